@@ -1,0 +1,119 @@
+"""Database URLs, engines and sessions for SQLite and PostgreSQL (no Qt)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from .errors import DatabaseUnavailable
+
+ENV_URL = "GRIDDESK_DATABASE_URL"
+
+
+def data_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("GridDesk", appauthor=False, ensure_exists=True)
+
+
+def default_url() -> str:
+    return f"sqlite:///{data_dir() / 'griddesk.sqlite'}"
+
+
+def demo_url() -> str:
+    return f"sqlite:///{data_dir() / 'griddesk-demo.sqlite'}"
+
+
+def resolve_url(cli_url: str | None = None, *, demo: bool = False) -> str:
+    """`--db URL`, else $GRIDDESK_DATABASE_URL, else a file in the user's data folder."""
+    if cli_url:
+        return cli_url
+    if demo:
+        return demo_url()
+    return os.environ.get(ENV_URL) or default_url()
+
+
+def normalise_url(url: str) -> str:
+    """Accept plain `postgresql://` and `postgres://` URLs and use psycopg 3 for them."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseUnavailable(f"数据库地址无法识别: {url!r}(应为 sqlite:///文件 或 postgresql://用户@主机/库)") from exc
+    driver = parsed.drivername
+    if driver in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    elif driver not in ("postgresql+psycopg", "sqlite", "sqlite+pysqlite"):
+        raise DatabaseUnavailable(f"不支持的数据库类型 {driver!r}:只支持 SQLite 和 PostgreSQL")
+    return parsed.render_as_string(hide_password=False)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str, **kwargs) -> Engine:
+    url = normalise_url(url)
+    parsed = make_url(url)
+    if parsed.drivername.startswith("sqlite"):
+        database = parsed.database
+        if database and database != ":memory:":
+            folder = Path(database).expanduser().resolve().parent
+            if not folder.is_dir():
+                raise DatabaseUnavailable(f"数据库文件夹不存在: {folder}")
+        engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        connect_args = {"connect_timeout": 5, "application_name": "griddesk"}
+        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+    return engine
+
+
+@dataclass
+class Database:
+    """An engine and its session factory; what every service is handed."""
+
+    engine: Engine
+
+    def __post_init__(self) -> None:
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def connect(cls, url: str, *, check: bool = True) -> Database:
+        db = cls(make_engine(url))
+        if check:
+            db.check()
+        return db
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def describe(self) -> str:
+        """The URL without its password, for the status bar and messages."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def check(self) -> None:
+        """Connect once; a server that is down or a bad URL raises DatabaseUnavailable."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except OperationalError as exc:
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise DatabaseUnavailable(f"无法连接数据库 {self.describe()}: {reason}") from exc
+
+    def session(self) -> Session:
+        return self.sessions()
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,52 @@
+"""Domain errors. Messages are for people: Chinese, saying what to do, citing the article."""
+
+from __future__ import annotations
+
+
+class GridDeskError(Exception):
+    """Base of every error a person is shown."""
+
+    def __init__(self, message: str, *, article: str | None = None, field: str | None = None):
+        if article and article not in message:
+            message = f"{message}({article})"
+        super().__init__(message)
+        self.message = message
+        self.article = article
+        self.field = field
+
+
+class DatabaseUnavailable(GridDeskError):
+    """The database cannot be reached or its URL is wrong."""
+
+
+class NotFound(GridDeskError):
+    pass
+
+
+class PermissionDenied(GridDeskError):
+    """The acting user lacks the role or the place scope (Art. 15)."""
+
+
+class ValidationFailed(GridDeskError):
+    """Bad input; `problems` names each row, feature or field."""
+
+    def __init__(self, message: str, problems: list[str] | None = None, **kwargs):
+        super().__init__(message, **kwargs)
+        self.problems = list(problems or [])
+
+    def __str__(self) -> str:
+        if not self.problems:
+            return self.message
+        return self.message + "\n" + "\n".join(f"  - {p}" for p in self.problems)
+
+
+class Conflict(GridDeskError):
+    """A duplicate, or a stale save: someone else changed the record first."""
+
+
+class InvalidTransition(GridDeskError):
+    """The action does not fit the record's current state."""
+
+
+class LawRefusal(GridDeskError):
+    """The regulation forbids it; the article is always named."""

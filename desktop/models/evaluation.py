@@ -1,0 +1,61 @@
+"""Evaluation indicators, periods and scores (Art. 5, 23; SPEC §7)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, Timestamped, utcnow
+from .enums import PeriodKind
+from .types import str_enum
+
+
+class EvaluationIndicator(Timestamped, Base):
+    __tablename__ = "evaluation_indicators"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(60))
+    weight: Mapped[float] = mapped_column(Float, default=0.0)
+    enabled: Mapped[bool] = mapped_column(default=True)
+    sort_order: Mapped[int] = mapped_column(default=0)
+    description: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (CheckConstraint("weight >= 0 AND weight <= 1", name="weight_fraction"),)
+
+
+class EvaluationPeriod(Timestamped, Base):
+    __tablename__ = "evaluation_periods"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(10), unique=True)  # 2026-10, 2026-Q4, 2026
+    kind: Mapped[PeriodKind] = mapped_column(str_enum(PeriodKind))
+    starts_on: Mapped[date]
+    ends_on: Mapped[date]
+    closed: Mapped[bool] = mapped_column(default=False)
+
+    __table_args__ = (CheckConstraint("ends_on >= starts_on", name="period"),)
+
+
+class EvaluationScore(Base):
+    """A frozen result: one indicator for one subject in one period (kept when a period closes)."""
+
+    __tablename__ = "evaluation_scores"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("evaluation_periods.id", ondelete="CASCADE"))
+    subject_kind: Mapped[str] = mapped_column(String(20))  # department / township / grid / staff
+    subject_id: Mapped[int]
+    indicator_code: Mapped[str] = mapped_column(String(40))
+    numerator: Mapped[int]
+    denominator: Mapped[int]
+    value: Mapped[float | None] = mapped_column(Float)
+    computed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("period_id", "subject_kind", "subject_id", "indicator_code"),
+        CheckConstraint("numerator >= 0 AND denominator >= 0 AND numerator <= denominator", name="ratio"),
+        CheckConstraint("subject_kind IN ('department', 'township', 'grid', 'staff')", name="subject_kind"),
+    )

@@ -1,0 +1,68 @@
+"""The append-only, hash-chained audit log (Art. 15(3))."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from ..models import AuditEntry, utcnow
+from ..models.enums import AuditOutcome
+from .security import Actor
+
+GENESIS = "0" * 64
+_CHAIN_LOCK = 4505_0001  # PostgreSQL advisory lock key serialising chain appends
+
+
+def _digest(prev_hash: str, at: datetime, actor: str, action: str, target: str | None,
+            outcome: str, message: str, detail: dict) -> str:
+    payload = json.dumps(
+        [prev_hash, at.isoformat(), actor, action, target, outcome, message, detail],
+        ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def append(session: Session, actor: Actor, action: str, *, outcome: AuditOutcome = AuditOutcome.OK,
+           target: str | None = None, place_code: str | None = None, message: str = "",
+           detail: dict | None = None) -> AuditEntry:
+    """Add one entry to the chain in the session's transaction (the caller commits)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK})
+    prev = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)) or GENESIS
+    at = utcnow()
+    detail = detail or {}
+    entry = AuditEntry(
+        at=at, user_id=actor.user_id, actor=actor.username, os_user=actor.os_user, desktop=actor.desktop,
+        action=action, target=target, place_code=place_code, outcome=outcome, message=message,
+        detail=detail, prev_hash=prev,
+        hash=_digest(prev, at, actor.username, action, target, outcome.value, message, detail),
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    entry_id: int
+    problem: str
+
+
+def verify_chain(session: Session) -> list[ChainProblem]:
+    """Recompute every hash; any edited, removed or reordered entry shows up."""
+    problems: list[ChainProblem] = []
+    prev = GENESIS
+    for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(1000):
+        if entry.prev_hash != prev:
+            problems.append(ChainProblem(entry.id, "与前一条记录的哈希不连续(记录被删除或插入)"))
+        expected = _digest(entry.prev_hash, entry.at, entry.actor, entry.action, entry.target,
+                           entry.outcome.value, entry.message, entry.detail)
+        if entry.hash != expected:
+            problems.append(ChainProblem(entry.id, "内容与哈希不符(记录被篡改)"))
+        prev = entry.hash
+    return problems

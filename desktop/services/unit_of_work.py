@@ -1,0 +1,110 @@
+"""One transaction of one use case: permission check, audit entry, change feed, commit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..db import Database
+from ..errors import Conflict, PermissionDenied
+from ..models import ChangeFeed
+from ..models.enums import AuditOutcome
+from . import audit
+from .security import Actor, Permission
+
+
+@dataclass
+class Change:
+    topic: str
+    entity_id: int | None = None
+    township_id: int | None = None
+    note: str | None = None
+
+
+@dataclass
+class UnitOfWork:
+    session: Session
+    actor: Actor
+    action: str
+    target: str | None = None
+    place_code: str | None = None
+    message: str = ""
+    detail: dict = field(default_factory=dict)
+    changes: list[Change] = field(default_factory=list)
+
+    def require(self, permission: Permission, place_code: str | None, place_name: str | None = None) -> None:
+        """Refuse unless the actor holds `permission` over `place_code` (Art. 15)."""
+        self.place_code = place_code or self.place_code
+        if self.actor.can(permission, place_code):
+            return
+        where = f"{place_name or ''}({place_code})" if place_code else "此处"
+        raise PermissionDenied(
+            f"用户“{self.actor.display_name}”没有在 {where} {permission.label}的权限;"
+            "请由具有该地区相应角色的用户办理",
+            article="Art. 15",
+        )
+
+    def audit(self, message: str = "", *, target: str | None = None, **detail) -> None:
+        self.message = message or self.message
+        self.target = target or self.target
+        self.detail.update(detail)
+
+    def changed(self, topic: str, entity_id: int | None = None, township_id: int | None = None,
+                note: str | None = None) -> None:
+        self.changes.append(Change(topic, entity_id, township_id, note))
+
+
+def _integrity_message(exc: IntegrityError) -> str:
+    text = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
+    if "unique" in text.lower() or "duplicate" in text.lower():
+        return f"记录重复,违反唯一性约束: {text}"
+    if "foreign key" in text.lower():
+        return f"引用的记录不存在或仍被使用: {text}"
+    return f"数据不符合约束: {text}"
+
+
+@contextmanager
+def unit_of_work(db: Database, actor: Actor, action: str, *, target: str | None = None,
+                 place_code: str | None = None) -> Iterator[UnitOfWork]:
+    """Run a mutating use case. On success commit with an OK audit entry and change-feed rows.
+
+    A refusal is rolled back and then audited in a transaction of its own, so that the
+    refusal itself is on record (Art. 15) while nothing else changed.
+    """
+    session = db.session()
+    uow = UnitOfWork(session, actor, action, target=target, place_code=place_code)
+    try:
+        yield uow
+        for change in uow.changes:
+            session.add(ChangeFeed(topic=change.topic, entity_id=change.entity_id,
+                                   township_id=change.township_id, desktop=actor.desktop, note=change.note))
+        audit.append(session, actor, action, target=uow.target, place_code=uow.place_code,
+                     message=uow.message, detail=uow.detail)
+        session.commit()
+    except PermissionDenied as exc:
+        session.rollback()
+        _record_refusal(db, uow, AuditOutcome.DENIED, exc.message)
+        raise
+    except StaleDataError as exc:
+        session.rollback()
+        raise Conflict("记录已被其他用户修改,请重新载入后再操作") from exc
+    except IntegrityError as exc:
+        session.rollback()
+        raise Conflict(_integrity_message(exc)) from exc
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def _record_refusal(db: Database, uow: UnitOfWork, outcome: AuditOutcome, message: str) -> None:
+    with db.session() as session:
+        audit.append(session, uow.actor, uow.action, outcome=outcome, target=uow.target,
+                     place_code=uow.place_code, message=message, detail=uow.detail)
+        session.commit()

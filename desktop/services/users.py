@@ -1,0 +1,110 @@
+"""Log-in, users and role grants (Art. 15)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ..db import Database
+from ..errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from ..models import Place, RoleGrant, User, utcnow
+from ..models.enums import AuditOutcome, Role
+from . import audit
+from .passwords import hash_password, verify_password
+from .places import get_place
+from .security import Actor, Grant, Permission
+from .unit_of_work import unit_of_work
+
+MIN_PASSWORD_LENGTH = 8
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    username: str
+    display_name: str
+    active: bool
+    grants: tuple[tuple[str, str], ...]  # (role value, place code)
+
+
+def _actor_of(session: Session, user: User, desktop: str | None = None) -> Actor:
+    grants = []
+    for grant in user.grants:
+        place = session.get(Place, grant.place_id)
+        grants.append(Grant(grant.role, place.code, place.level, place.id))
+    kwargs = {"desktop": desktop} if desktop else {}
+    return Actor(username=user.username, display_name=user.display_name, grants=tuple(grants),
+                 user_id=user.id, department_id=user.department_id, **kwargs)
+
+
+def login(db: Database, username: str, password: str, *, desktop: str | None = None) -> Actor:
+    """Check the password; every attempt, good or bad, is audited."""
+    with db.session() as session:
+        user = session.scalar(select(User).options(selectinload(User.grants)).where(User.username == username))
+        ok = user is not None and user.active and verify_password(password, user.password_hash)
+        if ok:
+            actor = _actor_of(session, user, desktop)
+            user.last_login_at = utcnow()
+            audit.append(session, actor, "users.login", target=username, message="登录成功")
+            session.commit()
+            return actor
+        stranger = Actor(username=username or "?", display_name=username or "?", **({"desktop": desktop} if desktop else {}))
+        audit.append(session, stranger, "users.login", outcome=AuditOutcome.DENIED, target=username,
+                     message="用户名或密码错误,或账号已停用")
+        session.commit()
+    raise PermissionDenied("用户名或密码错误,或账号已停用")
+
+
+def actor_for(db: Database, username: str, *, os_user: str | None = None) -> Actor:
+    """The actor for `griddesk-admin --as USER` (no password: the OS account is trusted)."""
+    with db.session() as session:
+        user = session.scalar(select(User).options(selectinload(User.grants)).where(User.username == username))
+        if user is None or not user.active:
+            raise NotFound(f"没有名为 {username!r} 的有效用户")
+        actor = _actor_of(session, user)
+    return Actor(**{**actor.__dict__, "os_user": os_user})
+
+
+def add_user(db: Database, actor: Actor, *, username: str, display_name: str | None, password: str,
+             role: Role, scope_code: str, department_id: int | None = None, synthetic: bool = False) -> UserInfo:
+    if not username or not username.replace("_", "").replace(".", "").isalnum():
+        raise ValidationFailed(f"用户名 {username!r} 无效:只能用字母、数字、下划线和点", field="username")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationFailed(f"密码至少 {MIN_PASSWORD_LENGTH} 位", field="password")
+    with unit_of_work(db, actor, "users.add", target=username) as uow:
+        place = get_place(uow.session, scope_code)
+        uow.require(Permission.MANAGE_USERS, place.code, place.short_name)
+        if uow.session.scalar(select(User.id).where(User.username == username)):
+            raise Conflict(f"用户名 {username} 已存在")
+        user = User(username=username, display_name=display_name or username,
+                    password_hash=hash_password(password), department_id=department_id, synthetic=synthetic)
+        user.grants.append(RoleGrant(role=role, place_id=place.id))
+        uow.session.add(user)
+        uow.session.flush()
+        uow.audit(f"新增用户 {username}:{role.label} @ {place.short_name}", role=role.value, scope=place.code)
+        return UserInfo(user.id, user.username, user.display_name, True, ((role.value, place.code),))
+
+
+def grant_role(db: Database, actor: Actor, *, username: str, role: Role, scope_code: str) -> None:
+    with unit_of_work(db, actor, "users.grant", target=username) as uow:
+        place = get_place(uow.session, scope_code)
+        uow.require(Permission.MANAGE_USERS, place.code, place.short_name)
+        user = uow.session.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise NotFound(f"没有名为 {username!r} 的用户")
+        user.grants.append(RoleGrant(role=role, place_id=place.id))
+        uow.audit(f"授予 {username} {role.label} @ {place.short_name}", role=role.value, scope=place.code)
+
+
+def list_users(db: Database) -> list[UserInfo]:
+    with db.session() as session:
+        users = session.scalars(select(User).options(selectinload(User.grants)).order_by(User.username))
+        codes = dict(session.execute(select(Place.id, Place.code).where(Place.id.in_(
+            select(RoleGrant.place_id)))).all())
+        return [
+            UserInfo(u.id, u.username, u.display_name, u.active,
+                     tuple((g.role.value, codes[g.place_id]) for g in u.grants))
+            for u in users
+        ]

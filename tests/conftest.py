@@ -1,0 +1,154 @@
+"""Shared fixtures: a migrated database with the real Beihai tree, on SQLite and PostgreSQL.
+
+Every test gets its own database copied from a template built once per run: a file copy on
+SQLite, `CREATE DATABASE … TEMPLATE` on PostgreSQL (when GRIDDESK_TEST_PG_URL is set).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import uuid
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from desktop import migrate  # noqa: E402
+from desktop.db import Database, normalise_url  # noqa: E402
+from desktop.services import reference  # noqa: E402
+from desktop.services.security import Actor  # noqa: E402
+
+PG_URL = os.environ.get("GRIDDESK_TEST_PG_URL")
+BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+_counter = itertools.count()
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec and callspec.params.get("backend") == "postgresql":
+            item.add_marker(pytest.mark.postgres)
+
+
+def _build(db: Database, with_tree: bool) -> None:
+    migrate.upgrade(db)
+    if with_tree:
+        reference.load_beihai_tree(db, Actor.system("pytest"))
+    db.dispose()
+
+
+class _SqliteTemplates:
+    def __init__(self, folder):
+        self.folder = folder
+        self.files = {}
+
+    def template(self, with_tree: bool):
+        if with_tree not in self.files:
+            path = self.folder / f"template-{int(with_tree)}.sqlite"
+            _build(Database.connect(f"sqlite:///{path}"), with_tree)
+            self.files[with_tree] = path
+        return self.files[with_tree]
+
+    def make(self, with_tree: bool, tmp_path) -> Database:
+        path = tmp_path / f"db-{next(_counter)}.sqlite"
+        shutil.copyfile(self.template(with_tree), path)
+        return Database.connect(f"sqlite:///{path}")
+
+
+class _PgTemplates:
+    def __init__(self, url: str):
+        self.url = make_url(normalise_url(url))
+        self.admin = create_engine(self.url, isolation_level="AUTOCOMMIT")
+        self.prefix = f"gdt_{uuid.uuid4().hex[:8]}"
+        self.names = {}
+        self.created = []
+
+    def _create(self, name: str, template: str | None = None) -> Database:
+        with self.admin.connect() as conn:
+            suffix = f" TEMPLATE {template}" if template else ""
+            conn.execute(text(f'CREATE DATABASE "{name}"{suffix}'))
+        self.created.append(name)
+        return Database.connect(self.url.set(database=name).render_as_string(hide_password=False))
+
+    def template(self, with_tree: bool) -> str:
+        if with_tree not in self.names:
+            name = f"{self.prefix}_tmpl{int(with_tree)}"
+            _build(self._create(name), with_tree)
+            self.names[with_tree] = name
+        return self.names[with_tree]
+
+    def make(self, with_tree: bool, tmp_path) -> Database:
+        return self._create(f"{self.prefix}_{next(_counter)}", self.template(with_tree))
+
+    def drop(self, db: Database) -> None:
+        name = db.engine.url.database
+        db.dispose()
+        with self.admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        self.created.remove(name)
+
+    def close(self) -> None:
+        with self.admin.connect() as conn:
+            for name in reversed(self.created):
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        self.admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def _templates(tmp_path_factory):
+    made = {"sqlite": _SqliteTemplates(tmp_path_factory.mktemp("templates"))}
+    if PG_URL:
+        made["postgresql"] = _PgTemplates(PG_URL)
+    yield made
+    if PG_URL:
+        made["postgresql"].close()
+
+
+def _database(templates, backend, with_tree, tmp_path):
+    factory = templates[backend]
+    db = factory.make(with_tree, tmp_path)
+    yield db
+    if backend == "postgresql":
+        factory.drop(db)
+    else:
+        db.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def db(_templates, backend, tmp_path):
+    """A migrated database holding the real Beihai tree (1 + 4 + 30 + 437 places)."""
+    yield from _database(_templates, backend, True, tmp_path)
+
+
+@pytest.fixture
+def empty_db(_templates, backend, tmp_path):
+    """A migrated database with no rows at all."""
+    yield from _database(_templates, backend, False, tmp_path)
+
+
+@pytest.fixture
+def sqlite_db(_templates, tmp_path):
+    """The Beihai tree on SQLite only (for widget tests that need no second backend)."""
+    yield from _database(_templates, "sqlite", True, tmp_path)
+
+
+@pytest.fixture
+def pg_db(_templates, tmp_path):
+    if not PG_URL:
+        pytest.skip("GRIDDESK_TEST_PG_URL is not set")
+    yield from _database(_templates, "postgresql", True, tmp_path)
+
+
+@pytest.fixture
+def system() -> Actor:
+    return Actor.system("pytest")

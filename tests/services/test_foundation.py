@@ -1,0 +1,80 @@
+"""Foundation services: reference tree, scope refusals and the audit chain."""
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
+
+from desktop import migrate
+from desktop.errors import NotFound, PermissionDenied, ValidationFailed
+from desktop.models import AuditEntry
+from desktop.models.enums import AuditOutcome, PlaceLevel, Role
+from desktop.services import places, reference, users
+from desktop.services.audit import verify_chain
+
+
+def test_reference_tree_has_the_real_counts(db):
+    counts = places.count_by_level(db)
+    assert counts == {PlaceLevel.CITY: 1, PlaceLevel.COUNTY: 4, PlaceLevel.TOWNSHIP: 30, PlaceLevel.VILLAGE: 437}
+    townships = places.list_places(db, level=PlaceLevel.TOWNSHIP)
+    assert {t.code for t in townships} >= {"450503103000", "450502007000"}
+    assert places.place_info(db, "450503").name == "银海区"
+
+
+def test_second_load_changes_nothing(db, system):
+    report = reference.load_beihai_tree(db, system)
+    assert (report.added, report.updated, report.unchanged) == (0, 0, 472)
+
+
+def test_migrations_are_at_head_and_match_models(db):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from desktop.models import Base
+
+    assert migrate.current_revision(db) == migrate.head_revision()
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+@pytest.mark.law("Art. 15")
+def test_user_of_another_township_is_refused_and_refusal_is_audited(db, system):
+    users.add_user(db, system, username="qg_op", display_name="侨港值班员", password="secret-123",
+                   role=Role.OPERATOR, scope_code="450503103000")
+    actor = users.login(db, "qg_op", "secret-123")
+    with pytest.raises(PermissionDenied, match="Art. 15"):
+        places.create_grid(db, actor, village_code="450502001003", code="450502001003001", name="越界网格")
+    with db.session() as session:
+        last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert last.outcome is AuditOutcome.DENIED
+        assert last.action == "places.create_grid" and last.actor == "qg_op"
+        assert session.scalar(select(text("count(*)")).select_from(text("places")).where(text("level='grid'"))) == 0
+        assert verify_chain(session) == []
+
+
+def test_unknown_and_malformed_codes(db):
+    with pytest.raises(NotFound, match="450599"):
+        places.place_info(db, "450599")
+    with pytest.raises(ValidationFailed):
+        places.place_info(db, "45x")
+
+
+def test_bad_password_is_refused_and_audited(db, system):
+    users.add_user(db, system, username="a1", display_name="甲", password="right-pass",
+                   role=Role.OPERATOR, scope_code="450503103000")
+    with pytest.raises(PermissionDenied):
+        users.login(db, "a1", "wrong-pass")
+    with db.session() as session:
+        assert session.scalars(select(AuditEntry.outcome).order_by(AuditEntry.id.desc())).first() is AuditOutcome.DENIED
+
+
+@pytest.mark.law("Art. 15")
+def test_audit_log_is_append_only_and_tamper_evident(db, system):
+    users.add_user(db, system, username="a2", display_name="乙", password="right-pass",
+                   role=Role.OPERATOR, scope_code="450503103000")
+    with db.engine.connect() as conn:
+        with pytest.raises(DBAPIError, match="append-only"):
+            conn.execute(text("UPDATE audit_log SET message = 'x'"))
+        conn.rollback()
+        with pytest.raises(DBAPIError, match="append-only"):
+            conn.execute(text("DELETE FROM audit_log"))
