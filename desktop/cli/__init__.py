@@ -1,0 +1,105 @@
+"""griddesk-admin: the administrator's command line.
+
+Each module in this package that defines ``register(cli)`` adds its commands; commands that
+share a group (``print …``, ``cases …``) ask for it with ``cli.group(name, help)``.
+A command handler takes ``(ctx, args)`` and returns an exit code (None means 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..db import Database, resolve_url
+from ..errors import GridDeskError
+from ..services.security import Actor
+
+Handler = Callable[["Context", argparse.Namespace], int | None]
+
+
+@dataclass
+class Context:
+    """What a command needs: the database (connected on first use) and the acting user."""
+
+    url: str
+    as_user: str | None = None
+    out: object = field(default_factory=lambda: sys.stdout)
+
+    @cached_property
+    def db(self) -> Database:
+        return Database.connect(self.url)
+
+    @cached_property
+    def actor(self) -> Actor:
+        """The built-in administrator (with the OS user's name), or `--as USER`."""
+        system = Actor.system()
+        if self.as_user:
+            from ..services.users import actor_for
+
+            return actor_for(self.db, self.as_user, os_user=system.os_user)
+        return system
+
+    def print(self, *parts, **kwargs) -> None:
+        print(*parts, file=self.out, **kwargs)
+
+
+class Cli:
+    """The parser under construction; modules add commands and groups to it."""
+
+    def __init__(self) -> None:
+        self.parser = argparse.ArgumentParser(
+            prog="griddesk-admin",
+            description="GridDesk 网格指挥台 管理命令 (administration commands)",
+        )
+        self.parser.add_argument("--db", metavar="URL", help="数据库地址 database URL (sqlite:///file or postgresql://…); "
+                                 "默认 $GRIDDESK_DATABASE_URL 或用户数据文件夹中的 SQLite 文件")
+        self.parser.add_argument("--as", dest="as_user", metavar="USER", help="以该用户身份操作 act as this user")
+        self._top = self.parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+        self._groups: dict[str, argparse._SubParsersAction] = {}
+
+    def command(self, name: str, help: str, handler: Handler, group: str | None = None) -> argparse.ArgumentParser:
+        parent = self._groups[group] if group else self._top
+        sub = parent.add_parser(name, help=help, description=help)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    def group(self, name: str, help: str) -> str:
+        if name not in self._groups:
+            sub = self._top.add_parser(name, help=help, description=help)
+            self._groups[name] = sub.add_subparsers(dest=f"{name}_command", metavar="COMMAND", required=True)
+        return name
+
+
+def build_parser() -> argparse.ArgumentParser:
+    cli = Cli()
+    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if not module.name.startswith("_"):
+            register = getattr(importlib.import_module(f"{__name__}.{module.name}"), "register", None)
+            if register:
+                register(cli)
+    return cli.parser
+
+
+def main(argv: list[str] | None = None, out=None) -> int:
+    args = build_parser().parse_args(argv)
+    ctx = Context(resolve_url(args.db), as_user=args.as_user, out=out or sys.stdout)
+    try:
+        return args.handler(ctx, args) or 0
+    except GridDeskError as exc:
+        print(f"griddesk-admin: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("griddesk-admin: 已中断", file=sys.stderr)
+        return 130
+    finally:
+        if "db" in ctx.__dict__:
+            ctx.db.dispose()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""Deadlines in Chinese working days or hours (SPEC §4, §11).
+
+Working days follow the State Council's holiday schedule as published in the maintained
+`chinesecalendar` package (statutory holidays and make-up workdays). For a year the package
+does not know yet, holidays and make-up workdays entered by an admin (table calendar_days)
+are used; with none entered, Monday–Friday is assumed and `WorkCalendar.warnings` says so
+until they are entered (then open deadlines are recomputed by the case service).
+
+A time limit of N working days ends at 24:00 Beijing time of the N-th working day after the
+day the clock starts (the starting day itself does not count).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from functools import cache
+from zoneinfo import ZoneInfo
+
+import chinese_calendar
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import CalendarDay
+from ..models.enums import DayKind, TimeLimitUnit
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+
+
+@cache
+def published_year(year: int) -> bool:
+    """Does the bundled State Council schedule cover this year?"""
+    try:
+        chinese_calendar.is_workday(date(year, 1, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+@dataclass
+class WorkCalendar:
+    """Working-day arithmetic; `supplement` holds admin-entered days for unpublished years."""
+
+    supplement: dict[date, DayKind] = field(default_factory=dict)
+    warnings: set[int] = field(default_factory=set)
+
+    @classmethod
+    def load(cls, session: Session) -> WorkCalendar:
+        rows = session.execute(select(CalendarDay.day, CalendarDay.kind))
+        return cls({day: kind for day, kind in rows})
+
+    def year_known(self, year: int) -> bool:
+        return published_year(year) or any(d.year == year for d in self.supplement)
+
+    def is_workday(self, day: date) -> bool:
+        kind = self.supplement.get(day)
+        if kind is not None:
+            return kind is DayKind.WORKDAY
+        if published_year(day.year):
+            return chinese_calendar.is_workday(day)
+        if not self.year_known(day.year):
+            # Unknown schedule: Monday–Friday, and say so until an admin enters the year.
+            self.warnings.add(day.year)
+        return day.weekday() < 5
+
+    def add_working_days(self, start: datetime, days: int) -> datetime:
+        """24:00 Beijing time of the `days`-th working day after the day of `start`."""
+        if days < 1:
+            raise ValueError("a time limit in working days is at least 1")
+        day = start.astimezone(BEIJING).date()
+        counted = 0
+        while counted < days:
+            day += timedelta(days=1)
+            if self.is_workday(day):
+                counted += 1
+        return datetime.combine(day + timedelta(days=1), time(0), BEIJING)
+
+    def deadline(self, start: datetime, amount: int, unit: TimeLimitUnit) -> datetime:
+        if unit is TimeLimitUnit.HOURS:
+            return start + timedelta(hours=amount)
+        return self.add_working_days(start, amount)
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """Working days in (start, end]."""
+        count, day = 0, start
+        while day < end:
+            day += timedelta(days=1)
+            count += self.is_workday(day)
+        return count
+
+    def warning_text(self) -> str | None:
+        if not self.warnings:
+            return None
+        years = "、".join(str(y) for y in sorted(self.warnings))
+        return (f"{years} 年的法定节假日和调休安排尚未录入,相关期限暂按周一至周五计算;"
+                "请在“节假日设置”中录入或导入该年安排")

@@ -1,0 +1,50 @@
+"""The matter list 事项清单 (Art. 12–13)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import LawRefusal, NotFound
+from ..models import MatterItem, MatterList, Place
+from ..models.enums import MatterListState
+
+
+def lists_in_force(session: Session, place: Place, on: date) -> list[MatterList]:
+    """The newest published list of each institution above `place` (city and county), on a day."""
+    chain_ids = []
+    node = place
+    while node is not None:
+        chain_ids.append(node.id)
+        node = node.parent
+    published = session.scalars(
+        select(MatterList)
+        .where(MatterList.place_id.in_(chain_ids), MatterList.state != MatterListState.DRAFT,
+               MatterList.published_on <= on)
+        .order_by(MatterList.place_id, MatterList.version.desc())
+    )
+    newest: dict[int, MatterList] = {}
+    for matter_list in published:
+        newest.setdefault(matter_list.place_id, matter_list)
+    return list(newest.values())
+
+
+def require_listed_grid_task(session: Session, matter_item_id: int | None, place: Place, on: date) -> MatterItem:
+    """Refuse a task to grid staff that is not on the matter list in force (Art. 13(3)).
+
+    《条例》第十三条:未纳入网格化服务管理事项清单的,不得要求网格工作人员办理或者协助。
+    """
+    if matter_item_id is None:
+        raise LawRefusal("未指定事项清单中的事项,不得要求网格工作人员办理或者协助", article="Art. 13")
+    item = session.get(MatterItem, matter_item_id)
+    if item is None:
+        raise NotFound(f"事项 {matter_item_id} 不存在")
+    in_force = {ml.id for ml in lists_in_force(session, place, on)}
+    if item.matter_list_id not in in_force or not item.grid_staff_task:
+        raise LawRefusal(
+            f"事项“{item.title}”({item.code})不在现行网格化服务管理事项清单内,不得要求网格工作人员办理或者协助",
+            article="Art. 13",
+        )
+    return item

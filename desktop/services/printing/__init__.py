@@ -1,0 +1,1 @@
+"""PDF printing with reportlab; every PDF embeds the bundled CJK font."""
