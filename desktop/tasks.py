@@ -1,0 +1,142 @@
+"""Work off the GUI thread: one runner, results and errors posted back to the GUI thread.
+
+A task is a plain callable. If it accepts a ``progress`` keyword it gets a `Progress` to
+report on and to poll for cancellation. Tests replace the runner with `SyncTaskRunner`.
+"""
+
+from __future__ import annotations
+
+import inspect
+import threading
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class Cancelled(Exception):
+    """Raised inside a task when the user pressed Cancel."""
+
+
+@dataclass
+class Progress:
+    """Handed to a task: report progress, check for cancellation."""
+
+    _report: Callable[[int, int, str], None] = lambda done, total, text: None
+    _cancel: threading.Event = field(default_factory=threading.Event)
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        self._report(done, total, text)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+def _wants_progress(fn: Callable) -> bool:
+    try:
+        return "progress" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn, args, kwargs, signals: _Signals):
+        super().__init__()
+        self.fn, self.args, self.kwargs, self.signals = fn, args, kwargs, signals
+
+    def run(self) -> None:
+        try:
+            result = self.fn(*self.args, **self.kwargs)
+        except BaseException as exc:  # reported to the GUI thread, never lost
+            exc.__traceback_text__ = traceback.format_exc()
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+class Handle:
+    """What `submit` returns: cancel the task, or watch its progress."""
+
+    def __init__(self, progress: Progress, signals: _Signals | None):
+        self.progress = progress
+        self.signals = signals
+
+    def cancel(self) -> None:
+        self.progress.cancel()
+
+
+class TaskRunner(QObject):
+    """Runs tasks on a thread pool; callbacks run on the GUI thread."""
+
+    def __init__(self, parent: QObject | None = None, max_threads: int = 4):
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max_threads)
+        self._live: set[_Signals] = set()
+
+    def submit(self, fn: Callable, *args, on_done: Callable | None = None, on_error: Callable | None = None,
+               on_progress: Callable[[int, int, str], None] | None = None, **kwargs) -> Handle:
+        signals = _Signals()
+        progress = Progress(signals.progressed.emit)
+        if _wants_progress(fn):
+            kwargs["progress"] = progress
+        self._live.add(signals)
+
+        @Slot(object)
+        def finished(result):
+            self._live.discard(signals)
+            if on_done:
+                on_done(result)
+
+        @Slot(object)
+        def failed(exc):
+            self._live.discard(signals)
+            if on_error:
+                on_error(exc)
+            elif not isinstance(exc, Cancelled):
+                raise exc
+
+        signals.done.connect(finished)
+        signals.failed.connect(failed)
+        if on_progress:
+            signals.progressed.connect(on_progress)
+        self.pool.start(_Job(fn, args, kwargs, signals))
+        return Handle(progress, signals)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self.pool.waitForDone(msecs)
+
+
+class SyncTaskRunner(QObject):
+    """Runs tasks at once on the calling thread (tests)."""
+
+    def submit(self, fn: Callable, *args, on_done=None, on_error=None, on_progress=None, **kwargs) -> Handle:
+        progress = Progress(on_progress or (lambda d, t, s: None))
+        if _wants_progress(fn):
+            kwargs["progress"] = progress
+        try:
+            result = fn(*args, **kwargs)
+        except Exception as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
+        else:
+            if on_done:
+                on_done(result)
+        return Handle(progress, None)
+
+    def wait(self, msecs: int = 0) -> bool:
+        return True

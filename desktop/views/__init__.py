@@ -1,0 +1,1 @@
+"""Qt views: main window, panels, dialogs, item models, map, wall display."""
