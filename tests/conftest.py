@@ -35,10 +35,15 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.postgres)
 
 
-def _build(db: Database, with_tree: bool) -> None:
+def _build(db: Database, with_tree: bool | str) -> None:
+    """`with_tree`: False (empty), True (the real tree) or "demo" (tree + synthetic demo township)."""
     migrate.upgrade(db)
     if with_tree:
         reference.load_beihai_tree(db, Actor.system("pytest"))
+    if with_tree == "demo":
+        from desktop.services.demo import seed_demo
+
+        seed_demo(db, Actor.system("pytest"))
     db.dispose()
 
 
@@ -49,7 +54,7 @@ class _SqliteTemplates:
 
     def template(self, with_tree: bool):
         if with_tree not in self.files:
-            path = self.folder / f"template-{int(with_tree)}.sqlite"
+            path = self.folder / f"template-{with_tree}.sqlite"
             _build(Database.connect(f"sqlite:///{path}"), with_tree)
             self.files[with_tree] = path
         return self.files[with_tree]
@@ -77,7 +82,7 @@ class _PgTemplates:
 
     def template(self, with_tree: bool) -> str:
         if with_tree not in self.names:
-            name = f"{self.prefix}_tmpl{int(with_tree)}"
+            name = f"{self.prefix}_tmpl_{str(with_tree).lower()}"
             _build(self._create(name), with_tree)
             self.names[with_tree] = name
         return self.names[with_tree]
@@ -134,6 +139,12 @@ def db(_templates, backend, tmp_path):
 def empty_db(_templates, backend, tmp_path):
     """A migrated database with no rows at all."""
     yield from _database(_templates, backend, False, tmp_path)
+
+
+@pytest.fixture
+def demo_db(_templates, backend, tmp_path):
+    """Like `db`, plus the synthetic demo township 侨港镇 (services.demo.seed_demo); built once per run."""
+    yield from _database(_templates, backend, "demo", tmp_path)
 
 
 @pytest.fixture
