@@ -1,0 +1,222 @@
+"""Changes made on other desktops, delivered as they are committed (no Qt).
+
+Every committed unit of work writes `change_feed` rows. A listener watches them from a
+background thread and hands each batch to a callback:
+
+- PostgreSQL: a dedicated autocommit psycopg connection LISTENs on the channel the
+  `change_feed` trigger NOTIFYs (migration 0002). When the connection drops it reconnects
+  with backoff and then catches up from `change_feed` rows it has not seen, so nothing
+  committed while it was away is missed.
+- SQLite: no notifications exist, so it polls `change_feed` for rows past the last one seen.
+
+Delivery is at least once: a change is a reason to refresh, so consumers must be idempotent.
+Callbacks run on the listener's thread; a GUI must move them to its own thread.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import psycopg
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+
+from ..db import Database
+from ..models import ChangeFeed
+
+CHANNEL = "griddesk_changes"  # the channel migration 0002's trigger notifies
+APPLICATION_NAME = "griddesk-live"  # shows the listener's backend in pg_stat_activity
+CATCH_UP_PAGE = 1000
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class FeedChange:
+    """One committed change, as another desktop announced it."""
+
+    id: int
+    topic: str
+    entity_id: int | None
+    township_id: int | None
+    desktop: str | None
+
+
+class LiveState(str, enum.Enum):
+    CONNECTED = "connected"
+    RECONNECTING = "reconnecting"
+
+    @property
+    def label(self) -> str:
+        return {LiveState.CONNECTED: "实时更新已连接", LiveState.RECONNECTING: "实时更新连接中断,正在重连"}[self]
+
+
+ChangesCallback = Callable[[Sequence[FeedChange]], None]
+StateCallback = Callable[[LiveState], None]
+
+
+def _latest_id(conn: Connection) -> int:
+    return conn.scalar(select(func.coalesce(func.max(ChangeFeed.id), 0)))
+
+
+def _rows_after(conn: Connection, last_id: int) -> list[FeedChange]:
+    stmt = (
+        select(ChangeFeed.id, ChangeFeed.topic, ChangeFeed.entity_id, ChangeFeed.township_id, ChangeFeed.desktop)
+        .where(ChangeFeed.id > last_id)
+        .order_by(ChangeFeed.id)
+        .limit(CATCH_UP_PAGE)
+    )
+    return [FeedChange(*row) for row in conn.execute(stmt)]
+
+
+class ChangeListener:
+    """Base of both listeners: a thread, the last id seen, and the two callbacks."""
+
+    thread_name = "griddesk-live"
+
+    def __init__(self, db: Database, on_changes: ChangesCallback, on_state: StateCallback | None = None):
+        self.db = db
+        self._on_changes = on_changes
+        self._on_state = on_state
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.last_seen: int | None = None  # None until the first successful look at change_feed
+        self.state: LiveState | None = None
+
+    def start(self) -> None:
+        if self._thread is not None:
+            raise RuntimeError("listener already started")
+        self._thread = threading.Thread(target=self._run, name=self.thread_name, daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 1.0) -> None:
+        """Stop, waiting at most `timeout` for the thread; no callback is made afterwards."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _run(self) -> None:
+        raise NotImplementedError
+
+    def _set_state(self, state: LiveState) -> None:
+        if state is self.state or self._stop.is_set():
+            return
+        self.state = state
+        if self._on_state:
+            try:
+                self._on_state(state)
+            except Exception:  # a failing consumer must not end live updates
+                log.exception("live state callback failed")
+
+    def _deliver(self, changes: list[FeedChange]) -> None:
+        if not changes:
+            return
+        self.last_seen = max(self.last_seen or 0, max(c.id for c in changes))
+        if self._stop.is_set():
+            return
+        try:
+            self._on_changes(changes)
+        except Exception:  # a failing consumer must not end live updates
+            log.exception("live change callback failed")
+
+    def _catch_up(self) -> list[int]:
+        """Deliver rows past `last_seen` (on first run just note where the feed is); ids delivered."""
+        delivered: list[int] = []
+        with self.db.engine.connect() as conn:
+            if self.last_seen is None:
+                self.last_seen = _latest_id(conn)
+                return delivered
+            while rows := _rows_after(conn, self.last_seen):
+                self._deliver(rows)
+                delivered.extend(c.id for c in rows)
+        return delivered
+
+
+class PollingListener(ChangeListener):
+    """SQLite: look for new change_feed rows every `interval` seconds."""
+
+    thread_name = "griddesk-live-poll"
+
+    def __init__(self, db: Database, on_changes: ChangesCallback, on_state: StateCallback | None = None,
+                 *, interval: float = 0.3):
+        super().__init__(db, on_changes, on_state)
+        self.interval = interval
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self._catch_up()
+            except DBAPIError:
+                log.warning("polling the change feed failed; retrying", exc_info=True)
+                self._set_state(LiveState.RECONNECTING)
+            else:
+                self._set_state(LiveState.CONNECTED)
+            self._stop.wait(self.interval)
+
+
+class NotifyListener(ChangeListener):
+    """PostgreSQL: LISTEN on a dedicated connection; reconnect with backoff and catch up."""
+
+    thread_name = "griddesk-live-listen"
+    wait_slice = 0.2  # how long one wait for notifications may block `stop()`
+    backoff_first, backoff_max = 0.25, 8.0
+
+    def __init__(self, db: Database, on_changes: ChangesCallback, on_state: StateCallback | None = None):
+        super().__init__(db, on_changes, on_state)
+        url = db.engine.url.set(drivername="postgresql")
+        self._conninfo = url.render_as_string(hide_password=False)
+        self.backend_pid: int | None = None
+
+    def _connect(self) -> psycopg.Connection:
+        # TCP keepalives let a silently vanished server surface as an error instead of a hang.
+        return psycopg.connect(self._conninfo, autocommit=True, application_name=APPLICATION_NAME,
+                               connect_timeout=5, keepalives=1, keepalives_idle=10,
+                               keepalives_interval=5, keepalives_count=3)
+
+    def _run(self) -> None:
+        delay = self.backoff_first
+        while not self._stop.is_set():
+            try:
+                with self._connect() as conn:
+                    self._listen(conn)
+                    delay = self.backoff_first
+            except (psycopg.Error, DBAPIError):
+                log.warning("live connection lost; reconnecting in %.2f s", delay, exc_info=True)
+            self.backend_pid = None
+            if self._stop.is_set():
+                break
+            self._set_state(LiveState.RECONNECTING)
+            self._stop.wait(delay)
+            delay = min(delay * 2, self.backoff_max)
+
+    def _listen(self, conn: psycopg.Connection) -> None:
+        # LISTEN before catching up: a change committed in between arrives both ways, never neither.
+        conn.execute(f"LISTEN {CHANNEL}")
+        self.backend_pid = conn.info.backend_pid
+        already = set(self._catch_up())
+        self._set_state(LiveState.CONNECTED)
+        while not self._stop.is_set():
+            batch = [_parse(n.payload) for n in conn.notifies(timeout=self.wait_slice, stop_after=1)]
+            self._deliver([c for c in batch if c.id not in already])
+
+
+def _parse(payload: str) -> FeedChange:
+    data = json.loads(payload)
+    return FeedChange(data["id"], data["topic"], data.get("entity_id"), data.get("township_id"), data.get("desktop"))
+
+
+def listener_for(db: Database, on_changes: ChangesCallback, on_state: StateCallback | None = None) -> ChangeListener:
+    """The listener that suits the database: notifications on PostgreSQL, polling on SQLite."""
+    if db.is_sqlite:
+        return PollingListener(db, on_changes, on_state)
+    return NotifyListener(db, on_changes, on_state)

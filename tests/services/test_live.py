@@ -1,0 +1,197 @@
+"""Live updates across desktops: two Database objects on one database, as two desktops would be."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from desktop.db import Database
+from desktop.services import live, places
+
+VILLAGE = "450502001003"
+
+
+class Recorder:
+    """Collects what a listener reports, from its thread; tests wait on it."""
+
+    def __init__(self):
+        self.changes: list[live.FeedChange] = []
+        self.states: list[live.LiveState] = []
+        self._cond = threading.Condition()
+
+    def on_changes(self, batch):
+        with self._cond:
+            self.changes.extend(batch)
+            self._cond.notify_all()
+
+    def on_state(self, state):
+        with self._cond:
+            self.states.append(state)
+            self._cond.notify_all()
+
+    def wait(self, predicate, timeout=10.0, what="condition"):
+        with self._cond:
+            assert self._cond.wait_for(predicate, timeout), f"timed out waiting for {what}: {self.states} {self.changes}"
+
+    def wait_state(self, state, count=1, timeout=10.0):
+        self.wait(lambda: self.states.count(state) >= count, timeout, f"{state} ×{count}")
+
+    def wait_entity(self, entity_id, timeout=10.0):
+        self.wait(lambda: any(c.entity_id == entity_id for c in self.changes), timeout, f"entity {entity_id}")
+
+
+def other_desktop(db: Database) -> Database:
+    """A second desktop on the same database: its own engine and connections."""
+    return Database.connect(db.engine.url.render_as_string(hide_password=False))
+
+
+def add_grid(db, actor, n: int) -> int:
+    return places.create_grid(db, actor, village_code=VILLAGE, code=f"{VILLAGE}{n:03d}", name=f"测试网格{n}").id
+
+
+@pytest.fixture
+def second(db):
+    other = other_desktop(db)
+    yield other
+    other.dispose()
+
+
+@pytest.fixture
+def watching(second):
+    """A started listener on the second desktop, and what it recorded."""
+    recorder = Recorder()
+    listener = live.listener_for(second, recorder.on_changes, recorder.on_state)
+    listener.start()
+    recorder.wait_state(live.LiveState.CONNECTED)
+    yield listener, recorder
+    listener.stop()
+
+
+def test_change_on_one_desktop_reaches_the_others_listener(db, backend, system, watching):
+    listener, recorder = watching
+    assert isinstance(listener, live.NotifyListener if backend == "postgresql" else live.PollingListener)
+    grid_id = add_grid(db, system, 1)
+    recorder.wait_entity(grid_id)
+    # Only what happened after the listener started: the reference tree's own changes are history.
+    assert [(c.topic, c.entity_id, c.desktop) for c in recorder.changes] == [("places", grid_id, system.desktop)]
+    assert recorder.changes[0].id == listener.last_seen
+
+
+def test_every_change_arrives_once_and_in_order_after_a_burst(db, system, watching):
+    listener, recorder = watching
+    grid_ids = [add_grid(db, system, n) for n in range(1, 21)]
+    recorder.wait_entity(grid_ids[-1])
+    assert [c.entity_id for c in recorder.changes] == grid_ids
+
+
+def test_stop_ends_the_thread_and_no_callback_follows(db, system, second):
+    recorder = Recorder()
+    listener = live.listener_for(second, recorder.on_changes, recorder.on_state)
+    listener.start()
+    recorder.wait_state(live.LiveState.CONNECTED)
+    listener.stop(timeout=2.0)
+    assert not listener.running
+    add_grid(db, system, 1)
+    time.sleep(0.6)  # longer than a poll interval: a stopped listener must stay silent
+    assert recorder.changes == []
+
+
+def test_a_failing_callback_does_not_end_live_updates(db, system, second):
+    recorder = Recorder()
+
+    def flaky(batch):
+        recorder.on_changes(batch)
+        if len(recorder.changes) == 1:
+            raise RuntimeError("consumer bug")
+
+    listener = live.listener_for(second, flaky, recorder.on_state)
+    listener.start()
+    try:
+        recorder.wait_state(live.LiveState.CONNECTED)
+        first = add_grid(db, system, 1)
+        recorder.wait_entity(first)
+        recorder.wait_entity(add_grid(db, system, 2))
+    finally:
+        listener.stop()
+
+
+def _terminate(db: Database, pid: int) -> None:
+    with db.engine.connect() as conn:
+        assert conn.scalar(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+
+
+def _gated_reconnects(listener: live.NotifyListener) -> threading.Event:
+    """Hold the listener's reconnects until the returned event is set (initially open)."""
+    gate = threading.Event()
+    gate.set()
+    connect = listener._connect
+
+    def gated():
+        assert gate.wait(20), "reconnect gate never opened"
+        return connect()
+
+    listener._connect = gated
+    return gate
+
+
+def test_after_its_connection_is_killed_the_listener_reconnects_and_catches_up(pg_db, system):
+    second = other_desktop(pg_db)
+    recorder = Recorder()
+    listener = live.listener_for(second, recorder.on_changes, recorder.on_state)
+    gate = _gated_reconnects(listener)
+    listener.start()
+    try:
+        recorder.wait_state(live.LiveState.CONNECTED)
+        before = add_grid(pg_db, system, 1)
+        recorder.wait_entity(before)
+        with second.engine.connect() as conn:
+            application = conn.scalar(text("SELECT application_name FROM pg_stat_activity WHERE pid = :pid"),
+                                      {"pid": listener.backend_pid})
+        assert application == live.APPLICATION_NAME
+        old_pid = listener.backend_pid
+
+        gate.clear()
+        _terminate(pg_db, old_pid)
+        recorder.wait_state(live.LiveState.RECONNECTING)
+        # Committed while the listener has no connection: no notification can reach it.
+        missed = [add_grid(pg_db, system, n) for n in (2, 3)]
+        gate.set()
+
+        recorder.wait_state(live.LiveState.CONNECTED, count=2)
+        recorder.wait_entity(missed[-1])
+        assert recorder.states == [live.LiveState.CONNECTED, live.LiveState.RECONNECTING, live.LiveState.CONNECTED]
+        assert [c.entity_id for c in recorder.changes] == [before, *missed]
+        assert listener.backend_pid not in (None, old_pid)
+
+        after = add_grid(pg_db, system, 4)  # and live notifications flow again
+        recorder.wait_entity(after)
+    finally:
+        listener.stop()
+        second.dispose()
+
+
+@pytest.mark.skipif(os.environ.get("GRIDDESK_TEST_PG_RESTART") != "1",
+                    reason="restarts the PostgreSQL server; set GRIDDESK_TEST_PG_RESTART=1")
+def test_after_a_server_restart_the_listener_reconnects(pg_db, system):
+    second = other_desktop(pg_db)
+    recorder = Recorder()
+    listener = live.listener_for(second, recorder.on_changes, recorder.on_state)
+    listener.start()
+    try:
+        recorder.wait_state(live.LiveState.CONNECTED)
+        versions = sorted(p.name for p in Path("/etc/postgresql").iterdir())
+        subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", versions[-1], "main", "restart"],
+                       check=True, timeout=120)
+        recorder.wait_state(live.LiveState.RECONNECTING, timeout=30)
+        recorder.wait_state(live.LiveState.CONNECTED, count=2, timeout=60)
+        grid_id = add_grid(pg_db, system, 1)
+        recorder.wait_entity(grid_id)
+    finally:
+        listener.stop()
+        second.dispose()
