@@ -1,0 +1,127 @@
+"""Read-only views of grid staff and place particulars (Art. 7–9, 12(2)) for the roster panel.
+
+Phones are masked here; showing them in full is a separate, audited service (Art. 15).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, or_, select
+
+from ..db import Database
+from ..errors import PermissionDenied
+from ..models import Grid, GridStaffRole, Person, Place
+from ..models.enums import GridKind, PersonStatus, PlaceLevel, StaffRole, StaffSource
+from .clock import BEIJING
+from .places import get_place
+from .queue import mask_phone
+from .security import Actor, Permission, scope_prefix
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    person_id: int
+    name: str
+    role: StaffRole
+    source: StaffSource
+    phone: str | None  # masked
+    status: PersonStatus
+    grid_code: str
+    grid_name: str
+
+
+@dataclass(frozen=True)
+class GridSummary:
+    code: str
+    name: str
+    kind: GridKind
+    households: int
+    residents: int
+    units: int
+    staff: int
+
+
+@dataclass(frozen=True)
+class PlaceDetails:
+    """What the details pane shows for a place: its base data summed over its grids."""
+
+    code: str
+    name: str
+    short_name: str
+    level: PlaceLevel
+    unit_kind: str | None
+    kind: GridKind | None  # grids only
+    category: str | None  # the exclusive or sea-related category label of a grid (Art. 7)
+    households: int
+    residents: int
+    units: int
+    staff: int  # people now serving its grids
+    grids: tuple[GridSummary, ...]  # the grids of a village (or the grid itself)
+
+
+def _require_view(actor: Actor, place: Place) -> None:
+    if not actor.can(Permission.VIEW, place.code):
+        raise PermissionDenied(f"用户“{actor.display_name}”无权查看 {place.short_name}({place.code})的网格人员;"
+                               "请由具有该地区查看权限的用户查看", article="Art. 15")
+
+
+def _serving_today():
+    today = datetime.now(BEIJING).date()
+    return GridStaffRole.start_on <= today, or_(GridStaffRole.end_on.is_(None), GridStaffRole.end_on >= today)
+
+
+def _grids_under(place: Place):
+    return select(Place.id).where(Place.level == PlaceLevel.GRID,
+                                  Place.code.startswith(scope_prefix(place.code, place.level)))
+
+
+def roster(db: Database, actor: Actor, code: str) -> list[StaffMember]:
+    """The staff now serving the grids of a place (a grid, or every grid of a village …)."""
+    with db.session() as session:
+        place = get_place(session, code)
+        _require_view(actor, place)
+        stmt = (
+            select(Person.id, Person.name, GridStaffRole.role, GridStaffRole.source, Person.phone, Person.status,
+                   Place.code, Place.short_name)
+            .join(GridStaffRole, GridStaffRole.person_id == Person.id)
+            .join(Place, Place.id == GridStaffRole.grid_id)
+            .where(GridStaffRole.grid_id.in_(_grids_under(place)), *_serving_today())
+            .order_by(Place.code, GridStaffRole.role, Person.name)
+        )
+        return [StaffMember(pid, name, role, source, mask_phone(phone), status, gcode, gname)
+                for pid, name, role, source, phone, status, gcode, gname in session.execute(stmt)]
+
+
+def details(db: Database, actor: Actor, code: str) -> PlaceDetails:
+    """Kind, base data and staff count of a place; for a village, each of its grids."""
+    with db.session() as session:
+        place = get_place(session, code)
+        _require_view(actor, place)
+        staff = (select(GridStaffRole.grid_id, func.count(func.distinct(GridStaffRole.person_id)).label("n"))
+                 .where(*_serving_today()).group_by(GridStaffRole.grid_id).subquery())
+        rows = session.execute(
+            select(Place.code, Place.short_name, Grid.kind, Grid.households, Grid.residents, Grid.units,
+                   func.coalesce(staff.c.n, 0))
+            .join(Grid, Grid.place_id == Place.id)
+            .outerjoin(staff, staff.c.grid_id == Place.id)
+            .where(Place.id.in_(_grids_under(place)))
+            .order_by(Place.code)
+        ).all()
+        grids = tuple(GridSummary(*row) for row in rows)
+        # A person serving two grids of a village counts once for the village.
+        people = session.scalar(select(func.count(func.distinct(GridStaffRole.person_id)))
+                                .where(GridStaffRole.grid_id.in_(_grids_under(place)), *_serving_today()))
+        kind = category = None
+        if place.level is PlaceLevel.GRID and place.grid is not None:
+            kind = place.grid.kind
+            special = place.grid.exclusive_category or place.grid.sea_category
+            category = special.label if special else None
+        return PlaceDetails(
+            code=place.code, name=place.name, short_name=place.short_name, level=place.level,
+            unit_kind=place.unit_kind, kind=kind, category=category,
+            households=sum(g.households for g in grids), residents=sum(g.residents for g in grids),
+            units=sum(g.units for g in grids), staff=people,
+            grids=grids if place.level in (PlaceLevel.VILLAGE, PlaceLevel.GRID) else (),
+        )
