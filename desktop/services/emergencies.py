@@ -1,0 +1,433 @@
+"""Emergency reports and the Art. 21 reporting ladder (SPEC §5, §11).
+
+《条例》第二十一条: 网格化服务管理机构对可能发生的重大矛盾纠纷、群体性事件、突发事件以及其他
+重大紧急情况, 应当及时按照有关规定报告。
+
+The ladder (defaults of SPEC §11, configurable in Setting ``emergencies.ladder``), each rung
+owed to every level in ``report_to`` (county and city):
+
+* phone first report within 30 minutes of learning of it;
+* written first report within 1 hour of learning of it;
+* follow-up reports while it is open, at least every 24 hours: the first is due 24 hours after
+  learning of it, each follow-up made starts the next 24-hour clock;
+* final report within 5 working days after it is handled (WorkCalendar).
+
+When a report is marked handled, follow-ups not yet due are dropped (nothing more develops);
+overdue ones stay owed. A report closes when it is handled and every rung has been made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import datetime, timedelta
+
+from sqlalchemy import false, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from ..db import Database
+from ..errors import Conflict, InvalidTransition, NotFound, ValidationFailed
+from ..models import EmergencyReport, EmergencyStep, Place, Setting, utcnow
+from ..models.enums import (
+    EmergencyLevel,
+    EmergencyState,
+    EmergencyStepKind,
+    EmergencyType,
+    HandlingLevel,
+    PlaceLevel,
+)
+from .clock import BEIJING, WorkCalendar
+from .numbering import reserve_numbers
+from .places import get_place
+from .routing import route_point
+from .security import Actor, Permission, scope_prefix
+from .unit_of_work import UnitOfWork, unit_of_work
+
+LADDER_SETTING = "emergencies.ladder"
+NUMBER_PREFIX = "KB"  # 快报
+# Clocks of two desktops are never exactly equal; a time this far ahead is still "now".
+CLOCK_SKEW = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class LadderRule:
+    """The Art. 21 ladder's clocks (SPEC §11 defaults; the regulation fixes no numbers)."""
+
+    phone_first_minutes: int = 30
+    written_first_minutes: int = 60
+    follow_up_hours: int = 24
+    final_working_days: int = 5
+    report_to: tuple[HandlingLevel, ...] = (HandlingLevel.COUNTY, HandlingLevel.CITY)
+
+    @classmethod
+    def load(cls, session: Session) -> LadderRule:
+        stored = session.get(Setting, LADDER_SETTING)
+        if stored is None:
+            return cls()
+        values = {f.name: stored.value[f.name] for f in fields(cls) if f.name in stored.value}
+        if "report_to" in values:
+            values["report_to"] = tuple(HandlingLevel(v) for v in values["report_to"])
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class StepInfo:
+    id: int
+    report_id: int
+    report_number: str
+    kind: EmergencyStepKind
+    to_level: HandlingLevel
+    due_at: datetime
+    done_at: datetime | None
+    done_by: str | None
+    content: str | None
+
+    def overdue(self, now: datetime | None = None) -> bool:
+        """Not made in time: done late, or still owed after its due time."""
+        if self.done_at is not None:
+            return self.done_at > self.due_at
+        return (now or utcnow()) > self.due_at
+
+
+@dataclass(frozen=True)
+class EmergencyInfo:
+    id: int
+    number: str
+    version: int
+    township_code: str
+    township_name: str
+    grid_code: str | None
+    type: EmergencyType
+    level: EmergencyLevel
+    title: str
+    occurred_at: datetime
+    learned_at: datetime
+    place_text: str
+    lon: float | None
+    lat: float | None
+    people_involved: int
+    deaths: int
+    injuries: int
+    missing: int
+    summary: str
+    measures: str
+    state: EmergencyState
+    handled_at: datetime | None
+    reported_by: str
+    acknowledged_at: datetime | None
+    acknowledged_by: str | None
+    steps: tuple[StepInfo, ...]
+
+    def overdue_steps(self, now: datetime | None = None) -> list[StepInfo]:
+        return [s for s in self.steps if s.done_at is None and s.overdue(now)]
+
+
+def _step_info(step: EmergencyStep, number: str) -> StepInfo:
+    return StepInfo(step.id, step.report_id, number, step.kind, step.to_level, step.due_at, step.done_at,
+                    step.done_by, step.content)
+
+
+def _info(session: Session, report: EmergencyReport) -> EmergencyInfo:
+    township = session.get(Place, report.township_id)
+    grid = session.get(Place, report.grid_id) if report.grid_id else None
+    steps = sorted(report.steps, key=lambda s: (s.due_at, s.kind.value, s.to_level.value))
+    return EmergencyInfo(
+        id=report.id, number=report.number, version=report.version, township_code=township.code,
+        township_name=township.name, grid_code=grid.code if grid else None, type=report.type, level=report.level,
+        title=report.title, occurred_at=report.occurred_at, learned_at=report.learned_at,
+        place_text=report.place_text, lon=report.lon, lat=report.lat, people_involved=report.people_involved,
+        deaths=report.deaths, injuries=report.injuries, missing=report.missing, summary=report.summary,
+        measures=report.measures, state=report.state, handled_at=report.handled_at,
+        reported_by=report.reported_by, acknowledged_at=report.acknowledged_at,
+        acknowledged_by=report.acknowledged_by, steps=tuple(_step_info(s, report.number) for s in steps),
+    )
+
+
+def _route_to_grid(session: Session, lon: float, lat: float) -> Place | None:
+    grid_id = route_point(session, lon, lat)
+    return session.get(Place, grid_id) if grid_id is not None else None
+
+
+def _validate(*, title, place_text, summary, occurred_at, learned_at, lon, lat, counts, now) -> list[str]:
+    problems = []
+    for name, label, value, limit in (("title", "标题", title, 120), ("place_text", "地点", place_text, 200),
+                                      ("summary", "事件概要", summary, None)):
+        if not (value or "").strip():
+            problems.append(f"{label}({name}):必须填写")
+        elif limit and len(value) > limit:
+            problems.append(f"{label}({name}):不能超过 {limit} 个字")
+    for name, label, value in (("occurred_at", "发生时间", occurred_at), ("learned_at", "获知时间", learned_at)):
+        if value is None or value.tzinfo is None:
+            problems.append(f"{label}({name}):必须填写带时区的时间")
+        elif value > now + CLOCK_SKEW:
+            problems.append(f"{label}({name}):不能晚于当前时间")
+    if occurred_at and learned_at and occurred_at.tzinfo and learned_at.tzinfo and learned_at < occurred_at:
+        problems.append("获知时间(learned_at):不能早于发生时间")
+    if (lon is None) != (lat is None):
+        problems.append("经纬度(lon/lat):须同时填写或同时留空")
+    elif lon is not None and not (-180 <= lon <= 180 and -90 <= lat <= 90):
+        problems.append(f"经纬度(lon/lat):{lon}, {lat} 超出范围")
+    for name, label, value in counts:
+        if value < 0:
+            problems.append(f"{label}({name}):不能为负数")
+    return problems
+
+
+def _township_of(session: Session, place: Place) -> Place:
+    while place.level is not PlaceLevel.TOWNSHIP:
+        if place.parent is None:
+            raise ValidationFailed(f"{place.short_name}({place.code})不在任何乡镇(街道)之下", field="township_code")
+        place = place.parent
+    return place
+
+
+def report(
+    db: Database,
+    actor: Actor,
+    *,
+    type: EmergencyType,
+    level: EmergencyLevel,
+    title: str,
+    occurred_at: datetime,
+    learned_at: datetime,
+    place_text: str,
+    summary: str,
+    township_code: str | None = None,
+    lon: float | None = None,
+    lat: float | None = None,
+    people_involved: int = 0,
+    deaths: int = 0,
+    injuries: int = 0,
+    missing: int = 0,
+    measures: str = "",
+    case_id: int | None = None,
+) -> EmergencyInfo:
+    """Report a major urgent situation (Art. 21) and open its reporting ladder.
+
+    A located report is routed to its grid; the township is the grid's, else `township_code`.
+    Needs Permission.EMERGENCY_REPORT in that township.
+    """
+    now = utcnow()
+    counts = (("people_involved", "涉及人数", people_involved), ("deaths", "死亡", deaths),
+              ("injuries", "受伤", injuries), ("missing", "失踪", missing))
+    problems = _validate(title=title, place_text=place_text, summary=summary, occurred_at=occurred_at,
+                         learned_at=learned_at, lon=lon, lat=lat, counts=counts, now=now)
+    if problems:
+        raise ValidationFailed("紧急情况报告填写不完整,请按提示改正后再报送", problems, article="Art. 21")
+    with unit_of_work(db, actor, "emergencies.report") as uow:
+        session = uow.session
+        grid = _route_to_grid(session, lon, lat) if lon is not None else None
+        if grid is not None:
+            township = _township_of(session, grid)
+        elif township_code:
+            township = _township_of(session, get_place(session, township_code))
+        else:
+            raise ValidationFailed("无法确定事发乡镇(街道):地点不在任何网格内,请选择所属乡镇(街道)", field="township_code")
+        uow.require(Permission.EMERGENCY_REPORT, township.code, township.short_name)
+        number = reserve_numbers(session, township, learned_at.year, prefix=NUMBER_PREFIX)[0]
+        record = EmergencyReport(
+            number=number, township_id=township.id, grid_id=grid.id if grid else None, case_id=case_id,
+            type=type, level=level, title=title.strip(), occurred_at=occurred_at, learned_at=learned_at,
+            place_text=place_text.strip(), lon=lon, lat=lat, people_involved=people_involved, deaths=deaths,
+            injuries=injuries, missing=missing, summary=summary.strip(), measures=measures.strip(),
+            reported_by=actor.display_name,
+        )
+        session.add(record)
+        rule = LadderRule.load(session)
+        for kind, delay in ((EmergencyStepKind.PHONE_FIRST, timedelta(minutes=rule.phone_first_minutes)),
+                            (EmergencyStepKind.WRITTEN_FIRST, timedelta(minutes=rule.written_first_minutes)),
+                            (EmergencyStepKind.FOLLOW_UP, timedelta(hours=rule.follow_up_hours))):
+            for to_level in rule.report_to:
+                record.steps.append(EmergencyStep(kind=kind, to_level=to_level, due_at=learned_at + delay))
+        session.flush()
+        uow.audit(f"报告紧急情况 {number} {type.label} {level.label}:{record.title}", target=f"emergency:{record.id}",
+                  type=type.value, level=level.value)
+        uow.changed("emergencies", record.id, township_id=township.id)
+        return _info(session, record)
+
+
+def _load_for(uow: UnitOfWork, report_id: int, permission: Permission,
+              expected_version: int | None = None) -> EmergencyReport:
+    record = uow.session.get(EmergencyReport, report_id)
+    if record is None:
+        raise NotFound(f"紧急情况报告 {report_id} 不存在")
+    uow.audit(target=f"emergency:{record.id}")  # before the check: a refusal names its target too
+    township = uow.session.get(Place, record.township_id)
+    uow.require(permission, township.code, township.short_name)
+    if expected_version is not None and record.version != expected_version:
+        raise Conflict(f"报告 {record.number} 已被其他用户修改,请重新载入后再操作")
+    return record
+
+
+def _check_done_at(record: EmergencyReport, done_at: datetime) -> None:
+    if done_at.tzinfo is None or done_at > utcnow() + CLOCK_SKEW or done_at < record.learned_at:
+        raise ValidationFailed("报送时间(done_at)应在获知时间之后、当前时间之前", field="done_at")
+
+
+def _close_if_complete(record: EmergencyReport) -> None:
+    if record.state is EmergencyState.HANDLED and all(s.done_at is not None for s in record.steps):
+        record.state = EmergencyState.CLOSED
+
+
+def record_step(db: Database, actor: Actor, step_id: int, content: str, *,
+                done_at: datetime | None = None) -> EmergencyInfo:
+    """Record one rung of the ladder as made (Art. 21), with what was reported.
+
+    A follow-up made while the report is open starts the next follow-up clock for that level.
+    """
+    if not content.strip():
+        raise ValidationFailed("报送内容(content):必须填写报告了什么", field="content")
+    done_at = done_at or utcnow()
+    with unit_of_work(db, actor, "emergencies.record_step") as uow:
+        step = uow.session.get(EmergencyStep, step_id)
+        if step is None:
+            raise NotFound(f"报告步骤 {step_id} 不存在")
+        record = _load_for(uow, step.report_id, Permission.EMERGENCY_REPORT)
+        if step.done_at is not None:
+            raise InvalidTransition(f"{step.kind.label}(报{step.to_level.label})已于 {step.done_at.astimezone(BEIJING):%Y-%m-%d %H:%M} 报送,无需重复登记")
+        if record.state is EmergencyState.CLOSED:
+            raise InvalidTransition(f"报告 {record.number} 已终报结束,不能再登记报送")
+        _check_done_at(record, done_at)
+        step.done_at, step.done_by, step.content = done_at, actor.display_name, content.strip()
+        if step.kind is EmergencyStepKind.FOLLOW_UP and record.state is EmergencyState.OPEN:
+            rule = LadderRule.load(uow.session)
+            record.steps.append(EmergencyStep(kind=EmergencyStepKind.FOLLOW_UP, to_level=step.to_level,
+                                              due_at=done_at + timedelta(hours=rule.follow_up_hours)))
+        _close_if_complete(record)
+        record.updated_at = utcnow()  # bumps the version: the ladder panel of another desktop reloads
+        uow.session.flush()
+        late = "(超时)" if done_at > step.due_at else ""
+        uow.audit(f"{record.number} {step.kind.label}报{step.to_level.label}{late}", step=step.kind.value,
+                  to_level=step.to_level.value)
+        uow.changed("emergencies", record.id, township_id=record.township_id)
+        return _info(uow.session, record)
+
+
+def mark_handled(db: Database, actor: Actor, report_id: int, *, handled_at: datetime | None = None,
+                 measures: str | None = None, expected_version: int | None = None) -> EmergencyInfo:
+    """The situation is dealt with: the final-report clock starts (5 working days by default)."""
+    handled_at = handled_at or utcnow()
+    with unit_of_work(db, actor, "emergencies.mark_handled") as uow:
+        record = _load_for(uow, report_id, Permission.EMERGENCY_REPORT, expected_version)
+        if record.state is not EmergencyState.OPEN:
+            raise InvalidTransition(f"报告 {record.number} 当前为“{record.state.label}”,不能再标记为已处置")
+        _check_done_at(record, handled_at)
+        rule = LadderRule.load(uow.session)
+        for step in list(record.steps):
+            if step.kind is EmergencyStepKind.FOLLOW_UP and step.done_at is None and step.due_at > handled_at:
+                record.steps.remove(step)
+                uow.session.delete(step)
+        final_due = WorkCalendar.load(uow.session).add_working_days(handled_at, rule.final_working_days)
+        for to_level in rule.report_to:
+            record.steps.append(EmergencyStep(kind=EmergencyStepKind.FINAL, to_level=to_level, due_at=final_due))
+        record.state, record.handled_at = EmergencyState.HANDLED, handled_at
+        if measures is not None:
+            record.measures = measures.strip()
+        uow.session.flush()
+        uow.audit(f"{record.number} 已处置,终报期限 {final_due.astimezone(BEIJING):%Y-%m-%d %H:%M}")
+        uow.changed("emergencies", record.id, township_id=record.township_id)
+        return _info(uow.session, record)
+
+
+def close(db: Database, actor: Actor, report_id: int, content: str, *, done_at: datetime | None = None) -> EmergencyInfo:
+    """Make the final report to every level at once and close the report (Art. 21).
+
+    Refused while the report is not handled or an earlier rung is still owed.
+    """
+    if not content.strip():
+        raise ValidationFailed("终报内容(content):必须填写", field="content")
+    done_at = done_at or utcnow()
+    with unit_of_work(db, actor, "emergencies.close") as uow:
+        record = _load_for(uow, report_id, Permission.EMERGENCY_REPORT)
+        if record.state is not EmergencyState.HANDLED:
+            raise InvalidTransition(f"报告 {record.number} 当前为“{record.state.label}”:先标记为已处置,再作终报")
+        owed = [s for s in record.steps if s.done_at is None and s.kind is not EmergencyStepKind.FINAL]
+        if owed:
+            names = "、".join(f"{s.kind.label}(报{s.to_level.label})" for s in owed)
+            raise InvalidTransition(f"报告 {record.number} 尚有 {names} 未报送,请先补报再作终报", article="Art. 21")
+        _check_done_at(record, done_at)
+        for step in record.steps:
+            if step.kind is EmergencyStepKind.FINAL and step.done_at is None:
+                step.done_at, step.done_by, step.content = done_at, actor.display_name, content.strip()
+        _close_if_complete(record)
+        uow.session.flush()
+        uow.audit(f"{record.number} 终报")
+        uow.changed("emergencies", record.id, township_id=record.township_id)
+        return _info(uow.session, record)
+
+
+def acknowledge(db: Database, actor: Actor, report_id: int) -> EmergencyInfo:
+    """A supervisor acknowledges the alarm; the wall display gives the screen back (SPEC §5).
+
+    Needs Permission.EMERGENCY_ACK in the report's township (Art. 15); audited.
+    """
+    with unit_of_work(db, actor, "emergencies.acknowledge") as uow:
+        record = _load_for(uow, report_id, Permission.EMERGENCY_ACK)
+        if record.acknowledged_at is not None:
+            raise InvalidTransition(
+                f"报告 {record.number} 已由 {record.acknowledged_by} 于 "
+                f"{record.acknowledged_at.astimezone(BEIJING):%Y-%m-%d %H:%M} 确认"
+            )
+        record.acknowledged_at, record.acknowledged_by = utcnow(), actor.display_name
+        uow.session.flush()
+        uow.audit(f"确认紧急情况告警 {record.number}")
+        uow.changed("emergencies", record.id, township_id=record.township_id)
+        return _info(uow.session, record)
+
+
+# --- queries -------------------------------------------------------------------------------
+
+
+def _visible(actor: Actor, permission: Permission = Permission.VIEW):
+    """A WHERE clause on the township Place: inside one of the actor's grants."""
+    grants = actor.scopes(permission)
+    if grants is None:
+        return None
+    if not grants:
+        return false()
+    return or_(*(Place.code.startswith(scope_prefix(g.place_code, g.place_level)) for g in grants))
+
+
+def _reports(db: Database, actor: Actor, *conditions, under: str | None = None) -> list[EmergencyInfo]:
+    with db.session() as session:
+        stmt = (select(EmergencyReport).join(Place, Place.id == EmergencyReport.township_id)
+                .options(selectinload(EmergencyReport.steps)).order_by(EmergencyReport.learned_at.desc()))
+        visible = _visible(actor)
+        if visible is not None:
+            stmt = stmt.where(visible)
+        if under:
+            root = get_place(session, under)
+            stmt = stmt.where(Place.code.startswith(scope_prefix(root.code, root.level)))
+        return [_info(session, r) for r in session.scalars(stmt.where(*conditions))]
+
+
+def get_report(db: Database, actor: Actor, report_id: int) -> EmergencyInfo:
+    found = _reports(db, actor, EmergencyReport.id == report_id)
+    if not found:
+        raise NotFound(f"紧急情况报告 {report_id} 不存在,或不在您的查看范围内")
+    return found[0]
+
+
+def list_reports(db: Database, actor: Actor, *, open_only: bool = False, under: str | None = None) -> list[EmergencyInfo]:
+    """Reports the actor may see, newest first; `open_only` leaves out closed ones."""
+    conditions = [EmergencyReport.state != EmergencyState.CLOSED] if open_only else []
+    return _reports(db, actor, *conditions, under=under)
+
+
+def unacknowledged(db: Database, actor: Actor) -> list[EmergencyInfo]:
+    """Reports still waiting for a supervisor's acknowledgement (they take over the wall display)."""
+    return _reports(db, actor, EmergencyReport.acknowledged_at.is_(None))
+
+
+def overdue_steps(db: Database, actor: Actor, now: datetime | None = None) -> list[StepInfo]:
+    """Rungs of the ladder still owed after their due time, most overdue first."""
+    now = now or utcnow()
+    with db.session() as session:
+        stmt = (select(EmergencyStep, EmergencyReport.number)
+                .join(EmergencyReport, EmergencyReport.id == EmergencyStep.report_id)
+                .join(Place, Place.id == EmergencyReport.township_id)
+                .where(EmergencyStep.done_at.is_(None), EmergencyStep.due_at < now)
+                .order_by(EmergencyStep.due_at, EmergencyStep.id))
+        visible = _visible(actor)
+        if visible is not None:
+            stmt = stmt.where(visible)
+        return [_step_info(step, number) for step, number in session.execute(stmt)]
