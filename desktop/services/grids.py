@@ -1,0 +1,510 @@
+"""Grids and unit boundaries: GeoJSON import/export, vessel rosters, grid history (Art. 6–7).
+
+How imports relate to the Art. 6 workflow: `import_grids` loads the *initial* division of
+villages that have no grid yet (bringing an existing, already approved division into
+GridDesk), by an institution administrator holding MANAGE_PLACES. Any later change to the
+live grid set of a village goes through `services.adjustments` (township proposes, county
+approves, city files); a direct import over existing grids is refused, and so is any import
+by a linked department's account: other bodies may not draw grids (Art. 6(3)).
+
+Feature properties (as written by `export_grids`): ``code`` (15 digits = village code + 3),
+``name``, optional ``short_name``, ``kind`` (regular | exclusive | sea, or the Chinese label;
+default regular), ``category`` (the exclusive or sea category of Art. 7), ``village_code``
+(default: the first 12 digits of the code), ``managing_unit`` (required for exclusive grids),
+``households``/``residents``/``units``/``village_groups`` (Art. 12(2) base data), ``urban``,
+and for vessel-group grids ``vessels``: a list of {name, registration_no, skipper, phone}
+(such a grid needs no polygon).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from ..db import Database
+from ..errors import LawRefusal, NotFound, ValidationFailed
+from ..models import Grid, GridHistory, Place, Vessel, utcnow
+from ..models.enums import ExclusiveCategory, GridKind, GridStatus, PlaceLevel, Role, SeaCategory
+from .geo import geojson_io
+from .geo.projection import area_m2
+from .geo.validation import FeatureRef, GridShape, Problem, layout_problems, ring_problems
+from .places import get_place, normalise_code
+from .security import Actor, Permission
+from .unit_of_work import UnitOfWork, unit_of_work
+
+_COUNTS = ("households", "residents", "units", "village_groups")
+_VESSEL_FIELDS = ("name", "registration_no", "skipper", "phone")
+
+
+@dataclass(frozen=True)
+class VesselSpec:
+    name: str
+    registration_no: str
+    skipper: str
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class GridSpec:
+    """One grid of an imported or proposed grid set, read and checked (geometry in WGS84)."""
+
+    feature: FeatureRef
+    code: str
+    name: str
+    short_name: str
+    kind: GridKind
+    village_code: str
+    exclusive_category: ExclusiveCategory | None = None
+    sea_category: SeaCategory | None = None
+    managing_unit: str | None = None
+    households: int = 0
+    residents: int = 0
+    units: int = 0
+    village_groups: int = 0
+    urban: bool = True
+    geometry: BaseGeometry | None = None
+    vessels: tuple[VesselSpec, ...] = ()
+
+    @property
+    def is_vessel_group(self) -> bool:
+        return self.sea_category is SeaCategory.VESSEL_GROUP
+
+
+@dataclass(frozen=True)
+class GridImportResult:
+    created: int
+    villages: int
+    vessels: int
+    dry_run: bool = False
+
+
+@dataclass(frozen=True)
+class BoundaryImportResult:
+    updated: int
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GridVersion:
+    """One version of a grid: closed versions come from GridHistory, the last one is live."""
+
+    valid_from: datetime
+    valid_to: datetime | None
+    name: str
+    kind: GridKind
+    status: str
+    area_km2: float | None
+    adjustment_id: int | None
+
+
+@dataclass
+class ApplyCounts:
+    created: int = 0
+    updated: int = 0
+    retired: int = 0
+    vessels: int = 0
+    codes: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- reading a grid set
+
+
+def _text(props: dict, key: str) -> str | None:
+    value = props.get(key)
+    if value is None:
+        return None
+    return str(value).strip() or None
+
+
+def _enum(enum_cls, value, what: str, problems: list[str]):
+    try:
+        return enum_cls.from_label(str(value).strip())
+    except ValueError:
+        choices = "、".join(f"{m.value}({m.label})" for m in enum_cls)
+        problems.append(f"{what} {value!r} 无效,应为 {choices}")
+        return None
+
+
+def _vessels(raw, problems: list[str]) -> tuple[VesselSpec, ...]:
+    if not isinstance(raw, list):
+        problems.append("vessels 应为船只列表 [{name, registration_no, skipper, phone}]")
+        return ()
+    vessels = []
+    for n, item in enumerate(raw, 1):
+        item = item if isinstance(item, dict) else {}
+        values = {key: _text(item, key) for key in _VESSEL_FIELDS}
+        missing = [key for key in _VESSEL_FIELDS[:3] if not values[key]]
+        if missing:
+            problems.append(f"第 {n} 条船缺少 {'、'.join(missing)}(船名、登记号、船长必填)")
+        else:
+            vessels.append(VesselSpec(**values))
+    return tuple(vessels)
+
+
+def _grid_spec(ref: FeatureRef, props: dict, geometry: BaseGeometry | None) -> tuple[GridSpec | None, list[str]]:
+    problems: list[str] = []
+    code, name = ref.code, ref.name
+    if not code or not code.isdigit() or len(code) != 15:
+        problems.append(f"code {code!r} 无效:网格代码应为 15 位数字(所属村代码 12 位 + 3 位)")
+    if not name:
+        problems.append("缺少 name(网格名称)")
+    kind = _enum(GridKind, props.get("kind") or GridKind.REGULAR.value, "kind", problems)
+    category = props.get("category") or props.get("exclusive_category") or props.get("sea_category")
+    exclusive = sea = None
+    if kind is GridKind.EXCLUSIVE:
+        exclusive = _enum(ExclusiveCategory, category, "category(专属网格类别,Art. 7)", problems) if category else None
+        if category is None:
+            problems.append("专属网格须填写 category(商务楼宇、园区、商圈、市场、学校、医院、景区、企事业单位,Art. 7)")
+        if not _text(props, "managing_unit"):
+            problems.append("专属网格须填写 managing_unit(所在管理单位,Art. 7、Art. 9)")
+    elif kind is GridKind.SEA:
+        sea = _enum(SeaCategory, category, "category(涉海专属网格类别,Art. 7)", problems) if category else None
+        if category is None:
+            problems.append("涉海专属网格须填写 category(港口、船只编组、水产养殖海域、海上及滩涂作业区,Art. 7)")
+    elif category:
+        problems.append("基础网格不应填写 category")
+    village_code = _text(props, "village_code")
+    if village_code is not None:
+        if not village_code.isdigit() or len(village_code) != 12:
+            problems.append(f"village_code {village_code!r} 无效:应为 12 位村(社区)代码")
+        elif code and not code.startswith(village_code):
+            problems.append(f"网格代码 {code} 没有以所属村(社区)代码 {village_code} 开头")
+    counts = {}
+    for key in _COUNTS:
+        value = props.get(key, 0)
+        if value is None or value == "":
+            value = 0
+        if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).isdigit():
+            problems.append(f"{key} {value!r} 应为非负整数")
+        else:
+            counts[key] = int(value)
+    vessels = _vessels(props["vessels"], problems) if props.get("vessels") is not None else ()
+    if vessels and sea is not SeaCategory.VESSEL_GROUP:
+        problems.append("只有船只编组网格(kind sea, category vessel_group)可以带 vessels 船只名册")
+    if geometry is None and sea is not SeaCategory.VESSEL_GROUP and not problems:
+        problems.append("缺少几何:只有船只编组网格可以没有多边形")
+    if problems:
+        return None, problems
+    return GridSpec(
+        feature=ref, code=code, name=name, short_name=_text(props, "short_name") or name, kind=kind,
+        village_code=village_code or code[:12], exclusive_category=exclusive, sea_category=sea,
+        managing_unit=_text(props, "managing_unit"), urban=bool(props.get("urban", True)),
+        geometry=geometry, vessels=vessels, **counts,
+    ), []
+
+
+def read_grid_set(collection: dict, crs: str = "wgs84") -> tuple[list[GridSpec], list[Problem]]:
+    """Parse and check each feature on its own (no database): properties, rings, duplicates."""
+    crs = geojson_io.check_crs(crs)
+    specs: list[GridSpec] = []
+    problems: list[Problem] = []
+    for index, feature in enumerate(collection["features"], 1):
+        if not isinstance(feature, dict) or feature.get("type") != "Feature":
+            problems.append(Problem(FeatureRef(index), "不是 GeoJSON Feature 对象"))
+            continue
+        props = feature.get("properties") or {}
+        ref = FeatureRef(index, _text(props, "code"), _text(props, "name"))
+        vessel_group = str(props.get("category") or props.get("sea_category") or "") in (
+            SeaCategory.VESSEL_GROUP.value, SeaCategory.VESSEL_GROUP.label)
+        geometry, geometry_problems = geojson_io.feature_geometry(ref, feature, crs, required=not vessel_group)
+        if geometry is not None:
+            geometry_problems += ring_problems(ref, geometry)
+        problems += geometry_problems
+        spec, messages = _grid_spec(ref, props, geometry)
+        problems += [Problem(ref, message) for message in messages]
+        if spec and not geometry_problems:
+            specs.append(spec)
+    problems += _duplicates(specs)
+    return specs, problems
+
+
+def _duplicates(specs: list[GridSpec]) -> list[Problem]:
+    problems = []
+    codes = Counter(spec.code for spec in specs)
+    registrations = Counter(v.registration_no for spec in specs for v in spec.vessels)
+    for spec in specs:
+        if codes[spec.code] > 1:
+            problems.append(Problem(spec.feature, f"网格代码 {spec.code} 在文件中重复出现 {codes[spec.code]} 次"))
+        for vessel in spec.vessels:
+            if registrations[vessel.registration_no] > 1:
+                problems.append(Problem(spec.feature, f"船只登记号 {vessel.registration_no} 在文件中重复"))
+    return problems
+
+
+# ---------------------------------------------------------------- checks against the database
+
+
+def _villages(session: Session, codes: set[str]) -> dict[str, Place]:
+    return {p.code: p for p in session.scalars(select(Place).where(Place.code.in_(codes)))}
+
+
+def check_against_tree(session: Session, specs: list[GridSpec], villages: dict[str, Place]) -> list[Problem]:
+    """Villages exist, layout of the regular grids of each village, vessels not on other rosters."""
+    problems = []
+    for spec in specs:
+        village = villages.get(spec.village_code)
+        if village is None:
+            problems.append(Problem(spec.feature, f"所属村(社区)代码 {spec.village_code} 不在区划树中"))
+        elif village.level is not PlaceLevel.VILLAGE:
+            problems.append(Problem(spec.feature, f"{spec.village_code} 是{village.level.label},网格只能设在村(社区)下"))
+    boundaries = {code: shapely.from_wkb(p.geometry) if p.geometry else None for code, p in villages.items()}
+    regular = [GridShape(s.feature, s.village_code, s.geometry) for s in specs
+               if s.kind is GridKind.REGULAR and s.geometry is not None]
+    problems += layout_problems(regular, boundaries)
+    registrations = {v.registration_no: spec for spec in specs for v in spec.vessels}
+    if registrations:
+        taken = session.execute(
+            select(Vessel.registration_no, Place.code).join(Place, Place.id == Vessel.grid_id)
+            .where(Vessel.registration_no.in_(registrations))
+        )
+        for registration, grid_code in taken:
+            if grid_code[:12] not in villages:
+                problems.append(Problem(registrations[registration].feature,
+                                        f"船只登记号 {registration} 已在网格 {grid_code} 的名册中"))
+    return problems
+
+
+def validated_grid_set(session: Session, collection: dict, crs: str, villages_also: set[str] = frozenset()
+                       ) -> tuple[list[GridSpec], dict[str, Place]]:
+    """The grid set, fully checked, and the villages it covers; every problem raised at once."""
+    specs, problems = read_grid_set(collection, crs)
+    villages = _villages(session, {s.village_code for s in specs} | set(villages_also))
+    problems += check_against_tree(session, specs, villages)
+    if problems:
+        raise ValidationFailed(f"网格数据有 {len(problems)} 处问题,未导入任何网格;请修正后重新导入",
+                               problems=[str(p) for p in problems])
+    return specs, villages
+
+
+# ---------------------------------------------------------------- writing the live grid set
+
+
+def _category(grid: Grid) -> str | None:
+    category = grid.exclusive_category or grid.sea_category
+    return category.value if category else None
+
+
+def _snapshot(place: Place) -> dict:
+    grid = place.grid
+    return {
+        "code": place.code, "name": place.name, "short_name": place.short_name, "status": grid.status.value,
+        "kind": grid.kind.value, "category": _category(grid), "managing_unit": grid.managing_unit,
+        **{key: getattr(grid, key) for key in _COUNTS}, "urban": grid.urban, "area_km2": grid.area_km2,
+    }
+
+
+def _version_starts(session: Session, place_ids: list[int]) -> dict[int, datetime]:
+    if not place_ids:
+        return {}
+    rows = session.execute(select(GridHistory.place_id, func.max(GridHistory.valid_to))
+                           .where(GridHistory.place_id.in_(place_ids)).group_by(GridHistory.place_id))
+    return dict(rows.all())
+
+
+def _close_version(session: Session, place: Place, start: datetime, now: datetime, adjustment_id: int | None) -> None:
+    # The row keeps the version as it was; `adjustment_id` is the adjustment that ended it.
+    session.add(GridHistory(place_id=place.id, adjustment_id=adjustment_id, valid_from=start, valid_to=now,
+                            name=place.name, kind=place.grid.kind, geometry=place.geometry,
+                            snapshot=_snapshot(place)))
+
+
+def _fill(place: Place, spec: GridSpec) -> None:
+    place.name, place.short_name = spec.name, spec.short_name
+    geometry = spec.geometry
+    place.geometry = shapely.to_wkb(geometry) if geometry is not None else None
+    place.min_lon, place.min_lat, place.max_lon, place.max_lat = geometry.bounds if geometry is not None else (None,) * 4
+    grid = place.grid
+    grid.kind, grid.exclusive_category, grid.sea_category = spec.kind, spec.exclusive_category, spec.sea_category
+    grid.managing_unit, grid.urban, grid.status = spec.managing_unit, spec.urban, GridStatus.ACTIVE
+    for key in _COUNTS:
+        setattr(grid, key, getattr(spec, key))
+    grid.area_km2 = round(area_m2(geometry) / 1e6, 6) if geometry is not None else None
+
+
+def apply_grid_set(session: Session, specs: list[GridSpec], villages: dict[str, Place], *,
+                   adjustment_id: int | None = None) -> ApplyCounts:
+    """Make `specs` the live grid set of `villages`: create, update, retire; history kept.
+
+    Each replaced or retired version is written to GridHistory first (Art. 6: the history
+    of each grid is kept).
+    """
+    now = utcnow()
+    places = {p.code: p for p in session.scalars(
+        select(Place).options(selectinload(Place.grid).selectinload(Grid.vessels))
+        .where(Place.parent_id.in_([v.id for v in villages.values()]), Place.level == PlaceLevel.GRID))}
+    starts = _version_starts(session, [p.id for p in places.values()])
+    counts = ApplyCounts()
+    wanted = {spec.code for spec in specs}
+    for code, place in places.items():
+        if place.grid.status is GridStatus.ACTIVE or code in wanted:
+            _close_version(session, place, starts.get(place.id, place.created_at), now, adjustment_id)
+            place.grid.vessels = []
+        if place.grid.status is GridStatus.ACTIVE and code not in wanted:
+            place.grid.status = GridStatus.RETIRED
+            counts.retired += 1
+    for spec in specs:
+        place = places.get(spec.code)
+        if place is None:
+            place = places[spec.code] = Place(code=spec.code, level=PlaceLevel.GRID, parent=villages[spec.village_code])
+            place.grid = Grid(kind=spec.kind)
+            session.add(place)
+            counts.created += 1
+        else:
+            counts.updated += 1
+        _fill(place, spec)
+        counts.codes.append(spec.code)
+    # Old rosters are deleted first so that a vessel may move between grids of the set.
+    session.flush()
+    for spec in specs:
+        places[spec.code].grid.vessels = [Vessel(**vars(v)) for v in spec.vessels]
+        counts.vessels += len(spec.vessels)
+    session.flush()
+    return counts
+
+
+# ---------------------------------------------------------------- use cases
+
+
+def _refuse_other_bodies(actor: Actor) -> None:
+    """Art. 6(3): departments and other units may not divide grids of their own."""
+    if not actor.is_system and (actor.department_id is not None or actor.roles == {Role.LIAISON}):
+        raise LawRefusal("部门、单位不得在村(社区)另行划分网格;网格由乡镇(街道)划分,经县(区)同意后报市备案",
+                         article="Art. 6")
+
+
+def _require_villages(uow: UnitOfWork, villages: dict[str, Place]) -> None:
+    for village in villages.values():
+        uow.require(Permission.MANAGE_PLACES, village.code, village.short_name)
+
+
+def import_grids(db: Database, actor: Actor, collection: dict, *, crs: str = "wgs84",
+                 dry_run: bool = False) -> GridImportResult:
+    """Initial division of villages without grids, all-or-nothing (see the module docstring)."""
+    _refuse_other_bodies(actor)
+    with unit_of_work(db, actor, "grids.import") as uow:
+        specs, villages = validated_grid_set(uow.session, collection, crs)
+        _require_villages(uow, villages)
+        divided = uow.session.execute(
+            select(Place.code, func.count()).join(Grid, Grid.place_id == Place.id)
+            .where(Place.parent_id.in_([v.id for v in villages.values()]), Grid.status == GridStatus.ACTIVE)
+            .group_by(Place.parent_id, Place.code)).all()
+        if divided:
+            already = sorted({code[:12] for code, _ in divided})
+            raise LawRefusal(
+                f"村(社区){'、'.join(already[:10])}{' 等' if len(already) > 10 else ''}已有在用网格;"
+                "调整网格须由乡镇(街道)提出调整申请,经县(区)同意(griddesk-admin adjustments propose)",
+                article="Art. 6")
+        result = GridImportResult(len(specs), len(villages), sum(len(s.vessels) for s in specs), dry_run)
+        if dry_run:
+            uow.session.rollback()
+            return result
+        counts = apply_grid_set(uow.session, specs, villages)
+        uow.audit(f"导入网格 {counts.created} 个,涉及村(社区){len(villages)} 个", created=counts.created,
+                  villages=len(villages), vessels=counts.vessels, crs=crs)
+        for village in villages.values():
+            uow.changed("places", village.id)
+        return result
+
+
+def export_grids(db: Database, *, under: str | None = None) -> dict:
+    """The live grids (all of them, or under one place) as a FeatureCollection that re-imports."""
+    with db.session() as session:
+        stmt = (select(Place).join(Grid, Grid.place_id == Place.id)
+                .options(selectinload(Place.grid).selectinload(Grid.vessels))
+                .where(Grid.status == GridStatus.ACTIVE).order_by(Place.code))
+        if under:
+            root = get_place(session, under)
+            stmt = stmt.where(Place.code.startswith(root.code[: root.level.code_prefix_length]))
+        features = []
+        for place in session.scalars(stmt):
+            props = _snapshot(place)
+            del props["status"]
+            props["village_code"] = place.code[:12]
+            if place.grid.vessels:
+                props["vessels"] = [{key: getattr(v, key) for key in _VESSEL_FIELDS} for v in place.grid.vessels]
+            geometry = shapely.from_wkb(place.geometry) if place.geometry else None
+            features.append(geojson_io.feature(geometry, {k: v for k, v in props.items() if v is not None}))
+        return geojson_io.collection(features)
+
+
+def grid_history(db: Database, code: str) -> list[GridVersion]:
+    """Every version of a grid, oldest first; the last is the live (or retired) one."""
+    with db.session() as session:
+        place = get_place(session, code)
+        if place.grid is None:
+            raise NotFound(f"{place.short_name}({place.code})不是网格")
+        rows = session.scalars(select(GridHistory).where(GridHistory.place_id == place.id)
+                               .order_by(GridHistory.valid_to, GridHistory.id)).all()
+        versions = [GridVersion(r.valid_from, r.valid_to, r.name, r.kind, r.snapshot.get("status", "active"),
+                                r.snapshot.get("area_km2"), r.adjustment_id) for r in rows]
+        start = rows[-1].valid_to if rows else place.created_at
+        versions.append(GridVersion(start, None, place.name, place.grid.kind, place.grid.status.value,
+                                    place.grid.area_km2, None))
+        return versions
+
+
+# ---------------------------------------------------------------- unit boundaries
+
+_CODE_KEYS = ("code", "adcode", "区划代码")
+_NAME_KEYS = ("name", "short_name", "名称")
+
+
+def _match_unit(session: Session, ref: FeatureRef, props: dict) -> tuple[Place | None, str | None]:
+    for key in _CODE_KEYS:
+        if props.get(key) not in (None, ""):
+            try:
+                code = normalise_code(str(props[key]))
+            except ValidationFailed as exc:
+                return None, exc.message
+            place = session.scalar(select(Place).where(Place.code == code))
+            if place is None or place.level is PlaceLevel.GRID:
+                return None, f"{key} {props[key]} 对应的单位 {code} 不在区划树中(网格边界请用 grids import)"
+            return place, None
+    name = next((str(props[k]).strip() for k in _NAME_KEYS if props.get(k)), None)
+    if not name:
+        return None, f"没有可用于匹配的属性:需要 {'/'.join(_CODE_KEYS)} 或 {'/'.join(_NAME_KEYS)}"
+    matches = session.scalars(select(Place).where(Place.level != PlaceLevel.GRID)
+                              .where((Place.name == name) | (Place.short_name == name))).all()
+    if not matches:
+        return None, f"区划树中没有名为“{name}”的单位"
+    if len(matches) > 1:
+        listed = "、".join(f"{p.name}({p.code})" for p in matches[:5])
+        return None, f"名称“{name}”对应多个单位({listed}),请改用 code 属性指明"
+    return matches[0], None
+
+
+def import_boundaries(db: Database, actor: Actor, collection: dict, *, crs: str = "wgs84") -> BoundaryImportResult:
+    """Set the boundaries of existing units, matched by code (6/9/12 digits) or unique name."""
+    crs = geojson_io.check_crs(crs)
+    with unit_of_work(db, actor, "grids.import_boundaries") as uow:
+        problems: list[Problem] = []
+        matched: dict[str, tuple[Place, BaseGeometry, FeatureRef]] = {}
+        for index, feature in enumerate(collection["features"], 1):
+            props = (feature.get("properties") if isinstance(feature, dict) else None) or {}
+            ref = FeatureRef(index, _text(props, "code") or _text(props, "adcode"), _text(props, "name"))
+            place, problem = _match_unit(uow.session, ref, props)
+            geometry, geometry_problems = geojson_io.feature_geometry(ref, feature, crs)
+            if geometry is not None:
+                geometry_problems += ring_problems(ref, geometry)
+            problems += geometry_problems + ([Problem(ref, problem)] if problem else [])
+            if place is None or geometry_problems:
+                continue
+            if place.code in matched:
+                problems.append(Problem(ref, f"与{matched[place.code][2]}指向同一单位 {place.code}"))
+            matched[place.code] = (place, geometry, ref)
+        if problems:
+            raise ValidationFailed(f"边界数据有 {len(problems)} 处问题,未导入任何边界;请修正后重新导入",
+                                   problems=[str(p) for p in problems])
+        for place, geometry, _ in matched.values():
+            uow.require(Permission.MANAGE_PLACES, place.code, place.short_name)
+            place.geometry = shapely.to_wkb(geometry)
+            place.min_lon, place.min_lat, place.max_lon, place.max_lat = geometry.bounds
+            uow.changed("places", place.id)
+        uow.audit(f"导入边界 {len(matched)} 个", updated=len(matched), crs=crs)
+        return BoundaryImportResult(len(matched), tuple(sorted(matched)))
