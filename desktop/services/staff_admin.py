@@ -1,0 +1,367 @@
+"""Changing the people of the grids: staff roles, leadership, professionals, visits, work log (Art. 8–11).
+
+Every function here changes something, so it takes the acting user, checks role and place
+scope, and leaves one audit entry (Art. 15). Phones are stored as given; showing them is the
+business of the read side (masked unless the viewer may see sensitive information).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db import Database
+from ..errors import LawRefusal, NotFound, ValidationFailed
+from ..models import (
+    GridStaffRole,
+    LeadershipAssignment,
+    Person,
+    Place,
+    Professional,
+    ProfessionalVisit,
+    WorkLogEntry,
+)
+from ..models.enums import (
+    GridKind,
+    LeadershipRole,
+    PersonStatus,
+    PlaceLevel,
+    Profession,
+    StaffRole,
+    StaffSource,
+    WorkLogKind,
+)
+from .places import get_place
+from .security import Actor, Permission
+from .unit_of_work import UnitOfWork, unit_of_work
+
+# Mainland mobile numbers, or a landline with area code (0779 is Beihai).
+_PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
+_ID_NUMBER = re.compile(r"^\d{17}[\dX]$")
+
+# Art. 9(2)–(3): where grid heads and members are drawn from; Art. 9(5): exclusive-grid staff.
+ROLE_SOURCES: dict[StaffRole, frozenset[StaffSource]] = {
+    StaffRole.GRID_HEAD: frozenset({StaffSource.PARTY_ORGANISATION, StaffSource.COMMITTEE_MEMBER,
+                                    StaffSource.HIRED}),
+    StaffRole.GRID_MEMBER: frozenset({StaffSource.GROUP_LEADER, StaffSource.OWNERS_COMMITTEE,
+                                      StaffSource.PROPERTY_MANAGEMENT, StaffSource.RETIRED_CADRE,
+                                      StaffSource.VOLUNTEER, StaffSource.OTHER}),
+    StaffRole.EXCLUSIVE_STAFF: frozenset({StaffSource.MANAGING_UNIT}),
+}
+
+
+@dataclass(frozen=True)
+class StaffRoleInfo:
+    id: int
+    person_id: int
+    name: str
+    grid_code: str
+    grid_name: str
+    role: StaffRole
+    source: StaffSource
+    start_on: date
+    end_on: date | None
+
+
+@dataclass(frozen=True)
+class LeadershipInfo:
+    id: int
+    person_id: int
+    name: str
+    place_code: str
+    place_name: str
+    role: LeadershipRole
+    title: str | None
+    start_on: date
+    end_on: date | None
+
+
+@dataclass(frozen=True)
+class ProfessionalInfo:
+    id: int
+    person_id: int
+    name: str
+    profession: Profession
+    organisation: str
+
+
+def check_phone(phone: str | None, field: str = "phone") -> str | None:
+    """Normalise a phone (spaces removed) or say what is wrong with it."""
+    if phone is None or not phone.strip():
+        return None
+    phone = re.sub(r"[\s()]", "", phone)
+    if not _PHONE.match(phone):
+        raise ValidationFailed(f"电话号码 {phone} 无效:应为 11 位手机号或带区号的固定电话(如 0779-2051234)", field=field)
+    return phone
+
+
+def check_id_number(id_number: str | None) -> str | None:
+    if id_number is None or not id_number.strip():
+        return None
+    id_number = id_number.strip().upper()
+    if not _ID_NUMBER.match(id_number):
+        raise ValidationFailed(f"身份证号 {id_number} 无效:应为 18 位(末位可为 X)", field="id_number")
+    return id_number
+
+
+def check_source(role: StaffRole, source: StaffSource) -> None:
+    """Art. 9: a grid head comes from the village party organisation, committee or hired staff …"""
+    if source not in ROLE_SOURCES[role]:
+        allowed = "、".join(s.label for s in ROLE_SOURCES[role])
+        raise LawRefusal(f"{role.label}不能从“{source.label}”中选任;应从{allowed}中选任", article="Art. 9",
+                         field="source")
+
+
+def _grid(session: Session, code: str) -> Place:
+    place = get_place(session, code)
+    if place.level is not PlaceLevel.GRID:
+        raise ValidationFailed(f"{place.short_name}({place.code})不是网格", field="grid_code")
+    return place
+
+
+def _township(place: Place) -> Place:
+    node = place
+    while node.level is not PlaceLevel.TOWNSHIP:
+        node = node.parent
+    return node
+
+
+def _require_for_grid(uow: UnitOfWork, grid: Place) -> None:
+    uow.require(Permission.MANAGE_STAFF, grid.code, grid.short_name)
+
+
+def _require_over_person(uow: UnitOfWork, person_id: int, permission: Permission) -> list[Place]:
+    """Holding the permission over any one of the person's grids is enough; returns those grids.
+
+    A person serving no grid (a leader, a professional) needs a grant anywhere.
+    """
+    grids = uow.session.scalars(select(Place).join(GridStaffRole, GridStaffRole.grid_id == Place.id)
+                                .where(GridStaffRole.person_id == person_id).distinct()).all()
+    place = next((g for g in grids if uow.actor.can(permission, g.code)), grids[0] if grids else None)
+    uow.require(permission, place.code if place else None, place.short_name if place else None)
+    return grids
+
+
+def _role_info(role: GridStaffRole, person: Person, grid: Place) -> StaffRoleInfo:
+    return StaffRoleInfo(role.id, person.id, person.name, grid.code, grid.short_name, role.role, role.source,
+                         role.start_on, role.end_on)
+
+
+def add_grid_staff(db: Database, actor: Actor, *, grid_code: str, role: StaffRole, source: StaffSource,
+                   start_on: date, person_id: int | None = None, name: str | None = None,
+                   phone: str | None = None, id_number: str | None = None) -> StaffRoleInfo:
+    """Put a person (an existing one, or a new one from name and phone) into a grid's staff (Art. 9)."""
+    phone = check_phone(phone)
+    id_number = check_id_number(id_number)
+    with unit_of_work(db, actor, "staff.add_role", target=grid_code) as uow:
+        grid = _grid(uow.session, grid_code)
+        _require_for_grid(uow, grid)
+        exclusive = grid.grid is not None and grid.grid.kind is not GridKind.REGULAR
+        if role is StaffRole.EXCLUSIVE_STAFF and not exclusive:
+            raise ValidationFailed(f"{grid.short_name}是基础网格,不设专属网格工作人员", article="Art. 9", field="role")
+        check_source(role, source)
+        if person_id is not None:
+            person = uow.session.get(Person, person_id)
+            if person is None:
+                raise NotFound(f"人员 {person_id} 不存在")
+        else:
+            if not name or not name.strip():
+                raise ValidationFailed("请填写姓名", field="name")
+            person = Person(name=name.strip(), phone=phone, id_number=id_number)
+            uow.session.add(person)
+        staff_role = GridStaffRole(person=person, grid_id=grid.id, role=role, source=source, start_on=start_on)
+        uow.session.add(staff_role)
+        uow.session.flush()
+        uow.audit(f"{grid.short_name} 新增{role.label} {person.name}({source.label})", target=f"grid_role:{staff_role.id}")
+        uow.changed("staff", staff_role.id, _township(grid).id)
+        return _role_info(staff_role, person, grid)
+
+
+def end_grid_staff(db: Database, actor: Actor, role_id: int, *, end_on: date) -> StaffRoleInfo:
+    """A person stops serving a grid from `end_on` (the history stays)."""
+    with unit_of_work(db, actor, "staff.end_role", target=f"grid_role:{role_id}") as uow:
+        staff_role = uow.session.get(GridStaffRole, role_id)
+        if staff_role is None:
+            raise NotFound(f"网格任职记录 {role_id} 不存在")
+        grid = uow.session.get(Place, staff_role.grid_id)
+        _require_for_grid(uow, grid)
+        if staff_role.end_on is not None:
+            raise ValidationFailed(f"{staff_role.person.name} 在 {grid.short_name} 的任职已于 {staff_role.end_on} 结束")
+        if end_on < staff_role.start_on:
+            raise ValidationFailed(f"结束日期 {end_on} 早于起始日期 {staff_role.start_on}", field="end_on")
+        staff_role.end_on = end_on
+        uow.audit(f"{grid.short_name} {staff_role.role.label} {staff_role.person.name} 于 {end_on} 离任")
+        uow.changed("staff", staff_role.id, _township(grid).id)
+        return _role_info(staff_role, staff_role.person, grid)
+
+
+def update_person(db: Database, actor: Actor, person_id: int, *, name: str | None = None,
+                  phone: str | None = None, status: PersonStatus | None = None) -> None:
+    """Correct a person's name or phone, or set their status (在岗/请假/离岗)."""
+    phone = check_phone(phone)
+    with unit_of_work(db, actor, "staff.update_person", target=f"person:{person_id}") as uow:
+        person = uow.session.get(Person, person_id)
+        if person is None:
+            raise NotFound(f"人员 {person_id} 不存在")
+        grids = _require_over_person(uow, person_id, Permission.MANAGE_STAFF)
+        changed = {}
+        if name is not None and name.strip() and name.strip() != person.name:
+            changed["name"] = person.name = name.strip()
+        if phone is not None and phone != person.phone:
+            person.phone = phone
+            changed["phone"] = "***"  # the audit log is no place for the number itself (Art. 15)
+        if status is not None and status is not person.status:
+            person.status = status
+            changed["status"] = status.value
+        uow.audit(f"修改人员 {person.name} 的信息", fields=sorted(changed))
+        for grid in grids:
+            uow.changed("staff", person.id, _township(grid).id)
+
+
+def _new_or_existing_person(session: Session, person_id: int | None, name: str | None,
+                            phone: str | None) -> Person:
+    if person_id is not None:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFound(f"人员 {person_id} 不存在")
+        return person
+    if not name or not name.strip():
+        raise ValidationFailed("请填写姓名", field="name")
+    person = Person(name=name.strip(), phone=phone)
+    session.add(person)
+    return person
+
+
+def assign_leadership(db: Database, actor: Actor, *, place_code: str, role: LeadershipRole, start_on: date,
+                      person_id: int | None = None, name: str | None = None, phone: str | None = None,
+                      title: str | None = None) -> LeadershipInfo:
+    """Art. 8: the county institution names contact leaders and instructors for an area (片区);
+    the township names the chief (网格总负责人) of each village (村/社区)."""
+    phone = check_phone(phone)
+    with unit_of_work(db, actor, "staff.assign_leadership", target=place_code) as uow:
+        place = get_place(uow.session, place_code)
+        if role is LeadershipRole.GRID_CHIEF:
+            if place.level is not PlaceLevel.VILLAGE:
+                raise LawRefusal(f"网格总负责人按村(社区)确定,{place.short_name}不是村(社区)", article="Art. 8",
+                                 field="place_code")
+            township = place.parent
+            uow.require(Permission.MANAGE_STAFF, township.code, township.short_name)
+        else:
+            if place.level not in (PlaceLevel.TOWNSHIP, PlaceLevel.VILLAGE, PlaceLevel.GRID):
+                raise LawRefusal(f"{role.label}联系指导的是县(区)内的片区(乡镇、村或网格),不是{place.level.label}",
+                                 article="Art. 8", field="place_code")
+            county = _township(place).parent
+            if not actor.can(Permission.MANAGE_STAFF, county.code):
+                uow.place_code = place.code
+                raise LawRefusal(f"{role.label}由县(区)网格化服务管理机构确定;请由{county.short_name}的管理员办理",
+                                 article="Art. 8")
+            uow.require(Permission.MANAGE_STAFF, county.code, county.short_name)
+        person = _new_or_existing_person(uow.session, person_id, name, phone)
+        uow.session.flush()
+        assignment = LeadershipAssignment(person_id=person.id, place_id=place.id, role=role, title=title,
+                                          start_on=start_on)
+        uow.session.add(assignment)
+        uow.session.flush()
+        uow.audit(f"确定 {place.short_name} 的{role.label} {person.name}", target=f"leadership:{assignment.id}")
+        uow.changed("staff", assignment.id, _township(place).id)
+        return LeadershipInfo(assignment.id, person.id, person.name, place.code, place.short_name, role, title,
+                              start_on, None)
+
+
+def end_leadership(db: Database, actor: Actor, assignment_id: int, *, end_on: date) -> None:
+    with unit_of_work(db, actor, "staff.end_leadership", target=f"leadership:{assignment_id}") as uow:
+        assignment = uow.session.get(LeadershipAssignment, assignment_id)
+        if assignment is None:
+            raise NotFound(f"领导联系记录 {assignment_id} 不存在")
+        place = uow.session.get(Place, assignment.place_id)
+        scope = place.parent if assignment.role is LeadershipRole.GRID_CHIEF else _township(place).parent
+        uow.require(Permission.MANAGE_STAFF, scope.code, scope.short_name)
+        if end_on < assignment.start_on:
+            raise ValidationFailed(f"结束日期 {end_on} 早于起始日期 {assignment.start_on}", field="end_on")
+        assignment.end_on = end_on
+        uow.audit(f"{place.short_name} 的{assignment.role.label}于 {end_on} 卸任")
+        uow.changed("staff", assignment.id, _township(place).id)
+
+
+def add_professional(db: Database, actor: Actor, *, name: str, profession: Profession, organisation: str,
+                     phone: str | None = None, person_id: int | None = None) -> ProfessionalInfo:
+    """Art. 11(2): register a judge, prosecutor, police officer, lawyer or other professional."""
+    phone = check_phone(phone)
+    if not organisation or not organisation.strip():
+        raise ValidationFailed("请填写所在单位(如 海城区人民法院)", field="organisation")
+    with unit_of_work(db, actor, "staff.add_professional", target=name) as uow:
+        uow.require(Permission.MANAGE_STAFF, None)
+        person = _new_or_existing_person(uow.session, person_id, name, phone)
+        uow.session.flush()
+        professional = Professional(person_id=person.id, profession=profession, organisation=organisation.strip())
+        uow.session.add(professional)
+        uow.session.flush()
+        uow.audit(f"登记进网格专业人员 {person.name}({profession.label},{organisation})",
+                  target=f"professional:{professional.id}")
+        uow.changed("staff", professional.id)
+        return ProfessionalInfo(professional.id, person.id, person.name, profession, professional.organisation)
+
+
+def log_professional_visit(db: Database, actor: Actor, *, professional_id: int, grid_code: str,
+                           visited_on: date, purpose: str, summary: str | None = None) -> int:
+    """Art. 11(2): a professional entered a grid for legal publicity, mediation or services."""
+    if not purpose or not purpose.strip():
+        raise ValidationFailed("请填写进网格事由(如 法治宣传、纠纷化解、便民服务)", field="purpose")
+    with unit_of_work(db, actor, "staff.log_visit", target=f"professional:{professional_id}") as uow:
+        professional = uow.session.get(Professional, professional_id)
+        if professional is None:
+            raise NotFound(f"专业人员 {professional_id} 不存在")
+        grid = _grid(uow.session, grid_code)
+        _require_for_grid(uow, grid)
+        visit = ProfessionalVisit(professional_id=professional.id, grid_id=grid.id, visited_on=visited_on,
+                                  purpose=purpose.strip(), summary=summary)
+        uow.session.add(visit)
+        uow.session.flush()
+        uow.audit(f"专业人员进网格:{grid.short_name} {visited_on} {purpose}")
+        uow.changed("staff", visit.id, _township(grid).id)
+        return visit.id
+
+
+def log_work(db: Database, actor: Actor, *, person_id: int, grid_code: str, kind: WorkLogKind,
+             occurred_at: datetime, summary: str, case_id: int | None = None) -> int:
+    """Art. 10: a grid head's or member's visit, risk screening, mediation or information report.
+
+    The person must serve the grid on that day: the log records the duties of its staff.
+    """
+    if not summary or not summary.strip():
+        raise ValidationFailed("请填写工作内容", field="summary")
+    with unit_of_work(db, actor, "staff.log_work", target=f"person:{person_id}") as uow:
+        grid = _grid(uow.session, grid_code)
+        uow.require(Permission.INTAKE, grid.code, grid.short_name)
+        person = uow.session.get(Person, person_id)
+        if person is None:
+            raise NotFound(f"人员 {person_id} 不存在")
+        day = occurred_at.date()
+        serving = uow.session.scalar(select(GridStaffRole.id).where(
+            GridStaffRole.person_id == person_id, GridStaffRole.grid_id == grid.id, GridStaffRole.start_on <= day,
+            (GridStaffRole.end_on.is_(None)) | (GridStaffRole.end_on >= day)))
+        if serving is None:
+            raise ValidationFailed(f"{person.name} 在 {day} 不是 {grid.short_name} 的网格工作人员,不能记入该网格工作日志",
+                                   article="Art. 10", field="person_id")
+        entry = WorkLogEntry(person_id=person_id, grid_id=grid.id, kind=kind, occurred_at=occurred_at,
+                             summary=summary.strip(), case_id=case_id)
+        uow.session.add(entry)
+        uow.session.flush()
+        uow.audit(f"{grid.short_name} {person.name}:{kind.label}")
+        uow.changed("staff", entry.id, _township(grid).id)
+        return entry.id
+
+
+def reveal_phone(db: Database, actor: Actor, person_id: int) -> str | None:
+    """The full phone of a person, for a viewer entitled to sensitive information; audited (Art. 15)."""
+    with unit_of_work(db, actor, "staff.reveal_phone", target=f"person:{person_id}") as uow:
+        person = uow.session.get(Person, person_id)
+        if person is None:
+            raise NotFound(f"人员 {person_id} 不存在")
+        _require_over_person(uow, person_id, Permission.VIEW_SENSITIVE)
+        uow.audit(f"查看 {person.name} 的完整手机号")
+        return person.phone

@@ -1,0 +1,186 @@
+"""People of the grids (Art. 8–11): roles, leadership, professionals, work log, adequacy."""
+
+from datetime import date, datetime, timezone
+
+import pytest
+from sqlalchemy import select
+
+from desktop.errors import LawRefusal, PermissionDenied, ValidationFailed
+from desktop.models import AuditEntry, Grid, Place
+from desktop.models.enums import (
+    AuditOutcome,
+    LeadershipRole,
+    PersonStatus,
+    PlaceLevel,
+    Profession,
+    Role,
+    StaffRole,
+    StaffSource,
+    WorkLogKind,
+)
+from desktop.services import places, staff, staff_admin, staffing
+from desktop.services.security import Actor, Grant
+
+VILLAGE = "450502001003"  # 塘仔里社区, 中街街道, 海城区
+GRID = VILLAGE + "001"
+TOWNSHIP = "450502001000"
+COUNTY = "450502000000"
+
+
+def admin(role: Role, code: str, level: PlaceLevel) -> Actor:
+    return Actor(username=f"{role.value}_{code}", display_name=role.label, grants=(Grant(role, code, level),))
+
+
+TOWNSHIP_ADMIN = admin(Role.TOWNSHIP_ADMIN, TOWNSHIP, PlaceLevel.TOWNSHIP)
+COUNTY_ADMIN = admin(Role.COUNTY_ADMIN, COUNTY, PlaceLevel.COUNTY)
+OTHER_TOWNSHIP = admin(Role.TOWNSHIP_ADMIN, "450503103000", PlaceLevel.TOWNSHIP)
+
+
+@pytest.fixture
+def grid(db, system):
+    places.create_grid(db, system, village_code=VILLAGE, code=GRID, name="塘仔里第一网格", households=700)
+    return GRID
+
+
+def last_audit(db) -> AuditEntry:
+    with db.session() as session:
+        return session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+
+
+@pytest.mark.law("Art. 9")
+def test_add_and_end_grid_staff_with_source(db, grid):
+    head = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_HEAD,
+                                      source=StaffSource.COMMITTEE_MEMBER, start_on=date(2025, 9, 1),
+                                      name="李海燕", phone="13907791234")
+    assert head.grid_name == "塘仔里第一网格" and head.source is StaffSource.COMMITTEE_MEMBER
+    listed = staff.roster(db, TOWNSHIP_ADMIN, grid)
+    assert [(m.name, m.role, m.phone) for m in listed] == [("李海燕", StaffRole.GRID_HEAD, "139****1234")]
+    staff_admin.end_grid_staff(db, TOWNSHIP_ADMIN, head.id, end_on=date(2025, 10, 1))
+    assert staff.roster(db, TOWNSHIP_ADMIN, grid) == []
+    with pytest.raises(ValidationFailed, match="已于"):
+        staff_admin.end_grid_staff(db, TOWNSHIP_ADMIN, head.id, end_on=date(2025, 10, 2))
+
+
+@pytest.mark.law("Art. 9")
+def test_grid_head_from_volunteers_is_refused(db, grid):
+    with pytest.raises(LawRefusal, match="Art. 9"):
+        staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_HEAD,
+                                   source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1), name="王志")
+
+
+@pytest.mark.law("Art. 15")
+def test_other_township_cannot_add_staff_and_is_audited(db, grid):
+    with pytest.raises(PermissionDenied):
+        staff_admin.add_grid_staff(db, OTHER_TOWNSHIP, grid_code=grid, role=StaffRole.GRID_MEMBER,
+                                   source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1), name="越界")
+    entry = last_audit(db)
+    assert (entry.action, entry.outcome) == ("staff.add_role", AuditOutcome.DENIED)
+
+
+def test_bad_phone_names_the_field(db, grid):
+    with pytest.raises(ValidationFailed) as caught:
+        staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
+                                   source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1), name="张三", phone="12345")
+    assert caught.value.field == "phone"
+
+
+@pytest.mark.law("Art. 15")
+def test_full_phone_only_for_entitled_viewer_and_audited(db, grid):
+    member = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
+                                        source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1),
+                                        name="陈晓", phone="13800001111")
+    assert staff_admin.reveal_phone(db, TOWNSHIP_ADMIN, member.person_id) == "13800001111"
+    entry = last_audit(db)
+    assert (entry.action, entry.outcome, entry.target) == ("staff.reveal_phone", AuditOutcome.OK,
+                                                            f"person:{member.person_id}")
+    operator = admin(Role.OPERATOR, TOWNSHIP, PlaceLevel.TOWNSHIP)
+    with pytest.raises(PermissionDenied):
+        staff_admin.reveal_phone(db, operator, member.person_id)
+    assert last_audit(db).outcome is AuditOutcome.DENIED
+
+
+def test_update_person_status_and_phone_not_in_audit(db, grid):
+    member = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
+                                        source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1),
+                                        name="陈晓", phone="13800001111")
+    staff_admin.update_person(db, TOWNSHIP_ADMIN, member.person_id, phone="13800002222", status=PersonStatus.ON_LEAVE)
+    entry = last_audit(db)
+    assert "13800002222" not in str(entry.detail) and entry.detail["fields"] == ["phone", "status"]
+    assert staff.roster(db, TOWNSHIP_ADMIN, grid)[0].status is PersonStatus.ON_LEAVE
+
+
+@pytest.mark.law("Art. 8")
+def test_leadership_by_county_and_village_chief_by_township(db, grid):
+    leader = staff_admin.assign_leadership(db, COUNTY_ADMIN, place_code=TOWNSHIP, role=LeadershipRole.CONTACT_LEADER,
+                                           start_on=date(2025, 9, 1), name="黄伟", title="区委副书记")
+    assert leader.place_name == "中街"
+    with pytest.raises(LawRefusal, match="Art. 8"):
+        staff_admin.assign_leadership(db, TOWNSHIP_ADMIN, place_code=VILLAGE, role=LeadershipRole.INSTRUCTOR,
+                                      start_on=date(2025, 9, 1), name="周敏")
+    chief = staff_admin.assign_leadership(db, TOWNSHIP_ADMIN, place_code=VILLAGE, role=LeadershipRole.GRID_CHIEF,
+                                          start_on=date(2025, 9, 1), name="莫强")
+    assert chief.role is LeadershipRole.GRID_CHIEF
+    with pytest.raises(LawRefusal, match="村"):
+        staff_admin.assign_leadership(db, TOWNSHIP_ADMIN, place_code=grid, role=LeadershipRole.GRID_CHIEF,
+                                      start_on=date(2025, 9, 1), name="莫强")
+
+
+@pytest.mark.law("Art. 11")
+def test_professional_and_visit(db, grid):
+    judge = staff_admin.add_professional(db, TOWNSHIP_ADMIN, name="梁法官", profession=Profession.JUDGE,
+                                         organisation="海城区人民法院")
+    visit_id = staff_admin.log_professional_visit(db, TOWNSHIP_ADMIN, professional_id=judge.id, grid_code=grid,
+                                                  visited_on=date(2025, 9, 3), purpose="法治宣传")
+    assert visit_id > 0
+    with pytest.raises(PermissionDenied):
+        staff_admin.log_professional_visit(db, OTHER_TOWNSHIP, professional_id=judge.id, grid_code=grid,
+                                           visited_on=date(2025, 9, 3), purpose="纠纷化解")
+
+
+@pytest.mark.law("Art. 10")
+def test_work_log_only_for_staff_of_the_grid(db, grid, system):
+    member = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
+                                        source=StaffSource.GROUP_LEADER, start_on=date(2025, 9, 1), name="韦丽")
+    at = datetime(2025, 9, 5, 2, tzinfo=timezone.utc)
+    assert staff_admin.log_work(db, TOWNSHIP_ADMIN, person_id=member.person_id, grid_code=grid,
+                                kind=WorkLogKind.RISK_SCREENING, occurred_at=at, summary="排查燃气隐患 3 处") > 0
+    places.create_grid(db, system, village_code=VILLAGE, code=VILLAGE + "002", name="塘仔里第二网格")
+    with pytest.raises(ValidationFailed, match="Art. 10"):
+        staff_admin.log_work(db, TOWNSHIP_ADMIN, person_id=member.person_id, grid_code=VILLAGE + "002",
+                             kind=WorkLogKind.VISIT, occurred_at=at, summary="走访")
+
+
+@pytest.mark.law("Art. 9")
+def test_staffing_adequacy_by_rule(db, grid, system):
+    places.create_grid(db, system, village_code=VILLAGE, code=VILLAGE + "002", name="渔村网格", urban=False)
+    with db.session() as session:
+        rural = session.scalar(select(Grid).join(Place).where(Place.code == VILLAGE + "002"))
+        rural.village_groups = 2
+        session.commit()
+    staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
+                               source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1), name="甲")
+    staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=VILLAGE + "002", role=StaffRole.GRID_MEMBER,
+                               source=StaffSource.GROUP_LEADER, start_on=date(2025, 9, 1), name="乙")
+    staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=VILLAGE + "002", role=StaffRole.GRID_MEMBER,
+                               source=StaffSource.GROUP_LEADER, start_on=date(2025, 9, 1), name="丙")
+    # A grid head does not count as a member.
+    staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_HEAD,
+                               source=StaffSource.HIRED, start_on=date(2025, 9, 1), name="丁")
+    result = {g.grid_code: g for g in staffing.adequacy(db, under=TOWNSHIP, on=date(2025, 9, 10))}
+    urban, rural = result[grid], result[VILLAGE + "002"]
+    assert (urban.required, urban.actual, urban.under_staffed) == (3, 1, True)  # 700 households / 300
+    assert (rural.required, rural.actual, rural.under_staffed) == (2, 2, False)  # 2 village groups
+
+    staffing.save_rule(db, system, staffing.StaffingRule(households_per_member_urban=1000))
+    urban = {g.grid_code: g for g in staffing.adequacy(db, under=TOWNSHIP, on=date(2025, 9, 10))}[grid]
+    assert (urban.required, urban.under_staffed) == (1, False)
+    with pytest.raises(ValidationFailed):
+        staffing.save_rule(db, system, staffing.StaffingRule(residents_per_member=0))
+    with pytest.raises(PermissionDenied):
+        staffing.save_rule(db, TOWNSHIP_ADMIN, staffing.StaffingRule())
+
+
+def test_exclusive_staff_only_in_exclusive_grids(db, grid):
+    with pytest.raises(ValidationFailed, match="基础网格"):
+        staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.EXCLUSIVE_STAFF,
+                                   source=StaffSource.MANAGING_UNIT, start_on=date(2025, 9, 1), name="某")
