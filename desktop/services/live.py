@@ -146,11 +146,7 @@ class PollingListener(ChangeListener):
     """SQLite: look for new change_feed rows every `interval` seconds."""
 
     thread_name = "griddesk-live-poll"
-
-    def __init__(self, db: Database, on_changes: ChangesCallback, on_state: StateCallback | None = None,
-                 *, interval: float = 0.3):
-        super().__init__(db, on_changes, on_state)
-        self.interval = interval
+    interval = 0.3  # seconds; a primary-key range read, cheap enough to run this often
 
     def _run(self) -> None:
         while not self._stop.is_set():
