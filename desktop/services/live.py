@@ -52,10 +52,6 @@ class LiveState(str, enum.Enum):
     CONNECTED = "connected"
     RECONNECTING = "reconnecting"
 
-    @property
-    def label(self) -> str:
-        return {LiveState.CONNECTED: "实时更新已连接", LiveState.RECONNECTING: "实时更新连接中断,正在重连"}[self]
-
 
 ChangesCallback = Callable[[Sequence[FeedChange]], None]
 StateCallback = Callable[[LiveState], None]

@@ -1,0 +1,68 @@
+"""Other desktops' changes on this desktop's bus, on the GUI thread.
+
+The bridge owns the change listener (`services.live`), whose callbacks run on its own thread.
+Queued signals carry them to the GUI thread; a burst (an import, a busy minute on the wall
+display) is coalesced into one `bus.changed(topic)` per topic per `COALESCE_MS`, so views
+refresh once instead of once per row.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+
+from ..db import Database
+from ..services.live import ChangeListener, LiveState, listener_for
+from .bus import Bus
+
+COALESCE_MS = 100  # short against the one-second promise, long enough to merge a burst
+
+
+class LiveBridge(QObject):
+    """Feeds `bus.changed` with other desktops' changes; reports the connection for the status bar."""
+
+    arrived = Signal(object)  # a batch of FeedChange, emitted on the listener's thread
+    stateArrived = Signal(object)  # a LiveState, emitted on the listener's thread
+    stateChanged = Signal(str)  # the translated connection state, for the status bar
+
+    def __init__(self, db: Database, bus: Bus, parent: QObject | None = None):
+        super().__init__(parent)
+        self.bus = bus
+        self.state: LiveState | None = None
+        self._pending: set[str] = set()
+        self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS, timeout=self._flush)
+        # Explicitly queued: the emitting thread is never the GUI thread.
+        self.arrived.connect(self._collect, Qt.ConnectionType.QueuedConnection)
+        self.stateArrived.connect(self._set_state, Qt.ConnectionType.QueuedConnection)
+        self.listener: ChangeListener = listener_for(db, self.arrived.emit, self.stateArrived.emit)
+
+    def start(self) -> None:
+        self.listener.start()
+
+    def stop(self) -> None:
+        self.listener.stop()
+        self._timer.stop()
+
+    def stateText(self) -> str:
+        """What the status bar shows; call again after a language change."""
+        if self.state is LiveState.CONNECTED:
+            return self.tr("实时更新:已连接")
+        if self.state is LiveState.RECONNECTING:
+            return self.tr("实时更新:连接中断,正在重连…")
+        return self.tr("实时更新:连接中…")
+
+    @Slot(object)
+    def _collect(self, batch) -> None:
+        self._pending.update(change.topic for change in batch)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    @Slot()
+    def _flush(self) -> None:
+        topics, self._pending = sorted(self._pending), set()
+        for topic in topics:
+            self.bus.changed.emit(topic)
+
+    @Slot(object)
+    def _set_state(self, state: LiveState) -> None:
+        self.state = state
+        self.stateChanged.emit(self.stateText())

@@ -1,0 +1,79 @@
+"""Two desktops on one database: what one commits reaches the other's bus and queue, on the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QThread
+from sqlalchemy import text
+
+from desktop.db import Database
+from desktop.services import places
+from desktop.services.live import FeedChange, LiveState
+from desktop.views.bus import Bus
+from desktop.views.live_bridge import LiveBridge
+
+VILLAGE = "450502001003"
+
+
+def other_desktop(db: Database) -> Database:
+    return Database.connect(db.engine.url.render_as_string(hide_password=False))
+
+
+@pytest.fixture
+def second(db):
+    other = other_desktop(db)
+    yield other
+    other.dispose()
+
+
+@pytest.fixture
+def bridge(qtbot, second):
+    """A started bridge on the second desktop, feeding its own bus."""
+    bridge = LiveBridge(second, Bus())
+    with qtbot.waitSignal(bridge.stateChanged, timeout=10000):
+        bridge.start()
+    yield bridge
+    bridge.stop()
+
+
+def test_a_change_on_one_desktop_reaches_the_others_bus(qtbot, db, system, bridge):
+    assert bridge.state is LiveState.CONNECTED
+    assert bridge.stateText() == "实时更新:已连接"
+    with qtbot.waitSignal(bridge.bus.changed, timeout=5000, check_params_cb=lambda topic: topic == "places"):
+        places.create_grid(db, system, village_code=VILLAGE, code=f"{VILLAGE}001", name="侨港测试网格")
+
+
+def test_a_burst_from_the_listener_thread_becomes_one_signal_per_topic_on_the_gui_thread(qtbot, sqlite_db):
+    bridge = LiveBridge(sqlite_db, Bus())  # not started: the test plays the listener thread
+    heard = []
+    bridge.bus.changed.connect(lambda topic: heard.append((topic, QThread.currentThread())))
+
+    def burst():
+        for n in range(50):
+            bridge.arrived.emit([FeedChange(n, "cases" if n % 2 else "places", n, None, "其他值班台")])
+
+    worker = threading.Thread(target=burst)
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: len(heard) >= 2, timeout=2000)
+    qtbot.wait(150)  # past a further coalescing window: nothing more may follow
+    assert sorted(topic for topic, _ in heard) == ["cases", "places"]
+    assert all(thread is bridge.thread() for _, thread in heard)
+
+
+def test_the_status_text_follows_a_lost_connection(qtbot, pg_db):
+    second = other_desktop(pg_db)
+    bridge = LiveBridge(second, Bus())
+    try:
+        with qtbot.waitSignal(bridge.stateChanged, timeout=10000):
+            bridge.start()
+        with qtbot.waitSignal(bridge.stateChanged, timeout=10000) as lost:
+            with pg_db.engine.connect() as conn:
+                conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": bridge.listener.backend_pid})
+        assert lost.args == ["实时更新:连接中断,正在重连…"]
+        qtbot.waitUntil(lambda: bridge.state is LiveState.CONNECTED, timeout=10000)
+    finally:
+        bridge.stop()
+        second.dispose()
