@@ -68,7 +68,8 @@ class _SqliteTemplates:
 class _PgTemplates:
     def __init__(self, url: str):
         self.url = make_url(normalise_url(url))
-        self.admin = create_engine(self.url, isolation_level="AUTOCOMMIT")
+        # pre-ping: the server-restart test leaves pooled admin connections dead
+        self.admin = create_engine(self.url, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
         self.prefix = f"gdt_{uuid.uuid4().hex[:8]}"
         self.names = {}
         self.created = []
