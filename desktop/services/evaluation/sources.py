@@ -1,0 +1,249 @@
+"""What each indicator counts, as SQL: one definition shared by scores and drill-down.
+
+For every grain (assignments, cases, callbacks, emergency-report steps, serving staff) a
+`Counted` names the rows in the period, the subject each row belongs to, and per indicator
+the condition for the denominator and for the numerator. Scores sum those conditions with
+GROUP BY; the drill-down selects the rows that meet them — so a drill-down always returns
+exactly the rows behind the figure.
+
+Rows count in the period of their deadline (SPEC §11): a case by its due date, an assignment
+by its sign-for deadline, a callback and an emergency-report step by their own due dates.
+Cases that are temporarily unresolvable (暂缓, Art. 19(2)) are left out of every rate and
+counted apart as "on_hold". Merged cases count through the case they were merged into.
+
+Subjects: a department is answerable for the assignments it received and for the cases it
+led (首接, Art. 18; a withdrawn lead is not); a township or grid for the cases in it; a staff
+member (网格工作人员) for the cases and emergency reports of every grid they served during the
+period, and for their own work log in each of those grids (Art. 10).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Integer, and_, cast, exists, func, null, or_, select, true
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql import ColumnElement, FromClause
+
+from ...models import (
+    Assignment,
+    Callback,
+    Case,
+    EmergencyReport,
+    EmergencyStep,
+    GridStaffRole,
+    Person,
+    Place,
+    WorkLogEntry,
+)
+from ...models.enums import (
+    AssignmentRole,
+    AssignmentState,
+    CallbackState,
+    CaseState,
+    PlaceLevel,
+    Satisfaction,
+)
+from ...models.types import UTCDateTime
+from .indicators import Grain
+from .periods import Period
+
+
+class Level(str, enum.Enum):
+    """Who is evaluated (Art. 5: institutions and linked departments; Art. 23: units and people)."""
+
+    DEPARTMENT = "department"
+    TOWNSHIP = "township"
+    GRID = "grid"
+    STAFF = "staff"
+
+    @property
+    def label(self) -> str:
+        return {"department": "联动部门", "township": "乡镇(街道)", "grid": "网格", "staff": "网格工作人员"}[self.value]
+
+
+ON_HOLD = "on_hold"
+# Every state but "merged", spelled out so that the (state, due_at) index serves the range.
+COUNTED_STATES = tuple(s for s in CaseState if s is not CaseState.MERGED)
+_CLOSED = (CaseState.CLOSED, CaseState.RESOLVED_ON_SPOT)
+_CONTENT = (Satisfaction.SATISFIED, Satisfaction.BASICALLY)
+
+
+@dataclass(frozen=True)
+class Counted:
+    grain: Grain
+    key: ColumnElement
+    source: FromClause
+    where: tuple[ColumnElement, ...]
+    flags: dict[str, tuple[ColumnElement, ColumnElement]]  # code → (denominator, numerator)
+    # For the drill-down: what one counted row is.
+    item_id: ColumnElement
+    case_id: ColumnElement
+    number: ColumnElement
+    title: ColumnElement
+    due: ColumnElement
+    done: ColumnElement
+
+    def denominator(self, code: str) -> ColumnElement:
+        return self.flags[code][0]
+
+    def numerator(self, code: str) -> ColumnElement:
+        return and_(self.flags[code][0], self.flags[code][1])
+
+
+def serving_staff(period: Period):
+    """(person, grid) pairs of grid staff serving at any time in the period (Art. 9)."""
+    return (
+        select(GridStaffRole.person_id, GridStaffRole.grid_id)
+        .where(GridStaffRole.start_on <= period.ends_on,
+               or_(GridStaffRole.end_on.is_(None), GridStaffRole.end_on >= period.starts_on))
+        .distinct()
+        .subquery("serving")
+    )
+
+
+def _case_scope(scope: Place | None) -> tuple[ColumnElement, ...]:
+    if scope is None or scope.level is PlaceLevel.CITY:
+        return ()
+    column = {PlaceLevel.COUNTY: Case.county_id, PlaceLevel.TOWNSHIP: Case.township_id,
+              PlaceLevel.VILLAGE: Case.village_id, PlaceLevel.GRID: Case.grid_id}[scope.level]
+    return (column == scope.id,)
+
+
+def _places_under(column: ColumnElement, scope: Place | None) -> tuple[ColumnElement, ...]:
+    if scope is None or scope.level is PlaceLevel.CITY:
+        return ()
+    prefix = scope.code[: scope.level.code_prefix_length]
+    return (column.in_(select(Place.id).where(Place.code.startswith(prefix))),)
+
+
+def _case_subject(level: Level, source: FromClause, period: Period, grid_column, assignment=None):
+    """Join what names the subject of a case-based row; returns (source, key)."""
+    if level is Level.TOWNSHIP:
+        return source, Case.township_id
+    if level is Level.GRID:
+        return source, grid_column
+    if level is Level.STAFF:
+        serving = serving_staff(period)
+        return source.join(serving, serving.c.grid_id == grid_column), serving.c.person_id
+    if assignment is not None:
+        return source, assignment.department_id
+    lead = aliased(Assignment, name="lead")
+    joined = source.join(lead, and_(lead.case_id == Case.id, lead.role == AssignmentRole.LEAD,
+                                    lead.state != AssignmentState.WITHDRAWN))
+    return joined, lead.department_id
+
+
+def _assignments(level, period, as_of, scope) -> Counted:
+    a = Assignment
+    source, key = _case_subject(level, a.__table__.join(Case.__table__, a.case_id == Case.id), period,
+                                Case.grid_id, assignment=a)
+    due = or_(a.signed_at.is_not(None), a.sign_due_at < as_of)
+    return Counted(
+        Grain.ASSIGNMENT, key, source,
+        (a.sign_due_at >= period.start, a.sign_due_at < period.end, Case.state.in_(COUNTED_STATES),
+         # A share withdrawn before anyone signed (re-dispatch) was never the department's to sign.
+         ~and_(a.state == AssignmentState.WITHDRAWN, a.signed_at.is_(None)), *_case_scope(scope)),
+        {"response": (and_(Case.state != CaseState.ON_HOLD, due), a.signed_at <= a.sign_due_at)},
+        a.id, Case.id, Case.number, Case.title, a.sign_due_at, a.signed_at,
+    )
+
+
+def _latest_callback():
+    """The case's last completed callback: the requester's final word on it (Art. 20)."""
+    latest = aliased(Callback, name="latest_callback")
+    last_id = (select(func.max(Callback.id)).where(Callback.case_id == Case.id,
+                                                   Callback.state == CallbackState.DONE)
+               .correlate(Case).scalar_subquery())
+    return latest, and_(latest.case_id == Case.id, latest.id == last_id)
+
+
+def _cases(level, period, as_of, scope) -> Counted:
+    latest, on = _latest_callback()
+    source, key = _case_subject(level, Case.__table__.outerjoin(latest, on), period, Case.grid_id)
+    active = Case.state != CaseState.ON_HOLD
+    closed = Case.state.in_(_CLOSED)
+    return Counted(
+        Grain.CASE, key, source,
+        (Case.state.in_(COUNTED_STATES), Case.due_at >= period.start, Case.due_at < period.end,
+         *_case_scope(scope)),
+        {
+            "on_time": (and_(active, or_(closed, Case.due_at < as_of)), Case.closed_at <= Case.due_at),
+            "resolution": (and_(active, latest.solved.is_not(None)), latest.solved.is_(True)),
+            "satisfaction": (and_(active, latest.satisfaction.is_not(None)), latest.satisfaction.in_(_CONTENT)),
+            ON_HOLD: (Case.state == CaseState.ON_HOLD, true()),
+        },
+        Case.id, Case.id, Case.number, Case.title, Case.due_at, Case.closed_at,
+    )
+
+
+def _callbacks(level, period, as_of, scope) -> Counted:
+    cb = Callback
+    source, key = _case_subject(level, cb.__table__.join(Case.__table__, cb.case_id == Case.id), period,
+                                Case.grid_id)
+    due = or_(cb.state != CallbackState.PENDING, cb.due_at < as_of)
+    return Counted(
+        Grain.CALLBACK, key, source,
+        (cb.due_at >= period.start, cb.due_at < period.end, Case.state.in_(COUNTED_STATES), *_case_scope(scope)),
+        {"callback": (and_(Case.state != CaseState.ON_HOLD, due),
+                      and_(cb.state == CallbackState.DONE, cb.done_at <= cb.due_at))},
+        cb.id, Case.id, Case.number, Case.title, cb.due_at, cb.done_at,
+    )
+
+
+def _emergency_steps(level, period, as_of, scope) -> Counted | None:
+    if level is Level.DEPARTMENT:
+        return None  # reports come from the institutions, not from linked departments
+    s, r = EmergencyStep, EmergencyReport
+    source = s.__table__.join(r.__table__, s.report_id == r.id)
+    if level is Level.TOWNSHIP:
+        key = r.township_id
+    elif level is Level.GRID:
+        key = r.grid_id
+    else:
+        serving = serving_staff(period)
+        source, key = source.join(serving, serving.c.grid_id == r.grid_id), serving.c.person_id
+    where_scope = _places_under(r.grid_id if scope is not None and scope.level in (PlaceLevel.VILLAGE, PlaceLevel.GRID)
+                                else r.township_id, scope)
+    return Counted(
+        Grain.EMERGENCY_STEP, key, source,
+        (s.due_at >= period.start, s.due_at < period.end, *where_scope),
+        {"emergency": (or_(s.done_at.is_not(None), s.due_at < as_of), s.done_at <= s.due_at)},
+        s.id, r.case_id, r.number, r.title, s.due_at, s.done_at,
+    )
+
+
+def _staff(level, period, as_of, scope) -> Counted | None:
+    if level is Level.DEPARTMENT:
+        return None
+    serving = serving_staff(period)
+    grid = aliased(Place, name="grid")
+    village = aliased(Place, name="village")
+    source = (serving.join(grid, grid.id == serving.c.grid_id).join(village, village.id == grid.parent_id)
+              .join(Person, Person.id == serving.c.person_id))
+    key = {Level.TOWNSHIP: village.parent_id, Level.GRID: serving.c.grid_id, Level.STAFF: serving.c.person_id}[level]
+    until = min(period.end, as_of) if as_of > period.start else period.start
+    logged = exists().where(WorkLogEntry.person_id == serving.c.person_id, WorkLogEntry.grid_id == serving.c.grid_id,
+                            WorkLogEntry.occurred_at >= period.start, WorkLogEntry.occurred_at < until)
+    return Counted(
+        Grain.STAFF, key, source, _places_under(serving.c.grid_id, scope),
+        {"work_log": (true(), logged)},
+        serving.c.person_id, cast(null(), Integer), grid.name, Person.name,
+        cast(null(), UTCDateTime()), cast(null(), UTCDateTime()),
+    )
+
+
+_BUILDERS = {
+    Grain.ASSIGNMENT: _assignments,
+    Grain.CASE: _cases,
+    Grain.CALLBACK: _callbacks,
+    Grain.EMERGENCY_STEP: _emergency_steps,
+    Grain.STAFF: _staff,
+}
+
+
+def counted(grain: Grain, level: Level, period: Period, as_of: datetime, scope: Place | None) -> Counted | None:
+    """The rows of one grain for a level and period; None when the grain does not apply."""
+    return _BUILDERS[grain](level, period, as_of, scope)

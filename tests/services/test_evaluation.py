@@ -1,0 +1,324 @@
+"""Evaluation maths on a hand-checked case set (Art. 5, 23; SPEC §11).
+
+October 2026, as of 10 November. 中街 (township A) has grids G1 and G2, 侨港 (township B) G3.
+Department D1 leads c1, c2, c7; D2 leads c3, c4.
+
+  c1  G1 due 10-12  closed 10-10 (on time)  signed on time   callback: solved, 满意
+  c2  G1 due 10-15  closed 10-20 (late)     signed late      callbacks: unsolved 不满意, then solved 基本满意
+  c3  G2 due 10-05  still open (overdue)    never signed
+  c4  G2 due 10-08  暂缓 on hold             signed on time   → reported apart
+  c5  G1 due 11-03  closed 10-30            (received in October: its case counts in November,
+                                            its sign-for deadline in October)
+  c6  G3 due 09-30 23:00 Beijing            (September, although 15:00 UTC)
+  c7  G3 due 10-01 00:30 Beijing            closed on time, signed on time (October, although 09-30 UTC)
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from desktop.errors import PermissionDenied, ValidationFailed
+from desktop.models import (
+    Assignment,
+    AuditEntry,
+    Callback,
+    Case,
+    Department,
+    EmergencyReport,
+    EmergencyStep,
+    GridStaffRole,
+    Person,
+    Place,
+    WorkLogEntry,
+)
+from desktop.models.enums import (
+    AssignmentRole,
+    AssignmentState,
+    CallbackState,
+    CaseState,
+    Channel,
+    DepartmentLevel,
+    EmergencyLevel,
+    EmergencyStepKind,
+    EmergencyType,
+    HandlingLevel,
+    MatterCategory,
+    PeriodKind,
+    Role,
+    Satisfaction,
+    StaffRole,
+    StaffSource,
+    WorkLogKind,
+)
+from desktop.services import places, users
+from desktop.services.clock import BEIJING
+from desktop.services.evaluation.drilldown import drill_down
+from desktop.services.evaluation.indicators import (
+    DEFAULT_INDICATORS,
+    competition_ranks,
+    composite,
+    configure_indicators,
+    load_indicators,
+)
+from desktop.services.evaluation.periods import parse_period, period_of
+from desktop.services.evaluation.scores import evaluate
+
+AS_OF = datetime(2026, 11, 10, 12, 0, tzinfo=BEIJING)
+TOWNSHIP_A, TOWNSHIP_B = "450502001000", "450503103000"
+
+
+def bj(month: int, day: int, hour: int = 12, minute: int = 0) -> datetime:
+    return datetime(2026, month, day, hour, minute, tzinfo=BEIJING)
+
+
+class Builder:
+    """Writes exact rows straight into the tables (the case services are not under test here)."""
+
+    def __init__(self, session):
+        self.session = session
+        self.count = 0
+
+    def place(self, code: str) -> Place:
+        return self.session.scalar(select(Place).where(Place.code == code))
+
+    def department(self, code: str, name: str) -> Department:
+        dept = Department(code=code, name=name, short_name=name, level=DepartmentLevel.CITY,
+                          place_id=self.place("450500000000").id)
+        self.session.add(dept)
+        self.session.flush()
+        return dept
+
+    def case(self, grid: Place, due: datetime, *, state=CaseState.CLOSED, closed: datetime | None = None,
+             lead: Department | None = None, signed: datetime | None | str = "on time",
+             category=MatterCategory.DISPUTE, received: datetime | None = None, lonlat=None,
+             reopen_count: int = 0) -> Case:
+        self.count += 1
+        village = self.session.get(Place, grid.parent_id)
+        township = self.session.get(Place, village.parent_id)
+        received = received or due - timedelta(days=7)
+        case = Case(number=f"T-{self.count:04d}", channel=Channel.HOTLINE_12345, title=f"诉求{self.count}",
+                    description="测试", category=category, county_id=township.parent_id, township_id=township.id,
+                    village_id=village.id, grid_id=grid.id, state=state, received_at=received, due_at=due,
+                    closed_at=closed, hold_reason="客观原因" if state is CaseState.ON_HOLD else None,
+                    reopen_count=reopen_count, lon=lonlat[0] if lonlat else None, lat=lonlat[1] if lonlat else None)
+        self.session.add(case)
+        self.session.flush()
+        if lead is not None:
+            sign_due = received + timedelta(days=1)
+            signed_at = sign_due - timedelta(hours=2) if signed == "on time" else signed
+            self.session.add(Assignment(case_id=case.id, department_id=lead.id, role=AssignmentRole.LEAD,
+                                        state=AssignmentState.DONE if closed else AssignmentState.SIGNED,
+                                        dispatched_at=received, sign_due_at=sign_due, signed_at=signed_at,
+                                        due_at=due, original_due_at=due))
+        self.session.flush()
+        return case
+
+    def callback(self, case: Case, due: datetime, done: datetime | None, solved=None, satisfaction=None):
+        self.session.add(Callback(case_id=case.id, due_at=due, done_at=done, solved=solved, satisfaction=satisfaction,
+                                  state=CallbackState.DONE if done else CallbackState.PENDING))
+        self.session.flush()
+
+
+@pytest.fixture
+def world(db, system):
+    """The hand-checked set above; returns ids by name."""
+    for code, name in (("450502001003001", "一网格"), ("450502001003002", "二网格"), ("450503103001001", "侨北一网格")):
+        places.create_grid(db, system, village_code=code[:12], code=code, name=name)
+    with db.session() as session:
+        b = Builder(session)
+        g1, g2, g3 = (b.place(c) for c in ("450502001003001", "450502001003002", "450503103001001"))
+        d1, d2 = b.department("D1", "市城管局"), b.department("D2", "市水务局")
+        c1 = b.case(g1, bj(10, 12), closed=bj(10, 10), lead=d1)
+        c2 = b.case(g1, bj(10, 15), closed=bj(10, 20), lead=d1, signed=bj(10, 9, 15))
+        c3 = b.case(g2, bj(10, 5), state=CaseState.HANDLING, lead=d2, signed=None, received=bj(10, 1))
+        c4 = b.case(g2, bj(10, 8), state=CaseState.ON_HOLD, lead=d2, received=bj(10, 1))
+        c5 = b.case(g1, bj(11, 3), closed=bj(10, 30), received=bj(10, 27), lead=d1)
+        c6 = b.case(g3, datetime(2026, 9, 30, 23, 0, tzinfo=BEIJING), closed=bj(9, 29), lead=d1)
+        c7 = b.case(g3, datetime(2026, 10, 1, 0, 30, tzinfo=BEIJING), closed=bj(9, 30, 20), lead=d1,
+                    received=bj(9, 30, 9))
+        b.callback(c1, bj(10, 14), bj(10, 13), solved=True, satisfaction=Satisfaction.SATISFIED)
+        b.callback(c2, bj(10, 22), bj(10, 21), solved=False, satisfaction=Satisfaction.UNSATISFIED)
+        b.callback(c2, bj(10, 28), bj(10, 30), solved=True, satisfaction=Satisfaction.BASICALLY)
+        b.callback(c5, bj(11, 4), None)
+        p1 = Person(name="黄网格长")
+        p2 = Person(name="陈网格员")
+        session.add_all([p1, p2])
+        session.flush()
+        session.add_all([
+            GridStaffRole(person_id=p1.id, grid_id=g1.id, role=StaffRole.GRID_HEAD, source=StaffSource.HIRED,
+                          start_on=date(2026, 1, 1)),
+            GridStaffRole(person_id=p2.id, grid_id=g2.id, role=StaffRole.GRID_MEMBER, source=StaffSource.VOLUNTEER,
+                          start_on=date(2026, 1, 1), end_on=date(2026, 9, 15)),
+            WorkLogEntry(person_id=p1.id, grid_id=g1.id, kind=WorkLogKind.VISIT, occurred_at=bj(10, 5), summary="走访"),
+        ])
+        report = EmergencyReport(number="E-1", township_id=g1.parent.parent_id, grid_id=g1.id,
+                                 type=EmergencyType.MASS_INCIDENT, level=EmergencyLevel.LEVEL_III, title="聚集",
+                                 occurred_at=bj(10, 3, 9), learned_at=bj(10, 3, 9, 30), place_text="广场",
+                                 summary="聚集", reported_by="值班员")
+        session.add(report)
+        session.flush()
+        session.add_all([
+            EmergencyStep(report_id=report.id, kind=EmergencyStepKind.PHONE_FIRST, to_level=HandlingLevel.COUNTY,
+                          due_at=bj(10, 3, 10), done_at=bj(10, 3, 9, 50)),
+            EmergencyStep(report_id=report.id, kind=EmergencyStepKind.WRITTEN_FIRST, to_level=HandlingLevel.COUNTY,
+                          due_at=bj(10, 3, 10, 30), done_at=bj(10, 3, 11)),
+            EmergencyStep(report_id=report.id, kind=EmergencyStepKind.FOLLOW_UP, to_level=HandlingLevel.COUNTY,
+                          due_at=bj(11, 20)),
+        ])
+        session.commit()
+        ids = {name: obj.id for name, obj in dict(c1=c1, c2=c2, c3=c3, c4=c4, c5=c5, c6=c6, c7=c7, g1=g1, g2=g2,
+                                                   g3=g3, d1=d1, d2=d2, p1=p1, p2=p2).items()}
+        ids["A"], ids["B"] = b.place(TOWNSHIP_A).id, b.place(TOWNSHIP_B).id
+    return ids
+
+
+def fig(evaluation, subject_id, code):
+    f = evaluation.subject(subject_id).figure(code)
+    return f.numerator, f.denominator
+
+
+def test_periods_parse_and_cover_beijing_days():
+    oct_ = parse_period("2026-10")
+    assert (oct_.kind, oct_.starts_on, oct_.ends_on) == (PeriodKind.MONTH, date(2026, 10, 1), date(2026, 10, 31))
+    assert oct_.start.isoformat() == "2026-10-01T00:00:00+08:00" and oct_.label == "2026年10月"
+    q4 = parse_period("2026-q4")
+    assert (q4.code, q4.starts_on, q4.ends_on, q4.label) == ("2026-Q4", date(2026, 10, 1), date(2026, 12, 31),
+                                                             "2026年第四季度")
+    assert parse_period("2026").ends_on == date(2026, 12, 31)
+    assert parse_period("2027-2").code == "2027-02"
+    assert period_of(datetime(2026, 9, 30, 16, 30, tzinfo=BEIJING).astimezone(BEIJING)).code == "2026-09"
+    for bad in ("2026-13", "2026-Q5", "26-10", "十月"):
+        with pytest.raises(ValidationFailed, match="考核期"):
+            parse_period(bad)
+
+
+def test_maths_of_composite_and_ranks():
+    defaults = list(DEFAULT_INDICATORS)
+    assert composite({"response": 1 / 3, "resolution": 1.0, "satisfaction": 1.0}, defaults) == pytest.approx(80.0)
+    # Missing rates leave their weight out instead of scoring zero.
+    assert composite({"response": 1.0, "resolution": None, "satisfaction": None}, defaults) == pytest.approx(100.0)
+    assert composite({"on_time": 0.5}, defaults) is None
+    assert competition_ranks([80.0, None, 100.0, 80.0, 0.1 + 0.2, 0.3]) == [2, None, 1, 2, 4, 4]
+
+
+@pytest.mark.law("Art. 23")
+def test_township_scores_match_hand_count(db, system, world):
+    ev = evaluate(db, system, "2026-10", "township", as_of=AS_OF)
+    a, b = world["A"], world["B"]
+    assert fig(ev, a, "on_time") == (1, 3)  # c1 on time; c2 late; c3 overdue and open
+    assert fig(ev, a, "resolution") == (2, 2)  # c2's last callback says solved
+    assert fig(ev, a, "satisfaction") == (2, 2)
+    assert fig(ev, a, "response") == (2, 4)  # c5's sign-for deadline fell in October
+    assert fig(ev, a, "callback") == (2, 3)  # c2's second callback was made late
+    assert fig(ev, a, "emergency") == (1, 2)  # the November follow-up is not yet due
+    assert fig(ev, a, "work_log") == (1, 1)  # 黄网格长 logged; 陈网格员 left in September
+    assert ev.subject(a).on_hold == 1
+    assert ev.subject(a).composite == pytest.approx(85.0)
+    assert fig(ev, b, "on_time") == (1, 1)  # c7 only: c6 fell due in September Beijing time
+    assert ev.subject(b).figure("resolution").rate is None
+    assert ev.subject(b).composite == pytest.approx(100.0)
+    assert [(s.subject_id, s.rank) for s in ev.subjects[:2]] == [(b, 1), (a, 2)]
+    others = [s for s in ev.subjects if s.subject_id not in (a, b)]
+    assert len(others) == 28 and all(s.rank is None and s.composite is None for s in others)
+    assert [s.subject_id for s in ev.commendations(1)] == [b]
+
+
+@pytest.mark.law("Art. 5")
+def test_department_grid_and_staff_levels(db, system, world):
+    dept = evaluate(db, system, "2026-10", "department", as_of=AS_OF)
+    assert fig(dept, world["d1"], "on_time") == (2, 3)
+    assert fig(dept, world["d1"], "response") == (3, 4)
+    assert dept.subject(world["d1"]).composite == pytest.approx(92.5)
+    assert fig(dept, world["d2"], "response") == (0, 1) and dept.subject(world["d2"]).on_hold == 1
+    assert dept.subject(world["d2"]).composite == pytest.approx(0.0)
+    assert [s.rank for s in dept.subjects] == [1, 2]
+    assert all(f.code not in ("emergency", "work_log") or f.denominator == 0 for f in dept.subject(world["d1"]).figures)
+
+    grid = evaluate(db, system, "2026-10", "grid", as_of=AS_OF)
+    assert grid.subject(world["g1"]).composite == pytest.approx(90.0)
+    assert grid.subject(world["g2"]).composite == pytest.approx(0.0)
+    assert grid.subject(world["g3"]).composite == pytest.approx(100.0)
+
+    staff = evaluate(db, system, "2026-10", "staff", as_of=AS_OF)
+    assert [s.subject_id for s in staff.subjects] == [world["p1"]]
+    assert staff.subject(world["p1"]).composite == pytest.approx(90.0)
+    assert fig(staff, world["p1"], "work_log") == (1, 1)
+
+
+def test_period_without_cases_gives_no_rates(db, system, world):
+    ev = evaluate(db, system, "2026-12", "township", as_of=AS_OF)
+    assert all(f.rate is None for s in ev.subjects for f in s.figures if f.code != "work_log")
+    assert all(s.rank is None for s in ev.subjects if s.composite is None)
+    empty = evaluate(db, system, "2031-02", "department", as_of=AS_OF)
+    assert all(s.composite is None and s.rank is None for s in empty.subjects)
+
+
+def test_cases_count_in_the_period_of_their_deadline(db, system, world):
+    nov = evaluate(db, system, "2026-11", "township", as_of=AS_OF)
+    assert fig(nov, world["A"], "on_time") == (1, 1)  # c5, received and closed in October
+    assert fig(nov, world["A"], "callback") == (0, 1)  # c5's callback is overdue
+    sep = evaluate(db, system, "2026-09", "township", as_of=AS_OF)
+    assert fig(sep, world["B"], "on_time") == (1, 1)  # c6
+    year = evaluate(db, system, "2026", "township", as_of=AS_OF)
+    assert fig(year, world["A"], "on_time") == (2, 4)
+    quarter = evaluate(db, system, "2026-Q4", "township", as_of=AS_OF)
+    assert fig(quarter, world["B"], "on_time") == (1, 1)
+
+
+def test_drill_down_returns_exactly_the_counted_cases(db, system, world):
+    def cases(indicator, part, level="township", subject="A"):
+        rows = drill_down(db, system, "2026-10", level, world[subject], indicator, part, as_of=AS_OF)
+        return sorted(r.case_id for r in rows)
+
+    assert cases("on_time", "denominator") == sorted([world["c1"], world["c2"], world["c3"]])
+    assert cases("on_time", "numerator") == [world["c1"]]
+    assert cases("on_hold", "denominator") == [world["c4"]]
+    assert cases("resolution", "numerator") == sorted([world["c1"], world["c2"]])
+    assert cases("callback", "denominator") == sorted([world["c1"], world["c2"], world["c2"]])
+    assert cases("response", "denominator", "department", "d1") == sorted(
+        [world["c1"], world["c2"], world["c5"], world["c7"]])
+    staff = drill_down(db, system, "2026-10", "staff", world["p1"], "work_log", "numerator", as_of=AS_OF)
+    assert [(r.item_id, r.title, r.number) for r in staff] == [(world["p1"], "黄网格长", "一网格")]
+    # Each figure equals the number of rows behind it, for every subject and indicator.
+    ev = evaluate(db, system, "2026-10", "grid", as_of=AS_OF)
+    for subject in ev.subjects:
+        for f in subject.figures:
+            for part, expected in (("numerator", f.numerator), ("denominator", f.denominator)):
+                rows = drill_down(db, system, "2026-10", "grid", subject.subject_id, f.code, part, as_of=AS_OF)
+                assert len(rows) == expected, (subject.name, f.code, part)
+
+
+def test_weights_are_configurable_all_or_nothing(db, system, world):
+    with pytest.raises(ValidationFailed) as refused:
+        configure_indicators(db, system, {"response": 0.5, "bogus": 0.1, "on_time": 1.5})
+    assert any("bogus" in p for p in refused.value.problems) and any("on_time" in p for p in refused.value.problems)
+    with pytest.raises(ValidationFailed, match="合计"):
+        configure_indicators(db, system, {"on_time": 0.2})
+    with db.session() as session:
+        assert [i.weight for i in load_indicators(session)][:4] == [0.30, 0.0, 0.35, 0.35]
+    configure_indicators(db, system, {"response": 0.25, "on_time": 0.25, "resolution": 0.25, "satisfaction": 0.25})
+    ev = evaluate(db, system, "2026-10", "township", as_of=AS_OF)
+    assert ev.subject(world["A"]).composite == pytest.approx(25 * (1 / 3 + 1 / 2 + 1 + 1))
+    with db.session() as session:
+        assert session.scalar(select(AuditEntry.action).order_by(AuditEntry.id.desc()).limit(1)) == \
+            "evaluation.configure_indicators"
+
+
+@pytest.mark.law("Art. 15")
+def test_evaluation_is_scoped(db, system, world):
+    users.add_user(db, system, username="qg_sup", display_name="侨港值班长", password="secret-123",
+                   role=Role.SUPERVISOR, scope_code=TOWNSHIP_B)
+    users.add_user(db, system, username="qg_op", display_name="侨港值班员", password="secret-123",
+                   role=Role.OPERATOR, scope_code=TOWNSHIP_B)
+    supervisor = users.login(db, "qg_sup", "secret-123")
+    own = evaluate(db, supervisor, "2026-10", "grid", as_of=AS_OF)
+    assert own.scope_code == TOWNSHIP_B and {s.subject_id for s in own.subjects} == {world["g3"]}
+    with pytest.raises(PermissionDenied, match="Art. 15"):
+        evaluate(db, supervisor, "2026-10", "grid", under=TOWNSHIP_A, as_of=AS_OF)
+    with pytest.raises(PermissionDenied):
+        evaluate(db, users.login(db, "qg_op", "secret-123"), "2026-10", "township")
+    with pytest.raises(PermissionDenied):
+        configure_indicators(db, supervisor, {"response": 0.3})
