@@ -1,0 +1,530 @@
+"""Keeping the matter list 事项清单: versions, items, department applications, rectification (Art. 12–13).
+
+The city and county institutions compile the list with the linked departments and publish it
+(Art. 12(1)). Publishing version N supersedes N−1; a new version starts as a draft copy of the
+one in force. Departments apply to add or retire items and the institution of their level
+reviews (Art. 13(2)); an approved application changes the current draft. A department failing
+its duties is told to rectify within a deadline (Art. 13(5)). The Art. 13(3) refusal itself is
+`matters.require_listed_grid_task`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db import Database
+from ..errors import Conflict, InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
+from ..models import (
+    Department,
+    Liaison,
+    MatterApplication,
+    MatterItem,
+    MatterList,
+    Person,
+    Place,
+    RectificationNotice,
+    utcnow,
+)
+from ..models.enums import (
+    ApplicationAction,
+    MatterCategory,
+    MatterComplexity,
+    MatterListState,
+    PlaceLevel,
+    RectificationState,
+    ReviewState,
+    TimeLimitUnit,
+)
+from .matters import lists_in_force
+from .places import get_place
+from .security import Actor, Permission
+from .unit_of_work import UnitOfWork, unit_of_work
+
+
+@dataclass(frozen=True)
+class ItemDraft:
+    """What an item says; used to add an item and as the proposal of an application."""
+
+    code: str
+    title: str
+    category: MatterCategory
+    complexity: MatterComplexity = MatterComplexity.GENERAL
+    time_limit: int = 5
+    time_limit_unit: TimeLimitUnit = TimeLimitUnit.WORKING_DAYS
+    grid_staff_task: bool = True
+    description: str | None = None
+
+    def problems(self) -> list[str]:
+        found = []
+        if not self.code or len(self.code) > 20:
+            found.append("事项编号:不能为空,最多 20 个字符")
+        if not self.title or not self.title.strip():
+            found.append("事项名称:不能为空")
+        if not isinstance(self.time_limit, int) or self.time_limit < 1:
+            found.append("办理时限:应为正整数")
+        return found
+
+    def as_proposal(self) -> dict:
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        return {k: (v.value if hasattr(v, "value") else v) for k, v in data.items()}
+
+    @classmethod
+    def from_proposal(cls, data: dict) -> ItemDraft:
+        return cls(code=data["code"], title=data["title"], category=MatterCategory(data["category"]),
+                   complexity=MatterComplexity(data.get("complexity", "general")),
+                   time_limit=data.get("time_limit", 5),
+                   time_limit_unit=TimeLimitUnit(data.get("time_limit_unit", "working_days")),
+                   grid_staff_task=data.get("grid_staff_task", True), description=data.get("description"))
+
+
+@dataclass(frozen=True)
+class MatterListInfo:
+    id: int
+    place_code: str
+    place_name: str
+    version: int
+    title: str
+    state: MatterListState
+    published_on: date | None
+    items: int
+
+
+@dataclass(frozen=True)
+class MatterItemInfo:
+    id: int
+    list_id: int
+    draft: ItemDraft
+    department_id: int
+    department: str
+    guidance_contact: str | None
+    guidance_phone: str | None
+
+
+@dataclass(frozen=True)
+class ApplicationInfo:
+    id: int
+    department_id: int
+    department: str
+    action: ApplicationAction
+    item_code: str
+    item_title: str
+    reason: str
+    state: ReviewState
+    review_comment: str | None
+
+
+@dataclass(frozen=True)
+class RectificationInfo:
+    id: int
+    department_id: int
+    department: str
+    reason: str
+    due_on: date
+    state: RectificationState
+    response: str | None
+
+    def overdue(self, today: date) -> bool:
+        return self.state is RectificationState.OPEN and today > self.due_on
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+def institution_of(place: Place) -> Place:
+    """The city or county whose institution compiles the list for a place (Art. 12(1))."""
+    node = place
+    while node.level not in (PlaceLevel.CITY, PlaceLevel.COUNTY):
+        node = node.parent
+    return node
+
+
+def _list_info(session: Session, matter_list: MatterList) -> MatterListInfo:
+    place = session.get(Place, matter_list.place_id)
+    count = session.scalar(select(func.count()).where(MatterItem.matter_list_id == matter_list.id))
+    return MatterListInfo(matter_list.id, place.code, place.name, matter_list.version, matter_list.title,
+                          matter_list.state, matter_list.published_on, count)
+
+
+def _item_infos(session: Session, stmt) -> list[MatterItemInfo]:
+    rows = session.execute(
+        stmt.add_columns(Department.short_name, Person.name, Person.phone)
+        .join(Department, Department.id == MatterItem.department_id)
+        .outerjoin(Person, Person.id == MatterItem.guidance_contact_id)
+    )
+    return [
+        MatterItemInfo(item.id, item.matter_list_id,
+                       ItemDraft(item.code, item.title, item.category, item.complexity, item.time_limit,
+                                 item.time_limit_unit, item.grid_staff_task, item.description),
+                       item.department_id, department, contact, phone)
+        for item, department, contact, phone in rows
+    ]
+
+
+def _guidance_contact(session: Session, department_id: int) -> int | None:
+    """Art. 13(4): the department's own person for guidance on its items."""
+    return session.scalar(select(Liaison.person_id).where(Liaison.department_id == department_id,
+                                                          Liaison.is_guidance_contact).order_by(Liaison.id).limit(1))
+
+
+def _draft_of(session: Session, place: Place, title: str | None = None) -> MatterList:
+    """The place's open draft, or a new version copying the items of the newest published one."""
+    draft = session.scalar(select(MatterList).where(MatterList.place_id == place.id,
+                                                    MatterList.state == MatterListState.DRAFT))
+    if draft is not None:
+        return draft
+    newest = session.scalar(select(MatterList).where(MatterList.place_id == place.id)
+                            .order_by(MatterList.version.desc()).limit(1))
+    draft = MatterList(place_id=place.id, version=(newest.version + 1) if newest else 1,
+                       title=title or (newest.title if newest else f"{place.name}网格化服务管理事项清单"))
+    session.add(draft)
+    published = session.scalar(select(MatterList).where(MatterList.place_id == place.id,
+                                                        MatterList.state == MatterListState.PUBLISHED))
+    if published is not None:
+        for item in published.items:
+            draft.items.append(MatterItem(
+                code=item.code, title=item.title, category=item.category, department_id=item.department_id,
+                guidance_contact_id=item.guidance_contact_id, complexity=item.complexity,
+                time_limit_unit=item.time_limit_unit, time_limit=item.time_limit,
+                grid_staff_task=item.grid_staff_task, description=item.description))
+    session.flush()
+    return draft
+
+
+def _list_place(uow: UnitOfWork, place_code: str) -> Place:
+    place = get_place(uow.session, place_code)
+    if place.level not in (PlaceLevel.CITY, PlaceLevel.COUNTY):
+        raise LawRefusal(f"事项清单由市、县(区)网格化服务管理机构编制,{place.short_name}是{place.level.label}",
+                         article="Art. 12", field="place_code")
+    uow.require(Permission.MANAGE_MATTERS, place.code, place.short_name)
+    return place
+
+
+def _editable_list(uow: UnitOfWork, list_id: int) -> tuple[MatterList, Place]:
+    matter_list = uow.session.get(MatterList, list_id)
+    if matter_list is None:
+        raise NotFound(f"事项清单 {list_id} 不存在")
+    place = uow.session.get(Place, matter_list.place_id)
+    uow.require(Permission.MANAGE_MATTERS, place.code, place.short_name)
+    if matter_list.state is not MatterListState.DRAFT:
+        raise InvalidTransition(f"第 {matter_list.version} 版已公布,不能再修改;请先新建下一版草稿")
+    return matter_list, place
+
+
+def _check_item(session: Session, draft: ItemDraft, department_id: int, guidance_contact_id: int | None) -> None:
+    problems = draft.problems()
+    department = session.get(Department, department_id)
+    if department is None:
+        problems.append(f"责任部门:部门 {department_id} 不存在")
+    if guidance_contact_id is not None and not session.scalar(select(Liaison.id).where(
+            Liaison.department_id == department_id, Liaison.person_id == guidance_contact_id)):
+        problems.append("业务指导人员:应为责任部门的联络人员(Art. 13)")
+    if problems:
+        raise ValidationFailed("事项内容有误,请修正", problems=problems)
+
+
+# --- versions and items --------------------------------------------------------------------------
+
+def start_version(db: Database, actor: Actor, *, place_code: str, title: str | None = None) -> MatterListInfo:
+    """Open the next version as a draft copy of the list in force (or an empty first version)."""
+    with unit_of_work(db, actor, "matters.start_version", target=place_code) as uow:
+        place = _list_place(uow, place_code)
+        if uow.session.scalar(select(MatterList.id).where(MatterList.place_id == place.id,
+                                                          MatterList.state == MatterListState.DRAFT)):
+            raise Conflict(f"{place.short_name}已有未公布的草稿,请在草稿上修改或公布后再新建")
+        draft = _draft_of(uow.session, place, title)
+        uow.audit(f"新建{place.short_name}事项清单第 {draft.version} 版草稿", target=f"matter_list:{draft.id}")
+        uow.changed("matters", draft.id)
+        return _list_info(uow.session, draft)
+
+
+def add_item(db: Database, actor: Actor, list_id: int, draft: ItemDraft, *, department_id: int,
+             guidance_contact_id: int | None = None) -> MatterItemInfo:
+    """Add an item to a draft; the guidance contact defaults to the department's (Art. 13(4))."""
+    with unit_of_work(db, actor, "matters.add_item", target=f"matter_list:{list_id}") as uow:
+        matter_list, _ = _editable_list(uow, list_id)
+        _check_item(uow.session, draft, department_id, guidance_contact_id)
+        if any(i.code == draft.code for i in matter_list.items):
+            raise Conflict(f"第 {matter_list.version} 版中已有编号为 {draft.code} 的事项")
+        item = _new_item(uow.session, matter_list, draft, department_id, guidance_contact_id)
+        uow.audit(f"事项清单第 {matter_list.version} 版新增事项 {draft.code} {draft.title}")
+        uow.changed("matters", matter_list.id)
+        return _item_infos(uow.session, select(MatterItem).where(MatterItem.id == item.id))[0]
+
+
+def _new_item(session: Session, matter_list: MatterList, draft: ItemDraft, department_id: int,
+              guidance_contact_id: int | None) -> MatterItem:
+    item = MatterItem(code=draft.code, title=draft.title.strip(), category=draft.category,
+                      department_id=department_id,
+                      guidance_contact_id=guidance_contact_id or _guidance_contact(session, department_id),
+                      complexity=draft.complexity, time_limit=draft.time_limit,
+                      time_limit_unit=draft.time_limit_unit, grid_staff_task=draft.grid_staff_task,
+                      description=draft.description)
+    matter_list.items.append(item)
+    session.flush()
+    return item
+
+
+def update_item(db: Database, actor: Actor, item_id: int, draft: ItemDraft, *, department_id: int,
+                guidance_contact_id: int | None = None) -> None:
+    with unit_of_work(db, actor, "matters.update_item", target=f"matter_item:{item_id}") as uow:
+        item = uow.session.get(MatterItem, item_id)
+        if item is None:
+            raise NotFound(f"事项 {item_id} 不存在")
+        matter_list, _ = _editable_list(uow, item.matter_list_id)
+        _check_item(uow.session, draft, department_id, guidance_contact_id)
+        item.code, item.title, item.category = draft.code, draft.title.strip(), draft.category
+        item.complexity, item.time_limit, item.time_limit_unit = draft.complexity, draft.time_limit, draft.time_limit_unit
+        item.grid_staff_task, item.description = draft.grid_staff_task, draft.description
+        item.department_id = department_id
+        item.guidance_contact_id = guidance_contact_id or _guidance_contact(uow.session, department_id)
+        uow.audit(f"修改事项清单第 {matter_list.version} 版事项 {draft.code}")
+        uow.changed("matters", matter_list.id)
+
+
+def remove_item(db: Database, actor: Actor, item_id: int) -> None:
+    with unit_of_work(db, actor, "matters.remove_item", target=f"matter_item:{item_id}") as uow:
+        item = uow.session.get(MatterItem, item_id)
+        if item is None:
+            raise NotFound(f"事项 {item_id} 不存在")
+        matter_list, _ = _editable_list(uow, item.matter_list_id)
+        uow.session.delete(item)
+        uow.audit(f"事项清单第 {matter_list.version} 版删除事项 {item.code} {item.title}")
+        uow.changed("matters", matter_list.id)
+
+
+def publish(db: Database, actor: Actor, list_id: int, *, on: date) -> MatterListInfo:
+    """Publish a draft from `on`; the version in force until then is superseded (Art. 12(1), 13(1)).
+
+    Every item needs its department's guidance contact (Art. 13(4)).
+    """
+    with unit_of_work(db, actor, "matters.publish", target=f"matter_list:{list_id}") as uow:
+        matter_list, place = _editable_list(uow, list_id)
+        if not matter_list.items:
+            raise ValidationFailed(f"第 {matter_list.version} 版没有任何事项,不能公布")
+        missing = [f"{i.code} {i.title}" for i in matter_list.items if i.guidance_contact_id is None]
+        if missing:
+            raise LawRefusal("以下事项没有责任部门的业务指导人员,请先由部门确定联络人员再公布:" + "、".join(missing),
+                             article="Art. 13")
+        previous = uow.session.scalar(select(MatterList).where(MatterList.place_id == place.id,
+                                                               MatterList.state == MatterListState.PUBLISHED))
+        if previous is not None:
+            if on < previous.published_on:
+                raise ValidationFailed(f"公布日期 {on} 早于现行第 {previous.version} 版的公布日期 {previous.published_on}",
+                                       field="on")
+            previous.state = MatterListState.SUPERSEDED
+        matter_list.state, matter_list.published_on = MatterListState.PUBLISHED, on
+        uow.audit(f"公布{place.short_name}事项清单第 {matter_list.version} 版({on})", items=len(matter_list.items))
+        uow.changed("matters", matter_list.id)
+        return _list_info(uow.session, matter_list)
+
+
+def lists(db: Database, place_code: str) -> list[MatterListInfo]:
+    """Every version of a place's list, newest first."""
+    with db.session() as session:
+        place = get_place(session, place_code)
+        found = session.scalars(select(MatterList).where(MatterList.place_id == place.id)
+                                .order_by(MatterList.version.desc()))
+        return [_list_info(session, ml) for ml in found]
+
+
+def items(db: Database, list_id: int) -> list[MatterItemInfo]:
+    """The items of one version, by category and code."""
+    with db.session() as session:
+        return _item_infos(session, select(MatterItem).where(MatterItem.matter_list_id == list_id)
+                           .order_by(MatterItem.category, MatterItem.code))
+
+
+def in_force(db: Database, place_code: str, on: date) -> list[tuple[MatterListInfo, list[MatterItemInfo]]]:
+    """The lists in force for a place on a day (city first, then its county), with their items."""
+    with db.session() as session:
+        place = get_place(session, place_code)
+        found = sorted(lists_in_force(session, place, on), key=lambda ml: session.get(Place, ml.place_id).code)
+        return [(_list_info(session, ml),
+                 _item_infos(session, select(MatterItem).where(MatterItem.matter_list_id == ml.id)
+                             .order_by(MatterItem.category, MatterItem.code)))
+                for ml in found]
+
+
+# --- department applications (Art. 13(2)) --------------------------------------------------------
+
+def apply(db: Database, actor: Actor, *, department_id: int, action: ApplicationAction, reason: str,
+          proposal: ItemDraft | None = None, matter_item_id: int | None = None) -> ApplicationInfo:
+    """A linked department asks its institution to add an item to, or retire one from, the list."""
+    if not reason or not reason.strip():
+        raise ValidationFailed("请说明申请理由", field="reason")
+    with unit_of_work(db, actor, "matters.apply", target=f"department:{department_id}") as uow:
+        session = uow.session
+        department = session.get(Department, department_id)
+        if department is None:
+            raise NotFound(f"部门 {department_id} 不存在")
+        institution = institution_of(session.get(Place, department.place_id))
+        uow.require(Permission.APPLY_MATTERS, institution.code, institution.short_name)
+        if not actor.is_system and actor.department_id != department_id:
+            raise PermissionDenied(f"只能以本部门名义申请;“{department.short_name}”的申请请由该部门联络员提出",
+                                   article="Art. 13")
+        in_force_items = [i for ml in lists_in_force(session, institution, date.today()) if ml.place_id == institution.id
+                          for i in ml.items]
+        if action is ApplicationAction.ADD:
+            if proposal is None:
+                raise ValidationFailed("申请纳入时须填写拟纳入的事项", field="proposal")
+            if proposal.problems():
+                raise ValidationFailed("拟纳入的事项内容有误", problems=proposal.problems())
+            if any(i.code == proposal.code for i in in_force_items):
+                raise Conflict(f"现行清单中已有编号为 {proposal.code} 的事项")
+            application = MatterApplication(department_id=department_id, action=action,
+                                            proposal=proposal.as_proposal(), reason=reason.strip())
+            subject = f"{proposal.code} {proposal.title}"
+        else:
+            item = next((i for i in in_force_items if i.id == matter_item_id), None)
+            if item is None:
+                raise ValidationFailed(f"事项 {matter_item_id} 不在{institution.short_name}现行事项清单内,无需申请退出",
+                                       field="matter_item_id")
+            if item.department_id != department_id:
+                raise PermissionDenied(f"事项“{item.title}”的责任部门不是{department.short_name},不能由本部门申请退出",
+                                       article="Art. 13")
+            application = MatterApplication(department_id=department_id, action=action, matter_item_id=item.id,
+                                            proposal={"code": item.code, "title": item.title}, reason=reason.strip())
+            subject = f"{item.code} {item.title}"
+        pending = session.scalars(select(MatterApplication).where(
+            MatterApplication.department_id == department_id, MatterApplication.state == ReviewState.PENDING))
+        if any(p.proposal.get("code") == application.proposal["code"] for p in pending):
+            raise Conflict(f"本部门关于 {application.proposal['code']} 的申请尚在审核中")
+        session.add(application)
+        session.flush()
+        uow.place_code = institution.code
+        uow.audit(f"{department.short_name}申请{action.label}事项 {subject}", target=f"matter_application:{application.id}")
+        uow.changed("matters", application.id)
+        return _application_info(application, department)
+
+
+def _application_info(application: MatterApplication, department: Department) -> ApplicationInfo:
+    return ApplicationInfo(application.id, department.id, department.short_name, application.action,
+                           application.proposal.get("code", ""), application.proposal.get("title", ""),
+                           application.reason, application.state, application.review_comment)
+
+
+def review(db: Database, actor: Actor, application_id: int, *, approve: bool,
+           comment: str | None = None) -> ApplicationInfo:
+    """The institution's decision (Art. 13(2)). Approval changes its current draft (opened if need be)."""
+    with unit_of_work(db, actor, "matters.review", target=f"matter_application:{application_id}") as uow:
+        session = uow.session
+        application = session.get(MatterApplication, application_id)
+        if application is None:
+            raise NotFound(f"申请 {application_id} 不存在")
+        department = session.get(Department, application.department_id)
+        institution = institution_of(session.get(Place, department.place_id))
+        uow.require(Permission.MANAGE_MATTERS, institution.code, institution.short_name)
+        if application.state is not ReviewState.PENDING:
+            raise InvalidTransition(f"申请 {application_id} 已{application.state.label},不能再审核")
+        if not approve and not (comment and comment.strip()):
+            raise ValidationFailed("不同意时须写明理由,以便部门修改后重新申请", field="comment")
+        code = application.proposal["code"]
+        if approve:
+            draft = _draft_of(session, institution)
+            existing = next((i for i in draft.items if i.code == code), None)
+            if application.action is ApplicationAction.ADD:
+                if existing is not None:
+                    raise Conflict(f"第 {draft.version} 版草稿中已有编号为 {code} 的事项")
+                _new_item(session, draft, ItemDraft.from_proposal(application.proposal), department.id, None)
+            elif existing is not None:
+                session.delete(existing)
+            where = f",已列入第 {draft.version} 版草稿"
+        else:
+            where = ""
+        application.state = ReviewState.APPROVED if approve else ReviewState.REJECTED
+        application.reviewed_by_id, application.reviewed_at = actor.user_id, utcnow()
+        application.review_comment = comment.strip() if comment else None
+        uow.audit(f"审核{department.short_name}{application.action.label}事项 {code} 的申请:"
+                  f"{application.state.label}{where}")
+        uow.changed("matters", application.id)
+        return _application_info(application, department)
+
+
+def applications(db: Database, *, place_code: str | None = None,
+                 state: ReviewState | None = None) -> list[ApplicationInfo]:
+    """Applications (to one institution), newest first."""
+    with db.session() as session:
+        stmt = (select(MatterApplication, Department).join(Department)
+                .order_by(MatterApplication.id.desc()))
+        if state is not None:
+            stmt = stmt.where(MatterApplication.state == state)
+        rows = session.execute(stmt).all()
+        if place_code:
+            institution = institution_of(get_place(session, place_code))
+            rows = [(a, d) for a, d in rows if institution_of(session.get(Place, d.place_id)).id == institution.id]
+        return [_application_info(a, d) for a, d in rows]
+
+
+# --- rectification (Art. 13(5)) ------------------------------------------------------------------
+
+def _department_scope(uow: UnitOfWork, department_id: int) -> Department:
+    department = uow.session.get(Department, department_id)
+    if department is None:
+        raise NotFound(f"部门 {department_id} 不存在")
+    institution = institution_of(uow.session.get(Place, department.place_id))
+    uow.require(Permission.MANAGE_MATTERS, institution.code, institution.short_name)
+    return department
+
+
+def issue_rectification(db: Database, actor: Actor, *, department_id: int, reason: str, due_on: date,
+                        today: date | None = None) -> RectificationInfo:
+    """Art. 13(5): the institution of the same level tells a department to rectify by a deadline."""
+    today = today or date.today()
+    if not reason or not reason.strip():
+        raise ValidationFailed("请写明履职不到位的具体情形", field="reason")
+    if due_on <= today:
+        raise ValidationFailed(f"整改期限 {due_on} 应晚于今天", field="due_on")
+    with unit_of_work(db, actor, "matters.rectification", target=f"department:{department_id}") as uow:
+        department = _department_scope(uow, department_id)
+        notice = RectificationNotice(department_id=department.id, issued_by_id=actor.user_id, reason=reason.strip(),
+                                     due_on=due_on)
+        uow.session.add(notice)
+        uow.session.flush()
+        uow.audit(f"督促{department.short_name}限期整改(至 {due_on})", target=f"rectification:{notice.id}")
+        uow.changed("matters", notice.id)
+        return _rectification_info(notice, department)
+
+
+def close_rectification(db: Database, actor: Actor, notice_id: int, *, response: str) -> RectificationInfo:
+    """Record how the department rectified and close the notice."""
+    if not response or not response.strip():
+        raise ValidationFailed("请记录部门的整改情况", field="response")
+    with unit_of_work(db, actor, "matters.rectified", target=f"rectification:{notice_id}") as uow:
+        notice = uow.session.get(RectificationNotice, notice_id)
+        if notice is None:
+            raise NotFound(f"整改通知 {notice_id} 不存在")
+        department = _department_scope(uow, notice.department_id)
+        if notice.state is RectificationState.RECTIFIED:
+            raise InvalidTransition(f"整改通知 {notice_id} 已办结")
+        notice.state, notice.rectified_at, notice.response = RectificationState.RECTIFIED, utcnow(), response.strip()
+        uow.audit(f"{department.short_name}整改完毕")
+        uow.changed("matters", notice.id)
+        return _rectification_info(notice, department)
+
+
+def _rectification_info(notice: RectificationNotice, department: Department) -> RectificationInfo:
+    return RectificationInfo(notice.id, department.id, department.short_name, notice.reason, notice.due_on,
+                             notice.state, notice.response)
+
+
+def rectifications(db: Database, *, open_only: bool = False) -> list[RectificationInfo]:
+    with db.session() as session:
+        stmt = select(RectificationNotice, Department).join(Department).order_by(RectificationNotice.due_on)
+        if open_only:
+            stmt = stmt.where(RectificationNotice.state == RectificationState.OPEN)
+        return [_rectification_info(n, d) for n, d in session.execute(stmt)]
+
+
+def departments(db: Database, place_code: str | None = None) -> list[tuple[int, str]]:
+    """(id, short name) of active departments (serving a place's institution), for pickers."""
+    with db.session() as session:
+        stmt = select(Department).where(Department.active).order_by(Department.code)
+        found = session.scalars(stmt).all()
+        if place_code:
+            institution = institution_of(get_place(session, place_code))
+            found = [d for d in found if institution_of(session.get(Place, d.place_id)).id == institution.id]
+        return [(d.id, d.short_name) for d in found]
+

@@ -1,0 +1,190 @@
+"""The matter list (Art. 12–13): versions, department applications and review, rectification,
+and the Art. 13(3) refusal of tasks that are not on the list in force."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from desktop.errors import Conflict, InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
+from desktop.models import Department, Liaison, Person, Place
+from desktop.models.enums import (
+    ApplicationAction,
+    DepartmentLevel,
+    MatterCategory,
+    MatterListState,
+    PlaceLevel,
+    RectificationState,
+    ReviewState,
+    Role,
+)
+from desktop.services import matter_list as ml
+from desktop.services.matters import require_listed_grid_task
+from desktop.services.security import Actor, Grant
+
+COUNTY = "450502000000"  # 海城区
+GRID_TOWNSHIP = "450502001000"
+DAY = date(2025, 9, 1)
+
+
+@pytest.fixture
+def departments(db):
+    """Two 海城区 departments, each with a guidance contact."""
+    with db.session() as session:
+        county = session.scalar(select(Place).where(Place.code == COUNTY))
+        made = []
+        for code, name in (("450502-ZJJ", "海城区住房和城乡建设局"), ("450502-WJJ", "海城区卫生健康局")):
+            department = Department(code=code, name=name, short_name=name[3:], level=DepartmentLevel.COUNTY,
+                                    place_id=county.id)
+            contact = Person(name=f"{name[3:5]}指导员", phone="07792051234")
+            session.add_all([department, contact])
+            session.flush()
+            session.add(Liaison(department_id=department.id, person_id=contact.id, is_guidance_contact=True))
+            made.append(department.id)
+        session.commit()
+    return made
+
+
+COUNTY_ADMIN = Actor(username="hc_admin", display_name="海城区管理员",
+                     grants=(Grant(Role.COUNTY_ADMIN, COUNTY, PlaceLevel.COUNTY),))
+
+
+def liaison(department_id: int) -> Actor:
+    return Actor(username=f"liaison{department_id}", display_name="联络员", department_id=department_id,
+                 grants=(Grant(Role.LIAISON, COUNTY, PlaceLevel.COUNTY),))
+
+
+def draft(code: str, title: str, category=MatterCategory.SAFETY_RISK, **kw) -> ml.ItemDraft:
+    return ml.ItemDraft(code=code, title=title, category=category, **kw)
+
+
+@pytest.fixture
+def published(db, departments):
+    """Version 1 of the 海城区 list, published on 2025-09-01 with two items."""
+    v1 = ml.start_version(db, COUNTY_ADMIN, place_code=COUNTY)
+    ml.add_item(db, COUNTY_ADMIN, v1.id, draft("HC-04-01", "协助排查自建房安全隐患"), department_id=departments[0])
+    ml.add_item(db, COUNTY_ADMIN, v1.id, draft("HC-07-01", "协助开展传染病防控", MatterCategory.PUBLIC_HEALTH),
+                department_id=departments[1])
+    return ml.publish(db, COUNTY_ADMIN, v1.id, on=DAY)
+
+
+def item_id(db, list_id: int, code: str) -> int:
+    return next(i.id for i in ml.items(db, list_id) if i.draft.code == code)
+
+
+@pytest.mark.law("Art. 12")
+def test_versions_publish_and_supersede(db, departments, published):
+    assert (published.version, published.state, published.items) == (1, MatterListState.PUBLISHED, 2)
+    item = ml.items(db, published.id)[0]
+    assert item.guidance_contact == "住房指导员" and item.department == "住房和城乡建设局"
+
+    v2 = ml.start_version(db, COUNTY_ADMIN, place_code=COUNTY)
+    assert (v2.version, v2.state, v2.items) == (2, MatterListState.DRAFT, 2)  # copied as a draft
+    with pytest.raises(Conflict, match="草稿"):
+        ml.start_version(db, COUNTY_ADMIN, place_code=COUNTY)
+    ml.remove_item(db, COUNTY_ADMIN, item_id(db, v2.id, "HC-07-01"))
+    with pytest.raises(InvalidTransition):
+        ml.remove_item(db, COUNTY_ADMIN, item_id(db, published.id, "HC-07-01"))
+    ml.publish(db, COUNTY_ADMIN, v2.id, on=date(2025, 10, 1))
+    versions = {v.version: v.state for v in ml.lists(db, COUNTY)}
+    assert versions == {2: MatterListState.PUBLISHED, 1: MatterListState.SUPERSEDED}
+    # On a day before v2 the first version was in force; after it, v2.
+    assert [len(items) for _, items in ml.in_force(db, GRID_TOWNSHIP, date(2025, 9, 15))] == [2]
+    assert [len(items) for _, items in ml.in_force(db, GRID_TOWNSHIP, date(2025, 10, 2))] == [1]
+
+
+@pytest.mark.law("Art. 12")
+def test_only_city_and_county_compile_lists(db, departments):
+    with pytest.raises(LawRefusal, match="Art. 12"):
+        ml.start_version(db, Actor.system("pytest"), place_code=GRID_TOWNSHIP)
+
+
+@pytest.mark.law("Art. 13")
+def test_publish_needs_guidance_contacts(db, departments):
+    with db.session() as session:
+        session.query(Liaison).delete()
+        session.commit()
+    v1 = ml.start_version(db, COUNTY_ADMIN, place_code=COUNTY)
+    ml.add_item(db, COUNTY_ADMIN, v1.id, draft("HC-04-01", "协助排查自建房安全隐患"), department_id=departments[0])
+    with pytest.raises(LawRefusal, match="HC-04-01"):
+        ml.publish(db, COUNTY_ADMIN, v1.id, on=DAY)
+
+
+@pytest.mark.law("Art. 13")
+def test_off_list_task_is_refused_to_grid_staff(db, departments, published):
+    with db.session() as session:
+        township = session.scalar(select(Place).where(Place.code == GRID_TOWNSHIP))
+        listed = item_id(db, published.id, "HC-04-01")
+        assert require_listed_grid_task(session, listed, township, date(2025, 9, 2)).code == "HC-04-01"
+        with pytest.raises(LawRefusal, match="Art. 13"):
+            require_listed_grid_task(session, None, township, date(2025, 9, 2))
+        with pytest.raises(LawRefusal, match="不在现行"):  # before publication
+            require_listed_grid_task(session, listed, township, date(2025, 8, 31))
+        other_county = session.scalar(select(Place).where(Place.code == "450503103000"))
+        with pytest.raises(LawRefusal, match="Art. 13"):  # not the list of that county
+            require_listed_grid_task(session, listed, other_county, date(2025, 9, 2))
+
+
+@pytest.mark.law("Art. 13")
+def test_application_to_add_approved_into_next_draft(db, departments, published):
+    applicant = liaison(departments[1])
+    application = ml.apply(db, applicant, department_id=departments[1], action=ApplicationAction.ADD,
+                           reason="登革热防控需网格协助",
+                           proposal=draft("HC-07-02", "协助清除积水容器", MatterCategory.PUBLIC_HEALTH, time_limit=3))
+    assert application.state is ReviewState.PENDING
+    with pytest.raises(Conflict, match="审核中"):
+        ml.apply(db, applicant, department_id=departments[1], action=ApplicationAction.ADD, reason="再次",
+                 proposal=draft("HC-07-02", "协助清除积水容器"))
+    with pytest.raises(PermissionDenied):  # a liaison has no say in the review
+        ml.review(db, applicant, application.id, approve=True)
+    decided = ml.review(db, COUNTY_ADMIN, application.id, approve=True)
+    assert decided.state is ReviewState.APPROVED
+    draft_v2 = ml.lists(db, COUNTY)[0]
+    assert (draft_v2.version, draft_v2.state, draft_v2.items) == (2, MatterListState.DRAFT, 3)
+    added = next(i for i in ml.items(db, draft_v2.id) if i.draft.code == "HC-07-02")
+    assert (added.department, added.draft.time_limit, added.guidance_contact) == ("卫生健康局", 3, "卫生指导员")
+    with pytest.raises(InvalidTransition):
+        ml.review(db, COUNTY_ADMIN, application.id, approve=False, comment="改主意")
+
+
+@pytest.mark.law("Art. 13")
+def test_retire_application_rejected_needs_comment(db, departments, published):
+    housing = liaison(departments[0])
+    listed = item_id(db, published.id, "HC-04-01")
+    with pytest.raises(PermissionDenied, match="责任部门"):  # not the health bureau's item
+        ml.apply(db, liaison(departments[1]), department_id=departments[1], action=ApplicationAction.RETIRE,
+                 reason="不归我们", matter_item_id=listed)
+    with pytest.raises(PermissionDenied, match="本部门"):  # not in the name of another department
+        ml.apply(db, housing, department_id=departments[1], action=ApplicationAction.ADD, reason="代申请",
+                 proposal=draft("HC-X", "某事项"))
+    application = ml.apply(db, housing, department_id=departments[0], action=ApplicationAction.RETIRE,
+                           reason="已由专业机构承担", matter_item_id=listed)
+    with pytest.raises(ValidationFailed, match="理由"):
+        ml.review(db, COUNTY_ADMIN, application.id, approve=False)
+    rejected = ml.review(db, COUNTY_ADMIN, application.id, approve=False, comment="汛期仍需网格协助排查")
+    assert (rejected.state, rejected.review_comment) == (ReviewState.REJECTED, "汛期仍需网格协助排查")
+    assert ml.lists(db, COUNTY)[0].version == 1  # nothing drafted on rejection
+
+    again = ml.apply(db, housing, department_id=departments[0], action=ApplicationAction.RETIRE,
+                     reason="汛期后再议", matter_item_id=listed)
+    ml.review(db, COUNTY_ADMIN, again.id, approve=True)
+    v2 = ml.lists(db, COUNTY)[0]
+    assert [i.draft.code for i in ml.items(db, v2.id)] == ["HC-07-01"]
+    assert [a.state for a in ml.applications(db, place_code=COUNTY)] == [ReviewState.APPROVED, ReviewState.REJECTED]
+
+
+@pytest.mark.law("Art. 13")
+def test_rectification_notice_with_deadline(db, departments):
+    with pytest.raises(ValidationFailed, match="晚于"):
+        ml.issue_rectification(db, COUNTY_ADMIN, department_id=departments[0], reason="未落实业务指导",
+                               due_on=DAY, today=DAY)
+    notice = ml.issue_rectification(db, COUNTY_ADMIN, department_id=departments[0], reason="未落实业务指导",
+                                    due_on=date(2025, 9, 30), today=DAY)
+    assert notice.overdue(date(2025, 10, 1)) and not notice.overdue(date(2025, 9, 30))
+    other = Actor(username="yh", display_name="银海区管理员",
+                  grants=(Grant(Role.COUNTY_ADMIN, "450503000000", PlaceLevel.COUNTY),))
+    with pytest.raises(PermissionDenied):
+        ml.close_rectification(db, other, notice.id, response="已整改")
+    closed = ml.close_rectification(db, COUNTY_ADMIN, notice.id, response="已指定专人指导")
+    assert closed.state is RectificationState.RECTIFIED and not closed.overdue(date(2025, 10, 1))
+    assert ml.rectifications(db, open_only=True) == []
