@@ -148,7 +148,7 @@ class PollingListener(ChangeListener):
         while not self._stop.is_set():
             try:
                 self._catch_up()
-            except DBAPIError:
+            except Exception:  # a locked, moved or broken file: keep trying, say so meanwhile
                 log.warning("polling the change feed failed; retrying", exc_info=True)
                 self._set_state(LiveState.RECONNECTING)
             else:
@@ -181,12 +181,15 @@ class NotifyListener(ChangeListener):
             try:
                 with self._connect() as conn:
                     self._listen(conn)
-                    delay = self.backoff_first
             except (psycopg.Error, DBAPIError):
-                log.warning("live connection lost; reconnecting in %.2f s", delay, exc_info=True)
+                log.warning("live connection lost", exc_info=True)
+            except Exception:  # unexpected, but live updates must outlive it
+                log.exception("live listener failed")
             self.backend_pid = None
             if self._stop.is_set():
                 break
+            if self.state is LiveState.CONNECTED:  # the lost connection had worked: retry at once
+                delay = self.backoff_first
             self._set_state(LiveState.RECONNECTING)
             self._stop.wait(delay)
             delay = min(delay * 2, self.backoff_max)

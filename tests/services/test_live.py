@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from desktop import migrate
 from desktop.db import Database
 from desktop.services import live, places
 
@@ -119,6 +120,38 @@ def test_a_failing_callback_does_not_end_live_updates(db, system, second):
         recorder.wait_entity(add_grid(db, system, 2))
     finally:
         listener.stop()
+
+
+def test_an_unreachable_server_is_reported_and_stop_still_returns_at_once():
+    nowhere = Database.connect("postgresql://postgres@127.0.0.1:1/griddesk", check=False)
+    recorder = Recorder()
+    listener = live.listener_for(nowhere, recorder.on_changes, recorder.on_state)
+    assert isinstance(listener, live.NotifyListener)
+    listener.start()
+    try:
+        recorder.wait_state(live.LiveState.RECONNECTING)
+        time.sleep(0.6)  # into the growing backoff between attempts
+    finally:
+        started = time.monotonic()
+        listener.stop(timeout=5.0)
+    assert not listener.running and time.monotonic() - started < 1.0
+    assert recorder.states == [live.LiveState.RECONNECTING]
+    nowhere.dispose()
+
+
+def test_polling_recovers_once_the_feed_can_be_read(tmp_path, system):
+    fresh = Database.connect(f"sqlite:///{tmp_path / 'fresh.sqlite'}")  # no tables yet
+    recorder = Recorder()
+    listener = live.listener_for(fresh, recorder.on_changes, recorder.on_state)
+    listener.start()
+    try:
+        recorder.wait_state(live.LiveState.RECONNECTING)
+        migrate.upgrade(fresh)
+        recorder.wait_state(live.LiveState.CONNECTED)
+        assert recorder.states == [live.LiveState.RECONNECTING, live.LiveState.CONNECTED]
+    finally:
+        listener.stop()
+        fresh.dispose()
 
 
 def _terminate(db: Database, pid: int) -> None:
