@@ -165,6 +165,19 @@ def count(db: Database, actor: Actor, f: QueueFilter, *, now: datetime | None = 
         return session.scalar(stmt)
 
 
+def _order_by(f: QueueFilter) -> list:
+    sort = _SORT_COLUMN[f.sort]
+    order = sort.desc() if f.descending else sort.asc()
+    # NULL deadlines go last either way; the id makes the order total so pages never overlap.
+    return [sort.is_(None), order, Case.id.desc() if f.descending else Case.id.asc()]
+
+
+def filtered_select(session: Session, actor: Actor, f: QueueFilter, stmt: Select, *,
+                    now: datetime | None = None) -> Select:
+    """`stmt` (a select over `cases`) limited to the filter and in the queue's order: for exports."""
+    return _filtered(session, actor, f, stmt, now or utcnow()).order_by(*_order_by(f))
+
+
 def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
          now: datetime | None = None) -> list[QueueRow]:
     """Rows [offset, offset + limit) of the filtered, sorted queue."""
@@ -172,10 +185,7 @@ def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
     place_name = func.coalesce(grid.short_name, village.short_name, township.short_name)
     columns = (Case.id, Case.number, Case.title, Case.category, Case.state, Case.supervision, Case.urgent,
                place_name, Case.requester_name, Case.requester_phone, Case.received_at, Case.due_at, Case.version)
-    sort = _SORT_COLUMN[f.sort]
-    order = sort.desc() if f.descending else sort.asc()
-    # NULL deadlines go last either way; the id makes the order total so pages never overlap.
-    order_by = [sort.is_(None), order, Case.id.desc() if f.descending else Case.id.asc()]
+    order_by = _order_by(f)
     with db.session() as session:
         ids = _filtered(session, actor, f, select(Case.id), now or utcnow()).order_by(*order_by)
         window = ids.offset(offset).limit(limit).subquery()

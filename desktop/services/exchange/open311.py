@@ -1,0 +1,265 @@
+"""Open311 GeoReport v2 JSON: the service list, requests out, requests in (SPEC §9).
+
+GeoReport v2 (https://wiki.open311.org/GeoReport_v2/) knows two request states, ``open`` and
+``closed``; ours are detailed (SPEC §11). Every state counts as ``open`` except the finished
+ones (就地办结, 已办结, 已合并); the detailed state is kept in the extension object
+``"griddesk"`` ({state, state_label, grid_code, supervision, …}), which other systems ignore.
+
+Import walks the top-level array with `json.JSONDecoder.raw_decode`, so that each request is
+known by its index AND the line it starts on; every bad request is named with its field, and a
+file with any bad request imports nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import aliased
+
+from ...db import Database
+from ...models import Assignment, Case, Department, MatterItem, Place
+from ...models.enums import AssignmentRole, CaseState
+from ..clock import BEIJING
+from ..matters import lists_in_force
+from ..places import get_place, normalise_code
+from ..queue import QueueFilter, filtered_select
+from ..security import Actor, Permission
+from ..unit_of_work import unit_of_work
+from .case_import import ImportReport, IncomingRequest, import_requests
+from .problems import Problems
+
+EXTENSION = "griddesk"
+REQUIRED = ("service_request_id", "service_code", "description", "requested_datetime")
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.astimezone(BEIJING).isoformat(timespec="seconds") if moment else None
+
+
+def status_of(state: CaseState) -> str:
+    return "open" if state.is_open else "closed"
+
+
+# --- out --------------------------------------------------------------------------------------
+
+
+def service_list(db: Database, township_code: str) -> list[dict]:
+    """GET services.json: one service per item of the matter list in force for the township."""
+    with db.session() as session:
+        township = get_place(session, township_code)
+        today = datetime.now(BEIJING).date()
+        services: dict[str, dict] = {}
+        for matter_list in lists_in_force(session, township, today):
+            for item in matter_list.items:
+                services.setdefault(item.code, {
+                    "service_code": item.code, "service_name": item.title,
+                    "description": item.description or item.title, "metadata": False, "type": "realtime",
+                    "keywords": ",".join([item.category.label, item.complexity.label]),
+                    "group": item.category.label,
+                })
+        return sorted(services.values(), key=lambda s: s["service_code"])
+
+
+def _status_notes(state: CaseState, resolution: str | None, hold_explanation: str | None) -> str:
+    if state.is_open:
+        return hold_explanation if state is CaseState.ON_HOLD and hold_explanation else state.label
+    return resolution or state.label
+
+
+def export_requests(db: Database, actor: Actor, f: QueueFilter | None = None) -> list[dict]:
+    """GET requests.json for the cases of the queue filter (default: every case the actor may view)."""
+    f = f or QueueFilter(states=frozenset())
+    grid = aliased(Place)
+    lead = aliased(Assignment)
+    lead_department = aliased(Department)
+    item_department = aliased(Department)
+    # The newest lead assignment's department, else the department the matter item names.
+    newest_lead = (select(Assignment.id).where(Assignment.case_id == Case.id, Assignment.role == AssignmentRole.LEAD)
+                   .order_by(Assignment.id.desc()).limit(1).scalar_subquery())
+    columns = (Case.number, Case.state, Case.resolution, Case.hold_explanation, MatterItem.title, MatterItem.code,
+               Case.category, Case.description, lead_department.name, item_department.name, Case.received_at,
+               Case.updated_at, Case.due_at, Case.address, Case.lat, Case.lon, grid.code, Case.supervision,
+               Case.title, Case.channel)
+    stmt = (select(*columns).select_from(Case)
+            .outerjoin(MatterItem, MatterItem.id == Case.matter_item_id)
+            .outerjoin(item_department, item_department.id == MatterItem.department_id)
+            .outerjoin(lead, and_(lead.id == newest_lead))
+            .outerjoin(lead_department, lead_department.id == lead.department_id)
+            .outerjoin(grid, grid.id == Case.grid_id))
+    with db.session() as session:
+        records = []
+        for (number, state, resolution, hold_explanation, item_title, item_code, category, description,
+             lead_name, item_dept_name, received, updated, due, address, lat, lon, grid_code, supervision,
+             title, channel) in session.execute(filtered_select(session, actor, f, stmt)):
+            records.append({
+                "service_request_id": number, "status": status_of(state),
+                "status_notes": _status_notes(state, resolution, hold_explanation),
+                "service_name": item_title or category.label, "service_code": item_code or category.value,
+                "description": description, "agency_responsible": lead_name or item_dept_name or "",
+                "service_notice": "", "requested_datetime": _iso(received), "updated_datetime": _iso(updated),
+                "expected_datetime": _iso(due), "address": address or "", "address_id": "", "zipcode": "",
+                "lat": lat, "long": lon, "media_url": "",
+                EXTENSION: {"state": state.value, "state_label": state.label, "grid_code": grid_code,
+                            "supervision": supervision.value, "title": title, "channel": channel.value,
+                            "category": category.value},
+            })
+        return records
+
+
+def write_requests(db: Database, actor: Actor, path: Path, f: QueueFilter | None = None) -> int:
+    """Write requests.json (UTF-8, one request per line so that errors can be found by line)."""
+    with unit_of_work(db, actor, "cases.export", target=path.name) as uow:
+        uow.require(Permission.EXCHANGE, normalise_code(f.under) if f and f.under else None)
+        records = export_requests(db, actor, f)
+        lines = ",\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+        path.write_text(f"[\n{lines}\n]\n" if records else "[]\n", encoding="utf-8")
+        uow.audit(f"导出 Open311 诉求 {len(records)} 件到 {path.name}", count=len(records), format="open311")
+    return len(records)
+
+
+# --- in ---------------------------------------------------------------------------------------
+
+
+class _BadJson(Exception):
+    def __init__(self, line: int, column: int, message: str):
+        super().__init__(f"第 {line} 行第 {column} 列:{message}")
+
+
+def _position(text: str, pos: int) -> tuple[int, int]:
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
+
+
+def iter_array(text: str) -> Iterator[tuple[int, int, object]]:
+    """(index, line, element) of each element of a top-level JSON array, in order."""
+    decoder = json.JSONDecoder()
+    pos = _WHITESPACE.match(text, 0).end()
+    if not text.startswith("[", pos):
+        raise _BadJson(*_position(text, pos), "文件应是一个 JSON 数组 [ {…}, {…} ]")
+    pos = _WHITESPACE.match(text, pos + 1).end()
+    line, counted_to, index = 1, 0, 0
+    if text.startswith("]", pos):
+        return
+    while True:
+        line += text.count("\n", counted_to, pos)
+        counted_to = pos
+        try:
+            element, pos = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            raise _BadJson(exc.lineno, exc.colno, f"第 {index} 项 JSON 语法错误({exc.msg})") from exc
+        yield index, line, element
+        index += 1
+        pos = _WHITESPACE.match(text, pos).end()
+        if text.startswith(",", pos):
+            pos = _WHITESPACE.match(text, pos + 1).end()
+        elif text.startswith("]", pos):
+            rest = _WHITESPACE.match(text, pos + 1).end()
+            if rest != len(text):
+                raise _BadJson(*_position(text, rest), "数组结束后还有多余内容")
+            return
+        else:
+            raise _BadJson(*_position(text, pos), f"第 {index - 1} 项之后应为逗号或 ]")
+
+
+def _datetime(value, where: str, name: str, problems: Problems) -> datetime | None:
+    if value in (None, ""):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        parsed = None
+    if parsed is None or parsed.tzinfo is None:
+        problems.add(where, name, f"{value!r} 不是带时区的 ISO 8601 时间(如 2026-03-01T09:30:00+08:00)")
+        return None
+    return parsed
+
+
+def _coordinate(value, where: str, name: str, limit: float, problems: Problems) -> float | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        problems.add(where, name, f"{value!r} 不是数字")
+        return None
+    if not -limit <= number <= limit:
+        problems.add(where, name, f"{number} 超出范围(−{limit:g} 到 {limit:g})")
+        return None
+    return number
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    return str(value).strip() or None
+
+
+def _request(element, index: int, line: int, problems: Problems) -> IncomingRequest | None:
+    where = f"第 {index} 项(第 {line} 行)"
+    if not isinstance(element, dict):
+        problems.add(where, None, "应为 JSON 对象 {…}")
+        return None
+    before = len(problems.found)
+    for name in REQUIRED:
+        if _text(element.get(name)) is None:
+            problems.add(where, name, "缺少必填字段")
+    requested = _datetime(element.get("requested_datetime"), where, "requested_datetime", problems)
+    updated = _datetime(element.get("updated_datetime"), where, "updated_datetime", problems)
+    expected = _datetime(element.get("expected_datetime"), where, "expected_datetime", problems)
+    lat = _coordinate(element.get("lat"), where, "lat", 90, problems)
+    lon = _coordinate(element.get("long"), where, "long", 180, problems)
+    if (lat is None) != (lon is None) and len(problems.found) == before:
+        problems.add(where, "lat/long", "经纬度须同时给出")
+    status = element.get("status", "open")
+    if status not in ("open", "closed"):
+        problems.add(where, "status", f"{status!r} 应为 open 或 closed")
+    external_id = _text(element.get("service_request_id"))
+    if external_id and len(external_id) > 64:
+        problems.add(where, "service_request_id", "超过 64 个字符")
+    address = _text(element.get("address"))
+    if address and len(address) > 200:
+        problems.add(where, "address", "超过 200 个字")
+    extension = element.get(EXTENSION) if isinstance(element.get(EXTENSION), dict) else {}
+    if len(problems.found) > before:
+        return None
+    return IncomingRequest(
+        where=where, external_id=external_id, service_code=_text(element["service_code"]),
+        description=_text(element["description"]), requested_at=requested, title=_text(extension.get("title")),
+        updated_at=updated, expected_at=expected, closed=status == "closed",
+        status_notes=_text(element.get("status_notes")), address=address, lon=lon, lat=lat,
+        source_state=extension.get("state"),
+    )
+
+
+def parse_requests(text: str, source: str) -> tuple[list[IncomingRequest], Problems]:
+    """Read a requests.json; bad JSON is reported at its line and column, bad fields per request."""
+    problems = Problems(source)
+    requests = []
+    try:
+        for index, line, element in iter_array(text):
+            request = _request(element, index, line, problems)
+            if request is not None:
+                requests.append(request)
+    except _BadJson as exc:
+        problems.add("JSON", None, str(exc))
+    return requests, problems
+
+
+def import_file(db: Database, actor: Actor, path: Path, *, township_code: str | None = None) -> ImportReport:
+    """Import an Open311 requests.json as new cases (all-or-nothing; see case_import)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems = Problems(path.name)
+        problems.add("文件", None, f"不是 UTF-8 编码的 JSON(第 {exc.start} 字节)")
+        problems.raise_if_any()
+    requests, problems = parse_requests(text, path.name)
+    # Rows already bad are left out; the database checks still name every other bad row.
+    return import_requests(db, actor, requests, problems, township_code=township_code, source="Open311")
+

@@ -1,0 +1,184 @@
+"""Open311 GeoReport v2: service list, export, import, round trip, and malformed files."""
+
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+import exchange_world as world
+from desktop.errors import PermissionDenied, ValidationFailed
+from desktop.models import AuditEntry, Case, CaseEvent
+from desktop.models.enums import CaseState, Channel, Role
+from desktop.services import users
+from desktop.services.exchange import open311
+from desktop.services.queue import QueueFilter
+
+
+@pytest.fixture
+def world_db(db, system):
+    world.build(db, system)
+    return db
+
+
+def _request(n: int, **overrides) -> dict:
+    record = {
+        "service_request_id": f"EXT-{n:04d}", "status": "open", "service_code": "C09-001",
+        "description": f"侨北路第 {n} 盏路灯不亮", "requested_datetime": "2026-03-02T09:30:00+08:00",
+        "expected_datetime": "2026-03-09T00:00:00+08:00", "address": "侨北路", "lat": 21.415, "long": 109.105,
+    }
+    record.update(overrides)
+    return record
+
+
+def _write(tmp_path, records, name="requests.json") -> object:
+    path = tmp_path / name
+    path.write_text("[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n", encoding="utf-8")
+    return path
+
+
+def _case_count(db) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(Case))
+
+
+def test_service_list_comes_from_the_matter_list_in_force(world_db):
+    services = open311.service_list(world_db, world.QIAOGANG)
+    assert [s["service_code"] for s in services] == ["C09-001", "C10-002"]
+    lamp = services[0]
+    assert lamp["service_name"] == "路灯损坏报修" and lamp["group"] == "民生公共服务"
+    assert lamp["metadata"] is False and lamp["type"] == "realtime"
+
+
+def test_export_maps_states_and_keeps_ours_in_the_extension(world_db, system):
+    world.add_case(world_db, "450503103-2026-000001", state=CaseState.DISPATCHED, lead=True)
+    world.add_case(world_db, "450503103-2026-000002", state=CaseState.CLOSED, grid=world.QIAOBEI + "002")
+    records = {r["service_request_id"]: r for r in open311.export_requests(world_db, system)}
+    dispatched, closed = records["450503103-2026-000001"], records["450503103-2026-000002"]
+    assert dispatched["status"] == "open" and dispatched["status_notes"] == "已派遣"
+    assert dispatched["griddesk"]["state"] == "dispatched" and dispatched["griddesk"]["grid_code"] == world.QIAOBEI + "001"
+    assert dispatched["agency_responsible"] == "侨港镇城管中队"
+    assert dispatched["requested_datetime"] == "2026-03-02T09:30:00+08:00"
+    assert dispatched["expected_datetime"] == "2026-03-09T09:30:00+08:00"
+    assert dispatched["service_code"] == "C09-001" and dispatched["media_url"] == ""
+    assert closed["status"] == "closed" and closed["status_notes"] == "已修复"
+    assert closed["lat"] == pytest.approx(21.415) and closed["long"] == pytest.approx(109.115)
+
+
+def test_import_creates_received_cases_routed_to_grids_with_an_event_each(world_db, system, tmp_path):
+    path = _write(tmp_path, [_request(1), _request(2, long=109.115, status="closed", status_notes="已更换灯泡"),
+                             _request(3, lat=None, long=None)])
+    report = open311.import_file(world_db, system, path, township_code=world.QIAOGANG)
+    assert (report.imported, report.closed, report.unrouted) == (3, 1, 1)
+    assert report.by_township == {world.QIAOGANG: 3}
+    with world_db.session() as session:
+        cases = session.scalars(select(Case).order_by(Case.external_id)).all()
+        assert [c.external_id for c in cases] == ["EXT-0001", "EXT-0002", "EXT-0003"]
+        assert [c.state for c in cases] == [CaseState.RECEIVED, CaseState.CLOSED, CaseState.RECEIVED]
+        assert all(c.channel is Channel.PLATFORM for c in cases)
+        assert cases[0].grid_id != cases[1].grid_id and cases[2].grid_id is None
+        assert cases[1].resolution == "已更换灯泡"
+        assert cases[0].number.startswith("450503103-")
+        events = session.scalars(select(CaseEvent).where(CaseEvent.kind == "imported")).all()
+        assert len(events) == 3
+        audit = session.scalars(select(AuditEntry).where(AuditEntry.action == "cases.import")).all()
+        assert len(audit) == 1 and audit[0].detail["imported"] == 3
+
+
+def test_round_trip_into_a_fresh_database_gives_equivalent_requests(db, empty_db, system, tmp_path, _templates,
+                                                                   backend):
+    world.build(db, system)
+    world.add_case(db, "450503103-2026-000001", state=CaseState.HANDLING, lead=True)
+    world.add_case(db, "450503103-2026-000002", state=CaseState.CLOSED, grid=world.QIAOBEI + "002", item="C10-002")
+    path = tmp_path / "out.json"
+    assert open311.write_requests(db, system, path) == 2
+    fresh = _templates[backend].make(True, tmp_path)
+    try:
+        world.build(fresh, system)
+        open311.import_file(fresh, system, path)
+        before = {r["service_request_id"]: r for r in open311.export_requests(db, system)}
+        after = open311.export_requests(fresh, system)
+        kept = ("status", "service_code", "service_name", "description", "agency_responsible", "requested_datetime",
+                "updated_datetime", "expected_datetime", "address", "lat", "long")
+        with fresh.session() as session:
+            external = dict(session.execute(select(Case.number, Case.external_id)).all())
+        for record in after:
+            original = before[external[record["service_request_id"]]]
+            assert {k: record[k] for k in kept} == {k: original[k] for k in kept}
+            assert record["griddesk"]["grid_code"] == original["griddesk"]["grid_code"]
+            assert record["griddesk"]["title"] == original["griddesk"]["title"]
+        assert len(after) == 2
+    finally:
+        if backend == "postgresql":
+            _templates[backend].drop(fresh)
+        else:
+            fresh.dispose()
+
+
+MALFORMED = [
+    ("[\n" + json.dumps(_request(0)) + ",\n{\"service_request_id\": \"X\",,}\n]", ["第 3 行", "JSON 语法错误"]),
+    ('{"service_request_id": "X"}', ["第 1 行", "JSON 数组"]),
+    ("[\n" + json.dumps(_request(0)) + "\n" + json.dumps(_request(1)) + "\n]", ["第 3 行", "逗号"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MALFORMED, ids=["bad-token", "not-an-array", "missing-comma"])
+def test_bad_json_is_named_by_line_and_nothing_imported(world_db, system, tmp_path, text, expected):
+    path = tmp_path / "bad.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path, township_code=world.QIAOGANG)
+    report = str(caught.value)
+    for fragment in expected:
+        assert fragment in report
+    assert _case_count(world_db) == 0
+
+
+def test_each_bad_request_is_named_by_index_line_and_field(world_db, system, tmp_path):
+    world.add_case(world_db, "450503103-2026-000009")
+    with world_db.session() as session:
+        session.execute(Case.__table__.update().values(external_id="EXT-0100"))
+        session.commit()
+    records = [
+        _request(0),
+        {k: v for k, v in _request(1).items() if k != "service_code"},           # missing field
+        _request(2, requested_datetime="2026-03-02 09:30"),                       # no offset
+        _request(3, updated_datetime="yesterday"),                                # not a date
+        _request(4, lat=95.0),                                                    # latitude out of range
+        _request(5, long=-181),                                                   # longitude out of range
+        _request(6, service_code="C99-999"),                                      # not on the list
+        _request(0),                                                              # duplicate in the file
+        _request(100),                                                            # imported before
+        _request(9, lat=None, long=None),                                         # no place, no --township
+    ]
+    path = _write(tmp_path, records)
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    problems = caught.value.problems
+    expected = [
+        ("第 1 项(第 3 行)", "service_code", "缺少"), ("第 2 项(第 4 行)", "requested_datetime", "时区"),
+        ("第 3 项(第 5 行)", "updated_datetime", "ISO 8601"), ("第 4 项(第 6 行)", "lat", "超出范围"),
+        ("第 5 项(第 7 行)", "long", "超出范围"), ("第 6 项(第 8 行)", "service_code", "C99-999"),
+        ("第 7 项(第 9 行)", "service_request_id", "第 0 项(第 2 行)重复"),
+        ("第 8 项(第 10 行)", "service_request_id", "已导入"), ("第 9 项(第 11 行)", "lat/long", "--township"),
+    ]
+    for where, field, words in expected:
+        assert any(where in p and field in p and words in p for p in problems), (where, field, problems)
+    assert len(problems) == len(expected)
+    assert _case_count(world_db) == 1  # only the case made above
+
+
+@pytest.mark.law("Art. 15")
+def test_import_needs_the_exchange_permission_in_the_township(world_db, system, tmp_path):
+    users.add_user(world_db, system, username="hc_op", display_name="海城值班员", password="secret-123",
+                   role=Role.OPERATOR, scope_code="450502001000")
+    stranger = users.actor_for(world_db, "hc_op")
+    with pytest.raises(PermissionDenied, match="数据导入导出"):
+        open311.import_file(world_db, stranger, _write(tmp_path, [_request(1)]))
+    assert _case_count(world_db) == 0
+
+
+def test_export_is_scoped_to_the_filter(world_db, system):
+    world.add_case(world_db, "450503103-2026-000001")
+    world.add_case(world_db, "450503103-2026-000002", grid=world.QIAOBEI + "002")
+    only = open311.export_requests(world_db, system, QueueFilter(under=world.QIAOBEI + "002", states=frozenset()))
+    assert [r["service_request_id"] for r in only] == ["450503103-2026-000002"]
