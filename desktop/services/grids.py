@@ -237,6 +237,16 @@ def _duplicates(specs: list[GridSpec]) -> list[Problem]:
     return problems
 
 
+def spec_feature(spec: GridSpec) -> dict:
+    """A checked grid back as a GeoJSON feature (WGS84), in the form `read_grid_set` reads."""
+    category = spec.exclusive_category or spec.sea_category
+    props = {"code": spec.code, "name": spec.name, "short_name": spec.short_name, "kind": spec.kind.value,
+             "category": category.value if category else None, "village_code": spec.village_code,
+             "managing_unit": spec.managing_unit, **{key: getattr(spec, key) for key in _COUNTS},
+             "urban": spec.urban, "vessels": [vars(v) for v in spec.vessels] or None}
+    return geojson_io.feature(spec.geometry, {k: v for k, v in props.items() if v is not None})
+
+
 # ---------------------------------------------------------------- checks against the database
 
 
@@ -244,8 +254,12 @@ def _villages(session: Session, codes: set[str]) -> dict[str, Place]:
     return {p.code: p for p in session.scalars(select(Place).where(Place.code.in_(codes)))}
 
 
-def check_against_tree(session: Session, specs: list[GridSpec], villages: dict[str, Place]) -> list[Problem]:
-    """Villages exist, layout of the regular grids of each village, vessels not on other rosters."""
+def check_against_tree(session: Session, specs: list[GridSpec], villages: dict[str, Place],
+                       incomplete: set[str] = frozenset()) -> list[Problem]:
+    """Villages exist, layout of the regular grids of each village, vessels not on other rosters.
+
+    `incomplete`: villages some of whose features were already refused (no gap report there).
+    """
     problems = []
     for spec in specs:
         village = villages.get(spec.village_code)
@@ -256,7 +270,7 @@ def check_against_tree(session: Session, specs: list[GridSpec], villages: dict[s
     boundaries = {code: shapely.from_wkb(p.geometry) if p.geometry else None for code, p in villages.items()}
     regular = [GridShape(s.feature, s.village_code, s.geometry) for s in specs
                if s.kind is GridKind.REGULAR and s.geometry is not None]
-    problems += layout_problems(regular, boundaries)
+    problems += layout_problems(regular, boundaries, incomplete)
     registrations = {v.registration_no: spec for spec in specs for v in spec.vessels}
     if registrations:
         taken = session.execute(
@@ -275,7 +289,8 @@ def validated_grid_set(session: Session, collection: dict, crs: str, villages_al
     """The grid set, fully checked, and the villages it covers; every problem raised at once."""
     specs, problems = read_grid_set(collection, crs)
     villages = _villages(session, {s.village_code for s in specs} | set(villages_also))
-    problems += check_against_tree(session, specs, villages)
+    incomplete = {p.feature.code[:12] for p in problems if p.feature and p.feature.code}
+    problems += check_against_tree(session, specs, villages, incomplete)
     if problems:
         raise ValidationFailed(f"网格数据有 {len(problems)} 处问题,未导入任何网格;请修正后重新导入",
                                problems=[str(p) for p in problems])
@@ -371,7 +386,7 @@ def apply_grid_set(session: Session, specs: list[GridSpec], villages: dict[str, 
 # ---------------------------------------------------------------- use cases
 
 
-def _refuse_other_bodies(actor: Actor) -> None:
+def refuse_other_bodies(actor: Actor) -> None:
     """Art. 6(3): departments and other units may not divide grids of their own."""
     if not actor.is_system and (actor.department_id is not None or actor.roles == {Role.LIAISON}):
         raise LawRefusal("部门、单位不得在村(社区)另行划分网格;网格由乡镇(街道)划分,经县(区)同意后报市备案",
@@ -386,7 +401,7 @@ def _require_villages(uow: UnitOfWork, villages: dict[str, Place]) -> None:
 def import_grids(db: Database, actor: Actor, collection: dict, *, crs: str = "wgs84",
                  dry_run: bool = False) -> GridImportResult:
     """Initial division of villages without grids, all-or-nothing (see the module docstring)."""
-    _refuse_other_bodies(actor)
+    refuse_other_bodies(actor)
     with unit_of_work(db, actor, "grids.import") as uow:
         specs, villages = validated_grid_set(uow.session, collection, crs)
         _require_villages(uow, villages)

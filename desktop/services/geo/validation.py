@@ -96,11 +96,13 @@ def ring_problems(feature: FeatureRef, geometry: BaseGeometry) -> list[Problem]:
     return []
 
 
-def layout_problems(shapes: list[GridShape], villages: dict[str, BaseGeometry | None]) -> list[Problem]:
+def layout_problems(shapes: list[GridShape], villages: dict[str, BaseGeometry | None],
+                    incomplete: set[str] = frozenset()) -> list[Problem]:
     """Overlaps among the regular grids of each village, protrusions and gaps in coverage.
 
     `villages` maps each village code to its boundary (None when it has none: then only
-    overlaps are checked).
+    overlaps are checked). Villages in `incomplete` lost features to earlier problems, so
+    their gaps would only repeat those problems and are not reported.
     """
     by_village: dict[str, list[GridShape]] = defaultdict(list)
     for shape in shapes:
@@ -109,7 +111,9 @@ def layout_problems(shapes: list[GridShape], villages: dict[str, BaseGeometry | 
     for code, members in by_village.items():
         boundary = villages.get(code)
         if boundary is not None:
-            problems += _protrusions(members, boundary) + _gaps(code, members, boundary)
+            problems += _protrusions(members, boundary)
+            if code not in incomplete:
+                problems += _gaps(code, members, boundary)
     return problems
 
 

@@ -1,0 +1,91 @@
+"""`grids import|export`, `boundaries import` and `adjustments …` (Art. 6–7)."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..services import adjustments, grids
+from ..services.geo import geojson_io
+from ..models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState
+
+
+def _crs(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--crs", choices=geojson_io.CRS_CHOICES, default="wgs84",
+                     help="输入坐标系:wgs84(含 CGCS2000)或 gcj02(高德、DataV 绘制的数据)")
+
+
+def _grids_import(ctx, args) -> None:
+    result = grids.import_grids(ctx.db, ctx.actor, geojson_io.read_collection(args.file), crs=args.crs,
+                                dry_run=args.dry_run)
+    verb = "检查通过,可导入" if result.dry_run else "导入"
+    ctx.print(f"{verb}网格 {result.created} 个(村(社区){result.villages} 个,船只 {result.vessels} 条)")
+
+
+def _grids_export(ctx, args) -> None:
+    collection = grids.export_grids(ctx.db, under=args.under)
+    geojson_io.write_collection(args.file, collection)
+    ctx.print(f"已导出网格 {len(collection['features'])} 个到 {args.file}")
+
+
+def _boundaries_import(ctx, args) -> None:
+    result = grids.import_boundaries(ctx.db, ctx.actor, geojson_io.read_collection(args.file), crs=args.crs)
+    ctx.print(f"已设置边界 {result.updated} 个:{'、'.join(result.codes)}")
+
+
+def _propose(ctx, args) -> None:
+    info = adjustments.propose(
+        ctx.db, ctx.actor, township_code=args.township, kind=AdjustmentKind.from_label(args.kind),
+        reason=AdjustmentReason.from_label(args.reason), reason_text=args.text,
+        proposal=geojson_io.read_collection(args.file), crs=args.crs, villages=args.village or (),
+    )
+    ctx.print(f"已提出网格{info.kind.label}申请 #{info.id}({info.township_name}),等待县(区)审核")
+
+
+def _decide(action):
+    def handler(ctx, args) -> None:
+        info = action(ctx.db, ctx.actor, args.id, comment=args.comment)
+        ctx.print(f"申请 #{info.id}:{info.state.label}")
+    return handler
+
+
+def _list(ctx, args) -> None:
+    state = AdjustmentState.from_label(args.state) if args.state else None
+    for info in adjustments.list_adjustments(ctx.db, under=args.under, state=state):
+        ctx.print(f"#{info.id}\t{info.township_name}\t{info.kind.label}\t{info.reason.label}\t{info.state.label}\t"
+                  f"网格 {info.grid_count} 个\t{info.reason_text}")
+
+
+def register(cli) -> None:
+    group = cli.group("grids", "网格 导入导出 (grids: GeoJSON import/export)")
+    sub = cli.command("import", "导入村(社区)的初始网格划分(全部通过检查才写入)", _grids_import, group=group)
+    sub.add_argument("file", metavar="FILE.geojson")
+    _crs(sub)
+    sub.add_argument("--dry-run", action="store_true", help="只检查,不写入")
+    sub = cli.command("export", "导出在用网格为 GeoJSON(可重新导入)", _grids_export, group=group)
+    sub.add_argument("file", metavar="FILE.geojson")
+    sub.add_argument("--under", metavar="CODE", help="只导出该地点下的网格")
+
+    group = cli.group("boundaries", "区划边界 (unit boundaries)")
+    sub = cli.command("import", "导入县、乡镇、村(社区)边界,按代码或名称匹配", _boundaries_import, group=group)
+    sub.add_argument("file", metavar="FILE.geojson")
+    _crs(sub)
+
+    group = cli.group("adjustments", "网格划分调整 (Art. 6: 乡镇提出、县级同意、市级备案)")
+    sub = cli.command("propose", "乡镇(街道)提出网格划分或调整", _propose, group=group)
+    sub.add_argument("file", metavar="FILE.geojson", help="调整后相关村(社区)的全部网格")
+    sub.add_argument("--township", required=True, metavar="CODE")
+    sub.add_argument("--kind", default="adjust", choices=[k.value for k in AdjustmentKind])
+    sub.add_argument("--reason", required=True, choices=[r.value for r in AdjustmentReason])
+    sub.add_argument("--text", required=True, help="调整理由说明")
+    sub.add_argument("--village", action="append", metavar="CODE",
+                     help="另外列入的村(社区)(其网格全部撤销时使用),可重复")
+    _crs(sub)
+    for name, action, help in [("approve", adjustments.approve, "县(区)同意"),
+                               ("reject", adjustments.reject, "县(区)不同意(须写明意见)"),
+                               ("file", adjustments.file, "市级备案")]:
+        sub = cli.command(name, help, _decide(action), group=group)
+        sub.add_argument("id", type=int)
+        sub.add_argument("--comment", default="", help="意见")
+    sub = cli.command("list", "列出网格调整申请", _list, group=group)
+    sub.add_argument("--under", metavar="CODE")
+    sub.add_argument("--state", choices=[s.value for s in AdjustmentState])

@@ -1,0 +1,227 @@
+"""Grid division and adjustment (Art. 6): the township proposes, the county institution
+approves or rejects, the city institution files it (备案).
+
+A proposal carries the complete new grid set of each village it names (export the village
+with `grids export --under`, edit, propose); grids of those villages that it leaves out are
+retired on approval. The live grid set changes only on approval, when each replaced version
+goes to the grid history. Each step is a GridAdjustmentStep. Only a township proposal
+through this workflow changes grids that exist: other bodies may not draw grids (Art. 6(3)).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from ..db import Database
+from ..errors import InvalidTransition, LawRefusal, NotFound, ValidationFailed
+from ..models import GridAdjustment, GridAdjustmentStep, Place
+from ..models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState, PlaceLevel
+from . import grids
+from .geo import geojson_io
+from .places import get_place, normalise_code
+from .security import Actor, Permission, in_scope
+from .unit_of_work import UnitOfWork, unit_of_work
+
+_ARTICLE = "Art. 6"
+
+
+@dataclass(frozen=True)
+class StepInfo:
+    from_state: AdjustmentState | None
+    to_state: AdjustmentState
+    actor_name: str
+    at: datetime
+    comment: str | None
+
+
+@dataclass(frozen=True)
+class AdjustmentInfo:
+    id: int
+    township_code: str
+    township_name: str
+    kind: AdjustmentKind
+    reason: AdjustmentReason
+    reason_text: str
+    state: AdjustmentState
+    village_codes: tuple[str, ...]
+    grid_count: int
+    steps: tuple[StepInfo, ...]
+
+    @classmethod
+    def of(cls, adjustment: GridAdjustment, township: Place) -> AdjustmentInfo:
+        proposal = adjustment.proposal
+        return cls(
+            adjustment.id, township.code, township.name, adjustment.kind, adjustment.reason, adjustment.reason_text,
+            adjustment.state, tuple(proposal.get("villages", ())), len(proposal.get("features", ())),
+            tuple(StepInfo(s.from_state, s.to_state, s.actor_name, s.at, s.comment) for s in adjustment.steps),
+        )
+
+
+def _holds_at(actor: Actor, permission: Permission, place_code: str, level: PlaceLevel) -> bool:
+    """Whether the actor holds `permission` through a grant of an institution at `level`."""
+    if actor.is_system:
+        return True
+    return any(grant.place_level is level and in_scope(place_code, grant.place_code, grant.place_level)
+               for grant in actor.scopes(permission))
+
+
+def _step(uow: UnitOfWork, adjustment: GridAdjustment, to_state: AdjustmentState, comment: str | None) -> None:
+    uow.session.add(GridAdjustmentStep(adjustment=adjustment, from_state=adjustment.state,
+                                       to_state=to_state, actor_id=uow.actor.user_id,
+                                       actor_name=uow.actor.display_name, comment=comment or None))
+    adjustment.state = to_state
+    uow.session.flush()
+
+
+def propose(db: Database, actor: Actor, *, township_code: str, kind: AdjustmentKind, reason: AdjustmentReason,
+            reason_text: str, proposal: dict, crs: str = "wgs84", villages: tuple[str, ...] = ()) -> AdjustmentInfo:
+    """The township proposes a division or adjustment with its reason (Art. 6(2), 6(4)).
+
+    The proposed grid set is checked like an import (all problems reported, nothing stored
+    on error) and stored in WGS84.
+    """
+    grids.refuse_other_bodies(actor)
+    if not reason_text.strip():
+        raise ValidationFailed("请写明调整理由(Art. 6 所列情形的具体说明)", field="reason_text", article=_ARTICLE)
+    with unit_of_work(db, actor, "adjustments.propose", target=township_code) as uow:
+        township = get_place(uow.session, township_code)
+        if township.level is not PlaceLevel.TOWNSHIP:
+            raise ValidationFailed(f"{township.name}不是乡镇(街道):网格划分调整由乡镇(街道)提出", article=_ARTICLE)
+        uow.require(Permission.PROPOSE_GRIDS, township.code, township.short_name)
+        if not _holds_at(actor, Permission.PROPOSE_GRIDS, township.code, PlaceLevel.TOWNSHIP):
+            raise LawRefusal(f"网格划分调整应由{township.name}提出;县、市级用户请审核或备案乡镇的申请",
+                             article=_ARTICLE)
+        extra = {normalise_code(code) for code in villages}
+        specs, covered = grids.validated_grid_set(uow.session, geojson_io.as_collection(proposal), crs, extra)
+        _check_villages(township, covered, extra)
+        _refuse_pending(uow, township, set(covered))
+        stored = geojson_io.collection([grids.spec_feature(spec) for spec in specs], villages=sorted(covered))
+        adjustment = GridAdjustment(township_id=township.id, kind=kind, reason=reason, reason_text=reason_text.strip(),
+                                    proposal=stored, proposed_by_id=actor.user_id)
+        uow.session.add(adjustment)
+        _step(uow, adjustment, AdjustmentState.PROPOSED, reason_text.strip())
+        uow.audit(f"{township.short_name}提出网格{kind.label}:{len(specs)} 个网格,{len(covered)} 个村(社区)",
+                  target=f"grid_adjustment:{adjustment.id}", reason=reason.value, grids=len(specs))
+        uow.changed("grid_adjustments", adjustment.id, township_id=township.id)
+        return AdjustmentInfo.of(adjustment, township)
+
+
+def _check_villages(township: Place, covered: dict[str, Place], extra: set[str]) -> None:
+    problems = [f"村(社区){code} 不在区划树中" for code in extra - set(covered)]
+    problems += [f"{place.name}({code})不属于{township.name}" for code, place in covered.items()
+                 if place.parent_id != township.id]
+    if not covered:
+        problems.append("申请没有涉及任何村(社区):请附上调整后的网格,或用 villages 列出要撤销网格的村(社区)")
+    if problems:
+        raise ValidationFailed("调整申请涉及的村(社区)有误", problems=problems)
+
+
+def _refuse_pending(uow: UnitOfWork, township: Place, villages: set[str]) -> None:
+    pending = uow.session.scalars(select(GridAdjustment).where(
+        GridAdjustment.township_id == township.id, GridAdjustment.state == AdjustmentState.PROPOSED))
+    for other in pending:
+        shared = villages & set(other.proposal.get("villages", ()))
+        if shared:
+            raise InvalidTransition(f"村(社区){'、'.join(sorted(shared))}已有待县级审核的调整申请 #{other.id};"
+                                    "请等待其审核结果,或在该申请被退回后重新提出")
+
+
+def _load(uow: UnitOfWork, adjustment_id: int) -> tuple[GridAdjustment, Place]:
+    adjustment = uow.session.get(GridAdjustment, adjustment_id)
+    if adjustment is None:
+        raise NotFound(f"没有编号为 #{adjustment_id} 的网格调整申请")
+    uow.target = f"grid_adjustment:{adjustment.id}"
+    return adjustment, uow.session.get(Place, adjustment.township_id)
+
+
+def _expect(adjustment: GridAdjustment, state: AdjustmentState, doing: str) -> None:
+    if adjustment.state is not state:
+        raise InvalidTransition(f"申请 #{adjustment.id} 当前为“{adjustment.state.label}”,只有“{state.label}”的申请可以{doing}",
+                                article=_ARTICLE)
+
+
+def _decide_as_county(uow: UnitOfWork, adjustment: GridAdjustment, township: Place) -> None:
+    _expect(adjustment, AdjustmentState.PROPOSED, "由县(区)审核")
+    uow.require(Permission.APPROVE_GRIDS, township.code, township.short_name)
+    if not _holds_at(uow.actor, Permission.APPROVE_GRIDS, township.code, PlaceLevel.COUNTY):
+        raise LawRefusal("网格划分调整须经县(区)网格化服务管理机构同意;请由县(区)管理员审核", article=_ARTICLE)
+
+
+def approve(db: Database, actor: Actor, adjustment_id: int, *, comment: str = "") -> AdjustmentInfo:
+    """The county institution agrees; only now does the live grid set change (Art. 6(2))."""
+    with unit_of_work(db, actor, "adjustments.approve") as uow:
+        adjustment, township = _load(uow, adjustment_id)
+        _decide_as_county(uow, adjustment, township)
+        # Checked again: boundaries or other grids may have changed since the proposal.
+        specs, villages = grids.validated_grid_set(uow.session, adjustment.proposal, "wgs84",
+                                                   set(adjustment.proposal.get("villages", ())))
+        counts = grids.apply_grid_set(uow.session, specs, villages, adjustment_id=adjustment.id)
+        _step(uow, adjustment, AdjustmentState.APPROVED, comment)
+        uow.audit(f"同意{township.short_name}网格{adjustment.kind.label}:新增 {counts.created}、变更 {counts.updated}、"
+                  f"撤销 {counts.retired}", created=counts.created, updated=counts.updated, retired=counts.retired)
+        uow.changed("grid_adjustments", adjustment.id, township_id=township.id)
+        for village in villages.values():
+            uow.changed("places", village.id, township_id=township.id)
+        return AdjustmentInfo.of(adjustment, township)
+
+
+def reject(db: Database, actor: Actor, adjustment_id: int, *, comment: str) -> AdjustmentInfo:
+    """The county institution does not agree, saying why; the live grids stay as they are."""
+    if not comment.strip():
+        raise ValidationFailed("不同意时须写明审核意见,以便乡镇(街道)修改后重新提出", field="comment")
+    with unit_of_work(db, actor, "adjustments.reject") as uow:
+        adjustment, township = _load(uow, adjustment_id)
+        _decide_as_county(uow, adjustment, township)
+        _step(uow, adjustment, AdjustmentState.REJECTED, comment.strip())
+        uow.audit(f"不同意{township.short_name}网格{adjustment.kind.label}", comment=comment.strip())
+        uow.changed("grid_adjustments", adjustment.id, township_id=township.id)
+        return AdjustmentInfo.of(adjustment, township)
+
+
+def file(db: Database, actor: Actor, adjustment_id: int, *, comment: str = "") -> AdjustmentInfo:
+    """The city institution files (备案) an approved adjustment (Art. 6(2))."""
+    with unit_of_work(db, actor, "adjustments.file") as uow:
+        adjustment, township = _load(uow, adjustment_id)
+        _expect(adjustment, AdjustmentState.APPROVED, "报市级备案")
+        uow.require(Permission.FILE_GRIDS, township.code, township.short_name)
+        if not _holds_at(actor, Permission.FILE_GRIDS, township.code, PlaceLevel.CITY):
+            raise LawRefusal("网格划分调整报市网格化服务管理机构备案;请由市级管理员办理", article=_ARTICLE)
+        _step(uow, adjustment, AdjustmentState.FILED, comment)
+        uow.audit(f"{township.short_name}网格{adjustment.kind.label}已备案")
+        uow.changed("grid_adjustments", adjustment.id, township_id=township.id)
+        return AdjustmentInfo.of(adjustment, township)
+
+
+def list_adjustments(db: Database, *, under: str | None = None,
+                     state: AdjustmentState | None = None) -> list[AdjustmentInfo]:
+    """Adjustments, newest first, optionally of townships under a place and in one state."""
+    with db.session() as session:
+        stmt = (select(GridAdjustment, Place).join(Place, Place.id == GridAdjustment.township_id)
+                .options(selectinload(GridAdjustment.steps)).order_by(GridAdjustment.id.desc()))
+        if under:
+            root = get_place(session, under)
+            stmt = stmt.where(Place.code.startswith(root.code[: root.level.code_prefix_length]))
+        if state is not None:
+            stmt = stmt.where(GridAdjustment.state == state)
+        return [AdjustmentInfo.of(adjustment, township) for adjustment, township in session.execute(stmt)]
+
+
+def get_adjustment(db: Database, adjustment_id: int) -> AdjustmentInfo:
+    with db.session() as session:
+        adjustment = session.get(GridAdjustment, adjustment_id)
+        if adjustment is None:
+            raise NotFound(f"没有编号为 #{adjustment_id} 的网格调整申请")
+        return AdjustmentInfo.of(adjustment, session.get(Place, adjustment.township_id))
+
+
+def proposed_collection(db: Database, adjustment_id: int) -> dict:
+    """The proposed grid set (WGS84 FeatureCollection), e.g. to show it on the map."""
+    with db.session() as session:
+        adjustment = session.get(GridAdjustment, adjustment_id)
+        if adjustment is None:
+            raise NotFound(f"没有编号为 #{adjustment_id} 的网格调整申请")
+        return adjustment.proposal

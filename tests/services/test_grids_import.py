@@ -1,0 +1,285 @@
+"""Boundaries and grids import/export: validation, all-or-nothing, Art. 6 and Art. 7."""
+
+import json
+
+import numpy as np
+import pytest
+import shapely
+from shapely.geometry import MultiPolygon, Polygon, box
+from sqlalchemy import func, select
+
+from desktop.cli import main as cli_main
+from desktop.errors import LawRefusal, PermissionDenied, ValidationFailed
+from desktop.models import AuditEntry, Grid, Place, Vessel
+from desktop.models.enums import GridKind, PlaceLevel, Role, SeaCategory
+from desktop.services import grids
+from desktop.services.geo import geojson_io, synthetic
+from desktop.services.geo.gcj02 import wgs84_to_gcj02
+from desktop.services.security import Actor, Grant
+
+TOWNSHIP = "450503103000"  # 侨港镇
+VILLAGES = {"450503103001": (109.100, 21.420), "450503103002": (109.120, 21.420)}
+SIDE_M = 1200
+
+
+def boundary(code: str) -> Polygon:
+    return synthetic.square(*VILLAGES[code], SIDE_M)
+
+
+@pytest.fixture
+def bounded(db, system):
+    """侨北 and 侨南 with square boundaries."""
+    features = [geojson_io.feature(boundary(code), {"code": code}) for code in VILLAGES]
+    grids.import_boundaries(db, system, geojson_io.collection(features))
+    return db
+
+
+def division(code: str = "450503103001", rows: int = 2, cols: int = 2) -> list[dict]:
+    return synthetic.grid_features(code, "侨北", boundary(code), rows, cols)
+
+
+def grid_count(db) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(Place).where(Place.level == PlaceLevel.GRID))
+
+
+def problems_of(db, system, features, **kwargs) -> list[str]:
+    with pytest.raises(ValidationFailed) as caught:
+        grids.import_grids(db, system, geojson_io.collection(features), **kwargs)
+    assert grid_count(db) == 0, "nothing may be written when any feature is bad"
+    return caught.value.problems
+
+
+# ------------------------------------------------------------------ boundaries
+
+
+def test_boundaries_match_by_adcode_code_and_name(db, system):
+    county = synthetic.square(109.0, 21.3, 20000)
+    features = [
+        geojson_io.feature(county, {"adcode": 450503, "name": "银海区"}),  # DataV style, 6 digits
+        geojson_io.feature(boundary("450503103001"), {"区划代码": "450503103001"}),
+        geojson_io.feature(boundary("450503103002"), {"name": "侨南社区居委会"}),
+        geojson_io.feature(synthetic.square(109.1, 21.38, 3000), {"code": "450503103"}),  # 9 digits
+    ]
+    result = grids.import_boundaries(db, system, geojson_io.collection(features))
+    assert result.codes == ("450503000000", "450503103000", "450503103001", "450503103002")
+    with db.session() as session:
+        place = session.scalar(select(Place).where(Place.code == "450503000000"))
+        assert shapely.from_wkb(place.geometry).equals_exact(county, 1e-12)
+        assert (place.min_lon, place.min_lat, place.max_lon, place.max_lat) == pytest.approx(county.bounds)
+
+
+def test_ambiguous_or_unknown_names_are_errors_and_nothing_is_set(db, system):
+    features = [
+        geojson_io.feature(boundary("450503103001"), {"code": "450503103001"}),
+        geojson_io.feature(boundary("450503103002"), {"name": "中山路社区"}),
+        geojson_io.feature(boundary("450503103002"), {"name": "不存在村"}),
+    ]
+    with pytest.raises(ValidationFailed) as caught:
+        grids.import_boundaries(db, system, geojson_io.collection(features))
+    assert len(caught.value.problems) == 2
+    assert "要素 #2" in caught.value.problems[0] and "对应多个单位" in caught.value.problems[0]
+    assert "要素 #3" in caught.value.problems[1] and "不存在村" in caught.value.problems[1]
+    with db.session() as session:
+        assert session.scalar(select(func.count()).where(Place.geometry.is_not(None))) == 0
+
+
+def test_gcj02_boundaries_are_stored_in_wgs84(db, system):
+    wgs = boundary("450503103001")
+    gcj = shapely.transform(wgs, lambda xy: np.column_stack(wgs84_to_gcj02(xy[:, 0], xy[:, 1])))
+    assert gcj.centroid.distance(wgs.centroid) > 0.003  # hundreds of metres apart
+    grids.import_boundaries(db, system, geojson_io.collection([geojson_io.feature(gcj, {"code": "450503103001"})]),
+                            crs="gcj02")
+    with db.session() as session:
+        stored = shapely.from_wkb(session.scalar(select(Place.geometry).where(Place.code == "450503103001")))
+    assert stored.equals_exact(wgs, 1e-8)  # 1e-8° ≈ 1 mm
+
+
+# ------------------------------------------------------------------ grids: good input
+
+
+def test_import_creates_grids_with_area_bbox_and_one_audit_entry(bounded, system):
+    result = grids.import_grids(bounded, system, geojson_io.collection(division(rows=2, cols=3)))
+    assert (result.created, result.villages) == (6, 1)
+    with bounded.session() as session:
+        place = session.scalar(select(Place).where(Place.code == "450503103001001"))
+        assert place.parent.code == "450503103001" and place.grid.kind is GridKind.REGULAR
+        assert place.grid.area_km2 == pytest.approx(SIDE_M**2 / 6 / 1e6, rel=1e-3)
+        assert place.min_lon == pytest.approx(VILLAGES["450503103001"][0])
+        entry = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert entry.action == "grids.import" and entry.detail["created"] == 6
+
+
+@pytest.mark.law("Art. 7")
+def test_islands_exclusive_and_sea_grids_and_vessel_roster(bounded, system):
+    west, middle, east = synthetic.divide(boundary("450503103001"), 1, 3)
+    island = synthetic.square(109.08, 21.40, 300)  # beyond the village boundary
+    islands = MultiPolygon([west, east, island])
+    school = box(*west.centroid.buffer(0.001).bounds)  # lies over a regular grid: allowed (Art. 7)
+    features = [
+        geojson_io.feature(islands, {"code": "450503103001001", "name": "一网格"}),
+        geojson_io.feature(middle, {"code": "450503103001002", "name": "二网格"}),
+        geojson_io.feature(school, {"code": "450503103001101", "name": "侨港中学", "kind": "exclusive",
+                                    "category": "学校", "managing_unit": "侨港中学"}),
+        geojson_io.feature(synthetic.square(109.1, 21.40, 800), {"code": "450503103001201", "name": "侨港渔港",
+                                                                 "kind": "sea", "category": "port"}),
+        geojson_io.feature(None, {"code": "450503103001202", "name": "侨港渔船一组", "kind": "sea",
+                                  "category": "vessel_group", "vessels": [
+                                      {"name": "桂北渔60001", "registration_no": "桂北渔60001", "skipper": "阮大海",
+                                       "phone": "13807790001"},
+                                      {"name": "桂北渔60002", "registration_no": "桂北渔60002", "skipper": "黄金水"}]}),
+    ]
+    # An island beyond the village boundary sticks out of the village: refused.
+    with pytest.raises(ValidationFailed, match="1 处问题") as caught:
+        grids.import_grids(bounded, system, geojson_io.collection(features))
+    assert "要素 #1" in caught.value.problems[0] and "超出所属村" in caught.value.problems[0]
+    features[0] = geojson_io.feature(MultiPolygon([west, east]), features[0]["properties"])
+    assert grids.import_grids(bounded, system, geojson_io.collection(features)).vessels == 2
+    with bounded.session() as session:
+        kinds = dict(session.execute(select(Place.code, Grid.kind).join(Grid)).all())
+        assert kinds["450503103001101"] is GridKind.EXCLUSIVE and kinds["450503103001201"] is GridKind.SEA
+        group = session.get(Grid, session.scalar(select(Place.id).where(Place.code == "450503103001202")))
+        assert group.sea_category is SeaCategory.VESSEL_GROUP and group.place.geometry is None
+        assert sorted(v.skipper for v in group.vessels) == ["阮大海", "黄金水"]
+    exported = grids.export_grids(bounded, under="450503103001")["features"]
+    assert [f["properties"]["code"] for f in exported][-1] == "450503103001202"
+    assert exported[-1]["geometry"] is None and len(exported[-1]["properties"]["vessels"]) == 2
+    assert exported[0]["geometry"]["type"] == "MultiPolygon"
+
+
+def test_export_round_trips(bounded, system, tmp_path):
+    source = division(rows=3, cols=2) + division("450503103002", 1, 2)
+    grids.import_grids(bounded, system, geojson_io.collection(source))
+    path = tmp_path / "grids.geojson"
+    geojson_io.write_collection(path, grids.export_grids(bounded, under=TOWNSHIP))
+    exported = geojson_io.read_collection(path)["features"]
+    assert [f["properties"]["code"] for f in exported] == sorted(f["properties"]["code"] for f in source)
+    by_code = {f["properties"]["code"]: f for f in source}
+    for feature in exported:
+        original = by_code[feature["properties"]["code"]]
+        assert {k: feature["properties"][k] for k in original["properties"]} == original["properties"]
+        assert shapely.geometry.shape(feature["geometry"]).equals(shapely.geometry.shape(original["geometry"]))
+    specs, problems = grids.read_grid_set(geojson_io.read_collection(path))
+    assert problems == [] and len(specs) == len(source)
+
+
+# ------------------------------------------------------------------ grids: each kind of bad input
+
+
+def test_unreadable_geojson_names_the_position(tmp_path):
+    path = tmp_path / "bad.geojson"
+    path.write_text('{"type": "FeatureCollection",\n "features": [\n  {"type": "Feature",, }]}', encoding="utf-8")
+    with pytest.raises(ValidationFailed, match="第 3 行第 22 列"):
+        geojson_io.read_collection(path)
+
+
+@pytest.mark.parametrize("change,expected", [
+    (lambda f: f[0]["properties"].pop("name"), "要素 #1(450503103001001):缺少 name"),
+    (lambda f: f[1]["properties"].update(kind="district"), "要素 #2(450503103001002 侨北第2网格):kind 'district' 无效"),
+    (lambda f: f[2]["properties"].update(households=-3), "households -3 应为非负整数"),
+    (lambda f: f[0]["properties"].update(kind="exclusive", category="school"), "须填写 managing_unit"),
+    (lambda f: f[0]["properties"].update(code="450503103002001"), "未被基础网格覆盖"),
+    (lambda f: f[0]["properties"].update(code="4505031030011"), "15 位数字"),
+    (lambda f: f[0]["properties"].update(village_code="450503103002"), "没有以所属村(社区)代码 450503103002 开头"),
+    (lambda f: f[3]["properties"].update(code="450503103001001"), "在文件中重复出现 2 次"),
+    (lambda f: f[0]["properties"].update(code="450599999999001"), "450599999999 不在区划树中"),
+    (lambda f: f[0].update(geometry={"type": "Point", "coordinates": [109.1, 21.4]}), "几何类型 Point 不可用"),
+    (lambda f: f[0].update(geometry={"type": "Polygon", "coordinates": [[[109.1, 21.4], [109.2, 21.4]]]}),
+     "坐标无法读取"),
+    (lambda f: f[0].update(geometry=None), "缺少几何"),
+])
+def test_each_bad_property_or_geometry_is_named(bounded, system, change, expected):
+    features = division()
+    change(features)
+    assert any(expected in problem for problem in problems_of(bounded, system, features))
+
+
+@pytest.mark.parametrize("alter,expected", [
+    (lambda cells: [Polygon([cells[0].exterior.coords[i] for i in (0, 2, 1, 3)]), *cells[1:]], "自相交"),
+    (lambda cells: [cells[0].buffer(0.001, join_style="mitre"), *cells[1:]], "重叠"),
+    (lambda cells: [box(*cells[0].bounds[:3], cells[0].bounds[3] + 0.002), *cells[1:]], "超出所属村"),
+    (lambda cells: cells[:-1], "未被基础网格覆盖"),
+])
+def test_each_kind_of_bad_geometry_is_located(bounded, system, alter, expected):
+    cells = alter(synthetic.divide(boundary("450503103001"), 2, 2))
+    features = [geojson_io.feature(cell, {"code": f"450503103001{n:03d}", "name": f"格{n}"})
+                for n, cell in enumerate(cells, 1)]
+    problems = [p for p in problems_of(bounded, system, features) if expected in p]
+    assert problems and all("位置 经度 109." in p and "纬度 21.4" in p for p in problems)
+
+
+def test_one_bad_feature_among_many_writes_nothing(bounded, system):
+    features = division(rows=4, cols=4) + division("450503103002", 4, 4)
+    features[-1]["properties"]["kind"] = "?"
+    assert len(problems_of(bounded, system, features)) == 1
+
+
+def test_vessel_registration_already_on_another_roster(bounded, system):
+    vessel = {"name": "桂北渔1", "registration_no": "桂北渔00001", "skipper": "陈三"}
+    group = {"code": "450503103002201", "name": "渔船组", "kind": "sea", "category": "vessel_group", "vessels": [vessel]}
+    grids.import_grids(bounded, system, geojson_io.collection([geojson_io.feature(None, group)]))
+    again = dict(group, code="450503103001201")
+    problems = problems_of_existing(bounded, system, [*division(), geojson_io.feature(None, again)])
+    assert any("桂北渔00001 已在网格 450503103002201 的名册中" in p for p in problems)
+
+
+def problems_of_existing(db, system, features):
+    before = grid_count(db)
+    with pytest.raises(ValidationFailed) as caught:
+        grids.import_grids(db, system, geojson_io.collection(features))
+    assert grid_count(db) == before
+    return caught.value.problems
+
+
+# ------------------------------------------------------------------ who may import (Art. 6)
+
+
+@pytest.mark.law("Art. 6")
+def test_department_accounts_may_not_draw_grids(bounded):
+    liaison = Actor("jt_liaison", "交通局联络员", (Grant(Role.LIAISON, "450503000000", PlaceLevel.COUNTY),),
+                    user_id=None, department_id=7)
+    with pytest.raises(LawRefusal, match=r"不得在村\(社区\)另行划分网格.*Art\. 6"):
+        grids.import_grids(bounded, liaison, geojson_io.collection(division()))
+    assert grid_count(bounded) == 0
+
+
+@pytest.mark.law("Art. 6")
+def test_later_changes_must_go_through_an_adjustment(bounded, system):
+    grids.import_grids(bounded, system, geojson_io.collection(division()))
+    with pytest.raises(LawRefusal, match=r"450503103001已有在用网格.*adjustments propose.*Art\. 6"):
+        grids.import_grids(bounded, system, geojson_io.collection(division(rows=1, cols=4)))
+    assert grid_count(bounded) == 4
+
+
+@pytest.mark.law("Art. 15")
+def test_admin_of_another_township_is_refused(bounded):
+    other = Actor("zj_admin", "中街管理员", (Grant(Role.TOWNSHIP_ADMIN, "450502001000", PlaceLevel.TOWNSHIP),))
+    with pytest.raises(PermissionDenied):
+        grids.import_grids(bounded, other, geojson_io.collection(division()))
+    own = Actor("qg_admin", "侨港管理员", (Grant(Role.TOWNSHIP_ADMIN, TOWNSHIP, PlaceLevel.TOWNSHIP),))
+    assert grids.import_grids(bounded, own, geojson_io.collection(division())).created == 4
+
+
+def test_dry_run_checks_without_writing(bounded, system):
+    result = grids.import_grids(bounded, system, geojson_io.collection(division()), dry_run=True)
+    assert result.created == 4 and result.dry_run and grid_count(bounded) == 0
+
+
+# ------------------------------------------------------------------ command line
+
+
+def test_cli_boundaries_and_grids_import_export(db, tmp_path, capsys):
+    url = db.engine.url.render_as_string(hide_password=False)
+    bounds = tmp_path / "villages.geojson"
+    geojson_io.write_collection(bounds, geojson_io.collection(
+        [geojson_io.feature(boundary(code), {"adcode": code}) for code in VILLAGES]))
+    source = tmp_path / "grids.geojson"
+    geojson_io.write_collection(source, geojson_io.collection(division()))
+    out = tmp_path / "out.geojson"
+    assert cli_main(["--db", url, "boundaries", "import", str(bounds)]) == 0
+    assert cli_main(["--db", url, "grids", "import", str(source), "--crs", "wgs84"]) == 0
+    assert cli_main(["--db", url, "grids", "export", str(out), "--under", "450503103"]) == 0
+    assert len(json.loads(out.read_text(encoding="utf-8"))["features"]) == 4
+    assert cli_main(["--db", url, "grids", "import", str(source)]) == 1
+    printed = capsys.readouterr()
+    assert "导入网格 4 个" in printed.out and "Art. 6" in printed.err
