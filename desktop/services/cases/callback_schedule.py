@@ -1,0 +1,48 @@
+"""When callbacks fall due (Art. 20(2): the center sets the frequency by how the request was
+resolved and how satisfied the requester was). Setting "callbacks.rule", SPEC §11 defaults:
+every closed case within 3 working days of closing; a temporarily unresolvable case monthly."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from ...models import Callback, Case
+from ...models.base import utcnow
+from ...models.enums import CallbackState
+from ..clock import WorkCalendar
+from .common import setting
+
+RULE_SETTING = "callbacks.rule"
+DEFAULT_RULE = {"after_close_working_days": 3, "on_hold_every_days": 30}
+
+
+def _pending(session, case: Case) -> Callback | None:
+    return session.scalar(select(Callback).where(Callback.case_id == case.id,
+                                                 Callback.state == CallbackState.PENDING))
+
+
+def schedule_after_close(session, case: Case, now: datetime | None = None) -> Callback:
+    """A callback within N working days of closing (also after a reopened case is closed again)."""
+    now = now or utcnow()
+    days = setting(session, RULE_SETTING, DEFAULT_RULE)["after_close_working_days"]
+    due = WorkCalendar.load(session).add_working_days(now, days)
+    return _schedule(session, case, due)
+
+
+def schedule_while_on_hold(session, case: Case, now: datetime | None = None) -> Callback:
+    """The next periodic callback of a temporarily unresolvable case (Art. 19(2), 20(2))."""
+    now = now or utcnow()
+    days = setting(session, RULE_SETTING, DEFAULT_RULE)["on_hold_every_days"]
+    return _schedule(session, case, now + timedelta(days=days))
+
+
+def _schedule(session, case: Case, due: datetime) -> Callback:
+    callback = _pending(session, case)
+    if callback is None:
+        callback = Callback(case_id=case.id, due_at=due)
+        session.add(callback)
+    else:
+        callback.due_at = due
+    return callback

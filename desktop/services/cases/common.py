@@ -1,0 +1,172 @@
+"""What every case step shares: loading with scope and version checks, the state table and
+the timeline writer (each change is a CaseEvent: who, when, what, from which desktop)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from ...errors import Conflict, InvalidTransition, NotFound, PermissionDenied
+from ...models import Assignment, Case, CaseEvent, Place, Setting
+from ...models.base import utcnow
+from ...models.enums import AssignmentRole, AssignmentState, CaseState, HandlingLevel
+from ..clock import BEIJING
+from ..security import Permission
+from ..unit_of_work import UnitOfWork
+
+S = CaseState
+A = AssignmentState
+
+# The state table of SPEC §11: from which case states each center action may be taken.
+CASE_ACTIONS: dict[str, frozenset[CaseState]] = {
+    "route": frozenset({S.RECEIVED}),
+    "merge": frozenset({S.RECEIVED, S.REGISTERED, S.ESCALATED}),
+    "resolve_on_spot": frozenset({S.RECEIVED, S.REGISTERED}),
+    "escalate": frozenset({S.RECEIVED, S.REGISTERED, S.ESCALATED}),
+    "assign_down": frozenset({S.REGISTERED, S.ESCALATED}),
+    "dispatch": frozenset({S.RECEIVED, S.REGISTERED, S.ESCALATED, S.REOPENED}),
+    "review": frozenset({S.REPORTED, S.UNDER_REVIEW}),
+    "hold": frozenset({S.REGISTERED, S.ESCALATED, S.DISPATCHED, S.SIGNED, S.HANDLING, S.REPORTED,
+                       S.UNDER_REVIEW, S.SENT_BACK, S.REOPENED}),
+    "reopen": frozenset({S.CLOSED, S.RESOLVED_ON_SPOT, S.ON_HOLD}),
+    "supervise": frozenset(s for s in CaseState if s.is_open),
+}
+
+# A department's own steps: from which assignment states each may be taken (Art. 18–19).
+ASSIGNMENT_ACTIONS: dict[str, frozenset[AssignmentState]] = {
+    "sign": frozenset({A.DISPATCHED}),
+    "contact": frozenset({A.SIGNED, A.HANDLING}),
+    "stage_report": frozenset({A.SIGNED, A.HANDLING}),
+    "request_extension": frozenset({A.SIGNED, A.HANDLING}),
+    "object": frozenset({A.DISPATCHED, A.SIGNED, A.HANDLING}),
+    "report_result": frozenset({A.SIGNED, A.HANDLING}),
+}
+
+ACTION_LABELS = {
+    "route": "指定网格", "merge": "合并", "resolve_on_spot": "就地办结", "escalate": "上报",
+    "assign_down": "下派", "dispatch": "派遣", "review": "核查", "hold": "暂缓", "reopen": "重办",
+    "supervise": "督办", "sign": "签收", "contact": "联系诉求人", "stage_report": "报送阶段情况",
+    "request_extension": "申请延期", "object": "提出管辖异议", "report_result": "反馈办理结果",
+    "decide_extension": "审批延期", "decide_objection": "处理管辖异议",
+}
+
+# The case state that mirrors its lead assignment's state.
+CASE_STATE_OF_LEAD = {
+    A.DISPATCHED: S.DISPATCHED, A.SIGNED: S.SIGNED, A.HANDLING: S.HANDLING,
+    A.EXTENSION_PENDING: S.EXTENSION_PENDING, A.OBJECTION_PENDING: S.OBJECTION_PENDING, A.REPORTED: S.REPORTED,
+}
+
+LEVEL_ORDER = [HandlingLevel.GRID, HandlingLevel.TOWNSHIP, HandlingLevel.COUNTY, HandlingLevel.CITY]
+
+
+def conflict_message(case: Case) -> str:
+    when = case.updated_at.astimezone(BEIJING).strftime("%H:%M")
+    return f"案件 {case.number} 已被 {case.updated_by or '其他用户'} 于 {when} 修改,请重新载入"
+
+
+def load_case(uow: UnitOfWork, case_id: int, expected_version: int | None) -> Case:
+    """The case, row-locked (PostgreSQL) so that a concurrent save waits and then sees our change.
+
+    `expected_version` is the version the user saw; a different one means someone else saved
+    in between, and the user must reload rather than overwrite (optimistic locking).
+    None is for automatic steps that act on whatever is current.
+    """
+    case = uow.session.scalar(select(Case).where(Case.id == case_id).with_for_update())
+    if case is None:
+        raise NotFound(f"案件 {case_id} 不存在(可能已被删除),请刷新列表")
+    uow.target = f"case:{case.id}"
+    if expected_version is not None and case.version != expected_version:
+        raise Conflict(conflict_message(case))
+    return case
+
+
+def handling_place(session, case: Case) -> Place:
+    """The place whose center handles the case now: its grid, township, county or the city."""
+    if case.level is HandlingLevel.GRID and case.grid_id is not None:
+        return session.get(Place, case.grid_id)
+    township = session.get(Place, case.township_id)
+    if case.level in (HandlingLevel.GRID, HandlingLevel.TOWNSHIP):
+        return township
+    county = session.get(Place, case.county_id)
+    return county if case.level is HandlingLevel.COUNTY else county.parent
+
+
+def require_on_case(uow: UnitOfWork, case: Case, permission: Permission) -> Place:
+    """Scope check (Art. 15) at the level that handles the case now; returns that place."""
+    place = handling_place(uow.session, case)
+    uow.require(permission, place.code, place.short_name)
+    return place
+
+
+def require_view(actor, place: Place) -> None:
+    if not actor.can(Permission.VIEW, place.code):
+        raise PermissionDenied(f"用户“{actor.display_name}”无权查看 {place.short_name}({place.code})的案件;"
+                               "请由具有该地区查看权限的用户查看", article="Art. 15")
+
+
+def require_state(case: Case, action: str) -> None:
+    if case.state not in CASE_ACTIONS[action]:
+        allowed = "、".join(s.label for s in CaseState if s in CASE_ACTIONS[action])
+        raise InvalidTransition(
+            f"案件 {case.number} 当前状态为“{case.state.label}”,不能{ACTION_LABELS[action]};"
+            f"只有“{allowed}”状态的案件可以{ACTION_LABELS[action]},请刷新后查看案件当前状态"
+        )
+
+
+def require_assignment_state(case: Case, assignment: Assignment, action: str) -> None:
+    if assignment.state not in ASSIGNMENT_ACTIONS[action]:
+        raise InvalidTransition(
+            f"案件 {case.number} 的承办任务当前为“{assignment.state.label}”,不能{ACTION_LABELS[action]};"
+            "请刷新后查看承办状态"
+        )
+
+
+def lead_assignment(case: Case) -> Assignment | None:
+    active = [a for a in case.assignments if a.role is AssignmentRole.LEAD and a.state is not A.WITHDRAWN
+              and a.state is not A.DONE]
+    return active[0] if active else None
+
+
+def active_assignments(case: Case) -> list[Assignment]:
+    return [a for a in case.assignments if a.state not in (A.DONE, A.WITHDRAWN)]
+
+
+def finish_assignments(case: Case, now: datetime) -> None:
+    """Stop every running clock of the case (closed, or put on hold)."""
+    for assignment in active_assignments(case):
+        assignment.state = A.DONE
+        assignment.finished_at = now
+        assignment.paused_since = None
+    case.due_at = None
+
+
+def record(uow: UnitOfWork, case: Case, kind: str, message: str, *, to_state: CaseState | None = None,
+           assignment: Assignment | None = None, at: datetime | None = None, **detail) -> CaseEvent:
+    """Write the timeline event, move the case, keep updated_by current, audit and feed live updates."""
+    at = at or utcnow()
+    from_state = case.state
+    if to_state is not None:
+        case.state = to_state
+    # Always touching the row bumps its version, so every step is seen by optimistic locking.
+    case.updated_by = uow.actor.display_name
+    case.updated_at = at
+    event = CaseEvent(case=case, at=at, kind=kind, actor_id=uow.actor.user_id, actor_name=uow.actor.display_name,
+                      desktop=uow.actor.desktop, from_state=from_state.value if from_state else None,
+                      to_state=case.state.value, assignment_id=assignment.id if assignment else None,
+                      message=message, detail=detail)
+    uow.session.add(event)
+    uow.audit(f"案件 {case.number}:{message}", target=uow.target or f"case:{case.id}", case=case.number, event=kind,
+              **detail)
+    uow.changed("cases", case.id, township_id=case.township_id, note=kind)
+    return event
+
+
+def setting(session, key: str, default):
+    """A configurable rule from the settings table; dict values are completed from the default."""
+    row = session.get(Setting, key)
+    if row is None:
+        return default
+    if isinstance(default, dict) and isinstance(row.value, dict):
+        return {**default, **row.value}
+    return row.value

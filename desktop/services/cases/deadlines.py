@@ -1,0 +1,133 @@
+"""The clock of an assignment (SPEC §4, §11): sign-for, first contact and handling deadlines.
+
+Defaults (SPEC §11; the regulation sets no numbers): sign for within 1 working day (urgent:
+30 minutes); contact the requester within 1 working day; handle within the matter item's
+limit — general 5 working days, complex 15, urgent 24 hours. While an extension or an
+objection is being decided the clock stands still if the setting "clock.pause_while_deciding"
+is on: the time spent deciding is added to the deadlines when the decision is made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from ...models import Assignment, Case, Extension, MatterItem
+from ...models.enums import DecisionState, MatterComplexity, TimeLimitUnit
+from ..clock import WorkCalendar
+from .common import lead_assignment, setting
+
+PAUSE_SETTING = "clock.pause_while_deciding"
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A time limit: `amount` working days, or `amount` hours, or a number of minutes."""
+
+    amount: int
+    unit: TimeLimitUnit | None  # None: minutes
+
+    def deadline(self, calendar: WorkCalendar, start: datetime) -> datetime:
+        if self.unit is None:
+            return start + timedelta(minutes=self.amount)
+        return calendar.deadline(start, self.amount, self.unit)
+
+    @property
+    def label(self) -> str:
+        return f"{self.amount} 分钟" if self.unit is None else f"{self.amount} {self.unit.label}"
+
+
+@dataclass(frozen=True)
+class TimeLimits:
+    sign: Limit
+    contact: Limit
+    handle: Limit
+
+
+ONE_WORKING_DAY = Limit(1, TimeLimitUnit.WORKING_DAYS)
+URGENT_SIGN = Limit(30, None)
+URGENT_HANDLE = Limit(24, TimeLimitUnit.HOURS)
+GENERAL_HANDLE = {MatterComplexity.GENERAL: Limit(5, TimeLimitUnit.WORKING_DAYS),
+                  MatterComplexity.COMPLEX: Limit(15, TimeLimitUnit.WORKING_DAYS),
+                  MatterComplexity.URGENT: URGENT_HANDLE}
+
+
+def limits_for(item: MatterItem | None, urgent: bool) -> TimeLimits:
+    """The limits of a case: from its matter item; an urgent case is handled within hours."""
+    if item is not None:
+        handle = Limit(item.time_limit, item.time_limit_unit)
+        urgent = urgent or item.complexity is MatterComplexity.URGENT
+    else:
+        handle = GENERAL_HANDLE[MatterComplexity.GENERAL]
+    if urgent and handle.unit is not TimeLimitUnit.HOURS:
+        handle = URGENT_HANDLE
+    return TimeLimits(URGENT_SIGN if urgent else ONE_WORKING_DAY, ONE_WORKING_DAY, handle)
+
+
+def case_limits(session, case: Case) -> TimeLimits:
+    item = session.get(MatterItem, case.matter_item_id) if case.matter_item_id else None
+    return limits_for(item, case.urgent)
+
+
+def start_clock(assignment: Assignment, calendar: WorkCalendar, limits: TimeLimits, start: datetime) -> None:
+    assignment.dispatched_at = start
+    assignment.sign_due_at = limits.sign.deadline(calendar, start)
+    assignment.contact_due_at = limits.contact.deadline(calendar, start)
+    assignment.due_at = assignment.original_due_at = limits.handle.deadline(calendar, start)
+
+
+def pausing(session) -> bool:
+    return bool(setting(session, PAUSE_SETTING, False))
+
+
+def pause(session, assignment: Assignment, now: datetime) -> None:
+    if pausing(session) and assignment.paused_since is None:
+        assignment.paused_since = now
+
+
+def resume(assignment: Assignment, now: datetime) -> None:
+    """Add the time the clock stood still to the deadlines still running."""
+    if assignment.paused_since is None:
+        return
+    stood = now - assignment.paused_since
+    assignment.paused_seconds += int(stood.total_seconds())
+    assignment.paused_since = None
+    assignment.due_at += stood
+    if assignment.signed_at is None:
+        assignment.sign_due_at += stood
+    if assignment.contacted_at is None and assignment.contact_due_at is not None:
+        assignment.contact_due_at += stood
+
+
+def sync_case_due(case: Case) -> None:
+    """case.due_at mirrors the lead assignment's current deadline (the queue sorts by it)."""
+    lead = lead_assignment(case)
+    case.due_at = lead.due_at if lead is not None else None
+
+
+def recompute(session, assignment: Assignment, calendar: WorkCalendar, limits: TimeLimits) -> bool:
+    """Recount an open assignment's deadlines with the calendar as it is now; True if any moved.
+
+    Used when an admin enters the holidays of a year the bundled calendar did not know.
+    """
+    before = (assignment.sign_due_at, assignment.contact_due_at, assignment.due_at)
+    start = assignment.dispatched_at
+    if assignment.signed_at is None:
+        assignment.sign_due_at = limits.sign.deadline(calendar, start) + _paused(assignment)
+    if assignment.contacted_at is None:
+        assignment.contact_due_at = limits.contact.deadline(calendar, start) + _paused(assignment)
+    assignment.original_due_at = limits.handle.deadline(calendar, start)
+    due = assignment.original_due_at
+    approved = session.scalar(select(Extension).where(Extension.assignment_id == assignment.id,
+                                                      Extension.state == DecisionState.APPROVED))
+    if approved is not None:
+        due = Limit(approved.requested_amount, limits.handle.unit).deadline(calendar, due)
+        approved.new_due_at = due
+    assignment.due_at = due + _paused(assignment)
+    return before != (assignment.sign_due_at, assignment.contact_due_at, assignment.due_at)
+
+
+def _paused(assignment: Assignment) -> timedelta:
+    return timedelta(seconds=assignment.paused_seconds)

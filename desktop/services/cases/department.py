@@ -1,0 +1,172 @@
+"""What a linked department does with its share of a case (Art. 18–19), by its liaison.
+
+Sign for it, contact the requester (Art. 19(1)), report stages when it runs late (Art. 18(1)),
+ask for an extension with a reason or object to the jurisdiction (Art. 18(2), 19(2)), and feed
+the result back (Art. 19(3)); a co-handler reports its result to the lead (Art. 18(1)).
+Only a liaison of the assigned department may act (Permission.HANDLE, own department).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from ...db import Database
+from ...errors import InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
+from ...models import Assignment, Department, Extension, Objection, Place, StageReport
+from ...models.base import utcnow
+from ...models.enums import AssignmentRole, AssignmentState, DecisionState
+from ..security import Actor, Permission
+from ..unit_of_work import UnitOfWork, unit_of_work
+from .common import CASE_STATE_OF_LEAD, active_assignments, load_case, record, require_assignment_state
+from .deadlines import case_limits, pause
+from .results import CaseInfo
+
+
+def _text(value: str, what: str, field: str) -> str:
+    if not value or not value.strip():
+        raise ValidationFailed(f"请填写{what}({field})", field=field)
+    return value.strip()
+
+
+def _own_assignment(uow: UnitOfWork, assignment_id: int, expected_version: int) -> tuple:
+    assignment = uow.session.get(Assignment, assignment_id)
+    if assignment is None:
+        raise NotFound(f"承办任务 {assignment_id} 不存在,请刷新")
+    case = load_case(uow, assignment.case_id, expected_version)
+    township = uow.session.get(Place, case.township_id)
+    uow.require(Permission.HANDLE, township.code, township.short_name)
+    department = uow.session.get(Department, assignment.department_id)
+    if not uow.actor.is_system and uow.actor.department_id != assignment.department_id:
+        raise PermissionDenied(f"用户“{uow.actor.display_name}”不是 {department.name} 的联络员,"
+                               f"不能办理派给该部门的案件 {case.number}", article="Art. 15")
+    return case, assignment, department
+
+
+def _move(case, assignment: Assignment, state: AssignmentState):
+    """Move the assignment; the case follows its lead assignment's state."""
+    assignment.state = state
+    return CASE_STATE_OF_LEAD.get(state) if assignment.role is AssignmentRole.LEAD else None
+
+
+def sign_for(db: Database, actor: Actor, *, assignment_id: int, expected_version: int,
+             now: datetime | None = None) -> CaseInfo:
+    """签收 (Art. 18(1): the department that takes it is responsible for it from now on)."""
+    now = now or utcnow()
+    with unit_of_work(db, actor, "cases.sign_for") as uow:
+        case, assignment, dept = _own_assignment(uow, assignment_id, expected_version)
+        require_assignment_state(case, assignment, "sign")
+        assignment.signed_at = now
+        late = "(逾期签收)" if now > assignment.sign_due_at else ""
+        record(uow, case, "signed", f"{dept.name} 签收{late}", to_state=_move(case, assignment, AssignmentState.SIGNED),
+               assignment=assignment, at=now, late=bool(late))
+        uow.session.flush()
+        return CaseInfo.of(case)
+
+
+def contact_requester(db: Database, actor: Actor, *, assignment_id: int, note: str, expected_version: int,
+                      now: datetime | None = None) -> CaseInfo:
+    """Art. 19(1): contact the requester to learn what exactly they need."""
+    note = _text(note, "联系情况", "note")
+    now = now or utcnow()
+    with unit_of_work(db, actor, "cases.contact") as uow:
+        case, assignment, dept = _own_assignment(uow, assignment_id, expected_version)
+        require_assignment_state(case, assignment, "contact")
+        assignment.contacted_at = assignment.contacted_at or now
+        record(uow, case, "contacted", f"{dept.name} 联系诉求人:{note}",
+               to_state=_move(case, assignment, AssignmentState.HANDLING), assignment=assignment, at=now)
+        uow.session.flush()
+        return CaseInfo.of(case)
+
+
+def stage_report(db: Database, actor: Actor, *, assignment_id: int, content: str, expected_version: int,
+                 now: datetime | None = None) -> CaseInfo:
+    """Art. 18(1): when it cannot be finished in time, say why and report how far it has got."""
+    content = _text(content, "阶段性工作情况", "content")
+    now = now or utcnow()
+    with unit_of_work(db, actor, "cases.stage_report") as uow:
+        case, assignment, dept = _own_assignment(uow, assignment_id, expected_version)
+        require_assignment_state(case, assignment, "stage_report")
+        uow.session.add(StageReport(assignment_id=assignment.id, at=now, by=actor.display_name, content=content))
+        late = "(已逾期)" if now > assignment.due_at else ""
+        record(uow, case, "stage_report", f"{dept.name} 报送阶段性工作情况{late}:{content}", assignment=assignment,
+               at=now, late=bool(late))
+        uow.session.flush()
+        return CaseInfo.of(case)
+
+
+def request_extension(db: Database, actor: Actor, *, assignment_id: int, reason: str, amount: int,
+                      expected_version: int, now: datetime | None = None) -> CaseInfo:
+    """Art. 19(2): ask for more time, with the reason; at most once and at most the original
+    limit (SPEC §11). The center decides (review.decide_extension)."""
+    reason = _text(reason, "延期理由", "reason")
+    now = now or utcnow()
+    with unit_of_work(db, actor, "cases.request_extension") as uow:
+        case, assignment, dept = _own_assignment(uow, assignment_id, expected_version)
+        require_assignment_state(case, assignment, "request_extension")
+        earlier = uow.session.scalar(select(Extension).where(Extension.assignment_id == assignment.id,
+                                                             Extension.state != DecisionState.REFUSED))
+        if earlier is not None:
+            raise InvalidTransition(f"案件 {case.number} 已申请过延期({earlier.state.label}),每件承办任务只能延期一次")
+        limit = case_limits(uow.session, case).handle
+        if not 1 <= amount <= limit.amount:
+            raise ValidationFailed(f"延期时长(amount):应为 1 至 {limit.amount}({limit.unit.label}),"
+                                   f"不能超过原办理时限", field="amount")
+        uow.session.add(Extension(assignment_id=assignment.id, requested_at=now, requested_by=actor.display_name,
+                                  reason=reason, requested_amount=amount))
+        pause(uow.session, assignment, now)
+        record(uow, case, "extension_requested", f"{dept.name} 申请延期 {amount} {limit.unit.label}:{reason}",
+               to_state=_move(case, assignment, AssignmentState.EXTENSION_PENDING), assignment=assignment, at=now,
+               amount=amount)
+        uow.session.flush()
+        return CaseInfo.of(case)
+
+
+def raise_objection(db: Database, actor: Actor, *, assignment_id: int, reason: str, expected_version: int,
+                    now: datetime | None = None) -> CaseInfo:
+    """Art. 18(2): object to the duty or jurisdiction; the center decides and may re-dispatch."""
+    reason = _text(reason, "异议理由", "reason")
+    now = now or utcnow()
+    with unit_of_work(db, actor, "cases.raise_objection") as uow:
+        case, assignment, dept = _own_assignment(uow, assignment_id, expected_version)
+        require_assignment_state(case, assignment, "object")
+        uow.session.add(Objection(assignment_id=assignment.id, raised_at=now, raised_by=actor.display_name,
+                                  reason=reason))
+        pause(uow.session, assignment, now)
+        record(uow, case, "objection_raised", f"{dept.name} 提出管辖异议:{reason}",
+               to_state=_move(case, assignment, AssignmentState.OBJECTION_PENDING), assignment=assignment, at=now)
+        uow.session.flush()
+        return CaseInfo.of(case)
+
+
+def report_result(db: Database, actor: Actor, *, assignment_id: int, result: str, expected_version: int,
+                  now: datetime | None = None) -> CaseInfo:
+    """Feed back the result: a co-handler to the lead (Art. 18(1)); the lead to the center and
+    the requester (Art. 19(3)) — after contacting the requester and once every co-handler reported."""
+    result = _text(result, "办理结果", "result")
+    now = now or utcnow()
+    with unit_of_work(db, actor, "cases.report_result") as uow:
+        case, assignment, dept = _own_assignment(uow, assignment_id, expected_version)
+        require_assignment_state(case, assignment, "report_result")
+        if assignment.role is AssignmentRole.LEAD:
+            if assignment.contacted_at is None:
+                raise LawRefusal(f"案件 {case.number} 尚未联系诉求人;请先联系诉求人了解具体诉求,再反馈办理结果",
+                                 article="Art. 19")
+            waiting = [a for a in active_assignments(case)
+                       if a.role is AssignmentRole.CO and a.state is not AssignmentState.REPORTED]
+            if waiting:
+                names = "、".join(uow.session.get(Department, a.department_id).name for a in waiting)
+                raise InvalidTransition(f"协办单位 {names} 尚未向主办单位报送办理结果;请待其报送后再反馈",
+                                        article="Art. 18")
+            case.resolution = result
+            message = f"{dept.name}(主办)向网格化服务管理机构和诉求人反馈办理结果:{result}"
+        else:
+            message = f"{dept.name}(协办)向主办单位报送办理结果:{result}"
+        assignment.result, assignment.reported_at = result, now
+        late = now > assignment.due_at
+        record(uow, case, "result_reported" if assignment.role is AssignmentRole.LEAD else "co_reported",
+               message + ("(逾期)" if late else ""), to_state=_move(case, assignment, AssignmentState.REPORTED),
+               assignment=assignment, at=now, late=late)
+        uow.session.flush()
+        return CaseInfo.of(case)

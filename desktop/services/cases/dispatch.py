@@ -1,0 +1,124 @@
+"""Dispatch to linked departments (Art. 17(1), 18(1)): one lead (首接) department and optional
+co-handlers, each with its own clock (sign for, contact, handle — see deadlines).
+
+The suggestion follows Art. 17(1) — 职权法定、行业主管、属地管理、分级负责: the department the
+matter list names for the item first, then departments whose territory covers the case, then
+those of the level that handles it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from ...db import Database
+from ...errors import Conflict, NotFound, ValidationFailed
+from ...models import Assignment, Case, Department, MatterItem, Place
+from ...models.base import utcnow
+from ...models.enums import AssignmentRole, CaseState, DepartmentLevel, HandlingLevel
+from ..clock import BEIJING, WorkCalendar
+from ..security import Actor, Permission
+from ..unit_of_work import unit_of_work
+from .common import active_assignments, load_case, record, require_on_case, require_state, require_view
+from .deadlines import case_limits, start_clock, sync_case_due
+from .results import CaseInfo
+
+_LEVEL_OF = {HandlingLevel.GRID: DepartmentLevel.TOWNSHIP, HandlingLevel.TOWNSHIP: DepartmentLevel.TOWNSHIP,
+             HandlingLevel.COUNTY: DepartmentLevel.COUNTY, HandlingLevel.CITY: DepartmentLevel.CITY}
+
+
+@dataclass(frozen=True)
+class DepartmentSuggestion:
+    id: int
+    name: str
+    level: DepartmentLevel
+    score: int
+    reasons: tuple[str, ...]
+
+
+def _chain(session, case: Case) -> list[int]:
+    """The township, county and city of the case: the territories that cover it."""
+    place = session.get(Place, case.township_id)
+    ids = []
+    while place is not None:
+        ids.append(place.id)
+        place = place.parent
+    return ids
+
+
+def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[DepartmentSuggestion]:
+    """Active departments ranked for a case: matter item's department, territory, level."""
+    with db.session() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise NotFound(f"案件 {case_id} 不存在,请刷新列表")
+        require_view(actor, session.get(Place, case.township_id))
+        item = session.get(MatterItem, case.matter_item_id) if case.matter_item_id else None
+        covering = _chain(session, case)
+        candidates = session.scalars(select(Department).where(
+            Department.active.is_(True),
+            Department.place_id.in_(covering) | (Department.id == (item.department_id if item else -1))))
+        wanted_level = _LEVEL_OF[case.level]
+        ranked = []
+        for dept in candidates:
+            reasons, score = [], 0
+            if item is not None and dept.id == item.department_id:
+                score += 4
+                reasons.append(f"事项清单指定的承办部门({item.code})")
+            if dept.place_id in covering:
+                score += 2
+                reasons.append("属地:服务范围包含本案")
+            if dept.level is wanted_level:
+                score += 1
+                reasons.append(f"层级相符({wanted_level.label})")
+            ranked.append(DepartmentSuggestion(dept.id, dept.name, dept.level, score, tuple(reasons)))
+        return sorted(ranked, key=lambda s: (-s.score, s.name))
+
+
+def dispatch(db: Database, actor: Actor, *, case_id: int, lead_department_id: int,
+             co_department_ids: tuple[int, ...] | list[int] = (), expected_version: int,
+             now: datetime | None = None) -> CaseInfo:
+    """Dispatch to a lead department and co-handlers (Art. 18(1)); never twice at once."""
+    now = now or utcnow()
+    co_ids = list(dict.fromkeys(co_department_ids))
+    if lead_department_id in co_ids:
+        raise ValidationFailed("协办单位(co_department_ids):主办单位不能同时作为协办单位", field="co_department_ids")
+    with unit_of_work(db, actor, "cases.dispatch") as uow:
+        session = uow.session
+        case = load_case(uow, case_id, expected_version)
+        require_on_case(uow, case, Permission.DISPATCH)
+        require_state(case, "dispatch")
+        departments = {d.id: d for d in session.scalars(
+            select(Department).where(Department.id.in_([lead_department_id, *co_ids])))}
+        missing = [str(i) for i in [lead_department_id, *co_ids] if i not in departments or not departments[i].active]
+        if missing:
+            raise ValidationFailed(f"承办单位 {'、'.join(missing)} 不存在或已停用,请重新选择", field="departments")
+        busy = {a.department_id: a for a in active_assignments(case)}
+        for dept_id in [lead_department_id, *co_ids]:
+            if dept_id in busy:
+                raise Conflict(f"案件 {case.number} 已派遣给 {departments[dept_id].name} 且尚未办结,不能重复派遣")
+        limits, calendar = case_limits(session, case), WorkCalendar.load(session)
+        made = []
+        for dept_id, role in [(lead_department_id, AssignmentRole.LEAD), *[(i, AssignmentRole.CO) for i in co_ids]]:
+            assignment = Assignment(case=case, department_id=dept_id, role=role, dispatched_by=actor.display_name)
+            start_clock(assignment, calendar, limits, now)
+            made.append(assignment)
+        try:
+            session.flush()
+        except IntegrityError as exc:  # another desktop dispatched the same case a moment ago
+            raise Conflict(f"案件 {case.number} 刚刚已被其他用户派遣,不能重复派遣,请重新载入") from exc
+        case.registered_at = case.registered_at or now
+        sync_case_due(case)
+        lead = departments[lead_department_id]
+        co = "、".join(departments[i].name for i in co_ids)
+        due = made[0].due_at.astimezone(BEIJING).strftime("%m-%d %H:%M")
+        record(uow, case, "dispatched",
+               f"派遣至主办单位 {lead.name}" + (f",协办单位 {co}" if co else "")
+               + f";办理时限 {limits.handle.label},至 {due}",
+               to_state=CaseState.DISPATCHED, at=now, lead=lead.name, co=co,
+               calendar_warning=calendar.warning_text())
+        session.flush()
+        return CaseInfo.of(case)

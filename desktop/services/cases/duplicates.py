@@ -1,0 +1,89 @@
+"""Duplicate hints and merging: the same problem reported twice is handled once.
+
+Rule (Setting "cases.duplicate_rule", default radius 200 m, window 7 days): open cases of the
+same category received within the window and located within the radius are offered.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from ...db import Database
+from ...errors import ValidationFailed
+from ...models import Case, Place
+from ...models.base import utcnow
+from ...models.enums import OPEN_CASE_STATES, CaseState, MatterCategory
+from ..security import Actor, Permission
+from ..unit_of_work import unit_of_work
+from .common import load_case, record, require_state, setting
+from .results import CaseInfo
+
+RULE_SETTING = "cases.duplicate_rule"
+DEFAULT_RULE = {"radius_m": 200, "window_days": 7}
+_EARTH_RADIUS_M = 6_371_008.8
+_METRES_PER_DEGREE = 111_320.0
+
+
+@dataclass(frozen=True)
+class DuplicateHint:
+    case: CaseInfo
+    distance_m: float
+
+
+def distance_m(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """Great-circle distance (haversine) in metres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_RADIUS_M * math.asin(math.sqrt(h))
+
+
+def find_duplicates(db: Database, actor: Actor, *, category: MatterCategory, lon: float, lat: float,
+                    exclude_case_id: int | None = None, now: datetime | None = None) -> list[DuplicateHint]:
+    """Open cases the actor may view that look like the same problem, nearest first."""
+    now = now or utcnow()
+    with db.session() as session:
+        rule = setting(session, RULE_SETTING, DEFAULT_RULE)
+        radius = float(rule["radius_m"])
+        dlat = radius / _METRES_PER_DEGREE
+        dlon = radius / (_METRES_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
+        rows = session.execute(
+            select(Case, Place.code)
+            .join(Place, Place.id == Case.township_id)
+            .where(Case.category == category, Case.state.in_(OPEN_CASE_STATES),
+                   Case.received_at >= now - timedelta(days=rule["window_days"]),
+                   Case.lon.between(lon - dlon, lon + dlon), Case.lat.between(lat - dlat, lat + dlat),
+                   Case.id != (exclude_case_id or 0))
+        )
+        hints = []
+        for case, township_code in rows:
+            d = distance_m(lon, lat, case.lon, case.lat)
+            if d <= radius and actor.can(Permission.VIEW, township_code):
+                hints.append(DuplicateHint(CaseInfo.of(case), round(d, 1)))
+        return sorted(hints, key=lambda h: h.distance_m)
+
+
+def merge(db: Database, actor: Actor, *, case_id: int, into_case_id: int, expected_version: int) -> CaseInfo:
+    """Merge a duplicate into the case that goes on (state merged, merged_into_id set)."""
+    with unit_of_work(db, actor, "cases.merge") as uow:
+        case = load_case(uow, case_id, expected_version)
+        require_state(case, "merge")
+        into = load_case(uow, into_case_id, None)
+        uow.target = f"case:{case.id}"
+        if into.id == case.id or not into.state.is_open:
+            raise ValidationFailed(f"不能并入案件 {into.number}:只能并入另一件未办结的案件", field="into_case_id")
+        for township_id in {case.township_id, into.township_id}:
+            township = uow.session.get(Place, township_id)
+            uow.require(Permission.INTAKE, township.code, township.short_name)
+        case.merged_into_id = into.id
+        case.closed_at = utcnow()
+        case.due_at = None
+        record(uow, case, "merged", f"作为重复诉求并入案件 {into.number}", to_state=CaseState.MERGED, into=into.number)
+        record(uow, into, "merged_in", f"案件 {case.number} 作为重复诉求并入本案", duplicate=case.number)
+        uow.audit(f"案件 {case.number} 并入 {into.number}")
+        uow.session.flush()
+        return CaseInfo.of(case)

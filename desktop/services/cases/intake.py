@@ -1,0 +1,151 @@
+"""Intake of requests (Art. 16) and routing to the grid (Art. 7, 17).
+
+A located request is routed to its grid (services.routing; exclusive grids before regular
+ones) and registered there at once. A request without a location, or outside every grid,
+stays "received" on the township's triage list until an operator names its grid or
+dispatches it directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from ...db import Database
+from ...errors import ValidationFailed
+from ...models import Case, MatterItem, Place
+from ...models.base import utcnow
+from ...models.enums import CaseState, Channel, HandlingLevel, MatterCategory, PlaceLevel
+from ..clock import BEIJING
+from ..numbering import reserve_numbers
+from ..places import get_place
+from ..routing import route_point
+from ..security import Actor, Permission
+from ..unit_of_work import unit_of_work
+from .common import load_case, record, require_state, require_view
+from .duplicates import DuplicateHint, find_duplicates
+from .results import CaseInfo
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    case: CaseInfo
+    grid_code: str | None  # None: on the triage list
+    grid_name: str | None
+    duplicates: tuple[DuplicateHint, ...]  # open cases nearby of the same category, to offer merging
+
+
+def _check(title: str, description: str, requester_name: str | None, requester_phone: str | None,
+           lon: float | None, lat: float | None, address: str | None) -> None:
+    problems = []
+    if not title.strip():
+        problems.append("标题(title):必填")
+    elif len(title) > 120:
+        problems.append("标题(title):不能超过 120 字")
+    if not description.strip():
+        problems.append("诉求内容(description):必填")
+    if requester_name and len(requester_name) > 40:
+        problems.append("诉求人姓名(requester_name):不能超过 40 字")
+    if requester_phone and (len(requester_phone) > 20 or not requester_phone.replace("-", "").isdigit()):
+        problems.append(f"联系电话(requester_phone):{requester_phone!r} 不是有效的电话号码")
+    if (lon is None) != (lat is None):
+        problems.append("经纬度(lon/lat):经度和纬度须同时填写或同时不填")
+    elif lon is not None and not (-180 <= lon <= 180 and -90 <= lat <= 90):
+        problems.append(f"经纬度(lon/lat):({lon}, {lat}) 超出范围(经度 -180~180,纬度 -90~90)")
+    if address and len(address) > 200:
+        problems.append("地址(address):不能超过 200 字")
+    if problems:
+        raise ValidationFailed("诉求信息不完整或有误,请修改后再保存", problems)
+
+
+def _default_township(session, actor: Actor) -> Place | None:
+    """The township an operator works for, when they hold intake rights over exactly one."""
+    grants = actor.scopes(Permission.INTAKE) or []
+    townships = {g.place_code for g in grants if g.place_level is PlaceLevel.TOWNSHIP}
+    return get_place(session, townships.pop()) if len(townships) == 1 else None
+
+
+def take_in(db: Database, actor: Actor, *, channel: Channel, title: str, description: str,
+            category: MatterCategory | None = None, matter_item_id: int | None = None,
+            requester_name: str | None = None, requester_phone: str | None = None,
+            lon: float | None = None, lat: float | None = None, address: str | None = None,
+            urgent: bool = False, township_code: str | None = None, now: datetime | None = None) -> IntakeResult:
+    """Take in a request (Art. 16): number it, route it to its grid or put it on the triage list."""
+    _check(title, description, requester_name, requester_phone, lon, lat, address)
+    now = now or utcnow()
+    with unit_of_work(db, actor, "cases.take_in") as uow:
+        session = uow.session
+        item = session.get(MatterItem, matter_item_id) if matter_item_id is not None else None
+        if matter_item_id is not None and item is None:
+            raise ValidationFailed(f"事项(matter_item_id):事项 {matter_item_id} 不存在,请从事项清单中选择",
+                                   field="matter_item_id")
+        category = category or (item.category if item else None)
+        if category is None:
+            raise ValidationFailed("类别(category):请选择诉求类别或事项清单中的事项", field="category")
+        if item is not None and item.category is not category:
+            raise ValidationFailed(f"类别(category):事项“{item.title}”属于“{item.category.label}”,"
+                                   f"与所选类别“{category.label}”不符", field="category")
+        grid_id = route_point(session, lon, lat) if lon is not None else None
+        if grid_id is not None:
+            grid = session.get(Place, grid_id)
+            village, township = grid.parent, grid.parent.parent
+        else:
+            grid = village = None
+            township = get_place(session, township_code) if township_code else _default_township(session, actor)
+            if township is None or township.level is not PlaceLevel.TOWNSHIP:
+                raise ValidationFailed("乡镇(township_code):诉求未定位到网格,请指定受理的乡镇(街道)",
+                                       field="township_code")
+        uow.require(Permission.INTAKE, (grid or township).code, (grid or township).short_name)
+        number = reserve_numbers(session, township, now.astimezone(BEIJING).year)[0]
+        case = Case(
+            number=number, channel=channel, requester_name=requester_name or None,
+            requester_phone=requester_phone or None, title=title.strip(), description=description.strip(),
+            category=category, matter_item_id=matter_item_id, lon=lon, lat=lat, address=address or None,
+            county_id=township.parent_id, township_id=township.id, village_id=village.id if village else None,
+            grid_id=grid_id, state=CaseState.RECEIVED, urgent=urgent, received_at=now,
+            # Art. 17(2): what grid staff report is theirs to settle first.
+            level=HandlingLevel.GRID if grid and channel is Channel.GRID_STAFF else HandlingLevel.TOWNSHIP,
+        )
+        session.add(case)
+        session.flush()
+        record(uow, case, "received", f"受理诉求({channel.label})", at=now, channel=channel.value)
+        if grid is not None:
+            case.registered_at = now
+            record(uow, case, "routed", f"按位置分派至网格 {grid.short_name}({grid.code})",
+                   to_state=CaseState.REGISTERED, at=now, grid=grid.code)
+        session.flush()
+        info = CaseInfo.of(case)
+    duplicates = (find_duplicates(db, actor, category=category, lon=lon, lat=lat, exclude_case_id=info.id, now=now)
+                  if lon is not None else [])
+    return IntakeResult(info, grid.code if grid else None, grid.short_name if grid else None, tuple(duplicates))
+
+
+def route_to_grid(db: Database, actor: Actor, *, case_id: int, grid_code: str, expected_version: int) -> CaseInfo:
+    """Take a case off the triage list by naming its grid (it must lie in the case's township)."""
+    with unit_of_work(db, actor, "cases.route") as uow:
+        case = load_case(uow, case_id, expected_version)
+        require_state(case, "route")
+        grid = get_place(uow.session, grid_code)
+        township = uow.session.get(Place, case.township_id)
+        uow.require(Permission.INTAKE, township.code, township.short_name)
+        if grid.level is not PlaceLevel.GRID or grid.parent.parent_id != township.id:
+            raise ValidationFailed(f"网格(grid_code):{grid.short_name}({grid.code})不是"
+                                   f"{township.short_name}的网格,请选择本乡镇(街道)的网格", field="grid_code")
+        case.grid_id, case.village_id = grid.id, grid.parent_id
+        case.registered_at = utcnow()
+        record(uow, case, "routed", f"指定网格 {grid.short_name}({grid.code})", to_state=CaseState.REGISTERED,
+               grid=grid.code)
+        uow.session.flush()
+        return CaseInfo.of(case)
+
+
+def triage_list(db: Database, actor: Actor, township_code: str) -> list[CaseInfo]:
+    """Cases of a township waiting for a grid: no location, or outside every grid."""
+    with db.session() as session:
+        township = get_place(session, township_code)
+        require_view(actor, township)
+        cases = session.scalars(select(Case).where(Case.township_id == township.id, Case.grid_id.is_(None),
+                                                   Case.state == CaseState.RECEIVED).order_by(Case.received_at))
+        return [CaseInfo.of(c) for c in cases]

@@ -1,0 +1,98 @@
+"""On the spot or escalate (Art. 17), and assignment downward (Art. 5).
+
+Grid staff settle what they can where it arises; what they cannot is reported up to the
+township center, and a center may send a case on to the county and the city, or assign it
+back down. Each move is an Escalation row and changes case.level. Anything handed to grid
+staff must be on the matter list in force (Art. 13).
+"""
+
+from __future__ import annotations
+
+from ...db import Database
+from ...errors import InvalidTransition, ValidationFailed
+from ...models import Escalation, Place
+from ...models.base import utcnow
+from ...models.enums import CaseState, HandlingLevel
+from ..clock import BEIJING
+from ..matters import require_listed_grid_task
+from ..security import Actor, Permission
+from ..unit_of_work import unit_of_work
+from .callback_schedule import schedule_after_close
+from .common import LEVEL_ORDER, load_case, record, require_on_case, require_state
+from .results import CaseInfo
+
+
+def _require_reason(reason: str, what: str) -> str:
+    if not reason or not reason.strip():
+        raise ValidationFailed(f"请填写{what}(reason)", field="reason")
+    return reason.strip()
+
+
+def _require_grid_task(uow, case) -> Place:
+    """Art. 13(3): grid staff may only be asked to handle what the matter list in force holds."""
+    if case.grid_id is None:
+        raise ValidationFailed(f"案件 {case.number} 尚未分派网格,不能交网格工作人员办理;请先指定网格", field="grid")
+    grid = uow.session.get(Place, case.grid_id)
+    require_listed_grid_task(uow.session, case.matter_item_id, grid, utcnow().astimezone(BEIJING).date())
+    return grid
+
+
+def resolve_on_spot(db: Database, actor: Actor, *, case_id: int, result: str, expected_version: int) -> CaseInfo:
+    """Grid staff settled it where it arose (Art. 17(2)); the case closes with their result.
+
+    Refused for a matter not on the list in force (Art. 13): grid staff may not be asked to handle it.
+    """
+    result = _require_reason(result, "办理结果")
+    with unit_of_work(db, actor, "cases.resolve_on_spot") as uow:
+        case = load_case(uow, case_id, expected_version)
+        require_on_case(uow, case, Permission.INTAKE)
+        require_state(case, "resolve_on_spot")
+        _require_grid_task(uow, case)
+        case.resolution = result
+        case.closed_at = utcnow()
+        case.level = HandlingLevel.GRID
+        record(uow, case, "on_spot", f"网格工作人员就地办结:{result}", to_state=CaseState.RESOLVED_ON_SPOT)
+        schedule_after_close(uow.session, case)
+        uow.session.flush()
+        return CaseInfo.of(case)
+
+
+def escalate(db: Database, actor: Actor, *, case_id: int, reason: str, expected_version: int) -> CaseInfo:
+    """Send a case one level up: grid → township → county → city (Art. 5, 17(2))."""
+    reason = _require_reason(reason, "上报理由")
+    with unit_of_work(db, actor, "cases.escalate") as uow:
+        case = load_case(uow, case_id, expected_version)
+        require_on_case(uow, case, Permission.DISPATCH)
+        require_state(case, "escalate")
+        position = LEVEL_ORDER.index(case.level)
+        if position == len(LEVEL_ORDER) - 1:
+            raise InvalidTransition(f"案件 {case.number} 已在市级办理,无法再上报", article="Art. 5")
+        to_level = LEVEL_ORDER[position + 1]
+        uow.session.add(Escalation(case_id=case.id, from_level=case.level, to_level=to_level,
+                                   actor_name=actor.display_name, reason=reason))
+        from_level, case.level = case.level, to_level
+        record(uow, case, "escalated", f"由{from_level.label}上报至{to_level.label}:{reason}",
+               to_state=CaseState.ESCALATED, from_level=from_level.value, to_level=to_level.value)
+        uow.session.flush()
+        return CaseInfo.of(case)
+
+
+def assign_down(db: Database, actor: Actor, *, case_id: int, to_level: HandlingLevel, reason: str,
+                expected_version: int) -> CaseInfo:
+    """Assign a case to a lower level (Art. 5); to grid staff only if it is on the list (Art. 13)."""
+    reason = _require_reason(reason, "下派说明")
+    with unit_of_work(db, actor, "cases.assign_down") as uow:
+        case = load_case(uow, case_id, expected_version)
+        require_on_case(uow, case, Permission.DISPATCH)
+        require_state(case, "assign_down")
+        if LEVEL_ORDER.index(to_level) >= LEVEL_ORDER.index(case.level):
+            raise InvalidTransition(f"案件 {case.number} 在{case.level.label}办理,只能下派到更低的层级")
+        if to_level is HandlingLevel.GRID:
+            _require_grid_task(uow, case)
+        uow.session.add(Escalation(case_id=case.id, from_level=case.level, to_level=to_level,
+                                   actor_name=actor.display_name, reason=reason))
+        from_level, case.level = case.level, to_level
+        record(uow, case, "assigned_down", f"由{from_level.label}下派至{to_level.label}:{reason}",
+               to_state=CaseState.REGISTERED, from_level=from_level.value, to_level=to_level.value)
+        uow.session.flush()
+        return CaseInfo.of(case)

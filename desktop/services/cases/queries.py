@@ -1,0 +1,90 @@
+"""Reading a case: the detail panel's data, its timeline, and what the current user may do now."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from ...db import Database
+from ...errors import NotFound
+from ...models import (
+    Assignment,
+    Callback,
+    Case,
+    CaseEvent,
+    Department,
+    Extension,
+    MatterItem,
+    Objection,
+    Place,
+    SupervisionOrder,
+)
+from ...models.enums import AssignmentState, DecisionState, HandlingLevel
+from ..queue import mask_phone
+from ..security import Actor, Permission
+from .callbacks import callback_info
+from .common import ASSIGNMENT_ACTIONS, CASE_ACTIONS, handling_place, require_view
+from .results import AssignmentInfo, CaseDetail, CaseInfo, EventInfo, SupervisionInfo
+
+# Which permission each center action needs at the place that handles the case.
+_CENTER_PERMISSION = {
+    "route": Permission.INTAKE, "merge": Permission.INTAKE, "resolve_on_spot": Permission.INTAKE,
+    "escalate": Permission.DISPATCH, "assign_down": Permission.DISPATCH, "dispatch": Permission.DISPATCH,
+    "review": Permission.REVIEW, "hold": Permission.REVIEW, "reopen": Permission.REVIEW,
+    "supervise": Permission.SUPERVISE,
+}
+
+
+def _center_actions(actor: Actor, case: Case, place_code: str) -> list[str]:
+    actions = [a for a, perm in _CENTER_PERMISSION.items()
+               if case.state in CASE_ACTIONS[a] and actor.can(perm, place_code)]
+    unfit = {"route": case.grid_id is not None, "resolve_on_spot": case.grid_id is None,
+             "escalate": case.level is HandlingLevel.CITY, "assign_down": case.level is HandlingLevel.GRID}
+    return [a for a in actions if not unfit.get(a, False)]
+
+
+def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
+    with db.session() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise NotFound(f"案件 {case_id} 不存在,请刷新列表")
+        township = session.get(Place, case.township_id)
+        require_view(actor, township)
+        place = handling_place(session, case)
+        grid = session.get(Place, case.grid_id) if case.grid_id else None
+        item = session.get(MatterItem, case.matter_item_id) if case.matter_item_id else None
+        rows = session.execute(select(Assignment, Department.name).join(Department)
+                               .where(Assignment.case_id == case.id).order_by(Assignment.id)).all()
+        assignment_ids = [a.id for a, _ in rows]
+        pending_ext = session.scalar(select(Extension.id).where(Extension.assignment_id.in_(assignment_ids),
+                                                                Extension.state == DecisionState.PENDING))
+        pending_obj = session.scalar(select(Objection.id).where(Objection.assignment_id.in_(assignment_ids),
+                                                                Objection.state == DecisionState.PENDING))
+        actions = _center_actions(actor, case, place.code)
+        if actor.can(Permission.REVIEW, place.code):
+            actions += ["decide_extension"] * bool(pending_ext) + ["decide_objection"] * bool(pending_obj)
+        own = next((a for a, _ in rows if a.department_id == actor.department_id and a.department_id is not None
+                    and a.state not in (AssignmentState.DONE, AssignmentState.WITHDRAWN)), None)
+        if own is not None and actor.can(Permission.HANDLE, township.code):
+            actions += [a for a, states in ASSIGNMENT_ACTIONS.items() if own.state in states]
+        sensitive = actor.can(Permission.VIEW_SENSITIVE, township.code)
+        merged_into = session.get(Case, case.merged_into_id).number if case.merged_into_id else None
+        orders = session.scalars(select(SupervisionOrder).where(SupervisionOrder.case_id == case.id)
+                                 .order_by(SupervisionOrder.id))
+        callbacks = session.scalars(select(Callback).where(Callback.case_id == case.id).order_by(Callback.id))
+        events = session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id))
+        return CaseDetail(
+            case=CaseInfo.of(case), channel=case.channel, description=case.description,
+            requester_name=case.requester_name,
+            requester_phone=case.requester_phone if sensitive else mask_phone(case.requester_phone),
+            matter_item=f"{item.code} {item.title}" if item else None, address=case.address, lon=case.lon,
+            lat=case.lat, place_name=(grid or township).name, grid_code=grid.code if grid else None,
+            received_at=case.received_at, closed_at=case.closed_at, resolution=case.resolution,
+            hold_reason=case.hold_reason, hold_explanation=case.hold_explanation, merged_into=merged_into,
+            assignments=tuple(AssignmentInfo.of(a, name) for a, name in rows),
+            events=tuple(EventInfo.of(e) for e in events),
+            supervision_orders=tuple(SupervisionInfo(o.id, o.level, o.issued_at, o.issued_by, o.due_at, o.reason,
+                                                     o.closed_at) for o in orders),
+            callbacks=tuple(callback_info(cb, case, actor, township.code) for cb in callbacks),
+            actions=tuple(actions), own_assignment_id=own.id if own else None,
+            pending_extension_id=pending_ext, pending_objection_id=pending_obj,
+        )

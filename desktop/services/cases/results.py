@@ -1,0 +1,144 @@
+"""Plain results of the case services (never live ORM objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ...models import Assignment, Case, CaseEvent
+from ...models.enums import (
+    AssignmentRole,
+    AssignmentState,
+    CallbackState,
+    CaseState,
+    Channel,
+    HandlingLevel,
+    MatterCategory,
+    Satisfaction,
+    SupervisionLevel,
+)
+
+
+@dataclass(frozen=True)
+class CaseInfo:
+    """A case as a list or a follow-up call needs it; `version` goes back as expected_version."""
+
+    id: int
+    number: str
+    version: int
+    state: CaseState
+    level: HandlingLevel
+    title: str
+    category: MatterCategory
+    urgent: bool
+    supervision: SupervisionLevel
+    township_id: int
+    grid_id: int | None
+    due_at: datetime | None
+    updated_by: str | None
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, case: Case) -> CaseInfo:
+        return cls(case.id, case.number, case.version, case.state, case.level, case.title, case.category,
+                   case.urgent, case.supervision, case.township_id, case.grid_id, case.due_at, case.updated_by,
+                   case.updated_at)
+
+
+@dataclass(frozen=True)
+class AssignmentInfo:
+    id: int
+    department_id: int
+    department_name: str
+    role: AssignmentRole
+    state: AssignmentState
+    dispatched_at: datetime
+    sign_due_at: datetime
+    signed_at: datetime | None
+    contact_due_at: datetime | None
+    contacted_at: datetime | None
+    due_at: datetime
+    original_due_at: datetime
+    reported_at: datetime | None
+    result: str | None
+    paused: bool
+
+    @classmethod
+    def of(cls, a: Assignment, department_name: str) -> AssignmentInfo:
+        return cls(a.id, a.department_id, department_name, a.role, a.state, a.dispatched_at, a.sign_due_at,
+                   a.signed_at, a.contact_due_at, a.contacted_at, a.due_at, a.original_due_at, a.reported_at,
+                   a.result, a.paused_since is not None)
+
+
+@dataclass(frozen=True)
+class EventInfo:
+    at: datetime
+    kind: str
+    actor_name: str
+    desktop: str | None
+    from_state: CaseState | None
+    to_state: CaseState | None
+    message: str
+
+    @classmethod
+    def of(cls, e: CaseEvent) -> EventInfo:
+        return cls(e.at, e.kind, e.actor_name, e.desktop, CaseState(e.from_state) if e.from_state else None,
+                   CaseState(e.to_state) if e.to_state else None, e.message)
+
+
+@dataclass(frozen=True)
+class CallbackInfo:
+    id: int
+    case_id: int
+    case_number: str
+    case_title: str
+    requester_name: str | None
+    requester_phone: str | None  # masked unless the actor may see it
+    due_at: datetime
+    state: CallbackState
+    solved: bool | None
+    satisfaction: Satisfaction | None
+    notes: str | None
+    case_state: CaseState
+
+
+@dataclass(frozen=True)
+class SupervisionInfo:
+    id: int
+    level: SupervisionLevel
+    issued_at: datetime
+    issued_by: str
+    due_at: datetime
+    reason: str
+    closed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    """Everything the case panel shows, with the actions the current user may take now."""
+
+    case: CaseInfo
+    channel: Channel
+    description: str
+    requester_name: str | None
+    requester_phone: str | None  # masked unless the actor may see it
+    matter_item: str | None
+    address: str | None
+    lon: float | None
+    lat: float | None
+    place_name: str
+    grid_code: str | None
+    received_at: datetime
+    closed_at: datetime | None
+    resolution: str | None
+    hold_reason: str | None
+    hold_explanation: str | None
+    merged_into: str | None
+    assignments: tuple[AssignmentInfo, ...]
+    events: tuple[EventInfo, ...]
+    supervision_orders: tuple[SupervisionInfo, ...]
+    callbacks: tuple[CallbackInfo, ...]
+    actions: tuple[str, ...]  # keys of common.ACTION_LABELS the current user may take now
+    own_assignment_id: int | None  # the current user's department's active share, if any
+    pending_extension_id: int | None
+    pending_objection_id: int | None

@@ -1,0 +1,155 @@
+"""The center's decisions (Permission.REVIEW): extensions (Art. 19(2)), jurisdiction objections
+(Art. 18(2)), review and close (核查结案) or send back, and reopening."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete
+
+from ...db import Database
+from ...errors import InvalidTransition, NotFound, ValidationFailed
+from ...models import Assignment, Callback, Case, Department, Extension, Objection
+from ...models.base import utcnow
+from ...models.enums import AssignmentRole, AssignmentState, CallbackState, CaseState, DecisionState
+from ..clock import BEIJING, WorkCalendar
+from ..security import Actor, Permission
+from ..unit_of_work import UnitOfWork, unit_of_work
+from .callback_schedule import schedule_after_close
+from .common import (
+    CASE_STATE_OF_LEAD,
+    finish_assignments,
+    lead_assignment,
+    load_case,
+    record,
+    require_on_case,
+    require_state,
+)
+from .deadlines import Limit, case_limits, resume, sync_case_due
+from .results import CaseInfo
+from .supervision import close_orders
+
+
+def _back_to_work(assignment: Assignment) -> AssignmentState:
+    """Where an assignment resumes after a decision on its extension or objection."""
+    if assignment.contacted_at is not None:
+        return AssignmentState.HANDLING
+    return AssignmentState.SIGNED if assignment.signed_at is not None else AssignmentState.DISPATCHED
+
+
+def _follow_lead(case: Case, assignment: Assignment) -> CaseState | None:
+    return CASE_STATE_OF_LEAD.get(assignment.state) if assignment.role is AssignmentRole.LEAD else None
+
+
+def _decision(uow: UnitOfWork, row, expected_version: int):
+    if row is None:
+        raise NotFound("申请不存在,请刷新")
+    assignment = uow.session.get(Assignment, row.assignment_id)
+    case = load_case(uow, assignment.case_id, expected_version)
+    require_on_case(uow, case, Permission.REVIEW)
+    if row.state is not DecisionState.PENDING:
+        raise InvalidTransition(f"案件 {case.number} 的该申请已于此前处理({row.state.label}),请刷新")
+    return case, assignment, uow.session.get(Department, assignment.department_id)
+
+
+def decide_extension(db: Database, actor: Actor, *, extension_id: int, approve: bool, comment: str = "",
+                     expected_version: int, now: datetime | None = None) -> CaseInfo:
+    """Approve (the deadline moves by the amount asked) or refuse an extension (Art. 19(2))."""
+    now = now or utcnow()
+    with unit_of_work(db, actor, "cases.decide_extension") as uow:
+        extension = uow.session.get(Extension, extension_id)
+        case, assignment, dept = _decision(uow, extension, expected_version)
+        resume(assignment, now)
+        extension.state = DecisionState.APPROVED if approve else DecisionState.REFUSED
+        extension.decided_by, extension.decided_at, extension.comment = actor.display_name, now, comment or None
+        if approve:
+            unit = case_limits(uow.session, case).handle.unit
+            extended = Limit(extension.requested_amount, unit).deadline(WorkCalendar.load(uow.session),
+                                                                        assignment.original_due_at)
+            assignment.due_at = extension.new_due_at = extended + (assignment.due_at - assignment.original_due_at)
+        assignment.state = _back_to_work(assignment)
+        sync_case_due(case)
+        verdict = (f"同意延期,新期限 {assignment.due_at.astimezone(BEIJING):%m-%d %H:%M}" if approve
+                   else "不同意延期,按原期限办理")
+        record(uow, case, "extension_decided", f"{dept.name} 的延期申请:{verdict}" + (f"({comment})" if comment else ""),
+               to_state=_follow_lead(case, assignment), assignment=assignment, at=now, approved=approve)
+        uow.session.flush()
+        return CaseInfo.of(case)
+
+
+def decide_objection(db: Database, actor: Actor, *, objection_id: int, approve: bool, comment: str = "",
+                     expected_version: int, now: datetime | None = None) -> CaseInfo:
+    """Art. 18(2): an accepted objection withdraws the department's share; a lead's withdrawal
+    sends the case back to the center for re-dispatch. A refused one resumes the work."""
+    now = now or utcnow()
+    with unit_of_work(db, actor, "cases.decide_objection") as uow:
+        objection = uow.session.get(Objection, objection_id)
+        case, assignment, dept = _decision(uow, objection, expected_version)
+        resume(assignment, now)
+        objection.state = DecisionState.APPROVED if approve else DecisionState.REFUSED
+        objection.decided_by, objection.decided_at, objection.comment = actor.display_name, now, comment or None
+        to_state = None
+        if approve:
+            assignment.state, assignment.finished_at = AssignmentState.WITHDRAWN, now
+            if assignment.role is AssignmentRole.LEAD:
+                to_state = CaseState.REGISTERED
+        else:
+            assignment.state = _back_to_work(assignment)
+            to_state = _follow_lead(case, assignment)
+        sync_case_due(case)
+        if approve:
+            verdict = "异议成立,撤回派遣" + (",待重新派遣" if to_state is CaseState.REGISTERED else "")
+        else:
+            verdict = "异议不成立,继续办理"
+        record(uow, case, "objection_decided", f"{dept.name} 的管辖异议:{verdict}" + (f"({comment})" if comment else ""),
+               to_state=to_state, assignment=assignment, at=now, approved=approve)
+        uow.session.flush()
+        return CaseInfo.of(case)
+
+
+def review(db: Database, actor: Actor, *, case_id: int, approve: bool, comment: str = "", expected_version: int,
+           now: datetime | None = None) -> CaseInfo:
+    """核查结案: close the case (a callback falls due) — or send it back to the lead department."""
+    now = now or utcnow()
+    if not approve and not comment.strip():
+        raise ValidationFailed("退回须说明理由(comment)", field="comment")
+    with unit_of_work(db, actor, "cases.review") as uow:
+        case = load_case(uow, case_id, expected_version)
+        require_on_case(uow, case, Permission.REVIEW)
+        require_state(case, "review")
+        if approve:
+            finish_assignments(case, now)
+            case.closed_at = now
+            close_orders(uow.session, case, now)
+            record(uow, case, "closed", "核查结案" + (f":{comment}" if comment else ""), to_state=CaseState.CLOSED, at=now)
+            schedule_after_close(uow.session, case, now)
+        else:
+            lead = lead_assignment(case)
+            lead.state = AssignmentState.HANDLING
+            record(uow, case, "sent_back", f"核查未通过,退回重新办理:{comment}", to_state=CaseState.SENT_BACK,
+                   assignment=lead, at=now)
+        uow.session.flush()
+        return CaseInfo.of(case)
+
+
+def reopen_case(uow: UnitOfWork, case: Case, reason: str, now: datetime) -> None:
+    """Open a closed, resolved or held case again for re-dispatch (the caller checked rights)."""
+    require_state(case, "reopen")
+    # A scheduled callback belongs to the handling that is now undone; a new one follows the next closing.
+    uow.session.execute(delete(Callback).where(Callback.case_id == case.id, Callback.state == CallbackState.PENDING))
+    case.reopen_count += 1
+    case.closed_at = None
+    finish_assignments(case, now)
+    record(uow, case, "reopened", f"重办:{reason}", to_state=CaseState.REOPENED, at=now)
+
+
+def reopen(db: Database, actor: Actor, *, case_id: int, reason: str, expected_version: int) -> CaseInfo:
+    """重办: the requester is not satisfied or the problem came back; dispatch again afterwards."""
+    if not reason or not reason.strip():
+        raise ValidationFailed("请填写重办理由(reason)", field="reason")
+    with unit_of_work(db, actor, "cases.reopen") as uow:
+        case = load_case(uow, case_id, expected_version)
+        require_on_case(uow, case, Permission.REVIEW)
+        reopen_case(uow, case, reason.strip(), utcnow())
+        uow.session.flush()
+        return CaseInfo.of(case)

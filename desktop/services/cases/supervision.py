@@ -1,0 +1,79 @@
+"""Supervision 督办 (Art. 20(1)): orders with a level and a deadline; unresolved requests get
+key supervision (重点督办)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import or_, select
+
+from ...db import Database
+from ...errors import ValidationFailed
+from ...models import Case, SupervisionOrder
+from ...models.base import utcnow
+from ...models.enums import OPEN_CASE_STATES, CaseState, SupervisionLevel
+from ..clock import WorkCalendar
+from ..places import get_place
+from ..security import Actor, Permission
+from ..unit_of_work import UnitOfWork, unit_of_work
+from .common import load_case, record, require_on_case, require_state, require_view
+from .results import CaseInfo
+
+DEFAULT_DAYS = 3  # working days to answer a supervision order unless a deadline is given
+_RANK = {SupervisionLevel.NONE: 0, SupervisionLevel.GENERAL: 1, SupervisionLevel.KEY: 2}
+
+
+def issue_order(uow: UnitOfWork, case: Case, level: SupervisionLevel, reason: str,
+                due_at: datetime | None = None, now: datetime | None = None) -> SupervisionOrder:
+    """Add a supervision order to a case (the caller has checked rights and state)."""
+    now = now or utcnow()
+    due_at = due_at or WorkCalendar.load(uow.session).add_working_days(now, DEFAULT_DAYS)
+    order = SupervisionOrder(case_id=case.id, level=level, issued_at=now, issued_by=uow.actor.display_name,
+                             due_at=due_at, reason=reason)
+    uow.session.add(order)
+    if _RANK[level] > _RANK[case.supervision]:
+        case.supervision = level
+    record(uow, case, "supervised", f"{level.label}:{reason}", at=now, level=level.value)
+    return order
+
+
+def close_orders(session, case: Case, now: datetime) -> None:
+    """A closed case needs no more pushing: its open orders are closed with it."""
+    for order in session.scalars(select(SupervisionOrder).where(SupervisionOrder.case_id == case.id,
+                                                                SupervisionOrder.closed_at.is_(None))):
+        order.closed_at = now
+
+
+def supervise(db: Database, actor: Actor, *, case_id: int, level: SupervisionLevel, reason: str,
+              expected_version: int, due_at: datetime | None = None) -> CaseInfo:
+    """Issue a 督办 order (Art. 20(1)) on an open case."""
+    if level is SupervisionLevel.NONE:
+        raise ValidationFailed("督办级别(level):请选择一般督办或重点督办", field="level")
+    if not reason or not reason.strip():
+        raise ValidationFailed("请填写督办事由(reason)", field="reason")
+    with unit_of_work(db, actor, "cases.supervise") as uow:
+        case = load_case(uow, case_id, expected_version)
+        require_on_case(uow, case, Permission.SUPERVISE)
+        require_state(case, "supervise")
+        if due_at is not None and due_at <= utcnow():
+            raise ValidationFailed("督办期限(due_at):应晚于现在", field="due_at")
+        issue_order(uow, case, level, reason.strip(), due_at)
+        uow.session.flush()
+        return CaseInfo.of(case)
+
+
+def unresolved_for_key_supervision(db: Database, actor: Actor, township_code: str,
+                                   now: datetime | None = None) -> list[CaseInfo]:
+    """Art. 20(1): unresolved requests not yet under key supervision — overdue, reopened or on hold."""
+    now = now or utcnow()
+    with db.session() as session:
+        township = get_place(session, township_code)
+        require_view(actor, township)
+        cases = session.scalars(
+            select(Case).where(
+                Case.township_id == township.id, Case.state.in_(OPEN_CASE_STATES),
+                Case.supervision != SupervisionLevel.KEY,
+                or_(Case.due_at < now, Case.reopen_count > 0, Case.state == CaseState.ON_HOLD),
+            ).order_by(Case.due_at)
+        )
+        return [CaseInfo.of(c) for c in cases]

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from desktop.errors import InvalidTransition, PermissionDenied, ValidationFailed
+from desktop.models import AuditEntry, CaseEvent, ChangeFeed
+from desktop.models.enums import CaseState, Channel, HandlingLevel, MatterCategory
+from desktop.services.cases import duplicates, intake
+
+from case_world import AT_SEA, GRID_A, IN_A, IN_B, IN_MARKET, TOWNSHIP
+
+
+@pytest.mark.law("Art. 16")
+def test_located_request_is_numbered_routed_and_on_the_timeline(world):
+    result = world.new_case(at=IN_A)
+    case = result.case
+    assert case.number.startswith("450503103-")
+    assert (case.state, case.grid_id, result.grid_code) == (CaseState.REGISTERED, world.grids["a"], GRID_A)
+    assert case.updated_by == "op_qg"
+    with world.db.session() as s:
+        events = s.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)).all()
+        assert [e.kind for e in events] == ["received", "routed"]
+        assert events[0].desktop == "desk-op_qg" and events[0].actor_name == "op_qg"
+        assert s.scalar(select(AuditEntry).where(AuditEntry.action == "cases.take_in")).target == f"case:{case.id}"
+        assert s.scalar(select(ChangeFeed.topic).where(ChangeFeed.entity_id == case.id)) == "cases"
+
+
+@pytest.mark.law("Art. 7")
+def test_exclusive_grid_wins_over_the_regular_grid_beneath_it(world):
+    assert world.new_case(at=IN_MARKET).case.grid_id == world.grids["market"]
+    assert world.new_case(at=IN_B).case.grid_id == world.grids["b"]
+
+
+def test_grid_staff_reports_start_at_grid_level(world):
+    assert world.new_case(channel=Channel.GRID_STAFF).case.level is HandlingLevel.GRID
+    assert world.new_case().case.level is HandlingLevel.TOWNSHIP
+
+
+def test_unlocated_and_unmatched_requests_go_to_the_triage_list(world):
+    unlocated = world.new_case(at=None).case
+    at_sea = world.new_case(at=AT_SEA).case
+    assert unlocated.state is CaseState.RECEIVED and unlocated.grid_id is None
+    assert [c.id for c in intake.triage_list(world.db, world.operator, TOWNSHIP)] == [unlocated.id, at_sea.id]
+    routed = intake.route_to_grid(world.db, world.operator, case_id=unlocated.id, grid_code=GRID_A,
+                                  expected_version=unlocated.version)
+    assert routed.state is CaseState.REGISTERED and routed.grid_id == world.grids["a"]
+    assert [c.id for c in intake.triage_list(world.db, world.operator, TOWNSHIP)] == [at_sea.id]
+    with pytest.raises(InvalidTransition, match="不能指定网格"):
+        intake.route_to_grid(world.db, world.operator, case_id=unlocated.id, grid_code=GRID_A,
+                             expected_version=routed.version)
+
+
+def test_triage_list_is_refused_outside_scope(world):
+    with pytest.raises(PermissionDenied, match="Art. 15"):
+        intake.triage_list(world.db, world.stranger, TOWNSHIP)
+
+
+@pytest.mark.law("Art. 15")
+def test_intake_in_another_township_is_refused(world):
+    with pytest.raises(PermissionDenied, match="受理诉求"):
+        world.new_case(who=world.stranger)
+
+
+def test_bad_input_names_each_field_and_saves_nothing(world):
+    with pytest.raises(ValidationFailed) as err:
+        intake.take_in(world.db, world.operator, channel=Channel.PHONE, title="", description=" ",
+                       category=MatterCategory.DISPUTE, requester_phone="abc", lon=200.0, lat=21.0)
+    text = str(err.value)
+    for name in ("title", "description", "requester_phone", "lon/lat"):
+        assert name in text
+    with pytest.raises(ValidationFailed, match="category"):
+        world.new_case(matter_item_id=world.items["dispute"], category=MatterCategory.LIVELIHOOD)
+    assert intake.triage_list(world.db, world.operator, TOWNSHIP) == []
+
+
+def test_duplicates_are_offered_by_category_radius_and_window(world):
+    first = world.new_case(at=IN_A).case
+    # about 110 m north: the same problem
+    second = world.new_case(at=(IN_A[0], IN_A[1] + 0.001))
+    assert [(h.case.id, round(h.distance_m)) for h in second.duplicates] == [(first.id, 111)]
+    # another category at the same place, or far away: not offered
+    assert world.new_case(at=IN_A, matter_item_id=world.items["outage"]).duplicates == ()
+    assert world.new_case(at=IN_B).duplicates == ()
+
+
+def test_merge_marks_the_duplicate_and_notes_it_on_both(world):
+    first = world.new_case(at=IN_A).case
+    second = world.new_case(at=IN_A).case
+    merged = duplicates.merge(world.db, world.operator, case_id=second.id, into_case_id=first.id,
+                              expected_version=second.version)
+    assert merged.state is CaseState.MERGED
+    with world.db.session() as s:
+        kinds = s.scalars(select(CaseEvent.kind).where(CaseEvent.case_id == first.id)).all()
+        assert "merged_in" in kinds
+    with pytest.raises(InvalidTransition):
+        duplicates.merge(world.db, world.operator, case_id=second.id, into_case_id=first.id,
+                         expected_version=merged.version)
