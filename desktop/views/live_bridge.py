@@ -8,13 +8,15 @@ refresh once instead of once per row.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from ..db import Database
 from ..services.live import ChangeListener, LiveState, listener_for
 from .bus import Bus
 
 COALESCE_MS = 100  # short against the one-second promise, long enough to merge a burst
+LOST_STYLE = "color: #c62828"  # the queue's overdue red: a stale screen must not look live
 
 
 class LiveBridge(QObject):
@@ -42,6 +44,10 @@ class LiveBridge(QObject):
         self.listener.stop()
         self._timer.stop()
 
+    @Slot()
+    def retranslate(self) -> None:
+        self.stateChanged.emit(self.stateText())
+
     def stateText(self) -> str:
         """What the status bar shows; call again after a language change."""
         if self.state is LiveState.CONNECTED:
@@ -66,3 +72,20 @@ class LiveBridge(QObject):
     def _set_state(self, state: LiveState) -> None:
         self.state = state
         self.stateChanged.emit(self.stateText())
+
+
+def install(window: QMainWindow) -> LiveBridge:
+    """Start live updates for a main window (with `db` and `bus`); show their state in its status bar."""
+    bridge = LiveBridge(window.db, window.bus, window)
+    label = QLabel(bridge.stateText())
+    window.statusBar().addPermanentWidget(label)
+
+    def show(text: str) -> None:
+        label.setText(text)
+        label.setStyleSheet("" if bridge.state is LiveState.CONNECTED else LOST_STYLE)
+
+    bridge.stateChanged.connect(show)
+    window.bus.languageChanged.connect(bridge.retranslate)
+    QCoreApplication.instance().aboutToQuit.connect(bridge.stop)
+    bridge.start()
+    return bridge

@@ -9,12 +9,16 @@ from PySide6.QtCore import QThread
 from sqlalchemy import text
 
 from desktop.db import Database
+from desktop.models.enums import Channel, MatterCategory
 from desktop.services import places
+from desktop.services.cases import intake
 from desktop.services.live import FeedChange, LiveState
 from desktop.views.bus import Bus
 from desktop.views.live_bridge import LiveBridge
+from desktop.views.queue_model import QueueModel
 
 VILLAGE = "450502001003"
+QIAOGANG = "450503103000"
 
 
 def other_desktop(db: Database) -> Database:
@@ -43,6 +47,27 @@ def test_a_change_on_one_desktop_reaches_the_others_bus(qtbot, db, system, bridg
     assert bridge.stateText() == "实时更新:已连接"
     with qtbot.waitSignal(bridge.bus.changed, timeout=5000, check_params_cb=lambda topic: topic == "places"):
         places.create_grid(db, system, village_code=VILLAGE, code=f"{VILLAGE}001", name="侨港测试网格")
+
+
+def test_a_case_taken_in_on_one_desktop_appears_in_the_others_queue(qtbot, qtmodeltester, db, system, tasks, bridge):
+    second_desktop = bridge.listener.db
+    model = QueueModel(second_desktop, system, tasks)
+
+    def on_changed(topic):  # as the main window does
+        if topic == "cases":
+            model.refresh()
+
+    bridge.bus.changed.connect(on_changed)
+    model.refresh()
+    assert model.rowCount() == 0
+
+    taken = intake.take_in(db, system, channel=Channel.HOTLINE_12345, title="侨港码头路灯不亮",
+                           description="码头东侧三盏路灯夜间不亮", category=MatterCategory.LIVELIHOOD,
+                           township_code=QIAOGANG)
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5000)
+    assert model.index(0, 0).data() == taken.case.number
+    assert model.index(0, 1).data() == "侨港码头路灯不亮"
+    qtmodeltester.check(model)
 
 
 def test_a_burst_from_the_listener_thread_becomes_one_signal_per_topic_on_the_gui_thread(qtbot, sqlite_db):
