@@ -1,0 +1,186 @@
+"""Art. 6: the township proposes, the county approves or rejects, the city files."""
+
+import pytest
+import shapely
+from sqlalchemy import select
+
+from desktop.cli import main as cli_main
+from desktop.errors import InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
+from desktop.models import Grid, GridAdjustmentStep, GridHistory, Place
+from desktop.models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState, GridStatus, PlaceLevel, Role
+from desktop.services import adjustments, grids
+from desktop.services.geo import geojson_io, synthetic
+from desktop.services.security import Actor, Grant
+
+pytestmark = pytest.mark.law("Art. 6")
+
+TOWNSHIP, COUNTY, CITY = "450503103000", "450503000000", "450500000000"
+VILLAGE = "450503103001"
+BOUNDARY = synthetic.square(109.10, 21.42, 1200)
+
+TOWNSHIP_ADMIN = Actor("qg_admin", "侨港镇管理员", (Grant(Role.TOWNSHIP_ADMIN, TOWNSHIP, PlaceLevel.TOWNSHIP),))
+COUNTY_ADMIN = Actor("yh_admin", "银海区管理员", (Grant(Role.COUNTY_ADMIN, COUNTY, PlaceLevel.COUNTY),))
+OTHER_COUNTY = Actor("hc_admin", "海城区管理员", (Grant(Role.COUNTY_ADMIN, "450502000000", PlaceLevel.COUNTY),))
+CITY_ADMIN = Actor("bh_admin", "北海市管理员", (Grant(Role.CITY_ADMIN, CITY, PlaceLevel.CITY),))
+
+
+def division(rows: int, cols: int) -> dict:
+    return geojson_io.collection(synthetic.grid_features(VILLAGE, "侨北", BOUNDARY, rows, cols))
+
+
+@pytest.fixture
+def divided(db, system):
+    """侨北社区 with a boundary and its initial 2 × 2 division."""
+    grids.import_boundaries(db, system, geojson_io.collection([geojson_io.feature(BOUNDARY, {"code": VILLAGE})]))
+    grids.import_grids(db, system, division(2, 2))
+    return db
+
+
+def propose(db, collection=None, actor=TOWNSHIP_ADMIN, **kwargs):
+    return adjustments.propose(
+        db, actor, township_code=TOWNSHIP, kind=AdjustmentKind.ADJUST, reason=AdjustmentReason.POPULATION_MOVEMENT,
+        reason_text="新建安置小区入住约 2000 人", proposal=collection or division(2, 3), **kwargs)
+
+
+def live_grids(db) -> dict[str, Place]:
+    with db.session() as session:
+        rows = session.execute(select(Place.code, Place.name).join(Grid).where(Grid.status == GridStatus.ACTIVE))
+        return dict(rows.all())
+
+
+def test_proposal_changes_nothing_until_the_county_approves_then_city_files(divided):
+    before = live_grids(divided)
+    info = propose(divided)
+    assert info.state is AdjustmentState.PROPOSED and info.grid_count == 6 and info.village_codes == (VILLAGE,)
+    assert live_grids(divided) == before
+    approved = adjustments.approve(divided, COUNTY_ADMIN, info.id, comment="同意")
+    assert approved.state is AdjustmentState.APPROVED
+    assert sorted(live_grids(divided)) == [f"{VILLAGE}{n:03d}" for n in range(1, 7)]
+    filed = adjustments.file(divided, CITY_ADMIN, info.id, comment="已备案")
+    assert [(s.from_state, s.to_state) for s in filed.steps] == [
+        (None, AdjustmentState.PROPOSED), (AdjustmentState.PROPOSED, AdjustmentState.APPROVED),
+        (AdjustmentState.APPROVED, AdjustmentState.FILED)]
+    assert [s.actor_name for s in filed.steps] == ["侨港镇管理员", "银海区管理员", "北海市管理员"]
+
+
+def test_approval_keeps_the_history_of_each_grid(divided):
+    first = f"{VILLAGE}001"
+    with divided.session() as session:
+        old_geometry = shapely.from_wkb(session.scalar(select(Place.geometry).where(Place.code == first)))
+    info = propose(divided, division(1, 2))  # four grids become two
+    adjustments.approve(divided, COUNTY_ADMIN, info.id)
+    versions = grids.grid_history(divided, first)
+    assert len(versions) == 2
+    closed, live = versions
+    assert closed.valid_to == live.valid_from and closed.adjustment_id == info.id
+    assert closed.area_km2 == pytest.approx(0.36, rel=1e-3) and live.area_km2 == pytest.approx(0.72, rel=1e-3)
+    retired = grids.grid_history(divided, f"{VILLAGE}004")
+    assert retired[-1].status == "retired" and retired[0].status == "active"
+    assert sorted(live_grids(divided)) == [f"{VILLAGE}001", f"{VILLAGE}002"]
+    with divided.session() as session:
+        row = session.scalar(select(GridHistory).join(Place).where(Place.code == first))
+        assert shapely.from_wkb(row.geometry).equals(old_geometry)
+
+
+def test_rejection_needs_a_comment_and_leaves_the_grids(divided):
+    before = live_grids(divided)
+    info = propose(divided)
+    with pytest.raises(ValidationFailed, match="审核意见"):
+        adjustments.reject(divided, COUNTY_ADMIN, info.id, comment=" ")
+    rejected = adjustments.reject(divided, COUNTY_ADMIN, info.id, comment="人口数据未更新,请核实后重报")
+    assert rejected.state is AdjustmentState.REJECTED and rejected.steps[-1].comment.startswith("人口数据")
+    assert live_grids(divided) == before
+    with pytest.raises(InvalidTransition, match="县级不同意"):
+        adjustments.file(divided, CITY_ADMIN, info.id)
+
+
+def test_wrong_step_order_is_refused(divided):
+    info = propose(divided)
+    with pytest.raises(InvalidTransition, match="只有“县级已同意”的申请可以报市级备案"):
+        adjustments.file(divided, CITY_ADMIN, info.id)
+    adjustments.approve(divided, COUNTY_ADMIN, info.id)
+    with pytest.raises(InvalidTransition, match="Art. 6"):
+        adjustments.approve(divided, COUNTY_ADMIN, info.id)
+    with pytest.raises(InvalidTransition):
+        adjustments.reject(divided, COUNTY_ADMIN, info.id, comment="晚了")
+
+
+def test_wrong_role_or_level_is_refused(divided):
+    info = propose(divided)
+    with pytest.raises(PermissionDenied):  # a township may not approve its own proposal
+        adjustments.approve(divided, TOWNSHIP_ADMIN, info.id)
+    with pytest.raises(LawRefusal, match="须经县\\(区\\)网格化服务管理机构同意"):
+        adjustments.approve(divided, CITY_ADMIN, info.id)  # the city files, it does not approve
+    adjustments.approve(divided, COUNTY_ADMIN, info.id)
+    with pytest.raises(PermissionDenied):
+        adjustments.file(divided, COUNTY_ADMIN, info.id)
+
+
+def test_county_of_another_district_is_out_of_scope(divided):
+    info = propose(divided)
+    with pytest.raises(PermissionDenied, match="Art. 15"):
+        adjustments.approve(divided, OTHER_COUNTY, info.id)
+    assert adjustments.list_adjustments(divided, state=AdjustmentState.PROPOSED)[0].id == info.id
+
+
+def test_only_the_township_proposes_and_other_bodies_may_not_draw_grids(divided):
+    with pytest.raises(LawRefusal, match="应由侨港镇提出"):
+        propose(divided, actor=COUNTY_ADMIN)
+    department = Actor("sl_liaison", "水利局联络员", (Grant(Role.LIAISON, COUNTY, PlaceLevel.COUNTY),), department_id=3)
+    with pytest.raises(LawRefusal, match="不得在村\\(社区\\)另行划分网格"):
+        propose(divided, actor=department)
+    other_township = Actor("zj", "中街管理员", (Grant(Role.TOWNSHIP_ADMIN, "450502001000", PlaceLevel.TOWNSHIP),))
+    with pytest.raises(PermissionDenied):
+        propose(divided, actor=other_township)
+    assert adjustments.list_adjustments(divided) == []
+
+
+def test_bad_proposals_are_refused_like_imports(divided):
+    overlapping = division(2, 3)
+    overlapping["features"][0]["geometry"] = geojson_io.feature(BOUNDARY, {})["geometry"]
+    with pytest.raises(ValidationFailed) as caught:
+        propose(divided, overlapping)
+    assert any("重叠" in p and "位置" in p for p in caught.value.problems)
+    elsewhere = geojson_io.collection(synthetic.grid_features("450502001003", "塘仔里", BOUNDARY, 1, 1))
+    with pytest.raises(ValidationFailed, match="涉及的村") as caught:
+        propose(divided, elsewhere)
+    assert "不属于侨港镇" in caught.value.problems[0]
+    with pytest.raises(ValidationFailed, match="调整理由"):
+        adjustments.propose(divided, TOWNSHIP_ADMIN, township_code=TOWNSHIP, kind=AdjustmentKind.ADJUST,
+                            reason=AdjustmentReason.OTHER, reason_text="  ", proposal=division(1, 1))
+    assert adjustments.list_adjustments(divided) == []
+
+
+def test_second_pending_proposal_for_the_same_village_is_refused(divided):
+    first = propose(divided)
+    with pytest.raises(InvalidTransition, match=f"待县级审核的调整申请 #{first.id}"):
+        propose(divided, division(1, 3))
+    adjustments.reject(divided, COUNTY_ADMIN, first.id, comment="重新划分")
+    assert propose(divided, division(1, 3)).state is AdjustmentState.PROPOSED
+
+
+def test_retire_all_grids_of_a_village_by_naming_it(divided):
+    info = adjustments.propose(divided, TOWNSHIP_ADMIN, township_code=TOWNSHIP, kind=AdjustmentKind.RETIRE,
+                               reason=AdjustmentReason.VILLAGE_RESCALED, reason_text="侨北社区撤并",
+                               proposal=geojson_io.collection([]), villages=(VILLAGE,))
+    adjustments.approve(divided, COUNTY_ADMIN, info.id)
+    assert live_grids(divided) == {}
+    with divided.session() as session:
+        assert session.scalar(select(GridAdjustmentStep.comment).where(
+            GridAdjustmentStep.to_state == AdjustmentState.PROPOSED)) == "侨北社区撤并"
+
+
+def test_cli_propose_approve_file_list(divided, tmp_path, capsys):
+    url = divided.engine.url.render_as_string(hide_password=False)
+    path = tmp_path / "new.geojson"
+    geojson_io.write_collection(path, division(3, 1))
+    assert cli_main(["--db", url, "adjustments", "propose", str(path), "--township", "450503103",
+                     "--reason", "population_movement", "--text", "人口增加"]) == 0
+    [info] = adjustments.list_adjustments(divided)
+    assert cli_main(["--db", url, "adjustments", "file", str(info.id)]) == 1
+    assert cli_main(["--db", url, "adjustments", "approve", str(info.id), "--comment", "同意"]) == 0
+    assert cli_main(["--db", url, "adjustments", "file", str(info.id)]) == 0
+    assert cli_main(["--db", url, "adjustments", "list", "--under", "450503"]) == 0
+    out = capsys.readouterr().out
+    assert "等待县(区)审核" in out and "市级已备案" in out and "人口增加" in out
+    assert len(live_grids(divided)) == 3
