@@ -1,0 +1,197 @@
+"""What a grid's public notice sheet shows (Art. 14), its content hash, and the reprint list.
+
+Art. 14 asks the township to post, and keep up to date, each grid's name and area, its staff
+with their phones, the acceptance platform and the supervision hotline, and other notices.
+Phones are shown in full here: publishing them is what the law requires. A sheet needs
+reprinting when the hash of what it would show now differs from its last printing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+
+import shapely
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from ..db import Database
+from ..errors import PermissionDenied
+from ..models import Grid, GridStaffRole, Person, Place, PrintedSheet, Setting, Vessel
+from ..models.enums import GridStatus, PersonStatus, PlaceLevel, SeaCategory, SheetKind, StaffRole
+from .clock import BEIJING
+from .places import get_place
+from .security import Actor, Permission, scope_prefix
+from .unit_of_work import unit_of_work
+
+# Configurable texts of the sheet (Settings) and their defaults.
+DEFAULTS = {
+    "notice.platform": "北海市网格化服务管理事项受理平台",
+    "notice.hotline": "12345 政务服务便民热线",
+    "notice.url": "https://wgh.beihai.gov.cn/grid/{code}",
+    "notice.other": "",
+}
+# Points kept per ring on the inset: plenty at 6 cm, and a redrawn boundary still changes the hash.
+MAX_RING_POINTS = 200
+ROLE_ORDER = {StaffRole.GRID_HEAD: 0, StaffRole.GRID_MEMBER: 1, StaffRole.EXCLUSIVE_STAFF: 2}
+
+
+@dataclass(frozen=True)
+class SheetStaff:
+    role: str
+    name: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class NoticeSheet:
+    grid_id: int
+    grid_code: str
+    grid_name: str
+    area: str  # the units the grid lies in, e.g. 海城区 中街街道 塘仔里社区
+    kind: str  # 基础网格 / 专属网格(学校) …
+    outline: tuple[tuple[tuple[float, float], ...], ...]  # exterior rings, lon/lat
+    vessels: int | None  # vessel-group grids are rosters, not areas (Art. 7(2))
+    staff: tuple[SheetStaff, ...]
+    platform: str
+    hotline: str
+    other: str
+    url: str
+
+    def content_hash(self) -> str:
+        payload = json.dumps(asdict(self), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ReprintEntry:
+    grid_code: str
+    grid_name: str
+    last_printed_at: datetime | None  # None: never printed
+
+    @property
+    def reason(self) -> str:
+        return "从未打印" if self.last_printed_at is None else "公示内容已变化"
+
+
+def notice_settings(session: Session) -> dict[str, str]:
+    stored = dict(session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(DEFAULTS))).all())
+    return {key: str(stored.get(key, default)) for key, default in DEFAULTS.items()}
+
+
+def _outline(wkb: bytes | None) -> tuple[tuple[tuple[float, float], ...], ...]:
+    if not wkb:
+        return ()
+    geometry = shapely.from_wkb(wkb)
+    rings = []
+    for polygon in getattr(geometry, "geoms", [geometry]):
+        ring = polygon.exterior
+        step = max(1, len(ring.coords) // MAX_RING_POINTS)
+        coords = list(ring.coords)[::step]
+        rings.append(tuple((round(x, 6), round(y, 6)) for x, y in coords))
+    return tuple(rings)
+
+
+def _require(actor: Actor, permission: Permission, place: Place) -> None:
+    if not actor.can(permission, place.code):
+        raise PermissionDenied(f"用户“{actor.display_name}”没有在 {place.short_name}({place.code}){permission.label}的权限",
+                               article="Art. 15")
+
+
+def _grid_rows(session: Session, root: Place):
+    village, township, county = aliased(Place), aliased(Place), aliased(Place)
+    stmt = (select(Place, Grid, village.short_name, township.name, county.name)
+            .join(Grid, Grid.place_id == Place.id)
+            .join(village, village.id == Place.parent_id)
+            .join(township, township.id == village.parent_id)
+            .join(county, county.id == township.parent_id)
+            .where(Place.level == PlaceLevel.GRID, Grid.status == GridStatus.ACTIVE,
+                   Place.code.startswith(scope_prefix(root.code, root.level)))
+            .order_by(Place.code))
+    return session.execute(stmt).all()
+
+
+def _staff_by_grid(session: Session, grid_ids: list[int], on: date) -> dict[int, list[SheetStaff]]:
+    rows = session.execute(
+        select(GridStaffRole.grid_id, GridStaffRole.role, Person.name, Person.phone)
+        .join(Person, Person.id == GridStaffRole.person_id)
+        .where(GridStaffRole.grid_id.in_(grid_ids), GridStaffRole.start_on <= on,
+               or_(GridStaffRole.end_on.is_(None), GridStaffRole.end_on >= on), Person.status != PersonStatus.LEFT)
+    ).all()
+    rows.sort(key=lambda r: (ROLE_ORDER[r.role], r.name))
+    found: dict[int, list[SheetStaff]] = defaultdict(list)
+    for grid_id, role, name, phone in rows:
+        found[grid_id].append(SheetStaff(role.label, name, phone or ""))
+    return found
+
+
+def sheets(db: Database, actor: Actor, under: str, *, on: date | None = None,
+           codes: set[str] | None = None) -> list[NoticeSheet]:
+    """The sheets of every active grid under a place (or just `codes`), as they would print today."""
+    on = on or datetime.now(BEIJING).date()
+    with db.session() as session:
+        root = get_place(session, under)
+        _require(actor, Permission.VIEW, root)
+        texts = notice_settings(session)
+        rows = [r for r in _grid_rows(session, root) if codes is None or r[0].code in codes]
+        ids = [place.id for place, *_ in rows]
+        staff = {}
+        vessels = {}
+        # Chunked: SQLite and PostgreSQL both limit the parameters of one statement.
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            staff.update(_staff_by_grid(session, chunk, on))
+            vessels.update(session.execute(select(Vessel.grid_id, func.count()).where(Vessel.grid_id.in_(chunk))
+                                           .group_by(Vessel.grid_id)).all())
+        result = []
+        for place, grid, village, township, county in rows:
+            special = grid.exclusive_category or grid.sea_category
+            kind = grid.kind.label + (f"({special.label})" if special else "")
+            is_vessel_group = grid.sea_category is SeaCategory.VESSEL_GROUP
+            result.append(NoticeSheet(
+                grid_id=place.id, grid_code=place.code, grid_name=place.name,
+                area=f"{county} {township} {village}", kind=kind,
+                outline=() if is_vessel_group else _outline(place.geometry),
+                vessels=vessels.get(place.id, 0) if is_vessel_group else None,
+                staff=tuple(staff.get(place.id, ())),
+                platform=texts["notice.platform"], hotline=texts["notice.hotline"], other=texts["notice.other"],
+                url=texts["notice.url"].replace("{code}", place.code),
+            ))
+        return result
+
+
+def _last_hashes(session: Session, grid_ids: list[int]) -> dict[int, tuple[str, datetime]]:
+    newest = (select(PrintedSheet.place_id, func.max(PrintedSheet.id).label("id"))
+              .where(PrintedSheet.kind == SheetKind.NOTICE_SHEET).group_by(PrintedSheet.place_id).subquery())
+    rows = session.execute(select(PrintedSheet.place_id, PrintedSheet.content_hash, PrintedSheet.printed_at)
+                           .join(newest, newest.c.id == PrintedSheet.id)).all()
+    wanted = set(grid_ids)
+    return {place_id: (digest, at) for place_id, digest, at in rows if place_id in wanted}
+
+
+def needs_reprint(db: Database, actor: Actor, under: str, *, on: date | None = None) -> list[ReprintEntry]:
+    """Grids whose sheet was never printed or would now show something else (Art. 14 "及时更新")."""
+    current = sheets(db, actor, under, on=on)
+    with db.session() as session:
+        last = _last_hashes(session, [s.grid_id for s in current])
+    result = []
+    for sheet in current:
+        printed = last.get(sheet.grid_id)
+        if printed is None or printed[0] != sheet.content_hash():
+            result.append(ReprintEntry(sheet.grid_code, sheet.grid_name, printed[1] if printed else None))
+    return result
+
+
+def record_printed(db: Database, actor: Actor, under: str, printed: list[NoticeSheet]) -> None:
+    """Note what each printed sheet showed, which clears it from the reprint list."""
+    with unit_of_work(db, actor, "print.notice_sheets", target=under) as uow:
+        root = get_place(uow.session, under)
+        uow.require(Permission.PRINT, root.code, root.short_name)
+        uow.session.add_all(PrintedSheet(kind=SheetKind.NOTICE_SHEET, place_id=s.grid_id, subject_ref=s.grid_code,
+                                         content_hash=s.content_hash(), printed_by=actor.username)
+                            for s in printed)
+        uow.audit(f"打印{root.short_name}网格公示牌 {len(printed)} 张", sheets=len(printed))
+        uow.changed("printing", root.id)

@@ -1,0 +1,243 @@
+"""Public notice-board sheets (Art. 14): one A4 page per grid, a township's batch in one PDF.
+
+Drawn straight on a reportlab canvas (the batch of a whole county must stay fast): the map
+inset is the grid outline in a local projection scaled into a box; the QR code is encoded
+once by giving the widget its size directly (STYLE.md).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.colors import Color, HexColor, white
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from ...db import Database
+from ...errors import ValidationFailed
+from ..clock import BEIJING
+from ..geo.projection import LocalProjection
+from ..notice_board import NoticeSheet, needs_reprint, record_printed, sheets
+from ..places import place_info
+from ..security import Actor
+from .fonts import register_pdf_font
+
+Progress = Callable[[int, int, str], None]
+
+RED = HexColor("#B22222")
+INK = HexColor("#222222")
+GREY = HexColor("#666666")
+MAP_FILL = Color(0.70, 0.82, 0.93)
+MAP_EDGE = HexColor("#1F4E79")
+PAGE_W, PAGE_H = A4
+MARGIN = 18 * mm
+MAP_BOX = (PAGE_W - MARGIN - 70 * mm, PAGE_H - 125 * mm, 70 * mm, 62 * mm)  # x, y, w, h
+QR_SIZE = 38 * mm
+STAFF_ROWS = 14  # more than fit are summarised, never drawn over the footer
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    path: Path
+    pages: int
+
+
+def _wrap(canvas: Canvas, text: str, font: str, size: float, width: float) -> list[str]:
+    """Break Chinese text into lines that fit `width` (character by character: no spaces to break at)."""
+    lines, line = [], ""
+    for ch in text:
+        if ch == "\n" or canvas.stringWidth(line + ch, font, size) > width:
+            lines.append(line)
+            line = "" if ch == "\n" else ch
+        else:
+            line += ch
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _draw_map(canvas: Canvas, sheet: NoticeSheet, font: str) -> None:
+    x, y, w, h = MAP_BOX
+    canvas.setStrokeColor(GREY)
+    canvas.setLineWidth(0.5)
+    canvas.rect(x, y, w, h)
+    if sheet.vessels is not None:
+        canvas.setFillColor(MAP_EDGE)
+        canvas.setFont(font, 16)
+        canvas.drawCentredString(x + w / 2, y + h / 2 + 4, f"船只编组 {sheet.vessels} 艘")
+        canvas.setFont(font, 9)
+        canvas.drawCentredString(x + w / 2, y + h / 2 - 14, "涉海专属网格(以船只名册为准)")
+        return
+    if not sheet.outline:
+        canvas.setFillColor(GREY)
+        canvas.setFont(font, 10)
+        canvas.drawCentredString(x + w / 2, y + h / 2, "(尚未录入网格边界)")
+        return
+    lons = [p[0] for ring in sheet.outline for p in ring]
+    lats = [p[1] for ring in sheet.outline for p in ring]
+    projection = LocalProjection((min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2)
+    rings = [projection.forward([p[0] for p in ring], [p[1] for p in ring]) for ring in sheet.outline]
+    xs = [v for ring in rings for v in ring[0]]
+    ys = [v for ring in rings for v in ring[1]]
+    span = max(max(xs) - min(xs), max(ys) - min(ys), 1.0)
+    scale = min(w, h) * 0.86 / span
+    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    path = canvas.beginPath()
+    for ring_x, ring_y in rings:
+        points = [(x + w / 2 + (px - cx) * scale, y + h / 2 + (py - cy) * scale) for px, py in zip(ring_x, ring_y)]
+        path.moveTo(*points[0])
+        for point in points[1:]:
+            path.lineTo(*point)
+        path.close()
+    canvas.setFillColor(MAP_FILL)
+    canvas.setStrokeColor(MAP_EDGE)
+    canvas.setLineWidth(1.2)
+    canvas.drawPath(path, stroke=1, fill=1)
+    # A north arrow: the inset is north-up.
+    canvas.setFillColor(INK)
+    canvas.setFont(font, 8)
+    canvas.drawString(x + w - 10, y + h - 12, "北")
+    canvas.line(x + w - 7, y + h - 28, x + w - 7, y + h - 15)
+
+
+def _draw_qr(canvas: Canvas, sheet: NoticeSheet, font: str) -> None:
+    x, y = PAGE_W - MARGIN - QR_SIZE, 24 * mm
+    drawing = Drawing(QR_SIZE, QR_SIZE, initialFontName=font)  # else the renderer selects bare Helvetica
+    drawing.add(QrCodeWidget(sheet.url, barWidth=QR_SIZE, barHeight=QR_SIZE, barBorder=2))
+    renderPDF.draw(drawing, canvas, x, y)
+    canvas.setFillColor(GREY)
+    canvas.setFont(font, 8)
+    canvas.drawCentredString(x + QR_SIZE / 2, y - 9, "扫码查看网格信息")
+
+
+def _section(canvas: Canvas, font: str, y: float, title: str) -> float:
+    canvas.setFillColor(RED)
+    canvas.rect(MARGIN, y - 2, 3, 14, stroke=0, fill=1)
+    canvas.setFillColor(INK)
+    canvas.setFont(font, 13)
+    canvas.drawString(MARGIN + 8, y, title)
+    return y - 22
+
+
+def draw_sheet(canvas: Canvas, sheet: NoticeSheet, font: str, township: str, printed_on: date) -> None:
+    """One page: heading, name and area with the map, staff, platform and hotline, other notices, QR."""
+    canvas.setFillColor(RED)
+    canvas.rect(0, PAGE_H - 30 * mm, PAGE_W, 30 * mm, stroke=0, fill=1)
+    canvas.setFillColor(white)
+    canvas.setFont(font, 26)
+    canvas.drawCentredString(PAGE_W / 2, PAGE_H - 17 * mm, "网 格 公 示 牌")
+    canvas.setFont(font, 10)
+    canvas.drawCentredString(PAGE_W / 2, PAGE_H - 25 * mm, "依据《北海市网格化服务管理条例》第十四条公布")
+
+    text_width = MAP_BOX[0] - MARGIN - 8 * mm
+    y = _section(canvas, font, PAGE_H - 44 * mm, "一、网格名称及区域范围")
+    canvas.setFont(font, 20)
+    for line in _wrap(canvas, sheet.grid_name, font, 20, text_width):
+        canvas.drawString(MARGIN, y - 6, line)
+        y -= 26
+    canvas.setFont(font, 11)
+    canvas.setFillColor(INK)
+    for line in _wrap(canvas, f"区域范围:{sheet.area}", font, 11, text_width):
+        canvas.drawString(MARGIN, y, line)
+        y -= 16
+    canvas.setFillColor(GREY)
+    canvas.drawString(MARGIN, y, f"网格类型:{sheet.kind}")
+    canvas.drawString(MARGIN, y - 16, f"网格代码:{sheet.grid_code}")
+    _draw_map(canvas, sheet, font)
+
+    y = _section(canvas, font, MAP_BOX[1] - 12 * mm, "二、网格工作人员")
+    canvas.setFillColor(INK)
+    if not sheet.staff:
+        canvas.setFont(font, 12)
+        canvas.drawString(MARGIN + 8, y, "(待配备)")
+        y -= 20
+    shown = sheet.staff if len(sheet.staff) <= STAFF_ROWS else sheet.staff[: STAFF_ROWS - 1]
+    for member in shown:
+        canvas.setFont(font, 12)
+        canvas.drawString(MARGIN + 8, y, member.role)
+        canvas.setFont(font, 15)
+        canvas.drawString(MARGIN + 48 * mm, y, member.name)
+        canvas.drawString(MARGIN + 95 * mm, y, member.phone)
+        y -= 21
+    if len(shown) < len(sheet.staff):
+        canvas.setFont(font, 11)
+        canvas.drawString(MARGIN + 8, y, f"另有网格员 {len(sheet.staff) - len(shown)} 名,详见网上公示(扫码查看)")
+        y -= 21
+
+    y = _section(canvas, font, y - 6, "三、受理平台及监督举报电话")
+    canvas.setFillColor(INK)
+    canvas.setFont(font, 12)
+    canvas.drawString(MARGIN + 8, y, f"事项受理平台:{sheet.platform}")
+    canvas.setFont(font, 15)
+    canvas.setFillColor(RED)
+    canvas.drawString(MARGIN + 8, y - 22, f"监督举报电话:{sheet.hotline}")
+    y -= 50
+
+    if sheet.other.strip():
+        other_width = PAGE_W - 2 * MARGIN - QR_SIZE - 10 * mm
+        y = _section(canvas, font, y, "四、其他公示信息")
+        canvas.setFillColor(INK)
+        canvas.setFont(font, 11)
+        for line in _wrap(canvas, sheet.other, font, 11, other_width)[:6]:
+            canvas.drawString(MARGIN + 8, y, line)
+            y -= 15
+
+    _draw_qr(canvas, sheet, font)
+    canvas.setFillColor(GREY)
+    canvas.setFont(font, 9)
+    canvas.drawString(MARGIN, 14 * mm, f"{township}  公布    {printed_on:%Y年%m月%d日}")
+    canvas.setStrokeColor(RED)
+    canvas.line(MARGIN, 19 * mm, PAGE_W - MARGIN, 19 * mm)
+
+
+def render(items: list[NoticeSheet], township: str, *, progress: Progress | None = None,
+           printed_on: date | None = None) -> bytes:
+    """The PDF of the sheets; `progress(done, total, text)` may raise to cancel."""
+    font = register_pdf_font()
+    printed_on = printed_on or datetime.now(BEIJING).date()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, pageCompression=1)
+    canvas.setTitle(f"{township} 网格公示牌")
+    canvas.setAuthor("GridDesk 网格指挥台")
+    total = len(items)
+    for done, sheet in enumerate(items):
+        if progress and done % 10 == 0:
+            progress(done, total, sheet.grid_name)
+        draw_sheet(canvas, sheet, font, township, printed_on)
+        canvas.showPage()
+    canvas.save()
+    if progress:
+        progress(total, total, "")
+    return buffer.getvalue()
+
+
+def print_notice_sheets(db: Database, actor: Actor, out: Path, *, under: str, only_needing_reprint: bool = False,
+                        progress: Progress | None = None) -> PrintResult:
+    """Print the sheets under a place into one PDF and record them (clearing the reprint list).
+
+    The file is written only when every page is drawn, so a cancelled batch leaves nothing
+    behind and records nothing.
+    """
+    root = place_info(db, under)
+    codes = {e.grid_code for e in needs_reprint(db, actor, under)} if only_needing_reprint else None
+    items = sheets(db, actor, under, codes=codes)
+    if not items:
+        raise ValidationFailed(f"{root.short_name}没有需要打印的网格公示牌"
+                               + ("(全部已是最新)" if only_needing_reprint else "(尚无在用网格)"))
+    pdf = render(items, root.name, progress=progress)
+    out = Path(out)
+    out.write_bytes(pdf)
+    try:
+        record_printed(db, actor, under, items)
+    except BaseException:
+        out.unlink()  # a refused or failed record must not leave an unrecorded batch behind
+        raise
+    return PrintResult(Path(out), len(items))

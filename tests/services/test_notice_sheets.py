@@ -1,0 +1,136 @@
+"""Public notice sheets (Art. 14): what they show, the PDF as text and fonts, the reprint list."""
+
+import subprocess
+from datetime import date
+
+import pytest
+import shapely
+from shapely.geometry import Polygon
+from sqlalchemy import select
+
+from desktop.errors import PermissionDenied, ValidationFailed
+from desktop.models import Grid, Place, PrintedSheet, Setting, Vessel
+from desktop.models.enums import GridKind, PlaceLevel, Role, SeaCategory, StaffRole, StaffSource
+from desktop.services import notice_board, places, staff_admin
+from desktop.services.printing.notice_sheets import print_notice_sheets
+from desktop.services.security import Actor, Grant
+
+TOWNSHIP = "450502001000"  # 中街街道
+VILLAGE = "450502001003"  # 塘仔里社区
+GRID1, GRID2, BOATS = VILLAGE + "001", VILLAGE + "002", VILLAGE + "003"
+
+
+def add_grid(db, system, code, name, polygon=None, **kw):
+    geometry = shapely.to_wkb(polygon) if polygon is not None else None
+    places.create_grid(db, system, village_code=VILLAGE, code=code, name=name, geometry=geometry,
+                       bounds=polygon.bounds if polygon is not None else None, **kw)
+
+
+@pytest.fixture
+def township(db, system):
+    """Two mapped grids with staff and a vessel-group grid of three boats."""
+    add_grid(db, system, GRID1, "塘仔里第一网格", Polygon([(109.118, 21.478), (109.124, 21.479), (109.123, 21.474),
+                                                          (109.119, 21.472)]))
+    add_grid(db, system, GRID2, "塘仔里第二网格", Polygon([(109.124, 21.479), (109.128, 21.479), (109.127, 21.474)]))
+    add_grid(db, system, BOATS, "侨港渔船第一编组", kind=GridKind.SEA, sea_category=SeaCategory.VESSEL_GROUP)
+    with db.session() as session:
+        boats = session.scalar(select(Place).where(Place.code == BOATS))
+        session.add_all(Vessel(grid_id=boats.id, name=f"桂北渔{n}号", registration_no=f"BH-{n}", skipper="阮")
+                        for n in (1, 2, 3))
+        session.commit()
+    start = date(2025, 9, 1)
+    staff_admin.add_grid_staff(db, system, grid_code=GRID1, role=StaffRole.GRID_HEAD, source=StaffSource.HIRED,
+                               start_on=start, name="李海燕", phone="13907791234")
+    member = staff_admin.add_grid_staff(db, system, grid_code=GRID1, role=StaffRole.GRID_MEMBER,
+                                        source=StaffSource.VOLUNTEER, start_on=start, name="韦丽", phone="13800001111")
+    return member
+
+
+@pytest.mark.law("Art. 14")
+def test_sheet_shows_name_area_staff_with_full_phones_and_hotline(db, system, township):
+    found = {s.grid_code: s for s in notice_board.sheets(db, system, TOWNSHIP)}
+    sheet = found[GRID1]
+    assert sheet.area == "海城区 中街街道 塘仔里社区"
+    assert [(m.role, m.name, m.phone) for m in sheet.staff] == [("网格长", "李海燕", "13907791234"),
+                                                                ("网格员", "韦丽", "13800001111")]
+    assert sheet.hotline.startswith("12345") and sheet.url.endswith(GRID1)
+    assert len(sheet.outline) == 1 and sheet.vessels is None
+    assert (found[BOATS].vessels, found[BOATS].outline) == (3, ())
+
+
+@pytest.mark.law("Art. 14")
+def test_printed_pdf_as_text_and_fonts(db, system, township, tmp_path):
+    with db.session() as session:
+        session.add(Setting(key="notice.hotline", value="0779-12345678 网格监督电话"))
+        session.add(Setting(key="notice.other", value="每月第一个周一为网格开放日。"))
+        session.commit()
+    out = tmp_path / "sheets.pdf"
+    result = print_notice_sheets(db, system, out, under=TOWNSHIP)
+    assert result.pages == 3
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    pages = text.split("\f")
+    first = pages[0]
+    for expected in ("塘仔里第一网格", "李海燕", "13907791234", "韦丽", "13800001111", "0779-12345678 网格监督电话",
+                     "网格开放日", "北海市网格化服务管理事项受理平台", "中街街道"):
+        assert expected in first, expected
+    assert "船只编组 3 艘" in pages[2]
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+    font_lines = fonts.splitlines()[2:]
+    assert font_lines and all(" yes " in line and "WenQuanYi" in line for line in font_lines)  # embedded CJK
+
+
+@pytest.mark.law("Art. 14")
+def test_reprint_list_follows_roster_and_clears_when_printed(db, system, township, tmp_path):
+    assert {e.grid_code for e in notice_board.needs_reprint(db, system, TOWNSHIP)} == {GRID1, GRID2, BOATS}
+    print_notice_sheets(db, system, tmp_path / "a.pdf", under=TOWNSHIP)
+    assert notice_board.needs_reprint(db, system, TOWNSHIP) == []
+
+    staff_admin.end_grid_staff(db, system, township.id, end_on=date(2025, 10, 1))
+    stale = notice_board.needs_reprint(db, system, TOWNSHIP)
+    assert [(e.grid_code, e.reason) for e in stale] == [(GRID1, "公示内容已变化")]
+
+    result = print_notice_sheets(db, system, tmp_path / "b.pdf", under=TOWNSHIP, only_needing_reprint=True)
+    assert result.pages == 1
+    assert notice_board.needs_reprint(db, system, TOWNSHIP) == []
+    with pytest.raises(ValidationFailed, match="最新"):
+        print_notice_sheets(db, system, tmp_path / "c.pdf", under=TOWNSHIP, only_needing_reprint=True)
+
+    # A redrawn boundary (grid change) also calls for a reprint.
+    with db.session() as session:
+        place = session.scalar(select(Place).where(Place.code == GRID2))
+        place.geometry = shapely.to_wkb(Polygon([(109.124, 21.479), (109.129, 21.479), (109.127, 21.473)]))
+        session.commit()
+    assert [e.grid_code for e in notice_board.needs_reprint(db, system, TOWNSHIP)] == [GRID2]
+
+
+@pytest.mark.law("Art. 15")
+def test_printing_outside_scope_is_refused_and_leaves_no_file(db, system, township, tmp_path):
+    other = Actor(username="yh", display_name="银海区值班员",
+                  grants=(Grant(Role.OPERATOR, "450503000000", PlaceLevel.COUNTY),))
+    with pytest.raises(PermissionDenied):
+        print_notice_sheets(db, other, tmp_path / "x.pdf", under=TOWNSHIP)
+    assert not (tmp_path / "x.pdf").exists()
+    with db.session() as session:
+        assert session.scalar(select(PrintedSheet.id)) is None
+
+
+def test_cancelled_batch_writes_and_records_nothing(db, system, township, tmp_path):
+    class Stop(Exception):
+        pass
+
+    def cancel(done, total, text):
+        raise Stop()
+
+    with pytest.raises(Stop):
+        print_notice_sheets(db, system, tmp_path / "x.pdf", under=TOWNSHIP, progress=cancel)
+    assert not (tmp_path / "x.pdf").exists()
+    assert len(notice_board.needs_reprint(db, system, TOWNSHIP)) == 3
+
+
+def test_retired_grids_have_no_sheet(db, system, township):
+    with db.session() as session:
+        grid = session.scalar(select(Grid).join(Place).where(Place.code == GRID2))
+        grid.status = grid.status.RETIRED
+        session.commit()
+    assert GRID2 not in {s.grid_code for s in notice_board.sheets(db, system, TOWNSHIP)}
