@@ -1,0 +1,139 @@
+"""`griddesk`: database → font → translator → log-in → main window.
+
+The database is `--db URL`, else $GRIDDESK_DATABASE_URL, else an SQLite file in the user's
+data folder (`--demo`: its own demo file, created and seeded on first start). A database that
+cannot be used is reported in one clear sentence (a dialog, or one line on stderr with
+`--screenshot`), never with a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from . import migrate, paths
+from . import settings as app_settings
+from .db import Database, resolve_url
+from .errors import DatabaseUnavailable, GridDeskError
+from .i18n import LANGUAGES, Translations
+from .services.security import Actor
+from .tasks import TaskRunner
+
+SCREENSHOT_TIMEOUT_MS = 60_000
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="griddesk", description="GridDesk 网格指挥台")
+    parser.add_argument("--db", metavar="URL", help="数据库地址 (sqlite:///文件 或 postgresql://用户@主机/库);"
+                        "默认 $GRIDDESK_DATABASE_URL 或用户数据文件夹中的 SQLite 文件")
+    parser.add_argument("--demo", action="store_true", help="打开演示数据库(首次启动时创建并载入示例数据)")
+    parser.add_argument("--screenshot", metavar="FILE.png", type=Path,
+                        help="载入主窗口,截图保存到文件后退出(不显示登录框)")
+    parser.add_argument("--user", metavar="NAME", help="截图时以该用户身份载入(仅与 --screenshot 一起使用)")
+    parser.add_argument("--lang", choices=sorted(LANGUAGES), help="界面语言 zh(简体中文,默认)或 en")
+    return parser
+
+
+def install_font(app: QApplication) -> None:
+    """The bundled CJK font as the application font: Chinese renders without a system CJK font."""
+    if QFontDatabase.addApplicationFont(str(paths.font_path())) >= 0:
+        app.setFont(QFont(paths.FONT_FAMILY, app.font().pointSize()))
+
+
+def open_database(url: str, *, demo: bool) -> Database:
+    if demo:
+        from .services.demo import ensure_demo_database  # the demo builder is only needed here
+
+        ensure_demo_database(url)
+    elif url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).expanduser().exists():
+        # Connecting would leave an empty file behind; say what to do instead.
+        raise DatabaseUnavailable(f"数据库文件不存在:{url.removeprefix('sqlite:///')};"
+                                  f"请先运行 griddesk-admin --db {url} init,或用 griddesk --demo 打开演示数据库")
+    db = Database.connect(url)
+    if migrate.current_revision(db) != migrate.head_revision():
+        where = db.describe()
+        db.dispose()
+        raise DatabaseUnavailable(f"数据库 {where} 尚未初始化或版本过旧;请运行 griddesk-admin --db {where} init")
+    return db
+
+
+def open_window(args: argparse.Namespace, db: Database, actor: Actor, tasks: TaskRunner,
+                translations: Translations) -> QWidget:
+    """The window this run shows. (The wall display adds its `--wall` branch here.)"""
+    from .views.main_window import MainWindow
+
+    return MainWindow(db, actor, tasks, translations=translations)
+
+
+def take_screenshot(window, target: Path) -> None:
+    """Show the window, wait for its first data, render it to `target`."""
+    loop = QEventLoop()
+    window.dataShown.connect(loop.quit)
+    window.queue_model.failed.connect(lambda exc: loop.exit(1))
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: loop.exit(2))
+    window.show()
+    if loop.exec() != 0:
+        raise DatabaseUnavailable(f"主窗口在 {SCREENSHOT_TIMEOUT_MS // 1000} 秒内未能载入数据")
+    QApplication.processEvents()
+    if not window.grab().save(str(target)):
+        raise GridDeskError(f"截图无法保存到 {target}:请检查文件夹是否存在、是否可写")
+
+
+def _report(exc: GridDeskError, screenshot: bool) -> int:
+    if screenshot:
+        print(f"griddesk: {exc.message}", file=sys.stderr)
+    else:
+        from .views import dialogs
+
+        dialogs.error(None, "网格指挥台", exc.message)
+    return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.user and not args.screenshot:
+        parser.error("--user 只能与 --screenshot 一起使用;平时请在登录框中登录")
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("GridDesk")
+    app.setOrganizationName("GridDesk")
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "griddesk.png")))
+    install_font(app)
+    settings, _ui = app_settings.load()
+    translations = Translations(app)
+    translations.install(args.lang or settings.language)
+    screenshot = args.screenshot is not None
+    tasks = TaskRunner(app)
+    db = None
+    try:
+        db = open_database(resolve_url(args.db, demo=args.demo), demo=args.demo)
+        if screenshot:
+            from .services.users import actor_for
+
+            actor = actor_for(db, args.user) if args.user else Actor.system()
+        else:
+            from .views.login_dialog import LoginDialog
+
+            dialog = LoginDialog(db)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return 0
+            actor = dialog.actor
+        window = open_window(args, db, actor, tasks, translations)
+        if screenshot:
+            take_screenshot(window, args.screenshot)
+            window.hide()  # not closed: a scripted run leaves the user's window layout alone
+            window.deleteLater()
+            return 0
+        window.show()
+        return app.exec()
+    except GridDeskError as exc:
+        return _report(exc, screenshot)
+    finally:
+        tasks.wait()
+        if db is not None:
+            db.dispose()

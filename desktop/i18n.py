@@ -1,0 +1,53 @@
+"""Qt translations: Simplified Chinese is the source language; English comes from resources.
+
+The program's strings are written in Chinese, so Chinese needs no translator of its own, only
+Qt's for its standard buttons (确定/取消). Switching language re-installs the translators; Qt
+then sends every widget a LanguageChange event and each re-runs its `retranslate()`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from .paths import resources_dir
+
+LANGUAGES = {"zh": "简体中文", "en": "English"}
+DEFAULT_LANGUAGE = "zh"
+_QT_LOCALE = {"zh": "zh_CN", "en": "en"}
+
+
+def translations_dir():
+    return resources_dir() / "translations"
+
+
+class Translations:
+    """The translators installed on the application for the current language."""
+
+    def __init__(self, app: QCoreApplication):
+        self.app = app
+        self.language: str | None = None
+        self._installed: list[QTranslator] = []
+
+    def install(self, language: str) -> None:
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
+        for translator in self._installed:
+            self.app.removeTranslator(translator)
+        self._installed.clear()
+        qt = QTranslator(self.app)
+        if qt.load(f"qtbase_{_QT_LOCALE[language]}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            self._installed.append(qt)
+        if language != DEFAULT_LANGUAGE:
+            ours = QTranslator(self.app)
+            if not ours.load(f"griddesk_{language}", str(translations_dir())):
+                raise FileNotFoundError(f"griddesk_{language}.qm missing in {translations_dir()}")
+            self._installed.append(ours)
+        for translator in self._installed:
+            self.app.installTranslator(translator)
+        QLocale.setDefault(QLocale(_QT_LOCALE[language]))
+        self.language = language
+
+
+def label(member) -> str:
+    """The Chinese label of a domain enum member, translated (context "enums")."""
+    return QCoreApplication.translate("enums", member.label)

@@ -1,0 +1,15 @@
+"""App-wide signals: one bus the views listen on instead of holding references to each other.
+
+`changed(topic)` carries both this desktop's writes and (fed by the live listener) other
+desktops' changes, so each view refreshes the same way whatever the origin.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class Bus(QObject):
+    changed = Signal(str)  # a topic of the change feed: "cases", "places", "staff", …
+    placeSelected = Signal(str)  # a place code
+    languageChanged = Signal()

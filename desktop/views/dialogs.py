@@ -1,0 +1,34 @@
+"""Message boxes behind one small service, so that tests answer them by patching these functions."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..errors import GridDeskError, ValidationFailed
+
+
+def error(parent: QWidget | None, title: str, text: str, details: str | None = None) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def information(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """A domain error as its own Chinese message (problems listed); anything else with its trace."""
+    title = parent.tr("网格指挥台") if parent is not None else "网格指挥台"
+    if isinstance(exc, ValidationFailed):
+        error(parent, title, exc.message, "\n".join(exc.problems) or None)
+    elif isinstance(exc, GridDeskError):
+        error(parent, title, exc.message)
+    else:
+        error(parent, title, str(exc) or type(exc).__name__, getattr(exc, "__traceback_text__", None))

@@ -1,0 +1,80 @@
+"""Log-in (Art. 15): username and password checked by services.users.login (scrypt hashes)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ..db import Database
+from ..errors import GridDeskError
+from ..services import users
+from ..services.security import Actor
+
+
+class LoginDialog(QDialog):
+    """Enter logs in (or moves on to an empty password field); a failure keeps the name."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None, username: str = ""):
+        super().__init__(parent)
+        self.db = db
+        self.actor: Actor | None = None
+        self.username = QLineEdit(username)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.try_login)
+        self.buttons.rejected.connect(self.reject)
+        self.database = QLabel(db.describe())
+        self.database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.form = QFormLayout()
+        self.form.addRow("", self.username)
+        self.form.addRow("", self.password)
+        self.form.addRow("", self.database)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        (self.password if username else self.username).setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("登录 — 网格指挥台"))
+        for row, text in enumerate([self.tr("用户名(&U)"), self.tr("密码(&P)"), self.tr("数据库")]):
+            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+            label.setText(text)
+            if row < 2:
+                label.setBuddy([self.username, self.password][row])
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def try_login(self) -> None:
+        name = self.username.text().strip()
+        if not name:
+            self.show_error(self.tr("请输入用户名"))
+            self.username.setFocus()
+            return
+        if not self.password.text():
+            self.show_error(self.tr("请输入密码"))
+            self.password.setFocus()
+            return
+        try:
+            self.actor = users.login(self.db, name, self.password.text())
+        except GridDeskError as exc:
+            self.show_error(exc.message)
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()

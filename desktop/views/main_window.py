@@ -1,0 +1,226 @@
+"""The main window: place tree | live case queue | roster and details, menus from the registry.
+
+Feature modules reach the window through the attributes ``db``, ``actor``, ``tasks`` and
+``bus`` and the methods ``current_place_code()`` and ``select_place(code)`` (see menus.py).
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import timedelta
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QWidget
+
+from ..db import Database
+from ..i18n import LANGUAGES, Translations
+from ..services import queue
+from ..services.security import Actor
+from ..settings import Settings, UiState
+from . import dialogs
+from . import live_bridge
+from .bus import Bus
+from .menus import FEATURE_ACTIONS, MENUS, FeatureAction
+from .place_tree import PlaceTree
+from .queue_model import QueueModel
+from .queue_panel import QueuePanel
+from .roster_panel import RosterPanel
+
+
+def _menu_text(text: str) -> str:
+    return QCoreApplication.translate("menus", text)
+
+
+class MainWindow(QMainWindow):
+    dataShown = Signal()  # the queue's first answer is on screen (for --screenshot and the start-up benchmark)
+
+    def __init__(self, db: Database, actor: Actor, tasks, *, bus: Bus | None = None,
+                 settings: Settings | None = None, ui_state: UiState | None = None,
+                 translations: Translations | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.actor, self.tasks = db, actor, tasks
+        self.bus = bus or Bus(self)
+        self.settings = settings or Settings()
+        self.ui_state = ui_state or UiState(self.settings.store)
+        self.translations = translations or Translations(QApplication.instance())
+
+        self.queue_model = QueueModel(
+            db, actor, tasks, page_size=self.settings.queue_page_size,
+            near_deadline=timedelta(hours=self.settings.near_deadline_hours),
+            countdown_interval_ms=self.settings.countdown_refresh_seconds * 1000, parent=self)
+        self.tree = PlaceTree(db)
+        self.queue_panel = QueuePanel(self.queue_model)
+        self.roster = RosterPanel(db, actor, tasks)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (self.tree, self.queue_panel, self.roster):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 900, 340])
+        self.setCentralWidget(self.splitter)
+
+        self.db_label, self.user_label, self.counts_label = QLabel(), QLabel(), QLabel()
+        for label in (self.counts_label, self.user_label, self.db_label):
+            self.statusBar().addPermanentWidget(label)
+        self._summary: queue.QueueSummary | None = None
+        self._first_shown = False
+
+        self._menus: dict[str, QMenu] = {}
+        self._texts: list[tuple[QAction | QMenu, str]] = []  # (widget, Chinese source text) for retranslate
+        self._build_menus()
+        self.retranslate()
+        self._restore_state()
+
+        self.tree.placeSelected.connect(self._place_chosen)
+        self.queue_model.refreshed.connect(self._queue_landed)
+        self.queue_model.failed.connect(lambda exc: dialogs.show_error(self, exc))
+        self.bus.changed.connect(self._changed)
+        self.live = live_bridge.install(self)  # other desktops' changes onto the bus
+        self.queue_model.refresh()
+        place = self.ui_state.last_place or self._home_place()
+        if place:
+            self.select_place(place)
+
+    # --- the window's face to feature modules ----------------------------------------------
+    def current_place_code(self) -> str | None:
+        return self.tree.current_code()
+
+    def select_place(self, code: str) -> None:
+        self.tree.select_place(code)
+
+    # --- menus and actions --------------------------------------------------------------------
+    def _action(self, menu: str, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self._menus[menu].addAction(action)
+        self._texts.append((action, text))
+        return action
+
+    def _build_menus(self) -> None:
+        for title in MENUS:
+            menu = self.menuBar().addMenu("")
+            self._menus[title] = menu
+            self._texts.append((menu, title))
+        self._action("视图", "查找地点", self.focus_search, QKeySequence.StandardKey.Find)
+        self._action("视图", "刷新", self.refresh, QKeySequence.StandardKey.Refresh)
+        self._action("视图", "区划树", self.tree.view.setFocus, "Ctrl+1")
+        self._action("视图", "案件队列", self.queue_panel.view.setFocus, "Ctrl+2")
+        self._action("视图", "网格人员", self.roster.view.setFocus, "Ctrl+3")
+        self._language_menu()
+        for feature in FEATURE_ACTIONS:
+            self._action(feature.menu, feature.text, lambda _=False, f=feature: self.run_feature(f), feature.shortcut)
+        self._menus["文件"].addSeparator()
+        self._action("文件", "退出", self.close, QKeySequence.StandardKey.Quit)
+        self._action("帮助", "关于网格指挥台", self.about)
+        for menu in self._menus.values():
+            menu.menuAction().setVisible(not menu.isEmpty())
+
+    def _language_menu(self) -> None:
+        menu = self._menus["视图"].addMenu("")
+        self._texts.append((menu, "界面语言"))
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            action = menu.addAction(name)  # each language's own name, never translated
+            action.setCheckable(True)
+            action.setChecked(code == (self.translations.language or self.settings.language))
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(action)
+
+    def run_feature(self, feature: FeatureAction) -> None:
+        """Import the feature's module on first use and hand it the window."""
+        module_name, _, function = feature.target.partition(":")
+        try:
+            getattr(importlib.import_module(module_name), function)(self)
+        except Exception as exc:  # a failing feature must not take the window down
+            dialogs.show_error(self, exc)
+
+    def set_language(self, language: str) -> None:
+        self.translations.install(language)
+        self.settings.language = language
+        self.bus.languageChanged.emit()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("网格指挥台 — 北海市网格化服务管理"))
+        for widget, text in self._texts:
+            if isinstance(widget, QMenu):
+                widget.setTitle(_menu_text(text))
+            else:
+                widget.setText(_menu_text(text))
+        self.db_label.setText(self.tr("数据库:%1").replace("%1", self.db.describe()))
+        self.user_label.setText(self.tr("用户:%1").replace("%1", self.actor.display_name))
+        self._show_counts()
+
+    def about(self) -> None:
+        dialogs.information(self, self.tr("关于网格指挥台"), self.tr(
+            "网格指挥台:依据《北海市网格化服务管理条例》的乡镇(街道)网格化服务管理指挥中心桌面端。"))
+
+    # --- behaviour -----------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.tree.search.setFocus()
+        self.tree.search.selectAll()
+
+    def refresh(self) -> None:
+        self.queue_model.refresh()
+        self.roster.show_place(self.tree.current_code())
+
+    def _changed(self, topic: str) -> None:
+        if topic == "cases":
+            self.queue_model.refresh()
+        elif topic in ("staff", "places"):
+            self.roster.show_place(self.tree.current_code())
+
+    def _place_chosen(self, code: str) -> None:
+        self.queue_panel.set_place(code)
+        self.roster.show_place(code)
+        self.bus.placeSelected.emit(code)
+
+    def _queue_landed(self) -> None:
+        under = self.queue_model.filter.under
+        self.tasks.submit(queue.summary, self.db, self.actor, under,
+                          on_done=self._summary_landed, on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def _summary_landed(self, summary: queue.QueueSummary) -> None:
+        self._summary = summary
+        self._show_counts()
+        if not self._first_shown:
+            self._first_shown = True
+            self.dataShown.emit()
+
+    def _show_counts(self) -> None:
+        s = self._summary
+        text = "" if s is None else self.tr("未办结 %1 · 超期 %2 · 今日受理 %3")
+        for n, value in enumerate((s.open, s.overdue, s.received_today) if s else (), start=1):
+            text = text.replace(f"%{n}", f"{value:,}")
+        self.counts_label.setText(text)
+
+    def _home_place(self) -> str | None:
+        """Where a user with one scope starts: their township (or grid, county …)."""
+        grants = self.actor.scopes()
+        return grants[0].place_code if grants and len({g.place_code for g in grants}) == 1 else None
+
+    def _restore_state(self) -> None:
+        s = self.ui_state
+        if not s.main_geometry.isEmpty():
+            self.restoreGeometry(s.main_geometry)
+        else:
+            self.resize(1480, 860)
+        if not s.main_splitter.isEmpty():
+            self.splitter.restoreState(s.main_splitter)
+        if not s.queue_header.isEmpty():
+            self.queue_panel.view.horizontalHeader().restoreState(s.queue_header)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        s = self.ui_state
+        s.main_geometry = self.saveGeometry()
+        s.main_splitter = self.splitter.saveState()
+        s.queue_header = self.queue_panel.view.horizontalHeader().saveState()
+        s.last_place = self.tree.current_code() or ""
+        s.sync()
+        super().closeEvent(event)

@@ -1,0 +1,244 @@
+"""The live case queue as a paged table model over services.queue.
+
+rowCount comes from COUNT(*); rows are fetched a page at a time when the view asks for
+them and kept in a small cache. `refresh()` re-counts and re-fetches the cached pages as a
+task, then swaps them in at once (no blank flash, no stale mix). Filtering and sorting are
+done by the database — a QSortFilterProxyModel over a million rows would take seconds.
+The countdown column is re-rendered by a timer from the rows already held (no refetch).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+
+from ..db import Database
+from ..i18n import label
+from ..models.base import utcnow
+from ..models.enums import SupervisionLevel
+from ..services import queue
+from ..services.clock import BEIJING
+from ..services.queue import QueueFilter, QueueRow, SortKey
+from ..services.security import Actor
+
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+OVERDUE_COLOUR = QColor("#c62828")
+NEAR_COLOUR = QColor("#e68a00")
+MAX_CACHED_PAGES = 16
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    sort: SortKey | None = None
+
+
+COLUMNS = [
+    Column("编号", SortKey.NUMBER),
+    Column("标题", SortKey.TITLE),
+    Column("倒计时", SortKey.DEADLINE),
+    Column("状态", SortKey.STATE),
+    Column("类别", SortKey.CATEGORY),
+    Column("地点"),
+    Column("诉求人"),
+    Column("电话"),
+    Column("受理时间", SortKey.RECEIVED),
+    Column("期限", SortKey.DEADLINE),
+]
+NUMBER, TITLE, COUNTDOWN, STATE, CATEGORY, PLACE, REQUESTER, PHONE, RECEIVED, DEADLINE = range(len(COLUMNS))
+
+
+def _load(db: Database, actor: Actor, f: QueueFilter, pages: list[int], size: int):
+    """Off the GUI thread: the count and the pages the view was showing."""
+    now = utcnow()
+    total = queue.count(db, actor, f, now=now)
+    wanted = [p for p in pages if p * size < total] or [0]
+    return total, {p: queue.page(db, actor, f, p * size, size, now=now) for p in wanted}
+
+
+class QueueModel(QAbstractTableModel):
+    refreshed = Signal()  # a refresh has landed (count and visible pages are current)
+    failed = Signal(object)  # the exception of a refresh that went wrong
+
+    def __init__(self, db: Database, actor: Actor, tasks, *, page_size: int = 200,
+                 near_deadline: timedelta = timedelta(hours=24), countdown_interval_ms: int = 30_000,
+                 clock: Callable[[], datetime] = utcnow, parent=None):
+        super().__init__(parent)
+        self.db, self.actor, self.tasks = db, actor, tasks
+        self.page_size = page_size
+        self.near_deadline = near_deadline
+        self.clock = clock
+        self._filter = QueueFilter()
+        self._count = 0
+        self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
+        self._generation = 0
+        self.loading = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(countdown_interval_ms)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    # --- filter and refresh --------------------------------------------------------------
+    @property
+    def filter(self) -> QueueFilter:
+        return self._filter
+
+    def set_filter(self, f: QueueFilter) -> None:
+        if f != self._filter:
+            self._filter = f
+            self.refresh(keep_pages=False)
+
+    def refresh(self, keep_pages: bool = True) -> None:
+        """Re-query in the background; the view keeps its rows until the answer swaps in."""
+        self._generation += 1
+        generation = self._generation
+        pages = list(self._pages) if keep_pages else [0]
+        self.loading = True
+        self.tasks.submit(_load, self.db, self.actor, self._filter, pages, self.page_size,
+                          on_done=lambda result: self._landed(generation, result),
+                          on_error=lambda exc: self._failed(generation, exc))
+
+    def _landed(self, generation: int, result) -> None:
+        if generation != self._generation:
+            return  # an older query answered after a newer one was asked
+        total, pages = result
+        self.beginResetModel()
+        self._count = total
+        self._pages = OrderedDict(sorted(pages.items()))
+        self.endResetModel()
+        self.loading = False
+        self.refreshed.emit()
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.loading = False
+            self.failed.emit(exc)
+
+    def tick(self) -> None:
+        """Redraw the countdown (and the deadline colours) from the rows held."""
+        if self._count:
+            for column in (COUNTDOWN, DEADLINE):
+                self.dataChanged.emit(self.index(0, column), self.index(self._count - 1, column),
+                                      [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])
+
+    # --- rows ----------------------------------------------------------------------------
+    def row_at(self, row: int) -> QueueRow | None:
+        if not 0 <= row < self._count:
+            return None
+        number, offset = divmod(row, self.page_size)
+        rows = self._pages.get(number)
+        if rows is None:
+            # One indexed LIMIT query for the page the view scrolled to (a few ms).
+            rows = queue.page(self.db, self.actor, self._filter, number * self.page_size, self.page_size)
+            self._pages[number] = rows
+            while len(self._pages) > MAX_CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return rows[offset] if offset < len(rows) else None
+
+    def row_of(self, case_id: int) -> int | None:
+        """The row of a case among the pages held (to keep the selection over a refresh)."""
+        for number, rows in self._pages.items():
+            for offset, r in enumerate(rows):
+                if r.id == case_id:
+                    return number * self.page_size + offset
+        return None
+
+    # --- Qt model ------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return self.tr(COLUMNS[section].header)
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self.row_at(index.row())
+        if r is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(r, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (DEADLINE, COUNTDOWN):
+            return self._deadline_colour(r)
+        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
+            return r.title
+        if role == CASE_ID_ROLE:
+            return r.id
+        if role == ROW_ROLE:
+            return r
+        return None
+
+    def _text(self, r: QueueRow, column: int) -> str:
+        match column:
+            case 0:
+                return r.number
+            case 1:
+                return (self.tr("【急】") if r.urgent else "") + r.title
+            case 2:
+                return self.countdown_text(r)
+            case 3:
+                state = label(r.state)
+                return state if r.supervision is SupervisionLevel.NONE else f"{state} · {label(r.supervision)}"
+            case 4:
+                return label(r.category)
+            case 5:
+                return r.place_name
+            case 6:
+                return r.requester_name or ""
+            case 7:
+                return r.requester_phone or ""
+            case 8:
+                return r.received_at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+            case _:
+                return r.due_at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M") if r.due_at else ""
+
+    def countdown_text(self, r: QueueRow) -> str:
+        """"剩 2天3小时" / "超期 5小时" for open cases with a deadline; empty otherwise."""
+        if not r.is_open or r.due_at is None:
+            return ""
+        left = r.due_at - self.clock()
+        if left >= timedelta(0):
+            return self.tr("剩 %1").replace("%1", self._duration(left))
+        return self.tr("超期 %1").replace("%1", self._duration(-left))
+
+    def _duration(self, span: timedelta) -> str:
+        minutes = int(span.total_seconds() // 60)
+        days, rest = divmod(minutes, 24 * 60)
+        hours, minutes = divmod(rest, 60)
+        if days:
+            return self.tr("%1天%2小时").replace("%1", str(days)).replace("%2", str(hours))
+        if hours:
+            return self.tr("%1小时").replace("%1", str(hours))
+        return self.tr("%1分钟").replace("%1", str(minutes))
+
+    def _deadline_colour(self, r: QueueRow) -> QColor | None:
+        if not r.is_open or r.due_at is None:
+            return None
+        left = r.due_at - self.clock()
+        if left < timedelta(0):
+            return OVERDUE_COLOUR
+        return NEAR_COLOUR if left <= self.near_deadline else None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column].sort if 0 <= column < len(COLUMNS) else None
+        if key is not None:
+            self.set_filter(self._filter.with_(sort=key, descending=order == Qt.SortOrder.DescendingOrder))

@@ -1,0 +1,128 @@
+"""The queue panel: filter bar over the paged queue table; keeps the selected case over refreshes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..i18n import label
+from ..models.enums import OPEN_CASE_STATES, CaseState, MatterCategory
+from .queue_model import CASE_ID_ROLE, DEADLINE, QueueModel
+
+_OPEN = "open"
+_ALL = "all"
+
+
+class QueuePanel(QWidget):
+    caseActivated = Signal(int)  # Enter or double-click on a case
+
+    def __init__(self, model: QueueModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.state = QComboBox()
+        self.category = QComboBox()
+        self.overdue = QCheckBox()
+        self.supervised = QCheckBox()
+        self.text = QLineEdit()
+        self.text.setClearButtonEnabled(True)
+        self.total = QLabel()
+        self.view = QTableView()
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSortIndicator(DEADLINE, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)  # header clicks call model.sort → ORDER BY in SQL
+        for column, width in enumerate([165, 170, 105, 80, 110, 100, 60, 95, 120]):
+            self.view.setColumnWidth(column, width)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+
+        bar = QHBoxLayout()
+        for widget in (self.state, self.category, self.overdue, self.supervised, self.text, self.total):
+            bar.addWidget(widget)
+        bar.setStretch(4, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view)
+        self.retranslate()
+
+        self.state.currentIndexChanged.connect(self.apply_filters)
+        self.category.currentIndexChanged.connect(self.apply_filters)
+        self.overdue.toggled.connect(self.apply_filters)
+        self.supervised.toggled.connect(self.apply_filters)
+        self.text.returnPressed.connect(self.apply_filters)
+        self.text.textChanged.connect(lambda t: t or self.apply_filters())
+        self.view.activated.connect(lambda index: self.caseActivated.emit(index.data(CASE_ID_ROLE)))
+        self._kept_case: int | None = None
+        model.modelAboutToBeReset.connect(self._remember_selection)
+        model.modelReset.connect(self._restore_selection)
+        model.refreshed.connect(self._show_total)
+
+    def retranslate(self) -> None:
+        self._fill(self.state, [(self.tr("未办结"), _OPEN), (self.tr("全部状态"), _ALL)]
+                   + [(label(s), s.value) for s in CaseState])
+        self._fill(self.category, [(self.tr("全部类别"), _ALL)] + [(label(c), c.value) for c in MatterCategory])
+        self.overdue.setText(self.tr("只看超期"))
+        self.supervised.setText(self.tr("只看督办"))
+        self.text.setPlaceholderText(self.tr("编号或标题"))
+        self._show_total()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @staticmethod
+    def _fill(combo: QComboBox, entries: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for text, value in entries:
+            combo.addItem(text, value)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    def apply_filters(self) -> None:
+        state = self.state.currentData()
+        states = {_OPEN: frozenset(OPEN_CASE_STATES), _ALL: frozenset()}.get(state) or frozenset({CaseState(state)})
+        category = self.category.currentData()
+        categories = frozenset() if category == _ALL else frozenset({MatterCategory(category)})
+        self.model.set_filter(self.model.filter.with_(
+            states=states, categories=categories, overdue_only=self.overdue.isChecked(),
+            supervised_only=self.supervised.isChecked(), text=self.text.text().strip()))
+
+    def set_place(self, code: str | None) -> None:
+        self.model.set_filter(self.model.filter.with_(under=code))
+
+    def current_case_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return index.data(CASE_ID_ROLE) if index.isValid() else None
+
+    def _remember_selection(self) -> None:
+        self._kept_case = self.current_case_id()
+
+    def _restore_selection(self) -> None:
+        row = self.model.row_of(self._kept_case) if self._kept_case is not None else None
+        if row is not None:
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _show_total(self) -> None:
+        self.total.setText(self.tr("共 %1 件").replace("%1", f"{self.model.rowCount():,}"))

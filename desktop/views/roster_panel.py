@@ -1,0 +1,127 @@
+"""The selected place's particulars and the staff serving its grids (Art. 7–9, 12(2))."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from ..db import Database
+from ..errors import GridDeskError
+from ..i18n import label
+from ..models.enums import PlaceLevel
+from ..services import staff
+from ..services.security import Actor
+from ..services.staff import PlaceDetails, StaffMember
+
+_HEADERS = ["姓名", "角色", "来源", "电话", "状态", "网格"]
+
+
+class RosterModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.members: list[StaffMember] = []
+
+    def set_members(self, members: list[StaffMember]) -> None:
+        self.beginResetModel()
+        self.members = list(members)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.members)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(_HEADERS):
+            return self.tr(_HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        m = self.members[index.row()]
+        return [m.name, label(m.role), label(m.source), m.phone or "", label(m.status), m.grid_name][index.column()]
+
+
+class RosterPanel(QWidget):
+    """Loads through the task runner whenever `show_place(code)` is called."""
+
+    def __init__(self, db: Database, actor: Actor, tasks, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.actor, self.tasks = db, actor, tasks
+        self.code: str | None = None
+        self.details: PlaceDetails | None = None
+        self.problem: str | None = None
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.model = RosterModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        self.retranslate()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_place(self, code: str | None) -> None:
+        self.code = code
+        if code is None:
+            self._landed(code, (None, []))
+            return
+        self.tasks.submit(self._load, code, on_done=lambda result: self._landed(code, result),
+                          on_error=lambda exc: self._refused(code, exc))
+
+    def _load(self, code: str):
+        return staff.details(self.db, self.actor, code), staff.roster(self.db, self.actor, code)
+
+    def _landed(self, code: str | None, result) -> None:
+        if code != self.code:
+            return  # the user has moved on to another place
+        self.details, members = result
+        self.problem = None
+        self.model.set_members(members)
+        self.retranslate()
+
+    def _refused(self, code: str, exc: BaseException) -> None:
+        if code != self.code:
+            return
+        if not isinstance(exc, GridDeskError):
+            raise exc
+        self.details, self.problem = None, exc.message
+        self.model.set_members([])
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        d = self.details
+        if self.problem:
+            self.summary.setText(escape(self.problem))
+            return
+        if d is None:
+            self.summary.setText(self.tr("在左侧选择村(社区)或网格,查看网格人员和基础数据"))
+            return
+        kind = label(d.kind) if d.kind else label(d.level)
+        if d.category:
+            kind += f" · {escape(d.category)}"
+        lines = [f"<b>{escape(d.name)}</b> <span style='color:#666'>{d.code}</span>", kind,
+                 self.tr("户数 %1 · 人口 %2 · 单位 %3 · 网格人员 %4").replace("%1", str(d.households))
+                 .replace("%2", str(d.residents)).replace("%3", str(d.units)).replace("%4", str(d.staff))]
+        if d.level is PlaceLevel.VILLAGE:
+            if d.grids:
+                lines.append(self.tr("网格:") + "、".join(
+                    f"{escape(g.name)}({label(g.kind)},{g.staff}人)" for g in d.grids))
+            else:
+                lines.append(self.tr("尚未划分网格"))
+        self.summary.setText("<br>".join(lines))

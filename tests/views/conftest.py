@@ -1,0 +1,84 @@
+"""Widget-test fixtures: a small staffed township, a synchronous task runner, a private settings file."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFontDatabase
+
+from desktop import paths
+from desktop.models import Case, Grid, GridStaffRole, Person, Place
+from desktop.models.enums import (
+    CaseState,
+    Channel,
+    GridKind,
+    MatterCategory,
+    PlaceLevel,
+    Role,
+    StaffRole,
+    StaffSource,
+)
+from desktop.services import users
+from desktop.services.places import get_place
+from desktop.tasks import SyncTaskRunner
+
+QIAOBEI = "450503103001"
+GRID = QIAOBEI + "001"
+PASSWORD = "qiaogang-2026"
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path):
+    """Keep QSettings (UI state, language) out of the real user's configuration."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    yield tmp_path / "settings"
+
+
+@pytest.fixture(scope="session")
+def cjk_font():
+    QFontDatabase.addApplicationFont(str(paths.font_path()))
+    return paths.FONT_FAMILY
+
+
+@pytest.fixture
+def tasks(qapp):
+    return SyncTaskRunner()
+
+
+def _case(session, n: int, grid: Place, now: datetime, **kw) -> Case:
+    village, township = grid.parent, grid.parent.parent
+    defaults = dict(
+        number=f"450503103-2026-{n:06d}", channel=Channel.HOTLINE_12345, title=f"诉求 {n}",
+        description="示例", category=MatterCategory.DISPUTE, county_id=township.parent_id,
+        township_id=township.id, village_id=village.id, grid_id=grid.id, state=CaseState.DISPATCHED,
+        requester_name="王五", requester_phone="13912345678", received_at=now - timedelta(days=2),
+        due_at=now + timedelta(hours=n - 10),
+    )
+    defaults.update(kw)
+    return Case(**defaults)
+
+
+@pytest.fixture
+def desk_db(sqlite_db, system):
+    """侨北社区 with two grids, staff, 25 open cases in grid 1 and 5 in grid 2; user qg_op (operator)."""
+    now = datetime.now(timezone.utc)
+    with sqlite_db.session() as session:
+        village = get_place(session, QIAOBEI)
+        grids = []
+        for suffix, name in (("001", "侨北第一网格"), ("002", "侨北第二网格")):
+            grid = Place(code=QIAOBEI + suffix, name=name, short_name=name, level=PlaceLevel.GRID, parent=village)
+            grid.grid = Grid(kind=GridKind.REGULAR, households=280, residents=850, units=3)
+            grids.append(grid)
+        head = Person(name="陈海", phone="13807791234")
+        session.add_all([*grids, head])
+        session.flush()
+        session.add(GridStaffRole(person_id=head.id, grid_id=grids[0].id, role=StaffRole.GRID_HEAD,
+                                  source=StaffSource.COMMITTEE_MEMBER, start_on=date.today() - timedelta(days=30)))
+        session.add_all(_case(session, n, grids[0], now) for n in range(1, 26))
+        session.add_all(_case(session, n, grids[1], now, category=MatterCategory.LIVELIHOOD) for n in range(26, 31))
+        session.commit()
+    users.add_user(sqlite_db, system, username="qg_op", display_name="侨港值班员", password=PASSWORD,
+                   role=Role.OPERATOR, scope_code="450503103000")
+    return sqlite_db

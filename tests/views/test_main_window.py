@@ -1,0 +1,145 @@
+"""The main window with qtbot: lazy tree, search, place filter, roster, menus, status bar."""
+
+from __future__ import annotations
+
+import sys
+import types
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.services.security import Actor
+from desktop.views import menus
+from desktop.views.main_window import MainWindow
+from desktop.views.menus import FeatureAction
+from desktop.views.place_tree import CODE_ROLE
+
+from .conftest import GRID, PASSWORD, QIAOBEI
+
+
+@pytest.fixture
+def window(qtbot, desk_db, tasks, system):
+    w = MainWindow(desk_db, system, tasks)
+    qtbot.addWidget(w)
+    return w
+
+
+def _children_codes(model, index):
+    return [model.index(r, 0, index).data(CODE_ROLE) for r in range(model.rowCount(index))]
+
+
+def test_tree_loads_levels_only_when_expanded(window, qtbot):
+    model = window.tree.model
+    city = model.index(0, 0)
+    assert city.data(CODE_ROLE) == "450500000000"
+    counties = _children_codes(model, city)
+    assert counties == ["450502000000", "450503000000", "450512000000", "450521000000"]
+    yinhai = model.index(1, 0, city)
+    assert model.rowCount(yinhai) == 0 and model.hasChildren(yinhai) and model.canFetchMore(yinhai)
+    window.tree.view.expand(yinhai)
+    assert "450503103000" in _children_codes(model, yinhai)
+    assert model.rowCount(model.index(0, 0, yinhai)) == 0  # the townships' villages are still not loaded
+
+
+def test_search_finds_qiaogang_and_expands_to_it(window, qtbot):
+    window.focus_search()
+    assert window.tree.search.hasFocus() or not window.isVisible()
+    window.tree.search.setText("侨港")  # QTest types ASCII only
+    qtbot.keyClick(window.tree.search, Qt.Key.Key_Return)
+    assert window.current_place_code() == "450503103000"
+    assert window.tree.view.isExpanded(window.tree.model.index_of("450503000000"))
+    assert window.queue_model.filter.under == "450503103000"
+
+
+def test_search_by_code_offers_several_hits(window, qtbot):
+    qtbot.keyClicks(window.tree.search, "450503103")
+    qtbot.keyClick(window.tree.search, Qt.Key.Key_Return)
+    assert window.tree.hits.isVisibleTo(window) and window.tree.hits.count() > 1
+    item = window.tree.hits.item(1)
+    window.tree.hits.itemActivated.emit(item)
+    assert window.current_place_code() == item.data(CODE_ROLE)
+
+
+def test_selecting_a_grid_filters_the_queue_and_shows_the_roster(window, qtbot):
+    assert window.queue_model.rowCount() == 30
+    with qtbot.waitSignal(window.bus.placeSelected) as blocker:
+        window.select_place(GRID)
+    assert blocker.args == [GRID]
+    assert window.queue_model.rowCount() == 25
+    assert [m.name for m in window.roster.model.members] == ["陈海"]
+    assert window.roster.model.index(0, 3).data() == "138****1234"
+    assert "侨北第一网格" in window.roster.summary.text()
+    window.select_place(QIAOBEI)
+    assert window.queue_model.rowCount() == 30
+    assert "侨北第二网格" in window.roster.summary.text()
+
+
+def test_status_bar_shows_database_user_and_counts(window):
+    assert window.db.describe() in window.db_label.text()
+    assert "系统管理员" in window.user_label.text()
+    assert "未办结 30" in window.counts_label.text() and "超期 10" in window.counts_label.text()  # due now or earlier
+
+
+def test_f5_and_the_case_bus_refresh_the_queue_keeping_the_selection(window, qtbot, desk_db):
+    view = window.queue_panel.view
+    view.setCurrentIndex(window.queue_model.index(3, 0))
+    chosen = window.queue_panel.current_case_id()
+    with desk_db.session() as session:
+        from desktop.models import Case
+
+        session.get(Case, 30).due_at = window.queue_model.row_at(0).due_at.replace(year=2000)
+        session.commit()
+    window.bus.changed.emit("cases")
+    assert window.queue_model.row_at(0).id == 30  # the newly overdue case rose to the top
+    assert window.queue_panel.current_case_id() == chosen
+    assert view.currentIndex().row() == 4
+
+
+def test_feature_actions_are_imported_lazily_and_get_the_window(window, qtbot, monkeypatch):
+    seen = []
+    module = types.ModuleType("griddesk_test_feature")
+    module.run = lambda w: seen.append((w.db, w.actor, w.tasks, w.bus, w.current_place_code()))
+    monkeypatch.setitem(sys.modules, "griddesk_test_feature", module)
+    window.run_feature(FeatureAction("案件", "x", "测试", "griddesk_test_feature:run"))
+    assert seen == [(window.db, window.actor, window.tasks, window.bus, None)]
+
+
+def test_a_failing_feature_shows_an_error_instead_of_crashing(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr("desktop.views.dialogs.error", lambda parent, title, text, details=None: shown.append(text))
+    window.run_feature(FeatureAction("案件", "x", "测试", "no_such_module_here:run"))
+    assert shown and "no_such_module_here" in shown[0]
+
+
+def test_menu_shortcuts_do_not_clash(window):
+    seen = {}
+    for action in window.findChildren(type(window.menuBar().actions()[0])):
+        key = action.shortcut().toString()
+        if key:
+            assert key not in seen, f"{action.text()} and {seen[key]} share {key}"
+            seen[key] = action.text()
+    assert "F5" in seen and "Ctrl+F" in seen
+    assert all(f.menu in menus.MENUS for f in menus.FEATURE_ACTIONS)
+
+
+def test_an_operator_sees_only_their_township(qtbot, desk_db, tasks):
+    from desktop.services import users
+
+    actor = users.login(desk_db, "qg_op", PASSWORD)
+    w = MainWindow(desk_db, actor, tasks)
+    qtbot.addWidget(w)
+    assert w.current_place_code() == "450503103000"  # starts at the user's own township
+    assert w.queue_model.rowCount() == 30
+    w.select_place("450502007000")  # 驿马街道, another district
+    assert w.queue_model.rowCount() == 0
+    assert "Art. 15" in w.roster.summary.text()
+
+
+def test_layout_is_remembered(qtbot, desk_db, tasks, system):
+    w = MainWindow(desk_db, system, tasks)
+    qtbot.addWidget(w)
+    w.select_place(GRID)
+    w.close()
+    again = MainWindow(desk_db, Actor.system("pytest"), tasks)
+    qtbot.addWidget(again)
+    assert again.current_place_code() == GRID

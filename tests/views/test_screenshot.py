@@ -1,0 +1,61 @@
+"""`griddesk --screenshot` through app.main: a PNG of the loaded window, and clean failures."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QImage
+
+from desktop import app
+
+
+def _url(db) -> str:
+    return db.engine.url.render_as_string(hide_password=False)
+
+
+def test_screenshot_renders_the_main_window(desk_db, tmp_path, qapp):
+    target = tmp_path / "window.png"
+    assert app.main(["--db", _url(desk_db), "--screenshot", str(target)]) == 0
+    image = QImage(str(target))
+    assert image.width() >= 1200 and image.height() >= 700
+    # Not a blank canvas: the queue and tree put many distinct colours on screen.
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 20
+
+
+def test_screenshot_as_a_named_user(desk_db, tmp_path, qapp):
+    target = tmp_path / "op.png"
+    assert app.main(["--db", _url(desk_db), "--user", "qg_op", "--screenshot", str(target)]) == 0
+    assert target.stat().st_size > 0
+
+
+def test_unknown_user_is_one_line_and_exit_1(desk_db, tmp_path, qapp, capsys):
+    assert app.main(["--db", _url(desk_db), "--user", "nobody", "--screenshot", str(tmp_path / "x.png")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "nobody" in err
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_unreachable_database_is_one_line_and_exit_1(tmp_path, qapp, capsys):
+    url = "postgresql://postgres@127.0.0.1:1/nowhere"
+    assert app.main(["--db", url, "--screenshot", str(tmp_path / "x.png")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("griddesk: 无法连接数据库") and "\n" not in err and "Traceback" not in err
+
+
+def test_missing_or_uninitialised_sqlite_file_says_to_run_init(tmp_path, qapp, capsys):
+    missing = tmp_path / "none.sqlite"
+    assert app.main(["--db", f"sqlite:///{missing}", "--screenshot", str(tmp_path / "x.png")]) == 1
+    assert "griddesk-admin" in capsys.readouterr().err and not missing.exists()
+    empty = tmp_path / "empty.sqlite"
+    empty.touch()
+    assert app.main(["--db", f"sqlite:///{empty}", "--screenshot", str(tmp_path / "x.png")]) == 1
+    assert "init" in capsys.readouterr().err
+
+
+def test_bad_url_and_user_without_screenshot(tmp_path, qapp, capsys):
+    assert app.main(["--db", "mysql://x/y", "--screenshot", str(tmp_path / "x.png")]) == 1
+    assert "SQLite" in capsys.readouterr().err
+    import pytest
+
+    with pytest.raises(SystemExit) as exit_:
+        app.main(["--user", "qg_op"])
+    assert exit_.value.code == 2
