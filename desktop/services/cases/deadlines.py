@@ -78,6 +78,14 @@ def start_clock(assignment: Assignment, calendar: WorkCalendar, limits: TimeLimi
     assignment.due_at = assignment.original_due_at = limits.handle.deadline(calendar, start)
 
 
+def extend(calendar: WorkCalendar, due: datetime, amount: int, unit: TimeLimitUnit) -> datetime:
+    """A deadline moved on by an approved extension. A working-day deadline falls at 24:00, so
+    the extension counts from the next day on (the day that ended is not counted twice)."""
+    if unit is TimeLimitUnit.WORKING_DAYS:
+        return calendar.add_working_days(due - timedelta(microseconds=1), amount)
+    return calendar.deadline(due, amount, unit)
+
+
 def pausing(session) -> bool:
     return bool(setting(session, PAUSE_SETTING, False))
 
@@ -123,7 +131,7 @@ def recompute(session, assignment: Assignment, calendar: WorkCalendar, limits: T
     approved = session.scalar(select(Extension).where(Extension.assignment_id == assignment.id,
                                                       Extension.state == DecisionState.APPROVED))
     if approved is not None:
-        due = Limit(approved.requested_amount, limits.handle.unit).deadline(calendar, due)
+        due = extend(calendar, due, approved.requested_amount, limits.handle.unit)
         approved.new_due_at = due
     assignment.due_at = due + _paused(assignment)
     return before != (assignment.sign_due_at, assignment.contact_due_at, assignment.due_at)

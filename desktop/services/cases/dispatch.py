@@ -105,6 +105,7 @@ def dispatch(db: Database, actor: Actor, *, case_id: int, lead_department_id: in
         for dept_id, role in [(lead_department_id, AssignmentRole.LEAD), *[(i, AssignmentRole.CO) for i in co_ids]]:
             assignment = Assignment(case=case, department_id=dept_id, role=role, dispatched_by=actor.display_name)
             start_clock(assignment, calendar, limits, now)
+            session.add(assignment)
             made.append(assignment)
         try:
             session.flush()

@@ -25,7 +25,7 @@ from .common import (
     require_on_case,
     require_state,
 )
-from .deadlines import Limit, case_limits, resume, sync_case_due
+from .deadlines import case_limits, extend, resume, sync_case_due
 from .results import CaseInfo
 from .supervision import close_orders
 
@@ -60,13 +60,13 @@ def decide_extension(db: Database, actor: Actor, *, extension_id: int, approve: 
         extension = uow.session.get(Extension, extension_id)
         case, assignment, dept = _decision(uow, extension, expected_version)
         resume(assignment, now)
-        extension.state = DecisionState.APPROVED if approve else DecisionState.REFUSED
-        extension.decided_by, extension.decided_at, extension.comment = actor.display_name, now, comment or None
         if approve:
             unit = case_limits(uow.session, case).handle.unit
-            extended = Limit(extension.requested_amount, unit).deadline(WorkCalendar.load(uow.session),
-                                                                        assignment.original_due_at)
+            extended = extend(WorkCalendar.load(uow.session), assignment.original_due_at,
+                              extension.requested_amount, unit)
             assignment.due_at = extension.new_due_at = extended + (assignment.due_at - assignment.original_due_at)
+        extension.state = DecisionState.APPROVED if approve else DecisionState.REFUSED
+        extension.decided_by, extension.decided_at, extension.comment = actor.display_name, now, comment or None
         assignment.state = _back_to_work(assignment)
         sync_case_due(case)
         verdict = (f"同意延期,新期限 {assignment.due_at.astimezone(BEIJING):%m-%d %H:%M}" if approve

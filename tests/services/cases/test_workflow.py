@@ -1,0 +1,346 @@
+"""The case flow from dispatch to callback (Art. 17–20), and each refusal."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import select
+
+from desktop.errors import Conflict, InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
+from case_world import COUNTY, TOWNSHIP, actor
+
+from desktop.models import Assignment, Callback, Escalation, Extension, Objection, Setting
+from desktop.models.base import utcnow
+from desktop.models.enums import (
+    AssignmentRole,
+    AssignmentState,
+    CallbackOutcome,
+    CaseState,
+    Channel,
+    HandlingLevel,
+    PlaceLevel,
+    Role,
+    Satisfaction,
+    SupervisionLevel,
+)
+from desktop.services.cases import callbacks, department, dispatch, hold, onspot_escalation, queries, review, supervision
+
+# A Tuesday in an ordinary week of 2026 (Beijing 10:00).
+TUESDAY = datetime(2026, 6, 9, 2, 0, tzinfo=timezone.utc)
+
+
+def dispatched(world, *, co=(), now=TUESDAY, **kwargs):
+    case = world.new_case(**kwargs).case
+    return dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
+                             co_department_ids=[world.departments[c] for c in co], expected_version=case.version,
+                             now=now)
+
+
+def assignments(world, case_id):
+    with world.db.session() as s:
+        return {a.role: a for a in s.scalars(select(Assignment).where(Assignment.case_id == case_id))}
+
+
+def detail(world, case_id, who=None):
+    return queries.case_detail(world.db, who or world.operator, case_id)
+
+
+@pytest.mark.law("Art. 18")
+def test_dispatch_gives_lead_and_co_handlers_their_own_clocks(world):
+    case = dispatched(world, co=["market"])
+    assert case.state is CaseState.DISPATCHED
+    shares = assignments(world, case.id)
+    lead, co = shares[AssignmentRole.LEAD], shares[AssignmentRole.CO]
+    beijing = timezone(timedelta(hours=8))
+    # sign and contact within 1 working day (Wed 24:00), handle within 5 (next Tue 24:00)
+    assert lead.sign_due_at == datetime(2026, 6, 11, 0, 0, tzinfo=beijing)
+    assert lead.due_at == datetime(2026, 6, 17, 0, 0, tzinfo=beijing) == case.due_at
+    assert co.due_at == lead.due_at and co.department_id == world.departments["market"]
+
+
+def test_urgent_items_run_in_hours_and_minutes(world):
+    case = dispatched(world, matter_item_id=world.items["outage"])
+    lead = assignments(world, case.id)[AssignmentRole.LEAD]
+    assert lead.sign_due_at - lead.dispatched_at == timedelta(minutes=30)
+    assert lead.due_at - lead.dispatched_at == timedelta(hours=24)
+
+
+def test_dispatch_suggestion_ranks_matter_item_then_territory_and_level(world):
+    case = world.new_case(matter_item_id=world.items["food"]).case
+    ranked = dispatch.suggest_departments(world.db, world.operator, case.id)
+    assert [s.name for s in ranked][:2] == ["银海区市场监管局", "侨港派出所"]
+    assert "中街街道办" not in [s.name for s in ranked]  # another township's office does not cover it
+    assert "事项清单" in ranked[0].reasons[0]
+
+
+def test_never_a_double_dispatch(world):
+    case = dispatched(world)
+    with pytest.raises(InvalidTransition, match="不能派遣"):
+        dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["market"],
+                          expected_version=case.version)
+
+
+def test_dispatch_refusals(world):
+    case = world.new_case().case
+    with pytest.raises(PermissionDenied, match="派遣"):
+        dispatch.dispatch(world.db, world.stranger, case_id=case.id, lead_department_id=world.departments["police"],
+                          expected_version=case.version)
+    with pytest.raises(PermissionDenied):  # a liaison does not dispatch
+        dispatch.dispatch(world.db, world.police, case_id=case.id, lead_department_id=world.departments["police"],
+                          expected_version=case.version)
+    with pytest.raises(ValidationFailed, match="协办"):
+        dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
+                          co_department_ids=[world.departments["police"]], expected_version=case.version)
+
+
+@pytest.mark.law("Art. 19")
+def test_full_flow_from_dispatch_to_callback(world):
+    db, op, police, market = world.db, world.operator, world.police, world.market
+    case = dispatched(world, co=["market"])
+    shares = assignments(world, case.id)
+    lead_id, co_id = shares[AssignmentRole.LEAD].id, shares[AssignmentRole.CO].id
+
+    case = department.sign_for(db, police, assignment_id=lead_id, expected_version=case.version)
+    assert case.state is CaseState.SIGNED
+    case = department.contact_requester(db, police, assignment_id=lead_id, note="电话联系陈先生,约定上门",
+                                        expected_version=case.version)
+    assert case.state is CaseState.HANDLING
+    case = department.stage_report(db, police, assignment_id=lead_id, content="已约谈双方", expected_version=case.version)
+    # Art. 18(1): the lead waits for its co-handler's report
+    with pytest.raises(InvalidTransition, match="银海区市场监管局 尚未向主办单位报送"):
+        department.report_result(db, police, assignment_id=lead_id, result="已调解", expected_version=case.version)
+    case = department.sign_for(db, market, assignment_id=co_id, expected_version=case.version)
+    case = department.report_result(db, market, assignment_id=co_id, result="施工单位已整改",
+                                    expected_version=case.version)
+    assert case.state is CaseState.HANDLING  # a co-handler's report goes to the lead, not the case
+    case = department.report_result(db, police, assignment_id=lead_id, result="双方达成协议,夜间停工",
+                                    expected_version=case.version)
+    assert case.state is CaseState.REPORTED
+    assert "review" in detail(world, case.id).actions
+
+    case = review.review(db, op, case_id=case.id, approve=False, comment="未附协议", expected_version=case.version)
+    assert case.state is CaseState.SENT_BACK
+    case = department.report_result(db, police, assignment_id=lead_id, result="已附调解协议",
+                                    expected_version=case.version)
+    case = review.review(db, op, case_id=case.id, approve=True, expected_version=case.version)
+    assert case.state is CaseState.CLOSED and case.due_at is None
+    assert {a.state for a in assignments(world, case.id).values()} == {AssignmentState.DONE}
+
+    # Art. 20: a callback falls due within 3 working days of closing
+    due = callbacks.due_callbacks(db, op)
+    assert [c.case_id for c in due] == [case.id]
+    assert due[0].requester_phone == "138****0001"  # masked for an operator
+    case = callbacks.record_callback(db, op, callback_id=due[0].id, solved=True, satisfaction=Satisfaction.SATISFIED)
+    assert case.state is CaseState.CLOSED and callbacks.due_callbacks(db, op) == []
+
+    kinds = [e.kind for e in detail(world, case.id).events]
+    assert kinds == ["received", "routed", "dispatched", "signed", "contacted", "stage_report", "signed",
+                     "co_reported", "result_reported", "sent_back", "result_reported", "closed", "callback"]
+
+
+@pytest.mark.law("Art. 15")
+def test_only_the_assigned_departments_liaison_may_act(world):
+    case = dispatched(world)
+    lead_id = assignments(world, case.id)[AssignmentRole.LEAD].id
+    with pytest.raises(PermissionDenied, match="不是 侨港派出所 的联络员"):
+        department.sign_for(world.db, world.market, assignment_id=lead_id, expected_version=case.version)
+    with pytest.raises(PermissionDenied):  # an operator lacks HANDLE
+        department.sign_for(world.db, world.operator, assignment_id=lead_id, expected_version=case.version)
+
+
+@pytest.mark.law("Art. 19")
+def test_result_before_contacting_the_requester_is_refused(world):
+    case = dispatched(world)
+    lead_id = assignments(world, case.id)[AssignmentRole.LEAD].id
+    case = department.sign_for(world.db, world.police, assignment_id=lead_id, expected_version=case.version)
+    with pytest.raises(LawRefusal, match="Art. 19"):
+        department.report_result(world.db, world.police, assignment_id=lead_id, result="已处理",
+                                 expected_version=case.version)
+
+
+def test_wrong_state_is_refused(world):
+    case = dispatched(world)
+    lead_id = assignments(world, case.id)[AssignmentRole.LEAD].id
+    with pytest.raises(InvalidTransition, match="不能联系诉求人"):
+        department.contact_requester(world.db, world.police, assignment_id=lead_id, note="x",
+                                     expected_version=case.version)
+    with pytest.raises(InvalidTransition, match="不能核查"):
+        review.review(world.db, world.operator, case_id=case.id, approve=True, expected_version=case.version)
+
+
+@pytest.mark.law("Art. 19")
+def test_extension_at_most_once_and_at_most_the_original_limit(world):
+    case = dispatched(world)
+    lead_id = assignments(world, case.id)[AssignmentRole.LEAD].id
+    case = department.sign_for(world.db, world.police, assignment_id=lead_id, expected_version=case.version)
+    with pytest.raises(ValidationFailed, match="不能超过原办理时限"):
+        department.request_extension(world.db, world.police, assignment_id=lead_id, reason="需鉴定", amount=6,
+                                     expected_version=case.version)
+    case = department.request_extension(world.db, world.police, assignment_id=lead_id, reason="需第三方鉴定",
+                                        amount=3, expected_version=case.version)
+    assert case.state is CaseState.EXTENSION_PENDING
+    with world.db.session() as s:
+        ext_id = s.scalar(select(Extension.id))
+    case = review.decide_extension(world.db, world.operator, extension_id=ext_id, approve=True,
+                                   expected_version=case.version, now=TUESDAY + timedelta(hours=1))
+    lead = assignments(world, case.id)[AssignmentRole.LEAD]
+    beijing = timezone(timedelta(hours=8))
+    # 3 more working days after Tue 16th: Wed 17, Thu 18, (Fri 19 is the Dragon Boat Festival) Mon 22
+    assert lead.due_at == datetime(2026, 6, 23, 0, 0, tzinfo=beijing) == case.due_at
+    assert lead.original_due_at == datetime(2026, 6, 17, 0, 0, tzinfo=beijing)
+    with pytest.raises(InvalidTransition, match="只能延期一次"):
+        department.request_extension(world.db, world.police, assignment_id=lead_id, reason="再延", amount=1,
+                                     expected_version=case.version)
+
+
+def test_clock_pauses_while_an_extension_is_decided_when_configured(world):
+    with world.db.session() as s:
+        s.add(Setting(key="clock.pause_while_deciding", value=True))
+        s.commit()
+    case = dispatched(world)
+    lead_id = assignments(world, case.id)[AssignmentRole.LEAD].id
+    case = department.sign_for(world.db, world.police, assignment_id=lead_id, expected_version=case.version)
+    before = assignments(world, case.id)[AssignmentRole.LEAD].due_at
+    case = department.request_extension(world.db, world.police, assignment_id=lead_id, reason="需鉴定", amount=2,
+                                        expected_version=case.version, now=TUESDAY)
+    assert detail(world, case.id).assignments[0].paused
+    with world.db.session() as s:
+        ext_id = s.scalar(select(Extension.id))
+    case = review.decide_extension(world.db, world.operator, extension_id=ext_id, approve=False,
+                                   expected_version=case.version, now=TUESDAY + timedelta(hours=5))
+    lead = assignments(world, case.id)[AssignmentRole.LEAD]
+    assert (lead.due_at - before, lead.paused_seconds, lead.paused_since) == (timedelta(hours=5), 5 * 3600, None)
+    assert lead.state is AssignmentState.SIGNED and case.state is CaseState.SIGNED
+
+
+@pytest.mark.law("Art. 18")
+def test_upheld_objection_sends_the_case_back_for_redispatch(world):
+    case = dispatched(world)
+    lead_id = assignments(world, case.id)[AssignmentRole.LEAD].id
+    case = department.raise_objection(world.db, world.police, assignment_id=lead_id, reason="属市场监管职责",
+                                      expected_version=case.version)
+    assert case.state is CaseState.OBJECTION_PENDING
+    assert "decide_objection" in detail(world, case.id).actions
+    with world.db.session() as s:
+        objection_id = s.scalar(select(Objection.id))
+    case = review.decide_objection(world.db, world.operator, objection_id=objection_id, approve=True,
+                                   expected_version=case.version)
+    assert (case.state, case.due_at) == (CaseState.REGISTERED, None)
+    case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["market"],
+                             expected_version=case.version)
+    assert case.state is CaseState.DISPATCHED
+
+
+@pytest.mark.law("Art. 17")
+def test_on_the_spot_resolution_closes_and_schedules_a_callback(world):
+    case = world.new_case(channel=Channel.GRID_STAFF).case
+    case = onspot_escalation.resolve_on_spot(world.db, world.operator, case_id=case.id, result="网格长现场调解",
+                                             expected_version=case.version)
+    assert case.state is CaseState.RESOLVED_ON_SPOT
+    assert [c.case_id for c in callbacks.due_callbacks(world.db, world.operator)] == [case.id]
+
+
+@pytest.mark.law("Art. 13")
+def test_off_list_matter_is_not_handed_to_grid_staff(world):
+    case = world.new_case(channel=Channel.GRID_STAFF, matter_item_id=world.items["food"]).case
+    with pytest.raises(LawRefusal, match="Art. 13"):
+        onspot_escalation.resolve_on_spot(world.db, world.operator, case_id=case.id, result="已处理",
+                                          expected_version=case.version)
+    case = onspot_escalation.escalate(world.db, world.operator, case_id=case.id, reason="网格无法处理",
+                                      expected_version=case.version)
+    with pytest.raises(LawRefusal, match="不在现行网格化服务管理事项清单内"):
+        onspot_escalation.assign_down(world.db, world.operator, case_id=case.id, to_level=HandlingLevel.GRID,
+                                      reason="请网格员协助", expected_version=case.version)
+
+
+@pytest.mark.law("Art. 17")
+def test_escalation_up_the_ladder_and_assignment_down(world):
+    county_op = actor("op_yh", Role.OPERATOR, COUNTY, PlaceLevel.COUNTY)
+    case = world.new_case(channel=Channel.GRID_STAFF).case
+    case = onspot_escalation.escalate(world.db, world.operator, case_id=case.id, reason="网格无法解决",
+                                      expected_version=case.version)
+    case = onspot_escalation.escalate(world.db, world.operator, case_id=case.id, reason="涉及多部门",
+                                      expected_version=case.version)
+    assert (case.level, case.state) == (HandlingLevel.COUNTY, CaseState.ESCALATED)
+    with pytest.raises(PermissionDenied):  # the township may not act for the county
+        onspot_escalation.escalate(world.db, world.operator, case_id=case.id, reason="再上报",
+                                   expected_version=case.version)
+    case = onspot_escalation.assign_down(world.db, county_op, case_id=case.id, to_level=HandlingLevel.TOWNSHIP,
+                                         reason="由乡镇牵头", expected_version=case.version)
+    assert (case.level, case.state) == (HandlingLevel.TOWNSHIP, CaseState.REGISTERED)
+    with world.db.session() as s:
+        steps = [(e.from_level, e.to_level) for e in s.scalars(select(Escalation).order_by(Escalation.id))]
+    assert steps == [(HandlingLevel.GRID, HandlingLevel.TOWNSHIP), (HandlingLevel.TOWNSHIP, HandlingLevel.COUNTY),
+                     (HandlingLevel.COUNTY, HandlingLevel.TOWNSHIP)]
+
+
+@pytest.mark.law("Art. 19")
+def test_hold_needs_reason_and_explanation_and_is_called_back_monthly(world):
+    case = dispatched(world)
+    with pytest.raises(ValidationFailed, match="explanation"):
+        hold.put_on_hold(world.db, world.operator, case_id=case.id, reason="待拆迁", explanation="",
+                         expected_version=case.version)
+    case = hold.put_on_hold(world.db, world.operator, case_id=case.id, reason="待片区拆迁",
+                            explanation="已向诉求人说明拆迁计划", expected_version=case.version)
+    assert case.state is CaseState.ON_HOLD and case.due_at is None
+    with world.db.session() as s:
+        callback = s.scalar(select(Callback))
+        assert timedelta(days=29) < callback.due_at - utcnow() <= timedelta(days=30)
+    case = callbacks.record_callback(world.db, world.operator, callback_id=callback.id, solved=False,
+                                     satisfaction=Satisfaction.BASICALLY, outcome=CallbackOutcome.SUPERVISE)
+    assert (case.state, case.supervision) == (CaseState.ON_HOLD, SupervisionLevel.KEY)
+    assert len(callbacks.due_callbacks(world.db, world.operator)) == 1  # the next monthly one
+
+
+@pytest.mark.law("Art. 20")
+def test_unsatisfied_callback_must_reopen_or_supervise_and_reopening_brings_a_new_callback(world):
+    case = world.new_case(channel=Channel.GRID_STAFF).case
+    case = onspot_escalation.resolve_on_spot(world.db, world.operator, case_id=case.id, result="已劝导",
+                                             expected_version=case.version)
+    callback_id = callbacks.due_callbacks(world.db, world.operator)[0].id
+    with pytest.raises(ValidationFailed, match="Art. 20"):
+        callbacks.record_callback(world.db, world.operator, callback_id=callback_id, solved=False,
+                                  satisfaction=Satisfaction.UNSATISFIED)
+    case = callbacks.record_callback(world.db, world.operator, callback_id=callback_id, solved=False,
+                                     satisfaction=Satisfaction.UNSATISFIED, notes="噪音仍在",
+                                     outcome=CallbackOutcome.REOPEN)
+    assert (case.state, detail(world, case.id).case.state) == (CaseState.REOPENED, CaseState.REOPENED)
+    case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
+                             expected_version=case.version)
+    lead_id = assignments(world, case.id)[AssignmentRole.LEAD].id
+    for step in (lambda v: department.sign_for(world.db, world.police, assignment_id=lead_id, expected_version=v),
+                 lambda v: department.contact_requester(world.db, world.police, assignment_id=lead_id, note="上门",
+                                                        expected_version=v),
+                 lambda v: department.report_result(world.db, world.police, assignment_id=lead_id, result="已停工",
+                                                    expected_version=v),
+                 lambda v: review.review(world.db, world.operator, case_id=case.id, approve=True, expected_version=v)):
+        case = step(case.version)
+    assert [c.case_id for c in callbacks.due_callbacks(world.db, world.operator)] == [case.id]
+
+
+@pytest.mark.law("Art. 20")
+def test_supervision_orders_and_key_supervision_candidates(world):
+    case = dispatched(world)
+    with pytest.raises(PermissionDenied):  # an operator does not issue 督办
+        supervision.supervise(world.db, world.operator, case_id=case.id, level=SupervisionLevel.GENERAL,
+                              reason="进度慢", expected_version=case.version)
+    later = TUESDAY + timedelta(days=30)
+    assert [c.id for c in supervision.unresolved_for_key_supervision(world.db, world.supervisor, TOWNSHIP,
+                                                                     now=later)] == [case.id]
+    case = supervision.supervise(world.db, world.supervisor, case_id=case.id, level=SupervisionLevel.KEY,
+                                 reason="逾期未办结", expected_version=case.version)
+    assert case.supervision is SupervisionLevel.KEY
+    assert supervision.unresolved_for_key_supervision(world.db, world.supervisor, TOWNSHIP, now=later) == []
+    assert detail(world, case.id).supervision_orders[0].reason == "逾期未办结"
+
+
+def test_stale_version_is_refused_with_who_and_when(world):
+    case = world.new_case().case
+    fresh = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
+                              expected_version=case.version)
+    with pytest.raises(Conflict) as err:
+        onspot_escalation.escalate(world.db, world.supervisor, case_id=case.id, reason="x",
+                                   expected_version=case.version)
+    hhmm = fresh.updated_at.astimezone(timezone(timedelta(hours=8))).strftime("%H:%M")
+    assert err.value.message == f"案件 {case.number} 已被 op_qg 于 {hhmm} 修改,请重新载入"
