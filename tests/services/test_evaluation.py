@@ -15,6 +15,7 @@ Department D1 leads c1, c2, c7; D2 leads c3, c4.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -77,9 +78,10 @@ def bj(month: int, day: int, hour: int = 12, minute: int = 0) -> datetime:
 class Builder:
     """Writes exact rows straight into the tables (the case services are not under test here)."""
 
+    numbers = itertools.count(1)
+
     def __init__(self, session):
         self.session = session
-        self.count = 0
 
     def place(self, code: str) -> Place:
         return self.session.scalar(select(Place).where(Place.code == code))
@@ -95,11 +97,11 @@ class Builder:
              lead: Department | None = None, signed: datetime | None | str = "on time",
              category=MatterCategory.DISPUTE, received: datetime | None = None, lonlat=None,
              reopen_count: int = 0) -> Case:
-        self.count += 1
+        n = next(self.numbers)
         village = self.session.get(Place, grid.parent_id)
         township = self.session.get(Place, village.parent_id)
         received = received or due - timedelta(days=7)
-        case = Case(number=f"T-{self.count:04d}", channel=Channel.HOTLINE_12345, title=f"诉求{self.count}",
+        case = Case(number=f"T-{n:05d}", channel=Channel.HOTLINE_12345, title=f"诉求{n}",
                     description="测试", category=category, county_id=township.parent_id, township_id=township.id,
                     village_id=village.id, grid_id=grid.id, state=state, received_at=received, due_at=due,
                     closed_at=closed, hold_reason="客观原因" if state is CaseState.ON_HOLD else None,

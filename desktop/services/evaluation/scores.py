@@ -66,21 +66,24 @@ class Evaluation:
         return [s for s in self.subjects if s.rank is not None and s.rank <= count]
 
 
-def resolve_scope(session: Session, actor: Actor, under: str | None) -> Place:
-    """The place whose subtree is evaluated; refuse an actor without EVALUATE there (Art. 15)."""
+def resolve_scope(session: Session, actor: Actor, under: str | None,
+                  permission: Permission = Permission.EVALUATE) -> Place:
+    """The place whose subtree is looked at (default: the actor's first grant with the
+    permission, the city for the system actor); refuse an actor without it there (Art. 15)."""
     if under is None:
-        grants = actor.scopes(Permission.EVALUATE)
+        grants = actor.scopes(permission)
         if grants is None:
             under = CITY_CODE
         elif grants:
             under = grants[0].place_code
         else:
-            raise PermissionDenied(f"用户“{actor.display_name}”没有综合评价的权限;请由值班长或管理员查看",
+            raise PermissionDenied(f"用户“{actor.display_name}”没有{permission.label}的权限;请由值班长或管理员办理",
                                    article="Art. 15")
     scope = get_place(session, under)
-    if not actor.can(Permission.EVALUATE, scope.code):
-        raise PermissionDenied(f"用户“{actor.display_name}”没有在 {scope.short_name}({scope.code})综合评价的权限",
-                               article="Art. 15")
+    if not actor.can(permission, scope.code):
+        raise PermissionDenied(
+            f"用户“{actor.display_name}”没有在 {scope.short_name}({scope.code}){permission.label}的权限",
+            article="Art. 15")
     return scope
 
 

@@ -104,7 +104,8 @@ def serving_staff(period: Period):
     )
 
 
-def _case_scope(scope: Place | None) -> tuple[ColumnElement, ...]:
+def case_scope(scope: Place | None) -> tuple[ColumnElement, ...]:
+    """Cases in the subtree of `scope`, by the indexed place column of its level."""
     if scope is None or scope.level is PlaceLevel.CITY:
         return ()
     column = {PlaceLevel.COUNTY: Case.county_id, PlaceLevel.TOWNSHIP: Case.township_id,
@@ -145,7 +146,7 @@ def _assignments(level, period, as_of, scope) -> Counted:
         Grain.ASSIGNMENT, key, source,
         (a.sign_due_at >= period.start, a.sign_due_at < period.end, Case.state.in_(COUNTED_STATES),
          # A share withdrawn before anyone signed (re-dispatch) was never the department's to sign.
-         ~and_(a.state == AssignmentState.WITHDRAWN, a.signed_at.is_(None)), *_case_scope(scope)),
+         ~and_(a.state == AssignmentState.WITHDRAWN, a.signed_at.is_(None)), *case_scope(scope)),
         {"response": (and_(Case.state != CaseState.ON_HOLD, due), a.signed_at <= a.sign_due_at)},
         a.id, Case.id, Case.number, Case.title, a.sign_due_at, a.signed_at,
     )
@@ -168,7 +169,7 @@ def _cases(level, period, as_of, scope) -> Counted:
     return Counted(
         Grain.CASE, key, source,
         (Case.state.in_(COUNTED_STATES), Case.due_at >= period.start, Case.due_at < period.end,
-         *_case_scope(scope)),
+         *case_scope(scope)),
         {
             "on_time": (and_(active, or_(closed, Case.due_at < as_of)), Case.closed_at <= Case.due_at),
             "resolution": (and_(active, latest.solved.is_not(None)), latest.solved.is_(True)),
@@ -186,7 +187,7 @@ def _callbacks(level, period, as_of, scope) -> Counted:
     due = or_(cb.state != CallbackState.PENDING, cb.due_at < as_of)
     return Counted(
         Grain.CALLBACK, key, source,
-        (cb.due_at >= period.start, cb.due_at < period.end, Case.state.in_(COUNTED_STATES), *_case_scope(scope)),
+        (cb.due_at >= period.start, cb.due_at < period.end, Case.state.in_(COUNTED_STATES), *case_scope(scope)),
         {"callback": (and_(Case.state != CaseState.ON_HOLD, due),
                       and_(cb.state == CallbackState.DONE, cb.done_at <= cb.due_at))},
         cb.id, Case.id, Case.number, Case.title, cb.due_at, cb.done_at,

@@ -1,0 +1,327 @@
+"""Hotspots: high-frequency, long-duration and hard problems (Art. 22; SPEC §6).
+
+Counts are by the day a request was received, bucketed by Beijing day, week (Monday) or
+month, per Art. 12 category and grid, aggregated in SQL (one GROUP BY). Recurring problems —
+many cases of one category close together within a short window — are found here and turned
+into key-governance items by `services.governance`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import numpy as np
+import shapely
+from sqlalchemy import Date, cast, exists, func, select
+from sqlalchemy.orm import Session
+
+from ..db import Database
+from ..errors import ValidationFailed
+from ..models import Assignment, Callback, Case, Extension, GovernanceItem, Place, Setting, governance_item_cases, utcnow
+from ..models.enums import (
+    OPEN_CASE_STATES,
+    AssignmentState,
+    CallbackState,
+    CaseState,
+    DecisionState,
+    GovernanceState,
+    MatterCategory,
+    Satisfaction,
+)
+from .evaluation.periods import Period
+from .evaluation.scores import resolve_scope
+from .evaluation.sources import case_scope
+from .geo.projection import LocalProjection
+from .security import Actor, Permission
+
+RECURRING_SETTING = "governance.recurring_rule"
+
+
+class Bucket(str, enum.Enum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+
+    @property
+    def label(self) -> str:
+        return {"day": "日", "week": "周", "month": "月"}[self.value]
+
+
+def _bucket(db: Database, bucket: Bucket):
+    """The Beijing calendar day, Monday of the week, or first of the month of `received_at`."""
+    if db.is_sqlite:
+        # Stored as naive UTC text; shift to Beijing time before taking the date.
+        modifiers = {Bucket.DAY: (), Bucket.WEEK: ("weekday 0", "-6 days"), Bucket.MONTH: ("start of month",)}
+        return func.date(Case.received_at, "+8 hours", *modifiers[bucket])
+    local = func.timezone("Asia/Shanghai", Case.received_at)
+    return cast(func.date_trunc(bucket.value, local), Date)
+
+
+def _as_date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+@dataclass(frozen=True)
+class HotspotCounts:
+    """Cases received per (bucket start, category, grid); grid None = not routed to a grid."""
+
+    period: Period
+    bucket: Bucket
+    cells: tuple[tuple[date, MatterCategory, int | None, int], ...]
+    grid_names: dict[int, str]
+
+    @property
+    def total(self) -> int:
+        return sum(n for *_, n in self.cells)
+
+    def by_category(self) -> dict[MatterCategory, int]:
+        totals: Counter = Counter()
+        for _, category, _, n in self.cells:
+            totals[category] += n
+        return dict(totals.most_common())
+
+    def by_grid(self) -> dict[int, int]:
+        totals: Counter = Counter()
+        for _, _, grid_id, n in self.cells:
+            if grid_id is not None:
+                totals[grid_id] += n
+        return dict(totals.most_common())
+
+    def series(self) -> tuple[list[date], dict[MatterCategory, list[int]]]:
+        """The trend: every bucket of the period in order, with a count per category."""
+        starts = sorted({start for start, *_ in self.cells})
+        index = {start: i for i, start in enumerate(starts)}
+        lines: dict[MatterCategory, list[int]] = defaultdict(lambda: [0] * len(starts))
+        for start, category, _, n in self.cells:
+            lines[category][index[start]] += n
+        return starts, dict(lines)
+
+
+def _in_period(period: Period, scope: Place):
+    return (Case.received_at >= period.start, Case.received_at < period.end, Case.state != CaseState.MERGED,
+            *case_scope(scope))
+
+
+def counts(db: Database, actor: Actor, period: Period, bucket: Bucket = Bucket.DAY, *,
+           under: str | None = None) -> HotspotCounts:
+    """High-frequency problems: cases received in the period by bucket × category × grid."""
+    bucket = Bucket(bucket)
+    with db.session() as session:
+        scope = resolve_scope(session, actor, under, Permission.VIEW)
+        start = _bucket(db, bucket).label("start")
+        stmt = (select(start, Case.category, Case.grid_id, func.count())
+                .where(*_in_period(period, scope)).group_by(start, Case.category, Case.grid_id))
+        cells = tuple((_as_date(s), MatterCategory(c), g, n) for s, c, g, n in session.execute(stmt))
+        grid_ids = {g for _, _, g, _ in cells if g is not None}
+        names = dict(session.execute(select(Place.id, Place.name).where(Place.id.in_(grid_ids))).all())
+    return HotspotCounts(period, bucket, cells, names)
+
+
+# --- long-duration and hard problems -------------------------------------------------------
+
+LONG_OPEN_DAYS = 30
+
+
+class Hardness(str, enum.Enum):
+    LONG_OPEN = "long_open"
+    REOPENED = "reopened"
+    EXTENDED = "extended"
+    MULTI_DEPARTMENT = "multi_department"
+    UNSATISFIED = "unsatisfied"
+
+    @property
+    def label(self) -> str:
+        return {"long_open": f"久拖未决(超过{LONG_OPEN_DAYS}天)", "reopened": "重办", "extended": "延期办理",
+                "multi_department": "多部门办理", "unsatisfied": "回访不满意"}[self.value]
+
+
+def _hardness_condition(kind: Hardness, as_of: datetime):
+    if kind is Hardness.LONG_OPEN:
+        return Case.state.in_(OPEN_CASE_STATES) & (Case.received_at < as_of - timedelta(days=LONG_OPEN_DAYS))
+    if kind is Hardness.REOPENED:
+        return Case.reopen_count > 0
+    if kind is Hardness.EXTENDED:
+        return exists().where(Assignment.case_id == Case.id, Extension.assignment_id == Assignment.id,
+                              Extension.state == DecisionState.APPROVED)
+    if kind is Hardness.MULTI_DEPARTMENT:
+        several = (select(Assignment.case_id).where(Assignment.state != AssignmentState.WITHDRAWN)
+                   .group_by(Assignment.case_id).having(func.count(func.distinct(Assignment.department_id)) > 1))
+        return Case.id.in_(several)
+    return exists().where(Callback.case_id == Case.id, Callback.state == CallbackState.DONE,
+                          Callback.satisfaction == Satisfaction.UNSATISFIED)
+
+
+@dataclass(frozen=True)
+class HardCase:
+    id: int
+    number: str
+    title: str
+    category: MatterCategory
+    state: CaseState
+    received_at: datetime
+
+
+def hard_problems(db: Database, actor: Actor, period: Period, *, under: str | None = None,
+                  as_of: datetime | None = None) -> dict[Hardness, dict[MatterCategory, int]]:
+    """Per kind of hardness, the cases received in the period by category (Art. 22(1))."""
+    as_of = as_of or utcnow()
+    result = {}
+    with db.session() as session:
+        scope = resolve_scope(session, actor, under, Permission.VIEW)
+        for kind in Hardness:
+            stmt = (select(Case.category, func.count()).where(*_in_period(period, scope),
+                                                                _hardness_condition(kind, as_of))
+                    .group_by(Case.category))
+            result[kind] = {MatterCategory(c): n for c, n in session.execute(stmt)}
+    return result
+
+
+def hard_cases(db: Database, actor: Actor, period: Period, kind: Hardness, *, under: str | None = None,
+               category: MatterCategory | None = None, as_of: datetime | None = None,
+               limit: int = 200) -> list[HardCase]:
+    """The cases behind one bar of `hard_problems`, oldest first."""
+    as_of = as_of or utcnow()
+    with db.session() as session:
+        scope = resolve_scope(session, actor, under, Permission.VIEW)
+        stmt = (select(Case.id, Case.number, Case.title, Case.category, Case.state, Case.received_at)
+                .where(*_in_period(period, scope), _hardness_condition(Hardness(kind), as_of))
+                .order_by(Case.received_at, Case.id).limit(limit))
+        if category is not None:
+            stmt = stmt.where(Case.category == category)
+        return [HardCase(*row) for row in session.execute(stmt)]
+
+
+# --- the map layer -------------------------------------------------------------------------
+
+# ColorBrewer YlOrRd, 5 classes: light for few cases, dark red for the most.
+HEAT_COLOURS = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
+
+
+@dataclass(frozen=True)
+class GridHeat:
+    grid_id: int
+    grid_code: str
+    grid_name: str
+    count: int
+    colour: str  # "#rrggbb"
+
+
+def heat_colour(count: int, highest: int) -> str:
+    """The colour class of a count relative to the busiest grid (equal-width classes)."""
+    if highest <= 0:
+        return HEAT_COLOURS[0]
+    classes = len(HEAT_COLOURS)
+    return HEAT_COLOURS[max(0, min(classes - 1, (count * classes - 1) // highest))]
+
+
+def grid_heat(db: Database, actor: Actor, period: Period, *, under: str | None = None,
+              category: MatterCategory | None = None) -> list[GridHeat]:
+    """Cases per grid in the period, coloured for the map (busiest first)."""
+    with db.session() as session:
+        scope = resolve_scope(session, actor, under, Permission.VIEW)
+        per_grid = (select(Case.grid_id, func.count().label("n")).where(*_in_period(period, scope),
+                                                                         Case.grid_id.is_not(None))
+                    .group_by(Case.grid_id))
+        if category is not None:
+            per_grid = per_grid.where(Case.category == category)
+        per_grid = per_grid.subquery()
+        rows = session.execute(select(Place.id, Place.code, Place.name, per_grid.c.n)
+                               .join(per_grid, per_grid.c.grid_id == Place.id)
+                               .order_by(per_grid.c.n.desc(), Place.code)).all()
+    highest = rows[0][3] if rows else 0
+    return [GridHeat(i, code, name, n, heat_colour(n, highest)) for i, code, name, n in rows]
+
+
+# --- recurring problems --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecurringRule:
+    """SPEC §11 default: at least 5 cases of one category within 500 m in 30 days."""
+
+    min_cases: int = 5
+    radius_m: float = 500.0
+    window_days: int = 30
+
+    @classmethod
+    def load(cls, session: Session) -> RecurringRule:
+        stored = session.get(Setting, RECURRING_SETTING)
+        rule = cls(**{k: v for k, v in (stored.value if stored else {}).items() if k in cls.__dataclass_fields__})
+        rule.validate()
+        return rule
+
+    def validate(self) -> None:
+        problems = []
+        if not isinstance(self.min_cases, int) or self.min_cases < 2:
+            problems.append(f"min_cases(最少件数)= {self.min_cases!r}:应为不小于 2 的整数")
+        if not isinstance(self.radius_m, (int, float)) or not 0 < self.radius_m <= 50_000:
+            problems.append(f"radius_m(半径,米)= {self.radius_m!r}:应在 0 到 50000 之间")
+        if not isinstance(self.window_days, int) or not 1 <= self.window_days <= 366:
+            problems.append(f"window_days(时间窗,天)= {self.window_days!r}:应为 1–366 的整数")
+        if problems:
+            raise ValidationFailed(f"设置 {RECURRING_SETTING} 无效:", problems, field=RECURRING_SETTING)
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Cases of one category within `radius_m` of a central case, inside the window."""
+
+    category: MatterCategory
+    case_ids: tuple[int, ...]
+    center_lon: float
+    center_lat: float
+    radius_m: float
+    window_start: datetime
+    window_end: datetime
+    township_id: int
+
+
+def find_recurring(session: Session, rule: RecurringRule, as_of: datetime, scope: Place | None) -> list[Cluster]:
+    """Recurring problems in the window before `as_of`, leaving out cases already under governance.
+
+    Greedy: the case with the most same-category neighbours within the radius seeds a cluster
+    of those neighbours; repeat over the cases not yet taken while a seed still reaches
+    `min_cases`. Distances are metres in a local projection (shapely STRtree, dwithin).
+    """
+    start = as_of - timedelta(days=rule.window_days)
+    governed = (select(governance_item_cases.c.case_id)
+                .join(GovernanceItem, GovernanceItem.id == governance_item_cases.c.governance_item_id)
+                .where(GovernanceItem.state.in_((GovernanceState.PROPOSED, GovernanceState.ACCEPTED))))
+    stmt = (select(Case.id, Case.category, Case.lon, Case.lat, Case.received_at, Case.township_id)
+            .where(Case.received_at >= start, Case.received_at < as_of, Case.lon.is_not(None),
+                   Case.state != CaseState.MERGED, Case.id.not_in(governed), *case_scope(scope))
+            .order_by(Case.id))
+    by_category: dict[str, list] = defaultdict(list)
+    for row in session.execute(stmt):
+        by_category[row.category].append(row)
+    clusters = []
+    for category, rows in sorted(by_category.items()):
+        if len(rows) >= rule.min_cases:
+            clusters += _clusters(MatterCategory(category), rows, rule)
+    return clusters
+
+
+def _clusters(category: MatterCategory, rows: list, rule: RecurringRule) -> list[Cluster]:
+    lon = np.array([r.lon for r in rows])
+    lat = np.array([r.lat for r in rows])
+    x, y = LocalProjection(float(lon.mean()), float(lat.mean())).forward(lon, lat)
+    points = shapely.points(x, y)
+    pairs = shapely.STRtree(points).query(points, predicate="dwithin", distance=rule.radius_m)
+    neighbours: list[set[int]] = [set() for _ in rows]
+    for i, j in zip(*pairs):
+        neighbours[i].add(int(j))
+    taken: set[int] = set()
+    found = []
+    while True:
+        seed = max(range(len(rows)), key=lambda i: (len(neighbours[i] - taken) if i not in taken else -1, -i))
+        members = sorted(neighbours[seed] - taken) if seed not in taken else []
+        if len(members) < rule.min_cases:
+            return found
+        taken.update(members)
+        times = [rows[m].received_at for m in members]
+        townships = Counter(rows[m].township_id for m in members)
+        found.append(Cluster(category, tuple(rows[m].id for m in members), rows[seed].lon, rows[seed].lat,
+                             rule.radius_m, min(times), max(times), townships.most_common(1)[0][0]))

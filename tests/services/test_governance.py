@@ -1,0 +1,99 @@
+"""Key governance of recurring problems, tracked to closure (Art. 22)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+from test_evaluation import Builder, bj
+from test_hotspots import DISPUTE, G1, G2, add_cases, near
+
+from desktop.errors import InvalidTransition, PermissionDenied, ValidationFailed
+from desktop.models import AuditEntry
+from desktop.models.enums import AuditOutcome, GovernanceState, Role
+from desktop.services import governance, places, users
+
+TODAY = date(2026, 11, 1)
+
+
+@pytest.fixture
+def proposed(db, system):
+    for code, name in ((G1, "一网格"), (G2, "二网格")):
+        places.create_grid(db, system, village_code=code[:12], code=code, name=name)
+    ids = add_cases(db, [(G1, DISPUTE, bj(10, d), {"lonlat": near(60 * d)}) for d in range(1, 7)])
+    with db.session() as session:
+        dept = Builder(session).department("D1", "市城管局")
+        session.commit()
+        dept_id = dept.id
+    items = governance.propose_recurring(db, system, as_of=bj(10, 31))
+    return db, items, ids, dept_id
+
+
+@pytest.mark.law("Art. 22")
+def test_recurring_problem_is_proposed_once_with_its_cases(proposed, system):
+    db, items, ids, _ = proposed
+    assert len(items) == 1
+    item = items[0]
+    assert item.state is GovernanceState.PROPOSED and item.category is DISPUTE
+    assert item.case_ids == tuple(ids) and item.place_code == "450502001000"
+    assert item.radius_m == 500 and item.window_start == bj(10, 1)
+    assert "6 件" in item.description
+    assert governance.propose_recurring(db, system, as_of=bj(10, 31)) == []  # already under governance
+
+
+@pytest.mark.law("Art. 22")
+def test_lifecycle_accept_reassign_close(proposed, system):
+    db, items, _, dept_id = proposed
+    item_id = items[0].id
+    with pytest.raises(InvalidTransition, match="建议治理"):
+        governance.close(db, system, item_id, "已整治")
+    with pytest.raises(ValidationFailed) as bad:
+        governance.accept(db, system, item_id, owner_department_id=999, review_on=date(2026, 10, 1), today=TODAY)
+    assert len(bad.value.problems) == 2
+    accepted = governance.accept(db, system, item_id, owner_department_id=dept_id, review_on=date(2026, 11, 15),
+                                 owner_name="李科长", today=TODAY)
+    assert (accepted.state, accepted.owner_department_name, accepted.review_on) == (
+        GovernanceState.ACCEPTED, "市城管局", date(2026, 11, 15))
+    assert accepted.review_due(date(2026, 11, 15)) and not accepted.review_due(date(2026, 11, 14))
+    later = governance.reassign(db, system, item_id, owner_department_id=dept_id, review_on=date(2026, 12, 1),
+                                today=TODAY)
+    assert later.review_on == date(2026, 12, 1)
+    with pytest.raises(ValidationFailed, match="治理情况"):
+        governance.close(db, system, item_id, "  ")
+    closed = governance.close(db, system, item_id, "增设夜间巡查,纠纷源头已化解")
+    assert closed.state is GovernanceState.CLOSED and closed.closed_at is not None
+    assert [i.state for i in governance.list_items(db, system)] == [GovernanceState.CLOSED]
+    with db.session() as session:
+        actions = list(session.scalars(select(AuditEntry.action).where(AuditEntry.action.like("governance.%"))
+                                       .order_by(AuditEntry.id)))
+    assert actions == ["governance.propose_recurring", "governance.accept", "governance.reassign", "governance.close"]
+
+
+def test_dismiss_and_manual_proposal(proposed, system):
+    db, items, ids, _ = proposed
+    dismissed = governance.dismiss(db, system, items[0].id, "同一纠纷的重复来电")
+    assert dismissed.state is GovernanceState.DISMISSED and dismissed.closing_note == "同一纠纷的重复来电"
+    with pytest.raises(InvalidTransition):
+        governance.accept(db, system, items[0].id, owner_department_id=1, review_on=TODAY, today=TODAY)
+    with pytest.raises(ValidationFailed) as bad:
+        governance.propose(db, system, place_code="450503103000", category=DISPUTE, title="侨港纠纷",
+                           case_ids=[ids[0], 99999])
+    assert bad.value.problems == [f"诉求 {ids[0]}:不在 侨港 范围内", "诉求 99999:不存在"]
+    manual = governance.propose(db, system, place_code="450502001000", category=DISPUTE, title="塘仔里纠纷",
+                                case_ids=[ids[1], ids[0]])
+    assert manual.case_ids == (ids[0], ids[1]) and manual.state is GovernanceState.PROPOSED
+
+
+@pytest.mark.law("Art. 15")
+def test_another_townships_supervisor_is_refused_and_audited(proposed, system):
+    db, items, _, dept_id = proposed
+    users.add_user(db, system, username="qg_sup", display_name="侨港值班长", password="secret-123",
+                   role=Role.SUPERVISOR, scope_code="450503103000")
+    outsider = users.login(db, "qg_sup", "secret-123")
+    with pytest.raises(PermissionDenied, match="Art. 15"):
+        governance.dismiss(db, outsider, items[0].id, "越权")
+    assert governance.list_items(db, outsider) == []
+    with db.session() as session:
+        last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert (last.action, last.outcome) == ("governance.dismiss", AuditOutcome.DENIED)
