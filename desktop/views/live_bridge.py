@@ -8,7 +8,7 @@ refresh once instead of once per row.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from ..db import Database
@@ -43,6 +43,11 @@ class LiveBridge(QObject):
     def stop(self) -> None:
         self.listener.stop()
         self._timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            self.stop()
+        return False
 
     @Slot()
     def retranslate(self) -> None:
@@ -86,6 +91,8 @@ def install(window: QMainWindow) -> LiveBridge:
 
     bridge.stateChanged.connect(show)
     window.bus.languageChanged.connect(bridge.retranslate)
+    # Stop when the window closes or the application quits: the thread must not outlive them.
+    window.installEventFilter(bridge)
     QCoreApplication.instance().aboutToQuit.connect(bridge.stop)
     bridge.start()
     return bridge

@@ -6,6 +6,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import text
 
 from desktop.db import Database
@@ -14,7 +15,8 @@ from desktop.services import places
 from desktop.services.cases import intake
 from desktop.services.live import FeedChange, LiveState
 from desktop.views.bus import Bus
-from desktop.views.live_bridge import LiveBridge
+from desktop.views.live_bridge import LOST_STYLE, LiveBridge
+from desktop.views.main_window import MainWindow
 from desktop.views.queue_model import QueueModel
 
 VILLAGE = "450502001003"
@@ -68,6 +70,22 @@ def test_a_case_taken_in_on_one_desktop_appears_in_the_others_queue(qtbot, qtmod
     assert model.index(0, 0).data() == taken.case.number
     assert model.index(0, 1).data() == "侨港码头路灯不亮"
     qtmodeltester.check(model)
+
+
+def test_the_main_window_shows_other_desktops_cases_and_the_live_state(qtbot, db, system, tasks, second, cjk_font):
+    window = MainWindow(second, system, tasks)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.live.state is LiveState.CONNECTED, timeout=10000)
+    status = [label for label in window.statusBar().findChildren(QLabel) if label.text() == "实时更新:已连接"]
+    assert len(status) == 1 and status[0].styleSheet() != LOST_STYLE
+    before = window.queue_model.rowCount()
+
+    intake.take_in(db, system, channel=Channel.WALK_IN, title="渔港路占道经营", description="早市摊位占用消防通道",
+                   category=MatterCategory.LIVELIHOOD, township_code=QIAOGANG)
+    qtbot.waitUntil(lambda: window.queue_model.rowCount() == before + 1, timeout=5000)
+
+    window.close()
+    assert not window.live.listener.running
 
 
 def test_a_burst_from_the_listener_thread_becomes_one_signal_per_topic_on_the_gui_thread(qtbot, sqlite_db):
