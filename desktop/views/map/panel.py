@@ -1,0 +1,81 @@
+"""The map dock of the main window (menu 网格 → 地图): follows the selected place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QToolBar, QVBoxLayout, QWidget
+
+from ...services.map_data import map_data
+from ...services.places import normalise_code
+from .. import dialogs
+from .view import MapView
+
+DOCK_NAME = "mapDock"
+
+
+class MapPanel(QWidget):
+    """Toolbar + MapView for the place chosen in the tree; clicking a grid selects it there."""
+
+    def __init__(self, window, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.window_ = window
+        self.view = MapView(self, tasks=window.tasks)
+        self.title = QLabel()
+        toolbar = QToolBar()
+        for text, slot in [(self.tr("适合窗口"), self.view.fit), (self.tr("放大"), lambda: self.view.zoom(1.5)),
+                           (self.tr("缩小"), lambda: self.view.zoom(1 / 1.5)), (self.tr("刷新"), self.reload),
+                           (self.tr("导出图片…"), self.export)]:
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            toolbar.addAction(action)
+        toolbar.addWidget(self.title)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.view, 1)
+        self.code: str | None = None
+        self.view.gridClicked.connect(window.select_place)
+        window.bus.placeSelected.connect(self.show_place)
+        window.bus.changed.connect(self._changed)
+
+    def show_place(self, code: str | None) -> None:
+        if code and code in self.view.grid_items:  # a grid already on the map: just mark it
+            self.view.select_grid(code)
+            return
+        self.code = code
+        self.reload()
+
+    def _changed(self, topic: str) -> None:
+        if topic in ("places", "cases"):
+            self.reload()
+
+    def reload(self) -> None:
+        if not self.code:
+            return
+        self.title.setText(self.tr("  载入中…"))
+        self.window_.tasks.submit(map_data, self.window_.db, normalise_code(self.code), on_done=self._loaded,
+                                  on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def _loaded(self, data) -> None:
+        self.title.setText(self.tr("  {0}:网格 {1} 个,在办案件 {2} 件").format(
+            data.place_name, len(data.grids), len(data.cases)))
+        self.view.set_data(data)
+
+    def export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出地图图片"), "map.png", self.tr("PNG 图片 (*.png)"))
+        if path and not self.view.export_png(path):
+            dialogs.error(self, self.tr("导出地图图片"), self.tr("无法写入 {0}").format(path))
+
+
+def open_map(window) -> None:
+    """Show (or raise) the map dock for the place selected in the tree."""
+    dock = window.findChild(QDockWidget, DOCK_NAME)
+    if dock is None:
+        dock = QDockWidget(window.tr("地图"), window)
+        dock.setObjectName(DOCK_NAME)
+        dock.setWidget(MapPanel(window, dock))
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.show()
+    dock.raise_()
+    dock.widget().show_place(window.current_place_code())

@@ -1,0 +1,222 @@
+"""MapView: a QGraphicsView of grids, boundaries and cases with zoom, pan, click and PNG export."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QWheelEvent
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QWidget,
+)
+
+from ...models.enums import GridKind
+from ...services.map_data import MapData
+from .layers import MapLayers, build_layers
+
+CODE_ROLE, KIND_ROLE = 0, 1  # QGraphicsItem.data keys of a grid item
+KIND_COLOURS = {GridKind.REGULAR: QColor(66, 133, 244), GridKind.EXCLUSIVE: QColor(245, 124, 0),
+                GridKind.SEA: QColor(0, 150, 136)}
+OPEN_CASE, OVERDUE_CASE = QColor(255, 179, 0), QColor(211, 47, 47)
+SELECTED = QColor(156, 39, 176)
+_CLICK_SLOP_PX = 4
+_MIN_LABEL_WIDTH_PX = 48  # a grid narrower than this on screen shows no label
+_ZOOM_STEP = 1.25
+
+
+def _cosmetic(colour: QColor, width: float, style=Qt.PenStyle.SolidLine) -> QPen:
+    pen = QPen(colour, width, style)
+    pen.setCosmetic(True)  # the same width in pixels at every zoom
+    return pen
+
+
+class MapView(QGraphicsView):
+    """The reusable map widget (main-window dock, wall display, dialogs).
+
+    ``set_data(map_data)`` draws a `services.map_data.MapData`; the projection and path
+    building run through ``tasks`` (desktop.tasks runner) when one is given, else at once.
+    ``gridClicked(code)`` is emitted when a grid is clicked (not dragged); ``rendered`` when
+    new data is on screen. Wheel zooms under the mouse, dragging pans, ``fit()`` shows all,
+    ``export_png(path)`` saves what is shown.
+    """
+
+    gridClicked = Signal(str)
+    rendered = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, tasks=None):
+        super().__init__(parent)
+        self.tasks = tasks
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setBackgroundBrush(QColor(245, 243, 238))
+        # Dragging pans; scroll bars would only take room (and resize the viewport on zoom).
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fitted = True  # follow resizes until the user zooms
+        self._generation = 0
+        self._selected: str | None = None
+        self._press: QPoint | None = None
+        self._labels: list[tuple[QGraphicsSimpleTextItem, float]] = []  # (label, grid width in metres)
+        self.grid_items: dict[str, QGraphicsPathItem] = {}
+        self.case_items: list[QGraphicsEllipseItem] = []
+        self.boundary_items: list[QGraphicsPathItem] = []
+
+    # --- data ---------------------------------------------------------------------------------
+    def set_data(self, data: MapData) -> None:
+        self._generation += 1
+        generation = self._generation
+
+        def show(layers: MapLayers) -> None:
+            if generation == self._generation:  # a newer request superseded this one
+                self._show(layers)
+
+        if self.tasks is None:
+            show(build_layers(data))
+        else:
+            self.tasks.submit(build_layers, data, on_done=show)
+
+    def _show(self, layers: MapLayers) -> None:
+        scene = self.scene()
+        scene.clear()
+        self._labels.clear()
+        self.grid_items, self.case_items, self.boundary_items = {}, [], []
+        # Exclusive grids lie over regular ones (Art. 7), so they are drawn and clicked on top.
+        for z, kind in enumerate((GridKind.REGULAR, GridKind.SEA, GridKind.EXCLUSIVE)):
+            for shape in (g for g in layers.grids if g.kind is kind):
+                self._add_grid(shape, z)
+        self.select_grid(layers.selected_code)
+        for boundary in layers.boundaries:
+            item = scene.addPath(boundary.path, _cosmetic(QColor(70, 70, 70), 1.6, Qt.PenStyle.DashLine))
+            item.setZValue(5)
+            item.setToolTip(boundary.label)
+            self.boundary_items.append(item)
+        for mark in layers.cases:
+            colour = OVERDUE_CASE if mark.overdue else OPEN_CASE
+            item = QGraphicsEllipseItem(QRectF(-5, -5, 10, 10))
+            item.setPos(mark.at)
+            item.setBrush(colour)
+            item.setPen(_cosmetic(colour.darker(150), 1))
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            item.setZValue(20 if mark.overdue else 19)
+            item.setToolTip(f"{mark.number} {mark.title}" + (self.tr("(已超期)") if mark.overdue else ""))
+            scene.addItem(item)
+            self.case_items.append(item)
+        scene.setSceneRect(scene.itemsBoundingRect())
+        self.fit()
+        self.rendered.emit()
+
+    def _add_grid(self, shape, z: int) -> None:
+        colour = KIND_COLOURS[shape.kind]
+        fill = QColor(colour)
+        fill.setAlpha(110 if shape.kind is not GridKind.REGULAR else 60)
+        item = self.scene().addPath(shape.path, _cosmetic(colour.darker(130), 1), QBrush(fill))
+        item.setZValue(z)
+        item.setData(CODE_ROLE, shape.code)
+        item.setData(KIND_ROLE, shape.kind)
+        item.setToolTip(shape.label)
+        self.grid_items[shape.code] = item
+        label = QGraphicsSimpleTextItem(shape.label)
+        label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        label.setBrush(QColor(40, 40, 40))
+        label.setPos(shape.label_at - QPointF(label.boundingRect().width() / 2, label.boundingRect().height() / 2))
+        label.setZValue(10)
+        label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks reach the grid below
+        self.scene().addItem(label)
+        self._labels.append((label, shape.path.boundingRect().width()))
+
+    def select_grid(self, code: str | None) -> None:
+        """Outline one grid (or none) without reloading the map."""
+        for item_code in (self._selected, code):
+            item = self.grid_items.get(item_code)
+            if item is not None:
+                chosen = item_code == code
+                colour = SELECTED if chosen else KIND_COLOURS[GridKind(item.data(KIND_ROLE))].darker(130)
+                item.setPen(_cosmetic(colour, 3 if chosen else 1))
+        self._selected = code
+
+    # --- viewing ------------------------------------------------------------------------------
+    def fit(self) -> None:
+        rect = self.scene().itemsBoundingRect()
+        if rect.isEmpty():
+            return
+        margin = max(rect.width(), rect.height()) * 0.04
+        self.fitInView(rect.adjusted(-margin, -margin, margin, margin), Qt.AspectRatioMode.KeepAspectRatio)
+        self._fitted = True
+        self._update_labels()
+
+    def zoom(self, factor: float) -> None:
+        self.scale(factor, factor)
+        self._fitted = False
+        self._update_labels()
+
+    def _update_labels(self) -> None:
+        pixels_per_metre = self.transform().m11()
+        for label, width in self._labels:
+            label.setVisible(width * pixels_per_metre >= max(_MIN_LABEL_WIDTH_PX, label.boundingRect().width()))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._fitted:
+            self.fit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom(math.pow(_ZOOM_STEP, steps))
+
+    def mousePressEvent(self, event) -> None:
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        pos = event.position().toPoint()
+        if self._press is not None and (pos - self._press).manhattanLength() <= _CLICK_SLOP_PX:
+            code = self.grid_at(pos)
+            if code:
+                self.gridClicked.emit(code)
+        self._press = None
+
+    def grid_at(self, pos: QPoint) -> str | None:
+        """The code of the topmost grid under a viewport position (exclusive over regular)."""
+        for item in self.items(pos):
+            code = item.data(CODE_ROLE)
+            if code and item.shape().contains(item.mapFromScene(self.mapToScene(pos))):
+                return code
+        return None
+
+    def export_png(self, path: str | Path) -> bool:
+        """Save the view as shown (with its zoom and pan) as a PNG image."""
+        return self.grab().save(str(path), "PNG")
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        """A small legend in the top-left corner of the viewport."""
+        painter.save()
+        painter.resetTransform()
+        entries = [(KIND_COLOURS[GridKind.REGULAR], self.tr("基础网格")),
+                   (KIND_COLOURS[GridKind.EXCLUSIVE], self.tr("专属网格")),
+                   (KIND_COLOURS[GridKind.SEA], self.tr("涉海专属网格")),
+                   (OPEN_CASE, self.tr("在办案件")), (OVERDUE_CASE, self.tr("超期案件"))]
+        metrics = painter.fontMetrics()
+        line = metrics.height() + 4
+        width = 28 + max(metrics.horizontalAdvance(text) for _, text in entries)
+        painter.setPen(QColor(160, 160, 160))
+        painter.setBrush(QColor(255, 255, 255, 220))
+        painter.drawRect(8, 8, width, line * len(entries) + 8)
+        for n, (colour, text) in enumerate(entries):
+            y = 12 + n * line
+            painter.setBrush(colour)
+            painter.setPen(colour.darker(130))
+            painter.drawRect(14, y + 3, 12, line - 10)
+            painter.setPen(QColor(30, 30, 30))
+            painter.drawText(32, y + metrics.ascent() + 2, text)
+        painter.restore()

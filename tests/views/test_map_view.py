@@ -1,0 +1,145 @@
+"""The map view with qtbot: items drawn by kind, click → grid code, zoom, PNG export, the dock."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QDockWidget
+from shapely.geometry import box
+
+from desktop.models import Case
+from desktop.models.enums import CaseState, Channel, GridKind, MatterCategory
+from desktop.services import grids
+from desktop.services.geo import geojson_io, synthetic
+from desktop.services.map_data import map_data
+from desktop.services.places import get_place
+from desktop.views.main_window import MainWindow
+from desktop.views.map import MapView
+from desktop.views.map.panel import DOCK_NAME, MapPanel, open_map
+from desktop.views.map.view import OPEN_CASE, OVERDUE_CASE
+
+from .conftest import QIAOBEI
+
+BOUNDARY = synthetic.square(109.10, 21.42, 1200)
+CELLS = synthetic.divide(BOUNDARY, 2, 2)
+SCHOOL = box(*CELLS[0].centroid.buffer(0.0008).bounds)
+
+
+@pytest.fixture
+def mapped_db(sqlite_db, system):
+    """侨北社区: boundary, 2 × 2 regular grids, a school grid over grid 1, a port; two located cases."""
+    grids.import_boundaries(sqlite_db, system, geojson_io.collection([geojson_io.feature(BOUNDARY, {"code": QIAOBEI})]))
+    features = synthetic.grid_features(QIAOBEI, "侨北", BOUNDARY, 2, 2) + [
+        geojson_io.feature(SCHOOL, {"code": QIAOBEI + "101", "name": "侨港中学", "kind": "exclusive",
+                                    "category": "school", "managing_unit": "侨港中学"}),
+        geojson_io.feature(synthetic.square(109.10, 21.41, 800), {"code": QIAOBEI + "201", "name": "侨港渔港",
+                                                                 "kind": "sea", "category": "port"})]
+    grids.import_grids(sqlite_db, system, geojson_io.collection(features))
+    now = datetime.now(timezone.utc)
+    with sqlite_db.session() as session:
+        village = get_place(session, QIAOBEI)
+        for n, (cell, due) in enumerate([(CELLS[1], now + timedelta(days=2)), (CELLS[3], now - timedelta(days=1))], 1):
+            point = cell.centroid
+            session.add(Case(number=f"T-{n}", channel=Channel.PHONE, title=f"诉求{n}", description="-",
+                             category=MatterCategory.DISPUTE, county_id=village.parent.parent_id,
+                             township_id=village.parent_id, village_id=village.id, state=CaseState.DISPATCHED,
+                             lon=point.x, lat=point.y, due_at=due))
+        session.commit()
+    return sqlite_db
+
+
+@pytest.fixture
+def view(qtbot, mapped_db, cjk_font):
+    widget = MapView()
+    widget.resize(640, 480)
+    qtbot.addWidget(widget)
+    widget.show()
+    with qtbot.waitSignal(widget.rendered, timeout=2000):
+        widget.set_data(map_data(mapped_db, "450503103000"))
+    return widget
+
+
+def viewport_point(view: MapView, lon: float, lat: float) -> QPoint:
+    """Where a lon/lat lands in the viewport (through the scene position of a known item)."""
+    grid = view.grid_items[QIAOBEI + "001"]
+    rect, bounds = grid.path().boundingRect(), CELLS[0].bounds
+    x = rect.left() + (lon - bounds[0]) / (bounds[2] - bounds[0]) * rect.width()
+    y = rect.bottom() - (lat - bounds[1]) / (bounds[3] - bounds[1]) * rect.height()
+    return view.mapFromScene(x, y)
+
+
+def test_grids_boundaries_and_cases_are_drawn_by_kind(view):
+    assert sorted(view.grid_items) == sorted([f"{QIAOBEI}00{n}" for n in range(1, 5)] + [QIAOBEI + "101", QIAOBEI + "201"])
+    kinds = {code: item.data(1) for code, item in view.grid_items.items()}
+    assert GridKind(kinds[QIAOBEI + "101"]) is GridKind.EXCLUSIVE and GridKind(kinds[QIAOBEI + "201"]) is GridKind.SEA
+    assert view.grid_items[QIAOBEI + "101"].zValue() > view.grid_items[QIAOBEI + "001"].zValue()
+    assert len(view.boundary_items) == 1
+    assert sorted(item.brush().color().name() for item in view.case_items) == sorted(
+        [OPEN_CASE.name(), OVERDUE_CASE.name()])
+    width = view.grid_items[QIAOBEI + "001"].path().boundingRect().width()
+    assert width == pytest.approx(600, rel=0.01)  # metres: the local projection keeps the shape
+
+
+def test_click_on_a_grid_emits_its_code_and_exclusive_wins(view, qtbot):
+    centre = CELLS[3].centroid
+    with qtbot.waitSignal(view.gridClicked, timeout=1000) as signal:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=viewport_point(view, centre.x, centre.y))
+    assert signal.args == [QIAOBEI + "004"]
+    school = SCHOOL.centroid
+    with qtbot.waitSignal(view.gridClicked, timeout=1000) as signal:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=viewport_point(view, school.x, school.y))
+    assert signal.args == [QIAOBEI + "101"]
+
+
+def test_drag_pans_without_selecting(view, qtbot):
+    start = viewport_point(view, *CELLS[3].centroid.coords[0])
+    with qtbot.assertNotEmitted(view.gridClicked):
+        qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+        qtbot.mouseMove(view.viewport(), start + QPoint(60, 40))
+        qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(60, 40))
+
+
+def test_zoom_and_fit(view):
+    fitted = view.transform().m11()
+    view.zoom(4)
+    assert view.transform().m11() == pytest.approx(fitted * 4)
+    view.fit()
+    assert view.transform().m11() == pytest.approx(fitted)
+
+
+def test_png_export_shows_the_map(view, tmp_path):
+    path = tmp_path / "map.png"
+    assert view.export_png(path)
+    image = QImage(str(path))
+    assert image.width() >= 600
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 10  # grids, boundary, markers and legend, not a blank canvas
+    assert any(QColor(c).blue() > QColor(c).red() + 30 for c in colours)  # the blue of regular grids
+
+
+def test_selected_grid_is_outlined(mapped_db, qtbot):
+    widget = MapView()
+    qtbot.addWidget(widget)
+    widget.set_data(map_data(mapped_db, QIAOBEI + "002"))
+    assert widget.grid_items[QIAOBEI + "002"].pen().width() == 3
+    widget.select_grid(QIAOBEI + "003")
+    assert widget.grid_items[QIAOBEI + "002"].pen().width() == 1 and widget.grid_items[QIAOBEI + "003"].pen().width() == 3
+
+
+def test_map_dock_follows_the_tree_and_clicks_select_in_the_tree(qtbot, mapped_db, system, tasks):
+    window = MainWindow(mapped_db, system, tasks)
+    qtbot.addWidget(window)
+    window.select_place("450503103000")
+    open_map(window)
+    panel = window.findChild(MapPanel)
+    view = panel.view
+    assert len(view.grid_items) == 6 and "侨港镇" in panel.title.text()
+    view.gridClicked.emit(QIAOBEI + "003")
+    assert window.current_place_code() == QIAOBEI + "003"
+    assert view.grid_items[QIAOBEI + "003"].pen().width() == 3  # marked, the township map kept
+    assert len(view.grid_items) == 6
+    open_map(window)  # a second time raises the same dock
+    assert [d.objectName() for d in window.findChildren(QDockWidget)].count(DOCK_NAME) == 1
