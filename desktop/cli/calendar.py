@@ -1,0 +1,33 @@
+"""`griddesk-admin calendar import FILE` / `calendar list --year YEAR`: holidays and make-up
+workdays of years the bundled State Council schedule does not know yet."""
+
+from __future__ import annotations
+
+from ..services import calendar_admin
+
+
+def _import(ctx, args) -> int:
+    result = calendar_admin.import_csv(ctx.db, ctx.actor, args.file)
+    ctx.print(f"已导入 {'、'.join(map(str, result.years))} 年节假日安排 {result.days} 天;"
+              f"重算未办结期限 {result.recomputed} 项")
+    return 0
+
+
+def _list(ctx, args) -> int:
+    days = calendar_admin.list_days(ctx.db, args.year)
+    for entry in days:
+        ctx.print(f"{entry.day.isoformat()}\t{entry.kind.value}\t{entry.kind.label}\t{entry.name}")
+    if not days:
+        ctx.print(f"{args.year} 年没有录入的节假日安排")
+    warning = calendar_admin.warning_for_open_deadlines(ctx.db)
+    if warning:
+        ctx.print(f"注意:{warning}")
+    return 0
+
+
+def register(cli) -> None:
+    group = cli.group("calendar", "节假日与调休安排 holidays and make-up workdays")
+    sub = cli.command("import", "导入 CSV(date,kind,name)的节假日安排,并重算未办结期限", _import, group=group)
+    sub.add_argument("file", metavar="FILE")
+    sub = cli.command("list", "列出某年录入的节假日安排", _list, group=group)
+    sub.add_argument("--year", type=int, required=True)

@@ -1,0 +1,60 @@
+"""Working-day deadlines across the 2026 National Day holiday and into 2027 (SPEC §4, §11)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from sqlalchemy import select
+
+from desktop.models import Assignment, Case
+from desktop.models.enums import AssignmentRole, DayKind
+from desktop.services import calendar_admin
+from desktop.services.cases import dispatch
+
+BEIJING = timezone(timedelta(hours=8))
+
+
+def at(y, m, d, h=10):
+    return datetime(y, m, d, h, tzinfo=BEIJING)
+
+
+def lead_of(world, case_id):
+    with world.db.session() as s:
+        return s.scalar(select(Assignment).where(Assignment.case_id == case_id, Assignment.role == AssignmentRole.LEAD))
+
+
+def dispatch_at(world, when, **kwargs):
+    case = world.new_case(now=when, **kwargs).case
+    return dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
+                             expected_version=case.version, now=when)
+
+
+def test_national_day_2026_and_its_make_up_workdays(world):
+    # Wed 30 Sep: 1–7 Oct off; 8 Thu, 9 Fri, 10 Sat (make-up), 12 Mon, 13 Tue → 24:00 of the 13th
+    lead = lead_of(world, dispatch_at(world, at(2026, 9, 30)).id)
+    assert lead.sign_due_at == at(2026, 10, 9, 0)
+    assert lead.due_at == at(2026, 10, 14, 0)
+    # Fri 18 Sep: Sunday 20 Sep is a make-up workday, so signing is due at its end
+    lead = lead_of(world, dispatch_at(world, at(2026, 9, 18)).id)
+    assert lead.sign_due_at == at(2026, 9, 21, 0)
+
+
+def test_deadline_into_2027_falls_back_warns_and_is_recomputed_when_the_year_is_entered(world):
+    complex_case = dispatch_at(world, at(2026, 12, 24), matter_item_id=world.items["food"])  # 15 working days
+    # Mon–Fri fallback for 2027: 25, 28–31 Dec (5), then Jan 1, 4–8, 11–14 (10) → 24:00 of 14 Jan
+    assert lead_of(world, complex_case.id).due_at == at(2027, 1, 15, 0)
+    warning = calendar_admin.warning_for_open_deadlines(world.db)
+    assert "2027" in warning and "周一至周五" in warning
+
+    result = calendar_admin.enter_days(world.db, world.system, [
+        calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"),
+        calendar_admin.DayEntry(date(2027, 1, 4), DayKind.HOLIDAY, "元旦"),
+        calendar_admin.DayEntry(date(2027, 1, 9), DayKind.WORKDAY, "元旦调休"),
+    ])
+    assert (result.years, result.days, result.recomputed) == ((2027,), 3, 1)
+    lead = lead_of(world, complex_case.id)
+    # two weekdays off and one Saturday at work: 25, 28–31 Dec, Jan 5–8, 9, 11–15 → 24:00 of the 15th
+    assert lead.due_at == at(2027, 1, 16, 0)
+    with world.db.session() as s:
+        assert s.get(Case, complex_case.id).due_at == lead.due_at
+    assert calendar_admin.warning_for_open_deadlines(world.db) is None
