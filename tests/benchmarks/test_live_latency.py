@@ -79,3 +79,26 @@ def test_sqlite_polling_latency(sqlite_db, system):
     interval = live.PollingListener.interval
     _report(f"SQLite change-feed polling (every {interval} s), commit → other desktop's callback",
             _measure(sqlite_db, system, 60, jitter=interval))
+
+
+def test_postgresql_commit_to_the_other_desktops_bus(qtbot, pg_db, system):
+    """End to end as a user sees it: listener thread → GUI thread → coalescing → bus.changed."""
+    from desktop.views.bus import Bus
+    from desktop.views.live_bridge import COALESCE_MS, LiveBridge
+
+    second = Database.connect(pg_db.engine.url.render_as_string(hide_password=False))
+    bridge = LiveBridge(second, Bus())
+    latencies = []
+    try:
+        with qtbot.waitSignal(bridge.stateChanged, timeout=10000):
+            bridge.start()
+        for i in range(200):
+            with qtbot.waitSignal(bridge.bus.changed, timeout=5000):
+                start = time.perf_counter()
+                with unit_of_work(pg_db, system, "bench.live_ping") as uow:
+                    uow.changed("bench", i)
+            latencies.append((time.perf_counter() - start) * 1000)
+    finally:
+        bridge.stop()
+        second.dispose()
+    _report(f"PostgreSQL commit → other desktop's bus.changed (includes {COALESCE_MS} ms coalescing)", latencies)
