@@ -10,6 +10,8 @@ background thread and hands each batch to a callback:
 - SQLite: no notifications exist, so it polls `change_feed` for rows past the last one seen.
 
 Delivery is at least once: a change is a reason to refresh, so consumers must be idempotent.
+Catch-up reads ids above the last one seen; a transaction that drew its id before the outage
+but committed during it (PostgreSQL commits need not follow id order) is the one case it misses.
 Callbacks run on the listener's thread; a GUI must move them to its own thread.
 """
 
@@ -195,7 +197,8 @@ class NotifyListener(ChangeListener):
             delay = min(delay * 2, self.backoff_max)
 
     def _listen(self, conn: psycopg.Connection) -> None:
-        # LISTEN before catching up: a change committed in between arrives both ways, never neither.
+        # LISTEN before catching up, so a change committed in between is never missed;
+        # `already` drops the second copy its notification brings.
         conn.execute(f"LISTEN {CHANNEL}")
         self.backend_pid = conn.info.backend_pid
         already = set(self._catch_up())
