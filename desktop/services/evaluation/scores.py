@@ -156,3 +156,25 @@ def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | st
     ranked = [SubjectScore(**{**s.__dict__, "rank": r}) for s, r in zip(subjects, ranks)]
     ranked.sort(key=lambda s: (s.rank is None, s.rank or 0, s.ref))
     return Evaluation(period, level, scope.code, scope.name, as_of, tuple(enabled), tuple(ranked))
+
+
+def scope_figures(db: Database, actor: Actor, period: Period, codes: tuple[str, ...], *, under: str | None = None,
+                  as_of: datetime | None = None) -> dict[str, Figure]:
+    """Figures of the whole scope (every case once) for a few indicators — the wall display's rates.
+
+    Needs only Permission.VIEW: the figures are the scope's own, no subject is ranked.
+    """
+    as_of = as_of or utcnow()
+    with db.session() as session:
+        scope = resolve_scope(session, actor, under, Permission.VIEW)
+        indicators = {i.code: i for i in load_indicators(session) if i.code in codes}
+        totals: dict[str, list[int]] = {code: [0, 0] for code in indicators}
+        for grain in {i.grain for i in indicators.values()}:
+            rows = counted(grain, Level.TOWNSHIP, period, as_of, scope)
+            grain_codes = [c for c, i in indicators.items() if i.grain is grain]
+            for figures in _aggregate(session, rows, grain_codes).values():
+                for code, (num, den) in figures.items():
+                    totals[code][0] += num
+                    totals[code][1] += den
+    return {code: Figure(code, indicators[code].name, num, den, rate(num, den), indicators[code].weight)
+            for code, (num, den) in totals.items()}

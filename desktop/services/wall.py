@@ -1,0 +1,82 @@
+"""What the supervisor's wall display shows, read in one go (SPEC §5, §10).
+
+KPI tiles (today's intake, open, overdue and the month's three rates of SPEC §11), recent
+emergency reports, and the oldest Art. 21 report nobody has acknowledged yet — it takes over
+the screen. (The live queue itself is the main window's paged queue model, filtered the same.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from ..db import Database
+from ..models import utcnow
+from ..models.enums import EmergencyState
+from . import emergencies, queue, users
+from .emergencies import EmergencyInfo
+from .evaluation.periods import period_of
+from .evaluation.scores import Figure, scope_figures
+from .places import get_place
+from .security import Actor, scope_prefix
+
+THREE_RATES = ("response", "resolution", "satisfaction")
+RECENT_EMERGENCY_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Kpis:
+    received_today: int
+    open: int
+    overdue: int
+    rates: tuple[Figure, ...]  # the month so far: response, resolution, satisfaction
+    period_label: str
+
+
+@dataclass(frozen=True)
+class WallSnapshot:
+    at: datetime
+    scope_code: str
+    scope_name: str
+    kpis: Kpis
+    emergencies: tuple[EmergencyInfo, ...]  # open or learned of in the last week, newest first
+    alarm: EmergencyInfo | None  # the oldest unacknowledged report: takes over the screen
+    alarms_waiting: int
+
+
+def home_scope(actor: Actor) -> str:
+    """The wall shows the actor's first viewing scope (the city for the system actor)."""
+    grants = actor.scopes()
+    return grants[0].place_code if grants else "450500000000"
+
+
+def snapshot(db: Database, actor: Actor, *, under: str | None = None, now: datetime | None = None) -> WallSnapshot:
+    now = now or utcnow()
+    under = under or home_scope(actor)
+    with db.session() as session:
+        scope = get_place(session, under)
+        prefix = scope_prefix(scope.code, scope.level)
+        scope_code, scope_name = scope.code, scope.name
+    counts = queue.summary(db, actor, under, now=now)
+    month = period_of(now)
+    rates = scope_figures(db, actor, month, THREE_RATES, under=under, as_of=now)
+    reports = [r for r in emergencies.list_reports(db, actor, under=under)
+               if r.state is not EmergencyState.CLOSED or r.learned_at >= now - timedelta(days=RECENT_EMERGENCY_DAYS)]
+    waiting = sorted((r for r in emergencies.unacknowledged(db, actor) if r.township_code.startswith(prefix)),
+                     key=lambda r: (r.learned_at, r.id))
+    return WallSnapshot(
+        now, scope_code, scope_name,
+        Kpis(counts.received_today, counts.open, counts.overdue, tuple(rates[c] for c in THREE_RATES), month.label),
+        tuple(reports[:6]), waiting[0] if waiting else None, len(waiting),
+    )
+
+
+def acknowledge_as(db: Database, username: str, password: str, report_id: int, *,
+                   desktop: str | None = None) -> EmergencyInfo:
+    """The supervisor at the wall signs in and acknowledges the alarm (Art. 21; SPEC §5).
+
+    Both steps are audited: the log-in by `users.login`, the acknowledgement (which needs
+    Permission.EMERGENCY_ACK in the report's township) by `emergencies.acknowledge`.
+    """
+    supervisor = users.login(db, username, password, desktop=desktop)
+    return emergencies.acknowledge(db, supervisor, report_id)

@@ -1,0 +1,103 @@
+"""The Art. 21 takeover: an unacknowledged emergency report fills the wall until a supervisor
+signs in here and acknowledges it (SPEC §5)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from ...i18n import label
+from ...services.clock import BEIJING
+from ...services.emergencies import EmergencyInfo
+
+ALARM_STYLE = "QFrame#alarm { background: #8b0000; } QLabel { color: white; } QLineEdit { color: black; background: white; }"
+
+
+class AlarmOverlay(QFrame):
+    """Covers its parent; `acknowledgeRequested(username, password, report_id)` when confirmed."""
+
+    acknowledgeRequested = Signal(str, str, int)
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("alarm")
+        self.setStyleSheet(ALARM_STYLE)
+        self.report: EmergencyInfo | None = None
+        self.heading, self.title, self.facts, self.waiting, self.error = (QLabel() for _ in range(5))
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.RichText)
+        self.facts.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.username, self.password = QLineEdit(), QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = QPushButton()
+        self.confirm.clicked.connect(self._confirm)
+        self.password.returnPressed.connect(self._confirm)
+        self.form = QFormLayout()
+        self.form.addRow(QLabel(), self.username)
+        self.form.addRow(QLabel(), self.password)
+        sign_in = QHBoxLayout()
+        sign_in.addStretch(1)
+        sign_in.addLayout(self.form)
+        sign_in.addWidget(self.confirm)
+        sign_in.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.title)
+        layout.addWidget(self.facts, 1)
+        layout.addWidget(self.waiting)
+        layout.addLayout(sign_in)
+        layout.addWidget(self.error)
+        self.retranslate()
+        self.hide()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("⚠ 紧急情况报告 · 须值班长确认(第二十一条)"))
+        self.form.labelForField(self.username).setText(self.tr("值班长用户名"))
+        self.form.labelForField(self.password).setText(self.tr("密码"))
+        self.confirm.setText(self.tr("确认已知悉"))
+
+    def scale(self, unit: int) -> None:
+        self.heading.setStyleSheet(f"font-size: {int(unit * 2.2)}px; font-weight: bold;")
+        self.title.setStyleSheet(f"font-size: {int(unit * 2.6)}px; font-weight: bold;")
+        self.facts.setStyleSheet(f"font-size: {int(unit * 1.5)}px;")
+        for widget in (self.username, self.password, self.confirm, self.error, self.waiting,
+                       self.form.labelForField(self.username), self.form.labelForField(self.password)):
+            widget.setStyleSheet(f"font-size: {int(unit * 1.2)}px;")
+
+    def show_report(self, report: EmergencyInfo, waiting: int) -> None:
+        if self.report is None or self.report.id != report.id:
+            self.password.clear()
+            self.error.clear()
+        self.report = report
+        self.title.setText(report.title)
+        when = report.occurred_at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+        learned = report.learned_at.astimezone(BEIJING).strftime("%H:%M")
+        rows = [
+            (self.tr("类型"), label(report.type)),
+            (self.tr("等级"), label(report.level)),
+            (self.tr("发生时间"), self.tr("{0}(获知 {1})").format(when, learned)),
+            (self.tr("地点"), f"{report.township_name} · {report.place_text}"),
+            (self.tr("伤亡"), self.tr("涉及 {0} 人;死亡 {1},受伤 {2},失踪 {3}").format(
+                report.people_involved, report.deaths, report.injuries, report.missing)),
+            (self.tr("已采取措施"), report.measures or self.tr("(未填写)")),
+            (self.tr("报告人"), report.reported_by),
+        ]
+        self.facts.setText("<table align='center' cellspacing='8'>" + "".join(
+            f"<tr><td><b>{name}</b></td><td>{value}</td></tr>" for name, value in rows) + "</table>")
+        self.waiting.setText(self.tr("另有 {0} 条紧急情况待确认").format(waiting - 1) if waiting > 1 else "")
+        self.resize(self.parentWidget().size())
+        self.show()
+        self.raise_()
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.password.clear()
+        self.password.setFocus()
+
+    def _confirm(self) -> None:
+        if self.report is not None and self.username.text().strip():
+            self.error.setText(self.tr("正在确认…"))
+            self.acknowledgeRequested.emit(self.username.text().strip(), self.password.text(), self.report.id)

@@ -1,0 +1,256 @@
+"""The wall window: header and clock, KPI tiles, map, live queue, emergencies, alarm takeover.
+
+Everything is loaded through the task runner (never on the GUI thread); a refresh comes from
+the live bus (this and other desktops' changes) and from a timer, and a refresh asked for
+while one is running is folded into one more run afterwards.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...db import Database
+from ...errors import GridDeskError
+from ...i18n import label
+from ...models.enums import EmergencyState
+from ...services import wall
+from ...services.clock import BEIJING
+from ...services.map_data import map_data
+from ...services.queue import QueueFilter
+from ...services.security import Actor
+from ..bus import Bus
+from ..map.view import MapView
+from ..queue_model import COLUMNS, COUNTDOWN, PLACE, STATE, TITLE, QueueModel
+from .alarm import AlarmOverlay
+from .scale import ALERT, WARN, style_sheet, unit_for
+from .tiles import KpiTile
+
+REFRESH_MS = 30_000
+# Read from across the room: what and where, how late, how far along (numbers are for desks).
+QUEUE_COLUMNS = (TITLE, PLACE, COUNTDOWN, STATE)
+
+
+def _percent(figure) -> str:
+    return "—" if figure.rate is None else f"{100 * figure.rate:.1f}%"
+
+
+class WallWindow(QWidget):
+    dataShown = Signal()  # the first snapshot is on screen (for --screenshot)
+    failed = Signal(object)  # a refresh went wrong
+    refreshed = Signal()  # a snapshot landed
+
+    def __init__(self, db: Database, actor: Actor, tasks, *, bus: Bus | None = None, under: str | None = None,
+                 live: bool = True, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.actor, self.tasks = db, actor, tasks
+        self.bus = bus or Bus(self)
+        self.under = under or wall.home_scope(actor)
+        self.snapshot: wall.WallSnapshot | None = None
+        self._loading = self._again = False
+        self._shown_once = False
+        self.setWindowTitle(self.tr("网格指挥台 · 值班大屏"))
+
+        self.title, self.clock, self.status = QLabel(), QLabel(), QLabel()
+        self.title.setObjectName("wallTitle")
+        self.clock.setObjectName("clock")
+        self.status.setObjectName("status")
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.status)
+        header.addWidget(self.clock)
+
+        self.tiles = [KpiTile(self) for _ in range(6)]
+        tiles = QHBoxLayout()
+        for tile in self.tiles:
+            tiles.addWidget(tile, 1)
+
+        self.map = MapView(self, tasks=tasks)
+        self.queue_model = QueueModel(db, actor, tasks, page_size=50, parent=self)
+        self.queue_model.set_filter(QueueFilter(under=self.under))
+        self.queue = QTableView()
+        self.queue.setModel(self.queue_model)
+        for column in range(len(COLUMNS)):
+            self.queue.setColumnHidden(column, column not in QUEUE_COLUMNS)
+        self.emergencies = QTableWidget(0, 5)
+        for table in (self.queue, self.emergencies):
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            table.verticalHeader().hide()
+            table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.queue_title, self.emergency_title, self.map_title = QLabel(), QLabel(), QLabel()
+        body = QGridLayout()
+        body.addWidget(self._panel(self.map_title, self.map), 0, 0, 2, 1)
+        body.addWidget(self._panel(self.queue_title, self.queue), 0, 1)
+        body.addWidget(self._panel(self.emergency_title, self.emergencies), 1, 1)
+        body.setColumnStretch(0, 11)
+        body.setColumnStretch(1, 9)
+        body.setRowStretch(0, 3)
+        body.setRowStretch(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(tiles)
+        layout.addLayout(body, 1)
+
+        self.alarm = AlarmOverlay(self)
+        self.alarm.acknowledgeRequested.connect(self._acknowledge)
+
+        self._clock_timer = QTimer(self, interval=1000, timeout=self._tick)
+        self._clock_timer.start()
+        self._refresh_timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
+        self._refresh_timer.start()
+        self.bus.changed.connect(self._changed)
+        self.bridge = None
+        if live:
+            from ..live_bridge import LiveBridge
+
+            self.bridge = LiveBridge(db, self.bus, self)
+            self.bridge.stateChanged.connect(self.status.setText)
+            self.installEventFilter(self.bridge)
+            self.bridge.start()
+        self.retranslate()
+        self.resize(1920, 1080)
+        self._tick()
+        self.refresh()
+        self.reload_map()
+
+    def _panel(self, title: QLabel, content: QWidget) -> QFrame:
+        frame = QFrame(self)
+        frame.setObjectName("panel")
+        title.setObjectName("sectionTitle")
+        box = QVBoxLayout(frame)
+        box.addWidget(title)
+        box.addWidget(content, 1)
+        return frame
+
+    def retranslate(self) -> None:
+        self.queue_title.setText(self.tr("实时诉求队列(超期优先)"))
+        self.emergency_title.setText(self.tr("紧急情况报告"))
+        self.map_title.setText(self.tr("在办诉求分布(红色为超期)"))
+        self.emergencies.setHorizontalHeaderLabels(
+            [self.tr("获知时间"), self.tr("等级"), self.tr("事件"), self.tr("状态"), self.tr("确认")])
+        self.alarm.retranslate()
+        self._show()
+
+    # --- loading ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Load a new snapshot off the GUI thread (one at a time; a request meanwhile runs next)."""
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        self.tasks.submit(wall.snapshot, self.db, self.actor, under=self.under,
+                          on_done=self._landed, on_error=self._failed)
+        self.queue_model.refresh()
+
+    def reload_map(self) -> None:
+        self.tasks.submit(map_data, self.db, self.under, on_done=self.map.set_data, on_error=self._failed)
+
+    def _changed(self, topic: str) -> None:
+        if topic in ("cases", "emergencies", "evaluation"):
+            self.refresh()
+        if topic in ("cases", "places"):
+            self.reload_map()
+
+    def _landed(self, snapshot: wall.WallSnapshot) -> None:
+        self.snapshot = snapshot
+        self._finish()
+        self._show()
+        self.refreshed.emit()
+        if not self._shown_once:
+            self._shown_once = True
+            self.dataShown.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        self.status.setText(exc.message if isinstance(exc, GridDeskError) else str(exc))
+        self.failed.emit(exc)
+
+    def _finish(self) -> None:
+        self._loading = False
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    # --- showing ----------------------------------------------------------------------------
+    def _tick(self) -> None:
+        self.clock.setText(datetime.now(BEIJING).strftime("%Y-%m-%d %H:%M:%S"))
+
+    def _show(self) -> None:
+        s = self.snapshot
+        if s is None:
+            self.title.setText(self.tr("网格指挥台 · 值班大屏(载入中…)"))
+            return
+        self.title.setText(self.tr("网格指挥台 · {0} 值班大屏").format(s.scope_name))
+        k = s.kpis
+        self.tiles[0].show_figure(self.tr("今日受理"), f"{k.received_today:,}")
+        self.tiles[1].show_figure(self.tr("在办诉求"), f"{k.open:,}")
+        self.tiles[2].show_figure(self.tr("超期诉求"), f"{k.overdue:,}", alert=k.overdue > 0)
+        for tile, figure, caption in zip(self.tiles[3:], k.rates, (self.tr("响应率"), self.tr("解决率"),
+                                                                     self.tr("满意率"))):
+            tile.show_figure(caption, _percent(figure),
+                             self.tr("{0} · {1}/{2}").format(k.period_label, figure.numerator, figure.denominator))
+        self._show_emergencies(s)
+        self.emergencies.resizeColumnsToContents()
+        self.queue.resizeColumnsToContents()
+        if s.alarm is not None:
+            self.alarm.show_report(s.alarm, s.alarms_waiting)
+        else:
+            self.alarm.hide()
+            self.alarm.report = None
+
+    def _show_emergencies(self, s: wall.WallSnapshot) -> None:
+        self.emergencies.setRowCount(len(s.emergencies))
+        for row, report in enumerate(s.emergencies):
+            acknowledged = report.acknowledged_at is not None
+            cells = [report.learned_at.astimezone(BEIJING).strftime("%m-%d %H:%M"), label(report.level),
+                     report.title, label(report.state), self.tr("已确认") if acknowledged else self.tr("待确认")]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if not acknowledged:
+                    item.setForeground(QColor(ALERT))
+                elif report.state is EmergencyState.OPEN:
+                    item.setForeground(QColor(WARN))
+                self.emergencies.setItem(row, column, item)
+
+    def resizeEvent(self, event) -> None:
+        unit = unit_for(self.height())
+        self.setStyleSheet(style_sheet(unit))
+        self.alarm.scale(unit)
+        for table, stretch in ((self.queue, TITLE), (self.emergencies, 2)):
+            table.verticalHeader().setDefaultSectionSize(int(unit * 1.9))
+            table.resizeColumnsToContents()
+            table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        self.alarm.resize(self.size())
+        super().resizeEvent(event)
+
+    # --- acknowledging the alarm ----------------------------------------------------------
+    def _acknowledge(self, username: str, password: str, report_id: int) -> None:
+        self.tasks.submit(wall.acknowledge_as, self.db, username, password, report_id,
+                          on_done=lambda _info: self.refresh(),
+                          on_error=lambda exc: self.alarm.show_error(
+                              exc.message if isinstance(exc, GridDeskError) else str(exc)))
+
+    def closeEvent(self, event) -> None:
+        if self.bridge is not None:
+            self.bridge.stop()
+        super().closeEvent(event)

@@ -1,0 +1,101 @@
+"""The wall display (SPEC §5, §10): KPI tiles, queue, emergencies and the Art. 21 takeover."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QImage
+from sqlalchemy import select
+
+from desktop.models import AuditEntry, EmergencyReport
+from desktop.models.enums import AuditOutcome
+from desktop.services import queue, users
+from desktop.views.wall import WallWindow
+from desktop.views.wall.scale import unit_for
+
+QIAOGANG = "450503103000"
+
+
+@pytest.fixture
+def chief(demo_db):
+    return users.login(demo_db, "qg_chief", "qiaogang-chief")
+
+
+@pytest.fixture
+def wall(qtbot, demo_db, chief, tasks, cjk_font):
+    window = WallWindow(demo_db, chief, tasks, live=False)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def unacknowledged(db) -> list[int]:
+    with db.session() as session:
+        return list(session.scalars(select(EmergencyReport.id).where(EmergencyReport.acknowledged_at.is_(None))))
+
+
+def test_tiles_show_the_scope_figures(wall, demo_db, chief):
+    summary = queue.summary(demo_db, chief, QIAOGANG)
+    assert wall.snapshot.scope_code == QIAOGANG
+    assert [t.value.text() for t in wall.tiles[:3]] == [f"{summary.received_today:,}", f"{summary.open:,}",
+                                                        f"{summary.overdue:,}"]
+    assert [t.caption.text() for t in wall.tiles[3:]] == ["响应率", "解决率", "满意率"]
+    assert all(t.value.text() == "—" or t.value.text().endswith("%") for t in wall.tiles[3:])
+    assert wall.queue_model.rowCount() == min(summary.open, wall.queue_model.rowCount()) > 0
+    assert wall.emergencies.rowCount() >= 1
+    assert "侨港" in wall.title.text()
+
+
+@pytest.mark.law("Art. 21")
+def test_unacknowledged_emergency_takes_over_until_a_supervisor_confirms(qtbot, wall, demo_db):
+    waiting = unacknowledged(demo_db)
+    assert len(waiting) == 1
+    assert wall.alarm.isVisible() and wall.alarm.report.id == waiting[0]
+    assert wall.alarm.geometry() == wall.rect()
+    facts = wall.alarm.facts.text()
+    for fact in ("类型", "等级", "发生时间", "地点", "死亡", "已采取措施"):
+        assert fact in facts
+
+    wall.alarm.username.setText("qg_chief")
+    wall.alarm.password.setText("wrong-password")
+    wall.alarm.confirm.click()
+    assert "密码" in wall.alarm.error.text() and wall.alarm.isVisible()
+    # An operator may not acknowledge (no EMERGENCY_ACK): refused, still on screen.
+    wall.alarm.username.setText("qg_op1")
+    wall.alarm.password.setText("qiaogang-op1")
+    wall.alarm.confirm.click()
+    assert "确认紧急告警" in wall.alarm.error.text() and wall.alarm.isVisible()
+    assert unacknowledged(demo_db) == waiting
+
+    wall.alarm.username.setText("qg_chief")
+    wall.alarm.password.setText("qiaogang-chief")
+    wall.alarm.confirm.click()
+    assert not wall.alarm.isVisible()
+    assert unacknowledged(demo_db) == []
+    with demo_db.session() as session:
+        entries = session.execute(select(AuditEntry.action, AuditEntry.actor, AuditEntry.outcome)
+                                  .where(AuditEntry.action == "emergencies.acknowledge")
+                                  .order_by(AuditEntry.id)).all()
+    assert entries[-1] == ("emergencies.acknowledge", "qg_chief", AuditOutcome.OK)
+    assert ("emergencies.acknowledge", "qg_op1", AuditOutcome.DENIED) in entries
+
+
+def test_bus_change_refreshes(qtbot, wall, chief):
+    before = wall.snapshot.at
+    with qtbot.waitSignal(wall.refreshed, timeout=5000):
+        wall.bus.changed.emit("cases")
+    assert wall.snapshot.at > before
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160)])
+def test_renders_readably_at_wall_resolutions(qtbot, wall, tmp_path, size):
+    wall.resize(*size)
+    qtbot.waitUntil(lambda: wall.size().width() == size[0])
+    target = tmp_path / f"wall-{size[0]}.png"
+    assert wall.grab().save(str(target))
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == size
+    unit = unit_for(size[1])
+    assert unit == size[1] // 54
+    # The big figures scale with the screen: 3 body units high.
+    assert f"font-size: {unit * 3}px" in wall.styleSheet()
+    assert wall.alarm.size() == wall.size()
