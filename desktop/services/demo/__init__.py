@@ -1,0 +1,128 @@
+"""Synthetic demo data for one township on top of the real Beihai tree (issue: demo).
+
+Everything made here is marked `synthetic=True` (places, people, departments, cases, reports,
+users); the villages are real, their polygons are not. The data is generated with a fixed
+seed, so two fresh databases get the same codes, names and case numbers (timestamps follow
+"now").
+
+    seed_demo(db, actor, township_code="450503103000")  # 银海区 侨港镇
+    ensure_demo_database(url)                           # `griddesk --demo` on first start
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import aliased
+
+from ... import migrate
+from ...db import Database
+from ...errors import Conflict, ValidationFailed
+from ...models import Case, Place
+from ...models.base import utcnow
+from ...models.enums import PlaceLevel
+from .. import reference
+from ..clock import WorkCalendar
+from ..places import get_place
+from ..security import Actor, Permission
+from ..unit_of_work import unit_of_work
+from .accounts import DEMO_USERS, DemoUser, add_users
+from .cases import seed_cases
+from .context import SEED, DemoContext
+from .departments import add_departments
+from .emergencies import add_emergencies
+from .evaluation import add_evaluation
+from .geometry import Village, plan_layout
+from .governance import add_governance
+from .grids import add_grids
+from .matter_list import add_matter_list
+from .names import NameMaker
+from .people import add_leadership, add_professionals, add_staff, add_work_log
+from .profiles import DEFAULT_TOWNSHIP, profile_for
+
+__all__ = ["DEMO_USERS", "DEFAULT_TOWNSHIP", "DemoReport", "DemoUser", "ensure_demo_database", "has_demo_data",
+           "seed_demo"]
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    township_code: str
+    township_name: str
+    grids: int
+    staff: int
+    cases: int
+    users: tuple[str, ...]
+
+
+def has_demo_data(session, township: Place) -> bool:
+    """Does the township already hold synthetic grids?"""
+    village = aliased(Place)
+    return bool(session.scalar(select(exists().where(
+        Place.synthetic.is_(True), Place.level == PlaceLevel.GRID, Place.parent_id == village.id,
+        village.parent_id == township.id))))
+
+
+def seed_demo(db: Database, actor: Actor, township_code: str = DEFAULT_TOWNSHIP, *,
+              now: datetime | None = None) -> DemoReport:
+    """Add the synthetic demo township in one transaction (one audit entry); refuses a second time."""
+    now = now or utcnow()
+    with unit_of_work(db, actor, "demo.seed", target=township_code) as uow:
+        session = uow.session
+        township = get_place(session, township_code)
+        if township.level is not PlaceLevel.TOWNSHIP:
+            raise ValidationFailed(f"{township.short_name}({township.code})不是乡镇(街道);"
+                                   "演示数据按乡镇生成,请给出 9 位或 12 位乡镇代码", field="township")
+        uow.require(Permission.MANAGE_PLACES, township.code, township.short_name)
+        if has_demo_data(session, township):
+            raise Conflict(f"{township.name}({township.code})已有演示数据,不再重复生成;"
+                           "如需重建,请换一个新的数据库文件")
+        villages = sorted(township.children, key=lambda v: v.code)
+        if not villages:
+            raise ValidationFailed(f"{township.name} 下没有村(社区),无法生成网格;请先运行 griddesk-admin init")
+        index = session.scalar(select(func.count()).where(Place.level == PlaceLevel.TOWNSHIP,
+                                                          Place.code < township.code))
+        rng = random.Random(f"{SEED}-{township.code}")
+        ctx = DemoContext(session=session, rng=rng, names=NameMaker(rng), now=now,
+                          calendar=WorkCalendar.load(session), city=township.parent.parent, county=township.parent,
+                          township=township, villages=villages, profile=profile_for(township.code, index),
+                          actor_name=actor.display_name)
+        layout = plan_layout(rng, [Village(v.code, v.short_name) for v in villages], ctx.profile,
+                             township.short_name)
+        grids = add_grids(ctx, layout)
+        departments = add_departments(ctx)
+        items = add_matter_list(ctx, departments)
+        staff = add_staff(ctx, grids)
+        add_leadership(ctx)
+        add_professionals(ctx, grids)
+        add_work_log(ctx, staff)
+        users = add_users(ctx, departments)
+        add_evaluation(ctx)
+        seeded = seed_cases(ctx, grids, departments, items, staff)
+        add_governance(ctx, departments, seeded.cluster)
+        add_emergencies(ctx, grids)
+        report = DemoReport(township.code, township.name, len(grids), sum(len(p) for p in staff.values()),
+                            len(seeded.cases), tuple(users))
+        uow.audit(f"生成演示数据(合成):{township.name} 网格 {report.grids} 个、网格工作人员 {report.staff} 人、"
+                  f"诉求 {report.cases} 件", grids=report.grids, staff=report.staff, cases=report.cases)
+        for topic in ("places", "staff", "matters", "cases", "emergencies"):
+            uow.changed(topic, township_id=township.id, note="demo")
+        return report
+
+
+def ensure_demo_database(url: str) -> Database:
+    """The demo database, built on first use: migrate, load the real tree, seed the default township.
+
+    An existing demo database is only brought up to the newest schema.
+    """
+    db = Database.connect(url)
+    migrate.upgrade(db)
+    with db.session() as session:
+        seeded = session.scalar(select(exists().where(Case.synthetic.is_(True))))
+    if not seeded:
+        system = Actor.system()
+        reference.load_beihai_tree(db, system)
+        seed_demo(db, system)
+    return db

@@ -1,0 +1,620 @@
+"""A few hundred made-up cases over the demo history, in every CaseState, each consistent with
+its timeline: assignments with their clocks (cases.deadlines, WorkCalendar), events for every
+step, extensions, objections, stage reports, supervision orders, callbacks, holds and merges.
+
+Each case is first planned as a list of steps with delays (pure randomness, no dates), then
+placed in time so that its last step lies before "now" and then played forward, computing
+every deadline from the real working-day calendar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from shapely import prepared
+from sqlalchemy import select
+from shapely.geometry import Point
+
+from ...models import (
+    Assignment,
+    Callback,
+    Case,
+    CaseEvent,
+    Department,
+    Escalation,
+    Extension,
+    MatterItem,
+    Objection,
+    Person,
+    StageReport,
+    SupervisionOrder,
+)
+from ...models.enums import (
+    AssignmentRole,
+    AssignmentState,
+    CallbackOutcome,
+    CallbackState,
+    CaseState,
+    Channel,
+    DecisionState,
+    GridKind,
+    HandlingLevel,
+    MatterCategory,
+    Satisfaction,
+    SeaCategory,
+    SupervisionLevel,
+)
+from ..cases.callback_schedule import DEFAULT_RULE
+from ..cases.deadlines import limits_for, start_clock
+from ..clock import BEIJING
+from ..numbering import reserve_numbers
+from .context import HISTORY_DAYS, DemoContext
+from .departments import DemoDepartments
+from .grids import DemoGrid
+from .matter_list import ItemSpec
+
+S, A = CaseState, AssignmentState
+CASE_COUNT = 400
+# How often each final state occurs (every state occurs at least once regardless).
+STATE_WEIGHTS = {
+    S.CLOSED: 40, S.RESOLVED_ON_SPOT: 12, S.HANDLING: 9, S.SIGNED: 4, S.DISPATCHED: 4, S.RECEIVED: 2,
+    S.REGISTERED: 3, S.ESCALATED: 2, S.EXTENSION_PENDING: 3, S.OBJECTION_PENDING: 2, S.REPORTED: 3,
+    S.UNDER_REVIEW: 3, S.SENT_BACK: 2, S.REOPENED: 2, S.ON_HOLD: 3, S.MERGED: 2,
+}
+# How long (hours) a case has been sitting in its final state: (low, high).
+DWELL_HOURS = {
+    S.RECEIVED: (0.05, 3), S.REGISTERED: (0.2, 20), S.DISPATCHED: (0.1, 40), S.SIGNED: (0.5, 30),
+    S.HANDLING: (1, 600), S.EXTENSION_PENDING: (1, 40), S.OBJECTION_PENDING: (1, 40), S.REPORTED: (0.5, 30),
+    S.UNDER_REVIEW: (1, 48), S.SENT_BACK: (1, 72), S.REOPENED: (1, 72), S.ON_HOLD: (120, 1400),
+    S.ESCALATED: (1, 120),
+}
+CHANNELS = (Channel.GRID_STAFF,) * 4 + (Channel.HOTLINE_12345,) * 3 + (Channel.PLATFORM, Channel.WALK_IN,
+                                                                       Channel.PHONE)
+OPERATORS = ("侨港值班员 一", "侨港值班员 二")
+SUPERVISOR = "侨港值班长"
+DESKTOPS = ("ZHZX-01", "ZHZX-02")
+HOLD_REASONS = (
+    ("涉及规划调整,需待片区改造方案批复后统一解决", "已向诉求人说明规划审批进度,批复后优先处理"),
+    ("历史遗留产权问题,需法院判决后才能处理", "已告知诉求人可通过诉讼途径解决,并提供法律援助联系方式"),
+    ("所需资金未列入本年度预算", "已向诉求人解释资金安排情况,明年列入计划后处理"),
+)
+UNSATISFIED_NOTES = ("问题仍未彻底解决", "处理不及时", "对答复不满意")
+
+
+@dataclass
+class Step:
+    kind: str
+    hours: float  # delay after the previous step
+
+
+@dataclass
+class Planned:
+    grid: DemoGrid
+    item_id: int
+    spec: ItemSpec
+    state: CaseState
+    steps: list[Step]
+    dwell_hours: float
+    title: str
+    channel: Channel
+    point: tuple[float, float] | None
+    received_at: datetime | None = None
+    case: Case | None = None
+
+
+@dataclass
+class Pending:
+    """Rows that need the id of a case or assignment not flushed yet."""
+
+    rows: list = field(default_factory=list)
+
+    def add(self, row, **owners) -> None:
+        self.rows.append((row, owners))
+
+    def resolve(self) -> list:
+        for row, owners in self.rows:
+            for attribute, owner in owners.items():
+                setattr(row, attribute, owner.id)
+        return [row for row, _ in self.rows]
+
+
+class _Grids:
+    """Where a case lies: a random point of a grid that routes to that grid (exclusive wins)."""
+
+    def __init__(self, ctx: DemoContext, grids: list[DemoGrid]):
+        self.rng = ctx.rng
+        self.grids = grids
+        self.exclusive = [prepared.prep(g.polygon) for g in grids if g.kind is not GridKind.REGULAR and g.polygon]
+        self.prepared = {g.place.id: prepared.prep(g.polygon) for g in grids if g.polygon is not None}
+        weights = {GridKind.REGULAR: 6, GridKind.EXCLUSIVE: 5, GridKind.SEA: 4}
+        self.weights = [weights[g.kind] for g in grids]
+
+    def pick(self) -> DemoGrid:
+        return self.rng.choices(self.grids, self.weights)[0]
+
+    def point(self, grid: DemoGrid) -> tuple[float, float] | None:
+        if grid.polygon is None:
+            return None
+        minx, miny, maxx, maxy = grid.polygon.bounds
+        while True:
+            p = Point(self.rng.uniform(minx, maxx), self.rng.uniform(miny, maxy))
+            if not self.prepared[grid.place.id].contains(p):
+                continue
+            if grid.kind is GridKind.REGULAR and any(e.contains(p) for e in self.exclusive):
+                continue
+            return round(p.x, 6), round(p.y, 6)
+
+
+def _items_for(grid: DemoGrid, items: dict[int, ItemSpec]) -> list[int]:
+    """Sea grids mostly raise fishery and safety matters; land grids anything else."""
+    sea = [i for i, s in items.items() if s.lead == "YYZ"]
+    if grid.kind is GridKind.SEA and sea:
+        return sea
+    return [i for i, s in items.items() if s.lead != "YYZ" or grid.grid.sea_category is SeaCategory.PORT]
+
+
+class Planner:
+    def __init__(self, ctx: DemoContext, grids: list[DemoGrid], items: dict[int, ItemSpec]):
+        self.ctx, self.rng, self.items = ctx, ctx.rng, items
+        self.where = _Grids(ctx, grids)
+
+    def u(self, low: float, high: float) -> float:
+        return self.rng.uniform(low, high)
+
+    def states(self, count: int) -> list[CaseState]:
+        forced = list(STATE_WEIGHTS)
+        rest = self.rng.choices(forced, list(STATE_WEIGHTS.values()), k=count - len(forced))
+        return forced + rest
+
+    def plan(self, state: CaseState, grid: DemoGrid | None = None, item_id: int | None = None,
+             max_age_days: float = HISTORY_DAYS) -> Planned:
+        grid = grid or self.where.pick()
+        item_id = item_id or self.rng.choice(_items_for(grid, self.items))
+        spec = self.items[item_id]
+        steps = self._steps(state, spec)
+        span = sum(s.hours for s in steps)
+        if state in DWELL_HOURS:
+            dwell = self.u(*DWELL_HOURS[state])
+        else:  # finished cases are spread over the whole history
+            dwell = self.u(0.5, max(1.0, max_age_days * 24 - span))
+        if span + dwell > max_age_days * 24:
+            scale = (max_age_days * 24 - dwell) / span
+            for step in steps:
+                step.hours *= max(scale, 0.05)
+        title = self.rng.choice(spec.case_titles) if spec.case_titles else spec.title
+        channel = self.rng.choice(CHANNELS)
+        return Planned(grid, item_id, spec, state, steps, dwell, title, channel, self.where.point(grid))
+
+    def _steps(self, state: CaseState, spec: ItemSpec) -> list[Step]:
+        u, rng = self.u, self.rng
+        urgent = spec.complexity.value == "urgent"
+        handle_days = {"general": (0.5, 7), "complex": (3, 20), "urgent": (0.1, 1.2)}[spec.complexity.value]
+        steps = [Step("received", 0)]
+        if state is S.RECEIVED:
+            return steps
+        steps.append(Step("registered", u(0.05, 1)))
+        if state in (S.REGISTERED, S.ESCALATED, S.MERGED, S.RESOLVED_ON_SPOT):
+            extra = {S.ESCALATED: "escalated", S.MERGED: "merged", S.RESOLVED_ON_SPOT: "on_spot"}.get(state)
+            if extra:
+                steps.append(Step(extra, u(0.5, 30)))
+            if state is S.RESOLVED_ON_SPOT:
+                steps += self._callback(reopen=False)
+            return steps
+        sign = (0.05, 0.45) if urgent else ((0.2, 20) if rng.random() < 0.9 else (26, 60))
+        if rng.random() < 0.05 and state not in (S.DISPATCHED, S.OBJECTION_PENDING):
+            # Art. 18(2): the first department objects, the center agrees and dispatches again.
+            steps += [Step("dispatched", u(0.1, 4)), Step("objection_raised", u(1, 20)),
+                      Step("objection_approved", u(1, 24))]
+        steps.append(Step("dispatched", u(0.1, 0.5) if urgent else u(0.2, 4)))
+        if state is S.DISPATCHED:
+            return steps
+        if state is S.OBJECTION_PENDING:
+            if rng.random() < 0.5:
+                steps.append(Step("signed", u(*sign)))
+            return steps + [Step("objection_raised", u(1, 20))]
+        steps.append(Step("signed", u(*sign)))
+        if state is S.SIGNED:
+            return steps
+        steps.append(Step("contacted", u(0.5, 20)))
+        if state is S.HANDLING:
+            if rng.random() < 0.3:
+                steps.append(Step(rng.choice(("extension_approved", "extension_refused")), u(4, 48)))
+            return steps
+        if state is S.EXTENSION_PENDING:
+            return steps + [Step("extension_requested", u(4, 72))]
+        if state is S.ON_HOLD:
+            return steps + [Step("on_hold", u(24, 240)), Step("callback_on_hold", 0)]
+        if rng.random() < 0.12:
+            steps.append(Step(rng.choice(("extension_approved", "extension_approved", "extension_refused")),
+                              u(8, 72)))
+        steps += [Step("co_reported", u(*handle_days) * 12), Step("result_reported", u(*handle_days) * 12)]
+        if state is S.REPORTED:
+            return steps
+        if rng.random() < 0.08 or state is S.SENT_BACK:
+            steps += [Step("review_started", u(0.5, 12)), Step("sent_back", u(1, 24))]
+            if state is S.SENT_BACK:
+                return steps
+            steps.append(Step("result_reported", u(*handle_days) * 8))
+        steps.append(Step("review_started", u(0.5, 12)))
+        if state is S.UNDER_REVIEW:
+            return steps
+        steps.append(Step("closed", u(1, 36)))
+        return steps + self._callback(reopen=state is S.REOPENED)
+
+    def _callback(self, reopen: bool) -> list[Step]:
+        if reopen:
+            return [Step("callback_unsatisfied_reopen", self.u(6, 60)), Step("reopened", self.u(0.5, 8))]
+        return [Step("callback", self.u(4, 70))]
+
+
+class Player:
+    """Plays a planned case forward in time, writing the case, its rows and its timeline."""
+
+    def __init__(self, ctx: DemoContext, departments: DemoDepartments, items: dict[int, MatterItem],
+                 staff: dict[int, list[Person]], pending: Pending):
+        self.ctx, self.rng = ctx, ctx.rng
+        self.departments, self.items, self.staff, self.pending = departments, items, staff, pending
+        self.township_departments = list(departments.township.values())
+        self.callback_days = DEFAULT_RULE["after_close_working_days"]
+
+    def play(self, plan: Planned, number: str) -> Case:
+        ctx, rng = self.ctx, self.rng
+        item = self.items[plan.item_id]
+        requester = self.staff[plan.grid.place.id][0] if plan.channel is Channel.GRID_STAFF else None
+        lon, lat = plan.point or (None, None)
+        address = (f"{plan.grid.village.short_name}{plan.grid.place.short_name}附近" if plan.point
+                   else f"{plan.grid.place.short_name}作业渔船")
+        case = Case(number=number, channel=plan.channel, title=plan.title,
+                    description=f"{'网格员' if requester else '群众'}反映:{plan.title},请协调处理。",
+                    requester_name=requester.name if requester else ctx.names.person(),
+                    requester_phone=requester.phone if requester else ctx.names.mobile(),
+                    category=plan.spec.category, matter_item_id=item.id, lon=lon, lat=lat, address=address,
+                    county_id=ctx.county.id, township_id=ctx.township.id, state=S.RECEIVED, level=HandlingLevel.TOWNSHIP,
+                    urgent=plan.spec.complexity.value == "urgent", received_at=plan.received_at,
+                    synthetic=True, updated_by=rng.choice(OPERATORS), reopen_count=0,
+                    supervision=SupervisionLevel.NONE)
+        case.assignments = []
+        plan.case = case
+        self.case, self.plan = case, plan
+        self.limits = limits_for(item, case.urgent)
+        self.lead: Assignment | None = None
+        self.used_leads: set[int] = set()
+        at = plan.received_at
+        for step in plan.steps:
+            at = at + timedelta(hours=step.hours)
+            getattr(self, f"_{step.kind}")(at)
+        self._stage_report_if_late()
+        case.created_at = plan.received_at
+        case.updated_at = at
+        return case
+
+    # -- helpers --------------------------------------------------------------------------
+    def event(self, at: datetime, kind: str, message: str, to_state: CaseState | None = None,
+              assignment: Assignment | None = None, actor: str | None = None, **detail) -> None:
+        case = self.case
+        event = CaseEvent(assignment_id=None, at=at, kind=kind, actor_name=actor or self.rng.choice(OPERATORS),
+                          desktop=self.rng.choice(DESKTOPS) if actor is None else None,
+                          from_state=None if kind == "received" else case.state.value,
+                          to_state=(to_state or case.state).value, message=message, detail=detail)
+        if to_state is not None:
+            case.state = to_state
+        owners = {"case_id": case} | ({"assignment_id": assignment} if assignment is not None else {})
+        self.pending.add(event, **owners)
+
+    def dept(self, assignment: Assignment) -> Department:
+        return next(d for d in self.township_departments if d.id == assignment.department_id)
+
+    def _assign(self, at: datetime, department: Department, role: AssignmentRole) -> Assignment:
+        assignment = Assignment(department_id=department.id, role=role, dispatched_by=self.rng.choice(OPERATORS),
+                                state=A.DISPATCHED)
+        start_clock(assignment, self.ctx.calendar, self.limits, at)
+        assignment.created_at = assignment.updated_at = at
+        self.case.assignments.append(assignment)
+        return assignment
+
+    def _lead_department(self) -> Department:
+        preferred = self.departments.township[self.plan.spec.lead]
+        if preferred.id not in self.used_leads:
+            return preferred
+        return self.rng.choice([d for d in self.township_departments if d.id not in self.used_leads])
+
+    def _all_active(self) -> list[Assignment]:
+        return [a for a in self.case.assignments if a.state not in (A.DONE, A.WITHDRAWN)]
+
+    def _finish_all(self, at: datetime) -> None:
+        for assignment in self._all_active():
+            assignment.state, assignment.finished_at = A.DONE, at
+        self.case.due_at = None
+
+    # -- steps (named after the timeline event kinds of services.cases) ------------------
+    def _received(self, at):
+        self.event(at, "received", f"受理诉求({self.case.channel.label})", to_state=S.RECEIVED,
+                   channel=self.case.channel.value)
+
+    def _registered(self, at):
+        grid = self.plan.grid.place
+        how = "按位置分派至网格" if self.plan.point else "指定网格"
+        self.case.registered_at = at
+        self.case.grid_id, self.case.village_id = grid.id, self.plan.grid.village.id
+        self.event(at, "routed", f"{how} {grid.short_name}({grid.code})", to_state=S.REGISTERED)
+
+    def _escalated(self, at):
+        reason = "涉及多个部门职责,需区级统筹协调"
+        self.pending.add(Escalation(from_level=HandlingLevel.TOWNSHIP, to_level=HandlingLevel.COUNTY, at=at,
+                                    actor_name=SUPERVISOR, reason=reason), case_id=self.case)
+        self.case.level = HandlingLevel.COUNTY
+        self.event(at, "escalated", f"由乡镇(街道)上报至县(区):{reason}", to_state=S.ESCALATED, actor=SUPERVISOR,
+                   from_level="township", to_level="county")
+
+    def _merged(self, at):
+        self.case.closed_at = at  # merged_into_id is set once every case exists (see seed_cases)
+
+    def _on_spot(self, at):
+        result = "网格员到场协调,问题已当场解决"
+        self.case.resolution, self.case.closed_at, self.case.level = result, at, HandlingLevel.GRID
+        self.event(at, "on_spot", f"网格工作人员就地办结:{result}", to_state=S.RESOLVED_ON_SPOT)
+
+    def _dispatched(self, at):
+        lead_department = self._lead_department()
+        self.used_leads.add(lead_department.id)
+        self.lead = self._assign(at, lead_department, AssignmentRole.LEAD)
+        co = [self.departments.township[k] for k in self.plan.spec.co if self.rng.random() < 0.6
+              and self.departments.township[k].id != lead_department.id]
+        for department in co:
+            self._assign(at, department, AssignmentRole.CO)
+        self.case.due_at = self.lead.due_at
+        due = self.lead.due_at.astimezone(BEIJING).strftime("%m-%d %H:%M")
+        co_names = "、".join(d.name for d in co)
+        self.event(at, "dispatched", f"派遣至主办单位 {lead_department.name}" + (f",协办单位 {co_names}" if co else "")
+                   + f";办理时限 {self.limits.handle.label},至 {due}", to_state=S.DISPATCHED,
+                   lead=lead_department.name, co=co_names)
+
+    def _signed(self, at):
+        for assignment in self._all_active():
+            late = "(逾期签收)" if at > assignment.sign_due_at else ""
+            assignment.state, assignment.signed_at = A.SIGNED, at
+            to_state = S.SIGNED if assignment is self.lead else None
+            self.event(at, "signed", f"{self.dept(assignment).name} 签收{late}", to_state=to_state,
+                       assignment=assignment, actor=self.dept(assignment).name)
+
+    def _contacted(self, at):
+        lead = self.lead
+        lead.state, lead.contacted_at = A.HANDLING, at
+        for assignment in self._all_active():
+            assignment.state = A.HANDLING
+        self.event(at, "contacted", f"{self.dept(lead).name} 联系诉求人:已电话联系,约定上门核实",
+                   to_state=S.HANDLING, assignment=lead, actor=self.dept(lead).name)
+
+    def _stage_report_if_late(self) -> None:
+        """Art. 18(1): a lead still handling past its deadline reported how far it got."""
+        lead = self.lead
+        if lead is None or lead.state is not A.HANDLING or lead.due_at > self.ctx.now:
+            return
+        at = max(lead.due_at - timedelta(hours=3), lead.contacted_at + timedelta(minutes=30))
+        if at > self.ctx.now:
+            return
+        content = "已现场核实,正在协调相关方,预计需延后办结"
+        self.pending.add(StageReport(at=at, by=self.dept(lead).name, content=content), assignment_id=lead)
+        self.event(at, "stage_report", f"{self.dept(lead).name} 报送阶段性工作情况:{content}", assignment=lead,
+                   actor=self.dept(lead).name)
+
+    def _extension_requested(self, at, decided: DecisionState = DecisionState.PENDING, decided_at=None):
+        lead = self.lead
+        amount = self.limits.handle.amount if self.rng.random() < 0.5 else max(1, self.limits.handle.amount // 2)
+        reason = "需等待检测结果,无法在原期限内办结"
+        extension = Extension(requested_at=at, requested_by=self.dept(lead).name, reason=reason,
+                              requested_amount=amount, state=decided)
+        self.pending.add(extension, assignment_id=lead)
+        self.event(at, "extension_requested", f"{self.dept(lead).name} 申请延期 {amount} {self.limits.handle.unit.label}:"
+                   f"{reason}", to_state=S.EXTENSION_PENDING, assignment=lead, actor=self.dept(lead).name,
+                   amount=amount)
+        lead.state = A.EXTENSION_PENDING
+        if decided is DecisionState.PENDING:
+            return
+        extension.decided_by, extension.decided_at = SUPERVISOR, decided_at
+        if decided is DecisionState.APPROVED:
+            extended = self.ctx.calendar.deadline(lead.original_due_at, amount, self.limits.handle.unit)
+            lead.due_at = extension.new_due_at = extended
+            self.case.due_at = extended
+            verdict = f"同意延期,新期限 {extended.astimezone(BEIJING):%m-%d %H:%M}"
+        else:
+            verdict = "不同意延期,按原期限办理"
+        lead.state = A.HANDLING
+        self.event(decided_at, "extension_decided", f"{self.dept(lead).name} 的延期申请:{verdict}", to_state=S.HANDLING,
+                   assignment=lead, actor=SUPERVISOR, approved=decided is DecisionState.APPROVED)
+
+    def _extension_approved(self, at):
+        self._extension_requested(at - timedelta(hours=self.rng.uniform(2, 20)), DecisionState.APPROVED, at)
+
+    def _extension_refused(self, at):
+        self._extension_requested(at - timedelta(hours=self.rng.uniform(2, 20)), DecisionState.REFUSED, at)
+
+    def _objection_raised(self, at):
+        lead = self.lead
+        reason = "该事项不属于本单位职责范围,建议派遣至相关主管单位"
+        objection = Objection(raised_at=at, raised_by=self.dept(lead).name, reason=reason)
+        self.pending.add(objection, assignment_id=lead)
+        self.objection = objection
+        lead.state = A.OBJECTION_PENDING
+        self.event(at, "objection_raised", f"{self.dept(lead).name} 提出管辖异议:{reason}", to_state=S.OBJECTION_PENDING,
+                   assignment=lead, actor=self.dept(lead).name)
+
+    def _objection_approved(self, at):
+        lead = self.lead
+        self.objection.state, self.objection.decided_by, self.objection.decided_at = DecisionState.APPROVED, SUPERVISOR, at
+        for assignment in self._all_active():
+            assignment.state, assignment.finished_at = A.WITHDRAWN, at
+        self.case.due_at = None
+        self.event(at, "objection_decided", f"{self.dept(lead).name} 的管辖异议:异议成立,撤回派遣,待重新派遣",
+                   to_state=S.REGISTERED, assignment=lead, actor=SUPERVISOR, approved=True)
+
+    def _co_reported(self, at):
+        for assignment in self._all_active():
+            if assignment.role is AssignmentRole.CO:
+                result = "已配合主办单位完成现场处置"
+                assignment.state, assignment.result, assignment.reported_at = A.REPORTED, result, at
+                self.event(at, "co_reported", f"{self.dept(assignment).name}(协办)向主办单位报送办理结果:{result}",
+                           assignment=assignment, actor=self.dept(assignment).name, late=at > assignment.due_at)
+
+    def _result_reported(self, at):
+        lead = self.lead
+        result = "已按规定处理完毕,并将结果告知诉求人"
+        lead.state, lead.result, lead.reported_at = A.REPORTED, result, at
+        self.case.resolution = result
+        late = at > lead.due_at
+        self.event(at, "result_reported", f"{self.dept(lead).name}(主办)向网格化服务管理机构和诉求人反馈办理结果:{result}"
+                   + ("(逾期)" if late else ""), to_state=S.REPORTED, assignment=lead, actor=self.dept(lead).name,
+                   late=late)
+
+    def _review_started(self, at):
+        self.event(at, "review_started", "开始核查办理结果", to_state=S.UNDER_REVIEW)
+
+    def _sent_back(self, at):
+        self.lead.state = A.HANDLING
+        self.event(at, "sent_back", "核查未通过,退回重新办理:诉求人反映问题仍然存在", to_state=S.SENT_BACK,
+                   assignment=self.lead)
+
+    def _closed(self, at):
+        self._finish_all(at)
+        self.case.closed_at = at
+        self.event(at, "closed", "核查结案", to_state=S.CLOSED)
+
+    def _on_hold(self, at):
+        self._finish_all(at)
+        self.case.hold_reason, self.case.hold_explanation = self.rng.choice(HOLD_REASONS)
+        self.event(at, "on_hold", f"暂缓办理:{self.case.hold_reason};已向诉求人解释:{self.case.hold_explanation}",
+                   to_state=S.ON_HOLD, actor=SUPERVISOR)
+
+    def _callback_on_hold(self, at):
+        due = at + timedelta(days=DEFAULT_RULE["on_hold_every_days"])
+        self.pending.add(Callback(due_at=due), case_id=self.case)
+
+    def _callback(self, at):
+        """The callback after closing: done (rated) unless it is not yet due or just now."""
+        due = self.ctx.calendar.add_working_days(self.case.closed_at, self.callback_days)
+        callback = Callback(due_at=due)
+        self.pending.add(callback, case_id=self.case)
+        if at > self.ctx.now:
+            return
+        satisfaction = self.rng.choices(list(Satisfaction), (70, 22, 8))[0]
+        solved = satisfaction is not Satisfaction.UNSATISFIED or self.rng.random() < 0.3
+        callback.state, callback.done_at, callback.caller = CallbackState.DONE, at, self.responsible_name()
+        callback.solved, callback.satisfaction = solved, satisfaction
+        if satisfaction is Satisfaction.UNSATISFIED:
+            callback.notes = self.rng.choice(UNSATISFIED_NOTES)
+            callback.outcome = CallbackOutcome.SUPERVISE
+            self.pending.add(SupervisionOrder(level=SupervisionLevel.GENERAL, issued_at=at, issued_by=SUPERVISOR,
+                                              due_at=self.ctx.calendar.add_working_days(at, 3),
+                                              reason="回访不满意,督促承办单位说明情况并整改",
+                                              closed_at=at + timedelta(days=3) if at + timedelta(days=3) < self.ctx.now
+                                              else None), case_id=self.case)
+        self.event(at, "callback", f"回访:{'已解决' if solved else '未解决'},{satisfaction.label}",
+                   actor=callback.caller, satisfaction=satisfaction.value, solved=solved)
+
+    def _callback_unsatisfied_reopen(self, at):
+        due = self.ctx.calendar.add_working_days(self.case.closed_at, self.callback_days)
+        self.pending.add(Callback(due_at=due, state=CallbackState.DONE, done_at=at, caller=self.responsible_name(),
+                                  solved=False, satisfaction=Satisfaction.UNSATISFIED, notes="问题反复出现",
+                                  outcome=CallbackOutcome.REOPEN), case_id=self.case)
+        self.event(at, "callback", "回访:未解决,不满意", actor=self.responsible_name(), satisfaction="unsatisfied",
+                   solved=False)
+
+    def _reopened(self, at):
+        self.case.reopen_count += 1
+        self.case.closed_at = None
+        self.event(at, "reopened", "重办:回访诉求人不满意,问题反复出现", to_state=S.REOPENED, actor=SUPERVISOR)
+
+    def responsible_name(self) -> str:
+        lead = self.lead or next(iter(self.case.assignments), None)
+        person = self.departments.responsible.get(lead.department_id) if lead else None
+        return person.name if person else SUPERVISOR
+
+
+def _supervise_overdue(ctx: DemoContext, plans: list[Planned], pending: Pending) -> None:
+    """Art. 20(1): overdue open cases get a supervision order; long-unresolved ones key supervision."""
+    for plan in plans:
+        case = plan.case
+        if case.due_at is None or case.due_at > ctx.now or ctx.rng.random() < 0.4:
+            continue
+        key = ctx.now - case.received_at > timedelta(days=30)
+        level = SupervisionLevel.KEY if key else SupervisionLevel.GENERAL
+        issued = min(case.due_at + timedelta(hours=ctx.rng.uniform(2, 30)), ctx.now - timedelta(minutes=5))
+        pending.add(SupervisionOrder(level=level, issued_at=issued, issued_by=SUPERVISOR,
+                                     due_at=ctx.calendar.add_working_days(issued, 2),
+                                     reason="已超过办理时限,请承办单位加快办理并说明原因"), case_id=case)
+        case.supervision = level
+        pending.add(CaseEvent(assignment_id=None, desktop=None, at=issued, kind="supervised", actor_name=SUPERVISOR, from_state=case.state.value,
+                              to_state=case.state.value, message=f"{level.label}:已超过办理时限,请加快办理",
+                              detail={"level": level.value}), case_id=case)
+
+
+def _merge_duplicates(plans: list[Planned]) -> list[CaseEvent]:
+    """Point each merged case at an earlier open-at-the-time case of the same grid (or any earlier)."""
+    events = []
+    for index, plan in enumerate(plans):
+        if plan.state is not S.MERGED:
+            continue
+        earlier = [p for p in plans[:index] if p.state is not S.MERGED]
+        same = [p for p in earlier if p.grid is plan.grid] or earlier or [p for p in plans if p is not plan
+                                                                           and p.state is not S.MERGED]
+        into = same[-1].case
+        plan.case.merged_into_id = into.id
+        plan.case.due_at = None
+        at = plan.case.closed_at
+        events.append(CaseEvent(case_id=plan.case.id, assignment_id=None, desktop=None, at=at, kind="merged", actor_name=OPERATORS[0],
+                                from_state="registered", to_state="merged", message=f"作为重复诉求并入案件 {into.number}",
+                                detail={"into": into.number}))
+        plan.case.state = S.MERGED
+        events.append(CaseEvent(case_id=into.id, assignment_id=None, desktop=None, at=at, kind="merged_in", actor_name=OPERATORS[0],
+                                from_state=into.state.value, to_state=into.state.value,
+                                message=f"案件 {plan.case.number} 作为重复诉求并入本案",
+                                detail={"duplicate": plan.case.number}))
+    return events
+
+
+def _cluster(planner: Planner, grids: list[DemoGrid], items: dict[int, ItemSpec]) -> list[Planned]:
+    """A recurring problem for Art. 22: six rubbish complaints around the market in 30 days."""
+    market = next((g for g in grids if g.grid.exclusive_category and g.grid.exclusive_category.value == "market"),
+                  None)
+    rubbish = next((i for i, s in items.items() if s.category is MatterCategory.CIVILISATION and "垃圾" in s.title),
+                   None)
+    if market is None or rubbish is None:
+        return []
+    states = (S.CLOSED, S.CLOSED, S.CLOSED, S.HANDLING, S.DISPATCHED, S.CLOSED)
+    return [planner.plan(state, grid=market, item_id=rubbish, max_age_days=28) for state in states]
+
+
+@dataclass
+class SeededCases:
+    cases: list[Case]
+    cluster: list[Case]
+
+
+def seed_cases(ctx: DemoContext, grids: list[DemoGrid], departments: DemoDepartments,
+               items: dict[int, ItemSpec], staff: dict[int, list[Person]], count: int = CASE_COUNT) -> SeededCases:
+    session = ctx.session
+    planner = Planner(ctx, grids, items)
+    cluster = _cluster(planner, grids, items)
+    plans = [planner.plan(state) for state in planner.states(count - len(cluster))] + cluster
+    for plan in plans:
+        age = timedelta(hours=sum(s.hours for s in plan.steps) + plan.dwell_hours)
+        plan.received_at = (ctx.now - age).replace(second=0, microsecond=0)
+    plans.sort(key=lambda p: p.received_at)
+
+    numbers: list[str] = []
+    for year in sorted({p.received_at.year for p in plans}):
+        numbers += reserve_numbers(session, ctx.township, year, sum(p.received_at.year == year for p in plans))
+    matter_items = {i.id: i for i in session.scalars(select(MatterItem).where(MatterItem.id.in_(list(items))))}
+    pending = Pending()
+    player = Player(ctx, departments, matter_items, staff, pending)
+    cases = [player.play(plan, number) for plan, number in zip(plans, numbers)]
+    _supervise_overdue(ctx, plans, pending)
+    ctx.add_all(cases)
+    rows = pending.resolve() + _merge_duplicates(plans)
+    # The timeline is read in id order and never updated (append-only): insert it in time order.
+    events = sorted((r for r in rows if isinstance(r, CaseEvent)), key=lambda e: e.at)
+    ctx.insert_many([r for r in rows if not isinstance(r, CaseEvent)])
+    ctx.insert_many(events)
+    return SeededCases(cases, [p.case for p in plans if p in cluster])
+
