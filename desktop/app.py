@@ -9,6 +9,7 @@ cannot be used is reported in one clear sentence (a dialog, or one line on stder
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="载入主窗口,截图保存到文件后退出(不显示登录框)")
     parser.add_argument("--user", metavar="NAME", help="截图时以该用户身份载入(仅与 --screenshot 一起使用)")
     parser.add_argument("--lang", choices=sorted(LANGUAGES), help="界面语言 zh(简体中文,默认)或 en")
+    parser.add_argument("--wall", action="store_true", help="值班大屏:全屏、只读(与 --screenshot 一起时截取大屏)")
     return parser
 
 
@@ -49,8 +51,8 @@ def open_database(url: str, *, demo: bool) -> Database:
     if demo:
         from .services.demo import ensure_demo_database  # the demo builder is only needed here
 
-        ensure_demo_database(url)
-    elif url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).expanduser().exists():
+        return ensure_demo_database(url)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).expanduser().exists():
         # Connecting would leave an empty file behind; say what to do instead.
         raise DatabaseUnavailable(f"数据库文件不存在:{url.removeprefix('sqlite:///')};"
                                   f"请先运行 griddesk-admin --db {url} init,或用 griddesk --demo 打开演示数据库")
@@ -64,7 +66,11 @@ def open_database(url: str, *, demo: bool) -> Database:
 
 def open_window(args: argparse.Namespace, db: Database, actor: Actor, tasks: TaskRunner,
                 translations: Translations) -> QWidget:
-    """The window this run shows. (The wall display adds its `--wall` branch here.)"""
+    """The window this run shows: the main window, or with `--wall` the wall display."""
+    if args.wall:
+        from .views.wall import WallWindow
+
+        return WallWindow(db, actor, tasks)
     from .views.main_window import MainWindow
 
     return MainWindow(db, actor, tasks, translations=translations)
@@ -74,7 +80,8 @@ def take_screenshot(window, target: Path) -> None:
     """Show the window, wait for its first data, render it to `target`."""
     loop = QEventLoop()
     window.dataShown.connect(loop.quit)
-    window.queue_model.failed.connect(lambda exc: loop.exit(1))
+    failed = window.failed if hasattr(window, "failed") else window.queue_model.failed  # wall / main window
+    failed.connect(lambda exc: loop.exit(1))
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: loop.exit(2))
     window.show()
     if loop.exec() != 0:
@@ -99,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.user and not args.screenshot:
         parser.error("--user 只能与 --screenshot 一起使用;平时请在登录框中登录")
+    if args.screenshot is not None:
+        # A scripted screenshot needs no screen (CI, servers) and flashes no window on a desktop.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("GridDesk")
     app.setOrganizationName("GridDesk")
@@ -126,10 +136,14 @@ def main(argv: list[str] | None = None) -> int:
         window = open_window(args, db, actor, tasks, translations)
         if screenshot:
             take_screenshot(window, args.screenshot)
+            print(f"截图已保存到 {args.screenshot}", flush=True)  # scripts (and the start-up benchmark) wait for this line
             window.hide()  # not closed: a scripted run leaves the user's window layout alone
             window.deleteLater()
             return 0
-        window.show()
+        if args.wall:
+            window.showFullScreen()
+        else:
+            window.show()
         return app.exec()
     except GridDeskError as exc:
         return _report(exc, screenshot)

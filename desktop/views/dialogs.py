@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..errors import GridDeskError, ValidationFailed
@@ -25,7 +26,7 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A domain error as its own Chinese message (problems listed); anything else with its trace."""
-    title = parent.tr("网格指挥台") if parent is not None else "网格指挥台"
+    title = QCoreApplication.translate("dialogs", "网格指挥台")
     if isinstance(exc, ValidationFailed):
         error(parent, title, exc.message, "\n".join(exc.problems) or None)
     elif isinstance(exc, GridDeskError):

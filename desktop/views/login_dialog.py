@@ -31,10 +31,12 @@ class LoginDialog(QDialog):
         self.database = QLabel(db.describe())
         self.database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        self.labels = [QLabel(), QLabel(), QLabel()]
+        self.labels[0].setBuddy(self.username)
+        self.labels[1].setBuddy(self.password)
         self.form = QFormLayout()
-        self.form.addRow("", self.username)
-        self.form.addRow("", self.password)
-        self.form.addRow("", self.database)
+        for caption, field in zip(self.labels, (self.username, self.password, self.database)):
+            self.form.addRow(caption, field)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
@@ -44,11 +46,8 @@ class LoginDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("登录 — 网格指挥台"))
-        for row, text in enumerate([self.tr("用户名(&U)"), self.tr("密码(&P)"), self.tr("数据库")]):
-            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
-            label.setText(text)
-            if row < 2:
-                label.setBuddy([self.username, self.password][row])
+        for caption, text in zip(self.labels, (self.tr("用户名(&U)"), self.tr("密码(&P)"), self.tr("数据库"))):
+            caption.setText(text)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
 
     def changeEvent(self, event) -> None:

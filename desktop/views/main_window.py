@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
@@ -103,23 +103,23 @@ class MainWindow(QMainWindow):
             menu = self.menuBar().addMenu("")
             self._menus[title] = menu
             self._texts.append((menu, title))
-        self._action("视图", "查找地点", self.focus_search, QKeySequence.StandardKey.Find)
-        self._action("视图", "刷新", self.refresh, QKeySequence.StandardKey.Refresh)
-        self._action("视图", "区划树", self.tree.view.setFocus, "Ctrl+1")
-        self._action("视图", "案件队列", self.queue_panel.view.setFocus, "Ctrl+2")
-        self._action("视图", "网格人员", self.roster.view.setFocus, "Ctrl+3")
+        self._action("视图", QT_TRANSLATE_NOOP("menus", "查找地点"), self.focus_search, QKeySequence.StandardKey.Find)
+        self._action("视图", QT_TRANSLATE_NOOP("menus", "刷新"), self.refresh, QKeySequence.StandardKey.Refresh)
+        self._action("视图", QT_TRANSLATE_NOOP("menus", "区划树"), self.tree.view.setFocus, "Ctrl+1")
+        self._action("视图", QT_TRANSLATE_NOOP("menus", "案件队列"), self.queue_panel.view.setFocus, "Ctrl+2")
+        self._action("视图", QT_TRANSLATE_NOOP("menus", "网格人员"), self.roster.view.setFocus, "Ctrl+3")
         self._language_menu()
         for feature in FEATURE_ACTIONS:
             self._action(feature.menu, feature.text, lambda _=False, f=feature: self.run_feature(f), feature.shortcut)
         self._menus["文件"].addSeparator()
-        self._action("文件", "退出", self.close, QKeySequence.StandardKey.Quit)
-        self._action("帮助", "关于网格指挥台", self.about)
+        self._action("文件", QT_TRANSLATE_NOOP("menus", "退出"), self.close, QKeySequence.StandardKey.Quit)
+        self._action("帮助", QT_TRANSLATE_NOOP("menus", "关于网格指挥台"), self.about)
         for menu in self._menus.values():
             menu.menuAction().setVisible(not menu.isEmpty())
 
     def _language_menu(self) -> None:
         menu = self._menus["视图"].addMenu("")
-        self._texts.append((menu, "界面语言"))
+        self._texts.append((menu, QT_TRANSLATE_NOOP("menus", "界面语言")))
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
             action = menu.addAction(name)  # each language's own name, never translated

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 
 from ..db import Database
@@ -40,16 +40,16 @@ class Column:
 
 
 COLUMNS = [
-    Column("编号", SortKey.NUMBER),
-    Column("标题", SortKey.TITLE),
-    Column("倒计时", SortKey.DEADLINE),
-    Column("状态", SortKey.STATE),
-    Column("类别", SortKey.CATEGORY),
-    Column("地点"),
-    Column("诉求人"),
-    Column("电话"),
-    Column("受理时间", SortKey.RECEIVED),
-    Column("期限", SortKey.DEADLINE),
+    Column(QT_TRANSLATE_NOOP("QueueModel", "编号"), SortKey.NUMBER),
+    Column(QT_TRANSLATE_NOOP("QueueModel", "标题"), SortKey.TITLE),
+    Column(QT_TRANSLATE_NOOP("QueueModel", "倒计时"), SortKey.DEADLINE),
+    Column(QT_TRANSLATE_NOOP("QueueModel", "状态"), SortKey.STATE),
+    Column(QT_TRANSLATE_NOOP("QueueModel", "类别"), SortKey.CATEGORY),
+    Column(QT_TRANSLATE_NOOP("QueueModel", "地点")),
+    Column(QT_TRANSLATE_NOOP("QueueModel", "诉求人")),
+    Column(QT_TRANSLATE_NOOP("QueueModel", "电话")),
+    Column(QT_TRANSLATE_NOOP("QueueModel", "受理时间"), SortKey.RECEIVED),
+    Column(QT_TRANSLATE_NOOP("QueueModel", "期限"), SortKey.DEADLINE),
 ]
 NUMBER, TITLE, COUNTDOWN, STATE, CATEGORY, PLACE, REQUESTER, PHONE, RECEIVED, DEADLINE = range(len(COLUMNS))
 

@@ -48,7 +48,7 @@ class QueuePanel(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSortIndicator(DEADLINE, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)  # header clicks call model.sort → ORDER BY in SQL
-        for column, width in enumerate([165, 170, 105, 80, 110, 100, 60, 95, 120]):
+        for column, width in enumerate([165, 165, 105, 125, 120, 110, 60, 95, 120]):
             self.view.setColumnWidth(column, width)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
 

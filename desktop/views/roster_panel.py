@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..db import Database
@@ -15,7 +15,9 @@ from ..services import staff
 from ..services.security import Actor
 from ..services.staff import PlaceDetails, StaffMember
 
-_HEADERS = ["姓名", "角色", "来源", "电话", "状态", "网格"]
+_HEADERS = [QT_TRANSLATE_NOOP("RosterModel", "姓名"), QT_TRANSLATE_NOOP("RosterModel", "角色"),
+            QT_TRANSLATE_NOOP("RosterModel", "来源"), QT_TRANSLATE_NOOP("RosterModel", "电话"),
+            QT_TRANSLATE_NOOP("RosterModel", "状态"), QT_TRANSLATE_NOOP("RosterModel", "网格")]
 
 
 class RosterModel(QAbstractTableModel):

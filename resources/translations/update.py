@@ -1,0 +1,90 @@
+"""Refresh griddesk_en.ts from the sources and compile griddesk_en.qm.
+
+    python3 resources/translations/update.py
+
+pyside6-lupdate collects every tr()/QT_TRANSLATE_NOOP string under desktop/; the strings that
+only exist at run time are added here: domain enum labels (context "enums") and the menu
+registry's titles and feature texts (context "menus"). Translations already in the .ts are
+kept; new strings stay "unfinished" (shown in Chinese) until someone translates them.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+TS = HERE / "griddesk_en.ts"
+sys.path.insert(0, str(ROOT))
+
+from desktop.models import enums  # noqa: E402
+from desktop.views import menus  # noqa: E402
+
+
+def _runtime_strings() -> dict[str, list[str]]:
+    labels = [m.label for cls in vars(enums).values()
+              if isinstance(cls, type) and issubclass(cls, enums.LabelledEnum) and cls is not enums.LabelledEnum
+              for m in cls]
+    menu_texts = list(menus.MENUS) + [f.text for f in menus.FEATURE_ACTIONS]
+    return {"enums": list(dict.fromkeys(labels)), "menus": list(dict.fromkeys(menu_texts))}
+
+
+def _existing(path: Path) -> dict[tuple[str, str], str]:
+    if not path.exists():
+        return {}
+    known = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.text and translation.get("type") != "obsolete":
+                known[(name, message.findtext("source"))] = translation.text
+    return known
+
+
+def main() -> None:
+    known = _existing(TS)
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "fresh.ts"
+        sources = sorted(str(p) for p in (ROOT / "desktop").rglob("*.py"))
+        subprocess.run(["pyside6-lupdate", *sources, "-no-obsolete", "-ts", str(fresh)], check=True,
+                       capture_output=True)
+        tree = ET.parse(fresh)
+    root = tree.getroot()
+    root.set("language", "en")
+    root.set("sourcelanguage", "zh_CN")
+    contexts = {c.findtext("name"): c for c in root.iter("context")}
+    for name, texts in _runtime_strings().items():
+        context = contexts.get(name)
+        if context is None:
+            context = ET.SubElement(root, "context")
+            ET.SubElement(context, "name").text = name
+        present = {m.findtext("source") for m in context.iter("message")}
+        for text in texts:
+            if text not in present:
+                message = ET.SubElement(context, "message")
+                ET.SubElement(message, "source").text = text
+                ET.SubElement(message, "translation", type="unfinished")
+    missing = 0
+    for context in root.iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            english = known.get((name, message.findtext("source")))
+            if english:
+                translation.text = english
+                translation.attrib.pop("type", None)
+            else:
+                missing += 1
+    ET.indent(tree)
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    subprocess.run(["pyside6-lrelease", str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True, capture_output=True)
+    print(f"{TS.name}: {missing} string(s) without an English translation")
+
+
+if __name__ == "__main__":
+    main()

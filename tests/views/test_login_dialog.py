@@ -1,0 +1,59 @@
+"""The log-in dialog (Art. 15): good and bad passwords, keyboard only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from desktop.models import AuditEntry
+from desktop.models.enums import AuditOutcome
+from desktop.views.login_dialog import LoginDialog
+
+from .conftest import PASSWORD
+
+
+def _dialog(qtbot, db) -> LoginDialog:
+    dialog = LoginDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def test_good_password_accepts_with_the_users_actor(qtbot, desk_db):
+    dialog = _dialog(qtbot, desk_db)
+    qtbot.keyClicks(dialog.username, "qg_op")
+    dialog.password.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.actor.username == "qg_op"
+    assert dialog.actor.grants[0].place_code == "450503103000"
+
+
+def test_bad_password_shows_the_reason_keeps_the_name_and_is_audited(qtbot, desk_db):
+    dialog = _dialog(qtbot, desk_db)
+    dialog.username.setText("qg_op")
+    dialog.password.setText("wrong-password")
+    dialog.buttons.accepted.emit()
+    assert dialog.isVisible() and dialog.actor is None
+    assert dialog.error.isVisible() and "用户名或密码错误" in dialog.error.text()
+    assert dialog.username.text() == "qg_op" and dialog.password.text() == ""
+    with desk_db.session() as session:
+        last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert (last.action, last.outcome, last.target) == ("users.login", AuditOutcome.DENIED, "qg_op")
+
+
+def test_empty_fields_are_asked_for_without_a_database_round_trip(qtbot, desk_db):
+    dialog = _dialog(qtbot, desk_db)
+    dialog.buttons.accepted.emit()
+    assert dialog.error.text() == "请输入用户名"
+    dialog.username.setText("qg_op")
+    dialog.buttons.accepted.emit()
+    assert dialog.error.text() == "请输入密码" and dialog.password.hasFocus()
+
+
+def test_labels_are_buddies_for_alt_shortcuts(qtbot, desk_db):
+    dialog = _dialog(qtbot, desk_db)
+    buddies = [dialog.form.itemAt(row, dialog.form.ItemRole.LabelRole).widget().buddy() for row in (0, 1)]
+    assert buddies == [dialog.username, dialog.password]

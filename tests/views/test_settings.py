@@ -1,0 +1,43 @@
+"""Typed settings and UI state in one versioned QSettings file, with live language switching."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QCoreApplication
+
+from desktop import settings
+from desktop.i18n import Translations
+
+
+def test_options_are_typed_and_default_until_set(qapp):
+    s, ui = settings.load()
+    assert s.language == "zh" and s.near_deadline_hours == 24
+    s.near_deadline_hours = 12
+    ui.main_geometry = QByteArray(b"\x01\x02")
+    s.sync()
+    again, ui_again = settings.load()
+    assert again.near_deadline_hours == 12 and isinstance(again.near_deadline_hours, int)
+    assert bytes(ui_again.main_geometry) == b"\x01\x02"
+    keys = set(again.store.allKeys())
+    assert {"settings/near_deadline_hours", "ui/main_geometry", "meta/version"} <= keys
+
+
+def test_an_old_file_is_upgraded_step_by_step(qapp, monkeypatch):
+    store = settings.open_store()
+    store.setValue("settings/old_key", 1)
+    store.setValue("meta/version", 0)
+    steps = []
+    monkeypatch.setattr(settings, "VERSION", 2)
+    monkeypatch.setattr(settings, "UPGRADES", {0: lambda st: steps.append(0), 1: lambda st: steps.append(1)})
+    assert settings.upgrade(store) == 0
+    assert steps == [0, 1] and int(store.value("meta/version")) == 2
+
+
+def test_english_translation_is_installed_and_removed(qapp):
+    translations = Translations(qapp)
+    translations.install("en")
+    try:
+        assert QCoreApplication.translate("menus", "刷新") == "Refresh"
+        assert QCoreApplication.translate("enums", "已派遣") == "Dispatched"
+    finally:
+        translations.install("zh")
+    assert QCoreApplication.translate("enums", "已派遣") == "已派遣"
