@@ -1,0 +1,86 @@
+"""griddesk-admin staff import/export, matters and print commands, end to end on SQLite."""
+
+import io
+import subprocess
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from desktop.cli import main
+from desktop.models import Department, Liaison, Person, Place
+from desktop.models.enums import DepartmentLevel, MatterCategory
+from desktop.services import matter_list, places
+from desktop.services.security import Actor
+
+VILLAGE = "450502001003"
+GRID = VILLAGE + "001"
+
+
+def run(db, *argv) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(["--db", db.engine.url.render_as_string(hide_password=False), *argv], out=out)
+    return code, out.getvalue()
+
+
+@pytest.fixture
+def grid(sqlite_db):
+    places.create_grid(sqlite_db, Actor.system("pytest"), village_code=VILLAGE, code=GRID, name="塘仔里第一网格")
+    return sqlite_db
+
+
+def test_staff_import_export_and_notice_sheets(grid, tmp_path, capsys):
+    source = tmp_path / "staff.csv"
+    source.write_bytes(f"姓名,手机,网格代码,角色,来源\n李海燕,13907791234,{GRID},网格长,招聘工作人员\n".encode("gbk"))
+    assert run(grid, "staff", "import", str(source)) == (0, "已导入 1 条网格任职记录(新增人员 1 名)\n")
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"姓名,手机,网格代码,角色,来源\n张三,123,{GRID},网格员,志愿者\n", encoding="utf-8")
+    assert run(grid, "staff", "import", str(bad))[0] == 1
+    assert "第 2 行“手机”" in capsys.readouterr().err
+
+    exported = tmp_path / "out.xlsx"
+    assert run(grid, "staff", "export", str(exported), "--under", VILLAGE)[0] == 0 and exported.exists()
+
+    code, text = run(grid, "print", "needing-reprint", "--under", "450502001000")
+    assert code == 0 and GRID in text
+    pdf = tmp_path / "sheets.pdf"
+    code, text = run(grid, "print", "notice-sheets", "--under", "450502001000", "-o", str(pdf))
+    assert code == 0 and "已打印网格公示牌 1 张" in text
+    body = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "李海燕" in body and "13907791234" in body and "12345" in body
+    assert run(grid, "print", "needing-reprint", "--under", "450502001000")[1].startswith("共 0 个")
+
+
+@pytest.mark.law("Art. 12")
+def test_matter_list_commands_and_pdf(grid, tmp_path):
+    db = grid
+    system = Actor.system("pytest")
+    with db.session() as session:
+        city = session.scalar(select(Place).where(Place.code == "450500000000"))
+        department = Department(code="450500-SFJ", name="北海市司法局", short_name="市司法局",
+                                level=DepartmentLevel.CITY, place_id=city.id)
+        contact = Person(name="林指导")
+        session.add_all([department, contact])
+        session.flush()
+        session.add(Liaison(department_id=department.id, person_id=contact.id, is_guidance_contact=True))
+        session.commit()
+        department_id = department.id
+    v1 = matter_list.start_version(db, system, place_code="450500000000")
+    matter_list.add_item(db, system, v1.id, matter_list.ItemDraft("BH-05-01", "协助排查调处邻里纠纷",
+                                                                  MatterCategory.DISPUTE), department_id=department_id)
+    matter_list.publish(db, system, v1.id, on=date(2025, 9, 1))
+
+    code, text = run(db, "matters", "versions")
+    assert code == 0 and text.startswith("v1\t已公布\t2025-09-01\t1 项")
+    assert "BH-05-01" in run(db, "matters", "in-force", "--place", "450502")[1]
+
+    pdf = tmp_path / "list.pdf"
+    code, text = run(db, "print", "matter-list", "-o", str(pdf))
+    assert code == 0 and "页" in text
+    body = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for expected in ("北海市网格化服务管理事项清单", "第 1 版", "2025年09月01日公布", "(五)矛盾纠纷排查调处",
+                     "协助排查调处邻里纠纷", "市司法局", "林指导", "5个工作日", "(一)宣传政策法规"):
+        assert expected in body, expected
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert all(" yes " in line for line in fonts.splitlines()[2:])
