@@ -45,6 +45,9 @@ def test_route_many_agrees_with_route():
     lons, lats = rng.uniform(-2, 22, 2000), rng.uniform(-2, 12, 2000)
     expected = [ROUTER.route(x, y) for x, y in zip(lons, lats)]
     assert ROUTER.route_many(lons, lats).tolist() == [NO_GRID if e is None else e for e in expected]
+    # edges and corners of grids, and the extent's own border
+    edges = [(10, 5), (2, 2), (20, 10), (0, 0), (4, 3), (20.0000001, 5)]
+    assert ROUTER.route_many(*zip(*edges)).tolist() == [1, 3, 2, 1, 3, NO_GRID]
 
 
 def test_empty_router_routes_nothing():
