@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..db import Database
 from ..errors import Conflict, NotFound, PermissionDenied, ValidationFailed
-from ..models import Place, RoleGrant, User, utcnow
+from ..models import Department, Place, RoleGrant, User, utcnow
 from ..models.enums import AuditOutcome, Role
 from . import audit
 from .passwords import hash_password, verify_password
@@ -96,6 +96,15 @@ def grant_role(db: Database, actor: Actor, *, username: str, role: Role, scope_c
             raise NotFound(f"没有名为 {username!r} 的用户")
         user.grants.append(RoleGrant(role=role, place_id=place.id))
         uow.audit(f"授予 {username} {role.label} @ {place.short_name}", role=role.value, scope=place.code)
+
+
+def department_id(db: Database, code: str) -> int:
+    """The id of the department with this code (for `users add --department CODE`)."""
+    with db.session() as session:
+        found = session.scalar(select(Department.id).where(Department.code == code.strip()))
+    if found is None:
+        raise NotFound(f"未知的部门代码 {code!r}:没有这个联动部门,请核对部门代码")
+    return found
 
 
 def list_users(db: Database) -> list[UserInfo]:
