@@ -19,12 +19,12 @@ and for vessel-group grids ``vessels``: a list of {name, registration_no, skippe
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 import shapely
 from shapely.geometry.base import BaseGeometry
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db import Database
@@ -109,7 +109,6 @@ class ApplyCounts:
     updated: int = 0
     retired: int = 0
     vessels: int = 0
-    codes: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- reading a grid set
@@ -329,17 +328,31 @@ def _close_version(session: Session, place: Place, start: datetime, now: datetim
                             snapshot=_snapshot(place)))
 
 
-def _fill(place: Place, spec: GridSpec) -> None:
-    place.name, place.short_name = spec.name, spec.short_name
+def _place_values(spec: GridSpec) -> dict:
     geometry = spec.geometry
-    place.geometry = shapely.to_wkb(geometry) if geometry is not None else None
-    place.min_lon, place.min_lat, place.max_lon, place.max_lat = geometry.bounds if geometry is not None else (None,) * 4
-    grid = place.grid
-    grid.kind, grid.exclusive_category, grid.sea_category = spec.kind, spec.exclusive_category, spec.sea_category
-    grid.managing_unit, grid.urban, grid.status = spec.managing_unit, spec.urban, GridStatus.ACTIVE
-    for key in _COUNTS:
-        setattr(grid, key, getattr(spec, key))
-    grid.area_km2 = round(area_m2(geometry) / 1e6, 6) if geometry is not None else None
+    bounds = geometry.bounds if geometry is not None else (None,) * 4
+    return {"name": spec.name, "short_name": spec.short_name,
+            "geometry": shapely.to_wkb(geometry) if geometry is not None else None,
+            **dict(zip(("min_lon", "min_lat", "max_lon", "max_lat"), bounds))}
+
+
+def _grid_values(spec: GridSpec) -> dict:
+    return {"kind": spec.kind, "exclusive_category": spec.exclusive_category, "sea_category": spec.sea_category,
+            "managing_unit": spec.managing_unit, "urban": spec.urban, "status": GridStatus.ACTIVE,
+            **{key: getattr(spec, key) for key in _COUNTS},
+            "area_km2": round(area_m2(spec.geometry) / 1e6, 6) if spec.geometry is not None else None}
+
+
+def _insert_new(session: Session, specs: list[GridSpec], villages: dict[str, Place]) -> dict[str, int]:
+    """New grids as two bulk INSERTs (the ORM would insert self-referencing places one by one)."""
+    if not specs:
+        return {}
+    rows = session.execute(insert(Place).returning(Place.id, Place.code, sort_by_parameter_order=True), [
+        {"code": s.code, "level": PlaceLevel.GRID, "parent_id": villages[s.village_code].id, **_place_values(s)}
+        for s in specs]).all()
+    ids = {code: place_id for place_id, code in rows}
+    session.execute(insert(Grid), [{"place_id": ids[s.code], **_grid_values(s)} for s in specs])
+    return ids
 
 
 def apply_grid_set(session: Session, specs: list[GridSpec], villages: dict[str, Place], *,
@@ -354,8 +367,8 @@ def apply_grid_set(session: Session, specs: list[GridSpec], villages: dict[str, 
         select(Place).options(selectinload(Place.grid).selectinload(Grid.vessels))
         .where(Place.parent_id.in_([v.id for v in villages.values()]), Place.level == PlaceLevel.GRID))}
     starts = _version_starts(session, [p.id for p in places.values()])
-    counts = ApplyCounts()
     wanted = {spec.code for spec in specs}
+    counts = ApplyCounts()
     for code, place in places.items():
         if place.grid.status is GridStatus.ACTIVE or code in wanted:
             _close_version(session, place, starts.get(place.id, place.created_at), now, adjustment_id)
@@ -363,23 +376,20 @@ def apply_grid_set(session: Session, specs: list[GridSpec], villages: dict[str, 
         if place.grid.status is GridStatus.ACTIVE and code not in wanted:
             place.grid.status = GridStatus.RETIRED
             counts.retired += 1
-    for spec in specs:
-        place = places.get(spec.code)
-        if place is None:
-            place = places[spec.code] = Place(code=spec.code, level=PlaceLevel.GRID, parent=villages[spec.village_code])
-            place.grid = Grid(kind=spec.kind)
-            session.add(place)
-            counts.created += 1
-        else:
-            counts.updated += 1
-        _fill(place, spec)
-        counts.codes.append(spec.code)
+    for spec in (s for s in specs if s.code in places):
+        for obj, values in ((places[spec.code], _place_values(spec)), (places[spec.code].grid, _grid_values(spec))):
+            for key, value in values.items():
+                setattr(obj, key, value)
+        counts.updated += 1
     # Old rosters are deleted first so that a vessel may move between grids of the set.
     session.flush()
-    for spec in specs:
-        places[spec.code].grid.vessels = [Vessel(**vars(v)) for v in spec.vessels]
-        counts.vessels += len(spec.vessels)
-    session.flush()
+    grid_ids = {code: place.id for code, place in places.items()}
+    grid_ids.update(_insert_new(session, [s for s in specs if s.code not in places], villages))
+    counts.created = len(specs) - counts.updated
+    vessels = [{"grid_id": grid_ids[s.code], **vars(v)} for s in specs for v in s.vessels]
+    if vessels:
+        session.execute(insert(Vessel), vessels)
+    counts.vessels = len(vessels)
     return counts
 
 
