@@ -24,4 +24,5 @@ class FeatureAction:
 MENUS = ["文件", "案件", "网格", "人员", "事项清单", "紧急情况", "分析评价", "打印", "视图", "帮助"]
 
 FEATURE_ACTIONS: list[FeatureAction] = [
+    FeatureAction("网格", "grids.map", "地图", "desktop.views.map.panel:open_map", "Ctrl+M"),
 ]
