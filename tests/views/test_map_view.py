@@ -17,6 +17,7 @@ from desktop.services.geo import geojson_io, synthetic
 from desktop.services.map_data import map_data
 from desktop.services.places import get_place
 from desktop.views.main_window import MainWindow
+from desktop.views.menus import FEATURE_ACTIONS
 from desktop.views.map import MapView
 from desktop.views.map.panel import DOCK_NAME, MapPanel, open_map
 from desktop.views.map.view import OPEN_CASE, OVERDUE_CASE
@@ -133,7 +134,7 @@ def test_map_dock_follows_the_tree_and_clicks_select_in_the_tree(qtbot, mapped_d
     window = MainWindow(mapped_db, system, tasks)
     qtbot.addWidget(window)
     window.select_place("450503103000")
-    open_map(window)
+    window.run_feature(next(f for f in FEATURE_ACTIONS if f.id == "grids.map"))  # 网格 → 地图
     panel = window.findChild(MapPanel)
     view = panel.view
     assert len(view.grid_items) == 6 and "侨港镇" in panel.title.text()
