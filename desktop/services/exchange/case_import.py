@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...db import Database
@@ -172,7 +172,8 @@ def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest],
         counts = defaultdict(int)
         for _, _, township_id, _ in planned:
             counts[township_id] += 1
-        numbers = {tid: iter(reserve_numbers(session, townships[tid], year, n)) for tid, n in counts.items()}
+        reserved_numbers = {tid: reserve_numbers(session, townships[tid], year, n) for tid, n in counts.items()}
+        numbers = {tid: iter(reserved) for tid, reserved in reserved_numbers.items()}
 
         rows = []
         for request, grid_id, township_id, item in planned:
@@ -190,13 +191,19 @@ def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest],
                 created_at=now, updated_at=request.updated_at or now, updated_by=actor.display_name,
             ))
         if rows:
-            case_ids = session.execute(insert(Case).returning(Case.id, sort_by_parameter_order=True), rows).scalars()
-            session.execute(insert(CaseEvent), [
-                dict(case_id=case_id, at=now, kind="imported", actor_id=actor.user_id, actor_name=actor.display_name,
-                     desktop=actor.desktop, to_state=row["state"].value,
+            # Core executemany without RETURNING (SQLite would fall back to one row per statement);
+            # the new ids are then read back by the reserved numbers, a range on a unique index.
+            session.execute(Case.__table__.insert(), rows)
+            ids = {}
+            for township_id, reserved in reserved_numbers.items():
+                ids.update(session.execute(select(Case.number, Case.id).where(
+                    Case.number.between(reserved[0], reserved[-1]), Case.township_id == township_id)).all())
+            session.execute(CaseEvent.__table__.insert(), [
+                dict(case_id=ids[row["number"]], at=now, kind="imported", actor_id=actor.user_id,
+                     actor_name=actor.display_name, desktop=actor.desktop, to_state=row["state"].value,
                      message=f"由{source}文件导入(外部编号 {row['external_id']})",
                      detail={"source": source, "external_id": row["external_id"], "source_state": request.source_state})
-                for case_id, row, request in zip(case_ids, rows, (p[0] for p in planned))
+                for row, request in zip(rows, (p[0] for p in planned))
             ])
         by_township = {townships[tid].code: n for tid, n in counts.items()}
         report = ImportReport(
