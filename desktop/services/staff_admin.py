@@ -187,16 +187,34 @@ def end_grid_staff(db: Database, actor: Actor, role_id: int, *, end_on: date) ->
         staff_role = uow.session.get(GridStaffRole, role_id)
         if staff_role is None:
             raise NotFound(f"网格任职记录 {role_id} 不存在")
-        grid = uow.session.get(Place, staff_role.grid_id)
-        _require_for_grid(uow, grid)
-        if staff_role.end_on is not None:
-            raise ValidationFailed(f"{staff_role.person.name} 在 {grid.short_name} 的任职已于 {staff_role.end_on} 结束")
-        if end_on < staff_role.start_on:
-            raise ValidationFailed(f"结束日期 {end_on} 早于起始日期 {staff_role.start_on}", field="end_on")
-        staff_role.end_on = end_on
-        uow.audit(f"{grid.short_name} {staff_role.role.label} {staff_role.person.name} 于 {end_on} 离任")
-        uow.changed("staff", staff_role.id, _township(grid).id)
-        return _role_info(staff_role, staff_role.person, grid)
+        return _end_role(uow, staff_role, end_on)
+
+
+def end_serving(db: Database, actor: Actor, *, person_id: int, grid_code: str, role: StaffRole,
+                end_on: date) -> StaffRoleInfo:
+    """End the open role of a person in a grid, as the roster lists it (person, grid, role)."""
+    with unit_of_work(db, actor, "staff.end_role", target=f"person:{person_id}") as uow:
+        grid = _grid(uow.session, grid_code)
+        staff_role = uow.session.scalar(select(GridStaffRole).where(
+            GridStaffRole.person_id == person_id, GridStaffRole.grid_id == grid.id, GridStaffRole.role == role,
+            GridStaffRole.end_on.is_(None)))
+        if staff_role is None:
+            raise NotFound(f"此人目前不是 {grid.short_name} 的{role.label}")
+        return _end_role(uow, staff_role, end_on)
+
+
+def _end_role(uow: UnitOfWork, staff_role: GridStaffRole, end_on: date) -> StaffRoleInfo:
+    grid = uow.session.get(Place, staff_role.grid_id)
+    _require_for_grid(uow, grid)
+    if staff_role.end_on is not None:
+        raise ValidationFailed(f"{staff_role.person.name} 在 {grid.short_name} 的任职已于 {staff_role.end_on} 结束")
+    if end_on < staff_role.start_on:
+        raise ValidationFailed(f"结束日期 {end_on} 早于起始日期 {staff_role.start_on}", field="end_on")
+    staff_role.end_on = end_on
+    uow.audit(f"{grid.short_name} {staff_role.role.label} {staff_role.person.name} 于 {end_on} 离任",
+              target=f"grid_role:{staff_role.id}")
+    uow.changed("staff", staff_role.id, _township(grid).id)
+    return _role_info(staff_role, staff_role.person, grid)
 
 
 def update_person(db: Database, actor: Actor, person_id: int, *, name: str | None = None,

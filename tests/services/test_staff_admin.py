@@ -55,7 +55,10 @@ def test_add_and_end_grid_staff_with_source(db, grid):
     assert head.grid_name == "塘仔里第一网格" and head.source is StaffSource.COMMITTEE_MEMBER
     listed = staff.roster(db, TOWNSHIP_ADMIN, grid)
     assert [(m.name, m.role, m.phone) for m in listed] == [("李海燕", StaffRole.GRID_HEAD, "139****1234")]
-    staff_admin.end_grid_staff(db, TOWNSHIP_ADMIN, head.id, end_on=date(2025, 10, 1))
+    with pytest.raises(ValidationFailed, match="早于"):
+        staff_admin.end_grid_staff(db, TOWNSHIP_ADMIN, head.id, end_on=date(2025, 8, 1))
+    staff_admin.end_serving(db, TOWNSHIP_ADMIN, person_id=head.person_id, grid_code=grid, role=StaffRole.GRID_HEAD,
+                            end_on=date(2025, 10, 1))
     assert staff.roster(db, TOWNSHIP_ADMIN, grid) == []
     with pytest.raises(ValidationFailed, match="已于"):
         staff_admin.end_grid_staff(db, TOWNSHIP_ADMIN, head.id, end_on=date(2025, 10, 2))

@@ -1,0 +1,147 @@
+"""The people screen of a place: staffing adequacy per grid (under-staffed highlighted) and the
+staff roster, with adding a person, ending a role and the audited full-phone view (Art. 9, 15)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import staff, staff_admin, staffing
+from ...services.security import Permission
+from .. import dialogs
+from ..roster_panel import RosterModel
+from .add_staff_dialog import AddStaffDialog
+from .staffing_model import StaffingModel
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class PeopleWindow(QDialog):
+    """Non-modal; `window` offers db, actor, tasks and bus (see views/menus.py)."""
+
+    def __init__(self, window, code: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.window_, self.code = window, code
+        self.db, self.actor, self.tasks = window.db, window.actor, window.tasks
+        self.title = QLabel()
+        self.staffing_model = StaffingModel(self)
+        self.staffing_view = _table(self.staffing_model)
+        self.roster_model = RosterModel(self)
+        self.roster_view = _table(self.roster_model)
+        self.add_button = QPushButton()
+        self.end_button = QPushButton()
+        self.phone_button = QPushButton()
+        self.add_button.clicked.connect(self.add_staff)
+        self.end_button.clicked.connect(self.end_role)
+        self.phone_button.clicked.connect(self.show_phone)
+        can_manage = self.actor.can(Permission.MANAGE_STAFF, code)
+        self.add_button.setEnabled(can_manage)
+        self.end_button.setEnabled(can_manage)
+        self.phone_button.setEnabled(self.actor.can(Permission.VIEW_SENSITIVE, code))
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.end_button, self.phone_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.staffing_view)
+        splitter.addWidget(self.roster_view)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        self.resize(820, 620)
+        window.bus.changed.connect(self._changed)
+        self.retranslate()
+        self.reload()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("网格人员"))
+        self.add_button.setText(self.tr("新增人员…"))
+        self.end_button.setText(self.tr("离任"))
+        self.phone_button.setText(self.tr("显示完整手机号"))
+        under = len(self.staffing_model.under_staffed_rows())
+        self.title.setText(self.tr("%1:%2 个网格,%3 个网格员配备不足(红色)").replace("%1", self.code)
+                           .replace("%2", str(len(self.staffing_model.rows))).replace("%3", str(under)))
+
+    def _changed(self, topic: str) -> None:
+        if topic in ("staff", "places"):
+            self.reload()
+
+    def reload(self) -> None:
+        self.tasks.submit(self._load, on_done=self._loaded, on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def _load(self):
+        return staffing.adequacy(self.db, under=self.code), staff.roster(self.db, self.actor, self.code)
+
+    def _loaded(self, result) -> None:
+        rows, members = result
+        self.staffing_model.set_rows(rows)
+        self.roster_model.set_members(members)
+        self.staffing_view.resizeColumnsToContents()
+        self.roster_view.resizeColumnsToContents()
+        self.retranslate()
+
+    def _selected_member(self):
+        rows = self.roster_view.selectionModel().selectedRows()
+        if not rows:
+            dialogs.information(self, self.tr("网格人员"), self.tr("请先在名单中选中一人"))
+            return None
+        return self.roster_model.members[rows[0].row()]
+
+    def _run(self, fn, *args, **kwargs) -> None:
+        """A change through the task runner; the bus tells every view (this one too) to reload."""
+        def done(_result) -> None:
+            self.window_.bus.changed.emit("staff")
+
+        self.tasks.submit(fn, *args, on_done=done, on_error=lambda exc: dialogs.show_error(self, exc), **kwargs)
+
+    def add_staff(self) -> None:
+        dialog = AddStaffDialog([(r.grid_code, r.grid_name) for r in self.staffing_model.rows], self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._run(staff_admin.add_grid_staff, self.db, self.actor, **dialog.values())
+
+    def end_role(self) -> None:
+        member = self._selected_member()
+        if member is None or not dialogs.confirm(
+                self, self.tr("离任"), self.tr("%1 自今日起不再担任 %2 的该职务?").replace("%1", member.name)
+                .replace("%2", member.grid_name)):
+            return
+        self._run(staff_admin.end_serving, self.db, self.actor, person_id=member.person_id,
+                  grid_code=member.grid_code, role=member.role, end_on=date.today())
+
+    def show_phone(self) -> None:
+        """The full number is shown once, and the viewing is audited (Art. 15)."""
+        member = self._selected_member()
+        if member is None:
+            return
+
+        def shown(phone) -> None:
+            dialogs.information(self, self.tr("完整手机号"), f"{member.name}:{phone or self.tr('(未登记)')}")
+
+        self.tasks.submit(staff_admin.reveal_phone, self.db, self.actor, member.person_id, on_done=shown,
+                          on_error=lambda exc: dialogs.show_error(self, exc))

@@ -1,0 +1,118 @@
+"""People screen with qtbot: adequacy highlighted, roster, add / end a role, audited full phone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QWidget
+from sqlalchemy import select
+
+from desktop.errors import NotFound
+from desktop.models import AuditEntry
+from desktop.models.enums import PlaceLevel, Role, StaffRole, StaffSource
+from desktop.services import staff_admin
+from desktop.services.security import Actor, Grant
+from desktop.views import dialogs
+from desktop.views.bus import Bus
+from desktop.views.people import open_people
+from desktop.views.people.add_staff_dialog import AddStaffDialog
+from desktop.views.people.staffing_model import UNDER_STAFFED
+
+from .conftest import GRID, QIAOBEI
+
+TOWNSHIP = "450503103000"
+ADMIN = Actor(username="qg_admin", display_name="侨港管理员", grants=(Grant(Role.TOWNSHIP_ADMIN, TOWNSHIP, PlaceLevel.TOWNSHIP),))
+OPERATOR = Actor(username="qg_op", display_name="侨港值班员", grants=(Grant(Role.OPERATOR, TOWNSHIP, PlaceLevel.TOWNSHIP),))
+
+
+def fake_window(db, actor, tasks, code=QIAOBEI):
+    """What a feature action is handed: a widget offering db, actor, tasks, bus and the place."""
+    window = QWidget()
+    window.db, window.actor, window.tasks, window.bus = db, actor, tasks, Bus(window)
+    window.current_place_code = lambda: code
+    return window
+
+
+@pytest.fixture
+def answered(monkeypatch):
+    """Message boxes answered without showing them; what they said is kept."""
+    said = []
+    monkeypatch.setattr(dialogs, "information", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: True)
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: said.append(str(exc)))
+    return said
+
+
+@pytest.mark.law("Art. 9")
+def test_under_staffed_grids_are_highlighted(qtbot, qtmodeltester, desk_db, tasks, answered):
+    people = open_people(fake_window(desk_db, ADMIN, tasks))
+    qtbot.addWidget(people)
+    model = people.staffing_model
+    qtmodeltester.check(model)
+    qtmodeltester.check(people.roster_model)
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["侨北第一网格", "侨北第二网格"]
+    # 280 households need one member; grid 1 has only its head, grid 2 nobody.
+    assert model.under_staffed_rows() == [0, 1]
+    assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).color() == UNDER_STAFFED
+    assert "2 个网格员配备不足" in people.title.text()
+    assert people.roster_model.members[0].phone == "138****1234"
+
+    staff_admin.add_grid_staff(desk_db, ADMIN, grid_code=GRID, role=StaffRole.GRID_MEMBER,
+                               source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1), name="黎敏")
+    people.window_.bus.changed.emit("staff")
+    assert model.under_staffed_rows() == [1]
+    assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_add_and_end_a_role(qtbot, desk_db, tasks, answered, monkeypatch):
+    people = open_people(fake_window(desk_db, ADMIN, tasks))
+    qtbot.addWidget(people)
+
+    def fill(dialog: AddStaffDialog):
+        dialog.grid.setCurrentIndex(1)
+        dialog.role.setCurrentIndex(dialog.role.findData(StaffRole.GRID_MEMBER))
+        # Only the Art. 9 sources of a grid member are offered.
+        assert dialog.source.findData(StaffSource.HIRED) == -1
+        dialog.source.setCurrentIndex(dialog.source.findData(StaffSource.GROUP_LEADER))
+        dialog.name.setText("黎敏")
+        dialog.phone.setText("13912340000")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AddStaffDialog, "exec", fill)
+    people.add_button.click()
+    assert answered == []
+    assert [(m.name, m.grid_name) for m in people.roster_model.members if m.name == "黎敏"] == [("黎敏", "侨北第二网格")]
+    assert people.staffing_model.under_staffed_rows() == [0]
+
+    row = next(n for n, m in enumerate(people.roster_model.members) if m.name == "黎敏")
+    people.roster_view.selectRow(row)
+    people.end_button.click()
+    assert answered == []
+    member = people.roster_model.members[row]
+    with pytest.raises(NotFound):  # today was the last day: no open role is left to end
+        staff_admin.end_serving(desk_db, ADMIN, person_id=member.person_id, grid_code=member.grid_code,
+                                role=member.role, end_on=date.today())
+
+
+@pytest.mark.law("Art. 15")
+def test_full_phone_is_audited_and_denied_to_operators(qtbot, desk_db, tasks, answered):
+    people = open_people(fake_window(desk_db, ADMIN, tasks))
+    qtbot.addWidget(people)
+    assert people.phone_button.isEnabled()
+    people.roster_view.selectRow(0)
+    people.phone_button.click()
+    assert answered == ["陈海:13807791234"]
+    with desk_db.session() as session:
+        entry = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert entry.action == "staff.reveal_phone" and entry.actor == "qg_admin"
+
+    operator_view = open_people(fake_window(desk_db, OPERATOR, tasks))
+    qtbot.addWidget(operator_view)
+    assert not operator_view.phone_button.isEnabled() and not operator_view.add_button.isEnabled()
+
+
+def test_needs_a_selected_place(qtbot, desk_db, tasks, answered):
+    assert open_people(fake_window(desk_db, ADMIN, tasks, code=None)) is None
+    assert "请先" in answered[0]
