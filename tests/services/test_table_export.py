@@ -1,0 +1,60 @@
+"""CSV and XLSX export of the queue as filtered; phones masked unless the actor may see them."""
+
+import csv
+
+import pytest
+from openpyxl import load_workbook
+
+import exchange_world as world
+from desktop.models.enums import CaseState, Role
+from desktop.services import users
+from desktop.services.exchange.table_export import HEADERS, export_table
+from desktop.services.queue import QueueFilter
+
+
+@pytest.fixture
+def world_db(db, system):
+    world.build(db, system)
+    world.add_case(db, "450503103-2026-000001", state=CaseState.DISPATCHED)
+    world.add_case(db, "450503103-2026-000002", state=CaseState.CLOSED, grid=world.QIAOBEI + "002")
+    return db
+
+
+def _actor(db, system, role):
+    users.add_user(db, system, username=role.value, display_name=role.label, password="secret-123", role=role,
+                   scope_code=world.QIAOGANG)
+    return users.actor_for(db, role.value)
+
+
+def test_csv_has_a_bom_the_headers_and_the_open_cases_only(world_db, system, tmp_path):
+    path = tmp_path / "queue.csv"
+    assert export_table(world_db, system, path, QueueFilter(), "csv") == 1
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    table = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert table[0] == HEADERS
+    row = dict(zip(HEADERS, table[1]))
+    assert row["编号"] == "450503103-2026-000001" and row["状态"] == "已派遣" and row["渠道"] == "12345热线"
+    assert row["受理时间"] == "2026-03-02 09:30" and row["事项编码"] == "C09-001"
+    assert row["联系电话"] == "13807791234"  # the system actor may see it
+
+
+@pytest.mark.law("Art. 15")
+def test_phones_are_masked_for_an_operator_and_shown_to_a_supervisor(world_db, system, tmp_path):
+    everything = QueueFilter(states=frozenset())
+    for role, phone in ((Role.OPERATOR, "138****1234"), (Role.SUPERVISOR, "13807791234")):
+        path = tmp_path / f"{role.value}.csv"
+        assert export_table(world_db, _actor(world_db, system, role), path, everything, "csv") == 2
+        table = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
+        assert {r["联系电话"] for r in table} == {phone}
+
+
+def test_xlsx_has_a_bold_frozen_header_and_widths(world_db, system, tmp_path):
+    path = tmp_path / "queue.xlsx"
+    assert export_table(world_db, system, path, QueueFilter(states=frozenset(), under=world.QIAOBEI + "002"), "xlsx") == 1
+    sheet = load_workbook(path).active
+    assert [c.value for c in sheet[1]] == HEADERS
+    assert sheet["A1"].font.bold and sheet.freeze_panes == "A2"
+    assert sheet.column_dimensions["R"].width == 50
+    assert sheet["A2"].value == "450503103-2026-000002" and sheet["F2"].value == "已办结"
+    assert sheet.max_row == 2
