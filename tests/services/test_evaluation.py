@@ -111,10 +111,13 @@ class Builder:
         if lead is not None:
             sign_due = received + timedelta(days=1)
             signed_at = sign_due - timedelta(hours=2) if signed == "on time" else signed
+            finished = state in (CaseState.CLOSED, CaseState.ON_HOLD)
             self.session.add(Assignment(case_id=case.id, department_id=lead.id, role=AssignmentRole.LEAD,
-                                        state=AssignmentState.DONE if closed else AssignmentState.SIGNED,
+                                        state=AssignmentState.DONE if finished else AssignmentState.SIGNED,
                                         dispatched_at=received, sign_due_at=sign_due, signed_at=signed_at,
-                                        due_at=due, original_due_at=due))
+                                        due_at=due, original_due_at=due, finished_at=closed))
+            if finished:
+                case.due_at = None  # as the case service leaves it: the lead keeps the deadline
         self.session.flush()
         return case
 

@@ -6,13 +6,13 @@ the condition for the denominator and for the numerator. Scores sum those condit
 GROUP BY; the drill-down selects the rows that meet them — so a drill-down always returns
 exactly the rows behind the figure.
 
-Rows count in the period of their deadline (SPEC §11): a case by its due date, an assignment
-by its sign-for deadline, a callback and an emergency-report step by their own due dates.
+Rows count in the period of their deadline (SPEC §11): a case by its lead's due date (one
+row per handling round), an assignment by its sign-for deadline, a callback and an emergency-report step by their own due dates.
 Cases that are temporarily unresolvable (暂缓, Art. 19(2)) are left out of every rate and
 counted apart as "on_hold". Merged cases count through the case they were merged into.
 
-Subjects: a department is answerable for the assignments it received and for the cases it
-led (首接, Art. 18; a withdrawn lead is not); a township or grid for the cases in it; a staff
+Subjects: a department is answerable for the assignments it received, for the rounds it
+led (首接, Art. 18; a withdrawn lead is not) and for the callbacks of its current rounds; a township or grid for the cases in it; a staff
 member (网格工作人员) for the cases and emergency reports of every grid they served during the
 period, and for their own work log in each of those grids (Art. 10).
 """
@@ -131,9 +131,13 @@ def _case_subject(level: Level, source: FromClause, period: Period, grid_column,
         return source.join(serving, serving.c.grid_id == grid_column), serving.c.person_id
     if assignment is not None:
         return source, assignment.department_id
+    # A callback is the department's that led the case's current round.
     lead = aliased(Assignment, name="lead")
+    later = aliased(Assignment, name="later_lead")
     joined = source.join(lead, and_(lead.case_id == Case.id, lead.role == AssignmentRole.LEAD,
-                                    lead.state != AssignmentState.WITHDRAWN))
+                                    lead.state != AssignmentState.WITHDRAWN,
+                                    ~exists().where(later.case_id == Case.id, later.role == AssignmentRole.LEAD,
+                                                    later.state != AssignmentState.WITHDRAWN, later.id > lead.id)))
     return joined, lead.department_id
 
 
@@ -162,21 +166,35 @@ def _latest_callback():
 
 
 def _cases(level, period, as_of, scope) -> Counted:
+    """One row per handling round of a case: its lead assignment (a reopened case has two).
+
+    The case's deadline is its lead's (extensions and paused time included); the case service
+    clears `cases.due_at` when a case closes, the lead keeps it. A round is finished when the
+    lead's clock stopped (the case closed); the requester's last word (resolution,
+    satisfaction) and the on-hold mark belong to the case's current round only.
+    """
+    lead = aliased(Assignment, name="lead")
+    later = aliased(Assignment, name="later_lead")
     latest, on = _latest_callback()
-    source, key = _case_subject(level, Case.__table__.outerjoin(latest, on), period, Case.grid_id)
+    base = (Case.__table__.join(lead, and_(lead.case_id == Case.id, lead.role == AssignmentRole.LEAD,
+                                           lead.state != AssignmentState.WITHDRAWN))
+            .outerjoin(latest, on))
+    source, key = _case_subject(level, base, period, Case.grid_id, assignment=lead)
+    current = ~exists().where(later.case_id == lead.case_id, later.role == AssignmentRole.LEAD,
+                              later.state != AssignmentState.WITHDRAWN, later.id > lead.id)
     active = Case.state != CaseState.ON_HOLD
-    closed = Case.state.in_(_CLOSED)
+    finished = lead.state == AssignmentState.DONE
     return Counted(
         Grain.CASE, key, source,
-        (Case.state.in_(COUNTED_STATES), Case.due_at >= period.start, Case.due_at < period.end,
-         *case_scope(scope)),
+        (lead.due_at >= period.start, lead.due_at < period.end, Case.state.in_(COUNTED_STATES), *case_scope(scope)),
         {
-            "on_time": (and_(active, or_(closed, Case.due_at < as_of)), Case.closed_at <= Case.due_at),
-            "resolution": (and_(active, latest.solved.is_not(None)), latest.solved.is_(True)),
-            "satisfaction": (and_(active, latest.satisfaction.is_not(None)), latest.satisfaction.in_(_CONTENT)),
-            ON_HOLD: (Case.state == CaseState.ON_HOLD, true()),
+            "on_time": (and_(active, or_(finished, lead.due_at < as_of)), lead.finished_at <= lead.due_at),
+            "resolution": (and_(active, current, latest.solved.is_not(None)), latest.solved.is_(True)),
+            "satisfaction": (and_(active, current, latest.satisfaction.is_not(None)),
+                             latest.satisfaction.in_(_CONTENT)),
+            ON_HOLD: (and_(Case.state == CaseState.ON_HOLD, current), true()),
         },
-        Case.id, Case.id, Case.number, Case.title, Case.due_at, Case.closed_at,
+        lead.id, Case.id, Case.number, Case.title, lead.due_at, lead.finished_at,
     )
 
 

@@ -1,0 +1,135 @@
+"""Evaluation, assessment forms, key governance and the law-conformance report on the command line."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from ..errors import ValidationFailed
+from ..services import conformance, governance
+from ..services.evaluation import export
+from ..services.evaluation.scores import evaluate
+from ..services.evaluation.sources import Level
+from ..services.printing.assessment import render_assessment
+from ..services.printing.conformance_pdf import render_conformance
+
+LEVELS = [level.value for level in Level]
+
+
+def _evaluation(ctx, args):
+    return evaluate(ctx.db, ctx.actor, args.period, args.level, under=args.under)
+
+
+def _export(ctx, args) -> int:
+    fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output else "csv")
+    export.write(_evaluation(ctx, args), fmt, Path(args.output) if args.output else None,
+                 ctx.out if ctx.out is not None else sys.stdout)
+    if args.output:
+        print(f"已导出考核结果到 {args.output}", file=sys.stderr)
+    return 0
+
+
+def _assessment(ctx, args) -> int:
+    evaluation = _evaluation(ctx, args)
+    render_assessment(evaluation, args.output)
+    ranked = sum(1 for s in evaluation.subjects if s.rank is not None)
+    ctx.print(f"已打印 {evaluation.period.label}{evaluation.level.label}考核表 {len(evaluation.subjects)} 份"
+              f"(其中 {ranked} 个对象参与排名)及表彰建议名单到 {args.output}")
+    return 0
+
+
+def _governance_detect(ctx, args) -> int:
+    items = governance.propose_recurring(ctx.db, ctx.actor, under=args.under)
+    for item in items:
+        ctx.print(f"{item.id}\t{item.place_name}\t{item.category.label}\t{len(item.case_ids)} 件\t{item.title}")
+    ctx.print(f"新建议重点治理事项 {len(items)} 项")
+    return 0
+
+
+def _governance_list(ctx, args) -> int:
+    items = governance.list_items(ctx.db, ctx.actor, under=args.under)
+    for item in items:
+        review = item.review_on.isoformat() if item.review_on else "-"
+        ctx.print(f"{item.id}\t{item.state.label}\t{item.place_name}\t{item.category.label}\t"
+                  f"{len(item.case_ids)} 件\t复核 {review}\t{item.owner_department_name or '-'}\t{item.title}")
+    ctx.print(f"共 {len(items)} 项")
+    return 0
+
+
+def _parse_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationFailed(f"日期 {text!r} 无效:应写作 2026-12-01", field="review_on") from None
+
+
+def _governance_accept(ctx, args) -> int:
+    item = governance.accept(ctx.db, ctx.actor, args.id, owner_department_id=args.department,
+                             review_on=_parse_day(args.review_on), owner_name=args.owner)
+    ctx.print(f"重点治理事项 {item.id} 已立项:责任部门 {item.owner_department_name},复核日期 {item.review_on}")
+    return 0
+
+
+def _governance_close(ctx, args) -> int:
+    item = governance.close(ctx.db, ctx.actor, args.id, args.note)
+    ctx.print(f"重点治理事项 {item.id} 已销号")
+    return 0
+
+
+def _governance_dismiss(ctx, args) -> int:
+    item = governance.dismiss(ctx.db, ctx.actor, args.id, args.reason)
+    ctx.print(f"重点治理事项 {item.id} 不予立项")
+    return 0
+
+
+def _conformance(ctx, args) -> int:
+    report = conformance.report()
+    if args.output:
+        render_conformance(report, args.output)
+        ctx.print(f"已生成条例对照表到 {args.output}")
+        return 0
+    for row in report.rows:
+        ctx.print(f"第{row.number}条 {row.title}\t功能 {len(row.features)}\t测试 {len(row.tests)}")
+    ctx.print(f"无测试检验的条款:{'、'.join(map(str, report.untested)) or '无'}")
+    return 0
+
+
+def _period_args(sub, *, level_required: bool) -> None:
+    sub.add_argument("--period", required=True, help="考核期:2026-10(月)、2026-Q4(季度)、2026(年度)")
+    sub.add_argument("--level", choices=LEVELS, required=level_required, default=None if level_required else "township",
+                     help="考核对象:联动部门 department、乡镇 township、网格 grid、网格工作人员 staff")
+    sub.add_argument("--under", metavar="CODE", help="只考核该区划范围(默认:当前用户的范围,系统管理员为全市)")
+
+
+def register(cli) -> None:
+    group = cli.group("evaluation", "综合评价 evaluation (Art. 5, 23)")
+    sub = cli.command("export", "导出考核结果(各指标分子、分母、比率,综合得分与排名)", _export, group=group)
+    _period_args(sub, level_required=False)
+    sub.add_argument("--format", choices=export.FORMATS, help="csv(默认)、xlsx(须 -o)或 json")
+    sub.add_argument("-o", "--output", metavar="FILE", help="输出文件;不写则输出到标准输出")
+
+    sub = cli.command("assessment", "打印考核表(每个对象一页,含签字栏)及表彰建议名单", _assessment,
+                      group=cli.group("print", "打印 print"))
+    _period_args(sub, level_required=True)
+    sub.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+
+    group = cli.group("governance", "重点治理 key governance (Art. 22)")
+    sub = cli.command("detect", "按反复发生规则建议重点治理事项", _governance_detect, group=group)
+    sub.add_argument("--under", metavar="CODE")
+    sub = cli.command("list", "列出重点治理事项", _governance_list, group=group)
+    sub.add_argument("--under", metavar="CODE")
+    sub = cli.command("accept", "立项:指定责任部门和复核日期", _governance_accept, group=group)
+    sub.add_argument("id", type=int)
+    sub.add_argument("--department", type=int, required=True, metavar="ID", help="责任部门编号")
+    sub.add_argument("--review-on", required=True, metavar="YYYY-MM-DD")
+    sub.add_argument("--owner", metavar="NAME", help="责任人")
+    sub = cli.command("close", "销号(写明治理情况)", _governance_close, group=group)
+    sub.add_argument("id", type=int)
+    sub.add_argument("--note", required=True)
+    sub = cli.command("dismiss", "不予立项(写明理由)", _governance_dismiss, group=group)
+    sub.add_argument("id", type=int)
+    sub.add_argument("--reason", required=True)
+
+    sub = cli.command("conformance", "条例对照表:各条款的实现功能和检验测试", _conformance)
+    sub.add_argument("-o", "--output", metavar="OUT.pdf", help="生成 PDF;不写则在终端列出")

@@ -1,0 +1,75 @@
+"""Evaluation results as rows: CSV (UTF-8 with BOM, opens in Chinese Excel), XLSX or JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from ...errors import ValidationFailed
+from .scores import Evaluation
+
+FORMATS = ("csv", "xlsx", "json")
+
+
+def table(evaluation: Evaluation) -> tuple[list[str], list[list]]:
+    """Header and one row per subject: rank, subject, composite, then per indicator n/d/rate."""
+    header = ["排名", "对象编码", "对象名称", "综合得分", "暂缓件数"]
+    for indicator in evaluation.indicators:
+        header += [f"{indicator.name}分子", f"{indicator.name}分母", f"{indicator.name}"]
+    rows = []
+    for s in evaluation.subjects:
+        row = [s.rank, s.ref, s.name, None if s.composite is None else round(s.composite, 2), s.on_hold]
+        for f in s.figures:
+            row += [f.numerator, f.denominator, None if f.rate is None else round(f.rate, 4)]
+        rows.append(row)
+    return header, rows
+
+
+def as_json(evaluation: Evaluation) -> dict:
+    return {
+        "period": evaluation.period.code, "level": evaluation.level.value, "scope": evaluation.scope_code,
+        "as_of": evaluation.as_of.isoformat(),
+        "indicators": [{"code": i.code, "name": i.name, "weight": i.weight} for i in evaluation.indicators],
+        "subjects": [
+            {"rank": s.rank, "id": s.subject_id, "ref": s.ref, "name": s.name, "composite": s.composite,
+             "on_hold": s.on_hold,
+             "figures": {f.code: {"numerator": f.numerator, "denominator": f.denominator, "rate": f.rate}
+                         for f in s.figures}}
+            for s in evaluation.subjects
+        ],
+    }
+
+
+def write(evaluation: Evaluation, fmt: str, target: Path | None, stdout) -> None:
+    """Write to `target`, or as text to `stdout` (XLSX is binary and needs a file)."""
+    if fmt not in FORMATS:
+        raise ValidationFailed(f"导出格式 {fmt!r} 无效:可用 {'、'.join(FORMATS)}", field="format")
+    if fmt == "xlsx":
+        if target is None:
+            raise ValidationFailed("XLSX 是二进制文件,请用 -o 指定输出文件", field="output")
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = f"{evaluation.period.code} {evaluation.level.label}"[:31]
+        header, rows = table(evaluation)
+        sheet.append(header)
+        for row in rows:
+            sheet.append(row)
+        book.save(target)
+        return
+    if fmt == "json":
+        text = json.dumps(as_json(evaluation), ensure_ascii=False, indent=2) + "\n"
+    else:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        header, rows = table(evaluation)
+        writer.writerow(header)
+        writer.writerows(["" if v is None else v for v in row] for row in rows)
+        text = buffer.getvalue()
+    if target is None:
+        stdout.write(text)
+    else:
+        target.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")

@@ -1,0 +1,129 @@
+"""Assessment forms 考核表 (Art. 23): one A4 page per subject, then the commendation list.
+
+Each form lists the indicators with numerator, denominator, rate, weight and weighted score,
+the composite and the rank, the cases reported apart (暂缓), and signature lines. The font is
+the bundled CJK font, embedded.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from ..clock import BEIJING
+from ..evaluation.scores import Evaluation, SubjectScore
+from .fonts import register_pdf_font
+
+COMMENDED = 3  # top performers proposed for commendation
+
+
+def _styles(font: str) -> dict[str, ParagraphStyle]:
+    return {
+        "title": ParagraphStyle("title", fontName=font, fontSize=17, leading=24, alignment=1, spaceAfter=4 * mm),
+        "meta": ParagraphStyle("meta", fontName=font, fontSize=10.5, leading=16),
+        "cell": ParagraphStyle("cell", fontName=font, fontSize=10, leading=13),
+        "note": ParagraphStyle("note", fontName=font, fontSize=9, leading=13, textColor=colors.HexColor("#444444")),
+    }
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.1f}%"
+
+
+def _contributions(subject: SubjectScore) -> dict[str, float | None]:
+    """Weighted score per indicator; they add up to the composite (missing rates carry no weight)."""
+    present = [f for f in subject.figures if f.rate is not None and f.weight > 0]
+    total = sum(f.weight for f in present)
+    return {f.code: (100 * f.weight * f.rate / total if total and f in present else None) for f in subject.figures}
+
+
+def _form(evaluation: Evaluation, subject: SubjectScore, ranked: int, styles) -> list:
+    font = styles["cell"].fontName
+    shares = _contributions(subject)
+    rows = [["考核指标", "分子", "分母", "比率", "权重", "加权得分"]]
+    for f in subject.figures:
+        share = shares[f.code]
+        rows.append([Paragraph(f.name, styles["cell"]), str(f.numerator), str(f.denominator), percent(f.rate),
+                     f"{100 * f.weight:.0f}%", "—" if share is None else f"{share:.2f}"])
+    composite = "—" if subject.composite is None else f"{subject.composite:.2f}"
+    rank = "—" if subject.rank is None else f"{subject.rank} / {ranked}"
+    rows += [["综合得分", "", "", "", "", composite], ["排名", "", "", "", "", rank],
+             ["暂缓办理(另行统计)", "", "", "", "", f"{subject.on_hold} 件"]]
+    table = Table(rows, colWidths=[62 * mm, 20 * mm, 20 * mm, 22 * mm, 18 * mm, 28 * mm], repeatRows=1)
+    last = len(rows) - 1
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 10),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
+        ("ALIGN", (1, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        *[("SPAN", (0, r), (4, r)) for r in range(last - 2, last + 1)],
+        ("BACKGROUND", (0, last - 2), (-1, last - 1), colors.HexColor("#f6f6f6")),
+    ]))
+    signatures = Table([["考核人(签字):", "", "被考核单位负责人(签字):", "", "日期:", ""]],
+                       colWidths=[25 * mm, 30 * mm, 43 * mm, 30 * mm, 12 * mm, 30 * mm])
+    signatures.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 10),
+        *[("LINEBELOW", (c, 0), (c, 0), 0.6, colors.black) for c in (1, 3, 5)],
+    ]))
+    as_of = evaluation.as_of.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+    return [
+        Paragraph("网格化服务管理工作综合评价考核表", styles["title"]),
+        Paragraph(f"考核期:{evaluation.period.label}  ({evaluation.period.code})    "
+                  f"考核对象类别:{evaluation.level.label}", styles["meta"]),
+        Paragraph(f"被考核对象:<b>{subject.name}</b>  ({subject.ref})    范围:{evaluation.scope_name}", styles["meta"]),
+        Spacer(1, 4 * mm), table, Spacer(1, 3 * mm),
+        Paragraph(f"说明:诉求按其办理期限所在考核期计入;暂缓办理(第十九条第二项)的诉求不计入各项比率,另行统计;"
+                  f"无应计事项的指标记为“—”,其权重不参与综合得分。数据截至 {as_of}。"
+                  "依据《北海市网格化服务管理条例》第五条、第二十三条。", styles["note"]),
+        Spacer(1, 18 * mm), signatures, PageBreak(),
+    ]
+
+
+def _commendations(evaluation: Evaluation, styles) -> list:
+    font = styles["cell"].fontName
+    top = evaluation.commendations(COMMENDED)
+    rows = [["名次", evaluation.level.label, "综合得分"]] + [
+        [str(s.rank), Paragraph(s.name, styles["cell"]), f"{s.composite:.2f}"] for s in top]
+    table = Table(rows, colWidths=[20 * mm, 100 * mm, 40 * mm])
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), font), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]))
+    body = [Paragraph("表彰奖励建议名单", styles["title"]),
+            Paragraph(f"考核期:{evaluation.period.label}    类别:{evaluation.level.label}    "
+                      f"范围:{evaluation.scope_name}", styles["meta"]), Spacer(1, 4 * mm)]
+    if top:
+        body.append(table)
+    else:
+        body.append(Paragraph("本考核期无可排名的考核对象。", styles["meta"]))
+    body += [Spacer(1, 3 * mm), Paragraph(
+        f"综合得分前 {COMMENDED} 名(并列者同列)建议按照国家和自治区有关规定给予表彰、奖励(第二十三条)。",
+        styles["note"])]
+    return body
+
+
+def render_assessment(evaluation: Evaluation, target: str | Path | BytesIO | None = None) -> bytes:
+    """The forms of every subject (ranked order) and the commendation list, as PDF bytes."""
+    font = register_pdf_font()
+    styles = _styles(font)
+    buffer = BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
+                            bottomMargin=18 * mm, title=f"考核表 {evaluation.period.code} {evaluation.level.label}",
+                            author="GridDesk 网格指挥台")
+    ranked = sum(1 for s in evaluation.subjects if s.rank is not None)
+    story = [flowable for subject in evaluation.subjects for flowable in _form(evaluation, subject, ranked, styles)]
+    story += _commendations(evaluation, styles)
+    doc.build(story)
+    data = buffer.getvalue()
+    if isinstance(target, BytesIO):
+        target.write(data)
+    elif target is not None:
+        Path(target).write_bytes(data)
+    return data

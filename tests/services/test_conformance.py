@@ -1,0 +1,61 @@
+"""The law-conformance report: features exist, tests come from the markers, PDF embeds its font."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import textwrap
+
+import pytest
+
+from desktop.services import conformance
+from desktop.services.printing.conformance_pdf import render_conformance
+
+
+@pytest.mark.parametrize("article", sorted(conformance.FEATURES))
+def test_every_listed_feature_exists(article):
+    for feature in conformance.FEATURES[article]:
+        module, name = feature.split(":")
+        assert callable(getattr(importlib.import_module(f"desktop.services.{module}"), name)), feature
+
+
+def test_tests_are_read_from_markers(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "test_x.py").write_text(textwrap.dedent('''
+        import pytest
+        pytestmark = [pytest.mark.law("Art. 7")]
+
+        @pytest.mark.law("Art. 13(3)")
+        def test_refusal(): pass
+
+        def test_plain(): pass
+
+        @pytest.mark.law("Art. 21")
+        class TestLadder:
+            @pytest.mark.law("Art. 15")
+            def test_ack(self): pass
+
+        def helper(): pass
+    '''), encoding="utf-8")
+    found = conformance.marked_tests(tmp_path)
+    assert {a: [t.name for t in refs] for a, refs in found.items()} == {
+        7: ["test_refusal", "test_plain", "TestLadder::test_ack"], 13: ["test_refusal"],
+        21: ["TestLadder::test_ack"], 15: ["TestLadder::test_ack"]}
+    assert found[13][0].path == "sub/test_x.py"
+
+
+def test_report_covers_articles_2_to_23_and_finds_this_suite():
+    report = conformance.report()
+    assert [row.number for row in report.rows] == list(range(2, 24))
+    names = {t.name for row in report.rows for t in row.tests}
+    assert "test_township_scores_match_hand_count" in names  # marked Art. 23 in test_evaluation.py
+    assert report.tests_dir is not None
+
+
+def test_pdf_lists_articles_with_embedded_font(tmp_path):
+    target = tmp_path / "conformance.pdf"
+    render_conformance(conformance.report(), target)
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True).stdout
+    assert "条款对照表" in text and "第23条" in text and "test_township_scores_match_hand_count" in text
+    fonts = subprocess.run(["pdffonts", str(target)], capture_output=True, text=True).stdout
+    assert all(" yes " in line and "WenQuanYi" in line for line in fonts.splitlines()[2:])  # embedded CJK
