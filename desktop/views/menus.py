@@ -24,5 +24,11 @@ class FeatureAction:
 MENUS = ["文件", "案件", "网格", "人员", "事项清单", "紧急情况", "分析评价", "打印", "视图", "帮助"]
 
 FEATURE_ACTIONS: list[FeatureAction] = [
+    FeatureAction("案件", "cases.new", "新建诉求", "desktop.views.cases.new_case_dialog:open_new_case", "Ctrl+N"),
+    FeatureAction("案件", "cases.detail", "案件详情", "desktop.views.cases.case_detail:open_current_case", "Ctrl+E"),
+    FeatureAction("案件", "cases.callbacks", "回访工作台", "desktop.views.cases.callback_workbench:open_callback_workbench",
+                  "Ctrl+Shift+H"),
     FeatureAction("网格", "grids.map", "地图", "desktop.views.map.panel:open_map", "Ctrl+M"),
+    FeatureAction("人员", "people.roster", "网格人员与配备", "desktop.views.people:open_people", "Ctrl+Shift+P"),
+    FeatureAction("打印", "print.notice_sheets", "网格公示牌…", "desktop.views.printing:open_notice_sheets"),
 ]
