@@ -29,6 +29,8 @@ FEATURE_ACTIONS: list[FeatureAction] = [
     FeatureAction("案件", "cases.callbacks", "回访工作台", "desktop.views.cases.callback_workbench:open_callback_workbench",
                   "Ctrl+Shift+H"),
     FeatureAction("网格", "grids.map", "地图", "desktop.views.map.panel:open_map", "Ctrl+M"),
+    FeatureAction("网格", "grids.propose", "网格划分调整申请…", "desktop.views.adjustments.proposal_dialog:open_proposal"),
+    FeatureAction("网格", "grids.review", "网格调整审核与备案…", "desktop.views.adjustments.review_dialog:open_review"),
     FeatureAction("人员", "people.roster", "网格人员与配备", "desktop.views.people:open_people", "Ctrl+Shift+P"),
     FeatureAction("打印", "print.notice_sheets", "网格公示牌…", "desktop.views.printing:open_notice_sheets"),
 ]
