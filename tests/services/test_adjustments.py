@@ -184,3 +184,72 @@ def test_cli_propose_approve_file_list(divided, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "等待县(区)审核" in out and "市级已备案" in out and "人口增加" in out
     assert len(live_grids(divided)) == 3
+
+
+# ------------------------------------------------------------------ the dialogs (qtbot)
+
+
+@pytest.fixture
+def desk(qtbot, divided, monkeypatch):
+    """A stand-in for the main window as feature modules see it; message boxes recorded."""
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.tasks import SyncTaskRunner
+    from desktop.views import dialogs
+    from desktop.views.bus import Bus
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.db, window.tasks, window.bus = divided, SyncTaskRunner(), Bus(window)
+    window.actor, window.place = TOWNSHIP_ADMIN, VILLAGE
+    window.current_place_code = lambda: window.place
+    window.messages = []
+    monkeypatch.setattr(dialogs, "information", lambda parent, title, text: window.messages.append(text))
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, text, details=None: window.messages.append(
+        text + (details or "")))
+    return window
+
+
+def test_proposal_dialog_proposes_and_reports_bad_files(desk, tmp_path):
+    from desktop.views.adjustments.proposal_dialog import ProposalDialog, township_of
+
+    assert township_of(VILLAGE) == TOWNSHIP and township_of(COUNTY) is None
+    good, bad = tmp_path / "good.geojson", tmp_path / "bad.geojson"
+    geojson_io.write_collection(good, division(2, 3))
+    overlapping = division(2, 3)
+    overlapping["features"][1]["geometry"] = overlapping["features"][0]["geometry"]
+    geojson_io.write_collection(bad, overlapping)
+    dialog = ProposalDialog(desk, township_of(desk.current_place_code()))
+    dialog.text.setPlainText("新建安置小区")
+    dialog.file.setText(str(bad))
+    dialog.submit()
+    assert "重叠" in desk.messages[-1] and dialog.result_info is None and dialog.buttons.isEnabled()
+    dialog.file.setText(str(good))
+    dialog.submit()
+    assert dialog.result_info is not None, desk.messages
+    assert dialog.result_info.grid_count == 6 and "等待县(区)审核" in desk.messages[-1]
+    assert dialog.result_info.reason is AdjustmentReason.VILLAGE_RESCALED  # the first reason offered
+
+
+def test_review_dialog_approves_then_files(desk):
+    from desktop.views.adjustments.review_dialog import ReviewDialog
+
+    info = propose(desk.db)
+    desk.actor, desk.place = COUNTY_ADMIN, COUNTY
+    dialog = ReviewDialog(desk, desk.current_place_code())
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 4).text() == "待县级审核"
+    assert not dialog.action_buttons["同意"].isEnabled()  # nothing selected yet
+    dialog.table.selectRow(0)
+    assert dialog.action_buttons["同意"].isEnabled() and not dialog.action_buttons["备案"].isEnabled()
+    dialog.comment.setText("同意调整")
+    dialog.action_buttons["同意"].click()
+    assert adjustments.list_adjustments(desk.db)[0].state is AdjustmentState.APPROVED
+    assert len(live_grids(desk.db)) == 6
+    desk.actor = COUNTY_ADMIN  # the county may not file: the refusal is shown, nothing changes
+    dialog.table.selectRow(0)
+    dialog.action_buttons["备案"].click()
+    assert "权限" in desk.messages[-1]
+    desk.actor = CITY_ADMIN
+    dialog.table.selectRow(0)
+    dialog.action_buttons["备案"].click()
+    assert dialog.table.item(0, 4).text() == "市级已备案" and info.id == dialog.items[0].id

@@ -1,0 +1,106 @@
+"""The township's proposal of a grid division or adjustment (Art. 6)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from ...models.enums import AdjustmentKind, AdjustmentReason, PlaceLevel
+from ...services import adjustments
+from ...services.geo import geojson_io
+from ...services.security import scope_prefix
+from .. import dialogs
+
+
+def township_of(code: str | None) -> str | None:
+    """The township containing a place code (None above township level)."""
+    if not code or len(code) < PlaceLevel.TOWNSHIP.code_prefix_length or code[6:9] == "000":
+        return None
+    return scope_prefix(code, PlaceLevel.TOWNSHIP).ljust(12, "0")
+
+
+def _propose(db, actor, *, path: str, **kwargs) -> adjustments.AdjustmentInfo:
+    return adjustments.propose(db, actor, proposal=geojson_io.read_collection(path), **kwargs)
+
+
+class ProposalDialog(QDialog):
+    def __init__(self, window, township_code: str, parent: QWidget | None = None):
+        super().__init__(parent or window)
+        self.window_, self.township_code = window, township_code
+        self.setWindowTitle(self.tr("网格划分调整申请"))
+        self.kind, self.reason, self.crs = QComboBox(), QComboBox(), QComboBox()
+        for combo, members in ((self.kind, AdjustmentKind), (self.reason, AdjustmentReason)):
+            for member in members:
+                combo.addItem(self.tr(member.label), member)
+        self.kind.setCurrentIndex(list(AdjustmentKind).index(AdjustmentKind.ADJUST))
+        self.crs.addItem(self.tr("WGS84 / CGCS2000"), "wgs84")
+        self.crs.addItem(self.tr("GCJ-02(高德、DataV 绘制)"), "gcj02")
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(self.tr("写明调整的具体情形,如:村(社区)规模调整、人员流动重大变化"))
+        self.file = QLineEdit()
+        self.file.setPlaceholderText(self.tr("调整后相关村(社区)的全部网格(GeoJSON)"))
+        browse = QPushButton(self.tr("浏览…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.file, 1)
+        row.addWidget(browse)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("提出申请"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("乡镇(街道)代码 {0};提出后须经县(区)同意,报市备案").format(township_code)))
+        form.addRow(self.tr("类型"), self.kind)
+        form.addRow(self.tr("调整情形"), self.reason)
+        form.addRow(self.tr("理由说明"), self.text)
+        form.addRow(self.tr("网格文件"), row)
+        form.addRow(self.tr("坐标系"), self.crs)
+        form.addRow(self.buttons)
+        self.result_info: adjustments.AdjustmentInfo | None = None
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择网格文件"), "", self.tr("GeoJSON (*.geojson *.json)"))
+        if path:
+            self.file.setText(path)
+
+    def submit(self) -> None:
+        if not self.file.text().strip():
+            dialogs.error(self, self.windowTitle(), self.tr("请选择调整后网格的 GeoJSON 文件"))
+            return
+        self.buttons.setEnabled(False)
+        # The widgets are read here, on the GUI thread; the worker gets plain values.
+        self.window_.tasks.submit(
+            _propose, self.window_.db, self.window_.actor, path=self.file.text().strip(), township_code=self.township_code,
+            kind=AdjustmentKind(self.kind.currentData()), reason=AdjustmentReason(self.reason.currentData()),
+            reason_text=self.text.toPlainText(),
+            crs=self.crs.currentData(), on_done=self._done, on_error=self._failed)
+
+    def _done(self, info: adjustments.AdjustmentInfo) -> None:
+        self.result_info = info
+        dialogs.information(self, self.windowTitle(),
+                            self.tr("已提出申请 #{0}({1} 个网格),等待县(区)审核").format(info.id, info.grid_count))
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        dialogs.show_error(self, exc)
+
+
+def open_proposal(window) -> None:
+    township = township_of(window.current_place_code())
+    if township is None:
+        dialogs.information(window, window.tr("网格划分调整申请"),
+                            window.tr("请先在左侧选择一个乡镇(街道)或其下的村(社区)、网格"))
+        return
+    ProposalDialog(window, township).open()
