@@ -1,0 +1,212 @@
+"""The synthetic demo township: plausible, consistent, marked synthetic, deterministic, seeded once."""
+
+import pytest
+from shapely import wkb
+from shapely.ops import unary_union
+from sqlalchemy import func, select
+
+from desktop.errors import Conflict, PermissionDenied
+from desktop.models import (
+    Assignment,
+    Case,
+    CaseEvent,
+    EmergencyReport,
+    Grid,
+    GridStaffRole,
+    MatterItem,
+    Person,
+    Place,
+    User,
+    Vessel,
+)
+from desktop.models.enums import (
+    AssignmentRole,
+    CaseState,
+    GridKind,
+    MatterCategory,
+    PlaceLevel,
+    Role,
+    SeaCategory,
+    StaffRole,
+)
+from desktop.services import integrity, users
+from desktop.services.demo import DEMO_USERS, seed_demo
+from desktop.services.routing import route_point
+
+QIAOGANG = "450503103000"
+
+
+def _grids(session):
+    return session.execute(select(Place, Grid).join(Grid, Grid.place_id == Place.id)).all()
+
+
+def test_demo_has_cases_in_every_state_and_a_clean_check(demo_db):
+    with demo_db.session() as session:
+        states = set(session.scalars(select(Case.state).distinct()))
+        assert states == set(CaseState)
+        assert session.scalar(select(func.count()).select_from(Case)) == 400
+    assert integrity.check(demo_db) == []
+
+
+def test_everything_made_up_is_marked_synthetic(demo_db):
+    with demo_db.session() as session:
+        assert session.scalar(select(func.count()).where(Place.level == PlaceLevel.GRID,
+                                                         Place.synthetic.is_(False))) == 0
+        assert session.scalar(select(func.count()).where(Person.synthetic.is_(False))) == 0
+        assert session.scalar(select(func.count()).where(Case.synthetic.is_(False))) == 0
+        assert session.scalar(select(func.count()).where(User.synthetic.is_(False))) == 0
+        # The real tree stays real: villages and townships are not synthetic.
+        assert session.scalar(select(func.count()).where(Place.level != PlaceLevel.GRID,
+                                                         Place.synthetic.is_(True))) == 0
+
+
+def test_regular_grids_tile_each_village_without_overlap_or_gap(demo_db):
+    with demo_db.session() as session:
+        villages = session.scalars(select(Place).where(Place.code.startswith("450503103"),
+                                                       Place.level == PlaceLevel.VILLAGE)).all()
+        assert len(villages) == 4
+        for village in villages:
+            shapes = [wkb.loads(p.geometry) for p, g in _grids(session)
+                      if p.parent_id == village.id and g.kind is GridKind.REGULAR]
+            assert len(shapes) >= 4
+            union = unary_union(shapes)
+            assert sum(s.area for s in shapes) == pytest.approx(union.area, rel=1e-9)  # no overlaps
+            assert union.symmetric_difference(wkb.loads(village.geometry)).area < 1e-12  # no gaps
+            assert all(p.code.startswith(village.code) and len(p.code) == 15 for p, _ in _grids(session)
+                       if p.parent_id == village.id)
+
+
+@pytest.mark.law("Art. 7")
+def test_exclusive_and_sea_grids_including_vessel_rosters(demo_db):
+    with demo_db.session() as session:
+        rows = _grids(session)
+        exclusive = {g.exclusive_category.value for _, g in rows if g.kind is GridKind.EXCLUSIVE}
+        assert {"school", "market", "hospital", "enterprise"} <= exclusive
+        sea = {g.sea_category for _, g in rows if g.kind is GridKind.SEA}
+        assert sea == set(SeaCategory)
+        for place, grid in rows:
+            if grid.sea_category is SeaCategory.VESSEL_GROUP:
+                assert place.geometry is None
+                vessels = session.scalars(select(Vessel).where(Vessel.grid_id == place.id)).all()
+                assert len(vessels) >= 6
+                assert all(v.registration_no.startswith("桂北渔") and v.skipper and v.phone for v in vessels)
+            else:
+                assert place.geometry is not None
+
+
+@pytest.mark.law("Art. 9")
+def test_every_regular_grid_has_a_head_and_members_with_their_source(demo_db):
+    with demo_db.session() as session:
+        for place, grid in _grids(session):
+            roles = session.scalars(select(GridStaffRole).where(GridStaffRole.grid_id == place.id)).all()
+            if grid.kind is GridKind.REGULAR:
+                assert sum(r.role is StaffRole.GRID_HEAD for r in roles) == 1
+                assert any(r.role is StaffRole.GRID_MEMBER for r in roles)
+            else:
+                assert roles and all(r.role is StaffRole.EXCLUSIVE_STAFF for r in roles)
+
+
+@pytest.mark.law("Art. 12")
+def test_matter_list_covers_the_eleven_categories_with_limits(demo_db):
+    with demo_db.session() as session:
+        items = session.scalars(select(MatterItem)).all()
+        assert {i.category for i in items} == set(MatterCategory)
+        assert {(i.complexity.value, i.time_limit, i.time_limit_unit.value) for i in items} == {
+            ("general", 5, "working_days"), ("complex", 15, "working_days"), ("urgent", 24, "hours")}
+        assert all(i.department_id and i.guidance_contact_id for i in items)
+
+
+def test_located_cases_route_to_their_own_grid(demo_db):
+    with demo_db.session() as session:
+        located = session.execute(select(Case.lon, Case.lat, Case.grid_id).where(Case.lon.is_not(None),
+                                                                                Case.grid_id.is_not(None))).all()
+        assert len(located) > 300
+        assert all(route_point(session, lon, lat) == grid_id for lon, lat, grid_id in located)
+
+
+def test_case_rows_agree_with_their_state(demo_db):
+    with demo_db.session() as session:
+        for case in session.scalars(select(Case)):
+            kinds = [e.kind for e in session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id)
+                                                     .order_by(CaseEvent.id))]
+            assert kinds[0] == "received", case.number
+            times = session.scalars(select(CaseEvent.at).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id))
+            times = list(times)
+            assert times == sorted(times), case.number
+            active = [a for a in case.assignments if a.state.value not in ("done", "withdrawn")]
+            leads = [a for a in active if a.role is AssignmentRole.LEAD]
+            if case.state in (CaseState.DISPATCHED, CaseState.SIGNED, CaseState.HANDLING, CaseState.REPORTED,
+                              CaseState.UNDER_REVIEW, CaseState.SENT_BACK, CaseState.EXTENSION_PENDING,
+                              CaseState.OBJECTION_PENDING):
+                assert len(leads) == 1 and case.due_at == leads[0].due_at, case.number
+            else:
+                assert leads == [], case.number
+            if case.state in (CaseState.CLOSED, CaseState.RESOLVED_ON_SPOT, CaseState.MERGED):
+                assert case.closed_at is not None
+            if case.state is CaseState.MERGED:
+                assert case.merged_into_id is not None
+            if case.state is CaseState.ON_HOLD:
+                assert case.hold_reason and case.hold_explanation
+        overdue = session.scalar(select(func.count()).where(Case.due_at < func.now()))
+        assert overdue > 0
+        assert session.scalar(select(func.count()).where(Assignment.due_at < Assignment.dispatched_at)) == 0
+
+
+@pytest.mark.law("Art. 21")
+def test_emergencies_one_recent_and_unacknowledged(demo_db):
+    with demo_db.session() as session:
+        reports = session.scalars(select(EmergencyReport)).all()
+        assert len(reports) == 3
+        assert sum(r.acknowledged_at is None for r in reports) == 1
+        assert all(r.steps for r in reports)
+
+
+def test_demo_users_can_log_in_with_their_scope(demo_db):
+    for spec in DEMO_USERS:
+        actor = users.login(demo_db, spec.username, spec.password)
+        assert spec.role in actor.roles
+    police = users.login(demo_db, "qg_police", "qiaogang-police")
+    assert police.department_id is not None
+
+
+def test_second_seed_is_refused_and_changes_nothing(demo_db, system):
+    with demo_db.session() as session:
+        before = session.scalar(select(func.count()).select_from(Case))
+    with pytest.raises(Conflict, match="已有演示数据"):
+        seed_demo(demo_db, system, QIAOGANG)
+    with demo_db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Case)) == before
+
+
+@pytest.mark.law("Art. 15")
+def test_seeding_needs_the_right_to_manage_the_township(db, system):
+    users.add_user(db, system, username="qg_op", display_name="值班员", password="secret-123",
+                   role=Role.OPERATOR, scope_code=QIAOGANG)
+    with pytest.raises(PermissionDenied, match="Art. 15"):
+        seed_demo(db, users.login(db, "qg_op", "secret-123"), QIAOGANG)
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Case)) == 0
+
+
+def test_seed_is_deterministic(db, demo_db, system):
+    seed_demo(db, system, QIAOGANG)
+
+    def fingerprint(database):
+        with database.session() as session:
+            return (
+                session.execute(select(Place.code, Place.name).where(Place.level == PlaceLevel.GRID)
+                                .order_by(Place.code)).all(),
+                session.execute(select(Person.name, Person.phone).order_by(Person.id)).all(),
+                session.execute(select(Case.number, Case.title, Case.state).order_by(Case.number)).all(),
+            )
+
+    assert fingerprint(db) == fingerprint(demo_db)
+
+
+def test_another_township_gets_a_generic_inland_demo(db, system):
+    report = seed_demo(db, system, "450502001000")
+    assert report.grids > 0 and report.cases == 400
+    with db.session() as session:
+        kinds = {g.kind for _, g in _grids(session)}
+        assert GridKind.SEA not in kinds
+    assert integrity.check(db) == []
