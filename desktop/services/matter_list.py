@@ -528,3 +528,9 @@ def departments(db: Database, place_code: str | None = None) -> list[tuple[int, 
             found = [d for d in found if institution_of(session.get(Place, d.place_id)).id == institution.id]
         return [(d.id, d.short_name) for d in found]
 
+
+
+def institution_code(db: Database, place_code: str) -> str:
+    """The code of the city or county whose list governs a place."""
+    with db.session() as session:
+        return institution_of(get_place(session, place_code)).code

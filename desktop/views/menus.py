@@ -33,4 +33,5 @@ FEATURE_ACTIONS: list[FeatureAction] = [
     FeatureAction("网格", "grids.review", "网格调整审核与备案…", "desktop.views.adjustments.review_dialog:open_review"),
     FeatureAction("人员", "people.roster", "网格人员与配备", "desktop.views.people:open_people", "Ctrl+Shift+P"),
     FeatureAction("打印", "print.notice_sheets", "网格公示牌…", "desktop.views.printing:open_notice_sheets"),
+    FeatureAction("事项清单", "matters.list", "事项清单与部门申请", "desktop.views.matters:open_matter_list"),
 ]

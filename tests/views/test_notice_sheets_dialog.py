@@ -24,7 +24,7 @@ def window(desk_db, system, tasks):
 @pytest.fixture
 def pdf(tmp_path, monkeypatch):
     path = tmp_path / "sheets.pdf"
-    monkeypatch.setattr(notice_sheets_dialog, "ask_save_path", lambda parent, suggested: str(path))
+    monkeypatch.setattr(notice_sheets_dialog, "ask_save_path", lambda parent, title, suggested: str(path))
     monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: pytest.fail(str(exc)))
     return path
 

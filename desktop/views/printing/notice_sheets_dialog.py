@@ -24,9 +24,9 @@ from ...tasks import Cancelled, Progress
 from .. import dialogs
 
 
-def ask_save_path(parent: QWidget, suggested: str) -> str | None:
+def ask_save_path(parent: QWidget, title: str, suggested: str) -> str | None:
     """The PDF to write (a function of its own so that tests can answer it)."""
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("保存网格公示牌"), suggested, parent.tr("PDF 文件 (*.pdf)"))
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, parent.tr("PDF 文件 (*.pdf)"))
     return path or None
 
 
@@ -93,7 +93,7 @@ class NoticeSheetsDialog(QDialog):
         self.retranslate()
 
     def start(self) -> None:
-        path = ask_save_path(self, f"公示牌-{self.code}.pdf")
+        path = ask_save_path(self, self.tr("保存网格公示牌"), f"公示牌-{self.code}.pdf")
         if not path:
             return
         only_changed = self.only_changed.isChecked()

@@ -1,0 +1,67 @@
+"""Item models of the matter list screen: one version's items, and department applications."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+
+from ...i18n import label
+from ...models.enums import ReviewState, TimeLimitUnit
+from ...services.matter_list import ApplicationInfo, MatterItemInfo
+
+
+class _RowsModel(QAbstractTableModel):
+    HEADERS: list[str] = []
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list = []
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.HEADERS):
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.cells(self.rows[index.row()])[index.column()]
+
+    def cells(self, row) -> list:
+        raise NotImplementedError
+
+
+class MatterItemsModel(_RowsModel):
+    HEADERS = [QT_TRANSLATE_NOOP("MatterItemsModel", "编号"), QT_TRANSLATE_NOOP("MatterItemsModel", "事项名称"),
+               QT_TRANSLATE_NOOP("MatterItemsModel", "类别"), QT_TRANSLATE_NOOP("MatterItemsModel", "责任部门"),
+               QT_TRANSLATE_NOOP("MatterItemsModel", "业务指导人员"), QT_TRANSLATE_NOOP("MatterItemsModel", "办理时限"),
+               QT_TRANSLATE_NOOP("MatterItemsModel", "复杂程度")]
+
+    def cells(self, item: MatterItemInfo) -> list:
+        unit = self.tr("小时") if item.draft.time_limit_unit is TimeLimitUnit.HOURS else self.tr("个工作日")
+        return [item.draft.code, item.draft.title, label(item.draft.category), item.department,
+                item.guidance_contact or "", f"{item.draft.time_limit}{unit}", label(item.draft.complexity)]
+
+
+class ApplicationsModel(_RowsModel):
+    HEADERS = [QT_TRANSLATE_NOOP("ApplicationsModel", "申请部门"), QT_TRANSLATE_NOOP("ApplicationsModel", "申请"),
+               QT_TRANSLATE_NOOP("ApplicationsModel", "事项"), QT_TRANSLATE_NOOP("ApplicationsModel", "理由"),
+               QT_TRANSLATE_NOOP("ApplicationsModel", "状态"), QT_TRANSLATE_NOOP("ApplicationsModel", "审核意见")]
+
+    def cells(self, a: ApplicationInfo) -> list:
+        return [a.department, label(a.action), f"{a.item_code} {a.item_title}", a.reason, label(a.state),
+                a.review_comment or ""]
+
+    def pending(self, row: int) -> bool:
+        return self.rows[row].state is ReviewState.PENDING

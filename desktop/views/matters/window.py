@@ -1,0 +1,201 @@
+"""The matter list screen (Art. 12–13): versions and their items, new draft, publish, print;
+department applications with approval or rejection."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...i18n import label
+from ...models.enums import MatterListState
+from ...services import matter_list
+from ...services.printing.matter_list_pdf import print_matter_list
+from ...services.security import Permission
+from .. import dialogs
+from ..printing.notice_sheets_dialog import ask_save_path
+from .models import ApplicationsModel, MatterItemsModel
+
+
+def ask_comment(parent: QWidget) -> str | None:
+    """The reviewer's reason for a rejection (a function of its own so that tests can answer it)."""
+    text, ok = QInputDialog.getMultiLineText(parent, parent.tr("不同意"), parent.tr("请写明不同意的理由:"))
+    return text if ok else None
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class MatterListWindow(QDialog):
+    def __init__(self, window, institution: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.window_, self.code = window, institution
+        self.db, self.actor, self.tasks = window.db, window.actor, window.tasks
+        self.versions: list[matter_list.MatterListInfo] = []
+        self.version_box = QComboBox()
+        self.version_box.currentIndexChanged.connect(self.load_items)
+        self.version_label = QLabel()
+        self.items_model = MatterItemsModel(self)
+        self.items_view = _table(self.items_model)
+        self.applications_model = ApplicationsModel(self)
+        self.applications_view = _table(self.applications_model)
+        self.new_button, self.publish_button, self.print_button = QPushButton(), QPushButton(), QPushButton()
+        self.approve_button, self.reject_button = QPushButton(), QPushButton()
+        self.new_button.clicked.connect(self.new_version)
+        self.publish_button.clicked.connect(self.publish)
+        self.print_button.clicked.connect(self.print_list)
+        self.approve_button.clicked.connect(lambda: self.review(True))
+        self.reject_button.clicked.connect(lambda: self.review(False))
+        manage = self.actor.can(Permission.MANAGE_MATTERS, institution)
+        for button in (self.new_button, self.publish_button, self.approve_button, self.reject_button):
+            button.setEnabled(manage)
+        top = QHBoxLayout()
+        top.addWidget(self.version_box)
+        top.addWidget(self.version_label, 1)
+        for button in (self.new_button, self.publish_button, self.print_button):
+            top.addWidget(button)
+        review = QHBoxLayout()
+        review.addStretch(1)
+        review.addWidget(self.approve_button)
+        review.addWidget(self.reject_button)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        self.applications_label = QLabel()
+        lower_layout.addWidget(self.applications_label)
+        lower_layout.addWidget(self.applications_view, 1)
+        lower_layout.addLayout(review)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.items_view)
+        splitter.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self.resize(980, 680)
+        window.bus.changed.connect(self._changed)
+        self.retranslate()
+        self.reload()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("网格化服务管理事项清单"))
+        self.new_button.setText(self.tr("新建下一版草稿"))
+        self.publish_button.setText(self.tr("公布…"))
+        self.print_button.setText(self.tr("打印现行清单…"))
+        self.approve_button.setText(self.tr("同意"))
+        self.reject_button.setText(self.tr("不同意…"))
+        self.applications_label.setText(self.tr("联动部门的纳入/退出申请(条例第十三条)"))
+        current = self.current()
+        if current is None:
+            self.version_label.setText(self.tr("尚未编制事项清单"))
+        else:
+            published = current.published_on.isoformat() if current.published_on else "—"
+            self.version_label.setText(self.tr("%1 · %2 · 公布日期 %3 · %4 项").replace("%1", current.title)
+                                       .replace("%2", label(current.state)).replace("%3", published)
+                                       .replace("%4", str(current.items)))
+
+    def current(self) -> matter_list.MatterListInfo | None:
+        index = self.version_box.currentIndex()
+        return self.versions[index] if 0 <= index < len(self.versions) else None
+
+    def _changed(self, topic: str) -> None:
+        if topic == "matters":
+            self.reload()
+
+    def _error(self, exc: BaseException) -> None:
+        dialogs.show_error(self, exc)
+
+    def reload(self) -> None:
+        def load():
+            return (matter_list.lists(self.db, self.code),
+                    matter_list.applications(self.db, place_code=self.code))
+
+        self.tasks.submit(load, on_done=self._loaded, on_error=self._error)
+
+    def _loaded(self, result) -> None:
+        versions, applications = result
+        # A new version (a draft just opened) comes first and is shown; otherwise stay on the one shown.
+        keep = self.current().id if self.current() and len(versions) == len(self.versions) else None
+        self.versions = versions
+        self.version_box.blockSignals(True)
+        self.version_box.clear()
+        for info in versions:
+            self.version_box.addItem(self.tr("第 %1 版(%2)").replace("%1", str(info.version))
+                                     .replace("%2", label(info.state)), info.id)
+        ids = [v.id for v in versions]
+        self.version_box.setCurrentIndex(ids.index(keep) if keep in ids else 0)
+        self.version_box.blockSignals(False)
+        self.applications_model.set_rows(applications)
+        self.load_items()
+
+    def load_items(self) -> None:
+        current = self.current()
+        self.retranslate()
+        can_publish = current is not None and current.state is MatterListState.DRAFT
+        self.publish_button.setEnabled(can_publish and self.actor.can(Permission.MANAGE_MATTERS, self.code))
+        if current is None:
+            self.items_model.set_rows([])
+            return
+        self.tasks.submit(matter_list.items, self.db, current.id, on_done=self._items_loaded, on_error=self._error)
+
+    def _items_loaded(self, items) -> None:
+        self.items_model.set_rows(items)
+        self.items_view.resizeColumnsToContents()
+
+    def _run(self, fn, *args, **kwargs) -> None:
+        self.tasks.submit(fn, *args, on_done=lambda _: self.window_.bus.changed.emit("matters"),
+                          on_error=self._error, **kwargs)
+
+    def new_version(self) -> None:
+        self._run(matter_list.start_version, self.db, self.actor, place_code=self.code)
+
+    def publish(self) -> None:
+        current = self.current()
+        if current is None or not dialogs.confirm(
+                self, self.tr("公布"), self.tr("自今日起公布第 %1 版?现行版本将同时废止。").replace("%1", str(current.version))):
+            return
+        self._run(matter_list.publish, self.db, self.actor, current.id, on=date.today())
+
+    def review(self, approve: bool) -> None:
+        rows = self.applications_view.selectionModel().selectedRows()
+        if not rows or not self.applications_model.pending(rows[0].row()):
+            dialogs.information(self, self.tr("审核"), self.tr("请先选中一条待审核的申请"))
+            return
+        comment = None if approve else ask_comment(self)
+        if not approve and comment is None:
+            return
+        application = self.applications_model.rows[rows[0].row()]
+        self._run(matter_list.review, self.db, self.actor, application.id, approve=approve, comment=comment)
+
+    def print_list(self) -> None:
+        path = ask_save_path(self, self.tr("保存事项清单"), "事项清单.pdf")
+        if path:
+            self.tasks.submit(print_matter_list, self.db, self.actor, Path(path), place_code=self.code,
+                              on_done=lambda pages: dialogs.information(
+                                  self, self.tr("打印"), self.tr("已生成 %1 页").replace("%1", str(pages))),
+                              on_error=self._error)

@@ -1,0 +1,89 @@
+"""Matter list screen with qtbot: versions and items, new draft, publish, review of applications."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from sqlalchemy import select
+
+from desktop.models import Department, Liaison, Person, Place
+from desktop.models.enums import ApplicationAction, DepartmentLevel, MatterCategory, MatterListState, ReviewState
+from desktop.services import matter_list
+from desktop.views import dialogs
+from desktop.views.bus import Bus
+from desktop.views.matters import open_matter_list
+
+from .conftest import QIAOBEI
+
+YINHAI = "450503000000"
+
+
+@pytest.fixture
+def listed(sqlite_db, system):
+    """银海区 list v1 (one item) published; the health bureau applies to add an item."""
+    with sqlite_db.session() as session:
+        county = session.scalar(select(Place).where(Place.code == YINHAI))
+        department = Department(code="450503-WJJ", name="银海区卫生健康局", short_name="区卫健局",
+                                level=DepartmentLevel.COUNTY, place_id=county.id)
+        contact = Person(name="韦指导")
+        session.add_all([department, contact])
+        session.flush()
+        session.add(Liaison(department_id=department.id, person_id=contact.id, is_guidance_contact=True))
+        session.commit()
+        department_id = department.id
+    v1 = matter_list.start_version(sqlite_db, system, place_code=YINHAI)
+    matter_list.add_item(sqlite_db, system, v1.id, matter_list.ItemDraft("YH-07-01", "协助开展传染病防控",
+                                                                         MatterCategory.PUBLIC_HEALTH),
+                         department_id=department_id)
+    matter_list.publish(sqlite_db, system, v1.id, on=date(2025, 9, 1))
+    matter_list.apply(sqlite_db, system, department_id=department_id, action=ApplicationAction.ADD,
+                      reason="登革热防控", proposal=matter_list.ItemDraft("YH-07-02", "协助清除积水",
+                                                                     MatterCategory.PUBLIC_HEALTH))
+    return sqlite_db
+
+
+@pytest.fixture
+def window(listed, system, tasks, monkeypatch):
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: pytest.fail(str(exc)))
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: True)
+    window = QWidget()
+    window.db, window.actor, window.tasks, window.bus = listed, system, tasks, Bus(window)
+    window.current_place_code = lambda: QIAOBEI
+    return window
+
+
+@pytest.mark.law("Art. 12")
+def test_versions_items_new_draft_and_publish(qtbot, qtmodeltester, window):
+    matters = open_matter_list(window)
+    qtbot.addWidget(matters)
+    assert matters.code == YINHAI  # the county of 侨北社区 compiles its list
+    qtmodeltester.check(matters.items_model)
+    qtmodeltester.check(matters.applications_model)
+    assert matters.items_model.index(0, 1).data() == "协助开展传染病防控"
+    assert "已公布" in matters.version_label.text() and not matters.publish_button.isEnabled()
+
+    matters.new_button.click()
+    assert matters.current().version == 2 and matters.current().state is MatterListState.DRAFT
+    assert matters.items_model.rowCount() == 1 and matters.publish_button.isEnabled()
+    matters.publish_button.click()
+    assert matters.current().state is MatterListState.PUBLISHED
+    assert [v.state for v in matters.versions] == [MatterListState.PUBLISHED, MatterListState.SUPERSEDED]
+
+
+@pytest.mark.law("Art. 13")
+def test_review_applications(qtbot, window, monkeypatch):
+    matters = open_matter_list(window)
+    qtbot.addWidget(matters)
+    assert matters.applications_model.index(0, 4).data() == "待审核"
+    matters.applications_view.selectRow(0)
+    matters.approve_button.click()
+    assert matters.applications_model.rows[0].state is ReviewState.APPROVED
+    # Approval put the item into a new draft.
+    assert matters.current().version == 2 and matters.items_model.rowCount() == 2
+
+    said = []
+    monkeypatch.setattr(dialogs, "information", lambda parent, title, text: said.append(text))
+    matters.reject_button.click()
+    assert said == ["请先选中一条待审核的申请"]
