@@ -1,0 +1,141 @@
+"""griddesk-admin foundation commands on fresh databases of both backends, and bad input."""
+
+import io
+import json
+import os
+import subprocess
+import sys
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.engine import make_url
+
+from desktop.cli import main
+from desktop.db import Database, normalise_url
+from desktop.models import AuditEntry, Case, Place, User
+from desktop.models.enums import CaseState
+
+PG_URL = os.environ.get("GRIDDESK_TEST_PG_URL")
+PG_DOWN = "postgresql://postgres@127.0.0.1:5999/test"
+
+
+@pytest.fixture
+def fresh_url(backend, tmp_path):
+    """The URL of a database that does not hold anything yet."""
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'fresh.sqlite'}"
+        return
+    admin = create_engine(make_url(normalise_url(PG_URL)), isolation_level="AUTOCOMMIT")
+    name = f"gdcli_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield make_url(normalise_url(PG_URL)).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def run(url, *argv, stdin=None, monkeypatch=None):
+    out = io.StringIO()
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(["--db", url, *argv], out=out)
+    return code, out.getvalue()
+
+
+def counts(url):
+    db = Database.connect(url)
+    try:
+        with db.session() as session:
+            return tuple(session.scalar(select(func.count()).select_from(t)) for t in (AuditEntry, Place, User, Case))
+    finally:
+        db.dispose()
+
+
+def test_init_loads_the_real_tree_once(fresh_url):
+    assert run(fresh_url, "init")[0] == 0
+    code, out = run(fresh_url, "places", "list", "--level", "township", "--json")
+    townships = json.loads(out)
+    assert code == 0 and len(townships) == 30
+    assert {"code", "name", "short_name", "level", "parent_code"} <= set(townships[0])
+    assert {t["level"] for t in townships} == {"township"}
+    assert any(t["name"] == "侨港镇" and t["parent_code"] == "450503000000" for t in townships)
+    assert len(json.loads(run(fresh_url, "places", "list", "--level", "village", "--json")[1])) == 437
+
+    before = counts(fresh_url)
+    code, out = run(fresh_url, "init")
+    assert code == 0 and "nothing changed" in out
+    assert counts(fresh_url) == before
+
+
+def test_seed_demo_then_check_stays_clean(fresh_url):
+    run(fresh_url, "init")
+    code, out = run(fresh_url, "seed-demo", "--township", "450503103")
+    assert code == 0 and "侨港镇" in out
+    grids = json.loads(run(fresh_url, "places", "list", "--level", "grid", "--under", "450503103", "--json")[1])
+    assert len(grids) > 20 and all(g["code"].startswith("450503103") for g in grids)
+    code, out = run(fresh_url, "check")
+    assert code == 0 and "no problems found" in out
+    db = Database.connect(fresh_url)
+    with db.session() as session:
+        assert set(session.scalars(select(Case.state).distinct())) == set(CaseState)
+    db.dispose()
+    table = run(fresh_url, "places", "list", "--under", "450503103001")[1]
+    assert "侨北社区第1网格" in table
+
+
+def test_users_add_and_list(fresh_url, monkeypatch, capsys):
+    run(fresh_url, "init")
+    code, out = run(fresh_url, "users", "add", "qg_op", "--role", "operator", "--scope", "450503103",
+                    "--display-name", "侨港值班员", stdin="secret-123\n", monkeypatch=monkeypatch)
+    assert code == 0 and "qg_op" in out
+    users = json.loads(run(fresh_url, "users", "list", "--json")[1])
+    assert users == [{"username": "qg_op", "display_name": "侨港值班员", "active": True,
+                      "grants": [{"role": "operator", "scope": "450503103000"}]}]
+
+    before = counts(fresh_url)
+    code, _ = run(fresh_url, "users", "add", "qg_op", "--role", "operator", "--scope", "450503103",
+                  stdin="another-123\n", monkeypatch=monkeypatch)
+    assert code == 1
+    assert capsys.readouterr().err.strip().splitlines() == ["griddesk-admin: 用户名 qg_op 已存在"]
+    assert counts(fresh_url) == before
+
+
+@pytest.mark.parametrize("argv, reason", [
+    (["places", "list", "--under", "450599"], "未知的地点代码 450599000000"),
+    (["seed-demo", "--township", "450503999"], "未知的地点代码 450503999000"),
+])
+def test_unknown_place_code(fresh_url, capsys, argv, reason):
+    run(fresh_url, "init")
+    before = counts(fresh_url)
+    code, _ = run(fresh_url, *argv)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and len(err) == 1 and err[0].startswith("griddesk-admin: ") and reason in err[0]
+    assert counts(fresh_url) == before
+
+
+def test_commands_before_init_ask_for_init(tmp_path, capsys):
+    code, _ = run(f"sqlite:///{tmp_path / 'new.sqlite'}", "places", "list")
+    assert code == 1 and "griddesk-admin init" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("url, reason", [
+    ("mysql://x", "不支持的数据库类型"),
+    ("nonsense", "数据库地址无法识别"),
+    (PG_DOWN, "无法连接数据库"),
+])
+def test_bad_database_url(url, reason, capsys):
+    code, out = run(url, "init")
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and out == ""
+    assert len(err) == 1 and err[0].startswith("griddesk-admin: ") and reason in err[0]
+
+
+@pytest.mark.parametrize("url", ["mysql://x", PG_DOWN])
+def test_real_process_exit_code_and_one_line(url):
+    done = subprocess.run([sys.executable, "-m", "desktop.cli", "--db", url, "init"], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 1 and done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("griddesk-admin: ")
