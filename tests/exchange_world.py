@@ -53,7 +53,10 @@ def build(db, system) -> None:
 
 def add_case(db, number: str, *, state=CaseState.HANDLING, grid=QIAOBEI + "001", item="C09-001", lead=False,
              phone="13807791234", received=T0) -> int:
-    """A case as the workflow would have left it (ORM, no services: only its columns matter here)."""
+    """A case as the workflow would have left it (ORM, no services: only its columns matter here).
+
+    Give numbers of a past year (e.g. 450503103-2025-000001): imports number in the current one.
+    """
     with db.session() as session:
         grid_place = places.get_place(session, grid)
         village = grid_place.parent

@@ -50,10 +50,10 @@ def test_service_list_comes_from_the_matter_list_in_force(world_db):
 
 
 def test_export_maps_states_and_keeps_ours_in_the_extension(world_db, system):
-    world.add_case(world_db, "450503103-2026-000001", state=CaseState.DISPATCHED, lead=True)
-    world.add_case(world_db, "450503103-2026-000002", state=CaseState.CLOSED, grid=world.QIAOBEI + "002")
+    world.add_case(world_db, "450503103-2025-000001", state=CaseState.DISPATCHED, lead=True)
+    world.add_case(world_db, "450503103-2025-000002", state=CaseState.CLOSED, grid=world.QIAOBEI + "002")
     records = {r["service_request_id"]: r for r in open311.export_requests(world_db, system)}
-    dispatched, closed = records["450503103-2026-000001"], records["450503103-2026-000002"]
+    dispatched, closed = records["450503103-2025-000001"], records["450503103-2025-000002"]
     assert dispatched["status"] == "open" and dispatched["status_notes"] == "已派遣"
     assert dispatched["griddesk"]["state"] == "dispatched" and dispatched["griddesk"]["grid_code"] == world.QIAOBEI + "001"
     assert dispatched["agency_responsible"] == "侨港镇城管中队"
@@ -87,8 +87,8 @@ def test_import_creates_received_cases_routed_to_grids_with_an_event_each(world_
 def test_round_trip_into_a_fresh_database_gives_equivalent_requests(db, empty_db, system, tmp_path, _templates,
                                                                    backend):
     world.build(db, system)
-    world.add_case(db, "450503103-2026-000001", state=CaseState.HANDLING, lead=True)
-    world.add_case(db, "450503103-2026-000002", state=CaseState.CLOSED, grid=world.QIAOBEI + "002", item="C10-002")
+    world.add_case(db, "450503103-2025-000001", state=CaseState.HANDLING, lead=True)
+    world.add_case(db, "450503103-2025-000002", state=CaseState.CLOSED, grid=world.QIAOBEI + "002", item="C10-002")
     path = tmp_path / "out.json"
     assert open311.write_requests(db, system, path) == 2
     fresh = _templates[backend].make(True, tmp_path)
@@ -134,7 +134,7 @@ def test_bad_json_is_named_by_line_and_nothing_imported(world_db, system, tmp_pa
 
 
 def test_each_bad_request_is_named_by_index_line_and_field(world_db, system, tmp_path):
-    world.add_case(world_db, "450503103-2026-000009")
+    world.add_case(world_db, "450503103-2025-000009")
     with world_db.session() as session:
         session.execute(Case.__table__.update().values(external_id="EXT-0100"))
         session.commit()
@@ -178,7 +178,7 @@ def test_import_needs_the_exchange_permission_in_the_township(world_db, system, 
 
 
 def test_export_is_scoped_to_the_filter(world_db, system):
-    world.add_case(world_db, "450503103-2026-000001")
-    world.add_case(world_db, "450503103-2026-000002", grid=world.QIAOBEI + "002")
+    world.add_case(world_db, "450503103-2025-000001")
+    world.add_case(world_db, "450503103-2025-000002", grid=world.QIAOBEI + "002")
     only = open311.export_requests(world_db, system, QueueFilter(under=world.QIAOBEI + "002", states=frozenset()))
-    assert [r["service_request_id"] for r in only] == ["450503103-2026-000002"]
+    assert [r["service_request_id"] for r in only] == ["450503103-2025-000002"]

@@ -15,8 +15,8 @@ from desktop.services.queue import QueueFilter
 @pytest.fixture
 def world_db(db, system):
     world.build(db, system)
-    world.add_case(db, "450503103-2026-000001", state=CaseState.DISPATCHED)
-    world.add_case(db, "450503103-2026-000002", state=CaseState.CLOSED, grid=world.QIAOBEI + "002")
+    world.add_case(db, "450503103-2025-000001", state=CaseState.DISPATCHED)
+    world.add_case(db, "450503103-2025-000002", state=CaseState.CLOSED, grid=world.QIAOBEI + "002")
     return db
 
 
@@ -34,7 +34,7 @@ def test_csv_has_a_bom_the_headers_and_the_open_cases_only(world_db, system, tmp
     table = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert table[0] == HEADERS
     row = dict(zip(HEADERS, table[1]))
-    assert row["编号"] == "450503103-2026-000001" and row["状态"] == "已派遣" and row["渠道"] == "12345热线"
+    assert row["编号"] == "450503103-2025-000001" and row["状态"] == "已派遣" and row["渠道"] == "12345热线"
     assert row["受理时间"] == "2026-03-02 09:30" and row["事项编码"] == "C09-001"
     assert row["联系电话"] == "13807791234"  # the system actor may see it
 
@@ -56,5 +56,5 @@ def test_xlsx_has_a_bold_frozen_header_and_widths(world_db, system, tmp_path):
     assert [c.value for c in sheet[1]] == HEADERS
     assert sheet["A1"].font.bold and sheet.freeze_panes == "A2"
     assert sheet.column_dimensions["R"].width == 50
-    assert sheet["A2"].value == "450503103-2026-000002" and sheet["F2"].value == "已办结"
+    assert sheet["A2"].value == "450503103-2025-000002" and sheet["F2"].value == "已办结"
     assert sheet.max_row == 2

@@ -1,0 +1,110 @@
+"""The 信息快报 (information bulletin) of an Art. 21 emergency report, as an A4 PDF."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import HRFlowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from xml.sax.saxutils import escape
+
+from ...db import Database
+from ...models import PrintedSheet
+from ...models.enums import SheetKind
+from ..clock import BEIJING
+from ..emergencies import EmergencyInfo, get_report
+from ..places import get_place
+from ..security import Actor, Permission
+from ..unit_of_work import unit_of_work
+from .fonts import register_pdf_font
+
+
+def _when(moment) -> str:
+    return moment.astimezone(BEIJING).strftime("%Y年%m月%d日 %H:%M") if moment else "—"
+
+
+def _styles(font: str) -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=font, fontSize=11, leading=17, wordWrap="CJK")
+    return {
+        "title": ParagraphStyle("title", parent=base, fontSize=26, leading=34, alignment=1, textColor=colors.red),
+        "issuer": ParagraphStyle("issuer", parent=base, alignment=1, fontSize=12),
+        "body": base,
+        "label": ParagraphStyle("label", parent=base, textColor=colors.HexColor("#333333")),
+        "small": ParagraphStyle("small", parent=base, fontSize=9.5, leading=13),
+    }
+
+
+def _table(rows: list, widths: list, font: str, *style) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    # FONTNAME: else the table itself sets an unembedded Helvetica.
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("VALIGN", (0, 0), (-1, -1), "TOP"), *style]))
+    return table
+
+
+def _story(info: EmergencyInfo, issuer: str, font: str, styles: dict) -> list:
+    p = lambda text, style="body": Paragraph(escape(str(text)).replace("\n", "<br/>"), styles[style])  # noqa: E731
+    casualties = f"死亡 {info.deaths} 人,受伤 {info.injuries} 人,失踪 {info.missing} 人"
+    facts = [
+        ("事件标题", info.title),
+        ("事件类型", f"{info.type.label}    级别:{info.level.label}"),
+        ("发生时间", _when(info.occurred_at)),
+        ("获知时间", _when(info.learned_at)),
+        ("发生地点", info.place_text + (f"(网格 {info.grid_code})" if info.grid_code else "")),
+        ("涉及人员", f"约 {info.people_involved} 人"),
+        ("伤亡情况", casualties),
+        ("事件概要", info.summary),
+        ("处置措施", info.measures or "—"),
+        ("当前状态", info.state.label + (f"(处置完毕于 {_when(info.handled_at)})" if info.handled_at else "")),
+    ]
+    fact_table = _table([[p(k, "label"), p(v)] for k, v in facts], [28 * mm, 142 * mm], font,
+                        ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                        ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")))
+    ladder = [[p(h, "small") for h in ("报告环节", "报送对象", "时限", "报送时间", "报送人", "情况")]]
+    for step in info.steps:
+        status = "超时" if step.overdue() else ("按时" if step.done_at else "待报")
+        ladder.append([p(step.kind.label, "small"), p(step.to_level.label, "small"), p(_when(step.due_at), "small"),
+                       p(_when(step.done_at), "small"), p(step.done_by or "—", "small"), p(status, "small")])
+    ladder_table = _table(ladder, [22 * mm, 20 * mm, 38 * mm, 38 * mm, 28 * mm, 24 * mm], font,
+                          ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                          ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")))
+    signatures = _table([[p("签发人:"), p("审核人:"), p("拟稿人:" + info.reported_by)]], [57 * mm] * 3, font)
+    return [
+        p("信息快报", "title"),
+        Spacer(1, 3 * mm),
+        p(f"{issuer}　　编号:{info.number}　　{_when(info.learned_at)}", "issuer"),
+        HRFlowable(width="100%", thickness=2, color=colors.red, spaceBefore=3 * mm, spaceAfter=5 * mm),
+        fact_table,
+        Spacer(1, 6 * mm),
+        p("报告进度(《北海市网格化服务管理条例》第二十一条)", "label"),
+        Spacer(1, 2 * mm),
+        ladder_table,
+        Spacer(1, 16 * mm),
+        signatures,
+    ]
+
+
+def write_bulletin(db: Database, actor: Actor, report_id: int, path: Path) -> int:
+    """Print the bulletin of one report to `path` (PDF, font embedded); returns the page count.
+
+    Needs Permission.PRINT in the report's township; the printing is recorded (PrintedSheet).
+    """
+    info = get_report(db, actor, report_id)
+    font = register_pdf_font()
+    with unit_of_work(db, actor, "printing.bulletin", target=f"emergency:{report_id}") as uow:
+        township = get_place(uow.session, info.township_code)
+        uow.require(Permission.PRINT, township.code, township.short_name)
+        issuer = f"{township.name}网格化服务管理中心"
+        pages = []
+        document = SimpleDocTemplate(str(path), pagesize=A4, title=f"信息快报 {info.number}", author=issuer,
+                                     leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm, bottomMargin=18 * mm)
+        document.build(_story(info, issuer, font, _styles(font)), onLaterPages=lambda c, d: pages.append(c.getPageNumber()))
+        page_count = 1 + len(pages)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        uow.session.add(PrintedSheet(kind=SheetKind.BULLETIN, place_id=township.id, subject_ref=info.number,
+                                     content_hash=digest, printed_by=actor.display_name, pages=page_count))
+        uow.audit(f"打印信息快报 {info.number}", pages=page_count)
+        return page_count

@@ -1,0 +1,111 @@
+"""`griddesk-admin cases import|export`, `emergencies list`, `print bulletin`: outputs and exit codes."""
+
+import io
+import json
+import subprocess
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+import exchange_world as world
+from desktop.cli import main
+from desktop.models import Case, utcnow
+from desktop.models.enums import CaseState, EmergencyLevel, EmergencyStepKind, EmergencyType
+from desktop.services import emergencies
+
+
+@pytest.fixture
+def world_db(db, system):
+    world.build(db, system)
+    return db
+
+
+def _run(db, *argv) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(["--db", db.engine.url.render_as_string(hide_password=False), *argv], out=out)
+    return code, out.getvalue()
+
+
+def _cases(db) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(Case))
+
+
+def _request(n, **overrides):
+    record = {"service_request_id": f"EXT-{n}", "service_code": "C09-001", "description": "路灯不亮",
+              "requested_datetime": "2026-03-02T09:30:00+08:00", "lat": 21.415, "long": 109.105}
+    record.update(overrides)
+    return record
+
+
+def test_bad_open311_file_exits_1_naming_each_row_and_imports_nothing(world_db, tmp_path, capsys):
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps([_request(1), _request(2, lat=123.0), _request(3, requested_datetime="3月2日")],
+                               ensure_ascii=False, indent=1), encoding="utf-8")
+    code, _ = _run(world_db, "cases", "import", str(path))
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "第 1 项(第 10 行) 字段 lat" in err and "第 2 项(第 18 行) 字段 requested_datetime" in err
+    assert _cases(world_db) == 0
+
+
+def test_import_then_export_in_every_format(world_db, tmp_path):
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps([_request(1), _request(2, long=109.115)]), encoding="utf-8")
+    code, out = _run(world_db, "cases", "import", str(path), "--township", world.QIAOGANG)
+    assert code == 0 and "已导入 2 件" in out
+    for name in ("out.json", "out.csv", "out.xlsx"):
+        code, out = _run(world_db, "cases", "export", str(tmp_path / name), "--under", world.QIAOBEI + "002")
+        assert code == 0 and "已导出 1 件" in out
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))[0]["long"] == 109.115
+    code, _ = _run(world_db, "cases", "export", str(tmp_path / "out.txt"))
+    assert code == 1
+
+
+def test_csv_round_trip_in_gbk(world_db, tmp_path):
+    world.add_case(world_db, "450503103-2025-000001", state=CaseState.CLOSED)
+    code, _ = _run(world_db, "cases", "export", str(tmp_path / "out.csv"))
+    text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig").replace("450503103-2025-000001", "OLD-1")
+    (tmp_path / "gbk.csv").write_bytes(text.encode("gbk"))
+    code, out = _run(world_db, "cases", "import", str(tmp_path / "gbk.csv"))
+    assert code == 0 and "已导入 1 件(已办结 1 件" in out
+    with world_db.session() as session:
+        imported = session.scalar(select(Case).where(Case.external_id == "OLD-1"))
+        assert imported.title.startswith("路灯损坏报修") and imported.requester_phone == "13807791234"
+
+
+def test_bad_csv_names_the_line_and_column(world_db, tmp_path, capsys):
+    world.add_case(world_db, "450503103-2025-000001")
+    _run(world_db, "cases", "export", str(tmp_path / "out.csv"))
+    text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig").replace("2026-03-02 09:30", "昨天上午")
+    (tmp_path / "bad.csv").write_text(text, encoding="utf-8")
+    code, _ = _run(world_db, "cases", "import", str(tmp_path / "bad.csv"))
+    assert code == 1 and "第 2 行 字段 受理时间" in capsys.readouterr().err
+
+
+@pytest.mark.law("Art. 21")
+def test_emergency_list_and_bulletin_pdf(world_db, system, tmp_path):
+    learned = utcnow() - timedelta(hours=3)
+    info = emergencies.report(
+        world_db, system, type=EmergencyType.EMERGENCY, level=EmergencyLevel.LEVEL_III, title="渔船碰撞起火",
+        occurred_at=learned - timedelta(minutes=5), learned_at=learned, place_text="侨港渔港 3 号泊位",
+        township_code=world.QIAOGANG, summary="两艘渔船碰撞后一艘起火", people_involved=12, deaths=0, injuries=2,
+        missing=1, measures="消防船已到场扑救,伤员送市人民医院",
+    )
+    phone = next(s for s in info.steps if s.kind is EmergencyStepKind.PHONE_FIRST)
+    emergencies.record_step(world_db, system, phone.id, "电话报区应急局", done_at=learned + timedelta(minutes=40))
+    code, out = _run(world_db, "emergencies", "list")
+    assert code == 0 and info.number in out and "未确认" in out and "超时" in out
+    pdf = tmp_path / "bulletin.pdf"
+    code, out = _run(world_db, "print", "bulletin", str(info.id), "-o", str(pdf))
+    assert code == 0
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for fact in ("信息快报", info.number, "侨港镇", "突发事件", "较大(III级)", "侨港渔港 3 号泊位", "受伤 2 人",
+                 "失踪 1 人", "消防船已到场扑救", "电话首报", "超时", "签发人"):
+        assert fact in text, fact
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows and all("MicroHei" in row and row.split()[-5] == "yes" for row in rows), fonts
+    code, _ = _run(world_db, "print", "bulletin", "9999", "-o", str(pdf))
+    assert code == 1
