@@ -208,20 +208,3 @@ def list_adjustments(db: Database, *, under: str | None = None,
         if state is not None:
             stmt = stmt.where(GridAdjustment.state == state)
         return [AdjustmentInfo.of(adjustment, township) for adjustment, township in session.execute(stmt)]
-
-
-def get_adjustment(db: Database, adjustment_id: int) -> AdjustmentInfo:
-    with db.session() as session:
-        adjustment = session.get(GridAdjustment, adjustment_id)
-        if adjustment is None:
-            raise NotFound(f"没有编号为 #{adjustment_id} 的网格调整申请")
-        return AdjustmentInfo.of(adjustment, session.get(Place, adjustment.township_id))
-
-
-def proposed_collection(db: Database, adjustment_id: int) -> dict:
-    """The proposed grid set (WGS84 FeatureCollection), e.g. to show it on the map."""
-    with db.session() as session:
-        adjustment = session.get(GridAdjustment, adjustment_id)
-        if adjustment is None:
-            raise NotFound(f"没有编号为 #{adjustment_id} 的网格调整申请")
-        return adjustment.proposal

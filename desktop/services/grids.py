@@ -426,8 +426,8 @@ def import_grids(db: Database, actor: Actor, collection: dict, *, crs: str = "wg
                 "调整网格须由乡镇(街道)提出调整申请,经县(区)同意(griddesk-admin adjustments propose)",
                 article="Art. 6")
         result = GridImportResult(len(specs), len(villages), sum(len(s.vessels) for s in specs), dry_run)
-        if dry_run:
-            uow.session.rollback()
+        if dry_run:  # checked only: the audit entry says so, nothing else is written
+            uow.audit(f"检查网格文件:{len(specs)} 个网格可导入(未写入)", dry_run=True, grids=len(specs))
             return result
         counts = apply_grid_set(uow.session, specs, villages)
         uow.audit(f"导入网格 {counts.created} 个,涉及村(社区){len(villages)} 个", created=counts.created,

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from desktop.cli import main as cli_main
 from desktop.errors import LawRefusal, PermissionDenied, ValidationFailed
-from desktop.models import AuditEntry, Grid, Place, Vessel
+from desktop.models import AuditEntry, Grid, Place
 from desktop.models.enums import GridKind, PlaceLevel, Role, SeaCategory
 from desktop.services import grids
 from desktop.services.geo import geojson_io, synthetic
