@@ -1,0 +1,1 @@
+"""Art. 21 emergencies in the desktop: the report form and the reporting-ladder panel."""

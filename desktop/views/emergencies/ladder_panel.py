@@ -1,0 +1,122 @@
+"""The Art. 21 reporting ladder of the open emergency reports: due times, what is overdue, record a step."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import emergencies
+from ...services.clock import BEIJING
+from .. import dialogs
+
+OVERDUE = QColor("#c62828")
+
+
+def _when(moment) -> str:
+    return moment.astimezone(BEIJING).strftime("%m-%d %H:%M") if moment else "—"
+
+
+class LadderPanel(QWidget):
+    """Pick an open report; its ladder rows show due time, when made and by whom, overdue in red."""
+
+    def __init__(self, db, actor, tasks, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.actor, self.tasks = db, actor, tasks
+        self.setWindowTitle(self.tr("紧急情况报告进度"))
+        self.reports = QComboBox()
+        self.reports.currentIndexChanged.connect(self._show_current)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("环节"), self.tr("报送对象"), self.tr("时限"), self.tr("报送时间"), self.tr("报送内容")])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.content = QLineEdit()
+        self.content.setPlaceholderText(self.tr("报送了什么(如:电话报区应急局值班室)"))
+        self.record_button = QPushButton(self.tr("登记报送"))
+        self.record_button.clicked.connect(self.record_selected)
+        self.ack_button = QPushButton(self.tr("确认告警"))
+        self.ack_button.clicked.connect(self.acknowledge_current)
+        actions = QHBoxLayout()
+        actions.addWidget(self.content, 1)
+        actions.addWidget(self.record_button)
+        actions.addWidget(self.ack_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.reports)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        self._infos: list = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.tasks.submit(emergencies.list_reports, self.db, self.actor, open_only=True, on_done=self._loaded,
+                          on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def _loaded(self, infos: list, keep_id: int | None = None) -> None:
+        keep_id = keep_id or (self.current().id if self.current() else None)
+        self._infos = infos
+        self.reports.blockSignals(True)
+        self.reports.clear()
+        for info in infos:
+            flag = self.tr("【未确认】") if info.acknowledged_at is None else ""
+            self.reports.addItem(f"{flag}{info.number} {self.tr(info.type.label)} {info.title}", info.id)
+        index = self.reports.findData(keep_id) if keep_id else 0
+        self.reports.setCurrentIndex(max(index, 0))
+        self.reports.blockSignals(False)
+        self._show_current()
+
+    def current(self):
+        index = self.reports.currentIndex()
+        return self._infos[index] if 0 <= index < len(self._infos) else None
+
+    def _show_current(self) -> None:
+        info = self.current()
+        steps = info.steps if info else ()
+        self.table.setRowCount(len(steps))
+        for row, step in enumerate(steps):
+            cells = [self.tr(step.kind.label), self.tr(step.to_level.label), _when(step.due_at), _when(step.done_at),
+                     step.content or ""]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, step.id)
+                if step.overdue():
+                    item.setForeground(QBrush(OVERDUE))
+                    item.setToolTip(self.tr("超时"))
+                self.table.setItem(row, column, item)
+        self.ack_button.setEnabled(bool(info and info.acknowledged_at is None))
+
+    def _replace(self, info) -> None:
+        self._loaded([info if i.id == info.id else i for i in self._infos], keep_id=info.id)
+
+    def record_selected(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        step_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        self.tasks.submit(emergencies.record_step, self.db, self.actor, step_id, self.content.text(),
+                          on_done=lambda info: (self.content.clear(), self._replace(info)),
+                          on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def acknowledge_current(self) -> None:
+        info = self.current()
+        if info:
+            self.tasks.submit(emergencies.acknowledge, self.db, self.actor, info.id, on_done=self._replace,
+                              on_error=lambda exc: dialogs.show_error(self, exc))
+
+
+def open_ladder_panel(window) -> None:
+    panel = LadderPanel(window.db, window.actor, window.tasks, parent=window)
+    panel.setWindowFlag(Qt.WindowType.Window)
+    window.bus.changed.connect(lambda topic: topic == "emergencies" and panel.refresh())
+    panel.resize(820, 420)
+    panel.show()

@@ -1,0 +1,127 @@
+"""The emergency report form (Art. 21): type, level, times, place, people, casualties, measures."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from ...models.enums import EmergencyLevel, EmergencyType
+from ...services import emergencies
+from .. import dialogs
+
+
+def _count() -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(0, 100_000)
+    return box
+
+
+def _text(height: int = 70) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(height)
+    return edit
+
+
+class EmergencyReportDialog(QDialog):
+    """Fill in and send a report; `reported` carries the EmergencyInfo the service returned."""
+
+    reported = Signal(object)
+
+    def __init__(self, db, actor, tasks, *, township_code: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.actor, self.tasks, self.township_code = db, actor, tasks, township_code
+        self.setWindowTitle(self.tr("报告紧急情况(《条例》第二十一条)"))
+        self.type = QComboBox()
+        for kind in EmergencyType:
+            self.type.addItem(self.tr(kind.label), kind)
+        self.level = QComboBox()
+        for level in EmergencyLevel:
+            self.level.addItem(self.tr(level.label), level)
+        self.level.setCurrentIndex(len(EmergencyLevel) - 1)
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(120)
+        now = QDateTime.currentDateTime()
+        self.occurred, self.learned = QDateTimeEdit(now), QDateTimeEdit(now)
+        for edit in (self.occurred, self.learned):
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            edit.setCalendarPopup(True)
+        self.place = QLineEdit()
+        self.place.setMaxLength(200)
+        self.lon, self.lat = QDoubleSpinBox(), QDoubleSpinBox()
+        for box, limit in ((self.lon, 180), (self.lat, 90)):
+            box.setRange(-limit - 1, limit)  # the lowest value means "not given"
+            box.setDecimals(6)
+            box.setSpecialValueText(self.tr("未定位"))
+            box.setValue(box.minimum())
+        located = QHBoxLayout()
+        located.addWidget(self.lon)
+        located.addWidget(self.lat)
+        self.people, self.deaths, self.injuries, self.missing = _count(), _count(), _count(), _count()
+        casualties = QHBoxLayout()
+        for label, box in ((self.tr("死亡"), self.deaths), (self.tr("受伤"), self.injuries), (self.tr("失踪"), self.missing)):
+            box.setPrefix(label + " ")
+            casualties.addWidget(box)
+        self.summary, self.measures = _text(90), _text()
+
+        form = QFormLayout(self)
+        form.addRow(self.tr("类型"), self.type)
+        form.addRow(self.tr("级别"), self.level)
+        form.addRow(self.tr("标题"), self.title_edit)
+        form.addRow(self.tr("发生时间"), self.occurred)
+        form.addRow(self.tr("获知时间"), self.learned)
+        form.addRow(self.tr("地点"), self.place)
+        form.addRow(self.tr("经度 / 纬度"), located)
+        form.addRow(self.tr("涉及人数"), self.people)
+        form.addRow(self.tr("伤亡"), casualties)
+        form.addRow(self.tr("事件概要"), self.summary)
+        form.addRow(self.tr("已采取的措施"), self.measures)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("报送"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _located(self) -> tuple[float | None, float | None]:
+        if self.lon.value() == self.lon.minimum() or self.lat.value() == self.lat.minimum():
+            return None, None
+        return self.lon.value(), self.lat.value()
+
+    def values(self) -> dict:
+        lon, lat = self._located()
+        return dict(
+            type=EmergencyType(self.type.currentData()), level=EmergencyLevel(self.level.currentData()), title=self.title_edit.text(),
+            occurred_at=self.occurred.dateTime().toPython().astimezone(),
+            learned_at=self.learned.dateTime().toPython().astimezone(), place_text=self.place.text(),
+            township_code=self.township_code, lon=lon, lat=lat, people_involved=self.people.value(),
+            deaths=self.deaths.value(), injuries=self.injuries.value(), missing=self.missing.value(),
+            summary=self.summary.toPlainText(), measures=self.measures.toPlainText(),
+        )
+
+    def submit(self) -> None:
+        self.tasks.submit(emergencies.report, self.db, self.actor, **self.values(),
+                          on_done=self._done, on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def _done(self, info) -> None:
+        self.reported.emit(info)
+        self.accept()
+
+
+def open_report_dialog(window) -> None:
+    code = window.current_place_code()
+    township = code[:9] + "000" if code and len(code) >= 12 and code[6:9] != "000" else None
+    dialog = EmergencyReportDialog(window.db, window.actor, window.tasks, township_code=township, parent=window)
+    dialog.reported.connect(lambda info: window.bus.changed.emit("emergencies"))
+    dialog.open()
