@@ -151,7 +151,7 @@ def _filtered(session: Session, actor: Actor, f: QueueFilter, stmt: Select, now:
     if f.overdue_only:
         stmt = stmt.where(Case.state.in_(OPEN_CASE_STATES), Case.due_at < now)
     if f.supervised_only:
-        stmt = stmt.where(Case.supervision != SupervisionLevel.NONE)
+        stmt = stmt.where(Case.supervision.in_([s for s in SupervisionLevel if s is not SupervisionLevel.NONE]))
     text = f.text.strip()
     if text:
         stmt = stmt.where(or_(Case.number.contains(text, autoescape=True), Case.title.contains(text, autoescape=True)))
@@ -168,8 +168,10 @@ def count(db: Database, actor: Actor, f: QueueFilter, *, now: datetime | None = 
 def _order_by(f: QueueFilter) -> list:
     sort = _SORT_COLUMN[f.sort]
     order = sort.desc() if f.descending else sort.asc()
-    # NULL deadlines go last either way; the id makes the order total so pages never overlap.
-    return [sort.is_(None), order, Case.id.desc() if f.descending else Case.id.asc()]
+    # The id makes the order total so pages never overlap. Only the deadline can be NULL; it
+    # goes last either way (other keys skip that term so that an index can serve the order).
+    order_by = [order, Case.id.desc() if f.descending else Case.id.asc()]
+    return [sort.is_(None), *order_by] if f.sort is SortKey.DEADLINE else order_by
 
 
 def filtered_select(session: Session, actor: Actor, f: QueueFilter, stmt: Select, *,
