@@ -17,7 +17,7 @@ from ...db import Database
 from ...errors import ValidationFailed
 from ...models import Case, MatterItem, Place
 from ...models.base import utcnow
-from ...models.enums import CaseState, Channel, HandlingLevel, MatterCategory, PlaceLevel
+from ...models.enums import CaseState, Channel, GridKind, HandlingLevel, MatterCategory, PlaceLevel
 from ..clock import BEIJING
 from ..numbering import reserve_numbers
 from ..places import get_place
@@ -35,6 +35,23 @@ class IntakeResult:
     grid_code: str | None  # None: on the triage list
     grid_name: str | None
     duplicates: tuple[DuplicateHint, ...]  # open cases nearby of the same category, to offer merging
+
+
+@dataclass(frozen=True)
+class RoutedGrid:
+    code: str
+    name: str
+    kind: GridKind
+
+
+def preview_route(db: Database, lon: float, lat: float) -> RoutedGrid | None:
+    """The grid a location would be routed to (for the intake form, before saving)."""
+    with db.session() as session:
+        grid_id = route_point(session, lon, lat)
+        if grid_id is None:
+            return None
+        place = session.get(Place, grid_id)
+        return RoutedGrid(place.code, place.name, place.grid.kind)
 
 
 def _check(title: str, description: str, requester_name: str | None, requester_phone: str | None,

@@ -88,3 +88,13 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
             actions=tuple(actions), own_assignment_id=own.id if own else None,
             pending_extension_id=pending_ext, pending_objection_id=pending_obj,
         )
+
+
+def case_id_by_number(db: Database, actor: Actor, number: str) -> int:
+    """The id of a case the actor may view, by its number."""
+    with db.session() as session:
+        case = session.scalar(select(Case).where(Case.number == number))
+        if case is None:
+            raise NotFound(f"没有编号为 {number} 的案件,请核对编号")
+        require_view(actor, session.get(Place, case.township_id))
+        return case.id

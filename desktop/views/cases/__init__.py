@@ -1,0 +1,1 @@
+"""Case dialogs and panels: new case, case detail with timeline, dispatch, callback workbench."""

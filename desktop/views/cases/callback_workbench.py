@@ -1,0 +1,126 @@
+"""The callback workbench (Art. 20): the callbacks due, earliest first, and a form for the answer:
+reached? solved? satisfied (满意/基本满意/不满意)? notes; an unsatisfied answer is followed by
+reopening or supervision."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...models.enums import CallbackOutcome, Satisfaction
+from ...services.cases import callbacks
+from ...services.cases.results import CallbackInfo
+from .. import dialogs
+from .case_detail import beijing
+
+
+class CallbackWorkbench(QDialog):
+    recorded = Signal(int)  # the case id
+
+    def __init__(self, db, actor, tasks, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.actor, self.tasks = db, actor, tasks
+        self.entries: list[CallbackInfo] = []
+        self.setWindowTitle(self.tr("回访工作台"))
+        self.resize(820, 520)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr(t) for t in ("应回访时间", "案件编号", "标题", "诉求人", "案件状态")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.reached = QCheckBox(self.tr("已联系上诉求人"))
+        self.reached.setChecked(True)
+        self.solved = QComboBox()
+        self.solved.addItem(self.tr("已解决"), True)
+        self.solved.addItem(self.tr("未解决"), False)
+        self.satisfaction = QComboBox()
+        for level in Satisfaction:
+            self.satisfaction.addItem(self.tr(level.label), level.value)  # Qt keeps str enums as plain str
+        self.outcome = QComboBox()
+        for outcome in CallbackOutcome:
+            self.outcome.addItem(self.tr(outcome.label), outcome.value)
+        self.notes = QLineEdit()
+        self.record_button = QPushButton(self.tr("记录回访"))
+        self.record_button.setDefault(True)
+        form = QFormLayout()
+        form.addRow("", self.reached)
+        form.addRow(self.tr("是否解决"), self.solved)
+        form.addRow(self.tr("满意度"), self.satisfaction)
+        form.addRow(self.tr("后续处理"), self.outcome)
+        form.addRow(self.tr("回访记录"), self.notes)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.record_button)
+        self.reached.toggled.connect(self._reached_toggled)
+        self.satisfaction.currentIndexChanged.connect(self._suggest_outcome)
+        self.solved.currentIndexChanged.connect(self._suggest_outcome)
+        self.record_button.clicked.connect(self.record)
+        self.reload()
+
+    def reload(self) -> None:
+        self.tasks.submit(callbacks.due_callbacks, self.db, self.actor, on_done=self.show_entries,
+                          on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def show_entries(self, entries: list[CallbackInfo]) -> None:
+        self.entries = entries
+        self.table.setRowCount(len(entries))
+        for row, e in enumerate(entries):
+            values = (beijing(e.due_at), e.case_number, e.case_title,
+                      f"{e.requester_name or ''} {e.requester_phone or ''}", self.tr(e.case_state.label))
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        if entries:
+            self.table.selectRow(0)
+        self.record_button.setEnabled(bool(entries))
+
+    def _reached_toggled(self, reached: bool) -> None:
+        for widget in (self.solved, self.satisfaction, self.outcome):
+            widget.setEnabled(reached)
+
+    def _suggest_outcome(self) -> None:
+        """Art. 20: an unsolved or unsatisfied answer needs a follow-up; offer reopening."""
+        unhappy = not self.solved.currentData() or self.satisfaction.currentData() == Satisfaction.UNSATISFIED.value
+        if unhappy and self.outcome.currentData() == CallbackOutcome.NONE.value:
+            self.outcome.setCurrentIndex(self.outcome.findData(CallbackOutcome.REOPEN.value))
+
+    def record(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        entry = self.entries[row]
+        reached = self.reached.isChecked()
+        self.tasks.submit(
+            callbacks.record_callback, self.db, self.actor, callback_id=entry.id, reached=reached,
+            solved=self.solved.currentData() if reached else None,
+            satisfaction=Satisfaction(self.satisfaction.currentData()) if reached else None,
+            notes=self.notes.text().strip(),
+            outcome=CallbackOutcome(self.outcome.currentData()) if reached else CallbackOutcome.NONE,
+            on_done=lambda _info: self._recorded(entry.case_id), on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def _recorded(self, case_id: int) -> None:
+        self.notes.clear()
+        self.recorded.emit(case_id)
+        self.reload()
+
+
+def open_callback_workbench(window) -> None:
+    """Menu 案件 → 回访工作台."""
+    dialog = CallbackWorkbench(window.db, window.actor, window.tasks, parent=window)
+    dialog.recorded.connect(lambda _id: window.bus.changed.emit("cases"))
+    dialog.open()

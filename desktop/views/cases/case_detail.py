@@ -1,0 +1,333 @@
+"""The case panel: particulars, the departments' shares with their clocks, the timeline, and a
+button for each action the current user may take in the case's current state.
+
+Every action sends the version the user is looking at; if someone else saved in between,
+the service refuses with "changed by X at T — reload" and the panel reloads.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...errors import Conflict
+from ...models.base import utcnow
+from ...models.enums import AssignmentState, SupervisionLevel
+from ...services.cases import department, duplicates, hold, intake, onspot_escalation, queries, review, supervision
+from ...services.cases.common import ACTION_LABELS, LEVEL_ORDER
+from ...services.cases.results import CaseDetail, EventInfo
+from ...services.clock import BEIJING
+from .. import dialogs
+from .dispatch_dialog import DispatchDialog
+
+
+_FINISHED = (AssignmentState.DONE, AssignmentState.WITHDRAWN)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CaseDetail", text)
+
+
+def beijing(moment: datetime | None) -> str:
+    return moment.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def deadline_text(due: datetime | None, now: datetime) -> str:
+    """The deadline with its countdown, or how long it is overdue."""
+    if due is None:
+        return _tr("无期限")
+    hours = abs(due - now) / timedelta(hours=1)
+    span = _tr("{n} 小时").format(n=round(hours)) if hours < 48 else _tr("{n} 天").format(n=round(hours / 24))
+    mark = _tr("剩余 {span}") if due > now else _tr("已逾期 {span}")
+    return f"{beijing(due)}({mark.format(span=span)})"
+
+
+# --- questions to the user (tests patch these) ----------------------------------------------------
+
+def ask_text(parent, title: str, label: str) -> str | None:
+    text, ok = QInputDialog.getMultiLineText(parent, title, label)
+    return text if ok else None
+
+
+def ask_int(parent, title: str, label: str, maximum: int) -> int | None:
+    value, ok = QInputDialog.getInt(parent, title, label, 1, 1, maximum)
+    return value if ok else None
+
+
+def ask_item(parent, title: str, label: str, items: list[str]) -> int | None:
+    text, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return items.index(text) if ok else None
+
+
+def ask_decision(parent, title: str, text: str) -> bool | None:
+    """Yes (approve), No (refuse or send back), or Cancel."""
+    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+                                  | QMessageBox.StandardButton.Cancel)
+    return {QMessageBox.StandardButton.Yes: True, QMessageBox.StandardButton.No: False}.get(answer)
+
+
+class TimelineModel(QAbstractTableModel):
+    """The case's events, oldest first: when, who, from which desktop, state change, what."""
+
+    HEADERS = ("时间", "操作人", "终端", "状态", "内容")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.events: tuple[EventInfo, ...] = ()
+
+    def set_events(self, events: tuple[EventInfo, ...]) -> None:
+        self.beginResetModel()
+        self.events = events
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.events)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        event = self.events[index.row()]
+        if index.column() == 3:
+            before = self.tr(event.from_state.label) if event.from_state else ""
+            after = self.tr(event.to_state.label) if event.to_state else ""
+            return after if before in ("", after) else f"{before} → {after}"
+        return (beijing(event.at), event.actor_name, event.desktop or "", None, event.message)[index.column()]
+
+
+class CaseDetailDialog(QDialog):
+    changed = Signal(int)  # the case id, after any action
+
+    def __init__(self, db, actor, tasks, case_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.actor, self.tasks, self.case_id = db, actor, tasks, case_id
+        self.detail: CaseDetail | None = None
+        self.resize(900, 640)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.particulars = QFormLayout()
+        self.shares = QTableWidget(0, 6)
+        self.shares.setHorizontalHeaderLabels([self.tr(t) for t in ("承办单位", "角色", "状态", "签收期限", "办理期限",
+                                                                     "办理结果")])
+        self.shares.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.shares.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.shares.setMaximumHeight(130)
+        self.timeline = TimelineModel(self)
+        self.timeline_view = QTableView()
+        self.timeline_view.setModel(self.timeline)
+        self.timeline_view.horizontalHeader().setStretchLastSection(True)
+        self.timeline_view.verticalHeader().hide()
+        self.action_bar = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(self.particulars)
+        layout.addWidget(QLabel(self.tr("承办情况")))
+        layout.addWidget(self.shares)
+        layout.addWidget(QLabel(self.tr("办理过程")))
+        layout.addWidget(self.timeline_view, 1)
+        layout.addLayout(self.action_bar)
+        self.reload()
+
+    # --- showing ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.tasks.submit(queries.case_detail, self.db, self.actor, self.case_id, on_done=self.show_detail,
+                          on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def show_detail(self, detail: CaseDetail) -> None:
+        self.detail = detail
+        case, now = detail.case, utcnow()
+        self.setWindowTitle(self.tr("案件 {number}").format(number=case.number))
+        marks = [self.tr(case.state.label), self.tr(case.level.label)]
+        if case.urgent:
+            marks.append(self.tr("紧急"))
+        if case.supervision is not SupervisionLevel.NONE:
+            marks.append(self.tr(case.supervision.label))
+        header = f"<b>{case.number} {case.title}</b>  [{' · '.join(marks)}]"
+        if case.state.is_open:
+            header += "  " + self.tr("期限:") + deadline_text(case.due_at, now)
+        self.header.setText(header)
+        while self.particulars.rowCount():
+            self.particulars.removeRow(0)
+        rows = [("诉求内容", detail.description), ("诉求人", f"{detail.requester_name or ''} {detail.requester_phone or ''}"),
+                ("渠道", self.tr(detail.channel.label)), ("事项", detail.matter_item or self.tr(case.category.label)),
+                ("位置", f"{detail.place_name} {detail.address or ''}"), ("受理时间", beijing(detail.received_at)),
+                ("办理结果", detail.resolution), ("暂缓理由", detail.hold_reason), ("解释情况", detail.hold_explanation),
+                ("并入案件", detail.merged_into)]
+        for label, value in rows:
+            if value:
+                text = QLabel(value)
+                text.setWordWrap(True)
+                self.particulars.addRow(self.tr(label), text)
+        self.shares.setRowCount(len(detail.assignments))
+        for row, share in enumerate(detail.assignments):
+            values = [share.department_name, self.tr(share.role.label),
+                      self.tr(share.state.label) + (self.tr("(计时暂停)") if share.paused else ""),
+                      beijing(share.sign_due_at), beijing(share.due_at) if share.state in _FINISHED
+                      else deadline_text(share.due_at, now), share.result or ""]
+            for column, value in enumerate(values):
+                self.shares.setItem(row, column, QTableWidgetItem(value))
+        self.timeline.set_events(detail.events)
+        self.timeline_view.resizeColumnsToContents()
+        self._show_actions(detail.actions)
+
+    def _show_actions(self, actions: tuple[str, ...]) -> None:
+        for button in self.buttons.values():
+            self.action_bar.removeWidget(button)
+            button.hide()  # gone from the screen now; deleted once control returns to the event loop
+            button.deleteLater()
+        self.buttons = {}
+        for action in actions:
+            button = QPushButton(self.tr(ACTION_LABELS[action]))
+            button.clicked.connect(lambda _=False, a=action: self.run(a))
+            self.action_bar.addWidget(button)
+            self.buttons[action] = button
+
+    # --- acting -------------------------------------------------------------------------------
+    def run(self, action: str) -> None:
+        """Ask what the action needs, then call its service with the version on screen."""
+        call = getattr(self, f"_do_{action}")()
+        if not call:  # cancelled, or handled by a dialog of its own
+            return
+        fn, kwargs = call
+        self.tasks.submit(fn, self.db, self.actor, **kwargs, on_done=self._done, on_error=self._failed)
+
+    def _done(self, _result) -> None:
+        self.changed.emit(self.case_id)
+        self.reload()
+
+    def _failed(self, exc: BaseException) -> None:
+        dialogs.show_error(self, exc)
+        if isinstance(exc, Conflict):
+            self.reload()
+
+    def _case(self, **kwargs) -> dict:
+        return {"case_id": self.case_id, "expected_version": self.detail.case.version, **kwargs}
+
+    def _share(self, **kwargs) -> dict:
+        return {"assignment_id": self.detail.own_assignment_id, "expected_version": self.detail.case.version, **kwargs}
+
+    def _ask(self, action: str, label: str):
+        return ask_text(self, self.tr(ACTION_LABELS[action]), self.tr(label))
+
+    def _do_route(self):
+        code = self._ask("route", "网格代码(15 位)")
+        return code and (intake.route_to_grid, self._case(grid_code=code.strip()))
+
+    def _do_merge(self):
+        number = self._ask("merge", "并入的案件编号")
+        if not number:
+            return None
+        into = queries.case_id_by_number(self.db, self.actor, number.strip())
+        return duplicates.merge, self._case(into_case_id=into)
+
+    def _do_resolve_on_spot(self):
+        result = self._ask("resolve_on_spot", "就地办结情况")
+        return result and (onspot_escalation.resolve_on_spot, self._case(result=result))
+
+    def _do_escalate(self):
+        reason = self._ask("escalate", "上报理由")
+        return reason and (onspot_escalation.escalate, self._case(reason=reason))
+
+    def _do_assign_down(self):
+        reason = self._ask("assign_down", "下派说明")
+        lower = LEVEL_ORDER[LEVEL_ORDER.index(self.detail.case.level) - 1]
+        return reason and (onspot_escalation.assign_down, self._case(reason=reason, to_level=lower))
+
+    def _do_dispatch(self):
+        dialog = DispatchDialog(self.db, self.actor, self.tasks, self.case_id, self.detail.case.version, self)
+        dialog.dispatched.connect(self._done)
+        dialog.open()
+        return None
+
+    def _do_review(self):
+        approve = ask_decision(self, self.tr("核查"), self.tr("核查通过并结案?选“否”退回承办单位重新办理。"))
+        if approve is None:
+            return None
+        comment = "" if approve else self._ask("review", "退回理由")
+        return comment is not None and (review.review, self._case(approve=approve, comment=comment or ""))
+
+    def _do_hold(self):
+        reason = self._ask("hold", "暂缓理由(客观原因)")
+        explanation = reason and self._ask("hold", "向诉求人所作解释")
+        return explanation and (hold.put_on_hold, self._case(reason=reason, explanation=explanation))
+
+    def _do_reopen(self):
+        reason = self._ask("reopen", "重办理由")
+        return reason and (review.reopen, self._case(reason=reason))
+
+    def _do_supervise(self):
+        levels = [SupervisionLevel.GENERAL, SupervisionLevel.KEY]
+        chosen = ask_item(self, self.tr("督办"), self.tr("督办级别"), [self.tr(lv.label) for lv in levels])
+        reason = chosen is not None and self._ask("supervise", "督办事由")
+        return reason and (supervision.supervise, self._case(level=levels[chosen], reason=reason))
+
+    def _do_decide_extension(self):
+        approve = ask_decision(self, self.tr("审批延期"), self.tr("同意延期申请?"))
+        return approve is not None and (review.decide_extension, {
+            "extension_id": self.detail.pending_extension_id, "approve": approve,
+            "expected_version": self.detail.case.version})
+
+    def _do_decide_objection(self):
+        approve = ask_decision(self, self.tr("管辖异议"), self.tr("异议成立并撤回派遣?"))
+        return approve is not None and (review.decide_objection, {
+            "objection_id": self.detail.pending_objection_id, "approve": approve,
+            "expected_version": self.detail.case.version})
+
+    def _do_sign(self):
+        return department.sign_for, self._share()
+
+    def _do_contact(self):
+        note = self._ask("contact", "联系情况")
+        return note and (department.contact_requester, self._share(note=note))
+
+    def _do_stage_report(self):
+        content = self._ask("stage_report", "阶段性工作情况")
+        return content and (department.stage_report, self._share(content=content))
+
+    def _do_request_extension(self):
+        amount = ask_int(self, self.tr("申请延期"), self.tr("延期时长(不超过原办理时限)"), 30)
+        reason = amount and self._ask("request_extension", "延期理由")
+        return reason and (department.request_extension, self._share(reason=reason, amount=amount))
+
+    def _do_object(self):
+        reason = self._ask("object", "异议理由")
+        return reason and (department.raise_objection, self._share(reason=reason))
+
+    def _do_report_result(self):
+        result = self._ask("report_result", "办理结果")
+        return result and (department.report_result, self._share(result=result))
+
+
+def open_current_case(window) -> None:
+    """Menu 案件 → 案件详情: the case selected in the queue."""
+    case_id = window.queue_panel.current_case_id()
+    if case_id is None:
+        dialogs.information(window, _tr("案件详情"), _tr("请先在案件队列中选择一件案件"))
+        return
+    dialog = CaseDetailDialog(window.db, window.actor, window.tasks, case_id, parent=window)
+    dialog.changed.connect(lambda _id: window.bus.changed.emit("cases"))
+    dialog.open()

@@ -1,0 +1,92 @@
+"""Dispatch (Art. 18): choose the lead (首接) department — the suggestion comes first — and tick
+any co-handlers. Enter dispatches, Esc cancels."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services.cases import dispatch
+from .. import dialogs
+
+
+class DispatchDialog(QDialog):
+    dispatched = Signal(object)  # the CaseInfo after dispatching
+
+    def __init__(self, db, actor, tasks, case_id: int, version: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.actor, self.tasks, self.case_id, self.version = db, actor, tasks, case_id, version
+        self.setWindowTitle(self.tr("派遣"))
+        self.lead = QComboBox()
+        self.reasons = QLabel()
+        self.reasons.setWordWrap(True)
+        self.co = QListWidget()
+        form = QFormLayout()
+        form.addRow(self.tr("主办(首接)单位"), self.lead)
+        form.addRow("", self.reasons)
+        form.addRow(self.tr("协办单位"), self.co)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("派遣"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.send)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.lead.currentIndexChanged.connect(self._lead_chosen)
+        self.suggestions: list[dispatch.DepartmentSuggestion] = []
+        tasks.submit(dispatch.suggest_departments, db, actor, case_id, on_done=self.show_suggestions,
+                     on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def show_suggestions(self, suggestions: list[dispatch.DepartmentSuggestion]) -> None:
+        self.suggestions = suggestions
+        self.lead.blockSignals(True)
+        self.lead.clear()
+        self.co.clear()
+        for s in suggestions:
+            self.lead.addItem(f"{s.name}({self.tr(s.level.label)})", s.id)
+            item = QListWidgetItem(s.name)
+            item.setData(Qt.ItemDataRole.UserRole, s.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.co.addItem(item)
+        self.lead.blockSignals(False)
+        self._lead_chosen()
+
+    def _lead_chosen(self) -> None:
+        index = self.lead.currentIndex()
+        if index < 0:
+            return
+        self.reasons.setText(";".join(self.suggestions[index].reasons) or self.tr("(无推荐理由)"))
+        for row in range(self.co.count()):
+            item = self.co.item(row)
+            lead = row == index
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled if lead else item.flags() | Qt.ItemFlag.ItemIsEnabled)
+            if lead:
+                item.setCheckState(Qt.CheckState.Unchecked)
+
+    def co_handlers(self) -> list[int]:
+        return [self.co.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.co.count())
+                if self.co.item(r).checkState() == Qt.CheckState.Checked]
+
+    def send(self) -> None:
+        if self.lead.currentData() is None:
+            return
+        self.tasks.submit(dispatch.dispatch, self.db, self.actor, case_id=self.case_id,
+                          lead_department_id=self.lead.currentData(), co_department_ids=self.co_handlers(),
+                          expected_version=self.version, on_done=self._sent,
+                          on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def _sent(self, info) -> None:
+        self.dispatched.emit(info)
+        self.accept()

@@ -1,0 +1,187 @@
+"""The new-case form (Art. 16): keyboard only — Tab through the fields, Enter saves, Esc cancels.
+
+Typing a location shows the grid it routes to, that grid's staff, and open cases nearby of
+the same category (a possible duplicate) before anything is saved.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...models.enums import Channel, MatterCategory
+from ...services import matter_list, staff
+from ...services.cases import duplicates, intake
+from .. import dialogs
+
+CITY = "450500000000"
+
+
+def township_of(code: str | None) -> str | None:
+    """The township code above a place code of township level or below (None above that)."""
+    if not code or len(code) < 12 or code[6:9] == "000":
+        return None
+    return code[:9] + "000"
+
+
+class NewCaseDialog(QDialog):
+    saved = Signal(object)  # the IntakeResult
+
+    def __init__(self, db, actor, tasks, *, township_code: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.actor, self.tasks, self.township_code = db, actor, tasks, township_code
+        self.result_info: intake.IntakeResult | None = None
+        self.setWindowTitle(self.tr("新建诉求"))
+
+        self.channel = QComboBox()
+        for channel in Channel:
+            self.channel.addItem(self.tr(channel.label), channel.value)  # Qt keeps str enums as plain str
+        self.requester_name, self.requester_phone = QLineEdit(), QLineEdit()
+        self.title_edit = QLineEdit()
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(80)
+        self.item = QComboBox()
+        self.item.addItem(self.tr("(不选事项)"), None)
+        self._item_categories: dict[int, MatterCategory] = {}
+        for _list, entries in matter_list.in_force(db, township_code or CITY, date.today()):
+            for entry in entries:
+                self.item.addItem(f"{entry.draft.code} {entry.draft.title}", entry.id)
+                self._item_categories[entry.id] = entry.draft.category
+        self.category = QComboBox()
+        for category in MatterCategory:
+            self.category.addItem(self.tr(category.label), category.value)
+        self.lon, self.lat = QLineEdit(), QLineEdit()
+        self.lon.setValidator(QDoubleValidator(-180, 180, 7, self.lon))
+        self.lat.setValidator(QDoubleValidator(-90, 90, 7, self.lat))
+        self.address = QLineEdit()
+        self.urgent = QCheckBox(self.tr("紧急(涉及安全或停水停电停气)"))
+        self.grid_label, self.staff_label = QLabel(self.tr("未定位:保存后进入待分派列表")), QLabel()
+        self.staff_label.setWordWrap(True)
+        self.duplicates = QListWidget()
+        self.duplicates.setMaximumHeight(80)
+        self.duplicates.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        form = QFormLayout()
+        location = QHBoxLayout()
+        location.addWidget(self.lon)
+        location.addWidget(self.lat)
+        for label, widget in ((self.tr("渠道"), self.channel), (self.tr("诉求人"), self.requester_name),
+                              (self.tr("联系电话"), self.requester_phone), (self.tr("标题"), self.title_edit),
+                              (self.tr("诉求内容"), self.description), (self.tr("事项"), self.item),
+                              (self.tr("类别"), self.category), (self.tr("经度 / 纬度"), location),
+                              (self.tr("地址"), self.address), ("", self.urgent),
+                              (self.tr("所属网格"), self.grid_label), (self.tr("网格人员"), self.staff_label),
+                              (self.tr("疑似重复"), self.duplicates)):
+            form.addRow(label, widget)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        order = [self.channel, self.requester_name, self.requester_phone, self.title_edit, self.description,
+                 self.item, self.category, self.lon, self.lat, self.address, self.urgent,
+                 self.buttons.button(QDialogButtonBox.StandardButton.Save),
+                 self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
+
+        self.item.currentIndexChanged.connect(self._item_chosen)
+        self.category.currentIndexChanged.connect(self.look_around)
+        # Look the location up once typing pauses, not on every keystroke.
+        self._lookup_timer = QTimer(self, singleShot=True, interval=300)
+        self._lookup_timer.timeout.connect(self.look_around)
+        self.lon.textChanged.connect(self._lookup_timer.start)
+        self.lat.textChanged.connect(self._lookup_timer.start)
+        self.channel.setFocus()
+
+    def _item_chosen(self) -> None:
+        item_id = self.item.currentData()
+        if item_id is not None:
+            self.category.setCurrentIndex(self.category.findData(self._item_categories[item_id].value))
+        self.category.setEnabled(item_id is None)
+
+    def location(self) -> tuple[float, float] | None:
+        try:
+            return float(self.lon.text()), float(self.lat.text())
+        except ValueError:
+            return None
+
+    def look_around(self) -> None:
+        """Show where the location routes to, its staff, and possible duplicates."""
+        where = self.location()
+        self.duplicates.clear()
+        if where is None:
+            self.grid_label.setText(self.tr("未定位:保存后进入待分派列表"))
+            self.staff_label.clear()
+            return
+        self.tasks.submit(self._lookup, *where, MatterCategory(self.category.currentData()),
+                          on_done=self._show_lookup, on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def _lookup(self, lon: float, lat: float, category: MatterCategory):
+        grid = intake.preview_route(self.db, lon, lat)
+        members = staff.roster(self.db, self.actor, grid.code) if grid else []
+        hints = duplicates.find_duplicates(self.db, self.actor, category=category, lon=lon, lat=lat)
+        return grid, members, hints
+
+    def _show_lookup(self, found) -> None:
+        grid, members, hints = found
+        if grid is None:
+            self.grid_label.setText(self.tr("不在任何网格内:保存后进入待分派列表"))
+        else:
+            self.grid_label.setText(f"{grid.name}({grid.code},{self.tr(grid.kind.label)})")
+        self.staff_label.setText(";".join(f"{self.tr(m.role.label)} {m.name} {m.phone or ''}" for m in members))
+        for hint in hints:
+            self.duplicates.addItem(self.tr("{number} {title}(相距 {distance} 米,{state})").format(
+                number=hint.case.number, title=hint.case.title, distance=round(hint.distance_m),
+                state=self.tr(hint.case.state.label)))
+
+    def save(self) -> None:
+        where = self.location()
+        lon, lat = where if where else (None, None)
+        self.buttons.setEnabled(False)
+        self.tasks.submit(
+            intake.take_in, self.db, self.actor, channel=Channel(self.channel.currentData()),
+            title=self.title_edit.text(), description=self.description.toPlainText(),
+            category=MatterCategory(self.category.currentData()), matter_item_id=self.item.currentData(),
+            requester_name=self.requester_name.text().strip() or None,
+            requester_phone=self.requester_phone.text().strip() or None, lon=lon, lat=lat,
+            address=self.address.text().strip() or None, urgent=self.urgent.isChecked(),
+            township_code=self.township_code, on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, result: intake.IntakeResult) -> None:
+        self.result_info = result
+        self.saved.emit(result)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        dialogs.show_error(self, exc)
+
+
+def open_new_case(window) -> None:
+    """Menu 案件 → 新建诉求."""
+    dialog = NewCaseDialog(window.db, window.actor, window.tasks,
+                           township_code=township_of(window.current_place_code()), parent=window)
+    dialog.saved.connect(lambda _result: window.bus.changed.emit("cases"))
+    dialog.open()

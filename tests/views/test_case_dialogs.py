@@ -1,0 +1,161 @@
+"""The case dialogs on the demo township: keyboard intake, the detail panel's actions and its
+conflict message, dispatch with the suggestion, and the callback workbench."""
+
+from __future__ import annotations
+
+import pytest
+import shapely
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from sqlalchemy import select
+
+from desktop.models import Assignment, Callback, Case, Department, Grid, GridStaffRole, Place
+from desktop.models.enums import AssignmentState, CallbackOutcome, CallbackState, CaseState, GridKind
+from desktop.services import users
+from desktop.services.cases import onspot_escalation
+from desktop.views import dialogs
+from desktop.views.cases import case_detail
+from desktop.views.cases.callback_workbench import CallbackWorkbench
+from desktop.views.cases.case_detail import CaseDetailDialog
+from desktop.views.cases.dispatch_dialog import DispatchDialog
+from desktop.views.cases.new_case_dialog import NewCaseDialog
+
+TOWNSHIP = "450503103000"
+
+
+@pytest.fixture
+def errors(monkeypatch):
+    shown = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, text, details=None: shown.append(text))
+    return shown
+
+
+def actor(db, username):
+    return users.actor_for(db, username)
+
+
+def staffed_regular_grid(db):
+    """A point inside a regular demo grid that has staff and no exclusive grid over it."""
+    with db.session() as s:
+        rows = s.execute(select(Place).join(Grid).where(Grid.kind == GridKind.REGULAR, Place.geometry.is_not(None),
+                                                        Place.id.in_(select(GridStaffRole.grid_id)))).scalars()
+        others = [shapely.from_wkb(p.geometry) for p in s.scalars(select(Place).join(Grid).where(
+            Grid.kind != GridKind.REGULAR, Place.geometry.is_not(None)))]
+        for place in rows:
+            point = shapely.from_wkb(place.geometry).representative_point()
+            if not any(o.intersects(point) for o in others):
+                return place.name, point.x, point.y
+    raise AssertionError("no staffed regular grid in the demo data")
+
+
+def test_new_case_by_keyboard_routes_shows_staff_and_saves_on_enter(qapp, qtbot, demo_db, tasks, cjk_font, errors):
+    name, lon, lat = staffed_regular_grid(demo_db)
+    dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    focus = [dialog.focusWidget()]
+    for _ in range(8):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        focus.append(dialog.focusWidget())
+    assert focus[:9] == [dialog.channel, dialog.requester_name, dialog.requester_phone, dialog.title_edit,
+                         dialog.description, dialog.item, dialog.category, dialog.lon, dialog.lat]
+    # QTest types only Latin-1 keys; Chinese text arrives as an input method would commit it
+    dialog.requester_name.setText("林女士")
+    qtbot.keyClicks(dialog.requester_phone, "13977790000")
+    dialog.title_edit.setText("路灯不亮")
+    dialog.description.setPlainText("巷口路灯连续三晚不亮")
+    qtbot.keyClicks(dialog.lon, f"{lon:.6f}")
+    qtbot.keyClicks(dialog.lat, f"{lat:.6f}")
+    qtbot.waitUntil(lambda: name in dialog.grid_label.text())  # looked up once typing pauses
+    assert dialog.staff_label.text()  # the grid's staff, phones masked
+    assert "****" in dialog.staff_label.text()
+    dialog.grab().save("/tmp/new_case_dialog.png")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.keyClick(dialog.address, Qt.Key.Key_Return)
+    assert saved.args[0].grid_name == name
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_new_case_escape_cancels_and_bad_input_keeps_the_dialog_open(qtbot, demo_db, tasks, errors):
+    dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.save()  # nothing filled in
+    assert "不完整" in errors[0] and dialog.isVisible()
+    qtbot.keyClick(dialog.requester_name, Qt.Key.Key_Escape)
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def _police_case(db, state: AssignmentState):
+    with db.session() as s:
+        police = s.scalar(select(Department.id).where(Department.code.like("%PCS%")))
+        return s.scalar(select(Case.id).join(Assignment).where(Assignment.department_id == police,
+                                                               Assignment.state == state).limit(1))
+
+
+def test_detail_shows_the_liaisons_actions_and_signing_adds_to_the_timeline(qapp, qtbot, qtmodeltester, demo_db, tasks,
+                                                                           cjk_font):
+    case_id = _police_case(demo_db, AssignmentState.DISPATCHED)
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_police"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.timeline)
+    assert "sign" in dialog.buttons and "dispatch" not in dialog.buttons
+    before = dialog.timeline.rowCount()
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["sign"].click()
+    assert dialog.timeline.rowCount() == before + 1
+    last = dialog.timeline.index(before, 4).data()
+    assert "签收" in last and dialog.timeline.index(before, 2).data()  # from which desktop
+    assert "contact" in dialog.buttons and "sign" not in dialog.buttons
+    dialog.resize(900, 640)
+    dialog.grab().save("/tmp/case_detail.png")
+
+
+def test_a_save_over_someone_elses_change_is_refused_with_who_and_when(qtbot, demo_db, tasks, errors, monkeypatch):
+    with demo_db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.state == CaseState.REGISTERED).limit(1))
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_op1"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    seen = dialog.detail.case
+    onspot_escalation.escalate(demo_db, actor(demo_db, "qg_op2"), case_id=case_id, reason="需区级协调",
+                               expected_version=seen.version)
+    monkeypatch.setattr(case_detail, "ask_text", lambda *args: "请网格员再核实")
+    dialog.buttons["escalate"].click()
+    assert errors == [f"案件 {seen.number} 已被 侨港值班员 二 于 {errors[0].split(' 于 ')[1][:5]} 修改,请重新载入"]
+    assert dialog.detail.case.version > seen.version  # reloaded
+    assert dialog.detail.case.level.value == "county"
+
+
+def test_dispatch_dialog_puts_the_suggestion_first(qtbot, demo_db, tasks):
+    with demo_db.session() as s:
+        case = s.scalar(select(Case).where(Case.state == CaseState.REGISTERED, Case.matter_item_id.is_not(None))
+                        .limit(1))
+        case_id, version = case.id, case.version
+    dialog = DispatchDialog(demo_db, actor(demo_db, "qg_op1"), tasks, case_id, version)
+    qtbot.addWidget(dialog)
+    assert "事项清单" in dialog.reasons.text()
+    dialog.co.item(1).setCheckState(Qt.CheckState.Checked)
+    with qtbot.waitSignal(dialog.dispatched) as sent:
+        dialog.buttons.accepted.emit()
+    assert sent.args[0].state is CaseState.DISPATCHED
+    with demo_db.session() as s:
+        assert s.scalar(select(Assignment.id).where(Assignment.case_id == case_id).limit(1))
+
+
+@pytest.mark.law("Art. 20")
+def test_callback_workbench_follows_an_unsolved_answer_with_reopening(qapp, qtbot, demo_db, tasks, cjk_font, errors):
+    workbench = CallbackWorkbench(demo_db, actor(demo_db, "qg_op1"), tasks)
+    qtbot.addWidget(workbench)
+    count = workbench.table.rowCount()
+    first = workbench.entries[0]
+    workbench.solved.setCurrentIndex(workbench.solved.findData(False))
+    assert workbench.outcome.currentData() == CallbackOutcome.REOPEN.value  # offered at once
+    workbench.resize(820, 520)
+    workbench.grab().save("/tmp/callback_workbench.png")
+    with qtbot.waitSignal(workbench.recorded):
+        workbench.record_button.click()
+    assert errors == [] and workbench.table.rowCount() == count - 1
+    with demo_db.session() as s:
+        assert s.get(Callback, first.id).state is CallbackState.DONE
+        assert s.get(Case, first.case_id).state is CaseState.REOPENED
