@@ -47,14 +47,41 @@ def install_font(app: QApplication) -> None:
         app.setFont(QFont(paths.FONT_FAMILY, app.font().pointSize()))
 
 
+def _sqlite_file(url: str) -> Path | None:
+    return Path(url.removeprefix("sqlite:///")).expanduser() if url.startswith("sqlite:///") else None
+
+
+def open_demo_database(url: str) -> Database:
+    """The demo database, built on first start.
+
+    An SQLite demo file is built under a temporary name and renamed once complete, so a file
+    at the newest revision is a finished demo: it opens without importing the demo generator
+    (shapely and numpy, about half a second of start-up).
+    """
+    path = _sqlite_file(url)
+    if path is not None and path.exists():
+        db = Database.connect(url)
+        if migrate.current_revision(db) == migrate.head_revision():
+            return db
+        db.dispose()
+    from .services.demo import ensure_demo_database
+
+    if path is None or path.exists():
+        return ensure_demo_database(url)  # PostgreSQL, or an older demo file to upgrade in place
+    partial = path.with_name(path.name + ".partial")
+    partial.unlink(missing_ok=True)
+    ensure_demo_database(f"sqlite:///{partial}").dispose()  # the last close folds the WAL into the file
+    os.replace(partial, path)
+    return Database.connect(url)
+
+
 def open_database(url: str, *, demo: bool) -> Database:
     if demo:
-        from .services.demo import ensure_demo_database  # the demo builder is only needed here
-
-        return ensure_demo_database(url)
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).expanduser().exists():
+        return open_demo_database(url)
+    path = _sqlite_file(url)
+    if path is not None and not path.exists():
         # Connecting would leave an empty file behind; say what to do instead.
-        raise DatabaseUnavailable(f"数据库文件不存在:{url.removeprefix('sqlite:///')};"
+        raise DatabaseUnavailable(f"数据库文件不存在:{path};"
                                   f"请先运行 griddesk-admin --db {url} init,或用 griddesk --demo 打开演示数据库")
     db = Database.connect(url)
     if migrate.current_revision(db) != migrate.head_revision():

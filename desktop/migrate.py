@@ -1,20 +1,28 @@
-"""Schema migrations (Alembic) run from the program itself: `griddesk-admin init`."""
+"""Schema migrations (Alembic) run from the program itself: `griddesk-admin init`.
+
+Checking whether a database is current happens on every start, so it does not import
+Alembic (about half a second): the head revision is read from the migration files'
+`revision = …` / `down_revision = …` lines and the current one from `alembic_version`.
+Alembic itself is imported only to upgrade or to write a new revision.
+"""
 
 from __future__ import annotations
 
+import ast
+import re
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
 
 from .db import Database
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+_ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
 
 
-def _config(connection=None) -> Config:
+def _config(connection=None):
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
@@ -22,16 +30,31 @@ def _config(connection=None) -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(_config()).get_current_head()
+    """The newest revision: the one no migration file names as its `down_revision`."""
+    revisions, parents = set(), set()
+    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
+        found = dict(_ASSIGNMENT.findall(path.read_text(encoding="utf-8")))
+        revisions.add(ast.literal_eval(found["revision"]))
+        down = ast.literal_eval(found.get("down_revision", "None"))
+        parents.update(down if isinstance(down, tuple) else (down,))
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations must have exactly one head, found {sorted(heads)}")
+    return heads.pop()
 
 
 def current_revision(db: Database) -> str | None:
+    """The revision recorded in the database (None for an empty database)."""
     with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
 
 
 def upgrade(db: Database) -> tuple[str | None, str]:
     """Bring the schema to the newest revision; returns (before, after)."""
+    from alembic import command
+
     before = current_revision(db)
     with db.engine.begin() as conn:
         command.upgrade(_config(conn), "head")
@@ -40,5 +63,7 @@ def upgrade(db: Database) -> tuple[str | None, str]:
 
 def revision(db: Database, message: str) -> None:
     """Autogenerate a new revision against `db` (a development helper)."""
+    from alembic import command
+
     with db.engine.begin() as conn:
         command.revision(_config(conn), message=message, autogenerate=True)

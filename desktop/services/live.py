@@ -23,14 +23,17 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import psycopg
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from ..db import Database
 from ..models import ChangeFeed
+
+if TYPE_CHECKING:  # the driver itself is imported only by NotifyListener: SQLite desktops start faster
+    import psycopg
 
 CHANNEL = "griddesk_changes"  # the channel migration 0002's trigger notifies
 APPLICATION_NAME = "griddesk-live"  # shows the listener's backend in pg_stat_activity
@@ -172,12 +175,16 @@ class NotifyListener(ChangeListener):
         self.backend_pid: int | None = None
 
     def _connect(self) -> psycopg.Connection:
+        import psycopg
+
         # TCP keepalives let a silently vanished server surface as an error instead of a hang.
         return psycopg.connect(self._conninfo, autocommit=True, application_name=APPLICATION_NAME,
                                connect_timeout=5, keepalives=1, keepalives_idle=10,
                                keepalives_interval=5, keepalives_count=3)
 
     def _run(self) -> None:
+        import psycopg
+
         delay = self.backoff_first
         while not self._stop.is_set():
             try:

@@ -1,0 +1,68 @@
+"""The start path stays light: no Alembic, demo generator or optional heavy library before the window."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from desktop import app, migrate
+from desktop.db import Database
+
+HEAVY = ("alembic", "shapely", "numpy", "pyqtgraph", "reportlab", "openpyxl", "psycopg", "desktop.services.demo")
+
+
+def test_head_revision_read_from_the_files_is_alembics_head():
+    from alembic.script import ScriptDirectory
+
+    assert migrate.head_revision() == ScriptDirectory.from_config(migrate._config()).get_current_head()
+
+
+def test_current_revision_of_an_empty_database_is_none(tmp_path):
+    db = Database.connect(f"sqlite:///{tmp_path / 'empty.sqlite'}")
+    assert migrate.current_revision(db) is None
+    db.dispose()
+
+
+def test_main_window_modules_import_nothing_heavy():
+    probe = ("import sys, desktop.app, desktop.views.main_window; "
+             f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert loaded.split() == []
+
+
+def test_a_finished_demo_file_opens_without_the_demo_generator(sqlite_db, monkeypatch):
+    url = sqlite_db.engine.url.render_as_string()
+    sqlite_db.dispose()
+    monkeypatch.setitem(sys.modules, "desktop.services.demo", None)  # importing it now raises ImportError
+    db = app.open_demo_database(url)
+    assert migrate.current_revision(db) == migrate.head_revision()
+    db.dispose()
+
+
+def test_a_missing_demo_file_is_built_aside_and_renamed_only_when_complete(tmp_path, monkeypatch):
+    built = []
+
+    def build(url):
+        built.append(url)
+        db = Database.connect(url)
+        migrate.upgrade(db)
+        return db
+
+    def crash(url):
+        Database.connect(url).dispose()
+        raise RuntimeError("interrupted")
+
+    target = tmp_path / "demo.sqlite"
+    monkeypatch.setattr("desktop.services.demo.ensure_demo_database", crash)
+    with pytest.raises(RuntimeError):
+        app.open_demo_database(f"sqlite:///{target}")
+    assert not target.exists()  # an interrupted build never passes for a finished demo
+
+    monkeypatch.setattr("desktop.services.demo.ensure_demo_database", build)
+    db = app.open_demo_database(f"sqlite:///{target}")
+    assert built == [f"sqlite:///{target}.partial"]
+    assert target.exists() and not target.with_name("demo.sqlite.partial").exists()
+    assert migrate.current_revision(db) == migrate.head_revision()
+    db.dispose()
