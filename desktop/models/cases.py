@@ -88,6 +88,8 @@ class Case(Versioned, Timestamped, Base):
         Index("ix_cases_grid_state", "grid_id", "state"),
         Index("ix_cases_category_received", "category", "received_at"),
         Index("ix_cases_received", "received_at"),
+        # Covering index of the hotspot counts (Art. 22): received range → category × grid.
+        Index("ix_cases_received_category_grid", "received_at", "category", "grid_id", "state"),
     )
 
 
@@ -138,6 +140,9 @@ class Assignment(Versioned, Timestamped, Base):
             postgresql_where=text(f"state IN ({_ACTIVE})"),
         ),
         Index("ix_assignments_department_state", "department_id", "state"),
+        # Covering indexes of the evaluation (Art. 23): rows are picked by the period of a deadline.
+        Index("ix_assignments_due_evaluation", "due_at", "role", "state", "case_id", "department_id", "finished_at"),
+        Index("ix_assignments_sign_due_evaluation", "sign_due_at", "state", "signed_at", "case_id", "department_id"),
     )
 
 
@@ -271,10 +276,15 @@ class Callback(Base):
 
 
 class CaseNumberSequence(Base):
-    """Per township and year, the last case number handed out (portable across backends)."""
+    """Per township, year and series, the last number handed out (portable across backends).
+
+    Series: "case" for case numbers, "bulletin" for emergency bulletins (信息快报, Art. 21);
+    each runs from 1 every year, so that neither leaves gaps in the other.
+    """
 
     __tablename__ = "case_number_sequences"
 
     township_id: Mapped[int] = mapped_column(ForeignKey("places.id"), primary_key=True)
     year: Mapped[int] = mapped_column(primary_key=True)
+    series: Mapped[str] = mapped_column(String(10), primary_key=True, default="case")
     last_value: Mapped[int] = mapped_column(default=0)

@@ -25,6 +25,7 @@ from datetime import datetime
 
 from sqlalchemy import Integer, and_, cast, exists, func, null, or_, select, true
 from sqlalchemy.orm import aliased
+from sqlalchemy.orm import join as orm_join
 from sqlalchemy.sql import ColumnElement, FromClause
 
 from ...models import (
@@ -156,13 +157,14 @@ def _assignments(level, period, as_of, scope) -> Counted:
     )
 
 
-def _latest_callback():
-    """The case's last completed callback: the requester's final word on it (Art. 20)."""
+def _latest_callback(current):
+    """The case's last completed callback — the requester's final word on it (Art. 20) —
+    joined to the case's current round only."""
     latest = aliased(Callback, name="latest_callback")
     last_id = (select(func.max(Callback.id)).where(Callback.case_id == Case.id,
                                                    Callback.state == CallbackState.DONE)
                .correlate(Case).scalar_subquery())
-    return latest, and_(latest.case_id == Case.id, latest.id == last_id)
+    return latest, and_(latest.case_id == Case.id, current, latest.id == last_id)
 
 
 def _cases(level, period, as_of, scope) -> Counted:
@@ -175,13 +177,13 @@ def _cases(level, period, as_of, scope) -> Counted:
     """
     lead = aliased(Assignment, name="lead")
     later = aliased(Assignment, name="later_lead")
-    latest, on = _latest_callback()
-    base = (Case.__table__.join(lead, and_(lead.case_id == Case.id, lead.role == AssignmentRole.LEAD,
-                                           lead.state != AssignmentState.WITHDRAWN))
-            .outerjoin(latest, on))
-    source, key = _case_subject(level, base, period, Case.grid_id, assignment=lead)
     current = ~exists().where(later.case_id == lead.case_id, later.role == AssignmentRole.LEAD,
                               later.state != AssignmentState.WITHDRAWN, later.id > lead.id)
+    latest, on = _latest_callback(current)
+    # From the leads due in the period (a covering index) to their cases, never a scan of all cases.
+    base = orm_join(lead, Case, and_(lead.case_id == Case.id, lead.role == AssignmentRole.LEAD,
+                                     lead.state != AssignmentState.WITHDRAWN)).outerjoin(latest, on)
+    source, key = _case_subject(level, base, period, Case.grid_id, assignment=lead)
     active = Case.state != CaseState.ON_HOLD
     finished = lead.state == AssignmentState.DONE
     return Counted(
@@ -189,9 +191,8 @@ def _cases(level, period, as_of, scope) -> Counted:
         (lead.due_at >= period.start, lead.due_at < period.end, Case.state.in_(COUNTED_STATES), *case_scope(scope)),
         {
             "on_time": (and_(active, or_(finished, lead.due_at < as_of)), lead.finished_at <= lead.due_at),
-            "resolution": (and_(active, current, latest.solved.is_not(None)), latest.solved.is_(True)),
-            "satisfaction": (and_(active, current, latest.satisfaction.is_not(None)),
-                             latest.satisfaction.in_(_CONTENT)),
+            "resolution": (and_(active, latest.solved.is_not(None)), latest.solved.is_(True)),
+            "satisfaction": (and_(active, latest.satisfaction.is_not(None)), latest.satisfaction.in_(_CONTENT)),
             ON_HOLD: (and_(Case.state == CaseState.ON_HOLD, current), true()),
         },
         lead.id, Case.id, Case.number, Case.title, lead.due_at, lead.finished_at,
