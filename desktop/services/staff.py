@@ -6,14 +6,23 @@ Phones are masked here; showing them in full is a separate, audited service (Art
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, or_, select
 
 from ..db import Database
 from ..errors import PermissionDenied
-from ..models import Grid, GridStaffRole, Person, Place
-from ..models.enums import GridKind, PersonStatus, PlaceLevel, StaffRole, StaffSource
+from ..models import (
+    Grid,
+    GridStaffRole,
+    LeadershipAssignment,
+    Person,
+    Place,
+    Professional,
+    ProfessionalVisit,
+    WorkLogEntry,
+)
+from ..models.enums import GridKind, LeadershipRole, PersonStatus, PlaceLevel, StaffRole, StaffSource
 from .clock import BEIJING
 from .places import get_place
 from .queue import mask_phone
@@ -125,3 +134,69 @@ def details(db: Database, actor: Actor, code: str) -> PlaceDetails:
             units=sum(g.units for g in grids), staff=people,
             grids=grids if place.level in (PlaceLevel.VILLAGE, PlaceLevel.GRID) else (),
         )
+
+
+@dataclass(frozen=True)
+class LeaderEntry:
+    """A contact leader, instructor or village chief now in office for a place of the subtree (Art. 8)."""
+
+    id: int
+    name: str
+    role: LeadershipRole
+    title: str | None
+    place_name: str
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """A professional's visit (Art. 11) or a grid staff member's duty (Art. 10), newest first."""
+
+    day: date
+    grid_name: str
+    name: str
+    what: str  # the visit's purpose or the duty's label
+    summary: str
+
+
+def _subtree(place: Place):
+    return Place.code.startswith(scope_prefix(place.code, place.level))
+
+
+def leaders(db: Database, actor: Actor, code: str) -> list[LeaderEntry]:
+    """Leadership in office for the place and the places under it (Art. 8)."""
+    with db.session() as session:
+        place = get_place(session, code)
+        _require_view(actor, place)
+        today = datetime.now(BEIJING).date()
+        rows = session.execute(
+            select(LeadershipAssignment.id, Person.name, LeadershipAssignment.role, LeadershipAssignment.title,
+                   Place.short_name)
+            .join(Person, Person.id == LeadershipAssignment.person_id)
+            .join(Place, Place.id == LeadershipAssignment.place_id)
+            .where(_subtree(place), LeadershipAssignment.start_on <= today,
+                   or_(LeadershipAssignment.end_on.is_(None), LeadershipAssignment.end_on >= today))
+            .order_by(Place.code, LeadershipAssignment.role, Person.name))
+        return [LeaderEntry(*row) for row in rows]
+
+
+def activity(db: Database, actor: Actor, code: str, *, limit: int = 200) -> list[LogEntry]:
+    """Recent professional visits and work-log entries in the grids under a place."""
+    with db.session() as session:
+        place = get_place(session, code)
+        _require_view(actor, place)
+        visits = session.execute(
+            select(ProfessionalVisit.visited_on, Place.short_name, Person.name, ProfessionalVisit.purpose,
+                   ProfessionalVisit.summary)
+            .join(Professional, Professional.id == ProfessionalVisit.professional_id)
+            .join(Person, Person.id == Professional.person_id)
+            .join(Place, Place.id == ProfessionalVisit.grid_id)
+            .where(_subtree(place)).order_by(ProfessionalVisit.visited_on.desc()).limit(limit))
+        duties = session.execute(
+            select(WorkLogEntry.occurred_at, Place.short_name, Person.name, WorkLogEntry.kind, WorkLogEntry.summary)
+            .join(Person, Person.id == WorkLogEntry.person_id)
+            .join(Place, Place.id == WorkLogEntry.grid_id)
+            .where(_subtree(place)).order_by(WorkLogEntry.occurred_at.desc()).limit(limit))
+        entries = [LogEntry(day, grid, name, purpose, summary or "") for day, grid, name, purpose, summary in visits]
+        entries += [LogEntry(at.astimezone(BEIJING).date(), grid, name, kind.label, summary)
+                    for at, grid, name, kind, summary in duties]
+        return sorted(entries, key=lambda e: e.day, reverse=True)[:limit]

@@ -187,3 +187,27 @@ def test_exclusive_staff_only_in_exclusive_grids(db, grid):
     with pytest.raises(ValidationFailed, match="基础网格"):
         staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.EXCLUSIVE_STAFF,
                                    source=StaffSource.MANAGING_UNIT, start_on=date(2025, 9, 1), name="某")
+
+
+@pytest.mark.law("Art. 8")
+def test_leaders_and_activity_are_listed_for_the_area(db, grid):
+    staff_admin.assign_leadership(db, COUNTY_ADMIN, place_code=TOWNSHIP, role=LeadershipRole.INSTRUCTOR,
+                                  start_on=date(2025, 9, 1), name="周敏", title="区网格中心副主任")
+    staff_admin.assign_leadership(db, TOWNSHIP_ADMIN, place_code=VILLAGE, role=LeadershipRole.GRID_CHIEF,
+                                  start_on=date(2025, 9, 1), name="莫强")
+    assert [(e.name, e.role) for e in staff.leaders(db, TOWNSHIP_ADMIN, TOWNSHIP)] == [
+        ("周敏", LeadershipRole.INSTRUCTOR), ("莫强", LeadershipRole.GRID_CHIEF)]
+    assert [e.name for e in staff.leaders(db, TOWNSHIP_ADMIN, VILLAGE)] == ["莫强"]
+
+    member = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
+                                        source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1), name="韦丽")
+    staff_admin.log_work(db, TOWNSHIP_ADMIN, person_id=member.person_id, grid_code=grid, kind=WorkLogKind.MEDIATION,
+                         occurred_at=datetime(2025, 9, 6, 2, tzinfo=timezone.utc), summary="调解邻里噪音纠纷")
+    lawyer = staff_admin.add_professional(db, TOWNSHIP_ADMIN, name="覃律师", profession=Profession.LAWYER,
+                                          organisation="广西海派律师事务所")
+    staff_admin.log_professional_visit(db, TOWNSHIP_ADMIN, professional_id=lawyer.id, grid_code=grid,
+                                       visited_on=date(2025, 9, 8), purpose="法律咨询")
+    assert [(e.day, e.name, e.what) for e in staff.activity(db, TOWNSHIP_ADMIN, VILLAGE)] == [
+        (date(2025, 9, 8), "覃律师", "法律咨询"), (date(2025, 9, 6), "韦丽", "化解矛盾纠纷")]
+    with pytest.raises(PermissionDenied):
+        staff.activity(db, OTHER_TOWNSHIP, VILLAGE)

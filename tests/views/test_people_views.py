@@ -11,13 +11,14 @@ from sqlalchemy import select
 
 from desktop.errors import NotFound
 from desktop.models import AuditEntry
-from desktop.models.enums import PlaceLevel, Role, StaffRole, StaffSource
+from desktop.models.enums import LeadershipRole, PlaceLevel, Role, StaffRole, StaffSource, WorkLogKind
 from desktop.services import staff_admin
 from desktop.services.security import Actor, Grant
 from desktop.views import dialogs
 from desktop.views.bus import Bus
 from desktop.views.people import open_people
 from desktop.views.people.add_staff_dialog import AddStaffDialog
+from desktop.views.people.forms import LeaderForm, WorkLogForm
 from desktop.views.people.staffing_model import UNDER_STAFFED
 
 from .conftest import GRID, QIAOBEI
@@ -116,3 +117,39 @@ def test_full_phone_is_audited_and_denied_to_operators(qtbot, desk_db, tasks, an
 def test_needs_a_selected_place(qtbot, desk_db, tasks, answered):
     assert open_people(fake_window(desk_db, ADMIN, tasks, code=None)) is None
     assert "请先" in answered[0]
+
+
+@pytest.mark.law("Art. 8")
+def test_leader_and_work_log_tabs(qtbot, qtmodeltester, desk_db, tasks, answered, monkeypatch):
+    people = open_people(fake_window(desk_db, ADMIN, tasks))
+    qtbot.addWidget(people)
+    qtmodeltester.check(people.leaders_model)
+    qtmodeltester.check(people.activity_model)
+
+    def chief(form: LeaderForm):
+        form.role.setCurrentIndex(form.role.findData(LeadershipRole.GRID_CHIEF))
+        form.name.setText("梁海")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LeaderForm, "exec", chief)
+    people.leader_button.click()
+    assert answered == []
+    assert [(r.name, r.place_name) for r in people.leaders_model.rows] == [("梁海", "侨北社区")]
+
+    def contact_leader(form: LeaderForm):  # a township may not name the county's contact leaders
+        form.role.setCurrentIndex(form.role.findData(LeadershipRole.CONTACT_LEADER))
+        form.name.setText("某")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LeaderForm, "exec", contact_leader)
+    people.leader_button.click()
+    assert "Art. 8" in answered[-1]
+
+    def duty(form: WorkLogForm):
+        form.kind.setCurrentIndex(form.kind.findData(WorkLogKind.RISK_SCREENING))
+        form.summary.setPlainText("排查消防通道堵塞 2 处")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(WorkLogForm, "exec", duty)
+    people.work_button.click()
+    assert [(r.name, r.what) for r in people.activity_model.rows] == [("陈海", "排查风险隐患")]

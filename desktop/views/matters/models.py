@@ -9,7 +9,9 @@ from ...models.enums import ReviewState, TimeLimitUnit
 from ...services.matter_list import ApplicationInfo, MatterItemInfo
 
 
-class _RowsModel(QAbstractTableModel):
+class RowsModel(QAbstractTableModel):
+    """A read-only table of plain result rows; subclasses name the headers and the cells of a row."""
+
     HEADERS: list[str] = []
 
     def __init__(self, parent=None):
@@ -42,7 +44,7 @@ class _RowsModel(QAbstractTableModel):
         raise NotImplementedError
 
 
-class MatterItemsModel(_RowsModel):
+class MatterItemsModel(RowsModel):
     HEADERS = [QT_TRANSLATE_NOOP("MatterItemsModel", "编号"), QT_TRANSLATE_NOOP("MatterItemsModel", "事项名称"),
                QT_TRANSLATE_NOOP("MatterItemsModel", "类别"), QT_TRANSLATE_NOOP("MatterItemsModel", "责任部门"),
                QT_TRANSLATE_NOOP("MatterItemsModel", "业务指导人员"), QT_TRANSLATE_NOOP("MatterItemsModel", "办理时限"),
@@ -54,7 +56,7 @@ class MatterItemsModel(_RowsModel):
                 item.guidance_contact or "", f"{item.draft.time_limit}{unit}", label(item.draft.complexity)]
 
 
-class ApplicationsModel(_RowsModel):
+class ApplicationsModel(RowsModel):
     HEADERS = [QT_TRANSLATE_NOOP("ApplicationsModel", "申请部门"), QT_TRANSLATE_NOOP("ApplicationsModel", "申请"),
                QT_TRANSLATE_NOOP("ApplicationsModel", "事项"), QT_TRANSLATE_NOOP("ApplicationsModel", "理由"),
                QT_TRANSLATE_NOOP("ApplicationsModel", "状态"), QT_TRANSLATE_NOOP("ApplicationsModel", "审核意见")]

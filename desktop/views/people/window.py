@@ -1,5 +1,6 @@
-"""The people screen of a place: staffing adequacy per grid (under-staffed highlighted) and the
-staff roster, with adding a person, ending a role and the audited full-phone view (Art. 9, 15)."""
+"""The people screen of a place. Tab 1: staffing adequacy per grid (under-staffed highlighted) and
+the staff roster, with adding a person, ending a role and the audited full-phone view (Art. 9,
+15). Tab 2: leadership of the areas (Art. 8). Tab 3: work log and professionals' visits (Art. 10–11)."""
 
 from __future__ import annotations
 
@@ -14,15 +15,18 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ...services import staff, staff_admin, staffing
+from ...services import places, staff, staff_admin, staffing
 from ...services.security import Permission
 from .. import dialogs
 from ..roster_panel import RosterModel
+from .activity_models import ActivityModel, LeadersModel
 from .add_staff_dialog import AddStaffDialog
+from .forms import LeaderForm, WorkLogForm
 from .staffing_model import StaffingModel
 
 
@@ -65,14 +69,41 @@ class PeopleWindow(QDialog):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.staffing_view)
         splitter.addWidget(self.roster_view)
+        roster_tab = QWidget()
+        roster_layout = QVBoxLayout(roster_tab)
+        roster_layout.addWidget(self.title)
+        roster_layout.addWidget(splitter, 1)
+        roster_layout.addLayout(buttons)
+
+        self.leaders_model = LeadersModel(self)
+        self.leaders_view = _table(self.leaders_model)
+        self.leader_button = QPushButton()
+        self.leader_button.clicked.connect(self.add_leader)
+        self.activity_model = ActivityModel(self)
+        self.activity_view = _table(self.activity_model)
+        self.work_button = QPushButton()
+        self.work_button.clicked.connect(self.log_work)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(roster_tab, "")
+        self.tabs.addTab(self._tab(self.leaders_view, self.leader_button), "")
+        self.tabs.addTab(self._tab(self.activity_view, self.work_button), "")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.tabs)
         self.resize(820, 620)
         window.bus.changed.connect(self._changed)
         self.retranslate()
         self.reload()
+
+    @staticmethod
+    def _tab(view: QTableView, button: QPushButton) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(view, 1)
+        row = QHBoxLayout()
+        row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return tab
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -84,6 +115,11 @@ class PeopleWindow(QDialog):
         self.add_button.setText(self.tr("新增人员…"))
         self.end_button.setText(self.tr("离任"))
         self.phone_button.setText(self.tr("显示完整手机号"))
+        self.leader_button.setText(self.tr("确定领导联系…"))
+        self.work_button.setText(self.tr("记录网格工作…"))
+        self.tabs.setTabText(0, self.tr("网格人员与配备"))
+        self.tabs.setTabText(1, self.tr("挂点领导、指导员、总负责人"))
+        self.tabs.setTabText(2, self.tr("工作日志与专业人员进网格"))
         under = len(self.staffing_model.under_staffed_rows())
         self.title.setText(self.tr("%1:%2 个网格,%3 个网格员配备不足(红色)").replace("%1", self.code)
                            .replace("%2", str(len(self.staffing_model.rows))).replace("%3", str(under)))
@@ -96,10 +132,13 @@ class PeopleWindow(QDialog):
         self.tasks.submit(self._load, on_done=self._loaded, on_error=lambda exc: dialogs.show_error(self, exc))
 
     def _load(self):
-        return staffing.adequacy(self.db, under=self.code), staff.roster(self.db, self.actor, self.code)
+        return (staffing.adequacy(self.db, under=self.code), staff.roster(self.db, self.actor, self.code),
+                staff.leaders(self.db, self.actor, self.code), staff.activity(self.db, self.actor, self.code))
 
     def _loaded(self, result) -> None:
-        rows, members = result
+        rows, members, leaders, activity = result
+        self.leaders_model.set_rows(leaders)
+        self.activity_model.set_rows(activity)
         self.staffing_model.set_rows(rows)
         self.roster_model.set_members(members)
         self.staffing_view.resizeColumnsToContents()
@@ -145,3 +184,19 @@ class PeopleWindow(QDialog):
 
         self.tasks.submit(staff_admin.reveal_phone, self.db, self.actor, member.person_id, on_done=shown,
                           on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def add_leader(self) -> None:
+        """Art. 8: the service refuses a township naming county leaders, or a chief for a non-village."""
+        here = places.place_info(self.db, self.code)
+        choices = [(here.code, here.short_name)] + [(p.code, p.short_name) for p in places.children(self.db, self.code)]
+        form = LeaderForm(choices, self)
+        if form.exec() == QDialog.DialogCode.Accepted:
+            self._run(staff_admin.assign_leadership, self.db, self.actor, **form.values())
+
+    def log_work(self) -> None:
+        if not self.roster_model.members:
+            dialogs.information(self, self.tr("记录网格工作"), self.tr("这里还没有网格工作人员"))
+            return
+        form = WorkLogForm(self.roster_model.members, self)
+        if form.exec() == QDialog.DialogCode.Accepted:
+            self._run(staff_admin.log_work, self.db, self.actor, **form.values())
