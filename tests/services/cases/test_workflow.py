@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -344,3 +345,31 @@ def test_stale_version_is_refused_with_who_and_when(world):
                                    expected_version=case.version)
     hhmm = fresh.updated_at.astimezone(timezone(timedelta(hours=8))).strftime("%H:%M")
     assert err.value.message == f"案件 {case.number} 已被 op_qg 于 {hhmm} 修改,请重新载入"
+
+
+def test_two_desktops_dispatching_at_once_never_double_dispatch(world, backend):
+    if backend == "sqlite":
+        pytest.skip("a single-desktop SQLite file serialises writers; the race is a PostgreSQL matter")
+    case = world.new_case().case
+    barrier = threading.Barrier(2)
+    outcomes = {}
+
+    def desk(who, department):
+        barrier.wait()
+        try:
+            outcomes[who.username] = dispatch.dispatch(world.db, who, case_id=case.id, expected_version=case.version,
+                                                       lead_department_id=world.departments[department])
+        except Conflict as exc:
+            outcomes[who.username] = exc
+
+    threads = [threading.Thread(target=desk, args=(world.operator, "police")),
+               threading.Thread(target=desk, args=(world.supervisor, "market"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    refused = [o for o in outcomes.values() if isinstance(o, Conflict)]
+    assert len(refused) == 1
+    winner = next(name for name, o in outcomes.items() if not isinstance(o, Conflict))
+    assert refused[0].message.startswith(f"案件 {case.number} 已被 {winner} 于 ")
+    assert len(assignments(world, case.id)) == 1
