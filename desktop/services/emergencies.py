@@ -36,7 +36,7 @@ from ..models.enums import (
     PlaceLevel,
 )
 from .clock import BEIJING, WorkCalendar
-from .numbering import reserve_numbers
+from .numbering import BULLETIN_SERIES, reserve_numbers
 from .places import get_place
 from .routing import route_point
 from .security import Actor, Permission, scope_prefix
@@ -223,7 +223,8 @@ def report(
         else:
             raise ValidationFailed("无法确定事发乡镇(街道):地点不在任何网格内,请选择所属乡镇(街道)", field="township_code")
         uow.require(Permission.EMERGENCY_REPORT, township.code, township.short_name)
-        number = reserve_numbers(session, township, learned_at.year, prefix=NUMBER_PREFIX)[0]
+        number = reserve_numbers(session, township, learned_at.astimezone(BEIJING).year, series=BULLETIN_SERIES,
+                                 prefix=NUMBER_PREFIX)[0]
         record = EmergencyReport(
             number=number, township_id=township.id, grid_id=grid.id if grid else None, case_id=case_id,
             type=type, level=level, title=title.strip(), occurred_at=occurred_at, learned_at=learned_at,

@@ -1,24 +1,33 @@
-"""Case and report numbers: township code, year and a running number per township and year."""
+"""Case and report numbers: township code, year and a running number per township, year and series."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ..models import CaseNumberSequence, Place
 
+CASE_SERIES = "case"
+BULLETIN_SERIES = "bulletin"  # emergency bulletins 信息快报 (Art. 21)
 
-def reserve_numbers(session: Session, township: Place, year: int, count: int = 1, *, prefix: str = "") -> list[str]:
-    """Reserve `count` consecutive numbers like ``450503103-2026-000042`` (row-locked on PostgreSQL)."""
-    seq = session.scalar(
-        select(CaseNumberSequence)
-        .where(CaseNumberSequence.township_id == township.id, CaseNumberSequence.year == year)
-        .with_for_update()
+_INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+
+
+def reserve_numbers(session: Session, township: Place, year: int, count: int = 1, *, series: str = CASE_SERIES,
+                    prefix: str = "") -> list[str]:
+    """Reserve `count` consecutive numbers like ``450503103-2026-000042`` in the township's `series`.
+
+    The counter row is created if missing (ON CONFLICT DO NOTHING, so two desktops starting a
+    year at once do not collide) and advanced by one UPDATE … RETURNING, which row-locks it on
+    PostgreSQL until the caller's transaction ends: numbers are never handed out twice.
+    """
+    key = dict(township_id=township.id, year=year, series=series)
+    insert = _INSERT[session.get_bind().dialect.name]
+    session.execute(insert(CaseNumberSequence).values(**key, last_value=0).on_conflict_do_nothing())
+    last = session.scalar(
+        update(CaseNumberSequence).filter_by(**key)
+        .values(last_value=CaseNumberSequence.last_value + count).returning(CaseNumberSequence.last_value)
     )
-    if seq is None:
-        seq = CaseNumberSequence(township_id=township.id, year=year, last_value=0)
-        session.add(seq)
-    first = seq.last_value + 1
-    seq.last_value += count
-    session.flush()
-    return [f"{prefix}{township.code[:9]}-{year}-{n:06d}" for n in range(first, first + count)]
+    first = last - count + 1
+    return [f"{prefix}{township.code[:9]}-{year}-{n:06d}" for n in range(first, last + 1)]

@@ -15,8 +15,9 @@ from ...models.enums import (
     GridKind,
     SeaCategory,
 )
+from ..clock import BEIJING
 from ..emergencies import NUMBER_PREFIX, LadderRule
-from ..numbering import reserve_numbers
+from ..numbering import BULLETIN_SERIES, reserve_numbers
 from .context import DemoContext
 from .grids import DemoGrid
 
@@ -83,7 +84,8 @@ def add_emergencies(ctx: DemoContext, grids: list[DemoGrid]) -> list[EmergencyRe
     reports = []
     for spec in specs:
         learned = spec["learned"]
-        number = reserve_numbers(ctx.session, ctx.township, learned.year, prefix=NUMBER_PREFIX)[0]
+        number = reserve_numbers(ctx.session, ctx.township, learned.astimezone(BEIJING).year,
+                                 series=BULLETIN_SERIES, prefix=NUMBER_PREFIX)[0]
         point = spec["grid"].polygon.representative_point()
         handled = spec["handled"]
         report = EmergencyReport(
