@@ -211,7 +211,6 @@ class WallWindow(QWidget):
                              self.tr("{0} · {1}/{2}").format(k.period_label, figure.numerator, figure.denominator))
         self._show_emergencies(s)
         self.emergencies.resizeColumnsToContents()
-        self.queue.resizeColumnsToContents()
         if s.alarm is not None:
             self.alarm.show_report(s.alarm, s.alarms_waiting)
         else:
@@ -236,10 +235,14 @@ class WallWindow(QWidget):
         unit = unit_for(self.height())
         self.setStyleSheet(style_sheet(unit))
         self.alarm.scale(unit)
-        for table, stretch in ((self.queue, TITLE), (self.emergencies, 2)):
+        for table in (self.queue, self.emergencies):
             table.verticalHeader().setDefaultSectionSize(int(unit * 1.9))
-            table.resizeColumnsToContents()
-            table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths in body units: sizing the queue to its contents would read a thousand rows.
+        for column, units in ((PLACE, 8), (COUNTDOWN, 9), (STATE, 10)):
+            self.queue.setColumnWidth(column, unit * units)
+        self.queue.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.emergencies.resizeColumnsToContents()
+        self.emergencies.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.alarm.resize(self.size())
         super().resizeEvent(event)
 
