@@ -510,12 +510,17 @@ def _rectification_info(notice: RectificationNotice, department: Department) -> 
                              notice.state, notice.response)
 
 
-def rectifications(db: Database, *, open_only: bool = False) -> list[RectificationInfo]:
+def rectifications(db: Database, *, place_code: str | None = None, open_only: bool = False) -> list[RectificationInfo]:
+    """Rectification notices (to departments of one institution's level), by deadline."""
     with db.session() as session:
         stmt = select(RectificationNotice, Department).join(Department).order_by(RectificationNotice.due_on)
         if open_only:
             stmt = stmt.where(RectificationNotice.state == RectificationState.OPEN)
-        return [_rectification_info(n, d) for n, d in session.execute(stmt)]
+        rows = session.execute(stmt).all()
+        if place_code:
+            institution = institution_of(get_place(session, place_code))
+            rows = [(n, d) for n, d in rows if institution_of(session.get(Place, d.place_id)).id == institution.id]
+        return [_rectification_info(n, d) for n, d in rows]
 
 
 def departments(db: Database, place_code: str | None = None) -> list[tuple[int, str]]:

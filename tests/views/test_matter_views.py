@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 from sqlalchemy import select
 
 from desktop.models import Department, Liaison, Person, Place
@@ -14,6 +14,8 @@ from desktop.services import matter_list
 from desktop.views import dialogs
 from desktop.views.bus import Bus
 from desktop.views.matters import open_matter_list
+from desktop.views.matters import window as matters_window
+from desktop.views.matters.rectification_form import RectificationForm
 
 from .conftest import QIAOBEI
 
@@ -87,3 +89,24 @@ def test_review_applications(qtbot, window, monkeypatch):
     monkeypatch.setattr(dialogs, "information", lambda parent, title, text: said.append(text))
     matters.reject_button.click()
     assert said == ["请先选中一条待审核的申请"]
+
+
+@pytest.mark.law("Art. 13")
+def test_rectification_notice_issued_and_closed(qtbot, qtmodeltester, window, monkeypatch):
+    matters = open_matter_list(window)
+    qtbot.addWidget(matters)
+
+    def fill(form: RectificationForm):
+        form.reason.setPlainText("未落实专门人员进行业务指导")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RectificationForm, "exec", fill)
+    matters.notice_button.click()
+    qtmodeltester.check(matters.rectifications_model)
+    assert matters.rectifications_model.index(0, 0).data() == "区卫健局"
+    assert matters.rectifications_model.index(0, 3).data() == "整改中"
+
+    monkeypatch.setattr(matters_window, "ask_text", lambda parent, title, prompt: "已指定专人")
+    matters.rectifications_view.selectRow(0)
+    matters.rectified_button.click()
+    assert [(r.state.label, r.response) for r in matters.rectifications_model.rows] == [("已整改", "已指定专人")]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from ...i18n import label
-from ...models.enums import ReviewState, TimeLimitUnit
-from ...services.matter_list import ApplicationInfo, MatterItemInfo
+from ...models.enums import RectificationState, ReviewState, TimeLimitUnit
+from ...services.matter_list import ApplicationInfo, MatterItemInfo, RectificationInfo
 
 
 class RowsModel(QAbstractTableModel):
@@ -67,3 +70,26 @@ class ApplicationsModel(RowsModel):
 
     def pending(self, row: int) -> bool:
         return self.rows[row].state is ReviewState.PENDING
+
+
+OVERDUE = QColor("#F8D7DA")
+
+
+class RectificationsModel(RowsModel):
+    """Art. 13(5) notices; an open notice past its deadline is marked."""
+
+    HEADERS = [QT_TRANSLATE_NOOP("RectificationsModel", "部门"), QT_TRANSLATE_NOOP("RectificationsModel", "履职不到位情形"),
+               QT_TRANSLATE_NOOP("RectificationsModel", "整改期限"), QT_TRANSLATE_NOOP("RectificationsModel", "状态"),
+               QT_TRANSLATE_NOOP("RectificationsModel", "整改情况")]
+
+    def cells(self, r: RectificationInfo) -> list:
+        state = self.tr("逾期未整改") if r.overdue(date.today()) else label(r.state)
+        return [r.department, r.reason, r.due_on.isoformat(), state, r.response or ""]
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and role == Qt.ItemDataRole.BackgroundRole and self.rows[index.row()].overdue(date.today()):
+            return QBrush(OVERDUE)
+        return super().data(index, role)
+
+    def open(self, row: int) -> bool:
+        return self.rows[row].state is RectificationState.OPEN

@@ -1,5 +1,5 @@
 """The matter list screen (Art. 12–13): versions and their items, new draft, publish, print;
-department applications with approval or rejection."""
+department applications with approval or rejection; rectification notices to departments."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,12 +29,13 @@ from ...services.printing.matter_list_pdf import print_matter_list
 from ...services.security import Permission
 from .. import dialogs
 from ..printing.notice_sheets_dialog import ask_save_path
-from .models import ApplicationsModel, MatterItemsModel
+from .models import ApplicationsModel, MatterItemsModel, RectificationsModel
+from .rectification_form import RectificationForm
 
 
-def ask_comment(parent: QWidget) -> str | None:
-    """The reviewer's reason for a rejection (a function of its own so that tests can answer it)."""
-    text, ok = QInputDialog.getMultiLineText(parent, parent.tr("不同意"), parent.tr("请写明不同意的理由:"))
+def ask_text(parent: QWidget, title: str, prompt: str) -> str | None:
+    """A reason or a response typed by the user (a function of its own so that tests can answer it)."""
+    text, ok = QInputDialog.getMultiLineText(parent, title, prompt)
     return text if ok else None
 
 
@@ -79,16 +81,31 @@ class MatterListWindow(QDialog):
         review.addStretch(1)
         review.addWidget(self.approve_button)
         review.addWidget(self.reject_button)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        self.applications_label = QLabel()
-        lower_layout.addWidget(self.applications_label)
-        lower_layout.addWidget(self.applications_view, 1)
-        lower_layout.addLayout(review)
+        applications = QWidget()
+        applications_layout = QVBoxLayout(applications)
+        applications_layout.addWidget(self.applications_view, 1)
+        applications_layout.addLayout(review)
+        self.rectifications_model = RectificationsModel(self)
+        self.rectifications_view = _table(self.rectifications_model)
+        self.notice_button, self.rectified_button = QPushButton(), QPushButton()
+        self.notice_button.clicked.connect(self.issue_notice)
+        self.rectified_button.clicked.connect(self.close_notice)
+        self.notice_button.setEnabled(manage)
+        self.rectified_button.setEnabled(manage)
+        rectify = QHBoxLayout()
+        rectify.addStretch(1)
+        rectify.addWidget(self.notice_button)
+        rectify.addWidget(self.rectified_button)
+        rectifications = QWidget()
+        rectifications_layout = QVBoxLayout(rectifications)
+        rectifications_layout.addWidget(self.rectifications_view, 1)
+        rectifications_layout.addLayout(rectify)
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.addTab(applications, "")
+        self.lower_tabs.addTab(rectifications, "")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.items_view)
-        splitter.addWidget(lower)
+        splitter.addWidget(self.lower_tabs)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -109,7 +126,10 @@ class MatterListWindow(QDialog):
         self.print_button.setText(self.tr("打印现行清单…"))
         self.approve_button.setText(self.tr("同意"))
         self.reject_button.setText(self.tr("不同意…"))
-        self.applications_label.setText(self.tr("联动部门的纳入/退出申请(条例第十三条)"))
+        self.lower_tabs.setTabText(0, self.tr("部门纳入/退出申请(条例第十三条第二款)"))
+        self.lower_tabs.setTabText(1, self.tr("督促整改(条例第十三条第五款)"))
+        self.notice_button.setText(self.tr("督促限期整改…"))
+        self.rectified_button.setText(self.tr("整改完毕…"))
         current = self.current()
         if current is None:
             self.version_label.setText(self.tr("尚未编制事项清单"))
@@ -133,12 +153,14 @@ class MatterListWindow(QDialog):
     def reload(self) -> None:
         def load():
             return (matter_list.lists(self.db, self.code),
-                    matter_list.applications(self.db, place_code=self.code))
+                    matter_list.applications(self.db, place_code=self.code),
+                    matter_list.rectifications(self.db, place_code=self.code))
 
         self.tasks.submit(load, on_done=self._loaded, on_error=self._error)
 
     def _loaded(self, result) -> None:
-        versions, applications = result
+        versions, applications, rectifications = result
+        self.rectifications_model.set_rows(rectifications)
         # A new version (a draft just opened) comes first and is shown; otherwise stay on the one shown.
         keep = self.current().id if self.current() and len(versions) == len(self.versions) else None
         self.versions = versions
@@ -186,7 +208,7 @@ class MatterListWindow(QDialog):
         if not rows or not self.applications_model.pending(rows[0].row()):
             dialogs.information(self, self.tr("审核"), self.tr("请先选中一条待审核的申请"))
             return
-        comment = None if approve else ask_comment(self)
+        comment = None if approve else ask_text(self, self.tr("不同意"), self.tr("请写明不同意的理由:"))
         if not approve and comment is None:
             return
         application = self.applications_model.rows[rows[0].row()]
@@ -199,3 +221,18 @@ class MatterListWindow(QDialog):
                               on_done=lambda pages: dialogs.information(
                                   self, self.tr("打印"), self.tr("已生成 %1 页").replace("%1", str(pages))),
                               on_error=self._error)
+
+    def issue_notice(self) -> None:
+        form = RectificationForm(matter_list.departments(self.db, self.code), self)
+        if form.exec() == QDialog.DialogCode.Accepted:
+            self._run(matter_list.issue_rectification, self.db, self.actor, **form.values())
+
+    def close_notice(self) -> None:
+        rows = self.rectifications_view.selectionModel().selectedRows()
+        if not rows or not self.rectifications_model.open(rows[0].row()):
+            dialogs.information(self, self.tr("督促整改"), self.tr("请先选中一条整改中的通知"))
+            return
+        response = ask_text(self, self.tr("整改完毕"), self.tr("部门的整改情况:"))
+        if response is not None:
+            notice = self.rectifications_model.rows[rows[0].row()]
+            self._run(matter_list.close_rectification, self.db, self.actor, notice.id, response=response)
