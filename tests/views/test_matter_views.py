@@ -9,12 +9,21 @@ from PySide6.QtWidgets import QDialog, QWidget
 from sqlalchemy import select
 
 from desktop.models import Department, Liaison, Person, Place
-from desktop.models.enums import ApplicationAction, DepartmentLevel, MatterCategory, MatterListState, ReviewState
+from desktop.models.enums import (
+    ApplicationAction,
+    DepartmentLevel,
+    MatterCategory,
+    MatterComplexity,
+    MatterListState,
+    ReviewState,
+    TimeLimitUnit,
+)
 from desktop.services import matter_list
 from desktop.views import dialogs
 from desktop.views.bus import Bus
 from desktop.views.matters import open_matter_list
 from desktop.views.matters import window as matters_window
+from desktop.views.matters.item_form import ItemForm
 from desktop.views.matters.rectification_form import RectificationForm
 
 from .conftest import QIAOBEI
@@ -57,7 +66,7 @@ def window(listed, system, tasks, monkeypatch):
 
 
 @pytest.mark.law("Art. 12")
-def test_versions_items_new_draft_and_publish(qtbot, qtmodeltester, window):
+def test_versions_items_new_draft_and_publish(qtbot, qtmodeltester, window, monkeypatch):
     matters = open_matter_list(window)
     qtbot.addWidget(matters)
     assert matters.code == YINHAI  # the county of 侨北社区 compiles its list
@@ -66,9 +75,25 @@ def test_versions_items_new_draft_and_publish(qtbot, qtmodeltester, window):
     assert matters.items_model.index(0, 1).data() == "协助开展传染病防控"
     assert "已公布" in matters.version_label.text() and not matters.publish_button.isEnabled()
 
+    assert not matters.add_item_button.isEnabled()  # a published version is not edited
     matters.new_button.click()
     assert matters.current().version == 2 and matters.current().state is MatterListState.DRAFT
     assert matters.items_model.rowCount() == 1 and matters.publish_button.isEnabled()
+
+    def fill(form: ItemForm):
+        form.code.setText("YH-10-01")
+        form.title.setText("协助开展城乡人居环境整治")
+        form.category.setCurrentIndex(form.category.findData(MatterCategory.CIVILISATION))
+        form.complexity.setCurrentIndex(form.complexity.findData(MatterComplexity.URGENT))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ItemForm, "exec", fill)
+    matters.add_item_button.click()
+    added = next(i for i in matters.items_model.rows if i.draft.code == "YH-10-01")
+    assert (added.draft.time_limit, added.draft.time_limit_unit) == (24, TimeLimitUnit.HOURS)  # urgent default
+    matters.items_view.selectRow(matters.items_model.rows.index(added))
+    matters.remove_item_button.click()
+    assert [i.draft.code for i in matters.items_model.rows] == ["YH-07-01"]
     matters.publish_button.click()
     assert matters.current().state is MatterListState.PUBLISHED
     assert [v.state for v in matters.versions] == [MatterListState.PUBLISHED, MatterListState.SUPERSEDED]

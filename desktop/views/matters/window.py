@@ -30,6 +30,7 @@ from ...services.security import Permission
 from .. import dialogs
 from ..printing.notice_sheets_dialog import ask_save_path
 from .models import ApplicationsModel, MatterItemsModel, RectificationsModel
+from .item_form import ItemForm
 from .rectification_form import RectificationForm
 
 
@@ -63,6 +64,9 @@ class MatterListWindow(QDialog):
         self.applications_model = ApplicationsModel(self)
         self.applications_view = _table(self.applications_model)
         self.new_button, self.publish_button, self.print_button = QPushButton(), QPushButton(), QPushButton()
+        self.add_item_button, self.remove_item_button = QPushButton(), QPushButton()
+        self.add_item_button.clicked.connect(self.add_item)
+        self.remove_item_button.clicked.connect(self.remove_item)
         self.approve_button, self.reject_button = QPushButton(), QPushButton()
         self.new_button.clicked.connect(self.new_version)
         self.publish_button.clicked.connect(self.publish)
@@ -75,7 +79,8 @@ class MatterListWindow(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.version_box)
         top.addWidget(self.version_label, 1)
-        for button in (self.new_button, self.publish_button, self.print_button):
+        for button in (self.add_item_button, self.remove_item_button, self.new_button, self.publish_button,
+                       self.print_button):
             top.addWidget(button)
         review = QHBoxLayout()
         review.addStretch(1)
@@ -122,6 +127,8 @@ class MatterListWindow(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("网格化服务管理事项清单"))
         self.new_button.setText(self.tr("新建下一版草稿"))
+        self.add_item_button.setText(self.tr("新增事项…"))
+        self.remove_item_button.setText(self.tr("删除事项"))
         self.publish_button.setText(self.tr("公布…"))
         self.print_button.setText(self.tr("打印现行清单…"))
         self.approve_button.setText(self.tr("同意"))
@@ -178,8 +185,10 @@ class MatterListWindow(QDialog):
     def load_items(self) -> None:
         current = self.current()
         self.retranslate()
-        can_publish = current is not None and current.state is MatterListState.DRAFT
-        self.publish_button.setEnabled(can_publish and self.actor.can(Permission.MANAGE_MATTERS, self.code))
+        is_draft = current is not None and current.state is MatterListState.DRAFT
+        editable = is_draft and self.actor.can(Permission.MANAGE_MATTERS, self.code)
+        for button in (self.publish_button, self.add_item_button, self.remove_item_button):
+            button.setEnabled(editable)  # only a draft is edited; a published version stays as published
         if current is None:
             self.items_model.set_rows([])
             return
@@ -236,3 +245,18 @@ class MatterListWindow(QDialog):
         if response is not None:
             notice = self.rectifications_model.rows[rows[0].row()]
             self._run(matter_list.close_rectification, self.db, self.actor, notice.id, response=response)
+
+    def add_item(self) -> None:
+        form = ItemForm(matter_list.departments(self.db, self.code), self)
+        if form.exec() == QDialog.DialogCode.Accepted:
+            draft, department_id = form.values()
+            self._run(matter_list.add_item, self.db, self.actor, self.current().id, draft, department_id=department_id)
+
+    def remove_item(self) -> None:
+        rows = self.items_view.selectionModel().selectedRows()
+        if not rows:
+            dialogs.information(self, self.tr("删除事项"), self.tr("请先选中一项"))
+            return
+        item = self.items_model.rows[rows[0].row()]
+        if dialogs.confirm(self, self.tr("删除事项"), self.tr("从本草稿中删除“%1”?").replace("%1", item.draft.title)):
+            self._run(matter_list.remove_item, self.db, self.actor, item.id)
