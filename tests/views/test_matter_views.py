@@ -15,10 +15,13 @@ from desktop.models.enums import (
     MatterCategory,
     MatterComplexity,
     MatterListState,
+    PlaceLevel,
     ReviewState,
+    Role,
     TimeLimitUnit,
 )
 from desktop.services import matter_list
+from desktop.services.security import Actor, Grant
 from desktop.views import dialogs
 from desktop.views.bus import Bus
 from desktop.views.matters import open_matter_list
@@ -135,3 +138,20 @@ def test_rectification_notice_issued_and_closed(qtbot, qtmodeltester, window, mo
     matters.rectifications_view.selectRow(0)
     matters.rectified_button.click()
     assert [(r.state.label, r.response) for r in matters.rectifications_model.rows] == [("已整改", "已指定专人")]
+
+
+@pytest.mark.law("Art. 13")
+def test_liaison_applies_to_retire_its_item(qtbot, window, monkeypatch):
+    department_id = matter_list.departments(window.db, YINHAI)[0][0]
+    window.actor = Actor(username="wjj", display_name="卫健联络员", department_id=department_id,
+                         grants=(Grant(Role.LIAISON, YINHAI, PlaceLevel.COUNTY),))
+    matters = open_matter_list(window)
+    qtbot.addWidget(matters)
+    assert not matters.new_button.isEnabled() and not matters.approve_button.isEnabled()
+    assert not matters.apply_retire_button.isHidden()
+    monkeypatch.setattr(matters_window, "ask_text", lambda parent, title, prompt: "已由疾控中心承担")
+    matters.items_view.selectRow(0)
+    matters.apply_retire_button.click()
+    pending = [a for a in matters.applications_model.rows if a.state is ReviewState.PENDING]
+    assert [(a.action, a.item_code) for a in pending] == [(ApplicationAction.RETIRE, "YH-07-01"),
+                                                          (ApplicationAction.ADD, "YH-07-02")]

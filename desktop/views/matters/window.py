@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import label
-from ...models.enums import MatterListState
+from ...models.enums import ApplicationAction, MatterListState
 from ...services import matter_list
 from ...services.printing.matter_list_pdf import print_matter_list
 from ...services.security import Permission
@@ -65,6 +65,13 @@ class MatterListWindow(QDialog):
         self.applications_view = _table(self.applications_model)
         self.new_button, self.publish_button, self.print_button = QPushButton(), QPushButton(), QPushButton()
         self.add_item_button, self.remove_item_button = QPushButton(), QPushButton()
+        # A department liaison applies to add or retire items of its own department (Art. 13(2)).
+        self.apply_add_button, self.apply_retire_button = QPushButton(), QPushButton()
+        self.apply_add_button.clicked.connect(self.apply_add)
+        self.apply_retire_button.clicked.connect(self.apply_retire)
+        applies = self.actor.department_id is not None and self.actor.can(Permission.APPLY_MATTERS, institution)
+        self.apply_add_button.setVisible(applies)
+        self.apply_retire_button.setVisible(applies)
         self.add_item_button.clicked.connect(self.add_item)
         self.remove_item_button.clicked.connect(self.remove_item)
         self.approve_button, self.reject_button = QPushButton(), QPushButton()
@@ -83,6 +90,8 @@ class MatterListWindow(QDialog):
                        self.print_button):
             top.addWidget(button)
         review = QHBoxLayout()
+        review.addWidget(self.apply_add_button)
+        review.addWidget(self.apply_retire_button)
         review.addStretch(1)
         review.addWidget(self.approve_button)
         review.addWidget(self.reject_button)
@@ -129,6 +138,8 @@ class MatterListWindow(QDialog):
         self.new_button.setText(self.tr("新建下一版草稿"))
         self.add_item_button.setText(self.tr("新增事项…"))
         self.remove_item_button.setText(self.tr("删除事项"))
+        self.apply_add_button.setText(self.tr("申请纳入事项…"))
+        self.apply_retire_button.setText(self.tr("申请退出所选事项…"))
         self.publish_button.setText(self.tr("公布…"))
         self.print_button.setText(self.tr("打印现行清单…"))
         self.approve_button.setText(self.tr("同意"))
@@ -260,3 +271,25 @@ class MatterListWindow(QDialog):
         item = self.items_model.rows[rows[0].row()]
         if dialogs.confirm(self, self.tr("删除事项"), self.tr("从本草稿中删除“%1”?").replace("%1", item.draft.title)):
             self._run(matter_list.remove_item, self.db, self.actor, item.id)
+
+    def apply_add(self) -> None:
+        own = [(i, n) for i, n in matter_list.departments(self.db, self.code) if i == self.actor.department_id]
+        form = ItemForm(own, self)
+        if form.exec() != QDialog.DialogCode.Accepted:
+            return
+        reason = ask_text(self, self.tr("申请纳入事项"), self.tr("申请理由:"))
+        if reason is not None:
+            draft, _ = form.values()
+            self._run(matter_list.apply, self.db, self.actor, department_id=self.actor.department_id,
+                      action=ApplicationAction.ADD, reason=reason, proposal=draft)
+
+    def apply_retire(self) -> None:
+        rows = self.items_view.selectionModel().selectedRows()
+        if not rows:
+            dialogs.information(self, self.tr("申请退出事项"), self.tr("请先在现行清单中选中本部门的一项"))
+            return
+        item = self.items_model.rows[rows[0].row()]
+        reason = ask_text(self, self.tr("申请退出事项"), self.tr("申请理由:"))
+        if reason is not None:
+            self._run(matter_list.apply, self.db, self.actor, department_id=self.actor.department_id,
+                      action=ApplicationAction.RETIRE, reason=reason, matter_item_id=item.id)
