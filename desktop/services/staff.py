@@ -179,6 +179,14 @@ def leaders(db: Database, actor: Actor, code: str) -> list[LeaderEntry]:
         return [LeaderEntry(*row) for row in rows]
 
 
+def professionals(db: Database) -> list[tuple[int, str]]:
+    """(id, "name · profession · organisation") of the registered professionals (Art. 11), for pickers."""
+    with db.session() as session:
+        rows = session.execute(select(Professional.id, Person.name, Professional.profession, Professional.organisation)
+                               .join(Person, Person.id == Professional.person_id).order_by(Person.name))
+        return [(pid, f"{name} · {profession.label} · {organisation}") for pid, name, profession, organisation in rows]
+
+
 def activity(db: Database, actor: Actor, code: str, *, limit: int = 200) -> list[LogEntry]:
     """Recent professional visits and work-log entries in the grids under a place."""
     with db.session() as session:

@@ -11,14 +11,14 @@ from sqlalchemy import select
 
 from desktop.errors import NotFound
 from desktop.models import AuditEntry
-from desktop.models.enums import LeadershipRole, PlaceLevel, Role, StaffRole, StaffSource, WorkLogKind
+from desktop.models.enums import LeadershipRole, PlaceLevel, Profession, Role, StaffRole, StaffSource, WorkLogKind
 from desktop.services import staff_admin
 from desktop.services.security import Actor, Grant
 from desktop.views import dialogs
 from desktop.views.bus import Bus
 from desktop.views.people import open_people
 from desktop.views.people.add_staff_dialog import AddStaffDialog
-from desktop.views.people.forms import LeaderForm, WorkLogForm
+from desktop.views.people.forms import LeaderForm, VisitForm, WorkLogForm
 from desktop.views.people.staffing_model import UNDER_STAFFED
 
 from .conftest import GRID, QIAOBEI
@@ -153,3 +153,31 @@ def test_leader_and_work_log_tabs(qtbot, qtmodeltester, desk_db, tasks, answered
     monkeypatch.setattr(WorkLogForm, "exec", duty)
     people.work_button.click()
     assert [(r.name, r.what) for r in people.activity_model.rows] == [("陈海", "排查风险隐患")]
+
+
+@pytest.mark.law("Art. 11")
+def test_professional_registered_and_visit_logged(qtbot, desk_db, tasks, answered, monkeypatch):
+    people = open_people(fake_window(desk_db, ADMIN, tasks))
+    qtbot.addWidget(people)
+
+    def visit(form: VisitForm):
+        assert form.professional.currentData() is None and form.name.isEnabled()
+        form.name.setText("覃律师")
+        form.profession.setCurrentIndex(form.profession.findData(Profession.LAWYER))
+        form.organisation.setText("广西海派律师事务所")
+        form.purpose.setCurrentText("纠纷化解")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(VisitForm, "exec", visit)
+    people.visit_button.click()
+    assert answered == []
+    assert [(r.name, r.what, r.grid_name) for r in people.activity_model.rows] == [("覃律师", "纠纷化解", "侨北第一网格")]
+
+    def again(form: VisitForm):  # the registered lawyer is offered and the new-person fields locked
+        form.professional.setCurrentIndex(1)
+        assert not form.name.isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(VisitForm, "exec", again)
+    people.visit_button.click()
+    assert len(people.activity_model.rows) == 2

@@ -1,4 +1,5 @@
-"""Small forms of the people screen: a leader for an area (Art. 8), a work-log entry (Art. 10)."""
+"""Small forms of the people screen: a leader for an area (Art. 8), a work-log entry (Art. 10),
+a professional's visit (Art. 11)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import label
-from ...models.enums import LeadershipRole, WorkLogKind
+from ...models.enums import LeadershipRole, Profession, WorkLogKind
 from ...services.clock import BEIJING
 from ...services.staff import StaffMember
 
@@ -93,3 +94,54 @@ class WorkLogForm(_Form):
         return dict(person_id=member.person_id, grid_code=member.grid_code,
                     kind=WorkLogKind(self.kind.currentData()), summary=self.summary.toPlainText(),
                     occurred_at=datetime.combine(_day(self.day), time(12), BEIJING))
+
+
+class VisitForm(_Form):
+    """A professional entering a grid (Art. 11(2)): one already registered, or registered here."""
+
+    def __init__(self, professionals: list[tuple[int, str]], grids: list[tuple[str, str]],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("专业人员进网格"))
+        self.professional = QComboBox()
+        self.professional.addItem(self.tr("(新登记)"), None)
+        for professional_id, text in professionals:
+            self.professional.addItem(text, professional_id)
+        self.name, self.organisation = QLineEdit(), QLineEdit()
+        self.profession = QComboBox()
+        for profession in Profession:
+            self.profession.addItem(label(profession), profession.value)
+        self.grid = QComboBox()
+        for code, name in grids:
+            self.grid.addItem(f"{name}({code})", code)
+        self.purpose = QComboBox()
+        self.purpose.setEditable(True)
+        self.purpose.addItems([self.tr("法治宣传"), self.tr("纠纷化解"), self.tr("便民服务")])
+        self.summary = QPlainTextEdit()
+        self.professional.currentIndexChanged.connect(self._new_or_known)
+        self.form.addRow(self.tr("专业人员"), self.professional)
+        self.form.addRow(self.tr("姓名"), self.name)
+        self.form.addRow(self.tr("类别"), self.profession)
+        self.form.addRow(self.tr("所在单位"), self.organisation)
+        self.form.addRow(self.tr("网格"), self.grid)
+        self.form.addRow(self.tr("日期"), self.day)
+        self.form.addRow(self.tr("事由"), self.purpose)
+        self.form.addRow(self.tr("情况"), self.summary)
+        self.finish()
+
+    def _new_or_known(self) -> None:
+        new = self.professional.currentData() is None
+        for widget in (self.name, self.profession, self.organisation):
+            widget.setEnabled(new)
+
+    def registration(self) -> dict | None:
+        """The new professional's particulars, or None when one already registered was chosen."""
+        if self.professional.currentData() is not None:
+            return None
+        return dict(name=self.name.text(), profession=Profession(self.profession.currentData()),
+                    organisation=self.organisation.text())
+
+    def visit(self) -> dict:
+        return dict(professional_id=self.professional.currentData(), grid_code=self.grid.currentData(),
+                    visited_on=_day(self.day), purpose=self.purpose.currentText(),
+                    summary=self.summary.toPlainText() or None)

@@ -26,7 +26,7 @@ from .. import dialogs
 from ..roster_panel import RosterModel
 from .activity_models import ActivityModel, LeadersModel
 from .add_staff_dialog import AddStaffDialog
-from .forms import LeaderForm, WorkLogForm
+from .forms import LeaderForm, VisitForm, WorkLogForm
 from .staffing_model import StaffingModel
 
 
@@ -83,10 +83,12 @@ class PeopleWindow(QDialog):
         self.activity_view = _table(self.activity_model)
         self.work_button = QPushButton()
         self.work_button.clicked.connect(self.log_work)
+        self.visit_button = QPushButton()
+        self.visit_button.clicked.connect(self.log_visit)
         self.tabs = QTabWidget()
         self.tabs.addTab(roster_tab, "")
         self.tabs.addTab(self._tab(self.leaders_view, self.leader_button), "")
-        self.tabs.addTab(self._tab(self.activity_view, self.work_button), "")
+        self.tabs.addTab(self._tab(self.activity_view, self.work_button, self.visit_button), "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.resize(820, 620)
@@ -95,12 +97,13 @@ class PeopleWindow(QDialog):
         self.reload()
 
     @staticmethod
-    def _tab(view: QTableView, button: QPushButton) -> QWidget:
+    def _tab(view: QTableView, *buttons: QPushButton) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(view, 1)
         row = QHBoxLayout()
-        row.addWidget(button)
+        for button in buttons:
+            row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
         return tab
@@ -117,6 +120,7 @@ class PeopleWindow(QDialog):
         self.phone_button.setText(self.tr("显示完整手机号"))
         self.leader_button.setText(self.tr("确定领导联系…"))
         self.work_button.setText(self.tr("记录网格工作…"))
+        self.visit_button.setText(self.tr("专业人员进网格…"))
         self.tabs.setTabText(0, self.tr("网格人员与配备"))
         self.tabs.setTabText(1, self.tr("挂点领导、指导员、总负责人"))
         self.tabs.setTabText(2, self.tr("工作日志与专业人员进网格"))
@@ -200,3 +204,17 @@ class PeopleWindow(QDialog):
         form = WorkLogForm(self.roster_model.members, self)
         if form.exec() == QDialog.DialogCode.Accepted:
             self._run(staff_admin.log_work, self.db, self.actor, **form.values())
+
+    def log_visit(self) -> None:
+        grids = [(r.grid_code, r.grid_name) for r in self.staffing_model.rows]
+        form = VisitForm(staff.professionals(self.db), grids, self)
+        if form.exec() != QDialog.DialogCode.Accepted:
+            return
+        registration, visit = form.registration(), form.visit()
+
+        def record() -> int:
+            if registration is not None:
+                visit["professional_id"] = staff_admin.add_professional(self.db, self.actor, **registration).id
+            return staff_admin.log_professional_visit(self.db, self.actor, **visit)
+
+        self._run(record)
