@@ -38,4 +38,12 @@ FEATURE_ACTIONS: list[FeatureAction] = [
                   "desktop.views.emergencies.report_dialog:open_report_dialog", "Ctrl+Shift+E"),
     FeatureAction("紧急情况", "emergencies.ladder", "报告进度与告警确认",
                   "desktop.views.emergencies.ladder_panel:open_ladder_panel"),
+    FeatureAction("分析评价", "analytics.evaluation", "综合评价与考核表…",
+                  "desktop.views.analytics.evaluation_panel:open_evaluation"),
+    FeatureAction("分析评价", "analytics.hotspots", "高频与疑难问题…", "desktop.views.analytics.hotspots_panel:open_hotspots"),
+    FeatureAction("分析评价", "analytics.governance", "重点治理事项…",
+                  "desktop.views.analytics.governance_panel:open_governance"),
+    FeatureAction("分析评价", "analytics.conformance", "条例对照表…",
+                  "desktop.views.analytics.conformance_panel:open_conformance"),
+    FeatureAction("视图", "view.wall", "值班大屏", "desktop.views.wall.window:open_wall", "F11"),
 ]

@@ -257,3 +257,10 @@ class WallWindow(QWidget):
         if self.bridge is not None:
             self.bridge.stop()
         super().closeEvent(event)
+
+
+def open_wall(window) -> None:
+    """Menu 视图 → 值班大屏: the wall display full screen for the signed-in user's scope."""
+    wall = WallWindow(window.db, window.actor, window.tasks, bus=window.bus, live=False)
+    wall.setParent(window, wall.windowFlags() | Qt.WindowType.Window)
+    wall.showFullScreen()

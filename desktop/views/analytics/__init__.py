@@ -1,0 +1,1 @@
+"""Analysis and evaluation screens: evaluation with drill-down, hotspots, governance, law conformance."""

@@ -1,0 +1,165 @@
+"""The evaluation screen (Art. 5, 23): period and level, ranked scores, drill-down to the counted rows,
+export and printed assessment forms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...models import utcnow
+from ...services.clock import BEIJING
+from ...services.evaluation import export
+from ...services.evaluation.drilldown import CountedRow, Part, drill_down
+from ...services.evaluation.periods import period_of
+from ...services.evaluation.scores import Evaluation, evaluate
+from ...services.evaluation.sources import Level
+from ...services.printing.assessment import render_assessment
+from .. import dialogs
+from .scores_model import ScoresModel
+
+
+class DrillDownDialog(QDialog):
+    """The rows behind one figure: numerator or denominator, switchable."""
+
+    def __init__(self, panel: EvaluationPanel, subject_id: int, subject_name: str, code: str, title: str):
+        super().__init__(panel)
+        self.panel, self.subject_id, self.code = panel, subject_id, code
+        self.setWindowTitle(self.tr("{0} · {1}:计入的诉求").format(subject_name, title))
+        self.part = QComboBox()
+        self.part.addItem(self.tr("分母(应计)"), Part.DENOMINATOR)
+        self.part.addItem(self.tr("分子(达标)"), Part.NUMERATOR)
+        self.part.currentIndexChanged.connect(self.load)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("标题"), self.tr("期限"), self.tr("完成"),
+                                              self.tr("达标")])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.count = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.part)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self.resize(900, 520)
+        self.load()
+
+    def load(self) -> None:
+        p = self.panel
+        p.tasks.submit(drill_down, p.db, p.actor, p.evaluation.period, p.evaluation.level, self.subject_id,
+                       self.code, self.part.currentData(), under=p.evaluation.scope_code, as_of=p.evaluation.as_of,
+                       on_done=self.show_rows, on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def show_rows(self, rows: list[CountedRow]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            when = [t.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M") if t else "" for t in (row.due, row.done)]
+            cells = [row.number or "", row.title, *when, self.tr("是") if row.in_numerator else self.tr("否")]
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.count.setText(self.tr("共 {0} 条").format(len(rows)))
+
+
+class EvaluationPanel(QDialog):
+    def __init__(self, db, actor, tasks, *, under: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.actor, self.tasks, self.under = db, actor, tasks, under
+        self.evaluation: Evaluation | None = None
+        self.setWindowTitle(self.tr("综合评价(第五条、第二十三条)"))
+        self.period = QLineEdit(period_of(utcnow()).code)
+        self.period.setPlaceholderText(self.tr("2026-10、2026-Q4 或 2026"))
+        self.level = QComboBox()
+        for level in Level:
+            self.level.addItem(self.tr(level.label), level)
+        self.level.setCurrentIndex(list(Level).index(Level.TOWNSHIP))
+        self.run_button, self.export_button, self.print_button = (QPushButton() for _ in range(3))
+        self.run_button.setText(self.tr("计算"))
+        self.export_button.setText(self.tr("导出…"))
+        self.print_button.setText(self.tr("打印考核表…"))
+        self.run_button.clicked.connect(self.run)
+        self.export_button.clicked.connect(self.export)
+        self.print_button.clicked.connect(self.print_forms)
+        self.model = ScoresModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.doubleClicked.connect(self.drill)
+        self.status = QLabel()
+        top = QHBoxLayout()
+        for widget in (QLabel(self.tr("考核期")), self.period, QLabel(self.tr("对象")), self.level, self.run_button):
+            top.addWidget(widget)
+        top.addStretch(1)
+        top.addWidget(self.export_button)
+        top.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        self.resize(1300, 700)
+        self._enable()
+
+    def _enable(self) -> None:
+        for button in (self.export_button, self.print_button):
+            button.setEnabled(self.evaluation is not None)
+
+    def run(self) -> None:
+        self.status.setText(self.tr("计算中…"))
+        self.tasks.submit(evaluate, self.db, self.actor, self.period.text(), self.level.currentData(),
+                          under=self.under, on_done=self.show_evaluation, on_error=self._failed)
+
+    def _failed(self, exc) -> None:
+        self.status.setText("")
+        dialogs.show_error(self, exc)
+
+    def show_evaluation(self, evaluation: Evaluation) -> None:
+        self.evaluation = evaluation
+        self.model.set_evaluation(evaluation)
+        self.table.resizeColumnsToContents()
+        ranked = sum(1 for s in evaluation.subjects if s.rank is not None)
+        self.status.setText(self.tr("{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的诉求。").format(
+            evaluation.scope_name, evaluation.period.label, self.tr(evaluation.level.label),
+            len(evaluation.subjects), ranked))
+        self._enable()
+
+    def drill(self, index) -> None:
+        code = self.model.indicator_code(index.column())
+        if code is None:
+            return
+        subject = self.model.subject(index.row())
+        title = str(self.model.headerData(index.column(), Qt.Orientation.Horizontal)).split("\n")[0]
+        DrillDownDialog(self, subject.subject_id, subject.name, code, title).show()
+
+    def export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出考核结果"), f"考核-{self.evaluation.period.code}.xlsx",
+                                              self.tr("Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)"))
+        if path:
+            fmt = path.rsplit(".", 1)[-1].lower()
+            self.tasks.submit(export.write, self.evaluation, fmt, Path(path), None,
+                              on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def print_forms(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("打印考核表"), f"考核表-{self.evaluation.period.code}.pdf",
+                                              self.tr("PDF (*.pdf)"))
+        if path:
+            self.tasks.submit(render_assessment, self.evaluation, path,
+                              on_done=lambda _: self.status.setText(self.tr("考核表已保存到 {0}").format(path)),
+                              on_error=lambda exc: dialogs.show_error(self, exc))
+
+
+def open_evaluation(window) -> None:
+    panel = EvaluationPanel(window.db, window.actor, window.tasks, under=window.current_place_code(), parent=window)
+    panel.show()
+    panel.run()

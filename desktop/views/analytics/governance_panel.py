@@ -1,0 +1,145 @@
+"""Key-governance items (Art. 22): detect recurring problems, accept with owner and review date,
+close with a note, dismiss with a reason."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...i18n import label
+from ...models.enums import GovernanceState
+from ...services import governance
+from ...services.governance import GovernanceInfo
+from .. import dialogs
+
+
+class AcceptDialog(QDialog):
+    """Owner department (id), responsible person and first review date."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("立项:责任部门与复核日期"))
+        self.department = QSpinBox()
+        self.department.setRange(1, 10_000_000)
+        self.owner = QLineEdit()
+        self.review_on = QDateEdit(QDate.currentDate().addDays(14))
+        self.review_on.setCalendarPopup(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("责任部门编号"), self.department)
+        form.addRow(self.tr("责任人"), self.owner)
+        form.addRow(self.tr("复核日期"), self.review_on)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        return {"owner_department_id": self.department.value(), "owner_name": self.owner.text().strip() or None,
+                "review_on": self.review_on.date().toPython()}
+
+
+class GovernancePanel(QDialog):
+    def __init__(self, db, actor, tasks, *, under: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.actor, self.tasks, self.under = db, actor, tasks, under
+        self.items: list[GovernanceInfo] = []
+        self.setWindowTitle(self.tr("重点治理事项(第二十二条)"))
+        self.table = QTableWidget(0, 7)
+        self.table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("状态"), self.tr("地区"), self.tr("类别"),
+                                              self.tr("诉求数"), self.tr("复核日期"), self.tr("事项")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._enable)
+        self.buttons = {}
+        row = QHBoxLayout()
+        for key, text, slot in (("detect", self.tr("检测反复发生的问题"), self.detect), ("accept", self.tr("立项…"), self.accept_item),
+                                ("close", self.tr("销号…"), self.close_item), ("dismiss", self.tr("不予立项…"), self.dismiss_item)):
+            self.buttons[key] = QPushButton(text)
+            self.buttons[key].clicked.connect(slot)
+            row.addWidget(self.buttons[key])
+        row.addStretch(1)
+        self.status = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        self.resize(1100, 600)
+        self._enable()
+
+    def selected(self) -> GovernanceInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.items[rows[0].row()] if rows else None
+
+    def _enable(self) -> None:
+        item = self.selected()
+        state = item.state if item else None
+        self.buttons["accept"].setEnabled(state is GovernanceState.PROPOSED)
+        self.buttons["dismiss"].setEnabled(state is GovernanceState.PROPOSED)
+        self.buttons["close"].setEnabled(state is GovernanceState.ACCEPTED)
+
+    def reload(self) -> None:
+        self.tasks.submit(governance.list_items, self.db, self.actor, under=self.under, on_done=self.show_items,
+                          on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def show_items(self, items: list[GovernanceInfo]) -> None:
+        self.items = items
+        self.table.setRowCount(len(items))
+        today = date.today()
+        for r, item in enumerate(items):
+            review = item.review_on.isoformat() if item.review_on else ""
+            if item.review_due(today):
+                review += self.tr("(到期)")
+            cells = [str(item.id), label(item.state), item.place_name, label(item.category), str(len(item.case_ids)),
+                     review, item.title]
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.status.setText(self.tr("共 {0} 项").format(len(items)))
+        self._enable()
+
+    def _run(self, fn, *args, **kwargs) -> None:
+        self.tasks.submit(fn, self.db, self.actor, *args, **kwargs, on_done=lambda _: self.reload(),
+                          on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def detect(self) -> None:
+        self._run(governance.propose_recurring, under=self.under)
+
+    def accept_item(self) -> None:
+        dialog = AcceptDialog(self)
+        if self.selected() and dialog.exec() == QDialog.DialogCode.Accepted:
+            self._run(governance.accept, self.selected().id, **dialog.values())
+
+    def close_item(self) -> None:
+        note, ok = QInputDialog.getMultiLineText(self, self.tr("销号"), self.tr("治理情况:"))
+        if ok and self.selected():
+            self._run(governance.close, self.selected().id, note)
+
+    def dismiss_item(self) -> None:
+        reason, ok = QInputDialog.getText(self, self.tr("不予立项"), self.tr("理由:"))
+        if ok and self.selected():
+            self._run(governance.dismiss, self.selected().id, reason)
+
+
+def open_governance(window) -> None:
+    panel = GovernancePanel(window.db, window.actor, window.tasks, under=window.current_place_code(), parent=window)
+    panel.show()
+    panel.reload()

@@ -1,0 +1,151 @@
+"""Hotspots (Art. 22) with pyqtgraph: the trend by category, the busiest categories, the hard
+problems; the grid counts are handed to the map as a colour layer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyqtgraph as pg
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDockWidget,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ... import paths
+from ...i18n import label
+from ...models import utcnow
+from ...services import hotspots
+from ...services.evaluation.periods import parse_period, period_of
+from ...services.hotspots import Bucket, GridHeat, Hardness, HotspotCounts
+from .. import dialogs
+
+TOP_CATEGORIES = 5
+LINE_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd")
+
+
+@dataclass(frozen=True)
+class HotspotData:
+    counts: HotspotCounts
+    hard: dict
+    heat: list[GridHeat]
+
+
+def load(db, actor, period_code: str, bucket: Bucket, under: str | None) -> HotspotData:
+    """Off the GUI thread: the three aggregations of one period."""
+    period = parse_period(period_code)
+    return HotspotData(hotspots.counts(db, actor, period, bucket, under=under),
+                       hotspots.hard_problems(db, actor, period, under=under),
+                       hotspots.grid_heat(db, actor, period, under=under))
+
+
+def apply_heat(view, heat: list[GridHeat]) -> int:
+    """Colour the grids of a MapView by their case counts; returns how many grids were coloured."""
+    coloured = 0
+    for item in heat:
+        shape = view.grid_items.get(item.grid_code)
+        if shape is not None:
+            colour = QColor(item.colour)
+            colour.setAlpha(190)
+            shape.setBrush(QBrush(colour))
+            shape.setToolTip(f"{item.grid_name}:{item.count}")
+            coloured += 1
+    return coloured
+
+
+def _plot(title: str) -> pg.PlotWidget:
+    plot = pg.PlotWidget(background="w")
+    font = QFont(paths.FONT_FAMILY, 9)
+    plot.setTitle(title, color="#222", size="11pt")
+    for side in ("left", "bottom"):
+        plot.getAxis(side).setTickFont(font)
+        plot.getAxis(side).setTextPen("#333")
+    plot.showGrid(y=True, alpha=0.25)
+    return plot
+
+
+class HotspotsPanel(QDialog):
+    def __init__(self, db, actor, tasks, *, under: str | None = None, map_view=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.actor, self.tasks, self.under, self.map_view = db, actor, tasks, under, map_view
+        self.data: HotspotData | None = None
+        self.setWindowTitle(self.tr("高频与疑难问题分析(第二十二条)"))
+        self.period = QLineEdit(period_of(utcnow()).code)
+        self.bucket = QComboBox()
+        for bucket in Bucket:
+            self.bucket.addItem(self.tr("按{0}").format(self.tr(bucket.label)), bucket)
+        self.run_button = QPushButton(self.tr("分析"))
+        self.run_button.clicked.connect(self.run)
+        self.map_button = QPushButton(self.tr("在地图上着色"))
+        self.map_button.clicked.connect(self.colour_map)
+        self.map_button.setEnabled(map_view is not None)
+        self.trend = _plot(self.tr("各类诉求趋势(前五类)"))
+        self.trend.addLegend(offset=(10, 10))
+        self.categories = _plot(self.tr("诉求数量(按类别)"))
+        self.hard = _plot(self.tr("持续时间长、解决难度大的问题"))
+        self.status = QLabel()
+        top = QHBoxLayout()
+        for widget in (QLabel(self.tr("期间")), self.period, self.bucket, self.run_button, self.map_button):
+            top.addWidget(widget)
+        top.addStretch(1)
+        grid = QGridLayout()
+        grid.addWidget(self.trend, 0, 0, 1, 2)
+        grid.addWidget(self.categories, 1, 0)
+        grid.addWidget(self.hard, 1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.status)
+        self.resize(1200, 800)
+
+    def run(self) -> None:
+        self.status.setText(self.tr("统计中…"))
+        self.tasks.submit(load, self.db, self.actor, self.period.text(), self.bucket.currentData(), self.under,
+                          on_done=self.show_data, on_error=self._failed)
+
+    def _failed(self, exc) -> None:
+        self.status.setText("")
+        dialogs.show_error(self, exc)
+
+    def show_data(self, data: HotspotData) -> None:
+        self.data = data
+        starts, lines = data.counts.series()
+        by_category = data.counts.by_category()
+        self.trend.clear()
+        for colour, category in zip(LINE_COLOURS, list(by_category)[:TOP_CATEGORIES]):
+            self.trend.plot(list(range(len(starts))), lines[category], pen=pg.mkPen(colour, width=2),
+                            symbol="o", symbolSize=5, symbolBrush=colour, name=label(category))
+        step = max(1, len(starts) // 12)
+        self.trend.getAxis("bottom").setTicks([[(i, d.strftime("%m-%d")) for i, d in enumerate(starts)][::step]])
+        self._bars(self.categories, [(label(c), n) for c, n in by_category.items()], "#1f77b4")
+        self._bars(self.hard, [(kind.label, sum(data.hard[kind].values())) for kind in Hardness], "#d62728")
+        self.status.setText(self.tr("{0}:受理 {1} 件,涉及网格 {2} 个").format(
+            data.counts.period.label, data.counts.total, len(data.heat)))
+
+    def _bars(self, plot: pg.PlotWidget, values: list[tuple[str, int]], colour: str) -> None:
+        plot.clear()
+        plot.addItem(pg.BarGraphItem(x=list(range(len(values))), height=[n for _, n in values], width=0.7,
+                                     brush=colour))
+        plot.getAxis("bottom").setTicks([[(i, name[:4]) for i, (name, _) in enumerate(values)]])
+
+    def colour_map(self) -> None:
+        if self.data is not None and self.map_view is not None:
+            coloured = apply_heat(self.map_view, self.data.heat)
+            self.status.setText(self.tr("已在地图上为 {0} 个网格着色(颜色越深诉求越多)").format(coloured))
+
+
+def open_hotspots(window) -> None:
+    dock = window.findChild(QDockWidget, "mapDock")
+    view = dock.widget().view if dock is not None else None
+    panel = HotspotsPanel(window.db, window.actor, window.tasks, under=window.current_place_code(), map_view=view,
+                          parent=window)
+    panel.show()
+    panel.run()

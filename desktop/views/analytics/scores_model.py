@@ -1,0 +1,73 @@
+"""The evaluation table: one row per subject; rank, name, composite, on hold, then each indicator."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ...services.evaluation.scores import Evaluation, SubjectScore
+
+FIXED = 4  # rank, name, composite, on hold
+ON_HOLD_COLUMN = 3
+
+
+def percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{100 * rate:.1f}%"
+
+
+class ScoresModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.evaluation: Evaluation | None = None
+
+    def set_evaluation(self, evaluation: Evaluation | None) -> None:
+        self.beginResetModel()
+        self.evaluation = evaluation
+        self.endResetModel()
+
+    def subject(self, row: int) -> SubjectScore:
+        return self.evaluation.subjects[row]
+
+    def indicator_code(self, column: int) -> str | None:
+        """The indicator shown in a column ("on_hold" for the on-hold column), None for others."""
+        if column == ON_HOLD_COLUMN:
+            return "on_hold"
+        if column >= FIXED and self.evaluation is not None:
+            return self.evaluation.indicators[column - FIXED].code
+        return None
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.evaluation is None else len(self.evaluation.subjects)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.evaluation is None else FIXED + len(self.evaluation.indicators)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal or self.evaluation is None:
+            return None
+        if section < FIXED:
+            return [self.tr("排名"), self.tr("考核对象"), self.tr("综合得分"), self.tr("暂缓")][section]
+        indicator = self.evaluation.indicators[section - FIXED]
+        return f"{self.tr(indicator.name)}\n{self.tr('权重')} {100 * indicator.weight:.0f}%"
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.evaluation is None:
+            return None
+        s = self.subject(index.row())
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != 1:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column >= FIXED:
+            f = s.figures[column - FIXED]
+            return self.tr("分子 {0} / 分母 {1}(双击查看计入的诉求)").format(f.numerator, f.denominator)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == 0:
+            return "—" if s.rank is None else str(s.rank)
+        if column == 1:
+            return s.name
+        if column == 2:
+            return "—" if s.composite is None else f"{s.composite:.2f}"
+        if column == ON_HOLD_COLUMN:
+            return str(s.on_hold)
+        f = s.figures[column - FIXED]
+        return f"{percent(f.rate)}  ({f.numerator}/{f.denominator})"

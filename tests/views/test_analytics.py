@@ -1,0 +1,91 @@
+"""Analysis screens: evaluation with drill-down, hotspots charts and map layer, governance, conformance."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.models.enums import GovernanceState
+from desktop.services import governance, users
+from desktop.services.evaluation.scores import evaluate
+from desktop.services.map_data import map_data
+from desktop.views.analytics.conformance_panel import ConformancePanel
+from desktop.views.analytics.evaluation_panel import DrillDownDialog, EvaluationPanel
+from desktop.views.analytics.governance_panel import GovernancePanel
+from desktop.views.analytics.hotspots_panel import HotspotsPanel, apply_heat
+from desktop.views.analytics.scores_model import FIXED, ScoresModel
+from desktop.views.map.view import MapView
+
+QIAOGANG = "450503103000"
+
+
+@pytest.fixture
+def chief(demo_db):
+    return users.login(demo_db, "qg_chief", "qiaogang-chief")
+
+
+def test_scores_model(qtbot, qtmodeltester, demo_db, chief):
+    model = ScoresModel()
+    model.set_evaluation(evaluate(demo_db, chief, "2026", "grid"))
+    qtmodeltester.check(model)
+    assert model.rowCount() > 10 and model.data(model.index(0, 0)) == "1"
+    assert model.indicator_code(FIXED) == "response" and model.indicator_code(1) is None
+
+
+@pytest.mark.law("Art. 23")
+def test_evaluation_screen_drills_down_to_the_counted_cases(qtbot, demo_db, chief, tasks, cjk_font, tmp_path):
+    panel = EvaluationPanel(demo_db, chief, tasks, under=QIAOGANG)
+    qtbot.addWidget(panel)
+    panel.period.setText("2026")
+    panel.run_button.click()
+    assert panel.model.rowCount() == 1 and panel.export_button.isEnabled()
+    subject = panel.evaluation.subjects[0]
+    figure = subject.figure("on_time")
+    column = FIXED + [i.code for i in panel.evaluation.indicators].index("on_time")
+    assert f"({figure.numerator}/{figure.denominator})" in panel.model.data(panel.model.index(0, column))
+    dialog = DrillDownDialog(panel, subject.subject_id, subject.name, "on_time", "按期办结率")
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == figure.denominator
+    dialog.part.setCurrentIndex(1)
+    assert dialog.table.rowCount() == figure.numerator
+    panel.show()
+    panel.grab().save(str(tmp_path / "evaluation.png"))
+
+
+@pytest.mark.law("Art. 22")
+def test_hotspots_charts_and_map_layer(qtbot, demo_db, chief, tasks, cjk_font):
+    view = MapView()
+    qtbot.addWidget(view)
+    view.set_data(map_data(demo_db, QIAOGANG))
+    panel = HotspotsPanel(demo_db, chief, tasks, under=QIAOGANG, map_view=view)
+    qtbot.addWidget(panel)
+    panel.period.setText("2026")
+    panel.run_button.click()
+    assert panel.data.counts.total > 0
+    assert len(panel.trend.listDataItems()) >= 1 and panel.categories.getPlotItem().items
+    panel.map_button.click()
+    coloured = [item for item in view.grid_items.values() if item.toolTip().split(":")[-1].isdigit()]
+    assert coloured and apply_heat(view, panel.data.heat) == len(coloured)
+
+
+@pytest.mark.law("Art. 22")
+def test_governance_screen_follows_the_lifecycle(qtbot, demo_db, chief, tasks):
+    panel = GovernancePanel(demo_db, chief, tasks, under=QIAOGANG)
+    qtbot.addWidget(panel)
+    panel.reload()
+    listed = len(panel.items)
+    assert panel.table.rowCount() == listed
+    proposed = [i for i, item in enumerate(panel.items) if item.state is GovernanceState.PROPOSED]
+    if proposed:
+        panel.table.selectRow(proposed[0])
+        assert panel.buttons["accept"].isEnabled() and not panel.buttons["close"].isEnabled()
+    panel.detect()  # a second detection proposes nothing already under governance
+    assert len(governance.list_items(demo_db, chief, under=QIAOGANG)) >= listed
+
+
+def test_conformance_screen(qtbot, tasks):
+    panel = ConformancePanel(tasks)
+    qtbot.addWidget(panel)
+    panel.load()
+    assert panel.table.rowCount() == 22
+    assert panel.table.item(21, 0).text().startswith("第23条")
+    assert "test_township_scores_match_hand_count" in panel.table.item(21, 3).text()
