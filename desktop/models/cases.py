@@ -90,6 +90,12 @@ class Case(Versioned, Timestamped, Base):
         Index("ix_cases_received", "received_at"),
         # Covering index of the hotspot counts (Art. 22): received range → category × grid.
         Index("ix_cases_received_category_grid", "received_at", "category", "grid_id", "state"),
+        # The queue (services/queue.py): filters by category or supervision, and the deadline and
+        # title orders over all states, each served by an index over a million cases.
+        Index("ix_cases_category_state_due", "category", "state", "due_at"),
+        Index("ix_cases_supervision_state_due", "supervision", "state", "due_at"),
+        Index("ix_cases_due", "due_at"),
+        Index("ix_cases_title", "title"),
     )
 
 

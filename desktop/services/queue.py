@@ -2,11 +2,21 @@
 
 `QueueFilter` is the one description of "the queue as filtered": the main window's queue,
 its status-bar counts and the CSV/XLSX export all take it. Every filter maps onto an indexed
-column of `cases` (county/township/village/grid ids, state, due_at, category), so a page of a
-million-case queue is a LIMIT query of a few milliseconds and no ORM object is loaded.
+column of `cases` (county/township/village/grid ids, state, due_at, category, supervision),
+so a page of a million-case queue is a LIMIT query of a few milliseconds and no ORM object
+is loaded. Each sort key is followed by columns that an existing index carries after it, so
+that the index also serves the order (see `_ORDER`).
 
 Default order: overdue first, then the nearest deadline — for open cases that is simply
 `due_at` ascending (a passed deadline is the earliest), with cases without a deadline last.
+
+Text search: a whole case number finds that case through the unique index; any other text
+matches part of the case number or title (LIKE, within the rows the other filters select).
+No full-text index: Chinese search words are mostly two characters, below
+the three-character minimum of both SQLite's FTS5 trigram tokenizer and PostgreSQL's
+pg_trgm, so either would fall back to the same scan. The default filter (open cases) narrows
+the scan to a few ten thousand rows through the state index; over all states the page query
+stops at the first page of matches in display order, and the view counts in the background.
 """
 
 from __future__ import annotations
@@ -15,8 +25,10 @@ import enum
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from sqlalchemy import Select, and_, false, func, or_, select, true
+from sqlalchemy import Boolean, Select, and_, false, func, or_, select, true
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.functions import FunctionElement
 
 from ..db import Database
 from ..models import Case, Place
@@ -44,13 +56,17 @@ class SortKey(str, enum.Enum):
     STATE = "state"
 
 
-_SORT_COLUMN = {
-    SortKey.DEADLINE: Case.due_at,
-    SortKey.RECEIVED: Case.received_at,
-    SortKey.NUMBER: Case.number,
-    SortKey.TITLE: Case.title,
-    SortKey.CATEGORY: Case.category,
-    SortKey.STATE: Case.state,
+# The order of each key: the key, then what its index holds next, then the id (a total order,
+# so pages never overlap). ix_cases_state_due serves STATE, ix_cases_category_received serves
+# CATEGORY, the unique number and ix_cases_received/ix_cases_due the others — apart from TITLE,
+# which a million-row table sorts in a few hundred ms (not worth an index of its own).
+_ORDER = {
+    SortKey.DEADLINE: (Case.due_at,),
+    SortKey.RECEIVED: (Case.received_at,),
+    SortKey.NUMBER: (Case.number,),
+    SortKey.TITLE: (Case.title,),
+    SortKey.CATEGORY: (Case.category, Case.received_at),
+    SortKey.STATE: (Case.state, Case.due_at),
 }
 
 
@@ -140,22 +156,57 @@ def _subtree_condition(session: Session, code: str):
     return true() if column is None else column == place.id
 
 
+class rare(FunctionElement):
+    """A condition few rows meet. SQLite is told so with unlikely(): its statistics (no STAT4)
+    cannot know that open cases are a small minority, and would otherwise walk the whole
+    deadline index in order looking for them. Other backends get the bare condition."""
+
+    type = Boolean()
+    name = "rare"
+    inherit_cache = True
+    _is_implicitly_boolean = True  # a condition in its own right: no "= 1" on SQLite
+
+
+@compiles(rare)
+def _bare(element, compiler, **kw):
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(rare, "sqlite")
+def _unlikely(element, compiler, **kw):
+    return f"unlikely({compiler.process(element.clauses, **kw)})"
+
+
+def _state_condition(states: frozenset[CaseState]):
+    condition = Case.state.in_(sorted(states))
+    # Open cases are a small part of any database that has been in use for a while.
+    return rare(condition) if all(s.is_open for s in states) else condition
+
+
 def _filtered(session: Session, actor: Actor, f: QueueFilter, stmt: Select, now: datetime) -> Select:
     stmt = stmt.where(_scope_condition(session, actor))
     if f.under:
         stmt = stmt.where(_subtree_condition(session, f.under))
     if f.states:
-        stmt = stmt.where(Case.state.in_(sorted(f.states)))
+        stmt = stmt.where(_state_condition(f.states))
     if f.categories:
         stmt = stmt.where(Case.category.in_(sorted(f.categories)))
     if f.overdue_only:
-        stmt = stmt.where(Case.state.in_(OPEN_CASE_STATES), Case.due_at < now)
+        stmt = stmt.where(_state_condition(frozenset(OPEN_CASE_STATES)), Case.due_at < now)
     if f.supervised_only:
-        stmt = stmt.where(Case.supervision.in_([s for s in SupervisionLevel if s is not SupervisionLevel.NONE]))
+        # Few cases are ever under a supervision order.
+        stmt = stmt.where(rare(Case.supervision.in_([s for s in SupervisionLevel if s is not SupervisionLevel.NONE])))
     text = f.text.strip()
     if text:
-        stmt = stmt.where(or_(Case.number.contains(text, autoescape=True), Case.title.contains(text, autoescape=True)))
+        stmt = stmt.where(_text_condition(session, text))
     return stmt
+
+
+def _text_condition(session: Session, text: str):
+    """A whole case number finds its case through the unique index; anything else is a substring."""
+    if session.scalar(select(Case.id).where(Case.number == text)) is not None:
+        return Case.number == text
+    return or_(Case.number.contains(text, autoescape=True), Case.title.contains(text, autoescape=True))
 
 
 def count(db: Database, actor: Actor, f: QueueFilter, *, now: datetime | None = None) -> int:
@@ -166,12 +217,17 @@ def count(db: Database, actor: Actor, f: QueueFilter, *, now: datetime | None = 
 
 
 def _order_by(f: QueueFilter) -> list:
-    sort = _SORT_COLUMN[f.sort]
-    order = sort.desc() if f.descending else sort.asc()
-    # The id makes the order total so pages never overlap. Only the deadline can be NULL; it
-    # goes last either way (other keys skip that term so that an index can serve the order).
-    order_by = [order, Case.id.desc() if f.descending else Case.id.asc()]
-    return [sort.is_(None), *order_by] if f.sort is SortKey.DEADLINE else order_by
+    order = []
+    for column in (*_ORDER[f.sort], Case.id):
+        term = column.desc() if f.descending else column.asc()
+        if column is Case.due_at:
+            # Sorted by deadline, undated cases come last either way (an index on due_at still
+            # serves that on both backends); as a tie-breaker a missing deadline counts as the
+            # smallest, which is the order of the state index.
+            last = f.sort is SortKey.DEADLINE or f.descending
+            term = term.nulls_last() if last else term.nulls_first()
+        order.append(term)
+    return order
 
 
 def filtered_select(session: Session, actor: Actor, f: QueueFilter, stmt: Select, *,

@@ -144,3 +144,36 @@ def test_queue_is_scoped_to_the_actors_view_grants(cases_db, system):
     assert queue.count(cases_db, city, QueueFilter(), now=NOW) == 6
     nobody = users.Actor(username="x", display_name="无权限")
     assert queue.count(cases_db, nobody, QueueFilter(), now=NOW) == 0
+
+
+def test_a_whole_case_number_finds_that_case_and_a_part_still_matches(cases_db, system):
+    def found(text):
+        return sorted(numbers(queue.page(cases_db, system, QueueFilter(text=text, states=frozenset()), 0, 50, now=NOW)))
+
+    assert found("Q-4") == ["Q-4"]  # the unique index, whatever the state filter
+    assert found("Q-") == ["Q-1", "Q-2", "Q-3", "Q-4", "Q-5", "Q-6"]
+    assert queue.count(cases_db, system, QueueFilter(text="Q-4"), now=NOW) == 0  # closed: not in the open queue
+
+
+def test_state_order_keeps_the_nearest_deadline_first_within_a_state(cases_db, system):
+    f = QueueFilter(under=QIAOGANG, sort=SortKey.STATE)
+    rows = queue.page(cases_db, system, f, 0, 50, now=NOW)
+    assert [(r.state, r.number) for r in rows] == [
+        (CaseState.DISPATCHED, "Q-1"), (CaseState.DISPATCHED, "Q-3"), (CaseState.DISPATCHED, "Q-2"),
+        (CaseState.HANDLING, "Q-6"), (CaseState.RECEIVED, "Q-5")]
+
+
+def test_open_states_are_marked_rare_for_sqlites_planner_only(cases_db, system):
+    from sqlalchemy import select
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    from desktop.models import Case
+
+    def sql(f, dialect):
+        with cases_db.session() as session:
+            return str(queue.filtered_select(session, system, f, select(Case.id), now=NOW).compile(dialect=dialect))
+
+    assert "unlikely(cases.state IN" in sql(QueueFilter(), sqlite.dialect())
+    assert "unlikely" not in sql(QueueFilter(states=frozenset({CaseState.CLOSED})), sqlite.dialect())
+    assert "unlikely" not in sql(QueueFilter(supervised_only=True), postgresql.dialect())
+    assert "NULLS LAST" in sql(QueueFilter(), postgresql.dialect())

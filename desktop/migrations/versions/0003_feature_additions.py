@@ -20,6 +20,11 @@ def upgrade() -> None:
                     ["due_at", "role", "state", "case_id", "department_id", "finished_at"])
     op.create_index("ix_assignments_sign_due_evaluation", "assignments",
                     ["sign_due_at", "state", "signed_at", "case_id", "department_id"])
+    # The queue over a million cases: category and supervision filters, deadline and title orders.
+    op.create_index("ix_cases_category_state_due", "cases", ["category", "state", "due_at"])
+    op.create_index("ix_cases_supervision_state_due", "cases", ["supervision", "state", "due_at"])
+    op.create_index("ix_cases_due", "cases", ["due_at"])
+    op.create_index("ix_cases_title", "cases", ["title"])
 
     # Case numbers and emergency bulletin numbers (KB…) count apart: one counter per series;
     # the bulletin counters start where the bulletins already numbered left off.
@@ -54,6 +59,8 @@ def downgrade() -> None:
         batch.drop_constraint("pk_case_number_sequences", type_="primary")
         batch.create_primary_key("pk_case_number_sequences", ["township_id", "year"])
         batch.drop_column("series")
+    for index in ("ix_cases_title", "ix_cases_due", "ix_cases_supervision_state_due", "ix_cases_category_state_due"):
+        op.drop_index(index, table_name="cases")
     op.drop_index("ix_assignments_sign_due_evaluation", table_name="assignments")
     op.drop_index("ix_assignments_due_evaluation", table_name="assignments")
     op.drop_index("ix_cases_received_category_grid", table_name="cases")
