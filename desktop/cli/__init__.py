@@ -77,7 +77,8 @@ class Cli:
 
 def build_parser() -> argparse.ArgumentParser:
     cli = Cli()
-    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+    # Set-up commands (init, seed-demo, check) first in the help, the rest alphabetically.
+    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: (m.name != "setup", m.name)):
         if not module.name.startswith("_"):
             register = getattr(importlib.import_module(f"{__name__}.{module.name}"), "register", None)
             if register:
