@@ -182,3 +182,49 @@ def test_export_is_scoped_to_the_filter(world_db, system):
     world.add_case(world_db, "450503103-2025-000002", grid=world.QIAOBEI + "002")
     only = open311.export_requests(world_db, system, QueueFilter(under=world.QIAOBEI + "002", states=frozenset()))
     assert [r["service_request_id"] for r in only] == ["450503103-2025-000002"]
+
+
+def test_imported_cases_are_numbered_in_the_year_they_were_received(world_db, system, tmp_path):
+    path = _write(tmp_path, [_request(1, requested_datetime="2025-12-31T23:30:00+08:00"),
+                             _request(2, requested_datetime="2025-12-31T16:30:00Z"),  # 2026-01-01 00:30 in Beijing
+                             _request(3)])
+    report = open311.import_file(world_db, system, path)
+    with world_db.session() as session:
+        numbers = dict(session.execute(select(Case.external_id, Case.number)).all())
+    assert numbers == {"EXT-0001": "450503103-2025-000001", "EXT-0002": "450503103-2026-000001",
+                       "EXT-0003": "450503103-2026-000002"}
+    assert report.by_township == {world.QIAOGANG: 3}
+
+
+def test_imported_times_compare_equal_in_sql_with_times_written_by_the_orm(world_db, system, tmp_path):
+    """The bulk writer stores times exactly as the ORM does, so filters and sorts treat both alike."""
+    world.add_case(world_db, "450503103-2025-000001", received=world.T0)
+    open311.import_file(world_db, system, _write(tmp_path, [_request(1, requested_datetime=world.T0.isoformat())]))
+    with world_db.session() as session:
+        same_time = session.scalars(select(Case.number).where(Case.received_at == world.T0)).all()
+        events = session.scalars(select(CaseEvent).where(CaseEvent.kind == "imported")).all()
+    assert len(same_time) == 2
+    assert events[0].detail == {"source": "Open311", "source_state": None} and events[0].to_state == "received"
+
+
+def test_progress_is_reported_and_a_cancel_writes_nothing(world_db, system, tmp_path):
+    path = _write(tmp_path, [_request(n) for n in range(30)])
+    seen = []
+
+    class Cancelled(Exception):
+        pass
+
+    def progress(done, total, what):
+        seen.append((done, total, what))
+        if what == "写入办理记录":
+            raise Cancelled()  # after the cases were written, before the commit
+
+    with pytest.raises(Cancelled):
+        open311.import_file(world_db, system, path, progress=progress)
+    assert ("检查" in {w for _, _, w in seen}) and (30, 30, "写入案件") in seen
+    assert _case_count(world_db) == 0
+    with world_db.session() as session:
+        assert session.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "cases.import")) == 0
+    assert open311.import_file(world_db, system, path).imported == 30  # and the numbers were not used up
+    with world_db.session() as session:
+        assert session.scalar(select(func.min(Case.number))) == "450503103-2026-000001"

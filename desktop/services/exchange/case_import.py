@@ -1,23 +1,28 @@
 """Writing validated incoming requests as new cases, in bulk and all-or-nothing.
 
 Both file formats (Open311 JSON, the CSV of the case table) parse into `IncomingRequest`s
-that name their place in the file; this module checks what needs the database (grid, township,
-matter item, duplicates, permission) and then inserts every case and its "imported" timeline
-event with SQLAlchemy Core executemany — one audit entry for the whole file.
+that know their row in the file; this module checks what needs the database (grid, township,
+matter item, duplicates, permission) and then writes every case and its "imported" timeline
+event through `bulk` (COPY on PostgreSQL, multi-row INSERT on SQLite) — one transaction and
+one audit entry for the whole file.
 
 Imported requests come from another platform (Channel.PLATFORM): open ones start as received
 (待受理: the center takes them over), closed ones are recorded closed with their result. The
 detailed state of the source system is kept in the timeline event; it is not applied here,
-because the dispatches behind it do not exist in this database.
+because the dispatches behind it do not exist in this database. A case is numbered in the
+year its request was received (Beijing time), like the cases taken in that year.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import any_, bindparam, select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from ...db import Database
@@ -30,16 +35,19 @@ from ..places import get_place
 from ..routing import NO_GRID, GridRouter
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
+from . import bulk
 from .problems import Problems
 
-_CHUNK = 1000  # bound parameters per IN (...) lookup
+_CHUNK = 10_000  # bound parameters per IN (...) lookup on SQLite (it allows 32,766)
+
+ProgressReport = Callable[[int, int, str], None]  # (done, total, what); raising from it cancels
 
 
-@dataclass
+@dataclass(slots=True)
 class IncomingRequest:
-    """One request read from a file; `where` names it in the file for error messages."""
+    """One request read from a file; `row` is its index there (Problems names it for the user)."""
 
-    where: str
+    row: int
     external_id: str
     service_code: str
     description: str
@@ -70,8 +78,18 @@ class ImportReport:
 @dataclass(frozen=True)
 class _Item:
     id: int
-    category: object
+    category: str  # the stored value of MatterCategory
     urgent: bool
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Where a case lands: the ids kept on the case row for subtree filters."""
+
+    county_id: int
+    township_id: int
+    village_id: int | None
+    grid_id: int | None
 
 
 class _Places:
@@ -88,17 +106,25 @@ class _Places:
             place_id = self.parent[place_id]
         return place_id
 
+    def where(self, township_id: int, grid_id: int | None) -> _Where:
+        village_id = self.up_to(grid_id, PlaceLevel.VILLAGE) if grid_id is not None else None
+        return _Where(self.up_to(township_id, PlaceLevel.COUNTY), township_id, village_id, grid_id)
+
 
 def _items_in_force(session: Session, township: Place) -> dict[str, _Item]:
     today = utcnow().astimezone(BEIJING).date()
     items: dict[str, _Item] = {}
     for matter_list in lists_in_force(session, township, today):
         for item in matter_list.items:
-            items.setdefault(item.code, _Item(item.id, item.category, item.complexity is MatterComplexity.URGENT))
+            items.setdefault(item.code, _Item(item.id, item.category.value,
+                                              item.complexity is MatterComplexity.URGENT))
     return items
 
 
 def _already_imported(session: Session, external_ids: list[str]) -> set[str]:
+    if session.get_bind().dialect.name == "postgresql":  # one array parameter instead of a bind per id
+        ids = bindparam("ids", external_ids, type_=postgresql.ARRAY(Case.external_id.type))
+        return set(session.scalars(select(Case.external_id).where(Case.external_id == any_(ids))))
     found: set[str] = set()
     for start in range(0, len(external_ids), _CHUNK):
         chunk = external_ids[start:start + _CHUNK]
@@ -111,109 +137,150 @@ def _title(request: IncomingRequest) -> str:
     return text[:60]
 
 
+def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
+          township_code: str | None) -> list[tuple[IncomingRequest, _Where, _Item]]:
+    """Where each request goes and under which matter item; every row that cannot be placed is named."""
+    tree = _Places(session)
+    default_township = None
+    if township_code:
+        default_township = get_place(session, township_code)
+        if default_township.level is not PlaceLevel.TOWNSHIP:
+            problems.add("参数 --township", None,
+                         f"{default_township.short_name}({default_township.code})不是乡镇(街道)")
+    located = [r for r in requests if r.lon is not None]
+    grid_of: dict[int, int] = {}
+    if located:
+        routed = GridRouter.load(session).route_many([r.lon for r in located], [r.lat for r in located])
+        grid_of = {r.row: int(g) for r, g in zip(located, routed.tolist()) if g != NO_GRID}
+
+    existing = _already_imported(session, [r.external_id for r in requests])
+    seen: dict[str, int] = {}
+    wheres: dict[int | None, _Where] = {}
+    items: dict[int, dict[str, _Item]] = {}
+    planned = []
+    for request in requests:
+        external_id = request.external_id
+        if external_id in seen:
+            problems.add(request.row, "service_request_id", f"编号 {external_id} 在文件中出现多次",
+                         duplicate_of=seen[external_id])
+            continue
+        seen[external_id] = request.row
+        if external_id in existing:
+            problems.add(request.row, "service_request_id", f"编号 {external_id} 已导入过,不能重复导入")
+            continue
+        grid_id = grid_of.get(request.row)
+        if grid_id is None and default_township is None:
+            reason = "坐标不在任何网格内" if request.lon is not None else "没有坐标"
+            problems.add(request.row, "lat/long", f"{reason},无法确定所属乡镇(街道);请用 --township 指定")
+            continue
+        where = wheres.get(grid_id)  # one per grid; None: the default township's triage list
+        if where is None:
+            township_id = tree.up_to(grid_id, PlaceLevel.TOWNSHIP) if grid_id is not None else default_township.id
+            where = wheres[grid_id] = tree.where(township_id, grid_id)
+        township_items = items.get(where.township_id)
+        if township_items is None:
+            township_items = items[where.township_id] = _items_in_force(
+                session, session.get(Place, where.township_id))
+        item = township_items.get(request.service_code)
+        if item is None:
+            problems.add(request.row, "service_code",
+                         f"{request.service_code} 不是{tree.code[where.township_id]}现行事项清单中的事项编码")
+            continue
+        planned.append((request, where, item))
+    return planned
+
+
+_CASE_COLUMNS = (
+    "id", "number", "channel", "external_id", "requester_name", "requester_phone", "title", "description",
+    "category", "matter_item_id", "lon", "lat", "address", "county_id", "township_id", "village_id", "grid_id",
+    "state", "level", "urgent", "received_at", "due_at", "closed_at", "resolution", "created_at", "updated_at",
+    "updated_by",
+)
+_EVENT_COLUMNS = ("case_id", "at", "kind", "actor_id", "actor_name", "desktop", "to_state", "message", "detail")
+
+
 def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest], problems: Problems, *,
-                    township_code: str | None = None, source: str = "open311") -> ImportReport:
+                    township_code: str | None = None, source: str = "open311",
+                    progress: ProgressReport | None = None) -> ImportReport:
     """Insert the requests as cases, or nothing at all if any row is bad (named in the error).
 
     Located requests go to their grid (GridRouter); the others to `township_code`, on its
     triage list (no grid). Needs Permission.EXCHANGE in every township written to.
+    `progress(done, total, what)` hears of the writing; if it raises (Cancel), nothing is written.
     """
     with unit_of_work(db, actor, "cases.import", target=source) as uow:
         session = uow.session
-        tree = _Places(session)
-        default_township = None
-        if township_code:
-            default_township = get_place(session, township_code)
-            if default_township.level is not PlaceLevel.TOWNSHIP:
-                problems.add("参数 --township", None, f"{default_township.short_name}({default_township.code})不是乡镇(街道)")
-        located = [r for r in requests if r.lon is not None]
-        grid_of: dict[int, int] = {}
-        if located:
-            routed = GridRouter.load(session).route_many([r.lon for r in located], [r.lat for r in located])
-            grid_of = {id(r): int(g) for r, g in zip(located, routed) if g != NO_GRID}
-
-        seen: dict[str, str] = {}
-        existing = _already_imported(session, [r.external_id for r in requests])
-        items_by_township: dict[int, dict[str, _Item]] = {}
-        planned = []
-        for request in requests:
-            if request.external_id in seen:
-                problems.add(request.where, "service_request_id",
-                             f"编号 {request.external_id} 与{seen[request.external_id]}重复")
-                continue
-            seen[request.external_id] = request.where
-            if request.external_id in existing:
-                problems.add(request.where, "service_request_id", f"编号 {request.external_id} 已导入过,不能重复导入")
-                continue
-            grid_id = grid_of.get(id(request))
-            if grid_id is not None:
-                township_id = tree.up_to(grid_id, PlaceLevel.TOWNSHIP)
-            elif default_township is not None:
-                township_id = default_township.id
-            else:
-                reason = "坐标不在任何网格内" if request.lon is not None else "没有坐标"
-                problems.add(request.where, "lat/long", f"{reason},无法确定所属乡镇(街道);请用 --township 指定")
-                continue
-            if township_id not in items_by_township:
-                items_by_township[township_id] = _items_in_force(session, session.get(Place, township_id))
-            item = items_by_township[township_id].get(request.service_code)
-            if item is None:
-                problems.add(request.where, "service_code",
-                             f"{request.service_code} 不是{tree.code[township_id]}现行事项清单中的事项编码")
-                continue
-            planned.append((request, grid_id, township_id, item))
+        planned = _plan(session, requests, problems, township_code)
         problems.raise_if_any()
 
-        townships = {tid: session.get(Place, tid) for tid in {p[2] for p in planned}}
+        townships = {tid: session.get(Place, tid) for tid in {where.township_id for _, where, _ in planned}}
         for township in townships.values():
             uow.require(Permission.EXCHANGE, township.code, township.short_name)
+
+        years = [request.requested_at.astimezone(BEIJING).year for request, _, _ in planned]
+        counts = Counter((where.township_id, year) for (_, where, _), year in zip(planned, years))
+        numbers = {key: iter(reserve_numbers(session, townships[key[0]], key[1], n)) for key, n in sorted(counts.items())}
+        ids = bulk.reserve_ids(session, Case.__table__, len(planned))
+
         now = utcnow()
-        year = now.astimezone(BEIJING).year
-        counts = defaultdict(int)
-        for _, _, township_id, _ in planned:
-            counts[township_id] += 1
-        reserved_numbers = {tid: reserve_numbers(session, townships[tid], year, n) for tid, n in counts.items()}
-        numbers = {tid: iter(reserved) for tid, reserved in reserved_numbers.items()}
-
-        rows = []
-        for request, grid_id, township_id, item in planned:
-            state = CaseState.CLOSED if request.closed else CaseState.RECEIVED
-            rows.append(dict(
-                number=next(numbers[township_id]), channel=Channel.PLATFORM, external_id=request.external_id,
-                requester_name=request.requester_name, requester_phone=request.requester_phone,
-                title=_title(request), description=request.description, category=item.category,
-                matter_item_id=item.id, lon=request.lon, lat=request.lat, address=request.address,
-                county_id=tree.up_to(township_id, PlaceLevel.COUNTY), township_id=township_id,
-                village_id=tree.up_to(grid_id, PlaceLevel.VILLAGE) if grid_id else None, grid_id=grid_id,
-                state=state, level=HandlingLevel.TOWNSHIP, urgent=item.urgent, received_at=request.requested_at,
-                due_at=request.expected_at, closed_at=(request.updated_at or now) if request.closed else None,
-                resolution=request.status_notes if request.closed else None,
-                created_at=now, updated_at=request.updated_at or now, updated_by=actor.display_name,
+        stamp = bulk.stamp_for(session)
+        now_stamp = stamp(now)
+        received, closed = CaseState.RECEIVED.value, CaseState.CLOSED.value
+        platform, township_level = Channel.PLATFORM.value, HandlingLevel.TOWNSHIP.value
+        cases, events = [], []
+        details: dict[str | None, str] = {}
+        first_number = last_number = None
+        report = progress or (lambda done, total, what: None)
+        for index, (case_id, (request, where, item), year) in enumerate(zip(ids, planned, years)):
+            if index % bulk.CHUNK == 0:
+                report(index, len(planned), "准备")
+            number = next(numbers[where.township_id, year])
+            first_number = first_number or number
+            last_number = number
+            is_closed = request.closed
+            state = closed if is_closed else received
+            updated = stamp(request.updated_at) if request.updated_at else now_stamp
+            cases.append((
+                case_id, number, platform, request.external_id, request.requester_name, request.requester_phone,
+                _title(request), request.description, item.category, item.id, request.lon, request.lat,
+                request.address, where.county_id, where.township_id, where.village_id, where.grid_id, state,
+                township_level, item.urgent, stamp(request.requested_at), stamp(request.expected_at),
+                updated if is_closed else None, request.status_notes if is_closed else None,
+                now_stamp, updated, actor.display_name,
             ))
-        if rows:
-            # Core executemany without RETURNING (SQLite would fall back to one row per statement);
-            # the new ids are then read back by the reserved numbers, a range on a unique index.
-            session.execute(Case.__table__.insert(), rows)
-            ids = {}
-            for township_id, reserved in reserved_numbers.items():
-                ids.update(session.execute(select(Case.number, Case.id).where(
-                    Case.number.between(reserved[0], reserved[-1]), Case.township_id == township_id)).all())
-            session.execute(CaseEvent.__table__.insert(), [
-                dict(case_id=ids[row["number"]], at=now, kind="imported", actor_id=actor.user_id,
-                     actor_name=actor.display_name, desktop=actor.desktop, to_state=row["state"].value,
-                     message=f"由{source}文件导入(外部编号 {row['external_id']})",
-                     detail={"source": source, "external_id": row["external_id"], "source_state": request.source_state})
-                for row, request in zip(rows, (p[0] for p in planned))
-            ])
-        by_township = {townships[tid].code: n for tid, n in counts.items()}
-        report = ImportReport(
-            imported=len(rows), closed=sum(1 for r in rows if r["state"] is CaseState.CLOSED),
-            unrouted=sum(1 for r in rows if r["grid_id"] is None), by_township=by_township,
-            first_number=rows[0]["number"] if rows else None, last_number=rows[-1]["number"] if rows else None,
-        )
-        uow.audit(f"从{source}文件导入 {report.imported} 件诉求(其中已办结 {report.closed} 件,待分拨 {report.unrouted} 件)",
-                  imported=report.imported, closed=report.closed, unrouted=report.unrouted, by_township=by_township)
-        for township_id in townships:
-            uow.changed("cases", None, township_id=township_id, note=f"imported {counts[township_id]}")
-        return report
+            detail = details.get(request.source_state)
+            if detail is None:
+                detail = details[request.source_state] = json.dumps(
+                    {"source": source, "source_state": request.source_state}, ensure_ascii=False)
+            events.append((case_id, now_stamp, "imported", actor.user_id, actor.display_name, actor.desktop, state,
+                           f"由{source}文件导入(外部编号 {request.external_id})", detail))
 
+        case_table, event_table = Case.__table__, CaseEvent.__table__
+        case_defaults = bulk.defaults(session, case_table, _CASE_COLUMNS)
+        event_defaults = bulk.defaults(session, event_table, _EVENT_COLUMNS)
+        if case_defaults:
+            extra = tuple(case_defaults.values())
+            cases = [row + extra for row in cases]
+        if event_defaults:
+            extra = tuple(event_defaults.values())
+            events = [row + extra for row in events]
+        bulk.insert_rows(session, case_table, _CASE_COLUMNS + tuple(case_defaults), cases,
+                         lambda done: report(done, len(cases), "写入案件"))
+        bulk.insert_rows(session, event_table, _EVENT_COLUMNS + tuple(event_defaults), events,
+                         lambda done: report(done, len(events), "写入办理记录"))
+
+        closed_count = sum(1 for request, _, _ in planned if request.closed)
+        by_township: dict[str, int] = defaultdict(int)
+        for (township_id, _), n in counts.items():
+            by_township[townships[township_id].code] += n
+        result = ImportReport(
+            imported=len(cases), closed=closed_count,
+            unrouted=sum(1 for _, where, _ in planned if where.grid_id is None), by_township=dict(by_township),
+            first_number=first_number, last_number=last_number,
+        )
+        uow.audit(f"从{source}文件导入 {result.imported} 件诉求(其中已办结 {result.closed} 件,待分拨 {result.unrouted} 件)",
+                  imported=result.imported, closed=result.closed, unrouted=result.unrouted,
+                  by_township=result.by_township)
+        for township_id, township in townships.items():
+            uow.changed("cases", None, township_id=township_id, note=f"imported {by_township[township.code]}")
+        return result

@@ -5,16 +5,17 @@ GeoReport v2 (https://wiki.open311.org/GeoReport_v2/) knows two request states, 
 ones (就地办结, 已办结, 已合并); the detailed state is kept in the extension object
 ``"griddesk"`` ({state, state_label, grid_code, supervision, …}), which other systems ignore.
 
-Import walks the top-level array with `json.JSONDecoder.raw_decode`, so that each request is
-known by its index AND the line it starts on; every bad request is named with its field, and a
-file with any bad request imports nothing.
+Import reads the whole file with `json.loads` and checks each request in one cheap pass; only
+when something is wrong is the text walked element by element (`json.JSONDecoder.raw_decode`)
+to name each bad request by its index AND the line it starts on, with its field. A file with
+any bad request imports nothing.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from ..places import get_place, normalise_code
 from ..queue import QueueFilter, filtered_select
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
-from .case_import import ImportReport, IncomingRequest, import_requests
+from .case_import import ImportReport, IncomingRequest, ProgressReport, import_requests
 from .problems import Problems
 
 EXTENSION = "griddesk"
@@ -137,7 +138,7 @@ def _position(text: str, pos: int) -> tuple[int, int]:
 
 
 def iter_array(text: str) -> Iterator[tuple[int, int, object]]:
-    """(index, line, element) of each element of a top-level JSON array, in order."""
+    """(index, line, element) of each element of a top-level JSON array, in order; _BadJson names a syntax error."""
     decoder = json.JSONDecoder()
     pos = _WHITESPACE.match(text, 0).end()
     if not text.startswith("[", pos):
@@ -167,29 +168,53 @@ def iter_array(text: str) -> Iterator[tuple[int, int, object]]:
             raise _BadJson(*_position(text, pos), f"第 {index - 1} 项之后应为逗号或 ]")
 
 
-def _datetime(value, where: str, name: str, problems: Problems) -> datetime | None:
-    if value in (None, ""):
+def _syntax_problem(text: str, error: json.JSONDecodeError | None) -> str:
+    """Why the text is not a JSON array of requests, at the line and column of the fault."""
+    try:
+        for _ in iter_array(text):
+            pass
+    except _BadJson as exc:
+        return str(exc)
+    return str(_BadJson(error.lineno, error.colno, f"JSON 语法错误({error.msg})"))
+
+
+def _lines_of(text: str, indices: Iterable[int]) -> dict[int, str]:
+    """Names of the given requests: index and the line each starts on (one walk, as far as needed)."""
+    wanted = set(indices)
+    names: dict[int, str] = {}
+    if wanted:
+        last = max(wanted)
+        for index, line, _ in iter_array(text):
+            if index in wanted:
+                names[index] = f"第 {index} 项(第 {line} 行)"
+            if index >= last:
+                break
+    return names
+
+
+def _moment(value, name: str, bad: list) -> datetime | None:
+    if value is None or value == "":
         return None
     try:
-        parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
+        parsed = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
         parsed = None
     if parsed is None or parsed.tzinfo is None:
-        problems.add(where, name, f"{value!r} 不是带时区的 ISO 8601 时间(如 2026-03-01T09:30:00+08:00)")
+        bad.append((name, f"{value!r} 不是带时区的 ISO 8601 时间(如 2026-03-01T09:30:00+08:00)"))
         return None
     return parsed
 
 
-def _coordinate(value, where: str, name: str, limit: float, problems: Problems) -> float | None:
-    if value in (None, ""):
+def _degrees(value, name: str, limit: float, bad: list) -> float | None:
+    if value is None or value == "":
         return None
     try:
         number = float(value)
     except (TypeError, ValueError):
-        problems.add(where, name, f"{value!r} 不是数字")
+        bad.append((name, f"{value!r} 不是数字"))
         return None
     if not -limit <= number <= limit:
-        problems.add(where, name, f"{number} 超出范围(−{limit:g} 到 {limit:g})")
+        bad.append((name, f"{number} 超出范围(−{limit:g} 到 {limit:g})"))
         return None
     return number
 
@@ -197,69 +222,93 @@ def _coordinate(value, where: str, name: str, limit: float, problems: Problems) 
 def _text(value) -> str | None:
     if value is None:
         return None
-    return str(value).strip() or None
+    return (value if type(value) is str else str(value)).strip() or None
 
 
-def _request(element, index: int, line: int, problems: Problems) -> IncomingRequest | None:
-    where = f"第 {index} 项(第 {line} 行)"
-    if not isinstance(element, dict):
-        problems.add(where, None, "应为 JSON 对象 {…}")
-        return None
-    before = len(problems.found)
-    for name in REQUIRED:
-        if _text(element.get(name)) is None:
-            problems.add(where, name, "缺少必填字段")
-    requested = _datetime(element.get("requested_datetime"), where, "requested_datetime", problems)
-    updated = _datetime(element.get("updated_datetime"), where, "updated_datetime", problems)
-    expected = _datetime(element.get("expected_datetime"), where, "expected_datetime", problems)
-    lat = _coordinate(element.get("lat"), where, "lat", 90, problems)
-    lon = _coordinate(element.get("long"), where, "long", 180, problems)
-    if (lat is None) != (lon is None) and len(problems.found) == before:
-        problems.add(where, "lat/long", "经纬度须同时给出")
-    status = element.get("status", "open")
-    if status not in ("open", "closed"):
-        problems.add(where, "status", f"{status!r} 应为 open 或 closed")
-    external_id = _text(element.get("service_request_id"))
+def _request(element, row: int) -> IncomingRequest | list[tuple[str | None, str]]:
+    """The request, or what is wrong with it as (field, message) pairs — every fault of the row at once."""
+    if type(element) is not dict:
+        return [(None, "应为 JSON 对象 {…}")]
+    bad: list[tuple[str | None, str]] = []
+    get = element.get
+    external_id, service_code = _text(get("service_request_id")), _text(get("service_code"))
+    description = _text(get("description"))
+    for name, value in (("service_request_id", external_id), ("service_code", service_code),
+                        ("description", description), ("requested_datetime", get("requested_datetime"))):
+        if value is None or value == "":
+            bad.append((name, "缺少必填字段"))
+    requested = _moment(get("requested_datetime"), "requested_datetime", bad)
+    updated = _moment(get("updated_datetime"), "updated_datetime", bad)
+    expected = _moment(get("expected_datetime"), "expected_datetime", bad)
+    before = len(bad)
+    lat = _degrees(get("lat"), "lat", 90, bad)
+    lon = _degrees(get("long"), "long", 180, bad)
+    if (lat is None) != (lon is None) and len(bad) == before:
+        bad.append(("lat/long", "经纬度须同时给出"))
+    status = get("status", "open")
+    if status != "open" and status != "closed":
+        bad.append(("status", f"{status!r} 应为 open 或 closed"))
     if external_id and len(external_id) > 64:
-        problems.add(where, "service_request_id", "超过 64 个字符")
-    address = _text(element.get("address"))
+        bad.append(("service_request_id", "超过 64 个字符"))
+    address = _text(get("address"))
     if address and len(address) > 200:
-        problems.add(where, "address", "超过 200 个字")
-    extension = element.get(EXTENSION) if isinstance(element.get(EXTENSION), dict) else {}
-    if len(problems.found) > before:
-        return None
+        bad.append(("address", "超过 200 个字"))
+    if bad:
+        return bad
+    extension = get(EXTENSION)
+    if type(extension) is not dict:
+        extension = {}
     return IncomingRequest(
-        where=where, external_id=external_id, service_code=_text(element["service_code"]),
-        description=_text(element["description"]), requested_at=requested, title=_text(extension.get("title")),
-        updated_at=updated, expected_at=expected, closed=status == "closed",
-        status_notes=_text(element.get("status_notes")), address=address, lon=lon, lat=lat,
+        row=row, external_id=external_id, service_code=service_code, description=description,
+        requested_at=requested, title=_text(extension.get("title")), updated_at=updated, expected_at=expected,
+        closed=status == "closed", status_notes=_text(get("status_notes")), address=address, lon=lon, lat=lat,
         source_state=extension.get("state"),
     )
 
 
-def parse_requests(text: str, source: str) -> tuple[list[IncomingRequest], Problems]:
+def parse_requests(text: str, source: str, progress: ProgressReport | None = None
+                   ) -> tuple[list[IncomingRequest], Problems]:
     """Read a requests.json; bad JSON is reported at its line and column, bad fields per request."""
-    problems = Problems(source)
-    requests = []
+    problems = Problems(source, locate=lambda indices: _lines_of(text, indices))
     try:
-        for index, line, element in iter_array(text):
-            request = _request(element, index, line, problems)
-            if request is not None:
-                requests.append(request)
-    except _BadJson as exc:
-        problems.add("JSON", None, str(exc))
+        elements = json.loads(text)
+    except json.JSONDecodeError as exc:
+        problems.add("JSON", None, _syntax_problem(text, exc))
+        return [], problems
+    if type(elements) is not list:
+        problems.add("JSON", None, _syntax_problem(text, None))
+        return [], problems
+    requests = []
+    for row, element in enumerate(elements):
+        if progress and row % 10_000 == 0:
+            progress(row, len(elements), "检查")
+        request = _request(element, row)
+        if type(request) is list:
+            for name, message in request:
+                problems.add(row, name, message)
+        else:
+            requests.append(request)
     return requests, problems
 
 
-def import_file(db: Database, actor: Actor, path: Path, *, township_code: str | None = None) -> ImportReport:
-    """Import an Open311 requests.json as new cases (all-or-nothing; see case_import)."""
+def read_text(path: Path) -> str:
+    """The file as text (UTF-8, with or without BOM); anything else is refused as a whole."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         problems = Problems(path.name)
         problems.add("文件", None, f"不是 UTF-8 编码的 JSON(第 {exc.start} 字节)")
         problems.raise_if_any()
-    requests, problems = parse_requests(text, path.name)
-    # Rows already bad are left out; the database checks still name every other bad row.
-    return import_requests(db, actor, requests, problems, township_code=township_code, source="Open311")
 
+
+def import_file(db: Database, actor: Actor, path: Path, *, township_code: str | None = None,
+                progress: ProgressReport | None = None) -> ImportReport:
+    """Import an Open311 requests.json as new cases (all-or-nothing; see case_import).
+
+    `progress(done, total, what)` hears of the checking and the writing; if it raises (Cancel),
+    nothing is written.
+    """
+    requests, problems = parse_requests(read_text(path), path.name, progress)
+    # Rows already bad are left out; the database checks still name every other bad row.
+    return import_requests(db, actor, requests, problems, township_code=township_code, source="Open311",
+                           progress=progress)
