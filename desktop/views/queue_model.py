@@ -1,10 +1,13 @@
 """The live case queue as a paged table model over services.queue.
 
-rowCount comes from COUNT(*); rows are fetched a page at a time when the view asks for
-them and kept in a small cache. `refresh()` re-counts and re-fetches the cached pages as a
-task, then swaps them in at once (no blank flash, no stale mix). Filtering and sorting are
-done by the database — a QSortFilterProxyModel over a million rows would take seconds.
-The countdown column is re-rendered by a timer from the rows already held (no refetch).
+Rows are fetched a page at a time when the view asks for them and kept in a small cache.
+`refresh()` runs in two steps, each as a task: first the pages the view shows, which are
+swapped in at once (no blank flash, no stale mix) — the view paints them before the exact
+row count is known; then COUNT(*), whose answer extends (or shortens) the table with
+insert/remove rows, so a filter that matches most of a million rows still paints in a few
+milliseconds. Answers to an older refresh are dropped. Filtering and sorting are done by
+the database — a QSortFilterProxyModel over a million rows would take seconds. The
+countdown column is re-rendered by a timer from the rows already held (no refetch).
 """
 
 from __future__ import annotations
@@ -54,16 +57,29 @@ COLUMNS = [
 NUMBER, TITLE, COUNTDOWN, STATE, CATEGORY, PLACE, REQUESTER, PHONE, RECEIVED, DEADLINE = range(len(COLUMNS))
 
 
-def _load(db: Database, actor: Actor, f: QueueFilter, pages: list[int], size: int):
-    """Off the GUI thread: the count and the pages the view was showing."""
+def _load_pages(db: Database, actor: Actor, f: QueueFilter, pages: list[int], size: int):
+    """Off the GUI thread: the pages the view was showing, in one snapshot of the clock."""
     now = utcnow()
-    total = queue.count(db, actor, f, now=now)
-    wanted = [p for p in pages if p * size < total] or [0]
-    return total, {p: queue.page(db, actor, f, p * size, size, now=now) for p in wanted}
+    return {p: queue.page(db, actor, f, p * size, size, now=now) for p in pages}
+
+
+def _rows_known(pages: dict[int, list[QueueRow]], size: int) -> tuple[int, bool]:
+    """How many rows the pages prove to exist, and whether that is all of them.
+
+    A full page proves the rows up to its end; a short page ends the table there, unless it
+    is empty and the page before it was not fetched (the end is somewhere in between).
+    """
+    at_least = 0
+    for number, rows in sorted(pages.items()):
+        if len(rows) < size:
+            end = number * size + len(rows)
+            return (end, True) if rows or end == at_least else (at_least, False)
+        at_least = (number + 1) * size
+    return at_least, False
 
 
 class QueueModel(QAbstractTableModel):
-    refreshed = Signal()  # a refresh has landed (count and visible pages are current)
+    refreshed = Signal()  # a refresh has landed completely (visible pages and row count are current)
     failed = Signal(object)  # the exception of a refresh that went wrong
 
     def __init__(self, db: Database, actor: Actor, tasks, *, page_size: int = 200,
@@ -78,7 +94,8 @@ class QueueModel(QAbstractTableModel):
         self._count = 0
         self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
         self._generation = 0
-        self.loading = False
+        self.loading = False  # the pages of a refresh are on their way
+        self.counting = False  # the pages are shown; their exact row count is on its way
         self.timer = QTimer(self)
         self.timer.setInterval(countdown_interval_ms)
         self.timer.timeout.connect(self.tick)
@@ -98,26 +115,51 @@ class QueueModel(QAbstractTableModel):
         """Re-query in the background; the view keeps its rows until the answer swaps in."""
         self._generation += 1
         generation = self._generation
-        pages = list(self._pages) if keep_pages else [0]
+        pages = sorted(self._pages) if keep_pages and self._pages else [0]
         self.loading = True
-        self.tasks.submit(_load, self.db, self.actor, self._filter, pages, self.page_size,
-                          on_done=lambda result: self._landed(generation, result),
+        self.tasks.submit(_load_pages, self.db, self.actor, self._filter, pages, self.page_size,
+                          on_done=lambda result: self._pages_landed(generation, result, keep_pages),
                           on_error=lambda exc: self._failed(generation, exc))
 
-    def _landed(self, generation: int, result) -> None:
+    def _pages_landed(self, generation: int, pages: dict[int, list[QueueRow]], keep_pages: bool) -> None:
         if generation != self._generation:
             return  # an older query answered after a newer one was asked
-        total, pages = result
-        self.beginResetModel()
-        self._count = total
-        self._pages = OrderedDict(sorted(pages.items()))
-        self.endResetModel()
+        shown, complete = _rows_known(pages, self.page_size)
+        if not complete and keep_pages:
+            shown = max(shown, self._count)  # a live refresh keeps the scroll range until the count says otherwise
         self.loading = False
+        self.counting = not complete  # set before the reset: its listeners read it
+        self.beginResetModel()
+        self._count = shown
+        self._pages = OrderedDict((number, rows) for number, rows in sorted(pages.items()) if rows)
+        self.endResetModel()
+        if complete:
+            self.refreshed.emit()
+            return
+        self.tasks.submit(queue.count, self.db, self.actor, self._filter,
+                          on_done=lambda total: self._count_landed(generation, total),
+                          on_error=lambda exc: self._failed(generation, exc))
+
+    def _count_landed(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return
+        if total > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, total - 1)
+            self._count = total
+            self.endInsertRows()
+        elif total < self._count:
+            self.beginRemoveRows(QModelIndex(), total, self._count - 1)
+            self._count = total
+            last_page = (total - 1) // self.page_size if total else -1
+            for number in [n for n in self._pages if n > last_page]:
+                del self._pages[number]
+            self.endRemoveRows()
+        self.counting = False
         self.refreshed.emit()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
-            self.loading = False
+            self.loading = self.counting = False
             self.failed.emit(exc)
 
     def tick(self) -> None:

@@ -72,6 +72,7 @@ class QueuePanel(QWidget):
         self._kept_case: int | None = None
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
+        model.modelReset.connect(self._show_total)  # the first page is in; its count may still be on its way
         model.refreshed.connect(self._show_total)
 
     def retranslate(self) -> None:
@@ -125,4 +126,5 @@ class QueuePanel(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
     def _show_total(self) -> None:
-        self.total.setText(self.tr("共 %1 件").replace("%1", f"{self.model.rowCount():,}"))
+        text = self.tr("已显示 %1 件,正在计数…") if self.model.counting else self.tr("共 %1 件")
+        self.total.setText(text.replace("%1", f"{self.model.rowCount():,}"))

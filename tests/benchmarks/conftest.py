@@ -1,15 +1,16 @@
 """Benchmark fixtures: `million_db`, an SQLite database with 1,000,000 cases over ~5,000 grids.
 
 Built once with raw executemany (the ORM would take minutes) and cached under the pytest
-cache folder, keyed by the migration head and BUILD, so a schema change or a change here
-builds it afresh. The data: the real Beihai tree; 5,000 grids under four townships; 24
-departments; 1,000,000 cases received over the last two years in realistic states (recent
+cache folder, keyed by a hash of the migration files and BUILD, so a schema change (even an
+edit of an existing revision) or a change here builds it afresh; stale copies are removed.
+The data: the real Beihai tree; 5,000 grids under four townships; 24 departments; 1,000,000 cases received over the last two years in realistic states (recent
 ones open, older ones almost all closed), each dispatched case with its lead assignment
 (sign, due, signed, finished) and each closed case with its callback.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import sqlite3
@@ -186,15 +187,23 @@ def _build(path: Path) -> None:
     con.close()
 
 
+def _schema_hash() -> str:
+    digest = hashlib.sha256()
+    for path in sorted((migrate.MIGRATIONS / "versions").glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 @pytest.fixture(scope="session")
 def million_db(request):
     """The cached million-case SQLite database (read it; copy it before writing to it)."""
     folder = Path(request.config.cache.mkdir("griddesk-million"))
-    path = folder / f"million-{migrate.head_revision()}-b{BUILD}.sqlite"
+    path = folder / f"million-{migrate.head_revision()}-{_schema_hash()}-b{BUILD}.sqlite"
     if not path.exists():
+        for stale in folder.glob("million-*.sqlite*"):  # a gigabyte each; a reader keeps its open copy
+            stale.unlink()
         started = time.perf_counter()
-        partial = path.with_suffix(".partial")
-        partial.unlink(missing_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.partial")  # two builds at once never share a file
         _build(partial)
         os.replace(partial, path)  # an interrupted build never passes for a finished one
         print(f"\nmillion_db: built {CASES:,} cases in {time.perf_counter() - started:.0f} s → {path}")

@@ -1,4 +1,4 @@
-"""The paged queue model: qtmodeltester, countdown texts and colours, paging, sorting by header."""
+"""The paged queue model: qtmodeltester, countdown texts and colours, paging, sorting by header, the count after the first page."""
 
 from __future__ import annotations
 
@@ -6,9 +6,14 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import update
 
+from desktop.models import Case
+from desktop.models.base import utcnow
+from desktop.models.enums import CaseState
+from desktop.services import queue
 from desktop.services.queue import QueueFilter, SortKey
-from desktop.views.queue_model import COUNTDOWN, DEADLINE, NEAR_COLOUR, OVERDUE_COLOUR, QueueModel
+from desktop.views.queue_model import COUNTDOWN, DEADLINE, NEAR_COLOUR, OVERDUE_COLOUR, QueueModel, _load_pages
 
 
 @pytest.fixture
@@ -71,20 +76,86 @@ def test_filter_change_resets_and_counts_again(qtbot, model):
     assert model.rowCount() == 10
 
 
-def test_an_older_answer_arriving_late_is_dropped(desk_db, system, qtbot):
-    class Deferred:
-        def __init__(self):
-            self.calls = []
+class Deferred:
+    """A task runner that holds each task until the test runs it (answers in any order)."""
 
-        def submit(self, fn, *args, on_done=None, on_error=None, **kwargs):
-            self.calls.append((fn(*args, **kwargs), on_done))
+    def __init__(self):
+        self.queued = []
 
+    def submit(self, fn, *args, on_done=None, on_error=None, **kwargs):
+        self.queued.append((fn, args, kwargs, on_done))
+
+    def run(self, index: int = 0):
+        fn, args, kwargs, on_done = self.queued.pop(index)
+        on_done(fn(*args, **kwargs))
+        return fn
+
+
+def test_first_page_shows_before_the_count_which_then_inserts_rows(qtbot, qtmodeltester, desk_db, system):
     tasks = Deferred()
-    m = QueueModel(desk_db, system, tasks)
+    m = QueueModel(desk_db, system, tasks, page_size=7)
     m.refresh()
+    with qtbot.waitSignal(m.modelReset):
+        assert tasks.run() is _load_pages
+    assert (m.rowCount(), m.counting) == (7, True)  # a full page: there may be more
+    assert m.index(6, 0).data() == "450503103-2026-000007"
+    qtmodeltester.check(m)  # also watches the insert below
+    with qtbot.waitSignal(m.refreshed), qtbot.waitSignal(m.rowsInserted) as inserted:
+        assert tasks.run() is queue.count
+    assert inserted.args[1:] == [7, 29]
+    assert (m.rowCount(), m.counting) == (30, False)
+    assert tasks.queued == []
+
+
+def test_a_short_first_page_is_the_whole_answer_and_needs_no_count(qtbot, desk_db, system):
+    tasks = Deferred()
+    m = QueueModel(desk_db, system, tasks, page_size=50)
+    m.refresh()
+    with qtbot.waitSignal(m.refreshed):
+        tasks.run()
+    assert (m.rowCount(), m.counting, tasks.queued) == (30, False, [])
+
+
+def test_a_count_below_the_rows_shown_removes_rows(qtbot, desk_db, system):
+    tasks = Deferred()
+    m = QueueModel(desk_db, system, tasks, page_size=7)
+    m.refresh()
+    tasks.run()
+    tasks.run()
+    assert m.index(29, 0).data() == "450503103-2026-000030"  # page 4 is now held as well
+    with desk_db.session() as session:
+        session.execute(update(Case).where(Case.id > 8).values(state=CaseState.CLOSED, closed_at=utcnow()))
+        session.commit()
+    m.refresh()  # a live refresh: pages 0 and 4 again; page 4 comes back empty
+    tasks.run()
+    assert (m.rowCount(), m.counting) == (30, True)  # the scroll range stays until the count says otherwise
+    with qtbot.waitSignal(m.rowsRemoved) as blocker:
+        tasks.run()
+    assert blocker.args[1:] == [8, 29]
+    assert m.rowCount() == 8 and m.index(7, 0).data() == "450503103-2026-000008"
+
+
+def test_an_older_answer_arriving_late_is_dropped(desk_db, system):
+    tasks = Deferred()
+    m = QueueModel(desk_db, system, tasks, page_size=7)
+    m.refresh()
+    tasks.run()  # the unfiltered first page is shown; its count is queued
     m.set_filter(QueueFilter(overdue_only=True))
-    (first, first_done), (newest, newest_done) = tasks.calls
-    newest_done(newest)
-    first_done(first)  # the unfiltered answer comes last
+    tasks.run(1)  # the overdue pages: 10 rows, a full page of 7 shown
+    tasks.run(0)  # the unfiltered count (30) arrives last and is dropped
+    assert m.rowCount() == 7
+    tasks.run()
     assert m.rowCount() == 10
 
+
+def test_panel_says_it_is_counting_until_the_count_lands(qtbot, desk_db, system):
+    from desktop.views.queue_panel import QueuePanel
+
+    tasks = Deferred()
+    panel = QueuePanel(QueueModel(desk_db, system, tasks, page_size=7))
+    qtbot.addWidget(panel)
+    panel.model.refresh()
+    tasks.run()
+    assert panel.total.text() == "已显示 7 件,正在计数…"
+    tasks.run()
+    assert panel.total.text() == "共 30 件"
