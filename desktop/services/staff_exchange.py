@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -22,6 +20,7 @@ from ..db import Database
 from ..errors import GridDeskError, ValidationFailed
 from ..models import GridStaffRole, Person, Place
 from ..models.enums import PersonStatus, PlaceLevel, StaffRole, StaffSource
+from .exchange.files import write_atomically
 from .places import get_place
 from .security import Actor, Permission
 from .staff_admin import check_id_number, check_phone, check_source
@@ -225,18 +224,6 @@ def _export_rows(session, under: Place | None) -> list[list[object]]:
             for role, person, grid in session.execute(stmt)]
 
 
-def _write_atomically(path: Path, write) -> None:
-    """Write beside the target and rename, so a failure never leaves half a file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=path.suffix)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-
-
 def export_staff(db: Database, actor: Actor, path: Path, *, under: str | None = None) -> int:
     """Write the serving staff (under a place) to .csv (UTF-8 with BOM, for Excel) or .xlsx.
 
@@ -268,6 +255,6 @@ def export_staff(db: Database, actor: Actor, path: Path, *, under: str | None = 
                     writer.writerow(COLUMNS)
                     writer.writerows(rows)
 
-        _write_atomically(path, write)
+        write_atomically(path, write)
         uow.audit(f"导出网格人员 {len(rows)} 条(含手机号、身份证号)", rows=len(rows), scope=scope.code)
         return len(rows)

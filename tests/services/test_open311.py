@@ -228,3 +228,15 @@ def test_progress_is_reported_and_a_cancel_writes_nothing(world_db, system, tmp_
     assert open311.import_file(world_db, system, path).imported == 30  # and the numbers were not used up
     with world_db.session() as session:
         assert session.scalar(select(func.min(Case.number))) == "450503103-2026-000001"
+
+
+def test_a_cancelled_open311_export_leaves_no_file(world_db, system, tmp_path):
+    world.add_case(world_db, "450503103-2025-000001")
+
+    def cancel(done, total, what):
+        raise KeyboardInterrupt  # anything the progress raises stops the export
+
+    (tmp_path / "out").mkdir()
+    with pytest.raises(KeyboardInterrupt):
+        open311.write_requests(world_db, system, tmp_path / "out" / "requests.json", progress=cancel)
+    assert list((tmp_path / "out").iterdir()) == []

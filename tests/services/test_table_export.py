@@ -58,3 +58,21 @@ def test_xlsx_has_a_bold_frozen_header_and_widths(world_db, system, tmp_path):
     assert sheet.column_dimensions["R"].width == 50
     assert sheet["A2"].value == "450503103-2025-000002" and sheet["F2"].value == "已办结"
     assert sheet.max_row == 2
+
+
+def test_a_cancelled_export_leaves_no_file_and_the_progress_knows_the_total(world_db, system, tmp_path):
+    (tmp_path / "out").mkdir()
+    path = tmp_path / "out" / "queue.csv"
+    seen = []
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel(done, total, what):
+        seen.append((done, total, what))
+        raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        export_table(world_db, system, path, QueueFilter(states=frozenset()), "csv", progress=cancel)
+    assert seen == [(0, 2, "导出")]
+    assert list(path.parent.iterdir()) == []

@@ -32,6 +32,7 @@ from ..queue import QueueFilter, filtered_select
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
 from .case_import import ImportReport, IncomingRequest, ProgressReport, import_requests
+from .files import write_atomically
 from .problems import Problems
 
 EXTENSION = "griddesk"
@@ -113,13 +114,23 @@ def export_requests(db: Database, actor: Actor, f: QueueFilter | None = None) ->
         return records
 
 
-def write_requests(db: Database, actor: Actor, path: Path, f: QueueFilter | None = None) -> int:
-    """Write requests.json (UTF-8, one request per line so that errors can be found by line)."""
+def write_requests(db: Database, actor: Actor, path: Path, f: QueueFilter | None = None,
+                   progress: ProgressReport | None = None) -> int:
+    """Write requests.json (UTF-8, one request per line so that errors can be found by line).
+
+    The file appears whole or not at all: `progress(done, total, what)` may raise to cancel.
+    """
     with unit_of_work(db, actor, "cases.export", target=path.name) as uow:
         uow.require(Permission.EXCHANGE, normalise_code(f.under) if f and f.under else None)
         records = export_requests(db, actor, f)
-        lines = ",\n".join(json.dumps(r, ensure_ascii=False) for r in records)
-        path.write_text(f"[\n{lines}\n]\n" if records else "[]\n", encoding="utf-8")
+        lines = []
+        for count, record in enumerate(records):
+            if progress and count % 1000 == 0:
+                progress(count, len(records), "导出")
+            lines.append(json.dumps(record, ensure_ascii=False))
+        body = ",\n".join(lines)
+        write_atomically(path, lambda tmp: tmp.write_text(f"[\n{body}\n]\n" if records else "[]\n",
+                                                          encoding="utf-8"))
         uow.audit(f"导出 Open311 诉求 {len(records)} 件到 {path.name}", count=len(records), format="open311")
     return len(records)
 

@@ -17,11 +17,14 @@ from sqlalchemy.orm import aliased
 
 from ...db import Database
 from ...models import Case, MatterItem, Place
+from .. import queue
 from ..clock import BEIJING
 from ..places import normalise_code
 from ..queue import QueueFilter, filtered_select, mask_phone
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
+from .case_import import ProgressReport
+from .files import write_atomically
 
 # (header, XLSX column width in characters)
 COLUMNS = [
@@ -61,6 +64,14 @@ def rows(db: Database, actor: Actor, f: QueueFilter) -> Iterator[list]:
                    _time(closed), description]
 
 
+def _reporting(table: Iterator[list], total: int, progress: ProgressReport | None) -> Iterator[list]:
+    """The rows, telling `progress` every 1,000 (it raises to cancel)."""
+    for count, row in enumerate(table):
+        if progress and count % 1000 == 0:
+            progress(count, total, "导出")
+        yield row
+
+
 def _write_csv(path: Path, table: Iterator[list]) -> int:
     count = 0
     with path.open("w", encoding="utf-8-sig", newline="") as out:
@@ -91,11 +102,16 @@ def _write_xlsx(path: Path, table: Iterator[list]) -> int:
     return count
 
 
-def export_table(db: Database, actor: Actor, path: Path, f: QueueFilter, fmt: str) -> int:
-    """Write the filtered queue to `path` as "csv" or "xlsx"; needs Permission.EXCHANGE. Returns the rows."""
+def export_table(db: Database, actor: Actor, path: Path, f: QueueFilter, fmt: str,
+                 progress: ProgressReport | None = None) -> int:
+    """Write the filtered queue to `path` as "csv" or "xlsx"; needs Permission.EXCHANGE. Returns the rows.
+
+    The file appears whole or not at all: `progress(done, total, what)` may raise to cancel.
+    """
     writer = {"csv": _write_csv, "xlsx": _write_xlsx}[fmt]
     with unit_of_work(db, actor, "cases.export", target=path.name) as uow:
         uow.require(Permission.EXCHANGE, normalise_code(f.under) if f.under else None)
-        count = writer(path, rows(db, actor, f))
+        total = queue.count(db, actor, f) if progress else 0
+        count = write_atomically(path, lambda tmp: writer(tmp, _reporting(rows(db, actor, f), total, progress)))
         uow.audit(f"导出诉求清单 {count} 件到 {path.name}", count=count, format=fmt, under=f.under)
     return count
