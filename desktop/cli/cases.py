@@ -8,15 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ValidationFailed
-from ..services.exchange import open311, table_export, table_import
+from ..services.exchange import formats
 from ..services.queue import QueueFilter
 
-FORMATS = ("open311", "csv", "xlsx")
-_BY_SUFFIX = {".json": "open311", ".csv": "csv", ".xlsx": "xlsx"}
 
 
 def _format(args) -> str:
-    fmt = args.format or _BY_SUFFIX.get(Path(args.file).suffix.lower())
+    fmt = args.format or formats.format_of(args.file)
     if fmt is None:
         raise ValidationFailed(f"无法从文件名 {args.file} 判断格式,请用 --format 指定(open311、csv 或 xlsx)", field="format")
     return fmt
@@ -27,10 +25,9 @@ def _import(ctx, args) -> int:
     if not path.is_file():
         raise ValidationFailed(f"文件 {path} 不存在", field="file")
     fmt = _format(args)
-    importer = {"open311": open311.import_file, "csv": table_import.import_file}.get(fmt)
-    if importer is None:
+    if fmt not in formats.IMPORT_FORMATS:
         raise ValidationFailed("只能导入 open311 或 csv 格式", field="format")
-    report = importer(ctx.db, ctx.actor, path, township_code=args.township)
+    report = formats.import_file(ctx.db, ctx.actor, path, fmt, township_code=args.township)
     ctx.print(f"已导入 {report.imported} 件(已办结 {report.closed} 件,待分拨 {report.unrouted} 件)"
               + (f",编号 {report.first_number} … {report.last_number}" if report.imported else ""))
     return 0
@@ -40,10 +37,7 @@ def _export(ctx, args) -> int:
     path = Path(args.file)
     fmt = _format(args)
     everything = QueueFilter(under=args.under, states=frozenset())
-    if fmt == "open311":
-        count = open311.write_requests(ctx.db, ctx.actor, path, everything)
-    else:
-        count = table_export.export_table(ctx.db, ctx.actor, path, everything, fmt)
+    count = formats.export_file(ctx.db, ctx.actor, path, fmt, everything)
     ctx.print(f"已导出 {count} 件到 {path}")
     return 0
 
@@ -52,9 +46,9 @@ def register(cli) -> None:
     group = cli.group("cases", "诉求案件 cases")
     sub = cli.command("import", "导入诉求(Open311 JSON 或 CSV;有错误则整个文件不导入)", _import, group=group)
     sub.add_argument("file", metavar="FILE")
-    sub.add_argument("--format", choices=("open311", "csv"), help="默认按扩展名:.json → open311,.csv → csv")
+    sub.add_argument("--format", choices=formats.IMPORT_FORMATS, help="默认按扩展名:.json → open311,.csv → csv")
     sub.add_argument("--township", metavar="CODE", help="没有坐标或不在网格内的诉求归入的乡镇(街道)")
     sub = cli.command("export", "导出诉求(Open311 JSON、CSV 或 XLSX)", _export, group=group)
     sub.add_argument("file", metavar="FILE")
-    sub.add_argument("--format", choices=FORMATS, help="默认按扩展名:.json、.csv、.xlsx")
+    sub.add_argument("--format", choices=formats.EXPORT_FORMATS, help="默认按扩展名:.json、.csv、.xlsx")
     sub.add_argument("--under", metavar="CODE", help="只导出该地区(区划或网格代码)内的诉求")

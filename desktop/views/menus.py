@@ -24,6 +24,10 @@ class FeatureAction:
 MENUS = ["文件", "案件", "网格", "人员", "事项清单", "紧急情况", "分析评价", "打印", "视图", "帮助"]
 
 FEATURE_ACTIONS: list[FeatureAction] = [
+    FeatureAction("文件", "cases.import", "导入诉求…", "desktop.views.exchange.import_dialog:open_import_dialog",
+                  "Ctrl+Shift+I"),
+    FeatureAction("文件", "cases.export", "导出诉求…", "desktop.views.exchange.export_dialog:open_export_dialog",
+                  "Ctrl+Shift+X"),
     FeatureAction("案件", "cases.new", "新建诉求", "desktop.views.cases.new_case_dialog:open_new_case", "Ctrl+N"),
     FeatureAction("案件", "cases.detail", "案件详情", "desktop.views.cases.case_detail:open_current_case", "Ctrl+E"),
     FeatureAction("案件", "cases.callbacks", "回访工作台", "desktop.views.cases.callback_workbench:open_callback_workbench",

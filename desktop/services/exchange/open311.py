@@ -128,6 +128,8 @@ def write_requests(db: Database, actor: Actor, path: Path, f: QueueFilter | None
             if progress and count % 1000 == 0:
                 progress(count, len(records), "导出")
             lines.append(json.dumps(record, ensure_ascii=False))
+        if progress:
+            progress(len(records), len(records), "导出")
         body = ",\n".join(lines)
         write_atomically(path, lambda tmp: tmp.write_text(f"[\n{body}\n]\n" if records else "[]\n",
                                                           encoding="utf-8"))

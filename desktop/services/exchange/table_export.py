@@ -65,11 +65,15 @@ def rows(db: Database, actor: Actor, f: QueueFilter) -> Iterator[list]:
 
 
 def _reporting(table: Iterator[list], total: int, progress: ProgressReport | None) -> Iterator[list]:
-    """The rows, telling `progress` every 1,000 (it raises to cancel)."""
-    for count, row in enumerate(table):
-        if progress and count % 1000 == 0:
-            progress(count, total, "导出")
+    """The rows, telling `progress` every 1,000 and at the end (it raises to cancel)."""
+    done = 0
+    for row in table:
+        if progress and done % 1000 == 0:
+            progress(done, total, "导出")
         yield row
+        done += 1
+    if progress:
+        progress(done, total, "导出")
 
 
 def _write_csv(path: Path, table: Iterator[list]) -> int:

@@ -1,0 +1,36 @@
+"""The file formats cases are exchanged in, told by the file's extension, and one entry per direction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...db import Database
+from ..queue import QueueFilter
+from ..security import Actor
+from . import open311, table_export, table_import
+from .case_import import ImportReport, ProgressReport
+
+IMPORT_FORMATS = ("open311", "csv")
+EXPORT_FORMATS = ("open311", "csv", "xlsx")
+SUFFIXES = {"open311": ".json", "csv": ".csv", "xlsx": ".xlsx"}
+
+
+def format_of(path: Path | str) -> str | None:
+    """"open311", "csv" or "xlsx" by the extension (.json, .csv, .xlsx), else None."""
+    suffix = Path(path).suffix.lower()
+    return next((fmt for fmt, known in SUFFIXES.items() if known == suffix), None)
+
+
+def import_file(db: Database, actor: Actor, path: Path, fmt: str, *, township_code: str | None = None,
+                progress: ProgressReport | None = None) -> ImportReport:
+    """Import an Open311 JSON or case-table CSV file (all-or-nothing; see case_import)."""
+    importer = {"open311": open311.import_file, "csv": table_import.import_file}[fmt]
+    return importer(db, actor, path, township_code=township_code, progress=progress)
+
+
+def export_file(db: Database, actor: Actor, path: Path, fmt: str, f: QueueFilter,
+                progress: ProgressReport | None = None) -> int:
+    """Export the cases of the queue filter as Open311 JSON, CSV or XLSX; returns how many."""
+    if fmt == "open311":
+        return open311.write_requests(db, actor, path, f, progress)
+    return table_export.export_table(db, actor, path, f, fmt, progress)

@@ -1,0 +1,190 @@
+"""Menu 文件 → 导出诉求: the queue as filtered on screen, as CSV, XLSX or Open311 JSON, with progress and Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...models.enums import OPEN_CASE_STATES
+from ...services import places, queue
+from ...services.exchange import formats
+from ...services.queue import QueueFilter
+from ...tasks import Cancelled, Progress
+from .. import dialogs
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str | None:
+    """The file to write (a function of its own so that tests can answer it)."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return path or None
+
+
+def current_filter(window) -> QueueFilter:
+    """The queue filter on screen when the window has a queue, else every case under the chosen place."""
+    model = getattr(window, "queue_model", None)
+    if model is not None:
+        return model.filter
+    return QueueFilter(under=window.current_place_code(), states=frozenset())
+
+
+def _scope_facts(db, actor, f: QueueFilter) -> tuple[str | None, int]:
+    """The name of the filter's place and how many cases it holds (one job off the GUI thread)."""
+    return (places.place_info(db, f.under).name if f.under else None), queue.count(db, actor, f)
+
+
+class ExportDialog(QDialog):
+    def __init__(self, window, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.window_ = window
+        self.db, self.actor, self.tasks = window.db, window.actor, window.tasks
+        self.filter = current_filter(window)
+        self.running: Progress | None = None
+        self.count: int | None = None
+        self.place_name: str | None = None
+        self.format = QComboBox()
+        for fmt in ("csv", "xlsx", "open311"):
+            self.format.addItem("", fmt)
+        self.scope = QLabel()
+        self.scope.setWordWrap(True)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.export_button = QPushButton()
+        self.cancel_button = QPushButton()
+        self.cancel_button.setEnabled(False)
+        self.close_button = QPushButton()
+        self.export_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.close)
+
+        self.format_caption, self.scope_caption = QLabel(), QLabel()
+        form = QFormLayout()
+        form.addRow(self.format_caption, self.format)
+        form.addRow(self.scope_caption, self.scope)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.export_button, self.cancel_button, self.close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.resize(520, 240)
+        self.retranslate()
+        self.tasks.submit(_scope_facts, self.db, self.actor, self.filter, on_done=self._counted,
+                          on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("导出诉求"))
+        self.format_caption.setText(self.tr("格式"))
+        self.scope_caption.setText(self.tr("范围"))
+        for index, text in enumerate((self.tr("CSV(Excel 可直接打开)"), self.tr("Excel 工作簿 XLSX"),
+                                      self.tr("Open311 GeoReport v2 JSON"))):
+            self.format.setItemText(index, text)
+        self.scope.setText(self._scope_text())
+        self.export_button.setText(self.tr("导出…"))
+        self.cancel_button.setText(self.tr("取消"))
+        self.close_button.setText(self.tr("关闭"))
+
+    def _scope_text(self) -> str:
+        f = self.filter
+        place = (f"{self.place_name}({f.under})" if self.place_name else f.under) if f.under \
+            else self.tr("有权查看的全部地区")
+        if not f.states:
+            states = self.tr("全部状态")
+        elif f.states == frozenset(OPEN_CASE_STATES):
+            states = self.tr("未办结")
+        else:
+            states = "、".join(sorted(s.label for s in f.states))
+        parts = [self.tr("当前队列的筛选:%1,%2").replace("%1", place).replace("%2", states)]
+        if f.overdue_only:
+            parts.append(self.tr("只含已超期"))
+        if f.supervised_only:
+            parts.append(self.tr("只含督办"))
+        if f.text:
+            parts.append(self.tr("含“%1”").replace("%1", f.text))
+        if self.count is not None:
+            parts.append(self.tr("共 %1 件").replace("%1", str(self.count)))
+        return ",".join(parts)
+
+    def _counted(self, facts: tuple[str | None, int]) -> None:
+        self.place_name, self.count = facts
+        self.scope.setText(self._scope_text())
+
+    def start(self) -> None:
+        fmt = self.format.currentData()
+        suffix = formats.SUFFIXES[fmt]
+        path = ask_save_path(self, self.tr("导出诉求"), f"诉求{suffix}",
+                             self.tr("%1 文件 (*%2)").replace("%1", fmt.upper()).replace("%2", suffix))
+        if not path:
+            return
+        path = Path(path)
+        f = self.filter
+
+        def job(progress: Progress) -> int:
+            self.running = progress  # Cancel reaches the job through it, whichever runner runs it
+            return formats.export_file(self.db, self.actor, path, fmt, f, progress.report)
+
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.show()
+        self.export_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.status.setText(self.tr("正在导出…"))
+        self.tasks.submit(job, on_done=lambda count: self._done(count, path), on_error=self._failed,
+                          on_progress=self._progressed)
+
+    def _progressed(self, done: int, total: int, what: str) -> None:
+        self.status.setText(self.tr("正在导出 %1/%2").replace("%1", str(done)).replace("%2", str(total)))
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
+
+    def cancel(self) -> None:
+        if self.running is not None:
+            self.running.cancel()
+            self.status.setText(self.tr("正在取消…"))
+
+    def _finished(self) -> None:
+        self.running = None
+        self.progress_bar.hide()
+        self.export_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    def _done(self, count: int, path: Path) -> None:
+        self._finished()
+        self.status.setText(self.tr("已导出 %1 件到 %2").replace("%1", str(count)).replace("%2", str(path)))
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finished()
+        if isinstance(exc, Cancelled):
+            self.status.setText(self.tr("已取消:没有写出文件"))
+        else:
+            self.status.setText("")
+            dialogs.show_error(self, exc)
+
+
+def open_export_dialog(window) -> ExportDialog:
+    """Menu 文件 → 导出诉求…"""
+    dialog = ExportDialog(window, window)
+    dialog.show()
+    return dialog

@@ -1,0 +1,214 @@
+"""Menu 文件 → 导入诉求: an Open311 JSON or case-table CSV file, all-or-nothing, with progress and Cancel.
+
+A bad file imports nothing; its problems (row, line and field) are listed in the dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...errors import ValidationFailed
+from ...models.enums import PlaceLevel
+from ...services import places
+from ...services.exchange import formats
+from ...services.exchange.case_import import ImportReport
+from ...services.security import Permission
+from ...tasks import Cancelled, Progress
+from .. import dialogs
+
+
+def ask_open_path(parent: QWidget) -> str | None:
+    """The file to import (a function of its own so that tests can answer it)."""
+    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("选择要导入的文件"), "",
+                                          parent.tr("Open311 JSON 或诉求清单 CSV (*.json *.csv)"))
+    return path or None
+
+
+class ImportDialog(QDialog):
+    def __init__(self, window, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.window_ = window
+        self.db, self.actor, self.tasks = window.db, window.actor, window.tasks
+        self.running: Progress | None = None
+        self.path = QLineEdit()
+        self.browse_button = QPushButton()
+        self.format_label = QLabel()
+        self.township = QComboBox()
+        self.township_hint = QLabel()
+        self.township_hint.setWordWrap(True)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.problems = QListWidget()
+        self.problems.setWordWrap(True)
+        self.problems.hide()
+        self.import_button = QPushButton()
+        self.cancel_button = QPushButton()
+        self.cancel_button.setEnabled(False)
+        self.close_button = QPushButton()
+
+        self.path.textChanged.connect(self._path_changed)
+        self.browse_button.clicked.connect(self.browse)
+        self.import_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.close)
+
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(self.browse_button)
+        self.file_caption, self.format_caption, self.township_caption = QLabel(), QLabel(), QLabel()
+        form = QFormLayout()
+        form.addRow(self.file_caption, file_row)
+        form.addRow(self.format_caption, self.format_label)
+        form.addRow(self.township_caption, self.township)
+        form.addRow(None, self.township_hint)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.import_button, self.cancel_button, self.close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.status)
+        layout.addWidget(self.problems, 1)
+        layout.addLayout(buttons)
+        self.resize(640, 420)
+        self.retranslate()
+        self._path_changed("")
+        self.tasks.submit(places.list_places, self.db, level=PlaceLevel.TOWNSHIP, on_done=self._townships,
+                          on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("导入诉求"))
+        self.file_caption.setText(self.tr("文件"))
+        self.format_caption.setText(self.tr("格式"))
+        self.township_caption.setText(self.tr("乡镇(街道)"))
+        self.path.setPlaceholderText(self.tr("Open311 requests.json 或导出的诉求清单 .csv"))
+        self.browse_button.setText(self.tr("选择…"))
+        if self.township.count():
+            self.township.setItemText(0, self.tr("按坐标归入所在网格的乡镇"))
+        self.township_hint.setText(self.tr("没有坐标或坐标不在任何网格内的诉求归入所选乡镇(街道)的待分拨清单;"
+                                           "选“按坐标”时,这样的诉求会被列为问题,整个文件不导入。"))
+        self.import_button.setText(self.tr("导入"))
+        self.cancel_button.setText(self.tr("取消"))
+        self.close_button.setText(self.tr("关闭"))
+        self._path_changed(self.path.text())
+
+    def _townships(self, townships) -> None:
+        self.township.clear()
+        self.township.addItem(self.tr("按坐标归入所在网格的乡镇"), None)
+        current = self.window_.current_place_code() or ""
+        for info in townships:
+            if self.actor.can(Permission.EXCHANGE, info.code):
+                self.township.addItem(f"{info.name}({info.code})", info.code)
+                if current[:9] == info.code[:9]:  # the township of the place chosen in the tree
+                    self.township.setCurrentIndex(self.township.count() - 1)
+
+    def _format(self) -> str | None:
+        fmt = formats.format_of(self.path.text().strip())
+        return fmt if fmt in formats.IMPORT_FORMATS else None
+
+    def _path_changed(self, text: str) -> None:
+        fmt = self._format()
+        names = {"open311": self.tr("Open311 GeoReport v2 JSON"), "csv": self.tr("诉求清单 CSV(UTF-8 或 GBK)")}
+        if fmt:
+            self.format_label.setText(names[fmt])
+        elif text.strip():
+            self.format_label.setText(self.tr("无法识别:只能导入 .json(Open311)或 .csv 文件"))
+        else:
+            self.format_label.setText(self.tr("按扩展名判断"))
+        self.import_button.setEnabled(fmt is not None and self.running is None)
+
+    def browse(self) -> None:
+        path = ask_open_path(self)
+        if path:
+            self.path.setText(path)
+
+    def start(self) -> None:
+        path, fmt, township = Path(self.path.text().strip()), self._format(), self.township.currentData()
+        if not path.is_file():
+            self.status.setText(self.tr("文件 %1 不存在").replace("%1", str(path)))
+            return
+
+        def job(progress: Progress) -> ImportReport:
+            self.running = progress  # Cancel reaches the job through it, whichever runner runs it
+            return formats.import_file(self.db, self.actor, path, fmt, township_code=township,
+                                       progress=progress.report)
+
+        self.problems.clear()
+        self.problems.hide()
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.show()
+        self.import_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.status.setText(self.tr("正在读取 %1…").replace("%1", path.name))
+        self.tasks.submit(job, on_done=self._done, on_error=self._failed, on_progress=self._progressed)
+
+    def _progressed(self, done: int, total: int, what: str) -> None:
+        phases = {"检查": self.tr("正在检查"), "准备": self.tr("正在准备"), "写入案件": self.tr("正在写入案件"),
+                  "写入办理记录": self.tr("正在写入办理记录")}
+        self.status.setText(self.tr("%1 %2/%3").replace("%1", phases.get(what, what)).replace("%2", str(done))
+                            .replace("%3", str(total)))
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
+
+    def cancel(self) -> None:
+        if self.running is not None:
+            self.running.cancel()
+            self.status.setText(self.tr("正在取消…"))
+
+    def _finished(self) -> None:
+        self.running = None
+        self.progress_bar.hide()
+        self.cancel_button.setEnabled(False)
+        self._path_changed(self.path.text())
+
+    def _done(self, report: ImportReport) -> None:
+        self._finished()
+        text = (self.tr("已导入 %1 件(已办结 %2 件,待分拨 %3 件)").replace("%1", str(report.imported))
+                .replace("%2", str(report.closed)).replace("%3", str(report.unrouted)))
+        if report.imported:
+            text += self.tr(",编号 %1 … %2").replace("%1", report.first_number).replace("%2", report.last_number)
+        self.status.setText(text)
+        self.window_.bus.changed.emit("cases")
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finished()
+        if isinstance(exc, Cancelled):
+            self.status.setText(self.tr("已取消:没有导入任何诉求"))
+        elif isinstance(exc, ValidationFailed) and exc.problems:
+            self.status.setText(exc.message)
+            self.problems.addItems(exc.problems)
+            self.problems.show()
+        else:
+            self.status.setText("")
+            dialogs.show_error(self, exc)
+
+
+def open_import_dialog(window) -> ImportDialog:
+    """Menu 文件 → 导入诉求…"""
+    dialog = ImportDialog(window, window)
+    dialog.show()
+    return dialog

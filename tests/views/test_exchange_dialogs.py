@@ -1,0 +1,151 @@
+"""Import and export dialogs with qtbot: format by extension, progress, Cancel, the problem list, the queue filter."""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import json
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from sqlalchemy import func, select
+
+import exchange_world as world
+from desktop.models import Case
+from desktop.services.queue import QueueFilter
+from desktop.views import dialogs
+from desktop.views.bus import Bus
+from desktop.views.exchange import export_dialog, import_dialog
+from desktop.views.menus import FEATURE_ACTIONS
+
+
+class _QueueModel:
+    def __init__(self, f: QueueFilter):
+        self.filter = f
+
+
+@pytest.fixture
+def window(sqlite_db, system, tasks, monkeypatch):
+    world.build(sqlite_db, system)
+    window = QWidget()
+    window.db, window.actor, window.tasks, window.bus = sqlite_db, system, tasks, Bus(window)
+    window.current_place_code = lambda: world.QIAOBEI
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: pytest.fail(str(exc)))
+    return window
+
+
+def _requests(tmp_path, records, name="requests.json"):
+    path = tmp_path / name
+    path.write_text("[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n", encoding="utf-8")
+    return path
+
+
+def _request(n: int, **overrides) -> dict:
+    record = {"service_request_id": f"EXT-{n:04d}", "service_code": "C09-001", "description": f"第 {n} 盏路灯不亮",
+              "requested_datetime": "2026-03-02T09:30:00+08:00", "lat": 21.415, "long": 109.105}
+    record.update(overrides)
+    return record
+
+
+def _cases(db) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(Case))
+
+
+def _open(qtbot, factory, window):
+    dialog = factory(window)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_file_menu_offers_import_and_export():
+    targets = {f.id: f.target for f in FEATURE_ACTIONS if f.menu == "文件"}
+    assert set(targets) >= {"cases.import", "cases.export"}
+    for target in (targets["cases.import"], targets["cases.export"]):
+        module, _, function = target.partition(":")
+        assert callable(getattr(importlib.import_module(module), function))
+
+
+def test_format_follows_the_extension_and_the_township_of_the_chosen_place(qtbot, window):
+    dialog = _open(qtbot, import_dialog.open_import_dialog, window)
+    assert dialog.township.currentData() == world.QIAOGANG  # the tree's place is in 侨港镇
+    assert dialog.township.itemData(0) is None and dialog.township.count() > 2
+    assert not dialog.import_button.isEnabled()
+    dialog.path.setText("/data/requests.JSON")
+    assert "Open311" in dialog.format_label.text() and dialog.import_button.isEnabled()
+    dialog.path.setText("/data/cases.csv")
+    assert "CSV" in dialog.format_label.text()
+    dialog.path.setText("/data/cases.xlsx")
+    assert "无法识别" in dialog.format_label.text() and not dialog.import_button.isEnabled()
+
+
+def test_import_with_progress_then_the_queue_hears_of_it(qtbot, window, tmp_path, monkeypatch):
+    path = _requests(tmp_path, [_request(1), _request(2, lat=None, long=None)])
+    monkeypatch.setattr(import_dialog, "ask_open_path", lambda parent: str(path))
+    dialog = _open(qtbot, import_dialog.open_import_dialog, window)
+    dialog.browse_button.click()
+    seen = []
+    dialog.progress_bar.valueChanged.connect(seen.append)
+    with qtbot.waitSignal(window.bus.changed, timeout=5000) as changed:
+        dialog.import_button.click()
+    assert changed.args == ["cases"] and seen
+    assert "已导入 2 件" in dialog.status.text() and "待分拨 1 件" in dialog.status.text()
+    assert _cases(window.db) == 2 and not dialog.progress_bar.isVisible() and dialog.problems.isHidden()
+
+
+def test_a_bad_file_lists_each_problem_and_imports_nothing(qtbot, window, tmp_path):
+    path = _requests(tmp_path, [_request(1), _request(2, lat=95.0), _request(3, requested_datetime="昨天")])
+    dialog = _open(qtbot, import_dialog.open_import_dialog, window)
+    dialog.path.setText(str(path))
+    dialog.import_button.click()
+    lines = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert dialog.problems.isVisible() and "整个文件未导入" in dialog.status.text()
+    assert lines == ["第 1 项(第 3 行) 字段 lat:95.0 超出范围(−90 到 90)",
+                     "第 2 项(第 4 行) 字段 requested_datetime:'昨天' 不是带时区的 ISO 8601 时间(如 2026-03-01T09:30:00+08:00)"]
+    assert _cases(window.db) == 0
+
+
+def test_cancel_during_the_import_writes_nothing(qtbot, window, tmp_path):
+    path = _requests(tmp_path, [_request(n) for n in range(5)])
+    dialog = _open(qtbot, import_dialog.open_import_dialog, window)
+    dialog.path.setText(str(path))
+    # Press Cancel when the writing starts (the synchronous runner reports inside the job).
+    dialog.progress_bar.valueChanged.connect(
+        lambda _: "写入" in dialog.status.text() and dialog.cancel_button.click())
+    dialog.import_button.click()
+    assert "已取消" in dialog.status.text()
+    assert _cases(window.db) == 0
+    assert dialog.import_button.isEnabled() and not dialog.cancel_button.isEnabled()
+
+
+def test_export_takes_the_queue_filter_on_screen(qtbot, window, tmp_path, monkeypatch):
+    world.add_case(window.db, "450503103-2025-000001")
+    world.add_case(window.db, "450503103-2025-000002", grid=world.QIAOBEI + "002")
+    window.queue_model = _QueueModel(QueueFilter(under=world.QIAOBEI + "002"))
+    target = tmp_path / "out.csv"
+    monkeypatch.setattr(export_dialog, "ask_save_path", lambda parent, title, suggested, filter_: str(target))
+    dialog = _open(qtbot, export_dialog.open_export_dialog, window)
+    assert "450503103001002" in dialog.scope.text() and "未办结" in dialog.scope.text()
+    assert "共 1 件" in dialog.scope.text()
+    dialog.export_button.click()
+    rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
+    assert [r[0] for r in rows[1:]] == ["450503103-2025-000002"]
+    assert "已导出 1 件" in dialog.status.text()
+
+
+def test_export_without_a_queue_takes_every_case_under_the_place_and_cancel_leaves_no_file(
+        qtbot, window, tmp_path, monkeypatch):
+    world.add_case(window.db, "450503103-2025-000001")
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "requests.json"
+    monkeypatch.setattr(export_dialog, "ask_save_path", lambda parent, title, suggested, filter_: str(target))
+    dialog = _open(qtbot, export_dialog.open_export_dialog, window)
+    assert dialog.filter == QueueFilter(under=world.QIAOBEI, states=frozenset())
+    dialog.format.setCurrentIndex(dialog.format.findData("open311"))
+    dialog.progress_bar.valueChanged.connect(lambda _: dialog.cancel_button.click())
+    dialog.export_button.click()
+    assert "已取消" in dialog.status.text() and list(target.parent.iterdir()) == []
+    dialog.progress_bar.valueChanged.disconnect()
+    dialog.export_button.click()
+    assert [r["service_request_id"] for r in json.loads(target.read_text(encoding="utf-8"))] == [
+        "450503103-2025-000001"]
