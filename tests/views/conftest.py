@@ -37,9 +37,31 @@ def private_settings(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def cjk_font():
+def cjk_font(qapp):
     QFontDatabase.addApplicationFont(str(paths.font_path()))
     return paths.FONT_FAMILY
+
+
+@pytest.fixture
+def feature_window(qtbot):
+    """Make what a feature action is handed: a widget offering db, actor, tasks, bus and the place.
+
+    It is registered with qtbot so that Qt, not Python's garbage collector, deletes the dialogs
+    opened as its children (a collected parent under a live child crashes a later event loop).
+    """
+
+    def make(db, actor, tasks, code=QIAOBEI):
+        from PySide6.QtWidgets import QWidget
+
+        from desktop.views.bus import Bus
+
+        window = QWidget()
+        qtbot.addWidget(window)
+        window.db, window.actor, window.tasks, window.bus = db, actor, tasks, Bus(window)
+        window.current_place_code = lambda: code
+        return window
+
+    return make
 
 
 @pytest.fixture

@@ -7,14 +7,12 @@ import importlib
 import json
 
 import pytest
-from PySide6.QtWidgets import QWidget
 from sqlalchemy import func, select
 
 import exchange_world as world
 from desktop.models import Case
 from desktop.services.queue import QueueFilter
 from desktop.views import dialogs
-from desktop.views.bus import Bus
 from desktop.views.exchange import export_dialog, import_dialog
 from desktop.views.menus import FEATURE_ACTIONS
 
@@ -25,13 +23,10 @@ class _QueueModel:
 
 
 @pytest.fixture
-def window(sqlite_db, system, tasks, monkeypatch):
+def window(sqlite_db, system, tasks, monkeypatch, feature_window):
     world.build(sqlite_db, system)
-    window = QWidget()
-    window.db, window.actor, window.tasks, window.bus = sqlite_db, system, tasks, Bus(window)
-    window.current_place_code = lambda: world.QIAOBEI
     monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: pytest.fail(str(exc)))
-    return window
+    return feature_window(sqlite_db, system, tasks, world.QIAOBEI)
 
 
 def _requests(tmp_path, records, name="requests.json"):

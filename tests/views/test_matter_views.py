@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
 
 from desktop.models import Department, Liaison, Person, Place
@@ -23,7 +23,6 @@ from desktop.models.enums import (
 from desktop.services import matter_list
 from desktop.services.security import Actor, Grant
 from desktop.views import dialogs
-from desktop.views.bus import Bus
 from desktop.views.matters import open_matter_list
 from desktop.views.matters import window as matters_window
 from desktop.views.matters.item_form import ItemForm
@@ -59,13 +58,10 @@ def listed(sqlite_db, system):
 
 
 @pytest.fixture
-def window(listed, system, tasks, monkeypatch):
+def window(listed, system, tasks, monkeypatch, feature_window):
     monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: pytest.fail(str(exc)))
     monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: True)
-    window = QWidget()
-    window.db, window.actor, window.tasks, window.bus = listed, system, tasks, Bus(window)
-    window.current_place_code = lambda: QIAOBEI
-    return window
+    return feature_window(listed, system, tasks, QIAOBEI)
 
 
 @pytest.mark.law("Art. 12")

@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QWidget
 
 from desktop.services import notice_board
 from desktop.views import dialogs
-from desktop.views.bus import Bus
 from desktop.views.printing import notice_sheets_dialog, open_notice_sheets
 
 from .conftest import QIAOBEI
 
 
 @pytest.fixture
-def window(desk_db, system, tasks):
-    window = QWidget()
-    window.db, window.actor, window.tasks, window.bus = desk_db, system, tasks, Bus(window)
-    window.current_place_code = lambda: QIAOBEI
-    return window
+def window(desk_db, system, tasks, feature_window):
+    return feature_window(desk_db, system, tasks, QIAOBEI)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
 
 from desktop.errors import NotFound
@@ -15,7 +15,6 @@ from desktop.models.enums import LeadershipRole, PlaceLevel, Profession, Role, S
 from desktop.services import staff_admin
 from desktop.services.security import Actor, Grant
 from desktop.views import dialogs
-from desktop.views.bus import Bus
 from desktop.views.people import open_people
 from desktop.views.people.add_staff_dialog import AddStaffDialog
 from desktop.views.people.forms import LeaderForm, VisitForm, WorkLogForm
@@ -26,14 +25,6 @@ from .conftest import GRID, QIAOBEI
 TOWNSHIP = "450503103000"
 ADMIN = Actor(username="qg_admin", display_name="侨港管理员", grants=(Grant(Role.TOWNSHIP_ADMIN, TOWNSHIP, PlaceLevel.TOWNSHIP),))
 OPERATOR = Actor(username="qg_op", display_name="侨港值班员", grants=(Grant(Role.OPERATOR, TOWNSHIP, PlaceLevel.TOWNSHIP),))
-
-
-def fake_window(db, actor, tasks, code=QIAOBEI):
-    """What a feature action is handed: a widget offering db, actor, tasks, bus and the place."""
-    window = QWidget()
-    window.db, window.actor, window.tasks, window.bus = db, actor, tasks, Bus(window)
-    window.current_place_code = lambda: code
-    return window
 
 
 @pytest.fixture
@@ -47,8 +38,8 @@ def answered(monkeypatch):
 
 
 @pytest.mark.law("Art. 9")
-def test_under_staffed_grids_are_highlighted(qtbot, qtmodeltester, desk_db, tasks, answered):
-    people = open_people(fake_window(desk_db, ADMIN, tasks))
+def test_under_staffed_grids_are_highlighted(qtbot, qtmodeltester, desk_db, tasks, answered, feature_window):
+    people = open_people(feature_window(desk_db, ADMIN, tasks))
     qtbot.addWidget(people)
     model = people.staffing_model
     qtmodeltester.check(model)
@@ -67,8 +58,8 @@ def test_under_staffed_grids_are_highlighted(qtbot, qtmodeltester, desk_db, task
     assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None
 
 
-def test_add_and_end_a_role(qtbot, desk_db, tasks, answered, monkeypatch):
-    people = open_people(fake_window(desk_db, ADMIN, tasks))
+def test_add_and_end_a_role(qtbot, desk_db, tasks, answered, monkeypatch, feature_window):
+    people = open_people(feature_window(desk_db, ADMIN, tasks))
     qtbot.addWidget(people)
 
     def fill(dialog: AddStaffDialog):
@@ -98,8 +89,8 @@ def test_add_and_end_a_role(qtbot, desk_db, tasks, answered, monkeypatch):
 
 
 @pytest.mark.law("Art. 15")
-def test_full_phone_is_audited_and_denied_to_operators(qtbot, desk_db, tasks, answered):
-    people = open_people(fake_window(desk_db, ADMIN, tasks))
+def test_full_phone_is_audited_and_denied_to_operators(qtbot, desk_db, tasks, answered, feature_window):
+    people = open_people(feature_window(desk_db, ADMIN, tasks))
     qtbot.addWidget(people)
     assert people.phone_button.isEnabled()
     people.roster_view.selectRow(0)
@@ -109,19 +100,19 @@ def test_full_phone_is_audited_and_denied_to_operators(qtbot, desk_db, tasks, an
         entry = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
         assert entry.action == "staff.reveal_phone" and entry.actor == "qg_admin"
 
-    operator_view = open_people(fake_window(desk_db, OPERATOR, tasks))
+    operator_view = open_people(feature_window(desk_db, OPERATOR, tasks))
     qtbot.addWidget(operator_view)
     assert not operator_view.phone_button.isEnabled() and not operator_view.add_button.isEnabled()
 
 
-def test_needs_a_selected_place(qtbot, desk_db, tasks, answered):
-    assert open_people(fake_window(desk_db, ADMIN, tasks, code=None)) is None
+def test_needs_a_selected_place(qtbot, desk_db, tasks, answered, feature_window):
+    assert open_people(feature_window(desk_db, ADMIN, tasks, code=None)) is None
     assert "请先" in answered[0]
 
 
 @pytest.mark.law("Art. 8")
-def test_leader_and_work_log_tabs(qtbot, qtmodeltester, desk_db, tasks, answered, monkeypatch):
-    people = open_people(fake_window(desk_db, ADMIN, tasks))
+def test_leader_and_work_log_tabs(qtbot, qtmodeltester, desk_db, tasks, answered, monkeypatch, feature_window):
+    people = open_people(feature_window(desk_db, ADMIN, tasks))
     qtbot.addWidget(people)
     qtmodeltester.check(people.leaders_model)
     qtmodeltester.check(people.activity_model)
@@ -156,8 +147,8 @@ def test_leader_and_work_log_tabs(qtbot, qtmodeltester, desk_db, tasks, answered
 
 
 @pytest.mark.law("Art. 11")
-def test_professional_registered_and_visit_logged(qtbot, desk_db, tasks, answered, monkeypatch):
-    people = open_people(fake_window(desk_db, ADMIN, tasks))
+def test_professional_registered_and_visit_logged(qtbot, desk_db, tasks, answered, monkeypatch, feature_window):
+    people = open_people(feature_window(desk_db, ADMIN, tasks))
     qtbot.addWidget(people)
 
     def visit(form: VisitForm):
