@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Callable
@@ -97,6 +98,10 @@ def main(argv: list[str] | None = None, out=None) -> int:
     except KeyboardInterrupt:
         print("griddesk-admin: 已中断", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`… | head`): stop quietly, as command-line tools do.
+        sys.stdout = open(os.devnull, "w")
+        return 0
     finally:
         if "db" in ctx.__dict__:
             ctx.db.dispose()
