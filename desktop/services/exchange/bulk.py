@@ -1,8 +1,8 @@
 """Writing many new rows fast, inside the caller's transaction (all-or-nothing stays with it).
 
 Values are converted once, by the caller, into what the driver takes; the rows then go
-straight to the DBAPI connection: on PostgreSQL through COPY (psycopg 3), on SQLite as
-multi-row INSERT statements run with executemany. Both are several times faster than
+straight to the DBAPI connection: on PostgreSQL through COPY (psycopg 3), on SQLite through
+the driver's executemany (multi-row INSERT … VALUES (…), (…) measured no faster). Both are several times faster than
 SQLAlchemy Core executemany (STYLE.md: COPY 5×, raw executemany 2.6×), which spends most of
 an import converting each value of each row through the column types.
 """
@@ -11,16 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
-from itertools import chain
 
 from sqlalchemy import Table, text
 from sqlalchemy.orm import Session
 
 # Rows per progress report (and per check for Cancel between them).
 CHUNK = 10_000
-# SQLite: rows per INSERT … VALUES (…), (…): each statement runs the table's CHECK constraints'
-# set-up once for all its rows; well under the 32,766 bound parameters SQLite allows.
-_ROWS_PER_STATEMENT = 32
 # SQLite page cache while inserting (KiB, negative as PRAGMA cache_size wants it): new rows land
 # all over the time-ordered indexes; with the default 2 MB cache, inserting 100,000 cases took
 # 1.6× the CPU time of a 64 MB cache (measured). Restored after the insert.
@@ -33,7 +29,7 @@ def _sqlite_stamp(moment: datetime | None) -> str | None:
     # The text SQLAlchemy's SQLite DATETIME writes for UTCDateTime: naive UTC, microseconds always.
     if moment is None:
         return None
-    return moment.astimezone(timezone.utc).replace(tzinfo=None).isoformat(" ", "microseconds")
+    return moment.astimezone(timezone.utc).isoformat(" ", "microseconds")[:26]  # without "+00:00"
 
 
 def _as_is(moment: datetime | None) -> datetime | None:
@@ -86,9 +82,15 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Se
                 report: Report | None = None) -> None:
     """Insert `rows` (tuples in the order of `columns`, driver-ready values) in chunks of CHUNK.
 
-    `report(done)` is called after each chunk; an exception it raises (Cancel) stops the
-    insert, and the caller's transaction rolls everything back.
+    The other columns get their defaults (`defaults`). `report(done)` is called after each
+    chunk; an exception it raises (Cancel) stops the insert, and the caller's transaction
+    rolls everything back.
     """
+    extra = defaults(session, table, columns)
+    if extra:
+        columns = (*columns, *extra)
+        constant = tuple(extra.values())
+        rows = [row + constant for row in rows]
     driver = session.connection().connection.driver_connection
     names = ", ".join(columns)
     if session.get_bind().dialect.name == "postgresql":
@@ -100,21 +102,15 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Se
                 if report:
                     report(min(start + CHUNK, len(rows)))
         return
-    one = "(" + ", ".join("?" * len(columns)) + ")"
-    many = f"INSERT INTO {table.name} ({names}) VALUES " + ", ".join([one] * _ROWS_PER_STATEMENT)
+    insert = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(columns))})"
     cursor = driver.cursor()
     cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
     cursor.execute(f"PRAGMA cache_size={_BULK_CACHE_KIB}")
     try:
         for start in range(0, len(rows), CHUNK):
-            chunk = rows[start:start + CHUNK]
-            whole = len(chunk) - len(chunk) % _ROWS_PER_STATEMENT
-            cursor.executemany(many, [list(chain.from_iterable(chunk[i:i + _ROWS_PER_STATEMENT]))
-                                      for i in range(0, whole, _ROWS_PER_STATEMENT)])
-            if whole < len(chunk):
-                cursor.executemany(f"INSERT INTO {table.name} ({names}) VALUES {one}", chunk[whole:])
+            cursor.executemany(insert, rows[start:start + CHUNK])
             if report:
-                report(start + len(chunk))
+                report(min(start + CHUNK, len(rows)))
     finally:
         cursor.execute(f"PRAGMA cache_size={int(cache)}")
         cursor.close()

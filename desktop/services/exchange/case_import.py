@@ -16,12 +16,12 @@ year its request was received (Beijing time), like the cases taken in that year.
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import any_, bindparam, select
+from sqlalchemy import any_, bindparam, func, select, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
@@ -37,8 +37,6 @@ from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
 from . import bulk
 from .problems import Problems
-
-_CHUNK = 10_000  # bound parameters per IN (...) lookup on SQLite (it allows 32,766)
 
 ProgressReport = Callable[[int, int, str], None]  # (done, total, what); raising from it cancels
 
@@ -122,14 +120,13 @@ def _items_in_force(session: Session, township: Place) -> dict[str, _Item]:
 
 
 def _already_imported(session: Session, external_ids: list[str]) -> set[str]:
-    if session.get_bind().dialect.name == "postgresql":  # one array parameter instead of a bind per id
+    """The ids already in the database, looked up in one statement with ONE parameter (an array, a JSON
+    list on SQLite): compiling an IN (…) of 100,000 bound parameters costs more than the lookup."""
+    if session.get_bind().dialect.name == "postgresql":
         ids = bindparam("ids", external_ids, type_=postgresql.ARRAY(Case.external_id.type))
         return set(session.scalars(select(Case.external_id).where(Case.external_id == any_(ids))))
-    found: set[str] = set()
-    for start in range(0, len(external_ids), _CHUNK):
-        chunk = external_ids[start:start + _CHUNK]
-        found.update(session.scalars(select(Case.external_id).where(Case.external_id.in_(chunk))))
-    return found
+    listed = select(text("value")).select_from(func.json_each(bindparam("ids", json.dumps(external_ids))))
+    return set(session.scalars(select(Case.external_id).where(Case.external_id.in_(listed.scalar_subquery()))))
 
 
 def _title(request: IncomingRequest) -> str:
@@ -199,6 +196,38 @@ _CASE_COLUMNS = (
 _EVENT_COLUMNS = ("case_id", "at", "kind", "actor_id", "actor_name", "desktop", "to_state", "message", "detail")
 
 
+def _rows(session: Session, actor: Actor, planned: list[tuple[IncomingRequest, _Where, _Item]], ids: list[int],
+          numbers: list[str], source: str, report: ProgressReport) -> tuple[list[tuple], list[tuple]]:
+    """The case rows and their "imported" timeline events, as driver-ready tuples (_CASE/_EVENT_COLUMNS)."""
+    now = utcnow()
+    stamp = bulk.stamp_for(session)
+    now_stamp = stamp(now)
+    received, closed = CaseState.RECEIVED.value, CaseState.CLOSED.value
+    platform, township_level = Channel.PLATFORM.value, HandlingLevel.TOWNSHIP.value
+    details: dict[str | None, str] = {}  # the event detail per source state, encoded once
+    cases, events = [], []
+    for index, (case_id, number, (request, where, item)) in enumerate(zip(ids, numbers, planned)):
+        if index % bulk.CHUNK == 0:
+            report(index, len(planned), "准备")
+        state = closed if request.closed else received
+        updated = stamp(request.updated_at) if request.updated_at else now_stamp
+        cases.append((
+            case_id, number, platform, request.external_id, request.requester_name, request.requester_phone,
+            _title(request), request.description, item.category, item.id, request.lon, request.lat,
+            request.address, where.county_id, where.township_id, where.village_id, where.grid_id, state,
+            township_level, item.urgent, stamp(request.requested_at), stamp(request.expected_at),
+            updated if request.closed else None, request.status_notes if request.closed else None,
+            now_stamp, updated, actor.display_name,
+        ))
+        detail = details.get(request.source_state)
+        if detail is None:
+            detail = details[request.source_state] = json.dumps(
+                {"source": source, "source_state": request.source_state}, ensure_ascii=False)
+        events.append((case_id, now_stamp, "imported", actor.user_id, actor.display_name, actor.desktop, state,
+                       f"由{source}文件导入(外部编号 {request.external_id})", detail))
+    return cases, events
+
+
 def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest], problems: Problems, *,
                     township_code: str | None = None, source: str = "open311",
                     progress: ProgressReport | None = None) -> ImportReport:
@@ -217,66 +246,26 @@ def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest],
         for township in townships.values():
             uow.require(Permission.EXCHANGE, township.code, township.short_name)
 
+        # Numbered per township in the year each request was received (Beijing time), in file order.
         years = [request.requested_at.astimezone(BEIJING).year for request, _, _ in planned]
         counts = Counter((where.township_id, year) for (_, where, _), year in zip(planned, years))
-        numbers = {key: iter(reserve_numbers(session, townships[key[0]], key[1], n)) for key, n in sorted(counts.items())}
+        reserved = {key: iter(reserve_numbers(session, townships[key[0]], key[1], n))
+                    for key, n in sorted(counts.items())}
+        numbers = [next(reserved[where.township_id, year]) for (_, where, _), year in zip(planned, years)]
         ids = bulk.reserve_ids(session, Case.__table__, len(planned))
 
-        now = utcnow()
-        stamp = bulk.stamp_for(session)
-        now_stamp = stamp(now)
-        received, closed = CaseState.RECEIVED.value, CaseState.CLOSED.value
-        platform, township_level = Channel.PLATFORM.value, HandlingLevel.TOWNSHIP.value
-        cases, events = [], []
-        details: dict[str | None, str] = {}
-        first_number = last_number = None
         report = progress or (lambda done, total, what: None)
-        for index, (case_id, (request, where, item), year) in enumerate(zip(ids, planned, years)):
-            if index % bulk.CHUNK == 0:
-                report(index, len(planned), "准备")
-            number = next(numbers[where.township_id, year])
-            first_number = first_number or number
-            last_number = number
-            is_closed = request.closed
-            state = closed if is_closed else received
-            updated = stamp(request.updated_at) if request.updated_at else now_stamp
-            cases.append((
-                case_id, number, platform, request.external_id, request.requester_name, request.requester_phone,
-                _title(request), request.description, item.category, item.id, request.lon, request.lat,
-                request.address, where.county_id, where.township_id, where.village_id, where.grid_id, state,
-                township_level, item.urgent, stamp(request.requested_at), stamp(request.expected_at),
-                updated if is_closed else None, request.status_notes if is_closed else None,
-                now_stamp, updated, actor.display_name,
-            ))
-            detail = details.get(request.source_state)
-            if detail is None:
-                detail = details[request.source_state] = json.dumps(
-                    {"source": source, "source_state": request.source_state}, ensure_ascii=False)
-            events.append((case_id, now_stamp, "imported", actor.user_id, actor.display_name, actor.desktop, state,
-                           f"由{source}文件导入(外部编号 {request.external_id})", detail))
-
-        case_table, event_table = Case.__table__, CaseEvent.__table__
-        case_defaults = bulk.defaults(session, case_table, _CASE_COLUMNS)
-        event_defaults = bulk.defaults(session, event_table, _EVENT_COLUMNS)
-        if case_defaults:
-            extra = tuple(case_defaults.values())
-            cases = [row + extra for row in cases]
-        if event_defaults:
-            extra = tuple(event_defaults.values())
-            events = [row + extra for row in events]
-        bulk.insert_rows(session, case_table, _CASE_COLUMNS + tuple(case_defaults), cases,
+        cases, events = _rows(session, actor, planned, ids, numbers, source, report)
+        bulk.insert_rows(session, Case.__table__, _CASE_COLUMNS, cases,
                          lambda done: report(done, len(cases), "写入案件"))
-        bulk.insert_rows(session, event_table, _EVENT_COLUMNS + tuple(event_defaults), events,
+        bulk.insert_rows(session, CaseEvent.__table__, _EVENT_COLUMNS, events,
                          lambda done: report(done, len(events), "写入办理记录"))
 
-        closed_count = sum(1 for request, _, _ in planned if request.closed)
-        by_township: dict[str, int] = defaultdict(int)
-        for (township_id, _), n in counts.items():
-            by_township[townships[township_id].code] += n
+        by_township = dict(Counter(townships[where.township_id].code for _, where, _ in planned))
         result = ImportReport(
-            imported=len(cases), closed=closed_count,
-            unrouted=sum(1 for _, where, _ in planned if where.grid_id is None), by_township=dict(by_township),
-            first_number=first_number, last_number=last_number,
+            imported=len(cases), closed=sum(1 for request, _, _ in planned if request.closed),
+            unrouted=sum(1 for _, where, _ in planned if where.grid_id is None), by_township=by_township,
+            first_number=numbers[0] if numbers else None, last_number=numbers[-1] if numbers else None,
         )
         uow.audit(f"从{source}文件导入 {result.imported} 件诉求(其中已办结 {result.closed} 件,待分拨 {result.unrouted} 件)",
                   imported=result.imported, closed=result.closed, unrouted=result.unrouted,
