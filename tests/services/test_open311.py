@@ -6,11 +6,11 @@ import pytest
 from sqlalchemy import func, select
 
 import exchange_world as world
-from desktop.errors import PermissionDenied, ValidationFailed
+from desktop.errors import Conflict, PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry, Case, CaseEvent
 from desktop.models.enums import CaseState, Channel, Role
 from desktop.services import users
-from desktop.services.exchange import open311
+from desktop.services.exchange import case_import, open311
 from desktop.services.queue import QueueFilter
 
 
@@ -240,3 +240,13 @@ def test_a_cancelled_open311_export_leaves_no_file(world_db, system, tmp_path):
     with pytest.raises(KeyboardInterrupt):
         open311.write_requests(world_db, system, tmp_path / "out" / "requests.json", progress=cancel)
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_duplicate_the_checks_missed_is_a_conflict_and_nothing_is_written(world_db, system, tmp_path, monkeypatch):
+    """Two desktops importing one file at once: both pass the lookup, the unique index refuses the second."""
+    path = _write(tmp_path, [_request(1), _request(2)])
+    open311.import_file(world_db, system, path)
+    monkeypatch.setattr(case_import, "_already_imported", lambda session, ids: set())
+    with pytest.raises(Conflict, match="重复"):
+        open311.import_file(world_db, system, path)
+    assert _case_count(world_db) == 2

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 
 from sqlalchemy import Table, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 # Rows per progress report (and per check for Cancel between them).
@@ -91,26 +92,34 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Se
         columns = (*columns, *extra)
         constant = tuple(extra.values())
         rows = [row + constant for row in rows]
-    driver = session.connection().connection.driver_connection
-    names = ", ".join(columns)
-    if session.get_bind().dialect.name == "postgresql":
-        with driver.cursor() as cursor:
-            for start in range(0, len(rows), CHUNK):
-                with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
-                    for row in rows[start:start + CHUNK]:
-                        copy.write_row(row)
-                if report:
-                    report(min(start + CHUNK, len(rows)))
-        return
-    insert = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(columns))})"
+    dialect = session.get_bind().dialect
+    insert = _copy if dialect.name == "postgresql" else _executemany
+    try:
+        insert(session.connection().connection.driver_connection, table, columns, rows, report or (lambda done: None))
+    except dialect.dbapi.IntegrityError as exc:
+        # As SQLAlchemy would raise it, so that unit_of_work reports a Conflict (e.g. another desktop
+        # importing the same file at the same moment) and rolls everything back.
+        raise IntegrityError(f"INSERT INTO {table.name}", None, exc) from exc
+
+
+def _copy(driver, table: Table, columns: Sequence[str], rows: Sequence[tuple], report: Report) -> None:
+    with driver.cursor() as cursor:
+        for start in range(0, len(rows), CHUNK):
+            with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows[start:start + CHUNK]:
+                    copy.write_row(row)
+            report(min(start + CHUNK, len(rows)))
+
+
+def _executemany(driver, table: Table, columns: Sequence[str], rows: Sequence[tuple], report: Report) -> None:
+    insert = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     cursor = driver.cursor()
     cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
     cursor.execute(f"PRAGMA cache_size={_BULK_CACHE_KIB}")
     try:
         for start in range(0, len(rows), CHUNK):
             cursor.executemany(insert, rows[start:start + CHUNK])
-            if report:
-                report(min(start + CHUNK, len(rows)))
+            report(min(start + CHUNK, len(rows)))
     finally:
         cursor.execute(f"PRAGMA cache_size={int(cache)}")
         cursor.close()
