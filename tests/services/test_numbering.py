@@ -1,5 +1,6 @@
 """Case and bulletin numbers: one running counter per township, year and series."""
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
@@ -70,3 +71,24 @@ def test_migration_gives_bulletins_a_counter_of_their_own_and_back(db, system):
         counters = {s.series: s.last_value for s in session.scalars(select(CaseNumberSequence))}
     assert counters == {"case": 9, BULLETIN_SERIES: 2}
     assert _reserve(db, QIAOGANG, year, series=BULLETIN_SERIES, prefix="KB") == [f"KB450503103-{year}-000003"]
+
+
+@pytest.mark.postgres
+def test_two_desktops_starting_a_year_at_once_get_different_numbers(pg_db):
+    """The second waits for the first's counter row (no duplicate key, no number handed out twice)."""
+    first, second = pg_db.session(), pg_db.session()
+    township = places.get_place(first, QIAOGANG)
+    got: list[str] = []
+    try:
+        got += reserve_numbers(first, township, 2031, 2)  # creates the 2031 row, not yet committed
+        with ThreadPoolExecutor(1) as pool:
+            waiting = pool.submit(lambda: reserve_numbers(second, places.get_place(second, QIAOGANG), 2031, 1))
+            with pytest.raises(TimeoutError):
+                waiting.result(timeout=0.5)  # blocked on the first desktop's row
+            first.commit()
+            got += waiting.result(timeout=10)
+        second.commit()
+    finally:
+        first.close()
+        second.close()
+    assert got == ["450503103-2031-000001", "450503103-2031-000002", "450503103-2031-000003"]
