@@ -327,3 +327,29 @@ def test_evaluation_is_scoped(db, system, world):
         evaluate(db, users.login(db, "qg_op", "secret-123"), "2026-10", "township")
     with pytest.raises(PermissionDenied):
         configure_indicators(db, supervisor, {"response": 0.3})
+
+
+def test_a_reopened_case_counts_once_per_handling_round(db, system):
+    """Round 1 closed on time in October; reopened, round 2 due in November. The requester's
+    last word (solved) belongs to the current round only, so it is counted in November."""
+    places.create_grid(db, system, village_code="450503100001", code="450503100001001", name="福成一网格")
+    with db.session() as session:
+        b = Builder(session)
+        grid, dept = b.place("450503100001001"), b.department("D9", "市住建局")
+        case = b.case(grid, bj(10, 10), closed=bj(10, 9), lead=dept, reopen_count=1)
+        case.state = CaseState.REOPENED
+        session.add(Assignment(case_id=case.id, department_id=dept.id, role=AssignmentRole.LEAD,
+                               state=AssignmentState.HANDLING, dispatched_at=bj(10, 20), sign_due_at=bj(10, 21),
+                               signed_at=bj(10, 20, 15), due_at=bj(11, 5), original_due_at=bj(11, 5)))
+        b.callback(case, bj(10, 12), bj(10, 12), solved=False, satisfaction=Satisfaction.UNSATISFIED)
+        b.callback(case, bj(11, 8), bj(11, 8), solved=True, satisfaction=Satisfaction.SATISFIED)
+        session.commit()
+        township = b.place("450503100000").id
+    october = evaluate(db, system, "2026-10", "township", as_of=AS_OF)
+    assert fig(october, township, "on_time") == (1, 1)
+    assert fig(october, township, "resolution") == (0, 0)
+    november = evaluate(db, system, "2026-11", "township", as_of=AS_OF)
+    assert fig(november, township, "on_time") == (0, 1)  # round 2 is still open past its 5 November deadline
+    assert fig(november, township, "resolution") == (1, 1)
+    rows = drill_down(db, system, "2026-11", "township", township, "resolution", "numerator", as_of=AS_OF)
+    assert [r.case_id for r in rows] == [case.id]
