@@ -12,7 +12,7 @@ from desktop.services.evaluation.periods import PeriodKind, period_of
 from desktop.services.evaluation.scores import evaluate
 from desktop.services.security import Actor
 
-from conftest import NOW
+from .conftest import NOW
 
 
 def last_complete(kind: PeriodKind):

@@ -8,8 +8,8 @@ from desktop.services import hotspots
 from desktop.services.evaluation.periods import PeriodKind
 from desktop.services.security import Actor
 
-from conftest import NOW
-from test_evaluation_million import _median_seconds, last_complete
+from .conftest import NOW
+from .test_evaluation_million import _median_seconds, last_complete
 
 
 @pytest.mark.benchmark
