@@ -1,5 +1,6 @@
 """Public notice sheets (Art. 14): what they show, the PDF as text and fonts, the reprint list."""
 
+import shutil
 import subprocess
 from datetime import date
 
@@ -78,6 +79,20 @@ def test_printed_pdf_as_text_and_fonts(db, system, township, tmp_path):
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
     font_lines = fonts.splitlines()[2:]
     assert font_lines and all(" yes " in line and "WenQuanYi" in line for line in font_lines)  # embedded CJK
+
+
+@pytest.mark.law("Art. 14")
+@pytest.mark.skipif(shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None,
+                    reason="needs zbarimg (zbar-tools) and pdftoppm to read the printed QR code back")
+def test_printed_qr_code_reads_back_as_the_grids_public_url(db, system, township, tmp_path):
+    out = tmp_path / "sheets.pdf"
+    print_notice_sheets(db, system, out, under=TOWNSHIP)
+    subprocess.run(["pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", str(out), str(tmp_path / "page")],
+                   check=True)
+    page = next(tmp_path.glob("page*.png"))
+    decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(page)], capture_output=True, text=True).stdout
+    expected = next(s for s in notice_board.sheets(db, system, TOWNSHIP) if s.grid_code == GRID1).url
+    assert decoded.strip() == expected
 
 
 @pytest.mark.law("Art. 14")
