@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,8 +21,8 @@ from ...models.enums import OPEN_CASE_STATES
 from ...services import places, queue
 from ...services.exchange import formats
 from ...services.queue import QueueFilter
-from ...tasks import Cancelled, Progress
 from .. import dialogs
+from ..progress import TaskProgress
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str | None:
@@ -51,7 +50,6 @@ class ExportDialog(QDialog):
         self.window_ = window
         self.db, self.actor, self.tasks = window.db, window.actor, window.tasks
         self.filter = current_filter(window)
-        self.running: Progress | None = None
         self.count: int | None = None
         self.place_name: str | None = None
         self.format = QComboBox()
@@ -59,17 +57,13 @@ class ExportDialog(QDialog):
             self.format.addItem("", fmt)
         self.scope = QLabel()
         self.scope.setWordWrap(True)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.hide()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.task = TaskProgress(self.tasks, self)
+        self.progress_bar, self.status, self.cancel_button = self.task.bar, self.task.status, self.task.cancel_button
         self.export_button = QPushButton()
-        self.cancel_button = QPushButton()
-        self.cancel_button.setEnabled(False)
         self.close_button = QPushButton()
         self.export_button.clicked.connect(self.start)
-        self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.close)
+        self.task.busy_changed.connect(lambda busy: self.export_button.setEnabled(not busy))
 
         self.format_caption, self.scope_caption = QLabel(), QLabel()
         form = QFormLayout()
@@ -104,7 +98,7 @@ class ExportDialog(QDialog):
             self.format.setItemText(index, text)
         self.scope.setText(self._scope_text())
         self.export_button.setText(self.tr("导出…"))
-        self.cancel_button.setText(self.tr("取消"))
+        self.task.retranslate()
         self.close_button.setText(self.tr("关闭"))
 
     def _scope_text(self) -> str:
@@ -141,46 +135,15 @@ class ExportDialog(QDialog):
             return
         path = Path(path)
         f = self.filter
+        self.task.start(lambda report: formats.export_file(self.db, self.actor, path, fmt, f, report),
+                        status=self.tr("正在导出…"), describe=self._describe,
+                        on_done=lambda count: self._done(count, path), cancelled=self.tr("已取消:没有写出文件"))
 
-        def job(progress: Progress) -> int:
-            self.running = progress  # Cancel reaches the job through it, whichever runner runs it
-            return formats.export_file(self.db, self.actor, path, fmt, f, progress.report)
-
-        self.progress_bar.setRange(0, 0)
-        self.progress_bar.show()
-        self.export_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.status.setText(self.tr("正在导出…"))
-        self.tasks.submit(job, on_done=lambda count: self._done(count, path), on_error=self._failed,
-                          on_progress=self._progressed)
-
-    def _progressed(self, done: int, total: int, what: str) -> None:
-        self.status.setText(self.tr("正在导出 %1/%2").replace("%1", str(done)).replace("%2", str(total)))
-        self.progress_bar.setRange(0, total)
-        self.progress_bar.setValue(done)
-
-    def cancel(self) -> None:
-        if self.running is not None:
-            self.running.cancel()
-            self.status.setText(self.tr("正在取消…"))
-
-    def _finished(self) -> None:
-        self.running = None
-        self.progress_bar.hide()
-        self.export_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
+    def _describe(self, done: int, total: int, what: str) -> str:
+        return self.tr("正在导出 %1/%2").replace("%1", str(done)).replace("%2", str(total))
 
     def _done(self, count: int, path: Path) -> None:
-        self._finished()
         self.status.setText(self.tr("已导出 %1 件到 %2").replace("%1", str(count)).replace("%2", str(path)))
-
-    def _failed(self, exc: BaseException) -> None:
-        self._finished()
-        if isinstance(exc, Cancelled):
-            self.status.setText(self.tr("已取消:没有写出文件"))
-        else:
-            self.status.setText("")
-            dialogs.show_error(self, exc)
 
 
 def open_export_dialog(window) -> ExportDialog:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,8 +28,8 @@ from ...services import places
 from ...services.exchange import formats
 from ...services.exchange.case_import import ImportReport
 from ...services.security import Permission
-from ...tasks import Cancelled, Progress
 from .. import dialogs
+from ..progress import TaskProgress
 
 
 def ask_open_path(parent: QWidget) -> str | None:
@@ -45,29 +44,24 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.window_ = window
         self.db, self.actor, self.tasks = window.db, window.actor, window.tasks
-        self.running: Progress | None = None
         self.path = QLineEdit()
         self.browse_button = QPushButton()
         self.format_label = QLabel()
         self.township = QComboBox()
         self.township_hint = QLabel()
         self.township_hint.setWordWrap(True)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.hide()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.task = TaskProgress(self.tasks, self)
+        self.progress_bar, self.status, self.cancel_button = self.task.bar, self.task.status, self.task.cancel_button
         self.problems = QListWidget()
         self.problems.setWordWrap(True)
         self.problems.hide()
         self.import_button = QPushButton()
-        self.cancel_button = QPushButton()
-        self.cancel_button.setEnabled(False)
         self.close_button = QPushButton()
 
         self.path.textChanged.connect(self._path_changed)
         self.browse_button.clicked.connect(self.browse)
         self.import_button.clicked.connect(self.start)
-        self.cancel_button.clicked.connect(self.cancel)
+        self.task.busy_changed.connect(lambda busy: self._path_changed(self.path.text()))
         self.close_button.clicked.connect(self.close)
 
         file_row = QHBoxLayout()
@@ -112,7 +106,7 @@ class ImportDialog(QDialog):
         self.township_hint.setText(self.tr("没有坐标或坐标不在任何网格内的诉求归入所选乡镇(街道)的待分拨清单;"
                                            "选“按坐标”时,这样的诉求会被列为问题,整个文件不导入。"))
         self.import_button.setText(self.tr("导入"))
-        self.cancel_button.setText(self.tr("取消"))
+        self.task.retranslate()
         self.close_button.setText(self.tr("关闭"))
         self._path_changed(self.path.text())
 
@@ -139,7 +133,7 @@ class ImportDialog(QDialog):
             self.format_label.setText(self.tr("无法识别:只能导入 .json(Open311)或 .csv 文件"))
         else:
             self.format_label.setText(self.tr("按扩展名判断"))
-        self.import_button.setEnabled(fmt is not None and self.running is None)
+        self.import_button.setEnabled(fmt is not None and not self.task.busy)
 
     def browse(self) -> None:
         path = ask_open_path(self)
@@ -151,42 +145,20 @@ class ImportDialog(QDialog):
         if not path.is_file():
             self.status.setText(self.tr("文件 %1 不存在").replace("%1", str(path)))
             return
-
-        def job(progress: Progress) -> ImportReport:
-            self.running = progress  # Cancel reaches the job through it, whichever runner runs it
-            return formats.import_file(self.db, self.actor, path, fmt, township_code=township,
-                                       progress=progress.report)
-
         self.problems.clear()
         self.problems.hide()
-        self.progress_bar.setRange(0, 0)
-        self.progress_bar.show()
-        self.import_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.status.setText(self.tr("正在读取 %1…").replace("%1", path.name))
-        self.tasks.submit(job, on_done=self._done, on_error=self._failed, on_progress=self._progressed)
+        self.task.start(lambda report: formats.import_file(self.db, self.actor, path, fmt, township_code=township,
+                                                           progress=report),
+                        status=self.tr("正在读取 %1…").replace("%1", path.name), describe=self._describe,
+                        on_done=self._done, cancelled=self.tr("已取消:没有导入任何诉求"), on_error=self._failed)
 
-    def _progressed(self, done: int, total: int, what: str) -> None:
+    def _describe(self, done: int, total: int, what: str) -> str:
         phases = {"检查": self.tr("正在检查"), "准备": self.tr("正在准备"), "写入案件": self.tr("正在写入案件"),
                   "写入办理记录": self.tr("正在写入办理记录")}
-        self.status.setText(self.tr("%1 %2/%3").replace("%1", phases.get(what, what)).replace("%2", str(done))
-                            .replace("%3", str(total)))
-        self.progress_bar.setRange(0, total)
-        self.progress_bar.setValue(done)
-
-    def cancel(self) -> None:
-        if self.running is not None:
-            self.running.cancel()
-            self.status.setText(self.tr("正在取消…"))
-
-    def _finished(self) -> None:
-        self.running = None
-        self.progress_bar.hide()
-        self.cancel_button.setEnabled(False)
-        self._path_changed(self.path.text())
+        return (self.tr("%1 %2/%3").replace("%1", phases.get(what, what)).replace("%2", str(done))
+                .replace("%3", str(total)))
 
     def _done(self, report: ImportReport) -> None:
-        self._finished()
         text = (self.tr("已导入 %1 件(已办结 %2 件,待分拨 %3 件)").replace("%1", str(report.imported))
                 .replace("%2", str(report.closed)).replace("%3", str(report.unrouted)))
         if report.imported:
@@ -195,16 +167,13 @@ class ImportDialog(QDialog):
         self.window_.bus.changed.emit("cases")
 
     def _failed(self, exc: BaseException) -> None:
-        self._finished()
-        if isinstance(exc, Cancelled):
-            self.status.setText(self.tr("已取消:没有导入任何诉求"))
-        elif isinstance(exc, ValidationFailed) and exc.problems:
+        """A bad file lists its problems in the dialog; anything else goes to the error dialog."""
+        if isinstance(exc, ValidationFailed) and exc.problems:
             self.status.setText(exc.message)
             self.problems.addItems(exc.problems)
             self.problems.show()
         else:
-            self.status.setText("")
-            dialogs.show_error(self, exc)
+            self.task.show_error(exc)
 
 
 def open_import_dialog(window) -> ImportDialog:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from ...services import notice_board
 from ...services.printing.notice_sheets import PrintResult, print_notice_sheets
-from ...tasks import Cancelled, Progress
 from .. import dialogs
+from ..progress import TaskProgress
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str) -> str | None:
@@ -35,22 +34,18 @@ class NoticeSheetsDialog(QDialog):
         super().__init__(parent)
         self.window_, self.code = window, code
         self.db, self.actor, self.tasks = window.db, window.actor, window.tasks
-        self.running: Progress | None = None
         self.entries: list[notice_board.ReprintEntry] = []
         self.heading = QLabel()
         self.reprint_list = QListWidget()
         self.only_changed = QCheckBox()
         self.only_changed.setChecked(True)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.hide()
-        self.status = QLabel()
+        self.task = TaskProgress(self.tasks, self)
+        self.progress_bar, self.status, self.cancel_button = self.task.bar, self.task.status, self.task.cancel_button
         self.print_button = QPushButton()
-        self.cancel_button = QPushButton()
-        self.cancel_button.setEnabled(False)
         self.close_button = QPushButton()
         self.print_button.clicked.connect(self.start)
-        self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.close)
+        self.task.busy_changed.connect(lambda busy: self.print_button.setEnabled(not busy))
         buttons = QHBoxLayout()
         buttons.addWidget(self.only_changed)
         buttons.addStretch(1)
@@ -77,7 +72,7 @@ class NoticeSheetsDialog(QDialog):
                              .replace("%1", self.code).replace("%2", str(len(self.entries))))
         self.only_changed.setText(self.tr("只打印需要重新打印的"))
         self.print_button.setText(self.tr("打印…"))
-        self.cancel_button.setText(self.tr("取消"))
+        self.task.retranslate()
         self.close_button.setText(self.tr("关闭"))
 
     def reload(self) -> None:
@@ -97,47 +92,17 @@ class NoticeSheetsDialog(QDialog):
         if not path:
             return
         only_changed = self.only_changed.isChecked()
+        self.task.start(lambda report: print_notice_sheets(self.db, self.actor, Path(path), under=self.code,
+                                                           only_needing_reprint=only_changed, progress=report),
+                        status=self.tr("正在生成…"), describe=self._describe, on_done=self._done,
+                        cancelled=self.tr("已取消:没有生成文件,也没有记为已打印"))
 
-        def job(progress: Progress) -> PrintResult:
-            self.running = progress  # Cancel reaches the job through it, whichever runner runs it
-            return print_notice_sheets(self.db, self.actor, Path(path), under=self.code,
-                                       only_needing_reprint=only_changed, progress=progress.report)
-
-        self.progress_bar.setRange(0, 0)
-        self.progress_bar.show()
-        self.print_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.status.setText(self.tr("正在生成…"))
-        self.tasks.submit(job, on_done=self._done, on_error=self._failed, on_progress=self._progressed)
-
-    def _progressed(self, done: int, total: int, text: str) -> None:
-        self.progress_bar.setRange(0, total)
-        self.progress_bar.setValue(done)
-        self.status.setText(self.tr("正在生成 %1/%2 %3").replace("%1", str(done)).replace("%2", str(total))
-                            .replace("%3", text))
-
-    def cancel(self) -> None:
-        if self.running is not None:
-            self.running.cancel()
-            self.status.setText(self.tr("正在取消…"))
-
-    def _finished(self) -> None:
-        self.running = None
-        self.progress_bar.hide()
-        self.print_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
+    def _describe(self, done: int, total: int, text: str) -> str:
+        return (self.tr("正在生成 %1/%2 %3").replace("%1", str(done)).replace("%2", str(total))
+                .replace("%3", text))
 
     def _done(self, result: PrintResult) -> None:
-        self._finished()
         self.status.setText(self.tr("已打印 %1 张公示牌到 %2").replace("%1", str(result.pages))
                             .replace("%2", str(result.path)))
         self.window_.bus.changed.emit("printing")
         self.reload()
-
-    def _failed(self, exc: BaseException) -> None:
-        self._finished()
-        if isinstance(exc, Cancelled):
-            self.status.setText(self.tr("已取消:没有生成文件,也没有记为已打印"))
-        else:
-            self.status.setText("")
-            dialogs.show_error(self, exc)
