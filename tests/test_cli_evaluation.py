@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
 
 import pytest
 from openpyxl import load_workbook
 
+from pdftools import assert_cjk_font_embedded, pdf_text
 from desktop.cli import main
 
 
@@ -41,11 +41,10 @@ def test_print_assessment_forms(demo_db, tmp_path):
     target = tmp_path / "assessment.pdf"
     code, text = run(demo_db, "print", "assessment", "--period", "2026", "--level", "township", "-o", str(target))
     assert code == 0 and "考核表" in text
-    pdf = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True).stdout
+    pdf = pdf_text(target)
     for words in ("综合评价考核表", "考核人(签字)", "被考核单位负责人(签字)", "表彰奖励建议名单", "响应率", "侨港镇"):
         assert words in pdf
-    fonts = subprocess.run(["pdffonts", str(target)], capture_output=True, text=True).stdout
-    assert all(" yes " in line and "WenQuanYi" in line for line in fonts.splitlines()[2:])  # embedded CJK
+    assert_cjk_font_embedded(target)
     assert run(demo_db, "print", "assessment", "--period", "2026-13", "--level", "grid", "-o", str(target))[0] == 1
 
 

@@ -2,12 +2,12 @@
 
 import io
 import json
-import subprocess
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
 
+from pdftools import assert_cjk_font_embedded, pdf_text
 import exchange_world as world
 from desktop.cli import main
 from desktop.models import Case, utcnow
@@ -100,12 +100,10 @@ def test_emergency_list_and_bulletin_pdf(world_db, system, tmp_path):
     pdf = tmp_path / "bulletin.pdf"
     code, out = _run(world_db, "print", "bulletin", str(info.id), "-o", str(pdf))
     assert code == 0
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(pdf)
     for fact in ("信息快报", info.number, "侨港镇", "突发事件", "较大(III级)", "侨港渔港 3 号泊位", "受伤 2 人",
                  "失踪 1 人", "消防船已到场扑救", "电话首报", "超时", "签发人"):
         assert fact in text, fact
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
-    rows = fonts.splitlines()[2:]
-    assert rows and all("MicroHei" in row and row.split()[-5] == "yes" for row in rows), fonts
+    assert_cjk_font_embedded(pdf)
     code, _ = _run(world_db, "print", "bulletin", "9999", "-o", str(pdf))
     assert code == 1

@@ -1,12 +1,12 @@
 """griddesk-admin staff import/export, matters and print commands, end to end on SQLite."""
 
 import io
-import subprocess
 from datetime import date
 
 import pytest
 from sqlalchemy import select
 
+from pdftools import assert_cjk_font_embedded, pdf_text
 from desktop.cli import main
 from desktop.models import Department, Liaison, Person, Place
 from desktop.models.enums import DepartmentLevel, MatterCategory
@@ -47,7 +47,7 @@ def test_staff_import_export_and_notice_sheets(grid, tmp_path, capsys):
     pdf = tmp_path / "sheets.pdf"
     code, text = run(grid, "print", "notice-sheets", "--under", "450502001000", "-o", str(pdf))
     assert code == 0 and "已打印网格公示牌 1 张" in text
-    body = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    body = pdf_text(pdf, layout=False)
     assert "李海燕" in body and "13907791234" in body and "12345" in body
     assert run(grid, "print", "needing-reprint", "--under", "450502001000")[1].startswith("共 0 个")
 
@@ -78,9 +78,8 @@ def test_matter_list_commands_and_pdf(grid, tmp_path):
     pdf = tmp_path / "list.pdf"
     code, text = run(db, "print", "matter-list", "-o", str(pdf))
     assert code == 0 and "页" in text
-    body = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    body = pdf_text(pdf)
     for expected in ("北海市网格化服务管理事项清单", "第 1 版", "2025年09月01日公布", "(五)矛盾纠纷排查调处",
                      "协助排查调处邻里纠纷", "市司法局", "林指导", "5个工作日", "(一)宣传政策法规"):
         assert expected in body, expected
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert all(" yes " in line for line in fonts.splitlines()[2:])
+    assert_cjk_font_embedded(pdf)
