@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QEvent, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..db import Database
@@ -14,38 +14,15 @@ from ..models.enums import PlaceLevel
 from ..services import staff
 from ..services.security import Actor
 from ..services.staff import PlaceDetails, StaffMember
+from .rows_model import RowsModel
 
-_HEADERS = [QT_TRANSLATE_NOOP("RosterModel", "姓名"), QT_TRANSLATE_NOOP("RosterModel", "角色"),
-            QT_TRANSLATE_NOOP("RosterModel", "来源"), QT_TRANSLATE_NOOP("RosterModel", "电话"),
-            QT_TRANSLATE_NOOP("RosterModel", "状态"), QT_TRANSLATE_NOOP("RosterModel", "网格")]
+class RosterModel(RowsModel):
+    HEADERS = [QT_TRANSLATE_NOOP("RosterModel", "姓名"), QT_TRANSLATE_NOOP("RosterModel", "角色"),
+               QT_TRANSLATE_NOOP("RosterModel", "来源"), QT_TRANSLATE_NOOP("RosterModel", "电话"),
+               QT_TRANSLATE_NOOP("RosterModel", "状态"), QT_TRANSLATE_NOOP("RosterModel", "网格")]
 
-
-class RosterModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.members: list[StaffMember] = []
-
-    def set_members(self, members: list[StaffMember]) -> None:
-        self.beginResetModel()
-        self.members = list(members)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.members)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(_HEADERS):
-            return self.tr(_HEADERS[section])
-        return None
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        m = self.members[index.row()]
-        return [m.name, label(m.role), label(m.source), m.phone or "", label(m.status), m.grid_name][index.column()]
+    def cells(self, m: StaffMember) -> list:
+        return [m.name, label(m.role), label(m.source), m.phone or "", label(m.status), m.grid_name]
 
 
 class RosterPanel(QWidget):
@@ -94,7 +71,7 @@ class RosterPanel(QWidget):
             return  # the user has moved on to another place
         self.details, members = result
         self.problem = None
-        self.model.set_members(members)
+        self.model.set_rows(members)
         self.retranslate()
 
     def _refused(self, code: str, exc: BaseException) -> None:
@@ -103,7 +80,7 @@ class RosterPanel(QWidget):
         if not isinstance(exc, GridDeskError):
             raise exc
         self.details, self.problem = None, exc.message
-        self.model.set_members([])
+        self.model.set_rows([])
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -49,7 +49,7 @@ def test_under_staffed_grids_are_highlighted(qtbot, qtmodeltester, desk_db, task
     assert model.under_staffed_rows() == [0, 1]
     assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).color() == UNDER_STAFFED
     assert "2 个网格员配备不足" in people.title.text()
-    assert people.roster_model.members[0].phone == "138****1234"
+    assert people.roster_model.rows[0].phone == "138****1234"
 
     staff_admin.add_grid_staff(desk_db, ADMIN, grid_code=GRID, role=StaffRole.GRID_MEMBER,
                                source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1), name="黎敏")
@@ -75,14 +75,14 @@ def test_add_and_end_a_role(qtbot, desk_db, tasks, answered, monkeypatch, featur
     monkeypatch.setattr(AddStaffDialog, "exec", fill)
     people.add_button.click()
     assert answered == []
-    assert [(m.name, m.grid_name) for m in people.roster_model.members if m.name == "黎敏"] == [("黎敏", "侨北第二网格")]
+    assert [(m.name, m.grid_name) for m in people.roster_model.rows if m.name == "黎敏"] == [("黎敏", "侨北第二网格")]
     assert people.staffing_model.under_staffed_rows() == [0]
 
-    row = next(n for n, m in enumerate(people.roster_model.members) if m.name == "黎敏")
+    row = next(n for n, m in enumerate(people.roster_model.rows) if m.name == "黎敏")
     people.roster_view.selectRow(row)
     people.end_button.click()
     assert answered == []
-    member = people.roster_model.members[row]
+    member = people.roster_model.rows[row]
     with pytest.raises(NotFound):  # today was the last day: no open role is left to end
         staff_admin.end_serving(desk_db, ADMIN, person_id=member.person_id, grid_code=member.grid_code,
                                 role=member.role, end_on=date.today())

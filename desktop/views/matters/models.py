@@ -4,47 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...i18n import label
 from ...models.enums import RectificationState, ReviewState, TimeLimitUnit
 from ...services.matter_list import ApplicationInfo, MatterItemInfo, RectificationInfo
-
-
-class RowsModel(QAbstractTableModel):
-    """A read-only table of plain result rows; subclasses name the headers and the cells of a row."""
-
-    HEADERS: list[str] = []
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list = []
-
-    def set_rows(self, rows: list) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.HEADERS):
-            return self.tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self.cells(self.rows[index.row()])[index.column()]
-
-    def cells(self, row) -> list:
-        raise NotImplementedError
+from ..rows_model import RowsModel
 
 
 class MatterItemsModel(RowsModel):

@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from ...i18n import label
 from ...services.staff import LeaderEntry, LogEntry
-from ..matters.models import RowsModel
+from ..rows_model import RowsModel
 
 
 class LeadersModel(RowsModel):

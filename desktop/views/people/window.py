@@ -144,7 +144,7 @@ class PeopleWindow(QDialog):
         self.leaders_model.set_rows(leaders)
         self.activity_model.set_rows(activity)
         self.staffing_model.set_rows(rows)
-        self.roster_model.set_members(members)
+        self.roster_model.set_rows(members)
         self.staffing_view.resizeColumnsToContents()
         self.roster_view.resizeColumnsToContents()
         self.retranslate()
@@ -154,7 +154,7 @@ class PeopleWindow(QDialog):
         if not rows:
             dialogs.information(self, self.tr("网格人员"), self.tr("请先在名单中选中一人"))
             return None
-        return self.roster_model.members[rows[0].row()]
+        return self.roster_model.rows[rows[0].row()]
 
     def _run(self, fn, *args, **kwargs) -> None:
         """A change through the task runner; the bus tells every view (this one too) to reload."""
@@ -198,10 +198,10 @@ class PeopleWindow(QDialog):
             self._run(staff_admin.assign_leadership, self.db, self.actor, **form.values())
 
     def log_work(self) -> None:
-        if not self.roster_model.members:
+        if not self.roster_model.rows:
             dialogs.information(self, self.tr("记录网格工作"), self.tr("这里还没有网格工作人员"))
             return
-        form = WorkLogForm(self.roster_model.members, self)
+        form = WorkLogForm(self.roster_model.rows, self)
         if form.exec() == QDialog.DialogCode.Accepted:
             self._run(staff_admin.log_work, self.db, self.actor, **form.values())
 
