@@ -20,7 +20,7 @@ from desktop.views.people.add_staff_dialog import AddStaffDialog
 from desktop.views.people.forms import LeaderForm, VisitForm, WorkLogForm
 from desktop.views.people.staffing_model import UNDER_STAFFED
 
-from .conftest import GRID, QIAOBEI
+from .conftest import GRID
 
 TOWNSHIP = "450503103000"
 ADMIN = Actor(username="qg_admin", display_name="侨港管理员", grants=(Grant(Role.TOWNSHIP_ADMIN, TOWNSHIP, PlaceLevel.TOWNSHIP),))

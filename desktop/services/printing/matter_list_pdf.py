@@ -102,5 +102,5 @@ def print_matter_list(db: Database, actor: Actor, out: Path, *, place_code: str,
                                          subject_ref=f"{ml.place_code}:v{ml.version}",
                                          content_hash=hashlib.sha256(repr(items).encode()).hexdigest(), printed_by=actor.username, pages=pages)
                             for ml, items in lists)
-        uow.audit(f"打印事项清单:" + "、".join(f"{ml.place_name}第 {ml.version} 版" for ml, _ in lists))
+        uow.audit("打印事项清单:" + "、".join(f"{ml.place_name}第 {ml.version} 版" for ml, _ in lists))
         return pages
