@@ -180,32 +180,32 @@
   <context>
     <name>ApplicationsModel</name>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="63" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="29" />
       <source>申请部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="63" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="29" />
       <source>申请</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="64" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="30" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="64" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="30" />
       <source>理由</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="65" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="31" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="65" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="31" />
       <source>审核意见</source>
       <translation>Review comment</translation>
     </message>
@@ -1382,47 +1382,47 @@
   <context>
     <name>MatterItemsModel</name>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="51" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="17" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="51" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="17" />
       <source>事项名称</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="52" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="18" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="52" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="18" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="53" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="19" />
       <source>业务指导人员</source>
       <translation>Guidance contact</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="53" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="19" />
       <source>办理时限</source>
       <translation>Time limit</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="54" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="20" />
       <source>复杂程度</source>
       <translation>Complexity</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="57" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="23" />
       <source>小时</source>
       <translation> hours</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="57" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="23" />
       <source>个工作日</source>
       <translation> working days</translation>
     </message>
@@ -2127,32 +2127,32 @@
   <context>
     <name>RectificationsModel</name>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="81" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="47" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="81" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="47" />
       <source>履职不到位情形</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="82" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="48" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="82" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="48" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="83" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="49" />
       <source>整改情况</source>
       <translation>Rectification</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="86" />
+      <location filename="../../work/main/desktop/views/matters/models.py" line="52" />
       <source>逾期未整改</source>
       <translation>Not rectified in time</translation>
     </message>
@@ -2173,32 +2173,32 @@
   <context>
     <name>RosterModel</name>
     <message>
-      <location filename="../../work/main/desktop/views/roster_panel.py" line="18" />
+      <location filename="../../work/main/desktop/views/roster_panel.py" line="20" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/roster_panel.py" line="18" />
+      <location filename="../../work/main/desktop/views/roster_panel.py" line="20" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/roster_panel.py" line="19" />
+      <location filename="../../work/main/desktop/views/roster_panel.py" line="21" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/roster_panel.py" line="19" />
+      <location filename="../../work/main/desktop/views/roster_panel.py" line="21" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/roster_panel.py" line="20" />
+      <location filename="../../work/main/desktop/views/roster_panel.py" line="22" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/roster_panel.py" line="20" />
+      <location filename="../../work/main/desktop/views/roster_panel.py" line="22" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
@@ -2206,22 +2206,22 @@
   <context>
     <name>RosterPanel</name>
     <message>
-      <location filename="../../work/main/desktop/views/roster_panel.py" line="115" />
+      <location filename="../../work/main/desktop/views/roster_panel.py" line="92" />
       <source>在左侧选择村(社区)或网格,查看网格人员和基础数据</source>
       <translation>Choose a village/community or grid on the left to see its staff and base data</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/roster_panel.py" line="121" />
+      <location filename="../../work/main/desktop/views/roster_panel.py" line="98" />
       <source>户数 %1 · 人口 %2 · 单位 %3 · 网格人员 %4</source>
       <translation>Households %1 · residents %2 · units %3 · grid staff %4</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/roster_panel.py" line="125" />
+      <location filename="../../work/main/desktop/views/roster_panel.py" line="102" />
       <source>网格:</source>
       <translation>Grids: </translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/roster_panel.py" line="128" />
+      <location filename="../../work/main/desktop/views/roster_panel.py" line="105" />
       <source>尚未划分网格</source>
       <translation>No grids drawn yet</translation>
     </message>
@@ -2257,42 +2257,42 @@
   <context>
     <name>StaffingModel</name>
     <message>
-      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="10" />
+      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="15" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="10" />
+      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="15" />
       <source>代码</source>
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="11" />
+      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="16" />
       <source>应配网格员</source>
       <translation>Grid members needed</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="11" />
+      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="16" />
       <source>实有网格员</source>
       <translation>Grid members</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="12" />
+      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="17" />
       <source>配备情况</source>
       <translation>Staffing</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="42" />
+      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="20" />
       <source>缺 %1 人</source>
       <translation>%1 short</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="43" />
+      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="21" />
       <source>达标</source>
       <translation>Enough</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="48" />
+      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="29" />
       <source>网格员数量与网格人口、面积、单位数量不匹配(条例第九条)</source>
       <translation>Grid members do not match the grid's population, area and number of units (Art. 9)</translation>
     </message>
@@ -2302,12 +2302,12 @@
     <message>
       <location filename="../../work/main/desktop/views/progress.py" line="41" />
       <source>取消</source>
-      <translation type="unfinished" />
+      <translation>Cancel</translation>
     </message>
     <message>
       <location filename="../../work/main/desktop/views/progress.py" line="86" />
       <source>正在取消…</source>
-      <translation type="unfinished" />
+      <translation>Cancelling…</translation>
     </message>
   </context>
   <context>
@@ -2737,98 +2737,6 @@
   <context>
     <name>enums</name>
     <message>
-      <source>市</source>
-      <translation>City</translation>
-    </message>
-    <message>
-      <source>县(区)</source>
-      <translation>County/district</translation>
-    </message>
-    <message>
-      <source>乡镇(街道)</source>
-      <translation>Township</translation>
-    </message>
-    <message>
-      <source>村(社区)</source>
-      <translation>Village/community</translation>
-    </message>
-    <message>
-      <source>网格</source>
-      <translation>Grid</translation>
-    </message>
-    <message>
-      <source>基础网格</source>
-      <translation>Regular grid</translation>
-    </message>
-    <message>
-      <source>专属网格</source>
-      <translation>Exclusive grid</translation>
-    </message>
-    <message>
-      <source>涉海专属网格</source>
-      <translation>Sea-related grid</translation>
-    </message>
-    <message>
-      <source>商务楼宇</source>
-      <translation>Office building</translation>
-    </message>
-    <message>
-      <source>园区</source>
-      <translation>Park</translation>
-    </message>
-    <message>
-      <source>商圈</source>
-      <translation>Business district</translation>
-    </message>
-    <message>
-      <source>市场</source>
-      <translation>Market</translation>
-    </message>
-    <message>
-      <source>学校</source>
-      <translation>School</translation>
-    </message>
-    <message>
-      <source>医院</source>
-      <translation>Hospital</translation>
-    </message>
-    <message>
-      <source>景区</source>
-      <translation>Scenic area</translation>
-    </message>
-    <message>
-      <source>企事业单位</source>
-      <translation>Enterprise or institution</translation>
-    </message>
-    <message>
-      <source>港口</source>
-      <translation>Port</translation>
-    </message>
-    <message>
-      <source>船只编组</source>
-      <translation>Vessel group</translation>
-    </message>
-    <message>
-      <source>水产养殖海域</source>
-      <translation>Aquaculture waters</translation>
-    </message>
-    <message>
-      <source>海上及滩涂作业区</source>
-      <translation>Offshore and tidal-flat work area</translation>
-    </message>
-    <message>
-      <source>拟设</source>
-      <translation>Proposed</translation>
-    </message>
-    <message>
-      <source>在用</source>
-      <translation>Active</translation>
-    </message>
-    <message>
-      <source>已撤销</source>
-      <translation>Retired</translation>
-    </message>
-    <message>
       <source>划分</source>
       <translation>Division</translation>
     </message>
@@ -2875,6 +2783,554 @@
     <message>
       <source>已撤回</source>
       <translation>Withdrawn</translation>
+    </message>
+    <message>
+      <source>纳入</source>
+      <translation>Add</translation>
+    </message>
+    <message>
+      <source>退出</source>
+      <translation>Retire</translation>
+    </message>
+    <message>
+      <source>首接(主办)</source>
+      <translation>Lead department</translation>
+    </message>
+    <message>
+      <source>协办</source>
+      <translation>Co-handler</translation>
+    </message>
+    <message>
+      <source>待签收</source>
+      <translation>To sign for</translation>
+    </message>
+    <message>
+      <source>已签收</source>
+      <translation>Signed for</translation>
+    </message>
+    <message>
+      <source>办理中</source>
+      <translation>Handling</translation>
+    </message>
+    <message>
+      <source>延期申请中</source>
+      <translation>Extension pending</translation>
+    </message>
+    <message>
+      <source>管辖异议中</source>
+      <translation>Objection pending</translation>
+    </message>
+    <message>
+      <source>已反馈</source>
+      <translation>Result reported</translation>
+    </message>
+    <message>
+      <source>已完成</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <source>成功</source>
+      <translation>Success</translation>
+    </message>
+    <message>
+      <source>拒绝</source>
+      <translation>Denied</translation>
+    </message>
+    <message>
+      <source>失败</source>
+      <translation>Failed</translation>
+    </message>
+    <message>
+      <source>无需处理</source>
+      <translation>No action</translation>
+    </message>
+    <message>
+      <source>重办</source>
+      <translation>Reopened</translation>
+    </message>
+    <message>
+      <source>督办</source>
+      <translation>Supervise</translation>
+    </message>
+    <message>
+      <source>待回访</source>
+      <translation>Callback due</translation>
+    </message>
+    <message>
+      <source>已回访</source>
+      <translation>Called back</translation>
+    </message>
+    <message>
+      <source>未联系上</source>
+      <translation>Unreachable</translation>
+    </message>
+    <message>
+      <source>待受理</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <source>已立案</source>
+      <translation>Registered</translation>
+    </message>
+    <message>
+      <source>就地办结</source>
+      <translation>Resolved on the spot</translation>
+    </message>
+    <message>
+      <source>已上报</source>
+      <translation>Escalated</translation>
+    </message>
+    <message>
+      <source>已派遣</source>
+      <translation>Dispatched</translation>
+    </message>
+    <message>
+      <source>延期申请</source>
+      <translation>Extension requested</translation>
+    </message>
+    <message>
+      <source>管辖异议</source>
+      <translation>Jurisdiction objection</translation>
+    </message>
+    <message>
+      <source>待核查</source>
+      <translation>Under review</translation>
+    </message>
+    <message>
+      <source>退回</source>
+      <translation>Sent back</translation>
+    </message>
+    <message>
+      <source>暂缓</source>
+      <translation>On hold</translation>
+    </message>
+    <message>
+      <source>已办结</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
+      <source>已合并</source>
+      <translation>Merged</translation>
+    </message>
+    <message>
+      <source>网格员上报</source>
+      <translation>Grid staff report</translation>
+    </message>
+    <message>
+      <source>12345热线</source>
+      <translation>12345 hotline</translation>
+    </message>
+    <message>
+      <source>受理平台</source>
+      <translation>Acceptance platform</translation>
+    </message>
+    <message>
+      <source>来访</source>
+      <translation>Walk-in</translation>
+    </message>
+    <message>
+      <source>来电</source>
+      <translation>Phone call</translation>
+    </message>
+    <message>
+      <source>法定节假日</source>
+      <translation>Statutory holiday</translation>
+    </message>
+    <message>
+      <source>调休上班</source>
+      <translation>Make-up workday</translation>
+    </message>
+    <message>
+      <source>待决定</source>
+      <translation>Pending decision</translation>
+    </message>
+    <message>
+      <source>同意</source>
+      <translation>Approved</translation>
+    </message>
+    <message>
+      <source>不同意</source>
+      <translation>Rejected</translation>
+    </message>
+    <message>
+      <source>市级</source>
+      <translation>City level</translation>
+    </message>
+    <message>
+      <source>县(区)级</source>
+      <translation>County level</translation>
+    </message>
+    <message>
+      <source>乡镇(街道)级</source>
+      <translation>Township level</translation>
+    </message>
+    <message>
+      <source>特别重大(I级)</source>
+      <translation>Extraordinary (I)</translation>
+    </message>
+    <message>
+      <source>重大(II级)</source>
+      <translation>Major (II)</translation>
+    </message>
+    <message>
+      <source>较大(III级)</source>
+      <translation>Large (III)</translation>
+    </message>
+    <message>
+      <source>一般(IV级)</source>
+      <translation>General (IV)</translation>
+    </message>
+    <message>
+      <source>处置中</source>
+      <translation>Being handled</translation>
+    </message>
+    <message>
+      <source>已处置</source>
+      <translation>Handled</translation>
+    </message>
+    <message>
+      <source>已终报</source>
+      <translation>Final report filed</translation>
+    </message>
+    <message>
+      <source>电话首报</source>
+      <translation>First report by phone</translation>
+    </message>
+    <message>
+      <source>书面首报</source>
+      <translation>Written first report</translation>
+    </message>
+    <message>
+      <source>续报</source>
+      <translation>Follow-up report</translation>
+    </message>
+    <message>
+      <source>终报</source>
+      <translation>Final report</translation>
+    </message>
+    <message>
+      <source>重大矛盾纠纷</source>
+      <translation>Major dispute</translation>
+    </message>
+    <message>
+      <source>群体性事件</source>
+      <translation>Mass incident</translation>
+    </message>
+    <message>
+      <source>突发事件</source>
+      <translation>Emergency</translation>
+    </message>
+    <message>
+      <source>其他重大紧急情况</source>
+      <translation>Other major urgent situation</translation>
+    </message>
+    <message>
+      <source>商务楼宇</source>
+      <translation>Office building</translation>
+    </message>
+    <message>
+      <source>园区</source>
+      <translation>Park</translation>
+    </message>
+    <message>
+      <source>商圈</source>
+      <translation>Business district</translation>
+    </message>
+    <message>
+      <source>市场</source>
+      <translation>Market</translation>
+    </message>
+    <message>
+      <source>学校</source>
+      <translation>School</translation>
+    </message>
+    <message>
+      <source>医院</source>
+      <translation>Hospital</translation>
+    </message>
+    <message>
+      <source>景区</source>
+      <translation>Scenic area</translation>
+    </message>
+    <message>
+      <source>企事业单位</source>
+      <translation>Enterprise or institution</translation>
+    </message>
+    <message>
+      <source>建议治理</source>
+      <translation>Governance proposed</translation>
+    </message>
+    <message>
+      <source>治理中</source>
+      <translation>Under governance</translation>
+    </message>
+    <message>
+      <source>已销号</source>
+      <translation>Closed off</translation>
+    </message>
+    <message>
+      <source>不予立项</source>
+      <translation>Not taken up</translation>
+    </message>
+    <message>
+      <source>基础网格</source>
+      <translation>Regular grid</translation>
+    </message>
+    <message>
+      <source>专属网格</source>
+      <translation>Exclusive grid</translation>
+    </message>
+    <message>
+      <source>涉海专属网格</source>
+      <translation>Sea-related grid</translation>
+    </message>
+    <message>
+      <source>拟设</source>
+      <translation>Proposed</translation>
+    </message>
+    <message>
+      <source>在用</source>
+      <translation>Active</translation>
+    </message>
+    <message>
+      <source>已撤销</source>
+      <translation>Retired</translation>
+    </message>
+    <message>
+      <source>网格</source>
+      <translation>Grid</translation>
+    </message>
+    <message>
+      <source>乡镇(街道)</source>
+      <translation>Township</translation>
+    </message>
+    <message>
+      <source>县(区)</source>
+      <translation>County/district</translation>
+    </message>
+    <message>
+      <source>市</source>
+      <translation>City</translation>
+    </message>
+    <message>
+      <source>网格挂点领导</source>
+      <translation>Contact leader</translation>
+    </message>
+    <message>
+      <source>网格指导员</source>
+      <translation>Grid instructor</translation>
+    </message>
+    <message>
+      <source>网格总负责人</source>
+      <translation>Grid chief</translation>
+    </message>
+    <message>
+      <source>宣传政策法规</source>
+      <translation>Policy and law publicity</translation>
+    </message>
+    <message>
+      <source>基础信息采集</source>
+      <translation>Base data collection</translation>
+    </message>
+    <message>
+      <source>社情民意</source>
+      <translation>Public opinion</translation>
+    </message>
+    <message>
+      <source>公共安全风险排查</source>
+      <translation>Public safety risk screening</translation>
+    </message>
+    <message>
+      <source>矛盾纠纷排查调处</source>
+      <translation>Dispute screening and mediation</translation>
+    </message>
+    <message>
+      <source>社会心理服务</source>
+      <translation>Social and psychological services</translation>
+    </message>
+    <message>
+      <source>公共卫生突发事件</source>
+      <translation>Public health emergencies</translation>
+    </message>
+    <message>
+      <source>重点人群服务管理</source>
+      <translation>Key population services</translation>
+    </message>
+    <message>
+      <source>民生公共服务</source>
+      <translation>Livelihood services</translation>
+    </message>
+    <message>
+      <source>文明创建与人居环境</source>
+      <translation>Civilisation and living environment</translation>
+    </message>
+    <message>
+      <source>法律法规规定的其他事项</source>
+      <translation>Other statutory matters</translation>
+    </message>
+    <message>
+      <source>一般</source>
+      <translation>General</translation>
+    </message>
+    <message>
+      <source>复杂</source>
+      <translation>Complex</translation>
+    </message>
+    <message>
+      <source>紧急</source>
+      <translation>Urgent</translation>
+    </message>
+    <message>
+      <source>草稿</source>
+      <translation>Draft</translation>
+    </message>
+    <message>
+      <source>已公布</source>
+      <translation>Published</translation>
+    </message>
+    <message>
+      <source>已废止</source>
+      <translation>Superseded</translation>
+    </message>
+    <message>
+      <source>月</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <source>季度</source>
+      <translation>Quarter</translation>
+    </message>
+    <message>
+      <source>年</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>在岗</source>
+      <translation>On duty</translation>
+    </message>
+    <message>
+      <source>请假</source>
+      <translation>On leave</translation>
+    </message>
+    <message>
+      <source>离岗</source>
+      <translation>Left</translation>
+    </message>
+    <message>
+      <source>村(社区)</source>
+      <translation>Village/community</translation>
+    </message>
+    <message>
+      <source>法官</source>
+      <translation>Judge</translation>
+    </message>
+    <message>
+      <source>检察官</source>
+      <translation>Prosecutor</translation>
+    </message>
+    <message>
+      <source>人民警察</source>
+      <translation>Police officer</translation>
+    </message>
+    <message>
+      <source>律师</source>
+      <translation>Lawyer</translation>
+    </message>
+    <message>
+      <source>其他专业人员</source>
+      <translation>Other professional</translation>
+    </message>
+    <message>
+      <source>整改中</source>
+      <translation>Rectifying</translation>
+    </message>
+    <message>
+      <source>已整改</source>
+      <translation>Rectified</translation>
+    </message>
+    <message>
+      <source>待审核</source>
+      <translation>Pending review</translation>
+    </message>
+    <message>
+      <source>已同意</source>
+      <translation>Approved</translation>
+    </message>
+    <message>
+      <source>值班员</source>
+      <translation>Operator</translation>
+    </message>
+    <message>
+      <source>值班长</source>
+      <translation>Shift supervisor</translation>
+    </message>
+    <message>
+      <source>乡镇(街道)管理员</source>
+      <translation>Township admin</translation>
+    </message>
+    <message>
+      <source>县(区)管理员</source>
+      <translation>County admin</translation>
+    </message>
+    <message>
+      <source>市级管理员</source>
+      <translation>City admin</translation>
+    </message>
+    <message>
+      <source>联动部门联络员</source>
+      <translation>Department liaison</translation>
+    </message>
+    <message>
+      <source>审计员</source>
+      <translation>Auditor</translation>
+    </message>
+    <message>
+      <source>满意</source>
+      <translation>Satisfied</translation>
+    </message>
+    <message>
+      <source>基本满意</source>
+      <translation>Basically satisfied</translation>
+    </message>
+    <message>
+      <source>不满意</source>
+      <translation>Unsatisfied</translation>
+    </message>
+    <message>
+      <source>港口</source>
+      <translation>Port</translation>
+    </message>
+    <message>
+      <source>船只编组</source>
+      <translation>Vessel group</translation>
+    </message>
+    <message>
+      <source>水产养殖海域</source>
+      <translation>Aquaculture waters</translation>
+    </message>
+    <message>
+      <source>海上及滩涂作业区</source>
+      <translation>Offshore and tidal-flat work area</translation>
+    </message>
+    <message>
+      <source>网格公示牌</source>
+      <translation>Grid notice sheet</translation>
+    </message>
+    <message>
+      <source>事项清单</source>
+      <translation>Matter list</translation>
+    </message>
+    <message>
+      <source>信息快报</source>
+      <translation>Bulletin</translation>
+    </message>
+    <message>
+      <source>考核表</source>
+      <translation>Assessment form</translation>
+    </message>
+    <message>
+      <source>条例对照表</source>
+      <translation>Regulation checklist</translation>
     </message>
     <message>
       <source>网格长</source>
@@ -2929,48 +3385,24 @@
       <translation>Other</translation>
     </message>
     <message>
-      <source>在岗</source>
-      <translation>On duty</translation>
+      <source>无</source>
+      <translation>None</translation>
     </message>
     <message>
-      <source>请假</source>
-      <translation>On leave</translation>
+      <source>一般督办</source>
+      <translation>General supervision</translation>
     </message>
     <message>
-      <source>离岗</source>
-      <translation>Left</translation>
+      <source>重点督办</source>
+      <translation>Key supervision</translation>
     </message>
     <message>
-      <source>网格挂点领导</source>
-      <translation>Contact leader</translation>
+      <source>工作日</source>
+      <translation>working days</translation>
     </message>
     <message>
-      <source>网格指导员</source>
-      <translation>Grid instructor</translation>
-    </message>
-    <message>
-      <source>网格总负责人</source>
-      <translation>Grid chief</translation>
-    </message>
-    <message>
-      <source>法官</source>
-      <translation>Judge</translation>
-    </message>
-    <message>
-      <source>检察官</source>
-      <translation>Prosecutor</translation>
-    </message>
-    <message>
-      <source>人民警察</source>
-      <translation>Police officer</translation>
-    </message>
-    <message>
-      <source>律师</source>
-      <translation>Lawyer</translation>
-    </message>
-    <message>
-      <source>其他专业人员</source>
-      <translation>Other professional</translation>
+      <source>小时</source>
+      <translation>hours</translation>
     </message>
     <message>
       <source>宣传法律法规</source>
@@ -2997,436 +3429,124 @@
       <translation>Information report</translation>
     </message>
     <message>
-      <source>宣传政策法规</source>
-      <translation>Policy and law publicity</translation>
+      <source>联动部门</source>
+      <translation>Linked department</translation>
     </message>
     <message>
-      <source>基础信息采集</source>
-      <translation>Base data collection</translation>
+      <source>网格工作人员</source>
+      <translation>Grid staff member</translation>
     </message>
     <message>
-      <source>社情民意</source>
-      <translation>Public opinion</translation>
+      <source>日</source>
+      <translation>Day</translation>
     </message>
     <message>
-      <source>公共安全风险排查</source>
-      <translation>Public safety risk screening</translation>
+      <source>周</source>
+      <translation>Week</translation>
     </message>
     <message>
-      <source>矛盾纠纷排查调处</source>
-      <translation>Dispute screening and mediation</translation>
+      <source>久拖未决(超过30天)</source>
+      <translation>Long unresolved (over 30 days)</translation>
     </message>
     <message>
-      <source>社会心理服务</source>
-      <translation>Social and psychological services</translation>
+      <source>延期办理</source>
+      <translation>Extended</translation>
     </message>
     <message>
-      <source>公共卫生突发事件</source>
-      <translation>Public health emergencies</translation>
+      <source>多部门办理</source>
+      <translation>Several departments</translation>
     </message>
     <message>
-      <source>重点人群服务管理</source>
-      <translation>Key population services</translation>
+      <source>回访不满意</source>
+      <translation>Unsatisfied at callback</translation>
     </message>
     <message>
-      <source>民生公共服务</source>
-      <translation>Livelihood services</translation>
+      <source>查看</source>
+      <translation>View</translation>
     </message>
     <message>
-      <source>文明创建与人居环境</source>
-      <translation>Civilisation and living environment</translation>
+      <source>查看敏感个人信息</source>
+      <translation>View sensitive personal data</translation>
     </message>
     <message>
-      <source>法律法规规定的其他事项</source>
-      <translation>Other statutory matters</translation>
+      <source>受理诉求</source>
+      <translation>Receive requests</translation>
     </message>
     <message>
-      <source>草稿</source>
-      <translation>Draft</translation>
+      <source>派遣</source>
+      <translation>Dispatch</translation>
     </message>
     <message>
-      <source>已公布</source>
-      <translation>Published</translation>
+      <source>承办</source>
+      <translation>Handle</translation>
     </message>
     <message>
-      <source>已废止</source>
-      <translation>Superseded</translation>
+      <source>核查审批</source>
+      <translation>Review and approve</translation>
     </message>
     <message>
-      <source>工作日</source>
-      <translation>working days</translation>
+      <source>回访</source>
+      <translation>Callback</translation>
     </message>
     <message>
-      <source>小时</source>
-      <translation>hours</translation>
+      <source>报告紧急情况</source>
+      <translation>Report emergencies</translation>
     </message>
     <message>
-      <source>一般</source>
-      <translation>General</translation>
+      <source>确认紧急告警</source>
+      <translation>Acknowledge emergency alarms</translation>
     </message>
     <message>
-      <source>复杂</source>
-      <translation>Complex</translation>
+      <source>维护区划与网格</source>
+      <translation>Maintain places and grids</translation>
     </message>
     <message>
-      <source>紧急</source>
-      <translation>Urgent</translation>
+      <source>提出网格划分调整</source>
+      <translation>Propose grid adjustments</translation>
     </message>
     <message>
-      <source>纳入</source>
-      <translation>Add</translation>
+      <source>审核网格划分调整</source>
+      <translation>Review grid adjustments</translation>
     </message>
     <message>
-      <source>退出</source>
-      <translation>Retire</translation>
+      <source>网格备案</source>
+      <translation>File grid adjustments</translation>
     </message>
     <message>
-      <source>待审核</source>
-      <translation>Pending review</translation>
+      <source>维护网格人员</source>
+      <translation>Maintain grid staff</translation>
     </message>
     <message>
-      <source>已同意</source>
-      <translation>Approved</translation>
+      <source>维护事项清单</source>
+      <translation>Maintain the matter list</translation>
     </message>
     <message>
-      <source>不同意</source>
-      <translation>Rejected</translation>
+      <source>申请事项纳入或退出</source>
+      <translation>Apply to add or retire matters</translation>
     </message>
     <message>
-      <source>整改中</source>
-      <translation>Rectifying</translation>
+      <source>综合评价</source>
+      <translation>Evaluation</translation>
     </message>
     <message>
-      <source>已整改</source>
-      <translation>Rectified</translation>
+      <source>打印</source>
+      <translation>Print</translation>
     </message>
     <message>
-      <source>市级</source>
-      <translation>City level</translation>
+      <source>数据导入导出</source>
+      <translation>Import and export data</translation>
     </message>
     <message>
-      <source>县(区)级</source>
-      <translation>County level</translation>
+      <source>管理用户</source>
+      <translation>Manage users</translation>
     </message>
     <message>
-      <source>乡镇(街道)级</source>
-      <translation>Township level</translation>
+      <source>维护节假日</source>
+      <translation>Maintain holidays</translation>
     </message>
     <message>
-      <source>网格员上报</source>
-      <translation>Grid staff report</translation>
-    </message>
-    <message>
-      <source>12345热线</source>
-      <translation>12345 hotline</translation>
-    </message>
-    <message>
-      <source>受理平台</source>
-      <translation>Acceptance platform</translation>
-    </message>
-    <message>
-      <source>来访</source>
-      <translation>Walk-in</translation>
-    </message>
-    <message>
-      <source>来电</source>
-      <translation>Phone call</translation>
-    </message>
-    <message>
-      <source>待受理</source>
-      <translation>Received</translation>
-    </message>
-    <message>
-      <source>已立案</source>
-      <translation>Registered</translation>
-    </message>
-    <message>
-      <source>就地办结</source>
-      <translation>Resolved on the spot</translation>
-    </message>
-    <message>
-      <source>已上报</source>
-      <translation>Escalated</translation>
-    </message>
-    <message>
-      <source>已派遣</source>
-      <translation>Dispatched</translation>
-    </message>
-    <message>
-      <source>已签收</source>
-      <translation>Signed for</translation>
-    </message>
-    <message>
-      <source>办理中</source>
-      <translation>Handling</translation>
-    </message>
-    <message>
-      <source>延期申请</source>
-      <translation>Extension requested</translation>
-    </message>
-    <message>
-      <source>管辖异议</source>
-      <translation>Jurisdiction objection</translation>
-    </message>
-    <message>
-      <source>已反馈</source>
-      <translation>Result reported</translation>
-    </message>
-    <message>
-      <source>待核查</source>
-      <translation>Under review</translation>
-    </message>
-    <message>
-      <source>退回</source>
-      <translation>Sent back</translation>
-    </message>
-    <message>
-      <source>重办</source>
-      <translation>Reopened</translation>
-    </message>
-    <message>
-      <source>暂缓</source>
-      <translation>On hold</translation>
-    </message>
-    <message>
-      <source>已办结</source>
-      <translation>Closed</translation>
-    </message>
-    <message>
-      <source>已合并</source>
-      <translation>Merged</translation>
-    </message>
-    <message>
-      <source>首接(主办)</source>
-      <translation>Lead department</translation>
-    </message>
-    <message>
-      <source>协办</source>
-      <translation>Co-handler</translation>
-    </message>
-    <message>
-      <source>待签收</source>
-      <translation>To sign for</translation>
-    </message>
-    <message>
-      <source>延期申请中</source>
-      <translation>Extension pending</translation>
-    </message>
-    <message>
-      <source>管辖异议中</source>
-      <translation>Objection pending</translation>
-    </message>
-    <message>
-      <source>已完成</source>
-      <translation>Done</translation>
-    </message>
-    <message>
-      <source>无</source>
-      <translation>None</translation>
-    </message>
-    <message>
-      <source>一般督办</source>
-      <translation>General supervision</translation>
-    </message>
-    <message>
-      <source>重点督办</source>
-      <translation>Key supervision</translation>
-    </message>
-    <message>
-      <source>满意</source>
-      <translation>Satisfied</translation>
-    </message>
-    <message>
-      <source>基本满意</source>
-      <translation>Basically satisfied</translation>
-    </message>
-    <message>
-      <source>不满意</source>
-      <translation>Unsatisfied</translation>
-    </message>
-    <message>
-      <source>待回访</source>
-      <translation>Callback due</translation>
-    </message>
-    <message>
-      <source>已回访</source>
-      <translation>Called back</translation>
-    </message>
-    <message>
-      <source>未联系上</source>
-      <translation>Unreachable</translation>
-    </message>
-    <message>
-      <source>无需处理</source>
-      <translation>No action</translation>
-    </message>
-    <message>
-      <source>督办</source>
-      <translation>Supervise</translation>
-    </message>
-    <message>
-      <source>待决定</source>
-      <translation>Pending decision</translation>
-    </message>
-    <message>
-      <source>同意</source>
-      <translation>Approved</translation>
-    </message>
-    <message>
-      <source>重大矛盾纠纷</source>
-      <translation>Major dispute</translation>
-    </message>
-    <message>
-      <source>群体性事件</source>
-      <translation>Mass incident</translation>
-    </message>
-    <message>
-      <source>突发事件</source>
-      <translation>Emergency</translation>
-    </message>
-    <message>
-      <source>其他重大紧急情况</source>
-      <translation>Other major urgent situation</translation>
-    </message>
-    <message>
-      <source>特别重大(I级)</source>
-      <translation>Extraordinary (I)</translation>
-    </message>
-    <message>
-      <source>重大(II级)</source>
-      <translation>Major (II)</translation>
-    </message>
-    <message>
-      <source>较大(III级)</source>
-      <translation>Large (III)</translation>
-    </message>
-    <message>
-      <source>一般(IV级)</source>
-      <translation>General (IV)</translation>
-    </message>
-    <message>
-      <source>处置中</source>
-      <translation>Being handled</translation>
-    </message>
-    <message>
-      <source>已处置</source>
-      <translation>Handled</translation>
-    </message>
-    <message>
-      <source>已终报</source>
-      <translation>Final report filed</translation>
-    </message>
-    <message>
-      <source>电话首报</source>
-      <translation>First report by phone</translation>
-    </message>
-    <message>
-      <source>书面首报</source>
-      <translation>Written first report</translation>
-    </message>
-    <message>
-      <source>续报</source>
-      <translation>Follow-up report</translation>
-    </message>
-    <message>
-      <source>终报</source>
-      <translation>Final report</translation>
-    </message>
-    <message>
-      <source>建议治理</source>
-      <translation>Governance proposed</translation>
-    </message>
-    <message>
-      <source>治理中</source>
-      <translation>Under governance</translation>
-    </message>
-    <message>
-      <source>已销号</source>
-      <translation>Closed off</translation>
-    </message>
-    <message>
-      <source>不予立项</source>
-      <translation>Not taken up</translation>
-    </message>
-    <message>
-      <source>月</source>
-      <translation>Month</translation>
-    </message>
-    <message>
-      <source>季度</source>
-      <translation>Quarter</translation>
-    </message>
-    <message>
-      <source>年</source>
-      <translation>Year</translation>
-    </message>
-    <message>
-      <source>网格公示牌</source>
-      <translation>Grid notice sheet</translation>
-    </message>
-    <message>
-      <source>事项清单</source>
-      <translation>Matter list</translation>
-    </message>
-    <message>
-      <source>信息快报</source>
-      <translation>Bulletin</translation>
-    </message>
-    <message>
-      <source>考核表</source>
-      <translation>Assessment form</translation>
-    </message>
-    <message>
-      <source>条例对照表</source>
-      <translation>Regulation checklist</translation>
-    </message>
-    <message>
-      <source>值班员</source>
-      <translation>Operator</translation>
-    </message>
-    <message>
-      <source>值班长</source>
-      <translation>Shift supervisor</translation>
-    </message>
-    <message>
-      <source>乡镇(街道)管理员</source>
-      <translation>Township admin</translation>
-    </message>
-    <message>
-      <source>县(区)管理员</source>
-      <translation>County admin</translation>
-    </message>
-    <message>
-      <source>市级管理员</source>
-      <translation>City admin</translation>
-    </message>
-    <message>
-      <source>联动部门联络员</source>
-      <translation>Department liaison</translation>
-    </message>
-    <message>
-      <source>审计员</source>
-      <translation>Auditor</translation>
-    </message>
-    <message>
-      <source>成功</source>
-      <translation>Success</translation>
-    </message>
-    <message>
-      <source>拒绝</source>
-      <translation>Denied</translation>
-    </message>
-    <message>
-      <source>失败</source>
-      <translation>Failed</translation>
-    </message>
-    <message>
-      <source>法定节假日</source>
-      <translation>Statutory holiday</translation>
-    </message>
-    <message>
-      <source>调休上班</source>
-      <translation>Make-up workday</translation>
+      <source>查看审计日志</source>
+      <translation>View the audit log</translation>
     </message>
   </context>
 </TS>

@@ -3,13 +3,17 @@
     python3 resources/translations/update.py
 
 pyside6-lupdate collects every tr()/QT_TRANSLATE_NOOP string under desktop/; the strings that
-only exist at run time are added here: domain enum labels (context "enums") and the menu
-registry's titles and feature texts (context "menus"). Translations already in the .ts are
+only exist at run time are added here: the labels of every labelled enum in desktop.models and
+desktop.services (context "enums", shown through desktop.i18n.label) and the menu registry's
+titles and feature texts (context "menus"). Translations already in the .ts are
 kept; new strings stay "unfinished" (shown in Chinese) until someone translates them.
 """
 
 from __future__ import annotations
 
+import enum
+import importlib
+import pkgutil
 import subprocess
 import sys
 import tempfile
@@ -21,14 +25,25 @@ ROOT = HERE.parent.parent
 TS = HERE / "griddesk_en.ts"
 sys.path.insert(0, str(ROOT))
 
-from desktop.models import enums  # noqa: E402
+import desktop.models  # noqa: E402
+import desktop.services  # noqa: E402
 from desktop.views import menus  # noqa: E402
 
 
+def _labelled_enums() -> list[type[enum.Enum]]:
+    """Enums whose members all carry a Chinese `label` (models' LabelledEnums and services' own)."""
+    found: dict[type, None] = {}
+    for package in (desktop.models, desktop.services):
+        for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            for value in vars(importlib.import_module(info.name)).values():
+                if (isinstance(value, enum.EnumMeta) and len(value)
+                        and all(isinstance(getattr(m, "label", None), str) for m in value)):
+                    found[value] = None
+    return sorted(found, key=lambda cls: (cls.__module__, cls.__qualname__))
+
+
 def _runtime_strings() -> dict[str, list[str]]:
-    labels = [m.label for cls in vars(enums).values()
-              if isinstance(cls, type) and issubclass(cls, enums.LabelledEnum) and cls is not enums.LabelledEnum
-              for m in cls]
+    labels = [m.label for cls in _labelled_enums() for m in cls]
     menu_texts = list(menus.MENUS) + [f.text for f in menus.FEATURE_ACTIONS]
     return {"enums": list(dict.fromkeys(labels)), "menus": list(dict.fromkeys(menu_texts))}
 
