@@ -37,7 +37,7 @@ from ..models.enums import (
 )
 from .clock import BEIJING, WorkCalendar
 from .numbering import BULLETIN_SERIES, reserve_numbers
-from .places import get_place
+from .places import get_place, upward
 from .routing import route_point
 from .security import Actor, Permission, scope_prefix
 from .unit_of_work import UnitOfWork, unit_of_work
@@ -172,12 +172,11 @@ def _validate(*, title, place_text, summary, occurred_at, learned_at, lon, lat, 
     return problems
 
 
-def _township_of(session: Session, place: Place) -> Place:
-    while place.level is not PlaceLevel.TOWNSHIP:
-        if place.parent is None:
-            raise ValidationFailed(f"{place.short_name}({place.code})不在任何乡镇(街道)之下", field="township_code")
-        place = place.parent
-    return place
+def _township_of(place: Place) -> Place:
+    township = next((node for node in upward(place) if node.level is PlaceLevel.TOWNSHIP), None)
+    if township is None:
+        raise ValidationFailed(f"{place.short_name}({place.code})不在任何乡镇(街道)之下", field="township_code")
+    return township
 
 
 def report(
@@ -217,9 +216,9 @@ def report(
         session = uow.session
         grid = _route_to_grid(session, lon, lat) if lon is not None else None
         if grid is not None:
-            township = _township_of(session, grid)
+            township = _township_of(grid)
         elif township_code:
-            township = _township_of(session, get_place(session, township_code))
+            township = _township_of(get_place(session, township_code))
         else:
             raise ValidationFailed("无法确定事发乡镇(街道):地点不在任何网格内,请选择所属乡镇(街道)", field="township_code")
         uow.require(Permission.EMERGENCY_REPORT, township.code, township.short_name)

@@ -40,7 +40,7 @@ from ..models.enums import (
     TimeLimitUnit,
 )
 from .matters import lists_in_force
-from .places import get_place
+from .places import get_place, upward
 from .security import Actor, Permission
 from .unit_of_work import UnitOfWork, unit_of_work
 
@@ -135,10 +135,7 @@ class RectificationInfo:
 
 def institution_of(place: Place) -> Place:
     """The city or county whose institution compiles the list for a place (Art. 12(1))."""
-    node = place
-    while node.level not in (PlaceLevel.CITY, PlaceLevel.COUNTY):
-        node = node.parent
-    return node
+    return next(node for node in upward(place) if node.level in (PlaceLevel.CITY, PlaceLevel.COUNTY))
 
 
 def _list_info(session: Session, matter_list: MatterList) -> MatterListInfo:

@@ -10,15 +10,12 @@ from sqlalchemy.orm import Session
 from ..errors import LawRefusal, NotFound
 from ..models import MatterItem, MatterList, Place
 from ..models.enums import MatterListState
+from .places import upward
 
 
 def lists_in_force(session: Session, place: Place, on: date) -> list[MatterList]:
     """The newest published list of each institution above `place` (city and county), on a day."""
-    chain_ids = []
-    node = place
-    while node is not None:
-        chain_ids.append(node.id)
-        node = node.parent
+    chain_ids = [node.id for node in upward(place)]
     published = session.scalars(
         select(MatterList)
         .where(MatterList.place_id.in_(chain_ids), MatterList.state != MatterListState.DRAFT,

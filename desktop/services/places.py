@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -36,6 +37,13 @@ def get_place(session: Session, code: str) -> Place:
     if place is None:
         raise NotFound(f"未知的地点代码 {code}:区划树中没有这个单位(先运行 griddesk-admin init 载入区划)")
     return place
+
+
+def upward(place: Place | None) -> Iterator[Place]:
+    """The place, its parent, and so on up to the city."""
+    while place is not None:
+        yield place
+        place = place.parent
 
 
 def _info_query():
@@ -82,12 +90,7 @@ def place_info(db: Database, code: str) -> PlaceInfo:
 def ancestors(db: Database, code: str) -> list[PlaceInfo]:
     """From the root down to the place itself (to expand the tree to a search hit)."""
     with db.session() as session:
-        place = get_place(session, code)
-        chain = []
-        while place is not None:
-            chain.append(place)
-            place = place.parent
-        ids = [p.id for p in chain]
+        ids = [p.id for p in upward(get_place(session, code))]
         found = {info.id: info for info in _infos(session, _info_query().where(Place.id.in_(ids)))}
         return [found[i] for i in reversed(ids)]
 

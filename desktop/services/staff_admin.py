@@ -35,7 +35,7 @@ from ..models.enums import (
     StaffSource,
     WorkLogKind,
 )
-from .places import get_place
+from .places import get_place, upward
 from .security import Actor, Permission
 from .unit_of_work import UnitOfWork, unit_of_work
 
@@ -124,10 +124,7 @@ def _grid(session: Session, code: str) -> Place:
 
 
 def _township(place: Place) -> Place:
-    node = place
-    while node.level is not PlaceLevel.TOWNSHIP:
-        node = node.parent
-    return node
+    return next(node for node in upward(place) if node.level is PlaceLevel.TOWNSHIP)
 
 
 def _require_for_grid(uow: UnitOfWork, grid: Place) -> None:

@@ -20,6 +20,7 @@ from ...models import Assignment, Case, Department, MatterItem, Place
 from ...models.base import utcnow
 from ...models.enums import AssignmentRole, CaseState, DepartmentLevel, HandlingLevel
 from ..clock import BEIJING, WorkCalendar
+from ..places import upward
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
 from .common import active_assignments, load_case, record, require_on_case, require_state, require_view
@@ -41,12 +42,7 @@ class DepartmentSuggestion:
 
 def _chain(session, case: Case) -> list[int]:
     """The township, county and city of the case: the territories that cover it."""
-    place = session.get(Place, case.township_id)
-    ids = []
-    while place is not None:
-        ids.append(place.id)
-        place = place.parent
-    return ids
+    return [place.id for place in upward(session.get(Place, case.township_id))]
 
 
 def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[DepartmentSuggestion]:
