@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import label
 from ...models.enums import AdjustmentKind, AdjustmentReason, PlaceLevel
 from ...services import adjustments
 from ...services.geo import geojson_io
@@ -42,7 +43,7 @@ class ProposalDialog(QDialog):
         self.kind, self.reason, self.crs = QComboBox(), QComboBox(), QComboBox()
         for combo, members in ((self.kind, AdjustmentKind), (self.reason, AdjustmentReason)):
             for member in members:
-                combo.addItem(self.tr(member.label), member)
+                combo.addItem(label(member), member)
         self.kind.setCurrentIndex(list(AdjustmentKind).index(AdjustmentKind.ADJUST))
         self.crs.addItem(self.tr("WGS84 / CGCS2000"), "wgs84")
         self.crs.addItem(self.tr("GCJ-02(高德、DataV 绘制)"), "gcj02")

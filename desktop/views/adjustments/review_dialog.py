@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import label
 from ...models.enums import AdjustmentState
 from ...services import adjustments
 from .. import dialogs
@@ -64,8 +65,8 @@ class ReviewDialog(QDialog):
         self.items = items
         self.table.setRowCount(len(items))
         for row, info in enumerate(items):
-            values = [f"#{info.id}", info.township_name, self.tr(info.kind.label), self.tr(info.reason.label),
-                      self.tr(info.state.label), str(info.grid_count), info.reason_text,
+            values = [f"#{info.id}", info.township_name, label(info.kind), label(info.reason),
+                      label(info.state), str(info.grid_count), info.reason_text,
                       (info.steps[-1].comment or "") if info.steps else ""]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import label
 from ...models import utcnow
 from ...services.clock import BEIJING
 from ...services.evaluation import export
@@ -84,7 +85,7 @@ class EvaluationPanel(QDialog):
         self.period.setPlaceholderText(self.tr("2026-10、2026-Q4 或 2026"))
         self.level = QComboBox()
         for level in Level:
-            self.level.addItem(self.tr(level.label), level)
+            self.level.addItem(label(level), level)
         self.level.setCurrentIndex(list(Level).index(Level.TOWNSHIP))
         self.run_button, self.export_button, self.print_button = (QPushButton() for _ in range(3))
         self.run_button.setText(self.tr("计算"))
@@ -130,7 +131,7 @@ class EvaluationPanel(QDialog):
         self.table.resizeColumnsToContents()
         ranked = sum(1 for s in evaluation.subjects if s.rank is not None)
         self.status.setText(self.tr("{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的诉求。").format(
-            evaluation.scope_name, evaluation.period.label, self.tr(evaluation.level.label),
+            evaluation.scope_name, evaluation.period.label, label(evaluation.level),
             len(evaluation.subjects), ranked))
         self._enable()
 

@@ -81,7 +81,7 @@ class HotspotsPanel(QDialog):
         self.period = QLineEdit(period_of(utcnow()).code)
         self.bucket = QComboBox()
         for bucket in Bucket:
-            self.bucket.addItem(self.tr("按{0}").format(self.tr(bucket.label)), bucket)
+            self.bucket.addItem(self.tr("按{0}").format(label(bucket)), bucket)
         self.run_button = QPushButton(self.tr("分析"))
         self.run_button.clicked.connect(self.run)
         self.map_button = QPushButton(self.tr("在地图上着色"))

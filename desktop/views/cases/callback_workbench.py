@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import label
 from ...models.enums import CallbackOutcome, Satisfaction
 from ...services.cases import callbacks
 from ...services.cases.results import CallbackInfo
@@ -50,10 +51,10 @@ class CallbackWorkbench(QDialog):
         self.solved.addItem(self.tr("未解决"), False)
         self.satisfaction = QComboBox()
         for level in Satisfaction:
-            self.satisfaction.addItem(self.tr(level.label), level.value)  # Qt keeps str enums as plain str
+            self.satisfaction.addItem(label(level), level.value)  # Qt keeps str enums as plain str
         self.outcome = QComboBox()
         for outcome in CallbackOutcome:
-            self.outcome.addItem(self.tr(outcome.label), outcome.value)
+            self.outcome.addItem(label(outcome), outcome.value)
         self.notes = QLineEdit()
         self.record_button = QPushButton(self.tr("记录回访"))
         self.record_button.setDefault(True)
@@ -82,7 +83,7 @@ class CallbackWorkbench(QDialog):
         self.table.setRowCount(len(entries))
         for row, e in enumerate(entries):
             values = (beijing(e.due_at), e.case_number, e.case_title,
-                      f"{e.requester_name or ''} {e.requester_phone or ''}", self.tr(e.case_state.label))
+                      f"{e.requester_name or ''} {e.requester_phone or ''}", label(e.case_state))
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         if entries:

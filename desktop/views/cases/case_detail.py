@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import label
 from ...errors import Conflict
 from ...models.base import utcnow
 from ...models.enums import AssignmentState, SupervisionLevel
@@ -112,8 +113,8 @@ class TimelineModel(QAbstractTableModel):
             return None
         event = self.events[index.row()]
         if index.column() == 3:
-            before = self.tr(event.from_state.label) if event.from_state else ""
-            after = self.tr(event.to_state.label) if event.to_state else ""
+            before = label(event.from_state) if event.from_state else ""
+            after = label(event.to_state) if event.to_state else ""
             return after if before in ("", after) else f"{before} → {after}"
         return (beijing(event.at), event.actor_name, event.desktop or "", None, event.message)[index.column()]
 
@@ -161,11 +162,11 @@ class CaseDetailDialog(QDialog):
         self.detail = detail
         case, now = detail.case, utcnow()
         self.setWindowTitle(self.tr("案件 {number}").format(number=case.number))
-        marks = [self.tr(case.state.label), self.tr(case.level.label)]
+        marks = [label(case.state), label(case.level)]
         if case.urgent:
             marks.append(self.tr("紧急"))
         if case.supervision is not SupervisionLevel.NONE:
-            marks.append(self.tr(case.supervision.label))
+            marks.append(label(case.supervision))
         header = f"<b>{case.number} {case.title}</b>  [{' · '.join(marks)}]"
         if case.state.is_open:
             header += "  " + self.tr("期限:") + deadline_text(case.due_at, now)
@@ -173,19 +174,19 @@ class CaseDetailDialog(QDialog):
         while self.particulars.rowCount():
             self.particulars.removeRow(0)
         rows = [("诉求内容", detail.description), ("诉求人", f"{detail.requester_name or ''} {detail.requester_phone or ''}"),
-                ("渠道", self.tr(detail.channel.label)), ("事项", detail.matter_item or self.tr(case.category.label)),
+                ("渠道", label(detail.channel)), ("事项", detail.matter_item or label(case.category)),
                 ("位置", f"{detail.place_name} {detail.address or ''}"), ("受理时间", beijing(detail.received_at)),
                 ("办理结果", detail.resolution), ("暂缓理由", detail.hold_reason), ("解释情况", detail.hold_explanation),
                 ("并入案件", detail.merged_into)]
-        for label, value in rows:
+        for caption, value in rows:
             if value:
                 text = QLabel(value)
                 text.setWordWrap(True)
-                self.particulars.addRow(self.tr(label), text)
+                self.particulars.addRow(self.tr(caption), text)
         self.shares.setRowCount(len(detail.assignments))
         for row, share in enumerate(detail.assignments):
-            values = [share.department_name, self.tr(share.role.label),
-                      self.tr(share.state.label) + (self.tr("(计时暂停)") if share.paused else ""),
+            values = [share.department_name, label(share.role),
+                      label(share.state) + (self.tr("(计时暂停)") if share.paused else ""),
                       beijing(share.sign_due_at), beijing(share.due_at) if share.state in _FINISHED
                       else deadline_text(share.due_at, now), share.result or ""]
             for column, value in enumerate(values):
@@ -281,7 +282,7 @@ class CaseDetailDialog(QDialog):
 
     def _do_supervise(self):
         levels = [SupervisionLevel.GENERAL, SupervisionLevel.KEY]
-        chosen = ask_item(self, self.tr("督办"), self.tr("督办级别"), [self.tr(lv.label) for lv in levels])
+        chosen = ask_item(self, self.tr("督办"), self.tr("督办级别"), [label(lv) for lv in levels])
         reason = chosen is not None and self._ask("supervise", "督办事由")
         return reason and (supervision.supervise, self._case(level=levels[chosen], reason=reason))
 

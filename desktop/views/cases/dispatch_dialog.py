@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import label
 from ...services.cases import dispatch
 from .. import dialogs
 
@@ -54,7 +55,7 @@ class DispatchDialog(QDialog):
         self.lead.clear()
         self.co.clear()
         for s in suggestions:
-            self.lead.addItem(f"{s.name}({self.tr(s.level.label)})", s.id)
+            self.lead.addItem(f"{s.name}({label(s.level)})", s.id)
             item = QListWidgetItem(s.name)
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import label
 from ...models.enums import Channel, MatterCategory
 from ...services import matter_list, staff
 from ...services.cases import duplicates, intake
@@ -51,7 +52,7 @@ class NewCaseDialog(QDialog):
 
         self.channel = QComboBox()
         for channel in Channel:
-            self.channel.addItem(self.tr(channel.label), channel.value)  # Qt keeps str enums as plain str
+            self.channel.addItem(label(channel), channel.value)  # Qt keeps str enums as plain str
         self.requester_name, self.requester_phone = QLineEdit(), QLineEdit()
         self.title_edit = QLineEdit()
         self.description = QPlainTextEdit()
@@ -66,7 +67,7 @@ class NewCaseDialog(QDialog):
                 self._item_categories[entry.id] = entry.draft.category
         self.category = QComboBox()
         for category in MatterCategory:
-            self.category.addItem(self.tr(category.label), category.value)
+            self.category.addItem(label(category), category.value)
         self.lon, self.lat = QLineEdit(), QLineEdit()
         self.lon.setValidator(QDoubleValidator(-180, 180, 7, self.lon))
         self.lat.setValidator(QDoubleValidator(-90, 90, 7, self.lat))
@@ -82,14 +83,14 @@ class NewCaseDialog(QDialog):
         location = QHBoxLayout()
         location.addWidget(self.lon)
         location.addWidget(self.lat)
-        for label, widget in ((self.tr("渠道"), self.channel), (self.tr("诉求人"), self.requester_name),
+        for caption, widget in ((self.tr("渠道"), self.channel), (self.tr("诉求人"), self.requester_name),
                               (self.tr("联系电话"), self.requester_phone), (self.tr("标题"), self.title_edit),
                               (self.tr("诉求内容"), self.description), (self.tr("事项"), self.item),
                               (self.tr("类别"), self.category), (self.tr("经度 / 纬度"), location),
                               (self.tr("地址"), self.address), ("", self.urgent),
                               (self.tr("所属网格"), self.grid_label), (self.tr("网格人员"), self.staff_label),
                               (self.tr("疑似重复"), self.duplicates)):
-            form.addRow(label, widget)
+            form.addRow(caption, widget)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
@@ -149,12 +150,12 @@ class NewCaseDialog(QDialog):
         if grid is None:
             self.grid_label.setText(self.tr("不在任何网格内:保存后进入待分派列表"))
         else:
-            self.grid_label.setText(f"{grid.name}({grid.code},{self.tr(grid.kind.label)})")
-        self.staff_label.setText(";".join(f"{self.tr(m.role.label)} {m.name} {m.phone or ''}" for m in members))
+            self.grid_label.setText(f"{grid.name}({grid.code},{label(grid.kind)})")
+        self.staff_label.setText(";".join(f"{label(m.role)} {m.name} {m.phone or ''}" for m in members))
         for hint in hints:
             self.duplicates.addItem(self.tr("{number} {title}(相距 {distance} 米,{state})").format(
                 number=hint.case.number, title=hint.case.title, distance=round(hint.distance_m),
-                state=self.tr(hint.case.state.label)))
+                state=label(hint.case.state)))
 
     def save(self) -> None:
         where = self.location()

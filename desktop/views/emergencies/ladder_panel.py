@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import label
 from ...services import emergencies
 from ...services.clock import BEIJING
 from .. import dialogs
@@ -69,7 +70,7 @@ class LadderPanel(QWidget):
         self.reports.clear()
         for info in infos:
             flag = self.tr("【未确认】") if info.acknowledged_at is None else ""
-            self.reports.addItem(f"{flag}{info.number} {self.tr(info.type.label)} {info.title}", info.id)
+            self.reports.addItem(f"{flag}{info.number} {label(info.type)} {info.title}", info.id)
         index = self.reports.findData(keep_id) if keep_id else 0
         self.reports.setCurrentIndex(max(index, 0))
         self.reports.blockSignals(False)
@@ -84,7 +85,7 @@ class LadderPanel(QWidget):
         steps = info.steps if info else ()
         self.table.setRowCount(len(steps))
         for row, step in enumerate(steps):
-            cells = [self.tr(step.kind.label), self.tr(step.to_level.label), _when(step.due_at), _when(step.done_at),
+            cells = [label(step.kind), label(step.to_level), _when(step.due_at), _when(step.done_at),
                      step.content or ""]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import label
 from ...models.enums import EmergencyLevel, EmergencyType
 from ...services import emergencies
 from .. import dialogs
@@ -46,10 +47,10 @@ class EmergencyReportDialog(QDialog):
         self.setWindowTitle(self.tr("报告紧急情况(《条例》第二十一条)"))
         self.type = QComboBox()
         for kind in EmergencyType:
-            self.type.addItem(self.tr(kind.label), kind)
+            self.type.addItem(label(kind), kind)
         self.level = QComboBox()
         for level in EmergencyLevel:
-            self.level.addItem(self.tr(level.label), level)
+            self.level.addItem(label(level), level)
         self.level.setCurrentIndex(len(EmergencyLevel) - 1)
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(120)
@@ -71,8 +72,8 @@ class EmergencyReportDialog(QDialog):
         located.addWidget(self.lat)
         self.people, self.deaths, self.injuries, self.missing = _count(), _count(), _count(), _count()
         casualties = QHBoxLayout()
-        for label, box in ((self.tr("死亡"), self.deaths), (self.tr("受伤"), self.injuries), (self.tr("失踪"), self.missing)):
-            box.setPrefix(label + " ")
+        for caption, box in ((self.tr("死亡"), self.deaths), (self.tr("受伤"), self.injuries), (self.tr("失踪"), self.missing)):
+            box.setPrefix(caption + " ")
             casualties.addWidget(box)
         self.summary, self.measures = _text(90), _text()
 
