@@ -3,22 +3,22 @@
   <context>
     <name>AcceptDialog</name>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="40" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="40" />
       <source>立项:责任部门与复核日期</source>
       <translation>Take up: responsible department and review date</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="47" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="47" />
       <source>责任部门编号</source>
       <translation>Responsible department no.</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="48" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="48" />
       <source>责任人</source>
       <translation>Person responsible</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="49" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="49" />
       <source>复核日期</source>
       <translation>Review date</translation>
     </message>
@@ -26,27 +26,27 @@
   <context>
     <name>ActivityModel</name>
     <message>
-      <location filename="../../work/main/desktop/views/people/activity_models.py" line="21" />
+      <location filename="../../desktop/views/people/activity_models.py" line="21" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/activity_models.py" line="21" />
+      <location filename="../../desktop/views/people/activity_models.py" line="21" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/activity_models.py" line="22" />
+      <location filename="../../desktop/views/people/activity_models.py" line="22" />
       <source>人员</source>
       <translation>Person</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/activity_models.py" line="22" />
+      <location filename="../../desktop/views/people/activity_models.py" line="22" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/activity_models.py" line="23" />
+      <location filename="../../desktop/views/people/activity_models.py" line="23" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -54,42 +54,42 @@
   <context>
     <name>AddStaffDialog</name>
     <message>
-      <location filename="../../work/main/desktop/views/people/add_staff_dialog.py" line="20" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="20" />
       <source>新增网格人员</source>
       <translation>Add grid staff</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/add_staff_dialog.py" line="30" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="30" />
       <source>11 位手机号或 0779-xxxxxxx</source>
       <translation>11-digit mobile or 0779-xxxxxxx</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/add_staff_dialog.py" line="39" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="39" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/add_staff_dialog.py" line="40" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="40" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/add_staff_dialog.py" line="41" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="41" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/add_staff_dialog.py" line="42" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="42" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/add_staff_dialog.py" line="43" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="43" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/add_staff_dialog.py" line="44" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="44" />
       <source>起始日期</source>
       <translation>Start date</translation>
     </message>
@@ -97,82 +97,82 @@
   <context>
     <name>AlarmOverlay</name>
     <message>
-      <location filename="../../work/main/desktop/views/wall/alarm.py" line="57" />
+      <location filename="../../desktop/views/wall/alarm.py" line="57" />
       <source>⚠ 紧急情况报告 · 须值班长确认(第二十一条)</source>
       <translation>⚠ Emergency report · shift supervisor must acknowledge (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/alarm.py" line="58" />
+      <location filename="../../desktop/views/wall/alarm.py" line="58" />
       <source>值班长用户名</source>
       <translation>Shift supervisor's user name</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/alarm.py" line="59" />
+      <location filename="../../desktop/views/wall/alarm.py" line="59" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/alarm.py" line="60" />
+      <location filename="../../desktop/views/wall/alarm.py" line="60" />
       <source>确认已知悉</source>
       <translation>Acknowledge</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/alarm.py" line="79" />
+      <location filename="../../desktop/views/wall/alarm.py" line="79" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/alarm.py" line="80" />
+      <location filename="../../desktop/views/wall/alarm.py" line="80" />
       <source>等级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/alarm.py" line="81" />
+      <location filename="../../desktop/views/wall/alarm.py" line="81" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/alarm.py" line="81" />
+      <location filename="../../desktop/views/wall/alarm.py" line="81" />
       <source>{0}(获知 {1})</source>
       <translation>{0} (learned of {1})</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/alarm.py" line="82" />
+      <location filename="../../desktop/views/wall/alarm.py" line="82" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/alarm.py" line="83" />
+      <location filename="../../desktop/views/wall/alarm.py" line="83" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/alarm.py" line="83" />
+      <location filename="../../desktop/views/wall/alarm.py" line="83" />
       <source>涉及 {0} 人;死亡 {1},受伤 {2},失踪 {3}</source>
       <translation>{0} people involved; {1} dead, {2} injured, {3} missing</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/alarm.py" line="85" />
+      <location filename="../../desktop/views/wall/alarm.py" line="85" />
       <source>已采取措施</source>
       <translation>Measures taken</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/alarm.py" line="85" />
+      <location filename="../../desktop/views/wall/alarm.py" line="85" />
       <source>(未填写)</source>
       <translation>(not given)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/alarm.py" line="86" />
+      <location filename="../../desktop/views/wall/alarm.py" line="86" />
       <source>报告人</source>
       <translation>Reported by</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/alarm.py" line="90" />
+      <location filename="../../desktop/views/wall/alarm.py" line="90" />
       <source>另有 {0} 条紧急情况待确认</source>
       <translation>{0} more emergencies awaiting acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/alarm.py" line="102" />
+      <location filename="../../desktop/views/wall/alarm.py" line="102" />
       <source>正在确认…</source>
       <translation>Acknowledging…</translation>
     </message>
@@ -180,32 +180,32 @@
   <context>
     <name>ApplicationsModel</name>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="29" />
+      <location filename="../../desktop/views/matters/models.py" line="29" />
       <source>申请部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="29" />
+      <location filename="../../desktop/views/matters/models.py" line="29" />
       <source>申请</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="30" />
+      <location filename="../../desktop/views/matters/models.py" line="30" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="30" />
+      <location filename="../../desktop/views/matters/models.py" line="30" />
       <source>理由</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="31" />
+      <location filename="../../desktop/views/matters/models.py" line="31" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="31" />
+      <location filename="../../desktop/views/matters/models.py" line="31" />
       <source>审核意见</source>
       <translation>Review comment</translation>
     </message>
@@ -213,47 +213,47 @@
   <context>
     <name>CallbackWorkbench</name>
     <message>
-      <location filename="../../work/main/desktop/views/cases/callback_workbench.py" line="37" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="38" />
       <source>回访工作台</source>
       <translation>Callback desk</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/callback_workbench.py" line="46" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="47" />
       <source>已联系上诉求人</source>
       <translation>Requester reached</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/callback_workbench.py" line="49" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="50" />
       <source>已解决</source>
       <translation>Resolved</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/callback_workbench.py" line="50" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="51" />
       <source>未解决</source>
       <translation>Not resolved</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/callback_workbench.py" line="58" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="59" />
       <source>记录回访</source>
       <translation>Record callback</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/callback_workbench.py" line="62" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="63" />
       <source>是否解决</source>
       <translation>Resolved?</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/callback_workbench.py" line="63" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="64" />
       <source>满意度</source>
       <translation>Satisfaction</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/callback_workbench.py" line="64" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="65" />
       <source>后续处理</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/callback_workbench.py" line="65" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="66" />
       <source>回访记录</source>
       <translation>Callback notes</translation>
     </message>
@@ -261,82 +261,82 @@
   <context>
     <name>CaseDetailDialog</name>
     <message>
-      <location filename="../../work/main/desktop/views/cases/case_detail.py" line="148" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="145" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/case_detail.py" line="150" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="147" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/case_detail.py" line="163" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="160" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/case_detail.py" line="166" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="163" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/case_detail.py" line="171" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="168" />
       <source>期限:</source>
       <translation>Deadline:</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/case_detail.py" line="188" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="185" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/case_detail.py" line="267" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="264" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/case_detail.py" line="267" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="264" />
       <source>核查通过并结案?选“否”退回承办单位重新办理。</source>
       <translation>Pass the review and close the case? Choose “No” to send it back to the handling unit.</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/case_detail.py" line="284" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="281" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/case_detail.py" line="284" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="281" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/case_detail.py" line="289" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="286" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/case_detail.py" line="289" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="286" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/case_detail.py" line="295" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="292" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/case_detail.py" line="295" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="292" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/case_detail.py" line="312" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="309" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/case_detail.py" line="312" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="309" />
       <source>延期时长(不超过原办理时限)</source>
       <translation>Extension (no longer than the original time limit)</translation>
     </message>
@@ -344,62 +344,62 @@
   <context>
     <name>ConformancePanel</name>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/conformance_panel.py" line="29" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="29" />
       <source>条例对照表</source>
       <translation>Regulation checklist</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/conformance_panel.py" line="31" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="31" />
       <source>条款</source>
       <translation>Article</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/conformance_panel.py" line="31" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="31" />
       <source>内容要点</source>
       <translation>Key points</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/conformance_panel.py" line="31" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="31" />
       <source>实现功能</source>
       <translation>Implemented by</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/conformance_panel.py" line="31" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="31" />
       <source>检验测试</source>
       <translation>Tests</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/conformance_panel.py" line="34" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="34" />
       <source>导出 PDF…</source>
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/conformance_panel.py" line="53" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="53" />
       <source>(暂无测试)</source>
       <translation>(no tests yet)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/conformance_panel.py" line="54" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="54" />
       <source>第{0}条 {1}</source>
       <translation>Art. {0} {1}</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/conformance_panel.py" line="58" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="58" />
       <source>本安装未包含测试套件</source>
       <translation>This installation does not include the test suite</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/conformance_panel.py" line="59" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="59" />
       <source>{0} 条中 {1} 条有测试检验;测试清单由测试中的标记生成(来源:{2})</source>
       <translation>{1} of {0} articles are checked by tests; the list is generated from the tests' markers (source: {2})</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/conformance_panel.py" line="63" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="63" />
       <source>导出条例对照表</source>
       <translation>Export regulation checklist</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/conformance_panel.py" line="63" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="63" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
@@ -407,28 +407,28 @@
   <context>
     <name>DispatchDialog</name>
     <message>
-      <location filename="../../work/main/desktop/views/cases/dispatch_dialog.py" line="29" />
-      <location filename="../../work/main/desktop/views/cases/dispatch_dialog.py" line="39" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="30" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="40" />
       <source>派遣</source>
       <translation>Dispatch</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/dispatch_dialog.py" line="35" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="36" />
       <source>主办(首接)单位</source>
       <translation>Lead department</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/dispatch_dialog.py" line="37" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="38" />
       <source>协办单位</source>
       <translation>Co-handlers</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/dispatch_dialog.py" line="40" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="41" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/dispatch_dialog.py" line="70" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="71" />
       <source>(无推荐理由)</source>
       <translation>(no reason for the suggestion)</translation>
     </message>
@@ -436,57 +436,57 @@
   <context>
     <name>DrillDownDialog</name>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="43" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="44" />
       <source>{0} · {1}:计入的诉求</source>
       <translation>{0} · {1}: requests counted</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="45" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="46" />
       <source>分母(应计)</source>
       <translation>Denominator (counted)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="46" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="47" />
       <source>分子(达标)</source>
       <translation>Numerator (met)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="49" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="50" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="49" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="50" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="49" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="50" />
       <source>期限</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="49" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="50" />
       <source>完成</source>
       <translation>Completed</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="50" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="51" />
       <source>达标</source>
       <translation>Met</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="71" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="72" />
       <source>是</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="71" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="72" />
       <source>否</source>
       <translation>No</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="74" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="75" />
       <source>共 {0} 条</source>
       <translation>{0} in all</translation>
     </message>
@@ -494,87 +494,87 @@
   <context>
     <name>EmergencyReportDialog</name>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/report_dialog.py" line="46" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="47" />
       <source>报告紧急情况(《条例》第二十一条)</source>
       <translation>Report an emergency (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/report_dialog.py" line="67" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="68" />
       <source>未定位</source>
       <translation>No location</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/report_dialog.py" line="74" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="75" />
       <source>死亡</source>
       <translation>Dead</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/report_dialog.py" line="74" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="75" />
       <source>受伤</source>
       <translation>Injured</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/report_dialog.py" line="74" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="75" />
       <source>失踪</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/report_dialog.py" line="80" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="81" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/report_dialog.py" line="81" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="82" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/report_dialog.py" line="82" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="83" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/report_dialog.py" line="83" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="84" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/report_dialog.py" line="84" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="85" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/report_dialog.py" line="85" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/report_dialog.py" line="86" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/report_dialog.py" line="87" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="88" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/report_dialog.py" line="88" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="89" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/report_dialog.py" line="89" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="90" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/report_dialog.py" line="90" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="91" />
       <source>已采取的措施</source>
       <translation>Measures taken</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/report_dialog.py" line="92" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="93" />
       <source>报送</source>
       <translation>Submit</translation>
     </message>
@@ -582,72 +582,72 @@
   <context>
     <name>EvaluationPanel</name>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="82" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="83" />
       <source>综合评价(第五条、第二十三条)</source>
       <translation>Evaluation (Art. 5, Art. 23)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="84" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="85" />
       <source>2026-10、2026-Q4 或 2026</source>
       <translation>2026-10, 2026-Q4 or 2026</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="90" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="91" />
       <source>计算</source>
       <translation>Calculate</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="91" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="92" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="92" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="93" />
       <source>打印考核表…</source>
       <translation>Print assessment form…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="102" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="103" />
       <source>考核期</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="102" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="103" />
       <source>对象</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="119" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="120" />
       <source>计算中…</source>
       <translation>Calculating…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="132" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="133" />
       <source>{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的诉求。</source>
       <translation>{0} · {1} · {2}: {3} units, {4} ranked. Double-click a rate to see the requests counted.</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="146" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="147" />
       <source>导出考核结果</source>
       <translation>Export assessment results</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="147" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="148" />
       <source>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="154" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="155" />
       <source>打印考核表</source>
       <translation>Print assessment form</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="155" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="156" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/evaluation_panel.py" line="158" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="159" />
       <source>考核表已保存到 {0}</source>
       <translation>Assessment form saved to {0}</translation>
     </message>
@@ -655,108 +655,108 @@
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="93" />
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="132" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="93" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="132" />
       <source>导出诉求</source>
       <translation>Export requests</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="94" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="94" />
       <source>格式</source>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="95" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="95" />
       <source>范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="96" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="96" />
       <source>CSV(Excel 可直接打开)</source>
       <translation>CSV (opens in Excel)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="96" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="96" />
       <source>Excel 工作簿 XLSX</source>
       <translation>Excel workbook XLSX</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="97" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="97" />
       <source>Open311 GeoReport v2 JSON</source>
       <translation>Open311 GeoReport v2 JSON</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="100" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="100" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="102" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="102" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="107" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="107" />
       <source>有权查看的全部地区</source>
       <translation>All areas you may see</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="109" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="109" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="111" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="111" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="114" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="114" />
       <source>当前队列的筛选:%1,%2</source>
       <translation>Current queue filter: %1, %2</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="116" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="116" />
       <source>只含已超期</source>
       <translation>overdue only</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="118" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="118" />
       <source>只含督办</source>
       <translation>supervised only</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="120" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="120" />
       <source>含“%1”</source>
       <translation>containing “%1”</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="122" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="122" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="133" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="133" />
       <source>%1 文件 (*%2)</source>
       <translation>%1 file (*%2)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="139" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="139" />
       <source>正在导出…</source>
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="140" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="140" />
       <source>已取消:没有写出文件</source>
       <translation>Cancelled: no file written</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="143" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="143" />
       <source>正在导出 %1/%2</source>
       <translation>Exporting %1/%2</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/export_dialog.py" line="146" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="146" />
       <source>已导出 %1 件到 %2</source>
       <translation>Exported %1 cases to %2</translation>
     </message>
@@ -764,92 +764,92 @@
   <context>
     <name>GovernancePanel</name>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="65" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="65" />
       <source>重点治理事项(第二十二条)</source>
       <translation>Key governance items (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="67" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="67" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="67" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="67" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="67" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="67" />
       <source>地区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="67" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="67" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="68" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="68" />
       <source>诉求数</source>
       <translation>Requests</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="68" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="68" />
       <source>复核日期</source>
       <translation>Review date</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="68" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="68" />
       <source>事项</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="75" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="75" />
       <source>检测反复发生的问题</source>
       <translation>Detect recurring problems</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="75" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="75" />
       <source>立项…</source>
       <translation>Take up…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="76" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="76" />
       <source>销号…</source>
       <translation>Close off…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="76" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="76" />
       <source>不予立项…</source>
       <translation>Decline…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="111" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="111" />
       <source>(到期)</source>
       <translation> (due)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="116" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="116" />
       <source>共 {0} 项</source>
       <translation>{0} items</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="132" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="132" />
       <source>销号</source>
       <translation>Close off</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="132" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="132" />
       <source>治理情况:</source>
       <translation>What was done:</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="137" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="137" />
       <source>不予立项</source>
       <translation>Decline</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/governance_panel.py" line="137" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="137" />
       <source>理由:</source>
       <translation>Reason:</translation>
     </message>
@@ -857,57 +857,57 @@
   <context>
     <name>HotspotsPanel</name>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/hotspots_panel.py" line="80" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="80" />
       <source>高频与疑难问题分析(第二十二条)</source>
       <translation>Frequent and difficult problems (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/hotspots_panel.py" line="84" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="84" />
       <source>按{0}</source>
       <translation>By {0}</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/hotspots_panel.py" line="85" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="85" />
       <source>分析</source>
       <translation>Analyse</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/hotspots_panel.py" line="87" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="87" />
       <source>在地图上着色</source>
       <translation>Colour the map</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/hotspots_panel.py" line="90" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="90" />
       <source>各类诉求趋势(前五类)</source>
       <translation>Request trends (top five categories)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/hotspots_panel.py" line="92" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="92" />
       <source>诉求数量(按类别)</source>
       <translation>Requests by category</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/hotspots_panel.py" line="93" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="93" />
       <source>持续时间长、解决难度大的问题</source>
       <translation>Long-running, hard-to-solve problems</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/hotspots_panel.py" line="96" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="96" />
       <source>期间</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/hotspots_panel.py" line="110" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="110" />
       <source>统计中…</source>
       <translation>Counting…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/hotspots_panel.py" line="130" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="130" />
       <source>{0}:受理 {1} 件,涉及网格 {2} 个</source>
       <translation>{0}: {1} requests received in {2} grids</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/hotspots_panel.py" line="142" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="142" />
       <source>已在地图上为 {0} 个网格着色(颜色越深诉求越多)</source>
       <translation>Coloured {0} grids on the map (darker means more requests)</translation>
     </message>
@@ -915,123 +915,123 @@
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="98" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="98" />
       <source>导入诉求</source>
       <translation>Import requests</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="99" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="99" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="100" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="100" />
       <source>格式</source>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="101" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="101" />
       <source>乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="102" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="102" />
       <source>Open311 requests.json 或导出的诉求清单 .csv</source>
       <translation>Open311 requests.json or an exported request list .csv</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="103" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="103" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="105" />
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="115" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="105" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="115" />
       <source>按坐标归入所在网格的乡镇</source>
       <translation>Township of the grid at the coordinates</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="106" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="106" />
       <source>没有坐标或坐标不在任何网格内的诉求归入所选乡镇(街道)的待分拨清单;选“按坐标”时,这样的诉求会被列为问题,整个文件不导入。</source>
       <translation>Requests without coordinates, or outside every grid, go to the chosen township's routing list; with “by coordinates” they are listed as problems and nothing in the file is imported.</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="108" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="108" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="110" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="110" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="129" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="129" />
       <source>Open311 GeoReport v2 JSON</source>
       <translation>Open311 GeoReport v2 JSON</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="129" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="129" />
       <source>诉求清单 CSV(UTF-8 或 GBK)</source>
       <translation>Request list CSV (UTF-8 or GBK)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="133" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="133" />
       <source>无法识别:只能导入 .json(Open311)或 .csv 文件</source>
       <translation>Unrecognised: only .json (Open311) or .csv files can be imported</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="135" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="135" />
       <source>按扩展名判断</source>
       <translation>By file extension</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="146" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="146" />
       <source>文件 %1 不存在</source>
       <translation>File %1 does not exist</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="152" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="152" />
       <source>正在读取 %1…</source>
       <translation>Reading %1…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="153" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="153" />
       <source>已取消:没有导入任何诉求</source>
       <translation>Cancelled: nothing was imported</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="156" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="156" />
       <source>正在检查</source>
       <translation>Checking</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="156" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="156" />
       <source>正在准备</source>
       <translation>Preparing</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="156" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="156" />
       <source>正在写入案件</source>
       <translation>Writing cases</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="157" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="157" />
       <source>正在写入办理记录</source>
       <translation>Writing timelines</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="158" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="158" />
       <source>%1 %2/%3</source>
       <translation>%1 %2/%3</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="162" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="162" />
       <source>已导入 %1 件(已办结 %2 件,待分拨 %3 件)</source>
       <translation>Imported %1 cases (%2 closed, %3 to route)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="165" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="165" />
       <source>,编号 %1 … %2</source>
       <translation>, numbers %1 … %2</translation>
     </message>
@@ -1039,47 +1039,47 @@
   <context>
     <name>ItemForm</name>
     <message>
-      <location filename="../../work/main/desktop/views/matters/item_form.py" line="36" />
+      <location filename="../../desktop/views/matters/item_form.py" line="36" />
       <source>新增事项</source>
       <translation>Add matter</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/item_form.py" line="46" />
+      <location filename="../../desktop/views/matters/item_form.py" line="46" />
       <source>可要求网格工作人员办理或协助</source>
       <translation>Grid staff may be asked to handle or assist</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/item_form.py" line="54" />
+      <location filename="../../desktop/views/matters/item_form.py" line="54" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/item_form.py" line="55" />
+      <location filename="../../desktop/views/matters/item_form.py" line="55" />
       <source>事项名称</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/item_form.py" line="56" />
+      <location filename="../../desktop/views/matters/item_form.py" line="56" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/item_form.py" line="57" />
+      <location filename="../../desktop/views/matters/item_form.py" line="57" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/item_form.py" line="58" />
+      <location filename="../../desktop/views/matters/item_form.py" line="58" />
       <source>复杂程度</source>
       <translation>Complexity</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/item_form.py" line="59" />
+      <location filename="../../desktop/views/matters/item_form.py" line="59" />
       <source>办理时限</source>
       <translation>Time limit</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/item_form.py" line="60" />
+      <location filename="../../desktop/views/matters/item_form.py" line="60" />
       <source>时限单位</source>
       <translation>Time unit</translation>
     </message>
@@ -1087,57 +1087,57 @@
   <context>
     <name>LadderPanel</name>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/ladder_panel.py" line="35" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="36" />
       <source>紧急情况报告进度</source>
       <translation>Emergency reporting progress</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/ladder_panel.py" line="40" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="41" />
       <source>环节</source>
       <translation>Step</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/ladder_panel.py" line="40" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="41" />
       <source>报送对象</source>
       <translation>Report to</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/ladder_panel.py" line="40" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="41" />
       <source>时限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/ladder_panel.py" line="40" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="41" />
       <source>报送时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/ladder_panel.py" line="40" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="41" />
       <source>报送内容</source>
       <translation>What was reported</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/ladder_panel.py" line="45" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="46" />
       <source>报送了什么(如:电话报区应急局值班室)</source>
       <translation>What was reported (e.g. phoned the district emergency office)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/ladder_panel.py" line="46" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="47" />
       <source>登记报送</source>
       <translation>Record report</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/ladder_panel.py" line="48" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="49" />
       <source>确认告警</source>
       <translation>Acknowledge alarm</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/ladder_panel.py" line="71" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="72" />
       <source>【未确认】</source>
       <translation>[Unacknowledged] </translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/emergencies/ladder_panel.py" line="94" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="95" />
       <source>超时</source>
       <translation>Late</translation>
     </message>
@@ -1145,37 +1145,37 @@
   <context>
     <name>LeaderForm</name>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="50" />
+      <location filename="../../desktop/views/people/forms.py" line="50" />
       <source>确定领导联系</source>
       <translation>Assign leadership contact</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="58" />
+      <location filename="../../desktop/views/people/forms.py" line="58" />
       <source>片区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="59" />
+      <location filename="../../desktop/views/people/forms.py" line="59" />
       <source>职责</source>
       <translation>Duty</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="60" />
+      <location filename="../../desktop/views/people/forms.py" line="60" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="61" />
+      <location filename="../../desktop/views/people/forms.py" line="61" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="62" />
+      <location filename="../../desktop/views/people/forms.py" line="62" />
       <source>职务</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="63" />
+      <location filename="../../desktop/views/people/forms.py" line="63" />
       <source>起始日期</source>
       <translation>Start date</translation>
     </message>
@@ -1183,22 +1183,22 @@
   <context>
     <name>LeadersModel</name>
     <message>
-      <location filename="../../work/main/desktop/views/people/activity_models.py" line="13" />
+      <location filename="../../desktop/views/people/activity_models.py" line="13" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/activity_models.py" line="13" />
+      <location filename="../../desktop/views/people/activity_models.py" line="13" />
       <source>职责</source>
       <translation>Duty</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/activity_models.py" line="14" />
+      <location filename="../../desktop/views/people/activity_models.py" line="14" />
       <source>职务</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/activity_models.py" line="14" />
+      <location filename="../../desktop/views/people/activity_models.py" line="14" />
       <source>联系片区</source>
       <translation>Contact area</translation>
     </message>
@@ -1206,17 +1206,17 @@
   <context>
     <name>LiveBridge</name>
     <message>
-      <location filename="../../work/main/desktop/views/live_bridge.py" line="59" />
+      <location filename="../../desktop/views/live_bridge.py" line="59" />
       <source>实时更新:已连接</source>
       <translation>Live updates: connected</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/live_bridge.py" line="61" />
+      <location filename="../../desktop/views/live_bridge.py" line="61" />
       <source>实时更新:连接中断,正在重连…</source>
       <translation>Live updates: connection lost, reconnecting…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/live_bridge.py" line="62" />
+      <location filename="../../desktop/views/live_bridge.py" line="62" />
       <source>实时更新:连接中…</source>
       <translation>Live updates: connecting…</translation>
     </message>
@@ -1224,37 +1224,37 @@
   <context>
     <name>LoginDialog</name>
     <message>
-      <location filename="../../work/main/desktop/views/login_dialog.py" line="48" />
+      <location filename="../../desktop/views/login_dialog.py" line="48" />
       <source>登录 — 网格指挥台</source>
       <translation>Log in — GridDesk</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/login_dialog.py" line="49" />
+      <location filename="../../desktop/views/login_dialog.py" line="49" />
       <source>用户名(&amp;U)</source>
       <translation>&amp;User name</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/login_dialog.py" line="49" />
+      <location filename="../../desktop/views/login_dialog.py" line="49" />
       <source>密码(&amp;P)</source>
       <translation>&amp;Password</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/login_dialog.py" line="49" />
+      <location filename="../../desktop/views/login_dialog.py" line="49" />
       <source>数据库</source>
       <translation>Database</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/login_dialog.py" line="51" />
+      <location filename="../../desktop/views/login_dialog.py" line="51" />
       <source>登录</source>
       <translation>Log in</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/login_dialog.py" line="61" />
+      <location filename="../../desktop/views/login_dialog.py" line="61" />
       <source>请输入用户名</source>
       <translation>Enter your user name</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/login_dialog.py" line="65" />
+      <location filename="../../desktop/views/login_dialog.py" line="65" />
       <source>请输入密码</source>
       <translation>Enter your password</translation>
     </message>
@@ -1262,32 +1262,32 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../work/main/desktop/views/main_window.py" line="150" />
+      <location filename="../../desktop/views/main_window.py" line="150" />
       <source>网格指挥台 — 北海市网格化服务管理</source>
       <translation>GridDesk — Beihai grid-based service management</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/main_window.py" line="156" />
+      <location filename="../../desktop/views/main_window.py" line="156" />
       <source>数据库:%1</source>
       <translation>Database: %1</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/main_window.py" line="157" />
+      <location filename="../../desktop/views/main_window.py" line="157" />
       <source>用户:%1</source>
       <translation>User: %1</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/main_window.py" line="161" />
+      <location filename="../../desktop/views/main_window.py" line="161" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/main_window.py" line="162" />
+      <location filename="../../desktop/views/main_window.py" line="162" />
       <source>网格指挥台:依据《北海市网格化服务管理条例》的乡镇(街道)网格化服务管理指挥中心桌面端。</source>
       <translation>GridDesk: the desktop of a township grid-management command center under the Beihai Grid-based Service Management Regulations.</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/main_window.py" line="198" />
+      <location filename="../../desktop/views/main_window.py" line="198" />
       <source>未办结 %1 · 超期 %2 · 今日受理 %3</source>
       <translation>Open %1 · overdue %2 · received today %3</translation>
     </message>
@@ -1295,53 +1295,53 @@
   <context>
     <name>MapPanel</name>
     <message>
-      <location filename="../../work/main/desktop/views/map/panel.py" line="26" />
+      <location filename="../../desktop/views/map/panel.py" line="26" />
       <source>适合窗口</source>
       <translation>Fit window</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/map/panel.py" line="26" />
+      <location filename="../../desktop/views/map/panel.py" line="26" />
       <source>放大</source>
       <translation>Zoom in</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/map/panel.py" line="27" />
+      <location filename="../../desktop/views/map/panel.py" line="27" />
       <source>缩小</source>
       <translation>Zoom out</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/map/panel.py" line="27" />
+      <location filename="../../desktop/views/map/panel.py" line="27" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/map/panel.py" line="28" />
+      <location filename="../../desktop/views/map/panel.py" line="28" />
       <source>导出图片…</source>
       <translation>Export image…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/map/panel.py" line="56" />
+      <location filename="../../desktop/views/map/panel.py" line="56" />
       <source>  载入中…</source>
       <translation>  Loading…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/map/panel.py" line="61" />
+      <location filename="../../desktop/views/map/panel.py" line="61" />
       <source>  {0}:网格 {1} 个,在办案件 {2} 件</source>
       <translation>  {0}: {1} grids, {2} open cases</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/map/panel.py" line="66" />
-      <location filename="../../work/main/desktop/views/map/panel.py" line="68" />
+      <location filename="../../desktop/views/map/panel.py" line="66" />
+      <location filename="../../desktop/views/map/panel.py" line="68" />
       <source>导出地图图片</source>
       <translation>Export map image</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/map/panel.py" line="66" />
+      <location filename="../../desktop/views/map/panel.py" line="66" />
       <source>PNG 图片 (*.png)</source>
       <translation>PNG image (*.png)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/map/panel.py" line="68" />
+      <location filename="../../desktop/views/map/panel.py" line="68" />
       <source>无法写入 {0}</source>
       <translation>Cannot write {0}</translation>
     </message>
@@ -1349,32 +1349,32 @@
   <context>
     <name>MapView</name>
     <message>
-      <location filename="../../work/main/desktop/views/map/view.py" line="110" />
+      <location filename="../../desktop/views/map/view.py" line="110" />
       <source>(已超期)</source>
       <translation> (overdue)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/map/view.py" line="205" />
+      <location filename="../../desktop/views/map/view.py" line="205" />
       <source>基础网格</source>
       <translation>Regular grid</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/map/view.py" line="206" />
+      <location filename="../../desktop/views/map/view.py" line="206" />
       <source>专属网格</source>
       <translation>Exclusive grid</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/map/view.py" line="207" />
+      <location filename="../../desktop/views/map/view.py" line="207" />
       <source>涉海专属网格</source>
       <translation>Sea-related grid</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/map/view.py" line="208" />
+      <location filename="../../desktop/views/map/view.py" line="208" />
       <source>在办案件</source>
       <translation>Open cases</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/map/view.py" line="208" />
+      <location filename="../../desktop/views/map/view.py" line="208" />
       <source>超期案件</source>
       <translation>Overdue cases</translation>
     </message>
@@ -1382,47 +1382,47 @@
   <context>
     <name>MatterItemsModel</name>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="17" />
+      <location filename="../../desktop/views/matters/models.py" line="17" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="17" />
+      <location filename="../../desktop/views/matters/models.py" line="17" />
       <source>事项名称</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="18" />
+      <location filename="../../desktop/views/matters/models.py" line="18" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="18" />
+      <location filename="../../desktop/views/matters/models.py" line="18" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="19" />
+      <location filename="../../desktop/views/matters/models.py" line="19" />
       <source>业务指导人员</source>
       <translation>Guidance contact</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="19" />
+      <location filename="../../desktop/views/matters/models.py" line="19" />
       <source>办理时限</source>
       <translation>Time limit</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="20" />
+      <location filename="../../desktop/views/matters/models.py" line="20" />
       <source>复杂程度</source>
       <translation>Complexity</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="23" />
+      <location filename="../../desktop/views/matters/models.py" line="23" />
       <source>小时</source>
       <translation> hours</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="23" />
+      <location filename="../../desktop/views/matters/models.py" line="23" />
       <source>个工作日</source>
       <translation> working days</translation>
     </message>
@@ -1430,186 +1430,186 @@
   <context>
     <name>MatterListWindow</name>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="137" />
+      <location filename="../../desktop/views/matters/window.py" line="137" />
       <source>网格化服务管理事项清单</source>
       <translation>Grid service matter list</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="138" />
+      <location filename="../../desktop/views/matters/window.py" line="138" />
       <source>新建下一版草稿</source>
       <translation>New draft version</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="139" />
+      <location filename="../../desktop/views/matters/window.py" line="139" />
       <source>新增事项…</source>
       <translation>Add matter…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="140" />
-      <location filename="../../work/main/desktop/views/matters/window.py" line="269" />
-      <location filename="../../work/main/desktop/views/matters/window.py" line="272" />
+      <location filename="../../desktop/views/matters/window.py" line="140" />
+      <location filename="../../desktop/views/matters/window.py" line="269" />
+      <location filename="../../desktop/views/matters/window.py" line="272" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="141" />
+      <location filename="../../desktop/views/matters/window.py" line="141" />
       <source>申请纳入事项…</source>
       <translation>Apply to add a matter…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="142" />
+      <location filename="../../desktop/views/matters/window.py" line="142" />
       <source>申请退出所选事项…</source>
       <translation>Apply to retire the selected matter…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="143" />
+      <location filename="../../desktop/views/matters/window.py" line="143" />
       <source>公布…</source>
       <translation>Publish…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="144" />
+      <location filename="../../desktop/views/matters/window.py" line="144" />
       <source>打印现行清单…</source>
       <translation>Print current list…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="145" />
+      <location filename="../../desktop/views/matters/window.py" line="145" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="146" />
+      <location filename="../../desktop/views/matters/window.py" line="146" />
       <source>不同意…</source>
       <translation>Reject…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="147" />
+      <location filename="../../desktop/views/matters/window.py" line="147" />
       <source>部门纳入/退出申请(条例第十三条第二款)</source>
       <translation>Department applications to add/retire (Art. 13(2))</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="148" />
+      <location filename="../../desktop/views/matters/window.py" line="148" />
       <source>督促整改(条例第十三条第五款)</source>
       <translation>Rectification orders (Art. 13(5))</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="149" />
+      <location filename="../../desktop/views/matters/window.py" line="149" />
       <source>督促限期整改…</source>
       <translation>Order rectification…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="150" />
+      <location filename="../../desktop/views/matters/window.py" line="150" />
       <source>整改完毕…</source>
       <translation>Rectified…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="153" />
+      <location filename="../../desktop/views/matters/window.py" line="153" />
       <source>尚未编制事项清单</source>
       <translation>No matter list yet</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="156" />
+      <location filename="../../desktop/views/matters/window.py" line="156" />
       <source>%1 · %2 · 公布日期 %3 · %4 项</source>
       <translation>%1 · %2 · published %3 · %4 items</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="188" />
+      <location filename="../../desktop/views/matters/window.py" line="188" />
       <source>第 %1 版(%2)</source>
       <translation>Version %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="222" />
+      <location filename="../../desktop/views/matters/window.py" line="222" />
       <source>公布</source>
       <translation>Publish</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="222" />
+      <location filename="../../desktop/views/matters/window.py" line="222" />
       <source>自今日起公布第 %1 版?现行版本将同时废止。</source>
       <translation>Publish version %1 from today? The current version will be superseded.</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="229" />
+      <location filename="../../desktop/views/matters/window.py" line="229" />
       <source>审核</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="229" />
+      <location filename="../../desktop/views/matters/window.py" line="229" />
       <source>请先选中一条待审核的申请</source>
       <translation>Select an application awaiting review first</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="231" />
+      <location filename="../../desktop/views/matters/window.py" line="231" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="231" />
+      <location filename="../../desktop/views/matters/window.py" line="231" />
       <source>请写明不同意的理由:</source>
       <translation>Reason for rejecting:</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="238" />
+      <location filename="../../desktop/views/matters/window.py" line="238" />
       <source>保存事项清单</source>
       <translation>Save matter list</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="242" />
+      <location filename="../../desktop/views/matters/window.py" line="242" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="242" />
+      <location filename="../../desktop/views/matters/window.py" line="242" />
       <source>已生成 %1 页</source>
       <translation>%1 pages generated</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="253" />
+      <location filename="../../desktop/views/matters/window.py" line="253" />
       <source>督促整改</source>
       <translation>Order rectification</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="253" />
+      <location filename="../../desktop/views/matters/window.py" line="253" />
       <source>请先选中一条整改中的通知</source>
       <translation>Select an order still being rectified first</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="255" />
+      <location filename="../../desktop/views/matters/window.py" line="255" />
       <source>整改完毕</source>
       <translation>Rectified</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="255" />
+      <location filename="../../desktop/views/matters/window.py" line="255" />
       <source>部门的整改情况:</source>
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="269" />
+      <location filename="../../desktop/views/matters/window.py" line="269" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="272" />
+      <location filename="../../desktop/views/matters/window.py" line="272" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="280" />
+      <location filename="../../desktop/views/matters/window.py" line="280" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="280" />
-      <location filename="../../work/main/desktop/views/matters/window.py" line="292" />
+      <location filename="../../desktop/views/matters/window.py" line="280" />
+      <location filename="../../desktop/views/matters/window.py" line="292" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="289" />
-      <location filename="../../work/main/desktop/views/matters/window.py" line="292" />
+      <location filename="../../desktop/views/matters/window.py" line="289" />
+      <location filename="../../desktop/views/matters/window.py" line="292" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/window.py" line="289" />
+      <location filename="../../desktop/views/matters/window.py" line="289" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>
@@ -1617,103 +1617,103 @@
   <context>
     <name>NewCaseDialog</name>
     <message>
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="50" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="51" />
       <source>新建诉求</source>
       <translation>New request</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="61" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="62" />
       <source>(不选事项)</source>
       <translation>(no matter)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="74" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="75" />
       <source>紧急(涉及安全或停水停电停气)</source>
       <translation>Urgent (safety, or water, power or gas cut)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="75" />
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="135" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="76" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="136" />
       <source>未定位:保存后进入待分派列表</source>
       <translation>No location: goes to the routing list when saved</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="85" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="86" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="85" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="86" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="86" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="87" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="86" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="87" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="87" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="88" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="87" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="88" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="88" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="89" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="88" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="89" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="89" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="90" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="90" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="91" />
       <source>所属网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="90" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="91" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="91" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="92" />
       <source>疑似重复</source>
       <translation>Possible duplicates</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="94" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="95" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="95" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="96" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="150" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="151" />
       <source>不在任何网格内:保存后进入待分派列表</source>
       <translation>Outside every grid: goes to the routing list when saved</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/cases/new_case_dialog.py" line="155" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="156" />
       <source>{number} {title}(相距 {distance} 米,{state})</source>
       <translation>{number} {title} ({distance} m away, {state})</translation>
     </message>
@@ -1721,62 +1721,62 @@
   <context>
     <name>NoticeSheetsDialog</name>
     <message>
-      <location filename="../../work/main/desktop/views/printing/notice_sheets_dialog.py" line="70" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="70" />
       <source>打印网格公示牌</source>
       <translation>Print grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/printing/notice_sheets_dialog.py" line="71" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="71" />
       <source>%1:%2 个网格的公示牌从未打印或内容已变化,需要(重新)打印</source>
       <translation>%1: %2 grids' notice sheets were never printed or have changed and need (re)printing</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/printing/notice_sheets_dialog.py" line="73" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="73" />
       <source>只打印需要重新打印的</source>
       <translation>Only those needing a reprint</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/printing/notice_sheets_dialog.py" line="74" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="74" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/printing/notice_sheets_dialog.py" line="76" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="76" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/printing/notice_sheets_dialog.py" line="86" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="86" />
       <source>从未打印</source>
       <translation>Never printed</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/printing/notice_sheets_dialog.py" line="86" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="86" />
       <source>公示内容已变化</source>
       <translation>Content changed</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/printing/notice_sheets_dialog.py" line="91" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="91" />
       <source>保存网格公示牌</source>
       <translation>Save grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/printing/notice_sheets_dialog.py" line="97" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="97" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/printing/notice_sheets_dialog.py" line="98" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="98" />
       <source>已取消:没有生成文件,也没有记为已打印</source>
       <translation>Cancelled: no file was made and nothing was marked printed</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/printing/notice_sheets_dialog.py" line="101" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="101" />
       <source>正在生成 %1/%2 %3</source>
       <translation>Generating %1/%2 %3</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/printing/notice_sheets_dialog.py" line="105" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="105" />
       <source>已打印 %1 张公示牌到 %2</source>
       <translation>Printed %1 notice sheets to %2</translation>
     </message>
@@ -1784,84 +1784,84 @@
   <context>
     <name>PeopleWindow</name>
     <message>
-      <location filename="../../work/main/desktop/views/people/window.py" line="117" />
-      <location filename="../../work/main/desktop/views/people/window.py" line="155" />
+      <location filename="../../desktop/views/people/window.py" line="117" />
+      <location filename="../../desktop/views/people/window.py" line="155" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/window.py" line="118" />
+      <location filename="../../desktop/views/people/window.py" line="118" />
       <source>新增人员…</source>
       <translation>Add staff…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/window.py" line="119" />
-      <location filename="../../work/main/desktop/views/people/window.py" line="174" />
+      <location filename="../../desktop/views/people/window.py" line="119" />
+      <location filename="../../desktop/views/people/window.py" line="174" />
       <source>离任</source>
       <translation>Leave post</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/window.py" line="120" />
+      <location filename="../../desktop/views/people/window.py" line="120" />
       <source>显示完整手机号</source>
       <translation>Show full mobile numbers</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/window.py" line="121" />
+      <location filename="../../desktop/views/people/window.py" line="121" />
       <source>确定领导联系…</source>
       <translation>Assign leadership contact…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/window.py" line="122" />
+      <location filename="../../desktop/views/people/window.py" line="122" />
       <source>记录网格工作…</source>
       <translation>Log grid work…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/window.py" line="123" />
+      <location filename="../../desktop/views/people/window.py" line="123" />
       <source>专业人员进网格…</source>
       <translation>Professional visit…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/window.py" line="124" />
+      <location filename="../../desktop/views/people/window.py" line="124" />
       <source>网格人员与配备</source>
       <translation>Grid staff and staffing</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/window.py" line="125" />
+      <location filename="../../desktop/views/people/window.py" line="125" />
       <source>挂点领导、指导员、总负责人</source>
       <translation>Contact leaders, instructors, chiefs</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/window.py" line="126" />
+      <location filename="../../desktop/views/people/window.py" line="126" />
       <source>工作日志与专业人员进网格</source>
       <translation>Work log and professional visits</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/window.py" line="128" />
+      <location filename="../../desktop/views/people/window.py" line="128" />
       <source>%1:%2 个网格,%3 个网格员配备不足(红色)</source>
       <translation>%1: %2 grids, %3 short of grid members (red)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/window.py" line="155" />
+      <location filename="../../desktop/views/people/window.py" line="155" />
       <source>请先在名单中选中一人</source>
       <translation>Select a person in the list first</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/window.py" line="174" />
+      <location filename="../../desktop/views/people/window.py" line="174" />
       <source>%1 自今日起不再担任 %2 的该职务?</source>
       <translation>%1 leaves this post in %2 from today?</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/window.py" line="187" />
+      <location filename="../../desktop/views/people/window.py" line="187" />
       <source>完整手机号</source>
       <translation>Full mobile number</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/window.py" line="202" />
+      <location filename="../../desktop/views/people/window.py" line="202" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/window.py" line="202" />
+      <location filename="../../desktop/views/people/window.py" line="202" />
       <source>这里还没有网格工作人员</source>
       <translation>There are no grid staff here yet</translation>
     </message>
@@ -1869,12 +1869,12 @@
   <context>
     <name>PlaceTree</name>
     <message>
-      <location filename="../../work/main/desktop/views/place_tree.py" line="159" />
+      <location filename="../../desktop/views/place_tree.py" line="159" />
       <source>搜索地名或代码(Ctrl+F)</source>
       <translation>Search name or code (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/place_tree.py" line="183" />
+      <location filename="../../desktop/views/place_tree.py" line="183" />
       <source>没有找到“%1”</source>
       <translation>Nothing found for “%1”</translation>
     </message>
@@ -1882,7 +1882,7 @@
   <context>
     <name>PlaceTreeModel</name>
     <message>
-      <location filename="../../work/main/desktop/views/place_tree.py" line="99" />
+      <location filename="../../desktop/views/place_tree.py" line="99" />
       <source>(示例数据)</source>
       <translation> (demo data)</translation>
     </message>
@@ -1890,87 +1890,87 @@
   <context>
     <name>ProposalDialog</name>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/proposal_dialog.py" line="41" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="42" />
       <source>网格划分调整申请</source>
       <translation>Grid adjustment proposal</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/proposal_dialog.py" line="47" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="48" />
       <source>WGS84 / CGCS2000</source>
       <translation>WGS84 / CGCS2000</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/proposal_dialog.py" line="48" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="49" />
       <source>GCJ-02(高德、DataV 绘制)</source>
       <translation>GCJ-02 (drawn in Amap or DataV)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/proposal_dialog.py" line="50" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="51" />
       <source>写明调整的具体情形,如:村(社区)规模调整、人员流动重大变化</source>
       <translation>State the circumstances, e.g. village/community re-scaled, major population movement</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/proposal_dialog.py" line="52" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="53" />
       <source>调整后相关村(社区)的全部网格(GeoJSON)</source>
       <translation>All grids of the villages/communities concerned after the change (GeoJSON)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/proposal_dialog.py" line="53" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="54" />
       <source>浏览…</source>
       <translation>Browse…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/proposal_dialog.py" line="59" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="60" />
       <source>提出申请</source>
       <translation>Submit proposal</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/proposal_dialog.py" line="63" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="64" />
       <source>乡镇(街道)代码 {0};提出后须经县(区)同意,报市备案</source>
       <translation>Township code {0}; once submitted it needs the county's approval and is filed with the city</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/proposal_dialog.py" line="64" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="65" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/proposal_dialog.py" line="65" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="66" />
       <source>调整情形</source>
       <translation>Circumstances</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/proposal_dialog.py" line="66" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="67" />
       <source>理由说明</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/proposal_dialog.py" line="67" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="68" />
       <source>网格文件</source>
       <translation>Grid file</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/proposal_dialog.py" line="68" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="69" />
       <source>坐标系</source>
       <translation>Coordinate system</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/proposal_dialog.py" line="73" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="74" />
       <source>选择网格文件</source>
       <translation>Choose grid file</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/proposal_dialog.py" line="73" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="74" />
       <source>GeoJSON (*.geojson *.json)</source>
       <translation>GeoJSON (*.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/proposal_dialog.py" line="79" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="80" />
       <source>请选择调整后网格的 GeoJSON 文件</source>
       <translation>Choose the GeoJSON file of the adjusted grids</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/proposal_dialog.py" line="92" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="93" />
       <source>已提出申请 #{0}({1} 个网格),等待县(区)审核</source>
       <translation>Proposal #{0} submitted ({1} grids); awaiting county review</translation>
     </message>
@@ -1978,82 +1978,82 @@
   <context>
     <name>QueueModel</name>
     <message>
-      <location filename="../../work/main/desktop/views/queue_model.py" line="46" />
+      <location filename="../../desktop/views/queue_model.py" line="46" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_model.py" line="47" />
+      <location filename="../../desktop/views/queue_model.py" line="47" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_model.py" line="48" />
+      <location filename="../../desktop/views/queue_model.py" line="48" />
       <source>倒计时</source>
       <translation>Time left</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_model.py" line="49" />
+      <location filename="../../desktop/views/queue_model.py" line="49" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_model.py" line="50" />
+      <location filename="../../desktop/views/queue_model.py" line="50" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_model.py" line="51" />
+      <location filename="../../desktop/views/queue_model.py" line="51" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_model.py" line="52" />
+      <location filename="../../desktop/views/queue_model.py" line="52" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_model.py" line="53" />
+      <location filename="../../desktop/views/queue_model.py" line="53" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_model.py" line="54" />
+      <location filename="../../desktop/views/queue_model.py" line="54" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_model.py" line="55" />
+      <location filename="../../desktop/views/queue_model.py" line="55" />
       <source>期限</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_model.py" line="237" />
+      <location filename="../../desktop/views/queue_model.py" line="237" />
       <source>【急】</source>
       <translation>[Urgent] </translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_model.py" line="262" />
+      <location filename="../../desktop/views/queue_model.py" line="262" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_model.py" line="263" />
+      <location filename="../../desktop/views/queue_model.py" line="263" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_model.py" line="270" />
+      <location filename="../../desktop/views/queue_model.py" line="270" />
       <source>%1天%2小时</source>
       <translation>%1 d %2 h</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_model.py" line="272" />
+      <location filename="../../desktop/views/queue_model.py" line="272" />
       <source>%1小时</source>
       <translation>%1 h</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_model.py" line="273" />
+      <location filename="../../desktop/views/queue_model.py" line="273" />
       <source>%1分钟</source>
       <translation>%1 min</translation>
     </message>
@@ -2061,42 +2061,42 @@
   <context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../../work/main/desktop/views/queue_panel.py" line="79" />
+      <location filename="../../desktop/views/queue_panel.py" line="79" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_panel.py" line="79" />
+      <location filename="../../desktop/views/queue_panel.py" line="79" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_panel.py" line="81" />
+      <location filename="../../desktop/views/queue_panel.py" line="81" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_panel.py" line="82" />
+      <location filename="../../desktop/views/queue_panel.py" line="82" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_panel.py" line="83" />
+      <location filename="../../desktop/views/queue_panel.py" line="83" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_panel.py" line="84" />
+      <location filename="../../desktop/views/queue_panel.py" line="84" />
       <source>编号或标题</source>
       <translation>Number or title</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_panel.py" line="129" />
+      <location filename="../../desktop/views/queue_panel.py" line="129" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/queue_panel.py" line="129" />
+      <location filename="../../desktop/views/queue_panel.py" line="129" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
@@ -2104,22 +2104,22 @@
   <context>
     <name>RectificationForm</name>
     <message>
-      <location filename="../../work/main/desktop/views/matters/rectification_form.py" line="14" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="14" />
       <source>督促限期整改</source>
       <translation>Order rectification by a deadline</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/rectification_form.py" line="25" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="25" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/rectification_form.py" line="26" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="26" />
       <source>履职不到位情形</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/rectification_form.py" line="27" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="27" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
@@ -2127,32 +2127,32 @@
   <context>
     <name>RectificationsModel</name>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="47" />
+      <location filename="../../desktop/views/matters/models.py" line="47" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="47" />
+      <location filename="../../desktop/views/matters/models.py" line="47" />
       <source>履职不到位情形</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="48" />
+      <location filename="../../desktop/views/matters/models.py" line="48" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="48" />
+      <location filename="../../desktop/views/matters/models.py" line="48" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="49" />
+      <location filename="../../desktop/views/matters/models.py" line="49" />
       <source>整改情况</source>
       <translation>Rectification</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/matters/models.py" line="52" />
+      <location filename="../../desktop/views/matters/models.py" line="52" />
       <source>逾期未整改</source>
       <translation>Not rectified in time</translation>
     </message>
@@ -2160,12 +2160,12 @@
   <context>
     <name>ReviewDialog</name>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/review_dialog.py" line="33" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="34" />
       <source>网格调整审核与备案</source>
       <translation>Grid adjustment review and filing</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/review_dialog.py" line="44" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="45" />
       <source>审核或备案意见(不同意时必填)</source>
       <translation>Review or filing comment (required when rejecting)</translation>
     </message>
@@ -2173,32 +2173,32 @@
   <context>
     <name>RosterModel</name>
     <message>
-      <location filename="../../work/main/desktop/views/roster_panel.py" line="20" />
+      <location filename="../../desktop/views/roster_panel.py" line="20" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/roster_panel.py" line="20" />
+      <location filename="../../desktop/views/roster_panel.py" line="20" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/roster_panel.py" line="21" />
+      <location filename="../../desktop/views/roster_panel.py" line="21" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/roster_panel.py" line="21" />
+      <location filename="../../desktop/views/roster_panel.py" line="21" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/roster_panel.py" line="22" />
+      <location filename="../../desktop/views/roster_panel.py" line="22" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/roster_panel.py" line="22" />
+      <location filename="../../desktop/views/roster_panel.py" line="22" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
@@ -2206,22 +2206,22 @@
   <context>
     <name>RosterPanel</name>
     <message>
-      <location filename="../../work/main/desktop/views/roster_panel.py" line="92" />
+      <location filename="../../desktop/views/roster_panel.py" line="92" />
       <source>在左侧选择村(社区)或网格,查看网格人员和基础数据</source>
       <translation>Choose a village/community or grid on the left to see its staff and base data</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/roster_panel.py" line="98" />
+      <location filename="../../desktop/views/roster_panel.py" line="98" />
       <source>户数 %1 · 人口 %2 · 单位 %3 · 网格人员 %4</source>
       <translation>Households %1 · residents %2 · units %3 · grid staff %4</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/roster_panel.py" line="102" />
+      <location filename="../../desktop/views/roster_panel.py" line="102" />
       <source>网格:</source>
       <translation>Grids: </translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/roster_panel.py" line="105" />
+      <location filename="../../desktop/views/roster_panel.py" line="105" />
       <source>尚未划分网格</source>
       <translation>No grids drawn yet</translation>
     </message>
@@ -2229,27 +2229,27 @@
   <context>
     <name>ScoresModel</name>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/scores_model.py" line="48" />
+      <location filename="../../desktop/views/analytics/scores_model.py" line="48" />
       <source>排名</source>
       <translation>Rank</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/scores_model.py" line="48" />
+      <location filename="../../desktop/views/analytics/scores_model.py" line="48" />
       <source>考核对象</source>
       <translation>Unit assessed</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/scores_model.py" line="48" />
+      <location filename="../../desktop/views/analytics/scores_model.py" line="48" />
       <source>综合得分</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/scores_model.py" line="48" />
+      <location filename="../../desktop/views/analytics/scores_model.py" line="48" />
       <source>暂缓</source>
       <translation>On hold</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/analytics/scores_model.py" line="61" />
+      <location filename="../../desktop/views/analytics/scores_model.py" line="61" />
       <source>分子 {0} / 分母 {1}(双击查看计入的诉求)</source>
       <translation>Numerator {0} / denominator {1} (double-click to see the requests counted)</translation>
     </message>
@@ -2257,42 +2257,42 @@
   <context>
     <name>StaffingModel</name>
     <message>
-      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="15" />
+      <location filename="../../desktop/views/people/staffing_model.py" line="15" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="15" />
+      <location filename="../../desktop/views/people/staffing_model.py" line="15" />
       <source>代码</source>
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="16" />
+      <location filename="../../desktop/views/people/staffing_model.py" line="16" />
       <source>应配网格员</source>
       <translation>Grid members needed</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="16" />
+      <location filename="../../desktop/views/people/staffing_model.py" line="16" />
       <source>实有网格员</source>
       <translation>Grid members</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="17" />
+      <location filename="../../desktop/views/people/staffing_model.py" line="17" />
       <source>配备情况</source>
       <translation>Staffing</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="20" />
+      <location filename="../../desktop/views/people/staffing_model.py" line="20" />
       <source>缺 %1 人</source>
       <translation>%1 short</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="21" />
+      <location filename="../../desktop/views/people/staffing_model.py" line="21" />
       <source>达标</source>
       <translation>Enough</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/staffing_model.py" line="29" />
+      <location filename="../../desktop/views/people/staffing_model.py" line="29" />
       <source>网格员数量与网格人口、面积、单位数量不匹配(条例第九条)</source>
       <translation>Grid members do not match the grid's population, area and number of units (Art. 9)</translation>
     </message>
@@ -2300,12 +2300,12 @@
   <context>
     <name>TaskProgress</name>
     <message>
-      <location filename="../../work/main/desktop/views/progress.py" line="41" />
+      <location filename="../../desktop/views/progress.py" line="41" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/progress.py" line="86" />
+      <location filename="../../desktop/views/progress.py" line="86" />
       <source>正在取消…</source>
       <translation>Cancelling…</translation>
     </message>
@@ -2313,67 +2313,67 @@
   <context>
     <name>VisitForm</name>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="105" />
+      <location filename="../../desktop/views/people/forms.py" line="105" />
       <source>专业人员进网格</source>
       <translation>Professional visit</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="107" />
+      <location filename="../../desktop/views/people/forms.py" line="107" />
       <source>(新登记)</source>
       <translation>(register new)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="119" />
+      <location filename="../../desktop/views/people/forms.py" line="119" />
       <source>法治宣传</source>
       <translation>Law publicity</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="119" />
+      <location filename="../../desktop/views/people/forms.py" line="119" />
       <source>纠纷化解</source>
       <translation>Dispute resolution</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="119" />
+      <location filename="../../desktop/views/people/forms.py" line="119" />
       <source>便民服务</source>
       <translation>Public services</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="122" />
+      <location filename="../../desktop/views/people/forms.py" line="122" />
       <source>专业人员</source>
       <translation>Professional</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="123" />
+      <location filename="../../desktop/views/people/forms.py" line="123" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="124" />
+      <location filename="../../desktop/views/people/forms.py" line="124" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="125" />
+      <location filename="../../desktop/views/people/forms.py" line="125" />
       <source>所在单位</source>
       <translation>Employer</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="126" />
+      <location filename="../../desktop/views/people/forms.py" line="126" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="127" />
+      <location filename="../../desktop/views/people/forms.py" line="127" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="128" />
+      <location filename="../../desktop/views/people/forms.py" line="128" />
       <source>事由</source>
       <translation>Purpose</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="129" />
+      <location filename="../../desktop/views/people/forms.py" line="129" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -2381,102 +2381,102 @@
   <context>
     <name>WallWindow</name>
     <message>
-      <location filename="../../work/main/desktop/views/wall/window.py" line="67" />
+      <location filename="../../desktop/views/wall/window.py" line="67" />
       <source>网格指挥台 · 值班大屏</source>
       <translation>GridDesk · duty wall</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/window.py" line="146" />
+      <location filename="../../desktop/views/wall/window.py" line="146" />
       <source>实时诉求队列(超期优先)</source>
       <translation>Live request queue (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/window.py" line="147" />
+      <location filename="../../desktop/views/wall/window.py" line="147" />
       <source>紧急情况报告</source>
       <translation>Emergency reports</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/window.py" line="148" />
+      <location filename="../../desktop/views/wall/window.py" line="148" />
       <source>在办诉求分布(红色为超期)</source>
       <translation>Open requests (red: overdue)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/window.py" line="150" />
+      <location filename="../../desktop/views/wall/window.py" line="150" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/window.py" line="150" />
+      <location filename="../../desktop/views/wall/window.py" line="150" />
       <source>等级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/window.py" line="150" />
+      <location filename="../../desktop/views/wall/window.py" line="150" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/window.py" line="150" />
+      <location filename="../../desktop/views/wall/window.py" line="150" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/window.py" line="150" />
+      <location filename="../../desktop/views/wall/window.py" line="150" />
       <source>确认</source>
       <translation>Acknowledged</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/window.py" line="201" />
+      <location filename="../../desktop/views/wall/window.py" line="201" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/window.py" line="203" />
+      <location filename="../../desktop/views/wall/window.py" line="203" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/window.py" line="205" />
+      <location filename="../../desktop/views/wall/window.py" line="205" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/window.py" line="206" />
+      <location filename="../../desktop/views/wall/window.py" line="206" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/window.py" line="207" />
+      <location filename="../../desktop/views/wall/window.py" line="207" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/window.py" line="208" />
+      <location filename="../../desktop/views/wall/window.py" line="208" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/window.py" line="208" />
+      <location filename="../../desktop/views/wall/window.py" line="208" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/window.py" line="209" />
+      <location filename="../../desktop/views/wall/window.py" line="209" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/window.py" line="211" />
+      <location filename="../../desktop/views/wall/window.py" line="211" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/window.py" line="225" />
+      <location filename="../../desktop/views/wall/window.py" line="225" />
       <source>已确认</source>
       <translation>Acknowledged</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/wall/window.py" line="225" />
+      <location filename="../../desktop/views/wall/window.py" line="225" />
       <source>待确认</source>
       <translation>Awaiting acknowledgement</translation>
     </message>
@@ -2484,27 +2484,27 @@
   <context>
     <name>WorkLogForm</name>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="77" />
+      <location filename="../../desktop/views/people/forms.py" line="77" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="86" />
+      <location filename="../../desktop/views/people/forms.py" line="86" />
       <source>人员</source>
       <translation>Person</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="87" />
+      <location filename="../../desktop/views/people/forms.py" line="87" />
       <source>工作</source>
       <translation>Work</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="88" />
+      <location filename="../../desktop/views/people/forms.py" line="88" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/forms.py" line="89" />
+      <location filename="../../desktop/views/people/forms.py" line="89" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -2512,7 +2512,7 @@
   <context>
     <name>dialogs</name>
     <message>
-      <location filename="../../work/main/desktop/views/dialogs.py" line="29" />
+      <location filename="../../desktop/views/dialogs.py" line="29" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
@@ -2520,42 +2520,42 @@
   <context>
     <name>menus</name>
     <message>
-      <location filename="../../work/main/desktop/views/main_window.py" line="106" />
+      <location filename="../../desktop/views/main_window.py" line="106" />
       <source>查找地点</source>
       <translation>Find place</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/main_window.py" line="107" />
+      <location filename="../../desktop/views/main_window.py" line="107" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/main_window.py" line="108" />
+      <location filename="../../desktop/views/main_window.py" line="108" />
       <source>区划树</source>
       <translation>Place tree</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/main_window.py" line="109" />
+      <location filename="../../desktop/views/main_window.py" line="109" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/main_window.py" line="110" />
+      <location filename="../../desktop/views/main_window.py" line="110" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/main_window.py" line="115" />
+      <location filename="../../desktop/views/main_window.py" line="115" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/main_window.py" line="116" />
+      <location filename="../../desktop/views/main_window.py" line="116" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/main_window.py" line="122" />
+      <location filename="../../desktop/views/main_window.py" line="122" />
       <source>界面语言</source>
       <translation>Language</translation>
     </message>
@@ -2675,17 +2675,17 @@
   <context>
     <name>parent</name>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="37" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="37" />
       <source>选择要导入的文件</source>
       <translation>Choose the file to import</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/exchange/import_dialog.py" line="38" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="38" />
       <source>Open311 JSON 或诉求清单 CSV (*.json *.csv)</source>
       <translation>Open311 JSON or request list CSV (*.json *.csv)</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/printing/notice_sheets_dialog.py" line="28" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="28" />
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF file (*.pdf)</translation>
     </message>
@@ -2693,12 +2693,12 @@
   <context>
     <name>people</name>
     <message>
-      <location filename="../../work/main/desktop/views/people/__init__.py" line="15" />
+      <location filename="../../desktop/views/people/__init__.py" line="15" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/people/__init__.py" line="16" />
+      <location filename="../../desktop/views/people/__init__.py" line="16" />
       <source>请先在左侧区划树中选择乡镇(街道)、村(社区)或网格</source>
       <translation>First choose a township, village/community or grid in the place tree</translation>
     </message>
@@ -2706,12 +2706,12 @@
   <context>
     <name>printing</name>
     <message>
-      <location filename="../../work/main/desktop/views/printing/__init__.py" line="15" />
+      <location filename="../../desktop/views/printing/__init__.py" line="15" />
       <source>打印网格公示牌</source>
       <translation>Print grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/printing/__init__.py" line="16" />
+      <location filename="../../desktop/views/printing/__init__.py" line="16" />
       <source>请先在左侧区划树中选择乡镇(街道)或村(社区)</source>
       <translation>First choose a township or village/community in the place tree</translation>
     </message>
@@ -2719,17 +2719,17 @@
   <context>
     <name>window</name>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/proposal_dialog.py" line="103" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="104" />
       <source>网格划分调整申请</source>
       <translation>Grid adjustment proposal</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/adjustments/proposal_dialog.py" line="104" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="105" />
       <source>请先在左侧选择一个乡镇(街道)或其下的村(社区)、网格</source>
       <translation>First choose a township, or a village/community or grid in it, on the left</translation>
     </message>
     <message>
-      <location filename="../../work/main/desktop/views/map/panel.py" line="75" />
+      <location filename="../../desktop/views/map/panel.py" line="75" />
       <source>地图</source>
       <translation>Map</translation>
     </message>

@@ -1,6 +1,6 @@
 """Refresh griddesk_en.ts from the sources and compile griddesk_en.qm.
 
-    python3 resources/translations/update.py
+    python3 resources/translations/update.py [--ts OTHER.ts]
 
 pyside6-lupdate collects every tr()/QT_TRANSLATE_NOOP string under desktop/; the strings that
 only exist at run time are added here: the labels of every labelled enum in desktop.models and
@@ -11,12 +11,13 @@ kept; new strings stay "unfinished" (shown in Chinese) until someone translates 
 
 from __future__ import annotations
 
+import argparse
 import enum
 import importlib
+import os
 import pkgutil
 import subprocess
 import sys
-import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -62,13 +63,21 @@ def _existing(path: Path) -> dict[tuple[str, str], str]:
 
 
 def main() -> None:
-    known = _existing(TS)
-    with tempfile.TemporaryDirectory() as tmp:
-        fresh = Path(tmp) / "fresh.ts"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ts", type=Path, default=TS,
+                        help="the .ts to refresh (default: griddesk_en.ts); the .qm is written beside it")
+    ts = parser.parse_args().ts
+    known = _existing(ts)
+    # lupdate writes source locations relative to the .ts: made here, they read ../../desktop/… wherever
+    # the checkout lives.
+    fresh = HERE / f".lupdate-{os.getpid()}.ts"
+    try:
         sources = sorted(str(p) for p in (ROOT / "desktop").rglob("*.py"))
         subprocess.run(["pyside6-lupdate", *sources, "-no-obsolete", "-ts", str(fresh)], check=True,
                        capture_output=True)
         tree = ET.parse(fresh)
+    finally:
+        fresh.unlink(missing_ok=True)
     root = tree.getroot()
     root.set("language", "en")
     root.set("sourcelanguage", "zh_CN")
@@ -96,9 +105,9 @@ def main() -> None:
             else:
                 missing += 1
     ET.indent(tree)
-    tree.write(TS, encoding="utf-8", xml_declaration=True)
-    subprocess.run(["pyside6-lrelease", str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True, capture_output=True)
-    print(f"{TS.name}: {missing} string(s) without an English translation")
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True, capture_output=True)
+    print(f"{ts.name}: {missing} string(s) without an English translation")
 
 
 if __name__ == "__main__":
