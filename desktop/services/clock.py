@@ -27,6 +27,11 @@ from ..models.enums import DayKind, TimeLimitUnit
 BEIJING = ZoneInfo("Asia/Shanghai")
 
 
+def beijing_text(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M", missing: str = "") -> str:
+    """A stored (UTC) moment as Beijing wall-clock text; `missing` when there is none."""
+    return moment.astimezone(BEIJING).strftime(fmt) if moment else missing
+
+
 @cache
 def published_year(year: int) -> bool:
     """Does the bundled State Council schedule cover this year?"""

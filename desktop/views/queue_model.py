@@ -25,7 +25,7 @@ from ..i18n import label
 from ..models.base import utcnow
 from ..models.enums import SupervisionLevel
 from ..services import queue
-from ..services.clock import BEIJING
+from ..services.clock import beijing_text
 from ..services.queue import QueueFilter, QueueRow, SortKey
 from ..services.security import Actor
 
@@ -249,9 +249,9 @@ class QueueModel(QAbstractTableModel):
             case 7:
                 return r.requester_phone or ""
             case 8:
-                return r.received_at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+                return beijing_text(r.received_at)
             case _:
-                return r.due_at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M") if r.due_at else ""
+                return beijing_text(r.due_at)
 
     def countdown_text(self, r: QueueRow) -> str:
         """"剩 2天3小时" / "超期 5小时" for open cases with a deadline; empty otherwise."""

@@ -18,7 +18,7 @@ from sqlalchemy.orm import aliased
 from ...db import Database
 from ...models import Case, MatterItem, Place
 from .. import queue
-from ..clock import BEIJING
+from ..clock import beijing_text
 from ..places import normalise_code
 from ..queue import QueueFilter, filtered_select, mask_phone
 from ..security import Actor, Permission
@@ -37,7 +37,7 @@ TIME_FORMAT = "%Y-%m-%d %H:%M"
 
 
 def _time(moment) -> str:
-    return moment.astimezone(BEIJING).strftime(TIME_FORMAT) if moment else ""
+    return beijing_text(moment, TIME_FORMAT)
 
 
 def rows(db: Database, actor: Actor, f: QueueFilter) -> Iterator[list]:

@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 from ...db import Database
 from ...models import PrintedSheet
 from ...models.enums import SheetKind
-from ..clock import BEIJING
+from ..clock import beijing_text
 from ..emergencies import EmergencyInfo, get_report
 from ..places import get_place
 from ..security import Actor, Permission
@@ -24,7 +24,7 @@ from .fonts import register_pdf_font
 
 
 def _when(moment) -> str:
-    return moment.astimezone(BEIJING).strftime("%Y年%m月%d日 %H:%M") if moment else "—"
+    return beijing_text(moment, "%Y年%m月%d日 %H:%M", "—")
 
 
 def _styles(font: str) -> dict[str, ParagraphStyle]:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...i18n import label
 from ...models import utcnow
-from ...services.clock import BEIJING
+from ...services.clock import beijing_text
 from ...services.evaluation import export
 from ...services.evaluation.drilldown import CountedRow, Part, drill_down
 from ...services.evaluation.periods import period_of
@@ -68,7 +68,7 @@ class DrillDownDialog(QDialog):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            when = [t.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M") if t else "" for t in (row.due, row.done)]
+            when = [beijing_text(row.due), beijing_text(row.done)]
             cells = [row.number or "", row.title, *when, self.tr("是") if row.in_numerator else self.tr("否")]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))

@@ -33,7 +33,7 @@ from ...models.enums import AssignmentState, SupervisionLevel
 from ...services.cases import department, duplicates, hold, intake, onspot_escalation, queries, review, supervision
 from ...services.cases.common import ACTION_LABELS, LEVEL_ORDER
 from ...services.cases.results import CaseDetail, EventInfo
-from ...services.clock import BEIJING
+from ...services.clock import beijing_text
 from .. import dialogs
 from .dispatch_dialog import DispatchDialog
 
@@ -45,10 +45,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CaseDetail", text)
 
 
-def beijing(moment: datetime | None) -> str:
-    return moment.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M") if moment else ""
-
-
 def deadline_text(due: datetime | None, now: datetime) -> str:
     """The deadline with its countdown, or how long it is overdue."""
     if due is None:
@@ -56,7 +52,7 @@ def deadline_text(due: datetime | None, now: datetime) -> str:
     hours = abs(due - now) / timedelta(hours=1)
     span = _tr("{n} 小时").format(n=round(hours)) if hours < 48 else _tr("{n} 天").format(n=round(hours / 24))
     mark = _tr("剩余 {span}") if due > now else _tr("已逾期 {span}")
-    return f"{beijing(due)}({mark.format(span=span)})"
+    return f"{beijing_text(due)}({mark.format(span=span)})"
 
 
 # --- questions to the user (tests patch these) ----------------------------------------------------
@@ -116,7 +112,7 @@ class TimelineModel(QAbstractTableModel):
             before = label(event.from_state) if event.from_state else ""
             after = label(event.to_state) if event.to_state else ""
             return after if before in ("", after) else f"{before} → {after}"
-        return (beijing(event.at), event.actor_name, event.desktop or "", None, event.message)[index.column()]
+        return (beijing_text(event.at), event.actor_name, event.desktop or "", None, event.message)[index.column()]
 
 
 class CaseDetailDialog(QDialog):
@@ -175,7 +171,7 @@ class CaseDetailDialog(QDialog):
             self.particulars.removeRow(0)
         rows = [("诉求内容", detail.description), ("诉求人", f"{detail.requester_name or ''} {detail.requester_phone or ''}"),
                 ("渠道", label(detail.channel)), ("事项", detail.matter_item or label(case.category)),
-                ("位置", f"{detail.place_name} {detail.address or ''}"), ("受理时间", beijing(detail.received_at)),
+                ("位置", f"{detail.place_name} {detail.address or ''}"), ("受理时间", beijing_text(detail.received_at)),
                 ("办理结果", detail.resolution), ("暂缓理由", detail.hold_reason), ("解释情况", detail.hold_explanation),
                 ("并入案件", detail.merged_into)]
         for caption, value in rows:
@@ -187,7 +183,7 @@ class CaseDetailDialog(QDialog):
         for row, share in enumerate(detail.assignments):
             values = [share.department_name, label(share.role),
                       label(share.state) + (self.tr("(计时暂停)") if share.paused else ""),
-                      beijing(share.sign_due_at), beijing(share.due_at) if share.state in _FINISHED
+                      beijing_text(share.sign_due_at), beijing_text(share.due_at) if share.state in _FINISHED
                       else deadline_text(share.due_at, now), share.result or ""]
             for column, value in enumerate(values):
                 self.shares.setItem(row, column, QTableWidgetItem(value))

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
 
 from ...i18n import label
 from ...services import emergencies
-from ...services.clock import BEIJING
+from ...services.clock import beijing_text
 from .. import dialogs
 
 OVERDUE = QColor("#c62828")
 
 
 def _when(moment) -> str:
-    return moment.astimezone(BEIJING).strftime("%m-%d %H:%M") if moment else "—"
+    return beijing_text(moment, "%m-%d %H:%M", "—")
 
 
 class LadderPanel(QWidget):

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...i18n import label
-from ...services.clock import BEIJING
+from ...services.clock import BEIJING, beijing_text
 from ...services.emergencies import EmergencyInfo
 
 ALARM_STYLE = "QFrame#alarm { background: #8b0000; } QLabel { color: white; } QLineEdit { color: black; background: white; }"
@@ -73,7 +73,7 @@ class AlarmOverlay(QFrame):
             self.error.clear()
         self.report = report
         self.title.setText(report.title)
-        when = report.occurred_at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+        when = beijing_text(report.occurred_at)
         learned = report.learned_at.astimezone(BEIJING).strftime("%H:%M")
         rows = [
             (self.tr("类型"), label(report.type)),
