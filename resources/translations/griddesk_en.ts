@@ -948,7 +948,7 @@
       <location filename="../../desktop/views/exchange/import_dialog.py" line="105" />
       <location filename="../../desktop/views/exchange/import_dialog.py" line="115" />
       <source>按坐标归入所在网格的乡镇</source>
-      <translation>Township of the grid at the coordinates</translation>
+      <translation>By coordinates (township of the grid there)</translation>
     </message>
     <message>
       <location filename="../../desktop/views/exchange/import_dialog.py" line="106" />
