@@ -15,8 +15,8 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 import shapely
-from sqlalchemy import Date, cast, exists, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Date, String, and_, case, cast, func, select, type_coerce
+from sqlalchemy.orm import Session, aliased
 
 from ..db import Database
 from ..errors import ValidationFailed
@@ -112,9 +112,15 @@ def counts(db: Database, actor: Actor, period: Period, bucket: Bucket = Bucket.D
     with db.session() as session:
         scope = resolve_scope(session, actor, under, Permission.VIEW)
         start = _bucket(db, bucket).label("start")
-        stmt = (select(start, Case.category, Case.grid_id, func.count())
-                .where(*_in_period(period, scope)).group_by(start, Case.category, Case.grid_id))
-        cells = tuple((_as_date(s), MatterCategory(c), g, n) for s, c, g, n in session.execute(stmt))
+        category = type_coerce(Case.category, String)  # the bare value, converted below
+        stmt = (select(start, category, Case.grid_id, func.count())
+                .where(*_in_period(period, scope)).group_by(start, category, Case.grid_id))
+        # A year by week is ~450,000 cells over 52 bucket starts and 12 categories: each distinct
+        # value is converted once, and the rows come through Core (no ORM row loading).
+        starts: dict = {}
+        categories = {c.value: c for c in MatterCategory}
+        cells = tuple((starts.get(s) or starts.setdefault(s, _as_date(s)), categories[c], g, n)
+                      for s, c, g, n in session.connection().execute(stmt).all())
         grid_ids = {g for _, _, g, _ in cells if g is not None}
         names = dict(session.execute(select(Place.id, Place.name).where(Place.id.in_(grid_ids))).all())
     return HotspotCounts(period, bucket, cells, names)
@@ -143,15 +149,20 @@ def _hardness_condition(kind: Hardness, as_of: datetime):
         return Case.state.in_(OPEN_CASE_STATES) & (Case.received_at < as_of - timedelta(days=LONG_OPEN_DAYS))
     if kind is Hardness.REOPENED:
         return Case.reopen_count > 0
+    # Each test looks at the case's own rows through an index on case_id (selecting an id, not
+    # "*", so that SQLite reads only the index): a few lookups per case received in the period.
     if kind is Hardness.EXTENDED:
-        return exists().where(Assignment.case_id == Case.id, Extension.assignment_id == Assignment.id,
-                              Extension.state == DecisionState.APPROVED)
+        return (select(Extension.id).join(Assignment, Extension.assignment_id == Assignment.id)
+                .where(Assignment.case_id == Case.id, Extension.state == DecisionState.APPROVED).exists())
     if kind is Hardness.MULTI_DEPARTMENT:
-        several = (select(Assignment.case_id).where(Assignment.state != AssignmentState.WITHDRAWN)
-                   .group_by(Assignment.case_id).having(func.count(func.distinct(Assignment.department_id)) > 1))
-        return Case.id.in_(several)
-    return exists().where(Callback.case_id == Case.id, Callback.state == CallbackState.DONE,
-                          Callback.satisfaction == Satisfaction.UNSATISFIED)
+        # Two shares (not withdrawn) held by different departments.
+        share, other = aliased(Assignment, name="share"), aliased(Assignment, name="other_share")
+        return (select(share.id)
+                .join(other, and_(other.case_id == share.case_id, other.department_id != share.department_id,
+                                  other.state != AssignmentState.WITHDRAWN))
+                .where(share.case_id == Case.id, share.state != AssignmentState.WITHDRAWN).exists())
+    return (select(Callback.id).where(Callback.case_id == Case.id, Callback.state == CallbackState.DONE,
+                                      Callback.satisfaction == Satisfaction.UNSATISFIED).exists())
 
 
 @dataclass(frozen=True)
@@ -166,16 +177,22 @@ class HardCase:
 
 def hard_problems(db: Database, actor: Actor, period: Period, *, under: str | None = None,
                   as_of: datetime | None = None) -> dict[Hardness, dict[MatterCategory, int]]:
-    """Per kind of hardness, the cases received in the period by category (Art. 22(1))."""
+    """Per kind of hardness, the cases received in the period by category (Art. 22(1)).
+
+    One pass over the period's cases, every kind summed side by side (a case may be hard in
+    several ways); categories without a hard case of a kind are left out of that kind.
+    """
     as_of = as_of or utcnow()
-    result = {}
+    kinds = list(Hardness)
+    sums = [func.sum(case((_hardness_condition(kind, as_of), 1), else_=0)) for kind in kinds]
+    result: dict[Hardness, dict[MatterCategory, int]] = {kind: {} for kind in kinds}
     with db.session() as session:
         scope = resolve_scope(session, actor, under, Permission.VIEW)
-        for kind in Hardness:
-            stmt = (select(Case.category, func.count()).where(*_in_period(period, scope),
-                                                                _hardness_condition(kind, as_of))
-                    .group_by(Case.category))
-            result[kind] = {MatterCategory(c): n for c, n in session.execute(stmt)}
+        stmt = select(Case.category, *sums).where(*_in_period(period, scope)).group_by(Case.category)
+        for category, *numbers in session.execute(stmt):
+            for kind, n in zip(kinds, numbers):
+                if n:
+                    result[kind][MatterCategory(category)] = int(n)
     return result
 
 

@@ -122,6 +122,30 @@ def test_hard_problems_and_map_layer(grids, system):
     assert [h.count for h in hotspots.grid_heat(grids, system, parse_period("2026-10"), category=LIVELIHOOD)] == [1, 1]
 
 
+@pytest.mark.law("Art. 22")
+def test_multi_department_counts_departments_not_shares(grids, system):
+    """A withdrawn share (re-dispatch) and a second share of the same department make no
+    case a multi-department one; two departments still holding shares do."""
+    ids = add_cases(grids, [(G1, DISPUTE, bj(10, d), {}) for d in (2, 3, 4)])
+    with grids.session() as session:
+        b = Builder(session)
+        d1, d2 = b.department("D1", "城管"), b.department("D2", "水务")
+        shares = {ids[0]: ((d1, AssignmentState.WITHDRAWN), (d2, AssignmentState.HANDLING)),
+                  ids[1]: ((d1, AssignmentState.DONE), (d1, AssignmentState.HANDLING)),
+                  ids[2]: ((d1, AssignmentState.SIGNED), (d2, AssignmentState.DONE))}
+        for case_id, pair in shares.items():
+            for n, (dept, state) in enumerate(pair):
+                session.add(Assignment(case_id=case_id, department_id=dept.id,
+                                       role=AssignmentRole.LEAD if n == 0 else AssignmentRole.CO, state=state,
+                                       dispatched_at=bj(10, 4), sign_due_at=bj(10, 5), due_at=bj(10, 9),
+                                       original_due_at=bj(10, 9)))
+        session.commit()
+    october = parse_period("2026-10")
+    assert hotspots.hard_problems(grids, system, october, as_of=bj(10, 10))[Hardness.MULTI_DEPARTMENT] == {DISPUTE: 1}
+    listed = hotspots.hard_cases(grids, system, october, Hardness.MULTI_DEPARTMENT, as_of=bj(10, 10))
+    assert [c.id for c in listed] == [ids[2]]
+
+
 def recurring(db, as_of):
     with db.session() as session:
         return hotspots.find_recurring(session, RecurringRule.load(session), as_of, None)

@@ -134,12 +134,20 @@ def _case_subject(level: Level, source: FromClause, period: Period, grid_column,
         return source, assignment.department_id
     # A callback is the department's that led the case's current round.
     lead = aliased(Assignment, name="lead")
-    later = aliased(Assignment, name="later_lead")
     joined = source.join(lead, and_(lead.case_id == Case.id, lead.role == AssignmentRole.LEAD,
-                                    lead.state != AssignmentState.WITHDRAWN,
-                                    ~exists().where(later.case_id == Case.id, later.role == AssignmentRole.LEAD,
-                                                    later.state != AssignmentState.WITHDRAWN, later.id > lead.id)))
+                                    lead.state != AssignmentState.WITHDRAWN, ~_superseded(lead)))
     return joined, lead.department_id
+
+
+def _superseded(lead) -> ColumnElement:
+    """A later lead (not withdrawn) of the same case exists: `lead` led an earlier round.
+
+    It selects the id rather than "*", so that SQLite answers it from the covering index
+    (case_id, role, state, …) instead of reading each assignment row.
+    """
+    later = aliased(Assignment, name="later_lead")
+    return (select(later.id).where(later.case_id == lead.case_id, later.role == AssignmentRole.LEAD,
+                                   later.state != AssignmentState.WITHDRAWN, later.id > lead.id).exists())
 
 
 def _assignments(level, period, as_of, scope) -> Counted:
@@ -161,10 +169,12 @@ def _latest_callback(current):
     """The case's last completed callback — the requester's final word on it (Art. 20) —
     joined to the case's current round only."""
     latest = aliased(Callback, name="latest_callback")
-    last_id = (select(func.max(Callback.id)).where(Callback.case_id == Case.id,
-                                                   Callback.state == CallbackState.DONE)
-               .correlate(Case).scalar_subquery())
-    return latest, and_(latest.case_id == Case.id, current, latest.id == last_id)
+    newer = aliased(Callback, name="newer_callback")
+    # "No newer completed callback" reads one covering index (case_id, state, …), where max(id)
+    # followed by a fetch of the row needed two lookups per case.
+    superseded = select(newer.id).where(newer.case_id == latest.case_id, newer.state == CallbackState.DONE,
+                                        newer.id > latest.id).exists()
+    return latest, and_(latest.case_id == Case.id, latest.state == CallbackState.DONE, current, ~superseded)
 
 
 def _cases(level, period, as_of, scope) -> Counted:
@@ -176,9 +186,7 @@ def _cases(level, period, as_of, scope) -> Counted:
     satisfaction) and the on-hold mark belong to the case's current round only.
     """
     lead = aliased(Assignment, name="lead")
-    later = aliased(Assignment, name="later_lead")
-    current = ~exists().where(later.case_id == lead.case_id, later.role == AssignmentRole.LEAD,
-                              later.state != AssignmentState.WITHDRAWN, later.id > lead.id)
+    current = ~_superseded(lead)
     latest, on = _latest_callback(current)
     # From the leads due in the period (a covering index) to their cases, never a scan of all cases.
     base = orm_join(lead, Case, and_(lead.case_id == Case.id, lead.role == AssignmentRole.LEAD,
