@@ -58,8 +58,10 @@ class SortKey(str, enum.Enum):
 
 # The order of each key: the key, then what its index holds next, then the id (a total order,
 # so pages never overlap). ix_cases_state_due serves STATE, ix_cases_category_received serves
-# CATEGORY, the unique number and ix_cases_received/ix_cases_due the others — apart from TITLE,
-# which a million-row table sorts in a few hundred ms (not worth an index of its own).
+# CATEGORY, the unique number and ix_cases_received/ix_cases_due/ix_cases_title the others over
+# all states. For the open cases (a state filter), ix_cases_state_due, ix_cases_state_received
+# and ix_cases_state_title hold each state's rows in order, so SQLite reads only the first page's
+# worth of every state and never a case row.
 _ORDER = {
     SortKey.DEADLINE: (Case.due_at,),
     SortKey.RECEIVED: (Case.received_at,),
