@@ -131,5 +131,5 @@ def register(cli) -> None:
     sub.add_argument("id", type=int)
     sub.add_argument("--reason", required=True)
 
-    sub = cli.command("conformance", "条例对照表:各条款的实现功能和检验测试", _conformance)
+    sub = cli.command("conformance", "条例对照表:各条款的实现功能和检验测试 law-conformance report", _conformance)
     sub.add_argument("-o", "--output", metavar="OUT.pdf", help="生成 PDF;不写则在终端列出")

@@ -19,16 +19,20 @@ def _matter_list(ctx, args) -> int:
 
 
 def _progress(ctx):
+    """A counter on a terminal; nothing when the output goes to a file or a pipe."""
+    if not getattr(ctx.out, "isatty", lambda: False)():
+        return None
+
     def report(done: int, total: int, text: str) -> None:
         if done == total or done % 100 == 0:
-            ctx.print(f"\r{done}/{total}", end="", flush=True)
+            ctx.print(f"\r{done}/{total}", end="\n" if done == total else "", flush=True)
     return report
 
 
 def _notice_sheets(ctx, args) -> int:
     result = print_notice_sheets(ctx.db, ctx.actor, Path(args.output), under=args.under,
                                  only_needing_reprint=args.only_needing_reprint, progress=_progress(ctx))
-    ctx.print(f"\n已打印网格公示牌 {result.pages} 张到 {args.output}")
+    ctx.print(f"已打印网格公示牌 {result.pages} 张到 {args.output}")
     return 0
 
 

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from ..models import Place
-from ..services.routing import route_point
+from ..services.cases.intake import preview_route
 
 
 def _route(ctx, args) -> int:
-    with ctx.db.session() as session:
-        grid_id = route_point(session, args.lon, args.lat)
-        if grid_id is None:
-            ctx.print("未找到网格")
-            return 1
-        grid = session.get(Place, grid_id)
-        ctx.print(f"{grid.code}\t{grid.name}")
+    grid = preview_route(ctx.db, args.lon, args.lat)
+    if grid is None:
+        ctx.print("未找到网格")
+        return 1
+    ctx.print(f"{grid.code}\t{grid.name}")
     return 0
 
 
 def register(cli) -> None:
-    sub = cli.command("route", "按经纬度查找所属网格(专属网格优先)", _route)
-    sub.add_argument("lon", type=float, metavar="LON")
-    sub.add_argument("lat", type=float, metavar="LAT")
+    sub = cli.command("route", "按经纬度查找所属网格(专属网格优先) which grid a point falls in (exclusive grids first)",
+                      _route)
+    sub.add_argument("lon", type=float, metavar="LON", help="经度 longitude (WGS84)")
+    sub.add_argument("lat", type=float, metavar="LAT", help="纬度 latitude (WGS84)")
