@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
             db, actor, tasks, page_size=self.settings.queue_page_size,
             near_deadline=timedelta(hours=self.settings.near_deadline_hours),
             countdown_interval_ms=self.settings.countdown_refresh_seconds * 1000, parent=self)
-        self.tree = PlaceTree(db)
+        self.tree = PlaceTree(db, tasks)
         self.queue_panel = QueuePanel(self.queue_model)
         self.roster = RosterPanel(db, actor, tasks)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)

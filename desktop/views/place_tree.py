@@ -1,12 +1,16 @@
 """The administrative tree (city → county → township → village → grid), loaded level by level.
 
 The model asks services.places for one level when a branch is expanded (canFetchMore /
-fetchMore); a search hit is reached by loading only its ancestors' levels.
+fetchMore); a search hit is reached by loading only its ancestors' levels. Every query runs
+as a task (a shared PostgreSQL under load may take longer than a frame); the rows are
+inserted when the answer lands, and the tree shows a busy cursor meanwhile.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QTreeView, QVBoxLayout, QWidget
@@ -15,6 +19,7 @@ from ..db import Database
 from ..i18n import label
 from ..services import places
 from ..services.results import PlaceInfo
+from . import dialogs
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,11 +37,51 @@ class _Node:
         return self.info.code if self.info else None
 
 
+def _levels_to(db: Database, code: str, loaded: frozenset[str | None]):
+    """Off the GUI thread: the path down to a place, and the levels on it the tree still lacks."""
+    path = places.ancestors(db, code)
+    parents = [None, *(info.code for info in path[:-1])]
+    return path, {parent: places.children(db, parent) for parent in parents if parent not in loaded}
+
+
 class PlaceTreeModel(QAbstractItemModel):
-    def __init__(self, db: Database, parent=None):
+    loadingChanged = Signal(bool)  # queries are (no longer) on their way
+    failed = Signal(object)  # the exception of a query that went wrong
+
+    def __init__(self, db: Database, tasks, parent=None):
         super().__init__(parent)
-        self.db = db
+        self.db, self.tasks = db, tasks
         self.root = _Node(None, None)
+        self._nodes: dict[str | None, _Node] = {None: self.root}  # every node received, by code
+        self._fetching: set[str | None] = set()  # codes whose children are on their way
+        self._busy = 0
+        self._reveal_generation = 0
+
+    @property
+    def loading(self) -> bool:
+        return self._busy > 0
+
+    def _submit(self, fn, *args, on_done: Callable, on_settled: Callable[[], None] = lambda: None) -> None:
+        """Run a query as a task, counting it as loading until it lands or fails."""
+        self._busy += 1
+        if self._busy == 1:
+            self.loadingChanged.emit(True)
+
+        def settle() -> None:
+            on_settled()
+            self._busy -= 1
+            if not self._busy:
+                self.loadingChanged.emit(False)
+
+        def done(result) -> None:
+            settle()
+            on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            settle()
+            self.failed.emit(exc)
+
+        self.tasks.submit(fn, *args, on_done=done, on_error=failed)
 
     # --- structure -----------------------------------------------------------------------
     def _node(self, index: QModelIndex) -> _Node:
@@ -77,15 +122,26 @@ class PlaceTreeModel(QAbstractItemModel):
 
     def fetchMore(self, parent: QModelIndex) -> None:
         node = self._node(parent)
+        if node.children is not None or node.code in self._fetching:
+            return
+        self._fetching.add(node.code)
+        self._submit(places.children, self.db, node.code, on_done=lambda infos: self._install(node, infos),
+                     on_settled=lambda: self._fetching.discard(node.code))
+
+    def _install(self, node: _Node, infos: list[PlaceInfo]) -> None:
+        """Give a node its children, unless another query's answer already did."""
         if node.children is not None:
             return
-        infos = places.children(self.db, node.code)
         if not infos:
             node.children = []
             return
-        self.beginInsertRows(parent, 0, len(infos) - 1)
+        self.beginInsertRows(self._index_of_node(node), 0, len(infos) - 1)
         node.children = [_Node(info, node, row) for row, info in enumerate(infos)]
+        self._nodes.update((child.code, child) for child in node.children)
         self.endInsertRows()
+
+    def _index_of_node(self, node: _Node) -> QModelIndex:
+        return QModelIndex() if node is self.root else self.createIndex(node.row, 0, node)
 
     # --- content -------------------------------------------------------------------------
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -109,16 +165,29 @@ class PlaceTreeModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def index_of(self, code: str) -> QModelIndex:
-        """The index of a place, loading the levels above it as needed."""
-        node = self.root
-        index = QModelIndex()
-        for info in places.ancestors(self.db, code):
-            self.fetchMore(index)
-            node = next((c for c in node.children or [] if c.info.code == info.code), None)
-            if node is None:
-                return QModelIndex()
-            index = self.createIndex(node.row, 0, node)
-        return index
+        """The index of a place already loaded (invalid otherwise; see `reveal`)."""
+        node = self._nodes.get(code)
+        return QModelIndex() if node is None else self._index_of_node(node)
+
+    def reveal(self, code: str, then: Callable[[QModelIndex], None]) -> None:
+        """Load the levels above a place, then hand its index to `then` (only the latest call's)."""
+        self._reveal_generation += 1
+        generation = self._reveal_generation
+        loaded = frozenset(c for c, node in self._nodes.items() if node.children is not None)
+
+        def landed(answer) -> None:
+            path, levels = answer
+            for parent_code, infos in levels.items():  # top-down: each parent was installed by the one before
+                node = self._nodes.get(parent_code)
+                if node is not None:
+                    self._install(node, infos)
+            if generation != self._reveal_generation:
+                return  # the user has asked for another place since
+            index = self.index_of(path[-1].code)
+            if index.isValid():
+                then(index)
+
+        self._submit(_levels_to, self.db, code, loaded, on_done=landed)
 
 
 class PlaceTree(QWidget):
@@ -126,15 +195,17 @@ class PlaceTree(QWidget):
 
     placeSelected = Signal(str)
 
-    def __init__(self, db: Database, parent: QWidget | None = None):
+    def __init__(self, db: Database, tasks, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db = db
+        self.db, self.tasks = db, tasks
+        self._search_generation = 0
+        self._searching = False
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.hits = QListWidget()
         self.hits.hide()
         self.hits.setMaximumHeight(160)
-        self.model = PlaceTreeModel(db, self)
+        self.model = PlaceTreeModel(db, tasks, self)
         self.view = QTreeView()
         self.view.setHeaderHidden(True)
         self.view.setUniformRowHeights(True)
@@ -151,8 +222,10 @@ class PlaceTree(QWidget):
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         # The view fetches on expand only once laid out; do it at once so keyboard and code agree.
         self.view.expanded.connect(self.model.fetchMore)
+        self.model.loadingChanged.connect(self._show_busy)
+        self.model.failed.connect(lambda exc: dialogs.show_error(self, exc))
+        self.model.rowsInserted.connect(self._rows_arrived)
         self.model.fetchMore(QModelIndex())
-        self.view.expand(self.model.index(0, 0))  # Beihai's four counties at a glance
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -167,8 +240,39 @@ class PlaceTree(QWidget):
         index = self.view.currentIndex()
         return index.data(CODE_ROLE) if index.isValid() else None
 
+    def _rows_arrived(self, parent: QModelIndex, _first: int, _last: int) -> None:
+        if not parent.isValid():
+            self.view.expand(self.model.index(0, 0))  # Beihai's four counties at a glance
+
+    def _show_busy(self) -> None:
+        if self.model.loading or self._searching:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+
     def run_search(self) -> None:
-        found = places.search(self.db, self.search.text())
+        self._search_generation += 1
+        generation = self._search_generation
+        text = self.search.text()
+        self._searching = True
+        self._show_busy()
+
+        def settle() -> bool:
+            """Whether this answer is still the one wanted."""
+            if generation != self._search_generation:
+                return False
+            self._searching = False
+            self._show_busy()
+            return True
+
+        def failed(exc: BaseException) -> None:
+            if settle():
+                dialogs.show_error(self, exc)
+
+        self.tasks.submit(places.search, self.db, text,
+                          on_done=lambda found: settle() and self._show_hits(text, found), on_error=failed)
+
+    def _show_hits(self, text: str, found: list[PlaceInfo]) -> None:
         self.hits.clear()
         if len(found) == 1:
             self.hits.hide()
@@ -180,17 +284,17 @@ class PlaceTree(QWidget):
             item.setData(CODE_ROLE, info.code)
             self.hits.addItem(item)
         if not found:
-            self.hits.addItem(QListWidgetItem(self.tr("没有找到“%1”").replace("%1", self.search.text().strip())))
+            self.hits.addItem(QListWidgetItem(self.tr("没有找到“%1”").replace("%1", text.strip())))
         self.hits.show()
         self.hits.setCurrentRow(0)
         self.hits.setFocus()
 
     def select_place(self, code: str | None) -> None:
-        if not code:
-            return
-        index = self.model.index_of(code)
-        if not index.isValid():
-            return
+        """Expand the tree down to a place and make it current (once its levels have loaded)."""
+        if code:
+            self.model.reveal(code, self._make_current)
+
+    def _make_current(self, index: QModelIndex) -> None:
         parent = index.parent()
         while parent.isValid():
             self.view.expand(parent)

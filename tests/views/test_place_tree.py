@@ -1,0 +1,128 @@
+"""The place tree queries off the GUI thread: lazy expand, reveal and search land later; stale answers are dropped."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from desktop.errors import DatabaseUnavailable
+from desktop.services import places
+from desktop.tasks import TaskRunner
+from desktop.views.place_tree import CODE_ROLE, PlaceTree
+
+YINHAI = "450503000000"
+QIAOGANG = "450503103000"
+
+
+class Deferred:
+    """A task runner that holds each task until the test runs it (answers in any order)."""
+
+    def __init__(self):
+        self.queued = []
+
+    def submit(self, fn, *args, on_done=None, on_error=None, **kwargs):
+        self.queued.append((fn, args, on_done))
+
+    def run(self, index: int = 0):
+        fn, args, on_done = self.queued.pop(index)
+        on_done(fn(*args))
+
+
+@pytest.fixture
+def runner(qapp):
+    r = TaskRunner()
+    yield r
+    r.wait()
+
+
+def _codes(model, parent):
+    return [model.index(r, 0, parent).data(CODE_ROLE) for r in range(model.rowCount(parent))]
+
+
+def test_expanding_a_branch_loads_its_level_on_a_worker_thread(qtbot, db, runner):
+    tree = PlaceTree(db, runner)
+    qtbot.addWidget(tree)
+    model = tree.model
+    qtbot.waitUntil(lambda: model.rowCount(model.index(0, 0)) == 4)  # the city, then its counties
+    qtbot.waitUntil(lambda: not model.loading)
+    yinhai = model.index_of(YINHAI)
+    assert model.rowCount(yinhai) == 0 and model.canFetchMore(yinhai)
+
+    tree.view.expand(yinhai)
+    # The GUI thread did not wait for the database: the rows come with a later event.
+    assert model.rowCount(yinhai) == 0 and model.loading
+    assert tree.cursor().shape() == Qt.CursorShape.BusyCursor
+    qtbot.waitUntil(lambda: QIAOGANG in _codes(model, yinhai))
+    qtbot.waitUntil(lambda: not model.loading)
+    assert tree.cursor().shape() != Qt.CursorShape.BusyCursor
+    assert model.rowCount(model.index_of(QIAOGANG)) == 0  # the townships' villages are still not loaded
+
+
+def test_selecting_a_place_loads_the_levels_above_it_in_the_background(qtbot, db, runner):
+    tree = PlaceTree(db, runner)
+    qtbot.addWidget(tree)
+    with qtbot.waitSignal(tree.placeSelected, timeout=10_000) as selected:
+        tree.select_place(QIAOGANG)
+    assert selected.args == [QIAOGANG]
+    assert tree.current_code() == QIAOGANG
+    assert tree.view.isExpanded(tree.model.index_of(YINHAI))
+
+
+def test_an_older_selection_answering_late_is_dropped(qtbot, db):
+    tasks = Deferred()
+    tree = PlaceTree(db, tasks)
+    qtbot.addWidget(tree)
+    tasks.run()  # the root level
+    tree.select_place(QIAOGANG)
+    tree.select_place("450502000000")
+    tasks.queued.reverse()  # the newer answer lands first
+    while tasks.queued:
+        tasks.run()
+    assert tree.current_code() == "450502000000"
+    assert tree.model.index_of(QIAOGANG).isValid()  # its levels are kept, but it is not chosen
+
+
+def test_search_answers_out_of_order_show_only_the_latest(qtbot, db):
+    tasks = Deferred()
+    tree = PlaceTree(db, tasks)
+    qtbot.addWidget(tree)
+    while tasks.queued:  # the root level, then the counties
+        tasks.run()
+    tree.search.setText("450503103")
+    tree.run_search()
+    tree.search.setText("无此地名")
+    tree.run_search()
+    assert tree.cursor().shape() == Qt.CursorShape.BusyCursor
+    tasks.run(len(tasks.queued) - 1)  # the latest search: nothing found
+    tasks.run(len(tasks.queued) - 1)  # the older one answers late and is ignored
+    assert [tree.hits.item(i).text() for i in range(tree.hits.count())] == ["没有找到“无此地名”"]
+    assert tree.cursor().shape() != Qt.CursorShape.BusyCursor
+
+
+def test_a_failed_level_is_reported_and_can_be_asked_again(qtbot, db, tasks, monkeypatch):
+    shown = []
+    monkeypatch.setattr("desktop.views.dialogs.error", lambda parent, title, text, details=None: shown.append(text))
+    children = places.children
+
+    def unreachable(*args):
+        raise DatabaseUnavailable("数据库暂时无法连接,请稍后重试")
+
+    monkeypatch.setattr(places, "children", unreachable)
+    tree = PlaceTree(db, tasks)
+    qtbot.addWidget(tree)
+    assert shown == ["数据库暂时无法连接,请稍后重试"]
+    assert tree.model.rowCount() == 0 and not tree.model.loading
+    monkeypatch.setattr(places, "children", children)
+    tree.model.fetchMore(QModelIndex())
+    assert tree.model.rowCount() == 1
+
+
+def test_model_passes_qtmodeltester_while_levels_arrive(qtbot, qtmodeltester, db):
+    tasks = Deferred()
+    tree = PlaceTree(db, tasks)
+    qtbot.addWidget(tree)
+    qtmodeltester.check(tree.model)  # also watches the inserts below
+    tree.select_place(QIAOGANG)
+    while tasks.queued:
+        tasks.run()
+    assert tree.current_code() == QIAOGANG
