@@ -88,14 +88,22 @@ class Case(Versioned, Timestamped, Base):
         Index("ix_cases_grid_state", "grid_id", "state"),
         Index("ix_cases_category_received", "category", "received_at"),
         Index("ix_cases_received", "received_at"),
-        # Covering index of the hotspot counts (Art. 22): received range → category × grid.
-        Index("ix_cases_received_category_grid", "received_at", "category", "grid_id", "state"),
+        # Covering index of the hotspot counts and hard problems (Art. 22): received range →
+        # category × grid, state and reopenings.
+        Index("ix_cases_received_category_grid", "received_at", "category", "grid_id", "state", "reopen_count"),
         # The queue (services/queue.py): filters by category or supervision, and the deadline and
         # title orders over all states, each served by an index over a million cases.
         Index("ix_cases_category_state_due", "category", "state", "due_at"),
         Index("ix_cases_supervision_state_due", "supervision", "state", "due_at"),
         Index("ix_cases_due", "due_at"),
         Index("ix_cases_title", "title"),
+        # Open cases by received time or title: the few ten thousand open rows are read from
+        # these (covering) indexes, a row lookup each is what made those orders slow. The first
+        # also carries number and title (a text search in received order needs no row), which
+        # keeps it wider than ix_cases_state_due: SQLite prefers the narrower of two equally
+        # selective indexes, and a text search in deadline order must keep ix_cases_state_due.
+        Index("ix_cases_state_received", "state", "received_at", "number", "title"),
+        Index("ix_cases_state_title", "state", "title"),
     )
 
 
@@ -149,6 +157,9 @@ class Assignment(Versioned, Timestamped, Base):
         # Covering indexes of the evaluation (Art. 23): rows are picked by the period of a deadline.
         Index("ix_assignments_due_evaluation", "due_at", "role", "state", "case_id", "department_id", "finished_at"),
         Index("ix_assignments_sign_due_evaluation", "sign_due_at", "state", "signed_at", "case_id", "department_id"),
+        # A case's leads (the current round, the department answerable for a callback) without
+        # reading assignment rows.
+        Index("ix_assignments_case_lead", "case_id", "role", "state", "department_id"),
     )
 
 
@@ -278,6 +289,9 @@ class Callback(Base):
     __table_args__ = (
         CheckConstraint("state <> 'done' OR (done_at IS NOT NULL AND solved IS NOT NULL)", name="done_is_complete"),
         Index("ix_callbacks_state_due", "state", "due_at"),
+        # Covering indexes of the evaluation: callbacks due in a period, and a case's last word.
+        Index("ix_callbacks_due_evaluation", "due_at", "state", "done_at", "case_id"),
+        Index("ix_callbacks_case_state", "case_id", "state", "solved", "satisfaction"),
     )
 
 

@@ -15,16 +15,22 @@ depends_on = None
 
 def upgrade() -> None:
     # Evaluation and hotspot aggregation over a million cases (covering indexes).
-    op.create_index("ix_cases_received_category_grid", "cases", ["received_at", "category", "grid_id", "state"])
+    op.create_index("ix_cases_received_category_grid", "cases",
+                    ["received_at", "category", "grid_id", "state", "reopen_count"])
     op.create_index("ix_assignments_due_evaluation", "assignments",
                     ["due_at", "role", "state", "case_id", "department_id", "finished_at"])
     op.create_index("ix_assignments_sign_due_evaluation", "assignments",
                     ["sign_due_at", "state", "signed_at", "case_id", "department_id"])
+    op.create_index("ix_assignments_case_lead", "assignments", ["case_id", "role", "state", "department_id"])
+    op.create_index("ix_callbacks_due_evaluation", "callbacks", ["due_at", "state", "done_at", "case_id"])
+    op.create_index("ix_callbacks_case_state", "callbacks", ["case_id", "state", "solved", "satisfaction"])
     # The queue over a million cases: category and supervision filters, deadline and title orders.
     op.create_index("ix_cases_category_state_due", "cases", ["category", "state", "due_at"])
     op.create_index("ix_cases_supervision_state_due", "cases", ["supervision", "state", "due_at"])
     op.create_index("ix_cases_due", "cases", ["due_at"])
     op.create_index("ix_cases_title", "cases", ["title"])
+    op.create_index("ix_cases_state_received", "cases", ["state", "received_at", "number", "title"])
+    op.create_index("ix_cases_state_title", "cases", ["state", "title"])
 
     # Case numbers and emergency bulletin numbers (KB…) count apart: one counter per series;
     # the bulletin counters start where the bulletins already numbered left off.
@@ -59,8 +65,11 @@ def downgrade() -> None:
         batch.drop_constraint("pk_case_number_sequences", type_="primary")
         batch.create_primary_key("pk_case_number_sequences", ["township_id", "year"])
         batch.drop_column("series")
-    for index in ("ix_cases_title", "ix_cases_due", "ix_cases_supervision_state_due", "ix_cases_category_state_due"):
+    for index in ("ix_cases_state_title", "ix_cases_state_received", "ix_cases_title", "ix_cases_due", "ix_cases_supervision_state_due", "ix_cases_category_state_due"):
         op.drop_index(index, table_name="cases")
+    op.drop_index("ix_callbacks_case_state", table_name="callbacks")
+    op.drop_index("ix_callbacks_due_evaluation", table_name="callbacks")
+    op.drop_index("ix_assignments_case_lead", table_name="assignments")
     op.drop_index("ix_assignments_sign_due_evaluation", table_name="assignments")
     op.drop_index("ix_assignments_due_evaluation", table_name="assignments")
     op.drop_index("ix_cases_received_category_grid", table_name="cases")
