@@ -7,8 +7,9 @@ then sends every widget a LanguageChange event and each re-runs its `retranslate
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from .models.enums import PeriodKind
 from .paths import resources_dir
 
 LANGUAGES = {"zh": "简体中文", "en": "English"}
@@ -51,3 +52,18 @@ class Translations:
 def label(member) -> str:
     """The Chinese label of a domain enum member, translated (context "enums")."""
     return QCoreApplication.translate("enums", member.label)
+
+
+_QUARTERS = (QT_TRANSLATE_NOOP("periods", "第一季度"), QT_TRANSLATE_NOOP("periods", "第二季度"),
+             QT_TRANSLATE_NOOP("periods", "第三季度"), QT_TRANSLATE_NOOP("periods", "第四季度"))
+
+
+def period_label(period) -> str:
+    """An evaluation period (services.evaluation.periods.Period) as the interface language says it."""
+    year, month = str(period.starts_on.year), period.starts_on.month
+    if period.kind is PeriodKind.MONTH:
+        return QCoreApplication.translate("periods", "%1年%2月").replace("%1", year).replace("%2", str(month))
+    if period.kind is PeriodKind.QUARTER:
+        quarter = QCoreApplication.translate("periods", _QUARTERS[(month - 1) // 3])
+        return QCoreApplication.translate("periods", "%1年%2").replace("%1", year).replace("%2", quarter)
+    return QCoreApplication.translate("periods", "%1年度").replace("%1", year)

@@ -99,8 +99,9 @@ class RosterPanel(QWidget):
                  .replace("%2", str(d.residents)).replace("%3", str(d.units)).replace("%4", str(d.staff))]
         if d.level is PlaceLevel.VILLAGE:
             if d.grids:
-                lines.append(self.tr("网格:") + "、".join(
-                    f"{escape(g.name)}({label(g.kind)},{g.staff}人)" for g in d.grids))
+                lines.append(self.tr("网格:") + self.tr("、").join(
+                    self.tr("%1(%2,%3人)").replace("%1", escape(g.name)).replace("%2", label(g.kind))
+                    .replace("%3", str(g.staff)) for g in d.grids))
             else:
                 lines.append(self.tr("尚未划分网格"))
         self.summary.setText("<br>".join(lines))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,9 +20,9 @@ from ...models.enums import AdjustmentState
 from ...services import adjustments
 from .. import dialogs
 
-_ACTIONS = [("同意", adjustments.approve, AdjustmentState.PROPOSED),
-            ("不同意", adjustments.reject, AdjustmentState.PROPOSED),
-            ("备案", adjustments.file, AdjustmentState.APPROVED)]
+_ACTIONS = [(QT_TRANSLATE_NOOP("ReviewDialog", "同意"), adjustments.approve, AdjustmentState.PROPOSED),
+            (QT_TRANSLATE_NOOP("ReviewDialog", "不同意"), adjustments.reject, AdjustmentState.PROPOSED),
+            (QT_TRANSLATE_NOOP("ReviewDialog", "备案"), adjustments.file, AdjustmentState.APPROVED)]
 
 
 class ReviewDialog(QDialog):
@@ -33,7 +33,8 @@ class ReviewDialog(QDialog):
         self.window_, self.under = window, under
         self.setWindowTitle(self.tr("网格调整审核与备案"))
         self.resize(820, 420)
-        headers = [self.tr(h) for h in ("编号", "乡镇(街道)", "类型", "调整情形", "状态", "网格数", "理由", "最后意见")]
+        headers = [self.tr("编号"), self.tr("乡镇(街道)"), self.tr("类型"), self.tr("调整情形"), self.tr("状态"),
+                   self.tr("网格数"), self.tr("理由"), self.tr("最后意见")]
         self.table = QTableWidget(0, len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import label
+from ...i18n import label, period_label
 from ...models import utcnow
 from ...services.clock import beijing_text
 from ...services.evaluation import export
@@ -131,7 +131,7 @@ class EvaluationPanel(QDialog):
         self.table.resizeColumnsToContents()
         ranked = sum(1 for s in evaluation.subjects if s.rank is not None)
         self.status.setText(self.tr("{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的诉求。").format(
-            evaluation.scope_name, evaluation.period.label, label(evaluation.level),
+            evaluation.scope_name, period_label(evaluation.period), label(evaluation.level),
             len(evaluation.subjects), ranked))
         self._enable()
 

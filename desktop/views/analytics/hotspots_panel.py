@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import paths
-from ...i18n import label
+from ...i18n import label, period_label
 from ...models import utcnow
 from ...services import hotspots
 from ...services.evaluation.periods import parse_period, period_of
@@ -128,7 +128,7 @@ class HotspotsPanel(QDialog):
         self._bars(self.categories, [(label(c), n) for c, n in by_category.items()], "#1f77b4")
         self._bars(self.hard, [(kind.label, sum(data.hard[kind].values())) for kind in Hardness], "#d62728")
         self.status.setText(self.tr("{0}:受理 {1} 件,涉及网格 {2} 个").format(
-            data.counts.period.label, data.counts.total, len(data.heat)))
+            period_label(data.counts.period), data.counts.total, len(data.heat)))
 
     def _bars(self, plot: pg.PlotWidget, values: list[tuple[str, int]], colour: str) -> None:
         plot.clear()

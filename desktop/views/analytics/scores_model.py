@@ -47,7 +47,8 @@ class ScoresModel(QAbstractTableModel):
         if section < FIXED:
             return [self.tr("排名"), self.tr("考核对象"), self.tr("综合得分"), self.tr("暂缓")][section]
         indicator = self.evaluation.indicators[section - FIXED]
-        return f"{self.tr(indicator.name)}\n{self.tr('权重')} {100 * indicator.weight:.0f}%"
+        weight = self.tr("权重 %1%").replace("%1", f"{100 * indicator.weight:.0f}")  # lupdate skips f-strings
+        return f"{self.tr(indicator.name)}\n{weight}"
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.evaluation is None:

@@ -38,7 +38,8 @@ class CallbackWorkbench(QDialog):
         self.setWindowTitle(self.tr("回访工作台"))
         self.resize(820, 520)
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr(t) for t in ("应回访时间", "案件编号", "标题", "诉求人", "案件状态")])
+        self.table.setHorizontalHeaderLabels([self.tr("应回访时间"), self.tr("案件编号"), self.tr("标题"), self.tr("诉求人"),
+                                              self.tr("案件状态")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

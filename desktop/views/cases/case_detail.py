@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -41,18 +49,21 @@ from .dispatch_dialog import DispatchDialog
 _FINISHED = (AssignmentState.DONE, AssignmentState.WITHDRAWN)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaseDetail", text)
-
-
 def deadline_text(due: datetime | None, now: datetime) -> str:
     """The deadline with its countdown, or how long it is overdue."""
     if due is None:
-        return _tr("无期限")
+        return QCoreApplication.translate("CaseDetail", "无期限")
     hours = abs(due - now) / timedelta(hours=1)
-    span = _tr("{n} 小时").format(n=round(hours)) if hours < 48 else _tr("{n} 天").format(n=round(hours / 24))
-    mark = _tr("剩余 {span}") if due > now else _tr("已逾期 {span}")
-    return f"{beijing_text(due)}({mark.format(span=span)})"
+    if hours < 48:
+        span = QCoreApplication.translate("CaseDetail", "{n} 小时").format(n=round(hours))
+    else:
+        span = QCoreApplication.translate("CaseDetail", "{n} 天").format(n=round(hours / 24))
+    if due > now:
+        mark = QCoreApplication.translate("CaseDetail", "剩余 {span}")
+    else:
+        mark = QCoreApplication.translate("CaseDetail", "已逾期 {span}")
+    return QCoreApplication.translate("CaseDetail", "{when}({mark})").format(when=beijing_text(due),
+                                                                            mark=mark.format(span=span))
 
 
 # --- questions to the user (tests patch these) ----------------------------------------------------
@@ -82,7 +93,9 @@ def ask_decision(parent, title: str, text: str) -> bool | None:
 class TimelineModel(QAbstractTableModel):
     """The case's events, oldest first: when, who, from which desktop, state change, what."""
 
-    HEADERS = ("时间", "操作人", "终端", "状态", "内容")
+    HEADERS = (QT_TRANSLATE_NOOP("TimelineModel", "时间"), QT_TRANSLATE_NOOP("TimelineModel", "操作人"),
+               QT_TRANSLATE_NOOP("TimelineModel", "终端"), QT_TRANSLATE_NOOP("TimelineModel", "状态"),
+               QT_TRANSLATE_NOOP("TimelineModel", "内容"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -127,8 +140,8 @@ class CaseDetailDialog(QDialog):
         self.header.setWordWrap(True)
         self.particulars = QFormLayout()
         self.shares = QTableWidget(0, 6)
-        self.shares.setHorizontalHeaderLabels([self.tr(t) for t in ("承办单位", "角色", "状态", "签收期限", "办理期限",
-                                                                     "办理结果")])
+        self.shares.setHorizontalHeaderLabels([self.tr("承办单位"), self.tr("角色"), self.tr("状态"), self.tr("签收期限"),
+                                               self.tr("办理期限"), self.tr("办理结果")])
         self.shares.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.shares.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.shares.setMaximumHeight(130)
@@ -169,16 +182,18 @@ class CaseDetailDialog(QDialog):
         self.header.setText(header)
         while self.particulars.rowCount():
             self.particulars.removeRow(0)
-        rows = [("诉求内容", detail.description), ("诉求人", f"{detail.requester_name or ''} {detail.requester_phone or ''}"),
-                ("渠道", label(detail.channel)), ("事项", detail.matter_item or label(case.category)),
-                ("位置", f"{detail.place_name} {detail.address or ''}"), ("受理时间", beijing_text(detail.received_at)),
-                ("办理结果", detail.resolution), ("暂缓理由", detail.hold_reason), ("解释情况", detail.hold_explanation),
-                ("并入案件", detail.merged_into)]
+        rows = [(self.tr("诉求内容"), detail.description),
+                (self.tr("诉求人"), f"{detail.requester_name or ''} {detail.requester_phone or ''}"),
+                (self.tr("渠道"), label(detail.channel)), (self.tr("事项"), detail.matter_item or label(case.category)),
+                (self.tr("位置"), f"{detail.place_name} {detail.address or ''}"),
+                (self.tr("受理时间"), beijing_text(detail.received_at)), (self.tr("办理结果"), detail.resolution),
+                (self.tr("暂缓理由"), detail.hold_reason), (self.tr("解释情况"), detail.hold_explanation),
+                (self.tr("并入案件"), detail.merged_into)]
         for caption, value in rows:
             if value:
                 text = QLabel(value)
                 text.setWordWrap(True)
-                self.particulars.addRow(self.tr(caption), text)
+                self.particulars.addRow(caption, text)
         self.shares.setRowCount(len(detail.assignments))
         for row, share in enumerate(detail.assignments):
             values = [share.department_name, label(share.role),
@@ -231,26 +246,26 @@ class CaseDetailDialog(QDialog):
         return ask_text(self, self.tr(ACTION_LABELS[action]), self.tr(label))
 
     def _do_route(self):
-        code = self._ask("route", "网格代码(15 位)")
+        code = self._ask("route", QT_TRANSLATE_NOOP("CaseDetailDialog", "网格代码(15 位)"))
         return code and (intake.route_to_grid, self._case(grid_code=code.strip()))
 
     def _do_merge(self):
-        number = self._ask("merge", "并入的案件编号")
+        number = self._ask("merge", QT_TRANSLATE_NOOP("CaseDetailDialog", "并入的案件编号"))
         if not number:
             return None
         into = queries.case_id_by_number(self.db, self.actor, number.strip())
         return duplicates.merge, self._case(into_case_id=into)
 
     def _do_resolve_on_spot(self):
-        result = self._ask("resolve_on_spot", "就地办结情况")
+        result = self._ask("resolve_on_spot", QT_TRANSLATE_NOOP("CaseDetailDialog", "就地办结情况"))
         return result and (onspot_escalation.resolve_on_spot, self._case(result=result))
 
     def _do_escalate(self):
-        reason = self._ask("escalate", "上报理由")
+        reason = self._ask("escalate", QT_TRANSLATE_NOOP("CaseDetailDialog", "上报理由"))
         return reason and (onspot_escalation.escalate, self._case(reason=reason))
 
     def _do_assign_down(self):
-        reason = self._ask("assign_down", "下派说明")
+        reason = self._ask("assign_down", QT_TRANSLATE_NOOP("CaseDetailDialog", "下派说明"))
         lower = LEVEL_ORDER[LEVEL_ORDER.index(self.detail.case.level) - 1]
         return reason and (onspot_escalation.assign_down, self._case(reason=reason, to_level=lower))
 
@@ -264,22 +279,22 @@ class CaseDetailDialog(QDialog):
         approve = ask_decision(self, self.tr("核查"), self.tr("核查通过并结案?选“否”退回承办单位重新办理。"))
         if approve is None:
             return None
-        comment = "" if approve else self._ask("review", "退回理由")
+        comment = "" if approve else self._ask("review", QT_TRANSLATE_NOOP("CaseDetailDialog", "退回理由"))
         return comment is not None and (review.review, self._case(approve=approve, comment=comment or ""))
 
     def _do_hold(self):
-        reason = self._ask("hold", "暂缓理由(客观原因)")
-        explanation = reason and self._ask("hold", "向诉求人所作解释")
+        reason = self._ask("hold", QT_TRANSLATE_NOOP("CaseDetailDialog", "暂缓理由(客观原因)"))
+        explanation = reason and self._ask("hold", QT_TRANSLATE_NOOP("CaseDetailDialog", "向诉求人所作解释"))
         return explanation and (hold.put_on_hold, self._case(reason=reason, explanation=explanation))
 
     def _do_reopen(self):
-        reason = self._ask("reopen", "重办理由")
+        reason = self._ask("reopen", QT_TRANSLATE_NOOP("CaseDetailDialog", "重办理由"))
         return reason and (review.reopen, self._case(reason=reason))
 
     def _do_supervise(self):
         levels = [SupervisionLevel.GENERAL, SupervisionLevel.KEY]
         chosen = ask_item(self, self.tr("督办"), self.tr("督办级别"), [label(lv) for lv in levels])
-        reason = chosen is not None and self._ask("supervise", "督办事由")
+        reason = chosen is not None and self._ask("supervise", QT_TRANSLATE_NOOP("CaseDetailDialog", "督办事由"))
         return reason and (supervision.supervise, self._case(level=levels[chosen], reason=reason))
 
     def _do_decide_extension(self):
@@ -298,24 +313,24 @@ class CaseDetailDialog(QDialog):
         return department.sign_for, self._share()
 
     def _do_contact(self):
-        note = self._ask("contact", "联系情况")
+        note = self._ask("contact", QT_TRANSLATE_NOOP("CaseDetailDialog", "联系情况"))
         return note and (department.contact_requester, self._share(note=note))
 
     def _do_stage_report(self):
-        content = self._ask("stage_report", "阶段性工作情况")
+        content = self._ask("stage_report", QT_TRANSLATE_NOOP("CaseDetailDialog", "阶段性工作情况"))
         return content and (department.stage_report, self._share(content=content))
 
     def _do_request_extension(self):
         amount = ask_int(self, self.tr("申请延期"), self.tr("延期时长(不超过原办理时限)"), 30)
-        reason = amount and self._ask("request_extension", "延期理由")
+        reason = amount and self._ask("request_extension", QT_TRANSLATE_NOOP("CaseDetailDialog", "延期理由"))
         return reason and (department.request_extension, self._share(reason=reason, amount=amount))
 
     def _do_object(self):
-        reason = self._ask("object", "异议理由")
+        reason = self._ask("object", QT_TRANSLATE_NOOP("CaseDetailDialog", "异议理由"))
         return reason and (department.raise_objection, self._share(reason=reason))
 
     def _do_report_result(self):
-        result = self._ask("report_result", "办理结果")
+        result = self._ask("report_result", QT_TRANSLATE_NOOP("CaseDetailDialog", "办理结果"))
         return result and (department.report_result, self._share(result=result))
 
 
@@ -323,7 +338,8 @@ def open_current_case(window) -> None:
     """Menu 案件 → 案件详情: the case selected in the queue."""
     case_id = window.queue_panel.current_case_id()
     if case_id is None:
-        dialogs.information(window, _tr("案件详情"), _tr("请先在案件队列中选择一件案件"))
+        dialogs.information(window, QCoreApplication.translate("CaseDetail", "案件详情"),
+                            QCoreApplication.translate("CaseDetail", "请先在案件队列中选择一件案件"))
         return
     dialog = CaseDetailDialog(window.db, window.actor, window.tasks, case_id, parent=window)
     dialog.changed.connect(lambda _id: window.bus.changed.emit("cases"))

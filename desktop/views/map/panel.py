@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QToolBar, QVBoxLayout, QWidget
 
@@ -72,7 +72,7 @@ def open_map(window) -> None:
     """Show (or raise) the map dock for the place selected in the tree."""
     dock = window.findChild(QDockWidget, DOCK_NAME)
     if dock is None:
-        dock = QDockWidget(window.tr("地图"), window)
+        dock = QDockWidget(QCoreApplication.translate("MapPanel", "地图"), window)
         dock.setObjectName(DOCK_NAME)
         dock.setWidget(MapPanel(window, dock))
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from ...db import Database
 from ...errors import GridDeskError
-from ...i18n import label
+from ...i18n import label, period_label
 from ...models.enums import EmergencyState
 from ...services import wall
 from ...services.clock import BEIJING
+from ...services.evaluation.periods import period_of
 from ...services.map_data import map_data
 from ...services.queue import QueueFilter
 from ...services.security import Actor
@@ -208,7 +209,8 @@ class WallWindow(QWidget):
         for tile, figure, caption in zip(self.tiles[3:], k.rates, (self.tr("响应率"), self.tr("解决率"),
                                                                      self.tr("满意率"))):
             tile.show_figure(caption, _percent(figure),
-                             self.tr("{0} · {1}/{2}").format(k.period_label, figure.numerator, figure.denominator))
+                             self.tr("{0} · {1}/{2}").format(period_label(period_of(s.at)), figure.numerator,
+                                                               figure.denominator))
         self._show_emergencies(s)
         self.emergencies.resizeColumnsToContents()
         if s.alarm is not None:
