@@ -218,127 +218,398 @@
       <translation>Callback desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="47" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="41" />
+      <source>应回访时间</source>
+      <translation>Callback due</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="41" />
+      <source>案件编号</source>
+      <translation>Case number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="41" />
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="41" />
+      <source>诉求人</source>
+      <translation>Requester</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="42" />
+      <source>案件状态</source>
+      <translation>Case state</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="48" />
       <source>已联系上诉求人</source>
       <translation>Requester reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="50" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="51" />
       <source>已解决</source>
       <translation>Resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="51" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="52" />
       <source>未解决</source>
       <translation>Not resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="59" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="60" />
       <source>记录回访</source>
       <translation>Record callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="63" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="64" />
       <source>是否解决</source>
       <translation>Resolved?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="64" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="65" />
       <source>满意度</source>
       <translation>Satisfaction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="65" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="66" />
       <source>后续处理</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="66" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="67" />
       <source>回访记录</source>
       <translation>Callback notes</translation>
     </message>
   </context>
   <context>
+    <name>CaseDetail</name>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="55" />
+      <source>无期限</source>
+      <translation>No deadline</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="58" />
+      <source>{n} 小时</source>
+      <translation>{n} h</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="60" />
+      <source>{n} 天</source>
+      <translation>{n} d</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="62" />
+      <source>剩余 {span}</source>
+      <translation>{span} left</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="64" />
+      <source>已逾期 {span}</source>
+      <translation>{span} overdue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="65" />
+      <source>{when}({mark})</source>
+      <translation>{when} ({mark})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="341" />
+      <source>案件详情</source>
+      <translation>Case details</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="342" />
+      <source>请先在案件队列中选择一件案件</source>
+      <translation>Select a case in the case queue first</translation>
+    </message>
+  </context>
+  <context>
     <name>CaseDetailDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="145" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="143" />
+      <source>承办单位</source>
+      <translation>Handling unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="143" />
+      <source>角色</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="143" />
+      <source>状态</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="143" />
+      <source>签收期限</source>
+      <translation>Sign for by</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="144" />
+      <source>办理期限</source>
+      <translation>Handle by</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="144" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="189" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="333" />
+      <source>办理结果</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="158" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="147" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="160" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="160" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="173" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="163" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="176" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="168" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="181" />
       <source>期限:</source>
-      <translation>Deadline:</translation>
+      <translation>Deadline: </translation>
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="185" />
+      <source>诉求内容</source>
+      <translation>Request</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="186" />
+      <source>诉求人</source>
+      <translation>Requester</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="187" />
+      <source>渠道</source>
+      <translation>Channel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="187" />
+      <source>事项</source>
+      <translation>Matter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="188" />
+      <source>位置</source>
+      <translation>Location</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="189" />
+      <source>受理时间</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="190" />
+      <source>暂缓理由</source>
+      <translation>Reason for hold</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="190" />
+      <source>解释情况</source>
+      <translation>Explanation given</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="191" />
+      <source>并入案件</source>
+      <translation>Merged into</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="200" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="249" />
+      <source>网格代码(15 位)</source>
+      <translation>Grid code (15 digits)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="253" />
+      <source>并入的案件编号</source>
+      <translation>Number of the case to merge into</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="260" />
+      <source>就地办结情况</source>
+      <translation>How it was resolved on the spot</translation>
+    </message>
+    <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="264" />
+      <source>上报理由</source>
+      <translation>Reason for escalating</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="268" />
+      <source>下派说明</source>
+      <translation>Note for the lower level</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="279" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="264" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="279" />
       <source>核查通过并结案?选“否”退回承办单位重新办理。</source>
       <translation>Pass the review and close the case? Choose “No” to send it back to the handling unit.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="281" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="282" />
+      <source>退回理由</source>
+      <translation>Reason for sending back</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="286" />
+      <source>暂缓理由(客观原因)</source>
+      <translation>Reason for hold (objective cause)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="287" />
+      <source>向诉求人所作解释</source>
+      <translation>Explanation given to the requester</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="291" />
+      <source>重办理由</source>
+      <translation>Reason for reopening</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="296" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="281" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="296" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="286" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="297" />
+      <source>督办事由</source>
+      <translation>Reason for supervision</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="301" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="286" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="301" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="292" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="307" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="292" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="307" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="309" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="316" />
+      <source>联系情况</source>
+      <translation>Contact notes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="320" />
+      <source>阶段性工作情况</source>
+      <translation>Progress so far</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="324" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="309" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="324" />
       <source>延期时长(不超过原办理时限)</source>
       <translation>Extension (no longer than the original time limit)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="325" />
+      <source>延期理由</source>
+      <translation>Reason for extension</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="329" />
+      <source>异议理由</source>
+      <translation>Grounds of objection</translation>
+    </message>
+    <message>
+      <source>指定网格</source>
+      <translation>Assign grid</translation>
+    </message>
+    <message>
+      <source>合并</source>
+      <translation>Merge</translation>
+    </message>
+    <message>
+      <source>就地办结</source>
+      <translation>Resolve on the spot</translation>
+    </message>
+    <message>
+      <source>上报</source>
+      <translation>Escalate</translation>
+    </message>
+    <message>
+      <source>下派</source>
+      <translation>Assign down</translation>
+    </message>
+    <message>
+      <source>派遣</source>
+      <translation>Dispatch</translation>
+    </message>
+    <message>
+      <source>暂缓</source>
+      <translation>Put on hold</translation>
+    </message>
+    <message>
+      <source>重办</source>
+      <translation>Reopen</translation>
+    </message>
+    <message>
+      <source>签收</source>
+      <translation>Sign for</translation>
+    </message>
+    <message>
+      <source>联系诉求人</source>
+      <translation>Contact requester</translation>
+    </message>
+    <message>
+      <source>报送阶段情况</source>
+      <translation>Report progress</translation>
+    </message>
+    <message>
+      <source>提出管辖异议</source>
+      <translation>Object to jurisdiction</translation>
+    </message>
+    <message>
+      <source>反馈办理结果</source>
+      <translation>Report result</translation>
+    </message>
+    <message>
+      <source>处理管辖异议</source>
+      <translation>Decide objection</translation>
     </message>
   </context>
   <context>
@@ -1345,6 +1616,11 @@
       <source>无法写入 {0}</source>
       <translation>Cannot write {0}</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/map/panel.py" line="75" />
+      <source>地图</source>
+      <translation>Map</translation>
+    </message>
   </context>
   <context>
     <name>MapView</name>
@@ -1869,12 +2145,12 @@
   <context>
     <name>PlaceTree</name>
     <message>
-      <location filename="../../desktop/views/place_tree.py" line="159" />
+      <location filename="../../desktop/views/place_tree.py" line="235" />
       <source>搜索地名或代码(Ctrl+F)</source>
       <translation>Search name or code (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/place_tree.py" line="183" />
+      <location filename="../../desktop/views/place_tree.py" line="290" />
       <source>没有找到“%1”</source>
       <translation>Nothing found for “%1”</translation>
     </message>
@@ -1882,7 +2158,7 @@
   <context>
     <name>PlaceTreeModel</name>
     <message>
-      <location filename="../../desktop/views/place_tree.py" line="99" />
+      <location filename="../../desktop/views/place_tree.py" line="158" />
       <source>(示例数据)</source>
       <translation> (demo data)</translation>
     </message>
@@ -2160,12 +2436,67 @@
   <context>
     <name>ReviewDialog</name>
     <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="23" />
+      <source>同意</source>
+      <translation>Approve</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="24" />
+      <source>不同意</source>
+      <translation>Reject</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="25" />
+      <source>备案</source>
+      <translation>File</translation>
+    </message>
+    <message>
       <location filename="../../desktop/views/adjustments/review_dialog.py" line="34" />
       <source>网格调整审核与备案</source>
       <translation>Grid adjustment review and filing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="45" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="36" />
+      <source>编号</source>
+      <translation>Number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="36" />
+      <source>乡镇(街道)</source>
+      <translation>Township</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="36" />
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="36" />
+      <source>调整情形</source>
+      <translation>Circumstances</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="36" />
+      <source>状态</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="37" />
+      <source>网格数</source>
+      <translation>Grids</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="37" />
+      <source>理由</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="37" />
+      <source>最后意见</source>
+      <translation>Last comment</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="46" />
       <source>审核或备案意见(不同意时必填)</source>
       <translation>Review or filing comment (required when rejecting)</translation>
     </message>
@@ -2221,7 +2552,17 @@
       <translation>Grids: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="105" />
+      <location filename="../../desktop/views/roster_panel.py" line="102" />
+      <source>、</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/roster_panel.py" line="103" />
+      <source>%1(%2,%3人)</source>
+      <translation>%1 (%2, %3 staff)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/roster_panel.py" line="106" />
       <source>尚未划分网格</source>
       <translation>No grids drawn yet</translation>
     </message>
@@ -2249,9 +2590,42 @@
       <translation>On hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/scores_model.py" line="61" />
+      <location filename="../../desktop/views/analytics/scores_model.py" line="50" />
+      <source>权重 %1%</source>
+      <translation>weight %1%</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/scores_model.py" line="62" />
       <source>分子 {0} / 分母 {1}(双击查看计入的诉求)</source>
       <translation>Numerator {0} / denominator {1} (double-click to see the requests counted)</translation>
+    </message>
+    <message>
+      <source>响应率</source>
+      <translation>Response rate</translation>
+    </message>
+    <message>
+      <source>按期办结率</source>
+      <translation>On-time completion rate</translation>
+    </message>
+    <message>
+      <source>解决率</source>
+      <translation>Resolution rate</translation>
+    </message>
+    <message>
+      <source>满意率</source>
+      <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+      <source>回访按时完成率</source>
+      <translation>Callbacks on time</translation>
+    </message>
+    <message>
+      <source>紧急信息报送及时率</source>
+      <translation>Emergency reports on time</translation>
+    </message>
+    <message>
+      <source>工作日志活跃率</source>
+      <translation>Work log activity</translation>
     </message>
   </context>
   <context>
@@ -2308,6 +2682,34 @@
       <location filename="../../desktop/views/progress.py" line="86" />
       <source>正在取消…</source>
       <translation>Cancelling…</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineModel</name>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="96" />
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="96" />
+      <source>操作人</source>
+      <translation>By</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="97" />
+      <source>终端</source>
+      <translation>Desktop</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="97" />
+      <source>状态</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="98" />
+      <source>内容</source>
+      <translation>Details</translation>
     </message>
   </context>
   <context>
@@ -2381,102 +2783,102 @@
   <context>
     <name>WallWindow</name>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="67" />
+      <location filename="../../desktop/views/wall/window.py" line="68" />
       <source>网格指挥台 · 值班大屏</source>
       <translation>GridDesk · duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="146" />
+      <location filename="../../desktop/views/wall/window.py" line="147" />
       <source>实时诉求队列(超期优先)</source>
       <translation>Live request queue (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="147" />
+      <location filename="../../desktop/views/wall/window.py" line="148" />
       <source>紧急情况报告</source>
       <translation>Emergency reports</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="148" />
+      <location filename="../../desktop/views/wall/window.py" line="149" />
       <source>在办诉求分布(红色为超期)</source>
       <translation>Open requests (red: overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="150" />
+      <location filename="../../desktop/views/wall/window.py" line="151" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="150" />
+      <location filename="../../desktop/views/wall/window.py" line="151" />
       <source>等级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="150" />
+      <location filename="../../desktop/views/wall/window.py" line="151" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="150" />
+      <location filename="../../desktop/views/wall/window.py" line="151" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="150" />
+      <location filename="../../desktop/views/wall/window.py" line="151" />
       <source>确认</source>
       <translation>Acknowledged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="201" />
+      <location filename="../../desktop/views/wall/window.py" line="202" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="203" />
+      <location filename="../../desktop/views/wall/window.py" line="204" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="205" />
+      <location filename="../../desktop/views/wall/window.py" line="206" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="206" />
+      <location filename="../../desktop/views/wall/window.py" line="207" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="207" />
+      <location filename="../../desktop/views/wall/window.py" line="208" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="208" />
+      <location filename="../../desktop/views/wall/window.py" line="209" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="208" />
+      <location filename="../../desktop/views/wall/window.py" line="209" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="209" />
+      <location filename="../../desktop/views/wall/window.py" line="210" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="211" />
+      <location filename="../../desktop/views/wall/window.py" line="212" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="225" />
+      <location filename="../../desktop/views/wall/window.py" line="227" />
       <source>已确认</source>
       <translation>Acknowledged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="225" />
+      <location filename="../../desktop/views/wall/window.py" line="227" />
       <source>待确认</source>
       <translation>Awaiting acknowledgement</translation>
     </message>
@@ -2704,6 +3106,44 @@
     </message>
   </context>
   <context>
+    <name>periods</name>
+    <message>
+      <location filename="../../desktop/i18n.py" line="57" />
+      <source>第一季度</source>
+      <translation>Q1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/i18n.py" line="57" />
+      <source>第二季度</source>
+      <translation>Q2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/i18n.py" line="58" />
+      <source>第三季度</source>
+      <translation>Q3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/i18n.py" line="58" />
+      <source>第四季度</source>
+      <translation>Q4</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/i18n.py" line="65" />
+      <source>%1年%2月</source>
+      <translation>%2/%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/i18n.py" line="68" />
+      <source>%1年%2</source>
+      <translation>%2 %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/i18n.py" line="69" />
+      <source>%1年度</source>
+      <translation>%1</translation>
+    </message>
+  </context>
+  <context>
     <name>printing</name>
     <message>
       <location filename="../../desktop/views/printing/__init__.py" line="15" />
@@ -2727,11 +3167,6 @@
       <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="105" />
       <source>请先在左侧选择一个乡镇(街道)或其下的村(社区)、网格</source>
       <translation>First choose a township, or a village/community or grid in it, on the left</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/map/panel.py" line="75" />
-      <source>地图</source>
-      <translation>Map</translation>
     </message>
   </context>
   <context>

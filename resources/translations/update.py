@@ -4,8 +4,9 @@
 
 pyside6-lupdate collects every tr()/QT_TRANSLATE_NOOP string under desktop/; the strings that
 only exist at run time are added here: the labels of every labelled enum in desktop.models and
-desktop.services (context "enums", shown through desktop.i18n.label) and the menu registry's
-titles and feature texts (context "menus"). Translations already in the .ts are
+desktop.services (context "enums", shown through desktop.i18n.label), the menu registry's titles
+and feature texts (context "menus"), the case actions' button texts (CaseDetailDialog) and the
+evaluation indicators' default names (ScoresModel). Translations already in the .ts are
 kept; new strings stay "unfinished" (shown in Chinese) until someone translates them.
 """
 
@@ -28,6 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 import desktop.models  # noqa: E402
 import desktop.services  # noqa: E402
+from desktop.services.cases.common import ACTION_LABELS  # noqa: E402
+from desktop.services.evaluation.indicators import DEFAULT_INDICATORS  # noqa: E402
 from desktop.views import menus  # noqa: E402
 
 
@@ -46,7 +49,10 @@ def _labelled_enums() -> list[type[enum.Enum]]:
 def _runtime_strings() -> dict[str, list[str]]:
     labels = [m.label for cls in _labelled_enums() for m in cls]
     menu_texts = list(menus.MENUS) + [f.text for f in menus.FEATURE_ACTIONS]
-    return {"enums": list(dict.fromkeys(labels)), "menus": list(dict.fromkeys(menu_texts))}
+    return {"enums": list(dict.fromkeys(labels)), "menus": list(dict.fromkeys(menu_texts)),
+            # services' label tables, shown through the tr() of the widget named
+            "CaseDetailDialog": list(ACTION_LABELS.values()),
+            "ScoresModel": [indicator.name for indicator in DEFAULT_INDICATORS]}
 
 
 def _existing(path: Path) -> dict[tuple[str, str], str]:

@@ -1,0 +1,214 @@
+"""English interface: with the English translator installed, the main window, the log-in dialog and
+every feature window show no Chinese beyond their data; the .ts leaves nothing untranslated."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt, QTranslator
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QWidget,
+)
+
+from desktop import i18n
+from desktop.i18n import LANGUAGES, Translations
+from desktop.views import dialogs, menus
+from desktop.views.login_dialog import LoginDialog
+from desktop.views.main_window import MainWindow
+
+from .conftest import QIAOBEI
+
+TS = i18n.translations_dir() / "griddesk_en.ts"
+UPDATE = i18n.translations_dir() / "update.py"
+# CJK ideographs plus the full-width punctuation that goes with them (,:()).
+CHINESE = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
+PLACEHOLDER = re.compile(r"%\d|%n|\{[^}]*\}")
+SHORTCUT = re.compile(r"&(?!&)")
+# Data, not interface: the places and people of the test township, the languages' own names.
+DATA = ("侨港镇", "侨北社区居委会", "侨北社区", "侨北第一网格", "侨北第二网格", "北海市", "陈海", "王五",
+        *LANGUAGES.values())
+# Data shown inside interface text: a place offered with its code, the test cases' titles and descriptions.
+DATA_PATTERN = re.compile(r"[\u4e00-\u9fff]+[((]\d{12,15}[))]|诉求 \d+|示例")
+
+
+@pytest.fixture
+def translations(qapp):
+    """The application's translators, none left over from other tests (they are the app's children)."""
+    for stale in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(stale)
+    translations = Translations(qapp)
+    yield translations
+    translations.install("zh")
+
+
+@pytest.fixture
+def answered(monkeypatch):
+    """Message boxes answered without showing them; what they said is kept."""
+    said = []
+    monkeypatch.setattr(dialogs, "information", lambda parent, title, text: said.append(title + " " + text))
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: said.append(title + " " + text) or False)
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, text, details=None: said.append(title + " " + text))
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: said.append(str(exc)))
+    return said
+
+
+def _header_texts(header: QHeaderView) -> list[str]:
+    model = header.model()
+    if model is None:
+        return []
+    count = model.columnCount(QModelIndex()) if header.orientation() == Qt.Orientation.Horizontal \
+        else model.rowCount(QModelIndex())
+    return [str(model.headerData(i, header.orientation(), Qt.ItemDataRole.DisplayRole) or "") for i in range(count)]
+
+
+def _action_texts(action: QAction) -> list[str]:
+    texts = [action.text(), action.toolTip()]
+    if action.menu() is not None:
+        for child in action.menu().actions():
+            texts += _action_texts(child)
+    return texts
+
+
+def visible_texts(top: QWidget) -> list[str]:
+    """What a user reads on `top`: titles, labels, buttons, placeholders, choices, headers, menus."""
+    texts = [top.windowTitle()]
+    for widget in [top, *top.findChildren(QWidget)]:
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append(widget.text())
+        elif isinstance(widget, QLineEdit):
+            texts.append(widget.placeholderText())
+        elif isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        elif isinstance(widget, (QGroupBox, QDockWidget)):
+            texts.append(widget.title() if isinstance(widget, QGroupBox) else widget.windowTitle())
+        elif isinstance(widget, QTabWidget):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        elif isinstance(widget, QHeaderView):
+            texts += _header_texts(widget)
+        texts.append(widget.toolTip())
+        for action in widget.actions():
+            texts += _action_texts(action)
+    return [text for text in texts if text]
+
+
+def chinese_left(top: QWidget, data: tuple[str, ...] = DATA) -> list[str]:
+    """The visible texts that still hold Chinese once the data shown in them is taken out."""
+    left = []
+    for text in visible_texts(top):
+        for value in sorted(data, key=len, reverse=True):
+            text = text.replace(value, "")
+        text = DATA_PATTERN.sub("", text)
+        if CHINESE.search(text):
+            left.append(text)
+    return left
+
+
+@pytest.fixture
+def main_window(qtbot, desk_db, tasks, system, translations):
+    def make() -> MainWindow:
+        window = MainWindow(desk_db, system, tasks, translations=translations)
+        qtbot.addWidget(window)
+        window.show()
+        window.select_place(QIAOBEI)
+        return window
+
+    return make
+
+
+def test_main_window_switches_to_english_live(qtbot, main_window, translations, system):
+    translations.install("zh")
+    window = main_window()
+    assert [a.text() for a in window.menuBar().actions()][:2] == ["文件", "案件"]
+    window.set_language("en")  # Qt posts LanguageChange to every widget; each retranslates
+    qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&File")
+    titles = [a.text() for a in window.menuBar().actions() if a.isVisible()]
+    assert titles[:3] == ["&File", "&Cases", "&Grids"] and titles[-1] == "&Help"
+    header = window.queue_panel.view.horizontalHeader()
+    assert _header_texts(header)[:4] == ["Number", "Title", "Time left", "State"]
+    assert chinese_left(window, (*DATA, system.display_name)) == []
+
+
+def test_main_window_opened_in_english(main_window, translations, system):
+    translations.install("en")
+    window = main_window()
+    assert "GridDesk" in window.windowTitle()
+    assert window.user_label.text() == f"User: {system.display_name}"
+    assert chinese_left(window, (*DATA, system.display_name)) == []
+
+
+def test_login_dialog_in_english(qtbot, desk_db, translations):
+    translations.install("en")
+    dialog = LoginDialog(desk_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert {"&User name", "&Password", "Log in", "Cancel"} <= set(visible_texts(dialog))
+    assert chinese_left(dialog) == []
+
+
+@pytest.mark.parametrize("feature", menus.FEATURE_ACTIONS, ids=lambda f: f.id)
+def test_every_feature_window_in_english(qtbot, main_window, translations, answered, system, feature):
+    translations.install("en")
+    window = main_window()
+    window.queue_panel.view.selectRow(0)  # the case 案件详情 opens
+    before = set(QApplication.topLevelWidgets()) | set(window.findChildren(QDockWidget))
+    window.run_feature(feature)
+    opened = [w for w in [*QApplication.topLevelWidgets(), *window.findChildren(QDockWidget)]
+              if w not in before and w.isVisible()]
+    for widget in opened:
+        if widget.parent() is None:
+            qtbot.addWidget(widget)
+    assert opened or answered, "the feature neither opened a window nor said why"
+    assert [text for text in answered if CHINESE.search(text)] == []
+    for widget in opened:
+        assert chinese_left(widget, (*DATA, system.display_name)) == [], type(widget).__name__
+
+
+def _messages(ts=TS):
+    for context in ET.parse(ts).getroot().iter("context"):
+        for message in context.iter("message"):
+            yield context.findtext("name"), message.findtext("source"), message.find("translation")
+
+
+def test_every_message_has_a_finished_translation_keeping_placeholders_and_shortcuts():
+    messages = list(_messages())
+    assert len(messages) > 600
+    for context, source, translation in messages:
+        where = f"{context}: {source!r}"
+        assert translation.get("type") is None, f"{where} is {translation.get('type')}"
+        english = translation.text or ""
+        assert english.strip(), f"{where} has no English"
+        assert not CHINESE.search(english), f"{where} → {english!r} still holds Chinese"
+        assert sorted(PLACEHOLDER.findall(english)) == sorted(PLACEHOLDER.findall(source)), where
+        # A shortcut stays one shortcut; a menu title may gain one ("文件" → "&File").
+        assert SHORTCUT.findall(english) == SHORTCUT.findall(source) or (
+            not SHORTCUT.findall(source) and len(SHORTCUT.findall(english)) == 1 and context == "menus"), where
+
+
+@pytest.mark.skipif(shutil.which("pyside6-lupdate") is None, reason="pyside6-lupdate (PySide6) not on PATH")
+def test_the_ts_holds_every_string_of_the_sources_and_the_qm_is_compiled_from_it(tmp_path):
+    copy = tmp_path / TS.name
+    shutil.copy(TS, copy)
+    subprocess.run([sys.executable, str(UPDATE), "--ts", str(copy)], check=True, capture_output=True)
+
+    def translations(ts):
+        return {(context, source): (t.text, t.get("type")) for context, source, t in _messages(ts)}
+
+    assert translations(copy) == translations(TS), "run resources/translations/update.py and translate the new strings"
+    assert copy.with_suffix(".qm").read_bytes() == TS.with_suffix(".qm").read_bytes(), "the .qm is not the compiled .ts"
