@@ -5,7 +5,8 @@ Rows are fetched a page at a time when the view asks for them and kept in a smal
 swapped in at once (no blank flash, no stale mix) — the view paints them before the exact
 row count is known; then COUNT(*), whose answer extends (or shortens) the table with
 insert/remove rows, so a filter that matches most of a million rows still paints in a few
-milliseconds. Answers to an older refresh are dropped. Filtering and sorting are done by
+milliseconds. A page the view scrolls to is fetched as a task too (its rows read "…" until
+it lands). Answers to an older refresh are dropped. Filtering and sorting are done by
 the database — a QSortFilterProxyModel over a million rows would take seconds. The
 countdown column is re-rendered by a timer from the rows already held (no refetch).
 """
@@ -94,6 +95,8 @@ class QueueModel(QAbstractTableModel):
         self._count = 0
         self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
         self._generation = 0
+        self._fetching: set[int] = set()  # pages asked for since the last refresh, on their way
+        self._asking: int | None = None  # the page whose task is being submitted (a synchronous runner answers inside)
         self.loading = False  # the pages of a refresh are on their way
         self.counting = False  # the pages are shown; their exact row count is on its way
         self.timer = QTimer(self)
@@ -114,6 +117,7 @@ class QueueModel(QAbstractTableModel):
     def refresh(self, keep_pages: bool = True) -> None:
         """Re-query in the background; the view keeps its rows until the answer swaps in."""
         self._generation += 1
+        self._fetching.clear()
         generation = self._generation
         pages = sorted(self._pages) if keep_pages and self._pages else [0]
         self.loading = True
@@ -174,16 +178,38 @@ class QueueModel(QAbstractTableModel):
         if not 0 <= row < self._count:
             return None
         number, offset = divmod(row, self.page_size)
+        if number not in self._pages:
+            self._fetch_page(number)  # a synchronous runner (tests) has it in the cache at once
         rows = self._pages.get(number)
         if rows is None:
-            # One indexed LIMIT query for the page the view scrolled to (a few ms).
-            rows = queue.page(self.db, self.actor, self._filter, number * self.page_size, self.page_size)
-            self._pages[number] = rows
-            while len(self._pages) > MAX_CACHED_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
+            return None
+        self._pages.move_to_end(number)
         return rows[offset] if offset < len(rows) else None
+
+    def _fetch_page(self, number: int) -> None:
+        """One indexed LIMIT query for the page the view scrolled to, as a task."""
+        if number in self._fetching:
+            return
+        self._fetching.add(number)
+        generation = self._generation
+        self._asking = number
+        try:
+            self.tasks.submit(queue.page, self.db, self.actor, self._filter, number * self.page_size, self.page_size,
+                              on_done=lambda rows: self._page_landed(generation, number, rows),
+                              on_error=lambda exc: self._failed(generation, exc))
+        finally:
+            self._asking = None
+
+    def _page_landed(self, generation: int, number: int, rows: list[QueueRow]) -> None:
+        if generation != self._generation:
+            return  # fetched for a filter or a table that has since been replaced
+        self._fetching.discard(number)
+        self._pages[number] = rows
+        while len(self._pages) > MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
+        first, last = number * self.page_size, min((number + 1) * self.page_size, self._count) - 1
+        if number != self._asking and first <= last:  # rows the view painted as "…"
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
     def row_of(self, case_id: int) -> int | None:
         """The row of a case among the pages held (to keep the selection over a refresh)."""
@@ -214,9 +240,9 @@ class QueueModel(QAbstractTableModel):
         if not index.isValid():
             return None
         r = self.row_at(index.row())
-        if r is None:
-            return None
         column = index.column()
+        if r is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole and column == NUMBER else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(r, column)
         if role == Qt.ItemDataRole.ForegroundRole and column in (DEADLINE, COUNTDOWN):

@@ -13,6 +13,7 @@ from desktop.models.base import utcnow
 from desktop.models.enums import CaseState
 from desktop.services import queue
 from desktop.services.queue import QueueFilter, SortKey
+from desktop.tasks import TaskRunner
 from desktop.views.queue_model import COUNTDOWN, DEADLINE, NEAR_COLOUR, OVERDUE_COLOUR, QueueModel, _load_pages
 
 
@@ -122,7 +123,9 @@ def test_a_count_below_the_rows_shown_removes_rows(qtbot, desk_db, system):
     m.refresh()
     tasks.run()
     tasks.run()
-    assert m.index(29, 0).data() == "450503103-2026-000030"  # page 4 is now held as well
+    assert m.index(29, 0).data() == "…"  # page 4 is asked for …
+    assert tasks.run() is queue.page
+    assert m.index(29, 0).data() == "450503103-2026-000030"  # … and now held as well
     with desk_db.session() as session:
         session.execute(update(Case).where(Case.id > 8).values(state=CaseState.CLOSED, closed_at=utcnow()))
         session.commit()
@@ -132,7 +135,9 @@ def test_a_count_below_the_rows_shown_removes_rows(qtbot, desk_db, system):
     with qtbot.waitSignal(m.rowsRemoved) as blocker:
         tasks.run()
     assert blocker.args[1:] == [8, 29]
-    assert m.rowCount() == 8 and m.index(7, 0).data() == "450503103-2026-000008"
+    assert m.rowCount() == 8 and m.index(7, 0).data() == "…"  # page 1 was never fetched
+    assert tasks.run() is queue.page
+    assert m.index(7, 0).data() == "450503103-2026-000008"
 
 
 def test_an_older_answer_arriving_late_is_dropped(desk_db, system):
@@ -159,3 +164,31 @@ def test_panel_says_it_is_counting_until_the_count_lands(qtbot, desk_db, system)
     assert panel.total.text() == "已显示 7 件,正在计数…"
     tasks.run()
     assert panel.total.text() == "共 30 件"
+
+
+def test_scrolling_to_an_uncached_page_fetches_it_on_a_worker_thread(qtbot, desk_db, system):
+    runner = TaskRunner()
+    m = QueueModel(desk_db, system, runner, page_size=7)
+    with qtbot.waitSignal(m.refreshed):
+        m.refresh()
+    assert m.rowCount() == 30 and list(m._pages) == [0]
+    with qtbot.waitSignal(m.dataChanged) as changed:
+        # The GUI thread does not wait: the row reads "…" until its page lands.
+        assert m.index(29, 0).data() == "…" and m.index(29, 1).data() is None
+        assert m.index(28, 0).data() == "…"  # the same page is asked for once
+    assert [changed.args[0].row(), changed.args[1].row()] == [28, 29]
+    assert m.index(29, 0).data() == "450503103-2026-000030"
+    assert sorted(m._pages) == [0, 4]
+    runner.wait()
+
+
+def test_a_page_answering_after_a_refresh_is_dropped(qtbot, desk_db, system):
+    tasks = Deferred()
+    m = QueueModel(desk_db, system, tasks, page_size=7)
+    m.refresh()
+    tasks.run()
+    tasks.run()
+    m.index(29, 0).data()  # page 4 asked for under the old filter
+    m.set_filter(QueueFilter(overdue_only=True))
+    assert tasks.run() is queue.page  # answers late: not for this table any more
+    assert 4 not in m._pages
