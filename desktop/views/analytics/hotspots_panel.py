@@ -126,7 +126,7 @@ class HotspotsPanel(QDialog):
         step = max(1, len(starts) // 12)
         self.trend.getAxis("bottom").setTicks([[(i, d.strftime("%m-%d")) for i, d in enumerate(starts)][::step]])
         self._bars(self.categories, [(label(c), n) for c, n in by_category.items()], "#1f77b4")
-        self._bars(self.hard, [(kind.label, sum(data.hard[kind].values())) for kind in Hardness], "#d62728")
+        self._bars(self.hard, [(label(kind), sum(data.hard[kind].values())) for kind in Hardness], "#d62728")
         self.status.setText(self.tr("{0}:受理 {1} 件,涉及网格 {2} 个").format(
             period_label(data.counts.period), data.counts.total, len(data.heat)))
 

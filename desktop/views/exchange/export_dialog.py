@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import label
 from ...models.enums import OPEN_CASE_STATES
 from ...services import places, queue
 from ...services.exchange import formats
@@ -110,7 +111,7 @@ class ExportDialog(QDialog):
         elif f.states == frozenset(OPEN_CASE_STATES):
             states = self.tr("未办结")
         else:
-            states = "、".join(sorted(s.label for s in f.states))
+            states = self.tr("、").join(sorted(label(s) for s in f.states))
         parts = [self.tr("当前队列的筛选:%1,%2").replace("%1", place).replace("%2", states)]
         if f.overdue_only:
             parts.append(self.tr("只含已超期"))
@@ -120,7 +121,7 @@ class ExportDialog(QDialog):
             parts.append(self.tr("含“%1”").replace("%1", f.text))
         if self.count is not None:
             parts.append(self.tr("共 %1 件").replace("%1", str(self.count)))
-        return ",".join(parts)
+        return self.tr(",").join(parts)
 
     def _counted(self, facts: tuple[str | None, int]) -> None:
         self.place_name, self.count = facts
