@@ -926,108 +926,118 @@
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="93" />
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="132" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="94" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="133" />
       <source>导出诉求</source>
       <translation>Export requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="94" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="95" />
       <source>格式</source>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="95" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="96" />
       <source>范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="96" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="97" />
       <source>CSV(Excel 可直接打开)</source>
       <translation>CSV (opens in Excel)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="96" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="97" />
       <source>Excel 工作簿 XLSX</source>
       <translation>Excel workbook XLSX</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="97" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="98" />
       <source>Open311 GeoReport v2 JSON</source>
       <translation>Open311 GeoReport v2 JSON</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="100" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="101" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="102" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="103" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="107" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="108" />
       <source>有权查看的全部地区</source>
       <translation>All areas you may see</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="109" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="110" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="111" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="112" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
       <location filename="../../desktop/views/exchange/export_dialog.py" line="114" />
+      <source>、</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="115" />
       <source>当前队列的筛选:%1,%2</source>
       <translation>Current queue filter: %1, %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="116" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="117" />
       <source>只含已超期</source>
       <translation>overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="118" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="119" />
       <source>只含督办</source>
       <translation>supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="120" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="121" />
       <source>含“%1”</source>
       <translation>containing “%1”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="122" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="123" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="133" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="124" />
+      <source>,</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="134" />
       <source>%1 文件 (*%2)</source>
       <translation>%1 file (*%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="139" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="140" />
       <source>正在导出…</source>
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="140" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="141" />
       <source>已取消:没有写出文件</source>
       <translation>Cancelled: no file written</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="143" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="144" />
       <source>正在导出 %1/%2</source>
       <translation>Exporting %1/%2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="146" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="147" />
       <source>已导出 %1 件到 %2</source>
       <translation>Exported %1 cases to %2</translation>
     </message>
@@ -2145,12 +2155,12 @@
   <context>
     <name>PlaceTree</name>
     <message>
-      <location filename="../../desktop/views/place_tree.py" line="235" />
+      <location filename="../../desktop/views/place_tree.py" line="232" />
       <source>搜索地名或代码(Ctrl+F)</source>
       <translation>Search name or code (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/place_tree.py" line="290" />
+      <location filename="../../desktop/views/place_tree.py" line="287" />
       <source>没有找到“%1”</source>
       <translation>Nothing found for “%1”</translation>
     </message>
@@ -2158,7 +2168,7 @@
   <context>
     <name>PlaceTreeModel</name>
     <message>
-      <location filename="../../desktop/views/place_tree.py" line="158" />
+      <location filename="../../desktop/views/place_tree.py" line="155" />
       <source>(示例数据)</source>
       <translation> (demo data)</translation>
     </message>
@@ -2254,82 +2264,82 @@
   <context>
     <name>QueueModel</name>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="46" />
+      <location filename="../../desktop/views/queue_model.py" line="47" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="47" />
+      <location filename="../../desktop/views/queue_model.py" line="48" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="48" />
+      <location filename="../../desktop/views/queue_model.py" line="49" />
       <source>倒计时</source>
       <translation>Time left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="49" />
+      <location filename="../../desktop/views/queue_model.py" line="50" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="50" />
+      <location filename="../../desktop/views/queue_model.py" line="51" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="51" />
+      <location filename="../../desktop/views/queue_model.py" line="52" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="52" />
+      <location filename="../../desktop/views/queue_model.py" line="53" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="53" />
+      <location filename="../../desktop/views/queue_model.py" line="54" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="54" />
+      <location filename="../../desktop/views/queue_model.py" line="55" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="55" />
+      <location filename="../../desktop/views/queue_model.py" line="56" />
       <source>期限</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="237" />
+      <location filename="../../desktop/views/queue_model.py" line="263" />
       <source>【急】</source>
       <translation>[Urgent] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="262" />
+      <location filename="../../desktop/views/queue_model.py" line="288" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="263" />
+      <location filename="../../desktop/views/queue_model.py" line="289" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="270" />
+      <location filename="../../desktop/views/queue_model.py" line="296" />
       <source>%1天%2小时</source>
       <translation>%1 d %2 h</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="272" />
+      <location filename="../../desktop/views/queue_model.py" line="298" />
       <source>%1小时</source>
       <translation>%1 h</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="273" />
+      <location filename="../../desktop/views/queue_model.py" line="299" />
       <source>%1分钟</source>
       <translation>%1 min</translation>
     </message>

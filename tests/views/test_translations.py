@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
-from desktop.i18n import LANGUAGES, Translations
+from desktop.i18n import LANGUAGES, Translations, period_label
+from desktop.services.evaluation.periods import parse_period
 from desktop.views import dialogs, menus
 from desktop.views.login_dialog import LoginDialog
 from desktop.views.main_window import MainWindow
@@ -178,6 +179,14 @@ def test_every_feature_window_in_english(qtbot, main_window, translations, answe
     assert [text for text in answered if CHINESE.search(text)] == []
     for widget in opened:
         assert chinese_left(widget, (*DATA, system.display_name)) == [], type(widget).__name__
+
+
+def test_periods_read_as_the_services_say_them_in_chinese_and_plainly_in_english(translations):
+    codes = ("2026-11", "2026-Q4", "2026")
+    translations.install("zh")
+    assert [period_label(parse_period(c)) for c in codes] == [parse_period(c).label for c in codes]
+    translations.install("en")
+    assert [period_label(parse_period(c)) for c in codes] == ["11/2026", "Q4 2026", "2026"]
 
 
 def _messages(ts=TS):
