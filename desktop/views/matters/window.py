@@ -56,6 +56,7 @@ class MatterListWindow(QDialog):
         self.window_, self.code = window, institution
         self.db, self.actor, self.tasks = window.db, window.actor, window.tasks
         self.versions: list[matter_list.MatterListInfo] = []
+        self.departments: list[tuple[int, str]] = []  # the institution's departments, for the forms' pickers
         self.version_box = QComboBox()
         self.version_box.currentIndexChanged.connect(self.load_items)
         self.version_label = QLabel()
@@ -172,12 +173,13 @@ class MatterListWindow(QDialog):
         def load():
             return (matter_list.lists(self.db, self.code),
                     matter_list.applications(self.db, place_code=self.code),
-                    matter_list.rectifications(self.db, place_code=self.code))
+                    matter_list.rectifications(self.db, place_code=self.code),
+                    matter_list.departments(self.db, self.code))
 
         self.tasks.submit(load, on_done=self._loaded, on_error=self._error)
 
     def _loaded(self, result) -> None:
-        versions, applications, rectifications = result
+        versions, applications, rectifications, self.departments = result
         self.rectifications_model.set_rows(rectifications)
         # A new version (a draft just opened) comes first and is shown; otherwise stay on the one shown.
         keep = self.current().id if self.current() and len(versions) == len(self.versions) else None
@@ -243,7 +245,7 @@ class MatterListWindow(QDialog):
                               on_error=self._error)
 
     def issue_notice(self) -> None:
-        form = RectificationForm(matter_list.departments(self.db, self.code), self)
+        form = RectificationForm(self.departments, self)
         if form.exec() == QDialog.DialogCode.Accepted:
             self._run(matter_list.issue_rectification, self.db, self.actor, **form.values())
 
@@ -258,7 +260,7 @@ class MatterListWindow(QDialog):
             self._run(matter_list.close_rectification, self.db, self.actor, notice.id, response=response)
 
     def add_item(self) -> None:
-        form = ItemForm(matter_list.departments(self.db, self.code), self)
+        form = ItemForm(self.departments, self)
         if form.exec() == QDialog.DialogCode.Accepted:
             draft, department_id = form.values()
             self._run(matter_list.add_item, self.db, self.actor, self.current().id, draft, department_id=department_id)
@@ -273,7 +275,7 @@ class MatterListWindow(QDialog):
             self._run(matter_list.remove_item, self.db, self.actor, item.id)
 
     def apply_add(self) -> None:
-        own = [(i, n) for i, n in matter_list.departments(self.db, self.code) if i == self.actor.department_id]
+        own = [(i, n) for i, n in self.departments if i == self.actor.department_id]
         form = ItemForm(own, self)
         if form.exec() != QDialog.DialogCode.Accepted:
             return
