@@ -47,6 +47,9 @@ class PeopleWindow(QDialog):
         super().__init__(parent)
         self.window_, self.code = window, code
         self.db, self.actor, self.tasks = window.db, window.actor, window.tasks
+        # Pickers for the forms, loaded with the tables: (code, short name) of here and the level below; professionals.
+        self.leader_places: list[tuple[str, str]] = []
+        self.professionals: list[tuple[int, str]] = []
         self.title = QLabel()
         self.staffing_model = StaffingModel(self)
         self.staffing_view = _table(self.staffing_model)
@@ -136,11 +139,13 @@ class PeopleWindow(QDialog):
         self.tasks.submit(self._load, on_done=self._loaded, on_error=lambda exc: dialogs.show_error(self, exc))
 
     def _load(self):
+        here = [places.place_info(self.db, self.code), *places.children(self.db, self.code)]
         return (staffing.adequacy(self.db, under=self.code), staff.roster(self.db, self.actor, self.code),
-                staff.leaders(self.db, self.actor, self.code), staff.activity(self.db, self.actor, self.code))
+                staff.leaders(self.db, self.actor, self.code), staff.activity(self.db, self.actor, self.code),
+                [(p.code, p.short_name) for p in here], staff.professionals(self.db))
 
     def _loaded(self, result) -> None:
-        rows, members, leaders, activity = result
+        rows, members, leaders, activity, self.leader_places, self.professionals = result
         self.leaders_model.set_rows(leaders)
         self.activity_model.set_rows(activity)
         self.staffing_model.set_rows(rows)
@@ -191,9 +196,7 @@ class PeopleWindow(QDialog):
 
     def add_leader(self) -> None:
         """Art. 8: the service refuses a township naming county leaders, or a chief for a non-village."""
-        here = places.place_info(self.db, self.code)
-        choices = [(here.code, here.short_name)] + [(p.code, p.short_name) for p in places.children(self.db, self.code)]
-        form = LeaderForm(choices, self)
+        form = LeaderForm(self.leader_places, self)
         if form.exec() == QDialog.DialogCode.Accepted:
             self._run(staff_admin.assign_leadership, self.db, self.actor, **form.values())
 
@@ -207,7 +210,7 @@ class PeopleWindow(QDialog):
 
     def log_visit(self) -> None:
         grids = [(r.grid_code, r.grid_name) for r in self.staffing_model.rows]
-        form = VisitForm(staff.professionals(self.db), grids, self)
+        form = VisitForm(self.professionals, grids, self)
         if form.exec() != QDialog.DialogCode.Accepted:
             return
         registration, visit = form.registration(), form.visit()
