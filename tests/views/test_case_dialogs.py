@@ -20,6 +20,8 @@ from desktop.views.cases.case_detail import CaseDetailDialog
 from desktop.views.cases.dispatch_dialog import DispatchDialog
 from desktop.views.cases.new_case_dialog import NewCaseDialog
 
+from .deferred import Deferred
+
 TOWNSHIP = "450503103000"
 
 
@@ -85,6 +87,27 @@ def test_new_case_escape_cancels_and_bad_input_keeps_the_dialog_open(qtbot, demo
     assert "不完整" in errors[0] and dialog.isVisible()
     qtbot.keyClick(dialog.requester_name, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_new_case_lookups_land_in_the_background_and_a_stale_one_is_dropped(qtbot, demo_db, errors):
+    name, lon, lat = staffed_regular_grid(demo_db)
+    tasks = Deferred()
+    dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)
+    qtbot.addWidget(dialog)
+    assert dialog.item.count() == 1  # only "(不选事项)" until the lists in force have loaded
+    tasks.run()
+    assert dialog.item.count() > 1
+    dialog.lon.setText(f"{lon:.6f}")
+    dialog.lat.setText(f"{lat:.6f}")
+    dialog.look_around()
+    dialog.lat.clear()  # the location is taken back before the first answer lands
+    dialog.look_around()
+    tasks.run_all()
+    assert name not in dialog.grid_label.text() and dialog.grid_label.text() == "未定位:保存后进入待分派列表"
+    dialog.lat.setText(f"{lat:.6f}")
+    dialog.look_around()
+    tasks.run_all()
+    assert name in dialog.grid_label.text()
 
 
 def _police_case(db, state: AssignmentState):

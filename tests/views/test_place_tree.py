@@ -10,22 +10,10 @@ from desktop.services import places
 from desktop.tasks import TaskRunner
 from desktop.views.place_tree import CODE_ROLE, PlaceTree
 
+from .deferred import Deferred
+
 YINHAI = "450503000000"
 QIAOGANG = "450503103000"
-
-
-class Deferred:
-    """A task runner that holds each task until the test runs it (answers in any order)."""
-
-    def __init__(self):
-        self.queued = []
-
-    def submit(self, fn, *args, on_done=None, on_error=None, **kwargs):
-        self.queued.append((fn, args, on_done))
-
-    def run(self, index: int = 0):
-        fn, args, on_done = self.queued.pop(index)
-        on_done(fn(*args))
 
 
 @pytest.fixture
@@ -76,8 +64,7 @@ def test_an_older_selection_answering_late_is_dropped(qtbot, db):
     tree.select_place(QIAOGANG)
     tree.select_place("450502000000")
     tasks.queued.reverse()  # the newer answer lands first
-    while tasks.queued:
-        tasks.run()
+    tasks.run_all()
     assert tree.current_code() == "450502000000"
     assert tree.model.index_of(QIAOGANG).isValid()  # its levels are kept, but it is not chosen
 
@@ -86,8 +73,7 @@ def test_search_answers_out_of_order_show_only_the_latest(qtbot, db):
     tasks = Deferred()
     tree = PlaceTree(db, tasks)
     qtbot.addWidget(tree)
-    while tasks.queued:  # the root level, then the counties
-        tasks.run()
+    tasks.run_all()  # the root level, then the counties
     tree.search.setText("450503103")
     tree.run_search()
     tree.search.setText("无此地名")
@@ -123,6 +109,5 @@ def test_model_passes_qtmodeltester_while_levels_arrive(qtbot, qtmodeltester, db
     qtbot.addWidget(tree)
     qtmodeltester.check(tree.model)  # also watches the inserts below
     tree.select_place(QIAOGANG)
-    while tasks.queued:
-        tasks.run()
+    tasks.run_all()
     assert tree.current_code() == QIAOGANG

@@ -16,6 +16,8 @@ from desktop.services.queue import QueueFilter, SortKey
 from desktop.tasks import TaskRunner
 from desktop.views.queue_model import COUNTDOWN, DEADLINE, NEAR_COLOUR, OVERDUE_COLOUR, QueueModel, _load_pages
 
+from .deferred import Deferred
+
 
 @pytest.fixture
 def model(qtbot, desk_db, system, tasks):
@@ -75,21 +77,6 @@ def test_filter_change_resets_and_counts_again(qtbot, model):
     with qtbot.waitSignal(model.modelReset):
         model.set_filter(QueueFilter(overdue_only=True))
     assert model.rowCount() == 10
-
-
-class Deferred:
-    """A task runner that holds each task until the test runs it (answers in any order)."""
-
-    def __init__(self):
-        self.queued = []
-
-    def submit(self, fn, *args, on_done=None, on_error=None, **kwargs):
-        self.queued.append((fn, args, kwargs, on_done))
-
-    def run(self, index: int = 0):
-        fn, args, kwargs, on_done = self.queued.pop(index)
-        on_done(fn(*args, **kwargs))
-        return fn
 
 
 def test_first_page_shows_before_the_count_which_then_inserts_rows(qtbot, qtmodeltester, desk_db, system):

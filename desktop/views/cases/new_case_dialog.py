@@ -61,10 +61,7 @@ class NewCaseDialog(QDialog):
         self.item = QComboBox()
         self.item.addItem(self.tr("(不选事项)"), None)
         self._item_categories: dict[int, MatterCategory] = {}
-        for _list, entries in matter_list.in_force(db, township_code or CITY, date.today()):
-            for entry in entries:
-                self.item.addItem(f"{entry.draft.code} {entry.draft.title}", entry.id)
-                self._item_categories[entry.id] = entry.draft.category
+        self._lookup_generation = 0
         self.category = QComboBox()
         for category in MatterCategory:
             self.category.addItem(label(category), category.value)
@@ -115,6 +112,15 @@ class NewCaseDialog(QDialog):
         self.lon.textChanged.connect(self._lookup_timer.start)
         self.lat.textChanged.connect(self._lookup_timer.start)
         self.channel.setFocus()
+        self.tasks.submit(matter_list.in_force, db, township_code or CITY, date.today(),
+                          on_done=self._show_items, on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def _show_items(self, in_force) -> None:
+        """The items of the lists in force, offered once they have loaded."""
+        for _list, entries in in_force:
+            for entry in entries:
+                self.item.addItem(f"{entry.draft.code} {entry.draft.title}", entry.id)
+                self._item_categories[entry.id] = entry.draft.category
 
     def _item_chosen(self) -> None:
         item_id = self.item.currentData()
@@ -130,14 +136,25 @@ class NewCaseDialog(QDialog):
 
     def look_around(self) -> None:
         """Show where the location routes to, its staff, and possible duplicates."""
+        self._lookup_generation += 1
+        generation = self._lookup_generation
         where = self.location()
         self.duplicates.clear()
         if where is None:
             self.grid_label.setText(self.tr("未定位:保存后进入待分派列表"))
             self.staff_label.clear()
             return
+
+        def landed(found) -> None:
+            if generation == self._lookup_generation:  # the location or category has not changed since
+                self._show_lookup(found)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._lookup_generation:
+                dialogs.show_error(self, exc)
+
         self.tasks.submit(self._lookup, *where, MatterCategory(self.category.currentData()),
-                          on_done=self._show_lookup, on_error=lambda exc: dialogs.show_error(self, exc))
+                          on_done=landed, on_error=failed)
 
     def _lookup(self, lon: float, lat: float, category: MatterCategory):
         grid = intake.preview_route(self.db, lon, lat)
