@@ -110,6 +110,22 @@ def test_new_case_lookups_land_in_the_background_and_a_stale_one_is_dropped(qtbo
     assert name in dialog.grid_label.text()
 
 
+def test_merging_looks_the_number_up_in_the_task_and_reports_an_unknown_one(qtbot, desk_db, system, tasks, errors,
+                                                                          monkeypatch):
+    with desk_db.session() as s:
+        s.get(Case, 2).state = CaseState.RECEIVED
+        s.commit()
+    dialog = CaseDetailDialog(desk_db, system, tasks, 2)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(case_detail, "ask_text", lambda *args: "450503103-2026-999999")
+    dialog.buttons["merge"].click()  # no exception escapes the click: the task reports it
+    assert errors == ["没有编号为 450503103-2026-999999 的案件,请核对编号"]
+    monkeypatch.setattr(case_detail, "ask_text", lambda *args: " 450503103-2026-000001 ")
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["merge"].click()
+    assert dialog.detail.case.state is CaseState.MERGED and dialog.detail.merged_into == "450503103-2026-000001"
+
+
 def _police_case(db, state: AssignmentState):
     with db.session() as s:
         police = s.scalar(select(Department.id).where(Department.code.like("%PCS%")))

@@ -68,6 +68,11 @@ def deadline_text(due: datetime | None, now: datetime) -> str:
 
 # --- questions to the user (tests patch these) ----------------------------------------------------
 
+def _merge_into_number(db, actor, *, into_number: str, **kwargs):
+    """Off the GUI thread: find the case that goes on by its number, then merge into it."""
+    return duplicates.merge(db, actor, into_case_id=queries.case_id_by_number(db, actor, into_number), **kwargs)
+
+
 def ask_text(parent, title: str, label: str) -> str | None:
     text, ok = QInputDialog.getMultiLineText(parent, title, label)
     return text if ok else None
@@ -164,10 +169,16 @@ class CaseDetailDialog(QDialog):
 
     # --- showing ------------------------------------------------------------------------------
     def reload(self) -> None:
+        self.setCursor(Qt.CursorShape.BusyCursor)  # until the detail lands
         self.tasks.submit(queries.case_detail, self.db, self.actor, self.case_id, on_done=self.show_detail,
-                          on_error=lambda exc: dialogs.show_error(self, exc))
+                          on_error=self._load_failed)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.unsetCursor()
+        dialogs.show_error(self, exc)
 
     def show_detail(self, detail: CaseDetail) -> None:
+        self.unsetCursor()
         self.detail = detail
         case, now = detail.case, utcnow()
         self.setWindowTitle(self.tr("案件 {number}").format(number=case.number))
@@ -251,10 +262,7 @@ class CaseDetailDialog(QDialog):
 
     def _do_merge(self):
         number = self._ask("merge", QT_TRANSLATE_NOOP("CaseDetailDialog", "并入的案件编号"))
-        if not number:
-            return None
-        into = queries.case_id_by_number(self.db, self.actor, number.strip())
-        return duplicates.merge, self._case(into_case_id=into)
+        return number and (_merge_into_number, self._case(into_number=number.strip()))
 
     def _do_resolve_on_spot(self):
         result = self._ask("resolve_on_spot", QT_TRANSLATE_NOOP("CaseDetailDialog", "就地办结情况"))
