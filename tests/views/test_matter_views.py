@@ -24,6 +24,7 @@ from desktop.services import matter_list
 from desktop.services.security import Actor, Grant
 from desktop.views import dialogs
 from desktop.views.matters import open_matter_list
+from desktop.views.matters.window import MatterListWindow
 from desktop.views.matters import window as matters_window
 from desktop.views.matters.item_form import ItemForm
 from desktop.views.matters.rectification_form import RectificationForm
@@ -57,6 +58,11 @@ def listed(sqlite_db, system):
     return sqlite_db
 
 
+def _open(window) -> MatterListWindow:
+    open_matter_list(window)
+    return window.findChild(MatterListWindow)
+
+
 @pytest.fixture
 def window(listed, system, tasks, monkeypatch, feature_window):
     monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: pytest.fail(str(exc)))
@@ -66,7 +72,7 @@ def window(listed, system, tasks, monkeypatch, feature_window):
 
 @pytest.mark.law("Art. 12")
 def test_versions_items_new_draft_and_publish(qtbot, qtmodeltester, window, monkeypatch):
-    matters = open_matter_list(window)
+    matters = _open(window)
     qtbot.addWidget(matters)
     assert matters.code == YINHAI  # the county of 侨北社区 compiles its list
     qtmodeltester.check(matters.items_model)
@@ -100,7 +106,7 @@ def test_versions_items_new_draft_and_publish(qtbot, qtmodeltester, window, monk
 
 @pytest.mark.law("Art. 13")
 def test_review_applications(qtbot, window, monkeypatch):
-    matters = open_matter_list(window)
+    matters = _open(window)
     qtbot.addWidget(matters)
     assert matters.applications_model.index(0, 4).data() == "待审核"
     matters.applications_view.selectRow(0)
@@ -117,7 +123,7 @@ def test_review_applications(qtbot, window, monkeypatch):
 
 @pytest.mark.law("Art. 13")
 def test_rectification_notice_issued_and_closed(qtbot, qtmodeltester, window, monkeypatch):
-    matters = open_matter_list(window)
+    matters = _open(window)
     qtbot.addWidget(matters)
 
     def fill(form: RectificationForm):
@@ -141,7 +147,7 @@ def test_liaison_applies_to_retire_its_item(qtbot, window, monkeypatch):
     department_id = matter_list.departments(window.db, YINHAI)[0][0]
     window.actor = Actor(username="wjj", display_name="卫健联络员", department_id=department_id,
                          grants=(Grant(Role.LIAISON, YINHAI, PlaceLevel.COUNTY),))
-    matters = open_matter_list(window)
+    matters = _open(window)
     qtbot.addWidget(matters)
     assert not matters.new_button.isEnabled() and not matters.approve_button.isEnabled()
     assert not matters.apply_retire_button.isHidden()
