@@ -96,6 +96,9 @@ class Grid(Timestamped, Base):
     residents: Mapped[int] = mapped_column(default=0)
     units: Mapped[int] = mapped_column(default=0)
     village_groups: Mapped[int] = mapped_column(default=0)
+    # Members the approved division plan staffs the grid with (a grid file's staff count; 0 = none
+    # given). Staffing adequacy (Art. 9(4)) asks for at least this many, whatever the rule says.
+    staff_quota: Mapped[int] = mapped_column(default=0)
     area_km2: Mapped[float | None] = mapped_column(Float)
     established_on: Mapped[date | None]
     notes: Mapped[str | None] = mapped_column(Text)
@@ -112,6 +115,7 @@ class Grid(Timestamped, Base):
             "households >= 0 AND residents >= 0 AND units >= 0 AND village_groups >= 0",
             name="base_data_nonnegative",
         ),
+        CheckConstraint("staff_quota >= 0", name="staff_quota_nonnegative"),
     )
 
 

@@ -11,7 +11,8 @@ Feature properties (as written by `export_grids`): ``code`` (15 digits = village
 ``name``, optional ``short_name``, ``kind`` (regular | exclusive | sea, or the Chinese label;
 default regular), ``category`` (the exclusive or sea category of Art. 7), ``village_code``
 (default: the first 12 digits of the code), ``managing_unit`` (required for exclusive grids),
-``households``/``residents``/``units``/``village_groups`` (Art. 12(2) base data), ``urban``,
+``households``/``residents``/``units``/``village_groups`` (Art. 12(2) base data), ``staff_quota``
+(the staff count of the approved division, also read as ``staff_count`` or ``网格员数``), ``urban``,
 and for vessel-group grids ``vessels``: a list of {name, registration_no, skipper, phone}
 (such a grid needs no polygon).
 """
@@ -38,7 +39,9 @@ from .places import get_place, normalise_code
 from .security import Actor, Permission
 from .unit_of_work import UnitOfWork, unit_of_work
 
-_COUNTS = ("households", "residents", "units", "village_groups")
+_COUNTS = ("households", "residents", "units", "village_groups", "staff_quota")
+# Other names a grid file may give the staff count by.
+_ALIASES = {"staff_quota": ("staff_count", "网格员数")}
 _VESSEL_FIELDS = ("name", "registration_no", "skipper", "phone")
 
 
@@ -67,6 +70,7 @@ class GridSpec:
     residents: int = 0
     units: int = 0
     village_groups: int = 0
+    staff_quota: int = 0
     urban: bool = True
     geometry: BaseGeometry | None = None
     vessels: tuple[VesselSpec, ...] = ()
@@ -176,7 +180,7 @@ def _grid_spec(ref: FeatureRef, props: dict, geometry: BaseGeometry | None) -> t
             problems.append(f"网格代码 {code} 没有以所属村(社区)代码 {village_code} 开头")
     counts = {}
     for key in _COUNTS:
-        value = props.get(key, 0)
+        value = next((props[name] for name in (key, *_ALIASES.get(key, ())) if name in props), 0)
         if value is None or value == "":
             value = 0
         if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).isdigit():

@@ -2,7 +2,8 @@
 
 The regulation sets no numbers, so the rule is a setting ("staffing.rule", SPEC §11 default:
 one member per 300 households in urban grids, one per village group in rural grids; optional
-residents and units per member). A grid needs the largest of the counts the rule asks for.
+residents and units per member). A grid needs the largest of the counts the rule asks for,
+and never fewer than the staff quota of its approved division (Grid.staff_quota).
 """
 
 from __future__ import annotations
@@ -116,8 +117,8 @@ def adequacy(db: Database, *, under: str | None = None, on: date | None = None) 
             root = get_place(session, under)
             stmt = stmt.where(Place.code.startswith(root.code[: root.level.code_prefix_length]))
         return [
-            GridStaffing(pid, code, name, rule.required(urban=grid.urban, households=grid.households,
-                                                        village_groups=grid.village_groups,
-                                                        residents=grid.residents, units=grid.units), actual)
+            GridStaffing(pid, code, name, max(grid.staff_quota, rule.required(
+                urban=grid.urban, households=grid.households, village_groups=grid.village_groups,
+                residents=grid.residents, units=grid.units)), actual)
             for pid, code, name, grid, actual in session.execute(stmt)
         ]

@@ -12,7 +12,7 @@ from desktop.cli import main as cli_main
 from desktop.errors import LawRefusal, PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry, Grid, Place
 from desktop.models.enums import GridKind, PlaceLevel, Role, SeaCategory
-from desktop.services import grids
+from desktop.services import grids, staffing
 from desktop.services.geo import geojson_io, synthetic
 from desktop.services.geo.gcj02 import wgs84_to_gcj02
 from desktop.services.map_data import map_data
@@ -162,6 +162,22 @@ def test_export_round_trips(bounded, system, tmp_path):
         assert shapely.geometry.shape(feature["geometry"]).equals(shapely.geometry.shape(original["geometry"]))
     specs, problems = grids.read_grid_set(geojson_io.read_collection(path))
     assert problems == [] and len(specs) == len(source)
+
+
+@pytest.mark.law("Art. 9")
+def test_a_grid_files_staff_count_is_kept_exported_and_asked_for_by_adequacy(bounded, system):
+    features = division(rows=1, cols=2)
+    features[0]["properties"]["staff_count"] = 4  # as drawn up by the township
+    features[1]["properties"]["网格员数"] = "2"
+    grids.import_grids(bounded, system, geojson_io.collection(features))
+    exported = {f["properties"]["code"]: f["properties"] for f in grids.export_grids(bounded, under=TOWNSHIP)["features"]}
+    assert [exported[f["properties"]["code"]]["staff_quota"] for f in features] == [4, 2]
+    required = {row.grid_code: row.required for row in staffing.adequacy(bounded, under=TOWNSHIP)}
+    assert [required[f["properties"]["code"]] for f in features] == [4, 2]  # above the rule's one member
+    features = division("450503103002", 1, 1)
+    features[0]["properties"]["staff_quota"] = -1
+    with pytest.raises(ValidationFailed, match="staff_quota -1 应为非负整数"):
+        grids.import_grids(bounded, system, geojson_io.collection(features))
 
 
 # ------------------------------------------------------------------ grids: each kind of bad input
