@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..db import Database
 from ..errors import GridDeskError
 from ..services import users
 from ..services.security import Actor
+from .retranslating import Retranslating
 
 
-class LoginDialog(QDialog):
+class LoginDialog(Retranslating, QDialog):
     """Enter logs in (or moves on to an empty password field); a failure keeps the name."""
 
     def __init__(self, db: Database, parent: QWidget | None = None, username: str = ""):
@@ -49,11 +50,6 @@ class LoginDialog(QDialog):
         for caption, text in zip(self.labels, (self.tr("用户名(&U)"), self.tr("密码(&P)"), self.tr("数据库"))):
             caption.setText(text)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def try_login(self) -> None:
         name = self.username.text().strip()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from datetime import timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
@@ -26,13 +26,14 @@ from .place_tree import PlaceTree
 from .queue_model import QueueModel
 from .queue_panel import QueuePanel
 from .roster_panel import RosterPanel
+from .retranslating import Retranslating
 
 
 def _menu_text(text: str) -> str:
     return QCoreApplication.translate("menus", text)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     dataShown = Signal()  # the queue's first answer is on screen (for --screenshot and the start-up benchmark)
 
     def __init__(self, db: Database, actor: Actor, tasks, *, bus: Bus | None = None,
@@ -140,11 +141,6 @@ class MainWindow(QMainWindow):
         self.translations.install(language)
         self.settings.language = language
         self.bus.languageChanged.emit()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("网格指挥台 — 北海市网格化服务管理"))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QTreeView, QVBoxLayout, QWidget
 
 from ..db import Database
@@ -20,6 +20,7 @@ from ..i18n import label
 from ..services import places
 from ..services.results import PlaceInfo
 from . import dialogs
+from .retranslating import Retranslating
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -190,7 +191,7 @@ class PlaceTreeModel(QAbstractItemModel):
         self._submit(_levels_to, self.db, code, loaded, on_done=landed)
 
 
-class PlaceTree(QWidget):
+class PlaceTree(Retranslating, QWidget):
     """Search box, search hits and the lazy tree; emits the code of the place chosen."""
 
     placeSelected = Signal(str)
@@ -230,11 +231,6 @@ class PlaceTree(QWidget):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("搜索地名或代码(Ctrl+F)"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def current_code(self) -> str | None:
         index = self.view.currentIndex()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 from ..i18n import label
 from ..models.enums import OPEN_CASE_STATES, CaseState, MatterCategory
 from .queue_model import CASE_ID_ROLE, DEADLINE, QueueModel
+from .retranslating import Retranslating
 
 _OPEN = "open"
 _ALL = "all"
 
 
-class QueuePanel(QWidget):
+class QueuePanel(Retranslating, QWidget):
     caseActivated = Signal(int)  # Enter or double-click on a case
 
     def __init__(self, model: QueueModel, parent: QWidget | None = None):
@@ -83,11 +84,6 @@ class QueuePanel(QWidget):
         self.supervised.setText(self.tr("只看督办"))
         self.text.setPlaceholderText(self.tr("编号或标题"))
         self._show_total()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @staticmethod
     def _fill(combo: QComboBox, entries: list[tuple[str, str]]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..db import Database
@@ -15,6 +15,7 @@ from ..services import staff
 from ..services.security import Actor
 from ..services.staff import PlaceDetails, StaffMember
 from .rows_model import RowsModel
+from .retranslating import Retranslating
 
 class RosterModel(RowsModel):
     HEADERS = [QT_TRANSLATE_NOOP("RosterModel", "姓名"), QT_TRANSLATE_NOOP("RosterModel", "角色"),
@@ -25,7 +26,7 @@ class RosterModel(RowsModel):
         return [m.name, label(m.role), label(m.source), m.phone or "", label(m.status), m.grid_name]
 
 
-class RosterPanel(QWidget):
+class RosterPanel(Retranslating, QWidget):
     """Loads through the task runner whenever `show_place(code)` is called."""
 
     def __init__(self, db: Database, actor: Actor, tasks, parent: QWidget | None = None):
@@ -49,11 +50,6 @@ class RosterPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
         self.retranslate()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_place(self, code: str | None) -> None:
         self.code = code

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,6 +23,7 @@ from ...services.exchange import formats
 from ...services.queue import QueueFilter
 from .. import dialogs
 from ..progress import TaskProgress
+from ..retranslating import Retranslating
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str | None:
@@ -45,7 +45,7 @@ def _scope_facts(db, actor, f: QueueFilter) -> tuple[str | None, int]:
     return (places.place_info(db, f.under).name if f.under else None), queue.count(db, actor, f)
 
 
-class ExportDialog(QDialog):
+class ExportDialog(Retranslating, QDialog):
     def __init__(self, window, parent: QWidget | None = None):
         super().__init__(parent)
         self.window_ = window
@@ -84,11 +84,6 @@ class ExportDialog(QDialog):
         self.retranslate()
         self.tasks.submit(_scope_facts, self.db, self.actor, self.filter, on_done=self._counted,
                           on_error=lambda exc: dialogs.show_error(self, exc))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("导出诉求"))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,6 +29,7 @@ from ...services.exchange.case_import import ImportReport
 from ...services.security import Permission
 from .. import dialogs
 from ..progress import TaskProgress
+from ..retranslating import Retranslating
 
 
 def ask_open_path(parent: QWidget) -> str | None:
@@ -39,7 +39,7 @@ def ask_open_path(parent: QWidget) -> str | None:
     return path or None
 
 
-class ImportDialog(QDialog):
+class ImportDialog(Retranslating, QDialog):
     def __init__(self, window, parent: QWidget | None = None):
         super().__init__(parent)
         self.window_ = window
@@ -88,11 +88,6 @@ class ImportDialog(QDialog):
         self._path_changed("")
         self.tasks.submit(places.list_places, self.db, level=PlaceLevel.TOWNSHIP, on_done=self._townships,
                           on_error=lambda exc: dialogs.show_error(self, exc))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("导入诉求"))

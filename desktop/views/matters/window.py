@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,7 @@ from ..printing.notice_sheets_dialog import ask_save_path
 from .models import ApplicationsModel, MatterItemsModel, RectificationsModel
 from .item_form import ItemForm
 from .rectification_form import RectificationForm
+from ..retranslating import Retranslating
 
 
 def ask_text(parent: QWidget, title: str, prompt: str) -> str | None:
@@ -50,7 +51,7 @@ def _table(model) -> QTableView:
     return view
 
 
-class MatterListWindow(QDialog):
+class MatterListWindow(Retranslating, QDialog):
     def __init__(self, window, institution: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.window_, self.code = window, institution
@@ -128,11 +129,6 @@ class MatterListWindow(QDialog):
         window.bus.changed.connect(self._changed)
         self.retranslate()
         self.reload()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("网格化服务管理事项清单"))

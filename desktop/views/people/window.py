@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,6 +28,7 @@ from .activity_models import ActivityModel, LeadersModel
 from .add_staff_dialog import AddStaffDialog
 from .forms import LeaderForm, VisitForm, WorkLogForm
 from .staffing_model import StaffingModel
+from ..retranslating import Retranslating
 
 
 def _table(model) -> QTableView:
@@ -40,7 +41,7 @@ def _table(model) -> QTableView:
     return view
 
 
-class PeopleWindow(QDialog):
+class PeopleWindow(Retranslating, QDialog):
     """Non-modal; `window` offers db, actor, tasks and bus (see views/menus.py)."""
 
     def __init__(self, window, code: str, parent: QWidget | None = None):
@@ -110,11 +111,6 @@ class PeopleWindow(QDialog):
         row.addStretch(1)
         layout.addLayout(row)
         return tab
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("网格人员"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -21,6 +20,7 @@ from ...services import notice_board
 from ...services.printing.notice_sheets import PrintResult, print_notice_sheets
 from .. import dialogs
 from ..progress import TaskProgress
+from ..retranslating import Retranslating
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str) -> str | None:
@@ -29,7 +29,7 @@ def ask_save_path(parent: QWidget, title: str, suggested: str) -> str | None:
     return path or None
 
 
-class NoticeSheetsDialog(QDialog):
+class NoticeSheetsDialog(Retranslating, QDialog):
     def __init__(self, window, code: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.window_, self.code = window, code
@@ -60,11 +60,6 @@ class NoticeSheetsDialog(QDialog):
         self.resize(560, 460)
         self.retranslate()
         self.reload()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("打印网格公示牌"))
