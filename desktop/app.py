@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             from .views.login_dialog import LoginDialog
 
-            dialog = LoginDialog(db)
+            dialog = LoginDialog(db, tasks)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return 0
             actor = dialog.actor

@@ -1,4 +1,8 @@
-"""Log-in (Art. 15): username and password checked by services.users.login (scrypt hashes)."""
+"""Log-in (Art. 15): username and password checked by services.users.login (scrypt hashes).
+
+The check (a database round-trip and a deliberately slow hash) runs as a task, so the dialog
+stays responsive on a busy shared database.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +13,17 @@ from ..db import Database
 from ..errors import GridDeskError
 from ..services import users
 from ..services.security import Actor
+from ..tasks import TaskRunner
 from .retranslating import Retranslating
 
 
 class LoginDialog(Retranslating, QDialog):
     """Enter logs in (or moves on to an empty password field); a failure keeps the name."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None, username: str = ""):
+    def __init__(self, db: Database, tasks: TaskRunner, parent: QWidget | None = None, username: str = ""):
         super().__init__(parent)
         self.db = db
+        self.tasks = tasks
         self.actor: Actor | None = None
         self.username = QLineEdit(username)
         self.password = QLineEdit()
@@ -61,14 +67,22 @@ class LoginDialog(Retranslating, QDialog):
             self.show_error(self.tr("请输入密码"))
             self.password.setFocus()
             return
-        try:
-            self.actor = users.login(self.db, name, self.password.text())
-        except GridDeskError as exc:
-            self.show_error(exc.message)
-            self.password.clear()
-            self.password.setFocus()
-            return
+        self.buttons.setEnabled(False)
+        self.tasks.submit(users.login, self.db, name, self.password.text(),
+                          on_done=self._logged_in, on_error=self._refused)
+
+    def _logged_in(self, actor: Actor) -> None:
+        self.buttons.setEnabled(True)
+        self.actor = actor
         self.accept()
+
+    def _refused(self, exc: Exception) -> None:
+        self.buttons.setEnabled(True)
+        if not isinstance(exc, GridDeskError):
+            raise exc
+        self.show_error(exc.message)
+        self.password.clear()
+        self.password.setFocus()
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

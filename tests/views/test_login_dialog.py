@@ -7,13 +7,14 @@ from sqlalchemy import select
 
 from desktop.models import AuditEntry
 from desktop.models.enums import AuditOutcome
+from desktop.tasks import SyncTaskRunner, TaskRunner
 from desktop.views.login_dialog import LoginDialog
 
 from .conftest import PASSWORD
 
 
 def _dialog(qtbot, db) -> LoginDialog:
-    dialog = LoginDialog(db)
+    dialog = LoginDialog(db, SyncTaskRunner())
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
@@ -57,3 +58,16 @@ def test_labels_are_buddies_for_alt_shortcuts(qtbot, desk_db):
     dialog = _dialog(qtbot, desk_db)
     buddies = [dialog.form.itemAt(row, dialog.form.ItemRole.LabelRole).widget().buddy() for row in (0, 1)]
     assert buddies == [dialog.username, dialog.password]
+
+
+def test_the_check_runs_off_the_gui_thread_and_the_buttons_wait_for_it(qtbot, desk_db):
+    runner = TaskRunner()
+    dialog = LoginDialog(desk_db, runner)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("qg_op")
+    dialog.password.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        dialog.buttons.accepted.emit()
+        assert not dialog.buttons.isEnabled()  # still checking: no second submission
+    assert dialog.actor.username == "qg_op" and dialog.buttons.isEnabled()
+    runner.wait()

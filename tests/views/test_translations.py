@@ -29,6 +29,7 @@ from desktop import i18n
 from desktop.i18n import LANGUAGES, Translations, period_label
 from desktop.services.evaluation.periods import parse_period
 from desktop.views import dialogs, menus
+from desktop.tasks import SyncTaskRunner
 from desktop.views.login_dialog import LoginDialog
 from desktop.views.main_window import MainWindow
 
@@ -156,7 +157,7 @@ def test_main_window_opened_in_english(main_window, translations, system):
 
 def test_login_dialog_in_english(qtbot, desk_db, translations):
     translations.install("en")
-    dialog = LoginDialog(desk_db)
+    dialog = LoginDialog(desk_db, SyncTaskRunner())
     qtbot.addWidget(dialog)
     dialog.show()
     assert {"&User name", "&Password", "Log in", "Cancel"} <= set(visible_texts(dialog))
