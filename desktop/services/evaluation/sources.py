@@ -23,7 +23,7 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Integer, and_, cast, exists, func, null, or_, select, true
+from sqlalchemy import Integer, and_, cast, exists, null, or_, select, true
 from sqlalchemy.orm import aliased
 from sqlalchemy.orm import join as orm_join
 from sqlalchemy.sql import ColumnElement, FromClause
