@@ -22,5 +22,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("grids") as batch:
-        batch.drop_constraint("ck_grids_staff_quota_nonnegative", type_="check")
+        batch.drop_constraint("staff_quota_nonnegative", type_="check")
         batch.drop_column("staff_quota")
