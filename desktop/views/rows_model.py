@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 
 class RowsModel(QAbstractTableModel):
@@ -38,3 +39,14 @@ class RowsModel(QAbstractTableModel):
 
     def cells(self, row) -> list:
         raise NotImplementedError
+
+
+def rows_table(model: QAbstractTableModel) -> QTableView:
+    """A list view of such a model: whole rows, one at a time, the last column stretched."""
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,22 +31,13 @@ from .models import ApplicationsModel, MatterItemsModel, RectificationsModel
 from .item_form import ItemForm
 from .rectification_form import RectificationForm
 from ..retranslating import Retranslating
+from ..rows_model import rows_table
 
 
 def ask_text(parent: QWidget, title: str, prompt: str) -> str | None:
     """A reason or a response typed by the user (a function of its own so that tests can answer it)."""
     text, ok = QInputDialog.getMultiLineText(parent, title, prompt)
     return text if ok else None
-
-
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.verticalHeader().hide()
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class MatterListWindow(Retranslating, QDialog):
@@ -62,9 +51,9 @@ class MatterListWindow(Retranslating, QDialog):
         self.version_box.currentIndexChanged.connect(self.load_items)
         self.version_label = QLabel()
         self.items_model = MatterItemsModel(self)
-        self.items_view = _table(self.items_model)
+        self.items_view = rows_table(self.items_model)
         self.applications_model = ApplicationsModel(self)
-        self.applications_view = _table(self.applications_model)
+        self.applications_view = rows_table(self.applications_model)
         self.new_button, self.publish_button, self.print_button = QPushButton(), QPushButton(), QPushButton()
         self.add_item_button, self.remove_item_button = QPushButton(), QPushButton()
         # A department liaison applies to add or retire items of its own department (Art. 13(2)).
@@ -102,7 +91,7 @@ class MatterListWindow(Retranslating, QDialog):
         applications_layout.addWidget(self.applications_view, 1)
         applications_layout.addLayout(review)
         self.rectifications_model = RectificationsModel(self)
-        self.rectifications_view = _table(self.rectifications_model)
+        self.rectifications_view = rows_table(self.rectifications_model)
         self.notice_button, self.rectified_button = QPushButton(), QPushButton()
         self.notice_button.clicked.connect(self.issue_notice)
         self.rectified_button.clicked.connect(self.close_notice)

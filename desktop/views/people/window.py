@@ -8,7 +8,6 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -29,16 +28,7 @@ from .add_staff_dialog import AddStaffDialog
 from .forms import LeaderForm, VisitForm, WorkLogForm
 from .staffing_model import StaffingModel
 from ..retranslating import Retranslating
-
-
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.verticalHeader().hide()
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+from ..rows_model import rows_table
 
 
 class PeopleWindow(Retranslating, QDialog):
@@ -53,9 +43,9 @@ class PeopleWindow(Retranslating, QDialog):
         self.professionals: list[tuple[int, str]] = []
         self.title = QLabel()
         self.staffing_model = StaffingModel(self)
-        self.staffing_view = _table(self.staffing_model)
+        self.staffing_view = rows_table(self.staffing_model)
         self.roster_model = RosterModel(self)
-        self.roster_view = _table(self.roster_model)
+        self.roster_view = rows_table(self.roster_model)
         self.add_button = QPushButton()
         self.end_button = QPushButton()
         self.phone_button = QPushButton()
@@ -80,11 +70,11 @@ class PeopleWindow(Retranslating, QDialog):
         roster_layout.addLayout(buttons)
 
         self.leaders_model = LeadersModel(self)
-        self.leaders_view = _table(self.leaders_model)
+        self.leaders_view = rows_table(self.leaders_model)
         self.leader_button = QPushButton()
         self.leader_button.clicked.connect(self.add_leader)
         self.activity_model = ActivityModel(self)
-        self.activity_view = _table(self.activity_model)
+        self.activity_view = rows_table(self.activity_model)
         self.work_button = QPushButton()
         self.work_button.clicked.connect(self.log_work)
         self.visit_button = QPushButton()
