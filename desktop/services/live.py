@@ -10,8 +10,10 @@ background thread and hands each batch to a callback:
 - SQLite: no notifications exist, so it polls `change_feed` for rows past the last one seen.
 
 Delivery is at least once: a change is a reason to refresh, so consumers must be idempotent.
-Catch-up reads ids above the last one seen; a transaction that drew its id before the outage
-but committed during it (PostgreSQL commits need not follow id order) is the one case it misses.
+PostgreSQL commits need not follow id order — a transaction may draw its id before an outage and
+commit during it — so catch-up after a reconnect re-reads `CATCH_UP_MARGIN` ids below the last
+one seen and skips the ids it remembers delivering. (SQLite has one writer at a time, so its
+ids are committed in order and polling needs no margin.)
 Callbacks run on the listener's thread; a GUI must move them to its own thread.
 """
 
@@ -21,6 +23,7 @@ import enum
 import json
 import logging
 import threading
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -38,6 +41,7 @@ if TYPE_CHECKING:  # the driver itself is imported only by NotifyListener: SQLit
 CHANNEL = "griddesk_changes"  # the channel migration 0002's trigger notifies
 APPLICATION_NAME = "griddesk-live"  # shows the listener's backend in pg_stat_activity
 CATCH_UP_PAGE = 1000
+CATCH_UP_MARGIN = 1000  # far more commits than can be in flight at once on one database
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +92,11 @@ class ChangeListener:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.last_seen: int | None = None  # None until the first successful look at change_feed
+        self._first_id = 0  # where the feed stood at start: history before it is not news
         self.state: LiveState | None = None
+        # Ids delivered lately, so that a re-read margin or a notification never delivers twice.
+        self._recent: deque[int] = deque(maxlen=4 * CATCH_UP_MARGIN)
+        self._recent_ids: set[int] = set()
 
     def start(self) -> None:
         if self._thread is not None:
@@ -119,9 +127,18 @@ class ChangeListener:
             except Exception:  # a failing consumer must not end live updates
                 log.exception("live state callback failed")
 
+    def _remember(self, change_id: int) -> None:
+        if len(self._recent) == self._recent.maxlen:
+            self._recent_ids.discard(self._recent[0])
+        self._recent.append(change_id)
+        self._recent_ids.add(change_id)
+
     def _deliver(self, changes: list[FeedChange]) -> None:
+        changes = [c for c in changes if c.id not in self._recent_ids]
         if not changes:
             return
+        for change in changes:
+            self._remember(change.id)
         self.last_seen = max(self.last_seen or 0, max(c.id for c in changes))
         if self._stop.is_set():
             return
@@ -130,17 +147,17 @@ class ChangeListener:
         except Exception:  # a failing consumer must not end live updates
             log.exception("live change callback failed")
 
-    def _catch_up(self) -> list[int]:
-        """Deliver rows past `last_seen` (on first run just note where the feed is); ids delivered."""
-        delivered: list[int] = []
+    def _catch_up(self, margin: int = 0) -> None:
+        """Deliver rows past `last_seen` less `margin` not delivered yet (on first run just note
+        where the feed is)."""
         with self.db.engine.connect() as conn:
             if self.last_seen is None:
-                self.last_seen = _latest_id(conn)
-                return delivered
-            while rows := _rows_after(conn, self.last_seen):
+                self.last_seen = self._first_id = _latest_id(conn)
+                return
+            after = max(self.last_seen - margin, self._first_id)
+            while rows := _rows_after(conn, after):
                 self._deliver(rows)
-                delivered.extend(c.id for c in rows)
-        return delivered
+                after = rows[-1].id
 
 
 class PollingListener(ChangeListener):
@@ -204,15 +221,14 @@ class NotifyListener(ChangeListener):
             delay = min(delay * 2, self.backoff_max)
 
     def _listen(self, conn: psycopg.Connection) -> None:
-        # LISTEN before catching up, so a change committed in between is never missed;
-        # `already` drops the second copy its notification brings.
+        # LISTEN before catching up, so a change committed in between is never missed; the
+        # second copy its notification brings is dropped by `_deliver`.
         conn.execute(f"LISTEN {CHANNEL}")
         self.backend_pid = conn.info.backend_pid
-        already = set(self._catch_up())
+        self._catch_up(CATCH_UP_MARGIN)
         self._set_state(LiveState.CONNECTED)
         while not self._stop.is_set():
-            batch = [_parse(n.payload) for n in conn.notifies(timeout=self.wait_slice, stop_after=1)]
-            self._deliver([c for c in batch if c.id not in already])
+            self._deliver([_parse(n.payload) for n in conn.notifies(timeout=self.wait_slice, stop_after=1)])
 
 
 def _parse(payload: str) -> FeedChange:
