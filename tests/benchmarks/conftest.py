@@ -96,13 +96,14 @@ def _build(path: Path) -> None:
         code = f"{village_code}{n // len(villages) + 1:03d}"
         grid_rows.append((next_id, code, f"第{n // len(villages) + 1}网格", f"网格{n + 1}", "grid", village_id, now, now))
         grid_meta.append((next_id, "regular", "active", 1, rng.randint(150, 400), rng.randint(400, 1200),
-                          rng.randint(0, 20), 0, now, now))
+                          rng.randint(0, 20), 0, rng.randint(1, 3), now, now))
         grid_place.append((next_id, village_id, township_id, county_id))
         next_id += 1
     con.executemany("INSERT INTO places (id, code, short_name, name, level, parent_id, sort_order, synthetic, "
                     "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, 1, ?, ?)", grid_rows)
     con.executemany("INSERT INTO grids (place_id, kind, status, urban, households, residents, units, "
-                    "village_groups, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", grid_meta)
+                    "village_groups, staff_quota, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    grid_meta)
 
     departments = []
     for t, tcode in enumerate(TOWNSHIPS):
