@@ -3,7 +3,8 @@
 `chinesecalendar` covers the years whose schedule has been published (it raises for later
 ones); until an admin enters such a year, WorkCalendar counts Monday–Friday and deadlines
 running into it carry a warning. Entering (or importing) a year replaces that year's days as
-a whole, and every open deadline is recounted at once.
+a whole; a single day can also be added or removed. After every change all open deadlines
+are recounted at once.
 
 CSV format: ``date,kind,name`` — ISO date; kind ``holiday``/``workday`` or 法定节假日/调休上班;
 an optional header row; UTF-8 (with or without BOM) or GBK.
@@ -17,16 +18,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from chinese_calendar import constants as published_schedule
 from sqlalchemy import delete, extract, func, select
 
 from ..db import Database
-from ..errors import ValidationFailed
+from ..errors import NotFound, ValidationFailed
 from ..models import Assignment, CalendarDay, Case
-from ..models.enums import ACTIVE_ASSIGNMENT_STATES, DayKind
+from ..models.enums import ACTIVE_ASSIGNMENT_STATES, DayKind, LabelledEnum
 from .cases.deadlines import case_limits, recompute, sync_case_due
 from .clock import WorkCalendar, published_year
 from .security import Actor, Permission
-from .unit_of_work import unit_of_work
+from .unit_of_work import UnitOfWork, unit_of_work
 
 
 @dataclass(frozen=True)
@@ -39,8 +41,46 @@ class DayEntry:
 @dataclass(frozen=True)
 class EnterResult:
     years: tuple[int, ...]
-    days: int
+    days: int  # days entered (or, by remove_day, removed)
     recomputed: int  # open assignments whose deadlines moved
+
+
+class YearStatus(LabelledEnum):
+    PUBLISHED = ("published", "国务院已公布,程序已内置")
+    ENTERED = ("entered", "已在本系统录入")
+    UNKNOWN = ("unknown", "尚未公布也未录入:期限暂按周一至周五计算")
+
+
+@dataclass(frozen=True)
+class YearCalendar:
+    """The days off and make-up workdays of one year, and where they come from."""
+
+    year: int
+    status: YearStatus
+    days: tuple[DayEntry, ...]  # the published schedule's, or the entered ones
+
+
+def _day_problems(entry: DayEntry) -> list[str]:
+    problems = []
+    if published_year(entry.day.year):
+        problems.append(f"{entry.day.year} 年的安排已由国务院公布并已内置,无需录入")
+    if entry.kind is DayKind.WORKDAY and entry.day.weekday() < 5:
+        problems.append("调休上班日应为周六或周日")
+    return problems
+
+
+def _describe(day: date, kind: DayKind, name: str) -> str:
+    return f"{day} {kind.label}" + (f"“{name}”" if name else "")
+
+
+def _recount(uow: UnitOfWork, message: str, **detail) -> int:
+    """Recount open deadlines after a change of the calendar; audit and announce it."""
+    uow.session.flush()
+    moved = recompute_open_deadlines(uow.session)
+    uow.audit(f"{message},重算 {moved} 项未办结期限", recomputed=moved, **detail)
+    uow.changed("calendar")
+    uow.changed("cases", note="deadlines recomputed")
+    return moved
 
 
 def enter_days(db: Database, actor: Actor, entries: list[DayEntry]) -> EnterResult:
@@ -48,10 +88,7 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry]) -> EnterResu
     problems = []
     seen: dict[date, int] = {}
     for row, entry in enumerate(entries, start=1):
-        if published_year(entry.day.year):
-            problems.append(f"第 {row} 行 {entry.day}:{entry.day.year} 年的安排已由国务院公布并已内置,无需录入")
-        if entry.kind is DayKind.WORKDAY and entry.day.weekday() < 5:
-            problems.append(f"第 {row} 行 {entry.day}:调休上班日应为周六或周日")
+        problems.extend(f"第 {row} 行 {entry.day}:{problem}" for problem in _day_problems(entry))
         if entry.day in seen:
             problems.append(f"第 {row} 行 {entry.day}:与第 {seen[entry.day]} 行日期重复")
         seen.setdefault(entry.day, row)
@@ -66,12 +103,36 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry]) -> EnterResu
         session.execute(delete(CalendarDay).where(extract("year", CalendarDay.day).in_(years)))
         session.add_all(CalendarDay(day=e.day, kind=e.kind, name=e.name[:40], entered_by=actor.display_name)
                         for e in entries)
-        session.flush()
-        moved = recompute_open_deadlines(session)
-        uow.audit(f"录入 {'、'.join(map(str, years))} 年节假日安排 {len(entries)} 天,重算 {moved} 项未办结期限",
-                  days=len(entries), recomputed=moved)
-        uow.changed("cases", note="deadlines recomputed")
+        moved = _recount(uow, f"录入 {'、'.join(map(str, years))} 年节假日安排 {len(entries)} 天", days=len(entries))
         return EnterResult(years, len(entries), moved)
+
+
+def add_day(db: Database, actor: Actor, entry: DayEntry) -> EnterResult:
+    """Enter one more day of a year the bundled schedule lacks, keeping the year's other days."""
+    with unit_of_work(db, actor, "calendar.add_day", target=entry.day.isoformat()) as uow:
+        uow.require(Permission.MANAGE_CALENDAR, None)
+        problems = _day_problems(entry)
+        existing = uow.session.get(CalendarDay, entry.day)
+        if existing is not None:
+            problems.append(f"该日已录入为 {_describe(existing.day, existing.kind, existing.name)};如需更改,请先删除该日")
+        if problems:
+            raise ValidationFailed(f"{entry.day} 未录入", problems)
+        uow.session.add(CalendarDay(day=entry.day, kind=entry.kind, name=entry.name[:40],
+                                    entered_by=actor.display_name))
+        moved = _recount(uow, f"录入 {_describe(entry.day, entry.kind, entry.name)}", kind=entry.kind.value)
+        return EnterResult((entry.day.year,), 1, moved)
+
+
+def remove_day(db: Database, actor: Actor, day: date) -> EnterResult:
+    """Remove an entered day; a year left without any entered day counts Monday–Friday again."""
+    with unit_of_work(db, actor, "calendar.remove_day", target=day.isoformat()) as uow:
+        uow.require(Permission.MANAGE_CALENDAR, None)
+        row = uow.session.get(CalendarDay, day)
+        if row is None:
+            raise NotFound(f"{day} 不是录入的节假日或调休上班日,无可删除;请重新载入该年安排")
+        uow.session.delete(row)
+        moved = _recount(uow, f"删除 {_describe(row.day, row.kind, row.name)}", kind=row.kind.value)
+        return EnterResult((day.year,), 1, moved)
 
 
 def recompute_open_deadlines(session) -> int:
@@ -134,14 +195,41 @@ def list_days(db: Database, year: int) -> list[DayEntry]:
         return [DayEntry(r.day, r.kind, r.name) for r in rows]
 
 
-def warning_for_open_deadlines(db: Database) -> str | None:
-    """A warning while any open deadline runs into a year whose holidays nobody has entered."""
+def _published_days(year: int) -> list[DayEntry]:
+    names = {holiday.value: holiday.chinese for holiday in published_schedule.Holiday}
+    days = [DayEntry(day, kind, names.get(name, name))
+            for kind, table in ((DayKind.HOLIDAY, published_schedule.holidays),
+                                (DayKind.WORKDAY, published_schedule.workdays))
+            for day, name in table.items() if day.year == year]
+    return sorted(days, key=lambda entry: entry.day)
+
+
+def year_calendar(db: Database, year: int) -> YearCalendar:
+    """A year's days off and make-up workdays: published (read only), entered here, or none known."""
+    if published_year(year):
+        return YearCalendar(year, YearStatus.PUBLISHED, tuple(_published_days(year)))
+    days = tuple(list_days(db, year))
+    return YearCalendar(year, YearStatus.ENTERED if days else YearStatus.UNKNOWN, days)
+
+
+def year_to_enter(today: date) -> int:
+    """The year an admin most likely means to enter: this one if unpublished, else the next if unpublished."""
+    return next((y for y in (today.year, today.year + 1) if not published_year(y)), today.year)
+
+
+def unknown_years_of_open_deadlines(db: Database) -> tuple[int, ...]:
+    """Years that open deadlines run through whose holidays are neither published nor entered."""
     with db.session() as session:
         first, last = session.execute(
             select(func.min(Assignment.dispatched_at), func.max(Assignment.due_at))
             .where(Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES))).one()
         if first is None:
-            return None
+            return ()
         calendar = WorkCalendar.load(session)
-        calendar.warnings.update(y for y in range(first.year, last.year + 1) if not calendar.year_known(y))
-        return calendar.warning_text()
+        return tuple(y for y in range(first.year, last.year + 1) if not calendar.year_known(y))
+
+
+def warning_for_open_deadlines(db: Database) -> str | None:
+    """A warning while any open deadline runs into a year whose holidays nobody has entered."""
+    calendar = WorkCalendar(warnings=set(unknown_years_of_open_deadlines(db)))
+    return calendar.warning_text()

@@ -6,11 +6,14 @@ import io
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from desktop.cli import main
-from desktop.errors import PermissionDenied, ValidationFailed
-from desktop.models.enums import DayKind, PlaceLevel, Role
+from desktop.errors import NotFound, PermissionDenied, ValidationFailed
+from desktop.models import AuditEntry
+from desktop.models.enums import AuditOutcome, DayKind, PlaceLevel, Role
 from desktop.services import calendar_admin
+from desktop.services.calendar_admin import DayEntry, YearStatus
 from desktop.services.clock import WorkCalendar
 from desktop.services.security import Actor, Grant
 
@@ -47,6 +50,68 @@ def test_operator_may_not_enter_holidays(db):
     operator = Actor("op", "op", (Grant(Role.OPERATOR, "450503103000", PlaceLevel.TOWNSHIP),))
     with pytest.raises(PermissionDenied):
         calendar_admin.enter_days(db, operator, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY)])
+
+
+def _last_audit(db) -> AuditEntry:
+    with db.session() as session:
+        return session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+
+
+def test_single_days_are_added_and_removed_keeping_the_rest_of_the_year(db, system):
+    calendar_admin.enter_days(db, system, calendar_admin.parse_csv(CSV_2027.encode()))
+    result = calendar_admin.add_day(db, system, DayEntry(date(2027, 5, 3), DayKind.HOLIDAY, "劳动节"))
+    assert (result.years, result.days) == ((2027,), 1)
+    assert [e.day for e in calendar_admin.list_days(db, 2027)] == [
+        date(2027, 1, 1), date(2027, 2, 6), date(2027, 2, 8), date(2027, 5, 3)]
+    audit = _last_audit(db)
+    assert (audit.action, audit.target) == ("calendar.add_day", "2027-05-03")
+    assert "劳动节" in audit.message and "重算 0 项" in audit.message
+
+    calendar_admin.remove_day(db, system, date(2027, 2, 6))
+    assert [e.day for e in calendar_admin.list_days(db, 2027)] == [date(2027, 1, 1), date(2027, 2, 8), date(2027, 5, 3)]
+    assert _last_audit(db).action == "calendar.remove_day"
+    with pytest.raises(NotFound):
+        calendar_admin.remove_day(db, system, date(2027, 2, 6))
+
+
+def test_a_single_day_is_refused_when_published_a_weekday_workday_or_entered_already(db, system):
+    calendar_admin.add_day(db, system, DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"))
+    for entry, problem in ((DayEntry(date(2026, 10, 8), DayKind.HOLIDAY), "国务院公布"),
+                           (DayEntry(date(2027, 1, 5), DayKind.WORKDAY), "周六或周日"),
+                           (DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "新年"), "已录入为 2027-01-01 法定节假日“元旦”")):
+        with pytest.raises(ValidationFailed) as err:
+            calendar_admin.add_day(db, system, entry)
+        assert problem in err.value.problems[0]
+    assert [(e.day, e.name) for e in calendar_admin.list_days(db, 2027)] == [(date(2027, 1, 1), "元旦")]
+
+
+def test_operator_may_neither_add_nor_remove_a_day_and_the_refusal_is_on_record(db, system):
+    calendar_admin.add_day(db, system, DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"))
+    operator = Actor("op", "op", (Grant(Role.OPERATOR, "450503103000", PlaceLevel.TOWNSHIP),))
+    with pytest.raises(PermissionDenied, match="维护节假日"):
+        calendar_admin.add_day(db, operator, DayEntry(date(2027, 1, 4), DayKind.HOLIDAY))
+    with pytest.raises(PermissionDenied):
+        calendar_admin.remove_day(db, operator, date(2027, 1, 1))
+    assert [e.day for e in calendar_admin.list_days(db, 2027)] == [date(2027, 1, 1)]
+    refusal = _last_audit(db)
+    assert (refusal.action, refusal.outcome) == ("calendar.remove_day", AuditOutcome.DENIED)
+
+
+def test_a_years_status_and_days(db, system):
+    published = calendar_admin.year_calendar(db, 2026)
+    assert published.status is YearStatus.PUBLISHED
+    assert DayEntry(date(2026, 10, 1), DayKind.HOLIDAY, "国庆节") in published.days
+    assert DayEntry(date(2026, 10, 10), DayKind.WORKDAY, "国庆节") in published.days
+    assert calendar_admin.year_calendar(db, 2027) == calendar_admin.YearCalendar(2027, YearStatus.UNKNOWN, ())
+    calendar_admin.add_day(db, system, DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"))
+    entered = calendar_admin.year_calendar(db, 2027)
+    assert (entered.status, entered.days) == (YearStatus.ENTERED, (DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"),))
+
+
+def test_the_year_to_enter_is_the_first_unpublished_of_this_and_next_year():
+    assert calendar_admin.year_to_enter(date(2026, 11, 26)) == 2027
+    assert calendar_admin.year_to_enter(date(2027, 3, 1)) == 2027
+    assert calendar_admin.year_to_enter(date(2024, 3, 1)) == 2024  # 2024 and 2025 are both published
 
 
 def test_entered_days_count_and_a_new_import_replaces_the_year(db, system):

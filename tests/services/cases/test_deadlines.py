@@ -58,3 +58,17 @@ def test_deadline_into_2027_falls_back_warns_and_is_recomputed_when_the_year_is_
     with world.db.session() as s:
         assert s.get(Case, complex_case.id).due_at == lead.due_at
     assert calendar_admin.warning_for_open_deadlines(world.db) is None
+
+
+def test_removing_the_entered_days_of_a_year_brings_back_the_fallback_and_the_warning(world):
+    case = dispatch_at(world, at(2026, 12, 30))  # 5 working days: 31 Dec, then 1, 4, 5, 6 Jan (Mon–Fri)
+    assert lead_of(world, case.id).due_at == at(2027, 1, 7, 0)
+    assert calendar_admin.unknown_years_of_open_deadlines(world.db) == (2027,)
+    new_year = calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")
+    result = calendar_admin.add_day(world.db, world.system, new_year)
+    assert result.recomputed == 1 and lead_of(world, case.id).due_at == at(2027, 1, 8, 0)
+    assert calendar_admin.unknown_years_of_open_deadlines(world.db) == ()
+
+    result = calendar_admin.remove_day(world.db, world.system, date(2027, 1, 1))
+    assert result.recomputed == 1 and lead_of(world, case.id).due_at == at(2027, 1, 7, 0)
+    assert "2027" in calendar_admin.warning_for_open_deadlines(world.db)
