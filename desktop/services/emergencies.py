@@ -14,11 +14,15 @@ owed to every level in ``report_to`` (county and city):
 
 When a report is marked handled, follow-ups not yet due are dropped (nothing more develops);
 overdue ones stay owed. A report closes when it is handled and every rung has been made.
+
+The ladder is set city-wide (`configure_ladder`). A report keeps the levels it was opened
+with and the due times already set; later follow-ups and the final report take the clocks in
+force when they are scheduled. As follow-ups come in, `amend_facts` corrects the report's facts.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import false, or_, select
@@ -26,8 +30,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..db import Database
 from ..errors import Conflict, InvalidTransition, NotFound, ValidationFailed
-from ..models import EmergencyReport, EmergencyStep, Place, Setting, utcnow
+from ..models import AuditEntry, Case, EmergencyReport, EmergencyStep, Place, Setting, User, utcnow
 from ..models.enums import (
+    AuditOutcome,
     EmergencyLevel,
     EmergencyState,
     EmergencyStepKind,
@@ -35,7 +40,9 @@ from ..models.enums import (
     HandlingLevel,
     PlaceLevel,
 )
-from .clock import BEIJING, WorkCalendar
+from .cases.common import record as record_case_event
+from .clock import BEIJING, WorkCalendar, beijing_text
+from .evaluation.indicators import CITY_CODE
 from .numbering import BULLETIN_SERIES, reserve_numbers
 from .places import get_place, upward
 from .routing import route_point
@@ -46,6 +53,22 @@ LADDER_SETTING = "emergencies.ladder"
 NUMBER_PREFIX = "KB"  # 快报
 # Clocks of two desktops are never exactly equal; a time this far ahead is still "now".
 CLOCK_SKEW = timedelta(minutes=5)
+# The ladder's clocks are the yardstick of the emergency-report timeliness indicator, and the
+# evaluation system is the city institution's to set (Art. 5(2)): a city-wide grant is needed.
+LADDER_PERMISSION = Permission.EVALUATE
+
+# The head counts of the report form with their labels.
+COUNT_FIELDS = (("people_involved", "涉及人数"), ("deaths", "死亡"), ("injuries", "受伤"), ("missing", "失踪"))
+# The facts of the report form a follow-up may correct or complete, with their labels.
+AMENDABLE_FACTS = {
+    "type": "类型", "level": "级别", "title": "标题", "occurred_at": "发生时间", "place_text": "地点",
+    "lon": "经度", "lat": "纬度", **dict(COUNT_FIELDS), "summary": "事件概要", "measures": "已采取的措施",
+}
+# Facts of the report form fixed once it is made: label and why.
+FIXED_FACTS = {
+    "learned_at": ("获知时间", "报告时限自获知时间起算,报告后不能更正"),
+    "township_code": ("所属乡镇", "报告编号和办理范围属于事发乡镇(街道),报告后不能更改;确属其他乡镇的,请由该乡镇另行报告"),
+}
 
 
 @dataclass(frozen=True)
@@ -57,6 +80,11 @@ class LadderRule:
     follow_up_hours: int = 24
     final_working_days: int = 5
     report_to: tuple[HandlingLevel, ...] = (HandlingLevel.COUNTY, HandlingLevel.CITY)
+
+    def stored(self) -> dict:
+        """The rule as the JSON value of the setting."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        return values | {"report_to": [level.value for level in self.report_to]}
 
     @classmethod
     def load(cls, session: Session) -> LadderRule:
@@ -147,7 +175,8 @@ def _route_to_grid(session: Session, lon: float, lat: float) -> Place | None:
     return session.get(Place, grid_id) if grid_id is not None else None
 
 
-def _validate(*, title, place_text, summary, occurred_at, learned_at, lon, lat, counts, now) -> list[str]:
+def _validate(*, title, place_text, summary, occurred_at, learned_at, lon, lat, counts: dict[str, int],
+              now) -> list[str]:
     problems = []
     for name, label, value, limit in (("title", "标题", title, 120), ("place_text", "地点", place_text, 200),
                                       ("summary", "事件概要", summary, None)):
@@ -166,8 +195,8 @@ def _validate(*, title, place_text, summary, occurred_at, learned_at, lon, lat, 
         problems.append("经纬度(lon/lat):须同时填写或同时留空")
     elif lon is not None and not (-180 <= lon <= 180 and -90 <= lat <= 90):
         problems.append(f"经纬度(lon/lat):{lon}, {lat} 超出范围")
-    for name, label, value in counts:
-        if value < 0:
+    for name, label in COUNT_FIELDS:
+        if counts[name] < 0:
             problems.append(f"{label}({name}):不能为负数")
     return problems
 
@@ -206,8 +235,7 @@ def report(
     Needs Permission.EMERGENCY_REPORT in that township.
     """
     now = utcnow()
-    counts = (("people_involved", "涉及人数", people_involved), ("deaths", "死亡", deaths),
-              ("injuries", "受伤", injuries), ("missing", "失踪", missing))
+    counts = dict(people_involved=people_involved, deaths=deaths, injuries=injuries, missing=missing)
     problems = _validate(title=title, place_text=place_text, summary=summary, occurred_at=occurred_at,
                          learned_at=learned_at, lon=lon, lat=lat, counts=counts, now=now)
     if problems:
@@ -254,8 +282,19 @@ def _load_for(uow: UnitOfWork, report_id: int, permission: Permission,
     township = uow.session.get(Place, record.township_id)
     uow.require(permission, township.code, township.short_name)
     if expected_version is not None and record.version != expected_version:
-        raise Conflict(f"报告 {record.number} 已被其他用户修改,请重新载入后再操作")
+        raise Conflict(_conflict_message(uow.session, record))
     return record
+
+
+def _conflict_message(session: Session, record: EmergencyReport) -> str:
+    """Who changed the report last and when, from its audit trail (the report keeps no editor)."""
+    last = session.execute(
+        select(AuditEntry.actor, User.display_name).outerjoin(User, User.id == AuditEntry.user_id)
+        .where(AuditEntry.target == f"emergency:{record.id}", AuditEntry.outcome == AuditOutcome.OK)
+        .order_by(AuditEntry.id.desc()).limit(1)
+    ).first()
+    who = (last.display_name or last.actor) if last else "其他用户"
+    return f"紧急情况报告 {record.number} 已被 {who} 于 {beijing_text(record.updated_at, '%H:%M')} 修改,请重新载入"
 
 
 def _check_done_at(record: EmergencyReport, done_at: datetime) -> None:
@@ -317,7 +356,8 @@ def mark_handled(db: Database, actor: Actor, report_id: int, *, handled_at: date
                 record.steps.remove(step)
                 uow.session.delete(step)
         final_due = WorkCalendar.load(uow.session).add_working_days(handled_at, rule.final_working_days)
-        for to_level in rule.report_to:
+        # The final report goes to the levels the report was opened with, even if the ladder changed since.
+        for to_level in [level for level in HandlingLevel if any(s.to_level is level for s in record.steps)]:
             record.steps.append(EmergencyStep(kind=EmergencyStepKind.FINAL, to_level=to_level, due_at=final_due))
         record.state, record.handled_at = EmergencyState.HANDLED, handled_at
         if measures is not None:
@@ -372,6 +412,205 @@ def acknowledge(db: Database, actor: Actor, report_id: int) -> EmergencyInfo:
         uow.audit(f"确认紧急情况告警 {record.number}")
         uow.changed("emergencies", record.id, township_id=record.township_id)
         return _info(uow.session, record)
+
+
+def _coerce_fact(name: str, value, problems: list[str]):
+    """A fact as the report stores it; a wrong kind of value is named in `problems`."""
+    label = AMENDABLE_FACTS[name]
+    try:
+        if name == "type":
+            return EmergencyType(value)
+        if name == "level":
+            return EmergencyLevel(value)
+    except ValueError:
+        problems.append(f"{label}({name}):无此{label} {value!r}")
+        return None
+    if name in dict(COUNT_FIELDS) and (isinstance(value, bool) or not isinstance(value, int)):
+        problems.append(f"{label}({name}):应为整数人数,不是 {value!r}")
+    elif name in ("lon", "lat") and value is not None and (isinstance(value, bool)
+                                                            or not isinstance(value, int | float)):
+        problems.append(f"{label}({name}):应为数字或留空,不是 {value!r}")
+    elif name == "occurred_at" and not isinstance(value, datetime):
+        problems.append(f"{label}({name}):应为带时区的时间,不是 {value!r}")
+    elif isinstance(value, str):
+        return value.strip()
+    return value
+
+
+def _fact_text(value) -> str:
+    """A fact as a person reads it in the timeline and the audit log."""
+    if value is None:
+        return "未填"
+    if isinstance(value, EmergencyType | EmergencyLevel):
+        return value.label
+    if isinstance(value, datetime):
+        return beijing_text(value)
+    return str(value)
+
+
+def _stored(value):
+    """A fact as a JSON value of an audit or timeline detail."""
+    if isinstance(value, EmergencyType | EmergencyLevel):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def _grid_in_township(session: Session, record: EmergencyReport, lon: float | None, lat: float | None) -> int | None:
+    """The grid a corrected location lies in; a place in another township is refused (FIXED_FACTS)."""
+    grid = _route_to_grid(session, lon, lat) if lon is not None else None
+    if grid is None:
+        return None
+    township = _township_of(grid)
+    if township.id != record.township_id:
+        raise ValidationFailed(
+            f"经纬度(lon/lat):新位置在 {township.short_name} 的 {grid.short_name} 内,不在本报告所属乡镇(街道);"
+            + FIXED_FACTS["township_code"][1], field="lon", article="Art. 21")
+    return grid.id
+
+
+def amend_facts(db: Database, actor: Actor, report_id: int, *, expected_version: int, reason: str,
+                **changes) -> EmergencyInfo:
+    """Correct or complete a report's facts after a follow-up (Art. 21): casualties rise, more
+    people are involved, measures are taken, the level is raised, the summary is rewritten.
+
+    `changes` are facts of the report form (AMENDABLE_FACTS), validated as `report()` does; the
+    learning time and the township stay as reported (FIXED_FACTS). `expected_version` is the
+    version the user saw: if someone changed the report since, the user must reload. A reason
+    is required. Each changed fact's before and after go into the audit entry and, when the
+    report belongs to a case, into the case's timeline. A closed report is not amended. Needs
+    Permission.EMERGENCY_REPORT in the report's township, as recording a step does.
+    """
+    reason = (reason or "").strip()
+    problems = [f"{FIXED_FACTS[name][0]}({name}):{FIXED_FACTS[name][1]}" for name in changes if name in FIXED_FACTS]
+    problems += [f"{name}:不是紧急情况报告可更正的事实(可更正:{'、'.join(AMENDABLE_FACTS.values())})"
+                 for name in changes if name not in AMENDABLE_FACTS and name not in FIXED_FACTS]
+    if not reason:
+        problems.append("更正原因(reason):必须写明依据哪次续报或核实情况更正")
+    amended = {name: _coerce_fact(name, value, problems) for name, value in changes.items()
+               if name in AMENDABLE_FACTS}
+    if problems:
+        raise ValidationFailed("紧急情况报告未更正,请按提示改正后再保存", problems, article="Art. 21")
+    with unit_of_work(db, actor, "emergencies.amend_facts") as uow:
+        record = _load_for(uow, report_id, Permission.EMERGENCY_REPORT, expected_version)
+        if record.state is EmergencyState.CLOSED:
+            raise InvalidTransition(f"报告 {record.number} 已终报结束,事实以终报为准,不能再更正;"
+                                    "此后发现的新情况请另行报告", article="Art. 21")
+        before = {name: getattr(record, name) for name in AMENDABLE_FACTS}
+        after = before | amended
+        problems = _validate(title=after["title"], place_text=after["place_text"], summary=after["summary"],
+                             occurred_at=after["occurred_at"], learned_at=record.learned_at, lon=after["lon"],
+                             lat=after["lat"], counts={name: after[name] for name, _ in COUNT_FIELDS}, now=utcnow())
+        if problems:
+            raise ValidationFailed("紧急情况报告未更正,请按提示改正后再保存", problems, article="Art. 21")
+        changed = {name: (before[name], after[name]) for name in AMENDABLE_FACTS if after[name] != before[name]}
+        if not changed:
+            raise ValidationFailed(f"报告 {record.number} 的事实没有变化:请先改动要更正或补充的内容", field="changes")
+        if "lon" in changed or "lat" in changed:
+            record.grid_id = _grid_in_township(uow.session, record, after["lon"], after["lat"])
+        for name, (_, value) in changed.items():
+            setattr(record, name, value)
+        record.updated_at = utcnow()  # with the facts, bumps the version: the form of another desktop goes stale
+        uow.session.flush()
+        lines = ";".join(f"{AMENDABLE_FACTS[name]} {_fact_text(old)} → {_fact_text(new)}"
+                          for name, (old, new) in changed.items())
+        message = f"更正紧急情况报告 {record.number} 的事实({reason}):{lines}"
+        detail = {name: {"before": _stored(old), "after": _stored(new)} for name, (old, new) in changed.items()}
+        case = uow.session.get(Case, record.case_id) if record.case_id else None
+        if case is not None:
+            record_case_event(uow, case, "emergency_amended", message, emergency=record.number, reason=reason,
+                              changes=detail)
+        # After the timeline writer, which audits in the case's words: this entry is the report's.
+        uow.audit(message, target=f"emergency:{record.id}", reason=reason, changes=detail)
+        uow.changed("emergencies", record.id, township_id=record.township_id)
+        return _info(uow.session, record)
+
+
+# --- the ladder's settings --------------------------------------------------------------------
+
+# The ladder's settings with their labels and units, in the order of the ladder.
+LADDER_FIELDS = {
+    "phone_first_minutes": ("电话首报时限", "分钟"),
+    "written_first_minutes": ("书面首报时限", "分钟"),
+    "follow_up_hours": ("续报间隔", "小时"),
+    "final_working_days": ("终报时限", "个工作日"),
+    "report_to": ("报送对象", ""),
+}
+UPWARD_LEVELS = (HandlingLevel.COUNTY, HandlingLevel.CITY)
+
+
+def load_ladder(db: Database) -> LadderRule:
+    with db.session() as session:
+        return LadderRule.load(session)
+
+
+def may_configure_ladder(actor: Actor) -> bool:
+    return actor.can(LADDER_PERMISSION, CITY_CODE)
+
+
+def _ladder_text(rule: LadderRule) -> str:
+    return (f"电话首报 {rule.phone_first_minutes} 分钟,书面首报 {rule.written_first_minutes} 分钟,"
+            f"续报每 {rule.follow_up_hours} 小时,终报 {rule.final_working_days} 个工作日,"
+            f"报送{'、'.join(level.label for level in rule.report_to)}")
+
+
+def _ladder_problems(values: dict) -> list[str]:
+    problems = [f"{name}:不是报告时限的设置项(可设置:{'、'.join(LADDER_FIELDS)})" for name in values
+                if name not in LADDER_FIELDS]
+    clocks = {name: value for name, value in values.items() if name in LADDER_FIELDS and name != "report_to"}
+    for name, value in clocks.items():
+        label, unit = LADDER_FIELDS[name]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            problems.append(f"{label}({name}):应为正整数({unit}),不是 {value!r}")
+    if "report_to" in values:
+        levels = values["report_to"]
+        try:
+            unknown = [level for level in levels if HandlingLevel(level) not in UPWARD_LEVELS]
+        except (TypeError, ValueError):
+            unknown = [levels]
+        if unknown or not levels:
+            problems.append(f"报送对象(report_to):应为县(区)county、市 city 中的一个或两个,不是 {levels!r}")
+    return problems
+
+
+def configure_ladder(db: Database, actor: Actor, **values) -> LadderRule:
+    """Set the Art. 21 ladder's clocks city-wide; all or nothing.
+
+    `values` are fields of LadderRule (LADDER_FIELDS); those not given keep their current value.
+    Each clock is a positive whole number, and the rungs keep their order: the phone first report
+    is due no later than the written one, the written one no later than the first follow-up, and
+    the follow-up interval is no longer than the final report's period (a working day counted as
+    24 hours). Applies to reports made afterwards (see the module's docstring). Needs
+    LADDER_PERMISSION over the whole city; audited with the rule before and after.
+    """
+    problems = _ladder_problems(values)
+    if problems:
+        raise ValidationFailed("报告时限未保存,请按提示改正:", problems, article="Art. 21")
+    with unit_of_work(db, actor, "emergencies.configure_ladder", target=LADDER_SETTING) as uow:
+        city = uow.session.scalar(select(Place).where(Place.code == CITY_CODE))
+        uow.require(LADDER_PERMISSION, CITY_CODE, city.short_name if city else None)
+        before = LadderRule.load(uow.session)
+        if "report_to" in values:
+            chosen = {HandlingLevel(level) for level in values["report_to"]}
+            values = values | {"report_to": tuple(level for level in UPWARD_LEVELS if level in chosen)}
+        after = replace(before, **values)
+        # Each pair in one unit: minutes, minutes, hours.
+        order = [("phone_first_minutes", "written_first_minutes", after.phone_first_minutes,
+                  after.written_first_minutes),
+                 ("written_first_minutes", "follow_up_hours", after.written_first_minutes, after.follow_up_hours * 60),
+                 ("follow_up_hours", "final_working_days", after.follow_up_hours, after.final_working_days * 24)]
+        problems = [f"{LADDER_FIELDS[first][0]}({first})不能长于{LADDER_FIELDS[then][0]}({then}):"
+                    f"先到期的环节应在后一环节之前" for first, then, early, late in order if early > late]
+        if problems:
+            raise ValidationFailed(f"报告时限未保存:{_ladder_text(after)},顺序不对", problems, article="Art. 21")
+        setting = uow.session.get(Setting, LADDER_SETTING) or Setting(key=LADDER_SETTING)
+        setting.value, setting.updated_by = after.stored(), actor.username
+        uow.session.add(setting)
+        uow.audit(f"修改紧急情况报告时限:{_ladder_text(after)}(此后报告的紧急情况适用)",
+                  before=before.stored(), after=after.stored())
+        uow.changed("emergencies", note=LADDER_SETTING)
+        return after
 
 
 # --- queries -------------------------------------------------------------------------------

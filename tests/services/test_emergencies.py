@@ -6,23 +6,27 @@ import pytest
 import shapely
 from sqlalchemy import func, select
 
-from desktop.errors import InvalidTransition, PermissionDenied, ValidationFailed
-from desktop.models import AuditEntry, EmergencyReport, Setting, utcnow
+from desktop.errors import Conflict, InvalidTransition, PermissionDenied, ValidationFailed
+from desktop.models import AuditEntry, CaseEvent, ChangeFeed, EmergencyReport, Setting, utcnow
 from desktop.models.enums import (
     AuditOutcome,
+    Channel,
     EmergencyLevel,
     EmergencyState,
     EmergencyStepKind,
     EmergencyType,
     HandlingLevel,
+    MatterCategory,
     Role,
 )
 from desktop.services import emergencies, places, users
+from desktop.services.cases.intake import take_in
 from desktop.services.clock import BEIJING
 
 QIAOGANG = "450503103000"
 QIAOBEI = "450503103001"
 GRID_CODE = QIAOBEI + "001"
+CITY = "450500000000"
 
 
 def _actor(db, system, username, role, scope=QIAOGANG):
@@ -212,3 +216,190 @@ def test_ladder_clocks_come_from_the_setting(db, system, operator):
     assert {s.to_level for s in info.steps} == {HandlingLevel.COUNTY}
     phone = _steps(info, EmergencyStepKind.PHONE_FIRST)[0]
     assert phone.due_at == learned + timedelta(minutes=15)
+
+
+def _grid(db, system, code=GRID_CODE, village=QIAOBEI, corner=(109.10, 21.41)):
+    box = shapely.box(*corner, corner[0] + 0.01, corner[1] + 0.01)
+    places.create_grid(db, system, village_code=village, code=code, name=f"网格 {code[-3:]}",
+                       geometry=shapely.to_wkb(box), bounds=box.bounds)
+
+
+def _audit(db, action):
+    with db.session() as session:
+        return session.scalars(select(AuditEntry).where(AuditEntry.action == action).order_by(AuditEntry.id)).all()
+
+
+@pytest.mark.law("Art. 21")
+def test_amended_facts_keep_before_and_after_in_the_audit_and_the_case_timeline(db, operator):
+    case = take_in(db, operator, channel=Channel.GRID_STAFF, title="渔民聚集", description="补贴问题聚集",
+                   category=MatterCategory.DISPUTE, township_code=QIAOGANG).case
+    info = _report(db, operator, case_id=case.id)
+    amended = emergencies.amend_facts(
+        db, operator, info.id, expected_version=info.version, reason="16:00 续报:伤员增加,已升级处置",
+        injuries=3, deaths=0, level=EmergencyLevel.LEVEL_III, measures=" 区公安分局已到场维持秩序 ",
+    )
+    assert (amended.injuries, amended.deaths, amended.level) == (3, 0, EmergencyLevel.LEVEL_III)
+    assert amended.measures == "区公安分局已到场维持秩序" and amended.version > info.version
+    changes = {
+        "injuries": {"before": 1, "after": 3},
+        "level": {"before": "iv", "after": "iii"},
+        "measures": {"before": "镇综治中心已派员到场劝导", "after": "区公安分局已到场维持秩序"},
+    }  # deaths was given unchanged, so it is not among the changes
+    entry = _audit(db, "emergencies.amend_facts")[-1]
+    assert entry.target == f"emergency:{info.id}" and entry.outcome is AuditOutcome.OK
+    assert entry.detail["changes"] == changes and entry.detail["reason"] == "16:00 续报:伤员增加,已升级处置"
+    assert entry.message.startswith(f"更正紧急情况报告 {info.number} 的事实(16:00 续报")
+    assert "受伤 1 → 3" in entry.message and "级别 一般(IV级) → 较大(III级)" in entry.message
+    with db.session() as session:
+        event = session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)).all()[-1]
+        feed = session.scalars(select(ChangeFeed).where(ChangeFeed.topic == "emergencies")
+                               .order_by(ChangeFeed.id.desc())).first()
+    assert event.kind == "emergency_amended" and event.actor_name == "qg_op" and event.message == entry.message
+    assert event.detail["changes"] == changes and event.detail["emergency"] == info.number
+    assert feed.entity_id == info.id
+
+
+def test_a_report_without_a_case_is_amended_and_a_new_location_finds_its_grid(db, system, operator):
+    _grid(db, system)
+    info = _report(db, operator)
+    amended = emergencies.amend_facts(db, operator, info.id, expected_version=info.version, reason="现场核实位置",
+                                      lon=109.105, lat=21.415, place_text="侨港渔港 3 号泊位")
+    assert (amended.grid_code, amended.township_code, amended.place_text) == (GRID_CODE, QIAOGANG, "侨港渔港 3 号泊位")
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(CaseEvent)) == 0
+
+
+@pytest.mark.law("Art. 21")
+def test_a_stale_amendment_names_who_changed_the_report_and_when(db, operator, supervisor):
+    info = _report(db, operator)
+    acked = emergencies.acknowledge(db, supervisor, info.id)
+    with pytest.raises(Conflict) as caught:
+        emergencies.amend_facts(db, operator, info.id, expected_version=info.version, reason="续报", deaths=1)
+    when = acked.acknowledged_at.astimezone(BEIJING)
+    assert caught.value.message in {f"紧急情况报告 {info.number} 已被 qg_sup 于 {(when + timedelta(minutes=m)):%H:%M} "
+                                    "修改,请重新载入" for m in (-1, 0, 1)}
+    assert emergencies.get_report(db, operator, info.id).deaths == 0
+
+
+@pytest.mark.law("Art. 21")
+def test_amending_needs_a_reason_and_only_facts_of_the_form_that_may_change(db, operator):
+    info = _report(db, operator)
+    with pytest.raises(ValidationFailed) as caught:
+        emergencies.amend_facts(db, operator, info.id, expected_version=info.version, reason="  ",
+                                learned_at=utcnow(), township_code="450502001000", number="KB1", deaths="两人")
+    problems = "\n".join(caught.value.problems)
+    assert "更正原因(reason)" in problems and "获知时间(learned_at):报告时限自获知时间起算" in problems
+    assert "所属乡镇(township_code)" in problems and "number:不是紧急情况报告可更正的事实" in problems
+    assert "死亡(deaths):应为整数人数" in problems
+    with pytest.raises(ValidationFailed) as caught:
+        emergencies.amend_facts(db, operator, info.id, expected_version=info.version, reason="续报", deaths=-1,
+                                title="", occurred_at=info.learned_at + timedelta(minutes=1), lon=109.1)
+    problems = "\n".join(caught.value.problems)
+    for name in ("deaths", "title", "learned_at", "lon/lat"):
+        assert name in problems
+    with pytest.raises(ValidationFailed, match="没有变化"):
+        emergencies.amend_facts(db, operator, info.id, expected_version=info.version, reason="续报",
+                                injuries=1, title=" 渔港码头聚集 ")
+    assert emergencies.get_report(db, operator, info.id).version == info.version
+    assert _audit(db, "emergencies.amend_facts") == []
+
+
+@pytest.mark.law("Art. 21")
+def test_a_location_in_another_township_is_refused(db, system, operator):
+    _grid(db, system, code="450502001003001", village="450502001003", corner=(109.20, 21.50))
+    info = _report(db, operator)
+    with pytest.raises(ValidationFailed, match="不在本报告所属乡镇.*另行报告"):
+        emergencies.amend_facts(db, operator, info.id, expected_version=info.version, reason="核实位置",
+                                lon=109.205, lat=21.505)
+
+
+@pytest.mark.law("Art. 21")
+def test_a_closed_report_is_not_amended(db, operator):
+    learned = utcnow() - timedelta(hours=3)
+    info = emergencies.mark_handled(db, operator, _report(db, operator, learned_at=learned).id,
+                                    handled_at=learned + timedelta(hours=2))
+    for step in info.steps:
+        if step.kind is not EmergencyStepKind.FINAL:
+            emergencies.record_step(db, operator, step.id, "已报", done_at=learned + timedelta(minutes=20))
+    info = emergencies.close(db, operator, info.id, "已平息")
+    with pytest.raises(InvalidTransition, match="已终报结束,事实以终报为准.*Art. 21"):
+        emergencies.amend_facts(db, operator, info.id, expected_version=info.version, reason="补充", deaths=1)
+
+
+@pytest.mark.law("Art. 15")
+def test_amending_outside_ones_township_is_refused_and_audited(db, system, operator):
+    stranger = _actor(db, system, "hc_op", Role.OPERATOR, scope="450502001000")
+    info = _report(db, operator)
+    with pytest.raises(PermissionDenied, match="报告紧急情况的权限"):
+        emergencies.amend_facts(db, stranger, info.id, expected_version=info.version, reason="续报", deaths=1)
+    [refusal] = _audit(db, "emergencies.amend_facts")
+    assert (refusal.actor, refusal.outcome, refusal.target) == ("hc_op", AuditOutcome.DENIED, f"emergency:{info.id}")
+
+
+@pytest.fixture
+def city_admin(db, system):
+    return _actor(db, system, "bh_admin", Role.CITY_ADMIN, scope=CITY)
+
+
+@pytest.mark.law("Art. 21")
+def test_configured_ladder_applies_to_reports_made_afterwards(db, operator, city_admin):
+    learned = utcnow() - timedelta(hours=3)
+    earlier = _report(db, operator, learned_at=learned)
+    rule = emergencies.configure_ladder(db, city_admin, phone_first_minutes=20, written_first_minutes=45,
+                                        follow_up_hours=12, report_to=["county"])
+    assert rule == emergencies.LadderRule(20, 45, 12, 5, (HandlingLevel.COUNTY,))
+    assert emergencies.load_ladder(db) == rule
+    later = _report(db, operator, learned_at=learned)
+    assert {(s.kind, s.to_level): s.due_at - learned for s in later.steps} == {
+        (EmergencyStepKind.PHONE_FIRST, HandlingLevel.COUNTY): timedelta(minutes=20),
+        (EmergencyStepKind.WRITTEN_FIRST, HandlingLevel.COUNTY): timedelta(minutes=45),
+        (EmergencyStepKind.FOLLOW_UP, HandlingLevel.COUNTY): timedelta(hours=12),
+    }
+    # The earlier report keeps its due times and still reports to both levels, to the end.
+    assert emergencies.get_report(db, operator, earlier.id).steps == earlier.steps
+    handled = emergencies.mark_handled(db, operator, earlier.id, handled_at=learned + timedelta(hours=1))
+    assert {s.to_level for s in _steps(handled, EmergencyStepKind.FINAL)} == {HandlingLevel.COUNTY, HandlingLevel.CITY}
+    entry = _audit(db, "emergencies.configure_ladder")[-1]
+    assert entry.target == emergencies.LADDER_SETTING and entry.actor == "bh_admin"
+    assert entry.detail["before"]["phone_first_minutes"] == 30 and entry.detail["after"]["report_to"] == ["county"]
+    assert "此后报告的紧急情况适用" in entry.message
+
+
+@pytest.mark.law("Art. 21")
+def test_ladder_clocks_must_be_positive_and_in_order(db, city_admin):
+    with pytest.raises(ValidationFailed) as caught:
+        emergencies.configure_ladder(db, city_admin, phone_first_minutes=0, follow_up_hours=1.5, final_working_days=True,
+                                     report_to=["township"], escalate_after=3)
+    problems = "\n".join(caught.value.problems)
+    for text in ("电话首报时限(phone_first_minutes):应为正整数(分钟)", "续报间隔(follow_up_hours)",
+                 "终报时限(final_working_days)", "报送对象(report_to)", "escalate_after:不是报告时限的设置项"):
+        assert text in problems
+    with pytest.raises(ValidationFailed, match="报送对象"):
+        emergencies.configure_ladder(db, city_admin, report_to=[])
+    for values, names in (
+        (dict(phone_first_minutes=90), ("phone_first_minutes", "written_first_minutes")),
+        (dict(written_first_minutes=25 * 60), ("written_first_minutes", "follow_up_hours")),
+        (dict(follow_up_hours=24, final_working_days=1, written_first_minutes=60), None),
+        (dict(follow_up_hours=49, final_working_days=2), ("follow_up_hours", "final_working_days")),
+    ):
+        if names is None:
+            emergencies.configure_ladder(db, city_admin, **values)  # equal is in order
+            continue
+        with pytest.raises(ValidationFailed) as caught:
+            emergencies.configure_ladder(db, city_admin, **values)
+        first, then = names
+        assert f"({first})不能长于" in caught.value.problems[0] and f"({then})" in caught.value.problems[0]
+    assert emergencies.load_ladder(db) == emergencies.LadderRule(final_working_days=1)
+
+
+@pytest.mark.law("Art. 5")
+@pytest.mark.law("Art. 15")
+def test_only_a_city_wide_evaluation_grant_sets_the_ladder(db, system, supervisor, city_admin):
+    township_admin = _actor(db, system, "qg_admin", Role.TOWNSHIP_ADMIN)
+    for actor in (supervisor, township_admin):
+        assert not emergencies.may_configure_ladder(actor)
+        with pytest.raises(PermissionDenied, match="450500000000.*综合评价"):
+            emergencies.configure_ladder(db, actor, follow_up_hours=12)
+    assert emergencies.may_configure_ladder(city_admin) and emergencies.may_configure_ladder(system)
+    assert emergencies.load_ladder(db) == emergencies.LadderRule()
+    assert [e.outcome for e in _audit(db, "emergencies.configure_ladder")] == [AuditOutcome.DENIED] * 2
