@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from ..db import Database
 from ..i18n import LANGUAGES, Translations
@@ -21,6 +21,7 @@ from ..settings import Settings, UiState
 from . import dialogs
 from . import live_bridge
 from .bus import Bus
+from .calendar.warning import CalendarWarning
 from .menus import FEATURE_ACTIONS, MENUS, FeatureAction
 from .place_tree import PlaceTree
 from .queue_model import QueueModel
@@ -58,7 +59,15 @@ class MainWindow(Retranslating, QMainWindow):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([240, 900, 340])
-        self.setCentralWidget(self.splitter)
+        # Above the panes: deadlines counted Monday–Friday in a year whose holidays nobody entered.
+        self.calendar_warning = CalendarWarning(self)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.calendar_warning)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self.db_label, self.user_label, self.counts_label = QLabel(), QLabel(), QLabel()
         for label in (self.counts_label, self.user_label, self.db_label):

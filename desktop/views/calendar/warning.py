@@ -1,0 +1,68 @@
+"""The main window's banner while open deadlines run into a year whose holidays are neither
+published nor entered: they are counted Monday–Friday until an admin enters the year."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+
+from ...services import calendar_admin
+from ...services.security import Permission
+from .. import dialogs
+from ..retranslating import Retranslating
+from . import open_calendar
+
+BANNER_STYLE = "#CalendarWarning { background: #fff3cd; border: 1px solid #e68a00; } QLabel { color: #7a4a00; }"
+
+
+class CalendarWarning(Retranslating, QFrame):
+    """Hidden until a check finds unknown years; rechecked whenever cases or the calendar change."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window_ = window
+        self.years: tuple[int, ...] = ()
+        self._asked = 0  # the latest check; an older answer landing late is dropped
+        self.setObjectName("CalendarWarning")
+        self.setStyleSheet(BANNER_STYLE)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self.open_calendar)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.open_button)
+        self.hide()
+        window.bus.changed.connect(self._changed)
+        self.retranslate()
+        self.check()
+
+    def retranslate(self) -> None:
+        years = "、".join(map(str, self.years))
+        self.text.setText(self.tr("%1 年的法定节假日和调休安排国务院尚未公布,也没有录入:"
+                                  "未办结案件在该年的期限暂按周一至周五计算,可能不准。").replace("%1", years))
+        if self.window_.actor.can(Permission.MANAGE_CALENDAR):
+            self.open_button.setText(self.tr("录入该年安排…"))
+        else:
+            self.open_button.setText(self.tr("查看工作日历(请管理员录入)…"))
+
+    def _changed(self, topic: str) -> None:
+        if topic in ("cases", "calendar"):
+            self.check()
+
+    def check(self) -> None:
+        self._asked += 1
+        asked = self._asked
+        self.window_.tasks.submit(calendar_admin.unknown_years_of_open_deadlines, self.window_.db,
+                                  on_done=lambda years: self._landed(asked, years),
+                                  on_error=lambda exc: dialogs.show_error(self.window_, exc))
+
+    def _landed(self, asked: int, years: tuple[int, ...]) -> None:
+        if asked != self._asked:
+            return
+        self.years = years
+        self.retranslate()
+        self.setVisible(bool(years))
+
+    def open_calendar(self):
+        return open_calendar(self.window_, self.years[0] if self.years else None)
