@@ -1,4 +1,5 @@
-"""The emergency report form and the ladder panel, driven with qtbot (synchronous task runner)."""
+"""The emergency report form, the correction of its facts, the ladder panel and the ladder's settings,
+driven with qtbot (synchronous task runner)."""
 
 from datetime import timedelta
 
@@ -8,11 +9,14 @@ from PySide6.QtGui import QFontDatabase
 
 from desktop import paths
 from desktop.models import utcnow
-from desktop.models.enums import EmergencyLevel, EmergencyStepKind, EmergencyType
-from desktop.services import emergencies
+from desktop.errors import Conflict, ValidationFailed
+from desktop.models.enums import EmergencyLevel, EmergencyStepKind, EmergencyType, HandlingLevel, Role
+from desktop.services import emergencies, users
 from desktop.tasks import SyncTaskRunner
 from desktop.views import dialogs
+from desktop.views.emergencies.amend_dialog import AmendFactsDialog
 from desktop.views.emergencies.ladder_panel import OVERDUE, LadderPanel
+from desktop.views.emergencies.ladder_settings import LadderSettingsDialog
 from desktop.views.emergencies.report_dialog import EmergencyReportDialog
 
 QIAOGANG = "450503103000"
@@ -31,13 +35,13 @@ def test_the_form_sends_a_report_and_names_missing_fields(qtbot, sqlite_db, syst
     qtbot.addWidget(dialog)
     dialog.submit()
     assert errors and "title" in "\n".join(errors[0].problems)
-    dialog.type.setCurrentIndex(dialog.type.findData(EmergencyType.MAJOR_DISPUTE))
-    dialog.title_edit.setText("渔排租金纠纷")
-    dialog.occurred.setDateTime(QDateTime.currentDateTime().addSecs(-3600))
-    dialog.place.setText("亚平村海边渔排")
-    dialog.people.setValue(20)
-    dialog.injuries.setValue(1)
-    dialog.summary.setPlainText("二十余名养殖户与承包方发生争执")
+    dialog.form.type.setCurrentIndex(dialog.form.type.findData(EmergencyType.MAJOR_DISPUTE))
+    dialog.form.title_edit.setText("渔排租金纠纷")
+    dialog.form.occurred.setDateTime(QDateTime.currentDateTime().addSecs(-3600))
+    dialog.form.place.setText("亚平村海边渔排")
+    dialog.form.people.setValue(20)
+    dialog.form.injuries.setValue(1)
+    dialog.form.summary.setPlainText("二十余名养殖户与承包方发生争执")
     with qtbot.waitSignal(dialog.reported, timeout=1000) as sent:
         dialog.submit()
     info = sent.args[0]
@@ -69,3 +73,101 @@ def test_the_ladder_panel_shows_overdue_steps_and_records_one(qtbot, sqlite_db, 
     assert not panel.ack_button.isEnabled()
     assert emergencies.get_report(sqlite_db, system, info.id).acknowledged_by == system.display_name
     assert not panel.grab().isNull()
+
+
+def _report(db, actor, **overrides):
+    learned = utcnow() - timedelta(hours=2)
+    values = dict(type=EmergencyType.EMERGENCY, level=EmergencyLevel.LEVEL_IV, title="渔船碰撞起火",
+                  occurred_at=learned - timedelta(minutes=10), learned_at=learned, place_text="侨港渔港",
+                  township_code=QIAOGANG, summary="两船碰撞起火", people_involved=12, injuries=1,
+                  measures="消防船已到场")
+    return emergencies.report(db, actor, **values | overrides)
+
+
+@pytest.mark.law("Art. 21")
+def test_the_correction_form_is_filled_in_and_sends_only_what_changed_with_its_reason(qtbot, sqlite_db, system,
+                                                                                       errors):
+    info = _report(sqlite_db, system, level=EmergencyLevel.LEVEL_II, type=EmergencyType.MASS_INCIDENT, lon=109.105123,
+                   lat=21.415456)
+    dialog = AmendFactsDialog(sqlite_db, system, SyncTaskRunner(), info)
+    qtbot.addWidget(dialog)
+    form = dialog.form
+    assert (form.title_edit.text(), form.injuries.value(), form.people.value()) == ("渔船碰撞起火", 1, 12)
+    assert EmergencyLevel(form.level.currentData()) is EmergencyLevel.LEVEL_II
+    assert EmergencyType(form.type.currentData()) is EmergencyType.MASS_INCIDENT
+    assert form.summary.toPlainText() == "两船碰撞起火"
+    assert (form.lon.value(), form.lat.value()) == (109.105123, 21.415456)
+    assert not form.learned.isEnabled() and dialog.changes() == {}
+    form.injuries.setValue(3)
+    form.level.setCurrentIndex(form.level.findData(EmergencyLevel.LEVEL_III))
+    form.measures.setPlainText("消防船已到场,伤员送市人民医院")
+    assert set(dialog.changes()) == {"injuries", "level", "measures"}
+    dialog.submit()
+    assert isinstance(errors[0], ValidationFailed) and "reason" in "\n".join(errors[0].problems)
+    dialog.reason.setText("续报:伤员增至 3 人")
+    with qtbot.waitSignal(dialog.amended, timeout=1000) as sent:
+        dialog.submit()
+    amended = sent.args[0]
+    assert (amended.injuries, amended.level, amended.measures) == (3, EmergencyLevel.LEVEL_III,
+                                                                   "消防船已到场,伤员送市人民医院")
+    assert (amended.lon, amended.lat, amended.occurred_at) == (info.lon, info.lat, info.occurred_at)
+
+
+@pytest.mark.law("Art. 21")
+def test_a_stale_correction_shows_the_reload_message(qtbot, sqlite_db, system, errors):
+    info = _report(sqlite_db, system)
+    dialog = AmendFactsDialog(sqlite_db, system, SyncTaskRunner(), info)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    emergencies.acknowledge(sqlite_db, system, info.id)  # another desk, meanwhile
+    dialog.form.deaths.setValue(1)
+    dialog.reason.setText("续报")
+    dialog.submit()
+    assert isinstance(errors[0], Conflict)
+    assert errors[0].message.startswith(f"紧急情况报告 {info.number} 已被 system 于 ")
+    assert errors[0].message.endswith("修改,请重新载入") and dialog.isVisible()
+    assert emergencies.get_report(sqlite_db, system, info.id).deaths == 0
+
+
+def test_the_ladder_panel_opens_the_correction_and_shows_the_corrected_report(qtbot, sqlite_db, system, errors):
+    info = _report(sqlite_db, system)
+    panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    assert panel.amend_button.isEnabled()
+    dialog = panel.amend_current()
+    dialog.form.title_edit.setText("渔船碰撞起火(已扑灭)")
+    dialog.reason.setText("续报:明火已扑灭")
+    dialog.submit()
+    assert not errors and not dialog.isVisible()
+    assert panel.reports.currentText().endswith("渔船碰撞起火(已扑灭)") and panel.current().version > info.version
+
+
+@pytest.mark.law("Art. 21")
+def test_the_ladder_settings_save_for_the_city_and_name_a_wrong_order(qtbot, sqlite_db, system, errors):
+    panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    dialog = panel.open_settings()
+    assert (dialog.phone_first.value(), dialog.written_first.value(), dialog.follow_up.value(),
+            dialog.final.value()) == (30, 60, 24, 5)
+    assert all(box.isChecked() for box in dialog.report_to.values()) and dialog.save_button.isEnabled()
+    assert not dialog.permission_note.isVisibleTo(dialog)
+    dialog.phone_first.setValue(90)
+    dialog.submit()
+    assert isinstance(errors[0], ValidationFailed) and "phone_first_minutes" in errors[0].problems[0]
+    assert emergencies.load_ladder(sqlite_db) == emergencies.LadderRule()
+    dialog.phone_first.setValue(20)
+    dialog.report_to[HandlingLevel.CITY].setChecked(False)
+    with qtbot.waitSignal(dialog.saved, timeout=1000):
+        dialog.submit()
+    assert emergencies.load_ladder(sqlite_db) == emergencies.LadderRule(phone_first_minutes=20,
+                                                                        report_to=(HandlingLevel.COUNTY,))
+
+
+def test_the_ladder_settings_are_read_only_without_a_city_wide_grant(qtbot, sqlite_db, system, errors, cjk_font):
+    users.add_user(sqlite_db, system, username="qg_op", display_name="侨港值班员", password="secret-123",
+                   role=Role.OPERATOR, scope_code=QIAOGANG)
+    dialog = LadderSettingsDialog(sqlite_db, users.actor_for(sqlite_db, "qg_op"), SyncTaskRunner())
+    qtbot.addWidget(dialog)
+    assert dialog.phone_first.value() == 30 and not dialog.phone_first.isEnabled()
+    assert not dialog.save_button.isEnabled() and dialog.permission_note.isVisibleTo(dialog)
+    assert not dialog.grab().isNull()

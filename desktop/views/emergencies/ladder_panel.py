@@ -1,4 +1,5 @@
-"""The Art. 21 reporting ladder of the open emergency reports: due times, what is overdue, record a step."""
+"""The Art. 21 reporting ladder of the open emergency reports: due times, what is overdue, record a step;
+correct a report's facts after a follow-up, and the ladder's settings."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from ...i18n import label
 from ...services import emergencies
 from ...services.clock import beijing_text
 from .. import dialogs
+from .amend_dialog import AmendFactsDialog
+from .ladder_settings import LadderSettingsDialog
 
 OVERDUE = QColor("#c62828")
 
@@ -48,12 +51,20 @@ class LadderPanel(QWidget):
         self.record_button.clicked.connect(self.record_selected)
         self.ack_button = QPushButton(self.tr("确认告警"))
         self.ack_button.clicked.connect(self.acknowledge_current)
+        self.amend_button = QPushButton(self.tr("更正/补充事实…"))
+        self.amend_button.clicked.connect(self.amend_current)
+        self.settings_button = QPushButton(self.tr("报告时限设置…"))
+        self.settings_button.clicked.connect(self.open_settings)
         actions = QHBoxLayout()
         actions.addWidget(self.content, 1)
         actions.addWidget(self.record_button)
         actions.addWidget(self.ack_button)
+        chosen = QHBoxLayout()
+        chosen.addWidget(self.reports, 1)
+        chosen.addWidget(self.amend_button)
+        chosen.addWidget(self.settings_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.reports)
+        layout.addLayout(chosen)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         self._infos: list = []
@@ -95,6 +106,7 @@ class LadderPanel(QWidget):
                     item.setToolTip(self.tr("超时"))
                 self.table.setItem(row, column, item)
         self.ack_button.setEnabled(bool(info and info.acknowledged_at is None))
+        self.amend_button.setEnabled(info is not None)
 
     def _replace(self, info) -> None:
         self._loaded([info if i.id == info.id else i for i in self._infos], keep_id=info.id)
@@ -113,6 +125,21 @@ class LadderPanel(QWidget):
         if info:
             self.tasks.submit(emergencies.acknowledge, self.db, self.actor, info.id, on_done=self._replace,
                               on_error=lambda exc: dialogs.show_error(self, exc))
+
+
+    def amend_current(self) -> AmendFactsDialog | None:
+        info = self.current()
+        if info is None:
+            return None
+        dialog = AmendFactsDialog(self.db, self.actor, self.tasks, info, parent=self)
+        dialog.amended.connect(self._replace)
+        dialog.open()
+        return dialog
+
+    def open_settings(self) -> LadderSettingsDialog:
+        dialog = LadderSettingsDialog(self.db, self.actor, self.tasks, parent=self)
+        dialog.open()
+        return dialog
 
 
 def open_ladder_panel(window) -> None:

@@ -1,4 +1,5 @@
-"""The emergency report form (Art. 21): type, level, times, place, people, casualties, measures."""
+"""The emergency report form (Art. 21): type, level, times, place, people, casualties, measures;
+the same form reports a situation and corrects its facts later (amend_dialog)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -36,15 +38,14 @@ def _text(height: int = 70) -> QPlainTextEdit:
     return edit
 
 
-class EmergencyReportDialog(QDialog):
-    """Fill in and send a report; `reported` carries the EmergencyInfo the service returned."""
+class EmergencyReportForm(QWidget):
+    """The facts of a report: type, level, title, times, place, location, people, casualties, summary, measures.
 
-    reported = Signal(object)
+    Empty for a new report; `fill()` shows a report's facts for correcting them.
+    """
 
-    def __init__(self, db, actor, tasks, *, township_code: str | None = None, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db, self.actor, self.tasks, self.township_code = db, actor, tasks, township_code
-        self.setWindowTitle(self.tr("报告紧急情况(《条例》第二十一条)"))
         self.type = QComboBox()
         for kind in EmergencyType:
             self.type.addItem(label(kind), kind)
@@ -78,6 +79,7 @@ class EmergencyReportDialog(QDialog):
         self.summary, self.measures = _text(90), _text()
 
         form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("类型"), self.type)
         form.addRow(self.tr("级别"), self.level)
         form.addRow(self.tr("标题"), self.title_edit)
@@ -89,11 +91,22 @@ class EmergencyReportDialog(QDialog):
         form.addRow(self.tr("伤亡"), casualties)
         form.addRow(self.tr("事件概要"), self.summary)
         form.addRow(self.tr("已采取的措施"), self.measures)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("报送"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+
+    def fill(self, info) -> None:
+        """Show the facts of a reported EmergencyInfo."""
+        self.type.setCurrentIndex(self.type.findData(info.type))
+        self.level.setCurrentIndex(self.level.findData(info.level))
+        self.title_edit.setText(info.title)
+        self.occurred.setDateTime(QDateTime.fromSecsSinceEpoch(int(info.occurred_at.timestamp())))
+        self.learned.setDateTime(QDateTime.fromSecsSinceEpoch(int(info.learned_at.timestamp())))
+        self.place.setText(info.place_text)
+        for box, value in ((self.lon, info.lon), (self.lat, info.lat)):
+            box.setValue(box.minimum() if value is None else value)
+        for box, value in ((self.people, info.people_involved), (self.deaths, info.deaths),
+                           (self.injuries, info.injuries), (self.missing, info.missing)):
+            box.setValue(value)
+        self.summary.setPlainText(info.summary)
+        self.measures.setPlainText(info.measures)
 
     def _located(self) -> tuple[float | None, float | None]:
         if self.lon.value() == self.lon.minimum() or self.lat.value() == self.lat.minimum():
@@ -101,15 +114,38 @@ class EmergencyReportDialog(QDialog):
         return self.lon.value(), self.lat.value()
 
     def values(self) -> dict:
+        """The facts as keyword arguments of `emergencies.report`."""
         lon, lat = self._located()
         return dict(
-            type=EmergencyType(self.type.currentData()), level=EmergencyLevel(self.level.currentData()), title=self.title_edit.text(),
-            occurred_at=self.occurred.dateTime().toPython().astimezone(),
-            learned_at=self.learned.dateTime().toPython().astimezone(), place_text=self.place.text(),
-            township_code=self.township_code, lon=lon, lat=lat, people_involved=self.people.value(),
-            deaths=self.deaths.value(), injuries=self.injuries.value(), missing=self.missing.value(),
-            summary=self.summary.toPlainText(), measures=self.measures.toPlainText(),
+            type=EmergencyType(self.type.currentData()), level=EmergencyLevel(self.level.currentData()),
+            title=self.title_edit.text(), occurred_at=self.occurred.dateTime().toPython().astimezone(),
+            learned_at=self.learned.dateTime().toPython().astimezone(), place_text=self.place.text(), lon=lon,
+            lat=lat, people_involved=self.people.value(), deaths=self.deaths.value(), injuries=self.injuries.value(),
+            missing=self.missing.value(), summary=self.summary.toPlainText(), measures=self.measures.toPlainText(),
         )
+
+
+class EmergencyReportDialog(QDialog):
+    """Fill in and send a report; `reported` carries the EmergencyInfo the service returned."""
+
+    reported = Signal(object)
+
+    def __init__(self, db, actor, tasks, *, township_code: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.actor, self.tasks, self.township_code = db, actor, tasks, township_code
+        self.setWindowTitle(self.tr("报告紧急情况(《条例》第二十一条)"))
+        self.form = EmergencyReportForm()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("报送"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict:
+        return self.form.values() | {"township_code": self.township_code}
 
     def submit(self) -> None:
         self.tasks.submit(emergencies.report, self.db, self.actor, **self.values(),
