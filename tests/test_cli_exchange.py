@@ -1,4 +1,4 @@
-"""`griddesk-admin cases import|export`, `emergencies list`, `print bulletin`: outputs and exit codes."""
+"""`griddesk-admin cases import|export`, `emergencies list|ladder`, `print bulletin`: outputs and exit codes."""
 
 import io
 import json
@@ -11,8 +11,8 @@ from pdftools import assert_cjk_font_embedded, pdf_text
 import exchange_world as world
 from desktop.cli import main
 from desktop.models import Case, utcnow
-from desktop.models.enums import CaseState, EmergencyLevel, EmergencyStepKind, EmergencyType
-from desktop.services import emergencies
+from desktop.models.enums import CaseState, EmergencyLevel, EmergencyStepKind, EmergencyType, HandlingLevel, Role
+from desktop.services import emergencies, users
 
 
 @pytest.fixture
@@ -107,3 +107,30 @@ def test_emergency_list_and_bulletin_pdf(world_db, system, tmp_path):
     assert_cjk_font_embedded(pdf)
     code, _ = _run(world_db, "print", "bulletin", "9999", "-o", str(pdf))
     assert code == 1
+
+
+@pytest.mark.law("Art. 21")
+def test_emergency_ladder_shown_and_set(db, system, capsys):
+    code, out = _run(db, "emergencies", "ladder")
+    assert code == 0 and out.splitlines() == [
+        "phone_first_minutes=30\t电话首报时限:30 分钟", "written_first_minutes=60\t书面首报时限:60 分钟",
+        "follow_up_hours=24\t续报间隔:24 小时", "final_working_days=5\t终报时限:5 个工作日",
+        "report_to=county,city\t报送对象:县(区)、市",
+    ]
+    code, out = _run(db, "emergencies", "ladder", "--set", "follow_up_hours=12", "report_to=county")
+    assert code == 0 and out.startswith("已保存报告时限;新的时限适用于此后报告的紧急情况")
+    assert "follow_up_hours=12\t" in out and "report_to=county\t报送对象:县(区)" in out
+    assert emergencies.load_ladder(db) == emergencies.LadderRule(follow_up_hours=12, report_to=(HandlingLevel.COUNTY,))
+    assert "follow_up_hours=12" in _run(db, "emergencies", "ladder", "--show")[1]
+    capsys.readouterr()
+    for argv, complaint in ((["phone_first_minutes=ten"], "电话首报时限(phone_first_minutes):应为正整数(分钟)"),
+                            (["follow_up_hours"], "应写作 KEY=VALUE"),
+                            (["final_working_days=0"], "终报时限(final_working_days)"),
+                            (["report_to=township"], "报送对象(report_to)")):
+        assert _run(db, "emergencies", "ladder", "--set", *argv)[0] == 1
+        assert complaint in capsys.readouterr().err
+    users.add_user(db, system, username="qg_admin", display_name="侨港管理员", password="secret-123",
+                   role=Role.TOWNSHIP_ADMIN, scope_code="450503103000")
+    assert _run(db, "--as", "qg_admin", "emergencies", "ladder", "--set", "follow_up_hours=6")[0] == 1
+    assert "综合评价的权限" in capsys.readouterr().err
+    assert emergencies.load_ladder(db).follow_up_hours == 12

@@ -1,9 +1,11 @@
-"""`griddesk-admin emergencies list` and `print bulletin ID -o OUT.pdf` (Art. 21)."""
+"""`griddesk-admin emergencies list`, `emergencies ladder [--show | --set KEY=VALUE ...]` and
+`print bulletin ID -o OUT.pdf` (Art. 21)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import ValidationFailed
 from ..services import emergencies
 from ..services.clock import BEIJING
 from ..services.printing.bulletin import write_bulletin
@@ -21,6 +23,36 @@ def _list(ctx, args) -> int:
     return 0
 
 
+def _setting(text: str) -> tuple[str, object]:
+    """KEY=VALUE as a keyword of configure_ladder: numbers as integers, report_to as a list."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise ValidationFailed(f"--set {text!r}:应写作 KEY=VALUE,如 follow_up_hours=12 或 report_to=county,city",
+                               field="set")
+    name, value = name.strip(), value.strip()
+    if name == "report_to":
+        return name, [level.strip() for level in value.split(",") if level.strip()]
+    try:
+        return name, int(value)
+    except ValueError:
+        return name, value  # configure_ladder names what is wrong with it
+
+
+def _ladder(ctx, args) -> int:
+    if args.set:
+        rule = emergencies.configure_ladder(ctx.db, ctx.actor, **dict(_setting(text) for text in args.set))
+        ctx.print("已保存报告时限;新的时限适用于此后报告的紧急情况:")
+    else:
+        rule = emergencies.load_ladder(ctx.db)
+    for name, (label, unit) in emergencies.LADDER_FIELDS.items():
+        if name == "report_to":
+            value = ",".join(level.value for level in rule.report_to)
+            ctx.print(f"{name}={value}\t{label}:{'、'.join(level.label for level in rule.report_to)}")
+        else:
+            ctx.print(f"{name}={getattr(rule, name)}\t{label}:{getattr(rule, name)} {unit}")
+    return 0
+
+
 def _bulletin(ctx, args) -> int:
     pages = write_bulletin(ctx.db, ctx.actor, args.id, Path(args.output))
     ctx.print(f"已生成信息快报 {args.output}({pages} 页)")
@@ -28,9 +60,16 @@ def _bulletin(ctx, args) -> int:
 
 
 def register(cli) -> None:
-    sub = cli.command("list", "列出紧急情况报告(Art. 21)", _list, group=cli.group("emergencies", "紧急情况 emergencies"))
+    group = cli.group("emergencies", "紧急情况 emergencies")
+    sub = cli.command("list", "列出紧急情况报告(Art. 21)", _list, group=group)
     sub.add_argument("--open", action="store_true", help="只列未终报的")
     sub.add_argument("--under", metavar="CODE", help="只列该地区内的")
+    sub = cli.command("ladder", "查看或设置紧急情况报告时限(全市适用,此后报告的紧急情况适用)", _ladder,
+                      group=group)
+    choice = sub.add_mutually_exclusive_group()
+    choice.add_argument("--show", action="store_true", help="显示现行报告时限(默认)")
+    choice.add_argument("--set", nargs="+", metavar="KEY=VALUE",
+                        help=f"设置项:{'、'.join(emergencies.LADDER_FIELDS)};report_to 写 county、city 或 county,city")
     sub = cli.command("bulletin", "打印紧急情况信息快报 PDF", _bulletin, group=cli.group("print", "打印 print"))
     sub.add_argument("id", type=int, metavar="ID", help="报告序号(emergencies list 第一列)")
     sub.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
