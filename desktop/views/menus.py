@@ -43,6 +43,8 @@ FEATURE_ACTIONS: list[FeatureAction] = [
                   "desktop.views.emergencies.report_dialog:open_report_dialog", "Ctrl+Shift+E"),
     FeatureAction("紧急情况", "emergencies.ladder", "报告进度与告警确认",
                   "desktop.views.emergencies.ladder_panel:open_ladder_panel"),
+    FeatureAction("紧急情况", "emergencies.ladder_settings", "报告时限设置…",
+                  "desktop.views.emergencies.ladder_settings:open_ladder_settings"),
     FeatureAction("分析评价", "analytics.evaluation", "综合评价与考核表…",
                   "desktop.views.analytics.evaluation_panel:open_evaluation"),
     FeatureAction("分析评价", "analytics.hotspots", "高频与疑难问题…", "desktop.views.analytics.hotspots_panel:open_hotspots"),

@@ -16,7 +16,7 @@ from desktop.tasks import SyncTaskRunner
 from desktop.views import dialogs
 from desktop.views.emergencies.amend_dialog import AmendFactsDialog
 from desktop.views.emergencies.ladder_panel import OVERDUE, LadderPanel
-from desktop.views.emergencies.ladder_settings import LadderSettingsDialog
+from desktop.views.emergencies.ladder_settings import LadderSettingsDialog, open_ladder_settings
 from desktop.views.emergencies.report_dialog import EmergencyReportDialog
 
 QIAOGANG = "450503103000"
@@ -163,11 +163,14 @@ def test_the_ladder_settings_save_for_the_city_and_name_a_wrong_order(qtbot, sql
                                                                         report_to=(HandlingLevel.COUNTY,))
 
 
-def test_the_ladder_settings_are_read_only_without_a_city_wide_grant(qtbot, sqlite_db, system, errors, cjk_font):
+def test_the_ladder_settings_are_read_only_without_a_city_wide_grant(qtbot, sqlite_db, system, errors, cjk_font,
+                                                                    feature_window):
     users.add_user(sqlite_db, system, username="qg_op", display_name="侨港值班员", password="secret-123",
                    role=Role.OPERATOR, scope_code=QIAOGANG)
-    dialog = LadderSettingsDialog(sqlite_db, users.actor_for(sqlite_db, "qg_op"), SyncTaskRunner())
-    qtbot.addWidget(dialog)
+    window = feature_window(sqlite_db, users.actor_for(sqlite_db, "qg_op"), SyncTaskRunner())
+    open_ladder_settings(window)  # 紧急情况 → 报告时限设置…
+    [dialog] = window.findChildren(LadderSettingsDialog)
+    assert dialog.isVisible()
     assert dialog.phone_first.value() == 30 and not dialog.phone_first.isEnabled()
     assert not dialog.save_button.isEnabled() and dialog.permission_note.isVisibleTo(dialog)
     assert not dialog.grab().isNull()

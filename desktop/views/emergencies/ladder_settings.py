@@ -101,3 +101,7 @@ class LadderSettingsDialog(QDialog):
     def _done(self, rule) -> None:
         self.saved.emit(rule)
         self.accept()
+
+
+def open_ladder_settings(window) -> None:
+    LadderSettingsDialog(window.db, window.actor, window.tasks, parent=window).open()
