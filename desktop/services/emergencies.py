@@ -417,23 +417,24 @@ def acknowledge(db: Database, actor: Actor, report_id: int) -> EmergencyInfo:
 def _coerce_fact(name: str, value, problems: list[str]):
     """A fact as the report stores it; a wrong kind of value is named in `problems`."""
     label = AMENDABLE_FACTS[name]
-    try:
-        if name == "type":
-            return EmergencyType(value)
-        if name == "level":
-            return EmergencyLevel(value)
-    except ValueError:
-        problems.append(f"{label}({name}):无此{label} {value!r}")
-        return None
-    if name in dict(COUNT_FIELDS) and (isinstance(value, bool) or not isinstance(value, int)):
-        problems.append(f"{label}({name}):应为整数人数,不是 {value!r}")
-    elif name in ("lon", "lat") and value is not None and (isinstance(value, bool)
-                                                            or not isinstance(value, int | float)):
-        problems.append(f"{label}({name}):应为数字或留空,不是 {value!r}")
-    elif name == "occurred_at" and not isinstance(value, datetime):
-        problems.append(f"{label}({name}):应为带时区的时间,不是 {value!r}")
+    if name in ("type", "level"):
+        try:
+            return (EmergencyType if name == "type" else EmergencyLevel)(value)
+        except ValueError:
+            problems.append(f"{label}({name}):无此{label} {value!r}")
+    elif name in dict(COUNT_FIELDS):
+        if isinstance(value, bool) or not isinstance(value, int):
+            problems.append(f"{label}({name}):应为整数人数,不是 {value!r}")
+    elif name in ("lon", "lat"):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            problems.append(f"{label}({name}):应为数字或留空,不是 {value!r}")
+    elif name == "occurred_at":
+        if not isinstance(value, datetime):
+            problems.append(f"{label}({name}):应为带时区的时间,不是 {value!r}")
     elif isinstance(value, str):
         return value.strip()
+    else:
+        problems.append(f"{label}({name}):应为文字,不是 {value!r}")
     return value
 
 

@@ -286,11 +286,13 @@ def test_amending_needs_a_reason_and_only_facts_of_the_form_that_may_change(db, 
     info = _report(db, operator)
     with pytest.raises(ValidationFailed) as caught:
         emergencies.amend_facts(db, operator, info.id, expected_version=info.version, reason="  ",
-                                learned_at=utcnow(), township_code="450502001000", number="KB1", deaths="两人")
+                                learned_at=utcnow(), township_code="450502001000", number="KB1", deaths="两人",
+                                level="v", measures=None)
     problems = "\n".join(caught.value.problems)
     assert "更正原因(reason)" in problems and "获知时间(learned_at):报告时限自获知时间起算" in problems
     assert "所属乡镇(township_code)" in problems and "number:不是紧急情况报告可更正的事实" in problems
-    assert "死亡(deaths):应为整数人数" in problems
+    assert "死亡(deaths):应为整数人数" in problems and "级别(level):无此级别 'v'" in problems
+    assert "已采取的措施(measures):应为文字" in problems
     with pytest.raises(ValidationFailed) as caught:
         emergencies.amend_facts(db, operator, info.id, expected_version=info.version, reason="续报", deaths=-1,
                                 title="", occurred_at=info.learned_at + timedelta(minutes=1), lon=109.1)
