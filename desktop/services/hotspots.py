@@ -11,11 +11,11 @@ from __future__ import annotations
 import enum
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import numpy as np
 import shapely
-from sqlalchemy import Date, String, and_, case, cast, func, select, type_coerce
+from sqlalchemy import Date, String, and_, case, column, func, select, type_coerce, values
 from sqlalchemy.orm import Session, aliased
 
 from ..db import Database
@@ -31,6 +31,8 @@ from ..models.enums import (
     MatterCategory,
     Satisfaction,
 )
+from ..models.types import UTCDateTime
+from .clock import BEIJING
 from .evaluation.periods import Period
 from .evaluation.scores import resolve_scope
 from .evaluation.sources import case_scope
@@ -50,14 +52,42 @@ class Bucket(str, enum.Enum):
         return {"day": "日", "week": "周", "month": "月"}[self.value]
 
 
-def _bucket(db: Database, bucket: Bucket):
-    """The Beijing calendar day, Monday of the week, or first of the month of `received_at`."""
-    if db.is_sqlite:
-        # Stored as naive UTC text; shift to Beijing time before taking the date.
-        modifiers = {Bucket.DAY: (), Bucket.WEEK: ("weekday 0", "-6 days"), Bucket.MONTH: ("start of month",)}
-        return func.date(Case.received_at, "+8 hours", *modifiers[bucket])
-    local = func.timezone("Asia/Shanghai", Case.received_at)
-    return cast(func.date_trunc(bucket.value, local), Date)
+def _next_start(start: date, bucket: Bucket) -> date:
+    if bucket is Bucket.DAY:
+        return start + timedelta(days=1)
+    if bucket is Bucket.WEEK:
+        return start + timedelta(days=7)
+    return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+
+
+def bucket_starts(period: Period, bucket: Bucket) -> list[date]:
+    """Every bucket of the period, by its first day: the Beijing day, the Monday of the week, the
+    first of the month (the first bucket may begin before the period does)."""
+    first = period.starts_on
+    if bucket is Bucket.WEEK:
+        first -= timedelta(days=first.weekday())
+    elif bucket is Bucket.MONTH:
+        first = first.replace(day=1)
+    starts = [first]
+    while (following := _next_start(starts[-1], bucket)) <= period.ends_on:
+        starts.append(following)
+    return starts
+
+
+def _bucket_table(period: Period, bucket: Bucket):
+    """The buckets as rows (start, lo, hi) with their UTC bounds inside the period.
+
+    Joining the cases to these ranges reads each case once from the received-time index and
+    needs no date arithmetic per case — over a year of half a million cases, several times
+    faster than grouping by a computed Beijing date.
+    """
+    rows = []
+    for start in bucket_starts(period, bucket):
+        lo = max(datetime.combine(start, time(0), BEIJING), period.start)
+        hi = min(datetime.combine(_next_start(start, bucket), time(0), BEIJING), period.end)
+        rows.append((start, lo, hi))
+    return values(column("start", Date), column("lo", UTCDateTime()), column("hi", UTCDateTime()),
+                  name="buckets").data(rows).cte("buckets")
 
 
 def _as_date(value) -> date:
@@ -66,12 +96,12 @@ def _as_date(value) -> date:
 
 @dataclass(frozen=True)
 class HotspotCounts:
-    """Cases received per (bucket start, category, grid); grid None = not routed to a grid."""
+    """Cases received per bucket and category (the trend); per grid see `grid_heat`."""
 
     period: Period
     bucket: Bucket
-    cells: tuple[tuple[date, MatterCategory, int | None, int], ...]
-    grid_names: dict[int, str]
+    starts: tuple[date, ...]  # every bucket of the period, empty ones too
+    cells: tuple[tuple[date, MatterCategory, int], ...]  # (bucket start, category, cases), non-zero only
 
     @property
     def total(self) -> int:
@@ -79,25 +109,17 @@ class HotspotCounts:
 
     def by_category(self) -> dict[MatterCategory, int]:
         totals: Counter = Counter()
-        for _, category, _, n in self.cells:
+        for _, category, n in self.cells:
             totals[category] += n
         return dict(totals.most_common())
 
-    def by_grid(self) -> dict[int, int]:
-        totals: Counter = Counter()
-        for _, _, grid_id, n in self.cells:
-            if grid_id is not None:
-                totals[grid_id] += n
-        return dict(totals.most_common())
-
     def series(self) -> tuple[list[date], dict[MatterCategory, list[int]]]:
-        """The trend: every bucket of the period in order, with a count per category."""
-        starts = sorted({start for start, *_ in self.cells})
-        index = {start: i for i, start in enumerate(starts)}
-        lines: dict[MatterCategory, list[int]] = defaultdict(lambda: [0] * len(starts))
-        for start, category, _, n in self.cells:
+        """The trend: every bucket of the period in order, with a count per category (0 where none)."""
+        index = {start: i for i, start in enumerate(self.starts)}
+        lines: dict[MatterCategory, list[int]] = defaultdict(lambda: [0] * len(self.starts))
+        for start, category, n in self.cells:
             lines[category][index[start]] += n
-        return starts, dict(lines)
+        return list(self.starts), dict(lines)
 
 
 def _in_period(period: Period, scope: Place):
@@ -107,23 +129,19 @@ def _in_period(period: Period, scope: Place):
 
 def counts(db: Database, actor: Actor, period: Period, bucket: Bucket = Bucket.DAY, *,
            under: str | None = None) -> HotspotCounts:
-    """High-frequency problems: cases received in the period by bucket × category × grid."""
+    """High-frequency problems over time: cases received in the period by bucket × category."""
     bucket = Bucket(bucket)
     with db.session() as session:
         scope = resolve_scope(session, actor, under, Permission.VIEW)
-        start = _bucket(db, bucket).label("start")
+        buckets = _bucket_table(period, bucket)
         category = type_coerce(Case.category, String)  # the bare value, converted below
-        stmt = (select(start, category, Case.grid_id, func.count())
-                .where(*_in_period(period, scope)).group_by(start, category, Case.grid_id))
-        # A year by week is ~450,000 cells over 52 bucket starts and 12 categories: each distinct
-        # value is converted once, and the rows come through Core (no ORM row loading).
-        starts: dict = {}
+        stmt = (select(buckets.c.start, category, func.count())
+                .select_from(buckets)
+                .join(Case, and_(Case.received_at >= buckets.c.lo, Case.received_at < buckets.c.hi))
+                .where(*_in_period(period, scope)).group_by(buckets.c.start, category))
         categories = {c.value: c for c in MatterCategory}
-        cells = tuple((starts.get(s) or starts.setdefault(s, _as_date(s)), categories[c], g, n)
-                      for s, c, g, n in session.connection().execute(stmt).all())
-        grid_ids = {g for _, _, g, _ in cells if g is not None}
-        names = dict(session.execute(select(Place.id, Place.name).where(Place.id.in_(grid_ids))).all())
-    return HotspotCounts(period, bucket, cells, names)
+        cells = tuple(sorted((_as_date(s), categories[c], n) for s, c, n in session.execute(stmt).all()))
+    return HotspotCounts(period, bucket, tuple(bucket_starts(period, bucket)), cells)
 
 
 # --- long-duration and hard problems -------------------------------------------------------

@@ -67,15 +67,21 @@ def test_counts_by_category_grid_and_beijing_bucket(grids, system):
     assert daily.total == 4
     assert daily.by_category() == {DISPUTE: 3, LIVELIHOOD: 1}
     starts, lines = daily.series()
-    assert starts == [date(2026, 10, 1), date(2026, 10, 6), date(2026, 10, 20)]
-    assert lines[DISPUTE] == [2, 1, 0] and lines[LIVELIHOOD] == [0, 0, 1]
+    assert starts == [date(2026, 10, d) for d in range(1, 32)]  # every day, empty ones too
+    assert (lines[DISPUTE][0], lines[DISPUTE][5], lines[LIVELIHOOD][19]) == (2, 1, 1)
+    assert sum(lines[DISPUTE]) == 3 and sum(lines[LIVELIHOOD]) == 1
     weekly = hotspots.counts(grids, system, october, "week")
     # 1 October 2026 is a Thursday: its week starts on Monday 28 September.
-    assert weekly.series()[0] == [date(2026, 9, 28), date(2026, 10, 5), date(2026, 10, 19)]
+    starts, lines = weekly.series()
+    assert starts == [date(2026, 9, 28) + timedelta(days=7 * w) for w in range(5)]
+    assert lines[DISPUTE] == [2, 1, 0, 0, 0] and lines[LIVELIHOOD] == [0, 0, 0, 1, 0]
     monthly = hotspots.counts(grids, system, parse_period("2026-Q3"), Bucket.MONTH)
-    assert [(s, c, n) for s, c, _, n in monthly.cells] == [(date(2026, 9, 1), LIVELIHOOD, 1)]
-    by_grid = {daily.grid_names[g]: n for g, n in daily.by_grid().items()}
+    assert monthly.cells == ((date(2026, 9, 1), LIVELIHOOD, 1),)
+    assert monthly.starts == (date(2026, 7, 1), date(2026, 8, 1), date(2026, 9, 1))
+    by_grid = {heat.grid_name: heat.count for heat in hotspots.grid_heat(grids, system, october)}
     assert by_grid == {"一网格": 2, "二网格": 2}
+    disputes = {heat.grid_name: heat.count for heat in hotspots.grid_heat(grids, system, october, category=DISPUTE)}
+    assert disputes == {"一网格": 2, "二网格": 1}
 
 
 @pytest.mark.law("Art. 22")
