@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
+import hashlib
 import json
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from pdftools import assert_cjk_font_embedded, pdf_text
 from desktop.cli import main
+from desktop.models import PrintedSheet
+from desktop.models.enums import SheetKind
 
 
 def run(db, *argv) -> tuple[int, str]:
@@ -45,7 +49,27 @@ def test_print_assessment_forms(demo_db, tmp_path):
     for words in ("综合评价考核表", "考核人(签字)", "被考核单位负责人(签字)", "表彰奖励建议名单", "响应率", "侨港镇"):
         assert words in pdf
     assert_cjk_font_embedded(target)
+    with demo_db.session() as session:
+        sheet = session.scalars(select(PrintedSheet).order_by(PrintedSheet.id.desc())).first()
+    assert (sheet.kind, sheet.subject_ref) == (SheetKind.ASSESSMENT, "2026/township")
+    assert sheet.content_hash == hashlib.sha256(target.read_bytes()).hexdigest() and f"共 {sheet.pages} 页" in text
     assert run(demo_db, "print", "assessment", "--period", "2026-13", "--level", "grid", "-o", str(target))[0] == 1
+
+
+@pytest.mark.law("Art. 23")
+def test_settle_and_reopen_a_month(demo_db, tmp_path):
+    code, text = run(demo_db, "evaluation", "settle", "--period", "2026-09")
+    assert code == 0 and "已结算2026年9月考核数据" in text
+    assert run(demo_db, "evaluation", "settle", "--period", "2026-09")[0] == 1  # already settled
+    assert run(demo_db, "evaluation", "settle", "--period", "2026-Q3")[0] == 1  # months only
+    code, text = run(demo_db, "print", "assessment", "--period", "2026-Q3", "--level", "township",
+                     "-o", str(tmp_path / "q3.pdf"))
+    assert code == 0 and "2026-09 为结算数据" in text
+    assert "其中2026-09为结算时的数据" in "".join(pdf_text(tmp_path / "q3.pdf").split())
+    code, text = run(demo_db, "evaluation", "settlements")
+    assert code == 0 and "2026-09\t已结算" in text
+    assert run(demo_db, "evaluation", "reopen", "--period", "2026-09", "--reason", "回访数据补录")[0] == 0
+    assert "2026-09\t已撤销结算" in run(demo_db, "evaluation", "settlements")[1]
 
 
 def test_governance_and_conformance_commands(demo_db, tmp_path):

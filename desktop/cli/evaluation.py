@@ -7,11 +7,12 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import ValidationFailed
+from ..services.clock import BEIJING
 from ..services import conformance, governance
-from ..services.evaluation import export
+from ..services.evaluation import export, settlement
 from ..services.evaluation.scores import evaluate
 from ..services.evaluation.sources import Level
-from ..services.printing.assessment import render_assessment
+from ..services.printing.assessment import print_assessment
 from ..services.printing.conformance_pdf import render_conformance
 
 LEVELS = [level.value for level in Level]
@@ -32,10 +33,32 @@ def _export(ctx, args) -> int:
 
 def _assessment(ctx, args) -> int:
     evaluation = _evaluation(ctx, args)
-    render_assessment(evaluation, args.output)
+    pages = print_assessment(ctx.db, ctx.actor, evaluation, args.output)
     ranked = sum(1 for s in evaluation.subjects if s.rank is not None)
+    settled = f";{'、'.join(evaluation.settled)} 为结算数据" if evaluation.settled else ""
     ctx.print(f"已打印 {evaluation.period.label}{evaluation.level.label}考核表 {len(evaluation.subjects)} 份"
-              f"(其中 {ranked} 个对象参与排名)及表彰建议名单到 {args.output}")
+              f"(其中 {ranked} 个对象参与排名)及表彰建议名单到 {args.output},共 {pages} 页{settled}")
+    return 0
+
+
+def _settle(ctx, args) -> int:
+    done = settlement.settle(ctx.db, ctx.actor, args.period)
+    ctx.print(f"已结算{done.label}考核数据 {done.rows} 项;此后该月及其所在季度、年度的考核按结算数据计算")
+    return 0
+
+
+def _reopen(ctx, args) -> int:
+    done = settlement.reopen(ctx.db, ctx.actor, args.period, args.reason)
+    ctx.print(f"已撤销{done.label}的结算;该月重新按当前数据计算,核实后请再次结算")
+    return 0
+
+
+def _settlements(ctx, args) -> int:
+    rows = settlement.list_settlements(ctx.db)
+    for row in rows:
+        when = f"{row.closed_at.astimezone(BEIJING):%Y-%m-%d %H:%M} {row.closed_by}" if row.settled else "-"
+        ctx.print(f"{row.code}\t{'已结算' if row.settled else '已撤销结算'}\t{when}\t{row.rows} 项")
+    ctx.print(f"共 {len(rows)} 个月")
     return 0
 
 
@@ -108,6 +131,13 @@ def register(cli) -> None:
     _period_args(sub, level_required=False)
     sub.add_argument("--format", choices=export.FORMATS, help="csv(默认)、xlsx(须 -o)或 json")
     sub.add_argument("-o", "--output", metavar="FILE", help="输出文件;不写则输出到标准输出")
+
+    sub = cli.command("settle", "结算一个月的考核数据(结算后不再随后续办理变化)", _settle, group=group)
+    sub.add_argument("--period", required=True, metavar="YYYY-MM", help="已结束的月份,如 2026-10")
+    sub = cli.command("reopen", "撤销一个月的结算(须写明理由)", _reopen, group=group)
+    sub.add_argument("--period", required=True, metavar="YYYY-MM")
+    sub.add_argument("--reason", required=True)
+    cli.command("settlements", "列出已结算和撤销结算的月份", _settlements, group=group)
 
     sub = cli.command("assessment", "打印考核表(每个对象一页,含签字栏)及表彰建议名单", _assessment,
                       group=cli.group("print", "打印 print"))

@@ -35,12 +35,21 @@ class EvaluationPeriod(Timestamped, Base):
     starts_on: Mapped[date]
     ends_on: Mapped[date]
     closed: Mapped[bool] = mapped_column(default=False)
+    closed_at: Mapped[datetime | None]  # the moment the figures were settled (their "as of")
+    closed_by: Mapped[str | None] = mapped_column(String(60))
 
-    __table_args__ = (CheckConstraint("ends_on >= starts_on", name="period"),)
+    __table_args__ = (
+        CheckConstraint("ends_on >= starts_on", name="period"),
+        CheckConstraint("NOT closed OR closed_at IS NOT NULL", name="closed_has_time"),
+    )
 
 
 class EvaluationScore(Base):
-    """A frozen result: one indicator for one subject in one period (kept when a period closes)."""
+    """A frozen result: one indicator for one subject in one period (kept when a period closes).
+
+    Kept per township of the rows counted, so that a settled month serves every scope from a
+    township up: a county department's figures in one township are that township's rows.
+    """
 
     __tablename__ = "evaluation_scores"
 
@@ -48,6 +57,7 @@ class EvaluationScore(Base):
     period_id: Mapped[int] = mapped_column(ForeignKey("evaluation_periods.id", ondelete="CASCADE"))
     subject_kind: Mapped[str] = mapped_column(String(20))  # department / township / grid / staff
     subject_id: Mapped[int]
+    township_id: Mapped[int] = mapped_column(ForeignKey("places.id"))
     indicator_code: Mapped[str] = mapped_column(String(40))
     numerator: Mapped[int]
     denominator: Mapped[int]
@@ -55,7 +65,8 @@ class EvaluationScore(Base):
     computed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (
-        UniqueConstraint("period_id", "subject_kind", "subject_id", "indicator_code"),
+        UniqueConstraint("period_id", "subject_kind", "subject_id", "township_id", "indicator_code",
+                         name="uq_evaluation_scores_subject"),
         CheckConstraint("numerator >= 0 AND denominator >= 0 AND numerator <= denominator", name="ratio"),
         CheckConstraint("subject_kind IN ('department', 'township', 'grid', 'staff')", name="subject_kind"),
     )

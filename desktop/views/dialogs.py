@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from ..errors import GridDeskError, ValidationFailed
 
@@ -22,6 +22,12 @@ def information(parent: QWidget | None, title: str, text: str) -> None:
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A line of text from the user, or None when cancelled."""
+    text, ok = QInputDialog.getText(parent, title, label)
+    return text if ok else None
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

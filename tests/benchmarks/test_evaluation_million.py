@@ -1,15 +1,20 @@
-"""Evaluation over 1,000,000 cases (goal < 1 s): SQL GROUP BY per grain, no ORM objects."""
+"""Evaluation over 1,000,000 cases (goal < 1 s): SQL GROUP BY per grain, no ORM objects; a quarter
+or year over settled months reads their settled figures."""
 
 from __future__ import annotations
 
+import shutil
 import statistics
 import time
 from datetime import timedelta
 
 import pytest
 
+from desktop.db import Database
+from desktop.services.evaluation import settlement
 from desktop.services.evaluation.periods import PeriodKind, period_of
 from desktop.services.evaluation.scores import evaluate
+from desktop.services.evaluation.settled import months_of
 from desktop.services.security import Actor
 
 from .conftest import NOW
@@ -41,3 +46,34 @@ def test_evaluation_over_a_million_cases(million_db, level, kind):
     print(f"\nevaluation {level:<10} {period.code:<8} median {seconds * 1000:7.0f} ms  "
           f"({counted:,} case rounds counted, {ranked:,} subjects ranked)")
     assert counted > 0
+
+
+@pytest.fixture(scope="module")
+def settled_million_db(million_db, tmp_path_factory):
+    """A copy of the million cases with every month of the last complete year settled."""
+    path = tmp_path_factory.mktemp("settled") / "million.sqlite"
+    shutil.copyfile(million_db.engine.url.database, path)
+    db = Database.connect(f"sqlite:///{path}")
+    actor = Actor.system("benchmark")
+    times = []
+    for month in months_of(last_complete(PeriodKind.YEAR)):
+        started = time.perf_counter()
+        settlement.settle(db, actor, month, as_of=NOW)
+        times.append(time.perf_counter() - started)
+    print(f"\nsettling a month of the million cases (every level, per township): median "
+          f"{statistics.median(times) * 1000:.0f} ms, slowest {max(times) * 1000:.0f} ms")
+    yield db
+    db.dispose()
+
+
+@pytest.mark.benchmark
+@pytest.mark.parametrize("level", ["township", "department", "grid"])
+def test_evaluation_of_a_settled_year(settled_million_db, million_db, level):
+    period = last_complete(PeriodKind.YEAR)
+    actor = Actor.system("benchmark")
+    seconds, ev = _median_seconds(lambda: evaluate(settled_million_db, actor, period, level, as_of=NOW))
+    live = evaluate(million_db, actor, period, level, as_of=NOW)
+    assert len(ev.settled) == 12
+    assert [(s.subject_id, s.figures) for s in ev.subjects] == [(s.subject_id, s.figures) for s in live.subjects]
+    print(f"\nevaluation {level:<10} {period.code:<8} settled median {seconds * 1000:7.0f} ms  "
+          f"(12 settled months, same figures as counted live)")

@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from desktop.errors import PermissionDenied, ValidationFailed
+from desktop.errors import InvalidTransition, PermissionDenied, ValidationFailed
 from desktop.models import (
     Assignment,
     AuditEntry,
@@ -56,6 +56,7 @@ from desktop.models.enums import (
 )
 from desktop.services import places, users
 from desktop.services.clock import BEIJING
+from desktop.services.evaluation import settlement
 from desktop.services.evaluation.drilldown import drill_down
 from desktop.services.evaluation.indicators import (
     DEFAULT_INDICATORS,
@@ -353,3 +354,65 @@ def test_a_reopened_case_counts_once_per_handling_round(db, system):
     assert fig(november, township, "resolution") == (1, 1)
     rows = drill_down(db, system, "2026-11", "township", township, "resolution", "numerator", as_of=AS_OF)
     assert [r.case_id for r in rows] == [case.id]
+
+
+def _all_figures(evaluation):
+    return {(s.subject_id, f.code): (f.numerator, f.denominator) for s in evaluation.subjects for f in s.figures} | {
+        (s.subject_id, "on_hold"): s.on_hold for s in evaluation.subjects}
+
+
+@pytest.mark.law("Art. 23")
+def test_a_settled_month_keeps_its_figures_and_serves_quarters_and_years(db, system, world):
+    periods = ("2026-10", "2026-Q4", "2026")
+    levels = ("township", "department", "grid", "staff")
+    live = {(p, level, under): _all_figures(evaluate(db, system, p, level, under=under, as_of=AS_OF))
+            for p in periods for level in levels for under in (None, TOWNSHIP_B)}
+    settled = settlement.settle(db, system, "2026-10", as_of=AS_OF)
+    assert settled.settled and settled.rows > 0 and settled.closed_at == AS_OF
+    for (p, level, under), figures in live.items():
+        ev = evaluate(db, system, p, level, under=under, as_of=AS_OF)
+        # A staff member answers for the grids served in the whole period: counted live beyond a month.
+        assert ev.settled == (() if level == "staff" and p != "2026-10" else ("2026-10",))
+        assert _all_figures(ev) == figures, (p, level, under)
+
+    # After settlement c3 is closed on time and c2's callback is redone: October's live figures
+    # would move, the settled ones do not; November still counts live.
+    with db.session() as session:
+        lead = session.scalar(select(Assignment).where(Assignment.case_id == world["c3"]))
+        lead.state, lead.finished_at = AssignmentState.DONE, bj(10, 4)
+        session.get(Case, world["c3"]).state = CaseState.CLOSED
+        session.commit()
+    later = AS_OF + timedelta(days=2)
+    assert fig(evaluate(db, system, "2026-10", "township", as_of=later), world["A"], "on_time") == (1, 3)
+    assert fig(evaluate(db, system, "2026", "township", as_of=later), world["A"], "on_time") == (2, 4)
+
+    with pytest.raises(ValidationFailed, match="理由"):
+        settlement.reopen(db, system, "2026-10", " ")
+    settlement.reopen(db, system, "2026-10", "c3 的办结时间录入有误")
+    reopened = evaluate(db, system, "2026-10", "township", as_of=later)
+    assert reopened.settled == () and fig(reopened, world["A"], "on_time") == (2, 3)
+    with db.session() as session:
+        actions = session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+    assert actions[-2:] == ["evaluation.settle", "evaluation.reopen"]
+    assert [(s.code, s.settled) for s in settlement.list_settlements(db)] == [("2026-10", False)]
+
+
+def test_settling_is_refused_early_twice_or_for_a_quarter(db, system, world):
+    with pytest.raises(InvalidTransition, match="尚未结束"):
+        settlement.settle(db, system, "2026-11", as_of=AS_OF)
+    with pytest.raises(ValidationFailed, match="按月结算"):
+        settlement.settle(db, system, "2026-Q3", as_of=AS_OF)
+    settlement.settle(db, system, "2026-09", as_of=AS_OF)
+    with pytest.raises(InvalidTransition, match="已于 2026-11-10 12:00 由.*结算"):
+        settlement.settle(db, system, "2026-09", as_of=AS_OF)
+    with pytest.raises(InvalidTransition, match="尚未结算"):
+        settlement.reopen(db, system, "2026-08", "无")
+
+
+@pytest.mark.law("Art. 5")
+def test_settling_is_the_city_institutions_to_do(db, system, world):
+    users.add_user(db, system, username="qg_sup", display_name="侨港值班长", password="secret-123",
+                   role=Role.SUPERVISOR, scope_code=TOWNSHIP_B)
+    with pytest.raises(PermissionDenied, match="Art. 15"):
+        settlement.settle(db, users.login(db, "qg_sup", "secret-123"), "2026-10", as_of=AS_OF)
+    assert settlement.list_settlements(db) == []

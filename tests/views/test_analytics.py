@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QFileDialog
 
 from desktop.models.enums import GovernanceState
 from desktop.services import governance, users
+from desktop.services.evaluation import settlement
 from desktop.services.evaluation.scores import evaluate
 from desktop.services.map_data import map_data
+from desktop.views import dialogs
 from desktop.views.analytics.conformance_panel import ConformancePanel
 from desktop.views.analytics.evaluation_panel import DrillDownDialog, EvaluationPanel
 from desktop.views.analytics.governance_panel import GovernancePanel
@@ -89,3 +92,36 @@ def test_conformance_screen(qtbot, tasks):
     assert panel.table.rowCount() == 22
     assert panel.table.item(21, 0).text().startswith("第23条")
     assert "test_township_scores_match_hand_count" in panel.table.item(21, 3).text()
+
+
+@pytest.mark.law("Art. 23")
+def test_a_city_evaluator_settles_and_reopens_a_month(qtbot, demo_db, chief, tasks, cjk_font, monkeypatch, tmp_path):
+    chief_panel = EvaluationPanel(demo_db, chief, tasks, under=QIAOGANG)
+    qtbot.addWidget(chief_panel)
+    assert chief_panel.settle_button.isHidden()  # a township's chief does not settle (Art. 5(2))
+
+    city = users.login(demo_db, "bh_admin", "beihai-admin")
+    panel = EvaluationPanel(demo_db, city, tasks, under=QIAOGANG)
+    qtbot.addWidget(panel)
+    monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
+    monkeypatch.setattr(dialogs, "information", lambda *args: None)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *args: "回访数据补录")
+    panel.period.setText("2026-09")
+    panel.run_button.click()
+    before = {(s.subject_id, f.code): (f.numerator, f.denominator)
+              for s in panel.evaluation.subjects for f in s.figures}
+    assert panel.settle_button.isEnabled() and not panel.reopen_button.isEnabled()
+    panel.settle_button.click()
+    assert panel.evaluation.settled == ("2026-09",) and "2026-09 为结算数据" in panel.status.text()
+    assert {(s.subject_id, f.code): (f.numerator, f.denominator)
+            for s in panel.evaluation.subjects for f in s.figures} == before
+    assert panel.reopen_button.isEnabled() and not panel.settle_button.isEnabled()
+
+    target = tmp_path / "forms.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    panel.print_button.click()
+    assert target.stat().st_size > 1000 and "共" in panel.status.text()
+
+    panel.reopen_button.click()
+    assert panel.evaluation.settled == () and panel.settle_button.isEnabled()
+    assert [(s.code, s.settled) for s in settlement.list_settlements(demo_db)] == [("2026-09", False)]

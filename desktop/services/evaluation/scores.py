@@ -1,7 +1,9 @@
 """Scores and rankings per department, township, grid and staff member (Art. 5, 23).
 
 Aggregation runs in the database — one GROUP BY per grain over the indexed deadline columns
-— and never loads ORM objects, so a period over a million cases takes well under a second.
+— and never loads ORM objects: a month over a million cases takes well under a second. The
+months of a quarter or year that were settled (settlement.py) are read from their frozen
+figures, so only the months still open are counted live.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from sqlalchemy.orm import Session
 from ...db import Database
 from ...errors import PermissionDenied
 from ...models import Department, Person, Place, utcnow
-from ...models.enums import PlaceLevel
+from ...models.enums import PeriodKind, PlaceLevel
 from ..places import get_place
 from ..security import Actor, Permission
 from .indicators import CITY_CODE, Grain, Indicator, competition_ranks, composite, load_indicators, rate
 from .periods import Period, parse_period
+from .settled import Sums, add_sums, months_of, serves, settled_months, settled_sums, spans
 from .sources import ON_HOLD, Counted, Level, counted
 
 
@@ -57,6 +60,7 @@ class Evaluation:
     as_of: datetime
     indicators: tuple[Indicator, ...]
     subjects: tuple[SubjectScore, ...]  # ranked first, then the unranked by name
+    settled: tuple[str, ...] = ()  # months whose settled figures were used (their drill-down is today's rows)
 
     def subject(self, subject_id: int) -> SubjectScore:
         return next(s for s in self.subjects if s.subject_id == subject_id)
@@ -91,17 +95,43 @@ def _sum(condition):
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def _aggregate(session: Session, rows: Counted, codes: list[str]) -> dict[int, dict[str, tuple[int, int]]]:
-    """{subject id: {indicator code: (numerator, denominator)}} in one GROUP BY."""
+def aggregate(session: Session, rows: Counted, codes: list[str], *, by_township: bool = False) -> dict:
+    """{subject id: {indicator code: (numerator, denominator)}} in one GROUP BY; keyed by
+    (subject id, township id) with `by_township` (what a settlement keeps)."""
     columns = []
     for code in codes:
         columns += [_sum(rows.numerator(code)), _sum(rows.denominator(code))]
-    stmt = (select(rows.key, *columns).select_from(rows.source)
-            .where(*rows.where, rows.key.is_not(None)).group_by(rows.key))
-    result: dict[int, dict[str, tuple[int, int]]] = {}
-    for key, *sums in session.execute(stmt):
+    keys = (rows.key, rows.township) if by_township else (rows.key,)
+    stmt = (select(*keys, *columns).select_from(rows.source)
+            .where(*rows.where, rows.key.is_not(None)).group_by(*keys))
+    result: dict = {}
+    for row in session.execute(stmt):
+        key, sums = (tuple(row[:2]), row[2:]) if by_township else (row[0], row[1:])
         result[key] = {code: (int(sums[2 * i]), int(sums[2 * i + 1])) for i, code in enumerate(codes)}
     return result
+
+
+def _counted_sums(session: Session, level: Level, period: Period, as_of: datetime, scope: Place,
+                  by_grain: dict[Grain, list[str]]) -> tuple[Sums, tuple[str, ...]]:
+    """The figures of a period: settled months from their settlement, the rest counted live."""
+    settled = settled_months(session, period) if serves(scope) else []
+    whole = period.kind is PeriodKind.MONTH and len(settled) == 1
+    codes_settled = {m.code for m in settled}
+    live = spans([m for m in months_of(period) if m.code not in codes_settled])
+    sums: Sums = {}
+    for grain, codes in by_grain.items():
+        # A staff member answers for the grids they served during the period, and work-log
+        # activity is one row per staff member and grid for the whole period: neither adds up
+        # over months, so for them only a single settled month is read from its settlement.
+        additive = level is not Level.STAFF and grain is not Grain.STAFF
+        from_settlement = settled if additive or whole else []
+        add_sums(sums, settled_sums(session, level, scope, from_settlement, codes))
+        for span in (live if from_settlement else [period]):
+            rows = counted(grain, level, span, as_of, scope)
+            if rows is not None:
+                add_sums(sums, aggregate(session, rows, codes))
+    used = settled if level is not Level.STAFF or whole else []
+    return sums, tuple(m.code for m in used)
 
 
 def _subject_names(session: Session, level: Level, scope: Place, ids: set[int]) -> dict[int, tuple[str, str]]:
@@ -137,13 +167,7 @@ def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | st
         for indicator in enabled:
             by_grain.setdefault(indicator.grain, []).append(indicator.code)
         by_grain.setdefault(Grain.CASE, []).append(ON_HOLD)
-        sums: dict[int, dict[str, tuple[int, int]]] = {}
-        for grain, codes in by_grain.items():
-            rows = counted(grain, level, period, as_of, scope)
-            if rows is None:
-                continue
-            for key, figures in _aggregate(session, rows, codes).items():
-                sums.setdefault(key, {}).update(figures)
+        sums, settled = _counted_sums(session, level, period, as_of, scope, by_grain)
         names = _subject_names(session, level, scope, set(sums))
     subjects = []
     for subject_id, (ref, name) in names.items():
@@ -155,7 +179,7 @@ def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | st
     ranks = competition_ranks([s.composite for s in subjects])
     ranked = [SubjectScore(**{**s.__dict__, "rank": r}) for s, r in zip(subjects, ranks)]
     ranked.sort(key=lambda s: (s.rank is None, s.rank or 0, s.ref))
-    return Evaluation(period, level, scope.code, scope.name, as_of, tuple(enabled), tuple(ranked))
+    return Evaluation(period, level, scope.code, scope.name, as_of, tuple(enabled), tuple(ranked), settled)
 
 
 def scope_figures(db: Database, actor: Actor, period: Period, codes: tuple[str, ...], *, under: str | None = None,
@@ -172,7 +196,7 @@ def scope_figures(db: Database, actor: Actor, period: Period, codes: tuple[str, 
         for grain in {i.grain for i in indicators.values()}:
             rows = counted(grain, Level.TOWNSHIP, period, as_of, scope)
             grain_codes = [c for c, i in indicators.items() if i.grain is grain]
-            for figures in _aggregate(session, rows, grain_codes).values():
+            for figures in aggregate(session, rows, grain_codes).values():
                 for code, (num, den) in figures.items():
                     totals[code][0] += num
                     totals[code][1] += den

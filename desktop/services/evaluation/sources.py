@@ -76,6 +76,7 @@ _CONTENT = (Satisfaction.SATISFIED, Satisfaction.BASICALLY)
 class Counted:
     grain: Grain
     key: ColumnElement
+    township: ColumnElement  # the township a row belongs to: settled figures are kept per township
     source: FromClause
     where: tuple[ColumnElement, ...]
     flags: dict[str, tuple[ColumnElement, ColumnElement]]  # code → (denominator, numerator)
@@ -156,7 +157,7 @@ def _assignments(level, period, as_of, scope) -> Counted:
                                 Case.grid_id, assignment=a)
     due = or_(a.signed_at.is_not(None), a.sign_due_at < as_of)
     return Counted(
-        Grain.ASSIGNMENT, key, source,
+        Grain.ASSIGNMENT, key, Case.township_id, source,
         (a.sign_due_at >= period.start, a.sign_due_at < period.end, Case.state.in_(COUNTED_STATES),
          # A share withdrawn before anyone signed (re-dispatch) was never the department's to sign.
          ~and_(a.state == AssignmentState.WITHDRAWN, a.signed_at.is_(None)), *case_scope(scope)),
@@ -195,7 +196,7 @@ def _cases(level, period, as_of, scope) -> Counted:
     active = Case.state != CaseState.ON_HOLD
     finished = lead.state == AssignmentState.DONE
     return Counted(
-        Grain.CASE, key, source,
+        Grain.CASE, key, Case.township_id, source,
         (lead.due_at >= period.start, lead.due_at < period.end, Case.state.in_(COUNTED_STATES), *case_scope(scope)),
         {
             "on_time": (and_(active, or_(finished, lead.due_at < as_of)), lead.finished_at <= lead.due_at),
@@ -213,7 +214,7 @@ def _callbacks(level, period, as_of, scope) -> Counted:
                                 Case.grid_id)
     due = or_(cb.state != CallbackState.PENDING, cb.due_at < as_of)
     return Counted(
-        Grain.CALLBACK, key, source,
+        Grain.CALLBACK, key, Case.township_id, source,
         (cb.due_at >= period.start, cb.due_at < period.end, Case.state.in_(COUNTED_STATES), *case_scope(scope)),
         {"callback": (and_(Case.state != CaseState.ON_HOLD, due),
                       and_(cb.state == CallbackState.DONE, cb.done_at <= cb.due_at))},
@@ -236,7 +237,7 @@ def _emergency_steps(level, period, as_of, scope) -> Counted | None:
     where_scope = _places_under(r.grid_id if scope is not None and scope.level in (PlaceLevel.VILLAGE, PlaceLevel.GRID)
                                 else r.township_id, scope)
     return Counted(
-        Grain.EMERGENCY_STEP, key, source,
+        Grain.EMERGENCY_STEP, key, r.township_id, source,
         (s.due_at >= period.start, s.due_at < period.end, *where_scope),
         {"emergency": (or_(s.done_at.is_not(None), s.due_at < as_of), s.done_at <= s.due_at)},
         s.id, r.case_id, r.number, r.title, s.due_at, s.done_at,
@@ -256,7 +257,7 @@ def _staff(level, period, as_of, scope) -> Counted | None:
     logged = exists().where(WorkLogEntry.person_id == serving.c.person_id, WorkLogEntry.grid_id == serving.c.grid_id,
                             WorkLogEntry.occurred_at >= period.start, WorkLogEntry.occurred_at < until)
     return Counted(
-        Grain.STAFF, key, source, _places_under(serving.c.grid_id, scope),
+        Grain.STAFF, key, village.parent_id, source, _places_under(serving.c.grid_id, scope),
         {"work_log": (true(), logged)},
         serving.c.person_id, cast(null(), Integer), grid.name, Person.name,
         cast(null(), UTCDateTime()), cast(null(), UTCDateTime()),

@@ -7,6 +7,7 @@ the bundled CJK font, embedded.
 
 from __future__ import annotations
 
+import hashlib
 from io import BytesIO
 from pathlib import Path
 
@@ -16,8 +17,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from ...db import Database
+from ...models import PrintedSheet
+from ...models.enums import SheetKind
 from ..clock import BEIJING
 from ..evaluation.scores import Evaluation, SubjectScore
+from ..places import get_place
+from ..security import Actor, Permission
+from ..unit_of_work import unit_of_work
 from .fonts import register_pdf_font
 
 COMMENDED = 3  # top performers proposed for commendation
@@ -79,10 +86,16 @@ def _form(evaluation: Evaluation, subject: SubjectScore, ranked: int, styles) ->
         Paragraph(f"被考核对象:<b>{subject.name}</b>  ({subject.ref})    范围:{evaluation.scope_name}", styles["meta"]),
         Spacer(1, 4 * mm), table, Spacer(1, 3 * mm),
         Paragraph(f"说明:诉求按其办理期限所在考核期计入;暂缓办理(第十九条第二项)的诉求不计入各项比率,另行统计;"
-                  f"无应计事项的指标记为“—”,其权重不参与综合得分。数据截至 {as_of}。"
+                  f"无应计事项的指标记为“—”,其权重不参与综合得分。数据截至 {as_of}{_settled_note(evaluation)}。"
                   "依据《北海市网格化服务管理条例》第五条、第二十三条。", styles["note"]),
         Spacer(1, 18 * mm), signatures, PageBreak(),
     ]
+
+
+def _settled_note(evaluation: Evaluation) -> str:
+    if not evaluation.settled:
+        return ""
+    return f";其中 {'、'.join(evaluation.settled)} 为结算时的数据"
 
 
 def _commendations(evaluation: Evaluation, styles) -> list:
@@ -109,8 +122,8 @@ def _commendations(evaluation: Evaluation, styles) -> list:
     return body
 
 
-def render_assessment(evaluation: Evaluation, target: str | Path | BytesIO | None = None) -> bytes:
-    """The forms of every subject (ranked order) and the commendation list, as PDF bytes."""
+def _render(evaluation: Evaluation) -> tuple[bytes, int]:
+    """The PDF and its page count."""
     font = register_pdf_font()
     styles = _styles(font)
     buffer = BytesIO()
@@ -121,9 +134,35 @@ def render_assessment(evaluation: Evaluation, target: str | Path | BytesIO | Non
     story = [flowable for subject in evaluation.subjects for flowable in _form(evaluation, subject, ranked, styles)]
     story += _commendations(evaluation, styles)
     doc.build(story)
-    data = buffer.getvalue()
+    return buffer.getvalue(), doc.page
+
+
+def render_assessment(evaluation: Evaluation, target: str | Path | BytesIO | None = None) -> bytes:
+    """The forms of every subject (ranked order) and the commendation list, as PDF bytes (a preview:
+    printing for the record is `print_assessment`)."""
+    data, _ = _render(evaluation)
     if isinstance(target, BytesIO):
         target.write(data)
     elif target is not None:
         Path(target).write_bytes(data)
     return data
+
+
+def print_assessment(db: Database, actor: Actor, evaluation: Evaluation, path: str | Path) -> int:
+    """Print the forms to `path` and record the printing (PrintedSheet, audit); returns the page count.
+
+    Needs Permission.PRINT in the evaluation's scope: a printed form is what gets signed (Art. 23).
+    """
+    data, pages = _render(evaluation)
+    with unit_of_work(db, actor, "printing.assessment", target=f"{evaluation.period.code}/{evaluation.level.value}") as uow:
+        scope = get_place(uow.session, evaluation.scope_code)
+        uow.require(Permission.PRINT, scope.code, scope.short_name)
+        Path(path).write_bytes(data)
+        uow.session.add(PrintedSheet(kind=SheetKind.ASSESSMENT, place_id=scope.id,
+                                     subject_ref=f"{evaluation.period.code}/{evaluation.level.value}",
+                                     content_hash=hashlib.sha256(data).hexdigest(), printed_by=actor.display_name,
+                                     pages=pages))
+        uow.audit(f"打印{evaluation.period.label}{evaluation.level.label}考核表 {len(evaluation.subjects)} 份",
+                  period=evaluation.period.code, level=evaluation.level.value, scope=scope.code, pages=pages,
+                  settled=list(evaluation.settled))
+        return pages

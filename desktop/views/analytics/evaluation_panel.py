@@ -1,5 +1,5 @@
 """The evaluation screen (Art. 5, 23): period and level, ranked scores, drill-down to the counted rows,
-export and printed assessment forms."""
+export, printed assessment forms, and settling a month (city evaluators)."""
 
 from __future__ import annotations
 
@@ -25,12 +25,15 @@ from PySide6.QtWidgets import (
 from ...i18n import label, period_label
 from ...models import utcnow
 from ...services.clock import beijing_text
-from ...services.evaluation import export
+from ...models.enums import PeriodKind
+from ...services.evaluation import export, settlement
 from ...services.evaluation.drilldown import CountedRow, Part, drill_down
+from ...services.evaluation.indicators import CITY_CODE
 from ...services.evaluation.periods import period_of
 from ...services.evaluation.scores import Evaluation, evaluate
 from ...services.evaluation.sources import Level
-from ...services.printing.assessment import render_assessment
+from ...services.printing.assessment import print_assessment
+from ...services.security import Permission
 from .. import dialogs
 from .scores_model import ScoresModel
 
@@ -52,6 +55,11 @@ class DrillDownDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.count = QLabel()
         layout = QVBoxLayout(self)
+        if panel.evaluation.settled:
+            note = QLabel(self.tr("本期含已结算月份({0}):下列为当前数据,可能与结算时的数字不同。").format(
+                "、".join(panel.evaluation.settled)))
+            note.setWordWrap(True)
+            layout.addWidget(note)
         layout.addWidget(self.part)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
@@ -88,12 +96,21 @@ class EvaluationPanel(QDialog):
             self.level.addItem(label(level), level)
         self.level.setCurrentIndex(list(Level).index(Level.TOWNSHIP))
         self.run_button, self.export_button, self.print_button = (QPushButton() for _ in range(3))
+        self.settle_button, self.reopen_button = QPushButton(), QPushButton()
         self.run_button.setText(self.tr("计算"))
         self.export_button.setText(self.tr("导出…"))
         self.print_button.setText(self.tr("打印考核表…"))
+        self.settle_button.setText(self.tr("结算本月…"))
+        self.reopen_button.setText(self.tr("撤销结算…"))
+        self.settle_button.setToolTip(self.tr("冻结该月的考核数据:此后该月及其所在季度、年度按结算数据计算"))
         self.run_button.clicked.connect(self.run)
         self.export_button.clicked.connect(self.export)
         self.print_button.clicked.connect(self.print_forms)
+        self.settle_button.clicked.connect(self.settle)
+        self.reopen_button.clicked.connect(self.reopen)
+        # Settling is the city institution's (Art. 5(2)); others never see the buttons.
+        for button in (self.settle_button, self.reopen_button):
+            button.setVisible(actor.can(Permission.EVALUATE, CITY_CODE))
         self.model = ScoresModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -103,8 +120,8 @@ class EvaluationPanel(QDialog):
         for widget in (QLabel(self.tr("考核期")), self.period, QLabel(self.tr("对象")), self.level, self.run_button):
             top.addWidget(widget)
         top.addStretch(1)
-        top.addWidget(self.export_button)
-        top.addWidget(self.print_button)
+        for button in (self.settle_button, self.reopen_button, self.export_button, self.print_button):
+            top.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -115,6 +132,9 @@ class EvaluationPanel(QDialog):
     def _enable(self) -> None:
         for button in (self.export_button, self.print_button):
             button.setEnabled(self.evaluation is not None)
+        month = self.evaluation is not None and self.evaluation.period.kind is PeriodKind.MONTH
+        self.settle_button.setEnabled(month and not self.evaluation.settled)
+        self.reopen_button.setEnabled(month and bool(self.evaluation.settled))
 
     def run(self) -> None:
         self.status.setText(self.tr("计算中…"))
@@ -130,9 +150,12 @@ class EvaluationPanel(QDialog):
         self.model.set_evaluation(evaluation)
         self.table.resizeColumnsToContents()
         ranked = sum(1 for s in evaluation.subjects if s.rank is not None)
-        self.status.setText(self.tr("{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的诉求。").format(
+        text = self.tr("{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的诉求。").format(
             evaluation.scope_name, period_label(evaluation.period), label(evaluation.level),
-            len(evaluation.subjects), ranked))
+            len(evaluation.subjects), ranked)
+        if evaluation.settled:
+            text += self.tr(" 其中 {0} 为结算数据。").format("、".join(evaluation.settled))
+        self.status.setText(text)
         self._enable()
 
     def drill(self, index) -> None:
@@ -155,9 +178,36 @@ class EvaluationPanel(QDialog):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("打印考核表"), f"考核表-{self.evaluation.period.code}.pdf",
                                               self.tr("PDF (*.pdf)"))
         if path:
-            self.tasks.submit(render_assessment, self.evaluation, path,
-                              on_done=lambda _: self.status.setText(self.tr("考核表已保存到 {0}").format(path)),
+            self.tasks.submit(print_assessment, self.db, self.actor, self.evaluation, path,
+                              on_done=lambda pages: self.status.setText(
+                                  self.tr("考核表已保存到 {0},共 {1} 页").format(path, pages)),
                               on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def settle(self) -> None:
+        period = self.evaluation.period
+        if not dialogs.confirm(self, self.tr("结算考核数据"), self.tr(
+                "结算 {0} 的考核数据?结算后,该月及其所在季度、年度的考核按结算时的数据计算,"
+                "不再随后续办理变化;如需更正须撤销结算。").format(period_label(period))):
+            return
+        self.status.setText(self.tr("结算中…"))
+        self.tasks.submit(settlement.settle, self.db, self.actor, period.code,
+                          on_done=lambda done: self._settled(self.tr("已结算 {0},共 {1} 项数据。").format(
+                              period_label(period), done.rows)),
+                          on_error=self._failed)
+
+    def reopen(self) -> None:
+        period = self.evaluation.period
+        reason = dialogs.ask_text(self, self.tr("撤销结算"), self.tr("撤销 {0} 结算的理由:").format(period_label(period)))
+        if reason is None:
+            return
+        self.tasks.submit(settlement.reopen, self.db, self.actor, period.code, reason,
+                          on_done=lambda _: self._settled(self.tr("已撤销 {0} 的结算。").format(period_label(period))),
+                          on_error=self._failed)
+
+    def _settled(self, message: str) -> None:
+        dialogs.information(self, self.tr("综合评价"), message)
+        self.period.setText(self.evaluation.period.code)
+        self.run()
 
 
 def open_evaluation(window) -> None:
