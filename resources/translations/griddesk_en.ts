@@ -178,6 +178,39 @@
     </message>
   </context>
   <context>
+    <name>AmendFactsDialog</name>
+    <message>
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="22" />
+      <source>更正/补充事实 — %1</source>
+      <translation>Correct/add facts — %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="23" />
+      <source>按续报或核实的情况改动下列事实;原值和新值记入审计日志,关联案件的时间线也会记录。获知时间是报告时限的起算点,不能更正。</source>
+      <translation>Change the facts below to match a follow-up report or verification; the old and new values go into the audit log and onto the linked case's timeline. The time learned of starts the reporting clock and cannot be corrected.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="31" />
+      <source>必填,如:16:00 续报,伤员增至 3 人</source>
+      <translation>Required, e.g. 16:00 follow-up report: injured now 3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="32" />
+      <source>更正原因</source>
+      <translation>Reason for correction</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="34" />
+      <source>保存更正</source>
+      <translation>Save correction</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="35" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
     <name>ApplicationsModel</name>
     <message>
       <location filename="../../desktop/views/matters/models.py" line="29" />
@@ -208,6 +241,102 @@
       <location filename="../../desktop/views/matters/models.py" line="31" />
       <source>审核意见</source>
       <translation>Review comment</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarWarning</name>
+    <message>
+      <location filename="../../desktop/views/calendar/warning.py" line="42" />
+      <source>%1 年的法定节假日和调休安排国务院尚未公布,也没有录入:未办结案件在该年的期限暂按周一至周五计算,可能不准。</source>
+      <translation>The State Council has not yet published the statutory holidays and make-up workdays for %1, and they have not been entered: open cases' deadlines in that year are counted Monday to Friday for now and may be wrong.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/warning.py" line="45" />
+      <source>录入该年安排…</source>
+      <translation>Enter the holiday schedule…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/warning.py" line="47" />
+      <source>查看工作日历(请管理员录入)…</source>
+      <translation>View working-day calendar (an admin must enter it)…</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarWindow</name>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="146" />
+      <source>工作日历</source>
+      <translation>Working-day calendar</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="147" />
+      <source>年份</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="148" />
+      <source>录入一天…</source>
+      <translation>Enter a day…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="149" />
+      <source>删除所选日期</source>
+      <translation>Remove selected day</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="150" />
+      <source>导入 CSV…</source>
+      <translation>Import CSV…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="151" />
+      <source>每行:日期,类别,名称,如 2027-02-06,调休上班,春节调休;类别为 holiday/法定节假日 或 workday/调休上班。导入的年份原有录入将被整体替换。</source>
+      <translation>Each row: date,category,name, e.g. 2027-02-06,workday,Spring Festival make-up workday; the category is holiday (statutory holiday) or workday (make-up workday). Everything already entered for an imported year is replaced.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="154" />
+      <source>只有管理员可以录入、删除或导入节假日安排</source>
+      <translation>Only admins can enter, remove or import holidays</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="162" />
+      <source>%1 年:%2</source>
+      <translation>%1: %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="198" />
+      <source>已录入 %1 %2。</source>
+      <translation>Entered %1 (%2).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="203" />
+      <source>删除日期</source>
+      <translation>Remove day</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="204" />
+      <source>删除 %1?该日将按平常的周一至周五计算,未办结期限随之重算。</source>
+      <translation>Remove %1? The day will count as usual by the Monday-to-Friday week, and open deadlines will be recounted.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="206" />
+      <source>已删除 %1。</source>
+      <translation>Removed %1.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="215" />
+      <source>已导入 %1 年节假日安排 %2 天(该年原有录入已替换)。</source>
+      <translation>Imported %2 holiday schedule days for %1 (replacing what had been entered for that year).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="222" />
+      <source>正在保存并重算未办结案件的期限…</source>
+      <translation>Saving and recounting the deadlines of open cases…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="228" />
+      <source>重算了 %1 项未办结案件的期限。</source>
+      <translation> Recounted the deadlines of %1 open cases.</translation>
     </message>
   </context>
   <context>
@@ -316,12 +445,12 @@
       <translation>{when} ({mark})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="341" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="349" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="342" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="350" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -329,229 +458,229 @@
   <context>
     <name>CaseDetailDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="143" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="148" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="143" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="148" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="143" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="148" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="143" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="148" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="144" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="149" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="144" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="189" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="333" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="149" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="200" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="341" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="158" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="163" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="160" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="165" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="173" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="184" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="176" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="187" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="181" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="192" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="185" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="196" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="186" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="197" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="187" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="198" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="187" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="198" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="188" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="199" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="189" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="200" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="190" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="201" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="190" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="201" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="191" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="202" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="200" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="211" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="249" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="260" />
       <source>网格代码(15 位)</source>
       <translation>Grid code (15 digits)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="253" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="264" />
       <source>并入的案件编号</source>
       <translation>Number of the case to merge into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="260" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="268" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="264" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="272" />
       <source>上报理由</source>
       <translation>Reason for escalating</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="268" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="276" />
       <source>下派说明</source>
       <translation>Note for the lower level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="279" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="287" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="279" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="287" />
       <source>核查通过并结案?选“否”退回承办单位重新办理。</source>
       <translation>Pass the review and close the case? Choose “No” to send it back to the handling unit.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="282" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="290" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="286" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="294" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="287" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="295" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="291" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="299" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="296" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="304" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="296" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="304" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="297" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="305" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="301" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="309" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="301" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="309" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="307" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="315" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="307" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="315" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="316" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="324" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="320" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="328" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="324" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="332" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="324" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="332" />
       <source>延期时长(不超过原办理时限)</source>
       <translation>Extension (no longer than the original time limit)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="325" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="333" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="329" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="337" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
@@ -676,6 +805,92 @@
     </message>
   </context>
   <context>
+    <name>DayForm</name>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="67" />
+      <source>录入一天</source>
+      <translation>Enter a day</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="76" />
+      <source>如:春节</source>
+      <translation>e.g. Spring Festival</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="78" />
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="79" />
+      <source>类别</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="80" />
+      <source>名称</source>
+      <translation>Name</translation>
+    </message>
+  </context>
+  <context>
+    <name>DaysModel</name>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="41" />
+      <source>周一</source>
+      <translation>Mon</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="41" />
+      <source>周二</source>
+      <translation>Tue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="42" />
+      <source>周三</source>
+      <translation>Wed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="42" />
+      <source>周四</source>
+      <translation>Thu</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="43" />
+      <source>周五</source>
+      <translation>Fri</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="43" />
+      <source>周六</source>
+      <translation>Sat</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="44" />
+      <source>周日</source>
+      <translation>Sun</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="55" />
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="55" />
+      <source>星期</source>
+      <translation>Weekday</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="56" />
+      <source>类别</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="56" />
+      <source>名称</source>
+      <translation>Name</translation>
+    </message>
+  </context>
+  <context>
     <name>DispatchDialog</name>
     <message>
       <location filename="../../desktop/views/cases/dispatch_dialog.py" line="30" />
@@ -707,57 +922,62 @@
   <context>
     <name>DrillDownDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="44" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="47" />
       <source>{0} · {1}:计入的诉求</source>
       <translation>{0} · {1}: requests counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="46" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="49" />
       <source>分母(应计)</source>
       <translation>Denominator (counted)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="47" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="50" />
       <source>分子(达标)</source>
       <translation>Numerator (met)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="50" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="53" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="50" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="53" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="50" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="53" />
       <source>期限</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="50" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="53" />
       <source>完成</source>
       <translation>Completed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="51" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="54" />
       <source>达标</source>
       <translation>Met</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="72" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="59" />
+      <source>本期含已结算月份({0}):下列为当前数据,可能与结算时的数字不同。</source>
+      <translation>This period includes settled months ({0}): the rows below are current data and may differ from the figures at settlement.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="80" />
       <source>是</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="72" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="80" />
       <source>否</source>
       <translation>No</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="75" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="83" />
       <source>共 {0} 条</source>
       <translation>{0} in all</translation>
     </message>
@@ -765,279 +985,347 @@
   <context>
     <name>EmergencyReportDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="47" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="136" />
       <source>报告紧急情况(《条例》第二十一条)</source>
       <translation>Report an emergency (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="68" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="139" />
+      <source>报送</source>
+      <translation>Submit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="140" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>EmergencyReportForm</name>
+    <message>
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="69" />
       <source>未定位</source>
       <translation>No location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="75" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="76" />
       <source>死亡</source>
       <translation>Dead</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="75" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="76" />
       <source>受伤</source>
       <translation>Injured</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="75" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="76" />
       <source>失踪</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="81" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="83" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="82" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="84" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="83" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="85" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="84" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="85" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="88" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="89" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="88" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="90" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="89" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="91" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="90" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="92" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="91" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="93" />
       <source>已采取的措施</source>
       <translation>Measures taken</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="93" />
-      <source>报送</source>
-      <translation>Submit</translation>
     </message>
   </context>
   <context>
     <name>EvaluationPanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="83" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="91" />
       <source>综合评价(第五条、第二十三条)</source>
       <translation>Evaluation (Art. 5, Art. 23)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="85" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="93" />
       <source>2026-10、2026-Q4 或 2026</source>
       <translation>2026-10, 2026-Q4 or 2026</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="91" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="100" />
       <source>计算</source>
       <translation>Calculate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="92" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="101" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="93" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="102" />
       <source>打印考核表…</source>
       <translation>Print assessment form…</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/evaluation_panel.py" line="103" />
+      <source>结算本月…</source>
+      <translation>Settle month…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="104" />
+      <source>撤销结算…</source>
+      <translation>Undo settlement…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="105" />
+      <source>冻结该月的考核数据:此后该月及其所在季度、年度按结算数据计算</source>
+      <translation>Freeze the month's assessment data: from then on the month, its quarter and its year are calculated from the settled data</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="120" />
       <source>考核期</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="103" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="120" />
       <source>对象</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="120" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="140" />
       <source>计算中…</source>
       <translation>Calculating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="133" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="153" />
       <source>{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的诉求。</source>
       <translation>{0} · {1} · {2}: {3} units, {4} ranked. Double-click a rate to see the requests counted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="147" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="157" />
+      <source> 其中 {0} 为结算数据。</source>
+      <translation> Settled data used for {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="170" />
       <source>导出考核结果</source>
       <translation>Export assessment results</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="148" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="171" />
       <source>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="155" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="178" />
       <source>打印考核表</source>
       <translation>Print assessment form</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="156" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="179" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="159" />
-      <source>考核表已保存到 {0}</source>
-      <translation>Assessment form saved to {0}</translation>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="183" />
+      <source>考核表已保存到 {0},共 {1} 页</source>
+      <translation>Assessment forms saved to {0}, {1} pages</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="188" />
+      <source>结算考核数据</source>
+      <translation>Settle assessment data</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="189" />
+      <source>结算 {0} 的考核数据?结算后,该月及其所在季度、年度的考核按结算时的数据计算,不再随后续办理变化;如需更正须撤销结算。</source>
+      <translation>Settle the assessment data for {0}? Once settled, the month, its quarter and its year are assessed on the data as settled and no longer change with later handling; to correct them, the settlement must be undone.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="192" />
+      <source>结算中…</source>
+      <translation>Settling…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="194" />
+      <source>已结算 {0},共 {1} 项数据。</source>
+      <translation>Settled {0}: {1} records.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="200" />
+      <source>撤销结算</source>
+      <translation>Undo settlement</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="200" />
+      <source>撤销 {0} 结算的理由:</source>
+      <translation>Reason for undoing the settlement of {0}:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="204" />
+      <source>已撤销 {0} 的结算。</source>
+      <translation>Settlement of {0} undone.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="208" />
+      <source>综合评价</source>
+      <translation>Evaluation</translation>
     </message>
   </context>
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="94" />
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="133" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="89" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="128" />
       <source>导出诉求</source>
       <translation>Export requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="95" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="90" />
       <source>格式</source>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="96" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="91" />
       <source>范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="97" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="92" />
       <source>CSV(Excel 可直接打开)</source>
       <translation>CSV (opens in Excel)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="97" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="92" />
       <source>Excel 工作簿 XLSX</source>
       <translation>Excel workbook XLSX</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="98" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="93" />
       <source>Open311 GeoReport v2 JSON</source>
       <translation>Open311 GeoReport v2 JSON</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="101" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="96" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="103" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="98" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="108" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="103" />
       <source>有权查看的全部地区</source>
       <translation>All areas you may see</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="110" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="105" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="112" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="107" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="114" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="109" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="115" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="110" />
       <source>当前队列的筛选:%1,%2</source>
       <translation>Current queue filter: %1, %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="117" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="112" />
       <source>只含已超期</source>
       <translation>overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="119" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="114" />
       <source>只含督办</source>
       <translation>supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="121" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="116" />
       <source>含“%1”</source>
       <translation>containing “%1”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="123" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="118" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="124" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="119" />
       <source>,</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="134" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="129" />
       <source>%1 文件 (*%2)</source>
       <translation>%1 file (*%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="140" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="135" />
       <source>正在导出…</source>
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="141" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="136" />
       <source>已取消:没有写出文件</source>
       <translation>Cancelled: no file written</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="144" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="139" />
       <source>正在导出 %1/%2</source>
       <translation>Exporting %1/%2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="147" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="142" />
       <source>已导出 %1 件到 %2</source>
       <translation>Exported %1 cases to %2</translation>
     </message>
@@ -1196,123 +1484,123 @@
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="98" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="93" />
       <source>导入诉求</source>
       <translation>Import requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="99" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="94" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="100" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="95" />
       <source>格式</source>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="101" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="96" />
       <source>乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="102" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="97" />
       <source>Open311 requests.json 或导出的诉求清单 .csv</source>
       <translation>Open311 requests.json or an exported request list .csv</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="103" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="98" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="105" />
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="115" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="100" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="110" />
       <source>按坐标归入所在网格的乡镇</source>
       <translation>By coordinates (township of the grid there)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="106" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="101" />
       <source>没有坐标或坐标不在任何网格内的诉求归入所选乡镇(街道)的待分拨清单;选“按坐标”时,这样的诉求会被列为问题,整个文件不导入。</source>
       <translation>Requests without coordinates, or outside every grid, go to the chosen township's routing list; with “by coordinates” they are listed as problems and nothing in the file is imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="108" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="103" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="110" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="105" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="129" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="124" />
       <source>Open311 GeoReport v2 JSON</source>
       <translation>Open311 GeoReport v2 JSON</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="129" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="124" />
       <source>诉求清单 CSV(UTF-8 或 GBK)</source>
       <translation>Request list CSV (UTF-8 or GBK)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="133" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="128" />
       <source>无法识别:只能导入 .json(Open311)或 .csv 文件</source>
       <translation>Unrecognised: only .json (Open311) or .csv files can be imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="135" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="130" />
       <source>按扩展名判断</source>
       <translation>By file extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="146" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="141" />
       <source>文件 %1 不存在</source>
       <translation>File %1 does not exist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="152" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="147" />
       <source>正在读取 %1…</source>
       <translation>Reading %1…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="153" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="148" />
       <source>已取消:没有导入任何诉求</source>
       <translation>Cancelled: nothing was imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="156" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="151" />
       <source>正在检查</source>
       <translation>Checking</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="156" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="151" />
       <source>正在准备</source>
       <translation>Preparing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="156" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="151" />
       <source>正在写入案件</source>
       <translation>Writing cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="157" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="152" />
       <source>正在写入办理记录</source>
       <translation>Writing timelines</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="158" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="153" />
       <source>%1 %2/%3</source>
       <translation>%1 %2/%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="162" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="157" />
       <source>已导入 %1 件(已办结 %2 件,待分拨 %3 件)</source>
       <translation>Imported %1 cases (%2 closed, %3 to route)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="165" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="160" />
       <source>,编号 %1 … %2</source>
       <translation>, numbers %1 … %2</translation>
     </message>
@@ -1368,59 +1656,138 @@
   <context>
     <name>LadderPanel</name>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="36" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="39" />
       <source>紧急情况报告进度</source>
       <translation>Emergency reporting progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="41" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="44" />
       <source>环节</source>
       <translation>Step</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="41" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="44" />
       <source>报送对象</source>
       <translation>Report to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="41" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="44" />
       <source>时限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="41" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="44" />
       <source>报送时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="41" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="44" />
       <source>报送内容</source>
       <translation>What was reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="46" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="49" />
       <source>报送了什么(如:电话报区应急局值班室)</source>
       <translation>What was reported (e.g. phoned the district emergency office)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="47" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="50" />
       <source>登记报送</source>
       <translation>Record report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="49" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="52" />
       <source>确认告警</source>
       <translation>Acknowledge alarm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="72" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="54" />
+      <source>更正/补充事实…</source>
+      <translation>Correct/add facts…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="56" />
+      <source>报告时限设置…</source>
+      <translation>Reporting time limits…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="83" />
       <source>【未确认】</source>
       <translation>[Unacknowledged] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="95" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="106" />
       <source>超时</source>
       <translation>Late</translation>
+    </message>
+  </context>
+  <context>
+    <name>LadderSettingsDialog</name>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="41" />
+      <source>紧急情况报告时限(《条例》第二十一条)</source>
+      <translation>Emergency reporting time limits (Art. 21)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="43" />
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="44" />
+      <source>分钟</source>
+      <translation>minutes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="45" />
+      <source>小时</source>
+      <translation>hours</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="46" />
+      <source>个工作日</source>
+      <translation>working days</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="53" />
+      <source>电话首报(获知后)</source>
+      <translation>First report by phone (after learning of it)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="54" />
+      <source>书面首报(获知后)</source>
+      <translation>Written first report (after learning of it)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="55" />
+      <source>续报间隔(处置期间)</source>
+      <translation>Follow-up report interval (while being handled)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="56" />
+      <source>终报(处置完毕后)</source>
+      <translation>Final report (after handling ends)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="57" />
+      <source>报送对象</source>
+      <translation>Report to</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="58" />
+      <source>新的时限适用于保存之后报告的紧急情况。已报告的紧急情况,报送对象和已排定的时限不变,此后排定的续报、终报按新的时限。</source>
+      <translation>New time limits apply to emergencies reported after they are saved. For emergencies already reported, the levels reported to and the time limits already scheduled stay as they are; follow-up and final reports scheduled from then on use the new time limits.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="62" />
+      <source>只有具有全市综合评价权限的用户可以修改报告时限。</source>
+      <translation>Only users with the city-wide evaluation permission can change the reporting time limits.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="67" />
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="69" />
+      <source>关闭</source>
+      <translation>Close</translation>
     </message>
   </context>
   <context>
@@ -1505,37 +1872,37 @@
   <context>
     <name>LoginDialog</name>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="48" />
+      <location filename="../../desktop/views/login_dialog.py" line="55" />
       <source>登录 — 网格指挥台</source>
       <translation>Log in — GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="49" />
+      <location filename="../../desktop/views/login_dialog.py" line="56" />
       <source>用户名(&amp;U)</source>
       <translation>&amp;User name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="49" />
+      <location filename="../../desktop/views/login_dialog.py" line="56" />
       <source>密码(&amp;P)</source>
       <translation>&amp;Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="49" />
+      <location filename="../../desktop/views/login_dialog.py" line="56" />
       <source>数据库</source>
       <translation>Database</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="51" />
+      <location filename="../../desktop/views/login_dialog.py" line="58" />
       <source>登录</source>
       <translation>Log in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="61" />
+      <location filename="../../desktop/views/login_dialog.py" line="63" />
       <source>请输入用户名</source>
       <translation>Enter your user name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="65" />
+      <location filename="../../desktop/views/login_dialog.py" line="67" />
       <source>请输入密码</source>
       <translation>Enter your password</translation>
     </message>
@@ -1543,32 +1910,32 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="150" />
+      <location filename="../../desktop/views/main_window.py" line="155" />
       <source>网格指挥台 — 北海市网格化服务管理</source>
       <translation>GridDesk — Beihai grid-based service management</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="156" />
+      <location filename="../../desktop/views/main_window.py" line="161" />
       <source>数据库:%1</source>
       <translation>Database: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="157" />
+      <location filename="../../desktop/views/main_window.py" line="162" />
       <source>用户:%1</source>
       <translation>User: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="161" />
+      <location filename="../../desktop/views/main_window.py" line="166" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="162" />
+      <location filename="../../desktop/views/main_window.py" line="167" />
       <source>网格指挥台:依据《北海市网格化服务管理条例》的乡镇(街道)网格化服务管理指挥中心桌面端。</source>
       <translation>GridDesk: the desktop of a township grid-management command center under the Beihai Grid-based Service Management Regulations.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="198" />
+      <location filename="../../desktop/views/main_window.py" line="203" />
       <source>未办结 %1 · 超期 %2 · 今日受理 %3</source>
       <translation>Open %1 · overdue %2 · received today %3</translation>
     </message>
@@ -1716,186 +2083,186 @@
   <context>
     <name>MatterListWindow</name>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="138" />
+      <location filename="../../desktop/views/matters/window.py" line="123" />
       <source>网格化服务管理事项清单</source>
       <translation>Grid service matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="139" />
+      <location filename="../../desktop/views/matters/window.py" line="124" />
       <source>新建下一版草稿</source>
       <translation>New draft version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="140" />
+      <location filename="../../desktop/views/matters/window.py" line="125" />
       <source>新增事项…</source>
       <translation>Add matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="141" />
-      <location filename="../../desktop/views/matters/window.py" line="271" />
-      <location filename="../../desktop/views/matters/window.py" line="274" />
+      <location filename="../../desktop/views/matters/window.py" line="126" />
+      <location filename="../../desktop/views/matters/window.py" line="256" />
+      <location filename="../../desktop/views/matters/window.py" line="259" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="142" />
+      <location filename="../../desktop/views/matters/window.py" line="127" />
       <source>申请纳入事项…</source>
       <translation>Apply to add a matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="143" />
+      <location filename="../../desktop/views/matters/window.py" line="128" />
       <source>申请退出所选事项…</source>
       <translation>Apply to retire the selected matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="144" />
+      <location filename="../../desktop/views/matters/window.py" line="129" />
       <source>公布…</source>
       <translation>Publish…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="145" />
+      <location filename="../../desktop/views/matters/window.py" line="130" />
       <source>打印现行清单…</source>
       <translation>Print current list…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="146" />
+      <location filename="../../desktop/views/matters/window.py" line="131" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="147" />
+      <location filename="../../desktop/views/matters/window.py" line="132" />
       <source>不同意…</source>
       <translation>Reject…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="148" />
+      <location filename="../../desktop/views/matters/window.py" line="133" />
       <source>部门纳入/退出申请(条例第十三条第二款)</source>
       <translation>Department applications to add/retire (Art. 13(2))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="149" />
+      <location filename="../../desktop/views/matters/window.py" line="134" />
       <source>督促整改(条例第十三条第五款)</source>
       <translation>Rectification orders (Art. 13(5))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="150" />
+      <location filename="../../desktop/views/matters/window.py" line="135" />
       <source>督促限期整改…</source>
       <translation>Order rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="151" />
+      <location filename="../../desktop/views/matters/window.py" line="136" />
       <source>整改完毕…</source>
       <translation>Rectified…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="154" />
+      <location filename="../../desktop/views/matters/window.py" line="139" />
       <source>尚未编制事项清单</source>
       <translation>No matter list yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="157" />
+      <location filename="../../desktop/views/matters/window.py" line="142" />
       <source>%1 · %2 · 公布日期 %3 · %4 项</source>
       <translation>%1 · %2 · published %3 · %4 items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="190" />
+      <location filename="../../desktop/views/matters/window.py" line="175" />
       <source>第 %1 版(%2)</source>
       <translation>Version %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="224" />
+      <location filename="../../desktop/views/matters/window.py" line="209" />
       <source>公布</source>
       <translation>Publish</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="224" />
+      <location filename="../../desktop/views/matters/window.py" line="209" />
       <source>自今日起公布第 %1 版?现行版本将同时废止。</source>
       <translation>Publish version %1 from today? The current version will be superseded.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="231" />
+      <location filename="../../desktop/views/matters/window.py" line="216" />
       <source>审核</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="231" />
+      <location filename="../../desktop/views/matters/window.py" line="216" />
       <source>请先选中一条待审核的申请</source>
       <translation>Select an application awaiting review first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="233" />
+      <location filename="../../desktop/views/matters/window.py" line="218" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="233" />
+      <location filename="../../desktop/views/matters/window.py" line="218" />
       <source>请写明不同意的理由:</source>
       <translation>Reason for rejecting:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="240" />
+      <location filename="../../desktop/views/matters/window.py" line="225" />
       <source>保存事项清单</source>
       <translation>Save matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="244" />
+      <location filename="../../desktop/views/matters/window.py" line="229" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="244" />
+      <location filename="../../desktop/views/matters/window.py" line="229" />
       <source>已生成 %1 页</source>
       <translation>%1 pages generated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="255" />
+      <location filename="../../desktop/views/matters/window.py" line="240" />
       <source>督促整改</source>
       <translation>Order rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="255" />
+      <location filename="../../desktop/views/matters/window.py" line="240" />
       <source>请先选中一条整改中的通知</source>
       <translation>Select an order still being rectified first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="257" />
+      <location filename="../../desktop/views/matters/window.py" line="242" />
       <source>整改完毕</source>
       <translation>Rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="257" />
+      <location filename="../../desktop/views/matters/window.py" line="242" />
       <source>部门的整改情况:</source>
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="271" />
+      <location filename="../../desktop/views/matters/window.py" line="256" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="274" />
+      <location filename="../../desktop/views/matters/window.py" line="259" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="282" />
+      <location filename="../../desktop/views/matters/window.py" line="267" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="282" />
-      <location filename="../../desktop/views/matters/window.py" line="294" />
+      <location filename="../../desktop/views/matters/window.py" line="267" />
+      <location filename="../../desktop/views/matters/window.py" line="279" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="291" />
-      <location filename="../../desktop/views/matters/window.py" line="294" />
+      <location filename="../../desktop/views/matters/window.py" line="276" />
+      <location filename="../../desktop/views/matters/window.py" line="279" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="291" />
+      <location filename="../../desktop/views/matters/window.py" line="276" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>
@@ -1913,93 +2280,93 @@
       <translation>(no matter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="75" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="72" />
       <source>紧急(涉及安全或停水停电停气)</source>
       <translation>Urgent (safety, or water, power or gas cut)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="76" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="136" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="73" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="144" />
       <source>未定位:保存后进入待分派列表</source>
       <translation>No location: goes to the routing list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="86" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="83" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="86" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="83" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="87" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="84" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="87" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="84" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="88" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="85" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="88" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="85" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="89" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="86" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="89" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="86" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="90" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="87" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="91" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="88" />
       <source>所属网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="91" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="88" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="92" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="89" />
       <source>疑似重复</source>
       <translation>Possible duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="95" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="92" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="96" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="93" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="151" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
       <source>不在任何网格内:保存后进入待分派列表</source>
       <translation>Outside every grid: goes to the routing list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="156" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="173" />
       <source>{number} {title}(相距 {distance} 米,{state})</source>
       <translation>{number} {title} ({distance} m away, {state})</translation>
     </message>
@@ -2007,62 +2374,62 @@
   <context>
     <name>NoticeSheetsDialog</name>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="70" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="65" />
       <source>打印网格公示牌</source>
       <translation>Print grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="71" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="66" />
       <source>%1:%2 个网格的公示牌从未打印或内容已变化,需要(重新)打印</source>
       <translation>%1: %2 grids' notice sheets were never printed or have changed and need (re)printing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="73" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="68" />
       <source>只打印需要重新打印的</source>
       <translation>Only those needing a reprint</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="74" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="69" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="76" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="71" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="86" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="81" />
       <source>从未打印</source>
       <translation>Never printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="86" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="81" />
       <source>公示内容已变化</source>
       <translation>Content changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="91" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="86" />
       <source>保存网格公示牌</source>
       <translation>Save grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="97" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="92" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="98" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="93" />
       <source>已取消:没有生成文件,也没有记为已打印</source>
       <translation>Cancelled: no file was made and nothing was marked printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="101" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="96" />
       <source>正在生成 %1/%2 %3</source>
       <translation>Generating %1/%2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="105" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="100" />
       <source>已打印 %1 张公示牌到 %2</source>
       <translation>Printed %1 notice sheets to %2</translation>
     </message>
@@ -2070,84 +2437,84 @@
   <context>
     <name>PeopleWindow</name>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="117" />
-      <location filename="../../desktop/views/people/window.py" line="155" />
+      <location filename="../../desktop/views/people/window.py" line="106" />
+      <location filename="../../desktop/views/people/window.py" line="146" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="118" />
+      <location filename="../../desktop/views/people/window.py" line="107" />
       <source>新增人员…</source>
       <translation>Add staff…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="119" />
-      <location filename="../../desktop/views/people/window.py" line="174" />
+      <location filename="../../desktop/views/people/window.py" line="108" />
+      <location filename="../../desktop/views/people/window.py" line="165" />
       <source>离任</source>
       <translation>Leave post</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="120" />
+      <location filename="../../desktop/views/people/window.py" line="109" />
       <source>显示完整手机号</source>
       <translation>Show full mobile numbers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="121" />
+      <location filename="../../desktop/views/people/window.py" line="110" />
       <source>确定领导联系…</source>
       <translation>Assign leadership contact…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="122" />
+      <location filename="../../desktop/views/people/window.py" line="111" />
       <source>记录网格工作…</source>
       <translation>Log grid work…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="123" />
+      <location filename="../../desktop/views/people/window.py" line="112" />
       <source>专业人员进网格…</source>
       <translation>Professional visit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="124" />
+      <location filename="../../desktop/views/people/window.py" line="113" />
       <source>网格人员与配备</source>
       <translation>Grid staff and staffing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="125" />
+      <location filename="../../desktop/views/people/window.py" line="114" />
       <source>挂点领导、指导员、总负责人</source>
       <translation>Contact leaders, instructors, chiefs</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="126" />
+      <location filename="../../desktop/views/people/window.py" line="115" />
       <source>工作日志与专业人员进网格</source>
       <translation>Work log and professional visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="128" />
+      <location filename="../../desktop/views/people/window.py" line="117" />
       <source>%1:%2 个网格,%3 个网格员配备不足(红色)</source>
       <translation>%1: %2 grids, %3 short of grid members (red)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="155" />
+      <location filename="../../desktop/views/people/window.py" line="146" />
       <source>请先在名单中选中一人</source>
       <translation>Select a person in the list first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="174" />
+      <location filename="../../desktop/views/people/window.py" line="165" />
       <source>%1 自今日起不再担任 %2 的该职务?</source>
       <translation>%1 leaves this post in %2 from today?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="187" />
+      <location filename="../../desktop/views/people/window.py" line="178" />
       <source>完整手机号</source>
       <translation>Full mobile number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="202" />
+      <location filename="../../desktop/views/people/window.py" line="191" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="202" />
+      <location filename="../../desktop/views/people/window.py" line="191" />
       <source>这里还没有网格工作人员</source>
       <translation>There are no grid staff here yet</translation>
     </message>
@@ -2155,12 +2522,12 @@
   <context>
     <name>PlaceTree</name>
     <message>
-      <location filename="../../desktop/views/place_tree.py" line="232" />
+      <location filename="../../desktop/views/place_tree.py" line="233" />
       <source>搜索地名或代码(Ctrl+F)</source>
       <translation>Search name or code (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/place_tree.py" line="287" />
+      <location filename="../../desktop/views/place_tree.py" line="283" />
       <source>没有找到“%1”</source>
       <translation>Nothing found for “%1”</translation>
     </message>
@@ -2168,7 +2535,7 @@
   <context>
     <name>PlaceTreeModel</name>
     <message>
-      <location filename="../../desktop/views/place_tree.py" line="155" />
+      <location filename="../../desktop/views/place_tree.py" line="156" />
       <source>(示例数据)</source>
       <translation> (demo data)</translation>
     </message>
@@ -2347,42 +2714,42 @@
   <context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="79" />
+      <location filename="../../desktop/views/queue_panel.py" line="80" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="79" />
+      <location filename="../../desktop/views/queue_panel.py" line="80" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="81" />
+      <location filename="../../desktop/views/queue_panel.py" line="82" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="82" />
+      <location filename="../../desktop/views/queue_panel.py" line="83" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="83" />
+      <location filename="../../desktop/views/queue_panel.py" line="84" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="84" />
+      <location filename="../../desktop/views/queue_panel.py" line="85" />
       <source>编号或标题</source>
       <translation>Number or title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="129" />
+      <location filename="../../desktop/views/queue_panel.py" line="125" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="129" />
+      <location filename="../../desktop/views/queue_panel.py" line="125" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
@@ -2514,32 +2881,32 @@
   <context>
     <name>RosterModel</name>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="20" />
+      <location filename="../../desktop/views/roster_panel.py" line="21" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="20" />
+      <location filename="../../desktop/views/roster_panel.py" line="21" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="21" />
+      <location filename="../../desktop/views/roster_panel.py" line="22" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="21" />
+      <location filename="../../desktop/views/roster_panel.py" line="22" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="22" />
+      <location filename="../../desktop/views/roster_panel.py" line="23" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="22" />
+      <location filename="../../desktop/views/roster_panel.py" line="23" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
@@ -2547,32 +2914,32 @@
   <context>
     <name>RosterPanel</name>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="92" />
+      <location filename="../../desktop/views/roster_panel.py" line="88" />
       <source>在左侧选择村(社区)或网格,查看网格人员和基础数据</source>
       <translation>Choose a village/community or grid on the left to see its staff and base data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="98" />
+      <location filename="../../desktop/views/roster_panel.py" line="94" />
       <source>户数 %1 · 人口 %2 · 单位 %3 · 网格人员 %4</source>
       <translation>Households %1 · residents %2 · units %3 · grid staff %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="102" />
+      <location filename="../../desktop/views/roster_panel.py" line="98" />
       <source>网格:</source>
       <translation>Grids: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="102" />
+      <location filename="../../desktop/views/roster_panel.py" line="98" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="103" />
+      <location filename="../../desktop/views/roster_panel.py" line="99" />
       <source>%1(%2,%3人)</source>
       <translation>%1 (%2, %3 staff)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="106" />
+      <location filename="../../desktop/views/roster_panel.py" line="102" />
       <source>尚未划分网格</source>
       <translation>No grids drawn yet</translation>
     </message>
@@ -2697,27 +3064,27 @@
   <context>
     <name>TimelineModel</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="96" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="101" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="96" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="101" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="97" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="102" />
       <source>终端</source>
       <translation>Desktop</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="97" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="102" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="98" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="103" />
       <source>内容</source>
       <translation>Details</translation>
     </message>
@@ -2924,7 +3291,7 @@
   <context>
     <name>dialogs</name>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="29" />
+      <location filename="../../desktop/views/dialogs.py" line="35" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
@@ -2932,42 +3299,42 @@
   <context>
     <name>menus</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="106" />
+      <location filename="../../desktop/views/main_window.py" line="116" />
       <source>查找地点</source>
       <translation>Find place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="107" />
+      <location filename="../../desktop/views/main_window.py" line="117" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="108" />
+      <location filename="../../desktop/views/main_window.py" line="118" />
       <source>区划树</source>
       <translation>Place tree</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="109" />
+      <location filename="../../desktop/views/main_window.py" line="119" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="110" />
+      <location filename="../../desktop/views/main_window.py" line="120" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="115" />
+      <location filename="../../desktop/views/main_window.py" line="125" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="116" />
+      <location filename="../../desktop/views/main_window.py" line="126" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="122" />
+      <location filename="../../desktop/views/main_window.py" line="132" />
       <source>界面语言</source>
       <translation>Language</translation>
     </message>
@@ -3056,12 +3423,20 @@
       <translation>Matter list and department applications</translation>
     </message>
     <message>
+      <source>工作日历(法定节假日与调休)</source>
+      <translation>Working-day calendar (statutory holidays and make-up workdays)</translation>
+    </message>
+    <message>
       <source>报告紧急情况…</source>
       <translation>Report an emergency…</translation>
     </message>
     <message>
       <source>报告进度与告警确认</source>
       <translation>Reporting progress and alarms</translation>
+    </message>
+    <message>
+      <source>报告时限设置…</source>
+      <translation>Reporting time limits…</translation>
     </message>
     <message>
       <source>综合评价与考核表…</source>
@@ -3086,6 +3461,16 @@
   </context>
   <context>
     <name>parent</name>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="49" />
+      <source>选择节假日安排文件</source>
+      <translation>Choose the holiday schedule file</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="50" />
+      <source>CSV 文件 (*.csv);;所有文件 (*)</source>
+      <translation>CSV file (*.csv);;All files (*)</translation>
+    </message>
     <message>
       <location filename="../../desktop/views/exchange/import_dialog.py" line="37" />
       <source>选择要导入的文件</source>
@@ -3872,6 +4257,18 @@
     <message>
       <source>信息上报</source>
       <translation>Information report</translation>
+    </message>
+    <message>
+      <source>国务院已公布,程序已内置</source>
+      <translation>Published by the State Council; built in</translation>
+    </message>
+    <message>
+      <source>已在本系统录入</source>
+      <translation>Entered in this system</translation>
+    </message>
+    <message>
+      <source>尚未公布也未录入:期限暂按周一至周五计算</source>
+      <translation>Neither published nor entered: deadlines counted Monday to Friday for now</translation>
     </message>
     <message>
       <source>联动部门</source>
