@@ -67,3 +67,8 @@ def period_label(period) -> str:
         quarter = QCoreApplication.translate("periods", _QUARTERS[(month - 1) // 3])
         return QCoreApplication.translate("periods", "%1年%2").replace("%1", year).replace("%2", quarter)
     return QCoreApplication.translate("periods", "%1年度").replace("%1", year)
+
+
+def enumeration(items) -> str:
+    """Items as a list in running text: "2026-09、2026-10" in Chinese, "2026-09, 2026-10" in English."""
+    return QCoreApplication.translate("i18n", "、").join(map(str, items))

@@ -246,17 +246,17 @@
   <context>
     <name>CalendarWarning</name>
     <message>
-      <location filename="../../desktop/views/calendar/warning.py" line="42" />
+      <location filename="../../desktop/views/calendar/warning.py" line="43" />
       <source>%1 年的法定节假日和调休安排国务院尚未公布,也没有录入:未办结案件在该年的期限暂按周一至周五计算,可能不准。</source>
       <translation>The State Council has not yet published the statutory holidays and make-up workdays for %1, and they have not been entered: open cases' deadlines in that year are counted Monday to Friday for now and may be wrong.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/warning.py" line="45" />
+      <location filename="../../desktop/views/calendar/warning.py" line="46" />
       <source>录入该年安排…</source>
       <translation>Enter the holiday schedule…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/warning.py" line="47" />
+      <location filename="../../desktop/views/calendar/warning.py" line="48" />
       <source>查看工作日历(请管理员录入)…</source>
       <translation>View working-day calendar (an admin must enter it)…</translation>
     </message>
@@ -3294,6 +3294,14 @@
       <location filename="../../desktop/views/dialogs.py" line="35" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
+    </message>
+  </context>
+  <context>
+    <name>i18n</name>
+    <message>
+      <location filename="../../desktop/i18n.py" line="74" />
+      <source>、</source>
+      <translation>, </translation>
     </message>
   </context>
   <context>

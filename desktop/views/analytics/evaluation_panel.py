@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import label, period_label
+from ...i18n import enumeration, label, period_label
 from ...models import utcnow
 from ...services.clock import beijing_text
 from ...models.enums import PeriodKind
@@ -57,7 +57,7 @@ class DrillDownDialog(QDialog):
         layout = QVBoxLayout(self)
         if panel.evaluation.settled:
             note = QLabel(self.tr("本期含已结算月份({0}):下列为当前数据,可能与结算时的数字不同。").format(
-                "、".join(panel.evaluation.settled)))
+                enumeration(panel.evaluation.settled)))
             note.setWordWrap(True)
             layout.addWidget(note)
         layout.addWidget(self.part)
@@ -154,7 +154,7 @@ class EvaluationPanel(QDialog):
             evaluation.scope_name, period_label(evaluation.period), label(evaluation.level),
             len(evaluation.subjects), ranked)
         if evaluation.settled:
-            text += self.tr(" 其中 {0} 为结算数据。").format("、".join(evaluation.settled))
+            text += self.tr(" 其中 {0} 为结算数据。").format(enumeration(evaluation.settled))
         self.status.setText(text)
         self._enable()
 

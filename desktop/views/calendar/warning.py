@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
+from ...i18n import enumeration
 from ...services import calendar_admin
 from ...services.security import Permission
 from .. import dialogs
@@ -38,7 +39,7 @@ class CalendarWarning(Retranslating, QFrame):
         self.check()
 
     def retranslate(self) -> None:
-        years = "、".join(map(str, self.years))
+        years = enumeration(self.years)
         self.text.setText(self.tr("%1 年的法定节假日和调休安排国务院尚未公布,也没有录入:"
                                   "未办结案件在该年的期限暂按周一至周五计算,可能不准。").replace("%1", years))
         if self.window_.actor.can(Permission.MANAGE_CALENDAR):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import GridDeskError, ValidationFailed
-from ...i18n import label
+from ...i18n import enumeration, label
 from ...models.enums import DayKind
 from ...services import calendar_admin
 from ...services.calendar_admin import DayEntry, EnterResult, YearCalendar, YearStatus
@@ -213,7 +213,7 @@ class CalendarWindow(Retranslating, QDialog):
 
     def _imported(self, result: EnterResult) -> str:
         return (self.tr("已导入 %1 年节假日安排 %2 天(该年原有录入已替换)。")
-                .replace("%1", "、".join(map(str, result.years))).replace("%2", str(result.days)))
+                .replace("%1", enumeration(result.years)).replace("%2", str(result.days)))
 
     def _save(self, done: Callable[[EnterResult], str], fn, *args) -> None:
         """Run one change of the calendar; the service recounts the open deadlines."""
