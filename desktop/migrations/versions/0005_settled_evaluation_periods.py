@@ -38,6 +38,8 @@ def upgrade() -> None:
         batch.create_unique_constraint(
             "uq_evaluation_scores_subject",
             ["period_id", "subject_kind", "subject_id", "township_id", "indicator_code"])
+        batch.create_index("ix_evaluation_scores_read", ["subject_kind", "indicator_code", "subject_id", "period_id",
+                                                         "township_id", "numerator", "denominator"])
     with op.batch_alter_table("cases") as batch:
         batch.drop_index("ix_cases_received")
 
@@ -48,6 +50,7 @@ def downgrade() -> None:
     op.execute("DELETE FROM evaluation_scores")
     op.execute("UPDATE evaluation_periods SET closed = false")
     with op.batch_alter_table("evaluation_scores") as batch:
+        batch.drop_index("ix_evaluation_scores_read")
         batch.drop_constraint("uq_evaluation_scores_subject", type_="unique")
         batch.create_unique_constraint(_old_unique(), _OLD_COLUMNS)
         batch.drop_constraint("fk_evaluation_scores_township_id_places", type_="foreignkey")

@@ -118,15 +118,16 @@ def _counted_sums(session: Session, level: Level, period: Period, as_of: datetim
     whole = period.kind is PeriodKind.MONTH and len(settled) == 1
     codes_settled = {m.code for m in settled}
     live = spans([m for m in months_of(period) if m.code not in codes_settled])
+    # A staff member answers for the grids they served during the period, and work-log activity
+    # is one row per staff member and grid for the whole period: neither adds up over months,
+    # so for them only a single settled month is read from its settlement.
+    from_settlement = {grain: settled if whole or (level is not Level.STAFF and grain is not Grain.STAFF) else []
+                       for grain in by_grain}
     sums: Sums = {}
+    add_sums(sums, settled_sums(session, level, scope, settled,
+                                [code for grain, codes in by_grain.items() if from_settlement[grain] for code in codes]))
     for grain, codes in by_grain.items():
-        # A staff member answers for the grids they served during the period, and work-log
-        # activity is one row per staff member and grid for the whole period: neither adds up
-        # over months, so for them only a single settled month is read from its settlement.
-        additive = level is not Level.STAFF and grain is not Grain.STAFF
-        from_settlement = settled if additive or whole else []
-        add_sums(sums, settled_sums(session, level, scope, from_settlement, codes))
-        for span in (live if from_settlement else [period]):
+        for span in (live if from_settlement[grain] else [period]):
             rows = counted(grain, level, span, as_of, scope)
             if rows is not None:
                 add_sums(sums, aggregate(session, rows, codes))
