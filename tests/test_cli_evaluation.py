@@ -64,8 +64,8 @@ def test_settle_and_reopen_a_month(demo_db, tmp_path):
     assert run(demo_db, "evaluation", "settle", "--period", "2026-Q3")[0] == 1  # months only
     code, text = run(demo_db, "print", "assessment", "--period", "2026-Q3", "--level", "township",
                      "-o", str(tmp_path / "q3.pdf"))
-    assert code == 0 and "2026-09 为结算数据" in text
-    assert "其中2026-09为结算时的数据" in "".join(pdf_text(tmp_path / "q3.pdf").split())
+    assert code == 0 and "其中 2026-09 为结算数据" in text
+    assert "其中2026-09为结算数据" in "".join(pdf_text(tmp_path / "q3.pdf").split())
     code, text = run(demo_db, "evaluation", "settlements")
     assert code == 0 and "2026-09\t已结算" in text
     assert run(demo_db, "evaluation", "reopen", "--period", "2026-09", "--reason", "回访数据补录")[0] == 0

@@ -65,7 +65,8 @@ FEATURES: dict[int, tuple[str, ...]] = {
          "wall:snapshot"),
     22: ("hotspots:counts", "hotspots:hard_problems", "hotspots:find_recurring", "governance:propose_recurring",
          "governance:close"),
-    23: ("evaluation.scores:evaluate", "evaluation.drilldown:drill_down", "printing.assessment:render_assessment"),
+    23: ("evaluation.scores:evaluate", "evaluation.drilldown:drill_down", "evaluation.settlement:settle",
+         "printing.assessment:print_assessment"),
 }
 
 _ARTICLE = re.compile(r"Art\.\s*(\d+)")

@@ -19,8 +19,10 @@ import itertools
 from datetime import date, datetime, timedelta
 
 import pytest
+from alembic import command
 from sqlalchemy import select
 
+from desktop import migrate
 from desktop.errors import InvalidTransition, PermissionDenied, ValidationFailed
 from desktop.models import (
     Assignment,
@@ -416,3 +418,16 @@ def test_settling_is_the_city_institutions_to_do(db, system, world):
     with pytest.raises(PermissionDenied, match="Art. 15"):
         settlement.settle(db, users.login(db, "qg_sup", "secret-123"), "2026-10", as_of=AS_OF)
     assert settlement.list_settlements(db) == []
+
+
+def test_upgrading_drops_periods_marked_closed_without_a_settlement(db, system, world):
+    """Before revision 0005 periods could be marked closed with no figures (the demo did): the
+    upgrade drops those marks, and the months can then be settled."""
+    with db.engine.begin() as conn:
+        command.downgrade(migrate._config(conn), "0004")
+        conn.exec_driver_sql(
+            "INSERT INTO evaluation_periods (code, kind, starts_on, ends_on, closed, created_at, updated_at) "
+            "VALUES ('2026-10', 'month', '2026-10-01', '2026-10-31', true, '2026-11-01', '2026-11-01')")
+    migrate.upgrade(db)
+    assert settlement.list_settlements(db) == []
+    assert settlement.settle(db, system, "2026-10", as_of=AS_OF).rows > 0

@@ -116,6 +116,12 @@ def test_a_city_evaluator_settles_and_reopens_a_month(qtbot, demo_db, chief, tas
     assert {(s.subject_id, f.code): (f.numerator, f.denominator)
             for s in panel.evaluation.subjects for f in s.figures} == before
     assert panel.reopen_button.isEnabled() and not panel.settle_button.isEnabled()
+    village = EvaluationPanel(demo_db, city, tasks, under="450503103001")  # counted live below a township
+    qtbot.addWidget(village)
+    village.period.setText("2026-09")
+    village.run_button.click()
+    assert village.evaluation.settled == () and village.reopen_button.isEnabled()
+    assert not village.settle_button.isEnabled()
 
     target = tmp_path / "forms.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))

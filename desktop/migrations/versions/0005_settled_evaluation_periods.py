@@ -24,13 +24,14 @@ def _old_unique() -> str:
 
 
 def upgrade() -> None:
+    # Before this revision nothing settled a period: its rows (a "closed" mark without a time
+    # or figures, written by earlier demo data) record no settlement and would break the check.
+    op.execute("DELETE FROM evaluation_scores")
+    op.execute("DELETE FROM evaluation_periods")
     with op.batch_alter_table("evaluation_periods") as batch:
         batch.add_column(sa.Column("closed_at", desktop.models.types.UTCDateTime(timezone=True), nullable=True))
         batch.add_column(sa.Column("closed_by", sa.String(length=60), nullable=True))
         batch.create_check_constraint("closed_has_time", "NOT closed OR closed_at IS NOT NULL")
-    # Scores written before this revision have no township: a settled period is settled again.
-    op.execute("DELETE FROM evaluation_scores")
-    op.execute("UPDATE evaluation_periods SET closed = false")
     with op.batch_alter_table("evaluation_scores") as batch:
         batch.add_column(sa.Column("township_id", sa.Integer(), nullable=False))
         batch.create_foreign_key("fk_evaluation_scores_township_id_places", "places", ["township_id"], ["id"])
@@ -47,8 +48,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("cases") as batch:
         batch.create_index("ix_cases_received", ["received_at"], unique=False)
+    # Settled figures are kept per township, which the older table cannot hold: settle again after upgrading.
     op.execute("DELETE FROM evaluation_scores")
-    op.execute("UPDATE evaluation_periods SET closed = false")
+    op.execute("DELETE FROM evaluation_periods")
     with op.batch_alter_table("evaluation_scores") as batch:
         batch.drop_index("ix_evaluation_scores_read")
         batch.drop_constraint("uq_evaluation_scores_subject", type_="unique")

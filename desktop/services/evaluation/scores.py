@@ -23,7 +23,7 @@ from ..security import Actor, Permission
 from .indicators import CITY_CODE, Grain, Indicator, competition_ranks, composite, load_indicators, rate
 from .periods import Period, parse_period
 from .settled import Sums, add_sums, months_of, serves, settled_months, settled_sums, spans
-from .sources import ON_HOLD, Counted, Level, counted
+from .sources import ON_HOLD, Counted, Level, codes_by_grain, counted
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,11 @@ class Evaluation:
     indicators: tuple[Indicator, ...]
     subjects: tuple[SubjectScore, ...]  # ranked first, then the unranked by name
     settled: tuple[str, ...] = ()  # months whose settled figures were used (their drill-down is today's rows)
+    period_settled: bool = False  # every month of the period is settled (whatever the scope)
+
+    def settled_note(self) -> str:
+        """For printed and exported figures: which months are settled ones."""
+        return f"其中 {'、'.join(self.settled)} 为结算数据" if self.settled else ""
 
     def subject(self, subject_id: int) -> SubjectScore:
         return next(s for s in self.subjects if s.subject_id == subject_id)
@@ -112,9 +117,11 @@ def aggregate(session: Session, rows: Counted, codes: list[str], *, by_township:
 
 
 def _counted_sums(session: Session, level: Level, period: Period, as_of: datetime, scope: Place,
-                  by_grain: dict[Grain, list[str]]) -> tuple[Sums, tuple[str, ...]]:
-    """The figures of a period: settled months from their settlement, the rest counted live."""
-    settled = settled_months(session, period) if serves(scope) else []
+                  by_grain: dict[Grain, list[str]]) -> tuple[Sums, tuple[str, ...], bool]:
+    """The figures of a period: settled months from their settlement, the rest counted live;
+    also the months whose settlement was used, and whether every month of the period is settled."""
+    in_period = settled_months(session, period)
+    settled = in_period if serves(scope) else []
     whole = period.kind is PeriodKind.MONTH and len(settled) == 1
     codes_settled = {m.code for m in settled}
     live = spans([m for m in months_of(period) if m.code not in codes_settled])
@@ -132,7 +139,7 @@ def _counted_sums(session: Session, level: Level, period: Period, as_of: datetim
             if rows is not None:
                 add_sums(sums, aggregate(session, rows, codes))
     used = settled if level is not Level.STAFF or whole else []
-    return sums, tuple(m.code for m in used)
+    return sums, tuple(m.code for m in used), len(in_period) == len(months_of(period))
 
 
 def _subject_names(session: Session, level: Level, scope: Place, ids: set[int]) -> dict[int, tuple[str, str]]:
@@ -164,11 +171,8 @@ def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | st
         scope = resolve_scope(session, actor, under)
         indicators = load_indicators(session)
         enabled = [i for i in indicators if i.enabled]
-        by_grain: dict[Grain, list[str]] = {}
-        for indicator in enabled:
-            by_grain.setdefault(indicator.grain, []).append(indicator.code)
-        by_grain.setdefault(Grain.CASE, []).append(ON_HOLD)
-        sums, settled = _counted_sums(session, level, period, as_of, scope, by_grain)
+        by_grain = codes_by_grain(enabled)
+        sums, settled, period_settled = _counted_sums(session, level, period, as_of, scope, by_grain)
         names = _subject_names(session, level, scope, set(sums))
     subjects = []
     for subject_id, (ref, name) in names.items():
@@ -180,7 +184,8 @@ def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | st
     ranks = competition_ranks([s.composite for s in subjects])
     ranked = [SubjectScore(**{**s.__dict__, "rank": r}) for s, r in zip(subjects, ranks)]
     ranked.sort(key=lambda s: (s.rank is None, s.rank or 0, s.ref))
-    return Evaluation(period, level, scope.code, scope.name, as_of, tuple(enabled), tuple(ranked), settled)
+    return Evaluation(period, level, scope.code, scope.name, as_of, tuple(enabled), tuple(ranked), settled,
+                      period_settled)
 
 
 def scope_figures(db: Database, actor: Actor, period: Period, codes: tuple[str, ...], *, under: str | None = None,

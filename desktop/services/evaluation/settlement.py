@@ -23,10 +23,10 @@ from ..clock import BEIJING
 from ..exchange import bulk
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
-from .indicators import CITY_CODE, DEFAULT_INDICATORS, Grain, rate
+from .indicators import CITY_CODE, DEFAULT_INDICATORS, rate
 from .periods import Period, parse_period
 from .scores import aggregate
-from .sources import ON_HOLD, Level, counted
+from .sources import Level, codes_by_grain, counted
 
 _COLUMNS = ("period_id", "subject_kind", "subject_id", "township_id", "indicator_code", "numerator",
             "denominator", "value", "computed_at")
@@ -49,14 +49,6 @@ def _month(code: str | Period) -> Period:
     return period
 
 
-def _grains() -> dict[Grain, list[str]]:
-    by_grain: dict[Grain, list[str]] = {}
-    for indicator in DEFAULT_INDICATORS:
-        by_grain.setdefault(indicator.grain, []).append(indicator.code)
-    by_grain[Grain.CASE].append(ON_HOLD)
-    return by_grain
-
-
 def _figures(session, period: Period, as_of: datetime, period_id: int) -> list[tuple]:
     """Every level's figures of the month, per subject and township, as rows of evaluation_scores."""
     city = session.scalar(select(Place).where(Place.level == PlaceLevel.CITY))
@@ -64,7 +56,7 @@ def _figures(session, period: Period, as_of: datetime, period_id: int) -> list[t
     now = stamp(as_of)
     rows = []
     for level in Level:
-        for grain, codes in _grains().items():
+        for grain, codes in codes_by_grain(DEFAULT_INDICATORS).items():
             counted_rows = counted(grain, level, period, as_of, city)
             if counted_rows is None:
                 continue
@@ -89,10 +81,10 @@ def settle(db: Database, actor: Actor, period: str | Period, *, as_of: datetime 
     """Freeze a month's figures (as of now). Refused before the month is over and when already settled."""
     period = _month(period)
     as_of = as_of or utcnow()
-    if period.end > as_of:
-        raise InvalidTransition(f"{period.label}尚未结束(至 {period.ends_on:%Y-%m-%d}),结束后才能结算")
     with unit_of_work(db, actor, "evaluation.settle", target=period.code) as uow:
         uow.require(Permission.EVALUATE, CITY_CODE, "北海市")
+        if period.end > as_of:
+            raise InvalidTransition(f"{period.label}尚未结束(至 {period.ends_on:%Y-%m-%d}),结束后才能结算")
         session = uow.session
         record = _record(session, period)
         if record.closed:

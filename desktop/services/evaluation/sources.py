@@ -273,6 +273,15 @@ _BUILDERS = {
 }
 
 
+def codes_by_grain(indicators) -> dict[Grain, list[str]]:
+    """The indicator codes to sum per grain (one GROUP BY each), with the on-hold count among the cases."""
+    by_grain: dict[Grain, list[str]] = {}
+    for indicator in indicators:
+        by_grain.setdefault(indicator.grain, []).append(indicator.code)
+    by_grain.setdefault(Grain.CASE, []).append(ON_HOLD)
+    return by_grain
+
+
 def counted(grain: Grain, level: Level, period: Period, as_of: datetime, scope: Place | None) -> Counted | None:
     """The rows of one grain for a level and period; None when the grain does not apply."""
     return _BUILDERS[grain](level, period, as_of, scope)

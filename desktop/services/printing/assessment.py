@@ -18,10 +18,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ...db import Database
+from ...errors import ValidationFailed
 from ...models import PrintedSheet
 from ...models.enums import SheetKind
 from ..clock import BEIJING
 from ..evaluation.scores import Evaluation, SubjectScore
+from ..exchange.files import write_atomically
 from ..places import get_place
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
@@ -86,16 +88,10 @@ def _form(evaluation: Evaluation, subject: SubjectScore, ranked: int, styles) ->
         Paragraph(f"被考核对象:<b>{subject.name}</b>  ({subject.ref})    范围:{evaluation.scope_name}", styles["meta"]),
         Spacer(1, 4 * mm), table, Spacer(1, 3 * mm),
         Paragraph(f"说明:诉求按其办理期限所在考核期计入;暂缓办理(第十九条第二项)的诉求不计入各项比率,另行统计;"
-                  f"无应计事项的指标记为“—”,其权重不参与综合得分。数据截至 {as_of}{_settled_note(evaluation)}。"
+                  f"无应计事项的指标记为“—”,其权重不参与综合得分。数据截至 {as_of}{';' + evaluation.settled_note() if evaluation.settled else ''}。"
                   "依据《北海市网格化服务管理条例》第五条、第二十三条。", styles["note"]),
         Spacer(1, 18 * mm), signatures, PageBreak(),
     ]
-
-
-def _settled_note(evaluation: Evaluation) -> str:
-    if not evaluation.settled:
-        return ""
-    return f";其中 {'、'.join(evaluation.settled)} 为结算时的数据"
 
 
 def _commendations(evaluation: Evaluation, styles) -> list:
@@ -137,17 +133,6 @@ def _render(evaluation: Evaluation) -> tuple[bytes, int]:
     return buffer.getvalue(), doc.page
 
 
-def render_assessment(evaluation: Evaluation, target: str | Path | BytesIO | None = None) -> bytes:
-    """The forms of every subject (ranked order) and the commendation list, as PDF bytes (a preview:
-    printing for the record is `print_assessment`)."""
-    data, _ = _render(evaluation)
-    if isinstance(target, BytesIO):
-        target.write(data)
-    elif target is not None:
-        Path(target).write_bytes(data)
-    return data
-
-
 def print_assessment(db: Database, actor: Actor, evaluation: Evaluation, path: str | Path) -> int:
     """Print the forms to `path` and record the printing (PrintedSheet, audit); returns the page count.
 
@@ -157,7 +142,11 @@ def print_assessment(db: Database, actor: Actor, evaluation: Evaluation, path: s
     with unit_of_work(db, actor, "printing.assessment", target=f"{evaluation.period.code}/{evaluation.level.value}") as uow:
         scope = get_place(uow.session, evaluation.scope_code)
         uow.require(Permission.PRINT, scope.code, scope.short_name)
-        Path(path).write_bytes(data)
+        try:
+            write_atomically(Path(path), lambda tmp: tmp.write_bytes(data))
+        except OSError as exc:  # e.g. the old PDF still open in a viewer: nothing is recorded
+            raise ValidationFailed(f"无法写入 {path}({exc.strerror or exc}):请关闭该文件或另选保存位置",
+                                   field="output") from exc
         uow.session.add(PrintedSheet(kind=SheetKind.ASSESSMENT, place_id=scope.id,
                                      subject_ref=f"{evaluation.period.code}/{evaluation.level.value}",
                                      content_hash=hashlib.sha256(data).hexdigest(), printed_by=actor.display_name,

@@ -133,8 +133,8 @@ class EvaluationPanel(QDialog):
         for button in (self.export_button, self.print_button):
             button.setEnabled(self.evaluation is not None)
         month = self.evaluation is not None and self.evaluation.period.kind is PeriodKind.MONTH
-        self.settle_button.setEnabled(month and not self.evaluation.settled)
-        self.reopen_button.setEnabled(month and bool(self.evaluation.settled))
+        self.settle_button.setEnabled(month and not self.evaluation.period_settled)
+        self.reopen_button.setEnabled(month and self.evaluation.period_settled)
 
     def run(self) -> None:
         self.status.setText(self.tr("计算中…"))
