@@ -290,11 +290,13 @@ def _conflict_message(session: Session, record: EmergencyReport) -> str:
     """Who changed the report last and when, from its audit trail (the report keeps no editor)."""
     last = session.execute(
         select(AuditEntry.actor, User.display_name).outerjoin(User, User.id == AuditEntry.user_id)
-        .where(AuditEntry.target == f"emergency:{record.id}", AuditEntry.outcome == AuditOutcome.OK)
+        # Only what changed the report: printing its bulletin (same target) does not.
+        .where(AuditEntry.target == f"emergency:{record.id}", AuditEntry.outcome == AuditOutcome.OK,
+               AuditEntry.action.startswith("emergencies."))
         .order_by(AuditEntry.id.desc()).limit(1)
     ).first()
     who = (last.display_name or last.actor) if last else "其他用户"
-    return f"紧急情况报告 {record.number} 已被 {who} 于 {beijing_text(record.updated_at, '%H:%M')} 修改,请重新载入"
+    return f"紧急情况报告 {record.number} 已被 {who} 于 {beijing_text(record.updated_at, '%m-%d %H:%M')} 修改,请重新载入"
 
 
 def _check_done_at(record: EmergencyReport, done_at: datetime) -> None:
@@ -596,11 +598,10 @@ def configure_ladder(db: Database, actor: Actor, **values) -> LadderRule:
             chosen = {HandlingLevel(level) for level in values["report_to"]}
             values = values | {"report_to": tuple(level for level in UPWARD_LEVELS if level in chosen)}
         after = replace(before, **values)
-        # Each pair in one unit: minutes, minutes, hours.
+        # The written first report confirms the phoned one. Follow-ups run while the situation
+        # is open and the final report counts from its handling: neither is ordered against the rest.
         order = [("phone_first_minutes", "written_first_minutes", after.phone_first_minutes,
-                  after.written_first_minutes),
-                 ("written_first_minutes", "follow_up_hours", after.written_first_minutes, after.follow_up_hours * 60),
-                 ("follow_up_hours", "final_working_days", after.follow_up_hours, after.final_working_days * 24)]
+                  after.written_first_minutes)]
         problems = [f"{LADDER_FIELDS[first][0]}({first})不能长于{LADDER_FIELDS[then][0]}({then}):"
                     f"先到期的环节应在后一环节之前" for first, then, early, late in order if early > late]
         if problems:
