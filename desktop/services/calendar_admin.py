@@ -2,9 +2,9 @@
 
 `chinesecalendar` covers the years whose schedule has been published (it raises for later
 ones); until an admin enters such a year, WorkCalendar counts Monday–Friday and deadlines
-running into it carry a warning. Entering (or importing) a year replaces that year's days as
-a whole; a single day can also be added or removed. After every change all open deadlines
-are recounted at once.
+running into it carry a warning. A year is entered (or imported) as a whole, replacing that
+year's days; a single day of a year so entered can then be added or removed. After every
+change all open deadlines are recounted at once.
 
 CSV format: ``date,kind,name`` — ISO date; kind ``holiday``/``workday`` or 法定节假日/调休上班;
 an optional header row; UTF-8 (with or without BOM) or GBK.
@@ -108,10 +108,20 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry]) -> EnterResu
 
 
 def add_day(db: Database, actor: Actor, entry: DayEntry) -> EnterResult:
-    """Enter one more day of a year the bundled schedule lacks, keeping the year's other days."""
+    """Enter one more day of a year already entered (import_csv / enter_days), keeping its other days.
+
+    A year is entered as a whole: once it has any entered day it counts as known, so a single
+    day typed into an unknown year would leave its other holidays counted Monday–Friday unseen.
+    """
     with unit_of_work(db, actor, "calendar.add_day", target=entry.day.isoformat()) as uow:
         uow.require(Permission.MANAGE_CALENDAR, None)
         problems = _day_problems(entry)
+        year = entry.day.year
+        entered = uow.session.scalar(select(func.count()).select_from(CalendarDay).where(
+            CalendarDay.day >= date(year, 1, 1), CalendarDay.day <= date(year, 12, 31)))
+        if not problems and not entered:
+            problems.append(f"{year} 年尚未录入安排:请先导入该年度的全部节假日和调休上班日(CSV),之后可逐日增删;"
+                            "只录入一天会让其余假日仍按周一至周五计算而不再提示")
         existing = uow.session.get(CalendarDay, entry.day)
         if existing is not None:
             problems.append(f"该日已录入为 {_describe(existing.day, existing.kind, existing.name)};如需更改,请先删除该日")

@@ -6,7 +6,7 @@ import io
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.cli import main
 from desktop.errors import NotFound, PermissionDenied, ValidationFailed
@@ -57,6 +57,11 @@ def _last_audit(db) -> AuditEntry:
         return session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
 
 
+def _audit_count(db) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(AuditEntry))
+
+
 def test_single_days_are_added_and_removed_keeping_the_rest_of_the_year(db, system):
     calendar_admin.enter_days(db, system, calendar_admin.parse_csv(CSV_2027.encode()))
     result = calendar_admin.add_day(db, system, DayEntry(date(2027, 5, 3), DayKind.HOLIDAY, "劳动节"))
@@ -74,8 +79,27 @@ def test_single_days_are_added_and_removed_keeping_the_rest_of_the_year(db, syst
         calendar_admin.remove_day(db, system, date(2027, 2, 6))
 
 
+def test_a_single_day_of_a_year_not_entered_yet_is_refused_until_the_whole_year_is(db, system):
+    audited = _audit_count(db)
+    with pytest.raises(ValidationFailed) as err:
+        calendar_admin.add_day(db, system, DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"))
+    assert err.value.message == "2027-01-01 未录入"
+    [problem] = err.value.problems
+    assert "2027 年尚未录入安排" in problem and "导入该年度的全部节假日和调休上班日(CSV)" in problem
+    assert calendar_admin.year_calendar(db, 2027) == calendar_admin.YearCalendar(2027, YearStatus.UNKNOWN, ())
+    assert _audit_count(db) == audited  # a refused entry is not a change, so nothing is on record
+
+    calendar_admin.enter_days(db, system, [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
+    calendar_admin.add_day(db, system, DayEntry(date(2027, 2, 8), DayKind.HOLIDAY, "春节"))
+    assert [e.day for e in calendar_admin.list_days(db, 2027)] == [date(2027, 1, 1), date(2027, 2, 8)]
+    # Another unknown year stays refused: entering 2027 says nothing about 2028.
+    with pytest.raises(ValidationFailed, match="未录入"):
+        calendar_admin.add_day(db, system, DayEntry(date(2028, 1, 3), DayKind.HOLIDAY, "元旦"))
+    assert calendar_admin.list_days(db, 2028) == []
+
+
 def test_a_single_day_is_refused_when_published_a_weekday_workday_or_entered_already(db, system):
-    calendar_admin.add_day(db, system, DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"))
+    calendar_admin.enter_days(db, system, [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
     for entry, problem in ((DayEntry(date(2026, 10, 8), DayKind.HOLIDAY), "国务院公布"),
                            (DayEntry(date(2027, 1, 5), DayKind.WORKDAY), "周六或周日"),
                            (DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "新年"), "已录入为 2027-01-01 法定节假日“元旦”")):
@@ -86,7 +110,7 @@ def test_a_single_day_is_refused_when_published_a_weekday_workday_or_entered_alr
 
 
 def test_operator_may_neither_add_nor_remove_a_day_and_the_refusal_is_on_record(db, system):
-    calendar_admin.add_day(db, system, DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"))
+    calendar_admin.enter_days(db, system, [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
     operator = Actor("op", "op", (Grant(Role.OPERATOR, "450503103000", PlaceLevel.TOWNSHIP),))
     with pytest.raises(PermissionDenied, match="维护节假日"):
         calendar_admin.add_day(db, operator, DayEntry(date(2027, 1, 4), DayKind.HOLIDAY))
@@ -103,7 +127,7 @@ def test_a_years_status_and_days(db, system):
     assert DayEntry(date(2026, 10, 1), DayKind.HOLIDAY, "国庆节") in published.days
     assert DayEntry(date(2026, 10, 10), DayKind.WORKDAY, "国庆节") in published.days
     assert calendar_admin.year_calendar(db, 2027) == calendar_admin.YearCalendar(2027, YearStatus.UNKNOWN, ())
-    calendar_admin.add_day(db, system, DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"))
+    calendar_admin.enter_days(db, system, [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
     entered = calendar_admin.year_calendar(db, 2027)
     assert (entered.status, entered.days) == (YearStatus.ENTERED, (DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"),))
 

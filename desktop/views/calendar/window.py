@@ -1,11 +1,12 @@
 """The 工作日历 window: a year's days off and make-up workdays and where they come from (the
-bundled State Council schedule, entered here, or not known); admins add or remove a day of an
-unpublished year or import a CSV, and are told how many open deadlines were recounted."""
+bundled State Council schedule, entered here, or not known); admins enter a year not known yet
+as a whole (typed in rows, or a CSV imported), then add or remove single days of it, and are
+told how many open deadlines were recounted."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtWidgets import (
@@ -16,11 +17,13 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -59,21 +62,74 @@ class DaysModel(RowsModel):
         return [entry.day.isoformat(), self.tr(_WEEKDAYS[entry.day.weekday()]), label(entry.kind), entry.name]
 
 
+def _day_edit(day: date) -> QDateEdit:
+    """A date of `day`'s year only: what is entered replaces or extends the shown year and no other."""
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setDateRange(QDate(day.year, 1, 1), QDate(day.year, 12, 31))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def _kind_box(kind: DayKind) -> QComboBox:
+    box = QComboBox()
+    for member in DayKind:
+        box.addItem(label(member), member.value)  # Qt hands str enums back as plain str
+    box.setCurrentIndex(box.findData(kind.value))
+    return box
+
+
+def _name_edit(name: str, placeholder: str) -> QLineEdit:
+    edit = QLineEdit(name)
+    edit.setMaxLength(40)  # the stored name's length
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def _entry_of(day: QDateEdit, kind: QComboBox, name: QLineEdit) -> DayEntry:
+    return DayEntry(day.date().toPython(), DayKind(kind.currentData()), name.text().strip())
+
+
+class Outcome(QWidget):
+    """The outcome of the last change, or why the service refused it with each row or field it named."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.problems = QPlainTextEdit()
+        self.problems.setReadOnly(True)
+        self.problems.setMaximumHeight(120)
+        self.problems.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text)
+        layout.addWidget(self.problems)
+
+    def say(self, text: str, problems=(), *, error: bool = False) -> None:
+        self.text.setText(text)
+        self.text.setStyleSheet(ERROR_STYLE if error else "")
+        self.problems.setPlainText("\n".join(problems))
+        self.problems.setVisible(bool(problems))
+
+    def refused(self, exc: BaseException) -> bool:
+        """Say why a GridDeskError refused the change; False (and nothing said) for any other failure."""
+        if not isinstance(exc, GridDeskError):
+            self.say("")
+            return False
+        self.say(exc.message, exc.problems if isinstance(exc, ValidationFailed) else (), error=True)
+        return True
+
+
 class DayForm(QDialog):
     """One day of `year`: the date, a day off or a make-up workday, and the holiday's name."""
 
     def __init__(self, year: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("录入一天"))
-        self.day = QDateEdit(QDate(year, 1, 1))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.kind = QComboBox()
-        for kind in DayKind:
-            self.kind.addItem(label(kind), kind.value)  # Qt hands str enums back as plain str
-        self.name = QLineEdit()
-        self.name.setMaxLength(40)
-        self.name.setPlaceholderText(self.tr("如:春节"))
+        self.day = _day_edit(date(year, 1, 1))
+        self.kind = _kind_box(DayKind.HOLIDAY)
+        self.name = _name_edit("", self.tr("如:春节"))
         form = QFormLayout(self)
         form.addRow(self.tr("日期"), self.day)
         form.addRow(self.tr("类别"), self.kind)
@@ -84,9 +140,115 @@ class DayForm(QDialog):
         form.addRow(buttons)
 
     def entry(self) -> DayEntry:
-        qdate = self.day.date()
-        return DayEntry(date(qdate.year(), qdate.month(), qdate.day()), DayKind(self.kind.currentData()),
-                        self.name.text().strip())
+        return _entry_of(self.day, self.kind, self.name)
+
+
+class YearForm(QDialog):
+    """Every day off and make-up workday of a `year` not known yet, typed in rows and saved at once.
+
+    A year is entered whole (calendar_admin.enter_days) so that none of its holidays is left
+    counted Monday–Friday unseen. The rows are sent in table order, so the row numbers of a
+    refusal are the table's; a refused list is named here and nothing is saved. Once saved,
+    `saved` holds the service's result and the dialog is accepted.
+    """
+
+    DAY, KIND, NAME, REMOVE = range(4)
+
+    def __init__(self, year: int, db, actor, tasks, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.year, self.db, self.actor, self.tasks = year, db, actor, tasks
+        self.saved: EnterResult | None = None
+        self.saving = False
+        self.setWindowTitle(self.tr("录入 %1 年全年安排").replace("%1", str(year)))
+        note = QLabel(self.tr("逐行录入该年的全部法定节假日和调休上班日(不必录入平常的周末)。"
+                              "保存时一次录入;有误的行将逐一列出,不作任何修改。"))
+        note.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([self.tr("日期"), self.tr("类别"), self.tr("名称"), ""])
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)  # rows are edited in place
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
+        self.add_row_button = QPushButton(self.tr("添加一行"))
+        self.add_row_button.setToolTip(self.tr("新行为上一行的次日,类别和名称相同,便于录入连续的假日"))
+        self.add_row_button.clicked.connect(self.add_row)
+        self.outcome = Outcome()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("保存全年安排"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        rows = QHBoxLayout()
+        rows.addWidget(self.add_row_button)
+        rows.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(rows)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.buttons)
+        self.resize(560, 520)
+        self._update_buttons()
+
+    def add_row(self) -> None:
+        """A row after the last: the next day with the same kind and name, as a holiday runs for days."""
+        row = self.table.rowCount()
+        if row:
+            previous = self.entries()[-1]
+            day = min(previous.day + timedelta(days=1), date(self.year, 12, 31))
+            kind, name = previous.kind, previous.name
+        else:
+            day, kind, name = date(self.year, 1, 1), DayKind.HOLIDAY, ""
+        day_edit = _day_edit(day)
+        remove = QPushButton(self.tr("删除"))
+        remove.clicked.connect(lambda: self.remove_row(remove))
+        self.table.insertRow(row)
+        self.table.setCellWidget(row, self.DAY, day_edit)
+        self.table.setCellWidget(row, self.KIND, _kind_box(kind))
+        self.table.setCellWidget(row, self.NAME, _name_edit(name, self.tr("如:春节")))
+        self.table.setCellWidget(row, self.REMOVE, remove)
+        self.table.scrollToBottom()
+        day_edit.setFocus()
+        self._update_buttons()
+
+    def remove_row(self, button: QPushButton) -> None:
+        row = next(r for r in range(self.table.rowCount()) if self.table.cellWidget(r, self.REMOVE) is button)
+        self.table.removeRow(row)
+        self._update_buttons()
+
+    def entries(self) -> list[DayEntry]:
+        cell = self.table.cellWidget
+        return [_entry_of(cell(row, self.DAY), cell(row, self.KIND), cell(row, self.NAME))
+                for row in range(self.table.rowCount())]
+
+    def _update_buttons(self) -> None:
+        self.table.setEnabled(not self.saving)
+        self.add_row_button.setEnabled(not self.saving)
+        self.save_button.setEnabled(not self.saving and self.table.rowCount() > 0)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(not self.saving)
+
+    def save(self) -> None:
+        self.saving = True
+        self._update_buttons()
+        self.outcome.say(self.tr("正在保存并重算未办结案件的期限…"))
+        self.tasks.submit(calendar_admin.enter_days, self.db, self.actor, self.entries(),
+                          on_done=self._done, on_error=self._failed)
+
+    def _done(self, result: EnterResult) -> None:
+        self.saving = False
+        self.saved = result
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.saving = False
+        self._update_buttons()
+        if not self.outcome.refused(exc):
+            dialogs.show_error(self, exc)
+
+    def reject(self) -> None:
+        if not self.saving:  # the window must learn what a running save did
+            super().reject()
 
 
 class CalendarWindow(Retranslating, QDialog):
@@ -111,22 +273,19 @@ class CalendarWindow(Retranslating, QDialog):
         self.days_model = DaysModel(self)
         self.days_view = rows_table(self.days_model)
         self.days_view.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.add_button, self.remove_button, self.import_button = QPushButton(), QPushButton(), QPushButton()
+        self.enter_year_button, self.add_button = QPushButton(), QPushButton()
+        self.remove_button, self.import_button = QPushButton(), QPushButton()
+        self.enter_year_button.clicked.connect(self.enter_year)
         self.add_button.clicked.connect(self.add_day)
         self.remove_button.clicked.connect(self.remove_day)
         self.import_button.clicked.connect(self.import_csv)
-        self.report = QLabel()  # the outcome of the last change, or why it was refused
-        self.report.setWordWrap(True)
-        self.problems = QPlainTextEdit()  # each bad row or field the service named
-        self.problems.setReadOnly(True)
-        self.problems.setMaximumHeight(120)
-        self.problems.hide()
+        self.outcome = Outcome()
         top = QHBoxLayout()
         top.addWidget(self.year_label)
         top.addWidget(self.year_box)
         top.addWidget(self.status, 1)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.remove_button, self.import_button):
+        for button in (self.enter_year_button, self.add_button, self.remove_button, self.import_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.read_only_note)
@@ -134,8 +293,7 @@ class CalendarWindow(Retranslating, QDialog):
         layout.addLayout(top)
         layout.addWidget(self.days_view, 1)
         layout.addLayout(buttons)
-        layout.addWidget(self.report)
-        layout.addWidget(self.problems)
+        layout.addWidget(self.outcome)
         self.resize(640, 560)
         window.bus.changed.connect(self._changed)
         self.retranslate()
@@ -145,6 +303,8 @@ class CalendarWindow(Retranslating, QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("工作日历"))
         self.year_label.setText(self.tr("年份"))
+        self.enter_year_button.setText(self.tr("录入全年安排…"))
+        self.enter_year_button.setToolTip(self.tr("逐行录入尚未公布也未录入的年份的全部节假日和调休上班日,一次保存"))
         self.add_button.setText(self.tr("录入一天…"))
         self.remove_button.setText(self.tr("删除所选日期"))
         self.import_button.setText(self.tr("导入 CSV…"))
@@ -155,19 +315,31 @@ class CalendarWindow(Retranslating, QDialog):
         self._show_status()
 
     def _show_status(self) -> None:
+        """The shown year's status, and for a year not known what to do about it."""
         shown = self.shown
+        self.add_button.setToolTip("")
         if shown is None:
             self.status.clear()
             return
-        self.status.setText(self.tr("%1 年:%2").replace("%1", str(shown.year)).replace("%2", label(shown.status)))
+        if shown.status is not YearStatus.UNKNOWN:
+            text = self.tr("%1 年:%2")
+        elif self.manages:
+            text = self.tr("%1 年:%2。请用“录入全年安排…”逐行录入该年全部法定节假日和调休上班日,或“导入 CSV…”;"
+                           "全年录入后可逐日增删。")
+            self.add_button.setToolTip(self.tr("%1 年尚未录入安排,不能只录入一天:请先用“录入全年安排…”"
+                                               "或“导入 CSV…”录入全年。").replace("%1", str(shown.year)))
+        else:
+            text = self.tr("%1 年:%2。请管理员录入该年全部安排。")
+        self.status.setText(text.replace("%1", str(shown.year)).replace("%2", label(shown.status)))
         self.status.setStyleSheet(ERROR_STYLE if shown.status is YearStatus.UNKNOWN else "")
 
     def _update_buttons(self) -> None:
-        editable = (self.manages and not self.saving and self.shown is not None
-                    and self.shown.status is not YearStatus.PUBLISHED)
-        self.add_button.setEnabled(editable)
-        self.remove_button.setEnabled(editable and self.selected_day() is not None)
-        self.import_button.setEnabled(self.manages and not self.saving)
+        status = self.shown.status if self.shown is not None else None
+        may_change = self.manages and not self.saving
+        self.enter_year_button.setEnabled(may_change and status is YearStatus.UNKNOWN)
+        self.add_button.setEnabled(may_change and status is YearStatus.ENTERED)
+        self.remove_button.setEnabled(may_change and status is YearStatus.ENTERED and self.selected_day() is not None)
+        self.import_button.setEnabled(may_change)
 
     def selected_day(self) -> date | None:
         rows = self.days_view.selectionModel().selectedRows()
@@ -191,6 +363,15 @@ class CalendarWindow(Retranslating, QDialog):
         self._update_buttons()
 
     # --- changes -------------------------------------------------------------------------------
+    def enter_year(self) -> None:
+        form = YearForm(self.year_box.value(), self.db, self.actor, self.tasks, self)
+        if form.exec() == QDialog.DialogCode.Accepted:
+            self._saved(self._entered_year, form.saved)
+
+    def _entered_year(self, result: EnterResult) -> str:
+        return (self.tr("已录入 %1 年全年安排 %2 天。")
+                .replace("%1", enumeration(result.years)).replace("%2", str(result.days)))
+
     def add_day(self) -> None:
         form = DayForm(self.year_box.value(), self)
         if form.exec() == QDialog.DialogCode.Accepted:
@@ -219,13 +400,13 @@ class CalendarWindow(Retranslating, QDialog):
         """Run one change of the calendar; the service recounts the open deadlines."""
         self.saving = True
         self._update_buttons()
-        self._report(self.tr("正在保存并重算未办结案件的期限…"))
+        self.outcome.say(self.tr("正在保存并重算未办结案件的期限…"))
         self.tasks.submit(fn, *args, on_done=lambda result: self._saved(done, result), on_error=self._failed)
 
     def _saved(self, done: Callable[[EnterResult], str], result: EnterResult) -> None:
         self.saving = False
         self._update_buttons()
-        self._report(done(result) + self.tr("重算了 %1 项未办结案件的期限。").replace("%1", str(result.recomputed)))
+        self.outcome.say(done(result) + self.tr("重算了 %1 项未办结案件的期限。").replace("%1", str(result.recomputed)))
         if self.year_box.value() not in result.years:
             self.year_box.blockSignals(True)  # the bus's "calendar" below loads it
             self.year_box.setValue(result.years[0])
@@ -236,14 +417,5 @@ class CalendarWindow(Retranslating, QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.saving = False
         self._update_buttons()
-        if not isinstance(exc, GridDeskError):
-            self._report("")
+        if not self.outcome.refused(exc):
             dialogs.show_error(self, exc)
-            return
-        self._report(exc.message, exc.problems if isinstance(exc, ValidationFailed) else (), error=True)
-
-    def _report(self, text: str, problems=(), *, error: bool = False) -> None:
-        self.report.setText(text)
-        self.report.setStyleSheet(ERROR_STYLE if error else "")
-        self.problems.setPlainText("\n".join(problems))
-        self.problems.setVisible(bool(problems))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
 from sqlalchemy import select
 
+from desktop.errors import ValidationFailed
 from desktop.models import Assignment, Case
 from desktop.models.enums import AssignmentRole, DayKind
 from desktop.services import calendar_admin
@@ -65,10 +67,18 @@ def test_removing_the_entered_days_of_a_year_brings_back_the_fallback_and_the_wa
     assert lead_of(world, case.id).due_at == at(2027, 1, 7, 0)
     assert calendar_admin.unknown_years_of_open_deadlines(world.db) == (2027,)
     new_year = calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")
-    result = calendar_admin.add_day(world.db, world.system, new_year)
+    result = calendar_admin.enter_days(world.db, world.system, [new_year])
     assert result.recomputed == 1 and lead_of(world, case.id).due_at == at(2027, 1, 8, 0)
     assert calendar_admin.unknown_years_of_open_deadlines(world.db) == ()
 
     result = calendar_admin.remove_day(world.db, world.system, date(2027, 1, 1))
     assert result.recomputed == 1 and lead_of(world, case.id).due_at == at(2027, 1, 7, 0)
+    assert "2027" in calendar_admin.warning_for_open_deadlines(world.db)
+
+    # The year is unknown again: it must be entered whole, not one day at a time.
+    with pytest.raises(ValidationFailed, match="2027-01-01 未录入") as err:
+        calendar_admin.add_day(world.db, world.system, new_year)
+    assert "CSV" in err.value.problems[0]
+    assert lead_of(world, case.id).due_at == at(2027, 1, 7, 0)
+    assert calendar_admin.list_days(world.db, 2027) == []
     assert "2027" in calendar_admin.warning_for_open_deadlines(world.db)
