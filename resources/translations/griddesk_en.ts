@@ -264,77 +264,107 @@
   <context>
     <name>CalendarWindow</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="146" />
+      <location filename="../../desktop/views/calendar/window.py" line="304" />
       <source>工作日历</source>
       <translation>Working-day calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="147" />
+      <location filename="../../desktop/views/calendar/window.py" line="305" />
       <source>年份</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="148" />
+      <location filename="../../desktop/views/calendar/window.py" line="306" />
+      <source>录入全年安排…</source>
+      <translation>Enter the whole year…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="307" />
+      <source>逐行录入尚未公布也未录入的年份的全部节假日和调休上班日,一次保存</source>
+      <translation>Enter, row by row, every statutory holiday and make-up workday of a year neither published nor entered, and save them at once</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="308" />
       <source>录入一天…</source>
       <translation>Enter a day…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="149" />
+      <location filename="../../desktop/views/calendar/window.py" line="309" />
       <source>删除所选日期</source>
       <translation>Remove selected day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="150" />
+      <location filename="../../desktop/views/calendar/window.py" line="310" />
       <source>导入 CSV…</source>
       <translation>Import CSV…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="151" />
+      <location filename="../../desktop/views/calendar/window.py" line="311" />
       <source>每行:日期,类别,名称,如 2027-02-06,调休上班,春节调休;类别为 holiday/法定节假日 或 workday/调休上班。导入的年份原有录入将被整体替换。</source>
       <translation>Each row: date,category,name, e.g. 2027-02-06,workday,Spring Festival make-up workday; the category is holiday (statutory holiday) or workday (make-up workday). Everything already entered for an imported year is replaced.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="154" />
+      <location filename="../../desktop/views/calendar/window.py" line="314" />
       <source>只有管理员可以录入、删除或导入节假日安排</source>
       <translation>Only admins can enter, remove or import holidays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="162" />
+      <location filename="../../desktop/views/calendar/window.py" line="325" />
       <source>%1 年:%2</source>
       <translation>%1: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="198" />
+      <location filename="../../desktop/views/calendar/window.py" line="327" />
+      <source>%1 年:%2。请用“录入全年安排…”逐行录入该年全部法定节假日和调休上班日,或“导入 CSV…”;全年录入后可逐日增删。</source>
+      <translation>%1: %2. Use “Enter the whole year…” to enter all of the year's statutory holidays and make-up workdays row by row, or “Import CSV…”; once the year is entered, days can be added or removed one by one.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="329" />
+      <source>%1 年尚未录入安排,不能只录入一天:请先用“录入全年安排…”或“导入 CSV…”录入全年。</source>
+      <translation>The schedule of %1 has not been entered, so a single day cannot be added: first enter the whole year with “Enter the whole year…” or “Import CSV…”.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="332" />
+      <source>%1 年:%2。请管理员录入该年全部安排。</source>
+      <translation>%1: %2. Please ask an administrator to enter the year's whole schedule.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="372" />
+      <source>已录入 %1 年全年安排 %2 天。</source>
+      <translation>Entered the whole schedule of %1: %2 days.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="379" />
       <source>已录入 %1 %2。</source>
       <translation>Entered %1 (%2).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="203" />
+      <location filename="../../desktop/views/calendar/window.py" line="384" />
       <source>删除日期</source>
       <translation>Remove day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="204" />
+      <location filename="../../desktop/views/calendar/window.py" line="385" />
       <source>删除 %1?该日将按平常的周一至周五计算,未办结期限随之重算。</source>
       <translation>Remove %1? The day will count as usual by the Monday-to-Friday week, and open deadlines will be recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="206" />
+      <location filename="../../desktop/views/calendar/window.py" line="387" />
       <source>已删除 %1。</source>
       <translation>Removed %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="215" />
+      <location filename="../../desktop/views/calendar/window.py" line="396" />
       <source>已导入 %1 年节假日安排 %2 天(该年原有录入已替换)。</source>
       <translation>Imported %2 holiday schedule days for %1 (replacing what had been entered for that year).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="222" />
+      <location filename="../../desktop/views/calendar/window.py" line="403" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="228" />
+      <location filename="../../desktop/views/calendar/window.py" line="409" />
       <source>重算了 %1 项未办结案件的期限。</source>
       <translation> Recounted the deadlines of %1 open cases.</translation>
     </message>
@@ -807,27 +837,27 @@
   <context>
     <name>DayForm</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="67" />
+      <location filename="../../desktop/views/calendar/window.py" line="129" />
       <source>录入一天</source>
       <translation>Enter a day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="76" />
+      <location filename="../../desktop/views/calendar/window.py" line="132" />
       <source>如:春节</source>
       <translation>e.g. Spring Festival</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="78" />
+      <location filename="../../desktop/views/calendar/window.py" line="134" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="79" />
+      <location filename="../../desktop/views/calendar/window.py" line="135" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="80" />
+      <location filename="../../desktop/views/calendar/window.py" line="136" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
@@ -835,57 +865,57 @@
   <context>
     <name>DaysModel</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="41" />
+      <location filename="../../desktop/views/calendar/window.py" line="44" />
       <source>周一</source>
       <translation>Mon</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="41" />
+      <location filename="../../desktop/views/calendar/window.py" line="44" />
       <source>周二</source>
       <translation>Tue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="42" />
+      <location filename="../../desktop/views/calendar/window.py" line="45" />
       <source>周三</source>
       <translation>Wed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="42" />
+      <location filename="../../desktop/views/calendar/window.py" line="45" />
       <source>周四</source>
       <translation>Thu</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="43" />
+      <location filename="../../desktop/views/calendar/window.py" line="46" />
       <source>周五</source>
       <translation>Fri</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="43" />
+      <location filename="../../desktop/views/calendar/window.py" line="46" />
       <source>周六</source>
       <translation>Sat</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="44" />
+      <location filename="../../desktop/views/calendar/window.py" line="47" />
       <source>周日</source>
       <translation>Sun</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="55" />
+      <location filename="../../desktop/views/calendar/window.py" line="58" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="55" />
+      <location filename="../../desktop/views/calendar/window.py" line="58" />
       <source>星期</source>
       <translation>Weekday</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="56" />
+      <location filename="../../desktop/views/calendar/window.py" line="59" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="56" />
+      <location filename="../../desktop/views/calendar/window.py" line="59" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
@@ -3289,6 +3319,69 @@
     </message>
   </context>
   <context>
+    <name>YearForm</name>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="162" />
+      <source>录入 %1 年全年安排</source>
+      <translation>Enter the whole schedule of %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="163" />
+      <source>逐行录入该年的全部法定节假日和调休上班日(不必录入平常的周末)。保存时一次录入;有误的行将逐一列出,不作任何修改。</source>
+      <translation>Enter all of the year's statutory holidays and make-up workdays, one per row (ordinary weekends need no entry). Everything is saved at once; rows in error are listed one by one and nothing is changed.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="167" />
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="167" />
+      <source>类别</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="167" />
+      <source>名称</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="172" />
+      <source>添加一行</source>
+      <translation>Add a row</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="173" />
+      <source>新行为上一行的次日,类别和名称相同,便于录入连续的假日</source>
+      <translation>A new row is the day after the previous one, with the same category and name, to enter consecutive holidays quickly</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="178" />
+      <source>保存全年安排</source>
+      <translation>Save the whole year</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="179" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="204" />
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="209" />
+      <source>如:春节</source>
+      <translation>e.g. Spring Festival</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="234" />
+      <source>正在保存并重算未办结案件的期限…</source>
+      <translation>Saving and recounting the deadlines of open cases…</translation>
+    </message>
+  </context>
+  <context>
     <name>dialogs</name>
     <message>
       <location filename="../../desktop/views/dialogs.py" line="35" />
@@ -3470,12 +3563,12 @@
   <context>
     <name>parent</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="49" />
+      <location filename="../../desktop/views/calendar/window.py" line="52" />
       <source>选择节假日安排文件</source>
       <translation>Choose the holiday schedule file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="50" />
+      <location filename="../../desktop/views/calendar/window.py" line="53" />
       <source>CSV 文件 (*.csv);;所有文件 (*)</source>
       <translation>CSV file (*.csv);;All files (*)</translation>
     </message>

@@ -23,6 +23,7 @@ from desktop.models.enums import (
 from desktop.services import users
 from desktop.services.places import get_place
 from desktop.tasks import SyncTaskRunner
+from desktop.views import dialogs
 
 QIAOBEI = "450503103001"
 GRID = QIAOBEI + "001"
@@ -104,3 +105,13 @@ def desk_db(sqlite_db, system):
     users.add_user(sqlite_db, system, username="qg_op", display_name="侨港值班员", password=PASSWORD,
                    role=Role.OPERATOR, scope_code="450503103000")
     return sqlite_db
+
+
+@pytest.fixture
+def answered(monkeypatch):
+    """Message boxes answered without showing them (confirmations with yes); what they said is kept."""
+    said = []
+    monkeypatch.setattr(dialogs, "information", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: True)
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: said.append(str(exc)))
+    return said

@@ -17,7 +17,7 @@ from desktop.models.enums import AssignmentRole, DayKind, DepartmentLevel, Place
 from desktop.services import calendar_admin
 from desktop.services.calendar_admin import DayEntry
 from desktop.services.security import Actor, Grant
-from desktop.views import dialogs, menus
+from desktop.views import menus
 from desktop.views.calendar import open_calendar, window as calendar_window
 from desktop.views.calendar.window import CalendarWindow, DayForm, YearForm
 from desktop.views.main_window import MainWindow
@@ -26,16 +26,6 @@ TOWNSHIP = "450503103000"
 ADMIN = Actor(username="qg_admin", display_name="侨港管理员", grants=(Grant(Role.TOWNSHIP_ADMIN, TOWNSHIP, PlaceLevel.TOWNSHIP),))
 OPERATOR = Actor(username="qg_op", display_name="侨港值班员", grants=(Grant(Role.OPERATOR, TOWNSHIP, PlaceLevel.TOWNSHIP),))
 BEIJING = timezone(timedelta(hours=8))
-
-
-@pytest.fixture
-def answered(monkeypatch):
-    """Message boxes answered without showing them; what they said is kept."""
-    said = []
-    monkeypatch.setattr(dialogs, "information", lambda parent, title, text: said.append(text))
-    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: True)
-    monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: said.append(str(exc)))
-    return said
 
 
 def dispatch_into_2027(db) -> None:

@@ -14,7 +14,6 @@ from desktop.models import AuditEntry
 from desktop.models.enums import LeadershipRole, PlaceLevel, Profession, Role, StaffRole, StaffSource, WorkLogKind
 from desktop.services import staff_admin
 from desktop.services.security import Actor, Grant
-from desktop.views import dialogs
 from desktop.views.people import open_people
 from desktop.views.people.add_staff_dialog import AddStaffDialog
 from desktop.views.people.forms import LeaderForm, VisitForm, WorkLogForm
@@ -25,16 +24,6 @@ from .conftest import GRID
 TOWNSHIP = "450503103000"
 ADMIN = Actor(username="qg_admin", display_name="侨港管理员", grants=(Grant(Role.TOWNSHIP_ADMIN, TOWNSHIP, PlaceLevel.TOWNSHIP),))
 OPERATOR = Actor(username="qg_op", display_name="侨港值班员", grants=(Grant(Role.OPERATOR, TOWNSHIP, PlaceLevel.TOWNSHIP),))
-
-
-@pytest.fixture
-def answered(monkeypatch):
-    """Message boxes answered without showing them; what they said is kept."""
-    said = []
-    monkeypatch.setattr(dialogs, "information", lambda parent, title, text: said.append(text))
-    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: True)
-    monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: said.append(str(exc)))
-    return said
 
 
 @pytest.mark.law("Art. 9")
