@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -26,8 +27,10 @@ from .settled import Sums, add_sums, months_of, serves, settled_months, settled_
 from .sources import ON_HOLD, Counted, Level, codes_by_grain, counted
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
+    """One indicator of one subject (a tuple: thousands are made per evaluation, and a frozen
+    dataclass costs several times as much to create)."""
+
     code: str
     name: str
     numerator: int
@@ -175,10 +178,11 @@ def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | st
         sums, settled, period_settled = _counted_sums(session, level, period, as_of, scope, by_grain)
         names = _subject_names(session, level, scope, set(sums))
     subjects = []
+    nothing = (0, 0)
     for subject_id, (ref, name) in names.items():
         got = sums.get(subject_id, {})
-        figures = tuple(Figure(i.code, i.name, *got.get(i.code, (0, 0)), rate(*got.get(i.code, (0, 0))), i.weight)
-                        for i in enabled)
+        figures = tuple(Figure(i.code, i.name, *counts, rate(*counts), i.weight)
+                        for i in enabled for counts in (got.get(i.code, nothing),))
         score = composite({f.code: f.rate for f in figures}, enabled)
         subjects.append(SubjectScore(level, subject_id, ref, name, figures, got.get(ON_HOLD, (0, 0))[0], score))
     ranks = competition_ranks([s.composite for s in subjects])
