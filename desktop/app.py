@@ -165,6 +165,10 @@ def main(argv: list[str] | None = None) -> int:
             take_screenshot(window, args.screenshot)
             print(f"截图已保存到 {args.screenshot}", flush=True)  # scripts (and the start-up benchmark) wait for this line
             window.hide()  # not closed: a scripted run leaves the user's window layout alone
+            from .views.live_bridge import LiveBridge
+
+            for bridge in window.findChildren(LiveBridge):  # its listener thread must not outlive the window
+                bridge.stop()
             window.deleteLater()
             return 0
         if args.wall:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtGui import QImage
 
 from desktop import app
@@ -19,6 +21,9 @@ def test_screenshot_renders_the_main_window(desk_db, tmp_path, qapp):
     # Not a blank canvas: the queue and tree put many distinct colours on screen.
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 20
+    # The window's live-update listener stops with the run: a thread left calling back into a
+    # deleted window crashed a later test.
+    assert not [t for t in threading.enumerate() if t.name.startswith("griddesk-live")]
 
 
 def test_screenshot_as_a_named_user(desk_db, tmp_path, qapp):
