@@ -169,6 +169,10 @@ def main(argv: list[str] | None = None) -> int:
 
             for bridge in window.findChildren(LiveBridge):  # its listener thread must not outlive the window
                 bridge.stop()
+            # Tasks the window started (e.g. the calendar check) finish and answer it while it
+            # still exists: an answer delivered after deleteLater would call into a deleted window.
+            tasks.wait()
+            QApplication.processEvents()
             window.deleteLater()
             return 0
         if args.wall:
