@@ -65,6 +65,7 @@ class WallWindow(QWidget):
         self.snapshot: wall.WallSnapshot | None = None
         self._loading = self._again = False
         self._shown_once = False
+        self._unit = 0  # the body type size in pixels the style sheet was made for
         self.setWindowTitle(self.tr("网格指挥台 · 值班大屏"))
 
         self.title, self.clock, self.status = QLabel(), QLabel(), QLabel()
@@ -235,16 +236,20 @@ class WallWindow(QWidget):
 
     def resizeEvent(self, event) -> None:
         unit = unit_for(self.height())
-        self.setStyleSheet(style_sheet(unit))
-        self.alarm.scale(unit)
-        for table in (self.queue, self.emergencies):
-            table.verticalHeader().setDefaultSectionSize(int(unit * 1.9))
-        # Fixed widths in body units: sizing the queue to its contents would read a thousand rows.
-        for column, units in ((PLACE, 8), (COUNTDOWN, 9), (STATE, 10)):
-            self.queue.setColumnWidth(column, unit * units)
-        self.queue.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        self.emergencies.resizeColumnsToContents()
-        self.emergencies.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        if unit != self._unit:
+            # Restyled only when the type size changes: a style sheet set on every resize event
+            # re-polishes every child while the resize is still being delivered.
+            self._unit = unit
+            self.setStyleSheet(style_sheet(unit))
+            self.alarm.scale(unit)
+            for table in (self.queue, self.emergencies):
+                table.verticalHeader().setDefaultSectionSize(int(unit * 1.9))
+            # Fixed widths in body units: sizing the queue to its contents would read a thousand rows.
+            for column, units in ((PLACE, 8), (COUNTDOWN, 9), (STATE, 10)):
+                self.queue.setColumnWidth(column, unit * units)
+            self.queue.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+            self.emergencies.resizeColumnsToContents()
+            self.emergencies.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.alarm.resize(self.size())
         super().resizeEvent(event)
 
