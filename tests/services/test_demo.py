@@ -11,6 +11,7 @@ from desktop.models import (
     Case,
     CaseEvent,
     EmergencyReport,
+    Extension,
     Grid,
     GridStaffRole,
     MatterItem,
@@ -22,6 +23,7 @@ from desktop.models import (
 from desktop.models.enums import (
     AssignmentRole,
     CaseState,
+    DecisionState,
     GridKind,
     MatterCategory,
     PlaceLevel,
@@ -29,7 +31,7 @@ from desktop.models.enums import (
     SeaCategory,
     StaffRole,
 )
-from desktop.services import integrity, users
+from desktop.services import calendar_admin, integrity, users
 from desktop.services.demo import DEMO_USERS, seed_demo
 from desktop.services.routing import route_point
 
@@ -153,6 +155,17 @@ def test_case_rows_agree_with_their_state(demo_db):
 
 
 @pytest.mark.law("Art. 21")
+def test_open_deadlines_are_what_the_case_services_would_count(demo_db):
+    """Recounting every open deadline with the calendar changes none: the demo extends a deadline
+    as the case service does (from the day after it), so entering a holiday year moves nothing else."""
+    with demo_db.session() as session:
+        approved = session.scalar(select(func.count()).select_from(Extension)
+                                  .where(Extension.state == DecisionState.APPROVED))
+        moved = calendar_admin.recompute_open_deadlines(session)
+        session.rollback()
+    assert approved > 0 and moved == 0
+
+
 def test_emergencies_one_recent_and_unacknowledged(demo_db):
     with demo_db.session() as session:
         reports = session.scalars(select(EmergencyReport)).all()

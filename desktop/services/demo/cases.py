@@ -46,7 +46,7 @@ from ...models.enums import (
     SupervisionLevel,
 )
 from ..cases.callback_schedule import DEFAULT_RULE
-from ..cases.deadlines import limits_for, start_clock
+from ..cases.deadlines import extend, limits_for, start_clock
 from ..clock import BEIJING
 from ..numbering import reserve_numbers
 from .context import HISTORY_DAYS, DemoContext
@@ -414,7 +414,7 @@ class Player:
             return
         extension.decided_by, extension.decided_at = SUPERVISOR, decided_at
         if decided is DecisionState.APPROVED:
-            extended = self.ctx.calendar.deadline(lead.original_due_at, amount, self.limits.handle.unit)
+            extended = extend(self.ctx.calendar, lead.original_due_at, amount, self.limits.handle.unit)
             lead.due_at = extension.new_due_at = extended
             self.case.due_at = extended
             verdict = f"同意延期,新期限 {extended.astimezone(BEIJING):%m-%d %H:%M}"
