@@ -14,11 +14,10 @@ def _import(ctx, args) -> int:
 
 
 def _list(ctx, args) -> int:
-    days = calendar_admin.list_days(ctx.db, args.year)
-    for entry in days:
+    year = calendar_admin.year_calendar(ctx.db, args.year)
+    ctx.print(f"{year.year} 年:{year.status.label}")
+    for entry in year.days:
         ctx.print(f"{entry.day.isoformat()}\t{entry.kind.value}\t{entry.kind.label}\t{entry.name}")
-    if not days:
-        ctx.print(f"{args.year} 年没有录入的节假日安排")
     warning = calendar_admin.warning_for_open_deadlines(ctx.db)
     if warning:
         ctx.print(f"注意:{warning}")
@@ -29,5 +28,5 @@ def register(cli) -> None:
     group = cli.group("calendar", "节假日与调休安排 holidays and make-up workdays")
     sub = cli.command("import", "导入 CSV(date,kind,name)的节假日安排,并重算未办结期限", _import, group=group)
     sub.add_argument("file", metavar="FILE")
-    sub = cli.command("list", "列出某年录入的节假日安排", _list, group=group)
+    sub = cli.command("list", "某年的节假日安排:国务院已公布的、本系统录入的,或尚未可知", _list, group=group)
     sub.add_argument("--year", type=int, required=True)

@@ -157,6 +157,13 @@ def test_calendar_commands(db, tmp_path):
     assert "3 天" in out.getvalue()
     out = io.StringIO()
     assert main(["--db", url, "calendar", "list", "--year", "2027"], out=out) == 0
-    assert out.getvalue().splitlines()[1] == "2027-02-06\tworkday\t调休上班\t春节调休"
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "2027 年:已在本系统录入" and lines[2] == "2027-02-06\tworkday\t调休上班\t春节调休"
+    for year, status, days in (("2026", "2026 年:国务院已公布,程序已内置", "国庆节"),
+                               ("2031", "2031 年:尚未公布也未录入:期限暂按周一至周五计算", "")):
+        out = io.StringIO()
+        assert main(["--db", url, "calendar", "list", "--year", year], out=out) == 0
+        lines = out.getvalue().splitlines()
+        assert lines[0] == status and (days in out.getvalue() if days else len(lines) == 1)
     path.write_text("2027-01-01,holiday\n2027-01-05,workday\n", encoding="utf-8")
     assert main(["--db", url, "calendar", "import", str(path)], out=io.StringIO()) == 1
