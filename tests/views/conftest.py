@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -115,3 +116,10 @@ def answered(monkeypatch):
     monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: True)
     monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: said.append(str(exc)))
     return said
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_before_each_test():
+    """Python's cycle collector runs here, between widget tests, rather than in the middle of
+    some later test's Qt event processing: what it frees is then freed at a known point."""
+    gc.collect()
