@@ -6,6 +6,7 @@ from datetime import date
 
 from ..models.enums import ReviewState
 from ..services import matter_list
+from ..services.clock import beijing_today
 
 CITY = "450500000000"
 
@@ -18,7 +19,7 @@ def _versions(ctx, args) -> int:
 
 
 def _in_force(ctx, args) -> int:
-    on = date.fromisoformat(args.on) if args.on else date.today()
+    on = date.fromisoformat(args.on) if args.on else beijing_today()
     lists = matter_list.in_force(ctx.db, args.place, on)
     for info, items in lists:
         ctx.print(f"# {info.title} 第 {info.version} 版({info.published_on} 公布)")

@@ -27,6 +27,11 @@ from ..models.enums import DayKind, TimeLimitUnit
 BEIJING = ZoneInfo("Asia/Shanghai")
 
 
+def beijing_today() -> date:
+    """Today's date in Beihai, whatever the machine's own time zone (a CI runner keeps UTC)."""
+    return datetime.now(BEIJING).date()
+
+
 def beijing_text(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M", missing: str = "") -> str:
     """A stored (UTC) moment as Beijing wall-clock text; `missing` when there is none."""
     return moment.astimezone(BEIJING).strftime(fmt) if moment else missing

@@ -16,6 +16,7 @@ from ..db import Database
 from ..errors import InvalidTransition, NotFound, ValidationFailed
 from ..models import Case, Department, GovernanceItem, Place, governance_item_cases, utcnow
 from ..models.enums import GovernanceState, MatterCategory
+from .clock import beijing_today
 from .evaluation.scores import resolve_scope
 from .evaluation.sources import case_scope
 from .hotspots import RecurringRule, find_recurring
@@ -154,7 +155,7 @@ def accept(db: Database, actor: Actor, item_id: int, *, owner_department_id: int
     """Take a proposed item into key governance with an owner department and a review date."""
     with unit_of_work(db, actor, "governance.accept", target=f"governance:{item_id}") as uow:
         item = _load(uow, item_id, GovernanceState.PROPOSED)
-        department = _check_owner(uow, owner_department_id, review_on, today or date.today())
+        department = _check_owner(uow, owner_department_id, review_on, today or beijing_today())
         item.state, item.owner_department_id, item.owner_name, item.review_on = (
             GovernanceState.ACCEPTED, department.id, owner_name, review_on)
         uow.audit(f"重点治理事项“{item.title}”立项,责任部门 {department.name},复核日期 {review_on}")
@@ -167,7 +168,7 @@ def reassign(db: Database, actor: Actor, item_id: int, *, owner_department_id: i
     """Change the owner or set the next review date of an item under governance."""
     with unit_of_work(db, actor, "governance.reassign", target=f"governance:{item_id}") as uow:
         item = _load(uow, item_id, GovernanceState.ACCEPTED)
-        department = _check_owner(uow, owner_department_id, review_on, today or date.today())
+        department = _check_owner(uow, owner_department_id, review_on, today or beijing_today())
         item.owner_department_id, item.owner_name, item.review_on = department.id, owner_name, review_on
         uow.audit(f"重点治理事项“{item.title}”责任部门 {department.name},下次复核 {review_on}")
         uow.changed("governance", item.id)

@@ -39,6 +39,7 @@ from ..models.enums import (
     ReviewState,
     TimeLimitUnit,
 )
+from .clock import beijing_today
 from .matters import lists_in_force
 from .places import get_place, upward
 from .security import Actor, Permission
@@ -362,7 +363,7 @@ def apply(db: Database, actor: Actor, *, department_id: int, action: Application
         if not actor.is_system and actor.department_id != department_id:
             raise PermissionDenied(f"只能以本部门名义申请;“{department.short_name}”的申请请由该部门联络员提出",
                                    article="Art. 13")
-        in_force_items = [i for ml in lists_in_force(session, institution, date.today()) if ml.place_id == institution.id
+        in_force_items = [i for ml in lists_in_force(session, institution, beijing_today()) if ml.place_id == institution.id
                           for i in ml.items]
         if action is ApplicationAction.ADD:
             if proposal is None:
@@ -469,7 +470,7 @@ def _department_scope(uow: UnitOfWork, department_id: int) -> Department:
 def issue_rectification(db: Database, actor: Actor, *, department_id: int, reason: str, due_on: date,
                         today: date | None = None) -> RectificationInfo:
     """Art. 13(5): the institution of the same level tells a department to rectify by a deadline."""
-    today = today or date.today()
+    today = today or beijing_today()
     if not reason or not reason.strip():
         raise ValidationFailed("请写明履职不到位的具体情形", field="reason")
     if due_on <= today:

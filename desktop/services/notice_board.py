@@ -22,7 +22,7 @@ from ..db import Database
 from ..errors import PermissionDenied
 from ..models import Grid, GridStaffRole, Person, Place, PrintedSheet, Setting, Vessel
 from ..models.enums import GridStatus, PersonStatus, PlaceLevel, SeaCategory, SheetKind, StaffRole
-from .clock import BEIJING
+from .clock import beijing_today
 from .places import get_place
 from .security import Actor, Permission, scope_prefix
 from .unit_of_work import unit_of_work
@@ -131,7 +131,7 @@ def _staff_by_grid(session: Session, grid_ids: list[int], on: date) -> dict[int,
 def sheets(db: Database, actor: Actor, under: str, *, on: date | None = None,
            codes: set[str] | None = None) -> list[NoticeSheet]:
     """The sheets of every active grid under a place (or just `codes`), as they would print today."""
-    on = on or datetime.now(BEIJING).date()
+    on = on or beijing_today()
     with db.session() as session:
         root = get_place(session, under)
         _require(actor, Permission.VIEW, root)

@@ -6,7 +6,7 @@ Phones are masked here; showing them in full is a separate, audited service (Art
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import func, or_, select
 
@@ -23,7 +23,7 @@ from ..models import (
     WorkLogEntry,
 )
 from ..models.enums import GridKind, LeadershipRole, PersonStatus, PlaceLevel, StaffRole, StaffSource
-from .clock import BEIJING
+from .clock import BEIJING, beijing_today
 from .places import get_place
 from .queue import mask_phone
 from .security import Actor, Permission, scope_prefix
@@ -77,7 +77,7 @@ def _require_view(actor: Actor, place: Place) -> None:
 
 
 def _serving_today():
-    today = datetime.now(BEIJING).date()
+    today = beijing_today()
     return GridStaffRole.start_on <= today, or_(GridStaffRole.end_on.is_(None), GridStaffRole.end_on >= today)
 
 
@@ -167,7 +167,7 @@ def leaders(db: Database, actor: Actor, code: str) -> list[LeaderEntry]:
     with db.session() as session:
         place = get_place(session, code)
         _require_view(actor, place)
-        today = datetime.now(BEIJING).date()
+        today = beijing_today()
         rows = session.execute(
             select(LeadershipAssignment.id, Person.name, LeadershipAssignment.role, LeadershipAssignment.title,
                    Place.short_name)

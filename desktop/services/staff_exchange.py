@@ -20,6 +20,7 @@ from ..db import Database
 from ..errors import GridDeskError, ValidationFailed
 from ..models import GridStaffRole, Person, Place
 from ..models.enums import PersonStatus, PlaceLevel, StaffRole, StaffSource
+from .clock import beijing_today
 from .exchange.files import write_atomically
 from .places import get_place
 from .security import Actor, Permission
@@ -112,7 +113,7 @@ def _date(value: object) -> date:
         return value
     text = _text(value).replace("/", "-").replace(".", "-")
     if not text:
-        return date.today()
+        return beijing_today()
     return date.fromisoformat("-".join(part.zfill(2) for part in text.split("-")))
 
 

@@ -18,6 +18,7 @@ from ..db import Database
 from ..errors import ValidationFailed
 from ..models import Grid, GridStaffRole, Person, Place, Setting
 from ..models.enums import GridStatus, PersonStatus, PlaceLevel, StaffRole
+from .clock import beijing_today
 from .places import get_place
 from .security import Actor, Permission
 from .unit_of_work import unit_of_work
@@ -96,7 +97,7 @@ def save_rule(db: Database, actor: Actor, rule: StaffingRule) -> None:
 
 def adequacy(db: Database, *, under: str | None = None, on: date | None = None) -> list[GridStaffing]:
     """Required and actual members of each active grid (under a place), in code order."""
-    on = on or date.today()
+    on = on or beijing_today()
     rule = load_rule(db)
     with db.session() as session:
         serving = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -10,6 +10,7 @@ from desktop.errors import PermissionDenied
 from desktop.models import Grid, GridStaffRole, Person, Place
 from desktop.models.enums import ExclusiveCategory, GridKind, PersonStatus, PlaceLevel, Role, StaffRole, StaffSource
 from desktop.services import staff, users
+from desktop.services.clock import beijing_today
 from desktop.services.places import get_place
 
 QIAOBEI = "450503103001"
@@ -18,7 +19,7 @@ QIAOBEI = "450503103001"
 @pytest.fixture
 def staffed_db(db):
     """Two grids of 侨北社区; one person serves both; one role has ended."""
-    today = date.today()
+    today = beijing_today()
     with db.session() as session:
         village = get_place(session, QIAOBEI)
         g1 = Place(code=QIAOBEI + "001", name="侨北第一网格", short_name="侨北一", level=PlaceLevel.GRID, parent=village)

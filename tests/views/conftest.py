@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -22,6 +22,7 @@ from desktop.models.enums import (
     StaffSource,
 )
 from desktop.services import users
+from desktop.services.clock import beijing_today
 from desktop.services.places import get_place
 from desktop.tasks import SyncTaskRunner
 from desktop.views import dialogs
@@ -99,7 +100,7 @@ def desk_db(sqlite_db, system):
         session.add_all([*grids, head])
         session.flush()
         session.add(GridStaffRole(person_id=head.id, grid_id=grids[0].id, role=StaffRole.GRID_HEAD,
-                                  source=StaffSource.COMMITTEE_MEMBER, start_on=date.today() - timedelta(days=30)))
+                                  source=StaffSource.COMMITTEE_MEMBER, start_on=beijing_today() - timedelta(days=30)))
         session.add_all(_case(session, n, grids[0], now) for n in range(1, 26))
         session.add_all(_case(session, n, grids[1], now, category=MatterCategory.LIVELIHOOD) for n in range(26, 31))
         session.commit()

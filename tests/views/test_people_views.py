@@ -13,6 +13,7 @@ from desktop.errors import NotFound
 from desktop.models import AuditEntry
 from desktop.models.enums import LeadershipRole, PlaceLevel, Profession, Role, StaffRole, StaffSource, WorkLogKind
 from desktop.services import staff_admin
+from desktop.services.clock import beijing_today
 from desktop.services.security import Actor, Grant
 from desktop.views.people import open_people
 from desktop.views.people.add_staff_dialog import AddStaffDialog
@@ -74,7 +75,7 @@ def test_add_and_end_a_role(qtbot, desk_db, tasks, answered, monkeypatch, featur
     member = people.roster_model.rows[row]
     with pytest.raises(NotFound):  # today was the last day: no open role is left to end
         staff_admin.end_serving(desk_db, ADMIN, person_id=member.person_id, grid_code=member.grid_code,
-                                role=member.role, end_on=date.today())
+                                role=member.role, end_on=beijing_today())
 
 
 @pytest.mark.law("Art. 15")

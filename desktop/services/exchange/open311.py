@@ -25,7 +25,7 @@ from sqlalchemy.orm import aliased
 from ...db import Database
 from ...models import Assignment, Case, Department, MatterItem, Place
 from ...models.enums import AssignmentRole, CaseState
-from ..clock import BEIJING
+from ..clock import BEIJING, beijing_today
 from ..matters import lists_in_force
 from ..places import get_place, normalise_code
 from ..queue import QueueFilter, filtered_select
@@ -55,7 +55,7 @@ def service_list(db: Database, township_code: str) -> list[dict]:
     """GET services.json: one service per item of the matter list in force for the township."""
     with db.session() as session:
         township = get_place(session, township_code)
-        today = datetime.now(BEIJING).date()
+        today = beijing_today()
         services: dict[str, dict] = {}
         for matter_list in lists_in_force(session, township, today):
             for item in matter_list.items:

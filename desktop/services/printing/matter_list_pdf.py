@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -19,7 +19,7 @@ from ...db import Database
 from ...errors import ValidationFailed
 from ...models import PrintedSheet
 from ...models.enums import MatterCategory, SheetKind, TimeLimitUnit
-from ..clock import BEIJING
+from ..clock import beijing_today
 from ..matter_list import MatterItemInfo, MatterListInfo, in_force
 from ..places import get_place
 from ..security import Actor, Permission
@@ -89,7 +89,7 @@ def render(lists: list[tuple[MatterListInfo, list[MatterItemInfo]]], *, printed_
 
 def print_matter_list(db: Database, actor: Actor, out: Path, *, place_code: str, on: date | None = None) -> int:
     """Print the lists in force for a place (the city's and its county's) and record it; returns pages."""
-    on = on or datetime.now(BEIJING).date()
+    on = on or beijing_today()
     lists = in_force(db, place_code, on)
     with unit_of_work(db, actor, "print.matter_list", target=place_code) as uow:
         place = get_place(uow.session, place_code)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from PIL import Image
@@ -24,7 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ...db import Database
 from ...errors import ValidationFailed
-from ..clock import BEIJING
+from ..clock import beijing_today
 from ..geo.projection import LocalProjection
 from ..notice_board import NoticeSheet, needs_reprint, record_printed, sheets
 from ..places import place_info
@@ -224,7 +224,7 @@ def render(items: list[NoticeSheet], township: str, *, progress: Progress | None
            printed_on: date | None = None) -> bytes:
     """The PDF of the sheets; `progress(done, total, text)` may raise to cancel."""
     font = register_pdf_font()
-    printed_on = printed_on or datetime.now(BEIJING).date()
+    printed_on = printed_on or beijing_today()
     buffer = io.BytesIO()
     # Binary rather than ASCII85 streams: a quarter faster and smaller, and every reader takes them.
     use_a85, rl_config.useA85 = rl_config.useA85, 0

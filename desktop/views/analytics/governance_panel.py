@@ -3,8 +3,6 @@ close with a note, dismiss with a reason."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...i18n import label
 from ...models.enums import GovernanceState
 from ...services import governance
+from ...services.clock import beijing_today
 from ...services.governance import GovernanceInfo
 from .. import dialogs
 
@@ -104,7 +103,7 @@ class GovernancePanel(QDialog):
     def show_items(self, items: list[GovernanceInfo]) -> None:
         self.items = items
         self.table.setRowCount(len(items))
-        today = date.today()
+        today = beijing_today()
         for r, item in enumerate(items):
             review = item.review_on.isoformat() if item.review_on else ""
             if item.review_due(today):

@@ -6,7 +6,7 @@ told how many open deadlines were recounted."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtWidgets import (
@@ -33,7 +33,7 @@ from ...i18n import enumeration, label
 from ...models.enums import DayKind
 from ...services import calendar_admin
 from ...services.calendar_admin import DayEntry, EnterResult, YearCalendar, YearStatus
-from ...services.clock import BEIJING
+from ...services.clock import beijing_today
 from ...services.security import Permission
 from .. import dialogs
 from ..retranslating import Retranslating
@@ -266,7 +266,7 @@ class CalendarWindow(Retranslating, QDialog):
         self.year_label = QLabel()
         self.year_box = QSpinBox()
         self.year_box.setRange(FIRST_YEAR, LAST_YEAR)
-        self.year_box.setValue(year or calendar_admin.year_to_enter(datetime.now(BEIJING).date()))
+        self.year_box.setValue(year or calendar_admin.year_to_enter(beijing_today()))
         self.year_box.valueChanged.connect(self.reload)
         self.status = QLabel()
         self.status.setWordWrap(True)

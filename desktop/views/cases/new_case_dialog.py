@@ -6,8 +6,6 @@ the same category (a possible duplicate) before anything is saved.
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
@@ -29,6 +27,7 @@ from ...i18n import label
 from ...models.enums import Channel, MatterCategory
 from ...services import matter_list, staff
 from ...services.cases import duplicates, intake
+from ...services.clock import beijing_today
 from .. import dialogs
 
 CITY = "450500000000"
@@ -112,7 +111,7 @@ class NewCaseDialog(QDialog):
         self.lon.textChanged.connect(self._lookup_timer.start)
         self.lat.textChanged.connect(self._lookup_timer.start)
         self.channel.setFocus()
-        self.tasks.submit(matter_list.in_force, db, township_code or CITY, date.today(),
+        self.tasks.submit(matter_list.in_force, db, township_code or CITY, beijing_today(),
                           on_done=self._show_items, on_error=lambda exc: dialogs.show_error(self, exc))
 
     def _show_items(self, in_force) -> None:

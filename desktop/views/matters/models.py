@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...i18n import label
 from ...models.enums import RectificationState, ReviewState, TimeLimitUnit
+from ...services.clock import beijing_today
 from ...services.matter_list import ApplicationInfo, MatterItemInfo, RectificationInfo
 from ..rows_model import RowsModel
 
@@ -49,11 +48,11 @@ class RectificationsModel(RowsModel):
                QT_TRANSLATE_NOOP("RectificationsModel", "整改情况")]
 
     def cells(self, r: RectificationInfo) -> list:
-        state = self.tr("逾期未整改") if r.overdue(date.today()) else label(r.state)
+        state = self.tr("逾期未整改") if r.overdue(beijing_today()) else label(r.state)
         return [r.department, r.reason, r.due_on.isoformat(), state, r.response or ""]
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if index.isValid() and role == Qt.ItemDataRole.BackgroundRole and self.rows[index.row()].overdue(date.today()):
+        if index.isValid() and role == Qt.ItemDataRole.BackgroundRole and self.rows[index.row()].overdue(beijing_today()):
             return QBrush(OVERDUE)
         return super().data(index, role)
 

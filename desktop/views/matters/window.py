@@ -3,7 +3,6 @@ department applications with approval or rejection; rectification notices to dep
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...i18n import label
 from ...models.enums import ApplicationAction, MatterListState
 from ...services import matter_list
+from ...services.clock import beijing_today
 from ...services.printing.matter_list_pdf import print_matter_list
 from ...services.security import Permission
 from .. import dialogs
@@ -208,7 +208,7 @@ class MatterListWindow(Retranslating, QDialog):
         if current is None or not dialogs.confirm(
                 self, self.tr("公布"), self.tr("自今日起公布第 %1 版?现行版本将同时废止。").replace("%1", str(current.version))):
             return
-        self._run(matter_list.publish, self.db, self.actor, current.id, on=date.today())
+        self._run(matter_list.publish, self.db, self.actor, current.id, on=beijing_today())
 
     def review(self, approve: bool) -> None:
         rows = self.applications_view.selectionModel().selectedRows()

@@ -4,8 +4,6 @@ the staff roster, with adding a person, ending a role and the audited full-phone
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import places, staff, staff_admin, staffing
+from ...services.clock import beijing_today
 from ...services.security import Permission
 from .. import dialogs
 from ..roster_panel import RosterModel
@@ -166,7 +165,7 @@ class PeopleWindow(Retranslating, QDialog):
                 .replace("%2", member.grid_name)):
             return
         self._run(staff_admin.end_serving, self.db, self.actor, person_id=member.person_id,
-                  grid_code=member.grid_code, role=member.role, end_on=date.today())
+                  grid_code=member.grid_code, role=member.role, end_on=beijing_today())
 
     def show_phone(self) -> None:
         """The full number is shown once, and the viewing is audited (Art. 15)."""
