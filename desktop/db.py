@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
+from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -62,6 +63,14 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+class _HintingSQLiteCompiler(SQLiteCompiler):
+    """SQLAlchemy's SQLite dialect drops table hints; SQLite's (`INDEXED BY index`) follows the
+    table name, which is where `Select.with_hint(…, dialect_name="sqlite")` puts the text."""
+
+    def get_from_hint_text(self, table, text):
+        return text
+
+
 def make_engine(url: str, **kwargs) -> Engine:
     url = normalise_url(url)
     parsed = make_url(url)
@@ -73,6 +82,7 @@ def make_engine(url: str, **kwargs) -> Engine:
                 raise DatabaseUnavailable(f"数据库文件夹不存在: {folder}")
         engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
+        engine.dialect.statement_compiler = _HintingSQLiteCompiler
     else:
         connect_args = {"connect_timeout": 5, "application_name": "griddesk"}
         engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)

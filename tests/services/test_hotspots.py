@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 from test_evaluation import Builder, bj
 
 from desktop.models import Assignment, Case, Extension, Setting
@@ -183,3 +185,15 @@ def test_bad_recurring_rule_is_named():
     with pytest.raises(ValidationFailed) as bad:
         RecurringRule(min_cases=1, radius_m=-5, window_days=30).validate()
     assert any("min_cases" in p for p in bad.value.problems) and any("radius_m" in p for p in bad.value.problems)
+
+
+def test_sqlite_index_hints_reach_sqlite(sqlite_db):
+    """The year-long hotspot queries rely on `INDEXED BY`, which SQLAlchemy's SQLite dialect
+    would drop: the engine's compiler renders it, and SQLite acts on it."""
+    hinted = select(func.count()).select_from(Case).with_hint(Case, "INDEXED BY ix_cases_due", "sqlite")
+    assert "FROM cases INDEXED BY ix_cases_due" in str(hinted.compile(sqlite_db.engine))
+    with sqlite_db.session() as session:
+        assert session.scalar(hinted) == session.scalar(select(func.count()).select_from(Case))
+        with pytest.raises(OperationalError, match="no such index"):
+            session.scalar(select(func.count()).select_from(Case)
+                           .with_hint(Case, "INDEXED BY ix_no_such_index", "sqlite"))
