@@ -1,10 +1,10 @@
 """The emergency report form, the correction of its facts, the ladder panel and the ladder's settings,
 driven with qtbot (synchronous task runner)."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtGui import QFontDatabase
 
 from desktop import paths
@@ -12,12 +12,13 @@ from desktop.models import utcnow
 from desktop.errors import Conflict, ValidationFailed
 from desktop.models.enums import EmergencyLevel, EmergencyStepKind, EmergencyType, HandlingLevel, Role
 from desktop.services import emergencies, users
+from desktop.services.clock import BEIJING
 from desktop.tasks import SyncTaskRunner
 from desktop.views import dialogs
 from desktop.views.emergencies.amend_dialog import AmendFactsDialog
 from desktop.views.emergencies.ladder_panel import OVERDUE, LadderPanel
 from desktop.views.emergencies.ladder_settings import LadderSettingsDialog, open_ladder_settings
-from desktop.views.emergencies.report_dialog import EmergencyReportDialog
+from desktop.views.emergencies.report_dialog import EmergencyReportDialog, EmergencyReportForm
 
 QIAOGANG = "450503103000"
 
@@ -85,6 +86,19 @@ def _report(db, actor, **overrides):
 
 
 @pytest.mark.law("Art. 21")
+def test_times_on_the_form_are_beijing_time_whatever_the_machine_zone(qtbot):
+    """A desk whose clock runs in another zone (a server image in UTC) still offers and reads
+    Beijing wall-clock time, as every list and sheet of GridDesk shows it."""
+    form = EmergencyReportForm()
+    qtbot.addWidget(form)
+    shown = form.occurred.dateTime()
+    offered = datetime(shown.date().year(), shown.date().month(), shown.date().day(), shown.time().hour(),
+                       shown.time().minute(), tzinfo=BEIJING)
+    assert abs(offered - datetime.now(timezone.utc)) < timedelta(minutes=2)
+    form.occurred.setDateTime(QDateTime(QDate(2026, 10, 1), QTime(8, 30)))
+    assert form.values()["occurred_at"] == datetime(2026, 10, 1, 0, 30, tzinfo=timezone.utc)
+
+
 def test_the_correction_form_is_filled_in_and_sends_only_what_changed_with_its_reason(qtbot, sqlite_db, system,
                                                                                        errors):
     info = _report(sqlite_db, system, level=EmergencyLevel.LEVEL_II, type=EmergencyType.MASS_INCIDENT, lon=109.105123,

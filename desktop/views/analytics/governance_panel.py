@@ -3,7 +3,6 @@ close with a note, dismiss with a reason."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -28,7 +27,7 @@ from ...models.enums import GovernanceState
 from ...services import governance
 from ...services.clock import beijing_today
 from ...services.governance import GovernanceInfo
-from .. import dialogs
+from .. import beijing_time, dialogs
 
 
 class AcceptDialog(QDialog):
@@ -40,7 +39,7 @@ class AcceptDialog(QDialog):
         self.department = QSpinBox()
         self.department.setRange(1, 10_000_000)
         self.owner = QLineEdit()
-        self.review_on = QDateEdit(QDate.currentDate().addDays(14))
+        self.review_on = QDateEdit(beijing_time.today().addDays(14))
         self.review_on.setCalendarPopup(True)
         form = QFormLayout(self)
         form.addRow(self.tr("责任部门编号"), self.department)
@@ -53,7 +52,7 @@ class AcceptDialog(QDialog):
 
     def values(self) -> dict:
         return {"owner_department_id": self.department.value(), "owner_name": self.owner.text().strip() or None,
-                "review_on": self.review_on.date().toPython()}
+                "review_on": beijing_time.day_of(self.review_on.date())}
 
 
 class GovernancePanel(QDialog):

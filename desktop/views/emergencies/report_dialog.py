@@ -3,7 +3,7 @@ the same form reports a situation and corrects its facts later (amend_dialog).""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ...i18n import label
 from ...models.enums import EmergencyLevel, EmergencyType
 from ...services import emergencies
-from .. import dialogs
+from .. import beijing_time, dialogs
 
 
 def _count() -> QSpinBox:
@@ -55,7 +55,7 @@ class EmergencyReportForm(QWidget):
         self.level.setCurrentIndex(len(EmergencyLevel) - 1)
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(120)
-        now = QDateTime.currentDateTime()
+        now = beijing_time.as_qdatetime()
         self.occurred, self.learned = QDateTimeEdit(now), QDateTimeEdit(now)
         for edit in (self.occurred, self.learned):
             edit.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -97,8 +97,8 @@ class EmergencyReportForm(QWidget):
         self.type.setCurrentIndex(self.type.findData(info.type))
         self.level.setCurrentIndex(self.level.findData(info.level))
         self.title_edit.setText(info.title)
-        self.occurred.setDateTime(QDateTime.fromSecsSinceEpoch(int(info.occurred_at.timestamp())))
-        self.learned.setDateTime(QDateTime.fromSecsSinceEpoch(int(info.learned_at.timestamp())))
+        self.occurred.setDateTime(beijing_time.as_qdatetime(info.occurred_at))
+        self.learned.setDateTime(beijing_time.as_qdatetime(info.learned_at))
         self.place.setText(info.place_text)
         for box, value in ((self.lon, info.lon), (self.lat, info.lat)):
             box.setValue(box.minimum() if value is None else value)
@@ -118,8 +118,8 @@ class EmergencyReportForm(QWidget):
         lon, lat = self._located()
         return dict(
             type=EmergencyType(self.type.currentData()), level=EmergencyLevel(self.level.currentData()),
-            title=self.title_edit.text(), occurred_at=self.occurred.dateTime().toPython().astimezone(),
-            learned_at=self.learned.dateTime().toPython().astimezone(), place_text=self.place.text(), lon=lon,
+            title=self.title_edit.text(), occurred_at=beijing_time.moment(self.occurred.dateTime()),
+            learned_at=beijing_time.moment(self.learned.dateTime()), place_text=self.place.text(), lon=lon,
             lat=lat, people_involved=self.people.value(), deaths=self.deaths.value(), injuries=self.injuries.value(),
             missing=self.missing.value(), summary=self.summary.toPlainText(), measures=self.measures.toPlainText(),
         )

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QWidget
+
+from .. import beijing_time
 
 
 class RectificationForm(QDialog):
@@ -16,7 +15,7 @@ class RectificationForm(QDialog):
         for department_id, name in departments:
             self.department.addItem(name, department_id)
         self.reason = QPlainTextEdit()
-        self.due = QDateEdit(QDate.currentDate().addDays(15))
+        self.due = QDateEdit(beijing_time.today().addDays(15))
         self.due.setCalendarPopup(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -28,6 +27,5 @@ class RectificationForm(QDialog):
         form.addRow(buttons)
 
     def values(self) -> dict:
-        due = self.due.date()
         return dict(department_id=self.department.currentData(), reason=self.reason.toPlainText(),
-                    due_on=date(due.year(), due.month(), due.day()))
+                    due_on=beijing_time.day_of(self.due.date()))

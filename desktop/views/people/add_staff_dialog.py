@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from ...i18n import label
 from ...models.enums import StaffRole, StaffSource
 from ...services.staff_admin import ROLE_SOURCES
+from .. import beijing_time
 
 
 class AddStaffDialog(QDialog):
@@ -28,7 +26,7 @@ class AddStaffDialog(QDialog):
         self.name = QLineEdit()
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("11 位手机号或 0779-xxxxxxx"))
-        self.start = QDateEdit(QDate.currentDate())
+        self.start = QDateEdit(beijing_time.today())
         self.start.setCalendarPopup(True)
         self.role.currentIndexChanged.connect(self._sources)
         self._sources()
@@ -52,7 +50,6 @@ class AddStaffDialog(QDialog):
             self.source.addItem(label(source), source.value)
 
     def values(self) -> dict:
-        qdate = self.start.date()
         return dict(grid_code=self.grid.currentData(), role=StaffRole(self.role.currentData()),
                     source=StaffSource(self.source.currentData()), name=self.name.text(), phone=self.phone.text() or None,
-                    start_on=date(qdate.year(), qdate.month(), qdate.day()))
+                    start_on=beijing_time.day_of(self.start.date()))

@@ -3,9 +3,8 @@ a professional's visit (Art. 11)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import datetime, time
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,18 +20,14 @@ from ...i18n import label
 from ...models.enums import LeadershipRole, Profession, WorkLogKind
 from ...services.clock import BEIJING
 from ...services.staff import StaffMember
-
-
-def _day(edit: QDateEdit) -> date:
-    qdate = edit.date()
-    return date(qdate.year(), qdate.month(), qdate.day())
+from .. import beijing_time
 
 
 class _Form(QDialog):
     def __init__(self, parent: QWidget | None):
         super().__init__(parent)
         self.form = QFormLayout(self)
-        self.day = QDateEdit(QDate.currentDate())
+        self.day = QDateEdit(beijing_time.today())
         self.day.setCalendarPopup(True)
 
     def finish(self) -> None:
@@ -66,7 +61,7 @@ class LeaderForm(_Form):
     def values(self) -> dict:
         return dict(place_code=self.place.currentData(), role=LeadershipRole(self.role.currentData()),
                     name=self.name.text(), phone=self.phone.text() or None, title=self.title.text() or None,
-                    start_on=_day(self.day))
+                    start_on=beijing_time.day_of(self.day.date()))
 
 
 class WorkLogForm(_Form):
@@ -93,7 +88,7 @@ class WorkLogForm(_Form):
         member = self.members[self.member.currentIndex()]
         return dict(person_id=member.person_id, grid_code=member.grid_code,
                     kind=WorkLogKind(self.kind.currentData()), summary=self.summary.toPlainText(),
-                    occurred_at=datetime.combine(_day(self.day), time(12), BEIJING))
+                    occurred_at=datetime.combine(beijing_time.day_of(self.day.date()), time(12), BEIJING))
 
 
 class VisitForm(_Form):
@@ -143,5 +138,5 @@ class VisitForm(_Form):
 
     def visit(self) -> dict:
         return dict(professional_id=self.professional.currentData(), grid_code=self.grid.currentData(),
-                    visited_on=_day(self.day), purpose=self.purpose.currentText(),
+                    visited_on=beijing_time.day_of(self.day.date()), purpose=self.purpose.currentText(),
                     summary=self.summary.toPlainText() or None)
