@@ -56,6 +56,13 @@ def test_print_assessment_forms(demo_db, tmp_path):
     assert run(demo_db, "print", "assessment", "--period", "2026-13", "--level", "grid", "-o", str(target))[0] == 1
 
 
+def test_staff_forms_name_the_person_by_number(demo_db, tmp_path):
+    target = tmp_path / "staff.pdf"
+    assert run(demo_db, "print", "assessment", "--period", "2026", "--level", "staff", "-o", str(target))[0] == 0
+    first = " ".join(pdf_text(target).split("\f")[0].split())
+    assert "人员编号" in first and "数据截至" in first
+
+
 @pytest.mark.law("Art. 23")
 def test_settle_and_reopen_a_month(demo_db, tmp_path):
     code, text = run(demo_db, "evaluation", "settle", "--period", "2026-09")

@@ -57,4 +57,5 @@ def test_pdf_lists_articles_with_embedded_font(tmp_path):
     render_conformance(conformance.report(), target)
     text = pdf_text(target)
     assert "条款对照表" in text and "第23条" in text and "test_township_scores_match_hand_count" in text
+    assert "tests/ 目录" in text and str(conformance.default_tests_dir()) not in text  # no machine's path on paper
     assert_cjk_font_embedded(target)

@@ -23,6 +23,7 @@ from ...models import PrintedSheet
 from ...models.enums import SheetKind
 from ..clock import BEIJING
 from ..evaluation.scores import Evaluation, SubjectScore
+from ..evaluation.sources import Level
 from ..exchange.files import write_atomically
 from ..places import get_place
 from ..security import Actor, Permission
@@ -85,13 +86,18 @@ def _form(evaluation: Evaluation, subject: SubjectScore, ranked: int, styles) ->
         Paragraph("网格化服务管理工作综合评价考核表", styles["title"]),
         Paragraph(f"考核期:{evaluation.period.label}  ({evaluation.period.code})    "
                   f"考核对象类别:{evaluation.level.label}", styles["meta"]),
-        Paragraph(f"被考核对象:<b>{subject.name}</b>  ({subject.ref})    范围:{evaluation.scope_name}", styles["meta"]),
+        Paragraph(f"被考核对象:<b>{subject.name}</b>  ({_reference(evaluation, subject)})    范围:{evaluation.scope_name}", styles["meta"]),
         Spacer(1, 4 * mm), table, Spacer(1, 3 * mm),
         Paragraph(f"说明:诉求按其办理期限所在考核期计入;暂缓办理(第十九条第二项)的诉求不计入各项比率,另行统计;"
-                  f"无应计事项的指标记为“—”,其权重不参与综合得分。数据截至 {as_of}{';' + evaluation.settled_note() if evaluation.settled else ''}。"
+                  f"无应计事项的指标记为“—”,其权重不参与综合得分。<br/>数据截至 {as_of}{';' + evaluation.settled_note() if evaluation.settled else ''}。"
                   "依据《北海市网格化服务管理条例》第五条、第二十三条。", styles["note"]),
         Spacer(1, 18 * mm), signatures, PageBreak(),
     ]
+
+
+def _reference(evaluation: Evaluation, subject: SubjectScore) -> str:
+    """What identifies a subject on paper: a place's or department's code; a person's number in GridDesk."""
+    return f"人员编号 {subject.ref}" if evaluation.level is Level.STAFF else subject.ref
 
 
 def _commendations(evaluation: Evaluation, styles) -> list:
@@ -99,7 +105,7 @@ def _commendations(evaluation: Evaluation, styles) -> list:
     top = evaluation.commendations(COMMENDED)
     rows = [["名次", evaluation.level.label, "综合得分"]] + [
         [str(s.rank), Paragraph(s.name, styles["cell"]), f"{s.composite:.2f}"] for s in top]
-    table = Table(rows, colWidths=[20 * mm, 100 * mm, 40 * mm])
+    table = Table(rows, colWidths=[20 * mm, 100 * mm, 40 * mm], repeatRows=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), font), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")), ("ALIGN", (0, 0), (-1, -1), "CENTER"),

@@ -34,7 +34,8 @@ def render_conformance(report: ConformanceReport, target: str | Path | None = No
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
     ]))
     tested = len(report.rows) - len(report.untested)
-    source = report.tests_dir or "(本安装未包含测试套件)"
+    # The folder by name only: a printed sheet names no machine's paths.
+    source = f"{Path(report.tests_dir).name}/ 目录" if report.tests_dir else "(本安装未包含测试套件)"
     note = (f"共 {len(report.rows)} 条,其中 {tested} 条有测试检验。测试清单由测试套件中的 "
             f"@pytest.mark.law 标记自动生成(来源:{source})。")
     buffer = BytesIO()
