@@ -1,5 +1,5 @@
-"""`griddesk-admin emergencies list`, `emergencies ladder [--show | --set KEY=VALUE ...]` and
-`print bulletin ID -o OUT.pdf` (Art. 21)."""
+"""`griddesk-admin emergencies list`, `emergencies acknowledge ID`, `emergencies ladder [--show |
+--set KEY=VALUE ...]` and `print bulletin ID -o OUT.pdf` (Art. 21)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from ..services.printing.bulletin import write_bulletin
 
 def _list(ctx, args) -> int:
     reports = emergencies.list_reports(ctx.db, ctx.actor, open_only=args.open, under=args.under)
+    if reports:
+        ctx.print("序号\t编号\t获知时间\t类型\t级别\t状态\t标题\t提示")
     for info in reports:
         overdue = len(info.overdue_steps())
         flags = ("未确认 " if info.acknowledged_at is None else "") + (f"超时{overdue}项" if overdue else "")
@@ -20,6 +22,12 @@ def _list(ctx, args) -> int:
                   f"{info.type.label}\t{info.level.label}\t{info.state.label}\t{info.title}\t{flags}".rstrip())
     if not reports:
         ctx.print("没有紧急情况报告")
+    return 0
+
+
+def _acknowledge(ctx, args) -> int:
+    info = emergencies.acknowledge(ctx.db, ctx.actor, args.id)
+    ctx.print(f"已确认紧急情况告警 {info.number}({info.title});大屏恢复常规显示")
     return 0
 
 
@@ -64,6 +72,8 @@ def register(cli) -> None:
     sub = cli.command("list", "列出紧急情况报告(Art. 21)", _list, group=group)
     sub.add_argument("--open", action="store_true", help="只列未终报的")
     sub.add_argument("--under", metavar="CODE", help="只列该地区内的")
+    sub = cli.command("acknowledge", "值班长确认紧急情况告警,大屏恢复常规显示(留痕)", _acknowledge, group=group)
+    sub.add_argument("id", type=int, metavar="ID", help="报告序号(emergencies list 第一列)")
     sub = cli.command("ladder", "查看或设置紧急情况报告时限(全市适用,此后报告的紧急情况适用)", _ladder,
                       group=group)
     choice = sub.add_mutually_exclusive_group()
