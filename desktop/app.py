@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -103,8 +104,9 @@ def open_window(args: argparse.Namespace, db: Database, actor: Actor, tasks: Tas
     return MainWindow(db, actor, tasks, translations=translations)
 
 
-def take_screenshot(window, target: Path) -> None:
-    """Show the window, wait for its first data, render it to `target`."""
+def take_screenshot(window, target: Path, tasks) -> None:
+    """Show the window, wait for its first data and the loads that follow it (the place
+    selected in the tree, its roster and details), render it to `target`."""
     loop = QEventLoop()
     window.dataShown.connect(loop.quit)
     failed = window.failed if hasattr(window, "failed") else window.queue_model.failed  # wall / main window
@@ -114,6 +116,12 @@ def take_screenshot(window, target: Path) -> None:
     if loop.exec() != 0:
         raise DatabaseUnavailable(f"主窗口在 {SCREENSHOT_TIMEOUT_MS // 1000} 秒内未能载入数据")
     QApplication.processEvents()
+    # An answer may start the next load (a tree level, then the roster): wait until none is
+    # left, within the same time limit (a periodic refresh must not keep the picture waiting).
+    deadline = time.monotonic() + SCREENSHOT_TIMEOUT_MS / 1000
+    while tasks.pending and time.monotonic() < deadline:
+        tasks.wait(SCREENSHOT_TIMEOUT_MS)
+        QApplication.processEvents()
     if not window.grab().save(str(target)):
         raise GridDeskError(f"截图无法保存到 {target}:请检查文件夹是否存在、是否可写")
 
@@ -162,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
             actor = dialog.actor
         window = open_window(args, db, actor, tasks, translations)
         if screenshot:
-            take_screenshot(window, args.screenshot)
+            take_screenshot(window, args.screenshot, tasks)
             print(f"截图已保存到 {args.screenshot}", flush=True)  # scripts (and the start-up benchmark) wait for this line
             window.hide()  # not closed: a scripted run leaves the user's window layout alone
             from .views.live_bridge import LiveBridge

@@ -116,6 +116,11 @@ class TaskRunner(QObject):
         self.pool.start(_Job(fn, args, kwargs, signals))
         return Handle(progress, signals)
 
+    @property
+    def pending(self) -> bool:
+        """Is a submitted task still to answer (running, or its answer not yet delivered)?"""
+        return bool(self._live)
+
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
 
@@ -137,6 +142,8 @@ class SyncTaskRunner(QObject):
             if on_done:
                 on_done(result)
         return Handle(progress, None)
+
+    pending = False  # every task has answered before submit returns
 
     def wait(self, msecs: int = 0) -> bool:
         return True

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import threading
+import time
 
 from PySide6.QtGui import QImage
 
 from desktop import app
+from desktop.services import staff
 
 
 def _url(db) -> str:
@@ -26,10 +28,29 @@ def test_screenshot_renders_the_main_window(desk_db, tmp_path, qapp):
     assert not [t for t in threading.enumerate() if t.name.startswith("griddesk-live")]
 
 
-def test_screenshot_as_a_named_user(desk_db, tmp_path, qapp):
+def test_screenshot_as_a_named_user_shows_their_place_in_full(desk_db, tmp_path, qapp, monkeypatch):
+    """The picture is taken once the loads after the queue's first answer have landed too: the
+    user's home place selected in the tree, and its details and roster beside the queue."""
+    shown = []
+    take = app.take_screenshot
+
+    def and_look(window, target, tasks):
+        take(window, target, tasks)
+        shown.append((window.tree.current_code(), window.roster.code, window.roster.details))
+
+    monkeypatch.setattr(app, "take_screenshot", and_look)
+    details = staff.details
+
+    def slow_details(*args, **kwargs):  # a busy server: the roster lands well after the queue
+        time.sleep(0.5)
+        return details(*args, **kwargs)
+
+    monkeypatch.setattr(staff, "details", slow_details)
     target = tmp_path / "op.png"
     assert app.main(["--db", _url(desk_db), "--user", "qg_op", "--screenshot", str(target)]) == 0
     assert target.stat().st_size > 0
+    [(selected, roster_place, details)] = shown
+    assert selected is not None and roster_place == selected and details is not None
 
 
 def test_unknown_user_is_one_line_and_exit_1(desk_db, tmp_path, qapp, capsys):
