@@ -84,6 +84,34 @@ def test_bad_csv_names_the_line_and_column(world_db, tmp_path, capsys):
     assert code == 1 and "第 2 行 字段 受理时间" in capsys.readouterr().err
 
 
+def test_our_csv_export_imported_back_exits_1_naming_each_case_and_imports_nothing(world_db, tmp_path, capsys):
+    world.add_case(world_db, "450503103-2025-000001")
+    world.add_case(world_db, "450503103-2025-000002", grid=world.QIAOBEI + "002")
+    assert _run(world_db, "cases", "export", str(tmp_path / "out.csv"))[0] == 0
+    code, _ = _run(world_db, "cases", "import", str(tmp_path / "out.csv"), "--township", world.QIAOGANG)
+    err = capsys.readouterr().err
+    assert code == 1 and "out.csv 有 2 处问题,整个文件未导入" in err
+    for number in ("450503103-2025-000001", "450503103-2025-000002"):
+        assert f"字段 编号:编号 {number} 是本库已有的案件 {number}" in err
+    assert "第 2 行" in err and "第 3 行" in err
+    assert _cases(world_db) == 2
+
+
+def test_an_open311_file_imported_twice_exits_1_the_second_time(world_db, tmp_path, capsys):
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps([_request(1), _request(2)]), encoding="utf-8")
+    assert _run(world_db, "cases", "import", str(path))[0] == 0
+    with world_db.session() as session:
+        numbers = dict(session.execute(select(Case.external_id, Case.number)).all())
+    code, _ = _run(world_db, "cases", "import", str(path))
+    err = capsys.readouterr().err
+    assert code == 1
+    for index, external_id in enumerate(("EXT-1", "EXT-2")):
+        assert (f"第 {index} 项(第 1 行) 字段 service_request_id:编号 {external_id} "
+                f"已导入为本库案件 {numbers[external_id]}") in err
+    assert _cases(world_db) == 2
+
+
 @pytest.mark.law("Art. 21")
 def test_emergency_list_and_bulletin_pdf(world_db, system, tmp_path):
     learned = utcnow() - timedelta(hours=3)

@@ -159,12 +159,61 @@ def test_each_bad_request_is_named_by_index_line_and_field(world_db, system, tmp
         ("第 3 项(第 5 行)", "updated_datetime", "ISO 8601"), ("第 4 项(第 6 行)", "lat", "超出范围"),
         ("第 5 项(第 7 行)", "long", "超出范围"), ("第 6 项(第 8 行)", "service_code", "C99-999"),
         ("第 7 项(第 9 行)", "service_request_id", "第 0 项(第 2 行)重复"),
-        ("第 8 项(第 10 行)", "service_request_id", "已导入"), ("第 9 项(第 11 行)", "lat/long", "--township"),
+        ("第 8 项(第 10 行)", "service_request_id", "EXT-0100 已导入为本库案件 450503103-2025-000009"),
+        ("第 9 项(第 11 行)", "lat/long", "--township"),
     ]
     for where, field, words in expected:
         assert any(where in p and field in p and words in p for p in problems), (where, field, problems)
     assert len(problems) == len(expected)
     assert _case_count(world_db) == 1  # only the case made above
+
+
+def test_a_file_imported_twice_is_refused_row_by_row_and_adds_nothing(world_db, system, tmp_path):
+    path = _write(tmp_path, [_request(1), _request(2), _request(3, lat=None, long=None)])
+    open311.import_file(world_db, system, path, township_code=world.QIAOGANG)
+    with world_db.session() as session:
+        numbers = dict(session.execute(select(Case.external_id, Case.number)).all())
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path, township_code=world.QIAOGANG)
+    assert "整个文件未导入" in caught.value.message
+    assert caught.value.problems == [
+        f"第 {n - 1} 项(第 {n + 1} 行) 字段 service_request_id:编号 EXT-000{n} 已导入为本库案件 "
+        f"{numbers[f'EXT-000{n}']};这个文件可能已经导入过,请删去已导入的行后再导入"
+        for n in (1, 2, 3)
+    ]
+    assert _case_count(world_db) == 3
+
+
+def test_our_own_export_imported_back_is_refused_naming_each_case(world_db, system, tmp_path):
+    world.add_case(world_db, "450503103-2025-000001")
+    world.add_case(world_db, "450503103-2025-000002", state=CaseState.CLOSED, grid=world.QIAOBEI + "002")
+    path = tmp_path / "out.json"
+    open311.write_requests(world_db, system, path)
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    problems = caught.value.problems
+    assert len(problems) == 2
+    for number in ("450503103-2025-000001", "450503103-2025-000002"):
+        assert any(f"字段 service_request_id:编号 {number} 是本库已有的案件 {number}" in p and "删去这一行" in p
+                   for p in problems), (number, problems)
+    assert _case_count(world_db) == 2
+
+
+def test_an_id_imported_before_is_named_by_the_case_it_became_even_if_a_number_reads_the_same(
+        world_db, system, tmp_path):
+    """Two databases of one township number alike: a file of the other's cases, imported here twice."""
+    world.add_case(world_db, "450503103-2025-000001")
+    with world_db.session() as session:
+        session.execute(Case.__table__.update().values(number="450503103-2025-000009",
+                                                       external_id="450503103-2025-000001"))
+        session.commit()
+    world.add_case(world_db, "450503103-2025-000001")  # our own case of that number
+    path = _write(tmp_path, [_request(0, service_request_id="450503103-2025-000001")])
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert caught.value.problems == [
+        "第 0 项(第 2 行) 字段 service_request_id:编号 450503103-2025-000001 已导入为本库案件 450503103-2025-000009;"
+        "这个文件可能已经导入过,请删去已导入的行后再导入"]
 
 
 @pytest.mark.law("Art. 15")
@@ -246,7 +295,7 @@ def test_a_duplicate_the_checks_missed_is_a_conflict_and_nothing_is_written(worl
     """Two desktops importing one file at once: both pass the lookup, the unique index refuses the second."""
     path = _write(tmp_path, [_request(1), _request(2)])
     open311.import_file(world_db, system, path)
-    monkeypatch.setattr(case_import, "_already_imported", lambda session, ids: set())
+    monkeypatch.setattr(case_import, "_existing_cases", lambda session, ids: {})
     with pytest.raises(Conflict, match="重复"):
         open311.import_file(world_db, system, path)
     assert _case_count(world_db) == 2

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import any_, bindparam, func, select, text
+from sqlalchemy import any_, bindparam, func, select, text, union_all
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
@@ -61,6 +61,18 @@ class IncomingRequest:
     requester_name: str | None = None
     requester_phone: str | None = None
     source_state: str | None = None
+
+
+@dataclass(frozen=True)
+class FieldNames:
+    """What a file format calls the fields named in the problems the database checks find."""
+
+    request_id: str
+    place: str
+    service_code: str
+
+
+OPEN311_FIELDS = FieldNames(request_id="service_request_id", place="lat/long", service_code="service_code")
 
 
 @dataclass(frozen=True)
@@ -119,14 +131,39 @@ def _items_in_force(session: Session, township: Place) -> dict[str, _Item]:
     return items
 
 
-def _already_imported(session: Session, external_ids: list[str]) -> set[str]:
-    """The ids already in the database, looked up in one statement with ONE parameter (an array, a JSON
-    list on SQLite): compiling an IN (…) of 100,000 bound parameters costs more than the lookup."""
+def _existing_cases(session: Session, request_ids: list[str]) -> dict[str, tuple[str, bool]]:
+    """The cases that the ids name, as their external id (imported before) or as their number (a file
+    exported from this database): id → (the case's number, whether the id is the case's external id).
+
+    One statement with ONE parameter (an array, a JSON list on SQLite): compiling an IN (…) of 100,000
+    bound parameters costs more than the lookup. Each column is matched in its own branch of a UNION
+    ALL, so that both read their unique index.
+    """
     if session.get_bind().dialect.name == "postgresql":
-        ids = bindparam("ids", external_ids, type_=postgresql.ARRAY(Case.external_id.type))
-        return set(session.scalars(select(Case.external_id).where(Case.external_id == any_(ids))))
-    listed = select(text("value")).select_from(func.json_each(bindparam("ids", json.dumps(external_ids))))
-    return set(session.scalars(select(Case.external_id).where(Case.external_id.in_(listed.scalar_subquery()))))
+        listed = any_(bindparam("ids", request_ids, type_=postgresql.ARRAY(Case.external_id.type)))
+        by_external_id, by_number = Case.external_id == listed, Case.number == listed
+    else:
+        listed = select(text("value")).select_from(func.json_each(bindparam("ids", json.dumps(request_ids))))
+        by_external_id = Case.external_id.in_(listed.scalar_subquery())
+        by_number = Case.number.in_(listed.scalar_subquery())
+    rows = session.execute(union_all(select(Case.number, Case.external_id).where(by_external_id),
+                                     select(Case.number, Case.external_id).where(by_number)))
+    wanted = set(request_ids)
+    found: dict[str, tuple[str, bool]] = {}
+    for number, external_id in rows:
+        if external_id in wanted:  # imported under this id: say so, even if a number reads the same
+            found[external_id] = (number, True)
+        if number in wanted:
+            found.setdefault(number, (number, False))
+    return found
+
+
+def _already_here(request_id: str, number: str, imported: bool) -> str:
+    """Why a request that names an existing case is refused, and what to do about it."""
+    if imported:
+        return f"编号 {request_id} 已导入为本库案件 {number};这个文件可能已经导入过,请删去已导入的行后再导入"
+    return (f"编号 {request_id} 是本库已有的案件 {number}(这一行导出自本库),不能再导入为新案件;"
+            f"请删去这一行后再导入")
 
 
 def _title(request: IncomingRequest) -> str:
@@ -134,8 +171,8 @@ def _title(request: IncomingRequest) -> str:
     return text[:60]
 
 
-def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
-          township_code: str | None) -> list[tuple[IncomingRequest, _Where, _Item]]:
+def _plan(session: Session, requests: list[IncomingRequest], problems: Problems, township_code: str | None,
+          fields: FieldNames) -> list[tuple[IncomingRequest, _Where, _Item]]:
     """Where each request goes and under which matter item; every row that cannot be placed is named."""
     tree = _Places(session)
     default_township = None
@@ -150,7 +187,7 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
         routed = GridRouter.load(session).route_many([r.lon for r in located], [r.lat for r in located])
         grid_of = {r.row: int(g) for r, g in zip(located, routed.tolist()) if g != NO_GRID}
 
-    existing = _already_imported(session, [r.external_id for r in requests])
+    existing = _existing_cases(session, [r.external_id for r in requests])
     seen: dict[str, int] = {}
     wheres: dict[int | None, _Where] = {}
     items: dict[int, dict[str, _Item]] = {}
@@ -158,17 +195,19 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
     for request in requests:
         external_id = request.external_id
         if external_id in seen:
-            problems.add(request.row, "service_request_id", f"编号 {external_id} 在文件中出现多次",
+            problems.add(request.row, fields.request_id, f"编号 {external_id} 在文件中出现多次",
                          duplicate_of=seen[external_id])
             continue
         seen[external_id] = request.row
         if external_id in existing:
-            problems.add(request.row, "service_request_id", f"编号 {external_id} 已导入过,不能重复导入")
+            problems.add(request.row, fields.request_id, _already_here(external_id, *existing[external_id]))
             continue
         grid_id = grid_of.get(request.row)
         if grid_id is None and default_township is None:
             reason = "坐标不在任何网格内" if request.lon is not None else "没有坐标"
-            problems.add(request.row, "lat/long", f"{reason},无法确定所属乡镇(街道);请用 --township 指定")
+            problems.add(request.row, fields.place,
+                         f"{reason},无法确定归入哪个乡镇(街道);请指定归入的乡镇(街道)后重新导入:"
+                         f"命令行加 --township 乡镇代码,导入窗口选“乡镇(街道)”")
             continue
         where = wheres.get(grid_id)  # one per grid; None: the default township's triage list
         if where is None:
@@ -180,7 +219,7 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
                 session, session.get(Place, where.township_id))
         item = township_items.get(request.service_code)
         if item is None:
-            problems.add(request.row, "service_code",
+            problems.add(request.row, fields.service_code,
                          f"{request.service_code} 不是{tree.code[where.township_id]}现行事项清单中的事项编码")
             continue
         planned.append((request, where, item))
@@ -230,16 +269,18 @@ def _rows(session: Session, actor: Actor, planned: list[tuple[IncomingRequest, _
 
 def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest], problems: Problems, *,
                     township_code: str | None = None, source: str = "open311",
-                    progress: ProgressReport | None = None) -> ImportReport:
-    """Insert the requests as cases, or nothing at all if any row is bad (named in the error).
+                    fields: FieldNames = OPEN311_FIELDS, progress: ProgressReport | None = None) -> ImportReport:
+    """Insert the requests as cases, or nothing at all if any row is bad (named in the error, by `fields`).
 
-    Located requests go to their grid (GridRouter); the others to `township_code`, on its
-    triage list (no grid). Needs Permission.EXCHANGE in every township written to.
+    A request whose id names a case already here (its external id, or its number for a file
+    exported from this database) or another row of the file is refused: a file imported twice
+    adds nothing. Located requests go to their grid (GridRouter); the others to `township_code`,
+    on its triage list (no grid). Needs Permission.EXCHANGE in every township written to.
     `progress(done, total, what)` hears of the writing; if it raises (Cancel), nothing is written.
     """
     with unit_of_work(db, actor, "cases.import", target=source) as uow:
         session = uow.session
-        planned = _plan(session, requests, problems, township_code)
+        planned = _plan(session, requests, problems, township_code, fields)
         problems.raise_if_any()
 
         townships = {tid: session.get(Place, tid) for tid in {where.township_id for _, where, _ in planned}}

@@ -16,11 +16,12 @@ from ...db import Database
 from ...models.enums import CaseState
 from ..clock import BEIJING
 from ..security import Actor
-from .case_import import ImportReport, IncomingRequest, ProgressReport, import_requests
+from .case_import import FieldNames, ImportReport, IncomingRequest, ProgressReport, import_requests
 from .problems import Problems
 from .table_export import HEADERS, TIME_FORMAT
 
 REQUIRED = ("编号", "事项编码", "诉求描述", "受理时间")
+FIELDS = FieldNames(request_id="编号", place="经度/纬度", service_code="事项编码")
 _CLOSED_LABELS = {s.label for s in CaseState if not s.is_open}
 
 
@@ -95,5 +96,5 @@ def import_file(db: Database, actor: Actor, path: Path, *, township_code: str | 
                 progress: ProgressReport | None = None) -> ImportReport:
     """Import a case table CSV as new cases (all-or-nothing; see case_import and its `progress`)."""
     requests, problems = parse_rows(decode(path.read_bytes()), path.name)
-    return import_requests(db, actor, requests, problems, township_code=township_code, source="CSV",
+    return import_requests(db, actor, requests, problems, township_code=township_code, source="CSV", fields=FIELDS,
                            progress=progress)
