@@ -55,6 +55,7 @@ def register(cli) -> None:
     sub.add_argument("--role", required=True, choices=[r.value for r in Role], help="角色 role")
     sub.add_argument("--scope", required=True, metavar="CODE", help="权限范围的区划代码 place code of the scope")
     sub.add_argument("--display-name", metavar="TEXT", help="显示名 display name")
-    sub.add_argument("--department", metavar="CODE", help="联络员所属部门代码 department code (liaisons)")
+    sub.add_argument("--department", metavar="CODE",
+                     help="联络员所属部门代码,角色为 liaison 时必填 department code (required for liaisons)")
     sub = cli.command("list", "列出用户 list users", _list, group=group)
     sub.add_argument("--json", action="store_true", help="输出 JSON JSON output")

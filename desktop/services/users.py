@@ -67,8 +67,16 @@ def actor_for(db: Database, username: str, *, os_user: str | None = None) -> Act
     return Actor(**{**actor.__dict__, "os_user": os_user})
 
 
+def _require_department_of_liaison(role: Role, department_id: int | None) -> None:
+    """A liaison handles only their own department's assignments, so without one they could handle none."""
+    if role is Role.LIAISON and department_id is None:
+        raise ValidationFailed("联动部门联络员须指定所属联动部门:联络员只能办理派给本部门的事项,"
+                               "未指定部门则无法办理任何事项;请写明所属部门的代码", field="department")
+
+
 def add_user(db: Database, actor: Actor, *, username: str, display_name: str | None, password: str,
              role: Role, scope_code: str, department_id: int | None = None, synthetic: bool = False) -> UserInfo:
+    _require_department_of_liaison(role, department_id)
     if not username or not username.replace("_", "").replace(".", "").isalnum():
         raise ValidationFailed(f"用户名 {username!r} 无效:只能用字母、数字、下划线和点", field="username")
     if len(password) < MIN_PASSWORD_LENGTH:
@@ -94,6 +102,7 @@ def grant_role(db: Database, actor: Actor, *, username: str, role: Role, scope_c
         user = uow.session.scalar(select(User).where(User.username == username))
         if user is None:
             raise NotFound(f"没有名为 {username!r} 的用户")
+        _require_department_of_liaison(role, user.department_id)
         user.grants.append(RoleGrant(role=role, place_id=place.id))
         uow.audit(f"授予 {username} {role.label} @ {place.short_name}", role=role.value, scope=place.code)
 

@@ -6,8 +6,8 @@ from sqlalchemy.exc import DBAPIError
 
 from desktop import migrate
 from desktop.errors import NotFound, PermissionDenied, ValidationFailed
-from desktop.models import AuditEntry
-from desktop.models.enums import AuditOutcome, PlaceLevel, Role
+from desktop.models import AuditEntry, Department, Place
+from desktop.models.enums import AuditOutcome, DepartmentLevel, PlaceLevel, Role
 from desktop.services import places, reference, users
 from desktop.services.audit import verify_chain
 
@@ -50,6 +50,29 @@ def test_user_of_another_township_is_refused_and_refusal_is_audited(db, system):
         assert last.action == "places.create_grid" and last.actor == "qg_op"
         assert session.scalar(select(text("count(*)")).select_from(text("places")).where(text("level='grid'"))) == 0
         assert verify_chain(session) == []
+
+
+def test_a_liaison_must_name_their_department(db, system):
+    township = "450503103000"
+    with pytest.raises(ValidationFailed, match="联动部门联络员须指定所属联动部门") as refused:
+        users.add_user(db, system, username="qg_pcs", display_name="派出所联络员", password="secret-123",
+                       role=Role.LIAISON, scope_code=township)
+    assert refused.value.field == "department"
+    users.add_user(db, system, username="qg_op", display_name="值班员", password="secret-123",
+                   role=Role.OPERATOR, scope_code=township)
+    with pytest.raises(ValidationFailed, match="联动部门联络员须指定所属联动部门"):
+        users.grant_role(db, system, username="qg_op", role=Role.LIAISON, scope_code=township)
+    assert [(u.username, u.grants) for u in users.list_users(db)] == [("qg_op", (("operator", township),))]
+
+    with db.session() as session:
+        police = Department(code="qg-pcs", name="侨港派出所", short_name="派出所", level=DepartmentLevel.TOWNSHIP,
+                            place_id=session.scalar(select(Place.id).where(Place.code == township)))
+        session.add(police)
+        session.commit()
+        police_id = police.id
+    users.add_user(db, system, username="qg_pcs", display_name="派出所联络员", password="secret-123",
+                   role=Role.LIAISON, scope_code=township, department_id=police_id)
+    assert users.actor_for(db, "qg_pcs").department_id == police_id
 
 
 def test_unknown_and_malformed_codes(db):
