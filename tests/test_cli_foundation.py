@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
+from desktop import migrate
 from desktop.cli import main
 from desktop.db import Database, normalise_url
 from desktop.models import AuditEntry, Case, Place, User
@@ -100,6 +101,31 @@ def test_users_add_and_list(fresh_url, monkeypatch, capsys):
     assert code == 1
     assert capsys.readouterr().err.strip().splitlines() == ["griddesk-admin: 用户名 qg_op 已存在"]
     assert counts(fresh_url) == before
+
+
+def test_an_unknown_as_user_is_refused_by_every_command(fresh_url, monkeypatch, capsys):
+    assert run(fresh_url, "--as", "qg_op", "init")[0] == 1  # refused before the database is set up
+    assert "数据库尚未初始化" in capsys.readouterr().err
+    db = Database.connect(fresh_url)
+    assert migrate.current_revision(db) is None
+    db.dispose()
+    run(fresh_url, "init")
+    run(fresh_url, "users", "add", "qg_op", "--role", "operator", "--scope", "450503103", stdin="secret-123\n",
+        monkeypatch=monkeypatch)
+    capsys.readouterr()
+    for argv in (["users", "list"], ["check"], ["places", "list"], ["governance", "detect"]):
+        assert run(fresh_url, "--as", "nobody", *argv) == (1, ""), argv
+        assert capsys.readouterr().err.strip() == "griddesk-admin: 没有名为 'nobody' 的有效用户", argv
+    code, out = run(fresh_url, "--as", "qg_op", "users", "list")
+    assert code == 0 and "qg_op" in out
+
+
+def test_users_add_refuses_a_liaison_without_department(fresh_url, monkeypatch, capsys):
+    run(fresh_url, "init")
+    code, out = run(fresh_url, "users", "add", "qg_pcs", "--role", "liaison", "--scope", "450503103",
+                    stdin="secret-123\n", monkeypatch=monkeypatch)
+    assert (code, out) == (1, "") and "联动部门联络员须指定所属联动部门" in capsys.readouterr().err
+    assert json.loads(run(fresh_url, "users", "list", "--json")[1]) == []
 
 
 @pytest.mark.parametrize("argv, reason", [

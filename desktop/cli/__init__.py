@@ -16,8 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .. import migrate
 from ..db import Database, resolve_url
-from ..errors import GridDeskError
+from ..errors import GridDeskError, NotFound
 from ..services.security import Actor
 
 Handler = Callable[["Context", argparse.Namespace], int | None]
@@ -42,6 +43,9 @@ class Context:
         if self.as_user:
             from ..services.users import actor_for
 
+            if migrate.current_revision(self.db) is None:
+                raise NotFound(f"没有名为 {self.as_user!r} 的有效用户:数据库尚未初始化,"
+                               "请先不带 --as 运行 griddesk-admin init")
             return actor_for(self.db, self.as_user, os_user=system.os_user)
         return system
 
@@ -91,6 +95,8 @@ def main(argv: list[str] | None = None, out=None) -> int:
     args = build_parser().parse_args(argv)
     ctx = Context(resolve_url(args.db), as_user=args.as_user, out=out or sys.stdout)
     try:
+        if args.as_user:
+            ctx.actor  # an unknown --as user is refused by every command, before it changes anything
         return args.handler(ctx, args) or 0
     except GridDeskError as exc:
         print(f"griddesk-admin: {exc}", file=sys.stderr)
