@@ -21,8 +21,8 @@ from ..errors import GridDeskError, ValidationFailed
 from ..models import GridStaffRole, Person, Place
 from ..models.enums import PersonStatus, PlaceLevel, StaffRole, StaffSource
 from .clock import beijing_today
+from .evaluation.scores import resolve_scope
 from .exchange.files import write_atomically
-from .places import get_place
 from .security import Actor, Permission
 from .staff_admin import check_id_number, check_phone, check_source
 from .unit_of_work import unit_of_work
@@ -212,21 +212,20 @@ def import_staff(db: Database, actor: Actor, path: Path) -> ImportReport:
         return report
 
 
-def _export_rows(session, under: Place | None) -> list[list[object]]:
+def _export_rows(session, under: Place) -> list[list[object]]:
     stmt = (select(GridStaffRole, Person, Place)
             .join(Person, Person.id == GridStaffRole.person_id)
             .join(Place, Place.id == GridStaffRole.grid_id)
-            .where(GridStaffRole.end_on.is_(None))
+            .where(GridStaffRole.end_on.is_(None), Place.code.startswith(under.code[: under.level.code_prefix_length]))
             .order_by(Place.code, GridStaffRole.role, Person.name))
-    if under is not None:
-        stmt = stmt.where(Place.code.startswith(under.code[: under.level.code_prefix_length]))
     return [[person.name, person.phone or "", person.id_number or "", grid.code, grid.short_name, role.role.label,
              role.source.label, person.status.label, role.start_on.isoformat()]
             for role, person, grid in session.execute(stmt)]
 
 
 def export_staff(db: Database, actor: Actor, path: Path, *, under: str | None = None) -> int:
-    """Write the serving staff (under a place) to .csv (UTF-8 with BOM, for Excel) or .xlsx.
+    """Write the serving staff under a place (default: the actor's own scope, see resolve_scope)
+    to .csv (UTF-8 with BOM, for Excel) or .xlsx.
 
     The file carries phones and ID numbers, so the actor needs the right to see sensitive
     information there, and the export is audited (Art. 15).
@@ -235,11 +234,9 @@ def export_staff(db: Database, actor: Actor, path: Path, *, under: str | None = 
     if path.suffix.lower() not in (".csv", ".xlsx"):
         raise ValidationFailed(f"不支持的文件类型 {path.suffix or '(无扩展名)'}:请使用 .csv 或 .xlsx", field="file")
     with unit_of_work(db, actor, "staff.export", target=path.name) as uow:
-        root = get_place(uow.session, under) if under else None
-        scope = root or uow.session.scalar(select(Place).where(Place.level == PlaceLevel.CITY))
-        uow.require(Permission.EXCHANGE, scope.code, scope.short_name)
+        scope = resolve_scope(uow.session, actor, under, Permission.EXCHANGE)
         uow.require(Permission.VIEW_SENSITIVE, scope.code, scope.short_name)
-        rows = _export_rows(uow.session, root)
+        rows = _export_rows(uow.session, scope)
 
         def write(target: Path) -> None:
             if path.suffix.lower() == ".xlsx":

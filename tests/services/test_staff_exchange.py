@@ -123,6 +123,24 @@ def test_export_with_phones_needs_sensitive_right(db, grids, system, tmp_path):
     assert not (tmp_path / "x.csv").exists()
 
 
+def test_export_defaults_to_the_actors_own_scope(db, grids, system, tmp_path):
+    other_grid = "450502002001001"  # another township's
+    places.create_grid(db, system, village_code=other_grid[:12], code=other_grid, name="别镇第一网格")
+    staff_exchange.import_staff(db, system, write(tmp_path, GOOD[:1] + [
+        f"黄二,13900000005,,{other_grid},网格员,志愿者,,2025-09-01"], "utf-8"))
+    chief = Actor(username="chief", display_name="值班长",
+                  grants=(Grant(Role.SUPERVISOR, "450502001000", PlaceLevel.TOWNSHIP),))
+    out = tmp_path / "mine.csv"
+    assert staff_exchange.export_staff(db, chief, out) == 1
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        assert [r[0] for r in csv.reader(f)] == ["姓名", "李海燕"]
+
+    operator = Actor(username="op", display_name="值班员",
+                     grants=(Grant(Role.OPERATOR, "450502001000", PlaceLevel.TOWNSHIP),))
+    with pytest.raises(PermissionDenied, match="450502001000"):  # its own township, not the whole city
+        staff_exchange.export_staff(db, operator, tmp_path / "x.csv")
+
+
 def test_missing_header_column(db, tmp_path, system):
     path = tmp_path / "bad.csv"
     path.write_text("姓名,手机\n张三,13900000000\n", encoding="utf-8")
