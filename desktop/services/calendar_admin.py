@@ -2,9 +2,10 @@
 
 `chinesecalendar` covers the years whose schedule has been published (it raises for later
 ones); until an admin enters such a year, WorkCalendar counts Monday–Friday and deadlines
-running into it carry a warning. A year is entered (or imported) as a whole, replacing that
-year's days; a single day of a year so entered can then be added or removed. After every
-change all open deadlines are recounted at once.
+running into it carry a warning. A year is entered (or imported) as a whole; a year that has
+entered days already is replaced only when the admin says so (`replace`), never unseen. A
+single day of a year so entered can then be added or removed. After every change all open
+deadlines are recounted at once.
 
 CSV format: ``date,kind,name`` — ISO date; kind ``holiday``/``workday`` or 法定节假日/调休上班;
 an optional header row; UTF-8 (with or without BOM) or GBK.
@@ -22,7 +23,7 @@ from chinese_calendar import constants as published_schedule
 from sqlalchemy import delete, extract, func, select
 
 from ..db import Database
-from ..errors import NotFound, ValidationFailed
+from ..errors import Conflict, NotFound, ValidationFailed
 from ..models import Assignment, CalendarDay, Case
 from ..models.enums import ACTIVE_ASSIGNMENT_STATES, DayKind, LabelledEnum
 from .cases.deadlines import case_limits, recompute, sync_case_due
@@ -43,6 +44,7 @@ class EnterResult:
     years: tuple[int, ...]
     days: int  # days entered (or, by remove_day, removed)
     recomputed: int  # open assignments whose deadlines moved
+    replaced: int = 0  # days entered earlier that enter_days replaced
 
 
 class YearStatus(LabelledEnum):
@@ -83,8 +85,8 @@ def _recount(uow: UnitOfWork, message: str, **detail) -> int:
     return moved
 
 
-def enter_days(db: Database, actor: Actor, entries: list[DayEntry]) -> EnterResult:
-    """Replace the entered days of each year in `entries`; recount open deadlines. All or nothing."""
+def _check_entries(entries: list[DayEntry]) -> None:
+    """Refuse the whole list, naming each bad row, if any day may not be entered."""
     problems = []
     seen: dict[date, int] = {}
     for row, entry in enumerate(entries, start=1):
@@ -96,15 +98,41 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry]) -> EnterResu
         problems.append("没有任何日期")
     if problems:
         raise ValidationFailed("节假日安排有误,未作任何修改", problems)
+
+
+def _entered_days(session, years) -> dict[int, int]:
+    """{year: days entered} of those of `years` that have entered days."""
+    year = extract("year", CalendarDay.day)
+    counted = session.execute(select(year, func.count()).where(year.in_(years)).group_by(year))
+    return {int(y): n for y, n in counted}
+
+
+def _describe_entered(entered: dict[int, int]) -> str:
+    return "、".join(f"{year} 年已录入 {days} 天" for year, days in sorted(entered.items()))
+
+
+def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: bool = False) -> EnterResult:
+    """Enter the days of each year in `entries`; recount open deadlines. All or nothing.
+
+    A year with entered days already is refused unless `replace`: then its earlier days go.
+    """
+    _check_entries(entries)
     years = tuple(sorted({e.day.year for e in entries}))
     with unit_of_work(db, actor, "calendar.enter", target=",".join(map(str, years))) as uow:
         uow.require(Permission.MANAGE_CALENDAR, None)
         session = uow.session
+        entered = _entered_days(session, years)
+        if entered and not replace:
+            raise Conflict(f"{_describe_entered(entered)};再次录入会整体替换这些年份已录入的全部日期,"
+                           "本次未作任何修改。如确需替换:命令行加 --replace,工作日历窗口导入时确认替换")
         session.execute(delete(CalendarDay).where(extract("year", CalendarDay.day).in_(years)))
         session.add_all(CalendarDay(day=e.day, kind=e.kind, name=e.name[:40], entered_by=actor.display_name)
                         for e in entries)
-        moved = _recount(uow, f"录入 {'、'.join(map(str, years))} 年节假日安排 {len(entries)} 天", days=len(entries))
-        return EnterResult(years, len(entries), moved)
+        replaced = sum(entered.values())
+        moved = _recount(uow, f"录入 {'、'.join(map(str, years))} 年节假日安排 {len(entries)} 天"
+                              + (f"(替换原有录入 {replaced} 天)" if replaced else ""),
+                         days=len(entries), replaced=replaced)
+        return EnterResult(years, len(entries), moved, replaced)
 
 
 def add_day(db: Database, actor: Actor, entry: DayEntry) -> EnterResult:
@@ -194,8 +222,18 @@ def parse_csv(data: bytes) -> list[DayEntry]:
     return entries
 
 
-def import_csv(db: Database, actor: Actor, path: str | Path) -> EnterResult:
-    return enter_days(db, actor, parse_csv(Path(path).read_bytes()))
+def import_csv(db: Database, actor: Actor, path: str | Path, *, replace: bool = False) -> EnterResult:
+    """Enter the days of a CSV file; years with entered days already only with `replace` (see enter_days)."""
+    return enter_days(db, actor, parse_csv(Path(path).read_bytes()), replace=replace)
+
+
+def replaced_by_import(db: Database, path: str | Path) -> dict[int, int]:
+    """{year: days entered} that importing the file would replace, for asking first; a bad file is
+    refused here as import_csv refuses it."""
+    entries = parse_csv(Path(path).read_bytes())
+    _check_entries(entries)
+    with db.session() as session:
+        return _entered_days(session, {e.day.year for e in entries})
 
 
 def list_days(db: Database, year: int) -> list[DayEntry]:

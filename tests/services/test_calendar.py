@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.cli import main
-from desktop.errors import NotFound, PermissionDenied, ValidationFailed
+from desktop.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry
 from desktop.models.enums import AuditOutcome, DayKind, PlaceLevel, Role
 from desktop.services import calendar_admin
@@ -138,14 +138,26 @@ def test_the_year_to_enter_is_the_first_unpublished_of_this_and_next_year():
     assert calendar_admin.year_to_enter(date(2024, 3, 1)) == 2024  # 2024 and 2025 are both published
 
 
-def test_entered_days_count_and_a_new_import_replaces_the_year(db, system):
+def test_entered_days_count_and_a_year_entered_again_is_replaced_only_when_asked(db, system, tmp_path):
     calendar_admin.enter_days(db, system, calendar_admin.parse_csv(CSV_2027.encode()))
     with db.session() as s:
         calendar = WorkCalendar.load(s)
     assert not calendar.is_workday(date(2027, 1, 1)) and calendar.is_workday(date(2027, 2, 6))
     assert calendar.warnings == set()
-    calendar_admin.enter_days(db, system, [calendar_admin.DayEntry(date(2027, 5, 3), DayKind.HOLIDAY, "劳动节")])
+    path = tmp_path / "again.csv"
+    path.write_text("2027-05-03,holiday,劳动节\n2028-01-03,holiday,元旦\n", encoding="utf-8")
+    assert calendar_admin.replaced_by_import(db, path) == {2027: 3}
+
+    with pytest.raises(Conflict) as refused:
+        calendar_admin.import_csv(db, system, path)
+    assert "2027 年已录入 3 天" in refused.value.message and "--replace" in refused.value.message
+    assert [e.day for e in calendar_admin.list_days(db, 2027)] == [date(2027, 1, 1), date(2027, 2, 6), date(2027, 2, 8)]
+    assert calendar_admin.list_days(db, 2028) == []
+
+    result = calendar_admin.import_csv(db, system, path, replace=True)
+    assert (result.years, result.days, result.replaced) == ((2027, 2028), 2, 3)
     assert [e.day for e in calendar_admin.list_days(db, 2027)] == [date(2027, 5, 3)]
+    assert "替换原有录入 3 天" in _last_audit(db).message
 
 
 def test_calendar_commands(db, tmp_path):
@@ -167,3 +179,18 @@ def test_calendar_commands(db, tmp_path):
         assert lines[0] == status and (days in out.getvalue() if days else len(lines) == 1)
     path.write_text("2027-01-01,holiday\n2027-01-05,workday\n", encoding="utf-8")
     assert main(["--db", url, "calendar", "import", str(path)], out=io.StringIO()) == 1
+
+
+def test_calendar_import_of_a_year_entered_already_needs_replace(db, tmp_path, capsys):
+    url = db.engine.url.render_as_string(hide_password=False)
+    path = tmp_path / "2027.csv"
+    path.write_text(CSV_2027, encoding="utf-8")
+    assert main(["--db", url, "calendar", "import", str(path)], out=io.StringIO()) == 0
+    path.write_text("2027-01-01,holiday,元旦\n", encoding="utf-8")
+    out = io.StringIO()
+    assert main(["--db", url, "calendar", "import", str(path)], out=out) == 1
+    assert out.getvalue() == "" and "2027 年已录入 3 天" in capsys.readouterr().err
+    assert len(calendar_admin.list_days(db, 2027)) == 3
+    assert main(["--db", url, "calendar", "import", str(path), "--replace"], out=out) == 0
+    assert out.getvalue().startswith("已导入 2027 年节假日安排 1 天(替换原有录入 3 天);")
+    assert calendar_admin.list_days(db, 2027) == [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")]

@@ -198,6 +198,30 @@ def test_a_bad_csv_names_its_rows_and_a_good_one_replaces_the_year(
                                                     ["2027-02-06", "周六", "调休上班"]]
 
 
+def test_importing_a_year_entered_already_asks_before_replacing_it(
+        qtbot, desk_db, tasks, answered, monkeypatch, feature_window, tmp_path):
+    calendar = open_calendar(feature_window(desk_db, ADMIN, tasks), 2027)
+    qtbot.addWidget(calendar)
+    calendar_admin.enter_days(desk_db, ADMIN, [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"),
+                                               DayEntry(date(2027, 2, 6), DayKind.WORKDAY, "春节调休")])
+    path = tmp_path / "again.csv"
+    path.write_text("2027-05-03,holiday,劳动节\n", encoding="utf-8")
+    monkeypatch.setattr(calendar_window, "ask_csv_path", lambda parent: str(path))
+    asked = []
+    monkeypatch.setattr(calendar_window.dialogs, "confirm", lambda parent, title, text: asked.append(text) or False)
+    calendar.import_button.click()
+    assert asked == ["2027 年已录入 2 天。导入将整体替换这些年份已录入的全部日期,替换?"]
+    assert calendar.outcome.text.text() == "未导入:已录入的安排保持不变。"
+    assert [e.day for e in calendar_admin.list_days(desk_db, 2027)] == [date(2027, 1, 1), date(2027, 2, 6)]
+    assert calendar.import_button.isEnabled()
+
+    monkeypatch.setattr(calendar_window.dialogs, "confirm", lambda parent, title, text: asked.append(text) or True)
+    calendar.import_button.click()
+    assert len(asked) == 2 and "已导入 2027 年节假日安排 1 天(替换原有录入 2 天)" in calendar.outcome.text.text()
+    assert calendar_admin.list_days(desk_db, 2027) == [DayEntry(date(2027, 5, 3), DayKind.HOLIDAY, "劳动节")]
+    assert cells(calendar) == [["2027-05-03", "周一", "法定节假日", "劳动节"]]
+
+
 def test_a_published_year_shows_the_state_councils_days_read_only(qtbot, desk_db, tasks, answered, feature_window):
     calendar = open_calendar(feature_window(desk_db, ADMIN, tasks), 2026)
     qtbot.addWidget(calendar)

@@ -310,7 +310,7 @@ class CalendarWindow(Retranslating, QDialog):
         self.import_button.setText(self.tr("导入 CSV…"))
         self.import_button.setToolTip(self.tr("每行:日期,类别,名称,如 2027-02-06,调休上班,春节调休;"
                                               "类别为 holiday/法定节假日 或 workday/调休上班。"
-                                              "导入的年份原有录入将被整体替换。"))
+                                              "导入的年份如已有录入,先询问是否整体替换。"))
         self.read_only_note.setText(self.tr("只有管理员可以录入、删除或导入节假日安排"))
         self._show_status()
 
@@ -388,20 +388,39 @@ class CalendarWindow(Retranslating, QDialog):
         self._save(lambda _: done, calendar_admin.remove_day, self.db, self.actor, day)
 
     def import_csv(self) -> None:
+        """Check the file first: years with entered days are replaced only once the admin agrees."""
         path = ask_csv_path(self)
         if path:
-            self._save(self._imported, calendar_admin.import_csv, self.db, self.actor, path)
+            self.saving = True
+            self._update_buttons()
+            self.tasks.submit(calendar_admin.replaced_by_import, self.db, path,
+                              on_done=lambda replaced: self._import(path, replaced), on_error=self._failed)
+
+    def _import(self, path: str, replaced: dict[int, int]) -> None:
+        if replaced:
+            years = enumeration(self.tr("%1 年已录入 %2 天").replace("%1", str(year)).replace("%2", str(days))
+                                for year, days in sorted(replaced.items()))
+            if not dialogs.confirm(self, self.tr("替换已录入的安排"), self.tr(
+                    "%1。导入将整体替换这些年份已录入的全部日期,替换?").replace("%1", years)):
+                self.saving = False
+                self._update_buttons()
+                self.outcome.say(self.tr("未导入:已录入的安排保持不变。"))
+                return
+        self._save(self._imported, calendar_admin.import_csv, self.db, self.actor, path, replace=bool(replaced))
 
     def _imported(self, result: EnterResult) -> str:
-        return (self.tr("已导入 %1 年节假日安排 %2 天(该年原有录入已替换)。")
-                .replace("%1", enumeration(result.years)).replace("%2", str(result.days)))
+        text = (self.tr("已导入 %1 年节假日安排 %2 天(替换原有录入 %3 天)。") if result.replaced
+                else self.tr("已导入 %1 年节假日安排 %2 天。"))
+        return (text.replace("%1", enumeration(result.years)).replace("%2", str(result.days))
+                .replace("%3", str(result.replaced)))
 
-    def _save(self, done: Callable[[EnterResult], str], fn, *args) -> None:
+    def _save(self, done: Callable[[EnterResult], str], fn, *args, **kwargs) -> None:
         """Run one change of the calendar; the service recounts the open deadlines."""
         self.saving = True
         self._update_buttons()
         self.outcome.say(self.tr("正在保存并重算未办结案件的期限…"))
-        self.tasks.submit(fn, *args, on_done=lambda result: self._saved(done, result), on_error=self._failed)
+        self.tasks.submit(fn, *args, **kwargs, on_done=lambda result: self._saved(done, result),
+                          on_error=self._failed)
 
     def _saved(self, done: Callable[[EnterResult], str], result: EnterResult) -> None:
         self.saving = False
