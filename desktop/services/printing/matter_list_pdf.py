@@ -13,7 +13,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from ...db import Database
 from ...errors import ValidationFailed
@@ -29,6 +29,7 @@ from .fonts import register_pdf_font
 CHINESE_NUMERALS = "一二三四五六七八九十"
 HEADER = ["编号", "事项名称", "责任部门", "业务指导人员", "办理时限", "复杂程度", "网格协助"]
 WIDTHS = [24 * mm, 95 * mm, 45 * mm, 30 * mm, 24 * mm, 20 * mm, 20 * mm]
+HEADING_ROOM = 40 * mm  # a category heading, the table's header row and a few items
 
 
 def _numeral(n: int) -> str:
@@ -48,13 +49,18 @@ def render(lists: list[tuple[MatterListInfo, list[MatterItemInfo]]], *, printed_
     heading = ParagraphStyle("heading", fontName=font, fontSize=12, leading=18, spaceBefore=6)
     cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=12)
     story = []
-    for matter_list, items in lists:
+    for n, (matter_list, items) in enumerate(lists):
+        if n:  # between lists; a trailing spacer could spill onto an empty last page
+            story.append(Spacer(1, 10 * mm))
         story += [Paragraph(matter_list.title, title),
                   Paragraph(f"第 {matter_list.version} 版 · {matter_list.published_on:%Y年%m月%d日}公布 · "
                             f"共 {len(items)} 项 · 依据《北海市网格化服务管理条例》第十二条、第十三条", sub),
                   Spacer(1, 4 * mm)]
         for number, category in enumerate(MatterCategory, start=1):
             rows = [i for i in items if i.draft.category is category]
+            # A heading is never left alone at the foot of a page: it starts a new page unless
+            # there is room for it, the table's header and a few items.
+            story.append(CondPageBreak(HEADING_ROOM))
             story.append(Paragraph(f"({_numeral(number)}){category.label}  <font size=8 color=grey>"
                                    f"条例第十二条第({_numeral(number)})项</font>", heading))
             if not rows:
@@ -71,7 +77,6 @@ def render(lists: list[tuple[MatterListInfo, list[MatterItemInfo]]], *, printed_
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ]))
             story.append(table)
-        story.append(Spacer(1, 10 * mm))
     buffer = io.BytesIO()
 
     def footer(canvas, doc):
