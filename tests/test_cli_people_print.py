@@ -83,3 +83,16 @@ def test_matter_list_commands_and_pdf(grid, tmp_path):
                      "协助排查调处邻里纠纷", "市司法局", "林指导", "5个工作日", "(一)宣传政策法规"):
         assert expected in body, expected
     assert_cjk_font_embedded(pdf)
+
+
+def test_print_commands_default_to_the_users_own_place(demo_db, tmp_path):
+    """A township supervisor prints their township's sheets without naming it; the whole city
+    stays the system administrator's default (Art. 14)."""
+    code, text = run(demo_db, "--as", "qg_chief", "print", "needing-reprint")
+    assert code == 0 and "450503103" in text
+    code, text = run(demo_db, "--as", "qg_chief", "print", "notice-sheets", "-o", str(tmp_path / "sheets.pdf"))
+    assert code == 0 and "已打印网格公示牌" in text
+    assert "侨港镇" in pdf_text(tmp_path / "sheets.pdf")
+    code, text = run(demo_db, "--as", "qg_chief", "print", "matter-list", "-o", str(tmp_path / "list.pdf"))
+    assert code == 0
+    assert run(demo_db, "--as", "qg_chief", "print", "needing-reprint", "--under", "450500000000")[0] == 1

@@ -6,14 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..services import notice_board
+from ..services.security import Permission
 from ..services.printing.matter_list_pdf import print_matter_list
 from ..services.printing.notice_sheets import print_notice_sheets
 
 CITY = "450500000000"
 
 
+def _default_place(ctx, given: str | None) -> str:
+    """The place named, else the acting user's own (their first grant to print), else the city."""
+    grants = ctx.actor.scopes(Permission.PRINT)
+    return given or (grants[0].place_code if grants else CITY)
+
+
 def _matter_list(ctx, args) -> int:
-    pages = print_matter_list(ctx.db, ctx.actor, Path(args.output), place_code=args.place)
+    pages = print_matter_list(ctx.db, ctx.actor, Path(args.output), place_code=_default_place(ctx, args.place))
     ctx.print(f"已打印事项清单 {pages} 页到 {args.output}")
     return 0
 
@@ -30,14 +37,14 @@ def _progress(ctx):
 
 
 def _notice_sheets(ctx, args) -> int:
-    result = print_notice_sheets(ctx.db, ctx.actor, Path(args.output), under=args.under,
+    result = print_notice_sheets(ctx.db, ctx.actor, Path(args.output), under=_default_place(ctx, args.under),
                                  only_needing_reprint=args.only_needing_reprint, progress=_progress(ctx))
     ctx.print(f"已打印网格公示牌 {result.pages} 张到 {args.output}")
     return 0
 
 
 def _needing_reprint(ctx, args) -> int:
-    entries = notice_board.needs_reprint(ctx.db, ctx.actor, args.under)
+    entries = notice_board.needs_reprint(ctx.db, ctx.actor, _default_place(ctx, args.under))
     for entry in entries:
         ctx.print(f"{entry.grid_code}\t{entry.grid_name}\t{entry.reason}")
     ctx.print(f"共 {len(entries)} 个网格的公示牌需要(重新)打印")
@@ -48,10 +55,11 @@ def register(cli) -> None:
     group = cli.group("print", "打印 print")
     sub = cli.command("matter-list", "打印现行网格化服务管理事项清单(按十一类分组)", _matter_list, group=group)
     sub.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
-    sub.add_argument("--place", default=CITY, metavar="CODE", help="该地区适用的清单(默认北海市;县区代码则含市、县两级)")
+    sub.add_argument("--place", metavar="CODE",
+                     help="该地区适用的清单(默认:当前用户所在地区,系统管理员为北海市;县区代码则含市、县两级)")
     sub = cli.command("notice-sheets", "打印网格公示牌(每个网格一页 A4)", _notice_sheets, group=group)
     sub.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
-    sub.add_argument("--under", default=CITY, metavar="CODE", help="乡镇(街道)等的区划代码,默认全市")
+    sub.add_argument("--under", metavar="CODE", help="乡镇(街道)等的区划代码(默认:当前用户所在地区,系统管理员为全市)")
     sub.add_argument("--only-needing-reprint", action="store_true", help="只打印从未打印或内容已变化的公示牌")
     sub = cli.command("needing-reprint", "列出需要(重新)打印公示牌的网格", _needing_reprint, group=group)
-    sub.add_argument("--under", default=CITY, metavar="CODE")
+    sub.add_argument("--under", metavar="CODE", help="默认:当前用户所在地区,系统管理员为全市")
