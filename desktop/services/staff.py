@@ -54,7 +54,8 @@ class GridSummary:
 
 @dataclass(frozen=True)
 class PlaceDetails:
-    """What the details pane shows for a place: its base data summed over its grids."""
+    """What the details pane shows for a place: its base data summed over its grids (which may
+    cover only part of a county or the city), and its census population where the tree has one."""
 
     code: str
     name: str
@@ -68,6 +69,8 @@ class PlaceDetails:
     units: int
     staff: int  # people now serving its grids
     grids: tuple[GridSummary, ...]  # the grids of a village (or the grid itself)
+    grid_count: int = 0  # grids under the place
+    population: int | None = None  # resident population, 2020 census (city and counties)
 
 
 def _require_view(actor: Actor, place: Place) -> None:
@@ -133,6 +136,7 @@ def details(db: Database, actor: Actor, code: str) -> PlaceDetails:
             households=sum(g.households for g in grids), residents=sum(g.residents for g in grids),
             units=sum(g.units for g in grids), staff=people,
             grids=grids if place.level in (PlaceLevel.VILLAGE, PlaceLevel.GRID) else (),
+            grid_count=len(grids), population=place.population,
         )
 
 

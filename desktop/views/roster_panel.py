@@ -90,9 +90,19 @@ class RosterPanel(Retranslating, QWidget):
         kind = label(d.kind) if d.kind else label(d.level)
         if d.category:
             kind += f" · {escape(d.category)}"
-        lines = [f"<b>{escape(d.name)}</b> <span style='color:#666'>{d.code}</span>", kind,
-                 self.tr("户数 %1 · 人口 %2 · 单位 %3 · 网格人员 %4").replace("%1", str(d.households))
-                 .replace("%2", str(d.residents)).replace("%3", str(d.units)).replace("%4", str(d.staff))]
+        lines = [f"<b>{escape(d.name)}</b> <span style='color:#666'>{d.code}</span>", kind]
+        if d.population is not None:
+            lines.append(self.tr("常住人口 %1(2020 年第七次全国人口普查)").replace("%1", f"{d.population:,}"))
+        if d.level in (PlaceLevel.VILLAGE, PlaceLevel.GRID):
+            lines.append(self.tr("户数 %1 · 人口 %2 · 单位 %3 · 网格人员 %4").replace("%1", str(d.households))
+                         .replace("%2", str(d.residents)).replace("%3", str(d.units)).replace("%4", str(d.staff)))
+        elif d.grid_count:
+            # Summed over the grids drawn so far, which may cover only part of the place.
+            lines.append(self.tr("已划网格 %1 个:户数 %2 · 人口 %3 · 单位 %4 · 网格人员 %5")
+                         .replace("%1", str(d.grid_count)).replace("%2", str(d.households))
+                         .replace("%3", str(d.residents)).replace("%4", str(d.units)).replace("%5", str(d.staff)))
+        else:
+            lines.append(self.tr("尚未划分网格"))
         if d.level is PlaceLevel.VILLAGE:
             if d.grids:
                 lines.append(self.tr("网格:") + self.tr("、").join(

@@ -74,6 +74,15 @@ def test_selecting_a_grid_filters_the_queue_and_shows_the_roster(window, qtbot):
     assert "侨北第二网格" in window.roster.summary.text()
 
 
+def test_a_county_shows_its_census_population_and_only_the_grids_drawn_so_far(window):
+    window.select_place("450503000000")  # 银海区: one of its townships has grids in this database
+    text = window.roster.summary.text()
+    assert "常住人口 315,196" in text and "已划网格 2 个" in text
+    window.select_place("450521000000")  # 合浦县: no grid drawn yet
+    text = window.roster.summary.text()
+    assert "常住人口 864,193" in text and "尚未划分网格" in text and "户数" not in text
+
+
 def test_status_bar_shows_database_user_and_counts(window):
     assert window.db.describe() in window.db_label.text()
     assert "系统管理员" in window.user_label.text()
