@@ -62,10 +62,19 @@ def _settlements(ctx, args) -> int:
     return 0
 
 
+def _when_where(item) -> str:
+    """The days of the item's cases and the centre of their cluster: what tells detected items apart."""
+    window = item.window_dates()
+    days = f"{window[0]} 至 {window[1]}" if window else "-"
+    centre = f"中心 {item.center_lon:.5f},{item.center_lat:.5f}" if item.center_lon is not None else "-"
+    return f"{days}\t{centre}"
+
+
 def _governance_detect(ctx, args) -> int:
     items = governance.propose_recurring(ctx.db, ctx.actor, under=args.under)
     for item in items:
-        ctx.print(f"{item.id}\t{item.place_name}\t{item.category.label}\t{len(item.case_ids)} 件\t{item.title}")
+        ctx.print(f"{item.id}\t{item.place_name}\t{item.category.label}\t{len(item.case_ids)} 件\t"
+                  f"{_when_where(item)}\t{item.title}")
     ctx.print(f"新建议重点治理事项 {len(items)} 项")
     return 0
 
@@ -75,7 +84,8 @@ def _governance_list(ctx, args) -> int:
     for item in items:
         review = item.review_on.isoformat() if item.review_on else "-"
         ctx.print(f"{item.id}\t{item.state.label}\t{item.place_name}\t{item.category.label}\t"
-                  f"{len(item.case_ids)} 件\t复核 {review}\t{item.owner_department_name or '-'}\t{item.title}")
+                  f"{len(item.case_ids)} 件\t{_when_where(item)}\t复核 {review}\t"
+                  f"{item.owner_department_name or '-'}\t{item.title}")
     ctx.print(f"共 {len(items)} 项")
     return 0
 

@@ -16,10 +16,10 @@ from ..db import Database
 from ..errors import InvalidTransition, NotFound, ValidationFailed
 from ..models import Case, Department, GovernanceItem, Place, governance_item_cases, utcnow
 from ..models.enums import GovernanceState, MatterCategory
-from .clock import beijing_today
+from .clock import BEIJING, beijing_text, beijing_today
 from .evaluation.scores import resolve_scope
 from .evaluation.sources import case_scope
-from .hotspots import RecurringRule, find_recurring
+from .hotspots import Cluster, RecurringRule, find_recurring
 from .security import Actor, Permission, scope_prefix
 from .unit_of_work import UnitOfWork, unit_of_work
 
@@ -45,6 +45,12 @@ class GovernanceInfo:
     window_end: datetime | None
     closed_at: datetime | None
     closing_note: str | None
+
+    def window_dates(self) -> tuple[date, date] | None:
+        """The window as Beijing days (a detected item's first and last case received); None if unset."""
+        if self.window_start is None or self.window_end is None:
+            return None
+        return self.window_start.astimezone(BEIJING).date(), self.window_end.astimezone(BEIJING).date()
 
     def review_due(self, today: date) -> bool:
         return self.state is GovernanceState.ACCEPTED and self.review_on is not None and self.review_on <= today
@@ -72,8 +78,14 @@ def _link(session, item: GovernanceItem, case_ids) -> None:
 def propose_recurring(db: Database, actor: Actor, *, under: str | None = None,
                       as_of: datetime | None = None) -> list[GovernanceInfo]:
     """Turn each recurring problem found by the rule (Setting "governance.recurring_rule") into a
-    proposed key-governance item with its cases linked (Art. 22). Cases already under an open
-    item are not proposed again, so a second run proposes nothing new."""
+    proposed key-governance item with its cases linked (Art. 22).
+
+    Each case is proposed at most once: clusters of one run share no case, and a case linked to
+    any item before (open, dismissed or closed; see `find_recurring`) is not proposed again, so
+    a second run proposes only clusters of cases received since. Several items of one category
+    differ by where they are: the title names the grid holding most of the cluster's cases, the
+    description the first and last day received, the central case's place and the grids involved.
+    """
     as_of = as_of or utcnow()
     with unit_of_work(db, actor, "governance.propose_recurring", target=under) as uow:
         scope = resolve_scope(uow.session, actor, under, Permission.SUPERVISE)
@@ -83,10 +95,7 @@ def propose_recurring(db: Database, actor: Actor, *, under: str | None = None,
         for cluster in find_recurring(uow.session, rule, as_of, scope):
             township = uow.session.get(Place, cluster.township_id)
             item = GovernanceItem(
-                place_id=township.id, category=cluster.category,
-                title=f"{township.short_name}{cluster.category.label}问题反复发生",
-                description=(f"{rule.window_days} 天内半径 {rule.radius_m:g} 米范围内发生同类诉求 "
-                             f"{len(cluster.case_ids)} 件,建议开展源头治理(第二十二条)"),
+                place_id=township.id, category=cluster.category, **_described(uow.session, cluster, township),
                 center_lon=cluster.center_lon, center_lat=cluster.center_lat, radius_m=cluster.radius_m,
                 window_start=cluster.window_start, window_end=cluster.window_end,
             )
@@ -98,6 +107,26 @@ def propose_recurring(db: Database, actor: Actor, *, under: str | None = None,
         uow.audit(f"按反复发生规则建议重点治理事项 {len(proposed)} 项", rule=rule.__dict__,
                   items=[p.id for p in proposed])
         return proposed
+
+
+def _described(session, cluster: Cluster, township: Place) -> dict:
+    """Title and description saying where, what, how many and when, so that items differ."""
+    names = dict(session.execute(select(Place.id, Place.name)
+                                 .where(Place.id.in_([grid_id for grid_id, _ in cluster.grid_cases]))).all())
+    grids = [f"{names[grid_id]} {n} 件" for grid_id, n in cluster.grid_cases]
+    outside = len(cluster.case_ids) - sum(n for _, n in cluster.grid_cases)
+    if outside:
+        grids.append(f"未落入网格 {outside} 件")
+    address = session.scalar(select(Case.address).where(Case.id == cluster.center_case_id))
+    centre = f"东经 {cluster.center_lon:.5f}、北纬 {cluster.center_lat:.5f}" + (f"({address})" if address else "")
+    where = names[cluster.grid_cases[0][0]] if cluster.grid_cases else township.short_name
+    first, last = (beijing_text(moment, "%Y-%m-%d") for moment in (cluster.window_start, cluster.window_end))
+    category = cluster.category.label
+    return {
+        "title": f"{where}一带{category}问题反复发生",
+        "description": (f"{first} 至 {last},以{centre}为中心半径 {cluster.radius_m:g} 米范围内收到{category}诉求 "
+                        f"{len(cluster.case_ids)} 件({'、'.join(grids)}),建议开展源头治理(第二十二条)"),
+    }
 
 
 def propose(db: Database, actor: Actor, *, place_code: str, category: MatterCategory, title: str,

@@ -20,14 +20,13 @@ from sqlalchemy.orm import Session, aliased
 
 from ..db import Database
 from ..errors import ValidationFailed
-from ..models import Assignment, Callback, Case, Extension, GovernanceItem, Place, Setting, governance_item_cases, utcnow
+from ..models import Assignment, Callback, Case, Extension, Place, Setting, governance_item_cases, utcnow
 from ..models.enums import (
     OPEN_CASE_STATES,
     AssignmentState,
     CallbackState,
     CaseState,
     DecisionState,
-    GovernanceState,
     MatterCategory,
     Satisfaction,
 )
@@ -318,25 +317,29 @@ class Cluster:
     center_lon: float
     center_lat: float
     radius_m: float
-    window_start: datetime
-    window_end: datetime
+    window_start: datetime  # the first case received
+    window_end: datetime  # the last case received
     township_id: int
+    center_case_id: int
+    grid_cases: tuple[tuple[int, int], ...]  # (grid id, cases) of the cases in a grid, most first
 
 
 def find_recurring(session: Session, rule: RecurringRule, as_of: datetime, scope: Place | None) -> list[Cluster]:
-    """Recurring problems in the window before `as_of`, leaving out cases already under governance.
+    """Recurring problems in the window before `as_of`, each case in at most one cluster.
 
     Greedy: the case with the most same-category neighbours within the radius seeds a cluster
     of those neighbours; repeat over the cases not yet taken while a seed still reaches
     `min_cases`. Distances are metres in a local projection (shapely STRtree, dwithin).
+
+    Cases already linked to a key-governance item are left out whatever its state: an open
+    item tracks them, a dismissed one was judged no recurring problem, a closed one was
+    governed. Only cases received since can form a new cluster at the same spot.
     """
     start = as_of - timedelta(days=rule.window_days)
-    governed = (select(governance_item_cases.c.case_id)
-                .join(GovernanceItem, GovernanceItem.id == governance_item_cases.c.governance_item_id)
-                .where(GovernanceItem.state.in_((GovernanceState.PROPOSED, GovernanceState.ACCEPTED))))
-    stmt = (select(Case.id, Case.category, Case.lon, Case.lat, Case.received_at, Case.township_id)
+    stmt = (select(Case.id, Case.category, Case.lon, Case.lat, Case.received_at, Case.township_id, Case.grid_id)
             .where(Case.received_at >= start, Case.received_at < as_of, Case.lon.is_not(None),
-                   Case.state != CaseState.MERGED, Case.id.not_in(governed), *case_scope(scope))
+                   Case.state != CaseState.MERGED,
+                   Case.id.not_in(select(governance_item_cases.c.case_id)), *case_scope(scope))
             .order_by(Case.id))
     by_category: dict[str, list] = defaultdict(list)
     for row in session.execute(stmt):
@@ -367,5 +370,9 @@ def _clusters(category: MatterCategory, rows: list, rule: RecurringRule) -> list
         taken.update(members)
         times = [rows[m].received_at for m in members]
         townships = Counter(rows[m].township_id for m in members)
+        # The central case counted first, so that its grid leads among grids with as many cases.
+        grids = Counter(rows[m].grid_id for m in sorted(members, key=lambda m: m != seed)
+                        if rows[m].grid_id is not None)
         found.append(Cluster(category, tuple(rows[m].id for m in members), rows[seed].lon, rows[seed].lat,
-                             rule.radius_m, min(times), max(times), townships.most_common(1)[0][0]))
+                             rule.radius_m, min(times), max(times), townships.most_common(1)[0][0],
+                             rows[seed].id, tuple(grids.most_common())))

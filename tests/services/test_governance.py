@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from test_evaluation import Builder, bj
 from test_hotspots import DISPUTE, G1, G2, add_cases, near
 
+from desktop.cli import main as cli_main
 from desktop.errors import InvalidTransition, PermissionDenied, ValidationFailed
-from desktop.models import AuditEntry
+from desktop.models import AuditEntry, Case
 from desktop.models.enums import AuditOutcome, GovernanceState, Role
 from desktop.services import governance, places, users
 
@@ -40,6 +42,46 @@ def test_recurring_problem_is_proposed_once_with_its_cases(proposed, system):
     assert item.radius_m == 500 and item.window_start == bj(10, 1)
     assert "6 件" in item.description
     assert governance.propose_recurring(db, system, as_of=bj(10, 31)) == []  # already under governance
+
+
+@pytest.mark.law("Art. 22")
+def test_items_of_one_category_say_where_how_many_and_when(db, system):
+    for code, name in ((G1, "一网格"), (G2, "二网格")):
+        places.create_grid(db, system, village_code=code[:12], code=code, name=name)
+    west = add_cases(db, [(G1, DISPUTE, bj(10, d), {"lonlat": near(60 * d)}) for d in range(1, 7)])
+    east = add_cases(db, [(G1 if d == 14 else G2, DISPUTE, bj(10, d), {"lonlat": near(3000 + 50 * d)})
+                          for d in range(10, 15)])
+    with db.session() as session:
+        session.execute(update(Case).where(Case.id.in_(east)).values(address="侨港镇北部湾路18号"))
+        session.commit()
+    items = {item.case_ids: item for item in governance.propose_recurring(db, system, as_of=bj(10, 31))}
+    assert set(items) == {tuple(west), tuple(east)}  # two spots, each case proposed once
+    first, second = items[tuple(west)], items[tuple(east)]
+    assert first.title == f"一网格一带{DISPUTE.label}问题反复发生"
+    assert second.title == f"二网格一带{DISPUTE.label}问题反复发生"
+    assert first.description.startswith("2026-10-01 至 2026-10-06,") and "一网格 6 件)" in first.description
+    assert second.description.startswith("2026-10-10 至 2026-10-14,以东经 109.1") and "(侨港镇北部湾路18号)" in second.description
+    assert f"收到{DISPUTE.label}诉求 5 件(二网格 4 件、一网格 1 件)" in second.description
+    assert second.window_dates() == (date(2026, 10, 10), date(2026, 10, 14))
+    out = io.StringIO()
+    assert cli_main(["--db", db.engine.url.render_as_string(hide_password=False), "governance", "list"], out=out) == 0
+    rows = out.getvalue().splitlines()[:2]
+    assert f"2026-10-01 至 2026-10-06\t中心 {first.center_lon:.5f},{first.center_lat:.5f}" in rows[0]
+    assert f"2026-10-10 至 2026-10-14\t中心 {second.center_lon:.5f},{second.center_lat:.5f}" in rows[1]
+    assert rows[0].endswith(first.title) and rows[1].endswith(second.title)
+
+
+@pytest.mark.law("Art. 22")
+def test_cases_of_a_dismissed_or_closed_item_are_not_proposed_again(proposed, system):
+    db, items, ids, dept_id = proposed
+    governance.dismiss(db, system, items[0].id, "同一纠纷的重复来电")
+    assert governance.propose_recurring(db, system, as_of=bj(10, 31)) == []
+    later = add_cases(db, [(G1, DISPUTE, bj(10, d), {"lonlat": near(60 * (d - 20))}) for d in range(21, 26)])
+    [recurred] = governance.propose_recurring(db, system, as_of=bj(10, 31))
+    assert recurred.case_ids == tuple(later)  # the same spot again, by the new cases only
+    governance.accept(db, system, recurred.id, owner_department_id=dept_id, review_on=TODAY, today=TODAY)
+    governance.close(db, system, recurred.id, "增设夜间巡查")
+    assert governance.propose_recurring(db, system, as_of=bj(10, 31)) == []
 
 
 @pytest.mark.law("Art. 22")

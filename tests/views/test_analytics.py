@@ -83,6 +83,13 @@ def test_governance_screen_follows_the_lifecycle(qtbot, demo_db, chief, tasks):
         assert panel.buttons["accept"].isEnabled() and not panel.buttons["close"].isEnabled()
     panel.detect()  # a second detection proposes nothing already under governance
     assert len(governance.list_items(demo_db, chief, under=QIAOGANG)) >= listed
+    assert [panel.table.horizontalHeaderItem(c).text() for c in (5, 6)] == ["收到时段", "中心(经度, 纬度)"]
+    detected = [r for r, item in enumerate(panel.items) if item.state is GovernanceState.PROPOSED]
+    shown = {tuple(panel.table.item(r, c).text() for c in (3, 5, 6, 8)) for r in detected}
+    assert len(detected) > 1 and len(shown) == len(detected)  # category, days, centre, title tell rows apart
+    first = panel.items[detected[0]]
+    assert panel.table.item(detected[0], 5).text() == "{0} 至 {1}".format(*first.window_dates())
+    assert panel.table.item(detected[0], 8).toolTip() == first.description
 
 
 def test_conformance_screen(qtbot, tasks):

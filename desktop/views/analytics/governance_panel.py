@@ -61,12 +61,13 @@ class GovernancePanel(QDialog):
         self.db, self.actor, self.tasks, self.under = db, actor, tasks, under
         self.items: list[GovernanceInfo] = []
         self.setWindowTitle(self.tr("重点治理事项(第二十二条)"))
-        self.table = QTableWidget(0, 7)
+        self.table = QTableWidget(0, 9)
         self.table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("状态"), self.tr("地区"), self.tr("类别"),
-                                              self.tr("诉求数"), self.tr("复核日期"), self.tr("事项")])
+                                              self.tr("诉求数"), self.tr("收到时段"), self.tr("中心(经度, 纬度)"),
+                                              self.tr("复核日期"), self.tr("事项")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._enable)
         self.buttons = {}
         row = QHBoxLayout()
@@ -107,10 +108,15 @@ class GovernancePanel(QDialog):
             review = item.review_on.isoformat() if item.review_on else ""
             if item.review_due(today):
                 review += self.tr("(到期)")
+            window = item.window_dates()
+            days = self.tr("{0} 至 {1}").format(*window) if window else ""
+            centre = f"{item.center_lon:.5f}, {item.center_lat:.5f}" if item.center_lon is not None else ""
             cells = [str(item.id), label(item.state), item.place_name, label(item.category), str(len(item.case_ids)),
-                     review, item.title]
+                     days, centre, review, item.title]
             for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(item.description)  # where the cases are, grid by grid
+                self.table.setItem(r, c, cell)
         self.status.setText(self.tr("共 {0} 项").format(len(items)))
         self._enable()
 
