@@ -96,3 +96,13 @@ def test_print_commands_default_to_the_users_own_place(demo_db, tmp_path):
     code, text = run(demo_db, "--as", "qg_chief", "print", "matter-list", "-o", str(tmp_path / "list.pdf"))
     assert code == 0
     assert run(demo_db, "--as", "qg_chief", "print", "needing-reprint", "--under", "450500000000")[0] == 1
+
+
+def test_notice_texts_shown_and_set(grid):
+    code, text = run(grid, "print", "notice-texts")
+    assert code == 0 and "hotline=12345 政务服务便民热线" in text and "url=https://" in text
+    code, text = run(grid, "print", "notice-texts", "--set", "hotline=0779-12345", "url=https://example.org/{code}")
+    assert code == 0 and "hotline=0779-12345" in text and "url=https://example.org/{code}" in text
+    assert "hotline=0779-12345" in run(grid, "print", "notice-texts")[1]
+    assert run(grid, "print", "notice-texts", "--set", "hotline")[0] == 1  # not KEY=VALUE
+    assert run(grid, "print", "notice-texts", "--set", "url=example.org")[0] == 1

@@ -1,10 +1,12 @@
-"""`griddesk-admin print matter-list -o OUT.pdf [--place CODE]` and
-`print notice-sheets [--under CODE] -o OUT.pdf [--only-needing-reprint]` (Art. 12, 14)."""
+"""`griddesk-admin print matter-list -o OUT.pdf [--place CODE]`,
+`print notice-sheets [--under CODE] -o OUT.pdf [--only-needing-reprint]`, `print needing-reprint` and
+`print notice-texts [--set KEY=VALUE ...]` (Art. 12, 14)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import ValidationFailed
 from ..services import notice_board
 from ..services.security import Permission
 from ..services.printing.matter_list_pdf import print_matter_list
@@ -51,6 +53,23 @@ def _needing_reprint(ctx, args) -> int:
     return 0
 
 
+def _notice_texts(ctx, args) -> int:
+    if args.set:
+        values = {}
+        for text in args.set:
+            key, sep, value = text.partition("=")
+            if not sep or not key.strip():
+                raise ValidationFailed(f"--set {text!r}:应写作 KEY=VALUE,如 hotline=12345", field="set")
+            values[key.strip()] = value
+        shown = notice_board.configure_texts(ctx.db, ctx.actor, **values)
+        ctx.print("已保存公示牌文字;此前打印的公示牌将列为需要重新打印:")
+    else:
+        shown = notice_board.texts(ctx.db)
+    for key, (label, _longest) in notice_board.TEXT_FIELDS.items():
+        ctx.print(f"{key.removeprefix('notice.')}={shown[key]}\t{label}")
+    return 0
+
+
 def register(cli) -> None:
     group = cli.group("print", "打印 print")
     sub = cli.command("matter-list", "打印现行网格化服务管理事项清单(按十一类分组)", _matter_list, group=group)
@@ -63,3 +82,7 @@ def register(cli) -> None:
     sub.add_argument("--only-needing-reprint", action="store_true", help="只打印从未打印或内容已变化的公示牌")
     sub = cli.command("needing-reprint", "列出需要(重新)打印公示牌的网格", _needing_reprint, group=group)
     sub.add_argument("--under", metavar="CODE", help="默认:当前用户所在地区,系统管理员为全市")
+    sub = cli.command("notice-texts", "查看或设置网格公示牌上的受理平台、服务热线、二维码网址等文字(全市适用)",
+                      _notice_texts, group=group)
+    sub.add_argument("--set", nargs="+", metavar="KEY=VALUE",
+                     help="设置项:platform、hotline、url(含 {code} 处代入网格代码)、other")

@@ -19,10 +19,11 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..db import Database
-from ..errors import PermissionDenied
+from ..errors import PermissionDenied, ValidationFailed
 from ..models import Grid, GridStaffRole, Person, Place, PrintedSheet, Setting, Vessel
 from ..models.enums import GridStatus, PersonStatus, PlaceLevel, SeaCategory, SheetKind, StaffRole
 from .clock import beijing_today
+from .evaluation.indicators import CITY_CODE
 from .places import get_place
 from .security import Actor, Permission, scope_prefix
 from .unit_of_work import unit_of_work
@@ -80,6 +81,58 @@ class ReprintEntry:
 def notice_settings(session: Session) -> dict[str, str]:
     stored = dict(session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(DEFAULTS))).all())
     return {key: str(stored.get(key, default)) for key, default in DEFAULTS.items()}
+
+
+# What each text is, for people: (label, longest length).
+TEXT_FIELDS = {
+    "notice.platform": ("受理平台名称", 60),
+    "notice.hotline": ("服务热线", 40),
+    "notice.url": ("二维码网址({code} 处代入网格代码)", 200),
+    "notice.other": ("其他说明(可空)", 120),
+}
+
+
+def texts(db: Database) -> dict[str, str]:
+    """The texts every notice-board sheet carries, as they print now."""
+    with db.session() as session:
+        return notice_settings(session)
+
+
+def configure_texts(db: Database, actor: Actor, **values: str) -> dict[str, str]:
+    """Set the texts every sheet carries (keys of TEXT_FIELDS, with or without "notice."); all or
+    nothing. They are the city's: the acceptance platform, the hotline and the web address by which
+    residents reach the grid (Art. 14). Needs MANAGE_PLACES over the whole city; audited with the
+    texts before and after. Sheets printed before then read as changed, so they are listed for reprinting.
+    """
+    given = {key if key.startswith("notice.") else f"notice.{key}": str(value).strip() for key, value in values.items()}
+    problems = [f"{key.removeprefix('notice.')}:没有这项公示牌文字;可设置 {'、'.join(k.removeprefix('notice.') for k in TEXT_FIELDS)}"
+                for key in given if key not in TEXT_FIELDS]
+    for key, value in given.items():
+        if key not in TEXT_FIELDS:
+            continue
+        label, longest = TEXT_FIELDS[key]
+        if len(value) > longest:
+            problems.append(f"{label}({key}):最多 {longest} 个字,现为 {len(value)} 个")
+        if not value and key != "notice.other":
+            problems.append(f"{label}({key}):不能为空")
+        if key == "notice.url" and value and not value.startswith(("https://", "http://")):
+            problems.append(f"{label}({key}):应以 https:// 或 http:// 开头,现为 {value!r}")
+    if problems:
+        raise ValidationFailed("公示牌文字未保存,请按提示改正:", problems, article="Art. 14")
+    with unit_of_work(db, actor, "print.notice_texts") as uow:
+        city = get_place(uow.session, CITY_CODE)
+        uow.require(Permission.MANAGE_PLACES, city.code, city.short_name)
+        before = notice_settings(uow.session)
+        for key, value in given.items():
+            setting = uow.session.get(Setting, key) or Setting(key=key)
+            setting.value, setting.updated_by = value, actor.username
+            uow.session.add(setting)
+        uow.session.flush()
+        after = notice_settings(uow.session)
+        changed = [TEXT_FIELDS[key][0] for key in TEXT_FIELDS if before[key] != after[key]]
+        uow.audit(f"修改网格公示牌文字:{'、'.join(changed) or '无变化'}", before=before, after=after)
+        uow.changed("printing", city.id)
+        return after
 
 
 def _outline(wkb: bytes | None) -> tuple[tuple[tuple[float, float], ...], ...]:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from pdftools import assert_cjk_font_embedded, pdf_text, qr_codes
 from desktop.errors import PermissionDenied, ValidationFailed
-from desktop.models import Grid, Place, PrintedSheet, Setting, Vessel
+from desktop.models import AuditEntry, Grid, Place, PrintedSheet, Vessel
 from desktop.models.enums import GridKind, PlaceLevel, Role, SeaCategory, StaffRole, StaffSource
 from desktop.services import notice_board, places, staff_admin
 from desktop.services.printing.notice_sheets import print_notice_sheets
@@ -60,10 +60,7 @@ def test_sheet_shows_name_area_staff_with_full_phones_and_hotline(db, system, to
 
 @pytest.mark.law("Art. 14")
 def test_printed_pdf_as_text_and_fonts(db, system, township, tmp_path):
-    with db.session() as session:
-        session.add(Setting(key="notice.hotline", value="0779-12345678 网格监督电话"))
-        session.add(Setting(key="notice.other", value="每月第一个周一为网格开放日。"))
-        session.commit()
+    notice_board.configure_texts(db, system, hotline="0779-12345678 网格监督电话", other="每月第一个周一为网格开放日。")
     out = tmp_path / "sheets.pdf"
     result = print_notice_sheets(db, system, out, under=TOWNSHIP)
     assert result.pages == 3
@@ -139,3 +136,38 @@ def test_retired_grids_have_no_sheet(db, system, township):
         grid.status = grid.status.RETIRED
         session.commit()
     assert GRID2 not in {s.grid_code for s in notice_board.sheets(db, system, TOWNSHIP)}
+
+
+@pytest.mark.law("Art. 14")
+def test_the_city_sets_the_sheet_texts_and_printed_sheets_then_need_reprinting(db, system, township, tmp_path):
+    print_notice_sheets(db, system, tmp_path / "a.pdf", under=TOWNSHIP)
+    assert notice_board.needs_reprint(db, system, TOWNSHIP) == []
+    after = notice_board.configure_texts(db, system, url="https://wgh.example.cn/g/{code}", platform="北海市受理平台")
+    assert after["notice.url"] == "https://wgh.example.cn/g/{code}" and notice_board.texts(db) == after
+    sheet = next(s for s in notice_board.sheets(db, system, TOWNSHIP) if s.grid_code == GRID1)
+    assert sheet.url == f"https://wgh.example.cn/g/{GRID1}" and sheet.platform == "北海市受理平台"
+    assert {e.grid_code for e in notice_board.needs_reprint(db, system, TOWNSHIP)} == {GRID1, GRID2, BOATS}
+    with db.session() as session:
+        entry = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert entry.action == "print.notice_texts" and "二维码网址" in entry.message and "受理平台名称" in entry.message
+
+
+@pytest.mark.law("Art. 14")
+def test_wrong_sheet_texts_are_named_and_nothing_is_saved(db, system):
+    before = notice_board.texts(db)
+    with pytest.raises(ValidationFailed) as refused:
+        notice_board.configure_texts(db, system, url="wgh.beihai.gov.cn", hotline=" ", colour="red",
+                                     platform="平" * 61)
+    problems = "\n".join(refused.value.problems)
+    for named in ("notice.url", "notice.hotline", "colour", "最多 60 个字"):
+        assert named in problems, named
+    assert notice_board.texts(db) == before
+
+
+@pytest.mark.law("Art. 15")
+def test_a_township_may_not_change_the_citys_sheet_texts(db):
+    chief = Actor(username="zj", display_name="中街值班长", grants=(Grant(Role.SUPERVISOR, TOWNSHIP, PlaceLevel.TOWNSHIP),))
+    with pytest.raises(PermissionDenied, match="Art. 15|北海"):
+        notice_board.configure_texts(db, chief, hotline="12345")
+    assert notice_board.texts(db)["notice.hotline"] == notice_board.DEFAULTS["notice.hotline"]
+
