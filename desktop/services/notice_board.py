@@ -98,6 +98,11 @@ def texts(db: Database) -> dict[str, str]:
         return notice_settings(session)
 
 
+def may_configure_texts(actor: Actor) -> bool:
+    """The sheet texts are the city's: set with MANAGE_PLACES over the whole city."""
+    return actor.can(Permission.MANAGE_PLACES, CITY_CODE)
+
+
 def configure_texts(db: Database, actor: Actor, **values: str) -> dict[str, str]:
     """Set the texts every sheet carries (keys of TEXT_FIELDS, with or without "notice."); all or
     nothing. They are the city's: the acceptance platform, the hotline and the web address by which

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.models.enums import PlaceLevel, Role
 from desktop.services import notice_board
+from desktop.services.security import Actor, Grant
 from desktop.views import dialogs
 from desktop.views.printing import notice_sheets_dialog, open_notice_sheets
+from desktop.views.printing.notice_texts_dialog import NoticeTextsDialog
 
 from .conftest import QIAOBEI
 
@@ -49,3 +52,32 @@ def test_cancel_leaves_no_file_and_nothing_recorded(qtbot, window, pdf, system):
     assert not pdf.exists()
     assert len(notice_board.needs_reprint(window.db, system, QIAOBEI)) == 2
     assert dialog.print_button.isEnabled() and not dialog.cancel_button.isEnabled()
+
+
+@pytest.mark.law("Art. 14")
+def test_changed_sheet_texts_list_every_printed_sheet_again(qtbot, window, pdf, system):
+    dialog = open_notice_sheets(window)
+    qtbot.addWidget(dialog)
+    dialog.only_changed.setChecked(False)
+    with qtbot.waitSignal(window.bus.changed, timeout=5000):
+        dialog.print_button.click()
+    assert dialog.reprint_list.count() == 0
+
+    texts = dialog.edit_texts()
+    qtbot.addWidget(texts)
+    assert texts.save_button.isEnabled()
+    assert texts.edits["notice.hotline"].text() == notice_board.DEFAULTS["notice.hotline"]
+    texts.edits["notice.url"].setText("https://wgh.example.cn/grid/{code}")
+    with qtbot.waitSignal(texts.saved, timeout=5000):
+        texts.save_button.click()
+    assert notice_board.texts(window.db)["notice.url"] == "https://wgh.example.cn/grid/{code}"
+    assert dialog.reprint_list.count() == 2 and "公示内容已变化" in dialog.reprint_list.item(0).text()
+
+
+def test_sheet_texts_are_read_only_below_the_city(qtbot, desk_db, tasks):
+    operator = Actor(username="qg_op", display_name="侨港值班员",
+                     grants=(Grant(Role.OPERATOR, "450503103000", PlaceLevel.TOWNSHIP),))
+    texts = NoticeTextsDialog(desk_db, operator, tasks)
+    qtbot.addWidget(texts)
+    assert texts.edits["notice.platform"].isReadOnly() and not texts.save_button.isEnabled()
+    assert not texts.permission_note.isHidden()

@@ -21,6 +21,7 @@ from ...services.printing.notice_sheets import PrintResult, print_notice_sheets
 from .. import dialogs
 from ..progress import TaskProgress
 from ..retranslating import Retranslating
+from .notice_texts_dialog import NoticeTextsDialog
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str) -> str | None:
@@ -42,12 +43,15 @@ class NoticeSheetsDialog(Retranslating, QDialog):
         self.task = TaskProgress(self.tasks, self)
         self.progress_bar, self.status, self.cancel_button = self.task.bar, self.task.status, self.task.cancel_button
         self.print_button = QPushButton()
+        self.texts_button = QPushButton()
         self.close_button = QPushButton()
         self.print_button.clicked.connect(self.start)
+        self.texts_button.clicked.connect(self.edit_texts)
         self.close_button.clicked.connect(self.close)
         self.task.busy_changed.connect(lambda busy: self.print_button.setEnabled(not busy))
         buttons = QHBoxLayout()
         buttons.addWidget(self.only_changed)
+        buttons.addWidget(self.texts_button)
         buttons.addStretch(1)
         for button in (self.print_button, self.cancel_button, self.close_button):
             buttons.addWidget(button)
@@ -67,6 +71,7 @@ class NoticeSheetsDialog(Retranslating, QDialog):
                              .replace("%1", self.code).replace("%2", str(len(self.entries))))
         self.only_changed.setText(self.tr("只打印需要重新打印的"))
         self.print_button.setText(self.tr("打印…"))
+        self.texts_button.setText(self.tr("公示牌文字…"))
         self.task.retranslate()
         self.close_button.setText(self.tr("关闭"))
 
@@ -81,6 +86,13 @@ class NoticeSheetsDialog(Retranslating, QDialog):
             reason = self.tr("从未打印") if entry.last_printed_at is None else self.tr("公示内容已变化")
             self.reprint_list.addItem(f"{entry.grid_name}({entry.grid_code}) — {reason}")
         self.retranslate()
+
+    def edit_texts(self) -> NoticeTextsDialog:
+        """Changed texts change every sheet: the reprint list is read again after a save."""
+        dialog = NoticeTextsDialog(self.db, self.actor, self.tasks, parent=self)
+        dialog.saved.connect(lambda _texts: (self.window_.bus.changed.emit("printing"), self.reload()))
+        dialog.open()
+        return dialog
 
     def start(self) -> None:
         path = ask_save_path(self, self.tr("保存网格公示牌"), f"公示牌-{self.code}.pdf")
