@@ -3,9 +3,10 @@ approves or rejects, the city institution files it (备案).
 
 A proposal carries the complete new grid set of each village it names (export the village
 with `grids export --under`, edit, propose); grids of those villages that it leaves out are
-retired on approval. The live grid set changes only on approval, when each replaced version
-goes to the grid history. Each step is a GridAdjustmentStep. Only a township proposal
-through this workflow changes grids that exist: other bodies may not draw grids (Art. 6(3)).
+retired on approval. A proposal identical to the live grids of its villages changes nothing
+and is refused. The live grid set changes only on approval, when each replaced version goes
+to the grid history. Each step is a GridAdjustmentStep. Only a township proposal through
+this workflow changes grids that exist: other bodies may not draw grids (Art. 6(3)).
 """
 
 from __future__ import annotations
@@ -98,6 +99,10 @@ def propose(db: Database, actor: Actor, *, township_code: str, kind: AdjustmentK
         extra = {normalise_code(code) for code in villages}
         specs, covered = grids.validated_grid_set(uow.session, geojson_io.as_collection(proposal), crs, extra)
         _check_villages(township, covered, extra)
+        if grids.changes_nothing(uow.session, specs, covered):
+            names = "、".join(f"{village.short_name}({code})" for code, village in sorted(covered.items()))
+            raise ValidationFailed(f"申请未提出:{names}的在用网格与申请完全相同(共 {len(specs)} 个网格,名称、边界、"
+                                   "基础数据和船只名册均无变化),没有需要调整的内容;请先修改要调整的网格再提出")
         _refuse_pending(uow, township, set(covered))
         stored = geojson_io.collection([grids.spec_feature(spec) for spec in specs], villages=sorted(covered))
         adjustment = GridAdjustment(township_id=township.id, kind=kind, reason=reason, reason_text=reason_text.strip(),

@@ -397,6 +397,27 @@ def apply_grid_set(session: Session, specs: list[GridSpec], villages: dict[str, 
     return counts
 
 
+def _unchanged(place: Place, spec: GridSpec) -> bool:
+    """Whether the live grid already is `spec`: names, kind and base data, shape (the same point
+    set, whatever the vertex order) and vessel roster."""
+    grid = place.grid
+    stored = shapely.from_wkb(place.geometry) if place.geometry else None
+    same_shape = stored is None if spec.geometry is None else stored is not None and stored.equals(spec.geometry)
+    fields = ("kind", "exclusive_category", "sea_category", "managing_unit", "urban", *_COUNTS)
+    roster = {VesselSpec(v.name, v.registration_no, v.skipper, v.phone) for v in grid.vessels}
+    return ((place.name, place.short_name) == (spec.name, spec.short_name) and same_shape
+            and all(getattr(grid, key) == getattr(spec, key) for key in fields) and roster == set(spec.vessels))
+
+
+def changes_nothing(session: Session, specs: list[GridSpec], villages: dict[str, Place]) -> bool:
+    """Whether `specs` already is the live grid set of `villages` (applying it would change nothing)."""
+    live = {p.code: p for p in session.scalars(
+        select(Place).join(Grid, Grid.place_id == Place.id)
+        .options(selectinload(Place.grid).selectinload(Grid.vessels))
+        .where(Place.parent_id.in_([v.id for v in villages.values()]), Grid.status == GridStatus.ACTIVE))}
+    return set(live) == {spec.code for spec in specs} and all(_unchanged(live[spec.code], spec) for spec in specs)
+
+
 # ---------------------------------------------------------------- use cases
 
 

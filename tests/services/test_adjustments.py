@@ -151,6 +151,28 @@ def test_bad_proposals_are_refused_like_imports(divided):
     assert adjustments.list_adjustments(divided) == []
 
 
+def test_a_proposal_that_changes_nothing_is_refused(divided, tmp_path, capsys):
+    url = divided.engine.url.render_as_string(hide_password=False)
+    path = tmp_path / "qiaobei.geojson"
+    assert cli_main(["--db", url, "grids", "export", str(path), "--under", VILLAGE]) == 0
+    assert cli_main(["--db", url, "adjustments", "propose", str(path), "--township", "450503103",
+                     "--reason", "population_movement", "--text", "人口增加"]) == 1
+    assert f"侨北社区({VILLAGE})的在用网格与申请完全相同(共 4 个网格" in capsys.readouterr().err
+    exported = geojson_io.read_collection(path)
+    ring = exported["features"][0]["geometry"]["coordinates"][0]
+    exported["features"][0]["geometry"]["coordinates"][0] = ring[::-1]  # the same shape, drawn the other way
+    with pytest.raises(ValidationFailed, match="没有需要调整的内容"):
+        propose(divided, exported)
+    assert adjustments.list_adjustments(divided) == []
+    exported["features"][1]["properties"]["residents"] += 40  # a real change goes through
+    info = propose(divided, exported)
+    assert info.state is AdjustmentState.PROPOSED and info.grid_count == 4
+    adjustments.approve(divided, COUNTY_ADMIN, info.id)
+    with divided.session() as session:
+        changed = session.scalar(select(Grid.residents).join(Place).where(Place.code == f"{VILLAGE}002"))
+    assert changed == exported["features"][1]["properties"]["residents"]
+
+
 def test_second_pending_proposal_for_the_same_village_is_refused(divided):
     first = propose(divided)
     with pytest.raises(InvalidTransition, match=f"待县级审核的调整申请 #{first.id}"):
