@@ -1,4 +1,5 @@
-"""The case queue: filtered, sorted and paged in SQL, scoped to what the actor may view.
+"""The case queue: filtered, sorted and paged in SQL, scoped to what the actor may view (a liaison:
+its department's cases).
 
 `QueueFilter` is the one description of "the queue as filtered": the main window's queue,
 its status-bar counts and the CSV/XLSX export all take it. Every filter maps onto an indexed
@@ -31,12 +32,12 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
 
 from ..db import Database
-from ..models import Case, Place
+from ..models import Assignment, Case, Place
 from ..models.base import utcnow
 from ..models.enums import OPEN_CASE_STATES, CaseState, MatterCategory, PlaceLevel, SupervisionLevel
 from .clock import BEIJING
 from .places import get_place
-from .security import Actor, Permission
+from .security import Actor, Grant, Permission
 
 # Which indexed column of `cases` selects the subtree of a place of each level.
 _SUBTREE_COLUMN = {
@@ -138,11 +139,8 @@ def mask_phone(phone: str | None) -> str | None:
     return f"{digits[:3]}{'*' * (len(digits) - 7)}{digits[-4:]}"
 
 
-def _scope_condition(session: Session, actor: Actor):
-    """Cases inside the subtrees the actor holds VIEW over (Art. 15)."""
-    grants = actor.scopes(Permission.VIEW)
-    if grants is None:
-        return true()
+def _within(session: Session, grants: list[Grant]):
+    """Cases inside the subtrees of the grants."""
     conditions = []
     for grant in grants:
         if grant.place_level is PlaceLevel.CITY:
@@ -150,6 +148,24 @@ def _scope_condition(session: Session, actor: Actor):
         place_id = grant.place_id or get_place(session, grant.place_code).id
         conditions.append(_SUBTREE_COLUMN[grant.place_level] == place_id)
     return or_(*conditions) if conditions else false()
+
+
+def visible_condition(session: Session, actor: Actor):
+    """The cases the actor may read (Art. 15): every case where they hold VIEW_CASES; where they
+    handle for a department (a liaison), the cases it holds a share of — lead or co-handler,
+    finished too (Art. 18–19). The share is an EXISTS on (case, department), which the covering
+    ix_assignments_case_lead answers for each case the other filters leave: a township's open
+    cases are probed in milliseconds, where an IN list would read every share the department ever had."""
+    grants = actor.scopes(Permission.VIEW_CASES)
+    if grants is None:
+        return true()
+    condition = _within(session, grants)
+    handling = actor.scopes(Permission.HANDLE)
+    if handling and actor.department_id is not None:
+        shares = select(Assignment.id).where(Assignment.case_id == Case.id,
+                                             Assignment.department_id == actor.department_id)
+        condition = or_(condition, and_(_within(session, handling), shares.exists()))
+    return condition
 
 
 def _subtree_condition(session: Session, code: str):
@@ -186,7 +202,7 @@ def _state_condition(states: frozenset[CaseState]):
 
 
 def _filtered(session: Session, actor: Actor, f: QueueFilter, stmt: Select, now: datetime) -> Select:
-    stmt = stmt.where(_scope_condition(session, actor))
+    stmt = stmt.where(visible_condition(session, actor))
     if f.under:
         stmt = stmt.where(_subtree_condition(session, f.under))
     if f.states:

@@ -12,6 +12,9 @@ from ..models.enums import PlaceLevel, Role
 
 class Permission(str, enum.Enum):
     VIEW = "view"
+    # Every case of the scope, requesters included. A liaison lacks it: it reads only the cases its
+    # department holds a share of, where it holds HANDLE (Art. 15, 19).
+    VIEW_CASES = "view_cases"
     VIEW_SENSITIVE = "view_sensitive"
     INTAKE = "intake"
     DISPATCH = "dispatch"
@@ -42,6 +45,7 @@ class Permission(str, enum.Enum):
 
 PERMISSION_LABELS = {
     Permission.VIEW: "查看",
+    Permission.VIEW_CASES: "查看辖区全部案件",
     Permission.VIEW_SENSITIVE: "查看敏感个人信息",
     Permission.INTAKE: "受理诉求",
     Permission.DISPATCH: "派遣",
@@ -67,7 +71,9 @@ PERMISSION_LABELS = {
 }
 
 P = Permission
-_OPERATOR = {P.VIEW, P.INTAKE, P.DISPATCH, P.REVIEW, P.CALLBACK, P.EMERGENCY_REPORT, P.PRINT, P.EXCHANGE}
+_OPERATOR = {
+    P.VIEW, P.VIEW_CASES, P.INTAKE, P.DISPATCH, P.REVIEW, P.CALLBACK, P.EMERGENCY_REPORT, P.PRINT, P.EXCHANGE,
+}
 _SUPERVISOR = _OPERATOR | {P.SUPERVISE, P.EMERGENCY_ACK, P.VIEW_SENSITIVE, P.EVALUATE}
 _ADMIN = _SUPERVISOR | {
     P.MANAGE_PLACES, P.MANAGE_STAFF, P.MANAGE_MATTERS, P.MANAGE_USERS, P.MANAGE_CALENDAR, P.PROPOSE_GRIDS,
@@ -79,7 +85,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.COUNTY_ADMIN: frozenset(_ADMIN | {P.APPROVE_GRIDS}),
     Role.CITY_ADMIN: frozenset(_ADMIN | {P.APPROVE_GRIDS, P.FILE_GRIDS}),
     Role.LIAISON: frozenset({P.VIEW, P.HANDLE, P.CALLBACK, P.APPLY_MATTERS}),
-    Role.AUDITOR: frozenset({P.VIEW, P.VIEW_AUDIT}),
+    Role.AUDITOR: frozenset({P.VIEW, P.VIEW_CASES, P.VIEW_AUDIT}),
 }
 
 

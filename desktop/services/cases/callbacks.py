@@ -17,11 +17,11 @@ from ...models import Callback, Case, Place
 from ...models.base import utcnow
 from ...models.enums import CallbackOutcome, CallbackState, CaseState, Satisfaction, SupervisionLevel
 from ..clock import WorkCalendar
-from ..queue import mask_phone
+from ..queue import mask_phone, visible_condition
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
 from .callback_schedule import schedule_while_on_hold
-from .common import load_case, record, require_on_case
+from .common import load_case, record, require_case_view, require_on_case
 from .results import CallbackInfo, CaseInfo
 from .review import reopen_case
 from .supervision import issue_order
@@ -35,11 +35,13 @@ def callback_info(callback: Callback, case: Case, actor: Actor, township_code: s
 
 
 def due_callbacks(db: Database, actor: Actor, *, until: datetime | None = None) -> list[CallbackInfo]:
-    """Pending callbacks the actor may make, due by `until` (default: all pending), earliest first."""
+    """Pending callbacks the actor may make, due by `until` (default: all pending), earliest first;
+    a liaison's are those of its department's cases (Art. 15, 20(3))."""
     with db.session() as session:
         stmt = (select(Callback, Case, Place.code).join(Case, Case.id == Callback.case_id)
                 .join(Place, Place.id == Case.township_id)
-                .where(Callback.state == CallbackState.PENDING).order_by(Callback.due_at))
+                .where(Callback.state == CallbackState.PENDING, visible_condition(session, actor))
+                .order_by(Callback.due_at))
         if until is not None:
             stmt = stmt.where(Callback.due_at <= until)
         return [callback_info(cb, case, actor, code) for cb, case, code in session.execute(stmt)
@@ -68,6 +70,7 @@ def record_callback(db: Database, actor: Actor, *, callback_id: int, reached: bo
             raise NotFound(f"回访 {callback_id} 不存在,请刷新")
         case = load_case(uow, callback.case_id, None)
         require_on_case(uow, case, Permission.CALLBACK)
+        require_case_view(uow.session, actor, case)
         if callback.state is not CallbackState.PENDING:
             raise InvalidTransition(f"案件 {case.number} 的这次回访已记录({callback.state.label}),请刷新")
         callback.caller, callback.notes, callback.done_at = actor.display_name, notes or None, now

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from ...errors import Conflict, InvalidTransition, NotFound, PermissionDenied
-from ...models import Assignment, Case, CaseEvent, Place, Setting
+from ...models import Assignment, Case, CaseEvent, Department, Place, Setting
 from ...models.base import utcnow
 from ...models.enums import AssignmentRole, AssignmentState, CaseState, HandlingLevel
 from ..clock import BEIJING
@@ -99,10 +99,33 @@ def require_on_case(uow: UnitOfWork, case: Case, permission: Permission) -> Plac
     return place
 
 
+def _area_refusal(actor, place: Place) -> PermissionDenied:
+    return PermissionDenied(f"用户“{actor.display_name}”无权查看 {place.short_name}({place.code})的案件;"
+                            "请由具有该地区查看权限的用户查看", article="Art. 15")
+
+
 def require_view(actor, place: Place) -> None:
-    if not actor.can(Permission.VIEW, place.code):
-        raise PermissionDenied(f"用户“{actor.display_name}”无权查看 {place.short_name}({place.code})的案件;"
-                               "请由具有该地区查看权限的用户查看", article="Art. 15")
+    """A list of the place's cases is for who may read every case there, not a liaison (Art. 15)."""
+    if not actor.can(Permission.VIEW_CASES, place.code):
+        raise _area_refusal(actor, place)
+
+
+def require_case_view(session, actor, case: Case) -> Place:
+    """Refuse unless the actor may read the case: any case of their area, or, handling for a
+    department (a liaison), a case the department holds a share of — lead or co-handler,
+    finished too (Art. 15, 19). The same rule as `queue.visible_condition`. Returns the township."""
+    township = session.get(Place, case.township_id)
+    if actor.can(Permission.VIEW_CASES, township.code):
+        return township
+    if actor.department_id is None or not actor.can(Permission.HANDLE, township.code):
+        raise _area_refusal(actor, township)
+    share = select(Assignment.id).where(Assignment.case_id == case.id, Assignment.department_id == actor.department_id)
+    if session.scalar(share.limit(1)) is None:
+        department = session.get(Department, actor.department_id).name
+        raise PermissionDenied(f"用户“{actor.display_name}”无权查看案件 {case.number}:该案未派给{department},"
+                               "联络员只能查看本部门承办或协办的案件;如需了解该案,请联系网格化服务管理中心",
+                               article="Art. 15")
+    return township
 
 
 def require_state(case: Case, action: str) -> None:

@@ -23,7 +23,7 @@ from ..clock import BEIJING, WorkCalendar
 from ..places import upward
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
-from .common import active_assignments, load_case, record, require_on_case, require_state, require_view
+from .common import active_assignments, load_case, record, require_case_view, require_on_case, require_state
 from .deadlines import case_limits, start_clock, sync_case_due
 from .results import CaseInfo
 
@@ -51,7 +51,7 @@ def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[Depart
         case = session.get(Case, case_id)
         if case is None:
             raise NotFound(f"案件 {case_id} 不存在,请刷新列表")
-        require_view(actor, session.get(Place, case.township_id))
+        require_case_view(session, actor, case)
         item = session.get(MatterItem, case.matter_item_id) if case.matter_item_id else None
         covering = _chain(session, case)
         candidates = session.scalars(select(Department).where(

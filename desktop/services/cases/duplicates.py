@@ -62,7 +62,7 @@ def find_duplicates(db: Database, actor: Actor, *, category: MatterCategory, lon
         hints = []
         for case, township_code in rows:
             d = distance_m(lon, lat, case.lon, case.lat)
-            if d <= radius and actor.can(Permission.VIEW, township_code):
+            if d <= radius and actor.can(Permission.VIEW_CASES, township_code):
                 hints.append(DuplicateHint(CaseInfo.of(case), round(d, 1)))
         return sorted(hints, key=lambda h: h.distance_m)
 

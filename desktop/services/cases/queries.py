@@ -22,7 +22,7 @@ from ...models.enums import AssignmentState, DecisionState, HandlingLevel
 from ..queue import mask_phone
 from ..security import Actor, Permission
 from .callbacks import callback_info
-from .common import ASSIGNMENT_ACTIONS, CASE_ACTIONS, handling_place, require_view
+from .common import ASSIGNMENT_ACTIONS, CASE_ACTIONS, handling_place, require_case_view
 from .results import AssignmentInfo, CaseDetail, CaseInfo, EventInfo, SupervisionInfo
 
 # Which permission each center action needs at the place that handles the case.
@@ -47,8 +47,7 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
         case = session.get(Case, case_id)
         if case is None:
             raise NotFound(f"案件 {case_id} 不存在,请刷新列表")
-        township = session.get(Place, case.township_id)
-        require_view(actor, township)
+        township = require_case_view(session, actor, case)
         place = handling_place(session, case)
         grid = session.get(Place, case.grid_id) if case.grid_id else None
         item = session.get(MatterItem, case.matter_item_id) if case.matter_item_id else None
@@ -96,5 +95,5 @@ def case_id_by_number(db: Database, actor: Actor, number: str) -> int:
         case = session.scalar(select(Case).where(Case.number == number))
         if case is None:
             raise NotFound(f"没有编号为 {number} 的案件,请核对编号")
-        require_view(actor, session.get(Place, case.township_id))
+        require_case_view(session, actor, case)
         return case.id

@@ -1,0 +1,130 @@
+"""What a department liaison may read (Art. 15, 19): the cases its department holds a share of —
+lead or co-handler, finished too — in the queue, its counts and export, the callbacks and a single
+case; every other case is refused. Operators, supervisors and auditors still read the whole area."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from sqlalchemy import func, select
+
+from case_world import TOWNSHIP, actor
+
+from desktop.errors import PermissionDenied
+from desktop.models import Assignment, Case, Department
+from desktop.models.enums import AssignmentRole, PlaceLevel, Role, Satisfaction
+from desktop.services import queue, users
+from desktop.services.cases import callbacks, department, dispatch, queries, review, supervision
+from desktop.services.exchange import open311, table_export
+from desktop.services.queue import QueueFilter
+
+TUESDAY = datetime(2026, 6, 9, 2, 0, tzinfo=timezone.utc)  # Beijing 10:00 of an ordinary week
+ALL_STATES = QueueFilter(states=frozenset())
+
+
+def _dispatch(world, title: str, lead: str, co=()):
+    case = world.new_case(title=title).case
+    return dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments[lead],
+                             co_department_ids=[world.departments[c] for c in co], expected_version=case.version,
+                             now=TUESDAY)
+
+
+def _close(world, case, liaison):
+    """The lead department signs, contacts, reports; the center closes it."""
+    with world.db.session() as s:
+        lead_id = s.scalar(select(Assignment.id).where(Assignment.case_id == case.id,
+                                                       Assignment.role == AssignmentRole.LEAD))
+    case = department.sign_for(world.db, liaison, assignment_id=lead_id, expected_version=case.version)
+    case = department.contact_requester(world.db, liaison, assignment_id=lead_id, note="已电话联系",
+                                        expected_version=case.version)
+    case = department.report_result(world.db, liaison, assignment_id=lead_id, result="已处理",
+                                    expected_version=case.version)
+    return review.review(world.db, world.operator, case_id=case.id, approve=True, expected_version=case.version)
+
+
+@pytest.fixture
+def shares(world):
+    """Cases of 侨港镇 by who holds them: the police station leads, co-handles, or finished one; the
+    market bureau alone; nobody yet."""
+    return {
+        "police_lead": _dispatch(world, "派出所主办", "police"),
+        "police_co": _dispatch(world, "派出所协办", "market", co=["police"]),
+        "police_closed": _close(world, _dispatch(world, "派出所已办结", "police"), world.police),
+        "market_only": _dispatch(world, "市场监管主办", "market"),
+        "market_closed": _close(world, _dispatch(world, "市场监管已办结", "market"), world.market),
+        "undispatched": world.new_case(title="尚未派遣").case,
+    }
+
+
+def _numbers(world, who, f=QueueFilter()):
+    return {row.number for row in queue.page(world.db, who, f, 0, 100)}
+
+
+def _of(shares, *names):
+    return {shares[name].number for name in names}
+
+
+@pytest.mark.law("Art. 15")
+def test_a_liaisons_queue_lists_only_the_cases_its_department_holds(world, shares):
+    police, market = world.police, world.market
+    assert _numbers(world, police) == _of(shares, "police_lead", "police_co")
+    assert _numbers(world, police, ALL_STATES) == _of(shares, "police_lead", "police_co", "police_closed")
+    assert queue.count(world.db, police, ALL_STATES) == 3
+    assert queue.count(world.db, police, QueueFilter(text="市场监管")) == 0
+    assert queue.summary(world.db, police).open == 2
+    assert _numbers(world, market, ALL_STATES) == _of(shares, "police_co", "market_only", "market_closed")
+    exported = {row[0] for row in table_export.rows(world.db, police, ALL_STATES)}
+    assert exported == _of(shares, "police_lead", "police_co", "police_closed")
+    assert {r["service_request_id"] for r in open311.export_requests(world.db, police)} == exported
+
+
+def test_operators_supervisors_and_auditors_still_see_the_whole_township(world, shares):
+    auditor = actor("aud_qg", Role.AUDITOR, TOWNSHIP, PlaceLevel.TOWNSHIP)
+    everything = {case.number for case in shares.values()}
+    for who in (world.operator, world.supervisor, auditor):
+        assert _numbers(world, who, ALL_STATES) == everything
+        assert queue.summary(world.db, who).open == 4
+        assert queries.case_detail(world.db, who, shares["market_only"].id).case.number == shares["market_only"].number
+    assert _numbers(world, world.stranger, ALL_STATES) == set()
+
+
+@pytest.mark.law("Art. 15")
+def test_a_liaison_reading_a_case_its_department_does_not_hold_is_refused(world, shares):
+    police = world.police
+    for name in ("police_lead", "police_co", "police_closed"):
+        assert queries.case_detail(world.db, police, shares[name].id).requester_name == "陈先生"
+    for name in ("market_only", "undispatched"):
+        case = shares[name]
+        with pytest.raises(PermissionDenied, match=f"无权查看案件 {case.number}:该案未派给侨港派出所.*Art. 15"):
+            queries.case_detail(world.db, police, case.id)
+        with pytest.raises(PermissionDenied, match="Art. 15"):
+            queries.case_id_by_number(world.db, police, case.number)
+    with pytest.raises(PermissionDenied, match="Art. 15"):
+        dispatch.suggest_departments(world.db, police, shares["undispatched"].id)
+    # the township's lists of cases are the center's, not a department's
+    with pytest.raises(PermissionDenied, match=r"无权查看 侨港\(450503103000\)的案件"):
+        supervision.unresolved_for_key_supervision(world.db, police, TOWNSHIP)
+
+
+@pytest.mark.law("Art. 15")
+def test_a_liaison_calls_back_only_its_departments_requesters(world, shares):
+    due = callbacks.due_callbacks(world.db, world.police)
+    assert [c.case_number for c in due] == [shares["police_closed"].number]
+    assert {c.case_number for c in callbacks.due_callbacks(world.db, world.operator)} == _of(
+        shares, "police_closed", "market_closed")
+    market_callback = next(c for c in callbacks.due_callbacks(world.db, world.market))
+    with pytest.raises(PermissionDenied, match="Art. 15"):
+        callbacks.record_callback(world.db, world.police, callback_id=market_callback.id, solved=True,
+                                  satisfaction=Satisfaction.SATISFIED)
+
+
+@pytest.mark.law("Art. 15")
+def test_the_demo_police_liaison_sees_the_police_stations_cases_not_the_township(demo_db):
+    police = users.login(demo_db, "qg_police", "qiaogang-police")
+    with demo_db.session() as s:
+        held = set(s.scalars(select(Case.number).join(Assignment).join(Department)
+                             .where(Department.id == police.department_id)))
+        township_total = s.scalar(select(func.count()).select_from(Case))
+    listed = {row.number for row in queue.page(demo_db, police, ALL_STATES, 0, 1000)}
+    assert listed == held and 0 < len(held) < township_total
