@@ -138,10 +138,12 @@ def counts(db: Database, actor: Actor, period: Period, bucket: Bucket = Bucket.D
                 .select_from(buckets)
                 .join(Case, and_(Case.received_at >= buckets.c.lo, Case.received_at < buckets.c.hi))
                 .where(Case.state != CaseState.MERGED, *case_scope(scope))
-                # The buckets' bounds are the period's: no constant range here, so that the
-                # planner walks the buckets and reads each one's range from the index.
-                .with_hint(Case, "INDEXED BY ix_cases_received_category_grid", "sqlite")
                 .group_by(buckets.c.start, category))
+        if not case_scope(scope):
+            # The buckets' bounds are the period's: no constant range here, so that the planner
+            # walks the buckets and reads each one's range from the covering index. A scoped
+            # count is left to the planner: the index holds no township or village.
+            stmt = stmt.with_hint(Case, "INDEXED BY ix_cases_received_category_grid", "sqlite")
         categories = {c.value: c for c in MatterCategory}
         cells = tuple(sorted((_as_date(s), categories[c], n) for s, c, n in session.execute(stmt).all()))
     return HotspotCounts(period, bucket, tuple(bucket_starts(period, bucket)), cells)

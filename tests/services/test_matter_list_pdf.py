@@ -11,7 +11,7 @@ from desktop.services.matter_list import ItemDraft, MatterItemInfo, MatterListIn
 from desktop.services.printing.matter_list_pdf import render
 from pdftools import pdf_text
 
-HEADING = re.compile(r"([一二三四五六七八九十]+)")
+HEADING = re.compile(r"\([一二三四五六七八九十]+\)")  # a category heading: "(六)社会心理服务 …"
 
 
 def _list(first_category_items: int):
