@@ -117,10 +117,13 @@ def take_screenshot(window, target: Path, tasks) -> None:
         raise DatabaseUnavailable(f"主窗口在 {SCREENSHOT_TIMEOUT_MS // 1000} 秒内未能载入数据")
     QApplication.processEvents()
     # An answer may start the next load (a tree level, then the roster): wait until none is
-    # left, within the same time limit (a periodic refresh must not keep the picture waiting).
+    # left, within the same time limit; a window still loading then gets no half-filled picture.
     deadline = time.monotonic() + SCREENSHOT_TIMEOUT_MS / 1000
-    while tasks.pending and time.monotonic() < deadline:
-        tasks.wait(SCREENSHOT_TIMEOUT_MS)
+    while tasks.pending:
+        left_ms = int((deadline - time.monotonic()) * 1000)
+        if left_ms <= 0:
+            raise DatabaseUnavailable(f"窗口在 {SCREENSHOT_TIMEOUT_MS // 1000} 秒内未能载入全部数据,未截图")
+        tasks.wait(left_ms)
         QApplication.processEvents()
     if not window.grab().save(str(target)):
         raise GridDeskError(f"截图无法保存到 {target}:请检查文件夹是否存在、是否可写")

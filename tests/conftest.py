@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import time
 import uuid
 
 import pytest
@@ -164,3 +165,14 @@ def pg_db(_templates, tmp_path):
 @pytest.fixture
 def system() -> Actor:
     return Actor.system("pytest")
+
+
+@pytest.fixture
+def far_from_beijing(monkeypatch):
+    """The machine's clock in a zone twenty hours behind Beijing (a server image keeps UTC, a
+    developer may travel): dates and times GridDesk shows must still be Beihai's."""
+    monkeypatch.setenv("TZ", "Etc/GMT+12")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

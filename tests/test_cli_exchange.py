@@ -162,3 +162,6 @@ def test_emergency_ladder_shown_and_set(db, system, capsys):
     assert _run(db, "--as", "qg_admin", "emergencies", "ladder", "--set", "follow_up_hours=6")[0] == 1
     assert "综合评价的权限" in capsys.readouterr().err
     assert emergencies.load_ladder(db).follow_up_hours == 12
+    # --set given twice keeps both.
+    assert _run(db, "emergencies", "ladder", "--set", "follow_up_hours=6", "--set", "final_working_days=3")[0] == 0
+    assert emergencies.load_ladder(db).follow_up_hours == 6 and emergencies.load_ladder(db).final_working_days == 3

@@ -106,3 +106,8 @@ def test_notice_texts_shown_and_set(grid):
     assert "hotline=0779-12345" in run(grid, "print", "notice-texts")[1]
     assert run(grid, "print", "notice-texts", "--set", "hotline")[0] == 1  # not KEY=VALUE
     assert run(grid, "print", "notice-texts", "--set", "url=example.org")[0] == 1
+    assert run(grid, "print", "notice-texts", "--set", "url=https://example.org/grids")[0] == 1  # no {code}
+    # --set given twice keeps both.
+    code, text = run(grid, "print", "notice-texts", "--set", "hotline=0779-1", "--set", "other=开放日")
+    assert code == 0 and "hotline=0779-1" in text and "other=开放日" in text
+    assert "没有变化" in run(grid, "print", "notice-texts", "--set", "other=开放日")[1]

@@ -27,7 +27,9 @@ def _list(ctx, args) -> int:
 
 def _acknowledge(ctx, args) -> int:
     info = emergencies.acknowledge(ctx.db, ctx.actor, args.id)
-    ctx.print(f"已确认紧急情况告警 {info.number}({info.title});大屏恢复常规显示")
+    waiting = emergencies.unacknowledged(ctx.db, ctx.actor)
+    after = f"尚有 {len(waiting)} 条告警待确认,大屏显示下一条" if waiting else "大屏恢复常规显示"
+    ctx.print(f"已确认紧急情况告警 {info.number}({info.title});{after}")
     return 0
 
 
@@ -78,7 +80,7 @@ def register(cli) -> None:
                       group=group)
     choice = sub.add_mutually_exclusive_group()
     choice.add_argument("--show", action="store_true", help="显示现行报告时限(默认)")
-    choice.add_argument("--set", nargs="+", metavar="KEY=VALUE",
+    choice.add_argument("--set", nargs="+", action="extend", metavar="KEY=VALUE",
                         help=f"设置项:{'、'.join(emergencies.LADDER_FIELDS)};report_to 写 county、city 或 county,city")
     sub = cli.command("bulletin", "打印紧急情况信息快报 PDF", _bulletin, group=cli.group("print", "打印 print"))
     sub.add_argument("id", type=int, metavar="ID", help="报告序号(emergencies list 第一列)")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ValidationFailed
+from ..errors import PermissionDenied, ValidationFailed
 from ..services import notice_board
 from ..services.security import Permission
 from ..services.printing.matter_list_pdf import print_matter_list
@@ -17,8 +17,15 @@ CITY = "450500000000"
 
 def _default_place(ctx, given: str | None) -> str:
     """The place named, else the acting user's own (their first grant to print), else the city."""
+    if given:
+        return given
     grants = ctx.actor.scopes(Permission.PRINT)
-    return given or (grants[0].place_code if grants else CITY)
+    if grants is None:
+        return CITY
+    if not grants:
+        raise PermissionDenied(f"用户“{ctx.actor.display_name}”没有打印的权限;请由具有该地区相应角色的用户办理",
+                               article="Art. 15")
+    return grants[0].place_code
 
 
 def _matter_list(ctx, args) -> int:
@@ -61,8 +68,9 @@ def _notice_texts(ctx, args) -> int:
             if not sep or not key.strip():
                 raise ValidationFailed(f"--set {text!r}:应写作 KEY=VALUE,如 hotline=12345", field="set")
             values[key.strip()] = value
+        before = notice_board.texts(ctx.db)
         shown = notice_board.configure_texts(ctx.db, ctx.actor, **values)
-        ctx.print("已保存公示牌文字;此前打印的公示牌将列为需要重新打印:")
+        ctx.print("已保存公示牌文字;此前打印的公示牌将列为需要重新打印:" if shown != before else "公示牌文字没有变化:")
     else:
         shown = notice_board.texts(ctx.db)
     for key, (label, _longest) in notice_board.TEXT_FIELDS.items():
@@ -84,5 +92,5 @@ def register(cli) -> None:
     sub.add_argument("--under", metavar="CODE", help="默认:当前用户所在地区,系统管理员为全市")
     sub = cli.command("notice-texts", "查看或设置网格公示牌上的受理平台、服务热线、二维码网址等文字(全市适用)",
                       _notice_texts, group=group)
-    sub.add_argument("--set", nargs="+", metavar="KEY=VALUE",
+    sub.add_argument("--set", nargs="+", action="extend", metavar="KEY=VALUE",
                      help="设置项:platform、hotline、url(含 {code} 处代入网格代码)、other")

@@ -27,4 +27,4 @@ def register(cli) -> None:
     sub.add_argument("file", metavar="FILE")
     sub = cli.command("export", "导出在岗网格人员(含手机号、身份证号,需查看敏感信息权限)", _export, group=group)
     sub.add_argument("file", metavar="FILE")
-    sub.add_argument("--under", metavar="CODE", help="只导出该地区(区划代码)内的网格")
+    sub.add_argument("--under", metavar="CODE", help="只导出该地区(区划代码)内的网格(默认:当前用户可导出的地区,系统管理员为全市)")

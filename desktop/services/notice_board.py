@@ -122,6 +122,8 @@ def configure_texts(db: Database, actor: Actor, **values: str) -> dict[str, str]
             problems.append(f"{label}({key}):不能为空")
         if key == "notice.url" and value and not value.startswith(("https://", "http://")):
             problems.append(f"{label}({key}):应以 https:// 或 http:// 开头,现为 {value!r}")
+        if key == "notice.url" and value and "{code}" not in value:
+            problems.append(f"{label}({key}):应含 {{code}}(打印时换成网格代码),否则每块公示牌的二维码都指向同一网页")
     if problems:
         raise ValidationFailed("公示牌文字未保存,请按提示改正:", problems, article="Art. 14")
     with unit_of_work(db, actor, "print.notice_texts") as uow:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+from PySide6.QtWidgets import QDateTimeEdit
 
 from ..services.clock import BEIJING, beijing_today
 
@@ -17,9 +18,22 @@ def today() -> QDate:
 
 
 def as_qdatetime(moment: datetime | None = None) -> QDateTime:
-    """A moment (now when None) as the Beijing wall-clock time a date-time field shows."""
+    """A moment (now when None) as the Beijing wall-clock time a `beijing_field` shows.
+
+    The digits are kept in UTC, a zone without summer time: in the machine's own zone a Beijing
+    time falling into its spring-forward gap would be moved by an hour.
+    """
     wall = (moment or datetime.now(BEIJING)).astimezone(BEIJING)
-    return QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute, wall.second))
+    return QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute, wall.second),
+                     QTimeZone.utc())
+
+
+def beijing_field(shown: datetime | None = None) -> QDateTimeEdit:
+    """A date-time field showing Beijing wall-clock time (now when `shown` is None)."""
+    field = QDateTimeEdit()
+    field.setTimeZone(QTimeZone.utc())  # see as_qdatetime
+    field.setDateTime(as_qdatetime(shown))
+    return field
 
 
 def moment(shown: QDateTime) -> datetime:

@@ -1,10 +1,11 @@
 """The emergency report form, the correction of its facts, the ladder panel and the ladder's settings,
 driven with qtbot (synchronous task runner)."""
 
+import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtGui import QFontDatabase
 
 from desktop import paths
@@ -14,7 +15,7 @@ from desktop.models.enums import EmergencyLevel, EmergencyStepKind, EmergencyTyp
 from desktop.services import emergencies, users
 from desktop.services.clock import BEIJING
 from desktop.tasks import SyncTaskRunner
-from desktop.views import dialogs
+from desktop.views import beijing_time, dialogs
 from desktop.views.emergencies.amend_dialog import AmendFactsDialog
 from desktop.views.emergencies.ladder_panel import OVERDUE, LadderPanel
 from desktop.views.emergencies.ladder_settings import LadderSettingsDialog, open_ladder_settings
@@ -86,7 +87,7 @@ def _report(db, actor, **overrides):
 
 
 @pytest.mark.law("Art. 21")
-def test_times_on_the_form_are_beijing_time_whatever_the_machine_zone(qtbot):
+def test_times_on_the_form_are_beijing_time_whatever_the_machine_zone(qtbot, far_from_beijing):
     """A desk whose clock runs in another zone (a server image in UTC) still offers and reads
     Beijing wall-clock time, as every list and sheet of GridDesk shows it."""
     form = EmergencyReportForm()
@@ -95,8 +96,23 @@ def test_times_on_the_form_are_beijing_time_whatever_the_machine_zone(qtbot):
     offered = datetime(shown.date().year(), shown.date().month(), shown.date().day(), shown.time().hour(),
                        shown.time().minute(), tzinfo=BEIJING)
     assert abs(offered - datetime.now(timezone.utc)) < timedelta(minutes=2)
-    form.occurred.setDateTime(QDateTime(QDate(2026, 10, 1), QTime(8, 30)))
+    form.occurred.setDateTime(QDateTime(QDate(2026, 10, 1), QTime(8, 30), QTimeZone.utc()))
     assert form.values()["occurred_at"] == datetime(2026, 10, 1, 0, 30, tzinfo=timezone.utc)
+
+
+def test_a_beijing_time_in_the_machine_zones_summer_time_gap_is_kept(qtbot, monkeypatch):
+    """02:30 on 8 March 2026 does not exist in New York (clocks jump to 03:30); in Beijing it does."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        form = EmergencyReportForm()
+        qtbot.addWidget(form)
+        moment = datetime(2026, 3, 8, 2, 30, tzinfo=BEIJING)
+        form.occurred.setDateTime(beijing_time.as_qdatetime(moment))
+        assert form.occurred.text().endswith("02:30") and form.values()["occurred_at"] == moment
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_the_correction_form_is_filled_in_and_sends_only_what_changed_with_its_reason(qtbot, sqlite_db, system,

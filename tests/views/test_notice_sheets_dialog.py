@@ -75,9 +75,9 @@ def test_changed_sheet_texts_list_every_printed_sheet_again(qtbot, window, pdf, 
 
 
 def test_sheet_texts_are_read_only_below_the_city(qtbot, desk_db, tasks):
-    operator = Actor(username="qg_op", display_name="侨港值班员",
-                     grants=(Grant(Role.OPERATOR, "450503103000", PlaceLevel.TOWNSHIP),))
-    texts = NoticeTextsDialog(desk_db, operator, tasks)
+    township_admin = Actor(username="qg_admin", display_name="侨港管理员",
+                           grants=(Grant(Role.TOWNSHIP_ADMIN, "450503103000", PlaceLevel.TOWNSHIP),))
+    texts = NoticeTextsDialog(desk_db, township_admin, tasks)
     qtbot.addWidget(texts)
     assert texts.edits["notice.platform"].isReadOnly() and not texts.save_button.isEnabled()
     assert not texts.permission_note.isHidden()

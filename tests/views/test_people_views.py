@@ -48,7 +48,7 @@ def test_under_staffed_grids_are_highlighted(qtbot, qtmodeltester, desk_db, task
     assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None
 
 
-def test_add_and_end_a_role(qtbot, desk_db, tasks, answered, monkeypatch, feature_window):
+def test_add_and_end_a_role(qtbot, desk_db, tasks, answered, monkeypatch, feature_window, far_from_beijing):
     people = open_people(feature_window(desk_db, ADMIN, tasks))
     qtbot.addWidget(people)
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -55,8 +54,7 @@ class EmergencyReportForm(QWidget):
         self.level.setCurrentIndex(len(EmergencyLevel) - 1)
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(120)
-        now = beijing_time.as_qdatetime()
-        self.occurred, self.learned = QDateTimeEdit(now), QDateTimeEdit(now)
+        self.occurred, self.learned = beijing_time.beijing_field(), beijing_time.beijing_field()
         for edit in (self.occurred, self.learned):
             edit.setDisplayFormat("yyyy-MM-dd HH:mm")
             edit.setCalendarPopup(True)
