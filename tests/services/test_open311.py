@@ -216,6 +216,20 @@ def test_an_id_imported_before_is_named_by_the_case_it_became_even_if_a_number_r
         "这个文件可能已经导入过,请删去已导入的行后再导入"]
 
 
+def test_another_databases_request_whose_id_reads_like_one_of_our_numbers_is_imported(world_db, system, tmp_path):
+    """Two databases of one township number their cases alike: the other's first case, received at
+    another moment than ours of that number, is a new case here, kept under its own id."""
+    world.add_case(world_db, "450503103-2025-000001")
+    path = _write(tmp_path, [_request(0, service_request_id="450503103-2025-000001",
+                                      requested_datetime="2026-03-05T14:00:00+08:00")])
+    assert open311.import_file(world_db, system, path).imported == 1
+    with world_db.session() as session:
+        imported = session.scalar(select(Case).where(Case.external_id == "450503103-2025-000001"))
+        assert imported.number != "450503103-2025-000001"
+    with pytest.raises(ValidationFailed, match="已导入为本库案件"):  # and only once
+        open311.import_file(world_db, system, path)
+
+
 @pytest.mark.law("Art. 15")
 def test_import_needs_the_exchange_permission_in_the_township(world_db, system, tmp_path):
     users.add_user(world_db, system, username="hc_op", display_name="海城值班员", password="secret-123",

@@ -131,9 +131,10 @@ def _items_in_force(session: Session, township: Place) -> dict[str, _Item]:
     return items
 
 
-def _existing_cases(session: Session, request_ids: list[str]) -> dict[str, tuple[str, bool]]:
+def _existing_cases(session: Session, request_ids: list[str]) -> dict[str, tuple[str, bool, datetime]]:
     """The cases that the ids name, as their external id (imported before) or as their number (a file
-    exported from this database): id → (the case's number, whether the id is the case's external id).
+    exported from this database): id → (the case's number, whether the id is the case's external id,
+    when the case was received).
 
     One statement with ONE parameter (an array, a JSON list on SQLite): compiling an IN (…) of 100,000
     bound parameters costs more than the lookup. Each column is matched in its own branch of a UNION
@@ -146,16 +147,21 @@ def _existing_cases(session: Session, request_ids: list[str]) -> dict[str, tuple
         listed = select(text("value")).select_from(func.json_each(bindparam("ids", json.dumps(request_ids))))
         by_external_id = Case.external_id.in_(listed.scalar_subquery())
         by_number = Case.number.in_(listed.scalar_subquery())
-    rows = session.execute(union_all(select(Case.number, Case.external_id).where(by_external_id),
-                                     select(Case.number, Case.external_id).where(by_number)))
+    columns = (Case.number, Case.external_id, Case.received_at)
+    rows = session.execute(union_all(select(*columns).where(by_external_id), select(*columns).where(by_number)))
     wanted = set(request_ids)
-    found: dict[str, tuple[str, bool]] = {}
-    for number, external_id in rows:
+    found: dict[str, tuple[str, bool, datetime]] = {}
+    for number, external_id, received_at in rows:
         if external_id in wanted:  # imported under this id: say so, even if a number reads the same
-            found[external_id] = (number, True)
+            found[external_id] = (number, True, received_at)
         if number in wanted:
-            found.setdefault(number, (number, False))
+            found.setdefault(number, (number, False, received_at))
     return found
+
+
+def _same_moment(a: datetime, b: datetime) -> bool:
+    """Equal to the second (exported times carry no fractions)."""
+    return abs((a - b).total_seconds()) < 1
 
 
 def _already_here(request_id: str, number: str, imported: bool) -> str:
@@ -200,8 +206,12 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
             continue
         seen[external_id] = request.row
         if external_id in existing:
-            problems.add(request.row, fields.request_id, _already_here(external_id, *existing[external_id]))
-            continue
+            number, imported, received_at = existing[external_id]
+            # A number of this database with another receiving time is another system's id that
+            # reads the same (two databases of one township number their cases alike): a new case.
+            if imported or _same_moment(received_at, request.requested_at):
+                problems.add(request.row, fields.request_id, _already_here(external_id, number, imported))
+                continue
         grid_id = grid_of.get(request.row)
         if grid_id is None and default_township is None:
             reason = "坐标不在任何网格内" if request.lon is not None else "没有坐标"
