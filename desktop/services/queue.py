@@ -201,6 +201,12 @@ def _state_condition(states: frozenset[CaseState]):
     return rare(condition) if all(s.is_open for s in states) else condition
 
 
+def granted_condition(session: Session, actor: Actor, permission: Permission):
+    """Cases inside the places where the actor holds `permission` (everywhere for the system actor)."""
+    grants = actor.scopes(permission)
+    return true() if grants is None else _within(session, grants)
+
+
 def _filtered(session: Session, actor: Actor, f: QueueFilter, stmt: Select, now: datetime) -> Select:
     stmt = stmt.where(visible_condition(session, actor))
     if f.under:
@@ -250,8 +256,12 @@ def _order_by(f: QueueFilter) -> list:
 
 def filtered_select(session: Session, actor: Actor, f: QueueFilter, stmt: Select, *,
                     now: datetime | None = None) -> Select:
-    """`stmt` (a select over `cases`) limited to the filter and in the queue's order: for exports."""
-    return _filtered(session, actor, f, stmt, now or utcnow()).order_by(*_order_by(f))
+    """`stmt` (a select over `cases`) limited to the filter and in the queue's order, for exports:
+    only the cases of the places where the actor may also export (Permission.EXCHANGE). A user who
+    views two places but exports for one exports that one's cases (Art. 15)."""
+    stmt = _filtered(session, actor, f, stmt, now or utcnow()).where(granted_condition(session, actor,
+                                                                                        Permission.EXCHANGE))
+    return stmt.order_by(*_order_by(f))
 
 
 def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,

@@ -6,10 +6,12 @@ import pytest
 from openpyxl import load_workbook
 
 import exchange_world as world
-from desktop.models.enums import CaseState, Role
+from desktop.models.enums import CaseState, PlaceLevel, Role
 from desktop.services import users
+from desktop.services.exchange import open311
 from desktop.services.exchange.table_export import HEADERS, export_table
 from desktop.services.queue import QueueFilter
+from desktop.services.security import Actor, Grant
 
 
 @pytest.fixture
@@ -76,3 +78,25 @@ def test_a_cancelled_export_leaves_no_file_and_the_progress_knows_the_total(worl
         export_table(world_db, system, path, QueueFilter(states=frozenset()), "csv", progress=cancel)
     assert seen == [(0, 2, "导出")]
     assert list(path.parent.iterdir()) == []
+
+
+@pytest.mark.law("Art. 15")
+def test_a_user_exports_only_where_they_may_export_and_sees_phones_only_where_they_may(world_db, tmp_path):
+    """Viewing the township (auditor) but exporting for one grid (operator) exports that grid's cases;
+    full phones only where every exported place allows them."""
+    grid1, grid2 = world.QIAOBEI + "001", world.QIAOBEI + "002"
+    everything = QueueFilter(states=frozenset())
+    both = Actor(username="mixed", display_name="混合授权", grants=(
+        Grant(Role.OPERATOR, grid1, PlaceLevel.GRID), Grant(Role.AUDITOR, world.QIAOGANG, PlaceLevel.TOWNSHIP)))
+    path = tmp_path / "mixed.csv"
+    assert export_table(world_db, both, path, everything, "csv") == 1
+    assert [r["编号"] for r in csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines())] == [
+        "450503103-2025-000001"]
+    assert len(open311.export_requests(world_db, both, everything)) == 1
+
+    supervisor_and_operator = Actor(username="two", display_name="两处授权", grants=(
+        Grant(Role.SUPERVISOR, grid1, PlaceLevel.GRID), Grant(Role.OPERATOR, grid2, PlaceLevel.GRID)))
+    assert export_table(world_db, supervisor_and_operator, path, everything, "csv") == 2
+    assert {r["联系电话"] for r in csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines())} == {"138****1234"}
+    export_table(world_db, supervisor_and_operator, path, QueueFilter(states=frozenset(), under=grid1), "csv")
+    assert {r["联系电话"] for r in csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines())} == {"13807791234"}
