@@ -1,6 +1,7 @@
 """What a department liaison may read (Art. 15, 19): the cases its department holds a share of —
-lead or co-handler, finished too — in the queue, its counts and export, the callbacks and a single
-case; every other case is refused. Operators, supervisors and auditors still read the whole area."""
+lead or co-handler, finished too — in the queue, its counts, the callbacks and a single
+case; every other case is refused, and a liaison exports nothing. Operators, supervisors and auditors
+still read the whole area."""
 
 from __future__ import annotations
 
