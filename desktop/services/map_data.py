@@ -17,6 +17,8 @@ from ..db import Database
 from ..models import OPEN_CASE_STATES, Case, Grid, Place, utcnow
 from ..models.enums import GridKind, GridStatus, PlaceLevel
 from .places import get_place
+from .queue import visible_condition
+from .security import Actor
 
 # Case columns that hold the id of each level's place (the indexed subtree filters).
 _CASE_PLACE_COLUMN = {PlaceLevel.COUNTY: Case.county_id, PlaceLevel.TOWNSHIP: Case.township_id,
@@ -70,8 +72,13 @@ class MapData:
         return tuple(shapely.total_bounds(shapes).tolist())
 
 
-def map_data(db: Database, code: str, *, now: datetime | None = None, case_limit: int = CASE_LIMIT) -> MapData:
-    """The live grids, boundaries and located open cases under `code` (a grid shows its village)."""
+def map_data(db: Database, actor: Actor, code: str, *, now: datetime | None = None,
+             case_limit: int = CASE_LIMIT) -> MapData:
+    """The live grids, boundaries and located open cases under `code` (a grid shows its village).
+
+    Grids and boundaries are public (they hang on the notice boards, Art. 14); the case markers
+    are the cases the actor may read (a liaison: its department's, Art. 15).
+    """
     now = now or utcnow()
     with db.session() as session:
         selected = get_place(session, code)
@@ -91,7 +98,7 @@ def map_data(db: Database, code: str, *, now: datetime | None = None, case_limit
             .order_by(Place.code))
         boundaries = tuple(MapBoundary(c, name, level, shapely.from_wkb(wkb)) for c, name, level, wkb in boundary_rows)
         stmt = (select(Case.id, Case.number, Case.title, Case.lon, Case.lat, Case.due_at)
-                .where(Case.state.in_(OPEN_CASE_STATES), Case.lon.is_not(None))
+                .where(Case.state.in_(OPEN_CASE_STATES), Case.lon.is_not(None), visible_condition(session, actor))
                 .order_by(Case.due_at.is_(None), Case.due_at).limit(case_limit))
         if area.level in _CASE_PLACE_COLUMN:
             stmt = stmt.where(_CASE_PLACE_COLUMN[area.level] == area.id)

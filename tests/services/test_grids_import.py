@@ -307,10 +307,10 @@ def test_cli_boundaries_and_grids_import_export(db, tmp_path, capsys):
 
 def test_map_data_of_a_township_and_of_a_grid(bounded, system):
     grids.import_grids(bounded, system, geojson_io.collection(division() + division("450503103002", 1, 1)))
-    data = map_data(bounded, "450503103")
+    data = map_data(bounded, system, "450503103")
     assert [g.code for g in data.grids][:2] == ["450503103001001", "450503103001002"] and len(data.grids) == 5
     assert {b.code for b in data.boundaries} == set(VILLAGES)
     assert data.bounds == pytest.approx(shapely.union_all([boundary(c) for c in VILLAGES]).bounds)
-    one = map_data(bounded, "450503103002001")
+    one = map_data(bounded, system, "450503103002001")
     assert one.place_code == "450503103002" and one.selected_code == "450503103002001"
     assert [g.code for g in one.grids] == ["450503103002001"] and one.cases == ()

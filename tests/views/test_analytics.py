@@ -10,6 +10,7 @@ from desktop.services import governance, users
 from desktop.services.evaluation import settlement
 from desktop.services.evaluation.scores import evaluate
 from desktop.services.map_data import map_data
+from desktop.services.security import Actor
 from desktop.views import dialogs
 from desktop.views.analytics.conformance_panel import ConformancePanel
 from desktop.views.analytics.evaluation_panel import DrillDownDialog, EvaluationPanel
@@ -58,7 +59,7 @@ def test_evaluation_screen_drills_down_to_the_counted_cases(qtbot, demo_db, chie
 def test_hotspots_charts_and_map_layer(qtbot, demo_db, chief, tasks, cjk_font):
     view = MapView()
     qtbot.addWidget(view)
-    view.set_data(map_data(demo_db, QIAOGANG))
+    view.set_data(map_data(demo_db, Actor.system("pytest"), QIAOGANG))
     panel = HotspotsPanel(demo_db, chief, tasks, under=QIAOGANG, map_view=view)
     qtbot.addWidget(panel)
     panel.period.setText("2026")

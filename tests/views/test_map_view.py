@@ -15,6 +15,7 @@ from desktop.models.enums import CaseState, Channel, GridKind, MatterCategory
 from desktop.services import grids
 from desktop.services.geo import geojson_io, synthetic
 from desktop.services.map_data import map_data
+from desktop.services.security import Actor
 from desktop.services.places import get_place
 from desktop.views.main_window import MainWindow
 from desktop.views.menus import FEATURE_ACTIONS
@@ -59,7 +60,7 @@ def view(qtbot, mapped_db, cjk_font):
     qtbot.addWidget(widget)
     widget.show()
     with qtbot.waitSignal(widget.rendered, timeout=2000):
-        widget.set_data(map_data(mapped_db, "450503103000"))
+        widget.set_data(map_data(mapped_db, Actor.system("pytest"), "450503103000"))
     return widget
 
 
@@ -124,7 +125,7 @@ def test_png_export_shows_the_map(view, tmp_path):
 def test_selected_grid_is_outlined(mapped_db, qtbot):
     widget = MapView()
     qtbot.addWidget(widget)
-    widget.set_data(map_data(mapped_db, QIAOBEI + "002"))
+    widget.set_data(map_data(mapped_db, Actor.system("pytest"), QIAOBEI + "002"))
     assert widget.grid_items[QIAOBEI + "002"].pen().width() == 3
     widget.select_grid(QIAOBEI + "003")
     assert widget.grid_items[QIAOBEI + "002"].pen().width() == 1 and widget.grid_items[QIAOBEI + "003"].pen().width() == 3

@@ -54,7 +54,7 @@ class MapPanel(QWidget):
         if not self.code:
             return
         self.title.setText(self.tr("  载入中…"))
-        self.window_.tasks.submit(map_data, self.window_.db, normalise_code(self.code), on_done=self._loaded,
+        self.window_.tasks.submit(map_data, self.window_.db, self.window_.actor, normalise_code(self.code), on_done=self._loaded,
                                   on_error=lambda exc: dialogs.show_error(self, exc))
 
     def _loaded(self, data) -> None:

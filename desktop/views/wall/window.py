@@ -165,7 +165,7 @@ class WallWindow(QWidget):
         self.queue_model.refresh()
 
     def reload_map(self) -> None:
-        self.tasks.submit(map_data, self.db, self.under, on_done=self.map.set_data, on_error=self._failed)
+        self.tasks.submit(map_data, self.db, self.actor, self.under, on_done=self.map.set_data, on_error=self._failed)
 
     def _changed(self, topic: str) -> None:
         if topic in ("cases", "emergencies", "evaluation"):

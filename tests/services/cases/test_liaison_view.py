@@ -18,6 +18,7 @@ from desktop.models.enums import AssignmentRole, PlaceLevel, Role, Satisfaction
 from desktop.services import queue, users
 from desktop.services.cases import callbacks, department, dispatch, queries, review, supervision
 from desktop.services.exchange import open311, table_export
+from desktop.services.map_data import map_data
 from desktop.services.queue import QueueFilter
 
 TUESDAY = datetime(2026, 6, 9, 2, 0, tzinfo=timezone.utc)  # Beijing 10:00 of an ordinary week
@@ -129,3 +130,11 @@ def test_the_demo_police_liaison_sees_the_police_stations_cases_not_the_township
         township_total = s.scalar(select(func.count()).select_from(Case))
     listed = {row.number for row in queue.page(demo_db, police, ALL_STATES, 0, 1000)}
     assert listed == held and 0 < len(held) < township_total
+
+
+@pytest.mark.law("Art. 15")
+def test_a_liaisons_map_marks_only_its_departments_open_cases(world, shares):
+    everyone = {case.number for case in map_data(world.db, world.operator, TOWNSHIP).cases}
+    assert _of(shares, "police_lead", "police_co", "market_only", "undispatched") <= everyone
+    assert {case.number for case in map_data(world.db, world.police, TOWNSHIP).cases} == _of(
+        shares, "police_lead", "police_co")
