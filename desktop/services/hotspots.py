@@ -36,6 +36,7 @@ from .evaluation.periods import Period
 from .evaluation.scores import resolve_scope
 from .evaluation.sources import case_scope
 from .geo.projection import LocalProjection
+from .queue import visible_condition
 from .security import Actor, Permission
 
 RECURRING_SETTING = "governance.recurring_rule"
@@ -227,12 +228,14 @@ def hard_problems(db: Database, actor: Actor, period: Period, *, under: str | No
 def hard_cases(db: Database, actor: Actor, period: Period, kind: Hardness, *, under: str | None = None,
                category: MatterCategory | None = None, as_of: datetime | None = None,
                limit: int = 200) -> list[HardCase]:
-    """The cases behind one bar of `hard_problems`, oldest first."""
+    """The cases behind one bar of `hard_problems` that the actor may read, oldest first (the
+    counts are the area's, Art. 22; the cases listed are a liaison's own department's, Art. 15)."""
     as_of = as_of or utcnow()
     with db.session() as session:
         scope = resolve_scope(session, actor, under, Permission.VIEW)
         stmt = (select(Case.id, Case.number, Case.title, Case.category, Case.state, Case.received_at)
-                .where(*_in_period(period, scope), _hardness_condition(Hardness(kind), as_of))
+                .where(*_in_period(period, scope), _hardness_condition(Hardness(kind), as_of),
+                       visible_condition(session, actor))
                 .order_by(Case.received_at, Case.id).limit(limit))
         if category is not None:
             stmt = stmt.where(Case.category == category)

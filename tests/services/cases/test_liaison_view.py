@@ -5,7 +5,7 @@ still read the whole area."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import func, select
@@ -13,11 +13,13 @@ from sqlalchemy import func, select
 from case_world import TOWNSHIP, actor
 
 from desktop.errors import PermissionDenied
-from desktop.models import Assignment, Case, Department
-from desktop.models.enums import AssignmentRole, PlaceLevel, Role, Satisfaction
-from desktop.services import queue, users
+from desktop.models import Assignment, Case, Department, utcnow
+from desktop.models.enums import AssignmentRole, PeriodKind, PlaceLevel, Role, Satisfaction
+from desktop.services import hotspots, queue, users
 from desktop.services.cases import callbacks, department, dispatch, queries, review, supervision
+from desktop.services.evaluation.periods import period_of
 from desktop.services.exchange import open311, table_export
+from desktop.services.hotspots import Hardness
 from desktop.services.map_data import map_data
 from desktop.services.queue import QueueFilter
 
@@ -138,3 +140,14 @@ def test_a_liaisons_map_marks_only_its_departments_open_cases(world, shares):
     assert _of(shares, "police_lead", "police_co", "market_only", "undispatched") <= everyone
     assert {case.number for case in map_data(world.db, world.police, TOWNSHIP).cases} == _of(
         shares, "police_lead", "police_co")
+
+
+@pytest.mark.law("Art. 15")
+def test_a_liaison_counts_the_areas_hard_problems_but_lists_only_its_own_cases(world, shares):
+    """Cases received today, still open two months on: long-open ones (Art. 22)."""
+    now = utcnow()
+    period, later = period_of(now, PeriodKind.YEAR), now + timedelta(days=60)
+    everyone = hotspots.hard_cases(world.db, world.operator, period, Hardness.LONG_OPEN, as_of=later)
+    assert _of(shares, "police_lead", "market_only") <= {c.number for c in everyone}
+    own = hotspots.hard_cases(world.db, world.police, period, Hardness.LONG_OPEN, as_of=later)
+    assert {c.number for c in own} == _of(shares, "police_lead", "police_co")
