@@ -3,22 +3,22 @@
   <context>
     <name>AcceptDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="40" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="38" />
       <source>立项:责任部门与复核日期</source>
       <translation>Take up: responsible department and review date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="47" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="45" />
       <source>责任部门编号</source>
       <translation>Responsible department no.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="48" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="46" />
       <source>责任人</source>
       <translation>Person responsible</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="49" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="47" />
       <source>复核日期</source>
       <translation>Review date</translation>
     </message>
@@ -54,42 +54,42 @@
   <context>
     <name>AddStaffDialog</name>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="20" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="18" />
       <source>新增网格人员</source>
       <translation>Add grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="30" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="28" />
       <source>11 位手机号或 0779-xxxxxxx</source>
       <translation>11-digit mobile or 0779-xxxxxxx</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="39" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="37" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="40" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="38" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="41" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="39" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="42" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="40" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="43" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="41" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="44" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="42" />
       <source>起始日期</source>
       <translation>Start date</translation>
     </message>
@@ -213,32 +213,32 @@
   <context>
     <name>ApplicationsModel</name>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="29" />
+      <location filename="../../desktop/views/matters/models.py" line="28" />
       <source>申请部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="29" />
+      <location filename="../../desktop/views/matters/models.py" line="28" />
       <source>申请</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="30" />
+      <location filename="../../desktop/views/matters/models.py" line="29" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="30" />
+      <location filename="../../desktop/views/matters/models.py" line="29" />
       <source>理由</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="31" />
+      <location filename="../../desktop/views/matters/models.py" line="30" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="31" />
+      <location filename="../../desktop/views/matters/models.py" line="30" />
       <source>审核意见</source>
       <translation>Review comment</translation>
     </message>
@@ -300,8 +300,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/calendar/window.py" line="311" />
-      <source>每行:日期,类别,名称,如 2027-02-06,调休上班,春节调休;类别为 holiday/法定节假日 或 workday/调休上班。导入的年份原有录入将被整体替换。</source>
-      <translation>Each row: date,category,name, e.g. 2027-02-06,workday,Spring Festival make-up workday; the category is holiday (statutory holiday) or workday (make-up workday). Everything already entered for an imported year is replaced.</translation>
+      <source>每行:日期,类别,名称,如 2027-02-06,调休上班,春节调休;类别为 holiday/法定节假日 或 workday/调休上班。导入的年份如已有录入,先询问是否整体替换。</source>
+      <translation>Each row: date,category,name, e.g. 2027-02-06,workday,Spring Festival make-up workday; the category is holiday (statutory holiday) or workday (make-up workday). If a year in the file already has entered days, you are asked before they are replaced as a whole.</translation>
     </message>
     <message>
       <location filename="../../desktop/views/calendar/window.py" line="314" />
@@ -354,17 +354,42 @@
       <translation>Removed %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="396" />
-      <source>已导入 %1 年节假日安排 %2 天(该年原有录入已替换)。</source>
-      <translation>Imported %2 holiday schedule days for %1 (replacing what had been entered for that year).</translation>
+      <location filename="../../desktop/views/calendar/window.py" line="401" />
+      <source>%1 年已录入 %2 天</source>
+      <translation>%2 days already entered for %1</translation>
     </message>
     <message>
       <location filename="../../desktop/views/calendar/window.py" line="403" />
+      <source>替换已录入的安排</source>
+      <translation>Replace the entered days</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="404" />
+      <source>%1。导入将整体替换这些年份已录入的全部日期,替换?</source>
+      <translation>%1. The import replaces every day entered for these years. Replace them?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="407" />
+      <source>未导入:已录入的安排保持不变。</source>
+      <translation>Not imported: the entered days are unchanged.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="412" />
+      <source>已导入 %1 年节假日安排 %2 天(替换原有录入 %3 天)。</source>
+      <translation>Imported %2 days of holidays and make-up workdays for %1 (replacing %3 days entered before).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="413" />
+      <source>已导入 %1 年节假日安排 %2 天。</source>
+      <translation>Imported %2 days of holidays and make-up workdays for %1.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="421" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="409" />
+      <location filename="../../desktop/views/calendar/window.py" line="428" />
       <source>重算了 %1 项未办结案件的期限。</source>
       <translation> Recounted the deadlines of %1 open cases.</translation>
     </message>
@@ -1015,17 +1040,17 @@
   <context>
     <name>EmergencyReportDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="136" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="134" />
       <source>报告紧急情况(《条例》第二十一条)</source>
       <translation>Report an emergency (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="139" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="137" />
       <source>报送</source>
       <translation>Submit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="140" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="138" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -1033,77 +1058,77 @@
   <context>
     <name>EmergencyReportForm</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="69" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="67" />
       <source>未定位</source>
       <translation>No location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="76" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="74" />
       <source>死亡</source>
       <translation>Dead</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="76" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="74" />
       <source>受伤</source>
       <translation>Injured</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="76" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="74" />
       <source>失踪</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="83" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="81" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="84" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="82" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="85" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="83" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="84" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="85" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="88" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="89" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="90" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="88" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="91" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="89" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="92" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="90" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="93" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="91" />
       <source>已采取的措施</source>
       <translation>Measures taken</translation>
     </message>
@@ -1363,92 +1388,107 @@
   <context>
     <name>GovernancePanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="65" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="63" />
       <source>重点治理事项(第二十二条)</source>
       <translation>Key governance items (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="67" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="65" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="67" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="65" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="67" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="65" />
       <source>地区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="67" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="65" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="68" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="66" />
       <source>诉求数</source>
       <translation>Requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="68" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="66" />
+      <source>收到时段</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="66" />
+      <source>中心(经度, 纬度)</source>
+      <translation>Centre (lon, lat)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="67" />
       <source>复核日期</source>
       <translation>Review date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="68" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="67" />
       <source>事项</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="75" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="74" />
       <source>检测反复发生的问题</source>
       <translation>Detect recurring problems</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="75" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="74" />
       <source>立项…</source>
       <translation>Take up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="76" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="75" />
       <source>销号…</source>
       <translation>Close off…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="76" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="75" />
       <source>不予立项…</source>
       <translation>Decline…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="111" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="110" />
       <source>(到期)</source>
       <translation> (due)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="116" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="112" />
+      <source>{0} 至 {1}</source>
+      <translation>{0} to {1}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="120" />
       <source>共 {0} 项</source>
       <translation>{0} items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="132" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="136" />
       <source>销号</source>
       <translation>Close off</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="132" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="136" />
       <source>治理情况:</source>
       <translation>What was done:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="137" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="141" />
       <source>不予立项</source>
       <translation>Decline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="137" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="141" />
       <source>理由:</source>
       <translation>Reason:</translation>
     </message>
@@ -1823,37 +1863,37 @@
   <context>
     <name>LeaderForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="50" />
+      <location filename="../../desktop/views/people/forms.py" line="45" />
       <source>确定领导联系</source>
       <translation>Assign leadership contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="58" />
+      <location filename="../../desktop/views/people/forms.py" line="53" />
       <source>片区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="59" />
+      <location filename="../../desktop/views/people/forms.py" line="54" />
       <source>职责</source>
       <translation>Duty</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="60" />
+      <location filename="../../desktop/views/people/forms.py" line="55" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="61" />
+      <location filename="../../desktop/views/people/forms.py" line="56" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="62" />
+      <location filename="../../desktop/views/people/forms.py" line="57" />
       <source>职务</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="63" />
+      <location filename="../../desktop/views/people/forms.py" line="58" />
       <source>起始日期</source>
       <translation>Start date</translation>
     </message>
@@ -2065,47 +2105,47 @@
   <context>
     <name>MatterItemsModel</name>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="17" />
+      <location filename="../../desktop/views/matters/models.py" line="16" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="17" />
+      <location filename="../../desktop/views/matters/models.py" line="16" />
       <source>事项名称</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="18" />
+      <location filename="../../desktop/views/matters/models.py" line="17" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="18" />
+      <location filename="../../desktop/views/matters/models.py" line="17" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="19" />
+      <location filename="../../desktop/views/matters/models.py" line="18" />
       <source>业务指导人员</source>
       <translation>Guidance contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="19" />
+      <location filename="../../desktop/views/matters/models.py" line="18" />
       <source>办理时限</source>
       <translation>Time limit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="20" />
+      <location filename="../../desktop/views/matters/models.py" line="19" />
       <source>复杂程度</source>
       <translation>Complexity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="23" />
+      <location filename="../../desktop/views/matters/models.py" line="22" />
       <source>小时</source>
       <translation> hours</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="23" />
+      <location filename="../../desktop/views/matters/models.py" line="22" />
       <source>个工作日</source>
       <translation> working days</translation>
     </message>
@@ -2300,103 +2340,103 @@
   <context>
     <name>NewCaseDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="51" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="50" />
       <source>新建诉求</source>
       <translation>New request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="62" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="61" />
       <source>(不选事项)</source>
       <translation>(no matter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="72" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="71" />
       <source>紧急(涉及安全或停水停电停气)</source>
       <translation>Urgent (safety, or water, power or gas cut)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="73" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="144" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="72" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="143" />
       <source>未定位:保存后进入待分派列表</source>
       <translation>No location: goes to the routing list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="83" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="82" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="83" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="82" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="84" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="83" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="84" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="83" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="85" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="84" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="85" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="84" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="86" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="85" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="86" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="85" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="87" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="86" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="88" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="87" />
       <source>所属网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="88" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="87" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="89" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="88" />
       <source>疑似重复</source>
       <translation>Possible duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="92" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="91" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="93" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="92" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="167" />
       <source>不在任何网格内:保存后进入待分派列表</source>
       <translation>Outside every grid: goes to the routing list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="173" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="172" />
       <source>{number} {title}(相距 {distance} 米,{state})</source>
       <translation>{number} {title} ({distance} m away, {state})</translation>
     </message>
@@ -2404,147 +2444,200 @@
   <context>
     <name>NoticeSheetsDialog</name>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="65" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="69" />
       <source>打印网格公示牌</source>
       <translation>Print grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="66" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="70" />
       <source>%1:%2 个网格的公示牌从未打印或内容已变化,需要(重新)打印</source>
       <translation>%1: %2 grids' notice sheets were never printed or have changed and need (re)printing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="68" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="72" />
       <source>只打印需要重新打印的</source>
       <translation>Only those needing a reprint</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="69" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="73" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="71" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="74" />
+      <source>公示牌文字…</source>
+      <translation>Sheet texts…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="76" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="81" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="86" />
       <source>从未打印</source>
       <translation>Never printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="81" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="86" />
       <source>公示内容已变化</source>
       <translation>Content changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="86" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="98" />
       <source>保存网格公示牌</source>
       <translation>Save grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="92" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="104" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="93" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="105" />
       <source>已取消:没有生成文件,也没有记为已打印</source>
       <translation>Cancelled: no file was made and nothing was marked printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="96" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="108" />
       <source>正在生成 %1/%2 %3</source>
       <translation>Generating %1/%2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="100" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="112" />
       <source>已打印 %1 张公示牌到 %2</source>
       <translation>Printed %1 notice sheets to %2</translation>
     </message>
   </context>
   <context>
+    <name>NoticeTextsDialog</name>
+    <message>
+      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="21" />
+      <source>网格公示牌文字(《条例》第十四条)</source>
+      <translation>Notice-board sheet texts (Regulation Art. 14)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="26" />
+      <source>受理平台名称</source>
+      <translation>Acceptance platform</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="26" />
+      <source>服务热线</source>
+      <translation>Service hotline</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="27" />
+      <source>二维码网址</source>
+      <translation>QR code address</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="27" />
+      <source>其他说明(可空)</source>
+      <translation>Other note (optional)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="32" />
+      <source>二维码网址中的 {code} 打印时换成各网格的代码。文字全市适用;保存后,此前打印的公示牌列为需要重新打印。</source>
+      <translation>{code} in the QR code address is replaced by each grid's code when printing. The texts apply city-wide; after saving, sheets printed before are listed for reprinting.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="36" />
+      <source>只有全市的管理员可以修改公示牌文字。</source>
+      <translation>Only a city-wide administrator may change the sheet texts.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="40" />
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="42" />
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+  </context>
+  <context>
     <name>PeopleWindow</name>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="106" />
-      <location filename="../../desktop/views/people/window.py" line="146" />
+      <location filename="../../desktop/views/people/window.py" line="105" />
+      <location filename="../../desktop/views/people/window.py" line="145" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="107" />
+      <location filename="../../desktop/views/people/window.py" line="106" />
       <source>新增人员…</source>
       <translation>Add staff…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="108" />
-      <location filename="../../desktop/views/people/window.py" line="165" />
+      <location filename="../../desktop/views/people/window.py" line="107" />
+      <location filename="../../desktop/views/people/window.py" line="164" />
       <source>离任</source>
       <translation>Leave post</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="109" />
+      <location filename="../../desktop/views/people/window.py" line="108" />
       <source>显示完整手机号</source>
       <translation>Show full mobile numbers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="110" />
+      <location filename="../../desktop/views/people/window.py" line="109" />
       <source>确定领导联系…</source>
       <translation>Assign leadership contact…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="111" />
+      <location filename="../../desktop/views/people/window.py" line="110" />
       <source>记录网格工作…</source>
       <translation>Log grid work…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="112" />
+      <location filename="../../desktop/views/people/window.py" line="111" />
       <source>专业人员进网格…</source>
       <translation>Professional visit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="113" />
+      <location filename="../../desktop/views/people/window.py" line="112" />
       <source>网格人员与配备</source>
       <translation>Grid staff and staffing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="114" />
+      <location filename="../../desktop/views/people/window.py" line="113" />
       <source>挂点领导、指导员、总负责人</source>
       <translation>Contact leaders, instructors, chiefs</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="115" />
+      <location filename="../../desktop/views/people/window.py" line="114" />
       <source>工作日志与专业人员进网格</source>
       <translation>Work log and professional visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="117" />
+      <location filename="../../desktop/views/people/window.py" line="116" />
       <source>%1:%2 个网格,%3 个网格员配备不足(红色)</source>
       <translation>%1: %2 grids, %3 short of grid members (red)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="146" />
+      <location filename="../../desktop/views/people/window.py" line="145" />
       <source>请先在名单中选中一人</source>
       <translation>Select a person in the list first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="165" />
+      <location filename="../../desktop/views/people/window.py" line="164" />
       <source>%1 自今日起不再担任 %2 的该职务?</source>
       <translation>%1 leaves this post in %2 from today?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="178" />
+      <location filename="../../desktop/views/people/window.py" line="177" />
       <source>完整手机号</source>
       <translation>Full mobile number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="191" />
+      <location filename="../../desktop/views/people/window.py" line="190" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="191" />
+      <location filename="../../desktop/views/people/window.py" line="190" />
       <source>这里还没有网格工作人员</source>
       <translation>There are no grid staff here yet</translation>
     </message>
@@ -2787,22 +2880,22 @@
   <context>
     <name>RectificationForm</name>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="14" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="13" />
       <source>督促限期整改</source>
       <translation>Order rectification by a deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="25" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="24" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="26" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="25" />
       <source>履职不到位情形</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="27" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="26" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
@@ -2810,32 +2903,32 @@
   <context>
     <name>RectificationsModel</name>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="47" />
+      <location filename="../../desktop/views/matters/models.py" line="46" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="47" />
+      <location filename="../../desktop/views/matters/models.py" line="46" />
       <source>履职不到位情形</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="48" />
+      <location filename="../../desktop/views/matters/models.py" line="47" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="48" />
+      <location filename="../../desktop/views/matters/models.py" line="47" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="49" />
+      <location filename="../../desktop/views/matters/models.py" line="48" />
       <source>整改情况</source>
       <translation>Rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="52" />
+      <location filename="../../desktop/views/matters/models.py" line="51" />
       <source>逾期未整改</source>
       <translation>Not rectified in time</translation>
     </message>
@@ -2949,29 +3042,40 @@
       <translation>Choose a village/community or grid on the left to see its staff and base data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="94" />
+      <location filename="../../desktop/views/roster_panel.py" line="95" />
+      <source>常住人口 %1(2020 年第七次全国人口普查)</source>
+      <translation>Resident population %1 (2020 census)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/roster_panel.py" line="97" />
       <source>户数 %1 · 人口 %2 · 单位 %3 · 网格人员 %4</source>
       <translation>Households %1 · residents %2 · units %3 · grid staff %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="98" />
+      <location filename="../../desktop/views/roster_panel.py" line="101" />
+      <source>已划网格 %1 个:户数 %2 · 人口 %3 · 单位 %4 · 网格人员 %5</source>
+      <translation>%1 grids drawn: households %2 · residents %3 · units %4 · grid staff %5</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/roster_panel.py" line="105" />
+      <location filename="../../desktop/views/roster_panel.py" line="112" />
+      <source>尚未划分网格</source>
+      <translation>No grids drawn yet</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/roster_panel.py" line="108" />
       <source>网格:</source>
       <translation>Grids: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="98" />
+      <location filename="../../desktop/views/roster_panel.py" line="108" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="99" />
+      <location filename="../../desktop/views/roster_panel.py" line="109" />
       <source>%1(%2,%3人)</source>
       <translation>%1 (%2, %3 staff)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/roster_panel.py" line="102" />
-      <source>尚未划分网格</source>
-      <translation>No grids drawn yet</translation>
     </message>
   </context>
   <context>
@@ -3122,67 +3226,67 @@
   <context>
     <name>VisitForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="105" />
+      <location filename="../../desktop/views/people/forms.py" line="100" />
       <source>专业人员进网格</source>
       <translation>Professional visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="107" />
+      <location filename="../../desktop/views/people/forms.py" line="102" />
       <source>(新登记)</source>
       <translation>(register new)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="119" />
+      <location filename="../../desktop/views/people/forms.py" line="114" />
       <source>法治宣传</source>
       <translation>Law publicity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="119" />
+      <location filename="../../desktop/views/people/forms.py" line="114" />
       <source>纠纷化解</source>
       <translation>Dispute resolution</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="119" />
+      <location filename="../../desktop/views/people/forms.py" line="114" />
       <source>便民服务</source>
       <translation>Public services</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="122" />
+      <location filename="../../desktop/views/people/forms.py" line="117" />
       <source>专业人员</source>
       <translation>Professional</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="123" />
+      <location filename="../../desktop/views/people/forms.py" line="118" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="124" />
+      <location filename="../../desktop/views/people/forms.py" line="119" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="125" />
+      <location filename="../../desktop/views/people/forms.py" line="120" />
       <source>所在单位</source>
       <translation>Employer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="126" />
+      <location filename="../../desktop/views/people/forms.py" line="121" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="127" />
+      <location filename="../../desktop/views/people/forms.py" line="122" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="128" />
+      <location filename="../../desktop/views/people/forms.py" line="123" />
       <source>事由</source>
       <translation>Purpose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="129" />
+      <location filename="../../desktop/views/people/forms.py" line="124" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -3190,102 +3294,102 @@
   <context>
     <name>WallWindow</name>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="68" />
+      <location filename="../../desktop/views/wall/window.py" line="69" />
       <source>网格指挥台 · 值班大屏</source>
       <translation>GridDesk · duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="147" />
+      <location filename="../../desktop/views/wall/window.py" line="148" />
       <source>实时诉求队列(超期优先)</source>
       <translation>Live request queue (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="148" />
+      <location filename="../../desktop/views/wall/window.py" line="149" />
       <source>紧急情况报告</source>
       <translation>Emergency reports</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="149" />
+      <location filename="../../desktop/views/wall/window.py" line="150" />
       <source>在办诉求分布(红色为超期)</source>
       <translation>Open requests (red: overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="151" />
+      <location filename="../../desktop/views/wall/window.py" line="152" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="151" />
+      <location filename="../../desktop/views/wall/window.py" line="152" />
       <source>等级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="151" />
+      <location filename="../../desktop/views/wall/window.py" line="152" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="151" />
+      <location filename="../../desktop/views/wall/window.py" line="152" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="151" />
+      <location filename="../../desktop/views/wall/window.py" line="152" />
       <source>确认</source>
       <translation>Acknowledged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="202" />
+      <location filename="../../desktop/views/wall/window.py" line="203" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="204" />
+      <location filename="../../desktop/views/wall/window.py" line="205" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="206" />
+      <location filename="../../desktop/views/wall/window.py" line="207" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="207" />
+      <location filename="../../desktop/views/wall/window.py" line="208" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="208" />
+      <location filename="../../desktop/views/wall/window.py" line="209" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="209" />
+      <location filename="../../desktop/views/wall/window.py" line="210" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="209" />
+      <location filename="../../desktop/views/wall/window.py" line="210" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="210" />
+      <location filename="../../desktop/views/wall/window.py" line="211" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="212" />
+      <location filename="../../desktop/views/wall/window.py" line="213" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="227" />
+      <location filename="../../desktop/views/wall/window.py" line="228" />
       <source>已确认</source>
       <translation>Acknowledged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="227" />
+      <location filename="../../desktop/views/wall/window.py" line="228" />
       <source>待确认</source>
       <translation>Awaiting acknowledgement</translation>
     </message>
@@ -3293,27 +3397,27 @@
   <context>
     <name>WorkLogForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="77" />
+      <location filename="../../desktop/views/people/forms.py" line="72" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="86" />
+      <location filename="../../desktop/views/people/forms.py" line="81" />
       <source>人员</source>
       <translation>Person</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="87" />
+      <location filename="../../desktop/views/people/forms.py" line="82" />
       <source>工作</source>
       <translation>Work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="88" />
+      <location filename="../../desktop/views/people/forms.py" line="83" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="89" />
+      <location filename="../../desktop/views/people/forms.py" line="84" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -3583,7 +3687,7 @@
       <translation>Open311 JSON or request list CSV (*.json *.csv)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="28" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="29" />
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF file (*.pdf)</translation>
     </message>
@@ -4406,6 +4510,10 @@
     <message>
       <source>查看</source>
       <translation>View</translation>
+    </message>
+    <message>
+      <source>查看辖区全部案件</source>
+      <translation>view every case of the area</translation>
     </message>
     <message>
       <source>查看敏感个人信息</source>
