@@ -16,13 +16,6 @@ QIAOGANG = "450503103000"
 
 
 @pytest.fixture
-def backend():
-    """The wall reads only through services, which are tested on both backends; its widgets on
-    SQLite (on PostgreSQL they crashed the test process in Qt's event processing late in a full run)."""
-    return "sqlite"
-
-
-@pytest.fixture
 def chief(demo_db):
     return users.login(demo_db, "qg_chief", "qiaogang-chief")
 
