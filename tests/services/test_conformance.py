@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import textwrap
+from dataclasses import replace
 
 import pytest
 
@@ -59,3 +60,14 @@ def test_pdf_lists_articles_with_embedded_font(tmp_path):
     assert "条款对照表" in text and "第23条" in text and "test_township_scores_match_hand_count" in text
     assert "tests/ 目录" in text and str(conformance.default_tests_dir()) not in text  # no machine's path on paper
     assert_cjk_font_embedded(target)
+
+
+def test_an_article_with_more_tests_than_a_page_holds_goes_on_in_continuation_rows(tmp_path):
+    report = conformance.report()
+    many = tuple(conformance.TestRef(f"services/test_{n:03d}_{'x' * 40}.py", f"test_{'refusal_' * 8}{n}")
+                 for n in range(80))
+    crowded = replace(report, rows=(replace(report.rows[13], tests=many), *report.rows[14:]))
+    target = tmp_path / "crowded.pdf"
+    render_conformance(crowded, target)
+    text = " ".join(pdf_text(target).split())
+    assert "第15条(续)" in text and "refusal_79" in text.replace(" ", "")

@@ -14,6 +14,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from ..conformance import ConformanceReport
 from .fonts import register_pdf_font
 
+TESTS_PER_ROW = 12  # a long test name wraps: at most about 250 points of the page's 515
+
 
 def render_conformance(report: ConformanceReport, target: str | Path | None = None) -> bytes:
     font = register_pdf_font()
@@ -22,11 +24,16 @@ def render_conformance(report: ConformanceReport, target: str | Path | None = No
     code = ParagraphStyle("code", fontName=font, fontSize=7.5, leading=10)
     rows = [[Paragraph(h, cell) for h in ("条款", "内容要点", "实现功能", "检验测试")]]
     for row in report.rows:
-        tests = "<br/>".join(f"{t.path}::{t.name}" for t in row.tests) or "<font color='#c62828'>(暂无测试)</font>"
-        rows.append([
-            Paragraph(f"第{row.number}条<br/>{row.title}", cell), Paragraph(row.summary, cell),
-            Paragraph("<br/>".join(row.features) or "—", code), Paragraph(tests, code),
-        ])
+        names = [f"{t.path}::{t.name}" for t in row.tests]
+        # A table row cannot break across pages: a long list of tests goes on in rows of its own.
+        chunks = [names[i:i + TESTS_PER_ROW] for i in range(0, len(names), TESTS_PER_ROW)] or [[]]
+        for n, chunk in enumerate(chunks):
+            tests = "<br/>".join(chunk) or "<font color='#c62828'>(暂无测试)</font>"
+            if n == 0:
+                rows.append([Paragraph(f"第{row.number}条<br/>{row.title}", cell), Paragraph(row.summary, cell),
+                             Paragraph("<br/>".join(row.features) or "—", code), Paragraph(tests, code)])
+            else:
+                rows.append([Paragraph(f"第{row.number}条(续)", cell), "", "", Paragraph(tests, code)])
     table = Table(rows, colWidths=[30 * mm, 70 * mm, 70 * mm, 100 * mm], repeatRows=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), font),  # else the table sets an unembedded Helvetica
