@@ -797,6 +797,19 @@
     </message>
   </context>
   <context>
+    <name>CitySettingsDialog</name>
+    <message>
+      <location filename="../../desktop/views/city_settings.py" line="24" />
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/city_settings.py" line="26" />
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+  </context>
+  <context>
     <name>ConformancePanel</name>
     <message>
       <location filename="../../desktop/views/analytics/conformance_panel.py" line="29" />
@@ -1794,70 +1807,60 @@
   <context>
     <name>LadderSettingsDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="41" />
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="27" />
       <source>紧急情况报告时限(《条例》第二十一条)</source>
       <translation>Emergency reporting time limits (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="43" />
-      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="44" />
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="29" />
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="30" />
       <source>分钟</source>
       <translation>minutes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="45" />
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="31" />
       <source>小时</source>
       <translation>hours</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="46" />
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="32" />
       <source>个工作日</source>
       <translation>working days</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="53" />
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="38" />
       <source>电话首报(获知后)</source>
       <translation>First report by phone (after learning of it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="54" />
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="39" />
       <source>书面首报(获知后)</source>
       <translation>Written first report (after learning of it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="55" />
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="40" />
       <source>续报间隔(处置期间)</source>
       <translation>Follow-up report interval (while being handled)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="56" />
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="41" />
       <source>终报(处置完毕后)</source>
       <translation>Final report (after handling ends)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="57" />
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="42" />
       <source>报送对象</source>
       <translation>Report to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="58" />
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="43" />
       <source>新的时限适用于保存之后报告的紧急情况。已报告的紧急情况,报送对象和已排定的时限不变,此后排定的续报、终报按新的时限。</source>
       <translation>New time limits apply to emergencies reported after they are saved. For emergencies already reported, the levels reported to and the time limits already scheduled stay as they are; follow-up and final reports scheduled from then on use the new time limits.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="62" />
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="45" />
       <source>只有具有全市综合评价权限的用户可以修改报告时限。</source>
       <translation>Only users with the city-wide evaluation permission can change the reporting time limits.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="67" />
-      <source>保存</source>
-      <translation>Save</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="69" />
-      <source>关闭</source>
-      <translation>Close</translation>
     </message>
   </context>
   <context>
@@ -2512,49 +2515,39 @@
   <context>
     <name>NoticeTextsDialog</name>
     <message>
-      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="21" />
+      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="17" />
       <source>网格公示牌文字(《条例》第十四条)</source>
       <translation>Notice-board sheet texts (Regulation Art. 14)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="26" />
+      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="23" />
       <source>受理平台名称</source>
       <translation>Acceptance platform</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="26" />
+      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="23" />
       <source>服务热线</source>
       <translation>Service hotline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="27" />
+      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="24" />
       <source>二维码网址</source>
       <translation>QR code address</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="27" />
+      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="24" />
       <source>其他说明(可空)</source>
       <translation>Other note (optional)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="32" />
+      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="27" />
       <source>二维码网址中的 {code} 打印时换成各网格的代码。文字全市适用;保存后,此前打印的公示牌列为需要重新打印。</source>
       <translation>{code} in the QR code address is replaced by each grid's code when printing. The texts apply city-wide; after saving, sheets printed before are listed for reprinting.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="36" />
+      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="29" />
       <source>只有全市的管理员可以修改公示牌文字。</source>
       <translation>Only a city-wide administrator may change the sheet texts.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="40" />
-      <source>保存</source>
-      <translation>Save</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="42" />
-      <source>关闭</source>
-      <translation>Close</translation>
     </message>
   </context>
   <context>
