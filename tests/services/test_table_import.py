@@ -1,6 +1,7 @@
 """Import of the case table CSV: a file imported twice, our own export and repeated rows are refused by row."""
 
 import csv
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -65,7 +66,8 @@ def test_a_file_imported_twice_is_refused_row_by_row_and_adds_nothing(world_db, 
 
 
 def test_our_own_export_imported_back_is_refused_naming_each_case(world_db, system, tmp_path):
-    world.add_case(world_db, "450503103-2025-000001")
+    """Received at 09:30:45: the export shows minutes only, and is still recognised as ours."""
+    world.add_case(world_db, "450503103-2025-000001", received=world.T0 + timedelta(seconds=45))
     world.add_case(world_db, "450503103-2025-000002", state=CaseState.CLOSED, grid=world.QIAOBEI + "002")
     path = tmp_path / "out.csv"
     export_table(world_db, system, path, QueueFilter(states=frozenset()), "csv")

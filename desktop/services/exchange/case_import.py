@@ -19,7 +19,7 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 
 from sqlalchemy import any_, bindparam, func, select, text, union_all
 from sqlalchemy.dialects import postgresql
@@ -160,8 +160,10 @@ def _existing_cases(session: Session, request_ids: list[str]) -> dict[str, tuple
 
 
 def _same_moment(a: datetime, b: datetime) -> bool:
-    """Equal to the second (exported times carry no fractions)."""
-    return abs((a - b).total_seconds()) < 1
+    """Equal to the minute: an Open311 export carries seconds, a CSV or XLSX export only minutes."""
+    def minute(moment: datetime) -> datetime:
+        return moment.astimezone(timezone.utc).replace(second=0, microsecond=0)
+    return minute(a) == minute(b)
 
 
 def _already_here(request_id: str, number: str, imported: bool) -> str:
