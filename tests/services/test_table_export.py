@@ -7,9 +7,9 @@ from openpyxl import load_workbook
 
 import exchange_world as world
 from desktop.models.enums import CaseState, PlaceLevel, Role
-from desktop.services import users
+from desktop.services import queue, users
 from desktop.services.exchange import open311
-from desktop.services.exchange.table_export import HEADERS, export_table
+from desktop.services.exchange.table_export import HEADERS, export_count, export_table
 from desktop.services.queue import QueueFilter
 from desktop.services.security import Actor, Grant
 
@@ -100,3 +100,20 @@ def test_a_user_exports_only_where_they_may_export_and_sees_phones_only_where_th
     assert {r["联系电话"] for r in csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines())} == {"138****1234"}
     export_table(world_db, supervisor_and_operator, path, QueueFilter(states=frozenset(), under=grid1), "csv")
     assert {r["联系电话"] for r in csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines())} == {"13807791234"}
+
+
+@pytest.mark.law("Art. 15")
+def test_the_export_count_and_the_progress_total_are_the_rows_written_not_the_cases_viewed(world_db, tmp_path):
+    """Viewing the township (auditor) but exporting for one grid: the count the dialog shows and the
+    progress total are the one case written, not the two the actor may view."""
+    everything = QueueFilter(states=frozenset())
+    both = Actor(username="mixed", display_name="混合授权", grants=(
+        Grant(Role.OPERATOR, world.QIAOBEI + "001", PlaceLevel.GRID),
+        Grant(Role.AUDITOR, world.QIAOGANG, PlaceLevel.TOWNSHIP)))
+    assert queue.count(world_db, both, everything) == 2
+    assert export_count(world_db, both, everything) == 1
+    seen = []
+    written = export_table(world_db, both, tmp_path / "mixed.csv", everything, "csv",
+                           progress=lambda done, total, what: seen.append((done, total)))
+    assert written == 1 and seen == [(0, 1), (1, 1)]
+    assert len(open311.export_requests(world_db, both, everything)) == 1

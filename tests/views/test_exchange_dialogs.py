@@ -11,7 +11,9 @@ from sqlalchemy import func, select
 
 import exchange_world as world
 from desktop.models import Case
+from desktop.models.enums import PlaceLevel, Role
 from desktop.services.queue import QueueFilter
+from desktop.services.security import Actor, Grant
 from desktop.views import dialogs
 from desktop.views.exchange import export_dialog, import_dialog
 from desktop.views.menus import FEATURE_ACTIONS
@@ -126,6 +128,30 @@ def test_export_takes_the_queue_filter_on_screen(qtbot, window, tmp_path, monkey
     rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
     assert [r[0] for r in rows[1:]] == ["450503103-2025-000002"]
     assert "已导出 1 件" in dialog.status.text()
+
+
+@pytest.mark.law("Art. 15")
+def test_export_counts_and_reports_progress_over_the_cases_the_user_may_export(qtbot, window, tmp_path, monkeypatch):
+    """Viewing the township (auditor) but exporting for one grid: the dialog names the areas where the
+    user may export and counts, reports and writes that grid's one case, not the two they may view."""
+    world.add_case(window.db, "450503103-2025-000001")
+    world.add_case(window.db, "450503103-2025-000002", grid=world.QIAOBEI + "002")
+    window.actor = Actor(username="mixed", display_name="混合授权", grants=(
+        Grant(Role.OPERATOR, world.QIAOBEI + "001", PlaceLevel.GRID),
+        Grant(Role.AUDITOR, world.QIAOGANG, PlaceLevel.TOWNSHIP)))
+    window.queue_model = _QueueModel(QueueFilter(states=frozenset()))
+    dialog = _open(qtbot, export_dialog.open_export_dialog, window)
+    assert "可导出的全部地区" in dialog.scope.text() and "共 1 件" in dialog.scope.text()
+    for fmt, name in (("csv", "out.csv"), ("open311", "requests.json")):
+        monkeypatch.setattr(export_dialog, "ask_save_path", lambda parent, title, suggested, filter_: str(tmp_path / name))
+        dialog.format.setCurrentIndex(dialog.format.findData(fmt))
+        reports = []
+        dialog.progress_bar.valueChanged.connect(lambda _: reports.append(dialog.status.text()))
+        dialog.export_button.click()
+        dialog.progress_bar.valueChanged.disconnect()
+        assert reports[-1] == "正在导出 1/1", fmt
+        assert (dialog.progress_bar.value(), dialog.progress_bar.maximum()) == (1, 1)
+        assert "已导出 1 件" in dialog.status.text()
 
 
 def test_export_without_a_queue_takes_every_case_under_the_place_and_cancel_leaves_no_file(

@@ -17,7 +17,6 @@ from sqlalchemy.orm import aliased
 
 from ...db import Database
 from ...models import Case, MatterItem, Place
-from .. import queue
 from ..clock import beijing_text
 from ..places import normalise_code
 from ..queue import QueueFilter, filtered_select, mask_phone
@@ -72,6 +71,14 @@ def rows(db: Database, actor: Actor, f: QueueFilter) -> Iterator[list]:
                    _time(closed), description]
 
 
+def export_count(db: Database, actor: Actor, f: QueueFilter) -> int:
+    """How many cases an export of the filter writes (those of `filtered_select`, where the actor may
+    export): the count the export dialog shows and the progress total, never the cases merely viewed."""
+    with db.session() as session:
+        stmt = filtered_select(session, actor, f, select(func.count()).select_from(Case))
+        return session.scalar(stmt.order_by(None))  # a count needs no order
+
+
 def _reporting(table: Iterator[list], total: int, progress: ProgressReport | None) -> Iterator[list]:
     """The rows, telling `progress` every 1,000 and at the end (it raises to cancel)."""
     done = 0
@@ -123,7 +130,7 @@ def export_table(db: Database, actor: Actor, path: Path, f: QueueFilter, fmt: st
     writer = {"csv": _write_csv, "xlsx": _write_xlsx}[fmt]
     with unit_of_work(db, actor, "cases.export", target=path.name) as uow:
         uow.require(Permission.EXCHANGE, normalise_code(f.under) if f.under else None)
-        total = queue.count(db, actor, f) if progress else 0
+        total = export_count(db, actor, f) if progress else 0
         count = write_atomically(path, lambda tmp: writer(tmp, _reporting(rows(db, actor, f), total, progress)))
         uow.audit(f"导出诉求清单 {count} 件到 {path.name}", count=count, format=fmt, under=f.under)
     return count

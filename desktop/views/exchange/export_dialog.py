@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from ...i18n import label
 from ...models.enums import OPEN_CASE_STATES
-from ...services import places, queue
-from ...services.exchange import formats
+from ...services import places
+from ...services.exchange import formats, table_export
 from ...services.queue import QueueFilter
 from .. import dialogs
 from ..progress import TaskProgress
@@ -41,8 +41,8 @@ def current_filter(window) -> QueueFilter:
 
 
 def _scope_facts(db, actor, f: QueueFilter) -> tuple[str | None, int]:
-    """The name of the filter's place and how many cases it holds (one job off the GUI thread)."""
-    return (places.place_info(db, f.under).name if f.under else None), queue.count(db, actor, f)
+    """The name of the filter's place and how many of its cases the actor may export (one job off the GUI thread)."""
+    return (places.place_info(db, f.under).name if f.under else None), table_export.export_count(db, actor, f)
 
 
 class ExportDialog(Retranslating, QDialog):
@@ -100,7 +100,7 @@ class ExportDialog(Retranslating, QDialog):
     def _scope_text(self) -> str:
         f = self.filter
         place = (f"{self.place_name}({f.under})" if self.place_name else f.under) if f.under \
-            else self.tr("有权查看的全部地区")
+            else self.tr("可导出的全部地区")
         if not f.states:
             states = self.tr("全部状态")
         elif f.states == frozenset(OPEN_CASE_STATES):
