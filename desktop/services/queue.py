@@ -34,7 +34,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from ..db import Database
 from ..models import Assignment, Case, Place
 from ..models.base import utcnow
-from ..models.enums import OPEN_CASE_STATES, CaseState, MatterCategory, PlaceLevel, SupervisionLevel
+from ..models.enums import OPEN_CASE_STATES, AssignmentState, CaseState, MatterCategory, PlaceLevel, SupervisionLevel
 from .clock import BEIJING
 from .places import get_place
 from .security import Actor, Grant, Permission
@@ -153,7 +153,7 @@ def _within(session: Session, grants: list[Grant]):
 def visible_condition(session: Session, actor: Actor):
     """The cases the actor may read (Art. 15): every case where they hold VIEW_CASES; where they
     handle for a department (a liaison), the cases it holds a share of — lead or co-handler,
-    finished too (Art. 18–19). The share is an EXISTS on (case, department), which the covering
+    finished too, but not a share withdrawn (an objection accepted, a re-dispatch) (Art. 18–19). The share is an EXISTS on (case, department), which the covering
     ix_assignments_case_lead answers for each case the other filters leave: a township's open
     cases are probed in milliseconds, where an IN list would read every share the department ever had."""
     grants = actor.scopes(Permission.VIEW_CASES)
@@ -163,7 +163,8 @@ def visible_condition(session: Session, actor: Actor):
     handling = actor.scopes(Permission.HANDLE)
     if handling and actor.department_id is not None:
         shares = select(Assignment.id).where(Assignment.case_id == Case.id,
-                                             Assignment.department_id == actor.department_id)
+                                             Assignment.department_id == actor.department_id,
+                                             Assignment.state != AssignmentState.WITHDRAWN)
         condition = or_(condition, and_(_within(session, handling), shares.exists()))
     return condition
 

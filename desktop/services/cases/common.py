@@ -12,6 +12,7 @@ from ...models import Assignment, Case, CaseEvent, Department, Place, Setting
 from ...models.base import utcnow
 from ...models.enums import AssignmentRole, AssignmentState, CaseState, HandlingLevel
 from ..clock import BEIJING
+from ..queue import visible_condition
 from ..security import Permission
 from ..unit_of_work import UnitOfWork
 
@@ -99,33 +100,36 @@ def require_on_case(uow: UnitOfWork, case: Case, permission: Permission) -> Plac
     return place
 
 
-def _area_refusal(actor, place: Place) -> PermissionDenied:
-    return PermissionDenied(f"用户“{actor.display_name}”无权查看 {place.short_name}({place.code})的案件;"
-                            "请由具有该地区查看权限的用户查看", article="Art. 15")
-
-
 def require_view(actor, place: Place) -> None:
-    """A list of the place's cases is for who may read every case there, not a liaison (Art. 15)."""
+    """A list of the place's cases is the centre's, for who may read every case there — not a
+    liaison, who reads their own department's cases (Art. 15)."""
     if not actor.can(Permission.VIEW_CASES, place.code):
-        raise _area_refusal(actor, place)
+        raise PermissionDenied(
+            f"用户“{actor.display_name}”没有在 {place.short_name}({place.code}){Permission.VIEW_CASES.label}的权限:"
+            "这份清单属于网格化服务管理中心;请由中心的值班员或值班长查看", article="Art. 15")
 
 
 def require_case_view(session, actor, case: Case) -> Place:
-    """Refuse unless the actor may read the case: any case of their area, or, handling for a
-    department (a liaison), a case the department holds a share of — lead or co-handler,
-    finished too (Art. 15, 19). The same rule as `queue.visible_condition`. Returns the township."""
+    """Refuse unless the actor may read the case (`queue.visible_condition`: any case of their
+    area, or a liaison's department's share, Art. 15, 19). Returns the township.
+
+    A liaison is told the same whether a number they type is another department's case or no
+    case at all: the refusal must not tell them which numbers exist.
+    """
     township = session.get(Place, case.township_id)
-    if actor.can(Permission.VIEW_CASES, township.code):
+    if session.scalar(select(Case.id).where(Case.id == case.id, visible_condition(session, actor))) is not None:
         return township
-    if actor.department_id is None or not actor.can(Permission.HANDLE, township.code):
-        raise _area_refusal(actor, township)
-    share = select(Assignment.id).where(Assignment.case_id == case.id, Assignment.department_id == actor.department_id)
-    if session.scalar(share.limit(1)) is None:
-        department = session.get(Department, actor.department_id).name
-        raise PermissionDenied(f"用户“{actor.display_name}”无权查看案件 {case.number}:该案未派给{department},"
-                               "联络员只能查看本部门承办或协办的案件;如需了解该案,请联系网格化服务管理中心",
-                               article="Art. 15")
-    return township
+    if actor.department_id is not None and not actor.can(Permission.VIEW_CASES, township.code):
+        raise liaison_refusal(session, actor, case.number)
+    raise PermissionDenied(f"用户“{actor.display_name}”无权查看 {township.short_name}({township.code})的案件;"
+                           "请由具有该地区查看权限的用户查看", article="Art. 15")
+
+
+def liaison_refusal(session, actor, number: str) -> PermissionDenied:
+    department = session.get(Department, actor.department_id)
+    held_by = f"该案未派给{department.name}," if department else ""
+    return PermissionDenied(f"用户“{actor.display_name}”无权查看案件 {number}:{held_by}联络员只能查看本部门承办或协办的"
+                            "案件;如需了解该案,请联系网格化服务管理中心", article="Art. 15")
 
 
 def require_state(case: Case, action: str) -> None:

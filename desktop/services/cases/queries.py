@@ -22,7 +22,7 @@ from ...models.enums import AssignmentState, DecisionState, HandlingLevel
 from ..queue import mask_phone
 from ..security import Actor, Permission
 from .callbacks import callback_info
-from .common import ASSIGNMENT_ACTIONS, CASE_ACTIONS, handling_place, require_case_view
+from .common import ASSIGNMENT_ACTIONS, CASE_ACTIONS, handling_place, liaison_refusal, require_case_view
 from .results import AssignmentInfo, CaseDetail, CaseInfo, EventInfo, SupervisionInfo
 
 # Which permission each center action needs at the place that handles the case.
@@ -94,6 +94,8 @@ def case_id_by_number(db: Database, actor: Actor, number: str) -> int:
     with db.session() as session:
         case = session.scalar(select(Case).where(Case.number == number))
         if case is None:
+            if actor.department_id is not None and actor.scopes(Permission.VIEW_CASES) == []:
+                raise liaison_refusal(session, actor, number)  # as for another department's case
             raise NotFound(f"没有编号为 {number} 的案件,请核对编号")
         require_case_view(session, actor, case)
         return case.id
