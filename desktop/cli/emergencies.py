@@ -27,8 +27,9 @@ def _list(ctx, args) -> int:
 
 def _acknowledge(ctx, args) -> int:
     info = emergencies.acknowledge(ctx.db, ctx.actor, args.id)
-    waiting = emergencies.unacknowledged(ctx.db, ctx.actor)
-    after = f"尚有 {len(waiting)} 条告警待确认,大屏显示下一条" if waiting else "大屏恢复常规显示"
+    # Each township's wall shows its own alarms.
+    waiting = [r for r in emergencies.unacknowledged(ctx.db, ctx.actor) if r.township_code == info.township_code]
+    after = f"{info.township_name}尚有 {len(waiting)} 条告警待确认,大屏显示下一条" if waiting else "大屏恢复常规显示"
     ctx.print(f"已确认紧急情况告警 {info.number}({info.title});{after}")
     return 0
 
