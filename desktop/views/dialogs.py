@@ -8,6 +8,10 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 from ..errors import GridDeskError, ValidationFailed
 
 
+# Problems listed in the message itself; a longer list goes on under "Show Details…".
+SHOWN_PROBLEMS = 8
+
+
 def error(parent: QWidget | None, title: str, text: str, details: str | None = None) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
     if details:
@@ -34,7 +38,14 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A domain error as its own Chinese message (problems listed); anything else with its trace."""
     title = QCoreApplication.translate("dialogs", "网格指挥台")
     if isinstance(exc, ValidationFailed):
-        error(parent, title, exc.message, "\n".join(exc.problems) or None)
+        # What to correct is in sight, not behind "Show Details…"; a long list there in full.
+        problems = exc.problems
+        listed = [f"• {p}" for p in problems[:SHOWN_PROBLEMS]]
+        if len(problems) > SHOWN_PROBLEMS:
+            listed.append(QCoreApplication.translate("dialogs", "…另有 %1 处,见“详细信息”").replace(
+                "%1", str(len(problems) - SHOWN_PROBLEMS)))
+        error(parent, title, "\n".join([exc.message, *listed]),
+              "\n".join(problems) if len(problems) > SHOWN_PROBLEMS else None)
     elif isinstance(exc, GridDeskError):
         error(parent, title, exc.message)
     else:

@@ -1,0 +1,25 @@
+"""Error messages: what to correct is in the message, not behind "Show Details…"."""
+
+from __future__ import annotations
+
+from desktop.errors import ValidationFailed
+from desktop.views import dialogs
+
+
+def test_a_refusal_lists_its_problems_in_the_message(monkeypatch):
+    shown = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, text, details=None: shown.append((text, details)))
+    dialogs.show_error(None, ValidationFailed("诉求信息不完整或有误:", ["标题(title):必填", "类别(category):必填"]))
+    [(text, details)] = shown
+    assert text.splitlines() == ["诉求信息不完整或有误:", "• 标题(title):必填", "• 类别(category):必填"]
+    assert details is None
+
+
+def test_a_long_list_shows_the_first_problems_and_keeps_all_in_the_details(monkeypatch):
+    shown = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, text, details=None: shown.append((text, details)))
+    problems = [f"第 {n} 行:日期无效" for n in range(1, 21)]
+    dialogs.show_error(None, ValidationFailed("文件有 20 处问题:", problems))
+    [(text, details)] = shown
+    assert text.count("•") == dialogs.SHOWN_PROBLEMS and "另有 12 处" in text
+    assert details.splitlines() == problems
