@@ -263,7 +263,7 @@ class Player:
         item = self.items[plan.item_id]
         requester = self.staff[plan.grid.place.id][0] if plan.channel is Channel.GRID_STAFF else None
         lon, lat = plan.point or (None, None)
-        address = (f"{plan.grid.village.short_name}{plan.grid.place.short_name}附近" if plan.point
+        address = (f"{plan.grid.place.short_name}附近" if plan.point  # the grid's name holds its village's
                    else f"{plan.grid.place.short_name}作业渔船")
         case = Case(number=number, channel=plan.channel, title=plan.title,
                     description=f"{'网格员' if requester else '群众'}反映:{plan.title},请协调处理。",
