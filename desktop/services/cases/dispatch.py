@@ -1,9 +1,11 @@
 """Dispatch to linked departments (Art. 17(1), 18(1)): one lead (首接) department and optional
 co-handlers, each with its own clock (sign for, contact, handle — see deadlines).
 
-The suggestion follows Art. 17(1) — 职权法定、行业主管、属地管理、分级负责: the department the
-matter list names for the item first, then departments whose territory covers the case, then
-those of the level that handles it.
+The suggestion follows Art. 17(1) — 属地管理、分级负责 — and Art. 18, the first receiving
+department being the one where the matter arises: the departments of the level that handles
+the case first (for a grid or township case, the township's own), then each level above it, any
+level below last; within a level, the department the matter list names for the item (职权法定、
+行业主管) first, then those whose territory covers the case.
 """
 
 from __future__ import annotations
@@ -29,6 +31,13 @@ from .results import CaseInfo
 
 _LEVEL_OF = {HandlingLevel.GRID: DepartmentLevel.TOWNSHIP, HandlingLevel.TOWNSHIP: DepartmentLevel.TOWNSHIP,
              HandlingLevel.COUNTY: DepartmentLevel.COUNTY, HandlingLevel.CITY: DepartmentLevel.CITY}
+_UPWARD = (DepartmentLevel.TOWNSHIP, DepartmentLevel.COUNTY, DepartmentLevel.CITY)
+
+
+def _level_rank(level: DepartmentLevel, wanted: DepartmentLevel) -> int:
+    """0 for the level that handles the case, 1, 2 for each level above it; a level below comes last."""
+    above = _UPWARD.index(level) - _UPWARD.index(wanted)
+    return above if above >= 0 else len(_UPWARD) - above
 
 
 @dataclass(frozen=True)
@@ -36,7 +45,6 @@ class DepartmentSuggestion:
     id: int
     name: str
     level: DepartmentLevel
-    score: int
     reasons: tuple[str, ...]
 
 
@@ -46,7 +54,8 @@ def _chain(session, case: Case) -> list[int]:
 
 
 def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[DepartmentSuggestion]:
-    """Active departments ranked for a case: matter item's department, territory, level."""
+    """Active departments ranked for a case: by level from the case's own upward, then the matter
+    item's department, territory, name (see the module's docstring)."""
     with db.session() as session:
         case = session.get(Case, case_id)
         if case is None:
@@ -60,18 +69,17 @@ def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[Depart
         wanted_level = _LEVEL_OF[case.level]
         ranked = []
         for dept in candidates:
-            reasons, score = [], 0
-            if item is not None and dept.id == item.department_id:
-                score += 4
-                reasons.append(f"事项清单指定的承办部门({item.code})")
-            if dept.place_id in covering:
-                score += 2
-                reasons.append("属地:服务范围包含本案")
+            named, local = item is not None and dept.id == item.department_id, dept.place_id in covering
+            reasons = []
             if dept.level is wanted_level:
-                score += 1
-                reasons.append(f"层级相符({wanted_level.label})")
-            ranked.append(DepartmentSuggestion(dept.id, dept.name, dept.level, score, tuple(reasons)))
-        return sorted(ranked, key=lambda s: (-s.score, s.name))
+                reasons.append(f"层级相符({wanted_level.label},首接在诉求发生地)")
+            if named:
+                reasons.append(f"事项清单指定的承办部门({item.code})")
+            if local:
+                reasons.append("属地:服务范围包含本案")
+            key = (_level_rank(dept.level, wanted_level), not named, not local, dept.name)
+            ranked.append((key, DepartmentSuggestion(dept.id, dept.name, dept.level, tuple(reasons))))
+        return [suggestion for _, suggestion in sorted(ranked, key=lambda pair: pair[0])]
 
 
 def dispatch(db: Database, actor: Actor, *, case_id: int, lead_department_id: int,

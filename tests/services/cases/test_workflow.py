@@ -67,12 +67,27 @@ def test_urgent_items_run_in_hours_and_minutes(world):
     assert lead.due_at - lead.dispatched_at == timedelta(hours=24)
 
 
-def test_dispatch_suggestion_ranks_matter_item_then_territory_and_level(world):
+@pytest.mark.law("Art. 18")
+def test_dispatch_suggestion_ranks_the_cases_own_level_first_then_upward(world):
+    # The matter list names the county's market bureau; the township's own police station still
+    # comes first (the first receiving department is where the matter arises), the city last.
     case = world.new_case(matter_item_id=world.items["food"]).case
     ranked = dispatch.suggest_departments(world.db, world.operator, case.id)
-    assert [s.name for s in ranked][:2] == ["银海区市场监管局", "侨港派出所"]
+    assert [s.name for s in ranked] == ["侨港派出所", "银海区市场监管局", "银海区城管局", "北海供电局"]
     assert "中街街道办" not in [s.name for s in ranked]  # another township's office does not cover it
-    assert "事项清单" in ranked[0].reasons[0]
+    assert "层级相符" in ranked[0].reasons[0]
+    assert any("事项清单" in reason for reason in ranked[1].reasons)
+
+
+def test_dispatch_suggestion_puts_the_listed_department_first_within_its_level(world):
+    # Escalated to the county, the county's departments lead: the one the matter list names first.
+    case = world.new_case(channel=Channel.GRID_STAFF, matter_item_id=world.items["food"]).case
+    for reason in ("网格无法处理", "涉及县级部门"):
+        case = onspot_escalation.escalate(world.db, world.operator, case_id=case.id, reason=reason,
+                                          expected_version=case.version)
+    assert case.level is HandlingLevel.COUNTY
+    ranked = dispatch.suggest_departments(world.db, world.operator, case.id)
+    assert [s.name for s in ranked] == ["银海区市场监管局", "银海区城管局", "北海供电局", "侨港派出所"]
 
 
 def test_never_a_double_dispatch(world):
