@@ -10,7 +10,15 @@ from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
 
 from desktop.models import Assignment, Callback, Case, Department, Grid, GridStaffRole, Place
-from desktop.models.enums import AssignmentState, CallbackOutcome, CallbackState, CaseState, GridKind
+from desktop.models.enums import (
+    AssignmentState,
+    CallbackOutcome,
+    CallbackState,
+    CaseState,
+    DepartmentLevel,
+    GridKind,
+    SupervisionLevel,
+)
 from desktop.services import users
 from desktop.services.cases import onspot_escalation
 from desktop.views import dialogs
@@ -151,6 +159,30 @@ def test_detail_shows_the_liaisons_actions_and_signing_adds_to_the_timeline(qapp
     assert not dialog.grab().isNull()  # the whole dialog paints
 
 
+def test_enter_starts_no_action_and_the_timeline_shows_the_newest_event(qtbot, demo_db, tasks, monkeypatch):
+    with demo_db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.state == CaseState.REGISTERED).limit(1))
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 480)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert "merge" in dialog.buttons and not any(b.isDefault() or b.autoDefault() for b in dialog.buttons.values())
+    asked = []
+    monkeypatch.setattr(case_detail, "ask_text", lambda *args: asked.append(args) and None)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert asked == [] and dialog.isVisible()  # neither a merge nor a close
+    for _ in range(3):  # enough events that the timeline scrolls
+        monkeypatch.setattr(case_detail, "ask_item", lambda *args: 0)
+        monkeypatch.setattr(case_detail, "ask_text", lambda *args: "请加快办理")
+        with qtbot.waitSignal(dialog.changed):
+            dialog.buttons["supervise"].click()
+    assert dialog.detail.case.supervision is SupervisionLevel.GENERAL
+    view, newest = dialog.timeline_view, dialog.timeline.rowCount() - 1
+    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0)
+    assert view.viewport().rect().contains(view.visualRect(dialog.timeline.index(newest, 0)))
+
+
 def test_a_save_over_someone_elses_change_is_refused_with_who_and_when(qtbot, demo_db, tasks, errors, monkeypatch):
     with demo_db.session() as s:
         case_id = s.scalar(select(Case.id).where(Case.state == CaseState.REGISTERED).limit(1))
@@ -173,7 +205,8 @@ def test_dispatch_dialog_puts_the_suggestion_first(qtbot, demo_db, tasks):
         case_id, version = case.id, case.version
     dialog = DispatchDialog(demo_db, actor(demo_db, "qg_op1"), tasks, case_id, version)
     qtbot.addWidget(dialog)
-    assert "事项清单" in dialog.reasons.text()
+    assert dialog.suggestions[0].level is DepartmentLevel.TOWNSHIP  # the township's own first (Art. 18)
+    assert "层级相符" in dialog.reasons.text()
     dialog.co.item(1).setCheckState(Qt.CheckState.Checked)
     with qtbot.waitSignal(dialog.dispatched) as sent:
         dialog.buttons.accepted.emit()

@@ -215,6 +215,7 @@ class CaseDetailDialog(QDialog):
                 self.shares.setItem(row, column, QTableWidgetItem(value))
         self.timeline.set_events(detail.events)
         self.timeline_view.resizeColumnsToContents()
+        self.timeline_view.scrollToBottom()  # the newest event: the one an action just added
         self._show_actions(detail.actions)
 
     def _show_actions(self, actions: tuple[str, ...]) -> None:
@@ -225,6 +226,8 @@ class CaseDetailDialog(QDialog):
         self.buttons = {}
         for action in actions:
             button = QPushButton(self.tr(ACTION_LABELS[action]))
+            # None is the default: Enter must not start a merge, a hold or any other action.
+            button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, a=action: self.run(a))
             self.action_bar.addWidget(button)
             self.buttons[action] = button
