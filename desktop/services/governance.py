@@ -20,6 +20,7 @@ from .clock import BEIJING, beijing_text, beijing_today
 from .evaluation.scores import resolve_scope
 from .evaluation.sources import case_scope
 from .hotspots import Cluster, RecurringRule, find_recurring
+from .places import upward
 from .security import Actor, Permission, scope_prefix
 from .unit_of_work import UnitOfWork, unit_of_work
 
@@ -177,6 +178,20 @@ def _check_owner(uow: UnitOfWork, owner_department_id: int, review_on: date, tod
     if problems:
         raise ValidationFailed("请指定有效的责任部门和复核日期:", problems)
     return department
+
+
+def owner_departments(db: Database, actor: Actor, item_id: int) -> list[tuple[int, str]]:
+    """(id, name) of the active departments that may own an item: those serving its area or an area
+    above it, nearest first."""
+    with db.session() as session:
+        item = session.get(GovernanceItem, item_id)
+        if item is None:
+            raise NotFound(f"重点治理事项 {item_id} 不存在")
+        places = list(upward(session.get(Place, item.place_id)))
+        resolve_scope(session, actor, places[0].code, Permission.VIEW)
+        nearness = {place.id: n for n, place in enumerate(places)}
+        found = session.scalars(select(Department).where(Department.active, Department.place_id.in_(nearness)))
+        return [(d.id, d.name) for d in sorted(found, key=lambda d: (nearness[d.place_id], d.code))]
 
 
 def accept(db: Database, actor: Actor, item_id: int, *, owner_department_id: int, review_on: date,

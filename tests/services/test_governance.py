@@ -12,8 +12,8 @@ from test_hotspots import DISPUTE, G1, G2, add_cases, near
 
 from desktop.cli import main as cli_main
 from desktop.errors import InvalidTransition, PermissionDenied, ValidationFailed
-from desktop.models import AuditEntry, Case
-from desktop.models.enums import AuditOutcome, GovernanceState, Role
+from desktop.models import AuditEntry, Case, Department, Place
+from desktop.models.enums import AuditOutcome, DepartmentLevel, GovernanceState, Role
 from desktop.services import governance, places, users
 
 TODAY = date(2026, 11, 1)
@@ -139,3 +139,22 @@ def test_another_townships_supervisor_is_refused_and_audited(proposed, system):
     with db.session() as session:
         last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
         assert (last.action, last.outcome) == ("governance.dismiss", AuditOutcome.DENIED)
+
+
+@pytest.mark.law("Art. 22")
+def test_owner_departments_are_those_of_the_items_area_and_above_nearest_first(proposed, system):
+    db, items, _, city_dept = proposed
+    with db.session() as session:
+        def department(code, name, level, place_code):
+            place = session.scalars(select(Place).where(Place.code == place_code)).one()
+            dept = Department(code=code, name=name, short_name=name, level=level, place_id=place.id)
+            session.add(dept)
+            session.flush()
+            return dept.id
+
+        township = department("T1", "本镇综治中心", DepartmentLevel.TOWNSHIP, items[0].place_code[:9] + "000")
+        county = department("C1", "本区住建局", DepartmentLevel.COUNTY, items[0].place_code[:6] + "000000")
+        department("T2", "他镇综治中心", DepartmentLevel.TOWNSHIP, "450503103000")
+        session.commit()
+    assert governance.owner_departments(db, system, items[0].id) == [
+        (township, "本镇综治中心"), (county, "本区住建局"), (city_dept, "市城管局")]

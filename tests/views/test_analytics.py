@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
+from desktop.models import utcnow
 from desktop.models.enums import GovernanceState
 from desktop.services import governance, users
 from desktop.services.evaluation import settlement
+from desktop.services.evaluation.periods import period_of
 from desktop.services.evaluation.scores import evaluate
 from desktop.services.map_data import map_data
 from desktop.services.security import Actor
 from desktop.views import dialogs
 from desktop.views.analytics.conformance_panel import ConformancePanel
-from desktop.views.analytics.evaluation_panel import DrillDownDialog, EvaluationPanel
-from desktop.views.analytics.governance_panel import GovernancePanel
+from desktop.views.analytics.evaluation_panel import DrillDownDialog, EvaluationPanel, open_evaluation
+from desktop.views.analytics.governance_panel import AcceptDialog, GovernancePanel
 from desktop.views.analytics.hotspots_panel import HotspotsPanel, apply_heat
 from desktop.views.analytics.scores_model import FIXED, ScoresModel
 from desktop.views.map.view import MapView
@@ -139,3 +141,102 @@ def test_a_city_evaluator_settles_and_reopens_a_month(qtbot, demo_db, chief, tas
     panel.reopen_button.click()
     assert panel.evaluation.settled == () and panel.settle_button.isEnabled()
     assert [(s.code, s.settled) for s in settlement.list_settlements(demo_db)] == [("2026-09", False)]
+
+
+@pytest.fixture
+def liaison(demo_db):
+    return users.login(demo_db, "qg_police", "qiaogang-police")
+
+
+def _fits(table, *columns) -> bool:
+    """Each column is as wide as its widest cell, so nothing is cut off with an ellipsis."""
+    return all(table.columnWidth(c) >= table.sizeHintForColumn(c) for c in columns)
+
+
+@pytest.mark.law("Art. 22")
+def test_governance_owner_is_chosen_by_name_among_the_items_departments(qtbot, demo_db, chief, tasks, monkeypatch):
+    panel = GovernancePanel(demo_db, chief, tasks, under=QIAOGANG)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.detect()
+    assert _fits(panel.table, 3, 5, 6)
+    row = next(r for r, item in enumerate(panel.items) if item.state is GovernanceState.PROPOSED)
+    item = panel.items[row]
+    panel.table.selectRow(row)
+    offered = governance.owner_departments(demo_db, chief, item.id)
+    seen = {}
+
+    def choose(dialog):
+        box = dialog.department
+        seen["names"] = [box.itemText(i) for i in range(box.count())]
+        seen["preselected"], seen["ok_before"] = box.currentIndex(), dialog.ok_button.isEnabled()
+        box.setCurrentIndex(box.count() - 1)
+        seen["ok_after"] = dialog.ok_button.isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AcceptDialog, "exec", choose)
+    panel.buttons["accept"].click()
+    assert seen == {"names": [name for _, name in offered], "preselected": -1, "ok_before": False, "ok_after": True}
+    accepted = next(i for i in panel.items if i.id == item.id)
+    assert accepted.state is GovernanceState.ACCEPTED and accepted.owner_department_id == offered[-1][0]
+
+
+def test_governance_buttons_are_off_without_supervision(qtbot, demo_db, liaison, tasks):
+    panel = GovernancePanel(demo_db, liaison, tasks, under=QIAOGANG)
+    qtbot.addWidget(panel)
+    panel.reload()
+    panel.table.selectRow(0)
+    assert not any(button.isEnabled() for button in panel.buttons.values())
+    assert "督办" in panel.buttons["detect"].toolTip()
+
+
+@pytest.mark.law("Art. 5")
+def test_a_month_not_yet_over_cannot_be_settled(qtbot, demo_db, tasks):
+    city = users.login(demo_db, "bh_admin", "beihai-admin")
+    panel = EvaluationPanel(demo_db, city, tasks, under=QIAOGANG)
+    qtbot.addWidget(panel)
+    panel.period.setText(period_of(utcnow()).code)
+    panel.run_button.click()
+    assert not panel.settle_button.isEnabled() and "尚未结束" in panel.settle_button.toolTip()
+    panel.period.setText("2026-09")
+    panel.run_button.click()
+    assert panel.settle_button.isEnabled() and "尚未结束" not in panel.settle_button.toolTip()
+
+
+def test_evaluation_without_the_permission_explains_instead_of_failing(qtbot, demo_db, liaison, tasks,
+                                                                      feature_window, monkeypatch):
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: errors.append(exc))
+    window = feature_window(demo_db, liaison, tasks, QIAOGANG)
+    open_evaluation(window)
+    panel = window.findChild(EvaluationPanel)
+    assert errors == [] and not panel.run_button.isEnabled()
+    assert "没有综合评价的权限" in panel.status.text() and panel.status.isVisible()
+
+
+def test_drill_down_and_conformance_columns_fit_and_exports_say_where(qtbot, demo_db, chief, tasks, tmp_path,
+                                                                     monkeypatch):
+    panel = EvaluationPanel(demo_db, chief, tasks, under=QIAOGANG)
+    qtbot.addWidget(panel)
+    panel.period.setText("2026")
+    panel.run_button.click()
+    subject = panel.evaluation.subjects[0]
+    dialog = DrillDownDialog(panel, subject.subject_id, subject.name, "on_time", "按期办结率")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.table.rowCount() and _fits(dialog.table, 0, 2, 3)
+
+    target = tmp_path / "考核.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    panel.export_button.click()
+    assert target.exists() and str(target) in panel.status.text()
+
+    conformance = ConformancePanel(tasks)
+    qtbot.addWidget(conformance)
+    conformance.show()
+    conformance.load()
+    assert _fits(conformance.table, 2)
+    pdf = tmp_path / "条例对照表.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(pdf), ""))
+    conformance.pdf_button.click()
+    assert pdf.stat().st_size > 1000 and str(pdf) in conformance.status.text()

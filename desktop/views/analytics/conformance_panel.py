@@ -29,7 +29,9 @@ class ConformancePanel(QDialog):
         self.setWindowTitle(self.tr("条例对照表"))
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([self.tr("条款"), self.tr("内容要点"), self.tr("实现功能"), self.tr("检验测试")])
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # feature names are never cut
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
         self.pdf_button = QPushButton(self.tr("导出 PDF…"))
         self.pdf_button.clicked.connect(self.export_pdf)
@@ -62,7 +64,9 @@ class ConformancePanel(QDialog):
     def export_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出条例对照表"), "条例对照表.pdf", self.tr("PDF (*.pdf)"))
         if path and self.report is not None:
-            self.tasks.submit(render_conformance, self.report, path, on_error=lambda exc: dialogs.show_error(self, exc))
+            self.tasks.submit(render_conformance, self.report, path,
+                              on_done=lambda _: self.status.setText(self.tr("条例对照表已导出到 {0}").format(path)),
+                              on_error=lambda exc: dialogs.show_error(self, exc))
 
 
 def open_conformance(window) -> None:

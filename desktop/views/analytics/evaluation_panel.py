@@ -52,7 +52,9 @@ class DrillDownDialog(QDialog):
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("标题"), self.tr("期限"), self.tr("完成"),
                                               self.tr("达标")])
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # numbers and times are never cut
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.count = QLabel()
         layout = QVBoxLayout(self)
         if panel.evaluation.settled:
@@ -102,7 +104,6 @@ class EvaluationPanel(QDialog):
         self.print_button.setText(self.tr("打印考核表…"))
         self.settle_button.setText(self.tr("结算本月…"))
         self.reopen_button.setText(self.tr("撤销结算…"))
-        self.settle_button.setToolTip(self.tr("冻结该月的考核数据:此后该月及其所在季度、年度按结算数据计算"))
         self.run_button.clicked.connect(self.run)
         self.export_button.clicked.connect(self.export)
         self.print_button.clicked.connect(self.print_forms)
@@ -116,6 +117,13 @@ class EvaluationPanel(QDialog):
         self.table.setModel(self.model)
         self.table.doubleClicked.connect(self.drill)
         self.status = QLabel()
+        self.status.setWordWrap(True)
+        # Scores are the evaluators' (Art. 5, 23): without the permission the panel says so instead of failing.
+        self.allowed = actor.can(Permission.EVALUATE, under)
+        if not self.allowed:
+            self.status.setText(self.tr("用户“{0}”没有综合评价的权限(第五条、第二十三条):考核数据由值班长或管理员"
+                                        "查看;如需查看,请联系管理员。").format(actor.display_name))
+            self.run_button.setToolTip(self.status.text())
         top = QHBoxLayout()
         for widget in (QLabel(self.tr("考核期")), self.period, QLabel(self.tr("对象")), self.level, self.run_button):
             top.addWidget(widget)
@@ -130,11 +138,18 @@ class EvaluationPanel(QDialog):
         self._enable()
 
     def _enable(self) -> None:
+        self.run_button.setEnabled(self.allowed)
         for button in (self.export_button, self.print_button):
             button.setEnabled(self.evaluation is not None)
         month = self.evaluation is not None and self.evaluation.period.kind is PeriodKind.MONTH
-        self.settle_button.setEnabled(month and not self.evaluation.period_settled)
+        over = month and self.evaluation.period.end <= utcnow()
+        self.settle_button.setEnabled(over and not self.evaluation.period_settled)
         self.reopen_button.setEnabled(month and self.evaluation.period_settled)
+        if month and not over:  # a month is settled once it is over (settlement.settle refuses earlier)
+            self.settle_button.setToolTip(self.tr("{0}尚未结束(至 {1}),结束后才能结算").format(
+                period_label(self.evaluation.period), self.evaluation.period.ends_on.isoformat()))
+        else:
+            self.settle_button.setToolTip(self.tr("冻结该月的考核数据:此后该月及其所在季度、年度按结算数据计算"))
 
     def run(self) -> None:
         self.status.setText(self.tr("计算中…"))
@@ -172,6 +187,7 @@ class EvaluationPanel(QDialog):
         if path:
             fmt = path.rsplit(".", 1)[-1].lower()
             self.tasks.submit(export.write, self.evaluation, fmt, Path(path), None,
+                              on_done=lambda _: self.status.setText(self.tr("考核结果已导出到 {0}").format(path)),
                               on_error=lambda exc: dialogs.show_error(self, exc))
 
     def print_forms(self) -> None:
@@ -213,4 +229,5 @@ class EvaluationPanel(QDialog):
 def open_evaluation(window) -> None:
     panel = EvaluationPanel(window.db, window.actor, window.tasks, under=window.current_place_code(), parent=window)
     panel.show()
-    panel.run()
+    if panel.allowed:
+        panel.run()

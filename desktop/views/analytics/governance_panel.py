@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,31 +27,42 @@ from ...models.enums import GovernanceState
 from ...services import governance
 from ...services.clock import beijing_today
 from ...services.governance import GovernanceInfo
+from ...services.security import Permission
 from .. import beijing_time, dialogs
 
 
 class AcceptDialog(QDialog):
-    """Owner department (id), responsible person and first review date."""
+    """Owner department (chosen by name among those of the item's area and above), responsible person
+    and first review date."""
 
-    def __init__(self, parent: QWidget):
+    def __init__(self, parent: QWidget, departments: list[tuple[int, str]]):
         super().__init__(parent)
         self.setWindowTitle(self.tr("立项:责任部门与复核日期"))
-        self.department = QSpinBox()
-        self.department.setRange(1, 10_000_000)
+        self.department = QComboBox()
+        for department_id, name in departments:
+            self.department.addItem(name, department_id)
+        self.department.setCurrentIndex(-1)  # an owner is chosen, never defaulted
+        self.department.setPlaceholderText(self.tr("请选择责任部门"))
         self.owner = QLineEdit()
         self.review_on = QDateEdit(beijing_time.today().addDays(14))
         self.review_on.setCalendarPopup(True)
         form = QFormLayout(self)
-        form.addRow(self.tr("责任部门编号"), self.department)
+        form.addRow(self.tr("责任部门"), self.department)
         form.addRow(self.tr("责任人"), self.owner)
         form.addRow(self.tr("复核日期"), self.review_on)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.department.currentIndexChanged.connect(self._enable)
+        self._enable()
+
+    def _enable(self) -> None:
+        self.ok_button.setEnabled(self.department.currentIndex() >= 0)
 
     def values(self) -> dict:
-        return {"owner_department_id": self.department.value(), "owner_name": self.owner.text().strip() or None,
+        return {"owner_department_id": self.department.currentData(), "owner_name": self.owner.text().strip() or None,
                 "review_on": beijing_time.day_of(self.review_on.date())}
 
 
@@ -67,7 +78,9 @@ class GovernancePanel(QDialog):
                                               self.tr("复核日期"), self.tr("事项")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # days and centre are never cut
+        header.setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._enable)
         self.buttons = {}
         row = QHBoxLayout()
@@ -77,6 +90,12 @@ class GovernancePanel(QDialog):
             self.buttons[key].clicked.connect(slot)
             row.addWidget(self.buttons[key])
         row.addStretch(1)
+        # Every step needs 督办 in the item's place (Art. 22); without it the buttons say why they are off.
+        self.may_supervise = actor.can(Permission.SUPERVISE, under)
+        if not self.may_supervise:
+            for button in self.buttons.values():
+                button.setToolTip(self.tr("用户“{0}”没有督办权限:重点治理事项由值班长或管理员检测、立项和办理").format(
+                    actor.display_name))
         self.status = QLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -91,7 +110,8 @@ class GovernancePanel(QDialog):
 
     def _enable(self) -> None:
         item = self.selected()
-        state = item.state if item else None
+        state = item.state if item and self.may_supervise else None
+        self.buttons["detect"].setEnabled(self.may_supervise)
         self.buttons["accept"].setEnabled(state is GovernanceState.PROPOSED)
         self.buttons["dismiss"].setEnabled(state is GovernanceState.PROPOSED)
         self.buttons["close"].setEnabled(state is GovernanceState.ACCEPTED)
@@ -128,9 +148,16 @@ class GovernancePanel(QDialog):
         self._run(governance.propose_recurring, under=self.under)
 
     def accept_item(self) -> None:
-        dialog = AcceptDialog(self)
-        if self.selected() and dialog.exec() == QDialog.DialogCode.Accepted:
-            self._run(governance.accept, self.selected().id, **dialog.values())
+        item = self.selected()
+        if item:
+            self.tasks.submit(governance.owner_departments, self.db, self.actor, item.id,
+                              on_done=lambda departments: self._accept(item, departments),
+                              on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def _accept(self, item: GovernanceInfo, departments: list[tuple[int, str]]) -> None:
+        dialog = AcceptDialog(self, departments)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._run(governance.accept, item.id, **dialog.values())
 
     def close_item(self) -> None:
         note, ok = QInputDialog.getMultiLineText(self, self.tr("销号"), self.tr("治理情况:"))
