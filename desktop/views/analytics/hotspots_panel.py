@@ -4,8 +4,10 @@ problems; the grid counts are handed to the map as a colour layer."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +26,7 @@ from ... import paths
 from ...i18n import label, period_label
 from ...models import utcnow
 from ...services import hotspots
+from ...services.clock import beijing_today
 from ...services.evaluation.periods import parse_period, period_of
 from ...services.hotspots import Bucket, GridHeat, Hardness, HotspotCounts
 from .. import dialogs
@@ -61,6 +64,13 @@ def apply_heat(view, heat: list[GridHeat]) -> int:
     return coloured
 
 
+def bucket_label(start: date, bucket: Bucket) -> str:
+    """A bucket on the trend's axis: a month by its name ("11月"), a day or week by its (first) date."""
+    if bucket is Bucket.MONTH:
+        return QCoreApplication.translate("HotspotsPanel", "{0}月").format(start.month)
+    return start.strftime("%m-%d")
+
+
 def _plot(title: str) -> pg.PlotWidget:
     plot = pg.PlotWidget(background="w")
     font = QFont(paths.FONT_FAMILY, 9)
@@ -91,6 +101,8 @@ class HotspotsPanel(QDialog):
         self.trend.addLegend(offset=(10, 10))
         self.categories = _plot(self.tr("诉求数量(按类别)"))
         self.hard = _plot(self.tr("持续时间长、解决难度大的问题"))
+        for bars in (self.categories, self.hard):
+            bars.showGrid(x=True, y=False, alpha=0.25)  # the counts run along the bottom
         self.status = QLabel()
         top = QHBoxLayout()
         for widget in (QLabel(self.tr("期间")), self.period, self.bucket, self.run_button, self.map_button):
@@ -118,23 +130,31 @@ class HotspotsPanel(QDialog):
     def show_data(self, data: HotspotData) -> None:
         self.data = data
         starts, lines = data.counts.series()
+        # Buckets not yet begun are not zero, they are unknown: the lines stop at today's bucket.
+        today = beijing_today()
+        reached = sum(1 for start in starts if start <= today)
         by_category = data.counts.by_category()
         self.trend.clear()
         for colour, category in zip(LINE_COLOURS, list(by_category)[:TOP_CATEGORIES]):
-            self.trend.plot(list(range(len(starts))), lines[category], pen=pg.mkPen(colour, width=2),
+            self.trend.plot(list(range(reached)), lines[category][:reached], pen=pg.mkPen(colour, width=2),
                             symbol="o", symbolSize=5, symbolBrush=colour, name=label(category))
+        self.trend.setXRange(0, max(len(starts) - 1, 1), padding=0.02)  # the whole period, reached or not
         step = max(1, len(starts) // 12)
-        self.trend.getAxis("bottom").setTicks([[(i, d.strftime("%m-%d")) for i, d in enumerate(starts)][::step]])
+        bucket = data.counts.bucket
+        self.trend.getAxis("bottom").setTicks(
+            [[(i, bucket_label(start, bucket)) for i, start in enumerate(starts)][::step]])
         self._bars(self.categories, [(label(c), n) for c, n in by_category.items()], "#1f77b4")
         self._bars(self.hard, [(label(kind), sum(data.hard[kind].values())) for kind in Hardness], "#d62728")
         self.status.setText(self.tr("{0}:受理 {1} 件,涉及网格 {2} 个").format(
             period_label(data.counts.period), data.counts.total, len(data.heat)))
 
     def _bars(self, plot: pg.PlotWidget, values: list[tuple[str, int]], colour: str) -> None:
+        """Horizontal bars, the first at the top, each named in full on the left axis (eleven
+        category names side by side under vertical bars ran into one another)."""
         plot.clear()
-        plot.addItem(pg.BarGraphItem(x=list(range(len(values))), height=[n for _, n in values], width=0.7,
-                                     brush=colour))
-        plot.getAxis("bottom").setTicks([[(i, name[:4]) for i, (name, _) in enumerate(values)]])
+        rows = [len(values) - 1 - i for i in range(len(values))]
+        plot.addItem(pg.BarGraphItem(x0=0, y=rows, width=[n for _, n in values], height=0.7, brush=colour))
+        plot.getAxis("left").setTicks([[(row, name) for row, (name, _) in zip(rows, values)]])
 
     def colour_map(self) -> None:
         if self.data is not None and self.map_view is not None:

@@ -1,0 +1,56 @@
+"""The hotspots charts: the trend stops at today, months are named, the bars' categories are readable."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.i18n import label
+from desktop.services import users
+from desktop.services.hotspots import Bucket, Hardness
+from desktop.views.analytics import hotspots_panel
+from desktop.views.analytics.hotspots_panel import HotspotsPanel
+
+QIAOGANG = "450503103000"
+
+
+@pytest.fixture
+def panel(qtbot, demo_db, tasks, cjk_font, monkeypatch):
+    monkeypatch.setattr(hotspots_panel, "beijing_today", lambda: date(2026, 11, 27))
+    chief = users.login(demo_db, "qg_chief", "qiaogang-chief")
+    panel = HotspotsPanel(demo_db, chief, tasks, under=QIAOGANG)
+    qtbot.addWidget(panel)
+    return panel
+
+
+def analyse(panel, period: str, bucket: Bucket) -> None:
+    panel.period.setText(period)
+    panel.bucket.setCurrentIndex(panel.bucket.findData(bucket))
+    panel.run_button.click()
+
+
+def ticks(plot, side: str) -> list[str]:
+    return [text for _, text in plot.getAxis(side)._tickLevels[0]]
+
+
+@pytest.mark.law("Art. 22")
+def test_the_trend_stops_at_today_and_names_the_months(panel):
+    analyse(panel, "2026", Bucket.MONTH)
+    assert ticks(panel.trend, "bottom") == [f"{month}月" for month in range(1, 13)]
+    lines = panel.trend.listDataItems()
+    assert lines and all(list(line.xData) == list(range(11)) for line in lines)  # January to November
+    analyse(panel, "2026-11", Bucket.DAY)
+    lines = panel.trend.listDataItems()
+    assert lines and all(len(line.xData) == 27 for line in lines)  # 28 to 30 November are still to come
+    assert panel.trend.getViewBox().viewRange()[0][1] >= 29  # the axis still spans the whole month
+
+
+def test_the_bars_name_every_category_in_full(panel):
+    analyse(panel, "2026", Bucket.MONTH)
+    by_category = panel.data.counts.by_category()
+    assert len(by_category) > 5
+    # Top to bottom, the busiest first: the highest row carries the first name.
+    rows = sorted(panel.categories.getAxis("left")._tickLevels[0], key=lambda tick: -tick[0])
+    assert [name for _, name in rows] == [label(category) for category in by_category]
+    assert ticks(panel.hard, "left") == [label(kind) for kind in Hardness]  # "久拖未决(超过30天)", not "久拖未决"
