@@ -6,13 +6,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..db import Database
 from ..errors import Conflict, PermissionDenied
-from ..models import ChangeFeed
+from ..models import ChangeFeed, Place
 from ..models.enums import AuditOutcome
 from . import audit
 from .security import Actor, Permission
@@ -42,6 +43,8 @@ class UnitOfWork:
         self.place_code = place_code or self.place_code
         if self.actor.can(permission, place_code):
             return
+        if place_code and not place_name:  # a caller holding only the code: the refusal still names the place
+            place_name = self.session.scalar(select(Place.short_name).where(Place.code == place_code))
         where = f"{place_name or ''}({place_code})" if place_code else "此处"
         raise PermissionDenied(
             f"用户“{self.actor.display_name}”没有在 {where} {permission.label}的权限;"

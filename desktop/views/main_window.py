@@ -20,10 +20,11 @@ from ..services.security import Actor
 from ..settings import Settings, UiState
 from . import dialogs
 from . import live_bridge
+from . import permissions
 from .bus import Bus
 from .calendar.warning import CalendarWarning
 from .menus import FEATURE_ACTIONS, MENUS, FeatureAction
-from .place_tree import PlaceTree
+from .place_tree import CODE_ROLE, PlaceTree
 from .queue_model import QueueModel
 from .queue_panel import QueuePanel
 from .roster_panel import RosterPanel
@@ -77,6 +78,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         self._menus: dict[str, QMenu] = {}
         self._texts: list[tuple[QAction | QMenu, str]] = []  # (widget, Chinese source text) for retranslate
+        self._guarded: list[tuple[QAction, FeatureAction]] = []  # actions needing a permission over the place
         self._build_menus()
         self.retranslate()
         self._restore_state()
@@ -120,12 +122,16 @@ class MainWindow(Retranslating, QMainWindow):
         self._action("视图", QT_TRANSLATE_NOOP("menus", "网格人员"), self.roster.view.setFocus, "Ctrl+3")
         self._language_menu()
         for feature in FEATURE_ACTIONS:
-            self._action(feature.menu, feature.text, lambda _=False, f=feature: self.run_feature(f), feature.shortcut)
+            action = self._action(feature.menu, feature.text, lambda _=False, f=feature: self.run_feature(f),
+                                  feature.shortcut)
+            if feature.permission is not None:
+                self._guarded.append((action, feature))
         self._menus["文件"].addSeparator()
         self._action("文件", QT_TRANSLATE_NOOP("menus", "退出"), self.close, QKeySequence.StandardKey.Quit)
         self._action("帮助", QT_TRANSLATE_NOOP("menus", "关于网格指挥台"), self.about)
         for menu in self._menus.values():
             menu.menuAction().setVisible(not menu.isEmpty())
+            menu.setToolTipsVisible(True)  # a disabled action's tooltip says which permission is missing
 
     def _language_menu(self) -> None:
         menu = self._menus["视图"].addMenu("")
@@ -161,6 +167,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.db_label.setText(self.tr("数据库:%1").replace("%1", self.db.describe()))
         self.user_label.setText(self.tr("用户:%1").replace("%1", self.actor.display_name))
         self._show_counts()
+        self._offer_actions()
 
     def about(self) -> None:
         dialogs.information(self, self.tr("关于网格指挥台"), self.tr(
@@ -181,7 +188,16 @@ class MainWindow(Retranslating, QMainWindow):
         elif topic in ("staff", "places"):
             self.roster.show_place(self.tree.current_code())
 
+    def _offer_actions(self) -> None:
+        """Enable each guarded action where the user holds its permission over the chosen place (Art. 15),
+        so that nobody fills in a form only to be refused at save."""
+        index = self.tree.view.currentIndex()
+        code, name = (index.data(CODE_ROLE), index.data()) if index.isValid() else (None, None)
+        for action, feature in self._guarded:
+            permissions.offer(action, self.actor, feature.permission, code, name)
+
     def _place_chosen(self, code: str) -> None:
+        self._offer_actions()
         self.queue_panel.set_place(code)
         self.roster.show_place(code)
         self.bus.placeSelected.emit(code)

@@ -4,12 +4,15 @@ Each entry names the menu, a stable id, the (Chinese) source text passed through
 an optional default shortcut, and ``"module:function"``: the function is imported when the
 action is first triggered and called with the main window, which offers ``db``, ``actor``,
 ``tasks`` (desktop.tasks runner), ``bus`` (app-wide signals), ``current_place_code()`` and
-``select_place(code)``.
+``select_place(code)``. An entry naming a permission is enabled only where the user holds it
+over the place chosen in the tree.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from ..services.security import Permission
 
 
 @dataclass(frozen=True)
@@ -19,28 +22,33 @@ class FeatureAction:
     text: str
     target: str
     shortcut: str | None = None
+    permission: Permission | None = None  # needed over the place chosen in the tree
 
 
 MENUS = ["文件", "案件", "网格", "人员", "事项清单", "紧急情况", "分析评价", "打印", "视图", "帮助"]
 
 FEATURE_ACTIONS: list[FeatureAction] = [
     FeatureAction("文件", "cases.import", "导入诉求…", "desktop.views.exchange.import_dialog:open_import_dialog",
-                  "Ctrl+Shift+I"),
+                  "Ctrl+Shift+I", Permission.EXCHANGE),
     FeatureAction("文件", "cases.export", "导出诉求…", "desktop.views.exchange.export_dialog:open_export_dialog",
-                  "Ctrl+Shift+X"),
-    FeatureAction("案件", "cases.new", "新建诉求", "desktop.views.cases.new_case_dialog:open_new_case", "Ctrl+N"),
+                  "Ctrl+Shift+X", Permission.EXCHANGE),
+    FeatureAction("案件", "cases.new", "新建诉求", "desktop.views.cases.new_case_dialog:open_new_case", "Ctrl+N",
+                  Permission.INTAKE),
     FeatureAction("案件", "cases.detail", "案件详情", "desktop.views.cases.case_detail:open_current_case", "Ctrl+E"),
     FeatureAction("案件", "cases.callbacks", "回访工作台", "desktop.views.cases.callback_workbench:open_callback_workbench",
-                  "Ctrl+Shift+H"),
+                  "Ctrl+Shift+H", Permission.CALLBACK),
     FeatureAction("网格", "grids.map", "地图", "desktop.views.map.panel:open_map", "Ctrl+M"),
-    FeatureAction("网格", "grids.propose", "网格划分调整申请…", "desktop.views.adjustments.proposal_dialog:open_proposal"),
+    FeatureAction("网格", "grids.propose", "网格划分调整申请…", "desktop.views.adjustments.proposal_dialog:open_proposal",
+                  permission=Permission.PROPOSE_GRIDS),
     FeatureAction("网格", "grids.review", "网格调整审核与备案…", "desktop.views.adjustments.review_dialog:open_review"),
     FeatureAction("人员", "people.roster", "网格人员与配备", "desktop.views.people:open_people", "Ctrl+Shift+P"),
-    FeatureAction("打印", "print.notice_sheets", "网格公示牌…", "desktop.views.printing:open_notice_sheets"),
+    FeatureAction("打印", "print.notice_sheets", "网格公示牌…", "desktop.views.printing:open_notice_sheets",
+                  permission=Permission.PRINT),
     FeatureAction("事项清单", "matters.list", "事项清单与部门申请", "desktop.views.matters:open_matter_list"),
     FeatureAction("事项清单", "calendar.workdays", "工作日历(法定节假日与调休)", "desktop.views.calendar:open_calendar"),
     FeatureAction("紧急情况", "emergencies.report", "报告紧急情况…",
-                  "desktop.views.emergencies.report_dialog:open_report_dialog", "Ctrl+Shift+E"),
+                  "desktop.views.emergencies.report_dialog:open_report_dialog", "Ctrl+Shift+E",
+                  Permission.EMERGENCY_REPORT),
     FeatureAction("紧急情况", "emergencies.ladder", "报告进度与告警确认",
                   "desktop.views.emergencies.ladder_panel:open_ladder_panel"),
     FeatureAction("紧急情况", "emergencies.ladder_settings", "报告时限设置…",

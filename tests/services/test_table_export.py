@@ -6,6 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 import exchange_world as world
+from desktop.errors import PermissionDenied
 from desktop.models.enums import CaseState, PlaceLevel, Role
 from desktop.services import queue, users
 from desktop.services.exchange import open311
@@ -117,3 +118,15 @@ def test_the_export_count_and_the_progress_total_are_the_rows_written_not_the_ca
                            progress=lambda done, total, what: seen.append((done, total)))
     assert written == 1 and seen == [(0, 1), (1, 1)]
     assert len(open311.export_requests(world_db, both, everything)) == 1
+
+
+@pytest.mark.law("Art. 15")
+def test_a_refused_export_names_the_place_it_was_refused_for(world_db, tmp_path):
+    """The export services pass only the filter's code; the refusal still says where (it read "在 (4505…)")."""
+    liaison = Actor(username="police", display_name="派出所联络员",
+                    grants=(Grant(Role.LIAISON, world.QIAOGANG, PlaceLevel.TOWNSHIP),))
+    refused = QueueFilter(under=world.QIAOGANG)
+    with pytest.raises(PermissionDenied, match=r"没有在 侨港\(450503103000\) 数据导入导出的权限"):
+        export_table(world_db, liaison, tmp_path / "x.csv", refused, "csv")
+    with pytest.raises(PermissionDenied, match=r"没有在 侨港\(450503103000\) 数据导入导出的权限"):
+        open311.write_requests(world_db, liaison, tmp_path / "x.json", refused)

@@ -11,9 +11,10 @@ from PySide6.QtGui import QFontDatabase
 from desktop import paths
 from desktop.models import utcnow
 from desktop.errors import Conflict, ValidationFailed
-from desktop.models.enums import EmergencyLevel, EmergencyStepKind, EmergencyType, HandlingLevel, Role
+from desktop.models.enums import EmergencyLevel, EmergencyStepKind, EmergencyType, HandlingLevel, PlaceLevel, Role
 from desktop.services import emergencies, users
 from desktop.services.clock import BEIJING
+from desktop.services.security import Actor, Grant
 from desktop.tasks import SyncTaskRunner
 from desktop.views import beijing_time, dialogs
 from desktop.views.emergencies.amend_dialog import AmendFactsDialog
@@ -204,3 +205,43 @@ def test_the_ladder_settings_are_read_only_without_a_city_wide_grant(qtbot, sqli
     assert dialog.phone_first.value() == 30 and not dialog.phone_first.isEnabled()
     assert not dialog.save_button.isEnabled() and dialog.permission_note.isVisibleTo(dialog)
     assert not dialog.grab().isNull()
+
+
+@pytest.mark.law("Art. 21")
+def test_a_step_made_late_says_how_late_even_on_a_selected_row(qtbot, sqlite_db, system, errors):
+    info = _report(sqlite_db, system)
+    phone = next(s for s in info.steps if s.kind is EmergencyStepKind.PHONE_FIRST)
+    on_time = next(s for s in info.steps if s.kind is EmergencyStepKind.PHONE_FIRST and s is not phone)
+    emergencies.record_step(sqlite_db, system, phone.id, "电话报市应急局", done_at=phone.due_at + timedelta(minutes=49))
+    emergencies.record_step(sqlite_db, system, on_time.id, "电话报区应急局", done_at=on_time.due_at - timedelta(minutes=5))
+    panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    done = {panel.table.item(r, 4).text(): panel.table.item(r, 3).text() for r in range(panel.table.rowCount())}
+    assert done["电话报市应急局"].endswith("(超时 49 分钟)")
+    assert "超时" not in done["电话报区应急局"]
+
+
+@pytest.mark.law("Art. 15")
+def test_the_ladder_buttons_need_a_selected_owed_step_and_the_permission(qtbot, sqlite_db, system, errors):
+    """An operator reports and records steps but does not acknowledge alarms (a supervisor does)."""
+    _report(sqlite_db, system)
+    operator = Actor(username="op", display_name="值班员", grants=(Grant(Role.OPERATOR, QIAOGANG, PlaceLevel.TOWNSHIP),))
+    panel = LadderPanel(sqlite_db, operator, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    assert not panel.ack_button.isEnabled() and "确认紧急告警" in panel.ack_button.toolTip()
+    assert panel.amend_button.isEnabled()
+    assert not panel.record_button.isEnabled() and "选择" in panel.record_button.toolTip()
+    panel.table.selectRow(0)
+    assert panel.record_button.isEnabled()
+    panel.content.setText("电话报区应急局值班室")
+    panel.record_selected()
+    assert not errors
+    row = next(r for r in range(panel.table.rowCount()) if panel.table.item(r, 4).text() == "电话报区应急局值班室")
+    panel.table.selectRow(row)
+    assert not panel.record_button.isEnabled() and "已报送" in panel.record_button.toolTip()
+
+    supervisor = Actor(username="chief", display_name="值班长",
+                       grants=(Grant(Role.SUPERVISOR, QIAOGANG, PlaceLevel.TOWNSHIP),))
+    panel = LadderPanel(sqlite_db, supervisor, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    assert panel.ack_button.isEnabled() and not panel.ack_button.toolTip()

@@ -170,3 +170,13 @@ def test_export_without_a_queue_takes_every_case_under_the_place_and_cancel_leav
     dialog.export_button.click()
     assert [r["service_request_id"] for r in json.loads(target.read_text(encoding="utf-8"))] == [
         "450503103-2025-000001"]
+
+
+@pytest.mark.law("Art. 15")
+def test_export_is_not_offered_where_the_user_may_not_export(qtbot, window):
+    window.actor = Actor(username="police", display_name="派出所联络员",
+                         grants=(Grant(Role.LIAISON, world.QIAOGANG, PlaceLevel.TOWNSHIP),))
+    window.queue_model = _QueueModel(QueueFilter(under=world.QIAOGANG))
+    dialog = _open(qtbot, export_dialog.open_export_dialog, window)
+    assert not dialog.export_button.isEnabled()
+    assert f"({world.QIAOGANG}) 没有“数据导入导出”的权限" in dialog.export_button.toolTip()

@@ -7,8 +7,10 @@ import types
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 
-from desktop.services.security import Actor
+from desktop.models.enums import PlaceLevel, Role
+from desktop.services.security import Actor, Grant
 from desktop.views import menus
 from desktop.views.main_window import MainWindow
 from desktop.views.menus import FeatureAction
@@ -152,3 +154,35 @@ def test_layout_is_remembered(qtbot, desk_db, tasks, system):
     again = MainWindow(desk_db, Actor.system("pytest"), tasks)
     qtbot.addWidget(again)
     assert again.current_place_code() == GRID
+
+
+def _actions(window) -> dict:
+    return {a.text(): a for a in window.findChildren(QAction) if a.text()}
+
+
+@pytest.mark.law("Art. 15")
+def test_actions_are_offered_only_where_the_user_holds_their_permission(qtbot, desk_db, tasks):
+    """Nobody fills in a form only to be refused at save: the menu says which permission is missing,
+    and says it again for each place chosen in the tree."""
+    from desktop.services import users
+
+    liaison = Actor(username="police", display_name="派出所联络员",
+                    grants=(Grant(Role.LIAISON, "450503103000", PlaceLevel.TOWNSHIP),))
+    w = MainWindow(desk_db, liaison, tasks)
+    qtbot.addWidget(w)
+    actions = _actions(w)
+    for text in ("新建诉求", "报告紧急情况…", "导出诉求…", "导入诉求…", "网格公示牌…"):
+        assert not actions[text].isEnabled(), text
+    assert "侨港(450503103000)" in actions["新建诉求"].toolTip() and "受理诉求" in actions["新建诉求"].toolTip()
+    assert actions["回访工作台"].isEnabled() and actions["案件详情"].isEnabled()
+
+    operator = users.login(desk_db, "qg_op", PASSWORD)
+    w = MainWindow(desk_db, operator, tasks)
+    qtbot.addWidget(w)
+    actions = _actions(w)
+    assert actions["新建诉求"].isEnabled() and actions["报告紧急情况…"].isEnabled()
+    assert not actions["网格划分调整申请…"].isEnabled() and "提出网格划分调整" in actions["网格划分调整申请…"].toolTip()
+    w.select_place("450502007000")  # 驿马街道, another district
+    assert not actions["新建诉求"].isEnabled() and "驿马" in actions["新建诉求"].toolTip()
+    w.select_place(GRID)
+    assert actions["新建诉求"].isEnabled() and actions["新建诉求"].toolTip() in ("", "新建诉求")

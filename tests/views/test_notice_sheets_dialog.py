@@ -81,3 +81,23 @@ def test_sheet_texts_are_read_only_below_the_city(qtbot, desk_db, tasks):
     qtbot.addWidget(texts)
     assert texts.edits["notice.platform"].isReadOnly() and not texts.save_button.isEnabled()
     assert not texts.permission_note.isHidden()
+
+
+def test_print_is_offered_only_with_something_to_print_and_the_permission(qtbot, window, pdf, desk_db, tasks,
+                                                                           feature_window):
+    """Not a file dialog and then 没有需要打印的: the button says why it is disabled."""
+    dialog = open_notice_sheets(window)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(window.bus.changed, timeout=5000):
+        dialog.print_button.click()
+    assert dialog.reprint_list.count() == 0
+    assert not dialog.print_button.isEnabled() and "已是最新" in dialog.print_button.toolTip()
+    dialog.only_changed.setChecked(False)  # reprint them all
+    assert dialog.print_button.isEnabled()
+
+    liaison = Actor(username="police", display_name="派出所联络员",
+                    grants=(Grant(Role.LIAISON, "450503103000", PlaceLevel.TOWNSHIP),))
+    refused = open_notice_sheets(feature_window(desk_db, liaison, tasks, QIAOBEI))
+    qtbot.addWidget(refused)
+    refused.only_changed.setChecked(False)
+    assert not refused.print_button.isEnabled() and "打印" in refused.print_button.toolTip()

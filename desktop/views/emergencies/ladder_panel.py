@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from ...i18n import label
 from ...services import emergencies
 from ...services.clock import beijing_text
-from .. import dialogs
+from ...services.security import Permission
+from .. import dialogs, permissions
 from .amend_dialog import AmendFactsDialog
 from .ladder_settings import LadderSettingsDialog
 
@@ -28,6 +29,13 @@ OVERDUE = QColor("#c62828")
 
 def _when(moment) -> str:
     return beijing_text(moment, "%m-%d %H:%M", "—")
+
+
+def _minutes_late(step) -> int:
+    """How late a step was made (0 when on time or not yet made)."""
+    if step.done_at is None or step.done_at <= step.due_at:
+        return 0
+    return max(1, round((step.done_at - step.due_at).total_seconds() / 60))
 
 
 class LadderPanel(QWidget):
@@ -49,6 +57,7 @@ class LadderPanel(QWidget):
         self.content.setPlaceholderText(self.tr("报送了什么(如:电话报区应急局值班室)"))
         self.record_button = QPushButton(self.tr("登记报送"))
         self.record_button.clicked.connect(self.record_selected)
+        self.table.itemSelectionChanged.connect(self._offer_actions)
         self.ack_button = QPushButton(self.tr("确认告警"))
         self.ack_button.clicked.connect(self.acknowledge_current)
         self.amend_button = QPushButton(self.tr("更正/补充事实…"))
@@ -96,8 +105,10 @@ class LadderPanel(QWidget):
         steps = info.steps if info else ()
         self.table.setRowCount(len(steps))
         for row, step in enumerate(steps):
-            cells = [label(step.kind), label(step.to_level), _when(step.due_at), _when(step.done_at),
-                     step.content or ""]
+            done = _when(step.done_at)
+            if late := _minutes_late(step):  # in words too: red alone is lost on a selected row
+                done += self.tr("(超时 %1 分钟)").replace("%1", str(late))
+            cells = [label(step.kind), label(step.to_level), _when(step.due_at), done, step.content or ""]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, step.id)
@@ -105,18 +116,37 @@ class LadderPanel(QWidget):
                     item.setForeground(QBrush(OVERDUE))
                     item.setToolTip(self.tr("超时"))
                 self.table.setItem(row, column, item)
-        self.ack_button.setEnabled(bool(info and info.acknowledged_at is None))
-        self.amend_button.setEnabled(info is not None)
+        self._offer_actions()
+
+    def _selected_step(self):
+        info, row = self.current(), self.table.currentRow()
+        selected = info is not None and 0 <= row < len(info.steps) and self.table.item(row, 0).isSelected()
+        return info.steps[row] if selected else None
+
+    def _offer_actions(self) -> None:
+        """Each button only when it can succeed: permitted in the report's township (Art. 15) and applicable."""
+        info, step = self.current(), self._selected_step()
+        code, name = (info.township_code, info.township_name) if info else (None, None)
+        if step is None:
+            owed = self.tr("请先在表中选择要登记的环节")
+        elif step.done_at is not None:
+            owed = self.tr("该环节已报送")
+        else:
+            owed = ""
+        permissions.offer(self.record_button, self.actor, Permission.EMERGENCY_REPORT, code, name, reason=owed)
+        unacknowledged = "" if info and info.acknowledged_at is None else self.tr("没有待确认的告警")
+        permissions.offer(self.ack_button, self.actor, Permission.EMERGENCY_ACK, code, name, reason=unacknowledged)
+        chosen = "" if info else self.tr("没有未结束的紧急情况报告")
+        permissions.offer(self.amend_button, self.actor, Permission.EMERGENCY_REPORT, code, name, reason=chosen)
 
     def _replace(self, info) -> None:
         self._loaded([info if i.id == info.id else i for i in self._infos], keep_id=info.id)
 
     def record_selected(self) -> None:
-        row = self.table.currentRow()
-        if row < 0:
+        step = self._selected_step()
+        if step is None:
             return
-        step_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
-        self.tasks.submit(emergencies.record_step, self.db, self.actor, step_id, self.content.text(),
+        self.tasks.submit(emergencies.record_step, self.db, self.actor, step.id, self.content.text(),
                           on_done=lambda info: (self.content.clear(), self._replace(info)),
                           on_error=lambda exc: dialogs.show_error(self, exc))
 
@@ -125,7 +155,6 @@ class LadderPanel(QWidget):
         if info:
             self.tasks.submit(emergencies.acknowledge, self.db, self.actor, info.id, on_done=self._replace,
                               on_error=lambda exc: dialogs.show_error(self, exc))
-
 
     def amend_current(self) -> AmendFactsDialog | None:
         info = self.current()

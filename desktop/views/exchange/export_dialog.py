@@ -21,7 +21,8 @@ from ...models.enums import OPEN_CASE_STATES
 from ...services import places
 from ...services.exchange import formats, table_export
 from ...services.queue import QueueFilter
-from .. import dialogs
+from ...services.security import Permission
+from .. import dialogs, permissions
 from ..progress import TaskProgress
 from ..retranslating import Retranslating
 
@@ -64,7 +65,7 @@ class ExportDialog(Retranslating, QDialog):
         self.close_button = QPushButton()
         self.export_button.clicked.connect(self.start)
         self.close_button.clicked.connect(self.close)
-        self.task.busy_changed.connect(lambda busy: self.export_button.setEnabled(not busy))
+        self.task.busy_changed.connect(self._offer_export)
 
         self.format_caption, self.scope_caption = QLabel(), QLabel()
         form = QFormLayout()
@@ -94,6 +95,7 @@ class ExportDialog(Retranslating, QDialog):
             self.format.setItemText(index, text)
         self.scope.setText(self._scope_text())
         self.export_button.setText(self.tr("导出…"))
+        self._offer_export()
         self.task.retranslate()
         self.close_button.setText(self.tr("关闭"))
 
@@ -121,6 +123,14 @@ class ExportDialog(Retranslating, QDialog):
     def _counted(self, facts: tuple[str | None, int]) -> None:
         self.place_name, self.count = facts
         self.scope.setText(self._scope_text())
+        self._offer_export()
+
+    def _offer_export(self, busy: bool = False) -> None:
+        """Export only where the user may (Art. 15): a liaison is not shown 共 0 件 and then refused."""
+        if busy:
+            self.export_button.setEnabled(False)
+        else:
+            permissions.offer(self.export_button, self.actor, Permission.EXCHANGE, self.filter.under, self.place_name)
 
     def start(self) -> None:
         fmt = self.format.currentData()

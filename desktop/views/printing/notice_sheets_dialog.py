@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from ...services import notice_board
 from ...services.printing.notice_sheets import PrintResult, print_notice_sheets
-from .. import dialogs
+from ...services.security import Permission
+from .. import dialogs, permissions
 from ..progress import TaskProgress
 from ..retranslating import Retranslating
 from .notice_texts_dialog import NoticeTextsDialog
@@ -48,7 +49,8 @@ class NoticeSheetsDialog(Retranslating, QDialog):
         self.print_button.clicked.connect(self.start)
         self.texts_button.clicked.connect(self.edit_texts)
         self.close_button.clicked.connect(self.close)
-        self.task.busy_changed.connect(lambda busy: self.print_button.setEnabled(not busy))
+        self.task.busy_changed.connect(self._offer_print)
+        self.only_changed.toggled.connect(lambda _checked: self._offer_print())
         buttons = QHBoxLayout()
         buttons.addWidget(self.only_changed)
         buttons.addWidget(self.texts_button)
@@ -71,6 +73,7 @@ class NoticeSheetsDialog(Retranslating, QDialog):
                              .replace("%1", self.code).replace("%2", str(len(self.entries))))
         self.only_changed.setText(self.tr("只打印需要重新打印的"))
         self.print_button.setText(self.tr("打印…"))
+        self._offer_print()
         self.texts_button.setText(self.tr("公示牌文字…"))
         self.task.retranslate()
         self.close_button.setText(self.tr("关闭"))
@@ -86,6 +89,16 @@ class NoticeSheetsDialog(Retranslating, QDialog):
             reason = self.tr("从未打印") if entry.last_printed_at is None else self.tr("公示内容已变化")
             self.reprint_list.addItem(f"{entry.grid_name}({entry.grid_code}) — {reason}")
         self.retranslate()
+
+    def _offer_print(self, busy: bool = False) -> None:
+        """Print only when permitted here (Art. 15) and something is to be printed: not a file dialog, then a refusal."""
+        if busy:
+            self.print_button.setEnabled(False)
+            return
+        nothing = self.only_changed.isChecked() and not self.entries
+        reason = self.tr("全部公示牌已是最新,没有需要重新打印的;要全部重印,请取消勾选“只打印需要重新打印的”") \
+            if nothing else ""
+        permissions.offer(self.print_button, self.actor, Permission.PRINT, self.code, reason=reason)
 
     def edit_texts(self) -> NoticeTextsDialog:
         """Changed texts change every sheet: the reprint list is read again after a save."""

@@ -1,0 +1,33 @@
+"""Why an action is not offered: the missing permission, said before the user fills in a form (Art. 15).
+
+The services check again; this only spares the user a refusal at save.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from ..i18n import label
+from ..services.security import Actor, Permission
+
+
+def missing(actor: Actor, permission: Permission, place_code: str | None, place_name: str | None = None) -> str:
+    """The reason the actor may not do this at the place ("" when it may), for a tooltip."""
+    if actor.can(permission, place_code):
+        return ""
+    what = label(permission)
+    if place_code is None:
+        return QCoreApplication.translate("permissions", "您没有“%1”的权限").replace("%1", what)
+    where = f"{place_name}({place_code})" if place_name else place_code
+    return (QCoreApplication.translate("permissions", "您在 %1 没有“%2”的权限;请由具有该地区相应角色的用户办理")
+            .replace("%1", where).replace("%2", what))
+
+
+def offer(widget, actor: Actor, permission: Permission, place_code: str | None, place_name: str | None = None,
+          *, reason: str = "") -> bool:
+    """Enable a button or action only when permitted and `reason` (another obstacle) is empty; its tooltip
+    says why not. Returns whether it is enabled."""
+    reason = missing(actor, permission, place_code, place_name) or reason
+    widget.setEnabled(not reason)
+    widget.setToolTip(reason)
+    return not reason
