@@ -36,7 +36,7 @@ def _propose(ctx, args) -> None:
     info = adjustments.propose(
         ctx.db, ctx.actor, township_code=args.township, kind=AdjustmentKind.from_label(args.kind),
         reason=AdjustmentReason.from_label(args.reason), reason_text=args.text,
-        proposal=geojson_io.read_collection(args.file), crs=args.crs, villages=args.village or (),
+        proposal=geojson_io.read_collection(args.file), crs=args.crs, retire=args.retire or (),
     )
     ctx.print(f"已提出网格{info.kind.label}申请 #{info.id}({info.township_name}),等待县(区)审核")
 
@@ -72,13 +72,13 @@ def register(cli) -> None:
 
     group = cli.group("adjustments", "网格划分调整 (Art. 6: 乡镇提出、县级同意、市级备案)")
     sub = cli.command("propose", "乡镇(街道)提出网格划分或调整", _propose, group=group)
-    sub.add_argument("file", metavar="FILE.geojson", help="调整后相关村(社区)的全部网格")
+    sub.add_argument("file", metavar="FILE.geojson", help="调整后相关村(社区)的网格;已有网格未写的属性保持不变")
     sub.add_argument("--township", required=True, metavar="CODE")
     sub.add_argument("--kind", default="adjust", choices=[k.value for k in AdjustmentKind])
     sub.add_argument("--reason", required=True, choices=[r.value for r in AdjustmentReason])
     sub.add_argument("--text", required=True, help="调整理由说明")
-    sub.add_argument("--village", action="append", metavar="CODE",
-                     help="另外列入的村(社区)(其网格全部撤销时使用),可重复")
+    sub.add_argument("--retire", action="append", metavar="CODE",
+                     help="要撤销的在用网格(文件中不列出);文件漏列而未写明撤销的网格会使申请被退回,可重复")
     _crs(sub)
     for name, action, help in [("approve", adjustments.approve, "县(区)同意"),
                                ("reject", adjustments.reject, "县(区)不同意(须写明意见)"),

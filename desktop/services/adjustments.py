@@ -1,26 +1,32 @@
 """Grid division and adjustment (Art. 6): the township proposes, the county institution
 approves or rejects, the city institution files it (备案).
 
-A proposal carries the complete new grid set of each village it names (export the village
-with `grids export --under`, edit, propose); grids of those villages that it leaves out are
-retired on approval. A proposal identical to the live grids of its villages changes nothing
-and is refused. The live grid set changes only on approval, when each replaced version goes
-to the grid history. Each step is a GridAdjustmentStep. Only a township proposal through
-this workflow changes grids that exist: other bodies may not draw grids (Art. 6(3)).
+A proposal carries the new grid set of each village it names (export the village with
+`grids export --under`, edit, propose). Nothing is lost silently: a feature naming a live grid
+changes only the properties it gives (`grids.with_live_values`), and a live grid the file
+leaves out is retired only when the proposal lists it in `retire`; otherwise the proposal is
+refused naming it (GridsLeftOut), since a grid dropped from a file by mistake would take its
+base data and cases' place out of the live set. A proposal identical to the live grids of its
+villages changes nothing and is refused. The live grid set changes only on approval, when each
+replaced version goes to the grid history; `changes` shows per grid what the proposal changes,
+before the county approves and after (from that history) when the city files. Each step is a
+GridAdjustmentStep. Only a township proposal through this workflow changes grids that exist:
+other bodies may not draw grids (Art. 6(3)).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..db import Database
 from ..errors import InvalidTransition, LawRefusal, NotFound, ValidationFailed
-from ..models import GridAdjustment, GridAdjustmentStep, Place
-from ..models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState, PlaceLevel
+from ..models import GridAdjustment, GridAdjustmentStep, GridHistory, Place
+from ..models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState, GridStatus, PlaceLevel
 from . import grids
 from .geo import geojson_io
 from .places import get_place, normalise_code
@@ -28,6 +34,14 @@ from .security import Actor, Permission, in_scope
 from .unit_of_work import UnitOfWork, unit_of_work
 
 _ARTICLE = "Art. 6"
+
+
+class GridsLeftOut(ValidationFailed):
+    """The file leaves out live grids that the proposal does not say to retire; `codes` names them."""
+
+    def __init__(self, message: str, codes: tuple[str, ...], problems: list[str]):
+        super().__init__(message, problems)
+        self.codes = codes
 
 
 @dataclass(frozen=True)
@@ -51,6 +65,12 @@ class AdjustmentInfo:
     village_codes: tuple[str, ...]
     grid_count: int
     steps: tuple[StepInfo, ...]
+
+    @property
+    def last_opinion(self) -> str:
+        """The opinion of the last review or filing step (the proposal's own step holds its reason)."""
+        decisions = [step for step in self.steps if step.from_state is not None]
+        return (decisions[-1].comment or "") if decisions else ""
 
     @classmethod
     def of(cls, adjustment: GridAdjustment, township: Place) -> AdjustmentInfo:
@@ -79,10 +99,12 @@ def _step(uow: UnitOfWork, adjustment: GridAdjustment, to_state: AdjustmentState
 
 
 def propose(db: Database, actor: Actor, *, township_code: str, kind: AdjustmentKind, reason: AdjustmentReason,
-            reason_text: str, proposal: dict, crs: str = "wgs84", villages: tuple[str, ...] = ()) -> AdjustmentInfo:
+            reason_text: str, proposal: dict, crs: str = "wgs84", retire: tuple[str, ...] = ()) -> AdjustmentInfo:
     """The township proposes a division or adjustment with its reason (Art. 6(2), 6(4)).
 
-    The proposed grid set is checked like an import (all problems reported, nothing stored
+    `retire`: live grids (codes) to retire, which the file leaves out; any other live grid of
+    the villages concerned must be in the file. The proposed grid set, completed with the live
+    values it does not give, is checked like an import (all problems reported, nothing stored
     on error) and stored in WGS84.
     """
     grids.refuse_other_bodies(actor)
@@ -96,15 +118,19 @@ def propose(db: Database, actor: Actor, *, township_code: str, kind: AdjustmentK
         if not _holds_at(actor, Permission.PROPOSE_GRIDS, township.code, PlaceLevel.TOWNSHIP):
             raise LawRefusal(f"网格划分调整应由{township.name}提出;县、市级用户请审核或备案乡镇的申请",
                              article=_ARTICLE)
-        extra = {normalise_code(code) for code in villages}
-        specs, covered = grids.validated_grid_set(uow.session, geojson_io.as_collection(proposal), crs, extra)
+        retired = {normalise_code(code) for code in retire}
+        extra = {code[:12] for code in retired}
+        collection = grids.with_live_values(uow.session, geojson_io.as_collection(proposal))
+        specs, covered = grids.validated_grid_set(uow.session, collection, crs, extra)
         _check_villages(township, covered, extra)
+        _check_left_out(grids.active_grids(uow.session, covered), specs, retired)
         if grids.changes_nothing(uow.session, specs, covered):
             names = "、".join(f"{village.short_name}({code})" for code, village in sorted(covered.items()))
             raise ValidationFailed(f"申请未提出:{names}的在用网格与申请完全相同(共 {len(specs)} 个网格,名称、边界、"
                                    "基础数据和船只名册均无变化),没有需要调整的内容;请先修改要调整的网格再提出")
         _refuse_pending(uow, township, set(covered))
-        stored = geojson_io.collection([grids.spec_feature(spec) for spec in specs], villages=sorted(covered))
+        stored = geojson_io.collection([grids.spec_feature(spec) for spec in specs], villages=sorted(covered),
+                                       retire=sorted(retired))
         adjustment = GridAdjustment(township_id=township.id, kind=kind, reason=reason, reason_text=reason_text.strip(),
                                     proposal=stored, proposed_by_id=actor.user_id)
         uow.session.add(adjustment)
@@ -120,9 +146,26 @@ def _check_villages(township: Place, covered: dict[str, Place], extra: set[str])
     problems += [f"{place.name}({code})不属于{township.name}" for code, place in covered.items()
                  if place.parent_id != township.id]
     if not covered:
-        problems.append("申请没有涉及任何村(社区):请附上调整后的网格,或用 villages 列出要撤销网格的村(社区)")
+        problems.append("申请没有涉及任何村(社区):请附上调整后的网格,或列出要撤销的网格")
     if problems:
         raise ValidationFailed("调整申请涉及的村(社区)有误", problems=problems)
+
+
+def _check_left_out(live: dict[str, Place], specs: list[grids.GridSpec], retired: set[str]) -> None:
+    """Refuse unless the live grids the file leaves out are exactly those the proposal retires."""
+    proposed = {spec.code for spec in specs}
+    left_out = set(live) - proposed
+    not_live = sorted(retired - left_out)
+    if not_live:
+        raise ValidationFailed("要撤销的网格有误", problems=[
+            f"{code} 在申请文件中,不能同时撤销" if code in proposed else f"{code} 不是所涉村(社区)的在用网格"
+            for code in not_live])
+    unasked = sorted(left_out - retired)
+    if unasked:
+        raise GridsLeftOut(
+            f"申请文件没有列出 {len(unasked)} 个在用网格;未经写明,网格不会被撤销。如确要撤销,请在申请中"
+            "写明撤销这些网格;否则请把它们补入网格文件(只写 code 和 name 即保留其现有数据)",
+            tuple(unasked), [f"{live[code].name}({code})" for code in unasked])
 
 
 def _refuse_pending(uow: UnitOfWork, township: Place, villages: set[str]) -> None:
@@ -164,6 +207,12 @@ def approve(db: Database, actor: Actor, adjustment_id: int, *, comment: str = ""
         # Checked again: boundaries or other grids may have changed since the proposal.
         specs, villages = grids.validated_grid_set(uow.session, adjustment.proposal, "wgs84",
                                                    set(adjustment.proposal.get("villages", ())))
+        try:
+            _check_left_out(grids.active_grids(uow.session, villages), specs,
+                            set(adjustment.proposal.get("retire", ())))
+        except GridsLeftOut as exc:
+            raise InvalidTransition(f"申请 #{adjustment.id} 没有写明撤销在用网格{'、'.join(exc.problems)},同意后这些"
+                                    "网格将被撤销;请不同意并请乡镇(街道)重新提出", article=_ARTICLE) from exc
         counts = grids.apply_grid_set(uow.session, specs, villages, adjustment_id=adjustment.id)
         _step(uow, adjustment, AdjustmentState.APPROVED, comment)
         uow.audit(f"同意{township.short_name}网格{adjustment.kind.label}:新增 {counts.created}、变更 {counts.updated}、"
@@ -213,3 +262,53 @@ def list_adjustments(db: Database, *, under: str | None = None,
         if state is not None:
             stmt = stmt.where(GridAdjustment.state == state)
         return [AdjustmentInfo.of(adjustment, township) for adjustment, township in session.execute(stmt)]
+
+
+class GridChangeKind(Enum):
+    NEW = "new"
+    CHANGED = "changed"
+    RETIRED = "retired"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class GridChange:
+    """What an adjustment does to one grid; `fields` are (field, before, after), see grids.COMPARED."""
+
+    code: str
+    name: str
+    kind: GridChangeKind
+    fields: tuple[tuple[str, object, object], ...] = ()
+
+
+def changes(db: Database, adjustment_id: int) -> list[GridChange]:
+    """Per grid, what the adjustment changes: retired grids first, then by code.
+
+    Before approval the proposal is compared with the live grids; once approved, with the
+    versions it closed (the grid history), so that the city filer sees what was changed.
+    """
+    with db.session() as session:
+        adjustment = session.get(GridAdjustment, adjustment_id)
+        if adjustment is None:
+            raise NotFound(f"没有编号为 #{adjustment_id} 的网格调整申请")
+        if adjustment.state in (AdjustmentState.APPROVED, AdjustmentState.FILED):
+            rows = session.scalars(select(GridHistory).where(GridHistory.adjustment_id == adjustment.id))
+            before = {row.snapshot["code"]: (row.name, grids.history_values(row)) for row in rows
+                      if row.snapshot.get("status") == GridStatus.ACTIVE.value}
+        else:
+            villages = {p.code: p for p in session.scalars(
+                select(Place).where(Place.code.in_(adjustment.proposal.get("villages", ()))))}
+            before = {code: (place.name, grids.live_values(place))
+                      for code, place in grids.active_grids(session, villages).items()}
+        specs, _ = grids.read_grid_set(adjustment.proposal)
+        after = {spec.code: spec for spec in specs}
+        result = [GridChange(code, name, GridChangeKind.RETIRED) for code, (name, _) in sorted(before.items())
+                  if code not in after]
+        for code, spec in sorted(after.items()):
+            if code not in before:
+                result.append(GridChange(code, spec.name, GridChangeKind.NEW))
+                continue
+            fields = tuple(grids.changed_fields(before[code][1], grids.spec_values(spec)))
+            result.append(GridChange(code, spec.name, GridChangeKind.CHANGED if fields else GridChangeKind.UNCHANGED,
+                                     fields))
+        return result

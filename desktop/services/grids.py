@@ -15,6 +15,11 @@ default regular), ``category`` (the exclusive or sea category of Art. 7), ``vill
 (the staff count of the approved division, also read as ``staff_count`` or ``网格员数``), ``urban``,
 and for vessel-group grids ``vessels``: a list of {name, registration_no, skipper, phone}
 (such a grid needs no polygon).
+
+In an adjustment proposal (`with_live_values`) a property not given is unchanged: a feature
+that names a live grid keeps its base data, urban flag and kind, its category, managing unit
+and vessel roster while the kind and category stay the same, and its short name while the name
+stays the same. Only a property given explicitly (even 0 or an empty roster) changes.
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ from .unit_of_work import UnitOfWork, unit_of_work
 
 _COUNTS = ("households", "residents", "units", "village_groups", "staff_quota")
 # Other names a grid file may give the staff count by.
-_ALIASES = {"staff_quota": ("staff_count", "网格员数")}
+_ALIASES = {"staff_quota": ("staff_count", "网格员数"), "category": ("exclusive_category", "sea_category")}
 _VESSEL_FIELDS = ("name", "registration_no", "skipper", "phone")
 
 
@@ -411,11 +416,127 @@ def _unchanged(place: Place, spec: GridSpec) -> bool:
 
 def changes_nothing(session: Session, specs: list[GridSpec], villages: dict[str, Place]) -> bool:
     """Whether `specs` already is the live grid set of `villages` (applying it would change nothing)."""
-    live = {p.code: p for p in session.scalars(
+    live = active_grids(session, villages)
+    return set(live) == {spec.code for spec in specs} and all(_unchanged(live[spec.code], spec) for spec in specs)
+
+
+# ---------------------------------------------------------------- what a proposal keeps and changes
+
+
+def _given(props: dict, key: str) -> bool:
+    return any(name in props for name in (key, *_ALIASES.get(key, ())))
+
+
+def _kind_value(value) -> str | None:
+    try:
+        return GridKind.from_label(str(value).strip()).value
+    except ValueError:
+        return None  # reported by `read_grid_set`
+
+
+def _category_of(kind: str | None, value) -> ExclusiveCategory | SeaCategory | None:
+    """The category a grid of `kind` (a GridKind value) has by `value` (value or label)."""
+    enum_cls = {GridKind.EXCLUSIVE.value: ExclusiveCategory, GridKind.SEA.value: SeaCategory}.get(kind)
+    try:
+        return enum_cls.from_label(str(value).strip()) if enum_cls and value else None
+    except ValueError:
+        return None  # reported by `read_grid_set`
+
+
+def _live_properties(place: Place) -> dict:
+    """A live grid as the feature properties `export_grids` writes (None values left out)."""
+    props = _snapshot(place)
+    del props["status"]
+    props["village_code"] = place.code[:12]
+    if place.grid.vessels:
+        props["vessels"] = [{key: getattr(v, key) for key in _VESSEL_FIELDS} for v in place.grid.vessels]
+    return {k: v for k, v in props.items() if v is not None}
+
+
+def _inherit(props: dict, live: dict) -> dict:
+    props = dict(props)
+    for key in (*_COUNTS, "urban", "kind"):
+        if not _given(props, key) and key in live:
+            props[key] = live[key]
+    same_kind = _kind_value(props["kind"]) == live["kind"]
+    if same_kind and not _given(props, "category") and "category" in live:
+        props["category"] = live["category"]
+    if same_kind and not _given(props, "managing_unit") and "managing_unit" in live:
+        props["managing_unit"] = live["managing_unit"]
+    category = next((props[name] for name in ("category", *_ALIASES["category"]) if props.get(name)), None)
+    same_category = same_kind and _category_of(live["kind"], category) == _category_of(live["kind"],
+                                                                                   live.get("category"))
+    if same_category and "vessels" not in props and "vessels" in live:
+        props["vessels"] = live["vessels"]
+    if "short_name" not in props and _text(props, "name") == live["name"]:
+        props["short_name"] = live["short_name"]
+    return props
+
+
+def with_live_values(session: Session, collection: dict) -> dict:
+    """The collection with what each feature leaves out taken from the live grid it names
+    (a property not given is unchanged, see the module docstring); other features as they are."""
+    features = collection["features"]
+    props_of = [(f.get("properties") or {}) if isinstance(f, dict) else {} for f in features]
+    codes = {_text(props, "code") for props in props_of} - {None}
+    live = {place.code: _live_properties(place) for place in session.scalars(
         select(Place).join(Grid, Grid.place_id == Place.id)
         .options(selectinload(Place.grid).selectinload(Grid.vessels))
-        .where(Place.parent_id.in_([v.id for v in villages.values()]), Grid.status == GridStatus.ACTIVE))}
-    return set(live) == {spec.code for spec in specs} and all(_unchanged(live[spec.code], spec) for spec in specs)
+        .where(Place.code.in_(codes), Grid.status == GridStatus.ACTIVE))} if codes else {}
+    merged = [{**feature, "properties": _inherit(props, live[_text(props, "code")])}
+              if _text(props, "code") in live else feature for feature, props in zip(features, props_of)]
+    return {**collection, "features": merged}
+
+
+def active_grids(session: Session, villages: dict[str, Place]) -> dict[str, Place]:
+    """The live (active) grids of `villages` by code, with their vessel rosters."""
+    return {p.code: p for p in session.scalars(
+        select(Place).join(Grid, Grid.place_id == Place.id)
+        .options(selectinload(Place.grid).selectinload(Grid.vessels))
+        .where(Place.parent_id.in_([v.id for v in villages.values()]), Grid.status == GridStatus.ACTIVE)
+        .order_by(Place.code))}
+
+
+# What a before/after comparison shows, in this order; "area_km2" stands for the shape.
+COMPARED = ("name", "kind", "category", "managing_unit", *_COUNTS, "urban", "area_km2", "vessels")
+
+
+def _comparable(snapshot: dict, geometry: bytes | None, vessels: frozenset[str] | None) -> dict:
+    kind = snapshot["kind"]
+    return {**{key: snapshot.get(key) for key in COMPARED[:-2]}, "kind": GridKind(kind),
+            "category": _category_of(kind, snapshot.get("category")), "area_km2": snapshot.get("area_km2"),
+            "geometry": shapely.from_wkb(geometry) if geometry else None, "vessels": vessels}
+
+
+def live_values(place: Place) -> dict:
+    """A live grid in the form `changed_fields` compares."""
+    return _comparable(_snapshot(place), place.geometry,
+                       frozenset(v.registration_no for v in place.grid.vessels))
+
+
+def history_values(row: GridHistory) -> dict:
+    """A closed grid version in the form `changed_fields` compares (its vessel roster is not kept)."""
+    return _comparable(row.snapshot, row.geometry, None)
+
+
+def spec_values(spec: GridSpec) -> dict:
+    """A proposed grid in the form `changed_fields` compares."""
+    return {"name": spec.name, "kind": spec.kind, "category": spec.exclusive_category or spec.sea_category,
+            "managing_unit": spec.managing_unit, **{key: getattr(spec, key) for key in _COUNTS}, "urban": spec.urban,
+            "area_km2": round(area_m2(spec.geometry) / 1e6, 6) if spec.geometry is not None else None,
+            "geometry": spec.geometry, "vessels": frozenset(v.registration_no for v in spec.vessels)}
+
+
+def changed_fields(before: dict, after: dict) -> list[tuple[str, object, object]]:
+    """(field, before, after) for each compared field that differs; a new shape shows as its area,
+    a new roster as its vessel count (not compared where the old roster is unknown)."""
+    changes = [(key, before[key], after[key]) for key in COMPARED[:-2] if before[key] != after[key]]
+    old_shape, new_shape = before["geometry"], after["geometry"]
+    if (old_shape is None) != (new_shape is None) or (old_shape is not None and not old_shape.equals(new_shape)):
+        changes.append(("area_km2", before["area_km2"], after["area_km2"]))
+    if before["vessels"] is not None and before["vessels"] != after["vessels"]:
+        changes.append(("vessels", len(before["vessels"]), len(after["vessels"])))
+    return changes
 
 
 # ---------------------------------------------------------------- use cases
@@ -473,13 +594,8 @@ def export_grids(db: Database, *, under: str | None = None) -> dict:
             stmt = stmt.where(Place.code.startswith(root.code[: root.level.code_prefix_length]))
         features = []
         for place in session.scalars(stmt):
-            props = _snapshot(place)
-            del props["status"]
-            props["village_code"] = place.code[:12]
-            if place.grid.vessels:
-                props["vessels"] = [{key: getattr(v, key) for key in _VESSEL_FIELDS} for v in place.grid.vessels]
             geometry = shapely.from_wkb(place.geometry) if place.geometry else None
-            features.append(geojson_io.feature(geometry, {k: v for k, v in props.items() if v is not None}))
+            features.append(geojson_io.feature(geometry, _live_properties(place)))
         return geojson_io.collection(features)
 
 

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from desktop.cli import main as cli_main
 from desktop.errors import InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
-from desktop.models import Grid, GridAdjustmentStep, GridHistory, Place
+from desktop.models import Grid, GridAdjustment, GridAdjustmentStep, GridHistory, Place
 from desktop.models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState, GridStatus, PlaceLevel, Role
 from desktop.services import adjustments, grids
 from desktop.services.geo import geojson_io, synthetic
@@ -67,7 +67,7 @@ def test_approval_keeps_the_history_of_each_grid(divided):
     first = f"{VILLAGE}001"
     with divided.session() as session:
         old_geometry = shapely.from_wkb(session.scalar(select(Place.geometry).where(Place.code == first)))
-    info = propose(divided, division(1, 2))  # four grids become two
+    info = propose(divided, division(1, 2), retire=(f"{VILLAGE}003", f"{VILLAGE}004"))  # four grids become two
     adjustments.approve(divided, COUNTY_ADMIN, info.id)
     versions = grids.grid_history(divided, first)
     assert len(versions) == 2
@@ -176,15 +176,16 @@ def test_a_proposal_that_changes_nothing_is_refused(divided, tmp_path, capsys):
 def test_second_pending_proposal_for_the_same_village_is_refused(divided):
     first = propose(divided)
     with pytest.raises(InvalidTransition, match=f"待县级审核的调整申请 #{first.id}"):
-        propose(divided, division(1, 3))
+        propose(divided, division(1, 3), retire=(f"{VILLAGE}004",))
     adjustments.reject(divided, COUNTY_ADMIN, first.id, comment="重新划分")
-    assert propose(divided, division(1, 3)).state is AdjustmentState.PROPOSED
+    assert propose(divided, division(1, 3), retire=(f"{VILLAGE}004",)).state is AdjustmentState.PROPOSED
 
 
 def test_retire_all_grids_of_a_village_by_naming_it(divided):
     info = adjustments.propose(divided, TOWNSHIP_ADMIN, township_code=TOWNSHIP, kind=AdjustmentKind.RETIRE,
                                reason=AdjustmentReason.VILLAGE_RESCALED, reason_text="侨北社区撤并",
-                               proposal=geojson_io.collection([]), villages=(VILLAGE,))
+                               proposal=geojson_io.collection([]),
+                               retire=tuple(f"{VILLAGE}{n:03d}" for n in range(1, 5)))
     adjustments.approve(divided, COUNTY_ADMIN, info.id)
     assert live_grids(divided) == {}
     with divided.session() as session:
@@ -192,12 +193,87 @@ def test_retire_all_grids_of_a_village_by_naming_it(divided):
             GridAdjustmentStep.to_state == AdjustmentState.PROPOSED)) == "侨北社区撤并"
 
 
+def bare(collection: dict) -> dict:
+    """The features with only code, name and shape, as a hand-drawn file has them."""
+    return geojson_io.collection([{**f, "properties": {key: f["properties"][key] for key in ("code", "name")}}
+                                  for f in collection["features"]])
+
+
+def grid_row(db, code: str) -> tuple:
+    with db.session() as session:
+        return session.execute(select(Grid.households, Grid.residents, Grid.status).join(Place)
+                               .where(Place.code == code)).one()
+
+
+def test_a_property_not_given_is_unchanged(divided):
+    proposal = bare(division(2, 2))
+    proposal["features"][1]["properties"]["name"] = "侨北新村网格"
+    proposal["features"][2]["properties"]["households"] = 0  # given explicitly: it changes
+    info = propose(divided, proposal)
+    by_code = {change.code: change for change in adjustments.changes(divided, info.id)}
+    assert by_code[f"{VILLAGE}001"].kind is adjustments.GridChangeKind.UNCHANGED
+    assert by_code[f"{VILLAGE}002"].fields == (("name", "侨北第2网格", "侨北新村网格"),)
+    assert by_code[f"{VILLAGE}003"].fields == (("households", 300, 0),)
+    adjustments.approve(divided, COUNTY_ADMIN, info.id)
+    assert grid_row(divided, f"{VILLAGE}001") == (300, 900, GridStatus.ACTIVE)
+    assert grid_row(divided, f"{VILLAGE}002") == (300, 900, GridStatus.ACTIVE)
+    assert grid_row(divided, f"{VILLAGE}003") == (0, 900, GridStatus.ACTIVE)
+
+
+def test_a_grid_left_out_is_retired_only_when_the_proposal_says_so(divided):
+    proposal = bare(division(1, 3))  # three columns: grid 004 is left out
+    proposal["features"][0]["properties"]["residents"] = 950
+    with pytest.raises(adjustments.GridsLeftOut, match="不会被撤销") as caught:
+        propose(divided, proposal)
+    assert caught.value.codes == (f"{VILLAGE}004",) and caught.value.problems == [f"侨北第4网格({VILLAGE}004)"]
+    with pytest.raises(ValidationFailed, match="要撤销的网格有误"):
+        propose(divided, proposal, retire=(f"{VILLAGE}001",))  # in the file: it cannot also be retired
+    assert adjustments.list_adjustments(divided) == []
+    info = propose(divided, proposal, retire=(f"{VILLAGE}004",))
+    changed = adjustments.GridChangeKind.CHANGED
+    expected = [(f"{VILLAGE}004", adjustments.GridChangeKind.RETIRED, []),
+                (f"{VILLAGE}001", changed, [("residents", 900, 950), ("area_km2", 0.36, 0.48)]),
+                (f"{VILLAGE}002", changed, [("area_km2", 0.36, 0.48)]),
+                (f"{VILLAGE}003", changed, [("area_km2", 0.36, 0.48)])]
+
+    def shown(changes):
+        return [(c.code, c.kind, [(key, pytest.approx(old, rel=1e-3), pytest.approx(new, rel=1e-3))
+                                  for key, old, new in c.fields]) for c in changes]
+
+    assert shown(adjustments.changes(divided, info.id)) == expected
+    adjustments.approve(divided, COUNTY_ADMIN, info.id)
+    assert grid_row(divided, f"{VILLAGE}004")[2] is GridStatus.RETIRED
+    # The city filer sees the same, now read from the versions the approval closed.
+    assert shown(adjustments.changes(divided, info.id)) == expected
+
+
+def test_approval_refuses_a_proposal_that_leaves_grids_out_unsaid(divided):
+    info = propose(divided, division(1, 2), retire=(f"{VILLAGE}003", f"{VILLAGE}004"))
+    with divided.session() as session:  # as stored before proposals listed what they retire
+        adjustment = session.get(GridAdjustment, info.id)
+        adjustment.proposal = {key: value for key, value in adjustment.proposal.items() if key != "retire"}
+        session.commit()
+    with pytest.raises(InvalidTransition, match=f"没有写明撤销在用网格侨北第3网格\\({VILLAGE}003\\)"):
+        adjustments.approve(divided, COUNTY_ADMIN, info.id)
+    assert len(live_grids(divided)) == 4
+
+
+def test_last_opinion_is_the_reviewers_not_the_reason(divided):
+    info = propose(divided)
+    assert info.last_opinion == ""
+    rejected = adjustments.reject(divided, COUNTY_ADMIN, info.id, comment="人口数据未更新")
+    assert rejected.last_opinion == "人口数据未更新"
+
+
 def test_cli_propose_approve_file_list(divided, tmp_path, capsys):
     url = divided.engine.url.render_as_string(hide_password=False)
     path = tmp_path / "new.geojson"
     geojson_io.write_collection(path, division(3, 1))
     assert cli_main(["--db", url, "adjustments", "propose", str(path), "--township", "450503103",
-                     "--reason", "population_movement", "--text", "人口增加"]) == 0
+                     "--reason", "population_movement", "--text", "人口增加"]) == 1  # grid 004 left out
+    assert "侨北第4网格(450503103001004)" in capsys.readouterr().err
+    assert cli_main(["--db", url, "adjustments", "propose", str(path), "--township", "450503103",
+                     "--reason", "population_movement", "--text", "人口增加", "--retire", f"{VILLAGE}004"]) == 0
     [info] = adjustments.list_adjustments(divided)
     assert cli_main(["--db", url, "adjustments", "file", str(info.id)]) == 1
     assert cli_main(["--db", url, "adjustments", "approve", str(info.id), "--comment", "同意"]) == 0
@@ -275,3 +351,38 @@ def test_review_dialog_approves_then_files(desk):
     dialog.table.selectRow(0)
     dialog.action_buttons["备案"].click()
     assert dialog.table.item(0, 4).text() == "市级已备案" and info.id == dialog.items[0].id
+
+
+def test_review_dialog_shows_each_grids_change_and_the_reviewers_opinion(desk, tmp_path, monkeypatch):
+    from desktop.views import dialogs
+    from desktop.views.adjustments.proposal_dialog import ProposalDialog
+    from desktop.views.adjustments.review_dialog import ReviewDialog
+
+    proposal = bare(division(1, 3))  # grid 004 left out; base data not given
+    proposal["features"][0]["properties"]["residents"] = 950
+    path = tmp_path / "bare.geojson"
+    geojson_io.write_collection(path, proposal)
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: asked.append(text) or True)
+    dialog = ProposalDialog(desk, TOWNSHIP)
+    dialog.text.setPlainText("侨北社区人口流动变化较大")
+    dialog.file.setText(str(path))
+    dialog.submit()
+    assert f"侨北第4网格({VILLAGE}004)" in asked[0] and dialog.result_info is not None, desk.messages
+
+    desk.actor, desk.place = COUNTY_ADMIN, COUNTY
+    review = ReviewDialog(desk, desk.current_place_code())
+    assert review.table.item(0, 7).text() == ""  # no opinion yet: not the applicant's reason
+    review.table.selectRow(0)
+    rows = {review.changes.item(r, 0).text(): (review.changes.item(r, 1).text(), review.changes.item(r, 2).text())
+            for r in range(review.changes.rowCount())}
+    assert review.changes.item(0, 0).text() == f"侨北第4网格({VILLAGE}004)" and rows[review.changes.item(0, 0).text()][0] == "撤销"
+    assert rows[f"侨北第1网格({VILLAGE}001)"] == ("变更", "人口 900 → 950;边界(面积 km²) 0.3600 → 0.4800")
+    assert "撤销:侨北第4网格" in review.summary.text() and "撤销 1 个" in review.summary.text()
+    review.comment.setText("同意,撤销第4网格")
+    review.action_buttons["同意"].click()
+    assert review.table.item(0, 7).text() == "同意,撤销第4网格"
+    assert grid_row(desk.db, f"{VILLAGE}002") == (300, 900, GridStatus.ACTIVE)  # base data kept
+    desk.actor = CITY_ADMIN
+    review.table.selectRow(0)  # the filer sees what the approval changed
+    assert review.changes.rowCount() == 4 and review.changes.item(0, 1).text() == "撤销"

@@ -50,7 +50,7 @@ class ProposalDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("写明调整的具体情形,如:村(社区)规模调整、人员流动重大变化"))
         self.file = QLineEdit()
-        self.file.setPlaceholderText(self.tr("调整后相关村(社区)的全部网格(GeoJSON)"))
+        self.file.setPlaceholderText(self.tr("调整后相关村(社区)的网格(GeoJSON;已有网格未写的属性保持不变)"))
         browse = QPushButton(self.tr("浏览…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -69,11 +69,17 @@ class ProposalDialog(QDialog):
         form.addRow(self.tr("坐标系"), self.crs)
         form.addRow(self.buttons)
         self.result_info: adjustments.AdjustmentInfo | None = None
+        # Live grids the file leaves out, retired only once the proposer has confirmed it.
+        self.retire: tuple[str, ...] = ()
+        self.file.textChanged.connect(self._forget_retire)
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择网格文件"), "", self.tr("GeoJSON (*.geojson *.json)"))
         if path:
             self.file.setText(path)
+
+    def _forget_retire(self) -> None:
+        self.retire = ()
 
     def submit(self) -> None:
         if not self.file.text().strip():
@@ -84,7 +90,7 @@ class ProposalDialog(QDialog):
         self.window_.tasks.submit(
             _propose, self.window_.db, self.window_.actor, path=self.file.text().strip(), township_code=self.township_code,
             kind=AdjustmentKind(self.kind.currentData()), reason=AdjustmentReason(self.reason.currentData()),
-            reason_text=self.text.toPlainText(),
+            reason_text=self.text.toPlainText(), retire=self.retire,
             crs=self.crs.currentData(), on_done=self._done, on_error=self._failed)
 
     def _done(self, info: adjustments.AdjustmentInfo) -> None:
@@ -95,6 +101,13 @@ class ProposalDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
+        if isinstance(exc, adjustments.GridsLeftOut) and dialogs.confirm(
+                self, self.windowTitle(),
+                self.tr("网格文件没有列出以下在用网格:\n{0}\n\n要在申请中写明撤销这些网格吗?"
+                        "(选“否”则不提出,请把它们补入文件)").format("\n".join(exc.problems))):
+            self.retire = exc.codes
+            self.submit()
+            return
         dialogs.show_error(self, exc)
 
 

@@ -1,12 +1,20 @@
-"""County approval or rejection and city filing (备案) of grid adjustments (Art. 6)."""
+"""County approval or rejection and city filing (备案) of grid adjustments (Art. 6).
+
+Below the list, the selected adjustment grid by grid (new, changed fields before → after,
+retired first and marked), so that the approver and the filer see what they act on.
+"""
 
 from __future__ import annotations
 
+from enum import Enum
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -24,6 +32,21 @@ _ACTIONS = [(QT_TRANSLATE_NOOP("ReviewDialog", "同意"), adjustments.approve, A
             (QT_TRANSLATE_NOOP("ReviewDialog", "不同意"), adjustments.reject, AdjustmentState.PROPOSED),
             (QT_TRANSLATE_NOOP("ReviewDialog", "备案"), adjustments.file, AdjustmentState.APPROVED)]
 
+_CHANGE_KINDS = {adjustments.GridChangeKind.NEW: QT_TRANSLATE_NOOP("ReviewDialog", "新增"),
+                 adjustments.GridChangeKind.CHANGED: QT_TRANSLATE_NOOP("ReviewDialog", "变更"),
+                 adjustments.GridChangeKind.RETIRED: QT_TRANSLATE_NOOP("ReviewDialog", "撤销"),
+                 adjustments.GridChangeKind.UNCHANGED: QT_TRANSLATE_NOOP("ReviewDialog", "不变")}
+_FIELDS = {"name": QT_TRANSLATE_NOOP("ReviewDialog", "名称"), "kind": QT_TRANSLATE_NOOP("ReviewDialog", "类型"),
+           "category": QT_TRANSLATE_NOOP("ReviewDialog", "类别"),
+           "managing_unit": QT_TRANSLATE_NOOP("ReviewDialog", "管理单位"),
+           "households": QT_TRANSLATE_NOOP("ReviewDialog", "户数"),
+           "residents": QT_TRANSLATE_NOOP("ReviewDialog", "人口"), "units": QT_TRANSLATE_NOOP("ReviewDialog", "单位"),
+           "village_groups": QT_TRANSLATE_NOOP("ReviewDialog", "村民小组"),
+           "staff_quota": QT_TRANSLATE_NOOP("ReviewDialog", "网格员定额"),
+           "urban": QT_TRANSLATE_NOOP("ReviewDialog", "城镇"),
+           "area_km2": QT_TRANSLATE_NOOP("ReviewDialog", "边界(面积 km²)"),
+           "vessels": QT_TRANSLATE_NOOP("ReviewDialog", "船只数")}
+
 
 class ReviewDialog(QDialog):
     """Adjustments under the selected place; the chosen one is approved, rejected or filed."""
@@ -32,7 +55,7 @@ class ReviewDialog(QDialog):
         super().__init__(parent or window)
         self.window_, self.under = window, under
         self.setWindowTitle(self.tr("网格调整审核与备案"))
-        self.resize(820, 420)
+        self.resize(900, 620)
         headers = [self.tr("编号"), self.tr("乡镇(街道)"), self.tr("类型"), self.tr("调整情形"), self.tr("状态"),
                    self.tr("网格数"), self.tr("理由"), self.tr("最后意见")]
         self.table = QTableWidget(0, len(headers))
@@ -42,6 +65,12 @@ class ReviewDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.changes = QTableWidget(0, 3)
+        self.changes.setHorizontalHeaderLabels([self.tr("网格"), self.tr("变化"), self.tr("变更前 → 变更后")])
+        self.changes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.changes.horizontalHeader().setStretchLastSection(True)
         self.comment = QLineEdit()
         self.comment.setPlaceholderText(self.tr("审核或备案意见(不同意时必填)"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -53,6 +82,8 @@ class ReviewDialog(QDialog):
             self.action_buttons[text] = button
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.changes, 1)
         layout.addWidget(self.comment)
         layout.addWidget(self.buttons)
         self.items: list[adjustments.AdjustmentInfo] = []
@@ -68,7 +99,7 @@ class ReviewDialog(QDialog):
         for row, info in enumerate(items):
             values = [f"#{info.id}", info.township_name, label(info.kind), label(info.reason),
                       label(info.state), str(info.grid_count), info.reason_text,
-                      (info.steps[-1].comment or "") if info.steps else ""]
+                      info.last_opinion]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, info.id)
@@ -84,6 +115,46 @@ class ReviewDialog(QDialog):
         info = self.selected()
         for text, _, state in _ACTIONS:
             self.action_buttons[text].setEnabled(info is not None and info.state is state)
+        self.changes.setRowCount(0)
+        self.summary.clear()
+        if info is not None:
+            self.window_.tasks.submit(adjustments.changes, self.window_.db, info.id, on_done=self._show_changes,
+                                      on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def _value(self, value) -> str:
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, bool):
+            return self.tr("是") if value else self.tr("否")
+        if isinstance(value, Enum):
+            return label(value)
+        if isinstance(value, float):
+            return f"{value:.4f}"
+        return str(value)
+
+    def _show_changes(self, changes: list[adjustments.GridChange]) -> None:
+        counts = {kind: sum(c.kind is kind for c in changes) for kind in adjustments.GridChangeKind}
+        retired = [f"{c.name}({c.code})" for c in changes if c.kind is adjustments.GridChangeKind.RETIRED]
+        text = self.tr("新增 {0} 个、变更 {1} 个、撤销 {2} 个、不变 {3} 个").format(
+            *(counts[kind] for kind in adjustments.GridChangeKind))
+        if retired:
+            text += self.tr(";撤销:{0}").format("、".join(retired))
+        self.summary.setText(text)
+        self.changes.setRowCount(len(changes))
+        bold = QFont()
+        bold.setBold(True)
+        for row, change in enumerate(changes):
+            details = self.tr(";").join(
+                self.tr("{0} {1} → {2}").format(self.tr(_FIELDS[key]), self._value(before), self._value(after))
+                for key, before, after in change.fields)
+            values = [f"{change.name}({change.code})", self.tr(_CHANGE_KINDS[change.kind]), details]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if change.kind is adjustments.GridChangeKind.RETIRED:
+                    item.setFont(bold)
+                    item.setForeground(QBrush(QColor("#b00020")))
+                self.changes.setItem(row, column, item)
+        self.changes.resizeColumnsToContents()
 
     def decide(self, action) -> None:
         info = self.selected()
