@@ -155,6 +155,13 @@ class CaseDetailDialog(QDialog):
         self.timeline_view.setModel(self.timeline)
         self.timeline_view.horizontalHeader().setStretchLastSection(True)
         self.timeline_view.verticalHeader().hide()
+        # After each load the newest event (the one an action just added) is shown. The reset
+        # model and the new action buttons settle the scroll range only later, so the bar
+        # follows its range until the user scrolls it.
+        self._follow_newest = True
+        timeline_bar = self.timeline_view.verticalScrollBar()
+        timeline_bar.rangeChanged.connect(self._keep_newest_in_view)
+        timeline_bar.actionTriggered.connect(self._stop_following)
         self.action_bar = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
@@ -215,8 +222,17 @@ class CaseDetailDialog(QDialog):
                 self.shares.setItem(row, column, QTableWidgetItem(value))
         self.timeline.set_events(detail.events)
         self.timeline_view.resizeColumnsToContents()
-        self.timeline_view.scrollToBottom()  # the newest event: the one an action just added
+        self._follow_newest = True
+        self._keep_newest_in_view()
         self._show_actions(detail.actions)
+
+    def _keep_newest_in_view(self) -> None:
+        if self._follow_newest:
+            bar = self.timeline_view.verticalScrollBar()
+            bar.setValue(bar.maximum())
+
+    def _stop_following(self) -> None:
+        self._follow_newest = False
 
     def _show_actions(self, actions: tuple[str, ...]) -> None:
         for button in self.buttons.values():
