@@ -116,6 +116,7 @@ class LadderPanel(QWidget):
                     item.setForeground(QBrush(OVERDUE))
                     item.setToolTip(self.tr("超时"))
                 self.table.setItem(row, column, item)
+        self.table.resizeColumnToContents(3)  # room for "(超时 N 分钟)"
         self._offer_actions()
 
     def _selected_step(self):
