@@ -3,23 +3,36 @@
 Solved? Satisfied (满意/基本满意/不满意)? An unsatisfied or unsolved answer must be followed up —
 reopen the case or put it under supervision (key supervision when unsolved, Art. 20(1)); the
 next callback follows the next closing. A case on hold is called back again a month later.
+
+Who calls back: the centre, for any case of its area; a department's liaison, only for the cases its
+department leads now (Art. 19, 20). Reopening needs the right to review and close (REVIEW), supervision
+the right to supervise (SUPERVISE), whoever records the callback (Art. 15, 20).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
 
 from ...db import Database
-from ...errors import InvalidTransition, NotFound, ValidationFailed
-from ...models import Callback, Case, Place
+from ...errors import InvalidTransition, NotFound, PermissionDenied, ValidationFailed
+from ...models import Assignment, Callback, Case, Department, Place
 from ...models.base import utcnow
-from ...models.enums import CallbackOutcome, CallbackState, CaseState, Satisfaction, SupervisionLevel
+from ...models.enums import (
+    AssignmentRole,
+    AssignmentState,
+    CallbackOutcome,
+    CallbackState,
+    CaseState,
+    Satisfaction,
+    SupervisionLevel,
+)
 from ..clock import WorkCalendar
-from ..queue import mask_phone, visible_condition
+from ..queue import granted_condition, mask_phone, visible_condition
 from ..security import Actor, Permission
-from ..unit_of_work import unit_of_work
+from ..unit_of_work import UnitOfWork, unit_of_work
 from .callback_schedule import schedule_while_on_hold
 from .common import load_case, record, require_case_view, require_on_case
 from .results import CallbackInfo, CaseInfo
@@ -34,18 +47,70 @@ def callback_info(callback: Callback, case: Case, actor: Actor, township_code: s
                         callback.state, callback.solved, callback.satisfaction, callback.notes, case.state)
 
 
+def _current_lead(case_id):
+    """The department leading the case's current round: its latest lead share not withdrawn, the
+    one the evaluation holds answerable for the callback (Art. 19, 20(3))."""
+    return (select(Assignment.department_id)
+            .where(Assignment.case_id == case_id, Assignment.role == AssignmentRole.LEAD,
+                   Assignment.state != AssignmentState.WITHDRAWN)
+            .order_by(Assignment.id.desc()).limit(1))
+
+
+def _callable_condition(session: Session, actor: Actor):
+    """The cases whose requesters the actor may call back, the rule `record_callback` enforces: where
+    they may call back and read the case; acting for a department (a liaison), only the cases it leads now."""
+    condition = and_(granted_condition(session, actor, Permission.CALLBACK), visible_condition(session, actor))
+    if actor.department_id is None:
+        return condition
+    return and_(condition, or_(granted_condition(session, actor, Permission.VIEW_CASES),
+                               _current_lead(Case.id).scalar_subquery() == actor.department_id))
+
+
 def due_callbacks(db: Database, actor: Actor, *, until: datetime | None = None) -> list[CallbackInfo]:
     """Pending callbacks the actor may make, due by `until` (default: all pending), earliest first;
-    a liaison's are those of its department's cases (Art. 15, 20(3))."""
+    a liaison's are those of the cases its department leads (Art. 15, 20(3))."""
     with db.session() as session:
         stmt = (select(Callback, Case, Place.code).join(Case, Case.id == Callback.case_id)
                 .join(Place, Place.id == Case.township_id)
-                .where(Callback.state == CallbackState.PENDING, visible_condition(session, actor))
+                .where(Callback.state == CallbackState.PENDING, _callable_condition(session, actor))
                 .order_by(Callback.due_at))
         if until is not None:
             stmt = stmt.where(Callback.due_at <= until)
-        return [callback_info(cb, case, actor, code) for cb, case, code in session.execute(stmt)
-                if actor.can(Permission.CALLBACK, code)]
+        return [callback_info(cb, case, actor, code) for cb, case, code in session.execute(stmt)]
+
+
+def _require_lead(uow: UnitOfWork, case: Case) -> None:
+    """A liaison calls back the requesters of the cases its department leads now, not of those
+    it co-handles: the lead department answers to the requester (Art. 19, 20)."""
+    lead_id = uow.session.scalar(_current_lead(case.id))
+    if lead_id == uow.actor.department_id:
+        return
+    department = uow.session.get(Department, uow.actor.department_id).name
+    lead = f"由{uow.session.get(Department, lead_id).name}主办" if lead_id else "目前没有主办单位"
+    raise PermissionDenied(f"用户“{uow.actor.display_name}”不能回访案件 {case.number}:该案{lead},"
+                           f"{department}不是主办单位;回访由主办单位或网格化服务管理中心进行(Art. 19、Art. 20),"
+                           "请联系主办单位或中心回访", article="Art. 20")
+
+
+def _reopens(case: Case, outcome: CallbackOutcome) -> bool:
+    """Reopening, or supervising a case no longer open, which must first be reopened."""
+    return outcome is CallbackOutcome.REOPEN or (outcome is CallbackOutcome.SUPERVISE and not case.state.is_open)
+
+
+def _require_follow_up_rights(uow: UnitOfWork, case: Case, township: Place, outcome: CallbackOutcome) -> None:
+    """Reopening is the review's decision (REVIEW), supervision the supervisor's (SUPERVISE) — a
+    callback outcome is no way around either (Art. 15, 20)."""
+    needed = []
+    if _reopens(case, outcome):
+        needed.append(Permission.REVIEW)
+    if outcome is CallbackOutcome.SUPERVISE:
+        needed.append(Permission.SUPERVISE)
+    missing = [p.label for p in needed if not uow.actor.can(p, township.code)]
+    if missing:
+        raise PermissionDenied(
+            f"用户“{uow.actor.display_name}”不能将案件 {case.number} 的回访处理为“{outcome.label}”:"
+            f"没有在 {township.short_name}({township.code}) {'、'.join(missing)}的权限(Art. 15、Art. 20);"
+            "请将回访情况转告网格化服务管理中心,由具有该权限的人员记录回访", article="Art. 20")
 
 
 def record_callback(db: Database, actor: Actor, *, callback_id: int, reached: bool = True,
@@ -70,9 +135,13 @@ def record_callback(db: Database, actor: Actor, *, callback_id: int, reached: bo
             raise NotFound(f"回访 {callback_id} 不存在,请刷新")
         case = load_case(uow, callback.case_id, None)
         require_on_case(uow, case, Permission.CALLBACK)
-        require_case_view(uow.session, actor, case)
+        township = require_case_view(uow.session, actor, case)
+        if not actor.can(Permission.VIEW_CASES, township.code):
+            _require_lead(uow, case)
         if callback.state is not CallbackState.PENDING:
             raise InvalidTransition(f"案件 {case.number} 的这次回访已记录({callback.state.label}),请刷新")
+        if reached:
+            _require_follow_up_rights(uow, case, township, outcome)
         callback.caller, callback.notes, callback.done_at = actor.display_name, notes or None, now
         if not reached:
             callback.state = CallbackState.UNREACHABLE
@@ -85,7 +154,7 @@ def record_callback(db: Database, actor: Actor, *, callback_id: int, reached: bo
         record(uow, case, "callback", f"回访:{'已解决' if solved else '未解决'},{satisfaction.label}"
                + (f";{notes}" if notes else ""), at=now, solved=solved, satisfaction=satisfaction.value)
         uow.session.flush()  # the pending callback is done before a reopening looks for pending ones
-        if outcome is CallbackOutcome.REOPEN or (outcome is CallbackOutcome.SUPERVISE and not case.state.is_open):
+        if _reopens(case, outcome):
             reopen_case(uow, case, f"回访{satisfaction.label}:{notes or '诉求人要求重新办理'}", now)
         if outcome is CallbackOutcome.SUPERVISE:
             level = SupervisionLevel.GENERAL if solved else SupervisionLevel.KEY

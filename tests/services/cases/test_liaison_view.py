@@ -1,20 +1,32 @@
 """What a department liaison may read (Art. 15, 19): the cases its department holds a share of —
 lead or co-handler, finished too — in the queue, its counts, the callbacks and a single
 case; every other case is refused, and a liaison exports nothing. Operators, supervisors and auditors
-still read the whole area."""
+still read the whole area. A liaison calls back only the requesters of the cases its department leads
+now, and may not reopen or supervise a case through a callback (Art. 19, 20)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from case_world import TOWNSHIP, actor
 
 from desktop.errors import PermissionDenied
 from desktop.models import Assignment, Case, Department, utcnow
-from desktop.models.enums import AssignmentRole, PeriodKind, PlaceLevel, Role, Satisfaction
+from desktop.models.enums import (
+    ACTIVE_ASSIGNMENT_STATES,
+    AssignmentRole,
+    CallbackOutcome,
+    CaseState,
+    PeriodKind,
+    PlaceLevel,
+    Role,
+    Satisfaction,
+    SupervisionLevel,
+)
 from desktop.services import hotspots, queue, users
 from desktop.services.cases import callbacks, department, dispatch, queries, review, supervision
 from desktop.services.evaluation.periods import period_of
@@ -34,11 +46,18 @@ def _dispatch(world, title: str, lead: str, co=()):
                              now=TUESDAY)
 
 
-def _close(world, case, liaison):
-    """The lead department signs, contacts, reports; the center closes it."""
+def _close(world, case, liaison, co_liaison=None):
+    """The co-handler (if any) reports to the lead; the lead department signs, contacts, reports; the
+    center closes it."""
     with world.db.session() as s:
-        lead_id = s.scalar(select(Assignment.id).where(Assignment.case_id == case.id,
-                                                       Assignment.role == AssignmentRole.LEAD))
+        share = dict(s.execute(select(Assignment.role, Assignment.id).where(
+            Assignment.case_id == case.id, Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES))).all())
+    lead_id = share[AssignmentRole.LEAD]
+    if co_liaison is not None:
+        co_id = share[AssignmentRole.CO]
+        case = department.sign_for(world.db, co_liaison, assignment_id=co_id, expected_version=case.version)
+        case = department.report_result(world.db, co_liaison, assignment_id=co_id, result="已配合处理",
+                                        expected_version=case.version)
     case = department.sign_for(world.db, liaison, assignment_id=lead_id, expected_version=case.version)
     case = department.contact_requester(world.db, liaison, assignment_id=lead_id, note="已电话联系",
                                         expected_version=case.version)
@@ -151,3 +170,116 @@ def test_a_liaison_counts_the_areas_hard_problems_but_lists_only_its_own_cases(w
     assert _of(shares, "police_lead", "market_only") <= {c.number for c in everyone}
     own = hotspots.hard_cases(world.db, world.police, period, Hardness.LONG_OPEN, as_of=later)
     assert {c.number for c in own} == _of(shares, "police_lead", "police_co")
+
+
+def _callback_of(world, who, case):
+    return next(c for c in callbacks.due_callbacks(world.db, who) if c.case_id == case.id)
+
+
+def _unchanged(world, case, callback):
+    """A refused callback left the case closed, unsupervised, and the callback pending."""
+    info = queries.case_detail(world.db, world.operator, case.id).case
+    assert (info.state, info.supervision) == (CaseState.CLOSED, SupervisionLevel.NONE)
+    assert callback.id in {c.id for c in callbacks.due_callbacks(world.db, world.operator)}
+
+
+@pytest.fixture
+def co_closed(world):
+    """A closed case the market bureau led and the police station co-handled."""
+    return _close(world, _dispatch(world, "市场监管主办派出所协办", "market", co=["police"]), world.market,
+                  co_liaison=world.police)
+
+
+@pytest.mark.law("Art. 20")
+def test_a_co_handlers_liaison_may_not_call_back_the_lead_departments_requester(world, shares, co_closed):
+    assert co_closed.number not in {c.case_number for c in callbacks.due_callbacks(world.db, world.police)}
+    callback = _callback_of(world, world.market, co_closed)
+    with pytest.raises(PermissionDenied, match=f"不能回访案件 {co_closed.number}:该案由银海区市场监管局主办,"
+                                               "侨港派出所不是主办单位.*Art. 20"):
+        callbacks.record_callback(world.db, world.police, callback_id=callback.id, solved=False,
+                                  satisfaction=Satisfaction.UNSATISFIED, outcome=CallbackOutcome.SUPERVISE)
+    _unchanged(world, co_closed, callback)
+    case = callbacks.record_callback(world.db, world.market, callback_id=callback.id, solved=True,
+                                     satisfaction=Satisfaction.SATISFIED)
+    assert case.state is CaseState.CLOSED
+
+
+@pytest.mark.law("Art. 20")
+def test_the_lead_departments_liaison_records_a_satisfied_callback(world, shares):
+    callback = _callback_of(world, world.police, shares["police_closed"])
+    case = callbacks.record_callback(world.db, world.police, callback_id=callback.id, solved=True,
+                                     satisfaction=Satisfaction.BASICALLY, notes="诉求人表示认可")
+    assert (case.state, case.supervision) == (CaseState.CLOSED, SupervisionLevel.NONE)
+    assert callbacks.due_callbacks(world.db, world.police) == []
+
+
+@pytest.mark.law("Art. 20")
+def test_a_liaison_may_not_reopen_or_supervise_through_a_callback(world, shares):
+    case = shares["police_closed"]
+    callback = _callback_of(world, world.police, case)
+    with pytest.raises(PermissionDenied, match=r"回访处理为“重办”:没有在 侨港\(450503103000\) 核查审批的权限"):
+        callbacks.record_callback(world.db, world.police, callback_id=callback.id, solved=False,
+                                  satisfaction=Satisfaction.UNSATISFIED, outcome=CallbackOutcome.REOPEN)
+    # Supervising a closed case reopens it: both are missing.
+    with pytest.raises(PermissionDenied, match="回访处理为“督办”:没有在 .* 核查审批、督办的权限.*Art. 20"):
+        callbacks.record_callback(world.db, world.police, callback_id=callback.id, solved=False,
+                                  satisfaction=Satisfaction.UNSATISFIED, outcome=CallbackOutcome.SUPERVISE)
+    _unchanged(world, case, callback)
+    # A liaison who is also the township's supervisor holds both.
+    both = replace(world.police, grants=world.police.grants + world.supervisor.grants)
+    case = callbacks.record_callback(world.db, both, callback_id=callback.id, solved=False,
+                                     satisfaction=Satisfaction.UNSATISFIED, outcome=CallbackOutcome.SUPERVISE)
+    assert (case.state, case.supervision) == (CaseState.REOPENED, SupervisionLevel.KEY)
+
+
+@pytest.mark.law("Art. 20")
+def test_the_centre_reopens_but_only_a_supervisor_supervises_through_a_callback(world, shares):
+    police_callback = _callback_of(world, world.operator, shares["police_closed"])
+    market_callback = _callback_of(world, world.operator, shares["market_closed"])
+    with pytest.raises(PermissionDenied, match="回访处理为“督办”:没有在 .* 督办的权限"):
+        callbacks.record_callback(world.db, world.operator, callback_id=market_callback.id, solved=False,
+                                  satisfaction=Satisfaction.UNSATISFIED, outcome=CallbackOutcome.SUPERVISE)
+    _unchanged(world, shares["market_closed"], market_callback)
+    case = callbacks.record_callback(world.db, world.operator, callback_id=police_callback.id, solved=False,
+                                     satisfaction=Satisfaction.UNSATISFIED, outcome=CallbackOutcome.REOPEN)
+    assert (case.state, case.supervision) == (CaseState.REOPENED, SupervisionLevel.NONE)
+    case = callbacks.record_callback(world.db, world.supervisor, callback_id=market_callback.id, solved=False,
+                                     satisfaction=Satisfaction.UNSATISFIED, outcome=CallbackOutcome.SUPERVISE)
+    assert (case.state, case.supervision) == (CaseState.REOPENED, SupervisionLevel.KEY)
+
+
+@pytest.mark.law("Art. 20")
+def test_a_liaisons_due_callbacks_are_those_of_the_cases_its_department_leads_now(world, shares, co_closed):
+    assert [c.case_number for c in callbacks.due_callbacks(world.db, world.police)] == [
+        shares["police_closed"].number]
+    assert {c.case_number for c in callbacks.due_callbacks(world.db, world.market)} == {
+        shares["market_closed"].number, co_closed.number}
+    # The police led the first round; reopened, the market bureau leads the second and is called back for.
+    case = callbacks.record_callback(world.db, world.operator, callback_id=_callback_of(
+        world, world.operator, shares["police_closed"]).id, solved=False, satisfaction=Satisfaction.UNSATISFIED,
+        outcome=CallbackOutcome.REOPEN)
+    case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["market"],
+                             expected_version=case.version)
+    case = _close(world, case, world.market)
+    assert callbacks.due_callbacks(world.db, world.police) == []
+    callback = _callback_of(world, world.market, case)
+    with pytest.raises(PermissionDenied, match="该案由银海区市场监管局主办,侨港派出所不是主办单位"):
+        callbacks.record_callback(world.db, world.police, callback_id=callback.id, solved=True,
+                                  satisfaction=Satisfaction.SATISFIED)
+
+
+def test_an_auditors_due_callbacks_are_empty_without_loading_a_case(world, shares):
+    """An auditor reads every case but calls no one back: the query selects nothing."""
+    auditor = actor("aud_qg", Role.AUDITOR, TOWNSHIP, PlaceLevel.TOWNSHIP)
+    loaded = []
+
+    def count(target, context):
+        loaded.append(target)
+
+    event.listen(Case, "load", count)
+    try:
+        assert callbacks.due_callbacks(world.db, auditor) == []
+    finally:
+        event.remove(Case, "load", count)
+    assert loaded == []
+    assert len(callbacks.due_callbacks(world.db, world.operator)) == 2

@@ -303,7 +303,8 @@ def test_hold_needs_reason_and_explanation_and_is_called_back_monthly(world):
     with world.db.session() as s:
         callback = s.scalar(select(Callback))
         assert timedelta(days=29) < callback.due_at - utcnow() <= timedelta(days=30)
-    case = callbacks.record_callback(world.db, world.operator, callback_id=callback.id, solved=False,
+    # Key supervision is the supervisor's (Art. 20), also when a callback asks for it.
+    case = callbacks.record_callback(world.db, world.supervisor, callback_id=callback.id, solved=False,
                                      satisfaction=Satisfaction.BASICALLY, outcome=CallbackOutcome.SUPERVISE)
     assert (case.state, case.supervision) == (CaseState.ON_HOLD, SupervisionLevel.KEY)
     assert len(callbacks.due_callbacks(world.db, world.operator)) == 1  # the next monthly one
