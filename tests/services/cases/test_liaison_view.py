@@ -15,10 +15,11 @@ from sqlalchemy import event, func, select
 from case_world import TOWNSHIP, actor
 
 from desktop.errors import PermissionDenied
-from desktop.models import Assignment, Case, Department, utcnow
+from desktop.models import Assignment, Case, Department, Objection, utcnow
 from desktop.models.enums import (
     ACTIVE_ASSIGNMENT_STATES,
     AssignmentRole,
+    AssignmentState,
     CallbackOutcome,
     CaseState,
     PeriodKind,
@@ -126,7 +127,7 @@ def test_a_liaison_reading_a_case_its_department_does_not_hold_is_refused(world,
     with pytest.raises(PermissionDenied, match="Art. 15"):
         dispatch.suggest_departments(world.db, police, shares["undispatched"].id)
     # the township's lists of cases are the center's, not a department's
-    with pytest.raises(PermissionDenied, match=r"无权查看 侨港\(450503103000\)的案件"):
+    with pytest.raises(PermissionDenied, match=r"没有在 侨港\(450503103000\)查看辖区全部案件的权限"):
         supervision.unresolved_for_key_supervision(world.db, police, TOWNSHIP)
 
 
@@ -147,7 +148,8 @@ def test_the_demo_police_liaison_sees_the_police_stations_cases_not_the_township
     police = users.login(demo_db, "qg_police", "qiaogang-police")
     with demo_db.session() as s:
         held = set(s.scalars(select(Case.number).join(Assignment).join(Department)
-                             .where(Department.id == police.department_id)))
+                             .where(Department.id == police.department_id,
+                                    Assignment.state != AssignmentState.WITHDRAWN)))
         township_total = s.scalar(select(func.count()).select_from(Case))
     listed = {row.number for row in queue.page(demo_db, police, ALL_STATES, 0, 1000)}
     assert listed == held and 0 < len(held) < township_total
@@ -283,3 +285,28 @@ def test_an_auditors_due_callbacks_are_empty_without_loading_a_case(world, share
         event.remove(Case, "load", count)
     assert loaded == []
     assert len(callbacks.due_callbacks(world.db, world.operator)) == 2
+
+
+@pytest.mark.law("Art. 15")
+def test_a_share_withdrawn_on_an_accepted_objection_no_longer_opens_the_case(world):
+    case = _dispatch(world, "错派给派出所", "police")
+    with world.db.session() as s:
+        share = s.scalar(select(Assignment.id).where(Assignment.case_id == case.id))
+    case = department.raise_objection(world.db, world.police, assignment_id=share, reason="不属于公安管辖",
+                                      expected_version=case.version)
+    with world.db.session() as s:
+        objection = s.scalar(select(Objection.id).where(Objection.assignment_id == share))
+    review.decide_objection(world.db, world.operator, objection_id=objection, approve=True,
+                            expected_version=case.version)
+    assert case.number not in _numbers(world, world.police, ALL_STATES)
+    with pytest.raises(PermissionDenied, match=f"无权查看案件 {case.number}.*Art. 15"):
+        queries.case_detail(world.db, world.police, case.id)
+
+
+@pytest.mark.law("Art. 15")
+def test_a_liaison_learns_nothing_from_a_number_that_does_not_exist(world, shares):
+    with pytest.raises(PermissionDenied) as unknown:
+        queries.case_id_by_number(world.db, world.police, "450503103-2026-999999")
+    with pytest.raises(PermissionDenied) as other:
+        queries.case_id_by_number(world.db, world.police, shares["market_only"].number)
+    assert str(unknown.value).replace("999999", "N") == str(other.value).replace(shares["market_only"].number[-6:], "N")
