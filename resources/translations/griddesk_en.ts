@@ -3,22 +3,27 @@
   <context>
     <name>AcceptDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="38" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="40" />
       <source>立项:责任部门与复核日期</source>
       <translation>Take up: responsible department and review date</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/governance_panel.py" line="45" />
-      <source>责任部门编号</source>
-      <translation>Responsible department no.</translation>
+      <source>请选择责任部门</source>
+      <translation>Choose the responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="46" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="50" />
+      <source>责任部门</source>
+      <translation>Responsible department</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="51" />
       <source>责任人</source>
       <translation>Person responsible</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="47" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="52" />
       <source>复核日期</source>
       <translation>Review date</translation>
     </message>
@@ -500,12 +505,12 @@
       <translation>{when} ({mark})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="349" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="368" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="350" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="369" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -539,203 +544,203 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="149" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="200" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="341" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="207" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="360" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="163" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="170" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="165" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="172" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="184" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="191" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="187" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="194" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="192" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="199" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="196" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="203" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="197" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="204" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="198" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="205" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="198" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="205" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="199" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="206" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="200" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="207" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="201" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="208" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="201" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="208" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="202" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="209" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="211" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="218" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="260" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="279" />
       <source>网格代码(15 位)</source>
       <translation>Grid code (15 digits)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="264" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="283" />
       <source>并入的案件编号</source>
       <translation>Number of the case to merge into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="268" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="287" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="272" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="291" />
       <source>上报理由</source>
       <translation>Reason for escalating</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="276" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="295" />
       <source>下派说明</source>
       <translation>Note for the lower level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="287" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="306" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="287" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="306" />
       <source>核查通过并结案?选“否”退回承办单位重新办理。</source>
       <translation>Pass the review and close the case? Choose “No” to send it back to the handling unit.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="290" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="309" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="294" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="313" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="295" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="314" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="299" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="318" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="304" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="323" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="304" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="323" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="305" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="324" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="309" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="328" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="309" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="328" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="315" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="334" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="315" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="334" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="324" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="343" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="328" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="347" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="332" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="351" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="332" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="351" />
       <source>延期时长(不超过原办理时限)</source>
       <translation>Extension (no longer than the original time limit)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="333" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="352" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="337" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="356" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
@@ -837,39 +842,44 @@
       <translation>Tests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="34" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="36" />
       <source>导出 PDF…</source>
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="53" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="55" />
       <source>(暂无测试)</source>
       <translation>(no tests yet)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="54" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="56" />
       <source>第{0}条 {1}</source>
       <translation>Art. {0} {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="58" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="60" />
       <source>本安装未包含测试套件</source>
       <translation>This installation does not include the test suite</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="59" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="61" />
       <source>{0} 条中 {1} 条有测试检验;测试清单由测试中的标记生成(来源:{2})</source>
       <translation>{1} of {0} articles are checked by tests; the list is generated from the tests' markers (source: {2})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="63" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="65" />
       <source>导出条例对照表</source>
       <translation>Export regulation checklist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="63" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="65" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="68" />
+      <source>条例对照表已导出到 {0}</source>
+      <translation>Conformance report written to {0}</translation>
     </message>
   </context>
   <context>
@@ -1030,22 +1040,22 @@
       <translation>Met</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="59" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="61" />
       <source>本期含已结算月份({0}):下列为当前数据,可能与结算时的数字不同。</source>
       <translation>This period includes settled months ({0}): the rows below are current data and may differ from the figures at settlement.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="80" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="82" />
       <source>是</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="80" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="82" />
       <source>否</source>
       <translation>No</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="83" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="85" />
       <source>共 {0} 条</source>
       <translation>{0} in all</translation>
     </message>
@@ -1149,132 +1159,147 @@
   <context>
     <name>EvaluationPanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="91" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="93" />
       <source>综合评价(第五条、第二十三条)</source>
       <translation>Evaluation (Art. 5, Art. 23)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="93" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="95" />
       <source>2026-10、2026-Q4 或 2026</source>
       <translation>2026-10, 2026-Q4 or 2026</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="100" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="102" />
       <source>计算</source>
       <translation>Calculate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="101" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="103" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="102" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="104" />
       <source>打印考核表…</source>
       <translation>Print assessment form…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="103" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="105" />
       <source>结算本月…</source>
       <translation>Settle month…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="104" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="106" />
       <source>撤销结算…</source>
       <translation>Undo settlement…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="105" />
-      <source>冻结该月的考核数据:此后该月及其所在季度、年度按结算数据计算</source>
-      <translation>Freeze the month's assessment data: from then on the month, its quarter and its year are calculated from the settled data</translation>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="124" />
+      <source>用户“{0}”没有综合评价的权限(第五条、第二十三条):考核数据由值班长或管理员查看;如需查看,请联系管理员。</source>
+      <translation>User “{0}” may not evaluate (Art. 5, 23): assessment figures are for shift supervisors and admins; ask an admin if you need them.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="120" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="128" />
       <source>考核期</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="120" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="128" />
       <source>对象</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="140" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="149" />
+      <source>{0}尚未结束(至 {1}),结束后才能结算</source>
+      <translation>{0} is not over yet (until {1}); it can be settled once it is over</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="152" />
+      <source>冻结该月的考核数据:此后该月及其所在季度、年度按结算数据计算</source>
+      <translation>Freeze the month's assessment data: from then on the month, its quarter and its year are calculated from the settled data</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="155" />
       <source>计算中…</source>
       <translation>Calculating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="153" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="168" />
       <source>{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的诉求。</source>
       <translation>{0} · {1} · {2}: {3} units, {4} ranked. Double-click a rate to see the requests counted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="157" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="172" />
       <source> 其中 {0} 为结算数据。</source>
       <translation> Settled data used for {0}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="170" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="185" />
       <source>导出考核结果</source>
       <translation>Export assessment results</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="171" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="186" />
       <source>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="178" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="190" />
+      <source>考核结果已导出到 {0}</source>
+      <translation>Assessment results written to {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="194" />
       <source>打印考核表</source>
       <translation>Print assessment form</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="179" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="195" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="183" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="199" />
       <source>考核表已保存到 {0},共 {1} 页</source>
       <translation>Assessment forms saved to {0}, {1} pages</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="188" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="204" />
       <source>结算考核数据</source>
       <translation>Settle assessment data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="189" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="205" />
       <source>结算 {0} 的考核数据?结算后,该月及其所在季度、年度的考核按结算时的数据计算,不再随后续办理变化;如需更正须撤销结算。</source>
       <translation>Settle the assessment data for {0}? Once settled, the month, its quarter and its year are assessed on the data as settled and no longer change with later handling; to correct them, the settlement must be undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="192" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="208" />
       <source>结算中…</source>
       <translation>Settling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="194" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="210" />
       <source>已结算 {0},共 {1} 项数据。</source>
       <translation>Settled {0}: {1} records.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="200" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="216" />
       <source>撤销结算</source>
       <translation>Undo settlement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="200" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="216" />
       <source>撤销 {0} 结算的理由:</source>
       <translation>Reason for undoing the settlement of {0}:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="204" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="220" />
       <source>已撤销 {0} 的结算。</source>
       <translation>Settlement of {0} undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="208" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="224" />
       <source>综合评价</source>
       <translation>Evaluation</translation>
     </message>
@@ -1282,118 +1307,118 @@
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="89" />
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="128" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="90" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="138" />
       <source>导出诉求</source>
       <translation>Export requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="90" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="91" />
       <source>格式</source>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="91" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="92" />
       <source>范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="92" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="93" />
       <source>CSV(Excel 可直接打开)</source>
       <translation>CSV (opens in Excel)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="92" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="93" />
       <source>Excel 工作簿 XLSX</source>
       <translation>Excel workbook XLSX</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="93" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="94" />
       <source>Open311 GeoReport v2 JSON</source>
       <translation>Open311 GeoReport v2 JSON</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="96" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="97" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="98" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="100" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="103" />
-      <source>有权查看的全部地区</source>
-      <translation>All areas you may see</translation>
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="105" />
+      <source>可导出的全部地区</source>
+      <translation>All areas you may export</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="105" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="107" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="107" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="109" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="109" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="111" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="110" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="112" />
       <source>当前队列的筛选:%1,%2</source>
       <translation>Current queue filter: %1, %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="112" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="114" />
       <source>只含已超期</source>
       <translation>overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="114" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="116" />
       <source>只含督办</source>
       <translation>supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="116" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="118" />
       <source>含“%1”</source>
       <translation>containing “%1”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="118" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="120" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="119" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="121" />
       <source>,</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="129" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="139" />
       <source>%1 文件 (*%2)</source>
       <translation>%1 file (*%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="135" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="145" />
       <source>正在导出…</source>
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="136" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="146" />
       <source>已取消:没有写出文件</source>
       <translation>Cancelled: no file written</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="139" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="149" />
       <source>正在导出 %1/%2</source>
       <translation>Exporting %1/%2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="142" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="152" />
       <source>已导出 %1 件到 %2</source>
       <translation>Exported %1 cases to %2</translation>
     </message>
@@ -1401,107 +1426,112 @@
   <context>
     <name>GovernancePanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="63" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="74" />
       <source>重点治理事项(第二十二条)</source>
       <translation>Key governance items (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="65" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="76" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="65" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="76" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="65" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="76" />
       <source>地区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="65" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="76" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="66" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="77" />
       <source>诉求数</source>
       <translation>Requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="66" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="77" />
       <source>收到时段</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="66" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="77" />
       <source>中心(经度, 纬度)</source>
       <translation>Centre (lon, lat)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="67" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
       <source>复核日期</source>
       <translation>Review date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="67" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
       <source>事项</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="74" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="87" />
       <source>检测反复发生的问题</source>
       <translation>Detect recurring problems</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="74" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="87" />
       <source>立项…</source>
       <translation>Take up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="75" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="88" />
       <source>销号…</source>
       <translation>Close off…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="75" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="88" />
       <source>不予立项…</source>
       <translation>Decline…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="110" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="97" />
+      <source>用户“{0}”没有督办权限:重点治理事项由值班长或管理员检测、立项和办理</source>
+      <translation>User “{0}” may not supervise: key governance items are detected, accepted and handled by shift supervisors and admins</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="130" />
       <source>(到期)</source>
       <translation> (due)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="112" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="132" />
       <source>{0} 至 {1}</source>
       <translation>{0} to {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="120" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="140" />
       <source>共 {0} 项</source>
       <translation>{0} items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="136" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="163" />
       <source>销号</source>
       <translation>Close off</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="136" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="163" />
       <source>治理情况:</source>
       <translation>What was done:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="141" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="168" />
       <source>不予立项</source>
       <translation>Decline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="141" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="168" />
       <source>理由:</source>
       <translation>Reason:</translation>
     </message>
@@ -1509,57 +1539,62 @@
   <context>
     <name>HotspotsPanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="80" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="70" />
+      <source>{0}月</source>
+      <translation>M{0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="90" />
       <source>高频与疑难问题分析(第二十二条)</source>
       <translation>Frequent and difficult problems (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="84" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="94" />
       <source>按{0}</source>
       <translation>By {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="85" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="95" />
       <source>分析</source>
       <translation>Analyse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="87" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="97" />
       <source>在地图上着色</source>
       <translation>Colour the map</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="90" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="100" />
       <source>各类诉求趋势(前五类)</source>
       <translation>Request trends (top five categories)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="92" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="102" />
       <source>诉求数量(按类别)</source>
       <translation>Requests by category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="93" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="103" />
       <source>持续时间长、解决难度大的问题</source>
       <translation>Long-running, hard-to-solve problems</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="96" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="108" />
       <source>期间</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="110" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="122" />
       <source>统计中…</source>
       <translation>Counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="130" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="148" />
       <source>{0}:受理 {1} 件,涉及网格 {2} 个</source>
       <translation>{0}: {1} requests received in {2} grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="142" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="162" />
       <source>已在地图上为 {0} 个网格着色(颜色越深诉求越多)</source>
       <translation>Coloured {0} grids on the map (darker means more requests)</translation>
     </message>
@@ -1739,69 +1774,94 @@
   <context>
     <name>LadderPanel</name>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="39" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="47" />
       <source>紧急情况报告进度</source>
       <translation>Emergency reporting progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="44" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="52" />
       <source>环节</source>
       <translation>Step</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="44" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="52" />
       <source>报送对象</source>
       <translation>Report to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="44" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="52" />
       <source>时限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="44" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="52" />
       <source>报送时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="44" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="52" />
       <source>报送内容</source>
       <translation>What was reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="49" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="57" />
       <source>报送了什么(如:电话报区应急局值班室)</source>
       <translation>What was reported (e.g. phoned the district emergency office)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="50" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="58" />
       <source>登记报送</source>
       <translation>Record report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="52" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="61" />
       <source>确认告警</source>
       <translation>Acknowledge alarm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="54" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="63" />
       <source>更正/补充事实…</source>
       <translation>Correct/add facts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="56" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="65" />
       <source>报告时限设置…</source>
       <translation>Reporting time limits…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="83" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="92" />
       <source>【未确认】</source>
       <translation>[Unacknowledged] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="106" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="110" />
+      <source>(超时 %1 分钟)</source>
+      <translation> (%1 min late)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="117" />
       <source>超时</source>
       <translation>Late</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="132" />
+      <source>请先在表中选择要登记的环节</source>
+      <translation>Select the step to record in the table first</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="134" />
+      <source>该环节已报送</source>
+      <translation>This step has been reported</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="138" />
+      <source>没有待确认的告警</source>
+      <translation>No alarm waiting for acknowledgement</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="140" />
+      <source>没有未结束的紧急情况报告</source>
+      <translation>No open emergency report</translation>
     </message>
   </context>
   <context>
@@ -1983,32 +2043,32 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="155" />
+      <location filename="../../desktop/views/main_window.py" line="161" />
       <source>网格指挥台 — 北海市网格化服务管理</source>
       <translation>GridDesk — Beihai grid-based service management</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="161" />
+      <location filename="../../desktop/views/main_window.py" line="167" />
       <source>数据库:%1</source>
       <translation>Database: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="162" />
+      <location filename="../../desktop/views/main_window.py" line="168" />
       <source>用户:%1</source>
       <translation>User: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="166" />
+      <location filename="../../desktop/views/main_window.py" line="173" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="167" />
+      <location filename="../../desktop/views/main_window.py" line="174" />
       <source>网格指挥台:依据《北海市网格化服务管理条例》的乡镇(街道)网格化服务管理指挥中心桌面端。</source>
       <translation>GridDesk: the desktop of a township grid-management command center under the Beihai Grid-based Service Management Regulations.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="203" />
+      <location filename="../../desktop/views/main_window.py" line="219" />
       <source>未办结 %1 · 超期 %2 · 今日受理 %3</source>
       <translation>Open %1 · overdue %2 · received today %3</translation>
     </message>
@@ -2447,67 +2507,72 @@
   <context>
     <name>NoticeSheetsDialog</name>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="69" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="71" />
       <source>打印网格公示牌</source>
       <translation>Print grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="70" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="72" />
       <source>%1:%2 个网格的公示牌从未打印或内容已变化,需要(重新)打印</source>
       <translation>%1: %2 grids' notice sheets were never printed or have changed and need (re)printing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="72" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="74" />
       <source>只打印需要重新打印的</source>
       <translation>Only those needing a reprint</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="73" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="75" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="74" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="77" />
       <source>公示牌文字…</source>
       <translation>Sheet texts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="76" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="79" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="86" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="89" />
       <source>从未打印</source>
       <translation>Never printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="86" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="89" />
       <source>公示内容已变化</source>
       <translation>Content changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="98" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="99" />
+      <source>全部公示牌已是最新,没有需要重新打印的;要全部重印,请取消勾选“只打印需要重新打印的”</source>
+      <translation>Every sheet is up to date, none needs reprinting; to reprint them all, untick “Only those needing a reprint”</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="111" />
       <source>保存网格公示牌</source>
       <translation>Save grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="104" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="117" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="105" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="118" />
       <source>已取消:没有生成文件,也没有记为已打印</source>
       <translation>Cancelled: no file was made and nothing was marked printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="108" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="121" />
       <source>正在生成 %1/%2 %3</source>
       <translation>Generating %1/%2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="112" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="125" />
       <source>已打印 %1 张公示牌到 %2</source>
       <translation>Printed %1 notice sheets to %2</translation>
     </message>
@@ -2554,7 +2619,7 @@
     <name>PeopleWindow</name>
     <message>
       <location filename="../../desktop/views/people/window.py" line="105" />
-      <location filename="../../desktop/views/people/window.py" line="145" />
+      <location filename="../../desktop/views/people/window.py" line="146" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
@@ -2565,7 +2630,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/people/window.py" line="107" />
-      <location filename="../../desktop/views/people/window.py" line="164" />
+      <location filename="../../desktop/views/people/window.py" line="165" />
       <source>离任</source>
       <translation>Leave post</translation>
     </message>
@@ -2605,32 +2670,32 @@
       <translation>Work log and professional visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="116" />
+      <location filename="../../desktop/views/people/window.py" line="117" />
       <source>%1:%2 个网格,%3 个网格员配备不足(红色)</source>
       <translation>%1: %2 grids, %3 short of grid members (red)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="145" />
+      <location filename="../../desktop/views/people/window.py" line="146" />
       <source>请先在名单中选中一人</source>
       <translation>Select a person in the list first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="164" />
+      <location filename="../../desktop/views/people/window.py" line="165" />
       <source>%1 自今日起不再担任 %2 的该职务?</source>
       <translation>%1 leaves this post in %2 from today?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="177" />
+      <location filename="../../desktop/views/people/window.py" line="178" />
       <source>完整手机号</source>
       <translation>Full mobile number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="190" />
+      <location filename="../../desktop/views/people/window.py" line="191" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="190" />
+      <location filename="../../desktop/views/people/window.py" line="191" />
       <source>这里还没有网格工作人员</source>
       <translation>There are no grid staff here yet</translation>
     </message>
@@ -2680,8 +2745,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="53" />
-      <source>调整后相关村(社区)的全部网格(GeoJSON)</source>
-      <translation>All grids of the villages/communities concerned after the change (GeoJSON)</translation>
+      <source>调整后相关村(社区)的网格(GeoJSON;已有网格未写的属性保持不变)</source>
+      <translation>The villages' grids after the adjustment (GeoJSON; properties not given for an existing grid stay unchanged)</translation>
     </message>
     <message>
       <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="54" />
@@ -2724,24 +2789,35 @@
       <translation>Coordinate system</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="74" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="77" />
       <source>选择网格文件</source>
       <translation>Choose grid file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="74" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="77" />
       <source>GeoJSON (*.geojson *.json)</source>
       <translation>GeoJSON (*.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="80" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="86" />
       <source>请选择调整后网格的 GeoJSON 文件</source>
       <translation>Choose the GeoJSON file of the adjusted grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="93" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="99" />
       <source>已提出申请 #{0}({1} 个网格),等待县(区)审核</source>
       <translation>Proposal #{0} submitted ({1} grids); awaiting county review</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="106" />
+      <source>网格文件没有列出以下在用网格:
+{0}
+
+要在申请中写明撤销这些网格吗?(选“否”则不提出,请把它们补入文件)</source>
+      <translation>The grid file leaves out these grids in use:
+{0}
+
+State in the proposal that they are retired? (No: nothing is proposed; add them to the file)</translation>
     </message>
   </context>
   <context>
@@ -2929,69 +3005,190 @@
   <context>
     <name>ReviewDialog</name>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="23" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="31" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="24" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="32" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="25" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="33" />
       <source>备案</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="34" />
-      <source>网格调整审核与备案</source>
-      <translation>Grid adjustment review and filing</translation>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="35" />
+      <source>新增</source>
+      <translation>New</translation>
     </message>
     <message>
       <location filename="../../desktop/views/adjustments/review_dialog.py" line="36" />
-      <source>编号</source>
-      <translation>Number</translation>
+      <source>变更</source>
+      <translation>Changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="36" />
-      <source>乡镇(街道)</source>
-      <translation>Township</translation>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="37" />
+      <source>撤销</source>
+      <translation>Retired</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="36" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="38" />
+      <source>不变</source>
+      <translation>Unchanged</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="39" />
+      <source>名称</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="39" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="59" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="36" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="40" />
+      <source>类别</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="41" />
+      <source>管理单位</source>
+      <translation>Managing unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="42" />
+      <source>户数</source>
+      <translation>Households</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="43" />
+      <source>人口</source>
+      <translation>Residents</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="43" />
+      <source>单位</source>
+      <translation>Units</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="44" />
+      <source>村民小组</source>
+      <translation>Village groups</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="45" />
+      <source>网格员定额</source>
+      <translation>Grid member quota</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="46" />
+      <source>城镇</source>
+      <translation>Urban</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="47" />
+      <source>边界(面积 km²)</source>
+      <translation>Boundary (area km²)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="48" />
+      <source>船只数</source>
+      <translation>Vessels</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="57" />
+      <source>网格调整审核与备案</source>
+      <translation>Grid adjustment review and filing</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="59" />
+      <source>编号</source>
+      <translation>Number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="59" />
+      <source>乡镇(街道)</source>
+      <translation>Township</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="59" />
       <source>调整情形</source>
       <translation>Circumstances</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="36" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="59" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="37" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="60" />
       <source>网格数</source>
       <translation>Grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="37" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="60" />
       <source>理由</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="37" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="60" />
       <source>最后意见</source>
       <translation>Last comment</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="46" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
+      <source>网格</source>
+      <translation>Grid</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
+      <source>变化</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
+      <source>变更前 → 变更后</source>
+      <translation>Before → after</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="75" />
       <source>审核或备案意见(不同意时必填)</source>
       <translation>Review or filing comment (required when rejecting)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="128" />
+      <source>是</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="128" />
+      <source>否</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="138" />
+      <source>新增 {0} 个、变更 {1} 个、撤销 {2} 个、不变 {3} 个</source>
+      <translation>{0} new, {1} changed, {2} retired, {3} unchanged</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="141" />
+      <source>;撤销:{0}</source>
+      <translation>; retired: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="147" />
+      <source>;</source>
+      <translation>; </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="148" />
+      <source>{0} {1} → {2}</source>
+      <translation>{0} {1} → {2}</translation>
     </message>
   </context>
   <context>
@@ -3481,9 +3678,14 @@
   <context>
     <name>dialogs</name>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="35" />
+      <location filename="../../desktop/views/dialogs.py" line="39" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/dialogs.py" line="45" />
+      <source>…另有 %1 处,见“详细信息”</source>
+      <translation>… %1 more, see “Show Details”</translation>
     </message>
   </context>
   <context>
@@ -3497,42 +3699,42 @@
   <context>
     <name>menus</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="116" />
+      <location filename="../../desktop/views/main_window.py" line="118" />
       <source>查找地点</source>
       <translation>Find place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="117" />
+      <location filename="../../desktop/views/main_window.py" line="119" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="118" />
+      <location filename="../../desktop/views/main_window.py" line="120" />
       <source>区划树</source>
       <translation>Place tree</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="119" />
+      <location filename="../../desktop/views/main_window.py" line="121" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="120" />
+      <location filename="../../desktop/views/main_window.py" line="122" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="125" />
+      <location filename="../../desktop/views/main_window.py" line="130" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="126" />
+      <location filename="../../desktop/views/main_window.py" line="131" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="132" />
+      <location filename="../../desktop/views/main_window.py" line="138" />
       <source>界面语言</source>
       <translation>Language</translation>
     </message>
@@ -3680,7 +3882,7 @@
       <translation>Open311 JSON or request list CSV (*.json *.csv)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="29" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="30" />
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF file (*.pdf)</translation>
     </message>
@@ -3737,6 +3939,19 @@
     </message>
   </context>
   <context>
+    <name>permissions</name>
+    <message>
+      <location filename="../../desktop/views/permissions.py" line="20" />
+      <source>您没有“%1”的权限</source>
+      <translation>You may not %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/permissions.py" line="22" />
+      <source>您在 %1 没有“%2”的权限;请由具有该地区相应角色的用户办理</source>
+      <translation>You may not %2 in %1; ask a user with the matching role there</translation>
+    </message>
+  </context>
+  <context>
     <name>printing</name>
     <message>
       <location filename="../../desktop/views/printing/__init__.py" line="15" />
@@ -3752,12 +3967,12 @@
   <context>
     <name>window</name>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="104" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="117" />
       <source>网格划分调整申请</source>
       <translation>Grid adjustment proposal</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="105" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="118" />
       <source>请先在左侧选择一个乡镇(街道)或其下的村(社区)、网格</source>
       <translation>First choose a township, or a village/community or grid in it, on the left</translation>
     </message>
