@@ -231,3 +231,20 @@ def test_callback_workbench_follows_an_unsolved_answer_with_reopening(qapp, qtbo
     with demo_db.session() as s:
         assert s.get(Callback, first.id).state is CallbackState.DONE
         assert s.get(Case, first.case_id).state is CaseState.REOPENED
+
+
+@pytest.mark.law("Art. 20")
+def test_callback_workbench_offers_only_the_follow_ups_the_user_may_decide(qapp, qtbot, demo_db, tasks, cjk_font,
+                                                                          errors):
+    """An operator may reopen (review) but not supervise; a shift supervisor may do both (Art. 15, 20)."""
+    def offered(workbench) -> set[str]:
+        items = workbench.outcome.model()
+        return {workbench.outcome.itemData(i) for i in range(workbench.outcome.count()) if items.item(i).isEnabled()}
+
+    operator = CallbackWorkbench(demo_db, actor(demo_db, "qg_op1"), tasks)
+    qtbot.addWidget(operator)
+    assert operator.entries and CallbackOutcome.SUPERVISE.value not in offered(operator)
+    assert CallbackOutcome.REOPEN.value in offered(operator)
+    supervisor = CallbackWorkbench(demo_db, actor(demo_db, "qg_chief"), tasks)
+    qtbot.addWidget(supervisor)
+    assert offered(supervisor) == {o.value for o in CallbackOutcome}

@@ -43,8 +43,9 @@ from .supervision import issue_order
 def callback_info(callback: Callback, case: Case, actor: Actor, township_code: str) -> CallbackInfo:
     phone = case.requester_phone if actor.can(Permission.VIEW_SENSITIVE, township_code) else mask_phone(
         case.requester_phone)
+    outcomes = tuple(o for o in CallbackOutcome if not _missing_rights(actor, case, township_code, o))
     return CallbackInfo(callback.id, case.id, case.number, case.title, case.requester_name, phone, callback.due_at,
-                        callback.state, callback.solved, callback.satisfaction, callback.notes, case.state)
+                        callback.state, callback.solved, callback.satisfaction, callback.notes, case.state, outcomes)
 
 
 def _current_lead(case_id):
@@ -97,7 +98,7 @@ def _reopens(case: Case, outcome: CallbackOutcome) -> bool:
     return outcome is CallbackOutcome.REOPEN or (outcome is CallbackOutcome.SUPERVISE and not case.state.is_open)
 
 
-def _require_follow_up_rights(uow: UnitOfWork, case: Case, township: Place, outcome: CallbackOutcome) -> None:
+def _missing_rights(actor: Actor, case: Case, township_code: str, outcome: CallbackOutcome) -> list[Permission]:
     """Reopening is the review's decision (REVIEW), supervision the supervisor's (SUPERVISE) — a
     callback outcome is no way around either (Art. 15, 20)."""
     needed = []
@@ -105,7 +106,11 @@ def _require_follow_up_rights(uow: UnitOfWork, case: Case, township: Place, outc
         needed.append(Permission.REVIEW)
     if outcome is CallbackOutcome.SUPERVISE:
         needed.append(Permission.SUPERVISE)
-    missing = [p.label for p in needed if not uow.actor.can(p, township.code)]
+    return [p for p in needed if not actor.can(p, township_code)]
+
+
+def _require_follow_up_rights(uow: UnitOfWork, case: Case, township: Place, outcome: CallbackOutcome) -> None:
+    missing = [p.label for p in _missing_rights(uow.actor, case, township.code, outcome)]
     if missing:
         raise PermissionDenied(
             f"用户“{uow.actor.display_name}”不能将案件 {case.number} 的回访处理为“{outcome.label}”:"

@@ -9,6 +9,7 @@ from ...models import Assignment, Case, CaseEvent
 from ...models.enums import (
     AssignmentRole,
     AssignmentState,
+    CallbackOutcome,
     CallbackState,
     CaseState,
     Channel,
@@ -100,6 +101,7 @@ class CallbackInfo:
     satisfaction: Satisfaction | None
     notes: str | None
     case_state: CaseState
+    outcomes: tuple[CallbackOutcome, ...]  # the follow-ups this actor may choose (Art. 15, 20)
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,7 @@ class CallbackWorkbench(QDialog):
         self.satisfaction.currentIndexChanged.connect(self._suggest_outcome)
         self.solved.currentIndexChanged.connect(self._suggest_outcome)
         self.record_button.clicked.connect(self.record)
+        self.table.itemSelectionChanged.connect(self._offer_outcomes)
         self.reload()
 
     def reload(self) -> None:
@@ -91,6 +92,17 @@ class CallbackWorkbench(QDialog):
             self.table.selectRow(0)
         self.record_button.setEnabled(bool(entries))
 
+    def _offer_outcomes(self) -> None:
+        """Only the follow-ups this user may decide are offered (reopening needs the review's grant,
+        supervision the supervisor's; Art. 15, 20); the others stay in the list, greyed out."""
+        row = self.table.currentRow()
+        allowed = set(self.entries[row].outcomes) if 0 <= row < len(self.entries) else set()
+        items = self.outcome.model()
+        for index in range(self.outcome.count()):
+            items.item(index).setEnabled(CallbackOutcome(self.outcome.itemData(index)) in allowed)
+        if CallbackOutcome(self.outcome.currentData()) not in allowed:
+            self.outcome.setCurrentIndex(self.outcome.findData(CallbackOutcome.NONE.value))
+
     def _reached_toggled(self, reached: bool) -> None:
         for widget in (self.solved, self.satisfaction, self.outcome):
             widget.setEnabled(reached)
@@ -98,8 +110,10 @@ class CallbackWorkbench(QDialog):
     def _suggest_outcome(self) -> None:
         """Art. 20: an unsolved or unsatisfied answer needs a follow-up; offer reopening."""
         unhappy = not self.solved.currentData() or self.satisfaction.currentData() == Satisfaction.UNSATISFIED.value
-        if unhappy and self.outcome.currentData() == CallbackOutcome.NONE.value:
-            self.outcome.setCurrentIndex(self.outcome.findData(CallbackOutcome.REOPEN.value))
+        reopen = self.outcome.findData(CallbackOutcome.REOPEN.value)
+        if (unhappy and self.outcome.currentData() == CallbackOutcome.NONE.value
+                and self.outcome.model().item(reopen).isEnabled()):
+            self.outcome.setCurrentIndex(reopen)
 
     def record(self) -> None:
         row = self.table.currentRow()
