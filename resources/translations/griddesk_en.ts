@@ -2106,28 +2106,28 @@
       <translation>  Loading…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="61" />
-      <source>  {0}:网格 {1} 个,在办案件 {2} 件</source>
-      <translation>  {0}: {1} grids, {2} open cases</translation>
+      <location filename="../../desktop/views/map/panel.py" line="62" />
+      <source>  {0}:有边界的网格 {1} 个,已定位的在办案件 {2} 件</source>
+      <translation>  {0}: {1} grids with a boundary, {2} open cases with a location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="66" />
-      <location filename="../../desktop/views/map/panel.py" line="68" />
+      <location filename="../../desktop/views/map/panel.py" line="67" />
+      <location filename="../../desktop/views/map/panel.py" line="69" />
       <source>导出地图图片</source>
       <translation>Export map image</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="66" />
+      <location filename="../../desktop/views/map/panel.py" line="67" />
       <source>PNG 图片 (*.png)</source>
       <translation>PNG image (*.png)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="68" />
+      <location filename="../../desktop/views/map/panel.py" line="69" />
       <source>无法写入 {0}</source>
       <translation>Cannot write {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="75" />
+      <location filename="../../desktop/views/map/panel.py" line="76" />
       <source>地图</source>
       <translation>Map</translation>
     </message>

@@ -54,11 +54,12 @@ class MapPanel(QWidget):
         if not self.code:
             return
         self.title.setText(self.tr("  载入中…"))
-        self.window_.tasks.submit(map_data, self.window_.db, self.window_.actor, normalise_code(self.code), on_done=self._loaded,
-                                  on_error=lambda exc: dialogs.show_error(self, exc))
+        self.window_.tasks.submit(map_data, self.window_.db, self.window_.actor, normalise_code(self.code),
+                                  on_done=self._loaded, on_error=lambda exc: dialogs.show_error(self, exc))
 
     def _loaded(self, data) -> None:
-        self.title.setText(self.tr("  {0}:网格 {1} 个,在办案件 {2} 件").format(
+        # What the map can draw: grids with a boundary (not vessel groups), cases with a location.
+        self.title.setText(self.tr("  {0}:有边界的网格 {1} 个,已定位的在办案件 {2} 件").format(
             data.place_name, len(data.grids), len(data.cases)))
         self.view.set_data(data)
 
