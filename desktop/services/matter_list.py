@@ -533,7 +533,15 @@ def departments(db: Database, place_code: str | None = None) -> list[tuple[int, 
 
 
 
-def institution_code(db: Database, place_code: str) -> str:
-    """The code of the city or county whose list governs a place."""
+def list_to_show(db: Database, actor: Actor, place_code: str) -> str:
+    """Whose list to open for a place: the nearest institution (county, then city, Art. 12(1)) that
+    has compiled one — or whose list the actor compiles (MANAGE_MATTERS), so that a county admin can
+    start the county's own. A county that has none is governed by the city's list in force."""
     with db.session() as session:
-        return institution_of(get_place(session, place_code)).code
+        institutions = [node for node in upward(get_place(session, place_code))
+                        if node.level in (PlaceLevel.CITY, PlaceLevel.COUNTY)]
+        for institution in institutions:
+            compiled = session.scalar(select(MatterList.id).where(MatterList.place_id == institution.id).limit(1))
+            if compiled is not None or actor.can(Permission.MANAGE_MATTERS, institution.code):
+                return institution.code
+        return institutions[-1].code

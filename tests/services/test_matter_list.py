@@ -188,3 +188,14 @@ def test_rectification_notice_with_deadline(db, departments):
     closed = ml.close_rectification(db, COUNTY_ADMIN, notice.id, response="已指定专人指导")
     assert closed.state is RectificationState.RECTIFIED and not closed.overdue(date(2025, 10, 1))
     assert ml.rectifications(db, open_only=True) == []
+
+
+@pytest.mark.law("Art. 12")
+def test_the_list_shown_for_a_place_is_the_nearest_compiled_one_or_the_admins_own(db, departments):
+    operator = Actor(username="zj_op", display_name="中街值班员",
+                     grants=(Grant(Role.OPERATOR, "450502001000", PlaceLevel.TOWNSHIP),))
+    township = "450502001000"  # 中街街道, in 海城区
+    assert ml.list_to_show(db, operator, township) == "450500000000"  # no county list yet: the city's
+    assert ml.list_to_show(db, COUNTY_ADMIN, township) == COUNTY  # the county admin starts the county's own
+    ml.start_version(db, COUNTY_ADMIN, place_code=COUNTY)
+    assert ml.list_to_show(db, operator, township) == COUNTY  # once compiled, the county's

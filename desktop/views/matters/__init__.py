@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...services.matter_list import institution_code
+from ...services.matter_list import list_to_show
 from .. import dialogs
 from .window import MatterListWindow
 
@@ -10,7 +10,8 @@ CITY = "450500000000"
 
 
 def open_matter_list(window) -> None:
-    """Menu 事项清单 → 事项清单: the list of the city or county the selected place belongs to.
+    """Menu 事项清单 → 事项清单: the list that governs the selected place (its county's, or the
+    city's where the county has compiled none; see `matter_list.list_to_show`).
 
     The window opens once the institution has been looked up off the GUI thread.
     """
@@ -21,5 +22,5 @@ def open_matter_list(window) -> None:
     if code is None:
         show(CITY)
         return
-    window.tasks.submit(institution_code, window.db, code, on_done=show,
+    window.tasks.submit(list_to_show, window.db, window.actor, code, on_done=show,
                         on_error=lambda exc: dialogs.show_error(window, exc))
