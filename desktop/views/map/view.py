@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QWheelEvent
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QTransform, QWheelEvent
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -127,7 +127,10 @@ class MapView(QGraphicsView):
         label = QGraphicsSimpleTextItem(shape.label)
         label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         label.setBrush(QColor(40, 40, 40))
-        label.setPos(shape.label_at - QPointF(label.boundingRect().width() / 2, label.boundingRect().height() / 2))
+        # The label keeps its size on screen (pixels): it is centred in its own pixel coordinates.
+        size = label.boundingRect()
+        label.setPos(shape.label_at)
+        label.setTransform(QTransform.fromTranslate(-size.width() / 2, -size.height() / 2))
         label.setZValue(10)
         label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks reach the grid below
         self.scene().addItem(label)
@@ -159,9 +162,18 @@ class MapView(QGraphicsView):
         self._update_labels()
 
     def _update_labels(self) -> None:
+        """A label shows when its grid is wide enough on screen and it overlaps no label already
+        shown (wider grids first), so that names never run into each other."""
         pixels_per_metre = self.transform().m11()
-        for label, width in self._labels:
-            label.setVisible(width * pixels_per_metre >= max(_MIN_LABEL_WIDTH_PX, label.boundingRect().width()))
+        shown: list[QRectF] = []
+        for label, width in sorted(self._labels, key=lambda entry: -entry[1]):
+            visible = width * pixels_per_metre >= max(_MIN_LABEL_WIDTH_PX, label.boundingRect().width())
+            if visible:
+                on_screen = label.deviceTransform(self.viewportTransform()).mapRect(label.boundingRect())
+                visible = not any(on_screen.intersects(other) for other in shown)
+                if visible:
+                    shown.append(on_screen)
+            label.setVisible(visible)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
