@@ -40,15 +40,16 @@ from .review import reopen_case
 from .supervision import issue_order
 
 
-def callback_info(callback: Callback, case: Case, actor: Actor, township_code: str) -> CallbackInfo:
+def callback_info(callback: Callback, case: Case, actor: Actor, township_code: str, lead_id: int | None) -> CallbackInfo:
+    """`lead_id`: the department leading the case now (its liaison may have it redone, Art. 20)."""
     phone = case.requester_phone if actor.can(Permission.VIEW_SENSITIVE, township_code) else mask_phone(
         case.requester_phone)
-    outcomes = tuple(o for o in CallbackOutcome if not _missing_rights(actor, case, township_code, o))
+    outcomes = tuple(o for o in CallbackOutcome if not _missing_rights(actor, case, township_code, o, lead_id))
     return CallbackInfo(callback.id, case.id, case.number, case.title, case.requester_name, phone, callback.due_at,
                         callback.state, callback.solved, callback.satisfaction, callback.notes, case.state, outcomes)
 
 
-def _current_lead(case_id):
+def current_lead(case_id):
     """The department leading the case's current round: its latest lead share not withdrawn, the
     one the evaluation holds answerable for the callback (Art. 19, 20(3))."""
     return (select(Assignment.department_id)
@@ -64,26 +65,27 @@ def _callable_condition(session: Session, actor: Actor):
     if actor.department_id is None:
         return condition
     return and_(condition, or_(granted_condition(session, actor, Permission.VIEW_CASES),
-                               _current_lead(Case.id).scalar_subquery() == actor.department_id))
+                               current_lead(Case.id).scalar_subquery() == actor.department_id))
 
 
 def due_callbacks(db: Database, actor: Actor, *, until: datetime | None = None) -> list[CallbackInfo]:
     """Pending callbacks the actor may make, due by `until` (default: all pending), earliest first;
     a liaison's are those of the cases its department leads (Art. 15, 20(3))."""
     with db.session() as session:
-        stmt = (select(Callback, Case, Place.code).join(Case, Case.id == Callback.case_id)
+        stmt = (select(Callback, Case, Place.code, current_lead(Case.id).scalar_subquery())
+                .join(Case, Case.id == Callback.case_id)
                 .join(Place, Place.id == Case.township_id)
                 .where(Callback.state == CallbackState.PENDING, _callable_condition(session, actor))
                 .order_by(Callback.due_at))
         if until is not None:
             stmt = stmt.where(Callback.due_at <= until)
-        return [callback_info(cb, case, actor, code) for cb, case, code in session.execute(stmt)]
+        return [callback_info(cb, case, actor, code, lead) for cb, case, code, lead in session.execute(stmt)]
 
 
 def _require_lead(uow: UnitOfWork, case: Case) -> None:
     """A liaison calls back the requesters of the cases its department leads now, not of those
     it co-handles: the lead department answers to the requester (Art. 19, 20)."""
-    lead_id = uow.session.scalar(_current_lead(case.id))
+    lead_id = uow.session.scalar(current_lead(case.id))
     if lead_id == uow.actor.department_id:
         return
     department = uow.session.get(Department, uow.actor.department_id).name
@@ -98,11 +100,14 @@ def _reopens(case: Case, outcome: CallbackOutcome) -> bool:
     return outcome is CallbackOutcome.REOPEN or (outcome is CallbackOutcome.SUPERVISE and not case.state.is_open)
 
 
-def _missing_rights(actor: Actor, case: Case, township_code: str, outcome: CallbackOutcome) -> list[Permission]:
-    """Reopening is the review's decision (REVIEW), supervision the supervisor's (SUPERVISE) — a
+def _missing_rights(actor: Actor, case: Case, township_code: str, outcome: CallbackOutcome,
+                    lead_id: int | None) -> list[Permission]:
+    """Reopening is the review's decision (REVIEW) — or the lead department's, which redoes its
+    own case for an unhappy requester (Art. 20); supervision is the supervisor's (SUPERVISE). A
     callback outcome is no way around either (Art. 15, 20)."""
     needed = []
-    if _reopens(case, outcome):
+    leads = actor.department_id is not None and actor.department_id == lead_id
+    if _reopens(case, outcome) and not (leads and outcome is CallbackOutcome.REOPEN):
         needed.append(Permission.REVIEW)
     if outcome is CallbackOutcome.SUPERVISE:
         needed.append(Permission.SUPERVISE)
@@ -110,7 +115,8 @@ def _missing_rights(actor: Actor, case: Case, township_code: str, outcome: Callb
 
 
 def _require_follow_up_rights(uow: UnitOfWork, case: Case, township: Place, outcome: CallbackOutcome) -> None:
-    missing = [p.label for p in _missing_rights(uow.actor, case, township.code, outcome)]
+    lead_id = uow.session.scalar(current_lead(case.id))
+    missing = [p.label for p in _missing_rights(uow.actor, case, township.code, outcome, lead_id)]
     if missing:
         raise PermissionDenied(
             f"用户“{uow.actor.display_name}”不能将案件 {case.number} 的回访处理为“{outcome.label}”:"

@@ -21,7 +21,7 @@ from ...models import (
 from ...models.enums import AssignmentState, DecisionState, HandlingLevel
 from ..queue import mask_phone
 from ..security import Actor, Permission
-from .callbacks import callback_info
+from .callbacks import callback_info, current_lead
 from .common import ASSIGNMENT_ACTIONS, CASE_ACTIONS, handling_place, liaison_refusal, require_case_view
 from .results import AssignmentInfo, CaseDetail, CaseInfo, EventInfo, SupervisionInfo
 
@@ -83,7 +83,8 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
             events=tuple(EventInfo.of(e) for e in events),
             supervision_orders=tuple(SupervisionInfo(o.id, o.level, o.issued_at, o.issued_by, o.due_at, o.reason,
                                                      o.closed_at) for o in orders),
-            callbacks=tuple(callback_info(cb, case, actor, township.code) for cb in callbacks),
+            callbacks=tuple(callback_info(cb, case, actor, township.code, session.scalar(current_lead(case.id)))
+                            for cb in callbacks),
             actions=tuple(actions), own_assignment_id=own.id if own else None,
             pending_extension_id=pending_ext, pending_objection_id=pending_obj,
         )

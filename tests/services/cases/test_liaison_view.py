@@ -216,18 +216,27 @@ def test_the_lead_departments_liaison_records_a_satisfied_callback(world, shares
 
 
 @pytest.mark.law("Art. 20")
-def test_a_liaison_may_not_reopen_or_supervise_through_a_callback(world, shares):
+def test_the_lead_liaison_has_its_case_redone_for_an_unhappy_requester_but_may_not_supervise(world, shares):
+    """Art. 20: an unsatisfied requester's case is handled again — the lead department may reopen
+    its own case; supervision stays the supervisor's."""
     case = shares["police_closed"]
     callback = _callback_of(world, world.police, case)
-    with pytest.raises(PermissionDenied, match=r"回访处理为“重办”:没有在 侨港\(450503103000\) 核查审批的权限"):
-        callbacks.record_callback(world.db, world.police, callback_id=callback.id, solved=False,
-                                  satisfaction=Satisfaction.UNSATISFIED, outcome=CallbackOutcome.REOPEN)
-    # Supervising a closed case reopens it: both are missing.
-    with pytest.raises(PermissionDenied, match="回访处理为“督办”:没有在 .* 核查审批、督办的权限.*Art. 20"):
+    [due] = [c for c in callbacks.due_callbacks(world.db, world.police) if c.id == callback.id]
+    assert CallbackOutcome.REOPEN in due.outcomes and CallbackOutcome.SUPERVISE not in due.outcomes
+    # Supervising a closed case reopens it: the supervisor's grant is missing.
+    with pytest.raises(PermissionDenied, match="回访处理为“督办”:没有在 .*督办的权限.*Art. 20"):
         callbacks.record_callback(world.db, world.police, callback_id=callback.id, solved=False,
                                   satisfaction=Satisfaction.UNSATISFIED, outcome=CallbackOutcome.SUPERVISE)
     _unchanged(world, case, callback)
-    # A liaison who is also the township's supervisor holds both.
+    redone = callbacks.record_callback(world.db, world.police, callback_id=callback.id, solved=False,
+                                       satisfaction=Satisfaction.UNSATISFIED, outcome=CallbackOutcome.REOPEN)
+    assert (redone.state, redone.supervision) == (CaseState.REOPENED, SupervisionLevel.NONE)
+
+
+@pytest.mark.law("Art. 20")
+def test_a_liaison_who_is_also_the_townships_supervisor_may_supervise_through_a_callback(world, shares):
+    case = shares["police_closed"]
+    callback = _callback_of(world, world.police, case)
     both = replace(world.police, grants=world.police.grants + world.supervisor.grants)
     case = callbacks.record_callback(world.db, both, callback_id=callback.id, solved=False,
                                      satisfaction=Satisfaction.UNSATISFIED, outcome=CallbackOutcome.SUPERVISE)
