@@ -30,7 +30,7 @@ from ..models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState, Gr
 from . import grids
 from .geo import geojson_io
 from .places import get_place, normalise_code
-from .security import Actor, Permission, in_scope
+from .security import Actor, Permission
 from .unit_of_work import UnitOfWork, unit_of_work
 
 _ARTICLE = "Art. 6"
@@ -82,14 +82,6 @@ class AdjustmentInfo:
         )
 
 
-def _holds_at(actor: Actor, permission: Permission, place_code: str, level: PlaceLevel) -> bool:
-    """Whether the actor holds `permission` through a grant of an institution at `level`."""
-    if actor.is_system:
-        return True
-    return any(grant.place_level is level and in_scope(place_code, grant.place_code, grant.place_level)
-               for grant in actor.scopes(permission))
-
-
 def _step(uow: UnitOfWork, adjustment: GridAdjustment, to_state: AdjustmentState, comment: str | None) -> None:
     uow.session.add(GridAdjustmentStep(adjustment=adjustment, from_state=adjustment.state,
                                        to_state=to_state, actor_id=uow.actor.user_id,
@@ -115,7 +107,7 @@ def propose(db: Database, actor: Actor, *, township_code: str, kind: AdjustmentK
         if township.level is not PlaceLevel.TOWNSHIP:
             raise ValidationFailed(f"{township.name}不是乡镇(街道):网格划分调整由乡镇(街道)提出", article=_ARTICLE)
         uow.require(Permission.PROPOSE_GRIDS, township.code, township.short_name)
-        if not _holds_at(actor, Permission.PROPOSE_GRIDS, township.code, PlaceLevel.TOWNSHIP):
+        if not actor.holds_at(Permission.PROPOSE_GRIDS, township.code, PlaceLevel.TOWNSHIP):
             raise LawRefusal(f"网格划分调整应由{township.name}提出;县、市级用户请审核或备案乡镇的申请",
                              article=_ARTICLE)
         retired = {normalise_code(code) for code in retire}
@@ -195,7 +187,7 @@ def _expect(adjustment: GridAdjustment, state: AdjustmentState, doing: str) -> N
 def _decide_as_county(uow: UnitOfWork, adjustment: GridAdjustment, township: Place) -> None:
     _expect(adjustment, AdjustmentState.PROPOSED, "由县(区)审核")
     uow.require(Permission.APPROVE_GRIDS, township.code, township.short_name)
-    if not _holds_at(uow.actor, Permission.APPROVE_GRIDS, township.code, PlaceLevel.COUNTY):
+    if not uow.actor.holds_at(Permission.APPROVE_GRIDS, township.code, PlaceLevel.COUNTY):
         raise LawRefusal("网格划分调整须经县(区)网格化服务管理机构同意;请由县(区)管理员审核", article=_ARTICLE)
 
 
@@ -242,7 +234,7 @@ def file(db: Database, actor: Actor, adjustment_id: int, *, comment: str = "") -
         adjustment, township = _load(uow, adjustment_id)
         _expect(adjustment, AdjustmentState.APPROVED, "报市级备案")
         uow.require(Permission.FILE_GRIDS, township.code, township.short_name)
-        if not _holds_at(actor, Permission.FILE_GRIDS, township.code, PlaceLevel.CITY):
+        if not actor.holds_at(Permission.FILE_GRIDS, township.code, PlaceLevel.CITY):
             raise LawRefusal("网格划分调整报市网格化服务管理机构备案;请由市级管理员办理", article=_ARTICLE)
         _step(uow, adjustment, AdjustmentState.FILED, comment)
         uow.audit(f"{township.short_name}网格{adjustment.kind.label}已备案")

@@ -138,6 +138,15 @@ class Actor:
                     return True
         return False
 
+    def holds_at(self, permission: Permission, place_code: str | None, level: PlaceLevel) -> bool:
+        """Whether the actor holds `permission` through a grant of an institution at `level` (over
+        `place_code`, or anywhere when None) — e.g. Art. 6: only a township proposes grids."""
+        if self.is_system:
+            return True
+        return any(grant.place_level is level and (place_code is None or
+                                                   in_scope(place_code, grant.place_code, grant.place_level))
+                   for grant in self.scopes(permission))
+
     def scopes(self, permission: Permission = Permission.VIEW) -> list[Grant] | None:
         """Grants carrying the permission; None means everywhere (the system actor)."""
         if self.is_system:

@@ -194,7 +194,7 @@ class MainWindow(Retranslating, QMainWindow):
         index = self.tree.view.currentIndex()
         code, name = (index.data(CODE_ROLE), index.data()) if index.isValid() else (None, None)
         for action, feature in self._guarded:
-            permissions.offer(action, self.actor, feature.permission, code, name)
+            permissions.offer(action, self.actor, feature.permission, code, name, level=feature.grant_level)
 
     def _place_chosen(self, code: str) -> None:
         self._offer_actions()

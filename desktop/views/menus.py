@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..models.enums import PlaceLevel
 from ..services.security import Permission
 
 
@@ -23,6 +24,7 @@ class FeatureAction:
     target: str
     shortcut: str | None = None
     permission: Permission | None = None  # needed over the place chosen in the tree
+    grant_level: PlaceLevel | None = None  # …through a grant at this level (Art. 6: a township proposes)
 
 
 MENUS = ["文件", "案件", "网格", "人员", "事项清单", "紧急情况", "分析评价", "打印", "视图", "帮助"]
@@ -39,7 +41,7 @@ FEATURE_ACTIONS: list[FeatureAction] = [
                   "Ctrl+Shift+H", Permission.CALLBACK),
     FeatureAction("网格", "grids.map", "地图", "desktop.views.map.panel:open_map", "Ctrl+M"),
     FeatureAction("网格", "grids.propose", "网格划分调整申请…", "desktop.views.adjustments.proposal_dialog:open_proposal",
-                  permission=Permission.PROPOSE_GRIDS),
+                  permission=Permission.PROPOSE_GRIDS, grant_level=PlaceLevel.TOWNSHIP),
     FeatureAction("网格", "grids.review", "网格调整审核与备案…", "desktop.views.adjustments.review_dialog:open_review"),
     FeatureAction("人员", "people.roster", "网格人员与配备", "desktop.views.people:open_people", "Ctrl+Shift+P"),
     FeatureAction("打印", "print.notice_sheets", "网格公示牌…", "desktop.views.printing:open_notice_sheets",

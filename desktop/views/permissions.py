@@ -8,12 +8,15 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ..i18n import label
+from ..models.enums import PlaceLevel
 from ..services.security import Actor, Permission
 
 
-def missing(actor: Actor, permission: Permission, place_code: str | None, place_name: str | None = None) -> str:
-    """The reason the actor may not do this at the place ("" when it may), for a tooltip."""
-    if actor.can(permission, place_code):
+def missing(actor: Actor, permission: Permission, place_code: str | None, place_name: str | None = None,
+            level: PlaceLevel | None = None) -> str:
+    """The reason the actor may not do this at the place ("" when it may), for a tooltip; with
+    `level`, only a grant of an institution at that level counts (Art. 6)."""
+    if actor.holds_at(permission, place_code, level) if level else actor.can(permission, place_code):
         return ""
     what = label(permission)
     if place_code is None:
@@ -24,10 +27,10 @@ def missing(actor: Actor, permission: Permission, place_code: str | None, place_
 
 
 def offer(widget, actor: Actor, permission: Permission, place_code: str | None, place_name: str | None = None,
-          *, reason: str = "") -> bool:
+          *, reason: str = "", level: PlaceLevel | None = None) -> bool:
     """Enable a button or action only when permitted and `reason` (another obstacle) is empty; its tooltip
     says why not. Returns whether it is enabled."""
-    reason = missing(actor, permission, place_code, place_name) or reason
+    reason = missing(actor, permission, place_code, place_name, level) or reason
     widget.setEnabled(not reason)
     widget.setToolTip(reason)
     return not reason

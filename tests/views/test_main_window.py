@@ -186,3 +186,17 @@ def test_actions_are_offered_only_where_the_user_holds_their_permission(qtbot, d
     assert not actions["新建诉求"].isEnabled() and "驿马" in actions["新建诉求"].toolTip()
     w.select_place(GRID)
     assert actions["新建诉求"].isEnabled() and actions["新建诉求"].toolTip() in ("", "新建诉求")
+
+
+@pytest.mark.law("Art. 6")
+def test_grid_adjustments_are_proposed_from_the_township_only(qtbot, desk_db, tasks):
+    """Every admin may maintain places, but only a township proposes a grid adjustment: a county or
+    city admin is not offered the proposal form (the county approves, the city files)."""
+    for role, level, code, offered in ((Role.TOWNSHIP_ADMIN, PlaceLevel.TOWNSHIP, "450503103000", True),
+                                       (Role.COUNTY_ADMIN, PlaceLevel.COUNTY, "450503000000", False),
+                                       (Role.CITY_ADMIN, PlaceLevel.CITY, "450500000000", False)):
+        admin = Actor(username=role.value, display_name=role.value, grants=(Grant(role, code, level),))
+        w = MainWindow(desk_db, admin, tasks)
+        qtbot.addWidget(w)
+        w.select_place("450503103000")
+        assert _actions(w)["网格划分调整申请…"].isEnabled() is offered, role
