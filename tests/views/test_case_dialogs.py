@@ -15,7 +15,6 @@ from desktop.models.enums import (
     CallbackOutcome,
     CallbackState,
     CaseState,
-    DepartmentLevel,
     GridKind,
     SupervisionLevel,
 )
@@ -205,8 +204,8 @@ def test_dispatch_dialog_puts_the_suggestion_first(qtbot, demo_db, tasks):
         case_id, version = case.id, case.version
     dialog = DispatchDialog(demo_db, actor(demo_db, "qg_op1"), tasks, case_id, version)
     qtbot.addWidget(dialog)
-    assert dialog.suggestions[0].level is DepartmentLevel.TOWNSHIP  # the township's own first (Art. 18)
-    assert "层级相符" in dialog.reasons.text()
+    item = next(s for s in dialog.suggestions if any("事项清单" in r for r in s.reasons))
+    assert dialog.suggestions[0] == item and "事项清单" in dialog.reasons.text()  # competence first (Art. 17)
     dialog.co.item(1).setCheckState(Qt.CheckState.Checked)
     with qtbot.waitSignal(dialog.dispatched) as sent:
         dialog.buttons.accepted.emit()

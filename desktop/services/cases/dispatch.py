@@ -1,11 +1,13 @@
 """Dispatch to linked departments (Art. 17(1), 18(1)): one lead (首接) department and optional
 co-handlers, each with its own clock (sign for, contact, handle — see deadlines).
 
-The suggestion follows Art. 17(1) — 属地管理、分级负责 — and Art. 18, the first receiving
-department being the one where the matter arises: the departments of the level that handles
-the case first (for a grid or township case, the township's own), then each level above it, any
-level below last; within a level, the department the matter list names for the item (职权法定、
-行业主管) first, then those whose territory covers the case.
+The suggestion follows Art. 17(1): 职权法定 first — the department the matter list names for the
+item leads the list, whatever its level — then 属地管理、分级负责 and Art. 18 (the first receiving
+department is where the matter arises): the departments of the level that handles the case (for a
+grid or township case, the township's own), then each level above it, any level below last;
+within a level, those whose territory covers the case. (Which township department does the named
+county or city department's work — the police station for the police — is not recorded, so the
+named department is suggested, and the operator may choose its local office.)
 """
 
 from __future__ import annotations
@@ -54,8 +56,8 @@ def _chain(session, case: Case) -> list[int]:
 
 
 def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[DepartmentSuggestion]:
-    """Active departments ranked for a case: by level from the case's own upward, then the matter
-    item's department, territory, name (see the module's docstring)."""
+    """Active departments ranked for a case: the matter item's department, then by level from the
+    case's own upward, territory, name (see the module's docstring)."""
     with db.session() as session:
         case = session.get(Case, case_id)
         if case is None:
@@ -77,7 +79,7 @@ def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[Depart
                 reasons.append(f"事项清单指定的承办部门({item.code})")
             if local:
                 reasons.append("属地:服务范围包含本案")
-            key = (_level_rank(dept.level, wanted_level), not named, not local, dept.name)
+            key = (not named, _level_rank(dept.level, wanted_level), not local, dept.name)
             ranked.append((key, DepartmentSuggestion(dept.id, dept.name, dept.level, tuple(reasons))))
         return [suggestion for _, suggestion in sorted(ranked, key=lambda pair: pair[0])]
 

@@ -68,19 +68,19 @@ def test_urgent_items_run_in_hours_and_minutes(world):
 
 
 @pytest.mark.law("Art. 18")
-def test_dispatch_suggestion_ranks_the_cases_own_level_first_then_upward(world):
-    # The matter list names the county's market bureau; the township's own police station still
-    # comes first (the first receiving department is where the matter arises), the city last.
+def test_dispatch_suggestion_ranks_the_listed_department_first_then_by_level(world):
+    # Competence first (职权法定): the matter list names the county's market bureau for a food-safety
+    # item; then the township's own departments (the matter arises there), then upward.
     case = world.new_case(matter_item_id=world.items["food"]).case
     ranked = dispatch.suggest_departments(world.db, world.operator, case.id)
-    assert [s.name for s in ranked] == ["侨港派出所", "银海区市场监管局", "银海区城管局", "北海供电局"]
+    assert [s.name for s in ranked] == ["银海区市场监管局", "侨港派出所", "银海区城管局", "北海供电局"]
     assert "中街街道办" not in [s.name for s in ranked]  # another township's office does not cover it
-    assert "层级相符" in ranked[0].reasons[0]
-    assert any("事项清单" in reason for reason in ranked[1].reasons)
+    assert any("事项清单" in reason for reason in ranked[0].reasons)
+    assert "层级相符" in ranked[1].reasons[0]
 
 
-def test_dispatch_suggestion_puts_the_listed_department_first_within_its_level(world):
-    # Escalated to the county, the county's departments lead: the one the matter list names first.
+def test_dispatch_suggestion_puts_the_listed_department_first_then_the_handling_level(world):
+    # Escalated to the county: the listed department, then the county's own, the township's last.
     case = world.new_case(channel=Channel.GRID_STAFF, matter_item_id=world.items["food"]).case
     for reason in ("网格无法处理", "涉及县级部门"):
         case = onspot_escalation.escalate(world.db, world.operator, case_id=case.id, reason=reason,
