@@ -127,8 +127,10 @@ def propose(db: Database, actor: Actor, *, township_code: str, kind: AdjustmentK
                                     proposal=stored, proposed_by_id=actor.user_id)
         uow.session.add(adjustment)
         _step(uow, adjustment, AdjustmentState.PROPOSED, reason_text.strip())
-        uow.audit(f"{township.short_name}提出网格{kind.label}:{len(specs)} 个网格,{len(covered)} 个村(社区)",
-                  target=f"grid_adjustment:{adjustment.id}", reason=reason.value, grids=len(specs))
+        retiring = f",撤销 {'、'.join(sorted(retired))}" if retired else ""
+        uow.audit(f"{township.short_name}提出网格{kind.label}:{len(specs)} 个网格,{len(covered)} 个村(社区){retiring}",
+                  target=f"grid_adjustment:{adjustment.id}", reason=reason.value, grids=len(specs),
+                  retire=sorted(retired))
         uow.changed("grid_adjustments", adjustment.id, township_id=township.id)
         return AdjustmentInfo.of(adjustment, township)
 
@@ -156,7 +158,8 @@ def _check_left_out(live: dict[str, Place], specs: list[grids.GridSpec], retired
     if unasked:
         raise GridsLeftOut(
             f"申请文件没有列出 {len(unasked)} 个在用网格;未经写明,网格不会被撤销。如确要撤销,请在申请中"
-            "写明撤销这些网格;否则请把它们补入网格文件(只写 code 和 name 即保留其现有数据)",
+            "写明撤销这些网格;否则请把它们补入网格文件(写明 code、name 和边界即可,其余属性保留现有数据;"
+            "现有边界可用“网格导出”取得)",
             tuple(unasked), [f"{live[code].name}({code})" for code in unasked])
 
 

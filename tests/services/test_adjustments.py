@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from desktop.cli import main as cli_main
 from desktop.errors import InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
-from desktop.models import Grid, GridAdjustment, GridAdjustmentStep, GridHistory, Place
+from desktop.models import AuditEntry, Grid, GridAdjustment, GridAdjustmentStep, GridHistory, Place
 from desktop.models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState, GridStatus, PlaceLevel, Role
 from desktop.services import adjustments, grids
 from desktop.services.geo import geojson_io, synthetic
@@ -179,6 +179,10 @@ def test_second_pending_proposal_for_the_same_village_is_refused(divided):
         propose(divided, division(1, 3), retire=(f"{VILLAGE}004",))
     adjustments.reject(divided, COUNTY_ADMIN, first.id, comment="重新划分")
     assert propose(divided, division(1, 3), retire=(f"{VILLAGE}004",)).state is AdjustmentState.PROPOSED
+    with divided.session() as session:  # the audit says which grids the proposal retires
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "adjustments.propose")
+                                .order_by(AuditEntry.id.desc())).first()
+    assert f"撤销 {VILLAGE}004" in entry.message
 
 
 def test_retire_all_grids_of_a_village_by_naming_it(divided):
