@@ -390,3 +390,17 @@ def test_review_dialog_shows_each_grids_change_and_the_reviewers_opinion(desk, t
     desk.actor = CITY_ADMIN
     review.table.selectRow(0)  # the filer sees what the approval changed
     assert review.changes.rowCount() == 4 and review.changes.item(0, 1).text() == "撤销"
+
+
+def test_review_dialog_ignores_changes_arriving_for_another_adjustment(desk):
+    """The pool answers in any order: a late answer for a proposal no longer selected is dropped."""
+    from desktop.views.adjustments.review_dialog import ReviewDialog
+
+    propose(desk.db)
+    desk.actor, desk.place = COUNTY_ADMIN, COUNTY
+    review = ReviewDialog(desk, desk.current_place_code())
+    review.table.selectRow(0)
+    shown, summary = review.changes.rowCount(), review.summary.text()
+    assert shown > 0
+    review._changes_arrived(review.selected().id + 1, [])  # an answer for another adjustment
+    assert (review.changes.rowCount(), review.summary.text()) == (shown, summary)

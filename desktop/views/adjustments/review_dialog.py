@@ -118,8 +118,16 @@ class ReviewDialog(QDialog):
         self.changes.setRowCount(0)
         self.summary.clear()
         if info is not None:
-            self.window_.tasks.submit(adjustments.changes, self.window_.db, info.id, on_done=self._show_changes,
+            self.window_.tasks.submit(adjustments.changes, self.window_.db, info.id,
+                                      on_done=lambda changes: self._changes_arrived(info.id, changes),
                                       on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def _changes_arrived(self, adjustment_id: int, changes: list[adjustments.GridChange]) -> None:
+        """Answers come back from a thread pool in any order: only the selected adjustment's are shown,
+        so that nobody approves one proposal looking at another's changes."""
+        current = self.selected()
+        if current is not None and current.id == adjustment_id:
+            self._show_changes(changes)
 
     def _value(self, value) -> str:
         if value is None or value == "":
