@@ -2140,27 +2140,27 @@
       <translation> (overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="205" />
+      <location filename="../../desktop/views/map/view.py" line="217" />
       <source>基础网格</source>
       <translation>Regular grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="206" />
+      <location filename="../../desktop/views/map/view.py" line="218" />
       <source>专属网格</source>
       <translation>Exclusive grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="207" />
+      <location filename="../../desktop/views/map/view.py" line="219" />
       <source>涉海专属网格</source>
       <translation>Sea-related grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="208" />
+      <location filename="../../desktop/views/map/view.py" line="220" />
       <source>在办案件</source>
       <translation>Open cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="208" />
+      <location filename="../../desktop/views/map/view.py" line="220" />
       <source>超期案件</source>
       <translation>Overdue cases</translation>
     </message>
@@ -3161,32 +3161,32 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Review or filing comment (required when rejecting)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="128" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="136" />
       <source>是</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="128" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="136" />
       <source>否</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="138" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="146" />
       <source>新增 {0} 个、变更 {1} 个、撤销 {2} 个、不变 {3} 个</source>
       <translation>{0} new, {1} changed, {2} retired, {3} unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="141" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="149" />
       <source>;撤销:{0}</source>
       <translation>; retired: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="147" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="155" />
       <source>;</source>
       <translation>; </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="148" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="156" />
       <source>{0} {1} → {2}</source>
       <translation>{0} {1} → {2}</translation>
     </message>
@@ -3941,12 +3941,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>permissions</name>
     <message>
-      <location filename="../../desktop/views/permissions.py" line="20" />
+      <location filename="../../desktop/views/permissions.py" line="23" />
       <source>您没有“%1”的权限</source>
       <translation>You may not %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/permissions.py" line="22" />
+      <location filename="../../desktop/views/permissions.py" line="25" />
       <source>您在 %1 没有“%2”的权限;请由具有该地区相应角色的用户办理</source>
       <translation>You may not %2 in %1; ask a user with the matching role there</translation>
     </message>
