@@ -168,11 +168,18 @@ def _load(uow: UnitOfWork, item_id: int, *expected: GovernanceState) -> Governan
     return item
 
 
-def _check_owner(uow: UnitOfWork, owner_department_id: int, review_on: date, today: date) -> Department:
+def _check_owner(uow: UnitOfWork, item: GovernanceItem, owner_department_id: int, review_on: date,
+                 today: date) -> Department:
+    """The owner is an active department serving the item's area or an area above it (the choice
+    `owner_departments` offers), and the review is not in the past."""
     department = uow.session.get(Department, owner_department_id)
     problems = []
     if department is None or not department.active:
         problems.append(f"责任部门 {owner_department_id}:不存在或已停用")
+    elif department.place_id not in {place.id for place in upward(uow.session.get(Place, item.place_id))}:
+        place = uow.session.get(Place, item.place_id)
+        problems.append(f"责任部门 {department.name}:不服务{place.short_name}所在地区,"
+                        "请从本地区及上级地区的部门中选择")
     if review_on < today:
         problems.append(f"复核日期 {review_on}:不能早于今天")
     if problems:
@@ -199,7 +206,7 @@ def accept(db: Database, actor: Actor, item_id: int, *, owner_department_id: int
     """Take a proposed item into key governance with an owner department and a review date."""
     with unit_of_work(db, actor, "governance.accept", target=f"governance:{item_id}") as uow:
         item = _load(uow, item_id, GovernanceState.PROPOSED)
-        department = _check_owner(uow, owner_department_id, review_on, today or beijing_today())
+        department = _check_owner(uow, item, owner_department_id, review_on, today or beijing_today())
         item.state, item.owner_department_id, item.owner_name, item.review_on = (
             GovernanceState.ACCEPTED, department.id, owner_name, review_on)
         uow.audit(f"重点治理事项“{item.title}”立项,责任部门 {department.name},复核日期 {review_on}")
@@ -212,7 +219,7 @@ def reassign(db: Database, actor: Actor, item_id: int, *, owner_department_id: i
     """Change the owner or set the next review date of an item under governance."""
     with unit_of_work(db, actor, "governance.reassign", target=f"governance:{item_id}") as uow:
         item = _load(uow, item_id, GovernanceState.ACCEPTED)
-        department = _check_owner(uow, owner_department_id, review_on, today or beijing_today())
+        department = _check_owner(uow, item, owner_department_id, review_on, today or beijing_today())
         item.owner_department_id, item.owner_name, item.review_on = department.id, owner_name, review_on
         uow.audit(f"重点治理事项“{item.title}”责任部门 {department.name},下次复核 {review_on}")
         uow.changed("governance", item.id)

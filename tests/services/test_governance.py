@@ -154,7 +154,12 @@ def test_owner_departments_are_those_of_the_items_area_and_above_nearest_first(p
 
         township = department("T1", "本镇综治中心", DepartmentLevel.TOWNSHIP, items[0].place_code[:9] + "000")
         county = department("C1", "本区住建局", DepartmentLevel.COUNTY, items[0].place_code[:6] + "000000")
-        department("T2", "他镇综治中心", DepartmentLevel.TOWNSHIP, "450503103000")
+        elsewhere = department("T2", "他镇综治中心", DepartmentLevel.TOWNSHIP, "450503103000")
         session.commit()
     assert governance.owner_departments(db, system, items[0].id) == [
         (township, "本镇综治中心"), (county, "本区住建局"), (city_dept, "市城管局")]
+    # The service holds to the same choice, whoever calls it (the command line takes an id).
+    with pytest.raises(ValidationFailed, match="责任部门"):
+        governance.accept(db, system, items[0].id, owner_department_id=elsewhere, review_on=TODAY, today=TODAY)
+    assert governance.accept(db, system, items[0].id, owner_department_id=county, review_on=TODAY,
+                             today=TODAY).owner_department_name == "本区住建局"
