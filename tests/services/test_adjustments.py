@@ -347,12 +347,13 @@ def test_review_dialog_approves_then_files(desk):
     dialog.action_buttons["同意"].click()
     assert adjustments.list_adjustments(desk.db)[0].state is AdjustmentState.APPROVED
     assert len(live_grids(desk.db)) == 6
-    desk.actor = COUNTY_ADMIN  # the county may not file: the refusal is shown, nothing changes
-    dialog.table.selectRow(0)
-    dialog.action_buttons["备案"].click()
-    assert "权限" in desk.messages[-1]
+    assert not dialog.action_buttons["备案"].isEnabled()  # the county may not file (Art. 6)
+    with pytest.raises(PermissionDenied):  # nor through the service
+        adjustments.file(desk.db, COUNTY_ADMIN, info.id)
     desk.actor = CITY_ADMIN
+    dialog = ReviewDialog(desk, desk.current_place_code())
     dialog.table.selectRow(0)
+    assert not dialog.action_buttons["同意"].isEnabled() and dialog.action_buttons["备案"].isEnabled()
     dialog.action_buttons["备案"].click()
     assert dialog.table.item(0, 4).text() == "市级已备案" and info.id == dialog.items[0].id
 

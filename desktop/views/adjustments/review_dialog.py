@@ -24,13 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import label
-from ...models.enums import AdjustmentState
+from ...models.enums import AdjustmentState, PlaceLevel
 from ...services import adjustments
+from ...services.security import Permission
 from .. import dialogs
 
-_ACTIONS = [(QT_TRANSLATE_NOOP("ReviewDialog", "同意"), adjustments.approve, AdjustmentState.PROPOSED),
-            (QT_TRANSLATE_NOOP("ReviewDialog", "不同意"), adjustments.reject, AdjustmentState.PROPOSED),
-            (QT_TRANSLATE_NOOP("ReviewDialog", "备案"), adjustments.file, AdjustmentState.APPROVED)]
+# (button, service, the state it acts on, the grant it needs: Art. 6 — the county approves or
+# rejects, the city files).
+_ACTIONS = [(QT_TRANSLATE_NOOP("ReviewDialog", "同意"), adjustments.approve, AdjustmentState.PROPOSED,
+             Permission.APPROVE_GRIDS, PlaceLevel.COUNTY),
+            (QT_TRANSLATE_NOOP("ReviewDialog", "不同意"), adjustments.reject, AdjustmentState.PROPOSED,
+             Permission.APPROVE_GRIDS, PlaceLevel.COUNTY),
+            (QT_TRANSLATE_NOOP("ReviewDialog", "备案"), adjustments.file, AdjustmentState.APPROVED,
+             Permission.FILE_GRIDS, PlaceLevel.CITY)]
 
 _CHANGE_KINDS = {adjustments.GridChangeKind.NEW: QT_TRANSLATE_NOOP("ReviewDialog", "新增"),
                  adjustments.GridChangeKind.CHANGED: QT_TRANSLATE_NOOP("ReviewDialog", "变更"),
@@ -76,7 +82,7 @@ class ReviewDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         self.action_buttons: dict[str, QPushButton] = {}
-        for text, action, state in _ACTIONS:
+        for text, action, _state, _permission, _level in _ACTIONS:
             button = self.buttons.addButton(self.tr(text), QDialogButtonBox.ButtonRole.ActionRole)
             button.clicked.connect(lambda _=False, a=action: self.decide(a))
             self.action_buttons[text] = button
@@ -113,8 +119,9 @@ class ReviewDialog(QDialog):
 
     def _update_buttons(self) -> None:
         info = self.selected()
-        for text, _, state in _ACTIONS:
-            self.action_buttons[text].setEnabled(info is not None and info.state is state)
+        for text, _, state, permission, level in _ACTIONS:
+            self.action_buttons[text].setEnabled(info is not None and info.state is state and
+                                                 self.window_.actor.holds_at(permission, info.township_code, level))
         self.changes.setRowCount(0)
         self.summary.clear()
         if info is not None:
