@@ -3005,188 +3005,188 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ReviewDialog</name>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="31" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="34" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="32" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="36" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="33" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="38" />
       <source>备案</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="35" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="41" />
       <source>新增</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="36" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="42" />
       <source>变更</source>
       <translation>Changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="37" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="43" />
       <source>撤销</source>
       <translation>Retired</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="38" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="44" />
       <source>不变</source>
       <translation>Unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="39" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="45" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="39" />
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="59" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="45" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="65" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="40" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="46" />
       <source>类别</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="41" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="47" />
       <source>管理单位</source>
       <translation>Managing unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="42" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="48" />
       <source>户数</source>
       <translation>Households</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="43" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="49" />
       <source>人口</source>
       <translation>Residents</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="43" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="49" />
       <source>单位</source>
       <translation>Units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="44" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="50" />
       <source>村民小组</source>
       <translation>Village groups</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="45" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="51" />
       <source>网格员定额</source>
       <translation>Grid member quota</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="46" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="52" />
       <source>城镇</source>
       <translation>Urban</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="47" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="53" />
       <source>边界(面积 km²)</source>
       <translation>Boundary (area km²)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="48" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="54" />
       <source>船只数</source>
       <translation>Vessels</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="57" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="63" />
       <source>网格调整审核与备案</source>
       <translation>Grid adjustment review and filing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="59" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="65" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="59" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="65" />
       <source>乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="59" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="65" />
       <source>调整情形</source>
       <translation>Circumstances</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="59" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="65" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="60" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
       <source>网格数</source>
       <translation>Grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="60" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
       <source>理由</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="60" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
       <source>最后意见</source>
       <translation>Last comment</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="77" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="77" />
       <source>变化</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="77" />
       <source>变更前 → 变更后</source>
       <translation>Before → after</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="75" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="81" />
       <source>审核或备案意见(不同意时必填)</source>
       <translation>Review or filing comment (required when rejecting)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="136" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="143" />
       <source>是</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="136" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="143" />
       <source>否</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="146" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="153" />
       <source>新增 {0} 个、变更 {1} 个、撤销 {2} 个、不变 {3} 个</source>
       <translation>{0} new, {1} changed, {2} retired, {3} unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="149" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="156" />
       <source>;撤销:{0}</source>
       <translation>; retired: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="155" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="162" />
       <source>;</source>
       <translation>; </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="156" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="163" />
       <source>{0} {1} → {2}</source>
       <translation>{0} {1} → {2}</translation>
     </message>
