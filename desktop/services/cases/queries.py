@@ -70,6 +70,7 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
         orders = session.scalars(select(SupervisionOrder).where(SupervisionOrder.case_id == case.id)
                                  .order_by(SupervisionOrder.id))
         callbacks = session.scalars(select(Callback).where(Callback.case_id == case.id).order_by(Callback.id))
+        lead_id = session.scalar(current_lead(case.id))
         events = session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id))
         return CaseDetail(
             case=CaseInfo.of(case), channel=case.channel, description=case.description,
@@ -83,8 +84,7 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
             events=tuple(EventInfo.of(e) for e in events),
             supervision_orders=tuple(SupervisionInfo(o.id, o.level, o.issued_at, o.issued_by, o.due_at, o.reason,
                                                      o.closed_at) for o in orders),
-            callbacks=tuple(callback_info(cb, case, actor, township.code, session.scalar(current_lead(case.id)))
-                            for cb in callbacks),
+            callbacks=tuple(callback_info(cb, case, actor, township.code, lead_id) for cb in callbacks),
             actions=tuple(actions), own_assignment_id=own.id if own else None,
             pending_extension_id=pending_ext, pending_objection_id=pending_obj,
         )
