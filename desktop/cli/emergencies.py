@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ValidationFailed
 from ..services import emergencies
 from ..services.clock import BEIJING
 from ..services.printing.bulletin import write_bulletin
+from .key_value import split_setting
 
 
 def _list(ctx, args) -> int:
@@ -36,11 +36,8 @@ def _acknowledge(ctx, args) -> int:
 
 def _setting(text: str) -> tuple[str, object]:
     """KEY=VALUE as a keyword of configure_ladder: numbers as integers, report_to as a list."""
-    name, sep, value = text.partition("=")
-    if not sep or not name.strip():
-        raise ValidationFailed(f"--set {text!r}:应写作 KEY=VALUE,如 follow_up_hours=12 或 report_to=county,city",
-                               field="set")
-    name, value = name.strip(), value.strip()
+    name, value = split_setting(text, "follow_up_hours=12 或 report_to=county,city")
+    value = value.strip()
     if name == "report_to":
         return name, [level.strip() for level in value.split(",") if level.strip()]
     try:

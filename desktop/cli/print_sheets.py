@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import PermissionDenied, ValidationFailed
+from ..errors import PermissionDenied
 from ..services import notice_board
-from ..services.security import Permission
 from ..services.printing.matter_list_pdf import print_matter_list
 from ..services.printing.notice_sheets import print_notice_sheets
+from ..services.security import Permission
+from .key_value import split_setting
 
 CITY = "450500000000"
 
@@ -62,12 +63,7 @@ def _needing_reprint(ctx, args) -> int:
 
 def _notice_texts(ctx, args) -> int:
     if args.set:
-        values = {}
-        for text in args.set:
-            key, sep, value = text.partition("=")
-            if not sep or not key.strip():
-                raise ValidationFailed(f"--set {text!r}:应写作 KEY=VALUE,如 hotline=12345", field="set")
-            values[key.strip()] = value
+        values = dict(split_setting(text, "hotline=12345") for text in args.set)
         before = notice_board.texts(ctx.db)
         shown = notice_board.configure_texts(ctx.db, ctx.actor, **values)
         ctx.print("已保存公示牌文字;此前打印的公示牌将列为需要重新打印:" if shown != before else "公示牌文字没有变化:")
