@@ -17,7 +17,14 @@ from .cases import (
 from .departments import Department, Liaison
 from .emergencies import EmergencyReport, EmergencyStep
 from .enums import *  # noqa: F401,F403 — the enums are part of the model's public face
-from .evaluation import EvaluationIndicator, EvaluationPeriod, EvaluationScore
+from .evaluation import (
+    EvaluationChangedMonth,
+    EvaluationIndicator,
+    EvaluationMonthCount,
+    EvaluationMonthFigure,
+    EvaluationPeriod,
+    EvaluationScore,
+)
 from .governance import GovernanceItem, governance_item_cases
 from .matters import MatterApplication, MatterItem, MatterList, RectificationNotice
 from .people import GridStaffRole, LeadershipAssignment, Person, Professional, ProfessionalVisit, WorkLogEntry
@@ -35,7 +42,8 @@ __all__ = [
     "SupervisionOrder", "Callback", "CaseNumberSequence",
     "EmergencyReport", "EmergencyStep",
     "GovernanceItem", "governance_item_cases",
-    "EvaluationIndicator", "EvaluationPeriod", "EvaluationScore",
+    "EvaluationChangedMonth", "EvaluationIndicator", "EvaluationMonthCount", "EvaluationMonthFigure",
+    "EvaluationPeriod", "EvaluationScore",
     "PrintedSheet",
     "User", "RoleGrant", "AuditEntry",
     "Setting", "CalendarDay", "ChangeFeed",

@@ -73,3 +73,69 @@ class EvaluationScore(Base):
         CheckConstraint("numerator >= 0 AND denominator >= 0 AND numerator <= denominator", name="ratio"),
         CheckConstraint("subject_kind IN ('department', 'township', 'grid', 'staff')", name="subject_kind"),
     )
+
+
+class EvaluationMonthCount(Base):
+    """A month that is over, counted live for one level and kept (evaluation/kept.py).
+
+    Its figures stand while no `EvaluationChangedMonth` row names the month: triggers on the
+    rows the figures count (migration 0006) record every later change to them.
+    """
+
+    __tablename__ = "evaluation_month_counts"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # 2026-10
+    subject_kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    counted_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class EvaluationMonthFigure(Base):
+    """A subject's kept figures for a month in one township: numerator and denominator of each
+    indicator counted from assignments, case rounds and callbacks (the grains kept.py keeps).
+
+    One row per subject rather than per indicator: a year of 5,000 grids is then 60,000 rows to
+    sum, not 360,000.
+    """
+
+    __tablename__ = "evaluation_month_figures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    month: Mapped[str] = mapped_column(String(7))
+    subject_kind: Mapped[str] = mapped_column(String(20))
+    subject_id: Mapped[int]
+    township_id: Mapped[int]
+    response_numerator: Mapped[int] = mapped_column(default=0)
+    response_denominator: Mapped[int] = mapped_column(default=0)
+    on_time_numerator: Mapped[int] = mapped_column(default=0)
+    on_time_denominator: Mapped[int] = mapped_column(default=0)
+    resolution_numerator: Mapped[int] = mapped_column(default=0)
+    resolution_denominator: Mapped[int] = mapped_column(default=0)
+    satisfaction_numerator: Mapped[int] = mapped_column(default=0)
+    satisfaction_denominator: Mapped[int] = mapped_column(default=0)
+    on_hold_numerator: Mapped[int] = mapped_column(default=0)
+    on_hold_denominator: Mapped[int] = mapped_column(default=0)
+    callback_numerator: Mapped[int] = mapped_column(default=0)
+    callback_denominator: Mapped[int] = mapped_column(default=0)
+
+    __table_args__ = (
+        # Summing a subject's months reads them in subject order.
+        Index("ix_evaluation_month_figures_read", "subject_kind", "subject_id", "month"),
+        Index("ix_evaluation_month_figures_month", "month", "subject_kind"),
+    )
+
+
+class EvaluationChangedMonth(Base):
+    """A change to an assignment, callback or case that counts in a month that was over (written by triggers).
+
+    `xact` is the PostgreSQL transaction that wrote it: each transaction names a month once, so
+    that a month's figures counted while the change was uncommitted never outlive it (SQLite has
+    one writer at a time and names each month once).
+    """
+
+    __tablename__ = "evaluation_changed_months"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    month: Mapped[str] = mapped_column(String(7))
+    xact: Mapped[str | None] = mapped_column(String(20))
+
+    __table_args__ = (Index("ix_evaluation_changed_months_month", "month", "xact"),)

@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from alembic import command
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 
 from desktop import migrate
 from desktop.errors import InvalidTransition, PermissionDenied, ValidationFailed
@@ -32,6 +32,9 @@ from desktop.models import (
     Department,
     EmergencyReport,
     EmergencyStep,
+    EvaluationChangedMonth,
+    EvaluationMonthCount,
+    EvaluationMonthFigure,
     GridStaffRole,
     Person,
     Place,
@@ -431,3 +434,128 @@ def test_upgrading_drops_periods_marked_closed_without_a_settlement(db, system, 
     migrate.upgrade(db)
     assert settlement.list_settlements(db) == []
     assert settlement.settle(db, system, "2026-10", as_of=AS_OF).rows > 0
+
+
+# Months that are over are counted once and kept (kept.py); every change to what they count
+# names the month (triggers of migration 0006) and it is counted again.
+
+def _kept(db) -> dict[tuple[str, str], int]:
+    with db.session() as session:
+        counted_months = session.scalars(select(EvaluationMonthCount)).all()
+        return {(c.month, c.subject_kind): session.scalar(
+                    select(func.count()).select_from(EvaluationMonthFigure)
+                    .where(EvaluationMonthFigure.month == c.month, EvaluationMonthFigure.subject_kind == c.subject_kind))
+                for c in counted_months}
+
+
+def _named(db) -> set[str]:
+    with db.session() as session:
+        return set(session.scalars(select(EvaluationChangedMonth.month)))
+
+
+def _figures(evaluation):
+    return [(s.subject_id, s.figures, s.on_hold, s.composite, s.rank) for s in evaluation.subjects]
+
+
+def test_a_month_over_is_counted_once_and_kept(db, system, world):
+    first = evaluate(db, system, "2026-10", "department", as_of=AS_OF)
+    kept_now = _kept(db)
+    assert set(kept_now) == {("2026-10", "department")} and kept_now["2026-10", "department"] > 0
+    assert "2026-10" not in _named(db)  # taken when the month was counted
+    again = evaluate(db, system, "2026-10", "department", as_of=AS_OF)
+    assert _figures(again) == _figures(first) == _figures(
+        evaluate(db, system, "2026-10", "department", as_of=AS_OF, recount=True))
+    # A quarter reads its kept months and counts the rest; every level keeps its own.
+    for level in ("township", "grid"):
+        assert _figures(evaluate(db, system, "2026-Q4", level, as_of=AS_OF)) == _figures(
+            evaluate(db, system, "2026-Q4", level, as_of=AS_OF, recount=True))
+    assert {("2026-10", "township"), ("2026-10", "grid")} <= set(_kept(db))
+
+
+def test_what_is_not_over_or_not_kept_per_township_is_counted_live(db, system, world):
+    evaluate(db, system, "2026-10", "township", as_of=bj(10, 31, 23))  # not over as of then
+    evaluate(db, system, "2026-11", "township", as_of=AS_OF)
+    evaluate(db, system, "2026-10", "staff", as_of=AS_OF)  # a staff member's grids are the period's
+    evaluate(db, system, "2026-10", "grid", under="450502001003001", as_of=AS_OF)  # below a township
+    assert _kept(db) == {}
+
+
+def _record_sign_for(session, ids):
+    """A sign-for entered afterwards, with the time it was made (before its deadline)."""
+    lead = session.scalar(select(Assignment).where(Assignment.case_id == ids["c3"]))
+    lead.signed_at = bj(10, 1, 18)
+
+
+def _call_back(session, ids):
+    session.add(Callback(case_id=ids["c1"], due_at=bj(10, 25), done_at=bj(10, 24), solved=False,
+                         satisfaction=Satisfaction.UNSATISFIED, state=CallbackState.DONE))
+
+
+def _hold(session, ids):
+    case_ = session.get(Case, ids["c3"])
+    case_.state, case_.hold_reason = CaseState.ON_HOLD, "客观原因"
+
+
+def _move_to_another_township(session, ids):
+    case_ = session.get(Case, ids["c1"])
+    grid = session.get(Place, ids["g3"])
+    case_.grid_id, case_.village_id = grid.id, grid.parent_id
+    case_.township_id = ids["B"]
+
+
+def _move_deadline_out(session, ids):
+    lead = session.scalar(select(Assignment).where(Assignment.case_id == ids["c2"]))
+    lead.due_at = lead.original_due_at = bj(9, 20)
+    lead.dispatched_at = lead.sign_due_at = bj(9, 10)
+
+
+def _withdraw_callback(session, ids):
+    session.delete(session.scalar(select(Callback).where(Callback.case_id == ids["c1"])))
+
+
+@pytest.mark.law("Art. 23")
+@pytest.mark.parametrize("change", [_record_sign_for, _call_back, _hold, _move_to_another_township, _move_deadline_out,
+                                    _withdraw_callback])
+@pytest.mark.parametrize("level", ["township", "department", "grid"])
+def test_a_change_to_a_kept_month_is_counted_again(db, system, world, change, level):
+    evaluate(db, system, "2026-10", level, as_of=AS_OF)
+    before = evaluate(db, system, "2026-10", level, under=TOWNSHIP_A, as_of=AS_OF)
+    with db.session() as session:
+        change(session, world)
+        session.commit()
+    assert "2026-10" in _named(db)
+    for under in (None, TOWNSHIP_A, TOWNSHIP_B):
+        assert _figures(evaluate(db, system, "2026-10", level, under=under, as_of=AS_OF)) == _figures(
+            evaluate(db, system, "2026-10", level, under=under, as_of=AS_OF, recount=True))
+    assert _figures(evaluate(db, system, "2026-10", level, under=TOWNSHIP_A, as_of=AS_OF)) != _figures(before)
+    assert "2026-10" not in _named(db) and ("2026-10", level) in _kept(db)
+
+
+def test_a_change_names_the_months_it_touched_only_once_they_are_over(db, system, world):
+    with db.session() as session:
+        session.execute(delete(EvaluationChangedMonth))
+        session.commit()
+        case_ = session.get(Case, world["c5"])  # due in November (not over): its sign-for deadline fell in October
+        case_.state = CaseState.HANDLING
+        session.commit()
+    assert _named(db) == {"2026-10"}
+
+
+def test_a_change_uncommitted_while_a_month_is_kept_is_counted_after_all(db, system, world, backend):
+    """PostgreSQL: another desktop's change to October, made but not yet committed while October
+    is counted, must leave October named (each transaction names it for itself) — although an
+    earlier change had named it already and the keeping took that name away."""
+    if backend != "postgresql":
+        pytest.skip("SQLite has one writer at a time: a month cannot be kept while another change is open")
+    evaluate(db, system, "2026-10", "township", as_of=AS_OF)
+    with db.session() as session:
+        _hold(session, world)
+        session.commit()
+    with db.session() as other:
+        _call_back(other, world)
+        other.flush()  # written, not committed
+        evaluate(db, system, "2026-10", "township", as_of=AS_OF)  # keeps October again, without the callback
+        other.commit()
+    assert "2026-10" in _named(db)
+    assert _figures(evaluate(db, system, "2026-10", "township", as_of=AS_OF)) == _figures(
+        evaluate(db, system, "2026-10", "township", as_of=AS_OF, recount=True))

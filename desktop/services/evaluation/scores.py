@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import case, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...db import Database
@@ -22,9 +22,11 @@ from ...models.enums import PeriodKind, PlaceLevel
 from ..places import get_place
 from ..security import Actor, Permission
 from .indicators import CITY_CODE, Grain, Indicator, competition_ranks, composite, load_indicators, rate
+from . import kept
+from .counting import aggregate
 from .periods import Period, parse_period
 from .settled import Sums, add_sums, months_of, serves, settled_months, settled_sums, spans
-from .sources import ON_HOLD, Counted, Level, codes_by_grain, counted
+from .sources import ON_HOLD, Level, codes_by_grain, counted
 
 
 class Figure(NamedTuple):
@@ -99,35 +101,17 @@ def resolve_scope(session: Session, actor: Actor, under: str | None,
     return scope
 
 
-def _sum(condition):
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-
-def aggregate(session: Session, rows: Counted, codes: list[str], *, by_township: bool = False) -> dict:
-    """{subject id: {indicator code: (numerator, denominator)}} in one GROUP BY; keyed by
-    (subject id, township id) with `by_township` (what a settlement keeps)."""
-    columns = []
-    for code in codes:
-        columns += [_sum(rows.numerator(code)), _sum(rows.denominator(code))]
-    keys = (rows.key, rows.township) if by_township else (rows.key,)
-    stmt = (select(*keys, *columns).select_from(rows.source)
-            .where(*rows.where, rows.key.is_not(None)).group_by(*keys))
-    result: dict = {}
-    for row in session.execute(stmt):
-        key, sums = (tuple(row[:2]), row[2:]) if by_township else (row[0], row[1:])
-        result[key] = {code: (int(sums[2 * i]), int(sums[2 * i + 1])) for i, code in enumerate(codes)}
-    return result
-
-
 def _counted_sums(session: Session, level: Level, period: Period, as_of: datetime, scope: Place,
-                  by_grain: dict[Grain, list[str]]) -> tuple[Sums, tuple[str, ...], bool]:
-    """The figures of a period: settled months from their settlement, the rest counted live;
-    also the months whose settlement was used, and whether every month of the period is settled."""
+                  by_grain: dict[Grain, list[str]], recount: bool) -> tuple[Sums, tuple[str, ...], bool]:
+    """The figures of a period: settled months from their settlement, months kept since they
+    were last counted (kept.py) from there, the rest counted live; also the months whose
+    settlement was used, and whether every month of the period is settled."""
     in_period = settled_months(session, period)
     settled = in_period if serves(scope) else []
     whole = period.kind is PeriodKind.MONTH and len(settled) == 1
     codes_settled = {m.code for m in settled}
-    live = spans([m for m in months_of(period) if m.code not in codes_settled])
+    unsettled = [m for m in months_of(period) if m.code not in codes_settled]
+    codes_kept = set() if recount else kept.fresh(session, level, kept.keepable(session, level, scope, unsettled, as_of))
     # A staff member answers for the grids they served during the period, and work-log activity
     # is one row per staff member and grid for the whole period: neither adds up over months,
     # so for them only a single settled month is read from its settlement.
@@ -136,8 +120,11 @@ def _counted_sums(session: Session, level: Level, period: Period, as_of: datetim
     sums: Sums = {}
     add_sums(sums, settled_sums(session, level, scope, settled,
                                 [code for grain, codes in by_grain.items() if from_settlement[grain] for code in codes]))
+    add_sums(sums, kept.kept_sums(session, level, scope, codes_kept,
+                                  [code for grain, codes in by_grain.items() if grain in kept.GRAINS for code in codes]))
     for grain, codes in by_grain.items():
-        for span in (live if from_settlement[grain] else [period]):
+        read = (codes_settled if from_settlement[grain] else set()) | (codes_kept if grain in kept.GRAINS else set())
+        for span in (spans([m for m in months_of(period) if m.code not in read]) if read else [period]):
             rows = counted(grain, level, span, as_of, scope)
             if rows is not None:
                 add_sums(sums, aggregate(session, rows, codes))
@@ -162,10 +149,12 @@ def _subject_names(session: Session, level: Level, scope: Place, ids: set[int]) 
 
 
 def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | str, *,
-             under: str | None = None, as_of: datetime | None = None) -> Evaluation:
+             under: str | None = None, as_of: datetime | None = None, recount: bool = False) -> Evaluation:
     """Scores of every subject of `level` in the subtree of `under` for a period, ranked.
 
     Rates are None ("—") when nothing was due; the composite weighs only the rates present.
+    Months that are over and not settled are counted once and kept (kept.py); `recount`
+    counts them live instead, neither reading nor keeping them.
     """
     period = parse_period(period) if isinstance(period, str) else period
     level = Level(level)
@@ -173,9 +162,15 @@ def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | st
     with db.session() as session:
         scope = resolve_scope(session, actor, under)
         indicators = load_indicators(session)
+        codes_settled = {m.code for m in settled_months(session, period)}
+        keepable = [] if recount else kept.keepable(
+            session, level, scope, [m for m in months_of(period) if m.code not in codes_settled], as_of)
+        unkept = [m for m in keepable if m.code not in kept.fresh(session, level, keepable)]
+    kept.keep(db, level, unkept, as_of)
+    with db.session() as session:
         enabled = [i for i in indicators if i.enabled]
         by_grain = codes_by_grain(enabled)
-        sums, settled, period_settled = _counted_sums(session, level, period, as_of, scope, by_grain)
+        sums, settled, period_settled = _counted_sums(session, level, period, as_of, scope, by_grain, recount)
         names = _subject_names(session, level, scope, set(sums))
     subjects = []
     nothing = (0, 0)

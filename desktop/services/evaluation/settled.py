@@ -71,12 +71,12 @@ def settled_months(session: Session, period: Period) -> list[SettledMonth]:
     return [SettledMonth(*row) for row in rows]
 
 
-def _townships_under(scope: Place):
+def townships_under(column, scope: Place) -> tuple:
+    """The condition that `column` names a township in the scope (none for the city)."""
     if scope.level is PlaceLevel.CITY:
         return ()
     prefix = scope.code[: scope.level.code_prefix_length]
-    return (EvaluationScore.township_id.in_(
-        select(Place.id).where(Place.level == PlaceLevel.TOWNSHIP, Place.code.startswith(prefix))),)
+    return (column.in_(select(Place.id).where(Place.level == PlaceLevel.TOWNSHIP, Place.code.startswith(prefix))),)
 
 
 def settled_sums(session: Session, level: Level, scope: Place, months: list[SettledMonth],
@@ -88,7 +88,7 @@ def settled_sums(session: Session, level: Level, scope: Place, months: list[Sett
     # Grouped in the order of ix_evaluation_scores_read, which then needs no sorting.
     stmt = (select(s.subject_id, s.indicator_code, func.sum(s.numerator), func.sum(s.denominator))
             .where(s.subject_kind == level.value, s.indicator_code.in_(codes),
-                   s.period_id.in_([m.period_id for m in months]), *_townships_under(scope))
+                   s.period_id.in_([m.period_id for m in months]), *townships_under(s.township_id, scope))
             .group_by(s.indicator_code, s.subject_id))
     sums: Sums = {}
     for subject_id, code, numerator, denominator in session.connection().execute(stmt):

@@ -17,16 +17,16 @@ from sqlalchemy import delete, func, select
 
 from ...db import Database
 from ...errors import InvalidTransition, ValidationFailed
-from ...models import EvaluationPeriod, EvaluationScore, Place, utcnow
-from ...models.enums import PeriodKind, PlaceLevel
+from ...models import EvaluationPeriod, EvaluationScore, utcnow
+from ...models.enums import PeriodKind
 from ..clock import BEIJING
 from ..exchange import bulk
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
-from .indicators import CITY_CODE, DEFAULT_INDICATORS, rate
+from .indicators import CITY_CODE, rate
 from .periods import Period, parse_period
-from .scores import aggregate
-from .sources import Level, codes_by_grain, counted
+from .counting import township_figures
+from .sources import Level
 
 _COLUMNS = ("period_id", "subject_kind", "subject_id", "township_id", "indicator_code", "numerator",
             "denominator", "value", "computed_at")
@@ -51,20 +51,11 @@ def _month(code: str | Period) -> Period:
 
 def _figures(session, period: Period, as_of: datetime, period_id: int) -> list[tuple]:
     """Every level's figures of the month, per subject and township, as rows of evaluation_scores."""
-    city = session.scalar(select(Place).where(Place.level == PlaceLevel.CITY))
-    stamp = bulk.stamp_for(session)
-    now = stamp(as_of)
-    rows = []
-    for level in Level:
-        for grain, codes in codes_by_grain(DEFAULT_INDICATORS).items():
-            counted_rows = counted(grain, level, period, as_of, city)
-            if counted_rows is None:
-                continue
-            for (subject_id, township_id), figures in aggregate(session, counted_rows, codes, by_township=True).items():
-                rows += [(period_id, level.value, subject_id, township_id, code, numerator, denominator,
-                          rate(numerator, denominator), now)
-                         for code, (numerator, denominator) in figures.items() if denominator]
-    return rows
+    now = bulk.stamp_for(session)(as_of)
+    return [(period_id, level.value, subject_id, township_id, code, numerator, denominator,
+             rate(numerator, denominator), now)
+            for level in Level
+            for subject_id, township_id, code, numerator, denominator in township_figures(session, level, period, as_of)]
 
 
 def _record(session, period: Period) -> EvaluationPeriod:
