@@ -28,10 +28,11 @@ def aggregate(session: Session, rows: Counted, codes: list[str], *, by_township:
     keys = (rows.key, rows.township) if by_township else (rows.key,)
     stmt = (select(*keys, *columns).select_from(rows.source)
             .where(*rows.where, rows.key.is_not(None)).group_by(*keys))
+    width = len(keys)
     result: dict = {}
-    for row in session.execute(stmt):
-        key, sums = (tuple(row[:2]), row[2:]) if by_township else (row[0], row[1:])
-        result[key] = {code: (int(sums[2 * i]), int(sums[2 * i + 1])) for i, code in enumerate(codes)}
+    # Pairs zipped in C: a grid level's thousands of subjects made this loop a tenth of the time.
+    for row in session.connection().execute(stmt):
+        result[tuple(row[:2]) if by_township else row[0]] = dict(zip(codes, zip(row[width::2], row[width + 1::2])))
     return result
 
 

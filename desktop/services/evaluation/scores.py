@@ -29,6 +29,9 @@ from .settled import Sums, add_sums, months_of, serves, settled_months, settled_
 from .sources import ON_HOLD, Level, codes_by_grain, counted
 
 
+_new_figure = tuple.__new__
+
+
 class Figure(NamedTuple):
     """One indicator of one subject (a tuple: thousands are made per evaluation, and a frozen
     dataclass costs several times as much to create)."""
@@ -172,16 +175,17 @@ def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | st
         by_grain = codes_by_grain(enabled)
         sums, settled, period_settled = _counted_sums(session, level, period, as_of, scope, by_grain, recount)
         names = _subject_names(session, level, scope, set(sums))
-    subjects = []
     nothing = (0, 0)
+    rows = []
     for subject_id, (ref, name) in names.items():
         got = sums.get(subject_id, {})
-        figures = tuple(Figure(i.code, i.name, *counts, rate(*counts), i.weight)
-                        for i in enabled for counts in (got.get(i.code, nothing),))
+        # tuple.__new__ skips the NamedTuple's own __new__, a Python call per figure (tens of thousands at grid level).
+        figures = tuple(_new_figure(Figure, (i.code, i.name, n, d, n / d if d else None, i.weight))
+                        for i in enabled for n, d in (got.get(i.code, nothing),))
         score = composite({f.code: f.rate for f in figures}, enabled)
-        subjects.append(SubjectScore(level, subject_id, ref, name, figures, got.get(ON_HOLD, (0, 0))[0], score))
-    ranks = competition_ranks([s.composite for s in subjects])
-    ranked = [SubjectScore(**{**s.__dict__, "rank": r}) for s, r in zip(subjects, ranks)]
+        rows.append((subject_id, ref, name, figures, got.get(ON_HOLD, nothing)[0], score))
+    ranks = competition_ranks([row[-1] for row in rows])
+    ranked = [SubjectScore(level, *row, rank) for row, rank in zip(rows, ranks)]
     ranked.sort(key=lambda s: (s.rank is None, s.rank or 0, s.ref))
     return Evaluation(period, level, scope.code, scope.name, as_of, tuple(enabled), tuple(ranked), settled,
                       period_settled)

@@ -99,8 +99,10 @@ def settled_sums(session: Session, level: Level, scope: Place, months: list[Sett
 def add_sums(total: Sums, more: Sums) -> None:
     """Add `more` into `total`, indicator by indicator."""
     for subject_id, figures in more.items():
-        mine = total.setdefault(subject_id, {})
-        for code, (numerator, denominator) in figures.items():
-            got = mine.get(code, (0, 0))
-            mine[code] = (got[0] + numerator, got[1] + denominator)
-
+        mine = total.get(subject_id)
+        if mine is None:
+            total[subject_id] = dict(figures)
+            continue
+        for code, pair in figures.items():
+            got = mine.get(code)
+            mine[code] = pair if got is None else (got[0] + pair[0], got[1] + pair[1])
