@@ -1224,82 +1224,87 @@
       <translation>Calculating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="168" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="165" />
+      <source>计算中…正在统计 {0}(第 {1}/{2} 个月,统计后保留,下次即时显示)</source>
+      <translation>Calculating… counting {0} (month {1} of {2}; kept once counted, shown at once next time)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="177" />
       <source>{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的诉求。</source>
       <translation>{0} · {1} · {2}: {3} units, {4} ranked. Double-click a rate to see the requests counted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="172" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="181" />
       <source> 其中 {0} 为结算数据。</source>
       <translation> Settled data used for {0}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="185" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="194" />
       <source>导出考核结果</source>
       <translation>Export assessment results</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="186" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="195" />
       <source>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="190" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="199" />
       <source>考核结果已导出到 {0}</source>
       <translation>Assessment results written to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="194" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="203" />
       <source>打印考核表</source>
       <translation>Print assessment form</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="195" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="204" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="199" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="208" />
       <source>考核表已保存到 {0},共 {1} 页</source>
       <translation>Assessment forms saved to {0}, {1} pages</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="204" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="213" />
       <source>结算考核数据</source>
       <translation>Settle assessment data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="205" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="214" />
       <source>结算 {0} 的考核数据?结算后,该月及其所在季度、年度的考核按结算时的数据计算,不再随后续办理变化;如需更正须撤销结算。</source>
       <translation>Settle the assessment data for {0}? Once settled, the month, its quarter and its year are assessed on the data as settled and no longer change with later handling; to correct them, the settlement must be undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="208" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="217" />
       <source>结算中…</source>
       <translation>Settling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="210" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="219" />
       <source>已结算 {0},共 {1} 项数据。</source>
       <translation>Settled {0}: {1} records.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="216" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="225" />
       <source>撤销结算</source>
       <translation>Undo settlement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="216" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="225" />
       <source>撤销 {0} 结算的理由:</source>
       <translation>Reason for undoing the settlement of {0}:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="220" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="229" />
       <source>已撤销 {0} 的结算。</source>
       <translation>Settlement of {0} undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="224" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="233" />
       <source>综合评价</source>
       <translation>Evaluation</translation>
     </message>

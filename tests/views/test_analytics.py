@@ -57,6 +57,30 @@ def test_evaluation_screen_drills_down_to_the_counted_cases(qtbot, demo_db, chie
     panel.grab().save(str(tmp_path / "evaluation.png"))
 
 
+def test_the_first_evaluation_of_a_year_says_which_month_it_counts(qtbot, demo_db, chief, tasks):
+    """Months that are over are counted once and kept: the first evaluation of a year names each
+    month as it counts it; the next one has nothing to count and says nothing of the kind."""
+    panel = EvaluationPanel(demo_db, chief, tasks, under=QIAOGANG)
+    qtbot.addWidget(panel)
+    counting, shown = panel._counting, []
+
+    def spy(done, total, month):
+        counting(done, total, month)
+        shown.append((done, total, month, panel.status.text()))
+
+    panel._counting = spy
+    panel.period.setText("2026")
+    panel.run_button.click()
+    first = panel.evaluation
+    months = [month for _, _, month, _ in shown]
+    assert months and months == sorted(months) and all(m.startswith("2026-") for m in months)
+    assert [(done, total) for done, total, _, _ in shown] == [(n, len(months)) for n in range(len(months))]
+    assert f"正在统计 {months[0]}(第 1/{len(months)} 个月" in shown[0][3]
+    shown.clear()
+    panel.run_button.click()
+    assert shown == [] and [s.figures for s in panel.evaluation.subjects] == [s.figures for s in first.subjects]
+
+
 @pytest.mark.law("Art. 22")
 def test_hotspots_charts_and_map_layer(qtbot, demo_db, chief, tasks, cjk_font):
     view = MapView()

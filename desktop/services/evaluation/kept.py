@@ -19,6 +19,7 @@ before its end is still uncommitted.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
@@ -89,12 +90,16 @@ def kept_sums(session: Session, level: Level, scope: Place, codes_kept: set[str]
             for row in session.connection().execute(stmt)}
 
 
-def keep(db: Database, level: Level, months: list[Period], as_of: datetime) -> list[str]:
+def keep(db: Database, level: Level, months: list[Period], as_of: datetime,
+         progress: Callable[[int, int, str], None] | None = None) -> list[str]:
     """Count each of `months` for `level` and keep the figures, one transaction per month;
     returns the months kept. A month another desktop is keeping at the same moment, or a
-    database busy writing, is left to be counted live this time."""
+    database busy writing, is left to be counted live this time. `progress(done, total,
+    month code)` hears of each month before it is counted."""
     done = []
-    for month in months:
+    for number, month in enumerate(months):
+        if progress is not None:
+            progress(number, len(months), month.code)
         with db.session() as session:
             try:
                 _keep_month(session, level, month, as_of)

@@ -8,6 +8,7 @@ figures, so only the months still open are counted live.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
@@ -152,12 +153,14 @@ def _subject_names(session: Session, level: Level, scope: Place, ids: set[int]) 
 
 
 def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | str, *,
-             under: str | None = None, as_of: datetime | None = None, recount: bool = False) -> Evaluation:
+             under: str | None = None, as_of: datetime | None = None, recount: bool = False,
+             progress: Callable[[int, int, str], None] | None = None) -> Evaluation:
     """Scores of every subject of `level` in the subtree of `under` for a period, ranked.
 
     Rates are None ("—") when nothing was due; the composite weighs only the rates present.
     Months that are over and not settled are counted once and kept (kept.py); `recount`
-    counts them live instead, neither reading nor keeping them.
+    counts them live instead, neither reading nor keeping them. `progress(done, total, month)`
+    hears of each month being counted to be kept (the first evaluation of a year takes seconds).
     """
     period = parse_period(period) if isinstance(period, str) else period
     level = Level(level)
@@ -169,7 +172,7 @@ def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | st
         keepable = [] if recount else kept.keepable(
             session, level, scope, [m for m in months_of(period) if m.code not in codes_settled], as_of)
         unkept = [m for m in keepable if m.code not in kept.fresh(session, level, keepable)]
-    kept.keep(db, level, unkept, as_of)
+    kept.keep(db, level, unkept, as_of, progress)
     with db.session() as session:
         enabled = [i for i in indicators if i.enabled]
         by_grain = codes_by_grain(enabled)

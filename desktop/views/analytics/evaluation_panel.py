@@ -153,8 +153,17 @@ class EvaluationPanel(QDialog):
 
     def run(self) -> None:
         self.status.setText(self.tr("计算中…"))
-        self.tasks.submit(evaluate, self.db, self.actor, self.period.text(), self.level.currentData(),
-                          under=self.under, on_done=self.show_evaluation, on_error=self._failed)
+        period, level, under = self.period.text(), self.level.currentData(), self.under
+
+        def job(progress):
+            return evaluate(self.db, self.actor, period, level, under=under, progress=progress.report)
+
+        self.tasks.submit(job, on_done=self.show_evaluation, on_error=self._failed, on_progress=self._counting)
+
+    def _counting(self, done: int, total: int, month: str) -> None:
+        # Months that are over are counted once and kept: the first evaluation of a year takes a while.
+        self.status.setText(self.tr("计算中…正在统计 {0}(第 {1}/{2} 个月,统计后保留,下次即时显示)").format(
+            month, done + 1, total))
 
     def _failed(self, exc) -> None:
         self.status.setText("")
