@@ -61,7 +61,7 @@ from desktop.models.enums import (
 )
 from desktop.services import places, users
 from desktop.services.clock import BEIJING
-from desktop.services.evaluation import settlement
+from desktop.services.evaluation import kept, settlement
 from desktop.services.evaluation.drilldown import drill_down
 from desktop.services.evaluation.indicators import (
     DEFAULT_INDICATORS,
@@ -442,9 +442,9 @@ def test_upgrading_drops_periods_marked_closed_without_a_settlement(db, system, 
 def _kept(db) -> dict[tuple[str, str], int]:
     with db.session() as session:
         counted_months = session.scalars(select(EvaluationMonthCount)).all()
+        f = EvaluationMonthFigure
         return {(c.month, c.subject_kind): session.scalar(
-                    select(func.count()).select_from(EvaluationMonthFigure)
-                    .where(EvaluationMonthFigure.month == c.month, EvaluationMonthFigure.subject_kind == c.subject_kind))
+                    select(func.count()).select_from(f).where(f.month == c.month, f.subject_kind == c.subject_kind))
                 for c in counted_months}
 
 
@@ -535,10 +535,11 @@ def test_a_change_names_the_months_it_touched_only_once_they_are_over(db, system
     with db.session() as session:
         session.execute(delete(EvaluationChangedMonth))
         session.commit()
-        case_ = session.get(Case, world["c5"])  # due in November (not over): its sign-for deadline fell in October
+        case_ = session.get(Case, world["c5"])  # its sign-for deadline fell in October, its own in November
         case_.state = CaseState.HANDLING
         session.commit()
-    assert _named(db) == {"2026-10"}
+    this_month = period_of(datetime.now(BEIJING)).code  # the triggers read the database's clock
+    assert _named(db) == {month for month in ("2026-10", "2026-11") if month < this_month}
 
 
 def test_a_change_uncommitted_while_a_month_is_kept_is_counted_after_all(db, system, world, backend):
@@ -559,3 +560,29 @@ def test_a_change_uncommitted_while_a_month_is_kept_is_counted_after_all(db, sys
     assert "2026-10" in _named(db)
     assert _figures(evaluate(db, system, "2026-10", "township", as_of=AS_OF)) == _figures(
         evaluate(db, system, "2026-10", "township", as_of=AS_OF, recount=True))
+
+
+def test_settling_a_month_forgets_its_kept_figures_and_reopening_counts_it_afresh(db, system, world):
+    evaluate(db, system, "2026-10", "grid", as_of=AS_OF)
+    with db.session() as session:
+        _hold(session, world)
+        session.commit()
+    settlement.settle(db, system, "2026-10", as_of=AS_OF)
+    assert _kept(db) == {} and "2026-10" not in _named(db)
+    settled = evaluate(db, system, "2026-Q4", "grid", as_of=AS_OF)
+    assert settled.settled == ("2026-10",) and _kept(db) == {}  # a settled month is not kept
+    settlement.reopen(db, system, "2026-10", "更正")
+    reopened = evaluate(db, system, "2026-Q4", "grid", as_of=AS_OF)
+    assert set(_kept(db)) == {("2026-10", "grid")}
+    assert _figures(reopened) == _figures(settled) == _figures(
+        evaluate(db, system, "2026-Q4", "grid", as_of=AS_OF, recount=True))
+
+
+def test_a_month_the_database_cannot_keep_now_is_counted_live(db, system, world, monkeypatch):
+    def busy(session, level, month, as_of):
+        raise db.engine.dialect.dbapi.OperationalError("database is locked")
+
+    monkeypatch.setattr(kept, "_keep_month", busy)
+    ev = evaluate(db, system, "2026-10", "township", as_of=AS_OF)
+    assert _kept(db) == {}
+    assert _figures(ev) == _figures(evaluate(db, system, "2026-10", "township", as_of=AS_OF, recount=True))

@@ -71,7 +71,7 @@ _PG_MARK = """
                 UNION SELECT unnest(p_moved)
             ) moments WHERE t IS NOT NULL
         ) months
-        WHERE m < to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')
+        WHERE m < to_char(clock_timestamp() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')
           AND NOT EXISTS (SELECT 1 FROM evaluation_changed_months c
                           WHERE c.month = months.m AND c.xact = pg_current_xact_id()::text)
     $$ LANGUAGE sql

@@ -10,10 +10,14 @@ Triggers on assignments, callbacks and cases (migration 0006) name in
 `evaluation_changed_months` each month over a change touched; a month so named is counted
 again on its next read. Keeping a month first takes the names it sees, then counts: a change
 committed meanwhile is counted but leaves its name behind (counted again once more, never
-missed). Only assignments, case rounds and callbacks are kept — emergency-report steps and
-work logs are few and counted live, and the staff level is always counted live (settled.py).
-A month is kept once the database's clock is past it by `MARGIN`, so that no change made
-before its end is still uncommitted.
+missed). Keepers of one month take turns (SQLite's one writer; a transaction-scoped advisory
+lock on PostgreSQL), so that one never drops or outlives another's figures half-way. A reader
+learns which months are kept and sums their figures in one statement, one snapshot.
+
+Only assignments, case rounds and callbacks are kept — emergency-report steps and work logs
+are few and counted live, and the staff level is always counted live (settled.py). A month is
+kept once the database's clock is `MARGIN_MINUTES` past it: a change made before its end by a
+transaction still open after that (units of work last milliseconds) would go unnamed.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, literal, null, select, union_all
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -48,7 +52,7 @@ log = logging.getLogger(__name__)
 def _past_month(session: Session) -> str:
     """The Beijing month the database's clock was in `MARGIN_MINUTES` ago (the triggers' clock)."""
     if session.get_bind().dialect.name == "postgresql":
-        moment = func.to_char(func.timezone("Asia/Shanghai", func.now() - func.make_interval(
+        moment = func.to_char(func.timezone("Asia/Shanghai", func.clock_timestamp() - func.make_interval(
             0, 0, 0, 0, 0, MARGIN_MINUTES)), "YYYY-MM")
     else:
         moment = func.strftime("%Y-%m", "now", "+8 hours", f"-{MARGIN_MINUTES} minutes")
@@ -64,39 +68,53 @@ def keepable(session: Session, level: Level, scope: Place, months: list[Period],
     return [m for m in months if m.code < past and m.end <= as_of]
 
 
+def _fresh(level: Level, codes: list[str]):
+    """The months among `codes` kept for `level` and not named since, as a subquery."""
+    changed = select(EvaluationChangedMonth.month).where(EvaluationChangedMonth.month.in_(codes))
+    return select(EvaluationMonthCount.month).where(EvaluationMonthCount.subject_kind == level.value,
+                                                    EvaluationMonthCount.month.in_(codes),
+                                                    EvaluationMonthCount.month.not_in(changed))
+
+
 def fresh(session: Session, level: Level, months: list[Period]) -> set[str]:
     """The codes of `months` kept for `level` and untouched since."""
-    if not months:
-        return set()
-    codes = [m.code for m in months]
-    changed = select(EvaluationChangedMonth.month).where(EvaluationChangedMonth.month.in_(codes))
-    return set(session.scalars(
-        select(EvaluationMonthCount.month).where(EvaluationMonthCount.subject_kind == level.value,
-                                                 EvaluationMonthCount.month.in_(codes),
-                                                 EvaluationMonthCount.month.not_in(changed))))
+    return set(session.scalars(_fresh(level, [m.code for m in months]))) if months else set()
 
 
-def kept_sums(session: Session, level: Level, scope: Place, codes_kept: set[str], codes: list[str]) -> Sums:
-    """The kept numerators and denominators of `codes` (those kept), summed over the months `codes_kept`."""
+def read(session: Session, level: Level, scope: Place, months: list[Period], codes: list[str]) -> tuple[set[str], Sums]:
+    """Which of `months` are kept and fresh, and the sums of `codes` (those kept) over them.
+
+    One statement (the fresh months, then the sums of their figures), so that a month another
+    desktop drops meanwhile is either read whole or left to be counted live, never half.
+    """
     codes = [code for code in codes if code in _COLUMNS]
-    if not codes_kept or not codes:
-        return {}
+    if not months or not codes:
+        return set(), {}
+    fresh_months = _fresh(level, [m.code for m in months])
     f = EvaluationMonthFigure
-    columns = [func.sum(column) for code in codes for column in _COLUMNS[code]]
-    stmt = (select(f.subject_id, *columns)
-            .where(f.subject_kind == level.value, f.month.in_(sorted(codes_kept)), *townships_under(f.township_id, scope))
+    sums = (select(f.subject_id, null().label("month"), *(func.sum(c) for code in codes for c in _COLUMNS[code]))
+            .where(f.subject_kind == level.value, f.month.in_(fresh_months), *townships_under(f.township_id, scope))
             .group_by(f.subject_id))
-    return {row[0]: {code: (int(row[1 + 2 * i]), int(row[2 + 2 * i])) for i, code in enumerate(codes)}
-            for row in session.connection().execute(stmt)}
+    listed = select(null(), fresh_months.subquery().c.month, *(literal(0) for _ in range(2 * len(codes))))
+    kept_months, kept_sums = set(), {}
+    for row in session.connection().execute(union_all(listed, sums)):
+        if row[1] is not None:
+            kept_months.add(row[1])
+        else:
+            kept_sums[row[0]] = dict(zip(codes, zip(row[2::2], row[3::2])))
+    return kept_months, kept_sums
 
 
 def keep(db: Database, level: Level, months: list[Period], as_of: datetime,
-         progress: Callable[[int, int, str], None] | None = None) -> list[str]:
-    """Count each of `months` for `level` and keep the figures, one transaction per month;
-    returns the months kept. A month another desktop is keeping at the same moment, or a
-    database busy writing, is left to be counted live this time. `progress(done, total,
-    month code)` hears of each month before it is counted."""
-    done = []
+         progress: Callable[[int, int, str], None] | None = None) -> None:
+    """Count each of `months` for `level` and keep the figures, one transaction per month.
+
+    A month the database cannot keep now (busy writing, or kept by another desktop at the
+    same moment) is left to be counted live this time. `progress(done, total, month code)`
+    hears of each month before it is counted.
+    """
+    busy = (IntegrityError, OperationalError, db.engine.dialect.dbapi.IntegrityError,
+            db.engine.dialect.dbapi.OperationalError)
     for number, month in enumerate(months):
         if progress is not None:
             progress(number, len(months), month.code)
@@ -104,20 +122,17 @@ def keep(db: Database, level: Level, months: list[Period], as_of: datetime,
             try:
                 _keep_month(session, level, month, as_of)
                 session.commit()
-                done.append(month.code)
-            except (IntegrityError, OperationalError) as exc:
+            except busy as exc:
                 session.rollback()
                 log.info("month %s not kept for %s now: %s", month.code, level.value, exc)
-    return done
 
 
 def _keep_month(session: Session, level: Level, month: Period, as_of: datetime) -> None:
-    # The names first (see the module's note): deleting them is also this transaction's first write.
-    named = session.execute(delete(EvaluationChangedMonth).where(EvaluationChangedMonth.month == month.code)).rowcount
-    if named:  # every level kept for the month counted what has changed since
-        session.execute(delete(EvaluationMonthFigure).where(EvaluationMonthFigure.month == month.code))
-        session.execute(delete(EvaluationMonthCount).where(EvaluationMonthCount.month == month.code))
-    elif session.get(EvaluationMonthCount, (month.code, level.value)) is not None:
+    if session.get_bind().dialect.name == "postgresql":  # keepers of a month take turns (SQLite: the DELETE below)
+        session.execute(select(func.pg_advisory_xact_lock(func.hashtext(f"griddesk.evaluation.{month.code}"))))
+    # The names first (see the module's note): taking them is also this transaction's first write.
+    named = forget_month(session, month.code)
+    if not named and session.get(EvaluationMonthCount, (month.code, level.value)) is not None:
         return  # kept meanwhile by another desktop
     per_subject: dict[tuple[int, int], dict[str, tuple[int, int]]] = {}
     for subject_id, township_id, code, numerator, denominator in township_figures(session, level, month, as_of, GRAINS):
@@ -129,3 +144,17 @@ def _keep_month(session: Session, level: Level, month: Period, as_of: datetime) 
                *(column.key for pair in _COLUMNS.values() for column in pair))
     bulk.insert_rows(session, EvaluationMonthFigure.__table__, columns, rows)
     session.add(EvaluationMonthCount(month=month.code, subject_kind=level.value, counted_at=utcnow()))
+
+
+def forget_month(session: Session, code: str, *, even_unchanged: bool = False) -> bool:
+    """Take the month's names and, if there were any (or `even_unchanged`), every level's kept
+    figures of it; returns whether the month was named.
+
+    Settling a month forgets it even unchanged: a settled month is read from its settlement,
+    and once reopened it is counted afresh.
+    """
+    named = session.execute(delete(EvaluationChangedMonth).where(EvaluationChangedMonth.month == code)).rowcount
+    if named or even_unchanged:
+        session.execute(delete(EvaluationMonthFigure).where(EvaluationMonthFigure.month == code))
+        session.execute(delete(EvaluationMonthCount).where(EvaluationMonthCount.month == code))
+    return bool(named)

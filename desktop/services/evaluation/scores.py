@@ -3,7 +3,8 @@
 Aggregation runs in the database — one GROUP BY per grain over the indexed deadline columns
 — and never loads ORM objects: a month over a million cases takes well under a second. The
 months of a quarter or year that were settled (settlement.py) are read from their frozen
-figures, so only the months still open are counted live.
+figures, the others that are over from their kept figures (kept.py), so only the month still
+open — and a month a late change touched — is counted live.
 """
 
 from __future__ import annotations
@@ -115,17 +116,16 @@ def _counted_sums(session: Session, level: Level, period: Period, as_of: datetim
     whole = period.kind is PeriodKind.MONTH and len(settled) == 1
     codes_settled = {m.code for m in settled}
     unsettled = [m for m in months_of(period) if m.code not in codes_settled]
-    codes_kept = set() if recount else kept.fresh(session, level, kept.keepable(session, level, scope, unsettled, as_of))
+    kept_codes = [code for grain, codes in by_grain.items() if grain in kept.GRAINS for code in codes]
+    codes_kept, sums = (set(), {}) if recount else kept.read(
+        session, level, scope, kept.keepable(session, level, scope, unsettled, as_of), kept_codes)
     # A staff member answers for the grids they served during the period, and work-log activity
     # is one row per staff member and grid for the whole period: neither adds up over months,
     # so for them only a single settled month is read from its settlement.
     from_settlement = {grain: settled if whole or (level is not Level.STAFF and grain is not Grain.STAFF) else []
                        for grain in by_grain}
-    sums: Sums = {}
-    add_sums(sums, settled_sums(session, level, scope, settled,
-                                [code for grain, codes in by_grain.items() if from_settlement[grain] for code in codes]))
-    add_sums(sums, kept.kept_sums(session, level, scope, codes_kept,
-                                  [code for grain, codes in by_grain.items() if grain in kept.GRAINS for code in codes]))
+    codes_settled_read = [code for grain, codes in by_grain.items() if from_settlement[grain] for code in codes]
+    add_sums(sums, settled_sums(session, level, scope, settled, codes_settled_read))
     for grain, codes in by_grain.items():
         read = (codes_settled if from_settlement[grain] else set()) | (codes_kept if grain in kept.GRAINS else set())
         for span in (spans([m for m in months_of(period) if m.code not in read]) if read else [period]):
@@ -171,7 +171,8 @@ def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | st
         codes_settled = {m.code for m in settled_months(session, period)}
         keepable = [] if recount else kept.keepable(
             session, level, scope, [m for m in months_of(period) if m.code not in codes_settled], as_of)
-        unkept = [m for m in keepable if m.code not in kept.fresh(session, level, keepable)]
+        fresh = kept.fresh(session, level, keepable)
+        unkept = [m for m in keepable if m.code not in fresh]
     kept.keep(db, level, unkept, as_of, progress)
     with db.session() as session:
         enabled = [i for i in indicators if i.enabled]

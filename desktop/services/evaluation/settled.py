@@ -2,10 +2,10 @@
 
 A row counts in the period of its deadline (sources.py), so a quarter's or a year's
 numerators and denominators are the sums of its months': the settled months are read from
-`evaluation_scores`, the others counted live. The staff level (a staff member answers for the grids served at
-any time in the period) and work-log activity (one row per staff member and grid for the
-whole period) do not add up over months; they are counted live for any period but a single
-settled month.
+`evaluation_scores`, the others kept (kept.py) or counted live. The staff level (a staff
+member answers for the grids served at any time in the period) and work-log activity (one
+row per staff member and grid for the whole period) do not add up over months; they are
+counted live for any period but a single settled month.
 
 Settled figures are kept per township, so they serve a scope of a township or larger; a
 village or grid scope is always counted live.

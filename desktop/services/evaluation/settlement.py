@@ -25,6 +25,7 @@ from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
 from .indicators import CITY_CODE, rate
 from .periods import Period, parse_period
+from . import kept
 from .counting import township_figures
 from .sources import Level
 
@@ -55,7 +56,8 @@ def _figures(session, period: Period, as_of: datetime, period_id: int) -> list[t
     return [(period_id, level.value, subject_id, township_id, code, numerator, denominator,
              rate(numerator, denominator), now)
             for level in Level
-            for subject_id, township_id, code, numerator, denominator in township_figures(session, level, period, as_of)]
+            for subject_id, township_id, code, numerator, denominator
+            in township_figures(session, level, period, as_of)]
 
 
 def _record(session, period: Period) -> EvaluationPeriod:
@@ -81,6 +83,7 @@ def settle(db: Database, actor: Actor, period: str | Period, *, as_of: datetime 
         if record.closed:
             raise InvalidTransition(f"{period.label}已于 {record.closed_at.astimezone(BEIJING):%Y-%m-%d %H:%M} "
                                     f"由{record.closed_by}结算;如需更正,请先撤销结算")
+        kept.forget_month(session, period.code, even_unchanged=True)
         rows = _figures(session, period, as_of, record.id)
         bulk.insert_rows(session, EvaluationScore.__table__, _COLUMNS, rows)
         record.closed, record.closed_at, record.closed_by = True, as_of, actor.display_name
