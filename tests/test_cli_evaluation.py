@@ -6,6 +6,7 @@ import csv
 import io
 import hashlib
 import json
+from datetime import datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -15,6 +16,7 @@ from pdftools import assert_cjk_font_embedded, pdf_text
 from desktop.cli import main
 from desktop.models import PrintedSheet
 from desktop.models.enums import SheetKind
+from desktop.services.clock import BEIJING
 
 
 def run(db, *argv) -> tuple[int, str]:
@@ -86,3 +88,20 @@ def test_governance_and_conformance_commands(demo_db, tmp_path):
     assert code == 0 and "第21条" in text
     target = tmp_path / "law.pdf"
     assert run(demo_db, "conformance", "-o", str(target))[0] == 0 and target.stat().st_size > 1000
+
+
+@pytest.mark.law("Art. 23")
+def test_keep_counts_each_month_over_once_ahead_of_the_evaluations(demo_db):
+    today = datetime.now(BEIJING)
+    months_over = 12 + today.month - 1  # last year's and this year's, but this month
+    code, text = run(demo_db, "evaluation", "keep")
+    assert code == 0
+    lines = text.splitlines()
+    assert len(lines) == 3 * months_over + 1 and f"已统计并保留 {3 * months_over} 个" in lines[-1]
+    assert {line.split()[0] for line in lines[:-1]} == {"township", "department", "grid"}
+    last_month_over = today.replace(day=1) - timedelta(days=1)
+    assert f"grid {today.year - 1}-01" in lines and f"department {last_month_over:%Y-%m}" in lines
+    code, text = run(demo_db, "evaluation", "keep")
+    assert code == 0 and text.startswith("已统计并保留 0 个")
+    code, text = run(demo_db, "--as", "qg_police", "evaluation", "keep", "--year", str(today.year))
+    assert code == 1

@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import ValidationFailed
-from ..services.clock import BEIJING
+from ..services.clock import BEIJING, beijing_today
 from ..services import conformance, governance
-from ..services.evaluation import export, settlement
+from ..services.evaluation import export, kept, settlement
 from ..services.evaluation.scores import evaluate
 from ..services.evaluation.sources import Level
 from ..services.printing.assessment import print_assessment
@@ -59,6 +59,17 @@ def _settlements(ctx, args) -> int:
         when = f"{row.closed_at.astimezone(BEIJING):%Y-%m-%d %H:%M} {row.closed_by}" if row.settled else "-"
         ctx.print(f"{row.code}\t{'已结算' if row.settled else '已撤销结算'}\t{when}\t{row.rows} 项")
     ctx.print(f"共 {len(rows)} 个月")
+    return 0
+
+
+def _keep(ctx, args) -> int:
+    this_year = beijing_today().year
+    years = args.year or [this_year - 1, this_year]
+    counted = kept.prepare(ctx.db, ctx.actor, years)
+    for that in counted:
+        ctx.print(that)
+    ctx.print(f"已统计并保留 {len(counted)} 个月份·层级的考核数据({'、'.join(map(str, sorted(set(years))))} 年);"
+              f"其余已结束的月份已保留或已结算")
     return 0
 
 
@@ -148,6 +159,9 @@ def register(cli) -> None:
     sub.add_argument("--period", required=True, metavar="YYYY-MM")
     sub.add_argument("--reason", required=True)
     cli.command("settlements", "列出已结算和撤销结算的月份", _settlements, group=group)
+    sub = cli.command("keep", "预先统计已结束、未结算的月份并保留(此后按年、季度考核即时得出;可每晚或每月初定时运行)",
+                      _keep, group=group)
+    sub.add_argument("--year", type=int, action="append", metavar="YYYY", help="年份,可重复;默认去年和今年")
 
     sub = cli.command("assessment", "打印考核表(每个对象一页,含签字栏)及表彰建议名单", _assessment,
                       group=cli.group("print", "打印 print"))

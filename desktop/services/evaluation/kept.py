@@ -31,12 +31,15 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from ...db import Database
+from ...errors import PermissionDenied
 from ...models import EvaluationChangedMonth, EvaluationMonthCount, EvaluationMonthFigure, Place, utcnow
+from ...models.enums import PlaceLevel
 from ..exchange import bulk
+from ..security import Actor, Permission
 from .counting import township_figures
 from .indicators import DEFAULT_INDICATORS, Grain
-from .periods import Period
-from .settled import Sums, serves, townships_under
+from .periods import Period, parse_period
+from .settled import Sums, months_of, serves, settled_months, townships_under
 from .sources import Level, codes_by_grain
 
 GRAINS = (Grain.ASSIGNMENT, Grain.CASE, Grain.CALLBACK)
@@ -125,6 +128,32 @@ def keep(db: Database, level: Level, months: list[Period], as_of: datetime,
             except busy as exc:
                 session.rollback()
                 log.info("month %s not kept for %s now: %s", month.code, level.value, exc)
+
+
+def prepare(db: Database, actor: Actor, years: list[int], *, as_of: datetime | None = None,
+            report: Callable[[int, int, str], None] | None = None) -> list[str]:
+    """Keep, at every level an evaluation keeps, each month over of `years` that is not kept yet
+    or was touched since — what a night or the first day of a month may do ahead of the
+    evaluations, so that none of them waits. Needs Permission.EVALUATE (any scope: kept
+    figures are read only through an evaluation of the reader's own scope). Returns
+    "level month" for each month counted; `report(done, total, that)` hears of each."""
+    if not actor.can(Permission.EVALUATE):
+        raise PermissionDenied(f"用户“{actor.display_name}”没有综合评价的权限", article="Art. 15")
+    as_of = as_of or utcnow()
+    months = [month for year in sorted(set(years)) for month in months_of(parse_period(str(year)))]
+    with db.session() as session:
+        city = session.scalar(select(Place).where(Place.level == PlaceLevel.CITY))
+        settled = {m.code for year in years for m in settled_months(session, parse_period(str(year)))}
+        todo = []
+        for level in (Level.TOWNSHIP, Level.DEPARTMENT, Level.GRID):
+            candidates = keepable(session, level, city, [m for m in months if m.code not in settled], as_of)
+            kept_already = fresh(session, level, candidates)
+            todo += [(level, month) for month in candidates if month.code not in kept_already]
+    for number, (level, month) in enumerate(todo):
+        if report is not None:
+            report(number, len(todo), f"{level.value} {month.code}")
+        keep(db, level, [month], as_of)
+    return [f"{level.value} {month.code}" for level, month in todo]
 
 
 def _keep_month(session: Session, level: Level, month: Period, as_of: datetime) -> None:
