@@ -79,9 +79,13 @@ def _fresh(level: Level, codes: list[str]):
                                                     EvaluationMonthCount.month.not_in(changed))
 
 
-def fresh(session: Session, level: Level, months: list[Period]) -> set[str]:
-    """The codes of `months` kept for `level` and untouched since."""
-    return set(session.scalars(_fresh(level, [m.code for m in months]))) if months else set()
+def unkept(session: Session, level: Level, scope: Place, period: Period, as_of: datetime) -> list[Period]:
+    """The months of `period` that may be kept for this evaluation (keepable, not settled) and are
+    not kept for `level`, or were touched since."""
+    settled = {m.code for m in settled_months(session, period)}
+    candidates = keepable(session, level, scope, [m for m in months_of(period) if m.code not in settled], as_of)
+    fresh = set(session.scalars(_fresh(level, [m.code for m in candidates]))) if candidates else set()
+    return [m for m in candidates if m.code not in fresh]
 
 
 def read(session: Session, level: Level, scope: Place, months: list[Period], codes: list[str]) -> tuple[set[str], Sums]:
@@ -130,28 +134,21 @@ def keep(db: Database, level: Level, months: list[Period], as_of: datetime,
                 log.info("month %s not kept for %s now: %s", month.code, level.value, exc)
 
 
-def prepare(db: Database, actor: Actor, years: list[int], *, as_of: datetime | None = None,
-            report: Callable[[int, int, str], None] | None = None) -> list[str]:
+def prepare(db: Database, actor: Actor, years: list[int], *, as_of: datetime | None = None) -> list[str]:
     """Keep, at every level an evaluation keeps, each month over of `years` that is not kept yet
     or was touched since — what a night or the first day of a month may do ahead of the
     evaluations, so that none of them waits. Needs Permission.EVALUATE (any scope: kept
     figures are read only through an evaluation of the reader's own scope). Returns
-    "level month" for each month counted; `report(done, total, that)` hears of each."""
+    "level month" for each month counted."""
     if not actor.can(Permission.EVALUATE):
         raise PermissionDenied(f"用户“{actor.display_name}”没有综合评价的权限", article="Art. 15")
     as_of = as_of or utcnow()
-    months = [month for year in sorted(set(years)) for month in months_of(parse_period(str(year)))]
     with db.session() as session:
         city = session.scalar(select(Place).where(Place.level == PlaceLevel.CITY))
-        settled = {m.code for year in years for m in settled_months(session, parse_period(str(year)))}
-        todo = []
-        for level in (Level.TOWNSHIP, Level.DEPARTMENT, Level.GRID):
-            candidates = keepable(session, level, city, [m for m in months if m.code not in settled], as_of)
-            kept_already = fresh(session, level, candidates)
-            todo += [(level, month) for month in candidates if month.code not in kept_already]
-    for number, (level, month) in enumerate(todo):
-        if report is not None:
-            report(number, len(todo), f"{level.value} {month.code}")
+        periods = [parse_period(str(year)) for year in sorted(set(years))]
+        todo = [(level, month) for level in (Level.TOWNSHIP, Level.DEPARTMENT, Level.GRID) for period in periods
+                for month in unkept(session, level, city, period, as_of)]
+    for level, month in todo:
         keep(db, level, [month], as_of)
     return [f"{level.value} {month.code}" for level, month in todo]
 

@@ -168,11 +168,7 @@ def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | st
     with db.session() as session:
         scope = resolve_scope(session, actor, under)
         indicators = load_indicators(session)
-        codes_settled = {m.code for m in settled_months(session, period)}
-        keepable = [] if recount else kept.keepable(
-            session, level, scope, [m for m in months_of(period) if m.code not in codes_settled], as_of)
-        fresh = kept.fresh(session, level, keepable)
-        unkept = [m for m in keepable if m.code not in fresh]
+        unkept = [] if recount else kept.unkept(session, level, scope, period, as_of)
     kept.keep(db, level, unkept, as_of, progress)
     with db.session() as session:
         enabled = [i for i in indicators if i.enabled]
@@ -184,7 +180,7 @@ def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | st
     for subject_id, (ref, name) in names.items():
         got = sums.get(subject_id, {})
         # tuple.__new__ skips the NamedTuple's own __new__, a Python call per figure (tens of thousands at grid level).
-        figures = tuple(_new_figure(Figure, (i.code, i.name, n, d, n / d if d else None, i.weight))
+        figures = tuple(_new_figure(Figure, (i.code, i.name, n, d, rate(n, d), i.weight))
                         for i in enabled for n, d in (got.get(i.code, nothing),))
         score = composite({f.code: f.rate for f in figures}, enabled)
         rows.append((subject_id, ref, name, figures, got.get(ON_HOLD, nothing)[0], score))
