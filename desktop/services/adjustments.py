@@ -29,7 +29,7 @@ from ..models import GridAdjustment, GridAdjustmentStep, GridHistory, Place
 from ..models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState, GridStatus, PlaceLevel
 from . import grids
 from .geo import geojson_io
-from .places import get_place, normalise_code
+from .places import get_place, granted_places, normalise_code
 from .security import Actor, Permission
 from .unit_of_work import UnitOfWork, unit_of_work
 
@@ -245,12 +245,16 @@ def file(db: Database, actor: Actor, adjustment_id: int, *, comment: str = "") -
         return AdjustmentInfo.of(adjustment, township)
 
 
-def list_adjustments(db: Database, *, under: str | None = None,
+def list_adjustments(db: Database, actor: Actor, *, under: str | None = None,
                      state: AdjustmentState | None = None) -> list[AdjustmentInfo]:
-    """Adjustments, newest first, optionally of townships under a place and in one state."""
+    """Adjustments of the townships the actor may view (Art. 15), newest first, optionally of
+    townships under a place and in one state."""
     with db.session() as session:
         stmt = (select(GridAdjustment, Place).join(Place, Place.id == GridAdjustment.township_id)
                 .options(selectinload(GridAdjustment.steps)).order_by(GridAdjustment.id.desc()))
+        visible = granted_places(actor)
+        if visible is not None:
+            stmt = stmt.where(visible)
         if under:
             root = get_place(session, under)
             stmt = stmt.where(Place.code.startswith(root.code[: root.level.code_prefix_length]))
@@ -276,16 +280,19 @@ class GridChange:
     fields: tuple[tuple[str, object, object], ...] = ()
 
 
-def changes(db: Database, adjustment_id: int) -> list[GridChange]:
+def changes(db: Database, actor: Actor, adjustment_id: int) -> list[GridChange]:
     """Per grid, what the adjustment changes: retired grids first, then by code.
 
     Before approval the proposal is compared with the live grids; once approved, with the
     versions it closed (the grid history), so that the city filer sees what was changed.
+    Only for an actor who may view the township (Art. 15); to anyone else the adjustment does
+    not exist, so that its number tells them nothing.
     """
     with db.session() as session:
         adjustment = session.get(GridAdjustment, adjustment_id)
-        if adjustment is None:
-            raise NotFound(f"没有编号为 #{adjustment_id} 的网格调整申请")
+        township = session.get(Place, adjustment.township_id) if adjustment is not None else None
+        if township is None or not actor.can(Permission.VIEW, township.code):
+            raise NotFound(f"没有编号为 #{adjustment_id} 的网格调整申请,或不在您的查看范围内(Art. 15)")
         if adjustment.state in (AdjustmentState.APPROVED, AdjustmentState.FILED):
             rows = session.scalars(select(GridHistory).where(GridHistory.adjustment_id == adjustment.id))
             before = {row.snapshot["code"]: (row.name, grids.history_values(row)) for row in rows

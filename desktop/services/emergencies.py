@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import false, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db import Database
@@ -44,7 +44,7 @@ from .cases.common import record as record_case_event
 from .clock import BEIJING, WorkCalendar, beijing_text
 from .evaluation.indicators import CITY_CODE
 from .numbering import BULLETIN_SERIES, reserve_numbers
-from .places import get_place, upward
+from .places import get_place, granted_places, upward
 from .routing import route_point
 from .security import Actor, Permission, scope_prefix
 from .unit_of_work import UnitOfWork, unit_of_work
@@ -618,21 +618,11 @@ def configure_ladder(db: Database, actor: Actor, **values) -> LadderRule:
 # --- queries -------------------------------------------------------------------------------
 
 
-def _visible(actor: Actor, permission: Permission = Permission.VIEW):
-    """A WHERE clause on the township Place: inside one of the actor's grants."""
-    grants = actor.scopes(permission)
-    if grants is None:
-        return None
-    if not grants:
-        return false()
-    return or_(*(Place.code.startswith(scope_prefix(g.place_code, g.place_level)) for g in grants))
-
-
 def _reports(db: Database, actor: Actor, *conditions, under: str | None = None) -> list[EmergencyInfo]:
     with db.session() as session:
         stmt = (select(EmergencyReport).join(Place, Place.id == EmergencyReport.township_id)
                 .options(selectinload(EmergencyReport.steps)).order_by(EmergencyReport.learned_at.desc()))
-        visible = _visible(actor)
+        visible = granted_places(actor)
         if visible is not None:
             stmt = stmt.where(visible)
         if under:
@@ -668,7 +658,7 @@ def overdue_steps(db: Database, actor: Actor, now: datetime | None = None) -> li
                 .join(Place, Place.id == EmergencyReport.township_id)
                 .where(EmergencyStep.done_at.is_(None), EmergencyStep.due_at < now)
                 .order_by(EmergencyStep.due_at, EmergencyStep.id))
-        visible = _visible(actor)
+        visible = granted_places(actor)
         if visible is not None:
             stmt = stmt.where(visible)
         return [_step_info(step, number) for step, number in session.execute(stmt)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import exists, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..db import Database
@@ -13,7 +13,7 @@ from ..errors import Conflict, NotFound, ValidationFailed
 from ..models import Grid, Place
 from ..models.enums import ExclusiveCategory, GridKind, PlaceLevel, SeaCategory
 from .results import PlaceInfo
-from .security import Actor, Permission
+from .security import Actor, Permission, scope_prefix
 from .unit_of_work import unit_of_work
 
 _CODE = re.compile(r"^\d{4}(\d{2}){0,1}(\d{3}){0,2}(\d{3})?$")
@@ -37,6 +37,17 @@ def get_place(session: Session, code: str) -> Place:
     if place is None:
         raise NotFound(f"未知的地点代码 {code}:区划树中没有这个单位(先运行 griddesk-admin init 载入区划)")
     return place
+
+
+def granted_places(actor: Actor, permission: Permission = Permission.VIEW):
+    """A WHERE clause on Place: inside one of the places where the actor holds `permission`
+    (Art. 15); None for the system actor, who sees everywhere."""
+    grants = actor.scopes(permission)
+    if grants is None:
+        return None
+    if not grants:
+        return false()
+    return or_(*(Place.code.startswith(scope_prefix(g.place_code, g.place_level)) for g in grants))
 
 
 def upward(place: Place | None) -> Iterator[Place]:

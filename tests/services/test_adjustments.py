@@ -5,7 +5,7 @@ import shapely
 from sqlalchemy import select
 
 from desktop.cli import main as cli_main
-from desktop.errors import InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
+from desktop.errors import InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry, Grid, GridAdjustment, GridAdjustmentStep, GridHistory, Place
 from desktop.models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState, GridStatus, PlaceLevel, Role
 from desktop.services import adjustments, grids
@@ -120,7 +120,20 @@ def test_county_of_another_district_is_out_of_scope(divided):
     info = propose(divided)
     with pytest.raises(PermissionDenied, match="Art. 15"):
         adjustments.approve(divided, OTHER_COUNTY, info.id)
-    assert adjustments.list_adjustments(divided, state=AdjustmentState.PROPOSED)[0].id == info.id
+    assert adjustments.list_adjustments(divided, COUNTY_ADMIN, state=AdjustmentState.PROPOSED)[0].id == info.id
+
+
+@pytest.mark.law("Art. 15")
+def test_another_district_neither_lists_nor_reads_the_adjustment(divided):
+    info = propose(divided)
+    assert [i.id for i in adjustments.list_adjustments(divided, TOWNSHIP_ADMIN)] == [info.id]
+    assert [i.id for i in adjustments.list_adjustments(divided, CITY_ADMIN)] == [info.id]
+    assert adjustments.list_adjustments(divided, OTHER_COUNTY) == []
+    assert adjustments.changes(divided, COUNTY_ADMIN, info.id)
+    with pytest.raises(NotFound, match="不在您的查看范围内.*Art. 15"):
+        adjustments.changes(divided, OTHER_COUNTY, info.id)
+    with pytest.raises(NotFound, match="不在您的查看范围内"):  # the same answer as for a number never used
+        adjustments.changes(divided, COUNTY_ADMIN, info.id + 1)
 
 
 def test_only_the_township_proposes_and_other_bodies_may_not_draw_grids(divided):
@@ -132,7 +145,7 @@ def test_only_the_township_proposes_and_other_bodies_may_not_draw_grids(divided)
     other_township = Actor("zj", "中街管理员", (Grant(Role.TOWNSHIP_ADMIN, "450502001000", PlaceLevel.TOWNSHIP),))
     with pytest.raises(PermissionDenied):
         propose(divided, actor=other_township)
-    assert adjustments.list_adjustments(divided) == []
+    assert adjustments.list_adjustments(divided, CITY_ADMIN) == []
 
 
 def test_bad_proposals_are_refused_like_imports(divided):
@@ -148,7 +161,7 @@ def test_bad_proposals_are_refused_like_imports(divided):
     with pytest.raises(ValidationFailed, match="调整理由"):
         adjustments.propose(divided, TOWNSHIP_ADMIN, township_code=TOWNSHIP, kind=AdjustmentKind.ADJUST,
                             reason=AdjustmentReason.OTHER, reason_text="  ", proposal=division(1, 1))
-    assert adjustments.list_adjustments(divided) == []
+    assert adjustments.list_adjustments(divided, CITY_ADMIN) == []
 
 
 def test_a_proposal_that_changes_nothing_is_refused(divided, tmp_path, capsys):
@@ -163,7 +176,7 @@ def test_a_proposal_that_changes_nothing_is_refused(divided, tmp_path, capsys):
     exported["features"][0]["geometry"]["coordinates"][0] = ring[::-1]  # the same shape, drawn the other way
     with pytest.raises(ValidationFailed, match="没有需要调整的内容"):
         propose(divided, exported)
-    assert adjustments.list_adjustments(divided) == []
+    assert adjustments.list_adjustments(divided, CITY_ADMIN) == []
     exported["features"][1]["properties"]["residents"] += 40  # a real change goes through
     info = propose(divided, exported)
     assert info.state is AdjustmentState.PROPOSED and info.grid_count == 4
@@ -214,7 +227,7 @@ def test_a_property_not_given_is_unchanged(divided):
     proposal["features"][1]["properties"]["name"] = "侨北新村网格"
     proposal["features"][2]["properties"]["households"] = 0  # given explicitly: it changes
     info = propose(divided, proposal)
-    by_code = {change.code: change for change in adjustments.changes(divided, info.id)}
+    by_code = {change.code: change for change in adjustments.changes(divided, CITY_ADMIN, info.id)}
     assert by_code[f"{VILLAGE}001"].kind is adjustments.GridChangeKind.UNCHANGED
     assert by_code[f"{VILLAGE}002"].fields == (("name", "侨北第2网格", "侨北新村网格"),)
     assert by_code[f"{VILLAGE}003"].fields == (("households", 300, 0),)
@@ -232,7 +245,7 @@ def test_a_grid_left_out_is_retired_only_when_the_proposal_says_so(divided):
     assert caught.value.codes == (f"{VILLAGE}004",) and caught.value.problems == [f"侨北第4网格({VILLAGE}004)"]
     with pytest.raises(ValidationFailed, match="要撤销的网格有误"):
         propose(divided, proposal, retire=(f"{VILLAGE}001",))  # in the file: it cannot also be retired
-    assert adjustments.list_adjustments(divided) == []
+    assert adjustments.list_adjustments(divided, CITY_ADMIN) == []
     info = propose(divided, proposal, retire=(f"{VILLAGE}004",))
     changed = adjustments.GridChangeKind.CHANGED
     expected = [(f"{VILLAGE}004", adjustments.GridChangeKind.RETIRED, []),
@@ -244,11 +257,11 @@ def test_a_grid_left_out_is_retired_only_when_the_proposal_says_so(divided):
         return [(c.code, c.kind, [(key, pytest.approx(old, rel=1e-3), pytest.approx(new, rel=1e-3))
                                   for key, old, new in c.fields]) for c in changes]
 
-    assert shown(adjustments.changes(divided, info.id)) == expected
+    assert shown(adjustments.changes(divided, CITY_ADMIN, info.id)) == expected
     adjustments.approve(divided, COUNTY_ADMIN, info.id)
     assert grid_row(divided, f"{VILLAGE}004")[2] is GridStatus.RETIRED
     # The city filer sees the same, now read from the versions the approval closed.
-    assert shown(adjustments.changes(divided, info.id)) == expected
+    assert shown(adjustments.changes(divided, CITY_ADMIN, info.id)) == expected
 
 
 def test_approval_refuses_a_proposal_that_leaves_grids_out_unsaid(divided):
@@ -278,7 +291,7 @@ def test_cli_propose_approve_file_list(divided, tmp_path, capsys):
     assert "侨北第4网格(450503103001004)" in capsys.readouterr().err
     assert cli_main(["--db", url, "adjustments", "propose", str(path), "--township", "450503103",
                      "--reason", "population_movement", "--text", "人口增加", "--retire", f"{VILLAGE}004"]) == 0
-    [info] = adjustments.list_adjustments(divided)
+    [info] = adjustments.list_adjustments(divided, CITY_ADMIN)
     assert cli_main(["--db", url, "adjustments", "file", str(info.id)]) == 1
     assert cli_main(["--db", url, "adjustments", "approve", str(info.id), "--comment", "同意"]) == 0
     assert cli_main(["--db", url, "adjustments", "file", str(info.id)]) == 0
@@ -345,7 +358,7 @@ def test_review_dialog_approves_then_files(desk):
     assert dialog.action_buttons["同意"].isEnabled() and not dialog.action_buttons["备案"].isEnabled()
     dialog.comment.setText("同意调整")
     dialog.action_buttons["同意"].click()
-    assert adjustments.list_adjustments(desk.db)[0].state is AdjustmentState.APPROVED
+    assert adjustments.list_adjustments(desk.db, CITY_ADMIN)[0].state is AdjustmentState.APPROVED
     assert len(live_grids(desk.db)) == 6
     assert not dialog.action_buttons["备案"].isEnabled()  # the county may not file (Art. 6)
     with pytest.raises(PermissionDenied):  # nor through the service

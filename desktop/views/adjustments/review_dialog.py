@@ -96,7 +96,8 @@ class ReviewDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.window_.tasks.submit(adjustments.list_adjustments, self.window_.db, under=self.under,
+        self.window_.tasks.submit(adjustments.list_adjustments, self.window_.db, self.window_.actor,
+                                  under=self.under,
                                   on_done=self._show, on_error=lambda exc: dialogs.show_error(self, exc))
 
     def _show(self, items: list[adjustments.AdjustmentInfo]) -> None:
@@ -125,7 +126,7 @@ class ReviewDialog(QDialog):
         self.changes.setRowCount(0)
         self.summary.clear()
         if info is not None:
-            self.window_.tasks.submit(adjustments.changes, self.window_.db, info.id,
+            self.window_.tasks.submit(adjustments.changes, self.window_.db, self.window_.actor, info.id,
                                       on_done=lambda changes: self._changes_arrived(info.id, changes),
                                       on_error=lambda exc: dialogs.show_error(self, exc))
 
