@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..db import Database
-from ..errors import InvalidTransition, LawRefusal, NotFound, ValidationFailed
+from ..errors import InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
 from ..models import GridAdjustment, GridAdjustmentStep, GridHistory, Place
 from ..models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState, GridStatus, PlaceLevel
 from . import grids
@@ -285,14 +285,16 @@ def changes(db: Database, actor: Actor, adjustment_id: int) -> list[GridChange]:
 
     Before approval the proposal is compared with the live grids; once approved, with the
     versions it closed (the grid history), so that the city filer sees what was changed.
-    Only for an actor who may view the township (Art. 15); to anyone else the adjustment does
-    not exist, so that its number tells them nothing.
+    Only for an actor who may view the township (Art. 15).
     """
     with db.session() as session:
         adjustment = session.get(GridAdjustment, adjustment_id)
-        township = session.get(Place, adjustment.township_id) if adjustment is not None else None
-        if township is None or not actor.can(Permission.VIEW, township.code):
-            raise NotFound(f"没有编号为 #{adjustment_id} 的网格调整申请,或不在您的查看范围内(Art. 15)")
+        if adjustment is None:
+            raise NotFound(f"没有编号为 #{adjustment_id} 的网格调整申请")
+        township = session.get(Place, adjustment.township_id)
+        if not actor.can(Permission.VIEW, township.code):
+            raise PermissionDenied(f"用户“{actor.display_name}”没有查看 {township.short_name}({township.code})"
+                                   f"网格调整申请的权限;请由该地区的用户查看", article="Art. 15")
         if adjustment.state in (AdjustmentState.APPROVED, AdjustmentState.FILED):
             rows = session.scalars(select(GridHistory).where(GridHistory.adjustment_id == adjustment.id))
             before = {row.snapshot["code"]: (row.name, grids.history_values(row)) for row in rows

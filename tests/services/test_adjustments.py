@@ -130,10 +130,13 @@ def test_another_district_neither_lists_nor_reads_the_adjustment(divided):
     assert [i.id for i in adjustments.list_adjustments(divided, CITY_ADMIN)] == [info.id]
     assert adjustments.list_adjustments(divided, OTHER_COUNTY) == []
     assert adjustments.changes(divided, COUNTY_ADMIN, info.id)
-    with pytest.raises(NotFound, match="不在您的查看范围内.*Art. 15"):
+    with pytest.raises(PermissionDenied, match=r"海城区管理员.*侨港\(450503103000\)网格调整申请的权限") as refused:
         adjustments.changes(divided, OTHER_COUNTY, info.id)
-    with pytest.raises(NotFound, match="不在您的查看范围内"):  # the same answer as for a number never used
+    assert refused.value.article == "Art. 15"
+    with pytest.raises(NotFound, match=f"#{info.id + 1}"):
         adjustments.changes(divided, COUNTY_ADMIN, info.id + 1)
+    assert adjustments.list_adjustments(divided, CITY_ADMIN, under="450502") == []  # scope and place together
+    assert adjustments.list_adjustments(divided, OTHER_COUNTY, under=COUNTY) == []
 
 
 def test_only_the_township_proposes_and_other_bodies_may_not_draw_grids(divided):

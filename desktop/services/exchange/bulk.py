@@ -3,8 +3,8 @@
 Values are converted once, by the caller, into what the driver takes; the rows then go
 straight to the DBAPI connection: on PostgreSQL through COPY (psycopg 3), on SQLite through
 multi-row INSERT … VALUES (…), (…). Both are several times faster than SQLAlchemy Core
-executemany (STYLE.md: COPY 5×, raw executemany 2.6×), which spends most of an import
-converting each value of each row through the column types.
+executemany, which spends most of an import converting each value of each row through the
+column types.
 """
 
 from __future__ import annotations
@@ -93,6 +93,9 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Se
     chunk; an exception it raises (Cancel) stops the insert, and the caller's transaction
     rolls everything back.
     """
+    short = next((index for index, row in enumerate(rows) if len(row) != len(columns)), None)
+    if short is not None:  # rows are flattened into one statement: a short row would shift its neighbours
+        raise TypeError(f"{table.name}: row {short} has {len(rows[short])} values for {len(columns)} columns")
     extra = defaults(session, table, columns)
     if extra:
         columns = (*columns, *extra)
