@@ -20,6 +20,9 @@ class Department(Timestamped, Base):
     level: Mapped[DepartmentLevel] = mapped_column(str_enum(DepartmentLevel))
     # The territory the department serves (city, county or township place).
     place_id: Mapped[int] = mapped_column(ForeignKey("places.id"), index=True)
+    # The department of the line above, whose work this one does in its territory (the police
+    # station for the county's public security bureau); dispatch suggests it (Art. 17(1)).
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"), index=True)
     phone: Mapped[str | None] = mapped_column(String(20))
     active: Mapped[bool] = mapped_column(default=True)
     synthetic: Mapped[bool] = mapped_column(default=False)

@@ -10,6 +10,7 @@ from desktop.models import (
     Assignment,
     Case,
     CaseEvent,
+    Department,
     EmergencyReport,
     Extension,
     Grid,
@@ -25,13 +26,16 @@ from desktop.models.enums import (
     CaseState,
     DecisionState,
     GridKind,
+    HandlingLevel,
     MatterCategory,
     PlaceLevel,
     Role,
     SeaCategory,
     StaffRole,
 )
-from desktop.services import calendar_admin, integrity, users
+from desktop.services import calendar_admin, departments, integrity, users
+from desktop.services.cases import dispatch
+from desktop.services.security import Actor
 from desktop.services.demo import DEMO_USERS, seed_demo
 from desktop.services.routing import route_point
 
@@ -116,6 +120,22 @@ def test_matter_list_covers_the_eleven_categories_with_limits(demo_db):
         assert {(i.complexity.value, i.time_limit, i.time_limit_unit.value) for i in items} == {
             ("general", 5, "working_days"), ("complex", 15, "working_days"), ("urgent", 24, "hours")}
         assert all(i.department_id and i.guidance_contact_id for i in items)
+
+
+def test_the_police_station_is_suggested_for_an_item_of_the_city_police(demo_db):
+    """The demo records its departments' lines: the city's public security bureau works in 侨港镇
+    through the county bureau and the police station (Art. 17(1), 18(1))."""
+    lines = {line.name: line.parent_name for line in departments.list_lines(demo_db)}
+    assert lines["侨港派出所"] == "北海市公安局银海分局" and lines["北海市公安局银海分局"] == "北海市公安局"
+    assert lines["侨港供电所"] is None  # a utility belongs to no government line
+    with demo_db.session() as session:
+        police_item = session.scalar(select(MatterItem.id).join(Department, Department.id == MatterItem.department_id)
+                                     .where(Department.name == "北海市公安局").order_by(MatterItem.id))
+        case_id = session.scalar(select(Case.id).where(Case.matter_item_id == police_item,
+                                                       Case.level == HandlingLevel.TOWNSHIP).order_by(Case.id))
+    assert case_id is not None
+    names = [s.name for s in dispatch.suggest_departments(demo_db, Actor.system(), case_id)]
+    assert names[:3] == ["侨港派出所", "北海市公安局银海分局", "北海市公安局"]
 
 
 def test_located_cases_route_to_their_own_grid(demo_db):

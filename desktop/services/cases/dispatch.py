@@ -2,12 +2,13 @@
 co-handlers, each with its own clock (sign for, contact, handle — see deadlines).
 
 The suggestion follows Art. 17(1): 职权法定 first — the department the matter list names for the
-item leads the list, whatever its level — then 属地管理、分级负责 and Art. 18 (the first receiving
-department is where the matter arises): the departments of the level that handles the case (for a
-grid or township case, the township's own), then each level above it, any level below last;
-within a level, those whose territory covers the case. (Which township department does the named
-county or city department's work — the police station for the police — is not recorded, so the
-named department is suggested, and the operator may choose its local office.)
+item, and the offices of its line that cover the case (departments.set_parent: the police
+station under the county bureau under the city's public security bureau), lead the list — then
+属地管理、分级负责 and Art. 18 (the first receiving department is where the matter arises): the
+departments of the level that handles the case (for a grid or township case, the township's
+own), then each level above it, any level below last; within a level, those whose territory
+covers the case. A township case about an item of the city's public security bureau thus
+suggests the local police station first, then the county bureau, then the city bureau.
 """
 
 from __future__ import annotations
@@ -55,6 +56,23 @@ def _chain(session, case: Case) -> list[int]:
     return [place.id for place in upward(session.get(Place, case.township_id))]
 
 
+def _line_below(session, department_id: int) -> dict[int, str]:
+    """The departments under `department_id` in its line, at any depth: id → the named department's name."""
+    parent_of = dict(session.execute(select(Department.id, Department.parent_id)
+                                     .where(Department.parent_id.is_not(None))).all())
+    name = session.scalar(select(Department.short_name).where(Department.id == department_id))
+    below = {}
+    for dept_id in parent_of:
+        step, seen = parent_of.get(dept_id), {dept_id}
+        while step is not None and step not in seen:  # levels only rise, but a bad row must not hang
+            if step == department_id:
+                below[dept_id] = name
+                break
+            seen.add(step)
+            step = parent_of.get(step)
+    return below
+
+
 def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[DepartmentSuggestion]:
     """Active departments ranked for a case: the matter item's department, then by level from the
     case's own upward, territory, name (see the module's docstring)."""
@@ -69,17 +87,21 @@ def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[Depart
             Department.active.is_(True),
             Department.place_id.in_(covering) | (Department.id == (item.department_id if item else -1))))
         wanted_level = _LEVEL_OF[case.level]
+        line = _line_below(session, item.department_id) if item else {}
         ranked = []
         for dept in candidates:
             named, local = item is not None and dept.id == item.department_id, dept.place_id in covering
+            office = local and dept.id in line
             reasons = []
             if dept.level is wanted_level:
                 reasons.append(f"层级相符({wanted_level.label},首接在诉求发生地)")
             if named:
                 reasons.append(f"事项清单指定的承办部门({item.code})")
+            if office:
+                reasons.append(f"事项清单指定部门({line[dept.id]})在本地的下属机构({item.code})")
             if local:
                 reasons.append("属地:服务范围包含本案")
-            key = (not named, _level_rank(dept.level, wanted_level), not local, dept.name)
+            key = (not (named or office), _level_rank(dept.level, wanted_level), not local, dept.name)
             ranked.append((key, DepartmentSuggestion(dept.id, dept.name, dept.level, tuple(reasons))))
         return [suggestion for _, suggestion in sorted(ranked, key=lambda pair: pair[0])]
 

@@ -58,6 +58,15 @@ TOWNSHIP_DEPARTMENTS = (
     ("CJZ", "{t}村镇规划建设管理站"),
 )
 
+# The department of the line above (departments.set_parent): township key → ("county" | "city", key),
+# county key → city key. Utilities (供电所, 自来水营业所) and the county's own centres have none.
+TOWNSHIP_LINES = {
+    "ZZZX": ("city", "ZFW"), "PCS": ("county", "GA"), "SCJGS": ("city", "SCJ"), "CGZD": ("city", "CGJ"),
+    "WSY": ("county", "WJJ"), "YYZ": ("city", "HYJ"), "SFS": ("city", "SFJ"), "SHSW": ("county", "MZJ"),
+    "CJZ": ("county", "ZJJ"),
+}
+COUNTY_LINES = {"GA": "GAJ", "ZJJ": "ZJJ", "WJJ": "WJW", "MZJ": "MZJ", "YJJ": "YJJ"}
+
 
 @dataclass
 class DemoDepartments:
@@ -110,6 +119,12 @@ def add_departments(ctx: DemoContext) -> DemoDepartments:
                          {"t": township.name, "s": township.short_name}),
         guidance_contacts={}, responsible={},
     )
+    lines = [(made.county[key], made.city[parent]) for key, parent in COUNTY_LINES.items()]
+    lines += [(made.township[key], getattr(made, level)[parent]) for key, (level, parent) in TOWNSHIP_LINES.items()]
+    for department, parent in lines:
+        if department.parent_id is None:  # an administrator's own record stands
+            department.parent_id = parent.id
+    ctx.session.flush()
     ids = [d.id for group in (made.city, made.county, made.township) for d in group.values()]
     rows = ctx.session.execute(
         select(Liaison.department_id, Liaison.is_guidance_contact, Liaison.is_responsible, Person)
