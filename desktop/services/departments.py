@@ -18,6 +18,7 @@ from ..db import Database
 from ..errors import NotFound, ValidationFailed
 from ..models import Department, Place
 from ..models.enums import DepartmentLevel
+from .matter_list import institution_of
 from .places import get_place
 from .security import Actor, Permission, in_scope
 from .unit_of_work import unit_of_work
@@ -47,13 +48,15 @@ def set_parent(db: Database, actor: Actor, code: str, parent_code: str | None) -
 
     The parent must be an active department of a higher level whose territory covers the
     office's: a township's police station belongs to its own county's bureau, not to another's.
-    Needs MANAGE_MATTERS over the office's territory (the lines serve the matter list's dispatch).
+    Needs MANAGE_MATTERS at the county or city that compiles the office's matter list (Art. 12(1)):
+    a line decides where that list's items are dispatched first.
     """
     with unit_of_work(db, actor, "departments.set_parent", target=code) as uow:
         session = uow.session
         department = _by_code(session, code)
         place = session.get(Place, department.place_id)
-        uow.require(Permission.MANAGE_MATTERS, place.code, place.short_name)
+        institution = institution_of(place)
+        uow.require(Permission.MANAGE_MATTERS, institution.code, institution.short_name)
         parent = _by_code(session, parent_code) if parent_code else None
         if parent is not None:
             parent_place = session.get(Place, parent.place_id)

@@ -35,7 +35,6 @@ from desktop.models.enums import (
 )
 from desktop.services import calendar_admin, departments, integrity, users
 from desktop.services.cases import dispatch
-from desktop.services.security import Actor
 from desktop.services.demo import DEMO_USERS, seed_demo
 from desktop.services.routing import route_point
 
@@ -122,7 +121,7 @@ def test_matter_list_covers_the_eleven_categories_with_limits(demo_db):
         assert all(i.department_id and i.guidance_contact_id for i in items)
 
 
-def test_the_police_station_is_suggested_for_an_item_of_the_city_police(demo_db):
+def test_the_police_station_is_suggested_for_an_item_of_the_city_police(demo_db, system):
     """The demo records its departments' lines: the city's public security bureau works in 侨港镇
     through the county bureau and the police station (Art. 17(1), 18(1))."""
     lines = {line.name: line.parent_name for line in departments.list_lines(demo_db)}
@@ -134,7 +133,7 @@ def test_the_police_station_is_suggested_for_an_item_of_the_city_police(demo_db)
         case_id = session.scalar(select(Case.id).where(Case.matter_item_id == police_item,
                                                        Case.level == HandlingLevel.TOWNSHIP).order_by(Case.id))
     assert case_id is not None
-    names = [s.name for s in dispatch.suggest_departments(demo_db, Actor.system(), case_id)]
+    names = [s.name for s in dispatch.suggest_departments(demo_db, system, case_id)]
     assert names[:3] == ["侨港派出所", "北海市公安局银海分局", "北海市公安局"]
 
 

@@ -56,17 +56,16 @@ def _chain(session, case: Case) -> list[int]:
     return [place.id for place in upward(session.get(Place, case.township_id))]
 
 
-def _line_below(session, department_id: int) -> dict[int, str]:
-    """The departments under `department_id` in its line, at any depth: id → the named department's name."""
+def _line_below(session, department_id: int) -> set[int]:
+    """The departments under `department_id` in its line, at any depth."""
     parent_of = dict(session.execute(select(Department.id, Department.parent_id)
                                      .where(Department.parent_id.is_not(None))).all())
-    name = session.scalar(select(Department.short_name).where(Department.id == department_id))
-    below = {}
+    below = set()
     for dept_id in parent_of:
         step, seen = parent_of.get(dept_id), {dept_id}
         while step is not None and step not in seen:  # levels only rise, but a bad row must not hang
             if step == department_id:
-                below[dept_id] = name
+                below.add(dept_id)
                 break
             seen.add(step)
             step = parent_of.get(step)
@@ -74,8 +73,9 @@ def _line_below(session, department_id: int) -> dict[int, str]:
 
 
 def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[DepartmentSuggestion]:
-    """Active departments ranked for a case: the matter item's department, then by level from the
-    case's own upward, territory, name (see the module's docstring)."""
+    """Active departments ranked for a case: the matter item's department and the offices of its
+    line that cover the case, then by level from the case's own upward, territory, name (see the
+    module's docstring)."""
     with db.session() as session:
         case = session.get(Case, case_id)
         if case is None:
@@ -87,7 +87,8 @@ def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[Depart
             Department.active.is_(True),
             Department.place_id.in_(covering) | (Department.id == (item.department_id if item else -1))))
         wanted_level = _LEVEL_OF[case.level]
-        line = _line_below(session, item.department_id) if item else {}
+        line = _line_below(session, item.department_id) if item else set()
+        named_name = session.get(Department, item.department_id).short_name if item else None
         ranked = []
         for dept in candidates:
             named, local = item is not None and dept.id == item.department_id, dept.place_id in covering
@@ -98,7 +99,7 @@ def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[Depart
             if named:
                 reasons.append(f"事项清单指定的承办部门({item.code})")
             if office:
-                reasons.append(f"事项清单指定部门({line[dept.id]})在本地的下属机构({item.code})")
+                reasons.append(f"事项清单指定部门({named_name})在本地的下属机构({item.code})")
             if local:
                 reasons.append("属地:服务范围包含本案")
             key = (not (named or office), _level_rank(dept.level, wanted_level), not local, dept.name)

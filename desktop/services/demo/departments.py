@@ -59,7 +59,8 @@ TOWNSHIP_DEPARTMENTS = (
 )
 
 # The department of the line above (departments.set_parent): township key → ("county" | "city", key),
-# county key → city key. Utilities (供电所, 自来水营业所) and the county's own centres have none.
+# county key → city key. Utilities (供电所, 自来水营业所) have none, nor the county's grid centre
+# and agriculture bureau (the demo city has no agriculture bureau).
 TOWNSHIP_LINES = {
     "ZZZX": ("city", "ZFW"), "PCS": ("county", "GA"), "SCJGS": ("city", "SCJ"), "CGZD": ("city", "CGJ"),
     "WSY": ("county", "WJJ"), "YYZ": ("city", "HYJ"), "SFS": ("city", "SFJ"), "SHSW": ("county", "MZJ"),
@@ -122,7 +123,7 @@ def add_departments(ctx: DemoContext) -> DemoDepartments:
     lines = [(made.county[key], made.city[parent]) for key, parent in COUNTY_LINES.items()]
     lines += [(made.township[key], getattr(made, level)[parent]) for key, (level, parent) in TOWNSHIP_LINES.items()]
     for department, parent in lines:
-        if department.parent_id is None:  # an administrator's own record stands
+        if department.parent_id is None:  # a line already recorded (e.g. by an administrator) stands
             department.parent_id = parent.id
     ctx.session.flush()
     ids = [d.id for group in (made.city, made.county, made.township) for d in group.values()]

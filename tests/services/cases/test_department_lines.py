@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from case_world import COUNTY, OTHER_TOWNSHIP, TOWNSHIP, actor
+from case_world import COUNTY, TOWNSHIP, actor
 from desktop.cli import main as cli_main
 from desktop.errors import NotFound, PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry, Department, MatterItem, Place
@@ -16,7 +16,7 @@ from desktop.services.cases import dispatch, onspot_escalation
 
 pytestmark = pytest.mark.law("Art. 17")
 
-ADMIN = actor("adm_qg", Role.TOWNSHIP_ADMIN, TOWNSHIP, PlaceLevel.TOWNSHIP)
+ADMIN = actor("adm_yh", Role.COUNTY_ADMIN, COUNTY, PlaceLevel.COUNTY)  # compiles 侨港镇's matter list
 
 
 @pytest.fixture
@@ -83,11 +83,14 @@ def test_a_line_is_refused_unless_it_rises_within_the_territory_and_the_scope(wo
         departments.set_parent(world.db, ADMIN, office, "HC-SCJG")
     with pytest.raises(NotFound, match="XX-NONE"):
         departments.set_parent(world.db, ADMIN, office, "XX-NONE")
-    with pytest.raises(PermissionDenied, match="Art. 15"):  # another township's operator
-        departments.set_parent(world.db, actor("op_zj", Role.TOWNSHIP_ADMIN, OTHER_TOWNSHIP, PlaceLevel.TOWNSHIP),
+    with pytest.raises(PermissionDenied, match="Art. 15"):  # another county's administrator
+        departments.set_parent(world.db, actor("adm_hc", Role.COUNTY_ADMIN, "450502000000", PlaceLevel.COUNTY),
                                office, "YH-SCJG")
-    with pytest.raises(PermissionDenied):  # a township admin does not order the county's own departments
-        departments.set_parent(world.db, ADMIN, "YH-SCJG", None)
+    with pytest.raises(PermissionDenied, match=r"银海\(450503000000\) 维护事项清单"):  # the township's own admin compiles no list (Art. 12)
+        departments.set_parent(world.db, actor("adm_qg", Role.TOWNSHIP_ADMIN, TOWNSHIP, PlaceLevel.TOWNSHIP),
+                               office, "YH-SCJG")
+    with pytest.raises(PermissionDenied):  # nor does a county admin order the city's departments
+        departments.set_parent(world.db, ADMIN, "BH-GD", None)
     with world.db.session() as session:
         assert session.scalar(select(Department.parent_id).where(Department.code == office)) is None
 
@@ -113,4 +116,5 @@ def test_cli_lists_and_records_lines(world, office, capsys):
     assert cli_main(["--db", url, "departments", "line", office, "QG-PCS"]) == 1
     assert "更高一级" in capsys.readouterr().err
     assert cli_main(["--db", url, "departments", "line", office, "--clear"]) == 0
-    assert departments.list_lines(world.db, COUNTY)[-1].code  # the county's view lists its departments too
+    county = {line.code for line in departments.list_lines(world.db, COUNTY)}
+    assert {"QG-SCJGS", "QG-PCS", "YH-SCJG", "YH-CG"} <= county and not county & {"BH-GD", "HC-ZJ", "HC-SCJG"}
