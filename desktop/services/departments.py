@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from ..db import Database
 from ..errors import NotFound, ValidationFailed
@@ -20,7 +20,7 @@ from ..models import Department, Place
 from ..models.enums import DepartmentLevel
 from .matter_list import institution_of
 from .places import get_place
-from .security import Actor, Permission, in_scope
+from .security import Actor, Permission, in_scope, scope_prefix
 from .unit_of_work import unit_of_work
 
 _RANK = {DepartmentLevel.TOWNSHIP: 0, DepartmentLevel.COUNTY: 1, DepartmentLevel.CITY: 2}
@@ -86,12 +86,12 @@ def _line(department: Department, place: Place, parent: Department | None) -> De
 def list_lines(db: Database, under: str | None = None) -> list[DepartmentLine]:
     """Active departments (public institutions, like the place tree), by code, each with its
     department above; `under` keeps those serving a place or somewhere under it."""
+    parent = aliased(Department)
     with db.session() as session:
-        rows = session.execute(select(Department, Place).join(Place, Place.id == Department.place_id)
-                               .where(Department.active.is_(True)).order_by(Department.code)).all()
+        stmt = (select(Department, Place, parent).join(Place, Place.id == Department.place_id)
+                .outerjoin(parent, parent.id == Department.parent_id)
+                .where(Department.active.is_(True)).order_by(Department.code))
         if under:
             root = get_place(session, under)
-            rows = [(d, p) for d, p in rows if in_scope(p.code, root.code, root.level)]
-        parents = {d.id: d for d in session.scalars(select(Department).where(
-            Department.id.in_({d.parent_id for d, _ in rows if d.parent_id})))}
-        return [_line(d, p, parents.get(d.parent_id)) for d, p in rows]
+            stmt = stmt.where(Place.code.startswith(scope_prefix(root.code, root.level)))
+        return [_line(d, p, above) for d, p, above in session.execute(stmt)]
