@@ -5,12 +5,14 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Timestamped
+from .base import Base, Timestamped, Versioned
 from .enums import DepartmentLevel
 from .types import str_enum
 
 
-class Department(Timestamped, Base):
+class Department(Versioned, Timestamped, Base):
+    """A linked department (联动部门, Art. 5(5)): a city or county unit, or its office in a township."""
+
     __tablename__ = "departments"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,4 +1,9 @@
-"""Linked departments and their lines: which department does another's work in its territory.
+"""The register of linked departments (联动部门, Art. 5(5)) and the lines they belong to.
+
+The county or city institution that compiles a place's matter list (Art. 12(1)) keeps the
+register of the departments serving it: it names them on the list's items (Art. 13) and
+dispatches cases to them (Art. 18). A department is never deleted — cases, assignments and old
+list versions name it — only retired, once nothing current still depends on it.
 
 A county or city department often works in a township through an office of its own line — the
 public security bureau through the police station, health through the health centre. The matter
@@ -9,41 +14,218 @@ above lets dispatch suggest the local office of the named department (cases.disp
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from ..db import Database
-from ..errors import NotFound, ValidationFailed
-from ..models import Department, Place
-from ..models.enums import DepartmentLevel
+from ..errors import Conflict, InvalidTransition, NotFound, ValidationFailed
+from ..models import Assignment, Department, Liaison, MatterItem, MatterList, Place
+from ..models.enums import ACTIVE_ASSIGNMENT_STATES, DepartmentLevel, MatterListState, PlaceLevel
+from .clock import BEIJING
 from .matter_list import institution_of
 from .places import get_place
 from .security import Actor, Permission, in_scope, scope_prefix
-from .unit_of_work import unit_of_work
+from .unit_of_work import UnitOfWork, unit_of_work
 
 _RANK = {DepartmentLevel.TOWNSHIP: 0, DepartmentLevel.COUNTY: 1, DepartmentLevel.CITY: 2}
+# A department serves a city, a county or a township; its level follows from that place.
+_LEVEL_OF_PLACE = {PlaceLevel.CITY: DepartmentLevel.CITY, PlaceLevel.COUNTY: DepartmentLevel.COUNTY,
+                   PlaceLevel.TOWNSHIP: DepartmentLevel.TOWNSHIP}
+_CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]{1,29}")
+_PHONE = re.compile(r"[0-9][0-9 -]{4,19}")
 
 
 @dataclass(frozen=True)
-class DepartmentLine:
+class DepartmentDraft:
+    """What an administrator types for a department; `short_name` defaults to the name."""
+
+    name: str
+    short_name: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class DepartmentInfo:
+    id: int
     code: str
     name: str
+    short_name: str
     level: DepartmentLevel
+    place_code: str
     place_name: str
+    phone: str | None
+    active: bool
+    version: int
     parent_code: str | None
     parent_name: str | None
 
 
-def _by_code(session: Session, code: str) -> Department:
+def by_code(session: Session, code: str) -> Department:
     department = session.scalar(select(Department).where(Department.code == code.strip()))
     if department is None:
         raise NotFound(f"没有代码为 {code} 的联动部门;用 griddesk-admin departments list 查看各部门代码")
     return department
 
 
-def set_parent(db: Database, actor: Actor, code: str, parent_code: str | None) -> DepartmentLine:
+def require_keeper(uow: UnitOfWork, place: Place) -> None:
+    """Art. 12(1): the institution that compiles the place's matter list keeps its departments."""
+    institution = institution_of(place)
+    uow.require(Permission.MANAGE_MATTERS, institution.code, institution.short_name)
+
+
+def _check_fresh(department: Department, expected_version: int | None) -> None:
+    if expected_version is not None and department.version != expected_version:
+        when = department.updated_at.astimezone(BEIJING).strftime("%m-%d %H:%M")
+        raise Conflict(f"联动部门 {department.name} 已被其他用户于 {when} 修改,请重新载入后再编辑")
+
+
+def _clean(draft: DepartmentDraft) -> DepartmentDraft:
+    name = draft.name.strip()
+    short_name = (draft.short_name or "").strip() or name
+    phone = (draft.phone or "").strip() or None
+    problems = []
+    if not name or len(name) > 100:
+        problems.append("名称:必填,不超过 100 字")
+    if len(short_name) > 40:
+        problems.append("简称:不超过 40 字(列表和派遣建议中显示简称)")
+    if phone is not None and not _PHONE.fullmatch(phone):
+        problems.append(f"办公电话:“{phone}”不是电话号码(数字,可含区号连字符,5–20 位)")
+    if problems:
+        raise ValidationFailed("部门信息有误", problems, field="department")
+    return DepartmentDraft(name, short_name, phone)
+
+
+def _refuse_same_name(session: Session, place: Place, name: str, except_id: int | None = None) -> None:
+    other = session.scalar(select(Department).where(Department.place_id == place.id, Department.name == name,
+                                                    Department.id != (except_id or 0)))
+    if other is not None:
+        state = "" if other.active else "(已停用,可恢复启用)"
+        raise Conflict(f"{place.short_name}已有名为“{name}”的部门:{other.code}{state}")
+
+
+def add_department(db: Database, actor: Actor, *, code: str, place_code: str, draft: DepartmentDraft,
+                   parent_code: str | None = None) -> DepartmentInfo:
+    """Register a department serving a city, county or township (Art. 5(5)); its level follows
+    from the place. Needs MANAGE_MATTERS at the institution compiling that place's list (Art. 12(1))."""
+    code = code.strip()
+    with unit_of_work(db, actor, "departments.add", target=code) as uow:
+        session = uow.session
+        place = get_place(session, place_code)
+        level = _LEVEL_OF_PLACE.get(place.level)
+        if level is None:
+            raise ValidationFailed(f"{place.short_name}是{place.level.label}:联动部门的辖区须是市、县(区)"
+                                   f"或乡镇(街道)", field="place")
+        require_keeper(uow, place)
+        if not _CODE.fullmatch(code):
+            raise ValidationFailed(f"部门代码“{code}”不合格式:2–30 位字母、数字、连字符,如 450503103-PCS",
+                                   field="code")
+        if session.scalar(select(Department.id).where(Department.code == code)) is not None:
+            raise Conflict(f"部门代码 {code} 已被使用;请换一个代码")
+        draft = _clean(draft)
+        _refuse_same_name(session, place, draft.name)
+        department = Department(code=code, name=draft.name, short_name=draft.short_name, phone=draft.phone,
+                                level=level, place_id=place.id)
+        if parent_code:
+            _link(session, department, place, parent_code)
+        session.add(department)
+        session.flush()
+        uow.audit(f"新增联动部门:{department.name}({level.label},{place.short_name})", after=code)
+        uow.changed("departments", department.id)
+        return _info(session, department, place)
+
+
+def update_department(db: Database, actor: Actor, code: str, draft: DepartmentDraft, *,
+                      expected_version: int | None) -> DepartmentInfo:
+    """Rename a department or change its phone. `expected_version` is the version the user saw:
+    another desktop's save in between is reported, never overwritten (None: a one-shot command
+    acting on whatever is current)."""
+    with unit_of_work(db, actor, "departments.update", target=code) as uow:
+        session = uow.session
+        department = by_code(session, code)
+        place = session.get(Place, department.place_id)
+        require_keeper(uow, place)
+        _check_fresh(department, expected_version)
+        draft = _clean(draft)
+        _refuse_same_name(session, place, draft.name, except_id=department.id)
+        before = {"name": department.name, "short_name": department.short_name, "phone": department.phone}
+        department.name, department.short_name, department.phone = draft.name, draft.short_name, draft.phone
+        uow.audit(f"修改联动部门:{department.name}", before=before,
+                  after={"name": draft.name, "short_name": draft.short_name, "phone": draft.phone})
+        uow.changed("departments", department.id)
+        session.flush()
+        return _info(session, department, place)
+
+
+def _still_named(session: Session, department: Department) -> list[str]:
+    """What still depends on the department: items of a draft or published list (Art. 13), open
+    assignments (Art. 18), and active departments whose line runs through it."""
+    reasons = []
+    items = session.execute(
+        select(MatterItem.code, MatterItem.title, MatterList.state).join(MatterList)
+        .where(MatterItem.department_id == department.id,
+               MatterList.state.in_([MatterListState.DRAFT, MatterListState.PUBLISHED]))
+        .order_by(MatterItem.code)).all()
+    if items:
+        names = "、".join(f"{c} {t}({s.label})" for c, t, s in items[:3]) + (" 等" if len(items) > 3 else "")
+        reasons.append(f"事项清单仍列其为责任部门:{names};请先经申请审核退出这些事项或在新版清单中改由他部门负责"
+                       f"(Art. 13)")
+    open_shares = session.scalar(select(func.count()).select_from(Assignment).where(
+        Assignment.department_id == department.id, Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES)))
+    if open_shares:
+        reasons.append(f"尚有 {open_shares} 件在办案件由其承办;请待办结或改派后再停用(Art. 18)")
+    below = session.scalars(select(Department.name).where(Department.parent_id == department.id,
+                                                          Department.active.is_(True)).order_by(Department.code)).all()
+    if below:
+        reasons.append(f"{'、'.join(below)}以其为上级部门;请先改记或清除这些部门的上级部门")
+    return reasons
+
+
+def set_active(db: Database, actor: Actor, code: str, active: bool, *,
+               expected_version: int | None) -> DepartmentInfo:
+    """Retire a department (停用) — refused while a list item, an open case or a line below still
+    names it — or restore a retired one. Retired departments are not offered for dispatch."""
+    action = "departments.restore" if active else "departments.retire"
+    with unit_of_work(db, actor, action, target=code) as uow:
+        session = uow.session
+        department = by_code(session, code)
+        place = session.get(Place, department.place_id)
+        require_keeper(uow, place)
+        _check_fresh(department, expected_version)
+        if department.active == active:
+            raise InvalidTransition(f"{department.name}已{'在用' if active else '停用'}")
+        if not active:
+            reasons = _still_named(session, department)
+            if reasons:
+                raise InvalidTransition(f"{department.name}不能停用:" + ";".join(reasons))
+        department.active = active
+        uow.audit(f"{'恢复启用' if active else '停用'}联动部门:{department.name}", before=not active, after=active)
+        uow.changed("departments", department.id)
+        session.flush()
+        return _info(session, department, place)
+
+
+def _link(session: Session, department: Department, place: Place, parent_code: str) -> Department:
+    parent = by_code(session, parent_code)
+    parent_place = session.get(Place, parent.place_id)
+    if not parent.active:
+        raise ValidationFailed(f"{parent.name}({parent.code})已停用,不能作为上级部门", field="parent")
+    if _RANK[parent.level] <= _RANK[department.level]:
+        raise ValidationFailed(
+            f"{parent.name}是{parent.level.label}部门,不在{department.name}({department.level.label})之上;"
+            f"上级部门须是更高一级的部门", field="parent")
+    if not in_scope(place.code, parent_place.code, parent_place.level):
+        raise ValidationFailed(
+            f"{parent.name}的辖区({parent_place.short_name})不包含{department.name}的辖区"
+            f"({place.short_name});请选所在县(区)或市的部门", field="parent")
+    department.parent_id = parent.id
+    return parent
+
+
+def set_parent(db: Database, actor: Actor, code: str, parent_code: str | None, *,
+               expected_version: int | None = None) -> DepartmentInfo:
     """Record (or, with None, clear) the department of the line above `code`.
 
     The parent must be an active department of a higher level whose territory covers the
@@ -53,45 +235,58 @@ def set_parent(db: Database, actor: Actor, code: str, parent_code: str | None) -
     """
     with unit_of_work(db, actor, "departments.set_parent", target=code) as uow:
         session = uow.session
-        department = _by_code(session, code)
+        department = by_code(session, code)
         place = session.get(Place, department.place_id)
-        institution = institution_of(place)
-        uow.require(Permission.MANAGE_MATTERS, institution.code, institution.short_name)
-        parent = _by_code(session, parent_code) if parent_code else None
-        if parent is not None:
-            parent_place = session.get(Place, parent.place_id)
-            if not parent.active:
-                raise ValidationFailed(f"{parent.name}({parent.code})已停用,不能作为上级部门", field="parent")
-            if _RANK[parent.level] <= _RANK[department.level]:
-                raise ValidationFailed(
-                    f"{parent.name}是{parent.level.label}部门,不在{department.name}({department.level.label})之上;"
-                    f"上级部门须是更高一级的部门", field="parent")
-            if not in_scope(place.code, parent_place.code, parent_place.level):
-                raise ValidationFailed(
-                    f"{parent.name}的辖区({parent_place.short_name})不包含{department.name}的辖区"
-                    f"({place.short_name});请选所在县(区)或市的部门", field="parent")
+        require_keeper(uow, place)
+        _check_fresh(department, expected_version)
         before = department.parent_id
-        department.parent_id = parent.id if parent else None
+        if parent_code:
+            parent = _link(session, department, place, parent_code)
+        else:
+            parent, department.parent_id = None, None
         uow.audit(f"{department.name}的上级部门:" + (parent.name if parent else "(无)"),
                   before=before, after=department.parent_id)
         uow.changed("departments", department.id)
-        return _line(department, place, parent)
+        session.flush()
+        return _info(session, department, place)
 
 
-def _line(department: Department, place: Place, parent: Department | None) -> DepartmentLine:
-    return DepartmentLine(department.code, department.name, department.level, place.short_name,
+def _info(session: Session, department: Department, place: Place) -> DepartmentInfo:
+    parent = session.get(Department, department.parent_id) if department.parent_id else None
+    return _row(department, place, parent)
+
+
+def _row(department: Department, place: Place, parent: Department | None) -> DepartmentInfo:
+    return DepartmentInfo(department.id, department.code, department.name, department.short_name, department.level,
+                          place.code, place.short_name, department.phone, department.active, department.version,
                           parent.code if parent else None, parent.name if parent else None)
 
 
-def list_lines(db: Database, under: str | None = None) -> list[DepartmentLine]:
-    """Active departments (public institutions, like the place tree), by code, each with its
-    department above; `under` keeps those serving a place or somewhere under it."""
+def get_department(db: Database, code: str) -> DepartmentInfo:
+    with db.session() as session:
+        department = by_code(session, code)
+        return _info(session, department, session.get(Place, department.place_id))
+
+
+def list_departments(db: Database, under: str | None = None, *, include_retired: bool = False
+                     ) -> list[DepartmentInfo]:
+    """Departments by code, each with its department above (one statement); `under` keeps those
+    serving a place or somewhere under it. Retired ones only when asked for."""
     parent = aliased(Department)
     with db.session() as session:
         stmt = (select(Department, Place, parent).join(Place, Place.id == Department.place_id)
-                .outerjoin(parent, parent.id == Department.parent_id)
-                .where(Department.active.is_(True)).order_by(Department.code))
+                .outerjoin(parent, parent.id == Department.parent_id).order_by(Department.code))
+        if not include_retired:
+            stmt = stmt.where(Department.active.is_(True))
         if under:
             root = get_place(session, under)
             stmt = stmt.where(Place.code.startswith(scope_prefix(root.code, root.level)))
-        return [_line(d, p, above) for d, p, above in session.execute(stmt)]
+        return [_row(d, p, above) for d, p, above in session.execute(stmt)]
+
+
+def liaison_counts(db: Database, department_ids: list[int]) -> dict[int, int]:
+    """How many contacts each department has (a department with none cannot guide or call back)."""
+    with db.session() as session:
+        rows = session.execute(select(Liaison.department_id, func.count()).where(
+            Liaison.department_id.in_(department_ids)).group_by(Liaison.department_id))
+        return dict(rows.all())

@@ -124,7 +124,7 @@ def test_matter_list_covers_the_eleven_categories_with_limits(demo_db):
 def test_the_police_station_is_suggested_for_an_item_of_the_city_police(demo_db, system):
     """The demo records its departments' lines: the city's public security bureau works in 侨港镇
     through the county bureau and the police station (Art. 17(1), 18(1))."""
-    lines = {line.name: line.parent_name for line in departments.list_lines(demo_db)}
+    lines = {line.name: line.parent_name for line in departments.list_departments(demo_db)}
     assert lines["侨港派出所"] == "北海市公安局银海分局" and lines["北海市公安局银海分局"] == "北海市公安局"
     assert lines["侨港供电所"] is None  # a utility belongs to no government line
     with demo_db.session() as session:
