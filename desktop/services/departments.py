@@ -34,6 +34,7 @@ _RANK = {DepartmentLevel.TOWNSHIP: 0, DepartmentLevel.COUNTY: 1, DepartmentLevel
 # A department serves a city, a county or a township; its level follows from that place.
 _LEVEL_OF_PLACE = {PlaceLevel.CITY: DepartmentLevel.CITY, PlaceLevel.COUNTY: DepartmentLevel.COUNTY,
                    PlaceLevel.TOWNSHIP: DepartmentLevel.TOWNSHIP}
+_PLACE_OF_LEVEL = {level: place for place, level in _LEVEL_OF_PLACE.items()}
 _CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]{1,29}")
 _PHONE = re.compile(r"[0-9][0-9 -]{4,19}")
 
@@ -76,10 +77,16 @@ def require_keeper(uow: UnitOfWork, place: Place) -> None:
     uow.require(Permission.MANAGE_MATTERS, institution.code, institution.short_name)
 
 
-def _check_fresh(department: Department, expected_version: int | None) -> None:
+def _kept(uow: UnitOfWork, code: str, expected_version: int | None) -> tuple[Department, Place]:
+    """The department and its territory, once the actor is found to keep it and to have seen its
+    current version (None: a one-shot command acting on whatever is current)."""
+    department = by_code(uow.session, code)
+    place = uow.session.get(Place, department.place_id)
+    require_keeper(uow, place)
     if expected_version is not None and department.version != expected_version:
         when = department.updated_at.astimezone(BEIJING).strftime("%m-%d %H:%M")
         raise Conflict(f"联动部门 {department.name} 已被其他用户于 {when} 修改,请重新载入后再编辑")
+    return department, place
 
 
 def _clean(draft: DepartmentDraft) -> DepartmentDraft:
@@ -144,10 +151,7 @@ def update_department(db: Database, actor: Actor, code: str, draft: DepartmentDr
     acting on whatever is current)."""
     with unit_of_work(db, actor, "departments.update", target=code) as uow:
         session = uow.session
-        department = by_code(session, code)
-        place = session.get(Place, department.place_id)
-        require_keeper(uow, place)
-        _check_fresh(department, expected_version)
+        department, place = _kept(uow, code, expected_version)
         draft = _clean(draft)
         _refuse_same_name(session, place, draft.name, except_id=department.id)
         before = {"name": department.name, "short_name": department.short_name, "phone": department.phone}
@@ -190,10 +194,7 @@ def set_active(db: Database, actor: Actor, code: str, active: bool, *,
     action = "departments.restore" if active else "departments.retire"
     with unit_of_work(db, actor, action, target=code) as uow:
         session = uow.session
-        department = by_code(session, code)
-        place = session.get(Place, department.place_id)
-        require_keeper(uow, place)
-        _check_fresh(department, expected_version)
+        department, place = _kept(uow, code, expected_version)
         if department.active == active:
             raise InvalidTransition(f"{department.name}已{'在用' if active else '停用'}")
         if not active:
@@ -235,10 +236,7 @@ def set_parent(db: Database, actor: Actor, code: str, parent_code: str | None, *
     """
     with unit_of_work(db, actor, "departments.set_parent", target=code) as uow:
         session = uow.session
-        department = by_code(session, code)
-        place = session.get(Place, department.place_id)
-        require_keeper(uow, place)
-        _check_fresh(department, expected_version)
+        department, place = _kept(uow, code, expected_version)
         before = department.parent_id
         if parent_code:
             parent = _link(session, department, place, parent_code)
@@ -260,6 +258,35 @@ def _row(department: Department, place: Place, parent: Department | None) -> Dep
     return DepartmentInfo(department.id, department.code, department.name, department.short_name, department.level,
                           place.code, place.short_name, department.phone, department.active, department.version,
                           parent.code if parent else None, parent.name if parent else None)
+
+
+def keeper_of(db: Database, place_code: str) -> tuple[str, str]:
+    """(code, name) of the county or city whose institution keeps the departments that serve a
+    place (Art. 12(1)): a township's, a village's or a grid's county; the city for itself."""
+    with db.session() as session:
+        institution = institution_of(get_place(session, place_code))
+        return institution.code, institution.name
+
+
+def territories(db: Database, institution_code: str) -> list[tuple[str, str]]:
+    """(code, short name) of the places whose departments an institution keeps: a county and its
+    townships; the city, its counties and their townships."""
+    with db.session() as session:
+        root = get_place(session, institution_code)
+        rows = session.execute(select(Place.code, Place.short_name).where(
+            Place.code.startswith(scope_prefix(root.code, root.level)),
+            Place.level.in_(list(_LEVEL_OF_PLACE))).order_by(Place.code))
+        return [tuple(row) for row in rows]
+
+
+def parent_choices(db: Database, place_code: str) -> list[DepartmentInfo]:
+    """Departments that may stand above one serving `place_code` (see `set_parent`): active, of a
+    higher level, their territory covering the place."""
+    with db.session() as session:
+        place = get_place(session, place_code)
+        rank = _RANK[_LEVEL_OF_PLACE[place.level]] if place.level in _LEVEL_OF_PLACE else -1
+    return [d for d in list_departments(db) if _RANK[d.level] > rank
+            and in_scope(place_code, d.place_code, _PLACE_OF_LEVEL[d.level])]
 
 
 def get_department(db: Database, code: str) -> DepartmentInfo:

@@ -47,6 +47,7 @@ FEATURE_ACTIONS: list[FeatureAction] = [
     FeatureAction("打印", "print.notice_sheets", "网格公示牌…", "desktop.views.printing:open_notice_sheets",
                   permission=Permission.PRINT),
     FeatureAction("事项清单", "matters.list", "事项清单与部门申请", "desktop.views.matters:open_matter_list"),
+    FeatureAction("事项清单", "matters.departments", "联动部门与联系人…", "desktop.views.departments:open_departments"),
     FeatureAction("事项清单", "calendar.workdays", "工作日历(法定节假日与调休)", "desktop.views.calendar:open_calendar"),
     FeatureAction("紧急情况", "emergencies.report", "报告紧急情况…",
                   "desktop.views.emergencies.report_dialog:open_report_dialog", "Ctrl+Shift+E",

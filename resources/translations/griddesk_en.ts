@@ -883,6 +883,72 @@
     </message>
   </context>
   <context>
+    <name>ContactForm</name>
+    <message>
+      <location filename="../../desktop/views/departments/forms.py" line="70" />
+      <source>联系人职责</source>
+      <translation>Contact's duties</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/forms.py" line="70" />
+      <source>新增联系人</source>
+      <translation>New contact</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/forms.py" line="72" />
+      <source>回访负责人:回访提出诉求的单位和个人(条例第二十条)</source>
+      <translation>Responsible person: calls back those who made the request (Art. 20)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/forms.py" line="73" />
+      <source>业务指导人员:对清单事项进行业务指导(条例第十三条)</source>
+      <translation>Guidance contact: guides the work on the department's listed matters (Art. 13)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/forms.py" line="76" />
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/forms.py" line="77" />
+      <source>联系电话</source>
+      <translation>Phone</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactsModel</name>
+    <message>
+      <location filename="../../desktop/views/departments/models.py" line="36" />
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/models.py" line="36" />
+      <source>联系电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/models.py" line="37" />
+      <source>职责</source>
+      <translation>Duties</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/models.py" line="40" />
+      <source>回访负责人(条例第二十条)</source>
+      <translation>Responsible person (Art. 20)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/models.py" line="41" />
+      <source>业务指导人员(条例第十三条)</source>
+      <translation>Guidance contact (Art. 13)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/models.py" line="42" />
+      <source>联络员</source>
+      <translation>Liaison</translation>
+    </message>
+  </context>
+  <context>
     <name>DayForm</name>
     <message>
       <location filename="../../desktop/views/calendar/window.py" line="129" />
@@ -966,6 +1032,196 @@
       <location filename="../../desktop/views/calendar/window.py" line="59" />
       <source>名称</source>
       <translation>Name</translation>
+    </message>
+  </context>
+  <context>
+    <name>DepartmentForm</name>
+    <message>
+      <location filename="../../desktop/views/departments/forms.py" line="33" />
+      <source>编辑联动部门</source>
+      <translation>Edit linked department</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/forms.py" line="33" />
+      <source>新增联动部门</source>
+      <translation>New linked department</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/forms.py" line="35" />
+      <source>如 450503103-PCS</source>
+      <translation>e.g. 450503103-PCS</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/forms.py" line="36" />
+      <source>默认同部门名称</source>
+      <translation>Defaults to the department's name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/forms.py" line="51" />
+      <source>部门代码</source>
+      <translation>Department code</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/forms.py" line="52" />
+      <source>辖区(决定部门级别)</source>
+      <translation>Territory (sets the level)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/forms.py" line="53" />
+      <source>部门名称</source>
+      <translation>Department name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/forms.py" line="54" />
+      <source>简称</source>
+      <translation>Short name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/forms.py" line="55" />
+      <source>办公电话</source>
+      <translation>Office phone</translation>
+    </message>
+  </context>
+  <context>
+    <name>DepartmentsModel</name>
+    <message>
+      <location filename="../../desktop/views/departments/models.py" line="19" />
+      <source>代码</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/models.py" line="19" />
+      <source>部门名称</source>
+      <translation>Department</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/models.py" line="20" />
+      <source>简称</source>
+      <translation>Short name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/models.py" line="20" />
+      <source>级别</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/models.py" line="21" />
+      <source>辖区</source>
+      <translation>Territory</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/models.py" line="21" />
+      <source>上级部门</source>
+      <translation>Department above</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/models.py" line="22" />
+      <source>办公电话</source>
+      <translation>Office phone</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/models.py" line="22" />
+      <source>状态</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/models.py" line="25" />
+      <source>在用</source>
+      <translation>Active</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/models.py" line="25" />
+      <source>已停用</source>
+      <translation>Retired</translation>
+    </message>
+  </context>
+  <context>
+    <name>DepartmentsWindow</name>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="103" />
+      <source>联动部门与联系人</source>
+      <translation>Linked departments and contacts</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="104" />
+      <source>%1网格化服务管理机构维护的联动部门(条例第五条、第十二条)</source>
+      <translation>Linked departments kept by the %1 grid management institution (Art. 5, 12)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="106" />
+      <source>按代码、名称或辖区筛选</source>
+      <translation>Filter by code, name or territory</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="107" />
+      <source>显示已停用</source>
+      <translation>Show retired</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="108" />
+      <source>新增部门…</source>
+      <translation>New department…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="109" />
+      <source>编辑…</source>
+      <translation>Edit…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="110" />
+      <source>上级部门…</source>
+      <translation>Department above…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="112" />
+      <source>恢复启用</source>
+      <translation>Restore</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="112" />
+      <source>停用…</source>
+      <translation>Retire…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="113" />
+      <source>新增联系人…</source>
+      <translation>New contact…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="114" />
+      <source>职责…</source>
+      <translation>Duties…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="115" />
+      <location filename="../../desktop/views/departments/window.py" line="234" />
+      <source>移除联系人</source>
+      <translation>Remove contact</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="116" />
+      <source>%1 的联系人</source>
+      <translation>Contacts of %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="117" />
+      <source>联系人(先选中一个部门)</source>
+      <translation>Contacts (choose a department first)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="215" />
+      <source>停用部门</source>
+      <translation>Retire department</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="216" />
+      <source>停用“%1”?停用后不再出现在派遣建议和部门选择中,历史案件仍保留其名称。</source>
+      <translation>Retire “%1”? It will no longer be suggested for dispatch or offered in pickers; past cases keep its name.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="234" />
+      <source>从本部门联系人中移除“%1”?</source>
+      <translation>Remove “%1” from this department's contacts?</translation>
     </message>
   </context>
   <context>
@@ -3166,32 +3422,32 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Review or filing comment (required when rejecting)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="143" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="144" />
       <source>是</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="143" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="144" />
       <source>否</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="153" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="154" />
       <source>新增 {0} 个、变更 {1} 个、撤销 {2} 个、不变 {3} 个</source>
       <translation>{0} new, {1} changed, {2} retired, {3} unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="156" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="157" />
       <source>;撤销:{0}</source>
       <translation>; retired: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="162" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="163" />
       <source>;</source>
       <translation>; </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="163" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="164" />
       <source>{0} {1} → {2}</source>
       <translation>{0} {1} → {2}</translation>
     </message>
@@ -3681,6 +3937,24 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
   </context>
   <context>
+    <name>ask_parent</name>
+    <message>
+      <location filename="../../desktop/views/departments/forms.py" line="97" />
+      <source>(无上级部门)</source>
+      <translation>(no department above)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/forms.py" line="100" />
+      <source>上级部门</source>
+      <translation>Department above</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/forms.py" line="101" />
+      <source>%1 的上级部门(派遣时优先建议本地下属机构):</source>
+      <translation>Department above %1 (dispatch then suggests the local office first):</translation>
+    </message>
+  </context>
+  <context>
     <name>dialogs</name>
     <message>
       <location filename="../../desktop/views/dialogs.py" line="39" />
@@ -3826,6 +4100,10 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     <message>
       <source>事项清单与部门申请</source>
       <translation>Matter list and department applications</translation>
+    </message>
+    <message>
+      <source>联动部门与联系人…</source>
+      <translation>Linked departments and contacts…</translation>
     </message>
     <message>
       <source>工作日历(法定节假日与调休)</source>

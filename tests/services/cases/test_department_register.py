@@ -173,3 +173,15 @@ def test_cli_keeps_the_register(world, capsys):
     assert "侨港镇卫生院\t0779-3206666\t上级:—\t(已停用)" in capsys.readouterr().out
     assert cli_main([*as_admin, "departments", "retire", "BH-GD"]) == 1
     assert "M09-01" in capsys.readouterr().err
+
+
+def test_the_screen_is_given_the_keeper_its_places_and_the_possible_parents(world):
+    assert departments.keeper_of(world.db, "450503103001") == (COUNTY, "银海区")  # a village: its county
+    assert departments.keeper_of(world.db, "450500000000") == ("450500000000", "北海市")
+    places = departments.territories(world.db, COUNTY)
+    assert places[0] == (COUNTY, "银海") and (TOWNSHIP, "侨港") in places
+    assert all(code.startswith("450503") and code.endswith("000") for code, _ in places)
+    assert len(departments.territories(world.db, "450500000000")) == 1 + 4 + 30  # city, counties, townships
+    assert [d.code for d in departments.parent_choices(world.db, TOWNSHIP)] == ["BH-GD", "YH-CG", "YH-SCJG"]
+    assert [d.code for d in departments.parent_choices(world.db, COUNTY)] == ["BH-GD"]
+    assert departments.parent_choices(world.db, "450500000000") == []

@@ -1,0 +1,24 @@
+"""The register of linked departments, their lines and contacts (Art. 5(5), 12(1), 13(4), 17, 20(3))."""
+
+from __future__ import annotations
+
+from ...services.departments import keeper_of
+from .. import dialogs
+from .window import DepartmentsWindow
+
+CITY = ("450500000000", "北海市")
+
+
+def open_departments(window) -> None:
+    """Menu 事项清单 → 联动部门与联系人: the departments kept by the institution of the place
+    chosen in the tree (its county; the city with nothing chosen), opened once that institution
+    has been looked up off the GUI thread."""
+    def show(keeper: tuple[str, str]) -> None:
+        DepartmentsWindow(window, *keeper, parent=window).show()
+
+    code = window.current_place_code()
+    if code is None:
+        show(CITY)
+        return
+    window.tasks.submit(keeper_of, window.db, code, on_done=show,
+                        on_error=lambda exc: dialogs.show_error(window, exc))

@@ -1,0 +1,235 @@
+"""The departments screen: the register an institution keeps (Art. 5(5), 12(1)) — add, edit,
+retire or restore a department, record the department of its line above (Art. 17) — and each
+department's contacts: the responsible person for callbacks (Art. 20(3)) and the guidance contact
+(Art. 13(4)). Every call runs off the GUI thread; another desktop's change reloads the screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...errors import Conflict
+from ...services import department_contacts, departments
+from ...services.departments import DepartmentInfo
+from ...services.security import Permission
+from .. import dialogs
+from ..retranslating import Retranslating
+from ..rows_model import rows_table
+from .forms import ContactForm, DepartmentForm, ask_parent
+from .models import ContactsModel, DepartmentsModel
+
+
+class DepartmentsWindow(Retranslating, QDialog):
+    def __init__(self, window, keeper_code: str, keeper_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.window_, self.code, self.keeper_name = window, keeper_code, keeper_name
+        self.db, self.actor, self.tasks = window.db, window.actor, window.tasks
+        self.territories: list[tuple[str, str]] = []
+        self.title = QLabel()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        self.show_retired = QCheckBox()
+        self.show_retired.toggled.connect(self.reload)
+        self.model = DepartmentsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)  # code, names, territory, the line above
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = rows_table(self.proxy)
+        self.view.selectionModel().currentRowChanged.connect(self._department_chosen)
+        self.add_button, self.edit_button, self.line_button, self.retire_button = (QPushButton() for _ in range(4))
+        self.add_button.clicked.connect(self.add_department)
+        self.edit_button.clicked.connect(self.edit_department)
+        self.line_button.clicked.connect(self.choose_parent)
+        self.retire_button.clicked.connect(self.retire_or_restore)
+        self.contacts_model = ContactsModel(self)
+        self.contacts_view = rows_table(self.contacts_model)
+        self.contacts_view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self.add_contact_button, self.roles_button, self.remove_contact_button = (QPushButton() for _ in range(3))
+        self.add_contact_button.clicked.connect(self.add_contact)
+        self.roles_button.clicked.connect(self.set_roles)
+        self.remove_contact_button.clicked.connect(self.remove_contact)
+        self.keeps = self.actor.can(Permission.MANAGE_MATTERS, keeper_code)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.search)
+        top.addWidget(self.show_retired)
+        register_buttons = QHBoxLayout()
+        register_buttons.addStretch(1)
+        for button in (self.add_button, self.edit_button, self.line_button, self.retire_button):
+            register_buttons.addWidget(button)
+        register = QWidget()
+        register_layout = QVBoxLayout(register)
+        register_layout.setContentsMargins(0, 0, 0, 0)
+        register_layout.addWidget(self.view, 1)
+        register_layout.addLayout(register_buttons)
+        self.contacts_box = QGroupBox()
+        contact_buttons = QHBoxLayout()
+        contact_buttons.addStretch(1)
+        for button in (self.add_contact_button, self.roles_button, self.remove_contact_button):
+            contact_buttons.addWidget(button)
+        contacts_layout = QVBoxLayout(self.contacts_box)
+        contacts_layout.addWidget(self.contacts_view, 1)
+        contacts_layout.addLayout(contact_buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(register)
+        splitter.addWidget(self.contacts_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self.resize(1080, 680)
+        window.bus.changed.connect(self._changed)
+        self.retranslate()
+        self._enable()
+        self.reload()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("联动部门与联系人"))
+        self.title.setText(self.tr("%1网格化服务管理机构维护的联动部门(条例第五条、第十二条)")
+                           .replace("%1", self.keeper_name))
+        self.search.setPlaceholderText(self.tr("按代码、名称或辖区筛选"))
+        self.show_retired.setText(self.tr("显示已停用"))
+        self.add_button.setText(self.tr("新增部门…"))
+        self.edit_button.setText(self.tr("编辑…"))
+        self.line_button.setText(self.tr("上级部门…"))
+        current = self.current()
+        self.retire_button.setText(self.tr("恢复启用") if current and not current.active else self.tr("停用…"))
+        self.add_contact_button.setText(self.tr("新增联系人…"))
+        self.roles_button.setText(self.tr("职责…"))
+        self.remove_contact_button.setText(self.tr("移除联系人"))
+        self.contacts_box.setTitle(self.tr("%1 的联系人").replace("%1", current.name) if current
+                                   else self.tr("联系人(先选中一个部门)"))
+
+    def current(self) -> DepartmentInfo | None:
+        index = self.view.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.rows[self.proxy.mapToSource(index).row()]
+
+    def _current_contact(self):
+        rows = self.contacts_view.selectionModel().selectedRows()
+        return self.contacts_model.rows[rows[0].row()] if rows else None
+
+    def _enable(self) -> None:
+        current = self.current()
+        self.add_button.setEnabled(self.keeps)
+        for button in (self.edit_button, self.line_button, self.retire_button):
+            button.setEnabled(self.keeps and current is not None)
+        self.line_button.setEnabled(self.keeps and current is not None and current.active)
+        self.add_contact_button.setEnabled(self.keeps and current is not None and current.active)
+        has_contact = self._current_contact() is not None
+        self.roles_button.setEnabled(self.keeps and has_contact)
+        self.remove_contact_button.setEnabled(self.keeps and has_contact)
+        self.retranslate()
+
+    def _changed(self, topic: str) -> None:
+        if topic == "departments":
+            self.reload()
+
+    def _error(self, exc: BaseException) -> None:
+        dialogs.show_error(self, exc)
+        if isinstance(exc, Conflict):  # someone else saved first: show what is there now
+            self.reload()
+
+    def reload(self) -> None:
+        include_retired = self.show_retired.isChecked()
+
+        def load():
+            return (departments.list_departments(self.db, self.code, include_retired=include_retired),
+                    departments.territories(self.db, self.code))
+
+        self.tasks.submit(load, on_done=self._loaded, on_error=self._error)
+
+    def _loaded(self, result) -> None:
+        rows, self.territories = result
+        keep = self.current().code if self.current() else None
+        self.model.set_rows(rows)
+        self.view.resizeColumnsToContents()
+        codes = [d.code for d in rows]
+        if keep in codes:
+            self.view.selectRow(self.proxy.mapFromSource(self.model.index(codes.index(keep), 0)).row())
+        self._department_chosen()
+
+    def _department_chosen(self, *_) -> None:
+        current = self.current()
+        self._enable()
+        if current is None:
+            self.contacts_model.set_rows([])
+            return
+        self.tasks.submit(department_contacts.contacts, self.db, self.actor, current.code,
+                          on_done=self._contacts_loaded, on_error=self._error)
+
+    def _contacts_loaded(self, contacts) -> None:
+        self.contacts_model.set_rows(contacts)
+        self.contacts_view.resizeColumnsToContents()
+        self._enable()
+
+    def _run(self, fn, *args, **kwargs) -> None:
+        self.tasks.submit(fn, *args, on_done=lambda _: self.window_.bus.changed.emit("departments"),
+                          on_error=self._error, **kwargs)
+
+    def add_department(self) -> None:
+        form = DepartmentForm(self.territories, parent=self)
+        if form.exec() == QDialog.DialogCode.Accepted:
+            code, place_code, draft = form.values()
+            self._run(departments.add_department, self.db, self.actor, code=code, place_code=place_code, draft=draft)
+
+    def edit_department(self) -> None:
+        current = self.current()
+        form = DepartmentForm(self.territories, current, parent=self)
+        if form.exec() == QDialog.DialogCode.Accepted:
+            _, _, draft = form.values()
+            self._run(departments.update_department, self.db, self.actor, current.code, draft,
+                      expected_version=current.version)
+
+    def choose_parent(self) -> None:
+        current = self.current()
+        self.tasks.submit(departments.parent_choices, self.db, current.place_code,
+                          on_done=lambda choices: self._parent_chosen(current, choices), on_error=self._error)
+
+    def _parent_chosen(self, department: DepartmentInfo, choices: list[DepartmentInfo]) -> None:
+        code = ask_parent(self, department, choices)
+        if code is not None:
+            self._run(departments.set_parent, self.db, self.actor, department.code, code or None,
+                      expected_version=department.version)
+
+    def retire_or_restore(self) -> None:
+        current = self.current()
+        if current.active and not dialogs.confirm(
+                self, self.tr("停用部门"),
+                self.tr("停用“%1”?停用后不再出现在派遣建议和部门选择中,历史案件仍保留其名称。").replace("%1", current.name)):
+            return
+        self._run(departments.set_active, self.db, self.actor, current.code, not current.active,
+                  expected_version=current.version)
+
+    def add_contact(self) -> None:
+        form = ContactForm(self)
+        if form.exec() == QDialog.DialogCode.Accepted:
+            self._run(department_contacts.add_contact, self.db, self.actor, self.current().code, **form.values())
+
+    def set_roles(self) -> None:
+        contact = self._current_contact()
+        form = ContactForm(self, roles_of=contact)
+        if form.exec() == QDialog.DialogCode.Accepted:
+            self._run(department_contacts.set_roles, self.db, self.actor, contact.id, **form.roles())
+
+    def remove_contact(self) -> None:
+        contact = self._current_contact()
+        if dialogs.confirm(self, self.tr("移除联系人"), self.tr("从本部门联系人中移除“%1”?").replace("%1", contact.name)):
+            self._run(department_contacts.remove_contact, self.db, self.actor, contact.id)
