@@ -31,7 +31,7 @@ def _edit(ctx, args) -> int:
     now = departments.get_department(ctx.db, args.code)
     draft = DepartmentDraft(args.name or now.name, args.short or now.short_name,
                             now.phone if args.phone is None else args.phone)
-    info = departments.update_department(ctx.db, ctx.actor, args.code, draft, expected_version=None)
+    info = departments.update_department(ctx.db, ctx.actor, args.code, draft, expected_version=now.version)
     ctx.print("已修改 " + _describe(info))
     return 0
 

@@ -8,7 +8,6 @@ keep the register, masked to everyone else.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -17,14 +16,11 @@ from ..db import Database
 from ..errors import Conflict, InvalidTransition, NotFound, ValidationFailed
 from ..models import Department, Liaison, MatterItem, MatterList, Person, Place
 from ..models.enums import MatterListState
-from .departments import by_code, require_keeper
+from .departments import PHONE, by_code, require_keeper
 from .matter_list import institution_of
 from .queue import mask_phone
 from .security import Actor, Permission
 from .unit_of_work import UnitOfWork, unit_of_work
-
-_MOBILE_OR_OFFICE = re.compile(r"[0-9][0-9 -]{4,19}")
-
 
 @dataclass(frozen=True)
 class ContactInfo:
@@ -68,7 +64,7 @@ def _clean(name: str, phone: str | None) -> tuple[str, str | None]:
         problems.append("姓名:必填,不超过 40 字")
     if phone is None:
         problems.append("联系电话:必填(回访和业务指导都要靠它联系)")
-    elif not _MOBILE_OR_OFFICE.fullmatch(phone):
+    elif not PHONE.fullmatch(phone):
         problems.append(f"联系电话:“{phone}”不是电话号码")
     if problems:
         raise ValidationFailed("联系人信息有误", problems, field="contact")
@@ -98,7 +94,7 @@ def add_contact(db: Database, actor: Actor, code: str, *, name: str, phone: str 
 
 
 def _contact(uow: UnitOfWork, contact_id: int) -> tuple[Liaison, Person, Department]:
-    liaison = uow.session.get(Liaison, contact_id)
+    liaison = uow.session.get(Liaison, contact_id, with_for_update=True)  # two desktops take turns
     if liaison is None:
         raise NotFound(f"联系人 {contact_id} 已不存在(可能已被删除),请重新载入")
     department = uow.session.get(Department, liaison.department_id)
@@ -117,10 +113,15 @@ def _guided_items(session, department: Department, person: Person) -> list[str]:
     return [f"{code} {title}" for code, title in rows]
 
 
-def set_roles(db: Database, actor: Actor, contact_id: int, *, guidance: bool, responsible: bool) -> ContactInfo:
-    """Make a contact the guidance contact and/or the responsible person, or neither."""
+def set_roles(db: Database, actor: Actor, contact_id: int, *, guidance: bool, responsible: bool,
+              seen: tuple[bool, bool] | None) -> ContactInfo:
+    """Make a contact the guidance contact and/or the responsible person, or neither. `seen` is
+    (guidance, responsible) as the user saw them: changed meanwhile by another desktop, the save
+    is refused rather than overwriting (None: a one-shot command acting on whatever is current)."""
     with unit_of_work(db, actor, "departments.set_contact_roles") as uow:
         liaison, person, department = _contact(uow, contact_id)
+        if seen is not None and seen != (liaison.is_guidance_contact, liaison.is_responsible):
+            raise Conflict(f"{person.name}的职责已被其他用户修改,请重新载入后再设定")
         if liaison.is_guidance_contact and not guidance:
             _refuse_while_named(uow.session, department, person, "不再担任业务指导人员")
         before = {"guidance": liaison.is_guidance_contact, "responsible": liaison.is_responsible}

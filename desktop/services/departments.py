@@ -22,8 +22,29 @@ from sqlalchemy.orm import Session, aliased
 
 from ..db import Database
 from ..errors import Conflict, InvalidTransition, NotFound, ValidationFailed
-from ..models import Assignment, Department, Liaison, MatterItem, MatterList, Place
-from ..models.enums import ACTIVE_ASSIGNMENT_STATES, DepartmentLevel, MatterListState, PlaceLevel
+from ..models import (
+    Assignment,
+    Callback,
+    Department,
+    GovernanceItem,
+    Liaison,
+    MatterApplication,
+    MatterItem,
+    MatterList,
+    Place,
+    RectificationNotice,
+)
+from ..models.enums import (
+    ACTIVE_ASSIGNMENT_STATES,
+    CallbackState,
+    DepartmentLevel,
+    GovernanceState,
+    MatterListState,
+    PlaceLevel,
+    RectificationState,
+    ReviewState,
+)
+from .cases.callbacks import current_lead
 from .clock import BEIJING
 from .matter_list import institution_of
 from .places import get_place
@@ -36,7 +57,7 @@ _LEVEL_OF_PLACE = {PlaceLevel.CITY: DepartmentLevel.CITY, PlaceLevel.COUNTY: Dep
                    PlaceLevel.TOWNSHIP: DepartmentLevel.TOWNSHIP}
 _PLACE_OF_LEVEL = {level: place for place, level in _LEVEL_OF_PLACE.items()}
 _CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]{1,29}")
-_PHONE = re.compile(r"[0-9][0-9 -]{4,19}")
+PHONE = re.compile(r"[0-9][0-9 -]{4,19}")  # a mobile, or an office number with its area code
 
 
 @dataclass(frozen=True)
@@ -64,8 +85,13 @@ class DepartmentInfo:
     parent_name: str | None
 
 
-def by_code(session: Session, code: str) -> Department:
-    department = session.scalar(select(Department).where(Department.code == code.strip()))
+def by_code(session: Session, code: str, *, lock: str | None = None) -> Department:
+    """The department with this code; `lock` "update" (to change it) or "share" (to name it,
+    see department_use) locks its row on PostgreSQL and reads it afresh."""
+    stmt = select(Department).where(Department.code == code.strip())
+    if lock:
+        stmt = stmt.with_for_update(read=lock == "share").execution_options(populate_existing=True)
+    department = session.scalar(stmt)
     if department is None:
         raise NotFound(f"没有代码为 {code} 的联动部门;用 griddesk-admin departments list 查看各部门代码")
     return department
@@ -80,7 +106,7 @@ def require_keeper(uow: UnitOfWork, place: Place) -> None:
 def _kept(uow: UnitOfWork, code: str, expected_version: int | None) -> tuple[Department, Place]:
     """The department and its territory, once the actor is found to keep it and to have seen its
     current version (None: a one-shot command acting on whatever is current)."""
-    department = by_code(uow.session, code)
+    department = by_code(uow.session, code, lock="update")
     place = uow.session.get(Place, department.place_id)
     require_keeper(uow, place)
     if expected_version is not None and department.version != expected_version:
@@ -98,7 +124,7 @@ def _clean(draft: DepartmentDraft) -> DepartmentDraft:
         problems.append("名称:必填,不超过 100 字")
     if len(short_name) > 40:
         problems.append("简称:不超过 40 字(列表和派遣建议中显示简称)")
-    if phone is not None and not _PHONE.fullmatch(phone):
+    if phone is not None and not PHONE.fullmatch(phone):
         problems.append(f"办公电话:“{phone}”不是电话号码(数字,可含区号连字符,5–20 位)")
     if problems:
         raise ValidationFailed("部门信息有误", problems, field="department")
@@ -134,7 +160,7 @@ def add_department(db: Database, actor: Actor, *, code: str, place_code: str, dr
         draft = _clean(draft)
         _refuse_same_name(session, place, draft.name)
         department = Department(code=code, name=draft.name, short_name=draft.short_name, phone=draft.phone,
-                                level=level, place_id=place.id)
+                                level=level, place_id=place.id, active=True)
         if parent_code:
             _link(session, department, place, parent_code)
         session.add(department)
@@ -164,8 +190,10 @@ def update_department(db: Database, actor: Actor, code: str, draft: DepartmentDr
 
 
 def _still_named(session: Session, department: Department) -> list[str]:
-    """What still depends on the department: items of a draft or published list (Art. 13), open
-    assignments (Art. 18), and active departments whose line runs through it."""
+    """What still depends on the department: items of a draft or published list and pending
+    applications (Art. 13), open rectification notices (Art. 13(5)), open assignments (Art. 18),
+    callbacks it owes as the lead of their case (Art. 20(3)), governance it owns (Art. 22), and
+    active departments whose line runs through it."""
     reasons = []
     items = session.execute(
         select(MatterItem.code, MatterItem.title, MatterList.state).join(MatterList)
@@ -176,10 +204,22 @@ def _still_named(session: Session, department: Department) -> list[str]:
         names = "、".join(f"{c} {t}({s.label})" for c, t, s in items[:3]) + (" 等" if len(items) > 3 else "")
         reasons.append(f"事项清单仍列其为责任部门:{names};请先经申请审核退出这些事项或在新版清单中改由他部门负责"
                        f"(Art. 13)")
-    open_shares = session.scalar(select(func.count()).select_from(Assignment).where(
-        Assignment.department_id == department.id, Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES)))
-    if open_shares:
-        reasons.append(f"尚有 {open_shares} 件在办案件由其承办;请待办结或改派后再停用(Art. 18)")
+    counted = [
+        ("尚有 {} 份纳入或退出事项的申请待审核;请先审核(Art. 13)", MatterApplication.id,
+         (MatterApplication.department_id == department.id, MatterApplication.state == ReviewState.PENDING)),
+        ("尚有 {} 份督促整改通知未整改完毕(Art. 13)", RectificationNotice.id,
+         (RectificationNotice.department_id == department.id, RectificationNotice.state == RectificationState.OPEN)),
+        ("尚有 {} 件在办案件由其承办;请待办结或改派后再停用(Art. 18)", Assignment.id,
+         (Assignment.department_id == department.id, Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES))),
+        ("尚有 {} 次回访由其负责人待办(Art. 20)", Callback.id,
+         (Callback.state == CallbackState.PENDING, current_lead(Callback.case_id).scalar_subquery() == department.id)),
+        ("尚有 {} 项重点治理由其牵头(Art. 22)", GovernanceItem.id,
+         (GovernanceItem.owner_department_id == department.id, GovernanceItem.state == GovernanceState.ACCEPTED)),
+    ]
+    for message, column, conditions in counted:
+        found = session.scalar(select(func.count(column)).where(*conditions))
+        if found:
+            reasons.append(message.format(found))
     below = session.scalars(select(Department.name).where(Department.parent_id == department.id,
                                                           Department.active.is_(True)).order_by(Department.code)).all()
     if below:
@@ -189,8 +229,9 @@ def _still_named(session: Session, department: Department) -> list[str]:
 
 def set_active(db: Database, actor: Actor, code: str, active: bool, *,
                expected_version: int | None) -> DepartmentInfo:
-    """Retire a department (停用) — refused while a list item, an open case or a line below still
-    names it — or restore a retired one. Retired departments are not offered for dispatch."""
+    """Retire a department (停用) — refused while anything current still names it (see
+    `_still_named`) — or restore a retired one, unless its department above is retired. Retired
+    departments are offered nowhere: dispatch, list items, applications, liaison accounts."""
     action = "departments.restore" if active else "departments.retire"
     with unit_of_work(db, actor, action, target=code) as uow:
         session = uow.session
@@ -201,6 +242,10 @@ def set_active(db: Database, actor: Actor, code: str, active: bool, *,
             reasons = _still_named(session, department)
             if reasons:
                 raise InvalidTransition(f"{department.name}不能停用:" + ";".join(reasons))
+        elif department.parent_id and not session.get(Department, department.parent_id).active:
+            parent = session.get(Department, department.parent_id)
+            raise InvalidTransition(f"{department.name}的上级部门{parent.name}已停用;请先恢复启用{parent.name},"
+                                    f"或清除{department.name}的上级部门后再恢复启用")
         department.active = active
         uow.audit(f"{'恢复启用' if active else '停用'}联动部门:{department.name}", before=not active, after=active)
         uow.changed("departments", department.id)
@@ -208,16 +253,26 @@ def set_active(db: Database, actor: Actor, code: str, active: bool, *,
         return _info(session, department, place)
 
 
+def _higher(parent: DepartmentLevel, level: DepartmentLevel) -> bool:
+    return _RANK[parent] > _RANK[level]
+
+
+def _covers(parent_place_code: str, parent_level: DepartmentLevel, place_code: str) -> bool:
+    return in_scope(place_code, parent_place_code, _PLACE_OF_LEVEL[parent_level])
+
+
 def _link(session: Session, department: Department, place: Place, parent_code: str) -> Department:
-    parent = by_code(session, parent_code)
+    if not department.active:
+        raise InvalidTransition(f"{department.name}已停用;请先恢复启用,再记录其上级部门")
+    parent = by_code(session, parent_code, lock="share")
     parent_place = session.get(Place, parent.place_id)
     if not parent.active:
         raise ValidationFailed(f"{parent.name}({parent.code})已停用,不能作为上级部门", field="parent")
-    if _RANK[parent.level] <= _RANK[department.level]:
+    if not _higher(parent.level, department.level):
         raise ValidationFailed(
             f"{parent.name}是{parent.level.label}部门,不在{department.name}({department.level.label})之上;"
             f"上级部门须是更高一级的部门", field="parent")
-    if not in_scope(place.code, parent_place.code, parent_place.level):
+    if not _covers(parent_place.code, parent.level, place.code):
         raise ValidationFailed(
             f"{parent.name}的辖区({parent_place.short_name})不包含{department.name}的辖区"
             f"({place.short_name});请选所在县(区)或市的部门", field="parent")
@@ -283,10 +338,10 @@ def parent_choices(db: Database, place_code: str) -> list[DepartmentInfo]:
     """Departments that may stand above one serving `place_code` (see `set_parent`): active, of a
     higher level, their territory covering the place."""
     with db.session() as session:
-        place = get_place(session, place_code)
-        rank = _RANK[_LEVEL_OF_PLACE[place.level]] if place.level in _LEVEL_OF_PLACE else -1
-    return [d for d in list_departments(db) if _RANK[d.level] > rank
-            and in_scope(place_code, d.place_code, _PLACE_OF_LEVEL[d.level])]
+        level = _LEVEL_OF_PLACE.get(get_place(session, place_code).level)
+    if level is None:
+        return []
+    return [d for d in list_departments(db) if _higher(d.level, level) and _covers(d.place_code, d.level, place_code)]
 
 
 def get_department(db: Database, code: str) -> DepartmentInfo:

@@ -40,6 +40,7 @@ from ..models.enums import (
     TimeLimitUnit,
 )
 from .clock import beijing_today
+from .department_use import use_departments
 from .matters import lists_in_force
 from .places import get_place, upward
 from .security import Actor, Permission
@@ -213,9 +214,11 @@ def _editable_list(uow: UnitOfWork, list_id: int) -> tuple[MatterList, Place]:
 
 def _check_item(session: Session, draft: ItemDraft, department_id: int, guidance_contact_id: int | None) -> None:
     problems = draft.problems()
-    department = session.get(Department, department_id)
+    department = use_departments(session, [department_id]).get(department_id)
     if department is None:
         problems.append(f"责任部门:部门 {department_id} 不存在")
+    elif not department.active:
+        problems.append(f"责任部门:{department.name}已停用,请改选在用的部门(Art. 13)")
     if guidance_contact_id is not None and not session.scalar(select(Liaison.id).where(
             Liaison.department_id == department_id, Liaison.person_id == guidance_contact_id)):
         problems.append("业务指导人员:应为责任部门的联络人员(Art. 13)")
@@ -355,11 +358,13 @@ def apply(db: Database, actor: Actor, *, department_id: int, action: Application
         raise ValidationFailed("请说明申请理由", field="reason")
     with unit_of_work(db, actor, "matters.apply", target=f"department:{department_id}") as uow:
         session = uow.session
-        department = session.get(Department, department_id)
+        department = use_departments(session, [department_id]).get(department_id)
         if department is None:
             raise NotFound(f"部门 {department_id} 不存在")
         institution = institution_of(session.get(Place, department.place_id))
         uow.require(Permission.APPLY_MATTERS, institution.code, institution.short_name)
+        if not department.active:
+            raise InvalidTransition(f"{department.name}已停用,不能再申请纳入或退出事项(Art. 13)")
         if not actor.is_system and actor.department_id != department_id:
             raise PermissionDenied(f"只能以本部门名义申请;“{department.short_name}”的申请请由该部门联络员提出",
                                    article="Art. 13")
@@ -412,9 +417,12 @@ def review(db: Database, actor: Actor, application_id: int, *, approve: bool,
         application = session.get(MatterApplication, application_id)
         if application is None:
             raise NotFound(f"申请 {application_id} 不存在")
-        department = session.get(Department, application.department_id)
+        department = use_departments(session, [application.department_id])[application.department_id]
         institution = institution_of(session.get(Place, department.place_id))
         uow.require(Permission.MANAGE_MATTERS, institution.code, institution.short_name)
+        if approve and application.action is ApplicationAction.ADD and not department.active:
+            raise InvalidTransition(f"{department.name}已停用,其事项不能列入清单;请不同意此申请,"
+                                    f"或先恢复启用该部门(Art. 13)")
         if application.state is not ReviewState.PENDING:
             raise InvalidTransition(f"申请 {application_id} 已{application.state.label},不能再审核")
         if not approve and not (comment and comment.strip()):
@@ -477,6 +485,8 @@ def issue_rectification(db: Database, actor: Actor, *, department_id: int, reaso
         raise ValidationFailed(f"整改期限 {due_on} 应晚于今天", field="due_on")
     with unit_of_work(db, actor, "matters.rectification", target=f"department:{department_id}") as uow:
         department = _department_scope(uow, department_id)
+        if not department.active:
+            raise InvalidTransition(f"{department.name}已停用,不再承担清单事项,无需督促整改")
         notice = RectificationNotice(department_id=department.id, issued_by_id=actor.user_id, reason=reason.strip(),
                                      due_on=due_on)
         uow.session.add(notice)

@@ -110,10 +110,12 @@ def grant_role(db: Database, actor: Actor, *, username: str, role: Role, scope_c
 def department_id(db: Database, code: str) -> int:
     """The id of the department with this code (for `users add --department CODE`)."""
     with db.session() as session:
-        found = session.scalar(select(Department.id).where(Department.code == code.strip()))
-    if found is None:
-        raise NotFound(f"未知的部门代码 {code!r}:没有这个联动部门,请核对部门代码")
-    return found
+        found = session.scalar(select(Department).where(Department.code == code.strip()))
+        if found is None:
+            raise NotFound(f"未知的部门代码 {code!r}:没有这个联动部门,请核对部门代码")
+        if not found.active:
+            raise ValidationFailed(f"{found.name}({found.code})已停用,不能再为其开设联络员账号", field="department")
+        return found.id
 
 
 def list_users(db: Database) -> list[UserInfo]:

@@ -1138,88 +1138,88 @@
   <context>
     <name>DepartmentsWindow</name>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="103" />
+      <location filename="../../desktop/views/departments/window.py" line="105" />
       <source>联动部门与联系人</source>
       <translation>Linked departments and contacts</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="104" />
+      <location filename="../../desktop/views/departments/window.py" line="106" />
       <source>%1网格化服务管理机构维护的联动部门(条例第五条、第十二条)</source>
       <translation>Linked departments kept by the %1 grid management institution (Art. 5, 12)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="106" />
+      <location filename="../../desktop/views/departments/window.py" line="108" />
       <source>按代码、名称或辖区筛选</source>
       <translation>Filter by code, name or territory</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="107" />
+      <location filename="../../desktop/views/departments/window.py" line="109" />
       <source>显示已停用</source>
       <translation>Show retired</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="108" />
+      <location filename="../../desktop/views/departments/window.py" line="110" />
       <source>新增部门…</source>
       <translation>New department…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="109" />
+      <location filename="../../desktop/views/departments/window.py" line="111" />
       <source>编辑…</source>
       <translation>Edit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="110" />
+      <location filename="../../desktop/views/departments/window.py" line="112" />
       <source>上级部门…</source>
       <translation>Department above…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="112" />
+      <location filename="../../desktop/views/departments/window.py" line="114" />
       <source>恢复启用</source>
       <translation>Restore</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="112" />
+      <location filename="../../desktop/views/departments/window.py" line="114" />
       <source>停用…</source>
       <translation>Retire…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="113" />
+      <location filename="../../desktop/views/departments/window.py" line="115" />
       <source>新增联系人…</source>
       <translation>New contact…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="114" />
+      <location filename="../../desktop/views/departments/window.py" line="116" />
       <source>职责…</source>
       <translation>Duties…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="115" />
-      <location filename="../../desktop/views/departments/window.py" line="234" />
+      <location filename="../../desktop/views/departments/window.py" line="117" />
+      <location filename="../../desktop/views/departments/window.py" line="259" />
       <source>移除联系人</source>
       <translation>Remove contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="116" />
+      <location filename="../../desktop/views/departments/window.py" line="118" />
       <source>%1 的联系人</source>
       <translation>Contacts of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="117" />
+      <location filename="../../desktop/views/departments/window.py" line="119" />
       <source>联系人(先选中一个部门)</source>
       <translation>Contacts (choose a department first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="215" />
+      <location filename="../../desktop/views/departments/window.py" line="238" />
       <source>停用部门</source>
       <translation>Retire department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="216" />
+      <location filename="../../desktop/views/departments/window.py" line="239" />
       <source>停用“%1”?停用后不再出现在派遣建议和部门选择中,历史案件仍保留其名称。</source>
       <translation>Retire “%1”? It will no longer be suggested for dispatch or offered in pickers; past cases keep its name.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="234" />
+      <location filename="../../desktop/views/departments/window.py" line="259" />
       <source>从本部门联系人中移除“%1”?</source>
       <translation>Remove “%1” from this department's contacts?</translation>
     </message>

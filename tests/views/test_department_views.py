@@ -97,8 +97,12 @@ def test_a_county_admin_registers_an_office_and_records_its_line(qtbot, qtmodelt
 
     screen.search.setText("分局")
     assert screen.proxy.rowCount() == 2  # the office's line names the bureau too
+    _select(screen, "YH-GA")
     screen.search.setText("派出所")
     assert screen.proxy.rowCount() == 1
+    # The chosen bureau is filtered out: nothing is chosen, rather than the row Qt moves to.
+    assert screen.current() is None and not screen.edit_button.isEnabled()
+    assert screen.contacts_model.rowCount() == 0
 
 
 def test_a_stale_edit_is_reported_and_the_screen_reloaded(qtbot, feature_window, registered, tasks, errors,
@@ -174,8 +178,9 @@ def test_an_operator_reads_the_register_with_masked_phones_and_cannot_change_it(
     screen = _open(qtbot, feature_window, registered, OPERATOR, tasks)
     _select(screen, "YH-GA")
     assert screen.contacts_model.index(0, 1).data() == "139****0110"
+    screen.contacts_view.selectRow(0)
     buttons = (screen.add_button, screen.edit_button, screen.line_button, screen.retire_button,
-               screen.add_contact_button)
+               screen.add_contact_button, screen.roles_button, screen.remove_contact_button)
     assert not any(button.isEnabled() for button in buttons)
 
 
@@ -186,3 +191,45 @@ def test_another_desktops_change_reloads_the_screen(qtbot, feature_window, regis
     assert [d.code for d in screen.model.rows] == ["YH-GA"]
     screen.window_.bus.changed.emit("departments")  # what the live listener emits for it
     assert [d.code for d in screen.model.rows] == ["QG-WSY", "YH-GA"]
+
+
+def test_late_answers_for_another_department_or_an_older_reload_are_dropped(qtbot, feature_window, registered,
+                                                                          system):
+    from .deferred import Deferred
+
+    departments.add_department(registered, system, code="QG-PCS", place_code=QIAOGANG,
+                               draft=DepartmentDraft("侨港派出所"))
+    tasks = Deferred()
+    window = feature_window(registered, COUNTY_ADMIN, tasks, QIAOBEI)
+    screen = DepartmentsWindow(window, YINHAI, "银海区", parent=window)
+    qtbot.addWidget(screen)
+    tasks.run_all()
+    _select(screen, "YH-GA")
+    _select(screen, "QG-PCS")
+    assert screen.contacts_model.rowCount() == 0  # cleared at once, not 银海分局's under 派出所's title
+    tasks.run(0)  # 银海分局's contacts arrive last-but-one…
+    assert screen.contacts_model.rowCount() == 0  # …and are not shown under 侨港派出所
+    tasks.run(0)
+    assert screen.contacts_model.rowCount() == 0 and screen.current().code == "QG-PCS"  # it has none
+
+    departments.set_active(registered, system, "QG-PCS", False, expected_version=None)
+    screen.show_retired.setChecked(True)  # asks for [QG-PCS (retired), YH-GA]…
+    screen.show_retired.setChecked(False)  # …then for [YH-GA]
+    assert len(tasks.queued) == 2
+    fn, args, kwargs, on_done = tasks.queued.pop()
+    on_done(fn(*args, **kwargs))  # the newer answer lands first
+    tasks.run(0)  # the older one, landing last, is dropped
+    assert [d.code for d in screen.model.rows] == ["YH-GA"]
+
+
+def test_the_matter_list_screen_reloads_its_department_pickers_on_a_department_change(qtbot, feature_window,
+                                                                                   registered, tasks, system):
+    from desktop.views.matters.window import MatterListWindow
+
+    window = feature_window(registered, system, tasks, QIAOBEI)
+    matters = MatterListWindow(window, YINHAI, window)
+    qtbot.addWidget(matters)
+    assert [name for _, name in matters.departments] == ["银海公安分局"]
+    departments.add_department(registered, system, code="YH-WJJ", place_code=YINHAI, draft=DepartmentDraft("银海区卫健局"))
+    window.bus.changed.emit("departments")
+    assert [name for _, name in matters.departments] == ["银海公安分局", "银海区卫健局"]

@@ -25,6 +25,7 @@ from ...models import Assignment, Case, Department, MatterItem, Place
 from ...models.base import utcnow
 from ...models.enums import AssignmentRole, CaseState, DepartmentLevel, HandlingLevel
 from ..clock import BEIJING, WorkCalendar
+from ..department_use import use_departments
 from ..places import upward
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
@@ -120,8 +121,7 @@ def dispatch(db: Database, actor: Actor, *, case_id: int, lead_department_id: in
         case = load_case(uow, case_id, expected_version)
         require_on_case(uow, case, Permission.DISPATCH)
         require_state(case, "dispatch")
-        departments = {d.id: d for d in session.scalars(
-            select(Department).where(Department.id.in_([lead_department_id, *co_ids])))}
+        departments = use_departments(session, [lead_department_id, *co_ids])
         missing = [str(i) for i in [lead_department_id, *co_ids] if i not in departments or not departments[i].active]
         if missing:
             raise ValidationFailed(f"承办单位 {'、'.join(missing)} 不存在或已停用,请重新选择", field="departments")

@@ -47,9 +47,10 @@ class DepartmentsWindow(Retranslating, QDialog):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)  # code, names, territory, the line above
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self._filter)
         self.view = rows_table(self.proxy)
-        self.view.selectionModel().currentRowChanged.connect(self._department_chosen)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._department_chosen())
+        self._reloads = 0  # answers to an earlier reload than the last are dropped
         self.add_button, self.edit_button, self.line_button, self.retire_button = (QPushButton() for _ in range(4))
         self.add_button.clicked.connect(self.add_department)
         self.edit_button.clicked.connect(self.edit_department)
@@ -94,6 +95,7 @@ class DepartmentsWindow(Retranslating, QDialog):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.resize(1080, 680)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a closed screen stops listening and loading
         window.bus.changed.connect(self._changed)
         self.retranslate()
         self._enable()
@@ -116,11 +118,25 @@ class DepartmentsWindow(Retranslating, QDialog):
         self.contacts_box.setTitle(self.tr("%1 的联系人").replace("%1", current.name) if current
                                    else self.tr("联系人(先选中一个部门)"))
 
+    def _filter(self, text: str) -> None:
+        """Filter the rows; a chosen department the filter hides is let go — Qt would otherwise move
+        the choice to a neighbouring row nobody chose, and the buttons would act on it."""
+        chosen = self.current()
+        self.proxy.setFilterFixedString(text)
+        codes = [d.code for d in self.model.rows]
+        shown = chosen is not None and self.proxy.mapFromSource(self.model.index(codes.index(chosen.code), 0)).isValid()
+        if chosen is not None and not shown:
+            self.view.selectionModel().clear()
+        elif shown and self.current() != chosen:
+            self._select(chosen.code)
+
+    def _select(self, code: str) -> None:
+        codes = [d.code for d in self.model.rows]
+        self.view.selectRow(self.proxy.mapFromSource(self.model.index(codes.index(code), 0)).row())
+
     def current(self) -> DepartmentInfo | None:
-        index = self.view.selectionModel().currentIndex()
-        if not index.isValid():
-            return None
-        return self.model.rows[self.proxy.mapToSource(index).row()]
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.rows[self.proxy.mapToSource(rows[0]).row()] if rows else None
 
     def _current_contact(self):
         rows = self.contacts_view.selectionModel().selectedRows()
@@ -128,7 +144,7 @@ class DepartmentsWindow(Retranslating, QDialog):
 
     def _enable(self) -> None:
         current = self.current()
-        self.add_button.setEnabled(self.keeps)
+        self.add_button.setEnabled(self.keeps and bool(self.territories))  # the form needs them
         for button in (self.edit_button, self.line_button, self.retire_button):
             button.setEnabled(self.keeps and current is not None)
         self.line_button.setEnabled(self.keeps and current is not None and current.active)
@@ -149,33 +165,40 @@ class DepartmentsWindow(Retranslating, QDialog):
 
     def reload(self) -> None:
         include_retired = self.show_retired.isChecked()
+        self._reloads += 1
+        generation = self._reloads
 
         def load():
             return (departments.list_departments(self.db, self.code, include_retired=include_retired),
                     departments.territories(self.db, self.code))
 
-        self.tasks.submit(load, on_done=self._loaded, on_error=self._error)
+        self.tasks.submit(load, on_done=lambda result: self._loaded(generation, result), on_error=self._error)
 
-    def _loaded(self, result) -> None:
+    def _loaded(self, generation: int, result) -> None:
+        if generation != self._reloads:
+            return
         rows, self.territories = result
         keep = self.current().code if self.current() else None
-        self.model.set_rows(rows)
+        self.model.set_rows(rows)  # clears the selection
         self.view.resizeColumnsToContents()
         codes = [d.code for d in rows]
-        if keep in codes:
-            self.view.selectRow(self.proxy.mapFromSource(self.model.index(codes.index(keep), 0)).row())
-        self._department_chosen()
+        if keep in codes and self.proxy.mapFromSource(self.model.index(codes.index(keep), 0)).isValid():
+            self._select(keep)  # which loads its contacts
+        else:
+            self._department_chosen()
 
-    def _department_chosen(self, *_) -> None:
+    def _department_chosen(self) -> None:
         current = self.current()
+        self.contacts_model.set_rows([])  # never another department's contacts under this one's title
         self._enable()
-        if current is None:
-            self.contacts_model.set_rows([])
-            return
-        self.tasks.submit(department_contacts.contacts, self.db, self.actor, current.code,
-                          on_done=self._contacts_loaded, on_error=self._error)
+        if current is not None:
+            self.tasks.submit(department_contacts.contacts, self.db, self.actor, current.code,
+                              on_done=lambda contacts: self._contacts_loaded(current.code, contacts),
+                              on_error=self._error)
 
-    def _contacts_loaded(self, contacts) -> None:
+    def _contacts_loaded(self, code: str, contacts) -> None:
+        if self.current() is None or self.current().code != code:  # an answer for a row left since
+            return
         self.contacts_model.set_rows(contacts)
         self.contacts_view.resizeColumnsToContents()
         self._enable()
@@ -219,15 +242,17 @@ class DepartmentsWindow(Retranslating, QDialog):
                   expected_version=current.version)
 
     def add_contact(self) -> None:
+        current = self.current()  # taken before the form: a reload meanwhile may clear the selection
         form = ContactForm(self)
         if form.exec() == QDialog.DialogCode.Accepted:
-            self._run(department_contacts.add_contact, self.db, self.actor, self.current().code, **form.values())
+            self._run(department_contacts.add_contact, self.db, self.actor, current.code, **form.values())
 
     def set_roles(self) -> None:
         contact = self._current_contact()
         form = ContactForm(self, roles_of=contact)
         if form.exec() == QDialog.DialogCode.Accepted:
-            self._run(department_contacts.set_roles, self.db, self.actor, contact.id, **form.roles())
+            self._run(department_contacts.set_roles, self.db, self.actor, contact.id, **form.roles(),
+                      seen=(contact.guidance, contact.responsible))
 
     def remove_contact(self) -> None:
         contact = self._current_contact()

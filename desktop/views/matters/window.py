@@ -148,7 +148,7 @@ class MatterListWindow(Retranslating, QDialog):
         return self.versions[index] if 0 <= index < len(self.versions) else None
 
     def _changed(self, topic: str) -> None:
-        if topic == "matters":
+        if topic in ("matters", "departments"):  # the forms' department pickers too
             self.reload()
 
     def _error(self, exc: BaseException) -> None:

@@ -5,16 +5,20 @@ person for callbacks (Art. 20(3))."""
 
 from __future__ import annotations
 
+import threading
+from datetime import date, timedelta
+
 import pytest
 from sqlalchemy import select
 
 from case_world import COUNTY, TOWNSHIP, actor
 from desktop.cli import main as cli_main
 from desktop.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from desktop.models import AuditEntry, ChangeFeed, Liaison, MatterItem
-from desktop.models.enums import DepartmentLevel, PlaceLevel, Role
+from desktop.models import Assignment, AuditEntry, ChangeFeed, Liaison, MatterItem
+from desktop.models.enums import DepartmentLevel, MatterCategory, PlaceLevel, Role
 from desktop.services import department_contacts, departments
 from desktop.services.cases import dispatch
+from desktop.services.department_use import use_departments
 from desktop.services.departments import DepartmentDraft
 
 ADMIN = actor("adm_yh", Role.COUNTY_ADMIN, COUNTY, PlaceLevel.COUNTY)  # compiles 银海区's list
@@ -60,7 +64,8 @@ def test_registering_is_refused_out_of_scope_or_with_bad_input(world):
     with pytest.raises(ValidationFailed) as bad:
         _add_office(world, name="", phone="call me")
     assert bad.value.problems == ["名称:必填,不超过 100 字", "办公电话:“call me”不是电话号码(数字,可含区号连字符,5–20 位)"]
-    assert departments.list_departments(world.db, TOWNSHIP, include_retired=True)[-1].code == "QG-PCS"
+    assert [d.code for d in departments.list_departments(world.db, include_retired=True)] == [
+        "BH-GD", "HC-ZJ", "QG-PCS", "YH-CG", "YH-SCJG"]  # nothing was registered
 
 
 def test_an_edit_from_a_stale_screen_is_refused_and_loses_nothing(world):
@@ -125,8 +130,12 @@ def test_contacts_are_kept_and_their_phones_masked_for_an_operator(world):
         ("李警官", "13907791234", True, False), ("王指导", "0779-3201111", False, True)]
     assert [c.phone for c in department_contacts.contacts(world.db, world.operator, "QG-PCS")] == [
         "139****1234", "077*****1111"]
-    changed = department_contacts.set_roles(world.db, ADMIN, guide.id, guidance=True, responsible=True)
+    changed = department_contacts.set_roles(world.db, ADMIN, guide.id, guidance=True, responsible=True,
+                                            seen=(True, False))
     assert changed.responsible and changed.guidance
+    with pytest.raises(Conflict, match="王指导的职责已被其他用户修改"):  # a second desktop that saw the old duties
+        department_contacts.set_roles(world.db, ADMIN, guide.id, guidance=True, responsible=False, seen=(True, False))
+    assert department_contacts.contacts(world.db, ADMIN, "QG-PCS")[0].name == "王指导"  # kept both duties
     with pytest.raises(PermissionDenied):
         department_contacts.add_contact(world.db, world.operator, "QG-PCS", name="张三", phone="13900000000")
     with pytest.raises(ValidationFailed, match="联系人信息有误"):
@@ -148,7 +157,7 @@ def test_the_guidance_contact_the_list_names_stays_until_the_next_version(world)
     with pytest.raises(Conflict, match="M09-01 停电抢修.*Art. 13"):
         department_contacts.remove_contact(world.db, CITY_ADMIN, guide.id)
     with pytest.raises(Conflict, match="不再担任业务指导人员"):
-        department_contacts.set_roles(world.db, CITY_ADMIN, guide.id, guidance=False, responsible=True)
+        department_contacts.set_roles(world.db, CITY_ADMIN, guide.id, guidance=False, responsible=True, seen=None)
     assert [c.name for c in department_contacts.contacts(world.db, CITY_ADMIN, "BH-GD")] == ["黄工"]
 
 
@@ -185,3 +194,120 @@ def test_the_screen_is_given_the_keeper_its_places_and_the_possible_parents(worl
     assert [d.code for d in departments.parent_choices(world.db, TOWNSHIP)] == ["BH-GD", "YH-CG", "YH-SCJG"]
     assert [d.code for d in departments.parent_choices(world.db, COUNTY)] == ["BH-GD"]
     assert departments.parent_choices(world.db, "450500000000") == []
+
+
+def test_edits_out_of_scope_or_from_a_stale_screen_are_refused(world):
+    other = actor("adm_hc", Role.COUNTY_ADMIN, "450502000000", PlaceLevel.COUNTY)
+    with pytest.raises(PermissionDenied, match="Art. 15"):
+        departments.update_department(world.db, other, "QG-PCS", DepartmentDraft("改名"), expected_version=None)
+    with pytest.raises(PermissionDenied):
+        departments.set_active(world.db, other, "QG-PCS", False, expected_version=None)
+    with pytest.raises(PermissionDenied):
+        department_contacts.add_contact(world.db, other, "QG-PCS", name="张三", phone="13900000000")
+    seen = departments.get_department(world.db, "QG-PCS")
+    departments.set_parent(world.db, ADMIN, "QG-PCS", "YH-SCJG", expected_version=seen.version)
+    with pytest.raises(Conflict, match="请重新载入"):
+        departments.set_parent(world.db, ADMIN, "QG-PCS", None, expected_version=seen.version)
+    assert departments.get_department(world.db, "QG-PCS").parent_code == "YH-SCJG"
+
+
+def test_a_department_is_restored_only_under_an_active_department_above(world):
+    office = _add_office(world, parent_code="YH-SCJG")
+    with world.db.session() as session:  # the list's 市场监管 item goes to 城管, so the bureau may retire
+        session.get(MatterItem, world.items["food"]).department_id = world.departments["city_admin"]
+        session.commit()
+    departments.set_active(world.db, ADMIN, office.code, False, expected_version=None)
+    departments.set_active(world.db, ADMIN, "YH-SCJG", False, expected_version=None)
+    with pytest.raises(InvalidTransition, match="上级部门银海区市场监管局已停用"):
+        departments.set_active(world.db, ADMIN, office.code, True, expected_version=None)
+    with pytest.raises(InvalidTransition, match="已停用;请先恢复启用"):  # nor is a retired one linked anew
+        departments.set_parent(world.db, ADMIN, office.code, "BH-GD")
+    departments.set_parent(world.db, ADMIN, office.code, None)  # clearing is how it comes back on its own
+    assert departments.set_active(world.db, ADMIN, office.code, True, expected_version=None).active
+
+
+@pytest.mark.law("Art. 13")
+def test_a_retired_department_is_named_nowhere_new(world, system):
+    from desktop.models.enums import ApplicationAction
+    from desktop.services import matter_list, users
+
+    office = _add_office(world)
+    draft = matter_list.ItemDraft("M04-09", "农贸市场食品抽检协助", MatterCategory.SAFETY_RISK)
+    application = matter_list.apply(world.db, system, department_id=office.id, action=ApplicationAction.ADD,
+                                    reason="新设监管所", proposal=draft)
+    with pytest.raises(InvalidTransition, match="1 份纳入或退出事项的申请待审核"):
+        departments.set_active(world.db, ADMIN, office.code, False, expected_version=None)
+    matter_list.review(world.db, system, application.id, approve=False, comment="先试运行")
+    departments.set_active(world.db, ADMIN, office.code, False, expected_version=None)
+    with pytest.raises(InvalidTransition, match="已停用,不能再申请"):
+        matter_list.apply(world.db, system, department_id=office.id, action=ApplicationAction.ADD,
+                          reason="再次申请", proposal=draft)
+    city_list = matter_list.start_version(world.db, system, place_code="450500000000")
+    with pytest.raises(ValidationFailed) as refused:
+        matter_list.add_item(world.db, system, city_list.id, draft, department_id=office.id)
+    assert refused.value.problems == ["责任部门:侨港市场监管所已停用,请改选在用的部门(Art. 13)"]
+    with pytest.raises(InvalidTransition, match="已停用"):
+        matter_list.issue_rectification(world.db, system, department_id=office.id, reason="未落实",
+                                        due_on=date.today() + timedelta(days=30))
+    with pytest.raises(ValidationFailed, match="不能再为其开设联络员账号"):
+        users.department_id(world.db, office.code)
+
+
+@pytest.mark.law("Art. 20")
+def test_a_department_owing_a_callback_or_a_rectification_is_not_retired(world, system):
+    from desktop.services import matter_list
+    from desktop.services.cases import department, review
+
+    case = world.new_case().case  # the list names 侨港派出所 for disputes
+    case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
+                             expected_version=case.version)
+    lead, = _share_ids(world, case.id)
+    case = department.sign_for(world.db, world.police, assignment_id=lead, expected_version=case.version)
+    case = department.contact_requester(world.db, world.police, assignment_id=lead, note="已电话联系",
+                                        expected_version=case.version)
+    with pytest.raises(InvalidTransition, match="尚有 1 件在办案件"):
+        departments.set_active(world.db, ADMIN, "QG-PCS", False, expected_version=None)
+    case = department.report_result(world.db, world.police, assignment_id=lead, result="已调解",
+                                     expected_version=case.version)
+    review.review(world.db, world.operator, case_id=case.id, approve=True, expected_version=case.version)
+    matter_list.issue_rectification(world.db, system, department_id=world.departments["police"],
+                                    reason="未落实专门人员", due_on=date.today() + timedelta(days=30))
+    with pytest.raises(InvalidTransition) as refused:
+        departments.set_active(world.db, ADMIN, "QG-PCS", False, expected_version=None)
+    message = refused.value.message
+    assert "在办案件" not in message
+    assert "尚有 1 次回访由其负责人待办(Art. 20)" in message and "尚有 1 份督促整改通知未整改完毕" in message
+
+
+def _share_ids(world, case_id):
+    with world.db.session() as session:
+        return session.scalars(select(Assignment.id).where(Assignment.case_id == case_id)).all()
+
+
+@pytest.mark.law("Art. 13")
+def test_retiring_waits_for_a_desktop_naming_the_department_and_then_sees_it(world, backend):
+    if backend == "sqlite":
+        pytest.skip("a single-desktop SQLite file serialises writers; the race is a PostgreSQL matter")
+    office = _add_office(world)
+    other_desktop = world.db.session()  # its unit of work names the office on a list item, not yet committed
+    use_departments(other_desktop, [office.id])
+    list_id = other_desktop.scalar(select(MatterItem.matter_list_id).where(MatterItem.id == world.items["food"]))
+    other_desktop.add(MatterItem(matter_list_id=list_id, code="M04-09", title="农贸市场食品抽检协助",
+                                 category=MatterCategory.SAFETY_RISK, department_id=office.id))
+    other_desktop.flush()
+    outcome = []
+
+    def retire():
+        try:
+            outcome.append(departments.set_active(world.db, ADMIN, office.code, False, expected_version=None))
+        except InvalidTransition as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=retire)
+    thread.start()
+    thread.join(0.5)
+    assert thread.is_alive() and outcome == []  # waits for the other desktop's commit…
+    other_desktop.commit()
+    other_desktop.close()
+    thread.join(10)
+    assert isinstance(outcome[0], InvalidTransition) and "M04-09 农贸市场食品抽检协助" in outcome[0].message  # …and sees it
