@@ -16,6 +16,7 @@ from desktop.cli import main
 from desktop.db import Database, normalise_url
 from desktop.models import AuditEntry, Case, Place, User
 from desktop.models.enums import CaseState
+from desktop.services import users
 
 PG_URL = os.environ.get("GRIDDESK_TEST_PG_URL")
 PG_DOWN = "postgresql://postgres@127.0.0.1:5999/test"
@@ -116,8 +117,10 @@ def test_an_unknown_as_user_is_refused_by_every_command(fresh_url, monkeypatch, 
     for argv in (["users", "list"], ["check"], ["places", "list"], ["governance", "detect"]):
         assert run(fresh_url, "--as", "nobody", *argv) == (1, ""), argv
         assert capsys.readouterr().err.strip() == "griddesk-admin: 没有名为 'nobody' 的有效用户", argv
-    code, out = run(fresh_url, "--as", "qg_op", "users", "list")
-    assert code == 0 and "qg_op" in out
+    code, out = run(fresh_url, "--as", "qg_op", "places", "list", "--under", "450503103")
+    assert code == 0 and "侨北社区" in out
+    assert run(fresh_url, "--as", "qg_op", "users", "list") == (1, "")  # an operator keeps no accounts
+    assert "只有管理员可以查看和管理用户账号" in capsys.readouterr().err
 
 
 def test_users_add_refuses_a_liaison_without_department(fresh_url, monkeypatch, capsys):
@@ -165,3 +168,26 @@ def test_real_process_exit_code_and_one_line(url):
     assert done.returncode == 1 and done.stdout == ""
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("griddesk-admin: ")
+
+
+@pytest.mark.law("Art. 15")
+def test_users_grant_revoke_disable_enable_and_reset_password(fresh_url, monkeypatch, capsys):
+    run(fresh_url, "init")
+    run(fresh_url, "users", "add", "qg_op", "--role", "operator", "--scope", "450503103", stdin="secret-123\n",
+        monkeypatch=monkeypatch)
+    assert run(fresh_url, "users", "grant", "qg_op", "--role", "supervisor", "--scope", "450503103")[0] == 0
+    assert run(fresh_url, "users", "revoke", "qg_op", "--role", "operator", "--scope", "450503103")[0] == 0
+    listed = json.loads(run(fresh_url, "users", "list", "--json")[1])
+    assert listed[0]["grants"] == [{"role": "supervisor", "scope": "450503103000"}]
+    assert run(fresh_url, "users", "grant", "qg_op", "--role", "township_admin", "--scope", "450503")[0] == 1
+    assert "乡镇(街道)管理员的权限范围须是乡镇(街道)" in capsys.readouterr().err
+    assert run(fresh_url, "users", "disable", "qg_op") == (0, "已停用账号 qg_op\n")
+    assert json.loads(run(fresh_url, "users", "list", "--json")[1])[0]["active"] is False
+    assert run(fresh_url, "users", "enable", "qg_op")[0] == 0
+    code, out = run(fresh_url, "users", "reset-password", "qg_op", stdin="renewed-456\n", monkeypatch=monkeypatch)
+    assert (code, out) == (0, "已重置 qg_op 的密码\n")
+    db = Database.connect(fresh_url)
+    try:
+        assert users.login(db, "qg_op", "renewed-456").username == "qg_op"
+    finally:
+        db.dispose()

@@ -1,4 +1,5 @@
-"""`users add` and `users list` (Art. 15: every user holds a role over a subtree of places)."""
+"""`griddesk-admin users …`: accounts and their roles over subtrees of places (Art. 15) — added,
+listed, granted and revoked roles, disabled and enabled, passwords reset."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 
 from ..errors import ValidationFailed
 from ..models.enums import Role
-from ..services import users
+from ..services import accounts, users
 from .places import print_table
 from .setup import require_current_schema
 
@@ -36,26 +37,68 @@ def _add(ctx, args) -> int:
 
 def _list(ctx, args) -> int:
     require_current_schema(ctx.db)
-    found = users.list_users(ctx.db)
+    found = accounts.list_accounts(ctx.db, ctx.actor)
     if args.json:
-        ctx.print(json.dumps([{"username": u.username, "display_name": u.display_name, "active": u.active,
-                               "grants": [{"role": r, "scope": c} for r, c in u.grants]} for u in found],
-                             ensure_ascii=False, indent=1))
+        ctx.print(json.dumps([{"username": a.username, "display_name": a.display_name, "active": a.active,
+                               "grants": [{"role": r.role.value, "scope": r.place_code} for r in a.roles]}
+                              for a in found], ensure_ascii=False, indent=1))
         return 0
-    print_table(ctx, ["用户名", "显示名", "状态", "角色 @ 范围"],
-                [[u.username, u.display_name, "有效" if u.active else "停用",
-                  ";".join(f"{Role(r).label} @ {c}" for r, c in u.grants)] for u in found])
+    print_table(ctx, ["用户名", "显示名", "状态", "角色 @ 范围", "所属部门"],
+                [[a.username, a.display_name, "有效" if a.active else "停用",
+                  ";".join(f"{r.role.label} @ {r.place_name}({r.place_code})" for r in a.roles), a.department or ""]
+                 for a in found])
     return 0
+
+
+def _grant(ctx, args) -> int:
+    users.grant_role(ctx.db, ctx.actor, username=args.name, role=Role(args.role), scope_code=args.scope)
+    ctx.print(f"已授予 {args.name} {Role(args.role).label} @ {args.scope}")
+    return 0
+
+
+def _revoke(ctx, args) -> int:
+    accounts.revoke_role(ctx.db, ctx.actor, args.name, Role(args.role), args.scope)
+    ctx.print(f"已撤销 {args.name} 的{Role(args.role).label} @ {args.scope}")
+    return 0
+
+
+def _disable(ctx, args) -> int:
+    accounts.set_active(ctx.db, ctx.actor, args.name, False)
+    ctx.print(f"已停用账号 {args.name}")
+    return 0
+
+
+def _enable(ctx, args) -> int:
+    accounts.set_active(ctx.db, ctx.actor, args.name, True)
+    ctx.print(f"已启用账号 {args.name}")
+    return 0
+
+
+def _reset_password(ctx, args) -> int:
+    accounts.reset_password(ctx.db, ctx.actor, args.name, _password())
+    ctx.print(f"已重置 {args.name} 的密码")
+    return 0
+
+
+def _role_options(sub) -> None:
+    sub.add_argument("name", metavar="NAME", help="用户名 username")
+    sub.add_argument("--role", required=True, choices=[r.value for r in Role], help="角色 role")
+    sub.add_argument("--scope", required=True, metavar="CODE", help="权限范围的区划代码 place code of the scope")
 
 
 def register(cli) -> None:
     group = cli.group("users", "用户 users")
     sub = cli.command("add", "添加用户(密码从标准输入读取或提示输入) add a user", _add, group=group)
-    sub.add_argument("name", metavar="NAME", help="用户名 username")
-    sub.add_argument("--role", required=True, choices=[r.value for r in Role], help="角色 role")
-    sub.add_argument("--scope", required=True, metavar="CODE", help="权限范围的区划代码 place code of the scope")
+    _role_options(sub)
     sub.add_argument("--display-name", metavar="TEXT", help="显示名 display name")
     sub.add_argument("--department", metavar="CODE",
                      help="联络员所属部门代码,角色为 liaison 时必填 department code (required for liaisons)")
-    sub = cli.command("list", "列出用户 list users", _list, group=group)
+    sub = cli.command("list", "列出本人管辖范围内的用户 list users", _list, group=group)
     sub.add_argument("--json", action="store_true", help="输出 JSON JSON output")
+    _role_options(cli.command("grant", "授予角色(本级及以下,本辖区内) grant a role", _grant, group=group))
+    _role_options(cli.command("revoke", "撤销角色(不撤销最后一个角色,请停用账号) revoke a role", _revoke, group=group))
+    for name, text, handler in (("disable", "停用账号 disable an account", _disable),
+                                ("enable", "启用账号 enable an account", _enable),
+                                ("reset-password", "重置密码(新密码从标准输入读取或提示输入) reset a password",
+                                 _reset_password)):
+        cli.command(name, text, handler, group=group).add_argument("name", metavar="NAME", help="用户名 username")

@@ -55,7 +55,7 @@ FEATURES: dict[int, tuple[str, ...]] = {
     13: ("matters:require_listed_grid_task", "matter_list:start_version", "department_contacts:add_contact"),
     14: ("notice_board:sheets", "notice_board:needs_reprint"),
     15: ("security:Actor", "queue:visible_condition", "cases.common:require_case_view", "audit:append",
-         "audit:verify_chain", "users:login"),
+         "audit:verify_chain", "users:login", "users:check_grant", "accounts:set_active"),
     16: ("cases.intake:take_in",),
     17: ("routing:route_point", "cases.intake:route_to_grid", "cases.onspot_escalation:resolve_on_spot",
          "cases.dispatch:suggest_departments", "departments:set_parent"),

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from ..db import Database
 from ..errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from ..models import Department, Place, RoleGrant, User, utcnow
-from ..models.enums import AuditOutcome, Role
+from ..models.enums import AuditOutcome, PlaceLevel, Role
 from . import audit
 from .passwords import hash_password, verify_password
 from .places import get_place
@@ -74,6 +74,29 @@ def _require_department_of_liaison(role: Role, department_id: int | None) -> Non
                                "未指定部门则无法办理任何事项;请写明所属部门的代码", field="department")
 
 
+# An administrator's role is held over a place of its level (Art. 5: the city's, a county's or a
+# township's institution); every role over a city, county or township — where the centres are.
+ADMIN_LEVEL = {Role.TOWNSHIP_ADMIN: PlaceLevel.TOWNSHIP, Role.COUNTY_ADMIN: PlaceLevel.COUNTY,
+               Role.CITY_ADMIN: PlaceLevel.CITY}
+CENTER_LEVELS = (PlaceLevel.CITY, PlaceLevel.COUNTY, PlaceLevel.TOWNSHIP)
+
+
+def check_grant(actor: Actor, role: Role, place: Place) -> None:
+    """Refuse a grant of `role` over `place` that the place's level rules out, or an auditor's
+    granted by an administrator: the auditor watches the administrators (Art. 15), so only the
+    built-in system administrator grants it. MANAGE_USERS over the place — which keeps a
+    township's administrator from granting a county's role — is checked by the caller."""
+    wanted = ADMIN_LEVEL.get(role)
+    if wanted is not None and place.level is not wanted:
+        raise ValidationFailed(f"{role.label}的权限范围须是{wanted.label},{place.short_name}是{place.level.label}",
+                               field="scope")
+    if place.level not in CENTER_LEVELS:
+        raise ValidationFailed(f"角色的权限范围须是市、县(区)或乡镇(街道),{place.short_name}是{place.level.label}",
+                               field="scope")
+    if role is Role.AUDITOR and not actor.is_system:
+        raise PermissionDenied("审计员监督管理员的操作,只能由系统管理员(griddesk-admin)授予", article="Art. 15")
+
+
 def add_user(db: Database, actor: Actor, *, username: str, display_name: str | None, password: str,
              role: Role, scope_code: str, department_id: int | None = None, synthetic: bool = False) -> UserInfo:
     _require_department_of_liaison(role, department_id)
@@ -84,8 +107,13 @@ def add_user(db: Database, actor: Actor, *, username: str, display_name: str | N
     with unit_of_work(db, actor, "users.add", target=username) as uow:
         place = get_place(uow.session, scope_code)
         uow.require(Permission.MANAGE_USERS, place.code, place.short_name)
+        check_grant(actor, role, place)
         if uow.session.scalar(select(User.id).where(User.username == username)):
             raise Conflict(f"用户名 {username} 已存在")
+        department = uow.session.get(Department, department_id) if department_id else None
+        if department is not None and not department.active:
+            raise ValidationFailed(f"{department.name}({department.code})已停用,不能再为其开设联络员账号",
+                                   field="department")
         user = User(username=username, display_name=display_name or username,
                     password_hash=hash_password(password), department_id=department_id, synthetic=synthetic)
         user.grants.append(RoleGrant(role=role, place_id=place.id))
@@ -103,6 +131,9 @@ def grant_role(db: Database, actor: Actor, *, username: str, role: Role, scope_c
         if user is None:
             raise NotFound(f"没有名为 {username!r} 的用户")
         _require_department_of_liaison(role, user.department_id)
+        check_grant(actor, role, place)
+        if any(g.role is role and g.place_id == place.id for g in user.grants):
+            raise Conflict(f"{username} 已有{role.label} @ {place.short_name}")
         user.grants.append(RoleGrant(role=role, place_id=place.id))
         uow.audit(f"授予 {username} {role.label} @ {place.short_name}", role=role.value, scope=place.code)
 
@@ -110,21 +141,7 @@ def grant_role(db: Database, actor: Actor, *, username: str, role: Role, scope_c
 def department_id(db: Database, code: str) -> int:
     """The id of the department with this code (for `users add --department CODE`)."""
     with db.session() as session:
-        found = session.scalar(select(Department).where(Department.code == code.strip()))
-        if found is None:
-            raise NotFound(f"未知的部门代码 {code!r}:没有这个联动部门,请核对部门代码")
-        if not found.active:
-            raise ValidationFailed(f"{found.name}({found.code})已停用,不能再为其开设联络员账号", field="department")
-        return found.id
-
-
-def list_users(db: Database) -> list[UserInfo]:
-    with db.session() as session:
-        users = session.scalars(select(User).options(selectinload(User.grants)).order_by(User.username))
-        codes = dict(session.execute(select(Place.id, Place.code).where(Place.id.in_(
-            select(RoleGrant.place_id)))).all())
-        return [
-            UserInfo(u.id, u.username, u.display_name, u.active,
-                     tuple((g.role.value, codes[g.place_id]) for g in u.grants))
-            for u in users
-        ]
+        found = session.scalar(select(Department.id).where(Department.code == code.strip()))
+    if found is None:
+        raise NotFound(f"未知的部门代码 {code!r}:没有这个联动部门,请核对部门代码")
+    return found

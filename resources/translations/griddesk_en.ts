@@ -29,6 +29,102 @@
     </message>
   </context>
   <context>
+    <name>AccountsModel</name>
+    <message>
+      <location filename="../../desktop/views/accounts/models.py" line="17" />
+      <source>用户名</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/models.py" line="17" />
+      <source>显示名</source>
+      <translation>Display name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/models.py" line="18" />
+      <source>角色 @ 权限范围</source>
+      <translation>Role @ scope</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/models.py" line="18" />
+      <source>所属部门</source>
+      <translation>Department</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/models.py" line="19" />
+      <source>状态</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/models.py" line="19" />
+      <source>最近登录</source>
+      <translation>Last log-in</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/models.py" line="24" />
+      <source>有效</source>
+      <translation>Active</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/models.py" line="24" />
+      <source>停用</source>
+      <translation>Disabled</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountsWindow</name>
+    <message>
+      <location filename="../../desktop/views/accounts/window.py" line="51" />
+      <source>用户账号与权限</source>
+      <translation>User accounts and roles</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/window.py" line="52" />
+      <source>您管辖范围内的账号。管理员只在本辖区内授予角色,管理员角色须授予在其本级;审计员由系统管理员授予;自己的账号由另一位管理员办理(条例第十五条)。</source>
+      <translation>The accounts within your scope. Administrators grant roles only within their own area, an administrator's role only at its own level; auditors are granted by the system administrator; your own account is handled by another administrator (Art. 15).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/window.py" line="54" />
+      <source>新增用户…</source>
+      <translation>New user…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/window.py" line="55" />
+      <source>授予角色…</source>
+      <translation>Grant role…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/window.py" line="56" />
+      <source>撤销角色…</source>
+      <translation>Revoke role…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/window.py" line="57" />
+      <source>重置密码…</source>
+      <translation>Reset password…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/window.py" line="59" />
+      <source>启用</source>
+      <translation>Enable</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/window.py" line="59" />
+      <source>停用…</source>
+      <translation>Disable…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/window.py" line="123" />
+      <source>停用账号</source>
+      <translation>Disable account</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/window.py" line="124" />
+      <source>停用 %1?停用后不能再登录,其办理记录保留。</source>
+      <translation>Disable %1? The account can no longer log in; its records are kept.</translation>
+    </message>
+  </context>
+  <context>
     <name>ActivityModel</name>
     <message>
       <location filename="../../desktop/views/people/activity_models.py" line="21" />
@@ -885,32 +981,32 @@
   <context>
     <name>ContactForm</name>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="70" />
+      <location filename="../../desktop/views/departments/forms.py" line="63" />
       <source>联系人职责</source>
       <translation>Contact's duties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="70" />
+      <location filename="../../desktop/views/departments/forms.py" line="63" />
       <source>新增联系人</source>
       <translation>New contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="72" />
+      <location filename="../../desktop/views/departments/forms.py" line="65" />
       <source>回访负责人:回访提出诉求的单位和个人(条例第二十条)</source>
       <translation>Responsible person: calls back those who made the request (Art. 20)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="73" />
+      <location filename="../../desktop/views/departments/forms.py" line="66" />
       <source>业务指导人员:对清单事项进行业务指导(条例第十三条)</source>
       <translation>Guidance contact: guides the work on the department's listed matters (Art. 13)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="76" />
+      <location filename="../../desktop/views/departments/forms.py" line="69" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="77" />
+      <location filename="../../desktop/views/departments/forms.py" line="70" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
@@ -1037,47 +1133,47 @@
   <context>
     <name>DepartmentForm</name>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="33" />
+      <location filename="../../desktop/views/departments/forms.py" line="26" />
       <source>编辑联动部门</source>
       <translation>Edit linked department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="33" />
+      <location filename="../../desktop/views/departments/forms.py" line="26" />
       <source>新增联动部门</source>
       <translation>New linked department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="35" />
+      <location filename="../../desktop/views/departments/forms.py" line="28" />
       <source>如 450503103-PCS</source>
       <translation>e.g. 450503103-PCS</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="36" />
+      <location filename="../../desktop/views/departments/forms.py" line="29" />
       <source>默认同部门名称</source>
       <translation>Defaults to the department's name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="51" />
+      <location filename="../../desktop/views/departments/forms.py" line="44" />
       <source>部门代码</source>
       <translation>Department code</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="52" />
+      <location filename="../../desktop/views/departments/forms.py" line="45" />
       <source>辖区(决定部门级别)</source>
       <translation>Territory (sets the level)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="53" />
+      <location filename="../../desktop/views/departments/forms.py" line="46" />
       <source>部门名称</source>
       <translation>Department name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="54" />
+      <location filename="../../desktop/views/departments/forms.py" line="47" />
       <source>简称</source>
       <translation>Short name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="55" />
+      <location filename="../../desktop/views/departments/forms.py" line="48" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
@@ -1795,6 +1891,64 @@
       <location filename="../../desktop/views/analytics/governance_panel.py" line="168" />
       <source>理由:</source>
       <translation>Reason:</translation>
+    </message>
+  </context>
+  <context>
+    <name>GrantForm</name>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="45" />
+      <source>新增用户</source>
+      <translation>New user</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="45" />
+      <source>授予角色</source>
+      <translation>Grant role</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="51" />
+      <source>(不属于联动部门)</source>
+      <translation>(not a linked department's)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="56" />
+      <source>字母、数字、下划线和点,如 qg_op3</source>
+      <translation>Letters, digits, underscores and dots, e.g. qg_op3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="59" />
+      <source>用户名</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="60" />
+      <source>显示名</source>
+      <translation>Display name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="61" />
+      <source>初始密码</source>
+      <translation>Initial password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="62" />
+      <source>再输入一次</source>
+      <translation>Again</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="63" />
+      <source>角色</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="64" />
+      <source>权限范围</source>
+      <translation>Scope</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="66" />
+      <source>所属联动部门(联络员必填)</source>
+      <translation>Linked department (required for liaisons)</translation>
     </message>
   </context>
   <context>
@@ -2877,6 +3031,34 @@
     </message>
   </context>
   <context>
+    <name>PasswordForm</name>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="88" />
+      <source>修改本人密码</source>
+      <translation>Change my password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="88" />
+      <source>重置 %1 的密码</source>
+      <translation>Reset %1's password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="92" />
+      <source>原密码</source>
+      <translation>Current password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="93" />
+      <source>新密码(至少 8 位)</source>
+      <translation>New password (at least 8 characters)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="94" />
+      <source>再输入一次</source>
+      <translation>Again</translation>
+    </message>
+  </context>
+  <context>
     <name>PeopleWindow</name>
     <message>
       <location filename="../../desktop/views/people/window.py" line="105" />
@@ -3937,21 +4119,42 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
   </context>
   <context>
+    <name>accounts</name>
+    <message>
+      <location filename="../../desktop/views/accounts/__init__.py" line="28" />
+      <source>密码已修改</source>
+      <translation>Password changed</translation>
+    </message>
+  </context>
+  <context>
     <name>ask_parent</name>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="97" />
+      <location filename="../../desktop/views/departments/forms.py" line="90" />
       <source>(无上级部门)</source>
       <translation>(no department above)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="100" />
+      <location filename="../../desktop/views/departments/forms.py" line="93" />
       <source>上级部门</source>
       <translation>Department above</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="101" />
+      <location filename="../../desktop/views/departments/forms.py" line="94" />
       <source>%1 的上级部门(派遣时优先建议本地下属机构):</source>
       <translation>Department above %1 (dispatch then suggests the local office first):</translation>
+    </message>
+  </context>
+  <context>
+    <name>ask_role</name>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="109" />
+      <source>撤销角色</source>
+      <translation>Revoke role</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="110" />
+      <source>撤销 %1 的哪个角色?</source>
+      <translation>Which of %1's roles to revoke?</translation>
     </message>
   </context>
   <context>
@@ -3965,6 +4168,14 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <location filename="../../desktop/views/dialogs.py" line="45" />
       <source>…另有 %1 处,见“详细信息”</source>
       <translation>… %1 more, see “Show Details”</translation>
+    </message>
+  </context>
+  <context>
+    <name>forms</name>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="27" />
+      <source>两次输入的密码不一致,请重新输入</source>
+      <translation>The two passwords differ; please type them again</translation>
     </message>
   </context>
   <context>
@@ -4088,6 +4299,14 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     <message>
       <source>网格调整审核与备案…</source>
       <translation>Grid adjustment review and filing…</translation>
+    </message>
+    <message>
+      <source>修改本人密码…</source>
+      <translation>Change my password…</translation>
+    </message>
+    <message>
+      <source>用户账号与权限…</source>
+      <translation>User accounts and roles…</translation>
     </message>
     <message>
       <source>网格人员与配备</source>

@@ -8,7 +8,7 @@ from desktop import migrate
 from desktop.errors import NotFound, PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry, Department, Place
 from desktop.models.enums import AuditOutcome, DepartmentLevel, PlaceLevel, Role
-from desktop.services import places, reference, users
+from desktop.services import accounts, places, reference, users
 from desktop.services.audit import verify_chain
 
 
@@ -62,7 +62,8 @@ def test_a_liaison_must_name_their_department(db, system):
                    role=Role.OPERATOR, scope_code=township)
     with pytest.raises(ValidationFailed, match="联动部门联络员须指定所属联动部门"):
         users.grant_role(db, system, username="qg_op", role=Role.LIAISON, scope_code=township)
-    assert [(u.username, u.grants) for u in users.list_users(db)] == [("qg_op", (("operator", township),))]
+    assert [(a.username, [(r.role, r.place_code) for r in a.roles]) for a in accounts.list_accounts(db, system)] == [
+        ("qg_op", [(Role.OPERATOR, township)])]
 
     with db.session() as session:
         police = Department(code="qg-pcs", name="侨港派出所", short_name="派出所", level=DepartmentLevel.TOWNSHIP,

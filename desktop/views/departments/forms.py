@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QInputDialog,
     QLineEdit,
@@ -15,13 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.departments import DepartmentDraft, DepartmentInfo
-
-
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
+from ..form_buttons import ok_cancel
 
 
 class DepartmentForm(QDialog):
@@ -53,7 +46,7 @@ class DepartmentForm(QDialog):
         form.addRow(self.tr("部门名称"), self.name)
         form.addRow(self.tr("简称"), self.short_name)
         form.addRow(self.tr("办公电话"), self.phone)
-        form.addRow(_buttons(self))
+        form.addRow(ok_cancel(self))
         self.resize(460, self.sizeHint().height())
 
     def values(self) -> tuple[str, str, DepartmentDraft]:
@@ -81,7 +74,7 @@ class ContactForm(QDialog):
             self.guidance.setChecked(roles_of.guidance)
         form.addRow("", self.responsible)
         form.addRow("", self.guidance)
-        form.addRow(_buttons(self))
+        form.addRow(ok_cancel(self))
 
     def values(self) -> dict:
         return {"name": self.name.text(), "phone": self.phone.text(), "guidance": self.guidance.isChecked(),

@@ -250,7 +250,8 @@ def test_a_retired_department_is_named_nowhere_new(world, system):
         matter_list.issue_rectification(world.db, system, department_id=office.id, reason="未落实",
                                         due_on=date.today() + timedelta(days=30))
     with pytest.raises(ValidationFailed, match="不能再为其开设联络员账号"):
-        users.department_id(world.db, office.code)
+        users.add_user(world.db, system, username="scjgs", display_name=None, password="secret-123",
+                       role=Role.LIAISON, scope_code=TOWNSHIP, department_id=users.department_id(world.db, office.code))
 
 
 @pytest.mark.law("Art. 20")

@@ -1,0 +1,154 @@
+"""User accounts as administrators keep them (Art. 15): listing, roles revoked, accounts
+disabled and enabled, passwords reset — and each user's own password change.
+
+An administrator acts only on accounts all of whose roles lie in its own subtree: a township
+administrator cannot disable, strip or reset a county administrator who also works there.
+Nobody changes their own account's roles or state (another administrator does), so that no one
+locks themselves or everybody out by mistake. Every step is audited; passwords never are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from ..db import Database
+from ..errors import InvalidTransition, NotFound, PermissionDenied, ValidationFailed
+from ..models import Department, Place, RoleGrant, User
+from ..models.enums import PlaceLevel, Role
+from .passwords import hash_password, verify_password
+from .places import get_place
+from .security import Actor, Permission, in_scope
+from .unit_of_work import UnitOfWork, unit_of_work
+from .users import ADMIN_LEVEL, CENTER_LEVELS, MIN_PASSWORD_LENGTH
+
+
+@dataclass(frozen=True)
+class RoleInfo:
+    role: Role
+    place_code: str
+    place_name: str
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    username: str
+    display_name: str
+    active: bool
+    department: str | None
+    last_login_at: datetime | None
+    roles: tuple[RoleInfo, ...]
+
+
+def list_accounts(db: Database, actor: Actor) -> list[AccountInfo]:
+    """Accounts holding a role in the actor's MANAGE_USERS subtree (all for the system administrator)."""
+    if not actor.is_system and not actor.scopes(Permission.MANAGE_USERS):
+        raise PermissionDenied("只有管理员可以查看和管理用户账号", article="Art. 15")
+    with db.session() as session:
+        places = {p.id: p for p in session.scalars(select(Place).where(Place.id.in_(select(RoleGrant.place_id))))}
+        departments = dict(session.execute(select(Department.id, Department.name)).all())
+        found = []
+        for user in session.scalars(select(User).options(selectinload(User.grants)).order_by(User.username)):
+            roles = tuple(RoleInfo(g.role, places[g.place_id].code, places[g.place_id].short_name)
+                          for g in sorted(user.grants, key=lambda g: g.id))
+            if actor.is_system or any(actor.can(Permission.MANAGE_USERS, r.place_code) for r in roles):
+                found.append(AccountInfo(user.username, user.display_name, user.active,
+                                         departments.get(user.department_id), user.last_login_at, roles))
+        return found
+
+
+def grantable(db: Database, actor: Actor) -> tuple[list[Role], list[tuple[str, str, PlaceLevel]]]:
+    """What the actor's add and grant forms offer: the places — city, counties, townships — in
+    its MANAGE_USERS subtree as (code, name, level), and the roles it may grant over some of
+    them (see users.check_grant)."""
+    scopes = actor.scopes(Permission.MANAGE_USERS)
+    with db.session() as session:
+        rows = session.execute(select(Place.code, Place.short_name, Place.level)
+                               .where(Place.level.in_(CENTER_LEVELS)).order_by(Place.code))
+        places = [(code, name, level) for code, name, level in rows
+                  if scopes is None or any(in_scope(code, g.place_code, g.place_level) for g in scopes)]
+    levels = {level for _, _, level in places}
+
+    def offered(role: Role) -> bool:
+        if role is Role.AUDITOR:
+            return actor.is_system
+        return role not in ADMIN_LEVEL or ADMIN_LEVEL[role] in levels
+
+    return [r for r in Role if places and offered(r)], places
+
+
+def _account(uow: UnitOfWork, username: str, *, not_self: str | None = None) -> User:
+    """The account, once the actor is found to manage every place it holds a role over."""
+    user = uow.session.scalar(select(User).options(selectinload(User.grants)).where(User.username == username)
+                              .with_for_update())
+    if user is None:
+        raise NotFound(f"没有名为 {username!r} 的用户")
+    uow.target = username
+    if not_self and uow.actor.user_id == user.id:
+        raise InvalidTransition(f"不能{not_self}自己的账号;请由另一位管理员办理")
+    if uow.actor.is_system:
+        return user
+    places = [(g.role, uow.session.get(Place, g.place_id)) for g in user.grants]
+    outside = [f"{role.label} @ {place.short_name}" for role, place in places
+               if not uow.actor.can(Permission.MANAGE_USERS, place.code)]
+    if outside or not places:
+        held = "、".join(outside) if outside else "没有任何角色"
+        raise PermissionDenied(f"{username} 有您管辖范围以外的角色({held}),请由上级管理员办理", article="Art. 15")
+    return user
+
+
+def set_active(db: Database, actor: Actor, username: str, active: bool) -> None:
+    """Disable an account (a departed operator can no longer log in; its history stays) or enable it."""
+    with unit_of_work(db, actor, "users.enable" if active else "users.disable") as uow:
+        user = _account(uow, username, not_self="停用或启用")
+        if user.active == active:
+            raise InvalidTransition(f"{username} 已{'是有效账号' if active else '停用'}")
+        user.active = active
+        uow.audit(f"{'启用' if active else '停用'}账号 {username}", before=not active, after=active)
+
+
+def revoke_role(db: Database, actor: Actor, username: str, role: Role, place_code: str) -> None:
+    """Take one role away; the last one is not taken — disable the account instead."""
+    with unit_of_work(db, actor, "users.revoke") as uow:
+        place = get_place(uow.session, place_code)
+        uow.require(Permission.MANAGE_USERS, place.code, place.short_name)
+        user = _account(uow, username, not_self="修改")
+        grant = next((g for g in user.grants if g.role is role and g.place_id == place.id), None)
+        if grant is None:
+            raise NotFound(f"{username} 没有{role.label} @ {place.short_name}")
+        if len(user.grants) == 1:
+            raise InvalidTransition(f"这是 {username} 仅有的角色;不再使用的账号请停用,而不是撤销全部角色")
+        user.grants.remove(grant)
+        uow.audit(f"撤销 {username} 的{role.label} @ {place.short_name}", role=role.value, scope=place.code)
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationFailed(f"密码至少 {MIN_PASSWORD_LENGTH} 位", field="password")
+
+
+def reset_password(db: Database, actor: Actor, username: str, password: str) -> None:
+    """An administrator sets a new password for a user who forgot theirs (told to them in person)."""
+    _check_password(password)
+    with unit_of_work(db, actor, "users.reset_password") as uow:
+        user = _account(uow, username, not_self="重置")
+        user.password_hash = hash_password(password)
+        uow.audit(f"重置 {username} 的密码")
+
+
+def change_password(db: Database, actor: Actor, old_password: str, new_password: str) -> None:
+    """A user changes their own password; the old one must be given."""
+    _check_password(new_password)
+    if new_password == old_password:
+        raise ValidationFailed("新密码不能与原密码相同", field="password")
+    with unit_of_work(db, actor, "users.change_password", target=actor.username) as uow:
+        user = uow.session.get(User, actor.user_id) if actor.user_id else None
+        if user is None:
+            raise InvalidTransition("系统管理员没有登录密码;请以用户身份登录后修改")
+        if not verify_password(old_password, user.password_hash):
+            raise ValidationFailed("原密码不正确", field="old_password")
+        user.password_hash = hash_password(new_password)
+        uow.audit("修改本人密码")

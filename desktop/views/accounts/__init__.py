@@ -1,0 +1,33 @@
+"""Accounts and roles (Art. 15): the administrators' screen, and each user's own password."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from ...services import accounts
+from .. import dialogs
+from .forms import PasswordForm
+from .window import AccountsWindow
+
+
+def open_accounts(window) -> None:
+    """Menu 人员 → 用户账号与权限: the accounts in the administrator's subtree."""
+    AccountsWindow(window, parent=window).show()
+
+
+def open_change_password(window) -> None:
+    """Menu 文件 → 修改本人密码: the old password, then the new one twice (window-modal, not
+    blocking: the desk goes on updating behind it)."""
+    form = PasswordForm(window, ask_old=True)
+    title = form.windowTitle()
+
+    def submit() -> None:
+        old, new = form.values()
+        window.tasks.submit(accounts.change_password, window.db, window.actor, old, new,
+                            on_done=lambda _: dialogs.information(
+                                window, title, QCoreApplication.translate("accounts", "密码已修改")),
+                            on_error=lambda exc: dialogs.show_error(window, exc))
+
+    form.accepted.connect(submit)
+    form.finished.connect(form.deleteLater)
+    form.open()

@@ -1,0 +1,112 @@
+"""Forms of the accounts screen: a new account, a role to grant, a password."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QInputDialog,
+    QLineEdit,
+    QWidget,
+)
+
+from ...i18n import label
+from ...models.enums import PlaceLevel, Role
+from ...services.accounts import AccountInfo, RoleInfo
+from ...services.departments import DepartmentInfo
+from .. import dialogs
+from ..form_buttons import ok_cancel
+
+
+def typed_twice(form: QDialog, first: QLineEdit, again: QLineEdit) -> bool:
+    """Whether the password was typed the same twice; if not, says so and puts the cursor back."""
+    if first.text() == again.text():
+        return True
+    dialogs.information(form, form.windowTitle(), QCoreApplication.translate("forms", "两次输入的密码不一致,请重新输入"))
+    again.clear()
+    again.setFocus()
+    return False
+
+
+def _password_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+class GrantForm(QDialog):
+    """A role over a place; with `new_account`, also the account's name, password and department."""
+
+    def __init__(self, roles: list[Role], places: list[tuple[str, str, PlaceLevel]],
+                 departments: list[DepartmentInfo], parent: QWidget | None = None, *, new_account: bool = False):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("新增用户") if new_account else self.tr("授予角色"))
+        self.role, self.scope, self.department = QComboBox(), QComboBox(), QComboBox()
+        for role in roles:
+            self.role.addItem(label(role), role.value)
+        for code, name, level in places:
+            self.scope.addItem(f"{name}({label(level)})", code)
+        self.department.addItem(self.tr("(不属于联动部门)"), None)
+        for department in departments:
+            self.department.addItem(f"{department.name}({department.code})", department.id)
+        self.username, self.display_name = QLineEdit(), QLineEdit()
+        self.password, self.again = _password_field(), _password_field()
+        self.username.setPlaceholderText(self.tr("字母、数字、下划线和点,如 qg_op3"))
+        form = QFormLayout(self)
+        if new_account:
+            form.addRow(self.tr("用户名"), self.username)
+            form.addRow(self.tr("显示名"), self.display_name)
+            form.addRow(self.tr("初始密码"), self.password)
+            form.addRow(self.tr("再输入一次"), self.again)
+        form.addRow(self.tr("角色"), self.role)
+        form.addRow(self.tr("权限范围"), self.scope)
+        if new_account:
+            form.addRow(self.tr("所属联动部门(联络员必填)"), self.department)
+        form.addRow(ok_cancel(self))
+        self.resize(480, self.sizeHint().height())
+
+    def accept(self) -> None:
+        if typed_twice(self, self.password, self.again):
+            super().accept()
+
+    def values(self) -> dict:
+        return {"role": Role(self.role.currentData()), "scope_code": self.scope.currentData()}
+
+    def account(self) -> dict:
+        """The new account's fields, for users.add_user."""
+        return {"username": self.username.text().strip(), "display_name": self.display_name.text().strip() or None,
+                "password": self.password.text(), "department_id": self.department.currentData(), **self.values()}
+
+
+class PasswordForm(QDialog):
+    """A new password typed twice; with `ask_old`, the user's own old one first."""
+
+    def __init__(self, parent: QWidget | None = None, *, ask_old: bool = False, username: str | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("修改本人密码") if ask_old else self.tr("重置 %1 的密码").replace("%1", username or ""))
+        self.old, self.new, self.again = _password_field(), _password_field(), _password_field()
+        form = QFormLayout(self)
+        if ask_old:
+            form.addRow(self.tr("原密码"), self.old)
+        form.addRow(self.tr("新密码(至少 8 位)"), self.new)
+        form.addRow(self.tr("再输入一次"), self.again)
+        form.addRow(ok_cancel(self))
+
+    def accept(self) -> None:
+        if typed_twice(self, self.new, self.again):
+            super().accept()
+
+    def values(self) -> tuple[str, str]:
+        return self.old.text(), self.new.text()
+
+
+def ask_role(parent: QWidget, account: AccountInfo) -> RoleInfo | None:
+    """Which of the account's roles to revoke; None if cancelled (its own function so that tests
+    can answer it)."""
+    names = [f"{label(r.role)} @ {r.place_name}" for r in account.roles]
+    text, ok = QInputDialog.getItem(parent, QCoreApplication.translate("ask_role", "撤销角色"),
+                                    QCoreApplication.translate("ask_role", "撤销 %1 的哪个角色?")
+                                    .replace("%1", account.username), names, 0, False)
+    return account.roles[names.index(text)] if ok else None

@@ -1,0 +1,126 @@
+"""The accounts screen (Art. 15): the accounts in the administrator's subtree, with their roles;
+new accounts, roles granted and revoked, accounts disabled and enabled, passwords reset. The
+services decide what is allowed (see accounts.py and users.check_grant); refusals are shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ...services import accounts, departments, users
+from ...services.accounts import AccountInfo
+from .. import dialogs
+from ..retranslating import Retranslating
+from ..rows_model import rows_table
+from .forms import GrantForm, PasswordForm, ask_role
+from .models import AccountsModel
+
+
+class AccountsWindow(Retranslating, QDialog):
+    def __init__(self, window, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.window_, self.db, self.actor, self.tasks = window, window.db, window.actor, window.tasks
+        self.roles, self.places, self.departments = [], [], []  # what the forms offer
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.model = AccountsModel(self)
+        self.view = rows_table(self.model)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self.add_button, self.grant_button, self.revoke_button, self.reset_button, self.active_button = (
+            QPushButton() for _ in range(5))
+        self.add_button.clicked.connect(self.add_account)
+        self.grant_button.clicked.connect(self.grant)
+        self.revoke_button.clicked.connect(self.revoke)
+        self.reset_button.clicked.connect(self.reset_password)
+        self.active_button.clicked.connect(self.disable_or_enable)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.add_button, self.grant_button, self.revoke_button, self.reset_button, self.active_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.resize(1000, 560)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.retranslate()
+        self._enable()
+        self.reload()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("用户账号与权限"))
+        self.note.setText(self.tr("您管辖范围内的账号。管理员只在本辖区内授予角色,管理员角色须授予在其本级;审计员"
+                                  "由系统管理员授予;自己的账号由另一位管理员办理(条例第十五条)。"))
+        self.add_button.setText(self.tr("新增用户…"))
+        self.grant_button.setText(self.tr("授予角色…"))
+        self.revoke_button.setText(self.tr("撤销角色…"))
+        self.reset_button.setText(self.tr("重置密码…"))
+        current = self.current()
+        self.active_button.setText(self.tr("启用") if current and not current.active else self.tr("停用…"))
+
+    def current(self) -> AccountInfo | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def _enable(self) -> None:
+        current = self.current()
+        others = current is not None and current.username != self.actor.username
+        self.add_button.setEnabled(bool(self.roles and self.places))
+        self.grant_button.setEnabled(others and bool(self.roles))
+        for button in (self.revoke_button, self.reset_button, self.active_button):
+            button.setEnabled(others)
+        self.retranslate()
+
+    def _error(self, exc: BaseException) -> None:
+        dialogs.show_error(self, exc)
+
+    def reload(self) -> None:
+        def load():
+            roles, places = accounts.grantable(self.db, self.actor)
+            return accounts.list_accounts(self.db, self.actor), roles, places, departments.list_departments(self.db)
+
+        self.tasks.submit(load, on_done=self._loaded, on_error=self._error)
+
+    def _loaded(self, result) -> None:
+        keep = self.current().username if self.current() else None
+        rows, self.roles, self.places, self.departments = result
+        self.model.set_rows(rows)
+        self.view.resizeColumnsToContents()
+        names = [a.username for a in rows]
+        if keep in names:
+            self.view.selectRow(names.index(keep))
+        self._enable()
+
+    def _run(self, fn, *args, **kwargs) -> None:
+        self.tasks.submit(fn, *args, on_done=lambda _: self.reload(), on_error=self._error, **kwargs)
+
+    def add_account(self) -> None:
+        form = GrantForm(self.roles, self.places, self.departments, self, new_account=True)
+        if form.exec() == QDialog.DialogCode.Accepted:
+            self._run(users.add_user, self.db, self.actor, **form.account())
+
+    def grant(self) -> None:
+        account = self.current()
+        form = GrantForm(self.roles, self.places, [], self)
+        if form.exec() == QDialog.DialogCode.Accepted:
+            self._run(users.grant_role, self.db, self.actor, username=account.username, **form.values())
+
+    def revoke(self) -> None:
+        account = self.current()
+        chosen = ask_role(self, account)
+        if chosen is not None:
+            self._run(accounts.revoke_role, self.db, self.actor, account.username, chosen.role, chosen.place_code)
+
+    def reset_password(self) -> None:
+        account = self.current()
+        form = PasswordForm(self, username=account.username)
+        if form.exec() == QDialog.DialogCode.Accepted:
+            self._run(accounts.reset_password, self.db, self.actor, account.username, form.values()[1])
+
+    def disable_or_enable(self) -> None:
+        account = self.current()
+        if account.active and not dialogs.confirm(
+                self, self.tr("停用账号"),
+                self.tr("停用 %1?停用后不能再登录,其办理记录保留。").replace("%1", account.username)):
+            return
+        self._run(accounts.set_active, self.db, self.actor, account.username, not account.active)

@@ -1,0 +1,108 @@
+"""User accounts kept by administrators (Art. 15): grants only of one's own level and below, in
+one's own subtree; accounts disabled, roles revoked, passwords reset and changed — all audited."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from desktop.errors import Conflict, InvalidTransition, PermissionDenied, ValidationFailed
+from desktop.models import AuditEntry
+from desktop.models.enums import AuditOutcome, Role
+from desktop.services import accounts, users
+
+pytestmark = pytest.mark.law("Art. 15")
+
+YINHAI, QIAOGANG, HAICHENG = "450503000000", "450503103000", "450502000000"
+PASSWORD = "secret-123"
+
+
+@pytest.fixture
+def admins(db, system):
+    for name, role, scope in (("yh_admin", Role.COUNTY_ADMIN, YINHAI), ("qg_admin", Role.TOWNSHIP_ADMIN, QIAOGANG),
+                              ("qg_op", Role.OPERATOR, QIAOGANG), ("hc_admin", Role.COUNTY_ADMIN, HAICHENG)):
+        users.add_user(db, system, username=name, display_name=name, password=PASSWORD, role=role, scope_code=scope)
+    return {name: users.login(db, name, PASSWORD) for name in ("yh_admin", "qg_admin", "qg_op", "hc_admin")}
+
+
+def test_an_administrator_grants_only_its_own_level_and_below_in_its_own_subtree(db, admins):
+    township, county = admins["qg_admin"], admins["yh_admin"]
+    with pytest.raises(PermissionDenied, match="管理用户的权限.*Art. 15"):  # the county's role is the county's
+        users.grant_role(db, township, username="qg_op", role=Role.COUNTY_ADMIN, scope_code=YINHAI)
+    with pytest.raises(PermissionDenied, match="Art. 15"):  # another township
+        users.grant_role(db, township, username="qg_op", role=Role.OPERATOR, scope_code="450503101000")
+    with pytest.raises(PermissionDenied, match="只能由系统管理员.*授予"):
+        users.add_user(db, county, username="yh_audit", display_name=None, password=PASSWORD, role=Role.AUDITOR,
+                       scope_code=YINHAI)
+    with pytest.raises(ValidationFailed, match="乡镇\\(街道\\)管理员的权限范围须是乡镇\\(街道\\)"):
+        users.grant_role(db, county, username="qg_op", role=Role.TOWNSHIP_ADMIN, scope_code=YINHAI)
+    with pytest.raises(ValidationFailed, match="须是市、县\\(区\\)或乡镇\\(街道\\)"):
+        users.grant_role(db, county, username="qg_op", role=Role.OPERATOR, scope_code="450503103001")
+    users.grant_role(db, county, username="qg_op", role=Role.TOWNSHIP_ADMIN, scope_code=QIAOGANG)
+    with pytest.raises(Conflict, match="已有乡镇\\(街道\\)管理员"):
+        users.grant_role(db, county, username="qg_op", role=Role.TOWNSHIP_ADMIN, scope_code=QIAOGANG)
+    roles, places = accounts.grantable(db, township)
+    assert set(roles) == {Role.OPERATOR, Role.SUPERVISOR, Role.LIAISON, Role.TOWNSHIP_ADMIN}
+    assert [code for code, _, _ in places] == [QIAOGANG]
+    roles, places = accounts.grantable(db, county)
+    assert Role.COUNTY_ADMIN in roles and Role.CITY_ADMIN not in roles and Role.AUDITOR not in roles
+    assert places[0][0] == YINHAI and QIAOGANG in [c for c, _, _ in places] and len(places) == 1 + 4  # 银海区 and its four townships
+
+
+def test_accounts_are_listed_within_the_administrators_subtree(db, admins):
+    assert [a.username for a in accounts.list_accounts(db, admins["qg_admin"])] == ["qg_admin", "qg_op"]
+    listed = {a.username: a for a in accounts.list_accounts(db, admins["yh_admin"])}
+    assert set(listed) == {"qg_admin", "qg_op", "yh_admin"}
+    assert listed["qg_op"].roles[0].place_name == "侨港" and listed["qg_op"].last_login_at is not None
+    with pytest.raises(PermissionDenied, match="只有管理员"):
+        accounts.list_accounts(db, admins["qg_op"])
+
+
+def test_a_disabled_account_cannot_log_in_until_enabled(db, admins):
+    township = admins["qg_admin"]
+    accounts.set_active(db, township, "qg_op", False)
+    with pytest.raises(PermissionDenied, match="已停用"):
+        users.login(db, "qg_op", PASSWORD)
+    with pytest.raises(InvalidTransition, match="已停用"):
+        accounts.set_active(db, township, "qg_op", False)
+    with pytest.raises(PermissionDenied, match="管辖范围以外的角色\\(县\\(区\\)管理员 @ 银海\\)"):  # the county's to disable
+        accounts.set_active(db, township, "yh_admin", False)
+    with pytest.raises(InvalidTransition, match="不能停用或启用自己的账号"):
+        accounts.set_active(db, township, "qg_admin", False)
+    accounts.set_active(db, township, "qg_op", True)
+    assert users.login(db, "qg_op", PASSWORD).username == "qg_op"
+    with db.session() as session:
+        assert session.scalars(select(AuditEntry.message).where(AuditEntry.action.in_(
+            ["users.disable", "users.enable"]), AuditEntry.outcome == AuditOutcome.OK).order_by(AuditEntry.id)
+        ).all() == ["停用账号 qg_op", "启用账号 qg_op"]
+
+
+def test_a_role_is_revoked_but_never_the_last(db, admins):
+    county = admins["yh_admin"]
+    users.grant_role(db, county, username="qg_op", role=Role.SUPERVISOR, scope_code=QIAOGANG)
+    accounts.revoke_role(db, county, "qg_op", Role.OPERATOR, QIAOGANG)
+    assert [r.role for r in next(a for a in accounts.list_accounts(db, county) if a.username == "qg_op").roles] == [
+        Role.SUPERVISOR]
+    with pytest.raises(InvalidTransition, match="仅有的角色;不再使用的账号请停用"):
+        accounts.revoke_role(db, county, "qg_op", Role.SUPERVISOR, QIAOGANG)
+    with pytest.raises(PermissionDenied):
+        accounts.revoke_role(db, admins["hc_admin"], "qg_op", Role.SUPERVISOR, QIAOGANG)
+
+
+def test_passwords_are_reset_by_an_administrator_and_changed_by_their_owner(db, admins, system):
+    accounts.reset_password(db, admins["qg_admin"], "qg_op", "given-in-person")
+    operator = users.login(db, "qg_op", "given-in-person")
+    with pytest.raises(ValidationFailed, match="原密码不正确"):
+        accounts.change_password(db, operator, "wrong-one", "my-own-secret")
+    with pytest.raises(ValidationFailed, match="至少 8 位"):
+        accounts.change_password(db, operator, "given-in-person", "short")
+    accounts.change_password(db, operator, "given-in-person", "my-own-secret")
+    assert users.login(db, "qg_op", "my-own-secret").username == "qg_op"
+    with pytest.raises(InvalidTransition, match="不能重置自己的账号"):
+        accounts.reset_password(db, admins["qg_admin"], "qg_admin", "another-one")
+    with pytest.raises(InvalidTransition, match="系统管理员没有登录密码"):
+        accounts.change_password(db, system, "x", "another-one")
+    with db.session() as session:
+        logged = " ".join(session.scalars(select(AuditEntry.message).where(AuditEntry.action.like("users.%"))))
+    assert "given-in-person" not in logged and "my-own-secret" not in logged
+    assert "重置 qg_op 的密码" in logged and "修改本人密码" in logged
