@@ -51,7 +51,7 @@ def _list(ctx, args) -> int:
 
 
 def _grant(ctx, args) -> int:
-    users.grant_role(ctx.db, ctx.actor, username=args.name, role=Role(args.role), scope_code=args.scope)
+    accounts.grant_role(ctx.db, ctx.actor, username=args.name, role=Role(args.role), scope_code=args.scope)
     ctx.print(f"已授予 {args.name} {Role(args.role).label} @ {args.scope}")
     return 0
 

@@ -12,18 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from ..db import Database
-from ..errors import InvalidTransition, NotFound, PermissionDenied, ValidationFailed
+from ..errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 from ..models import Department, Place, RoleGrant, User
 from ..models.enums import PlaceLevel, Role
 from .passwords import hash_password, verify_password
 from .places import get_place
 from .security import Actor, Permission, in_scope
 from .unit_of_work import UnitOfWork, unit_of_work
-from .users import ADMIN_LEVEL, CENTER_LEVELS, MIN_PASSWORD_LENGTH
+from .users import ADMIN_LEVEL, CENTER_LEVELS, MIN_PASSWORD_LENGTH, check_grant, require_department_of_liaison
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class AccountInfo:
     department: str | None
     last_login_at: datetime | None
     roles: tuple[RoleInfo, ...]
+    manageable: bool  # the listing actor may change it (see `_account`)
 
 
 def list_accounts(db: Database, actor: Actor) -> list[AccountInfo]:
@@ -56,7 +57,8 @@ def list_accounts(db: Database, actor: Actor) -> list[AccountInfo]:
                           for g in sorted(user.grants, key=lambda g: g.id))
             if actor.is_system or any(actor.can(Permission.MANAGE_USERS, r.place_code) for r in roles):
                 found.append(AccountInfo(user.username, user.display_name, user.active,
-                                         departments.get(user.department_id), user.last_login_at, roles))
+                                         departments.get(user.department_id), user.last_login_at, roles,
+                                         _refusal(actor, user.id, roles) is None))
         return found
 
 
@@ -80,34 +82,70 @@ def grantable(db: Database, actor: Actor) -> tuple[list[Role], list[tuple[str, s
     return [r for r in Role if places and offered(r)], places
 
 
-def _account(uow: UnitOfWork, username: str, *, not_self: str | None = None) -> User:
-    """The account, once the actor is found to manage every place it holds a role over."""
-    user = uow.session.scalar(select(User).options(selectinload(User.grants)).where(User.username == username)
-                              .with_for_update())
-    if user is None:
+def _refusal(actor: Actor, user_id: int, roles: tuple[RoleInfo, ...]) -> str | None:
+    """Why the actor may not change this account, or None: an account with a role outside the
+    actor's MANAGE_USERS subtree is a higher administrator's; an auditor's, which watches the
+    administrators, only the system administrator's; one's own, another administrator's."""
+    if actor.is_system:
+        return None
+    if actor.user_id == user_id:
+        return "不能修改自己的账号;请由另一位管理员办理"
+    if any(r.role is Role.AUDITOR for r in roles):
+        return "审计员账号只能由系统管理员(griddesk-admin)管理"
+    outside = [f"{r.role.label} @ {r.place_name}" for r in roles if not actor.can(Permission.MANAGE_USERS, r.place_code)]
+    if outside or not roles:
+        return f"该账号有您管辖范围以外的角色({'、'.join(outside) or '没有任何角色'}),请由上级管理员办理"
+    return None
+
+
+def _account(uow: UnitOfWork, username: str) -> User:
+    """The account, row-locked with the actor's own (in id order, so that two administrators acting
+    on each other take turns), once the actor is found still active and allowed to change it."""
+    session = uow.session
+    target = session.scalar(select(User.id).where(User.username == username))
+    if target is None:
         raise NotFound(f"没有名为 {username!r} 的用户")
     uow.target = username
-    if not_self and uow.actor.user_id == user.id:
-        raise InvalidTransition(f"不能{not_self}自己的账号;请由另一位管理员办理")
-    if uow.actor.is_system:
-        return user
-    places = [(g.role, uow.session.get(Place, g.place_id)) for g in user.grants]
-    outside = [f"{role.label} @ {place.short_name}" for role, place in places
-               if not uow.actor.can(Permission.MANAGE_USERS, place.code)]
-    if outside or not places:
-        held = "、".join(outside) if outside else "没有任何角色"
-        raise PermissionDenied(f"{username} 有您管辖范围以外的角色({held}),请由上级管理员办理", article="Art. 15")
+    ids = [target] + ([uow.actor.user_id] if uow.actor.user_id else [])
+    locked = {u.id: u for u in session.scalars(select(User).where(User.id.in_(ids)).order_by(User.id)
+                                                .with_for_update().execution_options(populate_existing=True))}
+    if uow.actor.user_id and not locked[uow.actor.user_id].active:
+        raise PermissionDenied("您的账号已被停用,不能再办理", article="Art. 15")
+    user = locked[target]
+    roles = tuple(RoleInfo(g.role, place.code, place.short_name)
+                  for g in user.grants for place in [session.get(Place, g.place_id)])
+    reason = _refusal(uow.actor, user.id, roles)
+    if reason:
+        raise PermissionDenied(f"{username}:{reason}", article="Art. 15")
     return user
+
+
+def grant_role(db: Database, actor: Actor, *, username: str, role: Role, scope_code: str) -> None:
+    """Add a role over a place to an account (see users.check_grant and `_refusal`)."""
+    with unit_of_work(db, actor, "users.grant") as uow:
+        place = get_place(uow.session, scope_code)
+        uow.require(Permission.MANAGE_USERS, place.code, place.short_name)
+        user = _account(uow, username)
+        require_department_of_liaison(role, user.department_id)
+        if role is Role.LIAISON and not uow.session.get(Department, user.department_id).active:
+            raise ValidationFailed(f"{username} 所属的联动部门已停用,不能再授予联络员角色", field="department")
+        check_grant(actor, role, place)
+        if any(g.role is role and g.place_id == place.id for g in user.grants):
+            raise Conflict(f"{username} 已有{role.label} @ {place.short_name}")
+        user.grants.append(RoleGrant(role=role, place_id=place.id))
+        uow.audit(f"授予 {username} {role.label} @ {place.short_name}", role=role.value, scope=place.code)
+        uow.changed("users", user.id)
 
 
 def set_active(db: Database, actor: Actor, username: str, active: bool) -> None:
     """Disable an account (a departed operator can no longer log in; its history stays) or enable it."""
     with unit_of_work(db, actor, "users.enable" if active else "users.disable") as uow:
-        user = _account(uow, username, not_self="停用或启用")
+        user = _account(uow, username)
         if user.active == active:
             raise InvalidTransition(f"{username} 已{'是有效账号' if active else '停用'}")
         user.active = active
         uow.audit(f"{'启用' if active else '停用'}账号 {username}", before=not active, after=active)
+        uow.changed("users", user.id)
 
 
 def revoke_role(db: Database, actor: Actor, username: str, role: Role, place_code: str) -> None:
@@ -115,14 +153,18 @@ def revoke_role(db: Database, actor: Actor, username: str, role: Role, place_cod
     with unit_of_work(db, actor, "users.revoke") as uow:
         place = get_place(uow.session, place_code)
         uow.require(Permission.MANAGE_USERS, place.code, place.short_name)
-        user = _account(uow, username, not_self="修改")
+        user = _account(uow, username)
         grant = next((g for g in user.grants if g.role is role and g.place_id == place.id), None)
         if grant is None:
             raise NotFound(f"{username} 没有{role.label} @ {place.short_name}")
-        if len(user.grants) == 1:
-            raise InvalidTransition(f"这是 {username} 仅有的角色;不再使用的账号请停用,而不是撤销全部角色")
         user.grants.remove(grant)
+        uow.session.flush()
+        # Counted after the write, under its lock: two desks revoking a two-role account's roles at
+        # once (SQLite reads before it takes the write lock) do not leave it with none.
+        if not uow.session.scalar(select(func.count()).select_from(RoleGrant).where(RoleGrant.user_id == user.id)):
+            raise InvalidTransition(f"这是 {username} 仅有的角色;不再使用的账号请停用,而不是撤销全部角色")
         uow.audit(f"撤销 {username} 的{role.label} @ {place.short_name}", role=role.value, scope=place.code)
+        uow.changed("users", user.id)
 
 
 def _check_password(password: str) -> None:
@@ -134,7 +176,7 @@ def reset_password(db: Database, actor: Actor, username: str, password: str) -> 
     """An administrator sets a new password for a user who forgot theirs (told to them in person)."""
     _check_password(password)
     with unit_of_work(db, actor, "users.reset_password") as uow:
-        user = _account(uow, username, not_self="重置")
+        user = _account(uow, username)
         user.password_hash = hash_password(password)
         uow.audit(f"重置 {username} 的密码")
 
@@ -149,6 +191,6 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
         if user is None:
             raise InvalidTransition("系统管理员没有登录密码;请以用户身份登录后修改")
         if not verify_password(old_password, user.password_hash):
-            raise ValidationFailed("原密码不正确", field="old_password")
+            raise PermissionDenied("原密码不正确;请重新输入")  # audited like a failed log-in
         user.password_hash = hash_password(new_password)
         uow.audit("修改本人密码")

@@ -13,7 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..db import Database
 from ..errors import Conflict, PermissionDenied
-from ..models import ChangeFeed, Place
+from ..models import ChangeFeed, Place, RoleGrant, User
 from ..models.enums import AuditOutcome
 from . import audit
 from .security import Actor, Permission
@@ -62,6 +62,20 @@ class UnitOfWork:
         self.changes.append(Change(topic, entity_id, township_id, note))
 
 
+def _require_current_account(session: Session, actor: Actor) -> None:
+    """A logged-in desk acts as its account is now, not as it was at log-in: an account disabled
+    or a role revoked since (accounts.py) stops it at its next step (Art. 15)."""
+    if actor.user_id is None:
+        return
+    user = session.get(User, actor.user_id)
+    granted = set(session.execute(select(RoleGrant.role, Place.code).join(Place, Place.id == RoleGrant.place_id)
+                                  .where(RoleGrant.user_id == actor.user_id)).all())
+    if user is None or not user.active:
+        raise PermissionDenied("您的账号已被停用,不能再办理;请联系管理员", article="Art. 15")
+    if not {(g.role, g.place_code) for g in actor.grants} <= granted:
+        raise PermissionDenied("您的角色已被管理员调整,请重新登录后再办理", article="Art. 15")
+
+
 def _integrity_message(exc: IntegrityError) -> str:
     text = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
     if "unique" in text.lower() or "duplicate" in text.lower():
@@ -82,6 +96,7 @@ def unit_of_work(db: Database, actor: Actor, action: str, *, target: str | None 
     session = db.session()
     uow = UnitOfWork(session, actor, action, target=target, place_code=place_code)
     try:
+        _require_current_account(session, actor)
         yield uow
         for change in uow.changes:
             session.add(ChangeFeed(topic=change.topic, entity_id=change.entity_id,

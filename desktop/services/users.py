@@ -67,7 +67,7 @@ def actor_for(db: Database, username: str, *, os_user: str | None = None) -> Act
     return Actor(**{**actor.__dict__, "os_user": os_user})
 
 
-def _require_department_of_liaison(role: Role, department_id: int | None) -> None:
+def require_department_of_liaison(role: Role, department_id: int | None) -> None:
     """A liaison handles only their own department's assignments, so without one they could handle none."""
     if role is Role.LIAISON and department_id is None:
         raise ValidationFailed("联动部门联络员须指定所属联动部门:联络员只能办理派给本部门的事项,"
@@ -99,7 +99,7 @@ def check_grant(actor: Actor, role: Role, place: Place) -> None:
 
 def add_user(db: Database, actor: Actor, *, username: str, display_name: str | None, password: str,
              role: Role, scope_code: str, department_id: int | None = None, synthetic: bool = False) -> UserInfo:
-    _require_department_of_liaison(role, department_id)
+    require_department_of_liaison(role, department_id)
     if not username or not username.replace("_", "").replace(".", "").isalnum():
         raise ValidationFailed(f"用户名 {username!r} 无效:只能用字母、数字、下划线和点", field="username")
     if len(password) < MIN_PASSWORD_LENGTH:
@@ -121,21 +121,6 @@ def add_user(db: Database, actor: Actor, *, username: str, display_name: str | N
         uow.session.flush()
         uow.audit(f"新增用户 {username}:{role.label} @ {place.short_name}", role=role.value, scope=place.code)
         return UserInfo(user.id, user.username, user.display_name, True, ((role.value, place.code),))
-
-
-def grant_role(db: Database, actor: Actor, *, username: str, role: Role, scope_code: str) -> None:
-    with unit_of_work(db, actor, "users.grant", target=username) as uow:
-        place = get_place(uow.session, scope_code)
-        uow.require(Permission.MANAGE_USERS, place.code, place.short_name)
-        user = uow.session.scalar(select(User).where(User.username == username))
-        if user is None:
-            raise NotFound(f"没有名为 {username!r} 的用户")
-        _require_department_of_liaison(role, user.department_id)
-        check_grant(actor, role, place)
-        if any(g.role is role and g.place_id == place.id for g in user.grants):
-            raise Conflict(f"{username} 已有{role.label} @ {place.short_name}")
-        user.grants.append(RoleGrant(role=role, place_id=place.id))
-        uow.audit(f"授予 {username} {role.label} @ {place.short_name}", role=role.value, scope=place.code)
 
 
 def department_id(db: Database, code: str) -> int:

@@ -74,52 +74,52 @@
   <context>
     <name>AccountsWindow</name>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="51" />
+      <location filename="../../desktop/views/accounts/window.py" line="50" />
       <source>用户账号与权限</source>
       <translation>User accounts and roles</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="52" />
+      <location filename="../../desktop/views/accounts/window.py" line="51" />
       <source>您管辖范围内的账号。管理员只在本辖区内授予角色,管理员角色须授予在其本级;审计员由系统管理员授予;自己的账号由另一位管理员办理(条例第十五条)。</source>
       <translation>The accounts within your scope. Administrators grant roles only within their own area, an administrator's role only at its own level; auditors are granted by the system administrator; your own account is handled by another administrator (Art. 15).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="54" />
+      <location filename="../../desktop/views/accounts/window.py" line="53" />
       <source>新增用户…</source>
       <translation>New user…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="55" />
+      <location filename="../../desktop/views/accounts/window.py" line="54" />
       <source>授予角色…</source>
       <translation>Grant role…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="56" />
+      <location filename="../../desktop/views/accounts/window.py" line="55" />
       <source>撤销角色…</source>
       <translation>Revoke role…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="57" />
+      <location filename="../../desktop/views/accounts/window.py" line="56" />
       <source>重置密码…</source>
       <translation>Reset password…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="59" />
+      <location filename="../../desktop/views/accounts/window.py" line="58" />
       <source>启用</source>
       <translation>Enable</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="59" />
+      <location filename="../../desktop/views/accounts/window.py" line="58" />
       <source>停用…</source>
       <translation>Disable…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="123" />
+      <location filename="../../desktop/views/accounts/window.py" line="128" />
       <source>停用账号</source>
       <translation>Disable account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="124" />
+      <location filename="../../desktop/views/accounts/window.py" line="129" />
       <source>停用 %1?停用后不能再登录,其办理记录保留。</source>
       <translation>Disable %1? The account can no longer log in; its records are kept.</translation>
     </message>
@@ -1234,88 +1234,88 @@
   <context>
     <name>DepartmentsWindow</name>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="105" />
+      <location filename="../../desktop/views/departments/window.py" line="104" />
       <source>联动部门与联系人</source>
       <translation>Linked departments and contacts</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="106" />
+      <location filename="../../desktop/views/departments/window.py" line="105" />
       <source>%1网格化服务管理机构维护的联动部门(条例第五条、第十二条)</source>
       <translation>Linked departments kept by the %1 grid management institution (Art. 5, 12)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="108" />
+      <location filename="../../desktop/views/departments/window.py" line="107" />
       <source>按代码、名称或辖区筛选</source>
       <translation>Filter by code, name or territory</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="109" />
+      <location filename="../../desktop/views/departments/window.py" line="108" />
       <source>显示已停用</source>
       <translation>Show retired</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="110" />
+      <location filename="../../desktop/views/departments/window.py" line="109" />
       <source>新增部门…</source>
       <translation>New department…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="111" />
+      <location filename="../../desktop/views/departments/window.py" line="110" />
       <source>编辑…</source>
       <translation>Edit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="112" />
+      <location filename="../../desktop/views/departments/window.py" line="111" />
       <source>上级部门…</source>
       <translation>Department above…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="114" />
+      <location filename="../../desktop/views/departments/window.py" line="113" />
       <source>恢复启用</source>
       <translation>Restore</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="114" />
+      <location filename="../../desktop/views/departments/window.py" line="113" />
       <source>停用…</source>
       <translation>Retire…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="115" />
+      <location filename="../../desktop/views/departments/window.py" line="114" />
       <source>新增联系人…</source>
       <translation>New contact…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="116" />
+      <location filename="../../desktop/views/departments/window.py" line="115" />
       <source>职责…</source>
       <translation>Duties…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="117" />
-      <location filename="../../desktop/views/departments/window.py" line="259" />
+      <location filename="../../desktop/views/departments/window.py" line="116" />
+      <location filename="../../desktop/views/departments/window.py" line="258" />
       <source>移除联系人</source>
       <translation>Remove contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="118" />
+      <location filename="../../desktop/views/departments/window.py" line="117" />
       <source>%1 的联系人</source>
       <translation>Contacts of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="119" />
+      <location filename="../../desktop/views/departments/window.py" line="118" />
       <source>联系人(先选中一个部门)</source>
       <translation>Contacts (choose a department first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="238" />
+      <location filename="../../desktop/views/departments/window.py" line="237" />
       <source>停用部门</source>
       <translation>Retire department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="239" />
+      <location filename="../../desktop/views/departments/window.py" line="238" />
       <source>停用“%1”?停用后不再出现在派遣建议和部门选择中,历史案件仍保留其名称。</source>
       <translation>Retire “%1”? It will no longer be suggested for dispatch or offered in pickers; past cases keep its name.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="259" />
+      <location filename="../../desktop/views/departments/window.py" line="258" />
       <source>从本部门联系人中移除“%1”?</source>
       <translation>Remove “%1” from this department's contacts?</translation>
     </message>
@@ -4121,7 +4121,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>accounts</name>
     <message>
-      <location filename="../../desktop/views/accounts/__init__.py" line="28" />
+      <location filename="../../desktop/views/accounts/__init__.py" line="30" />
       <source>密码已修改</source>
       <translation>Password changed</translation>
     </message>

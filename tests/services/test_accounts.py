@@ -3,6 +3,8 @@ one's own subtree; accounts disabled, roles revoked, passwords reset and changed
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from sqlalchemy import select
 
@@ -28,19 +30,19 @@ def admins(db, system):
 def test_an_administrator_grants_only_its_own_level_and_below_in_its_own_subtree(db, admins):
     township, county = admins["qg_admin"], admins["yh_admin"]
     with pytest.raises(PermissionDenied, match="管理用户的权限.*Art. 15"):  # the county's role is the county's
-        users.grant_role(db, township, username="qg_op", role=Role.COUNTY_ADMIN, scope_code=YINHAI)
+        accounts.grant_role(db, township, username="qg_op", role=Role.COUNTY_ADMIN, scope_code=YINHAI)
     with pytest.raises(PermissionDenied, match="Art. 15"):  # another township
-        users.grant_role(db, township, username="qg_op", role=Role.OPERATOR, scope_code="450503101000")
+        accounts.grant_role(db, township, username="qg_op", role=Role.OPERATOR, scope_code="450503101000")
     with pytest.raises(PermissionDenied, match="只能由系统管理员.*授予"):
         users.add_user(db, county, username="yh_audit", display_name=None, password=PASSWORD, role=Role.AUDITOR,
                        scope_code=YINHAI)
     with pytest.raises(ValidationFailed, match="乡镇\\(街道\\)管理员的权限范围须是乡镇\\(街道\\)"):
-        users.grant_role(db, county, username="qg_op", role=Role.TOWNSHIP_ADMIN, scope_code=YINHAI)
+        accounts.grant_role(db, county, username="qg_op", role=Role.TOWNSHIP_ADMIN, scope_code=YINHAI)
     with pytest.raises(ValidationFailed, match="须是市、县\\(区\\)或乡镇\\(街道\\)"):
-        users.grant_role(db, county, username="qg_op", role=Role.OPERATOR, scope_code="450503103001")
-    users.grant_role(db, county, username="qg_op", role=Role.TOWNSHIP_ADMIN, scope_code=QIAOGANG)
+        accounts.grant_role(db, county, username="qg_op", role=Role.OPERATOR, scope_code="450503103001")
+    accounts.grant_role(db, county, username="qg_op", role=Role.TOWNSHIP_ADMIN, scope_code=QIAOGANG)
     with pytest.raises(Conflict, match="已有乡镇\\(街道\\)管理员"):
-        users.grant_role(db, county, username="qg_op", role=Role.TOWNSHIP_ADMIN, scope_code=QIAOGANG)
+        accounts.grant_role(db, county, username="qg_op", role=Role.TOWNSHIP_ADMIN, scope_code=QIAOGANG)
     roles, places = accounts.grantable(db, township)
     assert set(roles) == {Role.OPERATOR, Role.SUPERVISOR, Role.LIAISON, Role.TOWNSHIP_ADMIN}
     assert [code for code, _, _ in places] == [QIAOGANG]
@@ -67,7 +69,7 @@ def test_a_disabled_account_cannot_log_in_until_enabled(db, admins):
         accounts.set_active(db, township, "qg_op", False)
     with pytest.raises(PermissionDenied, match="管辖范围以外的角色\\(县\\(区\\)管理员 @ 银海\\)"):  # the county's to disable
         accounts.set_active(db, township, "yh_admin", False)
-    with pytest.raises(InvalidTransition, match="不能停用或启用自己的账号"):
+    with pytest.raises(PermissionDenied, match="不能修改自己的账号"):
         accounts.set_active(db, township, "qg_admin", False)
     accounts.set_active(db, township, "qg_op", True)
     assert users.login(db, "qg_op", PASSWORD).username == "qg_op"
@@ -79,7 +81,7 @@ def test_a_disabled_account_cannot_log_in_until_enabled(db, admins):
 
 def test_a_role_is_revoked_but_never_the_last(db, admins):
     county = admins["yh_admin"]
-    users.grant_role(db, county, username="qg_op", role=Role.SUPERVISOR, scope_code=QIAOGANG)
+    accounts.grant_role(db, county, username="qg_op", role=Role.SUPERVISOR, scope_code=QIAOGANG)
     accounts.revoke_role(db, county, "qg_op", Role.OPERATOR, QIAOGANG)
     assert [r.role for r in next(a for a in accounts.list_accounts(db, county) if a.username == "qg_op").roles] == [
         Role.SUPERVISOR]
@@ -92,17 +94,86 @@ def test_a_role_is_revoked_but_never_the_last(db, admins):
 def test_passwords_are_reset_by_an_administrator_and_changed_by_their_owner(db, admins, system):
     accounts.reset_password(db, admins["qg_admin"], "qg_op", "given-in-person")
     operator = users.login(db, "qg_op", "given-in-person")
-    with pytest.raises(ValidationFailed, match="原密码不正确"):
+    with pytest.raises(PermissionDenied, match="原密码不正确"):
         accounts.change_password(db, operator, "wrong-one", "my-own-secret")
     with pytest.raises(ValidationFailed, match="至少 8 位"):
         accounts.change_password(db, operator, "given-in-person", "short")
     accounts.change_password(db, operator, "given-in-person", "my-own-secret")
     assert users.login(db, "qg_op", "my-own-secret").username == "qg_op"
-    with pytest.raises(InvalidTransition, match="不能重置自己的账号"):
+    with pytest.raises(PermissionDenied, match="不能修改自己的账号"):
         accounts.reset_password(db, admins["qg_admin"], "qg_admin", "another-one")
     with pytest.raises(InvalidTransition, match="系统管理员没有登录密码"):
         accounts.change_password(db, system, "x", "another-one")
     with db.session() as session:
-        logged = " ".join(session.scalars(select(AuditEntry.message).where(AuditEntry.action.like("users.%"))))
-    assert "given-in-person" not in logged and "my-own-secret" not in logged
+        entries = session.scalars(select(AuditEntry).where(AuditEntry.action.like("users.%"))).all()
+    logged = " ".join(f"{e.message} {e.target} {e.detail}" for e in entries)
+    assert "given-in-person" not in logged and "my-own-secret" not in logged and "wrong-one" not in logged
     assert "重置 qg_op 的密码" in logged and "修改本人密码" in logged
+    assert any(e.action == "users.change_password" and e.outcome is AuditOutcome.DENIED for e in entries)
+
+
+def test_an_administrator_neither_raises_itself_nor_touches_a_wider_or_an_auditors_account(db, admins, system):
+    county, township = admins["yh_admin"], admins["qg_admin"]
+    with pytest.raises(PermissionDenied, match="不能修改自己的账号"):  # a county admin making itself a township's too
+        accounts.grant_role(db, county, username="yh_admin", role=Role.TOWNSHIP_ADMIN, scope_code=QIAOGANG)
+    accounts.grant_role(db, system, username="yh_admin", role=Role.OPERATOR, scope_code=QIAOGANG)
+    assert "yh_admin" in [a.username for a in accounts.list_accounts(db, township)]  # listed, not changeable:
+    assert not next(a for a in accounts.list_accounts(db, township) if a.username == "yh_admin").manageable
+    for step in (lambda: accounts.reset_password(db, township, "yh_admin", "taken-over-1"),
+                 lambda: accounts.set_active(db, township, "yh_admin", False),
+                 lambda: accounts.grant_role(db, township, username="yh_admin", role=Role.SUPERVISOR,
+                                             scope_code=QIAOGANG)):
+        with pytest.raises(PermissionDenied, match="县\\(区\\)管理员 @ 银海"):
+            step()
+    users.add_user(db, system, username="yh_audit", display_name=None, password=PASSWORD, role=Role.AUDITOR,
+                   scope_code=YINHAI)
+    for step in (lambda: accounts.reset_password(db, county, "yh_audit", "taken-over-1"),
+                 lambda: accounts.set_active(db, county, "yh_audit", False),
+                 lambda: accounts.grant_role(db, county, username="yh_audit", role=Role.OPERATOR,
+                                             scope_code=YINHAI)):
+        with pytest.raises(PermissionDenied, match="审计员账号只能由系统管理员"):
+            step()
+
+
+def test_a_disabled_or_demoted_desk_is_stopped_at_its_next_step(db, admins, system):
+    from desktop.services.cases import intake
+    from desktop.models.enums import Channel
+
+    operator = admins["qg_op"]  # logged in before the changes below
+    accounts.grant_role(db, system, username="qg_op", role=Role.SUPERVISOR, scope_code=QIAOGANG)
+    accounts.revoke_role(db, admins["qg_admin"], "qg_op", Role.OPERATOR, QIAOGANG)
+    with pytest.raises(PermissionDenied, match="角色已被管理员调整,请重新登录"):
+        intake.take_in(db, operator, channel=Channel.WALK_IN, title="路灯不亮", description="侨北路路灯不亮",
+                       category=None)
+    supervisor = users.login(db, "qg_op", PASSWORD)
+    accounts.set_active(db, admins["yh_admin"], "qg_admin", False)
+    with pytest.raises(PermissionDenied, match="账号已被停用"):  # the disabled admin's open desk
+        accounts.set_active(db, admins["qg_admin"], "qg_op", False)
+    assert users.login(db, "qg_op", PASSWORD).username == supervisor.username  # nothing it tried took effect
+
+
+def test_two_administrators_disabling_each_other_at_once_leave_one_standing(db, admins, system, backend):
+    if backend == "sqlite":
+        pytest.skip("a single-desktop SQLite file serialises writers; the race is a PostgreSQL matter")
+    users.add_user(db, system, username="qg_admin2", display_name=None, password=PASSWORD, role=Role.TOWNSHIP_ADMIN,
+                   scope_code=QIAOGANG)
+    second = users.login(db, "qg_admin2", PASSWORD)
+    barrier, outcomes = threading.Barrier(2), {}
+
+    def desk(actor, other):
+        barrier.wait()
+        try:
+            accounts.set_active(db, actor, other, False)
+            outcomes[actor.username] = "disabled " + other
+        except PermissionDenied as exc:
+            outcomes[actor.username] = exc.message
+
+    threads = [threading.Thread(target=desk, args=(admins["qg_admin"], "qg_admin2")),
+               threading.Thread(target=desk, args=(second, "qg_admin"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(20)
+    assert sorted(o.startswith("disabled") for o in outcomes.values()) == [False, True]
+    assert any("账号已被停用" in o for o in outcomes.values())
+    assert sum(a.active for a in accounts.list_accounts(db, system) if a.username.startswith("qg_admin")) == 1

@@ -61,7 +61,7 @@ def test_a_liaison_must_name_their_department(db, system):
     users.add_user(db, system, username="qg_op", display_name="值班员", password="secret-123",
                    role=Role.OPERATOR, scope_code=township)
     with pytest.raises(ValidationFailed, match="联动部门联络员须指定所属联动部门"):
-        users.grant_role(db, system, username="qg_op", role=Role.LIAISON, scope_code=township)
+        accounts.grant_role(db, system, username="qg_op", role=Role.LIAISON, scope_code=township)
     assert [(a.username, [(r.role, r.place_code) for r in a.roles]) for a in accounts.list_accounts(db, system)] == [
         ("qg_op", [(Role.OPERATOR, township)])]
 

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QDialog
 
 from desktop.errors import PermissionDenied
 from desktop.models.enums import Role
-from desktop.services import users
+from desktop.services import accounts, users
 from desktop.views import dialogs
 from desktop.views.accounts import open_accounts, open_change_password
-from desktop.views.accounts import window as accounts_window
+from desktop.views.accounts import forms
 from desktop.views.accounts.forms import GrantForm, PasswordForm
 from desktop.views.accounts.window import AccountsWindow
 
@@ -90,17 +90,44 @@ def test_a_township_admin_adds_an_operator_then_disables_and_resets_them(qtbot, 
     assert users.login(sqlite_db, "qg_op3", "second-pass-2").username == "qg_op3"
 
 
-def test_a_grant_beyond_the_admins_level_is_refused_and_a_role_revoked(qtbot, feature_window, sqlite_db,
-                                                                       township_admin, tasks, shown, monkeypatch,
-                                                                       system):
-    users.grant_role(sqlite_db, system, username="qg_op", role=Role.SUPERVISOR, scope_code=QIAOGANG)
+def test_a_role_is_granted_and_revoked_but_never_the_last(qtbot, feature_window, sqlite_db, township_admin, tasks,
+                                                          shown, monkeypatch):
     screen = _screen(qtbot, feature_window, sqlite_db, township_admin, tasks)
     _select(screen, "qg_op")
-    monkeypatch.setattr(accounts_window, "ask_role", lambda parent, account: account.roles[0])
+    assert not screen.revoke_button.isEnabled()  # one role: disable the account instead
+
+    def fill(form: GrantForm):
+        assert [form.scope.itemData(i) for i in range(form.scope.count())] == [QIAOGANG]
+        form.role.setCurrentIndex(form.role.findData(Role.SUPERVISOR.value))
+    _answer(monkeypatch, GrantForm, fill)
+    screen.grant_button.click()
+    assert shown == [] and [r.role for r in screen.current().roles] == [Role.OPERATOR, Role.SUPERVISOR]
+    assert screen.revoke_button.isEnabled()
+
+    offered = []
+
+    def pick_second(parent, title, text, names, current, editable):
+        offered.extend(names)
+        return names[1], True
+    monkeypatch.setattr(forms.QInputDialog, "getItem", pick_second)
     screen.revoke_button.click()
-    assert shown == [] and [r.role for r in screen.current().roles] == [Role.SUPERVISOR]
-    screen.revoke_button.click()  # the last role stays: disable the account instead
-    assert "仅有的角色" in shown[-1].message
+    assert offered == ["值班员 @ 侨港(450503103000)", "值班长 @ 侨港(450503103000)"]
+    assert shown == [] and [r.role for r in screen.current().roles] == [Role.OPERATOR]
+    assert not screen.revoke_button.isEnabled()
+
+
+def test_accounts_the_admin_may_not_change_are_listed_with_their_buttons_off(qtbot, feature_window, sqlite_db,
+                                                                             township_admin, tasks, system):
+    users.add_user(sqlite_db, system, username="yh_admin", display_name=None, password=PASSWORD,
+                   role=Role.COUNTY_ADMIN, scope_code="450503000000")
+    accounts.grant_role(sqlite_db, system, username="yh_admin", role=Role.OPERATOR, scope_code=QIAOGANG)
+    screen = _screen(qtbot, feature_window, sqlite_db, township_admin, tasks)
+    for username in ("yh_admin", "qg_admin"):  # a wider administrator's, and one's own
+        _select(screen, username)
+        buttons = (screen.grant_button, screen.revoke_button, screen.reset_button, screen.active_button)
+        assert not any(button.isEnabled() for button in buttons), username
+    _select(screen, "qg_op")
+    assert screen.reset_button.isEnabled()
 
 
 def test_passwords_typed_differently_are_not_sent(qtbot, feature_window, sqlite_db, township_admin, tasks, shown):
@@ -126,3 +153,18 @@ def test_a_user_changes_their_own_password(qtbot, feature_window, sqlite_db, tow
     form.accept()
     assert shown == ["密码已修改"]
     assert users.login(sqlite_db, "qg_op", "mine-now-123").username == "qg_op"
+
+
+def test_opening_the_screen_again_brings_the_same_one_forward_up_to_date(qtbot, feature_window, sqlite_db,
+                                                                        township_admin, tasks, system):
+    window = feature_window(sqlite_db, township_admin, tasks)
+    open_accounts(window)
+    first = window.findChild(AccountsWindow)
+    first.close()
+    users.add_user(sqlite_db, system, username="qg_op9", display_name=None, password=PASSWORD, role=Role.OPERATOR,
+                   scope_code=QIAOGANG)
+    window.bus.changed.emit("users")  # a closed screen does not reload…
+    assert "qg_op9" not in [a.username for a in first.model.rows]
+    open_accounts(window)  # …until it is opened again
+    assert window.findChildren(AccountsWindow) == [first] and first.isVisible()
+    assert "qg_op9" in [a.username for a in first.model.rows]

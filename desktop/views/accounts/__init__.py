@@ -7,12 +7,14 @@ from PySide6.QtCore import QCoreApplication
 from ...services import accounts
 from .. import dialogs
 from .forms import PasswordForm
+from ..reuse import show_again
 from .window import AccountsWindow
 
 
 def open_accounts(window) -> None:
-    """Menu 人员 → 用户账号与权限: the accounts in the administrator's subtree."""
-    AccountsWindow(window, parent=window).show()
+    """Menu 人员 → 用户账号与权限: the accounts in the administrator's subtree (one such screen,
+    brought forward and reloaded if already open)."""
+    show_again(window.findChild(AccountsWindow), lambda: AccountsWindow(window, parent=window))
 
 
 def open_change_password(window) -> None:

@@ -105,7 +105,7 @@ class PasswordForm(QDialog):
 def ask_role(parent: QWidget, account: AccountInfo) -> RoleInfo | None:
     """Which of the account's roles to revoke; None if cancelled (its own function so that tests
     can answer it)."""
-    names = [f"{label(r.role)} @ {r.place_name}" for r in account.roles]
+    names = [f"{label(r.role)} @ {r.place_name}({r.place_code})" for r in account.roles]  # names may repeat
     text, ok = QInputDialog.getItem(parent, QCoreApplication.translate("ask_role", "撤销角色"),
                                     QCoreApplication.translate("ask_role", "撤销 %1 的哪个角色?")
                                     .replace("%1", account.username), names, 0, False)

@@ -4,7 +4,6 @@ services decide what is allowed (see accounts.py and users.check_grant); refusal
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...services import accounts, departments, users
@@ -42,7 +41,7 @@ class AccountsWindow(Retranslating, QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.resize(1000, 560)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.bus.changed.connect(self._changed)
         self.retranslate()
         self._enable()
         self.reload()
@@ -64,12 +63,17 @@ class AccountsWindow(Retranslating, QDialog):
 
     def _enable(self) -> None:
         current = self.current()
-        others = current is not None and current.username != self.actor.username
+        manageable = current is not None and current.manageable  # what the services would allow
         self.add_button.setEnabled(bool(self.roles and self.places))
-        self.grant_button.setEnabled(others and bool(self.roles))
-        for button in (self.revoke_button, self.reset_button, self.active_button):
-            button.setEnabled(others)
+        self.grant_button.setEnabled(manageable and bool(self.roles))
+        self.revoke_button.setEnabled(manageable and len(current.roles) > 1)  # the last role stays
+        self.reset_button.setEnabled(manageable)
+        self.active_button.setEnabled(manageable)
         self.retranslate()
+
+    def _changed(self, topic: str) -> None:
+        if topic == "users" and self.isVisible():
+            self.reload()
 
     def _error(self, exc: BaseException) -> None:
         dialogs.show_error(self, exc)
@@ -92,7 +96,8 @@ class AccountsWindow(Retranslating, QDialog):
         self._enable()
 
     def _run(self, fn, *args, **kwargs) -> None:
-        self.tasks.submit(fn, *args, on_done=lambda _: self.reload(), on_error=self._error, **kwargs)
+        self.tasks.submit(fn, *args, on_done=lambda _: self.window_.bus.changed.emit("users"),
+                          on_error=self._error, **kwargs)
 
     def add_account(self) -> None:
         form = GrantForm(self.roles, self.places, self.departments, self, new_account=True)
@@ -103,7 +108,7 @@ class AccountsWindow(Retranslating, QDialog):
         account = self.current()
         form = GrantForm(self.roles, self.places, [], self)
         if form.exec() == QDialog.DialogCode.Accepted:
-            self._run(users.grant_role, self.db, self.actor, username=account.username, **form.values())
+            self._run(accounts.grant_role, self.db, self.actor, username=account.username, **form.values())
 
     def revoke(self) -> None:
         account = self.current()

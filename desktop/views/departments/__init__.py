@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...services.departments import keeper_of
 from .. import dialogs
+from ..reuse import show_again
 from .window import DepartmentsWindow
 
 CITY = ("450500000000", "北海市")
@@ -14,7 +15,8 @@ def open_departments(window) -> None:
     chosen in the tree (its county; the city with nothing chosen), opened once that institution
     has been looked up off the GUI thread."""
     def show(keeper: tuple[str, str]) -> None:
-        DepartmentsWindow(window, *keeper, parent=window).show()
+        screen = next((w for w in window.findChildren(DepartmentsWindow) if w.code == keeper[0]), None)
+        show_again(screen, lambda: DepartmentsWindow(window, *keeper, parent=window))
 
     code = window.current_place_code()
     if code is None:

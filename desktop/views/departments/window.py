@@ -95,7 +95,6 @@ class DepartmentsWindow(Retranslating, QDialog):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.resize(1080, 680)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a closed screen stops listening and loading
         window.bus.changed.connect(self._changed)
         self.retranslate()
         self._enable()
@@ -155,7 +154,7 @@ class DepartmentsWindow(Retranslating, QDialog):
         self.retranslate()
 
     def _changed(self, topic: str) -> None:
-        if topic == "departments":
+        if topic == "departments" and self.isVisible():  # a closed screen reloads when shown again
             self.reload()
 
     def _error(self, exc: BaseException) -> None:
