@@ -2,9 +2,11 @@
 disabled and enabled, passwords reset — and each user's own password change.
 
 An administrator acts only on accounts all of whose roles lie in its own subtree: a township
-administrator cannot disable, strip or reset a county administrator who also works there.
-Nobody changes their own account's roles or state (another administrator does), so that no one
-locks themselves or everybody out by mistake. Every step is audited; passwords never are.
+administrator cannot disable, strip or reset a county administrator who also works there. An
+auditor's account, which watches the administrators, is the system administrator's to keep.
+Nobody changes their own account (another administrator does), so that no one raises or locks
+out themselves. A change takes effect on the account's open desks at their next step
+(unit_of_work). Every step is audited; passwords never are.
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
-"""User accounts kept by administrators (Art. 15): grants only of one's own level and below, in
-one's own subtree; accounts disabled, roles revoked, passwords reset and changed — all audited."""
+"""User accounts kept by administrators (Art. 15): roles granted in one's own subtree, an
+administrator's at its own level, an auditor's only by the system administrator; never on one's
+own account, a wider administrator's or an auditor's; accounts disabled, roles revoked, passwords
+reset and changed — all audited, and a disabled or demoted desk stopped at its next step."""
 
 from __future__ import annotations
 
