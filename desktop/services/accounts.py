@@ -24,7 +24,7 @@ from ..models.enums import PlaceLevel, Role
 from .passwords import hash_password, verify_password
 from .places import get_place
 from .security import Actor, Permission, in_scope
-from .unit_of_work import UnitOfWork, unit_of_work
+from .unit_of_work import UnitOfWork, account_problem, unit_of_work
 from .users import ADMIN_LEVEL, CENTER_LEVELS, MIN_PASSWORD_LENGTH, check_grant, require_department_of_liaison
 
 
@@ -196,3 +196,9 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
             raise PermissionDenied("原密码不正确;请重新输入")  # audited like a failed log-in
         user.password_hash = hash_password(new_password)
         uow.audit("修改本人密码")
+
+
+def session_problem(db: Database, actor: Actor) -> str | None:
+    """Why the actor's open desk may no longer act (its account disabled, a role revoked), or None."""
+    with db.session() as session:
+        return account_problem(session, actor)

@@ -62,18 +62,19 @@ class UnitOfWork:
         self.changes.append(Change(topic, entity_id, township_id, note))
 
 
-def _require_current_account(session: Session, actor: Actor) -> None:
-    """A logged-in desk acts as its account is now, not as it was at log-in: an account disabled
-    or a role revoked since (accounts.py) stops it at its next step (Art. 15)."""
+def account_problem(session: Session, actor: Actor) -> str | None:
+    """Why a logged-in desk may no longer act as it logged in, or None: its account disabled or a
+    role revoked since (accounts.py). The built-in system administrator has no account."""
     if actor.user_id is None:
-        return
+        return None
     user = session.get(User, actor.user_id)
+    if user is None or not user.active:
+        return "您的账号已被停用,不能再办理;请联系管理员"
     granted = set(session.execute(select(RoleGrant.role, Place.code).join(Place, Place.id == RoleGrant.place_id)
                                   .where(RoleGrant.user_id == actor.user_id)).all())
-    if user is None or not user.active:
-        raise PermissionDenied("您的账号已被停用,不能再办理;请联系管理员", article="Art. 15")
     if not {(g.role, g.place_code) for g in actor.grants} <= granted:
-        raise PermissionDenied("您的角色已被管理员调整,请重新登录后再办理", article="Art. 15")
+        return "您的角色已被管理员调整,请重新登录后再办理"
+    return None
 
 
 def _integrity_message(exc: IntegrityError) -> str:
@@ -96,7 +97,9 @@ def unit_of_work(db: Database, actor: Actor, action: str, *, target: str | None 
     session = db.session()
     uow = UnitOfWork(session, actor, action, target=target, place_code=place_code)
     try:
-        _require_current_account(session, actor)
+        problem = account_problem(session, actor)  # a desk acts as its account is now (Art. 15)
+        if problem:
+            raise PermissionDenied(problem, article="Art. 15")
         yield uow
         for change in uow.changes:
             session.add(ChangeFeed(topic=change.topic, entity_id=change.entity_id,

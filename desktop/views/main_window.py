@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitte
 
 from ..db import Database
 from ..i18n import LANGUAGES, Translations
-from ..services import queue
+from ..services import accounts, queue
 from ..services.security import Actor
 from ..settings import Settings, UiState
 from . import dialogs
@@ -187,6 +187,15 @@ class MainWindow(Retranslating, QMainWindow):
             self.queue_model.refresh()
         elif topic in ("staff", "places"):
             self.roster.show_place(self.tree.current_code())
+        elif topic == "users":  # an administrator may have disabled or changed this desk's account
+            self.tasks.submit(accounts.session_problem, self.db, self.actor, on_done=self._account_checked)
+
+    def _account_checked(self, problem: str | None) -> None:
+        """A desk whose account was disabled or whose roles changed says so and closes (Art. 15):
+        it would be refused at its next step anyway, and must not go on showing cases."""
+        if problem:
+            dialogs.information(self, self.tr("网格指挥台"), problem)
+            self.close()
 
     def _offer_actions(self) -> None:
         """Enable each guarded action where the user holds its permission over the chosen place (Art. 15),

@@ -2483,7 +2483,12 @@
       <translation>GridDesk: the desktop of a township grid-management command center under the Beihai Grid-based Service Management Regulations.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="219" />
+      <location filename="../../desktop/views/main_window.py" line="197" />
+      <source>网格指挥台</source>
+      <translation>GridDesk</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="228" />
       <source>未办结 %1 · 超期 %2 · 今日受理 %3</source>
       <translation>Open %1 · overdue %2 · received today %3</translation>
     </message>

@@ -200,3 +200,18 @@ def test_grid_adjustments_are_proposed_from_the_township_only(qtbot, desk_db, ta
         qtbot.addWidget(w)
         w.select_place("450503103000")
         assert _actions(w)["网格划分调整申请…"].isEnabled() is offered, role
+
+
+@pytest.mark.law("Art. 15")
+def test_a_desk_whose_account_is_disabled_says_so_and_closes(qtbot, desk_db, tasks, system, answered):
+    from desktop.services import accounts, users
+
+    actor = users.login(desk_db, "qg_op", PASSWORD)
+    w = MainWindow(desk_db, actor, tasks)
+    qtbot.addWidget(w)
+    w.show()
+    w.bus.changed.emit("users")  # another account changed: this desk goes on
+    assert w.isVisible() and answered == []
+    accounts.set_active(desk_db, system, "qg_op", False)
+    w.bus.changed.emit("users")  # what the live listener emits for it
+    assert answered == ["您的账号已被停用,不能再办理;请联系管理员"] and not w.isVisible()
