@@ -25,14 +25,17 @@ def test_acknowledge_an_alarm_once(demo_db, system, capsys):
     code, out = _run(demo_db, "emergencies", "list")
     assert code == 0 and out.splitlines()[0].startswith("序号\t编号") and "未确认" in out
 
-    code, out = _run(demo_db, "emergencies", "acknowledge", str(report.id))
+    capsys.readouterr()
+    assert _run(demo_db, "emergencies", "acknowledge", str(report.id)) == (1, "")  # not the built-in admin
+    assert "须由值班长以本人账号确认" in capsys.readouterr().err
+    code, out = _run(demo_db, "--as", "qg_chief", "emergencies", "acknowledge", str(report.id))
     assert code == 0 and report.number in out
     assert report.id not in [r.id for r in emergencies.unacknowledged(demo_db, system)]
     with demo_db.session() as session:
         entry = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
-    assert entry.action == "emergencies.acknowledge" and report.number in entry.message
+    assert entry.action == "emergencies.acknowledge" and report.number in entry.message and entry.actor == "qg_chief"
 
     capsys.readouterr()
-    code, _ = _run(demo_db, "emergencies", "acknowledge", str(report.id))
+    code, _ = _run(demo_db, "--as", "qg_chief", "emergencies", "acknowledge", str(report.id))
     assert code == 1 and "已由" in capsys.readouterr().err
-    assert _run(demo_db, "emergencies", "acknowledge", "999999")[0] == 1
+    assert _run(demo_db, "--as", "qg_chief", "emergencies", "acknowledge", "999999")[0] == 1

@@ -15,6 +15,7 @@ def _describe(info: departments.DepartmentInfo) -> str:
 
 
 def _list(ctx, args) -> int:
+    ctx.print("代码\t级别\t辖区\t名称\t办公电话\t上级部门")
     for info in departments.list_departments(ctx.db, args.under, include_retired=args.all):
         ctx.print(_describe(info))
     return 0
@@ -56,9 +57,10 @@ def _line(ctx, args) -> int:
 
 
 def _contacts(ctx, args) -> int:
+    ctx.print("编号(contact-remove 用)\t姓名\t联系电话\t职责")
     for contact in department_contacts.contacts(ctx.db, ctx.actor, args.code):
         duties = "、".join(d for d, held in (("回访负责人", contact.responsible), ("业务指导人员", contact.guidance))
-                          if held) or "联络员"
+                          if held) or "联系人"
         ctx.print(f"{contact.id}\t{contact.name}\t{contact.phone or '—'}\t{duties}")
     return 0
 
@@ -85,7 +87,8 @@ def _draft_options(sub, *, required: bool) -> None:
 def register(cli) -> None:
     group = cli.group("departments", "联动部门 linked departments, their lines and contacts (Art. 5, 13, 17–20)")
     sub = cli.command("list", "列出联动部门及其上级部门", _list, group=group)
-    sub.add_argument("--under", metavar="CODE", help="只列服务该地或其下属地方的部门")
+    sub.add_argument("--under", metavar="CODE",
+                     help="只列辖区为该地或其下属地方的部门(服务该地的县、市部门不在其内);不给出时列出全部")
     sub.add_argument("--all", action="store_true", help="包括已停用的部门")
     sub = cli.command("add", "新增联动部门(级别由辖区决定:市、县(区)或乡镇(街道))", _add, group=group)
     sub.add_argument("code", metavar="CODE", help="部门代码,如 450503103-PCS")
@@ -111,7 +114,7 @@ def register(cli) -> None:
     sub.add_argument("code", metavar="CODE")
     sub.add_argument("--name", required=True)
     sub.add_argument("--phone", required=True)
-    sub.add_argument("--guidance", action="store_true", help="担任业务指导人员(条例第十三条)")
+    sub.add_argument("--guidance", action="store_true", help="担任业务指导人员(条例第十三条);两项都不选则为一般联系人")
     sub.add_argument("--responsible", action="store_true", help="担任回访负责人(条例第二十条)")
     sub = cli.command("contact-remove", "移除部门联系人(按 contacts 列出的编号)", _contact_remove, group=group)
     sub.add_argument("id", metavar="ID", type=int)

@@ -51,7 +51,9 @@ def _list(ctx, args) -> int:
 
 
 def _grant(ctx, args) -> int:
-    accounts.grant_role(ctx.db, ctx.actor, username=args.name, role=Role(args.role), scope_code=args.scope)
+    department = users.department_id(ctx.db, args.department) if args.department else None
+    accounts.grant_role(ctx.db, ctx.actor, username=args.name, role=Role(args.role), scope_code=args.scope,
+                        department_id=department)
     ctx.print(f"已授予 {args.name} {Role(args.role).label} @ {args.scope}")
     return 0
 
@@ -95,7 +97,10 @@ def register(cli) -> None:
                      help="联络员所属部门代码,角色为 liaison 时必填 department code (required for liaisons)")
     sub = cli.command("list", "列出本人管辖范围内的用户 list users", _list, group=group)
     sub.add_argument("--json", action="store_true", help="输出 JSON JSON output")
-    _role_options(cli.command("grant", "授予角色(本级及以下,本辖区内) grant a role", _grant, group=group))
+    sub = cli.command("grant", "在本辖区内授予角色 grant a role", _grant, group=group)
+    _role_options(sub)
+    sub.add_argument("--department", metavar="CODE",
+                     help="授予联络员角色时,尚未属于任何部门的账号所属的部门代码 department code (for a liaison)")
     _role_options(cli.command("revoke", "撤销角色(不撤销最后一个角色,请停用账号) revoke a role", _revoke, group=group))
     for name, text, handler in (("disable", "停用账号 disable an account", _disable),
                                 ("enable", "启用账号 enable an account", _enable),

@@ -21,6 +21,7 @@ from ..db import Database
 from ..errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 from ..models import Department, Place, RoleGrant, User
 from ..models.enums import PlaceLevel, Role
+from .department_use import use_departments
 from .passwords import hash_password, verify_password
 from .places import get_place
 from .security import Actor, Permission, in_scope
@@ -46,10 +47,14 @@ class AccountInfo:
     manageable: bool  # the listing actor may change it (see `_account`)
 
 
-def list_accounts(db: Database, actor: Actor) -> list[AccountInfo]:
-    """Accounts holding a role in the actor's MANAGE_USERS subtree (all for the system administrator)."""
+def _require_administrator(actor: Actor) -> None:
     if not actor.is_system and not actor.scopes(Permission.MANAGE_USERS):
         raise PermissionDenied("只有管理员可以查看和管理用户账号", article="Art. 15")
+
+
+def list_accounts(db: Database, actor: Actor) -> list[AccountInfo]:
+    """Accounts holding a role in the actor's MANAGE_USERS subtree (all for the system administrator)."""
+    _require_administrator(actor)
     with db.session() as session:
         places = {p.id: p for p in session.scalars(select(Place).where(Place.id.in_(select(RoleGrant.place_id))))}
         departments = dict(session.execute(select(Department.id, Department.name)).all())
@@ -103,6 +108,7 @@ def _refusal(actor: Actor, user_id: int, roles: tuple[RoleInfo, ...]) -> str | N
 def _account(uow: UnitOfWork, username: str) -> User:
     """The account, row-locked with the actor's own (in id order, so that two administrators acting
     on each other take turns), once the actor is found still active and allowed to change it."""
+    _require_administrator(uow.actor)
     session = uow.session
     target = session.scalar(select(User.id).where(User.username == username))
     if target is None:
@@ -122,14 +128,21 @@ def _account(uow: UnitOfWork, username: str) -> User:
     return user
 
 
-def grant_role(db: Database, actor: Actor, *, username: str, role: Role, scope_code: str) -> None:
-    """Add a role over a place to an account (see users.check_grant and `_refusal`)."""
+def grant_role(db: Database, actor: Actor, *, username: str, role: Role, scope_code: str,
+               department_id: int | None = None) -> None:
+    """Add a role over a place to an account (see users.check_grant and `_refusal`). A liaison's
+    role needs the account's department: its own, or `department_id` for one that has none yet."""
     with unit_of_work(db, actor, "users.grant") as uow:
         place = get_place(uow.session, scope_code)
         uow.require(Permission.MANAGE_USERS, place.code, place.short_name)
         user = _account(uow, username)
+        if department_id is not None and user.department_id != department_id:
+            if user.department_id is not None:
+                raise ValidationFailed(f"{username} 已属于另一个联动部门;一个账号只属于一个部门,请另开账号",
+                                       field="department")
+            user.department_id = department_id
         require_department_of_liaison(role, user.department_id)
-        if role is Role.LIAISON and not uow.session.get(Department, user.department_id).active:
+        if role is Role.LIAISON and not use_departments(uow.session, [user.department_id])[user.department_id].active:
             raise ValidationFailed(f"{username} 所属的联动部门已停用,不能再授予联络员角色", field="department")
         check_grant(actor, role, place)
         if any(g.role is role and g.place_id == place.id for g in user.grants):

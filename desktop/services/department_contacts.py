@@ -96,7 +96,7 @@ def add_contact(db: Database, actor: Actor, code: str, *, name: str, phone: str 
 def _contact(uow: UnitOfWork, contact_id: int) -> tuple[Liaison, Person, Department]:
     liaison = uow.session.get(Liaison, contact_id, with_for_update=True)  # two desktops take turns
     if liaison is None:
-        raise NotFound(f"联系人 {contact_id} 已不存在(可能已被删除),请重新载入")
+        raise NotFound(f"联系人 {contact_id} 不存在(可能已被移除)")
     department = uow.session.get(Department, liaison.department_id)
     uow.target = department.code
     require_keeper(uow, uow.session.get(Place, department.place_id))

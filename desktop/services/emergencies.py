@@ -29,7 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db import Database
-from ..errors import Conflict, InvalidTransition, NotFound, ValidationFailed
+from ..errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 from ..models import AuditEntry, Case, EmergencyReport, EmergencyStep, Place, Setting, User, utcnow
 from ..models.enums import (
     AuditOutcome,
@@ -404,6 +404,9 @@ def acknowledge(db: Database, actor: Actor, report_id: int) -> EmergencyInfo:
     """
     with unit_of_work(db, actor, "emergencies.acknowledge") as uow:
         record = _load_for(uow, report_id, Permission.EMERGENCY_ACK)
+        if actor.is_system:  # the acknowledgement names who took note: a supervisor, in person
+            raise PermissionDenied("紧急情况告警须由值班长以本人账号确认,内置管理员不能代为确认;"
+                                   "命令行请加 --as 值班长的用户名", article="Art. 15")
         if record.acknowledged_at is not None:
             raise InvalidTransition(
                 f"报告 {record.number} 已由 {record.acknowledged_by} 于 "

@@ -61,8 +61,10 @@ def actor_for(db: Database, username: str, *, os_user: str | None = None) -> Act
     """The actor for `griddesk-admin --as USER` (no password: the OS account is trusted)."""
     with db.session() as session:
         user = session.scalar(select(User).options(selectinload(User.grants)).where(User.username == username))
-        if user is None or not user.active:
+        if user is None:
             raise NotFound(f"没有名为 {username!r} 的有效用户")
+        if not user.active:
+            raise PermissionDenied(f"账号 {username} 已停用;请联系管理员", article="Art. 15")
         actor = _actor_of(session, user)
     return Actor(**{**actor.__dict__, "os_user": os_user})
 

@@ -1040,8 +1040,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/departments/models.py" line="42" />
-      <source>联络员</source>
-      <translation>Liaison</translation>
+      <source>联系人</source>
+      <translation>Contact</translation>
     </message>
   </context>
   <context>
@@ -1946,7 +1946,7 @@
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="66" />
+      <location filename="../../desktop/views/accounts/forms.py" line="65" />
       <source>所属联动部门(联络员必填)</source>
       <translation>Linked department (required for liaisons)</translation>
     </message>
@@ -2275,6 +2275,11 @@
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="140" />
+      <source>紧急情况告警须由值班长以本人账号确认</source>
+      <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="142" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
     </message>
@@ -3038,27 +3043,27 @@
   <context>
     <name>PasswordForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="88" />
+      <location filename="../../desktop/views/accounts/forms.py" line="90" />
       <source>修改本人密码</source>
       <translation>Change my password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="88" />
+      <location filename="../../desktop/views/accounts/forms.py" line="90" />
       <source>重置 %1 的密码</source>
       <translation>Reset %1's password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="92" />
+      <location filename="../../desktop/views/accounts/forms.py" line="94" />
       <source>原密码</source>
       <translation>Current password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="93" />
+      <location filename="../../desktop/views/accounts/forms.py" line="95" />
       <source>新密码(至少 8 位)</source>
       <translation>New password (at least 8 characters)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="94" />
+      <location filename="../../desktop/views/accounts/forms.py" line="96" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
@@ -4152,12 +4157,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ask_role</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="109" />
+      <location filename="../../desktop/views/accounts/forms.py" line="111" />
       <source>撤销角色</source>
       <translation>Revoke role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="110" />
+      <location filename="../../desktop/views/accounts/forms.py" line="112" />
       <source>撤销 %1 的哪个角色?</source>
       <translation>Which of %1's roles to revoke?</translation>
     </message>

@@ -179,3 +179,19 @@ def test_two_administrators_disabling_each_other_at_once_leave_one_standing(db, 
     assert sorted(o.startswith("disabled") for o in outcomes.values()) == [False, True]
     assert any("账号已被停用" in o for o in outcomes.values())
     assert sum(a.active for a in accounts.list_accounts(db, system) if a.username.startswith("qg_admin")) == 1
+
+
+def test_a_liaison_role_is_granted_with_the_accounts_department_and_non_administrators_are_told_so(db, admins,
+                                                                                                   system):
+    from desktop.services import departments
+    from desktop.services.departments import DepartmentDraft
+
+    office = departments.add_department(db, system, code="QG-PCS", place_code=QIAOGANG,
+                                        draft=DepartmentDraft("侨港派出所"))
+    with pytest.raises(ValidationFailed, match="须指定所属联动部门"):
+        accounts.grant_role(db, admins["qg_admin"], username="qg_op", role=Role.LIAISON, scope_code=QIAOGANG)
+    accounts.grant_role(db, admins["qg_admin"], username="qg_op", role=Role.LIAISON, scope_code=QIAOGANG,
+                        department_id=office.id)
+    assert users.login(db, "qg_op", PASSWORD).department_id == office.id
+    with pytest.raises(PermissionDenied, match="只有管理员可以查看和管理用户账号"):
+        accounts.set_active(db, admins["qg_op"], "qg_admin", False)

@@ -23,6 +23,7 @@ from desktop.services import emergencies, places, users
 from desktop.services.cases.intake import take_in
 from desktop.services.clock import BEIJING
 from desktop.services.printing.bulletin import write_bulletin
+from desktop.services.security import Actor
 
 QIAOGANG = "450503103000"
 QIAOBEI = "450503103001"
@@ -160,6 +161,8 @@ def test_acknowledgement_needs_the_supervisor_role_and_is_audited(db, operator, 
     assert [r.id for r in emergencies.unacknowledged(db, supervisor)] == [info.id]
     with pytest.raises(PermissionDenied, match="确认紧急告警.*Art. 15"):
         emergencies.acknowledge(db, operator, info.id)
+    with pytest.raises(PermissionDenied, match="须由值班长以本人账号确认.*--as"):
+        emergencies.acknowledge(db, Actor.system("pytest"), info.id)
     acked = emergencies.acknowledge(db, supervisor, info.id)
     assert acked.acknowledged_by == "qg_sup" and acked.acknowledged_at is not None
     assert emergencies.unacknowledged(db, supervisor) == []
@@ -171,6 +174,7 @@ def test_acknowledgement_needs_the_supervisor_role_and_is_audited(db, operator, 
             .where(AuditEntry.action == "emergencies.acknowledge").order_by(AuditEntry.id)
         ).all()
     assert entries == [("qg_op", AuditOutcome.DENIED, f"emergency:{info.id}"),
+                       ("system", AuditOutcome.DENIED, f"emergency:{info.id}"),
                        ("qg_sup", AuditOutcome.OK, f"emergency:{info.id}")]
 
 
@@ -408,3 +412,4 @@ def test_only_a_city_wide_evaluation_grant_sets_the_ladder(db, system, superviso
     assert emergencies.may_configure_ladder(city_admin) and emergencies.may_configure_ladder(system)
     assert emergencies.load_ladder(db) == emergencies.LadderRule()
     assert [e.outcome for e in _audit(db, "emergencies.configure_ladder")] == [AuditOutcome.DENIED] * 2
+

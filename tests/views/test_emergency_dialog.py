@@ -63,7 +63,8 @@ def test_the_ladder_panel_shows_overdue_steps_and_records_one(qtbot, sqlite_db, 
     panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
     qtbot.addWidget(panel)
     panel.resize(820, 420)
-    assert panel.table.rowCount() == 6 and panel.ack_button.isEnabled()
+    assert panel.table.rowCount() == 6
+    assert not panel.ack_button.isEnabled()  # the built-in administrator does not acknowledge for a supervisor
     phone_row = next(r for r in range(6) if panel.table.item(r, 0).text() == EmergencyStepKind.PHONE_FIRST.label)
     assert panel.table.item(phone_row, 0).foreground().color() == OVERDUE
     panel.table.selectRow(phone_row)
@@ -72,10 +73,14 @@ def test_the_ladder_panel_shows_overdue_steps_and_records_one(qtbot, sqlite_db, 
     assert not errors
     row = next(r for r in range(6) if panel.table.item(r, 4).text() == "电话报区应急局值班室")
     assert panel.table.item(row, 3).text() != "—"
-    panel.acknowledge_current()
-    assert not panel.ack_button.isEnabled()
-    assert emergencies.get_report(sqlite_db, system, info.id).acknowledged_by == system.display_name
     assert not panel.grab().isNull()
+    chief = Actor(username="chief", display_name="值班长", grants=(Grant(Role.SUPERVISOR, QIAOGANG, PlaceLevel.TOWNSHIP),))
+    chief_panel = LadderPanel(sqlite_db, chief, SyncTaskRunner())
+    qtbot.addWidget(chief_panel)
+    assert chief_panel.ack_button.isEnabled()
+    chief_panel.acknowledge_current()
+    assert not chief_panel.ack_button.isEnabled()
+    assert emergencies.get_report(sqlite_db, system, info.id).acknowledged_by == "值班长"
 
 
 def _report(db, actor, **overrides):
@@ -150,12 +155,13 @@ def test_a_stale_correction_shows_the_reload_message(qtbot, sqlite_db, system, e
     dialog = AmendFactsDialog(sqlite_db, system, SyncTaskRunner(), info)
     qtbot.addWidget(dialog)
     dialog.show()
-    emergencies.acknowledge(sqlite_db, system, info.id)  # another desk, meanwhile
+    chief = Actor(username="chief", display_name="值班长", grants=(Grant(Role.SUPERVISOR, QIAOGANG, PlaceLevel.TOWNSHIP),))
+    emergencies.acknowledge(sqlite_db, chief, info.id)  # another desk, meanwhile
     dialog.form.deaths.setValue(1)
     dialog.reason.setText("续报")
     dialog.submit()
     assert isinstance(errors[0], Conflict)
-    assert errors[0].message.startswith(f"紧急情况报告 {info.number} 已被 system 于 ")
+    assert errors[0].message.startswith(f"紧急情况报告 {info.number} 已被 chief 于 ")
     assert errors[0].message.endswith("修改,请重新载入") and dialog.isVisible()
     assert emergencies.get_report(sqlite_db, system, info.id).deaths == 0
 

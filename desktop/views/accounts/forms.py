@@ -62,8 +62,7 @@ class GrantForm(QDialog):
             form.addRow(self.tr("再输入一次"), self.again)
         form.addRow(self.tr("角色"), self.role)
         form.addRow(self.tr("权限范围"), self.scope)
-        if new_account:
-            form.addRow(self.tr("所属联动部门(联络员必填)"), self.department)
+        form.addRow(self.tr("所属联动部门(联络员必填)"), self.department)
         form.addRow(ok_cancel(self))
         self.resize(480, self.sizeHint().height())
 
@@ -72,12 +71,15 @@ class GrantForm(QDialog):
             super().accept()
 
     def values(self) -> dict:
-        return {"role": Role(self.role.currentData()), "scope_code": self.scope.currentData()}
+        """The role to grant, for accounts.grant_role (a department only with a liaison's role)."""
+        role = Role(self.role.currentData())
+        return {"role": role, "scope_code": self.scope.currentData(),
+                "department_id": self.department.currentData() if role is Role.LIAISON else None}
 
     def account(self) -> dict:
         """The new account's fields, for users.add_user."""
         return {"username": self.username.text().strip(), "display_name": self.display_name.text().strip() or None,
-                "password": self.password.text(), "department_id": self.department.currentData(), **self.values()}
+                "password": self.password.text(), **self.values(), "department_id": self.department.currentData()}
 
 
 class PasswordForm(QDialog):

@@ -106,7 +106,7 @@ class AccountsWindow(Retranslating, QDialog):
 
     def grant(self) -> None:
         account = self.current()
-        form = GrantForm(self.roles, self.places, [], self)
+        form = GrantForm(self.roles, self.places, self.departments, self)
         if form.exec() == QDialog.DialogCode.Accepted:
             self._run(accounts.grant_role, self.db, self.actor, username=account.username, **form.values())
 

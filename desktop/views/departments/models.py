@@ -39,4 +39,4 @@ class ContactsModel(RowsModel):
     def cells(self, c: ContactInfo) -> list:
         duties = [self.tr("回访负责人(条例第二十条)")] if c.responsible else []
         duties += [self.tr("业务指导人员(条例第十三条)")] if c.guidance else []
-        return [c.name, c.phone or "", "、".join(duties) or self.tr("联络员")]
+        return [c.name, c.phone or "", "、".join(duties) or self.tr("联系人")]

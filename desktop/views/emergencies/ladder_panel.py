@@ -136,6 +136,8 @@ class LadderPanel(QWidget):
             owed = ""
         permissions.offer(self.record_button, self.actor, Permission.EMERGENCY_REPORT, code, name, reason=owed)
         unacknowledged = "" if info and info.acknowledged_at is None else self.tr("没有待确认的告警")
+        if self.actor.is_system:  # the acknowledgement names the supervisor who took note (emergencies.acknowledge)
+            unacknowledged = self.tr("紧急情况告警须由值班长以本人账号确认")
         permissions.offer(self.ack_button, self.actor, Permission.EMERGENCY_ACK, code, name, reason=unacknowledged)
         chosen = "" if info else self.tr("没有未结束的紧急情况报告")
         permissions.offer(self.amend_button, self.actor, Permission.EMERGENCY_REPORT, code, name, reason=chosen)
