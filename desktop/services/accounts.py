@@ -26,7 +26,7 @@ from .passwords import hash_password, verify_password
 from .places import get_place
 from .security import Actor, Permission, in_scope
 from .unit_of_work import UnitOfWork, account_problem, unit_of_work
-from .users import ADMIN_LEVEL, CENTER_LEVELS, MIN_PASSWORD_LENGTH, check_grant, require_department_of_liaison
+from .users import ADMIN_LEVEL, CENTER_LEVELS, check_grant, check_password, require_department_of_liaison
 
 
 @dataclass(frozen=True)
@@ -182,14 +182,9 @@ def revoke_role(db: Database, actor: Actor, username: str, role: Role, place_cod
         uow.changed("users", user.id)
 
 
-def _check_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationFailed(f"密码至少 {MIN_PASSWORD_LENGTH} 位", field="password")
-
-
 def reset_password(db: Database, actor: Actor, username: str, password: str) -> None:
     """An administrator sets a new password for a user who forgot theirs (told to them in person)."""
-    _check_password(password)
+    check_password(password)
     with unit_of_work(db, actor, "users.reset_password") as uow:
         user = _account(uow, username)
         user.password_hash = hash_password(password)
@@ -198,7 +193,7 @@ def reset_password(db: Database, actor: Actor, username: str, password: str) -> 
 
 def change_password(db: Database, actor: Actor, old_password: str, new_password: str) -> None:
     """A user changes their own password; the old one must be given."""
-    _check_password(new_password)
+    check_password(new_password)
     if new_password == old_password:
         raise ValidationFailed("新密码不能与原密码相同", field="password")
     with unit_of_work(db, actor, "users.change_password", target=actor.username) as uow:

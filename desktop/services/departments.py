@@ -238,12 +238,12 @@ def set_active(db: Database, actor: Actor, code: str, active: bool, *,
         department, place = _kept(uow, code, expected_version)
         if department.active == active:
             raise InvalidTransition(f"{department.name}已{'在用' if active else '停用'}")
+        parent = session.get(Department, department.parent_id) if department.parent_id else None
         if not active:
             reasons = _still_named(session, department)
             if reasons:
                 raise InvalidTransition(f"{department.name}不能停用:" + ";".join(reasons))
-        elif department.parent_id and not session.get(Department, department.parent_id).active:
-            parent = session.get(Department, department.parent_id)
+        elif parent is not None and not parent.active:
             raise InvalidTransition(f"{department.name}的上级部门{parent.name}已停用;请先恢复启用{parent.name},"
                                     f"或清除{department.name}的上级部门后再恢复启用")
         department.active = active

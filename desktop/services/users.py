@@ -99,13 +99,17 @@ def check_grant(actor: Actor, role: Role, place: Place) -> None:
         raise PermissionDenied("审计员监督管理员的操作,只能由系统管理员(griddesk-admin)授予", article="Art. 15")
 
 
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationFailed(f"密码至少 {MIN_PASSWORD_LENGTH} 位", field="password")
+
+
 def add_user(db: Database, actor: Actor, *, username: str, display_name: str | None, password: str,
              role: Role, scope_code: str, department_id: int | None = None, synthetic: bool = False) -> UserInfo:
     require_department_of_liaison(role, department_id)
     if not username or not username.replace("_", "").replace(".", "").isalnum():
         raise ValidationFailed(f"用户名 {username!r} 无效:只能用字母、数字、下划线和点", field="username")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationFailed(f"密码至少 {MIN_PASSWORD_LENGTH} 位", field="password")
+    check_password(password)
     with unit_of_work(db, actor, "users.add", target=username) as uow:
         place = get_place(uow.session, scope_code)
         uow.require(Permission.MANAGE_USERS, place.code, place.short_name)

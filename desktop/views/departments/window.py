@@ -5,7 +5,7 @@ department's contacts: the responsible person for callbacks (Art. 20(3)) and the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -122,16 +122,18 @@ class DepartmentsWindow(Retranslating, QDialog):
         the choice to a neighbouring row nobody chose, and the buttons would act on it."""
         chosen = self.current()
         self.proxy.setFilterFixedString(text)
-        codes = [d.code for d in self.model.rows]
-        shown = chosen is not None and self.proxy.mapFromSource(self.model.index(codes.index(chosen.code), 0)).isValid()
-        if chosen is not None and not shown:
+        if chosen is None:
+            return
+        index = self._shown_index(chosen.code)
+        if not index.isValid():
             self.view.selectionModel().clear()
-        elif shown and self.current() != chosen:
-            self._select(chosen.code)
+        elif self.current() != chosen:
+            self.view.selectRow(index.row())
 
-    def _select(self, code: str) -> None:
+    def _shown_index(self, code: str) -> QModelIndex:
+        """The filtered view's index of a department; invalid if it is gone or the filter hides it."""
         codes = [d.code for d in self.model.rows]
-        self.view.selectRow(self.proxy.mapFromSource(self.model.index(codes.index(code), 0)).row())
+        return self.proxy.mapFromSource(self.model.index(codes.index(code), 0)) if code in codes else QModelIndex()
 
     def current(self) -> DepartmentInfo | None:
         rows = self.view.selectionModel().selectedRows()
@@ -144,10 +146,11 @@ class DepartmentsWindow(Retranslating, QDialog):
     def _enable(self) -> None:
         current = self.current()
         self.add_button.setEnabled(self.keeps and bool(self.territories))  # the form needs them
-        for button in (self.edit_button, self.line_button, self.retire_button):
-            button.setEnabled(self.keeps and current is not None)
-        self.line_button.setEnabled(self.keeps and current is not None and current.active)
-        self.add_contact_button.setEnabled(self.keeps and current is not None and current.active)
+        chosen = self.keeps and current is not None
+        self.edit_button.setEnabled(chosen)
+        self.retire_button.setEnabled(chosen)
+        self.line_button.setEnabled(chosen and current.active)
+        self.add_contact_button.setEnabled(chosen and current.active)
         has_contact = self._current_contact() is not None
         self.roles_button.setEnabled(self.keeps and has_contact)
         self.remove_contact_button.setEnabled(self.keeps and has_contact)
@@ -180,9 +183,9 @@ class DepartmentsWindow(Retranslating, QDialog):
         keep = self.current().code if self.current() else None
         self.model.set_rows(rows)  # clears the selection
         self.view.resizeColumnsToContents()
-        codes = [d.code for d in rows]
-        if keep in codes and self.proxy.mapFromSource(self.model.index(codes.index(keep), 0)).isValid():
-            self._select(keep)  # which loads its contacts
+        index = self._shown_index(keep) if keep else QModelIndex()
+        if index.isValid():
+            self.view.selectRow(index.row())  # which loads its contacts
         else:
             self._department_chosen()
 
