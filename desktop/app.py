@@ -101,7 +101,10 @@ def open_window(args: argparse.Namespace, db: Database, actor: Actor, tasks: Tas
         return WallWindow(db, actor, tasks)
     from .views.main_window import MainWindow
 
-    return MainWindow(db, actor, tasks, translations=translations)
+    window = MainWindow(db, actor, tasks, translations=translations)
+    if args.screenshot is not None:
+        window.use_first_size()
+    return window
 
 
 def take_screenshot(window, target: Path, tasks) -> None:

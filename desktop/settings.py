@@ -83,6 +83,7 @@ class UiState(_Group):
 
     GROUP = "ui"
     main_geometry = Option(QByteArray(), QByteArray)
+    main_state = Option(QByteArray(), QByteArray)  # the toolbar: shown or hidden, where it is docked
     main_splitter = Option(QByteArray(), QByteArray)
     queue_header = Option(QByteArray(), QByteArray)
     last_place = Option("")

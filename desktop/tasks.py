@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 
 class Cancelled(Exception):
@@ -37,6 +38,12 @@ class Progress:
 
     def cancel(self) -> None:
         self._cancel.set()
+
+
+def _receiver_gone(callback: Callable | None) -> bool:
+    """Is `callback` a method of a Qt object that has been deleted since (a dialog closed meanwhile)?"""
+    receiver = getattr(callback, "__self__", None)
+    return isinstance(receiver, QObject) and not isValid(receiver)
 
 
 def _wants_progress(fn: Callable) -> bool:
@@ -79,7 +86,11 @@ class Handle:
 
 
 class TaskRunner(QObject):
-    """Runs tasks on a thread pool; callbacks run on the GUI thread."""
+    """Runs tasks on a thread pool; callbacks run on the GUI thread.
+
+    An answer for a method of a widget deleted meanwhile (a dialog closed and let go while its
+    load ran) is dropped: there is nobody left to show it to.
+    """
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 4):
         super().__init__(parent)
@@ -98,12 +109,14 @@ class TaskRunner(QObject):
         @Slot(object)
         def finished(result):
             self._live.discard(signals)
-            if on_done:
+            if on_done and not _receiver_gone(on_done):
                 on_done(result)
 
         @Slot(object)
         def failed(exc):
             self._live.discard(signals)
+            if _receiver_gone(on_error):
+                return
             if on_error:
                 on_error(exc)
             elif not isinstance(exc, Cancelled):

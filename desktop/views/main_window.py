@@ -9,9 +9,9 @@ from __future__ import annotations
 import importlib
 from datetime import timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from ..db import Database
 from ..i18n import LANGUAGES, Translations
@@ -29,6 +29,9 @@ from .queue_model import QueueModel
 from .queue_panel import QueuePanel
 from .roster_panel import RosterPanel
 from .retranslating import Retranslating
+
+
+FIRST_SIZE = QSize(1480, 860)  # the window's size at the first start, where the screen has room
 
 
 def _menu_text(text: str) -> str:
@@ -79,11 +82,16 @@ class MainWindow(Retranslating, QMainWindow):
         self._menus: dict[str, QMenu] = {}
         self._texts: list[tuple[QAction | QMenu, str]] = []  # (widget, Chinese source text) for retranslate
         self._guarded: list[tuple[QAction, FeatureAction]] = []  # actions needing a permission over the place
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("main_toolbar")  # saveState/restoreState find it by this name
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.toolbar)
         self._build_menus()
         self.retranslate()
         self._restore_state()
 
         self.tree.placeSelected.connect(self._place_chosen)
+        self.queue_panel.caseActivated.connect(self.open_case)
         self.queue_model.refreshed.connect(self._queue_landed)
         self.queue_model.failed.connect(lambda exc: dialogs.show_error(self, exc))
         self.bus.changed.connect(self._changed)
@@ -116,16 +124,25 @@ class MainWindow(Retranslating, QMainWindow):
             self._menus[title] = menu
             self._texts.append((menu, title))
         self._action("视图", QT_TRANSLATE_NOOP("menus", "查找地点"), self.focus_search, QKeySequence.StandardKey.Find)
-        self._action("视图", QT_TRANSLATE_NOOP("menus", "刷新"), self.refresh, QKeySequence.StandardKey.Refresh)
+        refresh = self._action("视图", QT_TRANSLATE_NOOP("menus", "刷新"), self.refresh, QKeySequence.StandardKey.Refresh)
         self._action("视图", QT_TRANSLATE_NOOP("menus", "区划树"), self.tree.view.setFocus, "Ctrl+1")
         self._action("视图", QT_TRANSLATE_NOOP("menus", "案件队列"), self.queue_panel.view.setFocus, "Ctrl+2")
         self._action("视图", QT_TRANSLATE_NOOP("menus", "网格人员"), self.roster.view.setFocus, "Ctrl+3")
+        self._menus["视图"].addAction(self.toolbar.toggleViewAction())
         self._language_menu()
+        toolbar_menu = None
         for feature in FEATURE_ACTIONS:
             action = self._action(feature.menu, feature.text, lambda _=False, f=feature: self.run_feature(f),
                                   feature.shortcut)
             if feature.permission is not None:
                 self._guarded.append((action, feature))
+            if feature.on_toolbar:
+                if toolbar_menu not in (None, feature.menu):
+                    self.toolbar.addSeparator()
+                toolbar_menu = feature.menu
+                self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(refresh)
         self._menus["文件"].addSeparator()
         self._action("文件", QT_TRANSLATE_NOOP("menus", "退出"), self.close, QKeySequence.StandardKey.Quit)
         self._action("帮助", QT_TRANSLATE_NOOP("menus", "关于网格指挥台"), self.about)
@@ -159,6 +176,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("网格指挥台 — 北海市网格化服务管理"))
+        self.toolbar.setWindowTitle(self.tr("工具栏"))
         for widget, text in self._texts:
             if isinstance(widget, QMenu):
                 widget.setTitle(_menu_text(text))
@@ -177,6 +195,12 @@ class MainWindow(Retranslating, QMainWindow):
     def focus_search(self) -> None:
         self.tree.search.setFocus()
         self.tree.search.selectAll()
+
+    def open_case(self, case_id: int) -> None:
+        """Enter or double-click on a queue row: that case's detail."""
+        from .cases.case_detail import open_case  # imported on first use, like the menus' features
+
+        open_case(self, case_id)
 
     def refresh(self) -> None:
         self.queue_model.refresh()
@@ -240,15 +264,31 @@ class MainWindow(Retranslating, QMainWindow):
         if not s.main_geometry.isEmpty():
             self.restoreGeometry(s.main_geometry)
         else:
-            self.resize(1480, 860)
+            self._first_size()
+        if not s.main_state.isEmpty():
+            self.restoreState(s.main_state)
         if not s.main_splitter.isEmpty():
             self.splitter.restoreState(s.main_splitter)
         if not s.queue_header.isEmpty():
             self.queue_panel.view.horizontalHeader().restoreState(s.queue_header)
 
+    def _first_size(self) -> None:
+        """The first start: FIRST_SIZE, or the whole screen where that does not fit (a 1366×768 laptop)."""
+        screen = self.screen().availableGeometry()
+        if screen.width() < FIRST_SIZE.width() or screen.height() < FIRST_SIZE.height():
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(FIRST_SIZE)
+
+    def use_first_size(self) -> None:
+        """FIRST_SIZE whatever the screen and the remembered layout (--screenshot: the same picture everywhere)."""
+        self.setWindowState(Qt.WindowState.WindowNoState)
+        self.resize(FIRST_SIZE)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         s = self.ui_state
         s.main_geometry = self.saveGeometry()
+        s.main_state = self.saveState()
         s.main_splitter = self.splitter.saveState()
         s.queue_header = self.queue_panel.view.horizontalHeader().saveState()
         s.last_place = self.tree.current_code() or ""

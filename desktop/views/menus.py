@@ -25,6 +25,7 @@ class FeatureAction:
     shortcut: str | None = None
     permission: Permission | None = None  # needed over the place chosen in the tree
     grant_level: PlaceLevel | None = None  # …through a grant at this level (Art. 6: a township proposes)
+    on_toolbar: bool = False  # also a button on the main toolbar (what a shift does all day)
 
 
 MENUS = ["文件", "案件", "网格", "人员", "事项清单", "紧急情况", "分析评价", "打印", "视图", "帮助"]
@@ -35,11 +36,12 @@ FEATURE_ACTIONS: list[FeatureAction] = [
     FeatureAction("文件", "cases.export", "导出诉求…", "desktop.views.exchange.export_dialog:open_export_dialog",
                   "Ctrl+Shift+X", Permission.EXCHANGE),
     FeatureAction("案件", "cases.new", "新建诉求", "desktop.views.cases.new_case_dialog:open_new_case", "Ctrl+N",
-                  Permission.INTAKE),
-    FeatureAction("案件", "cases.detail", "案件详情", "desktop.views.cases.case_detail:open_current_case", "Ctrl+E"),
+                  Permission.INTAKE, on_toolbar=True),
+    FeatureAction("案件", "cases.detail", "案件详情", "desktop.views.cases.case_detail:open_current_case", "Ctrl+E",
+                  on_toolbar=True),
     FeatureAction("案件", "cases.callbacks", "回访工作台", "desktop.views.cases.callback_workbench:open_callback_workbench",
-                  "Ctrl+Shift+H", Permission.CALLBACK),
-    FeatureAction("网格", "grids.map", "地图", "desktop.views.map.panel:open_map", "Ctrl+M"),
+                  "Ctrl+Shift+H", Permission.CALLBACK, on_toolbar=True),
+    FeatureAction("网格", "grids.map", "地图", "desktop.views.map.panel:open_map", "Ctrl+M", on_toolbar=True),
     FeatureAction("网格", "grids.propose", "网格划分调整申请…", "desktop.views.adjustments.proposal_dialog:open_proposal",
                   permission=Permission.PROPOSE_GRIDS, grant_level=PlaceLevel.TOWNSHIP),
     FeatureAction("网格", "grids.review", "网格调整审核与备案…", "desktop.views.adjustments.review_dialog:open_review"),
@@ -54,9 +56,9 @@ FEATURE_ACTIONS: list[FeatureAction] = [
     FeatureAction("事项清单", "calendar.workdays", "工作日历(法定节假日与调休)", "desktop.views.calendar:open_calendar"),
     FeatureAction("紧急情况", "emergencies.report", "报告紧急情况…",
                   "desktop.views.emergencies.report_dialog:open_report_dialog", "Ctrl+Shift+E",
-                  Permission.EMERGENCY_REPORT),
+                  Permission.EMERGENCY_REPORT, on_toolbar=True),
     FeatureAction("紧急情况", "emergencies.ladder", "报告进度与告警确认",
-                  "desktop.views.emergencies.ladder_panel:open_ladder_panel"),
+                  "desktop.views.emergencies.ladder_panel:open_ladder_panel", on_toolbar=True),
     FeatureAction("紧急情况", "emergencies.ladder_settings", "报告时限设置…",
                   "desktop.views.emergencies.ladder_settings:open_ladder_settings"),
     FeatureAction("分析评价", "analytics.evaluation", "综合评价与考核表…",
@@ -66,5 +68,5 @@ FEATURE_ACTIONS: list[FeatureAction] = [
                   "desktop.views.analytics.governance_panel:open_governance"),
     FeatureAction("分析评价", "analytics.conformance", "条例对照表…",
                   "desktop.views.analytics.conformance_panel:open_conformance"),
-    FeatureAction("视图", "view.wall", "值班大屏", "desktop.views.wall.window:open_wall", "F11"),
+    FeatureAction("视图", "view.wall", "值班大屏", "desktop.views.wall.window:open_wall", "F11", on_toolbar=True),
 ]

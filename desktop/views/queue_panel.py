@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..i18n import label
 from ..models.enums import OPEN_CASE_STATES, CaseState, MatterCategory
-from .queue_model import CASE_ID_ROLE, DEADLINE, QueueModel
+from .queue_model import CASE_ID_ROLE, DEADLINE, NUMBER, QueueModel
 from .retranslating import Retranslating
 
 _OPEN = "open"
@@ -52,6 +53,13 @@ class QueuePanel(Retranslating, QWidget):
         for column, width in enumerate([165, 165, 105, 125, 120, 110, 60, 95, 120]):
             self.view.setColumnWidth(column, width)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        # Right-click on a row (and Ctrl+C in the table): a case's number goes into phone calls,
+        # chat messages and paper all day.
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.open_action = self._row_action(self._activate_current)
+        self.copy_number_action = self._row_action(self.copy_number, QKeySequence.StandardKey.Copy)
+        self.copy_row_action = self._row_action(self.copy_row)
+        self.view.installEventFilter(self)  # the table itself takes Ctrl+C for the current cell; the number wins
 
         bar = QHBoxLayout()
         for widget in (self.state, self.category, self.overdue, self.supervised, self.text, self.total):
@@ -83,6 +91,9 @@ class QueuePanel(Retranslating, QWidget):
         self.overdue.setText(self.tr("只看超期"))
         self.supervised.setText(self.tr("只看督办"))
         self.text.setPlaceholderText(self.tr("编号或标题"))
+        self.open_action.setText(self.tr("打开案件详情"))
+        self.copy_number_action.setText(self.tr("复制案件编号"))
+        self.copy_row_action.setText(self.tr("复制本行"))
         self._show_total()
 
     @staticmethod
@@ -110,6 +121,46 @@ class QueuePanel(Retranslating, QWidget):
     def current_case_id(self) -> int | None:
         index = self.view.currentIndex()
         return index.data(CASE_ID_ROLE) if index.isValid() else None
+
+    def _row_action(self, slot, shortcut: QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(self.view)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the table's, not the filter box's
+        action.triggered.connect(slot)
+        self.view.addAction(action)
+        return action
+
+    def eventFilter(self, watched, event) -> bool:
+        copy = event.type() == QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Copy)
+        if watched is self.view and copy:
+            self.copy_number()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _activate_current(self) -> None:
+        case_id = self.current_case_id()
+        if case_id is not None:
+            self.caseActivated.emit(case_id)
+
+    def _current_row_texts(self) -> list[str]:
+        """The current row's cells as shown, in the order the user arranged the columns."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return []
+        header = self.view.horizontalHeader()
+        columns = [header.logicalIndex(visual) for visual in range(header.count())]
+        return [index.siblingAtColumn(column).data() or "" for column in columns if not header.isSectionHidden(column)]
+
+    def copy_number(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            QGuiApplication.clipboard().setText(index.siblingAtColumn(NUMBER).data())
+
+    def copy_row(self) -> None:
+        texts = self._current_row_texts()
+        if texts:
+            QGuiApplication.clipboard().setText("\t".join(str(text) for text in texts))
 
     def _remember_selection(self) -> None:
         self._kept_case = self.current_case_id()

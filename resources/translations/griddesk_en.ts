@@ -1290,7 +1290,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/departments/window.py" line="116" />
-      <location filename="../../desktop/views/departments/window.py" line="258" />
+      <location filename="../../desktop/views/departments/window.py" line="261" />
       <source>移除联系人</source>
       <translation>Remove contact</translation>
     </message>
@@ -1305,17 +1305,17 @@
       <translation>Contacts (choose a department first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="237" />
+      <location filename="../../desktop/views/departments/window.py" line="240" />
       <source>停用部门</source>
       <translation>Retire department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="238" />
+      <location filename="../../desktop/views/departments/window.py" line="241" />
       <source>停用“%1”?停用后不再出现在派遣建议和部门选择中,历史案件仍保留其名称。</source>
       <translation>Retire “%1”? It will no longer be suggested for dispatch or offered in pickers; past cases keep its name.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="258" />
+      <location filename="../../desktop/views/departments/window.py" line="261" />
       <source>从本部门联系人中移除“%1”?</source>
       <translation>Remove “%1” from this department's contacts?</translation>
     </message>
@@ -2463,37 +2463,42 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="161" />
+      <location filename="../../desktop/views/main_window.py" line="175" />
       <source>网格指挥台 — 北海市网格化服务管理</source>
       <translation>GridDesk — Beihai grid-based service management</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="167" />
+      <location filename="../../desktop/views/main_window.py" line="176" />
+      <source>工具栏</source>
+      <translation>Toolbar</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="182" />
       <source>数据库:%1</source>
       <translation>Database: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="168" />
+      <location filename="../../desktop/views/main_window.py" line="183" />
       <source>用户:%1</source>
       <translation>User: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="173" />
+      <location filename="../../desktop/views/main_window.py" line="188" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="174" />
+      <location filename="../../desktop/views/main_window.py" line="189" />
       <source>网格指挥台:依据《北海市网格化服务管理条例》的乡镇(街道)网格化服务管理指挥中心桌面端。</source>
       <translation>GridDesk: the desktop of a township grid-management command center under the Beihai Grid-based Service Management Regulations.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="197" />
+      <location filename="../../desktop/views/main_window.py" line="218" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="228" />
+      <location filename="../../desktop/views/main_window.py" line="249" />
       <source>未办结 %1 · 超期 %2 · 今日受理 %3</source>
       <translation>Open %1 · overdue %2 · received today %3</translation>
     </message>
@@ -3359,42 +3364,57 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="80" />
+      <location filename="../../desktop/views/queue_panel.py" line="88" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="80" />
+      <location filename="../../desktop/views/queue_panel.py" line="88" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="82" />
+      <location filename="../../desktop/views/queue_panel.py" line="90" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="83" />
+      <location filename="../../desktop/views/queue_panel.py" line="91" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="84" />
+      <location filename="../../desktop/views/queue_panel.py" line="92" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="85" />
+      <location filename="../../desktop/views/queue_panel.py" line="93" />
       <source>编号或标题</source>
       <translation>Number or title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="125" />
+      <location filename="../../desktop/views/queue_panel.py" line="94" />
+      <source>打开案件详情</source>
+      <translation>Open case details</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_panel.py" line="95" />
+      <source>复制案件编号</source>
+      <translation>Copy case number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_panel.py" line="96" />
+      <source>复制本行</source>
+      <translation>Copy row</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_panel.py" line="176" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="125" />
+      <location filename="../../desktop/views/queue_panel.py" line="176" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
@@ -4199,42 +4219,42 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>menus</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="118" />
+      <location filename="../../desktop/views/main_window.py" line="123" />
       <source>查找地点</source>
       <translation>Find place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="119" />
+      <location filename="../../desktop/views/main_window.py" line="124" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="120" />
+      <location filename="../../desktop/views/main_window.py" line="125" />
       <source>区划树</source>
       <translation>Place tree</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="121" />
+      <location filename="../../desktop/views/main_window.py" line="126" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="122" />
+      <location filename="../../desktop/views/main_window.py" line="127" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="130" />
+      <location filename="../../desktop/views/main_window.py" line="144" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="131" />
+      <location filename="../../desktop/views/main_window.py" line="145" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="138" />
+      <location filename="../../desktop/views/main_window.py" line="152" />
       <source>界面语言</source>
       <translation>Language</translation>
     </message>

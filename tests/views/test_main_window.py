@@ -215,3 +215,70 @@ def test_a_desk_whose_account_is_disabled_says_so_and_closes(qtbot, desk_db, tas
     accounts.set_active(desk_db, system, "qg_op", False)
     w.bus.changed.emit("users")  # what the live listener emits for it
     assert answered == ["您的账号已被停用,不能再办理;请联系管理员"] and not w.isVisible()
+
+
+def test_the_first_start_fills_a_screen_too_small_for_the_designed_size(window):
+    from desktop.views.main_window import FIRST_SIZE
+
+    screen = window.screen().availableGeometry()
+    fits = screen.width() >= FIRST_SIZE.width() and screen.height() >= FIRST_SIZE.height()
+    assert bool(window.windowState() & Qt.WindowState.WindowMaximized) is not fits
+    if fits:
+        assert window.size() == FIRST_SIZE
+
+
+def test_enter_on_a_queue_row_opens_that_case_and_closing_lets_it_go(window, qtbot):
+    from desktop.views.cases.case_detail import CaseDetailDialog
+
+    view = window.queue_panel.view
+    view.setCurrentIndex(window.queue_model.index(2, 0))
+    chosen = window.queue_panel.current_case_id()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    dialog = window.findChild(CaseDetailDialog)
+    assert dialog is not None and dialog.case_id == chosen
+    assert dialog.detail.case.number == window.queue_model.row_at(2).number
+    gone = []
+    dialog.destroyed.connect(lambda: gone.append(True))
+    dialog.reject()
+    qtbot.waitUntil(lambda: gone == [True])  # one dialog per case opened all shift long must not pile up
+    assert window.findChild(CaseDetailDialog) is None
+
+
+def test_the_toolbar_carries_the_shifts_actions_with_the_menus_permissions(qtbot, desk_db, tasks):
+    liaison = Actor(username="police", display_name="派出所联络员",
+                    grants=(Grant(Role.LIAISON, "450503103000", PlaceLevel.TOWNSHIP),))
+    w = MainWindow(desk_db, liaison, tasks)
+    qtbot.addWidget(w)
+    on_toolbar = {action.text(): action for action in w.toolbar.actions() if not action.isSeparator()}
+    assert list(on_toolbar) == ["新建诉求", "案件详情", "回访工作台", "地图", "报告紧急情况…", "报告进度与告警确认",
+                                "值班大屏", "刷新"]
+    assert on_toolbar["新建诉求"] is _actions(w)["新建诉求"]  # one action: the same shortcut, the same permission
+    assert not on_toolbar["新建诉求"].isEnabled() and on_toolbar["回访工作台"].isEnabled()
+
+
+def test_a_hidden_toolbar_stays_hidden_at_the_next_start(qtbot, desk_db, tasks, system):
+    w = MainWindow(desk_db, system, tasks)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.toolbar.isVisible()
+    w.toolbar.toggleViewAction().trigger()
+    w.close()
+    again = MainWindow(desk_db, Actor.system("pytest"), tasks)
+    qtbot.addWidget(again)
+    again.show()
+    assert not again.toolbar.isVisible() and not again.toolbar.toggleViewAction().isChecked()
+
+
+def test_ctrl_c_copies_the_case_number_and_the_menu_the_whole_row(window, qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    view = window.queue_panel.view
+    view.setCurrentIndex(window.queue_model.index(1, 3))
+    row = window.queue_model.row_at(1)
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == row.number
+    assert [a.text() for a in view.actions()] == ["打开案件详情", "复制案件编号", "复制本行"]
+    view.horizontalHeader().moveSection(1, 0)  # the title first, as this user arranged the columns
+    window.queue_panel.copy_row_action.trigger()
+    cells = QGuiApplication.clipboard().text().split("\t")
+    assert cells[:2] == [row.title, row.number] and len(cells) == window.queue_model.columnCount()

@@ -368,6 +368,15 @@ def open_current_case(window) -> None:
         dialogs.information(window, QCoreApplication.translate("CaseDetail", "案件详情"),
                             QCoreApplication.translate("CaseDetail", "请先在案件队列中选择一件案件"))
         return
+    open_case(window, case_id)
+
+
+def open_case(window, case_id: int) -> None:
+    """The case's detail, window-modal over the main window (Enter or double-click in the queue).
+
+    Let go when closed: a shift opens hundreds of cases.
+    """
     dialog = CaseDetailDialog(window.db, window.actor, window.tasks, case_id, parent=window)
     dialog.changed.connect(lambda _id: window.bus.changed.emit("cases"))
+    dialog.finished.connect(dialog.deleteLater)
     dialog.open()

@@ -1,0 +1,55 @@
+"""The task runner: answers reach the GUI thread, and not a widget that was deleted meanwhile."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtWidgets import QDialog
+
+from desktop.tasks import TaskRunner
+
+
+class _Listener(QDialog):
+    def __init__(self):
+        super().__init__()
+        self.heard: list = []
+
+    def done_with(self, result) -> None:
+        self.heard.append(result)
+        self.setWindowTitle(str(result))  # touches the C++ object: fails if it was deleted
+
+    def failed_with(self, exc) -> None:
+        self.heard.append(exc)
+        self.setWindowTitle(str(exc))
+
+
+def _answer_after(release: threading.Event, outcome):
+    release.wait(10)
+    if isinstance(outcome, Exception):
+        raise outcome
+    return outcome
+
+
+def test_an_answer_reaches_its_widget_on_the_gui_thread(qtbot):
+    runner, listener = TaskRunner(), _Listener()
+    qtbot.addWidget(listener)
+    release = threading.Event()
+    release.set()
+    runner.submit(_answer_after, release, "详情", on_done=listener.done_with, on_error=listener.failed_with)
+    qtbot.waitUntil(lambda: listener.heard == ["详情"])
+    assert listener.windowTitle() == "详情"
+
+
+def test_answers_for_a_closed_and_deleted_dialog_are_dropped(qtbot):
+    """A case dialog closed while its load runs is let go; its answer must not touch it."""
+    runner = TaskRunner()
+    for outcome in ("详情", ValueError("数据库暂时无法连接")):
+        listener, release = _Listener(), threading.Event()
+        runner.submit(_answer_after, release, outcome, on_done=listener.done_with, on_error=listener.failed_with)
+        destroyed = []
+        listener.destroyed.connect(lambda: destroyed.append(True))
+        listener.deleteLater()
+        qtbot.waitUntil(lambda: destroyed == [True])
+        release.set()
+        assert runner.wait(10_000)
+        qtbot.waitUntil(lambda: not runner.pending)  # delivered (and dropped) without an error in the slot
