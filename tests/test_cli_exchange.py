@@ -46,7 +46,7 @@ def test_bad_open311_file_exits_1_naming_each_row_and_imports_nothing(world_db, 
     code, _ = _run(world_db, "cases", "import", str(path))
     err = capsys.readouterr().err
     assert code == 1
-    assert "第 1 项(第 10 行) 字段 lat" in err and "第 2 项(第 18 行) 字段 requested_datetime" in err
+    assert "第 2 项(第 10 行) 字段 lat" in err and "第 3 项(第 18 行) 字段 requested_datetime" in err
     assert _cases(world_db) == 0
 
 
@@ -92,7 +92,7 @@ def test_our_csv_export_imported_back_exits_1_naming_each_case_and_imports_nothi
     err = capsys.readouterr().err
     assert code == 1 and "out.csv 有 2 处问题,整个文件未导入" in err
     for number in ("450503103-2025-000001", "450503103-2025-000002"):
-        assert f"字段 编号:编号 {number} 是本库已有的案件 {number}" in err
+        assert f"字段 编号:编号 {number} 与本库已有案件 {number} 的编号和受理时间都相同" in err
     assert "第 2 行" in err and "第 3 行" in err
     assert _cases(world_db) == 2
 
@@ -106,7 +106,7 @@ def test_an_open311_file_imported_twice_exits_1_the_second_time(world_db, tmp_pa
     code, _ = _run(world_db, "cases", "import", str(path))
     err = capsys.readouterr().err
     assert code == 1
-    for index, external_id in enumerate(("EXT-1", "EXT-2")):
+    for index, external_id in enumerate(("EXT-1", "EXT-2"), start=1):
         assert (f"第 {index} 项(第 1 行) 字段 service_request_id:编号 {external_id} "
                 f"已导入为本库案件 {numbers[external_id]}") in err
     assert _cases(world_db) == 2
@@ -137,6 +137,44 @@ def test_emergency_list_and_bulletin_pdf(world_db, system, tmp_path):
     assert code == 1
 
 
+def test_an_output_path_that_cannot_be_written_is_told_not_traced(world_db, system, tmp_path, capsys):
+    world.add_case(world_db, "450503103-2025-000001")
+    info = emergencies.report(
+        world_db, system, type=EmergencyType.EMERGENCY, level=EmergencyLevel.LEVEL_III, title="渔船碰撞起火",
+        occurred_at=utcnow(), learned_at=utcnow(), place_text="侨港渔港", township_code=world.QIAOGANG,
+        summary="渔船碰撞", people_involved=2, deaths=0, injuries=0, missing=0, measures="已到场")
+    missing = tmp_path / "no-such-folder"
+    for argv in (["cases", "export", str(missing / "out.csv")], ["cases", "export", str(missing / "out.xlsx")],
+                 ["cases", "export", str(missing / "out.json")],
+                 ["print", "bulletin", str(info.id), "-o", str(missing / "b.pdf")]):
+        assert _run(world_db, *argv)[0] == 1
+        err = capsys.readouterr().err
+        assert err.startswith("griddesk-admin: 无法写入") and "no-such-folder 不存在" in err, err
+    folder = tmp_path / "out.csv"
+    folder.mkdir()
+    assert _run(world_db, "cases", "export", str(folder))[0] == 1
+    assert "是文件夹,不是文件" in capsys.readouterr().err
+    assert _run(world_db, "cases", "import", str(folder))[0] == 1
+    assert "是文件夹,不是文件" in capsys.readouterr().err
+    assert not list(missing.parent.glob("tmp*"))
+
+
+def test_usage_errors_and_bad_coordinates_are_said_in_chinese(world_db, capsys):
+    for argv, said in ((["route", "abc", "21.4"], "参数 LON 应为数字,不是 'abc'"),
+                       (["print", "bulletin", "1"], "缺少参数 -o/--output"),
+                       (["cases", "export", "x", "--format", "pdf"], "参数 --format 不能取 'pdf'")):
+        with pytest.raises(SystemExit) as exited:
+            _run(world_db, *argv)
+        assert exited.value.code == 2 and said in capsys.readouterr().err
+    assert _run(world_db, "route", "21.415", "109.105")[0] == 1
+    assert "经度和纬度可能写反了" in capsys.readouterr().err
+    for lon, lat in (("200", "21.4"), ("nan", "nan"), ("inf", "21.4")):
+        assert _run(world_db, "route", lon, lat)[0] == 1
+        assert "超出范围(经度 -180~180,纬度 -90~90)" in capsys.readouterr().err
+    code, out = _run(world_db, "route", "109.105", "21.415")
+    assert code == 0 and out.startswith(world.QIAOBEI + "001\t")
+
+
 @pytest.mark.law("Art. 21")
 def test_emergency_ladder_shown_and_set(db, system, capsys):
     code, out = _run(db, "emergencies", "ladder")
@@ -154,6 +192,9 @@ def test_emergency_ladder_shown_and_set(db, system, capsys):
     for argv, complaint in ((["phone_first_minutes=ten"], "电话首报时限(phone_first_minutes):应为正整数(分钟)"),
                             (["follow_up_hours"], "应写作 KEY=VALUE"),
                             (["final_working_days=0"], "终报时限(final_working_days)"),
+                            # a clock past what a timedelta holds would stop every later report
+                            (["follow_up_hours=99999999999999999999"], "续报间隔(follow_up_hours):不能超过 720 小时"),
+                            (["final_working_days=61"], "终报时限(final_working_days):不能超过 60 个工作日"),
                             (["report_to=township"], "报送对象(report_to)")):
         assert _run(db, "emergencies", "ladder", "--set", *argv)[0] == 1
         assert complaint in capsys.readouterr().err

@@ -134,6 +134,7 @@ def test_users_add_refuses_a_liaison_without_department(fresh_url, monkeypatch, 
 @pytest.mark.parametrize("argv, reason", [
     (["places", "list", "--under", "450599"], "未知的地点代码 450599000000"),
     (["seed-demo", "--township", "450503999"], "未知的地点代码 450503999000"),
+    (["places", "list", "--under", "450503103002999"], "未知的网格代码 450503103002999:还没有这个网格"),
 ])
 def test_unknown_place_code(fresh_url, capsys, argv, reason):
     run(fresh_url, "init")

@@ -11,6 +11,7 @@ import argparse
 import importlib
 import os
 import pkgutil
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -53,11 +54,40 @@ class Context:
         print(*parts, file=self.out, **kwargs)
 
 
+# argparse's usage errors, said in Chinese like every other message of the tool.
+_TYPES = {"float": "数字", "int": "整数"}
+_USAGE_ERRORS = [
+    (re.compile(r"the following arguments are required: (.+)"), lambda m: f"缺少参数 {m[1]}"),
+    (re.compile(r"argument (\S+): invalid (\w+) value: (.+)"),
+     lambda m: f"参数 {m[1]} 应为{_TYPES.get(m[2], m[2])},不是 {m[3]}"),
+    (re.compile(r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)"),
+     lambda m: f"参数 {m[1]} 不能取 {m[2]},可选:{m[3]}"),
+    (re.compile(r"argument (\S+): expected one argument"), lambda m: f"参数 {m[1]} 后面缺少取值"),
+    (re.compile(r"unrecognized arguments: (.+)"), lambda m: f"无法识别的参数 {m[1]}"),
+]
+
+
+def chinese_usage_error(message: str) -> str:
+    for pattern, say in _USAGE_ERRORS:
+        match = pattern.fullmatch(message)
+        if match:
+            return say(match)
+    return message
+
+
+class _Parser(argparse.ArgumentParser):
+    """Says its usage errors in Chinese (exit 2, as argparse does); its subcommands' parsers too."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}:错误:{chinese_usage_error(message)}(用 -h 查看用法)\n")
+
+
 class Cli:
     """The parser under construction; modules add commands and groups to it."""
 
     def __init__(self) -> None:
-        self.parser = argparse.ArgumentParser(
+        self.parser = _Parser(
             prog="griddesk-admin",
             description="GridDesk 网格指挥台 管理命令 (administration commands)",
         )

@@ -22,11 +22,7 @@ def _format(args) -> str:
 
 def _import(ctx, args) -> int:
     path = Path(args.file)
-    if not path.is_file():
-        raise ValidationFailed(f"文件 {path} 不存在", field="file")
     fmt = _format(args)
-    if fmt not in formats.IMPORT_FORMATS:
-        raise ValidationFailed("只能导入 open311 或 csv 格式", field="format")
     report = formats.import_file(ctx.db, ctx.actor, path, fmt, township_code=args.township)
     ctx.print(f"已导入 {report.imported} 件(已办结 {report.closed} 件,待分拨 {report.unrouted} 件)"
               + (f",编号 {report.first_number} … {report.last_number}" if report.imported else ""))
@@ -44,9 +40,10 @@ def _export(ctx, args) -> int:
 
 def register(cli) -> None:
     group = cli.group("cases", "诉求案件 cases")
-    sub = cli.command("import", "导入诉求(Open311 JSON 或 CSV;有错误则整个文件不导入)", _import, group=group)
+    sub = cli.command("import", "导入诉求(Open311 JSON,或导出的诉求清单 CSV、XLSX;有错误则整个文件不导入)",
+                      _import, group=group)
     sub.add_argument("file", metavar="FILE")
-    sub.add_argument("--format", choices=formats.IMPORT_FORMATS, help="默认按扩展名:.json → open311,.csv → csv")
+    sub.add_argument("--format", choices=formats.IMPORT_FORMATS, help="默认按扩展名:.json、.csv、.xlsx")
     sub.add_argument("--township", metavar="CODE", help="没有坐标或不在网格内的诉求归入的乡镇(街道)")
     sub = cli.command("export", "导出诉求(Open311 JSON、CSV 或 XLSX)", _export, group=group)
     sub.add_argument("file", metavar="FILE")

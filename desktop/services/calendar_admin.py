@@ -28,6 +28,7 @@ from ..models import Assignment, CalendarDay, Case
 from ..models.enums import ACTIVE_ASSIGNMENT_STATES, DayKind, LabelledEnum
 from .cases.deadlines import case_limits, recompute, sync_case_due
 from .clock import WorkCalendar, published_year
+from .exchange.files import decode_csv, read_bytes
 from .security import Actor, Permission
 from .unit_of_work import UnitOfWork, unit_of_work
 
@@ -189,14 +190,7 @@ def recompute_open_deadlines(session) -> int:
 
 def parse_csv(data: bytes) -> list[DayEntry]:
     """Read ``date,kind,name`` rows; every bad row is named, nothing is half-read."""
-    for encoding in ("utf-8-sig", "gbk"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ValidationFailed("文件编码无法识别:请存为 UTF-8 或 GBK 编码的 CSV")
+    text = decode_csv(data)
     entries, problems = [], []
     for row_no, row in enumerate(csv.reader(io.StringIO(text)), start=1):
         if not row or not any(cell.strip() for cell in row):
@@ -224,13 +218,13 @@ def parse_csv(data: bytes) -> list[DayEntry]:
 
 def import_csv(db: Database, actor: Actor, path: str | Path, *, replace: bool = False) -> EnterResult:
     """Enter the days of a CSV file; years with entered days already only with `replace` (see enter_days)."""
-    return enter_days(db, actor, parse_csv(Path(path).read_bytes()), replace=replace)
+    return enter_days(db, actor, parse_csv(read_bytes(path)), replace=replace)
 
 
 def replaced_by_import(db: Database, path: str | Path) -> dict[int, int]:
     """{year: days entered} that importing the file would replace, for asking first; a bad file is
     refused here as import_csv refuses it."""
-    entries = parse_csv(Path(path).read_bytes())
+    entries = parse_csv(read_bytes(path))
     _check_entries(entries)
     with db.session() as session:
         return _entered_days(session, {e.day.year for e in entries})

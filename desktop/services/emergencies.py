@@ -544,6 +544,10 @@ LADDER_FIELDS = {
     "report_to": ("报送对象", ""),
 }
 UPWARD_LEVELS = (HandlingLevel.COUNTY, HandlingLevel.CITY)
+# The longest each clock may be set to. Art. 21 asks for timely reports; a longer clock is a typo
+# (and a clock past what a timedelta holds would stop every later report from being filed).
+LADDER_LIMITS = {"phone_first_minutes": 24 * 60, "written_first_minutes": 48 * 60, "follow_up_hours": 30 * 24,
+                 "final_working_days": 60}
 
 
 def load_ladder(db: Database) -> LadderRule:
@@ -569,6 +573,9 @@ def _ladder_problems(values: dict) -> list[str]:
         label, unit = LADDER_FIELDS[name]
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             problems.append(f"{label}({name}):应为正整数({unit}),不是 {value!r}")
+        elif value > LADDER_LIMITS[name]:
+            problems.append(f"{label}({name}):不能超过 {LADDER_LIMITS[name]} {unit},不是 {value}"
+                            f"(紧急情况应当及时报告)")
     if "report_to" in values:
         levels = values["report_to"]
         try:
@@ -584,10 +591,9 @@ def configure_ladder(db: Database, actor: Actor, **values) -> LadderRule:
     """Set the Art. 21 ladder's clocks city-wide; all or nothing.
 
     `values` are fields of LadderRule (LADDER_FIELDS); those not given keep their current value.
-    Each clock is a positive whole number, and the rungs keep their order: the phone first report
-    is due no later than the written one, the written one no later than the first follow-up, and
-    the follow-up interval is no longer than the final report's period (a working day counted as
-    24 hours). Applies to reports made afterwards (see the module's docstring). Needs
+    Each clock is a positive whole number up to LADDER_LIMITS, and the phone first report is due
+    no later than the written one (follow-ups and the final report count from other moments, so
+    they are not ordered against these). Applies to reports made afterwards (see the module's docstring). Needs
     LADDER_PERMISSION over the whole city; audited with the rule before and after.
     """
     problems = _ladder_problems(values)

@@ -35,6 +35,8 @@ def get_place(session: Session, code: str) -> Place:
     code = normalise_code(code)
     place = session.scalar(select(Place).where(Place.code == code))
     if place is None:
+        if len(code) == 15:  # grids are drawn by each township, not loaded with the divisions
+            raise NotFound(f"未知的网格代码 {code}:还没有这个网格(网格由乡镇划定后导入或新建)")
         raise NotFound(f"未知的地点代码 {code}:区划树中没有这个单位(先运行 griddesk-admin init 载入区划)")
     return place
 

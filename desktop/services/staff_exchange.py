@@ -22,15 +22,13 @@ from ..models import GridStaffRole, Person, Place
 from ..models.enums import PersonStatus, PlaceLevel, StaffRole, StaffSource
 from .clock import beijing_today
 from .evaluation.scores import resolve_scope
-from .exchange.files import write_atomically
+from .exchange.files import decode_csv, read_bytes, write_atomically
 from .security import Actor, Permission
 from .staff_admin import check_id_number, check_phone, check_source
 from .unit_of_work import unit_of_work
 
 COLUMNS = ["姓名", "手机", "身份证号", "网格代码", "网格名称", "角色", "来源", "状态", "起始日期"]
 REQUIRED = ["姓名", "网格代码", "角色", "来源"]
-# UTF-8 first (with or without BOM): GBK bytes almost never form valid UTF-8, the reverse is common.
-ENCODINGS = (("utf-8-sig", "UTF-8"), ("gb18030", "GBK"))
 
 
 @dataclass(frozen=True)
@@ -57,27 +55,6 @@ class _Row:
         return ("id", self.id_number) if self.id_number else ("name", self.name, self.phone)
 
 
-def decode_csv(data: bytes) -> str:
-    """The text of a CSV file in UTF-8 (BOM or not) or GBK; bytes fitting neither are named by line."""
-    for encoding, _ in ENCODINGS:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    lines = data.split(b"\n")
-    failures = {}
-    for encoding, label in ENCODINGS:
-        failures[label] = []
-        for number, line in enumerate(lines, start=1):
-            try:
-                line.decode(encoding)
-            except UnicodeDecodeError as exc:
-                failures[label].append(f"第 {number} 行:第 {exc.start + 1} 个字节起的字节序列不是有效的 {label} 编码")
-    label = min(failures, key=lambda k: len(failures[k]))
-    raise ValidationFailed(f"文件既不是有效的 UTF-8 也不是有效的 GBK 文本;按 {label} 解读时有错误,请修正后重新导入,本次未导入任何记录",
-                           problems=failures[label])
-
-
 def read_table(path: Path) -> list[dict[str, object]]:
     """Rows of a .csv or .xlsx file as {column: value}; the header is row 1, data from row 2."""
     path = Path(path)
@@ -86,7 +63,7 @@ def read_table(path: Path) -> list[dict[str, object]]:
         sheet = openpyxl.load_workbook(path, read_only=True, data_only=True).worksheets[0]
         rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     elif suffix == ".csv":
-        rows = list(csv.reader(io.StringIO(decode_csv(path.read_bytes()), newline="")))
+        rows = list(csv.reader(io.StringIO(decode_csv(read_bytes(path)), newline="")))
     else:
         raise ValidationFailed(f"不支持的文件类型 {suffix or '(无扩展名)'}:请使用 .csv 或 .xlsx", field="file")
     if not rows:

@@ -45,9 +45,9 @@ class UnitOfWork:
             return
         if place_code and not place_name:  # a caller holding only the code: the refusal still names the place
             place_name = self.session.scalar(select(Place.short_name).where(Place.code == place_code))
-        where = f"{place_name or ''}({place_code})" if place_code else "此处"
+        where = f"在 {place_name or ''}({place_code}) " if place_code else ""
         raise PermissionDenied(
-            f"用户“{self.actor.display_name}”没有在 {where} {permission.label}的权限;"
+            f"用户“{self.actor.display_name}”没有{where}{permission.label}的权限;"
             "请由具有该地区相应角色的用户办理",
             article="Art. 15",
         )

@@ -2038,8 +2038,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/exchange/import_dialog.py" line="97" />
-      <source>Open311 requests.json 或导出的诉求清单 .csv</source>
-      <translation>Open311 requests.json or an exported request list .csv</translation>
+      <source>Open311 requests.json 或导出的诉求清单 .csv、.xlsx</source>
+      <translation>Open311 requests.json or an exported case list .csv or .xlsx</translation>
     </message>
     <message>
       <location filename="../../desktop/views/exchange/import_dialog.py" line="98" />
@@ -2078,62 +2078,67 @@
       <translation>Request list CSV (UTF-8 or GBK)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="128" />
-      <source>无法识别:只能导入 .json(Open311)或 .csv 文件</source>
-      <translation>Unrecognised: only .json (Open311) or .csv files can be imported</translation>
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="125" />
+      <source>诉求清单 XLSX(Excel 工作簿)</source>
+      <translation>Case list XLSX (Excel workbook)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="130" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="129" />
+      <source>无法识别:只能导入 .json(Open311)、.csv 或 .xlsx 文件</source>
+      <translation>Not recognised: only .json (Open311), .csv or .xlsx files can be imported</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="131" />
       <source>按扩展名判断</source>
       <translation>By file extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="141" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="142" />
       <source>文件 %1 不存在</source>
       <translation>File %1 does not exist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="147" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="148" />
       <source>正在读取 %1…</source>
       <translation>Reading %1…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="148" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="149" />
       <source>已取消:没有导入任何诉求</source>
       <translation>Cancelled: nothing was imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="151" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="152" />
       <source>正在检查</source>
       <translation>Checking</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="151" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="152" />
       <source>正在准备</source>
       <translation>Preparing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="151" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="152" />
       <source>正在写入案件</source>
       <translation>Writing cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="152" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="153" />
       <source>正在写入办理记录</source>
       <translation>Writing timelines</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="153" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="154" />
       <source>%1 %2/%3</source>
       <translation>%1 %2/%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="157" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="158" />
       <source>已导入 %1 件(已办结 %2 件,待分拨 %3 件)</source>
       <translation>Imported %1 cases (%2 closed, %3 to route)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="160" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="161" />
       <source>,编号 %1 … %2</source>
       <translation>, numbers %1 … %2</translation>
     </message>
@@ -2463,42 +2468,42 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="175" />
+      <location filename="../../desktop/views/main_window.py" line="178" />
       <source>网格指挥台 — 北海市网格化服务管理</source>
       <translation>GridDesk — Beihai grid-based service management</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="176" />
+      <location filename="../../desktop/views/main_window.py" line="179" />
       <source>工具栏</source>
       <translation>Toolbar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="182" />
+      <location filename="../../desktop/views/main_window.py" line="185" />
       <source>数据库:%1</source>
       <translation>Database: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="183" />
+      <location filename="../../desktop/views/main_window.py" line="186" />
       <source>用户:%1</source>
       <translation>User: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="188" />
+      <location filename="../../desktop/views/main_window.py" line="191" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="189" />
+      <location filename="../../desktop/views/main_window.py" line="192" />
       <source>网格指挥台:依据《北海市网格化服务管理条例》的乡镇(街道)网格化服务管理指挥中心桌面端。</source>
       <translation>GridDesk: the desktop of a township grid-management command center under the Beihai Grid-based Service Management Regulations.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="218" />
+      <location filename="../../desktop/views/main_window.py" line="221" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="249" />
+      <location filename="../../desktop/views/main_window.py" line="252" />
       <source>未办结 %1 · 超期 %2 · 今日受理 %3</source>
       <translation>Open %1 · overdue %2 · received today %3</translation>
     </message>
@@ -4219,42 +4224,42 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>menus</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="123" />
+      <location filename="../../desktop/views/main_window.py" line="126" />
       <source>查找地点</source>
       <translation>Find place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="124" />
+      <location filename="../../desktop/views/main_window.py" line="127" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="125" />
+      <location filename="../../desktop/views/main_window.py" line="128" />
       <source>区划树</source>
       <translation>Place tree</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="126" />
+      <location filename="../../desktop/views/main_window.py" line="129" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="127" />
+      <location filename="../../desktop/views/main_window.py" line="130" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="144" />
+      <location filename="../../desktop/views/main_window.py" line="147" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="145" />
+      <location filename="../../desktop/views/main_window.py" line="148" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="152" />
+      <location filename="../../desktop/views/main_window.py" line="155" />
       <source>界面语言</source>
       <translation>Language</translation>
     </message>
@@ -4410,8 +4415,8 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
     <message>
       <location filename="../../desktop/views/exchange/import_dialog.py" line="38" />
-      <source>Open311 JSON 或诉求清单 CSV (*.json *.csv)</source>
-      <translation>Open311 JSON or request list CSV (*.json *.csv)</translation>
+      <source>Open311 JSON 或诉求清单 CSV、XLSX (*.json *.csv *.xlsx)</source>
+      <translation>Open311 JSON or case list CSV, XLSX (*.json *.csv *.xlsx)</translation>
     </message>
     <message>
       <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="30" />

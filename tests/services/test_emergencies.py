@@ -382,6 +382,12 @@ def test_ladder_clocks_must_be_positive_and_in_order(db, city_admin):
     for text in ("电话首报时限(phone_first_minutes):应为正整数(分钟)", "续报间隔(follow_up_hours)",
                  "终报时限(final_working_days)", "报送对象(report_to)", "escalate_after:不是报告时限的设置项"):
         assert text in problems
+    # A clock past LADDER_LIMITS is a typo; one past what a timedelta holds would stop every later report.
+    with pytest.raises(ValidationFailed) as caught:
+        emergencies.configure_ladder(db, city_admin, written_first_minutes=48 * 60 + 1, follow_up_hours=10 ** 20)
+    assert caught.value.problems == ["书面首报时限(written_first_minutes):不能超过 2880 分钟,不是 2881(紧急情况应当及时报告)",
+                                     f"续报间隔(follow_up_hours):不能超过 720 小时,不是 {10 ** 20}(紧急情况应当及时报告)"]
+    assert "Art. 21" in caught.value.message
     with pytest.raises(ValidationFailed, match="报送对象"):
         emergencies.configure_ladder(db, city_admin, report_to=[])
     for values, names in (

@@ -155,12 +155,12 @@ def test_each_bad_request_is_named_by_index_line_and_field(world_db, system, tmp
         open311.import_file(world_db, system, path)
     problems = caught.value.problems
     expected = [
-        ("第 1 项(第 3 行)", "service_code", "缺少"), ("第 2 项(第 4 行)", "requested_datetime", "时区"),
-        ("第 3 项(第 5 行)", "updated_datetime", "ISO 8601"), ("第 4 项(第 6 行)", "lat", "超出范围"),
-        ("第 5 项(第 7 行)", "long", "超出范围"), ("第 6 项(第 8 行)", "service_code", "C99-999"),
-        ("第 7 项(第 9 行)", "service_request_id", "第 0 项(第 2 行)重复"),
-        ("第 8 项(第 10 行)", "service_request_id", "EXT-0100 已导入为本库案件 450503103-2025-000009"),
-        ("第 9 项(第 11 行)", "lat/long", "--township"),
+        ("第 2 项(第 3 行)", "service_code", "缺少"), ("第 3 项(第 4 行)", "requested_datetime", "时区"),
+        ("第 4 项(第 5 行)", "updated_datetime", "ISO 8601"), ("第 5 项(第 6 行)", "lat", "超出范围"),
+        ("第 6 项(第 7 行)", "long", "超出范围"), ("第 7 项(第 8 行)", "service_code", "C99-999"),
+        ("第 8 项(第 9 行)", "service_request_id", "第 1 项(第 2 行)重复"),
+        ("第 9 项(第 10 行)", "service_request_id", "EXT-0100 已导入为本库案件 450503103-2025-000009"),
+        ("第 10 项(第 11 行)", "lat/long", "--township"),
     ]
     for where, field, words in expected:
         assert any(where in p and field in p and words in p for p in problems), (where, field, problems)
@@ -177,7 +177,7 @@ def test_a_file_imported_twice_is_refused_row_by_row_and_adds_nothing(world_db, 
         open311.import_file(world_db, system, path, township_code=world.QIAOGANG)
     assert "整个文件未导入" in caught.value.message
     assert caught.value.problems == [
-        f"第 {n - 1} 项(第 {n + 1} 行) 字段 service_request_id:编号 EXT-000{n} 已导入为本库案件 "
+        f"第 {n} 项(第 {n + 1} 行) 字段 service_request_id:编号 EXT-000{n} 已导入为本库案件 "
         f"{numbers[f'EXT-000{n}']};这个文件可能已经导入过,请删去已导入的行后再导入"
         for n in (1, 2, 3)
     ]
@@ -194,7 +194,7 @@ def test_our_own_export_imported_back_is_refused_naming_each_case(world_db, syst
     problems = caught.value.problems
     assert len(problems) == 2
     for number in ("450503103-2025-000001", "450503103-2025-000002"):
-        assert any(f"字段 service_request_id:编号 {number} 是本库已有的案件 {number}" in p and "删去这一行" in p
+        assert any(f"字段 service_request_id:编号 {number} 与本库已有案件 {number} 的编号和受理时间都相同" in p and "删去这一行" in p
                    for p in problems), (number, problems)
     assert _case_count(world_db) == 2
 
@@ -212,7 +212,7 @@ def test_an_id_imported_before_is_named_by_the_case_it_became_even_if_a_number_r
     with pytest.raises(ValidationFailed) as caught:
         open311.import_file(world_db, system, path)
     assert caught.value.problems == [
-        "第 0 项(第 2 行) 字段 service_request_id:编号 450503103-2025-000001 已导入为本库案件 450503103-2025-000009;"
+        "第 1 项(第 2 行) 字段 service_request_id:编号 450503103-2025-000001 已导入为本库案件 450503103-2025-000009;"
         "这个文件可能已经导入过,请删去已导入的行后再导入"]
 
 
@@ -313,3 +313,27 @@ def test_a_duplicate_the_checks_missed_is_a_conflict_and_nothing_is_written(worl
     with pytest.raises(Conflict, match="重复"):
         open311.import_file(world_db, system, path)
     assert _case_count(world_db) == 2
+
+
+def test_times_no_request_can_carry_are_named_and_nothing_imported(world_db, system, tmp_path):
+    """A year 2099 or 1900, a deadline before the request, an update after now, the year 9999 at
+    UTC−12 (past what the conversion to UTC holds) — each named, none numbered in its year."""
+    records = [
+        _request(0),
+        _request(1, requested_datetime="2099-11-01T20:47:00+08:00"),
+        _request(2, requested_datetime="1900-01-01T00:00:00+08:00"),
+        _request(3, expected_datetime="2020-01-01T00:00:00+08:00"),
+        _request(4, updated_datetime="2099-01-01T00:00:00+08:00"),
+        _request(5, requested_datetime="9999-12-31T23:59:00-12:00"),
+        _request(6, expected_datetime="9999-12-31T23:59:00-12:00"),
+    ]
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, _write(tmp_path, records))
+    problems = caught.value.problems
+    assert [p.split(":")[0] for p in problems] == [
+        "第 2 项(第 3 行) 字段 requested_datetime", "第 3 项(第 4 行) 字段 requested_datetime",
+        "第 4 项(第 5 行) 字段 expected_datetime", "第 5 项(第 6 行) 字段 updated_datetime",
+        "第 6 项(第 7 行) 字段 requested_datetime", "第 7 项(第 8 行) 字段 expected_datetime"]
+    assert "晚于现在" in problems[0] and "早于 2000 年" in problems[1] and "之后一年以内" in problems[2]
+    assert "与现在之间" in problems[3]
+    assert _case_count(world_db) == 0

@@ -130,3 +130,6 @@ def test_a_refused_export_names_the_place_it_was_refused_for(world_db, tmp_path)
         export_table(world_db, liaison, tmp_path / "x.csv", refused, "csv")
     with pytest.raises(PermissionDenied, match=r"没有在 侨港\(450503103000\) 数据导入导出的权限"):
         open311.write_requests(world_db, liaison, tmp_path / "x.json", refused)
+    # Without a place: no "此处" standing for one.
+    with pytest.raises(PermissionDenied, match=r"用户“派出所联络员”没有数据导入导出的权限;"):
+        export_table(world_db, liaison, tmp_path / "x.csv", QueueFilter(), "csv")

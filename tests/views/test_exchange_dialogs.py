@@ -72,7 +72,7 @@ def test_format_follows_the_extension_and_the_township_of_the_chosen_place(qtbot
     assert "Open311" in dialog.format_label.text() and dialog.import_button.isEnabled()
     dialog.path.setText("/data/cases.csv")
     assert "CSV" in dialog.format_label.text()
-    dialog.path.setText("/data/cases.xlsx")
+    dialog.path.setText("/data/cases.pdf")
     assert "无法识别" in dialog.format_label.text() and not dialog.import_button.isEnabled()
 
 
@@ -97,8 +97,8 @@ def test_a_bad_file_lists_each_problem_and_imports_nothing(qtbot, window, tmp_pa
     dialog.import_button.click()
     lines = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
     assert dialog.problems.isVisible() and "整个文件未导入" in dialog.status.text()
-    assert lines == ["第 1 项(第 3 行) 字段 lat:95.0 超出范围(−90 到 90)",
-                     "第 2 项(第 4 行) 字段 requested_datetime:'昨天' 不是带时区的 ISO 8601 时间(如 2026-03-01T09:30:00+08:00)"]
+    assert lines == ["第 2 项(第 3 行) 字段 lat:95.0 超出范围(−90 到 90)",
+                     "第 3 项(第 4 行) 字段 requested_datetime:'昨天' 不是带时区的 ISO 8601 时间(如 2026-03-01T09:30:00+08:00)"]
     assert _cases(window.db) == 0
 
 

@@ -44,8 +44,19 @@ class RoutedGrid:
     kind: GridKind
 
 
+def coordinate_problem(lon: float, lat: float) -> str | None:
+    """What is wrong with a WGS84 point, if anything (NaN and infinity fail the range test too)."""
+    if -180 <= lon <= 180 and -90 <= lat <= 90:
+        return None
+    swapped = "(经度和纬度可能写反了:先经度后纬度)" if -180 <= lat <= 180 and -90 <= lon <= 90 else ""
+    return f"({lon}, {lat}) 超出范围(经度 -180~180,纬度 -90~90){swapped}"
+
+
 def preview_route(db: Database, lon: float, lat: float) -> RoutedGrid | None:
     """The grid a location would be routed to (for the intake form, before saving)."""
+    problem = coordinate_problem(lon, lat)
+    if problem:
+        raise ValidationFailed(f"经纬度{problem}", field="lon/lat")
     with db.session() as session:
         grid_id = route_point(session, lon, lat)
         if grid_id is None:
@@ -69,8 +80,8 @@ def _check(title: str, description: str, requester_name: str | None, requester_p
         problems.append(f"联系电话(requester_phone):{requester_phone!r} 不是有效的电话号码")
     if (lon is None) != (lat is None):
         problems.append("经纬度(lon/lat):经度和纬度须同时填写或同时不填")
-    elif lon is not None and not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        problems.append(f"经纬度(lon/lat):({lon}, {lat}) 超出范围(经度 -180~180,纬度 -90~90)")
+    elif lon is not None and (problem := coordinate_problem(lon, lat)):
+        problems.append(f"经纬度(lon/lat):{problem}")
     if address and len(address) > 200:
         problems.append("地址(address):不能超过 200 字")
     if problems:

@@ -19,7 +19,7 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import any_, bindparam, func, select, text, union_all
 from sqlalchemy.dialects import postgresql
@@ -74,6 +74,31 @@ class FieldNames:
 
 OPEN311_FIELDS = FieldNames(request_id="service_request_id", place="lat/long", service_code="service_code")
 
+# Times a request can carry. Outside them a date was mistyped or mis-converted (a year 2099, a
+# 1900 "empty" date, a deadline before the request); refused rather than numbered in that year.
+EARLIEST = datetime(2000, 1, 1, tzinfo=BEIJING)
+CLOCK_SLACK = timedelta(hours=1)  # another system's clock may run a little ahead of ours
+LONGEST_DEADLINE = timedelta(days=366)
+
+
+def time_problems(requested: tuple[str, datetime | None], updated: tuple[str, datetime | None],
+                  expected: tuple[str, datetime | None], now: datetime) -> list[tuple[str, str]]:
+    """What cannot be right about a request's times, as (field, message): each (field name, time)."""
+    (requested_name, received), (updated_name, changed), (expected_name, due) = requested, updated, expected
+    if received is None:
+        return []
+    shown = received.isoformat(" ", "minutes")  # as written: converting a year-9999 time would overflow
+    if received < EARLIEST:
+        return [(requested_name, f"{shown} 早于 2000 年,请检查日期")]
+    if received > now + CLOCK_SLACK:
+        return [(requested_name, f"{shown} 晚于现在,请检查日期")]
+    bad = []
+    if changed is not None and not received <= changed <= now + CLOCK_SLACK:
+        bad.append((updated_name, f"应在受理时间 {shown} 与现在之间"))
+    if due is not None and not received <= due <= received + LONGEST_DEADLINE:
+        bad.append((expected_name, f"应在受理时间 {shown} 之后一年以内"))
+    return bad
+
 
 @dataclass(frozen=True)
 class ImportReport:
@@ -106,10 +131,11 @@ class _Places:
     """The place tree as parent links, to find a grid's village, township and county."""
 
     def __init__(self, session: Session):
-        rows = session.execute(select(Place.id, Place.parent_id, Place.level, Place.code))
-        self.parent, self.level, self.code = {}, {}, {}
-        for place_id, parent_id, level, code in rows:
-            self.parent[place_id], self.level[place_id], self.code[place_id] = parent_id, level, code
+        rows = session.execute(select(Place.id, Place.parent_id, Place.level, Place.code, Place.short_name))
+        self.parent, self.level, self.name = {}, {}, {}
+        for place_id, parent_id, level, code, short_name in rows:
+            self.parent[place_id], self.level[place_id] = parent_id, level
+            self.name[place_id] = f"{short_name}({code})"
 
     def up_to(self, place_id: int, level: PlaceLevel) -> int | None:
         while place_id is not None and self.level[place_id] is not level:
@@ -170,8 +196,8 @@ def _already_here(request_id: str, number: str, imported: bool) -> str:
     """Why a request that names an existing case is refused, and what to do about it."""
     if imported:
         return f"编号 {request_id} 已导入为本库案件 {number};这个文件可能已经导入过,请删去已导入的行后再导入"
-    return (f"编号 {request_id} 是本库已有的案件 {number}(这一行导出自本库),不能再导入为新案件;"
-            f"请删去这一行后再导入")
+    return (f"编号 {request_id} 与本库已有案件 {number} 的编号和受理时间都相同(这一行多半导出自本库),"
+            f"不能再导入为新案件;请删去这一行后再导入")
 
 
 def _title(request: IncomingRequest) -> str:
@@ -232,7 +258,7 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
         item = township_items.get(request.service_code)
         if item is None:
             problems.add(request.row, fields.service_code,
-                         f"{request.service_code} 不是{tree.code[where.township_id]}现行事项清单中的事项编码")
+                         f"{request.service_code} 不是 {tree.name[where.township_id]} 现行事项清单中的事项编码")
             continue
         planned.append((request, where, item))
     return planned

@@ -1,24 +1,104 @@
-"""Writing an export file whole or not at all."""
+"""Reading an input file and writing an output file whole or not at all, with errors a person can act on.
+
+Exports, prints and imports name a path typed by hand on the command line or chosen in a
+dialog; a missing folder, a folder given for a file, or a file held open in Excel (Windows
+refuses to replace it) is told as such, never as an OSError's traceback.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from ...errors import GridDeskError, ValidationFailed
+
+# UTF-8 first (with or without BOM): GBK bytes almost never form valid UTF-8, the reverse is common.
+ENCODINGS = (("utf-8-sig", "UTF-8"), ("gb18030", "GBK"))
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+SHOWN_LINES = 200  # a binary file fails on every line; the first ones say enough
+
+
+class FileUnusable(GridDeskError):
+    """A file cannot be read or written where the user asked."""
+
+
+def _why(exc: OSError, path: Path, writing: bool) -> str:
+    if isinstance(exc, IsADirectoryError) or path.is_dir():
+        return f"{path} 是文件夹,不是文件;请在其后写上文件名"
+    if isinstance(exc, FileNotFoundError):
+        if writing:
+            return f"无法写入 {path}:文件夹 {path.parent} 不存在;请先建好文件夹或换一个位置"
+        return f"文件 {path} 不存在"
+    if isinstance(exc, PermissionError):
+        if writing:
+            return f"没有写入 {path} 的权限;请换一个文件夹,或先关闭正打开这个文件的程序(例如 Excel)"
+        return f"没有读取 {path} 的权限,或文件正被其他程序独占"
+    if exc.errno == errno.ENOSPC:
+        return f"无法写入 {path}:磁盘已满"
+    return f"无法{'写入' if writing else '读取'} {path}:{exc.strerror or exc}"
+
 
 def write_atomically(path: Path, write: Callable[[Path], object]):
     """Call `write(tmp)` on a file beside `path`, then rename it over `path`; returns what `write` returned.
 
-    A failure or a Cancel part-way leaves neither half a file nor a stray temporary one.
+    A failure or a Cancel part-way leaves neither half a file nor a stray temporary one. A path
+    that cannot be written raises FileUnusable, saying why.
     """
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=path.suffix)
+    path = Path(path)
+    if path.is_dir():
+        raise FileUnusable(_why(IsADirectoryError(), path, True))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=path.suffix)
+    except OSError as exc:
+        raise FileUnusable(_why(exc, path, True)) from exc
     os.close(fd)
     try:
         result = write(Path(tmp))
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise FileUnusable(_why(exc, path, True)) from exc
         raise
     return result
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """`data` into `path`, whole or not at all (see write_atomically)."""
+    write_atomically(path, lambda tmp: tmp.write_bytes(data))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's content; a path that cannot be read raises FileUnusable, saying why."""
+    path = Path(path)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise FileUnusable(_why(exc, path, False)) from exc
+
+
+def decode_csv(data: bytes) -> str:
+    """The text of a CSV file in UTF-8 (BOM or not) or GBK; bytes fitting neither are named by line."""
+    if data.startswith(_UTF16_BOMS):  # Excel's "Unicode text": UTF-16, and tab-separated
+        raise ValidationFailed("文件是 UTF-16 编码(Excel 的“Unicode 文本”),不是 CSV;请在 Excel 中另存为"
+                               "“CSV UTF-8(逗号分隔)”后重新导入,本次未导入任何记录")
+    for encoding, _ in ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    lines = data.split(b"\n")
+    failures = {}
+    for encoding, label in ENCODINGS:
+        failures[label] = []
+        for number, line in enumerate(lines, start=1):
+            try:
+                line.decode(encoding)
+            except UnicodeDecodeError as exc:
+                failures[label].append(f"第 {number} 行:第 {exc.start + 1} 个字节起的字节序列不是有效的 {label} 编码")
+    label = min(failures, key=lambda k: len(failures[k]))
+    raise ValidationFailed(f"文件既不是有效的 UTF-8 也不是有效的 GBK 文本;按 {label} 解读时有错误,请修正后重新导入,"
+                           f"本次未导入任何记录", problems=failures[label][:SHOWN_LINES])

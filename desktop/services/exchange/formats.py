@@ -10,7 +10,7 @@ from ..security import Actor
 from . import open311, table_export, table_import
 from .case_import import ImportReport, ProgressReport
 
-IMPORT_FORMATS = ("open311", "csv")
+IMPORT_FORMATS = ("open311", "csv", "xlsx")
 EXPORT_FORMATS = ("open311", "csv", "xlsx")
 SUFFIXES = {"open311": ".json", "csv": ".csv", "xlsx": ".xlsx"}
 
@@ -23,9 +23,10 @@ def format_of(path: Path | str) -> str | None:
 
 def import_file(db: Database, actor: Actor, path: Path, fmt: str, *, township_code: str | None = None,
                 progress: ProgressReport | None = None) -> ImportReport:
-    """Import an Open311 JSON or case-table CSV file (all-or-nothing; see case_import)."""
-    importer = {"open311": open311.import_file, "csv": table_import.import_file}[fmt]
-    return importer(db, actor, path, township_code=township_code, progress=progress)
+    """Import an Open311 JSON file or a case table, CSV or XLSX (all-or-nothing; see case_import)."""
+    if fmt == "open311":
+        return open311.import_file(db, actor, path, township_code=township_code, progress=progress)
+    return table_import.import_file(db, actor, path, fmt=fmt, township_code=township_code, progress=progress)
 
 
 def export_file(db: Database, actor: Actor, path: Path, fmt: str, f: QueueFilter,

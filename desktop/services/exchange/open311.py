@@ -23,7 +23,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import aliased
 
 from ...db import Database
-from ...models import Assignment, Case, Department, MatterItem, Place
+from ...models import Assignment, Case, Department, MatterItem, Place, utcnow
 from ...models.enums import AssignmentRole, CaseState
 from ..clock import BEIJING, beijing_today
 from ..matters import lists_in_force
@@ -31,8 +31,8 @@ from ..places import get_place, normalise_code
 from ..queue import QueueFilter, filtered_select
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
-from .case_import import ImportReport, IncomingRequest, ProgressReport, import_requests
-from .files import write_atomically
+from .case_import import ImportReport, IncomingRequest, ProgressReport, import_requests, time_problems
+from .files import read_bytes, write_atomically
 from .problems import Problems
 
 EXTENSION = "griddesk"
@@ -199,7 +199,7 @@ def _lines_of(text: str, indices: Iterable[int]) -> dict[int, str]:
         last = max(wanted)
         for index, line, _ in iter_array(text):
             if index in wanted:
-                names[index] = f"第 {index} 项(第 {line} 行)"
+                names[index] = f"第 {index + 1} 项(第 {line} 行)"  # counted as people count, from 1
             if index >= last:
                 break
     return names
@@ -238,7 +238,7 @@ def _text(value) -> str | None:
     return (value if type(value) is str else str(value)).strip() or None
 
 
-def _request(element, row: int) -> IncomingRequest | list[tuple[str | None, str]]:
+def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[str | None, str]]:
     """The request, or what is wrong with it as (field, message) pairs — every fault of the row at once."""
     if type(element) is not dict:
         return [(None, "应为 JSON 对象 {…}")]
@@ -253,6 +253,9 @@ def _request(element, row: int) -> IncomingRequest | list[tuple[str | None, str]
     requested = _moment(get("requested_datetime"), "requested_datetime", bad)
     updated = _moment(get("updated_datetime"), "updated_datetime", bad)
     expected = _moment(get("expected_datetime"), "expected_datetime", bad)
+    if not bad:
+        bad += time_problems(("requested_datetime", requested), ("updated_datetime", updated),
+                             ("expected_datetime", expected), now)
     before = len(bad)
     lat = _degrees(get("lat"), "lat", 90, bad)
     lon = _degrees(get("long"), "long", 180, bad)
@@ -291,11 +294,11 @@ def parse_requests(text: str, source: str, progress: ProgressReport | None = Non
     if type(elements) is not list:
         problems.add("JSON", None, _syntax_problem(text, None))
         return [], problems
-    requests = []
+    requests, now = [], utcnow()
     for row, element in enumerate(elements):
         if progress and row % 10_000 == 0:
             progress(row, len(elements), "检查")
-        request = _request(element, row)
+        request = _request(element, row, now)
         if type(request) is list:
             for name, message in request:
                 problems.add(row, name, message)
@@ -307,10 +310,10 @@ def parse_requests(text: str, source: str, progress: ProgressReport | None = Non
 def read_text(path: Path) -> str:
     """The file as text (UTF-8, with or without BOM); anything else is refused as a whole."""
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         problems = Problems(path.name)
-        problems.add("文件", None, f"不是 UTF-8 编码的 JSON(第 {exc.start} 字节)")
+        problems.add("文件", None, f"不是 UTF-8 编码的 JSON(第 {exc.start + 1} 个字节起)")
         problems.raise_if_any()
 
 

@@ -2,6 +2,10 @@
 
 Rows come from `queue.filtered_select`: the same filter, scope and order as the queue on
 screen. Requester phones are masked unless the actor may view sensitive data (Art. 15).
+
+Texts come from residents and other platforms: one that starts like a formula (=HYPERLINK(…))
+must not be computed when the file is opened. XLSX cells are written as text; in CSV such a
+text is prefixed with ' (`escape_text`), which the import takes off again (`unescape_text`).
 """
 
 from __future__ import annotations
@@ -33,6 +37,19 @@ COLUMNS = [
 ]
 HEADERS = [name for name, _ in COLUMNS]
 TIME_FORMAT = "%Y-%m-%d %H:%M"
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")  # the ' itself, so that unescape_text is exact
+
+
+def escape_text(value: str) -> str:
+    """A CSV cell that spreadsheet programs show rather than compute."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def unescape_text(value: str) -> str:
+    """The text `escape_text` was given."""
+    return value[1:] if value.startswith("'") else value
 
 
 def _time(moment) -> str:
@@ -97,7 +114,7 @@ def _write_csv(path: Path, table: Iterator[list]) -> int:
         writer = csv.writer(out)
         writer.writerow(HEADERS)
         for row in table:
-            writer.writerow(row)
+            writer.writerow([escape_text(value) if isinstance(value, str) else value for value in row])
             count += 1
     return count
 
@@ -116,6 +133,9 @@ def _write_xlsx(path: Path, table: Iterator[list]) -> int:
     count = 0
     for row in table:
         sheet.append(row)
+        for column, value in enumerate(row, start=1):
+            if isinstance(value, str) and value.startswith("="):  # openpyxl took it for a formula: it is text
+                sheet.cell(count + 2, column).data_type = "s"
         count += 1
     book.save(path)
     return count

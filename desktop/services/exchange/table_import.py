@@ -1,35 +1,41 @@
-"""Import of the case table (the columns of `table_export`) from CSV, UTF-8 or GBK.
+"""Import of the case table (the columns of `table_export`) from CSV, UTF-8 or GBK, or from XLSX.
 
 Chinese CSV files from Excel are often GBK (SPEC §9): UTF-8 is tried first (with or without
-BOM), then GB18030, the superset of GBK. Times are Beijing time as exported ("%Y-%m-%d %H:%M").
-A masked phone (138****1234) carries no number and is not imported.
+BOM), then GB18030, the superset of GBK. Times are Beijing time as exported ("%Y-%m-%d %H:%M");
+in an XLSX file a cell Excel turned into a date is taken as that Beijing time. A masked phone
+(138****1234) carries no number and is not imported. A row with more or fewer cells than the
+header is refused with both counts: a comma outside quotes or an unclosed quote shifts every
+cell after it, and nothing shifted is guessed back into place.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import zipfile
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+import openpyxl
+from openpyxl.utils.exceptions import InvalidFileException
+
 from ...db import Database
+from ...errors import ValidationFailed
+from ...models import utcnow
 from ...models.enums import CaseState
 from ..clock import BEIJING
 from ..security import Actor
-from .case_import import FieldNames, ImportReport, IncomingRequest, ProgressReport, import_requests
+from .case_import import FieldNames, ImportReport, IncomingRequest, ProgressReport, import_requests, time_problems
+from .files import decode_csv, read_bytes
 from .problems import Problems
-from .table_export import HEADERS, TIME_FORMAT
+from .table_export import HEADERS, TIME_FORMAT, unescape_text
 
 REQUIRED = ("编号", "事项编码", "诉求描述", "受理时间")
 FIELDS = FieldNames(request_id="编号", place="经度/纬度", service_code="事项编码")
 _CLOSED_LABELS = {s.label for s in CaseState if not s.is_open}
 
-
-def decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("gb18030")
+Rows = Iterator[tuple[int, list[str]]]  # (the line or sheet row a row ends on, its cells as text)
 
 
 def _time(value: str, where: int, column: str, problems: Problems) -> datetime | None:
@@ -51,50 +57,126 @@ def _number(value: str, where: int, column: str, limit: float, problems: Problem
         problems.add(where, column, f"{value!r} 不是数字")
         return None
     if not -limit <= number <= limit:
-        problems.add(where, column, f"{number} 超出范围")
+        problems.add(where, column, f"{number} 超出范围(−{limit:g} 到 {limit:g})")
         return None
     return number
 
 
-def parse_rows(text: str, source: str) -> tuple[list[IncomingRequest], Problems]:
+_CSV_ERRORS = {  # what the csv module's complaints mean for someone holding the file
+    "unexpected end of data": "引号未闭合,一直到文件末尾",
+    "field larger than field limit": "一格超过 128 KB,多半是引号未闭合",
+    "expected after": "带引号的格在右引号后应紧跟逗号;格内的引号须写成两个引号",
+}
+
+
+def _csv_rows(text: str, problems: Problems) -> Rows:
+    # strict: an unclosed quote would otherwise swallow every later row into one cell, silently.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    read = 0  # the last line of the last row read whole
+    try:
+        for cells in reader:
+            yield reader.line_num, [unescape_text(cell) for cell in cells]
+            read = reader.line_num
+    except csv.Error as exc:  # the reader cannot go on past it: named where the broken row starts
+        hint = next((meaning for known, meaning in _CSV_ERRORS.items() if known in str(exc)), str(exc))
+        problems.add(f"第 {read + 1} 行起", None, f"无法按 CSV 读取:{hint};此后的行未检查")
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):  # Excel made the exported text a date: it was Beijing time
+        return value.strftime(TIME_FORMAT)
+    if isinstance(value, float) and value.is_integer() and abs(value) >= 1e6:  # a phone number typed as a number
+        return str(int(value))
+    return str(value)
+
+
+def _xlsx_rows(data: bytes, name: str) -> Rows:
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
+        raise ValidationFailed(f"{name} 不是 Excel 工作簿(.xlsx),无法读取:{exc};本次未导入任何记录",
+                               field="file") from exc
+    try:
+        for number, values in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1):
+            cells = [_cell_text(value) for value in values]
+            while cells and cells[-1] == "":  # a sheet's rows run to its widest column
+                cells.pop()
+            yield number, cells
+    finally:
+        book.close()
+
+
+def parse_table(rows: Rows, source: str, problems: Problems | None = None) -> tuple[list[IncomingRequest], Problems]:
+    """The requests of a case table, header first; every bad row is named by its line."""
     lines: list[int] = []  # the line each row ends on (a quoted field may span lines)
-    problems = Problems(source, locate=lambda indices: {i: f"第 {lines[i]} 行" for i in indices})
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [h for h in REQUIRED if h not in (reader.fieldnames or [])]
+    problems = Problems(source) if problems is None else problems
+    problems.locate = lambda indices: {i: f"第 {lines[i]} 行" for i in indices}
+    header = next((cells for _, cells in rows if any(cells)), None)
+    header = [name.strip().lstrip("\ufeff") for name in header or []]
+    missing = [h for h in REQUIRED if h not in header]
     if missing:
         problems.add("第 1 行(表头)", None, f"缺少列 {'、'.join(missing)};应为导出的列:{','.join(HEADERS)}")
         return [], problems
-    requests = []
-    for index, row in enumerate(reader):
-        lines.append(reader.line_num)
-        before = len(problems)
-        row = {k: (v or "").strip() for k, v in row.items() if k}
-        for column in REQUIRED:
-            if not row.get(column):
-                problems.add(index, column, "缺少必填内容")
-        requested = _time(row.get("受理时间", ""), index, "受理时间", problems)
-        expected = _time(row.get("办理期限", ""), index, "办理期限", problems)
-        closed_at = _time(row.get("办结时间", ""), index, "办结时间", problems)
-        lon = _number(row.get("经度", ""), index, "经度", 180, problems)
-        lat = _number(row.get("纬度", ""), index, "纬度", 90, problems)
-        if (lon is None) != (lat is None) and len(problems) == before:
-            problems.add(index, "经度/纬度", "须同时填写")
-        if len(problems) > before:
+    requests, now = [], utcnow()
+    for line, cells in rows:
+        if not any(cell.strip() for cell in cells):
             continue
-        phone = row.get("联系电话") or None
-        requests.append(IncomingRequest(
-            row=index, external_id=row["编号"], service_code=row["事项编码"], description=row["诉求描述"],
-            requested_at=requested, title=row.get("标题") or None, expected_at=expected, updated_at=closed_at,
-            closed=row.get("状态") in _CLOSED_LABELS, address=row.get("地址") or None, lon=lon, lat=lat,
-            requester_name=row.get("诉求人") or None, requester_phone=None if phone and "*" in phone else phone,
-            source_state=row.get("状态") or None,
-        ))
+        index = len(lines)
+        lines.append(line)
+        if len(cells) != len(header):
+            shifted = "(有一格内容跨了行:可能有引号未闭合)" if any("\n" in cell for cell in cells) else (
+                "(可能某格内容中的逗号未加引号)" if len(cells) > len(header) else "")
+            problems.add(index, None, f"有 {len(cells)} 列,表头有 {len(header)} 列{shifted};整行未读")
+            continue
+        request = _request(dict(zip(header, (cell.strip() for cell in cells))), index, problems, now)
+        if request is not None:
+            requests.append(request)
     return requests, problems
 
 
-def import_file(db: Database, actor: Actor, path: Path, *, township_code: str | None = None,
+def _request(row: dict[str, str], index: int, problems: Problems, now: datetime) -> IncomingRequest | None:
+    before = len(problems)
+    for column in REQUIRED:
+        if not row.get(column):
+            problems.add(index, column, "缺少必填内容")
+    requested = _time(row.get("受理时间", ""), index, "受理时间", problems)
+    expected = _time(row.get("办理期限", ""), index, "办理期限", problems)
+    closed_at = _time(row.get("办结时间", ""), index, "办结时间", problems)
+    lon = _number(row.get("经度", ""), index, "经度", 180, problems)
+    lat = _number(row.get("纬度", ""), index, "纬度", 90, problems)
+    if (lon is None) != (lat is None) and len(problems) == before:
+        problems.add(index, "经度/纬度", "须同时填写")
+    if len(problems) == before:
+        for column, message in time_problems(("受理时间", requested), ("办结时间", closed_at), ("办理期限", expected), now):
+            problems.add(index, column, message)
+    if len(problems) > before:
+        return None
+    phone = row.get("联系电话") or None
+    return IncomingRequest(
+        row=index, external_id=row["编号"], service_code=row["事项编码"], description=row["诉求描述"],
+        requested_at=requested, title=row.get("标题") or None, expected_at=expected, updated_at=closed_at,
+        closed=row.get("状态") in _CLOSED_LABELS, address=row.get("地址") or None, lon=lon, lat=lat,
+        requester_name=row.get("诉求人") or None, requester_phone=None if phone and "*" in phone else phone,
+        source_state=row.get("状态") or None,
+    )
+
+
+def parse_rows(text: str, source: str) -> tuple[list[IncomingRequest], Problems]:
+    """The requests of a case table CSV's text."""
+    problems = Problems(source)
+    return parse_table(_csv_rows(text, problems), source, problems)
+
+
+def import_file(db: Database, actor: Actor, path: Path, *, fmt: str = "csv", township_code: str | None = None,
                 progress: ProgressReport | None = None) -> ImportReport:
-    """Import a case table CSV as new cases (all-or-nothing; see case_import and its `progress`)."""
-    requests, problems = parse_rows(decode(path.read_bytes()), path.name)
-    return import_requests(db, actor, requests, problems, township_code=township_code, source="CSV", fields=FIELDS,
-                           progress=progress)
+    """Import a case table, `fmt` "csv" or "xlsx", as new cases (all-or-nothing; see case_import)."""
+    path = Path(path)
+    data = read_bytes(path)  # a missing or unreadable file is told as such, not as a broken workbook
+    if fmt == "xlsx":
+        requests, problems = parse_table(_xlsx_rows(data, path.name), path.name)
+    else:
+        requests, problems = parse_rows(decode_csv(data), path.name)
+    return import_requests(db, actor, requests, problems, township_code=township_code, source=fmt.upper(),
+                           fields=FIELDS, progress=progress)

@@ -24,7 +24,7 @@ from ...models.enums import SheetKind
 from ..clock import BEIJING
 from ..evaluation.scores import Evaluation, SubjectScore
 from ..evaluation.sources import Level
-from ..exchange.files import write_atomically
+from ..exchange.files import write_bytes
 from ..places import get_place
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
@@ -149,7 +149,7 @@ def print_assessment(db: Database, actor: Actor, evaluation: Evaluation, path: s
         scope = get_place(uow.session, evaluation.scope_code)
         uow.require(Permission.PRINT, scope.code, scope.short_name)
         try:
-            write_atomically(Path(path), lambda tmp: tmp.write_bytes(data))
+            write_bytes(Path(path), data)
         except OSError as exc:  # e.g. the old PDF still open in a viewer: nothing is recorded
             raise ValidationFailed(f"无法写入 {path}({exc.strerror or exc}):请关闭该文件或另选保存位置",
                                    field="output") from exc

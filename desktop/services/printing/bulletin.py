@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from io import BytesIO
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -17,6 +18,7 @@ from ...models import PrintedSheet
 from ...models.enums import SheetKind
 from ..clock import beijing_text
 from ..emergencies import EmergencyInfo, get_report
+from ..exchange.files import write_bytes
 from ..places import get_place
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
@@ -98,12 +100,14 @@ def write_bulletin(db: Database, actor: Actor, report_id: int, path: Path) -> in
         township = get_place(uow.session, info.township_code)
         uow.require(Permission.PRINT, township.code, township.short_name)
         issuer = f"{township.name}网格化服务管理中心"
-        pages = []
-        document = SimpleDocTemplate(str(path), pagesize=A4, title=f"信息快报 {info.number}", author=issuer,
+        pages, buffer = [], BytesIO()
+        document = SimpleDocTemplate(buffer, pagesize=A4, title=f"信息快报 {info.number}", author=issuer,
                                      leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm, bottomMargin=18 * mm)
         document.build(_story(info, issuer, font, _styles(font)), onLaterPages=lambda c, d: pages.append(c.getPageNumber()))
         page_count = 1 + len(pages)
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        pdf = buffer.getvalue()
+        write_bytes(Path(path), pdf)
+        digest = hashlib.sha256(pdf).hexdigest()
         uow.session.add(PrintedSheet(kind=SheetKind.BULLETIN, place_id=township.id, subject_ref=info.number,
                                      content_hash=digest, printed_by=actor.display_name, pages=page_count))
         uow.audit(f"打印信息快报 {info.number}", pages=page_count)

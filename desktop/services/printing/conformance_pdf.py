@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..conformance import ConformanceReport
+from ..exchange.files import write_bytes
 from .fonts import register_pdf_font
 
 TESTS_PER_ROW = 12  # a long test name wraps: at most about 250 points of the page's 515
@@ -52,5 +53,5 @@ def render_conformance(report: ConformanceReport, target: str | Path | None = No
                Paragraph(note, cell), Spacer(1, 3 * mm), table])
     data = buffer.getvalue()
     if target is not None:
-        Path(target).write_bytes(data)
+        write_bytes(Path(target), data)
     return data

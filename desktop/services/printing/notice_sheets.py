@@ -29,6 +29,7 @@ from ..geo.projection import LocalProjection
 from ..notice_board import NoticeSheet, needs_reprint, record_printed, sheets
 from ..places import place_info
 from ..security import Actor
+from ..exchange.files import write_bytes
 from .fonts import register_pdf_font
 
 Progress = Callable[[int, int, str], None]
@@ -261,10 +262,10 @@ def print_notice_sheets(db: Database, actor: Actor, out: Path, *, under: str, on
                                + ("(全部已是最新)" if only_needing_reprint else "(尚无在用网格)"))
     pdf = render(items, root.name, progress=progress)
     out = Path(out)
-    out.write_bytes(pdf)
+    write_bytes(out, pdf)
     try:
         record_printed(db, actor, under, items)
     except BaseException:
         out.unlink()  # a refused or failed record must not leave an unrecorded batch behind
         raise
-    return PrintResult(Path(out), len(items))
+    return PrintResult(out, len(items))

@@ -26,10 +26,10 @@ class LadderSettingsDialog(CitySettingsDialog):
         super().__init__(db, actor, tasks, parent)
         self.setWindowTitle(self.tr("紧急情况报告时限(《条例》第二十一条)"))
         self.setMinimumWidth(460)
-        self.phone_first = _clock(self.tr("分钟"), 24 * 60)
-        self.written_first = _clock(self.tr("分钟"), 24 * 60)
-        self.follow_up = _clock(self.tr("小时"), 30 * 24)
-        self.final = _clock(self.tr("个工作日"), 60)
+        self.phone_first = _clock(self.tr("分钟"), emergencies.LADDER_LIMITS["phone_first_minutes"])
+        self.written_first = _clock(self.tr("分钟"), emergencies.LADDER_LIMITS["written_first_minutes"])
+        self.follow_up = _clock(self.tr("小时"), emergencies.LADDER_LIMITS["follow_up_hours"])
+        self.final = _clock(self.tr("个工作日"), emergencies.LADDER_LIMITS["final_working_days"])
         self.report_to = {level: QCheckBox(label(level)) for level in emergencies.UPWARD_LEVELS}
         levels = QHBoxLayout()
         for box in self.report_to.values():

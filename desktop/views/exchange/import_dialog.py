@@ -35,7 +35,7 @@ from ..retranslating import Retranslating
 def ask_open_path(parent: QWidget) -> str | None:
     """The file to import (a function of its own so that tests can answer it)."""
     path, _ = QFileDialog.getOpenFileName(parent, parent.tr("选择要导入的文件"), "",
-                                          parent.tr("Open311 JSON 或诉求清单 CSV (*.json *.csv)"))
+                                          parent.tr("Open311 JSON 或诉求清单 CSV、XLSX (*.json *.csv *.xlsx)"))
     return path or None
 
 
@@ -94,7 +94,7 @@ class ImportDialog(Retranslating, QDialog):
         self.file_caption.setText(self.tr("文件"))
         self.format_caption.setText(self.tr("格式"))
         self.township_caption.setText(self.tr("乡镇(街道)"))
-        self.path.setPlaceholderText(self.tr("Open311 requests.json 或导出的诉求清单 .csv"))
+        self.path.setPlaceholderText(self.tr("Open311 requests.json 或导出的诉求清单 .csv、.xlsx"))
         self.browse_button.setText(self.tr("选择…"))
         if self.township.count():
             self.township.setItemText(0, self.tr("按坐标归入所在网格的乡镇"))
@@ -121,11 +121,12 @@ class ImportDialog(Retranslating, QDialog):
 
     def _path_changed(self, text: str) -> None:
         fmt = self._format()
-        names = {"open311": self.tr("Open311 GeoReport v2 JSON"), "csv": self.tr("诉求清单 CSV(UTF-8 或 GBK)")}
+        names = {"open311": self.tr("Open311 GeoReport v2 JSON"), "csv": self.tr("诉求清单 CSV(UTF-8 或 GBK)"),
+                 "xlsx": self.tr("诉求清单 XLSX(Excel 工作簿)")}
         if fmt:
             self.format_label.setText(names[fmt])
         elif text.strip():
-            self.format_label.setText(self.tr("无法识别:只能导入 .json(Open311)或 .csv 文件"))
+            self.format_label.setText(self.tr("无法识别:只能导入 .json(Open311)、.csv 或 .xlsx 文件"))
         else:
             self.format_label.setText(self.tr("按扩展名判断"))
         self.import_button.setEnabled(fmt is not None and not self.task.busy)

@@ -1,0 +1,44 @@
+"""Where an export, a print or an import cannot use the path it was given, the user is told why."""
+
+import pytest
+
+from desktop.services.exchange.files import FileUnusable, read_bytes, write_atomically, write_bytes
+
+
+def test_a_missing_folder_or_a_folder_for_a_file_is_named_and_nothing_is_left_behind(tmp_path):
+    with pytest.raises(FileUnusable, match=r"文件夹 .*nowhere 不存在;请先建好文件夹或换一个位置"):
+        write_bytes(tmp_path / "nowhere" / "out.pdf", b"%PDF")
+    with pytest.raises(FileUnusable, match="是文件夹,不是文件;请在其后写上文件名"):
+        write_bytes(tmp_path, b"%PDF")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_write_leaves_the_old_file_whole_and_no_temporary_one(tmp_path):
+    target = tmp_path / "out.csv"
+    target.write_text("旧内容", encoding="utf-8")
+
+    def fails(tmp):
+        tmp.write_text("半个文件", encoding="utf-8")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(FileUnusable, match="磁盘已满"):
+        write_atomically(target, fails)
+    assert target.read_text(encoding="utf-8") == "旧内容" and list(tmp_path.iterdir()) == [target]
+
+
+def test_a_file_held_open_elsewhere_says_to_close_it(tmp_path, monkeypatch):
+    """Windows refuses to replace a file that Excel holds open: the message says what to do."""
+    def refused(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("os.replace", refused)
+    with pytest.raises(FileUnusable, match="先关闭正打开这个文件的程序"):
+        write_bytes(tmp_path / "out.xlsx", b"PK")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_reading_a_missing_file_or_a_folder_is_refused_by_name(tmp_path):
+    with pytest.raises(FileUnusable, match="文件 .*missing.json 不存在"):
+        read_bytes(tmp_path / "missing.json")
+    with pytest.raises(FileUnusable, match="是文件夹,不是文件"):
+        read_bytes(tmp_path)
