@@ -11,5 +11,8 @@ from PySide6.QtCore import QObject, Signal
 
 class Bus(QObject):
     changed = Signal(str)  # a topic of the change feed: "cases", "places", "staff", …
+    # The cases another desktop changed: a frozenset of ids, or None when it did not say which
+    # (an import, deadlines recounted); an open case panel reloads on it.
+    casesChanged = Signal(object)
     placeSelected = Signal(str)  # a place code
     languageChanged = Signal()

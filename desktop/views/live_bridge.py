@@ -31,6 +31,7 @@ class LiveBridge(QObject):
         self.bus = bus
         self.state: LiveState | None = None
         self._pending: set[str] = set()
+        self._cases: set[int] | None = set()  # None: some case changed without saying which
         self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS, timeout=self._flush)
         # Explicitly queued: the emitting thread is never the GUI thread.
         self.arrived.connect(self._collect, Qt.ConnectionType.QueuedConnection)
@@ -64,14 +65,23 @@ class LiveBridge(QObject):
     @Slot(object)
     def _collect(self, batch) -> None:
         self._pending.update(change.topic for change in batch)
+        for change in batch:
+            if change.topic == "cases" and self._cases is not None:
+                if change.entity_id is None:
+                    self._cases = None
+                else:
+                    self._cases.add(change.entity_id)
         if not self._timer.isActive():
             self._timer.start()
 
     @Slot()
     def _flush(self) -> None:
         topics, self._pending = sorted(self._pending), set()
+        cases, self._cases = self._cases, set()
         for topic in topics:
             self.bus.changed.emit(topic)
+        if cases is None or cases:
+            self.bus.casesChanged.emit(None if cases is None else frozenset(cases))
 
     @Slot(object)
     def _set_state(self, state: LiveState) -> None:

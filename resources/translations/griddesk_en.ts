@@ -571,42 +571,42 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="55" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="57" />
       <source>无期限</source>
       <translation>No deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="58" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="60" />
       <source>{n} 小时</source>
       <translation>{n} h</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="60" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="62" />
       <source>{n} 天</source>
       <translation>{n} d</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="62" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="64" />
       <source>剩余 {span}</source>
       <translation>{span} left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="64" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="66" />
       <source>已逾期 {span}</source>
       <translation>{span} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="65" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="67" />
       <source>{when}({mark})</source>
       <translation>{when} ({mark})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="368" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="398" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="369" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="399" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -614,229 +614,234 @@
   <context>
     <name>CaseDetailDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="148" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="155" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="148" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="155" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="148" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="155" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="148" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="155" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="149" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="156" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="149" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="207" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="360" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="156" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="228" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="390" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="170" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="178" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="172" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="180" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="191" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="200" />
+      <source>其他终端刚更新了这件案件,已重新载入({time})</source>
+      <translation>Another desktop has just updated this case; reloaded ({time})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="212" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="194" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="215" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="199" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="220" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="203" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="224" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="204" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="225" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="205" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="226" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="205" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="226" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="206" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="227" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="207" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="228" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="208" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="229" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="208" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="229" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="209" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="230" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="218" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="239" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="279" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="309" />
       <source>网格代码(15 位)</source>
       <translation>Grid code (15 digits)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="283" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="313" />
       <source>并入的案件编号</source>
       <translation>Number of the case to merge into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="287" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="317" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="291" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="321" />
       <source>上报理由</source>
       <translation>Reason for escalating</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="295" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="325" />
       <source>下派说明</source>
       <translation>Note for the lower level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="306" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="336" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="306" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="336" />
       <source>核查通过并结案?选“否”退回承办单位重新办理。</source>
       <translation>Pass the review and close the case? Choose “No” to send it back to the handling unit.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="309" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="339" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="313" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="343" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="314" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="344" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="318" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="348" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="323" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="353" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="323" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="353" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="324" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="354" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="328" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="328" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="334" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="364" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="334" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="364" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="343" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="373" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="347" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="377" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="351" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="381" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="351" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="381" />
       <source>延期时长(不超过原办理时限)</source>
       <translation>Extension (no longer than the original time limit)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="352" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="382" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="356" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="386" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
@@ -2412,17 +2417,17 @@
   <context>
     <name>LiveBridge</name>
     <message>
-      <location filename="../../desktop/views/live_bridge.py" line="59" />
+      <location filename="../../desktop/views/live_bridge.py" line="60" />
       <source>实时更新:已连接</source>
       <translation>Live updates: connected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/live_bridge.py" line="61" />
+      <location filename="../../desktop/views/live_bridge.py" line="62" />
       <source>实时更新:连接中断,正在重连…</source>
       <translation>Live updates: connection lost, reconnecting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/live_bridge.py" line="62" />
+      <location filename="../../desktop/views/live_bridge.py" line="63" />
       <source>实时更新:连接中…</source>
       <translation>Live updates: connecting…</translation>
     </message>
@@ -3866,27 +3871,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TimelineModel</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="101" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="103" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="101" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="103" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="102" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="104" />
       <source>终端</source>
       <translation>Desktop</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="102" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="104" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="103" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="105" />
       <source>内容</source>
       <translation>Details</translation>
     </message>

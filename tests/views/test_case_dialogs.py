@@ -197,6 +197,71 @@ def test_a_save_over_someone_elses_change_is_refused_with_who_and_when(qtbot, de
     assert dialog.detail.case.level.value == "county"
 
 
+def _registered_case_panel(qtbot, db, tasks):
+    from desktop.views.bus import Bus
+
+    with db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.state == CaseState.REGISTERED).limit(1))
+    bus = Bus()
+    dialog = CaseDetailDialog(db, actor(db, "qg_op1"), tasks, case_id, bus=bus)
+    qtbot.addWidget(dialog)
+    return dialog, bus
+
+
+def _escalated_elsewhere(db, dialog):
+    onspot_escalation.escalate(db, actor(db, "qg_op2"), case_id=dialog.case_id, reason="需区级协调",
+                               expected_version=dialog.detail.case.version)
+
+
+def test_a_change_made_on_another_desktop_reloads_the_open_case_and_says_so(qtbot, demo_db, tasks):
+    dialog, bus = _registered_case_panel(qtbot, demo_db, tasks)
+    seen = dialog.detail.case.version
+    _escalated_elsewhere(demo_db, dialog)
+    bus.casesChanged.emit(frozenset({dialog.case_id + 1}))  # another case: nothing to do
+    assert dialog.detail.case.version == seen and dialog.notice.isHidden()
+    bus.casesChanged.emit(frozenset({dialog.case_id}))
+    assert dialog.detail.case.version > seen and dialog.detail.case.level.value == "county"
+    assert not dialog.notice.isHidden() and "其他终端刚更新了这件案件" in dialog.notice.text()
+    with demo_db.session() as s:
+        s.get(Case, dialog.case_id).title = "标题已由别处改过"
+        s.commit()
+    bus.casesChanged.emit(None)  # a change that did not say which case
+    assert "标题已由别处改过" in dialog.header.text()
+
+
+def test_a_change_made_elsewhere_while_answering_lets_the_action_be_refused_not_overwrite(qtbot, demo_db, tasks,
+                                                                                       errors, monkeypatch):
+    """The action goes with the version the user decided on: the service refuses it with who and when."""
+    dialog, bus = _registered_case_panel(qtbot, demo_db, tasks)
+    seen = dialog.detail.case
+
+    def answer_while_another_desk_saves(*args):
+        _escalated_elsewhere(demo_db, dialog)
+        bus.casesChanged.emit(frozenset({dialog.case_id}))
+        assert dialog.detail.case.version == seen.version  # not reloaded under the open question
+        return "请网格员再核实"
+
+    monkeypatch.setattr(case_detail, "ask_text", answer_while_another_desk_saves)
+    dialog.buttons["escalate"].click()
+    assert len(errors) == 1 and errors[0].startswith(f"案件 {seen.number} 已被 侨港值班员 二 于 ")
+    assert dialog.detail.case.version > seen.version
+
+
+def test_a_change_made_elsewhere_while_answering_a_cancelled_action_reloads_afterwards(qtbot, demo_db, tasks,
+                                                                                        errors, monkeypatch):
+    dialog, bus = _registered_case_panel(qtbot, demo_db, tasks)
+    seen = dialog.detail.case.version
+
+    def cancel_while_another_desk_saves(*args):
+        _escalated_elsewhere(demo_db, dialog)
+        bus.casesChanged.emit(frozenset({dialog.case_id}))
+        return None
+
+    monkeypatch.setattr(case_detail, "ask_text", cancel_while_another_desk_saves)
+    dialog.buttons["escalate"].click()
+    assert errors == [] and dialog.detail.case.version > seen
+
+
 def test_dispatch_dialog_puts_the_suggestion_first(qtbot, demo_db, tasks):
     with demo_db.session() as s:
         case = s.scalar(select(Case).where(Case.state == CaseState.REGISTERED, Case.matter_item_id.is_not(None))

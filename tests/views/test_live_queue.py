@@ -106,6 +106,22 @@ def test_a_burst_from_the_listener_thread_becomes_one_signal_per_topic_on_the_gu
     assert all(thread is bridge.thread() for _, thread in heard)
 
 
+def test_the_cases_changed_elsewhere_are_named_once_per_burst(qtbot, sqlite_db):
+    """An open case panel reloads only for its own case, or when a change did not say which case."""
+    bridge = LiveBridge(sqlite_db, Bus())
+    heard = []
+    bridge.bus.casesChanged.connect(heard.append)
+    bridge.arrived.emit([FeedChange(1, "cases", 7, 1, "其他值班台"), FeedChange(2, "staff", 9, 1, "其他值班台")])
+    bridge.arrived.emit([FeedChange(3, "cases", 8, 1, "其他值班台")])
+    qtbot.waitUntil(lambda: heard == [frozenset({7, 8})], timeout=2000)
+    bridge.arrived.emit([FeedChange(4, "cases", 7, 1, "其他值班台"), FeedChange(5, "cases", None, 1, "其他值班台")])
+    qtbot.waitUntil(lambda: len(heard) == 2, timeout=2000)
+    assert heard[1] is None
+    bridge.arrived.emit([FeedChange(6, "places", 3, 1, "其他值班台")])
+    qtbot.wait(250)
+    assert len(heard) == 2  # no cases in the burst: nothing to say
+
+
 def test_the_status_text_follows_a_lost_connection(qtbot, pg_db):
     second = other_desktop(pg_db)
     bridge = LiveBridge(second, Bus())

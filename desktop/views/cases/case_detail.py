@@ -2,7 +2,9 @@
 button for each action the current user may take in the case's current state.
 
 Every action sends the version the user is looking at; if someone else saved in between,
-the service refuses with "changed by X at T — reload" and the panel reloads.
+the service refuses with "changed by X at T — reload" and the panel reloads. A change another
+desktop makes to the case reloads the panel at once (and says so), except while the user is
+answering an action's questions: the action then goes with the version it was decided on.
 """
 
 from __future__ import annotations
@@ -136,13 +138,18 @@ class TimelineModel(QAbstractTableModel):
 class CaseDetailDialog(QDialog):
     changed = Signal(int)  # the case id, after any action
 
-    def __init__(self, db, actor, tasks, case_id: int, parent: QWidget | None = None):
+    def __init__(self, db, actor, tasks, case_id: int, parent: QWidget | None = None, *, bus=None):
         super().__init__(parent)
         self.db, self.actor, self.tasks, self.case_id = db, actor, tasks, case_id
         self.detail: CaseDetail | None = None
+        self._asking = False  # an action's questions are on screen
+        self._stale = False  # another desktop changed the case meanwhile
         self.resize(900, 640)
         self.header = QLabel()
         self.header.setWordWrap(True)
+        self.notice = QLabel()  # "updated from another desktop"
+        self.notice.setStyleSheet("color: #1565c0")
+        self.notice.hide()
         self.particulars = QFormLayout()
         self.shares = QTableWidget(0, 6)
         self.shares.setHorizontalHeaderLabels([self.tr("承办单位"), self.tr("角色"), self.tr("状态"), self.tr("签收期限"),
@@ -166,12 +173,15 @@ class CaseDetailDialog(QDialog):
         self.buttons: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.notice)
         layout.addLayout(self.particulars)
         layout.addWidget(QLabel(self.tr("承办情况")))
         layout.addWidget(self.shares)
         layout.addWidget(QLabel(self.tr("办理过程")))
         layout.addWidget(self.timeline_view, 1)
         layout.addLayout(self.action_bar)
+        if bus is not None:
+            bus.casesChanged.connect(self._changed_elsewhere)
         self.reload()
 
     # --- showing ------------------------------------------------------------------------------
@@ -179,6 +189,17 @@ class CaseDetailDialog(QDialog):
         self.setCursor(Qt.CursorShape.BusyCursor)  # until the detail lands
         self.tasks.submit(queries.case_detail, self.db, self.actor, self.case_id, on_done=self.show_detail,
                           on_error=self._load_failed)
+
+    def _changed_elsewhere(self, case_ids: frozenset[int] | None) -> None:
+        if case_ids is not None and self.case_id not in case_ids:
+            return
+        if self._asking:  # reloaded once the questions are answered (or the action is refused)
+            self._stale = True
+            return
+        self.reload()
+        self.notice.setText(self.tr("其他终端刚更新了这件案件,已重新载入({time})").format(
+            time=beijing_text(utcnow(), "%H:%M:%S")))
+        self.notice.show()
 
     def _load_failed(self, exc: BaseException) -> None:
         self.unsetCursor()
@@ -251,13 +272,22 @@ class CaseDetailDialog(QDialog):
     # --- acting -------------------------------------------------------------------------------
     def run(self, action: str) -> None:
         """Ask what the action needs, then call its service with the version on screen."""
-        call = getattr(self, f"_do_{action}")()
+        self._asking = True
+        try:
+            call = getattr(self, f"_do_{action}")()
+        finally:
+            self._asking = False
         if not call:  # cancelled, or handled by a dialog of its own
+            if self._stale:
+                self._stale = False
+                self.reload()
             return
+        self._stale = False  # a stale version is refused by the service, and the panel reloads then
         fn, kwargs = call
         self.tasks.submit(fn, self.db, self.actor, **kwargs, on_done=self._done, on_error=self._failed)
 
     def _done(self, _result) -> None:
+        self.notice.hide()
         self.changed.emit(self.case_id)
         self.reload()
 
@@ -376,7 +406,7 @@ def open_case(window, case_id: int) -> None:
 
     Let go when closed: a shift opens hundreds of cases.
     """
-    dialog = CaseDetailDialog(window.db, window.actor, window.tasks, case_id, parent=window)
+    dialog = CaseDetailDialog(window.db, window.actor, window.tasks, case_id, parent=window, bus=window.bus)
     dialog.changed.connect(lambda _id: window.bus.changed.emit("cases"))
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
