@@ -156,7 +156,6 @@ def test_an_output_path_that_cannot_be_written_is_told_not_traced(world_db, syst
     assert "是文件夹,不是文件" in capsys.readouterr().err
     assert _run(world_db, "cases", "import", str(folder))[0] == 1
     assert "是文件夹,不是文件" in capsys.readouterr().err
-    assert not list(missing.parent.glob("tmp*"))
 
 
 def test_usage_errors_and_bad_coordinates_are_said_in_chinese(world_db, capsys):

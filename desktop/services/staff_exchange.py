@@ -22,7 +22,7 @@ from ..models import GridStaffRole, Person, Place
 from ..models.enums import PersonStatus, PlaceLevel, StaffRole, StaffSource
 from .clock import beijing_today
 from .evaluation.scores import resolve_scope
-from .exchange.files import decode_csv, read_bytes, write_atomically
+from .exchange.files import cell_text, decode_csv, read_bytes, read_xlsx, write_atomically
 from .security import Actor, Permission
 from .staff_admin import check_id_number, check_phone, check_source
 from .unit_of_work import unit_of_work
@@ -60,8 +60,7 @@ def read_table(path: Path) -> list[dict[str, object]]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        sheet = openpyxl.load_workbook(path, read_only=True, data_only=True).worksheets[0]
-        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+        rows = read_xlsx(read_bytes(path), path.name)
     elif suffix == ".csv":
         rows = list(csv.reader(io.StringIO(decode_csv(read_bytes(path)), newline="")))
     else:
@@ -75,32 +74,24 @@ def read_table(path: Path) -> list[dict[str, object]]:
     return [dict(zip(header, r, strict=False)) for r in rows[1:]]
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # spreadsheets turn phone numbers into numbers
-    return str(value).strip()
-
-
 def _date(value: object) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    text = _text(value).replace("/", "-").replace(".", "-")
+    text = cell_text(value).replace("/", "-").replace(".", "-")
     if not text:
         return beijing_today()
     return date.fromisoformat("-".join(part.zfill(2) for part in text.split("-")))
 
 
 def _parse(session, raw_rows: list[dict[str, object]]) -> tuple[list[_Row], list[str]]:
-    codes = {_text(r.get("网格代码")) for r in raw_rows}
+    codes = {cell_text(r.get("网格代码")) for r in raw_rows}
     grids = {p.code: p for p in session.scalars(select(Place).where(Place.code.in_(codes),
                                                                     Place.level == PlaceLevel.GRID))}
     rows, problems, seen = [], [], {}
     for number, raw in enumerate(raw_rows, start=2):
-        values = {c: _text(raw.get(c)) for c in COLUMNS}
+        values = {c: cell_text(raw.get(c)) for c in COLUMNS}
         if not any(values.values()):
             continue  # blank lines at the end of a sheet
         row_problems = []

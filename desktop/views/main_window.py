@@ -34,6 +34,11 @@ from .retranslating import Retranslating
 FIRST_SIZE = QSize(1480, 860)  # the window's size at the first start, where the screen has room
 
 
+def first_start_maximized(available: QSize) -> bool:
+    """Does the window start maximized on a screen with this much room (it does where FIRST_SIZE does not fit)?"""
+    return available.width() < FIRST_SIZE.width() or available.height() < FIRST_SIZE.height()
+
+
 def _menu_text(text: str) -> str:
     return QCoreApplication.translate("menus", text)
 
@@ -274,8 +279,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _first_size(self) -> None:
         """The first start: FIRST_SIZE, or the whole screen where that does not fit (a 1366×768 laptop)."""
-        screen = self.screen().availableGeometry()
-        if screen.width() < FIRST_SIZE.width() or screen.height() < FIRST_SIZE.height():
+        if first_start_maximized(self.screen().availableGeometry().size()):
             self.setWindowState(Qt.WindowState.WindowMaximized)
         else:
             self.resize(FIRST_SIZE)

@@ -77,7 +77,7 @@ class QueuePanel(Retranslating, QWidget):
         self.supervised.toggled.connect(self.apply_filters)
         self.text.returnPressed.connect(self.apply_filters)
         self.text.textChanged.connect(lambda t: t or self.apply_filters())
-        self.view.activated.connect(lambda index: self.caseActivated.emit(index.data(CASE_ID_ROLE)))
+        self.view.activated.connect(self._activate_current)  # not on a row whose page is still loading
         self._kept_case: int | None = None
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
@@ -146,16 +146,15 @@ class QueuePanel(Retranslating, QWidget):
     def _current_row_texts(self) -> list[str]:
         """The current row's cells as shown, in the order the user arranged the columns."""
         index = self.view.currentIndex()
-        if not index.isValid():
+        if self.current_case_id() is None:
             return []
         header = self.view.horizontalHeader()
         columns = [header.logicalIndex(visual) for visual in range(header.count())]
         return [index.siblingAtColumn(column).data() or "" for column in columns if not header.isSectionHidden(column)]
 
     def copy_number(self) -> None:
-        index = self.view.currentIndex()
-        if index.isValid():
-            QGuiApplication.clipboard().setText(index.siblingAtColumn(NUMBER).data())
+        if self.current_case_id() is not None:  # a row still loading shows "…", not a number
+            QGuiApplication.clipboard().setText(self.view.currentIndex().siblingAtColumn(NUMBER).data())
 
     def copy_row(self) -> None:
         texts = self._current_row_texts()

@@ -365,6 +365,16 @@
   <context>
     <name>CalendarWindow</name>
     <message>
+      <location filename="../../desktop/views/calendar/window.py" line="52" />
+      <source>选择节假日安排文件</source>
+      <translation>Choose the holiday schedule file</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="53" />
+      <source>CSV 文件 (*.csv);;所有文件 (*)</source>
+      <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message>
       <location filename="../../desktop/views/calendar/window.py" line="304" />
       <source>工作日历</source>
       <translation>Working-day calendar</translation>
@@ -601,12 +611,12 @@
       <translation>{when} ({mark})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="398" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="420" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="399" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="421" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -614,234 +624,234 @@
   <context>
     <name>CaseDetailDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="155" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="157" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="155" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="157" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="155" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="157" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="155" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="157" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="156" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="158" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="156" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="228" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="390" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="158" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="230" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="412" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="178" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="180" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="180" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="182" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="200" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="202" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="212" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="214" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="215" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="217" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="220" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="222" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="224" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="226" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="225" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="227" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="226" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="228" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="226" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="228" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="227" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="229" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="228" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="230" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="229" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="231" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="229" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="231" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="230" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="232" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="239" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="241" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="309" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="331" />
       <source>网格代码(15 位)</source>
       <translation>Grid code (15 digits)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="313" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="335" />
       <source>并入的案件编号</source>
       <translation>Number of the case to merge into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="317" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="339" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="321" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="343" />
       <source>上报理由</source>
       <translation>Reason for escalating</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="325" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="347" />
       <source>下派说明</source>
       <translation>Note for the lower level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="336" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="336" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
       <source>核查通过并结案?选“否”退回承办单位重新办理。</source>
       <translation>Pass the review and close the case? Choose “No” to send it back to the handling unit.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="339" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="343" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="365" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="344" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="366" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="348" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="370" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="353" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="375" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="353" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="375" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="354" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="376" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="380" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="380" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="364" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="386" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="364" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="386" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="373" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="395" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="377" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="399" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="381" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="381" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
       <source>延期时长(不超过原办理时限)</source>
       <translation>Extension (no longer than the original time limit)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="382" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="404" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="386" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="408" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
@@ -1349,7 +1359,7 @@
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="71" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="75" />
       <source>(无推荐理由)</source>
       <translation>(no reason for the suggestion)</translation>
     </message>
@@ -2022,128 +2032,138 @@
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="93" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="38" />
+      <source>选择要导入的文件</source>
+      <translation>Choose the file to import</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="39" />
+      <source>Open311 JSON 或诉求清单 CSV、XLSX (*.json *.csv *.xlsx)</source>
+      <translation>Open311 JSON or case list CSV, XLSX (*.json *.csv *.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="94" />
       <source>导入诉求</source>
       <translation>Import requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="94" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="95" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="95" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="96" />
       <source>格式</source>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="96" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="97" />
       <source>乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="97" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="98" />
       <source>Open311 requests.json 或导出的诉求清单 .csv、.xlsx</source>
       <translation>Open311 requests.json or an exported case list .csv or .xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="98" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="99" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="100" />
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="110" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="101" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="111" />
       <source>按坐标归入所在网格的乡镇</source>
       <translation>By coordinates (township of the grid there)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="101" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="102" />
       <source>没有坐标或坐标不在任何网格内的诉求归入所选乡镇(街道)的待分拨清单;选“按坐标”时,这样的诉求会被列为问题,整个文件不导入。</source>
       <translation>Requests without coordinates, or outside every grid, go to the chosen township's routing list; with “by coordinates” they are listed as problems and nothing in the file is imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="103" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="104" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="105" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="106" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="124" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="125" />
       <source>Open311 GeoReport v2 JSON</source>
       <translation>Open311 GeoReport v2 JSON</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="124" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="125" />
       <source>诉求清单 CSV(UTF-8 或 GBK)</source>
       <translation>Request list CSV (UTF-8 or GBK)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="125" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="126" />
       <source>诉求清单 XLSX(Excel 工作簿)</source>
       <translation>Case list XLSX (Excel workbook)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="129" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="130" />
       <source>无法识别:只能导入 .json(Open311)、.csv 或 .xlsx 文件</source>
       <translation>Not recognised: only .json (Open311), .csv or .xlsx files can be imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="131" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="132" />
       <source>按扩展名判断</source>
       <translation>By file extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="142" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="143" />
       <source>文件 %1 不存在</source>
       <translation>File %1 does not exist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="148" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="149" />
       <source>正在读取 %1…</source>
       <translation>Reading %1…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="149" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="150" />
       <source>已取消:没有导入任何诉求</source>
       <translation>Cancelled: nothing was imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="152" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="153" />
       <source>正在检查</source>
       <translation>Checking</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="152" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="153" />
       <source>正在准备</source>
       <translation>Preparing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="152" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="153" />
       <source>正在写入案件</source>
       <translation>Writing cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="153" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="154" />
       <source>正在写入办理记录</source>
       <translation>Writing timelines</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="154" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="155" />
       <source>%1 %2/%3</source>
       <translation>%1 %2/%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="158" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="159" />
       <source>已导入 %1 件(已办结 %2 件,待分拨 %3 件)</source>
       <translation>Imported %1 cases (%2 closed, %3 to route)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="161" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="162" />
       <source>,编号 %1 … %2</source>
       <translation>, numbers %1 … %2</translation>
     </message>
@@ -2947,72 +2967,77 @@
   <context>
     <name>NoticeSheetsDialog</name>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="71" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="31" />
+      <source>PDF 文件 (*.pdf)</source>
+      <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="72" />
       <source>打印网格公示牌</source>
       <translation>Print grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="72" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="73" />
       <source>%1:%2 个网格的公示牌从未打印或内容已变化,需要(重新)打印</source>
       <translation>%1: %2 grids' notice sheets were never printed or have changed and need (re)printing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="74" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="75" />
       <source>只打印需要重新打印的</source>
       <translation>Only those needing a reprint</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="75" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="76" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="77" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="78" />
       <source>公示牌文字…</source>
       <translation>Sheet texts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="79" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="80" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="89" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="90" />
       <source>从未打印</source>
       <translation>Never printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="89" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="90" />
       <source>公示内容已变化</source>
       <translation>Content changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="99" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="100" />
       <source>全部公示牌已是最新,没有需要重新打印的;要全部重印,请取消勾选“只打印需要重新打印的”</source>
       <translation>Every sheet is up to date, none needs reprinting; to reprint them all, untick “Only those needing a reprint”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="111" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="112" />
       <source>保存网格公示牌</source>
       <translation>Save grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="117" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="118" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="118" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="119" />
       <source>已取消:没有生成文件,也没有记为已打印</source>
       <translation>Cancelled: no file was made and nothing was marked printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="121" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="122" />
       <source>正在生成 %1/%2 %3</source>
       <translation>Generating %1/%2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="125" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="126" />
       <source>已打印 %1 张公示牌到 %2</source>
       <translation>Printed %1 notice sheets to %2</translation>
     </message>
@@ -3192,92 +3217,93 @@
   <context>
     <name>ProposalDialog</name>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="42" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="43" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="118" />
       <source>网格划分调整申请</source>
       <translation>Grid adjustment proposal</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="48" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="49" />
       <source>WGS84 / CGCS2000</source>
       <translation>WGS84 / CGCS2000</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="49" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="50" />
       <source>GCJ-02(高德、DataV 绘制)</source>
       <translation>GCJ-02 (drawn in Amap or DataV)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="51" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="52" />
       <source>写明调整的具体情形,如:村(社区)规模调整、人员流动重大变化</source>
       <translation>State the circumstances, e.g. village/community re-scaled, major population movement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="53" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="54" />
       <source>调整后相关村(社区)的网格(GeoJSON;已有网格未写的属性保持不变)</source>
       <translation>The villages' grids after the adjustment (GeoJSON; properties not given for an existing grid stay unchanged)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="54" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="55" />
       <source>浏览…</source>
       <translation>Browse…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="60" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="61" />
       <source>提出申请</source>
       <translation>Submit proposal</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="64" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="65" />
       <source>乡镇(街道)代码 {0};提出后须经县(区)同意,报市备案</source>
       <translation>Township code {0}; once submitted it needs the county's approval and is filed with the city</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="65" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="66" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="66" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="67" />
       <source>调整情形</source>
       <translation>Circumstances</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="67" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="68" />
       <source>理由说明</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="68" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="69" />
       <source>网格文件</source>
       <translation>Grid file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="69" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="70" />
       <source>坐标系</source>
       <translation>Coordinate system</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="77" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="78" />
       <source>选择网格文件</source>
       <translation>Choose grid file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="77" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="78" />
       <source>GeoJSON (*.geojson *.json)</source>
       <translation>GeoJSON (*.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="86" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="87" />
       <source>请选择调整后网格的 GeoJSON 文件</source>
       <translation>Choose the GeoJSON file of the adjusted grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="99" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="100" />
       <source>已提出申请 #{0}({1} 个网格),等待县(区)审核</source>
       <translation>Proposal #{0} submitted ({1} grids); awaiting county review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="106" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="107" />
       <source>网格文件没有列出以下在用网格:
 {0}
 
@@ -3286,6 +3312,11 @@
 {0}
 
 State in the proposal that they are retired? (No: nothing is proposed; add them to the file)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="119" />
+      <source>请先在左侧选择一个乡镇(街道)或其下的村(社区)、网格</source>
+      <translation>First choose a township, or a village/community or grid in it, on the left</translation>
     </message>
   </context>
   <context>
@@ -3419,12 +3450,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="176" />
+      <location filename="../../desktop/views/queue_panel.py" line="175" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="176" />
+      <location filename="../../desktop/views/queue_panel.py" line="175" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
@@ -4402,34 +4433,6 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
   </context>
   <context>
-    <name>parent</name>
-    <message>
-      <location filename="../../desktop/views/calendar/window.py" line="52" />
-      <source>选择节假日安排文件</source>
-      <translation>Choose the holiday schedule file</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/calendar/window.py" line="53" />
-      <source>CSV 文件 (*.csv);;所有文件 (*)</source>
-      <translation>CSV file (*.csv);;All files (*)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="37" />
-      <source>选择要导入的文件</source>
-      <translation>Choose the file to import</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="38" />
-      <source>Open311 JSON 或诉求清单 CSV、XLSX (*.json *.csv *.xlsx)</source>
-      <translation>Open311 JSON or case list CSV, XLSX (*.json *.csv *.xlsx)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="30" />
-      <source>PDF 文件 (*.pdf)</source>
-      <translation>PDF file (*.pdf)</translation>
-    </message>
-  </context>
-  <context>
     <name>people</name>
     <message>
       <location filename="../../desktop/views/people/__init__.py" line="15" />
@@ -4504,19 +4507,6 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <location filename="../../desktop/views/printing/__init__.py" line="16" />
       <source>请先在左侧区划树中选择乡镇(街道)或村(社区)</source>
       <translation>First choose a township or village/community in the place tree</translation>
-    </message>
-  </context>
-  <context>
-    <name>window</name>
-    <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="117" />
-      <source>网格划分调整申请</source>
-      <translation>Grid adjustment proposal</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="118" />
-      <source>请先在左侧选择一个乡镇(街道)或其下的村(社区)、网格</source>
-      <translation>First choose a township, or a village/community or grid in it, on the left</translation>
     </message>
   </context>
   <context>

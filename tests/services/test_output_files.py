@@ -1,5 +1,8 @@
 """Where an export, a print or an import cannot use the path it was given, the user is told why."""
 
+import os
+import stat
+
 import pytest
 
 from desktop.services.exchange.files import FileUnusable, read_bytes, write_atomically, write_bytes
@@ -42,3 +45,13 @@ def test_reading_a_missing_file_or_a_folder_is_refused_by_name(tmp_path):
         read_bytes(tmp_path / "missing.json")
     with pytest.raises(FileUnusable, match="是文件夹,不是文件"):
         read_bytes(tmp_path)
+
+
+def test_a_name_too_long_is_said_in_words_and_the_file_keeps_the_users_usual_mode(tmp_path):
+    with pytest.raises(FileUnusable, match="文件名太长"):
+        write_bytes(tmp_path / ("诉求清单" * 80 + ".csv"), b"x")
+    assert list(tmp_path.iterdir()) == []
+    umask = os.umask(0o022)
+    os.umask(umask)
+    write_bytes(tmp_path / "bulletin.pdf", b"%PDF")  # mkstemp's 0600 would hide it from colleagues' accounts
+    assert stat.S_IMODE((tmp_path / "bulletin.pdf").stat().st_mode) == 0o666 & ~umask

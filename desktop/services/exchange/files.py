@@ -2,16 +2,21 @@
 
 Exports, prints and imports name a path typed by hand on the command line or chosen in a
 dialog; a missing folder, a folder given for a file, or a file held open in Excel (Windows
-refuses to replace it) is told as such, never as an OSError's traceback.
+refuses to replace it) is told as such, never as an OSError's traceback. CSV text and XLSX
+sheets are read here too, for every import that takes them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import io
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+import openpyxl
 
 from ...errors import GridDeskError, ValidationFailed
 
@@ -19,6 +24,14 @@ from ...errors import GridDeskError, ValidationFailed
 ENCODINGS = (("utf-8-sig", "UTF-8"), ("gb18030", "GBK"))
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 SHOWN_LINES = 200  # a binary file fails on every line; the first ones say enough
+# What a new file's mode would be (mkstemp makes 0600): read once, at import, on the main thread,
+# because os.umask can only be read by setting it.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+_REASONS = {  # errno → what it means for the person who typed the path
+    errno.ENOSPC: "磁盘已满", errno.ENAMETOOLONG: "文件名太长", errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EROFS: "磁盘只读", errno.EACCES: "没有权限",
+}
 
 
 class FileUnusable(GridDeskError):
@@ -26,7 +39,7 @@ class FileUnusable(GridDeskError):
 
 
 def _why(exc: OSError, path: Path, writing: bool) -> str:
-    if isinstance(exc, IsADirectoryError) or path.is_dir():
+    if isinstance(exc, IsADirectoryError) or os.path.isdir(path):  # os.path.isdir never raises
         return f"{path} 是文件夹,不是文件;请在其后写上文件名"
     if isinstance(exc, FileNotFoundError):
         if writing:
@@ -36,19 +49,19 @@ def _why(exc: OSError, path: Path, writing: bool) -> str:
         if writing:
             return f"没有写入 {path} 的权限;请换一个文件夹,或先关闭正打开这个文件的程序(例如 Excel)"
         return f"没有读取 {path} 的权限,或文件正被其他程序独占"
-    if exc.errno == errno.ENOSPC:
-        return f"无法写入 {path}:磁盘已满"
-    return f"无法{'写入' if writing else '读取'} {path}:{exc.strerror or exc}"
+    reason = _REASONS.get(exc.errno, f"系统错误 {exc.errno}")
+    return f"无法{'写入' if writing else '读取'} {path}:{reason}"
 
 
 def write_atomically(path: Path, write: Callable[[Path], object]):
     """Call `write(tmp)` on a file beside `path`, then rename it over `path`; returns what `write` returned.
 
     A failure or a Cancel part-way leaves neither half a file nor a stray temporary one. A path
-    that cannot be written raises FileUnusable, saying why.
+    that cannot be written raises FileUnusable, saying why. The file gets the mode any new file
+    of the user's gets.
     """
     path = Path(path)
-    if path.is_dir():
+    if os.path.isdir(path):
         raise FileUnusable(_why(IsADirectoryError(), path, True))
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=path.suffix)
@@ -57,9 +70,11 @@ def write_atomically(path: Path, write: Callable[[Path], object]):
     os.close(fd)
     try:
         result = write(Path(tmp))
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException as exc:
-        os.unlink(tmp)
+        with contextlib.suppress(OSError):  # a scanner holding it on Windows must not hide the real error
+            os.unlink(tmp)
         if isinstance(exc, OSError):
             raise FileUnusable(_why(exc, path, True)) from exc
         raise
@@ -102,3 +117,32 @@ def decode_csv(data: bytes) -> str:
     label = min(failures, key=lambda k: len(failures[k]))
     raise ValidationFailed(f"文件既不是有效的 UTF-8 也不是有效的 GBK 文本;按 {label} 解读时有错误,请修正后重新导入,"
                            f"本次未导入任何记录", problems=failures[label][:SHOWN_LINES])
+
+
+def read_xlsx(data: bytes, name: str) -> list[list[object]]:
+    """The first sheet's rows as cell values, trailing empty cells dropped (a sheet's rows run to
+    its widest column). A file that is no workbook, or a damaged one, is refused by name."""
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            rows = []
+            for values in book.worksheets[0].iter_rows(values_only=True):
+                cells = list(values)
+                while cells and cells[-1] in (None, ""):
+                    cells.pop()
+                rows.append(cells)
+            return rows
+        finally:
+            book.close()
+    except Exception as exc:  # openpyxl reports a damaged file by whatever its zip or XML reader raised
+        raise ValidationFailed(f"{name} 不是完好的 Excel 工作簿(.xlsx),无法读取;请在 Excel 中打开并另存为"
+                               f" .xlsx 后重新导入,本次未导入任何记录", field="file") from exc
+
+
+def cell_text(value: object) -> str:
+    """A cell's value as the text it shows; a whole number typed as a number (a phone) without ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()

@@ -166,7 +166,7 @@ def iter_array(text: str) -> Iterator[tuple[int, int, object]]:
         try:
             element, pos = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
-            raise _BadJson(exc.lineno, exc.colno, f"第 {index} 项 JSON 语法错误({exc.msg})") from exc
+            raise _BadJson(exc.lineno, exc.colno, f"第 {index + 1} 项 JSON 语法错误({exc.msg})") from exc
         yield index, line, element
         index += 1
         pos = _WHITESPACE.match(text, pos).end()
@@ -178,7 +178,7 @@ def iter_array(text: str) -> Iterator[tuple[int, int, object]]:
                 raise _BadJson(*_position(text, rest), "数组结束后还有多余内容")
             return
         else:
-            raise _BadJson(*_position(text, pos), f"第 {index - 1} 项之后应为逗号或 ]")
+            raise _BadJson(*_position(text, pos), f"第 {index} 项之后应为逗号或 ]")  # index: already the next
 
 
 def _syntax_problem(text: str, error: json.JSONDecodeError | None) -> str:
@@ -250,10 +250,11 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
                         ("description", description), ("requested_datetime", get("requested_datetime"))):
         if value is None or value == "":
             bad.append((name, "缺少必填字段"))
+    before = len(bad)
     requested = _moment(get("requested_datetime"), "requested_datetime", bad)
     updated = _moment(get("updated_datetime"), "updated_datetime", bad)
     expected = _moment(get("expected_datetime"), "expected_datetime", bad)
-    if not bad:
+    if len(bad) == before:  # the times read: whether they can be right, beside the row's other faults
         bad += time_problems(("requested_datetime", requested), ("updated_datetime", updated),
                              ("expected_datetime", expected), now)
     before = len(bad)
@@ -293,6 +294,9 @@ def parse_requests(text: str, source: str, progress: ProgressReport | None = Non
         return [], problems
     if type(elements) is not list:
         problems.add("JSON", None, _syntax_problem(text, None))
+        return [], problems
+    if not elements:
+        problems.add("JSON", None, "数组是空的,没有可导入的诉求")
         return [], problems
     requests, now = [], utcnow()
     for row, element in enumerate(elements):

@@ -14,7 +14,7 @@ Where = int | str  # a row's index in the file, or a name such as "JSON" or "参
 
 
 def _plain(indices: Iterable[int]) -> dict[int, str]:
-    return {index: f"第 {index} 项" for index in indices}
+    return {index: f"第 {index + 1} 项" for index in indices}  # counted as people count, from 1
 
 
 @dataclass

@@ -48,8 +48,9 @@ def escape_text(value: str) -> str:
 
 
 def unescape_text(value: str) -> str:
-    """The text `escape_text` was given."""
-    return value[1:] if value.startswith("'") else value
+    """The text `escape_text` was given; a ' that escape_text would not have added (a hand-made
+    file's '老旧小区'改造) stays."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value
 
 
 def _time(moment) -> str:

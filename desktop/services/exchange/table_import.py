@@ -12,22 +12,17 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
-
 from ...db import Database
-from ...errors import ValidationFailed
 from ...models import utcnow
 from ...models.enums import CaseState
 from ..clock import BEIJING
 from ..security import Actor
 from .case_import import FieldNames, ImportReport, IncomingRequest, ProgressReport, import_requests, time_problems
-from .files import decode_csv, read_bytes
+from .files import cell_text, decode_csv, read_bytes, read_xlsx
 from .problems import Problems
 from .table_export import HEADERS, TIME_FORMAT, unescape_text
 
@@ -83,41 +78,31 @@ def _csv_rows(text: str, problems: Problems) -> Rows:
 
 
 def _cell_text(value) -> str:
-    if value is None:
-        return ""
     if isinstance(value, datetime):  # Excel made the exported text a date: it was Beijing time
         return value.strftime(TIME_FORMAT)
-    if isinstance(value, float) and value.is_integer() and abs(value) >= 1e6:  # a phone number typed as a number
-        return str(int(value))
-    return str(value)
+    return cell_text(value)
 
 
 def _xlsx_rows(data: bytes, name: str) -> Rows:
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
-        raise ValidationFailed(f"{name} 不是 Excel 工作簿(.xlsx),无法读取:{exc};本次未导入任何记录",
-                               field="file") from exc
-    try:
-        for number, values in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1):
-            cells = [_cell_text(value) for value in values]
-            while cells and cells[-1] == "":  # a sheet's rows run to its widest column
-                cells.pop()
-            yield number, cells
-    finally:
-        book.close()
+    for number, values in enumerate(read_xlsx(data, name), start=1):
+        yield number, [_cell_text(value) for value in values]
 
 
-def parse_table(rows: Rows, source: str, problems: Problems | None = None) -> tuple[list[IncomingRequest], Problems]:
-    """The requests of a case table, header first; every bad row is named by its line."""
+def parse_table(rows: Rows, source: str, problems: Problems | None = None, *, ragged: bool = False
+                ) -> tuple[list[IncomingRequest], Problems]:
+    """The requests of a case table, header first; every bad row is named by its line.
+
+    `ragged`: a row may stop before the header's last column (a sheet drops empty cells at the end).
+    """
     lines: list[int] = []  # the line each row ends on (a quoted field may span lines)
     problems = Problems(source) if problems is None else problems
     problems.locate = lambda indices: {i: f"第 {lines[i]} 行" for i in indices}
-    header = next((cells for _, cells in rows if any(cells)), None)
-    header = [name.strip().lstrip("\ufeff") for name in header or []]
+    header_line, header = next(((line, cells) for line, cells in rows if any(cells)), (1, []))
+    header = [name.strip() for name in header]
     missing = [h for h in REQUIRED if h not in header]
     if missing:
-        problems.add("第 1 行(表头)", None, f"缺少列 {'、'.join(missing)};应为导出的列:{','.join(HEADERS)}")
+        problems.add(f"第 {header_line} 行(表头)", None,
+                     f"缺少列 {'、'.join(missing)};应为导出的列:{','.join(HEADERS)}")
         return [], problems
     requests, now = [], utcnow()
     for line, cells in rows:
@@ -125,6 +110,8 @@ def parse_table(rows: Rows, source: str, problems: Problems | None = None) -> tu
             continue
         index = len(lines)
         lines.append(line)
+        if ragged and len(cells) < len(header):
+            cells = cells + [""] * (len(header) - len(cells))
         if len(cells) != len(header):
             shifted = "(有一格内容跨了行:可能有引号未闭合)" if any("\n" in cell for cell in cells) else (
                 "(可能某格内容中的逗号未加引号)" if len(cells) > len(header) else "")
@@ -133,6 +120,8 @@ def parse_table(rows: Rows, source: str, problems: Problems | None = None) -> tu
         request = _request(dict(zip(header, (cell.strip() for cell in cells))), index, problems, now)
         if request is not None:
             requests.append(request)
+    if not lines and not problems:
+        problems.add(f"第 {header_line} 行(表头)", None, "表头之后没有诉求行,没有可导入的内容")
     return requests, problems
 
 
@@ -141,16 +130,18 @@ def _request(row: dict[str, str], index: int, problems: Problems, now: datetime)
     for column in REQUIRED:
         if not row.get(column):
             problems.add(index, column, "缺少必填内容")
+    times_before = len(problems)
     requested = _time(row.get("受理时间", ""), index, "受理时间", problems)
     expected = _time(row.get("办理期限", ""), index, "办理期限", problems)
     closed_at = _time(row.get("办结时间", ""), index, "办结时间", problems)
-    lon = _number(row.get("经度", ""), index, "经度", 180, problems)
-    lat = _number(row.get("纬度", ""), index, "纬度", 90, problems)
-    if (lon is None) != (lat is None) and len(problems) == before:
-        problems.add(index, "经度/纬度", "须同时填写")
-    if len(problems) == before:
+    if len(problems) == times_before:  # the times read: whether they can be right, beside the row's other faults
         for column, message in time_problems(("受理时间", requested), ("办结时间", closed_at), ("办理期限", expected), now):
             problems.add(index, column, message)
+    places_before = len(problems)
+    lon = _number(row.get("经度", ""), index, "经度", 180, problems)
+    lat = _number(row.get("纬度", ""), index, "纬度", 90, problems)
+    if (lon is None) != (lat is None) and len(problems) == places_before:
+        problems.add(index, "经度/纬度", "须同时填写")
     if len(problems) > before:
         return None
     phone = row.get("联系电话") or None
@@ -175,7 +166,7 @@ def import_file(db: Database, actor: Actor, path: Path, *, fmt: str = "csv", tow
     path = Path(path)
     data = read_bytes(path)  # a missing or unreadable file is told as such, not as a broken workbook
     if fmt == "xlsx":
-        requests, problems = parse_table(_xlsx_rows(data, path.name), path.name)
+        requests, problems = parse_table(_xlsx_rows(data, path.name), path.name, ragged=True)
     else:
         requests, problems = parse_rows(decode_csv(data), path.name)
     return import_requests(db, actor, requests, problems, township_code=township_code, source=fmt.upper(),

@@ -18,7 +18,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ...db import Database
-from ...errors import ValidationFailed
 from ...models import PrintedSheet
 from ...models.enums import SheetKind
 from ..clock import BEIJING
@@ -148,11 +147,7 @@ def print_assessment(db: Database, actor: Actor, evaluation: Evaluation, path: s
     with unit_of_work(db, actor, "printing.assessment", target=f"{evaluation.period.code}/{evaluation.level.value}") as uow:
         scope = get_place(uow.session, evaluation.scope_code)
         uow.require(Permission.PRINT, scope.code, scope.short_name)
-        try:
-            write_bytes(Path(path), data)
-        except OSError as exc:  # e.g. the old PDF still open in a viewer: nothing is recorded
-            raise ValidationFailed(f"无法写入 {path}({exc.strerror or exc}):请关闭该文件或另选保存位置",
-                                   field="output") from exc
+        write_bytes(Path(path), data)  # refused (the old PDF open in a viewer): nothing is recorded
         uow.session.add(PrintedSheet(kind=SheetKind.ASSESSMENT, place_id=scope.id,
                                      subject_ref=f"{evaluation.period.code}/{evaluation.level.value}",
                                      content_hash=hashlib.sha256(data).hexdigest(), printed_by=actor.display_name,

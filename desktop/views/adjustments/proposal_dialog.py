@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -114,7 +115,7 @@ class ProposalDialog(QDialog):
 def open_proposal(window) -> None:
     township = township_of(window.current_place_code())
     if township is None:
-        dialogs.information(window, window.tr("网格划分调整申请"),
-                            window.tr("请先在左侧选择一个乡镇(街道)或其下的村(社区)、网格"))
+        dialogs.information(window, QCoreApplication.translate("ProposalDialog", "网格划分调整申请"),
+                            QCoreApplication.translate("ProposalDialog", "请先在左侧选择一个乡镇(街道)或其下的村(社区)、网格"))
         return
     ProposalDialog(window, township).open()

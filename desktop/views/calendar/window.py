@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
+from PySide6.QtCore import QCoreApplication, QDate, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -49,8 +49,8 @@ _WEEKDAYS = (QT_TRANSLATE_NOOP("DaysModel", "周一"), QT_TRANSLATE_NOOP("DaysMo
 
 def ask_csv_path(parent: QWidget) -> str | None:
     """The CSV to import (a function of its own so that tests can answer it)."""
-    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("选择节假日安排文件"), "",
-                                          parent.tr("CSV 文件 (*.csv);;所有文件 (*)"))
+    path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("CalendarWindow", "选择节假日安排文件"), "",
+                                          QCoreApplication.translate("CalendarWindow", "CSV 文件 (*.csv);;所有文件 (*)"))
     return path or None
 
 

@@ -144,6 +144,8 @@ class CaseDetailDialog(QDialog):
         self.detail: CaseDetail | None = None
         self._asking = False  # an action's questions are on screen
         self._stale = False  # another desktop changed the case meanwhile
+        self._acting = 0  # actions sent and not yet answered
+        self._let_go = False  # closed: to be deleted once they have answered
         self.resize(900, 640)
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -284,16 +286,36 @@ class CaseDetailDialog(QDialog):
             return
         self._stale = False  # a stale version is refused by the service, and the panel reloads then
         fn, kwargs = call
-        self.tasks.submit(fn, self.db, self.actor, **kwargs, on_done=self._done, on_error=self._failed)
+        self._acting += 1
+        self.tasks.submit(fn, self.db, self.actor, **kwargs, on_done=self._action_done, on_error=self._action_failed)
+
+    def let_go_when_idle(self) -> None:
+        """Closed: deleted once no action of it is still to answer. An action's answer still counts
+        after a close: success refreshes the queue, a refusal is shown over the main window."""
+        self._let_go = True
+        if not self._acting:
+            self.deleteLater()
+
+    def _action_done(self, result) -> None:
+        self._acting -= 1
+        self._done(result)
+        if self._let_go and not self._acting:
+            self.deleteLater()
+
+    def _action_failed(self, exc: BaseException) -> None:
+        self._acting -= 1
+        dialogs.show_error(self if self.isVisible() else self.parentWidget(), exc)
+        if self._let_go:
+            if not self._acting:
+                self.deleteLater()
+        elif isinstance(exc, Conflict):
+            self.reload()
 
     def _done(self, _result) -> None:
+        """An action succeeded (here or in the dispatch dialog): the queue and this panel show it."""
         self.notice.hide()
         self.changed.emit(self.case_id)
-        self.reload()
-
-    def _failed(self, exc: BaseException) -> None:
-        dialogs.show_error(self, exc)
-        if isinstance(exc, Conflict):
+        if not self._let_go:
             self.reload()
 
     def _case(self, **kwargs) -> dict:
@@ -408,5 +430,5 @@ def open_case(window, case_id: int) -> None:
     """
     dialog = CaseDetailDialog(window.db, window.actor, window.tasks, case_id, parent=window, bus=window.bus)
     dialog.changed.connect(lambda _id: window.bus.changed.emit("cases"))
-    dialog.finished.connect(dialog.deleteLater)
+    dialog.finished.connect(dialog.let_go_when_idle)
     dialog.open()

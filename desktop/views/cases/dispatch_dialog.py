@@ -46,8 +46,12 @@ class DispatchDialog(QDialog):
         layout.addWidget(self.buttons)
         self.lead.currentIndexChanged.connect(self._lead_chosen)
         self.suggestions: list[dispatch.DepartmentSuggestion] = []
+        self.sending = False
         tasks.submit(dispatch.suggest_departments, db, actor, case_id, on_done=self.show_suggestions,
-                     on_error=lambda exc: dialogs.show_error(self, exc))
+                     on_error=self._load_failed)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        dialogs.show_error(self, exc)
 
     def show_suggestions(self, suggestions: list[dispatch.DepartmentSuggestion]) -> None:
         self.suggestions = suggestions
@@ -81,13 +85,26 @@ class DispatchDialog(QDialog):
                 if self.co.item(r).checkState() == Qt.CheckState.Checked]
 
     def send(self) -> None:
-        if self.lead.currentData() is None:
+        if self.lead.currentData() is None or self.sending:
             return
+        self._set_sending(True)  # neither a second dispatch nor a Cancel that would not cancel it
         self.tasks.submit(dispatch.dispatch, self.db, self.actor, case_id=self.case_id,
                           lead_department_id=self.lead.currentData(), co_department_ids=self.co_handlers(),
-                          expected_version=self.version, on_done=self._sent,
-                          on_error=lambda exc: dialogs.show_error(self, exc))
+                          expected_version=self.version, on_done=self._sent, on_error=self._send_failed)
+
+    def _set_sending(self, sending: bool) -> None:
+        self.sending = sending
+        self.buttons.setEnabled(not sending)
+
+    def reject(self) -> None:
+        if not self.sending:  # Esc while the dispatch is on its way: its answer decides
+            super().reject()
 
     def _sent(self, info) -> None:
+        self._set_sending(False)
         self.dispatched.emit(info)
         self.accept()
+
+    def _send_failed(self, exc: BaseException) -> None:
+        self._set_sending(False)
+        dialogs.show_error(self, exc)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,8 +35,8 @@ from ..retranslating import Retranslating
 
 def ask_open_path(parent: QWidget) -> str | None:
     """The file to import (a function of its own so that tests can answer it)."""
-    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("选择要导入的文件"), "",
-                                          parent.tr("Open311 JSON 或诉求清单 CSV、XLSX (*.json *.csv *.xlsx)"))
+    path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("ImportDialog", "选择要导入的文件"), "",
+                                          QCoreApplication.translate("ImportDialog", "Open311 JSON 或诉求清单 CSV、XLSX (*.json *.csv *.xlsx)"))
     return path or None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -27,7 +28,7 @@ from .notice_texts_dialog import NoticeTextsDialog
 
 def ask_save_path(parent: QWidget, title: str, suggested: str) -> str | None:
     """The PDF to write (a function of its own so that tests can answer it)."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, parent.tr("PDF 文件 (*.pdf)"))
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, QCoreApplication.translate("NoticeSheetsDialog", "PDF 文件 (*.pdf)"))
     return path or None
 
 
