@@ -1,5 +1,6 @@
 """`griddesk-admin cases import|export`, `emergencies list|ladder`, `print bulletin`: outputs and exit codes."""
 
+import csv
 import io
 import json
 from datetime import timedelta
@@ -13,6 +14,7 @@ from desktop.cli import main
 from desktop.models import Case, utcnow
 from desktop.models.enums import CaseState, EmergencyLevel, EmergencyStepKind, EmergencyType, HandlingLevel, Role
 from desktop.services import emergencies, users
+from desktop.services.exchange.table_export import HEADERS
 
 
 @pytest.fixture
@@ -89,6 +91,11 @@ def test_our_csv_export_imported_back_exits_1_naming_each_case_and_imports_nothi
     world.add_case(world_db, "450503103-2025-000002", grid=world.QIAOBEI + "002")
     assert _run(world_db, "cases", "export", str(tmp_path / "out.csv"))[0] == 0
     code, _ = _run(world_db, "cases", "import", str(tmp_path / "out.csv"), "--township", world.QIAOGANG)
+    assert code == 1 and "文件中的 2 件诉求都是本库已有的案件" in capsys.readouterr().err
+    with (tmp_path / "out.csv").open("a", encoding="utf-8", newline="") as more:  # one new request among them
+        csv.DictWriter(more, HEADERS).writerow({"编号": "NEW-1", "事项编码": "C09-001", "诉求描述": "路灯不亮",
+                                                "受理时间": "2026-03-02 09:30", "经度": 109.105, "纬度": 21.415})
+    code, _ = _run(world_db, "cases", "import", str(tmp_path / "out.csv"), "--township", world.QIAOGANG)
     err = capsys.readouterr().err
     assert code == 1 and "out.csv 有 2 处问题,整个文件未导入" in err
     for number in ("450503103-2025-000001", "450503103-2025-000002"):
@@ -103,6 +110,9 @@ def test_an_open311_file_imported_twice_exits_1_the_second_time(world_db, tmp_pa
     assert _run(world_db, "cases", "import", str(path))[0] == 0
     with world_db.session() as session:
         numbers = dict(session.execute(select(Case.external_id, Case.number)).all())
+    code, _ = _run(world_db, "cases", "import", str(path))
+    assert code == 1 and "文件中的 2 件诉求都已导入过本库" in capsys.readouterr().err
+    path.write_text(json.dumps([_request(1), _request(2), _request(3)]), encoding="utf-8")
     code, _ = _run(world_db, "cases", "import", str(path))
     err = capsys.readouterr().err
     assert code == 1
@@ -135,6 +145,10 @@ def test_emergency_list_and_bulletin_pdf(world_db, system, tmp_path):
     assert_cjk_font_embedded(pdf)
     code, _ = _run(world_db, "print", "bulletin", "9999", "-o", str(pdf))
     assert code == 1
+    by_number = tmp_path / "by-number.pdf"  # the number the list shows beside the 序号 names it too
+    assert _run(world_db, "print", "bulletin", info.number, "-o", str(by_number))[0] == 0
+    assert info.number in pdf_text(by_number)
+    assert _run(world_db, "print", "bulletin", "KB450503103-2026-999999", "-o", str(by_number))[0] == 1
 
 
 def test_an_output_path_that_cannot_be_written_is_told_not_traced(world_db, system, tmp_path, capsys):

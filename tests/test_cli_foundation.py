@@ -192,3 +192,18 @@ def test_users_grant_revoke_disable_enable_and_reset_password(fresh_url, monkeyp
         assert users.login(db, "qg_op", "renewed-456").username == "qg_op"
     finally:
         db.dispose()
+
+
+def test_demo_names_the_demo_database_and_a_missing_file_is_not_created(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    monkeypatch.delenv("GRIDDESK_DATABASE_URL", raising=False)
+    demo = tmp_path / "GridDesk" / "griddesk-demo.sqlite"
+    for argv in (["--demo", "emergencies", "list"], ["--demo", "route", "109.1", "21.4"], ["--demo", "check"]):
+        assert main(argv) == 1
+        assert f"数据库文件 {demo} 不存在;请先运行 griddesk-admin init" in capsys.readouterr().err
+    assert not demo.exists()
+    assert main(["--demo", "init"]) == 0 and demo.exists()  # init makes it, as `griddesk --demo` would
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main(["--demo", "--db", f"sqlite:///{demo}", "check"])
+    assert "参数 --db 不能与 --demo 同时使用" in capsys.readouterr().err

@@ -17,9 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from sqlalchemy.engine import make_url
+
 from .. import migrate
-from ..db import Database, resolve_url
-from ..errors import GridDeskError, NotFound
+from ..db import Database, normalise_url, resolve_url
+from ..errors import DatabaseUnavailable, GridDeskError, NotFound
 from ..services.security import Actor
 
 Handler = Callable[["Context", argparse.Namespace], int | None]
@@ -53,6 +55,18 @@ class Context:
     def print(self, *parts, **kwargs) -> None:
         print(*parts, file=self.out, **kwargs)
 
+    def require_schema(self) -> None:
+        """Every command but `init` needs a set-up database: say so, rather than create an empty
+        SQLite file or fail on a missing table."""
+        from .setup import require_current_schema
+
+        url = make_url(normalise_url(self.url))
+        database = url.database
+        if url.get_backend_name() == "sqlite" and database not in (None, "", ":memory:") and not os.path.exists(database):
+            raise DatabaseUnavailable(f"数据库文件 {database} 不存在;请先运行 griddesk-admin init 创建,"
+                                      f"或用 --db 指定已有的数据库(演示数据库用 --demo)")
+        require_current_schema(self.db)
+
 
 # argparse's usage errors, said in Chinese like every other message of the tool.
 _TYPES = {"float": "数字", "int": "整数"}
@@ -64,6 +78,7 @@ _USAGE_ERRORS = [
      lambda m: f"参数 {m[1]} 不能取 {m[2]},可选:{m[3]}"),
     (re.compile(r"argument (\S+): expected one argument"), lambda m: f"参数 {m[1]} 后面缺少取值"),
     (re.compile(r"unrecognized arguments: (.+)"), lambda m: f"无法识别的参数 {m[1]}"),
+    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), lambda m: f"参数 {m[1]} 不能与 {m[2]} 同时使用"),
 ]
 
 
@@ -91,16 +106,21 @@ class Cli:
             prog="griddesk-admin",
             description="GridDesk 网格指挥台 管理命令 (administration commands)",
         )
-        self.parser.add_argument("--db", metavar="URL", help="数据库地址 database URL (sqlite:///file or postgresql://…); "
-                                 "默认 $GRIDDESK_DATABASE_URL 或用户数据文件夹中的 SQLite 文件")
+        where = self.parser.add_mutually_exclusive_group()
+        where.add_argument("--db", metavar="URL", help="数据库地址 database URL (sqlite:///file or postgresql://…); "
+                           "默认 $GRIDDESK_DATABASE_URL 或用户数据文件夹中的 SQLite 文件")
+        where.add_argument("--demo", action="store_true",
+                           help="使用 griddesk --demo 的演示数据库 the demo database of griddesk --demo")
         self.parser.add_argument("--as", dest="as_user", metavar="USER", help="以该用户身份操作 act as this user")
         self._top = self.parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
         self._groups: dict[str, argparse._SubParsersAction] = {}
 
-    def command(self, name: str, help: str, handler: Handler, group: str | None = None) -> argparse.ArgumentParser:
+    def command(self, name: str, help: str, handler: Handler, group: str | None = None, *,
+                needs_schema: bool = True) -> argparse.ArgumentParser:
+        """`needs_schema`: refused on a database that `init` has not set up (all but `init` itself)."""
         parent = self._groups[group] if group else self._top
         sub = parent.add_parser(name, help=help, description=help)
-        sub.set_defaults(handler=handler)
+        sub.set_defaults(handler=handler, needs_schema=needs_schema)
         return sub
 
     def group(self, name: str, help: str) -> str:
@@ -123,8 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None, out=None) -> int:
     args = build_parser().parse_args(argv)
-    ctx = Context(resolve_url(args.db), as_user=args.as_user, out=out or sys.stdout)
+    ctx = Context(resolve_url(args.db, demo=args.demo), as_user=args.as_user, out=out or sys.stdout)
     try:
+        if args.needs_schema:
+            ctx.require_schema()
         if args.as_user:
             ctx.actor  # an unknown --as user is refused by every command, before it changes anything
         return args.handler(ctx, args) or 0

@@ -26,7 +26,7 @@ def _list(ctx, args) -> int:
 
 
 def _acknowledge(ctx, args) -> int:
-    info = emergencies.acknowledge(ctx.db, ctx.actor, args.id)
+    info = emergencies.acknowledge(ctx.db, ctx.actor, emergencies.report_id(ctx.db, ctx.actor, args.id))
     # Each township's wall shows its own alarms.
     waiting = [r for r in emergencies.unacknowledged(ctx.db, ctx.actor) if r.township_code == info.township_code]
     after = f"{info.township_name}尚有 {len(waiting)} 条告警待确认,大屏显示下一条" if waiting else "大屏恢复常规显示"
@@ -62,7 +62,7 @@ def _ladder(ctx, args) -> int:
 
 
 def _bulletin(ctx, args) -> int:
-    pages = write_bulletin(ctx.db, ctx.actor, args.id, Path(args.output))
+    pages = write_bulletin(ctx.db, ctx.actor, emergencies.report_id(ctx.db, ctx.actor, args.id), Path(args.output))
     ctx.print(f"已生成信息快报 {args.output}({pages} 页)")
     return 0
 
@@ -73,7 +73,7 @@ def register(cli) -> None:
     sub.add_argument("--open", action="store_true", help="只列未终报的")
     sub.add_argument("--under", metavar="CODE", help="只列该地区内的")
     sub = cli.command("acknowledge", "值班长确认紧急情况告警,大屏恢复常规显示(留痕)", _acknowledge, group=group)
-    sub.add_argument("id", type=int, metavar="ID", help="报告序号(emergencies list 第一列)")
+    sub.add_argument("id", metavar="ID", help="报告序号或编号(emergencies list 的前两列)")
     sub = cli.command("ladder", "查看或设置紧急情况报告时限(全市适用,此后报告的紧急情况适用)", _ladder,
                       group=group)
     choice = sub.add_mutually_exclusive_group()
@@ -81,5 +81,5 @@ def register(cli) -> None:
     choice.add_argument("--set", nargs="+", action="extend", metavar="KEY=VALUE",
                         help=f"设置项:{'、'.join(emergencies.LADDER_FIELDS)};report_to 写 county、city 或 county,city")
     sub = cli.command("bulletin", "打印紧急情况信息快报 PDF", _bulletin, group=cli.group("print", "打印 print"))
-    sub.add_argument("id", type=int, metavar="ID", help="报告序号(emergencies list 第一列)")
+    sub.add_argument("id", metavar="ID", help="报告序号或编号(emergencies list 的前两列)")
     sub.add_argument("-o", "--output", required=True, metavar="OUT.pdf")

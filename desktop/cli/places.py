@@ -7,7 +7,6 @@ import unicodedata
 
 from ..models.enums import PlaceLevel
 from ..services import places
-from .setup import require_current_schema
 
 
 def display_width(text: str) -> int:
@@ -23,7 +22,6 @@ def print_table(ctx, header: list[str], rows: list[list[str]]) -> None:
 
 
 def _list(ctx, args) -> int:
-    require_current_schema(ctx.db)
     level = PlaceLevel(args.level) if args.level else None
     found = places.list_places(ctx.db, level=level, under=args.under)
     if args.json:

@@ -30,7 +30,6 @@ def _init(ctx, args) -> int:
 
 
 def _seed_demo(ctx, args) -> int:
-    require_current_schema(ctx.db)
     report = seed_demo(ctx.db, ctx.actor, normalise_code(args.township))
     ctx.print(f"已为 {report.township_name}({report.township_code})生成合成演示数据:网格 {report.grids} 个,"
               f"网格工作人员 {report.staff} 人,诉求 {report.cases} 件 (synthetic demo data added)")
@@ -53,7 +52,7 @@ def _check(ctx, args) -> int:
 
 def register(cli) -> None:
     cli.command("init", "创建或升级数据库并载入北海市区划(只含参考数据,可重复执行) "
-                        "create/upgrade the database and load the Beihai tree", _init)
+                        "create/upgrade the database and load the Beihai tree", _init, needs_schema=False)
     sub = cli.command("seed-demo", "在现有数据上添加一个乡镇的合成演示数据 add synthetic demo data", _seed_demo)
     sub.add_argument("--township", default=DEFAULT_TOWNSHIP, metavar="CODE",
                      help=f"乡镇(街道)的 9 位或 12 位代码,默认 {DEFAULT_TOWNSHIP}(侨港镇) township code")

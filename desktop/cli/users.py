@@ -11,7 +11,6 @@ from ..errors import ValidationFailed
 from ..models.enums import Role
 from ..services import accounts, users
 from .places import print_table
-from .setup import require_current_schema
 
 
 def _password() -> str:
@@ -25,7 +24,6 @@ def _password() -> str:
 
 
 def _add(ctx, args) -> int:
-    require_current_schema(ctx.db)
     department = users.department_id(ctx.db, args.department) if args.department else None
     info = users.add_user(ctx.db, ctx.actor, username=args.name, display_name=args.display_name,
                           password=_password(), role=Role(args.role), scope_code=args.scope,
@@ -36,7 +34,6 @@ def _add(ctx, args) -> int:
 
 
 def _list(ctx, args) -> int:
-    require_current_schema(ctx.db)
     found = accounts.list_accounts(ctx.db, ctx.actor)
     if args.json:
         ctx.print(json.dumps([{"username": a.username, "display_name": a.display_name, "active": a.active,

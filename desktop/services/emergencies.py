@@ -647,6 +647,17 @@ def get_report(db: Database, actor: Actor, report_id: int) -> EmergencyInfo:
     return found[0]
 
 
+def report_id(db: Database, actor: Actor, key: str) -> int:
+    """The report a person names by its 序号 (id) or by its number (KB…), as `list` shows both."""
+    key = key.strip()
+    if key.isdigit():
+        return int(key)
+    found = _reports(db, actor, EmergencyReport.number == key)
+    if not found:
+        raise NotFound(f"没有编号为 {key} 的紧急情况报告,或不在您的查看范围内")
+    return found[0].id
+
+
 def list_reports(db: Database, actor: Actor, *, open_only: bool = False, under: str | None = None) -> list[EmergencyInfo]:
     """Reports the actor may see, newest first; `open_only` leaves out closed ones."""
     conditions = [EmergencyReport.state != EmergencyState.CLOSED] if open_only else []

@@ -173,14 +173,20 @@ def test_a_file_imported_twice_is_refused_row_by_row_and_adds_nothing(world_db, 
     open311.import_file(world_db, system, path, township_code=world.QIAOGANG)
     with world_db.session() as session:
         numbers = dict(session.execute(select(Case.external_id, Case.number)).all())
+    again = _write(tmp_path, [_request(1), _request(2), _request(3, lat=None, long=None), _request(4)], "again.json")
     with pytest.raises(ValidationFailed) as caught:
-        open311.import_file(world_db, system, path, township_code=world.QIAOGANG)
+        open311.import_file(world_db, system, again, township_code=world.QIAOGANG)
     assert "整个文件未导入" in caught.value.message
     assert caught.value.problems == [
         f"第 {n} 项(第 {n + 1} 行) 字段 service_request_id:编号 EXT-000{n} 已导入为本库案件 "
         f"{numbers[f'EXT-000{n}']};这个文件可能已经导入过,请删去已导入的行后再导入"
         for n in (1, 2, 3)
     ]
+    # The very same file: one sentence, not a line per row.
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path, township_code=world.QIAOGANG)
+    assert caught.value.problems == [f"文件:文件中的 3 件诉求都已导入过本库(例如编号 EXT-0001 即本库案件 "
+                                     f"{numbers['EXT-0001']}),这个文件已经导入过,没有新的诉求可导入"]
     assert _case_count(world_db) == 3
 
 
@@ -191,6 +197,12 @@ def test_our_own_export_imported_back_is_refused_naming_each_case(world_db, syst
     open311.write_requests(world_db, system, path)
     with pytest.raises(ValidationFailed) as caught:
         open311.import_file(world_db, system, path)
+    [whole] = caught.value.problems
+    assert whole.startswith("文件:文件中的 2 件诉求都是本库已有的案件(例如 450503103-2025-00000")
+    assert whole.endswith("这个文件多半导出自本库,没有新的诉求可导入")
+    records = json.loads(path.read_text(encoding="utf-8")) + [_request(5)]  # one new request among them
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, _write(tmp_path, records, "mixed.json"))
     problems = caught.value.problems
     assert len(problems) == 2
     for number in ("450503103-2025-000001", "450503103-2025-000002"):
@@ -208,7 +220,7 @@ def test_an_id_imported_before_is_named_by_the_case_it_became_even_if_a_number_r
                                                        external_id="450503103-2025-000001"))
         session.commit()
     world.add_case(world_db, "450503103-2025-000001")  # our own case of that number
-    path = _write(tmp_path, [_request(0, service_request_id="450503103-2025-000001")])
+    path = _write(tmp_path, [_request(0, service_request_id="450503103-2025-000001"), _request(1)])
     with pytest.raises(ValidationFailed) as caught:
         open311.import_file(world_db, system, path)
     assert caught.value.problems == [
@@ -226,7 +238,7 @@ def test_another_databases_request_whose_id_reads_like_one_of_our_numbers_is_imp
     with world_db.session() as session:
         imported = session.scalar(select(Case).where(Case.external_id == "450503103-2025-000001"))
         assert imported.number != "450503103-2025-000001"
-    with pytest.raises(ValidationFailed, match="已导入为本库案件"):  # and only once
+    with pytest.raises(ValidationFailed, match="都已导入过本库"):  # and only once
         open311.import_file(world_db, system, path)
 
 

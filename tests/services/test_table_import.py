@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 import exchange_world as world
 from desktop.errors import ValidationFailed
-from desktop.models import Case
+from desktop.models import Case, Place
 from desktop.models.enums import CaseState
 from desktop.services.exchange import table_import
 from desktop.services.exchange.table_export import HEADERS, export_table
@@ -72,10 +72,14 @@ def test_a_file_imported_twice_is_refused_row_by_row_and_adds_nothing(world_db, 
     path = _write(tmp_path, [_row("OLD-1"), _row("OLD-2", 经度="", 纬度="")])
     assert table_import.import_file(world_db, system, path, township_code=world.QIAOGANG).imported == 2
     numbers = _numbers(world_db)
-    assert _refusal(world_db, system, path, township_code=world.QIAOGANG) == [
+    again = _write(tmp_path, [_row("OLD-1"), _row("OLD-2", 经度="", 纬度=""), _row("NEW-3")], "again.csv")
+    assert _refusal(world_db, system, again, township_code=world.QIAOGANG) == [
         f"第 {line} 行 字段 编号:编号 {old} 已导入为本库案件 {numbers[old]};这个文件可能已经导入过,请删去已导入的行后再导入"
         for line, old in ((2, "OLD-1"), (3, "OLD-2"))
     ]
+    assert _refusal(world_db, system, path, township_code=world.QIAOGANG) == [
+        f"文件:文件中的 2 件诉求都已导入过本库(例如编号 OLD-1 即本库案件 {numbers['OLD-1']}),这个文件已经导入过,"
+        "没有新的诉求可导入"]
     assert _case_count(world_db) == 2
 
 
@@ -88,6 +92,10 @@ def test_our_own_export_imported_back_is_refused_naming_each_case(world_db, syst
     with path.open(encoding="utf-8-sig", newline="") as exported:
         numbers = [row["编号"] for row in csv.DictReader(exported)]
     assert sorted(numbers) == ["450503103-2025-000001", "450503103-2025-000002"]
+    assert _refusal(world_db, system, path, township_code=world.QIAOGANG) == [
+        f"文件:文件中的 2 件诉求都是本库已有的案件(例如 {numbers[0]}),这个文件多半导出自本库,没有新的诉求可导入"]
+    with path.open("a", encoding="utf-8", newline="") as more:  # one new request among them
+        csv.DictWriter(more, HEADERS).writerow(_row("NEW-1"))
     assert _refusal(world_db, system, path, township_code=world.QIAOGANG) == [
         f"第 {line} 行 字段 编号:编号 {number} 与本库已有案件 {number} 的编号和受理时间都相同(这一行多半导出自本库),不能再导入为新案件;"
         "请删去这一行后再导入"
@@ -200,7 +208,7 @@ def test_an_exported_workbook_imports_into_another_database(world_db, other_db, 
     with other.session() as session:
         phones = set(session.scalars(select(Case.requester_phone)))
     assert phones == {"13807791234", None}
-    assert _refusal(other, system, workbook, fmt="xlsx", township_code=world.QIAOGANG)[0].startswith("第 2 行 字段 编号")
+    assert "都已导入过本库" in _refusal(other, system, workbook, fmt="xlsx", township_code=world.QIAOGANG)[0]
 
 
 def test_a_file_that_is_no_workbook_is_refused_by_name(world_db, system, tmp_path):
@@ -247,3 +255,19 @@ def test_a_damaged_workbook_or_one_without_requests_is_refused_by_name(world_db,
     header_only = _workbook(tmp_path / "header.xlsx", [[], list(HEADERS)])
     assert _refusal(world_db, system, header_only, fmt="xlsx") == ["第 2 行(表头):表头之后没有诉求行,没有可导入的内容"]
     assert _case_count(world_db) == 0
+
+
+def test_the_grid_a_row_names_takes_it_in_without_coordinates(world_db, system, tmp_path):
+    """A vessel group's grid has no place to route to: an export names it, and the import puts the case there."""
+    grid = world.QIAOBEI + "002"
+    path = _write(tmp_path, [_row("G-1", 经度="", 纬度="", 网格代码=grid),
+                             _row("G-2", 网格代码=grid),  # its coordinates lie in …001: the named grid wins
+                             _row("G-3", 经度="", 纬度="", 网格代码="450503103099999")])
+    assert _refusal(world_db, system, path) == [
+        "第 4 行 字段 经度/纬度:网格代码 450503103099999 不是本库的网格,没有坐标,无法确定归入哪个乡镇(街道);"
+        "请指定归入的乡镇(街道)后重新导入:命令行加 --township 乡镇代码,导入窗口选“乡镇(街道)”"]
+    path = _write(tmp_path, [_row("G-1", 经度="", 纬度="", 网格代码=grid), _row("G-2", 网格代码=grid)])
+    assert table_import.import_file(world_db, system, path).unrouted == 0
+    with world_db.session() as session:
+        placed = set(session.execute(select(Place.code).join(Case, Case.grid_id == Place.id)).scalars())
+    assert placed == {grid}

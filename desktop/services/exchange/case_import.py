@@ -61,6 +61,7 @@ class IncomingRequest:
     requester_name: str | None = None
     requester_phone: str | None = None
     source_state: str | None = None
+    grid_code: str | None = None  # the grid a file exported from a GridDesk database names
 
 
 @dataclass(frozen=True)
@@ -220,8 +221,12 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
     if located:
         routed = GridRouter.load(session).route_many([r.lon for r in located], [r.lat for r in located])
         grid_of = {r.row: int(g) for r, g in zip(located, routed.tolist()) if g != NO_GRID}
+    named = {r.grid_code for r in requests if r.grid_code}
+    grid_named = dict(session.execute(select(Place.code, Place.id).where(
+        Place.code.in_(named), Place.level == PlaceLevel.GRID)).all()) if named else {}
 
     existing = _existing_cases(session, [r.external_id for r in requests])
+    here: list[tuple[str, str, bool]] = []  # (request id, case number, imported before) of rows already here
     seen: dict[str, int] = {}
     wheres: dict[int | None, _Where] = {}
     items: dict[int, dict[str, _Item]] = {}
@@ -239,10 +244,14 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
             # reads the same (two databases of one township number their cases alike): a new case.
             if imported or _same_moment(received_at, request.requested_at):
                 problems.add(request.row, fields.request_id, _already_here(external_id, number, imported))
+                here.append((external_id, number, imported))
                 continue
-        grid_id = grid_of.get(request.row)
+        # The grid the file names (a vessel group's grid has no place to route to), else the coordinates'.
+        grid_id = grid_named.get(request.grid_code) or grid_of.get(request.row)
         if grid_id is None and default_township is None:
             reason = "坐标不在任何网格内" if request.lon is not None else "没有坐标"
+            if request.grid_code:
+                reason = f"网格代码 {request.grid_code} 不是本库的网格,{reason}"
             problems.add(request.row, fields.place,
                          f"{reason},无法确定归入哪个乡镇(街道);请指定归入的乡镇(街道)后重新导入:"
                          f"命令行加 --township 乡镇代码,导入窗口选“乡镇(街道)”")
@@ -261,7 +270,21 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
                          f"{request.service_code} 不是 {tree.name[where.township_id]} 现行事项清单中的事项编码")
             continue
         planned.append((request, where, item))
+    if requests and len(here) == len(requests) == len(problems):
+        _whole_file_here(problems, here)
     return planned
+
+
+def _whole_file_here(problems: Problems, here: list[tuple[str, str, bool]]) -> None:
+    """Every row is a case already here: one sentence says so, instead of a line per row."""
+    request_id, number, _ = here[0]
+    problems.found.clear()
+    if all(imported for _, _, imported in here):
+        problems.add("文件", None, f"文件中的 {len(here)} 件诉求都已导入过本库(例如编号 {request_id} 即本库案件 "
+                                 f"{number}),这个文件已经导入过,没有新的诉求可导入")
+    else:
+        problems.add("文件", None, f"文件中的 {len(here)} 件诉求都是本库已有的案件(例如 {number}),这个文件多半导出自"
+                                 f"本库,没有新的诉求可导入")
 
 
 _CASE_COLUMNS = (
@@ -312,8 +335,9 @@ def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest],
 
     A request whose id names a case already here (its external id, or its number for a file
     exported from this database) or another row of the file is refused: a file imported twice
-    adds nothing. Located requests go to their grid (GridRouter); the others to `township_code`,
-    on its triage list (no grid). Needs Permission.EXCHANGE in every township written to.
+    adds nothing. A request naming a grid of this database (a GridDesk export's grid code) goes to
+    that grid; a located one to the grid it lies in (GridRouter); the others to `township_code`, on
+    its triage list (no grid). Needs Permission.EXCHANGE in every township written to.
     `progress(done, total, what)` hears of the writing; if it raises (Cancel), nothing is written.
     """
     with unit_of_work(db, actor, "cases.import", target=source) as uow:

@@ -279,7 +279,7 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
         row=row, external_id=external_id, service_code=service_code, description=description,
         requested_at=requested, title=_text(extension.get("title")), updated_at=updated, expected_at=expected,
         closed=status == "closed", status_notes=_text(get("status_notes")), address=address, lon=lon, lat=lat,
-        source_state=extension.get("state"),
+        source_state=extension.get("state"), grid_code=_text(extension.get("grid_code")),
     )
 
 

@@ -150,7 +150,7 @@ def _request(row: dict[str, str], index: int, problems: Problems, now: datetime)
         requested_at=requested, title=row.get("标题") or None, expected_at=expected, updated_at=closed_at,
         closed=row.get("状态") in _CLOSED_LABELS, address=row.get("地址") or None, lon=lon, lat=lat,
         requester_name=row.get("诉求人") or None, requester_phone=None if phone and "*" in phone else phone,
-        source_state=row.get("状态") or None,
+        source_state=row.get("状态") or None, grid_code=row.get("网格代码") or None,
     )
 
 
