@@ -216,8 +216,7 @@ def test_late_answers_for_another_department_or_an_older_reload_are_dropped(qtbo
     screen.show_retired.setChecked(True)  # asks for [QG-PCS (retired), YH-GA]…
     screen.show_retired.setChecked(False)  # …then for [YH-GA]
     assert len(tasks.queued) == 2
-    fn, args, kwargs, on_done = tasks.queued.pop()
-    on_done(fn(*args, **kwargs))  # the newer answer lands first
+    tasks.run(len(tasks.queued) - 1)  # the newer answer lands first
     tasks.run(0)  # the older one, landing last, is dropped
     assert [d.code for d in screen.model.rows] == ["YH-GA"]
 

@@ -16,8 +16,6 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-import openpyxl
-
 from ...errors import GridDeskError, ValidationFailed
 
 # UTF-8 first (with or without BOM): GBK bytes almost never form valid UTF-8, the reverse is common.
@@ -122,6 +120,8 @@ def decode_csv(data: bytes) -> str:
 def read_xlsx(data: bytes, name: str) -> list[list[object]]:
     """The first sheet's rows as cell values, trailing empty cells dropped (a sheet's rows run to
     its widest column). A file that is no workbook, or a damaged one, is refused by name."""
+    import openpyxl  # here, not at the top: the main window starts without it (and numpy)
+
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
