@@ -45,11 +45,16 @@ def test_staff_import_export_and_notice_sheets(grid, tmp_path, capsys):
     code, text = run(grid, "print", "needing-reprint", "--under", "450502001000")
     assert code == 0 and GRID in text
     pdf = tmp_path / "sheets.pdf"
+    capsys.readouterr()
     code, text = run(grid, "print", "notice-sheets", "--under", "450502001000", "-o", str(pdf))
     assert code == 0 and "已打印网格公示牌 1 张" in text
+    assert "提示:二维码网址({code} 处代入网格代码)仍是示例默认值" in capsys.readouterr().err
     body = pdf_text(pdf, layout=False)
     assert "李海燕" in body and "13907791234" in body and "12345" in body
     assert run(grid, "print", "needing-reprint", "--under", "450502001000")[1].startswith("共 0 个")
+    assert run(grid, "print", "notice-texts", "--set", "url=https://example.org/grid/{code}")[0] == 0
+    assert run(grid, "print", "notice-sheets", "--under", "450502001000", "-o", str(pdf))[0] == 0
+    assert "示例默认值" not in capsys.readouterr().err
 
 
 @pytest.mark.law("Art. 12")

@@ -92,6 +92,17 @@ TEXT_FIELDS = {
 }
 
 
+# Defaults that only stand in until the city sets its own: a printed QR code must lead somewhere real.
+PLACEHOLDERS = ("notice.url",)
+
+
+def placeholders_in_use(db: Database) -> list[str]:
+    """The labels of the texts that still print their stand-in default (PLACEHOLDERS)."""
+    with db.session() as session:
+        set_here = set(session.scalars(select(Setting.key).where(Setting.key.in_(PLACEHOLDERS))))
+    return [TEXT_FIELDS[key][0] for key in PLACEHOLDERS if key not in set_here]
+
+
 def texts(db: Database) -> dict[str, str]:
     """The texts every notice-board sheet carries, as they print now."""
     with db.session() as session:

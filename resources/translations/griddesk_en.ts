@@ -2493,42 +2493,42 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="178" />
+      <location filename="../../desktop/views/main_window.py" line="183" />
       <source>网格指挥台 — 北海市网格化服务管理</source>
       <translation>GridDesk — Beihai grid-based service management</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="179" />
+      <location filename="../../desktop/views/main_window.py" line="184" />
       <source>工具栏</source>
       <translation>Toolbar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="185" />
+      <location filename="../../desktop/views/main_window.py" line="190" />
       <source>数据库:%1</source>
       <translation>Database: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="186" />
+      <location filename="../../desktop/views/main_window.py" line="191" />
       <source>用户:%1</source>
       <translation>User: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="191" />
+      <location filename="../../desktop/views/main_window.py" line="196" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="192" />
+      <location filename="../../desktop/views/main_window.py" line="197" />
       <source>网格指挥台:依据《北海市网格化服务管理条例》的乡镇(街道)网格化服务管理指挥中心桌面端。</source>
       <translation>GridDesk: the desktop of a township grid-management command center under the Beihai Grid-based Service Management Regulations.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="221" />
+      <location filename="../../desktop/views/main_window.py" line="226" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="252" />
+      <location filename="../../desktop/views/main_window.py" line="257" />
       <source>未办结 %1 · 超期 %2 · 今日受理 %3</source>
       <translation>Open %1 · overdue %2 · received today %3</translation>
     </message>
@@ -2972,72 +2972,77 @@
       <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="72" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="77" />
       <source>打印网格公示牌</source>
       <translation>Print grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="73" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="78" />
       <source>%1:%2 个网格的公示牌从未打印或内容已变化,需要(重新)打印</source>
       <translation>%1: %2 grids' notice sheets were never printed or have changed and need (re)printing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="75" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="80" />
       <source>只打印需要重新打印的</source>
       <translation>Only those needing a reprint</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="76" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="81" />
+      <source>二维码网址仍是示例默认值,印出的二维码不指向本市的页面;请先在“公示牌文字…”中设置(可以先打印样张)</source>
+      <translation>The QR code address is still the sample default, so printed codes do not lead to the city's pages; set it under “Sheet texts…” first (a proof sheet may be printed meanwhile)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="83" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="78" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="85" />
       <source>公示牌文字…</source>
       <translation>Sheet texts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="80" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="87" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="90" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="99" />
       <source>从未打印</source>
       <translation>Never printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="90" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="99" />
       <source>公示内容已变化</source>
       <translation>Content changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="100" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="109" />
       <source>全部公示牌已是最新,没有需要重新打印的;要全部重印,请取消勾选“只打印需要重新打印的”</source>
       <translation>Every sheet is up to date, none needs reprinting; to reprint them all, untick “Only those needing a reprint”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="112" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="121" />
       <source>保存网格公示牌</source>
       <translation>Save grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="118" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="127" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="119" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="128" />
       <source>已取消:没有生成文件,也没有记为已打印</source>
       <translation>Cancelled: no file was made and nothing was marked printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="122" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="131" />
       <source>正在生成 %1/%2 %3</source>
       <translation>Generating %1/%2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="126" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="135" />
       <source>已打印 %1 张公示牌到 %2</source>
       <translation>Printed %1 notice sheets to %2</translation>
     </message>
@@ -4260,42 +4265,42 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>menus</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="126" />
+      <location filename="../../desktop/views/main_window.py" line="131" />
       <source>查找地点</source>
       <translation>Find place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="127" />
+      <location filename="../../desktop/views/main_window.py" line="132" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="128" />
+      <location filename="../../desktop/views/main_window.py" line="133" />
       <source>区划树</source>
       <translation>Place tree</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="129" />
+      <location filename="../../desktop/views/main_window.py" line="134" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="130" />
+      <location filename="../../desktop/views/main_window.py" line="135" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="147" />
+      <location filename="../../desktop/views/main_window.py" line="152" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="148" />
+      <location filename="../../desktop/views/main_window.py" line="153" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="155" />
+      <location filename="../../desktop/views/main_window.py" line="160" />
       <source>界面语言</source>
       <translation>Language</translation>
     </message>
