@@ -177,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
         window = open_window(args, db, actor, tasks, translations)
         if screenshot:
             take_screenshot(window, args.screenshot, tasks)
-            print(f"截图已保存到 {args.screenshot}", flush=True)  # scripts (and the start-up benchmark) wait for this line
+            # Scripts (and the start-up benchmark) wait for this line; glossed like the admin tool's output.
+            print(f"截图已保存到 {args.screenshot} (screenshot saved)", flush=True)
             window.hide()  # not closed: a scripted run leaves the user's window layout alone
             from .views.live_bridge import LiveBridge
 

@@ -18,12 +18,13 @@ from .rows_model import RowsModel
 from .retranslating import Retranslating
 
 class RosterModel(RowsModel):
+    # What the desk calls grid staff for comes first: the pane beside the queue is narrow.
     HEADERS = [QT_TRANSLATE_NOOP("RosterModel", "姓名"), QT_TRANSLATE_NOOP("RosterModel", "角色"),
-               QT_TRANSLATE_NOOP("RosterModel", "来源"), QT_TRANSLATE_NOOP("RosterModel", "电话"),
-               QT_TRANSLATE_NOOP("RosterModel", "状态"), QT_TRANSLATE_NOOP("RosterModel", "网格")]
+               QT_TRANSLATE_NOOP("RosterModel", "电话"), QT_TRANSLATE_NOOP("RosterModel", "网格"),
+               QT_TRANSLATE_NOOP("RosterModel", "状态"), QT_TRANSLATE_NOOP("RosterModel", "来源")]
 
     def cells(self, m: StaffMember) -> list:
-        return [m.name, label(m.role), label(m.source), m.phone or "", label(m.status), m.grid_name]
+        return [m.name, label(m.role), m.phone or "", m.grid_name, label(m.status), label(m.source)]
 
 
 class RosterPanel(Retranslating, QWidget):
@@ -68,6 +69,7 @@ class RosterPanel(Retranslating, QWidget):
         self.details, members = result
         self.problem = None
         self.model.set_rows(members)
+        self.view.resizeColumnsToContents()  # a narrow pane: the phone column must not be cut off
         self.retranslate()
 
     def _refused(self, code: str, exc: BaseException) -> None:

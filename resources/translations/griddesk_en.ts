@@ -3713,76 +3713,76 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>RosterModel</name>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="21" />
+      <location filename="../../desktop/views/roster_panel.py" line="22" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="21" />
+      <location filename="../../desktop/views/roster_panel.py" line="22" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="22" />
-      <source>来源</source>
-      <translation>Source</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/roster_panel.py" line="22" />
+      <location filename="../../desktop/views/roster_panel.py" line="23" />
       <source>电话</source>
       <translation>Phone</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/roster_panel.py" line="23" />
-      <source>状态</source>
-      <translation>Status</translation>
     </message>
     <message>
       <location filename="../../desktop/views/roster_panel.py" line="23" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/roster_panel.py" line="24" />
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/roster_panel.py" line="24" />
+      <source>来源</source>
+      <translation>Source</translation>
+    </message>
   </context>
   <context>
     <name>RosterPanel</name>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="88" />
+      <location filename="../../desktop/views/roster_panel.py" line="90" />
       <source>在左侧选择村(社区)或网格,查看网格人员和基础数据</source>
       <translation>Choose a village/community or grid on the left to see its staff and base data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="95" />
+      <location filename="../../desktop/views/roster_panel.py" line="97" />
       <source>常住人口 %1(2020 年第七次全国人口普查)</source>
       <translation>Resident population %1 (2020 census)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="97" />
+      <location filename="../../desktop/views/roster_panel.py" line="99" />
       <source>户数 %1 · 人口 %2 · 单位 %3 · 网格人员 %4</source>
       <translation>Households %1 · residents %2 · units %3 · grid staff %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="101" />
+      <location filename="../../desktop/views/roster_panel.py" line="103" />
       <source>已划网格 %1 个:户数 %2 · 人口 %3 · 单位 %4 · 网格人员 %5</source>
       <translation>%1 grids drawn: households %2 · residents %3 · units %4 · grid staff %5</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="105" />
-      <location filename="../../desktop/views/roster_panel.py" line="112" />
+      <location filename="../../desktop/views/roster_panel.py" line="107" />
+      <location filename="../../desktop/views/roster_panel.py" line="114" />
       <source>尚未划分网格</source>
       <translation>No grids drawn yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="108" />
+      <location filename="../../desktop/views/roster_panel.py" line="110" />
       <source>网格:</source>
       <translation>Grids: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="108" />
+      <location filename="../../desktop/views/roster_panel.py" line="110" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="109" />
+      <location filename="../../desktop/views/roster_panel.py" line="111" />
       <source>%1(%2,%3人)</source>
       <translation>%1 (%2, %3 staff)</translation>
     </message>
