@@ -88,13 +88,17 @@ def time_problems(requested: tuple[str, datetime | None], updated: tuple[str, da
     (requested_name, received), (updated_name, changed), (expected_name, due) = requested, updated, expected
     if received is None:
         return []
+    latest = now + CLOCK_SLACK
+    if EARLIEST <= received <= latest and (changed is None or received <= changed <= latest) and (
+            due is None or received <= due <= received + LONGEST_DEADLINE):
+        return []  # every row of a good file: no message built
     shown = received.isoformat(" ", "minutes")  # as written: converting a year-9999 time would overflow
     if received < EARLIEST:
         return [(requested_name, f"{shown} 早于 2000 年,请检查日期")]
-    if received > now + CLOCK_SLACK:
+    if received > latest:
         return [(requested_name, f"{shown} 晚于现在,请检查日期")]
     bad = []
-    if changed is not None and not received <= changed <= now + CLOCK_SLACK:
+    if changed is not None and not received <= changed <= latest:
         bad.append((updated_name, f"应在受理时间 {shown} 与现在之间"))
     if due is not None and not received <= due <= received + LONGEST_DEADLINE:
         bad.append((expected_name, f"应在受理时间 {shown} 之后一年以内"))
