@@ -86,23 +86,28 @@ class Handle:
 
 
 class TaskRunner(QObject):
-    """Runs tasks on a thread pool; callbacks run on the GUI thread.
+    """Runs tasks on thread pools; callbacks run on the GUI thread.
 
-    An answer for a method of a widget deleted meanwhile (a dialog closed and let go while its
-    load ran) is dropped: there is nobody left to show it to.
+    A task that reports progress (an import, a print batch, a month's evaluation) is a long one:
+    it runs on threads of its own, so that queue pages and lookups never wait behind it. An
+    answer for a method of a widget deleted meanwhile (a dialog closed and let go while its load
+    ran) is dropped: there is nobody left to show it to.
     """
 
-    def __init__(self, parent: QObject | None = None, max_threads: int = 4):
+    def __init__(self, parent: QObject | None = None, max_threads: int = 4, long_threads: int = 2):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
+        self.long_pool = QThreadPool(self)
+        self.long_pool.setMaxThreadCount(long_threads)
         self._live: set[_Signals] = set()
 
     def submit(self, fn: Callable, *args, on_done: Callable | None = None, on_error: Callable | None = None,
                on_progress: Callable[[int, int, str], None] | None = None, **kwargs) -> Handle:
         signals = _Signals()
         progress = Progress(signals.progressed.emit)
-        if _wants_progress(fn):
+        long = _wants_progress(fn)
+        if long:
             kwargs["progress"] = progress
         self._live.add(signals)
 
@@ -126,7 +131,7 @@ class TaskRunner(QObject):
         signals.failed.connect(failed)
         if on_progress:
             signals.progressed.connect(on_progress)
-        self.pool.start(_Job(fn, args, kwargs, signals))
+        (self.long_pool if long else self.pool).start(_Job(fn, args, kwargs, signals))
         return Handle(progress, signals)
 
     @property
@@ -135,7 +140,7 @@ class TaskRunner(QObject):
         return bool(self._live)
 
     def wait(self, msecs: int = 30000) -> bool:
-        return self.pool.waitForDone(msecs)
+        return self.long_pool.waitForDone(msecs) and self.pool.waitForDone(msecs)
 
 
 class SyncTaskRunner(QObject):

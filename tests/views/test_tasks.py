@@ -53,3 +53,22 @@ def test_answers_for_a_closed_and_deleted_dialog_are_dropped(qtbot):
         release.set()
         assert runner.wait(10_000)
         qtbot.waitUntil(lambda: not runner.pending)  # delivered (and dropped) without an error in the slot
+
+
+def test_a_page_load_never_waits_behind_long_tasks(qtbot):
+    """Four imports or print batches at once (tasks that report progress) leave a thread for the queue."""
+    runner, release, heard = TaskRunner(), threading.Event(), []
+
+    def long_task(progress):
+        release.wait(10)
+        return "长任务"
+
+    try:
+        for _ in range(4):
+            runner.submit(long_task, on_done=heard.append)
+        runner.submit(lambda: "一页案件", on_done=heard.append)
+        qtbot.waitUntil(lambda: heard == ["一页案件"], timeout=3000)
+    finally:
+        release.set()
+    assert runner.wait(10_000)
+    qtbot.waitUntil(lambda: len(heard) == 5)
