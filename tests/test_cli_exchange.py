@@ -149,6 +149,8 @@ def test_emergency_list_and_bulletin_pdf(world_db, system, tmp_path):
     assert _run(world_db, "print", "bulletin", info.number, "-o", str(by_number))[0] == 0
     assert info.number in pdf_text(by_number)
     assert _run(world_db, "print", "bulletin", "KB450503103-2026-999999", "-o", str(by_number))[0] == 1
+    assert _run(world_db, "print", "bulletin", info.number.lower(), "-o", str(by_number))[0] == 0  # typed in lower case
+    assert _run(world_db, "print", "bulletin", "²", "-o", str(by_number))[0] == 1  # a digit to isdigit, not to int
 
 
 def test_an_output_path_that_cannot_be_written_is_told_not_traced(world_db, system, tmp_path, capsys):

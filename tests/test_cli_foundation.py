@@ -202,6 +202,8 @@ def test_demo_names_the_demo_database_and_a_missing_file_is_not_created(tmp_path
         assert main(argv) == 1
         assert f"数据库文件 {demo} 不存在;请先运行 griddesk-admin init" in capsys.readouterr().err
     assert not demo.exists()
+    assert main(["--demo", "conformance"]) == 0  # read from the code and the tests: no database needed
+    assert not demo.exists()
     assert main(["--demo", "init"]) == 0 and demo.exists()  # init makes it, as `griddesk --demo` would
     capsys.readouterr()
     with pytest.raises(SystemExit):

@@ -10,7 +10,7 @@ from pdftools import assert_cjk_font_embedded, pdf_text
 from desktop.cli import main
 from desktop.models import Department, Liaison, Person, Place
 from desktop.models.enums import DepartmentLevel, MatterCategory
-from desktop.services import matter_list, places
+from desktop.services import matter_list, notice_board, places
 from desktop.services.security import Actor
 
 VILLAGE = "450502001003"
@@ -106,8 +106,13 @@ def test_print_commands_default_to_the_users_own_place(demo_db, tmp_path):
 def test_notice_texts_shown_and_set(grid):
     code, text = run(grid, "print", "notice-texts")
     assert code == 0 and "hotline=12345 政务服务便民热线" in text and "url=https://" in text
+    # Saving the texts with the stand-in address unchanged (as the texts dialog saves all four) leaves it a stand-in.
+    default_url = notice_board.DEFAULTS["notice.url"]
+    assert run(grid, "print", "notice-texts", "--set", "other=周一至周五", f"url={default_url}")[0] == 0
+    assert notice_board.placeholders_in_use(grid) == ["二维码网址({code} 处代入网格代码)"]
     code, text = run(grid, "print", "notice-texts", "--set", "hotline=0779-12345", "url=https://example.org/{code}")
     assert code == 0 and "hotline=0779-12345" in text and "url=https://example.org/{code}" in text
+    assert notice_board.placeholders_in_use(grid) == []
     assert "hotline=0779-12345" in run(grid, "print", "notice-texts")[1]
     assert run(grid, "print", "notice-texts", "--set", "hotline")[0] == 1  # not KEY=VALUE
     assert run(grid, "print", "notice-texts", "--set", "url=example.org")[0] == 1

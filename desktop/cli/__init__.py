@@ -117,7 +117,7 @@ class Cli:
 
     def command(self, name: str, help: str, handler: Handler, group: str | None = None, *,
                 needs_schema: bool = True) -> argparse.ArgumentParser:
-        """`needs_schema`: refused on a database that `init` has not set up (all but `init` itself)."""
+        """`needs_schema`: refused on a database that `init` has not set up (all but `init` and what reads no database)."""
         parent = self._groups[group] if group else self._top
         sub = parent.add_parser(name, help=help, description=help)
         sub.set_defaults(handler=handler, needs_schema=needs_schema)

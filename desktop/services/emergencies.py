@@ -649,8 +649,8 @@ def get_report(db: Database, actor: Actor, report_id: int) -> EmergencyInfo:
 
 def report_id(db: Database, actor: Actor, key: str) -> int:
     """The report a person names by its 序号 (id) or by its number (KB…), as `list` shows both."""
-    key = key.strip()
-    if key.isdigit():
+    key = key.strip().upper()
+    if key.isascii() and key.isdigit():  # "²" is a digit to str.isdigit, not to int()
         return int(key)
     found = _reports(db, actor, EmergencyReport.number == key)
     if not found:

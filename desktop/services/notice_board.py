@@ -97,10 +97,11 @@ PLACEHOLDERS = ("notice.url",)
 
 
 def placeholders_in_use(db: Database) -> list[str]:
-    """The labels of the texts that still print their stand-in default (PLACEHOLDERS)."""
+    """The labels of the texts that still print their stand-in default (PLACEHOLDERS), whether
+    never set or saved unchanged with the other texts."""
     with db.session() as session:
-        set_here = set(session.scalars(select(Setting.key).where(Setting.key.in_(PLACEHOLDERS))))
-    return [TEXT_FIELDS[key][0] for key in PLACEHOLDERS if key not in set_here]
+        printed = notice_settings(session)
+    return [TEXT_FIELDS[key][0] for key in PLACEHOLDERS if printed[key] == DEFAULTS[key]]
 
 
 def texts(db: Database) -> dict[str, str]:

@@ -611,12 +611,12 @@
       <translation>{when} ({mark})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="420" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="430" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="421" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="431" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -624,234 +624,234 @@
   <context>
     <name>CaseDetailDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="157" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="160" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="157" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="160" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="157" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="160" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="157" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="160" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="158" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="161" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="158" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="230" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="412" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="161" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="237" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="422" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="180" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="183" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="182" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="185" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="202" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="215" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="214" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="221" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="217" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="224" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="222" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="229" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="226" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="233" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="227" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="234" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="228" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="235" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="228" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="235" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="229" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="236" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="230" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="237" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="231" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="238" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="231" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="238" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="232" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="239" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="241" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="248" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="331" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="340" />
       <source>网格代码(15 位)</source>
       <translation>Grid code (15 digits)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="335" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="344" />
       <source>并入的案件编号</source>
       <translation>Number of the case to merge into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="339" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="348" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="343" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="352" />
       <source>上报理由</source>
       <translation>Reason for escalating</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="347" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="356" />
       <source>下派说明</source>
       <translation>Note for the lower level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="368" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="368" />
       <source>核查通过并结案?选“否”退回承办单位重新办理。</source>
       <translation>Pass the review and close the case? Choose “No” to send it back to the handling unit.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="371" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="365" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="375" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="366" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="376" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="370" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="380" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="375" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="385" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="375" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="385" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="376" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="386" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="380" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="390" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="380" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="390" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="386" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="386" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="395" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="405" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="399" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="409" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="413" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="413" />
       <source>延期时长(不超过原办理时限)</source>
       <translation>Extension (no longer than the original time limit)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="404" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="414" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="408" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="418" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
@@ -1338,28 +1338,28 @@
   <context>
     <name>DispatchDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="30" />
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="40" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="32" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="42" />
       <source>派遣</source>
       <translation>Dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="36" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="38" />
       <source>主办(首接)单位</source>
       <translation>Lead department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="38" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="40" />
       <source>协办单位</source>
       <translation>Co-handlers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="41" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="43" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="75" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="77" />
       <source>(无推荐理由)</source>
       <translation>(no reason for the suggestion)</translation>
     </message>
@@ -3007,42 +3007,42 @@
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="99" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="100" />
       <source>从未打印</source>
       <translation>Never printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="99" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="100" />
       <source>公示内容已变化</source>
       <translation>Content changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="109" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="110" />
       <source>全部公示牌已是最新,没有需要重新打印的;要全部重印,请取消勾选“只打印需要重新打印的”</source>
       <translation>Every sheet is up to date, none needs reprinting; to reprint them all, untick “Only those needing a reprint”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="121" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="122" />
       <source>保存网格公示牌</source>
       <translation>Save grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="127" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="128" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="128" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="129" />
       <source>已取消:没有生成文件,也没有记为已打印</source>
       <translation>Cancelled: no file was made and nothing was marked printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="131" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="132" />
       <source>正在生成 %1/%2 %3</source>
       <translation>Generating %1/%2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="135" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="136" />
       <source>已打印 %1 张公示牌到 %2</source>
       <translation>Printed %1 notice sheets to %2</translation>
     </message>

@@ -5,6 +5,7 @@ import stat
 
 import pytest
 
+from desktop.services.exchange import files
 from desktop.services.exchange.files import FileUnusable, read_bytes, write_atomically, write_bytes
 
 
@@ -51,7 +52,14 @@ def test_a_name_too_long_is_said_in_words_and_the_file_keeps_the_users_usual_mod
     with pytest.raises(FileUnusable, match="文件名太长"):
         write_bytes(tmp_path / ("诉求清单" * 80 + ".csv"), b"x")
     assert list(tmp_path.iterdir()) == []
-    umask = os.umask(0o022)
-    os.umask(umask)
+
+
+def test_a_new_file_gets_the_users_usual_mode_and_a_replaced_one_keeps_its_own(tmp_path, monkeypatch):
+    monkeypatch.setattr(files, "_UMASK", 0o022)
     write_bytes(tmp_path / "bulletin.pdf", b"%PDF")  # mkstemp's 0600 would hide it from colleagues' accounts
-    assert stat.S_IMODE((tmp_path / "bulletin.pdf").stat().st_mode) == 0o666 & ~umask
+    assert stat.S_IMODE((tmp_path / "bulletin.pdf").stat().st_mode) == 0o644
+    private = tmp_path / "staff.csv"
+    private.write_text("身份证号", encoding="utf-8")
+    os.chmod(private, 0o600)  # the user made the staff list private
+    write_bytes(private, "新的名单".encode())
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600 and private.read_text(encoding="utf-8") == "新的名单"

@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 import exchange_world as world
 from desktop.errors import ValidationFailed
-from desktop.models import Case, Place
-from desktop.models.enums import CaseState
+from desktop.models import Case, Grid, Place
+from desktop.models.enums import CaseState, GridStatus
 from desktop.services.exchange import table_import
 from desktop.services.exchange.table_export import HEADERS, export_table
 from desktop.services.queue import QueueFilter
@@ -233,7 +233,7 @@ def test_a_sheet_row_may_end_before_the_headers_last_column_but_not_run_past_it(
     row = ["X-1", "C09-001", "侨北路路灯不亮", "2026-03-02 09:30", 109.105, 21.415]
     path = _workbook(tmp_path / "cases.xlsx", [header, row, ["X-2", *row[1:], 13807791234, "多出的一格"]])
     problems = _refusal(world_db, system, path, fmt="xlsx")
-    assert problems == ["第 3 行:有 8 列,表头有 7 列(可能某格内容中的逗号未加引号);整行未读"]
+    assert problems == ["第 3 行:第 8 列起有内容,表头只有 7 列;整行未读"]
     _workbook(path, [header, row, ["X-2", *row[1:], 13807791234]])
     assert table_import.import_file(world_db, system, path, fmt="xlsx").imported == 2  # X-1 has no phone: fine
     with world_db.session() as session:
@@ -260,12 +260,21 @@ def test_a_damaged_workbook_or_one_without_requests_is_refused_by_name(world_db,
 def test_the_grid_a_row_names_takes_it_in_without_coordinates(world_db, system, tmp_path):
     """A vessel group's grid has no place to route to: an export names it, and the import puts the case there."""
     grid = world.QIAOBEI + "002"
+    with world_db.session() as session:
+        retired = session.scalar(select(Grid).join(Place).where(Place.code == world.QIAOBEI + "001"))
+        retired.status = GridStatus.RETIRED
+        session.commit()
     path = _write(tmp_path, [_row("G-1", 经度="", 纬度="", 网格代码=grid),
                              _row("G-2", 网格代码=grid),  # its coordinates lie in …001: the named grid wins
-                             _row("G-3", 经度="", 纬度="", 网格代码="450503103099999")])
-    assert _refusal(world_db, system, path) == [
-        "第 4 行 字段 经度/纬度:网格代码 450503103099999 不是本库的网格,没有坐标,无法确定归入哪个乡镇(街道);"
-        "请指定归入的乡镇(街道)后重新导入:命令行加 --township 乡镇代码,导入窗口选“乡镇(街道)”"]
+                             _row("G-3", 网格代码="450503103099999"),  # a grid of another database
+                             _row("G-4", 网格代码=world.QIAOBEI + "001")])  # retired since the export
+    problems = _refusal(world_db, system, path, township_code=world.QIAOGANG)
+    assert [p.split(":")[0] for p in problems] == ["第 4 行 字段 网格代码", "第 5 行 字段 网格代码"]
+    assert problems[0] == ("第 4 行 字段 网格代码:450503103099999 不是本库在用的网格(可能已撤销,或来自另一个库的网格);"
+                           "请改为在用网格的代码,或清空这一格按坐标归入")
+    with world_db.session() as session:
+        session.scalar(select(Grid).join(Place).where(Place.code == world.QIAOBEI + "001")).status = GridStatus.ACTIVE
+        session.commit()
     path = _write(tmp_path, [_row("G-1", 经度="", 纬度="", 网格代码=grid), _row("G-2", 网格代码=grid)])
     assert table_import.import_file(world_db, system, path).unrouted == 0
     with world_db.session() as session:

@@ -378,3 +378,51 @@ def test_the_dispatch_dialog_cannot_be_cancelled_or_sent_twice_while_it_sends(qt
     with qtbot.waitSignal(dialog.dispatched):
         tasks.run()
     assert not dialog.isVisible()
+
+
+def test_this_panels_own_change_coming_back_from_the_feed_is_not_news(qtbot, demo_db, tasks, errors, monkeypatch):
+    """The change feed also carries this desktop's own writes: after 上报 the panel says nothing."""
+    from desktop.services.live import FeedChange
+    from desktop.views.live_bridge import LiveBridge
+
+    dialog, bus = _registered_case_panel(qtbot, demo_db, tasks)
+    bridge = LiveBridge(demo_db, bus)  # not started: the test plays the listener
+    monkeypatch.setattr(case_detail, "ask_text", lambda *args: "需区级协调")
+    dialog.buttons["escalate"].click()
+    reloads = []
+    monkeypatch.setattr(dialog.tasks, "submit", lambda *args, **kwargs: reloads.append(args) or
+                        tasks.__class__.submit(dialog.tasks, *args, **kwargs))
+    bridge.arrived.emit([FeedChange(1, "cases", dialog.case_id, None, dialog.actor.desktop)])
+    qtbot.waitUntil(lambda: len(reloads) == 1)
+    assert errors == [] and dialog.notice.isHidden()
+
+
+def test_a_reload_landing_under_an_open_question_does_not_change_the_version_sent(qtbot, demo_db, tasks, errors,
+                                                                                  monkeypatch):
+    dialog, bus = _registered_case_panel(qtbot, demo_db, tasks)
+    seen = dialog.detail.case
+
+    def answer_while_a_reload_lands(*args):
+        _escalated_elsewhere(demo_db, dialog)
+        dialog.reload()  # a reload started before the question, landing now
+        assert dialog.detail.case.version > seen.version
+        return "请网格员再核实"
+
+    monkeypatch.setattr(case_detail, "ask_text", answer_while_a_reload_lands)
+    dialog.buttons["escalate"].click()
+    assert len(errors) == 1 and errors[0].startswith(f"案件 {seen.number} 已被 侨港值班员 二 于 ")
+
+
+def test_a_dispatch_refused_because_the_case_changed_closes_and_the_panel_reloads(qtbot, demo_db, errors):
+    tasks = Deferred()
+    with demo_db.session() as s:
+        case_id, version = s.execute(select(Case.id, Case.version).where(Case.state == CaseState.REGISTERED)
+                                     .limit(1)).one()
+    dialog = DispatchDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id, version - 1)  # stale
+    qtbot.addWidget(dialog)
+    tasks.run()
+    dialog.show()
+    with qtbot.waitSignal(dialog.conflicted):
+        dialog.send()
+        tasks.run()
+    assert not dialog.isVisible() and "请重新载入" in errors[0]

@@ -26,8 +26,8 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from ...db import Database
-from ...models import Case, CaseEvent, Place, utcnow
-from ...models.enums import CaseState, Channel, HandlingLevel, MatterComplexity, PlaceLevel
+from ...models import Case, CaseEvent, Grid, Place, utcnow
+from ...models.enums import CaseState, Channel, GridStatus, HandlingLevel, MatterComplexity, PlaceLevel
 from ..clock import BEIJING
 from ..matters import lists_in_force
 from ..numbering import reserve_numbers
@@ -71,9 +71,11 @@ class FieldNames:
     request_id: str
     place: str
     service_code: str
+    grid: str
 
 
-OPEN311_FIELDS = FieldNames(request_id="service_request_id", place="lat/long", service_code="service_code")
+OPEN311_FIELDS = FieldNames(request_id="service_request_id", place="lat/long", service_code="service_code",
+                            grid="griddesk.grid_code")
 
 # Times a request can carry. Outside them a date was mistyped or mis-converted (a year 2099, a
 # 1900 "empty" date, a deadline before the request); refused rather than numbered in that year.
@@ -226,8 +228,8 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
         routed = GridRouter.load(session).route_many([r.lon for r in located], [r.lat for r in located])
         grid_of = {r.row: int(g) for r, g in zip(located, routed.tolist()) if g != NO_GRID}
     named = {r.grid_code for r in requests if r.grid_code}
-    grid_named = dict(session.execute(select(Place.code, Place.id).where(
-        Place.code.in_(named), Place.level == PlaceLevel.GRID)).all()) if named else {}
+    grid_named = dict(session.execute(select(Place.code, Place.id).join(Grid, Grid.place_id == Place.id).where(
+        Place.code.in_(named), Grid.status == GridStatus.ACTIVE)).all()) if named else {}
 
     existing = _existing_cases(session, [r.external_id for r in requests])
     here: list[tuple[str, str, bool]] = []  # (request id, case number, imported before) of rows already here
@@ -250,12 +252,15 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
                 problems.add(request.row, fields.request_id, _already_here(external_id, number, imported))
                 here.append((external_id, number, imported))
                 continue
-        # The grid the file names (a vessel group's grid has no place to route to), else the coordinates'.
+        # The grid the file names (a vessel group's grid has no place to route to; an operator may
+        # have moved the case to a grid its point is not in), else the coordinates'.
+        if request.grid_code and request.grid_code not in grid_named:
+            problems.add(request.row, fields.grid, f"{request.grid_code} 不是本库在用的网格(可能已撤销,或来自另一个库的"
+                                                   f"网格);请改为在用网格的代码,或清空这一格按坐标归入")
+            continue
         grid_id = grid_named.get(request.grid_code) or grid_of.get(request.row)
         if grid_id is None and default_township is None:
             reason = "坐标不在任何网格内" if request.lon is not None else "没有坐标"
-            if request.grid_code:
-                reason = f"网格代码 {request.grid_code} 不是本库的网格,{reason}"
             problems.add(request.row, fields.place,
                          f"{reason},无法确定归入哪个乡镇(街道);请指定归入的乡镇(街道)后重新导入:"
                          f"命令行加 --township 乡镇代码,导入窗口选“乡镇(街道)”")
@@ -339,9 +344,9 @@ def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest],
 
     A request whose id names a case already here (its external id, or its number for a file
     exported from this database) or another row of the file is refused: a file imported twice
-    adds nothing. A request naming a grid of this database (a GridDesk export's grid code) goes to
-    that grid; a located one to the grid it lies in (GridRouter); the others to `township_code`, on
-    its triage list (no grid). Needs Permission.EXCHANGE in every township written to.
+    adds nothing. A request naming a grid in use here (a GridDesk export's grid code) goes to that
+    grid, and one naming another grid is refused; a located one goes to the grid it lies in
+    (GridRouter); the others to `township_code`, on its triage list (no grid). Needs Permission.EXCHANGE in every township written to.
     `progress(done, total, what)` hears of the writing; if it raises (Cancel), nothing is written.
     """
     with unit_of_work(db, actor, "cases.import", target=source) as uow:

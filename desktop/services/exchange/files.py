@@ -12,6 +12,7 @@ import contextlib
 import errno
 import io
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -47,7 +48,7 @@ def _why(exc: OSError, path: Path, writing: bool) -> str:
         if writing:
             return f"没有写入 {path} 的权限;请换一个文件夹,或先关闭正打开这个文件的程序(例如 Excel)"
         return f"没有读取 {path} 的权限,或文件正被其他程序独占"
-    reason = _REASONS.get(exc.errno, f"系统错误 {exc.errno}")
+    reason = _REASONS.get(exc.errno) or f"系统错误 {exc.errno}:{exc.strerror or exc}"
     return f"无法{'写入' if writing else '读取'} {path}:{reason}"
 
 
@@ -55,8 +56,8 @@ def write_atomically(path: Path, write: Callable[[Path], object]):
     """Call `write(tmp)` on a file beside `path`, then rename it over `path`; returns what `write` returned.
 
     A failure or a Cancel part-way leaves neither half a file nor a stray temporary one. A path
-    that cannot be written raises FileUnusable, saying why. The file gets the mode any new file
-    of the user's gets.
+    that cannot be written raises FileUnusable, saying why. A file replaced keeps its mode (a staff
+    list the user made private stays so); a new one gets the mode any new file of the user's gets.
     """
     path = Path(path)
     if os.path.isdir(path):
@@ -68,7 +69,7 @@ def write_atomically(path: Path, write: Callable[[Path], object]):
     os.close(fd)
     try:
         result = write(Path(tmp))
-        os.chmod(tmp, 0o666 & ~_UMASK)
+        os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode) if os.path.exists(path) else 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):  # a scanner holding it on Windows must not hide the real error

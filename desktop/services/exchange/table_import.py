@@ -27,7 +27,7 @@ from .problems import Problems
 from .table_export import HEADERS, TIME_FORMAT, unescape_text
 
 REQUIRED = ("编号", "事项编码", "诉求描述", "受理时间")
-FIELDS = FieldNames(request_id="编号", place="经度/纬度", service_code="事项编码")
+FIELDS = FieldNames(request_id="编号", place="经度/纬度", service_code="事项编码", grid="网格代码")
 _CLOSED_LABELS = {s.label for s in CaseState if not s.is_open}
 
 Rows = Iterator[tuple[int, list[str]]]  # (the line or sheet row a row ends on, its cells as text)
@@ -112,6 +112,9 @@ def parse_table(rows: Rows, source: str, problems: Problems | None = None, *, ra
         lines.append(line)
         if ragged and len(cells) < len(header):
             cells = cells + [""] * (len(header) - len(cells))
+        if ragged and len(cells) > len(header):
+            problems.add(index, None, f"第 {len(header) + 1} 列起有内容,表头只有 {len(header)} 列;整行未读")
+            continue
         if len(cells) != len(header):
             shifted = "(有一格内容跨了行:可能有引号未闭合)" if any("\n" in cell for cell in cells) else (
                 "(可能某格内容中的逗号未加引号)" if len(cells) > len(header) else "")

@@ -146,6 +146,9 @@ class CaseDetailDialog(QDialog):
         self._stale = False  # another desktop changed the case meanwhile
         self._acting = 0  # actions sent and not yet answered
         self._let_go = False  # closed: to be deleted once they have answered
+        self._known_version: int | None = None  # the newest version shown here or written by this panel
+        self._own_reload = False  # the next version shown is this panel's own action's
+        self._decided_version: int | None = None  # the version on screen when the running action began
         self.resize(900, 640)
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -198,10 +201,7 @@ class CaseDetailDialog(QDialog):
         if self._asking:  # reloaded once the questions are answered (or the action is refused)
             self._stale = True
             return
-        self.reload()
-        self.notice.setText(self.tr("其他终端刚更新了这件案件,已重新载入({time})").format(
-            time=beijing_text(utcnow(), "%H:%M:%S")))
-        self.notice.show()
+        self.reload()  # says "updated elsewhere" only if a newer version than this panel's lands
 
     def _load_failed(self, exc: BaseException) -> None:
         self.unsetCursor()
@@ -210,6 +210,13 @@ class CaseDetailDialog(QDialog):
     def show_detail(self, detail: CaseDetail) -> None:
         self.unsetCursor()
         self.detail = detail
+        version = detail.case.version
+        if self._known_version is not None and version > self._known_version and not self._own_reload:
+            self.notice.setText(self.tr("其他终端刚更新了这件案件,已重新载入({time})").format(
+                time=beijing_text(utcnow(), "%H:%M:%S")))
+            self.notice.show()
+        self._own_reload = False
+        self._known_version = max(self._known_version or 0, version)
         case, now = detail.case, utcnow()
         self.setWindowTitle(self.tr("案件 {number}").format(number=case.number))
         marks = [label(case.state), label(case.level)]
@@ -275,6 +282,7 @@ class CaseDetailDialog(QDialog):
     def run(self, action: str) -> None:
         """Ask what the action needs, then call its service with the version on screen."""
         self._asking = True
+        self._decided_version = self.detail.case.version  # a reload landing under a question must not change it
         try:
             call = getattr(self, f"_do_{action}")()
         finally:
@@ -314,15 +322,16 @@ class CaseDetailDialog(QDialog):
     def _done(self, _result) -> None:
         """An action succeeded (here or in the dispatch dialog): the queue and this panel show it."""
         self.notice.hide()
+        self._own_reload = True
         self.changed.emit(self.case_id)
         if not self._let_go:
             self.reload()
 
     def _case(self, **kwargs) -> dict:
-        return {"case_id": self.case_id, "expected_version": self.detail.case.version, **kwargs}
+        return {"case_id": self.case_id, "expected_version": self._decided_version, **kwargs}
 
     def _share(self, **kwargs) -> dict:
-        return {"assignment_id": self.detail.own_assignment_id, "expected_version": self.detail.case.version, **kwargs}
+        return {"assignment_id": self.detail.own_assignment_id, "expected_version": self._decided_version, **kwargs}
 
     def _ask(self, action: str, label: str):
         return ask_text(self, self.tr(ACTION_LABELS[action]), self.tr(label))
@@ -349,8 +358,9 @@ class CaseDetailDialog(QDialog):
         return reason and (onspot_escalation.assign_down, self._case(reason=reason, to_level=lower))
 
     def _do_dispatch(self):
-        dialog = DispatchDialog(self.db, self.actor, self.tasks, self.case_id, self.detail.case.version, self)
+        dialog = DispatchDialog(self.db, self.actor, self.tasks, self.case_id, self._decided_version, self)
         dialog.dispatched.connect(self._done)
+        dialog.conflicted.connect(self.reload)
         dialog.open()
         return None
 

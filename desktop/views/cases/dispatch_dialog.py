@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...errors import Conflict
 from ...i18n import label
 from ...services.cases import dispatch
 from .. import dialogs
@@ -23,6 +24,7 @@ from .. import dialogs
 
 class DispatchDialog(QDialog):
     dispatched = Signal(object)  # the CaseInfo after dispatching
+    conflicted = Signal()  # refused: the case changed since the dialog opened
 
     def __init__(self, db, actor, tasks, case_id: int, version: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -108,3 +110,6 @@ class DispatchDialog(QDialog):
     def _send_failed(self, exc: BaseException) -> None:
         self._set_sending(False)
         dialogs.show_error(self, exc)
+        if isinstance(exc, Conflict):  # the case changed meanwhile: decide again on what it is now
+            self.conflicted.emit()
+            self.reject()

@@ -90,7 +90,8 @@ class NoticeSheetsDialog(Retranslating, QDialog):
         self.tasks.submit(notice_board.needs_reprint, self.db, self.actor, self.code, on_done=self._listed,
                           on_error=lambda exc: dialogs.show_error(self, exc))
         self.tasks.submit(notice_board.placeholders_in_use, self.db,
-                          on_done=lambda labels: self.placeholder_hint.setVisible(bool(labels)))
+                          on_done=lambda labels: self.placeholder_hint.setVisible(bool(labels)),
+                          on_error=lambda exc: dialogs.show_error(self, exc))
 
     def _listed(self, entries: list[notice_board.ReprintEntry]) -> None:
         self.entries = entries
