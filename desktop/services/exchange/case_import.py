@@ -91,20 +91,17 @@ def time_problems(requested: tuple[str, datetime | None], updated: tuple[str, da
     if received is None:
         return []
     latest = now + CLOCK_SLACK
-    if EARLIEST <= received <= latest and (changed is None or received <= changed <= latest) and (
-            due is None or received <= due <= received + LONGEST_DEADLINE):
-        return []  # every row of a good file: no message built
-    shown = received.isoformat(" ", "minutes")  # as written: converting a year-9999 time would overflow
-    if received < EARLIEST:
-        return [(requested_name, f"{shown} 早于 2000 年,请检查日期")]
-    if received > latest:
-        return [(requested_name, f"{shown} 晚于现在,请检查日期")]
-    bad = []
-    if changed is not None and not received <= changed <= latest:
-        bad.append((updated_name, f"应在受理时间 {shown} 与现在之间"))
-    if due is not None and not received <= due <= received + LONGEST_DEADLINE:
-        bad.append((expected_name, f"应在受理时间 {shown} 之后一年以内"))
-    return bad
+    if EARLIEST <= received <= latest:
+        bad = []
+        if changed is not None and not received <= changed <= latest:
+            bad.append((updated_name, "应在受理时间 {} 与现在之间"))
+        if due is not None and not received <= due <= received + LONGEST_DEADLINE:
+            bad.append((expected_name, "应在受理时间 {} 之后一年以内"))
+    else:
+        bad = [(requested_name, "{} 早于 2000 年,请检查日期" if received < EARLIEST else "{} 晚于现在,请检查日期")]
+    # As written (converting a year-9999 time would overflow), and only for a bad row.
+    shown = received.isoformat(" ", "minutes") if bad else ""
+    return [(name, message.format(shown)) for name, message in bad]
 
 
 @dataclass(frozen=True)
@@ -346,7 +343,8 @@ def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest],
     exported from this database) or another row of the file is refused: a file imported twice
     adds nothing. A request naming a grid in use here (a GridDesk export's grid code) goes to that
     grid, and one naming another grid is refused; a located one goes to the grid it lies in
-    (GridRouter); the others to `township_code`, on its triage list (no grid). Needs Permission.EXCHANGE in every township written to.
+    (GridRouter); the others to `township_code`, on its triage list (no grid). Needs
+    Permission.EXCHANGE in every township written to.
     `progress(done, total, what)` hears of the writing; if it raises (Cancel), nothing is written.
     """
     with unit_of_work(db, actor, "cases.import", target=source) as uow:
