@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
+from desktop.tasks import SyncTaskRunner
+
 
 class Deferred:
     def __init__(self):
         self.queued = []
+        self._answer = SyncTaskRunner()  # answers (and errors, where the caller took them) as the app's runner does
 
-    def submit(self, fn, *args, on_done=None, on_error=None, **kwargs):
-        self.queued.append((fn, args, kwargs, on_done, on_error))
+    def submit(self, fn, *args, **kwargs):
+        self.queued.append((fn, args, kwargs))
 
     def run(self, index: int = 0):
-        """Run one held task and hand its answer (or its error, where the caller took errors) to its
-        callback; returns the task's function."""
-        fn, args, kwargs, on_done, on_error = self.queued.pop(index)
-        try:
-            result = fn(*args, **kwargs)
-        except Exception as exc:
-            if on_error is None:
-                raise
-            on_error(exc)
-        else:
-            on_done(result)
+        """Run one held task and hand its answer to its callback; returns the task's function."""
+        fn, args, kwargs = self.queued.pop(index)
+        self._answer.submit(fn, *args, **kwargs)
         return fn
 
     def run_all(self) -> None:
