@@ -1,7 +1,8 @@
 """Shared fixtures: a migrated database with the real Beihai tree, on SQLite and PostgreSQL.
 
-Every test gets its own database copied from a template built once per run: a file copy on
-SQLite, `CREATE DATABASE … TEMPLATE` on PostgreSQL (when GRIDDESK_TEST_PG_URL is set).
+Every test gets its own database copied from a template built once per run (once per
+pytest-xdist worker): a file copy on SQLite, `CREATE DATABASE … TEMPLATE` on PostgreSQL (when
+GRIDDESK_TEST_PG_URL is set).
 """
 
 from __future__ import annotations
@@ -9,8 +10,10 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import tempfile
 import time
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -23,10 +26,13 @@ from desktop import migrate  # noqa: E402
 from desktop.db import Database, normalise_url  # noqa: E402
 from desktop.services import reference  # noqa: E402
 from desktop.services.security import Actor  # noqa: E402
+from server_use import ServerUse  # noqa: E402
 
 PG_URL = os.environ.get("GRIDDESK_TEST_PG_URL")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 _counter = itertools.count()
+
+_SERVER_USE = ServerUse(Path(tempfile.gettempdir()) / "griddesk-tests-postgresql.lock")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -113,17 +119,28 @@ def _templates(tmp_path_factory):
         made["postgresql"] = _PgTemplates(PG_URL)
     yield made
     if PG_URL:
-        made["postgresql"].close()
+        with _SERVER_USE.shared():
+            made["postgresql"].close()
 
 
 def _database(templates, backend, with_tree, tmp_path):
     factory = templates[backend]
-    db = factory.make(with_tree, tmp_path)
-    yield db
-    if backend == "postgresql":
-        factory.drop(db)
-    else:
+    if backend != "postgresql":
+        db = factory.make(with_tree, tmp_path)
+        yield db
         db.dispose()
+        return
+    with _SERVER_USE.shared():
+        db = factory.make(with_tree, tmp_path)
+        yield db
+        factory.drop(db)
+
+
+@pytest.fixture
+def postgresql_server() -> ServerUse:
+    """Hold `.shared()` while a test has a PostgreSQL database of its own making; a test that
+    restarts the server does it inside `.exclusive()`."""
+    return _SERVER_USE
 
 
 @pytest.fixture(params=BACKENDS)

@@ -23,19 +23,20 @@ PG_DOWN = "postgresql://postgres@127.0.0.1:5999/test"
 
 
 @pytest.fixture
-def fresh_url(backend, tmp_path):
+def fresh_url(backend, tmp_path, postgresql_server):
     """The URL of a database that does not hold anything yet."""
     if backend == "sqlite":
         yield f"sqlite:///{tmp_path / 'fresh.sqlite'}"
         return
-    admin = create_engine(make_url(normalise_url(PG_URL)), isolation_level="AUTOCOMMIT")
-    name = f"gdcli_{uuid.uuid4().hex[:8]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield make_url(normalise_url(PG_URL)).set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with postgresql_server.shared():
+        admin = create_engine(make_url(normalise_url(PG_URL)), isolation_level="AUTOCOMMIT")
+        name = f"gdcli_{uuid.uuid4().hex[:8]}"
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        yield make_url(normalise_url(PG_URL)).set(database=name).render_as_string(hide_password=False)
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def run(url, *argv, stdin=None, monkeypatch=None):

@@ -1,0 +1,51 @@
+"""A lock shared by the test processes of one machine around their use of the PostgreSQL server."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no server-restart test runs there (it needs Debian's pg_ctlcluster)
+    fcntl = None
+
+
+class ServerUse:
+    """Which tests, in every worker of every run on this machine, have a PostgreSQL database open.
+
+    The server-restart test must not pull the server from under another worker's test: each test
+    holds a shared lock on one file while it has a database, and the restart takes it exclusively.
+    flock locks are released by the kernel when a worker dies, so none is left behind.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.file = None
+        self.holders = 0
+
+    @contextmanager
+    def shared(self):
+        if self.holders == 0 and fcntl:
+            self.file = open(self.path, "a+b")
+            fcntl.flock(self.file, fcntl.LOCK_SH)
+        self.holders += 1
+        try:
+            yield
+        finally:
+            self.holders -= 1
+            if self.holders == 0 and self.file:
+                self.file.close()  # closing releases the lock
+                self.file = None
+
+    @contextmanager
+    def exclusive(self):
+        """Alone on the server, from a test that holds it shared: waits for the other workers' tests to end."""
+        assert self.holders, "exclusive() is taken from inside a test that has a PostgreSQL database"
+        if fcntl:
+            fcntl.flock(self.file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl:
+                fcntl.flock(self.file, fcntl.LOCK_SH)
