@@ -562,6 +562,20 @@ def test_a_change_uncommitted_while_a_month_is_kept_is_counted_after_all(db, sys
         evaluate(db, system, "2026-10", "township", as_of=AS_OF, recount=True))
 
 
+def test_a_month_is_not_kept_while_a_transaction_begun_before_its_end_is_still_open(pg_db, monkeypatch):
+    """PostgreSQL: a desk's transaction that began before a month ended may change a row of that
+    month unnamed (the triggers name only months over) and commit after the month is kept; so
+    the month is counted live until that transaction ends, however long past the margin."""
+    this_month = period_of(datetime.now(BEIJING)).code
+    monkeypatch.setattr(kept, "MARGIN_MINUTES", -35 * 24 * 60)  # the database's clock in a month to come
+    with pg_db.session() as keeper:
+        assert kept._past_month(keeper) > this_month  # this month would be over and keepable
+        with pg_db.session() as other_desk:
+            other_desk.execute(select(func.count()).select_from(Case))  # its transaction begins now
+            assert kept._past_month(keeper) == this_month
+        assert kept._past_month(keeper) > this_month
+
+
 def test_settling_a_month_forgets_its_kept_figures_and_reopening_counts_it_afresh(db, system, world):
     evaluate(db, system, "2026-10", "grid", as_of=AS_OF)
     with db.session() as session:

@@ -17,7 +17,10 @@ learns which months are kept and sums their figures in one statement, one snapsh
 Only assignments, case rounds and callbacks are kept — emergency-report steps and work logs
 are few and counted live, and the staff level is always counted live (settled.py). A month is
 kept once the database's clock is `MARGIN_MINUTES` past it: a change made before its end by a
-transaction still open after that (units of work last milliseconds) would go unnamed.
+transaction still open after that would go unnamed. Units of work last milliseconds; on
+PostgreSQL, where a desk's transaction may still be open at the keeping, a month is not kept
+either while any transaction begun before its end is open (SQLite's one writer holds the
+keeper off meanwhile, and the month is counted live).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import delete, func, literal, null, select, union_all
+from sqlalchemy import column, delete, func, literal, null, select, table, union_all
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -52,11 +55,26 @@ _COLUMNS = {code: (getattr(EvaluationMonthFigure, f"{code}_numerator"),
 log = logging.getLogger(__name__)
 
 
+# The other sessions of this database (PostgreSQL's view of them; xact_start is when each one's
+# open transaction began, NULL when none is open).
+_SESSIONS = table("pg_stat_activity", column("datname"), column("pid"), column("backend_type"), column("xact_start"))
+
+
 def _past_month(session: Session) -> str:
-    """The Beijing month the database's clock was in `MARGIN_MINUTES` ago (the triggers' clock)."""
+    """The Beijing month the database's clock was in `MARGIN_MINUTES` ago (the triggers' clock);
+    on PostgreSQL no later than the month in which the oldest transaction still open began.
+
+    A PostgreSQL role sees when another role's transactions began only with pg_read_all_stats:
+    desks that share one database should connect as one role, or as members of that.
+    """
     if session.get_bind().dialect.name == "postgresql":
-        moment = func.to_char(func.timezone("Asia/Shanghai", func.clock_timestamp() - func.make_interval(
-            0, 0, 0, 0, 0, MARGIN_MINUTES)), "YYYY-MM")
+        session.execute(select(func.pg_stat_clear_snapshot()))  # the view is read once per transaction otherwise
+        oldest_open = (select(func.min(_SESSIONS.c.xact_start))
+                       .where(_SESSIONS.c.datname == func.current_database(), _SESSIONS.c.pid != func.pg_backend_pid(),
+                              _SESSIONS.c.backend_type == "client backend")
+                       .scalar_subquery())
+        clock = func.clock_timestamp() - func.make_interval(0, 0, 0, 0, 0, MARGIN_MINUTES)
+        moment = func.to_char(func.timezone("Asia/Shanghai", func.least(clock, oldest_open)), "YYYY-MM")
     else:
         moment = func.strftime("%Y-%m", "now", "+8 hours", f"-{MARGIN_MINUTES} minutes")
     return session.scalar(select(moment))
