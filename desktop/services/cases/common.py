@@ -8,9 +8,9 @@ from datetime import datetime
 from sqlalchemy import select
 
 from ...errors import Conflict, InvalidTransition, NotFound, PermissionDenied
-from ...models import Assignment, Case, CaseEvent, Department, Place, Setting
+from ...models import Assignment, Case, CaseEvent, Department, Place, Setting, SupervisionOrder
 from ...models.base import utcnow
-from ...models.enums import AssignmentRole, AssignmentState, CaseState, HandlingLevel
+from ...models.enums import AssignmentRole, AssignmentState, CaseState, HandlingLevel, SupervisionLevel
 from ..clock import BEIJING
 from ..queue import visible_condition
 from ..security import Permission
@@ -175,6 +175,8 @@ def record(uow: UnitOfWork, case: Case, kind: str, message: str, *, to_state: Ca
     from_state = case.state
     if to_state is not None:
         case.state = to_state
+        if from_state.is_open and not to_state.is_open:
+            _end_supervision(uow.session, case, at)
     # Always touching the row bumps its version, so every step is seen by optimistic locking.
     case.updated_by = uow.actor.display_name
     case.updated_at = at
@@ -187,6 +189,16 @@ def record(uow: UnitOfWork, case: Case, kind: str, message: str, *, to_state: Ca
               **detail)
     uow.changed("cases", case.id, township_id=case.township_id, note=kind)
     return event
+
+
+def _end_supervision(session, case: Case, now: datetime) -> None:
+    """A case closed however (reviewed, resolved on the spot, merged) needs no more pushing: its
+    open 督办 orders close with it, and it is under supervision no more (Art. 20(1)). The orders
+    and the timeline keep that it was; reopened, it may be put under key supervision again."""
+    for order in session.scalars(select(SupervisionOrder).where(SupervisionOrder.case_id == case.id,
+                                                                SupervisionOrder.closed_at.is_(None))):
+        order.closed_at = now
+    case.supervision = SupervisionLevel.NONE
 
 
 def setting(session, key: str, default):

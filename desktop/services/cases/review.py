@@ -27,7 +27,6 @@ from .common import (
 )
 from .deadlines import case_limits, extend, resume, sync_case_due
 from .results import CaseInfo
-from .supervision import close_orders
 
 
 def _back_to_work(assignment: Assignment) -> AssignmentState:
@@ -120,7 +119,6 @@ def review(db: Database, actor: Actor, *, case_id: int, approve: bool, comment: 
         if approve:
             finish_assignments(case, now)
             case.closed_at = now
-            close_orders(uow.session, case, now)
             record(uow, case, "closed", "核查结案" + (f":{comment}" if comment else ""), to_state=CaseState.CLOSED, at=now)
             schedule_after_close(uow.session, case, now)
         else:
@@ -141,6 +139,7 @@ def reopen_case(uow: UnitOfWork, case: Case, reason: str, now: datetime) -> None
     case.closed_at = None
     finish_assignments(case, now)
     record(uow, case, "reopened", f"重办:{reason}", to_state=CaseState.REOPENED, at=now)
+    case.hold_reason = case.hold_explanation = None  # a held case taken up again; the timeline keeps why it was held
 
 
 def reopen(db: Database, actor: Actor, *, case_id: int, reason: str, expected_version: int) -> CaseInfo:

@@ -37,13 +37,6 @@ def issue_order(uow: UnitOfWork, case: Case, level: SupervisionLevel, reason: st
     return order
 
 
-def close_orders(session, case: Case, now: datetime) -> None:
-    """A closed case needs no more pushing: its open orders are closed with it."""
-    for order in session.scalars(select(SupervisionOrder).where(SupervisionOrder.case_id == case.id,
-                                                                SupervisionOrder.closed_at.is_(None))):
-        order.closed_at = now
-
-
 def supervise(db: Database, actor: Actor, *, case_id: int, level: SupervisionLevel, reason: str,
               expected_version: int, due_at: datetime | None = None) -> CaseInfo:
     """Issue a 督办 order (Art. 20(1)) on an open case."""

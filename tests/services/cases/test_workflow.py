@@ -11,7 +11,7 @@ from sqlalchemy import select
 from desktop.errors import Conflict, InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
 from case_world import COUNTY, TOWNSHIP, actor
 
-from desktop.models import Assignment, Callback, Escalation, Extension, Objection, Setting
+from desktop.models import Assignment, Callback, Escalation, Extension, Objection, Setting, SupervisionOrder
 from desktop.models.base import utcnow
 from desktop.models.enums import (
     AssignmentRole,
@@ -334,6 +334,57 @@ def test_unsatisfied_callback_must_reopen_or_supervise_and_reopening_brings_a_ne
                  lambda v: review.review(world.db, world.operator, case_id=case.id, approve=True, expected_version=v)):
         case = step(case.version)
     assert [c.case_id for c in callbacks.due_callbacks(world.db, world.operator)] == [case.id]
+
+
+@pytest.mark.law("Art. 20")
+def test_a_case_closed_any_way_ends_its_supervision_and_reopened_may_get_key_supervision_again(world):
+    """Art. 20(1): 督办 pushes an open case. Resolved on the spot, its orders close and its mark goes;
+    reopened, it is unresolved again and is offered for key supervision anew."""
+    case = world.new_case(channel=Channel.GRID_STAFF).case
+    case = supervision.supervise(world.db, world.supervisor, case_id=case.id, level=SupervisionLevel.KEY,
+                                 reason="群众多次反映", expected_version=case.version)
+    case = onspot_escalation.resolve_on_spot(world.db, world.operator, case_id=case.id, result="网格长现场调解",
+                                             expected_version=case.version)
+    assert case.supervision is SupervisionLevel.NONE
+    assert [o.closed_at is not None for o in detail(world, case.id).supervision_orders] == [True]
+    case = review.reopen(world.db, world.supervisor, case_id=case.id, reason="问题复发", expected_version=case.version)
+    candidates = supervision.unresolved_for_key_supervision(world.db, world.supervisor, TOWNSHIP)
+    assert case.id in [c.id for c in candidates]
+
+
+def test_reopening_a_held_case_takes_up_its_hold_no_more(world):
+    case = dispatched(world)
+    case = hold.put_on_hold(world.db, world.operator, case_id=case.id, reason="待片区拆迁",
+                            explanation="已向诉求人说明拆迁计划", expected_version=case.version)
+    case = review.reopen(world.db, world.supervisor, case_id=case.id, reason="拆迁已完成", expected_version=case.version)
+    shown = detail(world, case.id)
+    assert (shown.case.state, shown.hold_reason, shown.hold_explanation) == (CaseState.REOPENED, None, None)
+    assert "待片区拆迁" in " ".join(e.message for e in shown.events)  # the timeline keeps why it was held
+
+
+@pytest.mark.law("Art. 20")
+def test_two_desks_recording_one_callback_record_it_once(world, backend, monkeypatch):
+    """The other desk records the same callback and commits while this one reads it: this one,
+    waiting for the case, must see that and refuse, not record a second answer."""
+    if backend == "sqlite":
+        pytest.skip("a single-desktop SQLite file serialises writers; the race is a PostgreSQL matter")
+    case = world.new_case(channel=Channel.GRID_STAFF).case
+    onspot_escalation.resolve_on_spot(world.db, world.operator, case_id=case.id, result="已劝导",
+                                      expected_version=case.version)
+    callback_id = callbacks.due_callbacks(world.db, world.operator)[0].id
+    lock_case = callbacks.load_case
+
+    def other_desk_records_first(uow, case_id, expected_version):
+        monkeypatch.setattr(callbacks, "load_case", lock_case)
+        callbacks.record_callback(world.db, world.supervisor, callback_id=callback_id, reached=False)
+        return lock_case(uow, case_id, expected_version)
+
+    monkeypatch.setattr(callbacks, "load_case", other_desk_records_first)
+    with pytest.raises(InvalidTransition, match="这次回访已记录"):
+        callbacks.record_callback(world.db, world.operator, callback_id=callback_id, solved=True,
+                                  satisfaction=Satisfaction.SATISFIED)
+    with world.db.session() as s:
+        assert len(s.scalars(select(Callback).where(Callback.case_id == case.id)).all()) == 2  # done + the retry
 
 
 @pytest.mark.law("Art. 20")
