@@ -250,6 +250,8 @@ def report(
         else:
             raise ValidationFailed("无法确定事发乡镇(街道):地点不在任何网格内,请选择所属乡镇(街道)", field="township_code")
         uow.require(Permission.EMERGENCY_REPORT, township.code, township.short_name)
+        if case_id is not None:
+            _require_case_of(session, case_id, township)
         number = reserve_numbers(session, township, learned_at.astimezone(BEIJING).year, series=BULLETIN_SERIES,
                                  prefix=NUMBER_PREFIX)[0]
         record = EmergencyReport(
@@ -271,6 +273,16 @@ def report(
                   type=type.value, level=level.value)
         uow.changed("emergencies", record.id, township_id=township.id)
         return _info(session, record)
+
+
+def _require_case_of(session: Session, case_id: int, township: Place) -> None:
+    """A report links only a case of its own township: the amendments it writes land on that case's timeline."""
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"关联案件 {case_id} 不存在,请检查案件编号")
+    if case.township_id != township.id:
+        raise ValidationFailed(f"关联案件 {case.number} 不属于{township.name},"
+                               "紧急情况报告只能关联本乡镇(街道)的案件", field="case_id")
 
 
 def _load_for(uow: UnitOfWork, report_id: int, permission: Permission,
@@ -299,9 +311,22 @@ def _conflict_message(session: Session, record: EmergencyReport) -> str:
     return f"紧急情况报告 {record.number} 已被 {who} 于 {beijing_text(record.updated_at, '%m-%d %H:%M')} 修改,请重新载入"
 
 
-def _check_done_at(record: EmergencyReport, done_at: datetime) -> None:
+def _check_done_at(record: EmergencyReport, done_at: datetime, *, not_before: datetime | None = None,
+                   after: str = "") -> None:
+    """A rung is made after the situation was learned of and not in the future; `not_before` is a
+    later lower bound (`after` says what it is), so that the ladder's times run in order."""
     if done_at.tzinfo is None or done_at > utcnow() + CLOCK_SKEW or done_at < record.learned_at:
         raise ValidationFailed("报送时间(done_at)应在获知时间之后、当前时间之前", field="done_at")
+    if not_before is not None and done_at < not_before:
+        raise ValidationFailed(f"报送时间(done_at)应不早于{after}({beijing_text(not_before, '%m-%d %H:%M')})",
+                               field="done_at", article="Art. 21")
+
+
+def _previous_follow_up(record: EmergencyReport, step: EmergencyStep) -> datetime | None:
+    """When the last follow-up to the same level was made: the next one cannot come before it."""
+    made = [s.done_at for s in record.steps if s.kind is EmergencyStepKind.FOLLOW_UP and s.to_level is step.to_level
+            and s.done_at is not None and s is not step]
+    return max(made, default=None)
 
 
 def _close_if_complete(record: EmergencyReport) -> None:
@@ -327,7 +352,13 @@ def record_step(db: Database, actor: Actor, step_id: int, content: str, *,
             raise InvalidTransition(f"{step.kind.label}(报{step.to_level.label})已于 {step.done_at.astimezone(BEIJING):%Y-%m-%d %H:%M} 报送,无需重复登记")
         if record.state is EmergencyState.CLOSED:
             raise InvalidTransition(f"报告 {record.number} 已终报结束,不能再登记报送")
-        _check_done_at(record, done_at)
+        if step.kind is EmergencyStepKind.FINAL:
+            raise InvalidTransition(f"报告 {record.number} 的终报向各级一并报送,并在此前各环节都已报送之后:"
+                                    "请用“终报”登记", article="Art. 21")
+        if step.kind is EmergencyStepKind.FOLLOW_UP:
+            _check_done_at(record, done_at, not_before=_previous_follow_up(record, step), after="上一次续报")
+        else:
+            _check_done_at(record, done_at)
         step.done_at, step.done_by, step.content = done_at, actor.display_name, content.strip()
         if step.kind is EmergencyStepKind.FOLLOW_UP and record.state is EmergencyState.OPEN:
             rule = LadderRule.load(uow.session)
@@ -386,7 +417,7 @@ def close(db: Database, actor: Actor, report_id: int, content: str, *, done_at: 
         if owed:
             names = "、".join(f"{s.kind.label}(报{s.to_level.label})" for s in owed)
             raise InvalidTransition(f"报告 {record.number} 尚有 {names} 未报送,请先补报再作终报", article="Art. 21")
-        _check_done_at(record, done_at)
+        _check_done_at(record, done_at, not_before=record.handled_at, after="处置完毕的时间")
         for step in record.steps:
             if step.kind is EmergencyStepKind.FINAL and step.done_at is None:
                 step.done_at, step.done_by, step.content = done_at, actor.display_name, content.strip()

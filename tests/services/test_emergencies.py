@@ -155,6 +155,40 @@ def test_close_refused_while_an_earlier_rung_is_owed_then_closes(db, operator):
 
 
 @pytest.mark.law("Art. 21")
+def test_the_ladder_is_made_in_order(db, operator):
+    """Art. 21: follow-ups one after another, the final report to every level at once, after the
+    situation is handled — times that would score a late step as on time are refused."""
+    learned = utcnow() - timedelta(hours=30)
+    info = _report(db, operator, learned_at=learned)
+    first = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.COUNTY]
+    info = emergencies.record_step(db, operator, first.id, "人员已疏散", done_at=learned + timedelta(hours=25))
+    second = next(s for s in _steps(info, EmergencyStepKind.FOLLOW_UP)
+                  if s.to_level is HandlingLevel.COUNTY and s.done_at is None)
+    with pytest.raises(ValidationFailed, match="不早于上一次续报.*Art. 21"):
+        emergencies.record_step(db, operator, second.id, "补贴已发放", done_at=learned + timedelta(hours=2))
+    for step in info.steps:
+        if step.done_at is None and step.kind is not EmergencyStepKind.FOLLOW_UP:
+            info = emergencies.record_step(db, operator, step.id, "已报", done_at=learned + timedelta(minutes=20))
+    city = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.CITY]
+    info = emergencies.record_step(db, operator, city.id, "人员已疏散", done_at=learned + timedelta(hours=25))
+    info = emergencies.mark_handled(db, operator, info.id, handled_at=learned + timedelta(hours=26))
+    final = _steps(info, EmergencyStepKind.FINAL)[0]
+    with pytest.raises(InvalidTransition, match="请用“终报”登记.*Art. 21"):
+        emergencies.record_step(db, operator, final.id, "终报")
+    with pytest.raises(ValidationFailed, match="不早于处置完毕的时间"):
+        emergencies.close(db, operator, info.id, "终报", done_at=learned + timedelta(hours=25))
+    assert emergencies.close(db, operator, info.id, "终报").state is EmergencyState.CLOSED
+
+
+def test_a_report_links_only_a_case_of_its_own_township(db, operator, system):
+    elsewhere = take_in(db, system, channel=Channel.GRID_STAFF, title="路灯不亮", description="路灯不亮",
+                        category=MatterCategory.DISPUTE, township_code="450503100000").case
+    with pytest.raises(ValidationFailed, match=f"关联案件 {elsewhere.number} 不属于侨港镇"):
+        _report(db, operator, case_id=elsewhere.id)
+    assert emergencies.list_reports(db, operator) == []
+
+
+@pytest.mark.law("Art. 21")
 @pytest.mark.law("Art. 15")
 def test_acknowledgement_needs_the_supervisor_role_and_is_audited(db, operator, supervisor):
     info = _report(db, operator)
