@@ -453,3 +453,17 @@ def test_only_a_city_wide_evaluation_grant_sets_the_ladder(db, system, superviso
     assert emergencies.load_ladder(db) == emergencies.LadderRule()
     assert [e.outcome for e in _audit(db, "emergencies.configure_ladder")] == [AuditOutcome.DENIED] * 2
 
+
+
+def test_a_bulletin_of_a_summary_longer_than_a_page_flows_on_and_keeps_every_line(db, operator, tmp_path):
+    """A report grows with each follow-up: a long summary, casualties listed line by line. A table
+    row taller than a page had failed the whole print."""
+    from pdftools import pdf_text
+
+    lines = [f"第{n}名伤员:渔民,男,轻伤,已送市人民医院" for n in range(1, 61)]
+    info = _report(db, operator, summary="\n".join(lines), measures="镇综治中心已派员到场劝导。" * 120)
+    pdf = tmp_path / "bulletin.pdf"
+    pages = write_bulletin(db, operator, info.id, pdf)
+    text = pdf_text(pdf, layout=False)
+    assert pages >= 2 and all(line in text for line in (lines[0], lines[29], lines[-1]))
+    assert "签发人" in text

@@ -41,7 +41,8 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
 
 
 def _table(rows: list, widths: list, font: str, *style) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1)
+    # splitInRow: a summary longer than a page flows on to the next one instead of failing the print.
+    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
     # FONTNAME: else the table itself sets an unembedded Helvetica.
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("VALIGN", (0, 0), (-1, -1), "TOP"), *style]))
     return table
