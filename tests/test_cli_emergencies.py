@@ -39,3 +39,40 @@ def test_acknowledge_an_alarm_once(demo_db, system, capsys):
     code, _ = _run(demo_db, "--as", "qg_chief", "emergencies", "acknowledge", str(report.id))
     assert code == 1 and "已由" in capsys.readouterr().err
     assert _run(demo_db, "--as", "qg_chief", "emergencies", "acknowledge", "999999")[0] == 1
+
+
+@pytest.mark.law("Art. 21")
+def test_the_ladder_is_walked_to_the_final_report_from_the_command_line(demo_db, system, capsys):
+    from datetime import timedelta
+
+    from desktop.models import utcnow
+    from desktop.models.enums import EmergencyLevel, EmergencyState, EmergencyStepKind, EmergencyType
+    from desktop.services.clock import BEIJING
+
+    learned = (utcnow() - timedelta(hours=3)).replace(second=0, microsecond=0)
+    info = emergencies.report(
+        demo_db, system, type=EmergencyType.MAJOR_DISPUTE, level=EmergencyLevel.LEVEL_IV, title="渔港补贴纠纷",
+        occurred_at=learned, learned_at=learned, place_text="侨港渔港", township_code="450503103000",
+        summary="三十名渔民聚集", people_involved=30)
+    code, out = _run(demo_db, "emergencies", "steps", info.number)
+    assert code == 0 and out.splitlines()[1].startswith("步骤号\t环节") and out.count("\t—\t—\t") == len(info.steps)  # none made yet
+
+    first = next(s for s in info.steps if s.kind is EmergencyStepKind.PHONE_FIRST)
+    capsys.readouterr()
+    assert _run(demo_db, "emergencies", "record", str(first.id), "--content", "电话报区", "--at", "昨天")[0] == 1
+    assert "应写作北京时间 YYYY-MM-DD HH:MM" in capsys.readouterr().err
+    made = (learned + timedelta(minutes=20)).astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+    for step in info.steps:
+        if step.kind is not EmergencyStepKind.FOLLOW_UP:
+            assert _run(demo_db, "emergencies", "record", str(step.id), "--content", "已报", "--at", made)[0] == 0
+    assert _run(demo_db, "emergencies", "final", str(info.id), "--content", "事件平息")[0] == 1
+    assert "先标记为已处置" in capsys.readouterr().err
+
+    handled = (learned + timedelta(hours=2)).astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+    code, out = _run(demo_db, "emergencies", "handled", str(info.id), "--at", handled)
+    assert code == 0 and "终报时限已起算" in out and "终报" in out
+    code, out = _run(demo_db, "emergencies", "final", str(info.id), "--content", "事件平息,补贴已发放")
+    assert code == 0 and info.number in out
+    closed = emergencies.get_report(demo_db, system, info.id)
+    assert closed.state is EmergencyState.CLOSED and all(s.done_at for s in closed.steps)
+    assert {s.content for s in closed.steps if s.kind is EmergencyStepKind.FINAL} == {"事件平息,补贴已发放"}

@@ -1,12 +1,15 @@
-"""`griddesk-admin emergencies list`, `emergencies acknowledge ID`, `emergencies ladder [--show |
---set KEY=VALUE ...]` and `print bulletin ID -o OUT.pdf` (Art. 21)."""
+"""`griddesk-admin emergencies list`, `emergencies steps ID`, `emergencies record STEP --content TEXT`,
+`emergencies handled ID`, `emergencies final ID --content TEXT`, `emergencies acknowledge ID`,
+`emergencies ladder [--show | --set KEY=VALUE ...]` and `print bulletin ID -o OUT.pdf` (Art. 21)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
+from ..errors import ValidationFailed
 from ..services import emergencies
-from ..services.clock import BEIJING
+from ..services.clock import BEIJING, beijing_text
 from ..services.printing.bulletin import write_bulletin
 from .key_value import split_setting
 
@@ -22,6 +25,53 @@ def _list(ctx, args) -> int:
                   f"{info.type.label}\t{info.level.label}\t{info.state.label}\t{info.title}\t{flags}".rstrip())
     if not reports:
         ctx.print("没有紧急情况报告")
+    return 0
+
+
+def _at(text: str | None, option: str = "--at") -> datetime | None:
+    """A Beijing time typed as YYYY-MM-DD HH:MM (None: now)."""
+    if text is None:
+        return None
+    try:
+        return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=BEIJING)
+    except ValueError:
+        raise ValidationFailed(f"{option} {text!r}:应写作北京时间 YYYY-MM-DD HH:MM,如 \"2026-11-27 09:30\"",
+                               field=option) from None
+
+
+def _show_steps(ctx, info) -> None:
+    ctx.print(f"{info.number} {info.title}({info.state.label})")
+    ctx.print("步骤号\t环节\t报送对象\t时限\t报送时间\t报送人\t情况")
+    for step in info.steps:
+        status = "超时" if step.overdue() else ("按时" if step.done_at else "待报")
+        ctx.print(f"{step.id}\t{step.kind.label}\t{step.to_level.label}\t{beijing_text(step.due_at, '%m-%d %H:%M')}\t"
+                  f"{beijing_text(step.done_at, '%m-%d %H:%M', '—')}\t{step.done_by or '—'}\t{status}")
+
+
+def _steps(ctx, args) -> int:
+    _show_steps(ctx, emergencies.get_report(ctx.db, ctx.actor, emergencies.report_id(ctx.db, ctx.actor, args.id)))
+    return 0
+
+
+def _record(ctx, args) -> int:
+    info = emergencies.record_step(ctx.db, ctx.actor, args.step, args.content, done_at=_at(args.at))
+    ctx.print("已登记报送")
+    _show_steps(ctx, info)
+    return 0
+
+
+def _handled(ctx, args) -> int:
+    info = emergencies.mark_handled(ctx.db, ctx.actor, emergencies.report_id(ctx.db, ctx.actor, args.id),
+                                    handled_at=_at(args.at))
+    ctx.print("已标记为处置完毕,终报时限已起算")
+    _show_steps(ctx, info)
+    return 0
+
+
+def _final(ctx, args) -> int:
+    info = emergencies.close(ctx.db, ctx.actor, emergencies.report_id(ctx.db, ctx.actor, args.id), args.content,
+                             done_at=_at(args.at))
+    ctx.print(f"已向各级终报,报告 {info.number} 结束")
     return 0
 
 
@@ -72,6 +122,21 @@ def register(cli) -> None:
     sub = cli.command("list", "列出紧急情况报告(Art. 21)", _list, group=group)
     sub.add_argument("--open", action="store_true", help="只列未终报的")
     sub.add_argument("--under", metavar="CODE", help="只列该地区内的")
+    report_id = "报告序号或编号(emergencies list 的前两列)"
+    at = "北京时间 YYYY-MM-DD HH:MM(默认现在)"
+    sub = cli.command("steps", "列出一件报告的报告环节及步骤号", _steps, group=group)
+    sub.add_argument("id", metavar="ID", help=report_id)
+    sub = cli.command("record", "登记一个环节已报送(电话首报、书面首报、续报)", _record, group=group)
+    sub.add_argument("step", metavar="STEP", type=int, help="步骤号(emergencies steps 的第一列)")
+    sub.add_argument("--content", required=True, help="报送了什么")
+    sub.add_argument("--at", metavar="TIME", help=f"报送时间,{at}")
+    sub = cli.command("handled", "标记事件已处置完毕,终报时限起算", _handled, group=group)
+    sub.add_argument("id", metavar="ID", help=report_id)
+    sub.add_argument("--at", metavar="TIME", help=f"处置完毕的时间,{at}")
+    sub = cli.command("final", "向各级终报并结束报告(此前各环节须已报送)", _final, group=group)
+    sub.add_argument("id", metavar="ID", help=report_id)
+    sub.add_argument("--content", required=True, help="终报内容")
+    sub.add_argument("--at", metavar="TIME", help=f"终报时间,{at}")
     sub = cli.command("acknowledge", "值班长确认紧急情况告警,大屏恢复常规显示(留痕)", _acknowledge, group=group)
     sub.add_argument("id", metavar="ID", help="报告序号或编号(emergencies list 的前两列)")
     sub = cli.command("ladder", "查看或设置紧急情况报告时限(全市适用,此后报告的紧急情况适用)", _ladder,
