@@ -2217,101 +2217,205 @@
     </message>
   </context>
   <context>
+    <name>LadderMomentDialog</name>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_moment.py" line="39" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
     <name>LadderPanel</name>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="47" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="56" />
       <source>紧急情况报告进度</source>
       <translation>Emergency reporting progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="52" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="59" />
+      <source>含已终报的</source>
+      <translation>Include closed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="63" />
       <source>环节</source>
       <translation>Step</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="52" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="63" />
       <source>报送对象</source>
       <translation>Report to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="52" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="63" />
       <source>时限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="52" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="63" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="89" />
       <source>报送时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="52" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="63" />
       <source>报送内容</source>
       <translation>What was reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="57" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="68" />
       <source>报送了什么(如:电话报区应急局值班室)</source>
       <translation>What was reported (e.g. phoned the district emergency office)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="58" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="71" />
+      <source>报送时间(北京时间),默认为选中环节时的时间</source>
+      <translation>When it was reported (Beijing time); by default the moment the step was selected</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="72" />
       <source>登记报送</source>
       <translation>Record report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="61" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="75" />
+      <source>处置完毕…</source>
+      <translation>Handled…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="77" />
+      <source>终报…</source>
+      <translation>Final report…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="79" />
+      <source>打印信息快报…</source>
+      <translation>Print bulletin…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="81" />
       <source>确认告警</source>
       <translation>Acknowledge alarm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="63" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="83" />
       <source>更正/补充事实…</source>
       <translation>Correct/add facts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="65" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="85" />
       <source>报告时限设置…</source>
       <translation>Reporting time limits…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="92" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="119" />
       <source>【未确认】</source>
       <translation>[Unacknowledged] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="110" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="139" />
       <source>(超时 %1 分钟)</source>
       <translation> (%1 min late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="117" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="146" />
       <source>超时</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="132" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="161" />
       <source>请先在表中选择要登记的环节</source>
       <translation>Select the step to record in the table first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="134" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="163" />
       <source>该环节已报送</source>
       <translation>This step has been reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="138" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="165" />
+      <source>终报向各级一并报送:请用“终报…”</source>
+      <translation>The final report goes to every level at once: use “Final report…”</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="171" />
+      <source>只有处置中的报告才能标记处置完毕</source>
+      <translation>Only a report still being handled can be marked handled</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="173" />
+      <source>先标记处置完毕,再作终报</source>
+      <translation>Mark the situation handled first, then make the final report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="176" />
+      <source>没有可打印的报告</source>
+      <translation>No report to print</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="177" />
       <source>没有待确认的告警</source>
       <translation>No alarm waiting for acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="140" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="179" />
       <source>紧急情况告警须由值班长以本人账号确认</source>
       <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="142" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="181" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="212" />
+      <source>处置完毕 — %1</source>
+      <translation>Handled — %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="213" />
+      <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
+      <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="214" />
+      <source>处置完毕时间</source>
+      <translation>Handled at</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="226" />
+      <source>终报 — %1</source>
+      <translation>Final report — %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="227" />
+      <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
+      <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="228" />
+      <source>终报时间</source>
+      <translation>Reported at</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="228" />
+      <source>终报内容</source>
+      <translation>Final report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="235" />
+      <source>保存信息快报</source>
+      <translation>Save bulletin</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="239" />
+      <source>信息快报</source>
+      <translation>Bulletin</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="240" />
+      <source>已生成信息快报 %1(%2 页)</source>
+      <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>
   </context>
   <context>

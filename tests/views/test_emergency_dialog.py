@@ -32,19 +32,23 @@ def errors(monkeypatch):
     return shown
 
 
+def _fill(form: EmergencyReportForm) -> None:
+    form.type.setCurrentIndex(form.type.findData(EmergencyType.MAJOR_DISPUTE))
+    form.title_edit.setText("渔排租金纠纷")
+    form.occurred.setDateTime(QDateTime.currentDateTime().addSecs(-3600))
+    form.place.setText("亚平村海边渔排")
+    form.people.setValue(20)
+    form.injuries.setValue(1)
+    form.summary.setPlainText("二十余名养殖户与承包方发生争执")
+
+
 @pytest.mark.law("Art. 21")
 def test_the_form_sends_a_report_and_names_missing_fields(qtbot, sqlite_db, system, errors):
     dialog = EmergencyReportDialog(sqlite_db, system, SyncTaskRunner(), township_code=QIAOGANG)
     qtbot.addWidget(dialog)
     dialog.submit()
     assert errors and "title" in "\n".join(errors[0].problems)
-    dialog.form.type.setCurrentIndex(dialog.form.type.findData(EmergencyType.MAJOR_DISPUTE))
-    dialog.form.title_edit.setText("渔排租金纠纷")
-    dialog.form.occurred.setDateTime(QDateTime.currentDateTime().addSecs(-3600))
-    dialog.form.place.setText("亚平村海边渔排")
-    dialog.form.people.setValue(20)
-    dialog.form.injuries.setValue(1)
-    dialog.form.summary.setPlainText("二十余名养殖户与承包方发生争执")
+    _fill(dialog.form)
     with qtbot.waitSignal(dialog.reported, timeout=1000) as sent:
         dialog.submit()
     info = sent.args[0]
@@ -251,3 +255,80 @@ def test_the_ladder_buttons_need_a_selected_owed_step_and_the_permission(qtbot, 
     panel = LadderPanel(sqlite_db, supervisor, SyncTaskRunner())
     qtbot.addWidget(panel)
     assert panel.ack_button.isEnabled() and not panel.ack_button.toolTip()
+
+
+@pytest.mark.law("Art. 21")
+def test_the_ladder_panel_walks_a_report_to_its_final_report_and_prints_it(qtbot, sqlite_db, system, errors,
+                                                                           monkeypatch, tmp_path):
+    from desktop.models.enums import EmergencyState
+    from desktop.views.emergencies import ladder_panel
+
+    info = _report(sqlite_db, system)
+    panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    assert panel.handled_button.isEnabled() and not panel.final_button.isEnabled()
+    made_at = info.learned_at + timedelta(minutes=25)
+    for row in range(panel.table.rowCount()):
+        if panel.table.item(row, 0).text() != EmergencyStepKind.FOLLOW_UP.label:
+            panel.table.selectRow(row)
+            panel.done_at.setDateTime(beijing_time.as_qdatetime(made_at))  # the time it was made, not of the click
+            panel.content.setText("已报")
+            panel.record_selected()
+    assert not errors
+    made = [s for s in panel.current().steps if s.done_at is not None]
+    assert len(made) == 4 and {s.done_at for s in made} == {made_at.replace(microsecond=0)}
+
+    dialog = panel.mark_handled()
+    qtbot.addWidget(dialog)
+    dialog.when.setDateTime(beijing_time.as_qdatetime(info.learned_at + timedelta(hours=1)))
+    dialog.submit()
+    assert not errors and panel.current().state is EmergencyState.HANDLED
+    final_row = next(r for r in range(panel.table.rowCount())
+                     if panel.table.item(r, 0).text() == EmergencyStepKind.FINAL.label)
+    panel.table.selectRow(final_row)
+    assert not panel.record_button.isEnabled() and "终报…" in panel.record_button.toolTip()
+
+    dialog = panel.make_final_report()
+    qtbot.addWidget(dialog)
+    dialog.content.setPlainText("火已扑灭,伤员出院")
+    dialog.submit()
+    assert not errors and not dialog.isVisible()
+    assert emergencies.get_report(sqlite_db, system, info.id).state is EmergencyState.CLOSED
+    assert panel.current() is None  # closed reports are listed only on request
+    panel.show_closed.setChecked(True)
+    assert panel.current().id == info.id and not panel.final_button.isEnabled()
+
+    shown = []
+    monkeypatch.setattr(dialogs, "information", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(ladder_panel, "ask_save_path", lambda parent, title, suggested: str(tmp_path / suggested))
+    panel.print_bulletin()
+    assert not errors and (tmp_path / f"信息快报-{info.number}.pdf").stat().st_size > 0
+    assert shown and info.number in shown[0]
+
+
+def test_a_refused_final_report_keeps_the_dialog_open_to_try_again(qtbot, sqlite_db, system, errors):
+    info = _report(sqlite_db, system)
+    for step in info.steps:
+        if step.kind is not EmergencyStepKind.FOLLOW_UP:
+            emergencies.record_step(sqlite_db, system, step.id, "已报")
+    emergencies.mark_handled(sqlite_db, system, info.id)
+    panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    dialog = panel.make_final_report()
+    qtbot.addWidget(dialog)
+    dialog.submit()  # no content
+    assert isinstance(errors[0], ValidationFailed) and dialog.isVisible() and dialog.buttons.isEnabled()
+
+
+def test_a_report_on_its_way_cannot_be_sent_twice(qtbot, sqlite_db, system, errors):
+    from .deferred import Deferred
+
+    tasks = Deferred()
+    dialog = EmergencyReportDialog(sqlite_db, system, tasks, township_code=QIAOGANG)
+    qtbot.addWidget(dialog)
+    _fill(dialog.form)
+    dialog.submit()
+    assert not dialog.buttons.isEnabled()  # a second Enter finds nothing to press
+    with qtbot.waitSignal(dialog.reported, timeout=1000):
+        tasks.run(0)
+    assert len(emergencies.list_reports(sqlite_db, system)) == 1

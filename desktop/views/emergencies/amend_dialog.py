@@ -35,6 +35,7 @@ class AmendFactsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.form)
@@ -45,9 +46,14 @@ class AmendFactsDialog(QDialog):
         return {name: value for name, value in self.form.values().items() if value != self.shown[name]}
 
     def submit(self) -> None:
+        self.buttons.setEnabled(False)  # sent once: a second press would be refused as a stale edit
         self.tasks.submit(emergencies.amend_facts, self.db, self.actor, self.info.id,
                           expected_version=self.info.version, reason=self.reason.text(), **self.changes(),
-                          on_done=self._done, on_error=lambda exc: dialogs.show_error(self, exc))
+                          on_done=self._done, on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        dialogs.show_error(self, exc)
 
     def _done(self, info) -> None:
         self.amended.emit(info)

@@ -1,13 +1,18 @@
-"""The Art. 21 reporting ladder of the open emergency reports: due times, what is overdue, record a step;
+"""The Art. 21 reporting ladder of the emergency reports: due times, what is overdue, record a step
+(when it was made), mark the situation handled, make the final report, print the bulletin;
 correct a report's facts after a follow-up, and the ladder's settings."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -17,11 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import label
+from ...models.enums import EmergencyState, EmergencyStepKind
 from ...services import emergencies
 from ...services.clock import beijing_text
+from ...services.printing.bulletin import write_bulletin
 from ...services.security import Permission
-from .. import dialogs, permissions
+from .. import beijing_time, dialogs, permissions
+from ..printing.notice_sheets_dialog import ask_save_path
 from .amend_dialog import AmendFactsDialog
+from .ladder_moment import LadderMomentDialog
 from .ladder_settings import LadderSettingsDialog
 
 OVERDUE = QColor("#c62828")
@@ -47,6 +56,8 @@ class LadderPanel(QWidget):
         self.setWindowTitle(self.tr("紧急情况报告进度"))
         self.reports = QComboBox()
         self.reports.currentIndexChanged.connect(self._show_current)
+        self.show_closed = QCheckBox(self.tr("含已终报的"))
+        self.show_closed.toggled.connect(self.refresh)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
             [self.tr("环节"), self.tr("报送对象"), self.tr("时限"), self.tr("报送时间"), self.tr("报送内容")])
@@ -55,9 +66,18 @@ class LadderPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.content = QLineEdit()
         self.content.setPlaceholderText(self.tr("报送了什么(如:电话报区应急局值班室)"))
+        self.done_at = beijing_time.beijing_field()
+        self.done_at.setDisplayFormat("MM-dd HH:mm")
+        self.done_at.setToolTip(self.tr("报送时间(北京时间),默认为选中环节时的时间"))
         self.record_button = QPushButton(self.tr("登记报送"))
         self.record_button.clicked.connect(self.record_selected)
-        self.table.itemSelectionChanged.connect(self._offer_actions)
+        self.table.itemSelectionChanged.connect(self._step_chosen)
+        self.handled_button = QPushButton(self.tr("处置完毕…"))
+        self.handled_button.clicked.connect(self.mark_handled)
+        self.final_button = QPushButton(self.tr("终报…"))
+        self.final_button.clicked.connect(self.make_final_report)
+        self.print_button = QPushButton(self.tr("打印信息快报…"))
+        self.print_button.clicked.connect(self.print_bulletin)
         self.ack_button = QPushButton(self.tr("确认告警"))
         self.ack_button.clicked.connect(self.acknowledge_current)
         self.amend_button = QPushButton(self.tr("更正/补充事实…"))
@@ -66,21 +86,28 @@ class LadderPanel(QWidget):
         self.settings_button.clicked.connect(self.open_settings)
         actions = QHBoxLayout()
         actions.addWidget(self.content, 1)
+        actions.addWidget(QLabel(self.tr("报送时间")))
+        actions.addWidget(self.done_at)
         actions.addWidget(self.record_button)
-        actions.addWidget(self.ack_button)
         chosen = QHBoxLayout()
         chosen.addWidget(self.reports, 1)
-        chosen.addWidget(self.amend_button)
+        chosen.addWidget(self.show_closed)
         chosen.addWidget(self.settings_button)
+        report_actions = QHBoxLayout()
+        for button in (self.ack_button, self.amend_button, self.handled_button, self.final_button, self.print_button):
+            report_actions.addWidget(button)
+        report_actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(chosen)
+        layout.addLayout(report_actions)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         self._infos: list = []
         self.refresh()
 
     def refresh(self) -> None:
-        self.tasks.submit(emergencies.list_reports, self.db, self.actor, open_only=True, on_done=self._loaded,
+        self.tasks.submit(emergencies.list_reports, self.db, self.actor, open_only=not self.show_closed.isChecked(),
+                          on_done=self._loaded,
                           on_error=lambda exc: dialogs.show_error(self, exc))
 
     def _loaded(self, infos: list, keep_id: int | None = None) -> None:
@@ -90,6 +117,8 @@ class LadderPanel(QWidget):
         self.reports.clear()
         for info in infos:
             flag = self.tr("【未确认】") if info.acknowledged_at is None else ""
+            if info.state is not EmergencyState.OPEN:
+                flag += f"【{label(info.state)}】"
             self.reports.addItem(f"{flag}{info.number} {label(info.type)} {info.title}", info.id)
         index = self.reports.findData(keep_id) if keep_id else 0
         self.reports.setCurrentIndex(max(index, 0))
@@ -132,15 +161,29 @@ class LadderPanel(QWidget):
             owed = self.tr("请先在表中选择要登记的环节")
         elif step.done_at is not None:
             owed = self.tr("该环节已报送")
+        elif step.kind is EmergencyStepKind.FINAL:
+            owed = self.tr("终报向各级一并报送:请用“终报…”")
         else:
             owed = ""
         permissions.offer(self.record_button, self.actor, Permission.EMERGENCY_REPORT, code, name, reason=owed)
+        self.done_at.setEnabled(self.record_button.isEnabled())
+        state = info.state if info else None
+        not_open = "" if state is EmergencyState.OPEN else self.tr("只有处置中的报告才能标记处置完毕")
+        permissions.offer(self.handled_button, self.actor, Permission.EMERGENCY_REPORT, code, name, reason=not_open)
+        not_handled = "" if state is EmergencyState.HANDLED else self.tr("先标记处置完毕,再作终报")
+        permissions.offer(self.final_button, self.actor, Permission.EMERGENCY_REPORT, code, name, reason=not_handled)
+        permissions.offer(self.print_button, self.actor, Permission.PRINT, code, name,
+                          reason="" if info else self.tr("没有可打印的报告"))
         unacknowledged = "" if info and info.acknowledged_at is None else self.tr("没有待确认的告警")
         if self.actor.is_system:  # the acknowledgement names the supervisor who took note (emergencies.acknowledge)
             unacknowledged = self.tr("紧急情况告警须由值班长以本人账号确认")
         permissions.offer(self.ack_button, self.actor, Permission.EMERGENCY_ACK, code, name, reason=unacknowledged)
         chosen = "" if info else self.tr("没有未结束的紧急情况报告")
         permissions.offer(self.amend_button, self.actor, Permission.EMERGENCY_REPORT, code, name, reason=chosen)
+
+    def _step_chosen(self) -> None:
+        self.done_at.setDateTime(beijing_time.as_qdatetime())  # made just now, unless the operator says when
+        self._offer_actions()
 
     def _replace(self, info) -> None:
         self._loaded([info if i.id == info.id else i for i in self._infos], keep_id=info.id)
@@ -149,9 +192,53 @@ class LadderPanel(QWidget):
         step = self._selected_step()
         if step is None:
             return
+        self.record_button.setEnabled(False)  # once: the answer re-offers it
         self.tasks.submit(emergencies.record_step, self.db, self.actor, step.id, self.content.text(),
+                          done_at=beijing_time.moment(self.done_at.dateTime()),
                           on_done=lambda info: (self.content.clear(), self._replace(info)),
-                          on_error=lambda exc: dialogs.show_error(self, exc))
+                          on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._offer_actions()
+        dialogs.show_error(self, exc)
+
+    def mark_handled(self) -> LadderMomentDialog | None:
+        info = self.current()
+        if info is None:
+            return None
+        send = lambda moment, _content: emergencies.mark_handled(  # noqa: E731
+            self.db, self.actor, info.id, handled_at=moment, expected_version=info.version)
+        dialog = LadderMomentDialog(
+            self.tasks, self.tr("处置完毕 — %1").replace("%1", info.number),
+            self.tr("事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。"),
+            self.tr("处置完毕时间"), send, parent=self)
+        dialog.sent.connect(self._replace)
+        dialog.open()
+        return dialog
+
+    def make_final_report(self) -> LadderMomentDialog | None:
+        info = self.current()
+        if info is None:
+            return None
+        send = lambda moment, content: emergencies.close(self.db, self.actor, info.id, content,  # noqa: E731
+                                                         done_at=moment)
+        dialog = LadderMomentDialog(
+            self.tasks, self.tr("终报 — %1").replace("%1", info.number),
+            self.tr("终报向各级一并报送,报告随之结束(《条例》第二十一条)。"),
+            self.tr("终报时间"), send, content_label=self.tr("终报内容"), parent=self)
+        dialog.sent.connect(lambda _info: self.refresh())
+        dialog.open()
+        return dialog
+
+    def print_bulletin(self) -> None:
+        info = self.current()
+        path = ask_save_path(self, self.tr("保存信息快报"), f"信息快报-{info.number}.pdf") if info else None
+        if path:
+            self.tasks.submit(write_bulletin, self.db, self.actor, info.id, Path(path),
+                              on_done=lambda pages: dialogs.information(
+                                  self, self.tr("信息快报"),
+                                  self.tr("已生成信息快报 %1(%2 页)").replace("%1", path).replace("%2", str(pages))),
+                              on_error=lambda exc: dialogs.show_error(self, exc))
 
     def acknowledge_current(self) -> None:
         info = self.current()
@@ -178,5 +265,5 @@ def open_ladder_panel(window) -> None:
     panel = LadderPanel(window.db, window.actor, window.tasks, parent=window)
     panel.setWindowFlag(Qt.WindowType.Window)
     window.bus.changed.connect(lambda topic: topic == "emergencies" and panel.refresh())
-    panel.resize(820, 420)
+    panel.resize(900, 460)
     panel.show()

@@ -138,6 +138,7 @@ class EmergencyReportDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(buttons)
@@ -146,8 +147,13 @@ class EmergencyReportDialog(QDialog):
         return self.form.values() | {"township_code": self.township_code}
 
     def submit(self) -> None:
+        self.buttons.setEnabled(False)  # a second Enter while it is on the way would file a second report
         self.tasks.submit(emergencies.report, self.db, self.actor, **self.values(),
-                          on_done=self._done, on_error=lambda exc: dialogs.show_error(self, exc))
+                          on_done=self._done, on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        dialogs.show_error(self, exc)
 
     def _done(self, info) -> None:
         self.reported.emit(info)
