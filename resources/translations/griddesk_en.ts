@@ -198,82 +198,87 @@
   <context>
     <name>AlarmOverlay</name>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="57" />
+      <location filename="../../desktop/views/wall/alarm.py" line="68" />
       <source>⚠ 紧急情况报告 · 须值班长确认(第二十一条)</source>
       <translation>⚠ Emergency report · shift supervisor must acknowledge (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="58" />
+      <location filename="../../desktop/views/wall/alarm.py" line="69" />
       <source>值班长用户名</source>
       <translation>Shift supervisor's user name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="59" />
+      <location filename="../../desktop/views/wall/alarm.py" line="70" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="60" />
+      <location filename="../../desktop/views/wall/alarm.py" line="71" />
       <source>确认已知悉</source>
       <translation>Acknowledge</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="79" />
+      <location filename="../../desktop/views/wall/alarm.py" line="90" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="80" />
+      <location filename="../../desktop/views/wall/alarm.py" line="91" />
       <source>等级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="81" />
+      <location filename="../../desktop/views/wall/alarm.py" line="92" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="81" />
+      <location filename="../../desktop/views/wall/alarm.py" line="92" />
       <source>{0}(获知 {1})</source>
       <translation>{0} (learned of {1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="82" />
+      <location filename="../../desktop/views/wall/alarm.py" line="93" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="83" />
+      <location filename="../../desktop/views/wall/alarm.py" line="94" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="83" />
+      <location filename="../../desktop/views/wall/alarm.py" line="94" />
       <source>涉及 {0} 人;死亡 {1},受伤 {2},失踪 {3}</source>
       <translation>{0} people involved; {1} dead, {2} injured, {3} missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="85" />
+      <location filename="../../desktop/views/wall/alarm.py" line="96" />
+      <source>事件概要</source>
+      <translation>Summary</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/alarm.py" line="97" />
       <source>已采取措施</source>
       <translation>Measures taken</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="85" />
+      <location filename="../../desktop/views/wall/alarm.py" line="97" />
       <source>(未填写)</source>
       <translation>(not given)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="86" />
+      <location filename="../../desktop/views/wall/alarm.py" line="98" />
       <source>报告人</source>
       <translation>Reported by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="90" />
+      <location filename="../../desktop/views/wall/alarm.py" line="104" />
       <source>另有 {0} 条紧急情况待确认</source>
       <translation>{0} more emergencies awaiting acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="102" />
+      <location filename="../../desktop/views/wall/alarm.py" line="116" />
       <source>正在确认…</source>
       <translation>Acknowledging…</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from sqlalchemy import select
 
@@ -99,3 +100,23 @@ def test_renders_readably_at_wall_resolutions(qtbot, wall, tmp_path, size):
     # The big figures scale with the screen: 3 body units high.
     assert f"font-size: {unit * 3}px" in wall.styleSheet()
     assert wall.alarm.size() == wall.size()
+
+
+def test_the_takeover_shows_typed_text_as_typed(wall):
+    """A "<" in a place or a measure had been read as markup and hid the rest of the line."""
+    from dataclasses import replace
+
+    from PySide6.QtGui import QTextDocument
+
+    from desktop.views.wall.alarm import SHOWN_CHARACTERS
+
+    report = replace(wall.alarm.report, title="<b>渔港</b> 聚集", place_text="码头 <10 号泊位> 附近",
+                     measures="已劝离\n已报公安", summary="聚集" * SHOWN_CHARACTERS)
+    wall.alarm.show_report(report, 1)
+    shown = QTextDocument()
+    shown.setHtml(wall.alarm.facts.text())
+    text = shown.toPlainText()
+    assert "码头 <10 号泊位> 附近" in text and "已劝离\n已报公安" in text.replace("\u2028", "\n")
+    assert "聚集" * (SHOWN_CHARACTERS // 2) + "…" in text
+    assert wall.alarm.title.text() == "<b>渔港</b> 聚集"
+    assert wall.alarm.title.textFormat() == Qt.TextFormat.PlainText

@@ -3,6 +3,8 @@ signs in here and acknowledges it (SPEC §5)."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -11,6 +13,14 @@ from ...services.clock import BEIJING, beijing_text
 from ...services.emergencies import EmergencyInfo
 
 ALARM_STYLE = "QFrame#alarm { background: #8b0000; } QLabel { color: white; } QLineEdit { color: black; background: white; }"
+
+
+SHOWN_CHARACTERS = 160  # of a long summary or measure on the wall; the whole text is in the ladder panel
+
+
+def _shortened(text: str | None) -> str:
+    text = (text or "").strip()
+    return text if len(text) <= SHOWN_CHARACTERS else text[:SHOWN_CHARACTERS] + "…"
 
 
 class AlarmOverlay(QFrame):
@@ -27,6 +37,7 @@ class AlarmOverlay(QFrame):
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a title is what was typed, never markup
         self.facts.setWordWrap(True)
         self.facts.setTextFormat(Qt.TextFormat.RichText)
         self.facts.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -82,11 +93,14 @@ class AlarmOverlay(QFrame):
             (self.tr("地点"), f"{report.township_name} · {report.place_text}"),
             (self.tr("伤亡"), self.tr("涉及 {0} 人;死亡 {1},受伤 {2},失踪 {3}").format(
                 report.people_involved, report.deaths, report.injuries, report.missing)),
-            (self.tr("已采取措施"), report.measures or self.tr("(未填写)")),
+            (self.tr("事件概要"), _shortened(report.summary)),
+            (self.tr("已采取措施"), _shortened(report.measures) or self.tr("(未填写)")),
             (self.tr("报告人"), report.reported_by),
         ]
+        # Typed text is escaped: a "<" in a place or a measure would otherwise hide what follows it.
         self.facts.setText("<table align='center' cellspacing='8'>" + "".join(
-            f"<tr><td><b>{name}</b></td><td>{value}</td></tr>" for name, value in rows) + "</table>")
+            f"<tr><td><b>{escape(name)}</b></td><td>{escape(str(value)).replace(chr(10), '<br>')}</td></tr>"
+            for name, value in rows) + "</table>")
         self.waiting.setText(self.tr("另有 {0} 条紧急情况待确认").format(waiting - 1) if waiting > 1 else "")
         self.resize(self.parentWidget().size())
         self.show()
