@@ -426,3 +426,29 @@ def test_a_dispatch_refused_because_the_case_changed_closes_and_the_panel_reload
         dialog.send()
         tasks.run()
     assert not dialog.isVisible() and "请重新载入" in errors[0]
+
+
+@pytest.mark.law("Art. 19")
+def test_an_extension_is_decided_knowing_what_it_asks_and_with_the_version_decided_on(qtbot, demo_db, tasks, errors,
+                                                                                     monkeypatch):
+    from desktop.models.enums import SupervisionLevel
+    from desktop.services.cases import supervision
+
+    with demo_db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.state == CaseState.EXTENSION_PENDING).limit(1))
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    seen = dialog.detail.case
+    asked = []
+
+    def answer_while_a_reload_lands(parent, title, question):
+        asked.append(question)
+        supervision.supervise(demo_db, actor(demo_db, "qg_chief"), case_id=case_id, level=SupervisionLevel.GENERAL,
+                              reason="请加快", expected_version=seen.version)
+        dialog.reload()
+        return True
+
+    monkeypatch.setattr(case_detail, "ask_decision", answer_while_a_reload_lands)
+    dialog.buttons["decide_extension"].click()
+    assert asked and asked[0].startswith(dialog.detail.pending_extension.text)  # who asks for how long, and why
+    assert len(errors) == 1 and errors[0].startswith(f"案件 {seen.number} 已被 ")

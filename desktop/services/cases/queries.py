@@ -23,7 +23,8 @@ from ..queue import mask_phone
 from ..security import Actor, Permission
 from .callbacks import callback_info, current_lead
 from .common import ASSIGNMENT_ACTIONS, CASE_ACTIONS, handling_place, liaison_refusal, require_case_view
-from .results import AssignmentInfo, CaseDetail, CaseInfo, EventInfo, SupervisionInfo
+from .deadlines import case_limits
+from .results import AssignmentInfo, CaseDetail, CaseInfo, EventInfo, PendingRequest, SupervisionInfo
 
 # Which permission each center action needs at the place that handles the case.
 _CENTER_PERMISSION = {
@@ -42,6 +43,28 @@ def _center_actions(actor: Actor, case: Case, place_code: str) -> list[str]:
     return [a for a in actions if not unfit.get(a, False)]
 
 
+def _waiting(session, model, rows, state: AssignmentState):
+    """The oldest pending request of the case whose share still waits for it (a share finished
+    meanwhile — the case closed or put on hold — has nothing left to decide), with its department."""
+    waiting = {a.id: name for a, name in rows if a.state is state}
+    request = session.scalars(select(model).where(model.assignment_id.in_(waiting), model.state == DecisionState.PENDING)
+                              .order_by(model.id)).first() if waiting else None
+    return (request, waiting[request.assignment_id]) if request else (None, None)
+
+
+def _pending_extension(session, case, rows) -> PendingRequest | None:
+    request, department = _waiting(session, Extension, rows, AssignmentState.EXTENSION_PENDING)
+    if request is None:
+        return None
+    unit = case_limits(session, case).handle.unit.label
+    return PendingRequest(request.id, f"{department} 申请延期 {request.requested_amount} {unit}:{request.reason}")
+
+
+def _pending_objection(session, rows) -> PendingRequest | None:
+    request, department = _waiting(session, Objection, rows, AssignmentState.OBJECTION_PENDING)
+    return request and PendingRequest(request.id, f"{department} 提出管辖异议:{request.reason}")
+
+
 def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
     with db.session() as session:
         case = session.get(Case, case_id)
@@ -53,11 +76,8 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
         item = session.get(MatterItem, case.matter_item_id) if case.matter_item_id else None
         rows = session.execute(select(Assignment, Department.name).join(Department)
                                .where(Assignment.case_id == case.id).order_by(Assignment.id)).all()
-        assignment_ids = [a.id for a, _ in rows]
-        pending_ext = session.scalar(select(Extension.id).where(Extension.assignment_id.in_(assignment_ids),
-                                                                Extension.state == DecisionState.PENDING))
-        pending_obj = session.scalar(select(Objection.id).where(Objection.assignment_id.in_(assignment_ids),
-                                                                Objection.state == DecisionState.PENDING))
+        pending_ext = _pending_extension(session, case, rows)
+        pending_obj = _pending_objection(session, rows)
         actions = _center_actions(actor, case, place.code)
         if actor.can(Permission.REVIEW, place.code):
             actions += ["decide_extension"] * bool(pending_ext) + ["decide_objection"] * bool(pending_obj)
@@ -86,7 +106,7 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
                                                      o.closed_at) for o in orders),
             callbacks=tuple(callback_info(cb, case, actor, township.code, lead_id) for cb in callbacks),
             actions=tuple(actions), own_assignment_id=own.id if own else None,
-            pending_extension_id=pending_ext, pending_objection_id=pending_obj,
+            pending_extension=pending_ext, pending_objection=pending_obj,
         )
 
 

@@ -116,6 +116,14 @@ class SupervisionInfo:
 
 
 @dataclass(frozen=True)
+class PendingRequest:
+    """An extension request or a jurisdiction objection waiting for the center: what it asks, and why."""
+
+    id: int
+    text: str  # who asks what, and the reason: shown with the question of the decision
+
+
+@dataclass(frozen=True)
 class CaseDetail:
     """Everything the case panel shows, with the actions the current user may take now."""
 
@@ -142,5 +150,5 @@ class CaseDetail:
     callbacks: tuple[CallbackInfo, ...]
     actions: tuple[str, ...]  # keys of common.ACTION_LABELS the current user may take now
     own_assignment_id: int | None  # the current user's department's active share, if any
-    pending_extension_id: int | None
-    pending_objection_id: int | None
+    pending_extension: PendingRequest | None  # the one the center decides next (Art. 18(2), 19(2))
+    pending_objection: PendingRequest | None

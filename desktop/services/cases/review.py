@@ -40,15 +40,21 @@ def _follow_lead(case: Case, assignment: Assignment) -> CaseState | None:
     return CASE_STATE_OF_LEAD.get(assignment.state) if assignment.role is AssignmentRole.LEAD else None
 
 
-def _decision(uow: UnitOfWork, row, expected_version: int):
+def _decision(uow: UnitOfWork, row, expected_version: int, waiting: AssignmentState):
+    """The case, share and department of a pending request the center decides now. A share
+    finished meanwhile (the case closed, or put on hold) is not brought back by a decision."""
     if row is None:
         raise NotFound("申请不存在,请刷新")
     assignment = uow.session.get(Assignment, row.assignment_id)
     case = load_case(uow, assignment.case_id, expected_version)
     require_on_case(uow, case, Permission.REVIEW)
+    department = uow.session.get(Department, assignment.department_id)
     if row.state is not DecisionState.PENDING:
         raise InvalidTransition(f"案件 {case.number} 的该申请已于此前处理({row.state.label}),请刷新")
-    return case, assignment, uow.session.get(Department, assignment.department_id)
+    if assignment.state is not waiting:
+        raise InvalidTransition(f"案件 {case.number} 中{department.name}的承办任务已{assignment.state.label},"
+                                "该申请无需再处理")
+    return case, assignment, department
 
 
 def decide_extension(db: Database, actor: Actor, *, extension_id: int, approve: bool, comment: str = "",
@@ -57,7 +63,7 @@ def decide_extension(db: Database, actor: Actor, *, extension_id: int, approve: 
     now = now or utcnow()
     with unit_of_work(db, actor, "cases.decide_extension") as uow:
         extension = uow.session.get(Extension, extension_id)
-        case, assignment, dept = _decision(uow, extension, expected_version)
+        case, assignment, dept = _decision(uow, extension, expected_version, AssignmentState.EXTENSION_PENDING)
         resume(assignment, now)
         if approve:
             unit = case_limits(uow.session, case).handle.unit
@@ -83,7 +89,7 @@ def decide_objection(db: Database, actor: Actor, *, objection_id: int, approve: 
     now = now or utcnow()
     with unit_of_work(db, actor, "cases.decide_objection") as uow:
         objection = uow.session.get(Objection, objection_id)
-        case, assignment, dept = _decision(uow, objection, expected_version)
+        case, assignment, dept = _decision(uow, objection, expected_version, AssignmentState.OBJECTION_PENDING)
         resume(assignment, now)
         objection.state = DecisionState.APPROVED if approve else DecisionState.REFUSED
         objection.decided_by, objection.decided_at, objection.comment = actor.display_name, now, comment or None

@@ -387,16 +387,16 @@ class CaseDetailDialog(QDialog):
         return reason and (supervision.supervise, self._case(level=levels[chosen], reason=reason))
 
     def _do_decide_extension(self):
-        approve = ask_decision(self, self.tr("审批延期"), self.tr("同意延期申请?"))
+        request = self.detail.pending_extension
+        approve = ask_decision(self, self.tr("审批延期"), request.text + "\n\n" + self.tr("同意延期申请?"))
         return approve is not None and (review.decide_extension, {
-            "extension_id": self.detail.pending_extension_id, "approve": approve,
-            "expected_version": self.detail.case.version})
+            "extension_id": request.id, "approve": approve, "expected_version": self._decided_version})
 
     def _do_decide_objection(self):
-        approve = ask_decision(self, self.tr("管辖异议"), self.tr("异议成立并撤回派遣?"))
+        request = self.detail.pending_objection
+        approve = ask_decision(self, self.tr("管辖异议"), request.text + "\n\n" + self.tr("异议成立并撤回派遣?"))
         return approve is not None and (review.decide_objection, {
-            "objection_id": self.detail.pending_objection_id, "approve": approve,
-            "expected_version": self.detail.case.version})
+            "objection_id": request.id, "approve": approve, "expected_version": self._decided_version})
 
     def _do_sign(self):
         return department.sign_for, self._share()

@@ -210,6 +210,28 @@ def test_extension_at_most_once_and_at_most_the_original_limit(world):
                                      expected_version=case.version)
 
 
+@pytest.mark.law("Art. 19")
+def test_the_center_decides_a_request_knowing_what_it_asks_and_not_once_its_share_is_finished(world):
+    """Art. 19(2): the co-handler asks for more time; the decision shows who asks what and why.
+    Put on hold meanwhile, the case's shares are finished: nothing is left to decide, and a
+    decision must not bring the share back to work."""
+    case = dispatched(world, co=("market",))
+    co_id = assignments(world, case.id)[AssignmentRole.CO].id
+    case = department.sign_for(world.db, world.market, assignment_id=co_id, expected_version=case.version)
+    case = department.request_extension(world.db, world.market, assignment_id=co_id, reason="需等待检测报告",
+                                        amount=2, expected_version=case.version)
+    asked = detail(world, case.id).pending_extension
+    assert asked.text == "银海区市场监管局 申请延期 2 工作日:需等待检测报告"
+    case = hold.put_on_hold(world.db, world.operator, case_id=case.id, reason="待片区拆迁",
+                            explanation="已向诉求人说明拆迁计划", expected_version=case.version)
+    shown = detail(world, case.id)
+    assert shown.pending_extension is None and "decide_extension" not in shown.actions
+    with pytest.raises(InvalidTransition, match="该申请无需再处理"):
+        review.decide_extension(world.db, world.operator, extension_id=asked.id, approve=True,
+                                expected_version=case.version)
+    assert assignments(world, case.id)[AssignmentRole.CO].state is AssignmentState.DONE
+
+
 def test_clock_pauses_while_an_extension_is_decided_when_configured(world):
     with world.db.session() as s:
         s.add(Setting(key="clock.pause_while_deciding", value=True))
