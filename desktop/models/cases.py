@@ -218,6 +218,7 @@ class Extension(Base):
     decided_at: Mapped[datetime | None]
     comment: Mapped[str | None] = mapped_column(Text)
     new_due_at: Mapped[datetime | None]
+    paused_clock: Mapped[bool] = mapped_column(default=False)  # the share's clock stood still while it was decided
 
     __table_args__ = (
         CheckConstraint("requested_amount > 0", name="amount_positive"),
@@ -239,6 +240,7 @@ class Objection(Base):
     decided_by: Mapped[str | None] = mapped_column(String(60))
     decided_at: Mapped[datetime | None]
     comment: Mapped[str | None] = mapped_column(Text)
+    paused_clock: Mapped[bool] = mapped_column(default=False)  # the share's clock stood still while it was decided
 
 
 class StageReport(Base):

@@ -90,6 +90,32 @@ class WorkCalendar:
             return start + timedelta(hours=amount)
         return self.add_working_days(start, amount)
 
+    def working_time_between(self, start: datetime, end: datetime) -> timedelta:
+        """How much of [start, end) falls on working days (whole Beijing days)."""
+        total, cursor, end = timedelta(), start.astimezone(BEIJING), end.astimezone(BEIJING)
+        while cursor < end:
+            midnight = datetime.combine(cursor.date() + timedelta(days=1), time(0), BEIJING)
+            if self.is_workday(cursor.date()):
+                total += min(end, midnight) - cursor
+            cursor = midnight
+        return total
+
+    def add_working_time(self, moment: datetime, span: timedelta) -> datetime:
+        """`moment` moved on by `span` counted on working days only: days off are stepped over.
+
+        A working-day deadline (24:00 of its last day) given back the working time a pause took
+        lands on a working day again, never on a Sunday or a holiday.
+        """
+        cursor = moment.astimezone(BEIJING)
+        while span > timedelta():
+            midnight = datetime.combine(cursor.date() + timedelta(days=1), time(0), BEIJING)
+            if self.is_workday(cursor.date()):
+                if span <= midnight - cursor:
+                    return cursor + span
+                span -= midnight - cursor
+            cursor = midnight
+        return cursor
+
     def working_days_between(self, start: date, end: date) -> int:
         """Working days in (start, end]."""
         count, day = 0, start

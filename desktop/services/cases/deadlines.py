@@ -4,7 +4,8 @@ Defaults (SPEC §11; the regulation sets no numbers): sign for within 1 working 
 30 minutes); contact the requester within 1 working day; handle within the matter item's
 limit — general 5 working days, complex 15, urgent 24 hours. While an extension or an
 objection is being decided the clock stands still if the setting "clock.pause_while_deciding"
-is on: the time spent deciding is added to the deadlines when the decision is made.
+is on: the time spent deciding is given back when the decision is made — as working time to a
+deadline in working days (a weekend spent deciding costs nothing), as time to one in hours.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from ...models import Assignment, Case, Extension, MatterItem
+from ...models import Assignment, Case, Extension, MatterItem, Objection
 from ...models.enums import DecisionState, MatterComplexity, TimeLimitUnit
 from ..clock import WorkCalendar
 from .common import lead_assignment, setting
@@ -90,23 +91,35 @@ def pausing(session) -> bool:
     return bool(setting(session, PAUSE_SETTING, False))
 
 
-def pause(session, assignment: Assignment, now: datetime) -> None:
+def pause(session, assignment: Assignment, now: datetime) -> bool:
+    """Stop the share's clock while a request is decided, if so configured; True if it stopped."""
     if pausing(session) and assignment.paused_since is None:
         assignment.paused_since = now
+        return True
+    return False
 
 
-def resume(assignment: Assignment, now: datetime) -> None:
-    """Add the time the clock stood still to the deadlines still running."""
+def _given_back(deadline: datetime, limit: Limit, calendar: WorkCalendar, pauses: list[tuple[datetime, datetime]]) -> datetime:
+    for start, end in pauses:
+        if limit.unit is TimeLimitUnit.WORKING_DAYS:
+            deadline = calendar.add_working_time(deadline, calendar.working_time_between(start, end))
+        else:
+            deadline += end - start
+    return deadline
+
+
+def resume(assignment: Assignment, now: datetime, calendar: WorkCalendar, limits: TimeLimits) -> None:
+    """Give the time the clock stood still back to the deadlines still running."""
     if assignment.paused_since is None:
         return
-    stood = now - assignment.paused_since
-    assignment.paused_seconds += int(stood.total_seconds())
+    pauses = [(assignment.paused_since, now)]
+    assignment.paused_seconds += int((now - assignment.paused_since).total_seconds())
     assignment.paused_since = None
-    assignment.due_at += stood
+    assignment.due_at = _given_back(assignment.due_at, limits.handle, calendar, pauses)
     if assignment.signed_at is None:
-        assignment.sign_due_at += stood
+        assignment.sign_due_at = _given_back(assignment.sign_due_at, limits.sign, calendar, pauses)
     if assignment.contacted_at is None and assignment.contact_due_at is not None:
-        assignment.contact_due_at += stood
+        assignment.contact_due_at = _given_back(assignment.contact_due_at, limits.contact, calendar, pauses)
 
 
 def sync_case_due(case: Case) -> None:
@@ -118,24 +131,33 @@ def sync_case_due(case: Case) -> None:
 def recompute(session, assignment: Assignment, calendar: WorkCalendar, limits: TimeLimits) -> bool:
     """Recount an open assignment's deadlines with the calendar as it is now; True if any moved.
 
-    Used when an admin enters the holidays of a year the bundled calendar did not know.
+    Used when an admin enters the holidays of a year the bundled calendar did not know. The
+    pauses given back are those of the decided requests that stopped the clock.
     """
     before = (assignment.sign_due_at, assignment.contact_due_at, assignment.due_at)
     start = assignment.dispatched_at
+    pauses = _pauses(session, assignment)
     if assignment.signed_at is None:
-        assignment.sign_due_at = limits.sign.deadline(calendar, start) + _paused(assignment)
+        assignment.sign_due_at = _given_back(limits.sign.deadline(calendar, start), limits.sign, calendar, pauses)
     if assignment.contacted_at is None:
-        assignment.contact_due_at = limits.contact.deadline(calendar, start) + _paused(assignment)
+        assignment.contact_due_at = _given_back(limits.contact.deadline(calendar, start), limits.contact, calendar,
+                                                pauses)
     assignment.original_due_at = limits.handle.deadline(calendar, start)
     due = assignment.original_due_at
     approved = session.scalar(select(Extension).where(Extension.assignment_id == assignment.id,
                                                       Extension.state == DecisionState.APPROVED))
     if approved is not None:
         due = extend(calendar, due, approved.requested_amount, limits.handle.unit)
-        approved.new_due_at = due
-    assignment.due_at = due + _paused(assignment)
+    assignment.due_at = _given_back(due, limits.handle, calendar, pauses)
+    if approved is not None:
+        approved.new_due_at = assignment.due_at  # as the decision set it: with the pauses given back
     return before != (assignment.sign_due_at, assignment.contact_due_at, assignment.due_at)
 
 
-def _paused(assignment: Assignment) -> timedelta:
-    return timedelta(seconds=assignment.paused_seconds)
+def _pauses(session, assignment: Assignment) -> list[tuple[datetime, datetime]]:
+    """When the share's clock stood still: each decided request that stopped it, in order."""
+    pauses = [*session.execute(select(Extension.requested_at, Extension.decided_at).where(
+                  Extension.assignment_id == assignment.id, Extension.paused_clock, Extension.decided_at.is_not(None))),
+              *session.execute(select(Objection.raised_at, Objection.decided_at).where(
+                  Objection.assignment_id == assignment.id, Objection.paused_clock, Objection.decided_at.is_not(None)))]
+    return sorted((start, end) for start, end in pauses)

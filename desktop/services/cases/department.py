@@ -114,8 +114,8 @@ def request_extension(db: Database, actor: Actor, *, assignment_id: int, reason:
             raise ValidationFailed(f"延期时长(amount):应为 1 至 {limit.amount}({limit.unit.label}),"
                                    f"不能超过原办理时限", field="amount")
         uow.session.add(Extension(assignment_id=assignment.id, requested_at=now, requested_by=actor.display_name,
-                                  reason=reason, requested_amount=amount))
-        pause(uow.session, assignment, now)
+                                  reason=reason, requested_amount=amount,
+                                  paused_clock=pause(uow.session, assignment, now)))
         record(uow, case, "extension_requested", f"{dept.name} 申请延期 {amount} {limit.unit.label}:{reason}",
                to_state=_move(case, assignment, AssignmentState.EXTENSION_PENDING), assignment=assignment, at=now,
                amount=amount)
@@ -132,8 +132,7 @@ def raise_objection(db: Database, actor: Actor, *, assignment_id: int, reason: s
         case, assignment, dept = _own_assignment(uow, assignment_id, expected_version)
         require_assignment_state(case, assignment, "object")
         uow.session.add(Objection(assignment_id=assignment.id, raised_at=now, raised_by=actor.display_name,
-                                  reason=reason))
-        pause(uow.session, assignment, now)
+                                  reason=reason, paused_clock=pause(uow.session, assignment, now)))
         record(uow, case, "objection_raised", f"{dept.name} 提出管辖异议:{reason}",
                to_state=_move(case, assignment, AssignmentState.OBJECTION_PENDING), assignment=assignment, at=now)
         uow.session.flush()

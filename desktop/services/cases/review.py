@@ -25,7 +25,7 @@ from .common import (
     require_on_case,
     require_state,
 )
-from .deadlines import case_limits, extend, resume, sync_case_due
+from .deadlines import case_limits, recompute, resume, sync_case_due
 from .results import CaseInfo
 
 
@@ -64,14 +64,14 @@ def decide_extension(db: Database, actor: Actor, *, extension_id: int, approve: 
     with unit_of_work(db, actor, "cases.decide_extension") as uow:
         extension = uow.session.get(Extension, extension_id)
         case, assignment, dept = _decision(uow, extension, expected_version, AssignmentState.EXTENSION_PENDING)
-        resume(assignment, now)
+        calendar, limits = WorkCalendar.load(uow.session), case_limits(uow.session, case)
+        resume(assignment, now, calendar, limits)
         if approve:
-            unit = case_limits(uow.session, case).handle.unit
-            extended = extend(WorkCalendar.load(uow.session), assignment.original_due_at,
-                              extension.requested_amount, unit)
-            assignment.due_at = extension.new_due_at = extended + (assignment.due_at - assignment.original_due_at)
+            extension.new_due_at = assignment.due_at  # an approval carries a deadline; the recount below sets it
         extension.state = DecisionState.APPROVED if approve else DecisionState.REFUSED
         extension.decided_by, extension.decided_at, extension.comment = actor.display_name, now, comment or None
+        if approve:  # counted on from the original deadline, every pause given back again
+            recompute(uow.session, assignment, calendar, limits)
         assignment.state = _back_to_work(assignment)
         sync_case_due(case)
         verdict = (f"同意延期,新期限 {assignment.due_at.astimezone(BEIJING):%m-%d %H:%M}" if approve
@@ -90,7 +90,7 @@ def decide_objection(db: Database, actor: Actor, *, objection_id: int, approve: 
     with unit_of_work(db, actor, "cases.decide_objection") as uow:
         objection = uow.session.get(Objection, objection_id)
         case, assignment, dept = _decision(uow, objection, expected_version, AssignmentState.OBJECTION_PENDING)
-        resume(assignment, now)
+        resume(assignment, now, WorkCalendar.load(uow.session), case_limits(uow.session, case))
         objection.state = DecisionState.APPROVED if approve else DecisionState.REFUSED
         objection.decided_by, objection.decided_at, objection.comment = actor.display_name, now, comment or None
         to_state = None

@@ -82,3 +82,67 @@ def test_removing_the_entered_days_of_a_year_brings_back_the_fallback_and_the_wa
     assert lead_of(world, case.id).due_at == at(2027, 1, 7, 0)
     assert calendar_admin.list_days(world.db, 2027) == []
     assert "2027" in calendar_admin.warning_for_open_deadlines(world.db)
+
+
+def _pausing(world):
+    from desktop.models import Setting
+
+    with world.db.session() as s:
+        s.add(Setting(key="clock.pause_while_deciding", value=True))
+        s.commit()
+
+
+def test_a_pause_across_national_day_gives_back_working_time_not_the_holiday(world):
+    """Dispatched Mon 28 Sep 2026: 5 working days are 29, 30 Sep, 8, 9, 10 (Sat, make-up) Oct → 24:00 of
+    the 10th. An objection raised Wed 30 Sep 15:00 and refused Fri 9 Oct 09:00 stopped the clock for
+    9 h of the 30th, all of the 8th and 9 h of the 9th: 42 working hours, not 8 days and 18 hours.
+    Given back from 24:00 of the 10th: Sunday the 11th is off, Monday the 12th (24 h), then 18 h of
+    Tuesday the 13th."""
+    from desktop.services.cases import department, review
+
+    _pausing(world)
+    case = dispatch_at(world, at(2026, 9, 28))
+    lead = lead_of(world, case.id)
+    assert lead.due_at == at(2026, 10, 11, 0)
+    case = department.raise_objection(world.db, world.police, assignment_id=lead.id, reason="属市场监管职责",
+                                      expected_version=case.version, now=at(2026, 9, 30, 15))
+    with world.db.session() as s:
+        from desktop.models import Objection
+
+        objection_id = s.scalar(select(Objection.id))
+    review.decide_objection(world.db, world.operator, objection_id=objection_id, approve=False,
+                            expected_version=case.version, now=at(2026, 10, 9, 9))
+    lead = lead_of(world, case.id)
+    assert lead.due_at == at(2026, 10, 13, 18)
+    assert lead.sign_due_at == at(2026, 10, 8, 18)  # 24:00 of the 29th + the same 42 h: all of the 30th, 18 h of the 8th
+    assert lead.paused_seconds == (at(2026, 10, 9, 9) - at(2026, 9, 30, 15)).total_seconds()
+
+
+def test_an_extension_decided_over_a_weekend_costs_the_weekend_nothing_and_counts_from_the_original_deadline(world):
+    """Dispatched Tue 9 Jun 2026 → 24:00 of Tue the 16th. Extension of 2 working days asked Fri 12 Jun
+    10:00, approved Mon 15 Jun 10:00: 24 working hours stood still (Fri 14 h, Mon 10 h). The
+    extension runs from the original deadline: Wed 17, Thu 18 (Fri 19 is the Dragon Boat
+    Festival) → 24:00 of the 18th, plus the 24 h given back: Sat 20, Sun 21 off → 24:00 of Mon 22."""
+    from desktop.models import Extension
+    from desktop.services.cases import department, review
+
+    _pausing(world)
+    case = dispatch_at(world, at(2026, 6, 9))
+    lead = lead_of(world, case.id)
+    case = department.sign_for(world.db, world.police, assignment_id=lead.id, expected_version=case.version,
+                               now=at(2026, 6, 9, 11))
+    case = department.request_extension(world.db, world.police, assignment_id=lead.id, reason="需第三方鉴定", amount=2,
+                                        expected_version=case.version, now=at(2026, 6, 12, 10))
+    with world.db.session() as s:
+        extension_id = s.scalar(select(Extension.id))
+    review.decide_extension(world.db, world.operator, extension_id=extension_id, approve=True,
+                            expected_version=case.version, now=at(2026, 6, 15, 10))
+    lead = lead_of(world, case.id)
+    assert lead.original_due_at == at(2026, 6, 17, 0)
+    assert lead.due_at == at(2026, 6, 23, 0)
+    with world.db.session() as s:
+        assert s.get(Extension, extension_id).new_due_at == lead.due_at
+
+    # Entering a year's days recounts with the same pause: nothing moves.
+    calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
+    assert lead_of(world, case.id).due_at == at(2026, 6, 23, 0)
