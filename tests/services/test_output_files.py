@@ -63,3 +63,28 @@ def test_a_new_file_gets_the_users_usual_mode_and_a_replaced_one_keeps_its_own(t
     os.chmod(private, 0o600)  # the user made the staff list private
     write_bytes(private, "新的名单".encode())
     assert stat.S_IMODE(private.stat().st_mode) == 0o600 and private.read_text(encoding="utf-8") == "新的名单"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="links and pipes as made on POSIX")
+def test_a_link_is_written_through_and_a_pipe_is_written_not_replaced(tmp_path):
+    """An export to a link to a shared folder had replaced the link with a file of its own, and one
+    to /dev/stdout the system's link with a regular file."""
+    import threading
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "queue.csv").write_text("旧", encoding="utf-8")
+    link = tmp_path / "queue.csv"
+    link.symlink_to(shared / "queue.csv")
+    write_bytes(link, "新".encode())
+    assert link.is_symlink() and (shared / "queue.csv").read_text(encoding="utf-8") == "新"
+    assert sorted(p.name for p in shared.iterdir()) == ["queue.csv"]
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    write_bytes(pipe, b"%PDF")
+    reader.join(timeout=10)
+    assert received == [b"%PDF"] and stat.S_ISFIFO(os.stat(pipe).st_mode)
