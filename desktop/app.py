@@ -52,17 +52,27 @@ def _sqlite_file(url: str) -> Path | None:
     return Path(url.removeprefix("sqlite:///")).expanduser() if url.startswith("sqlite:///") else None
 
 
+def _holds_the_demo(db: Database) -> bool:
+    from sqlalchemy import exists, select
+
+    from .models import Case
+
+    with db.session() as session:
+        return bool(session.scalar(select(exists().where(Case.synthetic.is_(True)))))
+
+
 def open_demo_database(url: str) -> Database:
     """The demo database, built on first start.
 
     An SQLite demo file is built under a temporary name and renamed once complete, so a file
-    at the newest revision is a finished demo: it opens without importing the demo generator
-    (shapely and numpy, about half a second of start-up).
+    at the newest revision holding the demo's cases is a finished demo: it opens without
+    importing the demo generator (shapely and numpy, about half a second of start-up). One that
+    `griddesk-admin --demo init` left without them is seeded now.
     """
     path = _sqlite_file(url)
     if path is not None and path.exists():
         db = Database.connect(url)
-        if migrate.current_revision(db) == migrate.head_revision():
+        if migrate.current_revision(db) == migrate.head_revision() and _holds_the_demo(db):
             return db
         db.dispose()
     from .services.demo import ensure_demo_database

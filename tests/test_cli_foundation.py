@@ -201,11 +201,11 @@ def test_demo_names_the_demo_database_and_a_missing_file_is_not_created(tmp_path
     demo = tmp_path / "GridDesk" / "griddesk-demo.sqlite"
     for argv in (["--demo", "emergencies", "list"], ["--demo", "route", "109.1", "21.4"], ["--demo", "check"]):
         assert main(argv) == 1
-        assert f"数据库文件 {demo} 不存在;请先运行 griddesk-admin init" in capsys.readouterr().err
+        assert f"演示数据库 {demo} 还没有建立;请先运行一次 griddesk --demo" in capsys.readouterr().err
     assert not demo.exists()
     assert main(["--demo", "conformance"]) == 0  # read from the code and the tests: no database needed
     assert not demo.exists()
-    assert main(["--demo", "init"]) == 0 and demo.exists()  # init makes it, as `griddesk --demo` would
+    assert main(["--demo", "init"]) == 0 and demo.exists()  # the schema: `griddesk --demo` seeds it on start
     capsys.readouterr()
     with pytest.raises(SystemExit):
         main(["--demo", "--db", f"sqlite:///{demo}", "check"])

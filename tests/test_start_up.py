@@ -32,12 +32,25 @@ def test_main_window_modules_import_nothing_heavy():
     assert loaded.split() == []
 
 
-def test_a_finished_demo_file_opens_without_the_demo_generator(sqlite_db, monkeypatch):
-    url = sqlite_db.engine.url.render_as_string()
-    sqlite_db.dispose()
+def test_a_finished_demo_file_opens_without_the_demo_generator(_templates, tmp_path, monkeypatch):
+    demo = _templates["sqlite"].make("demo", tmp_path)
+    url = demo.engine.url.render_as_string()
+    demo.dispose()
     monkeypatch.setitem(sys.modules, "desktop.services.demo", None)  # importing it now raises ImportError
     db = app.open_demo_database(url)
     assert migrate.current_revision(db) == migrate.head_revision()
+    db.dispose()
+
+
+def test_a_demo_file_set_up_without_the_demo_is_seeded_on_start(sqlite_db):
+    """`griddesk-admin --demo init` on a new machine made the schema only: the desk then opened to
+    a login no demo account could pass."""
+    from desktop.services import users
+
+    url = sqlite_db.engine.url.render_as_string()
+    sqlite_db.dispose()
+    db = app.open_demo_database(url)
+    assert users.login(db, "qg_op1", "qiaogang-op1").username == "qg_op1"
     db.dispose()
 
 

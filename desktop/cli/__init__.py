@@ -34,6 +34,7 @@ class Context:
     url: str
     as_user: str | None = None
     out: object = field(default_factory=lambda: sys.stdout)
+    demo: bool = False  # --demo: the database `griddesk --demo` makes
 
     @cached_property
     def db(self) -> Database:
@@ -63,7 +64,10 @@ class Context:
         url = make_url(normalise_url(self.url))
         database = url.database
         if url.get_backend_name() == "sqlite" and database not in (None, "", ":memory:") and not os.path.exists(database):
-            raise DatabaseUnavailable(f"数据库文件 {database} 不存在;请先运行 griddesk-admin init 创建,"
+            if self.demo:
+                raise DatabaseUnavailable(f"演示数据库 {database} 还没有建立;请先运行一次 griddesk --demo"
+                                          "(它建好演示数据库并打开桌面),再用 griddesk-admin --demo")
+            raise DatabaseUnavailable(f"数据库文件 {database} 不存在;请先运行 griddesk-admin --db {self.url} init 创建,"
                                       f"或用 --db 指定已有的数据库(演示数据库用 --demo)")
         require_current_schema(self.db)
 
@@ -143,7 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None, out=None) -> int:
     args = build_parser().parse_args(argv)
-    ctx = Context(resolve_url(args.db, demo=args.demo), as_user=args.as_user, out=out or sys.stdout)
+    ctx = Context(resolve_url(args.db, demo=args.demo), as_user=args.as_user, out=out or sys.stdout,
+                  demo=args.demo)
     try:
         if args.needs_schema:
             ctx.require_schema()

@@ -54,6 +54,11 @@ def login(db: Database, username: str, password: str, *, desktop: str | None = N
         audit.append(session, stranger, "users.login", outcome=AuditOutcome.DENIED, target=username,
                      message="用户名或密码错误,或账号已停用")
         session.commit()
+        # A new database has no one to log in as: say what to do rather than "wrong password".
+        nobody = session.scalar(select(User.id).where(User.active).limit(1)) is None
+    if nobody:
+        raise PermissionDenied("这个数据库还没有可登录的用户账号;请管理员先添加,例如:griddesk-admin users add "
+                               "qg_admin --role township_admin --scope 450503103(密码按提示输入)")
     raise PermissionDenied("用户名或密码错误,或账号已停用")
 
 

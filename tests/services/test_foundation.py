@@ -84,9 +84,11 @@ def test_unknown_and_malformed_codes(db):
 
 
 def test_bad_password_is_refused_and_audited(db, system):
+    with pytest.raises(PermissionDenied, match="还没有可登录的用户账号;请管理员先添加,例如:griddesk-admin users add"):
+        users.login(db, "admin", "admin")  # a new database: what to do, not "wrong password"
     users.add_user(db, system, username="a1", display_name="甲", password="right-pass",
                    role=Role.OPERATOR, scope_code="450503103000")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="^用户名或密码错误,或账号已停用$"):
         users.login(db, "a1", "wrong-pass")
     with db.session() as session:
         assert session.scalars(select(AuditEntry.outcome).order_by(AuditEntry.id.desc())).first() is AuditOutcome.DENIED
