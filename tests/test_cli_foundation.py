@@ -147,8 +147,9 @@ def test_unknown_place_code(fresh_url, capsys, argv, reason):
 
 
 def test_commands_before_init_ask_for_init(tmp_path, capsys):
-    code, _ = run(f"sqlite:///{tmp_path / 'new.sqlite'}", "places", "list")
-    assert code == 1 and "griddesk-admin init" in capsys.readouterr().err
+    url = f"sqlite:///{tmp_path / 'new.sqlite'}"
+    code, _ = run(url, "places", "list")
+    assert code == 1 and f"请先运行 griddesk-admin --db {url} init 创建" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("url, reason", [

@@ -67,7 +67,7 @@ class Context:
             if self.demo:
                 raise DatabaseUnavailable(f"演示数据库 {database} 还没有建立;请先运行一次 griddesk --demo"
                                           "(它建好演示数据库并打开桌面),再用 griddesk-admin --demo")
-            raise DatabaseUnavailable(f"数据库文件 {database} 不存在;请先运行 griddesk-admin --db {self.url} init 创建,"
+            raise DatabaseUnavailable(f"数据库文件 {database} 不存在;请先运行 griddesk-admin --db {url} init 创建,"
                                       f"或用 --db 指定已有的数据库(演示数据库用 --demo)")
         require_current_schema(self.db)
 
