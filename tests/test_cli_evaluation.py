@@ -84,6 +84,10 @@ def test_settle_and_reopen_a_month(demo_db, tmp_path):
 def test_governance_and_conformance_commands(demo_db, tmp_path):
     code, text = run(demo_db, "governance", "list")
     assert code == 0 and text.strip().endswith("项")
+    code, text = run(demo_db, "governance", "detect")
+    suggested = text.splitlines()[0].split("\t")[0]
+    code, text = run(demo_db, "governance", "accept", suggested, "--department", "450500-CGJ", "--review-on", "2026-12-31")
+    assert code == 0 and "责任部门 北海市城市管理综合执法局" in text  # named by the code departments list shows
     code, text = run(demo_db, "conformance")
     assert code == 0 and "第21条" in text
     target = tmp_path / "law.pdf"
@@ -105,3 +109,5 @@ def test_keep_counts_each_month_over_once_ahead_of_the_evaluations(demo_db):
     assert code == 0 and text.startswith("已统计并保留 0 个")
     code, text = run(demo_db, "--as", "qg_police", "evaluation", "keep", "--year", str(today.year))
     assert code == 1
+    code, text = run(demo_db, "evaluation", "keep", "--year", str(today.year - 1), str(today.year))
+    assert code == 0 and f"({today.year - 1}、{today.year} 年)" in text

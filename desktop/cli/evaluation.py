@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import ValidationFailed
 from ..services.clock import BEIJING, beijing_today
-from ..services import conformance, governance
+from ..services import conformance, governance, users
 from ..services.evaluation import export, kept, settlement
 from ..services.evaluation.scores import evaluate
 from ..services.evaluation.sources import Level
@@ -109,7 +109,7 @@ def _parse_day(text: str) -> date:
 
 
 def _governance_accept(ctx, args) -> int:
-    item = governance.accept(ctx.db, ctx.actor, args.id, owner_department_id=args.department,
+    item = governance.accept(ctx.db, ctx.actor, args.id, owner_department_id=users.department_id(ctx.db, args.department),
                              review_on=_parse_day(args.review_on), owner_name=args.owner)
     ctx.print(f"重点治理事项 {item.id} 已立项:责任部门 {item.owner_department_name},复核日期 {item.review_on}")
     return 0
@@ -161,7 +161,8 @@ def register(cli) -> None:
     cli.command("settlements", "列出已结算和撤销结算的月份", _settlements, group=group)
     sub = cli.command("keep", "预先统计已结束、未结算的月份并保留(此后按年、季度考核即时得出;可每晚或每月初定时运行)",
                       _keep, group=group)
-    sub.add_argument("--year", type=int, action="append", metavar="YYYY", help="年份,可重复;默认去年和今年")
+    sub.add_argument("--year", type=int, nargs="+", action="extend", metavar="YYYY",
+                     help="年份,可写多个(--year 2025 2026);默认去年和今年")
 
     sub = cli.command("assessment", "打印考核表(每个对象一页,含签字栏)及表彰建议名单", _assessment,
                       group=cli.group("print", "打印 print"))
@@ -175,7 +176,7 @@ def register(cli) -> None:
     sub.add_argument("--under", metavar="CODE")
     sub = cli.command("accept", "立项:指定责任部门和复核日期", _governance_accept, group=group)
     sub.add_argument("id", type=int)
-    sub.add_argument("--department", type=int, required=True, metavar="ID", help="责任部门编号")
+    sub.add_argument("--department", required=True, metavar="CODE", help="责任部门代码(departments list 第一列)")
     sub.add_argument("--review-on", required=True, metavar="YYYY-MM-DD")
     sub.add_argument("--owner", metavar="NAME", help="责任人")
     sub = cli.command("close", "销号(写明治理情况)", _governance_close, group=group)

@@ -37,5 +37,5 @@ def register(cli) -> None:
     group = cli.group("places", "区划与网格 places")
     sub = cli.command("list", "列出区划单位和网格 list places", _list, group=group)
     sub.add_argument("--level", choices=[level.value for level in PlaceLevel], help="只列该层级 only this level")
-    sub.add_argument("--under", metavar="CODE", help="只列该单位之下的 only below this place (6/9/12 位代码)")
+    sub.add_argument("--under", metavar="CODE", help="只列该单位之下的 only below this place (4/6/9/12/15 位代码)")
     sub.add_argument("--json", action="store_true", help="输出 JSON 数组 JSON output")

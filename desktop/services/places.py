@@ -23,7 +23,8 @@ def normalise_code(code: str) -> str:
     """Accept 4-, 6-, 9-, 12- or 15-digit codes (e.g. adcode 450502 → 450502000000)."""
     code = code.strip()
     if not code.isdigit() or len(code) not in (4, 6, 9, 12, 15):
-        raise ValidationFailed(f"地点代码 {code!r} 无效:应为 6、9、12 位统计用区划代码或 15 位网格代码", field="code")
+        raise ValidationFailed(f"地点代码 {code!r} 无效:应为 4(市)、6、9、12 位统计用区划代码或 15 位网格代码",
+                              field="code")
     if len(code) == 4:
         return code + "00000000"
     if len(code) in (6, 9):

@@ -159,7 +159,8 @@ def import_staff(db: Database, actor: Actor, path: Path) -> ImportReport:
         for row in rows:
             person = people.get(row.person_key)
             if person is not None and (person.id, row.grid.id, row.role) in current:
-                problems.append(f"第 {row.number} 行:{row.name} 已是 {row.grid.short_name} 的{row.role.label},不能重复导入")
+                problems.append(f"第 {row.number} 行:{row.name} 已是 {row.grid.short_name} 的{row.role.label},不能重复导入"
+                                "(导入只新增任职;已在岗人员的变更或离岗请在“网格人员”中办理,文件中删去这一行)")
         if problems:
             raise ValidationFailed(f"{len(problems)} 处错误,本次未导入任何记录;请修正文件后重新导入", problems=problems)
         for grid in {r.grid.code: r.grid for r in rows}.values():
