@@ -592,36 +592,41 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="60" />
+      <source>{n} 分钟</source>
+      <translation>{n} min</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="62" />
       <source>{n} 小时</source>
       <translation>{n} h</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="62" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="64" />
       <source>{n} 天</source>
       <translation>{n} d</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="64" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="66" />
       <source>剩余 {span}</source>
       <translation>{span} left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="66" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="68" />
       <source>已逾期 {span}</source>
       <translation>{span} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="67" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="69" />
       <source>{when}({mark})</source>
       <translation>{when} ({mark})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="430" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="431" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -629,234 +634,255 @@
   <context>
     <name>CaseDetailDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="160" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="162" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="160" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="162" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="160" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="162" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="160" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="162" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="161" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="163" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="161" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="237" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="422" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="163" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="241" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="433" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="183" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="185" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="185" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="187" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="215" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="217" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="221" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="223" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="224" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="226" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="229" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="232" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="233" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="232" />
+      <source>计时暂停,待中心决定</source>
+      <translation>clock stopped until the center decides</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="237" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="234" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="238" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="235" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="239" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="235" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="239" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="236" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="240" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="237" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="241" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="238" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="242" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="238" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="242" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="239" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="243" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="248" />
-      <source>(计时暂停)</source>
-      <translation> (clock paused)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="340" />
-      <source>网格代码(15 位)</source>
-      <translation>Grid code (15 digits)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="344" />
-      <source>并入的案件编号</source>
-      <translation>Number of the case to merge into</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="348" />
-      <source>就地办结情况</source>
-      <translation>How it was resolved on the spot</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="352" />
-      <source>上报理由</source>
-      <translation>Reason for escalating</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="356" />
-      <source>下派说明</source>
-      <translation>Note for the lower level</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="368" />
-      <source>核查</source>
-      <translation>Review</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="368" />
-      <source>核查通过并结案?选“否”退回承办单位重新办理。</source>
-      <translation>Pass the review and close the case? Choose “No” to send it back to the handling unit.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="371" />
-      <source>退回理由</source>
-      <translation>Reason for sending back</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="375" />
-      <source>暂缓理由(客观原因)</source>
-      <translation>Reason for hold (objective cause)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="376" />
-      <source>向诉求人所作解释</source>
-      <translation>Explanation given to the requester</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="380" />
-      <source>重办理由</source>
-      <translation>Reason for reopening</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="385" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="244" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="385" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="244" />
+      <source>{level}:{reason},期限 {due}</source>
+      <translation>{level}: {reason}, due {due}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="247" />
+      <source>回访</source>
+      <translation>Callback</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="247" />
+      <source>待回访,期限 {due}</source>
+      <translation>pending, due {due}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="258" />
+      <source>(计时暂停)</source>
+      <translation> (clock paused)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="351" />
+      <source>网格代码(15 位)</source>
+      <translation>Grid code (15 digits)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="355" />
+      <source>并入的案件编号</source>
+      <translation>Number of the case to merge into</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="359" />
+      <source>就地办结情况</source>
+      <translation>How it was resolved on the spot</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="363" />
+      <source>上报理由</source>
+      <translation>Reason for escalating</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="367" />
+      <source>下派说明</source>
+      <translation>Note for the lower level</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="379" />
+      <source>核查</source>
+      <translation>Review</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="379" />
+      <source>核查通过并结案?选“否”退回承办单位重新办理。</source>
+      <translation>Pass the review and close the case? Choose “No” to send it back to the handling unit.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="382" />
+      <source>退回理由</source>
+      <translation>Reason for sending back</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="386" />
+      <source>暂缓理由(客观原因)</source>
+      <translation>Reason for hold (objective cause)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="387" />
+      <source>向诉求人所作解释</source>
+      <translation>Explanation given to the requester</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="391" />
+      <source>重办理由</source>
+      <translation>Reason for reopening</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="386" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="397" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="390" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="402" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="390" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="402" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="408" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="408" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="405" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="416" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="409" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="420" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="413" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="424" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="413" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="424" />
       <source>延期时长(不超过原办理时限)</source>
       <translation>Extension (no longer than the original time limit)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="414" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="425" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="418" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="429" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
@@ -4016,27 +4042,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TimelineModel</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="103" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="105" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="103" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="105" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="104" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="106" />
       <source>终端</source>
       <translation>Desktop</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="104" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="106" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="105" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="107" />
       <source>内容</source>
       <translation>Details</translation>
     </message>

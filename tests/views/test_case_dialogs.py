@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import shapely
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QFormLayout
 from sqlalchemy import select
 
 from desktop.models import Assignment, Callback, Case, Department, Grid, GridStaffRole, Place
@@ -452,3 +452,27 @@ def test_an_extension_is_decided_knowing_what_it_asks_and_with_the_version_decid
     dialog.buttons["decide_extension"].click()
     assert asked and asked[0].startswith(dialog.detail.pending_extension.text)  # who asks for how long, and why
     assert len(errors) == 1 and errors[0].startswith(f"案件 {seen.number} 已被 ")
+
+
+def test_a_deadline_under_an_hour_counts_in_minutes():
+    from datetime import datetime, timedelta, timezone
+
+    now = datetime(2026, 6, 9, 2, 0, tzinfo=timezone.utc)
+    assert case_detail.deadline_text(now + timedelta(minutes=25), now).endswith("(剩余 25 分钟)")
+    assert case_detail.deadline_text(now - timedelta(minutes=10), now).endswith("(已逾期 10 分钟)")
+    assert case_detail.deadline_text(now + timedelta(hours=5), now).endswith("(剩余 5 小时)")
+
+
+@pytest.mark.law("Art. 20")
+def test_the_panel_shows_open_supervision_orders_with_their_deadline(qtbot, demo_db, tasks):
+    from desktop.models.enums import SupervisionLevel
+    from desktop.services.cases import supervision
+
+    dialog, _bus = _registered_case_panel(qtbot, demo_db, tasks)
+    supervision.supervise(demo_db, actor(demo_db, "qg_chief"), case_id=dialog.case_id, level=SupervisionLevel.KEY,
+                          reason="群众多次反映", expected_version=dialog.detail.case.version)
+    dialog.reload()
+    rows = {dialog.particulars.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text():
+            dialog.particulars.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
+            for row in range(dialog.particulars.rowCount())}
+    assert rows["督办"].startswith("重点督办:群众多次反映,期限 ") and "(剩余 " in rows["督办"]

@@ -123,9 +123,10 @@ def resume(assignment: Assignment, now: datetime, calendar: WorkCalendar, limits
 
 
 def sync_case_due(case: Case) -> None:
-    """case.due_at mirrors the lead assignment's current deadline (the queue sorts by it)."""
+    """case.due_at mirrors the lead assignment's running deadline (the queue sorts by it and
+    counts what is overdue by it): none while the lead's clock stands still for a decision."""
     lead = lead_assignment(case)
-    case.due_at = lead.due_at if lead is not None else None
+    case.due_at = lead.due_at if lead is not None and lead.paused_since is None else None
 
 
 def recompute(session, assignment: Assignment, calendar: WorkCalendar, limits: TimeLimits) -> bool:

@@ -20,7 +20,7 @@ from ...models.enums import AssignmentRole, AssignmentState, DecisionState
 from ..security import Actor, Permission
 from ..unit_of_work import UnitOfWork, unit_of_work
 from .common import CASE_STATE_OF_LEAD, active_assignments, load_case, record, require_assignment_state
-from .deadlines import case_limits, pause
+from .deadlines import case_limits, pause, sync_case_due
 from .results import CaseInfo
 
 
@@ -116,6 +116,7 @@ def request_extension(db: Database, actor: Actor, *, assignment_id: int, reason:
         uow.session.add(Extension(assignment_id=assignment.id, requested_at=now, requested_by=actor.display_name,
                                   reason=reason, requested_amount=amount,
                                   paused_clock=pause(uow.session, assignment, now)))
+        sync_case_due(case)
         record(uow, case, "extension_requested", f"{dept.name} 申请延期 {amount} {limit.unit.label}:{reason}",
                to_state=_move(case, assignment, AssignmentState.EXTENSION_PENDING), assignment=assignment, at=now,
                amount=amount)
@@ -133,6 +134,7 @@ def raise_objection(db: Database, actor: Actor, *, assignment_id: int, reason: s
         require_assignment_state(case, assignment, "object")
         uow.session.add(Objection(assignment_id=assignment.id, raised_at=now, raised_by=actor.display_name,
                                   reason=reason, paused_clock=pause(uow.session, assignment, now)))
+        sync_case_due(case)
         record(uow, case, "objection_raised", f"{dept.name} 提出管辖异议:{reason}",
                to_state=_move(case, assignment, AssignmentState.OBJECTION_PENDING), assignment=assignment, at=now)
         uow.session.flush()

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from ...i18n import label
 from ...errors import Conflict
 from ...models.base import utcnow
-from ...models.enums import AssignmentState, SupervisionLevel
+from ...models.enums import AssignmentRole, AssignmentState, CallbackState, SupervisionLevel
 from ...services.cases import department, duplicates, hold, intake, onspot_escalation, queries, review, supervision
 from ...services.cases.common import ACTION_LABELS, LEVEL_ORDER
 from ...services.cases.results import CaseDetail, EventInfo
@@ -56,7 +56,9 @@ def deadline_text(due: datetime | None, now: datetime) -> str:
     if due is None:
         return QCoreApplication.translate("CaseDetail", "无期限")
     hours = abs(due - now) / timedelta(hours=1)
-    if hours < 48:
+    if hours < 1:  # the urgent sign-for limit is 30 minutes: "0 小时" would say nothing
+        span = QCoreApplication.translate("CaseDetail", "{n} 分钟").format(n=max(1, round(hours * 60)))
+    elif hours < 48:
         span = QCoreApplication.translate("CaseDetail", "{n} 小时").format(n=round(hours))
     else:
         span = QCoreApplication.translate("CaseDetail", "{n} 天").format(n=round(hours / 24))
@@ -225,8 +227,10 @@ class CaseDetailDialog(QDialog):
         if case.supervision is not SupervisionLevel.NONE:
             marks.append(label(case.supervision))
         header = f"<b>{case.number} {case.title}</b>  [{' · '.join(marks)}]"
+        paused = any(share.paused and share.role is AssignmentRole.LEAD for share in detail.assignments)
         if case.state.is_open:
-            header += "  " + self.tr("期限:") + deadline_text(case.due_at, now)
+            header += "  " + self.tr("期限:") + (self.tr("计时暂停,待中心决定") if paused
+                                                 else deadline_text(case.due_at, now))
         self.header.setText(header)
         while self.particulars.rowCount():
             self.particulars.removeRow(0)
@@ -236,7 +240,12 @@ class CaseDetailDialog(QDialog):
                 (self.tr("位置"), f"{detail.place_name} {detail.address or ''}"),
                 (self.tr("受理时间"), beijing_text(detail.received_at)), (self.tr("办理结果"), detail.resolution),
                 (self.tr("暂缓理由"), detail.hold_reason), (self.tr("解释情况"), detail.hold_explanation),
-                (self.tr("并入案件"), detail.merged_into)]
+                (self.tr("并入案件"), detail.merged_into),
+                *((self.tr("督办"), self.tr("{level}:{reason},期限 {due}").format(
+                    level=label(order.level), reason=order.reason, due=deadline_text(order.due_at, now)))
+                  for order in detail.supervision_orders if order.closed_at is None),
+                *((self.tr("回访"), self.tr("待回访,期限 {due}").format(due=deadline_text(callback.due_at, now)))
+                  for callback in detail.callbacks if callback.state is CallbackState.PENDING)]
         for caption, value in rows:
             if value:
                 text = QLabel(value)
@@ -244,10 +253,12 @@ class CaseDetailDialog(QDialog):
                 self.particulars.addRow(caption, text)
         self.shares.setRowCount(len(detail.assignments))
         for row, share in enumerate(detail.assignments):
+            running = share.state not in _FINISHED and not share.paused
             values = [share.department_name, label(share.role),
                       label(share.state) + (self.tr("(计时暂停)") if share.paused else ""),
-                      beijing_text(share.sign_due_at), beijing_text(share.due_at) if share.state in _FINISHED
-                      else deadline_text(share.due_at, now), share.result or ""]
+                      deadline_text(share.sign_due_at, now) if running and share.signed_at is None
+                      else beijing_text(share.sign_due_at),
+                      deadline_text(share.due_at, now) if running else beijing_text(share.due_at), share.result or ""]
             for column, value in enumerate(values):
                 self.shares.setItem(row, column, QTableWidgetItem(value))
         self.timeline.set_events(detail.events)

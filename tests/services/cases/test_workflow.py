@@ -25,6 +25,7 @@ from desktop.models.enums import (
     Satisfaction,
     SupervisionLevel,
 )
+from desktop.services import queue
 from desktop.services.cases import callbacks, department, dispatch, hold, onspot_escalation, queries, review, supervision
 
 # A Tuesday in an ordinary week of 2026 (Beijing 10:00).
@@ -243,13 +244,18 @@ def test_clock_pauses_while_an_extension_is_decided_when_configured(world):
     case = department.request_extension(world.db, world.police, assignment_id=lead_id, reason="需鉴定", amount=2,
                                         expected_version=case.version, now=TUESDAY)
     assert detail(world, case.id).assignments[0].paused
+    # The clock stands still: the case has no running deadline, so it is not counted overdue meanwhile.
+    assert case.due_at is None
+    overdue = queue.page(world.db, world.operator, queue.QueueFilter(overdue_only=True), 0, 100,
+                         now=before + timedelta(days=3))
+    assert case.id not in [row.id for row in overdue]
     with world.db.session() as s:
         ext_id = s.scalar(select(Extension.id))
     case = review.decide_extension(world.db, world.operator, extension_id=ext_id, approve=False,
                                    expected_version=case.version, now=TUESDAY + timedelta(hours=5))
     lead = assignments(world, case.id)[AssignmentRole.LEAD]
     assert (lead.due_at - before, lead.paused_seconds, lead.paused_since) == (timedelta(hours=5), 5 * 3600, None)
-    assert lead.state is AssignmentState.SIGNED and case.state is CaseState.SIGNED
+    assert lead.state is AssignmentState.SIGNED and case.state is CaseState.SIGNED and case.due_at == lead.due_at
 
 
 @pytest.mark.law("Art. 18")
