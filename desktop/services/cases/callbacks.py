@@ -34,7 +34,7 @@ from ..queue import granted_condition, mask_phone, visible_condition
 from ..security import Actor, Permission
 from ..unit_of_work import UnitOfWork, unit_of_work
 from .callback_schedule import schedule_while_on_hold
-from .common import load_case, record, require_case_view, require_on_case
+from .common import handling_place, load_case, record, require_case_view, require_on_case
 from .results import CallbackInfo, CaseInfo
 from .review import reopen_case
 from .supervision import issue_order
@@ -79,7 +79,10 @@ def due_callbacks(db: Database, actor: Actor, *, until: datetime | None = None) 
                 .order_by(Callback.due_at))
         if until is not None:
             stmt = stmt.where(Callback.due_at <= until)
-        return [callback_info(cb, case, actor, code, lead) for cb, case, code, lead in session.execute(stmt)]
+        # Only those the actor may then record: the centre handling the case now calls back (a case
+        # escalated to the county is the county's), as record_callback checks (Art. 15, 20).
+        return [callback_info(cb, case, actor, code, lead) for cb, case, code, lead in session.execute(stmt)
+                if actor.can(Permission.CALLBACK, handling_place(session, case).code)]
 
 
 def _require_lead(uow: UnitOfWork, case: Case) -> None:

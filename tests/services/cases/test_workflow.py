@@ -416,6 +416,22 @@ def test_two_desks_recording_one_callback_record_it_once(world, backend, monkeyp
 
 
 @pytest.mark.law("Art. 20")
+def test_the_workbench_lists_the_callbacks_of_the_cases_the_centre_handles_now(world):
+    """A case escalated to the county is called back by the county's centre: the township's
+    workbench does not offer what recording would then refuse."""
+    county_op = actor("op_yh", Role.OPERATOR, COUNTY, PlaceLevel.COUNTY)
+    case = world.new_case(channel=Channel.GRID_STAFF).case
+    for reason in ("网格无法解决", "涉及多部门"):
+        case = onspot_escalation.escalate(world.db, world.operator, case_id=case.id, reason=reason,
+                                          expected_version=case.version)
+    with world.db.session() as s:
+        s.add(Callback(case_id=case.id, due_at=utcnow()))
+        s.commit()
+    assert callbacks.due_callbacks(world.db, world.operator) == []
+    assert [c.case_id for c in callbacks.due_callbacks(world.db, county_op)] == [case.id]
+
+
+@pytest.mark.law("Art. 20")
 def test_supervision_orders_and_key_supervision_candidates(world):
     case = dispatched(world)
     with pytest.raises(PermissionDenied):  # an operator does not issue 督办
