@@ -332,3 +332,18 @@ def test_a_report_on_its_way_cannot_be_sent_twice(qtbot, sqlite_db, system, erro
     with qtbot.waitSignal(dialog.reported, timeout=1000):
         tasks.run(0)
     assert len(emergencies.list_reports(sqlite_db, system)) == 1
+
+
+@pytest.mark.law("Art. 21")
+def test_a_report_from_a_county_without_coordinates_names_its_township(qtbot, sqlite_db, system, errors):
+    """Opened on 银海区, the form offers the county's townships; a place without coordinates had
+    been refused with "请选择所属乡镇" and nothing to choose from."""
+    dialog = EmergencyReportDialog(sqlite_db, system, SyncTaskRunner(), under="450503000000")
+    qtbot.addWidget(dialog)
+    offered = [dialog.township.itemData(i) for i in range(dialog.township.count())]
+    assert offered[0] is None and QIAOGANG in offered and all(c is None or c.startswith("450503") for c in offered)
+    _fill(dialog.form)
+    dialog.township.setCurrentIndex(offered.index(QIAOGANG))
+    with qtbot.waitSignal(dialog.reported, timeout=1000) as sent:
+        dialog.submit()
+    assert not errors and sent.args[0].township_code == QIAOGANG

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import label
-from ...models.enums import EmergencyLevel, EmergencyType
-from ...services import emergencies
+from ...models.enums import EmergencyLevel, EmergencyType, PlaceLevel
+from ...services import emergencies, places
+from ...services.security import Permission
 from .. import beijing_time, dialogs
 
 
@@ -128,11 +129,21 @@ class EmergencyReportDialog(QDialog):
 
     reported = Signal(object)
 
-    def __init__(self, db, actor, tasks, *, township_code: str | None = None, parent: QWidget | None = None):
+    def __init__(self, db, actor, tasks, *, township_code: str | None = None, under: str | None = None,
+                 parent: QWidget | None = None):
+        """`township_code`: the township of the report; else one is chosen among those under
+        `under` (a county, or the city) where the user may report, or found from the coordinates."""
         super().__init__(parent)
         self.db, self.actor, self.tasks, self.township_code = db, actor, tasks, township_code
         self.setWindowTitle(self.tr("报告紧急情况(《条例》第二十一条)"))
         self.form = EmergencyReportForm()
+        self.township: QComboBox | None = None
+        if township_code is None:
+            self.township = QComboBox()
+            self.township.addItem(self.tr("按经纬度所在网格确定"), None)
+            self.form.layout().insertRow(0, self.tr("所属乡镇(街道)"), self.township)
+            tasks.submit(places.list_places, db, level=PlaceLevel.TOWNSHIP, under=under, on_done=self._townships,
+                         on_error=lambda exc: dialogs.show_error(self, exc))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("报送"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
@@ -143,8 +154,14 @@ class EmergencyReportDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(buttons)
 
+    def _townships(self, infos) -> None:
+        for info in infos:
+            if self.actor.can(Permission.EMERGENCY_REPORT, info.code):
+                self.township.addItem(f"{info.name}({info.code})", info.code)
+
     def values(self) -> dict:
-        return self.form.values() | {"township_code": self.township_code}
+        township = self.township_code if self.township is None else self.township.currentData()
+        return self.form.values() | {"township_code": township}
 
     def submit(self) -> None:
         self.buttons.setEnabled(False)  # a second Enter while it is on the way would file a second report
@@ -163,6 +180,7 @@ class EmergencyReportDialog(QDialog):
 def open_report_dialog(window) -> None:
     code = window.current_place_code()
     township = code[:9] + "000" if code and len(code) >= 12 and code[6:9] != "000" else None
-    dialog = EmergencyReportDialog(window.db, window.actor, window.tasks, township_code=township, parent=window)
+    dialog = EmergencyReportDialog(window.db, window.actor, window.tasks, township_code=township,
+                                   under=None if township else code, parent=window)
     dialog.reported.connect(lambda info: window.bus.changed.emit("emergencies"))
     dialog.open()
