@@ -2268,193 +2268,194 @@
   <context>
     <name>LadderPanel</name>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="56" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="57" />
       <source>紧急情况报告进度</source>
       <translation>Emergency reporting progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="59" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="60" />
       <source>含已终报的</source>
       <translation>Include closed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="63" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="64" />
       <source>环节</source>
       <translation>Step</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="63" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="64" />
       <source>报送对象</source>
       <translation>Report to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="63" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="64" />
       <source>时限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="63" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="89" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="64" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="90" />
       <source>报送时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="63" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="64" />
       <source>报送内容</source>
       <translation>What was reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="68" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="69" />
       <source>报送了什么(如:电话报区应急局值班室)</source>
       <translation>What was reported (e.g. phoned the district emergency office)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="71" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="72" />
       <source>报送时间(北京时间),默认为选中环节时的时间</source>
       <translation>When it was reported (Beijing time); by default the moment the step was selected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="72" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="73" />
       <source>登记报送</source>
       <translation>Record report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="75" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="76" />
       <source>处置完毕…</source>
       <translation>Handled…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="77" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="78" />
       <source>终报…</source>
       <translation>Final report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="79" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="80" />
       <source>打印信息快报…</source>
       <translation>Print bulletin…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="81" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="82" />
       <source>确认告警</source>
       <translation>Acknowledge alarm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="83" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="84" />
       <source>更正/补充事实…</source>
       <translation>Correct/add facts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="85" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="86" />
       <source>报告时限设置…</source>
       <translation>Reporting time limits…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="119" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="124" />
       <source>【未确认】</source>
       <translation>[Unacknowledged] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="139" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="144" />
       <source>(超时 %1 分钟)</source>
       <translation> (%1 min late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="146" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="151" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="165" />
       <source>超时</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="161" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="177" />
       <source>请先在表中选择要登记的环节</source>
       <translation>Select the step to record in the table first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="163" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="179" />
       <source>该环节已报送</source>
       <translation>This step has been reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="165" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="181" />
       <source>终报向各级一并报送:请用“终报…”</source>
       <translation>The final report goes to every level at once: use “Final report…”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="171" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="187" />
       <source>只有处置中的报告才能标记处置完毕</source>
       <translation>Only a report still being handled can be marked handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="173" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="189" />
       <source>先标记处置完毕,再作终报</source>
       <translation>Mark the situation handled first, then make the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="176" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="192" />
       <source>没有可打印的报告</source>
       <translation>No report to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="177" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="193" />
       <source>没有待确认的告警</source>
       <translation>No alarm waiting for acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="179" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="195" />
       <source>紧急情况告警须由值班长以本人账号确认</source>
       <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="181" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="197" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="212" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="228" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="213" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="229" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="214" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="230" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="226" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="242" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="227" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="243" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="228" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="244" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="228" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="244" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="235" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="251" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="239" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="255" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="240" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="256" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>
@@ -4189,6 +4190,11 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
     <message>
       <location filename="../../desktop/views/wall/window.py" line="152" />
+      <source>报告进度</source>
+      <translation>Ladder</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="152" />
       <source>确认</source>
       <translation>Acknowledged</translation>
     </message>
@@ -4238,14 +4244,24 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="228" />
+      <location filename="../../desktop/views/wall/window.py" line="230" />
       <source>已确认</source>
       <translation>Acknowledged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="228" />
+      <location filename="../../desktop/views/wall/window.py" line="230" />
       <source>待确认</source>
       <translation>Awaiting acknowledgement</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="242" />
+      <source>超时 {0} 项</source>
+      <translation>{0} overdue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="246" />
+      <source>下一环节 {0}</source>
+      <translation>next due {0}</translation>
     </message>
   </context>
   <context>

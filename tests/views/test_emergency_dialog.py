@@ -347,3 +347,25 @@ def test_a_report_from_a_county_without_coordinates_names_its_township(qtbot, sq
     with qtbot.waitSignal(dialog.reported, timeout=1000) as sent:
         dialog.submit()
     assert not errors and sent.args[0].township_code == QIAOGANG
+
+
+@pytest.mark.law("Art. 21")
+def test_a_rung_falling_overdue_while_the_panel_is_open_turns_red_without_losing_the_selection(
+        qtbot, sqlite_db, system, errors, monkeypatch):
+    from desktop.services import emergencies as emergency_service
+
+    info = _report(sqlite_db, system, learned_at=utcnow(), occurred_at=utcnow() - timedelta(minutes=5))
+    panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    assert panel.clock.isActive()
+    phone_row = next(r for r in range(panel.table.rowCount())
+                     if panel.table.item(r, 0).text() == EmergencyStepKind.PHONE_FIRST.label)
+    assert panel.table.item(phone_row, 0).foreground().color() != OVERDUE
+    panel.table.selectRow(phone_row)
+    typed = beijing_time.as_qdatetime(info.learned_at + timedelta(minutes=3))
+    panel.done_at.setDateTime(typed)
+    later = utcnow() + timedelta(hours=1)
+    monkeypatch.setattr(emergency_service, "utcnow", lambda: later)
+    panel.clock.timeout.emit()
+    assert panel.table.item(phone_row, 0).foreground().color() == OVERDUE
+    assert panel.table.currentRow() == phone_row and panel.done_at.dateTime() == typed

@@ -120,3 +120,31 @@ def test_the_takeover_shows_typed_text_as_typed(wall):
     assert "聚集" * (SHOWN_CHARACTERS // 2) + "…" in text
     assert wall.alarm.title.text() == "<b>渔港</b> 聚集"
     assert wall.alarm.title.textFormat() == Qt.TextFormat.PlainText
+
+
+@pytest.mark.law("Art. 21")
+def test_the_emergency_table_says_what_the_ladder_owes(wall, demo_db, chief):
+    import re
+
+    from desktop.services import emergencies
+
+    from datetime import timedelta
+
+    from desktop.models import utcnow
+    from desktop.models.enums import EmergencyLevel, EmergencyType
+
+    learned = utcnow() - timedelta(hours=2)  # its first reports are overdue by now
+    emergencies.report(demo_db, chief, type=EmergencyType.EMERGENCY, level=EmergencyLevel.LEVEL_IV, title="渔船失火",
+                       occurred_at=learned, learned_at=learned, place_text="侨港渔港", township_code="450503103000",
+                       summary="一艘渔船失火")
+    wall.refresh()
+    reports = {r.title: r for r in emergencies.list_reports(demo_db, chief)}
+    for row in range(wall.emergencies.rowCount()):
+        report = reports[wall.emergencies.item(row, 2).text()]
+        owed = len(report.overdue_steps())
+        shown = wall.emergencies.item(row, 4).text()
+        if owed:
+            assert shown == f"超时 {owed} 项"
+        else:
+            assert re.fullmatch(r"下一环节 \d\d-\d\d \d\d:\d\d|—", shown)
+    assert wall.emergencies.rowCount() and any(r.overdue_steps() for r in reports.values())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,6 +34,7 @@ from .ladder_moment import LadderMomentDialog
 from .ladder_settings import LadderSettingsDialog
 
 OVERDUE = QColor("#c62828")
+REDRAW_MS = 30_000  # a rung falls overdue with no change to tell: the table is redrawn against the clock
 
 
 def _when(moment) -> str:
@@ -103,6 +104,10 @@ class LadderPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         self._infos: list = []
+        self.clock = QTimer(self)
+        self.clock.setInterval(REDRAW_MS)
+        self.clock.timeout.connect(self._mark_overdue)
+        self.clock.start()
         self.refresh()
 
     def refresh(self) -> None:
@@ -147,6 +152,17 @@ class LadderPanel(QWidget):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnToContents(3)  # room for "(超时 N 分钟)"
         self._offer_actions()
+
+    def _mark_overdue(self) -> None:
+        """Redden the rungs fallen overdue since the table was drawn, leaving the selection and the
+        time being typed alone."""
+        info = self.current()
+        for row, step in enumerate(info.steps if info else ()):
+            if step.overdue():
+                for column in range(self.table.columnCount()):
+                    item = self.table.item(row, column)
+                    item.setForeground(QBrush(OVERDUE))
+                    item.setToolTip(self.tr("超时"))
 
     def _selected_step(self):
         info, row = self.current(), self.table.currentRow()

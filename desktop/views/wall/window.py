@@ -30,7 +30,7 @@ from ...errors import GridDeskError
 from ...i18n import label, period_label
 from ...models.enums import EmergencyState
 from ...services import wall
-from ...services.clock import BEIJING
+from ...services.clock import BEIJING, beijing_text
 from ...services.evaluation.periods import period_of
 from ...services.map_data import map_data
 from ...services.queue import QueueFilter
@@ -89,7 +89,7 @@ class WallWindow(QWidget):
         self.queue.setModel(self.queue_model)
         for column in range(len(COLUMNS)):
             self.queue.setColumnHidden(column, column not in QUEUE_COLUMNS)
-        self.emergencies = QTableWidget(0, 5)
+        self.emergencies = QTableWidget(0, 6)
         for table in (self.queue, self.emergencies):
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -149,7 +149,7 @@ class WallWindow(QWidget):
         self.emergency_title.setText(self.tr("紧急情况报告"))
         self.map_title.setText(self.tr("在办诉求分布(红色为超期)"))
         self.emergencies.setHorizontalHeaderLabels(
-            [self.tr("获知时间"), self.tr("等级"), self.tr("事件"), self.tr("状态"), self.tr("确认")])
+            [self.tr("获知时间"), self.tr("等级"), self.tr("事件"), self.tr("状态"), self.tr("报告进度"), self.tr("确认")])
         self.alarm.retranslate()
         self._show()
 
@@ -224,15 +224,26 @@ class WallWindow(QWidget):
         self.emergencies.setRowCount(len(s.emergencies))
         for row, report in enumerate(s.emergencies):
             acknowledged = report.acknowledged_at is not None
+            overdue = report.overdue_steps(s.at)
             cells = [report.learned_at.astimezone(BEIJING).strftime("%m-%d %H:%M"), label(report.level),
-                     report.title, label(report.state), self.tr("已确认") if acknowledged else self.tr("待确认")]
+                     report.title, label(report.state), self._ladder_text(report, overdue, s.at),
+                     self.tr("已确认") if acknowledged else self.tr("待确认")]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if not acknowledged:
+                if not acknowledged or overdue:
                     item.setForeground(QColor(ALERT))
                 elif report.state is EmergencyState.OPEN:
                     item.setForeground(QColor(WARN))
                 self.emergencies.setItem(row, column, item)
+
+    def _ladder_text(self, report, overdue, now) -> str:
+        """What the Art. 21 ladder owes: rungs overdue, else when the next one is due."""
+        if overdue:
+            return self.tr("超时 {0} 项").format(len(overdue))
+        owed = [step.due_at for step in report.steps if step.done_at is None]
+        if not owed:
+            return "—"
+        return self.tr("下一环节 {0}").format(beijing_text(min(owed), "%m-%d %H:%M"))
 
     def resizeEvent(self, event) -> None:
         unit = unit_for(self.height())
