@@ -76,3 +76,4 @@ def test_the_ladder_is_walked_to_the_final_report_from_the_command_line(demo_db,
     closed = emergencies.get_report(demo_db, system, info.id)
     assert closed.state is EmergencyState.CLOSED and all(s.done_at for s in closed.steps)
     assert {s.content for s in closed.steps if s.kind is EmergencyStepKind.FINAL} == {"事件平息,补贴已发放"}
+

@@ -1,4 +1,5 @@
-"""`griddesk-admin cases import|export`: exchange of cases as Open311 JSON, CSV or XLSX (SPEC §9).
+"""`griddesk-admin cases import|export`: exchange of cases as Open311 JSON, CSV or XLSX (SPEC §9);
+`cases rules [--set KEY=VALUE …]`: the callback and clock rules (Art. 20).
 
 A bad file is refused as a whole: the CLI prints each bad row to stderr and exits 1.
 """
@@ -8,9 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ValidationFailed
+from ..services.cases import case_rules
 from ..services.exchange import formats
 from ..services.queue import QueueFilter
+from .key_value import split_setting
 
+_YES, _NO = ("yes", "true", "1", "是"), ("no", "false", "0", "否")
 
 
 def _format(args) -> str:
@@ -38,6 +42,31 @@ def _export(ctx, args) -> int:
     return 0
 
 
+def _rule(text: str) -> tuple[str, object]:
+    """KEY=VALUE as a keyword of configure_rules: numbers as integers, pause_while_deciding as yes/no."""
+    name, value = split_setting(text, "after_close_working_days=3 或 pause_while_deciding=yes")
+    value = value.strip().lower()
+    if name == "pause_while_deciding" and value in _YES + _NO:
+        return name, value in _YES
+    try:
+        return name, int(value)
+    except ValueError:
+        return name, value  # configure_rules names what is wrong with it
+
+
+def _rules(ctx, args) -> int:
+    if args.set:
+        rules = case_rules.configure_rules(ctx.db, ctx.actor, **dict(_rule(text) for text in args.set))
+        ctx.print("已保存期限与回访规则;此后排定的回访和此后提出的申请适用:")
+    else:
+        rules = case_rules.load_rules(ctx.db)
+    for name, (label, unit, _least, _most) in case_rules.NUMBERS.items():
+        ctx.print(f"{name}={getattr(rules, name)}\t{label}:{getattr(rules, name)} {unit}")
+    pause = rules.pause_while_deciding
+    ctx.print(f"pause_while_deciding={'yes' if pause else 'no'}\t{case_rules.PAUSE_LABEL}:{'是' if pause else '否'}")
+    return 0
+
+
 def register(cli) -> None:
     group = cli.group("cases", "诉求案件 cases")
     sub = cli.command("import", "导入诉求(Open311 JSON,或导出的诉求清单 CSV、XLSX;有错误则整个文件不导入)",
@@ -49,3 +78,6 @@ def register(cli) -> None:
     sub.add_argument("file", metavar="FILE")
     sub.add_argument("--format", choices=formats.EXPORT_FORMATS, help="默认按扩展名:.json、.csv、.xlsx")
     sub.add_argument("--under", metavar="CODE", help="只导出该地区(区划或网格代码)内的诉求")
+    sub = cli.command("rules", "查看或设置期限与回访规则(全市适用;Art. 20)", _rules, group=group)
+    sub.add_argument("--set", nargs="+", action="extend", metavar="KEY=VALUE",
+                     help=f"设置项:{'、'.join(case_rules.NUMBERS)}、pause_while_deciding(yes 或 no)")

@@ -54,6 +54,7 @@ FEATURE_ACTIONS: list[FeatureAction] = [
     FeatureAction("事项清单", "matters.list", "事项清单与部门申请", "desktop.views.matters:open_matter_list"),
     FeatureAction("事项清单", "matters.departments", "联动部门与联系人…", "desktop.views.departments:open_departments"),
     FeatureAction("事项清单", "calendar.workdays", "工作日历(法定节假日与调休)", "desktop.views.calendar:open_calendar"),
+    FeatureAction("事项清单", "cases.rules", "期限与回访规则…", "desktop.views.cases.case_rules_dialog:open_case_rules"),
     FeatureAction("紧急情况", "emergencies.report", "报告紧急情况…",
                   "desktop.views.emergencies.report_dialog:open_report_dialog", "Ctrl+Shift+E",
                   Permission.EMERGENCY_REPORT, on_toolbar=True),

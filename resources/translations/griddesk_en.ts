@@ -944,6 +944,49 @@
     </message>
   </context>
   <context>
+    <name>CaseRulesDialog</name>
+    <message>
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="19" />
+      <source>期限与回访规则(《条例》第二十条)</source>
+      <translation>Deadline and callback rules (Regulation Art. 20)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="21" />
+      <source>结案后回访</source>
+      <translation>Callback after closing</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="21" />
+      <source>个工作日内</source>
+      <translation>working days</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="22" />
+      <source>暂缓案件回访间隔</source>
+      <translation>Held cases called back every</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="22" />
+      <source>天</source>
+      <translation>days</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="31" />
+      <source>延期或管辖异议待决定期间暂停计时</source>
+      <translation>Stop the clock while an extension or objection is decided</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="33" />
+      <source>回访时限适用于保存之后排定的回访;暂停计时适用于保存之后提出的延期申请和管辖异议,暂停的时间在决定时按工作时间补回。</source>
+      <translation>Callback limits apply to callbacks scheduled after saving; stopping the clock applies to extension requests and objections made after saving, and the time stopped is given back in working time when they are decided.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="35" />
+      <source>只有维护全市工作日历的用户可以修改这些规则。</source>
+      <translation>Only users who keep the city-wide working calendar may change these rules.</translation>
+    </message>
+  </context>
+  <context>
     <name>CitySettingsDialog</name>
     <message>
       <location filename="../../desktop/views/city_settings.py" line="24" />
@@ -4564,6 +4607,10 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     <message>
       <source>工作日历(法定节假日与调休)</source>
       <translation>Working-day calendar (statutory holidays and make-up workdays)</translation>
+    </message>
+    <message>
+      <source>期限与回访规则…</source>
+      <translation>Deadline and callback rules…</translation>
     </message>
     <message>
       <source>报告紧急情况…</source>
