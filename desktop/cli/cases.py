@@ -12,7 +12,7 @@ from ..errors import ValidationFailed
 from ..services.cases import case_rules
 from ..services.exchange import formats
 from ..services.queue import QueueFilter
-from .key_value import split_setting
+from .key_value import number_or_text, split_setting
 
 _YES, _NO = ("yes", "true", "1", "是"), ("no", "false", "0", "否")
 
@@ -48,10 +48,7 @@ def _rule(text: str) -> tuple[str, object]:
     value = value.strip().lower()
     if name == "pause_while_deciding" and value in _YES + _NO:
         return name, value in _YES
-    try:
-        return name, int(value)
-    except ValueError:
-        return name, value  # configure_rules names what is wrong with it
+    return name, number_or_text(value)
 
 
 def _rules(ctx, args) -> int:

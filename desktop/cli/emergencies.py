@@ -11,7 +11,7 @@ from ..errors import ValidationFailed
 from ..services import emergencies
 from ..services.clock import BEIJING, beijing_text
 from ..services.printing.bulletin import write_bulletin
-from .key_value import split_setting
+from .key_value import number_or_text, split_setting
 
 
 def _list(ctx, args) -> int:
@@ -90,10 +90,7 @@ def _setting(text: str) -> tuple[str, object]:
     value = value.strip()
     if name == "report_to":
         return name, [level.strip() for level in value.split(",") if level.strip()]
-    try:
-        return name, int(value)
-    except ValueError:
-        return name, value  # configure_ladder names what is wrong with it
+    return name, number_or_text(value)
 
 
 def _ladder(ctx, args) -> int:

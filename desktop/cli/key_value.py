@@ -11,3 +11,11 @@ def split_setting(text: str, example: str) -> tuple[str, str]:
     if not sep or not name.strip():
         raise ValidationFailed(f"--set {text!r}:应写作 KEY=VALUE,如 {example}", field="set")
     return name.strip(), value
+
+
+def number_or_text(value: str) -> int | str:
+    """A VALUE as the integer it reads as, else as typed: the service names what is wrong with it."""
+    try:
+        return int(value)
+    except ValueError:
+        return value

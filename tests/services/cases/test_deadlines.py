@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from desktop.errors import ValidationFailed
-from desktop.models import Assignment, Case
+from desktop.models import Assignment, Case, Extension, Objection
 from desktop.models.enums import AssignmentRole, DayKind
 from desktop.services import calendar_admin
-from desktop.services.cases import dispatch
+from desktop.services.cases import case_rules, department, dispatch, review
 
 BEIJING = timezone(timedelta(hours=8))
 
@@ -85,11 +85,7 @@ def test_removing_the_entered_days_of_a_year_brings_back_the_fallback_and_the_wa
 
 
 def _pausing(world):
-    from desktop.models import Setting
-
-    with world.db.session() as s:
-        s.add(Setting(key="clock.pause_while_deciding", value=True))
-        s.commit()
+    case_rules.configure_rules(world.db, world.system, pause_while_deciding=True)
 
 
 def test_a_pause_across_national_day_gives_back_working_time_not_the_holiday(world):
@@ -98,8 +94,6 @@ def test_a_pause_across_national_day_gives_back_working_time_not_the_holiday(wor
     9 h of the 30th, all of the 8th and 9 h of the 9th: 42 working hours, not 8 days and 18 hours.
     Given back from 24:00 of the 10th: Sunday the 11th is off, Monday the 12th (24 h), then 18 h of
     Tuesday the 13th."""
-    from desktop.services.cases import department, review
-
     _pausing(world)
     case = dispatch_at(world, at(2026, 9, 28))
     lead = lead_of(world, case.id)
@@ -107,8 +101,6 @@ def test_a_pause_across_national_day_gives_back_working_time_not_the_holiday(wor
     case = department.raise_objection(world.db, world.police, assignment_id=lead.id, reason="属市场监管职责",
                                       expected_version=case.version, now=at(2026, 9, 30, 15))
     with world.db.session() as s:
-        from desktop.models import Objection
-
         objection_id = s.scalar(select(Objection.id))
     review.decide_objection(world.db, world.operator, objection_id=objection_id, approve=False,
                             expected_version=case.version, now=at(2026, 10, 9, 9))
@@ -123,9 +115,6 @@ def test_an_extension_decided_over_a_weekend_costs_the_weekend_nothing_and_count
     10:00, approved Mon 15 Jun 10:00: 24 working hours stood still (Fri 14 h, Mon 10 h). The
     extension runs from the original deadline: Wed 17, Thu 18 (Fri 19 is the Dragon Boat
     Festival) → 24:00 of the 18th, plus the 24 h given back: Sat 20, Sun 21 off → 24:00 of Mon 22."""
-    from desktop.models import Extension
-    from desktop.services.cases import department, review
-
     _pausing(world)
     case = dispatch_at(world, at(2026, 6, 9))
     lead = lead_of(world, case.id)
