@@ -67,7 +67,7 @@ class MainWindow(Retranslating, QMainWindow):
         for widget in (self.tree, self.queue_panel, self.roster):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([240, 900, 340])
+        self.splitter.setSizes([190, 950, 340])  # place names are short; the queue needs the room
         # Above the panes: deadlines counted Monday–Friday in a year whose holidays nobody entered.
         self.calendar_warning = CalendarWarning(self)
         central = QWidget()
