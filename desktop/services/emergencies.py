@@ -375,8 +375,10 @@ def record_step(db: Database, actor: Actor, step_id: int, content: str, *,
 
 
 def mark_handled(db: Database, actor: Actor, report_id: int, *, handled_at: datetime | None = None,
-                 measures: str | None = None, expected_version: int | None = None) -> EmergencyInfo:
-    """The situation is dealt with: the final-report clock starts (5 working days by default)."""
+                 expected_version: int | None = None) -> EmergencyInfo:
+    """The situation is dealt with: the final-report clock starts (5 working days by default).
+
+    The measures taken are corrected through `amend_facts`, which keeps before and after."""
     handled_at = handled_at or utcnow()
     with unit_of_work(db, actor, "emergencies.mark_handled") as uow:
         record = _load_for(uow, report_id, Permission.EMERGENCY_REPORT, expected_version)
@@ -393,8 +395,6 @@ def mark_handled(db: Database, actor: Actor, report_id: int, *, handled_at: date
         for to_level in [level for level in HandlingLevel if any(s.to_level is level for s in record.steps)]:
             record.steps.append(EmergencyStep(kind=EmergencyStepKind.FINAL, to_level=to_level, due_at=final_due))
         record.state, record.handled_at = EmergencyState.HANDLED, handled_at
-        if measures is not None:
-            record.measures = measures.strip()
         uow.session.flush()
         uow.audit(f"{record.number} 已处置,终报期限 {final_due.astimezone(BEIJING):%Y-%m-%d %H:%M}")
         uow.changed("emergencies", record.id, township_id=record.township_id)
