@@ -269,6 +269,7 @@ def report(
             for to_level in rule.report_to:
                 record.steps.append(EmergencyStep(kind=kind, to_level=to_level, due_at=learned_at + delay))
         session.flush()
+        _on_linked_case(uow, record, "emergency_reported", f"报告紧急情况 {number}:{type.label} {level.label},{record.title}")
         uow.audit(f"报告紧急情况 {number} {type.label} {level.label}:{record.title}", target=f"emergency:{record.id}",
                   type=type.value, level=level.value)
         uow.changed("emergencies", record.id, township_id=township.id)
@@ -283,6 +284,14 @@ def _require_case_of(session: Session, case_id: int, township: Place) -> None:
     if case.township_id != township.id:
         raise ValidationFailed(f"关联案件 {case.number} 不属于{township.name},"
                                "紧急情况报告只能关联本乡镇(街道)的案件", field="case_id")
+
+
+def _on_linked_case(uow: UnitOfWork, record: EmergencyReport, kind: str, message: str) -> None:
+    """The step on the timeline of the case the report is linked to: every change is an event on
+    the case (SPEC §4)."""
+    case = uow.session.get(Case, record.case_id) if record.case_id else None
+    if case is not None:
+        record_case_event(uow, case, kind, message, emergency=record.number)
 
 
 def _load_for(uow: UnitOfWork, report_id: int, permission: Permission,
@@ -368,6 +377,7 @@ def record_step(db: Database, actor: Actor, step_id: int, content: str, *,
         record.updated_at = utcnow()  # bumps the version: the ladder panel of another desktop reloads
         uow.session.flush()
         late = "(超时)" if done_at > step.due_at else ""
+        _on_linked_case(uow, record, "emergency_step", f"紧急情况 {record.number} {step.kind.label}报{step.to_level.label}{late}")
         uow.audit(f"{record.number} {step.kind.label}报{step.to_level.label}{late}", step=step.kind.value,
                   to_level=step.to_level.value)
         uow.changed("emergencies", record.id, township_id=record.township_id)
@@ -396,6 +406,7 @@ def mark_handled(db: Database, actor: Actor, report_id: int, *, handled_at: date
             record.steps.append(EmergencyStep(kind=EmergencyStepKind.FINAL, to_level=to_level, due_at=final_due))
         record.state, record.handled_at = EmergencyState.HANDLED, handled_at
         uow.session.flush()
+        _on_linked_case(uow, record, "emergency_handled", f"紧急情况 {record.number} 处置完毕")
         uow.audit(f"{record.number} 已处置,终报期限 {final_due.astimezone(BEIJING):%Y-%m-%d %H:%M}")
         uow.changed("emergencies", record.id, township_id=record.township_id)
         return _info(uow.session, record)
@@ -423,6 +434,7 @@ def close(db: Database, actor: Actor, report_id: int, content: str, *, done_at: 
                 step.done_at, step.done_by, step.content = done_at, actor.display_name, content.strip()
         _close_if_complete(record)
         uow.session.flush()
+        _on_linked_case(uow, record, "emergency_closed", f"紧急情况 {record.number} 终报:{content.strip()}")
         uow.audit(f"{record.number} 终报")
         uow.changed("emergencies", record.id, township_id=record.township_id)
         return _info(uow.session, record)

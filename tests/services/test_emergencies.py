@@ -467,3 +467,21 @@ def test_a_bulletin_of_a_summary_longer_than_a_page_flows_on_and_keeps_every_lin
     text = pdf_text(pdf, layout=False)
     assert pages >= 2 and all(line in text for line in (lines[0], lines[29], lines[-1]))
     assert "签发人" in text
+
+
+@pytest.mark.law("Art. 21")
+def test_each_rung_of_a_linked_report_is_on_the_case_timeline(db, operator):
+    case = take_in(db, operator, channel=Channel.GRID_STAFF, title="渔民聚集", description="补贴问题聚集",
+                   category=MatterCategory.DISPUTE, township_code=QIAOGANG).case
+    learned = utcnow() - timedelta(hours=3)
+    info = _report(db, operator, learned_at=learned, case_id=case.id)
+    for step in info.steps:
+        if step.kind is not EmergencyStepKind.FOLLOW_UP:
+            emergencies.record_step(db, operator, step.id, "已报", done_at=learned + timedelta(minutes=20))
+    emergencies.mark_handled(db, operator, info.id, handled_at=learned + timedelta(hours=2))
+    emergencies.close(db, operator, info.id, "补贴已发放,人员散去")
+    with db.session() as session:
+        events = session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)).all()
+    kinds = [e.kind for e in events if e.kind.startswith("emergency_")]
+    assert kinds == ["emergency_reported"] + ["emergency_step"] * 4 + ["emergency_handled", "emergency_closed"]
+    assert events[-1].message == f"紧急情况 {info.number} 终报:补贴已发放,人员散去" and events[-1].actor_name == "qg_op"
