@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from chinese_calendar import constants as published_schedule
@@ -24,10 +24,10 @@ from sqlalchemy import delete, extract, func, select
 
 from ..db import Database
 from ..errors import Conflict, NotFound, ValidationFailed
-from ..models import Assignment, CalendarDay, Case
-from ..models.enums import ACTIVE_ASSIGNMENT_STATES, DayKind, LabelledEnum
+from ..models import Assignment, Callback, CalendarDay, Case, EmergencyReport, EmergencyStep
+from ..models.enums import ACTIVE_ASSIGNMENT_STATES, CallbackState, DayKind, EmergencyStepKind, LabelledEnum
 from .cases.deadlines import case_limits, recompute, sync_case_due
-from .clock import WorkCalendar, published_year
+from .clock import BEIJING, WorkCalendar, published_year
 from .exchange.files import decode_csv, read_bytes
 from .security import Actor, Permission
 from .unit_of_work import UnitOfWork, unit_of_work
@@ -76,10 +76,10 @@ def _describe(day: date, kind: DayKind, name: str) -> str:
     return f"{day} {kind.label}" + (f"“{name}”" if name else "")
 
 
-def _recount(uow: UnitOfWork, message: str, **detail) -> int:
-    """Recount open deadlines after a change of the calendar; audit and announce it."""
+def _recount(uow: UnitOfWork, before: WorkCalendar, message: str, **detail) -> int:
+    """Recount open deadlines after a change of the calendar (`before`: as it was); audit and announce it."""
     uow.session.flush()
-    moved = recompute_open_deadlines(uow.session)
+    moved = recompute_open_deadlines(uow.session) + recount_from_their_start(uow.session, before)
     uow.audit(f"{message},重算 {moved} 项未办结期限", recomputed=moved, **detail)
     uow.changed("calendar")
     uow.changed("cases", note="deadlines recomputed")
@@ -122,6 +122,7 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: 
     with unit_of_work(db, actor, "calendar.enter", target=",".join(map(str, years))) as uow:
         uow.require(Permission.MANAGE_CALENDAR, None)
         session = uow.session
+        before = WorkCalendar.load(session)
         entered = _entered_days(session, years)
         if entered and not replace:
             raise Conflict(f"{_describe_entered(entered)};再次录入会整体替换这些年份已录入的全部日期,"
@@ -130,7 +131,7 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: 
         session.add_all(CalendarDay(day=e.day, kind=e.kind, name=e.name[:40], entered_by=actor.display_name)
                         for e in entries)
         replaced = sum(entered.values())
-        moved = _recount(uow, f"录入 {'、'.join(map(str, years))} 年节假日安排 {len(entries)} 天"
+        moved = _recount(uow, before, f"录入 {'、'.join(map(str, years))} 年节假日安排 {len(entries)} 天"
                               + (f"(替换原有录入 {replaced} 天)" if replaced else ""),
                          days=len(entries), replaced=replaced)
         return EnterResult(years, len(entries), moved, replaced)
@@ -144,6 +145,7 @@ def add_day(db: Database, actor: Actor, entry: DayEntry) -> EnterResult:
     """
     with unit_of_work(db, actor, "calendar.add_day", target=entry.day.isoformat()) as uow:
         uow.require(Permission.MANAGE_CALENDAR, None)
+        before = WorkCalendar.load(uow.session)
         problems = _day_problems(entry)
         year = entry.day.year
         entered = uow.session.scalar(select(func.count()).select_from(CalendarDay).where(
@@ -158,7 +160,7 @@ def add_day(db: Database, actor: Actor, entry: DayEntry) -> EnterResult:
             raise ValidationFailed(f"{entry.day} 未录入", problems)
         uow.session.add(CalendarDay(day=entry.day, kind=entry.kind, name=entry.name[:40],
                                     entered_by=actor.display_name))
-        moved = _recount(uow, f"录入 {_describe(entry.day, entry.kind, entry.name)}", kind=entry.kind.value)
+        moved = _recount(uow, before, f"录入 {_describe(entry.day, entry.kind, entry.name)}", kind=entry.kind.value)
         return EnterResult((entry.day.year,), 1, moved)
 
 
@@ -166,11 +168,12 @@ def remove_day(db: Database, actor: Actor, day: date) -> EnterResult:
     """Remove an entered day; a year left without any entered day counts Monday–Friday again."""
     with unit_of_work(db, actor, "calendar.remove_day", target=day.isoformat()) as uow:
         uow.require(Permission.MANAGE_CALENDAR, None)
+        before = WorkCalendar.load(uow.session)
         row = uow.session.get(CalendarDay, day)
         if row is None:
             raise NotFound(f"{day} 不是录入的节假日或调休上班日,无可删除;请重新载入该年安排")
         uow.session.delete(row)
-        moved = _recount(uow, f"删除 {_describe(row.day, row.kind, row.name)}", kind=row.kind.value)
+        moved = _recount(uow, before, f"删除 {_describe(row.day, row.kind, row.name)}", kind=row.kind.value)
         return EnterResult((day.year,), 1, moved)
 
 
@@ -185,6 +188,43 @@ def recompute_open_deadlines(session) -> int:
             if assignment.state in ACTIVE_ASSIGNMENT_STATES:
                 moved += recompute(session, assignment, calendar, limits)
         sync_case_due(case)
+    return moved
+
+
+def _recounted(due: datetime, start: datetime, before: WorkCalendar, after: WorkCalendar) -> datetime | None:
+    """A working-day deadline (24:00 Beijing of its last day) counted from `start` again with the
+    calendar `after`, as many working days as `before` counted; None for one that is not."""
+    last = due.astimezone(BEIJING)
+    if last.time() != time(0) or last <= start:
+        return None  # a deadline in hours or calendar days: the calendar does not move it
+    days = before.working_days_between(start.astimezone(BEIJING).date(), last.date() - timedelta(days=1))
+    return after.add_working_days(start, days) if days else None
+
+
+def _callback_start(session, callback: Callback, case: Case) -> datetime | None:
+    """When a pending callback's working days began: the last unanswered attempt, else the closing."""
+    retried = session.scalar(select(func.max(Callback.done_at)).where(
+        Callback.case_id == case.id, Callback.state == CallbackState.UNREACHABLE, Callback.id < callback.id))
+    return retried or case.closed_at
+
+
+def recount_from_their_start(session, before: WorkCalendar) -> int:
+    """Recount the working-day deadlines that are not a share's: pending callbacks after closing
+    (Art. 20(2)) and final reports of emergencies still owed (Art. 21). Returns how many moved."""
+    after, moved = WorkCalendar.load(session), 0
+    for callback, case in session.execute(select(Callback, Case).join(Case, Case.id == Callback.case_id)
+                                          .where(Callback.state == CallbackState.PENDING)):
+        start = _callback_start(session, callback, case)
+        due = start and _recounted(callback.due_at, start, before, after)
+        if due and due != callback.due_at:
+            callback.due_at, moved = due, moved + 1
+    for step, handled in session.execute(select(EmergencyStep, EmergencyReport.handled_at)
+                                         .join(EmergencyReport, EmergencyReport.id == EmergencyStep.report_id)
+                                         .where(EmergencyStep.kind == EmergencyStepKind.FINAL,
+                                                EmergencyStep.done_at.is_(None))):
+        due = handled and _recounted(step.due_at, handled, before, after)
+        if due and due != step.due_at:
+            step.due_at, moved = due, moved + 1
     return moved
 
 
@@ -260,15 +300,19 @@ def year_to_enter(today: date) -> int:
 
 
 def unknown_years_of_open_deadlines(db: Database) -> tuple[int, ...]:
-    """Years that open deadlines run through whose holidays are neither published nor entered."""
+    """Years that open deadlines run through whose holidays are neither published nor entered:
+    the shares' (from dispatch), pending callbacks' and final reports still owed (up to when due)."""
     with db.session() as session:
-        first, last = session.execute(
-            select(func.min(Assignment.dispatched_at), func.max(Assignment.due_at))
-            .where(Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES))).one()
-        if first is None:
-            return ()
+        spans = [session.execute(select(func.min(Assignment.dispatched_at), func.max(Assignment.due_at))
+                                 .where(Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES))).one(),
+                 session.execute(select(func.min(Callback.due_at), func.max(Callback.due_at))
+                                 .where(Callback.state == CallbackState.PENDING)).one(),
+                 session.execute(select(func.min(EmergencyStep.due_at), func.max(EmergencyStep.due_at))
+                                 .where(EmergencyStep.kind == EmergencyStepKind.FINAL,
+                                        EmergencyStep.done_at.is_(None))).one()]
+        years = {year for first, last in spans if first is not None for year in range(first.year, last.year + 1)}
         calendar = WorkCalendar.load(session)
-        return tuple(y for y in range(first.year, last.year + 1) if not calendar.year_known(y))
+        return tuple(sorted(y for y in years if not calendar.year_known(y)))
 
 
 def warning_for_open_deadlines(db: Database) -> str | None:

@@ -135,3 +135,47 @@ def test_an_extension_decided_over_a_weekend_costs_the_weekend_nothing_and_count
     # Entering a year's days recounts with the same pause: nothing moves.
     calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
     assert lead_of(world, case.id).due_at == at(2026, 6, 23, 0)
+
+
+def test_entering_a_years_holidays_recounts_callbacks_and_final_reports_running_into_it(world):
+    """Counted Monday–Friday into unknown 2027, then recounted once 元旦 is entered (1 and 4 Jan off,
+    Saturday 9 Jan at work): a callback due 3 working days after closing on 30 Dec 2026 and an
+    emergency's final report due 5 working days after it was handled that day (Art. 20, 21)."""
+    from desktop.models import Callback, EmergencyStep
+    from desktop.models.enums import EmergencyLevel, EmergencyStepKind, EmergencyType
+    from desktop.services import emergencies
+    from desktop.services.cases.callback_schedule import schedule_after_close
+    from desktop.services.clock import WorkCalendar
+
+    end_of_year = at(2026, 12, 30, 16)
+    case = world.new_case().case
+    with world.db.session() as s:
+        closing = s.get(Case, case.id)
+        closing.closed_at = end_of_year
+        callback = schedule_after_close(s, closing, end_of_year)
+        s.commit()
+        callback_id = callback.id
+    now = datetime.now(BEIJING) - timedelta(hours=1)
+    report = emergencies.report(world.db, world.system, type=EmergencyType.EMERGENCY, level=EmergencyLevel.LEVEL_IV,
+                                title="渔船失火", occurred_at=now, learned_at=now, place_text="侨港渔港",
+                                township_code="450503103000", summary="一艘渔船失火")
+    emergencies.mark_handled(world.db, world.system, report.id)
+    with world.db.session() as s:  # as if handled at the end of the year, counted as the service counts
+        final = s.scalar(select(EmergencyStep).where(EmergencyStep.kind == EmergencyStepKind.FINAL))
+        final.report.handled_at = end_of_year
+        final.due_at = WorkCalendar.load(s).add_working_days(end_of_year, 5)
+        s.commit()
+    with world.db.session() as s:
+        assert s.get(Callback, callback_id).due_at == at(2027, 1, 5, 0)  # 31 Dec, Fri 1 and Mon 4 Jan
+    assert "2027" in calendar_admin.warning_for_open_deadlines(world.db)
+
+    result = calendar_admin.enter_days(world.db, world.system, [
+        calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"),
+        calendar_admin.DayEntry(date(2027, 1, 4), DayKind.HOLIDAY, "元旦"),
+        calendar_admin.DayEntry(date(2027, 1, 9), DayKind.WORKDAY, "元旦调休"),
+    ])
+    with world.db.session() as s:
+        assert s.get(Callback, callback_id).due_at == at(2027, 1, 7, 0)  # 31 Dec, 5 and 6 Jan
+        final = s.scalar(select(EmergencyStep).where(EmergencyStep.kind == EmergencyStepKind.FINAL))
+        assert final.due_at == at(2027, 1, 9, 0)  # 31 Dec, 5–8 Jan
+    assert result.recomputed >= 2 and calendar_admin.warning_for_open_deadlines(world.db) is None
