@@ -428,7 +428,10 @@ def close(db: Database, actor: Actor, report_id: int, content: str, *, done_at: 
         if owed:
             names = "、".join(f"{s.kind.label}(报{s.to_level.label})" for s in owed)
             raise InvalidTransition(f"报告 {record.number} 尚有 {names} 未报送,请先补报再作终报", article="Art. 21")
-        _check_done_at(record, done_at, not_before=record.handled_at, after="处置完毕的时间")
+        made = [s.done_at for s in record.steps if s.done_at is not None]
+        last = max([record.handled_at, *made])
+        _check_done_at(record, done_at, not_before=last,
+                       after="处置完毕的时间" if last == record.handled_at else "此前最后一次报送的时间")
         for step in record.steps:
             if step.kind is EmergencyStepKind.FINAL and step.done_at is None:
                 step.done_at, step.done_by, step.content = done_at, actor.display_name, content.strip()

@@ -1,7 +1,8 @@
 """Extension requests and objections say whether the share's clock stood still while they were decided
 
 So that a pause is given back in working time, and counted again when an admin enters a year's
-holidays: the pauses are the decided requests that stopped the clock.
+holidays: the pauses are the decided requests that stopped the clock. Pauses decided before
+this revision keep being given back as they were, in clock time.
 
 Revision ID: 0009
 Revises: 0008
@@ -24,9 +25,10 @@ def upgrade() -> None:
             op.execute(f"ALTER TABLE {table} ADD COLUMN paused_clock BOOLEAN NOT NULL DEFAULT 0")
         else:
             op.add_column(table, sa.Column("paused_clock", sa.Boolean(), nullable=False, server_default=sa.false()))
-        # The requests of shares whose clock has stood still: the only pauses there can have been.
-        op.execute(sa.text(f"UPDATE {table} SET paused_clock = :paused WHERE assignment_id IN "
-                           "(SELECT id FROM assignments WHERE paused_seconds > 0 OR paused_since IS NOT NULL)")
+        # A request waiting now on a share whose clock stands still is what stopped it. Pauses decided
+        # before this revision stay as they were given back, in clock time (deadlines.recompute).
+        op.execute(sa.text(f"UPDATE {table} SET paused_clock = :paused WHERE decided_at IS NULL AND assignment_id IN "
+                           "(SELECT id FROM assignments WHERE paused_since IS NOT NULL)")
                    .bindparams(paused=True))
 
 

@@ -148,8 +148,11 @@ def record_callback(db: Database, actor: Actor, *, callback_id: int, reached: bo
         if callback is None:
             raise NotFound(f"回访 {callback_id} 不存在,请刷新")
         case = load_case(uow, callback.case_id, None)
-        # As committed now: another desk may have recorded this callback while we waited for the case.
-        uow.session.refresh(callback)
+        # As committed now: another desk may have recorded this callback, or reopened the case (which
+        # drops it), while we waited for the case.
+        callback = uow.session.get(Callback, callback_id, populate_existing=True)
+        if callback is None:
+            raise NotFound(f"案件 {case.number} 的这次回访已不存在(案件已重办),请刷新")
         require_on_case(uow, case, Permission.CALLBACK)
         township = require_case_view(uow.session, actor, case)
         if not actor.can(Permission.VIEW_CASES, township.code):

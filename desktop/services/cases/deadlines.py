@@ -113,7 +113,7 @@ def resume(assignment: Assignment, now: datetime, calendar: WorkCalendar, limits
     if assignment.paused_since is None:
         return
     pauses = [(assignment.paused_since, now)]
-    assignment.paused_seconds += int((now - assignment.paused_since).total_seconds())
+    assignment.paused_seconds += _seconds(assignment.paused_since, now)
     assignment.paused_since = None
     assignment.due_at = _given_back(assignment.due_at, limits.handle, calendar, pauses)
     if assignment.signed_at is None:
@@ -132,27 +132,38 @@ def sync_case_due(case: Case) -> None:
 def recompute(session, assignment: Assignment, calendar: WorkCalendar, limits: TimeLimits) -> bool:
     """Recount an open assignment's deadlines with the calendar as it is now; True if any moved.
 
-    Used when an admin enters the holidays of a year the bundled calendar did not know. The
-    pauses given back are those of the decided requests that stopped the clock.
+    Used when an admin enters the holidays of a year the bundled calendar did not know, and
+    when an extension is approved. The pauses given back are those of the decided requests that
+    stopped the clock; the rest of the time the share stood still (pauses decided before
+    migration 0009, which kept no such mark) is given back in clock time, as it was then.
     """
     before = (assignment.sign_due_at, assignment.contact_due_at, assignment.due_at)
     start = assignment.dispatched_at
     pauses = _pauses(session, assignment)
+    earlier = timedelta(seconds=max(0, assignment.paused_seconds - sum(_seconds(a, b) for a, b in pauses)))
+
+    def given_back(deadline: datetime, limit: Limit, until: datetime | None = None) -> datetime:
+        counted = [(a, b) for a, b in pauses if until is None or b <= until]
+        return _given_back(deadline, limit, calendar, counted) + earlier
+
     if assignment.signed_at is None:
-        assignment.sign_due_at = _given_back(limits.sign.deadline(calendar, start), limits.sign, calendar, pauses)
+        assignment.sign_due_at = given_back(limits.sign.deadline(calendar, start), limits.sign)
     if assignment.contacted_at is None:
-        assignment.contact_due_at = _given_back(limits.contact.deadline(calendar, start), limits.contact, calendar,
-                                                pauses)
+        assignment.contact_due_at = given_back(limits.contact.deadline(calendar, start), limits.contact)
     assignment.original_due_at = limits.handle.deadline(calendar, start)
     due = assignment.original_due_at
     approved = session.scalar(select(Extension).where(Extension.assignment_id == assignment.id,
                                                       Extension.state == DecisionState.APPROVED))
     if approved is not None:
         due = extend(calendar, due, approved.requested_amount, limits.handle.unit)
-    assignment.due_at = _given_back(due, limits.handle, calendar, pauses)
-    if approved is not None:
-        approved.new_due_at = assignment.due_at  # as the decision set it: with the pauses given back
+        # As the decision set it: with the pauses given back by then, not those of later requests.
+        approved.new_due_at = given_back(due, limits.handle, until=approved.decided_at)
+    assignment.due_at = given_back(due, limits.handle)
     return before != (assignment.sign_due_at, assignment.contact_due_at, assignment.due_at)
+
+
+def _seconds(start: datetime, end: datetime) -> int:
+    return int((end - start).total_seconds())  # as resume() adds them up in paused_seconds
 
 
 def _pauses(session, assignment: Assignment) -> list[tuple[datetime, datetime]]:

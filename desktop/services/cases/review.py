@@ -52,7 +52,7 @@ def _decision(uow: UnitOfWork, row, expected_version: int, waiting: AssignmentSt
     if row.state is not DecisionState.PENDING:
         raise InvalidTransition(f"案件 {case.number} 的该申请已于此前处理({row.state.label}),请刷新")
     if assignment.state is not waiting:
-        raise InvalidTransition(f"案件 {case.number} 中{department.name}的承办任务已{assignment.state.label},"
+        raise InvalidTransition(f"案件 {case.number} 中{department.name}的承办任务为“{assignment.state.label}”,"
                                 "该申请无需再处理")
     return case, assignment, department
 

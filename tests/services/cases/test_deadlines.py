@@ -179,3 +179,18 @@ def test_entering_a_years_holidays_recounts_callbacks_and_final_reports_running_
         assert s.get(Callback, callback_id).due_at == at(2027, 1, 7, 0)  # 31 Dec, 5 and 6 Jan
         assert {final.due_at for final in s.scalars(finals)} == {at(2027, 1, 9, 0)}  # 31 Dec, 5–8 Jan
     assert result.recomputed == 3 and calendar_admin.warning_for_open_deadlines(world.db) is None
+
+
+def test_a_pause_decided_before_pauses_were_marked_is_still_given_back_in_clock_time(world):
+    """Migration 0009 marks the requests that stop a clock; a pause decided before it (kept only
+    as seconds stood still) is given back as it was then, in clock time — a recount must not
+    take it away and leave the share overdue."""
+    case = dispatch_at(world, at(2026, 6, 9))
+    with world.db.session() as s:
+        lead = s.get(Assignment, lead_of(world, case.id).id)
+        lead.paused_seconds = 64 * 3600  # Friday 17:00 to Monday 09:00, before the upgrade
+        lead.due_at = lead.original_due_at + timedelta(hours=64)
+        s.commit()
+    calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
+    lead = lead_of(world, case.id)
+    assert lead.due_at == lead.original_due_at + timedelta(hours=64) == at(2026, 6, 19, 16)

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from desktop.errors import Conflict, InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
+from desktop.errors import Conflict, InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
 from case_world import COUNTY, TOWNSHIP, actor
 
 from desktop.models import Assignment, Callback, Escalation, Extension, Objection, Setting, SupervisionOrder
@@ -413,6 +413,27 @@ def test_two_desks_recording_one_callback_record_it_once(world, backend, monkeyp
                                   satisfaction=Satisfaction.SATISFIED)
     with world.db.session() as s:
         assert len(s.scalars(select(Callback).where(Callback.case_id == case.id)).all()) == 2  # done + the retry
+
+
+@pytest.mark.law("Art. 20")
+def test_a_callback_dropped_by_a_reopening_on_another_desk_is_refused_by_name(world, backend, monkeypatch):
+    if backend == "sqlite":
+        pytest.skip("a single-desktop SQLite file serialises writers; the race is a PostgreSQL matter")
+    case = world.new_case(channel=Channel.GRID_STAFF).case
+    case = onspot_escalation.resolve_on_spot(world.db, world.operator, case_id=case.id, result="已劝导",
+                                             expected_version=case.version)
+    callback_id = callbacks.due_callbacks(world.db, world.operator)[0].id
+    lock_case = callbacks.load_case
+
+    def other_desk_reopens_first(uow, case_id, expected_version):
+        monkeypatch.setattr(callbacks, "load_case", lock_case)
+        review.reopen(world.db, world.supervisor, case_id=case_id, reason="问题复发", expected_version=case.version)
+        return lock_case(uow, case_id, expected_version)
+
+    monkeypatch.setattr(callbacks, "load_case", other_desk_reopens_first)
+    with pytest.raises(NotFound, match="这次回访已不存在.案件已重办"):
+        callbacks.record_callback(world.db, world.operator, callback_id=callback_id, solved=True,
+                                  satisfaction=Satisfaction.SATISFIED)
 
 
 @pytest.mark.law("Art. 20")
