@@ -66,25 +66,23 @@ def test_a_new_file_gets_the_users_usual_mode_and_a_replaced_one_keeps_its_own(t
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="links and pipes as made on POSIX")
-def test_a_link_is_written_through_and_a_pipe_is_written_not_replaced(tmp_path):
-    """An export to a link to a shared folder had replaced the link with a file of its own, and one
-    to /dev/stdout the system's link with a regular file."""
-    import threading
-
+def test_a_link_or_a_pipe_given_as_the_file_is_refused_and_left_alone(tmp_path):
+    """Renaming over /dev/stdout (a link) had replaced the system's link with a regular file; a
+    link planted in a shared folder must not carry an export somewhere else either."""
     shared = tmp_path / "shared"
     shared.mkdir()
     (shared / "queue.csv").write_text("旧", encoding="utf-8")
     link = tmp_path / "queue.csv"
     link.symlink_to(shared / "queue.csv")
-    write_bytes(link, "新".encode())
-    assert link.is_symlink() and (shared / "queue.csv").read_text(encoding="utf-8") == "新"
-    assert sorted(p.name for p in shared.iterdir()) == ["queue.csv"]
-
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)
-    received = []
-    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
-    reader.start()
-    write_bytes(pipe, b"%PDF")
-    reader.join(timeout=10)
-    assert received == [b"%PDF"] and stat.S_ISFIFO(os.stat(pipe).st_mode)
+    for given in (link, pipe):
+        with pytest.raises(FileUnusable, match="是链接或设备,不是普通文件;GridDesk 不会替换它"):
+            write_bytes(given, "新".encode())
+    assert link.is_symlink() and (shared / "queue.csv").read_text(encoding="utf-8") == "旧"
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode) and sorted(p.name for p in tmp_path.iterdir()) == [
+        "pipe", "queue.csv", "shared"]
+    folder = tmp_path / "to-shared"
+    folder.symlink_to(shared, target_is_directory=True)
+    write_bytes(folder / "queue.csv", "新".encode())  # a link to a folder on the way is no matter
+    assert (shared / "queue.csv").read_text(encoding="utf-8") == "新"

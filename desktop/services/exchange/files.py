@@ -58,18 +58,15 @@ def write_atomically(path: Path, write: Callable[[Path], object]):
     A failure or a Cancel part-way leaves neither half a file nor a stray temporary one. A path
     that cannot be written raises FileUnusable, saying why. A file replaced keeps its mode (a staff
     list the user made private stays so); a new one gets the mode any new file of the user's gets.
-    A link is written through, to the file it names; a device or a pipe is written directly, as
-    nothing can be renamed over it.
+    A link, a device or a pipe given as the file is refused by name: renaming over it would
+    replace the link itself (/dev/stdout, a shortcut into a shared folder), and following a link
+    planted in a shared folder would write personal data wherever it points.
     """
     path = Path(path)
     if os.path.isdir(path):
         raise FileUnusable(_why(IsADirectoryError(), path, True))
-    path = Path(os.path.realpath(path))
-    if os.path.exists(path) and not os.path.isfile(path):
-        try:
-            return write(path)
-        except OSError as exc:
-            raise FileUnusable(_why(exc, path, True)) from exc
+    if os.path.islink(path) or (os.path.exists(path) and not os.path.isfile(path)):
+        raise FileUnusable(f"{path} 是链接或设备,不是普通文件;GridDesk 不会替换它,请另写一个文件名(可写在链接所指的文件夹中)")
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=path.suffix)
     except OSError as exc:
