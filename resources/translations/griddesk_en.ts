@@ -2337,7 +2337,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="64" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="90" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="92" />
       <source>报送时间</source>
       <translation>Reported at</translation>
     </message>
@@ -2353,152 +2353,157 @@
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="72" />
-      <source>报送时间(北京时间),默认为选中环节时的时间</source>
-      <translation>When it was reported (Beijing time); by default the moment the step was selected</translation>
+      <source>报送时间(北京时间);不改动则按点击“登记报送”的时间登记</source>
+      <translation>When it was reported (Beijing time); left alone, the moment “Record” is pressed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="73" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="75" />
       <source>登记报送</source>
       <translation>Record report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="76" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="78" />
       <source>处置完毕…</source>
       <translation>Handled…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="78" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="80" />
       <source>终报…</source>
       <translation>Final report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="80" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="82" />
       <source>打印信息快报…</source>
       <translation>Print bulletin…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="82" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="84" />
       <source>确认告警</source>
       <translation>Acknowledge alarm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="84" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="86" />
       <source>更正/补充事实…</source>
       <translation>Correct/add facts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="86" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="88" />
       <source>报告时限设置…</source>
       <translation>Reporting time limits…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="124" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="130" />
       <source>【未确认】</source>
       <translation>[Unacknowledged] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="144" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="150" />
       <source>(超时 %1 分钟)</source>
       <translation> (%1 min late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="151" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="165" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="157" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="182" />
       <source>超时</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="177" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="194" />
       <source>请先在表中选择要登记的环节</source>
       <translation>Select the step to record in the table first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="179" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="196" />
       <source>该环节已报送</source>
       <translation>This step has been reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="181" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="198" />
       <source>终报向各级一并报送:请用“终报…”</source>
       <translation>The final report goes to every level at once: use “Final report…”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="187" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="204" />
       <source>只有处置中的报告才能标记处置完毕</source>
       <translation>Only a report still being handled can be marked handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="189" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="206" />
       <source>先标记处置完毕,再作终报</source>
       <translation>Mark the situation handled first, then make the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="192" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="209" />
       <source>没有可打印的报告</source>
       <translation>No report to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="193" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="210" />
       <source>没有待确认的告警</source>
       <translation>No alarm waiting for acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="195" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="212" />
       <source>紧急情况告警须由值班长以本人账号确认</source>
       <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="197" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="215" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="228" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="217" />
+      <source>已终报结束的报告不能更正</source>
+      <translation>A report closed by its final report cannot be corrected</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="255" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="229" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="256" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="230" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="257" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="242" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="269" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="243" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="270" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="244" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="271" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="244" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="271" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="251" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="278" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="255" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="282" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="256" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="283" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>

@@ -369,3 +369,36 @@ def test_a_rung_falling_overdue_while_the_panel_is_open_turns_red_without_losing
     panel.clock.timeout.emit()
     assert panel.table.item(phone_row, 0).foreground().color() == OVERDUE
     assert panel.table.currentRow() == phone_row and panel.done_at.dateTime() == typed
+
+
+@pytest.mark.law("Art. 21")
+def test_a_rung_recorded_without_a_typed_time_is_made_when_recorded_not_when_selected(qtbot, sqlite_db, system,
+                                                                                      errors, monkeypatch):
+    from desktop.services import emergencies as emergency_service
+
+    info = _report(sqlite_db, system)
+    panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    phone_row = next(r for r in range(panel.table.rowCount())
+                     if panel.table.item(r, 0).text() == EmergencyStepKind.PHONE_FIRST.label)
+    panel.table.selectRow(phone_row)
+    later = utcnow() + timedelta(minutes=20)  # the call took a while after the row was chosen
+    monkeypatch.setattr(emergency_service, "utcnow", lambda: later)
+    panel.content.setText("电话报区应急局")
+    panel.record_selected()
+    assert not errors
+    made = {s.done_at for s in emergencies.get_report(sqlite_db, system, info.id).steps if s.done_at}
+    assert made == {later}
+
+
+def test_a_closed_ladder_panel_is_let_go_and_other_desks_changes_no_longer_reach_it(qtbot, sqlite_db, system,
+                                                                                   feature_window, cjk_font):
+    from desktop.views.emergencies.ladder_panel import open_ladder_panel
+
+    window = feature_window(sqlite_db, system, SyncTaskRunner())
+    open_ladder_panel(window)
+    [panel] = window.findChildren(LadderPanel)
+    with qtbot.waitSignal(panel.destroyed, timeout=2000):
+        panel.close()
+    window.bus.changed.emit("emergencies")  # nothing left to reload, nothing raised
+    assert window.findChildren(LadderPanel) == []

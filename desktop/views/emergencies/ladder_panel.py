@@ -69,7 +69,9 @@ class LadderPanel(QWidget):
         self.content.setPlaceholderText(self.tr("报送了什么(如:电话报区应急局值班室)"))
         self.done_at = beijing_time.beijing_field()
         self.done_at.setDisplayFormat("MM-dd HH:mm")
-        self.done_at.setToolTip(self.tr("报送时间(北京时间),默认为选中环节时的时间"))
+        self.done_at.setToolTip(self.tr("报送时间(北京时间);不改动则按点击“登记报送”的时间登记"))
+        self._time_typed = False  # the operator said when it was made; else it is made when recorded
+        self.done_at.dateTimeChanged.connect(self._typed)
         self.record_button = QPushButton(self.tr("登记报送"))
         self.record_button.clicked.connect(self.record_selected)
         self.table.itemSelectionChanged.connect(self._step_chosen)
@@ -109,6 +111,10 @@ class LadderPanel(QWidget):
         self.clock.timeout.connect(self._mark_overdue)
         self.clock.start()
         self.refresh()
+
+    def follow_change(self, topic: str) -> None:
+        if topic == "emergencies":
+            self.refresh()
 
     def refresh(self) -> None:
         self.tasks.submit(emergencies.list_reports, self.db, self.actor, open_only=not self.show_closed.isChecked(),
@@ -153,9 +159,20 @@ class LadderPanel(QWidget):
         self.table.resizeColumnToContents(3)  # room for "(超时 N 分钟)"
         self._offer_actions()
 
+    def _typed(self) -> None:
+        self._time_typed = True
+
+    def _show_now(self) -> None:
+        """The time field shows the moment, unless the operator typed one."""
+        if not self._time_typed:
+            self.done_at.blockSignals(True)
+            self.done_at.setDateTime(beijing_time.as_qdatetime())
+            self.done_at.blockSignals(False)
+
     def _mark_overdue(self) -> None:
         """Redden the rungs fallen overdue since the table was drawn, leaving the selection and the
         time being typed alone."""
+        self._show_now()
         info = self.current()
         for row, step in enumerate(info.steps if info else ()):
             if step.overdue():
@@ -194,11 +211,17 @@ class LadderPanel(QWidget):
         if self.actor.is_system:  # the acknowledgement names the supervisor who took note (emergencies.acknowledge)
             unacknowledged = self.tr("紧急情况告警须由值班长以本人账号确认")
         permissions.offer(self.ack_button, self.actor, Permission.EMERGENCY_ACK, code, name, reason=unacknowledged)
-        chosen = "" if info else self.tr("没有未结束的紧急情况报告")
+        if info is None:
+            chosen = self.tr("没有未结束的紧急情况报告")
+        elif info.state is EmergencyState.CLOSED:
+            chosen = self.tr("已终报结束的报告不能更正")
+        else:
+            chosen = ""
         permissions.offer(self.amend_button, self.actor, Permission.EMERGENCY_REPORT, code, name, reason=chosen)
 
     def _step_chosen(self) -> None:
-        self.done_at.setDateTime(beijing_time.as_qdatetime())  # made just now, unless the operator says when
+        self._time_typed = False  # another rung: made when recorded, unless the operator says when
+        self._show_now()
         self._offer_actions()
 
     def _replace(self, info) -> None:
@@ -210,9 +233,13 @@ class LadderPanel(QWidget):
             return
         self.record_button.setEnabled(False)  # once: the answer re-offers it
         self.tasks.submit(emergencies.record_step, self.db, self.actor, step.id, self.content.text(),
-                          done_at=beijing_time.moment(self.done_at.dateTime()),
-                          on_done=lambda info: (self.content.clear(), self._replace(info)),
-                          on_error=self._failed)
+                          done_at=beijing_time.moment(self.done_at.dateTime()) if self._time_typed else None,
+                          on_done=self._recorded, on_error=self._failed)
+
+    def _recorded(self, info) -> None:
+        self.content.clear()
+        self._time_typed = False
+        self._replace(info)
 
     def _failed(self, exc: BaseException) -> None:
         self._offer_actions()
@@ -280,6 +307,7 @@ class LadderPanel(QWidget):
 def open_ladder_panel(window) -> None:
     panel = LadderPanel(window.db, window.actor, window.tasks, parent=window)
     panel.setWindowFlag(Qt.WindowType.Window)
-    window.bus.changed.connect(lambda topic: topic == "emergencies" and panel.refresh())
+    panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a shift opens it often; its clock stops with it
+    window.bus.changed.connect(panel.follow_change)  # a slot of the panel: let go when the panel is
     panel.resize(900, 460)
     panel.show()
