@@ -202,10 +202,11 @@ def _recounted(due: datetime, start: datetime, before: WorkCalendar, after: Work
 
 
 def _callback_start(session, callback: Callback, case: Case) -> datetime | None:
-    """When a pending callback's working days began: the last unanswered attempt, else the closing."""
-    retried = session.scalar(select(func.max(Callback.done_at)).where(
-        Callback.case_id == case.id, Callback.state == CallbackState.UNREACHABLE, Callback.id < callback.id))
-    return retried or case.closed_at
+    """When a pending callback's working days began: the last attempt before it (unanswered, or
+    answered basically satisfied), else the closing."""
+    attempted = session.scalar(select(func.max(Callback.done_at)).where(
+        Callback.case_id == case.id, Callback.state != CallbackState.PENDING, Callback.id < callback.id))
+    return max(filter(None, (attempted, case.closed_at)), default=None)
 
 
 def recount_from_their_start(session, before: WorkCalendar) -> int:

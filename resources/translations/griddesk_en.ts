@@ -971,17 +971,32 @@
       <translation>days</translation>
     </message>
     <message>
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="23" />
+      <source>基本满意的再次回访</source>
+      <translation>Basically satisfied: call back again</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="23" />
+      <source>个工作日后</source>
+      <translation>working days later</translation>
+    </message>
+    <message>
       <location filename="../../desktop/views/cases/case_rules_dialog.py" line="31" />
+      <source>不再回访</source>
+      <translation>not again</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="34" />
       <source>延期或管辖异议待决定期间暂停计时</source>
       <translation>Stop the clock while an extension or objection is decided</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="33" />
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="36" />
       <source>回访时限适用于保存之后排定的回访;暂停计时适用于保存之后提出的延期申请和管辖异议,暂停的时间在决定时按工作时间补回。</source>
       <translation>Callback limits apply to callbacks scheduled after saving; stopping the clock applies to extension requests and objections made after saving, and the time stopped is given back in working time when they are decided.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="35" />
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="38" />
       <source>只有维护全市工作日历的用户可以修改这些规则。</source>
       <translation>Only users who keep the city-wide working calendar may change these rules.</translation>
     </message>

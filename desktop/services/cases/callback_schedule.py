@@ -1,6 +1,7 @@
 """When callbacks fall due (Art. 20(2): the center sets the frequency by how the request was
 resolved and how satisfied the requester was). Setting "callbacks.rule", SPEC §11 defaults:
-every closed case within 3 working days of closing; a temporarily unresolvable case monthly."""
+every closed case within 3 working days of closing; a temporarily unresolvable case monthly; a
+requester basically satisfied, again after a set number of working days if configured."""
 
 from __future__ import annotations
 
@@ -15,7 +16,10 @@ from ..clock import WorkCalendar
 from .common import setting
 
 RULE_SETTING = "callbacks.rule"
-DEFAULT_RULE = {"after_close_working_days": 3, "on_hold_every_days": 30}
+# basically_satisfied_again_working_days: a requester only basically satisfied with a solved
+# request is called back again so many working days later (0: not again) — the frequency follows
+# satisfaction too (Art. 20(2)).
+DEFAULT_RULE = {"after_close_working_days": 3, "on_hold_every_days": 30, "basically_satisfied_again_working_days": 0}
 
 
 def _pending(session, case: Case) -> Callback | None:
@@ -29,6 +33,14 @@ def schedule_after_close(session, case: Case, now: datetime | None = None) -> Ca
     days = setting(session, RULE_SETTING, DEFAULT_RULE)["after_close_working_days"]
     due = WorkCalendar.load(session).add_working_days(now, days)
     return _schedule(session, case, due)
+
+
+def schedule_again_if_basically_satisfied(session, case: Case, now: datetime) -> Callback | None:
+    """Once more, N working days on, for a solved request the requester was only basically satisfied with."""
+    days = setting(session, RULE_SETTING, DEFAULT_RULE)["basically_satisfied_again_working_days"]
+    if not days:
+        return None
+    return _schedule(session, case, WorkCalendar.load(session).add_working_days(now, days))
 
 
 def schedule_while_on_hold(session, case: Case, now: datetime | None = None) -> Callback:

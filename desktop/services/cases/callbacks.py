@@ -33,7 +33,7 @@ from ..clock import WorkCalendar
 from ..queue import granted_condition, mask_phone, visible_condition
 from ..security import Actor, Permission
 from ..unit_of_work import UnitOfWork, unit_of_work
-from .callback_schedule import schedule_while_on_hold
+from .callback_schedule import schedule_again_if_basically_satisfied, schedule_while_on_hold
 from .common import handling_place, load_case, record, require_case_view, require_on_case
 from .results import CallbackInfo, CaseInfo
 from .review import reopen_case
@@ -180,5 +180,7 @@ def record_callback(db: Database, actor: Actor, *, callback_id: int, reached: bo
             issue_order(uow, case, level, f"回访{satisfaction.label},{'已解决' if solved else '未解决'}", now=now)
         if case.state is CaseState.ON_HOLD:
             schedule_while_on_hold(uow.session, case, now)
+        elif solved and satisfaction is Satisfaction.BASICALLY and not case.state.is_open:
+            schedule_again_if_basically_satisfied(uow.session, case, now)
         uow.session.flush()
         return CaseInfo.of(case)

@@ -1,6 +1,6 @@
 """The rules of the case clock and of callbacks, set city-wide (SPEC §11, the regulation sets no
-numbers): how many working days after closing a requester is called back and how often a held
-case is (Art. 19(2), 20(2)), and whether a share's clock stands still while an extension or an
+numbers): how many working days after closing a requester is called back, how often a held
+case is, and whether one only basically satisfied is called back again (Art. 19(2), 20(2)), and whether a share's clock stands still while an extension or an
 objection is decided.
 
 Kept by whoever keeps the working calendar for the whole city (MANAGE_CALENDAR over the city):
@@ -29,6 +29,7 @@ RULES_PERMISSION = Permission.MANAGE_CALENDAR
 NUMBERS = {
     "after_close_working_days": ("结案后回访", "个工作日内", 1, 30),
     "on_hold_every_days": ("暂缓案件回访间隔", "天", 7, 92),
+    "basically_satisfied_again_working_days": ("基本满意的再次回访(0 为不再回访)", "个工作日后", 0, 30),
 }
 PAUSE_LABEL = "延期或管辖异议待决定期间暂停计时"
 
@@ -38,15 +39,19 @@ class CaseRules:
     after_close_working_days: int
     on_hold_every_days: int
     pause_while_deciding: bool
+    basically_satisfied_again_working_days: int = 0
 
     def text(self) -> str:
+        again = self.basically_satisfied_again_working_days
         return (f"结案后 {self.after_close_working_days} 个工作日内回访,暂缓案件每 {self.on_hold_every_days} 天回访,"
-                f"延期或异议待决定期间{'暂停' if self.pause_while_deciding else '不暂停'}计时")
+                + (f"基本满意的 {again} 个工作日后再次回访," if again else "基本满意的不再回访,")
+                + f"延期或异议待决定期间{'暂停' if self.pause_while_deciding else '不暂停'}计时")
 
 
 def _load(session) -> CaseRules:
     rule = setting(session, RULE_SETTING, DEFAULT_RULE)
-    return CaseRules(rule["after_close_working_days"], rule["on_hold_every_days"], pausing(session))
+    return CaseRules(rule["after_close_working_days"], rule["on_hold_every_days"], pausing(session),
+                     rule["basically_satisfied_again_working_days"])
 
 
 def load_rules(db: Database) -> CaseRules:
@@ -82,8 +87,7 @@ def configure_rules(db: Database, actor: Actor, **values) -> CaseRules:
         uow.require(RULES_PERMISSION, CITY_CODE, city.short_name if city else None)
         before = _load(uow.session)
         after = CaseRules(**(asdict(before) | values))
-        for key, value in ((RULE_SETTING, {"after_close_working_days": after.after_close_working_days,
-                                           "on_hold_every_days": after.on_hold_every_days}),
+        for key, value in ((RULE_SETTING, {name: getattr(after, name) for name in NUMBERS}),
                            (PAUSE_SETTING, after.pause_while_deciding)):
             row = uow.session.get(Setting, key) or Setting(key=key)
             row.value, row.updated_by = value, actor.username

@@ -19,13 +19,16 @@ class CaseRulesDialog(CitySettingsDialog):
         self.setWindowTitle(self.tr("期限与回访规则(《条例》第二十条)"))
         self.setMinimumWidth(460)
         captions = {"after_close_working_days": (self.tr("结案后回访"), self.tr("个工作日内")),
-                    "on_hold_every_days": (self.tr("暂缓案件回访间隔"), self.tr("天"))}
+                    "on_hold_every_days": (self.tr("暂缓案件回访间隔"), self.tr("天")),
+                    "basically_satisfied_again_working_days": (self.tr("基本满意的再次回访"), self.tr("个工作日后"))}
         self.numbers: dict[str, QSpinBox] = {}
         for name, (_label, _unit, least, most) in case_rules.NUMBERS.items():
             caption, unit = captions[name]
             box = QSpinBox()
             box.setRange(least, most)
             box.setSuffix(" " + unit)
+            if least == 0:
+                box.setSpecialValueText(self.tr("不再回访"))
             self.numbers[name] = box
             self.form.addRow(caption, box)
         self.pause = QCheckBox(self.tr("延期或管辖异议待决定期间暂停计时"))

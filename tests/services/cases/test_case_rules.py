@@ -10,7 +10,7 @@ from case_world import TOWNSHIP, actor
 from desktop.errors import PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry, Callback
 from desktop.models.base import utcnow
-from desktop.models.enums import Channel, PlaceLevel, Role
+from desktop.models.enums import CallbackState, Channel, PlaceLevel, Role
 from desktop.services.cases import case_rules, department, dispatch, onspot_escalation
 from desktop.services.cases.case_rules import CaseRules
 from desktop.services.clock import WorkCalendar
@@ -62,3 +62,30 @@ def test_wrong_values_are_named_and_only_the_city_wide_calendar_keeper_sets_the_
     with pytest.raises(PermissionDenied, match="维护节假日"):
         case_rules.configure_rules(world.db, township_admin, on_hold_every_days=14)
     assert case_rules.load_rules(world.db) == CaseRules(3, 30, False)
+
+
+@pytest.mark.law("Art. 20")
+def test_a_requester_only_basically_satisfied_is_called_back_again_when_so_configured(world):
+    """Art. 20(2): the frequency follows how satisfied the requester was, not only how it was solved."""
+    from desktop.models.enums import Satisfaction
+    from desktop.services.cases import callbacks
+
+    def closed_and_called_back(satisfaction):
+        case = world.new_case(channel=Channel.GRID_STAFF).case
+        onspot_escalation.resolve_on_spot(world.db, world.operator, case_id=case.id, result="已调解",
+                                          expected_version=case.version)
+        callback = next(c for c in callbacks.due_callbacks(world.db, world.operator) if c.case_id == case.id)
+        called = utcnow()
+        callbacks.record_callback(world.db, world.operator, callback_id=callback.id, solved=True,
+                                  satisfaction=satisfaction)
+        with world.db.session() as s:
+            return called, s.scalars(select(Callback.due_at).where(Callback.case_id == case.id,
+                                                                   Callback.state == CallbackState.PENDING)).all()
+
+    assert closed_and_called_back(Satisfaction.BASICALLY)[1] == []  # by default, once is enough
+    rules = case_rules.configure_rules(world.db, world.system, basically_satisfied_again_working_days=5)
+    assert rules.basically_satisfied_again_working_days == 5 and "基本满意的 5 个工作日后再次回访" in rules.text()
+    called, pending = closed_and_called_back(Satisfaction.BASICALLY)
+    with world.db.session() as s:
+        assert pending == [WorkCalendar.load(s).add_working_days(called, 5)]
+    assert closed_and_called_back(Satisfaction.SATISFIED)[1] == []
