@@ -21,6 +21,7 @@ from pathlib import Path
 
 from chinese_calendar import constants as published_schedule
 from sqlalchemy import delete, extract, func, select
+from sqlalchemy.orm import aliased
 
 from ..db import Database
 from ..errors import Conflict, NotFound, ValidationFailed
@@ -79,7 +80,8 @@ def _describe(day: date, kind: DayKind, name: str) -> str:
 def _recount(uow: UnitOfWork, before: WorkCalendar, message: str, **detail) -> int:
     """Recount open deadlines after a change of the calendar (`before`: as it was); audit and announce it."""
     uow.session.flush()
-    moved = recompute_open_deadlines(uow.session) + recount_from_their_start(uow.session, before)
+    after = WorkCalendar.load(uow.session)
+    moved = recompute_open_deadlines(uow.session, after) + recount_from_their_start(uow.session, before, after)
     uow.audit(f"{message},重算 {moved} 项未办结期限", recomputed=moved, **detail)
     uow.changed("calendar")
     uow.changed("cases", note="deadlines recomputed")
@@ -177,9 +179,9 @@ def remove_day(db: Database, actor: Actor, day: date) -> EnterResult:
         return EnterResult((day.year,), 1, moved)
 
 
-def recompute_open_deadlines(session) -> int:
+def recompute_open_deadlines(session, calendar: WorkCalendar | None = None) -> int:
     """Recount every open assignment's deadlines with the calendar as it now stands."""
-    calendar = WorkCalendar.load(session)
+    calendar = calendar or WorkCalendar.load(session)
     moved = 0
     open_cases = select(Assignment.case_id).where(Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES))
     for case in session.scalars(select(Case).where(Case.id.in_(open_cases))):
@@ -201,31 +203,26 @@ def _recounted(due: datetime, start: datetime, before: WorkCalendar, after: Work
     return after.add_working_days(start, days) if days else None
 
 
-def _callback_start(session, callback: Callback, case: Case) -> datetime | None:
-    """When a pending callback's working days began: the last attempt before it (unanswered, or
-    answered basically satisfied), else the closing."""
-    attempted = session.scalar(select(func.max(Callback.done_at)).where(
-        Callback.case_id == case.id, Callback.state != CallbackState.PENDING, Callback.id < callback.id))
-    return max(filter(None, (attempted, case.closed_at)), default=None)
-
-
-def recount_from_their_start(session, before: WorkCalendar) -> int:
+def recount_from_their_start(session, before: WorkCalendar, after: WorkCalendar) -> int:
     """Recount the working-day deadlines that are not a share's: pending callbacks after closing
     (Art. 20(2)) and final reports of emergencies still owed (Art. 21). Returns how many moved."""
-    after, moved = WorkCalendar.load(session), 0
-    for callback, case in session.execute(select(Callback, Case).join(Case, Case.id == Callback.case_id)
-                                          .where(Callback.state == CallbackState.PENDING)):
-        start = _callback_start(session, callback, case)
-        due = start and _recounted(callback.due_at, start, before, after)
-        if due and due != callback.due_at:
-            callback.due_at, moved = due, moved + 1
-    for step, handled in session.execute(select(EmergencyStep, EmergencyReport.handled_at)
-                                         .join(EmergencyReport, EmergencyReport.id == EmergencyStep.report_id)
-                                         .where(EmergencyStep.kind == EmergencyStepKind.FINAL,
-                                                EmergencyStep.done_at.is_(None))):
-        due = handled and _recounted(step.due_at, handled, before, after)
-        if due and due != step.due_at:
-            step.due_at, moved = due, moved + 1
+    # A pending callback's working days began at the last attempt before it (unanswered, or
+    # answered basically satisfied), else at the closing.
+    earlier = aliased(Callback)
+    attempted = (select(func.max(earlier.done_at))
+                 .where(earlier.case_id == Callback.case_id, earlier.state != CallbackState.PENDING,
+                        earlier.id < Callback.id).scalar_subquery())
+    callbacks = session.execute(select(Callback, attempted, Case.closed_at).join(Case, Case.id == Callback.case_id)
+                                .where(Callback.state == CallbackState.PENDING))
+    finals = session.execute(select(EmergencyStep, EmergencyReport.handled_at)
+                             .join(EmergencyReport, EmergencyReport.id == EmergencyStep.report_id)
+                             .where(EmergencyStep.kind == EmergencyStepKind.FINAL, EmergencyStep.done_at.is_(None)))
+    counted = [(callback, max(filter(None, (tried, closed)), default=None)) for callback, tried, closed in callbacks]
+    moved = 0
+    for row, start in [*counted, *finals]:
+        due = start and _recounted(row.due_at, start, before, after)
+        if due and due != row.due_at:
+            row.due_at, moved = due, moved + 1
     return moved
 
 

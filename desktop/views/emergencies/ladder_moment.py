@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from .. import beijing_time, dialogs
-from ..form_buttons import ok_cancel
 
 
 class LadderMomentDialog(QDialog):
@@ -33,9 +32,9 @@ class LadderMomentDialog(QDialog):
         if self.content is not None:
             self.content.setMinimumHeight(90)
             form.addRow(content_label, self.content)
-        self.buttons = ok_cancel(self)
-        self.buttons.accepted.disconnect()
-        self.buttons.accepted.connect(self.submit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)  # accepted once the service answers
+        self.buttons.rejected.connect(self.reject)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
