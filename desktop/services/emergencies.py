@@ -646,7 +646,7 @@ def configure_ladder(db: Database, actor: Actor, **values) -> LadderRule:
     if problems:
         raise ValidationFailed("报告时限未保存,请按提示改正:", problems, article="Art. 21")
     with unit_of_work(db, actor, "emergencies.configure_ladder", target=LADDER_SETTING) as uow:
-        uow.require(LADDER_PERMISSION, CITY_CODE)  # a refusal names the city itself
+        uow.require(LADDER_PERMISSION, CITY_CODE, action="设定紧急情况报告时限")
         before = LadderRule.load(uow.session)
         if "report_to" in values:
             chosen = {HandlingLevel(level) for level in values["report_to"]}

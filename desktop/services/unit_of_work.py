@@ -38,16 +38,22 @@ class UnitOfWork:
     detail: dict = field(default_factory=dict)
     changes: list[Change] = field(default_factory=list)
 
-    def require(self, permission: Permission, place_code: str | None, place_name: str | None = None) -> None:
-        """Refuse unless the actor holds `permission` over `place_code` (Art. 15)."""
+    def require(self, permission: Permission, place_code: str | None, place_name: str | None = None,
+                action: str | None = None) -> None:
+        """Refuse unless the actor holds `permission` over `place_code` (Art. 15).
+
+        `action` names what was asked when the permission's own label would not say it (a setting
+        guarded by a broader permission); the refusal then names both.
+        """
         self.place_code = place_code or self.place_code
         if self.actor.can(permission, place_code):
             return
         if place_code and not place_name:  # a caller holding only the code: the refusal still names the place
             place_name = self.session.scalar(select(Place.short_name).where(Place.code == place_code))
         where = f"在 {place_name or ''}({place_code}) " if place_code else ""
+        wanted = f"{action}(需有{permission.label}权限)" if action else permission.label
         raise PermissionDenied(
-            f"用户“{self.actor.display_name}”没有{where}{permission.label}的权限;"
+            f"用户“{self.actor.display_name}”没有{where}{wanted}的权限;"
             "请由具有该地区相应角色的用户办理",
             article="Art. 15",
         )

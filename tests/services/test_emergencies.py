@@ -447,7 +447,7 @@ def test_only_a_city_wide_evaluation_grant_sets_the_ladder(db, system, superviso
     township_admin = _actor(db, system, "qg_admin", Role.TOWNSHIP_ADMIN)
     for actor in (supervisor, township_admin):
         assert not emergencies.may_configure_ladder(actor)
-        with pytest.raises(PermissionDenied, match="450500000000.*综合评价"):
+        with pytest.raises(PermissionDenied, match="450500000000.*设定紧急情况报告时限\\(需有综合评价权限\\)"):
             emergencies.configure_ladder(db, actor, follow_up_hours=12)
     assert emergencies.may_configure_ladder(city_admin) and emergencies.may_configure_ladder(system)
     assert emergencies.load_ladder(db) == emergencies.LadderRule()

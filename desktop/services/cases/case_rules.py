@@ -81,7 +81,7 @@ def configure_rules(db: Database, actor: Actor, **values) -> CaseRules:
     if problems:
         raise ValidationFailed("期限与回访规则未保存,请按提示改正:", problems, article="Art. 20")
     with unit_of_work(db, actor, "cases.configure_rules", target=RULE_SETTING) as uow:
-        uow.require(RULES_PERMISSION, CITY_CODE)  # a refusal names the city itself
+        uow.require(RULES_PERMISSION, CITY_CODE, action="设定办理期限与回访规则")
         before = _load(uow.session)
         after = CaseRules(**(asdict(before) | values))
         for key, value in ((RULE_SETTING, {name: getattr(after, name) for name in NUMBERS}),

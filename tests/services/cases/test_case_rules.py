@@ -59,7 +59,7 @@ def test_wrong_values_are_named_and_only_the_city_wide_calendar_keeper_sets_the_
         assert named in problems
     township_admin = actor("qg_admin", Role.TOWNSHIP_ADMIN, TOWNSHIP, PlaceLevel.TOWNSHIP)
     assert not case_rules.may_configure(township_admin) and case_rules.may_configure(world.system)
-    with pytest.raises(PermissionDenied, match="维护节假日"):
+    with pytest.raises(PermissionDenied, match=r"设定办理期限与回访规则\(需有维护节假日权限\)"):
         case_rules.configure_rules(world.db, township_admin, on_hold_every_days=14)
     assert case_rules.load_rules(world.db) == CaseRules(3, 30, False)
 
