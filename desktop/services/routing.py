@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..models import Grid, Place
@@ -158,6 +158,16 @@ class _Lattice:
         ix = np.minimum(((x[points] - self.xmin) / self.cw).astype(np.int64), self.nx - 1)
         iy = np.minimum(((y[points] - self.ymin) / self.ch).astype(np.int64), self.ny - 1)
         return points, ix * self.ny + iy
+
+
+def grid_extent(session: Session) -> tuple[float, float, float, float] | None:
+    """(min lon, min lat, max lon, max lat) over the active grids with a polygon; None if there are none."""
+    extent = session.execute(
+        select(func.min(Place.min_lon), func.min(Place.min_lat), func.max(Place.max_lon), func.max(Place.max_lat))
+        .join(Grid, Grid.place_id == Place.id)
+        .where(Place.level == PlaceLevel.GRID, Grid.status == GridStatus.ACTIVE, Place.geometry.is_not(None))
+    ).one()
+    return None if extent[0] is None else tuple(extent)
 
 
 def route_point(session: Session, lon: float, lat: float) -> int | None:

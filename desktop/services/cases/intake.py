@@ -21,7 +21,7 @@ from ...models.enums import CaseState, Channel, GridKind, HandlingLevel, MatterC
 from ..clock import BEIJING
 from ..numbering import reserve_numbers
 from ..places import get_place
-from ..routing import route_point
+from ..routing import grid_extent, route_point
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
 from .common import load_case, record, require_state, require_view
@@ -63,6 +63,19 @@ def preview_route(db: Database, lon: float, lat: float) -> RoutedGrid | None:
             return None
         place = session.get(Place, grid_id)
         return RoutedGrid(place.code, place.name, place.grid.kind)
+
+
+def unrouted_reason(db: Database, lon: float, lat: float) -> str:
+    """Why a (valid) point routes to no grid, and what that means for a case taken there."""
+    with db.session() as session:
+        extent = grid_extent(session)
+    if extent is None:
+        return "库中还没有画出范围的在用网格;案件将进入所在乡镇(街道)的待分拨列表"
+    west, south, east, north = extent
+    where = f"在用网格分布在经度 {west:.4f}~{east:.4f}、纬度 {south:.4f}~{north:.4f}"
+    if west <= lon <= east and south <= lat <= north:
+        return f"该点在网格之间的空隙中({where});在此受理的案件将进入所在乡镇(街道)的待分拨列表"
+    return f"该点在所有网格范围之外({where});请检查坐标是否为 WGS84 经纬度"
 
 
 def _check(title: str, description: str, requester_name: str | None, requester_phone: str | None,

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from desktop.errors import Conflict, InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
 from case_world import COUNTY, TOWNSHIP, actor
 
-from desktop.models import Assignment, Callback, Escalation, Extension, Objection, Setting, SupervisionOrder
+from desktop.models import Assignment, Callback, Escalation, Extension, Objection, Setting
 from desktop.models.base import utcnow
 from desktop.models.enums import (
     AssignmentRole,
