@@ -157,7 +157,8 @@ def test_each_bad_request_is_named_by_index_line_and_field(world_db, system, tmp
     expected = [
         ("第 2 项(第 3 行)", "service_code", "缺少"), ("第 3 项(第 4 行)", "requested_datetime", "时区"),
         ("第 4 项(第 5 行)", "updated_datetime", "ISO 8601"), ("第 5 项(第 6 行)", "lat", "超出范围"),
-        ("第 6 项(第 7 行)", "long", "超出范围"), ("第 7 项(第 8 行)", "service_code", "C99-999"),
+        ("第 6 项(第 7 行)", "long", "超出范围"), ("第 7 项(第 8 行)", "service_code", f"C99-999 不是 侨港({world.QIAOGANG}) 现行事项清单中的事项编码"
+                                         f"(现行事项见“事项清单”面板,或 griddesk-admin matters in-force --place {world.QIAOGANG})"),
         ("第 8 项(第 9 行)", "service_request_id", "第 1 项(第 2 行)重复"),
         ("第 9 项(第 10 行)", "service_request_id", "EXT-0100 已导入为本库案件 450503103-2025-000009"),
         ("第 10 项(第 11 行)", "lat/long", "--township"),

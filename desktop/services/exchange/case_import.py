@@ -136,9 +136,9 @@ class _Places:
 
     def __init__(self, session: Session):
         rows = session.execute(select(Place.id, Place.parent_id, Place.level, Place.code, Place.short_name))
-        self.parent, self.level, self.name = {}, {}, {}
+        self.parent, self.level, self.code, self.name = {}, {}, {}, {}
         for place_id, parent_id, level, code, short_name in rows:
-            self.parent[place_id], self.level[place_id] = parent_id, level
+            self.parent[place_id], self.level[place_id], self.code[place_id] = parent_id, level, code
             self.name[place_id] = f"{short_name}({code})"
 
     def up_to(self, place_id: int, level: PlaceLevel) -> int | None:
@@ -273,7 +273,9 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
         item = township_items.get(request.service_code)
         if item is None:
             problems.add(request.row, fields.service_code,
-                         f"{request.service_code} 不是 {tree.name[where.township_id]} 现行事项清单中的事项编码")
+                         f"{request.service_code} 不是 {tree.name[where.township_id]} 现行事项清单中的事项编码"
+                         f"(现行事项见“事项清单”面板,或 griddesk-admin matters in-force "
+                         f"--place {tree.code[where.township_id]})")
             continue
         planned.append((request, where, item))
     if requests and len(here) == len(requests) == len(problems):
