@@ -176,6 +176,7 @@ def record(uow: UnitOfWork, case: Case, kind: str, message: str, *, to_state: Ca
     if to_state is not None:
         case.state = to_state
         if from_state.is_open and not to_state.is_open:
+            _withdraw_leftover_shares(case, at)
             _end_supervision(uow.session, case, at)
     # Always touching the row bumps its version, so every step is seen by optimistic locking.
     case.updated_by = uow.actor.display_name
@@ -189,6 +190,18 @@ def record(uow: UnitOfWork, case: Case, kind: str, message: str, *, to_state: Ca
               **detail)
     uow.changed("cases", case.id, township_id=case.township_id, note=kind)
     return event
+
+
+def _withdraw_leftover_shares(case: Case, now: datetime) -> None:
+    """A case closed without review (resolved on the spot, merged) may still hold shares — the
+    co-handlers of a lead whose objection was upheld (Art. 18(2)). Nobody will report on them any
+    more: they are withdrawn, so that no department keeps a case it cannot finish (a review
+    finishes the shares as done before closing)."""
+    for assignment in active_assignments(case):
+        assignment.state = A.WITHDRAWN
+        assignment.finished_at = now
+        assignment.paused_since = None
+    case.due_at = None
 
 
 def _end_supervision(session, case: Case, now: datetime) -> None:

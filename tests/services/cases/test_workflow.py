@@ -276,6 +276,26 @@ def test_upheld_objection_sends_the_case_back_for_redispatch(world):
     assert case.state is CaseState.DISPATCHED
 
 
+@pytest.mark.law("Art. 18")
+def test_a_case_closed_without_review_withdraws_the_co_handlers_left_by_an_upheld_objection(world):
+    """The lead's objection upheld sends the case back with its co-handler's share still running;
+    resolved on the spot then, that share is withdrawn — no department keeps a closed case."""
+    case = dispatched(world, co=("market",), channel=Channel.GRID_STAFF)
+    lead_id = assignments(world, case.id)[AssignmentRole.LEAD].id
+    case = department.raise_objection(world.db, world.police, assignment_id=lead_id, reason="属市场监管职责",
+                                      expected_version=case.version)
+    with world.db.session() as s:
+        objection_id = s.scalar(select(Objection.id))
+    case = review.decide_objection(world.db, world.operator, objection_id=objection_id, approve=True,
+                                   expected_version=case.version)
+    assert assignments(world, case.id)[AssignmentRole.CO].state is AssignmentState.DISPATCHED
+    case = onspot_escalation.resolve_on_spot(world.db, world.operator, case_id=case.id, result="网格长现场调解",
+                                             expected_version=case.version)
+    co = assignments(world, case.id)[AssignmentRole.CO]
+    assert (case.state, co.state, co.finished_at is not None) == (CaseState.RESOLVED_ON_SPOT,
+                                                                  AssignmentState.WITHDRAWN, True)
+
+
 @pytest.mark.law("Art. 17")
 def test_on_the_spot_resolution_closes_and_schedules_a_callback(world):
     case = world.new_case(channel=Channel.GRID_STAFF).case
