@@ -92,8 +92,12 @@ def pausing(session) -> bool:
 
 
 def pause(session, assignment: Assignment, now: datetime) -> bool:
-    """Stop the share's clock while a request is decided, if so configured; True if it stopped."""
-    if pausing(session) and assignment.paused_since is None:
+    """Stop the share's clock while a request is decided, if so configured; True if it stopped.
+
+    A share already overdue has no time left to keep: its clock is not stopped, so that the case
+    stays overdue in the queue and among the unresolved requests for key supervision (Art. 20(1)).
+    """
+    if pausing(session) and assignment.paused_since is None and now < assignment.due_at:
         assignment.paused_since = now
         return True
     return False

@@ -34,7 +34,7 @@ class CaseRulesDialog(CitySettingsDialog):
         self.pause = QCheckBox(self.tr("延期或管辖异议待决定期间暂停计时"))
         self.form.addRow("", self.pause)
         self.finish(note=self.tr("回访时限适用于保存之后排定的回访;暂停计时适用于保存之后提出的延期申请和管辖异议,"
-                                 "暂停的时间在决定时按工作时间补回。"),
+                                 "暂停的时间在决定时按工作时间补回;已超期的承办任务不暂停。"),
                     permission_note=self.tr("只有维护全市工作日历的用户可以修改这些规则。"),
                     may_configure=case_rules.may_configure(actor), load=case_rules.load_rules,
                     save=case_rules.configure_rules)

@@ -258,6 +258,29 @@ def test_clock_pauses_while_an_extension_is_decided_when_configured(world):
     assert lead.state is AssignmentState.SIGNED and case.state is CaseState.SIGNED and case.due_at == lead.due_at
 
 
+@pytest.mark.law("Art. 20")
+def test_a_request_made_after_the_deadline_does_not_stop_the_clock_nor_hide_the_case_as_overdue(world):
+    """Nothing is left to keep on an overdue share: the case stays overdue, and on the list for key
+    supervision, while its extension is decided (Art. 20(1))."""
+    with world.db.session() as s:
+        s.add(Setting(key="clock.pause_while_deciding", value=True))
+        s.commit()
+    case = dispatched(world)
+    lead_id = assignments(world, case.id)[AssignmentRole.LEAD].id
+    case = department.sign_for(world.db, world.police, assignment_id=lead_id, expected_version=case.version)
+    due = assignments(world, case.id)[AssignmentRole.LEAD].due_at
+    late = due + timedelta(days=1)
+    case = department.request_extension(world.db, world.police, assignment_id=lead_id, reason="需鉴定", amount=2,
+                                        expected_version=case.version, now=late)
+    assert not detail(world, case.id).assignments[0].paused and case.due_at == due
+    overdue = queue.page(world.db, world.operator, queue.QueueFilter(overdue_only=True), 0, 100, now=late)
+    assert case.id in [row.id for row in overdue]
+    assert case.id in [c.id for c in supervision.unresolved_for_key_supervision(world.db, world.supervisor, TOWNSHIP,
+                                                                                  now=late)]
+    with world.db.session() as s:
+        assert s.scalar(select(Extension.paused_clock)) is False
+
+
 @pytest.mark.law("Art. 18")
 def test_upheld_objection_sends_the_case_back_for_redispatch(world):
     case = dispatched(world)
