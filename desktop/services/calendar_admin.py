@@ -25,8 +25,9 @@ from sqlalchemy.orm import aliased
 
 from ..db import Database
 from ..errors import Conflict, NotFound, ValidationFailed
-from ..models import Assignment, Callback, CalendarDay, Case, EmergencyReport, EmergencyStep
+from ..models import Assignment, Callback, CalendarDay, Case, EmergencyReport, EmergencyStep, SupervisionOrder
 from ..models.enums import ACTIVE_ASSIGNMENT_STATES, CallbackState, DayKind, EmergencyStepKind, LabelledEnum
+from .cases import supervision
 from .cases.deadlines import case_limits, recompute, sync_case_due
 from .clock import BEIJING, WorkCalendar, published_year
 from .exchange.files import decode_csv, read_bytes
@@ -205,7 +206,8 @@ def _recounted(due: datetime, start: datetime, before: WorkCalendar, after: Work
 
 def recount_from_their_start(session, before: WorkCalendar, after: WorkCalendar) -> int:
     """Recount the working-day deadlines that are not a share's: pending callbacks after closing
-    (Art. 20(2)) and final reports of emergencies still owed (Art. 21). Returns how many moved."""
+    (Art. 20(2)), open supervision orders with the default deadline (Art. 20(1)) and final reports
+    of emergencies still owed (Art. 21). Returns how many moved."""
     # A pending callback's working days began at the last attempt before it (unanswered, or
     # answered basically satisfied), else at the closing.
     earlier = aliased(Callback)
@@ -218,8 +220,12 @@ def recount_from_their_start(session, before: WorkCalendar, after: WorkCalendar)
                              .join(EmergencyReport, EmergencyReport.id == EmergencyStep.report_id)
                              .where(EmergencyStep.kind == EmergencyStepKind.FINAL, EmergencyStep.done_at.is_(None)))
     counted = [(callback, max(filter(None, (tried, closed)), default=None)) for callback, tried, closed in callbacks]
+    # Open 督办 orders given the default deadline (Art. 20(1)); a deadline the supervisor set is theirs.
+    orders = [(order, order.issued_at) for order in session.scalars(
+                  select(SupervisionOrder).where(SupervisionOrder.closed_at.is_(None)))
+              if order.due_at == supervision.default_due(before, order.issued_at)]
     moved = 0
-    for row, start in [*counted, *finals]:
+    for row, start in [*counted, *finals, *orders]:
         due = start and _recounted(row.due_at, start, before, after)
         if due and due != row.due_at:
             row.due_at, moved = due, moved + 1
@@ -299,7 +305,8 @@ def year_to_enter(today: date) -> int:
 
 def unknown_years_of_open_deadlines(db: Database) -> tuple[int, ...]:
     """Years that open deadlines run through whose holidays are neither published nor entered:
-    the shares' (from dispatch), pending callbacks' and final reports still owed (up to when due)."""
+    the shares' (from dispatch), open supervision orders' (from issue), pending callbacks' and final
+    reports still owed (up to when due)."""
     with db.session() as session:
         spans = [session.execute(select(func.min(Assignment.dispatched_at), func.max(Assignment.due_at))
                                  .where(Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES))).one(),
@@ -307,7 +314,9 @@ def unknown_years_of_open_deadlines(db: Database) -> tuple[int, ...]:
                                  .where(Callback.state == CallbackState.PENDING)).one(),
                  session.execute(select(func.min(EmergencyStep.due_at), func.max(EmergencyStep.due_at))
                                  .where(EmergencyStep.kind == EmergencyStepKind.FINAL,
-                                        EmergencyStep.done_at.is_(None))).one()]
+                                        EmergencyStep.done_at.is_(None))).one(),
+                 session.execute(select(func.min(SupervisionOrder.issued_at), func.max(SupervisionOrder.due_at))
+                                 .where(SupervisionOrder.closed_at.is_(None))).one()]
         years = {year for first, last in spans if first is not None for year in range(first.year, last.year + 1)}
         calendar = WorkCalendar.load(session)
         return tuple(sorted(y for y in years if not calendar.year_known(y)))

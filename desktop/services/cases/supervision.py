@@ -23,17 +23,25 @@ DEFAULT_DAYS = 3  # working days to answer a supervision order unless a deadline
 _RANK = {SupervisionLevel.NONE: 0, SupervisionLevel.GENERAL: 1, SupervisionLevel.KEY: 2}
 
 
+def default_due(calendar: WorkCalendar, issued_at: datetime) -> datetime:
+    """The deadline of an order issued without one: DEFAULT_DAYS working days. Such deadlines follow
+    the calendar when a year's holidays are entered (calendar_admin); one the supervisor set stays."""
+    return calendar.add_working_days(issued_at, DEFAULT_DAYS)
+
+
 def issue_order(uow: UnitOfWork, case: Case, level: SupervisionLevel, reason: str,
                 due_at: datetime | None = None, now: datetime | None = None) -> SupervisionOrder:
     """Add a supervision order to a case (the caller has checked rights and state)."""
     now = now or utcnow()
-    due_at = due_at or WorkCalendar.load(uow.session).add_working_days(now, DEFAULT_DAYS)
+    calendar = WorkCalendar.load(uow.session)
+    due_at = due_at or default_due(calendar, now)
     order = SupervisionOrder(case_id=case.id, level=level, issued_at=now, issued_by=uow.actor.display_name,
                              due_at=due_at, reason=reason)
     uow.session.add(order)
     if _RANK[level] > _RANK[case.supervision]:
         case.supervision = level
-    record(uow, case, "supervised", f"{level.label}:{reason}", at=now, level=level.value)
+    record(uow, case, "supervised", f"{level.label}:{reason}", at=now, level=level.value,
+           calendar_warning=calendar.warning_text())
     return order
 
 

@@ -181,6 +181,42 @@ def test_entering_a_years_holidays_recounts_callbacks_and_final_reports_running_
     assert result.recomputed == 3 and calendar_admin.warning_for_open_deadlines(world.db) is None
 
 
+@pytest.mark.law("Art. 20")
+def test_entering_a_years_holidays_recounts_supervision_orders_given_the_default_deadline(world):
+    """A 督办 order issued on 31 Dec 2026 without a deadline is due in 3 working days, counted
+    Monday–Friday into unknown 2027 and warned of; entering 元旦 recounts it. An order whose
+    deadline the supervisor set keeps it."""
+    from desktop.models import SupervisionOrder
+    from desktop.models.enums import SupervisionLevel
+    from desktop.services.cases import supervision
+    from desktop.services.clock import WorkCalendar
+
+    issued = at(2026, 12, 31)
+    case = world.new_case().case
+    case = supervision.supervise(world.db, world.supervisor, case_id=case.id, level=SupervisionLevel.GENERAL,
+                                 reason="群众反映未处理", expected_version=case.version)
+    supervision.supervise(world.db, world.supervisor, case_id=case.id, level=SupervisionLevel.KEY, reason="限期答复",
+                          expected_version=case.version, due_at=datetime.now(BEIJING) + timedelta(days=1))
+    with world.db.session() as s:  # as if issued on the last day of the year
+        default, set_by_hand = s.scalars(select(SupervisionOrder).order_by(SupervisionOrder.id)).all()
+        default.issued_at = set_by_hand.issued_at = issued
+        default.due_at = WorkCalendar.load(s).add_working_days(issued, supervision.DEFAULT_DAYS)
+        set_by_hand.due_at = at(2027, 1, 7, 0)
+        s.commit()
+        ids = default.id, set_by_hand.id
+    with world.db.session() as s:
+        assert s.get(SupervisionOrder, ids[0]).due_at == at(2027, 1, 6, 0)  # Fri 1, Mon 4, Tue 5 Jan
+    assert calendar_admin.unknown_years_of_open_deadlines(world.db) == (2027,)
+
+    calendar_admin.enter_days(world.db, world.system, [
+        calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"),
+        calendar_admin.DayEntry(date(2027, 1, 4), DayKind.HOLIDAY, "元旦"),
+    ])
+    with world.db.session() as s:
+        assert [s.get(SupervisionOrder, i).due_at for i in ids] == [at(2027, 1, 8, 0), at(2027, 1, 7, 0)]  # 5–7 Jan
+    assert calendar_admin.unknown_years_of_open_deadlines(world.db) == ()
+
+
 def test_a_pause_decided_before_pauses_were_marked_is_still_given_back_in_clock_time(world):
     """Migration 0009 marks the requests that stop a clock; a pause decided before it (kept only
     as seconds stood still) is given back as it was then, in clock time — a recount must not
