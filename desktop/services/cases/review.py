@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete
+from sqlalchemy import delete, func, select
 
 from ...db import Database
 from ...errors import InvalidTransition, NotFound, ValidationFailed
-from ...models import Assignment, Callback, Case, Department, Extension, Objection
+from ...models import Assignment, Callback, Case, CaseEvent, Department, Extension, Objection
 from ...models.base import utcnow
 from ...models.enums import AssignmentRole, AssignmentState, CallbackState, CaseState, DecisionState
 from ..clock import BEIJING, WorkCalendar
@@ -136,6 +136,19 @@ def review(db: Database, actor: Actor, *, case_id: int, approve: bool, comment: 
         return CaseInfo.of(case)
 
 
+def _set_aside_held_round(session, case: Case) -> None:
+    """A hold stops the shares for objective reasons (Art. 19(2)): the round it stopped was neither
+    handled nor late, and is counted apart while the case is held. Taken up again, its shares stopped
+    in time are withdrawn, so that the evaluation does not count that round as handled on time; one
+    already overdue when held stays counted late."""
+    held_at = session.scalar(select(func.max(CaseEvent.at)).where(CaseEvent.case_id == case.id,
+                                                                   CaseEvent.kind == "on_hold"))
+    for assignment in case.assignments:
+        if (assignment.state is AssignmentState.DONE and assignment.finished_at == held_at
+                and assignment.finished_at <= assignment.due_at):
+            assignment.state = AssignmentState.WITHDRAWN
+
+
 def reopen_case(uow: UnitOfWork, case: Case, reason: str, now: datetime) -> None:
     """Open a closed, resolved or held case again for re-dispatch (the caller checked rights)."""
     require_state(case, "reopen")
@@ -143,6 +156,8 @@ def reopen_case(uow: UnitOfWork, case: Case, reason: str, now: datetime) -> None
     uow.session.execute(delete(Callback).where(Callback.case_id == case.id, Callback.state == CallbackState.PENDING))
     case.reopen_count += 1
     case.closed_at = None
+    if case.state is CaseState.ON_HOLD:
+        _set_aside_held_round(uow.session, case)
     finish_assignments(case, now)
     record(uow, case, "reopened", f"重办:{reason}", to_state=CaseState.REOPENED, at=now)
     case.hold_reason = case.hold_explanation = None  # a held case taken up again; the timeline keeps why it was held

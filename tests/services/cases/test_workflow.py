@@ -26,6 +26,7 @@ from desktop.models.enums import (
     SupervisionLevel,
 )
 from desktop.services import queue
+from desktop.services.clock import BEIJING
 from desktop.services.cases import callbacks, department, dispatch, hold, onspot_escalation, queries, review, supervision
 
 # A Tuesday in an ordinary week of 2026 (Beijing 10:00).
@@ -431,6 +432,29 @@ def test_reopening_a_held_case_takes_up_its_hold_no_more(world):
     shown = detail(world, case.id)
     assert (shown.case.state, shown.hold_reason, shown.hold_explanation) == (CaseState.REOPENED, None, None)
     assert "待片区拆迁" in " ".join(e.message for e in shown.events)  # the timeline keeps why it was held
+
+
+@pytest.mark.law("Art. 19")
+def test_a_round_stopped_by_a_hold_is_not_counted_handled_on_time_once_the_case_is_taken_up_again(world):
+    """Art. 19(2): held in time, the round is set aside on reopening (its share withdrawn, not counted
+    on time); held when already overdue, it stays counted late."""
+    from desktop.services.evaluation.scores import evaluate
+
+    def held_and_reopened(case):
+        case = hold.put_on_hold(world.db, world.operator, case_id=case.id, reason="待片区拆迁",
+                                explanation="已向诉求人说明拆迁计划", expected_version=case.version)
+        review.reopen(world.db, world.supervisor, case_id=case.id, reason="拆迁已完成", expected_version=case.version)
+        return assignments(world, case.id)[AssignmentRole.LEAD]
+
+    in_time = held_and_reopened(dispatched(world, now=utcnow() - timedelta(hours=1)))
+    overdue = held_and_reopened(dispatched(world, now=TUESDAY))
+    assert (in_time.state, overdue.state) == (AssignmentState.WITHDRAWN, AssignmentState.DONE)
+    police = world.departments["police"]
+    for due in (in_time.due_at, overdue.due_at):
+        month = due.astimezone(BEIJING).strftime("%Y-%m")
+        evaluation = evaluate(world.db, world.system, month, "department", as_of=utcnow() + timedelta(days=400))
+        on_time = evaluation.subject(police).figure("on_time")
+        assert (on_time.numerator, on_time.denominator) == ((0, 0) if due == in_time.due_at else (0, 1))
 
 
 @pytest.mark.law("Art. 20")
