@@ -65,7 +65,8 @@ def test_export_maps_states_and_keeps_ours_in_the_extension(world_db, system):
 
 
 def test_import_creates_received_cases_routed_to_grids_with_an_event_each(world_db, system, tmp_path):
-    path = _write(tmp_path, [_request(1), _request(2, long=109.115, status="closed", status_notes="已更换灯泡"),
+    path = _write(tmp_path, [_request(1, status_notes="已转城管中队"),
+                             _request(2, long=109.115, status="closed", status_notes="已更换灯泡"),
                              _request(3, lat=None, long=None)])
     report = open311.import_file(world_db, system, path, township_code=world.QIAOGANG)
     assert (report.imported, report.closed, report.unrouted) == (3, 1, 1)
@@ -78,8 +79,9 @@ def test_import_creates_received_cases_routed_to_grids_with_an_event_each(world_
         assert cases[0].grid_id != cases[1].grid_id and cases[2].grid_id is None
         assert cases[1].resolution == "已更换灯泡"
         assert cases[0].number.startswith("450503103-")
-        events = session.scalars(select(CaseEvent).where(CaseEvent.kind == "imported")).all()
-        assert len(events) == 3
+        events = session.scalars(select(CaseEvent).where(CaseEvent.kind == "imported").order_by(CaseEvent.case_id)).all()
+        assert [e.message for e in events] == ["由Open311文件导入(外部编号 EXT-0001;来源系统备注:已转城管中队)",
+                                               "由Open311文件导入(外部编号 EXT-0002)", "由Open311文件导入(外部编号 EXT-0003)"]
         audit = session.scalars(select(AuditEntry).where(AuditEntry.action == "cases.import")).all()
         assert len(audit) == 1 and audit[0].detail["imported"] == 3
 
@@ -106,7 +108,15 @@ def test_round_trip_into_a_fresh_database_gives_equivalent_requests(db, empty_db
             assert {k: record[k] for k in kept} == {k: original[k] for k in kept}
             assert record["griddesk"]["grid_code"] == original["griddesk"]["grid_code"]
             assert record["griddesk"]["title"] == original["griddesk"]["title"]
+            assert record["griddesk"]["external_id"] == original["service_request_id"]
         assert len(after) == 2
+        # Passed on and sent back: the cases that came from here are known again, not imported twice.
+        back = tmp_path / "back.json"
+        open311.write_requests(fresh, system, back)
+        with pytest.raises(ValidationFailed) as caught:
+            open311.import_file(db, system, back)
+        assert "都是本库已有的案件(例如 450503103-2025-00000" in caught.value.problems[0]
+        assert _case_count(db) == 2
     finally:
         if backend == "postgresql":
             _templates[backend].drop(fresh)
@@ -350,3 +360,63 @@ def test_times_no_request_can_carry_are_named_and_nothing_imported(world_db, sys
     assert "晚于现在" in problems[0] and "早于 2000 年" in problems[1] and "之后一年以内" in problems[2]
     assert "与现在之间" in problems[3]
     assert _case_count(world_db) == 0
+
+
+def test_texts_and_values_that_cannot_be_kept_as_they_are_are_refused_by_field_not_changed(world_db, system, tmp_path):
+    """Nothing is cut, cleaned or written out from another type: each such request is named with its field."""
+    long_title = "侨北路" * 20  # 60 characters: a title given is kept whole, up to the column's 120
+    records = [
+        _request(1, **{"griddesk": {"title": long_title + "路灯"}}),
+        _request(2, description="路灯\u0000不亮"),
+        _request(3, description="路灯\ud800不亮"),
+        _request(4, description={"text": "路灯不亮"}),
+        _request(5, **{"griddesk": {"state": {"x": 1}}}),
+        _request(6, lat=True),
+        _request(7, service_request_id=1e20),
+        _request(8, **{"griddesk": {"title": "长" * 121}}),
+        _request(9, address="侨" * 201),
+        _request(10, status=None),
+        _request(11, lat="21_415"),
+    ]
+    path = tmp_path / "requests.json"
+    path.write_text("[\n" + ",\n".join(json.dumps(r, ensure_ascii=True) for r in records) + "\n]\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert caught.value.problems == [
+        "第 2 项(第 3 行) 字段 description:第 3 个字符是不可见的控制字符(U+0000),无法保存;请删去后重新导入",
+        "第 3 项(第 4 行) 字段 description:第 3 个字符是不可见的控制字符(U+D800),无法保存;请删去后重新导入",
+        '第 4 项(第 5 行) 字段 description:应为文本,不是 {"text": "路灯不亮"}',
+        '第 5 项(第 6 行) 字段 griddesk.state:应为文本,不是 {"x": 1}',
+        "第 6 项(第 7 行) 字段 lat:true 不是数字",
+        "第 7 项(第 8 行) 字段 service_request_id:应为文本,不是 1e+20",
+        "第 8 项(第 9 行) 字段 griddesk.title:有 121 个字,超过上限 120 个字;请缩短后重新导入",
+        "第 9 项(第 10 行) 字段 address:有 201 个字,超过上限 200 个字;请缩短后重新导入",
+        "第 10 项(第 11 行) 字段 status:null 应为 open 或 closed",
+        '第 11 项(第 12 行) 字段 lat:"21_415" 不是数字',
+    ]
+    assert _case_count(world_db) == 0
+    open311.import_file(world_db, system, _write(tmp_path, records[:1]))
+    with world_db.session() as session:
+        assert session.scalar(select(Case.title)) == long_title + "路灯"
+
+
+def test_a_request_passed_on_and_back_is_named_with_the_case_it_came_from(world_db, system, tmp_path):
+    world.add_case(world_db, "450503103-2025-000001")
+    path = _write(tmp_path, [_request(1, griddesk={"external_id": "450503103-2025-000001"},
+                                      requested_datetime="2026-03-02T09:30:00+08:00"),
+                             _request(2)])
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert caught.value.problems == ["第 1 项(第 2 行) 字段 griddesk.external_id:编号 EXT-0001 的诉求原编号为 "
+                                     "450503103-2025-000001,即本库案件 450503103-2025-000001:它经另一个库转来又转回,"
+                                     "本库已有;请删去这一行后再导入"]
+
+
+def test_a_file_not_in_utf8_is_named_by_line(world_db, system, tmp_path):
+    # 路 in GBK (C2 B7) happens to be valid UTF-8 (·); 灯 (B5 C6) is not: bytes 20–21 of line 3
+    path = tmp_path / "gbk.json"
+    path.write_bytes(b'[\n{"service_request_id": "A",\n "description": "' + "路灯".encode("gbk") + b'"}\n]\n')
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert caught.value.problems == ["文件:不是 UTF-8 编码的 JSON:第 3 行第 20 个字节起的字节不是 UTF-8(可能是 GBK);"
+                                     "请另存为 UTF-8 后重新导入"]

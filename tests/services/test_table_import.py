@@ -280,3 +280,27 @@ def test_the_grid_a_row_names_takes_it_in_without_coordinates(world_db, system, 
     with world_db.session() as session:
         placed = set(session.execute(select(Place.code).join(Case, Case.grid_id == Place.id)).scalars())
     assert placed == {grid}
+
+
+def test_unknown_states_closed_rows_without_a_closing_time_and_overlong_texts_are_refused(world_db, system, tmp_path):
+    """A state the export never writes is not read as a new open request, and a closed one is not
+    given the import's time as its closing; a text longer than its column is named, not cut."""
+    path = _write(tmp_path, [
+        _row("A-1", 状态="已关闭", 办结时间="2026-03-05 10:00"),
+        _row("A-2", 状态="已办结"),
+        _row("A-3", 诉求人="侨" * 41),
+        _row("A-4", 编号="X" * 65),
+        _row("A-5", 联系电话="not a phone at all 12345"),
+        _row("A-6", 地址="路\u0007灯"),
+    ])
+    problems = _refusal(world_db, system, path)
+    assert problems[0].startswith("第 2 行 字段 状态:“已关闭”不是案件状态;应为导出的状态之一:待受理、已立案")
+    assert problems[1:] == [
+        "第 3 行 字段 办结时间:状态为“已办结”的诉求须填写办结时间",
+        "第 4 行 字段 诉求人:有 41 个字,超过上限 40 个字;请缩短后重新导入",
+        "第 5 行 字段 编号:有 65 个字,超过上限 64 个字;请缩短后重新导入",
+        "第 6 行 字段 联系电话:有 24 个字,超过上限 20 个字;请缩短后重新导入",
+        "第 7 行 字段 地址:第 2 个字符是不可见的控制字符(U+0007),无法保存;请删去后重新导入",
+    ]
+    with world_db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Case)) == 0

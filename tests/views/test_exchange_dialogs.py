@@ -98,7 +98,7 @@ def test_a_bad_file_lists_each_problem_and_imports_nothing(qtbot, window, tmp_pa
     lines = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
     assert dialog.problems.isVisible() and "整个文件未导入" in dialog.status.text()
     assert lines == ["第 2 项(第 3 行) 字段 lat:95.0 超出范围(−90 到 90)",
-                     "第 3 项(第 4 行) 字段 requested_datetime:'昨天' 不是带时区的 ISO 8601 时间(如 2026-03-01T09:30:00+08:00)"]
+                     '第 3 项(第 4 行) 字段 requested_datetime:"昨天" 不是带时区的 ISO 8601 时间(如 2026-03-01T09:30:00+08:00)']
     assert _cases(window.db) == 0
 
 

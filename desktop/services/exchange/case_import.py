@@ -16,6 +16,7 @@ year its request was received (Beijing time), like the cases taken in that year.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from ...db import Database
-from ...models import Case, CaseEvent, Grid, Place, utcnow
+from ...models import Case, CaseEvent, Grid, MatterItem, Place, utcnow
 from ...models.enums import CaseState, Channel, GridStatus, HandlingLevel, MatterComplexity, PlaceLevel
 from ..clock import BEIJING
 from ..matters import lists_in_force
@@ -62,20 +63,56 @@ class IncomingRequest:
     requester_phone: str | None = None
     source_state: str | None = None
     grid_code: str | None = None  # the grid a file exported from a GridDesk database names
+    origin_id: str | None = None  # the id the request came with into that database, if it came from elsewhere
 
 
 @dataclass(frozen=True)
 class FieldNames:
-    """What a file format calls the fields named in the problems the database checks find."""
+    """What a file format calls the fields named in the problems found: the database checks', and
+    the text checks' (`texts`: IncomingRequest attribute → the file's name for it)."""
 
     request_id: str
     place: str
     service_code: str
     grid: str
+    texts: dict[str, str] = field(default_factory=dict)
 
 
-OPEN311_FIELDS = FieldNames(request_id="service_request_id", place="lat/long", service_code="service_code",
-                            grid="griddesk.grid_code")
+OPEN311_FIELDS = FieldNames(
+    request_id="service_request_id", place="lat/long", service_code="service_code", grid="griddesk.grid_code",
+    texts={"external_id": "service_request_id", "service_code": "service_code", "description": "description",
+           "title": "griddesk.title", "status_notes": "status_notes", "address": "address",
+           "source_state": "griddesk.state", "grid_code": "griddesk.grid_code", "origin_id": "griddesk.external_id"},
+)
+
+# Characters no column keeps: the C0 controls but tab, line feed and carriage return (PostgreSQL
+# refuses NUL, an XLSX export the rest) and lone surrogates (no encoding writes them).
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+# The longest text each field may hold: its column's length (description and result are unbounded).
+_LIMITS = {attribute: column.type.length for attribute, column in (
+    ("external_id", Case.external_id), ("title", Case.title), ("address", Case.address),
+    ("requester_name", Case.requester_name), ("requester_phone", Case.requester_phone), ("grid_code", Place.code),
+    ("origin_id", Case.external_id),
+    ("service_code", MatterItem.code),
+)}
+
+
+def text_problems(request: IncomingRequest, fields: FieldNames) -> list[tuple[str, str]]:
+    """What keeps the request's texts from being kept as they are, as (field, message): a character
+    no column can hold, or more characters than the column holds. Nothing is cut or cleaned here."""
+    found = []
+    for attribute, name in fields.texts.items():
+        value = getattr(request, attribute)
+        if value is None:
+            continue
+        bad = _UNSTORABLE.search(value)
+        limit = _LIMITS.get(attribute)
+        if bad:
+            found.append((name, f"第 {bad.start() + 1} 个字符是不可见的控制字符(U+{ord(bad.group()):04X}),"
+                                f"无法保存;请删去后重新导入"))
+        elif limit and len(value) > limit:
+            found.append((name, f"有 {len(value)} 个字,超过上限 {limit} 个字;请缩短后重新导入"))
+    return found
 
 # Times a request can carry. Outside them a date was mistyped or mis-converted (a year 2099, a
 # 1900 "empty" date, a deadline before the request); refused rather than numbered in that year.
@@ -204,9 +241,18 @@ def _already_here(request_id: str, number: str, imported: bool) -> str:
             f"不能再导入为新案件;请删去这一行后再导入")
 
 
+DERIVED_TITLE = 60  # a title made from the description's first line, when the file gives none
+
+
+def _come_back(request_id: str, origin_id: str, number: str) -> str:
+    return (f"编号 {request_id} 的诉求原编号为 {origin_id},即本库案件 {number}:它经另一个库转来又转回,本库已有;"
+            f"请删去这一行后再导入")
+
+
 def _title(request: IncomingRequest) -> str:
-    text = (request.title or request.description).strip().splitlines()[0]
-    return text[:60]
+    if request.title:
+        return request.title  # as the file gives it (text_problems checked its length)
+    return request.description.strip().splitlines()[0][:DERIVED_TITLE]
 
 
 def _plan(session: Session, requests: list[IncomingRequest], problems: Problems, township_code: str | None,
@@ -228,7 +274,7 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
     grid_named = dict(session.execute(select(Place.code, Place.id).join(Grid, Grid.place_id == Place.id).where(
         Place.code.in_(named), Grid.status == GridStatus.ACTIVE)).all()) if named else {}
 
-    existing = _existing_cases(session, [r.external_id for r in requests])
+    existing = _existing_cases(session, [r.external_id for r in requests] + [r.origin_id for r in requests if r.origin_id])
     here: list[tuple[str, str, bool]] = []  # (request id, case number, imported before) of rows already here
     seen: dict[str, int] = {}
     wheres: dict[int | None, _Where] = {}
@@ -247,6 +293,12 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
             # reads the same (two databases of one township number their cases alike): a new case.
             if imported or _same_moment(received_at, request.requested_at):
                 problems.add(request.row, fields.request_id, _already_here(external_id, number, imported))
+                here.append((external_id, number, imported))
+                continue
+        if request.origin_id in existing:  # passed on through another database, and back
+            number, imported, received_at = existing[request.origin_id]
+            if imported or _same_moment(received_at, request.requested_at):
+                problems.add(request.row, fields.texts["origin_id"], _come_back(external_id, request.origin_id, number))
                 here.append((external_id, number, imported))
                 continue
         # The grid the file names (a vessel group's grid has no place to route to; an operator may
@@ -327,12 +379,17 @@ def _rows(session: Session, actor: Actor, planned: list[tuple[IncomingRequest, _
             updated if request.closed else None, request.status_notes if request.closed else None,
             now_stamp, updated, actor.display_name,
         ))
-        detail = details.get(request.source_state)
-        if detail is None:
-            detail = details[request.source_state] = json.dumps(
-                {"source": source, "source_state": request.source_state}, ensure_ascii=False)
+        if request.status_notes and not request.closed:  # the source's note on an open request: kept with it
+            detail = json.dumps({"source": source, "source_state": request.source_state,
+                                 "source_notes": request.status_notes}, ensure_ascii=False)
+        else:
+            detail = details.get(request.source_state)
+            if detail is None:
+                detail = details[request.source_state] = json.dumps(
+                    {"source": source, "source_state": request.source_state}, ensure_ascii=False)
+        notes = f";来源系统备注:{request.status_notes}" if request.status_notes and not request.closed else ""
         events.append((case_id, now_stamp, "imported", actor.user_id, actor.display_name, actor.desktop, state,
-                       f"由{source}文件导入(外部编号 {request.external_id})", detail))
+                       f"由{source}文件导入(外部编号 {request.external_id}{notes})", detail))
     return cases, events
 
 

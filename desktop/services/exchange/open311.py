@@ -4,6 +4,8 @@ GeoReport v2 (https://wiki.open311.org/GeoReport_v2/) knows two request states, 
 ``closed``; ours are detailed (SPEC §11). Every state counts as ``open`` except the finished
 ones (就地办结, 已办结, 已合并); the detailed state is kept in the extension object
 ``"griddesk"`` ({state, state_label, grid_code, supervision, …}), which other systems ignore.
+A case that came from another system carries the id it came with there (``external_id``), so
+that a request passed on through another GridDesk database is known again when it comes back.
 
 Import reads the whole file with `json.loads` and checks each request in one cheap pass; only
 when something is wrong is the text walked element by element (`json.JSONDecoder.raw_decode`)
@@ -31,7 +33,15 @@ from ..places import get_place, normalise_code
 from ..queue import QueueFilter, filtered_select
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
-from .case_import import ImportReport, IncomingRequest, ProgressReport, import_requests, time_problems
+from .case_import import (
+    OPEN311_FIELDS,
+    ImportReport,
+    IncomingRequest,
+    ProgressReport,
+    import_requests,
+    text_problems,
+    time_problems,
+)
 from .files import read_bytes, write_atomically
 from .problems import Problems
 
@@ -87,7 +97,7 @@ def export_requests(db: Database, actor: Actor, f: QueueFilter | None = None) ->
     columns = (Case.number, Case.state, Case.resolution, Case.hold_explanation, MatterItem.title, MatterItem.code,
                Case.category, Case.description, lead_department.name, item_department.name, Case.received_at,
                Case.updated_at, Case.due_at, Case.address, Case.lat, Case.lon, grid.code, Case.supervision,
-               Case.title, Case.channel)
+               Case.title, Case.channel, Case.external_id)
     stmt = (select(*columns).select_from(Case)
             .outerjoin(MatterItem, MatterItem.id == Case.matter_item_id)
             .outerjoin(item_department, item_department.id == MatterItem.department_id)
@@ -98,7 +108,7 @@ def export_requests(db: Database, actor: Actor, f: QueueFilter | None = None) ->
         records = []
         for (number, state, resolution, hold_explanation, item_title, item_code, category, description,
              lead_name, item_dept_name, received, updated, due, address, lat, lon, grid_code, supervision,
-             title, channel) in session.execute(filtered_select(session, actor, f, stmt)):
+             title, channel, external_id) in session.execute(filtered_select(session, actor, f, stmt)):
             records.append({
                 "service_request_id": number, "status": status_of(state),
                 "status_notes": _status_notes(state, resolution, hold_explanation),
@@ -109,7 +119,7 @@ def export_requests(db: Database, actor: Actor, f: QueueFilter | None = None) ->
                 "lat": lat, "long": lon, "media_url": "",
                 EXTENSION: {"state": state.value, "state_label": state.label, "grid_code": grid_code,
                             "supervision": supervision.value, "title": title, "channel": channel.value,
-                            "category": category.value},
+                            "category": category.value, "external_id": external_id},
             })
         return records
 
@@ -213,29 +223,44 @@ def _moment(value, name: str, bad: list) -> datetime | None:
     except (TypeError, ValueError):
         parsed = None
     if parsed is None or parsed.tzinfo is None:
-        bad.append((name, f"{value!r} 不是带时区的 ISO 8601 时间(如 2026-03-01T09:30:00+08:00)"))
+        bad.append((name, f"{_shown(value)} 不是带时区的 ISO 8601 时间(如 2026-03-01T09:30:00+08:00)"))
         return None
     return parsed
+
+
+def _shown(value) -> str:
+    """A value from the file as JSON writes it (null, "Closed", {…}), short."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _degrees(value, name: str, limit: float, bad: list) -> float | None:
     if value is None or value == "":
         return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        bad.append((name, f"{value!r} 不是数字"))
-        return None
-    if not -limit <= number <= limit:
-        bad.append((name, f"{number} 超出范围(−{limit:g} 到 {limit:g})"))
+    number = None
+    if type(value) in (int, float) or (type(value) is str and "_" not in value):  # not true, not 1_000
+        try:
+            number = float(value)
+        except ValueError:
+            pass
+    if number is None:
+        bad.append((name, f"{_shown(value)} 不是数字"))
+    elif not -limit <= number <= limit:
+        bad.append((name, f"{_shown(value)} 超出范围(−{limit:g} 到 {limit:g})"))
         return None
     return number
 
 
-def _text(value) -> str | None:
+def _text(value, name: str, bad: list) -> str | None:
+    """A text field: a string, or a whole number (ids often are); anything else is refused, not written out."""
     if value is None:
         return None
-    return (value if type(value) is str else str(value)).strip() or None
+    if type(value) is str:
+        return value.strip() or None
+    if type(value) is int:
+        return str(value)
+    bad.append((name, f"应为文本,不是 {_shown(value)}"))
+    return None
 
 
 def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[str | None, str]]:
@@ -244,12 +269,13 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
         return [(None, "应为 JSON 对象 {…}")]
     bad: list[tuple[str | None, str]] = []
     get = element.get
-    external_id, service_code = _text(get("service_request_id")), _text(get("service_code"))
-    description = _text(get("description"))
-    for name, value in (("service_request_id", external_id), ("service_code", service_code),
-                        ("description", description), ("requested_datetime", get("requested_datetime"))):
-        if value is None or value == "":
+    for name in REQUIRED:
+        value = get(name)
+        if value is None or value == "" or (type(value) is str and not value.strip()):
             bad.append((name, "缺少必填字段"))
+    external_id = _text(get("service_request_id"), "service_request_id", bad)
+    service_code = _text(get("service_code"), "service_code", bad)
+    description = _text(get("description"), "description", bad)
     before = len(bad)
     requested = _moment(get("requested_datetime"), "requested_datetime", bad)
     updated = _moment(get("updated_datetime"), "updated_datetime", bad)
@@ -264,23 +290,26 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
         bad.append(("lat/long", "经纬度须同时给出"))
     status = get("status", "open")
     if status != "open" and status != "closed":
-        bad.append(("status", f"{status!r} 应为 open 或 closed"))
-    if external_id and len(external_id) > 64:
-        bad.append(("service_request_id", "超过 64 个字符"))
-    address = _text(get("address"))
-    if address and len(address) > 200:
-        bad.append(("address", "超过 200 个字"))
+        bad.append(("status", f"{_shown(status)} 应为 open 或 closed"))
+    address = _text(get("address"), "address", bad)
+    status_notes = _text(get("status_notes"), "status_notes", bad)
+    extension = get(EXTENSION)
+    if extension is not None and type(extension) is not dict:
+        bad.append((EXTENSION, f"应为 JSON 对象 {{…}},不是 {_shown(extension)}"))
+    extension = extension if type(extension) is dict else {}
+    title = _text(extension.get("title"), f"{EXTENSION}.title", bad)
+    source_state = _text(extension.get("state"), f"{EXTENSION}.state", bad)
+    grid_code = _text(extension.get("grid_code"), f"{EXTENSION}.grid_code", bad)
+    origin_id = _text(extension.get("external_id"), f"{EXTENSION}.external_id", bad)
     if bad:
         return bad
-    extension = get(EXTENSION)
-    if type(extension) is not dict:
-        extension = {}
-    return IncomingRequest(
+    request = IncomingRequest(
         row=row, external_id=external_id, service_code=service_code, description=description,
-        requested_at=requested, title=_text(extension.get("title")), updated_at=updated, expected_at=expected,
-        closed=status == "closed", status_notes=_text(get("status_notes")), address=address, lon=lon, lat=lat,
-        source_state=extension.get("state"), grid_code=_text(extension.get("grid_code")),
+        requested_at=requested, title=title, updated_at=updated, expected_at=expected,
+        closed=status == "closed", status_notes=status_notes, address=address, lon=lon, lat=lat,
+        source_state=source_state, grid_code=grid_code, origin_id=origin_id,
     )
+    return text_problems(request, OPEN311_FIELDS) or request
 
 
 def parse_requests(text: str, source: str, progress: ProgressReport | None = None
@@ -313,11 +342,15 @@ def parse_requests(text: str, source: str, progress: ProgressReport | None = Non
 
 def read_text(path: Path) -> str:
     """The file as text (UTF-8, with or without BOM); anything else is refused as a whole."""
+    data = read_bytes(path)
     try:
-        return read_bytes(path).decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         problems = Problems(path.name)
-        problems.add("文件", None, f"不是 UTF-8 编码的 JSON(第 {exc.start + 1} 个字节起)")
+        problems.add("文件", None, f"不是 UTF-8 编码的 JSON:第 {line} 行第 {column} 个字节起的字节不是 UTF-8"
+                                 f"(可能是 GBK);请另存为 UTF-8 后重新导入")
         problems.raise_if_any()
 
 

@@ -21,14 +21,25 @@ from ...models import utcnow
 from ...models.enums import CaseState
 from ..clock import BEIJING
 from ..security import Actor
-from .case_import import FieldNames, ImportReport, IncomingRequest, ProgressReport, import_requests, time_problems
+from .case_import import (
+    FieldNames,
+    ImportReport,
+    IncomingRequest,
+    ProgressReport,
+    import_requests,
+    text_problems,
+    time_problems,
+)
 from .files import cell_text, decode_csv, read_bytes, read_xlsx
 from .problems import Problems
 from .table_export import HEADERS, TIME_FORMAT, unescape_text
 
 REQUIRED = ("编号", "事项编码", "诉求描述", "受理时间")
-FIELDS = FieldNames(request_id="编号", place="经度/纬度", service_code="事项编码", grid="网格代码")
-_CLOSED_LABELS = {s.label for s in CaseState if not s.is_open}
+FIELDS = FieldNames(request_id="编号", place="经度/纬度", service_code="事项编码", grid="网格代码", texts={
+    "external_id": "编号", "service_code": "事项编码", "description": "诉求描述", "title": "标题", "address": "地址",
+    "requester_name": "诉求人", "requester_phone": "联系电话", "grid_code": "网格代码", "source_state": "状态",
+})
+_STATE_LABELS = {s.label: s for s in CaseState}
 
 Rows = Iterator[tuple[int, list[str]]]  # (the line or sheet row a row ends on, its cells as text)
 
@@ -145,16 +156,27 @@ def _request(row: dict[str, str], index: int, problems: Problems, now: datetime)
     lat = _number(row.get("纬度", ""), index, "纬度", 90, problems)
     if (lon is None) != (lat is None) and len(problems) == places_before:
         problems.add(index, "经度/纬度", "须同时填写")
+    state = row.get("状态") or None
+    if state is not None and state not in _STATE_LABELS:
+        problems.add(index, "状态", f"“{state}”不是案件状态;应为导出的状态之一:{'、'.join(_STATE_LABELS)},"
+                                  f"或留空(作为待受理的新诉求)")
+    closed = state in _STATE_LABELS and not _STATE_LABELS[state].is_open
+    if closed and not row.get("办结时间"):
+        problems.add(index, "办结时间", f"状态为“{state}”的诉求须填写办结时间")
     if len(problems) > before:
         return None
     phone = row.get("联系电话") or None
-    return IncomingRequest(
+    request = IncomingRequest(
         row=index, external_id=row["编号"], service_code=row["事项编码"], description=row["诉求描述"],
         requested_at=requested, title=row.get("标题") or None, expected_at=expected, updated_at=closed_at,
-        closed=row.get("状态") in _CLOSED_LABELS, address=row.get("地址") or None, lon=lon, lat=lat,
+        closed=closed, address=row.get("地址") or None, lon=lon, lat=lat,
         requester_name=row.get("诉求人") or None, requester_phone=None if phone and "*" in phone else phone,
-        source_state=row.get("状态") or None, grid_code=row.get("网格代码") or None,
+        source_state=state, grid_code=row.get("网格代码") or None,
     )
+    found = text_problems(request, FIELDS)
+    for column, message in found:
+        problems.add(index, column, message)
+    return None if found else request
 
 
 def parse_rows(text: str, source: str) -> tuple[list[IncomingRequest], Problems]:
