@@ -4,9 +4,11 @@ import csv
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import update
 
 import exchange_world as world
-from desktop.errors import PermissionDenied
+from desktop.errors import PermissionDenied, ValidationFailed
+from desktop.models import Case
 from desktop.models.enums import CaseState, PlaceLevel, Role
 from desktop.services import queue, users
 from desktop.services.exchange import open311
@@ -61,6 +63,18 @@ def test_xlsx_has_a_bold_frozen_header_and_widths(world_db, system, tmp_path):
     assert sheet.column_dimensions["S"].width == 50  # 诉求描述, the last column
     assert sheet["A2"].value == "450503103-2025-000002" and sheet["F2"].value == "已办结"
     assert sheet.max_row == 2
+
+
+def test_a_control_character_kept_from_before_names_the_case_instead_of_failing_the_whole_xlsx(world_db, system,
+                                                                                              tmp_path):
+    with world_db.session() as session:
+        session.execute(update(Case).where(Case.number == "450503103-2025-000001").values(description="路灯\x07不亮"))
+        session.commit()
+    path = tmp_path / "queue.xlsx"
+    with pytest.raises(ValidationFailed, match="案件 450503103-2025-000001 的“诉求描述”含有 Excel 无法保存的控制字符"):
+        export_table(world_db, system, path, QueueFilter(), "xlsx")
+    assert not path.exists() and not list(tmp_path.glob("*.xlsx"))
+    assert export_table(world_db, system, tmp_path / "queue.csv", QueueFilter(), "csv") == 1
 
 
 def test_a_cancelled_export_leaves_no_file_and_the_progress_knows_the_total(world_db, system, tmp_path):

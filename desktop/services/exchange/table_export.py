@@ -15,11 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.styles import Font
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from ...db import Database
+from ...errors import ValidationFailed
 from ...models import Case, MatterItem, Place
 from ..clock import beijing_text
 from ..places import normalise_code
@@ -133,7 +136,12 @@ def _write_xlsx(path: Path, table: Iterator[list]) -> int:
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
     count = 0
     for row in table:
-        sheet.append(row)
+        try:
+            sheet.append(row)
+        except IllegalCharacterError:  # a control character a case kept from before imports refused them
+            column = next(i for i, value in enumerate(row) if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value))
+            raise ValidationFailed(f"案件 {row[0]} 的“{HEADERS[column]}”含有 Excel 无法保存的控制字符,未导出;"
+                                   f"请导出为 CSV,或先更正该案件后再导出为 Excel", field=HEADERS[column]) from None
         for column, value in enumerate(row, start=1):
             if isinstance(value, str) and value.startswith("="):  # openpyxl took it for a formula: it is text
                 sheet.cell(count + 2, column).data_type = "s"
