@@ -9,6 +9,7 @@ cannot be used is reported in one clear sentence (a dialog, or one line on stder
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import time
@@ -117,6 +118,15 @@ def open_window(args: argparse.Namespace, db: Database, actor: Actor, tasks: Tas
     return window
 
 
+def catch_up_calendar(db: Database, actor: Actor, tasks: TaskRunner) -> None:
+    """Recount the deadlines once, off the GUI thread, after an upgrade brought the published holiday
+    schedule of more years (the banner and the queue follow through the change feed)."""
+    from .services.calendar_admin import catch_up_with_published_schedule
+
+    tasks.submit(catch_up_with_published_schedule, db, actor,
+                 on_error=lambda exc: logging.getLogger(__name__).warning("deadlines not recounted: %s", exc))
+
+
 def take_screenshot(window, target: Path, tasks) -> None:
     """Show the window, wait for its first data and the loads that follow it (the place
     selected in the tree, its roster and details), render it to `target`."""
@@ -185,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 0
             actor = dialog.actor
         window = open_window(args, db, actor, tasks, translations)
+        catch_up_calendar(db, actor, tasks)
         if screenshot:
             take_screenshot(window, args.screenshot, tasks)
             # Scripts (and the start-up benchmark) wait for this line; glossed like the admin tool's output.

@@ -5,7 +5,8 @@ from __future__ import annotations
 from .. import migrate
 from ..db import Database
 from ..errors import DatabaseUnavailable
-from ..services import integrity, reference
+from ..services import calendar_admin, integrity, reference
+from ..services.clock import last_published_year
 from ..services.demo import DEFAULT_TOWNSHIP, seed_demo
 from ..services.places import normalise_code
 
@@ -21,10 +22,16 @@ def _init(ctx, args) -> int:
     db = ctx.db
     before, head = migrate.current_revision(db), migrate.head_revision()
     if before == head and integrity.reference_tree_current(db):
-        ctx.print(f"数据库已是最新版本({head}),北海市区划完整,无需更改 (already up to date, nothing changed)")
+        moved = calendar_admin.catch_up_with_published_schedule(db, ctx.actor)
+        if moved is None:
+            ctx.print(f"数据库已是最新版本({head}),北海市区划完整,无需更改 (already up to date, nothing changed)")
+        else:
+            ctx.print(f"数据库已是最新版本({head});程序内置的国务院节假日安排已更新至 {last_published_year()} 年,"
+                      f"重算期限 {moved} 项 (deadlines recounted with the newly published holidays)")
         return 0
     migrate.upgrade(db)
     report = reference.load_beihai_tree(db, ctx.actor)
+    calendar_admin.catch_up_with_published_schedule(db, ctx.actor)
     ctx.print(f"数据库结构:{before or '空库'} → {head};北海市区划:新增 {report.added},更新 {report.updated},"
               f"未变 {report.unchanged} (schema {before or 'empty'} → {head}; reference tree loaded)")
     return 0

@@ -20,16 +20,25 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from chinese_calendar import constants as published_schedule
-from sqlalchemy import delete, extract, func, select
+from sqlalchemy import delete, extract, func, or_, select
 from sqlalchemy.orm import aliased
 
 from ..db import Database
 from ..errors import Conflict, NotFound, ValidationFailed
-from ..models import Assignment, Callback, CalendarDay, Case, EmergencyReport, EmergencyStep, SupervisionOrder
+from ..models import (
+    Assignment,
+    Callback,
+    CalendarDay,
+    Case,
+    EmergencyReport,
+    EmergencyStep,
+    Setting,
+    SupervisionOrder,
+)
 from ..models.enums import ACTIVE_ASSIGNMENT_STATES, CallbackState, DayKind, EmergencyStepKind, LabelledEnum
 from .cases import supervision
 from .cases.deadlines import case_limits, recompute, sync_case_due
-from .clock import BEIJING, WorkCalendar, published_year
+from .clock import BEIJING, WorkCalendar, last_published_year, published_year
 from .exchange.files import decode_csv, read_bytes
 from .security import Actor, Permission
 from .unit_of_work import UnitOfWork, unit_of_work
@@ -78,15 +87,59 @@ def _describe(day: date, kind: DayKind, name: str) -> str:
     return f"{day} {kind.label}" + (f"“{name}”" if name else "")
 
 
-def _recount(uow: UnitOfWork, before: WorkCalendar, message: str, **detail) -> int:
-    """Recount open deadlines after a change of the calendar (`before`: as it was); audit and announce it."""
+def _recount(uow: UnitOfWork, before: WorkCalendar, since: datetime, message: str, **detail) -> int:
+    """Recount deadlines after a change of the calendar (`before`: as it was; `since`: the first day it
+    changed, as 00:00 Beijing time); audit and announce it."""
     uow.session.flush()
     after = WorkCalendar.load(uow.session)
-    moved = recompute_open_deadlines(uow.session, after) + recount_from_their_start(uow.session, before, after)
-    uow.audit(f"{message},重算 {moved} 项未办结期限", recomputed=moved, **detail)
+    moved = recount_deadlines(uow.session, before, after, since)
+    uow.audit(f"{message},重算 {moved} 项期限", recomputed=moved, **detail)
     uow.changed("calendar")
     uow.changed("cases", note="deadlines recomputed")
     return moved
+
+
+def _from(day: date) -> datetime:
+    return datetime.combine(day, time(0), BEIJING)
+
+
+def recount_deadlines(session, before: WorkCalendar, after: WorkCalendar, since: datetime) -> int:
+    """Recount, with the calendar `after`, the deadlines the change from `before` may move: every open
+    share's, and those of finished shares, callbacks and final reports falling on `since` or later —
+    the evaluation judges them by these (a month kept is counted again, a settled one stays)."""
+    return recompute_open_deadlines(session, after, since) + recount_from_their_start(session, before, after, since)
+
+
+SCHEDULE_SETTING = "calendar.published_through"
+
+
+def catch_up_with_published_schedule(db: Database, actor: Actor) -> int | None:
+    """After an upgrade that brought the State Council's schedule of more years, recount the
+    deadlines counted without it (Monday–Friday, or the days an admin entered); None if nothing
+    was due. Run when a desktop starts and by `griddesk-admin init`: the database keeps through
+    which year its deadlines were counted with the published schedule. A desktop whose package
+    knows fewer years than that leaves it alone (its banner warns of the years it does not know).
+    """
+    current = last_published_year()
+    with db.session() as session:
+        counted = session.get(Setting, SCHEDULE_SETTING)
+        if counted is not None and counted.value >= current:
+            return None
+    with unit_of_work(db, actor, "calendar.published_schedule", target=str(current)) as uow:
+        row = uow.session.get(Setting, SCHEDULE_SETTING, with_for_update=True)  # one desk recounts
+        if row is None:  # a database set up before it kept the year: its deadlines were counted as now
+            uow.session.add(Setting(key=SCHEDULE_SETTING, value=current, updated_by=actor.display_name))
+            uow.audit(f"记下本库期限所依据的国务院节假日安排:至 {current} 年", published_through=current)
+            return None
+        if row.value >= current:
+            return None
+        before = WorkCalendar.load(uow.session, published_through=row.value)
+        first = row.value + 1
+        row.value, row.updated_by = current, actor.display_name
+        moved = _recount(uow, before, _from(date(first, 1, 1)),
+                         f"程序内置的国务院节假日安排已更新至 {current} 年({first} 年起按公布的安排计算)",
+                         published_through=current)
+        return moved
 
 
 def _check_entries(entries: list[DayEntry]) -> None:
@@ -134,7 +187,8 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: 
         session.add_all(CalendarDay(day=e.day, kind=e.kind, name=e.name[:40], entered_by=actor.display_name)
                         for e in entries)
         replaced = sum(entered.values())
-        moved = _recount(uow, before, f"录入 {'、'.join(map(str, years))} 年节假日安排 {len(entries)} 天"
+        moved = _recount(uow, before, _from(date(years[0], 1, 1)),
+                         f"录入 {'、'.join(map(str, years))} 年节假日安排 {len(entries)} 天"
                               + (f"(替换原有录入 {replaced} 天)" if replaced else ""),
                          days=len(entries), replaced=replaced)
         return EnterResult(years, len(entries), moved, replaced)
@@ -163,7 +217,8 @@ def add_day(db: Database, actor: Actor, entry: DayEntry) -> EnterResult:
             raise ValidationFailed(f"{entry.day} 未录入", problems)
         uow.session.add(CalendarDay(day=entry.day, kind=entry.kind, name=entry.name[:40],
                                     entered_by=actor.display_name))
-        moved = _recount(uow, before, f"录入 {_describe(entry.day, entry.kind, entry.name)}", kind=entry.kind.value)
+        moved = _recount(uow, before, _from(entry.day), f"录入 {_describe(entry.day, entry.kind, entry.name)}",
+                         kind=entry.kind.value)
         return EnterResult((entry.day.year,), 1, moved)
 
 
@@ -176,19 +231,25 @@ def remove_day(db: Database, actor: Actor, day: date) -> EnterResult:
         if row is None:
             raise NotFound(f"{day} 不是录入的节假日或调休上班日,无可删除;请重新载入该年安排")
         uow.session.delete(row)
-        moved = _recount(uow, before, f"删除 {_describe(row.day, row.kind, row.name)}", kind=row.kind.value)
+        moved = _recount(uow, before, _from(day), f"删除 {_describe(row.day, row.kind, row.name)}", kind=row.kind.value)
         return EnterResult((day.year,), 1, moved)
 
 
-def recompute_open_deadlines(session, calendar: WorkCalendar | None = None) -> int:
-    """Recount every open assignment's deadlines with the calendar as it now stands."""
+def recompute_open_deadlines(session, calendar: WorkCalendar | None = None, since: datetime | None = None) -> int:
+    """Recount every open share's deadlines with the calendar as it now stands, and with `since` also
+    those of finished shares with a deadline on or after it. Returns how many shares' deadlines moved."""
     calendar = calendar or WorkCalendar.load(session)
+    recounted = Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES)
+    if since is not None:
+        recounted = or_(recounted, Assignment.due_at >= since, Assignment.sign_due_at >= since,
+                        Assignment.contact_due_at >= since)
     moved = 0
-    open_cases = select(Assignment.case_id).where(Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES))
-    for case in session.scalars(select(Case).where(Case.id.in_(open_cases))):
+    for case in session.scalars(select(Case).where(Case.id.in_(select(Assignment.case_id).where(recounted)))):
         limits = case_limits(session, case)
         for assignment in case.assignments:
-            if assignment.state in ACTIVE_ASSIGNMENT_STATES:
+            if assignment.state in ACTIVE_ASSIGNMENT_STATES or (since is not None and any(
+                    due is not None and due >= since
+                    for due in (assignment.due_at, assignment.sign_due_at, assignment.contact_due_at))):
                 moved += recompute(session, assignment, calendar, limits)
         sync_case_due(case)
     return moved
@@ -204,10 +265,10 @@ def _recounted(due: datetime, start: datetime, before: WorkCalendar, after: Work
     return after.add_working_days(start, days) if days else None
 
 
-def recount_from_their_start(session, before: WorkCalendar, after: WorkCalendar) -> int:
-    """Recount the working-day deadlines that are not a share's: pending callbacks after closing
-    (Art. 20(2)), open supervision orders with the default deadline (Art. 20(1)) and final reports
-    of emergencies still owed (Art. 21). Returns how many moved."""
+def recount_from_their_start(session, before: WorkCalendar, after: WorkCalendar, since: datetime) -> int:
+    """Recount the working-day deadlines that are not a share's: callbacks after closing (Art. 20(2))
+    and final reports of emergencies (Art. 21) still owed or due on or after `since`, and open
+    supervision orders with the default deadline (Art. 20(1)). Returns how many moved."""
     # A pending callback's working days began at the last attempt before it (unanswered, or
     # answered basically satisfied), else at the closing.
     earlier = aliased(Callback)
@@ -215,10 +276,11 @@ def recount_from_their_start(session, before: WorkCalendar, after: WorkCalendar)
                  .where(earlier.case_id == Callback.case_id, earlier.state != CallbackState.PENDING,
                         earlier.id < Callback.id).scalar_subquery())
     callbacks = session.execute(select(Callback, attempted, Case.closed_at).join(Case, Case.id == Callback.case_id)
-                                .where(Callback.state == CallbackState.PENDING))
+                                .where(or_(Callback.state == CallbackState.PENDING, Callback.due_at >= since)))
     finals = session.execute(select(EmergencyStep, EmergencyReport.handled_at)
                              .join(EmergencyReport, EmergencyReport.id == EmergencyStep.report_id)
-                             .where(EmergencyStep.kind == EmergencyStepKind.FINAL, EmergencyStep.done_at.is_(None)))
+                             .where(EmergencyStep.kind == EmergencyStepKind.FINAL,
+                                    or_(EmergencyStep.done_at.is_(None), EmergencyStep.due_at >= since)))
     counted = [(callback, max(filter(None, (tried, closed)), default=None)) for callback, tried, closed in callbacks]
     # Open 督办 orders given the default deadline (Art. 20(1)); a deadline the supervisor set is theirs.
     orders = [(order, order.issued_at) for order in session.scalars(

@@ -47,27 +47,41 @@ def published_year(year: int) -> bool:
     return True
 
 
+@cache
+def last_published_year() -> int:
+    """The last year the bundled schedule covers (it grows when the package is upgraded)."""
+    return max(day.year for day in chinese_calendar.constants.holidays)
+
+
 @dataclass
 class WorkCalendar:
-    """Working-day arithmetic; `supplement` holds admin-entered days for unpublished years."""
+    """Working-day arithmetic; `supplement` holds admin-entered days for unpublished years.
+
+    `published_through` limits the bundled schedule to the years up to it: the calendar as it
+    was before an upgrade of the package published more years (calendar_admin recounts then).
+    """
 
     supplement: dict[date, DayKind] = field(default_factory=dict)
     warnings: set[int] = field(default_factory=set)
+    published_through: int | None = None
 
     @classmethod
-    def load(cls, session: Session) -> WorkCalendar:
+    def load(cls, session: Session, *, published_through: int | None = None) -> WorkCalendar:
         rows = session.execute(select(CalendarDay.day, CalendarDay.kind))
-        return cls({day: kind for day, kind in rows})
+        return cls({day: kind for day, kind in rows}, published_through=published_through)
+
+    def _published(self, year: int) -> bool:
+        return published_year(year) and (self.published_through is None or year <= self.published_through)
 
     def year_known(self, year: int) -> bool:
-        return published_year(year) or any(d.year == year for d in self.supplement)
+        return self._published(year) or any(d.year == year for d in self.supplement)
 
     def is_workday(self, day: date) -> bool:
+        if self._published(day.year):
+            return chinese_calendar.is_workday(day)
         kind = self.supplement.get(day)
         if kind is not None:
             return kind is DayKind.WORKDAY
-        if published_year(day.year):
-            return chinese_calendar.is_workday(day)
         if not self.year_known(day.year):
             # Unknown schedule: Monday–Friday, and say so until an admin enters the year.
             self.warnings.add(day.year)

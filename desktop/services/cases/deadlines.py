@@ -134,11 +134,13 @@ def sync_case_due(case: Case) -> None:
 
 
 def recompute(session, assignment: Assignment, calendar: WorkCalendar, limits: TimeLimits) -> bool:
-    """Recount an open assignment's deadlines with the calendar as it is now; True if any moved.
+    """Recount an assignment's deadlines with the calendar as it is now; True if any moved.
 
-    Used when an admin enters the holidays of a year the bundled calendar did not know, and
-    when an extension is approved. The pauses given back are those of the decided requests that
-    stopped the clock; the rest of the time the share stood still (pauses decided before
+    Used when an admin enters the holidays of a year the bundled calendar did not know (for
+    finished shares too: the evaluation judges them by these deadlines), and when an extension
+    is approved. The pauses given back are those of the decided requests that stopped the clock
+    — to the sign-for and contact deadlines only those begun before the share was signed for or
+    the requester contacted; the rest of the time the share stood still (pauses decided before
     migration 0009, which kept no such mark) is given back in clock time, as it was then.
     """
     before = (assignment.sign_due_at, assignment.contact_due_at, assignment.due_at)
@@ -146,14 +148,20 @@ def recompute(session, assignment: Assignment, calendar: WorkCalendar, limits: T
     pauses = _pauses(session, assignment)
     earlier = timedelta(seconds=max(0, assignment.paused_seconds - sum(_seconds(a, b) for a, b in pauses)))
 
-    def given_back(deadline: datetime, limit: Limit, until: datetime | None = None) -> datetime:
-        counted = [(a, b) for a, b in pauses if until is None or b <= until]
+    def given_back(deadline: datetime, limit: Limit, until: datetime | None = None,
+                   begun_before: datetime | None = None) -> datetime:
+        counted = [(a, b) for a, b in pauses
+                   if (until is None or b <= until) and (begun_before is None or a < begun_before)]
         return _given_back(deadline, limit, calendar, counted) + earlier
 
-    if assignment.signed_at is None:
-        assignment.sign_due_at = given_back(limits.sign.deadline(calendar, start), limits.sign)
-    if assignment.contacted_at is None:
-        assignment.contact_due_at = given_back(limits.contact.deadline(calendar, start), limits.contact)
+    # A share signed for (or its requester contacted) while unmarked pauses were given back is left
+    # as it is: when those pauses fell against the signing is not known.
+    if assignment.signed_at is None or not earlier:
+        assignment.sign_due_at = given_back(limits.sign.deadline(calendar, start), limits.sign,
+                                            begun_before=assignment.signed_at)
+    if assignment.contacted_at is None or (not earlier and assignment.contact_due_at is not None):
+        assignment.contact_due_at = given_back(limits.contact.deadline(calendar, start), limits.contact,
+                                               begun_before=assignment.contacted_at)
     assignment.original_due_at = limits.handle.deadline(calendar, start)
     due = assignment.original_due_at
     approved = session.scalar(select(Extension).where(Extension.assignment_id == assignment.id,

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from desktop.errors import ValidationFailed
 from desktop.models import Assignment, Case, Extension, Objection
-from desktop.models.enums import AssignmentRole, DayKind
+from desktop.models.enums import AssignmentRole, AssignmentState, DayKind
 from desktop.services import calendar_admin
 from desktop.services.cases import case_rules, department, dispatch, review
 
@@ -215,6 +215,60 @@ def test_entering_a_years_holidays_recounts_supervision_orders_given_the_default
     with world.db.session() as s:
         assert [s.get(SupervisionOrder, i).due_at for i in ids] == [at(2027, 1, 8, 0), at(2027, 1, 7, 0)]  # 5–7 Jan
     assert calendar_admin.unknown_years_of_open_deadlines(world.db) == ()
+
+
+@pytest.mark.law("Art. 23")
+def test_entering_a_year_recounts_deadlines_already_met_or_finished_which_the_evaluation_judges_by(world):
+    """Dispatched Thu 31 Dec 2026: sign-for due 24:00 Fri 1 Jan counted Monday–Friday, so a signature
+    on Mon 4 Jan reads late. Once 元旦 (1 Jan) is entered it was due at 24:00 on the 4th: on time.
+    A share already finished is recounted too; a deadline before the changed days is not touched."""
+    signed = dispatch_at(world, at(2026, 12, 31))
+    lead_id = lead_of(world, signed.id).id
+    department.sign_for(world.db, world.police, assignment_id=lead_id, expected_version=signed.version,
+                        now=at(2027, 1, 4, 9))
+    finished = dispatch_at(world, at(2026, 12, 30))
+    with world.db.session() as s:  # finished as a closing leaves it (its clock stopped, its deadlines kept)
+        share = s.get(Assignment, lead_of(world, finished.id).id)
+        share.state, share.finished_at = AssignmentState.DONE, at(2026, 12, 31, 15)
+        s.commit()
+    earlier = dispatch_at(world, at(2026, 12, 1))
+    before = lead_of(world, earlier.id)
+    lead = lead_of(world, signed.id)
+    assert (lead.sign_due_at, lead.signed_at > lead.sign_due_at) == (at(2027, 1, 2, 0), True)
+    assert lead_of(world, finished.id).due_at == at(2027, 1, 7, 0)  # 31 Dec, 1, 4, 5, 6 Jan
+
+    calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
+    lead = lead_of(world, signed.id)
+    assert (lead.sign_due_at, lead.signed_at <= lead.sign_due_at) == (at(2027, 1, 5, 0), True)
+    assert lead_of(world, finished.id).due_at == at(2027, 1, 8, 0)
+    after = lead_of(world, earlier.id)
+    assert (after.sign_due_at, after.due_at) == (before.sign_due_at, before.due_at)
+
+
+def test_an_upgrade_that_publishes_a_year_recounts_the_deadlines_counted_without_it(world):
+    """Counted while the package knew only 2025, a share dispatched before National Day 2026 ran
+    Monday–Friday through it; once the package knows 2026, the next start recounts it, once."""
+    from desktop.models import AuditEntry, Setting
+    from desktop.services.cases.deadlines import case_limits, recompute
+    from desktop.services.clock import WorkCalendar, last_published_year
+
+    assert calendar_admin.catch_up_with_published_schedule(world.db, world.system) is None  # first: noted
+    case = dispatch_at(world, at(2026, 9, 30))
+    assert lead_of(world, case.id).due_at == at(2026, 10, 14, 0)
+    with world.db.session() as s:  # as the desk counted it then
+        s.get(Setting, calendar_admin.SCHEDULE_SETTING).value = 2025
+        share = s.get(Assignment, lead_of(world, case.id).id)
+        recompute(s, share, WorkCalendar.load(s, published_through=2025), case_limits(s, share.case))
+        s.commit()
+    assert lead_of(world, case.id).due_at == at(2026, 10, 8, 0)  # 1, 2, 5, 6, 7 Oct
+
+    assert calendar_admin.catch_up_with_published_schedule(world.db, world.system) == 1
+    assert lead_of(world, case.id).due_at == at(2026, 10, 14, 0)
+    assert calendar_admin.catch_up_with_published_schedule(world.db, world.system) is None
+    with world.db.session() as s:
+        assert s.get(Setting, calendar_admin.SCHEDULE_SETTING).value == last_published_year()
+        entries = s.scalars(select(AuditEntry.message).where(AuditEntry.action == "calendar.published_schedule")).all()
+    assert entries[-1] == f"程序内置的国务院节假日安排已更新至 {last_published_year()} 年(2026 年起按公布的安排计算),重算 1 项期限"
 
 
 def test_a_pause_decided_before_pauses_were_marked_is_still_given_back_in_clock_time(world):
