@@ -155,3 +155,152 @@ def test_missing_header_column(db, tmp_path, system):
     with pytest.raises(ValidationFailed) as caught:
         staff_exchange.import_staff(db, system, path)
     assert "第 1 行:缺少“网格代码”列" in caught.value.problems
+
+
+def refused(db, system, path) -> list[str]:
+    """The problems of a file that is refused whole: nothing of it is imported."""
+    before = counts(db)
+    with pytest.raises(ValidationFailed) as caught:
+        staff_exchange.import_staff(db, system, path)
+    assert "未导入任何记录" in caught.value.message
+    assert counts(db) == before
+    return caught.value.problems
+
+
+def write_sheet(tmp_path, rows, header=HEADER, name="staff.xlsx"):
+    book = openpyxl.Workbook()
+    book.active.append(header.split(","))
+    for row in rows:
+        book.active.append(row)
+    book.save(tmp_path / name)
+    return tmp_path / name
+
+
+def test_an_unknown_column_is_refused_naming_it_and_the_known_ones(db, grids, system, tmp_path):
+    path = tmp_path / "staff.csv"
+    path.write_text("\n".join([HEADER + ",备注,姓名", GOOD[0] + ",调往海城区,李海燕"]), encoding="utf-8")
+    assert refused(db, system, path) == [
+        "第 1 行:不认识的列“备注”,其内容无处保存;可用的列:姓名、手机、身份证号、网格代码、网格名称、角色、来源、状态、起始日期",
+        "第 1 行:“姓名”列出现了两次"]
+
+
+def test_a_row_shifted_by_a_quote_or_comma_is_named_by_line_and_never_read(db, grids, system, tmp_path):
+    """An unclosed quote, a cell too many or too few: nothing is guessed back into place or defaulted."""
+    lines = [GOOD[0],
+             f'"韦丽\n韦芳",13800001111,,{GRID1},网格员,志愿者,,2025-09-01',  # lines 3-4: a quoted line break
+             f"张三,13900000001,,{GRID1},网格员,志愿者,,2025-09-01,多出一格",  # line 5
+             f"李四,13900000002,,{GRID1},网格员,志愿者"]  # line 6: no 状态, 起始日期 (would be today)
+    assert refused(db, system, write(tmp_path, lines, "utf-8")) == [
+        "第 5 行:有 9 列,表头有 8 列(可能某格内容中的逗号未加引号);整行未读",
+        "第 6 行:有 6 列,表头有 8 列;整行未读",
+        "第 4 行“姓名”:含有控制字符 U+000A(换行、制表符或看不见的字符),无法保存;请删去后重新导入"]
+    unclosed = GOOD[:2] + [f'王五,13900000003,,{GRID1},网格员,志愿者,"在岗,2025-09-01', GOOD[2]]
+    assert refused(db, system, write(tmp_path, unclosed, "gbk")) == [
+        "第 4 行起:无法按 CSV 读取:引号未闭合,一直到文件末尾;此后的行未检查"]
+
+
+def test_a_sheet_row_with_cells_past_the_header_is_refused(db, grids, system, tmp_path):
+    path = write_sheet(tmp_path, [["李海燕", "13907791234", None, GRID1, "网格长", "村(居)委会成员", None, None,
+                                   None, "备注"]])
+    assert refused(db, system, path) == ["第 2 行:有 10 列,表头有 8 列(表头以外的列有内容);整行未读"]
+
+
+def test_texts_too_long_for_their_column_or_with_control_characters_are_refused(db, grids, system, tmp_path):
+    """A 60-character name used to fail on PostgreSQL with the database's own error; NUL cannot be stored there."""
+    lines = [f"{'李' * 60},13907791234,,{GRID1},网格长,村(居)委会成员,,2025-09-01",
+             f"韦\x00丽,13800001111,,{GRID1},网格员,志愿者,,2025-09-01",
+             f"韦芳,13800001112,,{GRID1},网格员,志\x0b愿者,,2025-09-01"]
+    assert refused(db, system, write(tmp_path, lines, "utf-8")) == [
+        "第 2 行“姓名”:不能超过 40 个字(本行 60 个字)",
+        "第 3 行“姓名”:含有控制字符 U+0000(换行、制表符或看不见的字符),无法保存;请删去后重新导入",
+        "第 4 行“来源”:含有控制字符 U+000B(换行、制表符或看不见的字符),无法保存;请删去后重新导入"]
+    header = "姓名,手机,网格代码,网格名称,角色,来源"
+    path = write_sheet(tmp_path, [["李海燕", "13907791234", GRID1, "塘" * 51, "网格长", "村(居)委会成员"]], header)
+    assert refused(db, system, path) == ["第 2 行“网格名称”:不能超过 50 个字(本行 51 个字)"]
+
+
+def test_one_person_with_two_names_phones_or_statuses_in_the_file_is_refused(db, grids, system, tmp_path):
+    lines = [GOOD[1],
+             f"韦莉,13800001111,45050219800101123X,{GRID2},网格员,村(居)民小组长,,2025-09-01",
+             f"韦丽,13800002222,45050219800101123X,{GRID2},网格长,村(居)委会成员,请假,2025-09-01",
+             f"韦丽,13800001111,45050219800101123X,{GRID1},网格长,村(居)委会成员,在岗,2025-10-01"]
+    assert refused(db, system, write(tmp_path, lines, "utf-8")) == [
+        "第 3 行“姓名”:与第 2 行身份证号相同,是同一人,姓名却不同(第 2 行“韦丽”,本行“韦莉”);同一人各行须一致",
+        "第 4 行“手机”:与第 2 行身份证号相同,是同一人,手机却不同(第 2 行“13800001111”,本行“13800002222”);同一人各行须一致",
+        "第 5 行“状态”:与第 4 行身份证号相同,是同一人,状态却不同(第 4 行“请假”,本行“在岗”);同一人各行须一致"]
+
+    blank_first = [f"韦丽,,45050219800101123X,{GRID1},网格员,村(居)民小组长,,", GOOD[2]]  # a blank is no other phone
+    staff_exchange.import_staff(db, system, write(tmp_path, blank_first, "utf-8", "blank.csv"))
+    with db.session() as session:
+        assert session.execute(select(Person.phone, Person.status)).one() == ("13800001111", PersonStatus.ON_LEAVE)
+
+
+def test_a_row_must_agree_with_the_person_stored_under_its_id_number(db, grids, system, tmp_path):
+    staff_exchange.import_staff(db, system, write(tmp_path, [GOOD[2]], "utf-8"))  # 韦丽 in grid 2, 请假
+    other_name = f"韦莉,13800001111,45050219800101123X,{GRID1},网格员,村(居)民小组长,,2025-09-01"
+    assert refused(db, system, write(tmp_path, [other_name], "utf-8", "name.csv")) == [
+        "第 2 行“姓名”:此身份证号已登记为“韦丽”,本行为“韦莉”;请核对身份证号,或在“网格人员”中更正姓名"]
+    other_phone = f"韦丽,13800002222,45050219800101123X,{GRID1},网格员,村(居)民小组长,,2025-09-01"
+    assert refused(db, system, write(tmp_path, [other_phone], "utf-8", "phone.csv")) == [
+        "第 2 行“手机”:与韦丽已登记的手机号不同;导入不更改已登记人员的手机号,请在“网格人员”中更改,或清空这一格"]
+
+    # A blank 状态 and 手机 leave what is stored as it is.
+    staff_exchange.import_staff(db, system, write(tmp_path, [
+        f"韦丽,,45050219800101123X,{GRID1},网格员,村(居)民小组长,,2025-09-01"], "utf-8", "blank.csv"))
+    roster = staff.roster(db, system, VILLAGE)
+    assert {(m.grid_code, m.status) for m in roster} == {(GRID1, PersonStatus.ON_LEAVE), (GRID2, PersonStatus.ON_LEAVE)}
+    with db.session() as session:
+        assert session.scalar(select(Person.phone)) == "13800001111"
+
+
+def test_a_new_appointment_marked_left_while_others_are_held_is_refused(db, grids, system, tmp_path):
+    staff_exchange.import_staff(db, system, write(tmp_path, [GOOD[1]], "utf-8"))  # 韦丽 serves grid 1
+    left = f"韦丽,13800001111,45050219800101123X,{GRID2},网格员,村(居)民小组长,离岗,2025-09-01"
+    assert refused(db, system, write(tmp_path, [left], "utf-8", "left.csv")) == [
+        "第 2 行“状态”:新增任职却填离岗,自相矛盾:韦丽还担任另外 1 项网格职务(已登记的或本文件其他行的),"
+        "导入后整个人都会成为离岗;请改填在岗或请假,离岗请在“网格人员”中办理"]
+    with db.session() as session:
+        assert session.scalar(select(Person.status)) is PersonStatus.ACTIVE
+
+
+def test_a_grid_name_must_be_that_of_the_grid_code(db, grids, system, tmp_path):
+    header = "姓名,手机,网格代码,网格名称,角色,来源"
+    path = tmp_path / "staff.csv"
+    path.write_text("\n".join([header, f"李海燕,13907791234,{GRID1},塘仔里第二网格,网格长,村(居)委会成员",
+                               f"韦丽,13800001111,{GRID2},塘仔里第二网格,网格员,志愿者"]), encoding="utf-8")
+    assert refused(db, system, path) == [
+        f"第 2 行“网格名称”:“塘仔里第二网格”与网格代码 {GRID1} 不符(该代码的网格是“塘仔里第一网格”)"]
+
+
+def test_id_numbers_and_landlines_excel_kept_as_numbers_are_refused(db, grids, system, tmp_path):
+    """450503199001011234 as a number is 450503199001011264: its digits are not those typed."""
+    path = write_sheet(tmp_path, [
+        ["韦丽", "13800001111", 450503199001011234.0, GRID1, "网格员", "志愿者"],
+        ["韦芳", 7792051234, None, GRID1, "网格员", "志愿者"],  # 0779-2051234 without its 0
+        ["李海燕", 13907791234, "450503199001011234", GRID1, "网格长", "村(居)委会成员"]])  # a mobile keeps its digits
+    assert refused(db, system, path) == [
+        "第 2 行“身份证号”:单元格是数字格式,Excel 的数字只有 15 位有效数字,18 位身份证号的末几位已不是原来的;"
+        "请把身份证号列设为文本格式后重新填写",
+        "第 3 行“手机”:单元格是数字格式,固定电话区号前的 0 等已丢失;请把手机列设为文本格式后重新填写"]
+
+
+def test_texts_that_look_like_formulas_are_exported_inert(db, grids, system, tmp_path):
+    """The file carries phones and ID numbers: a name must not run as a formula when it is opened."""
+    formula = '=HYPERLINK("http://evil","点")'
+    source = tmp_path / "staff.csv"
+    with open(source, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([HEADER.split(","), [formula, "13907791234", "", GRID1, "网格员", "志愿者", "", ""],
+                                 ["@SUM(1+1)", "13907791235", "", GRID1, "网格员", "志愿者", "", ""]])
+    staff_exchange.import_staff(db, system, source)
+
+    csv_out = tmp_path / "out.csv"
+    staff_exchange.export_staff(db, system, csv_out)
+    with open(csv_out, encoding="utf-8-sig", newline="") as f:
+        assert [r[0] for r in csv.reader(f)][1:] == ["'" + formula, "'@SUM(1+1)"]
+    rows, problems = staff_exchange.read_table(csv_out)  # imported back, the texts are exact
+    assert [cells["姓名"] for _, cells in rows] == [formula, "@SUM(1+1)"] and problems == []
+
+    xlsx_out = tmp_path / "out.xlsx"
+    staff_exchange.export_staff(db, system, xlsx_out)
+    cells = [row[0] for row in openpyxl.load_workbook(xlsx_out).active.iter_rows(min_row=2)]
+    assert [(c.value, c.data_type) for c in cells] == [(formula, "s"), ("@SUM(1+1)", "s")]

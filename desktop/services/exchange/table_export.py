@@ -56,6 +56,14 @@ def unescape_text(value: str) -> str:
     return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value
 
 
+def append_as_text(sheet, row: list) -> None:
+    """Append a row to an XLSX sheet, texts as text: one starting with = is not made a formula."""
+    sheet.append(row)
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":  # openpyxl took it for a formula: it is text (an inline string)
+            cell.data_type = "s"
+
+
 def _time(moment) -> str:
     return beijing_text(moment, TIME_FORMAT)
 
@@ -137,14 +145,11 @@ def _write_xlsx(path: Path, table: Iterator[list]) -> int:
     count = 0
     for row in table:
         try:
-            sheet.append(row)
+            append_as_text(sheet, row)
         except IllegalCharacterError:  # a control character a case kept from before imports refused them
             column = next(i for i, value in enumerate(row) if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value))
             raise ValidationFailed(f"案件 {row[0]} 的“{HEADERS[column]}”含有 Excel 无法保存的控制字符,未导出;"
                                    f"请导出为 CSV,或先更正该案件后再导出为 Excel", field=HEADERS[column]) from None
-        for column, value in enumerate(row, start=1):
-            if isinstance(value, str) and value.startswith("="):  # openpyxl took it for a formula: it is text
-                sheet.cell(count + 2, column).data_type = "s"
         count += 1
     book.save(path)
     return count

@@ -75,7 +75,8 @@ _CSV_ERRORS = {  # what the csv module's complaints mean for someone holding the
 }
 
 
-def _csv_rows(text: str, problems: Problems) -> Rows:
+def csv_rows(text: str, problems: Problems) -> Rows:
+    """(line, cells) of each row of a CSV text, strictly read; where the reader must stop is added to `problems`."""
     # strict: an unclosed quote would otherwise swallow every later row into one cell, silently.
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     read = 0  # the last line of the last row read whole
@@ -182,7 +183,7 @@ def _request(row: dict[str, str], index: int, problems: Problems, now: datetime)
 def parse_rows(text: str, source: str) -> tuple[list[IncomingRequest], Problems]:
     """The requests of a case table CSV's text."""
     problems = Problems(source)
-    return parse_table(_csv_rows(text, problems), source, problems)
+    return parse_table(csv_rows(text, problems), source, problems)
 
 
 def import_file(db: Database, actor: Actor, path: Path, *, fmt: str = "csv", township_code: str | None = None,
