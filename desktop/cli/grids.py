@@ -22,9 +22,10 @@ def _grids_import(ctx, args) -> None:
 
 
 def _grids_export(ctx, args) -> None:
-    collection = grids.export_grids(ctx.db, under=args.under)
-    geojson_io.write_collection(args.file, collection)
-    ctx.print(f"已导出网格 {len(collection['features'])} 个到 {args.file}")
+    result = grids.export_grids(ctx.db, ctx.actor, args.file, under=args.under)
+    left_out = (";没有查看敏感个人信息的权限,船长姓名和电话未导出(Art. 15),该文件不能原样重新导入船只名册"
+                if result.contacts_left_out else "")
+    ctx.print(f"已导出网格 {result.grids} 个到 {args.file}{left_out}")
 
 
 def _boundaries_import(ctx, args) -> None:
@@ -61,7 +62,8 @@ def register(cli) -> None:
     sub.add_argument("file", metavar="FILE.geojson")
     _crs(sub)
     sub.add_argument("--dry-run", action="store_true", help="只检查,不写入")
-    sub = cli.command("export", "导出在用网格为 GeoJSON(可重新导入)", _grids_export, group=group)
+    sub = cli.command("export", "导出在用网格为 GeoJSON(可重新导入;船长姓名和电话需查看敏感个人信息权限)",
+                      _grids_export, group=group)
     sub.add_argument("file", metavar="FILE.geojson")
     sub.add_argument("--under", metavar="CODE", help="只导出该地点下的网格")
 

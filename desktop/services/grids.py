@@ -12,9 +12,11 @@ Feature properties (as written by `export_grids`): ``code`` (15 digits = village
 default regular), ``category`` (the exclusive or sea category of Art. 7), ``village_code``
 (default: the first 12 digits of the code), ``managing_unit`` (required for exclusive grids),
 ``households``/``residents``/``units``/``village_groups`` (Art. 12(2) base data), ``staff_quota``
-(the staff count of the approved division, also read as ``staff_count`` or ``网格员数``), ``urban``,
-and for vessel-group grids ``vessels``: a list of {name, registration_no, skipper, phone}
-(such a grid needs no polygon).
+(the staff count of the approved division, also read as ``staff_count`` or ``网格员数``), ``urban``
+(true or false, or 是/否; default true), and for vessel-group grids ``vessels``: a list of
+{name, registration_no, skipper, phone} (such a grid needs no polygon). ``area_km2``, which the
+export writes for the reader, is computed from the polygon and not read back. Any other property
+is refused by name: a misspelt one would otherwise be lost without a word.
 
 In an adjustment proposal (`with_live_values`) a property not given is unchanged: a feature
 that names a live grid keeps its base data, urban flag and kind, its category, managing unit
@@ -27,6 +29,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 import shapely
 from shapely.geometry.base import BaseGeometry
@@ -37,17 +40,26 @@ from ..db import Database
 from ..errors import LawRefusal, NotFound, ValidationFailed
 from ..models import Grid, GridHistory, Place, Vessel, utcnow
 from ..models.enums import ExclusiveCategory, GridKind, GridStatus, PlaceLevel, Role, SeaCategory
+from .evaluation.scores import resolve_scope
 from .geo import geojson_io
+from .geo.geojson_io import shown
 from .geo.projection import area_m2
 from .geo.validation import FeatureRef, GridShape, Problem, layout_problems, ring_problems
 from .places import get_place, normalise_code
-from .security import Actor, Permission
+from .security import Actor, Permission, scope_prefix
 from .unit_of_work import UnitOfWork, unit_of_work
 
 _COUNTS = ("households", "residents", "units", "village_groups", "staff_quota")
 # Other names a grid file may give the staff count by.
 _ALIASES = {"staff_quota": ("staff_count", "网格员数"), "category": ("exclusive_category", "sea_category")}
 _VESSEL_FIELDS = ("name", "registration_no", "skipper", "phone")
+_VESSEL_CONTACTS = ("skipper", "phone")  # personal data: exported only to those who may view it (Art. 15)
+_TEXTS = ("code", "name", "short_name", "village_code", "managing_unit")
+_PROPERTIES = ("code", "name", "short_name", "kind", "category", "village_code", "managing_unit", *_COUNTS,
+               "urban", "vessels")
+_COMPUTED = ("area_km2",)  # written by the export for the reader; computed from the polygon on import
+_KNOWN = {*_PROPERTIES, *_COMPUTED, *(name for names in _ALIASES.values() for name in names)}
+_KNOWN_TEXT = "、".join(_PROPERTIES) + "".join(f";{key} 也可写作 {'、'.join(names)}" for key, names in _ALIASES.items())
 
 
 @dataclass(frozen=True)
@@ -94,6 +106,13 @@ class GridImportResult:
 
 
 @dataclass(frozen=True)
+class GridExportResult:
+    grids: int
+    vessels: int
+    contacts_left_out: bool  # skippers' names and phones, for want of VIEW_SENSITIVE (Art. 15)
+
+
+@dataclass(frozen=True)
 class BoundaryImportResult:
     updated: int
     codes: tuple[str, ...]
@@ -130,6 +149,25 @@ def _text(props: dict, key: str) -> str | None:
     return str(value).strip() or None
 
 
+def _not_texts(props: dict, keys, what: str = "") -> list[str]:
+    """A problem for each of `keys` given as something other than text (or a whole number, as a code
+    or phone may be written): a list or object would otherwise be stored as its Python spelling."""
+    return [f"{what}{key} 应为文字,而是 {shown(props[key])}" for key in keys
+            if props.get(key) is not None and (isinstance(props[key], bool) or not isinstance(props[key], (str, int)))]
+
+
+def _flag(props: dict, key: str, default: bool, problems: list[str]) -> bool:
+    value = props.get(key)
+    if value is None or value == "":
+        return default
+    if isinstance(value, bool):
+        return value
+    if value in ("是", "否"):
+        return value == "是"
+    problems.append(f"{key} {shown(value)} 应为 true 或 false(JSON 布尔值,不加引号),或“是”“否”")
+    return default
+
+
 def _enum(enum_cls, value, what: str, problems: list[str]):
     try:
         return enum_cls.from_label(str(value).strip())
@@ -145,18 +183,33 @@ def _vessels(raw, problems: list[str]) -> tuple[VesselSpec, ...]:
         return ()
     vessels = []
     for n, item in enumerate(raw, 1):
-        item = item if isinstance(item, dict) else {}
+        if not isinstance(item, dict):
+            problems.append(f"vessels 第 {n} 条船应为对象 {{name, registration_no, skipper, phone}},而是 {shown(item)}")
+            continue
+        unknown = [key for key in item if key not in _VESSEL_FIELDS]
+        wrong = _not_texts(item, _VESSEL_FIELDS, f"vessels 第 {n} 条船的 ")
+        if unknown:
+            wrong.append(f"vessels 第 {n} 条船有未知属性 {'、'.join(unknown)}(可用的属性为 {'、'.join(_VESSEL_FIELDS)})")
         values = {key: _text(item, key) for key in _VESSEL_FIELDS}
         missing = [key for key in _VESSEL_FIELDS[:3] if not values[key]]
         if missing:
-            problems.append(f"第 {n} 条船缺少 {'、'.join(missing)}(船名、登记号、船长必填)")
-        else:
+            wrong.append(f"第 {n} 条船缺少 {'、'.join(missing)}(船名、登记号、船长必填)")
+        problems += wrong
+        if not wrong:
             vessels.append(VesselSpec(**values))
     return tuple(vessels)
 
 
-def _grid_spec(ref: FeatureRef, props: dict, geometry: BaseGeometry | None) -> tuple[GridSpec | None, list[str]]:
-    problems: list[str] = []
+def _grid_spec(ref: FeatureRef, props: dict, geometry: BaseGeometry | None, *, drawn: bool
+               ) -> tuple[GridSpec | None, list[str]]:
+    """`drawn`: the feature has a geometry (`geometry` None then means it was refused already)."""
+    unknown = [key for key in props if key not in _KNOWN]
+    problems = [f"未知属性 {'、'.join(unknown)}:可用的属性为 {_KNOWN_TEXT}"] if unknown else []
+    problems += _not_texts(props, _TEXTS)
+    for key, aliases in _ALIASES.items():
+        given = [name for name in (key, *aliases) if props.get(name) not in (None, "")]
+        if len(given) > 1:
+            problems.append(f"{'、'.join(given)} 是同一属性的不同写法,只能写一个")
     code, name = ref.code, ref.name
     if not code or not code.isdigit() or len(code) != 15:
         problems.append(f"code {code!r} 无效:网格代码应为 15 位数字(所属村代码 12 位 + 3 位)")
@@ -185,24 +238,27 @@ def _grid_spec(ref: FeatureRef, props: dict, geometry: BaseGeometry | None) -> t
             problems.append(f"网格代码 {code} 没有以所属村(社区)代码 {village_code} 开头")
     counts = {}
     for key in _COUNTS:
-        value = next((props[name] for name in (key, *_ALIASES.get(key, ())) if name in props), 0)
+        given = next((name for name in (key, *_ALIASES.get(key, ())) if name in props), key)
+        value = props.get(given)
         if value is None or value == "":
             value = 0
-        if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).isdigit():
-            problems.append(f"{key} {value!r} 应为非负整数")
-        else:
+        whole = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        if whole or isinstance(value, str) and value.isdecimal():  # isdecimal: the digits int() reads ("²" is not)
             counts[key] = int(value)
+        else:
+            problems.append(f"{given} {shown(value)} 应为非负整数")
+    urban = _flag(props, "urban", True, problems)
     vessels = _vessels(props["vessels"], problems) if props.get("vessels") is not None else ()
     if vessels and sea is not SeaCategory.VESSEL_GROUP:
         problems.append("只有船只编组网格(kind sea, category vessel_group)可以带 vessels 船只名册")
-    if geometry is None and sea is not SeaCategory.VESSEL_GROUP and not problems:
-        problems.append("缺少几何:只有船只编组网格可以没有多边形")
+    if not drawn and sea is not SeaCategory.VESSEL_GROUP and not problems:
+        problems.append("缺少几何(geometry 为 null):只有船只编组网格可以没有多边形")
     if problems:
         return None, problems
     return GridSpec(
         feature=ref, code=code, name=name, short_name=_text(props, "short_name") or name, kind=kind,
         village_code=village_code or code[:12], exclusive_category=exclusive, sea_category=sea,
-        managing_unit=_text(props, "managing_unit"), urban=bool(props.get("urban", True)),
+        managing_unit=_text(props, "managing_unit"), urban=urban,
         geometry=geometry, vessels=vessels, **counts,
     ), []
 
@@ -213,18 +269,16 @@ def read_grid_set(collection: dict, crs: str = "wgs84") -> tuple[list[GridSpec],
     specs: list[GridSpec] = []
     problems: list[Problem] = []
     for index, feature in enumerate(collection["features"], 1):
-        if not isinstance(feature, dict) or feature.get("type") != "Feature":
-            problems.append(Problem(FeatureRef(index), "不是 GeoJSON Feature 对象"))
+        props, problem = geojson_io.feature_properties(index, feature)
+        if problem:
+            problems.append(problem)
             continue
-        props = feature.get("properties") or {}
         ref = FeatureRef(index, _text(props, "code"), _text(props, "name"))
-        vessel_group = str(props.get("category") or props.get("sea_category") or "") in (
-            SeaCategory.VESSEL_GROUP.value, SeaCategory.VESSEL_GROUP.label)
-        geometry, geometry_problems = geojson_io.feature_geometry(ref, feature, crs, required=not vessel_group)
+        geometry, geometry_problems = geojson_io.feature_geometry(ref, feature, crs, required=False)
         if geometry is not None:
             geometry_problems += ring_problems(ref, geometry)
         problems += geometry_problems
-        spec, messages = _grid_spec(ref, props, geometry)
+        spec, messages = _grid_spec(ref, props, geometry, drawn=feature.get("geometry") is not None)
         problems += [Problem(ref, message) for message in messages]
         if spec and not geometry_problems:
             specs.append(spec)
@@ -297,7 +351,9 @@ def validated_grid_set(session: Session, collection: dict, crs: str, villages_al
     """The grid set, fully checked, and the villages it covers; every problem raised at once."""
     specs, problems = read_grid_set(collection, crs)
     villages = _villages(session, {s.village_code for s in specs} | set(villages_also))
-    incomplete = {p.feature.code[:12] for p in problems if p.feature and p.feature.code}
+    refused = [p.feature for p in problems if p.feature]
+    # A refused feature without a readable code may belong to any village: no gap report at all then.
+    incomplete = set(villages) if any(not f.code for f in refused) else {f.code[:12] for f in refused}
     problems += check_against_tree(session, specs, villages, incomplete)
     if problems:
         raise ValidationFailed(f"网格数据有 {len(problems)} 处问题,未导入任何网格;请修正后重新导入",
@@ -443,13 +499,15 @@ def _category_of(kind: str | None, value) -> ExclusiveCategory | SeaCategory | N
         return None  # reported by `read_grid_set`
 
 
-def _live_properties(place: Place) -> dict:
-    """A live grid as the feature properties `export_grids` writes (None values left out)."""
+def _live_properties(place: Place, *, contacts: bool = True) -> dict:
+    """A live grid as the feature properties `export_grids` writes (None values left out);
+    without `contacts`, its vessels' skippers and phones are left out."""
     props = _snapshot(place)
     del props["status"]
     props["village_code"] = place.code[:12]
+    fields = _VESSEL_FIELDS if contacts else [key for key in _VESSEL_FIELDS if key not in _VESSEL_CONTACTS]
     if place.grid.vessels:
-        props["vessels"] = [{key: getattr(v, key) for key in _VESSEL_FIELDS} for v in place.grid.vessels]
+        props["vessels"] = [{key: getattr(v, key) for key in fields} for v in place.grid.vessels]
     return {k: v for k, v in props.items() if v is not None}
 
 
@@ -477,7 +535,8 @@ def with_live_values(session: Session, collection: dict) -> dict:
     """The collection with what each feature leaves out taken from the live grid it names
     (a property not given is unchanged, see the module docstring); other features as they are."""
     features = collection["features"]
-    props_of = [(f.get("properties") or {}) if isinstance(f, dict) else {} for f in features]
+    # An item that is no Feature with properties stays as given, for read_grid_set to report.
+    props_of = [geojson_io.feature_properties(n, f)[0] or {} for n, f in enumerate(features, 1)]
     codes = {_text(props, "code") for props in props_of} - {None}
     live = {place.code: _live_properties(place) for place in session.scalars(
         select(Place).join(Grid, Grid.place_id == Place.id)
@@ -583,20 +642,32 @@ def import_grids(db: Database, actor: Actor, collection: dict, *, crs: str = "wg
         return result
 
 
-def export_grids(db: Database, *, under: str | None = None) -> dict:
-    """The live grids (all of them, or under one place) as a FeatureCollection that re-imports."""
-    with db.session() as session:
-        stmt = (select(Place).join(Grid, Grid.place_id == Place.id)
-                .options(selectinload(Place.grid).selectinload(Grid.vessels))
-                .where(Grid.status == GridStatus.ACTIVE).order_by(Place.code))
-        if under:
-            root = get_place(session, under)
-            stmt = stmt.where(Place.code.startswith(root.code[: root.level.code_prefix_length]))
-        features = []
-        for place in session.scalars(stmt):
-            geometry = shapely.from_wkb(place.geometry) if place.geometry else None
-            features.append(geojson_io.feature(geometry, _live_properties(place)))
-        return geojson_io.collection(features)
+def export_grids(db: Database, actor: Actor, path: str | Path, *, under: str | None = None) -> GridExportResult:
+    """Write the live grids under a place (default: the actor's own scope, see resolve_scope) to a
+    GeoJSON file that re-imports; needs Permission.EXCHANGE there, and the export is audited.
+
+    Vessel skippers' names and phones are personal data: written only where the actor may view
+    sensitive information, left out otherwise (Art. 15). The file appears whole or not at all.
+    """
+    path = Path(path)
+    with unit_of_work(db, actor, "grids.export", target=path.name) as uow:
+        scope = resolve_scope(uow.session, actor, under, Permission.EXCHANGE)
+        uow.require(Permission.EXCHANGE, scope.code, scope.short_name)  # passes: records the place
+        contacts = actor.can(Permission.VIEW_SENSITIVE, scope.code)
+        places = uow.session.scalars(
+            select(Place).join(Grid, Grid.place_id == Place.id)
+            .options(selectinload(Place.grid).selectinload(Grid.vessels))
+            .where(Grid.status == GridStatus.ACTIVE, Place.code.startswith(scope_prefix(scope.code, scope.level)))
+            .order_by(Place.code)).all()
+        features = [geojson_io.feature(shapely.from_wkb(p.geometry) if p.geometry else None,
+                                       _live_properties(p, contacts=contacts)) for p in places]
+        geojson_io.write_collection(path, geojson_io.collection(features))
+        vessels = sum(len(p.grid.vessels) for p in places)
+        result = GridExportResult(len(features), vessels, contacts_left_out=bool(vessels) and not contacts)
+        left_out = "(无查看敏感个人信息权限,船长姓名和电话未导出)" if result.contacts_left_out else ""
+        uow.audit(f"导出网格 {len(features)} 个到 {path.name}{left_out}", grids=len(features), vessels=vessels,
+                  contacts=contacts, scope=scope.code)
+        return result
 
 
 def grid_history(db: Database, code: str) -> list[GridVersion]:
@@ -652,7 +723,11 @@ def import_boundaries(db: Database, actor: Actor, collection: dict, *, crs: str 
         problems: list[Problem] = []
         matched: dict[str, tuple[Place, BaseGeometry, FeatureRef]] = {}
         for index, feature in enumerate(collection["features"], 1):
-            props = (feature.get("properties") if isinstance(feature, dict) else None) or {}
+            # Other properties (DataV's center, level, parent, …) are left alone: only the shape is set.
+            props, problem = geojson_io.feature_properties(index, feature)
+            if problem:
+                problems.append(problem)
+                continue
             ref = FeatureRef(index, _text(props, "code") or _text(props, "adcode"), _text(props, "name"))
             place, problem = _match_unit(uow.session, ref, props)
             geometry, geometry_problems = geojson_io.feature_geometry(ref, feature, crs)

@@ -13,6 +13,7 @@ from desktop.errors import LawRefusal, PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry, Grid, Place
 from desktop.models.enums import GridKind, PlaceLevel, Role, SeaCategory
 from desktop.services import grids, staffing
+from desktop.services.exchange.files import FileUnusable
 from desktop.services.geo import geojson_io, synthetic
 from desktop.services.geo.gcj02 import wgs84_to_gcj02
 from desktop.services.map_data import map_data
@@ -42,6 +43,12 @@ def division(code: str = "450503103001", rows: int = 2, cols: int = 2) -> list[d
 def grid_count(db) -> int:
     with db.session() as session:
         return session.scalar(select(func.count()).select_from(Place).where(Place.level == PlaceLevel.GRID))
+
+
+def exported(db, actor, tmp_path, under=TOWNSHIP) -> list[dict]:
+    path = tmp_path / "export.geojson"
+    grids.export_grids(db, actor, path, under=under)
+    return geojson_io.read_collection(path)["features"]
 
 
 def problems_of(db, system, features, **kwargs) -> list[str]:
@@ -112,7 +119,7 @@ def test_import_creates_grids_with_area_bbox_and_one_audit_entry(bounded, system
 
 
 @pytest.mark.law("Art. 7")
-def test_islands_exclusive_and_sea_grids_and_vessel_roster(bounded, system):
+def test_islands_exclusive_and_sea_grids_and_vessel_roster(bounded, system, tmp_path):
     west, middle, east = synthetic.divide(boundary("450503103001"), 1, 3)
     island = synthetic.square(109.08, 21.40, 300)  # beyond the village boundary
     islands = MultiPolygon([west, east, island])
@@ -142,21 +149,21 @@ def test_islands_exclusive_and_sea_grids_and_vessel_roster(bounded, system):
         group = session.get(Grid, session.scalar(select(Place.id).where(Place.code == "450503103001202")))
         assert group.sea_category is SeaCategory.VESSEL_GROUP and group.place.geometry is None
         assert sorted(v.skipper for v in group.vessels) == ["阮大海", "黄金水"]
-    exported = grids.export_grids(bounded, under="450503103001")["features"]
-    assert [f["properties"]["code"] for f in exported][-1] == "450503103001202"
-    assert exported[-1]["geometry"] is None and len(exported[-1]["properties"]["vessels"]) == 2
-    assert exported[0]["geometry"]["type"] == "MultiPolygon"
+    features = exported(bounded, system, tmp_path, under="450503103001")
+    assert [f["properties"]["code"] for f in features][-1] == "450503103001202"
+    assert features[-1]["geometry"] is None and len(features[-1]["properties"]["vessels"]) == 2
+    assert features[0]["geometry"]["type"] == "MultiPolygon"
 
 
 def test_export_round_trips(bounded, system, tmp_path):
     source = division(rows=3, cols=2) + division("450503103002", 1, 2)
     grids.import_grids(bounded, system, geojson_io.collection(source))
     path = tmp_path / "grids.geojson"
-    geojson_io.write_collection(path, grids.export_grids(bounded, under=TOWNSHIP))
-    exported = geojson_io.read_collection(path)["features"]
-    assert [f["properties"]["code"] for f in exported] == sorted(f["properties"]["code"] for f in source)
+    grids.export_grids(bounded, system, path, under=TOWNSHIP)
+    features = geojson_io.read_collection(path)["features"]
+    assert [f["properties"]["code"] for f in features] == sorted(f["properties"]["code"] for f in source)
     by_code = {f["properties"]["code"]: f for f in source}
-    for feature in exported:
+    for feature in features:
         original = by_code[feature["properties"]["code"]]
         assert {k: feature["properties"][k] for k in original["properties"]} == original["properties"]
         assert shapely.geometry.shape(feature["geometry"]).equals(shapely.geometry.shape(original["geometry"]))
@@ -165,13 +172,13 @@ def test_export_round_trips(bounded, system, tmp_path):
 
 
 @pytest.mark.law("Art. 9")
-def test_a_grid_files_staff_count_is_kept_exported_and_asked_for_by_adequacy(bounded, system):
+def test_a_grid_files_staff_count_is_kept_exported_and_asked_for_by_adequacy(bounded, system, tmp_path):
     features = division(rows=1, cols=2)
     features[0]["properties"]["staff_count"] = 4  # as drawn up by the township
     features[1]["properties"]["网格员数"] = "2"
     grids.import_grids(bounded, system, geojson_io.collection(features))
-    exported = {f["properties"]["code"]: f["properties"] for f in grids.export_grids(bounded, under=TOWNSHIP)["features"]}
-    assert [exported[f["properties"]["code"]]["staff_quota"] for f in features] == [4, 2]
+    written = {f["properties"]["code"]: f["properties"] for f in exported(bounded, system, tmp_path)}
+    assert [written[f["properties"]["code"]]["staff_quota"] for f in features] == [4, 2]
     required = {row.grid_code: row.required for row in staffing.adequacy(bounded, under=TOWNSHIP)}
     assert [required[f["properties"]["code"]] for f in features] == [4, 2]  # above the rule's one member
     features = division("450503103002", 1, 1)
@@ -202,7 +209,7 @@ def test_unreadable_geojson_names_the_position(tmp_path):
     (lambda f: f[0]["properties"].update(code="450599999999001"), "450599999999 不在区划树中"),
     (lambda f: f[0].update(geometry={"type": "Point", "coordinates": [109.1, 21.4]}), "几何类型 Point 不可用"),
     (lambda f: f[0].update(geometry={"type": "Polygon", "coordinates": [[[109.1, 21.4], [109.2, 21.4]]]}),
-     "坐标无法读取"),
+     "坐标无法读取:外环只有 2 个点"),
     (lambda f: f[0].update(geometry=None), "缺少几何"),
 ])
 def test_each_bad_property_or_geometry_is_named(bounded, system, change, expected):
@@ -246,6 +253,146 @@ def problems_of_existing(db, system, features):
         grids.import_grids(db, system, geojson_io.collection(features))
     assert grid_count(db) == before
     return caught.value.problems
+
+
+def only_problem_of_feature_1(problems) -> str:
+    """The one problem reported, of feature #1, in Chinese (no English exception text)."""
+    [problem] = problems
+    assert problem.startswith("要素 #1") and not any(word in problem for word in ("Error", "Exception", "object"))
+    return problem
+
+
+@pytest.mark.parametrize("change,expected", [
+    (lambda f: f[0].update(properties=["code"]), 'properties 应为对象 {"code": …, "name": …},而是 ["code"]'),
+    (lambda f: f.__setitem__(0, "hello"), '不是 GeoJSON Feature 对象'),
+    (lambda f: f[0]["properties"].update(households="²"), 'households "²" 应为非负整数'),
+    (lambda f: f[0]["properties"].update(name=["一网格"]), 'name 应为文字,而是 ["一网格"]'),
+    (lambda f: f[0]["properties"].update(urban="false"), 'urban "false" 应为 true 或 false'),
+    (lambda f: f[0]["properties"].update(urban=0), "urban 0 应为 true 或 false"),
+    (lambda f: f[0]["properties"].update(staffquota=3, 备注="渔港"), "未知属性 staffquota、备注:可用的属性为 code、name、"),
+    (lambda f: f[0]["properties"].update(staff_quota=2, staff_count=3), "staff_quota、staff_count 是同一属性的不同写法"),
+    (lambda f: f[0]["geometry"]["coordinates"][0].__setitem__(1, [109.1, float("nan")]), "坐标含非数字"),
+    (lambda f: f[0].update(geometry={"type": "Point", "coordinates": [109.1, 21.4]}),
+     "几何类型 Point 不可用:网格和边界须为 Polygon 或 MultiPolygon"),
+    (lambda f: f[0].update(geometry=None), "缺少几何(geometry 为 null):只有船只编组网格可以没有多边形"),
+])
+def test_each_fault_is_one_chinese_problem_naming_feature_and_field(bounded, system, change, expected):
+    features = division()
+    features[0]["geometry"] = json.loads(json.dumps(features[0]["geometry"]))  # lists, as read from a file
+    change(features)
+    assert expected in only_problem_of_feature_1(problems_of(bounded, system, features))
+
+
+def test_vessel_entries_must_be_objects_with_known_fields(bounded, system):
+    group = {"code": "450503103001202", "name": "渔船组", "kind": "sea", "category": "vessel_group",
+             "vessels": ["桂北渔1", {"name": "桂北渔2", "registration_no": "桂北渔00002", "skiper": "陈三"}]}
+    problems = problems_of(bounded, system, [*division(), geojson_io.feature(None, group)])
+    assert any("vessels 第 1 条船应为对象" in p for p in problems)
+    assert any("vessels 第 2 条船有未知属性 skiper" in p for p in problems)
+
+
+@pytest.mark.parametrize("given,stored", [(False, False), (True, True), ("否", False), ("是", True), (None, True)])
+def test_urban_is_read_only_from_a_boolean_or_shi_fou(bounded, system, given, stored):
+    features = division()
+    for feature in features:
+        feature["properties"]["urban"] = given
+    grids.import_grids(bounded, system, geojson_io.collection(features))
+    with bounded.session() as session:
+        assert set(session.scalars(select(Grid.urban))) == {stored}
+
+
+def test_boundaries_refuse_items_that_are_no_feature_and_set_nothing(db, system):
+    features = ["hello", {"type": "Feature", "properties": ["code"], "geometry": None},
+                geojson_io.feature(boundary("450503103001"), {"code": "450503103001"})]
+    with pytest.raises(ValidationFailed) as caught:
+        grids.import_boundaries(db, system, geojson_io.collection(features))
+    assert caught.value.problems == ['要素 #1:不是 GeoJSON Feature 对象 {"type": "Feature", "properties": …, '
+                                     '"geometry": …},而是 "hello"',
+                                     '要素 #2:properties 应为对象 {"code": …, "name": …},而是 ["code"]']
+    with db.session() as session:
+        assert session.scalar(select(func.count()).where(Place.geometry.is_not(None))) == 0
+
+
+def test_boundaries_keep_accepting_other_properties_of_datav_files(db, system):
+    datav = {"adcode": 450503103001, "name": "侨北社区", "level": "village", "center": [109.1, 21.4]}
+    assert grids.import_boundaries(db, system, geojson_io.collection(
+        [geojson_io.feature(boundary("450503103001"), datav)])).updated == 1
+
+
+def test_a_folder_or_a_missing_file_is_named_not_a_traceback(tmp_path):
+    with pytest.raises(FileUnusable, match="是文件夹,不是文件"):
+        geojson_io.read_collection(tmp_path)
+    with pytest.raises(FileUnusable, match="文件 .*missing.geojson 不存在"):
+        geojson_io.read_collection(tmp_path / "missing.geojson")
+
+
+# ------------------------------------------------------------------ export: permission, personal data, files
+
+
+@pytest.fixture
+def with_vessels(bounded, system):
+    group = {"code": "450503103001202", "name": "渔船组", "kind": "sea", "category": "vessel_group", "vessels": [
+        {"name": "桂北渔60001", "registration_no": "桂北渔60001", "skipper": "阮大海", "phone": "13807790001"}]}
+    grids.import_grids(bounded, system, geojson_io.collection([*division(), geojson_io.feature(None, group)]))
+    return bounded
+
+
+def township_user(role: Role) -> Actor:
+    return Actor(f"qg_{role.value}", f"侨港{role.value}", (Grant(role, TOWNSHIP, PlaceLevel.TOWNSHIP),))
+
+
+def last_audit(db) -> AuditEntry:
+    with db.session() as session:
+        return session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+
+
+@pytest.mark.law("Art. 15")
+def test_export_needs_the_exchange_permission_and_the_refusal_is_audited(with_vessels, tmp_path):
+    auditor = township_user(Role.AUDITOR)  # may view, may not export
+    path = tmp_path / "grids.geojson"
+    with pytest.raises(PermissionDenied, match=r"没有数据导入导出的权限.*Art\. 15"):
+        grids.export_grids(with_vessels, auditor, path)
+    assert not path.exists()
+    entry = last_audit(with_vessels)
+    assert entry.action == "grids.export" and entry.outcome.value == "denied"
+
+
+@pytest.mark.law("Art. 15")
+def test_skippers_names_and_phones_are_exported_only_with_view_sensitive(with_vessels, tmp_path):
+    operator, supervisor = township_user(Role.OPERATOR), township_user(Role.SUPERVISOR)
+    path = tmp_path / "grids.geojson"
+    result = grids.export_grids(with_vessels, operator, path)
+    assert (result.grids, result.vessels, result.contacts_left_out) == (5, 1, True)
+    text = path.read_text(encoding="utf-8")
+    assert "阮大海" not in text and "13807790001" not in text and "桂北渔60001" in text
+    entry = last_audit(with_vessels)
+    assert entry.action == "grids.export" and entry.place_code == TOWNSHIP
+    assert entry.detail == {"grids": 5, "vessels": 1, "contacts": False, "scope": TOWNSHIP}
+    assert "船长姓名和电话未导出" in entry.message
+    assert not grids.export_grids(with_vessels, supervisor, path).contacts_left_out
+    assert "阮大海" in path.read_text(encoding="utf-8") and last_audit(with_vessels).detail["contacts"] is True
+
+
+def test_export_refuses_a_link_a_folder_and_a_missing_folder(with_vessels, system, tmp_path):
+    elsewhere = tmp_path / "elsewhere.geojson"
+    elsewhere.write_text("kept", encoding="utf-8")
+    link = tmp_path / "link.geojson"
+    link.symlink_to(elsewhere)
+    with pytest.raises(FileUnusable, match="是链接或设备,不是普通文件"):
+        grids.export_grids(with_vessels, system, link)
+    assert elsewhere.read_text(encoding="utf-8") == "kept"
+    with pytest.raises(FileUnusable, match="是文件夹,不是文件"):
+        grids.export_grids(with_vessels, system, tmp_path)
+    with pytest.raises(FileUnusable, match="文件夹 .*nowhere 不存在"):
+        grids.export_grids(with_vessels, system, tmp_path / "nowhere" / "grids.geojson")
+
+
+def test_an_export_with_every_kind_of_grid_reads_back_without_problems(with_vessels, system, tmp_path):
+    features = exported(with_vessels, system, tmp_path)
+    assert "area_km2" in features[0]["properties"] and features[-1]["properties"]["urban"] is True
+    specs, problems = grids.read_grid_set(geojson_io.as_collection({"type": "FeatureCollection",
+                                                                    "features": features}))
+    assert problems == [] and [len(s.vessels) for s in specs] == [0, 0, 0, 0, 1]
 
 
 # ------------------------------------------------------------------ who may import (Art. 6)
@@ -300,6 +447,22 @@ def test_cli_boundaries_and_grids_import_export(db, tmp_path, capsys):
     assert cli_main(["--db", url, "grids", "import", str(source)]) == 1
     printed = capsys.readouterr()
     assert "导入网格 4 个" in printed.out and "Art. 6" in printed.err
+
+
+def test_cli_names_a_folder_or_bad_feature_instead_of_a_traceback(db, tmp_path, capsys):
+    url = db.engine.url.render_as_string(hide_password=False)
+    folder = tmp_path / "somefolder"
+    folder.mkdir()
+    bad = tmp_path / "bad.geojson"
+    bad.write_text('{"type": "FeatureCollection", "features": ["hello"]}', encoding="utf-8")
+    assert cli_main(["--db", url, "grids", "import", str(folder)]) == 1
+    assert "是文件夹,不是文件" in capsys.readouterr().err
+    assert cli_main(["--db", url, "boundaries", "import", str(bad)]) == 1
+    assert "未导入任何边界" in capsys.readouterr().err
+    assert cli_main(["--db", url, "grids", "export", str(folder)]) == 1
+    assert "是文件夹,不是文件" in capsys.readouterr().err
+    assert cli_main(["--db", url, "grids", "export", str(folder / "no" / "grids.geojson")]) == 1
+    assert "不存在;请先建好文件夹" in capsys.readouterr().err
 
 
 # ------------------------------------------------------------------ map data (read-only)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
-import shapely
 from shapely.geometry import mapping, shape
 from shapely.geometry.base import BaseGeometry
 
 from ...errors import ValidationFailed
+from ..exchange.files import read_bytes, write_bytes
 from .gcj02 import geometry_to_wgs84
 from .validation import FeatureRef, Problem
 
@@ -18,12 +19,12 @@ AREA_TYPES = ("Polygon", "MultiPolygon")
 
 
 def read_collection(path: str | Path) -> dict:
-    """The FeatureCollection in a file; unreadable JSON is reported with line and column."""
+    """The FeatureCollection in a file; unreadable JSON is reported with line and column, a path
+    that is no readable file (missing, a folder) as such (FileUnusable)."""
     path = Path(path)
+    data = read_bytes(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as exc:
-        raise ValidationFailed(f"找不到文件 {path}") from exc
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ValidationFailed(f"{path.name} 不是 UTF-8 编码的文本(GeoJSON 规定使用 UTF-8),"
                                f"问题出在第 {exc.start + 1} 个字节") from exc
@@ -51,6 +52,59 @@ def check_crs(crs: str) -> str:
     return crs
 
 
+def shown(value) -> str:
+    """A JSON value as a message quotes it (shortened)."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def feature_properties(index: int, feature) -> tuple[dict | None, Problem | None]:
+    """The properties of the `index`-th item (null read as none given), or why it is no Feature."""
+    if not isinstance(feature, dict) or feature.get("type") != "Feature":
+        return None, Problem(FeatureRef(index), f'不是 GeoJSON Feature 对象 {{"type": "Feature", "properties": …, '
+                                                f'"geometry": …}},而是 {shown(feature)}')
+    props = feature.get("properties")
+    if props is None:
+        return {}, None
+    if not isinstance(props, dict):
+        return None, Problem(FeatureRef(index), f'properties 应为对象 {{"code": …, "name": …}},而是 {shown(props)}')
+    return props, None
+
+
+def _is_list(value) -> bool:
+    return isinstance(value, (list, tuple))  # tuples: features built in code with shapely's mapping()
+
+
+def _coordinates_problem(kind: str, coordinates) -> str | None:
+    """What keeps the coordinates of a Polygon or MultiPolygon from being closed rings of
+    [经度, 纬度] (or [经度, 纬度, 高程] throughout) numbers, or None."""
+    polygons = [coordinates] if kind == "Polygon" else coordinates
+    if not _is_list(polygons) or not all(_is_list(p) and all(_is_list(r) for r in p) for p in polygons):
+        nesting = "环的数组(每个环是点的数组)" if kind == "Polygon" else "面的数组(每个面是环的数组)"
+        return f"{kind} 的 coordinates 应为{nesting},而是 {shown(coordinates)}"
+    size = None  # values per point: the same for every point of the geometry
+    for n, polygon in enumerate(polygons, 1):
+        face = f"第 {n} 个面" if kind == "MultiPolygon" else ""
+        if not polygon and kind == "MultiPolygon":
+            return f"{face}没有外环(坐标为空)"
+        for r, ring in enumerate(polygon, 1):
+            where = face + ("外环" if r == 1 else f"第 {r - 1} 个内环")
+            for p, point in enumerate(ring, 1):
+                if not (_is_list(point) and len(point) in (2, 3)
+                        and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in point)):
+                    return f"{where}第 {p} 个点 {shown(point)} 不是 [经度, 纬度] 两个数字"
+                size = size or len(point)
+                if len(point) != size:
+                    return f"{where}第 {p} 个点 {shown(point)} 有 {len(point)} 个数,其他点有 {size} 个;各点须一致"
+                if not all(math.isfinite(v) for v in point):
+                    return f"{where}第 {p} 个点 {shown(point)} 坐标含非数字(NaN 或 Infinity)"
+            if len(ring) < 4:
+                return f"{where}只有 {len(ring)} 个点:每个环至少 4 个点且首尾相同"
+            if tuple(ring[0]) != tuple(ring[-1]):
+                return f"{where}未闭合:首点 {shown(ring[0])} 与末点 {shown(ring[-1])} 不同"
+    return None
+
+
 def feature_geometry(ref: FeatureRef, feature: dict, crs: str, *, required: bool = True
                      ) -> tuple[BaseGeometry | None, list[Problem]]:
     """The feature's area geometry in WGS84, or the problems that prevent reading it."""
@@ -58,12 +112,12 @@ def feature_geometry(ref: FeatureRef, feature: dict, crs: str, *, required: bool
     if raw is None:
         return None, ([Problem(ref, "缺少几何(geometry 为 null)")] if required else [])
     if not isinstance(raw, dict) or raw.get("type") not in AREA_TYPES:
-        kind = raw.get("type") if isinstance(raw, dict) else type(raw).__name__
+        kind = raw.get("type") if isinstance(raw, dict) else shown(raw)
         return None, [Problem(ref, f"几何类型 {kind} 不可用:网格和边界须为 Polygon 或 MultiPolygon")]
-    try:
-        geometry = shape(raw)
-    except (ValueError, TypeError, IndexError, AttributeError, shapely.errors.GEOSException) as exc:
-        return None, [Problem(ref, f"坐标无法读取:{exc}(每个环至少 4 个 [经度, 纬度] 点)")]
+    problem = _coordinates_problem(raw["type"], raw.get("coordinates"))
+    if problem:
+        return None, [Problem(ref, f"坐标无法读取:{problem}")]
+    geometry = shape(raw)
     if crs == "gcj02":
         geometry = geometry_to_wgs84(geometry)
     return geometry, []
@@ -79,4 +133,6 @@ def collection(features: list[dict], **members) -> dict:
 
 
 def write_collection(path: str | Path, collection: dict) -> None:
-    Path(path).write_text(json.dumps(collection, ensure_ascii=False, indent=1), encoding="utf-8")
+    """The collection as a UTF-8 file, whole or not at all; a link, a folder or a missing folder is
+    refused by name (FileUnusable, see exchange.files.write_atomically)."""
+    write_bytes(Path(path), json.dumps(collection, ensure_ascii=False, indent=1).encode("utf-8"))
