@@ -234,13 +234,18 @@ def test_the_center_decides_a_request_knowing_what_it_asks_and_not_once_its_shar
     assert assignments(world, case.id)[AssignmentRole.CO].state is AssignmentState.DONE
 
 
-def test_clock_pauses_while_an_extension_is_decided_when_configured(world):
+def signed_with_the_clock_pausing(world):
+    """A case signed for by its lead, the clock set to stand still while requests are decided."""
     with world.db.session() as s:
         s.add(Setting(key="clock.pause_while_deciding", value=True))
         s.commit()
     case = dispatched(world)
     lead_id = assignments(world, case.id)[AssignmentRole.LEAD].id
-    case = department.sign_for(world.db, world.police, assignment_id=lead_id, expected_version=case.version)
+    return department.sign_for(world.db, world.police, assignment_id=lead_id, expected_version=case.version), lead_id
+
+
+def test_clock_pauses_while_an_extension_is_decided_when_configured(world):
+    case, lead_id = signed_with_the_clock_pausing(world)
     before = assignments(world, case.id)[AssignmentRole.LEAD].due_at
     case = department.request_extension(world.db, world.police, assignment_id=lead_id, reason="需鉴定", amount=2,
                                         expected_version=case.version, now=TUESDAY)
@@ -263,12 +268,7 @@ def test_clock_pauses_while_an_extension_is_decided_when_configured(world):
 def test_a_request_made_after_the_deadline_does_not_stop_the_clock_nor_hide_the_case_as_overdue(world):
     """Nothing is left to keep on an overdue share: the case stays overdue, and on the list for key
     supervision, while its extension is decided (Art. 20(1))."""
-    with world.db.session() as s:
-        s.add(Setting(key="clock.pause_while_deciding", value=True))
-        s.commit()
-    case = dispatched(world)
-    lead_id = assignments(world, case.id)[AssignmentRole.LEAD].id
-    case = department.sign_for(world.db, world.police, assignment_id=lead_id, expected_version=case.version)
+    case, lead_id = signed_with_the_clock_pausing(world)
     due = assignments(world, case.id)[AssignmentRole.LEAD].due_at
     late = due + timedelta(days=1)
     case = department.request_extension(world.db, world.police, assignment_id=lead_id, reason="需鉴定", amount=2,
