@@ -992,8 +992,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_rules_dialog.py" line="36" />
-      <source>回访时限适用于保存之后排定的回访;暂停计时适用于保存之后提出的延期申请和管辖异议,暂停的时间在决定时按工作时间补回。</source>
-      <translation>Callback limits apply to callbacks scheduled after saving; stopping the clock applies to extension requests and objections made after saving, and the time stopped is given back in working time when they are decided.</translation>
+      <source>回访时限适用于保存之后排定的回访;暂停计时适用于保存之后提出的延期申请和管辖异议,暂停的时间在决定时按工作时间补回;已超期的承办任务不暂停。</source>
+      <translation>Callback limits apply to callbacks scheduled after saving; the clock pause applies to extension requests and objections raised after saving, and the paused time is given back in working time when they are decided; a share already overdue is not paused.</translation>
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_rules_dialog.py" line="38" />
@@ -2318,7 +2318,7 @@
   <context>
     <name>LadderMomentDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_moment.py" line="39" />
+      <location filename="../../desktop/views/emergencies/ladder_moment.py" line="38" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
