@@ -73,4 +73,4 @@ def test_loaded_from_the_database_and_the_route_command(db, system):
     assert out.getvalue() == f"{village}101\t侨港渔港\n"
     out = io.StringIO()
     assert main(["--db", url, "route", "109.50", "21.00"], out=out) == 1
-    assert out.getvalue() == "未找到网格\n"
+    assert out.getvalue().startswith("未找到网格:该点在所有网格范围之外")
