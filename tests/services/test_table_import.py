@@ -211,6 +211,25 @@ def test_an_exported_workbook_imports_into_another_database(world_db, other_db, 
     assert "都已导入过本库" in _refusal(other, system, workbook, fmt="xlsx", township_code=world.QIAOGANG)[0]
 
 
+def test_a_closed_cases_result_goes_out_and_comes_back_with_it(world_db, other_db, system, tmp_path):
+    path = _write(tmp_path, [_row("X-1", 状态="已办结", 办结时间="2026-03-05 10:00", 办理结果="已更换灯泡")])
+    table_import.import_file(world_db, system, path)
+    exported = tmp_path / "out.csv"
+    export_table(world_db, system, exported, QueueFilter(states=frozenset()), "csv")
+    table_import.import_file(other_db, system, exported)
+    with other_db.session() as session:
+        assert session.execute(select(Case.state, Case.resolution)).one() == (CaseState.CLOSED, "已更换灯泡")
+
+
+def test_a_column_the_table_does_not_have_or_has_twice_is_refused_not_dropped(world_db, system, tmp_path):
+    path = tmp_path / "cases.csv"
+    path.write_text("编号,事项编码,诉求描述,受理时间,备注,诉求描述\nX-1,C09-001,路灯不亮,2026-03-02 09:30,夜里,又一次\n",
+                    encoding="utf-8")
+    problems = _refusal(world_db, system, path)
+    assert problems[0].startswith("第 1 行(表头):不认识的列 备注,其内容无处保存;请删去这些列,可用的列:编号,")
+    assert problems[1:] == ["第 1 行(表头):列 诉求描述 出现了不止一次;请只保留一列"]
+
+
 def test_a_file_that_is_no_workbook_is_refused_by_name(world_db, system, tmp_path):
     path = tmp_path / "cases.xlsx"
     path.write_text("编号,事项编码\n", encoding="utf-8")

@@ -38,6 +38,7 @@ REQUIRED = ("编号", "事项编码", "诉求描述", "受理时间")
 FIELDS = FieldNames(request_id="编号", place="经度/纬度", service_code="事项编码", grid="网格代码", texts={
     "external_id": "编号", "service_code": "事项编码", "description": "诉求描述", "title": "标题", "address": "地址",
     "requester_name": "诉求人", "requester_phone": "联系电话", "grid_code": "网格代码", "source_state": "状态",
+    "status_notes": "办理结果",
 })
 _STATE_LABELS = {s.label: s for s in CaseState}
 
@@ -112,9 +113,17 @@ def parse_table(rows: Rows, source: str, problems: Problems | None = None, *, ra
     header_line, header = next(((line, cells) for line, cells in rows if any(cells)), (1, []))
     header = [name.strip() for name in header]
     missing = [h for h in REQUIRED if h not in header]
+    unknown = [h for h in header if h not in HEADERS]  # its cells would be lost without a word
+    twice = sorted({h for h in header if header.count(h) > 1})  # the later column would silently win
+    where = f"第 {header_line} 行(表头)"
     if missing:
-        problems.add(f"第 {header_line} 行(表头)", None,
-                     f"缺少列 {'、'.join(missing)};应为导出的列:{','.join(HEADERS)}")
+        problems.add(where, None, f"缺少列 {'、'.join(missing)};应为导出的列:{','.join(HEADERS)}")
+    if unknown:
+        problems.add(where, None, f"不认识的列 {'、'.join(h or '(空)' for h in unknown)},其内容无处保存;"
+                                  f"请删去这些列,可用的列:{','.join(HEADERS)}")
+    if twice:
+        problems.add(where, None, f"列 {'、'.join(twice)} 出现了不止一次;请只保留一列")
+    if missing or unknown or twice:
         return [], problems
     requests, now = [], utcnow()
     for line, cells in rows:
@@ -170,7 +179,7 @@ def _request(row: dict[str, str], index: int, problems: Problems, now: datetime)
     request = IncomingRequest(
         row=index, external_id=row["编号"], service_code=row["事项编码"], description=row["诉求描述"],
         requested_at=requested, title=row.get("标题") or None, expected_at=expected, updated_at=closed_at,
-        closed=closed, address=row.get("地址") or None, lon=lon, lat=lat,
+        closed=closed, status_notes=row.get("办理结果") or None, address=row.get("地址") or None, lon=lon, lat=lat,
         requester_name=row.get("诉求人") or None, requester_phone=None if phone and "*" in phone else phone,
         source_state=state, grid_code=row.get("网格代码") or None,
     )
