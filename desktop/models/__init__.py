@@ -48,3 +48,4 @@ __all__ = [
     "User", "RoleGrant", "AuditEntry",
     "Setting", "CalendarDay", "ChangeFeed",
 ]
+from . import texts  # noqa: F401,E402 — refuses texts no column can keep, at every flush

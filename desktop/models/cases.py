@@ -156,7 +156,8 @@ class Assignment(Versioned, Timestamped, Base):
         Index("ix_assignments_department_state", "department_id", "state"),
         # Covering indexes of the evaluation (Art. 23): rows are picked by the period of a deadline.
         Index("ix_assignments_due_evaluation", "due_at", "role", "state", "case_id", "department_id", "finished_at"),
-        Index("ix_assignments_sign_due_evaluation", "sign_due_at", "state", "signed_at", "case_id", "department_id"),
+        Index("ix_assignments_sign_due_evaluation", "sign_due_at", "state", "signed_at", "case_id", "department_id",
+              "finished_at"),
         # A case's leads (the current round, the department answerable for a callback) without
         # reading assignment rows.
         Index("ix_assignments_case_lead", "case_id", "role", "state", "department_id"),

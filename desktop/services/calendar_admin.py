@@ -38,7 +38,7 @@ from ..models import (
 from ..models.enums import ACTIVE_ASSIGNMENT_STATES, CallbackState, DayKind, EmergencyStepKind, LabelledEnum
 from .cases import supervision
 from .cases.deadlines import case_limits, recompute, sync_case_due
-from .clock import BEIJING, WorkCalendar, last_published_year, published_year
+from .clock import BEIJING, SCHEDULE_SETTING, WorkCalendar, last_published_year, published_year
 from .exchange.files import decode_csv, read_bytes
 from .security import Actor, Permission
 from .unit_of_work import UnitOfWork, unit_of_work
@@ -110,15 +110,16 @@ def recount_deadlines(session, before: WorkCalendar, after: WorkCalendar, since:
     return recompute_open_deadlines(session, after, since) + recount_from_their_start(session, before, after, since)
 
 
-SCHEDULE_SETTING = "calendar.published_through"
-
-
 def catch_up_with_published_schedule(db: Database, actor: Actor) -> int | None:
-    """After an upgrade that brought the State Council's schedule of more years, recount the
-    deadlines counted without it (Monday–Friday, or the days an admin entered); None if nothing
-    was due. Run when a desktop starts and by `griddesk-admin init`: the database keeps through
-    which year its deadlines were counted with the published schedule. A desktop whose package
-    knows fewer years than that leaves it alone (its banner warns of the years it does not know).
+    """Once a desk's package publishes years the database's deadlines were not counted with
+    (SCHEDULE_SETTING; every desk counts with no more than it), recount them with those years and
+    move the setting on, in one transaction; the number of deadlines moved, or None if nothing
+    was due. Run when a desktop starts and by `griddesk-admin init`.
+
+    A database that never kept the year (set up before it did) has its open shares recounted
+    from their start — that needs no knowledge of the calendar they were counted with — and
+    keeps the year from then on. A desk whose package knows fewer years than the database leaves
+    it alone: it counts the years it lacks as unknown, and its banner says so.
     """
     current = last_published_year()
     with db.session() as session:
@@ -126,20 +127,26 @@ def catch_up_with_published_schedule(db: Database, actor: Actor) -> int | None:
         if counted is not None and counted.value >= current:
             return None
     with unit_of_work(db, actor, "calendar.published_schedule", target=str(current)) as uow:
-        row = uow.session.get(Setting, SCHEDULE_SETTING, with_for_update=True)  # one desk recounts
-        if row is None:  # a database set up before it kept the year: its deadlines were counted as now
-            uow.session.add(Setting(key=SCHEDULE_SETTING, value=current, updated_by=actor.display_name))
-            uow.audit(f"记下本库期限所依据的国务院节假日安排:至 {current} 年", published_through=current)
+        session = uow.session
+        row = session.get(Setting, SCHEDULE_SETTING, with_for_update=True)  # one desk recounts
+        if row is not None and row.value >= current:
+            uow.audit(f"国务院节假日安排(至 {row.value} 年)已由其他电脑计入期限,无需重算")
             return None
-        if row.value >= current:
-            return None
-        before = WorkCalendar.load(uow.session, published_through=row.value)
+        before = WorkCalendar.load(session)
+        if row is None:
+            row = Setting(key=SCHEDULE_SETTING, value=current, updated_by=actor.display_name)
+            session.add(row)
+            session.flush()
+            moved = recompute_open_deadlines(session, WorkCalendar.load(session))
+            uow.audit(f"本库期限今后按程序内置的国务院节假日安排(至 {current} 年)计算,重算未办结的承办期限 {moved} 项",
+                      published_through=current, recomputed=moved)
+            uow.changed("cases", note="deadlines recomputed")
+            return moved
         first = row.value + 1
         row.value, row.updated_by = current, actor.display_name
-        moved = _recount(uow, before, _from(date(first, 1, 1)),
-                         f"程序内置的国务院节假日安排已更新至 {current} 年({first} 年起按公布的安排计算)",
-                         published_through=current)
-        return moved
+        return _recount(uow, before, _from(date(first, 1, 1)),
+                        f"程序内置的国务院节假日安排已更新至 {current} 年({first} 年起按公布的安排计算)",
+                        published_through=current)
 
 
 def _check_entries(entries: list[DayEntry]) -> None:
@@ -257,12 +264,16 @@ def recompute_open_deadlines(session, calendar: WorkCalendar | None = None, sinc
 
 def _recounted(due: datetime, start: datetime, before: WorkCalendar, after: WorkCalendar) -> datetime | None:
     """A working-day deadline (24:00 Beijing of its last day) counted from `start` again with the
-    calendar `after`, as many working days as `before` counted; None for one that is not."""
+    calendar `after`, as many working days as `before` counted; None for one that `before` did not
+    count so (a deadline in hours or calendar days, or one counted with another calendar still,
+    such as a callback done before finished ones were recounted): nothing is guessed."""
     last = due.astimezone(BEIJING)
     if last.time() != time(0) or last <= start:
-        return None  # a deadline in hours or calendar days: the calendar does not move it
+        return None
     days = before.working_days_between(start.astimezone(BEIJING).date(), last.date() - timedelta(days=1))
-    return after.add_working_days(start, days) if days else None
+    if not days or before.add_working_days(start, days) != due:
+        return None
+    return after.add_working_days(start, days)
 
 
 def recount_from_their_start(session, before: WorkCalendar, after: WorkCalendar, since: datetime) -> int:

@@ -21,10 +21,12 @@ import chinese_calendar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import CalendarDay
+from ..models import CalendarDay, Setting
 from ..models.enums import DayKind, TimeLimitUnit
 
 BEIJING = ZoneInfo("Asia/Shanghai")
+# The last year of the published schedule the database's deadlines are counted with (see WorkCalendar).
+SCHEDULE_SETTING = "calendar.published_through"
 
 
 def beijing_today() -> date:
@@ -57,8 +59,11 @@ def last_published_year() -> int:
 class WorkCalendar:
     """Working-day arithmetic; `supplement` holds admin-entered days for unpublished years.
 
-    `published_through` limits the bundled schedule to the years up to it: the calendar as it
-    was before an upgrade of the package published more years (calendar_admin recounts then).
+    `published_through` limits the bundled schedule to the years up to it. A database keeps the
+    year its deadlines were counted through with the published schedule (SCHEDULE_SETTING):
+    every desk counts with no more than that, so that a desk upgraded to a package publishing
+    more years counts as the others do until the deadlines are recounted with it, all at once
+    (calendar_admin.catch_up_with_published_schedule).
     """
 
     supplement: dict[date, DayKind] = field(default_factory=dict)
@@ -68,6 +73,9 @@ class WorkCalendar:
     @classmethod
     def load(cls, session: Session, *, published_through: int | None = None) -> WorkCalendar:
         rows = session.execute(select(CalendarDay.day, CalendarDay.kind))
+        if published_through is None:
+            counted = session.get(Setting, SCHEDULE_SETTING)
+            published_through = counted.value if counted is not None else None
         return cls({day: kind for day, kind in rows}, published_through=published_through)
 
     def _published(self, year: int) -> bool:

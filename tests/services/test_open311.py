@@ -383,8 +383,8 @@ def test_texts_and_values_that_cannot_be_kept_as_they_are_are_refused_by_field_n
     with pytest.raises(ValidationFailed) as caught:
         open311.import_file(world_db, system, path)
     assert caught.value.problems == [
-        "第 2 项(第 3 行) 字段 description:第 3 个字符是不可见的控制字符(U+0000),无法保存;请删去后重新导入",
-        "第 3 项(第 4 行) 字段 description:第 3 个字符是不可见的控制字符(U+D800),无法保存;请删去后重新导入",
+        "第 2 项(第 3 行) 字段 description:第 3 个字符是不可见的控制字符(U+0000),无法保存,请删去",
+        "第 3 项(第 4 行) 字段 description:第 3 个字符是不可见的控制字符(U+D800),无法保存,请删去",
         '第 4 项(第 5 行) 字段 description:应为文本,不是 {"text": "路灯不亮"}',
         '第 5 项(第 6 行) 字段 griddesk.state:应为文本,不是 {"x": 1}',
         "第 6 项(第 7 行) 字段 lat:true 不是数字",

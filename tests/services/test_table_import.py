@@ -319,7 +319,7 @@ def test_unknown_states_closed_rows_without_a_closing_time_and_overlong_texts_ar
         "第 4 行 字段 诉求人:有 41 个字,超过上限 40 个字;请缩短后重新导入",
         "第 5 行 字段 编号:有 65 个字,超过上限 64 个字;请缩短后重新导入",
         "第 6 行 字段 联系电话:有 24 个字,超过上限 20 个字;请缩短后重新导入",
-        "第 7 行 字段 地址:第 2 个字符是不可见的控制字符(U+0007),无法保存;请删去后重新导入",
+        "第 7 行 字段 地址:第 2 个字符是不可见的控制字符(U+0007),无法保存,请删去",
     ]
     with world_db.session() as session:
         assert session.scalar(select(func.count()).select_from(Case)) == 0

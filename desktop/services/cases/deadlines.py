@@ -105,6 +105,8 @@ def pause(session, assignment: Assignment, now: datetime) -> bool:
 
 def _given_back(deadline: datetime, limit: Limit, calendar: WorkCalendar, pauses: list[tuple[datetime, datetime]]) -> datetime:
     for start, end in pauses:
+        if start >= deadline:
+            continue  # a deadline already passed keeps nothing: a late sign-for stays late
         if limit.unit is TimeLimitUnit.WORKING_DAYS:
             deadline = calendar.add_working_time(deadline, calendar.working_time_between(start, end))
         else:

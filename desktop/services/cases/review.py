@@ -140,7 +140,8 @@ def _set_aside_held_round(session, case: Case) -> None:
     """A hold stops the shares for objective reasons (Art. 19(2)): the round it stopped was neither
     handled nor late, and is counted apart while the case is held. Taken up again, its shares stopped
     in time are withdrawn, so that the evaluation does not count that round as handled on time; one
-    already overdue when held stays counted late."""
+    already overdue when held stays counted late. (A sign-for missed before the hold still counts
+    as missed: the evaluation counts a share withdrawn unsigned after its sign-for fell due.)"""
     held_at = session.scalar(select(func.max(CaseEvent.at)).where(CaseEvent.case_id == case.id,
                                                                    CaseEvent.kind == "on_hold"))
     for assignment in case.assignments:

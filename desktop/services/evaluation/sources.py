@@ -159,8 +159,10 @@ def _assignments(level, period, as_of, scope) -> Counted:
     return Counted(
         Grain.ASSIGNMENT, key, Case.township_id, source,
         (a.sign_due_at >= period.start, a.sign_due_at < period.end, Case.state.in_(COUNTED_STATES),
-         # A share withdrawn before anyone signed (re-dispatch) was never the department's to sign.
-         ~and_(a.state == AssignmentState.WITHDRAWN, a.signed_at.is_(None)), *case_scope(scope)),
+         # A share withdrawn unsigned before its sign-for fell due (re-dispatch, a hold taken up again)
+         # was never the department's to sign; one withdrawn after it fell due was missed.
+         ~and_(a.state == AssignmentState.WITHDRAWN, a.signed_at.is_(None), a.finished_at <= a.sign_due_at),
+         *case_scope(scope)),
         {"response": (and_(Case.state != CaseState.ON_HOLD, due), a.signed_at <= a.sign_due_at)},
         a.id, Case.id, Case.number, Case.title, a.sign_due_at, a.signed_at,
     )

@@ -16,7 +16,6 @@ year its request was received (Beijing time), like the cases taken in that year.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from sqlalchemy.orm import Session
 from ...db import Database
 from ...models import Case, CaseEvent, Grid, MatterItem, Place, utcnow
 from ...models.enums import CaseState, Channel, GridStatus, HandlingLevel, MatterComplexity, PlaceLevel
+from ...models.texts import unstorable
 from ..clock import BEIJING
 from ..matters import lists_in_force
 from ..numbering import reserve_numbers
@@ -85,9 +85,6 @@ OPEN311_FIELDS = FieldNames(
            "source_state": "griddesk.state", "grid_code": "griddesk.grid_code", "origin_id": "griddesk.external_id"},
 )
 
-# Characters no column keeps: the C0 controls but tab, line feed and carriage return (PostgreSQL
-# refuses NUL, an XLSX export the rest) and lone surrogates (no encoding writes them).
-_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 # The longest text each field may hold: its column's length (description and result are unbounded).
 _LIMITS = {attribute: column.type.length for attribute, column in (
     ("external_id", Case.external_id), ("title", Case.title), ("address", Case.address),
@@ -105,11 +102,10 @@ def text_problems(request: IncomingRequest, fields: FieldNames) -> list[tuple[st
         value = getattr(request, attribute)
         if value is None:
             continue
-        bad = _UNSTORABLE.search(value)
+        why = unstorable(value)
         limit = _LIMITS.get(attribute)
-        if bad:
-            found.append((name, f"第 {bad.start() + 1} 个字符是不可见的控制字符(U+{ord(bad.group()):04X}),"
-                                f"无法保存;请删去后重新导入"))
+        if why:
+            found.append((name, why))
         elif limit and len(value) > limit:
             found.append((name, f"有 {len(value)} 个字,超过上限 {limit} 个字;请缩短后重新导入"))
     return found

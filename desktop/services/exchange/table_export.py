@@ -146,7 +146,7 @@ def _write_xlsx(path: Path, table: Iterator[list]) -> int:
     for row in table:
         try:
             append_as_text(sheet, row)
-        except IllegalCharacterError:  # a control character a case kept from before imports refused them
+        except IllegalCharacterError:  # a control character kept from before such texts were refused
             column = next(i for i, value in enumerate(row) if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value))
             raise ValidationFailed(f"案件 {row[0]} 的“{HEADERS[column]}”含有 Excel 无法保存的控制字符,未导出;"
                                    f"请导出为 CSV,或先更正该案件后再导出为 Excel", field=HEADERS[column]) from None

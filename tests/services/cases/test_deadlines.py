@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.errors import ValidationFailed
-from desktop.models import Assignment, Case, Extension, Objection
+from desktop.models import Assignment, Callback, Case, Extension, Objection
 from desktop.models.enums import AssignmentRole, AssignmentState, DayKind
 from desktop.services import calendar_admin
 from desktop.services.cases import case_rules, department, dispatch, review
@@ -106,7 +106,8 @@ def test_a_pause_across_national_day_gives_back_working_time_not_the_holiday(wor
                             expected_version=case.version, now=at(2026, 10, 9, 9))
     lead = lead_of(world, case.id)
     assert lead.due_at == at(2026, 10, 13, 18)
-    assert lead.sign_due_at == at(2026, 10, 8, 18)  # 24:00 of the 29th + the same 42 h: all of the 30th, 18 h of the 8th
+    # Signing was due at 24:00 of the 29th, before the objection: a deadline already passed gets nothing back.
+    assert lead.sign_due_at == at(2026, 9, 30, 0)
     assert lead.paused_seconds == (at(2026, 10, 9, 9) - at(2026, 9, 30, 15)).total_seconds()
 
 
@@ -246,29 +247,54 @@ def test_entering_a_year_recounts_deadlines_already_met_or_finished_which_the_ev
 
 
 def test_an_upgrade_that_publishes_a_year_recounts_the_deadlines_counted_without_it(world):
-    """Counted while the package knew only 2025, a share dispatched before National Day 2026 ran
-    Monday–Friday through it; once the package knows 2026, the next start recounts it, once."""
+    """The database counted through 2025 with the published schedule: a desk whose package knows
+    2026 counts as the others do — Monday–Friday through National Day 2026 — until its start
+    recounts every such deadline at once with 2026 and moves the database on; once."""
     from desktop.models import AuditEntry, Setting
+    from desktop.services.cases.callback_schedule import schedule_after_close
+    from desktop.services.clock import last_published_year
+
+    with world.db.session() as s:
+        s.add(Setting(key=calendar_admin.SCHEDULE_SETTING, value=2025))
+        s.commit()
+    case = dispatch_at(world, at(2026, 9, 30))
+    assert lead_of(world, case.id).due_at == at(2026, 10, 8, 0)  # 1, 2, 5, 6, 7 Oct, as the 2025 desks count
+    closed = world.new_case().case
+    with world.db.session() as s:
+        closing = s.get(Case, closed.id)
+        closing.closed_at = at(2026, 9, 30, 16)
+        callback = schedule_after_close(s, closing, closing.closed_at)
+        s.commit()
+        callback_id = callback.id
+        assert s.get(Callback, callback_id).due_at == at(2026, 10, 6, 0)  # 1, 2, 5 Oct
+
+    assert calendar_admin.catch_up_with_published_schedule(world.db, world.system) == 2
+    assert lead_of(world, case.id).due_at == at(2026, 10, 14, 0)  # 8, 9, 10 (make-up), 12, 13 Oct
+    with world.db.session() as s:
+        assert s.get(Callback, callback_id).due_at == at(2026, 10, 11, 0)  # 8, 9, 10 Oct
+        assert s.get(Setting, calendar_admin.SCHEDULE_SETTING).value == last_published_year()
+        entries = s.scalars(select(AuditEntry.message).where(AuditEntry.action == "calendar.published_schedule")).all()
+    assert entries == [f"程序内置的国务院节假日安排已更新至 {last_published_year()} 年(2026 年起按公布的安排计算),"
+                       f"重算 2 项期限"]
+    assert calendar_admin.catch_up_with_published_schedule(world.db, world.system) is None
+    assert lead_of(world, dispatch_at(world, at(2026, 9, 30)).id).due_at == at(2026, 10, 14, 0)
+
+
+def test_a_database_that_never_kept_the_year_has_its_open_shares_recounted_from_their_start(world):
+    from desktop.models import Setting
     from desktop.services.cases.deadlines import case_limits, recompute
     from desktop.services.clock import WorkCalendar, last_published_year
 
-    assert calendar_admin.catch_up_with_published_schedule(world.db, world.system) is None  # first: noted
     case = dispatch_at(world, at(2026, 9, 30))
-    assert lead_of(world, case.id).due_at == at(2026, 10, 14, 0)
-    with world.db.session() as s:  # as the desk counted it then
-        s.get(Setting, calendar_admin.SCHEDULE_SETTING).value = 2025
+    with world.db.session() as s:  # counted by an older package that did not know 2026
         share = s.get(Assignment, lead_of(world, case.id).id)
         recompute(s, share, WorkCalendar.load(s, published_through=2025), case_limits(s, share.case))
         s.commit()
-    assert lead_of(world, case.id).due_at == at(2026, 10, 8, 0)  # 1, 2, 5, 6, 7 Oct
-
+    assert lead_of(world, case.id).due_at == at(2026, 10, 8, 0)
     assert calendar_admin.catch_up_with_published_schedule(world.db, world.system) == 1
     assert lead_of(world, case.id).due_at == at(2026, 10, 14, 0)
-    assert calendar_admin.catch_up_with_published_schedule(world.db, world.system) is None
     with world.db.session() as s:
         assert s.get(Setting, calendar_admin.SCHEDULE_SETTING).value == last_published_year()
-        entries = s.scalars(select(AuditEntry.message).where(AuditEntry.action == "calendar.published_schedule")).all()
-    assert entries[-1] == f"程序内置的国务院节假日安排已更新至 {last_published_year()} 年(2026 年起按公布的安排计算),重算 1 项期限"
 
 
 def test_a_pause_decided_before_pauses_were_marked_is_still_given_back_in_clock_time(world):

@@ -4,9 +4,9 @@ import pytest
 from sqlalchemy import select
 
 from desktop.errors import InvalidTransition, PermissionDenied, ValidationFailed
-from desktop.models import AuditEntry, CaseEvent, ChangeFeed
+from desktop.models import AuditEntry, Case, CaseEvent, ChangeFeed
 from desktop.models.enums import CaseState, Channel, HandlingLevel, MatterCategory
-from desktop.services.cases import duplicates, intake
+from desktop.services.cases import duplicates, hold, intake
 
 from case_world import AT_SEA, GRID_A, IN_A, IN_B, IN_MARKET, TOWNSHIP
 
@@ -96,3 +96,17 @@ def test_merge_marks_the_duplicate_and_notes_it_on_both(world):
     with pytest.raises(InvalidTransition):
         duplicates.merge(world.db, world.operator, case_id=second.id, into_case_id=first.id,
                          expected_version=merged.version)
+
+
+def test_a_text_no_database_can_keep_is_refused_by_field_wherever_it_comes_from(world):
+    """A form feed pasted into a description saves on SQLite but fails PostgreSQL and every Excel
+    export later: every service refuses it at the flush, naming the field, and saves nothing."""
+    with pytest.raises(ValidationFailed) as caught:
+        world.new_case(description="楼上\x0c夜间施工噪音")
+    assert caught.value.problems == ["cases.description:第 3 个字符是不可见的控制字符(U+000C),无法保存,请删去"]
+    case = world.new_case(description="楼上夜间施工噪音\t(多次)\r\n协商未果").case  # tab and line breaks are text
+    with pytest.raises(ValidationFailed, match="cases.hold_reason:第 3 个字符是不可见的控制字符"):
+        hold.put_on_hold(world.db, world.operator, case_id=case.id, reason="待拆\x00迁", explanation="已解释",
+                         expected_version=case.version)
+    with world.db.session() as session:
+        assert session.scalars(select(Case.state)).all() == [case.state]

@@ -434,20 +434,22 @@ def test_reopening_a_held_case_takes_up_its_hold_no_more(world):
     assert "待片区拆迁" in " ".join(e.message for e in shown.events)  # the timeline keeps why it was held
 
 
+def held_and_reopened(world, case):
+    """The case put on hold, then taken up again; its lead share as that leaves it."""
+    case = hold.put_on_hold(world.db, world.operator, case_id=case.id, reason="待片区拆迁",
+                            explanation="已向诉求人说明拆迁计划", expected_version=case.version)
+    review.reopen(world.db, world.supervisor, case_id=case.id, reason="拆迁已完成", expected_version=case.version)
+    return assignments(world, case.id)[AssignmentRole.LEAD]
+
+
 @pytest.mark.law("Art. 19")
 def test_a_round_stopped_by_a_hold_is_not_counted_handled_on_time_once_the_case_is_taken_up_again(world):
     """Art. 19(2): held in time, the round is set aside on reopening (its share withdrawn, not counted
     on time); held when already overdue, it stays counted late."""
     from desktop.services.evaluation.scores import evaluate
 
-    def held_and_reopened(case):
-        case = hold.put_on_hold(world.db, world.operator, case_id=case.id, reason="待片区拆迁",
-                                explanation="已向诉求人说明拆迁计划", expected_version=case.version)
-        review.reopen(world.db, world.supervisor, case_id=case.id, reason="拆迁已完成", expected_version=case.version)
-        return assignments(world, case.id)[AssignmentRole.LEAD]
-
-    in_time = held_and_reopened(dispatched(world, now=utcnow() - timedelta(hours=1)))
-    overdue = held_and_reopened(dispatched(world, now=TUESDAY))
+    in_time = held_and_reopened(world, dispatched(world, now=utcnow() - timedelta(hours=1)))
+    overdue = held_and_reopened(world, dispatched(world, now=TUESDAY))
     assert (in_time.state, overdue.state) == (AssignmentState.WITHDRAWN, AssignmentState.DONE)
     police = world.departments["police"]
     for due in (in_time.due_at, overdue.due_at):
@@ -455,6 +457,26 @@ def test_a_round_stopped_by_a_hold_is_not_counted_handled_on_time_once_the_case_
         evaluation = evaluate(world.db, world.system, month, "department", as_of=utcnow() + timedelta(days=400))
         on_time = evaluation.subject(police).figure("on_time")
         assert (on_time.numerator, on_time.denominator) == ((0, 0) if due == in_time.due_at else (0, 1))
+
+
+@pytest.mark.law("Art. 19")
+def test_a_sign_for_missed_before_the_share_was_withdrawn_still_counts_as_missed(world):
+    """Withdrawn unsigned before its sign-for fell due, a share was never the department's to sign;
+    withdrawn after (a hold taken up again, an objection raised late), it was missed."""
+    from desktop.services.evaluation.scores import evaluate
+
+    missed = dispatched(world, now=utcnow() - timedelta(hours=2))
+    with world.db.session() as s:  # its sign-for fell due an hour ago, unsigned
+        s.get(Assignment, assignments(world, missed.id)[AssignmentRole.LEAD].id).sign_due_at = utcnow() - timedelta(hours=1)
+        s.commit()
+    missed = held_and_reopened(world, missed)
+    in_time = held_and_reopened(world, dispatched(world, now=utcnow() - timedelta(hours=1)))
+    assert (missed.state, in_time.state) == (AssignmentState.WITHDRAWN, AssignmentState.WITHDRAWN)
+    later = utcnow() + timedelta(days=400)
+    months = {share.sign_due_at.astimezone(BEIJING).strftime("%Y-%m") for share in (missed, in_time)}
+    responses = [evaluate(world.db, world.system, month, "department", as_of=later)
+                 .subject(world.departments["police"]).figure("response") for month in sorted(months)]
+    assert sum(r.denominator for r in responses) == 1 and sum(r.numerator for r in responses) == 0
 
 
 @pytest.mark.law("Art. 20")
