@@ -420,3 +420,17 @@ def test_a_file_not_in_utf8_is_named_by_line(world_db, system, tmp_path):
         open311.import_file(world_db, system, path)
     assert caught.value.problems == ["文件:不是 UTF-8 编码的 JSON:第 3 行第 20 个字节起的字节不是 UTF-8(可能是 GBK);"
                                      "请另存为 UTF-8 后重新导入"]
+
+
+def test_a_field_given_twice_in_one_request_is_refused_not_decided_for(world_db, system, tmp_path):
+    """JSON keeps the last of two equal keys without a word: which one the sender meant is not known."""
+    first = json.dumps(_request(1), ensure_ascii=False)
+    twice = first[:-1] + ', "description": "另一段描述", "griddesk": {"title": "甲", "title": "乙"}}'
+    path = tmp_path / "requests.json"
+    path.write_text(f"[\n{twice}\n]\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert caught.value.problems == [
+        "第 1 项(第 2 行) 字段 description:出现了不止一次,无法确定取哪一个值;请只保留一个",
+        "第 1 项(第 2 行) 字段 griddesk.title:出现了不止一次,无法确定取哪一个值;请只保留一个",
+    ]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -228,6 +229,22 @@ def _moment(value, name: str, bad: list) -> datetime | None:
     return parsed
 
 
+class _Repeated(dict):
+    """A JSON object naming a key more than once, which json.loads would keep the last of unseen."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def _object(pairs: list[tuple[str, object]]) -> dict:
+    made = dict(pairs)
+    if len(made) == len(pairs):
+        return made
+    counted = Counter(key for key, _ in pairs)
+    repeated = _Repeated(made)
+    repeated.repeated = tuple(key for key, n in counted.items() if n > 1)
+    return repeated
+
+
 def _shown(value) -> str:
     """A value from the file as JSON writes it (null, "Closed", {…}), short."""
     text = json.dumps(value, ensure_ascii=False)
@@ -265,9 +282,10 @@ def _text(value, name: str, bad: list) -> str | None:
 
 def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[str | None, str]]:
     """The request, or what is wrong with it as (field, message) pairs — every fault of the row at once."""
-    if type(element) is not dict:
+    if not isinstance(element, dict):
         return [(None, "应为 JSON 对象 {…}")]
-    bad: list[tuple[str | None, str]] = []
+    bad: list[tuple[str | None, str]] = [(name, "出现了不止一次,无法确定取哪一个值;请只保留一个")
+                                         for name in getattr(element, "repeated", ())]
     get = element.get
     for name in REQUIRED:
         value = get(name)
@@ -294,9 +312,11 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
     address = _text(get("address"), "address", bad)
     status_notes = _text(get("status_notes"), "status_notes", bad)
     extension = get(EXTENSION)
-    if extension is not None and type(extension) is not dict:
+    if extension is not None and not isinstance(extension, dict):
         bad.append((EXTENSION, f"应为 JSON 对象 {{…}},不是 {_shown(extension)}"))
-    extension = extension if type(extension) is dict else {}
+    extension = extension if isinstance(extension, dict) else {}
+    bad += [(f"{EXTENSION}.{name}", "出现了不止一次,无法确定取哪一个值;请只保留一个")
+            for name in getattr(extension, "repeated", ())]
     title = _text(extension.get("title"), f"{EXTENSION}.title", bad)
     source_state = _text(extension.get("state"), f"{EXTENSION}.state", bad)
     grid_code = _text(extension.get("grid_code"), f"{EXTENSION}.grid_code", bad)
@@ -317,7 +337,7 @@ def parse_requests(text: str, source: str, progress: ProgressReport | None = Non
     """Read a requests.json; bad JSON is reported at its line and column, bad fields per request."""
     problems = Problems(source, locate=lambda indices: _lines_of(text, indices))
     try:
-        elements = json.loads(text)
+        elements = json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
         problems.add("JSON", None, _syntax_problem(text, exc))
         return [], problems
