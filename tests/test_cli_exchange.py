@@ -240,3 +240,15 @@ def test_emergency_ladder_shown_and_set(db, system, capsys):
     # --set given twice keeps both.
     assert _run(db, "emergencies", "ladder", "--set", "follow_up_hours=6", "--set", "final_working_days=3")[0] == 0
     assert emergencies.load_ladder(db).follow_up_hours == 6 and emergencies.load_ladder(db).final_working_days == 3
+
+
+def test_an_import_whose_name_says_no_format_is_told_by_its_content(world_db, tmp_path, capsys):
+    exported = tmp_path / "cases.open311"
+    assert _run(world_db, "cases", "export", str(exported), "--format", "open311")[0] == 0
+    capsys.readouterr()
+    assert _run(world_db, "cases", "import", str(exported))[0] == 1
+    assert "JSON:数组是空的,没有可导入的诉求" in capsys.readouterr().err  # read as Open311
+    plain = tmp_path / "cases.txt"
+    plain.write_text("编号,事项编码\n", encoding="utf-8")
+    assert _run(world_db, "cases", "import", str(plain))[0] == 1
+    assert "无法从文件名" in capsys.readouterr().err

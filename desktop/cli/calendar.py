@@ -17,6 +17,9 @@ def _import(ctx, args) -> int:
 def _list(ctx, args) -> int:
     year = calendar_admin.year_calendar(ctx.db, args.year)
     ctx.print(f"{year.year} 年:{year.status.label}")
+    if year.status is calendar_admin.YearStatus.UNKNOWN:
+        ctx.print(f"国务院公布该年安排后,请用 griddesk-admin calendar import FILE 录入全年的法定节假日和调休上班日"
+                  f"(CSV 每行 date,kind,name,如 {year.year}-01-01,holiday,元旦)")
     for entry in year.days:
         ctx.print(f"{entry.day.isoformat()}\t{entry.kind.value}\t{entry.kind.label}\t{entry.name}")
     warning = calendar_admin.warning_for_open_deadlines(ctx.db)

@@ -17,8 +17,8 @@ from .key_value import number_or_text, split_setting
 _YES, _NO = ("yes", "true", "1", "是"), ("no", "false", "0", "否")
 
 
-def _format(args) -> str:
-    fmt = args.format or formats.format_of(args.file)
+def _format(args, *, reading: bool = False) -> str:
+    fmt = args.format or formats.format_of(args.file) or (formats.format_in(args.file) if reading else None)
     if fmt is None:
         raise ValidationFailed(f"无法从文件名 {args.file} 判断格式,请用 --format 指定(open311、csv 或 xlsx)", field="format")
     return fmt
@@ -26,7 +26,7 @@ def _format(args) -> str:
 
 def _import(ctx, args) -> int:
     path = Path(args.file)
-    fmt = _format(args)
+    fmt = _format(args, reading=True)
     report = formats.import_file(ctx.db, ctx.actor, path, fmt, township_code=args.township)
     ctx.print(f"已导入 {report.imported} 件(已办结 {report.closed} 件,待分拨 {report.unrouted} 件)"
               + (f",编号 {report.first_number} … {report.last_number}" if report.imported else ""))

@@ -629,7 +629,8 @@ def _ladder_problems(values: dict) -> list[str]:
         except (TypeError, ValueError):
             unknown = [levels]
         if unknown or not levels:
-            problems.append(f"报送对象(report_to):应为县(区)county、市 city 中的一个或两个,不是 {levels!r}")
+            given = ",".join(map(str, levels)) if isinstance(levels, (list, tuple)) else str(levels)
+            problems.append(f"报送对象(report_to):应为县(区)county、市 city 中的一个或两个,不是 {given or '(空)'}")
     return problems
 
 

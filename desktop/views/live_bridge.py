@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from ..db import Database
-from ..services.live import ChangeListener, LiveState, listener_for
+from ..services.live import ChangeListener, LiveState, PollingListener, listener_for
 from .bus import Bus
 
 COALESCE_MS = 100  # short against the one-second promise, long enough to merge a burst
@@ -57,6 +57,8 @@ class LiveBridge(QObject):
     def stateText(self) -> str:
         """What the status bar shows; call again after a language change."""
         if self.state is LiveState.CONNECTED:
+            if isinstance(self.listener, PollingListener):  # SQLite: no server to push changes
+                return self.tr("实时更新:每 %1 秒查看一次").replace("%1", f"{self.listener.interval:g}")
             return self.tr("实时更新:已连接")
         if self.state is LiveState.RECONNECTING:
             return self.tr("实时更新:连接中断,正在重连…")

@@ -2646,17 +2646,22 @@
   <context>
     <name>LiveBridge</name>
     <message>
-      <location filename="../../desktop/views/live_bridge.py" line="60" />
+      <location filename="../../desktop/views/live_bridge.py" line="61" />
+      <source>实时更新:每 %1 秒查看一次</source>
+      <translation>Live updates: checked every %1 s</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/live_bridge.py" line="62" />
       <source>实时更新:已连接</source>
       <translation>Live updates: connected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/live_bridge.py" line="62" />
+      <location filename="../../desktop/views/live_bridge.py" line="64" />
       <source>实时更新:连接中断,正在重连…</source>
       <translation>Live updates: connection lost, reconnecting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/live_bridge.py" line="63" />
+      <location filename="../../desktop/views/live_bridge.py" line="65" />
       <source>实时更新:连接中…</source>
       <translation>Live updates: connecting…</translation>
     </message>

@@ -176,7 +176,9 @@ def test_calendar_commands(db, tmp_path):
         out = io.StringIO()
         assert main(["--db", url, "calendar", "list", "--year", year], out=out) == 0
         lines = out.getvalue().splitlines()
-        assert lines[0] == status and (days in out.getvalue() if days else len(lines) == 1)
+        assert lines[0] == status and (days in out.getvalue() if days else lines[1:] == [
+            "国务院公布该年安排后,请用 griddesk-admin calendar import FILE 录入全年的法定节假日和调休上班日"
+            "(CSV 每行 date,kind,name,如 2031-01-01,holiday,元旦)"])
     path.write_text("2027-01-01,holiday\n2027-01-05,workday\n", encoding="utf-8")
     assert main(["--db", url, "calendar", "import", str(path)], out=io.StringIO()) == 1
 

@@ -414,7 +414,8 @@ def test_ladder_clocks_must_be_positive_and_in_order(db, city_admin):
                                      report_to=["township"], escalate_after=3)
     problems = "\n".join(caught.value.problems)
     for text in ("电话首报时限(phone_first_minutes):应为正整数(分钟)", "续报间隔(follow_up_hours)",
-                 "终报时限(final_working_days)", "报送对象(report_to)", "escalate_after:不是报告时限的设置项"):
+                 "终报时限(final_working_days)", "报送对象(report_to):应为县(区)county、市 city 中的一个或两个,不是 township",
+                 "escalate_after:不是报告时限的设置项"):
         assert text in problems
     # A clock past LADDER_LIMITS is a typo; one past what a timedelta holds would stop every later report.
     with pytest.raises(ValidationFailed) as caught:

@@ -434,3 +434,11 @@ def test_a_field_given_twice_in_one_request_is_refused_not_decided_for(world_db,
         "第 1 项(第 2 行) 字段 description:出现了不止一次,无法确定取哪一个值;请只保留一个",
         "第 1 项(第 2 行) 字段 griddesk.title:出现了不止一次,无法确定取哪一个值;请只保留一个",
     ]
+
+
+def test_a_file_naming_grids_into_a_database_without_any_says_to_import_the_grids_first(db, system, tmp_path):
+    path = _write(tmp_path, [_request(n, griddesk={"grid_code": world.QIAOBEI + "001"}) for n in range(3)])
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(db, system, path)
+    assert caught.value.problems == ["文件 字段 griddesk.grid_code:文件中有 3 件诉求指明了所在网格,但本库还没有在用的网格;"
+                                     "请先导入网格(griddesk-admin grids import,或桌面“网格”中建立)再导入诉求"]

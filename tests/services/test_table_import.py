@@ -290,7 +290,7 @@ def test_the_grid_a_row_names_takes_it_in_without_coordinates(world_db, system, 
     problems = _refusal(world_db, system, path, township_code=world.QIAOGANG)
     assert [p.split(":")[0] for p in problems] == ["第 4 行 字段 网格代码", "第 5 行 字段 网格代码"]
     assert problems[0] == ("第 4 行 字段 网格代码:450503103099999 不是本库在用的网格(可能已撤销,或来自另一个库的网格);"
-                           "请改为在用网格的代码,或清空这一格按坐标归入")
+                           "请改为在用网格的代码,或不填,按坐标归入")
     with world_db.session() as session:
         session.scalar(select(Grid).join(Place).where(Place.code == world.QIAOBEI + "001")).status = GridStatus.ACTIVE
         session.commit()

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import any_, bindparam, func, select, text, union_all
+from sqlalchemy import any_, bindparam, exists, func, select, text, union_all
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
@@ -269,6 +269,10 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
     named = {r.grid_code for r in requests if r.grid_code}
     grid_named = dict(session.execute(select(Place.code, Place.id).join(Grid, Grid.place_id == Place.id).where(
         Place.code.in_(named), Grid.status == GridStatus.ACTIVE)).all()) if named else {}
+    # No grid in use at all: one sentence says what to do first, instead of a line per row.
+    no_grids = bool(named) and not grid_named and not session.scalar(
+        select(exists().where(Grid.status == GridStatus.ACTIVE)))
+    unplaced = 0
 
     existing = _existing_cases(session, [r.external_id for r in requests] + [r.origin_id for r in requests if r.origin_id])
     here: list[tuple[str, str, bool]] = []  # (request id, case number, imported before) of rows already here
@@ -299,9 +303,12 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
                 continue
         # The grid the file names (a vessel group's grid has no place to route to; an operator may
         # have moved the case to a grid its point is not in), else the coordinates'.
+        if request.grid_code and no_grids:
+            unplaced += 1
+            continue
         if request.grid_code and request.grid_code not in grid_named:
             problems.add(request.row, fields.grid, f"{request.grid_code} 不是本库在用的网格(可能已撤销,或来自另一个库的"
-                                                   f"网格);请改为在用网格的代码,或清空这一格按坐标归入")
+                                                   f"网格);请改为在用网格的代码,或不填,按坐标归入")
             continue
         grid_id = grid_named.get(request.grid_code) or grid_of.get(request.row)
         if grid_id is None and default_township is None:
@@ -326,6 +333,9 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
                          f"--place {tree.code[where.township_id]})")
             continue
         planned.append((request, where, item))
+    if unplaced:
+        problems.add("文件", fields.grid, f"文件中有 {unplaced} 件诉求指明了所在网格,但本库还没有在用的网格;请先导入网格"
+                                        f"(griddesk-admin grids import,或桌面“网格”中建立)再导入诉求")
     if requests and len(here) == len(requests) == len(problems):
         _whole_file_here(problems, here)
     return planned

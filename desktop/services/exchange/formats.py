@@ -21,6 +21,19 @@ def format_of(path: Path | str) -> str | None:
     return next((fmt for fmt, known in SUFFIXES.items() if known == suffix), None)
 
 
+def format_in(path: Path | str) -> str | None:
+    """The format of a file to import whose extension says none, by its first bytes: a workbook is
+    a zip file ("PK"), a JSON array starts with "["; else None (a CSV is not told by its content)."""
+    try:
+        with open(path, "rb") as file:
+            start = file.read(64)
+    except OSError:
+        return None  # the import names what is wrong with the path
+    if start.startswith(b"PK"):
+        return "xlsx"
+    return "open311" if start.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"[") else None
+
+
 def import_file(db: Database, actor: Actor, path: Path, fmt: str, *, township_code: str | None = None,
                 progress: ProgressReport | None = None) -> ImportReport:
     """Import an Open311 JSON file or a case table, CSV or XLSX (all-or-nothing; see case_import)."""
