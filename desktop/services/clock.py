@@ -39,6 +39,17 @@ def beijing_text(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M", missing: 
     return moment.astimezone(BEIJING).strftime(fmt) if moment else missing
 
 
+def due_text(moment: datetime | None, day_format: str = "%Y-%m-%d", missing: str = "") -> str:
+    """A deadline as people say it: one at 00:00 Beijing time — where every limit in working days
+    ends — is 24:00 of the day before ("2026-11-06 24:00", not "2026-11-07 00:00", a Saturday)."""
+    if moment is None:
+        return missing
+    local = moment.astimezone(BEIJING)
+    if local.time() == time(0):
+        return f"{(local - timedelta(days=1)).strftime(day_format)} 24:00"
+    return local.strftime(f"{day_format} %H:%M")
+
+
 @cache
 def published_year(year: int) -> bool:
     """Does the bundled State Council schedule cover this year?"""

@@ -41,7 +41,7 @@ from ..models.enums import (
     PlaceLevel,
 )
 from .cases.common import record as record_case_event
-from .clock import BEIJING, WorkCalendar, beijing_text
+from .clock import BEIJING, WorkCalendar, beijing_text, due_text
 from .evaluation.indicators import CITY_CODE
 from .numbering import BULLETIN_SERIES, reserve_numbers
 from .places import get_place, granted_places, upward
@@ -407,7 +407,7 @@ def mark_handled(db: Database, actor: Actor, report_id: int, *, handled_at: date
         record.state, record.handled_at = EmergencyState.HANDLED, handled_at
         uow.session.flush()
         _on_linked_case(uow, record, "emergency_handled", f"紧急情况 {record.number} 处置完毕")
-        uow.audit(f"{record.number} 已处置,终报期限 {final_due.astimezone(BEIJING):%Y-%m-%d %H:%M}")
+        uow.audit(f"{record.number} 已处置,终报期限 {due_text(final_due)}")
         uow.changed("emergencies", record.id, township_id=record.township_id)
         return _info(uow.session, record)
 

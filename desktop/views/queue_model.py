@@ -24,9 +24,9 @@ from PySide6.QtGui import QColor
 from ..db import Database
 from ..i18n import label
 from ..models.base import utcnow
-from ..models.enums import SupervisionLevel
+from ..models.enums import CaseState, SupervisionLevel
 from ..services import queue
-from ..services.clock import beijing_text
+from ..services.clock import beijing_text, due_text
 from ..services.queue import QueueFilter, QueueRow, SortKey
 from ..services.security import Actor
 
@@ -56,6 +56,13 @@ COLUMNS = [
     Column(QT_TRANSLATE_NOOP("QueueModel", "期限"), SortKey.DEADLINE),
 ]
 NUMBER, TITLE, COUNTDOWN, STATE, CATEGORY, PLACE, REQUESTER, PHONE, RECEIVED, DEADLINE = range(len(COLUMNS))
+# The countdown of an open case without a running deadline says why.
+NOT_DISPATCHED = QT_TRANSLATE_NOOP("QueueModel", "未派遣,未计时")
+_NO_CLOCK = {
+    CaseState.ON_HOLD: QT_TRANSLATE_NOOP("QueueModel", "暂缓,不计时"),
+    CaseState.EXTENSION_PENDING: QT_TRANSLATE_NOOP("QueueModel", "待审批,暂停计时"),
+    CaseState.OBJECTION_PENDING: QT_TRANSLATE_NOOP("QueueModel", "待审批,暂停计时"),
+}
 
 
 def _load_pages(db: Database, actor: Actor, f: QueueFilter, pages: list[int], size: int):
@@ -277,12 +284,15 @@ class QueueModel(QAbstractTableModel):
             case 8:
                 return beijing_text(r.received_at)
             case _:
-                return beijing_text(r.due_at)
+                return due_text(r.due_at)
 
     def countdown_text(self, r: QueueRow) -> str:
-        """"剩 2天3小时" / "超期 5小时" for open cases with a deadline; empty otherwise."""
-        if not r.is_open or r.due_at is None:
+        """"剩 2天3小时" / "超期 5小时" for open cases with a deadline; for an open case without one,
+        why its clock does not run; empty for a finished case."""
+        if not r.is_open:
             return ""
+        if r.due_at is None:
+            return self.tr(_NO_CLOCK.get(r.state, NOT_DISPATCHED))
         left = r.due_at - self.clock()
         if left >= timedelta(0):
             return self.tr("剩 %1").replace("%1", self._duration(left))

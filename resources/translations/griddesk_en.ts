@@ -3591,32 +3591,48 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="263" />
+      <location filename="../../desktop/views/queue_model.py" line="60" />
+      <source>未派遣,未计时</source>
+      <translation>Not dispatched, no clock</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="62" />
+      <source>暂缓,不计时</source>
+      <translation>On hold, no clock</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="63" />
+      <location filename="../../desktop/views/queue_model.py" line="64" />
+      <source>待审批,暂停计时</source>
+      <translation>Awaiting decision, clock paused</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="270" />
       <source>【急】</source>
       <translation>[Urgent] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="288" />
+      <location filename="../../desktop/views/queue_model.py" line="298" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="289" />
+      <location filename="../../desktop/views/queue_model.py" line="299" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="296" />
+      <location filename="../../desktop/views/queue_model.py" line="306" />
       <source>%1天%2小时</source>
       <translation>%1 d %2 h</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="298" />
+      <location filename="../../desktop/views/queue_model.py" line="308" />
       <source>%1小时</source>
       <translation>%1 h</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="299" />
+      <location filename="../../desktop/views/queue_model.py" line="309" />
       <source>%1分钟</source>
       <translation>%1 min</translation>
     </message>

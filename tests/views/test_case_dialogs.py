@@ -192,7 +192,7 @@ def test_a_save_over_someone_elses_change_is_refused_with_who_and_when(qtbot, de
                                expected_version=seen.version)
     monkeypatch.setattr(case_detail, "ask_text", lambda *args: "请网格员再核实")
     dialog.buttons["escalate"].click()
-    assert errors == [f"案件 {seen.number} 已被 侨港值班员 二 于 {errors[0].split(' 于 ')[1][:5]} 修改,请重新载入"]
+    assert errors == [f"案件 {seen.number} 已被 侨港值班员乙 于 {errors[0].split(' 于 ')[1][:5]} 修改,请重新载入"]
     assert dialog.detail.case.version > seen.version  # reloaded
     assert dialog.detail.case.level.value == "county"
 
@@ -243,7 +243,7 @@ def test_a_change_made_elsewhere_while_answering_lets_the_action_be_refused_not_
 
     monkeypatch.setattr(case_detail, "ask_text", answer_while_another_desk_saves)
     dialog.buttons["escalate"].click()
-    assert len(errors) == 1 and errors[0].startswith(f"案件 {seen.number} 已被 侨港值班员 二 于 ")
+    assert len(errors) == 1 and errors[0].startswith(f"案件 {seen.number} 已被 侨港值班员乙 于 ")
     assert dialog.detail.case.version > seen.version
 
 
@@ -410,7 +410,7 @@ def test_a_reload_landing_under_an_open_question_does_not_change_the_version_sen
 
     monkeypatch.setattr(case_detail, "ask_text", answer_while_a_reload_lands)
     dialog.buttons["escalate"].click()
-    assert len(errors) == 1 and errors[0].startswith(f"案件 {seen.number} 已被 侨港值班员 二 于 ")
+    assert len(errors) == 1 and errors[0].startswith(f"案件 {seen.number} 已被 侨港值班员乙 于 ")
 
 
 def test_a_dispatch_refused_because_the_case_changed_closes_and_the_panel_reloads(qtbot, demo_db, errors):

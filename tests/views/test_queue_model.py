@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import replace
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +13,7 @@ from desktop.models import Case
 from desktop.models.base import utcnow
 from desktop.models.enums import CaseState
 from desktop.services import queue
+from desktop.services.clock import BEIJING
 from desktop.services.queue import QueueFilter, SortKey
 from desktop.tasks import TaskRunner
 from desktop.views.queue_model import COUNTDOWN, DEADLINE, NEAR_COLOUR, OVERDUE_COLOUR, QueueModel, _load_pages
@@ -54,6 +56,21 @@ def test_countdown_text_and_colours(model):
     model.clock = lambda: row.due_at + timedelta(hours=5, minutes=2)
     assert model.index(0, COUNTDOWN).data() == "超期 5小时"
     assert model.index(0, DEADLINE).data(Qt.ItemDataRole.ForegroundRole) == OVERDUE_COLOUR
+
+
+@pytest.mark.parametrize("state, said", [(CaseState.REGISTERED, "未派遣,未计时"), (CaseState.REOPENED, "未派遣,未计时"),
+                                         (CaseState.ON_HOLD, "暂缓,不计时"), (CaseState.EXTENSION_PENDING, "待审批,暂停计时"),
+                                         (CaseState.CLOSED, "")])
+def test_an_open_case_without_a_running_deadline_says_why(model, state, said):
+    row = model.row_at(0)
+    model._pages[0][0] = replace(row, state=state, due_at=None)
+    assert model.index(0, COUNTDOWN).data() == said and model.index(0, DEADLINE).data() == ""
+
+
+def test_a_deadline_at_midnight_shows_as_24_00_of_the_day_before(model):
+    row = model.row_at(0)
+    model._pages[0][0] = replace(row, due_at=datetime(2026, 11, 7, tzinfo=BEIJING))
+    assert model.index(0, DEADLINE).data() == "2026-11-06 24:00"
 
 
 def test_timer_tick_repaints_the_countdown_without_refetching(qtbot, model, monkeypatch):

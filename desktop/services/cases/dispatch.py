@@ -24,7 +24,7 @@ from ...errors import Conflict, NotFound, ValidationFailed
 from ...models import Assignment, Case, Department, MatterItem, Place
 from ...models.base import utcnow
 from ...models.enums import AssignmentRole, CaseState, DepartmentLevel, HandlingLevel
-from ..clock import BEIJING, WorkCalendar
+from ..clock import WorkCalendar, due_text
 from ..department_use import use_departments
 from ..places import upward
 from ..security import Actor, Permission
@@ -144,7 +144,7 @@ def dispatch(db: Database, actor: Actor, *, case_id: int, lead_department_id: in
         sync_case_due(case)
         lead = departments[lead_department_id]
         co = "、".join(departments[i].name for i in co_ids)
-        due = made[0].due_at.astimezone(BEIJING).strftime("%m-%d %H:%M")
+        due = due_text(made[0].due_at, "%m-%d")
         record(uow, case, "dispatched",
                f"派遣至主办单位 {lead.name}" + (f",协办单位 {co}" if co else "")
                + f";办理时限 {limits.handle.label},至 {due}",

@@ -32,8 +32,8 @@ class DemoUser:
 
 DEMO_USERS = (
     DemoUser("qg_admin", "qiaogang-admin", Role.TOWNSHIP_ADMIN, PlaceLevel.TOWNSHIP, "侨港镇管理员"),
-    DemoUser("qg_op1", "qiaogang-op1", Role.OPERATOR, PlaceLevel.TOWNSHIP, "侨港值班员 一"),
-    DemoUser("qg_op2", "qiaogang-op2", Role.OPERATOR, PlaceLevel.TOWNSHIP, "侨港值班员 二"),
+    DemoUser("qg_op1", "qiaogang-op1", Role.OPERATOR, PlaceLevel.TOWNSHIP, "侨港值班员甲"),
+    DemoUser("qg_op2", "qiaogang-op2", Role.OPERATOR, PlaceLevel.TOWNSHIP, "侨港值班员乙"),
     DemoUser("qg_chief", "qiaogang-chief", Role.SUPERVISOR, PlaceLevel.TOWNSHIP, "侨港值班长"),
     DemoUser("qg_police", "qiaogang-police", Role.LIAISON, PlaceLevel.TOWNSHIP, "侨港派出所联络员", "PCS"),
     DemoUser("qg_market", "qiaogang-market", Role.LIAISON, PlaceLevel.TOWNSHIP, "侨港市场监管所联络员", "SCJGS"),

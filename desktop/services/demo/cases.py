@@ -71,7 +71,7 @@ DWELL_HOURS = {
 }
 CHANNELS = (Channel.GRID_STAFF,) * 4 + (Channel.HOTLINE_12345,) * 3 + (Channel.PLATFORM, Channel.WALK_IN,
                                                                        Channel.PHONE)
-OPERATORS = ("侨港值班员 一", "侨港值班员 二")
+OPERATORS = ("侨港值班员甲", "侨港值班员乙")
 SUPERVISOR = "侨港值班长"
 DESKTOPS = ("ZHZX-01", "ZHZX-02")
 HOLD_REASONS = (

@@ -94,7 +94,7 @@ def add_emergencies(ctx: DemoContext, grids: list[DemoGrid]) -> list[EmergencyRe
             place_text=f"{spec['grid'].village.short_name}{spec['grid'].place.short_name}", lon=round(point.x, 6),
             lat=round(point.y, 6), people_involved=spec["people"], injuries=spec["injuries"], summary=spec["summary"],
             measures=spec["measures"], state=EmergencyState.CLOSED if spec["final"] is not None else EmergencyState.OPEN,
-            handled_at=handled, reported_by="侨港值班员 一",
+            handled_at=handled, reported_by="侨港值班员甲",
             acknowledged_at=learned + timedelta(minutes=8) if spec["ack"] else None,
             acknowledged_by="侨港值班长" if spec["ack"] else None, synthetic=True)
         report.steps = _steps(ctx, rule, learned, spec["done"], spec["follow_ups"], handled, spec["final"])

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 from ...db import Database
 from ...models import PrintedSheet
 from ...models.enums import SheetKind
-from ..clock import beijing_text
+from ..clock import beijing_text, due_text
 from ..emergencies import EmergencyInfo, get_report
 from ..exchange.files import write_bytes
 from ..places import get_place
@@ -69,7 +69,7 @@ def _story(info: EmergencyInfo, issuer: str, font: str, styles: dict) -> list:
     ladder = [[p(h, "small") for h in ("报告环节", "报送对象", "时限", "报送时间", "报送人", "情况")]]
     for step in info.steps:
         status = "超时" if step.overdue() else ("按时" if step.done_at else "待报")
-        ladder.append([p(step.kind.label, "small"), p(step.to_level.label, "small"), p(_when(step.due_at), "small"),
+        ladder.append([p(step.kind.label, "small"), p(step.to_level.label, "small"), p(due_text(step.due_at, "%Y年%m月%d日", "—"), "small"),
                        p(_when(step.done_at), "small"), p(step.done_by or "—", "small"), p(status, "small")])
     ladder_table = _table(ladder, [22 * mm, 20 * mm, 38 * mm, 38 * mm, 28 * mm, 24 * mm], font,
                           ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...i18n import enumeration, label, period_label
 from ...models import utcnow
-from ...services.clock import beijing_text
+from ...services.clock import beijing_text, due_text
 from ...models.enums import PeriodKind
 from ...services.evaluation import export, settlement
 from ...services.evaluation.drilldown import CountedRow, Part, drill_down
@@ -78,7 +78,7 @@ class DrillDownDialog(QDialog):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            when = [beijing_text(row.due), beijing_text(row.done)]
+            when = [due_text(row.due), beijing_text(row.done)]
             cells = [row.number or "", row.title, *when, self.tr("是") if row.in_numerator else self.tr("否")]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))

@@ -24,7 +24,7 @@ from ...i18n import label
 from ...models.enums import CallbackOutcome, Satisfaction
 from ...services.cases import callbacks
 from ...services.cases.results import CallbackInfo
-from ...services.clock import beijing_text
+from ...services.clock import due_text
 from .. import dialogs
 
 
@@ -84,7 +84,7 @@ class CallbackWorkbench(QDialog):
         self.entries = entries
         self.table.setRowCount(len(entries))
         for row, e in enumerate(entries):
-            values = (beijing_text(e.due_at), e.case_number, e.case_title,
+            values = (due_text(e.due_at), e.case_number, e.case_title,
                       f"{e.requester_name or ''} {e.requester_phone or ''}", label(e.case_state))
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))

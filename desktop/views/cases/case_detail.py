@@ -43,7 +43,7 @@ from ...models.enums import AssignmentRole, AssignmentState, CallbackState, Supe
 from ...services.cases import department, duplicates, hold, intake, onspot_escalation, queries, review, supervision
 from ...services.cases.common import ACTION_LABELS, LEVEL_ORDER
 from ...services.cases.results import CaseDetail, EventInfo
-from ...services.clock import beijing_text
+from ...services.clock import beijing_text, due_text
 from .. import dialogs
 from .dispatch_dialog import DispatchDialog
 
@@ -66,7 +66,7 @@ def deadline_text(due: datetime | None, now: datetime) -> str:
         mark = QCoreApplication.translate("CaseDetail", "剩余 {span}")
     else:
         mark = QCoreApplication.translate("CaseDetail", "已逾期 {span}")
-    return QCoreApplication.translate("CaseDetail", "{when}({mark})").format(when=beijing_text(due),
+    return QCoreApplication.translate("CaseDetail", "{when}({mark})").format(when=due_text(due),
                                                                             mark=mark.format(span=span))
 
 
@@ -257,8 +257,8 @@ class CaseDetailDialog(QDialog):
             values = [share.department_name, label(share.role),
                       label(share.state) + (self.tr("(计时暂停)") if share.paused else ""),
                       deadline_text(share.sign_due_at, now) if running and share.signed_at is None
-                      else beijing_text(share.sign_due_at),
-                      deadline_text(share.due_at, now) if running else beijing_text(share.due_at), share.result or ""]
+                      else due_text(share.sign_due_at),
+                      deadline_text(share.due_at, now) if running else due_text(share.due_at), share.result or ""]
             for column, value in enumerate(values):
                 self.shares.setItem(row, column, QTableWidgetItem(value))
         self.timeline.set_events(detail.events)

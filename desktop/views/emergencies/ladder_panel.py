@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ...i18n import label
 from ...models.enums import EmergencyState, EmergencyStepKind
 from ...services import emergencies
-from ...services.clock import beijing_text
+from ...services.clock import beijing_text, due_text
 from ...services.printing.bulletin import write_bulletin
 from ...services.security import Permission
 from .. import beijing_time, dialogs, permissions
@@ -148,7 +148,7 @@ class LadderPanel(QWidget):
             done = _when(step.done_at)
             if late := _minutes_late(step):  # in words too: red alone is lost on a selected row
                 done += self.tr("(超时 %1 分钟)").replace("%1", str(late))
-            cells = [label(step.kind), label(step.to_level), _when(step.due_at), done, step.content or ""]
+            cells = [label(step.kind), label(step.to_level), due_text(step.due_at, "%m-%d", "—"), done, step.content or ""]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, step.id)

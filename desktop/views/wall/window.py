@@ -30,7 +30,7 @@ from ...errors import GridDeskError
 from ...i18n import label, period_label
 from ...models.enums import EmergencyState
 from ...services import wall
-from ...services.clock import BEIJING, beijing_text
+from ...services.clock import BEIJING, due_text
 from ...services.evaluation.periods import period_of
 from ...services.map_data import map_data
 from ...services.queue import QueueFilter
@@ -243,7 +243,7 @@ class WallWindow(QWidget):
         owed = [step.due_at for step in report.steps if step.done_at is None]
         if not owed:
             return "—"
-        return self.tr("下一环节 {0}").format(beijing_text(min(owed), "%m-%d %H:%M"))
+        return self.tr("下一环节 {0}").format(due_text(min(owed), "%m-%d"))
 
     def resizeEvent(self, event) -> None:
         unit = unit_for(self.height())

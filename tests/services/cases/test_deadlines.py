@@ -310,3 +310,13 @@ def test_a_pause_decided_before_pauses_were_marked_is_still_given_back_in_clock_
     calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
     lead = lead_of(world, case.id)
     assert lead.due_at == lead.original_due_at + timedelta(hours=64) == at(2026, 6, 19, 16)
+
+
+def test_a_deadline_at_midnight_reads_as_24_00_of_the_day_before():
+    """A limit in working days ends at 24:00: "2026-11-07 00:00" would name a Saturday."""
+    from desktop.services.clock import due_text
+
+    assert due_text(at(2026, 11, 7, 0)) == "2026-11-06 24:00"
+    assert due_text(at(2026, 11, 7, 0), "%m-%d") == "11-06 24:00"
+    assert due_text(datetime(2026, 11, 7, 9, 30, tzinfo=BEIJING)) == "2026-11-07 09:30"
+    assert due_text(None, missing="—") == "—"
