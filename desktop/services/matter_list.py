@@ -168,7 +168,7 @@ def _guidance_contact(session: Session, department_id: int) -> int | None:
                                                           Liaison.is_guidance_contact).order_by(Liaison.id).limit(1))
 
 
-def _draft_of(session: Session, place: Place, title: str | None = None) -> MatterList:
+def draft_of(session: Session, place: Place, title: str | None = None) -> MatterList:
     """The place's open draft, or a new version copying the items of the newest published one."""
     draft = session.scalar(select(MatterList).where(MatterList.place_id == place.id,
                                                     MatterList.state == MatterListState.DRAFT))
@@ -192,7 +192,8 @@ def _draft_of(session: Session, place: Place, title: str | None = None) -> Matte
     return draft
 
 
-def _list_place(uow: UnitOfWork, place_code: str) -> Place:
+def list_place(uow: UnitOfWork, place_code: str) -> Place:
+    """The city or county whose list the actor keeps (Art. 12(1)); refused for any other place or actor."""
     place = get_place(uow.session, place_code)
     if place.level not in (PlaceLevel.CITY, PlaceLevel.COUNTY):
         raise LawRefusal(f"事项清单由市、县(区)网格化服务管理机构编制,{place.short_name}是{place.level.label}",
@@ -231,11 +232,11 @@ def _check_item(session: Session, draft: ItemDraft, department_id: int, guidance
 def start_version(db: Database, actor: Actor, *, place_code: str, title: str | None = None) -> MatterListInfo:
     """Open the next version as a draft copy of the list in force (or an empty first version)."""
     with unit_of_work(db, actor, "matters.start_version", target=place_code) as uow:
-        place = _list_place(uow, place_code)
+        place = list_place(uow, place_code)
         if uow.session.scalar(select(MatterList.id).where(MatterList.place_id == place.id,
                                                           MatterList.state == MatterListState.DRAFT)):
             raise Conflict(f"{place.short_name}已有未公布的草稿,请在草稿上修改或公布后再新建")
-        draft = _draft_of(uow.session, place, title)
+        draft = draft_of(uow.session, place, title)
         uow.audit(f"新建{place.short_name}事项清单第 {draft.version} 版草稿", target=f"matter_list:{draft.id}")
         uow.changed("matters", draft.id)
         return _list_info(uow.session, draft)
@@ -249,14 +250,15 @@ def add_item(db: Database, actor: Actor, list_id: int, draft: ItemDraft, *, depa
         _check_item(uow.session, draft, department_id, guidance_contact_id)
         if any(i.code == draft.code for i in matter_list.items):
             raise Conflict(f"第 {matter_list.version} 版中已有编号为 {draft.code} 的事项")
-        item = _new_item(uow.session, matter_list, draft, department_id, guidance_contact_id)
+        item = new_item(uow.session, matter_list, draft, department_id, guidance_contact_id)
         uow.audit(f"事项清单第 {matter_list.version} 版新增事项 {draft.code} {draft.title}")
         uow.changed("matters", matter_list.id)
         return _item_infos(uow.session, select(MatterItem).where(MatterItem.id == item.id))[0]
 
 
-def _new_item(session: Session, matter_list: MatterList, draft: ItemDraft, department_id: int,
-              guidance_contact_id: int | None) -> MatterItem:
+def new_item(session: Session, matter_list: MatterList, draft: ItemDraft, department_id: int,
+             guidance_contact_id: int | None) -> MatterItem:
+    """The item added to a draft; the guidance contact defaults to the department's (Art. 13(4))."""
     item = MatterItem(code=draft.code, title=draft.title.strip(), category=draft.category,
                       department_id=department_id,
                       guidance_contact_id=guidance_contact_id or _guidance_contact(session, department_id),
@@ -299,12 +301,15 @@ def remove_item(db: Database, actor: Actor, item_id: int) -> None:
 def publish(db: Database, actor: Actor, list_id: int, *, on: date) -> MatterListInfo:
     """Publish a draft from `on`; the version in force until then is superseded (Art. 12(1), 13(1)).
 
-    Every item needs its department's guidance contact (Art. 13(4)).
+    Every item needs its department's guidance contact (Art. 13(4)); an item added before its
+    department named one gets the one named since.
     """
     with unit_of_work(db, actor, "matters.publish", target=f"matter_list:{list_id}") as uow:
         matter_list, place = _editable_list(uow, list_id)
         if not matter_list.items:
             raise ValidationFailed(f"第 {matter_list.version} 版没有任何事项,不能公布")
+        for item in matter_list.items:  # a department's contact named after its items were added
+            item.guidance_contact_id = item.guidance_contact_id or _guidance_contact(uow.session, item.department_id)
         missing = [f"{i.code} {i.title}" for i in matter_list.items if i.guidance_contact_id is None]
         if missing:
             raise LawRefusal("以下事项没有责任部门的业务指导人员,请先由部门确定联络人员再公布:" + "、".join(missing),
@@ -429,12 +434,12 @@ def review(db: Database, actor: Actor, application_id: int, *, approve: bool,
             raise ValidationFailed("不同意时须写明理由,以便部门修改后重新申请", field="comment")
         code = application.proposal["code"]
         if approve:
-            draft = _draft_of(session, institution)
+            draft = draft_of(session, institution)
             existing = next((i for i in draft.items if i.code == code), None)
             if application.action is ApplicationAction.ADD:
                 if existing is not None:
                     raise Conflict(f"第 {draft.version} 版草稿中已有编号为 {code} 的事项")
-                _new_item(session, draft, ItemDraft.from_proposal(application.proposal), department.id, None)
+                new_item(session, draft, ItemDraft.from_proposal(application.proposal), department.id, None)
             elif existing is not None:
                 session.delete(existing)
             where = f",已列入第 {draft.version} 版草稿"

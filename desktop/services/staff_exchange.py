@@ -17,14 +17,12 @@ Export writes texts that start like a formula (=HYPERLINK(…)) inert, as the ca
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-import openpyxl
 from sqlalchemy import or_, select
 
 from ..db import Database
@@ -35,7 +33,7 @@ from .clock import beijing_today
 from .evaluation.scores import resolve_scope
 from .exchange.files import cell_text, decode_csv, read_bytes, read_xlsx, write_atomically
 from .exchange.problems import Problems
-from .exchange.table_export import append_as_text, escape_text
+from .exchange.table_export import write_table
 from .exchange.table_import import csv_rows
 from .security import Actor, Permission
 from .staff_admin import check_id_number, check_phone, check_source
@@ -314,21 +312,6 @@ def export_staff(db: Database, actor: Actor, path: Path, *, under: str | None = 
         uow.require(Permission.VIEW_SENSITIVE, scope.code, scope.short_name)
         rows = _export_rows(uow.session, scope)
 
-        def write(target: Path) -> None:
-            if path.suffix.lower() == ".xlsx":
-                book = openpyxl.Workbook()
-                sheet = book.active
-                sheet.title = "网格人员"
-                sheet.append(COLUMNS)
-                for row in rows:
-                    append_as_text(sheet, row)
-                book.save(target)
-            else:
-                with open(target, "w", encoding="utf-8-sig", newline="") as f:
-                    writer = csv.writer(f)
-                    writer.writerow(COLUMNS)
-                    writer.writerows([escape_text(value) for value in row] for row in rows)
-
-        write_atomically(path, write)
+        write_atomically(path, lambda tmp: write_table(tmp, "网格人员", COLUMNS, rows))
         uow.audit(f"导出网格人员 {len(rows)} 条(含手机号、身份证号)", rows=len(rows), scope=scope.code)
         return len(rows)

@@ -64,6 +64,24 @@ def append_as_text(sheet, row: list) -> None:
             cell.data_type = "s"
 
 
+def write_table(target: Path, title: str, columns: list[str], rows: list[list]) -> None:
+    """A header and rows as XLSX (by the target's suffix; one sheet named `title`) or as CSV in UTF-8
+    with a BOM, texts written inert (`escape_text`, `append_as_text`)."""
+    if target.suffix.lower() == ".xlsx":
+        book = Workbook()
+        sheet = book.active
+        sheet.title = title
+        sheet.append(columns)
+        for row in rows:
+            append_as_text(sheet, row)
+        book.save(target)
+    else:
+        with open(target, "w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(columns)
+            writer.writerows([escape_text(v) if isinstance(v, str) else v for v in row] for row in rows)
+
+
 def _time(moment) -> str:
     return beijing_text(moment, TIME_FORMAT)
 

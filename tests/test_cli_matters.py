@@ -1,0 +1,82 @@
+"""`griddesk-admin matters import|publish|export`: a fresh database's matter list from a table (Art. 12–13)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop.cli import main
+
+CITY = "450500000000"
+HEADER = "事项编码,事项名称,类别,复杂程度,办理时限,时限单位,责任部门,网格员可办,说明\n"
+ITEMS = ("C09-001,路灯损坏报修,民生公共服务,一般,5,工作日,BH-CG,是,\n"
+         "C07-001,疑似食物中毒,公共卫生突发事件,紧急,24,小时,BH-WJ,否,=先报告卫健部门\n")
+
+
+def _run(db, *argv) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(["--db", db.engine.url.render_as_string(hide_password=False), *argv], out=out)
+    return code, out.getvalue()
+
+
+@pytest.fixture
+def departments(db):
+    for code, name in (("BH-CG", "北海市城市管理局"), ("BH-WJ", "北海市卫生健康委员会")):
+        assert _run(db, "departments", "add", code, "--place", CITY, "--name", name)[0] == 0
+    return db
+
+
+@pytest.mark.law("Art. 12")
+@pytest.mark.law("Art. 13")
+def test_a_fresh_database_takes_its_list_from_a_table_and_publishes_it_once_contacts_exist(departments, tmp_path,
+                                                                                          capsys):
+    db = departments
+    path = tmp_path / "items.csv"
+    path.write_text(HEADER + ITEMS, encoding="gbk")
+    code, out = _run(db, "matters", "import", str(path))
+    assert code == 0 and out.startswith("已向北海事项清单第 1 版草稿导入事项 2 项;")
+    assert _run(db, "matters", "publish")[0] == 1  # Art. 13(4): no guidance contact yet
+    assert "没有责任部门的业务指导人员" in capsys.readouterr().err
+    for code_ in ("BH-CG", "BH-WJ"):
+        assert _run(db, "departments", "contact-add", code_, "--name", "王工", "--phone", "0779-3000000",
+                    "--guidance")[0] == 0
+    code, out = _run(db, "matters", "publish", "--on", "2026-01-01")
+    assert code == 0 and "第 1 版(2 项),自 2026-01-01 起施行" in out
+    code, out = _run(db, "matters", "in-force", "--place", "450503103000")
+    assert code == 0 and "C07-001\t公共卫生突发事件\t疑似食物中毒\t北海市卫生健康委员会" in out
+
+    exported = tmp_path / "out.xlsx"
+    assert _run(db, "matters", "export", str(exported))[0] == 0
+    rows = [[c.value for c in row] for row in load_workbook(exported).active.iter_rows()]
+    assert rows[1] == ["C07-001", "疑似食物中毒", "公共卫生突发事件", "紧急", 24, "小时", "BH-WJ", "否", "=先报告卫健部门"]
+    assert load_workbook(exported).active["I2"].data_type == "s"  # text, not a formula
+    again = tmp_path / "again.csv"
+    assert _run(db, "matters", "export", str(again))[0] == 0
+    assert again.read_text(encoding="utf-8-sig").splitlines()[1].endswith(",'=先报告卫健部门")
+
+
+def test_a_bad_table_is_refused_row_by_row_and_adds_nothing(departments, tmp_path, capsys):
+    db = departments
+    path = tmp_path / "items.csv"
+    path.write_text(HEADER + ITEMS + "C09-001,重复,民生公共服务,一般,5,工作日,BH-CG,是,\n"
+                    "C99-1,某事,不存在的类别,一般,五,天,BH-XX,也许,\n", encoding="utf-8")
+    assert _run(db, "matters", "import", str(path))[0] == 1
+    err = capsys.readouterr().err
+    for said in ("第 4 行 事项编码:C09-001 与第 2 行重复", "第 5 行 办理时限:“五”应为正整数", "第 5 行 网格员可办:“也许”应为 是 或 否",
+                 "第 5 行 责任部门:没有代码为 BH-XX 的部门", "第 5 行 类别:“不存在的类别”应为", "第 5 行 时限单位:“天”应为 工作日、小时 之一"):
+        assert said in err
+    path.write_text(HEADER.replace("说明", "备注") + ITEMS, encoding="utf-8")
+    assert _run(db, "matters", "import", str(path))[0] == 1
+    assert "不认识的列 备注,其内容无处保存" in capsys.readouterr().err
+    code, out = _run(db, "matters", "versions")
+    assert code == 0 and out == ""  # nothing was added, not even a draft
+
+
+@pytest.mark.law("Art. 12")
+def test_only_a_city_or_county_keeps_a_list(departments, tmp_path, capsys):
+    path = tmp_path / "items.csv"
+    path.write_text(HEADER + ITEMS, encoding="utf-8")
+    assert _run(departments, "matters", "import", str(path), "--place", "450503103000")[0] == 1
+    assert "事项清单由市、县(区)网格化服务管理机构编制" in capsys.readouterr().err
