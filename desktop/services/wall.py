@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ..db import Database
-from ..models import utcnow
+from ..models import Department, utcnow
 from ..models.enums import EmergencyState
 from . import emergencies, queue, users
 from .emergencies import EmergencyInfo
 from .evaluation.periods import period_of
 from .evaluation.scores import Figure, scope_figures
 from .places import get_place
-from .security import Actor, scope_prefix
+from .security import Actor, Permission, scope_prefix
 
 THREE_RATES = ("response", "resolution", "satisfaction")
 RECENT_EMERGENCY_DAYS = 7
@@ -42,6 +42,9 @@ class WallSnapshot:
     emergencies: tuple[EmergencyInfo, ...]  # open or learned of in the last week, newest first
     alarm: EmergencyInfo | None  # the oldest unacknowledged report: takes over the screen
     alarms_waiting: int
+    # A liaison sees only the cases their department holds a share of: the counts and the rates
+    # are that department's, and the title says so.
+    department_name: str | None = None
 
 
 def home_scope(actor: Actor) -> str:
@@ -57,9 +60,12 @@ def snapshot(db: Database, actor: Actor, *, under: str | None = None, now: datet
         scope = get_place(session, under)
         prefix = scope_prefix(scope.code, scope.level)
         scope_code, scope_name = scope.code, scope.name
+        own = actor.department_id if not actor.can(Permission.VIEW_CASES, scope.code) else None
+        department = session.get(Department, own) if own is not None else None
     counts = queue.summary(db, actor, under, now=now)
     month = period_of(now)
-    rates = scope_figures(db, actor, month, THREE_RATES, under=under, as_of=now)
+    rates = scope_figures(db, actor, month, THREE_RATES, under=under, as_of=now,
+                          department_id=department.id if department else None)
     reports = [r for r in emergencies.list_reports(db, actor, under=under)
                if r.state is not EmergencyState.CLOSED or r.learned_at >= now - timedelta(days=RECENT_EMERGENCY_DAYS)]
     waiting = sorted((r for r in emergencies.unacknowledged(db, actor) if r.township_code.startswith(prefix)),
@@ -67,7 +73,7 @@ def snapshot(db: Database, actor: Actor, *, under: str | None = None, now: datet
     return WallSnapshot(
         now, scope_code, scope_name,
         Kpis(counts.received_today, counts.open, counts.overdue, tuple(rates[c] for c in THREE_RATES), month.label),
-        tuple(reports[:6]), waiting[0] if waiting else None, len(waiting),
+        tuple(reports[:6]), waiting[0] if waiting else None, len(waiting), department.name if department else None,
     )
 
 

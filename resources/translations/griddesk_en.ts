@@ -4288,62 +4288,67 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="205" />
+      <location filename="../../desktop/views/wall/window.py" line="206" />
+      <source>网格指挥台 · {0} 值班大屏 · {1}承办的诉求</source>
+      <translation>GridDesk · {0} wall display · cases handled by {1}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="209" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="207" />
+      <location filename="../../desktop/views/wall/window.py" line="211" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="208" />
+      <location filename="../../desktop/views/wall/window.py" line="212" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="209" />
+      <location filename="../../desktop/views/wall/window.py" line="213" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="210" />
+      <location filename="../../desktop/views/wall/window.py" line="214" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="210" />
+      <location filename="../../desktop/views/wall/window.py" line="214" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="211" />
+      <location filename="../../desktop/views/wall/window.py" line="215" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="213" />
+      <location filename="../../desktop/views/wall/window.py" line="217" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="230" />
+      <location filename="../../desktop/views/wall/window.py" line="234" />
       <source>已确认</source>
       <translation>Acknowledged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="230" />
+      <location filename="../../desktop/views/wall/window.py" line="234" />
       <source>待确认</source>
       <translation>Awaiting acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="242" />
+      <location filename="../../desktop/views/wall/window.py" line="246" />
       <source>超时 {0} 项</source>
       <translation>{0} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="246" />
+      <location filename="../../desktop/views/wall/window.py" line="250" />
       <source>下一环节 {0}</source>
       <translation>next due {0}</translation>
     </message>

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from desktop.models import AuditEntry, EmergencyReport
 from desktop.models.enums import AuditOutcome
 from desktop.services import queue, users
+from desktop.services.wall import snapshot as wall_snapshot
 from desktop.views.wall import WallWindow
 from desktop.views.wall.scale import unit_for
 
@@ -44,6 +45,21 @@ def test_tiles_show_the_scope_figures(wall, demo_db, chief):
     assert wall.queue_model.rowCount() == min(summary.open, wall.queue_model.rowCount()) > 0
     assert wall.emergencies.rowCount() >= 1
     assert "侨港" in wall.title.text()
+
+
+@pytest.mark.law("Art. 15")
+def test_a_liaisons_wall_shows_its_departments_cases_and_rates_and_says_so(qtbot, demo_db, chief, tasks, cjk_font):
+    """The counts a liaison sees are its department's; so are the rates beside them, and the title says it."""
+    liaison = users.login(demo_db, "qg_fish", "qiaogang-fish")
+    window = WallWindow(demo_db, liaison, tasks, live=False)
+    qtbot.addWidget(window)
+    township = wall_snapshot(demo_db, chief)
+    own = window.snapshot
+    assert own.department_name and own.department_name in window.title.text()
+    assert own.kpis.open < township.kpis.open
+    assert [r.denominator for r in own.kpis.rates] != [r.denominator for r in township.kpis.rates]
+    assert all(mine.denominator <= whole.denominator for mine, whole in zip(own.kpis.rates, township.kpis.rates))
+    assert township.department_name is None
 
 
 @pytest.mark.law("Art. 21")

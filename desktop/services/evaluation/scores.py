@@ -192,20 +192,27 @@ def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | st
 
 
 def scope_figures(db: Database, actor: Actor, period: Period, codes: tuple[str, ...], *, under: str | None = None,
-                  as_of: datetime | None = None) -> dict[str, Figure]:
-    """Figures of the whole scope (every case once) for a few indicators — the wall display's rates.
+                  as_of: datetime | None = None, department_id: int | None = None) -> dict[str, Figure]:
+    """Figures of the whole scope (every case once) for a few indicators — the wall display's rates;
+    with `department_id`, those of that department's shares in the scope only.
 
     Needs only Permission.VIEW: the figures are the scope's own, no subject is ranked.
     """
     as_of = as_of or utcnow()
+    level = Level.TOWNSHIP if department_id is None else Level.DEPARTMENT
     with db.session() as session:
         scope = resolve_scope(session, actor, under, Permission.VIEW)
         indicators = {i.code: i for i in load_indicators(session) if i.code in codes}
         totals: dict[str, list[int]] = {code: [0, 0] for code in indicators}
         for grain in {i.grain for i in indicators.values()}:
-            rows = counted(grain, Level.TOWNSHIP, period, as_of, scope)
+            rows = counted(grain, level, period, as_of, scope)
+            if rows is None:
+                continue
             grain_codes = [c for c, i in indicators.items() if i.grain is grain]
-            for figures in aggregate(session, rows, grain_codes).values():
+            subjects = aggregate(session, rows, grain_codes)
+            for subject, figures in subjects.items():
+                if department_id is not None and subject != department_id:
+                    continue
                 for code, (num, den) in figures.items():
                     totals[code][0] += num
                     totals[code][1] += den

@@ -202,7 +202,11 @@ class WallWindow(QWidget):
         if s is None:
             self.title.setText(self.tr("网格指挥台 · 值班大屏(载入中…)"))
             return
-        self.title.setText(self.tr("网格指挥台 · {0} 值班大屏").format(s.scope_name))
+        if s.department_name:
+            self.title.setText(self.tr("网格指挥台 · {0} 值班大屏 · {1}承办的诉求").format(s.scope_name,
+                                                                                   s.department_name))
+        else:
+            self.title.setText(self.tr("网格指挥台 · {0} 值班大屏").format(s.scope_name))
         k = s.kpis
         self.tiles[0].show_figure(self.tr("今日受理"), f"{k.received_today:,}")
         self.tiles[1].show_figure(self.tr("在办诉求"), f"{k.open:,}")
