@@ -27,6 +27,10 @@ class RosterModel(RowsModel):
         return [m.name, label(m.role), m.phone or "", m.grid_name, label(m.status), label(m.source)]
 
 
+def _unbroken(text: str) -> str:
+    return "\u2060".join(text.replace(" ", "\u00a0"))
+
+
 class RosterPanel(Retranslating, QWidget):
     """Loads through the task runner whenever `show_place(code)` is called."""
 
@@ -95,14 +99,16 @@ class RosterPanel(Retranslating, QWidget):
         lines = [f"<b>{escape(d.name)}</b> <span style='color:#666'>{d.code}</span>", kind]
         if d.population is not None:
             lines.append(self.tr("常住人口 %1(2020 年第七次全国人口普查)").replace("%1", f"{d.population:,}"))
+        # Each figure stays on one line with its label: a narrow panel wraps between them, not inside one
+        # (Chinese text may break between any two characters; a word joiner forbids it).
+        figures = " · ".join(_unbroken(text.replace("%1", f"{value:,}")) for text, value in (
+            (self.tr("户数 %1"), d.households), (self.tr("人口 %1"), d.residents), (self.tr("单位 %1"), d.units),
+            (self.tr("网格人员 %1"), d.staff)))
         if d.level in (PlaceLevel.VILLAGE, PlaceLevel.GRID):
-            lines.append(self.tr("户数 %1 · 人口 %2 · 单位 %3 · 网格人员 %4").replace("%1", str(d.households))
-                         .replace("%2", str(d.residents)).replace("%3", str(d.units)).replace("%4", str(d.staff)))
+            lines.append(figures)
         elif d.grid_count:
             # Summed over the grids drawn so far, which may cover only part of the place.
-            lines.append(self.tr("已划网格 %1 个:户数 %2 · 人口 %3 · 单位 %4 · 网格人员 %5")
-                         .replace("%1", str(d.grid_count)).replace("%2", str(d.households))
-                         .replace("%3", str(d.residents)).replace("%4", str(d.units)).replace("%5", str(d.staff)))
+            lines.append(self.tr("已划网格 %1 个:").replace("%1", f"{d.grid_count:,}") + figures)
         else:
             lines.append(self.tr("尚未划分网格"))
         if d.level is PlaceLevel.VILLAGE:

@@ -3986,33 +3986,48 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Resident population %1 (2020 census)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="99" />
-      <source>户数 %1 · 人口 %2 · 单位 %3 · 网格人员 %4</source>
-      <translation>Households %1 · residents %2 · units %3 · grid staff %4</translation>
+      <location filename="../../desktop/views/roster_panel.py" line="100" />
+      <source>户数 %1</source>
+      <translation>Households %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="103" />
-      <source>已划网格 %1 个:户数 %2 · 人口 %3 · 单位 %4 · 网格人员 %5</source>
-      <translation>%1 grids drawn: households %2 · residents %3 · units %4 · grid staff %5</translation>
+      <location filename="../../desktop/views/roster_panel.py" line="100" />
+      <source>人口 %1</source>
+      <translation>Residents %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="107" />
-      <location filename="../../desktop/views/roster_panel.py" line="114" />
+      <location filename="../../desktop/views/roster_panel.py" line="100" />
+      <source>单位 %1</source>
+      <translation>Units %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/roster_panel.py" line="101" />
+      <source>网格人员 %1</source>
+      <translation>Grid staff %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/roster_panel.py" line="106" />
+      <source>已划网格 %1 个:</source>
+      <translation>%1 grids drawn: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/roster_panel.py" line="108" />
+      <location filename="../../desktop/views/roster_panel.py" line="115" />
       <source>尚未划分网格</source>
       <translation>No grids drawn yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="110" />
+      <location filename="../../desktop/views/roster_panel.py" line="111" />
       <source>网格:</source>
       <translation>Grids: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="110" />
+      <location filename="../../desktop/views/roster_panel.py" line="111" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="111" />
+      <location filename="../../desktop/views/roster_panel.py" line="112" />
       <source>%1(%2,%3人)</source>
       <translation>%1 (%2, %3 staff)</translation>
     </message>

@@ -80,6 +80,7 @@ def test_a_county_shows_its_census_population_and_only_the_grids_drawn_so_far(wi
     window.select_place("450503000000")  # 银海区: one of its townships has grids in this database
     text = window.roster.summary.text()
     assert "常住人口 315,196" in text and "已划网格 2 个" in text
+    assert "\u2060".join("网格人员\u00a0") in text  # a narrow panel wraps between figures, never inside one
     window.select_place("450521000000")  # 合浦县: no grid drawn yet
     text = window.roster.summary.text()
     assert "常住人口 864,193" in text and "尚未划分网格" in text and "户数" not in text
