@@ -1,8 +1,11 @@
-"""`griddesk-admin calendar import FILE` / `calendar list --year YEAR`: holidays and make-up
-workdays of years the bundled State Council schedule does not know yet."""
+"""`griddesk-admin calendar import FILE` / `calendar list --year YEAR` / `calendar add|remove DATE`: holidays
+and make-up workdays of years the bundled State Council schedule does not know yet, and the region's own."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from ..models.enums import DayKind
 from ..services import calendar_admin
 
 
@@ -21,11 +24,31 @@ def _list(ctx, args) -> int:
         ctx.print(f"国务院公布该年安排后,请用 griddesk-admin calendar import FILE 录入全年的法定节假日和调休上班日"
                   f"(CSV 每行 date,kind,name,如 {year.year}-01-01,holiday,元旦)")
     for entry in year.days:
-        ctx.print(f"{entry.day.isoformat()}\t{entry.kind.value}\t{entry.kind.label}\t{entry.name}")
+        regional = "\t地方" if entry.regional else ""
+        ctx.print(f"{entry.day.isoformat()}\t{entry.kind.value}\t{entry.kind.label}\t{entry.name}{regional}")
     warning = calendar_admin.warning_for_open_deadlines(ctx.db)
     if warning:
         ctx.print(f"注意:{warning}")
     return 0
+
+
+def _add(ctx, args) -> int:
+    entry = calendar_admin.DayEntry(date.fromisoformat(args.day), DayKind.from_label(args.kind), args.name or "",
+                                    regional=args.regional)
+    result = calendar_admin.add_day(ctx.db, ctx.actor, entry)
+    ctx.print(f"已录入 {entry.day} {'地方' if entry.regional else ''}{entry.kind.label};重算期限 {result.recomputed} 项")
+    return 0
+
+
+def _remove(ctx, args) -> int:
+    result = calendar_admin.remove_day(ctx.db, ctx.actor, date.fromisoformat(args.day))
+    ctx.print(f"已删除 {args.day};重算期限 {result.recomputed} 项")
+    return 0
+
+
+def iso_date(text: str) -> str:
+    date.fromisoformat(text)  # argparse says it in Chinese: 参数 DATE 应为…
+    return text
 
 
 def register(cli) -> None:
@@ -36,3 +59,13 @@ def register(cli) -> None:
                      help="整体替换文件中年份已录入的安排(不加此项时,已有录入的年份拒绝导入)")
     sub = cli.command("list", "某年的节假日安排:国务院已公布的、本系统录入的,或尚未可知", _list, group=group)
     sub.add_argument("--year", type=int, required=True)
+    sub = cli.command("add", "录入一天:已录入全年安排的年份中增补,或地方节假日(--regional,如壮族三月三,任何年份)", _add,
+                      group=group)
+    sub.add_argument("day", metavar="DATE", type=iso_date, help="YYYY-MM-DD")
+    sub.add_argument("--kind", choices=["holiday", "workday"], default="holiday",
+                     help="holiday 放假(默认)或 workday 调休上班")
+    sub.add_argument("--name", metavar="NAME", help="名称,如 壮族三月三")
+    sub.add_argument("--regional", action="store_true",
+                     help="广西的地方节假日:国务院安排之外另行放假或上班的日子,在已公布的年份也适用")
+    sub = cli.command("remove", "删除录入的一天(全年安排中的一天,或地方节假日)", _remove, group=group)
+    sub.add_argument("day", metavar="DATE", type=iso_date, help="YYYY-MM-DD")

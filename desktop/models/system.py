@@ -24,7 +24,8 @@ class Setting(Base):
 
 
 class CalendarDay(Base):
-    """A holiday or make-up workday entered by an admin for a year the bundled calendar lacks."""
+    """A holiday or make-up workday entered by an admin: for a year the bundled calendar lacks, or
+    (`regional`) one of the autonomous region's own, such as 壮族三月三, in any year."""
 
     __tablename__ = "calendar_days"
 
@@ -33,6 +34,7 @@ class CalendarDay(Base):
     name: Mapped[str] = mapped_column(String(40), default="")
     entered_by: Mapped[str] = mapped_column(String(60))
     entered_at: Mapped[datetime] = mapped_column(default=utcnow)
+    regional: Mapped[bool] = mapped_column(default=False)
 
 
 class ChangeFeed(Base):

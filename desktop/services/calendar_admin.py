@@ -49,6 +49,7 @@ class DayEntry:
     day: date
     kind: DayKind
     name: str = ""
+    regional: bool = False  # the region's own day (壮族三月三), over any schedule, in any year
 
 
 @dataclass(frozen=True)
@@ -71,20 +72,20 @@ class YearCalendar:
 
     year: int
     status: YearStatus
-    days: tuple[DayEntry, ...]  # the published schedule's, or the entered ones
+    days: tuple[DayEntry, ...]  # the published schedule's, or the entered ones, and the region's own
 
 
 def _day_problems(entry: DayEntry) -> list[str]:
     problems = []
-    if published_year(entry.day.year):
+    if published_year(entry.day.year) and not entry.regional:
         problems.append(f"{entry.day.year} 年的安排已由国务院公布并已内置,无需录入")
     if entry.kind is DayKind.WORKDAY and entry.day.weekday() < 5:
         problems.append("调休上班日应为周六或周日")
     return problems
 
 
-def _describe(day: date, kind: DayKind, name: str) -> str:
-    return f"{day} {kind.label}" + (f"“{name}”" if name else "")
+def _describe(day: date, kind: DayKind, name: str, regional: bool = False) -> str:
+    return f"{day} {'地方' if regional else ''}{kind.label}" + (f"“{name}”" if name else "")
 
 
 def _recount(uow: UnitOfWork, before: WorkCalendar, since: datetime, message: str, **detail) -> int:
@@ -165,9 +166,10 @@ def _check_entries(entries: list[DayEntry]) -> None:
 
 
 def _entered_days(session, years) -> dict[int, int]:
-    """{year: days entered} of those of `years` that have entered days."""
+    """{year: days entered} of those of `years` that have entered days (the region's own days aside)."""
     year = extract("year", CalendarDay.day)
-    counted = session.execute(select(year, func.count()).where(year.in_(years)).group_by(year))
+    counted = session.execute(select(year, func.count()).where(year.in_(years), CalendarDay.regional.is_(False))
+                              .group_by(year))
     return {int(y): n for y, n in counted}
 
 
@@ -178,9 +180,12 @@ def _describe_entered(entered: dict[int, int]) -> str:
 def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: bool = False) -> EnterResult:
     """Enter the days of each year in `entries`; recount open deadlines. All or nothing.
 
-    A year with entered days already is refused unless `replace`: then its earlier days go.
+    A year with entered days already is refused unless `replace`: then its earlier days go (the
+    region's own days stay: they are entered one by one, see add_day).
     """
     _check_entries(entries)
+    if any(entry.regional for entry in entries):
+        raise ValidationFailed("地方节假日(如壮族三月三)请逐日录入,不随全年安排导入", field="regional")
     years = tuple(sorted({e.day.year for e in entries}))
     with unit_of_work(db, actor, "calendar.enter", target=",".join(map(str, years))) as uow:
         uow.require(Permission.MANAGE_CALENDAR, None)
@@ -190,7 +195,8 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: 
         if entered and not replace:
             raise Conflict(f"{_describe_entered(entered)};再次录入会整体替换这些年份已录入的全部日期,"
                            "本次未作任何修改。如确需替换:命令行加 --replace,工作日历窗口导入时确认替换")
-        session.execute(delete(CalendarDay).where(extract("year", CalendarDay.day).in_(years)))
+        session.execute(delete(CalendarDay).where(extract("year", CalendarDay.day).in_(years),
+                                                  CalendarDay.regional.is_(False)))
         session.add_all(CalendarDay(day=e.day, kind=e.kind, name=e.name[:40], entered_by=actor.display_name)
                         for e in entries)
         replaced = sum(entered.values())
@@ -202,10 +208,13 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: 
 
 
 def add_day(db: Database, actor: Actor, entry: DayEntry) -> EnterResult:
-    """Enter one more day of a year already entered (import_csv / enter_days), keeping its other days.
+    """Enter one more day of a year already entered (import_csv / enter_days), keeping its other days;
+    or a day of the region's own (`entry.regional`: 壮族三月三, announced by the autonomous region
+    each year), in any year, published or not.
 
     A year is entered as a whole: once it has any entered day it counts as known, so a single
     day typed into an unknown year would leave its other holidays counted Monday–Friday unseen.
+    A regional day does not make its year known.
     """
     with unit_of_work(db, actor, "calendar.add_day", target=entry.day.isoformat()) as uow:
         uow.require(Permission.MANAGE_CALENDAR, None)
@@ -213,19 +222,21 @@ def add_day(db: Database, actor: Actor, entry: DayEntry) -> EnterResult:
         problems = _day_problems(entry)
         year = entry.day.year
         entered = uow.session.scalar(select(func.count()).select_from(CalendarDay).where(
-            CalendarDay.day >= date(year, 1, 1), CalendarDay.day <= date(year, 12, 31)))
-        if not problems and not entered:
+            CalendarDay.day >= date(year, 1, 1), CalendarDay.day <= date(year, 12, 31), CalendarDay.regional.is_(False)))
+        if not problems and not entered and not entry.regional:
             problems.append(f"{year} 年尚未录入安排:请先导入该年度的全部节假日和调休上班日(CSV),之后可逐日增删;"
                             "只录入一天会让其余假日仍按周一至周五计算而不再提示")
         existing = uow.session.get(CalendarDay, entry.day)
         if existing is not None:
-            problems.append(f"该日已录入为 {_describe(existing.day, existing.kind, existing.name)};如需更改,请先删除该日")
+            problems.append(f"该日已录入为 {_describe(existing.day, existing.kind, existing.name, existing.regional)};"
+                            f"如需更改,请先删除该日")
         if problems:
             raise ValidationFailed(f"{entry.day} 未录入", problems)
-        uow.session.add(CalendarDay(day=entry.day, kind=entry.kind, name=entry.name[:40],
+        uow.session.add(CalendarDay(day=entry.day, kind=entry.kind, name=entry.name[:40], regional=entry.regional,
                                     entered_by=actor.display_name))
-        moved = _recount(uow, before, _from(entry.day), f"录入 {_describe(entry.day, entry.kind, entry.name)}",
-                         kind=entry.kind.value)
+        moved = _recount(uow, before, _from(entry.day),
+                         f"录入 {_describe(entry.day, entry.kind, entry.name, entry.regional)}",
+                         kind=entry.kind.value, regional=entry.regional)
         return EnterResult((entry.day.year,), 1, moved)
 
 
@@ -238,7 +249,8 @@ def remove_day(db: Database, actor: Actor, day: date) -> EnterResult:
         if row is None:
             raise NotFound(f"{day} 不是录入的节假日或调休上班日,无可删除;请重新载入该年安排")
         uow.session.delete(row)
-        moved = _recount(uow, before, _from(day), f"删除 {_describe(row.day, row.kind, row.name)}", kind=row.kind.value)
+        moved = _recount(uow, before, _from(day), f"删除 {_describe(row.day, row.kind, row.name, row.regional)}",
+                         kind=row.kind.value, regional=row.regional)
         return EnterResult((day.year,), 1, moved)
 
 
@@ -351,7 +363,7 @@ def list_days(db: Database, year: int) -> list[DayEntry]:
     with db.session() as session:
         rows = session.scalars(select(CalendarDay).where(extract("year", CalendarDay.day) == year)
                                .order_by(CalendarDay.day))
-        return [DayEntry(r.day, r.kind, r.name) for r in rows]
+        return [DayEntry(r.day, r.kind, r.name, r.regional) for r in rows]
 
 
 def _published_days(year: int) -> list[DayEntry]:
@@ -364,11 +376,16 @@ def _published_days(year: int) -> list[DayEntry]:
 
 
 def year_calendar(db: Database, year: int) -> YearCalendar:
-    """A year's days off and make-up workdays: published (read only), entered here, or none known."""
+    """A year's days off and make-up workdays: published (read only), entered here, or none known;
+    with the region's own days of that year in any case."""
+    entered = list_days(db, year)
+    regional = [entry for entry in entered if entry.regional]
     if published_year(year):
-        return YearCalendar(year, YearStatus.PUBLISHED, tuple(_published_days(year)))
-    days = tuple(list_days(db, year))
-    return YearCalendar(year, YearStatus.ENTERED if days else YearStatus.UNKNOWN, days)
+        status, days = YearStatus.PUBLISHED, _published_days(year)
+    else:
+        days = [entry for entry in entered if not entry.regional]
+        status = YearStatus.ENTERED if days else YearStatus.UNKNOWN
+    return YearCalendar(year, status, tuple(sorted(days + regional, key=lambda entry: entry.day)))
 
 
 def year_to_enter(today: date) -> int:

@@ -4,7 +4,8 @@ Working days follow the State Council's holiday schedule as published in the mai
 `chinesecalendar` package (statutory holidays and make-up workdays). For a year the package
 does not know yet, holidays and make-up workdays entered by an admin (table calendar_days)
 are used; with none entered, Monday–Friday is assumed and `WorkCalendar.warnings` says so
-until they are entered (then open deadlines are recomputed by the case service).
+until they are entered (then open deadlines are recomputed by the case service). Days of the
+region's own (壮族三月三 in Guangxi), entered as regional, apply over either, in any year.
 
 A time limit of N working days ends at 24:00 Beijing time of the N-th working day after the
 day the clock starts (the starting day itself does not count).
@@ -80,14 +81,16 @@ class WorkCalendar:
     supplement: dict[date, DayKind] = field(default_factory=dict)
     warnings: set[int] = field(default_factory=set)
     published_through: int | None = None
+    regional: dict[date, DayKind] = field(default_factory=dict)  # the region's own days, over any schedule
 
     @classmethod
     def load(cls, session: Session, *, published_through: int | None = None) -> WorkCalendar:
-        rows = session.execute(select(CalendarDay.day, CalendarDay.kind))
+        rows = session.execute(select(CalendarDay.day, CalendarDay.kind, CalendarDay.regional)).all()
         if published_through is None:
             counted = session.get(Setting, SCHEDULE_SETTING)
             published_through = counted.value if counted is not None else None
-        return cls({day: kind for day, kind in rows}, published_through=published_through)
+        return cls({day: kind for day, kind, regional in rows if not regional}, published_through=published_through,
+                   regional={day: kind for day, kind, regional in rows if regional})
 
     def _published(self, year: int) -> bool:
         return published_year(year) and (self.published_through is None or year <= self.published_through)
@@ -96,6 +99,8 @@ class WorkCalendar:
         return self._published(year) or any(d.year == year for d in self.supplement)
 
     def is_workday(self, day: date) -> bool:
+        if (kind := self.regional.get(day)) is not None:
+            return kind is DayKind.WORKDAY
         if self._published(day.year):
             return chinese_calendar.is_workday(day)
         kind = self.supplement.get(day)

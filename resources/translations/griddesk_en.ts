@@ -370,142 +370,152 @@
   <context>
     <name>CalendarWindow</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="52" />
+      <location filename="../../desktop/views/calendar/window.py" line="55" />
       <source>选择节假日安排文件</source>
       <translation>Choose the holiday schedule file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="53" />
+      <location filename="../../desktop/views/calendar/window.py" line="56" />
       <source>CSV 文件 (*.csv);;所有文件 (*)</source>
       <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="304" />
+      <location filename="../../desktop/views/calendar/window.py" line="314" />
       <source>工作日历</source>
       <translation>Working-day calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="305" />
+      <location filename="../../desktop/views/calendar/window.py" line="315" />
       <source>年份</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="306" />
+      <location filename="../../desktop/views/calendar/window.py" line="316" />
       <source>录入全年安排…</source>
       <translation>Enter the whole year…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="307" />
+      <location filename="../../desktop/views/calendar/window.py" line="317" />
       <source>逐行录入尚未公布也未录入的年份的全部节假日和调休上班日,一次保存</source>
       <translation>Enter, row by row, every statutory holiday and make-up workday of a year neither published nor entered, and save them at once</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="308" />
+      <location filename="../../desktop/views/calendar/window.py" line="318" />
       <source>录入一天…</source>
       <translation>Enter a day…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="309" />
+      <location filename="../../desktop/views/calendar/window.py" line="319" />
+      <source>已录入全年安排的年份中增补一天;或任何年份的广西地方节假日(如壮族三月三)</source>
+      <translation>Add one day to a year entered as a whole, or a Guangxi regional day (such as Sanyuesan) to any year</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="320" />
       <source>删除所选日期</source>
       <translation>Remove selected day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="310" />
+      <location filename="../../desktop/views/calendar/window.py" line="321" />
       <source>导入 CSV…</source>
       <translation>Import CSV…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="311" />
+      <location filename="../../desktop/views/calendar/window.py" line="322" />
       <source>每行:日期,类别,名称,如 2027-02-06,调休上班,春节调休;类别为 holiday/法定节假日 或 workday/调休上班。导入的年份如已有录入,先询问是否整体替换。</source>
       <translation>Each row: date,category,name, e.g. 2027-02-06,workday,Spring Festival make-up workday; the category is holiday (statutory holiday) or workday (make-up workday). If a year in the file already has entered days, you are asked before they are replaced as a whole.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="314" />
+      <location filename="../../desktop/views/calendar/window.py" line="325" />
       <source>只有管理员可以录入、删除或导入节假日安排</source>
       <translation>Only admins can enter, remove or import holidays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="325" />
-      <source>%1 年:%2</source>
-      <translation>%1: %2</translation>
+      <location filename="../../desktop/views/calendar/window.py" line="335" />
+      <source>%1 年:%2。</source>
+      <translation>%1: %2.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="327" />
-      <source>%1 年:%2。请用“录入全年安排…”逐行录入该年全部法定节假日和调休上班日,或“导入 CSV…”;全年录入后可逐日增删。</source>
-      <translation>%1: %2. Use “Enter the whole year…” to enter all of the year's statutory holidays and make-up workdays row by row, or “Import CSV…”; once the year is entered, days can be added or removed one by one.</translation>
+      <location filename="../../desktop/views/calendar/window.py" line="337" />
+      <source>%1 年:%2。请用“录入全年安排…”逐行录入该年全部法定节假日和调休上班日,或“导入 CSV…”;全年录入后可逐日增删(“录入一天…”在此之前只录入广西地方节假日)。</source>
+      <translation>%1: %2. Enter all of the year's statutory holidays and make-up workdays with “Enter whole year…” or “Import CSV…”; then days can be added or removed one by one (until then “Add a day…” takes Guangxi regional days only).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="329" />
-      <source>%1 年尚未录入安排,不能只录入一天:请先用“录入全年安排…”或“导入 CSV…”录入全年。</source>
-      <translation>The schedule of %1 has not been entered, so a single day cannot be added: first enter the whole year with “Enter the whole year…” or “Import CSV…”.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/calendar/window.py" line="332" />
+      <location filename="../../desktop/views/calendar/window.py" line="340" />
       <source>%1 年:%2。请管理员录入该年全部安排。</source>
       <translation>%1: %2. Please ask an administrator to enter the year's whole schedule.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="372" />
+      <location filename="../../desktop/views/calendar/window.py" line="343" />
+      <source>另有广西地方节假日 %3 天。</source>
+      <translation> Plus %3 Guangxi regional day(s).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="389" />
       <source>已录入 %1 年全年安排 %2 天。</source>
       <translation>Entered the whole schedule of %1: %2 days.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="379" />
+      <location filename="../../desktop/views/calendar/window.py" line="397" />
       <source>已录入 %1 %2。</source>
       <translation>Entered %1 (%2).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="384" />
-      <source>删除日期</source>
-      <translation>Remove day</translation>
+      <location filename="../../desktop/views/calendar/window.py" line="402" />
+      <source>删除 %1?该日将按国务院的安排(或该年录入的全年安排)计算,期限随之重算。</source>
+      <translation>Remove %1? The day will count as the State Council's schedule (or the year entered here) says, and deadlines are recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="385" />
+      <location filename="../../desktop/views/calendar/window.py" line="403" />
       <source>删除 %1?该日将按平常的周一至周五计算,未办结期限随之重算。</source>
       <translation>Remove %1? The day will count as usual by the Monday-to-Friday week, and open deadlines will be recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="387" />
+      <location filename="../../desktop/views/calendar/window.py" line="404" />
+      <source>删除日期</source>
+      <translation>Remove day</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="407" />
       <source>已删除 %1。</source>
       <translation>Removed %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="401" />
+      <location filename="../../desktop/views/calendar/window.py" line="421" />
       <source>%1 年已录入 %2 天</source>
       <translation>%2 days already entered for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="403" />
+      <location filename="../../desktop/views/calendar/window.py" line="423" />
       <source>替换已录入的安排</source>
       <translation>Replace the entered days</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="404" />
+      <location filename="../../desktop/views/calendar/window.py" line="424" />
       <source>%1。导入将整体替换这些年份已录入的全部日期,替换?</source>
       <translation>%1. The import replaces every day entered for these years. Replace them?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="407" />
+      <location filename="../../desktop/views/calendar/window.py" line="427" />
       <source>未导入:已录入的安排保持不变。</source>
       <translation>Not imported: the entered days are unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="412" />
+      <location filename="../../desktop/views/calendar/window.py" line="432" />
       <source>已导入 %1 年节假日安排 %2 天(替换原有录入 %3 天)。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1 (replacing %3 days entered before).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="413" />
+      <location filename="../../desktop/views/calendar/window.py" line="433" />
       <source>已导入 %1 年节假日安排 %2 天。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="421" />
+      <location filename="../../desktop/views/calendar/window.py" line="441" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="428" />
+      <location filename="../../desktop/views/calendar/window.py" line="448" />
       <source>重算了 %1 项未办结案件的期限。</source>
       <translation> Recounted the deadlines of %1 open cases.</translation>
     </message>
@@ -1151,27 +1161,32 @@
   <context>
     <name>DayForm</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="129" />
+      <location filename="../../desktop/views/calendar/window.py" line="135" />
       <source>录入一天</source>
       <translation>Enter a day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="132" />
-      <source>如:春节</source>
-      <translation>e.g. Spring Festival</translation>
+      <location filename="../../desktop/views/calendar/window.py" line="138" />
+      <source>如:春节、壮族三月三</source>
+      <translation>e.g. Spring Festival, Sanyuesan</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="134" />
+      <location filename="../../desktop/views/calendar/window.py" line="139" />
+      <source>广西地方节假日(国务院安排之外,如壮族三月三)</source>
+      <translation>Guangxi regional day (outside the State Council's schedule, such as Sanyuesan)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="143" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="135" />
+      <location filename="../../desktop/views/calendar/window.py" line="144" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="136" />
+      <location filename="../../desktop/views/calendar/window.py" line="145" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
@@ -1179,59 +1194,74 @@
   <context>
     <name>DaysModel</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="44" />
+      <location filename="../../desktop/views/calendar/window.py" line="47" />
       <source>周一</source>
       <translation>Mon</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="44" />
+      <location filename="../../desktop/views/calendar/window.py" line="47" />
       <source>周二</source>
       <translation>Tue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="45" />
+      <location filename="../../desktop/views/calendar/window.py" line="48" />
       <source>周三</source>
       <translation>Wed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="45" />
+      <location filename="../../desktop/views/calendar/window.py" line="48" />
       <source>周四</source>
       <translation>Thu</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="46" />
+      <location filename="../../desktop/views/calendar/window.py" line="49" />
       <source>周五</source>
       <translation>Fri</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="46" />
+      <location filename="../../desktop/views/calendar/window.py" line="49" />
       <source>周六</source>
       <translation>Sat</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="47" />
+      <location filename="../../desktop/views/calendar/window.py" line="50" />
       <source>周日</source>
       <translation>Sun</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="58" />
+      <location filename="../../desktop/views/calendar/window.py" line="61" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="58" />
+      <location filename="../../desktop/views/calendar/window.py" line="61" />
       <source>星期</source>
       <translation>Weekday</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="59" />
+      <location filename="../../desktop/views/calendar/window.py" line="62" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="59" />
+      <location filename="../../desktop/views/calendar/window.py" line="62" />
       <source>名称</source>
       <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="63" />
+      <source>适用</source>
+      <translation>Applies to</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="67" />
+      <source>广西地方</source>
+      <translation>Guangxi</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="67" />
+      <source>全国</source>
+      <translation>Nationwide</translation>
     </message>
   </context>
   <context>
@@ -3976,58 +4006,58 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>RosterPanel</name>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="90" />
+      <location filename="../../desktop/views/roster_panel.py" line="94" />
       <source>在左侧选择村(社区)或网格,查看网格人员和基础数据</source>
       <translation>Choose a village/community or grid on the left to see its staff and base data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="97" />
+      <location filename="../../desktop/views/roster_panel.py" line="101" />
       <source>常住人口 %1(2020 年第七次全国人口普查)</source>
       <translation>Resident population %1 (2020 census)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="100" />
+      <location filename="../../desktop/views/roster_panel.py" line="105" />
       <source>户数 %1</source>
       <translation>Households %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="100" />
+      <location filename="../../desktop/views/roster_panel.py" line="105" />
       <source>人口 %1</source>
       <translation>Residents %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="100" />
+      <location filename="../../desktop/views/roster_panel.py" line="105" />
       <source>单位 %1</source>
       <translation>Units %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="101" />
+      <location filename="../../desktop/views/roster_panel.py" line="106" />
       <source>网格人员 %1</source>
       <translation>Grid staff %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="106" />
+      <location filename="../../desktop/views/roster_panel.py" line="111" />
       <source>已划网格 %1 个:</source>
       <translation>%1 grids drawn: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="108" />
-      <location filename="../../desktop/views/roster_panel.py" line="115" />
+      <location filename="../../desktop/views/roster_panel.py" line="113" />
+      <location filename="../../desktop/views/roster_panel.py" line="120" />
       <source>尚未划分网格</source>
       <translation>No grids drawn yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="111" />
+      <location filename="../../desktop/views/roster_panel.py" line="116" />
       <source>网格:</source>
       <translation>Grids: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="111" />
+      <location filename="../../desktop/views/roster_panel.py" line="116" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="112" />
+      <location filename="../../desktop/views/roster_panel.py" line="117" />
       <source>%1(%2,%3人)</source>
       <translation>%1 (%2, %3 staff)</translation>
     </message>
@@ -4399,62 +4429,62 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>YearForm</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="162" />
+      <location filename="../../desktop/views/calendar/window.py" line="172" />
       <source>录入 %1 年全年安排</source>
       <translation>Enter the whole schedule of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="163" />
+      <location filename="../../desktop/views/calendar/window.py" line="173" />
       <source>逐行录入该年的全部法定节假日和调休上班日(不必录入平常的周末)。保存时一次录入;有误的行将逐一列出,不作任何修改。</source>
       <translation>Enter all of the year's statutory holidays and make-up workdays, one per row (ordinary weekends need no entry). Everything is saved at once; rows in error are listed one by one and nothing is changed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="167" />
+      <location filename="../../desktop/views/calendar/window.py" line="177" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="167" />
+      <location filename="../../desktop/views/calendar/window.py" line="177" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="167" />
+      <location filename="../../desktop/views/calendar/window.py" line="177" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="172" />
+      <location filename="../../desktop/views/calendar/window.py" line="182" />
       <source>添加一行</source>
       <translation>Add a row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="173" />
+      <location filename="../../desktop/views/calendar/window.py" line="183" />
       <source>新行为上一行的次日,类别和名称相同,便于录入连续的假日</source>
       <translation>A new row is the day after the previous one, with the same category and name, to enter consecutive holidays quickly</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="178" />
+      <location filename="../../desktop/views/calendar/window.py" line="188" />
       <source>保存全年安排</source>
       <translation>Save the whole year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="179" />
+      <location filename="../../desktop/views/calendar/window.py" line="189" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="204" />
+      <location filename="../../desktop/views/calendar/window.py" line="214" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="209" />
+      <location filename="../../desktop/views/calendar/window.py" line="219" />
       <source>如:春节</source>
       <translation>e.g. Spring Festival</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="234" />
+      <location filename="../../desktop/views/calendar/window.py" line="244" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>

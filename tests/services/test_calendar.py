@@ -196,3 +196,19 @@ def test_calendar_import_of_a_year_entered_already_needs_replace(db, tmp_path, c
     assert main(["--db", url, "calendar", "import", str(path), "--replace"], out=out) == 0
     assert out.getvalue().startswith("已导入 2027 年节假日安排 1 天(替换原有录入 3 天);")
     assert calendar_admin.list_days(db, 2027) == [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")]
+
+
+def test_a_regional_day_by_the_command_line(db, capsys):
+    url = db.engine.url.render_as_string(hide_password=False)
+    out = io.StringIO()
+    assert main(["--db", url, "calendar", "add", "2026-04-20", "--name", "壮族三月三", "--regional"], out=out) == 0
+    assert out.getvalue().startswith("已录入 2026-04-20 地方法定节假日;重算期限 ")
+    out = io.StringIO()
+    assert main(["--db", url, "calendar", "list", "--year", "2026"], out=out) == 0
+    assert "2026-04-20\tholiday\t法定节假日\t壮族三月三\t地方" in out.getvalue().splitlines()
+    assert main(["--db", url, "calendar", "add", "2026-04-21"], out=io.StringIO()) == 1
+    assert "已由国务院公布并已内置" in capsys.readouterr().err
+    out = io.StringIO()
+    assert main(["--db", url, "calendar", "remove", "2026-04-20"], out=out) == 0 and "已删除 2026-04-20" in out.getvalue()
+    with pytest.raises(SystemExit):
+        main(["--db", url, "calendar", "add", "2026-4-31", "--regional"], out=io.StringIO())

@@ -44,11 +44,18 @@ def dispatch_into_2027(db) -> None:
         session.commit()
 
 
-def answer_day_form(monkeypatch, day: date, kind: DayKind, name: str) -> None:
+def answer_day_form(monkeypatch, day: date, kind: DayKind, name: str, *, regional: bool | None = None,
+                    seen: list | None = None) -> None:
+    """Fill the day form as a person would; `regional` ticks or clears the box even where it is fixed
+    (as a form reached some other way might); `seen` gets (box ticked, box enabled) as the form opened."""
     def fill(form: DayForm):
+        if seen is not None:
+            seen.append((form.regional.isChecked(), form.regional.isEnabled()))
         form.day.setDate(QDate(day.year, day.month, day.day))
         form.kind.setCurrentIndex(form.kind.findData(kind.value))
         form.name.setText(name)
+        if regional is not None:
+            form.regional.setChecked(regional)
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(DayForm, "exec", fill)
@@ -90,21 +97,23 @@ def test_a_year_not_known_is_entered_whole_in_the_window_and_then_day_by_day(
     qtmodeltester.check(calendar.days_model)
     assert "尚未公布也未录入" in calendar.status.text() and "录入全年安排" in calendar.status.text()
     assert calendar.enter_year_button.isEnabled() and not calendar.remove_button.isEnabled()
-    assert not calendar.add_button.isEnabled() and "不能只录入一天" in calendar.add_button.toolTip()
+    assert calendar.add_button.isEnabled() and "广西地方节假日" in calendar.add_button.toolTip()  # those only
 
     answer_year_form(monkeypatch, [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
     calendar.enter_year_button.click()
     assert calendar_admin.list_days(desk_db, 2027) == [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")]
-    assert cells(calendar) == [["2027-01-01", "周五", "法定节假日", "元旦"]]
+    assert cells(calendar) == [["2027-01-01", "周五", "法定节假日", "元旦", "全国"]]
     assert "已在本系统录入" in calendar.status.text()
     report = calendar.outcome.text.text()
     assert "已录入 2027 年全年安排 1 天" in report and "重算了 1 项" in report
     assert topics == ["calendar", "cases"] and answered == []
-    assert calendar.add_button.isEnabled() and calendar.add_button.toolTip() == ""
+    assert calendar.add_button.isEnabled()
     assert not calendar.enter_year_button.isEnabled()  # an entered year is corrected day by day or re-imported
 
-    answer_day_form(monkeypatch, date(2027, 1, 4), DayKind.HOLIDAY, "元旦")
+    seen = []
+    answer_day_form(monkeypatch, date(2027, 1, 4), DayKind.HOLIDAY, "元旦", seen=seen)
     calendar.add_button.click()
+    assert seen == [(False, True)]  # an entered year takes national days too
     assert [row[0] for row in cells(calendar)] == ["2027-01-01", "2027-01-04"]
     assert "已录入 2027-01-04" in calendar.outcome.text.text() and "重算了 1 项" in calendar.outcome.text.text()
 
@@ -118,7 +127,7 @@ def test_a_year_not_known_is_entered_whole_in_the_window_and_then_day_by_day(
     calendar.remove_button.click()  # the year's last entered day: not known any more
     assert calendar_admin.list_days(desk_db, 2027) == [] and cells(calendar) == []
     assert "尚未公布也未录入" in calendar.status.text()
-    assert calendar.enter_year_button.isEnabled() and not calendar.add_button.isEnabled()
+    assert calendar.enter_year_button.isEnabled() and calendar.add_button.isEnabled()
 
 
 def test_the_year_form_adds_and_removes_rows_and_saves_nothing_while_a_row_is_refused(
@@ -156,8 +165,9 @@ def test_the_year_form_adds_and_removes_rows_and_saves_nothing_while_a_row_is_re
 def test_a_refused_day_is_reported_in_the_window(qtbot, desk_db, tasks, answered, monkeypatch, feature_window):
     calendar = open_calendar(feature_window(desk_db, ADMIN, tasks), 2027)
     qtbot.addWidget(calendar)
-    # Disabled for a year not entered; were it reached anyway, the service refuses and says how to enter it.
-    answer_day_form(monkeypatch, date(2027, 1, 1), DayKind.HOLIDAY, "元旦")
+    # The form takes only regional days for a year not entered; a national day reached anyway is refused
+    # by the service, which says how to enter the year.
+    answer_day_form(monkeypatch, date(2027, 1, 1), DayKind.HOLIDAY, "元旦", regional=False)
     calendar.add_day()
     assert "2027-01-01 未录入" in calendar.outcome.text.text()
     assert "导入该年度的全部节假日和调休上班日(CSV)" in calendar.outcome.problems.toPlainText()
@@ -219,19 +229,40 @@ def test_importing_a_year_entered_already_asks_before_replacing_it(
     calendar.import_button.click()
     assert len(asked) == 2 and "已导入 2027 年节假日安排 1 天(替换原有录入 2 天)" in calendar.outcome.text.text()
     assert calendar_admin.list_days(desk_db, 2027) == [DayEntry(date(2027, 5, 3), DayKind.HOLIDAY, "劳动节")]
-    assert cells(calendar) == [["2027-05-03", "周一", "法定节假日", "劳动节"]]
+    assert cells(calendar) == [["2027-05-03", "周一", "法定节假日", "劳动节", "全国"]]
 
 
 def test_a_published_year_shows_the_state_councils_days_read_only(qtbot, desk_db, tasks, answered, feature_window):
     calendar = open_calendar(feature_window(desk_db, ADMIN, tasks), 2026)
     qtbot.addWidget(calendar)
     assert "国务院已公布" in calendar.status.text()
-    assert ["2026-10-10", "周六", "调休上班", "国庆节"] in cells(calendar)
+    assert ["2026-10-10", "周六", "调休上班", "国庆节", "全国"] in cells(calendar)
     calendar.days_view.selectRow(0)
-    assert not any(b.isEnabled() for b in (calendar.enter_year_button, calendar.add_button, calendar.remove_button))
-    assert calendar.import_button.isEnabled()
+    assert not any(b.isEnabled() for b in (calendar.enter_year_button, calendar.remove_button))
+    assert calendar.import_button.isEnabled() and calendar.add_button.isEnabled()  # a regional day only
     calendar.year_box.setValue(2027)
-    assert cells(calendar) == [] and calendar.enter_year_button.isEnabled() and not calendar.add_button.isEnabled()
+    assert cells(calendar) == [] and calendar.enter_year_button.isEnabled()
+
+
+def test_a_regional_day_is_added_to_a_published_year_and_removed_again(
+        qtbot, desk_db, tasks, answered, monkeypatch, feature_window):
+    """Guangxi's 壮族三月三 is not in the State Council's schedule: it is entered on top of it."""
+    calendar = open_calendar(feature_window(desk_db, ADMIN, tasks), 2026)
+    qtbot.addWidget(calendar)
+    seen = []
+    answer_day_form(monkeypatch, date(2026, 4, 20), DayKind.HOLIDAY, "壮族三月三", seen=seen)
+    calendar.add_button.click()
+    assert seen == [(True, False)]  # a published year takes regional days only
+    assert calendar.status.text() == "2026 年:国务院已公布,程序已内置。另有广西地方节假日 1 天。"
+    row = cells(calendar).index(["2026-04-20", "周一", "法定节假日", "壮族三月三", "广西地方"])
+    assert "已录入 2026-04-20" in calendar.outcome.text.text()
+    calendar.days_view.selectRow(row)
+    assert calendar.remove_button.isEnabled()
+    calendar.days_view.selectRow(0 if row else 1)
+    assert not calendar.remove_button.isEnabled()  # a day of the State Council's schedule stays
+    calendar.days_view.selectRow(row)
+    calendar.remove_button.click()
+    assert calendar_admin.list_days(desk_db, 2026) == [] and "已删除 2026-04-20" in calendar.outcome.text.text()
 
 
 @pytest.mark.law("Art. 15")

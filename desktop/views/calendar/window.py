@@ -1,15 +1,18 @@
 """The 工作日历 window: a year's days off and make-up workdays and where they come from (the
-bundled State Council schedule, entered here, or not known); admins enter a year not known yet
-as a whole (typed in rows, or a CSV imported), then add or remove single days of it, and are
-told how many open deadlines were recounted."""
+bundled State Council schedule, entered here, or not known), with the region's own days
+(壮族三月三); admins enter a year not known yet as a whole (typed in rows, or a CSV imported),
+then add or remove single days of it, add or remove a regional day in any year, and are told
+how many deadlines were recounted."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -56,10 +59,12 @@ def ask_csv_path(parent: QWidget) -> str | None:
 
 class DaysModel(RowsModel):
     HEADERS = [QT_TRANSLATE_NOOP("DaysModel", "日期"), QT_TRANSLATE_NOOP("DaysModel", "星期"),
-               QT_TRANSLATE_NOOP("DaysModel", "类别"), QT_TRANSLATE_NOOP("DaysModel", "名称")]
+               QT_TRANSLATE_NOOP("DaysModel", "类别"), QT_TRANSLATE_NOOP("DaysModel", "名称"),
+               QT_TRANSLATE_NOOP("DaysModel", "适用")]
 
     def cells(self, entry: DayEntry) -> list:
-        return [entry.day.isoformat(), self.tr(_WEEKDAYS[entry.day.weekday()]), label(entry.kind), entry.name]
+        return [entry.day.isoformat(), self.tr(_WEEKDAYS[entry.day.weekday()]), label(entry.kind), entry.name,
+                self.tr("广西地方") if entry.regional else self.tr("全国")]
 
 
 def _day_edit(day: date) -> QDateEdit:
@@ -122,25 +127,30 @@ class Outcome(QWidget):
 
 
 class DayForm(QDialog):
-    """One day of `year`: the date, a day off or a make-up workday, and the holiday's name."""
+    """One day of `year`: the date, a day off or a make-up workday, the holiday's name, and whether
+    it is the region's own (壮族三月三) — the only kind a year published or not yet entered takes."""
 
-    def __init__(self, year: int, parent: QWidget | None = None):
+    def __init__(self, year: int, parent: QWidget | None = None, *, regional_only: bool = False):
         super().__init__(parent)
         self.setWindowTitle(self.tr("录入一天"))
         self.day = _day_edit(date(year, 1, 1))
         self.kind = _kind_box(DayKind.HOLIDAY)
-        self.name = _name_edit("", self.tr("如:春节"))
+        self.name = _name_edit("", self.tr("如:春节、壮族三月三"))
+        self.regional = QCheckBox(self.tr("广西地方节假日(国务院安排之外,如壮族三月三)"))
+        self.regional.setChecked(regional_only)
+        self.regional.setEnabled(not regional_only)
         form = QFormLayout(self)
         form.addRow(self.tr("日期"), self.day)
         form.addRow(self.tr("类别"), self.kind)
         form.addRow(self.tr("名称"), self.name)
+        form.addRow("", self.regional)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def entry(self) -> DayEntry:
-        return _entry_of(self.day, self.kind, self.name)
+        return replace(_entry_of(self.day, self.kind, self.name), regional=self.regional.isChecked())
 
 
 class YearForm(QDialog):
@@ -306,6 +316,7 @@ class CalendarWindow(Retranslating, QDialog):
         self.enter_year_button.setText(self.tr("录入全年安排…"))
         self.enter_year_button.setToolTip(self.tr("逐行录入尚未公布也未录入的年份的全部节假日和调休上班日,一次保存"))
         self.add_button.setText(self.tr("录入一天…"))
+        self.add_button.setToolTip(self.tr("已录入全年安排的年份中增补一天;或任何年份的广西地方节假日(如壮族三月三)"))
         self.remove_button.setText(self.tr("删除所选日期"))
         self.import_button.setText(self.tr("导入 CSV…"))
         self.import_button.setToolTip(self.tr("每行:日期,类别,名称,如 2027-02-06,调休上班,春节调休;"
@@ -317,33 +328,39 @@ class CalendarWindow(Retranslating, QDialog):
     def _show_status(self) -> None:
         """The shown year's status, and for a year not known what to do about it."""
         shown = self.shown
-        self.add_button.setToolTip("")
         if shown is None:
             self.status.clear()
             return
         if shown.status is not YearStatus.UNKNOWN:
-            text = self.tr("%1 年:%2")
+            text = self.tr("%1 年:%2。")
         elif self.manages:
             text = self.tr("%1 年:%2。请用“录入全年安排…”逐行录入该年全部法定节假日和调休上班日,或“导入 CSV…”;"
-                           "全年录入后可逐日增删。")
-            self.add_button.setToolTip(self.tr("%1 年尚未录入安排,不能只录入一天:请先用“录入全年安排…”"
-                                               "或“导入 CSV…”录入全年。").replace("%1", str(shown.year)))
+                           "全年录入后可逐日增删(“录入一天…”在此之前只录入广西地方节假日)。")
         else:
             text = self.tr("%1 年:%2。请管理员录入该年全部安排。")
+        regional = sum(entry.regional for entry in shown.days)
+        if regional:
+            text += self.tr("另有广西地方节假日 %3 天。").replace("%3", str(regional))
         self.status.setText(text.replace("%1", str(shown.year)).replace("%2", label(shown.status)))
         self.status.setStyleSheet(ERROR_STYLE if shown.status is YearStatus.UNKNOWN else "")
 
     def _update_buttons(self) -> None:
         status = self.shown.status if self.shown is not None else None
         may_change = self.manages and not self.saving
+        selected = self.selected_entry()
         self.enter_year_button.setEnabled(may_change and status is YearStatus.UNKNOWN)
-        self.add_button.setEnabled(may_change and status is YearStatus.ENTERED)
-        self.remove_button.setEnabled(may_change and status is YearStatus.ENTERED and self.selected_day() is not None)
+        self.add_button.setEnabled(may_change and status is not None)
+        self.remove_button.setEnabled(may_change and selected is not None and (
+            selected.regional or status is YearStatus.ENTERED))
         self.import_button.setEnabled(may_change)
 
-    def selected_day(self) -> date | None:
+    def selected_entry(self) -> DayEntry | None:
         rows = self.days_view.selectionModel().selectedRows()
-        return self.days_model.rows[rows[0].row()].day if rows else None
+        return self.days_model.rows[rows[0].row()] if rows else None
+
+    def selected_day(self) -> date | None:
+        entry = self.selected_entry()
+        return entry.day if entry else None
 
     def _changed(self, topic: str) -> None:
         if topic == "calendar":
@@ -373,17 +390,20 @@ class CalendarWindow(Retranslating, QDialog):
                 .replace("%1", enumeration(result.years)).replace("%2", str(result.days)))
 
     def add_day(self) -> None:
-        form = DayForm(self.year_box.value(), self)
+        regional_only = self.shown is not None and self.shown.status is not YearStatus.ENTERED
+        form = DayForm(self.year_box.value(), self, regional_only=regional_only)
         if form.exec() == QDialog.DialogCode.Accepted:
             entry = form.entry()
             done = self.tr("已录入 %1 %2。").replace("%1", entry.day.isoformat()).replace("%2", label(entry.kind))
             self._save(lambda _: done, calendar_admin.add_day, self.db, self.actor, entry)
 
     def remove_day(self) -> None:
-        day = self.selected_day()
-        if day is None or not dialogs.confirm(self, self.tr("删除日期"), self.tr(
-                "删除 %1?该日将按平常的周一至周五计算,未办结期限随之重算。").replace("%1", day.isoformat())):
+        entry = self.selected_entry()
+        question = (self.tr("删除 %1?该日将按国务院的安排(或该年录入的全年安排)计算,期限随之重算。") if entry and entry.regional
+                    else self.tr("删除 %1?该日将按平常的周一至周五计算,未办结期限随之重算。"))
+        if entry is None or not dialogs.confirm(self, self.tr("删除日期"), question.replace("%1", entry.day.isoformat())):
             return
+        day = entry.day
         done = self.tr("已删除 %1。").replace("%1", day.isoformat())
         self._save(lambda _: done, calendar_admin.remove_day, self.db, self.actor, day)
 

@@ -320,3 +320,33 @@ def test_a_deadline_at_midnight_reads_as_24_00_of_the_day_before():
     assert due_text(at(2026, 11, 7, 0), "%m-%d") == "11-06 24:00"
     assert due_text(datetime(2026, 11, 7, 9, 30, tzinfo=BEIJING)) == "2026-11-07 09:30"
     assert due_text(None, missing="—") == "—"
+
+
+def test_a_day_of_the_regions_own_counts_in_a_published_year_and_does_not_make_an_unknown_year_known(world):
+    """Guangxi's 壮族三月三: two days off the State Council's schedule does not know. Entered as
+    regional they count at once (deadlines recounted), in a published year as in any other."""
+    case = dispatch_at(world, at(2026, 4, 17))  # Friday; 5 working days: 20–24 Apr
+    assert lead_of(world, case.id).due_at == at(2026, 4, 25, 0)
+    for day in (date(2026, 4, 20), date(2026, 4, 21)):
+        calendar_admin.add_day(world.db, world.system, calendar_admin.DayEntry(day, DayKind.HOLIDAY, "壮族三月三",
+                                                                               regional=True))
+    assert lead_of(world, case.id).due_at == at(2026, 4, 29, 0)  # 22, 23, 24, 27, 28 Apr
+    shown = calendar_admin.year_calendar(world.db, 2026)
+    assert [(e.day, e.regional) for e in shown.days if e.name == "壮族三月三"] == [(date(2026, 4, 20), True),
+                                                                                (date(2026, 4, 21), True)]
+    with pytest.raises(ValidationFailed, match="已由国务院公布并已内置"):  # a national day is not entered so
+        calendar_admin.add_day(world.db, world.system, calendar_admin.DayEntry(date(2026, 4, 22), DayKind.HOLIDAY))
+
+    later = dispatch_at(world, at(2026, 12, 30))
+    calendar_admin.add_day(world.db, world.system, calendar_admin.DayEntry(date(2027, 4, 9), DayKind.HOLIDAY,
+                                                                           "壮族三月三", regional=True))
+    assert calendar_admin.unknown_years_of_open_deadlines(world.db) == (2027,)  # still to be entered
+    assert calendar_admin.year_calendar(world.db, 2027).status is calendar_admin.YearStatus.UNKNOWN
+    calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
+    calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")],
+                              replace=True)
+    assert [e.day for e in calendar_admin.list_days(world.db, 2027)] == [date(2027, 1, 1), date(2027, 4, 9)]
+    assert lead_of(world, later.id).due_at == at(2027, 1, 8, 0)  # 31 Dec, 4–7 Jan
+
+    calendar_admin.remove_day(world.db, world.system, date(2026, 4, 21))
+    assert lead_of(world, case.id).due_at == at(2026, 4, 28, 0)
