@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..i18n import label
 from ..models.enums import OPEN_CASE_STATES, CaseState, MatterCategory
-from .queue_model import CASE_ID_ROLE, DEADLINE, NUMBER, QueueModel
+from .queue_model import CASE_ID_ROLE, DEADLINE, NUMBER, TITLE, QueueModel
 from .retranslating import Retranslating
 
 _OPEN = "open"
@@ -47,7 +47,8 @@ class QueuePanel(Retranslating, QWidget):
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        # The title takes the width there is (the deadline column had, at the far right, half empty).
+        self.view.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.view.horizontalHeader().setSortIndicator(DEADLINE, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)  # header clicks call model.sort → ORDER BY in SQL
         for column, width in enumerate([165, 165, 105, 125, 120, 110, 60, 95, 120]):

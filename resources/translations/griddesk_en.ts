@@ -631,12 +631,12 @@
       <translation>{when} ({mark})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="452" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="453" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -644,255 +644,285 @@
   <context>
     <name>CaseDetailDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="162" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="170" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="162" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="170" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="162" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="170" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="162" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="170" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="163" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="171" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="163" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="241" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="433" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="171" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="249" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="444" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="185" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="193" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="187" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="195" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="217" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="225" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="223" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="231" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="226" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="234" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="232" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="240" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="232" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="240" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="237" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="245" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="238" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="246" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="239" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="247" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="239" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="247" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="240" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="248" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="241" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="249" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="242" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="250" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="242" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="250" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="243" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="251" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="244" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="405" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="244" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="247" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="247" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="258" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="266" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="351" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="359" />
       <source>网格代码(15 位)</source>
       <translation>Grid code (15 digits)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="355" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="363" />
       <source>并入的案件编号</source>
       <translation>Number of the case to merge into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="359" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="367" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="363" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="371" />
       <source>上报理由</source>
       <translation>Reason for escalating</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="367" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="375" />
       <source>下派说明</source>
       <translation>Note for the lower level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="379" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="387" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="379" />
-      <source>核查通过并结案?选“否”退回承办单位重新办理。</source>
-      <translation>Pass the review and close the case? Choose “No” to send it back to the handling unit.</translation>
+      <location filename="../../desktop/views/cases/case_detail.py" line="387" />
+      <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
+      <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="382" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="388" />
+      <source>通过并结案</source>
+      <translation>Approve and close</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="388" />
+      <source>退回重办…</source>
+      <translation>Send back…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="391" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="386" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="395" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="387" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="391" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="400" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="405" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="397" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="406" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="402" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="411" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="402" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="411" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="408" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="412" />
+      <source>同意延期</source>
+      <translation>Grant the extension</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="412" />
+      <source>不同意</source>
+      <translation>Refuse</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="418" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="408" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="418" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="416" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="419" />
+      <source>异议成立,撤回派遣</source>
+      <translation>Uphold: withdraw the dispatch</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="419" />
+      <source>异议不成立,继续办理</source>
+      <translation>Dismiss: carry on handling</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="427" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="420" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="431" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="424" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="424" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
       <source>延期时长(不超过原办理时限)</source>
       <translation>Extension (no longer than the original time limit)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="425" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="436" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="429" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="440" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
@@ -3670,57 +3700,57 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="88" />
+      <location filename="../../desktop/views/queue_panel.py" line="89" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="88" />
+      <location filename="../../desktop/views/queue_panel.py" line="89" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="90" />
+      <location filename="../../desktop/views/queue_panel.py" line="91" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="91" />
+      <location filename="../../desktop/views/queue_panel.py" line="92" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="92" />
+      <location filename="../../desktop/views/queue_panel.py" line="93" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="93" />
+      <location filename="../../desktop/views/queue_panel.py" line="94" />
       <source>编号或标题</source>
       <translation>Number or title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="94" />
+      <location filename="../../desktop/views/queue_panel.py" line="95" />
       <source>打开案件详情</source>
       <translation>Open case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="95" />
+      <location filename="../../desktop/views/queue_panel.py" line="96" />
       <source>复制案件编号</source>
       <translation>Copy case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="96" />
+      <location filename="../../desktop/views/queue_panel.py" line="97" />
       <source>复制本行</source>
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="175" />
+      <location filename="../../desktop/views/queue_panel.py" line="176" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="175" />
+      <location filename="../../desktop/views/queue_panel.py" line="176" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
@@ -4182,27 +4212,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TimelineModel</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="105" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="113" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="105" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="113" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="106" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="114" />
       <source>终端</source>
       <translation>Desktop</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="106" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="114" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="107" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="115" />
       <source>内容</source>
       <translation>Details</translation>
     </message>

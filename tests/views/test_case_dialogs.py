@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 import shapely
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFormLayout
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QLineEdit
 from sqlalchemy import select
 
 from desktop.models import Assignment, Callback, Case, Department, Grid, GridStaffRole, Place
@@ -441,7 +441,7 @@ def test_an_extension_is_decided_knowing_what_it_asks_and_with_the_version_decid
     seen = dialog.detail.case
     asked = []
 
-    def answer_while_a_reload_lands(parent, title, question):
+    def answer_while_a_reload_lands(parent, title, question, approve, refuse):
         asked.append(question)
         supervision.supervise(demo_db, actor(demo_db, "qg_chief"), case_id=case_id, level=SupervisionLevel.GENERAL,
                               reason="请加快", expected_version=seen.version)
@@ -476,3 +476,32 @@ def test_the_panel_shows_open_supervision_orders_with_their_deadline(qtbot, demo
             dialog.particulars.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
             for row in range(dialog.particulars.rowCount())}
     assert rows["督办"].startswith("重点督办:群众多次反映,期限 ") and "(剩余 " in rows["督办"]
+
+
+@pytest.mark.parametrize("choice, answer", [("通过并结案", True), ("退回重办…", False), (None, None)])
+def test_a_decision_names_what_each_choice_does_and_cancel_is_the_default(qtbot, choice, answer):
+    """A 是/否 box reads like 确定/取消: 否 had sent a case back when the operator meant to step away."""
+    seen = []
+
+    def answer_it():
+        box = QApplication.activeModalWidget()
+        seen.append(([b.text() for b in box.buttons()], box.defaultButton().text()))
+        pick = box.defaultButton() if choice is None else next(b for b in box.buttons() if b.text() == choice)
+        pick.click()
+
+    QTimer.singleShot(0, answer_it)
+    assert case_detail.ask_decision(None, "核查", "核查办理结果", "通过并结案", "退回重办…") is answer
+    texts, default = seen[0]
+    assert {"通过并结案", "退回重办…"} <= set(texts) and len(texts) == 3
+    assert default not in ("通过并结案", "退回重办…")
+
+
+def test_a_code_is_asked_on_one_line_where_enter_confirms(qtbot):
+    def answer_it():
+        box = QApplication.activeModalWidget()
+        edit = box.findChild(QLineEdit)
+        edit.setText("450503103001001")
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer_it)
+    assert case_detail.ask_text(None, "指定网格", "网格代码(15 位)", True) == "450503103001001"

@@ -77,8 +77,12 @@ def _merge_into_number(db, actor, *, into_number: str, **kwargs):
     return duplicates.merge(db, actor, into_case_id=queries.case_id_by_number(db, actor, into_number), **kwargs)
 
 
-def ask_text(parent, title: str, label: str) -> str | None:
-    text, ok = QInputDialog.getMultiLineText(parent, title, label)
+def ask_text(parent, title: str, label: str, single_line: bool = False) -> str | None:
+    """A text typed; `single_line` for a code or number, where Enter confirms."""
+    if single_line:
+        text, ok = QInputDialog.getText(parent, title, label)
+    else:
+        text, ok = QInputDialog.getMultiLineText(parent, title, label)
     return text if ok else None
 
 
@@ -92,11 +96,15 @@ def ask_item(parent, title: str, label: str, items: list[str]) -> int | None:
     return items.index(text) if ok else None
 
 
-def ask_decision(parent, title: str, text: str) -> bool | None:
-    """Yes (approve), No (refuse or send back), or Cancel."""
-    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-                                  | QMessageBox.StandardButton.Cancel)
-    return {QMessageBox.StandardButton.Yes: True, QMessageBox.StandardButton.No: False}.get(answer)
+def ask_decision(parent, title: str, text: str, approve: str, refuse: str) -> bool | None:
+    """The approving choice (True), the refusing one (False), or Cancel (None, the default): each
+    button says what it does, rather than a 是/否 that reads like 确定/取消."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+    yes = box.addButton(approve, QMessageBox.ButtonRole.YesRole)
+    no = box.addButton(refuse, QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return {yes: True, no: False}.get(box.clickedButton())
 
 
 class TimelineModel(QAbstractTableModel):
@@ -344,15 +352,15 @@ class CaseDetailDialog(QDialog):
     def _share(self, **kwargs) -> dict:
         return {"assignment_id": self.detail.own_assignment_id, "expected_version": self._decided_version, **kwargs}
 
-    def _ask(self, action: str, label: str):
-        return ask_text(self, self.tr(ACTION_LABELS[action]), self.tr(label))
+    def _ask(self, action: str, label: str, single_line: bool = False):
+        return ask_text(self, self.tr(ACTION_LABELS[action]), self.tr(label), single_line)
 
     def _do_route(self):
-        code = self._ask("route", QT_TRANSLATE_NOOP("CaseDetailDialog", "网格代码(15 位)"))
+        code = self._ask("route", QT_TRANSLATE_NOOP("CaseDetailDialog", "网格代码(15 位)"), True)
         return code and (intake.route_to_grid, self._case(grid_code=code.strip()))
 
     def _do_merge(self):
-        number = self._ask("merge", QT_TRANSLATE_NOOP("CaseDetailDialog", "并入的案件编号"))
+        number = self._ask("merge", QT_TRANSLATE_NOOP("CaseDetailDialog", "并入的案件编号"), True)
         return number and (_merge_into_number, self._case(into_number=number.strip()))
 
     def _do_resolve_on_spot(self):
@@ -376,7 +384,8 @@ class CaseDetailDialog(QDialog):
         return None
 
     def _do_review(self):
-        approve = ask_decision(self, self.tr("核查"), self.tr("核查通过并结案?选“否”退回承办单位重新办理。"))
+        approve = ask_decision(self, self.tr("核查"), self.tr("核查办理结果:通过并结案,还是退回承办单位重新办理?"),
+                               self.tr("通过并结案"), self.tr("退回重办…"))
         if approve is None:
             return None
         comment = "" if approve else self._ask("review", QT_TRANSLATE_NOOP("CaseDetailDialog", "退回理由"))
@@ -399,13 +408,15 @@ class CaseDetailDialog(QDialog):
 
     def _do_decide_extension(self):
         request = self.detail.pending_extension
-        approve = ask_decision(self, self.tr("审批延期"), request.text + "\n\n" + self.tr("同意延期申请?"))
+        approve = ask_decision(self, self.tr("审批延期"), request.text + "\n\n" + self.tr("同意延期申请?"),
+                               self.tr("同意延期"), self.tr("不同意"))
         return approve is not None and (review.decide_extension, {
             "extension_id": request.id, "approve": approve, "expected_version": self._decided_version})
 
     def _do_decide_objection(self):
         request = self.detail.pending_objection
-        approve = ask_decision(self, self.tr("管辖异议"), request.text + "\n\n" + self.tr("异议成立并撤回派遣?"))
+        approve = ask_decision(self, self.tr("管辖异议"), request.text + "\n\n" + self.tr("异议成立并撤回派遣?"),
+                               self.tr("异议成立,撤回派遣"), self.tr("异议不成立,继续办理"))
         return approve is not None and (review.decide_objection, {
             "objection_id": request.id, "approve": approve, "expected_version": self._decided_version})
 
