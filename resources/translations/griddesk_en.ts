@@ -631,12 +631,12 @@
       <translation>{when} ({mark})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="452" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="454" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="453" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="455" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -671,7 +671,7 @@
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="171" />
       <location filename="../../desktop/views/cases/case_detail.py" line="249" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="444" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="446" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
@@ -907,22 +907,22 @@
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="436" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
-      <source>延期时长(不超过原办理时限)</source>
-      <translation>Extension (no longer than the original time limit)</translation>
+      <location filename="../../desktop/views/cases/case_detail.py" line="436" />
+      <source>延期多少%1(不超过原办理时限 %2 %1)</source>
+      <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="436" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="438" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="440" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>

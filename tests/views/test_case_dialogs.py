@@ -505,3 +505,15 @@ def test_a_code_is_asked_on_one_line_where_enter_confirms(qtbot):
 
     QTimer.singleShot(0, answer_it)
     assert case_detail.ask_text(None, "指定网格", "网格代码(15 位)", True) == "450503103001001"
+
+
+@pytest.mark.law("Art. 19")
+def test_an_extension_is_asked_in_the_cases_own_unit_up_to_its_own_limit(qtbot, demo_db, tasks, monkeypatch):
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_police"), tasks, _police_case(demo_db, AssignmentState.HANDLING))
+    qtbot.addWidget(dialog)
+    asked = []
+    monkeypatch.setattr(case_detail, "ask_int", lambda parent, title, text, most: asked.append((text, most)) and None)
+    dialog.buttons["request_extension"].click()
+    unit = dialog.detail.handling_unit.label
+    assert asked == [(f"延期多少{unit}(不超过原办理时限 {dialog.detail.handling_limit} {unit})",
+                      dialog.detail.handling_limit)]

@@ -40,9 +40,21 @@ from .review import reopen_case
 from .supervision import issue_order
 
 
+def may_call(actor: Actor, township_code: str, lead_id: int | None) -> bool:
+    """May the actor call the requester back (Art. 20): where they may call back, and, acting for a
+    department, on a case it leads now — the rule `_callable_condition` applies to the workbench."""
+    return actor.can(Permission.CALLBACK, township_code) and (
+        actor.department_id is None or actor.can(Permission.VIEW_CASES, township_code) or actor.department_id == lead_id)
+
+
 def callback_info(callback: Callback, case: Case, actor: Actor, township_code: str, lead_id: int | None) -> CallbackInfo:
-    """`lead_id`: the department leading the case now (its liaison may have it redone, Art. 20)."""
-    phone = case.requester_phone if actor.can(Permission.VIEW_SENSITIVE, township_code) else mask_phone(
+    """`lead_id`: the department leading the case now (its liaison may have it redone, Art. 20).
+
+    The requester's phone is shown whole to whoever is to make a pending callback: a masked number
+    cannot be dialled (Art. 15 keeps it masked for everyone else without VIEW_SENSITIVE).
+    """
+    dialling = callback.state is CallbackState.PENDING and may_call(actor, township_code, lead_id)
+    phone = case.requester_phone if dialling or actor.can(Permission.VIEW_SENSITIVE, township_code) else mask_phone(
         case.requester_phone)
     outcomes = tuple(o for o in CallbackOutcome if not _missing_rights(actor, case, township_code, o, lead_id))
     return CallbackInfo(callback.id, case.id, case.number, case.title, case.requester_name, phone, callback.due_at,

@@ -18,10 +18,10 @@ from ...models import (
     Place,
     SupervisionOrder,
 )
-from ...models.enums import AssignmentState, DecisionState, HandlingLevel
+from ...models.enums import AssignmentState, CallbackState, DecisionState, HandlingLevel
 from ..queue import mask_phone
 from ..security import Actor, Permission
-from .callbacks import callback_info, current_lead
+from .callbacks import callback_info, current_lead, may_call
 from .common import ASSIGNMENT_ACTIONS, CASE_ACTIONS, handling_place, liaison_refusal, require_case_view
 from .deadlines import case_limits
 from .results import AssignmentInfo, CaseDetail, CaseInfo, EventInfo, PendingRequest, SupervisionInfo
@@ -85,12 +85,18 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
                     and a.state not in (AssignmentState.DONE, AssignmentState.WITHDRAWN)), None)
         if own is not None and actor.can(Permission.HANDLE, township.code):
             actions += [a for a, states in ASSIGNMENT_ACTIONS.items() if own.state in states]
-        sensitive = actor.can(Permission.VIEW_SENSITIVE, township.code)
+        # Whole to those who may see personal data, and to those who must call the requester: the
+        # department handling its share (Art. 19(1)) and whoever is to make a pending callback (Art. 20).
+        callbacks = session.scalars(select(Callback).where(Callback.case_id == case.id).order_by(Callback.id)).all()
+        lead_id = session.scalar(current_lead(case.id))
+        pending_callback = any(cb.state is CallbackState.PENDING for cb in callbacks)
+        sensitive = (actor.can(Permission.VIEW_SENSITIVE, township.code)
+                     or (own is not None and actor.can(Permission.HANDLE, township.code))
+                     or (pending_callback and may_call(actor, township.code, lead_id)))
         merged_into = session.get(Case, case.merged_into_id).number if case.merged_into_id else None
         orders = session.scalars(select(SupervisionOrder).where(SupervisionOrder.case_id == case.id)
                                  .order_by(SupervisionOrder.id))
-        callbacks = session.scalars(select(Callback).where(Callback.case_id == case.id).order_by(Callback.id))
-        lead_id = session.scalar(current_lead(case.id))
+        limit = case_limits(session, case).handle
         events = session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id))
         return CaseDetail(
             case=CaseInfo.of(case), channel=case.channel, description=case.description,
@@ -107,6 +113,7 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
             callbacks=tuple(callback_info(cb, case, actor, township.code, lead_id) for cb in callbacks),
             actions=tuple(actions), own_assignment_id=own.id if own else None,
             pending_extension=pending_ext, pending_objection=pending_obj,
+            handling_limit=limit.amount, handling_unit=limit.unit,
         )
 
 

@@ -17,6 +17,7 @@ from ...models.enums import (
     MatterCategory,
     Satisfaction,
     SupervisionLevel,
+    TimeLimitUnit,
 )
 
 
@@ -152,3 +153,5 @@ class CaseDetail:
     own_assignment_id: int | None  # the current user's department's active share, if any
     pending_extension: PendingRequest | None  # the one the center decides next (Art. 18(2), 19(2))
     pending_objection: PendingRequest | None
+    handling_limit: int  # the case's time limit (an extension may ask for up to as much again, SPEC §11)
+    handling_unit: TimeLimitUnit

@@ -432,7 +432,9 @@ class CaseDetailDialog(QDialog):
         return content and (department.stage_report, self._share(content=content))
 
     def _do_request_extension(self):
-        amount = ask_int(self, self.tr("申请延期"), self.tr("延期时长(不超过原办理时限)"), 30)
+        most, unit = self.detail.handling_limit, label(self.detail.handling_unit)
+        amount = ask_int(self, self.tr("申请延期"), self.tr("延期多少%1(不超过原办理时限 %2 %1)")
+                         .replace("%1", unit).replace("%2", str(most)), most)
         reason = amount and self._ask("request_extension", QT_TRANSLATE_NOOP("CaseDetailDialog", "延期理由"))
         return reason and (department.request_extension, self._share(reason=reason, amount=amount))
 

@@ -148,13 +148,27 @@ def test_full_flow_from_dispatch_to_callback(world):
     # Art. 20: a callback falls due within 3 working days of closing
     due = callbacks.due_callbacks(db, op)
     assert [c.case_id for c in due] == [case.id]
-    assert due[0].requester_phone == "138****0001"  # masked for an operator
+    # Art. 15, 20: the operator who is to call the requester back sees a number to dial; once the
+    # callback is made the number is masked again for someone without VIEW_SENSITIVE.
+    assert due[0].requester_phone == "13807790001" and detail(world, case.id, op).requester_phone == "13807790001"
     case = callbacks.record_callback(db, op, callback_id=due[0].id, solved=True, satisfaction=Satisfaction.SATISFIED)
     assert case.state is CaseState.CLOSED and callbacks.due_callbacks(db, op) == []
+    assert detail(world, case.id, op).requester_phone == "138****0001"
+    assert detail(world, case.id, world.police).requester_phone == "138****0001"  # its share is finished
 
     kinds = [e.kind for e in detail(world, case.id).events]
     assert kinds == ["received", "routed", "dispatched", "signed", "contacted", "stage_report", "signed",
                      "co_reported", "result_reported", "sent_back", "result_reported", "closed", "callback"]
+
+
+@pytest.mark.law("Art. 19")
+def test_the_departments_handling_a_case_see_the_requesters_number_an_operator_does_not(world):
+    """Art. 19(1): a department handling its share contacts the requester — it needs the whole number;
+    an operator without VIEW_SENSITIVE sees it masked (Art. 15)."""
+    case = dispatched(world, co=("market",))
+    assert detail(world, case.id, world.police).requester_phone == "13807790001"
+    assert detail(world, case.id, world.market).requester_phone == "13807790001"
+    assert detail(world, case.id, world.operator).requester_phone == "138****0001"
 
 
 @pytest.mark.law("Art. 15")
