@@ -523,74 +523,89 @@
   <context>
     <name>CallbackWorkbench</name>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="38" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="44" />
       <source>回访工作台</source>
       <translation>Callback desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="41" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="47" />
       <source>应回访时间</source>
       <translation>Callback due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="41" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="47" />
       <source>案件编号</source>
       <translation>Case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="41" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="47" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="41" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="47" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="42" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="48" />
       <source>案件状态</source>
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="48" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="54" />
       <source>已联系上诉求人</source>
       <translation>Requester reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="51" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="57" />
       <source>已解决</source>
       <translation>Resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="52" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="58" />
       <source>未解决</source>
       <translation>Not resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="60" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="63" />
+      <source>请选择</source>
+      <translation>Choose</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="70" />
       <source>记录回访</source>
       <translation>Record callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="64" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="74" />
       <source>是否解决</source>
       <translation>Resolved?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="65" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="75" />
       <source>满意度</source>
       <translation>Satisfaction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="66" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="76" />
       <source>后续处理</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="67" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="77" />
       <source>回访记录</source>
       <translation>Callback notes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="102" />
+      <source>已逾期 %1 天</source>
+      <translation>%1 day(s) overdue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="102" />
+      <source>已逾期</source>
+      <translation>overdue</translation>
     </message>
   </context>
   <context>

@@ -9,13 +9,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QLineEdit
 from sqlalchemy import select
 
-from desktop.models import Assignment, Callback, Case, Department, Grid, GridStaffRole, Place
+from desktop.models import Assignment, Callback, Case, Department, Grid, GridStaffRole, Place, utcnow
 from desktop.models.enums import (
     AssignmentState,
     CallbackOutcome,
     CallbackState,
     CaseState,
     GridKind,
+    Satisfaction,
     SupervisionLevel,
 )
 from desktop.services import users
@@ -285,8 +286,17 @@ def test_callback_workbench_follows_an_unsolved_answer_with_reopening(qapp, qtbo
     qtbot.addWidget(workbench)
     count = workbench.table.rowCount()
     first = workbench.entries[0]
+    # The answer is chosen, never preset: nothing is recorded until it is.
+    assert (workbench.solved.currentIndex(), workbench.satisfaction.currentIndex()) == (-1, -1)
+    assert not workbench.record_button.isEnabled()
     workbench.solved.setCurrentIndex(workbench.solved.findData(False))
     assert workbench.outcome.currentData() == CallbackOutcome.REOPEN.value  # offered at once
+    assert not workbench.record_button.isEnabled()
+    workbench.satisfaction.setCurrentIndex(workbench.satisfaction.findData(Satisfaction.UNSATISFIED.value))
+    assert workbench.record_button.isEnabled()
+    # The demo's earliest callback fell due weeks ago: it says so, in red.
+    assert first.due_at < utcnow() and "已逾期" in workbench.table.item(0, 0).text()
+    assert workbench.table.item(0, 1).foreground().color().name() == "#c62828"
     workbench.resize(820, 520)
     assert not workbench.grab().isNull()  # the whole workbench paints
     with qtbot.waitSignal(workbench.recorded):

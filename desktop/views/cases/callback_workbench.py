@@ -1,10 +1,12 @@
-"""The callback workbench (Art. 20): the callbacks due, earliest first, and a form for the answer:
-reached? solved? satisfied (满意/基本满意/不满意)? notes; an unsatisfied answer is followed by
-reopening or supervision."""
+"""The callback workbench (Art. 20): the callbacks due, earliest first (overdue ones in red, saying
+by how long), and a form for the answer: reached? solved? satisfied (满意/基本满意/不满意)? notes;
+an unsatisfied answer is followed by reopening or supervision. Solved and satisfied start unchosen:
+the requester's answer is chosen, never a preset taken by a hurried Enter."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,11 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import label
+from ...models.base import utcnow
 from ...models.enums import CallbackOutcome, Satisfaction
 from ...services.cases import callbacks
 from ...services.cases.results import CallbackInfo
 from ...services.clock import due_text
 from .. import dialogs
+
+
+OVERDUE = QColor("#c62828")
 
 
 class CallbackWorkbench(QDialog):
@@ -53,6 +59,10 @@ class CallbackWorkbench(QDialog):
         self.satisfaction = QComboBox()
         for level in Satisfaction:
             self.satisfaction.addItem(label(level), level.value)  # Qt keeps str enums as plain str
+        for box in (self.solved, self.satisfaction):
+            box.setPlaceholderText(self.tr("请选择"))
+            box.setCurrentIndex(-1)
+            box.currentIndexChanged.connect(self._update_record_button)
         self.outcome = QComboBox()
         for outcome in CallbackOutcome:
             self.outcome.addItem(label(outcome), outcome.value)
@@ -70,6 +80,7 @@ class CallbackWorkbench(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.record_button)
         self.reached.toggled.connect(self._reached_toggled)
+        self.reached.toggled.connect(self._update_record_button)
         self.satisfaction.currentIndexChanged.connect(self._suggest_outcome)
         self.solved.currentIndexChanged.connect(self._suggest_outcome)
         self.record_button.clicked.connect(self.record)
@@ -83,14 +94,29 @@ class CallbackWorkbench(QDialog):
     def show_entries(self, entries: list[CallbackInfo]) -> None:
         self.entries = entries
         self.table.setRowCount(len(entries))
+        now = utcnow()
         for row, e in enumerate(entries):
-            values = (due_text(e.due_at), e.case_number, e.case_title,
-                      f"{e.requester_name or ''} {e.requester_phone or ''}", label(e.case_state))
+            when = due_text(e.due_at)
+            if e.due_at < now:
+                days = (now - e.due_at).days
+                late = self.tr("已逾期 %1 天").replace("%1", str(days)) if days else self.tr("已逾期")
+                when = f"{when}({late})"
+            values = (when, e.case_number, e.case_title, f"{e.requester_name or ''} {e.requester_phone or ''}",
+                      label(e.case_state))
             for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if e.due_at < now:
+                    item.setForeground(OVERDUE)
+                self.table.setItem(row, column, item)
         if entries:
             self.table.selectRow(0)
-        self.record_button.setEnabled(bool(entries))
+        self._update_record_button()
+
+    def _update_record_button(self) -> None:
+        """Recorded once the answer is chosen: solved and satisfied, unless the requester was not reached."""
+        chosen = not self.reached.isChecked() or (self.solved.currentIndex() >= 0
+                                                  and self.satisfaction.currentIndex() >= 0)
+        self.record_button.setEnabled(bool(self.entries) and chosen)
 
     def _offer_outcomes(self) -> None:
         """Only the follow-ups this user may decide are offered (reopening needs the review's grant,
@@ -109,7 +135,8 @@ class CallbackWorkbench(QDialog):
 
     def _suggest_outcome(self) -> None:
         """Art. 20: an unsolved or unsatisfied answer needs a follow-up; offer reopening."""
-        unhappy = not self.solved.currentData() or self.satisfaction.currentData() == Satisfaction.UNSATISFIED.value
+        unhappy = (self.solved.currentData() is False
+                   or self.satisfaction.currentData() == Satisfaction.UNSATISFIED.value)
         reopen = self.outcome.findData(CallbackOutcome.REOPEN.value)
         if (unhappy and self.outcome.currentData() == CallbackOutcome.NONE.value
                 and self.outcome.model().item(reopen).isEnabled()):
@@ -131,6 +158,8 @@ class CallbackWorkbench(QDialog):
 
     def _recorded(self, case_id: int) -> None:
         self.notes.clear()
+        for box in (self.solved, self.satisfaction):
+            box.setCurrentIndex(-1)  # the next requester's answer is chosen afresh
         self.recorded.emit(case_id)
         self.reload()
 
