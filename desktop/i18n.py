@@ -72,3 +72,9 @@ def period_label(period) -> str:
 def enumeration(items) -> str:
     """Items as a list in running text: "2026-09、2026-10" in Chinese, "2026-09, 2026-10" in English."""
     return QCoreApplication.translate("i18n", "、").join(map(str, items))
+
+
+def unbroken(text: str) -> str:
+    """`text` kept on one line when a label wraps: Chinese may break between any two characters,
+    a word joiner between them forbids it (and a no-break space stands for each space)."""
+    return "\u2060".join(text.replace(" ", "\u00a0"))

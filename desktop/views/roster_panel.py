@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout
 
 from ..db import Database
 from ..errors import GridDeskError
-from ..i18n import label
+from ..i18n import label, unbroken
 from ..models.enums import PlaceLevel
 from ..services import staff
 from ..services.security import Actor
@@ -25,10 +25,6 @@ class RosterModel(RowsModel):
 
     def cells(self, m: StaffMember) -> list:
         return [m.name, label(m.role), m.phone or "", m.grid_name, label(m.status), label(m.source)]
-
-
-def _unbroken(text: str) -> str:
-    return "\u2060".join(text.replace(" ", "\u00a0"))
 
 
 class RosterPanel(Retranslating, QWidget):
@@ -101,7 +97,7 @@ class RosterPanel(Retranslating, QWidget):
             lines.append(self.tr("常住人口 %1(2020 年第七次全国人口普查)").replace("%1", f"{d.population:,}"))
         # Each figure stays on one line with its label: a narrow panel wraps between them, not inside one
         # (Chinese text may break between any two characters; a word joiner forbids it).
-        figures = " · ".join(_unbroken(text.replace("%1", f"{value:,}")) for text, value in (
+        figures = " · ".join(unbroken(text.replace("%1", f"{value:,}")) for text, value in (
             (self.tr("户数 %1"), d.households), (self.tr("人口 %1"), d.residents), (self.tr("单位 %1"), d.units),
             (self.tr("网格人员 %1"), d.staff)))
         if d.level in (PlaceLevel.VILLAGE, PlaceLevel.GRID):

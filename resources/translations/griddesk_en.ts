@@ -646,12 +646,12 @@
       <translation>{when} ({mark})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="454" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="464" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="455" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -685,8 +685,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="171" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="249" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="446" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="286" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="456" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
@@ -772,7 +772,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="252" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="405" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="415" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
@@ -792,152 +792,162 @@
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="266" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="268" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="359" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="283" />
+      <source>退回前的办理结果</source>
+      <translation>Result before it was sent back</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="285" />
+      <source>重办前的办理结果</source>
+      <translation>Result before the reopening</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="369" />
       <source>网格代码(15 位)</source>
       <translation>Grid code (15 digits)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="363" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="373" />
       <source>并入的案件编号</source>
       <translation>Number of the case to merge into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="367" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="377" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="371" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="381" />
       <source>上报理由</source>
       <translation>Reason for escalating</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="375" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="385" />
       <source>下派说明</source>
       <translation>Note for the lower level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="387" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="397" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="387" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="397" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="388" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="398" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="388" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="398" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="391" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="401" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="395" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="405" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="406" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="400" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="410" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="405" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="415" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="406" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="416" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="411" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="421" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="411" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="421" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="412" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="422" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="412" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="422" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="418" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="428" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="418" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="428" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="419" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="429" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="419" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="429" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="427" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="437" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="431" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="436" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="446" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="436" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="446" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="438" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="448" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="452" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
@@ -3162,93 +3172,108 @@
       <translation>(no matter)</translation>
     </message>
     <message>
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="68" />
+      <source>请选择类别(选了事项则随事项)</source>
+      <translation>Choose a category (or a matter item, which sets it)</translation>
+    </message>
+    <message>
       <location filename="../../desktop/views/cases/new_case_dialog.py" line="71" />
+      <source>经度,如 109.105</source>
+      <translation>Longitude, e.g. 109.105</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="72" />
+      <source>纬度,如 21.428</source>
+      <translation>Latitude, e.g. 21.428</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="76" />
       <source>紧急(涉及安全或停水停电停气)</source>
       <translation>Urgent (safety, or water, power or gas cut)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="72" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="143" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="77" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="151" />
       <source>未定位:保存后进入待分派列表</source>
       <translation>No location: goes to the routing list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="82" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="89" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="82" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="89" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="83" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="90" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="83" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="90" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="84" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="91" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="84" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="91" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="85" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="92" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="85" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="92" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="86" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="93" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="87" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="94" />
       <source>所属网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="87" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="94" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="88" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="95" />
       <source>疑似重复</source>
       <translation>Possible duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="91" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="98" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="92" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="99" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="167" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="179" />
       <source>不在任何网格内:保存后进入待分派列表</source>
       <translation>Outside every grid: goes to the routing list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="172" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="185" />
       <source>{number} {title}(相距 {distance} 米,{state})</source>
       <translation>{number} {title} ({distance} m away, {state})</translation>
     </message>
@@ -4051,58 +4076,58 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>RosterPanel</name>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="94" />
+      <location filename="../../desktop/views/roster_panel.py" line="90" />
       <source>在左侧选择村(社区)或网格,查看网格人员和基础数据</source>
       <translation>Choose a village/community or grid on the left to see its staff and base data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="101" />
+      <location filename="../../desktop/views/roster_panel.py" line="97" />
       <source>常住人口 %1(2020 年第七次全国人口普查)</source>
       <translation>Resident population %1 (2020 census)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="105" />
+      <location filename="../../desktop/views/roster_panel.py" line="101" />
       <source>户数 %1</source>
       <translation>Households %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="105" />
+      <location filename="../../desktop/views/roster_panel.py" line="101" />
       <source>人口 %1</source>
       <translation>Residents %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="105" />
+      <location filename="../../desktop/views/roster_panel.py" line="101" />
       <source>单位 %1</source>
       <translation>Units %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="106" />
+      <location filename="../../desktop/views/roster_panel.py" line="102" />
       <source>网格人员 %1</source>
       <translation>Grid staff %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="111" />
+      <location filename="../../desktop/views/roster_panel.py" line="107" />
       <source>已划网格 %1 个:</source>
       <translation>%1 grids drawn: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="113" />
-      <location filename="../../desktop/views/roster_panel.py" line="120" />
+      <location filename="../../desktop/views/roster_panel.py" line="109" />
+      <location filename="../../desktop/views/roster_panel.py" line="116" />
       <source>尚未划分网格</source>
       <translation>No grids drawn yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="116" />
+      <location filename="../../desktop/views/roster_panel.py" line="112" />
       <source>网格:</source>
       <translation>Grids: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="116" />
+      <location filename="../../desktop/views/roster_panel.py" line="112" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="117" />
+      <location filename="../../desktop/views/roster_panel.py" line="113" />
       <source>%1(%2,%3人)</source>
       <translation>%1 (%2, %3 staff)</translation>
     </message>

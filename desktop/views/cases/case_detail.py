@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from ...i18n import label
 from ...errors import Conflict
 from ...models.base import utcnow
-from ...models.enums import AssignmentRole, AssignmentState, CallbackState, SupervisionLevel
+from ...models.enums import AssignmentRole, AssignmentState, CallbackState, CaseState, SupervisionLevel
 from ...services.cases import department, duplicates, hold, intake, onspot_escalation, queries, review, supervision
 from ...services.cases.common import ACTION_LABELS, LEVEL_ORDER
 from ...services.cases.results import CaseDetail, EventInfo
@@ -246,7 +246,7 @@ class CaseDetailDialog(QDialog):
                 (self.tr("诉求人"), f"{detail.requester_name or ''} {detail.requester_phone or ''}"),
                 (self.tr("渠道"), label(detail.channel)), (self.tr("事项"), detail.matter_item or label(case.category)),
                 (self.tr("位置"), f"{detail.place_name} {detail.address or ''}"),
-                (self.tr("受理时间"), beijing_text(detail.received_at)), (self.tr("办理结果"), detail.resolution),
+                (self.tr("受理时间"), beijing_text(detail.received_at)), (self._result_caption(case.state), detail.resolution),
                 (self.tr("暂缓理由"), detail.hold_reason), (self.tr("解释情况"), detail.hold_explanation),
                 (self.tr("并入案件"), detail.merged_into),
                 *((self.tr("督办"), self.tr("{level}:{reason},期限 {due}").format(
@@ -260,8 +260,10 @@ class CaseDetailDialog(QDialog):
                 text.setWordWrap(True)
                 self.particulars.addRow(caption, text)
         self.shares.setRowCount(len(detail.assignments))
+        self.shares.setVisible(bool(detail.assignments))  # not dispatched yet: no empty table
         for row, share in enumerate(detail.assignments):
-            running = share.state not in _FINISHED and not share.paused
+            # A share reported, finished or paused has no clock running: its deadlines are shown as dates.
+            running = share.state not in _FINISHED and share.state is not AssignmentState.REPORTED and not share.paused
             values = [share.department_name, label(share.role),
                       label(share.state) + (self.tr("(计时暂停)") if share.paused else ""),
                       deadline_text(share.sign_due_at, now) if running and share.signed_at is None
@@ -274,6 +276,14 @@ class CaseDetailDialog(QDialog):
         self._follow_newest = True
         self._keep_newest_in_view()
         self._show_actions(detail.actions)
+
+    def _result_caption(self, state: CaseState) -> str:
+        """A result sent back or reopened is the one found wanting, not the case's result."""
+        if state is CaseState.SENT_BACK:
+            return self.tr("退回前的办理结果")
+        if state is CaseState.REOPENED:
+            return self.tr("重办前的办理结果")
+        return self.tr("办理结果")
 
     def _keep_newest_in_view(self) -> None:
         if self._follow_newest:

@@ -46,6 +46,7 @@ class DispatchDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        self.resize(620, 520)  # the suggestion's reasons and a screenful of co-handlers in view
         self.lead.currentIndexChanged.connect(self._lead_chosen)
         self.suggestions: list[dispatch.DepartmentSuggestion] = []
         self.sending = False
@@ -62,7 +63,7 @@ class DispatchDialog(QDialog):
         self.co.clear()
         for s in suggestions:
             self.lead.addItem(f"{s.name}({label(s.level)})", s.id)
-            item = QListWidgetItem(s.name)
+            item = QListWidgetItem(f"{s.name}({label(s.level)})")
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import label
+from ...i18n import label, unbroken
 from ...models.enums import Channel, MatterCategory
 from ...services import matter_list, staff
 from ...services.cases import duplicates, intake
@@ -64,7 +64,12 @@ class NewCaseDialog(QDialog):
         self.category = QComboBox()
         for category in MatterCategory:
             self.category.addItem(label(category), category.value)
+        # Chosen, never preset: a hurried save would file every request under the first category.
+        self.category.setPlaceholderText(self.tr("请选择类别(选了事项则随事项)"))
+        self.category.setCurrentIndex(-1)
         self.lon, self.lat = QLineEdit(), QLineEdit()
+        self.lon.setPlaceholderText(self.tr("经度,如 109.105"))
+        self.lat.setPlaceholderText(self.tr("纬度,如 21.428"))
         self.lon.setValidator(QDoubleValidator(-180, 180, 7, self.lon))
         self.lat.setValidator(QDoubleValidator(-90, 90, 7, self.lat))
         self.address = QLineEdit()
@@ -72,7 +77,9 @@ class NewCaseDialog(QDialog):
         self.grid_label, self.staff_label = QLabel(self.tr("未定位:保存后进入待分派列表")), QLabel()
         self.staff_label.setWordWrap(True)
         self.duplicates = QListWidget()
-        self.duplicates.setMaximumHeight(80)
+        self.duplicates.setMaximumHeight(110)
+        self.duplicates.setWordWrap(True)  # the distance and state at the end of a line stay in view
+        self.duplicates.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.duplicates.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         form = QFormLayout()
@@ -102,6 +109,7 @@ class NewCaseDialog(QDialog):
                  self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
+        self.resize(560, 640)
 
         self.item.currentIndexChanged.connect(self._item_chosen)
         self.category.currentIndexChanged.connect(self.look_around)
@@ -152,13 +160,17 @@ class NewCaseDialog(QDialog):
             if generation == self._lookup_generation:
                 dialogs.show_error(self, exc)
 
-        self.tasks.submit(self._lookup, *where, MatterCategory(self.category.currentData()),
-                          on_done=landed, on_error=failed)
+        self.tasks.submit(self._lookup, *where, self.chosen_category(), on_done=landed, on_error=failed)
 
-    def _lookup(self, lon: float, lat: float, category: MatterCategory):
+    def chosen_category(self) -> MatterCategory | None:
+        data = self.category.currentData()
+        return MatterCategory(data) if data else None
+
+    def _lookup(self, lon: float, lat: float, category: MatterCategory | None):
         grid = intake.preview_route(self.db, lon, lat)
         members = staff.roster(self.db, self.actor, grid.code) if grid else []
-        hints = duplicates.find_duplicates(self.db, self.actor, category=category, lon=lon, lat=lat)
+        # Duplicates are open cases of the same category nearby: none to look for before one is chosen.
+        hints = duplicates.find_duplicates(self.db, self.actor, category=category, lon=lon, lat=lat) if category else []
         return grid, members, hints
 
     def _show_lookup(self, found) -> None:
@@ -167,7 +179,8 @@ class NewCaseDialog(QDialog):
             self.grid_label.setText(self.tr("不在任何网格内:保存后进入待分派列表"))
         else:
             self.grid_label.setText(f"{grid.name}({grid.code},{label(grid.kind)})")
-        self.staff_label.setText(";".join(f"{label(m.role)} {m.name} {m.phone or ''}" for m in members))
+        self.staff_label.setText(";".join(unbroken(f"{label(m.role)} {m.name} {m.phone or ''}".strip())
+                                           for m in members))
         for hint in hints:
             self.duplicates.addItem(self.tr("{number} {title}(相距 {distance} 米,{state})").format(
                 number=hint.case.number, title=hint.case.title, distance=round(hint.distance_m),
@@ -180,7 +193,7 @@ class NewCaseDialog(QDialog):
         self.tasks.submit(
             intake.take_in, self.db, self.actor, channel=Channel(self.channel.currentData()),
             title=self.title_edit.text(), description=self.description.toPlainText(),
-            category=MatterCategory(self.category.currentData()), matter_item_id=self.item.currentData(),
+            category=self.chosen_category(), matter_item_id=self.item.currentData(),
             requester_name=self.requester_name.text().strip() or None,
             requester_phone=self.requester_phone.text().strip() or None, lon=lon, lat=lat,
             address=self.address.text().strip() or None, urgent=self.urgent.isChecked(),
