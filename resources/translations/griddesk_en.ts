@@ -611,47 +611,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="57" />
-      <source>无期限</source>
-      <translation>No deadline</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="60" />
-      <source>{n} 分钟</source>
-      <translation>{n} min</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="62" />
-      <source>{n} 小时</source>
-      <translation>{n} h</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="64" />
-      <source>{n} 天</source>
-      <translation>{n} d</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="66" />
-      <source>剩余 {span}</source>
-      <translation>{span} left</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="68" />
-      <source>已逾期 {span}</source>
-      <translation>{span} overdue</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="69" />
-      <source>{when}({mark})</source>
-      <translation>{when} ({mark})</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="464" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="444" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="445" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -659,295 +624,295 @@
   <context>
     <name>CaseDetailDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="170" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="150" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="170" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="150" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="170" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="150" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="170" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="150" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="171" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="151" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="171" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="286" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="456" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="151" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="266" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="436" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="193" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="173" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="195" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="175" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="225" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="205" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="231" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="211" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="234" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="214" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="240" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="220" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="240" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="220" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="245" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="225" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="246" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="226" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="247" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="227" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="247" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="227" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="248" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="228" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="249" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="229" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="250" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="230" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="250" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="230" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="251" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="231" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="415" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="232" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="395" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="232" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="235" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="235" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="268" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="248" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="283" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="263" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="285" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="265" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="369" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="349" />
       <source>网格代码(15 位)</source>
       <translation>Grid code (15 digits)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="373" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="353" />
       <source>并入的案件编号</source>
       <translation>Number of the case to merge into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="377" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="357" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="381" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
       <source>上报理由</source>
       <translation>Reason for escalating</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="385" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="365" />
       <source>下派说明</source>
       <translation>Note for the lower level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="397" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="377" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="397" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="377" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="398" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="378" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="398" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="378" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="401" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="381" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="405" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="385" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="406" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="386" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="410" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="390" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="415" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="395" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="416" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="421" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="401" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="421" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="401" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="422" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="402" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="422" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="402" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="428" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="408" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="428" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="408" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="429" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="409" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="429" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="409" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="437" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="417" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="421" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="446" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="426" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="446" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="426" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="448" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="428" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="452" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="432" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
@@ -1211,6 +1176,44 @@
       <location filename="../../desktop/views/departments/models.py" line="42" />
       <source>联系人</source>
       <translation>Contact</translation>
+    </message>
+  </context>
+  <context>
+    <name>Countdown</name>
+    <message>
+      <location filename="../../desktop/views/countdown.py" line="15" />
+      <source>无期限</source>
+      <translation>No deadline</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/countdown.py" line="18" />
+      <source>{n} 分钟</source>
+      <translation>{n} min</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/countdown.py" line="20" />
+      <source>{n} 小时</source>
+      <translation>{n} h</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/countdown.py" line="22" />
+      <source>{n} 天</source>
+      <translation>{n} d</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/countdown.py" line="24" />
+      <source>剩余 {span}</source>
+      <translation>{span} left</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/countdown.py" line="26" />
+      <source>已逾期 {span}</source>
+      <translation>{span} overdue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/countdown.py" line="27" />
+      <source>{when}({mark})</source>
+      <translation>{when} ({mark})</translation>
     </message>
   </context>
   <context>
@@ -1533,7 +1536,7 @@
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="77" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="78" />
       <source>(无推荐理由)</source>
       <translation>(no reason for the suggestion)</translation>
     </message>
@@ -2411,199 +2414,199 @@
   <context>
     <name>LadderPanel</name>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="57" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="59" />
       <source>紧急情况报告进度</source>
       <translation>Emergency reporting progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="60" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="62" />
       <source>含已终报的</source>
       <translation>Include closed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="64" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="66" />
       <source>环节</source>
       <translation>Step</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="64" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="66" />
       <source>报送对象</source>
       <translation>Report to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="64" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="66" />
       <source>时限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="64" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="92" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="66" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="94" />
       <source>报送时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="64" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="66" />
       <source>报送内容</source>
       <translation>What was reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="69" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="71" />
       <source>报送了什么(如:电话报区应急局值班室)</source>
       <translation>What was reported (e.g. phoned the district emergency office)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="72" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="74" />
       <source>报送时间(北京时间);不改动则按点击“登记报送”的时间登记</source>
       <translation>When it was reported (Beijing time); left alone, the moment “Record” is pressed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="75" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="77" />
       <source>登记报送</source>
       <translation>Record report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="78" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="80" />
       <source>处置完毕…</source>
       <translation>Handled…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="80" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="82" />
       <source>终报…</source>
       <translation>Final report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="82" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="84" />
       <source>打印信息快报…</source>
       <translation>Print bulletin…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="84" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="86" />
       <source>确认告警</source>
       <translation>Acknowledge alarm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="86" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="88" />
       <source>更正/补充事实…</source>
       <translation>Correct/add facts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="88" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="90" />
       <source>报告时限设置…</source>
       <translation>Reporting time limits…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="130" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="132" />
       <source>【未确认】</source>
       <translation>[Unacknowledged] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="150" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="153" />
       <source>(超时 %1 分钟)</source>
       <translation> (%1 min late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="157" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="182" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="162" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="187" />
       <source>超时</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="194" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="199" />
       <source>请先在表中选择要登记的环节</source>
       <translation>Select the step to record in the table first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="196" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="201" />
       <source>该环节已报送</source>
       <translation>This step has been reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="198" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="203" />
       <source>终报向各级一并报送:请用“终报…”</source>
       <translation>The final report goes to every level at once: use “Final report…”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="204" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="209" />
       <source>只有处置中的报告才能标记处置完毕</source>
       <translation>Only a report still being handled can be marked handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="206" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="211" />
       <source>先标记处置完毕,再作终报</source>
       <translation>Mark the situation handled first, then make the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="209" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="214" />
       <source>没有可打印的报告</source>
       <translation>No report to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="210" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="215" />
       <source>没有待确认的告警</source>
       <translation>No alarm waiting for acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="212" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="217" />
       <source>紧急情况告警须由值班长以本人账号确认</source>
       <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="215" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="220" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="217" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="222" />
       <source>已终报结束的报告不能更正</source>
       <translation>A report closed by its final report cannot be corrected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="255" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="260" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="256" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="261" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="257" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="262" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="269" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="274" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="270" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="275" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="271" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="276" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="271" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="276" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="278" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="283" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="282" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="287" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="283" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="288" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>
@@ -4252,27 +4255,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TimelineModel</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="113" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="93" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="113" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="93" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="114" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="94" />
       <source>终端</source>
       <translation>Desktop</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="114" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="94" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="115" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="95" />
       <source>内容</source>
       <translation>Details</translation>
     </message>

@@ -27,6 +27,7 @@ from desktop.views.cases.callback_workbench import CallbackWorkbench
 from desktop.views.cases.case_detail import CaseDetailDialog
 from desktop.views.cases.dispatch_dialog import DispatchDialog
 from desktop.views.cases.new_case_dialog import NewCaseDialog
+from desktop.views.countdown import deadline_text
 
 from .deferred import Deferred
 
@@ -473,9 +474,9 @@ def test_a_deadline_under_an_hour_counts_in_minutes():
     from datetime import datetime, timedelta, timezone
 
     now = datetime(2026, 6, 9, 2, 0, tzinfo=timezone.utc)
-    assert case_detail.deadline_text(now + timedelta(minutes=25), now).endswith("(剩余 25 分钟)")
-    assert case_detail.deadline_text(now - timedelta(minutes=10), now).endswith("(已逾期 10 分钟)")
-    assert case_detail.deadline_text(now + timedelta(hours=5), now).endswith("(剩余 5 小时)")
+    assert deadline_text(now + timedelta(minutes=25), now).endswith("(剩余 25 分钟)")
+    assert deadline_text(now - timedelta(minutes=10), now).endswith("(已逾期 10 分钟)")
+    assert deadline_text(now + timedelta(hours=5), now).endswith("(剩余 5 小时)")
 
 
 @pytest.mark.law("Art. 20")

@@ -71,12 +71,15 @@ def test_the_ladder_panel_shows_overdue_steps_and_records_one(qtbot, sqlite_db, 
     assert not panel.ack_button.isEnabled()  # the built-in administrator does not acknowledge for a supervisor
     phone_row = next(r for r in range(6) if panel.table.item(r, 0).text() == EmergencyStepKind.PHONE_FIRST.label)
     assert panel.table.item(phone_row, 0).foreground().color() == OVERDUE
+    assert "(已逾期 " in panel.table.item(phone_row, 2).text()  # a rung still owed counts, in words too
+    assert all(("(剩余 " in panel.table.item(r, 2).text()) or ("(已逾期 " in panel.table.item(r, 2).text())
+               for r in range(6))
     panel.table.selectRow(phone_row)
     panel.content.setText("电话报区应急局值班室")
     panel.record_selected()
     assert not errors
     row = next(r for r in range(6) if panel.table.item(r, 4).text() == "电话报区应急局值班室")
-    assert panel.table.item(row, 3).text() != "—"
+    assert panel.table.item(row, 3).text() != "—" and "(" not in panel.table.item(row, 2).text()  # made: a date
     assert not panel.grab().isNull()
     chief = Actor(username="chief", display_name="值班长", grants=(Grant(Role.SUPERVISOR, QIAOGANG, PlaceLevel.TOWNSHIP),))
     chief_panel = LadderPanel(sqlite_db, chief, SyncTaskRunner())

@@ -9,8 +9,6 @@ answering an action's questions: the action then goes with the version it was de
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -45,29 +43,11 @@ from ...services.cases.common import ACTION_LABELS, LEVEL_ORDER
 from ...services.cases.results import CaseDetail, EventInfo
 from ...services.clock import beijing_text, due_text
 from .. import dialogs
+from ..countdown import deadline_text
 from .dispatch_dialog import DispatchDialog
 
 
 _FINISHED = (AssignmentState.DONE, AssignmentState.WITHDRAWN)
-
-
-def deadline_text(due: datetime | None, now: datetime) -> str:
-    """The deadline with its countdown, or how long it is overdue."""
-    if due is None:
-        return QCoreApplication.translate("CaseDetail", "无期限")
-    hours = abs(due - now) / timedelta(hours=1)
-    if hours < 1:  # the urgent sign-for limit is 30 minutes: "0 小时" would say nothing
-        span = QCoreApplication.translate("CaseDetail", "{n} 分钟").format(n=max(1, round(hours * 60)))
-    elif hours < 48:
-        span = QCoreApplication.translate("CaseDetail", "{n} 小时").format(n=round(hours))
-    else:
-        span = QCoreApplication.translate("CaseDetail", "{n} 天").format(n=round(hours / 24))
-    if due > now:
-        mark = QCoreApplication.translate("CaseDetail", "剩余 {span}")
-    else:
-        mark = QCoreApplication.translate("CaseDetail", "已逾期 {span}")
-    return QCoreApplication.translate("CaseDetail", "{when}({mark})").format(when=due_text(due),
-                                                                            mark=mark.format(span=span))
 
 
 # --- questions to the user (tests patch these) ----------------------------------------------------

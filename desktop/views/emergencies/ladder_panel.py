@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import label
+from ...models.base import utcnow
 from ...models.enums import EmergencyState, EmergencyStepKind
 from ...services import emergencies
 from ...services.clock import beijing_text, due_text
 from ...services.printing.bulletin import write_bulletin
 from ...services.security import Permission
 from .. import beijing_time, dialogs, permissions
+from ..countdown import deadline_text
 from ..printing.notice_sheets_dialog import ask_save_path
 from .amend_dialog import AmendFactsDialog
 from .ladder_moment import LadderMomentDialog
@@ -143,12 +145,15 @@ class LadderPanel(QWidget):
     def _show_current(self) -> None:
         info = self.current()
         steps = info.steps if info else ()
+        now = utcnow()
         self.table.setRowCount(len(steps))
         for row, step in enumerate(steps):
             done = _when(step.done_at)
             if late := _minutes_late(step):  # in words too: red alone is lost on a selected row
                 done += self.tr("(超时 %1 分钟)").replace("%1", str(late))
-            cells = [label(step.kind), label(step.to_level), due_text(step.due_at, "%m-%d", "—"), done, step.content or ""]
+            # A rung still owed counts down, so that one falling due in minutes stands out before it is late.
+            due = due_text(step.due_at, "%m-%d", "—") if step.done_at else deadline_text(step.due_at, now, "%m-%d")
+            cells = [label(step.kind), label(step.to_level), due, done, step.content or ""]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, step.id)
