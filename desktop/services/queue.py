@@ -26,7 +26,7 @@ import enum
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from sqlalchemy import Boolean, Select, and_, false, func, or_, select, true
+from sqlalchemy import Boolean, Select, and_, case, false, func, null, or_, select, true
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
@@ -34,7 +34,15 @@ from sqlalchemy.sql.functions import FunctionElement
 from ..db import Database
 from ..models import Assignment, Case, Place
 from ..models.base import utcnow
-from ..models.enums import OPEN_CASE_STATES, AssignmentState, CaseState, MatterCategory, PlaceLevel, SupervisionLevel
+from ..models.enums import (
+    ACTIVE_ASSIGNMENT_STATES,
+    OPEN_CASE_STATES,
+    AssignmentState,
+    CaseState,
+    MatterCategory,
+    PlaceLevel,
+    SupervisionLevel,
+)
 from .clock import BEIJING
 from .places import get_place
 from .security import Actor, Grant, Permission
@@ -116,6 +124,10 @@ class QueueRow:
     received_at: datetime
     due_at: datetime | None
     version: int
+    # A liaison's own part: its department's share still running, and that share's next deadline
+    # (signing while unsigned, else handling; none while its clock stands still or it has reported).
+    own_state: AssignmentState | None = None
+    own_due_at: datetime | None = None
 
     @property
     def is_open(self) -> bool:
@@ -265,6 +277,10 @@ def filtered_select(session: Session, actor: Actor, f: QueueFilter, stmt: Select
     return stmt.order_by(*_order_by(f))
 
 
+# A share reported or waiting for a decision has no deadline of its own to count down.
+_NO_OWN_CLOCK = (AssignmentState.REPORTED,)
+
+
 def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
          now: datetime | None = None) -> list[QueueRow]:
     """Rows [offset, offset + limit) of the filtered, sorted queue."""
@@ -284,6 +300,13 @@ def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
             .join(township, township.id == Case.township_id)
             .order_by(*order_by)
         )
+        if actor.department_id is not None:
+            share = aliased(Assignment)
+            own_due = case((share.state.in_(_NO_OWN_CLOCK) | share.paused_since.is_not(None), null()),
+                           (share.signed_at.is_(None), share.sign_due_at), else_=share.due_at)
+            stmt = stmt.add_columns(share.state, own_due).outerjoin(share, and_(
+                share.case_id == Case.id, share.department_id == actor.department_id,
+                share.state.in_(ACTIVE_ASSIGNMENT_STATES)))
         rows = session.execute(stmt).all()
     return [QueueRow(*row[:9], mask_phone(row[9]), *row[10:]) for row in rows]
 

@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor
 from ..db import Database
 from ..i18n import label
 from ..models.base import utcnow
-from ..models.enums import CaseState, SupervisionLevel
+from ..models.enums import AssignmentState, CaseState, SupervisionLevel
 from ..services import queue
 from ..services.clock import beijing_text, due_text
 from ..services.queue import QueueFilter, QueueRow, SortKey
@@ -56,6 +56,14 @@ COLUMNS = [
     Column(QT_TRANSLATE_NOOP("QueueModel", "期限"), SortKey.DEADLINE),
 ]
 NUMBER, TITLE, COUNTDOWN, STATE, CATEGORY, PLACE, REQUESTER, PHONE, RECEIVED, DEADLINE = range(len(COLUMNS))
+def _due(r: QueueRow) -> datetime | None:
+    """The deadline the row counts down: a liaison's own share's, else the case's."""
+    return r.own_due_at if r.own_state is not None else r.due_at
+
+
+# A liaison's share without a running deadline, and why.
+OWN_PAUSED = QT_TRANSLATE_NOOP("QueueModel", "待中心决定,暂停计时")
+_NO_OWN_CLOCK = {AssignmentState.REPORTED: QT_TRANSLATE_NOOP("QueueModel", "已反馈,待中心核查")}
 # The countdown of an open case without a running deadline says why.
 NOT_DISPATCHED = QT_TRANSLATE_NOOP("QueueModel", "未派遣,未计时")
 _NO_CLOCK = {
@@ -271,7 +279,9 @@ class QueueModel(QAbstractTableModel):
             case 2:
                 return self.countdown_text(r)
             case 3:
-                state = label(r.state)
+                # A liaison reads its own part first: its share's state, the case's beside it.
+                state = label(r.state) if r.own_state is None else self.tr("本单位%1 · 案件%2").replace(
+                    "%1", label(r.own_state)).replace("%2", label(r.state))
                 return state if r.supervision is SupervisionLevel.NONE else f"{state} · {label(r.supervision)}"
             case 4:
                 return label(r.category)
@@ -288,15 +298,18 @@ class QueueModel(QAbstractTableModel):
 
     def countdown_text(self, r: QueueRow) -> str:
         """"剩 2天3小时" / "超期 5小时" for open cases with a deadline; for an open case without one,
-        why its clock does not run; empty for a finished case."""
+        why its clock does not run; empty for a finished case. A liaison's row counts its own share's
+        next deadline ("签收 剩 7小时" while unsigned)."""
         if not r.is_open:
             return ""
-        if r.due_at is None:
+        due = _due(r)
+        if due is None:
+            if r.own_state is not None:
+                return self.tr(_NO_OWN_CLOCK.get(r.own_state, OWN_PAUSED))
             return self.tr(_NO_CLOCK.get(r.state, NOT_DISPATCHED))
-        left = r.due_at - self.clock()
-        if left >= timedelta(0):
-            return self.tr("剩 %1").replace("%1", self._duration(left))
-        return self.tr("超期 %1").replace("%1", self._duration(-left))
+        left = due - self.clock()
+        text = (self.tr("剩 %1") if left >= timedelta(0) else self.tr("超期 %1")).replace("%1", self._duration(abs(left)))
+        return self.tr("签收 %1").replace("%1", text) if r.own_state is AssignmentState.DISPATCHED else text
 
     def _duration(self, span: timedelta) -> str:
         minutes = int(span.total_seconds() // 60)
@@ -309,9 +322,10 @@ class QueueModel(QAbstractTableModel):
         return self.tr("%1分钟").replace("%1", str(minutes))
 
     def _deadline_colour(self, r: QueueRow) -> QColor | None:
-        if not r.is_open or r.due_at is None:
+        due = _due(r)
+        if not r.is_open or due is None:
             return None
-        left = r.due_at - self.clock()
+        left = due - self.clock()
         if left < timedelta(0):
             return OVERDUE_COLOUR
         return NEAR_COLOUR if left <= self.near_deadline else None

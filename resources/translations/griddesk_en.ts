@@ -3694,48 +3694,68 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="60" />
+      <location filename="../../desktop/views/queue_model.py" line="65" />
+      <source>待中心决定,暂停计时</source>
+      <translation>Awaiting the centre, clock paused</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="66" />
+      <source>已反馈,待中心核查</source>
+      <translation>Reported, awaiting review</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="68" />
       <source>未派遣,未计时</source>
       <translation>Not dispatched, no clock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="62" />
+      <location filename="../../desktop/views/queue_model.py" line="70" />
       <source>暂缓,不计时</source>
       <translation>On hold, no clock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="63" />
-      <location filename="../../desktop/views/queue_model.py" line="64" />
+      <location filename="../../desktop/views/queue_model.py" line="71" />
+      <location filename="../../desktop/views/queue_model.py" line="72" />
       <source>待审批,暂停计时</source>
       <translation>Awaiting decision, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="270" />
+      <location filename="../../desktop/views/queue_model.py" line="278" />
       <source>【急】</source>
       <translation>[Urgent] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="298" />
+      <location filename="../../desktop/views/queue_model.py" line="283" />
+      <source>本单位%1 · 案件%2</source>
+      <translation>Ours: %1 · case: %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="311" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="299" />
+      <location filename="../../desktop/views/queue_model.py" line="311" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="306" />
+      <location filename="../../desktop/views/queue_model.py" line="312" />
+      <source>签收 %1</source>
+      <translation>Sign-for %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="319" />
       <source>%1天%2小时</source>
       <translation>%1 d %2 h</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="308" />
+      <location filename="../../desktop/views/queue_model.py" line="321" />
       <source>%1小时</source>
       <translation>%1 h</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="309" />
+      <location filename="../../desktop/views/queue_model.py" line="322" />
       <source>%1分钟</source>
       <translation>%1 min</translation>
     </message>

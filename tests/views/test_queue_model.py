@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from desktop.models import Case
 from desktop.models.base import utcnow
@@ -196,3 +196,31 @@ def test_a_page_answering_after_a_refresh_is_dropped(qtbot, desk_db, system):
     m.set_filter(QueueFilter(overdue_only=True))
     assert tasks.run() is queue.page  # answers late: not for this table any more
     assert 4 not in m._pages
+
+
+def test_a_liaison_reads_its_own_parts_state_and_deadline_first(qtbot, demo_db, tasks):
+    """The case's deadline is the lead's handling one; a liaison acts on its own share: signing due
+    tonight must not read as "6 days left"."""
+    from desktop.models import Assignment
+    from desktop.models.enums import AssignmentState
+    from desktop.services.users import actor_for
+
+    police = actor_for(demo_db, "qg_police")
+    model = QueueModel(demo_db, police, tasks, page_size=200)
+    model.refresh()
+    rows = [model.row_at(r) for r in range(model.rowCount())]
+    unsigned = next(r for r in rows if r.own_state is AssignmentState.DISPATCHED)
+    with demo_db.session() as s:
+        share = s.scalar(select(Assignment).where(Assignment.case_id == unsigned.id,
+                                                  Assignment.department_id == police.department_id,
+                                                  Assignment.state == AssignmentState.DISPATCHED))
+    assert unsigned.own_due_at == share.sign_due_at
+    row = rows.index(unsigned)
+    model.clock = lambda: share.sign_due_at - timedelta(hours=7, minutes=5)
+    assert model.index(row, COUNTDOWN).data() == "签收 剩 7小时"
+    assert model.index(row, 3).data().startswith(f"本单位待签收 · 案件{unsigned.state.label}")
+    reported = rows.index(next(r for r in rows if r.own_state is AssignmentState.REPORTED))
+    assert model.index(reported, COUNTDOWN).data() == "已反馈,待中心核查"
+    operator = QueueModel(demo_db, actor_for(demo_db, "qg_op1"), tasks)
+    operator.refresh()
+    assert operator.rowCount() and all(operator.row_at(r).own_state is None for r in range(min(20, operator.rowCount())))
