@@ -191,6 +191,12 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: 
         uow.require(Permission.MANAGE_CALENDAR, None)
         session = uow.session
         before = WorkCalendar.load(session)
+        regional = set(session.scalars(select(CalendarDay.day).where(
+            CalendarDay.regional.is_(True), CalendarDay.day.in_([e.day for e in entries]))))
+        if regional:
+            raise ValidationFailed("节假日安排有误,未作任何修改", [
+                f"第 {row} 行 {entry.day}:该日已录入为广西地方节假日(如壮族三月三);请先删除该地方节假日,或从文件中删去这一行"
+                for row, entry in enumerate(entries, start=1) if entry.day in regional])
         entered = _entered_days(session, years)
         if entered and not replace:
             raise Conflict(f"{_describe_entered(entered)};再次录入会整体替换这些年份已录入的全部日期,"

@@ -24,6 +24,7 @@ from .exchange.files import cell_text, decode_csv, read_bytes, read_xlsx, write_
 from .exchange.problems import Problems
 from .exchange.table_export import write_table
 from .exchange.table_import import csv_rows
+from .department_use import use_departments
 from .matter_list import ItemDraft, draft_of, list_place, new_item
 from .places import get_place
 from .security import Actor, Permission
@@ -124,7 +125,10 @@ def import_items(db: Database, actor: Actor, path: str | Path, *, place_code: st
     with unit_of_work(db, actor, "matters.import_items", target=path.name) as uow:
         session = uow.session
         place = list_place(uow, place_code)
-        departments = {d.code: d for d in session.scalars(select(Department))}
+        codes = {row.get("责任部门") for _, row in rows}
+        named = session.scalars(select(Department.id).where(Department.code.in_(codes))).all()
+        # Share-locked and read afresh, as add_item does: a department retired meanwhile is not listed.
+        departments = {d.code: d for d in use_departments(session, named).values()}
         draft_list = draft_of(session, place)
         present = {item.code for item in draft_list.items}
         problems, drafts, seen = [], [], {}

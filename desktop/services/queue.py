@@ -128,6 +128,7 @@ class QueueRow:
     # (signing while unsigned, else handling; none while its clock stands still or it has reported).
     own_state: AssignmentState | None = None
     own_due_at: datetime | None = None
+    own_step: str | None = None  # what own_due_at is the deadline of: "sign", "contact" or "handle"
 
     @property
     def is_open(self) -> bool:
@@ -302,9 +303,13 @@ def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
         )
         if actor.department_id is not None:
             share = aliased(Assignment)
-            own_due = case((share.state.in_(_NO_OWN_CLOCK) | share.paused_since.is_not(None), null()),
-                           (share.signed_at.is_(None), share.sign_due_at), else_=share.due_at)
-            stmt = stmt.add_columns(share.state, own_due).outerjoin(share, and_(
+            stopped = share.state.in_(_NO_OWN_CLOCK) | share.paused_since.is_not(None)
+            unsigned = share.signed_at.is_(None)
+            to_contact = share.contacted_at.is_(None) & share.contact_due_at.is_not(None)
+            own_due = case((stopped, null()), (unsigned, share.sign_due_at), (to_contact, share.contact_due_at),
+                           else_=share.due_at)
+            own_step = case((stopped, null()), (unsigned, "sign"), (to_contact, "contact"), else_="handle")
+            stmt = stmt.add_columns(share.state, own_due, own_step).outerjoin(share, and_(
                 share.case_id == Case.id, share.department_id == actor.department_id,
                 share.state.in_(ACTIVE_ASSIGNMENT_STATES)))
         rows = session.execute(stmt).all()

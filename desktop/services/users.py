@@ -11,6 +11,7 @@ from ..db import Database
 from ..errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from ..models import Department, Place, RoleGrant, User, utcnow
 from ..models.enums import AuditOutcome, PlaceLevel, Role
+from ..models.texts import NEVER_STORED, unstorable
 from . import audit
 from .passwords import hash_password, verify_password
 from .places import get_place
@@ -42,7 +43,9 @@ def _actor_of(session: Session, user: User, desktop: str | None = None) -> Actor
 def login(db: Database, username: str, password: str, *, desktop: str | None = None) -> Actor:
     """Check the password; every attempt, good or bad, is audited."""
     with db.session() as session:
-        user = session.scalar(select(User).options(selectinload(User.grants)).where(User.username == username))
+        never = unstorable(username or "", NEVER_STORED)  # no account has such a name; PostgreSQL could not even look
+        user = None if never else session.scalar(select(User).options(selectinload(User.grants))
+                                                 .where(User.username == username))
         ok = user is not None and user.active and verify_password(password, user.password_hash)
         if ok:
             actor = _actor_of(session, user, desktop)
@@ -50,8 +53,10 @@ def login(db: Database, username: str, password: str, *, desktop: str | None = N
             audit.append(session, actor, "users.login", target=username, message="登录成功")
             session.commit()
             return actor
-        stranger = Actor(username=username or "?", display_name=username or "?", **({"desktop": desktop} if desktop else {}))
-        audit.append(session, stranger, "users.login", outcome=AuditOutcome.DENIED, target=username,
+        # As typed, but escaped where it holds what no database keeps: every attempt is on record (Art. 15).
+        typed = username.encode("unicode_escape").decode("ascii") if never else username
+        stranger = Actor(username=typed or "?", display_name=typed or "?", **({"desktop": desktop} if desktop else {}))
+        audit.append(session, stranger, "users.login", outcome=AuditOutcome.DENIED, target=typed,
                      message="用户名或密码错误,或账号已停用")
         session.commit()
         # A new database has no one to log in as: say what to do rather than "wrong password".

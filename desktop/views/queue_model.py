@@ -64,6 +64,8 @@ def _due(r: QueueRow) -> datetime | None:
 # A liaison's share without a running deadline, and why.
 OWN_PAUSED = QT_TRANSLATE_NOOP("QueueModel", "待中心决定,暂停计时")
 _NO_OWN_CLOCK = {AssignmentState.REPORTED: QT_TRANSLATE_NOOP("QueueModel", "已反馈,待中心核查")}
+# Which of a liaison's deadlines is counted down, when it is not the handling one.
+_OWN_STEPS = {"sign": QT_TRANSLATE_NOOP("QueueModel", "签收 %1"), "contact": QT_TRANSLATE_NOOP("QueueModel", "联系 %1")}
 # The countdown of an open case without a running deadline says why.
 NOT_DISPATCHED = QT_TRANSLATE_NOOP("QueueModel", "未派遣,未计时")
 _NO_CLOCK = {
@@ -261,7 +263,8 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(r, column)
         if role == Qt.ItemDataRole.ForegroundRole and column in (DEADLINE, COUNTDOWN):
-            return self._deadline_colour(r)
+            # The 期限 column shows the case's deadline; the countdown a liaison's own next one.
+            return self._deadline_colour(r, _due(r) if column == COUNTDOWN else r.due_at)
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
             return r.title
         if role == CASE_ID_ROLE:
@@ -309,7 +312,8 @@ class QueueModel(QAbstractTableModel):
             return self.tr(_NO_CLOCK.get(r.state, NOT_DISPATCHED))
         left = due - self.clock()
         text = (self.tr("剩 %1") if left >= timedelta(0) else self.tr("超期 %1")).replace("%1", self._duration(abs(left)))
-        return self.tr("签收 %1").replace("%1", text) if r.own_state is AssignmentState.DISPATCHED else text
+        step = _OWN_STEPS.get(r.own_step) if r.own_state is not None else None
+        return self.tr(step).replace("%1", text) if step else text
 
     def _duration(self, span: timedelta) -> str:
         minutes = int(span.total_seconds() // 60)
@@ -321,8 +325,7 @@ class QueueModel(QAbstractTableModel):
             return self.tr("%1小时").replace("%1", str(hours))
         return self.tr("%1分钟").replace("%1", str(minutes))
 
-    def _deadline_colour(self, r: QueueRow) -> QColor | None:
-        due = _due(r)
+    def _deadline_colour(self, r: QueueRow, due: datetime | None) -> QColor | None:
         if not r.is_open or due is None:
             return None
         left = due - self.clock()

@@ -3705,57 +3705,62 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
     <message>
       <location filename="../../desktop/views/queue_model.py" line="68" />
-      <source>未派遣,未计时</source>
-      <translation>Not dispatched, no clock</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/queue_model.py" line="70" />
-      <source>暂缓,不计时</source>
-      <translation>On hold, no clock</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/queue_model.py" line="71" />
-      <location filename="../../desktop/views/queue_model.py" line="72" />
-      <source>待审批,暂停计时</source>
-      <translation>Awaiting decision, clock paused</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/queue_model.py" line="278" />
-      <source>【急】</source>
-      <translation>[Urgent] </translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/queue_model.py" line="283" />
-      <source>本单位%1 · 案件%2</source>
-      <translation>Ours: %1 · case: %2</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/queue_model.py" line="311" />
-      <source>剩 %1</source>
-      <translation>%1 left</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/queue_model.py" line="311" />
-      <source>超期 %1</source>
-      <translation>%1 overdue</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/queue_model.py" line="312" />
       <source>签收 %1</source>
       <translation>Sign-for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="319" />
+      <location filename="../../desktop/views/queue_model.py" line="68" />
+      <source>联系 %1</source>
+      <translation>Contact %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="70" />
+      <source>未派遣,未计时</source>
+      <translation>Not dispatched, no clock</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="72" />
+      <source>暂缓,不计时</source>
+      <translation>On hold, no clock</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="73" />
+      <location filename="../../desktop/views/queue_model.py" line="74" />
+      <source>待审批,暂停计时</source>
+      <translation>Awaiting decision, clock paused</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="281" />
+      <source>【急】</source>
+      <translation>[Urgent] </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="286" />
+      <source>本单位%1 · 案件%2</source>
+      <translation>Ours: %1 · case: %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="314" />
+      <source>剩 %1</source>
+      <translation>%1 left</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="314" />
+      <source>超期 %1</source>
+      <translation>%1 overdue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="323" />
       <source>%1天%2小时</source>
       <translation>%1 d %2 h</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="321" />
+      <location filename="../../desktop/views/queue_model.py" line="325" />
       <source>%1小时</source>
       <translation>%1 h</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="322" />
+      <location filename="../../desktop/views/queue_model.py" line="326" />
       <source>%1分钟</source>
       <translation>%1 min</translation>
     </message>

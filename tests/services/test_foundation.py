@@ -104,3 +104,15 @@ def test_audit_log_is_append_only_and_tamper_evident(db, system):
         conn.rollback()
         with pytest.raises(DBAPIError, match="append-only"):
             conn.execute(text("DELETE FROM audit_log"))
+
+
+@pytest.mark.law("Art. 15")
+def test_a_login_typed_with_a_character_no_database_keeps_is_refused_as_wrong_and_still_audited(db, system):
+    users.add_user(db, system, username="qg_op", display_name="侨港值班员", password="secret-123",
+                   role=Role.OPERATOR, scope_code="450503103000")
+    with pytest.raises(PermissionDenied, match="用户名或密码错误"):
+        users.login(db, "qg_op\x00", "secret-123")
+    with db.session() as session:
+        last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert (last.outcome, last.action, last.target) == (AuditOutcome.DENIED, "users.login", "qg_op\\x00")
+        assert verify_chain(session) == []

@@ -214,7 +214,7 @@ def test_a_liaison_reads_its_own_parts_state_and_deadline_first(qtbot, demo_db, 
         share = s.scalar(select(Assignment).where(Assignment.case_id == unsigned.id,
                                                   Assignment.department_id == police.department_id,
                                                   Assignment.state == AssignmentState.DISPATCHED))
-    assert unsigned.own_due_at == share.sign_due_at
+    assert (unsigned.own_due_at, unsigned.own_step) == (share.sign_due_at, "sign")
     row = rows.index(unsigned)
     model.clock = lambda: share.sign_due_at - timedelta(hours=7, minutes=5)
     assert model.index(row, COUNTDOWN).data() == "签收 剩 7小时"

@@ -40,20 +40,22 @@ from .review import reopen_case
 from .supervision import issue_order
 
 
-def may_call(actor: Actor, township_code: str, lead_id: int | None) -> bool:
-    """May the actor call the requester back (Art. 20): where they may call back, and, acting for a
-    department, on a case it leads now — the rule `_callable_condition` applies to the workbench."""
-    return actor.can(Permission.CALLBACK, township_code) and (
-        actor.department_id is None or actor.can(Permission.VIEW_CASES, township_code) or actor.department_id == lead_id)
+def may_call(actor: Actor, handling_code: str, lead_id: int | None) -> bool:
+    """May the actor call the requester back (Art. 20): where the case is handled (`record_callback`
+    checks the same), and, acting for a department, on a case it leads now — the rule
+    `_callable_condition` applies to the workbench."""
+    return actor.can(Permission.CALLBACK, handling_code) and (
+        actor.department_id is None or actor.can(Permission.VIEW_CASES, handling_code) or actor.department_id == lead_id)
 
 
-def callback_info(callback: Callback, case: Case, actor: Actor, township_code: str, lead_id: int | None) -> CallbackInfo:
+def callback_info(callback: Callback, case: Case, actor: Actor, township_code: str, lead_id: int | None,
+                  may_dial: bool) -> CallbackInfo:
     """`lead_id`: the department leading the case now (its liaison may have it redone, Art. 20).
 
-    The requester's phone is shown whole to whoever is to make a pending callback: a masked number
-    cannot be dialled (Art. 15 keeps it masked for everyone else without VIEW_SENSITIVE).
+    The requester's phone is shown whole to whoever is to make a pending callback (`may_dial`): a
+    masked number cannot be dialled (Art. 15 keeps it masked for everyone else without VIEW_SENSITIVE).
     """
-    dialling = callback.state is CallbackState.PENDING and may_call(actor, township_code, lead_id)
+    dialling = callback.state is CallbackState.PENDING and may_dial
     phone = case.requester_phone if dialling or actor.can(Permission.VIEW_SENSITIVE, township_code) else mask_phone(
         case.requester_phone)
     outcomes = tuple(o for o in CallbackOutcome if not _missing_rights(actor, case, township_code, o, lead_id))
@@ -93,7 +95,8 @@ def due_callbacks(db: Database, actor: Actor, *, until: datetime | None = None) 
             stmt = stmt.where(Callback.due_at <= until)
         # Only those the actor may then record: the centre handling the case now calls back (a case
         # escalated to the county is the county's), as record_callback checks (Art. 15, 20).
-        return [callback_info(cb, case, actor, code, lead) for cb, case, code, lead in session.execute(stmt)
+        # Listed are the callbacks the actor may make (_callable_condition): each to dial.
+        return [callback_info(cb, case, actor, code, lead, True) for cb, case, code, lead in session.execute(stmt)
                 if actor.can(Permission.CALLBACK, handling_place(session, case).code)]
 
 

@@ -92,7 +92,7 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
         pending_callback = any(cb.state is CallbackState.PENDING for cb in callbacks)
         sensitive = (actor.can(Permission.VIEW_SENSITIVE, township.code)
                      or (own is not None and actor.can(Permission.HANDLE, township.code))
-                     or (pending_callback and may_call(actor, township.code, lead_id)))
+                     or (pending_callback and may_call(actor, place.code, lead_id)))
         merged_into = session.get(Case, case.merged_into_id).number if case.merged_into_id else None
         orders = session.scalars(select(SupervisionOrder).where(SupervisionOrder.case_id == case.id)
                                  .order_by(SupervisionOrder.id))
@@ -110,7 +110,8 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
             events=tuple(EventInfo.of(e) for e in events),
             supervision_orders=tuple(SupervisionInfo(o.id, o.level, o.issued_at, o.issued_by, o.due_at, o.reason,
                                                      o.closed_at) for o in orders),
-            callbacks=tuple(callback_info(cb, case, actor, township.code, lead_id) for cb in callbacks),
+            callbacks=tuple(callback_info(cb, case, actor, township.code, lead_id, may_call(actor, place.code, lead_id))
+                            for cb in callbacks),
             actions=tuple(actions), own_assignment_id=own.id if own else None,
             pending_extension=pending_ext, pending_objection=pending_obj,
             handling_limit=limit.amount, handling_unit=limit.unit,

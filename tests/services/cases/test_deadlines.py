@@ -342,6 +342,12 @@ def test_a_day_of_the_regions_own_counts_in_a_published_year_and_does_not_make_a
                                                                            "壮族三月三", regional=True))
     assert calendar_admin.unknown_years_of_open_deadlines(world.db) == (2027,)  # still to be entered
     assert calendar_admin.year_calendar(world.db, 2027).status is calendar_admin.YearStatus.UNKNOWN
+    with pytest.raises(ValidationFailed) as caught:  # a whole year meeting the regional day names the row
+        calendar_admin.enter_days(world.db, world.system, [
+            calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"),
+            calendar_admin.DayEntry(date(2027, 4, 9), DayKind.HOLIDAY, "清明")])
+    assert caught.value.problems == ["第 2 行 2027-04-09:该日已录入为广西地方节假日(如壮族三月三);"
+                                     "请先删除该地方节假日,或从文件中删去这一行"]
     calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
     calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")],
                               replace=True)

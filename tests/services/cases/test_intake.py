@@ -99,12 +99,12 @@ def test_merge_marks_the_duplicate_and_notes_it_on_both(world):
 
 
 def test_a_text_no_database_can_keep_is_refused_by_field_wherever_it_comes_from(world):
-    """A form feed pasted into a description saves on SQLite but fails PostgreSQL and every Excel
-    export later: every service refuses it at the flush, naming the field, and saves nothing."""
+    """A NUL saves on SQLite but fails PostgreSQL, and every export, later: every service refuses it at
+    the flush, naming the field, and saves nothing. A form feed can be stored (older rows hold them)."""
     with pytest.raises(ValidationFailed) as caught:
-        world.new_case(description="楼上\x0c夜间施工噪音")
-    assert caught.value.problems == ["cases.description:第 3 个字符是不可见的控制字符(U+000C),无法保存,请删去"]
-    case = world.new_case(description="楼上夜间施工噪音\t(多次)\r\n协商未果").case  # tab and line breaks are text
+        world.new_case(description="楼上\x00夜间施工噪音")
+    assert caught.value.problems == ["cases.description:第 3 个字符是不可见的控制字符(U+0000),无法保存,请删去"]
+    case = world.new_case(description="楼上夜间施工噪音\t(多次)\x0c\r\n协商未果").case
     with pytest.raises(ValidationFailed, match="cases.hold_reason:第 3 个字符是不可见的控制字符"):
         hold.put_on_hold(world.db, world.operator, case_id=case.id, reason="待拆\x00迁", explanation="已解释",
                          expected_version=case.version)
