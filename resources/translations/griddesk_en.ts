@@ -3165,118 +3165,123 @@
   <context>
     <name>NewCaseDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="50" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="52" />
       <source>新建诉求</source>
       <translation>New request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="61" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="63" />
       <source>(不选事项)</source>
       <translation>(no matter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="68" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="70" />
       <source>请选择类别(选了事项则随事项)</source>
       <translation>Choose a category (or a matter item, which sets it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="71" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="73" />
       <source>经度,如 109.105</source>
       <translation>Longitude, e.g. 109.105</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="72" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="74" />
       <source>纬度,如 21.428</source>
       <translation>Latitude, e.g. 21.428</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="76" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="78" />
       <source>紧急(涉及安全或停水停电停气)</source>
       <translation>Urgent (safety, or water, power or gas cut)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="77" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="151" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="79" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="156" />
       <source>未定位:保存后进入待分派列表</source>
       <translation>No location: goes to the routing list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="89" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="86" />
+      <source>双击打开该案件查看;确属同一诉求的,可不再新建,或保存后把新案件并入该案件</source>
+      <translation>Double-click to open that case; if it is the same request, do not file this one, or save it and merge it into that case</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="94" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="89" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="94" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="90" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="95" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="90" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="95" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="91" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="96" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="91" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="96" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="92" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="97" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="92" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="97" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="93" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="98" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="94" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="99" />
       <source>所属网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="94" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="99" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="95" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="100" />
       <source>疑似重复</source>
       <translation>Possible duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="98" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="103" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="99" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="104" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="179" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="184" />
       <source>不在任何网格内:保存后进入待分派列表</source>
       <translation>Outside every grid: goes to the routing list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="185" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="190" />
       <source>{number} {title}(相距 {distance} 米,{state})</source>
       <translation>{number} {title} ({distance} m away, {state})</translation>
     </message>

@@ -557,3 +557,19 @@ def test_an_extension_is_asked_in_the_cases_own_unit_up_to_its_own_limit(qtbot, 
     unit = dialog.detail.handling_unit.label
     assert asked == [(f"延期多少{unit}(不超过原办理时限 {dialog.detail.handling_limit} {unit})",
                       dialog.detail.handling_limit)]
+
+
+def test_a_suspected_duplicate_opens_by_double_click(qtbot, demo_db, tasks):
+    from desktop.services.cases.duplicates import DuplicateHint
+    from desktop.services.cases.results import CaseInfo
+
+    dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)
+    qtbot.addWidget(dialog)
+    with demo_db.session() as s:
+        case = CaseInfo.of(s.scalars(select(Case).where(Case.state == CaseState.HANDLING)).first())
+    dialog._show_lookup((None, [], [DuplicateHint(case, 120.0)]))
+    item = dialog.duplicates.item(0)
+    assert item.text().startswith(f"{case.number} {case.title}(相距 120 米")
+    with qtbot.waitSignal(dialog.duplicate_chosen) as chosen:
+        dialog.duplicates.itemDoubleClicked.emit(item)
+    assert chosen.args == [case.id]

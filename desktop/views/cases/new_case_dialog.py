@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -42,6 +43,7 @@ def township_of(code: str | None) -> str | None:
 
 class NewCaseDialog(QDialog):
     saved = Signal(object)  # the IntakeResult
+    duplicate_chosen = Signal(int)  # a suspected duplicate double-clicked: its case id, to open it
 
     def __init__(self, db, actor, tasks, *, township_code: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -81,6 +83,9 @@ class NewCaseDialog(QDialog):
         self.duplicates.setWordWrap(True)  # the distance and state at the end of a line stay in view
         self.duplicates.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.duplicates.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.duplicates.setToolTip(self.tr("双击打开该案件查看;确属同一诉求的,可不再新建,或保存后把新案件并入该案件"))
+        self.duplicates.itemDoubleClicked.connect(
+            lambda item: self.duplicate_chosen.emit(item.data(Qt.ItemDataRole.UserRole)))
 
         form = QFormLayout()
         location = QHBoxLayout()
@@ -182,9 +187,11 @@ class NewCaseDialog(QDialog):
         self.staff_label.setText(";".join(unbroken(f"{label(m.role)} {m.name} {m.phone or ''}".strip())
                                            for m in members))
         for hint in hints:
-            self.duplicates.addItem(self.tr("{number} {title}(相距 {distance} 米,{state})").format(
+            item = QListWidgetItem(self.tr("{number} {title}(相距 {distance} 米,{state})").format(
                 number=hint.case.number, title=hint.case.title, distance=round(hint.distance_m),
                 state=label(hint.case.state)))
+            item.setData(Qt.ItemDataRole.UserRole, hint.case.id)
+            self.duplicates.addItem(item)
 
     def save(self) -> None:
         where = self.location()
@@ -210,8 +217,10 @@ class NewCaseDialog(QDialog):
 
 
 def open_new_case(window) -> None:
-    """Menu 案件 → 新建诉求."""
+    """Menu 案件 → 新建诉求; a suspected duplicate double-clicked opens over it, to be looked at."""
+    from .case_detail import open_case  # the case panel, as the queue opens it
     dialog = NewCaseDialog(window.db, window.actor, window.tasks,
                            township_code=township_of(window.current_place_code()), parent=window)
     dialog.saved.connect(lambda _result: window.bus.changed.emit("cases"))
+    dialog.duplicate_chosen.connect(lambda case_id: open_case(window, case_id))
     dialog.open()
