@@ -133,7 +133,6 @@ def catch_up_with_published_schedule(db: Database, actor: Actor) -> int | None:
         if row is not None and row.value >= current:
             uow.audit(f"国务院节假日安排(至 {row.value} 年)已由其他电脑计入期限,无需重算")
             return None
-        before = WorkCalendar.load(session)
         if row is None:
             row = Setting(key=SCHEDULE_SETTING, value=current, updated_by=actor.display_name)
             session.add(row)
@@ -143,6 +142,7 @@ def catch_up_with_published_schedule(db: Database, actor: Actor) -> int | None:
                       published_through=current, recomputed=moved)
             uow.changed("cases", note="deadlines recomputed")
             return moved
+        before = WorkCalendar.load(session)  # counted through row.value, as every desk counted until now
         first = row.value + 1
         row.value, row.updated_by = current, actor.display_name
         return _recount(uow, before, _from(date(first, 1, 1)),

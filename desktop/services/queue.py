@@ -278,7 +278,8 @@ def filtered_select(session: Session, actor: Actor, f: QueueFilter, stmt: Select
     return stmt.order_by(*_order_by(f))
 
 
-# A share reported or waiting for a decision has no deadline of its own to count down.
+# A share reported has no deadline of its own to count down (one waiting for a decision has none
+# while its clock is paused: paused_since).
 _NO_OWN_CLOCK = (AssignmentState.REPORTED,)
 
 
