@@ -573,3 +573,35 @@ def test_a_suspected_duplicate_opens_by_double_click(qtbot, demo_db, tasks):
     with qtbot.waitSignal(dialog.duplicate_chosen) as chosen:
         dialog.duplicates.itemDoubleClicked.emit(item)
     assert chosen.args == [case.id]
+
+
+@pytest.mark.law("Art. 16")
+def test_a_request_is_saved_straight_into_the_chosen_duplicate_once_confirmed(qtbot, demo_db, tasks, errors,
+                                                                            monkeypatch):
+    from desktop.services.cases.duplicates import DuplicateHint
+    from desktop.services.cases.results import CaseInfo
+
+    dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)
+    qtbot.addWidget(dialog)
+    with demo_db.session() as s:
+        into = CaseInfo.of(s.scalars(select(Case).join(Place, Place.id == Case.township_id).where(
+            Case.state == CaseState.HANDLING, Place.code == TOWNSHIP)).first())
+    dialog.title_edit.setText("路灯不亮")
+    dialog.description.setPlainText("巷口路灯连续三晚不亮")
+    dialog.category.setCurrentIndex(0)
+    dialog._show_lookup((None, [], [DuplicateHint(into, 80.0)]))
+    assert not dialog.merge_button.isEnabled()  # nothing chosen yet
+    dialog.duplicates.item(0).setSelected(True)
+    assert dialog.merge_button.isEnabled() and not dialog.merge_button.autoDefault()
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: asked.append(text) or False)
+    dialog.merge_button.click()
+    assert into.number in asked[0] and dialog.result_info is None  # declined: nothing saved
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: True)
+    with qtbot.waitSignal(dialog.saved) as saved:
+        dialog.merge_button.click()
+    assert saved.args[0].case.state is CaseState.MERGED and not errors
+    with demo_db.session() as s:
+        assert s.get(Case, saved.args[0].case.id).merged_into_id == into.id
+    dialog.look_around()  # a new lookup forgets the choice
+    assert not dialog.merge_button.isEnabled()

@@ -18,7 +18,7 @@ from ...models import Case, Place
 from ...models.base import utcnow
 from ...models.enums import OPEN_CASE_STATES, CaseState, MatterCategory
 from ..security import Actor, Permission
-from ..unit_of_work import unit_of_work
+from ..unit_of_work import UnitOfWork, unit_of_work
 from .common import load_case, record, require_state, setting
 from .results import CaseInfo
 
@@ -72,18 +72,25 @@ def merge(db: Database, actor: Actor, *, case_id: int, into_case_id: int, expect
     with unit_of_work(db, actor, "cases.merge") as uow:
         case = load_case(uow, case_id, expected_version)
         require_state(case, "merge")
-        into = load_case(uow, into_case_id, None)
-        uow.target = f"case:{case.id}"
-        if into.id == case.id or not into.state.is_open:
-            raise ValidationFailed(f"不能并入案件 {into.number}:只能并入另一件未办结的案件", field="into_case_id")
-        for township_id in {case.township_id, into.township_id}:
-            township = uow.session.get(Place, township_id)
-            uow.require(Permission.INTAKE, township.code, township.short_name)
-        case.merged_into_id = into.id
-        case.closed_at = utcnow()
-        case.due_at = None
-        record(uow, case, "merged", f"作为重复诉求并入案件 {into.number}", to_state=CaseState.MERGED, into=into.number)
-        record(uow, into, "merged_in", f"案件 {case.number} 作为重复诉求并入本案", duplicate=case.number)
-        uow.audit(f"案件 {case.number} 并入 {into.number}")
+        merge_into(uow, case, load_case(uow, into_case_id, None))
         uow.session.flush()
         return CaseInfo.of(case)
+
+
+def merge_into(uow: UnitOfWork, case: Case, into: Case) -> None:
+    """Close `case` as a duplicate of `into`, noted on both timelines, in the caller's transaction.
+
+    The acting user takes in requests in both townships; `into` must be another open case.
+    """
+    uow.target = f"case:{case.id}"  # the duplicate's event, whichever case was loaded last
+    if into.id == case.id or not into.state.is_open:
+        raise ValidationFailed(f"不能并入案件 {into.number}:只能并入另一件未办结的案件", field="into_case_id")
+    for township_id in {case.township_id, into.township_id}:
+        township = uow.session.get(Place, township_id)
+        uow.require(Permission.INTAKE, township.code, township.short_name)
+    case.merged_into_id = into.id
+    case.closed_at = utcnow()
+    case.due_at = None
+    record(uow, case, "merged", f"作为重复诉求并入案件 {into.number}", to_state=CaseState.MERGED, into=into.number)
+    record(uow, into, "merged_in", f"案件 {case.number} 作为重复诉求并入本案", duplicate=case.number)
+    uow.audit(f"案件 {case.number} 并入 {into.number}")

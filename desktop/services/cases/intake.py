@@ -25,7 +25,7 @@ from ..routing import grid_extent, route_point
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
 from .common import load_case, record, require_state, require_view
-from .duplicates import DuplicateHint, find_duplicates
+from .duplicates import DuplicateHint, find_duplicates, merge_into
 from .results import CaseInfo
 
 
@@ -112,8 +112,14 @@ def take_in(db: Database, actor: Actor, *, channel: Channel, title: str, descrip
             category: MatterCategory | None = None, matter_item_id: int | None = None,
             requester_name: str | None = None, requester_phone: str | None = None,
             lon: float | None = None, lat: float | None = None, address: str | None = None,
-            urgent: bool = False, township_code: str | None = None, now: datetime | None = None) -> IntakeResult:
-    """Take in a request (Art. 16): number it, route it to its grid or put it on the triage list."""
+            urgent: bool = False, township_code: str | None = None, duplicate_of: int | None = None,
+            now: datetime | None = None) -> IntakeResult:
+    """Take in a request (Art. 16): number it, route it to its grid or put it on the triage list.
+
+    `duplicate_of` (a case id): the operator saw that an open case already covers this request;
+    it is recorded with its requester and, in the same transaction, merged into that case
+    (duplicates.merge_into) instead of being handled twice.
+    """
     _check(title, description, requester_name, requester_phone, lon, lat, address)
     now = now or utcnow()
     with unit_of_work(db, actor, "cases.take_in") as uow:
@@ -156,10 +162,12 @@ def take_in(db: Database, actor: Actor, *, channel: Channel, title: str, descrip
             case.registered_at = now
             record(uow, case, "routed", f"按位置分派至网格 {grid.short_name}({grid.code})",
                    to_state=CaseState.REGISTERED, at=now, grid=grid.code)
+        if duplicate_of is not None:
+            merge_into(uow, case, load_case(uow, duplicate_of, None))
         session.flush()
         info = CaseInfo.of(case)
     duplicates = (find_duplicates(db, actor, category=category, lon=lon, lat=lat, exclude_case_id=info.id, now=now)
-                  if lon is not None else [])
+                  if lon is not None and duplicate_of is None else [])
     return IntakeResult(info, grid.code if grid else None, grid.short_name if grid else None, tuple(duplicates))
 
 

@@ -1,7 +1,9 @@
 """The new-case form (Art. 16): keyboard only — Tab through the fields, Enter saves, Esc cancels.
 
 Typing a location shows the grid it routes to, that grid's staff, and open cases nearby of
-the same category (a possible duplicate) before anything is saved.
+the same category (a possible duplicate) before anything is saved. A duplicate can be opened
+(double-click) or chosen, and the request then saved straight into it (并入所选案件): it is
+recorded with its requester and merged, not handled twice.
 """
 
 from __future__ import annotations
@@ -82,8 +84,8 @@ class NewCaseDialog(QDialog):
         self.duplicates.setMaximumHeight(110)
         self.duplicates.setWordWrap(True)  # the distance and state at the end of a line stay in view
         self.duplicates.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.duplicates.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.duplicates.setToolTip(self.tr("双击打开该案件查看;确属同一诉求的,可不再新建,或保存后把新案件并入该案件"))
+        self.duplicates.setToolTip(self.tr("双击打开该案件查看;确属同一诉求的,选中后点“并入所选案件”:"
+                                           "本诉求登记后即并入该案件,不另行办理"))
         self.duplicates.itemDoubleClicked.connect(
             lambda item: self.duplicate_chosen.emit(item.data(Qt.ItemDataRole.UserRole)))
 
@@ -103,6 +105,12 @@ class NewCaseDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        self.merge_button = self.buttons.addButton(self.tr("并入所选案件"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.merge_button.setEnabled(False)
+        self.merge_button.setAutoDefault(False)  # Enter saves a new case, never merges
+        self.merge_button.clicked.connect(self.merge_into_chosen)
+        self.duplicates.itemSelectionChanged.connect(
+            lambda: self.merge_button.setEnabled(self.chosen_duplicate() is not None))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -110,7 +118,7 @@ class NewCaseDialog(QDialog):
         layout.addWidget(self.buttons)
         order = [self.channel, self.requester_name, self.requester_phone, self.title_edit, self.description,
                  self.item, self.category, self.lon, self.lat, self.address, self.urgent,
-                 self.buttons.button(QDialogButtonBox.StandardButton.Save),
+                 self.duplicates, self.merge_button, self.buttons.button(QDialogButtonBox.StandardButton.Save),
                  self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
@@ -151,7 +159,8 @@ class NewCaseDialog(QDialog):
         self._lookup_generation += 1
         generation = self._lookup_generation
         where = self.location()
-        self.duplicates.clear()
+        self.duplicates.clear()  # a model reset: no selection change is signalled
+        self.merge_button.setEnabled(False)
         if where is None:
             self.grid_label.setText(self.tr("未定位:保存后进入待分派列表"))
             self.staff_label.clear()
@@ -191,9 +200,27 @@ class NewCaseDialog(QDialog):
                 number=hint.case.number, title=hint.case.title, distance=round(hint.distance_m),
                 state=label(hint.case.state)))
             item.setData(Qt.ItemDataRole.UserRole, hint.case.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, hint.case.number)
             self.duplicates.addItem(item)
 
-    def save(self) -> None:
+    def chosen_duplicate(self) -> tuple[int, str] | None:
+        """(case id, number) of the suspected duplicate selected, if one is."""
+        item = next(iter(self.duplicates.selectedItems()), None)
+        if item is None:
+            return None
+        return item.data(Qt.ItemDataRole.UserRole), item.data(Qt.ItemDataRole.UserRole + 1)
+
+    def merge_into_chosen(self) -> None:
+        """Save the request as a duplicate of the chosen case, once the operator confirms."""
+        chosen = self.chosen_duplicate()
+        if chosen is None:
+            return
+        case_id, number = chosen
+        if dialogs.confirm(self, self.tr("并入所选案件"), self.tr(
+                "本诉求将登记并作为重复诉求并入案件 %1,由该案件一并办理,不另行派遣。确定并入?").replace("%1", number)):
+            self.save(duplicate_of=case_id)
+
+    def save(self, duplicate_of: int | None = None) -> None:
         where = self.location()
         lon, lat = where if where else (None, None)
         self.buttons.setEnabled(False)
@@ -204,7 +231,7 @@ class NewCaseDialog(QDialog):
             requester_name=self.requester_name.text().strip() or None,
             requester_phone=self.requester_phone.text().strip() or None, lon=lon, lat=lat,
             address=self.address.text().strip() or None, urgent=self.urgent.isChecked(),
-            township_code=self.township_code, on_done=self._saved, on_error=self._failed)
+            township_code=self.township_code, duplicate_of=duplicate_of, on_done=self._saved, on_error=self._failed)
 
     def _saved(self, result: intake.IntakeResult) -> None:
         self.result_info = result

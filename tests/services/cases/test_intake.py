@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.errors import InvalidTransition, PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry, Case, CaseEvent, ChangeFeed
 from desktop.models.enums import CaseState, Channel, HandlingLevel, MatterCategory
 from desktop.services.cases import duplicates, hold, intake
 
-from case_world import AT_SEA, GRID_A, IN_A, IN_B, IN_MARKET, TOWNSHIP
+from case_world import AT_SEA, GRID_A, IN_A, IN_B, IN_MARKET, OTHER_TOWNSHIP, TOWNSHIP
 
 
 @pytest.mark.law("Art. 16")
@@ -96,6 +96,36 @@ def test_merge_marks_the_duplicate_and_notes_it_on_both(world):
     with pytest.raises(InvalidTransition):
         duplicates.merge(world.db, world.operator, case_id=second.id, into_case_id=first.id,
                          expected_version=merged.version)
+
+
+@pytest.mark.law("Art. 16")
+def test_a_request_seen_to_be_a_duplicate_is_taken_in_and_merged_in_one_step(world):
+    first = world.new_case(at=IN_A).case
+    again = world.new_case(at=(IN_A[0], IN_A[1] + 0.001), requester_name="黄女士", requester_phone="13907790002",
+                           duplicate_of=first.id)
+    assert again.case.state is CaseState.MERGED and again.duplicates == ()
+    with world.db.session() as s:
+        kept = s.get(Case, again.case.id)
+        assert (kept.merged_into_id, kept.requester_name, kept.due_at) == (first.id, "黄女士", None)
+        kinds = s.scalars(select(CaseEvent.kind).where(CaseEvent.case_id == again.case.id).order_by(CaseEvent.id))
+        assert list(kinds) == ["received", "routed", "merged"]
+        assert s.scalar(select(CaseEvent.message).where(CaseEvent.case_id == first.id, CaseEvent.kind == "merged_in")
+                        ) == f"案件 {again.case.number} 作为重复诉求并入本案"
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "cases.take_in")).all()[-1]
+        assert (entry.target, entry.message) == (f"case:{again.case.id}", f"案件 {again.case.number} 并入 {first.number}")
+    assert world.new_case(at=IN_A).duplicates[0].case.id == first.id  # the merged one is no longer offered
+
+
+def test_a_duplicate_of_a_finished_or_foreign_case_is_refused_and_nothing_is_taken_in(world):
+    first = world.new_case(at=IN_A).case
+    merged = world.new_case(at=IN_A, duplicate_of=first.id).case
+    with pytest.raises(ValidationFailed, match=f"不能并入案件 {merged.number}:只能并入另一件未办结的案件"):
+        world.new_case(at=IN_A, duplicate_of=merged.id)
+    elsewhere = world.new_case(at=None, who=world.stranger, township_code=OTHER_TOWNSHIP).case
+    with pytest.raises(PermissionDenied, match="Art. 15"):
+        world.new_case(at=IN_A, duplicate_of=elsewhere.id)
+    with world.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Case)) == 3
 
 
 def test_a_text_no_database_can_keep_is_refused_by_field_wherever_it_comes_from(world):
