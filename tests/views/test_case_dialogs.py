@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import shapely
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QInputDialog, QLineEdit
 from sqlalchemy import select
 
 from desktop.models import Assignment, Callback, Case, Department, Grid, GridStaffRole, Place, utcnow
@@ -131,10 +131,10 @@ def test_merging_looks_the_number_up_in_the_task_and_reports_an_unknown_one(qtbo
         s.commit()
     dialog = CaseDetailDialog(desk_db, system, tasks, 2)
     qtbot.addWidget(dialog)
-    monkeypatch.setattr(case_detail, "ask_text", lambda *args: "450503103-2026-999999")
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *args: ("450503103-2026-999999", True)))
     dialog.buttons["merge"].click()  # no exception escapes the click: the task reports it
     assert errors == ["没有编号为 450503103-2026-999999 的案件,请核对编号"]
-    monkeypatch.setattr(case_detail, "ask_text", lambda *args: " 450503103-2026-000001 ")
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *args: (" 450503103-2026-000001 ", True)))
     with qtbot.waitSignal(dialog.changed):
         dialog.buttons["merge"].click()
     assert dialog.detail.case.state is CaseState.MERGED and dialog.detail.merged_into == "450503103-2026-000001"
@@ -178,7 +178,7 @@ def test_enter_starts_no_action_and_the_timeline_shows_the_newest_event(qtbot, d
     monkeypatch.setattr(case_detail, "ask_text", lambda *args: asked.append(args) and None)
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert asked == [] and dialog.isVisible()  # neither a merge nor a close
-    for _ in range(3):  # enough events that the timeline scrolls
+    for _ in range(6):  # enough events that the timeline scrolls, however few the demo case had
         monkeypatch.setattr(case_detail, "ask_item", lambda *args: 0)
         monkeypatch.setattr(case_detail, "ask_text", lambda *args: "请加快办理")
         with qtbot.waitSignal(dialog.changed):
@@ -536,15 +536,18 @@ def test_a_decision_names_what_each_choice_does_and_cancel_is_the_default(qtbot,
     assert default not in ("通过并结案", "退回重办…")
 
 
-def test_a_code_is_asked_on_one_line_where_enter_confirms(qtbot):
+@pytest.mark.parametrize("typed, value", [("侨北第一网格(450503103001001)", "450503103001001"),
+                                          (" 450503103002001 ", "450503103002001"), ("", None)])
+def test_a_choice_is_picked_or_typed_on_one_line_where_enter_confirms(qtbot, typed, value):
     def answer_it():
         box = QApplication.activeModalWidget()
         edit = box.findChild(QLineEdit)
-        edit.setText("450503103001001")
+        edit.setText(typed)
         qtbot.keyClick(edit, Qt.Key.Key_Return)
 
     QTimer.singleShot(0, answer_it)
-    assert case_detail.ask_text(None, "指定网格", "网格代码(15 位)", True) == "450503103001001"
+    choices = {"侨北第一网格(450503103001001)": "450503103001001", "侨南第一网格(450503103002001)": "450503103002001"}
+    assert case_detail.ask_choice(None, "指定网格", "网格", choices) == value
 
 
 @pytest.mark.law("Art. 19")
@@ -605,3 +608,27 @@ def test_a_request_is_saved_straight_into_the_chosen_duplicate_once_confirmed(qt
         assert s.get(Case, saved.args[0].case.id).merged_into_id == into.id
     dialog.look_around()  # a new lookup forgets the choice
     assert not dialog.merge_button.isEnabled()
+
+
+def test_a_triage_case_is_routed_by_picking_from_the_townships_grids_nearest_first(qtbot, demo_db, tasks, errors,
+                                                                                  monkeypatch):
+    with demo_db.session() as s:
+        case = s.scalars(select(Case).where(Case.state == CaseState.REGISTERED, Case.lon.is_not(None))).first()
+        case.state, case.grid_id, case.village_id = CaseState.RECEIVED, None, None
+        case.lon, case.lat = case.lon + 0.5, case.lat - 0.5  # out at sea, off every grid
+        case_id = case.id
+        s.commit()
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_op1"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    offered = []
+
+    def pick_first(parent, title, label, items, current, editable):
+        offered.extend(items)
+        return items[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick_first))
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["route"].click()
+    assert dialog.detail.route_choices == ()  # routed: no longer on the triage list
+    assert len(offered) > 1 and "米" in offered[0] and not errors
+    assert dialog.detail.case.state is CaseState.REGISTERED and dialog.detail.grid_code in offered[0]

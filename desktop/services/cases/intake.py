@@ -11,13 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+import shapely
+import shapely.ops
 from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
 
 from ...db import Database
 from ...errors import ValidationFailed
-from ...models import Case, MatterItem, Place
+from ...models import Case, Grid, MatterItem, Place
 from ...models.base import utcnow
-from ...models.enums import CaseState, Channel, GridKind, HandlingLevel, MatterCategory, PlaceLevel
+from ...models.enums import CaseState, Channel, GridKind, GridStatus, HandlingLevel, MatterCategory, PlaceLevel
 from ..clock import BEIJING
 from ..numbering import reserve_numbers
 from ..places import get_place
@@ -25,8 +28,8 @@ from ..routing import grid_extent, route_point
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
 from .common import load_case, record, require_state, require_view
-from .duplicates import DuplicateHint, find_duplicates, merge_into
-from .results import CaseInfo
+from .duplicates import DuplicateHint, distance_m, find_duplicates, merge_into
+from .results import CaseInfo, GridChoice
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,26 @@ def route_to_grid(db: Database, actor: Actor, *, case_id: int, grid_code: str, e
                grid=grid.code)
         uow.session.flush()
         return CaseInfo.of(case)
+
+
+def grid_choices(session: Session, case: Case) -> tuple[GridChoice, ...]:
+    """The grids in use in the case's township, where route_to_grid may send it: nearest first for a
+    located case (it lies outside them all, so the nearest is the likely one), else by code."""
+    village = aliased(Place)
+    grids = session.execute(
+        select(Place.code, Place.name, Place.geometry).join(Grid, Grid.place_id == Place.id)
+        .join(village, village.id == Place.parent_id)
+        .where(village.parent_id == case.township_id, Place.level == PlaceLevel.GRID, Grid.status == GridStatus.ACTIVE)
+        .order_by(Place.code))
+    point = shapely.Point(case.lon, case.lat) if case.lon is not None else None
+    choices = []
+    for code, name, geometry in grids:
+        distance = None
+        if point is not None and geometry is not None:
+            edge, _ = shapely.ops.nearest_points(shapely.from_wkb(geometry), point)
+            distance = round(distance_m(edge.x, edge.y, point.x, point.y))
+        choices.append(GridChoice(code, name, distance))
+    return tuple(sorted(choices, key=lambda c: (c.distance_m is None, c.distance_m or 0, c.code)))
 
 
 def triage_list(db: Database, actor: Actor, township_code: str) -> list[CaseInfo]:

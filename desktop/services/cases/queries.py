@@ -24,7 +24,9 @@ from ..security import Actor, Permission
 from .callbacks import callback_info, current_lead, may_call
 from .common import ASSIGNMENT_ACTIONS, CASE_ACTIONS, handling_place, liaison_refusal, require_case_view
 from .deadlines import case_limits
-from .results import AssignmentInfo, CaseDetail, CaseInfo, EventInfo, PendingRequest, SupervisionInfo
+from .duplicates import find_duplicates
+from .intake import grid_choices
+from .results import AssignmentInfo, CaseDetail, CaseInfo, EventInfo, MergeChoice, PendingRequest, SupervisionInfo
 
 # Which permission each center action needs at the place that handles the case.
 _CENTER_PERMISSION = {
@@ -115,7 +117,17 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
             actions=tuple(actions), own_assignment_id=own.id if own else None,
             pending_extension=pending_ext, pending_objection=pending_obj,
             handling_limit=limit.amount, handling_unit=limit.unit,
+            route_choices=grid_choices(session, case) if "route" in actions else (),
+            merge_choices=_merge_choices(db, actor, case) if "merge" in actions else (),
         )
+
+
+def _merge_choices(db: Database, actor: Actor, case: Case) -> tuple[MergeChoice, ...]:
+    """The open cases a located case looks like a duplicate of (duplicates.find_duplicates' rule)."""
+    if case.lon is None:
+        return ()
+    hints = find_duplicates(db, actor, category=case.category, lon=case.lon, lat=case.lat, exclude_case_id=case.id)
+    return tuple(MergeChoice(h.case.number, h.case.title, h.distance_m) for h in hints)
 
 
 def case_id_by_number(db: Database, actor: Actor, number: str) -> int:

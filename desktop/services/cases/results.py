@@ -125,6 +125,24 @@ class PendingRequest:
 
 
 @dataclass(frozen=True)
+class GridChoice:
+    """A grid a case on the triage list may be routed to."""
+
+    code: str
+    name: str
+    distance_m: float | None  # from the case's point to the grid's edge; None when either has no place
+
+
+@dataclass(frozen=True)
+class MergeChoice:
+    """An open case the current case looks like a duplicate of."""
+
+    number: str
+    title: str
+    distance_m: float
+
+
+@dataclass(frozen=True)
 class CaseDetail:
     """Everything the case panel shows, with the actions the current user may take now."""
 
@@ -155,3 +173,5 @@ class CaseDetail:
     pending_objection: PendingRequest | None
     handling_limit: int  # the case's time limit (an extension may ask for up to as much again, SPEC §11)
     handling_unit: TimeLimitUnit
+    route_choices: tuple[GridChoice, ...] = ()  # when "route" is an action: the township's grids, nearest first
+    merge_choices: tuple[MergeChoice, ...] = ()  # when "merge" is an action: suspected duplicates, nearest first

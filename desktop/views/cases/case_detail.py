@@ -57,12 +57,8 @@ def _merge_into_number(db, actor, *, into_number: str, **kwargs):
     return duplicates.merge(db, actor, into_case_id=queries.case_id_by_number(db, actor, into_number), **kwargs)
 
 
-def ask_text(parent, title: str, label: str, single_line: bool = False) -> str | None:
-    """A text typed; `single_line` for a code or number, where Enter confirms."""
-    if single_line:
-        text, ok = QInputDialog.getText(parent, title, label)
-    else:
-        text, ok = QInputDialog.getMultiLineText(parent, title, label)
+def ask_text(parent, title: str, label: str) -> str | None:
+    text, ok = QInputDialog.getMultiLineText(parent, title, label)
     return text if ok else None
 
 
@@ -74,6 +70,14 @@ def ask_int(parent, title: str, label: str, maximum: int) -> int | None:
 def ask_item(parent, title: str, label: str, items: list[str]) -> int | None:
     text, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
     return items.index(text) if ok else None
+
+
+def ask_choice(parent, title: str, label: str, choices: dict[str, str]) -> str | None:
+    """One of `choices` (shown text → value) picked from a list where typing completes, or a value typed
+    that is not listed (a grid code, a case number); None when cancelled or left empty."""
+    text, ok = QInputDialog.getItem(parent, title, label, list(choices), 0, True)
+    text = text.strip()
+    return (choices.get(text) or text or None) if ok else None
 
 
 def ask_decision(parent, title: str, text: str, approve: str, refuse: str) -> bool | None:
@@ -342,16 +346,28 @@ class CaseDetailDialog(QDialog):
     def _share(self, **kwargs) -> dict:
         return {"assignment_id": self.detail.own_assignment_id, "expected_version": self._decided_version, **kwargs}
 
-    def _ask(self, action: str, label: str, single_line: bool = False):
-        return ask_text(self, self.tr(ACTION_LABELS[action]), self.tr(label), single_line)
+    def _ask(self, action: str, label: str):
+        return ask_text(self, self.tr(ACTION_LABELS[action]), self.tr(label))
 
     def _do_route(self):
-        code = self._ask("route", QT_TRANSLATE_NOOP("CaseDetailDialog", "网格代码(15 位)"), True)
-        return code and (intake.route_to_grid, self._case(grid_code=code.strip()))
+        # The township's grids in use, nearest to the case's point first; a code may be typed too.
+        choices = {}
+        for grid in self.detail.route_choices:
+            shown = f"{grid.name}({grid.code})"
+            if grid.distance_m is not None:
+                shown += self.tr(",相距 %1 米").replace("%1", str(grid.distance_m))
+            choices[shown] = grid.code
+        code = ask_choice(self, self.tr(ACTION_LABELS["route"]),
+                          self.tr("网格(可输入名称或 15 位代码查找)"), choices)
+        return code and (intake.route_to_grid, self._case(grid_code=code))
 
     def _do_merge(self):
-        number = self._ask("merge", QT_TRANSLATE_NOOP("CaseDetailDialog", "并入的案件编号"), True)
-        return number and (_merge_into_number, self._case(into_number=number.strip()))
+        # Suspected duplicates first (same category, nearby, still open); any case number may be typed.
+        choices = {self.tr("%1 %2(相距 %3 米)").replace("%1", hint.number).replace("%2", hint.title)
+                   .replace("%3", str(round(hint.distance_m))): hint.number for hint in self.detail.merge_choices}
+        number = ask_choice(self, self.tr(ACTION_LABELS["merge"]), self.tr("并入的案件(选择疑似重复案件,或输入案件编号)"),
+                            choices)
+        return number and (_merge_into_number, self._case(into_number=number))
 
     def _do_resolve_on_spot(self):
         result = self._ask("resolve_on_spot", QT_TRANSLATE_NOOP("CaseDetailDialog", "就地办结情况"))

@@ -6,9 +6,9 @@ from sqlalchemy import func, select
 from desktop.errors import InvalidTransition, PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry, Case, CaseEvent, ChangeFeed
 from desktop.models.enums import CaseState, Channel, HandlingLevel, MatterCategory
-from desktop.services.cases import duplicates, hold, intake
+from desktop.services.cases import duplicates, hold, intake, queries
 
-from case_world import AT_SEA, GRID_A, IN_A, IN_B, IN_MARKET, OTHER_TOWNSHIP, TOWNSHIP
+from case_world import AT_SEA, GRID_A, GRID_B, IN_A, IN_B, IN_MARKET, MARKET, OTHER_TOWNSHIP, TOWNSHIP
 
 
 @pytest.mark.law("Art. 16")
@@ -49,6 +49,20 @@ def test_unlocated_and_unmatched_requests_go_to_the_triage_list(world):
     with pytest.raises(InvalidTransition, match="不能指定网格"):
         intake.route_to_grid(world.db, world.operator, case_id=unlocated.id, grid_code=GRID_A,
                              expected_version=routed.version)
+
+
+def test_a_triage_case_offers_the_townships_grids_nearest_first_and_a_located_one_its_duplicates(world):
+    at_sea = world.new_case(at=AT_SEA).case
+    choices = queries.case_detail(world.db, world.operator, at_sea.id).route_choices
+    assert [c.code for c in choices] == [GRID_B, GRID_A, MARKET]
+    assert choices[0].distance_m == round(duplicates.distance_m(109.120, 21.420, *AT_SEA))  # to grid b's corner
+    unlocated = world.new_case(at=None).case
+    assert [(c.code, c.distance_m) for c in queries.case_detail(world.db, world.operator, unlocated.id).route_choices
+            ] == [(GRID_A, None), (MARKET, None), (GRID_B, None)]
+    first = world.new_case(at=IN_A).case
+    second = queries.case_detail(world.db, world.operator, world.new_case(at=IN_A).case.id)
+    assert second.route_choices == ()  # routed already
+    assert [(c.number, c.distance_m) for c in second.merge_choices] == [(first.number, 0.0)]
 
 
 def test_triage_list_is_refused_outside_scope(world):
