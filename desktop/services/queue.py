@@ -10,6 +10,8 @@ that the index also serves the order (see `_ORDER`).
 
 Default order: overdue first, then the nearest deadline — for open cases that is simply
 `due_at` ascending (a passed deadline is the earliest), with cases without a deadline last.
+A liaison's queue counts down, sorts and calls overdue by its department's share instead
+(`OwnShare`): signing, contacting or handling, whichever step is next.
 
 Text search: a whole case number finds that case through the unique index; any other text
 matches part of the case number or title (LIKE, within the rows the other filters select).
@@ -221,8 +223,48 @@ def granted_condition(session: Session, actor: Actor, permission: Permission):
     return true() if grants is None else _within(session, grants)
 
 
-def _filtered(session: Session, actor: Actor, f: QueueFilter, stmt: Select, now: datetime) -> Select:
+# A share reported has no deadline of its own to count down (one waiting for a decision has none
+# while its clock is paused: paused_since).
+_NO_OWN_CLOCK = (AssignmentState.REPORTED,)
+
+
+@dataclass(frozen=True)
+class OwnShare:
+    """A liaison's part of each case: its department's running share (outer-joined; at most one per
+    case, uq_assignments_one_active_per_department), that share's next deadline and which step it is
+    the deadline of, and the deadline the queue counts down, sorts and calls overdue by — the
+    share's where the department holds one, the case's elsewhere (a case it may view without one)."""
+
+    share: type[Assignment]
+    due: object
+    step: object
+    deadline: object
+
+    @classmethod
+    def of(cls, actor: Actor) -> OwnShare | None:
+        if actor.department_id is None:
+            return None
+        share = aliased(Assignment)
+        stopped = share.state.in_(_NO_OWN_CLOCK) | share.paused_since.is_not(None)
+        unsigned = share.signed_at.is_(None)
+        to_contact = share.contacted_at.is_(None) & share.contact_due_at.is_not(None)
+        due = case((stopped, null()), (unsigned, share.sign_due_at), (to_contact, share.contact_due_at),
+                   else_=share.due_at)
+        step = case((stopped, null()), (unsigned, "sign"), (to_contact, "contact"), else_="handle")
+        return cls(share, due, step, case((share.id.is_(None), Case.due_at), else_=due))
+
+    def joined(self, stmt: Select, actor: Actor) -> Select:
+        return stmt.outerjoin(self.share, and_(self.share.case_id == Case.id,
+                                               self.share.department_id == actor.department_id,
+                                               self.share.state.in_(ACTIVE_ASSIGNMENT_STATES)))
+
+
+def _filtered(session: Session, actor: Actor, f: QueueFilter, stmt: Select, now: datetime,
+              own: OwnShare | None = None) -> Select:
+    """`stmt` limited to the filter. For a liaison, `own` (joined here) decides what is overdue."""
     stmt = stmt.where(visible_condition(session, actor))
+    if own is not None:
+        stmt = own.joined(stmt, actor)
     if f.under:
         stmt = stmt.where(_subtree_condition(session, f.under))
     if f.states:
@@ -230,7 +272,8 @@ def _filtered(session: Session, actor: Actor, f: QueueFilter, stmt: Select, now:
     if f.categories:
         stmt = stmt.where(Case.category.in_(sorted(f.categories)))
     if f.overdue_only:
-        stmt = stmt.where(_state_condition(frozenset(OPEN_CASE_STATES)), Case.due_at < now)
+        deadline = own.deadline if own is not None else Case.due_at
+        stmt = stmt.where(_state_condition(frozenset(OPEN_CASE_STATES)), deadline < now)
     if f.supervised_only:
         # Few cases are ever under a supervision order.
         stmt = stmt.where(rare(Case.supervision.in_([s for s in SupervisionLevel if s is not SupervisionLevel.NONE])))
@@ -250,20 +293,24 @@ def _text_condition(session: Session, text: str):
 def count(db: Database, actor: Actor, f: QueueFilter, *, now: datetime | None = None) -> int:
     """How many cases the filter selects (the row count of the queue view)."""
     with db.session() as session:
-        stmt = _filtered(session, actor, f, select(func.count()).select_from(Case), now or utcnow())
-        return session.scalar(stmt)
+        own = OwnShare.of(actor)
+        return session.scalar(_filtered(session, actor, f, select(func.count()).select_from(Case), now or utcnow(), own))
 
 
-def _order_by(f: QueueFilter) -> list:
+def _order_by(f: QueueFilter, own: OwnShare | None = None) -> list:
     order = []
     for column in (*_ORDER[f.sort], Case.id):
-        term = column.desc() if f.descending else column.asc()
         if column is Case.due_at:
             # Sorted by deadline, undated cases come last either way (an index on due_at still
             # serves that on both backends); as a tie-breaker a missing deadline counts as the
-            # smallest, which is the order of the state index.
+            # smallest, which is the order of the state index. A liaison's queue is ordered by the
+            # deadline its countdown shows (its department's share's), a few hundred rows, no index.
+            deadline = own.deadline if own is not None else column
+            term = deadline.desc() if f.descending else deadline.asc()
             last = f.sort is SortKey.DEADLINE or f.descending
             term = term.nulls_last() if last else term.nulls_first()
+        else:
+            term = column.desc() if f.descending else column.asc()
         order.append(term)
     return order
 
@@ -273,14 +320,12 @@ def filtered_select(session: Session, actor: Actor, f: QueueFilter, stmt: Select
     """`stmt` (a select over `cases`) limited to the filter and in the queue's order, for exports:
     only the cases of the places where the actor may also export (Permission.EXCHANGE). A user who
     views two places but exports for one exports that one's cases (Art. 15)."""
-    stmt = _filtered(session, actor, f, stmt, now or utcnow()).where(granted_condition(session, actor,
-                                                                                        Permission.EXCHANGE))
-    return stmt.order_by(*_order_by(f))
+    own = OwnShare.of(actor)
+    stmt = _filtered(session, actor, f, stmt, now or utcnow(), own).where(
+        granted_condition(session, actor, Permission.EXCHANGE))
+    return stmt.order_by(*_order_by(f, own))
 
 
-# A share reported has no deadline of its own to count down (one waiting for a decision has none
-# while its clock is paused: paused_since).
-_NO_OWN_CLOCK = (AssignmentState.REPORTED,)
 
 
 def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
@@ -290,29 +335,22 @@ def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
     place_name = func.coalesce(grid.short_name, village.short_name, township.short_name)
     columns = (Case.id, Case.number, Case.title, Case.category, Case.state, Case.supervision, Case.urgent,
                place_name, Case.requester_name, Case.requester_phone, Case.received_at, Case.due_at, Case.version)
-    order_by = _order_by(f)
     with db.session() as session:
-        ids = _filtered(session, actor, f, select(Case.id), now or utcnow()).order_by(*order_by)
-        window = ids.offset(offset).limit(limit).subquery()
+        inner = OwnShare.of(actor)
+        ids = _filtered(session, actor, f, select(Case.id), now or utcnow(), inner)
+        window = ids.order_by(*_order_by(f, inner)).offset(offset).limit(limit).subquery()
+        own = OwnShare.of(actor)  # the outer statement's own join: the window is a table of its own
         stmt = (
             select(*columns)
             .join(window, window.c.id == Case.id)
             .outerjoin(grid, grid.id == Case.grid_id)
             .outerjoin(village, village.id == Case.village_id)
             .join(township, township.id == Case.township_id)
-            .order_by(*order_by)
         )
-        if actor.department_id is not None:
-            share = aliased(Assignment)
-            stopped = share.state.in_(_NO_OWN_CLOCK) | share.paused_since.is_not(None)
-            unsigned = share.signed_at.is_(None)
-            to_contact = share.contacted_at.is_(None) & share.contact_due_at.is_not(None)
-            own_due = case((stopped, null()), (unsigned, share.sign_due_at), (to_contact, share.contact_due_at),
-                           else_=share.due_at)
-            own_step = case((stopped, null()), (unsigned, "sign"), (to_contact, "contact"), else_="handle")
-            stmt = stmt.add_columns(share.state, own_due, own_step).outerjoin(share, and_(
-                share.case_id == Case.id, share.department_id == actor.department_id,
-                share.state.in_(ACTIVE_ASSIGNMENT_STATES)))
+        stmt = own.joined(stmt, actor) if own is not None else stmt
+        stmt = stmt.order_by(*_order_by(f, own))
+        if own is not None:
+            stmt = stmt.add_columns(own.share.state, own.due, own.step)
         rows = session.execute(stmt).all()
     return [QueueRow(*row[:9], mask_phone(row[9]), *row[10:]) for row in rows]
 
@@ -322,12 +360,13 @@ def summary(db: Database, actor: Actor, under: str | None = None, *, now: dateti
     now = now or utcnow()
     midnight = now.astimezone(BEIJING).replace(hour=0, minute=0, second=0, microsecond=0)
     is_open = Case.state.in_(OPEN_CASE_STATES)
+    own = OwnShare.of(actor)  # a liaison: overdue by its department's share
     with db.session() as session:
         stmt = select(
             func.count().filter(is_open),
-            func.count().filter(and_(is_open, Case.due_at < now)),
+            func.count().filter(and_(is_open, (own.deadline if own is not None else Case.due_at) < now)),
             func.count().filter(Case.received_at >= midnight),
         ).select_from(Case)
-        stmt = _filtered(session, actor, QueueFilter(under=under, states=frozenset()), stmt, now)
+        stmt = _filtered(session, actor, QueueFilter(under=under, states=frozenset()), stmt, now, own)
         open_, overdue, today = session.execute(stmt).one()
     return QueueSummary(open_, overdue, today)

@@ -319,3 +319,32 @@ def test_a_liaison_learns_nothing_from_a_number_that_does_not_exist(world, share
     with pytest.raises(PermissionDenied) as other:
         queries.case_id_by_number(world.db, world.police, shares["market_only"].number)
     assert str(unknown.value).replace("999999", "N") == str(other.value).replace(shares["market_only"].number[-6:], "N")
+
+
+@pytest.mark.law("Art. 19")
+def test_a_liaisons_queue_rises_falls_and_counts_overdue_by_its_own_shares_deadline(world):
+    """The countdown a liaison sees is its department's next step (signing, contacting, handling): the
+    queue sorts by it, and 逾期 means that step is late — not the case's overall deadline."""
+    signed = _dispatch(world, "已签收并联系", "police")
+    unsigned = _dispatch(world, "尚未签收", "police")
+    with world.db.session() as s:
+        share = s.scalar(select(Assignment).where(Assignment.case_id == signed.id))
+        signed = department.sign_for(world.db, world.police, assignment_id=share.id, expected_version=signed.version)
+        department.contact_requester(world.db, world.police, assignment_id=share.id, note="已电话联系",
+                                     expected_version=signed.version)
+        sign_due = s.scalar(select(Assignment.sign_due_at).where(Assignment.case_id == unsigned.id))
+        handle_due = s.scalar(select(Case.due_at).where(Case.id == unsigned.id))
+    late_to_sign = sign_due + timedelta(hours=1)
+    assert late_to_sign < handle_due  # the case itself is not overdue yet
+
+    rows = queue.page(world.db, world.police, QueueFilter(), 0, 10, now=late_to_sign)
+    assert [r.number for r in rows] == [unsigned.number, signed.number]  # the case order is the other way
+    assert [r.number for r in queue.page(world.db, world.operator, QueueFilter(), 0, 10)
+            if r.number in (signed.number, unsigned.number)] == [signed.number, unsigned.number]
+    overdue = QueueFilter(overdue_only=True)
+    assert [r.number for r in queue.page(world.db, world.police, overdue, 0, 10, now=late_to_sign)] == [unsigned.number]
+    assert queue.count(world.db, world.police, overdue, now=late_to_sign) == 1
+    assert queue.summary(world.db, world.police, now=late_to_sign).overdue == 1
+    assert queue.summary(world.db, world.operator, now=late_to_sign).overdue == 0
+    descending = [r.number for r in queue.page(world.db, world.police, QueueFilter(descending=True), 0, 10)]
+    assert descending == [signed.number, unsigned.number]
