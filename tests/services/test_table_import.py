@@ -1,7 +1,7 @@
 """Import of the case table CSV: a file imported twice, our own export and repeated rows are refused by row."""
 
 import csv
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -10,6 +10,7 @@ import exchange_world as world
 from desktop.errors import ValidationFailed
 from desktop.models import Case, Grid, Place
 from desktop.models.enums import CaseState, GridStatus
+from desktop.services.clock import BEIJING
 from desktop.services.exchange import table_import
 from desktop.services.exchange.table_export import HEADERS, export_table
 from desktop.services.queue import QueueFilter
@@ -323,3 +324,23 @@ def test_unknown_states_closed_rows_without_a_closing_time_and_overlong_texts_ar
     ]
     with world_db.session() as session:
         assert session.scalar(select(func.count()).select_from(Case)) == 0
+
+
+def test_a_deadline_at_the_end_of_a_day_goes_out_as_24_00_and_comes_back_the_same(world_db, other_db, system,
+                                                                                 tmp_path):
+    """Working-day deadlines end at 24:00 (SPEC §11): the table says "3月6日 24:00", as people do, not
+    "3月7日 00:00" (a Saturday); the import reads either."""
+    path = _write(tmp_path, [_row("D-1", 办理期限="2026-03-06 24:00"), _row("D-2", 办理期限="2026-03-09 00:00"),
+                             _row("D-3", 办理期限="2026-03-09 17:30")])
+    table_import.import_file(world_db, system, path)
+    exported = tmp_path / "out.csv"
+    export_table(world_db, system, exported, QueueFilter(states=frozenset()), "csv")
+    with exported.open(encoding="utf-8-sig", newline="") as table:
+        deadlines = {row["编号"]: row["办理期限"] for row in csv.DictReader(table)}
+    numbers = _numbers(world_db)
+    assert deadlines == {numbers["D-1"]: "2026-03-06 24:00", numbers["D-2"]: "2026-03-08 24:00",
+                         numbers["D-3"]: "2026-03-09 17:30"}
+    table_import.import_file(other_db, system, exported)
+    with world_db.session() as here, other_db.session() as there:
+        assert sorted(there.scalars(select(Case.due_at))) == sorted(here.scalars(select(Case.due_at)))
+        assert here.scalar(select(Case.due_at).where(Case.external_id == "D-1")) == datetime(2026, 3, 7, tzinfo=BEIJING)

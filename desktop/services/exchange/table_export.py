@@ -24,7 +24,7 @@ from sqlalchemy.orm import aliased
 from ...db import Database
 from ...errors import ValidationFailed
 from ...models import Case, MatterItem, Place
-from ..clock import beijing_text
+from ..clock import beijing_text, due_text
 from ..places import normalise_code
 from ..queue import QueueFilter, filtered_select, mask_phone
 from ..security import Actor, Permission
@@ -114,7 +114,7 @@ def rows(db: Database, actor: Actor, f: QueueFilter) -> Iterator[list]:
             yield [number, channel.label, title, category.label, item_code or "", state.label,
                    supervision.label if supervision.value != "none" else "", "是" if urgent else "",
                    place, grid_code or "", name or "", (phone if sensitive else mask_phone(phone)) or "", address or "",
-                   lon if lon is not None else "", lat if lat is not None else "", _time(received), _time(due),
+                   lon if lon is not None else "", lat if lat is not None else "", _time(received), due_text(due),
                    _time(closed), resolution or "", description]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from ...db import Database
@@ -49,6 +49,8 @@ def _time(value: str, where: int, column: str, problems: Problems) -> datetime |
     if not value:
         return None
     try:
+        if value.endswith(" 24:00"):  # the end of a day, as deadlines are written (clock.due_text)
+            return datetime.strptime(value[:-6], "%Y-%m-%d").replace(tzinfo=BEIJING) + timedelta(days=1)
         return datetime.strptime(value, TIME_FORMAT).replace(tzinfo=BEIJING)
     except ValueError:
         problems.add(where, column, f"{value!r} 不是“年-月-日 时:分”格式的时间")
