@@ -127,7 +127,8 @@ class QueueRow:
     due_at: datetime | None
     version: int
     # A liaison's own part: its department's share still running, and that share's next deadline
-    # (signing while unsigned, else handling; none while its clock stands still or it has reported).
+    # (signing while unsigned, then contacting, then handling; none while its clock stands still or
+    # it has reported).
     own_state: AssignmentState | None = None
     own_due_at: datetime | None = None
     own_step: str | None = None  # what own_due_at is the deadline of: "sign", "contact" or "handle"
@@ -233,7 +234,7 @@ class OwnShare:
     """A liaison's part of each case: its department's running share (outer-joined; at most one per
     case, uq_assignments_one_active_per_department), that share's next deadline and which step it is
     the deadline of, and the deadline the queue counts down, sorts and calls overdue by — the
-    share's where the department holds one, the case's elsewhere (a case it may view without one)."""
+    share's where the department holds one running, the case's where its share has finished."""
 
     share: type[Assignment]
     due: object
@@ -242,7 +243,9 @@ class OwnShare:
 
     @classmethod
     def of(cls, actor: Actor) -> OwnShare | None:
-        if actor.department_id is None:
+        """For a liaison: a department's user who views cases nowhere (wall.snapshot's department view).
+        Whoever views an area — an operator who belongs to a department too — has the case's deadline."""
+        if actor.department_id is None or actor.scopes(Permission.VIEW_CASES) != []:
             return None
         share = aliased(Assignment)
         stopped = share.state.in_(_NO_OWN_CLOCK) | share.paused_since.is_not(None)
@@ -304,7 +307,7 @@ def _order_by(f: QueueFilter, own: OwnShare | None = None) -> list:
             # Sorted by deadline, undated cases come last either way (an index on due_at still
             # serves that on both backends); as a tie-breaker a missing deadline counts as the
             # smallest, which is the order of the state index. A liaison's queue is ordered by the
-            # deadline its countdown shows (its department's share's), a few hundred rows, no index.
+            # deadline its countdown shows (its department's share's): its department's cases, no index.
             deadline = own.deadline if own is not None else column
             term = deadline.desc() if f.descending else deadline.asc()
             last = f.sort is SortKey.DEADLINE or f.descending
@@ -349,7 +352,7 @@ def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
         )
         stmt = own.joined(stmt, actor) if own is not None else stmt
         stmt = stmt.order_by(*_order_by(f, own))
-        if own is not None:
+        if own is not None:  # a liaison's countdown: its own share's
             stmt = stmt.add_columns(own.share.state, own.due, own.step)
         rows = session.execute(stmt).all()
     return [QueueRow(*row[:9], mask_phone(row[9]), *row[10:]) for row in rows]

@@ -578,22 +578,22 @@
       <translation>Record callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="74" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="73" />
       <source>是否解决</source>
       <translation>Resolved?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="75" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="74" />
       <source>满意度</source>
       <translation>Satisfaction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="76" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="75" />
       <source>后续处理</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="77" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="76" />
       <source>回访记录</source>
       <translation>Callback notes</translation>
     </message>
@@ -611,12 +611,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="460" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="473" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="461" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="474" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -624,305 +624,310 @@
   <context>
     <name>CaseDetailDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="154" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="167" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="154" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="167" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="154" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="167" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="154" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="167" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="155" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="168" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="155" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="270" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="452" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="168" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="283" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="177" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="190" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="179" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="192" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="209" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="222" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="215" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="228" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="218" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="231" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="224" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="237" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="224" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="237" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="229" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="242" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="230" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="243" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="231" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="244" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="231" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="244" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="232" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="245" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="233" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="246" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="234" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="247" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="234" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="247" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="235" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="248" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="236" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="411" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="249" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="424" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="236" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="249" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="239" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="239" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="265" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="267" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="280" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="269" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="282" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="369" />
+      <source>%1(%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="371" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="374" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="366" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="379" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="368" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="381" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="373" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="386" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="377" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="390" />
       <source>上报理由</source>
       <translation>Reason for escalating</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="381" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="394" />
       <source>下派说明</source>
       <translation>Note for the lower level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="393" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="406" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="393" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="406" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="394" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="407" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="394" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="407" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="397" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="410" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="401" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="414" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="402" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="415" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="406" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="419" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="411" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="424" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="412" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="425" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="417" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="430" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="417" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="430" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="418" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="431" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="418" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="431" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="424" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="437" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="424" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="437" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="425" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="438" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="425" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="438" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="433" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="446" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="437" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="450" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="455" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="455" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="444" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="457" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="448" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="461" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
@@ -3175,134 +3180,134 @@
   <context>
     <name>NewCaseDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="54" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="73" />
       <source>新建诉求</source>
       <translation>New request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="65" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="84" />
       <source>(不选事项)</source>
       <translation>(no matter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="72" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="91" />
       <source>请选择类别(选了事项则随事项)</source>
       <translation>Choose a category (or a matter item, which sets it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="75" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="94" />
       <source>经度,如 109.105</source>
       <translation>Longitude, e.g. 109.105</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="76" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="95" />
       <source>纬度,如 21.428</source>
       <translation>Latitude, e.g. 21.428</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="80" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="99" />
       <source>紧急(涉及安全或停水停电停气)</source>
       <translation>Urgent (safety, or water, power or gas cut)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="81" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="165" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="100" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="183" />
       <source>未定位:保存后进入待分派列表</source>
       <translation>No location: goes to the routing list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="87" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="106" />
       <source>双击打开该案件查看;确属同一诉求的,选中后点“并入所选案件”:本诉求登记后即并入该案件,不另行办理</source>
       <translation>Double-click to open the case; if it is the same request, select it and click “Merge into selected case”: this request is recorded and merged into it, not handled separately</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="96" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="114" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="96" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="114" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="97" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="115" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="97" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="115" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="98" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="116" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="98" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="116" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="99" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="117" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="99" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="117" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="100" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="118" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="101" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="119" />
       <source>所属网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="101" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="119" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="102" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="120" />
       <source>疑似重复</source>
       <translation>Possible duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="105" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="123" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="106" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="124" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="108" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="219" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="125" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="247" />
       <source>并入所选案件</source>
       <translation>Merge into selected case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="193" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="211" />
       <source>不在任何网格内:保存后进入待分派列表</source>
       <translation>Outside every grid: goes to the routing list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="199" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="217" />
       <source>{number} {title}(相距 {distance} 米,{state})</source>
       <translation>{number} {title} ({distance} m away, {state})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="220" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="248" />
       <source>本诉求将登记并作为重复诉求并入案件 %1,由该案件一并办理,不另行派遣。确定并入?</source>
       <translation>This request will be recorded and merged into case %1 as a duplicate, handled with it and not dispatched separately. Merge?</translation>
     </message>
@@ -4306,27 +4311,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TimelineModel</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="97" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="110" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="97" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="110" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="98" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="111" />
       <source>终端</source>
       <translation>Desktop</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="98" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="111" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="99" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="112" />
       <source>内容</source>
       <translation>Details</translation>
     </message>

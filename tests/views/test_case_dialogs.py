@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import shapely
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QInputDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QFormLayout, QLineEdit
 from sqlalchemy import select
 
 from desktop.models import Assignment, Callback, Case, Department, Grid, GridStaffRole, Place, utcnow
@@ -131,10 +131,10 @@ def test_merging_looks_the_number_up_in_the_task_and_reports_an_unknown_one(qtbo
         s.commit()
     dialog = CaseDetailDialog(desk_db, system, tasks, 2)
     qtbot.addWidget(dialog)
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *args: ("450503103-2026-999999", True)))
+    monkeypatch.setattr(case_detail, "ask_choice", lambda *args: "450503103-2026-999999")
     dialog.buttons["merge"].click()  # no exception escapes the click: the task reports it
     assert errors == ["没有编号为 450503103-2026-999999 的案件,请核对编号"]
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *args: (" 450503103-2026-000001 ", True)))
+    monkeypatch.setattr(case_detail, "ask_choice", lambda *args: "450503103-2026-000001")
     with qtbot.waitSignal(dialog.changed):
         dialog.buttons["merge"].click()
     assert dialog.detail.case.state is CaseState.MERGED and dialog.detail.merged_into == "450503103-2026-000001"
@@ -538,16 +538,37 @@ def test_a_decision_names_what_each_choice_does_and_cancel_is_the_default(qtbot,
 
 @pytest.mark.parametrize("typed, value", [("侨北第一网格(450503103001001)", "450503103001001"),
                                           (" 450503103002001 ", "450503103002001"), ("", None)])
-def test_a_choice_is_picked_or_typed_on_one_line_where_enter_confirms(qtbot, typed, value):
+def test_a_choice_starts_empty_and_is_picked_or_typed_on_one_line_where_enter_confirms(qtbot, typed, value):
+    seen = []
+
     def answer_it():
         box = QApplication.activeModalWidget()
         edit = box.findChild(QLineEdit)
+        seen.append(edit.text())
         edit.setText(typed)
         qtbot.keyClick(edit, Qt.Key.Key_Return)
 
     QTimer.singleShot(0, answer_it)
     choices = {"侨北第一网格(450503103001001)": "450503103001001", "侨南第一网格(450503103002001)": "450503103002001"}
     assert case_detail.ask_choice(None, "指定网格", "网格", choices) == value
+    assert seen == [""]  # Enter alone takes nothing
+
+
+def test_typing_part_of_a_choice_lists_the_entries_holding_it(qtbot):
+    found = []
+
+    def type_digits():
+        box = QApplication.activeModalWidget()
+        combo = box.findChild(QComboBox)
+        combo.completer().setCompletionPrefix("002001")
+        found.extend(combo.completer().completionModel().index(row, 0).data()
+                     for row in range(combo.completer().completionCount()))
+        box.reject()
+
+    QTimer.singleShot(0, type_digits)
+    choices = {"侨北第一网格(450503103001001)": "450503103001001", "侨南第一网格(450503103002001)": "450503103002001"}
+    assert case_detail.ask_choice(None, "指定网格", "网格", choices) is None
+    assert found == ["侨南第一网格(450503103002001)"]
 
 
 @pytest.mark.law("Art. 19")
@@ -592,13 +613,21 @@ def test_a_request_is_saved_straight_into_the_chosen_duplicate_once_confirmed(qt
     dialog.title_edit.setText("路灯不亮")
     dialog.description.setPlainText("巷口路灯连续三晚不亮")
     dialog.category.setCurrentIndex(0)
+    dialog.show()
+    qtbot.waitExposed(dialog)
     dialog._show_lookup((None, [], [DuplicateHint(into, 80.0)]))
     assert not dialog.merge_button.isEnabled()  # nothing chosen yet
-    dialog.duplicates.item(0).setSelected(True)
-    assert dialog.merge_button.isEnabled() and not dialog.merge_button.autoDefault()
+    # Enter on a suspected duplicate opens it to look at; it neither saves nor merges.
+    dialog.duplicates.setFocus()
+    dialog.duplicates.setCurrentRow(0)
+    with qtbot.waitSignal(dialog.duplicate_chosen) as opened:
+        qtbot.keyClick(dialog.duplicates, Qt.Key.Key_Return)
+    assert opened.args == [into.id] and dialog.isVisible() and dialog.result_info is None
+    assert dialog.merge_button.isEnabled()  # the row chosen
     asked = []
     monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: asked.append(text) or False)
-    dialog.merge_button.click()
+    dialog.merge_button.setFocus()
+    qtbot.keyClick(dialog.merge_button, Qt.Key.Key_Return)  # Enter on the button merges, never saves anew
     assert into.number in asked[0] and dialog.result_info is None  # declined: nothing saved
     monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: True)
     with qtbot.waitSignal(dialog.saved) as saved:
@@ -606,8 +635,8 @@ def test_a_request_is_saved_straight_into_the_chosen_duplicate_once_confirmed(qt
     assert saved.args[0].case.state is CaseState.MERGED and not errors
     with demo_db.session() as s:
         assert s.get(Case, saved.args[0].case.id).merged_into_id == into.id
-    dialog.look_around()  # a new lookup forgets the choice
-    assert not dialog.merge_button.isEnabled()
+    dialog.lon.setText("109.1")  # another place: its suspected duplicates are not those
+    assert dialog.duplicates.count() == 0 and not dialog.merge_button.isEnabled()
 
 
 def test_a_triage_case_is_routed_by_picking_from_the_townships_grids_nearest_first(qtbot, demo_db, tasks, errors,
@@ -622,11 +651,11 @@ def test_a_triage_case_is_routed_by_picking_from_the_townships_grids_nearest_fir
     qtbot.addWidget(dialog)
     offered = []
 
-    def pick_first(parent, title, label, items, current, editable):
-        offered.extend(items)
-        return items[0], True
+    def pick_first(parent, title, label, choices):
+        offered.extend(choices)
+        return choices[offered[0]]
 
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick_first))
+    monkeypatch.setattr(case_detail, "ask_choice", pick_first)
     with qtbot.waitSignal(dialog.changed):
         dialog.buttons["route"].click()
     assert dialog.detail.route_choices == ()  # routed: no longer on the triage list

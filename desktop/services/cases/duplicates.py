@@ -43,8 +43,10 @@ def distance_m(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
 
 
 def find_duplicates(db: Database, actor: Actor, *, category: MatterCategory, lon: float, lat: float,
-                    exclude_case_id: int | None = None, now: datetime | None = None) -> list[DuplicateHint]:
-    """Open cases the actor may view that look like the same problem, nearest first."""
+                    exclude_case_id: int | None = None, now: datetime | None = None,
+                    permission: Permission = Permission.VIEW_CASES) -> list[DuplicateHint]:
+    """Open cases that look like the same problem, nearest first: those in townships where the actor
+    holds `permission` (viewing, to be shown a hint; taking in, to be offered a merge)."""
     now = now or utcnow()
     with db.session() as session:
         rule = setting(session, RULE_SETTING, DEFAULT_RULE)
@@ -62,7 +64,7 @@ def find_duplicates(db: Database, actor: Actor, *, category: MatterCategory, lon
         hints = []
         for case, township_code in rows:
             d = distance_m(lon, lat, case.lon, case.lat)
-            if d <= radius and actor.can(Permission.VIEW_CASES, township_code):
+            if d <= radius and actor.can(permission, township_code):
                 hints.append(DuplicateHint(CaseInfo.of(case), round(d, 1)))
         return sorted(hints, key=lambda h: h.distance_m)
 
@@ -77,20 +79,23 @@ def merge(db: Database, actor: Actor, *, case_id: int, into_case_id: int, expect
         return CaseInfo.of(case)
 
 
-def merge_into(uow: UnitOfWork, case: Case, into: Case) -> None:
-    """Close `case` as a duplicate of `into`, noted on both timelines, in the caller's transaction.
-
-    The acting user takes in requests in both townships; `into` must be another open case.
-    """
-    uow.target = f"case:{case.id}"  # the duplicate's event, whichever case was loaded last
-    if into.id == case.id or not into.state.is_open:
+def check_mergeable(uow: UnitOfWork, into: Case, township_ids: set[int], case_id: int | None = None) -> None:
+    """Refuse a merge into `into` unless it is another open case and the acting user takes in
+    requests in every township concerned (the duplicate's and its)."""
+    if into.id == case_id or not into.state.is_open:
         raise ValidationFailed(f"不能并入案件 {into.number}:只能并入另一件未办结的案件", field="into_case_id")
-    for township_id in {case.township_id, into.township_id}:
+    for township_id in sorted(township_ids | {into.township_id}):
         township = uow.session.get(Place, township_id)
         uow.require(Permission.INTAKE, township.code, township.short_name)
+
+
+def merge_into(uow: UnitOfWork, case: Case, into: Case) -> None:
+    """Close `case` as a duplicate of `into`, noted on both timelines, in the caller's transaction."""
+    check_mergeable(uow, into, {case.township_id}, case.id)
+    uow.target = f"case:{case.id}"  # the duplicate's event, whichever case was loaded last
     case.merged_into_id = into.id
     case.closed_at = utcnow()
     case.due_at = None
     record(uow, case, "merged", f"作为重复诉求并入案件 {into.number}", to_state=CaseState.MERGED, into=into.number)
     record(uow, into, "merged_in", f"案件 {case.number} 作为重复诉求并入本案", duplicate=case.number)
-    uow.audit(f"案件 {case.number} 并入 {into.number}")
+    uow.audit(f"案件 {case.number} 并入 {into.number}", case=case.number, event="merged")

@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import shapely
-import shapely.ops
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from ...db import Database
-from ...errors import ValidationFailed
+from ...errors import NotFound, ValidationFailed
 from ...models import Case, Grid, MatterItem, Place
 from ...models.base import utcnow
 from ...models.enums import CaseState, Channel, GridKind, GridStatus, HandlingLevel, MatterCategory, PlaceLevel
@@ -28,7 +27,7 @@ from ..routing import grid_extent, route_point
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
 from .common import load_case, record, require_state, require_view
-from .duplicates import DuplicateHint, distance_m, find_duplicates, merge_into
+from .duplicates import DuplicateHint, check_mergeable, distance_m, find_duplicates, merge_into
 from .results import CaseInfo, GridChoice
 
 
@@ -148,6 +147,12 @@ def take_in(db: Database, actor: Actor, *, channel: Channel, title: str, descrip
                 raise ValidationFailed("乡镇(township_code):诉求未定位到网格,请指定受理的乡镇(街道)",
                                        field="township_code")
         uow.require(Permission.INTAKE, (grid or township).code, (grid or township).short_name)
+        into = None
+        if duplicate_of is not None:  # refused before anything is numbered (not through load_case: the
+            into = session.get(Case, duplicate_of, with_for_update=True)  # audit target is the new case)
+            if into is None:
+                raise NotFound(f"案件 {duplicate_of} 不存在(可能已被删除),请重新查找疑似重复案件")
+            check_mergeable(uow, into, {township.id})
         number = reserve_numbers(session, township, now.astimezone(BEIJING).year)[0]
         case = Case(
             number=number, channel=channel, requester_name=requester_name or None,
@@ -165,8 +170,8 @@ def take_in(db: Database, actor: Actor, *, channel: Channel, title: str, descrip
             case.registered_at = now
             record(uow, case, "routed", f"按位置分派至网格 {grid.short_name}({grid.code})",
                    to_state=CaseState.REGISTERED, at=now, grid=grid.code)
-        if duplicate_of is not None:
-            merge_into(uow, case, load_case(uow, duplicate_of, None))
+        if into is not None:
+            merge_into(uow, case, into)
         session.flush()
         info = CaseInfo.of(case)
     duplicates = (find_duplicates(db, actor, category=category, lon=lon, lat=lat, exclude_case_id=info.id, now=now)
@@ -197,18 +202,23 @@ def grid_choices(session: Session, case: Case) -> tuple[GridChoice, ...]:
     """The grids in use in the case's township, where route_to_grid may send it: nearest first for a
     located case (it lies outside them all, so the nearest is the likely one), else by code."""
     village = aliased(Place)
-    grids = session.execute(
-        select(Place.code, Place.name, Place.geometry).join(Grid, Grid.place_id == Place.id)
+    rows = session.execute(
+        select(Place.code, Place.short_name, Place.geometry).join(Grid, Grid.place_id == Place.id)
         .join(village, village.id == Place.parent_id)
         .where(village.parent_id == case.township_id, Place.level == PlaceLevel.GRID, Grid.status == GridStatus.ACTIVE)
-        .order_by(Place.code))
-    point = shapely.Point(case.lon, case.lat) if case.lon is not None else None
-    choices = []
-    for code, name, geometry in grids:
+        .order_by(Place.code)).all()
+    if case.lon is None or not rows:
+        return tuple(GridChoice(code, name, None) for code, name, _ in rows)
+    # All shapes at once (a township may have a thousand grids): the nearest point of each edge.
+    point = shapely.Point(case.lon, case.lat)
+    shapes = shapely.from_wkb([geometry for _, _, geometry in rows])  # None stays None
+    edges = shapely.get_coordinates(shapely.shortest_line(shapes, point), include_z=False)
+    choices, edge = [], iter(edges[::2])
+    for (code, name, geometry) in rows:
         distance = None
-        if point is not None and geometry is not None:
-            edge, _ = shapely.ops.nearest_points(shapely.from_wkb(geometry), point)
-            distance = round(distance_m(edge.x, edge.y, point.x, point.y))
+        if geometry is not None:
+            x, y = next(edge)
+            distance = round(distance_m(x, y, case.lon, case.lat))
         choices.append(GridChoice(code, name, distance))
     return tuple(sorted(choices, key=lambda c: (c.distance_m is None, c.distance_m or 0, c.code)))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 
 from ...db import Database
@@ -100,7 +102,7 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
                                  .order_by(SupervisionOrder.id))
         limit = case_limits(session, case).handle
         events = session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id))
-        return CaseDetail(
+        detail = CaseDetail(
             case=CaseInfo.of(case), channel=case.channel, description=case.description,
             requester_name=case.requester_name,
             requester_phone=case.requester_phone if sensitive else mask_phone(case.requester_phone),
@@ -118,15 +120,19 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
             pending_extension=pending_ext, pending_objection=pending_obj,
             handling_limit=limit.amount, handling_unit=limit.unit,
             route_choices=grid_choices(session, case) if "route" in actions else (),
-            merge_choices=_merge_choices(db, actor, case) if "merge" in actions else (),
         )
+    if "merge" in actions and detail.lon is not None:  # looked up once this session has let go
+        return replace(detail, merge_choices=_merge_choices(db, actor, detail))
+    return detail
 
 
-def _merge_choices(db: Database, actor: Actor, case: Case) -> tuple[MergeChoice, ...]:
-    """The open cases a located case looks like a duplicate of (duplicates.find_duplicates' rule)."""
-    if case.lon is None:
-        return ()
-    hints = find_duplicates(db, actor, category=case.category, lon=case.lon, lat=case.lat, exclude_case_id=case.id)
+def _merge_choices(db: Database, actor: Actor, detail: CaseDetail) -> tuple[MergeChoice, ...]:
+    """The open cases a located case looks like a duplicate of (duplicates.find_duplicates' rule,
+    its window counted from when this case was received) that the actor may merge it into: those
+    where they take in requests ("merge" is offered only where they do so for this case)."""
+    case = detail.case
+    hints = find_duplicates(db, actor, category=case.category, lon=detail.lon, lat=detail.lat,
+                            exclude_case_id=case.id, now=detail.received_at, permission=Permission.INTAKE)
     return tuple(MergeChoice(h.case.number, h.case.title, h.distance_m) for h in hints)
 
 

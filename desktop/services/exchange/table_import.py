@@ -1,8 +1,8 @@
 """Import of the case table (the columns of `table_export`) from CSV, UTF-8 or GBK, or from XLSX.
 
 Chinese CSV files from Excel are often GBK (SPEC §9): UTF-8 is tried first (with or without
-BOM), then GB18030, the superset of GBK. Times are Beijing time as exported ("%Y-%m-%d %H:%M");
-in an XLSX file a cell Excel turned into a date is taken as that Beijing time. A masked phone
+BOM), then GB18030, the superset of GBK. Times are Beijing time as exported ("%Y-%m-%d %H:%M",
+a deadline at the end of a day also "%Y-%m-%d 24:00"); in an XLSX file a cell Excel turned into a date is taken as that Beijing time. A masked phone
 (138****1234) carries no number and is not imported. A row with more or fewer cells than the
 header is refused with both counts: a comma outside quotes or an unclosed quote shifts every
 cell after it, and nothing shifted is guessed back into place.

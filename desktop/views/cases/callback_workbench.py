@@ -68,7 +68,6 @@ class CallbackWorkbench(QDialog):
             self.outcome.addItem(label(outcome), outcome.value)
         self.notes = QLineEdit()
         self.record_button = QPushButton(self.tr("记录回访"))
-        self.record_button.setDefault(True)
         form = QFormLayout()
         form.addRow("", self.reached)
         form.addRow(self.tr("是否解决"), self.solved)
@@ -79,6 +78,7 @@ class CallbackWorkbench(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
         layout.addWidget(self.record_button)
+        self.record_button.setDefault(True)  # once in the dialog, which then knows it as its default
         self.reached.toggled.connect(self._reached_toggled)
         self.reached.toggled.connect(self._update_record_button)
         self.satisfaction.currentIndexChanged.connect(self._suggest_outcome)

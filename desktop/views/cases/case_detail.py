@@ -19,6 +19,8 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -73,11 +75,22 @@ def ask_item(parent, title: str, label: str, items: list[str]) -> int | None:
 
 
 def ask_choice(parent, title: str, label: str, choices: dict[str, str]) -> str | None:
-    """One of `choices` (shown text → value) picked from a list where typing completes, or a value typed
-    that is not listed (a grid code, a case number); None when cancelled or left empty."""
-    text, ok = QInputDialog.getItem(parent, title, label, list(choices), 0, True)
-    text = text.strip()
-    return (choices.get(text) or text or None) if ok else None
+    """One of `choices` (shown text → value) or a value typed that is not listed (a grid code, a case
+    number); None when cancelled or left empty. The field starts empty — Enter alone never takes the
+    first entry — and typing any part of an entry (a name, digits of a code) lists the entries holding it."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setComboBoxItems(list(choices))
+    dialog.setComboBoxEditable(True)
+    dialog.setTextValue("")
+    combo = dialog.findChild(QComboBox)
+    combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+    combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    if not dialog.exec():
+        return None
+    text = dialog.textValue().strip()
+    return choices.get(text) or text or None
 
 
 def ask_decision(parent, title: str, text: str, approve: str, refuse: str) -> bool | None:
@@ -353,7 +366,7 @@ class CaseDetailDialog(QDialog):
         # The township's grids in use, nearest to the case's point first; a code may be typed too.
         choices = {}
         for grid in self.detail.route_choices:
-            shown = f"{grid.name}({grid.code})"
+            shown = self.tr("%1(%2)").replace("%1", grid.name).replace("%2", grid.code)
             if grid.distance_m is not None:
                 shown += self.tr(",相距 %1 米").replace("%1", str(grid.distance_m))
             choices[shown] = grid.code

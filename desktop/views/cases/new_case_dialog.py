@@ -2,8 +2,9 @@
 
 Typing a location shows the grid it routes to, that grid's staff, and open cases nearby of
 the same category (a possible duplicate) before anything is saved. A duplicate can be opened
-(double-click) or chosen, and the request then saved straight into it (并入所选案件): it is
-recorded with its requester and merged, not handled twice.
+(double-click, or Enter in the list) or chosen, and the request then saved straight into it
+(并入所选案件, Enter on that button too): it is recorded with its requester and merged, not
+handled twice.
 """
 
 from __future__ import annotations
@@ -43,6 +44,24 @@ def township_of(code: str | None) -> str | None:
     return code[:9] + "000"
 
 
+class SuspectedDuplicates(QListWidget):
+    """Open cases like the one being taken in: double-click or Enter opens one to look at. Enter is
+    taken here, so that it does not also reach the dialog and save a new case."""
+
+    opened = Signal(int)  # the case id
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.itemDoubleClicked.connect(lambda item: self.opened.emit(item.data(Qt.ItemDataRole.UserRole)))
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
+            self.opened.emit(self.currentItem().data(Qt.ItemDataRole.UserRole))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class NewCaseDialog(QDialog):
     saved = Signal(object)  # the IntakeResult
     duplicate_chosen = Signal(int)  # a suspected duplicate double-clicked: its case id, to open it
@@ -80,14 +99,13 @@ class NewCaseDialog(QDialog):
         self.urgent = QCheckBox(self.tr("紧急(涉及安全或停水停电停气)"))
         self.grid_label, self.staff_label = QLabel(self.tr("未定位:保存后进入待分派列表")), QLabel()
         self.staff_label.setWordWrap(True)
-        self.duplicates = QListWidget()
+        self.duplicates = SuspectedDuplicates()
         self.duplicates.setMaximumHeight(110)
         self.duplicates.setWordWrap(True)  # the distance and state at the end of a line stay in view
         self.duplicates.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.duplicates.setToolTip(self.tr("双击打开该案件查看;确属同一诉求的,选中后点“并入所选案件”:"
                                            "本诉求登记后即并入该案件,不另行办理"))
-        self.duplicates.itemDoubleClicked.connect(
-            lambda item: self.duplicate_chosen.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.duplicates.opened.connect(self.duplicate_chosen)
 
         form = QFormLayout()
         location = QHBoxLayout()
@@ -104,10 +122,8 @@ class NewCaseDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
         self.merge_button = self.buttons.addButton(self.tr("并入所选案件"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.merge_button.setEnabled(False)
-        self.merge_button.setAutoDefault(False)  # Enter saves a new case, never merges
+        self.merge_button.setEnabled(False)  # Enter on it (focused, it is the default) merges, once confirmed
         self.merge_button.clicked.connect(self.merge_into_chosen)
         self.duplicates.itemSelectionChanged.connect(
             lambda: self.merge_button.setEnabled(self.chosen_duplicate() is not None))
@@ -116,6 +132,9 @@ class NewCaseDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        # Only now that the box is in the dialog: the dialog then knows Save as its default, and does not
+        # make the first button in the focus chain (并入所选案件) the default when it is shown.
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
         order = [self.channel, self.requester_name, self.requester_phone, self.title_edit, self.description,
                  self.item, self.category, self.lon, self.lat, self.address, self.urgent,
                  self.duplicates, self.merge_button, self.buttons.button(QDialogButtonBox.StandardButton.Save),
@@ -129,8 +148,8 @@ class NewCaseDialog(QDialog):
         # Look the location up once typing pauses, not on every keystroke.
         self._lookup_timer = QTimer(self, singleShot=True, interval=300)
         self._lookup_timer.timeout.connect(self.look_around)
-        self.lon.textChanged.connect(self._lookup_timer.start)
-        self.lat.textChanged.connect(self._lookup_timer.start)
+        self.lon.textChanged.connect(self._location_edited)
+        self.lat.textChanged.connect(self._location_edited)
         self.channel.setFocus()
         self.tasks.submit(matter_list.in_force, db, township_code or CITY, beijing_today(),
                           on_done=self._show_items, on_error=lambda exc: dialogs.show_error(self, exc))
@@ -159,8 +178,7 @@ class NewCaseDialog(QDialog):
         self._lookup_generation += 1
         generation = self._lookup_generation
         where = self.location()
-        self.duplicates.clear()  # a model reset: no selection change is signalled
-        self.merge_button.setEnabled(False)
+        self._forget_duplicates()
         if where is None:
             self.grid_label.setText(self.tr("未定位:保存后进入待分派列表"))
             self.staff_label.clear()
@@ -202,6 +220,16 @@ class NewCaseDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, hint.case.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, hint.case.number)
             self.duplicates.addItem(item)
+
+    def _location_edited(self) -> None:
+        # What was found for the old place is neither offered nor, landing late, shown.
+        self._lookup_generation += 1
+        self._forget_duplicates()
+        self._lookup_timer.start()
+
+    def _forget_duplicates(self) -> None:
+        self.duplicates.clear()  # a model reset: no selection change is signalled
+        self.merge_button.setEnabled(False)
 
     def chosen_duplicate(self) -> tuple[int, str] | None:
         """(case id, number) of the suspected duplicate selected, if one is."""

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from desktop.errors import InvalidTransition, PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry, Case, CaseEvent, ChangeFeed
-from desktop.models.enums import CaseState, Channel, HandlingLevel, MatterCategory
+from desktop.models.enums import AuditOutcome, CaseState, Channel, HandlingLevel, MatterCategory
 from desktop.services.cases import duplicates, hold, intake, queries
 
 from case_world import AT_SEA, GRID_A, GRID_B, IN_A, IN_B, IN_MARKET, MARKET, OTHER_TOWNSHIP, TOWNSHIP
@@ -127,6 +127,7 @@ def test_a_request_seen_to_be_a_duplicate_is_taken_in_and_merged_in_one_step(wor
                         ) == f"案件 {again.case.number} 作为重复诉求并入本案"
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "cases.take_in")).all()[-1]
         assert (entry.target, entry.message) == (f"case:{again.case.id}", f"案件 {again.case.number} 并入 {first.number}")
+        assert (entry.detail["case"], entry.detail["event"]) == (again.case.number, "merged")
     assert world.new_case(at=IN_A).duplicates[0].case.id == first.id  # the merged one is no longer offered
 
 
@@ -140,6 +141,10 @@ def test_a_duplicate_of_a_finished_or_foreign_case_is_refused_and_nothing_is_tak
         world.new_case(at=IN_A, duplicate_of=elsewhere.id)
     with world.db.session() as s:
         assert s.scalar(select(func.count()).select_from(Case)) == 3
+        refused = s.scalars(select(AuditEntry).where(AuditEntry.action == "cases.take_in").order_by(AuditEntry.id)
+                            ).all()[-1]
+        # Refused before anything was numbered: the entry names no case that was never kept.
+        assert refused.outcome is AuditOutcome.DENIED and refused.target is None
 
 
 def test_a_text_no_database_can_keep_is_refused_by_field_wherever_it_comes_from(world):

@@ -348,3 +348,9 @@ def test_a_liaisons_queue_rises_falls_and_counts_overdue_by_its_own_shares_deadl
     assert queue.summary(world.db, world.operator, now=late_to_sign).overdue == 0
     descending = [r.number for r in queue.page(world.db, world.police, QueueFilter(descending=True), 0, 10)]
     assert descending == [signed.number, unsigned.number]
+    # An operator who belongs to the department too watches the whole township by the cases' deadlines.
+    member = replace(world.operator, department_id=world.departments["police"])
+    rows = [r for r in queue.page(world.db, member, QueueFilter(), 0, 10, now=late_to_sign)
+            if r.number in (signed.number, unsigned.number)]
+    assert [(r.number, r.own_state) for r in rows] == [(signed.number, None), (unsigned.number, None)]
+    assert queue.summary(world.db, member, now=late_to_sign).overdue == 0
