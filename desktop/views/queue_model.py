@@ -265,8 +265,8 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column in (DEADLINE, COUNTDOWN):
             # The 期限 column shows the case's deadline; the countdown a liaison's own next one.
             return self._deadline_colour(r, _due(r) if column == COUNTDOWN else r.due_at)
-        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
-            return r.title
+        if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, COUNTDOWN, STATE, CATEGORY, PLACE):
+            return self._text(r, column)  # the whole text, where a narrow column cuts it short
         if role == CASE_ID_ROLE:
             return r.id
         if role == ROW_ROLE:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..i18n import label
 from ..models.enums import OPEN_CASE_STATES, CaseState, MatterCategory
-from .queue_model import CASE_ID_ROLE, DEADLINE, NUMBER, TITLE, QueueModel
+from .queue_model import CASE_ID_ROLE, COUNTDOWN, DEADLINE, NUMBER, TITLE, QueueModel
 from .retranslating import Retranslating
 
 _OPEN = "open"
@@ -53,6 +53,9 @@ class QueuePanel(Retranslating, QWidget):
         self.view.setSortingEnabled(True)  # header clicks call model.sort → ORDER BY in SQL
         for column, width in enumerate([165, 165, 105, 125, 120, 110, 60, 95, 120]):
             self.view.setColumnWidth(column, width)
+        # The countdown whole at its longest (a liaison's names the step), in the font in use.
+        longest = self.fontMetrics().horizontalAdvance(self.tr("联系 超期 99天23小时")) + 16
+        self.view.setColumnWidth(COUNTDOWN, max(self.view.columnWidth(COUNTDOWN), longest))
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         # Right-click on a row (and Ctrl+C in the table): a case's number goes into phone calls,
         # chat messages and paper all day.

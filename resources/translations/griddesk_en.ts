@@ -3799,57 +3799,62 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="89" />
+      <location filename="../../desktop/views/queue_panel.py" line="57" />
+      <source>联系 超期 99天23小时</source>
+      <translation>Contact 99 d 23 h overdue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_panel.py" line="92" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="89" />
+      <location filename="../../desktop/views/queue_panel.py" line="92" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="91" />
+      <location filename="../../desktop/views/queue_panel.py" line="94" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="92" />
+      <location filename="../../desktop/views/queue_panel.py" line="95" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="93" />
+      <location filename="../../desktop/views/queue_panel.py" line="96" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="94" />
+      <location filename="../../desktop/views/queue_panel.py" line="97" />
       <source>编号或标题</source>
       <translation>Number or title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="95" />
+      <location filename="../../desktop/views/queue_panel.py" line="98" />
       <source>打开案件详情</source>
       <translation>Open case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="96" />
+      <location filename="../../desktop/views/queue_panel.py" line="99" />
       <source>复制案件编号</source>
       <translation>Copy case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="97" />
+      <location filename="../../desktop/views/queue_panel.py" line="100" />
       <source>复制本行</source>
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="176" />
+      <location filename="../../desktop/views/queue_panel.py" line="179" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="176" />
+      <location filename="../../desktop/views/queue_panel.py" line="179" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>

@@ -219,6 +219,9 @@ def test_a_liaison_reads_its_own_parts_state_and_deadline_first(qtbot, demo_db, 
     model.clock = lambda: share.sign_due_at - timedelta(hours=7, minutes=5)
     assert model.index(row, COUNTDOWN).data() == "签收 剩 7小时"
     assert model.index(row, 3).data().startswith(f"本单位待签收 · 案件{unsigned.state.label}")
+    # A narrow column cuts the longer texts short: the tooltip holds them whole.
+    for column in (COUNTDOWN, 3):
+        assert model.index(row, column).data(Qt.ItemDataRole.ToolTipRole) == model.index(row, column).data()
     reported = rows.index(next(r for r in rows if r.own_state is AssignmentState.REPORTED))
     assert model.index(reported, COUNTDOWN).data() == "已反馈,待中心核查"
     operator = QueueModel(demo_db, actor_for(demo_db, "qg_op1"), tasks)
