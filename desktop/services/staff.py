@@ -1,6 +1,8 @@
 """Read-only views of grid staff and place particulars (Art. 7–9, 12(2)) for the roster panel.
 
-Phones are masked here; showing them in full is a separate, audited service (Art. 15).
+The phones of the staff serving a grid are shown whole: Art. 14(2) has every township publish
+grid staff's names and contact numbers where residents gather (the notice sheets print them),
+and the centre calls them to settle a case on the spot (Art. 17).
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ from ..models import (
 from ..models.enums import GridKind, LeadershipRole, PersonStatus, PlaceLevel, StaffRole, StaffSource
 from .clock import BEIJING, beijing_today
 from .places import get_place
-from .queue import mask_phone
 from .security import Actor, Permission, scope_prefix
 
 
@@ -35,7 +36,7 @@ class StaffMember:
     name: str
     role: StaffRole
     source: StaffSource
-    phone: str | None  # masked
+    phone: str | None  # whole: published on the notice boards (Art. 14(2))
     status: PersonStatus
     grid_code: str
     grid_name: str
@@ -90,7 +91,8 @@ def _grids_under(place: Place):
 
 
 def roster(db: Database, actor: Actor, code: str) -> list[StaffMember]:
-    """The staff now serving the grids of a place (a grid, or every grid of a village …)."""
+    """The staff now serving the grids of a place (a grid, or every grid of a village …), with the
+    phones Art. 14(2) has published."""
     with db.session() as session:
         place = get_place(session, code)
         _require_view(actor, place)
@@ -102,7 +104,7 @@ def roster(db: Database, actor: Actor, code: str) -> list[StaffMember]:
             .where(GridStaffRole.grid_id.in_(_grids_under(place)), *_serving_today())
             .order_by(Place.code, GridStaffRole.role, Person.name)
         )
-        return [StaffMember(pid, name, role, source, mask_phone(phone), status, gcode, gname)
+        return [StaffMember(pid, name, role, source, phone, status, gcode, gname)
                 for pid, name, role, source, phone, status, gcode, gname in session.execute(stmt)]
 
 

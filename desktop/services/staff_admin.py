@@ -369,14 +369,3 @@ def log_work(db: Database, actor: Actor, *, person_id: int, grid_code: str, kind
         uow.audit(f"{grid.short_name} {person.name}:{kind.label}")
         uow.changed("staff", entry.id, _township(grid).id)
         return entry.id
-
-
-def reveal_phone(db: Database, actor: Actor, person_id: int) -> str | None:
-    """The full phone of a person, for a viewer entitled to sensitive information; audited (Art. 15)."""
-    with unit_of_work(db, actor, "staff.reveal_phone", target=f"person:{person_id}") as uow:
-        person = uow.session.get(Person, person_id)
-        if person is None:
-            raise NotFound(f"人员 {person_id} 不存在")
-        _require_over_person(uow, person_id, Permission.VIEW_SENSITIVE)
-        uow.audit(f"查看 {person.name} 的完整手机号")
-        return person.phone

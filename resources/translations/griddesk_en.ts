@@ -3464,84 +3464,74 @@
   <context>
     <name>PeopleWindow</name>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="105" />
-      <location filename="../../desktop/views/people/window.py" line="146" />
+      <location filename="../../desktop/views/people/window.py" line="102" />
+      <location filename="../../desktop/views/people/window.py" line="142" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="106" />
+      <location filename="../../desktop/views/people/window.py" line="103" />
       <source>新增人员…</source>
       <translation>Add staff…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="107" />
-      <location filename="../../desktop/views/people/window.py" line="165" />
+      <location filename="../../desktop/views/people/window.py" line="104" />
+      <location filename="../../desktop/views/people/window.py" line="161" />
       <source>离任</source>
       <translation>Leave post</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="108" />
-      <source>显示完整手机号</source>
-      <translation>Show full mobile numbers</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/people/window.py" line="109" />
+      <location filename="../../desktop/views/people/window.py" line="105" />
       <source>确定领导联系…</source>
       <translation>Assign leadership contact…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="110" />
+      <location filename="../../desktop/views/people/window.py" line="106" />
       <source>记录网格工作…</source>
       <translation>Log grid work…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="111" />
+      <location filename="../../desktop/views/people/window.py" line="107" />
       <source>专业人员进网格…</source>
       <translation>Professional visit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="112" />
+      <location filename="../../desktop/views/people/window.py" line="108" />
       <source>网格人员与配备</source>
       <translation>Grid staff and staffing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="113" />
+      <location filename="../../desktop/views/people/window.py" line="109" />
       <source>挂点领导、指导员、总负责人</source>
       <translation>Contact leaders, instructors, chiefs</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="114" />
+      <location filename="../../desktop/views/people/window.py" line="110" />
       <source>工作日志与专业人员进网格</source>
       <translation>Work log and professional visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="117" />
+      <location filename="../../desktop/views/people/window.py" line="113" />
       <source>%1:%2 个网格,%3 个网格员配备不足(红色)</source>
       <translation>%1: %2 grids, %3 short of grid members (red)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="146" />
+      <location filename="../../desktop/views/people/window.py" line="142" />
       <source>请先在名单中选中一人</source>
       <translation>Select a person in the list first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="165" />
+      <location filename="../../desktop/views/people/window.py" line="161" />
       <source>%1 自今日起不再担任 %2 的该职务?</source>
       <translation>%1 leaves this post in %2 from today?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="178" />
-      <source>完整手机号</source>
-      <translation>Full mobile number</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/people/window.py" line="191" />
+      <location filename="../../desktop/views/people/window.py" line="175" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="191" />
+      <location filename="../../desktop/views/people/window.py" line="175" />
       <source>这里还没有网格工作人员</source>
       <translation>There are no grid staff here yet</translation>
     </message>

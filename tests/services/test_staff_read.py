@@ -47,11 +47,12 @@ def staffed_db(db):
 
 
 @pytest.mark.law("Art. 9")
-def test_roster_of_a_grid_lists_serving_staff_with_role_source_and_masked_phone(staffed_db, system):
+def test_roster_of_a_grid_lists_serving_staff_with_role_source_and_published_phone(staffed_db, system):
+    """Phones whole: Art. 14(2) has them published on the notice boards."""
     rows = staff.roster(staffed_db, system, QIAOBEI + "001")
     assert [(r.name, r.role, r.source, r.phone, r.status) for r in rows] == [
-        ("陈海", StaffRole.GRID_HEAD, StaffSource.COMMITTEE_MEMBER, "138****1234", PersonStatus.ACTIVE),
-        ("黄丽", StaffRole.GRID_MEMBER, StaffSource.VOLUNTEER, "139****5678", PersonStatus.ON_LEAVE),
+        ("陈海", StaffRole.GRID_HEAD, StaffSource.COMMITTEE_MEMBER, "13807791234", PersonStatus.ACTIVE),
+        ("黄丽", StaffRole.GRID_MEMBER, StaffSource.VOLUNTEER, "13907795678", PersonStatus.ON_LEAVE),
     ]
 
 

@@ -85,7 +85,8 @@ def test_new_case_by_keyboard_routes_shows_staff_and_saves_on_enter(qapp, qtbot,
     qtbot.keyClicks(dialog.lat, f"{lat:.6f}")
     qtbot.waitUntil(lambda: name in dialog.grid_label.text())  # looked up once typing pauses
     assert dialog.staff_label.text()  # the grid's staff, phones masked
-    assert "****" in dialog.staff_label.text().replace("\u2060", "")  # word joiners keep an entry on one line
+    shown = dialog.staff_label.text().replace("\u2060", "")  # word joiners keep an entry on one line
+    assert "****" not in shown and any(ch.isdigit() for ch in shown)  # the numbers to call (Art. 14(2))
     assert not dialog.grab().isNull()  # the whole dialog paints
     with qtbot.waitSignal(dialog.saved) as saved:
         qtbot.keyClick(dialog.address, Qt.Key.Key_Return)

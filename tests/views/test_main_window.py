@@ -69,7 +69,7 @@ def test_selecting_a_grid_filters_the_queue_and_shows_the_roster(window, qtbot):
     assert blocker.args == [GRID]
     assert window.queue_model.rowCount() == 25
     assert [m.name for m in window.roster.model.rows] == ["陈海"]
-    assert window.roster.model.index(0, 2).data() == "138****1234"  # the phone beside the name and role
+    assert window.roster.model.index(0, 2).data() == "13807791234"  # the phone to call, beside the name and role
     assert "侨北第一网格" in window.roster.summary.text()
     window.select_place(QIAOBEI)
     assert window.queue_model.rowCount() == 30

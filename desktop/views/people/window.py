@@ -47,16 +47,13 @@ class PeopleWindow(Retranslating, QDialog):
         self.roster_view = rows_table(self.roster_model)
         self.add_button = QPushButton()
         self.end_button = QPushButton()
-        self.phone_button = QPushButton()
         self.add_button.clicked.connect(self.add_staff)
         self.end_button.clicked.connect(self.end_role)
-        self.phone_button.clicked.connect(self.show_phone)
         can_manage = self.actor.can(Permission.MANAGE_STAFF, code)
         self.add_button.setEnabled(can_manage)
         self.end_button.setEnabled(can_manage)
-        self.phone_button.setEnabled(self.actor.can(Permission.VIEW_SENSITIVE, code))
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.end_button, self.phone_button):
+        for button in (self.add_button, self.end_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -105,7 +102,6 @@ class PeopleWindow(Retranslating, QDialog):
         self.setWindowTitle(self.tr("网格人员"))
         self.add_button.setText(self.tr("新增人员…"))
         self.end_button.setText(self.tr("离任"))
-        self.phone_button.setText(self.tr("显示完整手机号"))
         self.leader_button.setText(self.tr("确定领导联系…"))
         self.work_button.setText(self.tr("记录网格工作…"))
         self.visit_button.setText(self.tr("专业人员进网格…"))
@@ -167,18 +163,6 @@ class PeopleWindow(Retranslating, QDialog):
             return
         self._run(staff_admin.end_serving, self.db, self.actor, person_id=member.person_id,
                   grid_code=member.grid_code, role=member.role, end_on=beijing_today())
-
-    def show_phone(self) -> None:
-        """The full number is shown once, and the viewing is audited (Art. 15)."""
-        member = self._selected_member()
-        if member is None:
-            return
-
-        def shown(phone) -> None:
-            dialogs.information(self, self.tr("完整手机号"), f"{member.name}:{phone or self.tr('(未登记)')}")
-
-        self.tasks.submit(staff_admin.reveal_phone, self.db, self.actor, member.person_id, on_done=shown,
-                          on_error=lambda exc: dialogs.show_error(self, exc))
 
     def add_leader(self) -> None:
         """Art. 8: the service refuses a township naming county leaders, or a chief for a non-village."""
