@@ -34,11 +34,12 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
 
 from ..db import Database
-from ..models import Assignment, Case, Place
+from ..models import Assignment, Case, Department, Place
 from ..models.base import utcnow
 from ..models.enums import (
     ACTIVE_ASSIGNMENT_STATES,
     OPEN_CASE_STATES,
+    AssignmentRole,
     AssignmentState,
     CaseState,
     MatterCategory,
@@ -126,6 +127,7 @@ class QueueRow:
     received_at: datetime
     due_at: datetime | None
     version: int
+    lead_department: str | None = None  # who leads the handling now (or last did): the newest lead share's
     # A liaison's own part: its department's share still running, and that share's next deadline
     # (signing while unsigned, then contacting, then handling; none while its clock stands still or
     # it has reported).
@@ -336,8 +338,14 @@ def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
     """Rows [offset, offset + limit) of the filtered, sorted queue."""
     grid, village, township = aliased(Place), aliased(Place), aliased(Place)
     place_name = func.coalesce(grid.short_name, village.short_name, township.short_name)
+    # The department leading the case, for the page's rows only (ix_assignments_case_lead answers it).
+    lead_department = (select(Department.short_name).join(Assignment, Assignment.department_id == Department.id)
+                       .where(Assignment.case_id == Case.id, Assignment.role == AssignmentRole.LEAD,
+                              Assignment.state != AssignmentState.WITHDRAWN)
+                       .order_by(Assignment.id.desc()).limit(1).scalar_subquery())
     columns = (Case.id, Case.number, Case.title, Case.category, Case.state, Case.supervision, Case.urgent,
-               place_name, Case.requester_name, Case.requester_phone, Case.received_at, Case.due_at, Case.version)
+               place_name, Case.requester_name, Case.requester_phone, Case.received_at, Case.due_at, Case.version,
+               lead_department)
     with db.session() as session:
         inner = OwnShare.of(actor)
         ids = _filtered(session, actor, f, select(Case.id), now or utcnow(), inner)

@@ -50,12 +50,22 @@ COLUMNS = [
     Column(QT_TRANSLATE_NOOP("QueueModel", "状态"), SortKey.STATE),
     Column(QT_TRANSLATE_NOOP("QueueModel", "类别"), SortKey.CATEGORY),
     Column(QT_TRANSLATE_NOOP("QueueModel", "地点")),
+    Column(QT_TRANSLATE_NOOP("QueueModel", "承办单位")),
     Column(QT_TRANSLATE_NOOP("QueueModel", "诉求人")),
     Column(QT_TRANSLATE_NOOP("QueueModel", "电话")),
     Column(QT_TRANSLATE_NOOP("QueueModel", "受理时间"), SortKey.RECEIVED),
     Column(QT_TRANSLATE_NOOP("QueueModel", "期限"), SortKey.DEADLINE),
 ]
-NUMBER, TITLE, COUNTDOWN, STATE, CATEGORY, PLACE, REQUESTER, PHONE, RECEIVED, DEADLINE = range(len(COLUMNS))
+NUMBER, TITLE, COUNTDOWN, STATE, CATEGORY, PLACE, LEAD, REQUESTER, PHONE, RECEIVED, DEADLINE = range(len(COLUMNS))
+# The columns shown as the row has them (the others are worded in QueueModel._text).
+_PLAIN_TEXT = {
+    NUMBER: lambda r: r.number, CATEGORY: lambda r: label(r.category), PLACE: lambda r: r.place_name,
+    LEAD: lambda r: r.lead_department or "", REQUESTER: lambda r: r.requester_name or "",
+    PHONE: lambda r: r.requester_phone or "", RECEIVED: lambda r: beijing_text(r.received_at),
+    DEADLINE: lambda r: due_text(r.due_at),
+}
+
+
 def _due(r: QueueRow) -> datetime | None:
     """The deadline the row counts down: a liaison's own share's, else the case's."""
     return r.own_due_at if r.own_state is not None else r.due_at
@@ -265,7 +275,7 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column in (DEADLINE, COUNTDOWN):
             # The 期限 column shows the case's deadline; the countdown a liaison's own next one.
             return self._deadline_colour(r, _due(r) if column == COUNTDOWN else r.due_at)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, COUNTDOWN, STATE, CATEGORY, PLACE):
+        if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, COUNTDOWN, STATE, CATEGORY, PLACE, LEAD):
             return self._text(r, column)  # the whole text, where a narrow column cuts it short
         if role == CASE_ID_ROLE:
             return r.id
@@ -274,30 +284,16 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def _text(self, r: QueueRow, column: int) -> str:
-        match column:
-            case 0:
-                return r.number
-            case 1:
-                return (self.tr("【急】") if r.urgent else "") + r.title
-            case 2:
-                return self.countdown_text(r)
-            case 3:
-                # A liaison reads its own part first: its share's state, the case's beside it.
-                state = label(r.state) if r.own_state is None else self.tr("本单位%1 · 案件%2").replace(
-                    "%1", label(r.own_state)).replace("%2", label(r.state))
-                return state if r.supervision is SupervisionLevel.NONE else f"{state} · {label(r.supervision)}"
-            case 4:
-                return label(r.category)
-            case 5:
-                return r.place_name
-            case 6:
-                return r.requester_name or ""
-            case 7:
-                return r.requester_phone or ""
-            case 8:
-                return beijing_text(r.received_at)
-            case _:
-                return due_text(r.due_at)
+        if column == COUNTDOWN:
+            return self.countdown_text(r)
+        if column == STATE:
+            # A liaison reads its own part first: its share's state, the case's beside it.
+            state = label(r.state) if r.own_state is None else self.tr("本单位%1 · 案件%2").replace(
+                "%1", label(r.own_state)).replace("%2", label(r.state))
+            return state if r.supervision is SupervisionLevel.NONE else f"{state} · {label(r.supervision)}"
+        if column == TITLE:
+            return (self.tr("【急】") if r.urgent else "") + r.title
+        return _PLAIN_TEXT[column](r)
 
     def countdown_text(self, r: QueueRow) -> str:
         """"剩 2天3小时" / "超期 5小时" for open cases with a deadline; for an open case without one,

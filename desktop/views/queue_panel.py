@@ -51,11 +51,12 @@ class QueuePanel(Retranslating, QWidget):
         self.view.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.view.horizontalHeader().setSortIndicator(DEADLINE, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)  # header clicks call model.sort → ORDER BY in SQL
-        for column, width in enumerate([165, 165, 105, 125, 120, 110, 60, 95, 120]):
+        for column, width in enumerate([165, 165, 105, 125, 120, 110, 115, 60, 95, 120]):
             self.view.setColumnWidth(column, width)
-        # The countdown whole at its longest (a liaison's names the step), in the font in use.
-        longest = self.fontMetrics().horizontalAdvance(self.tr("联系 超期 99天23小时")) + 16
-        self.view.setColumnWidth(COUNTDOWN, max(self.view.columnWidth(COUNTDOWN), longest))
+        # Whole at their longest, in the font in use: the countdown (a liaison's names the step) and the deadline.
+        for column, longest in ((COUNTDOWN, self.tr("联系 超期 99天23小时")), (DEADLINE, "2026-12-31 24:00")):
+            width = self.fontMetrics().horizontalAdvance(longest) + 16
+            self.view.setColumnWidth(column, max(self.view.columnWidth(column), width))
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         # Right-click on a row (and Ctrl+C in the table): a case's number goes into phone calls,
         # chat messages and paper all day.

@@ -3696,92 +3696,97 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
     <message>
       <location filename="../../desktop/views/queue_model.py" line="53" />
+      <source>承办单位</source>
+      <translation>Lead department</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="54" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="54" />
+      <location filename="../../desktop/views/queue_model.py" line="55" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="55" />
+      <location filename="../../desktop/views/queue_model.py" line="56" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="56" />
+      <location filename="../../desktop/views/queue_model.py" line="57" />
       <source>期限</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="65" />
+      <location filename="../../desktop/views/queue_model.py" line="75" />
       <source>待中心决定,暂停计时</source>
       <translation>Awaiting the centre, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="66" />
+      <location filename="../../desktop/views/queue_model.py" line="76" />
       <source>已反馈,待中心核查</source>
       <translation>Reported, awaiting review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="68" />
+      <location filename="../../desktop/views/queue_model.py" line="78" />
       <source>签收 %1</source>
       <translation>Sign-for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="68" />
+      <location filename="../../desktop/views/queue_model.py" line="78" />
       <source>联系 %1</source>
       <translation>Contact %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="70" />
+      <location filename="../../desktop/views/queue_model.py" line="80" />
       <source>未派遣,未计时</source>
       <translation>Not dispatched, no clock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="72" />
+      <location filename="../../desktop/views/queue_model.py" line="82" />
       <source>暂缓,不计时</source>
       <translation>On hold, no clock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="73" />
-      <location filename="../../desktop/views/queue_model.py" line="74" />
+      <location filename="../../desktop/views/queue_model.py" line="83" />
+      <location filename="../../desktop/views/queue_model.py" line="84" />
       <source>待审批,暂停计时</source>
       <translation>Awaiting decision, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="281" />
-      <source>【急】</source>
-      <translation>[Urgent] </translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/queue_model.py" line="286" />
+      <location filename="../../desktop/views/queue_model.py" line="291" />
       <source>本单位%1 · 案件%2</source>
       <translation>Ours: %1 · case: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="314" />
+      <location filename="../../desktop/views/queue_model.py" line="295" />
+      <source>【急】</source>
+      <translation>[Urgent] </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="310" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="314" />
+      <location filename="../../desktop/views/queue_model.py" line="310" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="323" />
+      <location filename="../../desktop/views/queue_model.py" line="319" />
       <source>%1天%2小时</source>
       <translation>%1 d %2 h</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="325" />
+      <location filename="../../desktop/views/queue_model.py" line="321" />
       <source>%1小时</source>
       <translation>%1 h</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="326" />
+      <location filename="../../desktop/views/queue_model.py" line="322" />
       <source>%1分钟</source>
       <translation>%1 min</translation>
     </message>
@@ -3794,57 +3799,57 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Contact 99 d 23 h overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="92" />
+      <location filename="../../desktop/views/queue_panel.py" line="93" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="92" />
+      <location filename="../../desktop/views/queue_panel.py" line="93" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="94" />
+      <location filename="../../desktop/views/queue_panel.py" line="95" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="95" />
+      <location filename="../../desktop/views/queue_panel.py" line="96" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="96" />
+      <location filename="../../desktop/views/queue_panel.py" line="97" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="97" />
+      <location filename="../../desktop/views/queue_panel.py" line="98" />
       <source>编号或标题</source>
       <translation>Number or title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="98" />
+      <location filename="../../desktop/views/queue_panel.py" line="99" />
       <source>打开案件详情</source>
       <translation>Open case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="99" />
+      <location filename="../../desktop/views/queue_panel.py" line="100" />
       <source>复制案件编号</source>
       <translation>Copy case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="100" />
+      <location filename="../../desktop/views/queue_panel.py" line="101" />
       <source>复制本行</source>
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="179" />
+      <location filename="../../desktop/views/queue_panel.py" line="180" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="179" />
+      <location filename="../../desktop/views/queue_panel.py" line="180" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>

@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 
 from desktop.models import Case
 from desktop.models.base import utcnow
-from desktop.models.enums import CaseState
+from desktop.models.enums import ACTIVE_ASSIGNMENT_STATES, CaseState
 from desktop.services import queue
 from desktop.services.clock import BEIJING
 from desktop.services.queue import QueueFilter, SortKey
@@ -227,3 +227,23 @@ def test_a_liaison_reads_its_own_parts_state_and_deadline_first(qtbot, demo_db, 
     operator = QueueModel(demo_db, actor_for(demo_db, "qg_op1"), tasks)
     operator.refresh()
     assert operator.rowCount() and all(operator.row_at(r).own_state is None for r in range(min(20, operator.rowCount())))
+
+
+def test_the_lead_department_is_named_beside_each_dispatched_case(demo_db, system, tasks):
+    """Who handles it, at a glance: the department leading the case now (Art. 18), blank before dispatch."""
+    from desktop.models import Assignment, Department
+    from desktop.models.enums import AssignmentRole
+    from desktop.views.queue_model import LEAD
+
+    model = QueueModel(demo_db, system, tasks, page_size=500)
+    model.set_filter(QueueFilter(states=frozenset({CaseState.HANDLING, CaseState.RECEIVED})))
+    rows = {model.row_at(r).id: r for r in range(model.rowCount())}
+    with demo_db.session() as s:
+        leads = dict(s.execute(select(Assignment.case_id, Department.short_name).join(Department).where(
+            Assignment.role == AssignmentRole.LEAD, Assignment.case_id.in_(rows),
+            Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES))).all())
+        received = s.scalars(select(Case.id).where(Case.id.in_(rows), Case.state == CaseState.RECEIVED)).all()
+    assert leads and received
+    assert all(model.index(rows[case_id], LEAD).data() == name for case_id, name in leads.items())
+    assert all(model.index(rows[case_id], LEAD).data() == "" for case_id in received)
+    assert model.headerData(LEAD, Qt.Orientation.Horizontal) == "承办单位"
