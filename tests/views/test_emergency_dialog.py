@@ -18,6 +18,7 @@ from desktop.services.security import Actor, Grant
 from desktop.tasks import SyncTaskRunner
 from desktop.views import beijing_time, dialogs
 from desktop.views.emergencies.amend_dialog import AmendFactsDialog
+from desktop.views.emergencies import ladder_panel
 from desktop.views.emergencies.ladder_panel import OVERDUE, LadderPanel
 from desktop.views.emergencies.ladder_settings import LadderSettingsDialog, open_ladder_settings
 from desktop.views.emergencies.report_dialog import EmergencyReportDialog, EmergencyReportForm
@@ -367,10 +368,13 @@ def test_a_rung_falling_overdue_while_the_panel_is_open_turns_red_without_losing
     panel.table.selectRow(phone_row)
     typed = beijing_time.as_qdatetime(info.learned_at + timedelta(minutes=3))
     panel.done_at.setDateTime(typed)
+    assert "剩余" in panel.table.item(phone_row, 2).text()
     later = utcnow() + timedelta(hours=1)
     monkeypatch.setattr(emergency_service, "utcnow", lambda: later)
+    monkeypatch.setattr(ladder_panel, "utcnow", lambda: later)
     panel.clock.timeout.emit()
     assert panel.table.item(phone_row, 0).foreground().color() == OVERDUE
+    assert "已逾期" in panel.table.item(phone_row, 2).text()  # the countdown ticks on with the clock
     assert panel.table.currentRow() == phone_row and panel.done_at.dateTime() == typed
 
 

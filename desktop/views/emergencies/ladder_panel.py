@@ -161,7 +161,8 @@ class LadderPanel(QWidget):
                     item.setForeground(QBrush(OVERDUE))
                     item.setToolTip(self.tr("超时"))
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnToContents(3)  # room for "(超时 N 分钟)"
+        for column in range(4):  # whole: the countdown "(已逾期 N 分钟)", "(超时 N 分钟)"; the content takes the rest
+            self.table.resizeColumnToContents(column)
         self._offer_actions()
 
     def _typed(self) -> None:
@@ -175,11 +176,13 @@ class LadderPanel(QWidget):
             self.done_at.blockSignals(False)
 
     def _mark_overdue(self) -> None:
-        """Redden the rungs fallen overdue since the table was drawn, leaving the selection and the
-        time being typed alone."""
+        """Count the rungs still owed down and redden those fallen overdue since the table was drawn,
+        leaving the selection and the time being typed alone."""
         self._show_now()
-        info = self.current()
+        info, now = self.current(), utcnow()
         for row, step in enumerate(info.steps if info else ()):
+            if step.done_at is None and self.table.item(row, 2) is not None:
+                self.table.item(row, 2).setText(deadline_text(step.due_at, now, "%m-%d"))
             if step.overdue():
                 for column in range(self.table.columnCount()):
                     item = self.table.item(row, column)
