@@ -23,6 +23,7 @@ from . import live_bridge
 from . import permissions
 from .bus import Bus
 from .calendar.warning import CalendarWarning
+from .emergencies.banner import EmergencyBanner
 from .menus import FEATURE_ACTIONS, MENUS, FeatureAction
 from .place_tree import CODE_ROLE, PlaceTree
 from .queue_model import QueueModel
@@ -70,10 +71,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.splitter.setSizes([190, 950, 340])  # place names are short; the queue needs the room
         # Above the panes: deadlines counted Monday–Friday in a year whose holidays nobody entered.
         self.calendar_warning = CalendarWarning(self)
+        # …and, first of all, an emergency waiting for acknowledgement or owing a late report (Art. 21).
+        self.emergency_banner = EmergencyBanner(self)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.emergency_banner)
         layout.addWidget(self.calendar_warning)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)

@@ -1620,6 +1620,29 @@
     </message>
   </context>
   <context>
+    <name>EmergencyBanner</name>
+    <message>
+      <location filename="../../desktop/views/emergencies/banner.py" line="68" />
+      <source>打开报告进度…</source>
+      <translation>Open reporting progress…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/banner.py" line="79" />
+      <source>紧急情况 %1 起待值班长确认(%2 %3 %4)</source>
+      <translation>%1 emergency report(s) awaiting the shift supervisor's acknowledgement (%2 %3 %4)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/banner.py" line="85" />
+      <source>%1 个报送环节已超时,最早:%2 %3 · %4,%5</source>
+      <translation>%1 report step(s) late, earliest: %2 %3 · %4, %5</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/banner.py" line="88" />
+      <source>;</source>
+      <translation>; </translation>
+    </message>
+  </context>
+  <context>
     <name>EmergencyReportDialog</name>
     <message>
       <location filename="../../desktop/views/emergencies/report_dialog.py" line="138" />
@@ -2521,107 +2544,107 @@
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="162" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="187" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="190" />
       <source>超时</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="199" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="202" />
       <source>请先在表中选择要登记的环节</source>
       <translation>Select the step to record in the table first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="201" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="204" />
       <source>该环节已报送</source>
       <translation>This step has been reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="203" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="206" />
       <source>终报向各级一并报送:请用“终报…”</source>
       <translation>The final report goes to every level at once: use “Final report…”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="209" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="212" />
       <source>只有处置中的报告才能标记处置完毕</source>
       <translation>Only a report still being handled can be marked handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="211" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="214" />
       <source>先标记处置完毕,再作终报</source>
       <translation>Mark the situation handled first, then make the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="214" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="217" />
       <source>没有可打印的报告</source>
       <translation>No report to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="215" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="218" />
       <source>没有待确认的告警</source>
       <translation>No alarm waiting for acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="217" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="220" />
       <source>紧急情况告警须由值班长以本人账号确认</source>
       <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="220" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="223" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="222" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="225" />
       <source>已终报结束的报告不能更正</source>
       <translation>A report closed by its final report cannot be corrected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="260" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="263" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="261" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="264" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="262" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="265" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="274" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="277" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="275" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="278" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="276" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="279" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="276" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="279" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="283" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="286" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="287" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="290" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="288" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="291" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>
@@ -2810,42 +2833,42 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="183" />
+      <location filename="../../desktop/views/main_window.py" line="187" />
       <source>网格指挥台 — 北海市网格化服务管理</source>
       <translation>GridDesk — Beihai grid-based service management</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="184" />
+      <location filename="../../desktop/views/main_window.py" line="188" />
       <source>工具栏</source>
       <translation>Toolbar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="190" />
+      <location filename="../../desktop/views/main_window.py" line="194" />
       <source>数据库:%1</source>
       <translation>Database: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="191" />
+      <location filename="../../desktop/views/main_window.py" line="195" />
       <source>用户:%1</source>
       <translation>User: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="196" />
+      <location filename="../../desktop/views/main_window.py" line="200" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="197" />
+      <location filename="../../desktop/views/main_window.py" line="201" />
       <source>网格指挥台:依据《北海市网格化服务管理条例》的乡镇(街道)网格化服务管理指挥中心桌面端。</source>
       <translation>GridDesk: the desktop of a township grid-management command center under the Beihai Grid-based Service Management Regulations.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="226" />
+      <location filename="../../desktop/views/main_window.py" line="230" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="257" />
+      <location filename="../../desktop/views/main_window.py" line="261" />
       <source>未办结 %1 · 超期 %2 · 今日受理 %3</source>
       <translation>Open %1 · overdue %2 · received today %3</translation>
     </message>
@@ -4689,42 +4712,42 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>menus</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="131" />
+      <location filename="../../desktop/views/main_window.py" line="135" />
       <source>查找地点</source>
       <translation>Find place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="132" />
+      <location filename="../../desktop/views/main_window.py" line="136" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="133" />
+      <location filename="../../desktop/views/main_window.py" line="137" />
       <source>区划树</source>
       <translation>Place tree</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="134" />
+      <location filename="../../desktop/views/main_window.py" line="138" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="135" />
+      <location filename="../../desktop/views/main_window.py" line="139" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="152" />
+      <location filename="../../desktop/views/main_window.py" line="156" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="153" />
+      <location filename="../../desktop/views/main_window.py" line="157" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="160" />
+      <location filename="../../desktop/views/main_window.py" line="164" />
       <source>界面语言</source>
       <translation>Language</translation>
     </message>

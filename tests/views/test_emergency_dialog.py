@@ -409,3 +409,43 @@ def test_a_closed_ladder_panel_is_let_go_and_other_desks_changes_no_longer_reach
         panel.close()
     window.bus.changed.emit("emergencies")  # nothing left to reload, nothing raised
     assert window.findChildren(LadderPanel) == []
+
+
+@pytest.mark.law("Art. 21")
+def test_the_main_windows_banner_calls_for_acknowledgement_and_late_reports_until_done(qtbot, sqlite_db, system,
+                                                                                      feature_window):
+    from desktop.views.emergencies.banner import EmergencyBanner
+
+    window = feature_window(sqlite_db, system, SyncTaskRunner())
+    banner = EmergencyBanner(window)
+    assert banner.isHidden() and banner.text.text() == ""  # nothing open: no banner
+    info = _report(sqlite_db, system)  # learned two hours ago: its first reports are owed and late
+    window.bus.changed.emit("emergencies")
+    assert not banner.isHidden()
+    assert f"紧急情况 1 起待值班长确认({info.number} " in banner.text.text()
+    assert "个报送环节已超时,最早:" in banner.text.text() and "已逾期" in banner.text.text()
+    users.add_user(sqlite_db, system, username="qg_chief", display_name="值班长", password="secret-123",
+                   role=Role.SUPERVISOR, scope_code=QIAOGANG)
+    emergencies.acknowledge(sqlite_db, users.actor_for(sqlite_db, "qg_chief"), info.id)
+    for step in info.steps:
+        emergencies.record_step(sqlite_db, system, step.id, "已报告")
+    window.bus.changed.emit("emergencies")
+    assert banner.isHidden()
+    banner.open_button.click()  # the ladder panel opens over the window
+    panel = window.findChild(LadderPanel)
+    assert panel is not None and panel.isVisible()
+    panel.close()
+
+
+def test_the_banner_notices_a_rung_falling_late_with_time_alone(qtbot, sqlite_db, system, feature_window, monkeypatch):
+    from desktop.views.emergencies import banner as banner_module
+
+    window = feature_window(sqlite_db, system, SyncTaskRunner())
+    info = _report(sqlite_db, system, learned_at=utcnow(), occurred_at=utcnow() - timedelta(minutes=5))
+    banner = banner_module.EmergencyBanner(window)
+    assert "待值班长确认" in banner.text.text() and "超时" not in banner.text.text()
+    later = utcnow() + timedelta(hours=3)
+    monkeypatch.setattr(banner_module, "utcnow", lambda: later)
+    monkeypatch.setattr(emergencies, "utcnow", lambda: later)
+    banner.clock.timeout.emit()  # no change announced: the clock alone
+    assert f"个报送环节已超时,最早:{info.number} " in banner.text.text()

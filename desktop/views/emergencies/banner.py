@@ -1,0 +1,88 @@
+"""The main window's red banner while an emergency (Art. 21) waits for a supervisor's
+acknowledgement or owes a report that is late: the wall display is not the only place a
+shift learns of it. It opens the reporting-ladder panel."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+
+from ...i18n import label
+from ...models.base import utcnow
+from ...services import emergencies
+from ...services.emergencies import EmergencyInfo
+from .. import dialogs
+from ..countdown import deadline_text
+from ..retranslating import Retranslating
+from .ladder_panel import open_ladder_panel
+
+BANNER_STYLE = "#EmergencyBanner { background: #fdecea; border: 1px solid #c62828; } QLabel { color: #8b0000; }"
+RECHECK_MS = 30_000  # a rung falls overdue with time alone, without any change to announce it
+
+
+class EmergencyBanner(Retranslating, QFrame):
+    """Hidden while no open report needs anyone; reloaded when emergencies change, re-read every half minute."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window_ = window
+        self.reports: list[EmergencyInfo] = []
+        self._asked = 0  # the latest load; an older answer landing late is dropped
+        self.setObjectName("EmergencyBanner")
+        self.setStyleSheet(BANNER_STYLE)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(lambda: open_ladder_panel(self.window_))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.open_button)
+        self.hide()
+        self.clock = QTimer(self, interval=RECHECK_MS)
+        self.clock.timeout.connect(self.retranslate)
+        self.clock.start()
+        window.bus.changed.connect(self._changed)
+        self.retranslate()
+        self.load()
+
+    def _changed(self, topic: str) -> None:
+        if topic == "emergencies":
+            self.load()
+
+    def load(self) -> None:
+        self._asked += 1
+        asked = self._asked
+        self.window_.tasks.submit(emergencies.list_reports, self.window_.db, self.window_.actor, open_only=True,
+                                  on_done=lambda reports: self._landed(asked, reports),
+                                  on_error=lambda exc: dialogs.show_error(self.window_, exc))
+
+    def _landed(self, asked: int, reports: list[EmergencyInfo]) -> None:
+        if asked == self._asked:
+            self.reports = reports
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        self.open_button.setText(self.tr("打开报告进度…"))
+        message = self.message(utcnow())
+        self.text.setText(message)
+        self.setVisible(bool(message))
+
+    def message(self, now: datetime) -> str:
+        """What needs doing, or "" when nothing does."""
+        parts = []
+        waiting = [r for r in self.reports if r.acknowledged_at is None]
+        if waiting:
+            first = min(waiting, key=lambda r: r.learned_at)
+            parts.append(self.tr("紧急情况 %1 起待值班长确认(%2 %3 %4)").replace("%1", str(len(waiting)))
+                         .replace("%2", first.number).replace("%3", label(first.type)).replace("%4", first.title))
+        late = sorted(((step, report) for report in self.reports for step in report.overdue_steps(now)),
+                      key=lambda pair: pair[0].due_at)
+        if late:
+            step, report = late[0]
+            parts.append(self.tr("%1 个报送环节已超时,最早:%2 %3 · %4,%5").replace("%1", str(len(late)))
+                         .replace("%2", report.number).replace("%3", label(step.kind))
+                         .replace("%4", label(step.to_level)).replace("%5", deadline_text(step.due_at, now, "%m-%d")))
+        return self.tr(";").join(parts)
