@@ -523,89 +523,95 @@
   <context>
     <name>CallbackWorkbench</name>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="44" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="45" />
       <source>回访工作台</source>
       <translation>Callback desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="47" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="48" />
       <source>应回访时间</source>
       <translation>Callback due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="47" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="48" />
       <source>案件编号</source>
       <translation>Case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="47" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="48" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="47" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="48" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="48" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="49" />
       <source>案件状态</source>
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="54" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="58" />
       <source>已联系上诉求人</source>
       <translation>Requester reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="57" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="61" />
       <source>已解决</source>
       <translation>Resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="58" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="62" />
       <source>未解决</source>
       <translation>Not resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="63" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="67" />
       <source>请选择</source>
       <translation>Choose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="70" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="74" />
       <source>记录回访</source>
       <translation>Record callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="73" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="77" />
       <source>是否解决</source>
       <translation>Resolved?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="74" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="78" />
       <source>满意度</source>
       <translation>Satisfaction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="75" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="79" />
       <source>后续处理</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="76" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="80" />
       <source>回访记录</source>
       <translation>Callback notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="102" />
-      <source>已逾期 %1 天</source>
-      <translation>%1 day(s) overdue</translation>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="140" />
+      <source>暂缓理由:%1;已向诉求人解释:%2</source>
+      <translation>On hold: %1; explained to the requester: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="102" />
-      <source>已逾期</source>
-      <translation>overdue</translation>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="141" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="142" />
+      <source>(未记录)</source>
+      <translation>(not recorded)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="142" />
+      <source>办理结果:%1</source>
+      <translation>Result: %1</translation>
     </message>
   </context>
   <context>

@@ -3,6 +3,8 @@ conflict message, dispatch with the suggestion, and the callback workbench."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import shapely
 from PySide6.QtCore import Qt, QTimer
@@ -303,6 +305,12 @@ def test_callback_workbench_follows_an_unsolved_answer_with_reopening(qapp, qtbo
     assert workbench.record_button.isEnabled()
     # The demo's earliest callback fell due weeks ago: it says so, in red.
     assert first.due_at < utcnow() and "已逾期" in workbench.table.item(0, 0).text()
+    with demo_db.session() as s:  # what the requester is asked about is in sight
+        case = s.get(Case, first.case_id)
+        asked = f"暂缓理由:{case.hold_reason}" if case.hold_reason else f"办理结果:{case.resolution}"
+    assert workbench.answer.text().startswith(asked)
+    on_hold = dataclasses.replace(first, hold_reason="待片区拆迁", hold_explanation="已说明拆迁后一并处理")
+    assert workbench._answer_text(on_hold) == "暂缓理由:待片区拆迁;已向诉求人解释:已说明拆迁后一并处理"
     assert workbench.table.item(0, 1).foreground().color().name() == "#c62828"
     workbench.resize(820, 520)
     assert not workbench.grab().isNull()  # the whole workbench paints

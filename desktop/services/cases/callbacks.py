@@ -60,7 +60,8 @@ def callback_info(callback: Callback, case: Case, actor: Actor, township_code: s
         case.requester_phone)
     outcomes = tuple(o for o in CallbackOutcome if not _missing_rights(actor, case, township_code, o, lead_id))
     return CallbackInfo(callback.id, case.id, case.number, case.title, case.requester_name, phone, callback.due_at,
-                        callback.state, callback.solved, callback.satisfaction, callback.notes, case.state, outcomes)
+                        callback.state, callback.solved, callback.satisfaction, callback.notes, case.state, outcomes,
+                        case.resolution, case.hold_reason, case.hold_explanation)
 
 
 def current_lead(case_id):

@@ -103,6 +103,11 @@ class CallbackInfo:
     notes: str | None
     case_state: CaseState
     outcomes: tuple[CallbackOutcome, ...]  # the follow-ups this actor may choose (Art. 15, 20)
+    # What the requester is asked about: the result the case was closed with, or why it is on hold
+    # and what they were told (Art. 20).
+    resolution: str | None = None
+    hold_reason: str | None = None
+    hold_explanation: str | None = None
 
 
 @dataclass(frozen=True)

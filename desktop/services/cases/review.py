@@ -12,7 +12,7 @@ from ...errors import InvalidTransition, NotFound, ValidationFailed
 from ...models import Assignment, Callback, Case, CaseEvent, Department, Extension, Objection
 from ...models.base import utcnow
 from ...models.enums import AssignmentRole, AssignmentState, CallbackState, CaseState, DecisionState
-from ..clock import BEIJING, WorkCalendar
+from ..clock import WorkCalendar, due_text
 from ..security import Actor, Permission
 from ..unit_of_work import UnitOfWork, unit_of_work
 from .callback_schedule import schedule_after_close
@@ -74,7 +74,7 @@ def decide_extension(db: Database, actor: Actor, *, extension_id: int, approve: 
             recompute(uow.session, assignment, calendar, limits)
         assignment.state = _back_to_work(assignment)
         sync_case_due(case)
-        verdict = (f"同意延期,新期限 {assignment.due_at.astimezone(BEIJING):%m-%d %H:%M}" if approve
+        verdict = (f"同意延期,新期限 {due_text(assignment.due_at, '%m-%d')}" if approve
                    else "不同意延期,按原期限办理")
         record(uow, case, "extension_decided", f"{dept.name} 的延期申请:{verdict}" + (f"({comment})" if comment else ""),
                to_state=_follow_lead(case, assignment), assignment=assignment, at=now, approved=approve)

@@ -5,7 +5,7 @@ the requester's answer is chosen, never a preset taken by a hurried Enter."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -27,8 +28,8 @@ from ...models.base import utcnow
 from ...models.enums import CallbackOutcome, Satisfaction
 from ...services.cases import callbacks
 from ...services.cases.results import CallbackInfo
-from ...services.clock import due_text
 from .. import dialogs
+from ..countdown import deadline_text
 
 
 OVERDUE = QColor("#c62828")
@@ -51,6 +52,9 @@ class CallbackWorkbench(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.answer = QLabel()  # what the requester is asked about, for the row chosen
+        self.answer.setWordWrap(True)
+        self.answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reached = QCheckBox(self.tr("已联系上诉求人"))
         self.reached.setChecked(True)
         self.solved = QComboBox()
@@ -76,6 +80,7 @@ class CallbackWorkbench(QDialog):
         form.addRow(self.tr("回访记录"), self.notes)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.answer)
         layout.addLayout(form)
         layout.addWidget(self.record_button)
         self.record_button.setDefault(True)  # once in the dialog, which then knows it as its default
@@ -96,11 +101,7 @@ class CallbackWorkbench(QDialog):
         self.table.setRowCount(len(entries))
         now = utcnow()
         for row, e in enumerate(entries):
-            when = due_text(e.due_at)
-            if e.due_at < now:
-                days = (now - e.due_at).days
-                late = self.tr("已逾期 %1 天").replace("%1", str(days)) if days else self.tr("已逾期")
-                when = f"{when}({late})"
+            when = deadline_text(e.due_at, now)  # as the case panel counts it
             values = (when, e.case_number, e.case_title, f"{e.requester_name or ''} {e.requester_phone or ''}",
                       label(e.case_state))
             for column, value in enumerate(values):
@@ -122,12 +123,23 @@ class CallbackWorkbench(QDialog):
         """Only the follow-ups this user may decide are offered (reopening needs the review's grant,
         supervision the supervisor's; Art. 15, 20); the others stay in the list, greyed out."""
         row = self.table.currentRow()
-        allowed = set(self.entries[row].outcomes) if 0 <= row < len(self.entries) else set()
+        entry = self.entries[row] if 0 <= row < len(self.entries) else None
+        self.answer.setText(self._answer_text(entry))
+        allowed = set(entry.outcomes) if entry else set()
         items = self.outcome.model()
         for index in range(self.outcome.count()):
             items.item(index).setEnabled(CallbackOutcome(self.outcome.itemData(index)) in allowed)
         if CallbackOutcome(self.outcome.currentData()) not in allowed:
             self.outcome.setCurrentIndex(self.outcome.findData(CallbackOutcome.NONE.value))
+
+    def _answer_text(self, entry: CallbackInfo | None) -> str:
+        """The result the requester is asked about (or why the case is on hold, and what they were told)."""
+        if entry is None:
+            return ""
+        if entry.hold_reason:
+            return self.tr("暂缓理由:%1;已向诉求人解释:%2").replace("%1", entry.hold_reason).replace(
+                "%2", entry.hold_explanation or self.tr("(未记录)"))
+        return self.tr("办理结果:%1").replace("%1", entry.resolution or self.tr("(未记录)"))
 
     def _reached_toggled(self, reached: bool) -> None:
         for widget in (self.solved, self.satisfaction, self.outcome):
