@@ -18,7 +18,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
 from ..db import Database
@@ -64,6 +73,11 @@ _PLAIN_TEXT = {
     PHONE: lambda r: r.requester_phone or "", RECEIVED: lambda r: beijing_text(r.received_at),
     DEADLINE: lambda r: due_text(r.due_at),
 }
+
+
+def no_clock_reason(state: CaseState) -> str:
+    """Why an open case has no running deadline: on hold, waiting for a decision, or not dispatched."""
+    return QCoreApplication.translate("QueueModel", _NO_CLOCK.get(state, NOT_DISPATCHED))
 
 
 def _due(r: QueueRow) -> datetime | None:
@@ -305,7 +319,7 @@ class QueueModel(QAbstractTableModel):
         if due is None:
             if r.own_state is not None:
                 return self.tr(_NO_OWN_CLOCK.get(r.own_state, OWN_PAUSED))
-            return self.tr(_NO_CLOCK.get(r.state, NOT_DISPATCHED))
+            return no_clock_reason(r.state)
         left = due - self.clock()
         text = (self.tr("剩 %1") if left >= timedelta(0) else self.tr("超期 %1")).replace("%1", self._duration(abs(left)))
         step = _OWN_STEPS.get(r.own_step) if r.own_state is not None else None

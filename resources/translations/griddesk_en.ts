@@ -617,12 +617,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="473" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="477" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="474" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="478" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -630,310 +630,310 @@
   <context>
     <name>CaseDetailDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="167" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="168" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="167" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="168" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="167" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="168" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="167" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="168" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="168" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="169" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="168" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="283" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="169" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="287" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="469" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="190" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="191" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="192" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="194" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="222" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="224" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="228" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="230" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="231" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="233" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="237" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="239" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="237" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="239" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="242" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="245" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="243" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="246" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="244" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="247" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="244" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="247" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="245" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="248" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="246" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="249" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="247" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="250" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="247" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="250" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="248" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="251" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="249" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="424" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="428" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="249" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="265" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="269" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="280" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="284" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="282" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="286" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="369" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="373" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="371" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="375" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="374" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="378" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="379" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="383" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="381" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="385" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="386" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="390" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="390" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="394" />
       <source>上报理由</source>
       <translation>Reason for escalating</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="394" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="398" />
       <source>下派说明</source>
       <translation>Note for the lower level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="406" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="410" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="406" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="410" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="407" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="411" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="407" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="411" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="410" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="414" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="414" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="418" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="415" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="419" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="419" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="423" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="424" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="428" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="425" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="429" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="430" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="434" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="430" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="434" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="431" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="431" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="437" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="437" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="438" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="438" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="446" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="450" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="450" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="454" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="455" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="459" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="455" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="459" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="457" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="461" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="461" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
@@ -3694,128 +3694,128 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>QueueModel</name>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="47" />
+      <location filename="../../desktop/views/queue_model.py" line="56" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="48" />
+      <location filename="../../desktop/views/queue_model.py" line="57" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="49" />
+      <location filename="../../desktop/views/queue_model.py" line="58" />
       <source>倒计时</source>
       <translation>Time left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="50" />
+      <location filename="../../desktop/views/queue_model.py" line="59" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="51" />
+      <location filename="../../desktop/views/queue_model.py" line="60" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="52" />
+      <location filename="../../desktop/views/queue_model.py" line="61" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="53" />
+      <location filename="../../desktop/views/queue_model.py" line="62" />
       <source>承办单位</source>
       <translation>Lead department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="54" />
+      <location filename="../../desktop/views/queue_model.py" line="63" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="55" />
+      <location filename="../../desktop/views/queue_model.py" line="64" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="56" />
+      <location filename="../../desktop/views/queue_model.py" line="65" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="57" />
+      <location filename="../../desktop/views/queue_model.py" line="66" />
       <source>期限</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="75" />
+      <location filename="../../desktop/views/queue_model.py" line="89" />
       <source>待中心决定,暂停计时</source>
       <translation>Awaiting the centre, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="76" />
+      <location filename="../../desktop/views/queue_model.py" line="90" />
       <source>已反馈,待中心核查</source>
       <translation>Reported, awaiting review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="78" />
+      <location filename="../../desktop/views/queue_model.py" line="92" />
       <source>签收 %1</source>
       <translation>Sign-for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="78" />
+      <location filename="../../desktop/views/queue_model.py" line="92" />
       <source>联系 %1</source>
       <translation>Contact %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="80" />
+      <location filename="../../desktop/views/queue_model.py" line="94" />
       <source>未派遣,未计时</source>
       <translation>Not dispatched, no clock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="82" />
+      <location filename="../../desktop/views/queue_model.py" line="96" />
       <source>暂缓,不计时</source>
       <translation>On hold, no clock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="83" />
-      <location filename="../../desktop/views/queue_model.py" line="84" />
+      <location filename="../../desktop/views/queue_model.py" line="97" />
+      <location filename="../../desktop/views/queue_model.py" line="98" />
       <source>待审批,暂停计时</source>
       <translation>Awaiting decision, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="291" />
+      <location filename="../../desktop/views/queue_model.py" line="305" />
       <source>本单位%1 · 案件%2</source>
       <translation>Ours: %1 · case: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="295" />
+      <location filename="../../desktop/views/queue_model.py" line="309" />
       <source>【急】</source>
       <translation>[Urgent] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="310" />
+      <location filename="../../desktop/views/queue_model.py" line="324" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="310" />
+      <location filename="../../desktop/views/queue_model.py" line="324" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="319" />
+      <location filename="../../desktop/views/queue_model.py" line="333" />
       <source>%1天%2小时</source>
       <translation>%1 d %2 h</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="321" />
+      <location filename="../../desktop/views/queue_model.py" line="335" />
       <source>%1小时</source>
       <translation>%1 h</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="322" />
+      <location filename="../../desktop/views/queue_model.py" line="336" />
       <source>%1分钟</source>
       <translation>%1 min</translation>
     </message>
@@ -4340,27 +4340,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TimelineModel</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="110" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="111" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="110" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="111" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="111" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="112" />
       <source>终端</source>
       <translation>Desktop</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="111" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="112" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="112" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="113" />
       <source>内容</source>
       <translation>Details</translation>
     </message>

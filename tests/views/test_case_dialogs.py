@@ -670,3 +670,13 @@ def test_a_triage_case_is_routed_by_picking_from_the_townships_grids_nearest_fir
     assert dialog.detail.route_choices == ()  # routed: no longer on the triage list
     assert len(offered) > 1 and "米" in offered[0] and not errors
     assert dialog.detail.case.state is CaseState.REGISTERED and dialog.detail.grid_code in offered[0]
+
+
+def test_an_undispatched_case_says_its_clock_has_not_started_and_shows_no_empty_shares(qtbot, demo_db, tasks):
+    with demo_db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.state == CaseState.REGISTERED).limit(1))
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_op1"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "期限:未派遣,未计时" in dialog.header.text()  # as the queue's countdown says it
+    assert dialog.shares.isHidden() and dialog.shares_caption.isHidden()

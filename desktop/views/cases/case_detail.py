@@ -46,6 +46,7 @@ from ...services.cases.results import CaseDetail, EventInfo
 from ...services.clock import beijing_text, due_text
 from .. import dialogs
 from ..countdown import deadline_text
+from ..queue_model import no_clock_reason
 from .dispatch_dialog import DispatchDialog
 
 
@@ -187,7 +188,8 @@ class CaseDetailDialog(QDialog):
         layout.addWidget(self.header)
         layout.addWidget(self.notice)
         layout.addLayout(self.particulars)
-        layout.addWidget(QLabel(self.tr("承办情况")))
+        self.shares_caption = QLabel(self.tr("承办情况"))
+        layout.addWidget(self.shares_caption)
         layout.addWidget(self.shares)
         layout.addWidget(QLabel(self.tr("办理过程")))
         layout.addWidget(self.timeline_view, 1)
@@ -235,6 +237,7 @@ class CaseDetailDialog(QDialog):
         paused = any(share.paused and share.role is AssignmentRole.LEAD for share in detail.assignments)
         if case.state.is_open:
             header += "  " + self.tr("期限:") + (self.tr("计时暂停,待中心决定") if paused
+                                                 else no_clock_reason(case.state) if case.due_at is None
                                                  else deadline_text(case.due_at, now))
         self.header.setText(header)
         while self.particulars.rowCount():
@@ -257,7 +260,8 @@ class CaseDetailDialog(QDialog):
                 text.setWordWrap(True)
                 self.particulars.addRow(caption, text)
         self.shares.setRowCount(len(detail.assignments))
-        self.shares.setVisible(bool(detail.assignments))  # not dispatched yet: no empty table
+        self.shares.setVisible(bool(detail.assignments))  # not dispatched yet: no empty table, no caption
+        self.shares_caption.setVisible(bool(detail.assignments))
         for row, share in enumerate(detail.assignments):
             # A share reported, finished or paused has no clock running: its deadlines are shown as dates.
             running = share.state not in _FINISHED and share.state is not AssignmentState.REPORTED and not share.paused
