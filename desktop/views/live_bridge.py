@@ -57,8 +57,8 @@ class LiveBridge(QObject):
     def stateText(self) -> str:
         """What the status bar shows; call again after a language change."""
         if self.state is LiveState.CONNECTED:
-            if isinstance(self.listener, PollingListener):  # SQLite: no server to push changes
-                return self.tr("实时更新:每 %1 秒查看一次").replace("%1", f"{self.listener.interval:g}")
+            if isinstance(self.listener, PollingListener):  # SQLite: no server pushes changes; the file is read
+                return self.tr("实时更新:已开启(本机数据库)")
             return self.tr("实时更新:已连接")
         if self.state is LiveState.RECONNECTING:
             return self.tr("实时更新:连接中断,正在重连…")

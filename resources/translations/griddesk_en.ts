@@ -2779,8 +2779,8 @@
     <name>LiveBridge</name>
     <message>
       <location filename="../../desktop/views/live_bridge.py" line="61" />
-      <source>实时更新:每 %1 秒查看一次</source>
-      <translation>Live updates: checked every %1 s</translation>
+      <source>实时更新:已开启(本机数据库)</source>
+      <translation>Live updates: on (local database)</translation>
     </message>
     <message>
       <location filename="../../desktop/views/live_bridge.py" line="62" />
