@@ -212,7 +212,7 @@ def report(
     db: Database,
     actor: Actor,
     *,
-    type: EmergencyType,
+    type: EmergencyType | None,
     level: EmergencyLevel,
     title: str,
     occurred_at: datetime,
@@ -238,6 +238,8 @@ def report(
     counts = dict(people_involved=people_involved, deaths=deaths, injuries=injuries, missing=missing)
     problems = _validate(title=title, place_text=place_text, summary=summary, occurred_at=occurred_at,
                          learned_at=learned_at, lon=lon, lat=lat, counts=counts, now=now)
+    if type is None:  # never assumed: a hurried report would otherwise go up under the first type
+        problems.insert(0, "类型(type):请选择紧急情况的类型")
     if problems:
         raise ValidationFailed("紧急情况报告填写不完整,请按提示改正后再报送", problems, article="Art. 21")
     with unit_of_work(db, actor, "emergencies.report") as uow:

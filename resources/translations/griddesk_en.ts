@@ -1651,27 +1651,27 @@
   <context>
     <name>EmergencyReportDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="138" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="141" />
       <source>报告紧急情况(《条例》第二十一条)</source>
       <translation>Report an emergency (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="143" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="146" />
       <source>按经纬度所在网格确定</source>
       <translation>From the grid at the coordinates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="144" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="147" />
       <source>所属乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="148" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="151" />
       <source>报送</source>
       <translation>Submit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="149" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="152" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -1679,77 +1679,82 @@
   <context>
     <name>EmergencyReportForm</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="68" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="52" />
+      <source>请选择类型</source>
+      <translation>Choose the type</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="70" />
       <source>未定位</source>
       <translation>No location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="75" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="77" />
       <source>死亡</source>
       <translation>Dead</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="75" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="77" />
       <source>受伤</source>
       <translation>Injured</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="75" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="77" />
       <source>失踪</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="82" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="84" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="83" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="85" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="84" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="85" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="88" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="89" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="88" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="90" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="89" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="91" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="90" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="92" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="91" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="93" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="92" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="94" />
       <source>已采取的措施</source>
       <translation>Measures taken</translation>
     </message>
@@ -3214,129 +3219,134 @@
       <translation>New request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="84" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="79" />
+      <source>请选择受理渠道</source>
+      <translation>Choose the channel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="87" />
       <source>(不选事项)</source>
       <translation>(no matter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="91" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="94" />
       <source>请选择类别(选了事项则随事项)</source>
       <translation>Choose a category (or a matter item, which sets it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="94" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="97" />
       <source>经度,如 109.105</source>
       <translation>Longitude, e.g. 109.105</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="95" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="98" />
       <source>纬度,如 21.428</source>
       <translation>Latitude, e.g. 21.428</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="99" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="102" />
       <source>紧急(涉及安全或停水停电停气)</source>
       <translation>Urgent (safety, or water, power or gas cut)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="100" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="183" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="103" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="186" />
       <source>未定位:保存后进入待分派列表</source>
       <translation>No location: goes to the routing list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="106" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="109" />
       <source>双击打开该案件查看;确属同一诉求的,选中后点“并入所选案件”:本诉求登记后即并入该案件,不另行办理</source>
       <translation>Double-click to open the case; if it is the same request, select it and click “Merge into selected case”: this request is recorded and merged into it, not handled separately</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="114" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="117" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="114" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="117" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="115" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="118" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="115" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="118" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="116" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="119" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="116" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="119" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="117" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="120" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="117" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="120" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="118" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="121" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="119" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="122" />
       <source>所属网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="119" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="122" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="120" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="123" />
       <source>疑似重复</source>
       <translation>Possible duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="123" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="126" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="124" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="127" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="125" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="247" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="128" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="250" />
       <source>并入所选案件</source>
       <translation>Merge into selected case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="211" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="214" />
       <source>不在任何网格内:保存后进入待分派列表</source>
       <translation>Outside every grid: goes to the routing list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="217" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="220" />
       <source>{number} {title}(相距 {distance} 米,{state})</source>
       <translation>{number} {title} ({distance} m away, {state})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="248" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="251" />
       <source>本诉求将登记并作为重复诉求并入案件 %1,由该案件一并办理,不另行派遣。确定并入?</source>
       <translation>This request will be recorded and merged into case %1 as a duplicate, handled with it and not dispatched separately. Merge?</translation>
     </message>

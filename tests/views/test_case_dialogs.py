@@ -17,6 +17,7 @@ from desktop.models.enums import (
     CallbackOutcome,
     CallbackState,
     CaseState,
+    Channel,
     GridKind,
     Satisfaction,
     SupervisionLevel,
@@ -73,9 +74,12 @@ def test_new_case_by_keyboard_routes_shows_staff_and_saves_on_enter(qapp, qtbot,
         focus.append(dialog.focusWidget())
     assert focus[:9] == [dialog.channel, dialog.requester_name, dialog.requester_phone, dialog.title_edit,
                          dialog.description, dialog.item, dialog.category, dialog.lon, dialog.lat]
-    # The category starts unchosen (a preset would file every hurried request under the first one);
-    # the arrow key on the field chooses.
+    # The channel and the category start unchosen (a preset would file every hurried request under the
+    # first one); the arrow key on the field chooses.
     assert dialog.category.currentIndex() == -1 and dialog.chosen_category() is None
+    assert dialog.channel.currentIndex() == -1
+    qtbot.keyClick(dialog.channel, Qt.Key.Key_Down)
+    assert dialog.channel.currentData() == Channel.GRID_STAFF.value
     qtbot.keyClick(dialog.category, Qt.Key.Key_Down)
     assert dialog.chosen_category() is not None
     # QTest types only Latin-1 keys; Chinese text arrives as an input method would commit it
@@ -619,6 +623,7 @@ def test_a_request_is_saved_straight_into_the_chosen_duplicate_once_confirmed(qt
     with demo_db.session() as s:
         into = CaseInfo.of(s.scalars(select(Case).join(Place, Place.id == Case.township_id).where(
             Case.state == CaseState.HANDLING, Place.code == TOWNSHIP)).first())
+    dialog.channel.setCurrentIndex(dialog.channel.findData(Channel.HOTLINE_12345.value))
     dialog.title_edit.setText("路灯不亮")
     dialog.description.setPlainText("巷口路灯连续三晚不亮")
     dialog.category.setCurrentIndex(0)

@@ -47,8 +47,10 @@ def _fill(form: EmergencyReportForm) -> None:
 def test_the_form_sends_a_report_and_names_missing_fields(qtbot, sqlite_db, system, errors):
     dialog = EmergencyReportDialog(sqlite_db, system, SyncTaskRunner(), township_code=QIAOGANG)
     qtbot.addWidget(dialog)
+    assert dialog.form.type.currentIndex() == -1  # chosen, never preset
     dialog.submit()
     assert errors and "title" in "\n".join(errors[0].problems)
+    assert errors[0].problems[0] == "类型(type):请选择紧急情况的类型"
     _fill(dialog.form)
     with qtbot.waitSignal(dialog.reported, timeout=1000) as sent:
         dialog.submit()

@@ -80,9 +80,11 @@ def unrouted_reason(db: Database, lon: float, lat: float) -> str:
     return f"该点在所有网格范围之外({where});请检查坐标是否为 WGS84 经纬度"
 
 
-def _check(title: str, description: str, requester_name: str | None, requester_phone: str | None,
-           lon: float | None, lat: float | None, address: str | None) -> None:
+def _check(channel: Channel | None, title: str, description: str, requester_name: str | None,
+           requester_phone: str | None, lon: float | None, lat: float | None, address: str | None) -> None:
     problems = []
+    if channel is None:  # never assumed: a request filed as a grid staff report starts at grid level
+        problems.append("受理渠道(channel):请选择诉求从哪个渠道来")
     if not title.strip():
         problems.append("标题(title):必填")
     elif len(title) > 120:
@@ -110,7 +112,7 @@ def _default_township(session, actor: Actor) -> Place | None:
     return get_place(session, townships.pop()) if len(townships) == 1 else None
 
 
-def take_in(db: Database, actor: Actor, *, channel: Channel, title: str, description: str,
+def take_in(db: Database, actor: Actor, *, channel: Channel | None, title: str, description: str,
             category: MatterCategory | None = None, matter_item_id: int | None = None,
             requester_name: str | None = None, requester_phone: str | None = None,
             lon: float | None = None, lat: float | None = None, address: str | None = None,
@@ -122,7 +124,7 @@ def take_in(db: Database, actor: Actor, *, channel: Channel, title: str, descrip
     it is recorded with its requester and, in the same transaction, merged into that case
     (duplicates.merge_into) instead of being handled twice.
     """
-    _check(title, description, requester_name, requester_phone, lon, lat, address)
+    _check(channel, title, description, requester_name, requester_phone, lon, lat, address)
     now = now or utcnow()
     with unit_of_work(db, actor, "cases.take_in") as uow:
         session = uow.session

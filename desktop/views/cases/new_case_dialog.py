@@ -75,6 +75,9 @@ class NewCaseDialog(QDialog):
         self.channel = QComboBox()
         for channel in Channel:
             self.channel.addItem(label(channel), channel.value)  # Qt keeps str enums as plain str
+        # Chosen, never preset: a hotline call saved as the first entry (网格员上报) would start at grid level.
+        self.channel.setPlaceholderText(self.tr("请选择受理渠道"))
+        self.channel.setCurrentIndex(-1)
         self.requester_name, self.requester_phone = QLineEdit(), QLineEdit()
         self.title_edit = QLineEdit()
         self.description = QPlainTextEdit()
@@ -253,7 +256,8 @@ class NewCaseDialog(QDialog):
         lon, lat = where if where else (None, None)
         self.buttons.setEnabled(False)
         self.tasks.submit(
-            intake.take_in, self.db, self.actor, channel=Channel(self.channel.currentData()),
+            intake.take_in, self.db, self.actor,
+            channel=Channel(self.channel.currentData()) if self.channel.currentIndex() >= 0 else None,
             title=self.title_edit.text(), description=self.description.toPlainText(),
             category=self.chosen_category(), matter_item_id=self.item.currentData(),
             requester_name=self.requester_name.text().strip() or None,

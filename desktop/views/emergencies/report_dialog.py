@@ -49,6 +49,8 @@ class EmergencyReportForm(QWidget):
         self.type = QComboBox()
         for kind in EmergencyType:
             self.type.addItem(label(kind), kind)
+        self.type.setPlaceholderText(self.tr("请选择类型"))  # chosen, never preset
+        self.type.setCurrentIndex(-1)
         self.level = QComboBox()
         for level in EmergencyLevel:
             self.level.addItem(label(level), level)
@@ -116,7 +118,8 @@ class EmergencyReportForm(QWidget):
         """The facts as keyword arguments of `emergencies.report`."""
         lon, lat = self._located()
         return dict(
-            type=EmergencyType(self.type.currentData()), level=EmergencyLevel(self.level.currentData()),
+            type=EmergencyType(self.type.currentData()) if self.type.currentIndex() >= 0 else None,
+            level=EmergencyLevel(self.level.currentData()),
             title=self.title_edit.text(), occurred_at=beijing_time.moment(self.occurred.dateTime()),
             learned_at=beijing_time.moment(self.learned.dateTime()), place_text=self.place.text(), lon=lon,
             lat=lat, people_involved=self.people.value(), deaths=self.deaths.value(), injuries=self.injuries.value(),

@@ -83,6 +83,8 @@ def test_bad_input_names_each_field_and_saves_nothing(world):
     text = str(err.value)
     for name in ("title", "description", "requester_phone", "lon/lat"):
         assert name in text
+    with pytest.raises(ValidationFailed, match="channel"):  # never assumed
+        world.new_case(channel=None)
     with pytest.raises(ValidationFailed, match="category"):
         world.new_case(matter_item_id=world.items["dispute"], category=MatterCategory.LIVELIHOOD)
     assert intake.triage_list(world.db, world.operator, TOWNSHIP) == []
