@@ -1536,28 +1536,43 @@
   <context>
     <name>DispatchDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="32" />
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="42" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="37" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="57" />
       <source>派遣</source>
       <translation>Dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="38" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="45" />
+      <source>输入单位名称的一部分查找</source>
+      <translation>Type part of a department's name to find it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="53" />
       <source>主办(首接)单位</source>
       <translation>Lead department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="40" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="55" />
       <source>协办单位</source>
       <translation>Co-handlers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="43" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="58" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="78" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="73" />
+      <source>派遣 %1</source>
+      <translation>Dispatch %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="76" />
+      <source>现在派遣:%1 前签收,办理时限 %2,%3 前办结</source>
+      <translation>Dispatched now: to be signed for by %1; time limit %2, to be finished by %3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="110" />
       <source>(无推荐理由)</source>
       <translation>(no reason for the suggestion)</translation>
     </message>

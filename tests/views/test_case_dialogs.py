@@ -285,6 +285,14 @@ def test_dispatch_dialog_puts_the_suggestion_first(qtbot, demo_db, tasks):
     qtbot.addWidget(dialog)
     item = next(s for s in dialog.suggestions if any("事项清单" in r for r in s.reasons))
     assert dialog.suggestions[0] == item and "事项清单" in dialog.reasons.text()  # competence first (Art. 17)
+    # Which case, and when its shares would fall due if sent now (24:00 of a working day, as everywhere).
+    assert case.number in dialog.case_label.text() and case.number in dialog.windowTitle()
+    assert "前签收,办理时限" in dialog.case_label.text() and "24:00" in dialog.case_label.text()
+    # Co-handlers are found by typing part of a name.
+    dialog.co_filter.setText("派出所")
+    shown = [dialog.co.item(r).text() for r in range(dialog.co.count()) if not dialog.co.item(r).isHidden()]
+    assert shown and all("派出所" in text for text in shown)
+    dialog.co_filter.clear()
     dialog.co.item(1).setCheckState(Qt.CheckState.Checked)
     with qtbot.waitSignal(dialog.dispatched) as sent:
         dialog.buttons.accepted.emit()
@@ -398,7 +406,7 @@ def test_the_dispatch_dialog_cannot_be_cancelled_or_sent_twice_while_it_sends(qt
                                      .limit(1)).one()
     dialog = DispatchDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id, version)
     qtbot.addWidget(dialog)
-    tasks.run()  # the suggestions
+    tasks.run_all()  # the suggestions and the deadlines a dispatch now would set
     dialog.show()
     dialog.send()
     dialog.send()
@@ -449,7 +457,7 @@ def test_a_dispatch_refused_because_the_case_changed_closes_and_the_panel_reload
                                      .limit(1)).one()
     dialog = DispatchDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id, version - 1)  # stale
     qtbot.addWidget(dialog)
-    tasks.run()
+    tasks.run_all()
     dialog.show()
     with qtbot.waitSignal(dialog.conflicted):
         dialog.send()

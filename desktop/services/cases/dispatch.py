@@ -73,6 +73,34 @@ def _line_below(session, department_id: int) -> set[int]:
     return below
 
 
+@dataclass(frozen=True)
+class DispatchPreview:
+    """What dispatching the case now would set going: its limits, and when each would fall due."""
+
+    number: str
+    title: str
+    matter_item: str | None
+    handle_limit: str  # e.g. "5 个工作日"
+    sign_due_at: datetime
+    handle_due_at: datetime
+    calendar_warning: str | None  # the year's holidays are not known: counted Monday–Friday
+
+
+def preview(db: Database, actor: Actor, case_id: int, *, now: datetime | None = None) -> DispatchPreview:
+    """The deadlines a dispatch made now would give each share (start_clock, with the calendar as it is)."""
+    now = now or utcnow()
+    with db.session() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise NotFound(f"案件 {case_id} 不存在,请刷新列表")
+        require_case_view(session, actor, case)
+        item = session.get(MatterItem, case.matter_item_id) if case.matter_item_id else None
+        limits, calendar = case_limits(session, case), WorkCalendar.load(session)
+        sign_due, handle_due = limits.sign.deadline(calendar, now), limits.handle.deadline(calendar, now)
+        return DispatchPreview(case.number, case.title, f"{item.code} {item.title}" if item else None,
+                               limits.handle.label, sign_due, handle_due, calendar.warning_text())
+
+
 def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[DepartmentSuggestion]:
     """Active departments ranked for a case: the matter item's department and the offices of its
     line that cover the case, then by level from the case's own upward, territory, name (see the

@@ -1,7 +1,10 @@
 """Dispatch (Art. 18): choose the lead (首接) department — the suggestion comes first — and tick
-any co-handlers. Enter dispatches, Esc cancels."""
+any co-handlers, found by typing part of a name. Above them: which case, and when signing and
+handling would fall due if it went now. Enter dispatches, Esc cancels."""
 
 from __future__ import annotations
+
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -10,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -19,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...errors import Conflict
 from ...i18n import label
 from ...services.cases import dispatch
+from ...services.clock import due_text
 from .. import dialogs
 
 
@@ -30,14 +35,24 @@ class DispatchDialog(QDialog):
         super().__init__(parent)
         self.db, self.actor, self.tasks, self.case_id, self.version = db, actor, tasks, case_id, version
         self.setWindowTitle(self.tr("派遣"))
+        self.case_label = QLabel()  # which case, and the deadlines a dispatch now would set
+        self.case_label.setWordWrap(True)
         self.lead = QComboBox()
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
         self.co = QListWidget()
+        self.co_filter = QLineEdit()
+        self.co_filter.setPlaceholderText(self.tr("输入单位名称的一部分查找"))
+        self.co_filter.setClearButtonEnabled(True)
+        self.co_filter.textChanged.connect(self._filter_co)
+        co = QVBoxLayout()
+        co.addWidget(self.co_filter)
+        co.addWidget(self.co)
         form = QFormLayout()
+        form.addRow(self.case_label)
         form.addRow(self.tr("主办(首接)单位"), self.lead)
         form.addRow("", self.reasons)
-        form.addRow(self.tr("协办单位"), self.co)
+        form.addRow(self.tr("协办单位"), co)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("派遣"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
@@ -52,6 +67,23 @@ class DispatchDialog(QDialog):
         self.sending = False
         tasks.submit(dispatch.suggest_departments, db, actor, case_id, on_done=self.show_suggestions,
                      on_error=self._load_failed)
+        tasks.submit(dispatch.preview, db, actor, case_id, on_done=self.show_preview, on_error=self._load_failed)
+
+    def show_preview(self, preview: dispatch.DispatchPreview) -> None:
+        self.setWindowTitle(self.tr("派遣 %1").replace("%1", preview.number))
+        lines = [f"<b>{escape(preview.number)} {escape(preview.title)}</b>"
+                 + (f"  {escape(preview.matter_item)}" if preview.matter_item else ""),
+                 escape(self.tr("现在派遣:%1 前签收,办理时限 %2,%3 前办结").replace("%1", due_text(preview.sign_due_at))
+                        .replace("%2", preview.handle_limit).replace("%3", due_text(preview.handle_due_at)))]
+        if preview.calendar_warning:
+            lines.append(escape(preview.calendar_warning))
+        self.case_label.setText("<br>".join(lines))
+
+    def _filter_co(self, text: str) -> None:
+        wanted = text.strip()
+        for row in range(self.co.count()):
+            item = self.co.item(row)
+            item.setHidden(bool(wanted) and wanted not in item.text())
 
     def _load_failed(self, exc: BaseException) -> None:
         dialogs.show_error(self, exc)

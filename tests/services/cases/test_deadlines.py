@@ -41,6 +41,21 @@ def test_national_day_2026_and_its_make_up_workdays(world):
     assert lead.sign_due_at == at(2026, 9, 21, 0)
 
 
+def test_the_dispatch_preview_gives_the_deadlines_the_dispatch_then_sets(world):
+    """What the dispatch dialog says before sending is what the shares get (National Day 2026 between)."""
+    case = world.new_case(now=at(2026, 9, 30)).case
+    shown = dispatch.preview(world.db, world.operator, case.id, now=at(2026, 9, 30))
+    assert (shown.sign_due_at, shown.handle_due_at, shown.calendar_warning) == (at(2026, 10, 9, 0), at(2026, 10, 14, 0),
+                                                                              None)
+    assert (shown.number, shown.handle_limit) == (case.number, "5 工作日")
+    dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
+                      expected_version=case.version, now=at(2026, 9, 30))
+    lead = lead_of(world, case.id)
+    assert (lead.sign_due_at, lead.due_at) == (shown.sign_due_at, shown.handle_due_at)
+    late_in_year = world.new_case(now=at(2026, 12, 24), matter_item_id=world.items["food"]).case
+    assert "2027" in dispatch.preview(world.db, world.operator, late_in_year.id, now=at(2026, 12, 24)).calendar_warning
+
+
 def test_deadline_into_2027_falls_back_warns_and_is_recomputed_when_the_year_is_entered(world):
     complex_case = dispatch_at(world, at(2026, 12, 24), matter_item_id=world.items["food"])  # 15 working days
     # Mon–Fri fallback for 2027: 25, 28–31 Dec (5), then Jan 1, 4–8, 11–14 (10) → 24:00 of 14 Jan
