@@ -5,18 +5,19 @@ shift learns of it. It opens the reporting-ladder panel."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from ...i18n import label
 from ...models.base import utcnow
-from ...services import emergencies
-from ...services.emergencies import EmergencyInfo
 from .. import dialogs
 from ..countdown import deadline_text
 from ..retranslating import Retranslating
-from .ladder_panel import open_ladder_panel
+
+if TYPE_CHECKING:
+    from ...services.emergencies import EmergencyInfo
 
 BANNER_STYLE = "#EmergencyBanner { background: #fdecea; border: 1px solid #c62828; } QLabel { color: #8b0000; }"
 RECHECK_MS = 30_000  # a rung falls overdue with time alone, without any change to announce it
@@ -35,7 +36,7 @@ class EmergencyBanner(Retranslating, QFrame):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.open_button = QPushButton()
-        self.open_button.clicked.connect(lambda: open_ladder_panel(self.window_))
+        self.open_button.clicked.connect(self.open_ladder)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.text, 1)
@@ -48,6 +49,10 @@ class EmergencyBanner(Retranslating, QFrame):
         self.retranslate()
         self.load()
 
+    def open_ladder(self) -> None:
+        from .ladder_panel import open_ladder_panel  # as the menu loads it: on first use
+        open_ladder_panel(self.window_)
+
     def _changed(self, topic: str) -> None:
         if topic == "emergencies":
             self.load()
@@ -55,7 +60,7 @@ class EmergencyBanner(Retranslating, QFrame):
     def load(self) -> None:
         self._asked += 1
         asked = self._asked
-        self.window_.tasks.submit(emergencies.list_reports, self.window_.db, self.window_.actor, open_only=True,
+        self.window_.tasks.submit(_open_reports, self.window_.db, self.window_.actor,
                                   on_done=lambda reports: self._landed(asked, reports),
                                   on_error=lambda exc: dialogs.show_error(self.window_, exc))
 
@@ -86,3 +91,9 @@ class EmergencyBanner(Retranslating, QFrame):
                          .replace("%2", report.number).replace("%3", label(step.kind))
                          .replace("%4", label(step.to_level)).replace("%5", deadline_text(step.due_at, now, "%m-%d")))
         return self.tr(";").join(parts)
+
+
+def _open_reports(db, actor) -> list[EmergencyInfo]:
+    """Off the GUI thread; the service (and the geometry behind it) loads with the first check, not at start-up."""
+    from ...services import emergencies
+    return emergencies.list_reports(db, actor, open_only=True)
