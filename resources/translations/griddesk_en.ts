@@ -198,87 +198,92 @@
   <context>
     <name>AlarmOverlay</name>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="68" />
+      <location filename="../../desktop/views/wall/alarm.py" line="71" />
       <source>⚠ 紧急情况报告 · 须值班长确认(第二十一条)</source>
       <translation>⚠ Emergency report · shift supervisor must acknowledge (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="69" />
+      <location filename="../../desktop/views/wall/alarm.py" line="72" />
       <source>值班长用户名</source>
       <translation>Shift supervisor's user name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="70" />
+      <location filename="../../desktop/views/wall/alarm.py" line="73" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="71" />
+      <location filename="../../desktop/views/wall/alarm.py" line="74" />
       <source>确认已知悉</source>
       <translation>Acknowledge</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="90" />
+      <location filename="../../desktop/views/wall/alarm.py" line="93" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="91" />
+      <location filename="../../desktop/views/wall/alarm.py" line="94" />
       <source>等级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="92" />
+      <location filename="../../desktop/views/wall/alarm.py" line="95" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="92" />
+      <location filename="../../desktop/views/wall/alarm.py" line="95" />
       <source>{0}(获知 {1})</source>
       <translation>{0} (learned of {1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="93" />
+      <location filename="../../desktop/views/wall/alarm.py" line="96" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="94" />
+      <location filename="../../desktop/views/wall/alarm.py" line="97" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="94" />
+      <location filename="../../desktop/views/wall/alarm.py" line="97" />
       <source>涉及 {0} 人;死亡 {1},受伤 {2},失踪 {3}</source>
       <translation>{0} people involved; {1} dead, {2} injured, {3} missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="96" />
+      <location filename="../../desktop/views/wall/alarm.py" line="99" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="97" />
+      <location filename="../../desktop/views/wall/alarm.py" line="100" />
       <source>已采取措施</source>
       <translation>Measures taken</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="97" />
+      <location filename="../../desktop/views/wall/alarm.py" line="100" />
       <source>(未填写)</source>
       <translation>(not given)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="98" />
+      <location filename="../../desktop/views/wall/alarm.py" line="101" />
       <source>报告人</source>
       <translation>Reported by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="104" />
+      <location filename="../../desktop/views/wall/alarm.py" line="105" />
+      <source>报送时限</source>
+      <translation>Next report due</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/alarm.py" line="111" />
       <source>另有 {0} 条紧急情况待确认</source>
       <translation>{0} more emergencies awaiting acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="116" />
+      <location filename="../../desktop/views/wall/alarm.py" line="123" />
       <source>正在确认…</source>
       <translation>Acknowledging…</translation>
     </message>
@@ -1643,22 +1648,22 @@
   <context>
     <name>EmergencyBanner</name>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="68" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="73" />
       <source>打开报告进度…</source>
       <translation>Open reporting progress…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="79" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="84" />
       <source>紧急情况 %1 起待值班长确认(%2 %3 %4)</source>
       <translation>%1 emergency report(s) awaiting the shift supervisor's acknowledgement (%2 %3 %4)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="85" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="90" />
       <source>%1 个报送环节已超时,最早:%2 %3 · %4,%5</source>
       <translation>%1 report step(s) late, earliest: %2 %3 · %4, %5</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="88" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="93" />
       <source>;</source>
       <translation>; </translation>
     </message>

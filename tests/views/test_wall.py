@@ -71,6 +71,8 @@ def test_unacknowledged_emergency_takes_over_until_a_supervisor_confirms(qtbot, 
     facts = wall.alarm.facts.text()
     for fact in ("类型", "等级", "发生时间", "地点", "死亡", "已采取措施"):
         assert fact in facts
+    # …and what the ladder asks next, with its countdown: the alarm covers the clock and the table.
+    assert "报送时限" in facts and ("(剩余 " in facts or "(已逾期 " in facts)
 
     wall.alarm.username.setText("qg_chief")
     wall.alarm.password.setText("wrong-password")

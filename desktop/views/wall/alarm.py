@@ -3,14 +3,17 @@ signs in here and acknowledges it (SPEC §5)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...i18n import label
+from ...models.base import utcnow
 from ...services.clock import BEIJING, beijing_text
 from ...services.emergencies import EmergencyInfo
+from ..countdown import deadline_text
 
 ALARM_STYLE = "QFrame#alarm { background: #8b0000; } QLabel { color: white; } QLineEdit { color: black; background: white; }"
 
@@ -78,7 +81,7 @@ class AlarmOverlay(QFrame):
                        self.form.labelForField(self.username), self.form.labelForField(self.password)):
             widget.setStyleSheet(f"font-size: {int(unit * 1.2)}px;")
 
-    def show_report(self, report: EmergencyInfo, waiting: int) -> None:
+    def show_report(self, report: EmergencyInfo, waiting: int, now: datetime | None = None) -> None:
         if self.report is None or self.report.id != report.id:
             self.password.clear()
             self.error.clear()
@@ -97,6 +100,10 @@ class AlarmOverlay(QFrame):
             (self.tr("已采取措施"), _shortened(report.measures) or self.tr("(未填写)")),
             (self.tr("报告人"), report.reported_by),
         ]
+        owed = sorted((step for step in report.steps if step.done_at is None), key=lambda step: step.due_at)
+        if owed:  # what the ladder asks next, counting down (or how late it already is)
+            rows.append((self.tr("报送时限"), f"{label(owed[0].kind)} · {label(owed[0].to_level)} "
+                         + deadline_text(owed[0].due_at, now or utcnow(), "%m-%d")))
         # Typed text is escaped: a "<" in a place or a measure would otherwise hide what follows it.
         self.facts.setText("<table align='center' cellspacing='8'>" + "".join(
             f"<tr><td><b>{escape(name)}</b></td><td>{escape(str(value)).replace(chr(10), '<br>')}</td></tr>"

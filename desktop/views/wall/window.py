@@ -219,7 +219,7 @@ class WallWindow(QWidget):
         self._show_emergencies(s)
         self.emergencies.resizeColumnsToContents()
         if s.alarm is not None:
-            self.alarm.show_report(s.alarm, s.alarms_waiting)
+            self.alarm.show_report(s.alarm, s.alarms_waiting, s.at)
         else:
             self.alarm.hide()
             self.alarm.report = None
