@@ -217,12 +217,21 @@ class WallWindow(QWidget):
                              self.tr("{0} · {1}/{2}").format(period_label(period_of(s.at)), figure.numerator,
                                                                figure.denominator))
         self._show_emergencies(s)
-        self.emergencies.resizeColumnsToContents()
+        self._fit_emergencies()
         if s.alarm is not None:
             self.alarm.show_report(s.alarm, s.alarms_waiting, s.at)
         else:
             self.alarm.hide()
             self.alarm.report = None
+
+    def _fit_emergencies(self) -> None:
+        """Every column as wide as its text, the event's (2) taking the rest of the width: sizing it to its
+        contents too had left it narrow, with the rest of the panel empty."""
+        header = self.emergencies.horizontalHeader()
+        for column in range(self.emergencies.columnCount()):
+            if column != 2:
+                self.emergencies.resizeColumnToContents(column)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
     def _show_emergencies(self, s: wall.WallSnapshot) -> None:
         self.emergencies.setRowCount(len(s.emergencies))
@@ -263,8 +272,7 @@ class WallWindow(QWidget):
             for column, units in ((PLACE, 8), (COUNTDOWN, 9), (STATE, 10)):
                 self.queue.setColumnWidth(column, unit * units)
             self.queue.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-            self.emergencies.resizeColumnsToContents()
-            self.emergencies.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            self._fit_emergencies()
         self.alarm.resize(self.size())
         super().resizeEvent(event)
 
