@@ -622,12 +622,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="477" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="481" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="478" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="482" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -662,7 +662,7 @@
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="169" />
       <location filename="../../desktop/views/cases/case_detail.py" line="287" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="469" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="473" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
@@ -748,7 +748,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="252" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="428" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="432" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
@@ -813,132 +813,132 @@
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="394" />
-      <source>上报理由</source>
-      <translation>Reason for escalating</translation>
+      <location filename="../../desktop/views/cases/case_detail.py" line="397" />
+      <source>上报至%1,上报理由</source>
+      <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="398" />
-      <source>下派说明</source>
-      <translation>Note for the lower level</translation>
+      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
+      <source>下派至%1,下派说明</source>
+      <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="410" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="414" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="410" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="414" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="411" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="415" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="411" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="415" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="414" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="418" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="418" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="422" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="419" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="423" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="423" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="427" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="428" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="432" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="429" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="433" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="434" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="438" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="434" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="438" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="439" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="439" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="445" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="445" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="446" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="446" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="450" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="454" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="454" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="458" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="459" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="463" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="459" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="463" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="461" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="469" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
@@ -4566,22 +4566,22 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="234" />
+      <location filename="../../desktop/views/wall/window.py" line="243" />
       <source>已确认</source>
       <translation>Acknowledged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="234" />
+      <location filename="../../desktop/views/wall/window.py" line="243" />
       <source>待确认</source>
       <translation>Awaiting acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="246" />
+      <location filename="../../desktop/views/wall/window.py" line="255" />
       <source>超时 {0} 项</source>
       <translation>{0} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="250" />
+      <location filename="../../desktop/views/wall/window.py" line="259" />
       <source>下一环节 {0}</source>
       <translation>next due {0}</translation>
     </message>

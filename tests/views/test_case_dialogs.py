@@ -19,6 +19,7 @@ from desktop.models.enums import (
     CaseState,
     Channel,
     GridKind,
+    HandlingLevel,
     Satisfaction,
     SupervisionLevel,
 )
@@ -693,3 +694,17 @@ def test_an_undispatched_case_says_its_clock_has_not_started_and_shows_no_empty_
     dialog.show()
     assert "期限:未派遣,未计时" in dialog.header.text()  # as the queue's countdown says it
     assert dialog.shares.isHidden() and dialog.shares_caption.isHidden()
+
+
+@pytest.mark.law("Art. 17")
+def test_escalating_and_assigning_down_say_which_level_the_case_goes_to(qtbot, demo_db, tasks, monkeypatch):
+    with demo_db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.state == CaseState.REGISTERED, Case.level == HandlingLevel.TOWNSHIP)
+                           .limit(1))
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    asked = []
+    monkeypatch.setattr(case_detail, "ask_text", lambda parent, title, prompt: asked.append(prompt) and None)
+    dialog.buttons["escalate"].click()
+    dialog.buttons["assign_down"].click()
+    assert asked == ["上报至县(区),上报理由", "下派至网格,下派说明"]

@@ -391,12 +391,16 @@ class CaseDetailDialog(QDialog):
         return result and (onspot_escalation.resolve_on_spot, self._case(result=result))
 
     def _do_escalate(self):
-        reason = self._ask("escalate", QT_TRANSLATE_NOOP("CaseDetailDialog", "上报理由"))
+        # The prompt says where the case goes: one level up (Art. 17).
+        higher = LEVEL_ORDER[LEVEL_ORDER.index(self.detail.case.level) + 1]
+        reason = ask_text(self, self.tr(ACTION_LABELS["escalate"]),
+                          self.tr("上报至%1,上报理由").replace("%1", label(higher)))
         return reason and (onspot_escalation.escalate, self._case(reason=reason))
 
     def _do_assign_down(self):
-        reason = self._ask("assign_down", QT_TRANSLATE_NOOP("CaseDetailDialog", "下派说明"))
         lower = LEVEL_ORDER[LEVEL_ORDER.index(self.detail.case.level) - 1]
+        reason = ask_text(self, self.tr(ACTION_LABELS["assign_down"]),
+                          self.tr("下派至%1,下派说明").replace("%1", label(lower)))
         return reason and (onspot_escalation.assign_down, self._case(reason=reason, to_level=lower))
 
     def _do_dispatch(self):
