@@ -16,9 +16,17 @@ from PySide6.QtCore import QByteArray, QSettings
 
 T = TypeVar("T")
 
-VERSION = 1
+VERSION = 2
+
+
+def _forget_queue_header(store: QSettings) -> None:
+    # Version 2 put a column (承办单位) into the queue: a header saved before would sort by and size
+    # the column after the one it meant. The queue starts from its default layout once.
+    store.remove("ui/queue_header")
+
+
 # from-version → function(QSettings) bringing a file of that version to the next one.
-UPGRADES: dict[int, Callable[[QSettings], None]] = {}
+UPGRADES: dict[int, Callable[[QSettings], None]] = {1: _forget_queue_header}
 
 
 def open_store() -> QSettings:

@@ -338,7 +338,7 @@ def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
     """Rows [offset, offset + limit) of the filtered, sorted queue."""
     grid, village, township = aliased(Place), aliased(Place), aliased(Place)
     place_name = func.coalesce(grid.short_name, village.short_name, township.short_name)
-    # The department leading the case, for the page's rows only (ix_assignments_case_lead answers it).
+    # The department leading the case, looked up for the page's rows only (through an index on case_id).
     lead_department = (select(Department.short_name).join(Assignment, Assignment.department_id == Department.id)
                        .where(Assignment.case_id == Case.id, Assignment.role == AssignmentRole.LEAD,
                               Assignment.state != AssignmentState.WITHDRAWN)

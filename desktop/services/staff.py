@@ -1,8 +1,10 @@
 """Read-only views of grid staff and place particulars (Art. 7–9, 12(2)) for the roster panel.
 
-The phones of the staff serving a grid are shown whole: Art. 14(2) has every township publish
-grid staff's names and contact numbers where residents gather (the notice sheets print them),
-and the centre calls them to settle a case on the spot (Art. 17).
+The phones of the staff serving a grid are shown whole to the centre that calls them to settle a
+case on the spot (Art. 17) — those who take in, dispatch or keep staff, or may see personal data
+there; Art. 14(2) has them published where residents gather (the notice sheets print them). Others
+who may view the place (a liaison, an auditor) see them masked: a table of every grid worker's
+mobile across a county is more than any notice board shows (Art. 15(3), information security).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from ..models import (
 from ..models.enums import GridKind, LeadershipRole, PersonStatus, PlaceLevel, StaffRole, StaffSource
 from .clock import BEIJING, beijing_today
 from .places import get_place
+from .queue import mask_phone
 from .security import Actor, Permission, scope_prefix
 
 
@@ -36,7 +39,7 @@ class StaffMember:
     name: str
     role: StaffRole
     source: StaffSource
-    phone: str | None  # whole: published on the notice boards (Art. 14(2))
+    phone: str | None  # whole for the centre that calls grid staff, else masked (see the module)
     status: PersonStatus
     grid_code: str
     grid_name: str
@@ -74,6 +77,10 @@ class PlaceDetails:
     population: int | None = None  # resident population, 2020 census (city and counties)
 
 
+# Who calls grid staff, and so reads their numbers whole.
+_CALLS_GRID_STAFF = (Permission.INTAKE, Permission.DISPATCH, Permission.MANAGE_STAFF, Permission.VIEW_SENSITIVE)
+
+
 def _require_view(actor: Actor, place: Place) -> None:
     if not actor.can(Permission.VIEW, place.code):
         raise PermissionDenied(f"用户“{actor.display_name}”无权查看 {place.short_name}({place.code})的网格人员;"
@@ -91,8 +98,8 @@ def _grids_under(place: Place):
 
 
 def roster(db: Database, actor: Actor, code: str) -> list[StaffMember]:
-    """The staff now serving the grids of a place (a grid, or every grid of a village …), with the
-    phones Art. 14(2) has published."""
+    """The staff now serving the grids of a place (a grid, or every grid of a village …), their phones
+    whole or masked by who asks (see the module)."""
     with db.session() as session:
         place = get_place(session, code)
         _require_view(actor, place)
@@ -104,7 +111,8 @@ def roster(db: Database, actor: Actor, code: str) -> list[StaffMember]:
             .where(GridStaffRole.grid_id.in_(_grids_under(place)), *_serving_today())
             .order_by(Place.code, GridStaffRole.role, Person.name)
         )
-        return [StaffMember(pid, name, role, source, phone, status, gcode, gname)
+        whole = any(actor.can(permission, place.code) for permission in _CALLS_GRID_STAFF)
+        return [StaffMember(pid, name, role, source, phone if whole else mask_phone(phone), status, gcode, gname)
                 for pid, name, role, source, phone, status, gcode, gname in session.execute(stmt)]
 
 

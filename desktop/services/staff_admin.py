@@ -2,7 +2,7 @@
 
 Every function here changes something, so it takes the acting user, checks role and place
 scope, and leaves one audit entry (Art. 15). Phones are stored as given; showing them is the
-business of the read side (masked unless the viewer may see sensitive information).
+business of the read side (staff.roster: whole for the centre that calls grid staff).
 """
 
 from __future__ import annotations

@@ -1541,43 +1541,53 @@
   <context>
     <name>DispatchDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="37" />
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="57" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="51" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="76" />
       <source>派遣</source>
       <translation>Dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="45" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="59" />
       <source>输入单位名称的一部分查找</source>
       <translation>Type part of a department's name to find it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="53" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="72" />
       <source>主办(首接)单位</source>
       <translation>Lead department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="55" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="74" />
       <source>协办单位</source>
       <translation>Co-handlers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="58" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="77" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="73" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="96" />
       <source>派遣 %1</source>
       <translation>Dispatch %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="76" />
-      <source>现在派遣:%1 前签收,办理时限 %2,%3 前办结</source>
-      <translation>Dispatched now: to be signed for by %1; time limit %2, to be finished by %3</translation>
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="99" />
+      <source>现在派遣:%1 前签收,办理时限 %2 %3,%4 前办结</source>
+      <translation>Dispatched now: to be signed for by %1; time limit %2 %3, to be finished by %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="110" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="103" />
+      <source>%1 年的节假日安排尚未录入,期限暂按周一至周五计算</source>
+      <translation>The holidays of %1 are not entered yet: deadlines are counted Monday to Friday for now</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="116" />
+      <source>已选协办单位:%1</source>
+      <translation>Co-handlers chosen: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="146" />
       <source>(无推荐理由)</source>
       <translation>(no reason for the suggestion)</translation>
     </message>
@@ -1648,22 +1658,22 @@
   <context>
     <name>EmergencyBanner</name>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="73" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="77" />
       <source>打开报告进度…</source>
       <translation>Open reporting progress…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="84" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="88" />
       <source>紧急情况 %1 起待值班长确认(%2 %3 %4)</source>
       <translation>%1 emergency report(s) awaiting the shift supervisor's acknowledgement (%2 %3 %4)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="90" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="94" />
       <source>%1 个报送环节已超时,最早:%2 %3 · %4,%5</source>
       <translation>%1 report step(s) late, earliest: %2 %3 · %4, %5</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="93" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="97" />
       <source>;</source>
       <translation>; </translation>
     </message>
@@ -2580,102 +2590,102 @@
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="202" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="203" />
       <source>请先在表中选择要登记的环节</source>
       <translation>Select the step to record in the table first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="204" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="205" />
       <source>该环节已报送</source>
       <translation>This step has been reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="206" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="207" />
       <source>终报向各级一并报送:请用“终报…”</source>
       <translation>The final report goes to every level at once: use “Final report…”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="212" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="213" />
       <source>只有处置中的报告才能标记处置完毕</source>
       <translation>Only a report still being handled can be marked handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="214" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="215" />
       <source>先标记处置完毕,再作终报</source>
       <translation>Mark the situation handled first, then make the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="217" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="218" />
       <source>没有可打印的报告</source>
       <translation>No report to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="218" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="219" />
       <source>没有待确认的告警</source>
       <translation>No alarm waiting for acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="220" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="221" />
       <source>紧急情况告警须由值班长以本人账号确认</source>
       <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="223" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="224" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="225" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="226" />
       <source>已终报结束的报告不能更正</source>
       <translation>A report closed by its final report cannot be corrected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="263" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="264" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="264" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="265" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="265" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="266" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="277" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="278" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="278" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="279" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="279" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="280" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="279" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="280" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="286" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="287" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="290" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="291" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="291" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="292" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>

@@ -82,3 +82,16 @@ def test_roster_outside_the_actors_scope_is_refused(staffed_db, system):
         staff.roster(staffed_db, other, QIAOBEI)
     with pytest.raises(PermissionDenied):
         staff.details(staffed_db, other, QIAOBEI + "001")
+
+
+@pytest.mark.law("Art. 14")
+def test_grid_staff_phones_are_whole_for_the_centre_that_calls_them_and_masked_for_other_viewers(staffed_db,
+                                                                                               system):
+    """Art. 14(2) publishes them on the notice boards and the centre calls grid staff (Art. 17); an
+    auditor or a liaison reads the roster without a table of whole mobiles (Art. 15(3))."""
+    for username, role in (("qg_op", Role.OPERATOR), ("qg_audit", Role.AUDITOR)):
+        users.add_user(staffed_db, system, username=username, display_name=username, password="secret-123",
+                       role=role, scope_code="450503103000")
+    phones = {username: [r.phone for r in staff.roster(staffed_db, users.actor_for(staffed_db, username), QIAOBEI + "001")]
+              for username in ("qg_op", "qg_audit")}
+    assert phones == {"qg_op": ["13807791234", "13907795678"], "qg_audit": ["138****1234", "139****5678"]}

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QFormLayout, QLineEdit
 from sqlalchemy import select
 
-from desktop.models import Assignment, Callback, Case, Department, Grid, GridStaffRole, Place, utcnow
+from desktop.models import Assignment, Callback, Case, Department, Grid, GridStaffRole, Person, Place, utcnow
 from desktop.models.enums import (
     AssignmentState,
     CallbackOutcome,
@@ -91,9 +91,11 @@ def test_new_case_by_keyboard_routes_shows_staff_and_saves_on_enter(qapp, qtbot,
     qtbot.keyClicks(dialog.lon, f"{lon:.6f}")
     qtbot.keyClicks(dialog.lat, f"{lat:.6f}")
     qtbot.waitUntil(lambda: name in dialog.grid_label.text())  # looked up once typing pauses
-    assert dialog.staff_label.text()  # the grid's staff, phones masked
     shown = dialog.staff_label.text().replace("\u2060", "")  # word joiners keep an entry on one line
-    assert "****" not in shown and any(ch.isdigit() for ch in shown)  # the numbers to call (Art. 14(2))
+    with demo_db.session() as s:  # the numbers to call, whole (Art. 14(2), 17)
+        phones = s.scalars(select(Person.phone).join(GridStaffRole).join(Place, Place.id == GridStaffRole.grid_id)
+                           .where(Place.name == name, GridStaffRole.end_on.is_(None))).all()
+    assert phones and all(phone in shown for phone in phones if phone)
     assert not dialog.grab().isNull()  # the whole dialog paints
     with qtbot.waitSignal(dialog.saved) as saved:
         qtbot.keyClick(dialog.address, Qt.Key.Key_Return)
@@ -289,11 +291,19 @@ def test_dispatch_dialog_puts_the_suggestion_first(qtbot, demo_db, tasks):
     # Which case, and when its shares would fall due if sent now (24:00 of a working day, as everywhere).
     assert case.number in dialog.case_label.text() and case.number in dialog.windowTitle()
     assert "前签收,办理时限" in dialog.case_label.text() and "24:00" in dialog.case_label.text()
-    # Co-handlers are found by typing part of a name.
+    # Co-handlers are found by typing part of a name; Enter there goes to the first found, never dispatches.
+    dialog.show()
     dialog.co_filter.setText("派出所")
     shown = [dialog.co.item(r).text() for r in range(dialog.co.count()) if not dialog.co.item(r).isHidden()]
     assert shown and all("派出所" in text for text in shown)
+    qtbot.keyClick(dialog.co_filter, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not dialog.sending and dialog.co.currentItem().text() == shown[0]
+    dialog.co.currentItem().setCheckState(Qt.CheckState.Checked)
+    dialog.co_filter.setText("卫生")  # the one ticked is hidden now, but still said to be chosen
+    assert dialog.co_chosen.text() == f"已选协办单位:{shown[0]}"
     dialog.co_filter.clear()
+    dialog.co.currentItem().setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.co_chosen.text() == ""
     dialog.co.item(1).setCheckState(Qt.CheckState.Checked)
     with qtbot.waitSignal(dialog.dispatched) as sent:
         dialog.buttons.accepted.emit()

@@ -46,7 +46,7 @@ def bridge(qtbot, second):
 
 def test_a_change_on_one_desktop_reaches_the_others_bus(qtbot, db, system, bridge, backend):
     assert bridge.state is LiveState.CONNECTED
-    # SQLite has no server to push changes: the status says it looks, and how often.
+    # SQLite has no server to push changes: the status says so (the file is read), without the polling jargon.
     assert bridge.stateText() == {"postgresql": "实时更新:已连接", "sqlite": "实时更新:已开启(本机数据库)"}[backend]
     with qtbot.waitSignal(bridge.bus.changed, timeout=5000, check_params_cb=lambda topic: topic == "places"):
         places.create_grid(db, system, village_code=VILLAGE, code=f"{VILLAGE}001", name="侨港测试网格")

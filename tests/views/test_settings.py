@@ -32,6 +32,16 @@ def test_an_old_file_is_upgraded_step_by_step(qapp, monkeypatch):
     assert steps == [0, 1] and int(store.value("meta/version")) == 2
 
 
+def test_a_queue_layout_saved_before_the_lead_department_column_is_forgotten_not_misread(qapp):
+    store = settings.open_store()
+    store.setValue("meta/version", 1)
+    store.setValue("ui/queue_header", QByteArray(b"saved with ten columns"))
+    store.setValue("ui/last_place", "450503103000")
+    assert settings.upgrade(store) == 1
+    assert not store.contains("ui/queue_header") and store.value("ui/last_place") == "450503103000"
+    assert int(store.value("meta/version")) == settings.VERSION == 2
+
+
 def test_english_translation_is_installed_and_removed(qapp):
     translations = Translations(qapp)
     translations.install("en")

@@ -23,7 +23,7 @@ from ...db import Database
 from ...errors import Conflict, NotFound, ValidationFailed
 from ...models import Assignment, Case, Department, MatterItem, Place
 from ...models.base import utcnow
-from ...models.enums import AssignmentRole, CaseState, DepartmentLevel, HandlingLevel
+from ...models.enums import AssignmentRole, CaseState, DepartmentLevel, HandlingLevel, TimeLimitUnit
 from ..clock import WorkCalendar, due_text
 from ..department_use import use_departments
 from ..places import upward
@@ -80,10 +80,11 @@ class DispatchPreview:
     number: str
     title: str
     matter_item: str | None
-    handle_limit: str  # e.g. "5 个工作日"
+    handle_amount: int  # the handling limit: 5 (working days), 24 (hours) …
+    handle_unit: TimeLimitUnit
     sign_due_at: datetime
     handle_due_at: datetime
-    calendar_warning: str | None  # the year's holidays are not known: counted Monday–Friday
+    unknown_years: tuple[int, ...]  # years met whose holidays nobody entered: counted Monday–Friday
 
 
 def preview(db: Database, actor: Actor, case_id: int, *, now: datetime | None = None) -> DispatchPreview:
@@ -98,7 +99,8 @@ def preview(db: Database, actor: Actor, case_id: int, *, now: datetime | None = 
         limits, calendar = case_limits(session, case), WorkCalendar.load(session)
         sign_due, handle_due = limits.sign.deadline(calendar, now), limits.handle.deadline(calendar, now)
         return DispatchPreview(case.number, case.title, f"{item.code} {item.title}" if item else None,
-                               limits.handle.label, sign_due, handle_due, calendar.warning_text())
+                               limits.handle.amount, limits.handle.unit, sign_due, handle_due,
+                               tuple(sorted(calendar.warnings)))
 
 
 def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[DepartmentSuggestion]:

@@ -53,12 +53,15 @@ class CalendarWarning(Retranslating, QFrame):
 
     def check(self) -> None:
         self._asked += 1
-        asked = self._asked
-        self.window_.tasks.submit(calendar_admin.unknown_years_of_open_deadlines, self.window_.db,
-                                  on_done=lambda years: self._landed(asked, years),
-                                  on_error=lambda exc: dialogs.show_error(self.window_, exc))
+        # Bound methods, not lambdas: the runner drops an answer landing after this banner is deleted.
+        self.window_.tasks.submit(_unknown_years, self.window_.db, self._asked, on_done=self._landed,
+                                  on_error=self._failed)
 
-    def _landed(self, asked: int, years: tuple[int, ...]) -> None:
+    def _failed(self, exc: BaseException) -> None:
+        dialogs.show_error(self.window_, exc)
+
+    def _landed(self, answer: tuple[int, tuple[int, ...]]) -> None:
+        asked, years = answer
         if asked != self._asked:
             return
         self.years = years
@@ -67,3 +70,8 @@ class CalendarWarning(Retranslating, QFrame):
 
     def open_calendar(self):
         return open_calendar(self.window_, self.years[0] if self.years else None)
+
+
+def _unknown_years(db, asked: int) -> tuple[int, tuple[int, ...]]:
+    """Off the GUI thread, with the number of the check it answers."""
+    return asked, calendar_admin.unknown_years_of_open_deadlines(db)

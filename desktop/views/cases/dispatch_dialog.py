@@ -27,6 +27,20 @@ from ...services.clock import due_text
 from .. import dialogs
 
 
+class FilterEdit(QLineEdit):
+    """A find field inside the dialog: Enter there is taken here (`confirmed`), so that it does not
+    also reach the dialog and dispatch the case."""
+
+    confirmed = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.confirmed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class DispatchDialog(QDialog):
     dispatched = Signal(object)  # the CaseInfo after dispatching
     conflicted = Signal()  # refused: the case changed since the dialog opened
@@ -41,13 +55,18 @@ class DispatchDialog(QDialog):
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
         self.co = QListWidget()
-        self.co_filter = QLineEdit()
+        self.co_filter = FilterEdit()
         self.co_filter.setPlaceholderText(self.tr("输入单位名称的一部分查找"))
         self.co_filter.setClearButtonEnabled(True)
         self.co_filter.textChanged.connect(self._filter_co)
+        self.co_filter.confirmed.connect(self._to_first_found)  # Enter there finds; it never dispatches
+        self.co_chosen = QLabel()  # the ticked ones, also those a filter hides
+        self.co_chosen.setWordWrap(True)
+        self.co.itemChanged.connect(self._show_chosen)
         co = QVBoxLayout()
         co.addWidget(self.co_filter)
         co.addWidget(self.co)
+        co.addWidget(self.co_chosen)
         form = QFormLayout()
         form.addRow(self.case_label)
         form.addRow(self.tr("主办(首接)单位"), self.lead)
@@ -67,17 +86,34 @@ class DispatchDialog(QDialog):
         self.sending = False
         tasks.submit(dispatch.suggest_departments, db, actor, case_id, on_done=self.show_suggestions,
                      on_error=self._load_failed)
-        tasks.submit(dispatch.preview, db, actor, case_id, on_done=self.show_preview, on_error=self._load_failed)
+        # A case that cannot be read is reported once, by the suggestions' load: the preview just stays empty.
+        tasks.submit(dispatch.preview, db, actor, case_id, on_done=self.show_preview, on_error=self._no_preview)
+
+    def _no_preview(self, _exc: BaseException) -> None:
+        self.case_label.clear()
 
     def show_preview(self, preview: dispatch.DispatchPreview) -> None:
         self.setWindowTitle(self.tr("派遣 %1").replace("%1", preview.number))
         lines = [f"<b>{escape(preview.number)} {escape(preview.title)}</b>"
                  + (f"  {escape(preview.matter_item)}" if preview.matter_item else ""),
-                 escape(self.tr("现在派遣:%1 前签收,办理时限 %2,%3 前办结").replace("%1", due_text(preview.sign_due_at))
-                        .replace("%2", preview.handle_limit).replace("%3", due_text(preview.handle_due_at)))]
-        if preview.calendar_warning:
-            lines.append(escape(preview.calendar_warning))
+                 escape(self.tr("现在派遣:%1 前签收,办理时限 %2 %3,%4 前办结").replace("%1", due_text(preview.sign_due_at))
+                        .replace("%2", str(preview.handle_amount)).replace("%3", label(preview.handle_unit))
+                        .replace("%4", due_text(preview.handle_due_at)))]
+        if preview.unknown_years:
+            lines.append(escape(self.tr("%1 年的节假日安排尚未录入,期限暂按周一至周五计算").replace(
+                "%1", "、".join(str(year) for year in preview.unknown_years))))
         self.case_label.setText("<br>".join(lines))
+
+    def _to_first_found(self) -> None:
+        shown = next((row for row in range(self.co.count()) if not self.co.item(row).isHidden()), None)
+        if shown is not None:
+            self.co.setCurrentRow(shown)
+            self.co.setFocus()  # Space ticks it
+
+    def _show_chosen(self) -> None:
+        names = [self.co.item(r).text() for r in range(self.co.count())
+                 if self.co.item(r).checkState() == Qt.CheckState.Checked]
+        self.co_chosen.setText(self.tr("已选协办单位:%1").replace("%1", "、".join(names)) if names else "")
 
     def _filter_co(self, text: str) -> None:
         wanted = text.strip()

@@ -24,7 +24,8 @@ RECHECK_MS = 30_000  # a rung falls overdue with time alone, without any change 
 
 
 class EmergencyBanner(Retranslating, QFrame):
-    """Hidden while no open report needs anyone; reloaded when emergencies change, re-read every half minute."""
+    """Hidden while no open report needs anyone; reloaded when emergencies change (on this desk or, through
+    the live feed, another), and re-judged every half minute against the clock."""
 
     def __init__(self, window):
         super().__init__(window)
@@ -59,15 +60,18 @@ class EmergencyBanner(Retranslating, QFrame):
 
     def load(self) -> None:
         self._asked += 1
-        asked = self._asked
-        self.window_.tasks.submit(_open_reports, self.window_.db, self.window_.actor,
-                                  on_done=lambda reports: self._landed(asked, reports),
-                                  on_error=lambda exc: dialogs.show_error(self.window_, exc))
+        # Bound methods, not lambdas: the runner drops an answer landing after this banner is deleted.
+        self.window_.tasks.submit(_open_reports, self.window_.db, self.window_.actor, self._asked,
+                                  on_done=self._landed, on_error=self._failed)
 
-    def _landed(self, asked: int, reports: list[EmergencyInfo]) -> None:
+    def _landed(self, answer: tuple[int, list[EmergencyInfo]]) -> None:
+        asked, reports = answer
         if asked == self._asked:
             self.reports = reports
             self.retranslate()
+
+    def _failed(self, exc: BaseException) -> None:
+        dialogs.show_error(self.window_, exc)
 
     def retranslate(self) -> None:
         self.open_button.setText(self.tr("打开报告进度…"))
@@ -93,7 +97,8 @@ class EmergencyBanner(Retranslating, QFrame):
         return self.tr(";").join(parts)
 
 
-def _open_reports(db, actor) -> list[EmergencyInfo]:
-    """Off the GUI thread; the service (and the geometry behind it) loads with the first check, not at start-up."""
+def _open_reports(db, actor, asked: int) -> tuple[int, list[EmergencyInfo]]:
+    """Off the GUI thread, with the number of the load it answers; the service (and the geometry behind
+    it) loads with the first check, not at start-up."""
     from ...services import emergencies
-    return emergencies.list_reports(db, actor, open_only=True)
+    return asked, emergencies.list_reports(db, actor, open_only=True)

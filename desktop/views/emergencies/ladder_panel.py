@@ -183,11 +183,12 @@ class LadderPanel(QWidget):
         for row, step in enumerate(info.steps if info else ()):
             if step.done_at is None and self.table.item(row, 2) is not None:
                 self.table.item(row, 2).setText(deadline_text(step.due_at, now, "%m-%d"))
-            if step.overdue():
+            if step.overdue(now):  # by the same clock as the countdown beside it
                 for column in range(self.table.columnCount()):
                     item = self.table.item(row, column)
                     item.setForeground(QBrush(OVERDUE))
                     item.setToolTip(self.tr("超时"))
+        self.table.resizeColumnToContents(2)  # "剩余 5 分钟" became "已逾期 1 小时"
 
     def _selected_step(self):
         info, row = self.current(), self.table.currentRow()

@@ -1,6 +1,6 @@
 """The people screen of a place. Tab 1: staffing adequacy per grid (under-staffed highlighted) and
-the staff roster, with adding a person, ending a role and the audited full-phone view (Art. 9,
-15). Tab 2: leadership of the areas (Art. 8). Tab 3: work log and professionals' visits (Art. 10–11)."""
+the staff roster (phones as staff.roster shows them to this user), with adding a person and ending
+a role (Art. 9, 14). Tab 2: leadership of the areas (Art. 8). Tab 3: work log and professionals' visits (Art. 10–11)."""
 
 from __future__ import annotations
 

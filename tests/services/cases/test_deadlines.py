@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from desktop.errors import ValidationFailed
 from desktop.models import Assignment, Callback, Case, Extension, Objection
-from desktop.models.enums import AssignmentRole, AssignmentState, DayKind
+from desktop.models.enums import AssignmentRole, AssignmentState, DayKind, TimeLimitUnit
 from desktop.services import calendar_admin
 from desktop.services.cases import case_rules, department, dispatch, review
 
@@ -45,15 +45,14 @@ def test_the_dispatch_preview_gives_the_deadlines_the_dispatch_then_sets(world):
     """What the dispatch dialog says before sending is what the shares get (National Day 2026 between)."""
     case = world.new_case(now=at(2026, 9, 30)).case
     shown = dispatch.preview(world.db, world.operator, case.id, now=at(2026, 9, 30))
-    assert (shown.sign_due_at, shown.handle_due_at, shown.calendar_warning) == (at(2026, 10, 9, 0), at(2026, 10, 14, 0),
-                                                                              None)
-    assert (shown.number, shown.handle_limit) == (case.number, "5 工作日")
+    assert (shown.sign_due_at, shown.handle_due_at, shown.unknown_years) == (at(2026, 10, 9, 0), at(2026, 10, 14, 0), ())
+    assert (shown.number, shown.handle_amount, shown.handle_unit) == (case.number, 5, TimeLimitUnit.WORKING_DAYS)
     dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
                       expected_version=case.version, now=at(2026, 9, 30))
     lead = lead_of(world, case.id)
     assert (lead.sign_due_at, lead.due_at) == (shown.sign_due_at, shown.handle_due_at)
     late_in_year = world.new_case(now=at(2026, 12, 24), matter_item_id=world.items["food"]).case
-    assert "2027" in dispatch.preview(world.db, world.operator, late_in_year.id, now=at(2026, 12, 24)).calendar_warning
+    assert dispatch.preview(world.db, world.operator, late_in_year.id, now=at(2026, 12, 24)).unknown_years == (2027,)
 
 
 def test_deadline_into_2027_falls_back_warns_and_is_recomputed_when_the_year_is_entered(world):
