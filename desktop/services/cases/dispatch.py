@@ -87,15 +87,20 @@ class DispatchPreview:
     unknown_years: tuple[int, ...]  # years met whose holidays nobody entered: counted Monday–Friday
 
 
+def _case_to_dispatch(session, actor: Actor, case_id: int) -> tuple[Case, MatterItem | None]:
+    """The case the actor may read, with its matter item (if it has one)."""
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"案件 {case_id} 不存在,请刷新列表")
+    require_case_view(session, actor, case)
+    return case, session.get(MatterItem, case.matter_item_id) if case.matter_item_id else None
+
+
 def preview(db: Database, actor: Actor, case_id: int, *, now: datetime | None = None) -> DispatchPreview:
     """The deadlines a dispatch made now would give each share (start_clock, with the calendar as it is)."""
     now = now or utcnow()
     with db.session() as session:
-        case = session.get(Case, case_id)
-        if case is None:
-            raise NotFound(f"案件 {case_id} 不存在,请刷新列表")
-        require_case_view(session, actor, case)
-        item = session.get(MatterItem, case.matter_item_id) if case.matter_item_id else None
+        case, item = _case_to_dispatch(session, actor, case_id)
         limits, calendar = case_limits(session, case), WorkCalendar.load(session)
         sign_due, handle_due = limits.sign.deadline(calendar, now), limits.handle.deadline(calendar, now)
         return DispatchPreview(case.number, case.title, f"{item.code} {item.title}" if item else None,
@@ -108,11 +113,7 @@ def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[Depart
     line that cover the case, then by level from the case's own upward, territory, name (see the
     module's docstring)."""
     with db.session() as session:
-        case = session.get(Case, case_id)
-        if case is None:
-            raise NotFound(f"案件 {case_id} 不存在,请刷新列表")
-        require_case_view(session, actor, case)
-        item = session.get(MatterItem, case.matter_item_id) if case.matter_item_id else None
+        case, item = _case_to_dispatch(session, actor, case_id)
         covering = _chain(session, case)
         candidates = session.scalars(select(Department).where(
             Department.active.is_(True),
