@@ -104,6 +104,9 @@ class Case(Versioned, Timestamped, Base):
         # selective indexes, and a text search in deadline order must keep ix_cases_state_due.
         Index("ix_cases_state_received", "state", "received_at", "number", "title"),
         Index("ix_cases_state_title", "state", "title"),
+        # The duplicates merged into a case, listed on its panel: few rows, so only those are indexed.
+        Index("ix_cases_merged_into", "merged_into_id", sqlite_where=text("merged_into_id IS NOT NULL"),
+              postgresql_where=text("merged_into_id IS NOT NULL")),
     )
 
 

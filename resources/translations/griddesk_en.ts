@@ -622,12 +622,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="481" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="483" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="482" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="484" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -661,8 +661,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="169" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="287" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="473" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="289" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="475" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
@@ -748,197 +748,202 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="252" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="432" />
+      <source>并入的重复诉求</source>
+      <translation>Duplicates merged in</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="254" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="434" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="254" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="257" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="257" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="269" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="271" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="284" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="286" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="286" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="288" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="373" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="375" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="375" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="377" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="378" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="380" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="383" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="385" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="385" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="387" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="390" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="392" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="397" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="399" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="405" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="414" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="416" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="414" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="416" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="415" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="417" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="415" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="417" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="418" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="420" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="422" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="424" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="423" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="425" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="427" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="429" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="432" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="434" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="433" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="438" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="440" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="438" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="440" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="439" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="439" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="445" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="447" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="445" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="447" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="446" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="448" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="446" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="448" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="454" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="456" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="458" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="460" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="463" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="463" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="467" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="469" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="471" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>

@@ -668,6 +668,11 @@ def test_a_request_is_saved_straight_into_the_chosen_duplicate_once_confirmed(qt
     assert saved.args[0].case.state is CaseState.MERGED and not errors
     with demo_db.session() as s:
         assert s.get(Case, saved.args[0].case.id).merged_into_id == into.id
+    panel = CaseDetailDialog(demo_db, actor(demo_db, "qg_op1"), tasks, into.id)
+    qtbot.addWidget(panel)
+    shown = [panel.particulars.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
+             for row in range(panel.particulars.rowCount())]
+    assert any(saved.args[0].case.number in text for text in shown)  # whom else to tell of the result
     dialog.lon.setText("109.1")  # another place: its suspected duplicates are not those
     assert dialog.duplicates.count() == 0 and not dialog.merge_button.isEnabled()
 

@@ -98,6 +98,10 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
                      or (own is not None and actor.can(Permission.HANDLE, township.code))
                      or (pending_callback and may_call(actor, place.code, lead_id)))
         merged_into = session.get(Case, case.merged_into_id).number if case.merged_into_id else None
+        merged_in = tuple(
+            (number, name, phone if sensitive else mask_phone(phone))
+            for number, name, phone in session.execute(select(Case.number, Case.requester_name, Case.requester_phone)
+                                                       .where(Case.merged_into_id == case.id).order_by(Case.id)))
         orders = session.scalars(select(SupervisionOrder).where(SupervisionOrder.case_id == case.id)
                                  .order_by(SupervisionOrder.id))
         limit = case_limits(session, case).handle
@@ -119,7 +123,7 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
             actions=tuple(actions), own_assignment_id=own.id if own else None,
             pending_extension=pending_ext, pending_objection=pending_obj,
             handling_limit=limit.amount, handling_unit=limit.unit,
-            route_choices=grid_choices(session, case) if "route" in actions else (),
+            merged_in=merged_in, route_choices=grid_choices(session, case) if "route" in actions else (),
         )
     if "merge" in actions and detail.lon is not None:  # looked up once this session has let go
         return replace(detail, merge_choices=_merge_choices(db, actor, detail))

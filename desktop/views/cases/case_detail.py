@@ -249,6 +249,8 @@ class CaseDetailDialog(QDialog):
                 (self.tr("受理时间"), beijing_text(detail.received_at)), (self._result_caption(case.state), detail.resolution),
                 (self.tr("暂缓理由"), detail.hold_reason), (self.tr("解释情况"), detail.hold_explanation),
                 (self.tr("并入案件"), detail.merged_into),
+                (self.tr("并入的重复诉求"), "\n".join(" ".join(part for part in entry if part)
+                                                   for entry in detail.merged_in)),
                 *((self.tr("督办"), self.tr("{level}:{reason},期限 {due}").format(
                     level=label(order.level), reason=order.reason, due=deadline_text(order.due_at, now)))
                   for order in detail.supervision_orders if order.closed_at is None),

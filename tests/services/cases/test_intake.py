@@ -131,6 +131,11 @@ def test_a_request_seen_to_be_a_duplicate_is_taken_in_and_merged_in_one_step(wor
         assert (entry.target, entry.message) == (f"case:{again.case.id}", f"案件 {again.case.number} 并入 {first.number}")
         assert (entry.detail["case"], entry.detail["event"]) == (again.case.number, "merged")
     assert world.new_case(at=IN_A).duplicates[0].case.id == first.id  # the merged one is no longer offered
+    # The case that goes on names the request merged into it, with whom to tell (masked as its own phone).
+    assert queries.case_detail(world.db, world.operator, first.id).merged_in == (
+        (again.case.number, "黄女士", "139****0002"),)
+    assert queries.case_detail(world.db, world.supervisor, first.id).merged_in == (
+        (again.case.number, "黄女士", "13907790002"),)
 
 
 def test_a_duplicate_of_a_finished_or_foreign_case_is_refused_and_nothing_is_taken_in(world):
