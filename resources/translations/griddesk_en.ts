@@ -609,14 +609,19 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/callback_workbench.py" line="141" />
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="142" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="143" />
       <source>(未记录)</source>
       <translation>(not recorded)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="142" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="143" />
       <source>办理结果:%1</source>
       <translation>Result: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="146" />
+      <source>并入本案的重复诉求人,请一并告知:%1</source>
+      <translation>Requesters of duplicates merged into this case — tell them too: %1</translation>
     </message>
   </context>
   <context>

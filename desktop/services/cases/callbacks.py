@@ -11,6 +11,8 @@ the right to supervise (SUPERVISE), whoever records the callback (Art. 15, 20).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from datetime import datetime
 
 from sqlalchemy import and_, or_, select
@@ -97,8 +99,16 @@ def due_callbacks(db: Database, actor: Actor, *, until: datetime | None = None) 
         # Only those the actor may then record: the centre handling the case now calls back (a case
         # escalated to the county is the county's), as record_callback checks (Art. 15, 20).
         # Listed are the callbacks the actor may make (_callable_condition): each to dial.
-        return [callback_info(cb, case, actor, code, lead, True) for cb, case, code, lead in session.execute(stmt)
-                if actor.can(Permission.CALLBACK, handling_place(session, case).code)]
+        listed = [callback_info(cb, case, actor, code, lead, True) for cb, case, code, lead in session.execute(stmt)
+                  if actor.can(Permission.CALLBACK, handling_place(session, case).code)]
+        # Whoever calls back tells the requesters of the duplicates merged into the case as well.
+        merged: dict[int, list[tuple[str | None, str | None]]] = {}
+        for into_id, name, phone in session.execute(
+                select(Case.merged_into_id, Case.requester_name, Case.requester_phone)
+                .where(Case.merged_into_id.in_({info.case_id for info in listed})).order_by(Case.id)):
+            merged.setdefault(into_id, []).append((name, phone))
+        return [replace(info, merged_in=tuple(merged[info.case_id])) if info.case_id in merged else info
+                for info in listed]
 
 
 def _require_lead(uow: UnitOfWork, case: Case) -> None:

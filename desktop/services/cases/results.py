@@ -108,6 +108,8 @@ class CallbackInfo:
     resolution: str | None = None
     hold_reason: str | None = None
     hold_explanation: str | None = None
+    # The requesters of the duplicates merged into the case (name, phone), to be told as well.
+    merged_in: tuple[tuple[str | None, str | None], ...] = ()
 
 
 @dataclass(frozen=True)

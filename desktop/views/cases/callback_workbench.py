@@ -137,9 +137,14 @@ class CallbackWorkbench(QDialog):
         if entry is None:
             return ""
         if entry.hold_reason:
-            return self.tr("暂缓理由:%1;已向诉求人解释:%2").replace("%1", entry.hold_reason).replace(
+            text = self.tr("暂缓理由:%1;已向诉求人解释:%2").replace("%1", entry.hold_reason).replace(
                 "%2", entry.hold_explanation or self.tr("(未记录)"))
-        return self.tr("办理结果:%1").replace("%1", entry.resolution or self.tr("(未记录)"))
+        else:
+            text = self.tr("办理结果:%1").replace("%1", entry.resolution or self.tr("(未记录)"))
+        if entry.merged_in:
+            others = ";".join(" ".join(part for part in person if part) for person in entry.merged_in)
+            text += "\n" + self.tr("并入本案的重复诉求人,请一并告知:%1").replace("%1", others)
+        return text
 
     def _reached_toggled(self, reached: bool) -> None:
         for widget in (self.solved, self.satisfaction, self.outcome):

@@ -354,3 +354,14 @@ def test_a_liaisons_queue_rises_falls_and_counts_overdue_by_its_own_shares_deadl
             if r.number in (signed.number, unsigned.number)]
     assert [(r.number, r.own_state) for r in rows] == [(signed.number, None), (unsigned.number, None)]
     assert queue.summary(world.db, member, now=late_to_sign).overdue == 0
+
+
+@pytest.mark.law("Art. 20")
+def test_the_callback_names_the_requesters_of_the_duplicates_merged_into_the_case(world):
+    case = _dispatch(world, "路灯不亮", "police")
+    world.new_case(title="路灯不亮", requester_name="黄女士", requester_phone="13907790002", duplicate_of=case.id)
+    closed = _close(world, queries.case_detail(world.db, world.operator, case.id).case, world.police)
+    due = next(info for info in callbacks.due_callbacks(world.db, world.operator) if info.case_id == closed.id)
+    assert due.merged_in == (("黄女士", "13907790002"),)  # to dial, as the requester's own number is
+    assert all(info.merged_in == () for info in callbacks.due_callbacks(world.db, world.operator)
+               if info.case_id != closed.id)
