@@ -627,12 +627,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="483" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="484" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="484" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="485" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -646,6 +646,11 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="168" />
+      <source>联系电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="168" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
@@ -655,7 +660,7 @@
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="168" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="169" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
@@ -666,289 +671,289 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="169" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="289" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="475" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="290" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="476" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="191" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="192" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="194" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="195" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="224" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="225" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="230" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="231" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="233" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="234" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="239" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="240" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="239" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="240" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="245" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="246" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="246" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="247" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="247" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="248" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="247" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="248" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="248" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="249" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="249" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="250" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="250" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="251" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="250" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="251" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="251" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="253" />
       <source>并入的重复诉求</source>
       <translation>Duplicates merged in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="254" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="434" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="254" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="257" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="258" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="257" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="258" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="271" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="272" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="286" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="287" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="288" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="289" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="375" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="376" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="377" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="378" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="380" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="381" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="385" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="386" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="387" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="388" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="392" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="393" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="399" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="400" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="405" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="406" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="416" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="417" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="416" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="417" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="417" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="418" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="417" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="418" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="420" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="421" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="424" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="425" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="425" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="426" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="429" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="430" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="434" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="436" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="440" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="440" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="447" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="448" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="447" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="448" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="448" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="449" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="448" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="449" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="456" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="457" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="460" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="461" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="466" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="466" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="467" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="468" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="471" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="472" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>

@@ -550,8 +550,8 @@ def test_a_result_sent_back_is_not_shown_as_the_cases_result_and_a_reported_shar
     assert not dialog.shares.isVisibleTo(dialog)  # not dispatched: no empty table
     dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_op1"), tasks, reported)
     qtbot.addWidget(dialog)
-    row = next(r for r in range(dialog.shares.rowCount()) if dialog.shares.item(r, 2).text() == "已反馈")
-    assert "剩余" not in dialog.shares.item(row, 4).text() and "逾期" not in dialog.shares.item(row, 4).text()
+    row = next(r for r in range(dialog.shares.rowCount()) if dialog.shares.item(r, 3).text() == "已反馈")
+    assert "剩余" not in dialog.shares.item(row, 5).text() and "逾期" not in dialog.shares.item(row, 5).text()
 
 
 @pytest.mark.parametrize("choice, answer", [("通过并结案", True), ("退回重办…", False), (None, None)])
@@ -727,3 +727,14 @@ def test_escalating_and_assigning_down_say_which_level_the_case_goes_to(qtbot, d
     dialog.buttons["escalate"].click()
     dialog.buttons["assign_down"].click()
     assert asked == ["上报至县(区),上报理由", "下派至网格,下派说明"]
+
+
+def test_each_share_shows_its_departments_office_number_to_chase_it(qtbot, demo_db, tasks):
+    with demo_db.session() as s:
+        case_id, phone = s.execute(select(Assignment.case_id, Department.phone).join(Department)
+                                   .where(Assignment.state == AssignmentState.DISPATCHED, Department.phone.is_not(None))
+                                   .limit(1)).one()
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_op1"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    assert dialog.shares.horizontalHeaderItem(1).text() == "联系电话"
+    assert phone in [dialog.shares.item(row, 1).text() for row in range(dialog.shares.rowCount())]

@@ -98,6 +98,8 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
                      or (own is not None and actor.can(Permission.HANDLE, township.code))
                      or (pending_callback and may_call(actor, place.code, lead_id)))
         merged_into = session.get(Case, case.merged_into_id).number if case.merged_into_id else None
+        phones = dict(session.execute(select(Department.id, Department.phone).where(
+            Department.id.in_({a.department_id for a, _ in rows}))).all()) if rows else {}
         merged_in = tuple(
             (number, name, phone if sensitive else mask_phone(phone))
             for number, name, phone in session.execute(select(Case.number, Case.requester_name, Case.requester_phone)
@@ -114,7 +116,7 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
             lat=case.lat, place_name=(grid or township).name, grid_code=grid.code if grid else None,
             received_at=case.received_at, closed_at=case.closed_at, resolution=case.resolution,
             hold_reason=case.hold_reason, hold_explanation=case.hold_explanation, merged_into=merged_into,
-            assignments=tuple(AssignmentInfo.of(a, name) for a, name in rows),
+            assignments=tuple(AssignmentInfo.of(a, name, phones.get(a.department_id)) for a, name in rows),
             events=tuple(EventInfo.of(e) for e in events),
             supervision_orders=tuple(SupervisionInfo(o.id, o.level, o.issued_at, o.issued_by, o.due_at, o.reason,
                                                      o.closed_at) for o in orders),

@@ -64,12 +64,13 @@ class AssignmentInfo:
     reported_at: datetime | None
     result: str | None
     paused: bool
+    department_phone: str | None = None  # the office number, to chase a share falling late
 
     @classmethod
-    def of(cls, a: Assignment, department_name: str) -> AssignmentInfo:
+    def of(cls, a: Assignment, department_name: str, department_phone: str | None = None) -> AssignmentInfo:
         return cls(a.id, a.department_id, department_name, a.role, a.state, a.dispatched_at, a.sign_due_at,
                    a.signed_at, a.contact_due_at, a.contacted_at, a.due_at, a.original_due_at, a.reported_at,
-                   a.result, a.paused_since is not None)
+                   a.result, a.paused_since is not None, department_phone)
 
 
 @dataclass(frozen=True)

@@ -164,10 +164,11 @@ class CaseDetailDialog(QDialog):
         self.notice.setStyleSheet("color: #1565c0")
         self.notice.hide()
         self.particulars = QFormLayout()
-        self.shares = QTableWidget(0, 6)
-        self.shares.setHorizontalHeaderLabels([self.tr("承办单位"), self.tr("角色"), self.tr("状态"), self.tr("签收期限"),
-                                               self.tr("办理期限"), self.tr("办理结果")])
+        self.shares = QTableWidget(0, 7)
+        self.shares.setHorizontalHeaderLabels([self.tr("承办单位"), self.tr("联系电话"), self.tr("角色"), self.tr("状态"),
+                                               self.tr("签收期限"), self.tr("办理期限"), self.tr("办理结果")])
         self.shares.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.shares.horizontalHeader().setStretchLastSection(True)  # the result takes the width there is
         self.shares.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.shares.setMaximumHeight(130)
         self.timeline = TimelineModel(self)
@@ -267,7 +268,7 @@ class CaseDetailDialog(QDialog):
         for row, share in enumerate(detail.assignments):
             # A share reported, finished or paused has no clock running: its deadlines are shown as dates.
             running = share.state not in _FINISHED and share.state is not AssignmentState.REPORTED and not share.paused
-            values = [share.department_name, label(share.role),
+            values = [share.department_name, share.department_phone or "", label(share.role),
                       label(share.state) + (self.tr("(计时暂停)") if share.paused else ""),
                       deadline_text(share.sign_due_at, now) if running and share.signed_at is None
                       else due_text(share.sign_due_at),
