@@ -39,6 +39,16 @@ def private_settings(tmp_path):
     yield tmp_path / "settings"
 
 
+@pytest.fixture(autouse=True)
+def no_unlooked_for_error_box(monkeypatch):
+    """An error box no test asked about fails the test: offscreen, its modal loop would wait for ever.
+    Tests that expect one replace this with their own `errors` or `answered` fixture."""
+    shown = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, text, details=None: shown.append(text))
+    yield
+    assert not shown, f"an error box nobody expected: {shown}"
+
+
 @pytest.fixture(scope="session")
 def cjk_font(qapp):
     QFontDatabase.addApplicationFont(str(paths.font_path()))
