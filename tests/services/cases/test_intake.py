@@ -83,6 +83,7 @@ def test_bad_input_names_each_field_and_saves_nothing(world):
     text = str(err.value)
     for name in ("title", "description", "requester_phone", "lon/lat"):
         assert name in text
+    assert "联系电话(requester_phone):“abc”不是有效的电话号码(只能有数字和连字符)" in err.value.problems
     with pytest.raises(ValidationFailed, match="channel"):  # never assumed
         world.new_case(channel=None)
     with pytest.raises(ValidationFailed, match="category"):
