@@ -71,7 +71,7 @@ _PLAIN_TEXT = {
     NUMBER: lambda r: r.number, CATEGORY: lambda r: label(r.category), PLACE: lambda r: r.place_name,
     LEAD: lambda r: r.lead_department or "", REQUESTER: lambda r: r.requester_name or "",
     PHONE: lambda r: r.requester_phone or "", RECEIVED: lambda r: beijing_text(r.received_at),
-    DEADLINE: lambda r: due_text(r.due_at),
+    DEADLINE: lambda r: due_text(_due(r)),  # a liaison's own, as its queue is sorted by it
 }
 
 
@@ -287,8 +287,8 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(r, column)
         if role == Qt.ItemDataRole.ForegroundRole and column in (DEADLINE, COUNTDOWN):
-            # The 期限 column shows the case's deadline; the countdown a liaison's own next one.
-            return self._deadline_colour(r, _due(r) if column == COUNTDOWN else r.due_at)
+            # Both count a liaison's own next deadline, by which its queue is sorted and called overdue.
+            return self._deadline_colour(r, _due(r))
         if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, COUNTDOWN, STATE, CATEGORY, PLACE, LEAD):
             return self._text(r, column)  # the whole text, where a narrow column cuts it short
         if role == CASE_ID_ROLE:

@@ -13,7 +13,7 @@ from desktop.models import Case
 from desktop.models.base import utcnow
 from desktop.models.enums import ACTIVE_ASSIGNMENT_STATES, CaseState
 from desktop.services import queue
-from desktop.services.clock import BEIJING
+from desktop.services.clock import BEIJING, due_text
 from desktop.services.queue import QueueFilter, SortKey
 from desktop.tasks import TaskRunner
 from desktop.views.queue_model import COUNTDOWN, DEADLINE, NEAR_COLOUR, OVERDUE_COLOUR, QueueModel, _load_pages
@@ -218,6 +218,7 @@ def test_a_liaison_reads_its_own_parts_state_and_deadline_first(qtbot, demo_db, 
     row = rows.index(unsigned)
     model.clock = lambda: share.sign_due_at - timedelta(hours=7, minutes=5)
     assert model.index(row, COUNTDOWN).data() == "签收 剩 7小时"
+    assert model.index(row, DEADLINE).data() == due_text(share.sign_due_at)  # its own, as the queue is sorted
     assert model.index(row, 3).data().startswith(f"本单位待签收 · 案件{unsigned.state.label}")
     # A narrow column cuts the longer texts short: the tooltip holds them whole.
     for column in (COUNTDOWN, 3):
