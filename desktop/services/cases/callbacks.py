@@ -101,14 +101,29 @@ def due_callbacks(db: Database, actor: Actor, *, until: datetime | None = None) 
         # Listed are the callbacks the actor may make (_callable_condition): each to dial.
         listed = [callback_info(cb, case, actor, code, lead, True) for cb, case, code, lead in session.execute(stmt)
                   if actor.can(Permission.CALLBACK, handling_place(session, case).code)]
-        # Whoever calls back tells the requesters of the duplicates merged into the case as well.
-        merged: dict[int, list[tuple[str | None, str | None]]] = {}
-        for into_id, name, phone in session.execute(
-                select(Case.merged_into_id, Case.requester_name, Case.requester_phone)
-                .where(Case.merged_into_id.in_({info.case_id for info in listed})).order_by(Case.id)):
-            merged.setdefault(into_id, []).append((name, phone))
-        return [replace(info, merged_in=tuple(merged[info.case_id])) if info.case_id in merged else info
-                for info in listed]
+        return _with_merged_requesters(session, listed)
+
+
+def _with_merged_requesters(session: Session, listed: list[CallbackInfo]) -> list[CallbackInfo]:
+    """Whoever calls back tells the requesters of the duplicates merged into the case as well: each
+    number once, and not the case's own requester again (a duplicate is often the same caller)."""
+    if not listed:
+        return listed
+    merged: dict[int, list[tuple[str | None, str | None]]] = {}
+    for into_id, name, phone in session.execute(
+            select(Case.merged_into_id, Case.requester_name, Case.requester_phone)
+            .where(Case.merged_into_id.in_({info.case_id for info in listed}), Case.requester_phone.is_not(None))
+            .order_by(Case.id)):
+        merged.setdefault(into_id, []).append((name, phone))
+    result = []
+    for info in listed:
+        seen, others = {info.requester_phone}, []
+        for name, phone in merged.get(info.case_id, ()):
+            if phone not in seen:
+                seen.add(phone)
+                others.append((name, phone))
+        result.append(replace(info, merged_in=tuple(others)) if others else info)
+    return result
 
 
 def _require_lead(uow: UnitOfWork, case: Case) -> None:

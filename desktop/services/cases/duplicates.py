@@ -98,4 +98,10 @@ def merge_into(uow: UnitOfWork, case: Case, into: Case) -> None:
     case.due_at = None
     record(uow, case, "merged", f"作为重复诉求并入案件 {into.number}", to_state=CaseState.MERGED, into=into.number)
     record(uow, into, "merged_in", f"案件 {case.number} 作为重复诉求并入本案", duplicate=case.number)
+    # The duplicates merged into `case` before go on with it: their requesters are told by `into`.
+    for earlier in uow.session.scalars(select(Case).where(Case.merged_into_id == case.id, Case.id != case.id)):
+        earlier.merged_into_id = into.id
+        record(uow, earlier, "merged", f"随案件 {case.number} 一并并入案件 {into.number}", into=into.number)
+        record(uow, into, "merged_in", f"案件 {earlier.number} 随案件 {case.number} 一并并入本案",
+               duplicate=earlier.number)
     uow.audit(f"案件 {case.number} 并入 {into.number}", case=case.number, event="merged")

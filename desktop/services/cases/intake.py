@@ -93,7 +93,9 @@ def _check(channel: Channel | None, title: str, description: str, requester_name
         problems.append("诉求内容(description):必填")
     if requester_name and len(requester_name) > 40:
         problems.append("诉求人姓名(requester_name):不能超过 40 字")
-    if requester_phone and (len(requester_phone) > 20 or not requester_phone.replace("-", "").isdigit()):
+    if requester_phone and len(requester_phone) > 20:
+        problems.append(f"联系电话(requester_phone):有 {len(requester_phone)} 位,电话号码最多 20 位")
+    elif requester_phone and not requester_phone.replace("-", "").isdigit():
         problems.append(f"联系电话(requester_phone):“{requester_phone}”不是有效的电话号码(只能有数字和连字符)")
     if (lon is None) != (lat is None):
         problems.append("经纬度(lon/lat):经度和纬度须同时填写或同时不填")

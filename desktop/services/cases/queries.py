@@ -94,16 +94,20 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
         callbacks = session.scalars(select(Callback).where(Callback.case_id == case.id).order_by(Callback.id)).all()
         lead_id = session.scalar(current_lead(case.id))
         pending_callback = any(cb.state is CallbackState.PENDING for cb in callbacks)
-        sensitive = (actor.can(Permission.VIEW_SENSITIVE, township.code)
-                     or (own is not None and actor.can(Permission.HANDLE, township.code))
-                     or (pending_callback and may_call(actor, place.code, lead_id)))
+        dialling = ((own is not None and actor.can(Permission.HANDLE, township.code))
+                    or (pending_callback and may_call(actor, place.code, lead_id)))
+        sensitive = actor.can(Permission.VIEW_SENSITIVE, township.code) or dialling
         merged_into = session.get(Case, case.merged_into_id).number if case.merged_into_id else None
         phones = dict(session.execute(select(Department.id, Department.phone).where(
             Department.id.in_({a.department_id for a, _ in rows}))).all()) if rows else {}
+        # A duplicate's requester is called by whoever calls this case's; otherwise whole only where the
+        # user may see personal data of the duplicate's own township (it may lie in another).
         merged_in = tuple(
-            (number, name, phone if sensitive else mask_phone(phone))
-            for number, name, phone in session.execute(select(Case.number, Case.requester_name, Case.requester_phone)
-                                                       .where(Case.merged_into_id == case.id).order_by(Case.id)))
+            (number, name, phone if dialling or actor.can(Permission.VIEW_SENSITIVE, code) else mask_phone(phone))
+            for number, name, phone, code in session.execute(
+                select(Case.number, Case.requester_name, Case.requester_phone, Place.code)
+                .join(Place, Place.id == Case.township_id)
+                .where(Case.merged_into_id == case.id).order_by(Case.id)))
         orders = session.scalars(select(SupervisionOrder).where(SupervisionOrder.case_id == case.id)
                                  .order_by(SupervisionOrder.id))
         limit = case_limits(session, case).handle

@@ -84,6 +84,8 @@ def test_bad_input_names_each_field_and_saves_nothing(world):
     for name in ("title", "description", "requester_phone", "lon/lat"):
         assert name in text
     assert "联系电话(requester_phone):“abc”不是有效的电话号码(只能有数字和连字符)" in err.value.problems
+    with pytest.raises(ValidationFailed, match="有 21 位,电话号码最多 20 位"):
+        world.new_case(requester_phone="1" * 21)
     with pytest.raises(ValidationFailed, match="channel"):  # never assumed
         world.new_case(channel=None)
     with pytest.raises(ValidationFailed, match="category"):
@@ -137,6 +139,30 @@ def test_a_request_seen_to_be_a_duplicate_is_taken_in_and_merged_in_one_step(wor
         (again.case.number, "黄女士", "139****0002"),)
     assert queries.case_detail(world.db, world.supervisor, first.id).merged_in == (
         (again.case.number, "黄女士", "13907790002"),)
+
+
+def test_duplicates_merged_into_a_case_go_on_with_it_when_it_is_merged_in_turn(world):
+    first = world.new_case(at=IN_A, requester_name="甲", requester_phone="13907790001").case
+    second = world.new_case(at=IN_A, requester_name="乙", requester_phone="13907790002").case
+    world.new_case(at=IN_A, requester_name="丙", requester_phone="13907790003", duplicate_of=first.id)
+    first = queries.case_detail(world.db, world.operator, first.id).case
+    duplicates.merge(world.db, world.operator, case_id=first.id, into_case_id=second.id,
+                     expected_version=first.version)
+    assert [name for _, name, _ in queries.case_detail(world.db, world.operator, second.id).merged_in] == ["甲", "丙"]
+    with world.db.session() as s:
+        moved = s.scalar(select(CaseEvent.message).where(CaseEvent.kind == "merged").order_by(CaseEvent.id.desc()))
+        assert moved == f"随案件 {first.number} 一并并入案件 {second.number}"
+
+
+def test_a_duplicate_from_another_township_keeps_its_requesters_phone_masked_to_who_may_not_see_it_there(world):
+    here = world.new_case(at=IN_A).case
+    elsewhere = world.new_case(at=None, who=world.stranger, township_code=OTHER_TOWNSHIP,
+                               requester_name="黄女士", requester_phone="13907790002").case
+    duplicates.merge(world.db, world.system, case_id=elsewhere.id, into_case_id=here.id,
+                     expected_version=elsewhere.version)
+    # The supervisor may see personal data in 侨港 only: the duplicate is 中街's.
+    assert queries.case_detail(world.db, world.supervisor, here.id).merged_in == (
+        (elsewhere.number, "黄女士", "139****0002"),)
 
 
 def test_a_duplicate_of_a_finished_or_foreign_case_is_refused_and_nothing_is_taken_in(world):

@@ -360,6 +360,9 @@ def test_a_liaisons_queue_rises_falls_and_counts_overdue_by_its_own_shares_deadl
 def test_the_callback_names_the_requesters_of_the_duplicates_merged_into_the_case(world):
     case = _dispatch(world, "路灯不亮", "police")
     world.new_case(title="路灯不亮", requester_name="黄女士", requester_phone="13907790002", duplicate_of=case.id)
+    # The same caller again, and a second call from the same number: told once, the case's own not again.
+    world.new_case(title="路灯不亮", requester_phone="13807790001", duplicate_of=case.id)
+    world.new_case(title="路灯不亮", requester_name="黄女士", requester_phone="13907790002", duplicate_of=case.id)
     closed = _close(world, queries.case_detail(world.db, world.operator, case.id).case, world.police)
     due = next(info for info in callbacks.due_callbacks(world.db, world.operator) if info.case_id == closed.id)
     assert due.merged_in == (("黄女士", "13907790002"),)  # to dial, as the requester's own number is
