@@ -528,98 +528,103 @@
   <context>
     <name>CallbackWorkbench</name>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="45" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="46" />
       <source>回访工作台</source>
       <translation>Callback desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="48" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="49" />
       <source>应回访时间</source>
       <translation>Callback due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="48" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="49" />
       <source>案件编号</source>
       <translation>Case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="48" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="49" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="48" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="49" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="49" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="50" />
       <source>案件状态</source>
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="58" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="56" />
+      <source>双击打开案件详情</source>
+      <translation>Double-click to open the case</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="61" />
       <source>已联系上诉求人</source>
       <translation>Requester reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="61" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="64" />
       <source>已解决</source>
       <translation>Resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="62" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="65" />
       <source>未解决</source>
       <translation>Not resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="67" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="70" />
       <source>请选择</source>
       <translation>Choose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="74" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="77" />
       <source>记录回访</source>
       <translation>Record callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="77" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="80" />
       <source>是否解决</source>
       <translation>Resolved?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="78" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="81" />
       <source>满意度</source>
       <translation>Satisfaction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="79" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="82" />
       <source>后续处理</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="80" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="83" />
       <source>回访记录</source>
       <translation>Callback notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="140" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="143" />
       <source>暂缓理由:%1;已向诉求人解释:%2</source>
       <translation>On hold: %1; explained to the requester: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="141" />
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="143" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="144" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="146" />
       <source>(未记录)</source>
       <translation>(not recorded)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="143" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="146" />
       <source>办理结果:%1</source>
       <translation>Result: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="146" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="149" />
       <source>并入本案的重复诉求人,请一并告知:%1</source>
       <translation>Requesters of duplicates merged into this case — tell them too: %1</translation>
     </message>

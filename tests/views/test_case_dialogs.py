@@ -341,6 +341,9 @@ def test_callback_workbench_follows_an_unsolved_answer_with_reopening(qapp, qtbo
     assert workbench.table.item(0, 1).foreground().color().name() == "#c62828"
     workbench.resize(820, 520)
     assert not workbench.grab().isNull()  # the whole workbench paints
+    with qtbot.waitSignal(workbench.case_chosen) as opened:  # the whole case, a double-click away
+        workbench.table.itemDoubleClicked.emit(workbench.table.item(0, 2))
+    assert opened.args == [first.case_id]
     with qtbot.waitSignal(workbench.recorded):
         workbench.record_button.click()
     assert errors == [] and workbench.table.rowCount() == count - 1
@@ -738,3 +741,17 @@ def test_each_share_shows_its_departments_office_number_to_chase_it(qtbot, demo_
     qtbot.addWidget(dialog)
     assert dialog.shares.horizontalHeaderItem(1).text() == "联系电话"
     assert phone in [dialog.shares.item(row, 1).text() for row in range(dialog.shares.rowCount())]
+
+
+def test_a_case_double_clicked_in_the_callback_workbench_opens_over_it(qtbot, demo_db, tasks, feature_window):
+    from desktop.views.cases.callback_workbench import open_callback_workbench
+
+    window = feature_window(demo_db, actor(demo_db, "qg_op1"), tasks)
+    window.show()
+    open_callback_workbench(window)
+    workbench = window.findChild(CallbackWorkbench)
+    workbench.table.itemDoubleClicked.emit(workbench.table.item(0, 1))
+    panel = window.findChild(CaseDetailDialog)
+    assert panel is not None and panel.isVisible() and panel.detail.case.id == workbench.entries[0].case_id
+    panel.close()
+    workbench.close()

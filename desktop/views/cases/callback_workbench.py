@@ -37,6 +37,7 @@ OVERDUE = QColor("#c62828")
 
 class CallbackWorkbench(QDialog):
     recorded = Signal(int)  # the case id
+    case_chosen = Signal(int)  # a row double-clicked: its case id, to open the case (timeline, shares, result)
 
     def __init__(self, db, actor, tasks, parent: QWidget | None = None):
         super().__init__(parent)
@@ -52,6 +53,8 @@ class CallbackWorkbench(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setToolTip(self.tr("双击打开案件详情"))
+        self.table.itemDoubleClicked.connect(lambda item: self.case_chosen.emit(self.entries[item.row()].case_id))
         self.answer = QLabel()  # what the requester is asked about, for the row chosen
         self.answer.setWordWrap(True)
         self.answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -185,4 +188,6 @@ def open_callback_workbench(window) -> None:
     """Menu 案件 → 回访工作台."""
     dialog = CallbackWorkbench(window.db, window.actor, window.tasks, parent=window)
     dialog.recorded.connect(lambda _id: window.bus.changed.emit("cases"))
+    from .case_detail import open_case  # as the queue opens a case
+    dialog.case_chosen.connect(lambda case_id: open_case(window, case_id))
     dialog.open()
