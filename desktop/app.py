@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -162,6 +162,17 @@ def _report(exc: GridDeskError, screenshot: bool) -> int:
     return 1
 
 
+# What the offscreen platform says of every window it draws: it has no window system to pass size
+# hints to. Printed several times per screenshot, it reads like an error and is none.
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+def quiet_offscreen(_mode, _context, message: str) -> None:
+    """Qt's messages as Qt prints them, without OFFSCREEN_NOISE."""
+    if message != OFFSCREEN_NOISE:
+        sys.stderr.write(message + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -170,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot is not None:
         # A scripted screenshot needs no screen (CI, servers) and flashes no window on a desktop.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        qInstallMessageHandler(quiet_offscreen)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("GridDesk")
     app.setOrganizationName("GridDesk")

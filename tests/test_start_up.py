@@ -79,3 +79,9 @@ def test_a_missing_demo_file_is_built_aside_and_renamed_only_when_complete(tmp_p
     assert target.exists() and not target.with_name("demo.sqlite.partial").exists()
     assert migrate.current_revision(db) == migrate.head_revision()
     db.dispose()
+
+
+def test_offscreen_runs_drop_only_the_platforms_size_hint_noise(capsys):
+    app.quiet_offscreen(None, None, app.OFFSCREEN_NOISE)
+    app.quiet_offscreen(None, None, "QFont::setPointSize: Point size <= 0 (0), must be greater than 0")
+    assert capsys.readouterr().err == "QFont::setPointSize: Point size <= 0 (0), must be greater than 0\n"
