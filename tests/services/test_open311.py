@@ -412,6 +412,20 @@ def test_a_request_passed_on_and_back_is_named_with_the_case_it_came_from(world_
                                      "本库已有;请删去这一行后再导入"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ('[{"lat": 1' + "0" * 400 + "}]", "第 1 项(第 1 行) 字段 lat:1000"),
+    ('[{"lat": 1' + "0" * 5000 + "}]", "JSON:文件中有位数过多的数字(超过 4300 位)"),
+    ("[" * 100_000 + "]" * 100_000, "JSON:文件中的数组或对象嵌套过深"),
+], ids=["400-digit-latitude", "5000-digit-number", "deep-nesting"])
+def test_numbers_too_long_to_read_and_deep_nesting_are_named_not_a_crash(world_db, system, tmp_path, text, expected):
+    path = tmp_path / "requests.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert any(problem.startswith(expected) for problem in caught.value.problems), caught.value.problems
+    assert _case_count(world_db) == 0
+
+
 def test_a_file_not_in_utf8_is_named_by_line(world_db, system, tmp_path):
     # 路 in GBK (C2 B7) happens to be valid UTF-8 (·); 灯 (B5 C6) is not: bytes 20–21 of line 3
     path = tmp_path / "gbk.json"

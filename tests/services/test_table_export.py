@@ -4,11 +4,11 @@ import csv
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 import exchange_world as world
 from desktop.errors import PermissionDenied, ValidationFailed
-from desktop.models import Case
+from desktop.models import AuditEntry, Case
 from desktop.models.enums import CaseState, PlaceLevel, Role
 from desktop.services import queue, users
 from desktop.services.exchange import open311
@@ -75,6 +75,34 @@ def test_a_control_character_kept_from_before_names_the_case_instead_of_failing_
         export_table(world_db, system, path, QueueFilter(), "xlsx")
     assert not path.exists() and not list(tmp_path.glob("*.xlsx"))
     assert export_table(world_db, system, tmp_path / "queue.csv", QueueFilter(), "csv") == 1
+
+
+def test_a_text_longer_than_an_excel_cell_names_the_case_and_goes_whole_into_csv(world_db, system, tmp_path):
+    """Excel cuts a cell after 32,767 characters when it opens the file: refused, never cut unseen."""
+    description = "路灯不亮。" * 28_000  # 140,000 characters
+    with world_db.session() as session:
+        session.execute(update(Case).where(Case.number == "450503103-2025-000001").values(description=description))
+        session.commit()
+    with pytest.raises(ValidationFailed, match="案件 450503103-2025-000001 的“诉求描述”有 140000 个字,超过 Excel 单格上限"):
+        export_table(world_db, system, tmp_path / "queue.xlsx", QueueFilter(), "xlsx")
+    assert not list(tmp_path.glob("*.xlsx"))
+    path = tmp_path / "queue.csv"
+    assert export_table(world_db, system, path, QueueFilter(), "csv") == 1
+    csv.field_size_limit(1 << 24)
+    with path.open(encoding="utf-8-sig", newline="") as table:
+        assert next(csv.DictReader(table))["诉求描述"] == description
+
+
+@pytest.mark.law("Art. 15")
+def test_the_audit_says_whether_whole_phone_numbers_left_the_system(world_db, system, tmp_path):
+    for role in (Role.OPERATOR, Role.SUPERVISOR):
+        export_table(world_db, _actor(world_db, system, role), tmp_path / f"{role.value}.csv", QueueFilter(), "csv")
+    with world_db.session() as session:
+        entries = session.scalars(select(AuditEntry).where(AuditEntry.action == "cases.export")
+                                  .order_by(AuditEntry.id)).all()
+    assert [(e.actor, e.detail["phones"]) for e in entries] == [
+        (Role.OPERATOR.value, "masked"), (Role.SUPERVISOR.value, "full")]
+    assert "联系电话已遮挡" in entries[0].message and "联系电话完整" in entries[1].message
 
 
 def test_a_cancelled_export_leaves_no_file_and_the_progress_knows_the_total(world_db, system, tmp_path):

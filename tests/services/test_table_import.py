@@ -139,9 +139,8 @@ def test_an_unclosed_quote_is_named_at_its_line(world_db, system, tmp_path):
     text = path.read_text(encoding="utf-8-sig").replace("侨北路路灯不亮", '"侨北路路灯不亮', 1)
     path.write_text(text, encoding="utf-8-sig")
     assert _refusal(world_db, system, path) == ["第 2 行起:无法按 CSV 读取:引号未闭合,一直到文件末尾;此后的行未检查"]
-    path.write_text(text + "x" * 140_000 + "\n", encoding="utf-8-sig")  # past the csv module's field limit
-    assert _refusal(world_db, system, path) == [
-        "第 2 行起:无法按 CSV 读取:一格超过 128 KB,多半是引号未闭合;此后的行未检查"]
+    path.write_text(text + "x" * 140_000 + "\n", encoding="utf-8-sig")  # past the csv module's default cell limit
+    assert _refusal(world_db, system, path) == ["第 2 行起:无法按 CSV 读取:引号未闭合,一直到文件末尾;此后的行未检查"]
     path.write_text(text.replace('"侨北路路灯不亮', '"侨北路"路灯不亮"', 1), encoding="utf-8-sig")
     assert "右引号后应紧跟逗号" in _refusal(world_db, system, path)[0]
     assert _case_count(world_db) == 0
@@ -158,6 +157,37 @@ def test_impossible_times_are_refused_not_numbered_in_that_year(world_db, system
         "第 6 行 字段 办理期限"]
     assert "晚于现在" in problems[0] and "早于 2000 年" in problems[1] and "一年以内" in problems[2]
     assert _case_count(world_db) == 0
+
+
+def test_times_resaved_by_excel_are_read_and_a_date_past_9999_is_named(world_db, system, tmp_path):
+    """Excel or WPS on a Chinese Windows save the exported times again as 2026/3/2 9:30 (and with seconds)."""
+    path = _write(tmp_path, [_row("X-1", 受理时间="2026/3/2 9:30", 办理期限="2026/3/6 24:00"),
+                             _row("X-2", 受理时间="2026-03-02 09:30:15")])
+    assert table_import.import_file(world_db, system, path).imported == 2
+    with world_db.session() as session:
+        assert dict(session.execute(select(Case.external_id, Case.received_at)).all()) == {
+            "X-1": datetime(2026, 3, 2, 9, 30, tzinfo=BEIJING), "X-2": datetime(2026, 3, 2, 9, 30, 15, tzinfo=BEIJING)}
+        assert session.scalar(select(Case.due_at).where(Case.external_id == "X-1")) == datetime(2026, 3, 7, tzinfo=BEIJING)
+    path = _write(tmp_path, [_row("X-3", 办理期限="9999-12-31 24:00"), _row("X-4", 经度="1_09.1")], name="bad.csv")
+    problems = _refusal(world_db, system, path)
+    assert problems == ["第 2 行 字段 办理期限:'9999-12-31 24:00' 超出可记录的日期范围,请检查日期",
+                        "第 3 行 字段 经度:'1_09.1' 不是数字"]
+
+
+def test_numbers_excel_turned_into_scientific_notation_are_named_not_guessed(world_db, system, tmp_path):
+    path = _write(tmp_path, [_row("E-1", 网格代码="4.50503E+14"), _row("E-2", 联系电话="1.38078E+10")])
+    problems = _refusal(world_db, system, path)
+    assert [p.split(":")[0] for p in problems] == ["第 2 行 字段 网格代码", "第 3 行 字段 联系电话"]
+    assert all("科学计数法" in p and "XLSX" in p for p in problems)
+    assert _case_count(world_db) == 0
+
+
+def test_a_description_longer_than_the_csv_modules_default_cell_comes_back_whole(world_db, system, tmp_path):
+    description = "侨北路路灯不亮。" * 20_000  # 160,000 characters; csv reads 131,072 by default
+    path = _write(tmp_path, [_row("L-1", 诉求描述=description)])
+    assert table_import.import_file(world_db, system, path).imported == 1
+    with world_db.session() as session:
+        assert session.scalar(select(Case.description)) == description
 
 
 def test_excel_unicode_text_and_binary_files_are_refused_as_such(world_db, system, tmp_path):

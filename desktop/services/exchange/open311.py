@@ -258,7 +258,7 @@ def _degrees(value, name: str, limit: float, bad: list) -> float | None:
     if type(value) in (int, float) or (type(value) is str and "_" not in value):  # not true, not 1_000
         try:
             number = float(value)
-        except ValueError:
+        except (ValueError, OverflowError):  # OverflowError: a whole number of hundreds of digits
             pass
     if number is None:
         bad.append((name, f"{_shown(value)} 不是数字"))
@@ -340,6 +340,12 @@ def parse_requests(text: str, source: str, progress: ProgressReport | None = Non
         elements = json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
         problems.add("JSON", None, _syntax_problem(text, exc))
+        return [], problems
+    except ValueError:  # not a syntax error: a number longer than Python reads (4,300 digits)
+        problems.add("JSON", None, "文件中有位数过多的数字(超过 4300 位),不是诉求数据;请检查导出程序")
+        return [], problems
+    except RecursionError:
+        problems.add("JSON", None, "文件中的数组或对象嵌套过深,不是 Open311 诉求数据(应为 [ {…}, {…} ])")
         return [], problems
     if type(elements) is not list:
         problems.add("JSON", None, _syntax_problem(text, None))

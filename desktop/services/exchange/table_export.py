@@ -40,6 +40,7 @@ COLUMNS = [
 ]
 HEADERS = [name for name, _ in COLUMNS]
 TIME_FORMAT = "%Y-%m-%d %H:%M"
+XLSX_CELL_LIMIT = 32_767  # characters Excel keeps in a cell; a longer text is cut when the file is opened
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")  # the ' itself, so that unescape_text is exact
@@ -162,6 +163,11 @@ def _write_xlsx(path: Path, table: Iterator[list]) -> int:
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
     count = 0
     for row in table:
+        too_long = next((i for i, value in enumerate(row) if isinstance(value, str) and len(value) > XLSX_CELL_LIMIT), None)
+        if too_long is not None:
+            raise ValidationFailed(f"案件 {row[0]} 的“{HEADERS[too_long]}”有 {len(row[too_long])} 个字,超过 Excel 单格上限 "
+                                   f"{XLSX_CELL_LIMIT} 个字,Excel 打开时会截去后半部分;未导出。请导出为 CSV",
+                                   field=HEADERS[too_long])
         try:
             append_as_text(sheet, row)
         except IllegalCharacterError:  # a control character kept from before such texts were refused
@@ -181,8 +187,12 @@ def export_table(db: Database, actor: Actor, path: Path, f: QueueFilter, fmt: st
     """
     writer = {"csv": _write_csv, "xlsx": _write_xlsx}[fmt]
     with unit_of_work(db, actor, "cases.export", target=path.name) as uow:
-        uow.require(Permission.EXCHANGE, normalise_code(f.under) if f.under else None)
+        under = normalise_code(f.under) if f.under else None
+        uow.require(Permission.EXCHANGE, under)
         total = export_count(db, actor, f) if progress else 0
         count = write_atomically(path, lambda tmp: writer(tmp, _reporting(rows(db, actor, f), total, progress)))
-        uow.audit(f"导出诉求清单 {count} 件到 {path.name}", count=count, format=fmt, under=f.under)
+        # Whether whole phone numbers left the system is what an audit of personal data asks first (Art. 15).
+        phones = "full" if _sees_full_contacts(actor, under) else "masked"
+        uow.audit(f"导出诉求清单 {count} 件到 {path.name}(联系电话{'完整' if phones == 'full' else '已遮挡'})",
+                  count=count, format=fmt, under=f.under, phones=phones)
     return count

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -41,8 +42,27 @@ FIELDS = FieldNames(request_id="编号", place="经度/纬度", service_code="�
     "status_notes": "办理结果",
 })
 _STATE_LABELS = {s.label: s for s in CaseState}
+# A long number Excel showed as 4.50503E+14 and saved so: the digits after the fourth are gone.
+_SCIENTIFIC = re.compile(r"\d(\.\d+)?E\+\d+", re.IGNORECASE)
+_NUMBER_COLUMNS = ("编号", "网格代码", "联系电话")
+
+# A description may run long (unbounded in the database); csv's default limit (131,072) would refuse it.
+csv.field_size_limit(max(csv.field_size_limit(), 1 << 24))
 
 Rows = Iterator[tuple[int, list[str]]]  # (the line or sheet row a row ends on, its cells as text)
+
+
+# As exported, and as Excel or WPS on a Chinese Windows save the exported times again (2026/3/2 9:30).
+_TIME_FORMATS = (TIME_FORMAT, "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d %H:%M:%S")
+
+
+def _read_time(value: str) -> datetime:
+    for form in _TIME_FORMATS:
+        try:
+            return datetime.strptime(value, form).replace(tzinfo=BEIJING)
+        except ValueError:
+            continue
+    raise ValueError(value)
 
 
 def _time(value: str, where: int, column: str, problems: Problems) -> datetime | None:
@@ -50,17 +70,21 @@ def _time(value: str, where: int, column: str, problems: Problems) -> datetime |
         return None
     try:
         if value.endswith(" 24:00"):  # the end of a day, as deadlines are written (clock.due_text)
-            return datetime.strptime(value[:-6], "%Y-%m-%d").replace(tzinfo=BEIJING) + timedelta(days=1)
-        return datetime.strptime(value, TIME_FORMAT).replace(tzinfo=BEIJING)
+            return _read_time(value[:-6] + " 00:00") + timedelta(days=1)
+        return _read_time(value)
     except ValueError:
         problems.add(where, column, f"{value!r} 不是“年-月-日 时:分”格式的时间")
-        return None
+    except OverflowError:  # the day after 9999-12-31
+        problems.add(where, column, f"{value!r} 超出可记录的日期范围,请检查日期")
+    return None
 
 
 def _number(value: str, where: int, column: str, limit: float, problems: Problems) -> float | None:
     if not value:
         return None
     try:
+        if "_" in value:  # float() would read 1_09.1 as 109.1
+            raise ValueError(value)
         number = float(value)
     except ValueError:
         problems.add(where, column, f"{value!r} 不是数字")
@@ -73,7 +97,7 @@ def _number(value: str, where: int, column: str, limit: float, problems: Problem
 
 _CSV_ERRORS = {  # what the csv module's complaints mean for someone holding the file
     "unexpected end of data": "引号未闭合,一直到文件末尾",
-    "field larger than field limit": "一格超过 128 KB,多半是引号未闭合",
+    "field larger than field limit": "一格超过 1600 万字,多半是引号未闭合",
     "expected after": "带引号的格在右引号后应紧跟逗号;格内的引号须写成两个引号",
 }
 
@@ -175,6 +199,10 @@ def _request(row: dict[str, str], index: int, problems: Problems, now: datetime)
     closed = state in _STATE_LABELS and not _STATE_LABELS[state].is_open
     if closed and not row.get("办结时间"):
         problems.add(index, "办结时间", f"状态为“{state}”的诉求须填写办结时间")
+    for column in _NUMBER_COLUMNS:
+        if _SCIENTIFIC.fullmatch(row.get(column, "")):
+            problems.add(index, column, f"{row[column]} 是被 Excel 改成科学计数法的数字,原来的数字已无法还原;请回到原导出文件,"
+                                        f"编辑时改用 XLSX 格式导出,或先把该列设为“文本”再打开")
     if len(problems) > before:
         return None
     phone = row.get("联系电话") or None
