@@ -19,6 +19,12 @@ from . import audit
 from .security import Actor, Permission
 
 
+# The topics of the change feed: what the views refresh by. A desk that may have missed changes
+# (starting, reconnecting) refreshes all of them.
+TOPICS = ("calendar", "cases", "departments", "emergencies", "evaluation", "governance", "grid_adjustments",
+          "matters", "places", "printing", "staff", "users")
+
+
 @dataclass
 class Change:
     topic: str
@@ -65,6 +71,8 @@ class UnitOfWork:
 
     def changed(self, topic: str, entity_id: int | None = None, township_id: int | None = None,
                 note: str | None = None) -> None:
+        if topic not in TOPICS:  # a misspelt topic would reach no view
+            raise ValueError(f"unknown change topic {topic!r}")
         self.changes.append(Change(topic, entity_id, township_id, note))
 
 

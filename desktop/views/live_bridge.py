@@ -4,6 +4,10 @@ The bridge owns the change listener (`services.live`), whose callbacks run on it
 Queued signals carry them to the GUI thread; a burst (an import, a busy minute on the wall
 display) is coalesced into one `bus.changed(topic)` per topic per `COALESCE_MS`, so views
 refresh once instead of once per row.
+
+Whenever the listener (re)connects, every view refreshes once: changes committed while this
+desk was loading its first screens, or while the connection was down, are never announced
+again, and a refresh that failed with the network is not retried otherwise.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from ..db import Database
 from ..services.live import ChangeListener, LiveState, PollingListener, listener_for
+from ..services.unit_of_work import TOPICS
 from .bus import Bus
 
 COALESCE_MS = 100  # short against the one-second promise, long enough to merge a burst
@@ -87,8 +92,13 @@ class LiveBridge(QObject):
 
     @Slot(object)
     def _set_state(self, state: LiveState) -> None:
+        caught_up = state is LiveState.CONNECTED and self.state is not LiveState.CONNECTED
         self.state = state
         self.stateChanged.emit(self.stateText())
+        if caught_up:
+            self._pending.update(TOPICS)
+            self._cases = None
+            self._timer.start()
 
 
 def install(window: QMainWindow) -> LiveBridge:

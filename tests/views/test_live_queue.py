@@ -14,6 +14,7 @@ from desktop.models.enums import Channel, MatterCategory
 from desktop.services import places
 from desktop.services.cases import intake
 from desktop.services.live import FeedChange, LiveState
+from desktop.services.unit_of_work import TOPICS
 from desktop.views.bus import Bus
 from desktop.views.live_bridge import LOST_STYLE, LiveBridge
 from desktop.views.main_window import MainWindow
@@ -121,6 +122,26 @@ def test_the_cases_changed_elsewhere_are_named_once_per_burst(qtbot, sqlite_db):
     bridge.arrived.emit([FeedChange(6, "places", 3, 1, "其他值班台")])
     qtbot.wait(250)
     assert len(heard) == 2  # no cases in the burst: nothing to say
+
+
+def test_every_view_refreshes_once_when_the_listener_connects_and_again_after_a_reconnect(qtbot, sqlite_db):
+    """What was committed while this desk loaded its first screens, or while its connection was down,
+    is never announced again: each (re)connection refreshes every topic and every open case once."""
+    bridge = LiveBridge(sqlite_db, Bus())  # not started: the test plays the listener thread
+    topics, cases = [], []
+    bridge.bus.changed.connect(topics.append)
+    bridge.bus.casesChanged.connect(cases.append)
+    bridge.stateArrived.emit(LiveState.CONNECTED)
+    qtbot.waitUntil(lambda: cases == [None], timeout=2000)
+    assert sorted(topics) == sorted(TOPICS) and "cases" in topics and "emergencies" in topics
+    topics.clear()
+    bridge.stateArrived.emit(LiveState.CONNECTED)  # still connected: nothing was missed
+    bridge.stateArrived.emit(LiveState.RECONNECTING)
+    qtbot.wait(250)
+    assert topics == [] and cases == [None]
+    bridge.stateArrived.emit(LiveState.CONNECTED)
+    qtbot.waitUntil(lambda: len(cases) == 2, timeout=2000)
+    assert sorted(topics) == sorted(TOPICS) and cases[1] is None
 
 
 def test_the_status_text_follows_a_lost_connection(qtbot, pg_db):
