@@ -93,7 +93,7 @@ def _recount(uow: UnitOfWork, before: WorkCalendar, since: datetime, message: st
     changed, as 00:00 Beijing time); audit and announce it."""
     uow.session.flush()
     after = WorkCalendar.load(uow.session)
-    moved = recount_deadlines(uow.session, before, after, since)
+    moved = recount_deadlines(uow.session, before, after, since, uow.actor.display_name)
     uow.audit(f"{message},重算 {moved} 项期限", recomputed=moved, **detail)
     uow.changed("calendar")
     uow.changed("cases", note="deadlines recomputed")
@@ -104,11 +104,13 @@ def _from(day: date) -> datetime:
     return datetime.combine(day, time(0), BEIJING)
 
 
-def recount_deadlines(session, before: WorkCalendar, after: WorkCalendar, since: datetime) -> int:
+def recount_deadlines(session, before: WorkCalendar, after: WorkCalendar, since: datetime, by: str) -> int:
     """Recount, with the calendar `after`, the deadlines the change from `before` may move: every open
     share's, and those of finished shares, callbacks and final reports falling on `since` or later —
-    the evaluation judges them by these (a month kept is counted again, a settled one stays)."""
-    return recompute_open_deadlines(session, after, since) + recount_from_their_start(session, before, after, since)
+    the evaluation judges them by these (a month kept is counted again, a settled one stays).
+    `by`: who changed the calendar, named on each case whose deadlines moved."""
+    return (recompute_open_deadlines(session, after, since, by=by)
+            + recount_from_their_start(session, before, after, since))
 
 
 def catch_up_with_published_schedule(db: Database, actor: Actor) -> int | None:
@@ -137,7 +139,7 @@ def catch_up_with_published_schedule(db: Database, actor: Actor) -> int | None:
             row = Setting(key=SCHEDULE_SETTING, value=current, updated_by=actor.display_name)
             session.add(row)
             session.flush()
-            moved = recompute_open_deadlines(session, WorkCalendar.load(session))
+            moved = recompute_open_deadlines(session, WorkCalendar.load(session), by=actor.display_name)
             uow.audit(f"本库期限今后按程序内置的国务院节假日安排(至 {current} 年)计算,重算未办结的承办期限 {moved} 项",
                       published_through=current, recomputed=moved)
             uow.changed("cases", note="deadlines recomputed")
@@ -260,23 +262,34 @@ def remove_day(db: Database, actor: Actor, day: date) -> EnterResult:
         return EnterResult((day.year,), 1, moved)
 
 
-def recompute_open_deadlines(session, calendar: WorkCalendar | None = None, since: datetime | None = None) -> int:
+def recompute_open_deadlines(session, calendar: WorkCalendar | None = None, since: datetime | None = None, *,
+                             by: str | None = None) -> int:
     """Recount every open share's deadlines with the calendar as it now stands, and with `since` also
-    those of finished shares with a deadline on or after it. Returns how many shares' deadlines moved."""
+    those of finished shares with a deadline on or after it. Returns how many shares' deadlines moved.
+
+    The cases are locked in id order before they are read: a desk saving one of them meanwhile is
+    waited for, not overwritten, and a desk saving after is told the case changed — by `by`, the
+    user whose calendar change moved its deadlines."""
     calendar = calendar or WorkCalendar.load(session)
     recounted = Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES)
     if since is not None:
         recounted = or_(recounted, Assignment.due_at >= since, Assignment.sign_due_at >= since,
                         Assignment.contact_due_at >= since)
     moved = 0
-    for case in session.scalars(select(Case).where(Case.id.in_(select(Assignment.case_id).where(recounted)))):
+    cases = (select(Case).where(Case.id.in_(select(Assignment.case_id).where(recounted)))
+             .order_by(Case.id).with_for_update(of=Case))
+    for case in session.scalars(cases):
         limits = case_limits(session, case)
+        moved_here = 0
         for assignment in case.assignments:
             if assignment.state in ACTIVE_ASSIGNMENT_STATES or (since is not None and any(
                     due is not None and due >= since
                     for due in (assignment.due_at, assignment.sign_due_at, assignment.contact_due_at))):
-                moved += recompute(session, assignment, calendar, limits)
+                moved_here += recompute(session, assignment, calendar, limits)
         sync_case_due(case)
+        if moved_here and by:
+            case.updated_by = by
+        moved += moved_here
     return moved
 
 

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -100,6 +100,17 @@ def _integrity_message(exc: IntegrityError) -> str:
     return f"数据不符合约束: {text}"
 
 
+# PostgreSQL's deadlock_detected, serialization_failure, lock_not_available: another transaction won.
+_LOST_RACE = {"40P01", "40001", "55P03"}
+
+
+def _lost_to_another_desk(exc: OperationalError) -> bool:
+    """Did the database give up on this transaction because another held what it needed? (SQLite:
+    the file stayed locked by another writer past the busy timeout.)"""
+    return (getattr(exc.orig, "sqlstate", None) in _LOST_RACE
+            or "database is locked" in str(exc.orig))
+
+
 @contextmanager
 def unit_of_work(db: Database, actor: Actor, action: str, *, target: str | None = None,
                  place_code: str | None = None) -> Iterator[UnitOfWork]:
@@ -131,6 +142,11 @@ def unit_of_work(db: Database, actor: Actor, action: str, *, target: str | None 
     except IntegrityError as exc:
         session.rollback()
         raise Conflict(_integrity_message(exc)) from exc
+    except OperationalError as exc:
+        session.rollback()
+        if _lost_to_another_desk(exc):
+            raise Conflict("另一值班台正在同时办理相关记录,本次未保存;请稍候重新载入后再操作") from exc
+        raise
     except BaseException:
         session.rollback()
         raise

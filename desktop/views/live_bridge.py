@@ -35,6 +35,7 @@ class LiveBridge(QObject):
         super().__init__(parent)
         self.bus = bus
         self.state: LiveState | None = None
+        self._stopped = False
         self._pending: set[str] = set()
         self._cases: set[int] | None = set()  # None: some case changed without saying which
         self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS, timeout=self._flush)
@@ -47,6 +48,8 @@ class LiveBridge(QObject):
         self.listener.start()
 
     def stop(self) -> None:
+        # What the listener's thread queued before it stopped is dropped: the window may be closing.
+        self._stopped = True
         self.listener.stop()
         self._timer.stop()
 
@@ -71,6 +74,8 @@ class LiveBridge(QObject):
 
     @Slot(object)
     def _collect(self, batch) -> None:
+        if self._stopped:
+            return
         self._pending.update(change.topic for change in batch)
         for change in batch:
             if change.topic == "cases" and self._cases is not None:
@@ -92,6 +97,8 @@ class LiveBridge(QObject):
 
     @Slot(object)
     def _set_state(self, state: LiveState) -> None:
+        if self._stopped:
+            return
         caught_up = state is LiveState.CONNECTED and self.state is not LiveState.CONNECTED
         self.state = state
         self.stateChanged.emit(self.stateText())

@@ -528,103 +528,108 @@
   <context>
     <name>CallbackWorkbench</name>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="46" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="51" />
       <source>回访工作台</source>
       <translation>Callback desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="49" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="54" />
       <source>应回访时间</source>
       <translation>Callback due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="49" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="54" />
       <source>案件编号</source>
       <translation>Case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="49" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="54" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="49" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="54" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="50" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="55" />
       <source>案件状态</source>
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="56" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="61" />
       <source>双击打开案件详情</source>
       <translation>Double-click to open the case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="61" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="70" />
       <source>已联系上诉求人</source>
       <translation>Requester reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="64" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="73" />
       <source>已解决</source>
       <translation>Resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="65" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="74" />
       <source>未解决</source>
       <translation>Not resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="70" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="79" />
       <source>请选择</source>
       <translation>Choose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="77" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="86" />
       <source>记录回访</source>
       <translation>Record callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="80" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="89" />
       <source>是否解决</source>
       <translation>Resolved?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="81" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="90" />
       <source>满意度</source>
       <translation>Satisfaction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="82" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="91" />
       <source>后续处理</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="83" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="92" />
       <source>回访记录</source>
       <translation>Callback notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="143" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="134" />
+      <source>案件 %1 的回访已由其他值班台记录(或不再需要回访),刚填写的回答未保存,已清空</source>
+      <translation>The callback of case %1 was recorded at another desk (or is no longer due); the answer being filled in was not saved and has been cleared</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="176" />
       <source>暂缓理由:%1;已向诉求人解释:%2</source>
       <translation>On hold: %1; explained to the requester: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="144" />
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="146" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="177" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="179" />
       <source>(未记录)</source>
       <translation>(not recorded)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="146" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="179" />
       <source>办理结果:%1</source>
       <translation>Result: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="149" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="182" />
       <source>并入本案的重复诉求人,请一并告知:%1</source>
       <translation>Requesters of duplicates merged into this case — tell them too: %1</translation>
     </message>
@@ -2833,22 +2838,22 @@
   <context>
     <name>LiveBridge</name>
     <message>
-      <location filename="../../desktop/views/live_bridge.py" line="61" />
+      <location filename="../../desktop/views/live_bridge.py" line="69" />
       <source>实时更新:已开启(本机数据库)</source>
       <translation>Live updates: on (local database)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/live_bridge.py" line="62" />
+      <location filename="../../desktop/views/live_bridge.py" line="70" />
       <source>实时更新:已连接</source>
       <translation>Live updates: connected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/live_bridge.py" line="64" />
+      <location filename="../../desktop/views/live_bridge.py" line="72" />
       <source>实时更新:连接中断,正在重连…</source>
       <translation>Live updates: connection lost, reconnecting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/live_bridge.py" line="65" />
+      <location filename="../../desktop/views/live_bridge.py" line="73" />
       <source>实时更新:连接中…</source>
       <translation>Live updates: connecting…</translation>
     </message>

@@ -24,7 +24,7 @@ from desktop.models.enums import (
     SupervisionLevel,
 )
 from desktop.services import users
-from desktop.services.cases import onspot_escalation
+from desktop.services.cases import callbacks, onspot_escalation
 from desktop.views import dialogs
 from desktop.views.cases import case_detail
 from desktop.views.cases.callback_workbench import CallbackWorkbench
@@ -353,6 +353,44 @@ def test_callback_workbench_follows_an_unsolved_answer_with_reopening(qapp, qtbo
 
 
 @pytest.mark.law("Art. 20")
+def test_callback_workbench_follows_other_desks_and_never_moves_an_answer_to_another_requester(
+        qtbot, demo_db, tasks, feature_window, errors):
+    from desktop.views.cases.callback_workbench import open_callback_workbench
+
+    window = feature_window(demo_db, actor(demo_db, "qg_op1"), tasks)
+    open_callback_workbench(window)
+    workbench = window.findChild(CallbackWorkbench)
+    first, second, third = workbench.entries[:3]
+    workbench.table.selectRow(1)  # answering the second requester
+    workbench.notes.setText("诉求人说路灯已经亮了")
+    # Another desk records the first: it leaves this list, and the second stays chosen with its answer.
+    callbacks.record_callback(demo_db, actor(demo_db, "qg_chief"), callback_id=first.id, solved=True,
+                              satisfaction=Satisfaction.SATISFIED)
+    window.bus.changed.emit("cases")
+    qtbot.waitUntil(lambda: all(e.id != first.id for e in workbench.entries), timeout=5000)
+    assert workbench._chosen().id == second.id and workbench.notes.text() == "诉求人说路灯已经亮了"
+    assert workbench.notice.isHidden()
+    # Then the one being answered is recorded elsewhere: the half-filled answer goes, with a word why.
+    callbacks.record_callback(demo_db, actor(demo_db, "qg_chief"), callback_id=second.id, solved=True,
+                              satisfaction=Satisfaction.SATISFIED)
+    window.bus.changed.emit("cases")
+    qtbot.waitUntil(lambda: all(e.id != second.id for e in workbench.entries), timeout=5000)
+    assert workbench.notes.text() == "" and workbench.solved.currentIndex() == -1
+    assert workbench.notice.isVisible() and second.case_number in workbench.notice.text()
+    assert workbench._chosen().id == third.id and not workbench.record_button.isEnabled()
+    workbench.close()
+    callbacks.record_callback(demo_db, actor(demo_db, "qg_chief"), callback_id=third.id, solved=True,
+                              satisfaction=Satisfaction.SATISFIED)
+    window.bus.changed.emit("cases")  # closed: not reloaded for nothing
+    assert any(e.id == third.id for e in workbench.entries)
+    open_callback_workbench(window)  # the same workbench again, reloaded
+    assert window.findChildren(CallbackWorkbench) == [workbench] and workbench.isVisible()
+    qtbot.waitUntil(lambda: all(e.id != third.id for e in workbench.entries), timeout=5000)
+    workbench.close()
+    assert errors == []
+
+
+@pytest.mark.law("Art. 20")
 def test_callback_workbench_offers_only_the_follow_ups_the_user_may_decide(qapp, qtbot, demo_db, tasks, cjk_font,
                                                                           errors):
     """An operator may reopen (review) but not supervise; a shift supervisor may do both (Art. 15, 20)."""
@@ -636,6 +674,30 @@ def test_a_suspected_duplicate_opens_by_double_click(qtbot, demo_db, tasks):
     with qtbot.waitSignal(dialog.duplicate_chosen) as chosen:
         dialog.duplicates.itemDoubleClicked.emit(item)
     assert chosen.args == [case.id]
+
+
+def test_each_new_case_dialog_is_let_go_when_closed_even_with_a_duplicate_opened_over_it(qtbot, demo_db, tasks,
+                                                                                       feature_window, errors):
+    from desktop.views.cases.new_case_dialog import open_new_case
+
+    window = feature_window(demo_db, actor(demo_db, "qg_op1"), tasks)
+    window.show()
+    with demo_db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.state == CaseState.HANDLING).limit(1))
+    for _ in range(3):  # Ctrl+N, Esc, three times over
+        open_new_case(window)
+        window.findChild(NewCaseDialog).reject()
+        qtbot.waitUntil(lambda: window.findChild(NewCaseDialog) is None, timeout=2000)
+    open_new_case(window)
+    dialog = window.findChild(NewCaseDialog)
+    dialog.duplicate_chosen.emit(case_id)  # a suspected duplicate opened to look at
+    panel = window.findChild(CaseDetailDialog)
+    assert panel is not None and panel.isVisible()
+    panel.close()
+    dialog.reject()
+    qtbot.waitUntil(lambda: not window.findChildren(NewCaseDialog) and not window.findChildren(CaseDetailDialog),
+                    timeout=2000)
+    assert errors == []
 
 
 @pytest.mark.law("Art. 16")

@@ -144,6 +144,17 @@ def test_every_view_refreshes_once_when_the_listener_connects_and_again_after_a_
     assert sorted(topics) == sorted(TOPICS) and cases[1] is None
 
 
+def test_what_the_listener_queued_before_it_stopped_reaches_no_closing_window(qtbot, sqlite_db):
+    bridge = LiveBridge(sqlite_db, Bus())  # not started: the test plays the listener thread
+    heard = []
+    bridge.bus.changed.connect(heard.append)
+    bridge.stop()
+    bridge.stateArrived.emit(LiveState.CONNECTED)
+    bridge.arrived.emit([FeedChange(1, "cases", 7, 1, "其他值班台")])
+    qtbot.wait(250)
+    assert heard == [] and bridge.state is None
+
+
 def test_the_status_text_follows_a_lost_connection(qtbot, pg_db):
     second = other_desktop(pg_db)
     bridge = LiveBridge(second, Bus())

@@ -166,3 +166,20 @@ def test_the_emergency_table_says_what_the_ladder_owes(wall, demo_db, chief):
         else:
             assert re.fullmatch(r"下一环节 \d\d-\d\d \d\d:\d\d|—", shown)
     assert wall.emergencies.rowCount() and any(r.overdue_steps() for r in reports.values())
+
+
+def test_f11_brings_the_wall_up_once_and_lets_it_go_when_closed(qtbot, demo_db, chief, tasks, cjk_font,
+                                                                feature_window):
+    """A wall left behind hidden would go on querying on every change for the rest of the shift."""
+    from desktop.views.wall.window import open_wall
+
+    window = feature_window(demo_db, chief, tasks)
+    open_wall(window)
+    open_wall(window)  # pressed again while it is up: the same wall, brought forward
+    walls = window.findChildren(WallWindow)
+    assert len(walls) == 1 and walls[0].isVisible() and walls[0].isFullScreen()
+    walls[0].close()
+    qtbot.waitUntil(lambda: not window.findChildren(WallWindow), timeout=2000)
+    open_wall(window)
+    assert len(window.findChildren(WallWindow)) == 1
+    window.findChild(WallWindow).close()

@@ -13,13 +13,13 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from ...db import Database
-from ...errors import ValidationFailed
+from ...errors import Conflict, ValidationFailed
 from ...models import Case, Place
 from ...models.base import utcnow
 from ...models.enums import OPEN_CASE_STATES, CaseState, MatterCategory
 from ..security import Actor, Permission
 from ..unit_of_work import UnitOfWork, unit_of_work
-from .common import load_case, record, require_state, setting
+from .common import conflict_message, load_case, record, require_state, setting
 from .results import CaseInfo
 
 RULE_SETTING = "cases.duplicate_rule"
@@ -72,9 +72,16 @@ def find_duplicates(db: Database, actor: Actor, *, category: MatterCategory, lon
 def merge(db: Database, actor: Actor, *, case_id: int, into_case_id: int, expected_version: int) -> CaseInfo:
     """Merge a duplicate into the case that goes on (state merged, merged_into_id set)."""
     with unit_of_work(db, actor, "cases.merge") as uow:
-        case = load_case(uow, case_id, expected_version)
+        # Both rows locked in id order: two desks merging X into Y and Y into X would otherwise each
+        # hold one lock and wait for the other's (a deadlock the database breaks with an error).
+        first, second = sorted((case_id, into_case_id))
+        locked = {first: load_case(uow, first, None), second: load_case(uow, second, None)}
+        case, into = locked[case_id], locked[into_case_id]
+        if case.version != expected_version:
+            raise Conflict(conflict_message(case))
+        uow.target = f"case:{case.id}"
         require_state(case, "merge")
-        merge_into(uow, case, load_case(uow, into_case_id, None))
+        merge_into(uow, case, into)
         uow.session.flush()
         return CaseInfo.of(case)
 

@@ -1,7 +1,11 @@
 """The callback workbench (Art. 20): the callbacks due, earliest first (overdue ones in red, saying
 by how long), and a form for the answer: reached? solved? satisfied (满意/基本满意/不满意)? notes;
 an unsatisfied answer is followed by reopening or supervision. Solved and satisfied start unchosen:
-the requester's answer is chosen, never a preset taken by a hurried Enter."""
+the requester's answer is chosen, never a preset taken by a hurried Enter.
+
+The list follows other desks: a callback recorded elsewhere leaves it, the row being answered
+stays chosen, and an answer half-filled for a callback that left is cleared, with a word why, so
+that it is never recorded against the next requester in the list."""
 
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ from ...services.cases import callbacks
 from ...services.cases.results import CallbackInfo
 from .. import dialogs
 from ..countdown import deadline_text
+from ..reuse import show_again
 
 
 OVERDUE = QColor("#c62828")
@@ -55,6 +60,10 @@ class CallbackWorkbench(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setToolTip(self.tr("双击打开案件详情"))
         self.table.itemDoubleClicked.connect(lambda item: self.case_chosen.emit(self.entries[item.row()].case_id))
+        self.notice = QLabel()  # why an answer being filled in was cleared
+        self.notice.setStyleSheet(f"color: {OVERDUE.name()}")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         self.answer = QLabel()  # what the requester is asked about, for the row chosen
         self.answer.setWordWrap(True)
         self.answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -83,6 +92,7 @@ class CallbackWorkbench(QDialog):
         form.addRow(self.tr("回访记录"), self.notes)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.notice)
         layout.addWidget(self.answer)
         layout.addLayout(form)
         layout.addWidget(self.record_button)
@@ -99,7 +109,31 @@ class CallbackWorkbench(QDialog):
         self.tasks.submit(callbacks.due_callbacks, self.db, self.actor, on_done=self.show_entries,
                           on_error=lambda exc: dialogs.show_error(self, exc))
 
+    def follow_change(self, topic: str) -> None:
+        """A change on this desk or another: a case change may add or remove callbacks due (a closed
+        workbench is reloaded when opened again)."""
+        if topic == "cases" and self.isVisible():
+            self.reload()
+
+    def _chosen(self) -> CallbackInfo | None:
+        row = self.table.currentRow()
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    def _answer_begun(self) -> bool:
+        return bool(self.notes.text().strip()) or self.solved.currentIndex() >= 0 or self.satisfaction.currentIndex() >= 0
+
+    def _clear_answer(self) -> None:
+        self.notes.clear()
+        for box in (self.solved, self.satisfaction):
+            box.setCurrentIndex(-1)  # the next requester's answer is chosen afresh
+
     def show_entries(self, entries: list[CallbackInfo]) -> None:
+        chosen = self._chosen()
+        if chosen is not None and self._answer_begun() and all(e.id != chosen.id for e in entries):
+            self._clear_answer()
+            self.notice.setText(self.tr("案件 %1 的回访已由其他值班台记录(或不再需要回访),刚填写的回答未保存,已清空")
+                                .replace("%1", chosen.case_number))
+            self.notice.show()
         self.entries = entries
         self.table.setRowCount(len(entries))
         now = utcnow()
@@ -112,8 +146,8 @@ class CallbackWorkbench(QDialog):
                 if e.due_at < now:
                     item.setForeground(OVERDUE)
                 self.table.setItem(row, column, item)
-        if entries:
-            self.table.selectRow(0)
+        if entries:  # the row being answered stays chosen
+            self.table.selectRow(next((row for row, e in enumerate(entries) if chosen and e.id == chosen.id), 0))
         self._update_record_button()
 
     def _update_record_button(self) -> None:
@@ -125,8 +159,7 @@ class CallbackWorkbench(QDialog):
     def _offer_outcomes(self) -> None:
         """Only the follow-ups this user may decide are offered (reopening needs the review's grant,
         supervision the supervisor's; Art. 15, 20); the others stay in the list, greyed out."""
-        row = self.table.currentRow()
-        entry = self.entries[row] if 0 <= row < len(self.entries) else None
+        entry = self._chosen()
         self.answer.setText(self._answer_text(entry))
         allowed = set(entry.outcomes) if entry else set()
         items = self.outcome.model()
@@ -163,10 +196,9 @@ class CallbackWorkbench(QDialog):
             self.outcome.setCurrentIndex(reopen)
 
     def record(self) -> None:
-        row = self.table.currentRow()
-        if row < 0:
+        entry = self._chosen()
+        if entry is None:
             return
-        entry = self.entries[row]
         reached = self.reached.isChecked()
         self.tasks.submit(
             callbacks.record_callback, self.db, self.actor, callback_id=entry.id, reached=reached,
@@ -177,17 +209,21 @@ class CallbackWorkbench(QDialog):
             on_done=lambda _info: self._recorded(entry.case_id), on_error=lambda exc: dialogs.show_error(self, exc))
 
     def _recorded(self, case_id: int) -> None:
-        self.notes.clear()
-        for box in (self.solved, self.satisfaction):
-            box.setCurrentIndex(-1)  # the next requester's answer is chosen afresh
+        self._clear_answer()
+        self.notice.hide()
         self.recorded.emit(case_id)
         self.reload()
 
 
 def open_callback_workbench(window) -> None:
-    """Menu 案件 → 回访工作台."""
-    dialog = CallbackWorkbench(window.db, window.actor, window.tasks, parent=window)
-    dialog.recorded.connect(lambda _id: window.bus.changed.emit("cases"))
-    from .case_detail import open_case  # as the queue opens a case
-    dialog.case_chosen.connect(lambda case_id: open_case(window, case_id))
-    dialog.open()
+    """Menu 案件 → 回访工作台: one per main window, opened again as it was left, reloaded."""
+    def make() -> CallbackWorkbench:
+        workbench = CallbackWorkbench(window.db, window.actor, window.tasks, parent=window)
+        workbench.setWindowFlag(Qt.WindowType.Window)  # beside the queue, not over it
+        workbench.recorded.connect(lambda _id: window.bus.changed.emit("cases"))
+        window.bus.changed.connect(workbench.follow_change)
+        from .case_detail import open_case  # as the queue opens a case
+        workbench.case_chosen.connect(lambda case_id: open_case(window, case_id))
+        return workbench
+
+    show_again(window.findChild(CallbackWorkbench), make)

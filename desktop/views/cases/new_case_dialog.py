@@ -280,6 +280,7 @@ def open_new_case(window) -> None:
     from .case_detail import open_case  # the case panel, as the queue opens it
     dialog = NewCaseDialog(window.db, window.actor, window.tasks,
                            township_code=township_of(window.current_place_code()), parent=window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a shift opens hundreds: each let go when closed
     dialog.saved.connect(lambda _result: window.bus.changed.emit("cases"))
     dialog.duplicate_chosen.connect(lambda case_id: open_case(window, case_id))
     dialog.open()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from ...services.matter_list import list_to_show
 from .. import dialogs
 from .window import MatterListWindow
@@ -16,7 +18,9 @@ def open_matter_list(window) -> None:
     The window opens once the institution has been looked up off the GUI thread.
     """
     def show(institution: str) -> None:
-        MatterListWindow(window, institution, window).show()
+        screen = MatterListWindow(window, institution, window)
+        screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed: no longer reloading on every change
+        screen.show()
 
     code = window.current_place_code()
     if code is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from .. import dialogs
 from .window import PeopleWindow
@@ -16,5 +16,6 @@ def open_people(window) -> PeopleWindow | None:
                             QCoreApplication.translate("people", "请先在左侧区划树中选择乡镇(街道)、村(社区)或网格"))
         return None
     people = PeopleWindow(window, code, window)
+    people.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed: no longer reloading on every change
     people.show()
     return people

@@ -290,7 +290,13 @@ class WallWindow(QWidget):
 
 
 def open_wall(window) -> None:
-    """Menu 视图 → 值班大屏: the wall display full screen for the signed-in user's scope."""
-    wall = WallWindow(window.db, window.actor, window.tasks, bus=window.bus, live=False)
-    wall.setParent(window, wall.windowFlags() | Qt.WindowType.Window)
+    """Menu 视图 → 值班大屏: the wall display full screen for the signed-in user's scope; the one
+    already up is brought forward. Closed, it is let go with its timers and its hold on the bus."""
+    wall = next((w for w in window.findChildren(WallWindow) if w.isVisible()), None)
+    if wall is None:
+        wall = WallWindow(window.db, window.actor, window.tasks, bus=window.bus, live=False)
+        wall.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wall.setParent(window, wall.windowFlags() | Qt.WindowType.Window)
     wall.showFullScreen()
+    wall.raise_()
+    wall.activateWindow()

@@ -72,7 +72,10 @@ def test_deadline_into_2027_falls_back_warns_and_is_recomputed_when_the_year_is_
     # two weekdays off and one Saturday at work: 25, 28–31 Dec, Jan 5–8, 9, 11–15 → 24:00 of the 15th
     assert lead.due_at == at(2027, 1, 16, 0)
     with world.db.session() as s:
-        assert s.get(Case, complex_case.id).due_at == lead.due_at
+        recounted = s.get(Case, complex_case.id)
+        assert recounted.due_at == lead.due_at
+        # An operator saving the case with the version seen before is told who moved its deadline.
+        assert recounted.updated_by == world.system.display_name and recounted.version != complex_case.version
     assert calendar_admin.warning_for_open_deadlines(world.db) is None
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from desktop.errors import Conflict, InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
 from case_world import COUNTY, TOWNSHIP, actor
 
-from desktop.models import Assignment, Callback, Escalation, Extension, Objection, Setting
+from desktop.models import Assignment, Callback, Case, Escalation, Extension, Objection, Setting
 from desktop.models.base import utcnow
 from desktop.models.enums import (
     AssignmentRole,
@@ -27,7 +27,10 @@ from desktop.models.enums import (
 )
 from desktop.services import queue
 from desktop.services.clock import BEIJING
-from desktop.services.cases import callbacks, department, dispatch, hold, onspot_escalation, queries, review, supervision
+from desktop.services.unit_of_work import unit_of_work
+from desktop.services.cases import (
+    callbacks, department, dispatch, duplicates, hold, onspot_escalation, queries, review, supervision,
+)
 
 # A Tuesday in an ordinary week of 2026 (Beijing 10:00).
 TUESDAY = datetime(2026, 6, 9, 2, 0, tzinfo=timezone.utc)
@@ -580,6 +583,60 @@ def test_stale_version_is_refused_with_who_and_when(world):
                                    expected_version=case.version)
     hhmm = fresh.updated_at.astimezone(timezone(timedelta(hours=8))).strftime("%H:%M")
     assert err.value.message == f"案件 {case.number} 已被 op_qg 于 {hhmm} 修改,请重新载入"
+
+
+def _at_once(*desks) -> list:
+    """Run each desk (a callable) on its own thread, started together; what each returned or raised."""
+    barrier = threading.Barrier(len(desks))
+    outcomes = [None] * len(desks)
+
+    def run(index, desk):
+        barrier.wait()
+        try:
+            outcomes[index] = desk()
+        except Exception as exc:  # noqa: BLE001 - the outcome under test
+            outcomes[index] = exc
+
+    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(desks)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return outcomes
+
+
+def test_two_desks_merging_two_cases_into_each_other_at_once_merge_once_and_refuse_once(world, backend):
+    if backend == "sqlite":
+        pytest.skip("a single-desktop SQLite file serialises writers; the race is a PostgreSQL matter")
+    x, y = world.new_case().case, world.new_case().case
+    outcomes = _at_once(
+        lambda: duplicates.merge(world.db, world.operator, case_id=x.id, into_case_id=y.id, expected_version=x.version),
+        lambda: duplicates.merge(world.db, world.supervisor, case_id=y.id, into_case_id=x.id,
+                                 expected_version=y.version))
+    assert sorted(type(o).__name__ for o in outcomes) == ["CaseInfo", "Conflict"], outcomes  # no deadlock error
+    with world.db.session() as s:
+        states = [s.get(Case, c.id).state for c in (x, y)]
+    assert states.count(CaseState.MERGED) == 1 and all(state.is_open for state in states if state is not CaseState.MERGED)
+
+
+def test_a_deadlock_the_database_breaks_is_told_as_a_conflict_to_retry(world, backend):
+    """Two transactions each holding what the other waits for: PostgreSQL cancels one (40P01); its
+    desk is told that another desk was working on the same records, not shown a database error."""
+    if backend == "sqlite":
+        pytest.skip("SQLite has one writer at a time: no deadlock between rows")
+    a, b = world.new_case().case, world.new_case().case
+    barrier = threading.Barrier(2)
+
+    def desk(first, then):
+        with unit_of_work(world.db, world.operator, "test.locks") as uow:
+            uow.session.execute(select(Case.id).where(Case.id == first).with_for_update())
+            barrier.wait()
+            uow.session.execute(select(Case.id).where(Case.id == then).with_for_update())
+
+    outcomes = _at_once(lambda: desk(a.id, b.id), lambda: desk(b.id, a.id))
+    refused = [o for o in outcomes if isinstance(o, Conflict)]
+    assert len(refused) == 1 and outcomes.count(None) == 1, outcomes
+    assert refused[0].message == "另一值班台正在同时办理相关记录,本次未保存;请稍候重新载入后再操作"
 
 
 def test_two_desktops_dispatching_at_once_never_double_dispatch(world, backend):
