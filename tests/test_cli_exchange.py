@@ -66,6 +66,19 @@ def test_import_then_export_in_every_format(world_db, tmp_path):
     assert code == 1
 
 
+def test_the_service_list_goes_out_as_services_json_and_its_codes_are_those_imports_take(world_db, tmp_path):
+    path = tmp_path / "services.json"
+    code, out = _run(world_db, "cases", "services", str(path), "--township", world.QIAOGANG)
+    services = json.loads(path.read_text(encoding="utf-8"))
+    assert code == 0 and f"已导出 {len(services)} 项服务" in out
+    assert {s["service_code"] for s in services} == set(world.ITEMS)
+    assert all(s["service_name"] and s["type"] == "realtime" and s["metadata"] is False for s in services)
+    requests = tmp_path / "in.json"
+    requests.write_text(json.dumps([_request(n, service_code=s["service_code"]) for n, s in enumerate(services)]),
+                        encoding="utf-8")
+    assert _run(world_db, "cases", "import", str(requests))[0] == 0 and _cases(world_db) == len(services)
+
+
 def test_csv_round_trip_in_gbk(world_db, tmp_path):
     world.add_case(world_db, "450503103-2025-000001", state=CaseState.CLOSED)
     code, _ = _run(world_db, "cases", "export", str(tmp_path / "out.csv"))

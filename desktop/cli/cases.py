@@ -1,4 +1,5 @@
 """`griddesk-admin cases import|export`: exchange of cases as Open311 JSON, CSV or XLSX (SPEC §9);
+`cases services FILE --township CODE`: the Open311 service list, from the matter list in force;
 `cases rules [--set KEY=VALUE …]`: the callback and clock rules (Art. 20).
 
 A bad file is refused as a whole: the CLI prints each bad row to stderr and exits 1.
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from ..errors import ValidationFailed
 from ..services.cases import case_rules
-from ..services.exchange import formats
+from ..services.exchange import formats, open311
 from ..services.queue import QueueFilter
 from .key_value import number_or_text, split_setting
 
@@ -39,6 +40,13 @@ def _export(ctx, args) -> int:
     everything = QueueFilter(under=args.under, states=frozenset())
     count = formats.export_file(ctx.db, ctx.actor, path, fmt, everything)
     ctx.print(f"已导出 {count} 件到 {path}")
+    return 0
+
+
+def _services(ctx, args) -> int:
+    path = Path(args.file)
+    count = open311.write_service_list(ctx.db, args.township, path)
+    ctx.print(f"已导出 {count} 项服务(现行事项清单)到 {path}")
     return 0
 
 
@@ -75,6 +83,10 @@ def register(cli) -> None:
     sub.add_argument("file", metavar="FILE")
     sub.add_argument("--format", choices=formats.EXPORT_FORMATS, help="默认按扩展名:.json、.csv、.xlsx")
     sub.add_argument("--under", metavar="CODE", help="只导出该地区(区划或网格代码)内的诉求")
+    sub = cli.command("services", "导出 Open311 服务清单 services.json(乡镇现行事项清单,供其他平台对照 service_code)",
+                      _services, group=group)
+    sub.add_argument("file", metavar="FILE")
+    sub.add_argument("--township", metavar="CODE", required=True, help="乡镇(街道)代码")
     sub = cli.command("rules", "查看或设置期限与回访规则(全市适用;Art. 20)", _rules, group=group)
     sub.add_argument("--set", nargs="+", action="extend", metavar="KEY=VALUE",
                      help=f"设置项:{'、'.join(case_rules.NUMBERS)}、pause_while_deciding(yes 或 no)")

@@ -1,9 +1,10 @@
 """Open311 GeoReport v2: service list, export, import, round trip, and malformed files."""
 
 import json
+from datetime import datetime
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 import exchange_world as world
 from desktop.errors import Conflict, PermissionDenied, ValidationFailed
@@ -11,6 +12,7 @@ from desktop.models import AuditEntry, Case, CaseEvent
 from desktop.models.enums import CaseState, Channel, Role
 from desktop.services import users
 from desktop.services.exchange import case_import, open311
+from desktop.services.clock import BEIJING
 from desktop.services.queue import QueueFilter
 
 
@@ -66,7 +68,8 @@ def test_export_maps_states_and_keeps_ours_in_the_extension(world_db, system):
 
 def test_import_creates_received_cases_routed_to_grids_with_an_event_each(world_db, system, tmp_path):
     path = _write(tmp_path, [_request(1, status_notes="已转城管中队"),
-                             _request(2, long=109.115, status="closed", status_notes="已更换灯泡"),
+                             _request(2, long=109.115, status="closed", status_notes="已更换灯泡",
+                                      updated_datetime="2026-03-04T16:20:00+08:00"),
                              _request(3, lat=None, long=None)])
     report = open311.import_file(world_db, system, path, township_code=world.QIAOGANG)
     assert (report.imported, report.closed, report.unrouted) == (3, 1, 1)
@@ -78,6 +81,7 @@ def test_import_creates_received_cases_routed_to_grids_with_an_event_each(world_
         assert all(c.channel is Channel.PLATFORM for c in cases)
         assert cases[0].grid_id != cases[1].grid_id and cases[2].grid_id is None
         assert cases[1].resolution == "已更换灯泡"
+        assert cases[1].closed_at == datetime(2026, 3, 4, 16, 20, tzinfo=BEIJING)
         assert cases[0].number.startswith("450503103-")
         events = session.scalars(select(CaseEvent).where(CaseEvent.kind == "imported").order_by(CaseEvent.case_id)).all()
         assert [e.message for e in events] == ["由Open311文件导入(外部编号 EXT-0001;来源系统备注:已转城管中队)",
@@ -89,10 +93,17 @@ def test_import_creates_received_cases_routed_to_grids_with_an_event_each(world_
 def test_round_trip_into_a_fresh_database_gives_equivalent_requests(db, empty_db, system, tmp_path, _templates,
                                                                    backend):
     world.build(db, system)
-    world.add_case(db, "450503103-2025-000001", state=CaseState.HANDLING, lead=True)
+    going_on = world.add_case(db, "450503103-2025-000001", state=CaseState.HANDLING, lead=True)
     world.add_case(db, "450503103-2025-000002", state=CaseState.CLOSED, grid=world.QIAOBEI + "002", item="C10-002")
+    duplicate = world.add_case(db, "450503103-2025-000003", state=CaseState.CLOSED)
+    no_item = world.add_case(db, "450503103-2025-000004", state=CaseState.REGISTERED)
+    with db.session() as session:  # merged into the first (Art. 16); taken in under its category alone
+        session.execute(update(Case).where(Case.id == duplicate).values(
+            state=CaseState.MERGED, merged_into_id=going_on, resolution=None))
+        session.execute(update(Case).where(Case.id == no_item).values(matter_item_id=None))
+        session.commit()
     path = tmp_path / "out.json"
-    assert open311.write_requests(db, system, path) == 2
+    assert open311.write_requests(db, system, path) == 4
     fresh = _templates[backend].make(True, tmp_path)
     try:
         world.build(fresh, system)
@@ -109,19 +120,70 @@ def test_round_trip_into_a_fresh_database_gives_equivalent_requests(db, empty_db
             assert record["griddesk"]["grid_code"] == original["griddesk"]["grid_code"]
             assert record["griddesk"]["title"] == original["griddesk"]["title"]
             assert record["griddesk"]["external_id"] == original["service_request_id"]
-        assert len(after) == 2
+            assert record["griddesk"]["closed_datetime"] == original["griddesk"]["closed_datetime"]
+        assert len(after) == 4
+        with db.session() as here, fresh.session() as there:
+            def by_origin(session):
+                return {c.external_id or c.number: c for c in session.scalars(select(Case))}
+            originals, copies = by_origin(here), by_origin(there)
+            for number, original in originals.items():
+                copy = copies[number]
+                # Closed when it was closed, not when the row last changed nor when it was imported.
+                assert copy.closed_at == original.closed_at
+                assert copy.state is (original.state if not original.state.is_open else CaseState.RECEIVED)
+                assert copy.category is original.category and (copy.matter_item_id is None) == (
+                    original.matter_item_id is None)
+            merged = copies["450503103-2025-000003"]
+            assert merged.merged_into_id == copies["450503103-2025-000001"].id and merged.resolution is None
         # Passed on and sent back: the cases that came from here are known again, not imported twice.
         back = tmp_path / "back.json"
         open311.write_requests(fresh, system, back)
         with pytest.raises(ValidationFailed) as caught:
             open311.import_file(db, system, back)
         assert "都是本库已有的案件(例如 450503103-2025-00000" in caught.value.problems[0]
-        assert _case_count(db) == 2
+        assert _case_count(db) == 4
     finally:
         if backend == "postgresql":
             _templates[backend].drop(fresh)
         else:
             fresh.dispose()
+
+
+def test_closed_requests_without_a_time_and_duplicates_whose_case_is_missing_are_named(world_db, system, tmp_path):
+    """Nothing is made up: a closing time is not taken from the import, a merge not dropped (Art. 16)."""
+    merged = {"state": "merged", "merged_into": "EXT-0001"}
+    path = _write(tmp_path, [
+        _request(0, status="closed", status_notes="已办结"),                                  # closed, no time
+        _request(1, status="closed", griddesk={"state": "merged"}, updated_datetime="2026-03-03T09:00:00+08:00"),
+        _request(2, status="closed", griddesk=merged, updated_datetime="2026-03-03T09:00:00+08:00"),  # not here
+        _request(3, griddesk={"merged_into": "EXT-0004", "closed_datetime": "2026-03-01T09:00:00+08:00"}),
+        _request(4, griddesk={"category": "z99"}),
+    ])
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert caught.value.problems == [
+        "第 1 项(第 2 行) 字段 updated_datetime:已办结(closed)的诉求须给出办结时间(updated_datetime);不按导入时间补记",
+        "第 2 项(第 3 行) 字段 griddesk.merged_into:已合并的诉求须写明并入了哪件诉求(其编号)",
+        "第 3 项(第 4 行) 字段 griddesk.merged_into:所并入的案件 EXT-0001 既不在本文件中,也不是本库案件;"
+        "请连同该案件一并导出后导入,或删去这一行",
+        "第 4 项(第 5 行) 字段 griddesk.closed_datetime:应在受理时间与现在之间",
+        "第 4 项(第 5 行) 字段 status:已并入另一诉求的诉求应为 closed",
+        '第 5 项(第 6 行) 字段 griddesk.category:"z99" 不是事项类别代码',
+    ]
+    assert _case_count(world_db) == 0
+
+
+@pytest.mark.law("Art. 16")
+def test_a_duplicate_comes_in_merged_into_the_request_of_the_file_it_was_merged_into(world_db, system, tmp_path):
+    merged = {"state": "merged", "merged_into": "EXT-0002", "closed_datetime": "2026-03-02T10:00:00+08:00"}
+    path = _write(tmp_path, [_request(1, status="closed", griddesk=merged), _request(2)])  # the duplicate first
+    assert open311.import_file(world_db, system, path).imported == 2
+    with world_db.session() as session:
+        cases = {c.external_id: c for c in session.scalars(select(Case))}
+        assert cases["EXT-0001"].state is CaseState.MERGED and cases["EXT-0001"].merged_into_id == cases["EXT-0002"].id
+        assert cases["EXT-0001"].closed_at == datetime(2026, 3, 2, 10, tzinfo=BEIJING)
+        event = session.scalar(select(CaseEvent.message).where(CaseEvent.case_id == cases["EXT-0001"].id))
+        assert event == "由Open311文件导入(外部编号 EXT-0001;作为重复诉求并入 EXT-0002)"
 
 
 MALFORMED = [

@@ -4,12 +4,12 @@ import csv
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 import exchange_world as world
 from desktop.errors import ValidationFailed
 from desktop.models import Case, Grid, Place
-from desktop.models.enums import CaseState, GridStatus
+from desktop.models.enums import CaseState, GridStatus, MatterCategory
 from desktop.services.clock import BEIJING
 from desktop.services.exchange import table_import
 from desktop.services.exchange.table_export import HEADERS, export_table
@@ -226,6 +226,43 @@ def test_texts_that_look_like_formulas_are_exported_inert_and_imported_back_unch
     hand_made = table_import.parse_rows(_write(tmp_path, [_row("H-1", 诉求描述="'=B1+C1")], "hand.csv")
                                         .read_text(encoding="utf-8-sig"), "hand.csv")[0]
     assert [request.description for request in hand_made] == ["=B1+C1"]
+
+
+@pytest.mark.law("Art. 16")
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_a_duplicate_and_a_case_without_matter_item_come_back_as_they_were(world_db, other_db, system, tmp_path,
+                                                                           suffix):
+    going_on = world.add_case(world_db, "450503103-2025-000001", state=CaseState.HANDLING)
+    duplicate = world.add_case(world_db, "450503103-2025-000002", state=CaseState.CLOSED)
+    no_item = world.add_case(world_db, "450503103-2025-000003", state=CaseState.REGISTERED)
+    with world_db.session() as session:
+        session.execute(update(Case).where(Case.id == duplicate).values(
+            state=CaseState.MERGED, merged_into_id=going_on, resolution=None))
+        session.execute(update(Case).where(Case.id == no_item).values(matter_item_id=None))
+        session.commit()
+    path = tmp_path / f"out.{suffix}"
+    export_table(world_db, system, path, QueueFilter(states=frozenset()), suffix)
+    assert table_import.import_file(other_db, system, path, fmt=suffix).imported == 3
+    with other_db.session() as session:
+        cases = {c.external_id: c for c in session.scalars(select(Case))}
+    merged = cases["450503103-2025-000002"]
+    assert merged.state is CaseState.MERGED and merged.merged_into_id == cases["450503103-2025-000001"].id
+    assert merged.resolution is None and merged.closed_at is not None
+    taken = cases["450503103-2025-000003"]
+    assert taken.matter_item_id is None and taken.category is MatterCategory.LIVELIHOOD
+
+
+def test_merges_and_categories_that_do_not_add_up_are_named(world_db, system, tmp_path):
+    path = _write(tmp_path, [_row("M-1", 状态="已合并", 办结时间="2026-03-03 09:00"),
+                             _row("M-2", 并入案件="M-9"),
+                             _row("M-3", 类别="路灯", 事项编码="")])
+    problems = _refusal(world_db, system, path)
+    assert problems == [
+        "第 2 行 字段 并入案件:状态为“已合并”的诉求须填写并入的案件编号",
+        "第 3 行 字段 并入案件:只有状态为“已合并”的诉求才并入其他案件(这一行是“待受理”)",
+        f"第 4 行 字段 类别:“路灯”不是事项类别;应为:{'、'.join(c.label for c in MatterCategory)}",
+        "第 4 行 字段 事项编码:缺少必填内容",
+    ]
 
 
 def test_an_exported_workbook_imports_into_another_database(world_db, other_db, system, tmp_path):

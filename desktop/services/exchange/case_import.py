@@ -11,6 +11,11 @@ Imported requests come from another platform (Channel.PLATFORM): open ones start
 detailed state of the source system is kept in the timeline event; it is not applied here,
 because the dispatches behind it do not exist in this database. A case is numbered in the
 year its request was received (Beijing time), like the cases taken in that year.
+
+A GridDesk export carries two things other platforms do not: a case taken in under no matter
+item (its category alone; the service code is then the category's), and a duplicate merged into
+another case (Art. 16), which comes back merged into that case — found in the same file or
+among the cases here — or is refused by name, never turned into a case closed on its own.
 """
 
 from __future__ import annotations
@@ -64,6 +69,9 @@ class IncomingRequest:
     source_state: str | None = None
     grid_code: str | None = None  # the grid a file exported from a GridDesk database names
     origin_id: str | None = None  # the id the request came with into that database, if it came from elsewhere
+    closed_at: datetime | None = None  # when a closed request was closed, where the file says it apart from updated_at
+    category: str | None = None  # the MatterCategory value of a request taken in under no matter item
+    merged_into: str | None = None  # the request (its id in the file, or a case here) a duplicate was merged into
 
 
 @dataclass(frozen=True)
@@ -82,14 +90,15 @@ OPEN311_FIELDS = FieldNames(
     request_id="service_request_id", place="lat/long", service_code="service_code", grid="griddesk.grid_code",
     texts={"external_id": "service_request_id", "service_code": "service_code", "description": "description",
            "title": "griddesk.title", "status_notes": "status_notes", "address": "address",
-           "source_state": "griddesk.state", "grid_code": "griddesk.grid_code", "origin_id": "griddesk.external_id"},
+           "source_state": "griddesk.state", "grid_code": "griddesk.grid_code", "origin_id": "griddesk.external_id",
+           "merged_into": "griddesk.merged_into"},
 )
 
 # The longest text each field may hold: its column's length (description and result are unbounded).
 _LIMITS = {attribute: column.type.length for attribute, column in (
     ("external_id", Case.external_id), ("title", Case.title), ("address", Case.address),
     ("requester_name", Case.requester_name), ("requester_phone", Case.requester_phone), ("grid_code", Place.code),
-    ("origin_id", Case.external_id),
+    ("origin_id", Case.external_id), ("merged_into", Case.external_id),
     ("service_code", MatterItem.code),
 )}
 
@@ -149,7 +158,7 @@ class ImportReport:
 
 @dataclass(frozen=True)
 class _Item:
-    id: int
+    id: int | None  # None: a case taken in under its category alone
     category: str  # the stored value of MatterCategory
     urgent: bool
 
@@ -182,6 +191,9 @@ class _Places:
     def where(self, township_id: int, grid_id: int | None) -> _Where:
         village_id = self.up_to(grid_id, PlaceLevel.VILLAGE) if grid_id is not None else None
         return _Where(self.up_to(township_id, PlaceLevel.COUNTY), township_id, village_id, grid_id)
+
+
+Planned = list[tuple[IncomingRequest, _Where, _Item]]  # each request placed, with its matter item
 
 
 def _items_in_force(session: Session, township: Place) -> dict[str, _Item]:
@@ -252,7 +264,7 @@ def _title(request: IncomingRequest) -> str:
 
 
 def _plan(session: Session, requests: list[IncomingRequest], problems: Problems, township_code: str | None,
-          fields: FieldNames) -> list[tuple[IncomingRequest, _Where, _Item]]:
+          fields: FieldNames) -> Planned:
     """Where each request goes and under which matter item; every row that cannot be placed is named."""
     tree = _Places(session)
     default_township = None
@@ -326,6 +338,8 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
             township_items = items[where.township_id] = _items_in_force(
                 session, session.get(Place, where.township_id))
         item = township_items.get(request.service_code)
+        if item is None and request.category and request.service_code == request.category:
+            item = _Item(None, request.category, False)  # exported from a case taken in under no item
         if item is None:
             problems.add(request.row, fields.service_code,
                          f"{request.service_code} 不是 {tree.name[where.township_id]} 现行事项清单中的事项编码"
@@ -338,7 +352,47 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
                                         f"(griddesk-admin grids import,或桌面“网格”中建立)再导入诉求")
     if requests and len(here) == len(requests) == len(problems):
         _whole_file_here(problems, here)
-    return planned
+    return _link_duplicates(session, planned, problems, fields)
+
+
+def _link_duplicates(session: Session, planned: Planned, problems: Problems, fields: FieldNames) -> Planned:
+    """Refuse, by name, each duplicate whose case it was merged into is neither another request of
+    the file (itself not merged) nor a case here (Art. 16); the others are kept, to be linked."""
+    merged = [request for request, _, _ in planned if request.merged_into]
+    if not merged:
+        return planned
+    in_file = {request.external_id: request for request, _, _ in planned}
+    wanted = [r.merged_into for r in merged if r.merged_into not in in_file]
+    here = dict(session.execute(select(Case.number, Case.state).where(Case.number.in_(wanted))).all()) if wanted else {}
+    here.update(session.execute(select(Case.external_id, Case.state).where(Case.external_id.in_(wanted))).all()
+                if wanted else {})
+    refused = set()
+    for request in merged:
+        target = in_file.get(request.merged_into)
+        state = here.get(request.merged_into)
+        if target is not None and target.merged_into:
+            why = f"所并入的 {request.merged_into} 本身也已并入 {target.merged_into};请改为直接并入 {target.merged_into}"
+        elif target is None and state is None:
+            why = (f"所并入的案件 {request.merged_into} 既不在本文件中,也不是本库案件;请连同该案件一并导出后导入,"
+                   f"或删去这一行")
+        elif state is not None and state is CaseState.MERGED:
+            why = f"所并入的本库案件 {request.merged_into} 本身也已合并;请改为并入它最终并入的案件"
+        else:
+            continue
+        problems.add(request.row, fields.texts["merged_into"], why)
+        refused.add(request.row)
+    return [entry for entry in planned if entry[0].row not in refused]
+
+
+def _merged_into_ids(session: Session, planned: Planned, ids: list[int]) -> dict[int, int]:
+    """{row: case id} of the duplicates: the id reserved for the request of the file, or the case here."""
+    by_request = {request.external_id: case_id for (request, _, _), case_id in zip(planned, ids)}
+    wanted = [r.merged_into for r, _, _ in planned if r.merged_into and r.merged_into not in by_request]
+    here = {}
+    if wanted:
+        here = dict(session.execute(select(Case.number, Case.id).where(Case.number.in_(wanted))).all())
+        here.update(session.execute(select(Case.external_id, Case.id).where(Case.external_id.in_(wanted))).all())
+    return {r.row: by_request.get(r.merged_into) or here[r.merged_into] for r, _, _ in planned if r.merged_into}
 
 
 def _whole_file_here(problems: Problems, here: list[tuple[str, str, bool]]) -> None:
@@ -357,33 +411,37 @@ _CASE_COLUMNS = (
     "id", "number", "channel", "external_id", "requester_name", "requester_phone", "title", "description",
     "category", "matter_item_id", "lon", "lat", "address", "county_id", "township_id", "village_id", "grid_id",
     "state", "level", "urgent", "received_at", "due_at", "closed_at", "resolution", "created_at", "updated_at",
-    "updated_by",
+    "updated_by", "merged_into_id",
 )
 _EVENT_COLUMNS = ("case_id", "at", "kind", "actor_id", "actor_name", "desktop", "to_state", "message", "detail")
 
 
-def _rows(session: Session, actor: Actor, planned: list[tuple[IncomingRequest, _Where, _Item]], ids: list[int],
-          numbers: list[str], source: str, report: ProgressReport) -> tuple[list[tuple], list[tuple]]:
-    """The case rows and their "imported" timeline events, as driver-ready tuples (_CASE/_EVENT_COLUMNS)."""
+def _rows(session: Session, actor: Actor, planned: Planned, ids: list[int], numbers: list[str], source: str,
+          report: ProgressReport) -> tuple[list[tuple], list[tuple]]:
+    """The case rows and their "imported" timeline events, as driver-ready tuples (_CASE/_EVENT_COLUMNS);
+    the duplicates' rows last, after the cases they were merged into (the reference is checked row by row)."""
     now = utcnow()
     stamp = bulk.stamp_for(session)
     now_stamp = stamp(now)
-    received, closed = CaseState.RECEIVED.value, CaseState.CLOSED.value
+    merged_into = _merged_into_ids(session, planned, ids)
+    received, closed, merged = CaseState.RECEIVED.value, CaseState.CLOSED.value, CaseState.MERGED.value
     platform, township_level = Channel.PLATFORM.value, HandlingLevel.TOWNSHIP.value
     details: dict[str | None, str] = {}  # the event detail per source state, encoded once
     cases, events = [], []
     for index, (case_id, number, (request, where, item)) in enumerate(zip(ids, numbers, planned)):
         if index % bulk.CHUNK == 0:
             report(index, len(planned), "准备")
-        state = closed if request.closed else received
+        into = merged_into.get(request.row)
+        state = merged if into else closed if request.closed else received
         updated = stamp(request.updated_at) if request.updated_at else now_stamp
+        finished = stamp(request.closed_at or request.updated_at) if request.closed else None
         cases.append((
             case_id, number, platform, request.external_id, request.requester_name, request.requester_phone,
             _title(request), request.description, item.category, item.id, request.lon, request.lat,
             request.address, where.county_id, where.township_id, where.village_id, where.grid_id, state,
             township_level, item.urgent, stamp(request.requested_at), stamp(request.expected_at),
-            updated if request.closed else None, request.status_notes if request.closed else None,
-            now_stamp, updated, actor.display_name,
+            finished, request.status_notes if request.closed and not into else None,
+            now_stamp, updated, actor.display_name, into,
         ))
         if request.status_notes and not request.closed:  # the source's note on an open request: kept with it
             detail = json.dumps({"source": source, "source_state": request.source_state,
@@ -394,8 +452,10 @@ def _rows(session: Session, actor: Actor, planned: list[tuple[IncomingRequest, _
                 detail = details[request.source_state] = json.dumps(
                     {"source": source, "source_state": request.source_state}, ensure_ascii=False)
         notes = f";来源系统备注:{request.status_notes}" if request.status_notes and not request.closed else ""
+        notes += f";作为重复诉求并入 {request.merged_into}" if into else ""
         events.append((case_id, now_stamp, "imported", actor.user_id, actor.display_name, actor.desktop, state,
                        f"由{source}文件导入(外部编号 {request.external_id}{notes})", detail))
+    cases.sort(key=lambda row: row[-1] is not None)  # stable: the file's order otherwise
     return cases, events
 
 

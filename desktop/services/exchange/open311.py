@@ -3,7 +3,9 @@
 GeoReport v2 (https://wiki.open311.org/GeoReport_v2/) knows two request states, ``open`` and
 ``closed``; ours are detailed (SPEC §11). Every state counts as ``open`` except the finished
 ones (就地办结, 已办结, 已合并); the detailed state is kept in the extension object
-``"griddesk"`` ({state, state_label, grid_code, supervision, …}), which other systems ignore.
+``"griddesk"`` ({state, state_label, grid_code, supervision, closed_datetime, merged_into, …}),
+which other systems ignore. A closed request is closed at ``griddesk.closed_datetime``, else at
+its ``updated_datetime``; one that gives neither is refused rather than closed at the import.
 A case that came from another system carries the id it came with there (``external_id``), so
 that a request passed on through another GridDesk database is known again when it comes back.
 
@@ -27,7 +29,7 @@ from sqlalchemy.orm import aliased
 
 from ...db import Database
 from ...models import Assignment, Case, Department, MatterItem, Place, utcnow
-from ...models.enums import AssignmentRole, CaseState
+from ...models.enums import AssignmentRole, CaseState, MatterCategory
 from ..clock import BEIJING, beijing_today
 from ..matters import lists_in_force
 from ..places import get_place, normalise_code
@@ -35,6 +37,7 @@ from ..queue import QueueFilter, filtered_select
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
 from .case_import import (
+    CLOCK_SLACK,
     OPEN311_FIELDS,
     ImportReport,
     IncomingRequest,
@@ -47,6 +50,7 @@ from .files import read_bytes, write_atomically
 from .problems import Problems
 
 EXTENSION = "griddesk"
+_CATEGORIES = {category.value for category in MatterCategory}
 REQUIRED = ("service_request_id", "service_code", "description", "requested_datetime")
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 
@@ -79,6 +83,15 @@ def service_list(db: Database, township_code: str) -> list[dict]:
         return sorted(services.values(), key=lambda s: s["service_code"])
 
 
+def write_service_list(db: Database, township_code: str, path: Path) -> int:
+    """Write services.json (GET services.json) of the township's matter list in force, whole or not at
+    all; returns how many services. The list is public (Art. 12): no permission is needed."""
+    services = service_list(db, township_code)
+    write_atomically(path, lambda tmp: tmp.write_text(json.dumps(services, ensure_ascii=False, indent=1) + "\n",
+                                                      encoding="utf-8"))
+    return len(services)
+
+
 def _status_notes(state: CaseState, resolution: str | None, hold_explanation: str | None) -> str:
     if state.is_open:
         return hold_explanation if state is CaseState.ON_HOLD and hold_explanation else state.label
@@ -89,6 +102,7 @@ def export_requests(db: Database, actor: Actor, f: QueueFilter | None = None) ->
     """GET requests.json for the cases of the queue filter (default: every case the actor may view)."""
     f = f or QueueFilter(states=frozenset())
     grid = aliased(Place)
+    target = aliased(Case)  # the case a duplicate was merged into
     lead = aliased(Assignment)
     lead_department = aliased(Department)
     item_department = aliased(Department)
@@ -98,18 +112,20 @@ def export_requests(db: Database, actor: Actor, f: QueueFilter | None = None) ->
     columns = (Case.number, Case.state, Case.resolution, Case.hold_explanation, MatterItem.title, MatterItem.code,
                Case.category, Case.description, lead_department.name, item_department.name, Case.received_at,
                Case.updated_at, Case.due_at, Case.address, Case.lat, Case.lon, grid.code, Case.supervision,
-               Case.title, Case.channel, Case.external_id)
+               Case.title, Case.channel, Case.external_id, Case.closed_at, target.number)
     stmt = (select(*columns).select_from(Case)
             .outerjoin(MatterItem, MatterItem.id == Case.matter_item_id)
             .outerjoin(item_department, item_department.id == MatterItem.department_id)
             .outerjoin(lead, and_(lead.id == newest_lead))
             .outerjoin(lead_department, lead_department.id == lead.department_id)
-            .outerjoin(grid, grid.id == Case.grid_id))
+            .outerjoin(grid, grid.id == Case.grid_id)
+            .outerjoin(target, target.id == Case.merged_into_id))
     with db.session() as session:
         records = []
         for (number, state, resolution, hold_explanation, item_title, item_code, category, description,
              lead_name, item_dept_name, received, updated, due, address, lat, lon, grid_code, supervision,
-             title, channel, external_id) in session.execute(filtered_select(session, actor, f, stmt)):
+             title, channel, external_id, closed_at, merged_into) in session.execute(
+                filtered_select(session, actor, f, stmt)):
             records.append({
                 "service_request_id": number, "status": status_of(state),
                 "status_notes": _status_notes(state, resolution, hold_explanation),
@@ -120,7 +136,8 @@ def export_requests(db: Database, actor: Actor, f: QueueFilter | None = None) ->
                 "lat": lat, "long": lon, "media_url": "",
                 EXTENSION: {"state": state.value, "state_label": state.label, "grid_code": grid_code,
                             "supervision": supervision.value, "title": title, "channel": channel.value,
-                            "category": category.value, "external_id": external_id},
+                            "category": category.value, "external_id": external_id,
+                            "closed_datetime": _iso(closed_at), "merged_into": merged_into},
             })
         return records
 
@@ -321,13 +338,30 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
     source_state = _text(extension.get("state"), f"{EXTENSION}.state", bad)
     grid_code = _text(extension.get("grid_code"), f"{EXTENSION}.grid_code", bad)
     origin_id = _text(extension.get("external_id"), f"{EXTENSION}.external_id", bad)
+    merged_into = _text(extension.get("merged_into"), f"{EXTENSION}.merged_into", bad)
+    category = _text(extension.get("category"), f"{EXTENSION}.category", bad)
+    if category is not None and category not in _CATEGORIES:
+        bad.append((f"{EXTENSION}.category", f"{_shown(category)} 不是事项类别代码"))
+    before = len(bad)
+    closed_at = _moment(extension.get("closed_datetime"), f"{EXTENSION}.closed_datetime", bad)
+    if closed_at is not None and requested is not None and len(bad) == before and not (
+            requested <= closed_at <= now + CLOCK_SLACK):
+        bad.append((f"{EXTENSION}.closed_datetime", "应在受理时间与现在之间"))
+    if status == "closed" and closed_at is None and updated is None and len(bad) == before:
+        bad.append(("updated_datetime", "已办结(closed)的诉求须给出办结时间(updated_datetime);"
+                                        "不按导入时间补记"))
+    if source_state == CaseState.MERGED.value and not merged_into:
+        bad.append((f"{EXTENSION}.merged_into", "已合并的诉求须写明并入了哪件诉求(其编号)"))
+    if merged_into and status != "closed":
+        bad.append(("status", "已并入另一诉求的诉求应为 closed"))
     if bad:
         return bad
     request = IncomingRequest(
         row=row, external_id=external_id, service_code=service_code, description=description,
         requested_at=requested, title=title, updated_at=updated, expected_at=expected,
         closed=status == "closed", status_notes=status_notes, address=address, lon=lon, lat=lat,
-        source_state=source_state, grid_code=grid_code, origin_id=origin_id,
+        source_state=source_state, grid_code=grid_code, origin_id=origin_id, closed_at=closed_at,
+        category=category, merged_into=merged_into,
     )
     return text_problems(request, OPEN311_FIELDS) or request
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ...db import Database
 from ...models import utcnow
-from ...models.enums import CaseState
+from ...models.enums import CaseState, MatterCategory
 from ..clock import BEIJING
 from ..security import Actor
 from .case_import import (
@@ -35,13 +35,14 @@ from .files import cell_text, decode_csv, read_bytes, read_xlsx
 from .problems import Problems
 from .table_export import HEADERS, TIME_FORMAT, unescape_text
 
-REQUIRED = ("编号", "事项编码", "诉求描述", "受理时间")
+REQUIRED = ("编号", "事项编码", "诉求描述", "受理时间")  # 事项编码 may be left empty where 类别 is given
 FIELDS = FieldNames(request_id="编号", place="经度/纬度", service_code="事项编码", grid="网格代码", texts={
     "external_id": "编号", "service_code": "事项编码", "description": "诉求描述", "title": "标题", "address": "地址",
     "requester_name": "诉求人", "requester_phone": "联系电话", "grid_code": "网格代码", "source_state": "状态",
-    "status_notes": "办理结果",
+    "status_notes": "办理结果", "merged_into": "并入案件",
 })
 _STATE_LABELS = {s.label: s for s in CaseState}
+_CATEGORY_LABELS = {c.label: c for c in MatterCategory}
 # A long number Excel showed as 4.50503E+14 and saved so: the digits after the fourth are gone.
 _SCIENTIFIC = re.compile(r"\d(\.\d+)?E\+\d+", re.IGNORECASE)
 _NUMBER_COLUMNS = ("编号", "网格代码", "联系电话")
@@ -177,8 +178,12 @@ def parse_table(rows: Rows, source: str, problems: Problems | None = None, *, ra
 
 def _request(row: dict[str, str], index: int, problems: Problems, now: datetime) -> IncomingRequest | None:
     before = len(problems)
+    category = _CATEGORY_LABELS.get(row.get("类别", ""))
+    if row.get("类别") and category is None:
+        problems.add(index, "类别", f"“{row['类别']}”不是事项类别;应为:{'、'.join(_CATEGORY_LABELS)}")
     for column in REQUIRED:
-        if not row.get(column):
+        # A case taken in under no matter item goes out with its category alone.
+        if not row.get(column) and not (column == "事项编码" and category is not None):
             problems.add(index, column, "缺少必填内容")
     times_before = len(problems)
     requested = _time(row.get("受理时间", ""), index, "受理时间", problems)
@@ -199,6 +204,10 @@ def _request(row: dict[str, str], index: int, problems: Problems, now: datetime)
     closed = state in _STATE_LABELS and not _STATE_LABELS[state].is_open
     if closed and not row.get("办结时间"):
         problems.add(index, "办结时间", f"状态为“{state}”的诉求须填写办结时间")
+    merged = state == CaseState.MERGED.label
+    if merged != bool(row.get("并入案件")):
+        problems.add(index, "并入案件", "状态为“已合并”的诉求须填写并入的案件编号" if merged
+                     else f"只有状态为“已合并”的诉求才并入其他案件(这一行是“{state or '待受理'}”)")
     for column in _NUMBER_COLUMNS:
         if _SCIENTIFIC.fullmatch(row.get(column, "")):
             problems.add(index, column, f"{row[column]} 是被 Excel 改成科学计数法的数字,原来的数字已无法还原;请回到原导出文件,"
@@ -207,11 +216,12 @@ def _request(row: dict[str, str], index: int, problems: Problems, now: datetime)
         return None
     phone = row.get("联系电话") or None
     request = IncomingRequest(
-        row=index, external_id=row["编号"], service_code=row["事项编码"], description=row["诉求描述"],
+        row=index, external_id=row["编号"], service_code=row["事项编码"] or category.value, description=row["诉求描述"],
         requested_at=requested, title=row.get("标题") or None, expected_at=expected, updated_at=closed_at,
         closed=closed, status_notes=row.get("办理结果") or None, address=row.get("地址") or None, lon=lon, lat=lat,
         requester_name=row.get("诉求人") or None, requester_phone=None if phone and "*" in phone else phone,
-        source_state=state, grid_code=row.get("网格代码") or None,
+        source_state=state, grid_code=row.get("网格代码") or None, closed_at=closed_at,
+        category=category.value if category else None, merged_into=row.get("并入案件") or None,
     )
     found = text_problems(request, FIELDS)
     for column, message in found:
