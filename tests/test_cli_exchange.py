@@ -153,9 +153,11 @@ def test_emergency_list_and_bulletin_pdf(world_db, system, tmp_path):
     code, out = _run(world_db, "print", "bulletin", str(info.id), "-o", str(pdf))
     assert code == 0
     text = pdf_text(pdf)
-    for fact in ("信息快报", info.number, "侨港镇", "突发事件", "较大(III级)", "侨港渔港 3 号泊位", "受伤 2 人",
-                 "失踪 1 人", "消防船已到场扑救", "电话首报", "超时", "签发人"):
+    for fact in ("信息快报(首报)", info.number, "侨港镇", "突发事件", "较大(III级)", "侨港渔港 3 号泊位", "受伤 2 人",
+                 "失踪 1 人", "消防船已到场扑救", "电话首报", "超时", "签发人", "报送时间",
+                 "主送:银海区网格化服务管理机构、北海市网格化服务管理机构", "历次报送内容", "电话报区应急局"):
         assert fact in text, fact
+    assert "银海区侨港镇网格化服务管理中心" in text and "第1页共1页" in text.replace(" ", "")
     assert_cjk_font_embedded(pdf)
     code, _ = _run(world_db, "print", "bulletin", "9999", "-o", str(pdf))
     assert code == 1

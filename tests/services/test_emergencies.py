@@ -467,7 +467,9 @@ def test_a_bulletin_of_a_summary_longer_than_a_page_flows_on_and_keeps_every_lin
     pages = write_bulletin(db, operator, info.id, pdf)
     text = pdf_text(pdf, layout=False)
     assert pages >= 2 and all(line in text for line in (lines[0], lines[29], lines[-1]))
-    assert "签发人" in text
+    assert "签发人" in text.split("事件概要")[0]  # in the head, never alone on a last page
+    feet = text.replace(" ", "")
+    assert f"第1页共{pages}页" in feet and f"第{pages}页共{pages}页" in feet
 
 
 @pytest.mark.law("Art. 21")

@@ -14,8 +14,8 @@ from reportlab.platypus import HRFlowable, Paragraph, SimpleDocTemplate, Spacer,
 from xml.sax.saxutils import escape
 
 from ...db import Database
-from ...models import PrintedSheet
-from ...models.enums import SheetKind
+from ...models import PrintedSheet, utcnow
+from ...models.enums import EmergencyStepKind, SheetKind
 from ..clock import beijing_text, due_text
 from ..emergencies import EmergencyInfo, get_report
 from ..exchange.files import write_bytes
@@ -36,6 +36,9 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
         "issuer": ParagraphStyle("issuer", parent=base, alignment=1, fontSize=12),
         "body": base,
         "label": ParagraphStyle("label", parent=base, textColor=colors.HexColor("#333333")),
+        # A heading never ends a page: it goes over with what it heads.
+        "heading": ParagraphStyle("heading", parent=base, textColor=colors.HexColor("#333333"), keepWithNext=1,
+                                  spaceAfter=1 * mm),
         "small": ParagraphStyle("small", parent=base, fontSize=9.5, leading=13),
     }
 
@@ -48,7 +51,16 @@ def _table(rows: list, widths: list, font: str, *style) -> Table:
     return table
 
 
-def _story(info: EmergencyInfo, issuer: str, font: str, styles: dict) -> list:
+def stage(info: EmergencyInfo) -> str:
+    """Which report this bulletin is: 首报, 续报 (the how-manyth), or 终报 — as the ladder stands."""
+    made = [step for step in info.steps if step.done_at is not None]
+    if any(step.kind is EmergencyStepKind.FINAL for step in made):
+        return "终报"
+    follow_ups = {step.done_at for step in made if step.kind is EmergencyStepKind.FOLLOW_UP}
+    return f"续报(第 {len(follow_ups)} 次)" if follow_ups else "首报"
+
+
+def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: str, styles: dict) -> list:
     p = lambda text, style="body": Paragraph(escape(str(text)).replace("\n", "<br/>"), styles[style])  # noqa: E731
     casualties = f"死亡 {info.deaths} 人,受伤 {info.injuries} 人,失踪 {info.missing} 人"
     facts = [
@@ -68,26 +80,55 @@ def _story(info: EmergencyInfo, issuer: str, font: str, styles: dict) -> list:
                         ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")))
     ladder = [[p(h, "small") for h in ("报告环节", "报送对象", "时限", "报送时间", "报送人", "情况")]]
     for step in info.steps:
-        status = "超时" if step.overdue() else ("按时" if step.done_at else "待报")
+        status = "超时" if step.overdue(printed_at) else ("按时" if step.done_at else "待报")
         ladder.append([p(step.kind.label, "small"), p(step.to_level.label, "small"), p(due_text(step.due_at, "%Y年%m月%d日", "—"), "small"),
                        p(_when(step.done_at), "small"), p(step.done_by or "—", "small"), p(status, "small")])
     ladder_table = _table(ladder, [22 * mm, 20 * mm, 38 * mm, 38 * mm, 28 * mm, 24 * mm], font,
                           ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
                           ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")))
+    # As in the head of an official report to a higher level: who signs it stands before the text,
+    # so that it never ends up alone on a page of its own.
     signatures = _table([[p("签发人:"), p("审核人:"), p("拟稿人:" + info.reported_by)]], [57 * mm] * 3, font)
-    return [
-        p("信息快报", "title"),
+    made = sorted((step for step in info.steps if step.done_at is not None and step.content),
+                  key=lambda step: step.done_at)
+    story = [
+        p(f"信息快报({stage(info)})", "title"),
         Spacer(1, 3 * mm),
-        p(f"{issuer}　　编号:{info.number}　　{_when(info.learned_at)}", "issuer"),
-        HRFlowable(width="100%", thickness=2, color=colors.red, spaceBefore=3 * mm, spaceAfter=5 * mm),
+        p(issuer, "issuer"),
+        p(f"编号:{info.number}　　报送时间:{_when(printed_at)}", "issuer"),
+        HRFlowable(width="100%", thickness=2, color=colors.red, spaceBefore=3 * mm, spaceAfter=2 * mm),
+        signatures,
+        Spacer(1, 1 * mm),
+        p(f"主送:{addressees}"),
+        Spacer(1, 3 * mm),
         fact_table,
         Spacer(1, 6 * mm),
         p("报告进度(《北海市网格化服务管理条例》第二十一条)", "label"),
         Spacer(1, 2 * mm),
         ladder_table,
-        Spacer(1, 16 * mm),
-        signatures,
     ]
+    if made:  # what each report said, in the order it went up
+        story += [Spacer(1, 5 * mm), p("历次报送内容", "heading")]
+        story += [p(f"{_when(step.done_at)} {step.kind.label}(报{step.to_level.label},{step.done_by}):{step.content}",
+                    "small") for step in made]
+    return story
+
+
+def _page_numbers(font: str, total: int | None):
+    """Draws 第 x 页 共 y 页 at the foot of each page (y left out on the counting pass)."""
+    def draw(canvas, document) -> None:
+        canvas.saveState()
+        canvas.setFont(font, 9)
+        number = canvas.getPageNumber()
+        canvas.drawCentredString(A4[0] / 2, 10 * mm, f"第 {number} 页" + (f" 共 {total} 页" if total else ""))
+        canvas.restoreState()
+    return draw
+
+
+def _addressees(township) -> str:
+    """The levels the ladder reports to, by name: the township's county and the city."""
+    county = township.parent
+    return f"{county.name}网格化服务管理机构、{county.parent.name}网格化服务管理机构"
 
 
 def write_bulletin(db: Database, actor: Actor, report_id: int, path: Path) -> int:
@@ -100,13 +141,21 @@ def write_bulletin(db: Database, actor: Actor, report_id: int, path: Path) -> in
     with unit_of_work(db, actor, "printing.bulletin", target=f"emergency:{report_id}") as uow:
         township = get_place(uow.session, info.township_code)
         uow.require(Permission.PRINT, township.code, township.short_name)
-        issuer = f"{township.name}网格化服务管理中心"
-        pages, buffer = [], BytesIO()
-        document = SimpleDocTemplate(buffer, pagesize=A4, title=f"信息快报 {info.number}", author=issuer,
-                                     leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm, bottomMargin=18 * mm)
-        document.build(_story(info, issuer, font, _styles(font)), onLaterPages=lambda c, d: pages.append(c.getPageNumber()))
-        page_count = 1 + len(pages)
-        pdf = buffer.getvalue()
+        issuer = f"{township.parent.name}{township.name}网格化服务管理中心"
+        addressees, printed_at = _addressees(township), utcnow()
+
+        def build(total: int | None) -> tuple[bytes, int]:
+            buffer = BytesIO()
+            document = SimpleDocTemplate(buffer, pagesize=A4, title=f"信息快报 {info.number}", author=issuer,
+                                         leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
+                                         bottomMargin=18 * mm)
+            numbers = _page_numbers(font, total)
+            document.build(_story(info, issuer, addressees, printed_at, font, _styles(font)),
+                           onFirstPage=numbers, onLaterPages=numbers)
+            return buffer.getvalue(), document.page
+
+        _, page_count = build(None)  # counted first: the foot of each page says of how many
+        pdf, _ = build(page_count)
         write_bytes(Path(path), pdf)
         digest = hashlib.sha256(pdf).hexdigest()
         uow.session.add(PrintedSheet(kind=SheetKind.BULLETIN, place_id=township.id, subject_ref=info.number,
