@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import ValidationFailed
 from ..services import emergencies
-from ..services.clock import BEIJING, beijing_text
+from ..services.clock import BEIJING, beijing_text, due_text
 from ..services.printing.bulletin import write_bulletin
 from .key_value import number_or_text, split_setting
 
@@ -44,8 +44,8 @@ def _show_steps(ctx, info) -> None:
     ctx.print("步骤号\t环节\t报送对象\t时限\t报送时间\t报送人\t情况")
     for step in info.steps:
         status = "超时" if step.overdue() else ("按时" if step.done_at else "待报")
-        ctx.print(f"{step.id}\t{step.kind.label}\t{step.to_level.label}\t{beijing_text(step.due_at, '%m-%d %H:%M')}\t"
-                  f"{beijing_text(step.done_at, '%m-%d %H:%M', '—')}\t{step.done_by or '—'}\t{status}")
+        ctx.print(f"{step.id}\t{step.kind.label}\t{step.to_level.label}\t{due_text(step.due_at)}\t"
+                  f"{beijing_text(step.done_at, '%Y-%m-%d %H:%M', '—')}\t{step.done_by or '—'}\t{status}")
 
 
 def _steps(ctx, args) -> int:

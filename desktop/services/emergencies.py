@@ -13,7 +13,10 @@ owed to every level in ``report_to`` (county and city):
 * final report within 5 working days after it is handled (WorkCalendar).
 
 When a report is marked handled, follow-ups not yet due are dropped (nothing more develops);
-overdue ones stay owed. A report closes when it is handled and every rung has been made.
+overdue ones stay owed. A rung or a handling entered more than LATE_ENTRY after its time is
+marked 补录 (with when it was entered) in the audit and on the case timeline, so that a time
+entered late is never taken for one entered as it happened. A report closes when it is handled and every rung has
+been made. Neither the type nor the level of a report is ever preset.
 
 The ladder is set city-wide (`configure_ladder`). A report keeps the levels it was opened
 with and the due times already set; later follow-ups and the final report take the clocks in
@@ -53,6 +56,11 @@ LADDER_SETTING = "emergencies.ladder"
 NUMBER_PREFIX = "KB"  # 快报
 # Clocks of two desktops are never exactly equal; a time this far ahead is still "now".
 CLOCK_SKEW = timedelta(minutes=5)
+# The regulation is in force from this day (Art. 24): a report learned of before it is a mistyped year.
+IN_FORCE = datetime(2025, 9, 1, tzinfo=BEIJING)
+# A rung entered this long after it was made is marked as entered late (补录) in the audit and timeline:
+# a phone report is often entered after the call, but the record says when it was entered.
+LATE_ENTRY = timedelta(minutes=30)
 # The ladder's clocks are the yardstick of the emergency-report timeliness indicator, and the
 # evaluation system is the city institution's to set (Art. 5(2)): a city-wide grant is needed.
 LADDER_PERMISSION = Permission.EVALUATE
@@ -191,6 +199,9 @@ def _validate(*, title, place_text, summary, occurred_at, learned_at, lon, lat, 
             problems.append(f"{label}({name}):不能晚于当前时间")
     if occurred_at and learned_at and occurred_at.tzinfo and learned_at.tzinfo and learned_at < occurred_at:
         problems.append("获知时间(learned_at):不能早于发生时间")
+    if learned_at and learned_at.tzinfo and learned_at < IN_FORCE:
+        problems.append(f"获知时间(learned_at):{beijing_text(learned_at, '%Y-%m-%d')} 早于《条例》施行之日 2025-09-01,"
+                        "请核对年份")
     if (lon is None) != (lat is None):
         problems.append("经纬度(lon/lat):须同时填写或同时留空")
     elif lon is not None and not (-180 <= lon <= 180 and -90 <= lat <= 90):
@@ -213,7 +224,7 @@ def report(
     actor: Actor,
     *,
     type: EmergencyType | None,
-    level: EmergencyLevel,
+    level: EmergencyLevel | None,
     title: str,
     occurred_at: datetime,
     learned_at: datetime,
@@ -238,7 +249,10 @@ def report(
     counts = dict(people_involved=people_involved, deaths=deaths, injuries=injuries, missing=missing)
     problems = _validate(title=title, place_text=place_text, summary=summary, occurred_at=occurred_at,
                          learned_at=learned_at, lon=lon, lat=lat, counts=counts, now=now)
-    if type is None:  # never assumed: a hurried report would otherwise go up under the first type
+    # Neither is ever assumed: a hurried report would otherwise go up under the first type, or graded lowest.
+    if level is None:
+        problems.insert(0, "级别(level):请选择紧急情况的级别")
+    if type is None:
         problems.insert(0, "类型(type):请选择紧急情况的类型")
     if problems:
         raise ValidationFailed("紧急情况报告填写不完整,请按提示改正后再报送", problems, article="Art. 21")
@@ -340,6 +354,13 @@ def _previous_follow_up(record: EmergencyReport, step: EmergencyStep) -> datetim
     return max(made, default=None)
 
 
+def _entered_late(moment: datetime, entered: datetime) -> str:
+    """"(补录于 …)" for a time entered well after it (LATE_ENTRY), else nothing."""
+    if entered - moment <= LATE_ENTRY:
+        return ""
+    return f"(补录于 {beijing_text(entered, '%m-%d %H:%M')})"
+
+
 def _close_if_complete(record: EmergencyReport) -> None:
     if record.state is EmergencyState.HANDLED and all(s.done_at is not None for s in record.steps):
         record.state = EmergencyState.CLOSED
@@ -378,7 +399,7 @@ def record_step(db: Database, actor: Actor, step_id: int, content: str, *,
         _close_if_complete(record)
         record.updated_at = utcnow()  # bumps the version: the ladder panel of another desktop reloads
         uow.session.flush()
-        late = "(超时)" if done_at > step.due_at else ""
+        late = ("(超时)" if done_at > step.due_at else "") + _entered_late(done_at, utcnow())
         _on_linked_case(uow, record, "emergency_step", f"紧急情况 {record.number} {step.kind.label}报{step.to_level.label}{late}")
         uow.audit(f"{record.number} {step.kind.label}报{step.to_level.label}{late}", step=step.kind.value,
                   to_level=step.to_level.value)
@@ -398,6 +419,9 @@ def mark_handled(db: Database, actor: Actor, report_id: int, *, handled_at: date
             raise InvalidTransition(f"报告 {record.number} 当前为“{record.state.label}”,不能再标记为已处置")
         _check_done_at(record, handled_at)
         rule = LadderRule.load(uow.session)
+        # Follow-ups due after the handling are no longer needed. A handling entered late (the night's
+        # duty officer entering it in the morning) says so in the audit and on the case timeline.
+        entered = utcnow()
         for step in list(record.steps):
             if step.kind is EmergencyStepKind.FOLLOW_UP and step.done_at is None and step.due_at > handled_at:
                 record.steps.remove(step)
@@ -408,8 +432,9 @@ def mark_handled(db: Database, actor: Actor, report_id: int, *, handled_at: date
             record.steps.append(EmergencyStep(kind=EmergencyStepKind.FINAL, to_level=to_level, due_at=final_due))
         record.state, record.handled_at = EmergencyState.HANDLED, handled_at
         uow.session.flush()
-        _on_linked_case(uow, record, "emergency_handled", f"紧急情况 {record.number} 处置完毕")
-        uow.audit(f"{record.number} 已处置,终报期限 {due_text(final_due)}")
+        late = _entered_late(handled_at, entered)
+        _on_linked_case(uow, record, "emergency_handled", f"紧急情况 {record.number} 处置完毕{late}")
+        uow.audit(f"{record.number} 已处置{late},终报期限 {due_text(final_due)}")
         uow.changed("emergencies", record.id, township_id=record.township_id)
         return _info(uow.session, record)
 

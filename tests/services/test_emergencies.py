@@ -135,6 +135,30 @@ def test_final_report_due_in_working_days_across_national_day(db, operator):
 
 
 @pytest.mark.law("Art. 21")
+@pytest.mark.law("Art. 24")
+def test_a_report_is_never_graded_for_the_reporter_nor_dated_before_the_regulation(db, operator):
+    learned = datetime(2024, 9, 30, 8, 0, tzinfo=BEIJING)  # a year mistyped
+    with pytest.raises(ValidationFailed) as caught:
+        _report(db, operator, level=None, learned_at=learned, occurred_at=learned)
+    assert caught.value.problems[0] == "级别(level):请选择紧急情况的级别"
+    assert "获知时间(learned_at):2024-09-30 早于《条例》施行之日 2025-09-01,请核对年份" in caught.value.problems
+
+
+@pytest.mark.law("Art. 21")
+def test_a_rung_or_a_handling_entered_late_says_so_on_the_record(db, operator):
+    """A phone report is often entered after the call: allowed, and the record says when it was entered."""
+    learned = utcnow() - timedelta(hours=5)
+    info = _report(db, operator, learned_at=learned)
+    phone, written = (_steps(info, kind)[0] for kind in (EmergencyStepKind.PHONE_FIRST, EmergencyStepKind.WRITTEN_FIRST))
+    emergencies.record_step(db, operator, phone.id, "电话报区应急局", done_at=learned + timedelta(minutes=20))
+    emergencies.record_step(db, operator, written.id, "书面报区应急局", done_at=utcnow() - timedelta(minutes=5))
+    emergencies.mark_handled(db, operator, info.id, handled_at=learned + timedelta(hours=3))
+    messages = [e.message for e in _audit(db, "emergencies.record_step")] + [
+        e.message for e in _audit(db, "emergencies.mark_handled")]
+    assert "(补录于 " in messages[0] and "补录" not in messages[1] and "(补录于 " in messages[2]
+
+
+@pytest.mark.law("Art. 21")
 def test_close_refused_while_an_earlier_rung_is_owed_then_closes(db, operator):
     learned = utcnow() - timedelta(hours=3)
     info = _report(db, operator, learned_at=learned)

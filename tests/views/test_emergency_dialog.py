@@ -35,6 +35,7 @@ def errors(monkeypatch):
 
 def _fill(form: EmergencyReportForm) -> None:
     form.type.setCurrentIndex(form.type.findData(EmergencyType.MAJOR_DISPUTE))
+    form.level.setCurrentIndex(form.level.findData(EmergencyLevel.LEVEL_IV))
     form.title_edit.setText("渔排租金纠纷")
     form.occurred.setDateTime(QDateTime.currentDateTime().addSecs(-3600))
     form.place.setText("亚平村海边渔排")
@@ -47,10 +48,10 @@ def _fill(form: EmergencyReportForm) -> None:
 def test_the_form_sends_a_report_and_names_missing_fields(qtbot, sqlite_db, system, errors):
     dialog = EmergencyReportDialog(sqlite_db, system, SyncTaskRunner(), township_code=QIAOGANG)
     qtbot.addWidget(dialog)
-    assert dialog.form.type.currentIndex() == -1  # chosen, never preset
+    assert dialog.form.type.currentIndex() == dialog.form.level.currentIndex() == -1  # chosen, never preset
     dialog.submit()
     assert errors and "title" in "\n".join(errors[0].problems)
-    assert errors[0].problems[0] == "类型(type):请选择紧急情况的类型"
+    assert errors[0].problems[:2] == ["类型(type):请选择紧急情况的类型", "级别(level):请选择紧急情况的级别"]
     _fill(dialog.form)
     with qtbot.waitSignal(dialog.reported, timeout=1000) as sent:
         dialog.submit()

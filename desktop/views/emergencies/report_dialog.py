@@ -54,7 +54,8 @@ class EmergencyReportForm(QWidget):
         self.level = QComboBox()
         for level in EmergencyLevel:
             self.level.addItem(label(level), level)
-        self.level.setCurrentIndex(len(EmergencyLevel) - 1)
+        self.level.setPlaceholderText(self.tr("请选择级别"))  # chosen, never preset: not graded lowest in a hurry
+        self.level.setCurrentIndex(-1)
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(120)
         self.occurred, self.learned = beijing_time.beijing_field(), beijing_time.beijing_field()
@@ -85,6 +86,7 @@ class EmergencyReportForm(QWidget):
         form.addRow(self.tr("级别"), self.level)
         form.addRow(self.tr("标题"), self.title_edit)
         form.addRow(self.tr("发生时间"), self.occurred)
+        self.learned.setToolTip(self.tr("默认为打开本表的时间;请改为实际接到报告的时间,各级报告时限从此时起算"))
         form.addRow(self.tr("获知时间"), self.learned)
         form.addRow(self.tr("地点"), self.place)
         form.addRow(self.tr("经度 / 纬度"), located)
@@ -119,7 +121,7 @@ class EmergencyReportForm(QWidget):
         lon, lat = self._located()
         return dict(
             type=EmergencyType(self.type.currentData()) if self.type.currentIndex() >= 0 else None,
-            level=EmergencyLevel(self.level.currentData()),
+            level=EmergencyLevel(self.level.currentData()) if self.level.currentIndex() >= 0 else None,
             title=self.title_edit.text(), occurred_at=beijing_time.moment(self.occurred.dateTime()),
             learned_at=beijing_time.moment(self.learned.dateTime()), place_text=self.place.text(), lon=lon,
             lat=lat, people_involved=self.people.value(), deaths=self.deaths.value(), injuries=self.injuries.value(),
