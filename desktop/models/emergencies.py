@@ -25,8 +25,11 @@ class EmergencyReport(Versioned, Timestamped, Base):
     type: Mapped[EmergencyType] = mapped_column(str_enum(EmergencyType))
     level: Mapped[EmergencyLevel] = mapped_column(str_enum(EmergencyLevel))
     title: Mapped[str] = mapped_column(String(120))
-    occurred_at: Mapped[datetime]
+    occurred_at: Mapped[datetime]  # of an anticipated situation: when its risk became known (= learned_at)
     learned_at: Mapped[datetime]
+    # Art. 21 covers what may happen: a warning of a situation not happened yet, expected at expected_at.
+    anticipated: Mapped[bool] = mapped_column(default=False)
+    expected_at: Mapped[datetime | None]
     place_text: Mapped[str] = mapped_column(String(200))
     lon: Mapped[float | None] = mapped_column(Float)
     lat: Mapped[float | None] = mapped_column(Float)

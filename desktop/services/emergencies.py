@@ -71,6 +71,7 @@ COUNT_FIELDS = (("people_involved", "涉及人数"), ("deaths", "死亡"), ("inj
 AMENDABLE_FACTS = {
     "type": "类型", "level": "级别", "title": "标题", "occurred_at": "发生时间", "place_text": "地点",
     "lon": "经度", "lat": "纬度", **dict(COUNT_FIELDS), "summary": "事件概要", "measures": "已采取的措施",
+    "expected_at": "预计发生时间",
 }
 # Facts of the report form fixed once it is made: label and why.
 FIXED_FACTS = {
@@ -152,6 +153,8 @@ class EmergencyInfo:
     acknowledged_at: datetime | None
     acknowledged_by: str | None
     steps: tuple[StepInfo, ...]
+    anticipated: bool = False  # a warning of what may happen (Art. 21); occurred_at is then learned_at
+    expected_at: datetime | None = None  # when an anticipated situation is expected, if known
 
     def overdue_steps(self, now: datetime | None = None) -> list[StepInfo]:
         return [s for s in self.steps if s.done_at is None and s.overdue(now)]
@@ -175,6 +178,7 @@ def _info(session: Session, report: EmergencyReport) -> EmergencyInfo:
         measures=report.measures, state=report.state, handled_at=report.handled_at,
         reported_by=report.reported_by, acknowledged_at=report.acknowledged_at,
         acknowledged_by=report.acknowledged_by, steps=tuple(_step_info(s, report.number) for s in steps),
+        anticipated=report.anticipated, expected_at=report.expected_at,
     )
 
 
@@ -212,6 +216,19 @@ def _validate(*, title, place_text, summary, occurred_at, learned_at, lon, lat, 
     return problems
 
 
+def _expected_problems(anticipated: bool, expected_at: datetime | None, learned_at: datetime | None) -> list[str]:
+    """The expected time belongs to a warning of what may happen, and lies after its risk became known."""
+    if expected_at is None:
+        return []
+    if not anticipated:
+        return ["预计发生时间(expected_at):只有“可能发生”的预警报告才填写;已发生的请填写发生时间"]
+    if expected_at.tzinfo is None:
+        return ["预计发生时间(expected_at):必须填写带时区的时间"]
+    if learned_at is not None and learned_at.tzinfo and expected_at < learned_at - CLOCK_SKEW:
+        return ["预计发生时间(expected_at):不能早于获知时间;已经发生的,请按已发生的情况报告"]
+    return []
+
+
 def _township_of(place: Place) -> Place:
     township = next((node for node in upward(place) if node.level is PlaceLevel.TOWNSHIP), None)
     if township is None:
@@ -239,17 +256,24 @@ def report(
     missing: int = 0,
     measures: str = "",
     case_id: int | None = None,
+    anticipated: bool = False,
+    expected_at: datetime | None = None,
 ) -> EmergencyInfo:
     """Report a major urgent situation (Art. 21) and open its reporting ladder.
 
+    `anticipated`: a situation that may happen and has not (Art. 21 covers both), with the time it
+    is expected if known; its `occurred_at` is left out and taken as the learning time.
     A located report is routed to its grid; the township is the grid's, else `township_code`.
     Needs Permission.EMERGENCY_REPORT in that township.
     """
     now = utcnow()
+    if anticipated:
+        occurred_at = learned_at  # nothing has happened yet: the risk became known then
     counts = dict(people_involved=people_involved, deaths=deaths, injuries=injuries, missing=missing)
     problems = _validate(title=title, place_text=place_text, summary=summary, occurred_at=occurred_at,
                          learned_at=learned_at, lon=lon, lat=lat, counts=counts, now=now)
     # Neither is ever assumed: a hurried report would otherwise go up under the first type, or graded lowest.
+    problems += _expected_problems(anticipated, expected_at, learned_at)
     if level is None:
         problems.insert(0, "级别(level):请选择紧急情况的级别")
     if type is None:
@@ -275,7 +299,7 @@ def report(
             type=type, level=level, title=title.strip(), occurred_at=occurred_at, learned_at=learned_at,
             place_text=place_text.strip(), lon=lon, lat=lat, people_involved=people_involved, deaths=deaths,
             injuries=injuries, missing=missing, summary=summary.strip(), measures=measures.strip(),
-            reported_by=actor.display_name,
+            reported_by=actor.display_name, anticipated=anticipated, expected_at=expected_at,
         )
         session.add(record)
         rule = LadderRule.load(session)
@@ -285,9 +309,10 @@ def report(
             for to_level in rule.report_to:
                 record.steps.append(EmergencyStep(kind=kind, to_level=to_level, due_at=learned_at + delay))
         session.flush()
-        _on_linked_case(uow, record, "emergency_reported", f"报告紧急情况 {number}:{type.label} {level.label},{record.title}")
-        uow.audit(f"报告紧急情况 {number} {type.label} {level.label}:{record.title}", target=f"emergency:{record.id}",
-                  type=type.value, level=level.value)
+        kind = f"{'可能发生的' if anticipated else ''}{type.label}"
+        _on_linked_case(uow, record, "emergency_reported", f"报告紧急情况 {number}:{kind} {level.label},{record.title}")
+        uow.audit(f"报告紧急情况 {number} {kind} {level.label}:{record.title}", target=f"emergency:{record.id}",
+                  type=type.value, level=level.value, anticipated=anticipated)
         uow.changed("emergencies", record.id, township_id=township.id)
         return _info(session, record)
 
@@ -506,8 +531,8 @@ def _coerce_fact(name: str, value, problems: list[str]):
     elif name in ("lon", "lat"):
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
             problems.append(f"{label}({name}):应为数字或留空,不是 {value!r}")
-    elif name == "occurred_at":
-        if not isinstance(value, datetime):
+    elif name in ("occurred_at", "expected_at"):
+        if not isinstance(value, datetime) and not (name == "expected_at" and value is None):
             problems.append(f"{label}({name}):应为带时区的时间,不是 {value!r}")
     elif isinstance(value, str):
         return value.strip()
@@ -581,6 +606,9 @@ def amend_facts(db: Database, actor: Actor, report_id: int, *, expected_version:
         problems = _validate(title=after["title"], place_text=after["place_text"], summary=after["summary"],
                              occurred_at=after["occurred_at"], learned_at=record.learned_at, lon=after["lon"],
                              lat=after["lat"], counts={name: after[name] for name, _ in COUNT_FIELDS}, now=utcnow())
+        problems += _expected_problems(record.anticipated, after["expected_at"], record.learned_at)
+        if record.anticipated and after["occurred_at"] != before["occurred_at"]:  # said instead of the order of times
+            problems = ["发生时间(occurred_at):预警报告的情况尚未发生;如已发生,请在续报中报告,并更正预计发生时间"]
         if problems:
             raise ValidationFailed("紧急情况报告未更正,请按提示改正后再保存", problems, article="Art. 21")
         changed = {name: (before[name], after[name]) for name in AMENDABLE_FACTS if after[name] != before[name]}

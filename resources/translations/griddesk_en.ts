@@ -218,14 +218,19 @@
       <translation>Acknowledge</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="93" />
-      <source>类型</source>
-      <translation>Type</translation>
+      <location filename="../../desktop/views/wall/alarm.py" line="92" />
+      <source>未定</source>
+      <translation>not known</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="94" />
-      <source>等级</source>
-      <translation>Level</translation>
+      <location filename="../../desktop/views/wall/alarm.py" line="93" />
+      <source>预计发生时间</source>
+      <translation>Expected at</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/alarm.py" line="93" />
+      <source>{0}(尚未发生,获知 {1})</source>
+      <translation>{0} (not happened yet; learned {1})</translation>
     </message>
     <message>
       <location filename="../../desktop/views/wall/alarm.py" line="95" />
@@ -238,52 +243,62 @@
       <translation>{0} (learned of {1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="96" />
+      <location filename="../../desktop/views/wall/alarm.py" line="97" />
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/alarm.py" line="98" />
+      <source>等级</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/alarm.py" line="100" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="97" />
+      <location filename="../../desktop/views/wall/alarm.py" line="101" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="97" />
+      <location filename="../../desktop/views/wall/alarm.py" line="101" />
       <source>涉及 {0} 人;死亡 {1},受伤 {2},失踪 {3}</source>
       <translation>{0} people involved; {1} dead, {2} injured, {3} missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="99" />
+      <location filename="../../desktop/views/wall/alarm.py" line="103" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="100" />
+      <location filename="../../desktop/views/wall/alarm.py" line="104" />
       <source>已采取措施</source>
       <translation>Measures taken</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="100" />
+      <location filename="../../desktop/views/wall/alarm.py" line="104" />
       <source>(未填写)</source>
       <translation>(not given)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="101" />
+      <location filename="../../desktop/views/wall/alarm.py" line="105" />
       <source>报告人</source>
       <translation>Reported by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="105" />
+      <location filename="../../desktop/views/wall/alarm.py" line="109" />
       <source>报送时限</source>
       <translation>Next report due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="111" />
+      <location filename="../../desktop/views/wall/alarm.py" line="115" />
       <source>另有 {0} 条紧急情况待确认</source>
       <translation>{0} more emergencies awaiting acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="123" />
+      <location filename="../../desktop/views/wall/alarm.py" line="127" />
       <source>正在确认…</source>
       <translation>Acknowledging…</translation>
     </message>
@@ -1706,27 +1721,27 @@
   <context>
     <name>EmergencyReportDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="143" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="157" />
       <source>报告紧急情况(《条例》第二十一条)</source>
       <translation>Report an emergency (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="148" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="162" />
       <source>按经纬度所在网格确定</source>
       <translation>From the grid at the coordinates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="149" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="163" />
       <source>所属乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="153" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="167" />
       <source>报送</source>
       <translation>Submit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="154" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="168" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -1734,94 +1749,105 @@
   <context>
     <name>EmergencyReportForm</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="52" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="53" />
       <source>请选择类型</source>
       <translation>Choose the type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="57" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="58" />
       <source>请选择级别</source>
       <translation>Choose a level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="71" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="61" />
+      <source>尚未发生(可能发生的情况,预警报告)</source>
+      <translation>Not happened yet (a situation that may happen: a warning)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="74" />
       <source>未定位</source>
       <translation>No location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="78" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="81" />
       <source>死亡</source>
       <translation>Dead</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="78" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="81" />
       <source>受伤</source>
       <translation>Injured</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="78" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="81" />
       <source>失踪</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="85" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="88" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="89" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="90" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="88" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="92" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="104" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="89" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="94" />
       <source>默认为打开本表的时间;请改为实际接到报告的时间,各级报告时限从此时起算</source>
       <translation>Defaults to when this form was opened; set it to when the report actually came in — every reporting deadline counts from it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="90" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="95" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="91" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="96" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="92" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="97" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="93" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="98" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="94" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="99" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="95" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="100" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="96" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="101" />
       <source>已采取的措施</source>
       <translation>Measures taken</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="104" />
+      <source>预计发生时间</source>
+      <translation>Expected at</translation>
     </message>
   </context>
   <context>
@@ -2614,113 +2640,118 @@
       <translation>[Unacknowledged] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="153" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="136" />
+      <source>【预警】</source>
+      <translation>[WARNING] </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="155" />
       <source>(超时 %1 分钟)</source>
       <translation> (%1 min late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="162" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="190" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="164" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="192" />
       <source>超时</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="203" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="205" />
       <source>请先在表中选择要登记的环节</source>
       <translation>Select the step to record in the table first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="205" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="207" />
       <source>该环节已报送</source>
       <translation>This step has been reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="207" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="209" />
       <source>终报向各级一并报送:请用“终报…”</source>
       <translation>The final report goes to every level at once: use “Final report…”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="213" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="215" />
       <source>只有处置中的报告才能标记处置完毕</source>
       <translation>Only a report still being handled can be marked handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="215" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="217" />
       <source>先标记处置完毕,再作终报</source>
       <translation>Mark the situation handled first, then make the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="218" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="220" />
       <source>没有可打印的报告</source>
       <translation>No report to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="219" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="221" />
       <source>没有待确认的告警</source>
       <translation>No alarm waiting for acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="221" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="223" />
       <source>紧急情况告警须由值班长以本人账号确认</source>
       <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="224" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="226" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="226" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="228" />
       <source>已终报结束的报告不能更正</source>
       <translation>A report closed by its final report cannot be corrected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="264" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="266" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="265" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="267" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="266" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="268" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="278" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="280" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="279" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="281" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="280" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="282" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="280" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="282" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="287" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="289" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="291" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="293" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="292" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="294" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>

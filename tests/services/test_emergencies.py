@@ -145,6 +145,39 @@ def test_a_report_is_never_graded_for_the_reporter_nor_dated_before_the_regulati
 
 
 @pytest.mark.law("Art. 21")
+def test_what_may_happen_is_reported_before_it_happens_with_the_time_it_is_expected(db, operator, tmp_path):
+    """《条例》第二十一条: 对可能发生的重大矛盾纠纷、群体性事件…应当及时报告 — not only what has happened."""
+    from pdftools import pdf_text
+
+    learned = utcnow() - timedelta(minutes=10)
+    expected = utcnow() + timedelta(days=1)
+    info = _report(db, operator, learned_at=learned, occurred_at=None, anticipated=True, expected_at=expected,
+                   title="渔民拟明日到镇政府聚集", injuries=0)
+    assert info.anticipated and info.expected_at == expected and info.occurred_at == learned
+    assert min(s.due_at for s in info.steps) == learned + timedelta(minutes=30)  # the ladder runs from now on
+    pdf = tmp_path / "warning.pdf"
+    write_bulletin(db, operator, info.id, pdf)
+    text = pdf_text(pdf, layout=False)
+    assert "可能发生(预警报告,尚未发生)" in text and "预计发生时间" in text and "\n发生时间\n" not in text
+    # As it draws near, the expected time is corrected; the report stays a warning.
+    later = emergencies.amend_facts(db, operator, info.id, expected_version=info.version, reason="续报:改为后天",
+                                    expected_at=expected + timedelta(days=1))
+    assert later.expected_at == expected + timedelta(days=1)
+    with pytest.raises(ValidationFailed) as caught:
+        emergencies.amend_facts(db, operator, info.id, expected_version=later.version, reason="已发生",
+                                occurred_at=utcnow())
+    assert "预警报告的情况尚未发生" in caught.value.problems[0]
+    # What has happened has no expected time; a warning's is not before its risk became known.
+    with pytest.raises(ValidationFailed) as caught:
+        _report(db, operator, expected_at=expected)
+    assert caught.value.problems == ["预计发生时间(expected_at):只有“可能发生”的预警报告才填写;已发生的请填写发生时间"]
+    with pytest.raises(ValidationFailed) as caught:
+        _report(db, operator, occurred_at=None, anticipated=True, expected_at=learned - timedelta(hours=2),
+                learned_at=learned)
+    assert caught.value.problems == ["预计发生时间(expected_at):不能早于获知时间;已经发生的,请按已发生的情况报告"]
+
+
+@pytest.mark.law("Art. 21")
 def test_a_rung_or_a_handling_entered_late_says_so_on_the_record(db, operator):
     """A phone report is often entered after the call: allowed, and the record says when it was entered."""
     learned = utcnow() - timedelta(hours=5)

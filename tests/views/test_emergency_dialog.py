@@ -62,6 +62,27 @@ def test_the_form_sends_a_report_and_names_missing_fields(qtbot, sqlite_db, syst
 
 
 @pytest.mark.law("Art. 21")
+def test_a_situation_that_may_happen_is_sent_as_a_warning_with_its_expected_time(qtbot, sqlite_db, system, errors):
+    dialog = EmergencyReportDialog(sqlite_db, system, SyncTaskRunner(), township_code=QIAOGANG)
+    qtbot.addWidget(dialog)
+    _fill(dialog.form)
+    form = dialog.form
+    time_label = form.layout().labelForField(form.occurred)
+    assert time_label.text() == "发生时间"
+    form.anticipated.setChecked(True)
+    assert time_label.text() == "预计发生时间"
+    form.occurred.setDateTime(QDateTime.currentDateTime().addDays(1))  # tomorrow: not yet happened
+    with qtbot.waitSignal(dialog.reported, timeout=1000) as sent:
+        dialog.submit()
+    info = sent.args[0]
+    assert not errors and info.anticipated and info.expected_at > utcnow() and info.occurred_at == info.learned_at
+    amend = AmendFactsDialog(sqlite_db, system, SyncTaskRunner(), info)
+    qtbot.addWidget(amend)
+    assert amend.form.anticipated.isChecked() and not amend.form.anticipated.isEnabled()
+    assert amend.changes() == {}  # filled in as reported: nothing to send until something is changed
+
+
+@pytest.mark.law("Art. 21")
 def test_the_ladder_panel_shows_overdue_steps_and_records_one(qtbot, sqlite_db, system, errors, tmp_path):
     QFontDatabase.addApplicationFont(str(paths.font_path()))
     learned = utcnow() - timedelta(hours=2)

@@ -183,3 +183,18 @@ def test_f11_brings_the_wall_up_once_and_lets_it_go_when_closed(qtbot, demo_db, 
     open_wall(window)
     assert len(window.findChildren(WallWindow)) == 1
     window.findChild(WallWindow).close()
+
+
+@pytest.mark.law("Art. 21")
+def test_the_takeover_of_a_warning_says_when_it_is_expected_not_when_it_happened(wall, demo_db, chief):
+    import dataclasses
+    from datetime import timedelta
+
+    from desktop.models import utcnow
+    from desktop.services import emergencies
+
+    report = emergencies.list_reports(demo_db, chief)[0]
+    warning = dataclasses.replace(report, anticipated=True, expected_at=utcnow() + timedelta(days=1))
+    wall.alarm.show_report(warning, waiting=1)
+    facts = wall.alarm.facts.text()
+    assert "预计发生时间" in facts and "尚未发生" in facts and "发生时间</" not in facts.replace("预计发生时间", "")

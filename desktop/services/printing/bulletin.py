@@ -63,10 +63,14 @@ def stage(info: EmergencyInfo) -> str:
 def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: str, styles: dict) -> list:
     p = lambda text, style="body": Paragraph(escape(str(text)).replace("\n", "<br/>"), styles[style])  # noqa: E731
     casualties = f"死亡 {info.deaths} 人,受伤 {info.injuries} 人,失踪 {info.missing} 人"
+    if info.anticipated:  # a warning of what may happen (Art. 21): no time it happened, the one expected
+        timing = [("事件性质", "可能发生(预警报告,尚未发生)"), ("预计发生时间", _when(info.expected_at) if info.expected_at else "未定")]
+    else:
+        timing = [("发生时间", _when(info.occurred_at))]
     facts = [
         ("事件标题", info.title),
         ("事件类型", f"{info.type.label}    级别:{info.level.label}"),
-        ("发生时间", _when(info.occurred_at)),
+        *timing,
         ("获知时间", _when(info.learned_at)),
         ("发生地点", info.place_text + (f"(网格 {info.grid_code})" if info.grid_code else "")),
         ("涉及人员", f"约 {info.people_involved} 人"),

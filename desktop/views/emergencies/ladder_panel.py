@@ -132,6 +132,8 @@ class LadderPanel(QWidget):
             flag = self.tr("【未确认】") if info.acknowledged_at is None else ""
             if info.state is not EmergencyState.OPEN:
                 flag += f"【{label(info.state)}】"
+            if info.anticipated:
+                flag += self.tr("【预警】")
             self.reports.addItem(f"{flag}{info.number} {label(info.type)} {info.title}", info.id)
         index = self.reports.findData(keep_id) if keep_id else 0
         self.reports.setCurrentIndex(max(index, 0))

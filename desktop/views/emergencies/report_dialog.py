@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -56,6 +57,8 @@ class EmergencyReportForm(QWidget):
             self.level.addItem(label(level), level)
         self.level.setPlaceholderText(self.tr("请选择级别"))  # chosen, never preset: not graded lowest in a hurry
         self.level.setCurrentIndex(-1)
+        # Art. 21 covers what may happen too: a warning, its time the one it is expected at.
+        self.anticipated = QCheckBox(self.tr("尚未发生(可能发生的情况,预警报告)"))
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(120)
         self.occurred, self.learned = beijing_time.beijing_field(), beijing_time.beijing_field()
@@ -85,7 +88,9 @@ class EmergencyReportForm(QWidget):
         form.addRow(self.tr("类型"), self.type)
         form.addRow(self.tr("级别"), self.level)
         form.addRow(self.tr("标题"), self.title_edit)
+        form.addRow("", self.anticipated)
         form.addRow(self.tr("发生时间"), self.occurred)
+        self.anticipated.toggled.connect(self._name_time)
         self.learned.setToolTip(self.tr("默认为打开本表的时间;请改为实际接到报告的时间,各级报告时限从此时起算"))
         form.addRow(self.tr("获知时间"), self.learned)
         form.addRow(self.tr("地点"), self.place)
@@ -95,12 +100,18 @@ class EmergencyReportForm(QWidget):
         form.addRow(self.tr("事件概要"), self.summary)
         form.addRow(self.tr("已采取的措施"), self.measures)
 
+    def _name_time(self, anticipated: bool) -> None:
+        self.layout().labelForField(self.occurred).setText(self.tr("预计发生时间") if anticipated else self.tr("发生时间"))
+
     def fill(self, info) -> None:
-        """Show the facts of a reported EmergencyInfo."""
+        """Show the facts of a reported EmergencyInfo (whether it warned of what may happen stays as reported)."""
+        self.anticipated.setChecked(info.anticipated)
+        self.anticipated.setEnabled(False)
         self.type.setCurrentIndex(self.type.findData(info.type))
         self.level.setCurrentIndex(self.level.findData(info.level))
         self.title_edit.setText(info.title)
-        self.occurred.setDateTime(beijing_time.as_qdatetime(info.occurred_at))
+        self.occurred.setDateTime(beijing_time.as_qdatetime(
+            (info.expected_at or info.learned_at) if info.anticipated else info.occurred_at))
         self.learned.setDateTime(beijing_time.as_qdatetime(info.learned_at))
         self.place.setText(info.place_text)
         for box, value in ((self.lon, info.lon), (self.lat, info.lat)):
@@ -119,13 +130,16 @@ class EmergencyReportForm(QWidget):
     def values(self) -> dict:
         """The facts as keyword arguments of `emergencies.report`."""
         lon, lat = self._located()
+        when, anticipated = beijing_time.moment(self.occurred.dateTime()), self.anticipated.isChecked()
         return dict(
             type=EmergencyType(self.type.currentData()) if self.type.currentIndex() >= 0 else None,
             level=EmergencyLevel(self.level.currentData()) if self.level.currentIndex() >= 0 else None,
-            title=self.title_edit.text(), occurred_at=beijing_time.moment(self.occurred.dateTime()),
+            title=self.title_edit.text(), occurred_at=None if anticipated else when,
+            expected_at=when if anticipated else None,
             learned_at=beijing_time.moment(self.learned.dateTime()), place_text=self.place.text(), lon=lon,
             lat=lat, people_involved=self.people.value(), deaths=self.deaths.value(), injuries=self.injuries.value(),
             missing=self.missing.value(), summary=self.summary.toPlainText(), measures=self.measures.toPlainText(),
+            anticipated=anticipated,
         )
 
 

@@ -87,12 +87,16 @@ class AlarmOverlay(QFrame):
             self.error.clear()
         self.report = report
         self.title.setText(report.title)
-        when = beijing_text(report.occurred_at)
         learned = report.learned_at.astimezone(BEIJING).strftime("%H:%M")
+        if report.anticipated:  # a warning of what may happen (Art. 21): the time it is expected
+            when = beijing_text(report.expected_at) if report.expected_at else self.tr("未定")
+            timing = (self.tr("预计发生时间"), self.tr("{0}(尚未发生,获知 {1})").format(when, learned))
+        else:
+            timing = (self.tr("发生时间"), self.tr("{0}(获知 {1})").format(beijing_text(report.occurred_at), learned))
         rows = [
             (self.tr("类型"), label(report.type)),
             (self.tr("等级"), label(report.level)),
-            (self.tr("发生时间"), self.tr("{0}(获知 {1})").format(when, learned)),
+            timing,
             (self.tr("地点"), f"{report.township_name} · {report.place_text}"),
             (self.tr("伤亡"), self.tr("涉及 {0} 人;死亡 {1},受伤 {2},失踪 {3}").format(
                 report.people_involved, report.deaths, report.injuries, report.missing)),
