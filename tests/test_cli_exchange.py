@@ -233,7 +233,7 @@ def test_emergency_ladder_shown_and_set(db, system, capsys):
         "report_to=county,city\t报送对象:县(区)、市",
     ]
     code, out = _run(db, "emergencies", "ladder", "--set", "follow_up_hours=12", "report_to=county")
-    assert code == 0 and out.startswith("已保存报告时限;新的时限适用于此后报告的紧急情况")
+    assert code == 0 and out.startswith("已保存报告时限:此后报告的紧急情况全部适用;已报告的,报送对象和已排定的时限不变")
     assert "follow_up_hours=12\t" in out and "report_to=county\t报送对象:县(区)" in out
     assert emergencies.load_ladder(db) == emergencies.LadderRule(follow_up_hours=12, report_to=(HandlingLevel.COUNTY,))
     assert "follow_up_hours=12" in _run(db, "emergencies", "ladder", "--show")[1]

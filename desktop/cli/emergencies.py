@@ -96,7 +96,7 @@ def _setting(text: str) -> tuple[str, object]:
 def _ladder(ctx, args) -> int:
     if args.set:
         rule = emergencies.configure_ladder(ctx.db, ctx.actor, **dict(_setting(text) for text in args.set))
-        ctx.print("已保存报告时限;新的时限适用于此后报告的紧急情况:")
+        ctx.print("已保存报告时限:此后报告的紧急情况全部适用;已报告的,报送对象和已排定的时限不变,此后排定的续报、终报按新的时限:")
     else:
         rule = emergencies.load_ladder(ctx.db)
     for name, (label, unit) in emergencies.LADDER_FIELDS.items():
@@ -136,7 +136,7 @@ def register(cli) -> None:
     sub.add_argument("--at", metavar="TIME", help=f"终报时间,{at}")
     sub = cli.command("acknowledge", "值班长确认紧急情况告警,大屏恢复常规显示(留痕)", _acknowledge, group=group)
     sub.add_argument("id", metavar="ID", help="报告序号或编号(emergencies list 的前两列)")
-    sub = cli.command("ladder", "查看或设置紧急情况报告时限(全市适用,此后报告的紧急情况适用)", _ladder,
+    sub = cli.command("ladder", "查看或设置紧急情况报告时限(全市适用;已报告的紧急情况此后排定的续报、终报也按新时限)", _ladder,
                       group=group)
     choice = sub.add_mutually_exclusive_group()
     choice.add_argument("--show", action="store_true", help="显示现行报告时限(默认)")

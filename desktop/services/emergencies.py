@@ -719,7 +719,7 @@ def configure_ladder(db: Database, actor: Actor, **values) -> LadderRule:
         setting = uow.session.get(Setting, LADDER_SETTING) or Setting(key=LADDER_SETTING)
         setting.value, setting.updated_by = after.stored(), actor.username
         uow.session.add(setting)
-        uow.audit(f"修改紧急情况报告时限:{_ladder_text(after)}(此后报告的紧急情况适用)",
+        uow.audit(f"修改紧急情况报告时限:{_ladder_text(after)}(此后报告的紧急情况适用;已报告的紧急情况此后排定的续报、终报按新时限)",
                   before=before.stored(), after=after.stored())
         uow.changed("emergencies", note=LADDER_SETTING)
         return after

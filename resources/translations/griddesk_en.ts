@@ -1698,22 +1698,27 @@
   <context>
     <name>EmergencyBanner</name>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="77" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="79" />
       <source>打开报告进度…</source>
       <translation>Open reporting progress…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="88" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="90" />
       <source>紧急情况 %1 起待值班长确认(%2 %3 %4)</source>
       <translation>%1 emergency report(s) awaiting the shift supervisor's acknowledgement (%2 %3 %4)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="94" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="96" />
       <source>%1 个报送环节已超时,最早:%2 %3 · %4,%5</source>
       <translation>%1 report step(s) late, earliest: %2 %3 · %4, %5</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="97" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="103" />
+      <source>%1 个报送环节即将到期,最早:%2 %3 · %4,%5</source>
+      <translation>%1 report step(s) due soon, earliest: %2 %3 · %4, %5</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/banner.py" line="106" />
       <source>;</source>
       <translation>; </translation>
     </message>

@@ -468,6 +468,11 @@ def test_the_banner_notices_a_rung_falling_late_with_time_alone(qtbot, sqlite_db
     info = _report(sqlite_db, system, learned_at=utcnow(), occurred_at=utcnow() - timedelta(minutes=5))
     banner = banner_module.EmergencyBanner(window)
     assert "待值班长确认" in banner.text.text() and "超时" not in banner.text.text()
+    assert "即将到期" not in banner.text.text()  # the phone report is 30 minutes off
+    soon = utcnow() + timedelta(minutes=20)
+    monkeypatch.setattr(banner_module, "utcnow", lambda: soon)
+    banner.clock.timeout.emit()  # ten minutes before the phone report is due: named before it is late
+    assert f"个报送环节即将到期,最早:{info.number} 电话首报" in banner.text.text() and "剩余" in banner.text.text()
     later = utcnow() + timedelta(hours=3)
     monkeypatch.setattr(banner_module, "utcnow", lambda: later)
     monkeypatch.setattr(emergencies, "utcnow", lambda: later)

@@ -1,10 +1,10 @@
 """The main window's red banner while an emergency (Art. 21) waits for a supervisor's
-acknowledgement or owes a report that is late: the wall display is not the only place a
-shift learns of it. It opens the reporting-ladder panel."""
+acknowledgement, owes a report that is late or falls due within DUE_SOON: the wall display is
+not the only place a shift learns of it. It opens the reporting-ladder panel."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 BANNER_STYLE = "#EmergencyBanner { background: #fdecea; border: 1px solid #c62828; } QLabel { color: #8b0000; }"
 RECHECK_MS = 30_000  # a rung falls overdue with time alone, without any change to announce it
+# A rung due this soon is named before it is late: the 30-minute phone report leaves no time to look.
+DUE_SOON = timedelta(minutes=15)
 
 
 class EmergencyBanner(Retranslating, QFrame):
@@ -92,6 +94,13 @@ class EmergencyBanner(Retranslating, QFrame):
         if late:
             step, report = late[0]
             parts.append(self.tr("%1 个报送环节已超时,最早:%2 %3 · %4,%5").replace("%1", str(len(late)))
+                         .replace("%2", report.number).replace("%3", label(step.kind))
+                         .replace("%4", label(step.to_level)).replace("%5", deadline_text(step.due_at, now, "%m-%d")))
+        soon = sorted(((step, report) for report in self.reports for step in report.steps
+                       if step.done_at is None and now <= step.due_at <= now + DUE_SOON), key=lambda pair: pair[0].due_at)
+        if soon:
+            step, report = soon[0]
+            parts.append(self.tr("%1 个报送环节即将到期,最早:%2 %3 · %4,%5").replace("%1", str(len(soon)))
                          .replace("%2", report.number).replace("%3", label(step.kind))
                          .replace("%4", label(step.to_level)).replace("%5", deadline_text(step.due_at, now, "%m-%d")))
         return self.tr(";").join(parts)
