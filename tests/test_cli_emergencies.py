@@ -2,6 +2,7 @@
 audited as from the wall (Art. 21)."""
 
 import io
+import re
 
 import pytest
 from sqlalchemy import select
@@ -77,3 +78,29 @@ def test_the_ladder_is_walked_to_the_final_report_from_the_command_line(demo_db,
     assert closed.state is EmergencyState.CLOSED and all(s.done_at for s in closed.steps)
     assert {s.content for s in closed.steps if s.kind is EmergencyStepKind.FINAL} == {"事件平息,补贴已发放"}
 
+
+
+@pytest.mark.law("Art. 21")
+def test_a_report_from_the_command_line_of_what_happened_and_of_what_may_happen(demo_db, capsys):
+    facts = ("--title", "渔港码头聚集", "--place", "侨港渔港码头", "--summary", "约三十名渔民聚集",
+             "--township", "450503103000", "--people", "30")
+    code, out = _run(demo_db, "--as", "qg_op1", "emergencies", "report", "--type", "群体性事件", "--level", "iv",
+                     "--occurred", "2026-11-27 08:10", "--learned", "2026-11-27 08:20", *facts)
+    assert code == 0 and out.startswith("已报告紧急情况 KB450503103-") and "电话首报" in out
+    report_id = int(re.search(r"序号 (\d+)", out).group(1))
+    info = next(r for r in emergencies.list_reports(demo_db, emergencies_actor(demo_db)) if r.id == report_id)
+    assert (info.type.value, info.level.value, info.people_involved, info.anticipated) == ("mass_incident", "iv", 30, False)
+    code, out = _run(demo_db, "--as", "qg_op1", "emergencies", "report", "--type", "mass_incident",
+                     "--level", "一般(IV级)", "--expected", "2099-01-01 09:00", *facts)
+    report_id = int(re.search(r"序号 (\d+)", out).group(1))
+    warning = next(r for r in emergencies.list_reports(demo_db, emergencies_actor(demo_db)) if r.id == report_id)
+    assert warning.anticipated and warning.expected_at.year == 2099
+    capsys.readouterr()
+    code, _ = _run(demo_db, "--as", "qg_op1", "emergencies", "report", "--type", "fire", "--level", "iv",
+                   "--occurred", "2026-11-27 08:10", *facts)
+    assert code == 1 and "--type 'fire':应为 major_dispute(重大矛盾纠纷)" in capsys.readouterr().err
+
+
+def emergencies_actor(db):
+    from desktop.services import users
+    return users.actor_for(db, "qg_chief")

@@ -1,4 +1,4 @@
-"""`griddesk-admin emergencies list`, `emergencies steps ID`, `emergencies record STEP --content TEXT`,
+"""`griddesk-admin emergencies report …`, `emergencies list`, `emergencies steps ID`, `emergencies record STEP --content TEXT`,
 `emergencies handled ID`, `emergencies final ID --content TEXT`, `emergencies acknowledge ID`,
 `emergencies ladder [--show | --set KEY=VALUE ...]` and `print bulletin ID -o OUT.pdf` (Art. 21)."""
 
@@ -8,6 +8,8 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import ValidationFailed
+from ..models import utcnow
+from ..models.enums import EmergencyLevel, EmergencyType
 from ..services import emergencies
 from ..services.clock import BEIJING, beijing_text, due_text
 from ..services.printing.bulletin import write_bulletin
@@ -56,6 +58,32 @@ def _steps(ctx, args) -> int:
 def _record(ctx, args) -> int:
     info = emergencies.record_step(ctx.db, ctx.actor, args.step, args.content, done_at=_at(args.at))
     ctx.print("已登记报送")
+    _show_steps(ctx, info)
+    return 0
+
+
+def _choice(enum, text: str, option: str):
+    """An enum member named by its value or its Chinese label."""
+    for member in enum:
+        if text in (member.value, member.label):
+            return member
+    choices = "、".join(f"{member.value}({member.label})" for member in enum)
+    raise ValidationFailed(f"{option} {text!r}:应为 {choices} 之一", field=option)
+
+
+def _report(ctx, args) -> int:
+    """Report from the command line (a desk without the program at hand, or a script): the form's facts."""
+    when = _at(args.occurred or args.expected, "--expected" if args.expected else "--occurred")
+    info = emergencies.report(
+        ctx.db, ctx.actor, type=_choice(EmergencyType, args.type, "--type"),
+        level=_choice(EmergencyLevel, args.level, "--level"), title=args.title,
+        occurred_at=None if args.expected else when, learned_at=_at(args.learned, "--learned") or utcnow(),
+        anticipated=bool(args.expected), expected_at=when if args.expected else None,
+        place_text=args.place, summary=args.summary, township_code=args.township, lon=args.lon, lat=args.lat,
+        people_involved=args.people, deaths=args.deaths, injuries=args.injuries, missing=args.missing,
+        measures=args.measures or "",
+    )
+    ctx.print(f"已报告紧急情况 {info.number}(序号 {info.id}),大屏告警待值班长确认")
     _show_steps(ctx, info)
     return 0
 
@@ -121,6 +149,23 @@ def register(cli) -> None:
     sub.add_argument("--under", metavar="CODE", help="只列该地区内的")
     report_id = "报告序号或编号(emergencies list 的前两列)"
     at = "北京时间 YYYY-MM-DD HH:MM(默认现在)"
+    sub = cli.command("report", "报告紧急情况(已发生的,或用 --expected 报告可能发生的;类型和级别须指明)", _report,
+                      group=group)
+    sub.add_argument("--type", required=True, help="major_dispute、mass_incident、emergency、other 或其中文名")
+    sub.add_argument("--level", required=True, help="i、ii、iii、iv 或其中文名(如 一般(IV级))")
+    sub.add_argument("--title", required=True)
+    sub.add_argument("--place", required=True, help="发生地点")
+    sub.add_argument("--summary", required=True, help="事件概要")
+    when = sub.add_mutually_exclusive_group(required=True)
+    when.add_argument("--occurred", metavar="TIME", help="发生时间,北京时间 YYYY-MM-DD HH:MM")
+    when.add_argument("--expected", metavar="TIME", help="尚未发生:预计发生时间(预警报告)")
+    sub.add_argument("--learned", metavar="TIME", help="获知时间,北京时间 YYYY-MM-DD HH:MM(默认现在;各级时限由此起算)")
+    sub.add_argument("--township", metavar="CODE", help="没有坐标或不在网格内时,事发乡镇(街道)代码")
+    sub.add_argument("--lon", type=float)
+    sub.add_argument("--lat", type=float)
+    for name, caption in (("people", "涉及人数"), ("deaths", "死亡"), ("injuries", "受伤"), ("missing", "失踪")):
+        sub.add_argument(f"--{name}", type=int, default=0, metavar="N", help=caption)
+    sub.add_argument("--measures", help="已采取的措施")
     sub = cli.command("steps", "列出一件报告的报告环节及步骤号", _steps, group=group)
     sub.add_argument("id", metavar="ID", help=report_id)
     sub = cli.command("record", "登记一个环节已报送(电话首报、书面首报、续报)", _record, group=group)
