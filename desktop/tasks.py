@@ -41,9 +41,15 @@ class Progress:
 
 
 def _receiver_gone(callback: Callable | None) -> bool:
-    """Is `callback` a method of a Qt object that has been deleted since (a dialog closed meanwhile)?"""
-    receiver = getattr(callback, "__self__", None)
-    return isinstance(receiver, QObject) and not isValid(receiver)
+    """Is `callback` a method of a Qt object that has been deleted since (a dialog closed meanwhile),
+    or a closure over one (a lambda written in such a dialog's method)? It would only fail on it."""
+    held = [getattr(callback, "__self__", None)]
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            held.append(cell.cell_contents)
+        except ValueError:  # a cell not filled yet
+            continue
+    return any(isinstance(obj, QObject) and not isValid(obj) for obj in held)
 
 
 def _wants_progress(fn: Callable) -> bool:
@@ -91,7 +97,7 @@ class TaskRunner(QObject):
     A task that reports progress (an import, a print batch, a month's evaluation) is a long one:
     it runs on threads of its own, so that queue pages and lookups never wait behind it. An
     answer for a method of a widget deleted meanwhile (a dialog closed and let go while its load
-    ran) is dropped: there is nobody left to show it to.
+    ran), or for a lambda over one, is dropped: there is nobody left to show it to.
     """
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 4, long_threads: int = 2):

@@ -203,9 +203,6 @@ def _validate(*, title, place_text, summary, occurred_at, learned_at, lon, lat, 
             problems.append(f"{label}({name}):不能晚于当前时间")
     if occurred_at and learned_at and occurred_at.tzinfo and learned_at.tzinfo and learned_at < occurred_at:
         problems.append("获知时间(learned_at):不能早于发生时间")
-    if learned_at and learned_at.tzinfo and learned_at < IN_FORCE:
-        problems.append(f"获知时间(learned_at):{beijing_text(learned_at, '%Y-%m-%d')} 早于《条例》施行之日 2025-09-01,"
-                        "请核对年份")
     if (lon is None) != (lat is None):
         problems.append("经纬度(lon/lat):须同时填写或同时留空")
     elif lon is not None and not (-180 <= lon <= 180 and -90 <= lat <= 90):
@@ -274,6 +271,9 @@ def report(
                          learned_at=learned_at, lon=lon, lat=lat, counts=counts, now=now)
     # Neither is ever assumed: a hurried report would otherwise go up under the first type, or graded lowest.
     problems += _expected_problems(anticipated, expected_at, learned_at)
+    if learned_at and learned_at.tzinfo and learned_at < IN_FORCE:  # when reported: a report made earlier stays amendable
+        problems.append(f"获知时间(learned_at):{beijing_text(learned_at, '%Y-%m-%d')} 早于《条例》施行之日 2025-09-01,"
+                        "请核对年份")
     if level is None:
         problems.insert(0, "级别(level):请选择紧急情况的级别")
     if type is None:
@@ -489,8 +489,9 @@ def close(db: Database, actor: Actor, report_id: int, content: str, *, done_at: 
                 step.done_at, step.done_by, step.content = done_at, actor.display_name, content.strip()
         _close_if_complete(record)
         uow.session.flush()
-        _on_linked_case(uow, record, "emergency_closed", f"紧急情况 {record.number} 终报:{content.strip()}")
-        uow.audit(f"{record.number} 终报")
+        late = _entered_late(done_at, utcnow())
+        _on_linked_case(uow, record, "emergency_closed", f"紧急情况 {record.number} 终报{late}:{content.strip()}")
+        uow.audit(f"{record.number} 终报{late}")
         uow.changed("emergencies", record.id, township_id=record.township_id)
         return _info(uow.session, record)
 

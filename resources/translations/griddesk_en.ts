@@ -470,72 +470,77 @@
       <translation> Plus %3 Guangxi regional day(s).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="389" />
+      <location filename="../../desktop/views/calendar/window.py" line="350" />
+      <source>正在保存并重算期限,完成后再关闭</source>
+      <translation>Saving and recounting deadlines; close once it is done</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="405" />
       <source>已录入 %1 年全年安排 %2 天。</source>
       <translation>Entered the whole schedule of %1: %2 days.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="397" />
+      <location filename="../../desktop/views/calendar/window.py" line="413" />
       <source>已录入 %1 %2。</source>
       <translation>Entered %1 (%2).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="402" />
+      <location filename="../../desktop/views/calendar/window.py" line="418" />
       <source>删除 %1?该日将按国务院的安排(或该年录入的全年安排)计算,期限随之重算。</source>
       <translation>Remove %1? The day will count as the State Council's schedule (or the year entered here) says, and deadlines are recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="403" />
+      <location filename="../../desktop/views/calendar/window.py" line="419" />
       <source>删除 %1?该日将按平常的周一至周五计算,未办结期限随之重算。</source>
       <translation>Remove %1? The day will count as usual by the Monday-to-Friday week, and open deadlines will be recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="404" />
+      <location filename="../../desktop/views/calendar/window.py" line="420" />
       <source>删除日期</source>
       <translation>Remove day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="407" />
+      <location filename="../../desktop/views/calendar/window.py" line="423" />
       <source>已删除 %1。</source>
       <translation>Removed %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="421" />
+      <location filename="../../desktop/views/calendar/window.py" line="437" />
       <source>%1 年已录入 %2 天</source>
       <translation>%2 days already entered for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="423" />
+      <location filename="../../desktop/views/calendar/window.py" line="439" />
       <source>替换已录入的安排</source>
       <translation>Replace the entered days</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="424" />
+      <location filename="../../desktop/views/calendar/window.py" line="440" />
       <source>%1。导入将整体替换这些年份已录入的全部日期,替换?</source>
       <translation>%1. The import replaces every day entered for these years. Replace them?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="427" />
+      <location filename="../../desktop/views/calendar/window.py" line="443" />
       <source>未导入:已录入的安排保持不变。</source>
       <translation>Not imported: the entered days are unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="432" />
+      <location filename="../../desktop/views/calendar/window.py" line="448" />
       <source>已导入 %1 年节假日安排 %2 天(替换原有录入 %3 天)。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1 (replacing %3 days entered before).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="433" />
+      <location filename="../../desktop/views/calendar/window.py" line="449" />
       <source>已导入 %1 年节假日安排 %2 天。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="441" />
+      <location filename="../../desktop/views/calendar/window.py" line="457" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="448" />
+      <location filename="../../desktop/views/calendar/window.py" line="464" />
       <source>重算了 %1 项未办结案件的期限。</source>
       <translation> Recounted the deadlines of %1 open cases.</translation>
     </message>
@@ -628,23 +633,23 @@
       <translation>The callback of case %1 was recorded at another desk (or is no longer due); the answer being filled in was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="176" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="178" />
       <source>暂缓理由:%1;已向诉求人解释:%2</source>
       <translation>On hold: %1; explained to the requester: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="177" />
       <location filename="../../desktop/views/cases/callback_workbench.py" line="179" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="181" />
       <source>(未记录)</source>
       <translation>(not recorded)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="179" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="181" />
       <source>办理结果:%1</source>
       <translation>Result: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="182" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="184" />
       <source>并入本案的重复诉求人,请一并告知:%1</source>
       <translation>Requesters of duplicates merged into this case — tell them too: %1</translation>
     </message>
@@ -1726,27 +1731,27 @@
   <context>
     <name>EmergencyReportDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="157" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="169" />
       <source>报告紧急情况(《条例》第二十一条)</source>
       <translation>Report an emergency (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="162" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="174" />
       <source>按经纬度所在网格确定</source>
       <translation>From the grid at the coordinates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="163" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="175" />
       <source>所属乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="167" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="179" />
       <source>报送</source>
       <translation>Submit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="168" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="180" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -1754,103 +1759,108 @@
   <context>
     <name>EmergencyReportForm</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="53" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="54" />
       <source>请选择类型</source>
       <translation>Choose the type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="58" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="59" />
       <source>请选择级别</source>
       <translation>Choose a level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="61" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="62" />
       <source>尚未发生(可能发生的情况,预警报告)</source>
       <translation>Not happened yet (a situation that may happen: a warning)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="74" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="75" />
       <source>未定位</source>
       <translation>No location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="81" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="82" />
       <source>死亡</source>
       <translation>Dead</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="81" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="82" />
       <source>受伤</source>
       <translation>Injured</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="81" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="82" />
       <source>失踪</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="88" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="89" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="89" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="90" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="90" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="91" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="92" />
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="104" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="94" />
+      <source>时间未定</source>
+      <translation>Time not known</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="100" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="113" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="94" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="103" />
       <source>默认为打开本表的时间;请改为实际接到报告的时间,各级报告时限从此时起算</source>
       <translation>Defaults to when this form was opened; set it to when the report actually came in — every reporting deadline counts from it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="95" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="104" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="96" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="105" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="97" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="106" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="98" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="107" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="99" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="108" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="100" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="109" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="101" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="110" />
       <source>已采取的措施</source>
       <translation>Measures taken</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="104" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="113" />
       <source>预计发生时间</source>
       <translation>Expected at</translation>
     </message>

@@ -182,13 +182,17 @@ def test_a_rung_or_a_handling_entered_late_says_so_on_the_record(db, operator):
     """A phone report is often entered after the call: allowed, and the record says when it was entered."""
     learned = utcnow() - timedelta(hours=5)
     info = _report(db, operator, learned_at=learned)
-    phone, written = (_steps(info, kind)[0] for kind in (EmergencyStepKind.PHONE_FIRST, EmergencyStepKind.WRITTEN_FIRST))
-    emergencies.record_step(db, operator, phone.id, "电话报区应急局", done_at=learned + timedelta(minutes=20))
-    emergencies.record_step(db, operator, written.id, "书面报区应急局", done_at=utcnow() - timedelta(minutes=5))
+    for step in info.steps:
+        if step.kind is not EmergencyStepKind.FOLLOW_UP:
+            emergencies.record_step(db, operator, step.id, "已报告", done_at=learned + timedelta(minutes=20))
     emergencies.mark_handled(db, operator, info.id, handled_at=learned + timedelta(hours=3))
-    messages = [e.message for e in _audit(db, "emergencies.record_step")] + [
-        e.message for e in _audit(db, "emergencies.mark_handled")]
-    assert "(补录于 " in messages[0] and "补录" not in messages[1] and "(补录于 " in messages[2]
+    emergencies.close(db, operator, info.id, "终报", done_at=learned + timedelta(hours=3, minutes=30))
+    on_time = _report(db, operator, learned_at=utcnow() - timedelta(minutes=20))
+    emergencies.record_step(db, operator, _steps(on_time, EmergencyStepKind.PHONE_FIRST)[0].id, "电话报区应急局")
+    steps = [e.message for e in _audit(db, "emergencies.record_step")]
+    assert all("(补录于 " in m for m in steps[:-1]) and "补录" not in steps[-1]
+    for action in ("emergencies.mark_handled", "emergencies.close"):
+        assert "(补录于 " in _audit(db, action)[0].message, action
 
 
 @pytest.mark.law("Art. 21")
@@ -441,6 +445,27 @@ def city_admin(db, system):
 
 
 @pytest.mark.law("Art. 21")
+@pytest.mark.law("Art. 21")
+def test_the_bulletin_counts_a_round_of_follow_ups_once_and_goes_to_the_levels_its_ladder_reports_to(
+        db, operator, city_admin, tmp_path):
+    from pdftools import pdf_text
+
+    from desktop.services.printing.bulletin import stage
+
+    learned = utcnow() - timedelta(hours=30)
+    info = _report(db, operator, learned_at=learned)
+    assert stage(info) == "首报"
+    for step in _steps(info, EmergencyStepKind.FOLLOW_UP):  # one round: to the county and to the city
+        info = emergencies.record_step(db, operator, step.id, "续报进展", done_at=learned + timedelta(hours=23))
+    assert stage(info) == "续报(第 1 次)"
+    emergencies.configure_ladder(db, city_admin, report_to=["county"])
+    county_only = _report(db, operator)
+    pdf = tmp_path / "county.pdf"
+    write_bulletin(db, operator, county_only.id, pdf)
+    text = pdf_text(pdf, layout=False)
+    assert "主送:银海区网格化服务管理机构\n" in text and "北海市网格化服务管理机构" not in text
+
+
 def test_configured_ladder_applies_to_reports_made_afterwards(db, operator, city_admin):
     learned = utcnow() - timedelta(hours=3)
     earlier = _report(db, operator, learned_at=learned)

@@ -8,7 +8,7 @@ from sqlalchemy import func, select, update
 
 import exchange_world as world
 from desktop.errors import Conflict, PermissionDenied, ValidationFailed
-from desktop.models import AuditEntry, Case, CaseEvent
+from desktop.models import AuditEntry, Case, CaseEvent, Place
 from desktop.models.enums import CaseState, Channel, Role
 from desktop.services import users
 from desktop.services.exchange import case_import, open311
@@ -184,6 +184,30 @@ def test_a_duplicate_comes_in_merged_into_the_request_of_the_file_it_was_merged_
         assert cases["EXT-0001"].closed_at == datetime(2026, 3, 2, 10, tzinfo=BEIJING)
         event = session.scalar(select(CaseEvent.message).where(CaseEvent.case_id == cases["EXT-0001"].id))
         assert event == "由Open311文件导入(外部编号 EXT-0001;作为重复诉求并入 EXT-0002)"
+
+
+@pytest.mark.law("Art. 16")
+def test_a_duplicate_whose_case_is_a_bad_row_or_in_another_township_is_named_as_such(world_db, system, tmp_path):
+    elsewhere = world.add_case(world_db, "450503103-2025-000001")
+    with world_db.session() as session:  # a case of another township (中街街道)
+        township = session.scalar(select(Place).where(Place.code == "450502001000"))
+        session.execute(update(Case).where(Case.id == elsewhere).values(
+            township_id=township.id, county_id=township.parent_id, village_id=None, grid_id=None))
+        session.commit()
+    closed = {"state": "merged", "closed_datetime": "2026-03-02T10:00:00+08:00"}
+    path = _write(tmp_path, [
+        _request(1, service_code="C99-999"),                                                    # bad row
+        _request(2, status="closed", griddesk=closed | {"merged_into": "EXT-0001"}),
+        _request(3, status="closed", griddesk=closed | {"merged_into": "450503103-2025-000001"}),
+    ])
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    problems = caught.value.problems
+    assert problems[1] == ("第 2 项(第 3 行) 字段 griddesk.merged_into:所并入的 EXT-0001 在本文件中,但那一行有误未能导入;"
+                           "请一并改正")
+    assert problems[2].startswith("第 3 项(第 4 行) 字段 griddesk.merged_into:所并入的本库案件 450503103-2025-000001 "
+                                  "属于另一个乡镇(街道)")
+    assert len(problems) == 3 and _case_count(world_db) == 1
 
 
 MALFORMED = [

@@ -318,3 +318,19 @@ def test_the_calendar_is_in_the_menu_beside_the_matter_list(qtbot, desk_db, task
     main.run_feature(feature)
     [calendar] = main.findChildren(CalendarWindow)
     assert calendar.isVisible() and calendar.windowTitle() == "工作日历"
+
+
+def test_the_window_stays_open_while_its_recount_runs_and_is_let_go_once_closed(qtbot, desk_db, answered,
+                                                                                feature_window):
+    from desktop.tasks import SyncTaskRunner
+
+    window = feature_window(desk_db, ADMIN, SyncTaskRunner())
+    calendar = open_calendar(window, 2027)
+    calendar.saving = True  # an entry being saved and its deadlines recounted
+    calendar.close()
+    assert calendar.isVisible() and "完成后再关闭" in calendar.outcome.text.text()
+    calendar.reject()  # Esc
+    assert calendar.isVisible()
+    calendar.saving = False
+    calendar.close()
+    qtbot.waitUntil(lambda: not window.findChildren(type(calendar)), timeout=2000)

@@ -378,6 +378,7 @@ def test_callback_workbench_follows_other_desks_and_never_moves_an_answer_to_ano
     assert workbench.notes.text() == "" and workbench.solved.currentIndex() == -1
     assert workbench.notice.isVisible() and second.case_number in workbench.notice.text()
     assert workbench._chosen().id == third.id and not workbench.record_button.isEnabled()
+    assert workbench.answer.text() == workbench._answer_text(third)  # asked about the one now chosen
     workbench.close()
     callbacks.record_callback(demo_db, actor(demo_db, "qg_chief"), callback_id=third.id, solved=True,
                               satisfaction=Satisfaction.SATISFIED)

@@ -67,10 +67,13 @@ def test_a_situation_that_may_happen_is_sent_as_a_warning_with_its_expected_time
     qtbot.addWidget(dialog)
     _fill(dialog.form)
     form = dialog.form
-    time_label = form.layout().labelForField(form.occurred)
-    assert time_label.text() == "发生时间"
+    assert form.time_label.text() == "发生时间" and form.time_unknown.isHidden()
     form.anticipated.setChecked(True)
-    assert time_label.text() == "预计发生时间"
+    assert form.time_label.text() == "预计发生时间"
+    # No time is made up from when the form was opened: 时间未定 until one is given.
+    assert form.time_unknown.isChecked() and not form.occurred.isEnabled()
+    assert form.values()["expected_at"] is None and form.values()["occurred_at"] is None
+    form.time_unknown.setChecked(False)
     form.occurred.setDateTime(QDateTime.currentDateTime().addDays(1))  # tomorrow: not yet happened
     with qtbot.waitSignal(dialog.reported, timeout=1000) as sent:
         dialog.submit()

@@ -55,6 +55,28 @@ def test_answers_for_a_closed_and_deleted_dialog_are_dropped(qtbot):
         qtbot.waitUntil(lambda: not runner.pending)  # delivered (and dropped) without an error in the slot
 
 
+def test_a_lambda_over_a_deleted_dialog_is_dropped_too_and_one_over_a_live_one_is_not(qtbot):
+    """Dialogs let go when closed answer through lambdas too (on_done=lambda r: self._saved(done, r))."""
+    runner, kept = TaskRunner(), []
+    for outcome in ("已保存", ValueError("数据库暂时无法连接")):
+        listener, release = _Listener(), threading.Event()
+        runner.submit(_answer_after, release, outcome, on_done=lambda result: listener.done_with(result),
+                      on_error=lambda exc: listener.failed_with(exc))
+        destroyed = []
+        listener.destroyed.connect(lambda: destroyed.append(True))
+        listener.deleteLater()
+        qtbot.waitUntil(lambda: destroyed == [True])
+        release.set()
+        assert runner.wait(10_000)
+        qtbot.waitUntil(lambda: not runner.pending)  # dropped, not run against the deleted dialog
+    alive, release = _Listener(), threading.Event()
+    qtbot.addWidget(alive)
+    release.set()
+    runner.submit(_answer_after, release, "详情", on_done=lambda result: (kept.append(result), alive.done_with(result)))
+    qtbot.waitUntil(lambda: kept == ["详情"])
+    assert alive.windowTitle() == "详情"
+
+
 def test_a_page_load_never_waits_behind_long_tasks(qtbot):
     """Four imports or print batches at once (tasks that report progress) leave a thread for the queue."""
     runner, release, heard = TaskRunner(), threading.Event(), []

@@ -154,6 +154,7 @@ class ImportReport:
     by_township: dict[str, int] = field(default_factory=dict)
     first_number: str | None = None
     last_number: str | None = None
+    merged: int = 0  # duplicates that came in merged into another case (not counted as closed)
 
 
 @dataclass(frozen=True)
@@ -352,31 +353,42 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
                                         f"(griddesk-admin grids import,或桌面“网格”中建立)再导入诉求")
     if requests and len(here) == len(requests) == len(problems):
         _whole_file_here(problems, here)
-    return _link_duplicates(session, planned, problems, fields)
+    return _link_duplicates(session, requests, planned, problems, fields)
 
 
-def _link_duplicates(session: Session, planned: Planned, problems: Problems, fields: FieldNames) -> Planned:
+def _link_duplicates(session: Session, requests: list[IncomingRequest], planned: Planned, problems: Problems,
+                     fields: FieldNames) -> Planned:
     """Refuse, by name, each duplicate whose case it was merged into is neither another request of
-    the file (itself not merged) nor a case here (Art. 16); the others are kept, to be linked."""
-    merged = [request for request, _, _ in planned if request.merged_into]
+    the file that imports (itself not merged) nor a case here in the same township (Art. 16); the
+    others are kept, to be linked."""
+    merged = [(request, where) for request, where, _ in planned if request.merged_into]
     if not merged:
         return planned
     in_file = {request.external_id: request for request, _, _ in planned}
-    wanted = [r.merged_into for r in merged if r.merged_into not in in_file]
-    here = dict(session.execute(select(Case.number, Case.state).where(Case.number.in_(wanted))).all()) if wanted else {}
-    here.update(session.execute(select(Case.external_id, Case.state).where(Case.external_id.in_(wanted))).all()
-                if wanted else {})
+    refused_rows = {request.external_id for request in requests} - in_file.keys()
+    wanted = [r.merged_into for r, _ in merged if r.merged_into not in in_file]
+    here = {}
+    if wanted:
+        columns = (Case.state, Case.township_id, Case.number)
+        here = {number: row for number, *row in session.execute(select(Case.number, *columns).where(
+            Case.number.in_(wanted))).all()}
+        here.update({external_id: row for external_id, *row in session.execute(select(Case.external_id, *columns).where(
+            Case.external_id.in_(wanted))).all()})
     refused = set()
-    for request in merged:
+    for request, where in merged:
         target = in_file.get(request.merged_into)
-        state = here.get(request.merged_into)
+        state, township_id, number = here.get(request.merged_into, (None, None, None))
         if target is not None and target.merged_into:
             why = f"所并入的 {request.merged_into} 本身也已并入 {target.merged_into};请改为直接并入 {target.merged_into}"
+        elif target is None and request.merged_into in refused_rows:
+            why = f"所并入的 {request.merged_into} 在本文件中,但那一行有误未能导入;请一并改正"
         elif target is None and state is None:
             why = (f"所并入的案件 {request.merged_into} 既不在本文件中,也不是本库案件;请连同该案件一并导出后导入,"
                    f"或删去这一行")
-        elif state is not None and state is CaseState.MERGED:
-            why = f"所并入的本库案件 {request.merged_into} 本身也已合并;请改为并入它最终并入的案件"
+        elif state is CaseState.MERGED:
+            why = f"所并入的本库案件 {number} 本身也已合并;请改为并入它最终并入的案件"
+        elif state is not None and township_id != where.township_id:
+            why = f"所并入的本库案件 {number} 属于另一个乡镇(街道);重复诉求只并入本乡镇的案件,请在桌面上核实后办理"
         else:
             continue
         problems.add(request.row, fields.texts["merged_into"], why)
@@ -498,12 +510,14 @@ def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest],
 
         by_township = dict(Counter(townships[where.township_id].code for _, where, _ in planned))
         result = ImportReport(
-            imported=len(cases), closed=sum(1 for request, _, _ in planned if request.closed),
+            imported=len(cases), closed=sum(1 for request, _, _ in planned if request.closed and not request.merged_into),
             unrouted=sum(1 for _, where, _ in planned if where.grid_id is None), by_township=by_township,
             first_number=numbers[0] if numbers else None, last_number=numbers[-1] if numbers else None,
+            merged=sum(1 for request, _, _ in planned if request.merged_into),
         )
-        uow.audit(f"从{source}文件导入 {result.imported} 件诉求(其中已办结 {result.closed} 件,待分拨 {result.unrouted} 件)",
-                  imported=result.imported, closed=result.closed, unrouted=result.unrouted,
+        merged = f",并入其他诉求 {result.merged} 件" if result.merged else ""
+        uow.audit(f"从{source}文件导入 {result.imported} 件诉求(其中已办结 {result.closed} 件{merged},待分拨 {result.unrouted} 件)",
+                  imported=result.imported, closed=result.closed, merged=result.merged, unrouted=result.unrouted,
                   by_township=result.by_township)
         for township_id, township in townships.items():
             uow.changed("cases", None, township_id=township_id, note=f"imported {by_township[township.code]}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from io import BytesIO
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from xml.sax.saxutils import escape
 
 from ...db import Database
 from ...models import PrintedSheet, utcnow
-from ...models.enums import EmergencyStepKind, SheetKind
+from ...models.enums import EmergencyStepKind, HandlingLevel, SheetKind
 from ..clock import beijing_text, due_text
 from ..emergencies import EmergencyInfo, get_report
 from ..exchange.files import write_bytes
@@ -56,8 +57,9 @@ def stage(info: EmergencyInfo) -> str:
     made = [step for step in info.steps if step.done_at is not None]
     if any(step.kind is EmergencyStepKind.FINAL for step in made):
         return "终报"
-    follow_ups = {step.done_at for step in made if step.kind is EmergencyStepKind.FOLLOW_UP}
-    return f"续报(第 {len(follow_ups)} 次)" if follow_ups else "首报"
+    # Each level gets its own follow-ups: one round to the county and the city is one 续报.
+    rounds = Counter(step.to_level for step in made if step.kind is EmergencyStepKind.FOLLOW_UP)
+    return f"续报(第 {max(rounds.values())} 次)" if rounds else "首报"
 
 
 def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: str, styles: dict) -> list:
@@ -129,10 +131,12 @@ def _page_numbers(font: str, total: int | None):
     return draw
 
 
-def _addressees(township) -> str:
-    """The levels the ladder reports to, by name: the township's county and the city."""
+def _addressees(info: EmergencyInfo, township) -> str:
+    """The levels this report's ladder goes to (as the ladder stood when it was made), by name."""
     county = township.parent
-    return f"{county.name}网格化服务管理机构、{county.parent.name}网格化服务管理机构"
+    names = {HandlingLevel.COUNTY: county.name, HandlingLevel.CITY: county.parent.name}
+    levels = [level for level in (HandlingLevel.COUNTY, HandlingLevel.CITY) if any(s.to_level is level for s in info.steps)]
+    return "、".join(f"{names[level]}网格化服务管理机构" for level in levels)
 
 
 def write_bulletin(db: Database, actor: Actor, report_id: int, path: Path) -> int:
@@ -146,7 +150,7 @@ def write_bulletin(db: Database, actor: Actor, report_id: int, path: Path) -> in
         township = get_place(uow.session, info.township_code)
         uow.require(Permission.PRINT, township.code, township.short_name)
         issuer = f"{township.parent.name}{township.name}网格化服务管理中心"
-        addressees, printed_at = _addressees(township), utcnow()
+        addressees, printed_at = _addressees(info, township), utcnow()
 
         def build(total: int | None) -> tuple[bytes, int]:
             buffer = BytesIO()

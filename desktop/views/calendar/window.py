@@ -344,6 +344,22 @@ class CalendarWindow(Retranslating, QDialog):
         self.status.setText(text.replace("%1", str(shown.year)).replace("%2", label(shown.status)))
         self.status.setStyleSheet(ERROR_STYLE if shown.status is YearStatus.UNKNOWN else "")
 
+    def _still_saving(self) -> bool:
+        """A recount under way: its outcome (and the refresh it brings) must be seen before closing."""
+        if self.saving:
+            self.outcome.say(self.tr("正在保存并重算期限,完成后再关闭"))
+        return self.saving
+
+    def closeEvent(self, event) -> None:
+        if self._still_saving():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def reject(self) -> None:  # Esc
+        if not self._still_saving():
+            super().reject()
+
     def _update_buttons(self) -> None:
         status = self.shown.status if self.shown is not None else None
         may_change = self.manages and not self.saving

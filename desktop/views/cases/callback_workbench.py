@@ -148,6 +148,8 @@ class CallbackWorkbench(QDialog):
                 self.table.setItem(row, column, item)
         if entries:  # the row being answered stays chosen
             self.table.selectRow(next((row for row, e in enumerate(entries) if chosen and e.id == chosen.id), 0))
+        # Another callback may now stand on the chosen row without a selection change: ask about it.
+        self._offer_outcomes()
         self._update_record_button()
 
     def _update_record_button(self) -> None:
@@ -219,7 +221,6 @@ def open_callback_workbench(window) -> None:
     """Menu 案件 → 回访工作台: one per main window, opened again as it was left, reloaded."""
     def make() -> CallbackWorkbench:
         workbench = CallbackWorkbench(window.db, window.actor, window.tasks, parent=window)
-        workbench.setWindowFlag(Qt.WindowType.Window)  # beside the queue, not over it
         workbench.recorded.connect(lambda _id: window.bus.changed.emit("cases"))
         window.bus.changed.connect(workbench.follow_change)
         from .case_detail import open_case  # as the queue opens a case

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -89,7 +90,15 @@ class EmergencyReportForm(QWidget):
         form.addRow(self.tr("级别"), self.level)
         form.addRow(self.tr("标题"), self.title_edit)
         form.addRow("", self.anticipated)
-        form.addRow(self.tr("发生时间"), self.occurred)
+        # A warning's time may not be known: 时间未定 (ticked at first, so that no time is made up).
+        self.time_unknown = QCheckBox(self.tr("时间未定"))
+        self.time_unknown.hide()
+        self.time_unknown.toggled.connect(lambda unknown: self.occurred.setEnabled(not unknown))
+        timing = QHBoxLayout()
+        timing.addWidget(self.occurred, 1)
+        timing.addWidget(self.time_unknown)
+        self.time_label = QLabel(self.tr("发生时间"))
+        form.addRow(self.time_label, timing)
         self.anticipated.toggled.connect(self._name_time)
         self.learned.setToolTip(self.tr("默认为打开本表的时间;请改为实际接到报告的时间,各级报告时限从此时起算"))
         form.addRow(self.tr("获知时间"), self.learned)
@@ -101,7 +110,9 @@ class EmergencyReportForm(QWidget):
         form.addRow(self.tr("已采取的措施"), self.measures)
 
     def _name_time(self, anticipated: bool) -> None:
-        self.layout().labelForField(self.occurred).setText(self.tr("预计发生时间") if anticipated else self.tr("发生时间"))
+        self.time_label.setText(self.tr("预计发生时间") if anticipated else self.tr("发生时间"))
+        self.time_unknown.setVisible(anticipated)
+        self.time_unknown.setChecked(anticipated)  # the time is given on purpose, never the form's opening
 
     def fill(self, info) -> None:
         """Show the facts of a reported EmergencyInfo (whether it warned of what may happen stays as reported)."""
@@ -112,6 +123,7 @@ class EmergencyReportForm(QWidget):
         self.title_edit.setText(info.title)
         self.occurred.setDateTime(beijing_time.as_qdatetime(
             (info.expected_at or info.learned_at) if info.anticipated else info.occurred_at))
+        self.time_unknown.setChecked(info.anticipated and info.expected_at is None)
         self.learned.setDateTime(beijing_time.as_qdatetime(info.learned_at))
         self.place.setText(info.place_text)
         for box, value in ((self.lon, info.lon), (self.lat, info.lat)):
@@ -135,7 +147,7 @@ class EmergencyReportForm(QWidget):
             type=EmergencyType(self.type.currentData()) if self.type.currentIndex() >= 0 else None,
             level=EmergencyLevel(self.level.currentData()) if self.level.currentIndex() >= 0 else None,
             title=self.title_edit.text(), occurred_at=None if anticipated else when,
-            expected_at=when if anticipated else None,
+            expected_at=when if anticipated and not self.time_unknown.isChecked() else None,
             learned_at=beijing_time.moment(self.learned.dateTime()), place_text=self.place.text(), lon=lon,
             lat=lat, people_involved=self.people.value(), deaths=self.deaths.value(), injuries=self.injuries.value(),
             missing=self.missing.value(), summary=self.summary.toPlainText(), measures=self.measures.toPlainText(),
