@@ -40,35 +40,32 @@ def test_an_answer_reaches_its_widget_on_the_gui_thread(qtbot):
     assert listener.windowTitle() == "详情"
 
 
-def test_answers_for_a_closed_and_deleted_dialog_are_dropped(qtbot):
-    """A case dialog closed while its load runs is let go; its answer must not touch it."""
-    runner = TaskRunner()
+def _answer_a_deleted_listener(qtbot, runner: TaskRunner, callbacks) -> None:
+    """For a success and a failure: submit, delete the listener before the answer, then let it answer.
+    `callbacks(listener)` gives (on_done, on_error). The answer must be dropped without an error in the slot."""
     for outcome in ("详情", ValueError("数据库暂时无法连接")):
         listener, release = _Listener(), threading.Event()
-        runner.submit(_answer_after, release, outcome, on_done=listener.done_with, on_error=listener.failed_with)
+        on_done, on_error = callbacks(listener)
+        runner.submit(_answer_after, release, outcome, on_done=on_done, on_error=on_error)
         destroyed = []
         listener.destroyed.connect(lambda: destroyed.append(True))
         listener.deleteLater()
         qtbot.waitUntil(lambda: destroyed == [True])
         release.set()
         assert runner.wait(10_000)
-        qtbot.waitUntil(lambda: not runner.pending)  # delivered (and dropped) without an error in the slot
+        qtbot.waitUntil(lambda: not runner.pending)
+
+
+def test_answers_for_a_closed_and_deleted_dialog_are_dropped(qtbot):
+    """A case dialog closed while its load runs is let go; its answer must not touch it."""
+    _answer_a_deleted_listener(qtbot, TaskRunner(), lambda listener: (listener.done_with, listener.failed_with))
 
 
 def test_a_lambda_over_a_deleted_dialog_is_dropped_too_and_one_over_a_live_one_is_not(qtbot):
     """Dialogs let go when closed answer through lambdas too (on_done=lambda r: self._saved(done, r))."""
     runner, kept = TaskRunner(), []
-    for outcome in ("已保存", ValueError("数据库暂时无法连接")):
-        listener, release = _Listener(), threading.Event()
-        runner.submit(_answer_after, release, outcome, on_done=lambda result: listener.done_with(result),
-                      on_error=lambda exc: listener.failed_with(exc))
-        destroyed = []
-        listener.destroyed.connect(lambda: destroyed.append(True))
-        listener.deleteLater()
-        qtbot.waitUntil(lambda: destroyed == [True])
-        release.set()
-        assert runner.wait(10_000)
-        qtbot.waitUntil(lambda: not runner.pending)  # dropped, not run against the deleted dialog
+    _answer_a_deleted_listener(qtbot, runner, lambda listener: (lambda result: listener.done_with(result),
+                                                                lambda exc: listener.failed_with(exc)))
     alive, release = _Listener(), threading.Event()
     qtbot.addWidget(alive)
     release.set()
