@@ -2506,6 +2506,11 @@
     </message>
     <message>
       <location filename="../../desktop/views/exchange/import_dialog.py" line="162" />
+      <source>,其中 %1 件作为重复诉求并入其他诉求</source>
+      <translation>, of which %1 came in merged into another request as duplicates</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="164" />
       <source>,编号 %1 … %2</source>
       <translation>, numbers %1 … %2</translation>
     </message>

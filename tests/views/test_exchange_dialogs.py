@@ -77,7 +77,9 @@ def test_format_follows_the_extension_and_the_township_of_the_chosen_place(qtbot
 
 
 def test_import_with_progress_then_the_queue_hears_of_it(qtbot, window, tmp_path, monkeypatch):
-    path = _requests(tmp_path, [_request(1), _request(2, lat=None, long=None)])
+    duplicate = _request(3, status="closed", griddesk={"state": "merged", "merged_into": "EXT-0001",
+                                                        "closed_datetime": "2026-03-02T10:00:00+08:00"})
+    path = _requests(tmp_path, [_request(1), _request(2, lat=None, long=None), duplicate])
     monkeypatch.setattr(import_dialog, "ask_open_path", lambda parent: str(path))
     dialog = _open(qtbot, import_dialog.open_import_dialog, window)
     dialog.browse_button.click()
@@ -86,8 +88,8 @@ def test_import_with_progress_then_the_queue_hears_of_it(qtbot, window, tmp_path
     with qtbot.waitSignal(window.bus.changed, timeout=5000) as changed:
         dialog.import_button.click()
     assert changed.args == ["cases"] and seen
-    assert "已导入 2 件" in dialog.status.text() and "待分拨 1 件" in dialog.status.text()
-    assert _cases(window.db) == 2 and not dialog.progress_bar.isVisible() and dialog.problems.isHidden()
+    assert "已导入 3 件(已办结 0 件,待分拨 1 件),其中 1 件作为重复诉求并入其他诉求" in dialog.status.text()
+    assert _cases(window.db) == 3 and not dialog.progress_bar.isVisible() and dialog.problems.isHidden()
 
 
 def test_a_bad_file_lists_each_problem_and_imports_nothing(qtbot, window, tmp_path):
