@@ -104,3 +104,14 @@ def test_a_report_from_the_command_line_of_what_happened_and_of_what_may_happen(
 def emergencies_actor(db):
     from desktop.services import users
     return users.actor_for(db, "qg_chief")
+
+
+@pytest.mark.law("Art. 21")
+def test_duty_phones_are_entered_and_listed_from_the_command_line(demo_db, capsys):
+    code, out = _run(demo_db, "emergencies", "phones")
+    assert code == 0 and "尚未录入报送对象的值班电话" in out
+    code, out = _run(demo_db, "emergencies", "phones", "--set", "450503000000=0779-3030110", "450500000000=0779-2020110")
+    assert code == 0 and out.splitlines()[1:] == ["450500000000\t0779-2020110", "450503000000\t0779-3030110"]
+    capsys.readouterr()
+    assert _run(demo_db, "emergencies", "phones", "--set", "0779-3030110")[0] == 1
+    assert "应写作 KEY=VALUE" in capsys.readouterr().err

@@ -1,6 +1,6 @@
 """`griddesk-admin emergencies report …`, `emergencies list`, `emergencies steps ID`, `emergencies record STEP --content TEXT`,
 `emergencies handled ID`, `emergencies final ID --content TEXT`, `emergencies acknowledge ID`,
-`emergencies ladder [--show | --set KEY=VALUE ...]` and `print bulletin ID -o OUT.pdf` (Art. 21)."""
+`emergencies ladder [--show | --set KEY=VALUE ...]`, `emergencies phones [--set CODE=PHONE ...]` and `print bulletin ID -o OUT.pdf` (Art. 21)."""
 
 from __future__ import annotations
 
@@ -136,6 +136,21 @@ def _ladder(ctx, args) -> int:
     return 0
 
 
+def _phones(ctx, args) -> int:
+    if args.set:
+        pairs = [split_setting(text, "450502000000=0779-2020110(县区或市的区划代码=值班电话;留空即删除)")
+                 for text in args.set]
+        phones = emergencies.configure_duty_phones(ctx.db, ctx.actor, dict(pairs))
+        ctx.print("已保存报送对象值班电话:")
+    else:
+        phones = emergencies.load_duty_phones(ctx.db)
+    for code, phone in phones.items():
+        ctx.print(f"{code}\t{phone}")
+    if not phones:
+        ctx.print("尚未录入报送对象的值班电话(griddesk-admin emergencies phones --set 区划代码=电话)")
+    return 0
+
+
 def _bulletin(ctx, args) -> int:
     pages = write_bulletin(ctx.db, ctx.actor, emergencies.report_id(ctx.db, ctx.actor, args.id), Path(args.output))
     ctx.print(f"已生成信息快报 {args.output}({pages} 页)")
@@ -187,6 +202,10 @@ def register(cli) -> None:
     choice.add_argument("--show", action="store_true", help="显示现行报告时限(默认)")
     choice.add_argument("--set", nargs="+", action="extend", metavar="KEY=VALUE",
                         help=f"设置项:{'、'.join(emergencies.LADDER_FIELDS)};report_to 写 county、city 或 county,city")
+    sub = cli.command("phones", "查看或录入报送对象(县区、市)的值班电话:报告进度旁显示向谁报、打哪个电话(全市适用)",
+                      _phones, group=group)
+    sub.add_argument("--set", nargs="+", action="extend", metavar="CODE=PHONE",
+                     help="县(区)或市的区划代码=值班电话,如 450502000000=0779-2020110;电话留空即删除")
     sub = cli.command("bulletin", "打印紧急情况信息快报 PDF", _bulletin, group=cli.group("print", "打印 print"))
     sub.add_argument("id", metavar="ID", help="报告序号或编号(emergencies list 的前两列)")
     sub.add_argument("-o", "--output", required=True, metavar="OUT.pdf")

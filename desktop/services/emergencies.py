@@ -25,7 +25,8 @@ force when they are scheduled. As follow-ups come in, `amend_facts` corrects the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+import re
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -53,6 +54,10 @@ from .security import Actor, Permission, scope_prefix
 from .unit_of_work import UnitOfWork, unit_of_work
 
 LADDER_SETTING = "emergencies.ladder"
+# {place code: phone} of the duty rooms the ladder reports to: each county's and the city's, so that
+# whoever reports at 3 a.m. sees whom to call beside each report owed.
+DUTY_PHONES_SETTING = "emergencies.duty_phones"
+_PHONE = re.compile(r"[0-9][0-9()\- ]{4,28}[0-9]")
 NUMBER_PREFIX = "KB"  # 快报
 # Clocks of two desktops are never exactly equal; a time this far ahead is still "now".
 CLOCK_SKEW = timedelta(minutes=5)
@@ -155,6 +160,8 @@ class EmergencyInfo:
     steps: tuple[StepInfo, ...]
     anticipated: bool = False  # a warning of what may happen (Art. 21); occurred_at is then learned_at
     expected_at: datetime | None = None  # when an anticipated situation is expected, if known
+    # {level: "海城区 0779-2020110"}: whom each level's reports go to, by phone, where it is entered.
+    duty_phones: dict[HandlingLevel, str] = field(default_factory=dict)
 
     def overdue_steps(self, now: datetime | None = None) -> list[StepInfo]:
         return [s for s in self.steps if s.done_at is None and s.overdue(now)]
@@ -179,7 +186,17 @@ def _info(session: Session, report: EmergencyReport) -> EmergencyInfo:
         reported_by=report.reported_by, acknowledged_at=report.acknowledged_at,
         acknowledged_by=report.acknowledged_by, steps=tuple(_step_info(s, report.number) for s in steps),
         anticipated=report.anticipated, expected_at=report.expected_at,
+        duty_phones=_duty_phones_of(session, township),
     )
+
+
+def _duty_phones_of(session: Session, township: Place) -> dict[HandlingLevel, str]:
+    setting = session.get(Setting, DUTY_PHONES_SETTING)
+    phones = setting.value if setting is not None else {}
+    county = township.parent
+    named = {HandlingLevel.COUNTY: (county.name, phones.get(county.code)),
+             HandlingLevel.CITY: (county.parent.name, phones.get(county.parent.code))}
+    return {level: f"{name} {phone}" for level, (name, phone) in named.items() if phone}
 
 
 def _route_to_grid(session: Session, lon: float, lat: float) -> Place | None:
@@ -723,6 +740,39 @@ def configure_ladder(db: Database, actor: Actor, **values) -> LadderRule:
         uow.audit(f"修改紧急情况报告时限:{_ladder_text(after)}(此后报告的紧急情况适用;已报告的紧急情况此后排定的续报、终报按新时限)",
                   before=before.stored(), after=after.stored())
         uow.changed("emergencies", note=LADDER_SETTING)
+        return after
+
+
+def load_duty_phones(db: Database) -> dict[str, str]:
+    """{place code: phone} of the duty rooms entered (the city's and the counties')."""
+    with db.session() as session:
+        setting = session.get(Setting, DUTY_PHONES_SETTING)
+        return dict(setting.value) if setting is not None else {}
+
+
+def configure_duty_phones(db: Database, actor: Actor, phones: dict[str, str]) -> dict[str, str]:
+    """Enter (or, with "", remove) the duty-room phones of the city and of counties, which the ladder
+    reports to (Art. 21); the others stay. All or nothing; city-wide, as the ladder is; audited."""
+    problems = []
+    with unit_of_work(db, actor, "emergencies.duty_phones", target=DUTY_PHONES_SETTING) as uow:
+        uow.require(LADDER_PERMISSION, CITY_CODE, action="设定紧急情况报送对象的值班电话")
+        for code, phone in phones.items():
+            place = uow.session.scalar(select(Place).where(Place.code == code))
+            if place is None or place.level not in (PlaceLevel.CITY, PlaceLevel.COUNTY):
+                problems.append(f"{code}:不是市或县(区)的区划代码;值班电话只为报送对象(县区、市)录入")
+            elif phone.strip() and not _PHONE.fullmatch(phone.strip()):
+                problems.append(f"{place.name}({code}):{phone!r} 不像电话号码(如 0779-2020110)")
+        if problems:
+            raise ValidationFailed("值班电话未保存,请按提示改正:", problems, article="Art. 21")
+        setting = uow.session.get(Setting, DUTY_PHONES_SETTING) or Setting(key=DUTY_PHONES_SETTING, value={})
+        before = dict(setting.value)
+        after = {**before, **{code: phone.strip() for code, phone in phones.items()}}
+        after = {code: phone for code, phone in sorted(after.items()) if phone}
+        setting.value, setting.updated_by = after, actor.username
+        uow.session.add(setting)
+        uow.audit(f"修改紧急情况报送对象值班电话:{'、'.join(f'{c} {p}' for c, p in after.items()) or '(无)'}",
+                  before=before, after=after)
+        uow.changed("emergencies", note=DUTY_PHONES_SETTING)
         return after
 
 

@@ -466,6 +466,28 @@ def test_the_bulletin_counts_a_round_of_follow_ups_once_and_goes_to_the_levels_i
     assert "主送:银海区网格化服务管理机构\n" in text and "北海市网格化服务管理机构" not in text
 
 
+@pytest.mark.law("Art. 21")
+@pytest.mark.law("Art. 15")
+def test_duty_phones_of_the_levels_reported_to_are_shown_with_each_report(db, operator, city_admin, supervisor):
+    """Whom to call at 3 a.m.: the county's and the city's duty rooms, entered once city-wide."""
+    with pytest.raises(PermissionDenied, match="设定紧急情况报送对象的值班电话"):
+        emergencies.configure_duty_phones(db, supervisor, {"450503000000": "0779-3030110"})
+    with pytest.raises(ValidationFailed) as caught:
+        emergencies.configure_duty_phones(db, city_admin, {QIAOGANG: "0779-1", "450503000000": "值班室"})
+    assert caught.value.problems == [
+        f"{QIAOGANG}:不是市或县(区)的区划代码;值班电话只为报送对象(县区、市)录入",
+        "银海区(450503000000):'值班室' 不像电话号码(如 0779-2020110)"]
+    phones = emergencies.configure_duty_phones(db, city_admin, {"450503000000": " 0779-3030110 ",
+                                                                 "450500000000": "0779-2020110"})
+    assert phones == {"450500000000": "0779-2020110", "450503000000": "0779-3030110"}
+    info = _report(db, operator)
+    assert info.duty_phones == {HandlingLevel.COUNTY: "银海区 0779-3030110", HandlingLevel.CITY: "北海市 0779-2020110"}
+    assert emergencies.configure_duty_phones(db, city_admin, {"450500000000": ""}) == {"450503000000": "0779-3030110"}
+    assert emergencies.get_report(db, operator, info.id).duty_phones == {HandlingLevel.COUNTY: "银海区 0779-3030110"}
+    assert [e.outcome for e in _audit(db, "emergencies.duty_phones")] == [
+        AuditOutcome.DENIED, AuditOutcome.OK, AuditOutcome.OK]
+
+
 def test_configured_ladder_applies_to_reports_made_afterwards(db, operator, city_admin):
     learned = utcnow() - timedelta(hours=3)
     earlier = _report(db, operator, learned_at=learned)

@@ -92,10 +92,13 @@ def test_the_ladder_panel_shows_overdue_steps_and_records_one(qtbot, sqlite_db, 
     info = emergencies.report(sqlite_db, system, type=EmergencyType.EMERGENCY, level=EmergencyLevel.LEVEL_III,
                               title="渔船碰撞起火", occurred_at=learned, learned_at=learned, place_text="侨港渔港",
                               township_code=QIAOGANG, summary="两船碰撞起火")
+    emergencies.configure_duty_phones(sqlite_db, system, {"450503000000": "0779-3030110"})
     panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
     qtbot.addWidget(panel)
     panel.resize(820, 420)
     assert panel.table.rowCount() == 6
+    # Whom to call beside each report owed, where the duty room's phone is entered.
+    assert {panel.table.item(r, 1).text() for r in range(6)} == {"县(区)(银海区 0779-3030110)", "市"}
     assert not panel.ack_button.isEnabled()  # the built-in administrator does not acknowledge for a supervisor
     phone_row = next(r for r in range(6) if panel.table.item(r, 0).text() == EmergencyStepKind.PHONE_FIRST.label)
     assert panel.table.item(phone_row, 0).foreground().color() == OVERDUE

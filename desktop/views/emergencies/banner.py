@@ -25,6 +25,12 @@ RECHECK_MS = 30_000  # a rung falls overdue with time alone, without any change 
 DUE_SOON = timedelta(minutes=15)
 
 
+def to_whom(info, step) -> str:
+    """The level a step reports to, with its duty room's phone where one is entered: whom to call."""
+    phone = info.duty_phones.get(step.to_level)
+    return f"{label(step.to_level)}({phone})" if phone else label(step.to_level)
+
+
 class EmergencyBanner(Retranslating, QFrame):
     """Hidden while no open report needs anyone; reloaded when emergencies change (on this desk or, through
     the live feed, another), and re-judged every half minute against the clock."""
@@ -95,14 +101,14 @@ class EmergencyBanner(Retranslating, QFrame):
             step, report = late[0]
             parts.append(self.tr("%1 个报送环节已超时,最早:%2 %3 · %4,%5").replace("%1", str(len(late)))
                          .replace("%2", report.number).replace("%3", label(step.kind))
-                         .replace("%4", label(step.to_level)).replace("%5", deadline_text(step.due_at, now, "%m-%d")))
+                         .replace("%4", to_whom(report, step)).replace("%5", deadline_text(step.due_at, now, "%m-%d")))
         soon = sorted(((step, report) for report in self.reports for step in report.steps
                        if step.done_at is None and now <= step.due_at <= now + DUE_SOON), key=lambda pair: pair[0].due_at)
         if soon:
             step, report = soon[0]
             parts.append(self.tr("%1 个报送环节即将到期,最早:%2 %3 · %4,%5").replace("%1", str(len(soon)))
                          .replace("%2", report.number).replace("%3", label(step.kind))
-                         .replace("%4", label(step.to_level)).replace("%5", deadline_text(step.due_at, now, "%m-%d")))
+                         .replace("%4", to_whom(report, step)).replace("%5", deadline_text(step.due_at, now, "%m-%d")))
         return self.tr(";").join(parts)
 
 

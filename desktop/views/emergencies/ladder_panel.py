@@ -28,6 +28,7 @@ from ...services import emergencies
 from ...services.clock import beijing_text, due_text
 from ...services.printing.bulletin import write_bulletin
 from ...services.security import Permission
+from .banner import to_whom
 from .. import beijing_time, dialogs, permissions
 from ..countdown import deadline_text
 from ..printing.notice_sheets_dialog import ask_save_path
@@ -155,7 +156,7 @@ class LadderPanel(QWidget):
                 done += self.tr("(超时 %1 分钟)").replace("%1", str(late))
             # A rung still owed counts down, so that one falling due in minutes stands out before it is late.
             due = due_text(step.due_at, "%m-%d", "—") if step.done_at else deadline_text(step.due_at, now, "%m-%d")
-            cells = [label(step.kind), label(step.to_level), due, done, step.content or ""]
+            cells = [label(step.kind), to_whom(info, step), due, done, step.content or ""]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, step.id)
