@@ -750,6 +750,15 @@ def load_duty_phones(db: Database) -> dict[str, str]:
         return dict(setting.value) if setting is not None else {}
 
 
+def duty_phone_rows(db: Database) -> list[tuple[str, str, str]]:
+    """(code, name, phone or "") of the city and each of its counties, for the form that enters them."""
+    phones = load_duty_phones(db)
+    with db.session() as session:
+        places = session.execute(select(Place.code, Place.name).where(Place.level.in_((PlaceLevel.CITY, PlaceLevel.COUNTY)))
+                                 .order_by(Place.code)).all()
+    return [(code, name, phones.get(code, "")) for code, name in places]
+
+
 def configure_duty_phones(db: Database, actor: Actor, phones: dict[str, str]) -> dict[str, str]:
     """Enter (or, with "", remove) the duty-room phones of the city and of counties, which the ladder
     reports to (Art. 21); the others stay. All or nothing; city-wide, as the ladder is; audited."""

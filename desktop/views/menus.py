@@ -62,6 +62,8 @@ FEATURE_ACTIONS: list[FeatureAction] = [
                   "desktop.views.emergencies.ladder_panel:open_ladder_panel", on_toolbar=True),
     FeatureAction("紧急情况", "emergencies.ladder_settings", "报告时限设置…",
                   "desktop.views.emergencies.ladder_settings:open_ladder_settings"),
+    FeatureAction("紧急情况", "emergencies.duty_phones", "报送对象值班电话…",
+                  "desktop.views.emergencies.ladder_settings:open_duty_phones"),
     FeatureAction("分析评价", "analytics.evaluation", "综合评价与考核表…",
                   "desktop.views.analytics.evaluation_panel:open_evaluation"),
     FeatureAction("分析评价", "analytics.hotspots", "高频与疑难问题…", "desktop.views.analytics.hotspots_panel:open_hotspots"),

@@ -1701,29 +1701,52 @@
     </message>
   </context>
   <context>
+    <name>DutyPhonesDialog</name>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="76" />
+      <source>报送对象值班电话(《条例》第二十一条)</source>
+      <translation>Duty-room phones of the levels reported to (Regulation Art. 21)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="79" />
+      <source>报告进度和主窗口提示条在每个待报环节旁显示报送对象及其值班电话。留空即不显示。</source>
+      <translation>The reporting ladder and the main window’s banner show, beside each report owed, the level it goes to and its duty-room phone. Leave a phone empty to show none.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="80" />
+      <source>只有具有全市综合评价权限的用户可以修改值班电话。</source>
+      <translation>Only a user with the city-wide evaluation grant may change the duty-room phones.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_settings.py" line="87" />
+      <source>如 0779-2020110</source>
+      <translation>e.g. 0779-2020110</translation>
+    </message>
+  </context>
+  <context>
     <name>EmergencyBanner</name>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="79" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="85" />
       <source>打开报告进度…</source>
       <translation>Open reporting progress…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="90" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="96" />
       <source>紧急情况 %1 起待值班长确认(%2 %3 %4)</source>
       <translation>%1 emergency report(s) awaiting the shift supervisor's acknowledgement (%2 %3 %4)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="96" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="102" />
       <source>%1 个报送环节已超时,最早:%2 %3 · %4,%5</source>
       <translation>%1 report step(s) late, earliest: %2 %3 · %4, %5</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="103" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="109" />
       <source>%1 个报送环节即将到期,最早:%2 %3 · %4,%5</source>
       <translation>%1 report step(s) due soon, earliest: %2 %3 · %4, %5</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="106" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="112" />
       <source>;</source>
       <translation>; </translation>
     </message>
@@ -2574,204 +2597,204 @@
   <context>
     <name>LadderPanel</name>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="59" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="60" />
       <source>紧急情况报告进度</source>
       <translation>Emergency reporting progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="62" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="63" />
       <source>含已终报的</source>
       <translation>Include closed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="66" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="67" />
       <source>环节</source>
       <translation>Step</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="66" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="67" />
       <source>报送对象</source>
       <translation>Report to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="66" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="67" />
       <source>时限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="66" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="94" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="67" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="95" />
       <source>报送时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="66" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="67" />
       <source>报送内容</source>
       <translation>What was reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="71" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="72" />
       <source>报送了什么(如:电话报区应急局值班室)</source>
       <translation>What was reported (e.g. phoned the district emergency office)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="74" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="75" />
       <source>报送时间(北京时间);不改动则按点击“登记报送”的时间登记</source>
       <translation>When it was reported (Beijing time); left alone, the moment “Record” is pressed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="77" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="78" />
       <source>登记报送</source>
       <translation>Record report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="80" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="81" />
       <source>处置完毕…</source>
       <translation>Handled…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="82" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="83" />
       <source>终报…</source>
       <translation>Final report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="84" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="85" />
       <source>打印信息快报…</source>
       <translation>Print bulletin…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="86" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="87" />
       <source>确认告警</source>
       <translation>Acknowledge alarm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="88" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="89" />
       <source>更正/补充事实…</source>
       <translation>Correct/add facts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="90" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="91" />
       <source>报告时限设置…</source>
       <translation>Reporting time limits…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="132" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="133" />
       <source>【未确认】</source>
       <translation>[Unacknowledged] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="136" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="137" />
       <source>【预警】</source>
       <translation>[WARNING] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="155" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="156" />
       <source>(超时 %1 分钟)</source>
       <translation> (%1 min late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="164" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="192" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="165" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="193" />
       <source>超时</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="205" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="206" />
       <source>请先在表中选择要登记的环节</source>
       <translation>Select the step to record in the table first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="207" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="208" />
       <source>该环节已报送</source>
       <translation>This step has been reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="209" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="210" />
       <source>终报向各级一并报送:请用“终报…”</source>
       <translation>The final report goes to every level at once: use “Final report…”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="215" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="216" />
       <source>只有处置中的报告才能标记处置完毕</source>
       <translation>Only a report still being handled can be marked handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="217" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="218" />
       <source>先标记处置完毕,再作终报</source>
       <translation>Mark the situation handled first, then make the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="220" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="221" />
       <source>没有可打印的报告</source>
       <translation>No report to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="221" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="222" />
       <source>没有待确认的告警</source>
       <translation>No alarm waiting for acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="223" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="224" />
       <source>紧急情况告警须由值班长以本人账号确认</source>
       <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="226" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="227" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="228" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="229" />
       <source>已终报结束的报告不能更正</source>
       <translation>A report closed by its final report cannot be corrected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="266" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="267" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="267" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="268" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="268" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="269" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="280" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="281" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="281" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="282" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="282" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="283" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="282" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="283" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="289" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="290" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="293" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="294" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="294" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="295" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>
@@ -4998,6 +5021,10 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     <message>
       <source>报告时限设置…</source>
       <translation>Reporting time limits…</translation>
+    </message>
+    <message>
+      <source>报送对象值班电话…</source>
+      <translation>Duty-room phones of the levels reported to…</translation>
     </message>
     <message>
       <source>综合评价与考核表…</source>

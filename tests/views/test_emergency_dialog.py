@@ -252,6 +252,30 @@ def test_the_ladder_settings_are_read_only_without_a_city_wide_grant(qtbot, sqli
 
 
 @pytest.mark.law("Art. 21")
+def test_duty_phones_are_entered_in_their_form_and_read_only_without_the_city_grant(qtbot, sqlite_db, system, errors,
+                                                                                    feature_window):
+    from desktop.views.emergencies.ladder_settings import DutyPhonesDialog, open_duty_phones
+
+    window = feature_window(sqlite_db, system, SyncTaskRunner())
+    open_duty_phones(window)  # 紧急情况 → 报送对象值班电话…
+    [dialog] = window.findChildren(DutyPhonesDialog)
+    assert list(dialog.phones) == ["450500000000", "450502000000", "450503000000", "450512000000", "450521000000"]
+    assert dialog.form.labelForField(dialog.phones["450503000000"]).text() == "银海区" and dialog.save_button.isEnabled()
+    dialog.phones["450503000000"].setText("0779-3030110")
+    with qtbot.waitSignal(dialog.saved, timeout=1000):
+        dialog.submit()
+    assert emergencies.load_duty_phones(sqlite_db) == {"450503000000": "0779-3030110"} and not errors
+    users.add_user(sqlite_db, system, username="qg_op", display_name="侨港值班员", password="secret-123",
+                   role=Role.OPERATOR, scope_code=QIAOGANG)
+    operator_window = feature_window(sqlite_db, users.actor_for(sqlite_db, "qg_op"), SyncTaskRunner())
+    open_duty_phones(operator_window)
+    [read_only] = operator_window.findChildren(DutyPhonesDialog)
+    assert read_only.phones["450503000000"].text() == "0779-3030110"
+    assert not read_only.phones["450503000000"].isEnabled() and not read_only.save_button.isEnabled()
+    assert read_only.permission_note.isVisibleTo(read_only)
+
+
+@pytest.mark.law("Art. 21")
 def test_a_step_made_late_says_how_late_even_on_a_selected_row(qtbot, sqlite_db, system, errors):
     info = _report(sqlite_db, system)
     phone = next(s for s in info.steps if s.kind is EmergencyStepKind.PHONE_FIRST)

@@ -42,7 +42,8 @@ CHINESE = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 PLACEHOLDER = re.compile(r"%\d|%n|\{[^}]*\}")
 SHORTCUT = re.compile(r"&(?!&)")
 # Data, not interface: the places and people of the test township, the languages' own names.
-DATA = ("侨港镇", "银海区", "侨北社区居委会", "侨北社区", "侨北第一网格", "侨北第二网格", "北海市", "陈海", "王五",
+DATA = ("侨港镇", "银海区", "海城区", "铁山港区", "合浦县", "侨北社区居委会", "侨北社区", "侨北第一网格", "侨北第二网格",
+        "北海市", "陈海", "王五",
         *LANGUAGES.values())
 # Data shown inside interface text: a place offered with its code, the test cases' titles and descriptions.
 DATA_PATTERN = re.compile(r"[\u4e00-\u9fff]+[((]\d{12,15}[))]|诉求 \d+|示例")

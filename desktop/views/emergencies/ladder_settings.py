@@ -1,8 +1,8 @@
-"""The Art. 21 reporting ladder's clocks and the levels reported to, set city-wide."""
+"""The Art. 21 reporting ladder's clocks, the levels reported to and their duty-room phones, set city-wide."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
 from ...i18n import label
 from ...services import emergencies
@@ -65,3 +65,34 @@ class LadderSettingsDialog(CitySettingsDialog):
 
 def open_ladder_settings(window) -> None:
     LadderSettingsDialog(window.db, window.actor, window.tasks, parent=window).open()
+
+
+class DutyPhonesDialog(CitySettingsDialog):
+    """The duty-room phones of the city and its counties, which the ladder reports to: shown beside
+    each report owed, so that whoever reports sees whom to call. Set city-wide, as the ladder is."""
+
+    def __init__(self, db, actor, tasks, parent: QWidget | None = None):
+        super().__init__(db, actor, tasks, parent)
+        self.setWindowTitle(self.tr("报送对象值班电话(《条例》第二十一条)"))
+        self.setMinimumWidth(420)
+        self.phones: dict[str, QLineEdit] = {}
+        self.finish(note=self.tr("报告进度和主窗口提示条在每个待报环节旁显示报送对象及其值班电话。留空即不显示。"),
+                    permission_note=self.tr("只有具有全市综合评价权限的用户可以修改值班电话。"),
+                    may_configure=emergencies.may_configure_ladder(actor), load=emergencies.duty_phone_rows,
+                    save=emergencies.configure_duty_phones)
+
+    def show_value(self, rows) -> None:
+        for code, name, phone in rows:
+            edit = QLineEdit(phone)
+            edit.setPlaceholderText(self.tr("如 0779-2020110"))
+            edit.setEnabled(self.may_configure)
+            self.phones[code] = edit
+            self.form.addRow(name, edit)
+
+    def values(self) -> dict:
+        """The phones as the keyword argument of `emergencies.configure_duty_phones`."""
+        return dict(phones={code: edit.text() for code, edit in self.phones.items()})
+
+
+def open_duty_phones(window) -> None:
+    DutyPhonesDialog(window.db, window.actor, window.tasks, parent=window).open()
