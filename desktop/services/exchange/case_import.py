@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from typing import NamedTuple
 
 from sqlalchemy import any_, bindparam, exists, func, select, text, union_all
 from sqlalchemy.dialects import postgresql
@@ -207,10 +208,20 @@ def _items_in_force(session: Session, township: Place) -> dict[str, _Item]:
     return items
 
 
-def _existing_cases(session: Session, request_ids: list[str]) -> dict[str, tuple[str, bool, datetime]]:
+class _Here(NamedTuple):
+    """A case of this database that an id of the file names."""
+
+    number: str
+    imported: bool  # the id is the case's external id (imported before), not its number
+    received_at: datetime
+    id: int
+    state: CaseState
+    township_id: int
+
+
+def _existing_cases(session: Session, request_ids: list[str]) -> dict[str, _Here]:
     """The cases that the ids name, as their external id (imported before) or as their number (a file
-    exported from this database): id → (the case's number, whether the id is the case's external id,
-    when the case was received).
+    exported from this database).
 
     One statement with ONE parameter (an array, a JSON list on SQLite): compiling an IN (…) of 100,000
     bound parameters costs more than the lookup. Each column is matched in its own branch of a UNION
@@ -223,15 +234,15 @@ def _existing_cases(session: Session, request_ids: list[str]) -> dict[str, tuple
         listed = select(text("value")).select_from(func.json_each(bindparam("ids", json.dumps(request_ids))))
         by_external_id = Case.external_id.in_(listed.scalar_subquery())
         by_number = Case.number.in_(listed.scalar_subquery())
-    columns = (Case.number, Case.external_id, Case.received_at)
+    columns = (Case.number, Case.external_id, Case.received_at, Case.id, Case.state, Case.township_id)
     rows = session.execute(union_all(select(*columns).where(by_external_id), select(*columns).where(by_number)))
     wanted = set(request_ids)
-    found: dict[str, tuple[str, bool, datetime]] = {}
-    for number, external_id, received_at in rows:
+    found: dict[str, _Here] = {}
+    for number, external_id, received_at, case_id, state, township_id in rows:
         if external_id in wanted:  # imported under this id: say so, even if a number reads the same
-            found[external_id] = (number, True, received_at)
+            found[external_id] = _Here(number, True, received_at, case_id, state, township_id)
         if number in wanted:
-            found.setdefault(number, (number, False, received_at))
+            found.setdefault(number, _Here(number, False, received_at, case_id, state, township_id))
     return found
 
 
@@ -265,8 +276,9 @@ def _title(request: IncomingRequest) -> str:
 
 
 def _plan(session: Session, requests: list[IncomingRequest], problems: Problems, township_code: str | None,
-          fields: FieldNames) -> Planned:
-    """Where each request goes and under which matter item; every row that cannot be placed is named."""
+          fields: FieldNames) -> tuple[Planned, dict[str, int]]:
+    """Where each request goes and under which matter item; every row that cannot be placed is named.
+    Also the cases here that duplicates are merged into (see _link_duplicates)."""
     tree = _Places(session)
     default_township = None
     if township_code:
@@ -287,7 +299,8 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
         select(exists().where(Grid.status == GridStatus.ACTIVE)))
     unplaced = 0
 
-    existing = _existing_cases(session, [r.external_id for r in requests] + [r.origin_id for r in requests if r.origin_id])
+    existing = _existing_cases(session, [r.external_id for r in requests] + [r.origin_id for r in requests if r.origin_id]
+                               + [r.merged_into for r in requests if r.merged_into])
     here: list[tuple[str, str, bool]] = []  # (request id, case number, imported before) of rows already here
     seen: dict[str, int] = {}
     wheres: dict[int | None, _Where] = {}
@@ -301,7 +314,7 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
             continue
         seen[external_id] = request.row
         if external_id in existing:
-            number, imported, received_at = existing[external_id]
+            number, imported, received_at, *_ = existing[external_id]
             # A number of this database with another receiving time is another system's id that
             # reads the same (two databases of one township number their cases alike): a new case.
             if imported or _same_moment(received_at, request.requested_at):
@@ -309,7 +322,7 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
                 here.append((external_id, number, imported))
                 continue
         if request.origin_id in existing:  # passed on through another database, and back
-            number, imported, received_at = existing[request.origin_id]
+            number, imported, received_at, *_ = existing[request.origin_id]
             if imported or _same_moment(received_at, request.requested_at):
                 problems.add(request.row, fields.texts["origin_id"], _come_back(external_id, request.origin_id, number))
                 here.append((external_id, number, imported))
@@ -353,31 +366,26 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
                                         f"(griddesk-admin grids import,或桌面“网格”中建立)再导入诉求")
     if requests and len(here) == len(requests) == len(problems):
         _whole_file_here(problems, here)
-    return _link_duplicates(session, requests, planned, problems, fields)
+    return _link_duplicates(requests, planned, existing, problems, fields)
 
 
-def _link_duplicates(session: Session, requests: list[IncomingRequest], planned: Planned, problems: Problems,
-                     fields: FieldNames) -> Planned:
+def _link_duplicates(requests: list[IncomingRequest], planned: Planned, existing: dict[str, _Here],
+                     problems: Problems, fields: FieldNames) -> tuple[Planned, dict[str, int]]:
     """Refuse, by name, each duplicate whose case it was merged into is neither another request of
     the file that imports (itself not merged) nor a case here in the same township (Art. 16); the
-    others are kept, to be linked."""
+    others are kept, to be linked. Also {name: case id} of the cases here they are merged into."""
     merged = [(request, where) for request, where, _ in planned if request.merged_into]
     if not merged:
-        return planned
+        return planned, {}
     in_file = {request.external_id: request for request, _, _ in planned}
     refused_rows = {request.external_id for request in requests} - in_file.keys()
-    wanted = [r.merged_into for r, _ in merged if r.merged_into not in in_file]
-    here = {}
-    if wanted:
-        columns = (Case.state, Case.township_id, Case.number)
-        here = {number: row for number, *row in session.execute(select(Case.number, *columns).where(
-            Case.number.in_(wanted))).all()}
-        here.update({external_id: row for external_id, *row in session.execute(select(Case.external_id, *columns).where(
-            Case.external_id.in_(wanted))).all()})
+    here = {r.merged_into: existing[r.merged_into] for r, _ in merged
+            if r.merged_into not in in_file and r.merged_into in existing}
     refused = set()
     for request, where in merged:
         target = in_file.get(request.merged_into)
-        state, township_id, number = here.get(request.merged_into, (None, None, None))
+        case = here.get(request.merged_into)
+        number, state, township_id = (case.number, case.state, case.township_id) if case else (None, None, None)
         if target is not None and target.merged_into:
             why = f"所并入的 {request.merged_into} 本身也已并入 {target.merged_into};请改为直接并入 {target.merged_into}"
         elif target is None and request.merged_into in refused_rows:
@@ -393,17 +401,12 @@ def _link_duplicates(session: Session, requests: list[IncomingRequest], planned:
             continue
         problems.add(request.row, fields.texts["merged_into"], why)
         refused.add(request.row)
-    return [entry for entry in planned if entry[0].row not in refused]
+    return [entry for entry in planned if entry[0].row not in refused], {name: case.id for name, case in here.items()}
 
 
-def _merged_into_ids(session: Session, planned: Planned, ids: list[int]) -> dict[int, int]:
+def _merged_into_ids(planned: Planned, ids: list[int], here: dict[str, int]) -> dict[int, int]:
     """{row: case id} of the duplicates: the id reserved for the request of the file, or the case here."""
     by_request = {request.external_id: case_id for (request, _, _), case_id in zip(planned, ids)}
-    wanted = [r.merged_into for r, _, _ in planned if r.merged_into and r.merged_into not in by_request]
-    here = {}
-    if wanted:
-        here = dict(session.execute(select(Case.number, Case.id).where(Case.number.in_(wanted))).all())
-        here.update(session.execute(select(Case.external_id, Case.id).where(Case.external_id.in_(wanted))).all())
     return {r.row: by_request.get(r.merged_into) or here[r.merged_into] for r, _, _ in planned if r.merged_into}
 
 
@@ -428,14 +431,14 @@ _CASE_COLUMNS = (
 _EVENT_COLUMNS = ("case_id", "at", "kind", "actor_id", "actor_name", "desktop", "to_state", "message", "detail")
 
 
-def _rows(session: Session, actor: Actor, planned: Planned, ids: list[int], numbers: list[str], source: str,
-          report: ProgressReport) -> tuple[list[tuple], list[tuple]]:
+def _rows(session: Session, actor: Actor, planned: Planned, ids: list[int], numbers: list[str],
+          targets_here: dict[str, int], source: str, report: ProgressReport) -> tuple[list[tuple], list[tuple]]:
     """The case rows and their "imported" timeline events, as driver-ready tuples (_CASE/_EVENT_COLUMNS);
     the duplicates' rows last, after the cases they were merged into (the reference is checked row by row)."""
     now = utcnow()
     stamp = bulk.stamp_for(session)
     now_stamp = stamp(now)
-    merged_into = _merged_into_ids(session, planned, ids)
+    merged_into = _merged_into_ids(planned, ids, targets_here)
     received, closed, merged = CaseState.RECEIVED.value, CaseState.CLOSED.value, CaseState.MERGED.value
     platform, township_level = Channel.PLATFORM.value, HandlingLevel.TOWNSHIP.value
     details: dict[str | None, str] = {}  # the event detail per source state, encoded once
@@ -486,7 +489,7 @@ def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest],
     """
     with unit_of_work(db, actor, "cases.import", target=source) as uow:
         session = uow.session
-        planned = _plan(session, requests, problems, township_code, fields)
+        planned, targets_here = _plan(session, requests, problems, township_code, fields)
         problems.raise_if_any()
 
         townships = {tid: session.get(Place, tid) for tid in {where.township_id for _, where, _ in planned}}
@@ -502,7 +505,7 @@ def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest],
         ids = bulk.reserve_ids(session, Case.__table__, len(planned))
 
         report = progress or (lambda done, total, what: None)
-        cases, events = _rows(session, actor, planned, ids, numbers, source, report)
+        cases, events = _rows(session, actor, planned, ids, numbers, targets_here, source, report)
         bulk.insert_rows(session, Case.__table__, _CASE_COLUMNS, cases,
                          lambda done: report(done, len(cases), "写入案件"))
         bulk.insert_rows(session, CaseEvent.__table__, _EVENT_COLUMNS, events,
