@@ -13,10 +13,10 @@ owed to every level in ``report_to`` (county and city):
 * final report within 5 working days after it is handled (WorkCalendar).
 
 When a report is marked handled, follow-ups not yet due are dropped (nothing more develops);
-overdue ones stay owed. A rung or a handling entered more than LATE_ENTRY after its time is
-marked 补录 (with when it was entered) in the audit and on the case timeline, so that a time
-entered late is never taken for one entered as it happened. A report closes when it is handled and every rung has
-been made. Neither the type nor the level of a report is ever preset.
+overdue ones stay owed. A rung, a handling or a final report entered more than LATE_ENTRY after
+its time is marked 补录 (with when it was entered) in the audit and on the case timeline, so that
+a time entered late is never taken for one entered as it happened. A report closes when it is
+handled and every rung has been made. Neither the type nor the level of a report is ever preset.
 
 The ladder is set city-wide (`configure_ladder`). A report keeps the levels it was opened
 with and the due times already set; later follow-ups and the final report take the clocks in
@@ -190,13 +190,16 @@ def _info(session: Session, report: EmergencyReport) -> EmergencyInfo:
     )
 
 
+def reported_to(township: Place) -> dict[HandlingLevel, Place]:
+    """The places whose institutions a township's ladder reports to, by level: its county and the city."""
+    return {HandlingLevel.COUNTY: township.parent, HandlingLevel.CITY: township.parent.parent}
+
+
 def _duty_phones_of(session: Session, township: Place) -> dict[HandlingLevel, str]:
     setting = session.get(Setting, DUTY_PHONES_SETTING)
     phones = setting.value if setting is not None else {}
-    county = township.parent
-    named = {HandlingLevel.COUNTY: (county.name, phones.get(county.code)),
-             HandlingLevel.CITY: (county.parent.name, phones.get(county.parent.code))}
-    return {level: f"{name} {phone}" for level, (name, phone) in named.items() if phone}
+    return {level: f"{place.name} {phones[place.code]}" for level, place in reported_to(township).items()
+            if phones.get(place.code)}
 
 
 def _route_to_grid(session: Session, lon: float, lat: float) -> Place | None:
@@ -286,11 +289,12 @@ def report(
     counts = dict(people_involved=people_involved, deaths=deaths, injuries=injuries, missing=missing)
     problems = _validate(title=title, place_text=place_text, summary=summary, occurred_at=occurred_at,
                          learned_at=learned_at, lon=lon, lat=lat, counts=counts, now=now)
-    # Neither is ever assumed: a hurried report would otherwise go up under the first type, or graded lowest.
     problems += _expected_problems(anticipated, expected_at, learned_at)
-    if learned_at and learned_at.tzinfo and learned_at < IN_FORCE:  # when reported: a report made earlier stays amendable
+    # Checked when reported only: a report made earlier stays amendable (Art. 24: in force from 2025-09-01).
+    if learned_at and learned_at.tzinfo and learned_at < IN_FORCE:
         problems.append(f"获知时间(learned_at):{beijing_text(learned_at, '%Y-%m-%d')} 早于《条例》施行之日 2025-09-01,"
                         "请核对年份")
+    # Neither is ever assumed: a hurried report would otherwise go up under the first type, or graded lowest.
     if level is None:
         problems.insert(0, "级别(level):请选择紧急情况的级别")
     if type is None:
@@ -752,8 +756,9 @@ def load_duty_phones(db: Database) -> dict[str, str]:
 
 def duty_phone_rows(db: Database) -> list[tuple[str, str, str]]:
     """(code, name, phone or "") of the city and each of its counties, for the form that enters them."""
-    phones = load_duty_phones(db)
     with db.session() as session:
+        setting = session.get(Setting, DUTY_PHONES_SETTING)
+        phones = setting.value if setting is not None else {}
         places = session.execute(select(Place.code, Place.name).where(Place.level.in_((PlaceLevel.CITY, PlaceLevel.COUNTY)))
                                  .order_by(Place.code)).all()
     return [(code, name, phones.get(code, "")) for code, name in places]

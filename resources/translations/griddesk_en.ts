@@ -1726,12 +1726,17 @@
   <context>
     <name>EmergencyBanner</name>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="85" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="33" />
+      <source>%1(%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/banner.py" line="87" />
       <source>打开报告进度…</source>
       <translation>Open reporting progress…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="96" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="98" />
       <source>紧急情况 %1 起待值班长确认(%2 %3 %4)</source>
       <translation>%1 emergency report(s) awaiting the shift supervisor's acknowledgement (%2 %3 %4)</translation>
     </message>
@@ -1741,12 +1746,12 @@
       <translation>%1 report step(s) late, earliest: %2 %3 · %4, %5</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="109" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="106" />
       <source>%1 个报送环节即将到期,最早:%2 %3 · %4,%5</source>
       <translation>%1 report step(s) due soon, earliest: %2 %3 · %4, %5</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="112" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="107" />
       <source>;</source>
       <translation>; </translation>
     </message>

@@ -16,9 +16,9 @@ from xml.sax.saxutils import escape
 
 from ...db import Database
 from ...models import PrintedSheet, utcnow
-from ...models.enums import EmergencyStepKind, HandlingLevel, SheetKind
+from ...models.enums import EmergencyStepKind, SheetKind
 from ..clock import beijing_text, due_text
-from ..emergencies import EmergencyInfo, get_report
+from ..emergencies import EmergencyInfo, get_report, reported_to
 from ..exchange.files import write_bytes
 from ..places import get_place
 from ..security import Actor, Permission
@@ -133,10 +133,8 @@ def _page_numbers(font: str, total: int | None):
 
 def _addressees(info: EmergencyInfo, township) -> str:
     """The levels this report's ladder goes to (as the ladder stood when it was made), by name."""
-    county = township.parent
-    names = {HandlingLevel.COUNTY: county.name, HandlingLevel.CITY: county.parent.name}
-    levels = [level for level in (HandlingLevel.COUNTY, HandlingLevel.CITY) if any(s.to_level is level for s in info.steps)]
-    return "、".join(f"{names[level]}网格化服务管理机构" for level in levels)
+    levels = {step.to_level for step in info.steps}
+    return "、".join(f"{place.name}网格化服务管理机构" for level, place in reported_to(township).items() if level in levels)
 
 
 def write_bulletin(db: Database, actor: Actor, report_id: int, path: Path) -> int:

@@ -53,7 +53,7 @@ class CalendarWarning(Retranslating, QFrame):
 
     def check(self) -> None:
         self._asked += 1
-        # Bound methods, not lambdas: the runner drops an answer landing after this banner is deleted.
+        # The answer says which check it answers: one overtaken by a later check is dropped.
         self.window_.tasks.submit(_unknown_years, self.window_.db, self._asked, on_done=self._landed,
                                   on_error=self._failed)
 

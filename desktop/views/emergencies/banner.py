@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from ...i18n import label
@@ -28,7 +28,9 @@ DUE_SOON = timedelta(minutes=15)
 def to_whom(info, step) -> str:
     """The level a step reports to, with its duty room's phone where one is entered: whom to call."""
     phone = info.duty_phones.get(step.to_level)
-    return f"{label(step.to_level)}({phone})" if phone else label(step.to_level)
+    if not phone:
+        return label(step.to_level)
+    return QCoreApplication.translate("EmergencyBanner", "%1(%2)").replace("%1", label(step.to_level)).replace("%2", phone)
 
 
 class EmergencyBanner(Retranslating, QFrame):
@@ -68,7 +70,7 @@ class EmergencyBanner(Retranslating, QFrame):
 
     def load(self) -> None:
         self._asked += 1
-        # Bound methods, not lambdas: the runner drops an answer landing after this banner is deleted.
+        # The answer says which load it answers: one overtaken by a later load is dropped.
         self.window_.tasks.submit(_open_reports, self.window_.db, self.window_.actor, self._asked,
                                   on_done=self._landed, on_error=self._failed)
 
@@ -95,21 +97,21 @@ class EmergencyBanner(Retranslating, QFrame):
             first = min(waiting, key=lambda r: r.learned_at)
             parts.append(self.tr("紧急情况 %1 起待值班长确认(%2 %3 %4)").replace("%1", str(len(waiting)))
                          .replace("%2", first.number).replace("%3", label(first.type)).replace("%4", first.title))
-        late = sorted(((step, report) for report in self.reports for step in report.overdue_steps(now)),
-                      key=lambda pair: pair[0].due_at)
+        late = [(step, report) for report in self.reports for step in report.overdue_steps(now)]
         if late:
-            step, report = late[0]
-            parts.append(self.tr("%1 个报送环节已超时,最早:%2 %3 · %4,%5").replace("%1", str(len(late)))
-                         .replace("%2", report.number).replace("%3", label(step.kind))
-                         .replace("%4", to_whom(report, step)).replace("%5", deadline_text(step.due_at, now, "%m-%d")))
-        soon = sorted(((step, report) for report in self.reports for step in report.steps
-                       if step.done_at is None and now <= step.due_at <= now + DUE_SOON), key=lambda pair: pair[0].due_at)
+            parts.append(_earliest(self.tr("%1 个报送环节已超时,最早:%2 %3 · %4,%5"), late, now))
+        soon = [(step, report) for report in self.reports for step in report.steps
+                if step.done_at is None and now <= step.due_at <= now + DUE_SOON]
         if soon:
-            step, report = soon[0]
-            parts.append(self.tr("%1 个报送环节即将到期,最早:%2 %3 · %4,%5").replace("%1", str(len(soon)))
-                         .replace("%2", report.number).replace("%3", label(step.kind))
-                         .replace("%4", to_whom(report, step)).replace("%5", deadline_text(step.due_at, now, "%m-%d")))
+            parts.append(_earliest(self.tr("%1 个报送环节即将到期,最早:%2 %3 · %4,%5"), soon, now))
         return self.tr(";").join(parts)
+
+
+def _earliest(template: str, owed: list, now: datetime) -> str:
+    """`template` (%1 how many, %2 report, %3 step, %4 to whom, %5 deadline) filled for the earliest due."""
+    step, report = min(owed, key=lambda pair: pair[0].due_at)
+    return (template.replace("%1", str(len(owed))).replace("%2", report.number).replace("%3", label(step.kind))
+            .replace("%4", to_whom(report, step)).replace("%5", deadline_text(step.due_at, now, "%m-%d")))
 
 
 def _open_reports(db, actor, asked: int) -> tuple[int, list[EmergencyInfo]]:
