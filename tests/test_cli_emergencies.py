@@ -85,11 +85,13 @@ def test_a_report_from_the_command_line_of_what_happened_and_of_what_may_happen(
     facts = ("--title", "渔港码头聚集", "--place", "侨港渔港码头", "--summary", "约三十名渔民聚集",
              "--township", "450503103000", "--people", "30")
     code, out = _run(demo_db, "--as", "qg_op1", "emergencies", "report", "--type", "群体性事件", "--level", "iv",
-                     "--occurred", "2026-11-27 08:10", "--learned", "2026-11-27 08:20", *facts)
+                     "--occurred", "2026-11-27 08:10", "--learned", "2026-11-27 08:20", *facts,
+                     "--injuries", "2", "--casualties-unverified")
     assert code == 0 and out.startswith("已报告紧急情况 KB450503103-") and "电话首报" in out
     report_id = int(re.search(r"序号 (\d+)", out).group(1))
     info = next(r for r in emergencies.list_reports(demo_db, emergencies_actor(demo_db)) if r.id == report_id)
     assert (info.type.value, info.level.value, info.people_involved, info.anticipated) == ("mass_incident", "iv", 30, False)
+    assert (info.injuries, info.casualties_unverified) == (2, True)
     code, out = _run(demo_db, "--as", "qg_op1", "emergencies", "report", "--type", "mass_incident",
                      "--level", "一般(IV级)", "--expected", "2099-01-01 09:00", *facts)
     report_id = int(re.search(r"序号 (\d+)", out).group(1))

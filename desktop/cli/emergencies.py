@@ -81,7 +81,7 @@ def _report(ctx, args) -> int:
         anticipated=bool(args.expected), expected_at=when if args.expected else None,
         place_text=args.place, summary=args.summary, township_code=args.township, lon=args.lon, lat=args.lat,
         people_involved=args.people, deaths=args.deaths, injuries=args.injuries, missing=args.missing,
-        measures=args.measures or "",
+        casualties_unverified=args.casualties_unverified, measures=args.measures or "",
     )
     ctx.print(f"已报告紧急情况 {info.number}(序号 {info.id}),大屏告警待值班长确认")
     _show_steps(ctx, info)
@@ -180,6 +180,8 @@ def register(cli) -> None:
     sub.add_argument("--lat", type=float)
     for name, caption in (("people", "涉及人数"), ("deaths", "死亡"), ("injuries", "受伤"), ("missing", "失踪")):
         sub.add_argument(f"--{name}", type=int, default=0, metavar="N", help=caption)
+    sub.add_argument("--casualties-unverified", action="store_true",
+                     help="伤亡情况尚在核实:以上人数为目前已知的(终报前须核实)")
     sub.add_argument("--measures", help="已采取的措施")
     sub = cli.command("steps", "列出一件报告的报告环节及步骤号", _steps, group=group)
     sub.add_argument("id", metavar="ID", help=report_id)

@@ -37,6 +37,9 @@ class EmergencyReport(Versioned, Timestamped, Base):
     deaths: Mapped[int] = mapped_column(default=0)
     injuries: Mapped[int] = mapped_column(default=0)
     missing: Mapped[int] = mapped_column(default=0)
+    # A first report rarely knows its casualties: the counts are then those known so far, still being
+    # verified (伤亡情况尚在核实); the final report states verified ones (emergencies.close).
+    casualties_unverified: Mapped[bool] = mapped_column(default=False)
     summary: Mapped[str] = mapped_column(Text)
     measures: Mapped[str] = mapped_column(Text, default="")
     state: Mapped[EmergencyState] = mapped_column(str_enum(EmergencyState), default=EmergencyState.OPEN)

@@ -76,7 +76,7 @@ COUNT_FIELDS = (("people_involved", "涉及人数"), ("deaths", "死亡"), ("inj
 AMENDABLE_FACTS = {
     "type": "类型", "level": "级别", "title": "标题", "occurred_at": "发生时间", "place_text": "地点",
     "lon": "经度", "lat": "纬度", **dict(COUNT_FIELDS), "summary": "事件概要", "measures": "已采取的措施",
-    "expected_at": "预计发生时间",
+    "expected_at": "预计发生时间", "casualties_unverified": "伤亡尚在核实",
 }
 # Facts of the report form fixed once it is made: label and why.
 FIXED_FACTS = {
@@ -160,6 +160,7 @@ class EmergencyInfo:
     steps: tuple[StepInfo, ...]
     anticipated: bool = False  # a warning of what may happen (Art. 21); occurred_at is then learned_at
     expected_at: datetime | None = None  # when an anticipated situation is expected, if known
+    casualties_unverified: bool = False  # the counts are those known so far, still being verified
     # {level: "海城区 0779-2020110"}: whom each level's reports go to, by phone, where it is entered.
     duty_phones: dict[HandlingLevel, str] = field(default_factory=dict)
 
@@ -186,7 +187,7 @@ def _info(session: Session, report: EmergencyReport) -> EmergencyInfo:
         reported_by=report.reported_by, acknowledged_at=report.acknowledged_at,
         acknowledged_by=report.acknowledged_by, steps=tuple(_step_info(s, report.number) for s in steps),
         anticipated=report.anticipated, expected_at=report.expected_at,
-        duty_phones=_duty_phones_of(session, township),
+        casualties_unverified=report.casualties_unverified, duty_phones=_duty_phones_of(session, township),
     )
 
 
@@ -271,6 +272,7 @@ def report(
     deaths: int = 0,
     injuries: int = 0,
     missing: int = 0,
+    casualties_unverified: bool = False,
     measures: str = "",
     case_id: int | None = None,
     anticipated: bool = False,
@@ -280,6 +282,8 @@ def report(
 
     `anticipated`: a situation that may happen and has not (Art. 21 covers both), with the time it
     is expected if known; its `occurred_at` is left out and taken as the learning time.
+    `casualties_unverified`: the counts are those known so far (a first report is due before
+    casualties are known); the final report needs them verified (`close`).
     A located report is routed to its grid; the township is the grid's, else `township_code`.
     Needs Permission.EMERGENCY_REPORT in that township.
     """
@@ -319,8 +323,9 @@ def report(
             number=number, township_id=township.id, grid_id=grid.id if grid else None, case_id=case_id,
             type=type, level=level, title=title.strip(), occurred_at=occurred_at, learned_at=learned_at,
             place_text=place_text.strip(), lon=lon, lat=lat, people_involved=people_involved, deaths=deaths,
-            injuries=injuries, missing=missing, summary=summary.strip(), measures=measures.strip(),
-            reported_by=actor.display_name, anticipated=anticipated, expected_at=expected_at,
+            injuries=injuries, missing=missing, casualties_unverified=casualties_unverified, summary=summary.strip(),
+            measures=measures.strip(), reported_by=actor.display_name, anticipated=anticipated,
+            expected_at=expected_at,
         )
         session.add(record)
         rule = LadderRule.load(session)
@@ -488,7 +493,8 @@ def mark_handled(db: Database, actor: Actor, report_id: int, *, handled_at: date
 def close(db: Database, actor: Actor, report_id: int, content: str, *, done_at: datetime | None = None) -> EmergencyInfo:
     """Make the final report to every level at once and close the report (Art. 21).
 
-    Refused while the report is not handled or an earlier rung is still owed.
+    Refused while the report is not handled, an earlier rung is still owed, or its casualties are
+    still being verified: the final report states verified counts.
     """
     if not content.strip():
         raise ValidationFailed("终报内容(content):必须填写", field="content")
@@ -501,6 +507,9 @@ def close(db: Database, actor: Actor, report_id: int, content: str, *, done_at: 
         if owed:
             names = "、".join(f"{s.kind.label}(报{s.to_level.label})" for s in owed)
             raise InvalidTransition(f"报告 {record.number} 尚有 {names} 未报送,请先补报再作终报", article="Art. 21")
+        if record.casualties_unverified:
+            raise InvalidTransition(f"报告 {record.number} 的伤亡情况仍在核实:终报须报告核实后的伤亡人数,请先"
+                                    f"“更正/补充事实”,填入核实的人数并取消“尚在核实”,再作终报", article="Art. 21")
         made = [s.done_at for s in record.steps if s.done_at is not None]
         last = max([record.handled_at, *made])
         _check_done_at(record, done_at, not_before=last,
@@ -550,6 +559,9 @@ def _coerce_fact(name: str, value, problems: list[str]):
     elif name in dict(COUNT_FIELDS):
         if isinstance(value, bool) or not isinstance(value, int):
             problems.append(f"{label}({name}):应为整数人数,不是 {value!r}")
+    elif name == "casualties_unverified":
+        if not isinstance(value, bool):
+            problems.append(f"{label}({name}):应为是或否,不是 {value!r}")
     elif name in ("lon", "lat"):
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
             problems.append(f"{label}({name}):应为数字或留空,不是 {value!r}")
@@ -567,6 +579,8 @@ def _fact_text(value) -> str:
     """A fact as a person reads it in the timeline and the audit log."""
     if value is None:
         return "未填"
+    if isinstance(value, bool):
+        return "是" if value else "否"
     if isinstance(value, EmergencyType | EmergencyLevel):
         return value.label
     if isinstance(value, datetime):

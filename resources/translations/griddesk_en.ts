@@ -269,36 +269,41 @@
     </message>
     <message>
       <location filename="../../desktop/views/wall/alarm.py" line="103" />
+      <source>(尚在核实)</source>
+      <translation> (still being verified)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/alarm.py" line="104" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="104" />
+      <location filename="../../desktop/views/wall/alarm.py" line="105" />
       <source>已采取措施</source>
       <translation>Measures taken</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="104" />
+      <location filename="../../desktop/views/wall/alarm.py" line="105" />
       <source>(未填写)</source>
       <translation>(not given)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="105" />
+      <location filename="../../desktop/views/wall/alarm.py" line="106" />
       <source>报告人</source>
       <translation>Reported by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="109" />
+      <location filename="../../desktop/views/wall/alarm.py" line="110" />
       <source>报送时限</source>
       <translation>Next report due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="115" />
+      <location filename="../../desktop/views/wall/alarm.py" line="116" />
       <source>另有 {0} 条紧急情况待确认</source>
       <translation>{0} more emergencies awaiting acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="127" />
+      <location filename="../../desktop/views/wall/alarm.py" line="128" />
       <source>正在确认…</source>
       <translation>Acknowledging…</translation>
     </message>
@@ -1759,27 +1764,27 @@
   <context>
     <name>EmergencyReportDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="169" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="175" />
       <source>报告紧急情况(《条例》第二十一条)</source>
       <translation>Report an emergency (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="174" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="180" />
       <source>按经纬度所在网格确定</source>
       <translation>From the grid at the coordinates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="175" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="181" />
       <source>所属乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="179" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="185" />
       <source>报送</source>
       <translation>Submit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="180" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="186" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -1822,73 +1827,83 @@
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="89" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
+      <source>尚在核实</source>
+      <translation>still being verified</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
+      <source>伤亡人数尚未核实时勾选,填目前已知的人数;终报前须核实</source>
+      <translation>Tick while casualties are not yet verified and enter the numbers known so far; they must be verified before the final report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="93" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="90" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="94" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="91" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="95" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="94" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="98" />
       <source>时间未定</source>
       <translation>Time not known</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="100" />
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="113" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="104" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="117" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="103" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="107" />
       <source>默认为打开本表的时间;请改为实际接到报告的时间,各级报告时限从此时起算</source>
       <translation>Defaults to when this form was opened; set it to when the report actually came in — every reporting deadline counts from it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="104" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="108" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="105" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="109" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="106" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="110" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="107" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="111" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="108" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="112" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="109" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="113" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="110" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="114" />
       <source>已采取的措施</source>
       <translation>Measures taken</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="113" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="117" />
       <source>预计发生时间</source>
       <translation>Expected at</translation>
     </message>

@@ -216,6 +216,40 @@ def test_close_refused_while_an_earlier_rung_is_owed_then_closes(db, operator):
 
 
 @pytest.mark.law("Art. 21")
+def test_casualties_still_being_verified_are_reported_as_known_so_far_and_verified_before_the_final_report(
+        db, operator, tmp_path):
+    """A first report is due within the hour, before casualties are known (Art. 21: 及时报告): it
+    says the counts are those known so far; the final report states verified ones."""
+    from pdftools import pdf_text
+
+    learned = utcnow() - timedelta(hours=3)
+    info = _report(db, operator, learned_at=learned, injuries=2, casualties_unverified=True)
+    assert info.casualties_unverified and info.injuries == 2
+    pdf = tmp_path / "first.pdf"
+    write_bulletin(db, operator, info.id, pdf)
+    assert "伤亡情况尚在核实。目前已知死亡 0 人,受伤 2 人,失踪 0 人" in pdf_text(pdf, layout=False).replace("\n", "")
+    for step in info.steps:
+        if step.kind is not EmergencyStepKind.FINAL:
+            emergencies.record_step(db, operator, step.id, "已报告", done_at=learned + timedelta(minutes=20))
+    info = emergencies.mark_handled(db, operator, info.id, handled_at=learned + timedelta(hours=2))
+    with pytest.raises(InvalidTransition, match="伤亡情况仍在核实.*取消“尚在核实”.*Art. 21"):
+        emergencies.close(db, operator, info.id, "终报")
+    info = emergencies.amend_facts(db, operator, info.id, expected_version=info.version, reason="医院核实",
+                                   injuries=3, casualties_unverified=False)
+    assert not info.casualties_unverified
+    assert "受伤 2 → 3;伤亡尚在核实 是 → 否" in _audit(db, "emergencies.amend_facts")[0].message
+    with pytest.raises(ValidationFailed, match="应为是或否"):
+        emergencies.amend_facts(db, operator, info.id, expected_version=info.version, reason="x",
+                                casualties_unverified="否")
+    info = emergencies.close(db, operator, info.id, "伤员三人均已出院")
+    assert info.state is EmergencyState.CLOSED
+    pdf = tmp_path / "final.pdf"
+    write_bulletin(db, operator, info.id, pdf)
+    text = pdf_text(pdf, layout=False).replace("\n", "")
+    assert "死亡 0 人,受伤 3 人,失踪 0 人" in text and "尚在核实" not in text
+
+
+@pytest.mark.law("Art. 21")
 def test_the_ladder_is_made_in_order(db, operator):
     """Art. 21: follow-ups one after another, the final report to every level at once, after the
     situation is handled — times that would score a late step as on time are refused."""

@@ -86,6 +86,29 @@ def test_a_situation_that_may_happen_is_sent_as_a_warning_with_its_expected_time
 
 
 @pytest.mark.law("Art. 21")
+def test_casualties_still_being_verified_are_sent_ticked_and_untick_in_a_correction(qtbot, sqlite_db, system, errors):
+    dialog = EmergencyReportDialog(sqlite_db, system, SyncTaskRunner(), township_code=QIAOGANG)
+    qtbot.addWidget(dialog)
+    _fill(dialog.form)
+    assert not dialog.form.casualties_unverified.isChecked()
+    dialog.form.casualties_unverified.setChecked(True)
+    with qtbot.waitSignal(dialog.reported, timeout=1000) as sent:
+        dialog.submit()
+    info = sent.args[0]
+    assert not errors and info.casualties_unverified and info.injuries == 1
+    amend = AmendFactsDialog(sqlite_db, system, SyncTaskRunner(), info)
+    qtbot.addWidget(amend)
+    assert amend.form.casualties_unverified.isChecked() and amend.changes() == {}
+    amend.form.casualties_unverified.setChecked(False)
+    amend.form.injuries.setValue(2)
+    amend.reason.setText("医院核实")
+    assert amend.changes() == {"injuries": 2, "casualties_unverified": False}
+    with qtbot.waitSignal(amend.amended, timeout=1000) as done:
+        amend.submit()
+    assert not errors and not done.args[0].casualties_unverified and done.args[0].injuries == 2
+
+
+@pytest.mark.law("Art. 21")
 def test_the_ladder_panel_shows_overdue_steps_and_records_one(qtbot, sqlite_db, system, errors, tmp_path):
     QFontDatabase.addApplicationFont(str(paths.font_path()))
     learned = utcnow() - timedelta(hours=2)

@@ -141,6 +141,17 @@ def test_the_takeover_shows_typed_text_as_typed(wall):
 
 
 @pytest.mark.law("Art. 21")
+def test_the_takeover_says_when_casualties_are_still_being_verified(wall):
+    from dataclasses import replace
+
+    report = wall.alarm.report
+    wall.alarm.show_report(replace(report, casualties_unverified=False), 1)
+    assert "尚在核实" not in wall.alarm.facts.text()
+    wall.alarm.show_report(replace(report, casualties_unverified=True), 1)
+    assert f"失踪 {report.missing}(尚在核实)" in wall.alarm.facts.text()
+
+
+@pytest.mark.law("Art. 21")
 def test_the_emergency_table_says_what_the_ladder_owes(wall, demo_db, chief):
     import re
 

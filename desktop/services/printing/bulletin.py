@@ -65,6 +65,8 @@ def stage(info: EmergencyInfo) -> str:
 def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: str, styles: dict) -> list:
     p = lambda text, style="body": Paragraph(escape(str(text)).replace("\n", "<br/>"), styles[style])  # noqa: E731
     casualties = f"死亡 {info.deaths} 人,受伤 {info.injuries} 人,失踪 {info.missing} 人"
+    if info.casualties_unverified:  # a first report's counts: what is known so far
+        casualties = f"伤亡情况尚在核实。目前已知{casualties}"
     if info.anticipated:  # a warning of what may happen (Art. 21): no time it happened, the one expected
         timing = [("事件性质", "可能发生(预警报告,尚未发生)"), ("预计发生时间", _when(info.expected_at) if info.expected_at else "未定")]
     else:

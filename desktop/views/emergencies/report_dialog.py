@@ -82,6 +82,10 @@ class EmergencyReportForm(QWidget):
         for caption, box in ((self.tr("死亡"), self.deaths), (self.tr("受伤"), self.injuries), (self.tr("失踪"), self.missing)):
             box.setPrefix(caption + " ")
             casualties.addWidget(box)
+        # A first report is due before casualties are known: the counts are then those known so far.
+        self.casualties_unverified = QCheckBox(self.tr("尚在核实"))
+        self.casualties_unverified.setToolTip(self.tr("伤亡人数尚未核实时勾选,填目前已知的人数;终报前须核实"))
+        casualties.addWidget(self.casualties_unverified)
         self.summary, self.measures = _text(90), _text()
 
         form = QFormLayout(self)
@@ -131,6 +135,7 @@ class EmergencyReportForm(QWidget):
         for box, value in ((self.people, info.people_involved), (self.deaths, info.deaths),
                            (self.injuries, info.injuries), (self.missing, info.missing)):
             box.setValue(value)
+        self.casualties_unverified.setChecked(info.casualties_unverified)
         self.summary.setPlainText(info.summary)
         self.measures.setPlainText(info.measures)
 
@@ -150,7 +155,8 @@ class EmergencyReportForm(QWidget):
             expected_at=when if anticipated and not self.time_unknown.isChecked() else None,
             learned_at=beijing_time.moment(self.learned.dateTime()), place_text=self.place.text(), lon=lon,
             lat=lat, people_involved=self.people.value(), deaths=self.deaths.value(), injuries=self.injuries.value(),
-            missing=self.missing.value(), summary=self.summary.toPlainText(), measures=self.measures.toPlainText(),
+            missing=self.missing.value(), casualties_unverified=self.casualties_unverified.isChecked(),
+            summary=self.summary.toPlainText(), measures=self.measures.toPlainText(),
             anticipated=anticipated,
         )
 

@@ -99,7 +99,8 @@ class AlarmOverlay(QFrame):
             timing,
             (self.tr("地点"), f"{report.township_name} · {report.place_text}"),
             (self.tr("伤亡"), self.tr("涉及 {0} 人;死亡 {1},受伤 {2},失踪 {3}").format(
-                report.people_involved, report.deaths, report.injuries, report.missing)),
+                report.people_involved, report.deaths, report.injuries, report.missing)
+                + (self.tr("(尚在核实)") if report.casualties_unverified else "")),
             (self.tr("事件概要"), _shortened(report.summary)),
             (self.tr("已采取措施"), _shortened(report.measures) or self.tr("(未填写)")),
             (self.tr("报告人"), report.reported_by),
