@@ -9,7 +9,9 @@ owed to every level in ``report_to`` (county and city):
 * phone first report within 30 minutes of learning of it;
 * written first report within 1 hour of learning of it;
 * follow-up reports while it is open, at least every 24 hours: the first is due 24 hours after
-  learning of it, each follow-up made starts the next 24-hour clock;
+  learning of it, each follow-up made starts the next 24-hour clock; a follow-up made more than
+  one interval late also answers for the rounds that fell due meanwhile, each kept as a rung made
+  late (with no content of its own), so that four missed days count as four late follow-ups;
 * final report within 5 working days after it is handled (WorkCalendar).
 
 When a report is marked handled, follow-ups not yet due are dropped (nothing more develops);
@@ -122,6 +124,11 @@ class StepInfo:
     done_at: datetime | None
     done_by: str | None
     content: str | None
+
+    @property
+    def missed_round(self) -> bool:
+        """A follow-up round that fell due while an earlier one was still owed, made (late) by that one."""
+        return self.kind is EmergencyStepKind.FOLLOW_UP and self.done_at is not None and not self.content
 
     def overdue(self, now: datetime | None = None) -> bool:
         """Not made in time: done late, or still owed after its due time."""
@@ -405,6 +412,18 @@ def _previous_follow_up(record: EmergencyReport, step: EmergencyStep) -> datetim
     return max(made, default=None)
 
 
+def _missed_rounds(record: EmergencyReport, step: EmergencyStep, interval: timedelta) -> list[EmergencyStep]:
+    """The follow-up rounds to the step's level that fell due after it, before it was made (and before
+    the situation was handled: none is owed after that), as rungs made late at the same time."""
+    until = min(step.done_at, record.handled_at) if record.handled_at else step.done_at
+    rounds, due = [], step.due_at + interval
+    while due < until:
+        rounds.append(EmergencyStep(kind=EmergencyStepKind.FOLLOW_UP, to_level=step.to_level, due_at=due,
+                                    done_at=step.done_at, done_by=step.done_by))
+        due += interval
+    return rounds
+
+
 def _entered_late(moment: datetime, entered: datetime) -> str:
     """"(补录于 …)" for a time entered well after it (LATE_ENTRY), else nothing."""
     if entered - moment <= LATE_ENTRY:
@@ -443,14 +462,19 @@ def record_step(db: Database, actor: Actor, step_id: int, content: str, *,
         else:
             _check_done_at(record, done_at)
         step.done_at, step.done_by, step.content = done_at, actor.display_name, content.strip()
-        if step.kind is EmergencyStepKind.FOLLOW_UP and record.state is EmergencyState.OPEN:
-            rule = LadderRule.load(uow.session)
-            record.steps.append(EmergencyStep(kind=EmergencyStepKind.FOLLOW_UP, to_level=step.to_level,
-                                              due_at=done_at + timedelta(hours=rule.follow_up_hours)))
+        missed = []
+        if step.kind is EmergencyStepKind.FOLLOW_UP:
+            interval = timedelta(hours=LadderRule.load(uow.session).follow_up_hours)
+            missed = _missed_rounds(record, step, interval)
+            record.steps.extend(missed)
+            if record.state is EmergencyState.OPEN:
+                record.steps.append(EmergencyStep(kind=EmergencyStepKind.FOLLOW_UP, to_level=step.to_level,
+                                                  due_at=done_at + interval))
         _close_if_complete(record)
         record.updated_at = utcnow()  # bumps the version: the ladder panel of another desktop reloads
         uow.session.flush()
         late = ("(超时)" if done_at > step.due_at else "") + _entered_late(done_at, utcnow())
+        late += f"(另有 {len(missed)} 次续报漏报,一并计为超时)" if missed else ""
         _on_linked_case(uow, record, "emergency_step", f"紧急情况 {record.number} {step.kind.label}报{step.to_level.label}{late}")
         uow.audit(f"{record.number} {step.kind.label}报{step.to_level.label}{late}", step=step.kind.value,
                   to_level=step.to_level.value)

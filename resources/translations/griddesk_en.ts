@@ -2713,108 +2713,113 @@
       <translation> (%1 min late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="165" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="193" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="159" />
+      <source>漏报,随此时的续报补报</source>
+      <translation>missed; made late by the follow-up at this time</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="166" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="194" />
       <source>超时</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="206" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="207" />
       <source>请先在表中选择要登记的环节</source>
       <translation>Select the step to record in the table first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="208" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="209" />
       <source>该环节已报送</source>
       <translation>This step has been reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="210" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="211" />
       <source>终报向各级一并报送:请用“终报…”</source>
       <translation>The final report goes to every level at once: use “Final report…”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="216" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="217" />
       <source>只有处置中的报告才能标记处置完毕</source>
       <translation>Only a report still being handled can be marked handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="218" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="219" />
       <source>先标记处置完毕,再作终报</source>
       <translation>Mark the situation handled first, then make the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="221" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="222" />
       <source>没有可打印的报告</source>
       <translation>No report to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="222" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="223" />
       <source>没有待确认的告警</source>
       <translation>No alarm waiting for acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="224" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="225" />
       <source>紧急情况告警须由值班长以本人账号确认</source>
       <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="227" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="228" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="229" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="230" />
       <source>已终报结束的报告不能更正</source>
       <translation>A report closed by its final report cannot be corrected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="267" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="268" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="268" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="269" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="269" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="270" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="281" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="282" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="282" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="283" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="283" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="284" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="283" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="284" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="290" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="291" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="294" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="295" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="295" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="296" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>

@@ -250,6 +250,38 @@ def test_casualties_still_being_verified_are_reported_as_known_so_far_and_verifi
 
 
 @pytest.mark.law("Art. 21")
+def test_a_follow_up_made_days_late_counts_each_missed_round_as_late(db, operator, tmp_path):
+    """Art. 21: 及时报告 — at least one follow-up every 24 hours while open. Four days without one are
+    four late follow-ups, not one: the evaluation's timeliness counts each round."""
+    from pdftools import pdf_text
+
+    from desktop.services.printing.bulletin import stage
+
+    learned = utcnow() - timedelta(hours=120)
+    info = _report(db, operator, learned_at=learned)
+    county = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.COUNTY]
+    made = learned + timedelta(hours=97)  # owed since learned + 24 h; rounds fell due at 48, 72 and 96 h too
+    info = emergencies.record_step(db, operator, county.id, "续报:已疏散", done_at=made)
+    rounds = sorted((s for s in _steps(info, EmergencyStepKind.FOLLOW_UP) if s.to_level is HandlingLevel.COUNTY),
+                    key=lambda s: s.due_at)
+    assert [s.due_at - learned for s in rounds] == [timedelta(hours=h) for h in (24, 48, 72, 96, 121)]
+    assert [s.missed_round for s in rounds] == [False, True, True, True, False]
+    assert all(s.done_at == made and s.overdue() for s in rounds[:4]) and rounds[4].done_at is None
+    assert "(另有 3 次续报漏报,一并计为超时)" in _audit(db, "emergencies.record_step")[-1].message
+    assert stage(info) == "续报(第 1 次)"  # the missed rounds are no reports of their own
+    pdf = tmp_path / "late.pdf"
+    write_bulletin(db, operator, info.id, pdf)
+    text = pdf_text(pdf, layout=False)
+    assert text.count("漏报") == 3 and text.count("续报:已疏散") == 1
+    # Once handled, no follow-up is owed: rounds after the handling are not missed.
+    city = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.CITY]
+    info = emergencies.mark_handled(db, operator, info.id, handled_at=learned + timedelta(hours=50))
+    info = emergencies.record_step(db, operator, city.id, "续报:已疏散", done_at=made)
+    city_rounds = [s for s in _steps(info, EmergencyStepKind.FOLLOW_UP) if s.to_level is HandlingLevel.CITY]
+    assert sorted(s.due_at - learned for s in city_rounds) == [timedelta(hours=24), timedelta(hours=48)]
+
+
+@pytest.mark.law("Art. 21")
 def test_the_ladder_is_made_in_order(db, operator):
     """Art. 21: follow-ups one after another, the final report to every level at once, after the
     situation is handled — times that would score a late step as on time are refused."""

@@ -109,6 +109,20 @@ def test_casualties_still_being_verified_are_sent_ticked_and_untick_in_a_correct
 
 
 @pytest.mark.law("Art. 21")
+def test_the_ladder_panel_names_the_follow_up_rounds_missed(qtbot, sqlite_db, system):
+    learned = utcnow() - timedelta(hours=100)
+    info = emergencies.report(sqlite_db, system, type=EmergencyType.EMERGENCY, level=EmergencyLevel.LEVEL_IV,
+                              title="堤坝渗水", occurred_at=learned, learned_at=learned, place_text="侨港海堤",
+                              township_code=QIAOGANG, summary="海堤一处渗水")
+    follow_up = next(s for s in info.steps if s.kind is EmergencyStepKind.FOLLOW_UP)
+    emergencies.record_step(sqlite_db, system, follow_up.id, "续报:已加固", done_at=learned + timedelta(hours=97))
+    panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    contents = [panel.table.item(row, 4).text() for row in range(panel.table.rowCount())]
+    assert contents.count("漏报,随此时的续报补报") == 3 and contents.count("续报:已加固") == 1
+
+
+@pytest.mark.law("Art. 21")
 def test_the_ladder_panel_shows_overdue_steps_and_records_one(qtbot, sqlite_db, system, errors, tmp_path):
     QFontDatabase.addApplicationFont(str(paths.font_path()))
     learned = utcnow() - timedelta(hours=2)

@@ -58,7 +58,9 @@ def stage(info: EmergencyInfo) -> str:
     if any(step.kind is EmergencyStepKind.FINAL for step in made):
         return "终报"
     # Each level gets its own follow-ups: one round to the county and the city is one 续报.
-    rounds = Counter(step.to_level for step in made if step.kind is EmergencyStepKind.FOLLOW_UP)
+    # A round missed and made by a later follow-up is no report of its own.
+    rounds = Counter(step.to_level for step in made if step.kind is EmergencyStepKind.FOLLOW_UP
+                     and not step.missed_round)
     return f"续报(第 {max(rounds.values())} 次)" if rounds else "首报"
 
 
@@ -88,7 +90,8 @@ def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: 
                         ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")))
     ladder = [[p(h, "small") for h in ("报告环节", "报送对象", "时限", "报送时间", "报送人", "情况")]]
     for step in info.steps:
-        status = "超时" if step.overdue(printed_at) else ("按时" if step.done_at else "待报")
+        status = ("漏报" if step.missed_round else "超时" if step.overdue(printed_at)
+                  else "按时" if step.done_at else "待报")
         ladder.append([p(step.kind.label, "small"), p(step.to_level.label, "small"), p(due_text(step.due_at, "%Y年%m月%d日", "—"), "small"),
                        p(_when(step.done_at), "small"), p(step.done_by or "—", "small"), p(status, "small")])
     ladder_table = _table(ladder, [22 * mm, 20 * mm, 38 * mm, 38 * mm, 28 * mm, 24 * mm], font,

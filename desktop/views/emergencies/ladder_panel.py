@@ -156,7 +156,8 @@ class LadderPanel(QWidget):
                 done += self.tr("(超时 %1 分钟)").replace("%1", str(late))
             # A rung still owed counts down, so that one falling due in minutes stands out before it is late.
             due = due_text(step.due_at, "%m-%d", "—") if step.done_at else deadline_text(step.due_at, now, "%m-%d")
-            cells = [label(step.kind), to_whom(info, step), due, done, step.content or ""]
+            content = self.tr("漏报,随此时的续报补报") if step.missed_round else step.content or ""
+            cells = [label(step.kind), to_whom(info, step), due, done, content]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, step.id)
