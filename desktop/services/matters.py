@@ -39,9 +39,15 @@ def require_listed_grid_task(session: Session, matter_item_id: int | None, place
     if item is None:
         raise NotFound(f"事项 {matter_item_id} 不存在")
     in_force = {ml.id for ml in lists_in_force(session, place, on)}
-    if item.matter_list_id not in in_force or not item.grid_staff_task:
+    if item.matter_list_id not in in_force:
         raise LawRefusal(
             f"事项“{item.title}”({item.code})不在现行网格化服务管理事项清单内,不得要求网格工作人员办理或者协助",
+            article="Art. 13",
+        )
+    if not item.grid_staff_task:
+        raise LawRefusal(
+            f"事项“{item.title}”({item.code})在现行清单内,但未列为网格工作人员办理或者协助的事项,"
+            f"不得交网格工作人员办理;请派遣给承办部门",
             article="Art. 13",
         )
     return item

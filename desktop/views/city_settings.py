@@ -11,13 +11,18 @@ from . import dialogs
 
 class CitySettingsDialog(QDialog):
     """Subclasses fill `form`, then call `finish(…)`; they show a loaded value in `show_value`
-    and give the service's keyword arguments in `values`. `saved` carries what the service stored."""
+    and give the service's keyword arguments in `values`. `saved` carries what the service stored.
+
+    Only what was changed in the form is sent (`changes`): a dialog left open while another admin
+    saved would otherwise put back, unseen, what that admin had changed. The services keep what
+    they are not given."""
 
     saved = Signal(object)
 
     def __init__(self, db, actor, tasks, parent: QWidget | None = None):
         super().__init__(parent)
         self.db, self.actor, self.tasks = db, actor, tasks
+        self._shown: dict = {}  # the values() of the setting as loaded
         self.form = QFormLayout()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -45,6 +50,7 @@ class CitySettingsDialog(QDialog):
 
     def _loaded(self, value) -> None:
         self.show_value(value)
+        self._shown = self.values()
         self.save_button.setEnabled(self.may_configure)
 
     def show_value(self, value) -> None:
@@ -53,8 +59,25 @@ class CitySettingsDialog(QDialog):
     def values(self) -> dict:
         raise NotImplementedError
 
+    def changes(self) -> dict:
+        """The keyword arguments changed since the setting was shown; of a mapping (the duty phones),
+        the entries changed."""
+        changed = {}
+        for name, value in self.values().items():
+            shown = self._shown.get(name)
+            if isinstance(value, dict) and isinstance(shown, dict):
+                if entries := {key: entry for key, entry in value.items() if shown.get(key) != entry}:
+                    changed[name] = entries
+            elif value != shown:
+                changed[name] = value
+        return changed
+
     def submit(self) -> None:
-        self.tasks.submit(self._save, self.db, self.actor, **self.values(),
+        changes = self.changes()
+        if not changes:  # nothing to save: closing says so plainly, without an audit entry of no change
+            self.reject()
+            return
+        self.tasks.submit(self._save, self.db, self.actor, **changes,
                           on_done=self._done, on_error=lambda exc: dialogs.show_error(self, exc))
 
     def _done(self, stored) -> None:

@@ -1110,12 +1110,12 @@
   <context>
     <name>CitySettingsDialog</name>
     <message>
-      <location filename="../../desktop/views/city_settings.py" line="24" />
+      <location filename="../../desktop/views/city_settings.py" line="29" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/city_settings.py" line="26" />
+      <location filename="../../desktop/views/city_settings.py" line="31" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>

@@ -31,6 +31,23 @@ def test_the_rules_are_saved_city_wide(qtbot, sqlite_db, system, errors):
     assert not errors and case_rules.load_rules(sqlite_db) == CaseRules(3, 14, True)
 
 
+def test_a_dialog_left_open_sends_only_what_was_changed_in_it(qtbot, sqlite_db, system, errors):
+    """Another admin's save while this dialog was open is kept: only this dialog's change is sent."""
+    dialog = CaseRulesDialog(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(dialog)
+    case_rules.configure_rules(sqlite_db, system, on_hold_every_days=14)  # meanwhile, at another desk
+    dialog.numbers["after_close_working_days"].setValue(5)
+    assert dialog.changes() == {"after_close_working_days": 5}
+    with qtbot.waitSignal(dialog.saved, timeout=1000):
+        dialog.submit()
+    assert not errors and case_rules.load_rules(sqlite_db) == CaseRules(5, 14, False)
+    unchanged = CaseRulesDialog(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(unchanged)
+    with qtbot.assertNotEmitted(unchanged.saved):
+        unchanged.submit()  # nothing changed: closed, nothing saved
+    assert unchanged.result() == unchanged.DialogCode.Rejected
+
+
 def test_the_rules_are_read_only_without_the_city_wide_calendar(qtbot, sqlite_db, system, feature_window, cjk_font):
     users.add_user(sqlite_db, system, username="qg_op", display_name="侨港值班员", password="secret-123",
                    role=Role.OPERATOR, scope_code="450503103000")

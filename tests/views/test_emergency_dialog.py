@@ -298,10 +298,13 @@ def test_duty_phones_are_entered_in_their_form_and_read_only_without_the_city_gr
     [dialog] = window.findChildren(DutyPhonesDialog)
     assert list(dialog.phones) == ["450500000000", "450502000000", "450503000000", "450512000000", "450521000000"]
     assert dialog.form.labelForField(dialog.phones["450503000000"]).text() == "银海区" and dialog.save_button.isEnabled()
+    emergencies.configure_duty_phones(sqlite_db, system, {"450500000000": "0779-2020110"})  # at another desk
     dialog.phones["450503000000"].setText("0779-3030110")
+    assert dialog.changes() == {"phones": {"450503000000": "0779-3030110"}}
     with qtbot.waitSignal(dialog.saved, timeout=1000):
         dialog.submit()
-    assert emergencies.load_duty_phones(sqlite_db) == {"450503000000": "0779-3030110"} and not errors
+    assert emergencies.load_duty_phones(sqlite_db) == {"450500000000": "0779-2020110",
+                                                       "450503000000": "0779-3030110"} and not errors
     users.add_user(sqlite_db, system, username="qg_op", display_name="侨港值班员", password="secret-123",
                    role=Role.OPERATOR, scope_code=QIAOGANG)
     operator_window = feature_window(sqlite_db, users.actor_for(sqlite_db, "qg_op"), SyncTaskRunner())

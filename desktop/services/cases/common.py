@@ -21,10 +21,10 @@ A = AssignmentState
 
 # The state table of SPEC §11: from which case states each center action may be taken.
 CASE_ACTIONS: dict[str, frozenset[CaseState]] = {
-    "route": frozenset({S.RECEIVED}),
+    "route": frozenset({S.RECEIVED, S.REGISTERED}),  # while it has no grid (route_to_grid)
     "merge": frozenset({S.RECEIVED, S.REGISTERED, S.ESCALATED}),
     "resolve_on_spot": frozenset({S.RECEIVED, S.REGISTERED}),
-    "escalate": frozenset({S.RECEIVED, S.REGISTERED, S.ESCALATED}),
+    "escalate": frozenset({S.RECEIVED, S.REGISTERED, S.ESCALATED, S.REOPENED}),
     "assign_down": frozenset({S.REGISTERED, S.ESCALATED}),
     "dispatch": frozenset({S.RECEIVED, S.REGISTERED, S.ESCALATED, S.REOPENED}),
     "review": frozenset({S.REPORTED, S.UNDER_REVIEW}),

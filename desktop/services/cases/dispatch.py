@@ -153,9 +153,12 @@ def dispatch(db: Database, actor: Actor, *, case_id: int, lead_department_id: in
         require_on_case(uow, case, Permission.DISPATCH)
         require_state(case, "dispatch")
         departments = use_departments(session, [lead_department_id, *co_ids])
-        missing = [str(i) for i in [lead_department_id, *co_ids] if i not in departments or not departments[i].active]
-        if missing:
-            raise ValidationFailed(f"承办单位 {'、'.join(missing)} 不存在或已停用,请重新选择", field="departments")
+        unknown = [str(i) for i in [lead_department_id, *co_ids] if i not in departments]
+        if unknown:  # ids no desk offers: a stale list, or a department removed meanwhile
+            raise ValidationFailed(f"承办单位(编号 {'、'.join(unknown)})不存在,请刷新单位列表后重新选择", field="departments")
+        stopped = [departments[i].name for i in [lead_department_id, *co_ids] if not departments[i].active]
+        if stopped:
+            raise ValidationFailed(f"承办单位 {'、'.join(stopped)} 已停用,请另选承办单位", field="departments")
         busy = {a.department_id: a for a in active_assignments(case)}
         for dept_id in [lead_department_id, *co_ids]:
             if dept_id in busy:

@@ -19,7 +19,7 @@ from ...models.base import utcnow
 from ...models.enums import OPEN_CASE_STATES, CaseState, MatterCategory
 from ..security import Actor, Permission
 from ..unit_of_work import UnitOfWork, unit_of_work
-from .common import conflict_message, load_case, record, require_state, setting
+from .common import conflict_message, load_case, record, require_on_case, require_state, setting
 from .results import CaseInfo
 
 RULE_SETTING = "cases.duplicate_rule"
@@ -80,6 +80,9 @@ def merge(db: Database, actor: Actor, *, case_id: int, into_case_id: int, expect
         if case.version != expected_version:
             raise Conflict(conflict_message(case))
         uow.target = f"case:{case.id}"
+        # The duplicate is closed: by who may take in requests where it is handled now (an escalated
+        # case is the county's); merge_into checks the townships of both cases.
+        require_on_case(uow, case, Permission.INTAKE)
         require_state(case, "merge")
         merge_into(uow, case, into)
         uow.session.flush()

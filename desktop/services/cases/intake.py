@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from ...db import Database
-from ...errors import NotFound, ValidationFailed
+from ...errors import InvalidTransition, NotFound, ValidationFailed
 from ...models import Case, Grid, MatterItem, Place
 from ...models.base import utcnow
 from ...models.enums import CaseState, Channel, GridKind, GridStatus, HandlingLevel, MatterCategory, PlaceLevel
@@ -184,16 +184,26 @@ def take_in(db: Database, actor: Actor, *, channel: Channel | None, title: str, 
 
 
 def route_to_grid(db: Database, actor: Actor, *, case_id: int, grid_code: str, expected_version: int) -> CaseInfo:
-    """Take a case off the triage list by naming its grid (it must lie in the case's township)."""
+    """Take a case off the triage list by naming its grid (a grid in use in the case's township).
+
+    A case registered without a grid (one escalated from the triage list and assigned back down)
+    is routed the same way."""
     with unit_of_work(db, actor, "cases.route") as uow:
         case = load_case(uow, case_id, expected_version)
         require_state(case, "route")
+        if case.grid_id is not None:
+            current = uow.session.get(Place, case.grid_id)
+            raise InvalidTransition(f"案件 {case.number} 已在 {current.short_name}({current.code}),不在待分拨清单上")
         grid = get_place(uow.session, grid_code)
         township = uow.session.get(Place, case.township_id)
         uow.require(Permission.INTAKE, township.code, township.short_name)
         if grid.level is not PlaceLevel.GRID or grid.parent.parent_id != township.id:
             raise ValidationFailed(f"网格(grid_code):{grid.short_name}({grid.code})不是"
                                    f"{township.short_name}的网格,请选择本乡镇(街道)的网格", field="grid_code")
+        status = uow.session.get(Grid, grid.id).status
+        if status is not GridStatus.ACTIVE:
+            raise ValidationFailed(f"网格(grid_code):{grid.short_name}({grid.code})目前为“{status.label}”,不在使用中,"
+                                   f"请选择在用的网格", field="grid_code")
         case.grid_id, case.village_id = grid.id, grid.parent_id
         case.registered_at = utcnow()
         record(uow, case, "routed", f"指定网格 {grid.short_name}({grid.code})", to_state=CaseState.REGISTERED,

@@ -65,6 +65,7 @@ def decide_extension(db: Database, actor: Actor, *, extension_id: int, approve: 
         extension = uow.session.get(Extension, extension_id)
         case, assignment, dept = _decision(uow, extension, expected_version, AssignmentState.EXTENSION_PENDING)
         calendar, limits = WorkCalendar.load(uow.session), case_limits(uow.session, case)
+        asked_with = assignment.due_at
         resume(assignment, now, calendar, limits)
         if approve:
             extension.new_due_at = assignment.due_at  # an approval carries a deadline; the recount below sets it
@@ -74,8 +75,12 @@ def decide_extension(db: Database, actor: Actor, *, extension_id: int, approve: 
             recompute(uow.session, assignment, calendar, limits)
         assignment.state = _back_to_work(assignment)
         sync_case_due(case)
-        verdict = (f"同意延期,新期限 {due_text(assignment.due_at, '%m-%d')}" if approve
-                   else "不同意延期,按原期限办理")
+        if approve:
+            verdict = f"同意延期,新期限 {due_text(assignment.due_at, '%m-%d')}"
+        elif assignment.due_at != asked_with:  # the clock stood still while it was decided (pauses setting)
+            verdict = f"不同意延期;审批期间暂停的时间已补回,期限至 {due_text(assignment.due_at, '%m-%d')}"
+        else:
+            verdict = "不同意延期,按原期限办理"
         record(uow, case, "extension_decided", f"{dept.name} 的延期申请:{verdict}" + (f"({comment})" if comment else ""),
                to_state=_follow_lead(case, assignment), assignment=assignment, at=now, approved=approve)
         uow.session.flush()

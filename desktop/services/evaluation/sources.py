@@ -35,6 +35,7 @@ from ...models import (
     EmergencyReport,
     EmergencyStep,
     GridStaffRole,
+    Objection,
     Person,
     Place,
     WorkLogEntry,
@@ -44,6 +45,7 @@ from ...models.enums import (
     AssignmentState,
     CallbackState,
     CaseState,
+    DecisionState,
     PlaceLevel,
     Satisfaction,
 )
@@ -156,12 +158,18 @@ def _assignments(level, period, as_of, scope) -> Counted:
     source, key = _case_subject(level, a.__table__.join(Case.__table__, a.case_id == Case.id), period,
                                 Case.grid_id, assignment=a)
     due = or_(a.signed_at.is_not(None), a.sign_due_at < as_of)
+    # An objection upheld (Art. 18(2)) that was raised before the sign-for fell due: the share was never
+    # the department's, however long the center took to decide.
+    objected_in_time = select(Objection.id).where(
+        Objection.assignment_id == a.id, Objection.state == DecisionState.APPROVED,
+        Objection.raised_at <= a.sign_due_at).exists()
     return Counted(
         Grain.ASSIGNMENT, key, Case.township_id, source,
         (a.sign_due_at >= period.start, a.sign_due_at < period.end, Case.state.in_(COUNTED_STATES),
          # A share withdrawn unsigned before its sign-for fell due (re-dispatch, a hold taken up again)
          # was never the department's to sign; one withdrawn after it fell due was missed.
-         ~and_(a.state == AssignmentState.WITHDRAWN, a.signed_at.is_(None), a.finished_at <= a.sign_due_at),
+         ~and_(a.state == AssignmentState.WITHDRAWN, a.signed_at.is_(None),
+               or_(a.finished_at <= a.sign_due_at, objected_in_time)),
          *case_scope(scope)),
         {"response": (and_(Case.state != CaseState.ON_HOLD, due), a.signed_at <= a.sign_due_at)},
         a.id, Case.id, Case.number, Case.title, a.sign_due_at, a.signed_at,

@@ -46,7 +46,7 @@ def test_unlocated_and_unmatched_requests_go_to_the_triage_list(world):
                                   expected_version=unlocated.version)
     assert routed.state is CaseState.REGISTERED and routed.grid_id == world.grids["a"]
     assert [c.id for c in intake.triage_list(world.db, world.operator, TOWNSHIP)] == [at_sea.id]
-    with pytest.raises(InvalidTransition, match="不能指定网格"):
+    with pytest.raises(InvalidTransition, match="已在 侨北第一网格.*不在待分拨清单上"):
         intake.route_to_grid(world.db, world.operator, case_id=unlocated.id, grid_code=GRID_A,
                              expected_version=routed.version)
 

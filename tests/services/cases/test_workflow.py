@@ -354,7 +354,7 @@ def test_off_list_matter_is_not_handed_to_grid_staff(world):
                                           expected_version=case.version)
     case = onspot_escalation.escalate(world.db, world.operator, case_id=case.id, reason="网格无法处理",
                                       expected_version=case.version)
-    with pytest.raises(LawRefusal, match="不在现行网格化服务管理事项清单内"):
+    with pytest.raises(LawRefusal, match="在现行清单内,但未列为网格工作人员办理或者协助的事项"):
         onspot_escalation.assign_down(world.db, world.operator, case_id=case.id, to_level=HandlingLevel.GRID,
                                       reason="请网格员协助", expected_version=case.version)
 

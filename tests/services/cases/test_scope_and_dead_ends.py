@@ -1,0 +1,167 @@
+"""Steps a case must be able to take, and steps only the right desk may take: routing after the
+triage list, escalation of a reopened case, merging at the level that handles a case, and the
+refusals a person can act on (Art. 13, 15, 16–19)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import select
+
+from case_world import COUNTY, GRID_A, GRID_B, TOWNSHIP, actor
+from desktop.errors import LawRefusal, PermissionDenied, ValidationFailed
+from desktop.models import Assignment, Department, Extension, Grid, Objection, Place, Setting
+from desktop.models.base import utcnow
+from desktop.models.enums import CaseState, Channel, GridStatus, HandlingLevel, PlaceLevel, Role
+from desktop.services.cases import department, dispatch, duplicates, intake, onspot_escalation, queries, review
+from desktop.services.clock import BEIJING
+
+TUESDAY = datetime(2026, 6, 9, 2, 0, tzinfo=timezone.utc)  # Beijing 10:00 of an ordinary week
+
+
+@pytest.mark.law("Art. 15")
+def test_a_township_desk_does_not_merge_away_a_case_the_county_now_handles(world):
+    duplicate, kept = world.new_case().case, world.new_case().case
+    duplicate = onspot_escalation.escalate(world.db, world.operator, case_id=duplicate.id, reason="需县级协调",
+                                           expected_version=duplicate.version)
+    assert duplicate.level is HandlingLevel.COUNTY
+    with pytest.raises(PermissionDenied, match=r"没有在 银海\(450503000000\) 受理诉求的权限.*Art. 15"):
+        duplicates.merge(world.db, world.operator, case_id=duplicate.id, into_case_id=kept.id,
+                         expected_version=duplicate.version)
+    county = actor("op_yh", Role.OPERATOR, COUNTY, PlaceLevel.COUNTY)
+    merged = duplicates.merge(world.db, county, case_id=duplicate.id, into_case_id=kept.id,
+                              expected_version=duplicate.version)
+    assert merged.state is CaseState.MERGED
+
+
+@pytest.mark.law("Art. 16")
+def test_a_case_is_routed_only_to_a_grid_in_use(world):
+    case = world.new_case(at=None, township_code=TOWNSHIP).case
+    with world.db.session() as session:
+        grid = session.scalar(select(Place).where(Place.code == GRID_B))
+        session.get(Grid, grid.id).status = GridStatus.RETIRED
+        session.commit()
+    with pytest.raises(ValidationFailed, match=re.escape(f"侨南第一网格({GRID_B})目前为“已撤销”,不在使用中")):
+        intake.route_to_grid(world.db, world.operator, case_id=case.id, grid_code=GRID_B,
+                             expected_version=case.version)
+    routed = intake.route_to_grid(world.db, world.operator, case_id=case.id, grid_code=GRID_A,
+                                  expected_version=case.version)
+    assert routed.grid_id == world.grids["a"]
+
+
+@pytest.mark.law("Art. 17")
+def test_a_case_escalated_from_the_triage_list_and_assigned_back_down_can_be_given_its_grid(world):
+    county = actor("op_yh", Role.OPERATOR, COUNTY, PlaceLevel.COUNTY)
+    case = world.new_case(at=None, township_code=TOWNSHIP, channel=Channel.GRID_STAFF).case
+    case = onspot_escalation.escalate(world.db, world.operator, case_id=case.id, reason="需县级协调",
+                                      expected_version=case.version)
+    case = onspot_escalation.assign_down(world.db, county, case_id=case.id, to_level=HandlingLevel.TOWNSHIP,
+                                         reason="由乡镇牵头", expected_version=case.version)
+    with pytest.raises(ValidationFailed, match="请先指定网格"):
+        onspot_escalation.assign_down(world.db, world.operator, case_id=case.id, to_level=HandlingLevel.GRID,
+                                      reason="请网格员协助", expected_version=case.version)
+    assert "route" in queries.case_detail(world.db, world.operator, case.id).actions
+    case = intake.route_to_grid(world.db, world.operator, case_id=case.id, grid_code=GRID_A,
+                                expected_version=case.version)
+    case = onspot_escalation.assign_down(world.db, world.operator, case_id=case.id, to_level=HandlingLevel.GRID,
+                                         reason="请网格员协助", expected_version=case.version)
+    assert case.level is HandlingLevel.GRID
+
+
+@pytest.mark.law("Art. 17")
+def test_a_reopened_case_the_grid_cannot_settle_again_is_escalated(world):
+    case = world.new_case(channel=Channel.GRID_STAFF).case
+    case = onspot_escalation.resolve_on_spot(world.db, world.operator, case_id=case.id, result="已劝导",
+                                             expected_version=case.version)
+    case = review.reopen(world.db, world.supervisor, case_id=case.id, reason="问题复发", expected_version=case.version)
+    case = onspot_escalation.escalate(world.db, world.operator, case_id=case.id, reason="网格无法解决",
+                                      expected_version=case.version)
+    assert case.state is CaseState.ESCALATED
+
+
+@pytest.mark.law("Art. 18")
+def test_an_objection_raised_in_time_and_upheld_late_is_no_missed_sign_for(world):
+    """Art. 18(2): the share was never the department's; the center deciding days later does not
+    make it a sign-for the department missed (the response rate, SPEC §11)."""
+    from desktop.services.evaluation.scores import evaluate
+
+    start = utcnow() - timedelta(days=6)
+    case = world.new_case().case
+    case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
+                             expected_version=case.version, now=start)
+    with world.db.session() as session:
+        share = session.scalar(select(Assignment).where(Assignment.case_id == case.id))
+        share_id, sign_due = share.id, share.sign_due_at
+    case = department.raise_objection(world.db, world.police, assignment_id=share_id, reason="属市场监管职责",
+                                      expected_version=case.version, now=start + timedelta(hours=1))
+    with world.db.session() as session:
+        objection = session.scalar(select(Objection.id))
+    review.decide_objection(world.db, world.operator, objection_id=objection, approve=True,
+                            expected_version=case.version)
+    month = sign_due.astimezone(BEIJING).strftime("%Y-%m")
+    police = evaluate(world.db, world.system, month, "department", as_of=utcnow() + timedelta(days=1)) \
+        .subject(world.departments["police"])
+    assert police is None or police.figure("response").denominator == 0
+    # One raised after the sign-for fell due was the department's to sign: still counted as missed.
+    late = world.new_case().case
+    late = dispatch.dispatch(world.db, world.operator, case_id=late.id, lead_department_id=world.departments["police"],
+                             expected_version=late.version, now=start)
+    with world.db.session() as session:
+        share = session.scalar(select(Assignment).where(Assignment.case_id == late.id))
+        share_id, late_due = share.id, share.sign_due_at
+    late = department.raise_objection(world.db, world.police, assignment_id=share_id, reason="属市场监管职责",
+                                      expected_version=late.version, now=late_due + timedelta(hours=1))
+    with world.db.session() as session:
+        objection = session.scalar(select(Objection.id).where(Objection.assignment_id == share_id))
+    review.decide_objection(world.db, world.operator, objection_id=objection, approve=True,
+                            expected_version=late.version)
+    response = evaluate(world.db, world.system, month, "department", as_of=utcnow() + timedelta(days=1)) \
+        .subject(world.departments["police"]).figure("response")
+    assert (response.numerator, response.denominator) == (0, 1)
+
+
+@pytest.mark.law("Art. 19")
+def test_a_refused_extension_says_the_deadline_the_paused_clock_gave_back(world):
+    with world.db.session() as session:
+        session.add(Setting(key="clock.pause_while_deciding", value=True))
+        session.commit()
+    case = world.new_case().case
+    case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
+                             expected_version=case.version, now=TUESDAY)
+    with world.db.session() as session:
+        share_id = session.scalar(select(Assignment.id).where(Assignment.case_id == case.id))
+    case = department.sign_for(world.db, world.police, assignment_id=share_id, expected_version=case.version,
+                               now=TUESDAY)
+    case = department.request_extension(world.db, world.police, assignment_id=share_id, reason="需鉴定", amount=2,
+                                        expected_version=case.version, now=TUESDAY + timedelta(hours=1))
+    with world.db.session() as session:
+        extension = session.scalar(select(Extension.id).where(Extension.assignment_id == share_id))
+    review.decide_extension(world.db, world.operator, extension_id=extension, approve=False,
+                            expected_version=case.version, now=TUESDAY + timedelta(days=1))
+    shown = queries.case_detail(world.db, world.operator, case.id)
+    message = shown.events[-1].message
+    assert "不同意延期;审批期间暂停的时间已补回,期限至 " in message and "按原期限" not in message
+
+
+@pytest.mark.law("Art. 18")
+def test_dispatch_names_a_stopped_department_by_its_name(world):
+    case = world.new_case().case
+    with world.db.session() as session:
+        session.get(Department, world.departments["market"]).active = False
+        session.commit()
+    with pytest.raises(ValidationFailed, match="承办单位 银海区市场监管局 已停用,请另选承办单位"):
+        dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
+                          co_department_ids=[world.departments["market"]], expected_version=case.version)
+    with pytest.raises(ValidationFailed, match=r"承办单位\(编号 99999\)不存在,请刷新单位列表"):
+        dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=99999,
+                          expected_version=case.version)
+
+
+@pytest.mark.law("Art. 13")
+def test_an_item_on_the_list_but_not_for_grid_staff_is_refused_as_such(world):
+    case = world.new_case(channel=Channel.GRID_STAFF, matter_item_id=world.items["food"]).case
+    with pytest.raises(LawRefusal, match="在现行清单内,但未列为网格工作人员办理或者协助的事项.*派遣给承办部门.*Art. 13"):
+        onspot_escalation.resolve_on_spot(world.db, world.operator, case_id=case.id, result="已处理",
+                                          expected_version=case.version)
