@@ -101,6 +101,16 @@ def test_a_report_from_the_command_line_of_what_happened_and_of_what_may_happen(
     code, _ = _run(demo_db, "--as", "qg_op1", "emergencies", "report", "--type", "fire", "--level", "iv",
                    "--occurred", "2026-11-27 08:10", *facts)
     assert code == 1 and "--type 'fire':应为 major_dispute(重大矛盾纠纷)" in capsys.readouterr().err
+    # Short names of the level; an operator of one township reports an unlocated situation for it.
+    unlocated = facts[:6] + facts[8:]
+    assert "--township" not in unlocated
+    code, out = _run(demo_db, "--as", "qg_op1", "emergencies", "report", "--type", "突发事件", "--level", "一般",
+                     "--occurred", "2026-11-27 08:10", *unlocated)
+    assert code == 0 and "KB450503103-" in out
+    code, _ = _run(demo_db, "emergencies", "report", "--type", "突发事件", "--level", "IV",
+                   "--occurred", "2026-11-27 08:10", *unlocated)
+    assert code == 1 and "没有经纬度;请指明所属乡镇(街道)(报告表选“所属乡镇(街道)”,命令行加 --township 乡镇代码)" \
+        in capsys.readouterr().err
 
 
 def emergencies_actor(db):

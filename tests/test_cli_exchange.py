@@ -85,7 +85,7 @@ def test_csv_round_trip_in_gbk(world_db, tmp_path):
     text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig").replace("450503103-2025-000001", "OLD-1")
     (tmp_path / "gbk.csv").write_bytes(text.encode("gbk"))
     code, out = _run(world_db, "cases", "import", str(tmp_path / "gbk.csv"))
-    assert code == 0 and "已导入 1 件(已办结 1 件" in out
+    assert code == 0 and "已导入 1 件:待受理 0 件(其中待分拨 0 件)、已办结 1 件" in out
     with world_db.session() as session:
         imported = session.scalar(select(Case).where(Case.external_id == "OLD-1"))
         assert imported.title.startswith("路灯损坏报修") and imported.requester_phone == "13807791234"

@@ -196,6 +196,18 @@ def test_users_grant_revoke_disable_enable_and_reset_password(fresh_url, monkeyp
         db.dispose()
 
 
+def test_a_password_prompt_left_with_end_of_input_changes_nothing(fresh_url, monkeypatch, capsys):
+    import getpass
+
+    run(fresh_url, "init")
+    monkeypatch.setattr(sys, "stdin", type("Terminal", (io.StringIO,), {"isatty": lambda self: True})())
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: (_ for _ in ()).throw(EOFError))  # Ctrl+D
+    capsys.readouterr()
+    assert run(fresh_url, "users", "add", "qg_op", "--role", "operator", "--scope", "450503103")[0] == 1
+    assert "没有输入密码,未作任何更改" in capsys.readouterr().err
+    assert json.loads(run(fresh_url, "users", "list", "--json")[1]) == []
+
+
 def test_demo_names_the_demo_database_and_a_missing_file_is_not_created(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     monkeypatch.delenv("GRIDDESK_DATABASE_URL", raising=False)

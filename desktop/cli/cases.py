@@ -29,8 +29,9 @@ def _import(ctx, args) -> int:
     path = Path(args.file)
     fmt = _format(args, reading=True)
     report = formats.import_file(ctx.db, ctx.actor, path, fmt, township_code=args.township)
-    merged = f",并入其他诉求 {report.merged} 件" if report.merged else ""
-    ctx.print(f"已导入 {report.imported} 件(已办结 {report.closed} 件{merged},待分拨 {report.unrouted} 件)"
+    merged = f"、并入其他诉求 {report.merged} 件" if report.merged else ""
+    ctx.print(f"已导入 {report.imported} 件:待受理 {report.received} 件(其中待分拨 {report.unrouted} 件)、"
+              f"已办结 {report.closed} 件{merged}"
               + (f",编号 {report.first_number} … {report.last_number}" if report.imported else ""))
     return 0
 

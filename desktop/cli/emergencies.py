@@ -63,9 +63,10 @@ def _record(ctx, args) -> int:
 
 
 def _choice(enum, text: str, option: str):
-    """An enum member named by its value or its Chinese label."""
+    """An enum member named by its value (any case), its Chinese label, or the label's short name
+    before the bracket (一般 for 一般(IV级))."""
     for member in enum:
-        if text in (member.value, member.label):
+        if text.strip().lower() == member.value or text.strip() in (member.label, member.label.split("(")[0]):
             return member
     choices = "、".join(f"{member.value}({member.label})" for member in enum)
     raise ValidationFailed(f"{option} {text!r}:应为 {choices} 之一", field=option)

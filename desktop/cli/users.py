@@ -17,8 +17,12 @@ def _password() -> str:
     """From stdin when it is not a terminal (scripts), else asked twice without echo."""
     if not sys.stdin.isatty():
         return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass("密码 password: ")
-    if first != getpass.getpass("再输入一次 again: "):
+    try:
+        first = getpass.getpass("密码 password: ")
+        again = getpass.getpass("再输入一次 again: ")
+    except EOFError:  # Ctrl+D (Ctrl+Z on Windows) at the prompt: nothing typed, nothing done
+        raise ValidationFailed("没有输入密码,未作任何更改;请重新运行命令并输入密码", field="password") from None
+    if first != again:
         raise ValidationFailed("两次输入的密码不一致,请重新运行命令", field="password")
     return first
 

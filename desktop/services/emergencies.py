@@ -291,7 +291,8 @@ def report(
     is expected if known; its `occurred_at` is left out and taken as the learning time.
     `casualties_unverified`: the counts are those known so far (a first report is due before
     casualties are known); the final report needs them verified (`close`).
-    A located report is routed to its grid; the township is the grid's, else `township_code`.
+    A located report is routed to its grid; the township is the grid's, else `township_code`; an
+    unlocated one without it is the reporter's township, when they serve one only.
     Needs Permission.EMERGENCY_REPORT in that township.
     """
     now = utcnow()
@@ -317,10 +318,12 @@ def report(
         grid = _route_to_grid(session, lon, lat) if lon is not None else None
         if grid is not None:
             township = _township_of(grid)
-        elif township_code:
+        elif township_code or (lon is None and (township_code := _only_township(actor))):
             township = _township_of(get_place(session, township_code))
         else:
-            raise ValidationFailed("无法确定事发乡镇(街道):地点不在任何网格内,请选择所属乡镇(街道)", field="township_code")
+            where = "地点不在任何网格内" if lon is not None else "没有经纬度"
+            raise ValidationFailed(f"无法确定事发乡镇(街道):{where};请指明所属乡镇(街道)(报告表选“所属乡镇(街道)”,"
+                                   f"命令行加 --township 乡镇代码)", field="township_code")
         uow.require(Permission.EMERGENCY_REPORT, township.code, township.short_name)
         if case_id is not None:
             _require_case_of(session, case_id, township)
@@ -348,6 +351,13 @@ def report(
                   type=type.value, level=level.value, anticipated=anticipated)
         uow.changed("emergencies", record.id, township_id=township.id)
         return _info(session, record)
+
+
+def _only_township(actor: Actor) -> str | None:
+    """The township a reporter serves, when they serve one only."""
+    grants = actor.scopes(Permission.EMERGENCY_REPORT) or []  # None: the system actor, who serves everywhere
+    codes = {grant.place_code for grant in grants}
+    return codes.pop() if len(codes) == 1 and grants[0].place_level is PlaceLevel.TOWNSHIP else None
 
 
 def _require_case_of(session: Session, case_id: int, township: Place) -> None:
@@ -451,7 +461,9 @@ def record_step(db: Database, actor: Actor, step_id: int, content: str, *,
             raise NotFound(f"报告步骤 {step_id} 不存在")
         record = _load_for(uow, step.report_id, Permission.EMERGENCY_REPORT)
         if step.done_at is not None:
-            raise InvalidTransition(f"{step.kind.label}(报{step.to_level.label})已于 {step.done_at.astimezone(BEIJING):%Y-%m-%d %H:%M} 报送,无需重复登记")
+            raise InvalidTransition(f"报告 {record.number} 的{step.kind.label}(报{step.to_level.label})已于 "
+                                    f"{step.done_at.astimezone(BEIJING):%Y-%m-%d %H:%M} 报送,无需重复登记;"
+                                    f"如要登记另一件报告的环节,请核对步骤号(emergencies steps 报告编号)")
         if record.state is EmergencyState.CLOSED:
             raise InvalidTransition(f"报告 {record.number} 已终报结束,不能再登记报送")
         if step.kind is EmergencyStepKind.FINAL:

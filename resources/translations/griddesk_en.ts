@@ -2544,16 +2544,16 @@
     </message>
     <message>
       <location filename="../../desktop/views/exchange/import_dialog.py" line="159" />
-      <source>已导入 %1 件(已办结 %2 件,待分拨 %3 件)</source>
-      <translation>Imported %1 cases (%2 closed, %3 to route)</translation>
+      <source>已导入 %1 件:待受理 %2 件(其中待分拨 %3 件)、已办结 %4 件</source>
+      <translation>Imported %1: %2 received (%3 of them awaiting a grid), %4 closed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="162" />
-      <source>,其中 %1 件作为重复诉求并入其他诉求</source>
-      <translation>, of which %1 came in merged into another request as duplicates</translation>
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="163" />
+      <source>、作为重复诉求并入其他诉求 %1 件</source>
+      <translation>, %1 merged into another request as duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="164" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="165" />
       <source>,编号 %1 … %2</source>
       <translation>, numbers %1 … %2</translation>
     </message>

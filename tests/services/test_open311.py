@@ -66,13 +66,21 @@ def test_export_maps_states_and_keeps_ours_in_the_extension(world_db, system):
     assert closed["lat"] == pytest.approx(21.415) and closed["long"] == pytest.approx(109.115)
 
 
+def test_a_closed_request_without_a_grid_is_not_counted_as_waiting_on_the_triage_list(world_db, system, tmp_path):
+    path = _write(tmp_path, [_request(1, lat=None, long=None, status="closed", status_notes="已答复",
+                                      updated_datetime="2026-03-04T16:20:00+08:00"),
+                             _request(2, lat=None, long=None)])
+    report = open311.import_file(world_db, system, path, township_code=world.QIAOGANG)
+    assert (report.imported, report.received, report.unrouted, report.closed) == (2, 1, 1, 1)
+
+
 def test_import_creates_received_cases_routed_to_grids_with_an_event_each(world_db, system, tmp_path):
     path = _write(tmp_path, [_request(1, status_notes="已转城管中队"),
                              _request(2, long=109.115, status="closed", status_notes="已更换灯泡",
                                       updated_datetime="2026-03-04T16:20:00+08:00"),
                              _request(3, lat=None, long=None)])
     report = open311.import_file(world_db, system, path, township_code=world.QIAOGANG)
-    assert (report.imported, report.closed, report.unrouted) == (3, 1, 1)
+    assert (report.imported, report.closed, report.unrouted, report.received) == (3, 1, 1, 2)
     assert report.by_township == {world.QIAOGANG: 3}
     with world_db.session() as session:
         cases = session.scalars(select(Case).order_by(Case.external_id)).all()

@@ -88,7 +88,7 @@ def test_import_with_progress_then_the_queue_hears_of_it(qtbot, window, tmp_path
     with qtbot.waitSignal(window.bus.changed, timeout=5000) as changed:
         dialog.import_button.click()
     assert changed.args == ["cases"] and seen
-    assert "已导入 3 件(已办结 0 件,待分拨 1 件),其中 1 件作为重复诉求并入其他诉求" in dialog.status.text()
+    assert "已导入 3 件:待受理 2 件(其中待分拨 1 件)、已办结 0 件、作为重复诉求并入其他诉求 1 件" in dialog.status.text()
     assert _cases(window.db) == 3 and not dialog.progress_bar.isVisible() and dialog.problems.isHidden()
 
 

@@ -151,11 +151,16 @@ def time_problems(requested: tuple[str, datetime | None], updated: tuple[str, da
 class ImportReport:
     imported: int
     closed: int
-    unrouted: int
+    unrouted: int  # of those received: on the triage list, with no grid yet
     by_township: dict[str, int] = field(default_factory=dict)
     first_number: str | None = None
     last_number: str | None = None
     merged: int = 0  # duplicates that came in merged into another case (not counted as closed)
+
+    @property
+    def received(self) -> int:
+        """Those that came in open, for the center to take over (待受理)."""
+        return self.imported - self.closed - self.merged
 
 
 @dataclass(frozen=True)
@@ -514,12 +519,15 @@ def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest],
         by_township = dict(Counter(townships[where.township_id].code for _, where, _ in planned))
         result = ImportReport(
             imported=len(cases), closed=sum(1 for request, _, _ in planned if request.closed and not request.merged_into),
-            unrouted=sum(1 for _, where, _ in planned if where.grid_id is None), by_township=by_township,
+            unrouted=sum(1 for request, where, _ in planned
+                         if where.grid_id is None and not request.closed and not request.merged_into),
+            by_township=by_township,
             first_number=numbers[0] if numbers else None, last_number=numbers[-1] if numbers else None,
             merged=sum(1 for request, _, _ in planned if request.merged_into),
         )
         merged = f",并入其他诉求 {result.merged} 件" if result.merged else ""
-        uow.audit(f"从{source}文件导入 {result.imported} 件诉求(其中已办结 {result.closed} 件{merged},待分拨 {result.unrouted} 件)",
+        uow.audit(f"从{source}文件导入 {result.imported} 件诉求(待受理 {result.received} 件,其中待分拨 {result.unrouted} 件;"
+                  f"已办结 {result.closed} 件{merged})",
                   imported=result.imported, closed=result.closed, merged=result.merged, unrouted=result.unrouted,
                   by_township=result.by_township)
         for township_id, township in townships.items():

@@ -156,10 +156,11 @@ class ImportDialog(Retranslating, QDialog):
                 .replace("%3", str(total)))
 
     def _done(self, report: ImportReport) -> None:
-        text = (self.tr("已导入 %1 件(已办结 %2 件,待分拨 %3 件)").replace("%1", str(report.imported))
-                .replace("%2", str(report.closed)).replace("%3", str(report.unrouted)))
+        text = (self.tr("已导入 %1 件:待受理 %2 件(其中待分拨 %3 件)、已办结 %4 件")
+                .replace("%1", str(report.imported)).replace("%2", str(report.received))
+                .replace("%3", str(report.unrouted)).replace("%4", str(report.closed)))
         if report.merged:  # duplicates that came in merged into another case (Art. 16)
-            text += self.tr(",其中 %1 件作为重复诉求并入其他诉求").replace("%1", str(report.merged))
+            text += self.tr("、作为重复诉求并入其他诉求 %1 件").replace("%1", str(report.merged))
         if report.imported:
             text += self.tr(",编号 %1 … %2").replace("%1", report.first_number).replace("%2", report.last_number)
         self.status.setText(text)
