@@ -662,12 +662,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="484" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="501" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="485" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="502" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -675,320 +675,336 @@
   <context>
     <name>CaseDetailDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="168" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="170" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="168" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="170" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="168" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="170" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="168" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="170" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="169" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="171" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="169" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="171" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="169" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="290" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="476" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="171" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="292" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="493" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="192" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="194" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="195" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="197" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="225" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="227" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="231" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="233" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="234" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="236" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="240" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="242" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="240" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="242" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="246" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="248" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="247" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="249" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="248" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="250" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="248" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="250" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="249" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="251" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="250" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="251" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="253" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="251" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="253" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="254" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="253" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
       <source>并入的重复诉求</source>
       <translation>Duplicates merged in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="257" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="452" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="257" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="258" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="260" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="258" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="260" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="272" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="274" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="287" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="289" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="289" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="291" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="376" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="378" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="420" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="378" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="380" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="381" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="383" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="386" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="388" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="388" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="390" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="393" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="395" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="400" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="402" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="406" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="408" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="417" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="423" />
+      <source>协办单位(可输入名称的一部分查找)</source>
+      <translation>Co-handler (type part of a name to find it)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="427" />
+      <source>请从列表中选择协办单位:“%1”不在可选单位中</source>
+      <translation>Choose the co-handler from the list: “%1” is not one of the departments offered</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="430" />
+      <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
+      <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="434" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="417" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="434" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="418" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="418" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="421" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="438" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="425" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="426" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="443" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="430" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="447" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="452" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="436" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="453" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="458" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="458" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="459" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="459" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="448" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="448" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="449" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="466" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="449" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="466" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="457" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="474" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="461" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="478" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="466" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="483" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="466" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="483" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="468" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="485" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="472" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="489" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
@@ -1015,6 +1031,10 @@
     <message>
       <source>派遣</source>
       <translation>Dispatch</translation>
+    </message>
+    <message>
+      <source>增加协办单位</source>
+      <translation>Add co-handler</translation>
     </message>
     <message>
       <source>暂缓</source>
@@ -4514,27 +4534,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TimelineModel</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="111" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="113" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="111" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="113" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="112" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="114" />
       <source>终端</source>
       <translation>Desktop</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="112" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="114" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="113" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="115" />
       <source>内容</source>
       <translation>Details</translation>
     </message>

@@ -818,3 +818,29 @@ def test_a_case_double_clicked_in_the_callback_workbench_opens_over_it(qtbot, de
     assert panel is not None and panel.isVisible() and panel.detail.case.id == workbench.entries[0].case_id
     panel.close()
     workbench.close()
+
+
+@pytest.mark.law("Art. 18")
+def test_a_co_handler_is_picked_from_the_suggested_departments_not_yet_on_the_case(qtbot, demo_db, tasks, errors,
+                                                                                 monkeypatch):
+    with demo_db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.state == CaseState.HANDLING).limit(1))
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_op1"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    working = {a.department_name for a in dialog.detail.assignments if a.state is not AssignmentState.DONE}
+    offered = []
+
+    def pick_first(parent, title, label, choices):
+        offered.extend(choices)
+        return choices[offered[0]]
+
+    monkeypatch.setattr(case_detail, "ask_choice", pick_first)
+    monkeypatch.setattr(case_detail, "ask_text", lambda *args: "需要协办单位配合")
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["add_co_handler"].click()
+    assert not errors and offered and not any(name in shown for shown in offered for name in working)
+    added = dialog.detail.assignments[-1]
+    assert offered[0].startswith(added.department_name) and added.state is AssignmentState.DISPATCHED
+    monkeypatch.setattr(case_detail, "ask_choice", lambda *args: "不存在的单位")
+    dialog.buttons["add_co_handler"].click()  # typed, not picked: refused before anything is sent
+    assert errors and "请从列表中选择协办单位" in errors[-1]

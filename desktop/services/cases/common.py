@@ -27,6 +27,8 @@ CASE_ACTIONS: dict[str, frozenset[CaseState]] = {
     "escalate": frozenset({S.RECEIVED, S.REGISTERED, S.ESCALATED, S.REOPENED}),
     "assign_down": frozenset({S.REGISTERED, S.ESCALATED}),
     "dispatch": frozenset({S.RECEIVED, S.REGISTERED, S.ESCALATED, S.REOPENED}),
+    # While the lead works on it; once it has fed back its result, the center sends the case back first.
+    "add_co_handler": frozenset({S.DISPATCHED, S.SIGNED, S.HANDLING, S.EXTENSION_PENDING, S.SENT_BACK}),
     "review": frozenset({S.REPORTED, S.UNDER_REVIEW}),
     "hold": frozenset({S.REGISTERED, S.ESCALATED, S.DISPATCHED, S.SIGNED, S.HANDLING, S.REPORTED,
                        S.UNDER_REVIEW, S.SENT_BACK, S.REOPENED}),
@@ -46,7 +48,7 @@ ASSIGNMENT_ACTIONS: dict[str, frozenset[AssignmentState]] = {
 
 ACTION_LABELS = {
     "route": "指定网格", "merge": "合并", "resolve_on_spot": "就地办结", "escalate": "上报",
-    "assign_down": "下派", "dispatch": "派遣", "review": "核查", "hold": "暂缓", "reopen": "重办",
+    "assign_down": "下派", "dispatch": "派遣", "add_co_handler": "增加协办单位", "review": "核查", "hold": "暂缓", "reopen": "重办",
     "supervise": "督办", "sign": "签收", "contact": "联系诉求人", "stage_report": "报送阶段情况",
     "request_extension": "申请延期", "object": "提出管辖异议", "report_result": "反馈办理结果",
     "decide_extension": "审批延期", "decide_objection": "处理管辖异议",

@@ -9,6 +9,9 @@ departments of the level that handles the case (for a grid or township case, the
 own), then each level above it, any level below last; within a level, those whose territory
 covers the case. A township case about an item of the city's public security bureau thus
 suggests the local police station first, then the county bureau, then the city bureau.
+
+A co-handler may be added while the lead works on the case (`add_co_handler`): one found to be
+needed on the spot, or another in place of one whose objection was upheld (Art. 18(2)).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
 from .common import active_assignments, load_case, record, require_case_view, require_on_case, require_state
 from .deadlines import case_limits, start_clock, sync_case_due
-from .results import CaseInfo
+from .results import CaseInfo, DepartmentSuggestion
 
 _LEVEL_OF = {HandlingLevel.GRID: DepartmentLevel.TOWNSHIP, HandlingLevel.TOWNSHIP: DepartmentLevel.TOWNSHIP,
              HandlingLevel.COUNTY: DepartmentLevel.COUNTY, HandlingLevel.CITY: DepartmentLevel.CITY}
@@ -42,14 +45,6 @@ def _level_rank(level: DepartmentLevel, wanted: DepartmentLevel) -> int:
     """0 for the level that handles the case, 1, 2 for each level above it; a level below comes last."""
     above = _UPWARD.index(level) - _UPWARD.index(wanted)
     return above if above >= 0 else len(_UPWARD) - above
-
-
-@dataclass(frozen=True)
-class DepartmentSuggestion:
-    id: int
-    name: str
-    level: DepartmentLevel
-    reasons: tuple[str, ...]
 
 
 def _chain(session, case: Case) -> list[int]:
@@ -152,17 +147,7 @@ def dispatch(db: Database, actor: Actor, *, case_id: int, lead_department_id: in
         case = load_case(uow, case_id, expected_version)
         require_on_case(uow, case, Permission.DISPATCH)
         require_state(case, "dispatch")
-        departments = use_departments(session, [lead_department_id, *co_ids])
-        unknown = [str(i) for i in [lead_department_id, *co_ids] if i not in departments]
-        if unknown:  # ids no desk offers: a stale list, or a department removed meanwhile
-            raise ValidationFailed(f"承办单位(编号 {'、'.join(unknown)})不存在,请刷新单位列表后重新选择", field="departments")
-        stopped = [departments[i].name for i in [lead_department_id, *co_ids] if not departments[i].active]
-        if stopped:
-            raise ValidationFailed(f"承办单位 {'、'.join(stopped)} 已停用,请另选承办单位", field="departments")
-        busy = {a.department_id: a for a in active_assignments(case)}
-        for dept_id in [lead_department_id, *co_ids]:
-            if dept_id in busy:
-                raise Conflict(f"案件 {case.number} 已派遣给 {departments[dept_id].name} 且尚未办结,不能重复派遣")
+        departments = _departments_to_send(session, case, [lead_department_id, *co_ids])
         limits, calendar = case_limits(session, case), WorkCalendar.load(session)
         made = []
         for dept_id, role in [(lead_department_id, AssignmentRole.LEAD), *[(i, AssignmentRole.CO) for i in co_ids]]:
@@ -170,10 +155,7 @@ def dispatch(db: Database, actor: Actor, *, case_id: int, lead_department_id: in
             start_clock(assignment, calendar, limits, now)
             session.add(assignment)
             made.append(assignment)
-        try:
-            session.flush()
-        except IntegrityError as exc:  # another desktop dispatched the same case a moment ago
-            raise Conflict(f"案件 {case.number} 刚刚已被其他用户派遣,不能重复派遣,请重新载入") from exc
+        _flush_shares(session, case)
         case.registered_at = case.registered_at or now
         sync_case_due(case)
         lead = departments[lead_department_id]
@@ -183,6 +165,59 @@ def dispatch(db: Database, actor: Actor, *, case_id: int, lead_department_id: in
                f"派遣至主办单位 {lead.name}" + (f",协办单位 {co}" if co else "")
                + f";办理时限 {limits.handle.label},至 {due}",
                to_state=CaseState.DISPATCHED, at=now, lead=lead.name, co=co,
+               calendar_warning=calendar.warning_text())
+        session.flush()
+        return CaseInfo.of(case)
+
+
+def _departments_to_send(session, case: Case, ids: list[int]) -> dict[int, Department]:
+    """The departments a case is sent to, read afresh: each active and not already working on it."""
+    departments = use_departments(session, ids)
+    unknown = [str(i) for i in ids if i not in departments]
+    if unknown:  # ids no desk offers: a stale list, or a department removed meanwhile
+        raise ValidationFailed(f"承办单位(编号 {'、'.join(unknown)})不存在,请刷新单位列表后重新选择", field="departments")
+    stopped = [departments[i].name for i in ids if not departments[i].active]
+    if stopped:
+        raise ValidationFailed(f"承办单位 {'、'.join(stopped)} 已停用,请另选承办单位", field="departments")
+    busy = {a.department_id for a in active_assignments(case)}
+    for dept_id in ids:
+        if dept_id in busy:
+            raise Conflict(f"案件 {case.number} 已派遣给 {departments[dept_id].name} 且尚未办结,不能重复派遣")
+    return departments
+
+
+def _flush_shares(session, case: Case) -> None:
+    try:
+        session.flush()
+    except IntegrityError as exc:  # another desktop sent the case to the same department a moment ago
+        raise Conflict(f"案件 {case.number} 刚刚已被其他用户派遣,不能重复派遣,请重新载入") from exc
+
+
+def add_co_handler(db: Database, actor: Actor, *, case_id: int, department_id: int, reason: str,
+                   expected_version: int, now: datetime | None = None) -> CaseInfo:
+    """Add a co-handler (协办) while the lead works on the case (Art. 18(1)): one found to be needed,
+    or another in place of one whose objection was upheld (Art. 18(2)). Its own clock starts now;
+    it reports to the lead, whose result waits for it. Not once the lead has fed back its result:
+    the center sends the case back first. Needs Permission.DISPATCH where the case is handled.
+    """
+    now = now or utcnow()
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed("增加协办的理由(reason):请写明为何需要该单位协办", field="reason")
+    with unit_of_work(db, actor, "cases.add_co_handler") as uow:
+        session = uow.session
+        case = load_case(uow, case_id, expected_version)
+        require_on_case(uow, case, Permission.DISPATCH)
+        require_state(case, "add_co_handler")
+        department = _departments_to_send(session, case, [department_id])[department_id]
+        limits, calendar = case_limits(session, case), WorkCalendar.load(session)
+        share = Assignment(case=case, department_id=department_id, role=AssignmentRole.CO,
+                           dispatched_by=actor.display_name)
+        start_clock(share, calendar, limits, now)
+        session.add(share)
+        _flush_shares(session, case)
+        record(uow, case, "co_added", f"增加协办单位 {department.name}:{reason};办理时限至 {due_text(share.due_at, '%m-%d')}",
+               at=now, assignment=share, co=department.name, reason=reason,
                calendar_warning=calendar.warning_text())
         session.flush()
         return CaseInfo.of(case)

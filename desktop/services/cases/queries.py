@@ -20,12 +20,13 @@ from ...models import (
     Place,
     SupervisionOrder,
 )
-from ...models.enums import AssignmentState, CallbackState, DecisionState, HandlingLevel
+from ...models.enums import ACTIVE_ASSIGNMENT_STATES, AssignmentState, CallbackState, DecisionState, HandlingLevel
 from ..queue import mask_phone
 from ..security import Actor, Permission
 from .callbacks import callback_info, current_lead, may_call
 from .common import ASSIGNMENT_ACTIONS, CASE_ACTIONS, handling_place, liaison_refusal, require_case_view
 from .deadlines import case_limits
+from .dispatch import suggest_departments
 from .duplicates import find_duplicates
 from .intake import grid_choices
 from .results import AssignmentInfo, CaseDetail, CaseInfo, EventInfo, MergeChoice, PendingRequest, SupervisionInfo
@@ -34,6 +35,7 @@ from .results import AssignmentInfo, CaseDetail, CaseInfo, EventInfo, MergeChoic
 _CENTER_PERMISSION = {
     "route": Permission.INTAKE, "merge": Permission.INTAKE, "resolve_on_spot": Permission.INTAKE,
     "escalate": Permission.DISPATCH, "assign_down": Permission.DISPATCH, "dispatch": Permission.DISPATCH,
+    "add_co_handler": Permission.DISPATCH,
     "review": Permission.REVIEW, "hold": Permission.REVIEW, "reopen": Permission.REVIEW,
     "supervise": Permission.SUPERVISE,
 }
@@ -132,7 +134,11 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
             merged_in=merged_in, route_choices=grid_choices(session, case) if "route" in actions else (),
         )
     if "merge" in actions and detail.lon is not None:  # looked up once this session has let go
-        return replace(detail, merge_choices=_merge_choices(db, actor, detail))
+        detail = replace(detail, merge_choices=_merge_choices(db, actor, detail))
+    if "add_co_handler" in actions:
+        working = {a.department_id for a in detail.assignments if a.state in ACTIVE_ASSIGNMENT_STATES}
+        detail = replace(detail, co_handler_choices=tuple(
+            s for s in suggest_departments(db, actor, case_id) if s.id not in working))
     return detail
 
 

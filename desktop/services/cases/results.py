@@ -13,6 +13,7 @@ from ...models.enums import (
     CallbackState,
     CaseState,
     Channel,
+    DepartmentLevel,
     HandlingLevel,
     MatterCategory,
     Satisfaction,
@@ -45,6 +46,16 @@ class CaseInfo:
         return cls(case.id, case.number, case.version, case.state, case.level, case.title, case.category,
                    case.urgent, case.supervision, case.township_id, case.grid_id, case.due_at, case.updated_by,
                    case.updated_at)
+
+
+@dataclass(frozen=True)
+class DepartmentSuggestion:
+    """A department a case may be sent to, with why it is suggested (dispatch.suggest_departments)."""
+
+    id: int
+    name: str
+    level: DepartmentLevel
+    reasons: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -186,3 +197,5 @@ class CaseDetail:
     merged_in: tuple[tuple[str, str | None, str | None], ...] = ()
     route_choices: tuple[GridChoice, ...] = ()  # when "route" is an action: the township's grids, nearest first
     merge_choices: tuple[MergeChoice, ...] = ()  # when "merge" is an action: suspected duplicates, nearest first
+    # When "add_co_handler" is an action: the departments suggested, those working on the case left out.
+    co_handler_choices: tuple[DepartmentSuggestion, ...] = ()

@@ -37,10 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import label
-from ...errors import Conflict
+from ...errors import Conflict, ValidationFailed
 from ...models.base import utcnow
 from ...models.enums import AssignmentRole, AssignmentState, CallbackState, CaseState, SupervisionLevel
-from ...services.cases import department, duplicates, hold, intake, onspot_escalation, queries, review, supervision
+from ...services.cases import (
+    department, dispatch, duplicates, hold, intake, onspot_escalation, queries, review, supervision,
+)
 from ...services.cases.common import ACTION_LABELS, LEVEL_ORDER
 from ...services.cases.results import CaseDetail, EventInfo
 from ...services.clock import beijing_text, due_text
@@ -412,6 +414,22 @@ class CaseDetailDialog(QDialog):
         dialog.conflicted.connect(self.reload)
         dialog.open()
         return None
+
+    def _do_add_co_handler(self):
+        # The departments suggested for the case (those already on it left out); one is picked by name.
+        choices = {self.tr("%1(%2)").replace("%1", s.name).replace("%2", label(s.level)): str(s.id)
+                   for s in self.detail.co_handler_choices}
+        chosen = ask_choice(self, self.tr(ACTION_LABELS["add_co_handler"]),
+                            self.tr("协办单位(可输入名称的一部分查找)"), choices)
+        if chosen is None:
+            return None
+        if chosen not in choices.values():  # typed, not picked: a department is named only from the list
+            dialogs.show_error(self, ValidationFailed(self.tr("请从列表中选择协办单位:“%1”不在可选单位中")
+                                                      .replace("%1", chosen), field="department_id"))
+            return None
+        reason = self._ask("add_co_handler", QT_TRANSLATE_NOOP(
+            "CaseDetailDialog", "增加协办的理由(如:原协办单位异议成立,改由该单位协办)"))
+        return reason and (dispatch.add_co_handler, self._case(department_id=int(chosen), reason=reason))
 
     def _do_review(self):
         approve = ask_decision(self, self.tr("核查"), self.tr("核查办理结果:通过并结案,还是退回承办单位重新办理?"),

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from case_world import COUNTY, GRID_A, GRID_B, TOWNSHIP, actor
-from desktop.errors import LawRefusal, PermissionDenied, ValidationFailed
+from desktop.errors import Conflict, InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
 from desktop.models import Assignment, Department, Extension, Grid, Objection, Place, Setting
 from desktop.models.base import utcnow
 from desktop.models.enums import CaseState, Channel, GridStatus, HandlingLevel, PlaceLevel, Role
@@ -165,3 +165,65 @@ def test_an_item_on_the_list_but_not_for_grid_staff_is_refused_as_such(world):
     with pytest.raises(LawRefusal, match="在现行清单内,但未列为网格工作人员办理或者协助的事项.*派遣给承办部门.*Art. 13"):
         onspot_escalation.resolve_on_spot(world.db, world.operator, case_id=case.id, result="已处理",
                                           expected_version=case.version)
+
+
+@pytest.mark.law("Art. 18")
+def test_a_co_handler_is_added_while_the_lead_works_in_place_of_one_whose_objection_was_upheld(world):
+    """Art. 18(2): the objection goes back to the center, which sends the right department instead;
+    the lead's result then waits for it (Art. 18(1): co-handlers report to the lead)."""
+    case = world.new_case().case
+    case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
+                             co_department_ids=[world.departments["market"]], expected_version=case.version)
+    with world.db.session() as session:
+        shares = {a.role.value: a.id for a in session.scalars(select(Assignment).where(Assignment.case_id == case.id))}
+    case = department.raise_objection(world.db, world.market, assignment_id=shares["co"], reason="应由城管局协办",
+                                      expected_version=case.version)
+    with world.db.session() as session:
+        objection = session.scalar(select(Objection.id))
+    case = review.decide_objection(world.db, world.operator, objection_id=objection, approve=True,
+                                   expected_version=case.version)
+    shown = queries.case_detail(world.db, world.operator, case.id)
+    assert "add_co_handler" in shown.actions and "dispatch" not in shown.actions
+    offered = [s.id for s in shown.co_handler_choices]
+    assert world.departments["city_admin"] in offered and world.departments["police"] not in offered
+    with pytest.raises(ValidationFailed, match="增加协办的理由"):
+        dispatch.add_co_handler(world.db, world.operator, case_id=case.id, department_id=world.departments["city_admin"],
+                                reason=" ", expected_version=case.version)
+    with pytest.raises(Conflict, match="已派遣给 侨港派出所 且尚未办结"):
+        dispatch.add_co_handler(world.db, world.operator, case_id=case.id, department_id=world.departments["police"],
+                                reason="加派", expected_version=case.version)
+    with pytest.raises(PermissionDenied, match="Art. 15"):
+        dispatch.add_co_handler(world.db, world.stranger, case_id=case.id, department_id=world.departments["city_admin"],
+                                reason="加派", expected_version=case.version)
+    case = dispatch.add_co_handler(world.db, world.operator, case_id=case.id,
+                                   department_id=world.departments["city_admin"], reason="原协办单位异议成立",
+                                   expected_version=case.version)
+    shown = queries.case_detail(world.db, world.operator, case.id)
+    added = next(a for a in shown.assignments if a.department_id == world.departments["city_admin"])
+    assert added.role.value == "co" and added.state.value == "dispatched"
+    assert shown.events[-1].kind == "co_added" and "增加协办单位 银海区城管局:原协办单位异议成立" in shown.events[-1].message
+    # The lead's result waits for the added co-handler.
+    case = department.sign_for(world.db, world.police, assignment_id=shares["lead"], expected_version=case.version)
+    case = department.contact_requester(world.db, world.police, assignment_id=shares["lead"], note="已电话联系",
+                                        expected_version=case.version)
+    with pytest.raises(InvalidTransition, match="银海区城管局"):
+        department.report_result(world.db, world.police, assignment_id=shares["lead"], result="已处理",
+                                 expected_version=case.version)
+
+
+@pytest.mark.law("Art. 18")
+def test_no_co_handler_is_added_once_the_lead_has_fed_back_its_result(world):
+    case = world.new_case().case
+    case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
+                             expected_version=case.version)
+    with world.db.session() as session:
+        lead = session.scalar(select(Assignment.id).where(Assignment.case_id == case.id))
+    case = department.sign_for(world.db, world.police, assignment_id=lead, expected_version=case.version)
+    case = department.contact_requester(world.db, world.police, assignment_id=lead, note="已电话联系",
+                                        expected_version=case.version)
+    case = department.report_result(world.db, world.police, assignment_id=lead, result="已处理",
+                                    expected_version=case.version)
+    with pytest.raises(InvalidTransition, match="不能增加协办单位"):
+        dispatch.add_co_handler(world.db, world.operator, case_id=case.id,
+                                department_id=world.departments["city_admin"], reason="加派",
+                                expected_version=case.version)
