@@ -56,7 +56,7 @@ FEATURES: dict[int, tuple[str, ...]] = {
     14: ("notice_board:sheets", "notice_board:needs_reprint"),
     15: ("security:Actor", "queue:visible_condition", "cases.common:require_case_view", "audit:append",
          "audit:verify_chain", "users:login", "users:check_grant", "accounts:set_active"),
-    16: ("cases.intake:take_in",),
+    16: ("cases.intake:take_in", "cases.duplicates:unmerge"),
     17: ("routing:route_point", "cases.intake:route_to_grid", "cases.onspot_escalation:resolve_on_spot",
          "cases.dispatch:suggest_departments", "departments:set_parent"),
     18: ("cases.dispatch:dispatch", "cases.dispatch:add_co_handler", "cases.department:stage_report",

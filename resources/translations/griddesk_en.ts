@@ -662,12 +662,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="501" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="507" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="502" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="508" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -707,7 +707,7 @@
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="171" />
       <location filename="../../desktop/views/cases/case_detail.py" line="292" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="493" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="499" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
@@ -798,7 +798,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="257" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="452" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="458" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
@@ -834,7 +834,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="378" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="420" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="425" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
@@ -859,152 +859,157 @@
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="395" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
+      <source>撤销并入 %1 的理由(如:核实后并非同一诉求)</source>
+      <translation>Why it no longer goes with %1 (e.g. found not to be the same request)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="400" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="402" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="407" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="408" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="413" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="423" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="428" />
       <source>协办单位(可输入名称的一部分查找)</source>
       <translation>Co-handler (type part of a name to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="427" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="432" />
       <source>请从列表中选择协办单位:“%1”不在可选单位中</source>
       <translation>Choose the co-handler from the list: “%1” is not one of the departments offered</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="430" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
       <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
       <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="434" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="440" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="434" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="440" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="438" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="444" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="448" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="443" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="449" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="447" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="453" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="452" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="458" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="453" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="459" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="458" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="464" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="458" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="464" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="459" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="459" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="471" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="471" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="466" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="472" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="466" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="472" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="474" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="480" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="478" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="484" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="483" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="489" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="483" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="489" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="485" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="491" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="489" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="495" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
@@ -1015,6 +1020,10 @@
     <message>
       <source>合并</source>
       <translation>Merge</translation>
+    </message>
+    <message>
+      <source>撤销合并</source>
+      <translation>Undo merge</translation>
     </message>
     <message>
       <source>就地办结</source>

@@ -218,6 +218,21 @@ def test_a_duplicate_whose_case_is_a_bad_row_or_in_another_township_is_named_as_
     assert len(problems) == 3 and _case_count(world_db) == 1
 
 
+@pytest.mark.law("Art. 16")
+def test_a_duplicate_merged_into_a_case_here_is_on_that_cases_timeline(world_db, system, tmp_path):
+    going_on = world.add_case(world_db, "450503103-2025-000001", state=CaseState.HANDLING, lead=True)
+    closed = {"state": "merged", "closed_datetime": "2026-03-02T10:00:00+08:00"}
+    path = _write(tmp_path, [_request(1, status="closed", griddesk=closed | {"merged_into": "450503103-2025-000001"})])
+    report = open311.import_file(world_db, system, path)
+    assert (report.imported, report.merged) == (1, 1)
+    with world_db.session() as session:
+        duplicate = session.scalar(select(Case).where(Case.external_id == "EXT-0001"))
+        assert duplicate.merged_into_id == going_on
+        kinds = [(e.kind, e.to_state, e.message) for e in session.scalars(
+            select(CaseEvent).where(CaseEvent.case_id == going_on).order_by(CaseEvent.id))]
+    assert kinds[-1] == ("merged_in", "handling", f"案件 {duplicate.number} 作为重复诉求并入本案(由Open311文件导入)")
+
+
 MALFORMED = [
     ("[\n" + json.dumps(_request(0)) + ",\n{\"service_request_id\": \"X\",,}\n]", ["第 3 行", "JSON 语法错误"]),
     ('{"service_request_id": "X"}', ["第 1 行", "JSON 数组"]),

@@ -844,3 +844,18 @@ def test_a_co_handler_is_picked_from_the_suggested_departments_not_yet_on_the_ca
     monkeypatch.setattr(case_detail, "ask_choice", lambda *args: "不存在的单位")
     dialog.buttons["add_co_handler"].click()  # typed, not picked: refused before anything is sent
     assert errors and "请从列表中选择协办单位" in errors[-1]
+
+
+@pytest.mark.law("Art. 16")
+def test_a_merged_case_is_taken_back_out_of_the_case_it_was_merged_into(qtbot, demo_db, tasks, errors, monkeypatch):
+    with demo_db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.state == CaseState.MERGED).limit(1))
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_op1"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    into = dialog.detail.merged_into
+    asked = []
+    monkeypatch.setattr(case_detail, "ask_text", lambda parent, title, label: asked.append(label) or "并非同一诉求")
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["unmerge"].click()
+    assert not errors and into in asked[0]
+    assert dialog.detail.merged_into is None and dialog.detail.case.state.is_open and "unmerge" not in dialog.buttons

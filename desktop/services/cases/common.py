@@ -23,6 +23,7 @@ A = AssignmentState
 CASE_ACTIONS: dict[str, frozenset[CaseState]] = {
     "route": frozenset({S.RECEIVED, S.REGISTERED}),  # while it has no grid (route_to_grid)
     "merge": frozenset({S.RECEIVED, S.REGISTERED, S.ESCALATED}),
+    "unmerge": frozenset({S.MERGED}),
     "resolve_on_spot": frozenset({S.RECEIVED, S.REGISTERED}),
     "escalate": frozenset({S.RECEIVED, S.REGISTERED, S.ESCALATED, S.REOPENED}),
     "assign_down": frozenset({S.REGISTERED, S.ESCALATED}),
@@ -47,7 +48,7 @@ ASSIGNMENT_ACTIONS: dict[str, frozenset[AssignmentState]] = {
 }
 
 ACTION_LABELS = {
-    "route": "指定网格", "merge": "合并", "resolve_on_spot": "就地办结", "escalate": "上报",
+    "route": "指定网格", "merge": "合并", "unmerge": "撤销合并", "resolve_on_spot": "就地办结", "escalate": "上报",
     "assign_down": "下派", "dispatch": "派遣", "add_co_handler": "增加协办单位", "review": "核查", "hold": "暂缓", "reopen": "重办",
     "supervise": "督办", "sign": "签收", "contact": "联系诉求人", "stage_report": "报送阶段情况",
     "request_extension": "申请延期", "object": "提出管辖异议", "report_result": "反馈办理结果",

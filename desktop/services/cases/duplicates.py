@@ -2,6 +2,9 @@
 
 Rule (Setting "cases.duplicate_rule", default radius 200 m, window 7 days): open cases of the
 same category received within the window and located within the radius are offered.
+
+A merge made by mistake is undone (`unmerge`): the case goes back to where it was before it was
+merged, with the reason on both timelines.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from sqlalchemy import select
 
 from ...db import Database
 from ...errors import Conflict, ValidationFailed
-from ...models import Case, Place
+from ...models import Case, CaseEvent, Place
 from ...models.base import utcnow
 from ...models.enums import OPEN_CASE_STATES, CaseState, MatterCategory
 from ..security import Actor, Permission
@@ -115,3 +118,40 @@ def merge_into(uow: UnitOfWork, case: Case, into: Case) -> None:
         record(uow, into, "merged_in", f"案件 {earlier.number} 随案件 {case.number} 一并并入本案",
                duplicate=earlier.number)
     uow.audit(f"案件 {case.number} 并入 {into.number}", case=case.number, event="merged")
+
+
+def unmerge(db: Database, actor: Actor, *, case_id: int, reason: str, expected_version: int) -> CaseInfo:
+    """Undo a merge made by mistake (Art. 16: each request is handled): the case leaves the case it
+    was merged into and goes back to the state it was merged from (待受理 for one imported merged).
+
+    Needs the intake right where the case is handled, as merging does. Duplicates that had been merged
+    into this case before and went on with the other stay there; 督办 orders ended by the merge are
+    not revived (supervise again if needed).
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed("撤销合并的理由(reason):请写明为何并非同一诉求", field="reason")
+    with unit_of_work(db, actor, "cases.unmerge") as uow:
+        into_id = uow.session.scalar(select(Case.merged_into_id).where(Case.id == case_id))
+        # Both rows locked in id order, as merge does, so that the two never wait on each other.
+        locked = {i: load_case(uow, i, None) for i in sorted({case_id, into_id or case_id})}
+        case = locked[case_id]
+        if case.version != expected_version:
+            raise Conflict(conflict_message(case))
+        require_on_case(uow, case, Permission.INTAKE)
+        require_state(case, "unmerge")
+        into = locked[case.merged_into_id]
+        before = uow.session.scalar(
+            select(CaseEvent.from_state).where(CaseEvent.case_id == case.id, CaseEvent.kind == "merged",
+                                               CaseEvent.to_state == CaseState.MERGED.value,
+                                               CaseEvent.from_state != CaseState.MERGED.value)
+            .order_by(CaseEvent.id.desc()).limit(1))
+        back_to = CaseState(before) if before else CaseState.RECEIVED
+        case.merged_into_id, case.closed_at = None, None
+        record(uow, case, "unmerged", f"撤销合并,不再并入案件 {into.number}:{reason}", to_state=back_to,
+               into=into.number, reason=reason)
+        record(uow, into, "unmerged_out", f"案件 {case.number} 撤销合并,不再并入本案:{reason}",
+               duplicate=case.number, reason=reason)
+        uow.target = f"case:{case.id}"
+        uow.session.flush()
+        return CaseInfo.of(case)

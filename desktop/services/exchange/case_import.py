@@ -281,7 +281,7 @@ def _title(request: IncomingRequest) -> str:
 
 
 def _plan(session: Session, requests: list[IncomingRequest], problems: Problems, township_code: str | None,
-          fields: FieldNames) -> tuple[Planned, dict[str, int]]:
+          fields: FieldNames) -> tuple[Planned, dict[str, _Here]]:
     """Where each request goes and under which matter item; every row that cannot be placed is named.
     Also the cases here that duplicates are merged into (see _link_duplicates)."""
     tree = _Places(session)
@@ -375,10 +375,10 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
 
 
 def _link_duplicates(requests: list[IncomingRequest], planned: Planned, existing: dict[str, _Here],
-                     problems: Problems, fields: FieldNames) -> tuple[Planned, dict[str, int]]:
+                     problems: Problems, fields: FieldNames) -> tuple[Planned, dict[str, _Here]]:
     """Refuse, by name, each duplicate whose case it was merged into is neither another request of
     the file that imports (itself not merged) nor a case here in the same township (Art. 16); the
-    others are kept, to be linked. Also {name: case id} of the cases here they are merged into."""
+    others are kept, to be linked. Also the cases here they are merged into, by the name the file gives."""
     merged = [(request, where) for request, where, _ in planned if request.merged_into]
     if not merged:
         return planned, {}
@@ -406,13 +406,13 @@ def _link_duplicates(requests: list[IncomingRequest], planned: Planned, existing
             continue
         problems.add(request.row, fields.texts["merged_into"], why)
         refused.add(request.row)
-    return [entry for entry in planned if entry[0].row not in refused], {name: case.id for name, case in here.items()}
+    return [entry for entry in planned if entry[0].row not in refused], here
 
 
-def _merged_into_ids(planned: Planned, ids: list[int], here: dict[str, int]) -> dict[int, int]:
+def _merged_into_ids(planned: Planned, ids: list[int], here: dict[str, _Here]) -> dict[int, int]:
     """{row: case id} of the duplicates: the id reserved for the request of the file, or the case here."""
     by_request = {request.external_id: case_id for (request, _, _), case_id in zip(planned, ids)}
-    return {r.row: by_request.get(r.merged_into) or here[r.merged_into] for r, _, _ in planned if r.merged_into}
+    return {r.row: by_request.get(r.merged_into) or here[r.merged_into].id for r, _, _ in planned if r.merged_into}
 
 
 def _whole_file_here(problems: Problems, here: list[tuple[str, str, bool]]) -> None:
@@ -437,9 +437,10 @@ _EVENT_COLUMNS = ("case_id", "at", "kind", "actor_id", "actor_name", "desktop", 
 
 
 def _rows(session: Session, actor: Actor, planned: Planned, ids: list[int], numbers: list[str],
-          targets_here: dict[str, int], source: str, report: ProgressReport) -> tuple[list[tuple], list[tuple]]:
+          targets_here: dict[str, _Here], source: str, report: ProgressReport) -> tuple[list[tuple], list[tuple]]:
     """The case rows and their "imported" timeline events, as driver-ready tuples (_CASE/_EVENT_COLUMNS);
-    the duplicates' rows last, after the cases they were merged into (the reference is checked row by row)."""
+    the duplicates' rows last, after the cases they were merged into (the reference is checked row by row).
+    A case here that a duplicate is merged into gets a "merged_in" event, as a merge at the desk writes."""
     now = utcnow()
     stamp = bulk.stamp_for(session)
     now_stamp = stamp(now)
@@ -475,6 +476,10 @@ def _rows(session: Session, actor: Actor, planned: Planned, ids: list[int], numb
         notes += f";作为重复诉求并入 {request.merged_into}" if into else ""
         events.append((case_id, now_stamp, "imported", actor.user_id, actor.display_name, actor.desktop, state,
                        f"由{source}文件导入(外部编号 {request.external_id}{notes})", detail))
+        if (target := targets_here.get(request.merged_into)) is not None and into == target.id:
+            events.append((target.id, now_stamp, "merged_in", actor.user_id, actor.display_name, actor.desktop,
+                           target.state.value, f"案件 {number} 作为重复诉求并入本案(由{source}文件导入)",
+                           json.dumps({"duplicate": number, "source": source}, ensure_ascii=False)))
     cases.sort(key=lambda row: row[-1] is not None)  # stable: the file's order otherwise
     return cases, events
 

@@ -391,6 +391,11 @@ class CaseDetailDialog(QDialog):
                             choices)
         return number and (_merge_into_number, self._case(into_number=number))
 
+    def _do_unmerge(self):
+        reason = ask_text(self, self.tr(ACTION_LABELS["unmerge"]),
+                          self.tr("撤销并入 %1 的理由(如:核实后并非同一诉求)").replace("%1", self.detail.merged_into or ""))
+        return reason and (duplicates.unmerge, self._case(reason=reason))
+
     def _do_resolve_on_spot(self):
         result = self._ask("resolve_on_spot", QT_TRANSLATE_NOOP("CaseDetailDialog", "就地办结情况"))
         return result and (onspot_escalation.resolve_on_spot, self._case(result=result))

@@ -227,3 +227,28 @@ def test_no_co_handler_is_added_once_the_lead_has_fed_back_its_result(world):
         dispatch.add_co_handler(world.db, world.operator, case_id=case.id,
                                 department_id=world.departments["city_admin"], reason="加派",
                                 expected_version=case.version)
+
+
+@pytest.mark.law("Art. 16")
+def test_a_merge_made_by_mistake_is_undone_and_the_case_goes_back_to_where_it_was(world):
+    kept, duplicate = world.new_case().case, world.new_case(title="另一件事").case
+    assert duplicate.state is CaseState.REGISTERED
+    merged = duplicates.merge(world.db, world.operator, case_id=duplicate.id, into_case_id=kept.id,
+                              expected_version=duplicate.version)
+    assert "unmerge" in queries.case_detail(world.db, world.operator, duplicate.id).actions
+    with pytest.raises(ValidationFailed, match="撤销合并的理由"):
+        duplicates.unmerge(world.db, world.operator, case_id=duplicate.id, reason="", expected_version=merged.version)
+    with pytest.raises(PermissionDenied, match="Art. 15"):
+        duplicates.unmerge(world.db, world.stranger, case_id=duplicate.id, reason="误合并",
+                           expected_version=merged.version)
+    back = duplicates.unmerge(world.db, world.operator, case_id=duplicate.id, reason="核实后并非同一诉求",
+                              expected_version=merged.version)
+    assert back.state is CaseState.REGISTERED
+    shown = queries.case_detail(world.db, world.operator, duplicate.id)
+    assert shown.merged_into is None and shown.closed_at is None and "dispatch" in shown.actions
+    assert shown.events[-1].message == f"撤销合并,不再并入案件 {kept.number}:核实后并非同一诉求"
+    kept_events = queries.case_detail(world.db, world.operator, kept.id).events
+    assert kept_events[-1].message == f"案件 {duplicate.number} 撤销合并,不再并入本案:核实后并非同一诉求"
+    with pytest.raises(InvalidTransition, match="不能撤销合并"):
+        duplicates.unmerge(world.db, world.operator, case_id=duplicate.id, reason="再撤一次",
+                           expected_version=back.version)
