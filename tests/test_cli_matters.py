@@ -80,3 +80,7 @@ def test_only_a_city_or_county_keeps_a_list(departments, tmp_path, capsys):
     path.write_text(HEADER + ITEMS, encoding="utf-8")
     assert _run(departments, "matters", "import", str(path), "--place", "450503103000")[0] == 1
     assert "事项清单由市、县(区)网格化服务管理机构编制" in capsys.readouterr().err
+
+
+def test_the_applications_list_says_how_many_even_when_there_are_none(db):
+    assert _run(db, "matters", "applications") == (0, "共 0 件申请\n")

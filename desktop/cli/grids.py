@@ -51,9 +51,11 @@ def _decide(action):
 
 def _list(ctx, args) -> None:
     state = AdjustmentState.from_label(args.state) if args.state else None
-    for info in adjustments.list_adjustments(ctx.db, ctx.actor, under=args.under, state=state):
+    found = adjustments.list_adjustments(ctx.db, ctx.actor, under=args.under, state=state)
+    for info in found:
         ctx.print(f"#{info.id}\t{info.township_name}\t{info.kind.label}\t{info.reason.label}\t{info.state.label}\t"
                   f"网格 {info.grid_count} 个\t{info.reason_text}")
+    ctx.print(f"共 {len(found)} 件申请")
 
 
 def register(cli) -> None:

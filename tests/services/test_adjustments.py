@@ -300,7 +300,7 @@ def test_cli_propose_approve_file_list(divided, tmp_path, capsys):
     assert cli_main(["--db", url, "adjustments", "file", str(info.id)]) == 0
     assert cli_main(["--db", url, "adjustments", "list", "--under", "450503"]) == 0
     out = capsys.readouterr().out
-    assert "等待县(区)审核" in out and "市级已备案" in out and "人口增加" in out
+    assert "等待县(区)审核" in out and "市级已备案" in out and "人口增加" in out and out.endswith("共 1 件申请\n")
     assert len(live_grids(divided)) == 3
 
 
