@@ -29,6 +29,7 @@ from .place_tree import CODE_ROLE, PlaceTree
 from .queue_model import QueueModel
 from .queue_panel import QueuePanel
 from .roster_panel import RosterPanel
+from .setup_banner import SetupBanner
 from .retranslating import Retranslating
 
 
@@ -73,12 +74,15 @@ class MainWindow(Retranslating, QMainWindow):
         self.calendar_warning = CalendarWarning(self)
         # …and, first of all, an emergency waiting for acknowledgement or owing a late report (Art. 21).
         self.emergency_banner = EmergencyBanner(self)
+        # …and, for a township set up only in part, what it still lacks (a fresh database lacks all).
+        self.setup_banner = SetupBanner(self)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.emergency_banner)
         layout.addWidget(self.calendar_warning)
+        layout.addWidget(self.setup_banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 

@@ -3037,42 +3037,42 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="187" />
+      <location filename="../../desktop/views/main_window.py" line="191" />
       <source>网格指挥台 — 北海市网格化服务管理</source>
       <translation>GridDesk — Beihai grid-based service management</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="188" />
+      <location filename="../../desktop/views/main_window.py" line="192" />
       <source>工具栏</source>
       <translation>Toolbar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="194" />
+      <location filename="../../desktop/views/main_window.py" line="198" />
       <source>数据库:%1</source>
       <translation>Database: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="195" />
+      <location filename="../../desktop/views/main_window.py" line="199" />
       <source>用户:%1</source>
       <translation>User: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="200" />
+      <location filename="../../desktop/views/main_window.py" line="204" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="201" />
+      <location filename="../../desktop/views/main_window.py" line="205" />
       <source>网格指挥台:依据《北海市网格化服务管理条例》的乡镇(街道)网格化服务管理指挥中心桌面端。</source>
       <translation>GridDesk: the desktop of a township grid-management command center under the Beihai Grid-based Service Management Regulations.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="230" />
+      <location filename="../../desktop/views/main_window.py" line="234" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="261" />
+      <location filename="../../desktop/views/main_window.py" line="265" />
       <source>未办结 %1 · 超期 %2 · 今日受理 %3</source>
       <translation>Open %1 · overdue %2 · received today %3</translation>
     </message>
@@ -4485,6 +4485,64 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
   </context>
   <context>
+    <name>SetupBanner</name>
+    <message>
+      <location filename="../../desktop/views/setup_banner.py" line="21" />
+      <source>还没有在用的网格</source>
+      <translation>No grid in use yet</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_banner.py" line="22" />
+      <source>用 griddesk-admin grids import 导入各村(社区)的网格划分 GeoJSON</source>
+      <translation>import each village's (community's) grid division GeoJSON with griddesk-admin grids import</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_banner.py" line="24" />
+      <source>还没有网格人员</source>
+      <translation>No grid staff yet</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_banner.py" line="25" />
+      <source>在“人员 → 网格人员与配备”中新增,或用 griddesk-admin staff import 导入</source>
+      <translation>add them in People → Grid staff and staffing, or import them with griddesk-admin staff import</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_banner.py" line="27" />
+      <source>还没有现行的事项清单</source>
+      <translation>No matter list in force yet</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_banner.py" line="28" />
+      <source>在“事项清单 → 事项清单与部门申请”中编制并公布</source>
+      <translation>draw one up and publish it in Matter list → Matter list and department applications</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_banner.py" line="30" />
+      <source>还没有联动部门</source>
+      <translation>No linked department yet</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_banner.py" line="31" />
+      <source>在“事项清单 → 联动部门与联系人…”中新增</source>
+      <translation>add them in Matter list → Linked departments and contacts…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_banner.py" line="92" />
+      <source>%1:%2</source>
+      <translation>%1: %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_banner.py" line="94" />
+      <source>%1:请管理员设置</source>
+      <translation>%1: ask an administrator to set this up</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_banner.py" line="95" />
+      <source>%1尚未完成初始设置,案件还不能按网格归属和派遣:</source>
+      <translation>%1 is not yet set up; cases cannot yet be placed in grids and dispatched:</translation>
+    </message>
+  </context>
+  <context>
     <name>StaffingModel</name>
     <message>
       <location filename="../../desktop/views/people/staffing_model.py" line="15" />
@@ -4921,42 +4979,42 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>menus</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="135" />
+      <location filename="../../desktop/views/main_window.py" line="139" />
       <source>查找地点</source>
       <translation>Find place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="136" />
+      <location filename="../../desktop/views/main_window.py" line="140" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="137" />
+      <location filename="../../desktop/views/main_window.py" line="141" />
       <source>区划树</source>
       <translation>Place tree</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="138" />
+      <location filename="../../desktop/views/main_window.py" line="142" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="139" />
+      <location filename="../../desktop/views/main_window.py" line="143" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="156" />
+      <location filename="../../desktop/views/main_window.py" line="160" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="157" />
+      <location filename="../../desktop/views/main_window.py" line="161" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="164" />
+      <location filename="../../desktop/views/main_window.py" line="168" />
       <source>界面语言</source>
       <translation>Language</translation>
     </message>

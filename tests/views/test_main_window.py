@@ -285,3 +285,34 @@ def test_ctrl_c_copies_the_case_number_and_the_menu_the_whole_row(window, qtbot)
     window.queue_panel.copy_row_action.trigger()
     cells = QGuiApplication.clipboard().text().split("\t")
     assert cells[:2] == [row.title, row.number] and len(cells) == window.queue_model.columnCount()
+
+
+@pytest.mark.law("Art. 6")
+def test_a_township_not_yet_set_up_says_what_it_lacks_and_where_to_set_it_up(qtbot, sqlite_db, tasks, system):
+    from desktop.services import users
+
+    users.add_user(sqlite_db, system, username="qg_admin", display_name="侨港管理员", password=PASSWORD,
+                   role=Role.TOWNSHIP_ADMIN, scope_code="450503103000")
+    users.add_user(sqlite_db, system, username="qg_op", display_name="侨港值班员", password=PASSWORD,
+                   role=Role.OPERATOR, scope_code="450503103000")
+    admin = MainWindow(sqlite_db, users.actor_for(sqlite_db, "qg_admin"), tasks)
+    qtbot.addWidget(admin)
+    admin.select_place("450503103000")
+    banner = admin.setup_banner
+    assert banner.isVisibleTo(admin)
+    text = banner.text.text()
+    assert "侨港镇尚未完成初始设置" in text and "griddesk-admin grids import" in text
+    assert "在“人员 → 网格人员与配备”中新增" in text and text.count("· ") == 4
+    admin.select_place("450503000000")  # the county: no queue of its own to set up
+    assert not banner.isVisibleTo(admin)
+    operator = MainWindow(sqlite_db, users.actor_for(sqlite_db, "qg_op"), tasks)
+    qtbot.addWidget(operator)
+    operator.select_place("450503103000")
+    assert operator.setup_banner.text.text().count("请管理员设置") == 4
+
+
+def test_a_set_up_township_shows_no_setup_note(window):
+    window.select_place(QIAOBEI)
+    missing = window.setup_banner.status.missing
+    assert (window.setup_banner.isVisibleTo(window)) == bool(missing)
+    assert "grids" not in {m.value for m in missing}  # desk_db has grids in use

@@ -1,0 +1,61 @@
+"""What a township still lacks before its center can work: grids in use (Art. 6), grid staff
+(Art. 9), a matter list in force (Art. 12–13) and linked departments to dispatch to (Art. 18).
+
+A fresh database holds only the Beihai tree; the main window says what is missing for the
+township chosen, instead of an empty queue that explains nothing.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from sqlalchemy import exists, or_, select
+from sqlalchemy.orm import aliased
+
+from ..db import Database
+from ..models import Department, Grid, GridStaffRole, MatterItem, Place, utcnow
+from ..models.enums import GridStatus, PlaceLevel
+from .clock import BEIJING
+from .matters import lists_in_force
+from .places import get_place, upward
+
+
+class Missing(enum.Enum):
+    GRIDS = "grids"  # no grid in use
+    STAFF = "staff"  # nobody serving any of its grids
+    MATTER_LIST = "matter_list"  # no published list in force holds an item
+    DEPARTMENTS = "departments"  # no active department of the township, its county or the city
+
+
+@dataclass(frozen=True)
+class SetupStatus:
+    township_code: str
+    township_name: str
+    missing: tuple[Missing, ...]  # in the order they are best done
+
+
+def township_setup(db: Database, place_code: str) -> SetupStatus | None:
+    """What the township of `place_code` (itself, or the township above a village or grid) lacks;
+    None above the township level (a county or the city has no queue of its own to set up)."""
+    with db.session() as session:
+        place = get_place(session, place_code)
+        township = next((p for p in upward(place) if p.level is PlaceLevel.TOWNSHIP), None)
+        if township is None:
+            return None
+        village = aliased(Place)
+        grids = (select(Grid.place_id).join(Place, Place.id == Grid.place_id).join(village, village.id == Place.parent_id)
+                 .where(village.parent_id == township.id, Grid.status == GridStatus.ACTIVE))
+        today = utcnow().astimezone(BEIJING).date()
+        chain = [p.id for p in upward(township)]
+        in_force = [matter_list.id for matter_list in lists_in_force(session, township, today)]
+        checks = {
+            Missing.GRIDS: exists(grids),
+            Missing.STAFF: exists().where(GridStaffRole.grid_id.in_(grids), GridStaffRole.start_on <= today,
+                                          or_(GridStaffRole.end_on.is_(None), GridStaffRole.end_on >= today)),
+            Missing.MATTER_LIST: exists().where(MatterItem.matter_list_id.in_(in_force)),
+            Missing.DEPARTMENTS: exists().where(Department.active.is_(True), Department.place_id.in_(chain)),
+        }
+        present = session.execute(select(*checks.values())).one()
+        missing = tuple(kind for kind, there in zip(checks, present) if not there)
+        return SetupStatus(township.code, township.name, missing)

@@ -1,0 +1,40 @@
+"""What a township lacks before its center can work (grids Art. 6, staff Art. 9, a matter list in
+force Art. 12–13, linked departments Art. 18): a fresh database lacks all of it."""
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+import exchange_world as world
+from desktop.models import GridStaffRole, Person
+from desktop.models.enums import StaffRole, StaffSource
+from desktop.services.clock import beijing_today
+from desktop.services.places import get_place
+from desktop.services.setup_status import Missing, township_setup
+
+
+@pytest.mark.law("Art. 6")
+@pytest.mark.law("Art. 12")
+def test_a_fresh_township_lacks_everything_and_each_step_set_up_drops_off(db, system):
+    fresh = township_setup(db, world.QIAOGANG)
+    assert fresh.township_name == "侨港镇"
+    assert fresh.missing == (Missing.GRIDS, Missing.STAFF, Missing.MATTER_LIST, Missing.DEPARTMENTS)
+    assert township_setup(db, "450503000000") is None  # a county has no queue of its own to set up
+    world.build(db, system)  # grids, a department, the city's published list
+    assert township_setup(db, world.QIAOBEI).missing == (Missing.STAFF,)  # a village answers for its township
+    with db.session() as session:
+        grid = get_place(session, world.QIAOBEI + "001")
+        person = Person(name="陈海", phone="13807791234")
+        session.add(person)
+        session.flush()
+        session.add(GridStaffRole(person_id=person.id, grid_id=grid.id, role=StaffRole.GRID_HEAD,
+                                  source=StaffSource.COMMITTEE_MEMBER, start_on=beijing_today() - timedelta(days=400),
+                                  end_on=beijing_today() - timedelta(days=1)))
+        session.commit()
+    assert township_setup(db, world.QIAOGANG).missing == (Missing.STAFF,)  # served once, nobody serves now
+    with db.session() as session:
+        role = session.scalars(select(GridStaffRole)).one()
+        role.end_on = None
+        session.commit()
+    assert township_setup(db, world.QIAOGANG).missing == ()
