@@ -9,17 +9,24 @@ from PySide6.QtCore import QCoreApplication
 from ..services.clock import due_text
 
 
+def span_text(span: timedelta) -> str:
+    """"2天3小时" / "5小时" / "12分钟": whole units left or overdue, counted down (never rounded up), the
+    same in the queue's countdown column and in every panel that shows a deadline."""
+    minutes = max(1, int(abs(span).total_seconds() // 60))  # under a minute still says there is time, or none
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return QCoreApplication.translate("Countdown", "%1天%2小时").replace("%1", str(days)).replace("%2", str(hours))
+    if hours:
+        return QCoreApplication.translate("Countdown", "%1小时").replace("%1", str(hours))
+    return QCoreApplication.translate("Countdown", "%1分钟").replace("%1", str(minutes))
+
+
 def deadline_text(due: datetime | None, now: datetime, day_format: str = "%Y-%m-%d") -> str:
-    """"2026-11-06 24:00(剩余 7 小时)" / "…(已逾期 3 天)"; "无期限" for none."""
+    """"2026-11-06 24:00(剩余 7小时)" / "…(已逾期 3天2小时)"; "无期限" for none."""
     if due is None:
         return QCoreApplication.translate("Countdown", "无期限")
-    hours = abs(due - now) / timedelta(hours=1)
-    if hours < 1:  # the urgent sign-for limit is 30 minutes: "0 小时" would say nothing
-        span = QCoreApplication.translate("Countdown", "{n} 分钟").format(n=max(1, round(hours * 60)))
-    elif hours < 48:
-        span = QCoreApplication.translate("Countdown", "{n} 小时").format(n=round(hours))
-    else:
-        span = QCoreApplication.translate("Countdown", "{n} 天").format(n=round(hours / 24))
+    span = span_text(due - now)
     if due > now:
         mark = QCoreApplication.translate("Countdown", "剩余 {span}")
     else:

@@ -38,6 +38,7 @@ from ..services import queue
 from ..services.clock import beijing_text, due_text
 from ..services.queue import QueueFilter, QueueRow, SortKey
 from ..services.security import Actor
+from .countdown import span_text
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -321,19 +322,9 @@ class QueueModel(QAbstractTableModel):
                 return self.tr(_NO_OWN_CLOCK.get(r.own_state, OWN_PAUSED))
             return no_clock_reason(r.state)
         left = due - self.clock()
-        text = (self.tr("剩 %1") if left >= timedelta(0) else self.tr("超期 %1")).replace("%1", self._duration(abs(left)))
+        text = (self.tr("剩 %1") if left >= timedelta(0) else self.tr("超期 %1")).replace("%1", span_text(left))
         step = _OWN_STEPS.get(r.own_step) if r.own_state is not None else None
         return self.tr(step).replace("%1", text) if step else text
-
-    def _duration(self, span: timedelta) -> str:
-        minutes = int(span.total_seconds() // 60)
-        days, rest = divmod(minutes, 24 * 60)
-        hours, minutes = divmod(rest, 60)
-        if days:
-            return self.tr("%1天%2小时").replace("%1", str(days)).replace("%2", str(hours))
-        if hours:
-            return self.tr("%1小时").replace("%1", str(hours))
-        return self.tr("%1分钟").replace("%1", str(minutes))
 
     def _deadline_colour(self, r: QueueRow, due: datetime | None) -> QColor | None:
         if not r.is_open or due is None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..i18n import label
 from ..models.enums import OPEN_CASE_STATES, CaseState, MatterCategory
-from .queue_model import CASE_ID_ROLE, COUNTDOWN, DEADLINE, NUMBER, TITLE, QueueModel
+from .queue_model import CASE_ID_ROLE, COLUMNS, COUNTDOWN, DEADLINE, NUMBER, TITLE, QueueModel
 from .retranslating import Retranslating
 
 _OPEN = "open"
@@ -49,8 +49,9 @@ class QueuePanel(Retranslating, QWidget):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # The title takes the width there is (the deadline column had, at the far right, half empty).
         self.view.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        self.view.horizontalHeader().setSortIndicator(DEADLINE, Qt.SortOrder.AscendingOrder)
+        self.view.horizontalHeader().setSortIndicator(COUNTDOWN, Qt.SortOrder.AscendingOrder)  # in view, at any width
         self.view.setSortingEnabled(True)  # header clicks call model.sort → ORDER BY in SQL
+        self.view.horizontalHeader().sortIndicatorChanged.connect(self._keep_sort_indicator)
         for column, width in enumerate([165, 165, 105, 125, 120, 110, 115, 60, 95, 120]):
             self.view.setColumnWidth(column, width)
         # Whole at their longest, in the font in use: the countdown (a liaison's names the step) and the deadline.
@@ -84,6 +85,8 @@ class QueuePanel(Retranslating, QWidget):
         self.text.textChanged.connect(lambda t: t or self.apply_filters())
         self.view.activated.connect(self._activate_current)  # not on a row whose page is still loading
         self._kept_case: int | None = None
+        self._wanted_case: int | None = None  # a case just taken in at this desk, chosen once the queue shows it
+        self._scroll_to_kept = False
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
         model.modelReset.connect(self._show_total)  # the first page is in; its count may still be on its way
@@ -166,15 +169,35 @@ class QueuePanel(Retranslating, QWidget):
         if texts:
             QGuiApplication.clipboard().setText("\t".join(str(text) for text in texts))
 
+    def _keep_sort_indicator(self, column: int, _order) -> None:
+        """A column the queue cannot be sorted by (place, department, requester, phone) keeps no arrow:
+        it goes back to the order in force, which the rows still follow."""
+        if COLUMNS[column].sort is not None:
+            return
+        f = self.model.filter
+        shown = next(i for i, c in enumerate(COLUMNS) if c.sort is f.sort)
+        header = self.view.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(shown, Qt.SortOrder.DescendingOrder if f.descending else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+
+    def choose_when_shown(self, case_id: int) -> None:
+        """Choose the case (and scroll to it) when the next refresh holds it: a case just taken in."""
+        self._wanted_case = case_id
+
     def _remember_selection(self) -> None:
-        self._kept_case = self.current_case_id()
+        wanted, self._wanted_case = self._wanted_case, None
+        self._kept_case = wanted if wanted is not None else self.current_case_id()
+        self._scroll_to_kept = wanted is not None  # a row the user chose stays where they scrolled it
 
     def _restore_selection(self) -> None:
         row = self.model.row_of(self._kept_case) if self._kept_case is not None else None
         if row is not None:
+            index = self.model.index(row, 0)
             self.view.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            if self._scroll_to_kept:
+                self.view.scrollTo(index)
 
     def _show_total(self) -> None:
         text = self.tr("已显示 %1 件,正在计数…") if self.model.counting else self.tr("共 %1 件")

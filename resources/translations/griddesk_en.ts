@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
   <context>
+    <name />
+    <message>
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="298" />
+      <source>已受理诉求 %1,作为重复诉求并入所选案件</source>
+      <translation>Request %1 taken in and merged into the chosen case as a duplicate</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="300" />
+      <source>已受理诉求 %1,归入 %2</source>
+      <translation>Request %1 taken in, in %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="302" />
+      <source>已受理诉求 %1,未落入网格,在待分拨清单上</source>
+      <translation>Request %1 taken in; it lies in no grid and is on the triage list</translation>
+    </message>
+  </context>
+  <context>
     <name>AcceptDialog</name>
     <message>
       <location filename="../../desktop/views/analytics/governance_panel.py" line="40" />
@@ -553,108 +571,113 @@
   <context>
     <name>CallbackWorkbench</name>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="51" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="52" />
       <source>回访工作台</source>
       <translation>Callback desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="54" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="55" />
       <source>应回访时间</source>
       <translation>Callback due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="54" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="55" />
       <source>案件编号</source>
       <translation>Case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="54" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="55" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="54" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="55" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="55" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="56" />
       <source>案件状态</source>
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="61" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="63" />
       <source>双击打开案件详情</source>
       <translation>Double-click to open the case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="70" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="72" />
       <source>已联系上诉求人</source>
       <translation>Requester reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="73" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="75" />
       <source>已解决</source>
       <translation>Resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="74" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="76" />
       <source>未解决</source>
       <translation>Not resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="79" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="81" />
       <source>请选择</source>
       <translation>Choose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="86" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="88" />
       <source>记录回访</source>
       <translation>Record callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="89" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="91" />
       <source>是否解决</source>
       <translation>Resolved?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="90" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="92" />
       <source>满意度</source>
       <translation>Satisfaction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="91" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="93" />
       <source>后续处理</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="92" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="94" />
       <source>回访记录</source>
       <translation>Callback notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="134" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="136" />
       <source>案件 %1 的回访已由其他值班台记录(或不再需要回访),刚填写的回答未保存,已清空</source>
       <translation>The callback of case %1 was recorded at another desk (or is no longer due); the answer being filled in was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="178" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="172" />
+      <source>已换到另一件回访(案件 %1),原先填写的回答未保存,已清空</source>
+      <translation>Moved to another callback (case %1): the answer begun was not saved and has been cleared</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="189" />
       <source>暂缓理由:%1;已向诉求人解释:%2</source>
       <translation>On hold: %1; explained to the requester: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="179" />
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="181" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="190" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="192" />
       <source>(未记录)</source>
       <translation>(not recorded)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="181" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="192" />
       <source>办理结果:%1</source>
       <translation>Result: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="184" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="195" />
       <source>并入本案的重复诉求人,请一并告知:%1</source>
       <translation>Requesters of duplicates merged into this case — tell them too: %1</translation>
     </message>
@@ -662,12 +685,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="507" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="520" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="508" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="521" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -706,310 +729,310 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="171" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="292" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="499" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="295" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="512" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="194" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="197" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="197" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="200" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="227" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="230" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="233" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="236" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="236" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="239" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="242" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="245" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="242" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="245" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="248" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="251" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="249" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="250" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="253" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="250" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="253" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="251" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="254" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="253" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="256" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="253" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="256" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="254" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="257" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="258" />
       <source>并入的重复诉求</source>
       <translation>Duplicates merged in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="257" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="458" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="260" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="471" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="257" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="260" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="260" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="263" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="260" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="263" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="274" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="277" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="289" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="292" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="291" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="294" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="378" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="425" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="391" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="438" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="380" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="393" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="383" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="388" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="401" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="390" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="409" />
       <source>撤销并入 %1 的理由(如:核实后并非同一诉求)</source>
       <translation>Why it no longer goes with %1 (e.g. found not to be the same request)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="400" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="413" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="407" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="420" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="413" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="426" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="428" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
       <source>协办单位(可输入名称的一部分查找)</source>
       <translation>Co-handler (type part of a name to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="432" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="445" />
       <source>请从列表中选择协办单位:“%1”不在可选单位中</source>
       <translation>Choose the co-handler from the list: “%1” is not one of the departments offered</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="448" />
       <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
       <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="440" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="453" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="440" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="453" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="454" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="454" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="444" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="457" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="448" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="461" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="449" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="462" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="453" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="466" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="458" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="471" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="459" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="472" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="464" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="477" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="464" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="477" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="478" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="478" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="471" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="484" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="471" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="484" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="472" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="485" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="472" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="485" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="480" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="493" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="484" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="497" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="489" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="502" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="489" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="502" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="491" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="504" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="495" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="508" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
@@ -1286,37 +1309,37 @@
   <context>
     <name>Countdown</name>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="15" />
+      <location filename="../../desktop/views/countdown.py" line="19" />
+      <source>%1天%2小时</source>
+      <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/countdown.py" line="21" />
+      <source>%1小时</source>
+      <translation>%1 h</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/countdown.py" line="22" />
+      <source>%1分钟</source>
+      <translation>%1 min</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/countdown.py" line="28" />
       <source>无期限</source>
       <translation>No deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="18" />
-      <source>{n} 分钟</source>
-      <translation>{n} min</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/countdown.py" line="20" />
-      <source>{n} 小时</source>
-      <translation>{n} h</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/countdown.py" line="22" />
-      <source>{n} 天</source>
-      <translation>{n} d</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/countdown.py" line="24" />
+      <location filename="../../desktop/views/countdown.py" line="31" />
       <source>剩余 {span}</source>
       <translation>{span} left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="26" />
+      <location filename="../../desktop/views/countdown.py" line="33" />
       <source>已逾期 {span}</source>
       <translation>{span} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="27" />
+      <location filename="../../desktop/views/countdown.py" line="34" />
       <source>{when}({mark})</source>
       <translation>{when} ({mark})</translation>
     </message>
@@ -2646,209 +2669,209 @@
   <context>
     <name>LadderPanel</name>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="60" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="61" />
       <source>紧急情况报告进度</source>
       <translation>Emergency reporting progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="63" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="64" />
       <source>含已终报的</source>
       <translation>Include closed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="67" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="68" />
       <source>环节</source>
       <translation>Step</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="67" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="68" />
       <source>报送对象</source>
       <translation>Report to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="67" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="68" />
       <source>时限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="67" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="95" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="68" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="98" />
       <source>报送时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="67" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="68" />
       <source>报送内容</source>
       <translation>What was reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="72" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="74" />
       <source>报送了什么(如:电话报区应急局值班室)</source>
       <translation>What was reported (e.g. phoned the district emergency office)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="75" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="78" />
       <source>报送时间(北京时间);不改动则按点击“登记报送”的时间登记</source>
       <translation>When it was reported (Beijing time); left alone, the moment “Record” is pressed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="78" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="81" />
       <source>登记报送</source>
       <translation>Record report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="81" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="84" />
       <source>处置完毕…</source>
       <translation>Handled…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="83" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="86" />
       <source>终报…</source>
       <translation>Final report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="85" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="88" />
       <source>打印信息快报…</source>
       <translation>Print bulletin…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="87" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="90" />
       <source>确认告警</source>
       <translation>Acknowledge alarm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="89" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="92" />
       <source>更正/补充事实…</source>
       <translation>Correct/add facts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="91" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="94" />
       <source>报告时限设置…</source>
       <translation>Reporting time limits…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="133" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="136" />
       <source>【未确认】</source>
       <translation>[Unacknowledged] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="137" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="140" />
       <source>【预警】</source>
       <translation>[WARNING] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="156" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="159" />
       <source>(超时 %1 分钟)</source>
       <translation> (%1 min late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="159" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="162" />
       <source>漏报,随此时的续报补报</source>
       <translation>missed; made late by the follow-up at this time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="166" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="194" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="169" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="197" />
       <source>超时</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="207" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="210" />
       <source>请先在表中选择要登记的环节</source>
       <translation>Select the step to record in the table first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="209" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="212" />
       <source>该环节已报送</source>
       <translation>This step has been reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="211" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="214" />
       <source>终报向各级一并报送:请用“终报…”</source>
       <translation>The final report goes to every level at once: use “Final report…”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="217" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="220" />
       <source>只有处置中的报告才能标记处置完毕</source>
       <translation>Only a report still being handled can be marked handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="219" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="222" />
       <source>先标记处置完毕,再作终报</source>
       <translation>Mark the situation handled first, then make the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="222" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="225" />
       <source>没有可打印的报告</source>
       <translation>No report to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="223" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="226" />
       <source>没有待确认的告警</source>
       <translation>No alarm waiting for acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="225" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="228" />
       <source>紧急情况告警须由值班长以本人账号确认</source>
       <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="228" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="231" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="230" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="233" />
       <source>已终报结束的报告不能更正</source>
       <translation>A report closed by its final report cannot be corrected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="268" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="276" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="269" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="277" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="270" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="278" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="282" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="290" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="283" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="291" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="284" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="292" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="284" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="292" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="291" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="299" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="295" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="303" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="296" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="304" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>
@@ -3407,139 +3430,139 @@
   <context>
     <name>NewCaseDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="73" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="84" />
       <source>新建诉求</source>
       <translation>New request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="79" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="90" />
       <source>请选择受理渠道</source>
       <translation>Choose the channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="87" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="98" />
       <source>(不选事项)</source>
       <translation>(no matter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="94" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="105" />
       <source>请选择类别(选了事项则随事项)</source>
       <translation>Choose a category (or a matter item, which sets it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="97" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="108" />
       <source>经度,如 109.105</source>
       <translation>Longitude, e.g. 109.105</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="98" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="109" />
       <source>纬度,如 21.428</source>
       <translation>Latitude, e.g. 21.428</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="102" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="113" />
       <source>紧急(涉及安全或停水停电停气)</source>
       <translation>Urgent (safety, or water, power or gas cut)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="103" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="186" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="114" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="197" />
       <source>未定位:保存后进入待分派列表</source>
       <translation>No location: goes to the routing list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="109" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="120" />
       <source>双击打开该案件查看;确属同一诉求的,选中后点“并入所选案件”:本诉求登记后即并入该案件,不另行办理</source>
       <translation>Double-click to open the case; if it is the same request, select it and click “Merge into selected case”: this request is recorded and merged into it, not handled separately</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="117" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="128" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="117" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="128" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="118" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="129" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="118" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="129" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="119" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="130" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="119" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="130" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="120" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="131" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="120" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="131" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="121" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="132" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="122" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="133" />
       <source>所属网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="122" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="133" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="123" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="134" />
       <source>疑似重复</source>
       <translation>Possible duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="126" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="137" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="127" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="138" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="128" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="250" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="139" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="261" />
       <source>并入所选案件</source>
       <translation>Merge into selected case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="214" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="225" />
       <source>不在任何网格内:保存后进入待分派列表</source>
       <translation>Outside every grid: goes to the routing list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="220" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="231" />
       <source>{number} {title}(相距 {distance} 米,{state})</source>
       <translation>{number} {title} ({distance} m away, {state})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="251" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="262" />
       <source>本诉求将登记并作为重复诉求并入案件 %1,由该案件一并办理,不另行派遣。确定并入?</source>
       <translation>This request will be recorded and merged into case %1 as a duplicate, handled with it and not dispatched separately. Merge?</translation>
     </message>
@@ -3897,191 +3920,176 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>QueueModel</name>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="56" />
+      <location filename="../../desktop/views/queue_model.py" line="57" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="57" />
+      <location filename="../../desktop/views/queue_model.py" line="58" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="58" />
+      <location filename="../../desktop/views/queue_model.py" line="59" />
       <source>倒计时</source>
       <translation>Time left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="59" />
+      <location filename="../../desktop/views/queue_model.py" line="60" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="60" />
+      <location filename="../../desktop/views/queue_model.py" line="61" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="61" />
+      <location filename="../../desktop/views/queue_model.py" line="62" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="62" />
+      <location filename="../../desktop/views/queue_model.py" line="63" />
       <source>承办单位</source>
       <translation>Lead department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="63" />
+      <location filename="../../desktop/views/queue_model.py" line="64" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="64" />
+      <location filename="../../desktop/views/queue_model.py" line="65" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="65" />
+      <location filename="../../desktop/views/queue_model.py" line="66" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="66" />
+      <location filename="../../desktop/views/queue_model.py" line="67" />
       <source>期限</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="89" />
+      <location filename="../../desktop/views/queue_model.py" line="90" />
       <source>待中心决定,暂停计时</source>
       <translation>Awaiting the centre, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="90" />
+      <location filename="../../desktop/views/queue_model.py" line="91" />
       <source>已反馈,待中心核查</source>
       <translation>Reported, awaiting review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="92" />
+      <location filename="../../desktop/views/queue_model.py" line="93" />
       <source>签收 %1</source>
       <translation>Sign-for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="92" />
+      <location filename="../../desktop/views/queue_model.py" line="93" />
       <source>联系 %1</source>
       <translation>Contact %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="94" />
+      <location filename="../../desktop/views/queue_model.py" line="95" />
       <source>未派遣,未计时</source>
       <translation>Not dispatched, no clock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="96" />
+      <location filename="../../desktop/views/queue_model.py" line="97" />
       <source>暂缓,不计时</source>
       <translation>On hold, no clock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="97" />
       <location filename="../../desktop/views/queue_model.py" line="98" />
+      <location filename="../../desktop/views/queue_model.py" line="99" />
       <source>待审批,暂停计时</source>
       <translation>Awaiting decision, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="305" />
+      <location filename="../../desktop/views/queue_model.py" line="306" />
       <source>本单位%1 · 案件%2</source>
       <translation>Ours: %1 · case: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="309" />
+      <location filename="../../desktop/views/queue_model.py" line="310" />
       <source>【急】</source>
       <translation>[Urgent] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="324" />
+      <location filename="../../desktop/views/queue_model.py" line="325" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="324" />
+      <location filename="../../desktop/views/queue_model.py" line="325" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/queue_model.py" line="333" />
-      <source>%1天%2小时</source>
-      <translation>%1 d %2 h</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/queue_model.py" line="335" />
-      <source>%1小时</source>
-      <translation>%1 h</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/queue_model.py" line="336" />
-      <source>%1分钟</source>
-      <translation>%1 min</translation>
     </message>
   </context>
   <context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="57" />
+      <location filename="../../desktop/views/queue_panel.py" line="58" />
       <source>联系 超期 99天23小时</source>
       <translation>Contact 99 d 23 h overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="93" />
+      <location filename="../../desktop/views/queue_panel.py" line="96" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="93" />
+      <location filename="../../desktop/views/queue_panel.py" line="96" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="95" />
+      <location filename="../../desktop/views/queue_panel.py" line="98" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="96" />
+      <location filename="../../desktop/views/queue_panel.py" line="99" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="97" />
+      <location filename="../../desktop/views/queue_panel.py" line="100" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="98" />
+      <location filename="../../desktop/views/queue_panel.py" line="101" />
       <source>编号或标题</source>
       <translation>Number or title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="99" />
+      <location filename="../../desktop/views/queue_panel.py" line="102" />
       <source>打开案件详情</source>
       <translation>Open case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="100" />
+      <location filename="../../desktop/views/queue_panel.py" line="103" />
       <source>复制案件编号</source>
       <translation>Copy case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="101" />
+      <location filename="../../desktop/views/queue_panel.py" line="104" />
       <source>复制本行</source>
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="180" />
+      <location filename="../../desktop/views/queue_panel.py" line="203" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="180" />
+      <location filename="../../desktop/views/queue_panel.py" line="203" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>

@@ -552,9 +552,24 @@ def test_a_deadline_under_an_hour_counts_in_minutes():
     from datetime import datetime, timedelta, timezone
 
     now = datetime(2026, 6, 9, 2, 0, tzinfo=timezone.utc)
-    assert deadline_text(now + timedelta(minutes=25), now).endswith("(剩余 25 分钟)")
-    assert deadline_text(now - timedelta(minutes=10), now).endswith("(已逾期 10 分钟)")
-    assert deadline_text(now + timedelta(hours=5), now).endswith("(剩余 5 小时)")
+    assert deadline_text(now + timedelta(minutes=25), now).endswith("(剩余 25分钟)")
+    assert deadline_text(now - timedelta(minutes=10), now).endswith("(已逾期 10分钟)")
+    assert deadline_text(now + timedelta(hours=5), now).endswith("(剩余 5小时)")
+
+
+def test_a_panel_counts_a_deadline_down_as_the_queue_does(qapp):
+    """The queue said 剩 5小时 and the case panel 剩余 6 小时 of the same deadline: both count whole units
+    left, never rounding up."""
+    from datetime import datetime, timedelta, timezone
+
+    from desktop.views.countdown import span_text
+
+    now = datetime(2026, 6, 9, 2, 0, tzinfo=timezone.utc)
+    for left, shown in ((timedelta(hours=5, minutes=59), "5小时"), (timedelta(days=18, hours=14, minutes=50), "18天14小时"),
+                        (timedelta(days=6, hours=23, minutes=40), "6天23小时"), (timedelta(seconds=20), "1分钟")):
+        assert span_text(left) == span_text(-left) == shown
+        assert deadline_text(now + left, now).endswith(f"(剩余 {shown})")
+        assert deadline_text(now - left, now).endswith(f"(已逾期 {shown})")
 
 
 @pytest.mark.law("Art. 20")
@@ -859,3 +874,85 @@ def test_a_merged_case_is_taken_back_out_of_the_case_it_was_merged_into(qtbot, d
         dialog.buttons["unmerge"].click()
     assert not errors and into in asked[0]
     assert dialog.detail.merged_into is None and dialog.detail.case.state.is_open and "unmerge" not in dialog.buttons
+
+
+def test_the_case_panel_is_worked_by_keyboard_tab_leaves_its_tables_and_an_action_keeps_the_focus(
+        qtbot, demo_db, tasks, errors, monkeypatch):
+    with demo_db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.state == CaseState.HANDLING).limit(1))
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitActive(dialog)
+    first = next(iter(dialog.buttons.values()))
+    assert dialog.focusWidget() is first  # the panel opens on its first action
+    assert not dialog.shares.tabKeyNavigation() and not dialog.timeline_view.tabKeyNavigation()
+    dialog.timeline_view.setFocus()
+    qtbot.keyClick(dialog.timeline_view, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() in dialog.buttons.values()  # out of the table, onto the actions
+    dialog.buttons["supervise"].setFocus()
+    monkeypatch.setattr(case_detail, "ask_item", lambda *args: 1)  # 重点督办
+    monkeypatch.setattr(case_detail, "ask_text", lambda *args: "请加快办理")
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["supervise"].click()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.buttons.get("supervise"), timeout=2000)
+    assert not errors
+
+
+def test_moving_to_another_callback_clears_an_answer_begun_and_tab_never_moves_the_row(
+        qtbot, demo_db, tasks, feature_window, errors):
+    from desktop.views.cases.callback_workbench import open_callback_workbench
+
+    window = feature_window(demo_db, actor(demo_db, "qg_op1"), tasks)
+    open_callback_workbench(window)
+    workbench = window.findChild(CallbackWorkbench)
+    workbench.table.selectRow(0)
+    workbench.solved.setCurrentIndex(0)
+    workbench.notes.setText("已解决,很满意")
+    workbench.table.setFocus()
+    qtbot.keyClick(workbench.table, Qt.Key.Key_Tab)
+    assert workbench.table.currentRow() == 0 and workbench.notes.text() == "已解决,很满意"
+    workbench.table.selectRow(1)  # another requester chosen: the answer was not theirs
+    assert workbench.notes.text() == "" and workbench.solved.currentIndex() == -1
+    assert workbench.notice.isVisible() and workbench.entries[1].case_number in workbench.notice.text()
+    workbench.close()
+    assert not errors
+
+
+def test_tabbing_into_the_suspected_duplicates_chooses_one_so_it_can_be_merged(qtbot, demo_db, tasks):
+    from desktop.services.cases.duplicates import DuplicateHint
+    from desktop.services.cases.results import CaseInfo
+
+    dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitActive(dialog)
+    with demo_db.session() as s:
+        case = CaseInfo.of(s.scalars(select(Case).where(Case.state == CaseState.HANDLING)).first())
+    dialog._show_lookup((None, [], [DuplicateHint(case, 60.0)]))
+    assert not dialog.merge_button.isEnabled()
+    dialog.duplicates.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: dialog.chosen_duplicate() is not None, timeout=2000)  # focus arrives as an event
+    assert dialog.merge_button.isEnabled()
+
+
+def test_a_case_taken_in_is_named_in_the_status_bar_and_chosen_in_the_queue(qtbot, demo_db, tasks, errors):
+    """The caller is often still on the phone: the number goes to them at once."""
+    from desktop.views.cases.new_case_dialog import open_new_case
+    from desktop.views.main_window import MainWindow
+
+    window = MainWindow(demo_db, actor(demo_db, "qg_op1"), tasks)
+    qtbot.addWidget(window)
+    window.select_place(TOWNSHIP)
+    open_new_case(window)
+    dialog = window.findChild(NewCaseDialog)
+    dialog.channel.setCurrentIndex(dialog.channel.findData(Channel.HOTLINE_12345.value))
+    dialog.category.setCurrentIndex(0)
+    dialog.title_edit.setText("楼道堆放杂物")
+    dialog.description.setPlainText("三楼楼道堆满杂物,影响通行")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        dialog.save()
+    number = saved.args[0].case.number
+    assert f"已受理诉求 {number},未落入网格,在待分拨清单上" == window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.queue_panel.current_case_id() == saved.args[0].case.id, timeout=3000)
+    assert not errors

@@ -5,7 +5,7 @@ import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtGui import QFontDatabase
 
 from desktop import paths
@@ -144,7 +144,7 @@ def test_the_ladder_panel_shows_overdue_steps_and_records_one(qtbot, sqlite_db, 
                for r in range(6))
     panel.table.selectRow(phone_row)
     panel.content.setText("电话报区应急局值班室")
-    panel.record_selected()
+    qtbot.keyClick(panel.content, Qt.Key.Key_Return)  # Enter where it is typed records it
     assert not errors
     row = next(r for r in range(6) if panel.table.item(r, 4).text() == "电话报区应急局值班室")
     assert panel.table.item(row, 3).text() != "—" and "(" not in panel.table.item(row, 2).text()  # made: a date
@@ -342,7 +342,7 @@ def test_the_ladder_buttons_need_a_selected_owed_step_and_the_permission(qtbot, 
     panel.table.selectRow(0)
     assert panel.record_button.isEnabled()
     panel.content.setText("电话报区应急局值班室")
-    panel.record_selected()
+    qtbot.keyClick(panel.content, Qt.Key.Key_Return)  # Enter where it is typed records it
     assert not errors
     row = next(r for r in range(panel.table.rowCount()) if panel.table.item(r, 4).text() == "电话报区应急局值班室")
     panel.table.selectRow(row)
@@ -498,6 +498,7 @@ def test_a_closed_ladder_panel_is_let_go_and_other_desks_changes_no_longer_reach
 
     window = feature_window(sqlite_db, system, SyncTaskRunner())
     open_ladder_panel(window)
+    open_ladder_panel(window)  # the banner's button pressed again: the same panel, brought forward
     [panel] = window.findChildren(LadderPanel)
     with qtbot.waitSignal(panel.destroyed, timeout=2000):
         panel.close()

@@ -170,6 +170,23 @@ def test_panel_says_it_is_counting_until_the_count_lands(qtbot, desk_db, system)
     assert panel.total.text() == "共 30 件"
 
 
+def test_a_column_the_queue_cannot_be_sorted_by_keeps_no_sort_arrow(qtbot, desk_db, system, tasks):
+    from PySide6.QtCore import Qt
+
+    from desktop.views.queue_model import COUNTDOWN, PLACE, RECEIVED
+    from desktop.views.queue_panel import QueuePanel
+
+    panel = QueuePanel(QueueModel(desk_db, system, tasks, page_size=7))
+    qtbot.addWidget(panel)
+    header = panel.view.horizontalHeader()
+    assert header.sortIndicatorSection() == COUNTDOWN  # in view at any width, unlike the deadline at the far right
+    header.setSortIndicator(RECEIVED, Qt.SortOrder.DescendingOrder)
+    assert panel.model.filter.sort is SortKey.RECEIVED and panel.model.filter.descending
+    header.setSortIndicator(PLACE, Qt.SortOrder.AscendingOrder)  # a click on 地点
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (RECEIVED, Qt.SortOrder.DescendingOrder)
+    assert panel.model.filter.sort is SortKey.RECEIVED
+
+
 def test_scrolling_to_an_uncached_page_fetches_it_on_a_worker_thread(qtbot, desk_db, system):
     runner = TaskRunner()
     m = QueueModel(desk_db, system, runner, page_size=7)

@@ -8,11 +8,11 @@ from datetime import datetime
 from sqlalchemy import or_, select
 
 from ...db import Database
-from ...errors import ValidationFailed
+from ...errors import InvalidTransition, ValidationFailed
 from ...models import Case, SupervisionOrder
 from ...models.base import utcnow
 from ...models.enums import OPEN_CASE_STATES, CaseState, SupervisionLevel
-from ..clock import WorkCalendar
+from ..clock import WorkCalendar, due_text
 from ..places import get_place
 from ..security import Actor, Permission
 from ..unit_of_work import UnitOfWork, unit_of_work
@@ -47,7 +47,8 @@ def issue_order(uow: UnitOfWork, case: Case, level: SupervisionLevel, reason: st
 
 def supervise(db: Database, actor: Actor, *, case_id: int, level: SupervisionLevel, reason: str,
               expected_version: int, due_at: datetime | None = None) -> CaseInfo:
-    """Issue a 督办 order (Art. 20(1)) on an open case."""
+    """Issue a 督办 order (Art. 20(1)) on an open case. An order may follow another (再次督办), but not
+    one of a lower level while a higher one runs: a 一般督办 under a running 重点督办 says nothing."""
     if level is SupervisionLevel.NONE:
         raise ValidationFailed("督办级别(level):请选择一般督办或重点督办", field="level")
     if not reason or not reason.strip():
@@ -58,6 +59,14 @@ def supervise(db: Database, actor: Actor, *, case_id: int, level: SupervisionLev
         require_state(case, "supervise")
         if due_at is not None and due_at <= utcnow():
             raise ValidationFailed("督办期限(due_at):应晚于现在", field="due_at")
+        higher = uow.session.scalars(select(SupervisionOrder).where(
+            SupervisionOrder.case_id == case.id, SupervisionOrder.closed_at.is_(None))
+            .order_by(SupervisionOrder.id)).all()
+        higher = [order for order in higher if _RANK[order.level] > _RANK[level]]
+        if higher:
+            raise InvalidTransition(
+                f"案件 {case.number} 正在{higher[-1].level.label}中(期限 {due_text(higher[-1].due_at, '%m-%d')}),"
+                f"无需再下{level.label};如需再次督办,请选{higher[-1].level.label}", article="Art. 20")
         issue_order(uow, case, level, reason.strip(), due_at)
         uow.session.flush()
         return CaseInfo.of(case)

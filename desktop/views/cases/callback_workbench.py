@@ -48,6 +48,7 @@ class CallbackWorkbench(QDialog):
         super().__init__(parent)
         self.db, self.actor, self.tasks = db, actor, tasks
         self.entries: list[CallbackInfo] = []
+        self._answering: int | None = None  # the callback the answer in the form is for
         self.setWindowTitle(self.tr("回访工作台"))
         self.resize(820, 520)
         self.table = QTableWidget(0, 5)
@@ -58,6 +59,7 @@ class CallbackWorkbench(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the answer, never to the next requester
         self.table.setToolTip(self.tr("双击打开案件详情"))
         self.table.itemDoubleClicked.connect(lambda item: self.case_chosen.emit(self.entries[item.row()].case_id))
         self.notice = QLabel()  # why an answer being filled in was cleared
@@ -160,8 +162,17 @@ class CallbackWorkbench(QDialog):
 
     def _offer_outcomes(self) -> None:
         """Only the follow-ups this user may decide are offered (reopening needs the review's grant,
-        supervision the supervisor's; Art. 15, 20); the others stay in the list, greyed out."""
+        supervision the supervisor's; Art. 15, 20); the others stay in the list, greyed out.
+
+        An answer begun for another requester is cleared, with a word why: it is never recorded
+        against the requester chosen next."""
         entry = self._chosen()
+        if entry is not None and self._answering is not None and entry.id != self._answering and self._answer_begun():
+            self._clear_answer()
+            self.notice.setText(self.tr("已换到另一件回访(案件 %1),原先填写的回答未保存,已清空")
+                                .replace("%1", entry.case_number))
+            self.notice.show()
+        self._answering = entry.id if entry else None
         self.answer.setText(self._answer_text(entry))
         allowed = set(entry.outcomes) if entry else set()
         items = self.outcome.model()

@@ -172,12 +172,14 @@ class CaseDetailDialog(QDialog):
         self.shares.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.shares.horizontalHeader().setStretchLastSection(True)  # the result takes the width there is
         self.shares.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.shares.setTabKeyNavigation(False)  # Tab leaves the tables for the action buttons
         self.shares.setMaximumHeight(130)
         self.timeline = TimelineModel(self)
         self.timeline_view = QTableView()
         self.timeline_view.setModel(self.timeline)
         self.timeline_view.horizontalHeader().setStretchLastSection(True)
         self.timeline_view.verticalHeader().hide()
+        self.timeline_view.setTabKeyNavigation(False)
         # After each load the newest event (the one an action just added) is shown. The reset
         # model and the new action buttons settle the scroll range only later, so the bar
         # follows its range until the user scrolls it.
@@ -187,6 +189,7 @@ class CaseDetailDialog(QDialog):
         timeline_bar.actionTriggered.connect(self._stop_following)
         self.action_bar = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
+        self._actions_shown = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.notice)
@@ -300,6 +303,12 @@ class CaseDetailDialog(QDialog):
         self._follow_newest = False
 
     def _show_actions(self, actions: tuple[str, ...]) -> None:
+        """The actions the user may take now, as buttons. The focus goes to the first when the panel
+        first shows them; a focused button replaced (an action just taken, a reload) hands it on to
+        the same action's new button, else to the first."""
+        first_shown = not self._actions_shown
+        focused = next((action for action, button in self.buttons.items() if self.focusWidget() is button), None)
+        self._actions_shown = True
         for button in self.buttons.values():
             self.action_bar.removeWidget(button)
             button.hide()  # gone from the screen now; deleted once control returns to the event loop
@@ -312,6 +321,10 @@ class CaseDetailDialog(QDialog):
             button.clicked.connect(lambda _=False, a=action: self.run(a))
             self.action_bar.addWidget(button)
             self.buttons[action] = button
+        if (first_shown or focused) and self.buttons:
+            target = self.buttons.get(focused, next(iter(self.buttons.values())))
+            target.show()  # a button added to a shown panel shows only later; a hidden one takes no focus
+            target.setFocus()
 
     # --- acting -------------------------------------------------------------------------------
     def run(self, action: str) -> None:

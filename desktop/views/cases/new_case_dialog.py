@@ -9,7 +9,7 @@ handled twice.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,19 +22,21 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from ...i18n import label, unbroken
-from ...models.enums import Channel, MatterCategory
+from ...models.enums import CaseState, Channel, MatterCategory
 from ...services import matter_list, staff
 from ...services.cases import duplicates, intake
 from ...services.clock import beijing_today
 from .. import dialogs
 
 CITY = "450500000000"
+TAKEN_IN_SHOWN_MS = 30_000  # how long the status bar names the case just taken in
 
 
 def township_of(code: str | None) -> str | None:
@@ -60,6 +62,15 @@ class SuspectedDuplicates(QListWidget):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:
+        """Tabbed into, the case under the cursor is chosen, so that 并入所选案件 is offered for it at
+        once (a current row alone was not a selection: only Space made it one)."""
+        super().focusInEvent(event)
+        if self.count() and not self.selectedItems():
+            item = self.currentItem() or self.item(0)
+            self.setCurrentItem(item)
+            item.setSelected(True)
 
 
 class NewCaseDialog(QDialog):
@@ -275,12 +286,29 @@ class NewCaseDialog(QDialog):
         dialogs.show_error(self, exc)
 
 
+def _taken_in(window, result: intake.IntakeResult) -> None:
+    """Say which number the case got (the caller is often still on the phone) and choose it in the queue."""
+    queue_panel = getattr(window, "queue_panel", None)
+    if queue_panel is not None:
+        queue_panel.choose_when_shown(result.case.id)
+    window.bus.changed.emit("cases")
+    if isinstance(window, QMainWindow):
+        tr = lambda text: QCoreApplication.translate("NewCaseDialog", text)  # noqa: E731
+        if result.case.state is CaseState.MERGED:
+            text = tr("已受理诉求 %1,作为重复诉求并入所选案件")
+        elif result.grid_code:
+            text = tr("已受理诉求 %1,归入 %2").replace("%2", result.grid_name)
+        else:
+            text = tr("已受理诉求 %1,未落入网格,在待分拨清单上")
+        window.statusBar().showMessage(text.replace("%1", result.case.number), TAKEN_IN_SHOWN_MS)
+
+
 def open_new_case(window) -> None:
     """Menu 案件 → 新建诉求; a suspected duplicate double-clicked opens over it, to be looked at."""
     from .case_detail import open_case  # the case panel, as the queue opens it
     dialog = NewCaseDialog(window.db, window.actor, window.tasks,
                            township_code=township_of(window.current_place_code()), parent=window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a shift opens hundreds: each let go when closed
-    dialog.saved.connect(lambda _result: window.bus.changed.emit("cases"))
+    dialog.saved.connect(lambda result: _taken_in(window, result))
     dialog.duplicate_chosen.connect(lambda case_id: open_case(window, case_id))
     dialog.open()

@@ -32,6 +32,7 @@ from .banner import to_whom
 from .. import beijing_time, dialogs, permissions
 from ..countdown import deadline_text
 from ..printing.notice_sheets_dialog import ask_save_path
+from ..reuse import show_again
 from .amend_dialog import AmendFactsDialog
 from .ladder_moment import LadderMomentDialog
 from .ladder_settings import LadderSettingsDialog
@@ -61,15 +62,17 @@ class LadderPanel(QWidget):
         self.reports = QComboBox()
         self.reports.currentIndexChanged.connect(self._show_current)
         self.show_closed = QCheckBox(self.tr("含已终报的"))
-        self.show_closed.toggled.connect(self.refresh)
+        self.show_closed.toggled.connect(self.reload)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
             [self.tr("环节"), self.tr("报送对象"), self.tr("时限"), self.tr("报送时间"), self.tr("报送内容")])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to what was reported and the buttons
         self.table.horizontalHeader().setStretchLastSection(True)
         self.content = QLineEdit()
         self.content.setPlaceholderText(self.tr("报送了什么(如:电话报区应急局值班室)"))
+        self.content.returnPressed.connect(self._record_on_enter)
         self.done_at = beijing_time.beijing_field()
         self.done_at.setDisplayFormat("MM-dd HH:mm")
         self.done_at.setToolTip(self.tr("报送时间(北京时间);不改动则按点击“登记报送”的时间登记"))
@@ -113,13 +116,13 @@ class LadderPanel(QWidget):
         self.clock.setInterval(REDRAW_MS)
         self.clock.timeout.connect(self._mark_overdue)
         self.clock.start()
-        self.refresh()
+        self.reload()
 
     def follow_change(self, topic: str) -> None:
         if topic == "emergencies":
-            self.refresh()
+            self.reload()
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         self.tasks.submit(emergencies.list_reports, self.db, self.actor, open_only=not self.show_closed.isChecked(),
                           on_done=self._loaded,
                           on_error=lambda exc: dialogs.show_error(self, exc))
@@ -240,6 +243,11 @@ class LadderPanel(QWidget):
     def _replace(self, info) -> None:
         self._loaded([info if i.id == info.id else i for i in self._infos], keep_id=info.id)
 
+    def _record_on_enter(self) -> None:
+        """Enter where what was reported is typed records it, as the button would (when it is offered)."""
+        if self.record_button.isEnabled():
+            self.record_selected()
+
     def record_selected(self) -> None:
         step = self._selected_step()
         if step is None:
@@ -282,7 +290,7 @@ class LadderPanel(QWidget):
             self.tasks, self.tr("终报 — %1").replace("%1", info.number),
             self.tr("终报向各级一并报送,报告随之结束(《条例》第二十一条)。"),
             self.tr("终报时间"), send, content_label=self.tr("终报内容"), parent=self)
-        dialog.sent.connect(lambda _info: self.refresh())
+        dialog.sent.connect(lambda _info: self.reload())
         dialog.open()
         return dialog
 
@@ -317,10 +325,15 @@ class LadderPanel(QWidget):
         return dialog
 
 
-def open_ladder_panel(window) -> None:
-    panel = LadderPanel(window.db, window.actor, window.tasks, parent=window)
-    panel.setWindowFlag(Qt.WindowType.Window)
-    panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a shift opens it often; its clock stops with it
-    window.bus.changed.connect(panel.follow_change)  # a slot of the panel: let go when the panel is
-    panel.resize(900, 460)
-    panel.show()
+def open_ladder_panel(window) -> LadderPanel:
+    """Menu 紧急情况 → 报告进度与告警确认, and the banner's button: the panel already open is brought
+    forward (a banner clicked twice had opened a second one)."""
+    def make() -> LadderPanel:
+        panel = LadderPanel(window.db, window.actor, window.tasks, parent=window)
+        panel.setWindowFlag(Qt.WindowType.Window)
+        panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a shift opens it often; its clock stops with it
+        window.bus.changed.connect(panel.follow_change)  # a slot of the panel: let go when the panel is
+        panel.resize(900, 460)
+        return panel
+
+    return show_again(window.findChild(LadderPanel), make)

@@ -572,6 +572,13 @@ def test_supervision_orders_and_key_supervision_candidates(world):
     assert case.supervision is SupervisionLevel.KEY
     assert supervision.unresolved_for_key_supervision(world.db, world.supervisor, TOWNSHIP, now=later) == []
     assert detail(world, case.id).supervision_orders[0].reason == "逾期未办结"
+    # Under a running key order a general one says nothing; another key order (再次督办) may follow.
+    with pytest.raises(InvalidTransition, match="正在重点督办中.*无需再下一般督办.*Art. 20"):
+        supervision.supervise(world.db, world.supervisor, case_id=case.id, level=SupervisionLevel.GENERAL,
+                              reason="再催", expected_version=case.version)
+    case = supervision.supervise(world.db, world.supervisor, case_id=case.id, level=SupervisionLevel.KEY,
+                                 reason="再次督办", expected_version=case.version)
+    assert [o.reason for o in detail(world, case.id).supervision_orders] == ["逾期未办结", "再次督办"]
 
 
 def test_stale_version_is_refused_with_who_and_when(world):
