@@ -128,6 +128,9 @@ class QueueRow:
     due_at: datetime | None
     version: int
     lead_department: str | None = None  # who leads the handling now (or last did): the newest lead share's
+    # When the lead was to sign for the case, while it has not: a missed sign-for shows before the
+    # handling deadline does (Art. 18(1): the department that signs is responsible from then on).
+    lead_sign_due_at: datetime | None = None
     # A liaison's own part: its department's share still running, and that share's next deadline
     # (signing while unsigned, then contacting, then handling; none while its clock stands still or
     # it has reported).
@@ -343,9 +346,13 @@ def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
                        .where(Assignment.case_id == Case.id, Assignment.role == AssignmentRole.LEAD,
                               Assignment.state != AssignmentState.WITHDRAWN)
                        .order_by(Assignment.id.desc()).limit(1).scalar_subquery())
+    lead_sign_due = (select(Assignment.sign_due_at)
+                     .where(Assignment.case_id == Case.id, Assignment.role == AssignmentRole.LEAD,
+                            Assignment.state == AssignmentState.DISPATCHED)
+                     .order_by(Assignment.id.desc()).limit(1).scalar_subquery())
     columns = (Case.id, Case.number, Case.title, Case.category, Case.state, Case.supervision, Case.urgent,
                place_name, Case.requester_name, Case.requester_phone, Case.received_at, Case.due_at, Case.version,
-               lead_department)
+               lead_department, lead_sign_due)
     with db.session() as session:
         inner = OwnShare.of(actor)
         ids = _filtered(session, actor, f, select(Case.id), now or utcnow(), inner)

@@ -288,8 +288,9 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(r, column)
         if role == Qt.ItemDataRole.ForegroundRole and column in (DEADLINE, COUNTDOWN):
-            # Both count a liaison's own next deadline, by which its queue is sorted and called overdue.
-            return self._deadline_colour(r, _due(r))
+            # Both count a liaison's own next deadline, by which its queue is sorted and called overdue;
+            # the countdown also a sign-for the lead department missed.
+            return self._deadline_colour(r, self._counted(r)[0] if column == COUNTDOWN else _due(r))
         if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, COUNTDOWN, STATE, CATEGORY, PLACE, LEAD):
             return self._text(r, column)  # the whole text, where a narrow column cuts it short
         if role == CASE_ID_ROLE:
@@ -316,15 +317,23 @@ class QueueModel(QAbstractTableModel):
         next deadline ("签收 剩 7小时" while unsigned)."""
         if not r.is_open:
             return ""
-        due = _due(r)
+        due, step = self._counted(r)
         if due is None:
             if r.own_state is not None:
                 return self.tr(_NO_OWN_CLOCK.get(r.own_state, OWN_PAUSED))
             return no_clock_reason(r.state)
         left = due - self.clock()
         text = (self.tr("剩 %1") if left >= timedelta(0) else self.tr("超期 %1")).replace("%1", span_text(left))
-        step = _OWN_STEPS.get(r.own_step) if r.own_state is not None else None
-        return self.tr(step).replace("%1", text) if step else text
+        return self.tr(_OWN_STEPS[step]).replace("%1", text) if step in _OWN_STEPS else text
+
+    def _counted(self, r: QueueRow) -> tuple[datetime | None, str | None]:
+        """The deadline the countdown shows and what it is of: a liaison's own share's next one; else
+        the sign-for the lead department missed ("签收 超期 …"), else the case's handling deadline."""
+        if r.own_state is not None:
+            return r.own_due_at, r.own_step
+        if r.lead_sign_due_at is not None and r.lead_sign_due_at < self.clock():
+            return r.lead_sign_due_at, "sign"
+        return r.due_at, None
 
     def _deadline_colour(self, r: QueueRow, due: datetime | None) -> QColor | None:
         if not r.is_open or due is None:

@@ -4011,22 +4011,22 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Awaiting decision, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="306" />
+      <location filename="../../desktop/views/queue_model.py" line="307" />
       <source>本单位%1 · 案件%2</source>
       <translation>Ours: %1 · case: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="310" />
+      <location filename="../../desktop/views/queue_model.py" line="311" />
       <source>【急】</source>
       <translation>[Urgent] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="325" />
+      <location filename="../../desktop/views/queue_model.py" line="326" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="325" />
+      <location filename="../../desktop/views/queue_model.py" line="326" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>

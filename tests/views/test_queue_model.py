@@ -39,6 +39,21 @@ def test_model_passes_qtmodeltester_on_demo_data(qtmodeltester, demo_db, system,
     qtmodeltester.check(m)
 
 
+def test_a_sign_for_the_lead_missed_shows_before_the_handling_deadline(model):
+    """Art. 18(1): the department that signs is responsible from then on; one that has not signed in
+    time is what the center chases first."""
+    from dataclasses import replace
+
+    row = model.row_at(0)
+    model._pages[0][0] = replace(row, lead_sign_due_at=row.due_at - timedelta(days=3))
+    model.clock = lambda: row.due_at - timedelta(days=2, hours=5, minutes=30)  # signing 18½ hours late
+    assert model.index(0, COUNTDOWN).data() == "签收 超期 18小时"
+    assert model.index(0, COUNTDOWN).data(Qt.ItemDataRole.ForegroundRole) == OVERDUE_COLOUR
+    assert model.index(0, DEADLINE).data(Qt.ItemDataRole.ForegroundRole) is None  # handling: days left
+    model.clock = lambda: row.due_at - timedelta(days=3, hours=2)  # not yet missed: the handling countdown
+    assert model.index(0, COUNTDOWN).data() == "剩 3天2小时"
+
+
 def test_rows_come_in_pages_and_only_when_asked(model):
     assert model.rowCount() == 30
     assert list(model._pages) == [0]

@@ -252,3 +252,23 @@ def test_a_merge_made_by_mistake_is_undone_and_the_case_goes_back_to_where_it_wa
     with pytest.raises(InvalidTransition, match="不能撤销合并"):
         duplicates.unmerge(world.db, world.operator, case_id=duplicate.id, reason="再撤一次",
                            expected_version=back.version)
+
+
+@pytest.mark.law("Art. 18")
+def test_the_queue_row_carries_the_leads_sign_for_deadline_until_it_signs(world):
+    from desktop.services import queue
+
+    case = world.new_case().case
+    case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
+                             expected_version=case.version, now=TUESDAY)
+    with world.db.session() as session:
+        share = session.scalar(select(Assignment).where(Assignment.case_id == case.id))
+        share_id, sign_due = share.id, share.sign_due_at
+
+    def row():
+        rows = queue.page(world.db, world.operator, queue.QueueFilter(under=TOWNSHIP), 0, 50)
+        return next(r for r in rows if r.id == case.id)
+
+    assert (row().lead_department, row().lead_sign_due_at) == ("派出所", sign_due)
+    department.sign_for(world.db, world.police, assignment_id=share_id, expected_version=case.version)
+    assert row().lead_sign_due_at is None and row().lead_department == "派出所"
