@@ -24,6 +24,12 @@ from .retranslating import Retranslating
 
 _OPEN = "open"
 _ALL = "all"
+_CENTER = "center"
+# What waits on the center itself, not on a department: to take over and dispatch (undated, so last in
+# the deadline order), to dispatch again, and to decide (results to review, extensions, objections).
+AWAITING_CENTER = frozenset({CaseState.RECEIVED, CaseState.REGISTERED, CaseState.ESCALATED, CaseState.REOPENED,
+                             CaseState.REPORTED, CaseState.UNDER_REVIEW, CaseState.EXTENSION_PENDING,
+                             CaseState.OBJECTION_PENDING})
 
 
 class QueuePanel(Retranslating, QWidget):
@@ -93,7 +99,8 @@ class QueuePanel(Retranslating, QWidget):
         model.refreshed.connect(self._show_total)
 
     def retranslate(self) -> None:
-        self._fill(self.state, [(self.tr("未办结"), _OPEN), (self.tr("全部状态"), _ALL)]
+        self._fill(self.state, [(self.tr("未办结"), _OPEN), (self.tr("待本中心办理"), _CENTER),
+                                (self.tr("全部状态"), _ALL)]
                    + [(label(s), s.value) for s in CaseState])
         self._fill(self.category, [(self.tr("全部类别"), _ALL)] + [(label(c), c.value) for c in MatterCategory])
         self.overdue.setText(self.tr("只看超期"))
@@ -116,7 +123,8 @@ class QueuePanel(Retranslating, QWidget):
 
     def apply_filters(self) -> None:
         state = self.state.currentData()
-        states = {_OPEN: frozenset(OPEN_CASE_STATES), _ALL: frozenset()}.get(state) or frozenset({CaseState(state)})
+        groups = {_OPEN: frozenset(OPEN_CASE_STATES), _CENTER: AWAITING_CENTER, _ALL: frozenset()}  # empty: all
+        states = groups[state] if state in groups else frozenset({CaseState(state)})
         category = self.category.currentData()
         categories = frozenset() if category == _ALL else frozenset({MatterCategory(category)})
         self.model.set_filter(self.model.filter.with_(

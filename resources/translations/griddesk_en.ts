@@ -4034,62 +4034,67 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="58" />
+      <location filename="../../desktop/views/queue_panel.py" line="64" />
       <source>联系 超期 99天23小时</source>
       <translation>Contact 99 d 23 h overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="96" />
+      <location filename="../../desktop/views/queue_panel.py" line="102" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="96" />
+      <location filename="../../desktop/views/queue_panel.py" line="102" />
+      <source>待本中心办理</source>
+      <translation>Waiting on this center</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_panel.py" line="103" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="98" />
+      <location filename="../../desktop/views/queue_panel.py" line="105" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="99" />
+      <location filename="../../desktop/views/queue_panel.py" line="106" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="100" />
+      <location filename="../../desktop/views/queue_panel.py" line="107" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="101" />
+      <location filename="../../desktop/views/queue_panel.py" line="108" />
       <source>编号或标题</source>
       <translation>Number or title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="102" />
+      <location filename="../../desktop/views/queue_panel.py" line="109" />
       <source>打开案件详情</source>
       <translation>Open case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="103" />
+      <location filename="../../desktop/views/queue_panel.py" line="110" />
       <source>复制案件编号</source>
       <translation>Copy case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="104" />
+      <location filename="../../desktop/views/queue_panel.py" line="111" />
       <source>复制本行</source>
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="203" />
+      <location filename="../../desktop/views/queue_panel.py" line="211" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="203" />
+      <location filename="../../desktop/views/queue_panel.py" line="211" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>

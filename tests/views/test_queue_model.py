@@ -185,6 +185,24 @@ def test_panel_says_it_is_counting_until_the_count_lands(qtbot, desk_db, system)
     assert panel.total.text() == "共 30 件"
 
 
+def test_every_state_choice_filters_the_queue_and_all_states_means_no_state_filter(qtbot, desk_db, system, tasks):
+    from desktop.models.enums import CaseState
+    from desktop.views.queue_panel import AWAITING_CENTER, QueuePanel
+
+    panel = QueuePanel(QueueModel(desk_db, system, tasks, page_size=7))
+    qtbot.addWidget(panel)
+    chosen = {}
+    for index in range(panel.state.count()):
+        panel.state.setCurrentIndex(index)
+        panel.apply_filters()
+        chosen[panel.state.itemText(index)] = panel.model.filter.states
+    assert chosen["全部状态"] == frozenset() and chosen["待本中心办理"] == AWAITING_CENTER
+    assert chosen["已派遣"] == frozenset({CaseState.DISPATCHED}) and CaseState.DISPATCHED not in AWAITING_CENTER
+    panel.state.setCurrentIndex(panel.state.findText("全部状态"))
+    panel.apply_filters()
+    assert panel.model.rowCount() == 30
+
+
 def test_a_column_the_queue_cannot_be_sorted_by_keeps_no_sort_arrow(qtbot, desk_db, system, tasks):
     from PySide6.QtCore import Qt
 
