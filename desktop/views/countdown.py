@@ -8,6 +8,8 @@ from PySide6.QtCore import QCoreApplication
 
 from ..services.clock import due_text
 
+COUNTDOWN_REDRAW_MS = 60_000  # panels left open redraw their countdowns each minute
+
 
 def span_text(span: timedelta) -> str:
     """"2天3小时" / "5小时" / "12分钟": whole units left or overdue, counted down (never rounded up), the

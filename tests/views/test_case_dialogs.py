@@ -899,6 +899,27 @@ def test_the_case_panel_is_worked_by_keyboard_tab_leaves_its_tables_and_an_actio
     assert not errors
 
 
+def test_the_callback_workbench_counts_down_while_open_and_keeps_the_answer_being_typed(
+        qtbot, demo_db, tasks, feature_window, monkeypatch):
+    from datetime import timedelta
+
+    from desktop.views.cases import callback_workbench
+    from desktop.views.cases.callback_workbench import open_callback_workbench
+
+    window = feature_window(demo_db, actor(demo_db, "qg_op1"), tasks)
+    open_callback_workbench(window)
+    workbench = window.findChild(CallbackWorkbench)
+    late = max(workbench.entries, key=lambda e: e.due_at)
+    row = workbench.entries.index(late)
+    workbench.table.selectRow(row)
+    workbench.notes.setText("正在回访")
+    monkeypatch.setattr(callback_workbench, "utcnow", lambda: late.due_at + timedelta(hours=1, minutes=1))
+    workbench.clock.timeout.emit()
+    assert "(已逾期 1小时)" in workbench.table.item(row, 0).text()
+    assert workbench.notes.text() == "正在回访" and workbench.table.currentRow() == row
+    workbench.close()
+
+
 def test_moving_to_another_callback_clears_an_answer_begun_and_tab_never_moves_the_row(
         qtbot, demo_db, tasks, feature_window, errors):
     from desktop.views.cases.callback_workbench import open_callback_workbench
@@ -956,3 +977,17 @@ def test_a_case_taken_in_is_named_in_the_status_bar_and_chosen_in_the_queue(qtbo
     assert f"已受理诉求 {number},未落入网格,在待分拨清单上" == window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: window.queue_panel.current_case_id() == saved.args[0].case.id, timeout=3000)
     assert not errors
+
+
+def test_an_open_case_panel_counts_its_deadlines_down(qtbot, demo_db, tasks, monkeypatch):
+    from datetime import timedelta
+
+    with demo_db.session() as s:
+        case_id, due = s.execute(select(Case.id, Case.due_at).where(Case.state == CaseState.HANDLING,
+                                                                    Case.due_at > utcnow()).limit(1)).one()
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_op1"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    assert "(剩余 " in dialog.header.text()
+    monkeypatch.setattr(case_detail, "utcnow", lambda: due + timedelta(hours=2, minutes=5))
+    dialog.clock.timeout.emit()  # a minute on: redrawn without asking the database again
+    assert "(已逾期 2小时)" in dialog.header.text()

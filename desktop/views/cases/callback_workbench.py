@@ -9,7 +9,7 @@ that it is never recorded against the next requester in the list."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,7 @@ from ...models.enums import CallbackOutcome, Satisfaction
 from ...services.cases import callbacks
 from ...services.cases.results import CallbackInfo
 from .. import dialogs
-from ..countdown import deadline_text
+from ..countdown import COUNTDOWN_REDRAW_MS, deadline_text
 from ..reuse import show_again
 
 
@@ -105,6 +105,11 @@ class CallbackWorkbench(QDialog):
         self.solved.currentIndexChanged.connect(self._suggest_outcome)
         self.record_button.clicked.connect(self.record)
         self.table.itemSelectionChanged.connect(self._offer_outcomes)
+        # The time each callback is due counts down while the workbench stays open, as the queue's does.
+        self.clock = QTimer(self)
+        self.clock.setInterval(COUNTDOWN_REDRAW_MS)
+        self.clock.timeout.connect(lambda: self.show_entries(self.entries))
+        self.clock.start()
         self.reload()
 
     def reload(self) -> None:

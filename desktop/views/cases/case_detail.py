@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -47,7 +48,7 @@ from ...services.cases.common import ACTION_LABELS, LEVEL_ORDER
 from ...services.cases.results import CaseDetail, EventInfo
 from ...services.clock import beijing_text, due_text
 from .. import dialogs
-from ..countdown import deadline_text
+from ..countdown import COUNTDOWN_REDRAW_MS, deadline_text
 from ..queue_model import no_clock_reason
 from .dispatch_dialog import DispatchDialog
 
@@ -202,6 +203,11 @@ class CaseDetailDialog(QDialog):
         layout.addLayout(self.action_bar)
         if bus is not None:
             bus.casesChanged.connect(self._changed_elsewhere)
+        # The countdowns go on while the panel stays open (a deadline passing turns 剩余 into 已逾期).
+        self.clock = QTimer(self)
+        self.clock.setInterval(COUNTDOWN_REDRAW_MS)
+        self.clock.timeout.connect(lambda: self.detail and self._show_facts(self.detail, utcnow()))
+        self.clock.start()
         self.reload()
 
     # --- showing ------------------------------------------------------------------------------
@@ -232,7 +238,29 @@ class CaseDetailDialog(QDialog):
             self.notice.show()
         self._own_reload = False
         self._known_version = max(self._known_version or 0, version)
-        case, now = detail.case, utcnow()
+        self._show_facts(detail, utcnow())
+        self.timeline.set_events(detail.events)
+        self.timeline_view.resizeColumnsToContents()
+        self._follow_newest = True
+        self._keep_newest_in_view()
+        self._show_actions(detail.actions)
+
+    def _result_caption(self, state: CaseState) -> str:
+        """A result sent back or reopened is the one found wanting, not the case's result."""
+        if state is CaseState.SENT_BACK:
+            return self.tr("退回前的办理结果")
+        if state is CaseState.REOPENED:
+            return self.tr("重办前的办理结果")
+        return self.tr("办理结果")
+
+    def _keep_newest_in_view(self) -> None:
+        if self._follow_newest:
+            bar = self.timeline_view.verticalScrollBar()
+            bar.setValue(bar.maximum())
+
+    def _show_facts(self, detail: CaseDetail, now) -> None:
+        """The header, the particulars and the shares, their deadlines counted down from `now`."""
+        case = detail.case
         self.setWindowTitle(self.tr("案件 {number}").format(number=case.number))
         marks = [label(case.state), label(case.level)]
         if case.urgent:
@@ -280,24 +308,6 @@ class CaseDetailDialog(QDialog):
                       deadline_text(share.due_at, now) if running else due_text(share.due_at), share.result or ""]
             for column, value in enumerate(values):
                 self.shares.setItem(row, column, QTableWidgetItem(value))
-        self.timeline.set_events(detail.events)
-        self.timeline_view.resizeColumnsToContents()
-        self._follow_newest = True
-        self._keep_newest_in_view()
-        self._show_actions(detail.actions)
-
-    def _result_caption(self, state: CaseState) -> str:
-        """A result sent back or reopened is the one found wanting, not the case's result."""
-        if state is CaseState.SENT_BACK:
-            return self.tr("退回前的办理结果")
-        if state is CaseState.REOPENED:
-            return self.tr("重办前的办理结果")
-        return self.tr("办理结果")
-
-    def _keep_newest_in_view(self) -> None:
-        if self._follow_newest:
-            bar = self.timeline_view.verticalScrollBar()
-            bar.setValue(bar.maximum())
 
     def _stop_following(self) -> None:
         self._follow_newest = False
