@@ -127,3 +127,32 @@ def test_duty_phones_are_entered_and_listed_from_the_command_line(demo_db, capsy
     capsys.readouterr()
     assert _run(demo_db, "emergencies", "phones", "--set", "0779-3030110")[0] == 1
     assert "应写作 KEY=VALUE" in capsys.readouterr().err
+
+
+@pytest.mark.law("Art. 21")
+def test_casualties_reported_unverified_are_verified_from_the_command_line_before_the_final_report(demo_db, capsys):
+    from datetime import timedelta
+
+    from desktop.models import utcnow
+    from desktop.services.clock import BEIJING
+
+    learned = (utcnow() - timedelta(hours=3)).astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+    code, out = _run(demo_db, "--as", "qg_op1", "emergencies", "report", "--type", "突发事件", "--level", "一般",
+                     "--occurred", learned, "--learned", learned, "--title", "民房起火", "--place", "侨港镇",
+                     "--summary", "一户民房起火", "--township", "450503103000", "--injuries", "1",
+                     "--casualties-unverified")
+    number = re.search(r"(KB[0-9-]+)", out).group(1)
+    info = next(r for r in emergencies.list_reports(demo_db, emergencies_actor(demo_db)) if r.number == number)
+    for step in info.steps:
+        if step.kind.value != "final":
+            assert _run(demo_db, "emergencies", "record", str(step.id), "--content", "已报")[0] == 0
+    assert _run(demo_db, "emergencies", "handled", number)[0] == 0
+    capsys.readouterr()
+    assert _run(demo_db, "emergencies", "final", number, "--content", "火已扑灭")[0] == 1
+    assert "emergencies amend --casualties verified" in capsys.readouterr().err
+    assert _run(demo_db, "emergencies", "amend", number, "--reason", "医院核实", "--injuries", "2",
+                "--casualties", "verified") == (0, f"已更正 {number} 的事实\n")
+    assert _run(demo_db, "emergencies", "final", number, "--content", "火已扑灭,伤者二人")[0] == 0
+    info = next(r for r in emergencies.list_reports(demo_db, emergencies_actor(demo_db)) if r.number == number)
+    assert (info.injuries, info.casualties_unverified, info.state.value) == (2, False, "closed")
+

@@ -152,6 +152,25 @@ def _phones(ctx, args) -> int:
     return 0
 
 
+def _amend(ctx, args) -> int:
+    """Correct or complete the facts as follow-ups come in (the desktop's 更正/补充事实): only those given."""
+    report = emergencies.get_report(ctx.db, ctx.actor, emergencies.report_id(ctx.db, ctx.actor, args.id))
+    changes = {name: getattr(args, option) for option, name in _AMENDED.items() if getattr(args, option) is not None}
+    if args.level is not None:
+        changes["level"] = _choice(EmergencyLevel, args.level, "--level")
+    if args.casualties is not None:
+        changes["casualties_unverified"] = args.casualties == "unverified"
+    info = emergencies.amend_facts(ctx.db, ctx.actor, report.id, expected_version=report.version, reason=args.reason,
+                                   **changes)
+    ctx.print(f"已更正 {info.number} 的事实")
+    return 0
+
+
+# Options of `amend` → the facts they correct.
+_AMENDED = {"people": "people_involved", "deaths": "deaths", "injuries": "injuries", "missing": "missing",
+            "summary": "summary", "measures": "measures", "title": "title", "place": "place_text"}
+
+
 def _bulletin(ctx, args) -> int:
     pages = write_bulletin(ctx.db, ctx.actor, emergencies.report_id(ctx.db, ctx.actor, args.id), Path(args.output))
     ctx.print(f"已生成信息快报 {args.output}({pages} 页)")
@@ -183,6 +202,19 @@ def register(cli) -> None:
         sub.add_argument(f"--{name}", type=int, default=0, metavar="N", help=caption)
     sub.add_argument("--casualties-unverified", action="store_true",
                      help="伤亡情况尚在核实:以上人数为目前已知的(终报前须核实)")
+    sub.add_argument("--measures", help="已采取的措施")
+    sub = cli.command("amend", "按续报或核实情况更正、补充报告的事实(只改所给的项;原值和新值记入审计)", _amend,
+                      group=group)
+    sub.add_argument("id", metavar="ID", help=report_id)
+    sub.add_argument("--reason", required=True, help="依据哪次续报或核实情况更正")
+    for name, caption in (("people", "涉及人数"), ("deaths", "死亡"), ("injuries", "受伤"), ("missing", "失踪")):
+        sub.add_argument(f"--{name}", type=int, metavar="N", help=caption)
+    sub.add_argument("--casualties", choices=("verified", "unverified"),
+                     help="伤亡情况:verified 已核实(终报前须如此)、unverified 尚在核实")
+    sub.add_argument("--level", help="i、ii、iii、iv 或其中文名")
+    sub.add_argument("--title")
+    sub.add_argument("--place", help="发生地点")
+    sub.add_argument("--summary", help="事件概要")
     sub.add_argument("--measures", help="已采取的措施")
     sub = cli.command("steps", "列出一件报告的报告环节及步骤号", _steps, group=group)
     sub.add_argument("id", metavar="ID", help=report_id)

@@ -506,11 +506,14 @@ def mark_handled(db: Database, actor: Actor, report_id: int, *, handled_at: date
             raise InvalidTransition(f"报告 {record.number} 当前为“{record.state.label}”,不能再标记为已处置")
         _check_done_at(record, handled_at)
         rule = LadderRule.load(uow.session)
-        # Follow-ups due after the handling are no longer needed. A handling entered late (the night's
-        # duty officer entering it in the morning) says so in the audit and on the case timeline.
+        # Follow-ups due after the handling are no longer needed: those still owed, and rounds counted as
+        # missed (no content of their own) by a follow-up made before this handling was entered. A handling
+        # entered late (the night's duty officer entering it in the morning) says so in the audit and on
+        # the case timeline.
         entered = utcnow()
         for step in list(record.steps):
-            if step.kind is EmergencyStepKind.FOLLOW_UP and step.done_at is None and step.due_at > handled_at:
+            if (step.kind is EmergencyStepKind.FOLLOW_UP and (step.done_at is None or not step.content)
+                    and step.due_at > handled_at):
                 record.steps.remove(step)
                 uow.session.delete(step)
         final_due = WorkCalendar.load(uow.session).add_working_days(handled_at, rule.final_working_days)
@@ -545,7 +548,8 @@ def close(db: Database, actor: Actor, report_id: int, content: str, *, done_at: 
             raise InvalidTransition(f"报告 {record.number} 尚有 {names} 未报送,请先补报再作终报", article="Art. 21")
         if record.casualties_unverified:
             raise InvalidTransition(f"报告 {record.number} 的伤亡情况仍在核实:终报须报告核实后的伤亡人数,请先"
-                                    f"“更正/补充事实”,填入核实的人数并取消“尚在核实”,再作终报", article="Art. 21")
+                                    f"“更正/补充事实”,填入核实的人数并取消“尚在核实”(命令行:emergencies amend "
+                                    f"--casualties verified),再作终报", article="Art. 21")
         made = [s.done_at for s in record.steps if s.done_at is not None]
         last = max([record.handled_at, *made])
         _check_done_at(record, done_at, not_before=last,

@@ -84,6 +84,13 @@ _ORDER = {
 }
 
 
+# What waits on the center itself, not on a department: requests to take over and dispatch (undated, so
+# last in the deadline order), to dispatch again, and decisions (results to review, extensions, objections).
+AWAITING_CENTER = frozenset({CaseState.RECEIVED, CaseState.REGISTERED, CaseState.ESCALATED, CaseState.REOPENED,
+                             CaseState.REPORTED, CaseState.UNDER_REVIEW, CaseState.EXTENSION_PENDING,
+                             CaseState.OBJECTION_PENDING})
+
+
 @dataclass(frozen=True)
 class QueueFilter:
     """What part of the queue to show, and in which order.
@@ -93,6 +100,8 @@ class QueueFilter:
     categories: Art. 12 categories to show; empty means all.
     overdue_only: open cases whose deadline has passed.
     supervised_only: cases under a supervision (督办) order.
+    awaiting_center: cases waiting on the center itself (AWAITING_CENTER), a co-handler's request
+        to decide among them.
     text: part of the case number or title.
     sort, descending: the order; DEADLINE ascending is "overdue first, nearest deadline next".
     """
@@ -102,6 +111,7 @@ class QueueFilter:
     categories: frozenset[MatterCategory] = frozenset()
     overdue_only: bool = False
     supervised_only: bool = False
+    awaiting_center: bool = False
     text: str = ""
     sort: SortKey = SortKey.DEADLINE
     descending: bool = False
@@ -285,6 +295,11 @@ def _filtered(session: Session, actor: Actor, f: QueueFilter, stmt: Select, now:
     if f.supervised_only:
         # Few cases are ever under a supervision order.
         stmt = stmt.where(rare(Case.supervision.in_([s for s in SupervisionLevel if s is not SupervisionLevel.NONE])))
+    if f.awaiting_center:
+        # A co-handler's extension or objection leaves the case in its lead's state: found by its share.
+        pending = select(Assignment.id).where(Assignment.case_id == Case.id, Assignment.state.in_(
+            [AssignmentState.EXTENSION_PENDING, AssignmentState.OBJECTION_PENDING])).exists()
+        stmt = stmt.where(or_(_state_condition(AWAITING_CENTER), pending))
     text = f.text.strip()
     if text:
         stmt = stmt.where(_text_condition(session, text))

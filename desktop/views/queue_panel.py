@@ -24,12 +24,7 @@ from .retranslating import Retranslating
 
 _OPEN = "open"
 _ALL = "all"
-_CENTER = "center"
-# What waits on the center itself, not on a department: to take over and dispatch (undated, so last in
-# the deadline order), to dispatch again, and to decide (results to review, extensions, objections).
-AWAITING_CENTER = frozenset({CaseState.RECEIVED, CaseState.REGISTERED, CaseState.ESCALATED, CaseState.REOPENED,
-                             CaseState.REPORTED, CaseState.UNDER_REVIEW, CaseState.EXTENSION_PENDING,
-                             CaseState.OBJECTION_PENDING})
+_CENTER = "center"  # what waits on the center itself (queue.AWAITING_CENTER)
 
 
 class QueuePanel(Retranslating, QWidget):
@@ -123,13 +118,14 @@ class QueuePanel(Retranslating, QWidget):
 
     def apply_filters(self) -> None:
         state = self.state.currentData()
-        groups = {_OPEN: frozenset(OPEN_CASE_STATES), _CENTER: AWAITING_CENTER, _ALL: frozenset()}  # empty: all
-        states = groups[state] if state in groups else frozenset({CaseState(state)})
+        groups = {_OPEN: frozenset(OPEN_CASE_STATES), _CENTER: frozenset(OPEN_CASE_STATES), _ALL: frozenset()}
+        states = groups[state] if state in groups else frozenset({CaseState(state)})  # empty: every state
         category = self.category.currentData()
         categories = frozenset() if category == _ALL else frozenset({MatterCategory(category)})
         self.model.set_filter(self.model.filter.with_(
-            states=states, categories=categories, overdue_only=self.overdue.isChecked(),
-            supervised_only=self.supervised.isChecked(), text=self.text.text().strip()))
+            states=states, awaiting_center=state == _CENTER, categories=categories,
+            overdue_only=self.overdue.isChecked(), supervised_only=self.supervised.isChecked(),
+            text=self.text.text().strip()))
 
     def set_place(self, code: str | None) -> None:
         self.model.set_filter(self.model.filter.with_(under=code))

@@ -1,24 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
   <context>
-    <name />
-    <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="298" />
-      <source>已受理诉求 %1,作为重复诉求并入所选案件</source>
-      <translation>Request %1 taken in and merged into the chosen case as a duplicate</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="300" />
-      <source>已受理诉求 %1,归入 %2</source>
-      <translation>Request %1 taken in, in %2</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="302" />
-      <source>已受理诉求 %1,未落入网格,在待分拨清单上</source>
-      <translation>Request %1 taken in; it lies in no grid and is on the triage list</translation>
-    </message>
-  </context>
-  <context>
     <name>AcceptDialog</name>
     <message>
       <location filename="../../desktop/views/analytics/governance_panel.py" line="40" />
@@ -651,33 +633,33 @@
       <translation>Callback notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="136" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="141" />
       <source>案件 %1 的回访已由其他值班台记录(或不再需要回访),刚填写的回答未保存,已清空</source>
       <translation>The callback of case %1 was recorded at another desk (or is no longer due); the answer being filled in was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="172" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="181" />
       <source>已换到另一件回访(案件 %1),原先填写的回答未保存,已清空</source>
       <translation>Moved to another callback (case %1): the answer begun was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="189" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="198" />
       <source>暂缓理由:%1;已向诉求人解释:%2</source>
       <translation>On hold: %1; explained to the requester: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="190" />
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="192" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="199" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="201" />
       <source>(未记录)</source>
       <translation>(not recorded)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="192" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="201" />
       <source>办理结果:%1</source>
       <translation>Result: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="195" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="204" />
       <source>并入本案的重复诉求人,请一并告知:%1</source>
       <translation>Requesters of duplicates merged into this case — tell them too: %1</translation>
     </message>
@@ -685,12 +667,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="520" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="530" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="521" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="531" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -698,341 +680,341 @@
   <context>
     <name>CaseDetailDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="170" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="171" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="170" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="171" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="170" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="171" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="170" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="171" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="171" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="172" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="171" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="172" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="171" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="295" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="512" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="172" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="254" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="522" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="197" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="198" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="200" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="201" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="230" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="236" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="236" />
-      <source>案件 {number}</source>
-      <translation>Case {number}</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="239" />
-      <source>紧急</source>
-      <translation>Urgent</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="245" />
-      <source>期限:</source>
-      <translation>Deadline: </translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="245" />
-      <source>计时暂停,待中心决定</source>
-      <translation>clock stopped until the center decides</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="251" />
-      <source>诉求内容</source>
-      <translation>Request</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
-      <source>诉求人</source>
-      <translation>Requester</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="253" />
-      <source>渠道</source>
-      <translation>Channel</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="253" />
-      <source>事项</source>
-      <translation>Matter</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="254" />
-      <source>位置</source>
-      <translation>Location</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
-      <source>受理时间</source>
-      <translation>Received</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="256" />
-      <source>暂缓理由</source>
-      <translation>Reason for hold</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="256" />
-      <source>解释情况</source>
-      <translation>Explanation given</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="257" />
-      <source>并入案件</source>
-      <translation>Merged into</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="258" />
-      <source>并入的重复诉求</source>
-      <translation>Duplicates merged in</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="260" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="471" />
-      <source>督办</source>
-      <translation>Supervise</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="260" />
-      <source>{level}:{reason},期限 {due}</source>
-      <translation>{level}: {reason}, due {due}</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="263" />
-      <source>回访</source>
-      <translation>Callback</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="263" />
-      <source>待回访,期限 {due}</source>
-      <translation>pending, due {due}</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="277" />
-      <source>(计时暂停)</source>
-      <translation> (clock paused)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="292" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="294" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="253" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="391" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="438" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="264" />
+      <source>案件 {number}</source>
+      <translation>Case {number}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="267" />
+      <source>紧急</source>
+      <translation>Urgent</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="273" />
+      <source>期限:</source>
+      <translation>Deadline: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="273" />
+      <source>计时暂停,待中心决定</source>
+      <translation>clock stopped until the center decides</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="279" />
+      <source>诉求内容</source>
+      <translation>Request</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="280" />
+      <source>诉求人</source>
+      <translation>Requester</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="281" />
+      <source>渠道</source>
+      <translation>Channel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="281" />
+      <source>事项</source>
+      <translation>Matter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="282" />
+      <source>位置</source>
+      <translation>Location</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="283" />
+      <source>受理时间</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="284" />
+      <source>暂缓理由</source>
+      <translation>Reason for hold</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="284" />
+      <source>解释情况</source>
+      <translation>Explanation given</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="285" />
+      <source>并入案件</source>
+      <translation>Merged into</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="286" />
+      <source>并入的重复诉求</source>
+      <translation>Duplicates merged in</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="288" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="481" />
+      <source>督办</source>
+      <translation>Supervise</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="288" />
+      <source>{level}:{reason},期限 {due}</source>
+      <translation>{level}: {reason}, due {due}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="291" />
+      <source>回访</source>
+      <translation>Callback</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="291" />
+      <source>待回访,期限 {due}</source>
+      <translation>pending, due {due}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="305" />
+      <source>(计时暂停)</source>
+      <translation> (clock paused)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="401" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="448" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="393" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="406" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="401" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="411" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="413" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="409" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="419" />
       <source>撤销并入 %1 的理由(如:核实后并非同一诉求)</source>
       <translation>Why it no longer goes with %1 (e.g. found not to be the same request)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="413" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="423" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="420" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="430" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="426" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="436" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="451" />
       <source>协办单位(可输入名称的一部分查找)</source>
       <translation>Co-handler (type part of a name to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="445" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="455" />
       <source>请从列表中选择协办单位:“%1”不在可选单位中</source>
       <translation>Choose the co-handler from the list: “%1” is not one of the departments offered</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="448" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="458" />
       <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
       <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="453" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="463" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="453" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="463" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="454" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="464" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="454" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="464" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="457" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="467" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="461" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="471" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="462" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="472" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="466" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="476" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="471" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="481" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="472" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="482" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="477" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="487" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="477" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="487" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="478" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="488" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="478" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="488" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="484" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="494" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="484" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="494" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="485" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="495" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="485" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="495" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="493" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="503" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="497" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="507" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="502" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="512" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="502" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="512" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="504" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="514" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="508" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="518" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
@@ -1309,37 +1291,37 @@
   <context>
     <name>Countdown</name>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="19" />
+      <location filename="../../desktop/views/countdown.py" line="21" />
       <source>%1天%2小时</source>
       <translation>%1 d %2 h</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="21" />
+      <location filename="../../desktop/views/countdown.py" line="23" />
       <source>%1小时</source>
       <translation>%1 h</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="22" />
+      <location filename="../../desktop/views/countdown.py" line="24" />
       <source>%1分钟</source>
       <translation>%1 min</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="28" />
+      <location filename="../../desktop/views/countdown.py" line="30" />
       <source>无期限</source>
       <translation>No deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="31" />
+      <location filename="../../desktop/views/countdown.py" line="33" />
       <source>剩余 {span}</source>
       <translation>{span} left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="33" />
+      <location filename="../../desktop/views/countdown.py" line="35" />
       <source>已逾期 {span}</source>
       <translation>{span} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="34" />
+      <location filename="../../desktop/views/countdown.py" line="36" />
       <source>{when}({mark})</source>
       <translation>{when} ({mark})</translation>
     </message>
@@ -3430,139 +3412,154 @@
   <context>
     <name>NewCaseDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="84" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="40" />
+      <source>已受理诉求 %1,归入 %2</source>
+      <translation>Request %1 taken in, in %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="41" />
+      <source>已受理诉求 %1,未落入网格,在待分拨清单上</source>
+      <translation>Request %1 taken in; it lies in no grid and is on the triage list</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="42" />
+      <source>已受理诉求 %1,作为重复诉求并入所选案件</source>
+      <translation>Request %1 taken in and merged into the chosen case as a duplicate</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="87" />
       <source>新建诉求</source>
       <translation>New request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="90" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="93" />
       <source>请选择受理渠道</source>
       <translation>Choose the channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="98" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="101" />
       <source>(不选事项)</source>
       <translation>(no matter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="105" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="108" />
       <source>请选择类别(选了事项则随事项)</source>
       <translation>Choose a category (or a matter item, which sets it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="108" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="111" />
       <source>经度,如 109.105</source>
       <translation>Longitude, e.g. 109.105</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="109" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="112" />
       <source>纬度,如 21.428</source>
       <translation>Latitude, e.g. 21.428</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="113" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="116" />
       <source>紧急(涉及安全或停水停电停气)</source>
       <translation>Urgent (safety, or water, power or gas cut)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="114" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="197" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="117" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="200" />
       <source>未定位:保存后进入待分派列表</source>
       <translation>No location: goes to the routing list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="120" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="123" />
       <source>双击打开该案件查看;确属同一诉求的,选中后点“并入所选案件”:本诉求登记后即并入该案件,不另行办理</source>
       <translation>Double-click to open the case; if it is the same request, select it and click “Merge into selected case”: this request is recorded and merged into it, not handled separately</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="128" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="131" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="128" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="131" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="129" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="132" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="129" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="132" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="130" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="133" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="130" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="133" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="131" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="134" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="131" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="134" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="132" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="135" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="133" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="136" />
       <source>所属网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="133" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="136" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="134" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="137" />
       <source>疑似重复</source>
       <translation>Possible duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="137" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="140" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="138" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="141" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="139" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="261" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="142" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="264" />
       <source>并入所选案件</source>
       <translation>Merge into selected case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="225" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="228" />
       <source>不在任何网格内:保存后进入待分派列表</source>
       <translation>Outside every grid: goes to the routing list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="231" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="234" />
       <source>{number} {title}(相距 {distance} 米,{state})</source>
       <translation>{number} {title} ({distance} m away, {state})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="262" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="265" />
       <source>本诉求将登记并作为重复诉求并入案件 %1,由该案件一并办理,不另行派遣。确定并入?</source>
       <translation>This request will be recorded and merged into case %1 as a duplicate, handled with it and not dispatched separately. Merge?</translation>
     </message>
@@ -4034,67 +4031,67 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="64" />
+      <location filename="../../desktop/views/queue_panel.py" line="59" />
       <source>联系 超期 99天23小时</source>
       <translation>Contact 99 d 23 h overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="102" />
+      <location filename="../../desktop/views/queue_panel.py" line="97" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="102" />
+      <location filename="../../desktop/views/queue_panel.py" line="97" />
       <source>待本中心办理</source>
       <translation>Waiting on this center</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="103" />
+      <location filename="../../desktop/views/queue_panel.py" line="98" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="105" />
+      <location filename="../../desktop/views/queue_panel.py" line="100" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="106" />
+      <location filename="../../desktop/views/queue_panel.py" line="101" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="107" />
+      <location filename="../../desktop/views/queue_panel.py" line="102" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="108" />
+      <location filename="../../desktop/views/queue_panel.py" line="103" />
       <source>编号或标题</source>
       <translation>Number or title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="109" />
+      <location filename="../../desktop/views/queue_panel.py" line="104" />
       <source>打开案件详情</source>
       <translation>Open case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="110" />
+      <location filename="../../desktop/views/queue_panel.py" line="105" />
       <source>复制案件编号</source>
       <translation>Copy case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="111" />
+      <location filename="../../desktop/views/queue_panel.py" line="106" />
       <source>复制本行</source>
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="211" />
+      <location filename="../../desktop/views/queue_panel.py" line="207" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="211" />
+      <location filename="../../desktop/views/queue_panel.py" line="207" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
@@ -4614,27 +4611,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TimelineModel</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="113" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="114" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="113" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="114" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="114" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="115" />
       <source>终端</source>
       <translation>Desktop</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="114" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="115" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="115" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="116" />
       <source>内容</source>
       <translation>Details</translation>
     </message>

@@ -279,6 +279,10 @@ def test_a_follow_up_made_days_late_counts_each_missed_round_as_late(db, operato
     info = emergencies.record_step(db, operator, city.id, "续报:已疏散", done_at=made)
     city_rounds = [s for s in _steps(info, EmergencyStepKind.FOLLOW_UP) if s.to_level is HandlingLevel.CITY]
     assert sorted(s.due_at - learned for s in city_rounds) == [timedelta(hours=24), timedelta(hours=48)]
+    # The handling entered after the county's follow-up, dated before it: the county's rounds due after
+    # the handling are no longer counted as missed either.
+    county_rounds = [s for s in _steps(info, EmergencyStepKind.FOLLOW_UP) if s.to_level is HandlingLevel.COUNTY]
+    assert sorted(s.due_at - learned for s in county_rounds) == [timedelta(hours=24), timedelta(hours=48)]
 
 
 @pytest.mark.law("Art. 21")

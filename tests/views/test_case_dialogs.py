@@ -991,3 +991,24 @@ def test_an_open_case_panel_counts_its_deadlines_down(qtbot, demo_db, tasks, mon
     monkeypatch.setattr(case_detail, "utcnow", lambda: due + timedelta(hours=2, minutes=5))
     dialog.clock.timeout.emit()  # a minute on: redrawn without asking the database again
     assert "(已逾期 2小时)" in dialog.header.text()
+
+
+def test_callbacks_recorded_elsewhere_above_the_one_being_answered_leave_its_answer_alone(
+        qtbot, demo_db, tasks, feature_window, errors):
+    from desktop.views.cases.callback_workbench import open_callback_workbench
+
+    window = feature_window(demo_db, actor(demo_db, "qg_op1"), tasks)
+    open_callback_workbench(window)
+    workbench = window.findChild(CallbackWorkbench)
+    first, second, third = workbench.entries[:3]
+    workbench.table.selectRow(2)
+    workbench.solved.setCurrentIndex(0)
+    workbench.notes.setText("诉求人说已解决,很满意")
+    for done in (first, second):
+        callbacks.record_callback(demo_db, actor(demo_db, "qg_chief"), callback_id=done.id, solved=True,
+                                  satisfaction=Satisfaction.SATISFIED)
+    workbench.reload()
+    assert workbench._chosen().id == third.id and workbench.notes.text() == "诉求人说已解决,很满意"
+    assert workbench.solved.currentIndex() == 0 and workbench.notice.isHidden()
+    workbench.close()
+    assert not errors

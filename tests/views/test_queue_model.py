@@ -187,7 +187,7 @@ def test_panel_says_it_is_counting_until_the_count_lands(qtbot, desk_db, system)
 
 def test_every_state_choice_filters_the_queue_and_all_states_means_no_state_filter(qtbot, desk_db, system, tasks):
     from desktop.models.enums import CaseState
-    from desktop.views.queue_panel import AWAITING_CENTER, QueuePanel
+    from desktop.views.queue_panel import QueuePanel
 
     panel = QueuePanel(QueueModel(desk_db, system, tasks, page_size=7))
     qtbot.addWidget(panel)
@@ -195,9 +195,9 @@ def test_every_state_choice_filters_the_queue_and_all_states_means_no_state_filt
     for index in range(panel.state.count()):
         panel.state.setCurrentIndex(index)
         panel.apply_filters()
-        chosen[panel.state.itemText(index)] = panel.model.filter.states
-    assert chosen["全部状态"] == frozenset() and chosen["待本中心办理"] == AWAITING_CENTER
-    assert chosen["已派遣"] == frozenset({CaseState.DISPATCHED}) and CaseState.DISPATCHED not in AWAITING_CENTER
+        chosen[panel.state.itemText(index)] = (panel.model.filter.states, panel.model.filter.awaiting_center)
+    assert chosen["全部状态"] == (frozenset(), False) and chosen["待本中心办理"][1]
+    assert chosen["已派遣"] == (frozenset({CaseState.DISPATCHED}), False)
     panel.state.setCurrentIndex(panel.state.findText("全部状态"))
     panel.apply_filters()
     assert panel.model.rowCount() == 30

@@ -75,10 +75,11 @@ def find_duplicates(db: Database, actor: Actor, *, category: MatterCategory, lon
 def merge(db: Database, actor: Actor, *, case_id: int, into_case_id: int, expected_version: int) -> CaseInfo:
     """Merge a duplicate into the case that goes on (state merged, merged_into_id set)."""
     with unit_of_work(db, actor, "cases.merge") as uow:
-        # Both rows locked in id order: two desks merging X into Y and Y into X would otherwise each
-        # hold one lock and wait for the other's (a deadlock the database breaks with an error).
-        first, second = sorted((case_id, into_case_id))
-        locked = {first: load_case(uow, first, None), second: load_case(uow, second, None)}
+        # The rows locked in id order — both cases and the duplicates merged into this one before, which
+        # go on with `into` — so that two desks (merging X into Y and Y into X, or undoing a merge while
+        # another merges) never each hold a lock the other waits for (a deadlock the database breaks).
+        earlier = uow.session.scalars(select(Case.id).where(Case.merged_into_id == case_id)).all()
+        locked = {i: load_case(uow, i, None) for i in sorted({case_id, into_case_id, *earlier})}
         case, into = locked[case_id], locked[into_case_id]
         if case.version != expected_version:
             raise Conflict(conflict_message(case))
@@ -133,7 +134,7 @@ def unmerge(db: Database, actor: Actor, *, case_id: int, reason: str, expected_v
         raise ValidationFailed("撤销合并的理由(reason):请写明为何并非同一诉求", field="reason")
     with unit_of_work(db, actor, "cases.unmerge") as uow:
         into_id = uow.session.scalar(select(Case.merged_into_id).where(Case.id == case_id))
-        # Both rows locked in id order, as merge does, so that the two never wait on each other.
+        # Both rows locked in id order, as merge locks its rows.
         locked = {i: load_case(uow, i, None) for i in sorted({case_id, into_id or case_id})}
         case = locked[case_id]
         if case.version != expected_version:
@@ -141,6 +142,9 @@ def unmerge(db: Database, actor: Actor, *, case_id: int, reason: str, expected_v
         require_on_case(uow, case, Permission.INTAKE)
         require_state(case, "unmerge")
         into = locked[case.merged_into_id]
+        # The other case's timeline is written too: its township's intake right, as merging needed.
+        township = uow.session.get(Place, into.township_id)
+        uow.require(Permission.INTAKE, township.code, township.short_name)
         before = uow.session.scalar(
             select(CaseEvent.from_state).where(CaseEvent.case_id == case.id, CaseEvent.kind == "merged",
                                                CaseEvent.to_state == CaseState.MERGED.value,

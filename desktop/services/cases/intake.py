@@ -190,13 +190,13 @@ def route_to_grid(db: Database, actor: Actor, *, case_id: int, grid_code: str, e
     is routed the same way."""
     with unit_of_work(db, actor, "cases.route") as uow:
         case = load_case(uow, case_id, expected_version)
+        township = uow.session.get(Place, case.township_id)
+        uow.require(Permission.INTAKE, township.code, township.short_name)  # before saying anything of the case
         require_state(case, "route")
         if case.grid_id is not None:
             current = uow.session.get(Place, case.grid_id)
             raise InvalidTransition(f"案件 {case.number} 已在 {current.short_name}({current.code}),不在待分拨清单上")
         grid = get_place(uow.session, grid_code)
-        township = uow.session.get(Place, case.township_id)
-        uow.require(Permission.INTAKE, township.code, township.short_name)
         if grid.level is not PlaceLevel.GRID or grid.parent.parent_id != township.id:
             raise ValidationFailed(f"网格(grid_code):{grid.short_name}({grid.code})不是"
                                    f"{township.short_name}的网格,请选择本乡镇(街道)的网格", field="grid_code")

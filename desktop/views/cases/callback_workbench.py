@@ -142,6 +142,9 @@ class CallbackWorkbench(QDialog):
                                 .replace("%1", chosen.case_number))
             self.notice.show()
         self.entries = entries
+        # Rebuilt without signals: a row removed above the chosen one would otherwise move the current
+        # row first and read as another requester chosen (clearing the answer being typed).
+        self.table.blockSignals(True)
         self.table.setRowCount(len(entries))
         now = utcnow()
         for row, e in enumerate(entries):
@@ -155,6 +158,7 @@ class CallbackWorkbench(QDialog):
                 self.table.setItem(row, column, item)
         if entries:  # the row being answered stays chosen
             self.table.selectRow(next((row for row, e in enumerate(entries) if chosen and e.id == chosen.id), 0))
+        self.table.blockSignals(False)
         # Another callback may now stand on the chosen row without a selection change: ask about it.
         self._offer_outcomes()
         self._update_record_button()

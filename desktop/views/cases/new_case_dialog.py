@@ -9,7 +9,7 @@ handled twice.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,6 +37,9 @@ from .. import dialogs
 
 CITY = "450500000000"
 TAKEN_IN_SHOWN_MS = 30_000  # how long the status bar names the case just taken in
+TAKEN_IN_GRID = QT_TRANSLATE_NOOP("NewCaseDialog", "已受理诉求 %1,归入 %2")
+TAKEN_IN_TRIAGE = QT_TRANSLATE_NOOP("NewCaseDialog", "已受理诉求 %1,未落入网格,在待分拨清单上")
+TAKEN_IN_MERGED = QT_TRANSLATE_NOOP("NewCaseDialog", "已受理诉求 %1,作为重复诉求并入所选案件")
 
 
 def township_of(code: str | None) -> str | None:
@@ -293,14 +296,10 @@ def _taken_in(window, result: intake.IntakeResult) -> None:
         queue_panel.choose_when_shown(result.case.id)
     window.bus.changed.emit("cases")
     if isinstance(window, QMainWindow):
-        tr = lambda text: QCoreApplication.translate("NewCaseDialog", text)  # noqa: E731
-        if result.case.state is CaseState.MERGED:
-            text = tr("已受理诉求 %1,作为重复诉求并入所选案件")
-        elif result.grid_code:
-            text = tr("已受理诉求 %1,归入 %2").replace("%2", result.grid_name)
-        else:
-            text = tr("已受理诉求 %1,未落入网格,在待分拨清单上")
-        window.statusBar().showMessage(text.replace("%1", result.case.number), TAKEN_IN_SHOWN_MS)
+        said = TAKEN_IN_MERGED if result.case.state is CaseState.MERGED else TAKEN_IN_GRID if result.grid_code \
+            else TAKEN_IN_TRIAGE
+        text = QCoreApplication.translate("NewCaseDialog", said).replace("%1", result.case.number)
+        window.statusBar().showMessage(text.replace("%2", result.grid_name or ""), TAKEN_IN_SHOWN_MS)
 
 
 def open_new_case(window) -> None:

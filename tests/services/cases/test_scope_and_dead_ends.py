@@ -272,3 +272,97 @@ def test_the_queue_row_carries_the_leads_sign_for_deadline_until_it_signs(world)
     assert (row().lead_department, row().lead_sign_due_at) == ("派出所", sign_due)
     department.sign_for(world.db, world.police, assignment_id=share_id, expected_version=case.version)
     assert row().lead_sign_due_at is None and row().lead_department == "派出所"
+
+
+@pytest.mark.law("Art. 15")
+def test_undoing_a_merge_needs_the_intake_right_in_both_townships_as_merging_does(world):
+    from case_world import OTHER_TOWNSHIP
+
+    city = actor("op_city", Role.OPERATOR, "450500000000", PlaceLevel.CITY)
+    duplicate = world.new_case(at=None, township_code=TOWNSHIP).case
+    kept = world.new_case(at=None, township_code=OTHER_TOWNSHIP, who=world.stranger).case
+    merged = duplicates.merge(world.db, city, case_id=duplicate.id, into_case_id=kept.id,
+                              expected_version=duplicate.version)
+    with pytest.raises(PermissionDenied, match="中街.*Art. 15"):  # would write on 中街's case
+        duplicates.unmerge(world.db, world.operator, case_id=duplicate.id, reason="误合并",
+                           expected_version=merged.version)
+    assert duplicates.unmerge(world.db, city, case_id=duplicate.id, reason="误合并",
+                              expected_version=merged.version).state.is_open
+
+
+@pytest.mark.law("Art. 15")
+def test_routing_another_townships_case_is_refused_before_anything_is_said_of_it(world):
+    case = world.new_case().case  # routed at intake
+    with pytest.raises(PermissionDenied):
+        intake.route_to_grid(world.db, world.stranger, case_id=case.id, grid_code=GRID_A,
+                             expected_version=case.version)
+
+
+def test_undoing_a_merge_while_the_case_it_is_in_is_merged_on_does_not_deadlock(world):
+    """unmerge(A out of B) and merge(B into C), which moves A on with B, lock their rows in one id order:
+    one waits for the other and then sees its change, instead of each holding a row the other needs."""
+    import threading
+
+    if world.db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time: two desks never hold row locks at once")
+
+    a, b, c = (world.new_case(title=title).case for title in ("甲", "乙", "丙"))
+    a = duplicates.merge(world.db, world.operator, case_id=a.id, into_case_id=b.id, expected_version=a.version)
+    b_version = queries.case_detail(world.db, world.operator, b.id).case.version
+    unmerge_holds_a, outcomes = threading.Event(), {}
+    real_load, real_check = duplicates.load_case, duplicates.check_mergeable
+
+    def load_case(uow, case_id, expected):  # the unmerge signals once it holds A
+        case = real_load(uow, case_id, expected)
+        if threading.current_thread().name == "unmerge" and case_id == a.id:
+            unmerge_holds_a.set()
+        return case
+
+    def check_mergeable(*args, **kwargs):  # the merge, holding its rows, lets the unmerge start
+        if threading.current_thread().name == "merge":
+            unmerge_holds_a.wait(3)
+        return real_check(*args, **kwargs)
+
+    def run(name, call):
+        try:
+            outcomes[name] = call()
+        except Exception as exc:  # noqa: BLE001 - the outcome under test
+            outcomes[name] = exc
+
+    duplicates.load_case, duplicates.check_mergeable = load_case, check_mergeable
+    try:
+        merge = threading.Thread(name="merge", target=run, args=("merge", lambda: duplicates.merge(
+            world.db, world.operator, case_id=b.id, into_case_id=c.id, expected_version=b_version)))
+        unmerge = threading.Thread(name="unmerge", target=run, args=("unmerge", lambda: duplicates.unmerge(
+            world.db, world.operator, case_id=a.id, reason="误合并", expected_version=a.version)))
+        merge.start()
+        unmerge.start()
+        merge.join(20)
+        unmerge.join(20)
+    finally:
+        duplicates.load_case, duplicates.check_mergeable = real_load, real_check
+    assert not isinstance(outcomes["merge"], Exception), outcomes["merge"]
+    # The unmerge waited for the merge, which moved A on with B: it is refused as stale, not as a deadlock.
+    assert isinstance(outcomes["unmerge"], Conflict) and "已被" in str(outcomes["unmerge"]), outcomes["unmerge"]
+
+
+@pytest.mark.law("Art. 18")
+def test_waiting_on_the_center_lists_a_co_handlers_request_to_decide(world):
+    """A co-handler's objection leaves the case in its lead's state (已派遣), yet the center owes the decision."""
+    from desktop.services import queue
+
+    def waiting():
+        rows = queue.page(world.db, world.operator, queue.QueueFilter(under=TOWNSHIP, awaiting_center=True), 0, 50)
+        return {r.id for r in rows}
+
+    fresh = world.new_case().case  # to be dispatched: the center's
+    case = world.new_case().case
+    case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
+                             co_department_ids=[world.departments["market"]], expected_version=case.version)
+    assert waiting() == {fresh.id}
+    with world.db.session() as session:
+        co = session.scalar(select(Assignment.id).where(Assignment.case_id == case.id,
+                                                        Assignment.department_id == world.departments["market"]))
+    case = department.raise_objection(world.db, world.market, assignment_id=co, reason="不属本局职责",
+                                      expected_version=case.version)
+    assert case.state is CaseState.DISPATCHED and waiting() == {fresh.id, case.id}
