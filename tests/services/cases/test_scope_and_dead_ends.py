@@ -81,44 +81,44 @@ def test_a_reopened_case_the_grid_cannot_settle_again_is_escalated(world):
     assert case.state is CaseState.ESCALATED
 
 
-@pytest.mark.law("Art. 18")
-def test_an_objection_raised_in_time_and_upheld_late_is_no_missed_sign_for(world):
-    """Art. 18(2): the share was never the department's; the center deciding days later does not
-    make it a sign-for the department missed (the response rate, SPEC §11)."""
-    from desktop.services.evaluation.scores import evaluate
-
-    start = utcnow() - timedelta(days=6)
+def _upheld_objection(world, dispatched_at, raised_after):
+    """A case dispatched to the police station at `dispatched_at`, objected to `raised_after` its sign-for
+    fell due (negative: before) and upheld now; the sign-for deadline."""
     case = world.new_case().case
     case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
-                             expected_version=case.version, now=start)
+                             expected_version=case.version, now=dispatched_at)
     with world.db.session() as session:
         share = session.scalar(select(Assignment).where(Assignment.case_id == case.id))
         share_id, sign_due = share.id, share.sign_due_at
     case = department.raise_objection(world.db, world.police, assignment_id=share_id, reason="属市场监管职责",
-                                      expected_version=case.version, now=start + timedelta(hours=1))
-    with world.db.session() as session:
-        objection = session.scalar(select(Objection.id))
-    review.decide_objection(world.db, world.operator, objection_id=objection, approve=True,
-                            expected_version=case.version)
-    month = sign_due.astimezone(BEIJING).strftime("%Y-%m")
-    police = evaluate(world.db, world.system, month, "department", as_of=utcnow() + timedelta(days=1)) \
-        .subject(world.departments["police"])
-    assert police is None or police.figure("response").denominator == 0
-    # One raised after the sign-for fell due was the department's to sign: still counted as missed.
-    late = world.new_case().case
-    late = dispatch.dispatch(world.db, world.operator, case_id=late.id, lead_department_id=world.departments["police"],
-                             expected_version=late.version, now=start)
-    with world.db.session() as session:
-        share = session.scalar(select(Assignment).where(Assignment.case_id == late.id))
-        share_id, late_due = share.id, share.sign_due_at
-    late = department.raise_objection(world.db, world.police, assignment_id=share_id, reason="属市场监管职责",
-                                      expected_version=late.version, now=late_due + timedelta(hours=1))
+                                      expected_version=case.version, now=sign_due + raised_after)
     with world.db.session() as session:
         objection = session.scalar(select(Objection.id).where(Objection.assignment_id == share_id))
     review.decide_objection(world.db, world.operator, objection_id=objection, approve=True,
-                            expected_version=late.version)
-    response = evaluate(world.db, world.system, month, "department", as_of=utcnow() + timedelta(days=1)) \
-        .subject(world.departments["police"]).figure("response")
+                            expected_version=case.version)
+    return sign_due
+
+
+def _police_response(world, sign_due):
+    month = sign_due.astimezone(BEIJING).strftime("%Y-%m")
+    from desktop.services.evaluation.scores import evaluate
+
+    police = evaluate(world.db, world.system, month, "department", as_of=utcnow() + timedelta(days=1)) \
+        .subject(world.departments["police"])
+    return police.figure("response") if police else None
+
+
+@pytest.mark.law("Art. 18")
+def test_an_objection_raised_in_time_and_upheld_late_is_no_missed_sign_for(world):
+    """Art. 18(2): the share was never the department's; the center deciding days later does not
+    make it a sign-for the department missed (the response rate, SPEC §11)."""
+    start = utcnow() - timedelta(days=20)  # a sign-for fallen due even across a week-long holiday
+    in_time = _upheld_objection(world, start, -timedelta(hours=20))
+    response = _police_response(world, in_time)
+    assert response is None or response.denominator == 0
+    # One raised after the sign-for fell due was the department's to sign: still counted as missed.
+    late = _upheld_objection(world, start, timedelta(hours=1))
+    response = _police_response(world, late)
     assert (response.numerator, response.denominator) == (0, 1)
 
 
