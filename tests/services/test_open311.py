@@ -231,6 +231,12 @@ def test_a_duplicate_merged_into_a_case_here_is_on_that_cases_timeline(world_db,
         kinds = [(e.kind, e.to_state, e.message) for e in session.scalars(
             select(CaseEvent).where(CaseEvent.case_id == going_on).order_by(CaseEvent.id))]
     assert kinds[-1] == ("merged_in", "handling", f"案件 {duplicate.number} 作为重复诉求并入本案(由Open311文件导入)")
+    # Merged by another platform by mistake: undone here, it comes back as a request to take over.
+    from desktop.services.cases import duplicates
+
+    back = duplicates.unmerge(world_db, system, case_id=duplicate.id, reason="并非同一诉求",
+                              expected_version=duplicate.version)
+    assert back.state is CaseState.RECEIVED
 
 
 MALFORMED = [

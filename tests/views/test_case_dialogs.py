@@ -896,6 +896,10 @@ def test_the_case_panel_is_worked_by_keyboard_tab_leaves_its_tables_and_an_actio
     with qtbot.waitSignal(dialog.changed):
         dialog.buttons["supervise"].click()
     qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.buttons.get("supervise"), timeout=2000)
+    # Reloaded for another desk's change while the user reads the timeline: the focus stays there.
+    dialog.timeline_view.setFocus()
+    dialog.reload()
+    assert dialog.focusWidget() is dialog.timeline_view
     assert not errors
 
 
