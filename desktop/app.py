@@ -20,6 +20,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from . import migrate, paths
+from .cli import ChineseParser
 from . import settings as app_settings
 from .db import Database, resolve_url
 from .errors import DatabaseUnavailable, GridDeskError
@@ -31,7 +32,8 @@ SCREENSHOT_TIMEOUT_MS = 60_000
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="griddesk", description="GridDesk 网格指挥台")
+    # Its usage errors in Chinese, as griddesk-admin's are.
+    parser = ChineseParser(prog="griddesk", description="GridDesk 网格指挥台")
     parser.add_argument("--db", metavar="URL", help="数据库地址 (sqlite:///文件 或 postgresql://用户@主机/库);"
                         "默认 $GRIDDESK_DATABASE_URL 或用户数据文件夹中的 SQLite 文件")
     parser.add_argument("--demo", action="store_true", help="打开演示数据库(首次启动时创建并载入示例数据)")

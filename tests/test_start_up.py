@@ -85,3 +85,10 @@ def test_offscreen_runs_drop_only_the_platforms_size_hint_noise(capsys):
     app.quiet_offscreen(None, None, app.OFFSCREEN_NOISE)
     app.quiet_offscreen(None, None, "QFont::setPointSize: Point size <= 0 (0), must be greater than 0")
     assert capsys.readouterr().err == "QFont::setPointSize: Point size <= 0 (0), must be greater than 0\n"
+
+
+def test_a_mistyped_option_is_refused_in_chinese_as_griddesk_admin_refuses_it(capsys):
+    with pytest.raises(SystemExit) as exited:
+        app.build_parser().parse_args(["--bogus"])
+    assert exited.value.code == 2
+    assert "griddesk:错误:无法识别的参数 --bogus(用 -h 查看用法)" in capsys.readouterr().err

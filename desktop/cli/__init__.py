@@ -94,7 +94,7 @@ def chinese_usage_error(message: str) -> str:
     return message
 
 
-class _Parser(argparse.ArgumentParser):
+class ChineseParser(argparse.ArgumentParser):
     """Says its usage errors in Chinese (exit 2, as argparse does); its subcommands' parsers too."""
 
     def error(self, message: str):
@@ -106,7 +106,7 @@ class Cli:
     """The parser under construction; modules add commands and groups to it."""
 
     def __init__(self) -> None:
-        self.parser = _Parser(
+        self.parser = ChineseParser(
             prog="griddesk-admin",
             description="GridDesk 网格指挥台 管理命令 (administration commands)",
         )
