@@ -7,17 +7,18 @@ from ..services import department_contacts, departments
 from ..services.departments import DepartmentDraft
 
 
-def _describe(info: departments.DepartmentInfo) -> str:
+def _describe(info: departments.DepartmentInfo, above_label: str = "上级:") -> str:
+    """One department on a line; under the list's header its parent goes without the label."""
     above = f"{info.parent_name}({info.parent_code})" if info.parent_code else "—"
     retired = "" if info.active else "\t(已停用)"
     return (f"{info.code}\t{info.level.label}\t{info.place_name}\t{info.name}\t{info.phone or '—'}"
-            f"\t上级:{above}{retired}")
+            f"\t{above_label}{above}{retired}")
 
 
 def _list(ctx, args) -> int:
     ctx.print("代码\t级别\t辖区\t名称\t办公电话\t上级部门")
     for info in departments.list_departments(ctx.db, args.under, include_retired=args.all):
-        ctx.print(_describe(info))
+        ctx.print(_describe(info, above_label=""))
     return 0
 
 

@@ -179,7 +179,7 @@ def test_cli_keeps_the_register(world, capsys):
     assert cli_main([*as_admin, "departments", "list", "--under", TOWNSHIP]) == 0
     assert "QG-WSY" not in capsys.readouterr().out
     assert cli_main([*as_admin, "departments", "list", "--under", TOWNSHIP, "--all"]) == 0
-    assert "侨港镇卫生院\t0779-3206666\t上级:—\t(已停用)" in capsys.readouterr().out
+    assert "侨港镇卫生院\t0779-3206666\t—\t(已停用)" in capsys.readouterr().out
     assert cli_main([*as_admin, "departments", "retire", "BH-GD"]) == 1
     assert "M09-01" in capsys.readouterr().err
 
