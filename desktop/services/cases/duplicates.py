@@ -139,6 +139,7 @@ def unmerge(db: Database, actor: Actor, *, case_id: int, reason: str, expected_v
         case = locked[case_id]
         if case.version != expected_version:
             raise Conflict(conflict_message(case))
+        uow.target = f"case:{case.id}"  # the undone duplicate's, whichever case was loaded last
         require_on_case(uow, case, Permission.INTAKE)
         require_state(case, "unmerge")
         into = locked[case.merged_into_id]
@@ -156,6 +157,5 @@ def unmerge(db: Database, actor: Actor, *, case_id: int, reason: str, expected_v
                into=into.number, reason=reason)
         record(uow, into, "unmerged_out", f"案件 {case.number} 撤销合并,不再并入本案:{reason}",
                duplicate=case.number, reason=reason)
-        uow.target = f"case:{case.id}"
         uow.session.flush()
         return CaseInfo.of(case)

@@ -366,3 +366,16 @@ def test_waiting_on_the_center_lists_a_co_handlers_request_to_decide(world):
     case = department.raise_objection(world.db, world.market, assignment_id=co, reason="不属本局职责",
                                       expected_version=case.version)
     assert case.state is CaseState.DISPATCHED and waiting() == {fresh.id, case.id}
+
+
+def test_undoing_a_merge_is_audited_against_the_case_taken_back_out(world):
+    from desktop.models import AuditEntry
+
+    duplicate = world.new_case(title="先受理的一件").case
+    kept = world.new_case(title="后受理的一件").case  # the later id: loaded last under the id-ordered locks
+    merged = duplicates.merge(world.db, world.operator, case_id=duplicate.id, into_case_id=kept.id,
+                              expected_version=duplicate.version)
+    duplicates.unmerge(world.db, world.operator, case_id=duplicate.id, reason="误合并", expected_version=merged.version)
+    with world.db.session() as session:
+        targets = set(session.scalars(select(AuditEntry.target).where(AuditEntry.action == "cases.unmerge")))
+    assert targets == {f"case:{duplicate.id}"}
