@@ -45,9 +45,8 @@ def _show_steps(ctx, info) -> None:
     ctx.print(f"{info.number} {info.title}({info.state.label})")
     ctx.print("步骤号\t环节\t报送对象\t时限\t报送时间\t报送人\t情况")
     for step in info.steps:
-        status = "漏报" if step.missed_round else "超时" if step.overdue() else "按时" if step.done_at else "待报"
         ctx.print(f"{step.id}\t{step.kind.label}\t{step.to_level.label}\t{due_text(step.due_at)}\t"
-                  f"{beijing_text(step.done_at, '%Y-%m-%d %H:%M', '—')}\t{step.done_by or '—'}\t{status}")
+                  f"{beijing_text(step.done_at, '%Y-%m-%d %H:%M', '—')}\t{step.done_by or '—'}\t{step.status()}")
 
 
 def _steps(ctx, args) -> int:

@@ -127,14 +127,25 @@ class StepInfo:
 
     @property
     def missed_round(self) -> bool:
-        """A follow-up round that fell due while an earlier one was still owed, made (late) by that one."""
-        return self.kind is EmergencyStepKind.FOLLOW_UP and self.done_at is not None and not self.content
+        return _missed_round(self)
 
     def overdue(self, now: datetime | None = None) -> bool:
         """Not made in time: done late, or still owed after its due time."""
         if self.done_at is not None:
             return self.done_at > self.due_at
         return (now or utcnow()) > self.due_at
+
+    def status(self, now: datetime | None = None) -> str:
+        """漏报, 超时, 按时 or 待报: the word the ladder's lists and the bulletin give the rung."""
+        if self.missed_round:
+            return "漏报"
+        return "超时" if self.overdue(now) else "按时" if self.done_at else "待报"
+
+
+def _missed_round(step: StepInfo | EmergencyStep) -> bool:
+    """A follow-up round that fell due while an earlier one was still owed, made (late) by that one:
+    made, with no content of its own."""
+    return step.kind is EmergencyStepKind.FOLLOW_UP and step.done_at is not None and not step.content
 
 
 @dataclass(frozen=True)
@@ -512,8 +523,8 @@ def mark_handled(db: Database, actor: Actor, report_id: int, *, handled_at: date
         # the case timeline.
         entered = utcnow()
         for step in list(record.steps):
-            if (step.kind is EmergencyStepKind.FOLLOW_UP and (step.done_at is None or not step.content)
-                    and step.due_at > handled_at):
+            owed = step.kind is EmergencyStepKind.FOLLOW_UP and step.done_at is None
+            if (owed or _missed_round(step)) and step.due_at > handled_at:
                 record.steps.remove(step)
                 uow.session.delete(step)
         final_due = WorkCalendar.load(uow.session).add_working_days(handled_at, rule.final_working_days)

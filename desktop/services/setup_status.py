@@ -14,9 +14,9 @@ from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import aliased
 
 from ..db import Database
-from ..models import Department, Grid, GridStaffRole, MatterItem, Place, utcnow
+from ..models import Department, Grid, GridStaffRole, MatterItem, Place
 from ..models.enums import GridStatus, PlaceLevel
-from .clock import BEIJING
+from .clock import beijing_today
 from .matters import lists_in_force
 from .places import get_place, upward
 
@@ -44,9 +44,10 @@ def township_setup(db: Database, place_code: str) -> SetupStatus | None:
         if township is None:
             return None
         village = aliased(Place)
-        grids = (select(Grid.place_id).join(Place, Place.id == Grid.place_id).join(village, village.id == Place.parent_id)
+        grids = (select(Grid.place_id).join(Place, Place.id == Grid.place_id)
+                 .join(village, village.id == Place.parent_id)
                  .where(village.parent_id == township.id, Grid.status == GridStatus.ACTIVE))
-        today = utcnow().astimezone(BEIJING).date()
+        today = beijing_today()
         chain = [p.id for p in upward(township)]
         in_force = [matter_list.id for matter_list in lists_in_force(session, township, today)]
         checks = {

@@ -200,7 +200,7 @@ def route_to_grid(db: Database, actor: Actor, *, case_id: int, grid_code: str, e
         if grid.level is not PlaceLevel.GRID or grid.parent.parent_id != township.id:
             raise ValidationFailed(f"网格(grid_code):{grid.short_name}({grid.code})不是"
                                    f"{township.short_name}的网格,请选择本乡镇(街道)的网格", field="grid_code")
-        status = uow.session.get(Grid, grid.id).status
+        status = grid.grid.status
         if status is not GridStatus.ACTIVE:
             raise ValidationFailed(f"网格(grid_code):{grid.short_name}({grid.code})目前为“{status.label}”,不在使用中,"
                                    f"请选择在用的网格", field="grid_code")

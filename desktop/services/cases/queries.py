@@ -33,7 +33,8 @@ from .results import AssignmentInfo, CaseDetail, CaseInfo, EventInfo, MergeChoic
 
 # Which permission each center action needs at the place that handles the case.
 _CENTER_PERMISSION = {
-    "route": Permission.INTAKE, "merge": Permission.INTAKE, "unmerge": Permission.INTAKE, "resolve_on_spot": Permission.INTAKE,
+    "route": Permission.INTAKE, "merge": Permission.INTAKE, "unmerge": Permission.INTAKE,
+    "resolve_on_spot": Permission.INTAKE,
     "escalate": Permission.DISPATCH, "assign_down": Permission.DISPATCH, "dispatch": Permission.DISPATCH,
     "add_co_handler": Permission.DISPATCH,
     "review": Permission.REVIEW, "hold": Permission.REVIEW, "reopen": Permission.REVIEW,

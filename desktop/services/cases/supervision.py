@@ -59,10 +59,9 @@ def supervise(db: Database, actor: Actor, *, case_id: int, level: SupervisionLev
         require_state(case, "supervise")
         if due_at is not None and due_at <= utcnow():
             raise ValidationFailed("督办期限(due_at):应晚于现在", field="due_at")
-        higher = uow.session.scalars(select(SupervisionOrder).where(
-            SupervisionOrder.case_id == case.id, SupervisionOrder.closed_at.is_(None))
-            .order_by(SupervisionOrder.id)).all()
-        higher = [order for order in higher if _RANK[order.level] > _RANK[level]]
+        higher = [order for order in uow.session.scalars(select(SupervisionOrder).where(
+            SupervisionOrder.case_id == case.id, SupervisionOrder.closed_at.is_(None)).order_by(SupervisionOrder.id))
+            if _RANK[order.level] > _RANK[level]]  # running orders above the one asked for
         if higher:
             raise InvalidTransition(
                 f"案件 {case.number} 正在{higher[-1].level.label}中(期限 {due_text(higher[-1].due_at, '%m-%d')}),"

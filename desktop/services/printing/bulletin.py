@@ -90,10 +90,8 @@ def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: 
                         ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")))
     ladder = [[p(h, "small") for h in ("报告环节", "报送对象", "时限", "报送时间", "报送人", "情况")]]
     for step in info.steps:
-        status = ("漏报" if step.missed_round else "超时" if step.overdue(printed_at)
-                  else "按时" if step.done_at else "待报")
         ladder.append([p(step.kind.label, "small"), p(step.to_level.label, "small"), p(due_text(step.due_at, "%Y年%m月%d日", "—"), "small"),
-                       p(_when(step.done_at), "small"), p(step.done_by or "—", "small"), p(status, "small")])
+                       p(_when(step.done_at), "small"), p(step.done_by or "—", "small"), p(step.status(printed_at), "small")])
     ladder_table = _table(ladder, [22 * mm, 20 * mm, 38 * mm, 38 * mm, 28 * mm, 24 * mm], font,
                           ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
                           ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")))
