@@ -4,12 +4,13 @@ list and actors of each kind (all made up except the administrative tree)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pytest
 import shapely
+from sqlalchemy import select
 
-from desktop.models import Department, MatterItem, MatterList, Place
+from desktop.models import Assignment, Department, MatterItem, MatterList, Place
 from desktop.models.enums import (
     Channel,
     DepartmentLevel,
@@ -23,7 +24,7 @@ from desktop.models.enums import (
     TimeLimitUnit,
 )
 from desktop.services import places
-from desktop.services.cases import intake
+from desktop.services.cases import dispatch, intake
 from desktop.services.security import Actor, Grant
 
 TOWNSHIP = "450503103000"  # 侨港镇
@@ -123,3 +124,22 @@ def world(db, system) -> World:
         market=actor("liaison_scjg", Role.LIAISON, COUNTY, PlaceLevel.COUNTY, dept_ids["market"]),
         stranger=actor("op_zj", Role.OPERATOR, OTHER_TOWNSHIP, PlaceLevel.TOWNSHIP),
     )
+
+
+# A Tuesday in an ordinary week of 2026 (Beijing 10:00).
+TUESDAY = datetime(2026, 6, 9, 2, 0, tzinfo=timezone.utc)
+
+
+def dispatched(world, *, co=(), now=TUESDAY, **kwargs):
+    """A new case dispatched to the police station (and to the co-handlers named), at `now`."""
+    case = world.new_case(**kwargs).case
+    return dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
+                             co_department_ids=[world.departments[c] for c in co], expected_version=case.version,
+                             now=now)
+
+
+def assignments(world, case_id):
+    """{role: share} of a case."""
+    with world.db.session() as s:
+        return {a.role: a for a in s.scalars(select(Assignment).where(Assignment.case_id == case_id))}
+

@@ -5,20 +5,18 @@ refusals a person can act on (Art. 13, 15, 16–19)."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
-from case_world import COUNTY, GRID_A, GRID_B, TOWNSHIP, actor
+from case_world import COUNTY, GRID_A, GRID_B, TOWNSHIP, TUESDAY, actor, assignments, dispatched
 from desktop.errors import Conflict, InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
-from desktop.models import Assignment, Department, Extension, Grid, Objection, Place, Setting
+from desktop.models import Department, Extension, Grid, Objection, Place, Setting
 from desktop.models.base import utcnow
-from desktop.models.enums import CaseState, Channel, GridStatus, HandlingLevel, PlaceLevel, Role
+from desktop.models.enums import AssignmentRole, CaseState, Channel, GridStatus, HandlingLevel, PlaceLevel, Role
 from desktop.services.cases import department, dispatch, duplicates, intake, onspot_escalation, queries, review
 from desktop.services.clock import BEIJING
-
-TUESDAY = datetime(2026, 6, 9, 2, 0, tzinfo=timezone.utc)  # Beijing 10:00 of an ordinary week
 
 
 @pytest.mark.law("Art. 15")
@@ -84,12 +82,9 @@ def test_a_reopened_case_the_grid_cannot_settle_again_is_escalated(world):
 def _upheld_objection(world, dispatched_at, raised_after):
     """A case dispatched to the police station at `dispatched_at`, objected to `raised_after` its sign-for
     fell due (negative: before) and upheld now; the sign-for deadline."""
-    case = world.new_case().case
-    case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
-                             expected_version=case.version, now=dispatched_at)
-    with world.db.session() as session:
-        share = session.scalar(select(Assignment).where(Assignment.case_id == case.id))
-        share_id, sign_due = share.id, share.sign_due_at
+    case = dispatched(world, now=dispatched_at)
+    share = assignments(world, case.id)[AssignmentRole.LEAD]
+    share_id, sign_due = share.id, share.sign_due_at
     case = department.raise_objection(world.db, world.police, assignment_id=share_id, reason="属市场监管职责",
                                       expected_version=case.version, now=sign_due + raised_after)
     with world.db.session() as session:
@@ -127,11 +122,8 @@ def test_a_refused_extension_says_the_deadline_the_paused_clock_gave_back(world)
     with world.db.session() as session:
         session.add(Setting(key="clock.pause_while_deciding", value=True))
         session.commit()
-    case = world.new_case().case
-    case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
-                             expected_version=case.version, now=TUESDAY)
-    with world.db.session() as session:
-        share_id = session.scalar(select(Assignment.id).where(Assignment.case_id == case.id))
+    case = dispatched(world, now=TUESDAY)
+    share_id = assignments(world, case.id)[AssignmentRole.LEAD].id
     case = department.sign_for(world.db, world.police, assignment_id=share_id, expected_version=case.version,
                                now=TUESDAY)
     case = department.request_extension(world.db, world.police, assignment_id=share_id, reason="需鉴定", amount=2,
@@ -171,11 +163,8 @@ def test_an_item_on_the_list_but_not_for_grid_staff_is_refused_as_such(world):
 def test_a_co_handler_is_added_while_the_lead_works_in_place_of_one_whose_objection_was_upheld(world):
     """Art. 18(2): the objection goes back to the center, which sends the right department instead;
     the lead's result then waits for it (Art. 18(1): co-handlers report to the lead)."""
-    case = world.new_case().case
-    case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
-                             co_department_ids=[world.departments["market"]], expected_version=case.version)
-    with world.db.session() as session:
-        shares = {a.role.value: a.id for a in session.scalars(select(Assignment).where(Assignment.case_id == case.id))}
+    case = dispatched(world, co=["market"], now=None)
+    shares = {role.value: share.id for role, share in assignments(world, case.id).items()}
     case = department.raise_objection(world.db, world.market, assignment_id=shares["co"], reason="应由城管局协办",
                                       expected_version=case.version)
     with world.db.session() as session:
@@ -213,11 +202,8 @@ def test_a_co_handler_is_added_while_the_lead_works_in_place_of_one_whose_object
 
 @pytest.mark.law("Art. 18")
 def test_no_co_handler_is_added_once_the_lead_has_fed_back_its_result(world):
-    case = world.new_case().case
-    case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
-                             expected_version=case.version)
-    with world.db.session() as session:
-        lead = session.scalar(select(Assignment.id).where(Assignment.case_id == case.id))
+    case = dispatched(world, now=None)
+    lead = assignments(world, case.id)[AssignmentRole.LEAD].id
     case = department.sign_for(world.db, world.police, assignment_id=lead, expected_version=case.version)
     case = department.contact_requester(world.db, world.police, assignment_id=lead, note="已电话联系",
                                         expected_version=case.version)
@@ -258,12 +244,9 @@ def test_a_merge_made_by_mistake_is_undone_and_the_case_goes_back_to_where_it_wa
 def test_the_queue_row_carries_the_leads_sign_for_deadline_until_it_signs(world):
     from desktop.services import queue
 
-    case = world.new_case().case
-    case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
-                             expected_version=case.version, now=TUESDAY)
-    with world.db.session() as session:
-        share = session.scalar(select(Assignment).where(Assignment.case_id == case.id))
-        share_id, sign_due = share.id, share.sign_due_at
+    case = dispatched(world, now=TUESDAY)
+    share = assignments(world, case.id)[AssignmentRole.LEAD]
+    share_id, sign_due = share.id, share.sign_due_at
 
     def row():
         rows = queue.page(world.db, world.operator, queue.QueueFilter(under=TOWNSHIP), 0, 50)
@@ -356,13 +339,9 @@ def test_waiting_on_the_center_lists_a_co_handlers_request_to_decide(world):
         return {r.id for r in rows}
 
     fresh = world.new_case().case  # to be dispatched: the center's
-    case = world.new_case().case
-    case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
-                             co_department_ids=[world.departments["market"]], expected_version=case.version)
+    case = dispatched(world, co=["market"], now=None)
     assert waiting() == {fresh.id}
-    with world.db.session() as session:
-        co = session.scalar(select(Assignment.id).where(Assignment.case_id == case.id,
-                                                        Assignment.department_id == world.departments["market"]))
+    co = assignments(world, case.id)[AssignmentRole.CO].id
     case = department.raise_objection(world.db, world.market, assignment_id=co, reason="不属本局职责",
                                       expected_version=case.version)
     assert case.state is CaseState.DISPATCHED and waiting() == {fresh.id, case.id}

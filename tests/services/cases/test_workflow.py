@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.errors import Conflict, InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
-from case_world import COUNTY, TOWNSHIP, actor
+from case_world import COUNTY, TOWNSHIP, TUESDAY, actor, assignments, dispatched
 
 from desktop.models import Assignment, Callback, Case, Escalation, Extension, Objection, Setting
 from desktop.models.base import utcnow
@@ -31,22 +31,6 @@ from desktop.services.unit_of_work import unit_of_work
 from desktop.services.cases import (
     callbacks, department, dispatch, duplicates, hold, onspot_escalation, queries, review, supervision,
 )
-
-# A Tuesday in an ordinary week of 2026 (Beijing 10:00).
-TUESDAY = datetime(2026, 6, 9, 2, 0, tzinfo=timezone.utc)
-
-
-def dispatched(world, *, co=(), now=TUESDAY, **kwargs):
-    case = world.new_case(**kwargs).case
-    return dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
-                             co_department_ids=[world.departments[c] for c in co], expected_version=case.version,
-                             now=now)
-
-
-def assignments(world, case_id):
-    with world.db.session() as s:
-        return {a.role: a for a in s.scalars(select(Assignment).where(Assignment.case_id == case_id))}
-
 
 def detail(world, case_id, who=None):
     return queries.case_detail(world.db, who or world.operator, case_id)
