@@ -667,12 +667,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="530" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="553" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="531" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="554" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -706,317 +706,332 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="172" />
+      <source>联系诉求人期限</source>
+      <translation>Contact by</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="172" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="172" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="254" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="522" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="173" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="260" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="538" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="198" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="199" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="201" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="202" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="236" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="242" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="251" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="257" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="253" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="259" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="264" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="270" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="267" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="273" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="273" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="279" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="273" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="279" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="279" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="285" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="280" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="286" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="281" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="287" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="281" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="287" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="282" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="288" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="283" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="289" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="284" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="290" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="284" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="290" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="285" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="291" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="286" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="292" />
       <source>并入的重复诉求</source>
       <translation>Duplicates merged in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="288" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="481" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="294" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="497" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="288" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="294" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="291" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="297" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="291" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="297" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="305" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="311" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="401" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="448" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="323" />
+      <source>已于 %1 联系</source>
+      <translation>Contacted %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="417" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="464" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="419" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="406" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="422" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="411" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="427" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="413" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="429" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="419" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
       <source>撤销并入 %1 的理由(如:核实后并非同一诉求)</source>
       <translation>Why it no longer goes with %1 (e.g. found not to be the same request)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="423" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="439" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="430" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="446" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="436" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="452" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="451" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="467" />
       <source>协办单位(可输入名称的一部分查找)</source>
       <translation>Co-handler (type part of a name to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="455" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="471" />
       <source>请从列表中选择协办单位:“%1”不在可选单位中</source>
       <translation>Choose the co-handler from the list: “%1” is not one of the departments offered</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="458" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="474" />
       <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
       <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="463" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="479" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="463" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="479" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="464" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="480" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="464" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="480" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="467" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="483" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="471" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="487" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="472" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="488" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="476" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="492" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="481" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="497" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="482" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="498" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="487" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="503" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="487" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="503" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="488" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="504" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="488" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="504" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="494" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="510" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="494" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="510" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="495" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="511" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="495" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="511" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="503" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="519" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="507" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="523" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="512" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="528" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="512" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="528" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="514" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="530" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="518" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="534" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="542" />
+      <source>办理期限已过,请说明逾期理由</source>
+      <translation>The deadline has passed: why is it late?</translation>
     </message>
     <message>
       <source>指定网格</source>
@@ -1671,7 +1686,17 @@
       <translation>Co-handlers chosen: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="146" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="134" />
+      <source> · 正在协办</source>
+      <translation> · co-handling</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="135" />
+      <source> · 正在协办,继续协办</source>
+      <translation> · co-handling, carries on</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="149" />
       <source>(无推荐理由)</source>
       <translation>(no reason for the suggestion)</translation>
     </message>

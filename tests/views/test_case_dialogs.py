@@ -4,6 +4,7 @@ conflict message, dispatch with the suggestion, and the callback workbench."""
 from __future__ import annotations
 
 import dataclasses
+from datetime import timedelta
 
 import pytest
 import shapely
@@ -11,13 +12,15 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QFormLayout, QLineEdit
 from sqlalchemy import select
 
-from desktop.models import Assignment, Callback, Case, Department, Grid, GridStaffRole, Person, Place, utcnow
+from desktop.models import Assignment, Callback, Case, Department, Extension, Grid, GridStaffRole, Person, Place, utcnow
 from desktop.models.enums import (
+    AssignmentRole,
     AssignmentState,
     CallbackOutcome,
     CallbackState,
     CaseState,
     Channel,
+    DepartmentLevel,
     GridKind,
     HandlingLevel,
     Satisfaction,
@@ -150,11 +153,16 @@ def test_merging_looks_the_number_up_in_the_task_and_reports_an_unknown_one(qtbo
     assert dialog.detail.case.state is CaseState.MERGED and dialog.detail.merged_into == "450503103-2026-000001"
 
 
-def _police_case(db, state: AssignmentState):
+def _police_case(db, state: AssignmentState, *conditions):
     with db.session() as s:
         police = s.scalar(select(Department.id).where(Department.code.like("%PCS%")))
         return s.scalar(select(Case.id).join(Assignment).where(Assignment.department_id == police,
-                                                               Assignment.state == state).limit(1))
+                                                               Assignment.state == state, *conditions).limit(1))
+
+
+def _in_time_without_extension():
+    """Conditions on a share that may still ask for an extension (department.request_extension)."""
+    return (Assignment.due_at > utcnow(), ~select(Extension.id).where(Extension.assignment_id == Assignment.id).exists())
 
 
 def test_detail_shows_the_liaisons_actions_and_signing_adds_to_the_timeline(qapp, qtbot, qtmodeltester, demo_db, tasks,
@@ -666,7 +674,8 @@ def test_typing_part_of_a_choice_lists_the_entries_holding_it(qtbot):
 
 @pytest.mark.law("Art. 19")
 def test_an_extension_is_asked_in_the_cases_own_unit_up_to_its_own_limit(qtbot, demo_db, tasks, monkeypatch):
-    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_police"), tasks, _police_case(demo_db, AssignmentState.HANDLING))
+    case_id = _police_case(demo_db, AssignmentState.HANDLING, *_in_time_without_extension())
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_police"), tasks, case_id)
     qtbot.addWidget(dialog)
     asked = []
     monkeypatch.setattr(case_detail, "ask_int", lambda parent, title, text, most: asked.append((text, most)) and None)
@@ -1016,3 +1025,77 @@ def test_callbacks_recorded_elsewhere_above_the_one_being_answered_leave_its_ans
     assert workbench.solved.currentIndex() == 0 and workbench.notice.isHidden()
     workbench.close()
     assert not errors
+
+
+@pytest.mark.law("Art. 18")
+def test_a_co_handler_at_work_is_offered_as_the_lead_and_otherwise_carries_on_ticked(qtbot, demo_db):
+    """After the lead's objection is upheld (Art. 18(2)), a co-handler still at work stays ticked in the
+    co-handler list and cannot be unticked; chosen as the lead, it leaves that list."""
+    from desktop.services.cases.results import DepartmentSuggestion
+
+    with demo_db.session() as s:
+        case_id, version = s.execute(select(Case.id, Case.version).where(Case.state == CaseState.REGISTERED)
+                                     .limit(1)).one()
+    dialog = DispatchDialog(demo_db, actor(demo_db, "qg_op1"), Deferred(), case_id, version)
+    qtbot.addWidget(dialog)
+    dialog.show_suggestions([
+        DepartmentSuggestion(1, "侨港镇城建办", DepartmentLevel.TOWNSHIP, ("层级相符",)),
+        DepartmentSuggestion(2, "侨港市场监管所", DepartmentLevel.TOWNSHIP, ("正在协办本案",), co_handling=True),
+        DepartmentSuggestion(3, "侨港派出所", DepartmentLevel.TOWNSHIP, ()),
+    ])
+    working = dialog.co.item(1)
+    assert dialog.lead.itemText(1) == "侨港市场监管所(乡镇(街道)级) · 正在协办"
+    assert working.text().endswith("正在协办,继续协办") and working.checkState() == Qt.CheckState.Checked
+    assert not working.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert "侨港市场监管所" in dialog.co_chosen.text()
+    dialog.co.item(2).setCheckState(Qt.CheckState.Checked)
+    assert dialog.co_handlers() == [3]  # the one at work carries on without being sent again
+    dialog.lead.setCurrentIndex(1)
+    assert working.checkState() == Qt.CheckState.Unchecked and dialog.reasons.text() == "正在协办本案"
+    assert dialog.co_handlers() == [3]
+
+
+@pytest.mark.law("Art. 18")
+def test_a_result_fed_back_late_is_sent_with_the_reason_asked_for(qtbot, demo_db, monkeypatch):
+    """Art. 18(1): past its deadline the panel asks why before it feeds the result back; no reason, nothing sent."""
+    tasks = Deferred()
+    case_id = _police_case(demo_db, AssignmentState.HANDLING)
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_police"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    tasks.run_all()
+    own = next(a for a in dialog.detail.assignments if a.id == dialog.detail.own_assignment_id)
+    asked = []
+    answers = iter(["已修复", None, "已修复", "等待配件"])
+    monkeypatch.setattr(case_detail, "ask_text", lambda parent, title, text: asked.append(text) or next(answers))
+    monkeypatch.setattr(case_detail, "utcnow", lambda: own.due_at + timedelta(hours=1))
+    dialog.buttons["report_result"].click()
+    assert asked == ["办理结果", "办理期限已过,请说明逾期理由"] and not tasks.queued
+    dialog.buttons["report_result"].click()
+    (fn, _, kwargs), = tasks.queued
+    assert fn.__name__ == "report_result" and (kwargs["result"], kwargs["late_reason"]) == ("已修复", "等待配件")
+
+
+def test_the_shares_table_counts_down_the_leads_contact_deadline(qtbot, demo_db, tasks):
+    case_id = _police_case(demo_db, AssignmentState.SIGNED, Assignment.role == AssignmentRole.LEAD)
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_op1"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    header = [dialog.shares.horizontalHeaderItem(c).text() for c in range(dialog.shares.columnCount())]
+    assert header[5] == "联系诉求人期限"
+    row = next(r for r, a in enumerate(dialog.detail.assignments) if a.role is AssignmentRole.LEAD
+               and a.state is AssignmentState.SIGNED)
+    share = dialog.detail.assignments[row]
+    assert dialog.shares.item(row, 5).text() == deadline_text(share.contact_due_at, utcnow())
+
+
+def test_a_case_that_leaves_the_users_view_while_open_closes_its_panel(qtbot, demo_db, errors):
+    from desktop.errors import PermissionDenied
+
+    tasks = Deferred()
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_police"), tasks, _police_case(demo_db, AssignmentState.SIGNED))
+    qtbot.addWidget(dialog)
+    tasks.run_all()
+    dialog.show()
+    refusal = PermissionDenied("本部门对案件提出的管辖异议已认定成立,派遣已撤回")
+    dialog._load_failed(refusal)
+    assert len(errors) == 1 and "管辖异议已认定成立" in errors[0]
+    assert not dialog.isVisible() and not dialog.clock.isActive()

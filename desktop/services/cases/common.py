@@ -8,10 +8,10 @@ from datetime import datetime
 from sqlalchemy import select
 
 from ...errors import Conflict, InvalidTransition, NotFound, PermissionDenied
-from ...models import Assignment, Case, CaseEvent, Department, Place, Setting, SupervisionOrder
+from ...models import Assignment, Case, CaseEvent, Department, Objection, Place, Setting, SupervisionOrder
 from ...models.base import utcnow
-from ...models.enums import AssignmentRole, AssignmentState, CaseState, HandlingLevel, SupervisionLevel
-from ..clock import BEIJING
+from ...models.enums import AssignmentRole, AssignmentState, CaseState, DecisionState, HandlingLevel, SupervisionLevel
+from ..clock import BEIJING, beijing_text
 from ..queue import visible_condition
 from ..security import Permission
 from ..unit_of_work import UnitOfWork
@@ -123,9 +123,24 @@ def require_case_view(session, actor, case: Case) -> Place:
     if session.scalar(select(Case.id).where(Case.id == case.id, visible_condition(session, actor))) is not None:
         return township
     if actor.department_id is not None and not actor.can(Permission.VIEW_CASES, township.code):
-        raise liaison_refusal(session, actor, case.number)
+        raise _objection_upheld(session, actor, case) or liaison_refusal(session, actor, case.number)
     raise PermissionDenied(f"用户“{actor.display_name}”无权查看 {township.short_name}({township.code})的案件;"
                            "请由具有该地区查看权限的用户查看", article="Art. 15")
+
+
+def _objection_upheld(session, actor, case: Case) -> PermissionDenied | None:
+    """A department whose objection was upheld no longer reads the case (its share is withdrawn), but
+    is told the center's decision on it (Art. 18(2)): it knew the case, so nothing is given away."""
+    decided = session.execute(select(Objection.decided_at, Objection.decided_by, Objection.comment).join(Assignment)
+                              .where(Assignment.case_id == case.id, Assignment.department_id == actor.department_id,
+                                     Objection.state == DecisionState.APPROVED)
+                              .order_by(Objection.decided_at.desc()).limit(1)).first()
+    if decided is None:
+        return None
+    at, by, comment = decided
+    return PermissionDenied(f"本部门对案件 {case.number} 提出的管辖异议已于 {beijing_text(at, '%m-%d %H:%M')} 由{by}认定成立"
+                            + (f"({comment})" if comment else "") + ",派遣已撤回;该案不再由本部门承办,不能再查看",
+                            article="Art. 18")
 
 
 def liaison_refusal(session, actor, number: str) -> PermissionDenied:

@@ -2,7 +2,10 @@
 
 Defaults (SPEC §11; the regulation sets no numbers): sign for within 1 working day (urgent:
 30 minutes); contact the requester within 1 working day; handle within the matter item's
-limit — general 5 working days, complex 15, urgent 24 hours. While an extension or an
+limit — general 5 working days, complex 15, urgent 24 hours. Contacting the requester is the
+lead's duty (Art. 19(1); its result waits for it), and it falls due by the handling deadline at
+the latest: an urgent case handled within 24 hours cannot wait a working day for its first call.
+A co-handler has no contact deadline. While an extension or an
 objection is being decided the clock stands still if the setting "clock.pause_while_deciding"
 is on: the time spent deciding is given back when the decision is made — as working time to a
 deadline in working days (a weekend spent deciding costs nothing), as time to one in hours.
@@ -16,7 +19,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from ...models import Assignment, Case, Extension, MatterItem, Objection
-from ...models.enums import DecisionState, MatterComplexity, TimeLimitUnit
+from ...models.enums import AssignmentRole, DecisionState, MatterComplexity, TimeLimitUnit
 from ..clock import WorkCalendar
 from .common import lead_assignment, setting
 
@@ -73,10 +76,18 @@ def case_limits(session, case: Case) -> TimeLimits:
 
 
 def start_clock(assignment: Assignment, calendar: WorkCalendar, limits: TimeLimits, start: datetime) -> None:
+    """The share's deadlines from `start`; its role must be set (only the lead has one to contact by)."""
     assignment.dispatched_at = start
     assignment.sign_due_at = limits.sign.deadline(calendar, start)
-    assignment.contact_due_at = limits.contact.deadline(calendar, start)
     assignment.due_at = assignment.original_due_at = limits.handle.deadline(calendar, start)
+    assignment.contact_due_at = None
+    if assignment.role is AssignmentRole.LEAD:
+        assignment.contact_due_at = _contact_by(limits.contact.deadline(calendar, start), assignment)
+
+
+def _contact_by(deadline: datetime, assignment: Assignment) -> datetime:
+    """The contact deadline, at the latest the handling deadline (see the module's docstring)."""
+    return min(deadline, assignment.due_at)
 
 
 def extend(calendar: WorkCalendar, due: datetime, amount: int, unit: TimeLimitUnit) -> datetime:
@@ -125,7 +136,8 @@ def resume(assignment: Assignment, now: datetime, calendar: WorkCalendar, limits
     if assignment.signed_at is None:
         assignment.sign_due_at = _given_back(assignment.sign_due_at, limits.sign, calendar, pauses)
     if assignment.contacted_at is None and assignment.contact_due_at is not None:
-        assignment.contact_due_at = _given_back(assignment.contact_due_at, limits.contact, calendar, pauses)
+        assignment.contact_due_at = _contact_by(
+            _given_back(assignment.contact_due_at, limits.contact, calendar, pauses), assignment)
 
 
 def sync_case_due(case: Case) -> None:
@@ -161,9 +173,12 @@ def recompute(session, assignment: Assignment, calendar: WorkCalendar, limits: T
     if assignment.signed_at is None or not earlier:
         assignment.sign_due_at = given_back(limits.sign.deadline(calendar, start), limits.sign,
                                             begun_before=assignment.signed_at)
-    if assignment.contacted_at is None or (not earlier and assignment.contact_due_at is not None):
-        assignment.contact_due_at = given_back(limits.contact.deadline(calendar, start), limits.contact,
-                                               begun_before=assignment.contacted_at)
+    contact_due = None
+    if assignment.role is AssignmentRole.LEAD and (assignment.contacted_at is None or not earlier):
+        contact_due = given_back(limits.contact.deadline(calendar, start), limits.contact,
+                                 begun_before=assignment.contacted_at)
+    elif assignment.role is AssignmentRole.LEAD:
+        contact_due = assignment.contact_due_at
     assignment.original_due_at = limits.handle.deadline(calendar, start)
     due = assignment.original_due_at
     approved = session.scalar(select(Extension).where(Extension.assignment_id == assignment.id,
@@ -173,6 +188,9 @@ def recompute(session, assignment: Assignment, calendar: WorkCalendar, limits: T
         # As the decision set it: with the pauses given back by then, not those of later requests.
         approved.new_due_at = given_back(due, limits.handle, until=approved.decided_at)
     assignment.due_at = given_back(due, limits.handle)
+    # Capped by the handling deadline before any extension: an extension gives more time to handle, not to call.
+    first_due = given_back(assignment.original_due_at, limits.handle)
+    assignment.contact_due_at = min(contact_due, first_due) if contact_due is not None else None
     return before != (assignment.sign_due_at, assignment.contact_due_at, assignment.due_at)
 
 

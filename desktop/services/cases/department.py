@@ -17,6 +17,7 @@ from ...errors import InvalidTransition, LawRefusal, NotFound, PermissionDenied,
 from ...models import Assignment, Department, Extension, Objection, Place, StageReport
 from ...models.base import utcnow
 from ...models.enums import AssignmentRole, AssignmentState, DecisionState
+from ..clock import due_text
 from ..security import Actor, Permission
 from ..unit_of_work import UnitOfWork, unit_of_work
 from .common import CASE_STATE_OF_LEAD, active_assignments, load_case, record, require_assignment_state
@@ -73,9 +74,11 @@ def contact_requester(db: Database, actor: Actor, *, assignment_id: int, note: s
     with unit_of_work(db, actor, "cases.contact") as uow:
         case, assignment, dept = _own_assignment(uow, assignment_id, expected_version)
         require_assignment_state(case, assignment, "contact")
+        # The first contact starts the handling; a later one (a case sent back, say) leaves the state as it is.
+        to_state = _move(case, assignment, AssignmentState.HANDLING) if assignment.state is AssignmentState.SIGNED else None
         assignment.contacted_at = assignment.contacted_at or now
-        record(uow, case, "contacted", f"{dept.name} 联系诉求人:{note}",
-               to_state=_move(case, assignment, AssignmentState.HANDLING), assignment=assignment, at=now)
+        record(uow, case, "contacted", f"{dept.name} 联系诉求人:{note}", to_state=to_state, assignment=assignment,
+               at=now)
         uow.session.flush()
         return CaseInfo.of(case)
 
@@ -109,6 +112,9 @@ def request_extension(db: Database, actor: Actor, *, assignment_id: int, reason:
                                                              Extension.state != DecisionState.REFUSED))
         if earlier is not None:
             raise InvalidTransition(f"案件 {case.number} 已申请过延期({earlier.state.label}),每件承办任务只能延期一次")
+        if now > assignment.due_at:
+            raise LawRefusal(f"案件 {case.number} 的办理期限已于 {due_text(assignment.due_at)} 届满,不能再申请延期;"
+                             f"请报送阶段性工作情况说明逾期理由,并尽快办结", article="Art. 18")
         limit = case_limits(uow.session, case).handle
         if not 1 <= amount <= limit.amount:
             raise ValidationFailed(f"延期时长(amount):应为 1 至 {limit.amount}({limit.unit.label}),"
@@ -142,14 +148,19 @@ def raise_objection(db: Database, actor: Actor, *, assignment_id: int, reason: s
 
 
 def report_result(db: Database, actor: Actor, *, assignment_id: int, result: str, expected_version: int,
-                  now: datetime | None = None) -> CaseInfo:
+                  late_reason: str = "", now: datetime | None = None) -> CaseInfo:
     """Feed back the result: a co-handler to the lead (Art. 18(1)); the lead to the center and
-    the requester (Art. 19(3)) — after contacting the requester and once every co-handler reported."""
+    the requester (Art. 19(3)) — after contacting the requester and once every co-handler reported.
+    One fed back after its deadline says why it was late (`late_reason`, Art. 18(1))."""
     result = _text(result, "办理结果", "result")
     now = now or utcnow()
     with unit_of_work(db, actor, "cases.report_result") as uow:
         case, assignment, dept = _own_assignment(uow, assignment_id, expected_version)
         require_assignment_state(case, assignment, "report_result")
+        late = now > assignment.due_at
+        if late and not late_reason.strip():
+            raise LawRefusal(f"案件 {case.number} 的办理期限已于 {due_text(assignment.due_at)} 届满;逾期反馈办理结果须说明"
+                             f"逾期理由(late_reason)", article="Art. 18", field="late_reason")
         if assignment.role is AssignmentRole.LEAD:
             if assignment.contacted_at is None:
                 raise LawRefusal(f"案件 {case.number} 尚未联系诉求人;请先联系诉求人了解具体诉求,再反馈办理结果",
@@ -157,17 +168,28 @@ def report_result(db: Database, actor: Actor, *, assignment_id: int, result: str
             waiting = [a for a in active_assignments(case)
                        if a.role is AssignmentRole.CO and a.state is not AssignmentState.REPORTED]
             if waiting:
-                names = "、".join(uow.session.get(Department, a.department_id).name for a in waiting)
-                raise InvalidTransition(f"协办单位 {names} 尚未向主办单位报送办理结果;请待其报送后再反馈",
-                                        article="Art. 18")
+                raise InvalidTransition(_waiting_for(uow.session, waiting), article="Art. 18")
             case.resolution = result
             message = f"{dept.name}(主办)向网格化服务管理机构和诉求人反馈办理结果:{result}"
         else:
             message = f"{dept.name}(协办)向主办单位报送办理结果:{result}"
         assignment.result, assignment.reported_at = result, now
-        late = now > assignment.due_at
         record(uow, case, "result_reported" if assignment.role is AssignmentRole.LEAD else "co_reported",
-               message + ("(逾期)" if late else ""), to_state=_move(case, assignment, AssignmentState.REPORTED),
-               assignment=assignment, at=now, late=late)
+               message + (f"(逾期,理由:{late_reason.strip()})" if late else ""),
+               to_state=_move(case, assignment, AssignmentState.REPORTED), assignment=assignment, at=now, late=late,
+               **({"late_reason": late_reason.strip()} if late else {}))
         uow.session.flush()
         return CaseInfo.of(case)
+
+
+def _waiting_for(session, shares: list[Assignment]) -> str:
+    """Why the lead's result waits: the co-handlers yet to report, and those of them whose request
+    the center has still to decide (the lead then asks the center, not the co-handler)."""
+    def name(share: Assignment) -> str:
+        return session.get(Department, share.department_id).name
+    deciding = [s for s in shares if s.state in (AssignmentState.EXTENSION_PENDING, AssignmentState.OBJECTION_PENDING)]
+    others = [s for s in shares if s not in deciding]
+    parts = [f"协办单位 {'、'.join(name(s) for s in others)} 尚未向主办单位报送办理结果,请待其报送"] if others else []
+    parts += [f"协办单位 {name(s)} 的{CASE_STATE_OF_LEAD[s.state].label}尚待网格化服务管理机构处理,请联系机构"
+              for s in deciding]
+    return ";".join(parts) + ";之后再反馈办理结果"

@@ -23,16 +23,16 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ...db import Database
-from ...errors import Conflict, NotFound, ValidationFailed
-from ...models import Assignment, Case, Department, MatterItem, Place
+from ...errors import Conflict, InvalidTransition, NotFound, ValidationFailed
+from ...models import Assignment, Case, Department, MatterItem, Objection, Place
 from ...models.base import utcnow
-from ...models.enums import AssignmentRole, CaseState, DepartmentLevel, HandlingLevel, TimeLimitUnit
+from ...models.enums import AssignmentRole, AssignmentState, CaseState, DecisionState, DepartmentLevel, HandlingLevel, TimeLimitUnit
 from ..clock import WorkCalendar, due_text
 from ..department_use import use_departments
 from ..places import upward
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
-from .common import active_assignments, load_case, record, require_case_view, require_on_case, require_state
+from .common import CASE_STATE_OF_LEAD, active_assignments, load_case, record, require_case_view, require_on_case, require_state
 from .deadlines import case_limits, start_clock, sync_case_due
 from .results import CaseInfo, DepartmentSuggestion
 
@@ -116,11 +116,18 @@ def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[Depart
         wanted_level = _LEVEL_OF[case.level]
         line = _line_below(session, item.department_id) if item else set()
         named_name = session.get(Department, item.department_id).short_name if item else None
+        working = {a.department_id for a in active_assignments(case) if a.role is AssignmentRole.CO}
+        objected = set(session.scalars(select(Assignment.department_id).join(Objection).where(
+            Assignment.case_id == case.id, Objection.state == DecisionState.APPROVED)))
         ranked = []
         for dept in candidates:
             named, local = item is not None and dept.id == item.department_id, dept.place_id in covering
             office = local and dept.id in line
             reasons = []
+            if dept.id in working:
+                reasons.append("正在协办本案(派为主办则改任主办,须重新签收;不派为主办则继续协办)")
+            if dept.id in objected:
+                reasons.append("该单位对本案的管辖异议已成立")
             if dept.level is wanted_level:
                 reasons.append(f"层级相符({wanted_level.label},首接在诉求发生地)")
             if named:
@@ -130,14 +137,20 @@ def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[Depart
             if local:
                 reasons.append("属地:服务范围包含本案")
             key = (not (named or office), _level_rank(dept.level, wanted_level), not local, dept.name)
-            ranked.append((key, DepartmentSuggestion(dept.id, dept.name, dept.level, tuple(reasons))))
+            ranked.append((key, DepartmentSuggestion(dept.id, dept.name, dept.level, tuple(reasons),
+                                                     co_handling=dept.id in working)))
         return [suggestion for _, suggestion in sorted(ranked, key=lambda pair: pair[0])]
 
 
 def dispatch(db: Database, actor: Actor, *, case_id: int, lead_department_id: int,
              co_department_ids: tuple[int, ...] | list[int] = (), expected_version: int,
              now: datetime | None = None) -> CaseInfo:
-    """Dispatch to a lead department and co-handlers (Art. 18(1)); never twice at once."""
+    """Dispatch to a lead department and co-handlers (Art. 18(1)); never twice at once.
+
+    Co-handlers still at work on the case (the lead's objection was upheld, Art. 18(2)) carry on
+    with their own clocks, whether named again or not. One of them named the lead takes the lead
+    afresh: its co-handler share ends and the lead's share starts, to be signed for as the lead.
+    """
     now = now or utcnow()
     co_ids = list(dict.fromkeys(co_department_ids))
     if lead_department_id in co_ids:
@@ -147,6 +160,12 @@ def dispatch(db: Database, actor: Actor, *, case_id: int, lead_department_id: in
         case = load_case(uow, case_id, expected_version)
         require_on_case(uow, case, Permission.DISPATCH)
         require_state(case, "dispatch")
+        working = {a.department_id: a for a in active_assignments(case) if a.role is AssignmentRole.CO}
+        carrying_on = [a for dept_id, a in working.items() if dept_id != lead_department_id]
+        co_ids = [i for i in co_ids if i not in working]
+        promoted = working.get(lead_department_id)
+        if promoted is not None:
+            _end_co_share_for_lead(session, case, promoted, now)
         departments = _departments_to_send(session, case, [lead_department_id, *co_ids])
         limits, calendar = case_limits(session, case), WorkCalendar.load(session)
         made = []
@@ -160,14 +179,28 @@ def dispatch(db: Database, actor: Actor, *, case_id: int, lead_department_id: in
         sync_case_due(case)
         lead = departments[lead_department_id]
         co = "、".join(departments[i].name for i in co_ids)
+        kept = "、".join(session.get(Department, a.department_id).name for a in carrying_on)
         due = due_text(made[0].due_at, "%m-%d")
         record(uow, case, "dispatched",
-               f"派遣至主办单位 {lead.name}" + (f",协办单位 {co}" if co else "")
+               f"派遣至主办单位 {lead.name}" + ("(原为协办单位,改任主办)" if promoted is not None else "")
+               + (f",协办单位 {co}" if co else "") + (f";{kept} 继续协办" if kept else "")
                + f";办理时限 {limits.handle.label},至 {due}",
-               to_state=CaseState.DISPATCHED, at=now, lead=lead.name, co=co,
+               to_state=CaseState.DISPATCHED, at=now, lead=lead.name, co=co, co_carrying_on=kept,
                calendar_warning=calendar.warning_text())
         session.flush()
         return CaseInfo.of(case)
+
+
+def _end_co_share_for_lead(session, case: Case, share: Assignment, now: datetime) -> None:
+    """A co-handler made the lead: its co-handler share is withdrawn (flushed first, as a department
+    holds one running share of a case at a time). Not while the center has its request to decide."""
+    if share.state in (AssignmentState.EXTENSION_PENDING, AssignmentState.OBJECTION_PENDING):
+        name = session.get(Department, share.department_id).name
+        raise InvalidTransition(f"协办单位 {name} 的{CASE_STATE_OF_LEAD[share.state].label}尚待本中心处理;"
+                                f"请先处理,再派其为主办单位",
+                                article="Art. 18")
+    share.state, share.finished_at, share.paused_since = AssignmentState.WITHDRAWN, now, None
+    session.flush()
 
 
 def _departments_to_send(session, case: Case, ids: list[int]) -> dict[int, Department]:

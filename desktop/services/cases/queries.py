@@ -20,6 +20,7 @@ from ...models import (
     Place,
     SupervisionOrder,
 )
+from ...models.base import utcnow
 from ...models.enums import ACTIVE_ASSIGNMENT_STATES, AssignmentState, CallbackState, DecisionState, HandlingLevel
 from ..queue import mask_phone
 from ..security import Actor, Permission
@@ -72,6 +73,13 @@ def _pending_objection(session, rows) -> PendingRequest | None:
     return request and PendingRequest(request.id, f"{department} 提出管辖异议:{request.reason}")
 
 
+def _may_ask_extension(session, share: Assignment) -> bool:
+    """Offered as department.request_extension allows it: once per share (unless refused), before the deadline."""
+    used = session.scalar(select(Extension.id).where(Extension.assignment_id == share.id,
+                                                     Extension.state != DecisionState.REFUSED).limit(1))
+    return used is None and utcnow() <= share.due_at
+
+
 def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
     with db.session() as session:
         case = session.get(Case, case_id)
@@ -91,7 +99,8 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
         own = next((a for a, _ in rows if a.department_id == actor.department_id and a.department_id is not None
                     and a.state not in (AssignmentState.DONE, AssignmentState.WITHDRAWN)), None)
         if own is not None and actor.can(Permission.HANDLE, township.code):
-            actions += [a for a, states in ASSIGNMENT_ACTIONS.items() if own.state in states]
+            actions += [a for a, states in ASSIGNMENT_ACTIONS.items() if own.state in states
+                        and (a != "request_extension" or _may_ask_extension(session, own))]
         # Whole to those who may see personal data, and to those who must call the requester: the
         # department handling its share (Art. 19(1)) and whoever is to make a pending callback (Art. 20).
         callbacks = session.scalars(select(Callback).where(Callback.case_id == case.id).order_by(Callback.id)).all()

@@ -56,6 +56,7 @@ class DepartmentSuggestion:
     name: str
     level: DepartmentLevel
     reasons: tuple[str, ...]
+    co_handling: bool = False  # a co-handler at work on the case: it carries on unless made the lead
 
 
 @dataclass(frozen=True)

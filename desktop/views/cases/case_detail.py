@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import label
-from ...errors import Conflict, ValidationFailed
+from ...errors import Conflict, PermissionDenied, ValidationFailed
 from ...models.base import utcnow
 from ...models.enums import AssignmentRole, AssignmentState, CallbackState, CaseState, SupervisionLevel
 from ...services.cases import (
@@ -167,9 +167,10 @@ class CaseDetailDialog(QDialog):
         self.notice.setStyleSheet("color: #1565c0")
         self.notice.hide()
         self.particulars = QFormLayout()
-        self.shares = QTableWidget(0, 7)
+        self.shares = QTableWidget(0, 8)
         self.shares.setHorizontalHeaderLabels([self.tr("承办单位"), self.tr("联系电话"), self.tr("角色"), self.tr("状态"),
-                                               self.tr("签收期限"), self.tr("办理期限"), self.tr("办理结果")])
+                                               self.tr("签收期限"), self.tr("联系诉求人期限"), self.tr("办理期限"),
+                                               self.tr("办理结果")])
         self.shares.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.shares.horizontalHeader().setStretchLastSection(True)  # the result takes the width there is
         self.shares.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -227,6 +228,11 @@ class CaseDetailDialog(QDialog):
     def _load_failed(self, exc: BaseException) -> None:
         self.unsetCursor()
         dialogs.show_error(self, exc)
+        if isinstance(exc, PermissionDenied) and self.detail is not None:
+            # The case left this user's view while open (a department's objection upheld, say): what it
+            # showed is no longer theirs to read or act on.
+            self.clock.stop()
+            self.reject()
 
     def show_detail(self, detail: CaseDetail) -> None:
         self.unsetCursor()
@@ -305,9 +311,19 @@ class CaseDetailDialog(QDialog):
                       label(share.state) + (self.tr("(计时暂停)") if share.paused else ""),
                       deadline_text(share.sign_due_at, now) if running and share.signed_at is None
                       else due_text(share.sign_due_at),
+                      self._contact_text(share, running, now),
                       deadline_text(share.due_at, now) if running else due_text(share.due_at), share.result or ""]
             for column, value in enumerate(values):
                 self.shares.setItem(row, column, QTableWidgetItem(value))
+
+    def _contact_text(self, share, running: bool, now) -> str:
+        """The lead's deadline to contact the requester (Art. 19(1)): counted down until it is met;
+        a co-handler has none."""
+        if share.contacted_at is not None:
+            return self.tr("已于 %1 联系").replace("%1", beijing_text(share.contacted_at, "%m-%d %H:%M"))
+        if share.contact_due_at is None:
+            return "—"
+        return deadline_text(share.contact_due_at, now) if running else due_text(share.contact_due_at)
 
     def _stop_following(self) -> None:
         self._follow_newest = False
@@ -520,7 +536,14 @@ class CaseDetailDialog(QDialog):
 
     def _do_report_result(self):
         result = self._ask("report_result", QT_TRANSLATE_NOOP("CaseDetailDialog", "办理结果"))
-        return result and (department.report_result, self._share(result=result))
+        own = next((a for a in self.detail.assignments if a.id == self.detail.own_assignment_id), None)
+        late_reason = ""
+        if result and own is not None and utcnow() > own.due_at:  # Art. 18(1): a late result says why
+            late_reason = self._ask("report_result", QT_TRANSLATE_NOOP(
+                "CaseDetailDialog", "办理期限已过,请说明逾期理由"))
+            if not late_reason:
+                return None
+        return result and (department.report_result, self._share(result=result, late_reason=late_reason))
 
 
 def open_current_case(window) -> None:

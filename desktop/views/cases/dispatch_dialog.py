@@ -130,8 +130,9 @@ class DispatchDialog(QDialog):
         self.lead.clear()
         self.co.clear()
         for s in suggestions:
-            self.lead.addItem(f"{s.name}({label(s.level)})", s.id)
-            item = QListWidgetItem(f"{s.name}({label(s.level)})")
+            name = f"{s.name}({label(s.level)})"
+            self.lead.addItem(name + (self.tr(" · 正在协办") if s.co_handling else ""), s.id)
+            item = QListWidgetItem(name + (self.tr(" · 正在协办,继续协办") if s.co_handling else ""))
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -140,20 +141,25 @@ class DispatchDialog(QDialog):
         self._lead_chosen()
 
     def _lead_chosen(self) -> None:
+        """The lead cannot be a co-handler too; a co-handler already at work carries on (ticked, fixed)
+        unless it is the one made the lead."""
         index = self.lead.currentIndex()
         if index < 0:
             return
         self.reasons.setText(";".join(self.suggestions[index].reasons) or self.tr("(无推荐理由)"))
         for row in range(self.co.count()):
             item = self.co.item(row)
-            lead = row == index
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled if lead else item.flags() | Qt.ItemFlag.ItemIsEnabled)
-            if lead:
-                item.setCheckState(Qt.CheckState.Unchecked)
+            lead, working = row == index, self.suggestions[row].co_handling
+            fixed = lead or working
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled if fixed else item.flags() | Qt.ItemFlag.ItemIsEnabled)
+            if fixed:
+                item.setCheckState(Qt.CheckState.Checked if working and not lead else Qt.CheckState.Unchecked)
+        self._show_chosen()
 
     def co_handlers(self) -> list[int]:
+        """The co-handlers to add (those at work on the case carry on without being named)."""
         return [self.co.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.co.count())
-                if self.co.item(r).checkState() == Qt.CheckState.Checked]
+                if self.co.item(r).checkState() == Qt.CheckState.Checked and not self.suggestions[r].co_handling]
 
     def send(self) -> None:
         if self.lead.currentData() is None or self.sending:

@@ -48,22 +48,25 @@ def _dispatch(world, title: str, lead: str, co=()):
 
 
 def _close(world, case, liaison, co_liaison=None):
-    """The co-handler (if any) reports to the lead; the lead department signs, contacts, reports; the
-    center closes it."""
+    """The co-handler (if any) reports to the lead; the lead department signs, contacts, reports, all
+    within the deadlines of a dispatch on TUESDAY; the center closes it."""
     with world.db.session() as s:
         share = dict(s.execute(select(Assignment.role, Assignment.id).where(
             Assignment.case_id == case.id, Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES))).all())
     lead_id = share[AssignmentRole.LEAD]
+    hour = timedelta(hours=1)
     if co_liaison is not None:
         co_id = share[AssignmentRole.CO]
-        case = department.sign_for(world.db, co_liaison, assignment_id=co_id, expected_version=case.version)
+        case = department.sign_for(world.db, co_liaison, assignment_id=co_id, expected_version=case.version,
+                                   now=TUESDAY + hour)
         case = department.report_result(world.db, co_liaison, assignment_id=co_id, result="已配合处理",
-                                        expected_version=case.version)
-    case = department.sign_for(world.db, liaison, assignment_id=lead_id, expected_version=case.version)
+                                        expected_version=case.version, now=TUESDAY + 2 * hour)
+    case = department.sign_for(world.db, liaison, assignment_id=lead_id, expected_version=case.version,
+                               now=TUESDAY + hour)
     case = department.contact_requester(world.db, liaison, assignment_id=lead_id, note="已电话联系",
-                                        expected_version=case.version)
+                                        expected_version=case.version, now=TUESDAY + 2 * hour)
     case = department.report_result(world.db, liaison, assignment_id=lead_id, result="已处理",
-                                    expected_version=case.version)
+                                    expected_version=case.version, now=TUESDAY + 3 * hour)
     return review.review(world.db, world.operator, case_id=case.id, approve=True, expected_version=case.version)
 
 
@@ -305,11 +308,15 @@ def test_a_share_withdrawn_on_an_accepted_objection_no_longer_opens_the_case(wor
                                       expected_version=case.version)
     with world.db.session() as s:
         objection = s.scalar(select(Objection.id).where(Objection.assignment_id == share))
-    review.decide_objection(world.db, world.operator, objection_id=objection, approve=True,
+    review.decide_objection(world.db, world.operator, objection_id=objection, approve=True, comment="改派市场监管所",
                             expected_version=case.version)
     assert case.number not in _numbers(world, world.police, ALL_STATES)
-    with pytest.raises(PermissionDenied, match=f"无权查看案件 {case.number}.*Art. 15"):
+    # Art. 18(2): the department is told the decision on its objection, and nothing more of the case.
+    with pytest.raises(PermissionDenied, match=rf"本部门对案件 {case.number} 提出的管辖异议已于 .* 由op_qg认定成立"
+                                               rf"\(改派市场监管所\),派遣已撤回;该案不再由本部门承办.*Art. 18"):
         queries.case_detail(world.db, world.police, case.id)
+    with pytest.raises(PermissionDenied, match=f"无权查看案件 {case.number}.*Art. 15"):  # another department: no word
+        queries.case_detail(world.db, world.market, case.id)
 
 
 @pytest.mark.law("Art. 15")

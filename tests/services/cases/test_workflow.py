@@ -6,7 +6,7 @@ import threading
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.errors import Conflict, InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
 from case_world import COUNTY, TOWNSHIP, TUESDAY, actor, assignments, dispatched
@@ -106,29 +106,29 @@ def test_full_flow_from_dispatch_to_callback(world):
     shares = assignments(world, case.id)
     lead_id, co_id = shares[AssignmentRole.LEAD].id, shares[AssignmentRole.CO].id
 
-    case = department.sign_for(db, police, assignment_id=lead_id, expected_version=case.version)
+    case = department.sign_for(db, police, assignment_id=lead_id, expected_version=case.version, now=TUESDAY + timedelta(minutes=10))
     assert case.state is CaseState.SIGNED
     case = department.contact_requester(db, police, assignment_id=lead_id, note="电话联系陈先生,约定上门",
-                                        expected_version=case.version)
+                                        expected_version=case.version, now=TUESDAY + timedelta(minutes=20))
     assert case.state is CaseState.HANDLING
-    case = department.stage_report(db, police, assignment_id=lead_id, content="已约谈双方", expected_version=case.version)
+    case = department.stage_report(db, police, assignment_id=lead_id, content="已约谈双方", expected_version=case.version, now=TUESDAY + timedelta(minutes=30))
     # Art. 18(1): the lead waits for its co-handler's report
     with pytest.raises(InvalidTransition, match="银海区市场监管局 尚未向主办单位报送"):
-        department.report_result(db, police, assignment_id=lead_id, result="已调解", expected_version=case.version)
-    case = department.sign_for(db, market, assignment_id=co_id, expected_version=case.version)
+        department.report_result(db, police, assignment_id=lead_id, result="已调解", expected_version=case.version, now=TUESDAY + timedelta(minutes=40))
+    case = department.sign_for(db, market, assignment_id=co_id, expected_version=case.version, now=TUESDAY + timedelta(minutes=50))
     case = department.report_result(db, market, assignment_id=co_id, result="施工单位已整改",
-                                    expected_version=case.version)
+                                    expected_version=case.version, now=TUESDAY + timedelta(minutes=60))
     assert case.state is CaseState.HANDLING  # a co-handler's report goes to the lead, not the case
     case = department.report_result(db, police, assignment_id=lead_id, result="双方达成协议,夜间停工",
-                                    expected_version=case.version)
+                                    expected_version=case.version, now=TUESDAY + timedelta(minutes=70))
     assert case.state is CaseState.REPORTED
     assert "review" in detail(world, case.id).actions
 
-    case = review.review(db, op, case_id=case.id, approve=False, comment="未附协议", expected_version=case.version)
+    case = review.review(db, op, case_id=case.id, approve=False, comment="未附协议", expected_version=case.version, now=TUESDAY + timedelta(minutes=80))
     assert case.state is CaseState.SENT_BACK
     case = department.report_result(db, police, assignment_id=lead_id, result="已附调解协议",
-                                    expected_version=case.version)
-    case = review.review(db, op, case_id=case.id, approve=True, expected_version=case.version)
+                                    expected_version=case.version, now=TUESDAY + timedelta(minutes=90))
+    case = review.review(db, op, case_id=case.id, approve=True, expected_version=case.version, now=TUESDAY + timedelta(minutes=100))
     assert case.state is CaseState.CLOSED and case.due_at is None
     assert {a.state for a in assignments(world, case.id).values()} == {AssignmentState.DONE}
 
@@ -172,10 +172,10 @@ def test_only_the_assigned_departments_liaison_may_act(world):
 def test_result_before_contacting_the_requester_is_refused(world):
     case = dispatched(world)
     lead_id = assignments(world, case.id)[AssignmentRole.LEAD].id
-    case = department.sign_for(world.db, world.police, assignment_id=lead_id, expected_version=case.version)
+    case = department.sign_for(world.db, world.police, assignment_id=lead_id, expected_version=case.version, now=TUESDAY + timedelta(minutes=10))
     with pytest.raises(LawRefusal, match="Art. 19"):
         department.report_result(world.db, world.police, assignment_id=lead_id, result="已处理",
-                                 expected_version=case.version)
+                                 expected_version=case.version, now=TUESDAY + timedelta(minutes=20))
 
 
 def test_wrong_state_is_refused(world):
@@ -192,12 +192,12 @@ def test_wrong_state_is_refused(world):
 def test_extension_at_most_once_and_at_most_the_original_limit(world):
     case = dispatched(world)
     lead_id = assignments(world, case.id)[AssignmentRole.LEAD].id
-    case = department.sign_for(world.db, world.police, assignment_id=lead_id, expected_version=case.version)
+    case = department.sign_for(world.db, world.police, assignment_id=lead_id, expected_version=case.version, now=TUESDAY + timedelta(minutes=10))
     with pytest.raises(ValidationFailed, match="不能超过原办理时限"):
         department.request_extension(world.db, world.police, assignment_id=lead_id, reason="需鉴定", amount=6,
-                                     expected_version=case.version)
+                                     expected_version=case.version, now=TUESDAY + timedelta(minutes=20))
     case = department.request_extension(world.db, world.police, assignment_id=lead_id, reason="需第三方鉴定",
-                                        amount=3, expected_version=case.version)
+                                        amount=3, expected_version=case.version, now=TUESDAY + timedelta(minutes=30))
     assert case.state is CaseState.EXTENSION_PENDING
     with world.db.session() as s:
         ext_id = s.scalar(select(Extension.id))
@@ -210,7 +210,7 @@ def test_extension_at_most_once_and_at_most_the_original_limit(world):
     assert lead.original_due_at == datetime(2026, 6, 17, 0, 0, tzinfo=beijing)
     with pytest.raises(InvalidTransition, match="只能延期一次"):
         department.request_extension(world.db, world.police, assignment_id=lead_id, reason="再延", amount=1,
-                                     expected_version=case.version)
+                                     expected_version=case.version, now=TUESDAY + timedelta(minutes=40))
 
 
 @pytest.mark.law("Art. 19")
@@ -220,9 +220,9 @@ def test_the_center_decides_a_request_knowing_what_it_asks_and_not_once_its_shar
     decision must not bring the share back to work."""
     case = dispatched(world, co=("market",))
     co_id = assignments(world, case.id)[AssignmentRole.CO].id
-    case = department.sign_for(world.db, world.market, assignment_id=co_id, expected_version=case.version)
+    case = department.sign_for(world.db, world.market, assignment_id=co_id, expected_version=case.version, now=TUESDAY + timedelta(minutes=10))
     case = department.request_extension(world.db, world.market, assignment_id=co_id, reason="需等待检测报告",
-                                        amount=2, expected_version=case.version)
+                                        amount=2, expected_version=case.version, now=TUESDAY + timedelta(minutes=20))
     asked = detail(world, case.id).pending_extension
     assert asked.text == "银海区市场监管局 申请延期 2 工作日:需等待检测报告"
     case = hold.put_on_hold(world.db, world.operator, case_id=case.id, reason="待片区拆迁",
@@ -231,7 +231,7 @@ def test_the_center_decides_a_request_knowing_what_it_asks_and_not_once_its_shar
     assert shown.pending_extension is None and "decide_extension" not in shown.actions
     with pytest.raises(InvalidTransition, match="该申请无需再处理"):
         review.decide_extension(world.db, world.operator, extension_id=asked.id, approve=True,
-                                expected_version=case.version)
+                                expected_version=case.version, now=TUESDAY + timedelta(minutes=30))
     assert assignments(world, case.id)[AssignmentRole.CO].state is AssignmentState.DONE
 
 
@@ -266,21 +266,26 @@ def test_clock_pauses_while_an_extension_is_decided_when_configured(world):
 
 
 @pytest.mark.law("Art. 20")
-def test_a_request_made_after_the_deadline_does_not_stop_the_clock_nor_hide_the_case_as_overdue(world):
+def test_an_objection_raised_after_the_deadline_does_not_stop_the_clock_nor_hide_the_case_as_overdue(world):
     """Nothing is left to keep on an overdue share: the case stays overdue, and on the list for key
-    supervision, while its extension is decided (Art. 20(1))."""
+    supervision, while its objection is decided (Art. 20(1)). An extension is no longer asked
+    then: the share reports how far it got and why it is late (Art. 18(1))."""
     case, lead_id = signed_with_the_clock_pausing(world)
     due = assignments(world, case.id)[AssignmentRole.LEAD].due_at
     late = due + timedelta(days=1)
-    case = department.request_extension(world.db, world.police, assignment_id=lead_id, reason="需鉴定", amount=2,
-                                        expected_version=case.version, now=late)
+    with pytest.raises(LawRefusal, match=r"办理期限已于 2026-06-16 24:00 届满,不能再申请延期.*Art. 18"):
+        department.request_extension(world.db, world.police, assignment_id=lead_id, reason="需鉴定", amount=2,
+                                     expected_version=case.version, now=late)
+    case = department.raise_objection(world.db, world.police, assignment_id=lead_id, reason="属市场监管职责",
+                                      expected_version=case.version, now=late)
     assert not detail(world, case.id).assignments[0].paused and case.due_at == due
     overdue = queue.page(world.db, world.operator, queue.QueueFilter(overdue_only=True), 0, 100, now=late)
     assert case.id in [row.id for row in overdue]
     assert case.id in [c.id for c in supervision.unresolved_for_key_supervision(world.db, world.supervisor, TOWNSHIP,
                                                                                   now=late)]
     with world.db.session() as s:
-        assert s.scalar(select(Extension.paused_clock)) is False
+        assert s.scalar(select(Objection.paused_clock)) is False
+        assert s.scalar(select(func.count()).select_from(Extension)) == 0
 
 
 @pytest.mark.law("Art. 18")

@@ -1,0 +1,224 @@
+"""A department's duties on its share (Art. 18–19) as its liaison meets them: which deadline it
+counts down, what it must say when late, and what becomes of the co-handlers when the lead's
+objection is upheld."""
+
+from datetime import timedelta
+
+import pytest
+from alembic import command
+from sqlalchemy import select
+
+from case_world import TUESDAY, World, assignments, dispatched
+from desktop import migrate
+from desktop.errors import InvalidTransition, LawRefusal, PermissionDenied
+from desktop.models import Assignment, CaseEvent, Objection, utcnow
+from desktop.models.enums import AssignmentRole, AssignmentState, CaseState
+from desktop.services import queue
+from desktop.services.cases import department, dispatch, queries, review
+from desktop.services.queue import QueueFilter
+
+HOUR = timedelta(hours=1)
+
+
+def _signed(world: World, case, share_id: int, liaison, at):
+    return department.sign_for(world.db, liaison, assignment_id=share_id, expected_version=case.version, now=at)
+
+
+@pytest.mark.law("Art. 19")
+def test_an_urgent_leads_contact_falls_due_by_its_handling_deadline_and_its_queue_shows_it_overdue(world):
+    """Art. 19(1): the requester is contacted in time to handle the case; an urgent case handled within
+    24 hours is not given a working day for its first call, nor shown in time when it is late."""
+    case = dispatched(world, matter_item_id=world.items["outage"])
+    lead = assignments(world, case.id)[AssignmentRole.LEAD]
+    assert lead.due_at == TUESDAY + 24 * HOUR and lead.contact_due_at == lead.due_at
+    case = _signed(world, case, lead.id, world.police, TUESDAY + 0.25 * HOUR)
+    late = lead.due_at + HOUR
+    rows = queue.page(world.db, world.police, QueueFilter(), 0, 10, now=late)
+    assert [(r.number, r.own_step, r.own_due_at) for r in rows] == [(case.number, "contact", lead.due_at)]
+    assert [r.number for r in queue.page(world.db, world.police, QueueFilter(overdue_only=True), 0, 10, now=late)] == [
+        case.number]
+
+
+@pytest.mark.law("Art. 19")
+def test_a_co_handler_has_no_contact_deadline_and_counts_down_its_handling(world):
+    """Contacting the requester is the lead's duty (its result waits for it); a co-handler signed for
+    counts down its handling deadline, and is not overdue for a call it never has to make."""
+    case = dispatched(world, co=["market"])
+    co = assignments(world, case.id)[AssignmentRole.CO]
+    assert co.contact_due_at is None
+    case = _signed(world, case, co.id, world.market, TUESDAY + HOUR)
+    after_a_working_day = TUESDAY + timedelta(days=2)
+    rows = queue.page(world.db, world.market, QueueFilter(), 0, 10, now=after_a_working_day)
+    assert [(r.own_step, r.own_due_at) for r in rows] == [("handle", co.due_at)]
+    assert queue.count(world.db, world.market, QueueFilter(overdue_only=True), now=after_a_working_day) == 0
+
+
+@pytest.mark.law("Art. 18")
+def test_a_result_fed_back_late_says_why(world):
+    """Art. 18(1): a share that cannot finish in time says why; one fed back after its deadline is
+    refused without the reason, and keeps the reason on the timeline."""
+    case = dispatched(world)
+    lead = assignments(world, case.id)[AssignmentRole.LEAD]
+    case = _signed(world, case, lead.id, world.police, TUESDAY + HOUR)
+    case = department.contact_requester(world.db, world.police, assignment_id=lead.id, note="已电话联系",
+                                        expected_version=case.version, now=TUESDAY + 2 * HOUR)
+    late = lead.due_at + HOUR
+    with pytest.raises(LawRefusal, match=r"办理期限已于 2026-06-16 24:00 届满;逾期反馈办理结果须说明逾期理由.*Art. 18"):
+        department.report_result(world.db, world.police, assignment_id=lead.id, result="已调解",
+                                 expected_version=case.version, now=late)
+    case = department.report_result(world.db, world.police, assignment_id=lead.id, result="已调解",
+                                    late_reason="当事人外出务工,返乡后方能调解", expected_version=case.version, now=late)
+    assert case.state is CaseState.REPORTED
+    with world.db.session() as s:
+        event = s.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.kind == "result_reported")).one()
+    assert event.message.endswith("(逾期,理由:当事人外出务工,返乡后方能调解)")
+    assert event.detail["late_reason"] == "当事人外出务工,返乡后方能调解"
+
+
+@pytest.mark.law("Art. 19")
+def test_an_extension_is_offered_only_while_it_may_be_asked(world, monkeypatch):
+    """Once per share (unless refused) and before the deadline (department.request_extension): the
+    panel offers no button that would only be refused."""
+    case = dispatched(world, now=utcnow())
+    lead = assignments(world, case.id)[AssignmentRole.LEAD]
+    case = department.sign_for(world.db, world.police, assignment_id=lead.id, expected_version=case.version)
+    assert "request_extension" in queries.case_detail(world.db, world.police, case.id).actions
+    monkeypatch.setattr(queries, "utcnow", lambda: lead.due_at + HOUR)
+    assert "request_extension" not in queries.case_detail(world.db, world.police, case.id).actions
+    monkeypatch.undo()
+    case = department.request_extension(world.db, world.police, assignment_id=lead.id, reason="需鉴定", amount=2,
+                                        expected_version=case.version)
+    extension = queries.case_detail(world.db, world.operator, case.id).pending_extension
+    case = review.decide_extension(world.db, world.operator, extension_id=extension.id, approve=False,
+                                   expected_version=case.version)
+    assert "request_extension" in queries.case_detail(world.db, world.police, case.id).actions  # refused: asked anew
+    case = department.request_extension(world.db, world.police, assignment_id=lead.id, reason="需第三方鉴定",
+                                        amount=2, expected_version=case.version)
+    extension = queries.case_detail(world.db, world.operator, case.id).pending_extension
+    case = review.decide_extension(world.db, world.operator, extension_id=extension.id, approve=True,
+                                   expected_version=case.version)
+    assert "request_extension" not in queries.case_detail(world.db, world.police, case.id).actions
+
+
+def test_contacting_the_requester_again_keeps_a_case_sent_back(world):
+    """The first contact starts the handling; a call made after the center sent the result back
+    leaves the case marked 退回 until the lead reports again."""
+    case = dispatched(world)
+    lead = assignments(world, case.id)[AssignmentRole.LEAD]
+    case = _signed(world, case, lead.id, world.police, TUESDAY + HOUR)
+    case = department.contact_requester(world.db, world.police, assignment_id=lead.id, note="已电话联系",
+                                        expected_version=case.version, now=TUESDAY + 2 * HOUR)
+    case = department.report_result(world.db, world.police, assignment_id=lead.id, result="已调解",
+                                    expected_version=case.version, now=TUESDAY + 3 * HOUR)
+    case = review.review(world.db, world.operator, case_id=case.id, approve=False, comment="未附调解协议",
+                         expected_version=case.version, now=TUESDAY + 4 * HOUR)
+    case = department.contact_requester(world.db, world.police, assignment_id=lead.id, note="再次联系,补签协议",
+                                        expected_version=case.version, now=TUESDAY + 5 * HOUR)
+    assert case.state is CaseState.SENT_BACK
+    assert assignments(world, case.id)[AssignmentRole.LEAD].state is AssignmentState.HANDLING
+
+
+def _lead_objection_upheld(world: World, co=("market",)):
+    """The police station leads with the co-handlers named; its objection is upheld."""
+    case = dispatched(world, co=co)
+    lead = assignments(world, case.id)[AssignmentRole.LEAD]
+    case = department.raise_objection(world.db, world.police, assignment_id=lead.id, reason="属市场监管职责",
+                                      expected_version=case.version, now=TUESDAY + HOUR)
+    with world.db.session() as s:
+        objection = s.scalar(select(Objection.id).where(Objection.assignment_id == lead.id))
+    return review.decide_objection(world.db, world.operator, objection_id=objection, approve=True,
+                                   expected_version=case.version, now=TUESDAY + 2 * HOUR)
+
+
+@pytest.mark.law("Art. 18")
+def test_a_co_handler_takes_the_lead_after_the_leads_objection_is_upheld(world):
+    """Art. 18(2): the center re-dispatches around the co-handler still at work. Named the lead, it
+    takes the lead afresh (its co-handler share withdrawn, a lead's share to sign for as the lead)."""
+    case = _lead_objection_upheld(world)
+    assert case.state is CaseState.REGISTERED
+    market = {s.id: s for s in dispatch.suggest_departments(world.db, world.operator, case.id)}[
+        world.departments["market"]]
+    assert market.co_handling and market.reasons[0].startswith("正在协办本案")
+    police = {s.id: s for s in dispatch.suggest_departments(world.db, world.operator, case.id)}[
+        world.departments["police"]]
+    assert "该单位对本案的管辖异议已成立" in police.reasons
+    old_co = assignments(world, case.id)[AssignmentRole.CO]
+    case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["market"],
+                             expected_version=case.version, now=TUESDAY + 3 * HOUR)
+    with world.db.session() as s:
+        shares = s.execute(select(Assignment.id, Assignment.role, Assignment.state).where(
+            Assignment.case_id == case.id, Assignment.department_id == world.departments["market"])
+            .order_by(Assignment.id)).all()
+        message = s.scalars(select(CaseEvent.message).where(CaseEvent.case_id == case.id)
+                            .order_by(CaseEvent.id.desc())).first()
+    assert [(role, state) for _, role, state in shares] == [
+        (AssignmentRole.CO, AssignmentState.WITHDRAWN), (AssignmentRole.LEAD, AssignmentState.DISPATCHED)]
+    assert shares[0].id == old_co.id and case.state is CaseState.DISPATCHED
+    assert message.startswith("派遣至主办单位 银海区市场监管局(原为协办单位,改任主办);办理时限")
+
+
+@pytest.mark.law("Art. 18")
+def test_a_co_handler_at_work_carries_on_under_the_new_lead(world):
+    """Named again as a co-handler, or not named at all, a co-handler at work keeps its share and clock."""
+    case = _lead_objection_upheld(world)
+    co = assignments(world, case.id)[AssignmentRole.CO]
+    case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["city_admin"],
+                             co_department_ids=[world.departments["market"]], expected_version=case.version,
+                             now=TUESDAY + 3 * HOUR)
+    kept = assignments(world, case.id)
+    assert (kept[AssignmentRole.CO].id, kept[AssignmentRole.CO].due_at) == (co.id, co.due_at)
+    assert kept[AssignmentRole.LEAD].department_id == world.departments["city_admin"]
+    assert "银海区市场监管局 继续协办" in queries.case_detail(world.db, world.operator, case.id).events[-1].message
+
+
+@pytest.mark.law("Art. 18")
+def test_a_co_handler_waiting_on_the_center_is_not_made_the_lead_and_the_lead_is_told_why_it_waits(world):
+    case = dispatched(world, co=["market"])
+    shares = assignments(world, case.id)
+    case = department.raise_objection(world.db, world.market, assignment_id=shares[AssignmentRole.CO].id,
+                                      reason="不属市场监管职责", expected_version=case.version, now=TUESDAY + HOUR)
+    lead = shares[AssignmentRole.LEAD]
+    case = _signed(world, case, lead.id, world.police, TUESDAY + 2 * HOUR)
+    case = department.contact_requester(world.db, world.police, assignment_id=lead.id, note="已联系",
+                                        expected_version=case.version, now=TUESDAY + 3 * HOUR)
+    with pytest.raises(InvalidTransition, match="协办单位 银海区市场监管局 的管辖异议尚待网格化服务管理机构处理,请联系机构;之后再反馈办理结果"):
+        department.report_result(world.db, world.police, assignment_id=lead.id, result="已处理",
+                                 expected_version=case.version, now=TUESDAY + 4 * HOUR)
+
+
+@pytest.mark.law("Art. 18")
+def test_a_co_handler_with_a_request_pending_is_decided_before_it_leads(world):
+    case = _lead_objection_upheld(world)
+    co = assignments(world, case.id)[AssignmentRole.CO]
+    case = _signed(world, case, co.id, world.market, TUESDAY + 3 * HOUR)
+    case = department.raise_objection(world.db, world.market, assignment_id=co.id, reason="亦非本局职责",
+                                      expected_version=case.version, now=TUESDAY + 4 * HOUR)
+    with pytest.raises(InvalidTransition, match="协办单位 银海区市场监管局 的管辖异议尚待本中心处理;请先处理,再派其为主办单位"):
+        dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["market"],
+                          expected_version=case.version, now=TUESDAY + 5 * HOUR)
+    assert assignments(world, case.id)[AssignmentRole.CO].state is AssignmentState.OBJECTION_PENDING
+
+
+def test_the_department_whose_objection_was_upheld_learns_it_from_the_case_it_had(world):
+    case = _lead_objection_upheld(world, co=())
+    with pytest.raises(PermissionDenied, match="管辖异议已于 06-09 12:00 由op_qg认定成立,派遣已撤回"):
+        queries.case_detail(world.db, world.police, case.id)
+
+
+@pytest.mark.law("Art. 19")
+def test_upgrading_clears_co_handlers_contact_deadlines_and_caps_the_leads(world):
+    """Revision 0015: shares dispatched before it had a contact deadline for co-handlers, and one after
+    the handling deadline for urgent cases."""
+    urgent = dispatched(world, co=["market"], matter_item_id=world.items["outage"])
+    ordinary = dispatched(world)
+    with world.db.session() as s:  # as earlier versions set them: a working day from the dispatch, for every share
+        for share in s.scalars(select(Assignment)):
+            share.contact_due_at = TUESDAY + timedelta(hours=38)  # Wednesday 24:00
+        s.commit()
+    with world.db.engine.begin() as conn:
+        command.downgrade(migrate._config(conn), "0014")
+    migrate.upgrade(world.db)
+    urgent_shares, ordinary_lead = assignments(world, urgent.id), assignments(world, ordinary.id)[AssignmentRole.LEAD]
+    assert urgent_shares[AssignmentRole.CO].contact_due_at is None
+    assert urgent_shares[AssignmentRole.LEAD].contact_due_at == urgent_shares[AssignmentRole.LEAD].original_due_at
+    assert ordinary_lead.contact_due_at == TUESDAY + timedelta(hours=38)
