@@ -27,6 +27,7 @@ force when they are scheduled. As follow-ups come in, `amend_facts` corrects the
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timedelta
@@ -124,10 +125,25 @@ class StepInfo:
     done_at: datetime | None
     done_by: str | None
     content: str | None
+    # Context, not the rung's own record: the ladder's follow-up interval (for a follow-up), and the
+    # report's handling time (no round falls due after it).
+    follow_up_every: timedelta | None = field(default=None, compare=False)
+    handled_at: datetime | None = field(default=None, compare=False)
 
     @property
     def missed_round(self) -> bool:
         return _missed_round(self)
+
+    def rounds_behind(self, now: datetime | None = None) -> int:
+        """The further follow-up rounds fallen due while this follow-up is still owed: each will be
+        a missed round once it is made (_missed_rounds), counted already, so that a level that stopped
+        reporting does not look better than one that reported late."""
+        if self.kind is not EmergencyStepKind.FOLLOW_UP or self.done_at is not None or not self.follow_up_every:
+            return 0
+        until = now or utcnow()
+        if self.handled_at is not None:
+            until = min(until, self.handled_at)
+        return max(0, math.ceil((until - self.due_at) / self.follow_up_every) - 1)
 
     def overdue(self, now: datetime | None = None) -> bool:
         """Not made in time: done late, or still owed after its due time."""
@@ -139,6 +155,9 @@ class StepInfo:
         """漏报, 超时, 按时 or 待报: the word the ladder's lists and the bulletin give the rung."""
         if self.missed_round:
             return "漏报"
+        behind = self.rounds_behind(now)
+        if behind:
+            return f"超时(又漏报 {behind} 轮)"
         return "超时" if self.overdue(now) else "按时" if self.done_at else "待报"
 
 
@@ -146,6 +165,19 @@ def _missed_round(step: StepInfo | EmergencyStep) -> bool:
     """A follow-up round that fell due while an earlier one was still owed, made (late) by that one:
     made, with no content of its own."""
     return step.kind is EmergencyStepKind.FOLLOW_UP and step.done_at is not None and not step.content
+
+
+# What puts a report's record right, as the audit keeps it (amend_facts, emergency_corrections).
+CORRECTION_ACTIONS = ("emergencies.amend_facts", "emergencies.correct_step", "emergencies.undo_handled")
+
+
+@dataclass(frozen=True)
+class CorrectionInfo:
+    """A correction of a report's facts or ladder record: when, by whom, before → after and why."""
+
+    at: datetime
+    by: str
+    message: str
 
 
 @dataclass(frozen=True)
@@ -181,19 +213,26 @@ class EmergencyInfo:
     casualties_unverified: bool = False  # the counts are those known so far, still being verified
     # {level: "海城区 0779-2020110"}: whom each level's reports go to, by phone, where it is entered.
     duty_phones: dict[HandlingLevel, str] = field(default_factory=dict)
+    corrections: tuple[CorrectionInfo, ...] = ()  # oldest first
 
     def overdue_steps(self, now: datetime | None = None) -> list[StepInfo]:
         return [s for s in self.steps if s.done_at is None and s.overdue(now)]
 
+    def overdue_count(self, now: datetime | None = None) -> int:
+        """The rungs owed past their time, each follow-up round fallen due meanwhile counted too."""
+        return sum(1 + s.rounds_behind(now) for s in self.overdue_steps(now))
 
-def _step_info(step: EmergencyStep, number: str) -> StepInfo:
+
+def _step_info(step: EmergencyStep, number: str, rule: LadderRule, handled_at: datetime | None) -> StepInfo:
+    every = timedelta(hours=rule.follow_up_hours) if step.kind is EmergencyStepKind.FOLLOW_UP else None
     return StepInfo(step.id, step.report_id, number, step.kind, step.to_level, step.due_at, step.done_at,
-                    step.done_by, step.content)
+                    step.done_by, step.content, every, handled_at)
 
 
 def _info(session: Session, report: EmergencyReport) -> EmergencyInfo:
     township = session.get(Place, report.township_id)
     grid = session.get(Place, report.grid_id) if report.grid_id else None
+    rule = LadderRule.load(session)
     steps = sorted(report.steps, key=lambda s: (s.due_at, s.kind.value, s.to_level.value))
     return EmergencyInfo(
         id=report.id, number=report.number, version=report.version, township_code=township.code,
@@ -203,10 +242,21 @@ def _info(session: Session, report: EmergencyReport) -> EmergencyInfo:
         deaths=report.deaths, injuries=report.injuries, missing=report.missing, summary=report.summary,
         measures=report.measures, state=report.state, handled_at=report.handled_at,
         reported_by=report.reported_by, acknowledged_at=report.acknowledged_at,
-        acknowledged_by=report.acknowledged_by, steps=tuple(_step_info(s, report.number) for s in steps),
+        acknowledged_by=report.acknowledged_by, steps=tuple(_step_info(s, report.number, rule, report.handled_at) for s in steps),
         anticipated=report.anticipated, expected_at=report.expected_at,
         casualties_unverified=report.casualties_unverified, duty_phones=_duty_phones_of(session, township),
+        corrections=_corrections(session, report.id),
     )
+
+
+def _corrections(session: Session, report_id: int) -> tuple[CorrectionInfo, ...]:
+    rows = session.execute(
+        select(AuditEntry.at, AuditEntry.actor, User.display_name, AuditEntry.message)
+        .outerjoin(User, User.id == AuditEntry.user_id)
+        .where(AuditEntry.target == f"emergency:{report_id}", AuditEntry.outcome == AuditOutcome.OK,
+               AuditEntry.action.in_(CORRECTION_ACTIONS))
+        .order_by(AuditEntry.id))
+    return tuple(CorrectionInfo(at, display_name or actor, message) for at, actor, display_name, message in rows)
 
 
 def reported_to(township: Place) -> dict[HandlingLevel, Place]:
@@ -705,10 +755,15 @@ def amend_facts(db: Database, actor: Actor, report_id: int, *, expected_version:
             record.grid_id = _grid_in_township(uow.session, record, after["lon"], after["lat"])
         for name, (_, value) in changed.items():
             setattr(record, name, value)
+        levels = list(EmergencyLevel)
+        raised = "level" in changed and levels.index(after["level"]) < levels.index(before["level"])
+        realarm = raised and record.acknowledged_at is not None
+        if realarm:  # a graver situation is a new alarm: the supervisor takes note of it again (SPEC §5)
+            record.acknowledged_at = record.acknowledged_by = None
         record.updated_at = utcnow()  # with the facts, bumps the version: the form of another desktop goes stale
         uow.session.flush()
         lines = ";".join(f"{AMENDABLE_FACTS[name]} {_fact_text(old)} → {_fact_text(new)}"
-                          for name, (old, new) in changed.items())
+                          for name, (old, new) in changed.items()) + (";级别提高,告警待值班长重新确认" if realarm else "")
         message = f"更正紧急情况报告 {record.number} 的事实({reason}):{lines}"
         detail = {name: {"before": _stored(old), "after": _stored(new)} for name, (old, new) in changed.items()}
         case = uow.session.get(Case, record.case_id) if record.case_id else None
@@ -718,7 +773,7 @@ def amend_facts(db: Database, actor: Actor, report_id: int, *, expected_version:
         # After the timeline writer, which audits in the case's words: this entry is the report's.
         uow.audit(message, target=f"emergency:{record.id}", reason=reason, changes=detail)
         uow.changed("emergencies", record.id, township_id=record.township_id)
-        return _info(uow.session, record)
+    return get_report(db, actor, report_id)  # read after the commit: with this correction's audit entry
 
 
 # --- the ladder's settings --------------------------------------------------------------------
@@ -904,7 +959,7 @@ def overdue_steps(db: Database, actor: Actor, now: datetime | None = None) -> li
     """Rungs of the ladder still owed after their due time, most overdue first."""
     now = now or utcnow()
     with db.session() as session:
-        stmt = (select(EmergencyStep, EmergencyReport.number)
+        stmt = (select(EmergencyStep, EmergencyReport.number, EmergencyReport.handled_at)
                 .join(EmergencyReport, EmergencyReport.id == EmergencyStep.report_id)
                 .join(Place, Place.id == EmergencyReport.township_id)
                 .where(EmergencyStep.done_at.is_(None), EmergencyStep.due_at < now)
@@ -912,4 +967,5 @@ def overdue_steps(db: Database, actor: Actor, now: datetime | None = None) -> li
         visible = granted_places(actor)
         if visible is not None:
             stmt = stmt.where(visible)
-        return [_step_info(step, number) for step, number in session.execute(stmt)]
+        rule = LadderRule.load(session)
+        return [_step_info(step, number, rule, handled_at) for step, number, handled_at in session.execute(stmt)]

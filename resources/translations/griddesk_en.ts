@@ -1805,17 +1805,17 @@
       <translation>%1 emergency report(s) awaiting the shift supervisor's acknowledgement (%2 %3 %4)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="102" />
-      <source>%1 个报送环节已超时,最早:%2 %3 · %4,%5</source>
-      <translation>%1 report step(s) late, earliest: %2 %3 · %4, %5</translation>
+      <location filename="../../desktop/views/emergencies/banner.py" line="105" />
+      <source>%1 个报送环节已超时,最近到期:%2 %3 · %4,%5</source>
+      <translation>%1 reports overdue, latest due: %2 %3 · %4, %5</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="106" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="110" />
       <source>%1 个报送环节即将到期,最早:%2 %3 · %4,%5</source>
       <translation>%1 report step(s) due soon, earliest: %2 %3 · %4, %5</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="107" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="112" />
       <source>;</source>
       <translation>; </translation>
     </message>
@@ -2676,209 +2676,284 @@
   <context>
     <name>LadderPanel</name>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="61" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="62" />
       <source>紧急情况报告进度</source>
       <translation>Emergency reporting progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="64" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="65" />
       <source>含已终报的</source>
       <translation>Include closed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="68" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="69" />
       <source>环节</source>
       <translation>Step</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="68" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="69" />
       <source>报送对象</source>
       <translation>Report to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="68" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="69" />
       <source>时限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="68" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="98" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="69" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="106" />
       <source>报送时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="68" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="69" />
       <source>报送内容</source>
       <translation>What was reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="74" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="75" />
       <source>报送了什么(如:电话报区应急局值班室)</source>
       <translation>What was reported (e.g. phoned the district emergency office)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="78" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="79" />
       <source>报送时间(北京时间);不改动则按点击“登记报送”的时间登记</source>
       <translation>When it was reported (Beijing time); left alone, the moment “Record” is pressed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="81" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="82" />
       <source>登记报送</source>
       <translation>Record report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="84" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="85" />
       <source>处置完毕…</source>
       <translation>Handled…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="86" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="87" />
       <source>终报…</source>
       <translation>Final report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="88" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="89" />
       <source>打印信息快报…</source>
       <translation>Print bulletin…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="90" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="91" />
       <source>确认告警</source>
       <translation>Acknowledge alarm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="92" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="93" />
       <source>更正/补充事实…</source>
       <translation>Correct/add facts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="94" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="95" />
+      <source>更正报送记录…</source>
+      <translation>Correct record…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="97" />
+      <source>撤销处置完毕…</source>
+      <translation>Undo handled…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="102" />
       <source>报告时限设置…</source>
       <translation>Reporting time limits…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="136" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="147" />
       <source>【未确认】</source>
       <translation>[Unacknowledged] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="140" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="151" />
       <source>【预警】</source>
       <translation>[WARNING] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="159" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="153" />
+      <source>【超时 %1 项】</source>
+      <translation>[%1 overdue]</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="172" />
       <source>(超时 %1 分钟)</source>
       <translation> (%1 min late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="162" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="174" />
+      <source>(又漏报 %1 轮)</source>
+      <translation> (%1 more rounds missed)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="177" />
       <source>漏报,随此时的续报补报</source>
       <translation>missed; made late by the follow-up at this time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="169" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="197" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="184" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="216" />
       <source>超时</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="210" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="189" />
+      <source>更正记录:</source>
+      <translation>Corrections:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="229" />
       <source>请先在表中选择要登记的环节</source>
       <translation>Select the step to record in the table first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="212" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="231" />
       <source>该环节已报送</source>
       <translation>This step has been reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="214" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="233" />
       <source>终报向各级一并报送:请用“终报…”</source>
       <translation>The final report goes to every level at once: use “Final report…”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="220" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="239" />
+      <source>请先在表中选择要更正的已报送环节</source>
+      <translation>Select a step already reported to correct it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="241" />
+      <source>该环节尚未报送,无需更正</source>
+      <translation>This step is not reported yet: nothing to correct</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="243" />
+      <source>漏报的一轮随其后的续报补报:请更正补报它的那次续报</source>
+      <translation>A missed round is made with the follow-up after it: correct that follow-up</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="248" />
       <source>只有处置中的报告才能标记处置完毕</source>
       <translation>Only a report still being handled can be marked handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="222" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="250" />
       <source>先标记处置完毕,再作终报</source>
       <translation>Mark the situation handled first, then make the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="225" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="253" />
+      <source>只有已处置、尚未终报的报告可以撤销处置完毕</source>
+      <translation>Only a handled report without its final report can be set back to open</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="255" />
       <source>没有可打印的报告</source>
       <translation>No report to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="226" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="256" />
       <source>没有待确认的告警</source>
       <translation>No alarm waiting for acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="228" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="258" />
       <source>紧急情况告警须由值班长以本人账号确认</source>
       <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="231" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="261" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="233" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="263" />
       <source>已终报结束的报告不能更正</source>
       <translation>A report closed by its final report cannot be corrected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="276" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="306" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="277" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="307" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="278" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="308" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="290" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="320" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="291" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="321" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="292" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="322" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="292" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="322" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="299" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="335" />
+      <source>更正报送记录 — %1</source>
+      <translation>Correct record — %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="336" />
+      <source>%1(报%2)登记的报送时间为 %3。更正后,原记录、更正后的时间和原因都留在报告的更正记录中。</source>
+      <translation>%1 (to %2) was recorded as made at %3. The record before, the corrected time and the reason all stay in the report's corrections.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="339" />
+      <source>实际报送时间</source>
+      <translation>Actually made at</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="339" />
+      <source>更正原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="349" />
+      <source>撤销处置完毕 — %1</source>
+      <translation>Undo handled — %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="350" />
+      <source>撤销原因(撤销后续报恢复计时,终报不再计时)</source>
+      <translation>Reason (follow-ups fall due again; the final report no longer does)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="357" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="303" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="361" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="304" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="362" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>

@@ -257,7 +257,7 @@ def test_a_follow_up_made_days_late_counts_each_missed_round_as_late(db, operato
 
     from desktop.services.printing.bulletin import stage
 
-    learned = utcnow() - timedelta(hours=120)
+    learned = utcnow() - timedelta(hours=118)  # the round due at 120 h has not fallen due yet
     info = _report(db, operator, learned_at=learned)
     county = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.COUNTY]
     made = learned + timedelta(hours=97)  # owed since learned + 24 h; rounds fell due at 48, 72 and 96 h too
@@ -272,7 +272,13 @@ def test_a_follow_up_made_days_late_counts_each_missed_round_as_late(db, operato
     pdf = tmp_path / "late.pdf"
     write_bulletin(db, operator, info.id, pdf)
     text = pdf_text(pdf, layout=False)
-    assert text.count("漏报") == 3 and text.count("续报:已疏散") == 1
+    assert text.count("漏报") == 4 and text.count("续报:已疏散") == 1
+    # The city, sent nothing since: its owed follow-up and the three rounds fallen due meanwhile count
+    # as the county's do, not as one late step (a level that stopped reporting does not look better).
+    owed = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.CITY]
+    assert owed.rounds_behind() == 3 and owed.status() == "超时(又漏报 3 轮)"
+    assert "超时(又漏报3轮)" in "".join(text.split())  # in the bulletin's status column, wrapped
+    assert info.overdue_count() == len(info.overdue_steps()) + 3
     # Once handled, no follow-up is owed: rounds after the handling are not missed.
     city = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.CITY]
     info = emergencies.mark_handled(db, operator, info.id, handled_at=learned + timedelta(hours=50))

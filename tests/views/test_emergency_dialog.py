@@ -120,6 +120,9 @@ def test_the_ladder_panel_names_the_follow_up_rounds_missed(qtbot, sqlite_db, sy
     qtbot.addWidget(panel)
     contents = [panel.table.item(row, 4).text() for row in range(panel.table.rowCount())]
     assert contents.count("漏报,随此时的续报补报") == 3 and contents.count("续报:已加固") == 1
+    # The other level, sent nothing since its first round fell due at 24 h: the rounds at 48, 72, 96 h are missed too.
+    made = [panel.table.item(row, 3).text() for row in range(panel.table.rowCount())]
+    assert made.count("—(又漏报 3 轮)") == 1
 
 
 @pytest.mark.law("Art. 21")
@@ -156,6 +159,12 @@ def test_the_ladder_panel_shows_overdue_steps_and_records_one(qtbot, sqlite_db, 
     chief_panel.acknowledge_current()
     assert not chief_panel.ack_button.isEnabled()
     assert emergencies.get_report(sqlite_db, system, info.id).acknowledged_by == "值班长"
+
+
+def _row_of(panel, text, column: int = 0) -> int:
+    """The first row of the ladder panel's table whose cell in `column` reads `text` (a step kind: its label)."""
+    wanted = text.label if isinstance(text, EmergencyStepKind) else text
+    return next(r for r in range(panel.table.rowCount()) if panel.table.item(r, column).text() == wanted)
 
 
 def _report(db, actor, **overrides):
@@ -344,7 +353,7 @@ def test_the_ladder_buttons_need_a_selected_owed_step_and_the_permission(qtbot, 
     panel.content.setText("电话报区应急局值班室")
     qtbot.keyClick(panel.content, Qt.Key.Key_Return)  # Enter where it is typed records it
     assert not errors
-    row = next(r for r in range(panel.table.rowCount()) if panel.table.item(r, 4).text() == "电话报区应急局值班室")
+    row = _row_of(panel, "电话报区应急局值班室", column=4)
     panel.table.selectRow(row)
     assert not panel.record_button.isEnabled() and "已报送" in panel.record_button.toolTip()
 
@@ -381,8 +390,7 @@ def test_the_ladder_panel_walks_a_report_to_its_final_report_and_prints_it(qtbot
     dialog.when.setDateTime(beijing_time.as_qdatetime(info.learned_at + timedelta(hours=1)))
     dialog.submit()
     assert not errors and panel.current().state is EmergencyState.HANDLED
-    final_row = next(r for r in range(panel.table.rowCount())
-                     if panel.table.item(r, 0).text() == EmergencyStepKind.FINAL.label)
+    final_row = _row_of(panel, EmergencyStepKind.FINAL)
     panel.table.selectRow(final_row)
     assert not panel.record_button.isEnabled() and "终报…" in panel.record_button.toolTip()
 
@@ -456,8 +464,7 @@ def test_a_rung_falling_overdue_while_the_panel_is_open_turns_red_without_losing
     panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
     qtbot.addWidget(panel)
     assert panel.clock.isActive()
-    phone_row = next(r for r in range(panel.table.rowCount())
-                     if panel.table.item(r, 0).text() == EmergencyStepKind.PHONE_FIRST.label)
+    phone_row = _row_of(panel, EmergencyStepKind.PHONE_FIRST)
     assert panel.table.item(phone_row, 0).foreground().color() != OVERDUE
     panel.table.selectRow(phone_row)
     typed = beijing_time.as_qdatetime(info.learned_at + timedelta(minutes=3))
@@ -480,8 +487,7 @@ def test_a_rung_recorded_without_a_typed_time_is_made_when_recorded_not_when_sel
     info = _report(sqlite_db, system)
     panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
     qtbot.addWidget(panel)
-    phone_row = next(r for r in range(panel.table.rowCount())
-                     if panel.table.item(r, 0).text() == EmergencyStepKind.PHONE_FIRST.label)
+    phone_row = _row_of(panel, EmergencyStepKind.PHONE_FIRST)
     panel.table.selectRow(phone_row)
     later = utcnow() + timedelta(minutes=20)  # the call took a while after the row was chosen
     monkeypatch.setattr(emergency_service, "utcnow", lambda: later)
@@ -518,7 +524,7 @@ def test_the_main_windows_banner_calls_for_acknowledgement_and_late_reports_unti
     window.bus.changed.emit("emergencies")
     assert not banner.isHidden()
     assert f"紧急情况 1 起待值班长确认({info.number} " in banner.text.text()
-    assert "个报送环节已超时,最早:" in banner.text.text() and "已逾期" in banner.text.text()
+    assert "个报送环节已超时,最近到期:" in banner.text.text() and "已逾期" in banner.text.text()
     users.add_user(sqlite_db, system, username="qg_chief", display_name="值班长", password="secret-123",
                    role=Role.SUPERVISOR, scope_code=QIAOGANG)
     emergencies.acknowledge(sqlite_db, users.actor_for(sqlite_db, "qg_chief"), info.id)
@@ -530,6 +536,27 @@ def test_the_main_windows_banner_calls_for_acknowledgement_and_late_reports_unti
     panel = window.findChild(LadderPanel)
     assert panel is not None and panel.isVisible()
     panel.close()
+
+
+@pytest.mark.law("Art. 21")
+def test_the_banner_names_the_rung_fallen_late_last_and_counts_every_missed_round(qtbot, sqlite_db, system,
+                                                                                   feature_window):
+    """An old report's long-overdue rungs do not hide a fresh incident's missed call; the count takes in
+    each follow-up round fallen due while one is owed (StepInfo.rounds_behind)."""
+    from desktop.views.emergencies.banner import EmergencyBanner
+
+    window = feature_window(sqlite_db, system, SyncTaskRunner())
+    old = _report(sqlite_db, system, learned_at=utcnow() - timedelta(hours=60),
+                  occurred_at=utcnow() - timedelta(hours=61))
+    fresh = _report(sqlite_db, system, learned_at=utcnow() - timedelta(hours=2),
+                    occurred_at=utcnow() - timedelta(hours=3))
+    banner = EmergencyBanner(window)
+    now = utcnow()
+    infos = emergencies.list_reports(sqlite_db, system, open_only=True)
+    count = sum(info.overdue_count(now) for info in infos)
+    assert count == sum(len(info.overdue_steps(now)) for info in infos) + 2  # the old report's 48 h rounds
+    assert f"{count} 个报送环节已超时,最近到期:{fresh.number} 书面首报" in banner.text.text()
+    assert old.number not in banner.text.text().split("已超时")[1]
 
 
 def test_the_banner_notices_a_rung_falling_late_with_time_alone(qtbot, sqlite_db, system, feature_window, monkeypatch):
@@ -548,4 +575,47 @@ def test_the_banner_notices_a_rung_falling_late_with_time_alone(qtbot, sqlite_db
     monkeypatch.setattr(banner_module, "utcnow", lambda: later)
     monkeypatch.setattr(emergencies, "utcnow", lambda: later)
     banner.clock.timeout.emit()  # no change announced: the clock alone
-    assert f"个报送环节已超时,最早:{info.number} " in banner.text.text()
+    assert f"个报送环节已超时,最近到期:{info.number} " in banner.text.text()
+
+
+@pytest.mark.law("Art. 21")
+def test_the_ladder_panel_corrects_a_rung_and_undoes_a_handling_and_lists_each_correction(qtbot, sqlite_db, system,
+                                                                                       errors, monkeypatch):
+    from desktop.models.enums import EmergencyState
+
+    info = _report(sqlite_db, system)
+    panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    assert panel.reports.itemText(0).startswith(f"【未确认】【超时 {info.overdue_count()} 项】")
+    assert not panel.correct_button.isEnabled() and not panel.undo_handled_button.isEnabled()
+    assert panel.corrections.isHidden()
+    row = _row_of(panel, EmergencyStepKind.PHONE_FIRST)
+    panel.table.selectRow(row)
+    assert not panel.correct_button.isEnabled() and "尚未报送" in panel.correct_button.toolTip()
+    panel.done_at.setDateTime(beijing_time.as_qdatetime(info.learned_at + timedelta(minutes=10)))
+    panel.content.setText("电话报区应急局")
+    panel.record_selected()
+    row = _row_of(panel, "电话报区应急局", column=4)
+    panel.table.selectRow(row)
+    assert panel.correct_button.isEnabled()
+    dialog = panel.correct_selected()
+    qtbot.addWidget(dialog)
+    # It opens on the time recorded, to be put right.
+    assert beijing_time.moment(dialog.when.dateTime()) == (info.learned_at + timedelta(minutes=10)).replace(microsecond=0)
+    dialog.when.setDateTime(beijing_time.as_qdatetime(info.learned_at + timedelta(minutes=50)))
+    dialog.content.setPlainText("值班记录误录,以通话记录为准")
+    dialog.submit()
+    assert not errors and not dialog.isVisible()
+    assert not panel.corrections.isHidden() and "值班记录误录,以通话记录为准" in panel.corrections.text()
+    assert "(更正后超时)" in panel.corrections.text()
+    follow_up = _row_of(panel, EmergencyStepKind.FOLLOW_UP)
+    assert panel.table.item(follow_up, 3).text() == "—"  # two hours in: no round behind yet
+
+    dialog = panel.mark_handled()
+    qtbot.addWidget(dialog)
+    dialog.submit()
+    assert panel.undo_handled_button.isEnabled()
+    monkeypatch.setattr(dialogs, "ask_text", lambda parent, title, label: "误点,现场仍在处置")
+    panel.undo_handled()
+    assert not errors and panel.current().state is EmergencyState.OPEN
+    assert "误点,现场仍在处置" in panel.corrections.text() and not panel.undo_handled_button.isEnabled()

@@ -99,18 +99,23 @@ class EmergencyBanner(Retranslating, QFrame):
                          .replace("%2", first.number).replace("%3", label(first.type)).replace("%4", first.title))
         late = [(step, report) for report in self.reports for step in report.overdue_steps(now)]
         if late:
-            parts.append(_earliest(self.tr("%1 个报送环节已超时,最早:%2 %3 · %4,%5"), late, now))
+            # The one fallen overdue last is named: a fresh incident's missed call matters more than an old
+            # report's final report long overdue. Each follow-up round fallen due meanwhile is counted.
+            count = sum(report.overdue_count(now) for report in self.reports)
+            parts.append(_named(self.tr("%1 个报送环节已超时,最近到期:%2 %3 · %4,%5"), count,
+                                max(late, key=lambda pair: pair[0].due_at), now))
         soon = [(step, report) for report in self.reports for step in report.steps
                 if step.done_at is None and now <= step.due_at <= now + DUE_SOON]
         if soon:
-            parts.append(_earliest(self.tr("%1 个报送环节即将到期,最早:%2 %3 · %4,%5"), soon, now))
+            parts.append(_named(self.tr("%1 个报送环节即将到期,最早:%2 %3 · %4,%5"), len(soon),
+                                min(soon, key=lambda pair: pair[0].due_at), now))
         return self.tr(";").join(parts)
 
 
-def _earliest(template: str, owed: list, now: datetime) -> str:
-    """`template` (%1 how many, %2 report, %3 step, %4 to whom, %5 deadline) filled for the earliest due."""
-    step, report = min(owed, key=lambda pair: pair[0].due_at)
-    return (template.replace("%1", str(len(owed))).replace("%2", report.number).replace("%3", label(step.kind))
+def _named(template: str, count: int, named: tuple, now: datetime) -> str:
+    """`template` (%1 how many, %2 report, %3 step, %4 to whom, %5 deadline) filled for the step named."""
+    step, report = named
+    return (template.replace("%1", str(count)).replace("%2", report.number).replace("%3", label(step.kind))
             .replace("%4", to_whom(report, step)).replace("%5", deadline_text(step.due_at, now, "%m-%d")))
 
 

@@ -1,6 +1,7 @@
 """The Art. 21 reporting ladder of the emergency reports: due times, what is overdue, record a step
 (when it was made), mark the situation handled, make the final report, print the bulletin;
-correct a report's facts after a follow-up, and the ladder's settings."""
+correct a report's facts after a follow-up, a rung entered wrong or a handling marked by mistake
+(each correction listed under the ladder), and the ladder's settings."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from ...i18n import label
 from ...models.base import utcnow
 from ...models.enums import EmergencyState, EmergencyStepKind
-from ...services import emergencies
+from ...services import emergencies, emergency_corrections
 from ...services.clock import beijing_text, due_text
 from ...services.printing.bulletin import write_bulletin
 from ...services.security import Permission
@@ -91,6 +92,13 @@ class LadderPanel(QWidget):
         self.ack_button.clicked.connect(self.acknowledge_current)
         self.amend_button = QPushButton(self.tr("更正/补充事实…"))
         self.amend_button.clicked.connect(self.amend_current)
+        self.correct_button = QPushButton(self.tr("更正报送记录…"))
+        self.correct_button.clicked.connect(self.correct_selected)
+        self.undo_handled_button = QPushButton(self.tr("撤销处置完毕…"))
+        self.undo_handled_button.clicked.connect(self.undo_handled)
+        self.corrections = QLabel()  # what was corrected, when, by whom and why: the record stays honest
+        self.corrections.setWordWrap(True)
+        self.corrections.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.settings_button = QPushButton(self.tr("报告时限设置…"))
         self.settings_button.clicked.connect(self.open_settings)
         actions = QHBoxLayout()
@@ -98,18 +106,21 @@ class LadderPanel(QWidget):
         actions.addWidget(QLabel(self.tr("报送时间")))
         actions.addWidget(self.done_at)
         actions.addWidget(self.record_button)
+        actions.addWidget(self.correct_button)
         chosen = QHBoxLayout()
         chosen.addWidget(self.reports, 1)
         chosen.addWidget(self.show_closed)
         chosen.addWidget(self.settings_button)
         report_actions = QHBoxLayout()
-        for button in (self.ack_button, self.amend_button, self.handled_button, self.final_button, self.print_button):
+        for button in (self.ack_button, self.amend_button, self.handled_button, self.undo_handled_button,
+                       self.final_button, self.print_button):
             report_actions.addWidget(button)
         report_actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(chosen)
         layout.addLayout(report_actions)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.corrections)
         layout.addLayout(actions)
         self._infos: list = []
         self.clock = QTimer(self)
@@ -138,6 +149,8 @@ class LadderPanel(QWidget):
                 flag += f"【{label(info.state)}】"
             if info.anticipated:
                 flag += self.tr("【预警】")
+            if late := info.overdue_count():
+                flag += self.tr("【超时 %1 项】").replace("%1", str(late))
             self.reports.addItem(f"{flag}{info.number} {label(info.type)} {info.title}", info.id)
         index = self.reports.findData(keep_id) if keep_id else 0
         self.reports.setCurrentIndex(max(index, 0))
@@ -157,6 +170,8 @@ class LadderPanel(QWidget):
             done = _when(step.done_at)
             if late := _minutes_late(step):  # in words too: red alone is lost on a selected row
                 done += self.tr("(超时 %1 分钟)").replace("%1", str(late))
+            if behind := step.rounds_behind(now):  # rounds fallen due while this one is owed: missed already
+                done += self.tr("(又漏报 %1 轮)").replace("%1", str(behind))
             # A rung still owed counts down, so that one falling due in minutes stands out before it is late.
             due = due_text(step.due_at, "%m-%d", "—") if step.done_at else deadline_text(step.due_at, now, "%m-%d")
             content = self.tr("漏报,随此时的续报补报") if step.missed_round else step.content or ""
@@ -170,6 +185,10 @@ class LadderPanel(QWidget):
                 self.table.setItem(row, column, item)
         for column in range(4):  # whole: the countdown "(已逾期 N 分钟)", "(超时 N 分钟)"; the content takes the rest
             self.table.resizeColumnToContents(column)
+        shown = info.corrections if info else ()
+        self.corrections.setText(self.tr("更正记录:") + "\n" + "\n".join(
+            f"{beijing_text(c.at, '%m-%d %H:%M')} {c.by}:{c.message}" for c in shown) if shown else "")
+        self.corrections.setVisible(bool(shown))
         self._offer_actions()
 
     def _typed(self) -> None:
@@ -216,11 +235,22 @@ class LadderPanel(QWidget):
             owed = ""
         permissions.offer(self.record_button, self.actor, Permission.EMERGENCY_REPORT, code, name, reason=owed)
         self.done_at.setEnabled(self.record_button.isEnabled())
+        if step is None:
+            made = self.tr("请先在表中选择要更正的已报送环节")
+        elif step.done_at is None:
+            made = self.tr("该环节尚未报送,无需更正")
+        elif step.missed_round:
+            made = self.tr("漏报的一轮随其后的续报补报:请更正补报它的那次续报")
+        else:
+            made = ""
+        permissions.offer(self.correct_button, self.actor, Permission.EMERGENCY_REPORT, code, name, reason=made)
         state = info.state if info else None
         not_open = "" if state is EmergencyState.OPEN else self.tr("只有处置中的报告才能标记处置完毕")
         permissions.offer(self.handled_button, self.actor, Permission.EMERGENCY_REPORT, code, name, reason=not_open)
         not_handled = "" if state is EmergencyState.HANDLED else self.tr("先标记处置完毕,再作终报")
         permissions.offer(self.final_button, self.actor, Permission.EMERGENCY_REPORT, code, name, reason=not_handled)
+        permissions.offer(self.undo_handled_button, self.actor, Permission.EMERGENCY_REPORT, code, name,
+                          reason="" if state is EmergencyState.HANDLED else self.tr("只有已处置、尚未终报的报告可以撤销处置完毕"))
         permissions.offer(self.print_button, self.actor, Permission.PRINT, code, name,
                           reason="" if info else self.tr("没有可打印的报告"))
         unacknowledged = "" if info and info.acknowledged_at is None else self.tr("没有待确认的告警")
@@ -293,6 +323,34 @@ class LadderPanel(QWidget):
         dialog.sent.connect(lambda _info: self.reload())
         dialog.open()
         return dialog
+
+    def correct_selected(self) -> LadderMomentDialog | None:
+        """A rung entered with a wrong time (or text): the time it was made, and why it is corrected."""
+        info, step = self.current(), self._selected_step()
+        if info is None or step is None or step.done_at is None:
+            return None
+        send = lambda moment, reason: emergency_corrections.correct_step(  # noqa: E731
+            self.db, self.actor, step.id, done_at=moment, reason=reason, expected_version=info.version)
+        dialog = LadderMomentDialog(
+            self.tasks, self.tr("更正报送记录 — %1").replace("%1", info.number),
+            self.tr("%1(报%2)登记的报送时间为 %3。更正后,原记录、更正后的时间和原因都留在报告的更正记录中。")
+            .replace("%1", label(step.kind)).replace("%2", label(step.to_level))
+            .replace("%3", beijing_text(step.done_at, "%m-%d %H:%M")),
+            self.tr("实际报送时间"), send, content_label=self.tr("更正原因"), parent=self)
+        dialog.when.setDateTime(beijing_time.as_qdatetime(step.done_at))
+        dialog.sent.connect(self._replace)
+        dialog.open()
+        return dialog
+
+    def undo_handled(self) -> None:
+        info = self.current()
+        if info is None:
+            return
+        reason = dialogs.ask_text(self, self.tr("撤销处置完毕 — %1").replace("%1", info.number),
+                                  self.tr("撤销原因(撤销后续报恢复计时,终报不再计时)"))
+        if reason:
+            self.tasks.submit(emergency_corrections.undo_handled, self.db, self.actor, info.id, reason=reason,
+                              expected_version=info.version, on_done=self._replace, on_error=self._failed)
 
     def print_bulletin(self) -> None:
         info = self.current()

@@ -1,0 +1,147 @@
+"""Putting the Art. 21 ladder's record right: a rung's time or text, a handling marked by mistake,
+a level raised — each kept on record, with its reason, and shown with the report."""
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from desktop.errors import Conflict, InvalidTransition, ValidationFailed
+from desktop.models import AuditEntry, utcnow
+from desktop.models.enums import EmergencyLevel, EmergencyState, EmergencyStepKind, HandlingLevel, Role
+from desktop.services import emergencies, emergency_corrections, users
+from test_emergencies import QIAOGANG, _by_level, _report, _steps
+
+HOUR = timedelta(hours=1)
+
+
+@pytest.fixture
+def operator(db, system):
+    users.add_user(db, system, username="qg_op", display_name="值班员甲", password="secret-123",
+                   role=Role.OPERATOR, scope_code=QIAOGANG)
+    return users.actor_for(db, "qg_op")
+
+
+@pytest.mark.law("Art. 21")
+def test_a_rung_entered_with_a_wrong_time_is_corrected_with_the_reason_kept(db, operator):
+    """A written report entered at 22:55 for 01:55 read as made in time; corrected, it is late, and the
+    correction (before, after, why, by whom) stays with the report."""
+    learned = utcnow() - 5 * HOUR
+    info = _report(db, operator, learned_at=learned)
+    written = _by_level(info, EmergencyStepKind.WRITTEN_FIRST)[HandlingLevel.CITY]
+    info = emergencies.record_step(db, operator, written.id, "书面报市应急局", done_at=learned + 0.5 * HOUR)
+    assert _by_level(info, EmergencyStepKind.WRITTEN_FIRST)[HandlingLevel.CITY].status() == "按时"
+    with pytest.raises(ValidationFailed, match="更正原因"):
+        emergency_corrections.correct_step(db, operator, written.id, done_at=learned + 3 * HOUR, reason=" ",
+                                           expected_version=info.version)
+    with pytest.raises(Conflict):
+        emergency_corrections.correct_step(db, operator, written.id, done_at=learned + 3 * HOUR, reason="误录",
+                                           expected_version=info.version - 1)
+    info = emergency_corrections.correct_step(db, operator, written.id, done_at=learned + 3 * HOUR,
+                                              reason="误录时间,应以传真回执为准", expected_version=info.version)
+    corrected = _by_level(info, EmergencyStepKind.WRITTEN_FIRST)[HandlingLevel.CITY]
+    assert corrected.done_at == learned + 3 * HOUR and corrected.status() == "超时"
+    assert corrected.content == "书面报市应急局"
+    (correction,) = info.corrections
+    assert correction.by == "值班员甲"
+    assert correction.message.startswith(f"更正 {info.number} 书面首报报市(误录时间,应以传真回执为准):报送时间 ")
+    assert correction.message.endswith("(更正后超时)")
+    with db.session() as s:
+        assert s.scalar(select(AuditEntry.action).order_by(AuditEntry.id.desc())) == "emergencies.correct_step"
+
+
+@pytest.mark.law("Art. 21")
+def test_a_rung_not_made_or_a_missed_round_is_not_corrected(db, operator):
+    learned = utcnow() - 80 * HOUR
+    info = _report(db, operator, learned_at=learned)
+    county = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.COUNTY]
+    with pytest.raises(InvalidTransition, match="尚未报送,无需更正"):
+        emergency_corrections.correct_step(db, operator, county.id, done_at=learned, reason="误录",
+                                           expected_version=info.version)
+    info = emergencies.record_step(db, operator, county.id, "续报", done_at=learned + 50 * HOUR)
+    missed = next(s for s in _steps(info, EmergencyStepKind.FOLLOW_UP) if s.missed_round)
+    with pytest.raises(InvalidTransition, match="漏报的一轮.*请更正补报它的那次续报"):
+        emergency_corrections.correct_step(db, operator, missed.id, done_at=learned + 30 * HOUR, reason="误录",
+                                           expected_version=info.version)
+
+
+@pytest.mark.law("Art. 21")
+def test_correcting_the_last_follow_up_retimes_the_next_and_its_missed_rounds(db, operator):
+    """Entered 50 h after learning of it (one round missed), it was in fact made at 30 h: no round was
+    missed, and the next one is due 24 h after 30 h. An earlier follow-up, once another followed it,
+    is not corrected: the later clock ran from it."""
+    learned = utcnow() - 70 * HOUR
+    info = _report(db, operator, learned_at=learned)
+    county = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.COUNTY]
+    info = emergencies.record_step(db, operator, county.id, "续报", done_at=learned + 50 * HOUR)
+    county_rounds = lambda info: sorted(  # noqa: E731
+        (s for s in _steps(info, EmergencyStepKind.FOLLOW_UP) if s.to_level is HandlingLevel.COUNTY),
+        key=lambda s: s.due_at)
+    assert [(s.due_at - learned, s.missed_round) for s in county_rounds(info)] == [
+        (24 * HOUR, False), (48 * HOUR, True), (74 * HOUR, False)]
+    info = emergency_corrections.correct_step(db, operator, county.id, done_at=learned + 30 * HOUR,
+                                              reason="按通话记录更正", expected_version=info.version)
+    assert [(s.due_at - learned, s.missed_round) for s in county_rounds(info)] == [
+        (24 * HOUR, False), (54 * HOUR, False)]
+    first, second = county_rounds(info)
+    info = emergencies.record_step(db, operator, second.id, "第二次续报", done_at=learned + 55 * HOUR)
+    with pytest.raises(InvalidTransition, match="之后已有续报.*只能更正报县\\(区\\)的最近一次续报"):
+        emergency_corrections.correct_step(db, operator, first.id, done_at=learned + 29 * HOUR, reason="误录",
+                                           expected_version=info.version)
+    with pytest.raises(ValidationFailed, match="应不早于上一次续报"):
+        emergency_corrections.correct_step(db, operator, second.id, done_at=learned + 29 * HOUR, reason="误录",
+                                           expected_version=info.version)
+
+
+@pytest.mark.law("Art. 21")
+def test_a_handling_marked_by_mistake_is_undone_and_the_follow_ups_are_owed_again(db, operator):
+    learned = utcnow() - 30 * HOUR
+    info = _report(db, operator, learned_at=learned)
+    county = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.COUNTY]
+    info = emergencies.record_step(db, operator, county.id, "续报", done_at=learned + 25 * HOUR)
+    info = emergencies.mark_handled(db, operator, info.id, handled_at=learned + 26 * HOUR)
+
+    def owed(info):
+        return {s.to_level: s.due_at - learned for s in _steps(info, EmergencyStepKind.FOLLOW_UP) if s.done_at is None}
+
+    assert owed(info) == {HandlingLevel.CITY: 24 * HOUR}  # the county's next one, due after the handling, dropped
+    with pytest.raises(ValidationFailed, match="撤销处置完毕原因"):
+        emergency_corrections.undo_handled(db, operator, info.id, reason="", expected_version=info.version)
+    info = emergency_corrections.undo_handled(db, operator, info.id, reason="误点处置完毕,现场仍在聚集",
+                                              expected_version=info.version)
+    assert (info.state, info.handled_at) == (EmergencyState.OPEN, None)
+    assert not _steps(info, EmergencyStepKind.FINAL)
+    assert owed(info) == {HandlingLevel.COUNTY: 49 * HOUR, HandlingLevel.CITY: 24 * HOUR}
+    assert "撤销" in info.corrections[-1].message and "误点处置完毕,现场仍在聚集" in info.corrections[-1].message
+    with pytest.raises(InvalidTransition, match="尚未标记处置完毕"):
+        emergency_corrections.undo_handled(db, operator, info.id, reason="再撤", expected_version=info.version)
+
+
+@pytest.mark.law("Art. 21")
+def test_a_closed_report_keeps_its_handling(db, operator):
+    learned = utcnow() - 3 * HOUR
+    info = _report(db, operator, learned_at=learned)
+    for step in info.steps:
+        if step.kind is not EmergencyStepKind.FOLLOW_UP:
+            info = emergencies.record_step(db, operator, step.id, "已报", done_at=learned + 0.2 * HOUR)
+    info = emergencies.mark_handled(db, operator, info.id, handled_at=learned + HOUR)
+    info = emergencies.close(db, operator, info.id, "终报:已平息", done_at=learned + 2 * HOUR)
+    with pytest.raises(InvalidTransition, match="已终报结束,不能撤销处置完毕"):
+        emergency_corrections.undo_handled(db, operator, info.id, reason="误点", expected_version=info.version)
+
+
+@pytest.mark.law("Art. 21")
+def test_raising_the_level_is_a_new_alarm_and_the_correction_is_listed(db, operator, system):
+    users.add_user(db, system, username="qg_sup", display_name="值班长乙", password="secret-123",
+                   role=Role.SUPERVISOR, scope_code=QIAOGANG)
+    supervisor = users.actor_for(db, "qg_sup")
+    info = emergencies.acknowledge(db, supervisor, _report(db, operator).id)
+    info = emergencies.amend_facts(db, operator, info.id, expected_version=info.version, reason="续报:伤者增加",
+                                   level=EmergencyLevel.LEVEL_II, injuries=2)
+    assert info.acknowledged_at is None and info.id in [i.id for i in emergencies.unacknowledged(db, operator)]
+    (correction,) = info.corrections
+    assert "级别 一般(IV级) → 重大(II级)" in correction.message and correction.message.endswith("告警待值班长重新确认")
+    info = emergencies.acknowledge(db, supervisor, info.id)
+    info = emergencies.amend_facts(db, operator, info.id, expected_version=info.version, reason="核实后降级",
+                                   level=EmergencyLevel.LEVEL_III)
+    assert info.acknowledged_at is not None  # a lower level is no new alarm
