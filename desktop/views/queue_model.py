@@ -303,9 +303,13 @@ class QueueModel(QAbstractTableModel):
         if column == COUNTDOWN:
             return self.countdown_text(r)
         if column == STATE:
-            # A liaison reads its own part first: its share's state, the case's beside it.
-            state = label(r.state) if r.own_state is None else self.tr("本单位%1 · 案件%2").replace(
-                "%1", label(r.own_state)).replace("%2", label(r.state))
+            # A liaison reads its own part first: its share's state, the case's beside it where it says more.
+            if r.own_state is None:
+                state = label(r.state)
+            elif label(r.own_state) == label(r.state):
+                state = self.tr("本单位%1").replace("%1", label(r.own_state))
+            else:
+                state = self.tr("本单位%1 · 案件%2").replace("%1", label(r.own_state)).replace("%2", label(r.state))
             return state if r.supervision is SupervisionLevel.NONE else f"{state} · {label(r.supervision)}"
         if column == TITLE:
             return (self.tr("【急】") if r.urgent else "") + r.title

@@ -4108,22 +4108,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Awaiting decision, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="307" />
+      <location filename="../../desktop/views/queue_model.py" line="310" />
+      <source>本单位%1</source>
+      <translation>Ours: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="312" />
       <source>本单位%1 · 案件%2</source>
       <translation>Ours: %1 · case: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="311" />
+      <location filename="../../desktop/views/queue_model.py" line="315" />
       <source>【急】</source>
       <translation>[Urgent] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="326" />
+      <location filename="../../desktop/views/queue_model.py" line="330" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="326" />
+      <location filename="../../desktop/views/queue_model.py" line="330" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>

@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 
 from desktop.models import Case
 from desktop.models.base import utcnow
-from desktop.models.enums import ACTIVE_ASSIGNMENT_STATES, CaseState
+from desktop.models.enums import ACTIVE_ASSIGNMENT_STATES, CaseState, SupervisionLevel
 from desktop.services import queue
 from desktop.services.clock import BEIJING, due_text
 from desktop.services.queue import QueueFilter, SortKey
@@ -270,6 +270,10 @@ def test_a_liaison_reads_its_own_parts_state_and_deadline_first(qtbot, demo_db, 
     assert model.index(row, COUNTDOWN).data() == "签收 剩 7小时"
     assert model.index(row, DEADLINE).data() == due_text(share.sign_due_at)  # its own, as the queue is sorted
     assert model.index(row, 3).data().startswith(f"本单位待签收 · 案件{unsigned.state.label}")
+    # Where the share's state reads as the case's, it is said once: the column stays whole at its width.
+    handling = rows.index(next(r for r in rows if r.own_state is AssignmentState.HANDLING
+                               and r.state is CaseState.HANDLING and r.supervision is SupervisionLevel.NONE))
+    assert model.index(handling, 3).data() == "本单位办理中"
     # A narrow column cuts the longer texts short: the tooltip holds them whole.
     for column in (COUNTDOWN, 3):
         assert model.index(row, column).data(Qt.ItemDataRole.ToolTipRole) == model.index(row, column).data()
