@@ -646,6 +646,22 @@ def test_a_bulletin_of_a_summary_longer_than_a_page_flows_on_and_keeps_every_lin
     assert f"第1页共{pages}页" in feet and f"第{pages}页共{pages}页" in feet
 
 
+def test_the_long_texts_of_a_bulletin_flow_over_pages_each_under_its_own_label(db, operator, tmp_path):
+    """The facts table had repeated its first row (事件标题) on each page a long summary ran on to, and
+    the measures went on under it."""
+    from pdftools import pdf_text
+
+    summary = "".join(f"概要第{n}句:渔民因补贴发放延迟聚集在码头,部分人员情绪激动。" for n in range(1, 61))
+    measures = "".join(f"措施第{n}条:派出所、司法所工作人员已赶赴现场劝解。" for n in range(1, 61))
+    info = _report(db, operator, summary=summary, measures=measures)
+    pdf = tmp_path / "bulletin.pdf"
+    assert write_bulletin(db, operator, info.id, pdf) >= 2
+    text = pdf_text(pdf, layout=False).replace("\n", "")
+    assert [text.count(label) for label in ("事件标题", "事件概要", "处置措施")] == [1, 1, 1]
+    order = ["事件标题", "事件概要", "概要第1句", "概要第60句", "处置措施", "措施第1条", "措施第60条", "报告进度"]
+    assert [text.index(mark) for mark in order] == sorted(text.index(mark) for mark in order)
+
+
 @pytest.mark.law("Art. 21")
 def test_each_rung_of_a_linked_report_is_on_the_case_timeline(db, operator):
     case = take_in(db, operator, channel=Channel.GRID_STAFF, title="渔民聚集", description="补贴问题聚集",

@@ -11,7 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import HRFlowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, HRFlowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from xml.sax.saxutils import escape
 
 from ...db import Database
@@ -24,6 +24,9 @@ from ..places import get_place
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
 from .fonts import register_pdf_font
+
+
+SECTION_START = 20 * mm  # a long text's label and its first two lines
 
 
 def _when(moment) -> str:
@@ -41,12 +44,21 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
         "heading": ParagraphStyle("heading", parent=base, textColor=colors.HexColor("#333333"), keepWithNext=1,
                                   spaceAfter=1 * mm),
         "small": ParagraphStyle("small", parent=base, fontSize=9.5, leading=13),
+        # A long text's label, shaded as the facts' labels are.
+        "section": ParagraphStyle("section", parent=base, textColor=colors.HexColor("#333333"),
+                                  backColor=colors.HexColor("#f2f2f2"), borderPadding=(1 * mm, 2 * mm),
+                                  spaceBefore=1 * mm, spaceAfter=2 * mm),
+        "text": ParagraphStyle("text", parent=base, firstLineIndent=22, spaceAfter=1 * mm),
     }
 
 
-def _table(rows: list, widths: list, font: str, *style) -> Table:
-    # splitInRow: a summary longer than a page flows on to the next one instead of failing the print.
-    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
+def _table(rows: list, widths: list, font: str, *style, header: bool = False) -> Table:
+    """A table whose first row, if `header`, is repeated at the top of each page it runs on to.
+
+    Its rows are short: a text that may run over pages (the summary, the measures) is set as a
+    section of its own (_section), not in a cell, whose split would leave it under no label.
+    """
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
     # FONTNAME: else the table itself sets an unembedded Helvetica.
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("VALIGN", (0, 0), (-1, -1), "TOP"), *style]))
     return table
@@ -62,6 +74,13 @@ def stage(info: EmergencyInfo) -> str:
     rounds = Counter(step.to_level for step in made if step.kind is EmergencyStepKind.FOLLOW_UP
                      and not step.missed_round)
     return f"续报(第 {max(rounds.values())} 次)" if rounds else "首报"
+
+
+def _section(label: str, text: str, p) -> list:
+    """A long text under its own label, flowing over pages paragraph by paragraph."""
+    lines = [line for line in (text or "").split("\n") if line.strip()] or ["—"]
+    # A new page only if not even its label and two lines fit: the text itself splits where the page ends.
+    return [Spacer(1, 3 * mm), CondPageBreak(SECTION_START), p(label, "section"), *(p(line, "text") for line in lines)]
 
 
 def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: str, styles: dict) -> list:
@@ -81,8 +100,6 @@ def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: 
         ("发生地点", info.place_text + (f"(网格 {info.grid_code})" if info.grid_code else "")),
         ("涉及人员", f"约 {info.people_involved} 人"),
         ("伤亡情况", casualties),
-        ("事件概要", info.summary),
-        ("处置措施", info.measures or "—"),
         ("当前状态", info.state.label + (f"(处置完毕于 {_when(info.handled_at)})" if info.handled_at else "")),
     ]
     fact_table = _table([[p(k, "label"), p(v)] for k, v in facts], [28 * mm, 142 * mm], font,
@@ -94,7 +111,7 @@ def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: 
                        p(_when(step.done_at), "small"), p(step.done_by or "—", "small"), p(step.status(printed_at), "small")])
     ladder_table = _table(ladder, [22 * mm, 20 * mm, 38 * mm, 38 * mm, 28 * mm, 24 * mm], font,
                           ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-                          ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")))
+                          ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")), header=True)
     # As in the head of an official report to a higher level: who signs it stands before the text,
     # so that it never ends up alone on a page of its own.
     signatures = _table([[p("签发人:"), p("审核人:"), p("拟稿人:" + info.reported_by)]], [57 * mm] * 3, font)
@@ -111,6 +128,8 @@ def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: 
         p(f"主送:{addressees}"),
         Spacer(1, 3 * mm),
         fact_table,
+        *_section("事件概要", info.summary, p),
+        *_section("处置措施", info.measures, p),
         Spacer(1, 6 * mm),
         p("报告进度(《北海市网格化服务管理条例》第二十一条)", "label"),
         Spacer(1, 2 * mm),
