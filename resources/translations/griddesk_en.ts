@@ -4737,117 +4737,142 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>GridDesk · duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="148" />
+      <location filename="../../desktop/views/wall/window.py" line="154" />
       <source>实时诉求队列(超期优先)</source>
       <translation>Live request queue (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="149" />
-      <source>紧急情况报告</source>
-      <translation>Emergency reports</translation>
+      <location filename="../../desktop/views/wall/window.py" line="155" />
+      <source>紧急情况报告(超时优先)</source>
+      <translation>Emergency reports (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="150" />
+      <location filename="../../desktop/views/wall/window.py" line="156" />
       <source>在办诉求分布(红色为超期)</source>
       <translation>Open requests (red: overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="152" />
+      <location filename="../../desktop/views/wall/window.py" line="158" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="152" />
+      <location filename="../../desktop/views/wall/window.py" line="158" />
       <source>等级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="152" />
+      <location filename="../../desktop/views/wall/window.py" line="158" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="152" />
+      <location filename="../../desktop/views/wall/window.py" line="158" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="152" />
+      <location filename="../../desktop/views/wall/window.py" line="158" />
       <source>报告进度</source>
       <translation>Ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="152" />
+      <location filename="../../desktop/views/wall/window.py" line="158" />
       <source>确认</source>
       <translation>Acknowledged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="203" />
+      <location filename="../../desktop/views/wall/window.py" line="209" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="206" />
+      <location filename="../../desktop/views/wall/window.py" line="212" />
       <source>网格指挥台 · {0} 值班大屏 · {1}承办的诉求</source>
       <translation>GridDesk · {0} wall display · cases handled by {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="209" />
+      <location filename="../../desktop/views/wall/window.py" line="215" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="211" />
+      <location filename="../../desktop/views/wall/window.py" line="217" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="212" />
+      <location filename="../../desktop/views/wall/window.py" line="218" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="213" />
+      <location filename="../../desktop/views/wall/window.py" line="219" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="214" />
+      <location filename="../../desktop/views/wall/window.py" line="220" />
+      <source>紧急报告超时环节</source>
+      <translation>Emergency rungs overdue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="221" />
+      <source>{0} 件报告(第二十一条)</source>
+      <translation>in {0} report(s) (Art. 21)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="222" />
+      <source>第二十一条报告进度</source>
+      <translation>Art. 21 reporting ladder</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="223" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="214" />
+      <location filename="../../desktop/views/wall/window.py" line="223" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="215" />
+      <location filename="../../desktop/views/wall/window.py" line="224" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="217" />
+      <location filename="../../desktop/views/wall/window.py" line="226" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="243" />
+      <location filename="../../desktop/views/wall/window.py" line="248" />
+      <source>另有 {0} 条未显示</source>
+      <translation>{0} more not shown</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="250" />
+      <source>(其中 {0} 条有超时环节)</source>
+      <translation> ({0} of them with overdue rungs)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="260" />
       <source>已确认</source>
       <translation>Acknowledged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="243" />
+      <location filename="../../desktop/views/wall/window.py" line="260" />
       <source>待确认</source>
       <translation>Awaiting acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="255" />
+      <location filename="../../desktop/views/wall/window.py" line="272" />
       <source>超时 {0} 项</source>
       <translation>{0} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="259" />
+      <location filename="../../desktop/views/wall/window.py" line="276" />
       <source>下一环节 {0}</source>
       <translation>next due {0}</translation>
     </message>

@@ -40,8 +40,8 @@ def test_tiles_show_the_scope_figures(wall, demo_db, chief):
     assert wall.snapshot.scope_code == QIAOGANG
     assert [t.value.text() for t in wall.tiles[:3]] == [f"{summary.received_today:,}", f"{summary.open:,}",
                                                         f"{summary.overdue:,}"]
-    assert [t.caption.text() for t in wall.tiles[3:]] == ["响应率", "解决率", "满意率"]
-    assert all(t.value.text() == "—" or t.value.text().endswith("%") for t in wall.tiles[3:])
+    assert [t.caption.text() for t in wall.tiles[4:]] == ["响应率", "解决率", "满意率"]
+    assert all(t.value.text() == "—" or t.value.text().endswith("%") for t in wall.tiles[4:])
     assert wall.queue_model.rowCount() == min(summary.open, wall.queue_model.rowCount()) > 0
     assert wall.emergencies.rowCount() >= 1
     assert "侨港" in wall.title.text()
@@ -177,6 +177,40 @@ def test_the_emergency_table_says_what_the_ladder_owes(wall, demo_db, chief):
         else:
             assert re.fullmatch(r"下一环节 \d\d-\d\d \d\d:\d\d|—", shown)
     assert wall.emergencies.rowCount() and any(r.overdue_steps() for r in reports.values())
+
+
+@pytest.mark.law("Art. 21")
+def test_the_wall_never_hides_a_report_owing_an_overdue_rung(wall, demo_db, chief):
+    """Only the six newest reports had been shown: an older one late on its ladder dropped off the wall."""
+    from datetime import timedelta
+
+    from desktop.models import utcnow
+    from desktop.models.enums import EmergencyLevel, EmergencyState, EmergencyType
+    from desktop.services import emergencies
+    from desktop.services.wall import EMERGENCY_ROWS
+
+    def report(title, learned):
+        emergencies.report(demo_db, chief, type=EmergencyType.OTHER, level=EmergencyLevel.LEVEL_IV, title=title,
+                           occurred_at=learned, learned_at=learned, place_text="侨港镇避风港",
+                           township_code=QIAOGANG, summary="组织渔船进港避风")
+
+    report("渔船失火", utcnow() - timedelta(hours=2))  # its first reports are overdue by now
+    for n in range(1, EMERGENCY_ROWS + 2):  # newer ones, nothing late on them yet
+        report(f"台风预警转移渔船第{n}批", utcnow() - timedelta(minutes=n))
+    wall.refresh()
+    every = emergencies.list_reports(demo_db, chief)
+    late = {r.title for r in every if r.overdue_steps()}
+    listed = [r for r in every if r.state is not EmergencyState.CLOSED or r.learned_at > utcnow() - timedelta(days=7)]
+    shown = [wall.emergencies.item(row, 2).text() for row in range(wall.emergencies.rowCount())]
+    assert "渔船失火" in late and len(listed) > EMERGENCY_ROWS
+    assert len(shown) == EMERGENCY_ROWS and set(shown[:len(late)]) == late  # late ones first
+    assert shown[len(late)] == "台风预警转移渔船第1批"  # then the newest
+    assert wall.emergencies_more.isVisible()
+    assert wall.emergencies_more.text() == f"另有 {len(listed) - EMERGENCY_ROWS} 条未显示"
+    tile = wall.tiles[3]
+    assert tile.caption.text() == "紧急报告超时环节"
+    assert tile.value.text() == str(sum(len(r.overdue_steps()) for r in every))
+    assert tile.note.text() == f"{len(late)} 件报告(第二十一条)"
 
 
 def test_f11_brings_the_wall_up_once_and_lets_it_go_when_closed(qtbot, demo_db, chief, tasks, cjk_font,

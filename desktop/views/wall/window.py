@@ -77,7 +77,8 @@ class WallWindow(QWidget):
         header.addWidget(self.status)
         header.addWidget(self.clock)
 
-        self.tiles = [KpiTile(self) for _ in range(6)]
+        # Cases today, open and overdue; Art. 21 rungs overdue; the month's three rates.
+        self.tiles = [KpiTile(self) for _ in range(7)]
         tiles = QHBoxLayout()
         for tile in self.tiles:
             tiles.addWidget(tile, 1)
@@ -99,10 +100,13 @@ class WallWindow(QWidget):
             table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.queue_title, self.emergency_title, self.map_title = QLabel(), QLabel(), QLabel()
+        self.emergencies_more = QLabel()  # 另有 N 条: reports the panel has no room for
+        self.emergencies_more.setObjectName("note")
+        self.emergencies_more.hide()
         body = QGridLayout()
         body.addWidget(self._panel(self.map_title, self.map), 0, 0, 2, 1)
         body.addWidget(self._panel(self.queue_title, self.queue), 0, 1)
-        body.addWidget(self._panel(self.emergency_title, self.emergencies), 1, 1)
+        body.addWidget(self._panel(self.emergency_title, self.emergencies, self.emergencies_more), 1, 1)
         body.setColumnStretch(0, 11)
         body.setColumnStretch(1, 9)
         body.setRowStretch(0, 3)
@@ -135,18 +139,20 @@ class WallWindow(QWidget):
         self.refresh()
         self.reload_map()
 
-    def _panel(self, title: QLabel, content: QWidget) -> QFrame:
+    def _panel(self, title: QLabel, content: QWidget, *below: QWidget) -> QFrame:
         frame = QFrame(self)
         frame.setObjectName("panel")
         title.setObjectName("sectionTitle")
         box = QVBoxLayout(frame)
         box.addWidget(title)
         box.addWidget(content, 1)
+        for widget in below:
+            box.addWidget(widget)
         return frame
 
     def retranslate(self) -> None:
         self.queue_title.setText(self.tr("实时诉求队列(超期优先)"))
-        self.emergency_title.setText(self.tr("紧急情况报告"))
+        self.emergency_title.setText(self.tr("紧急情况报告(超时优先)"))
         self.map_title.setText(self.tr("在办诉求分布(红色为超期)"))
         self.emergencies.setHorizontalHeaderLabels(
             [self.tr("获知时间"), self.tr("等级"), self.tr("事件"), self.tr("状态"), self.tr("报告进度"), self.tr("确认")])
@@ -211,7 +217,10 @@ class WallWindow(QWidget):
         self.tiles[0].show_figure(self.tr("今日受理"), f"{k.received_today:,}")
         self.tiles[1].show_figure(self.tr("在办诉求"), f"{k.open:,}")
         self.tiles[2].show_figure(self.tr("超期诉求"), f"{k.overdue:,}", alert=k.overdue > 0)
-        for tile, figure, caption in zip(self.tiles[3:], k.rates, (self.tr("响应率"), self.tr("解决率"),
+        self.tiles[3].show_figure(self.tr("紧急报告超时环节"), f"{k.emergency_steps_overdue:,}",
+                                  self.tr("{0} 件报告(第二十一条)").format(k.emergencies_overdue) if k.emergencies_overdue
+                                  else self.tr("第二十一条报告进度"), alert=k.emergency_steps_overdue > 0)
+        for tile, figure, caption in zip(self.tiles[4:], k.rates, (self.tr("响应率"), self.tr("解决率"),
                                                                      self.tr("满意率"))):
             tile.show_figure(caption, _percent(figure),
                              self.tr("{0} · {1}/{2}").format(period_label(period_of(s.at)), figure.numerator,
@@ -234,6 +243,14 @@ class WallWindow(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
     def _show_emergencies(self, s: wall.WallSnapshot) -> None:
+        more = ""
+        if s.emergencies_not_shown:
+            more = self.tr("另有 {0} 条未显示").format(s.emergencies_not_shown)
+            if s.emergencies_not_shown_overdue:
+                more += self.tr("(其中 {0} 条有超时环节)").format(s.emergencies_not_shown_overdue)
+        self.emergencies_more.setText(more)
+        self.emergencies_more.setStyleSheet(f"color: {ALERT};" if s.emergencies_not_shown_overdue else "")
+        self.emergencies_more.setVisible(bool(more))
         self.emergencies.setRowCount(len(s.emergencies))
         for row, report in enumerate(s.emergencies):
             acknowledged = report.acknowledged_at is not None
