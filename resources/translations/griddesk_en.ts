@@ -198,112 +198,112 @@
   <context>
     <name>AlarmOverlay</name>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="71" />
+      <location filename="../../desktop/views/wall/alarm.py" line="82" />
       <source>⚠ 紧急情况报告 · 须值班长确认(第二十一条)</source>
       <translation>⚠ Emergency report · shift supervisor must acknowledge (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="72" />
+      <location filename="../../desktop/views/wall/alarm.py" line="83" />
       <source>值班长用户名</source>
       <translation>Shift supervisor's user name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="73" />
+      <location filename="../../desktop/views/wall/alarm.py" line="84" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="74" />
+      <location filename="../../desktop/views/wall/alarm.py" line="85" />
       <source>确认已知悉</source>
       <translation>Acknowledge</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="92" />
+      <location filename="../../desktop/views/wall/alarm.py" line="104" />
       <source>未定</source>
       <translation>not known</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="93" />
+      <location filename="../../desktop/views/wall/alarm.py" line="105" />
       <source>预计发生时间</source>
       <translation>Expected at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="93" />
+      <location filename="../../desktop/views/wall/alarm.py" line="105" />
       <source>{0}(尚未发生,获知 {1})</source>
       <translation>{0} (not happened yet; learned {1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="95" />
+      <location filename="../../desktop/views/wall/alarm.py" line="107" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="95" />
+      <location filename="../../desktop/views/wall/alarm.py" line="107" />
       <source>{0}(获知 {1})</source>
       <translation>{0} (learned of {1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="97" />
+      <location filename="../../desktop/views/wall/alarm.py" line="109" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="98" />
+      <location filename="../../desktop/views/wall/alarm.py" line="110" />
       <source>等级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="100" />
+      <location filename="../../desktop/views/wall/alarm.py" line="112" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="101" />
+      <location filename="../../desktop/views/wall/alarm.py" line="113" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="101" />
+      <location filename="../../desktop/views/wall/alarm.py" line="113" />
       <source>涉及 {0} 人;死亡 {1},受伤 {2},失踪 {3}</source>
       <translation>{0} people involved; {1} dead, {2} injured, {3} missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="103" />
+      <location filename="../../desktop/views/wall/alarm.py" line="115" />
       <source>(尚在核实)</source>
       <translation> (still being verified)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="104" />
+      <location filename="../../desktop/views/wall/alarm.py" line="116" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="105" />
+      <location filename="../../desktop/views/wall/alarm.py" line="117" />
       <source>已采取措施</source>
       <translation>Measures taken</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="105" />
+      <location filename="../../desktop/views/wall/alarm.py" line="117" />
       <source>(未填写)</source>
       <translation>(not given)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="106" />
+      <location filename="../../desktop/views/wall/alarm.py" line="118" />
       <source>报告人</source>
       <translation>Reported by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="110" />
-      <source>报送时限</source>
-      <translation>Next report due</translation>
+      <location filename="../../desktop/views/wall/alarm.py" line="122" />
+      <source>报送时限:{0} · {1} {2}</source>
+      <translation>Report due: {0} · {1} {2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="116" />
+      <location filename="../../desktop/views/wall/alarm.py" line="130" />
       <source>另有 {0} 条紧急情况待确认</source>
       <translation>{0} more emergencies awaiting acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="128" />
+      <location filename="../../desktop/views/wall/alarm.py" line="142" />
       <source>正在确认…</source>
       <translation>Acknowledging…</translation>
     </message>

@@ -72,7 +72,8 @@ def test_unacknowledged_emergency_takes_over_until_a_supervisor_confirms(qtbot, 
     for fact in ("类型", "等级", "发生时间", "地点", "死亡", "已采取措施"):
         assert fact in facts
     # …and what the ladder asks next, with its countdown: the alarm covers the clock and the table.
-    assert "报送时限" in facts and ("(剩余 " in facts or "(已逾期 " in facts)
+    deadline = wall.alarm.deadline.text()
+    assert deadline.startswith("报送时限:") and ("(剩余 " in deadline or "(已逾期 " in deadline)
 
     wall.alarm.username.setText("qg_chief")
     wall.alarm.password.setText("wrong-password")
@@ -138,6 +139,28 @@ def test_the_takeover_shows_typed_text_as_typed(wall):
     assert "聚集" * (SHOWN_CHARACTERS // 2) + "…" in text
     assert wall.alarm.title.text() == "<b>渔港</b> 聚集"
     assert wall.alarm.title.textFormat() == Qt.TextFormat.PlainText
+
+
+@pytest.mark.law("Art. 21")
+def test_the_takeover_keeps_the_deadline_in_view_with_the_longest_title_and_place(qtbot, wall):
+    """A 120-character title and a 200-character place (both allowed) had pushed the 报送时限 line
+    off the bottom of a 1080-line wall."""
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QApplication
+
+    wall.resize(1920, 1080)
+    qtbot.waitUntil(lambda: wall.alarm.size() == wall.size())
+    wall.alarm.show_report(replace(wall.alarm.report, title="渔港码头聚集" * 20, place_text="侨港镇渔港码头东侧" * 23,
+                                   summary="渔民聚集" * 100, measures="派员劝导" * 100), 2)
+    QApplication.processEvents()
+    alarm = wall.alarm
+    assert alarm.deadline.isVisible() and alarm.deadline.text().startswith("报送时限:")
+    assert alarm.rect().contains(alarm.deadline.geometry())
+    for label in (alarm.title, alarm.deadline, alarm.facts):  # each as tall as its text: nothing cut
+        assert label.height() >= label.heightForWidth(label.width()), label.text()[:20]
+    assert alarm.title.text().endswith("…") and "侨港镇渔港码头东侧" * 8 + "侨港镇渔港码头东…" in alarm.facts.text()
+    assert alarm.confirm.geometry().bottom() < alarm.height()
 
 
 @pytest.mark.law("Art. 21")
