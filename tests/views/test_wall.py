@@ -11,10 +11,12 @@ from desktop.models import AuditEntry, EmergencyReport
 from desktop.models.enums import AuditOutcome
 from desktop.services import queue, users
 from desktop.services.wall import snapshot as wall_snapshot
+from desktop.tasks import Handle, Progress, SyncTaskRunner
 from desktop.views.wall import WallWindow
 from desktop.views.wall.scale import unit_for
 
 QIAOGANG = "450503103000"
+YINTAN = "450503101000"  # no grid, case nor report in the demo
 
 
 @pytest.fixture
@@ -198,7 +200,8 @@ def test_the_emergency_table_says_what_the_ladder_owes(wall, demo_db, chief):
         if owed:
             assert shown == f"超时 {owed} 项"
         else:
-            assert re.fullmatch(r"下一环节 \d\d-\d\d \d\d:\d\d|—", shown)
+            # Which report is next, to which levels, by when: 续报·县(区)、市 11-28 02:26.
+            assert re.fullmatch(r"(电话首报|书面首报|续报|终报)·(县\(区\)|市)(、市)? \d\d-\d\d \d\d:\d\d|—", shown), shown
     assert wall.emergencies.rowCount() and any(r.overdue_steps() for r in reports.values())
 
 
@@ -234,6 +237,56 @@ def test_the_wall_never_hides_a_report_owing_an_overdue_rung(wall, demo_db, chie
     assert tile.caption.text() == "紧急报告超时环节"
     assert tile.value.text() == str(sum(len(r.overdue_steps()) for r in every))
     assert tile.note.text() == f"{len(late)} 件报告(第二十一条)"
+
+
+class HeldTasks(SyncTaskRunner):
+    """Holds what is submitted until `run()`: the wall as it stands before its data lands."""
+
+    def __init__(self):
+        super().__init__()
+        self.held = []
+
+    def submit(self, fn, *args, **kwargs):
+        self.held.append((fn, args, kwargs))
+        return Handle(Progress(), None)
+
+    def run(self) -> None:
+        while self.held:
+            fn, args, kwargs = self.held.pop(0)
+            SyncTaskRunner.submit(self, fn, *args, **kwargs)
+
+
+def test_an_empty_wall_says_so_and_tells_loading_from_empty(qtbot, demo_db, system, cjk_font):
+    """A township with no grid, case or report had shown blank panels, the same as while loading."""
+    tasks = HeldTasks()
+    window = WallWindow(demo_db, system, tasks, under=YINTAN, live=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert (window.queue_empty.text(), window.emergencies_empty.text()) == ("载入中…", "载入中…")
+    assert window.map.empty_text() == "地图载入中…"
+    tasks.run()
+    assert window.queue_model.rowCount() == 0 and not window.queue.isVisible()
+    assert window.queue_empty.isVisible() and window.queue_empty.text() == "无在办诉求"
+    assert window.emergencies_empty.isVisible() and not window.emergencies.isVisible()
+    assert window.emergencies_empty.text() == "无紧急情况报告(未结束的及近 7 日的)"
+    assert window.map.empty_text() == "无网格边界和带位置的在办诉求可显示"
+
+
+@pytest.mark.parametrize("height", [1080, 2160])
+def test_map_names_and_legend_scale_with_the_walls_type(qtbot, wall, height):
+    """Grid names and the legend had stayed at the desk's 12 px, unreadable across the room."""
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    wall.resize(height * 16 // 9, height)
+    qtbot.waitUntil(lambda: wall.height() == height)
+    names = [item for item in wall.map.scene().items() if isinstance(item, QGraphicsSimpleTextItem)]
+    assert names and {name.font().pixelSize() for name in names} == {unit_for(height)}
+    assert wall.map.empty_text() == ""
+    image = wall.map.grab().toImage()
+    # The legend's box grows with the type: its five lines reach below 6 units of the body type.
+    legend_bottom = max(y for y in range(0, min(image.height(), unit_for(height) * 12))
+                        if image.pixelColor(12, y).lightness() > 250)
+    assert legend_bottom > 6 * unit_for(height)
 
 
 def test_f11_brings_the_wall_up_once_and_lets_it_go_when_closed(qtbot, demo_db, chief, tasks, cjk_font,

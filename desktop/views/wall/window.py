@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStackedLayout,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from ...db import Database
 from ...errors import GridDeskError
 from ...i18n import label, period_label
-from ...models.enums import EmergencyState
+from ...models.enums import EmergencyState, HandlingLevel
 from ...services import wall
 from ...services.clock import BEIJING, due_text
 from ...services.evaluation.periods import period_of
@@ -100,13 +101,19 @@ class WallWindow(QWidget):
             table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.queue_title, self.emergency_title, self.map_title = QLabel(), QLabel(), QLabel()
+        # Said instead of an empty table: still loading, or nothing to show.
+        self.queue_empty, self.emergencies_empty = QLabel(), QLabel()
+        self._queue_loaded = False  # a refresh of the queue has landed
+        self.queue_model.refreshed.connect(self._queue_landed)
+        self.queue_model.modelReset.connect(self._show_queue_state)
         self.emergencies_more = QLabel()  # 另有 N 条: reports the panel has no room for
         self.emergencies_more.setObjectName("note")
         self.emergencies_more.hide()
         body = QGridLayout()
         body.addWidget(self._panel(self.map_title, self.map), 0, 0, 2, 1)
-        body.addWidget(self._panel(self.queue_title, self.queue), 0, 1)
-        body.addWidget(self._panel(self.emergency_title, self.emergencies, self.emergencies_more), 1, 1)
+        body.addWidget(self._panel(self.queue_title, self._or_empty(self.queue, self.queue_empty)), 0, 1)
+        body.addWidget(self._panel(self.emergency_title, self._or_empty(self.emergencies, self.emergencies_empty),
+                                   self.emergencies_more), 1, 1)
         body.setColumnStretch(0, 11)
         body.setColumnStretch(1, 9)
         body.setRowStretch(0, 3)
@@ -149,6 +156,33 @@ class WallWindow(QWidget):
         for widget in below:
             box.addWidget(widget)
         return frame
+
+    def _or_empty(self, table: QWidget, empty: QLabel) -> QWidget:
+        """The table, or in its place what is said while it has no rows."""
+        holder = QWidget(self)
+        stack = QStackedLayout(holder)
+        empty.setObjectName("empty")
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty.setWordWrap(True)
+        stack.addWidget(table)
+        stack.addWidget(empty)
+        return holder
+
+    @staticmethod
+    def _empty_or_table(table: QWidget, empty: QLabel, text: str) -> None:
+        empty.setText(text)
+        empty.parentWidget().layout().setCurrentWidget(empty if text else table)
+
+    def _queue_landed(self) -> None:
+        self._queue_loaded = True
+        self._show_queue_state()
+
+    def _show_queue_state(self) -> None:
+        if self.queue_model.rowCount():
+            text = ""
+        else:
+            text = self.tr("无在办诉求") if self._queue_loaded else self.tr("载入中…")
+        self._empty_or_table(self.queue, self.queue_empty, text)
 
     def retranslate(self) -> None:
         self.queue_title.setText(self.tr("实时诉求队列(超期优先)"))
@@ -205,8 +239,10 @@ class WallWindow(QWidget):
 
     def _show(self) -> None:
         s = self.snapshot
+        self._show_queue_state()
         if s is None:
             self.title.setText(self.tr("网格指挥台 · 值班大屏(载入中…)"))
+            self._empty_or_table(self.emergencies, self.emergencies_empty, self.tr("载入中…"))
             return
         if s.department_name:
             self.title.setText(self.tr("网格指挥台 · {0} 值班大屏 · {1}承办的诉求").format(s.scope_name,
@@ -251,6 +287,8 @@ class WallWindow(QWidget):
         self.emergencies_more.setText(more)
         self.emergencies_more.setStyleSheet(f"color: {ALERT};" if s.emergencies_not_shown_overdue else "")
         self.emergencies_more.setVisible(bool(more))
+        self._empty_or_table(self.emergencies, self.emergencies_empty, "" if s.emergencies else self.tr(
+            "无紧急情况报告(未结束的及近 {0} 日的)").format(wall.RECENT_EMERGENCY_DAYS))
         self.emergencies.setRowCount(len(s.emergencies))
         for row, report in enumerate(s.emergencies):
             acknowledged = report.acknowledged_at is not None
@@ -267,13 +305,18 @@ class WallWindow(QWidget):
                 self.emergencies.setItem(row, column, item)
 
     def _ladder_text(self, report, overdue, now) -> str:
-        """What the Art. 21 ladder owes: rungs overdue, else when the next one is due."""
+        """What the Art. 21 ladder owes: rungs overdue, else the next one — which report, to which
+        levels, by when (续报·县(区)、市 11-28 02:26)."""
         if overdue:
             return self.tr("超时 {0} 项").format(len(overdue))
-        owed = [step.due_at for step in report.steps if step.done_at is None]
+        owed = sorted((step for step in report.steps if step.done_at is None), key=lambda step: step.due_at)
         if not owed:
             return "—"
-        return self.tr("下一环节 {0}").format(due_text(min(owed), "%m-%d"))
+        first = owed[0]
+        levels = sorted((step.to_level for step in owed if step.kind is first.kind and step.due_at == first.due_at),
+                        key=list(HandlingLevel).index)  # upward: the county before the city
+        return self.tr("{0}·{1} {2}").format(label(first.kind), "、".join(label(level) for level in levels),
+                                             due_text(first.due_at, "%m-%d"))
 
     def resizeEvent(self, event) -> None:
         unit = unit_for(self.height())
@@ -283,6 +326,7 @@ class WallWindow(QWidget):
             self._unit = unit
             self.setStyleSheet(style_sheet(unit))
             self.alarm.scale(unit)
+            self.map.set_text_size(unit)
             for table in (self.queue, self.emergencies):
                 table.verticalHeader().setDefaultSectionSize(int(unit * 1.9))
             # Fixed widths in body units: sizing the queue to its contents would read a thousand rows.
