@@ -156,3 +156,52 @@ def test_casualties_reported_unverified_are_verified_from_the_command_line_befor
     info = next(r for r in emergencies.list_reports(demo_db, emergencies_actor(demo_db)) if r.number == number)
     assert (info.injuries, info.casualties_unverified, info.state.value) == (2, False, "closed")
 
+
+
+@pytest.mark.law("Art. 21")
+def test_every_fact_the_amend_service_corrects_is_an_option_of_amend(demo_db, capsys):
+    """--type, --occurred, --lon/--lat and --expected had been refused as unknown arguments."""
+    from datetime import timedelta
+
+    import shapely
+
+    from desktop.cli.emergencies import _AMENDED
+    from desktop.models import Place, utcnow
+    from desktop.models.enums import EmergencyLevel, EmergencyType, PlaceLevel
+    from desktop.services.clock import BEIJING
+
+    options = set(_AMENDED.values()) | {"type", "level", "occurred_at", "expected_at", "casualties_unverified"}
+    assert options == set(emergencies.AMENDABLE_FACTS)
+    actor = emergencies_actor(demo_db)
+    learned = (utcnow() - timedelta(hours=3)).replace(second=0, microsecond=0)
+    info = emergencies.report(demo_db, actor, type=EmergencyType.OTHER, level=EmergencyLevel.LEVEL_IV,
+                              title="渔港聚集", occurred_at=learned, learned_at=learned, place_text="侨港渔港",
+                              township_code="450503103000", summary="渔民聚集")
+    with demo_db.session() as session:
+        grid = session.scalars(select(Place).where(Place.level == PlaceLevel.GRID, Place.code.like("450503103%"),
+                                                   Place.geometry.is_not(None)).order_by(Place.code)).first()
+        point, grid_code = shapely.from_wkb(grid.geometry).representative_point(), grid.code
+    occurred = learned - timedelta(minutes=20)
+    code, out = _run(demo_db, "emergencies", "amend", info.number, "--reason", "核实", "--type", "重大矛盾纠纷",
+                     "--occurred", f"{occurred.astimezone(BEIJING):%Y-%m-%d %H:%M}",
+                     "--lon", str(point.x), "--lat", str(point.y))
+    assert (code, out) == (0, f"已更正 {info.number} 的事实\n")
+    info = emergencies.get_report(demo_db, actor, info.id)
+    assert (info.type, info.occurred_at, info.grid_code) == (EmergencyType.MAJOR_DISPUTE, occurred, grid_code)
+    assert (info.lon, info.lat) == pytest.approx((point.x, point.y))
+    capsys.readouterr()
+    assert _run(demo_db, "emergencies", "amend", info.number, "--reason", "x", "--type", "火灾")[0] == 1
+    assert "--type '火灾':应为 major_dispute(重大矛盾纠纷)" in capsys.readouterr().err
+    assert _run(demo_db, "emergencies", "amend", info.number, "--reason", "x", "--occurred", "明天")[0] == 1
+    assert "--occurred '明天':应写作北京时间 YYYY-MM-DD HH:MM" in capsys.readouterr().err
+
+    expected = (utcnow() + timedelta(days=1)).replace(second=0, microsecond=0)
+    warning = emergencies.report(demo_db, actor, type=EmergencyType.MASS_INCIDENT, level=EmergencyLevel.LEVEL_IV,
+                                 title="渔民拟聚集", occurred_at=None, anticipated=True, expected_at=None,
+                                 learned_at=learned, place_text="镇政府", township_code="450503103000",
+                                 summary="拟明日聚集")
+    assert _run(demo_db, "emergencies", "amend", warning.number, "--reason", "续报",
+                "--expected", f"{expected.astimezone(BEIJING):%Y-%m-%d %H:%M}")[0] == 0
+    assert emergencies.get_report(demo_db, actor, warning.id).expected_at == expected
+    assert _run(demo_db, "emergencies", "amend", warning.number, "--reason", "时间又不确定", "--expected", "未定")[0] == 0
+    assert emergencies.get_report(demo_db, actor, warning.id).expected_at is None

@@ -155,8 +155,14 @@ def _amend(ctx, args) -> int:
     """Correct or complete the facts as follow-ups come in (the desktop's 更正/补充事实): only those given."""
     report = emergencies.get_report(ctx.db, ctx.actor, emergencies.report_id(ctx.db, ctx.actor, args.id))
     changes = {name: getattr(args, option) for option, name in _AMENDED.items() if getattr(args, option) is not None}
+    if args.type is not None:
+        changes["type"] = _choice(EmergencyType, args.type, "--type")
     if args.level is not None:
         changes["level"] = _choice(EmergencyLevel, args.level, "--level")
+    if args.occurred is not None:
+        changes["occurred_at"] = _at(args.occurred, "--occurred")
+    if args.expected is not None:  # a warning's expected time; 未定 when it is not known
+        changes["expected_at"] = None if args.expected.strip() in ("", "未定") else _at(args.expected, "--expected")
     if args.casualties is not None:
         changes["casualties_unverified"] = args.casualties == "unverified"
     info = emergencies.amend_facts(ctx.db, ctx.actor, report.id, expected_version=report.version, reason=args.reason,
@@ -167,7 +173,8 @@ def _amend(ctx, args) -> int:
 
 # Options of `amend` → the facts they correct.
 _AMENDED = {"people": "people_involved", "deaths": "deaths", "injuries": "injuries", "missing": "missing",
-            "summary": "summary", "measures": "measures", "title": "title", "place": "place_text"}
+            "summary": "summary", "measures": "measures", "title": "title", "place": "place_text",
+            "lon": "lon", "lat": "lat"}
 
 
 def _bulletin(ctx, args) -> int:
@@ -183,10 +190,12 @@ def register(cli) -> None:
     sub.add_argument("--under", metavar="CODE", help="只列该地区内的")
     report_id = "报告序号或编号(emergencies list 的前两列)"
     at = "北京时间 YYYY-MM-DD HH:MM(默认现在)"
+    types = "major_dispute、mass_incident、emergency、other 或其中文名"
+    levels = "i、ii、iii、iv 或其中文名(如 一般(IV级))"
     sub = cli.command("report", "报告紧急情况(已发生的,或用 --expected 报告可能发生的;类型和级别须指明)", _report,
                       group=group)
-    sub.add_argument("--type", required=True, help="major_dispute、mass_incident、emergency、other 或其中文名")
-    sub.add_argument("--level", required=True, help="i、ii、iii、iv 或其中文名(如 一般(IV级))")
+    sub.add_argument("--type", required=True, help=types)
+    sub.add_argument("--level", required=True, help=levels)
     sub.add_argument("--title", required=True)
     sub.add_argument("--place", required=True, help="发生地点")
     sub.add_argument("--summary", required=True, help="事件概要")
@@ -210,9 +219,15 @@ def register(cli) -> None:
         sub.add_argument(f"--{name}", type=int, metavar="N", help=caption)
     sub.add_argument("--casualties", choices=("verified", "unverified"),
                      help="伤亡情况:verified 已核实(终报前须如此)、unverified 尚在核实")
-    sub.add_argument("--level", help="i、ii、iii、iv 或其中文名")
+    sub.add_argument("--type", help=types)
+    sub.add_argument("--level", help=levels)
     sub.add_argument("--title")
+    sub.add_argument("--occurred", metavar="TIME", help="发生时间,北京时间 YYYY-MM-DD HH:MM(预警报告不填,改 --expected)")
+    sub.add_argument("--expected", metavar="TIME",
+                     help="预警报告的预计发生时间,北京时间 YYYY-MM-DD HH:MM;写 未定 即改为时间未定")
     sub.add_argument("--place", help="发生地点")
+    sub.add_argument("--lon", type=float, help="经度(须在本报告所属乡镇内;与 --lat 一起给)")
+    sub.add_argument("--lat", type=float, help="纬度")
     sub.add_argument("--summary", help="事件概要")
     sub.add_argument("--measures", help="已采取的措施")
     sub = cli.command("steps", "列出一件报告的报告环节及步骤号", _steps, group=group)

@@ -1,8 +1,8 @@
 """What the supervisor's wall display shows, read in one go (SPEC §5, §10).
 
-KPI tiles (today's intake, open, overdue and the month's three rates of SPEC §11), recent
-emergency reports, and the oldest Art. 21 report nobody has acknowledged yet — it takes over
-the screen. (The live queue itself is the main window's paged queue model, filtered the same.)
+KPI tiles (today's intake, open, overdue, the Art. 21 rungs overdue and the month's three rates
+of SPEC §11), the emergency reports — those owing an overdue rung first, so that the wall never
+hides one — and the oldest Art. 21 report nobody has acknowledged yet: it takes over the screen. (The live queue itself is the main window's paged queue model, filtered the same.)
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from .security import Actor, Permission, scope_prefix
 
 THREE_RATES = ("response", "resolution", "satisfaction")
 RECENT_EMERGENCY_DAYS = 7
+EMERGENCY_ROWS = 6  # what the wall's emergency panel holds at every resolution (its type scales with it)
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ class Kpis:
     overdue: int
     rates: tuple[Figure, ...]  # the month so far: response, resolution, satisfaction
     period_label: str
+    emergency_steps_overdue: int = 0  # Art. 21 rungs owed past their time, in every report of the scope
+    emergencies_overdue: int = 0  # the reports owing them
 
 
 @dataclass(frozen=True)
@@ -39,12 +42,26 @@ class WallSnapshot:
     scope_code: str
     scope_name: str
     kpis: Kpis
-    emergencies: tuple[EmergencyInfo, ...]  # open or learned of in the last week, newest first
+    # Open or learned of in the last week: those owing an overdue rung, then those owing one not yet
+    # due, then the rest; newest first within each. At most EMERGENCY_ROWS.
+    emergencies: tuple[EmergencyInfo, ...]
     alarm: EmergencyInfo | None  # the oldest unacknowledged report: takes over the screen
     alarms_waiting: int
     # A liaison sees only the cases their department holds a share of: the counts and the rates
     # are that department's, and the title says so.
     department_name: str | None = None
+    emergencies_not_shown: int = 0  # further reports of the list, beyond EMERGENCY_ROWS
+    emergencies_not_shown_overdue: int = 0  # of those, the ones owing an overdue rung
+
+
+def wall_order(reports: list[EmergencyInfo], now: datetime) -> list[EmergencyInfo]:
+    """Reports owing an overdue rung first, then those owing a rung not yet due, then the rest;
+    the newest first within each: a report late on its ladder is never pushed off the wall by newer ones."""
+    def urgency(report: EmergencyInfo) -> int:
+        if report.overdue_steps(now):
+            return 0
+        return 1 if any(step.done_at is None for step in report.steps) else 2
+    return sorted(reports, key=lambda r: (urgency(r), -r.learned_at.timestamp(), -r.id))
 
 
 def home_scope(actor: Actor) -> str:
@@ -66,14 +83,19 @@ def snapshot(db: Database, actor: Actor, *, under: str | None = None, now: datet
     month = period_of(now)
     rates = scope_figures(db, actor, month, THREE_RATES, under=under, as_of=now,
                           department_id=department.id if department else None)
-    reports = [r for r in emergencies.list_reports(db, actor, under=under)
-               if r.state is not EmergencyState.CLOSED or r.learned_at >= now - timedelta(days=RECENT_EMERGENCY_DAYS)]
+    every = emergencies.list_reports(db, actor, under=under)
+    late = [r for r in every if r.overdue_steps(now)]
+    reports = wall_order([r for r in every if r.state is not EmergencyState.CLOSED
+                          or r.learned_at >= now - timedelta(days=RECENT_EMERGENCY_DAYS)], now)
+    shown, rest = reports[:EMERGENCY_ROWS], reports[EMERGENCY_ROWS:]
     waiting = sorted((r for r in emergencies.unacknowledged(db, actor) if r.township_code.startswith(prefix)),
                      key=lambda r: (r.learned_at, r.id))
     return WallSnapshot(
         now, scope_code, scope_name,
-        Kpis(counts.received_today, counts.open, counts.overdue, tuple(rates[c] for c in THREE_RATES), month.label),
-        tuple(reports[:6]), waiting[0] if waiting else None, len(waiting), department.name if department else None,
+        Kpis(counts.received_today, counts.open, counts.overdue, tuple(rates[c] for c in THREE_RATES), month.label,
+             sum(len(r.overdue_steps(now)) for r in late), len(late)),
+        tuple(shown), waiting[0] if waiting else None, len(waiting), department.name if department else None,
+        len(rest), sum(1 for r in rest if r.overdue_steps(now)),
     )
 
 

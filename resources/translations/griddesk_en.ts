@@ -198,112 +198,112 @@
   <context>
     <name>AlarmOverlay</name>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="71" />
+      <location filename="../../desktop/views/wall/alarm.py" line="82" />
       <source>⚠ 紧急情况报告 · 须值班长确认(第二十一条)</source>
       <translation>⚠ Emergency report · shift supervisor must acknowledge (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="72" />
+      <location filename="../../desktop/views/wall/alarm.py" line="83" />
       <source>值班长用户名</source>
       <translation>Shift supervisor's user name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="73" />
+      <location filename="../../desktop/views/wall/alarm.py" line="84" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="74" />
+      <location filename="../../desktop/views/wall/alarm.py" line="85" />
       <source>确认已知悉</source>
       <translation>Acknowledge</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="92" />
+      <location filename="../../desktop/views/wall/alarm.py" line="104" />
       <source>未定</source>
       <translation>not known</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="93" />
+      <location filename="../../desktop/views/wall/alarm.py" line="105" />
       <source>预计发生时间</source>
       <translation>Expected at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="93" />
+      <location filename="../../desktop/views/wall/alarm.py" line="105" />
       <source>{0}(尚未发生,获知 {1})</source>
       <translation>{0} (not happened yet; learned {1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="95" />
+      <location filename="../../desktop/views/wall/alarm.py" line="107" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="95" />
+      <location filename="../../desktop/views/wall/alarm.py" line="107" />
       <source>{0}(获知 {1})</source>
       <translation>{0} (learned of {1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="97" />
+      <location filename="../../desktop/views/wall/alarm.py" line="109" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="98" />
+      <location filename="../../desktop/views/wall/alarm.py" line="110" />
       <source>等级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="100" />
+      <location filename="../../desktop/views/wall/alarm.py" line="112" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="101" />
+      <location filename="../../desktop/views/wall/alarm.py" line="113" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="101" />
+      <location filename="../../desktop/views/wall/alarm.py" line="113" />
       <source>涉及 {0} 人;死亡 {1},受伤 {2},失踪 {3}</source>
       <translation>{0} people involved; {1} dead, {2} injured, {3} missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="103" />
+      <location filename="../../desktop/views/wall/alarm.py" line="115" />
       <source>(尚在核实)</source>
       <translation> (still being verified)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="104" />
+      <location filename="../../desktop/views/wall/alarm.py" line="116" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="105" />
+      <location filename="../../desktop/views/wall/alarm.py" line="117" />
       <source>已采取措施</source>
       <translation>Measures taken</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="105" />
+      <location filename="../../desktop/views/wall/alarm.py" line="117" />
       <source>(未填写)</source>
       <translation>(not given)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="106" />
+      <location filename="../../desktop/views/wall/alarm.py" line="118" />
       <source>报告人</source>
       <translation>Reported by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="110" />
-      <source>报送时限</source>
-      <translation>Next report due</translation>
+      <location filename="../../desktop/views/wall/alarm.py" line="122" />
+      <source>报送时限:{0} · {1} {2}</source>
+      <translation>Report due: {0} · {1} {2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="116" />
+      <location filename="../../desktop/views/wall/alarm.py" line="130" />
       <source>另有 {0} 条紧急情况待确认</source>
       <translation>{0} more emergencies awaiting acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="128" />
+      <location filename="../../desktop/views/wall/alarm.py" line="142" />
       <source>正在确认…</source>
       <translation>Acknowledging…</translation>
     </message>
@@ -3244,32 +3244,42 @@
   <context>
     <name>MapView</name>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="110" />
+      <location filename="../../desktop/views/map/view.py" line="115" />
       <source>(已超期)</source>
       <translation> (overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="217" />
+      <location filename="../../desktop/views/map/view.py" line="235" />
+      <source>地图载入中…</source>
+      <translation>Loading the map…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/map/view.py" line="237" />
+      <source>无网格边界和带位置的在办诉求可显示</source>
+      <translation>No grid boundaries and no open requests with a location to show</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/map/view.py" line="252" />
       <source>基础网格</source>
       <translation>Regular grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="218" />
+      <location filename="../../desktop/views/map/view.py" line="253" />
       <source>专属网格</source>
       <translation>Exclusive grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="219" />
+      <location filename="../../desktop/views/map/view.py" line="254" />
       <source>涉海专属网格</source>
       <translation>Sea-related grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="220" />
+      <location filename="../../desktop/views/map/view.py" line="255" />
       <source>在办案件</source>
       <translation>Open cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="220" />
+      <location filename="../../desktop/views/map/view.py" line="255" />
       <source>超期案件</source>
       <translation>Overdue cases</translation>
     </message>
@@ -4812,124 +4822,165 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>WallWindow</name>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="69" />
+      <location filename="../../desktop/views/wall/window.py" line="70" />
       <source>网格指挥台 · 值班大屏</source>
       <translation>GridDesk · duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="148" />
+      <location filename="../../desktop/views/wall/window.py" line="184" />
+      <source>无在办诉求</source>
+      <translation>No open requests</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="184" />
+      <location filename="../../desktop/views/wall/window.py" line="245" />
+      <source>载入中…</source>
+      <translation>Loading…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="188" />
       <source>实时诉求队列(超期优先)</source>
       <translation>Live request queue (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="149" />
-      <source>紧急情况报告</source>
-      <translation>Emergency reports</translation>
+      <location filename="../../desktop/views/wall/window.py" line="189" />
+      <source>紧急情况报告(超时优先)</source>
+      <translation>Emergency reports (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="150" />
+      <location filename="../../desktop/views/wall/window.py" line="190" />
       <source>在办诉求分布(红色为超期)</source>
       <translation>Open requests (red: overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="152" />
+      <location filename="../../desktop/views/wall/window.py" line="192" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="152" />
+      <location filename="../../desktop/views/wall/window.py" line="192" />
       <source>等级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="152" />
+      <location filename="../../desktop/views/wall/window.py" line="192" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="152" />
+      <location filename="../../desktop/views/wall/window.py" line="192" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="152" />
+      <location filename="../../desktop/views/wall/window.py" line="192" />
       <source>报告进度</source>
       <translation>Ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="152" />
+      <location filename="../../desktop/views/wall/window.py" line="192" />
       <source>确认</source>
       <translation>Acknowledged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="203" />
+      <location filename="../../desktop/views/wall/window.py" line="244" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="206" />
+      <location filename="../../desktop/views/wall/window.py" line="248" />
       <source>网格指挥台 · {0} 值班大屏 · {1}承办的诉求</source>
       <translation>GridDesk · {0} wall display · cases handled by {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="209" />
+      <location filename="../../desktop/views/wall/window.py" line="251" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="211" />
+      <location filename="../../desktop/views/wall/window.py" line="253" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="212" />
+      <location filename="../../desktop/views/wall/window.py" line="254" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="213" />
+      <location filename="../../desktop/views/wall/window.py" line="255" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="214" />
+      <location filename="../../desktop/views/wall/window.py" line="256" />
+      <source>紧急报告超时环节</source>
+      <translation>Emergency rungs overdue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="257" />
+      <source>{0} 件报告(第二十一条)</source>
+      <translation>in {0} report(s) (Art. 21)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="258" />
+      <source>第二十一条报告进度</source>
+      <translation>Art. 21 reporting ladder</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="259" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="214" />
+      <location filename="../../desktop/views/wall/window.py" line="259" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="215" />
+      <location filename="../../desktop/views/wall/window.py" line="260" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="217" />
+      <location filename="../../desktop/views/wall/window.py" line="262" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="243" />
+      <location filename="../../desktop/views/wall/window.py" line="284" />
+      <source>另有 {0} 条未显示</source>
+      <translation>{0} more not shown</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="286" />
+      <source>(其中 {0} 条有超时环节)</source>
+      <translation> ({0} of them with overdue rungs)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="291" />
+      <source>无紧急情况报告(未结束的及近 {0} 日的)</source>
+      <translation>No emergency reports (open or of the last {0} days)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="298" />
       <source>已确认</source>
       <translation>Acknowledged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="243" />
+      <location filename="../../desktop/views/wall/window.py" line="298" />
       <source>待确认</source>
       <translation>Awaiting acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="255" />
+      <location filename="../../desktop/views/wall/window.py" line="311" />
       <source>超时 {0} 项</source>
       <translation>{0} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="259" />
-      <source>下一环节 {0}</source>
-      <translation>next due {0}</translation>
+      <location filename="../../desktop/views/wall/window.py" line="318" />
+      <source>{0}·{1} {2}</source>
+      <translation>{0} · {1} {2}</translation>
     </message>
   </context>
   <context>

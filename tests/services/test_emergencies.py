@@ -652,6 +652,51 @@ def test_a_bulletin_of_a_summary_longer_than_a_page_flows_on_and_keeps_every_lin
     assert f"第1页共{pages}页" in feet and f"第{pages}页共{pages}页" in feet
 
 
+def test_the_long_texts_of_a_bulletin_flow_over_pages_each_under_its_own_label(db, operator, tmp_path):
+    """The facts table had repeated its first row (事件标题) on each page a long summary ran on to, and
+    the measures went on under it."""
+    from pdftools import pdf_text
+
+    summary = "".join(f"概要第{n}句:渔民因补贴发放延迟聚集在码头,部分人员情绪激动。" for n in range(1, 61))
+    measures = "".join(f"措施第{n}条:派出所、司法所工作人员已赶赴现场劝解。" for n in range(1, 61))
+    info = _report(db, operator, summary=summary, measures=measures)
+    pdf = tmp_path / "bulletin.pdf"
+    assert write_bulletin(db, operator, info.id, pdf) >= 2
+    text = pdf_text(pdf, layout=False).replace("\n", "")
+    assert [text.count(label) for label in ("事件标题", "事件概要", "处置措施")] == [1, 1, 1]
+    order = ["事件标题", "事件概要", "概要第1句", "概要第60句", "处置措施", "措施第1条", "措施第60条", "报告进度"]
+    assert [text.index(mark) for mark in order] == sorted(text.index(mark) for mark in order)
+
+
+@pytest.mark.law("Art. 21")
+def test_a_bulletins_head_gives_the_time_of_the_report_it_is_not_the_print_time(db, operator, tmp_path):
+    import re
+
+    from pdftools import pdf_text
+
+    learned = (utcnow() - timedelta(hours=5)).replace(second=0, microsecond=0)
+    info = _report(db, operator, learned_at=learned, people_involved=0)
+    pdf = tmp_path / "first.pdf"
+    write_bulletin(db, operator, info.id, pdf)
+    text = pdf_text(pdf, layout=False)
+    flat = text.replace("\n", "")
+    assert "报送时间:尚未报送" in flat and "打印时间:" in flat
+    assert "涉及人员无" in flat and "约 0 人" not in flat
+    assert "　" not in text and "  " not in text  # the head is laid out, not spaced out
+    # Each deadline on one line: day and time together.
+    assert len(re.findall(r"\d\d月\d\d日 \d\d:\d\d", text)) >= len(info.steps)
+    for step in info.steps:
+        if step.kind is not EmergencyStepKind.FOLLOW_UP:
+            emergencies.record_step(db, operator, step.id, "已报告", done_at=learned + timedelta(minutes=20))
+    emergencies.mark_handled(db, operator, info.id, handled_at=learned + timedelta(hours=3))
+    final = learned + timedelta(hours=3, minutes=30)
+    emergencies.close(db, operator, info.id, "终报", done_at=final)
+    write_bulletin(db, operator, info.id, pdf)
+    flat = pdf_text(pdf, layout=False).replace("\n", "")
+    assert "信息快报(终报)" in flat
+    assert f"报送时间:{final.astimezone(BEIJING):%Y年%m月%d日 %H:%M}" in flat
+
+
 @pytest.mark.law("Art. 21")
 def test_each_rung_of_a_linked_report_is_on_the_case_timeline(db, operator):
     case = take_in(db, operator, channel=Channel.GRID_STAFF, title="渔民聚集", description="补贴问题聚集",

@@ -11,10 +11,12 @@ from desktop.models import AuditEntry, EmergencyReport
 from desktop.models.enums import AuditOutcome
 from desktop.services import queue, users
 from desktop.services.wall import snapshot as wall_snapshot
+from desktop.tasks import Handle, Progress, SyncTaskRunner
 from desktop.views.wall import WallWindow
 from desktop.views.wall.scale import unit_for
 
 QIAOGANG = "450503103000"
+YINTAN = "450503101000"  # no grid, case nor report in the demo
 
 
 @pytest.fixture
@@ -40,8 +42,8 @@ def test_tiles_show_the_scope_figures(wall, demo_db, chief):
     assert wall.snapshot.scope_code == QIAOGANG
     assert [t.value.text() for t in wall.tiles[:3]] == [f"{summary.received_today:,}", f"{summary.open:,}",
                                                         f"{summary.overdue:,}"]
-    assert [t.caption.text() for t in wall.tiles[3:]] == ["响应率", "解决率", "满意率"]
-    assert all(t.value.text() == "—" or t.value.text().endswith("%") for t in wall.tiles[3:])
+    assert [t.caption.text() for t in wall.tiles[4:]] == ["响应率", "解决率", "满意率"]
+    assert all(t.value.text() == "—" or t.value.text().endswith("%") for t in wall.tiles[4:])
     assert wall.queue_model.rowCount() == min(summary.open, wall.queue_model.rowCount()) > 0
     assert wall.emergencies.rowCount() >= 1
     assert "侨港" in wall.title.text()
@@ -72,7 +74,8 @@ def test_unacknowledged_emergency_takes_over_until_a_supervisor_confirms(qtbot, 
     for fact in ("类型", "等级", "发生时间", "地点", "死亡", "已采取措施"):
         assert fact in facts
     # …and what the ladder asks next, with its countdown: the alarm covers the clock and the table.
-    assert "报送时限" in facts and ("(剩余 " in facts or "(已逾期 " in facts)
+    deadline = wall.alarm.deadline.text()
+    assert deadline.startswith("报送时限:") and ("(剩余 " in deadline or "(已逾期 " in deadline)
 
     wall.alarm.username.setText("qg_chief")
     wall.alarm.password.setText("wrong-password")
@@ -141,6 +144,28 @@ def test_the_takeover_shows_typed_text_as_typed(wall):
 
 
 @pytest.mark.law("Art. 21")
+def test_the_takeover_keeps_the_deadline_in_view_with_the_longest_title_and_place(qtbot, wall):
+    """A 120-character title and a 200-character place (both allowed) had pushed the 报送时限 line
+    off the bottom of a 1080-line wall."""
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QApplication
+
+    wall.resize(1920, 1080)
+    qtbot.waitUntil(lambda: wall.alarm.size() == wall.size())
+    wall.alarm.show_report(replace(wall.alarm.report, title="渔港码头聚集" * 20, place_text="侨港镇渔港码头东侧" * 23,
+                                   summary="渔民聚集" * 100, measures="派员劝导" * 100), 2)
+    QApplication.processEvents()
+    alarm = wall.alarm
+    assert alarm.deadline.isVisible() and alarm.deadline.text().startswith("报送时限:")
+    assert alarm.rect().contains(alarm.deadline.geometry())
+    for label in (alarm.title, alarm.deadline, alarm.facts):  # each as tall as its text: nothing cut
+        assert label.height() >= label.heightForWidth(label.width()), label.text()[:20]
+    assert alarm.title.text().endswith("…") and "侨港镇渔港码头东侧" * 8 + "侨港镇渔港码头东…" in alarm.facts.text()
+    assert alarm.confirm.geometry().bottom() < alarm.height()
+
+
+@pytest.mark.law("Art. 21")
 def test_the_takeover_says_when_casualties_are_still_being_verified(wall):
     from dataclasses import replace
 
@@ -175,8 +200,93 @@ def test_the_emergency_table_says_what_the_ladder_owes(wall, demo_db, chief):
         if owed:
             assert shown == f"超时 {owed} 项"
         else:
-            assert re.fullmatch(r"下一环节 \d\d-\d\d \d\d:\d\d|—", shown)
+            # Which report is next, to which levels, by when: 续报·县(区)、市 11-28 02:26.
+            assert re.fullmatch(r"(电话首报|书面首报|续报|终报)·(县\(区\)|市)(、市)? \d\d-\d\d \d\d:\d\d|—", shown), shown
     assert wall.emergencies.rowCount() and any(r.overdue_steps() for r in reports.values())
+
+
+@pytest.mark.law("Art. 21")
+def test_the_wall_never_hides_a_report_owing_an_overdue_rung(wall, demo_db, chief):
+    """Only the six newest reports had been shown: an older one late on its ladder dropped off the wall."""
+    from datetime import timedelta
+
+    from desktop.models import utcnow
+    from desktop.models.enums import EmergencyLevel, EmergencyState, EmergencyType
+    from desktop.services import emergencies
+    from desktop.services.wall import EMERGENCY_ROWS
+
+    def report(title, learned):
+        emergencies.report(demo_db, chief, type=EmergencyType.OTHER, level=EmergencyLevel.LEVEL_IV, title=title,
+                           occurred_at=learned, learned_at=learned, place_text="侨港镇避风港",
+                           township_code=QIAOGANG, summary="组织渔船进港避风")
+
+    report("渔船失火", utcnow() - timedelta(hours=2))  # its first reports are overdue by now
+    for n in range(1, EMERGENCY_ROWS + 2):  # newer ones, nothing late on them yet
+        report(f"台风预警转移渔船第{n}批", utcnow() - timedelta(minutes=n))
+    wall.refresh()
+    every = emergencies.list_reports(demo_db, chief)
+    late = {r.title for r in every if r.overdue_steps()}
+    listed = [r for r in every if r.state is not EmergencyState.CLOSED or r.learned_at > utcnow() - timedelta(days=7)]
+    shown = [wall.emergencies.item(row, 2).text() for row in range(wall.emergencies.rowCount())]
+    assert "渔船失火" in late and len(listed) > EMERGENCY_ROWS
+    assert len(shown) == EMERGENCY_ROWS and set(shown[:len(late)]) == late  # late ones first
+    assert shown[len(late)] == "台风预警转移渔船第1批"  # then the newest
+    assert wall.emergencies_more.isVisible()
+    assert wall.emergencies_more.text() == f"另有 {len(listed) - EMERGENCY_ROWS} 条未显示"
+    tile = wall.tiles[3]
+    assert tile.caption.text() == "紧急报告超时环节"
+    assert tile.value.text() == str(sum(len(r.overdue_steps()) for r in every))
+    assert tile.note.text() == f"{len(late)} 件报告(第二十一条)"
+
+
+class HeldTasks(SyncTaskRunner):
+    """Holds what is submitted until `run()`: the wall as it stands before its data lands."""
+
+    def __init__(self):
+        super().__init__()
+        self.held = []
+
+    def submit(self, fn, *args, **kwargs):
+        self.held.append((fn, args, kwargs))
+        return Handle(Progress(), None)
+
+    def run(self) -> None:
+        while self.held:
+            fn, args, kwargs = self.held.pop(0)
+            SyncTaskRunner.submit(self, fn, *args, **kwargs)
+
+
+def test_an_empty_wall_says_so_and_tells_loading_from_empty(qtbot, demo_db, system, cjk_font):
+    """A township with no grid, case or report had shown blank panels, the same as while loading."""
+    tasks = HeldTasks()
+    window = WallWindow(demo_db, system, tasks, under=YINTAN, live=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert (window.queue_empty.text(), window.emergencies_empty.text()) == ("载入中…", "载入中…")
+    assert window.map.empty_text() == "地图载入中…"
+    tasks.run()
+    assert window.queue_model.rowCount() == 0 and not window.queue.isVisible()
+    assert window.queue_empty.isVisible() and window.queue_empty.text() == "无在办诉求"
+    assert window.emergencies_empty.isVisible() and not window.emergencies.isVisible()
+    assert window.emergencies_empty.text() == "无紧急情况报告(未结束的及近 7 日的)"
+    assert window.map.empty_text() == "无网格边界和带位置的在办诉求可显示"
+
+
+@pytest.mark.parametrize("height", [1080, 2160])
+def test_map_names_and_legend_scale_with_the_walls_type(qtbot, wall, height):
+    """Grid names and the legend had stayed at the desk's 12 px, unreadable across the room."""
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    wall.resize(height * 16 // 9, height)
+    qtbot.waitUntil(lambda: wall.height() == height)
+    names = [item for item in wall.map.scene().items() if isinstance(item, QGraphicsSimpleTextItem)]
+    assert names and {name.font().pixelSize() for name in names} == {unit_for(height)}
+    assert wall.map.empty_text() == ""
+    image = wall.map.grab().toImage()
+    # The legend's box grows with the type: its five lines reach below 6 units of the body type.
+    legend_bottom = max(y for y in range(0, min(image.height(), unit_for(height) * 12))
+                        if image.pixelColor(12, y).lightness() > 250)
+    assert legend_bottom > 6 * unit_for(height)
 
 
 def test_f11_brings_the_wall_up_once_and_lets_it_go_when_closed(qtbot, demo_db, chief, tasks, cjk_font,

@@ -11,7 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import HRFlowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, HRFlowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from xml.sax.saxutils import escape
 
 from ...db import Database
@@ -24,6 +24,12 @@ from ..places import get_place
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
 from .fonts import register_pdf_font
+
+
+SECTION_START = 20 * mm  # a long text's label and its first two lines
+# The ladder's time columns: the year is in the head; a rung's day and time fit on one line.
+LADDER_DAY = "%m月%d日"
+LADDER_WIDTHS = [24 * mm, 20 * mm, 34 * mm, 34 * mm, 34 * mm, 24 * mm]
 
 
 def _when(moment) -> str:
@@ -41,12 +47,24 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
         "heading": ParagraphStyle("heading", parent=base, textColor=colors.HexColor("#333333"), keepWithNext=1,
                                   spaceAfter=1 * mm),
         "small": ParagraphStyle("small", parent=base, fontSize=9.5, leading=13),
+        "right": ParagraphStyle("right", parent=base, alignment=2),
+        "printed": ParagraphStyle("printed", parent=base, alignment=2, fontSize=9, leading=12,
+                                  textColor=colors.HexColor("#666666")),
+        # A long text's label, shaded as the facts' labels are.
+        "section": ParagraphStyle("section", parent=base, textColor=colors.HexColor("#333333"),
+                                  backColor=colors.HexColor("#f2f2f2"), borderPadding=(1 * mm, 2 * mm),
+                                  spaceBefore=1 * mm, spaceAfter=2 * mm),
+        "text": ParagraphStyle("text", parent=base, firstLineIndent=22, spaceAfter=1 * mm),
     }
 
 
-def _table(rows: list, widths: list, font: str, *style) -> Table:
-    # splitInRow: a summary longer than a page flows on to the next one instead of failing the print.
-    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
+def _table(rows: list, widths: list, font: str, *style, header: bool = False) -> Table:
+    """A table whose first row, if `header`, is repeated at the top of each page it runs on to.
+
+    Its rows are short: a text that may run over pages (the summary, the measures) is set as a
+    section of its own (_section), not in a cell, whose split would leave it under no label.
+    """
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
     # FONTNAME: else the table itself sets an unembedded Helvetica.
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("VALIGN", (0, 0), (-1, -1), "TOP"), *style]))
     return table
@@ -64,6 +82,41 @@ def stage(info: EmergencyInfo) -> str:
     return f"续报(第 {max(rounds.values())} 次)" if rounds else "首报"
 
 
+def _steps_of_stage(info: EmergencyInfo) -> list:
+    """The rungs made that are the report this bulletin is (see stage): the final report's; the
+    latest round of follow-ups (each level's latest own follow-up); else the first reports,
+    written before phoned."""
+    made = [step for step in info.steps if step.done_at is not None]
+    final = [step for step in made if step.kind is EmergencyStepKind.FINAL]
+    if final:
+        return final
+    follow_ups = [step for step in made if step.kind is EmergencyStepKind.FOLLOW_UP and not step.missed_round]
+    if follow_ups:
+        latest = {}
+        for step in sorted(follow_ups, key=lambda step: step.done_at):
+            latest[step.to_level] = step
+        return list(latest.values())
+    return ([step for step in made if step.kind is EmergencyStepKind.WRITTEN_FIRST]
+            or [step for step in made if step.kind is EmergencyStepKind.PHONE_FIRST])
+
+
+def reported_at(info: EmergencyInfo):
+    """When the report this bulletin is went up (the first level it went to); None while not yet."""
+    steps = _steps_of_stage(info)
+    return min(step.done_at for step in steps) if steps else None
+
+
+def _people(count: int) -> str:
+    return f"约 {count} 人" if count else "无"
+
+
+def _section(label: str, text: str, p) -> list:
+    """A long text under its own label, flowing over pages paragraph by paragraph."""
+    lines = [line for line in (text or "").split("\n") if line.strip()] or ["—"]
+    # A new page only if not even its label and two lines fit: the text itself splits where the page ends.
+    return [Spacer(1, 3 * mm), CondPageBreak(SECTION_START), p(label, "section"), *(p(line, "text") for line in lines)]
+
+
 def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: str, styles: dict) -> list:
     p = lambda text, style="body": Paragraph(escape(str(text)).replace("\n", "<br/>"), styles[style])  # noqa: E731
     casualties = f"死亡 {info.deaths} 人,受伤 {info.injuries} 人,失踪 {info.missing} 人"
@@ -75,14 +128,13 @@ def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: 
         timing = [("发生时间", _when(info.occurred_at))]
     facts = [
         ("事件标题", info.title),
-        ("事件类型", f"{info.type.label}    级别:{info.level.label}"),
+        ("事件类型", info.type.label),
+        ("事件级别", info.level.label),
         *timing,
         ("获知时间", _when(info.learned_at)),
         ("发生地点", info.place_text + (f"(网格 {info.grid_code})" if info.grid_code else "")),
-        ("涉及人员", f"约 {info.people_involved} 人"),
+        ("涉及人员", _people(info.people_involved)),
         ("伤亡情况", casualties),
-        ("事件概要", info.summary),
-        ("处置措施", info.measures or "—"),
         ("当前状态", info.state.label + (f"(处置完毕于 {_when(info.handled_at)})" if info.handled_at else "")),
     ]
     fact_table = _table([[p(k, "label"), p(v)] for k, v in facts], [28 * mm, 142 * mm], font,
@@ -90,27 +142,34 @@ def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: 
                         ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")))
     ladder = [[p(h, "small") for h in ("报告环节", "报送对象", "时限", "报送时间", "报送人", "情况")]]
     for step in info.steps:
-        ladder.append([p(step.kind.label, "small"), p(step.to_level.label, "small"), p(due_text(step.due_at, "%Y年%m月%d日", "—"), "small"),
-                       p(_when(step.done_at), "small"), p(step.done_by or "—", "small"), p(step.status(printed_at), "small")])
-    ladder_table = _table(ladder, [22 * mm, 20 * mm, 38 * mm, 38 * mm, 28 * mm, 24 * mm], font,
+        cells = (step.kind.label, step.to_level.label, due_text(step.due_at, LADDER_DAY, "—"),
+                 beijing_text(step.done_at, f"{LADDER_DAY} %H:%M", "—"), step.done_by or "—", step.status(printed_at))
+        ladder.append([p(cell, "small") for cell in cells])
+    ladder_table = _table(ladder, LADDER_WIDTHS, font,
                           ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-                          ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")))
+                          ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")), header=True)
     # As in the head of an official report to a higher level: who signs it stands before the text,
     # so that it never ends up alone on a page of its own.
     signatures = _table([[p("签发人:"), p("审核人:"), p("拟稿人:" + info.reported_by)]], [57 * mm] * 3, font)
     made = sorted((step for step in info.steps if step.done_at is not None and step.content),
                   key=lambda step: step.done_at)
+    sent = reported_at(info)
     story = [
         p(f"信息快报({stage(info)})", "title"),
         Spacer(1, 3 * mm),
         p(issuer, "issuer"),
-        p(f"编号:{info.number}　　报送时间:{_when(printed_at)}", "issuer"),
+        # 报送时间 is when this report went up, not when it was printed: the print time is told apart.
+        _table([[p(f"编号:{info.number}"), p(f"报送时间:{_when(sent) if sent else '尚未报送'}", "right")],
+                [p(""), p(f"打印时间:{_when(printed_at)}", "printed")]], [85 * mm, 85 * mm], font,
+               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)),
         HRFlowable(width="100%", thickness=2, color=colors.red, spaceBefore=3 * mm, spaceAfter=2 * mm),
         signatures,
         Spacer(1, 1 * mm),
         p(f"主送:{addressees}"),
         Spacer(1, 3 * mm),
         fact_table,
+        *_section("事件概要", info.summary, p),
+        *_section("处置措施", info.measures, p),
         Spacer(1, 6 * mm),
         p("报告进度(《北海市网格化服务管理条例》第二十一条)", "label"),
         Spacer(1, 2 * mm),

@@ -6,7 +6,7 @@ import math
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QTransform, QWheelEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QTransform, QWheelEvent
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -44,7 +44,9 @@ class MapView(QGraphicsView):
     building run through ``tasks`` (desktop.tasks runner) when one is given, else at once.
     ``gridClicked(code)`` is emitted when a grid is clicked (not dragged); ``rendered`` when
     new data is on screen. Wheel zooms under the mouse, dragging pans, ``fit()`` shows all,
-    ``export_png(path)`` saves what is shown.
+    ``export_png(path)`` saves what is shown. ``set_text_size(px)`` sets the type of the grid names
+    and the legend (the wall's is read across a room). Until data lands it says it is loading;
+    data with nothing to draw is said to be so, not left blank.
     """
 
     gridClicked = Signal(str)
@@ -66,6 +68,8 @@ class MapView(QGraphicsView):
         self._selected: str | None = None
         self._press: QPoint | None = None
         self._labels: list[tuple[QGraphicsSimpleTextItem, float]] = []  # (label, grid width in metres)
+        self._text_font: QFont | None = None  # None: the application's
+        self._loaded = False
         self.grid_items: dict[str, QGraphicsPathItem] = {}
         self.case_items: list[QGraphicsEllipseItem] = []
         self.boundary_items: list[QGraphicsPathItem] = []
@@ -85,6 +89,7 @@ class MapView(QGraphicsView):
             self.tasks.submit(build_layers, data, on_done=show)
 
     def _show(self, layers: MapLayers) -> None:
+        self._loaded = True
         scene = self.scene()
         scene.clear()
         self._labels.clear()
@@ -127,14 +132,28 @@ class MapView(QGraphicsView):
         label = QGraphicsSimpleTextItem(shape.label)
         label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         label.setBrush(QColor(40, 40, 40))
-        # The label keeps its size on screen (pixels): it is centred in its own pixel coordinates.
-        size = label.boundingRect()
         label.setPos(shape.label_at)
-        label.setTransform(QTransform.fromTranslate(-size.width() / 2, -size.height() / 2))
+        self._set_label_font(label)
         label.setZValue(10)
         label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks reach the grid below
         self.scene().addItem(label)
         self._labels.append((label, shape.path.boundingRect().width()))
+
+    def _set_label_font(self, label: QGraphicsSimpleTextItem) -> None:
+        if self._text_font is not None:
+            label.setFont(self._text_font)
+        # The label keeps its size on screen (pixels): it is centred in its own pixel coordinates.
+        size = label.boundingRect()
+        label.setTransform(QTransform.fromTranslate(-size.width() / 2, -size.height() / 2))
+
+    def set_text_size(self, pixels: int) -> None:
+        """Grid names and the legend in type this many pixels high."""
+        self._text_font = QFont(self.font())
+        self._text_font.setPixelSize(pixels)
+        for label, _width in self._labels:
+            self._set_label_font(label)
+        self._update_labels()
+        self.viewport().update()
 
     def select_grid(self, code: str | None) -> None:
         """Outline one grid (or none) without reloading the map."""
@@ -210,17 +229,34 @@ class MapView(QGraphicsView):
         """Save the view as shown (with its zoom and pan) as a PNG image."""
         return self.grab().save(str(path), "PNG")
 
+    def empty_text(self) -> str:
+        """What the map says instead of a blank: loading, or nothing to draw; "" when it draws something."""
+        if not self._loaded:
+            return self.tr("地图载入中…")
+        if not self.grid_items and not self.case_items:
+            return self.tr("无网格边界和带位置的在办诉求可显示")
+        return ""
+
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
-        """A small legend in the top-left corner of the viewport."""
+        """A legend in the top-left corner of the viewport (or, with nothing drawn, why)."""
         painter.save()
         painter.resetTransform()
+        if self._text_font is not None:
+            painter.setFont(self._text_font)
+        empty = self.empty_text()
+        if empty:
+            painter.setPen(QColor(90, 90, 90))
+            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, empty)
+            painter.restore()
+            return
         entries = [(KIND_COLOURS[GridKind.REGULAR], self.tr("基础网格")),
                    (KIND_COLOURS[GridKind.EXCLUSIVE], self.tr("专属网格")),
                    (KIND_COLOURS[GridKind.SEA], self.tr("涉海专属网格")),
                    (OPEN_CASE, self.tr("在办案件")), (OVERDUE_CASE, self.tr("超期案件"))]
         metrics = painter.fontMetrics()
         line = metrics.height() + 4
-        width = 28 + max(metrics.horizontalAdvance(text) for _, text in entries)
+        swatch = metrics.height() - 4  # a square as tall as the type
+        width = swatch + 16 + max(metrics.horizontalAdvance(text) for _, text in entries)
         painter.setPen(QColor(160, 160, 160))
         painter.setBrush(QColor(255, 255, 255, 220))
         painter.drawRect(8, 8, width, line * len(entries) + 8)
@@ -228,7 +264,7 @@ class MapView(QGraphicsView):
             y = 12 + n * line
             painter.setBrush(colour)
             painter.setPen(colour.darker(130))
-            painter.drawRect(14, y + 3, 12, line - 10)
+            painter.drawRect(14, y + 4, swatch, swatch)
             painter.setPen(QColor(30, 30, 30))
-            painter.drawText(32, y + metrics.ascent() + 2, text)
+            painter.drawText(20 + swatch, y + metrics.ascent() + 2, text)
         painter.restore()

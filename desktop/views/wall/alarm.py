@@ -18,12 +18,17 @@ from ..countdown import deadline_text
 ALARM_STYLE = "QFrame#alarm { background: #8b0000; } QLabel { color: white; } QLineEdit { color: black; background: white; }"
 
 
-SHOWN_CHARACTERS = 160  # of a long summary or measure on the wall; the whole text is in the ladder panel
+# Of a long summary or measure, title and place on the wall (the whole text is in the ladder panel):
+# with them all at their longest the deadline and the sign-in still fit a 1080-line screen.
+SHOWN_CHARACTERS = 160
+TITLE_CHARACTERS = 60  # two lines of the title's type
+PLACE_CHARACTERS = 80
+DEADLINE_COLOR = "#ffd54f"
 
 
-def _shortened(text: str | None) -> str:
+def _shortened(text: str | None, most: int = SHOWN_CHARACTERS) -> str:
     text = (text or "").strip()
-    return text if len(text) <= SHOWN_CHARACTERS else text[:SHOWN_CHARACTERS] + "…"
+    return text if len(text) <= most else text[:most] + "…"
 
 
 class AlarmOverlay(QFrame):
@@ -37,6 +42,11 @@ class AlarmOverlay(QFrame):
         self.setStyleSheet(ALARM_STYLE)
         self.report: EmergencyInfo | None = None
         self.heading, self.title, self.facts, self.waiting, self.error = (QLabel() for _ in range(5))
+        # What the ladder asks next, counting down: the most urgent line, on a line of its own under
+        # the title, never cut off by long facts below it.
+        self.deadline = QLabel()
+        self.deadline.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.deadline.setWordWrap(True)
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setWordWrap(True)
@@ -60,6 +70,7 @@ class AlarmOverlay(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.title)
+        layout.addWidget(self.deadline)
         layout.addWidget(self.facts, 1)
         layout.addWidget(self.waiting)
         layout.addLayout(sign_in)
@@ -76,6 +87,7 @@ class AlarmOverlay(QFrame):
     def scale(self, unit: int) -> None:
         self.heading.setStyleSheet(f"font-size: {int(unit * 2.2)}px; font-weight: bold;")
         self.title.setStyleSheet(f"font-size: {int(unit * 2.6)}px; font-weight: bold;")
+        self.deadline.setStyleSheet(f"font-size: {int(unit * 1.8)}px; font-weight: bold; color: {DEADLINE_COLOR};")
         self.facts.setStyleSheet(f"font-size: {int(unit * 1.5)}px;")
         for widget in (self.username, self.password, self.confirm, self.error, self.waiting,
                        self.form.labelForField(self.username), self.form.labelForField(self.password)):
@@ -86,7 +98,7 @@ class AlarmOverlay(QFrame):
             self.password.clear()
             self.error.clear()
         self.report = report
-        self.title.setText(report.title)
+        self.title.setText(_shortened(report.title, TITLE_CHARACTERS))
         learned = report.learned_at.astimezone(BEIJING).strftime("%H:%M")
         if report.anticipated:  # a warning of what may happen (Art. 21): the time it is expected
             when = beijing_text(report.expected_at) if report.expected_at else self.tr("未定")
@@ -97,7 +109,7 @@ class AlarmOverlay(QFrame):
             (self.tr("类型"), label(report.type)),
             (self.tr("等级"), label(report.level)),
             timing,
-            (self.tr("地点"), f"{report.township_name} · {report.place_text}"),
+            (self.tr("地点"), f"{report.township_name} · {_shortened(report.place_text, PLACE_CHARACTERS)}"),
             (self.tr("伤亡"), self.tr("涉及 {0} 人;死亡 {1},受伤 {2},失踪 {3}").format(
                 report.people_involved, report.deaths, report.injuries, report.missing)
                 + (self.tr("(尚在核实)") if report.casualties_unverified else "")),
@@ -106,9 +118,11 @@ class AlarmOverlay(QFrame):
             (self.tr("报告人"), report.reported_by),
         ]
         owed = sorted((step for step in report.steps if step.done_at is None), key=lambda step: step.due_at)
-        if owed:  # what the ladder asks next, counting down (or how late it already is)
-            rows.append((self.tr("报送时限"), f"{label(owed[0].kind)} · {label(owed[0].to_level)} "
-                         + deadline_text(owed[0].due_at, now or utcnow(), "%m-%d")))
+        # What the ladder asks next, counting down (or how late it already is).
+        self.deadline.setText(self.tr("报送时限:{0} · {1} {2}").format(
+            label(owed[0].kind), label(owed[0].to_level), deadline_text(owed[0].due_at, now or utcnow(), "%m-%d"))
+            if owed else "")
+        self.deadline.setVisible(bool(owed))
         # Typed text is escaped: a "<" in a place or a measure would otherwise hide what follows it.
         self.facts.setText("<table align='center' cellspacing='8'>" + "".join(
             f"<tr><td><b>{escape(name)}</b></td><td>{escape(str(value)).replace(chr(10), '<br>')}</td></tr>"

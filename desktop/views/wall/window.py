@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStackedLayout,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from ...db import Database
 from ...errors import GridDeskError
 from ...i18n import label, period_label
-from ...models.enums import EmergencyState
+from ...models.enums import EmergencyState, HandlingLevel
 from ...services import wall
 from ...services.clock import BEIJING, due_text
 from ...services.evaluation.periods import period_of
@@ -77,7 +78,8 @@ class WallWindow(QWidget):
         header.addWidget(self.status)
         header.addWidget(self.clock)
 
-        self.tiles = [KpiTile(self) for _ in range(6)]
+        # Cases today, open and overdue; Art. 21 rungs overdue; the month's three rates.
+        self.tiles = [KpiTile(self) for _ in range(7)]
         tiles = QHBoxLayout()
         for tile in self.tiles:
             tiles.addWidget(tile, 1)
@@ -99,10 +101,19 @@ class WallWindow(QWidget):
             table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.queue_title, self.emergency_title, self.map_title = QLabel(), QLabel(), QLabel()
+        # Said instead of an empty table: still loading, or nothing to show.
+        self.queue_empty, self.emergencies_empty = QLabel(), QLabel()
+        self._queue_loaded = False  # a refresh of the queue has landed
+        self.queue_model.refreshed.connect(self._queue_landed)
+        self.queue_model.modelReset.connect(self._show_queue_state)
+        self.emergencies_more = QLabel()  # 另有 N 条: reports the panel has no room for
+        self.emergencies_more.setObjectName("note")
+        self.emergencies_more.hide()
         body = QGridLayout()
         body.addWidget(self._panel(self.map_title, self.map), 0, 0, 2, 1)
-        body.addWidget(self._panel(self.queue_title, self.queue), 0, 1)
-        body.addWidget(self._panel(self.emergency_title, self.emergencies), 1, 1)
+        body.addWidget(self._panel(self.queue_title, self._or_empty(self.queue, self.queue_empty)), 0, 1)
+        body.addWidget(self._panel(self.emergency_title, self._or_empty(self.emergencies, self.emergencies_empty),
+                                   self.emergencies_more), 1, 1)
         body.setColumnStretch(0, 11)
         body.setColumnStretch(1, 9)
         body.setRowStretch(0, 3)
@@ -135,18 +146,47 @@ class WallWindow(QWidget):
         self.refresh()
         self.reload_map()
 
-    def _panel(self, title: QLabel, content: QWidget) -> QFrame:
+    def _panel(self, title: QLabel, content: QWidget, *below: QWidget) -> QFrame:
         frame = QFrame(self)
         frame.setObjectName("panel")
         title.setObjectName("sectionTitle")
         box = QVBoxLayout(frame)
         box.addWidget(title)
         box.addWidget(content, 1)
+        for widget in below:
+            box.addWidget(widget)
         return frame
+
+    def _or_empty(self, table: QWidget, empty: QLabel) -> QWidget:
+        """The table, or in its place what is said while it has no rows."""
+        holder = QWidget(self)
+        stack = QStackedLayout(holder)
+        empty.setObjectName("empty")
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty.setWordWrap(True)
+        stack.addWidget(table)
+        stack.addWidget(empty)
+        return holder
+
+    @staticmethod
+    def _empty_or_table(table: QWidget, empty: QLabel, text: str) -> None:
+        empty.setText(text)
+        empty.parentWidget().layout().setCurrentWidget(empty if text else table)
+
+    def _queue_landed(self) -> None:
+        self._queue_loaded = True
+        self._show_queue_state()
+
+    def _show_queue_state(self) -> None:
+        if self.queue_model.rowCount():
+            text = ""
+        else:
+            text = self.tr("无在办诉求") if self._queue_loaded else self.tr("载入中…")
+        self._empty_or_table(self.queue, self.queue_empty, text)
 
     def retranslate(self) -> None:
         self.queue_title.setText(self.tr("实时诉求队列(超期优先)"))
-        self.emergency_title.setText(self.tr("紧急情况报告"))
+        self.emergency_title.setText(self.tr("紧急情况报告(超时优先)"))
         self.map_title.setText(self.tr("在办诉求分布(红色为超期)"))
         self.emergencies.setHorizontalHeaderLabels(
             [self.tr("获知时间"), self.tr("等级"), self.tr("事件"), self.tr("状态"), self.tr("报告进度"), self.tr("确认")])
@@ -199,8 +239,10 @@ class WallWindow(QWidget):
 
     def _show(self) -> None:
         s = self.snapshot
+        self._show_queue_state()
         if s is None:
             self.title.setText(self.tr("网格指挥台 · 值班大屏(载入中…)"))
+            self._empty_or_table(self.emergencies, self.emergencies_empty, self.tr("载入中…"))
             return
         if s.department_name:
             self.title.setText(self.tr("网格指挥台 · {0} 值班大屏 · {1}承办的诉求").format(s.scope_name,
@@ -211,7 +253,10 @@ class WallWindow(QWidget):
         self.tiles[0].show_figure(self.tr("今日受理"), f"{k.received_today:,}")
         self.tiles[1].show_figure(self.tr("在办诉求"), f"{k.open:,}")
         self.tiles[2].show_figure(self.tr("超期诉求"), f"{k.overdue:,}", alert=k.overdue > 0)
-        for tile, figure, caption in zip(self.tiles[3:], k.rates, (self.tr("响应率"), self.tr("解决率"),
+        self.tiles[3].show_figure(self.tr("紧急报告超时环节"), f"{k.emergency_steps_overdue:,}",
+                                  self.tr("{0} 件报告(第二十一条)").format(k.emergencies_overdue) if k.emergencies_overdue
+                                  else self.tr("第二十一条报告进度"), alert=k.emergency_steps_overdue > 0)
+        for tile, figure, caption in zip(self.tiles[4:], k.rates, (self.tr("响应率"), self.tr("解决率"),
                                                                      self.tr("满意率"))):
             tile.show_figure(caption, _percent(figure),
                              self.tr("{0} · {1}/{2}").format(period_label(period_of(s.at)), figure.numerator,
@@ -234,6 +279,16 @@ class WallWindow(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
     def _show_emergencies(self, s: wall.WallSnapshot) -> None:
+        more = ""
+        if s.emergencies_not_shown:
+            more = self.tr("另有 {0} 条未显示").format(s.emergencies_not_shown)
+            if s.emergencies_not_shown_overdue:
+                more += self.tr("(其中 {0} 条有超时环节)").format(s.emergencies_not_shown_overdue)
+        self.emergencies_more.setText(more)
+        self.emergencies_more.setStyleSheet(f"color: {ALERT};" if s.emergencies_not_shown_overdue else "")
+        self.emergencies_more.setVisible(bool(more))
+        self._empty_or_table(self.emergencies, self.emergencies_empty, "" if s.emergencies else self.tr(
+            "无紧急情况报告(未结束的及近 {0} 日的)").format(wall.RECENT_EMERGENCY_DAYS))
         self.emergencies.setRowCount(len(s.emergencies))
         for row, report in enumerate(s.emergencies):
             acknowledged = report.acknowledged_at is not None
@@ -250,13 +305,18 @@ class WallWindow(QWidget):
                 self.emergencies.setItem(row, column, item)
 
     def _ladder_text(self, report, overdue, now) -> str:
-        """What the Art. 21 ladder owes: rungs overdue, else when the next one is due."""
+        """What the Art. 21 ladder owes: rungs overdue, else the next one — which report, to which
+        levels, by when (续报·县(区)、市 11-28 02:26)."""
         if overdue:
             return self.tr("超时 {0} 项").format(len(overdue))
-        owed = [step.due_at for step in report.steps if step.done_at is None]
+        owed = sorted((step for step in report.steps if step.done_at is None), key=lambda step: step.due_at)
         if not owed:
             return "—"
-        return self.tr("下一环节 {0}").format(due_text(min(owed), "%m-%d"))
+        first = owed[0]
+        levels = sorted((step.to_level for step in owed if step.kind is first.kind and step.due_at == first.due_at),
+                        key=list(HandlingLevel).index)  # upward: the county before the city
+        return self.tr("{0}·{1} {2}").format(label(first.kind), "、".join(label(level) for level in levels),
+                                             due_text(first.due_at, "%m-%d"))
 
     def resizeEvent(self, event) -> None:
         unit = unit_for(self.height())
@@ -266,6 +326,7 @@ class WallWindow(QWidget):
             self._unit = unit
             self.setStyleSheet(style_sheet(unit))
             self.alarm.scale(unit)
+            self.map.set_text_size(unit)
             for table in (self.queue, self.emergencies):
                 table.verticalHeader().setDefaultSectionSize(int(unit * 1.9))
             # Fixed widths in body units: sizing the queue to its contents would read a thousand rows.
