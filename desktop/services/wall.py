@@ -32,7 +32,8 @@ class Kpis:
     overdue: int
     rates: tuple[Figure, ...]  # the month so far: response, resolution, satisfaction
     period_label: str
-    emergency_steps_overdue: int = 0  # Art. 21 rungs owed past their time, in every report of the scope
+    # Art. 21 rungs owed past their time in every report of the scope, each follow-up round fallen due meanwhile too.
+    emergency_steps_overdue: int = 0
     emergencies_overdue: int = 0  # the reports owing them
 
 
@@ -93,7 +94,7 @@ def snapshot(db: Database, actor: Actor, *, under: str | None = None, now: datet
     return WallSnapshot(
         now, scope_code, scope_name,
         Kpis(counts.received_today, counts.open, counts.overdue, tuple(rates[c] for c in THREE_RATES), month.label,
-             sum(len(r.overdue_steps(now)) for r in late), len(late)),
+             sum(r.overdue_count(now) for r in late), len(late)),
         tuple(shown), waiting[0] if waiting else None, len(waiting), department.name if department else None,
         len(rest), sum(1 for r in rest if r.overdue_steps(now)),
     )

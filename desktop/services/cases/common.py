@@ -131,10 +131,12 @@ def require_case_view(session, actor, case: Case) -> Place:
 def _objection_upheld(session, actor, case: Case) -> PermissionDenied | None:
     """A department whose objection was upheld no longer reads the case (its share is withdrawn), but
     is told the center's decision on it (Art. 18(2)): it knew the case, so nothing is given away."""
-    decided = session.execute(select(Objection.decided_at, Objection.decided_by, Objection.comment).join(Assignment)
-                              .where(Assignment.case_id == case.id, Assignment.department_id == actor.department_id,
-                                     Objection.state == DecisionState.APPROVED)
-                              .order_by(Objection.decided_at.desc()).limit(1)).first()
+    last_share = session.scalar(select(Assignment.id).where(Assignment.case_id == case.id,
+                                                          Assignment.department_id == actor.department_id)
+                                .order_by(Assignment.id.desc()).limit(1))
+    # Said only where its last share ended so: not after a later share ended otherwise.
+    decided = session.execute(select(Objection.decided_at, Objection.decided_by, Objection.comment).where(
+        Objection.assignment_id == last_share, Objection.state == DecisionState.APPROVED)).first()
     if decided is None:
         return None
     at, by, comment = decided

@@ -2,10 +2,11 @@
 
 Defaults (SPEC §11; the regulation sets no numbers): sign for within 1 working day (urgent:
 30 minutes); contact the requester within 1 working day; handle within the matter item's
-limit — general 5 working days, complex 15, urgent 24 hours. Contacting the requester is the
-lead's duty (Art. 19(1); its result waits for it), and it falls due by the handling deadline at
-the latest: an urgent case handled within 24 hours cannot wait a working day for its first call.
-A co-handler has no contact deadline. While an extension or an
+limit — general 5 working days, complex 15, urgent 24 hours. The lead must have contacted the
+requester before it feeds back its result (Art. 19(1)), so its contact deadline falls by the
+handling deadline at the latest: an urgent case handled within 24 hours cannot wait a working day
+for its first call. A co-handler may call the requester too, but answers to the lead, not to a
+contact deadline of its own. While an extension or an
 objection is being decided the clock stands still if the setting "clock.pause_while_deciding"
 is on: the time spent deciding is given back when the decision is made — as working time to a
 deadline in working days (a weekend spent deciding costs nothing), as time to one in hours.
@@ -132,11 +133,13 @@ def resume(assignment: Assignment, now: datetime, calendar: WorkCalendar, limits
     pauses = [(assignment.paused_since, now)]
     assignment.paused_seconds += _seconds(assignment.paused_since, now)
     assignment.paused_since = None
+    # A contact deadline capped by the handling deadline stays with it (as recompute counts it).
+    capped = assignment.contact_due_at is not None and assignment.contact_due_at >= assignment.due_at
     assignment.due_at = _given_back(assignment.due_at, limits.handle, calendar, pauses)
     if assignment.signed_at is None:
         assignment.sign_due_at = _given_back(assignment.sign_due_at, limits.sign, calendar, pauses)
     if assignment.contacted_at is None and assignment.contact_due_at is not None:
-        assignment.contact_due_at = _contact_by(
+        assignment.contact_due_at = assignment.due_at if capped else _contact_by(
             _given_back(assignment.contact_due_at, limits.contact, calendar, pauses), assignment)
 
 

@@ -99,6 +99,19 @@ def stage_report(db: Database, actor: Actor, *, assignment_id: int, content: str
         return CaseInfo.of(case)
 
 
+def extension_refusal(session, share: Assignment, now: datetime, number: str) -> InvalidTransition | None:
+    """Why the share may not ask for an extension now, or None: once per share (a refused request
+    may be made anew), and before its deadline — past it, the share says why it is late instead."""
+    earlier = session.scalar(select(Extension).where(Extension.assignment_id == share.id,
+                                                     Extension.state != DecisionState.REFUSED).limit(1))
+    if earlier is not None:
+        return InvalidTransition(f"案件 {number} 已申请过延期({earlier.state.label}),每件承办任务只能延期一次")
+    if now > share.due_at:
+        return InvalidTransition(f"案件 {number} 的办理期限已于 {due_text(share.due_at)} 届满,不能再申请延期;"
+                                 f"请报送阶段性工作情况说明逾期理由,并尽快办结", article="Art. 18")
+    return None
+
+
 def request_extension(db: Database, actor: Actor, *, assignment_id: int, reason: str, amount: int,
                       expected_version: int, now: datetime | None = None) -> CaseInfo:
     """Art. 19(2): ask for more time, with the reason; at most once and at most the original
@@ -108,13 +121,9 @@ def request_extension(db: Database, actor: Actor, *, assignment_id: int, reason:
     with unit_of_work(db, actor, "cases.request_extension") as uow:
         case, assignment, dept = _own_assignment(uow, assignment_id, expected_version)
         require_assignment_state(case, assignment, "request_extension")
-        earlier = uow.session.scalar(select(Extension).where(Extension.assignment_id == assignment.id,
-                                                             Extension.state != DecisionState.REFUSED))
-        if earlier is not None:
-            raise InvalidTransition(f"案件 {case.number} 已申请过延期({earlier.state.label}),每件承办任务只能延期一次")
-        if now > assignment.due_at:
-            raise LawRefusal(f"案件 {case.number} 的办理期限已于 {due_text(assignment.due_at)} 届满,不能再申请延期;"
-                             f"请报送阶段性工作情况说明逾期理由,并尽快办结", article="Art. 18")
+        refusal = extension_refusal(uow.session, assignment, now, case.number)
+        if refusal is not None:
+            raise refusal
         limit = case_limits(uow.session, case).handle
         if not 1 <= amount <= limit.amount:
             raise ValidationFailed(f"延期时长(amount):应为 1 至 {limit.amount}({limit.unit.label}),"

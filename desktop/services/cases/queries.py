@@ -27,6 +27,7 @@ from ..security import Actor, Permission
 from .callbacks import callback_info, current_lead, may_call
 from .common import ASSIGNMENT_ACTIONS, CASE_ACTIONS, handling_place, liaison_refusal, require_case_view
 from .deadlines import case_limits
+from .department import extension_refusal
 from .dispatch import suggest_departments
 from .duplicates import find_duplicates
 from .intake import grid_choices
@@ -73,13 +74,6 @@ def _pending_objection(session, rows) -> PendingRequest | None:
     return request and PendingRequest(request.id, f"{department} 提出管辖异议:{request.reason}")
 
 
-def _may_ask_extension(session, share: Assignment) -> bool:
-    """Offered as department.request_extension allows it: once per share (unless refused), before the deadline."""
-    used = session.scalar(select(Extension.id).where(Extension.assignment_id == share.id,
-                                                     Extension.state != DecisionState.REFUSED).limit(1))
-    return used is None and utcnow() <= share.due_at
-
-
 def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
     with db.session() as session:
         case = session.get(Case, case_id)
@@ -100,7 +94,7 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
                     and a.state not in (AssignmentState.DONE, AssignmentState.WITHDRAWN)), None)
         if own is not None and actor.can(Permission.HANDLE, township.code):
             actions += [a for a, states in ASSIGNMENT_ACTIONS.items() if own.state in states
-                        and (a != "request_extension" or _may_ask_extension(session, own))]
+                        and (a != "request_extension" or extension_refusal(session, own, utcnow(), case.number) is None)]
         # Whole to those who may see personal data, and to those who must call the requester: the
         # department handling its share (Art. 19(1)) and whoever is to make a pending callback (Art. 20).
         callbacks = session.scalars(select(Callback).where(Callback.case_id == case.id).order_by(Callback.id)).all()

@@ -307,8 +307,8 @@ class WallWindow(QWidget):
     def _ladder_text(self, report, overdue, now) -> str:
         """What the Art. 21 ladder owes: rungs overdue, else the next one — which report, to which
         levels, by when (续报·县(区)、市 11-28 02:26)."""
-        if overdue:
-            return self.tr("超时 {0} 项").format(len(overdue))
+        if overdue:  # each follow-up round fallen due while one is owed counts (EmergencyInfo.overdue_count)
+            return self.tr("超时 {0} 项").format(report.overdue_count(now))
         owed = sorted((step for step in report.steps if step.done_at is None), key=lambda step: step.due_at)
         if not owed:
             return "—"

@@ -11,10 +11,10 @@ from sqlalchemy import select
 from case_world import TUESDAY, World, assignments, dispatched
 from desktop import migrate
 from desktop.errors import InvalidTransition, LawRefusal, PermissionDenied
-from desktop.models import Assignment, CaseEvent, Objection, utcnow
+from desktop.models import Assignment, CaseEvent, Objection, Setting, utcnow
 from desktop.models.enums import AssignmentRole, AssignmentState, CaseState
 from desktop.services import queue
-from desktop.services.cases import department, dispatch, queries, review
+from desktop.services.cases import department, dispatch, duplicates, queries, review
 from desktop.services.queue import QueueFilter
 
 HOUR = timedelta(hours=1)
@@ -211,6 +211,7 @@ def test_upgrading_clears_co_handlers_contact_deadlines_and_caps_the_leads(world
     the handling deadline for urgent cases."""
     urgent = dispatched(world, co=["market"], matter_item_id=world.items["outage"])
     ordinary = dispatched(world)
+    paused = _urgent_paused_by_a_refused_extension(world)
     with world.db.session() as s:  # as earlier versions set them: a working day from the dispatch, for every share
         for share in s.scalars(select(Assignment)):
             share.contact_due_at = TUESDAY + timedelta(hours=38)  # Wednesday 24:00
@@ -222,3 +223,55 @@ def test_upgrading_clears_co_handlers_contact_deadlines_and_caps_the_leads(world
     assert urgent_shares[AssignmentRole.CO].contact_due_at is None
     assert urgent_shares[AssignmentRole.LEAD].contact_due_at == urgent_shares[AssignmentRole.LEAD].original_due_at
     assert ordinary_lead.contact_due_at == TUESDAY + timedelta(hours=38)
+    paused_lead = assignments(world, paused.id)[AssignmentRole.LEAD]
+    assert paused_lead.contact_due_at == paused_lead.due_at == TUESDAY + timedelta(hours=24 + 5)  # the pause given back
+
+
+def _urgent_paused_by_a_refused_extension(world: World):
+    """An urgent case whose clock stood still five hours while its extension was decided (and refused)."""
+    with world.db.session() as s:
+        s.add(Setting(key="clock.pause_while_deciding", value=True))
+        s.commit()
+    case = dispatched(world, matter_item_id=world.items["outage"])
+    lead = assignments(world, case.id)[AssignmentRole.LEAD]
+    case = _signed(world, case, lead.id, world.police, TUESDAY + HOUR)
+    case = department.request_extension(world.db, world.police, assignment_id=lead.id, reason="需抢修队支援", amount=12,
+                                        expected_version=case.version, now=TUESDAY + 2 * HOUR)
+    extension = queries.case_detail(world.db, world.operator, case.id).pending_extension
+    return review.decide_extension(world.db, world.operator, extension_id=extension.id, approve=False,
+                                   expected_version=case.version, now=TUESDAY + 7 * HOUR)
+
+
+@pytest.mark.law("Art. 19")
+def test_a_contact_deadline_capped_by_the_handling_deadline_stays_with_it_when_a_pause_is_given_back(world):
+    """Given back the time its extension stood undecided, an urgent lead's contact deadline moves with its
+    handling deadline, as a recount (holidays entered) would count it."""
+    case = _urgent_paused_by_a_refused_extension(world)
+    lead = assignments(world, case.id)[AssignmentRole.LEAD]
+    assert lead.due_at == TUESDAY + timedelta(hours=24 + 5) and lead.contact_due_at == lead.due_at
+
+
+def test_a_department_sent_the_case_again_is_not_told_of_its_old_objection(world):
+    """Its last share ended otherwise (made a co-handler again, withdrawn when the case was merged away):
+    the liaison is refused as for any case not its department's, not told of an objection long decided."""
+    case = _lead_objection_upheld(world, co=())
+    case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["market"],
+                             co_department_ids=[world.departments["police"]], expected_version=case.version,
+                             now=TUESDAY + 3 * HOUR)
+    lead = next(a for a in assignments_of(world, case.id) if a.department_id == world.departments["market"])
+    case = department.raise_objection(world.db, world.market, assignment_id=lead.id, reason="亦非本局职责",
+                                      expected_version=case.version, now=TUESDAY + 4 * HOUR)
+    objection = queries.case_detail(world.db, world.operator, case.id).pending_objection
+    case = review.decide_objection(world.db, world.operator, objection_id=objection.id, approve=True,
+                                   expected_version=case.version, now=TUESDAY + 5 * HOUR)
+    kept = world.new_case().case
+    duplicates.merge(world.db, world.operator, case_id=case.id, into_case_id=kept.id, expected_version=case.version)
+    assert assignments_of(world, case.id)[-1].state is AssignmentState.WITHDRAWN  # the police's co share
+    with pytest.raises(PermissionDenied) as refused:
+        queries.case_detail(world.db, world.police, case.id)
+    assert "管辖异议" not in str(refused.value) and "无权查看案件" in str(refused.value)
+
+
+def assignments_of(world: World, case_id: int) -> list:
+    with world.db.session() as s:
+        return list(s.scalars(select(Assignment).where(Assignment.case_id == case_id).order_by(Assignment.id)))

@@ -273,7 +273,7 @@ def test_an_objection_raised_after_the_deadline_does_not_stop_the_clock_nor_hide
     case, lead_id = signed_with_the_clock_pausing(world)
     due = assignments(world, case.id)[AssignmentRole.LEAD].due_at
     late = due + timedelta(days=1)
-    with pytest.raises(LawRefusal, match=r"办理期限已于 2026-06-16 24:00 届满,不能再申请延期.*Art. 18"):
+    with pytest.raises(InvalidTransition, match=r"办理期限已于 2026-06-16 24:00 届满,不能再申请延期.*Art. 18"):
         department.request_extension(world.db, world.police, assignment_id=lead_id, reason="需鉴定", amount=2,
                                      expected_version=case.version, now=late)
     case = department.raise_objection(world.db, world.police, assignment_id=lead_id, reason="属市场监管职责",
