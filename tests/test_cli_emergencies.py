@@ -205,3 +205,35 @@ def test_every_fact_the_amend_service_corrects_is_an_option_of_amend(demo_db, ca
     assert emergencies.get_report(demo_db, actor, warning.id).expected_at == expected
     assert _run(demo_db, "emergencies", "amend", warning.number, "--reason", "时间又不确定", "--expected", "未定")[0] == 0
     assert emergencies.get_report(demo_db, actor, warning.id).expected_at is None
+
+
+@pytest.mark.law("Art. 21")
+def test_the_supervisor_corrects_a_rung_and_undoes_a_handling_from_the_command_line(demo_db, system, capsys):
+    from datetime import timedelta
+
+    from desktop.models import utcnow
+    from desktop.models.enums import EmergencyLevel, EmergencyState, EmergencyStepKind, EmergencyType
+    from desktop.services.clock import BEIJING
+
+    learned = (utcnow() - timedelta(hours=3)).replace(second=0, microsecond=0)
+    info = emergencies.report(
+        demo_db, system, type=EmergencyType.MAJOR_DISPUTE, level=EmergencyLevel.LEVEL_IV, title="渔港补贴纠纷",
+        occurred_at=learned, learned_at=learned, place_text="侨港渔港", township_code="450503103000",
+        summary="三十名渔民聚集", people_involved=30)
+    phone = next(s for s in info.steps if s.kind is EmergencyStepKind.PHONE_FIRST)
+    beijing = lambda moment: moment.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")  # noqa: E731
+    assert _run(demo_db, "emergencies", "record", str(phone.id), "--content", "电话报区",
+                "--at", beijing(learned + timedelta(minutes=10)))[0] == 0
+    capsys.readouterr()
+    assert _run(demo_db, "--as", "qg_op1", "emergencies", "correct", str(phone.id), "--at",
+                beijing(learned + timedelta(minutes=50)), "--reason", "误录")[0] == 1
+    assert "确认紧急告警" in capsys.readouterr().err  # an operator does not correct the record
+    code, out = _run(demo_db, "--as", "qg_chief", "emergencies", "correct", str(phone.id), "--at",
+                     beijing(learned + timedelta(minutes=50)), "--reason", "误录时间,以通话记录为准")
+    assert code == 0 and "更正记录:" in out and "误录时间,以通话记录为准" in out and "(更正后超时)" in out
+    assert re.search(rf"{phone.id}\t电话首报\t.*\t{beijing(learned + timedelta(minutes=50))}\t.*\t超时", out)
+
+    assert _run(demo_db, "emergencies", "handled", str(info.id))[0] == 0
+    code, out = _run(demo_db, "--as", "qg_chief", "emergencies", "reopen", info.number, "--reason", "误点处置完毕")
+    assert code == 0 and "续报恢复计时" in out
+    assert emergencies.get_report(demo_db, system, info.id).state is EmergencyState.OPEN

@@ -1,5 +1,6 @@
 """`griddesk-admin emergencies report …`, `emergencies list`, `emergencies steps ID`, `emergencies record STEP --content TEXT`,
 `emergencies handled ID`, `emergencies final ID --content TEXT`, `emergencies acknowledge ID`,
+`emergencies correct STEP --at TIME --reason TEXT`, `emergencies reopen ID --reason TEXT`,
 `emergencies ladder [--show | --set KEY=VALUE ...]`, `emergencies phones [--set CODE=PHONE ...]` and `print bulletin ID -o OUT.pdf` (Art. 21)."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from pathlib import Path
 from ..errors import ValidationFailed
 from ..models import utcnow
 from ..models.enums import EmergencyLevel, EmergencyType
-from ..services import emergencies
+from ..services import emergencies, emergency_corrections
 from ..services.clock import BEIJING, beijing_text, due_text
 from ..services.printing.bulletin import write_bulletin
 from .key_value import number_or_text, split_setting
@@ -21,7 +22,7 @@ def _list(ctx, args) -> int:
     if reports:
         ctx.print("序号\t编号\t获知时间\t类型\t级别\t状态\t标题\t提示")
     for info in reports:
-        overdue = len(info.overdue_steps())
+        overdue = info.overdue_count()  # each follow-up round fallen due while one is owed, too
         flags = ("未确认 " if info.acknowledged_at is None else "") + (f"超时{overdue}项" if overdue else "")
         ctx.print(f"{info.id}\t{info.number}\t{info.learned_at.astimezone(BEIJING):%Y-%m-%d %H:%M}\t"
                   f"{info.type.label}\t{info.level.label}\t{info.state.label}\t{info.title}\t{flags}".rstrip())
@@ -47,6 +48,10 @@ def _show_steps(ctx, info) -> None:
     for step in info.steps:
         ctx.print(f"{step.id}\t{step.kind.label}\t{step.to_level.label}\t{due_text(step.due_at)}\t"
                   f"{beijing_text(step.done_at, '%Y-%m-%d %H:%M', '—')}\t{step.done_by or '—'}\t{step.status()}")
+    if info.corrections:
+        ctx.print("更正记录:")
+        for correction in info.corrections:
+            ctx.print(f"  {beijing_text(correction.at, '%Y-%m-%d %H:%M')} {correction.by}:{correction.message}")
 
 
 def _steps(ctx, args) -> int:
@@ -92,6 +97,29 @@ def _handled(ctx, args) -> int:
     info = emergencies.mark_handled(ctx.db, ctx.actor, emergencies.report_id(ctx.db, ctx.actor, args.id),
                                     handled_at=_at(args.at))
     ctx.print("已标记为处置完毕,终报时限已起算")
+    _show_steps(ctx, info)
+    return 0
+
+
+def _correct(ctx, args) -> int:
+    step = args.step
+    info = next((r for r in emergencies.list_reports(ctx.db, ctx.actor) if any(s.id == step for s in r.steps)), None)
+    if info is None:
+        raise ValidationFailed(f"没有步骤号为 {step} 的报告环节,或不在您的查看范围内(步骤号见 emergencies steps)", field="STEP")
+    done = next(s for s in info.steps if s.id == step).done_at
+    info = emergency_corrections.correct_step(ctx.db, ctx.actor, step, done_at=_at(args.at) or done, reason=args.reason,
+                                              content=args.content, expected_version=info.version)
+    ctx.print("已更正报送记录(原记录与原因见“更正记录”)")
+    _show_steps(ctx, info)
+    return 0
+
+
+def _reopen(ctx, args) -> int:
+    report_id = emergencies.report_id(ctx.db, ctx.actor, args.id)
+    info = emergencies.get_report(ctx.db, ctx.actor, report_id)
+    info = emergency_corrections.undo_handled(ctx.db, ctx.actor, report_id, reason=args.reason,
+                                              expected_version=info.version)
+    ctx.print("已撤销“处置完毕”:续报恢复计时,终报不再计时")
     _show_steps(ctx, info)
     return 0
 
@@ -239,6 +267,15 @@ def register(cli) -> None:
     sub = cli.command("handled", "标记事件已处置完毕,终报时限起算", _handled, group=group)
     sub.add_argument("id", metavar="ID", help=report_id)
     sub.add_argument("--at", metavar="TIME", help=f"处置完毕的时间,{at}")
+    sub = cli.command("correct", "值班长更正一个已报送环节的报送时间或内容(原记录与原因留在更正记录中)", _correct,
+                      group=group)
+    sub.add_argument("step", metavar="STEP", type=int, help="步骤号(emergencies steps 的第一列)")
+    sub.add_argument("--at", metavar="TIME", help="实际报送时间,北京时间 YYYY-MM-DD HH:MM(不填即不改)")
+    sub.add_argument("--content", help="更正后的报送内容(不填即不改)")
+    sub.add_argument("--reason", required=True, help="更正原因,如:误录时间,以通话记录为准")
+    sub = cli.command("reopen", "值班长撤销误标的“处置完毕”:续报恢复计时,终报不再计时", _reopen, group=group)
+    sub.add_argument("id", metavar="ID", help=report_id)
+    sub.add_argument("--reason", required=True, help="撤销原因,如:误点处置完毕,现场仍在聚集")
     sub = cli.command("final", "向各级终报并结束报告(此前各环节须已报送)", _final, group=group)
     sub.add_argument("id", metavar="ID", help=report_id)
     sub.add_argument("--content", required=True, help="终报内容")

@@ -132,11 +132,11 @@ class StepInfo:
 
     @property
     def missed_round(self) -> bool:
-        return _missed_round(self)
+        return is_missed_round(self)
 
     def rounds_behind(self, now: datetime | None = None) -> int:
         """The further follow-up rounds fallen due while this follow-up is still owed: each will be
-        a missed round once it is made (_missed_rounds), counted already, so that a level that stopped
+        a missed round once it is made (missed_rounds), counted already, so that a level that stopped
         reporting does not look better than one that reported late."""
         if self.kind is not EmergencyStepKind.FOLLOW_UP or self.done_at is not None or not self.follow_up_every:
             return 0
@@ -161,7 +161,7 @@ class StepInfo:
         return "超时" if self.overdue(now) else "按时" if self.done_at else "待报"
 
 
-def _missed_round(step: StepInfo | EmergencyStep) -> bool:
+def is_missed_round(step: StepInfo | EmergencyStep) -> bool:
     """A follow-up round that fell due while an earlier one was still owed, made (late) by that one:
     made, with no content of its own."""
     return step.kind is EmergencyStepKind.FOLLOW_UP and step.done_at is not None and not step.content
@@ -407,7 +407,7 @@ def report(
                 record.steps.append(EmergencyStep(kind=kind, to_level=to_level, due_at=learned_at + delay))
         session.flush()
         kind = f"{'可能发生的' if anticipated else ''}{type.label}"
-        _on_linked_case(uow, record, "emergency_reported", f"报告紧急情况 {number}:{kind} {level.label},{record.title}")
+        on_linked_case(uow, record, "emergency_reported", f"报告紧急情况 {number}:{kind} {level.label},{record.title}")
         uow.audit(f"报告紧急情况 {number} {kind} {level.label}:{record.title}", target=f"emergency:{record.id}",
                   type=type.value, level=level.value, anticipated=anticipated)
         uow.changed("emergencies", record.id, township_id=township.id)
@@ -431,7 +431,7 @@ def _require_case_of(session: Session, case_id: int, township: Place) -> None:
                                "紧急情况报告只能关联本乡镇(街道)的案件", field="case_id")
 
 
-def _on_linked_case(uow: UnitOfWork, record: EmergencyReport, kind: str, message: str) -> None:
+def on_linked_case(uow: UnitOfWork, record: EmergencyReport, kind: str, message: str) -> None:
     """The step on the timeline of the case the report is linked to: every change is an event on
     the case (SPEC §4)."""
     case = uow.session.get(Case, record.case_id) if record.case_id else None
@@ -439,7 +439,7 @@ def _on_linked_case(uow: UnitOfWork, record: EmergencyReport, kind: str, message
         record_case_event(uow, case, kind, message, emergency=record.number)
 
 
-def _load_for(uow: UnitOfWork, report_id: int, permission: Permission,
+def load_report_for(uow: UnitOfWork, report_id: int, permission: Permission,
               expected_version: int | None = None) -> EmergencyReport:
     record = uow.session.get(EmergencyReport, report_id)
     if record is None:
@@ -465,7 +465,7 @@ def _conflict_message(session: Session, record: EmergencyReport) -> str:
     return f"紧急情况报告 {record.number} 已被 {who} 于 {beijing_text(record.updated_at, '%m-%d %H:%M')} 修改,请重新载入"
 
 
-def _check_done_at(record: EmergencyReport, done_at: datetime, *, not_before: datetime | None = None,
+def check_done_at(record: EmergencyReport, done_at: datetime, *, not_before: datetime | None = None,
                    after: str = "") -> None:
     """A rung is made after the situation was learned of and not in the future; `not_before` is a
     later lower bound (`after` says what it is), so that the ladder's times run in order."""
@@ -483,7 +483,7 @@ def _previous_follow_up(record: EmergencyReport, step: EmergencyStep) -> datetim
     return max(made, default=None)
 
 
-def _missed_rounds(record: EmergencyReport, step: EmergencyStep, interval: timedelta) -> list[EmergencyStep]:
+def missed_rounds(record: EmergencyReport, step: EmergencyStep, interval: timedelta) -> list[EmergencyStep]:
     """The follow-up rounds to the step's level that fell due after it, before it was made (and before
     the situation was handled: none is owed after that), as rungs made late at the same time."""
     until = min(step.done_at, record.handled_at) if record.handled_at else step.done_at
@@ -520,7 +520,7 @@ def record_step(db: Database, actor: Actor, step_id: int, content: str, *,
         step = uow.session.get(EmergencyStep, step_id)
         if step is None:
             raise NotFound(f"报告步骤 {step_id} 不存在")
-        record = _load_for(uow, step.report_id, Permission.EMERGENCY_REPORT)
+        record = load_report_for(uow, step.report_id, Permission.EMERGENCY_REPORT)
         if step.done_at is not None:
             raise InvalidTransition(f"报告 {record.number} 的{step.kind.label}(报{step.to_level.label})已于 "
                                     f"{step.done_at.astimezone(BEIJING):%Y-%m-%d %H:%M} 报送,无需重复登记;"
@@ -531,14 +531,14 @@ def record_step(db: Database, actor: Actor, step_id: int, content: str, *,
             raise InvalidTransition(f"报告 {record.number} 的终报向各级一并报送,并在此前各环节都已报送之后:"
                                     "请用“终报”登记", article="Art. 21")
         if step.kind is EmergencyStepKind.FOLLOW_UP:
-            _check_done_at(record, done_at, not_before=_previous_follow_up(record, step), after="上一次续报")
+            check_done_at(record, done_at, not_before=_previous_follow_up(record, step), after="上一次续报")
         else:
-            _check_done_at(record, done_at)
+            check_done_at(record, done_at)
         step.done_at, step.done_by, step.content = done_at, actor.display_name, content.strip()
         missed = []
         if step.kind is EmergencyStepKind.FOLLOW_UP:
             interval = timedelta(hours=LadderRule.load(uow.session).follow_up_hours)
-            missed = _missed_rounds(record, step, interval)
+            missed = missed_rounds(record, step, interval)
             record.steps.extend(missed)
             if record.state is EmergencyState.OPEN:
                 record.steps.append(EmergencyStep(kind=EmergencyStepKind.FOLLOW_UP, to_level=step.to_level,
@@ -548,7 +548,7 @@ def record_step(db: Database, actor: Actor, step_id: int, content: str, *,
         uow.session.flush()
         late = ("(超时)" if done_at > step.due_at else "") + _entered_late(done_at, utcnow())
         late += f"(另有 {len(missed)} 次续报漏报,一并计为超时)" if missed else ""
-        _on_linked_case(uow, record, "emergency_step", f"紧急情况 {record.number} {step.kind.label}报{step.to_level.label}{late}")
+        on_linked_case(uow, record, "emergency_step", f"紧急情况 {record.number} {step.kind.label}报{step.to_level.label}{late}")
         uow.audit(f"{record.number} {step.kind.label}报{step.to_level.label}{late}", step=step.kind.value,
                   to_level=step.to_level.value)
         uow.changed("emergencies", record.id, township_id=record.township_id)
@@ -562,10 +562,10 @@ def mark_handled(db: Database, actor: Actor, report_id: int, *, handled_at: date
     The measures taken are corrected through `amend_facts`, which keeps before and after."""
     handled_at = handled_at or utcnow()
     with unit_of_work(db, actor, "emergencies.mark_handled") as uow:
-        record = _load_for(uow, report_id, Permission.EMERGENCY_REPORT, expected_version)
+        record = load_report_for(uow, report_id, Permission.EMERGENCY_REPORT, expected_version)
         if record.state is not EmergencyState.OPEN:
             raise InvalidTransition(f"报告 {record.number} 当前为“{record.state.label}”,不能再标记为已处置")
-        _check_done_at(record, handled_at)
+        check_done_at(record, handled_at)
         rule = LadderRule.load(uow.session)
         # Follow-ups due after the handling are no longer needed: those still owed, and rounds counted as
         # missed (no content of their own) by a follow-up made before this handling was entered. A handling
@@ -574,7 +574,7 @@ def mark_handled(db: Database, actor: Actor, report_id: int, *, handled_at: date
         entered = utcnow()
         for step in list(record.steps):
             owed = step.kind is EmergencyStepKind.FOLLOW_UP and step.done_at is None
-            if (owed or _missed_round(step)) and step.due_at > handled_at:
+            if (owed or is_missed_round(step)) and step.due_at > handled_at:
                 record.steps.remove(step)
                 uow.session.delete(step)
         final_due = WorkCalendar.load(uow.session).add_working_days(handled_at, rule.final_working_days)
@@ -584,7 +584,7 @@ def mark_handled(db: Database, actor: Actor, report_id: int, *, handled_at: date
         record.state, record.handled_at = EmergencyState.HANDLED, handled_at
         uow.session.flush()
         late = _entered_late(handled_at, entered)
-        _on_linked_case(uow, record, "emergency_handled", f"紧急情况 {record.number} 处置完毕{late}")
+        on_linked_case(uow, record, "emergency_handled", f"紧急情况 {record.number} 处置完毕{late}")
         uow.audit(f"{record.number} 已处置{late},终报期限 {due_text(final_due)}")
         uow.changed("emergencies", record.id, township_id=record.township_id)
         return _info(uow.session, record)
@@ -600,7 +600,7 @@ def close(db: Database, actor: Actor, report_id: int, content: str, *, done_at: 
         raise ValidationFailed("终报内容(content):必须填写", field="content")
     done_at = done_at or utcnow()
     with unit_of_work(db, actor, "emergencies.close") as uow:
-        record = _load_for(uow, report_id, Permission.EMERGENCY_REPORT)
+        record = load_report_for(uow, report_id, Permission.EMERGENCY_REPORT)
         if record.state is not EmergencyState.HANDLED:
             raise InvalidTransition(f"报告 {record.number} 当前为“{record.state.label}”:先标记为已处置,再作终报")
         owed = [s for s in record.steps if s.done_at is None and s.kind is not EmergencyStepKind.FINAL]
@@ -613,7 +613,7 @@ def close(db: Database, actor: Actor, report_id: int, content: str, *, done_at: 
                                     f"--casualties verified),再作终报", article="Art. 21")
         made = [s.done_at for s in record.steps if s.done_at is not None]
         last = max([record.handled_at, *made])
-        _check_done_at(record, done_at, not_before=last,
+        check_done_at(record, done_at, not_before=last,
                        after="处置完毕的时间" if last == record.handled_at else "此前最后一次报送的时间")
         for step in record.steps:
             if step.kind is EmergencyStepKind.FINAL and step.done_at is None:
@@ -621,7 +621,7 @@ def close(db: Database, actor: Actor, report_id: int, content: str, *, done_at: 
         _close_if_complete(record)
         uow.session.flush()
         late = _entered_late(done_at, utcnow())
-        _on_linked_case(uow, record, "emergency_closed", f"紧急情况 {record.number} 终报{late}:{content.strip()}")
+        on_linked_case(uow, record, "emergency_closed", f"紧急情况 {record.number} 终报{late}:{content.strip()}")
         uow.audit(f"{record.number} 终报{late}")
         uow.changed("emergencies", record.id, township_id=record.township_id)
         return _info(uow.session, record)
@@ -633,7 +633,7 @@ def acknowledge(db: Database, actor: Actor, report_id: int) -> EmergencyInfo:
     Needs Permission.EMERGENCY_ACK in the report's township (Art. 15); audited.
     """
     with unit_of_work(db, actor, "emergencies.acknowledge") as uow:
-        record = _load_for(uow, report_id, Permission.EMERGENCY_ACK)
+        record = load_report_for(uow, report_id, Permission.EMERGENCY_ACK)
         if actor.is_system:  # the acknowledgement names who took note: a supervisor, in person
             raise PermissionDenied("紧急情况告警须由值班长以本人账号确认,内置管理员不能代为确认;"
                                    "命令行请加 --as 值班长的用户名", article="Art. 15")
@@ -734,7 +734,7 @@ def amend_facts(db: Database, actor: Actor, report_id: int, *, expected_version:
     if problems:
         raise ValidationFailed("紧急情况报告未更正,请按提示改正后再保存", problems, article="Art. 21")
     with unit_of_work(db, actor, "emergencies.amend_facts") as uow:
-        record = _load_for(uow, report_id, Permission.EMERGENCY_REPORT, expected_version)
+        record = load_report_for(uow, report_id, Permission.EMERGENCY_REPORT, expected_version)
         if record.state is EmergencyState.CLOSED:
             raise InvalidTransition(f"报告 {record.number} 已终报结束,事实以终报为准,不能再更正;"
                                     "此后发现的新情况请另行报告", article="Art. 21")

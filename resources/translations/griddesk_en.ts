@@ -2828,132 +2828,122 @@
       <translation>Select a step already reported to correct it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="241" />
-      <source>该环节尚未报送,无需更正</source>
-      <translation>This step is not reported yet: nothing to correct</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="243" />
-      <source>漏报的一轮随其后的续报补报:请更正补报它的那次续报</source>
-      <translation>A missed round is made with the follow-up after it: correct that follow-up</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="248" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="245" />
       <source>只有处置中的报告才能标记处置完毕</source>
       <translation>Only a report still being handled can be marked handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="250" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="247" />
       <source>先标记处置完毕,再作终报</source>
       <translation>Mark the situation handled first, then make the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="253" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="250" />
       <source>只有已处置、尚未终报的报告可以撤销处置完毕</source>
       <translation>Only a handled report without its final report can be set back to open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="255" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="252" />
       <source>没有可打印的报告</source>
       <translation>No report to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="256" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="253" />
       <source>没有待确认的告警</source>
       <translation>No alarm waiting for acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="258" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="255" />
       <source>紧急情况告警须由值班长以本人账号确认</source>
       <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="261" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="258" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="263" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="260" />
       <source>已终报结束的报告不能更正</source>
       <translation>A report closed by its final report cannot be corrected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="306" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="303" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="307" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="304" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="308" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="305" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="320" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="317" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="321" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="318" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="322" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="319" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="322" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="319" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="335" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="332" />
       <source>更正报送记录 — %1</source>
       <translation>Correct record — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="336" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="333" />
       <source>%1(报%2)登记的报送时间为 %3。更正后,原记录、更正后的时间和原因都留在报告的更正记录中。</source>
       <translation>%1 (to %2) was recorded as made at %3. The record before, the corrected time and the reason all stay in the report's corrections.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="339" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="336" />
       <source>实际报送时间</source>
       <translation>Actually made at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="339" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="336" />
       <source>更正原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="349" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="346" />
       <source>撤销处置完毕 — %1</source>
       <translation>Undo handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="350" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="347" />
       <source>撤销原因(撤销后续报恢复计时,终报不再计时)</source>
       <translation>Reason (follow-ups fall due again; the final report no longer does)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="357" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="354" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="361" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="358" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="362" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="359" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>

@@ -246,7 +246,9 @@ def test_casualties_still_being_verified_are_reported_as_known_so_far_and_verifi
     pdf = tmp_path / "final.pdf"
     write_bulletin(db, operator, info.id, pdf)
     text = pdf_text(pdf, layout=False).replace("\n", "")
-    assert "死亡 0 人,受伤 3 人,失踪 0 人" in text and "尚在核实" not in text
+    facts, corrections = text.split("更正记录")  # the facts as verified; how they were, under 更正记录
+    assert "死亡 0 人,受伤 3 人,失踪 0 人" in facts and "尚在核实" not in facts
+    assert "受伤 2 → 3;伤亡尚在核实 是 → 否" in corrections
 
 
 @pytest.mark.law("Art. 21")

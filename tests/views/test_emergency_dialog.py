@@ -619,3 +619,27 @@ def test_the_ladder_panel_corrects_a_rung_and_undoes_a_handling_and_lists_each_c
     panel.undo_handled()
     assert not errors and panel.current().state is EmergencyState.OPEN
     assert "误点,现场仍在处置" in panel.corrections.text() and not panel.undo_handled_button.isEnabled()
+
+
+@pytest.mark.law("Art. 21")
+def test_the_correction_button_says_why_where_the_service_would_refuse(qtbot, sqlite_db, system):
+    """An earlier follow-up, once a later one followed it, is not offered for correction; an operator is
+    offered none (the supervisor corrects the record)."""
+    learned = utcnow() - timedelta(hours=60)
+    info = _report(sqlite_db, system, learned_at=learned, occurred_at=learned)
+    county = next(s for s in info.steps if s.kind is EmergencyStepKind.FOLLOW_UP and s.to_level is HandlingLevel.COUNTY)
+    info = emergencies.record_step(sqlite_db, system, county.id, "第一次续报", done_at=learned + timedelta(hours=20))
+    later = next(s for s in info.steps if s.kind is EmergencyStepKind.FOLLOW_UP and s.done_at is None
+                 and s.to_level is HandlingLevel.COUNTY)
+    emergencies.record_step(sqlite_db, system, later.id, "第二次续报", done_at=learned + timedelta(hours=40))
+    panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    panel.table.selectRow(_row_of(panel, "第一次续报", column=4))
+    assert not panel.correct_button.isEnabled() and "只能更正报县(区)的最近一次续报" in panel.correct_button.toolTip()
+    panel.table.selectRow(_row_of(panel, "第二次续报", column=4))
+    assert panel.correct_button.isEnabled()
+    operator = Actor(username="op", display_name="值班员", grants=(Grant(Role.OPERATOR, QIAOGANG, PlaceLevel.TOWNSHIP),))
+    panel = LadderPanel(sqlite_db, operator, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    panel.table.selectRow(_row_of(panel, "第二次续报", column=4))
+    assert not panel.correct_button.isEnabled() and "确认紧急告警" in panel.correct_button.toolTip()

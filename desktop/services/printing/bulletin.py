@@ -179,6 +179,9 @@ def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: 
         story += [Spacer(1, 5 * mm), p("历次报送内容", "heading")]
         story += [p(f"{_when(step.done_at)} {step.kind.label}(报{step.to_level.label},{step.done_by}):{step.content}",
                     "small") for step in made]
+    if info.corrections:  # the facts and times above are as corrected: what they were, and why, is told here
+        story += [Spacer(1, 5 * mm), p("更正记录", "heading")]
+        story += [p(f"{_when(c.at)} {c.by}:{c.message}", "small") for c in info.corrections]
     return story
 
 

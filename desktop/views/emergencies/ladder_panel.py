@@ -237,19 +237,16 @@ class LadderPanel(QWidget):
         self.done_at.setEnabled(self.record_button.isEnabled())
         if step is None:
             made = self.tr("请先在表中选择要更正的已报送环节")
-        elif step.done_at is None:
-            made = self.tr("该环节尚未报送,无需更正")
-        elif step.missed_round:
-            made = self.tr("漏报的一轮随其后的续报补报:请更正补报它的那次续报")
-        else:
-            made = ""
-        permissions.offer(self.correct_button, self.actor, Permission.EMERGENCY_REPORT, code, name, reason=made)
+        else:  # the service's own words: offered exactly where it would be accepted
+            made = emergency_corrections.correction_refusal(info.state, info.steps, step) or ""
+        permissions.offer(self.correct_button, self.actor, emergency_corrections.CORRECTION_PERMISSION, code, name,
+                          reason=made)
         state = info.state if info else None
         not_open = "" if state is EmergencyState.OPEN else self.tr("只有处置中的报告才能标记处置完毕")
         permissions.offer(self.handled_button, self.actor, Permission.EMERGENCY_REPORT, code, name, reason=not_open)
         not_handled = "" if state is EmergencyState.HANDLED else self.tr("先标记处置完毕,再作终报")
         permissions.offer(self.final_button, self.actor, Permission.EMERGENCY_REPORT, code, name, reason=not_handled)
-        permissions.offer(self.undo_handled_button, self.actor, Permission.EMERGENCY_REPORT, code, name,
+        permissions.offer(self.undo_handled_button, self.actor, emergency_corrections.CORRECTION_PERMISSION, code, name,
                           reason="" if state is EmergencyState.HANDLED else self.tr("只有已处置、尚未终报的报告可以撤销处置完毕"))
         permissions.offer(self.print_button, self.actor, Permission.PRINT, code, name,
                           reason="" if info else self.tr("没有可打印的报告"))
