@@ -42,19 +42,28 @@ def test_acknowledge_an_alarm_once(demo_db, system, capsys):
     assert _run(demo_db, "--as", "qg_chief", "emergencies", "acknowledge", "999999")[0] == 1
 
 
+def _dispute_learned_three_hours_ago(db, actor):
+    from datetime import timedelta
+
+    from desktop.models import utcnow
+    from desktop.models.enums import EmergencyLevel, EmergencyType
+
+    learned = (utcnow() - timedelta(hours=3)).replace(second=0, microsecond=0)
+    return emergencies.report(
+        db, actor, type=EmergencyType.MAJOR_DISPUTE, level=EmergencyLevel.LEVEL_IV, title="渔港补贴纠纷",
+        occurred_at=learned, learned_at=learned, place_text="侨港渔港", township_code="450503103000",
+        summary="三十名渔民聚集", people_involved=30)
+
+
 @pytest.mark.law("Art. 21")
 def test_the_ladder_is_walked_to_the_final_report_from_the_command_line(demo_db, system, capsys):
     from datetime import timedelta
 
-    from desktop.models import utcnow
-    from desktop.models.enums import EmergencyLevel, EmergencyState, EmergencyStepKind, EmergencyType
+    from desktop.models.enums import EmergencyState, EmergencyStepKind
     from desktop.services.clock import BEIJING
 
-    learned = (utcnow() - timedelta(hours=3)).replace(second=0, microsecond=0)
-    info = emergencies.report(
-        demo_db, system, type=EmergencyType.MAJOR_DISPUTE, level=EmergencyLevel.LEVEL_IV, title="渔港补贴纠纷",
-        occurred_at=learned, learned_at=learned, place_text="侨港渔港", township_code="450503103000",
-        summary="三十名渔民聚集", people_involved=30)
+    info = _dispute_learned_three_hours_ago(demo_db, system)
+    learned = info.learned_at
     code, out = _run(demo_db, "emergencies", "steps", info.number)
     assert code == 0 and out.splitlines()[1].startswith("步骤号\t环节") and out.count("\t—\t—\t") == len(info.steps)  # none made yet
 
@@ -211,15 +220,11 @@ def test_every_fact_the_amend_service_corrects_is_an_option_of_amend(demo_db, ca
 def test_the_supervisor_corrects_a_rung_and_undoes_a_handling_from_the_command_line(demo_db, system, capsys):
     from datetime import timedelta
 
-    from desktop.models import utcnow
-    from desktop.models.enums import EmergencyLevel, EmergencyState, EmergencyStepKind, EmergencyType
+    from desktop.models.enums import EmergencyState, EmergencyStepKind
     from desktop.services.clock import BEIJING
 
-    learned = (utcnow() - timedelta(hours=3)).replace(second=0, microsecond=0)
-    info = emergencies.report(
-        demo_db, system, type=EmergencyType.MAJOR_DISPUTE, level=EmergencyLevel.LEVEL_IV, title="渔港补贴纠纷",
-        occurred_at=learned, learned_at=learned, place_text="侨港渔港", township_code="450503103000",
-        summary="三十名渔民聚集", people_involved=30)
+    info = _dispute_learned_three_hours_ago(demo_db, system)
+    learned = info.learned_at
     phone = next(s for s in info.steps if s.kind is EmergencyStepKind.PHONE_FIRST)
     beijing = lambda moment: moment.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")  # noqa: E731
     assert _run(demo_db, "emergencies", "record", str(phone.id), "--content", "电话报区",
