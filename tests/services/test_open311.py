@@ -195,8 +195,17 @@ def test_a_duplicate_comes_in_merged_into_the_request_of_the_file_it_was_merged_
 
 
 @pytest.mark.law("Art. 16")
+def _imported_as(db, case_id: int, external_id: str) -> None:
+    """The case came in from another database, where it is `external_id`."""
+    with db.session() as session:
+        session.execute(update(Case).where(Case.id == case_id).values(channel=Channel.PLATFORM, external_id=external_id))
+        session.commit()
+
+
+@pytest.mark.law("Art. 16")
 def test_a_duplicate_whose_case_is_a_bad_row_or_in_another_township_is_named_as_such(world_db, system, tmp_path):
     elsewhere = world.add_case(world_db, "450503103-2025-000001")
+    _imported_as(world_db, elsewhere, "SRC-0001")
     with world_db.session() as session:  # a case of another township (中街街道)
         township = session.scalar(select(Place).where(Place.code == "450502001000"))
         session.execute(update(Case).where(Case.id == elsewhere).values(
@@ -206,7 +215,7 @@ def test_a_duplicate_whose_case_is_a_bad_row_or_in_another_township_is_named_as_
     path = _write(tmp_path, [
         _request(1, service_code="C99-999"),                                                    # bad row
         _request(2, status="closed", griddesk=closed | {"merged_into": "EXT-0001"}),
-        _request(3, status="closed", griddesk=closed | {"merged_into": "450503103-2025-000001"}),
+        _request(3, status="closed", griddesk=closed | {"merged_into": "SRC-0001"}),
     ])
     with pytest.raises(ValidationFailed) as caught:
         open311.import_file(world_db, system, path)
@@ -219,10 +228,25 @@ def test_a_duplicate_whose_case_is_a_bad_row_or_in_another_township_is_named_as_
 
 
 @pytest.mark.law("Art. 16")
-def test_a_duplicate_merged_into_a_case_here_is_on_that_cases_timeline(world_db, system, tmp_path):
-    going_on = world.add_case(world_db, "450503103-2025-000001", state=CaseState.HANDLING, lead=True)
+def test_a_duplicate_is_not_merged_into_a_case_here_that_merely_has_the_same_number(world_db, system, tmp_path):
+    """The file's 450503103-2025-000001 is the number of its own database; ours is another request."""
+    world.add_case(world_db, "450503103-2025-000001", state=CaseState.HANDLING)
     closed = {"state": "merged", "closed_datetime": "2026-03-02T10:00:00+08:00"}
     path = _write(tmp_path, [_request(1, status="closed", griddesk=closed | {"merged_into": "450503103-2025-000001"})])
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert caught.value.problems == [
+        "第 1 项(第 2 行) 字段 griddesk.merged_into:所并入的案件 450503103-2025-000001 不在本文件中,也不是从来源库导入本库"
+        "的案件:本库案件 450503103-2025-000001 只是编号相同,是另一件诉求;请连同所并入的案件一并导出后导入,或删去这一行"]
+    assert _case_count(world_db) == 1
+
+
+@pytest.mark.law("Art. 16")
+def test_a_duplicate_merged_into_a_case_here_is_on_that_cases_timeline(world_db, system, tmp_path):
+    going_on = world.add_case(world_db, "450503103-2025-000001", state=CaseState.HANDLING, lead=True)
+    _imported_as(world_db, going_on, "SRC-0001")  # imported from the file's database before
+    closed = {"state": "merged", "closed_datetime": "2026-03-02T10:00:00+08:00"}
+    path = _write(tmp_path, [_request(1, status="closed", griddesk=closed | {"merged_into": "SRC-0001"})])
     report = open311.import_file(world_db, system, path)
     assert (report.imported, report.merged) == (1, 1)
     with world_db.session() as session:

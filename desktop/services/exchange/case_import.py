@@ -15,7 +15,8 @@ year its request was received (Beijing time), like the cases taken in that year.
 A GridDesk export carries two things other platforms do not: a case taken in under no matter
 item (its category alone; the service code is then the category's), and a duplicate merged into
 another case (Art. 16), which comes back merged into that case — found in the same file or
-among the cases here — or is refused by name, never turned into a case closed on its own.
+among the cases imported here before under its id — or is refused by name, never turned into a
+case closed on its own.
 """
 
 from __future__ import annotations
@@ -378,14 +379,19 @@ def _link_duplicates(requests: list[IncomingRequest], planned: Planned, existing
                      problems: Problems, fields: FieldNames) -> tuple[Planned, dict[str, _Here]]:
     """Refuse, by name, each duplicate whose case it was merged into is neither another request of
     the file that imports (itself not merged) nor a case here in the same township (Art. 16); the
-    others are kept, to be linked. Also the cases here they are merged into, by the name the file gives."""
+    others are kept, to be linked. Also the cases here they are merged into, by the name the file gives.
+
+    A case here is that case only when it came from the file's database under that id (its external
+    id): the file names the target by the number it has there, and a case numbered alike here is
+    another request (two databases of one township number their cases alike).
+    """
     merged = [(request, where) for request, where, _ in planned if request.merged_into]
     if not merged:
         return planned, {}
     in_file = {request.external_id: request for request, _, _ in planned}
     refused_rows = {request.external_id for request in requests} - in_file.keys()
     here = {r.merged_into: existing[r.merged_into] for r, _ in merged
-            if r.merged_into not in in_file and r.merged_into in existing}
+            if r.merged_into not in in_file and r.merged_into in existing and existing[r.merged_into].imported}
     refused = set()
     for request, where in merged:
         target = in_file.get(request.merged_into)
@@ -395,6 +401,9 @@ def _link_duplicates(requests: list[IncomingRequest], planned: Planned, existing
             why = f"所并入的 {request.merged_into} 本身也已并入 {target.merged_into};请改为直接并入 {target.merged_into}"
         elif target is None and request.merged_into in refused_rows:
             why = f"所并入的 {request.merged_into} 在本文件中,但那一行有误未能导入;请一并改正"
+        elif target is None and state is None and request.merged_into in existing:
+            why = (f"所并入的案件 {request.merged_into} 不在本文件中,也不是从来源库导入本库的案件:本库案件 "
+                   f"{request.merged_into} 只是编号相同,是另一件诉求;请连同所并入的案件一并导出后导入,或删去这一行")
         elif target is None and state is None:
             why = (f"所并入的案件 {request.merged_into} 既不在本文件中,也不是本库案件;请连同该案件一并导出后导入,"
                    f"或删去这一行")
