@@ -252,6 +252,36 @@ def test_a_duplicate_and_a_case_without_matter_item_come_back_as_they_were(world
     assert taken.matter_item_id is None and taken.category is MatterCategory.LIVELIHOOD
 
 
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_our_cases_passed_on_through_another_database_and_back_are_refused_by_their_original_number(
+        world_db, other_db, system, tmp_path, suffix):
+    world.add_case(world_db, "450503103-2025-000001")
+    world.add_case(world_db, "450503103-2025-000002", state=CaseState.CLOSED)
+    there, back = tmp_path / f"there.{suffix}", tmp_path / f"back.{suffix}"
+    export_table(world_db, system, there, QueueFilter(states=frozenset()), suffix)
+    assert table_import.import_file(other_db, system, there, fmt=suffix).imported == 2
+    world.add_case(other_db, "450503103-2025-000007")  # one of its own besides
+    export_table(other_db, system, back, QueueFilter(states=frozenset()), suffix)
+    theirs = _numbers(other_db)
+    with pytest.raises(ValidationFailed) as caught:
+        table_import.import_file(world_db, system, back, fmt=suffix)
+    assert sorted(caught.value.problems) == sorted(
+        f"第 {line} 行 字段 外部编号:编号 {theirs[ours]} 的诉求原编号为 {ours},即本库案件 {ours}:它经另一个库转来又转回,"
+        f"本库已有;请删去这一行后再导入" for line, ours in ((2, "450503103-2025-000001"), (3, "450503103-2025-000002")))
+    assert _case_count(world_db) == 2
+
+
+def test_a_file_exported_before_the_external_id_column_still_imports(world_db, system, tmp_path):
+    path = tmp_path / "older.csv"
+    older = [name for name in HEADERS if name != "外部编号"]
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.DictWriter(out, older)
+        writer.writeheader()
+        writer.writerow(_row("OLD-1"))
+    assert table_import.import_file(world_db, system, path).imported == 1
+    assert list(_numbers(world_db)) == ["OLD-1"]
+
+
 def test_merges_and_categories_that_do_not_add_up_are_named(world_db, system, tmp_path):
     path = _write(tmp_path, [_row("M-1", 状态="已合并", 办结时间="2026-03-03 09:00"),
                              _row("M-2", 并入案件="M-9"),

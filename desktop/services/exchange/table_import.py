@@ -39,13 +39,13 @@ REQUIRED = ("编号", "事项编码", "诉求描述", "受理时间")  # 事项�
 FIELDS = FieldNames(request_id="编号", place="经度/纬度", service_code="事项编码", grid="网格代码", texts={
     "external_id": "编号", "service_code": "事项编码", "description": "诉求描述", "title": "标题", "address": "地址",
     "requester_name": "诉求人", "requester_phone": "联系电话", "grid_code": "网格代码", "source_state": "状态",
-    "status_notes": "办理结果", "merged_into": "并入案件",
+    "status_notes": "办理结果", "merged_into": "并入案件", "origin_id": "外部编号",
 })
 _STATE_LABELS = {s.label: s for s in CaseState}
 _CATEGORY_LABELS = {c.label: c for c in MatterCategory}
 # A long number Excel showed as 4.50503E+14 and saved so: the digits after the fourth are gone.
 _SCIENTIFIC = re.compile(r"\d(\.\d+)?E\+\d+", re.IGNORECASE)
-_NUMBER_COLUMNS = ("编号", "网格代码", "联系电话")
+_NUMBER_COLUMNS = ("编号", "外部编号", "网格代码", "联系电话")
 
 # A description may run long (unbounded in the database); csv's default limit (131,072) would refuse it.
 csv.field_size_limit(max(csv.field_size_limit(), 1 << 24))
@@ -222,6 +222,7 @@ def _request(row: dict[str, str], index: int, problems: Problems, now: datetime)
         requester_name=row.get("诉求人") or None, requester_phone=None if phone and "*" in phone else phone,
         source_state=state, grid_code=row.get("网格代码") or None, closed_at=closed_at,
         category=category.value if category else None, merged_into=row.get("并入案件") or None,
+        origin_id=row.get("外部编号") or None,  # a file of an older export has no such column
     )
     found = text_problems(request, FIELDS)
     for column, message in found:
