@@ -1,6 +1,7 @@
 """Import of the case table CSV: a file imported twice, our own export and repeated rows are refused by row."""
 
 import csv
+import io
 from datetime import datetime, timedelta
 
 import pytest
@@ -199,6 +200,39 @@ def test_excel_unicode_text_and_binary_files_are_refused_as_such(world_db, syste
     with pytest.raises(ValidationFailed) as caught:
         table_import.import_file(world_db, system, path)
     assert "既不是有效的 UTF-8 也不是有效的 GBK" in caught.value.message and len(caught.value.problems) <= 200
+
+
+def _csv_text(rows) -> str:
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, HEADERS)
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def test_a_file_mixing_gbk_and_utf8_lines_is_refused_naming_the_lines(world_db, system, tmp_path):
+    """GB18030 reads UTF-8 bytes too: a UTF-8 line pasted into a GBK file would come in as mojibake
+    (渚ㄦ腐闀囦鲸鍖楄矾涓夊彿 for 侨港镇侨北路三号)."""
+    pasted = _row("U-3", 地址="侨港镇侨北路三号", 诉求描述="侨北路灯不亮")  # reads as GB18030 as it stands
+    gbk, utf8 = _csv_text([_row("G-1"), _row("G-2")]), _csv_text([pasted])
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(gbk.encode("gbk") + utf8.splitlines(keepends=True)[1].encode("utf-8"))
+    with pytest.raises(ValidationFailed) as caught:
+        table_import.import_file(world_db, system, path)
+    assert caught.value.message.startswith("文件混用了 UTF-8 和 GBK 两种编码:下列 1 行是 UTF-8,其余含中文的行是 GBK;")
+    assert caught.value.problems == ["第 4 行:UTF-8 编码"]
+    # The reverse: a GBK line in a UTF-8 file (with a BOM), which neither encoding reads as a whole.
+    path.write_bytes(("\ufeff" + gbk).encode("utf-8") + utf8.splitlines(keepends=True)[1].encode("gbk"))
+    with pytest.raises(ValidationFailed) as caught:
+        table_import.import_file(world_db, system, path)
+    assert caught.value.message.startswith("文件混用了 UTF-8 和 GBK 两种编码:下列 1 行是 GBK,其余含中文的行是 UTF-8;")
+    assert caught.value.problems == ["第 4 行:GBK 编码"]
+    assert _case_count(world_db) == 0
+    for encoding in ("gbk", "utf-8", "utf-8-sig"):  # a file in one of them imports
+        path.write_bytes(_csv_text([_row(f"{encoding}-1"), _row(f"{encoding}-2", 地址="侨港镇侨北路三号")]).encode(encoding))
+        assert table_import.import_file(world_db, system, path).imported == 2
+        with world_db.session() as session:
+            assert session.scalar(select(Case.address).where(Case.external_id == f"{encoding}-2")) == "侨港镇侨北路三号"
 
 
 def test_texts_that_look_like_formulas_are_exported_inert_and_imported_back_unchanged(world_db, system, tmp_path):

@@ -99,25 +99,56 @@ def read_bytes(path: Path) -> bytes:
         raise FileUnusable(_why(exc, path, False)) from exc
 
 
+def _refuse_mixed(data: bytes) -> None:
+    """Refuse a file that is not UTF-8 as a whole but has lines of Chinese text that are: lines
+    pasted in from a UTF-8 file into a GBK one (or the reverse). GB18030 reads any bytes, so the
+    UTF-8 lines would come in as mojibake without a word; GBK text of a whole line almost never
+    forms valid UTF-8 by chance."""
+    utf8, other = [], []
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(number)
+        else:
+            utf8.append(number)
+    if not utf8:
+        return
+    fewer, label, rest = (utf8, "UTF-8", "GBK") if len(utf8) <= len(other) else (other, "GBK", "UTF-8")
+    raise ValidationFailed(f"文件混用了 UTF-8 和 GBK 两种编码:下列 {len(fewer)} 行是 {label},其余含中文的行是 {rest};"
+                           f"按哪一种读都会有行成为乱码。请把这些行改为与其余各行相同的编码(或整个文件另存为 UTF-8)"
+                           f"后重新导入,本次未导入任何记录",
+                           problems=[f"第 {number} 行:{label} 编码" for number in fewer[:SHOWN_LINES]])
+
+
 def decode_csv(data: bytes) -> str:
-    """The text of a CSV file in UTF-8 (BOM or not) or GBK; bytes fitting neither are named by line."""
+    """The text of a CSV file in UTF-8 (BOM or not) or GBK; bytes fitting neither are named by line,
+    and so are the lines of a file that mixes the two (`_refuse_mixed`)."""
     if data.startswith(_UTF16_BOMS):  # Excel's "Unicode text": UTF-16, and tab-separated
         raise ValidationFailed("文件是 UTF-16 编码(Excel 的“Unicode 文本”),不是 CSV;请在 Excel 中另存为"
                                "“CSV UTF-8(逗号分隔)”后重新导入,本次未导入任何记录")
     for encoding, _ in ENCODINGS:
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        if encoding != ENCODINGS[0][0]:
+            _refuse_mixed(data)
+        return text
     lines = data.split(b"\n")
-    failures = {}
+    failures, unread = {}, {}
     for encoding, label in ENCODINGS:
-        failures[label] = []
+        failures[label], unread[label] = [], set()
         for number, line in enumerate(lines, start=1):
             try:
                 line.decode(encoding)
             except UnicodeDecodeError as exc:
                 failures[label].append(f"第 {number} 行:第 {exc.start + 1} 个字节起的字节序列不是有效的 {label} 编码")
+                unread[label].add(number)
+    if not set.intersection(*unread.values()):  # each line reads in one of them: the file mixes the two
+        _refuse_mixed(data)
     label = min(failures, key=lambda k: len(failures[k]))
     raise ValidationFailed(f"文件既不是有效的 UTF-8 也不是有效的 GBK 文本;按 {label} 解读时有错误,请修正后重新导入,"
                            f"本次未导入任何记录", problems=failures[label][:SHOWN_LINES])
