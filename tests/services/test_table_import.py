@@ -379,6 +379,37 @@ def _workbook(path, rows):
     return path
 
 
+def test_rows_on_a_second_sheet_are_refused_naming_the_sheet_not_left_out(world_db, system, tmp_path):
+    header = ["编号", "事项编码", "诉求描述", "受理时间", "经度", "纬度"]
+    path = _workbook(tmp_path / "cases.xlsx", [header, ["X-1", "C09-001", "侨北路路灯不亮", "2026-03-02 09:30", 109.105, 21.415]])
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("空表")  # an empty sheet is no matter
+    book.create_sheet("第二页").append(header)
+    book.save(path)
+    with pytest.raises(ValidationFailed) as caught:
+        table_import.import_file(world_db, system, path, fmt="xlsx")
+    assert caught.value.message == (
+        "cases.xlsx 除第一张工作表“Sheet”外,工作表“第二页”也有内容;只导入第一张工作表,其他表的行不会导入。"
+        "请把要导入的行都移到第一张工作表,删去或清空其他工作表后重新导入,本次未导入任何记录")
+    del book["第二页"]
+    book.save(path)
+    assert table_import.import_file(world_db, system, path, fmt="xlsx").imported == 1
+
+
+def test_a_formula_without_a_computed_value_is_refused_naming_the_cell(world_db, system, tmp_path):
+    """openpyxl writes formulas without computing them: read as values they would be empty."""
+    header = ["编号", "事项编码", "诉求描述", "地址", "受理时间", "经度", "纬度"]
+    row = ["X-1", "C09-001", "侨北路路灯不亮", "=B2&C2", "2026-03-02 09:30", 109.105, 21.415]
+    path = _workbook(tmp_path / "cases.xlsx", [header, row])
+    with pytest.raises(ValidationFailed) as caught:
+        table_import.import_file(world_db, system, path, fmt="xlsx")
+    assert caught.value.message.startswith("cases.xlsx 有 1 个公式单元格没有保存计算结果")
+    assert caught.value.problems == ["第 2 行 地址(D2):公式 =B2&C2 没有计算结果"]
+    assert _case_count(world_db) == 0
+
+
 def test_a_sheet_row_may_end_before_the_headers_last_column_but_not_run_past_it(world_db, system, tmp_path):
     header = ["编号", "事项编码", "诉求描述", "受理时间", "经度", "纬度", "联系电话"]
     row = ["X-1", "C09-001", "侨北路路灯不亮", "2026-03-02 09:30", 109.105, 21.415]

@@ -12,8 +12,10 @@ import contextlib
 import errno
 import io
 import os
+import re
 import stat
 import tempfile
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -154,26 +156,76 @@ def decode_csv(data: bytes) -> str:
                            f"本次未导入任何记录", problems=failures[label][:SHOWN_LINES])
 
 
+# A formula element in a sheet's XML (<f>, <f t="shared" …/>, <x:f>): text in a cell is escaped, never matches.
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _values(sheet) -> list[list[object]]:
+    """A sheet's rows as cell values, trailing empty cells dropped (a sheet's rows run to its widest column)."""
+    rows = []
+    for values in sheet.iter_rows(values_only=True):
+        cells = list(values)
+        while cells and cells[-1] in (None, ""):
+            cells.pop()
+        rows.append(cells)
+    return rows
+
+
+def _has_content(sheet) -> bool:
+    return any(value not in (None, "") for values in sheet.iter_rows(values_only=True) for value in values)
+
+
+def _has_formulas(data: bytes) -> bool:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return any(_FORMULA.search(archive.read(part)) for part in archive.namelist()
+                   if part.startswith("xl/worksheets/") and part.endswith(".xml"))
+
+
+def _uncomputed(openpyxl, data: bytes, rows: list[list[object]]) -> list[str]:
+    """The formula cells of the first sheet that carry no computed value (a file written by a program
+    that does not compute them), each named by its row, its column's header and its reference."""
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        header = next((row for row in rows if any(value not in (None, "") for value in row)), [])
+        found = []
+        for number, cells in enumerate(book.worksheets[0].iter_rows(), start=1):
+            values = rows[number - 1] if number <= len(rows) else []
+            for index, cell in enumerate(cells):
+                if cell.data_type == "f" and (index >= len(values) or values[index] is None):
+                    column = cell_text(header[index]) if index < len(header) else ""
+                    found.append(f"第 {number} 行 {column}({cell.coordinate}):公式 {cell.value} 没有计算结果")
+        return found
+    finally:
+        book.close()
+
+
 def read_xlsx(data: bytes, name: str) -> list[list[object]]:
-    """The first sheet's rows as cell values, trailing empty cells dropped (a sheet's rows run to
-    its widest column). A file that is no workbook, or a damaged one, is refused by name."""
+    """The first sheet's rows as cell values (`_values`). A file that is no workbook, or a damaged one,
+    is refused by name; so is one with rows on another sheet (they would not be imported), and one
+    whose formulas carry no computed value (the value is not known: it is not taken as empty)."""
     import openpyxl  # here, not at the top: the main window starts without it (and numpy)
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
-            rows = []
-            for values in book.worksheets[0].iter_rows(values_only=True):
-                cells = list(values)
-                while cells and cells[-1] in (None, ""):
-                    cells.pop()
-                rows.append(cells)
-            return rows
+            first = book.worksheets[0].title
+            rows = _values(book.worksheets[0])
+            others = [sheet.title for sheet in book.worksheets[1:] if _has_content(sheet)]
         finally:
             book.close()
+        uncomputed = _uncomputed(openpyxl, data, rows) if _has_formulas(data) else []
     except Exception as exc:  # openpyxl reports a damaged file by whatever its zip or XML reader raised
         raise ValidationFailed(f"{name} 不是完好的 Excel 工作簿(.xlsx),无法读取;请在 Excel 中打开并另存为"
                                f" .xlsx 后重新导入,本次未导入任何记录", field="file") from exc
+    if others:
+        raise ValidationFailed(f"{name} 除第一张工作表“{first}”外,工作表“{'”、“'.join(others)}”也有内容;只导入第一张"
+                               f"工作表,其他表的行不会导入。请把要导入的行都移到第一张工作表,删去或清空其他工作表后重新导入,"
+                               f"本次未导入任何记录", field="file")
+    if uncomputed:
+        raise ValidationFailed(f"{name} 有 {len(uncomputed)} 个公式单元格没有保存计算结果(文件可能由不计算公式的程序生成),"
+                               f"其值无从得知;请在 Excel 或 WPS 中打开后保存(会算出结果),或把公式改为数值后重新导入,"
+                               f"本次未导入任何记录", problems=uncomputed[:SHOWN_LINES], field="file")
+    return rows
 
 
 def cell_text(value: object) -> str:
