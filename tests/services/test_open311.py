@@ -181,6 +181,28 @@ def test_closed_requests_without_a_time_and_duplicates_whose_case_is_missing_are
     assert _case_count(world_db) == 0
 
 
+def test_a_request_both_open_and_closed_is_refused_naming_the_fields(world_db, system, tmp_path):
+    closed_on = "2026-03-03T09:00:00+08:00"
+    path = _write(tmp_path, [
+        _request(1, griddesk={"state": "closed"}),                                              # open, but 已办结
+        _request(2, status="closed", updated_datetime=closed_on, griddesk={"state": "handling"}),  # closed, 办理中
+        _request(3, griddesk={"closed_datetime": closed_on}),                                   # open with a closing time
+        _request(4, status="closed", updated_datetime=closed_on, griddesk={"state": "on_spot"}),  # agrees
+        _request(5, griddesk={"state": "handling"}),                                            # agrees
+    ])
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert caught.value.problems == [
+        "第 1 项(第 2 行) 字段 status/griddesk.state:status 为 open,griddesk.state 却是 closed(已办结),是已办结的状态;"
+        "两者矛盾,请改正其中一个后重新导入",
+        "第 2 项(第 3 行) 字段 status/griddesk.state:status 为 closed,griddesk.state 却是 handling(办理中),是未办结的状态;"
+        "两者矛盾,请改正其中一个后重新导入",
+        "第 3 项(第 4 行) 字段 griddesk.closed_datetime:status 为 open(未办结)的诉求不应有办结时间;若已办结,"
+        "请把 status 改为 closed,否则请删去办结时间",
+    ]
+    assert _case_count(world_db) == 0
+
+
 @pytest.mark.law("Art. 16")
 def test_a_duplicate_comes_in_merged_into_the_request_of_the_file_it_was_merged_into(world_db, system, tmp_path):
     merged = {"state": "merged", "merged_into": "EXT-0002", "closed_datetime": "2026-03-02T10:00:00+08:00"}

@@ -316,6 +316,16 @@ def test_a_file_exported_before_the_external_id_column_still_imports(world_db, s
     assert list(_numbers(world_db)) == ["OLD-1"]
 
 
+def test_an_open_row_with_a_closing_time_is_refused_naming_both_fields(world_db, system, tmp_path):
+    path = _write(tmp_path, [_row("O-1", 办结时间="2026-03-03 09:00"),
+                             _row("O-2", 状态="办理中", 办结时间="2026-03-03 09:00"),
+                             _row("O-3", 状态="已办结", 办结时间="2026-03-03 09:00")])
+    assert _refusal(world_db, system, path) == [
+        "第 2 行 字段 状态/办结时间:状态为“待受理”(未办结),却填有办结时间;两者矛盾。若已办结,请把状态改为“已办结”,否则请清空办结时间",
+        "第 3 行 字段 状态/办结时间:状态为“办理中”(未办结),却填有办结时间;两者矛盾。若已办结,请把状态改为“已办结”,否则请清空办结时间",
+    ]
+
+
 def test_merges_and_categories_that_do_not_add_up_are_named(world_db, system, tmp_path):
     path = _write(tmp_path, [_row("M-1", 状态="已合并", 办结时间="2026-03-03 09:00"),
                              _row("M-2", 并入案件="M-9"),

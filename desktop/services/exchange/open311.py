@@ -297,6 +297,22 @@ def _text(value, name: str, bad: list) -> str | None:
     return None
 
 
+_STATES = {state.value: state for state in CaseState}
+
+
+def _contradictions(status, source_state: str | None, closed_at: datetime | None, merged_into: str | None
+                    ) -> list[tuple[str, str]]:
+    """Where the request says both open and closed: the import would have to pick one of them."""
+    state = _STATES.get(source_state)
+    if state is not None and status in ("open", "closed") and status != status_of(state):
+        return [(f"status/{EXTENSION}.state", f"status 为 {status},{EXTENSION}.state 却是 {state.value}({state.label}),"
+                                            f"是{'已办结' if status == 'open' else '未办结'}的状态;两者矛盾,请改正其中一个后重新导入")]
+    if status == "open" and closed_at is not None and not merged_into:
+        return [(f"{EXTENSION}.closed_datetime", "status 为 open(未办结)的诉求不应有办结时间;若已办结,请把 status 改为 "
+                                                 "closed,否则请删去办结时间")]
+    return []
+
+
 def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[str | None, str]]:
     """The request, or what is wrong with it as (field, message) pairs — every fault of the row at once."""
     if not isinstance(element, dict):
@@ -350,6 +366,7 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
     if status == "closed" and closed_at is None and updated is None and len(bad) == before:
         bad.append(("updated_datetime", "已办结(closed)的诉求须给出办结时间(updated_datetime);"
                                         "不按导入时间补记"))
+    bad += _contradictions(status, source_state, closed_at, merged_into)
     if source_state == CaseState.MERGED.value and not merged_into:
         bad.append((f"{EXTENSION}.merged_into", "已合并的诉求须写明并入了哪件诉求(其编号)"))
     if merged_into and status != "closed":

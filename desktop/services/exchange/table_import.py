@@ -204,6 +204,9 @@ def _request(row: dict[str, str], index: int, problems: Problems, now: datetime)
     closed = state in _STATE_LABELS and not _STATE_LABELS[state].is_open
     if closed and not row.get("办结时间"):
         problems.add(index, "办结时间", f"状态为“{state}”的诉求须填写办结时间")
+    if not closed and row.get("办结时间") and (state is None or state in _STATE_LABELS):
+        problems.add(index, "状态/办结时间", f"状态为“{state or '待受理'}”(未办结),却填有办结时间;两者矛盾。若已办结,"
+                                         f"请把状态改为“已办结”,否则请清空办结时间")
     merged = state == CaseState.MERGED.label
     if merged != bool(row.get("并入案件")):
         problems.add(index, "并入案件", "状态为“已合并”的诉求须填写并入的案件编号" if merged
