@@ -181,6 +181,44 @@ def test_closed_requests_without_a_time_and_duplicates_whose_case_is_missing_are
     assert _case_count(world_db) == 0
 
 
+def test_an_unknown_or_misspelt_key_is_refused_by_name_not_lost(world_db, system, tmp_path):
+    path = _write(tmp_path, [
+        _request(1, adress="侨北路 8 号"),
+        _request(2, griddesk={"grid_cod": world.QIAOBEI + "001"}),
+        _request(3, email="li@example.cn", device_id=""),   # empty: nothing to keep
+    ])
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert caught.value.problems == [
+        "第 1 项(第 2 行) 字段 adress:不是 Open311 诉求的字段,其内容无处保存;是否应为 address?请改为正确的字段名或删去后重新导入",
+        "第 2 项(第 3 行) 字段 griddesk.grid_cod:不是 Open311 诉求的字段,其内容无处保存;是否应为 grid_code?"
+        "请改为正确的字段名或删去后重新导入",
+        "第 3 项(第 4 行) 字段 email:本系统只保存诉求人的姓名和电话,不保存其电子邮箱、设备号或账号;请清空该字段后重新导入",
+    ]
+    assert _case_count(world_db) == 0
+
+
+def test_the_submitter_becomes_the_requester_and_other_standard_fields_are_kept_on_the_timeline(
+        world_db, system, tmp_path):
+    path = _write(tmp_path, [
+        _request(1, first_name="海", last_name="李", phone="13807791234", media_url="https://example.cn/1.jpg",
+                 service_name="路灯", agency_responsible="城管中队", zipcode="", email=None),
+        _request(2, first_name="Hai", last_name="Li"),
+        _request(3, phone="138077912340000000000"),
+    ])
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert caught.value.problems == ["第 3 项(第 4 行) 字段 phone:有 21 个字,超过上限 20 个字;请缩短后重新导入"]
+    records = json.loads(path.read_text(encoding="utf-8"))[:2]
+    assert open311.import_file(world_db, system, _write(tmp_path, records, "good.json")).imported == 2
+    with world_db.session() as session:
+        cases = {c.external_id: c for c in session.scalars(select(Case))}
+        assert (cases["EXT-0001"].requester_name, cases["EXT-0001"].requester_phone) == ("李海", "13807791234")
+        assert (cases["EXT-0002"].requester_name, cases["EXT-0002"].requester_phone) == ("Hai Li", None)
+        detail = session.scalar(select(CaseEvent.detail).where(CaseEvent.case_id == cases["EXT-0001"].id))
+    assert detail["source_fields"] == {"agency_responsible": "城管中队", "media_url": "https://example.cn/1.jpg"}
+
+
 def test_a_request_both_open_and_closed_is_refused_naming_the_fields(world_db, system, tmp_path):
     closed_on = "2026-03-03T09:00:00+08:00"
     path = _write(tmp_path, [

@@ -74,6 +74,7 @@ class IncomingRequest:
     closed_at: datetime | None = None  # when a closed request was closed, where the file says it apart from updated_at
     category: str | None = None  # the MatterCategory value of a request taken in under no matter item
     merged_into: str | None = None  # the request (its id in the file, or a case here) a duplicate was merged into
+    source_fields: dict[str, str] | None = None  # what the source said that no column holds, kept on the timeline
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ OPEN311_FIELDS = FieldNames(
     texts={"external_id": "service_request_id", "service_code": "service_code", "description": "description",
            "title": "griddesk.title", "status_notes": "status_notes", "address": "address",
            "source_state": "griddesk.state", "grid_code": "griddesk.grid_code", "origin_id": "griddesk.external_id",
-           "merged_into": "griddesk.merged_into"},
+           "merged_into": "griddesk.merged_into", "requester_name": "first_name/last_name", "requester_phone": "phone"},
 )
 
 # The longest text each field may hold: its column's length (description and result are unbounded).
@@ -473,9 +474,11 @@ def _rows(session: Session, actor: Actor, planned: Planned, ids: list[int], numb
             finished, request.status_notes if request.closed and not into else None,
             now_stamp, updated, actor.display_name, into,
         ))
-        if request.status_notes and not request.closed:  # the source's note on an open request: kept with it
-            detail = json.dumps({"source": source, "source_state": request.source_state,
-                                 "source_notes": request.status_notes}, ensure_ascii=False)
+        if (request.status_notes and not request.closed) or request.source_fields:  # kept with the request
+            noted = {"source_notes": request.status_notes} if request.status_notes and not request.closed else {}
+            detail = json.dumps({"source": source, "source_state": request.source_state, **noted,
+                                 **({"source_fields": request.source_fields} if request.source_fields else {})},
+                                ensure_ascii=False)
         else:
             detail = details.get(request.source_state)
             if detail is None:

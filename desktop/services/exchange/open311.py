@@ -9,6 +9,11 @@ its ``updated_datetime``; one that gives neither is refused rather than closed a
 A case that came from another system carries the id it came with there (``external_id``), so
 that a request passed on through another GridDesk database is known again when it comes back.
 
+A request's keys are GeoReport v2's (with a POST's submitter: first_name, last_name, phone, …) and
+the extension's; any other key is refused by name (REQUEST_KEYS). The submitter's name and phone
+become the requester's; the export writes no requester at all: personal data leaves only through
+the case table, masked for those who may not see it (Art. 15).
+
 Import reads the whole file with `json.loads` and checks each request in one cheap pass; only
 when something is wrong is the text walked element by element (`json.JSONDecoder.raw_decode`)
 to name each bad request by its index AND the line it starts on, with its field. A file with
@@ -17,6 +22,7 @@ any bad request imports nothing.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections import Counter
@@ -52,6 +58,20 @@ from .problems import Problems
 EXTENSION = "griddesk"
 _CATEGORIES = {category.value for category in MatterCategory}
 REQUIRED = ("service_request_id", "service_code", "description", "requested_datetime")
+# Kept on the imported case's timeline ("source_fields"): no column holds them. service_name is the
+# name of service_code, which the case keeps.
+KEPT_AS_SENT = ("agency_responsible", "service_notice", "address_id", "zipcode", "media_url")
+# The submitter's contact beyond name and phone (POST service request): personal data this database
+# does not keep (Art. 15); a value is refused rather than dropped.
+NOT_KEPT = ("email", "device_id", "account_id")
+# The keys a request may have: GeoReport v2's (GET requests.json, and the submitter of a POST) and the
+# extension object's. Any other is refused by name: a misspelt "adress" would be lost without a word.
+REQUEST_KEYS = frozenset((
+    *REQUIRED, "status", "status_notes", "service_name", "updated_datetime", "expected_datetime", "address",
+    "lat", "long", *KEPT_AS_SENT, "first_name", "last_name", "phone", *NOT_KEPT, EXTENSION,
+))
+EXTENSION_KEYS = frozenset(("state", "state_label", "grid_code", "supervision", "title", "channel", "category",
+                            "external_id", "closed_datetime", "merged_into"))
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 
 
@@ -313,12 +333,37 @@ def _contradictions(status, source_state: str | None, closed_at: datetime | None
     return []
 
 
+def _unknown_keys(element: dict, known: frozenset, prefix: str = "") -> list[tuple[str, str]]:
+    found = []
+    for key in element:
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1) if isinstance(key, str) else []
+            hint = f"是否应为 {close[0]}?" if close else ""
+            found.append((f"{prefix}{key}", f"不是 Open311 诉求的字段,其内容无处保存;{hint}请改为正确的字段名或删去后重新导入"))
+    return found
+
+
+def _requester(get, bad: list) -> tuple[str | None, str | None]:
+    """The submitter's name (family name first, as Chinese names are written, when either part is Chinese)
+    and phone; email, device and account are not kept (NOT_KEPT)."""
+    first, last = _text(get("first_name"), "first_name", bad), _text(get("last_name"), "last_name", bad)
+    parts = [part for part in (first, last) if part]
+    name = None
+    if parts:
+        name = f"{last or ''}{first or ''}" if not all(part.isascii() for part in parts) else " ".join(parts)
+    for key in NOT_KEPT:
+        if _text(get(key), key, bad):
+            bad.append((key, "本系统只保存诉求人的姓名和电话,不保存其电子邮箱、设备号或账号;请清空该字段后重新导入"))
+    return name, _text(get("phone"), "phone", bad)
+
+
 def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[str | None, str]]:
     """The request, or what is wrong with it as (field, message) pairs — every fault of the row at once."""
     if not isinstance(element, dict):
         return [(None, "应为 JSON 对象 {…}")]
     bad: list[tuple[str | None, str]] = [(name, "出现了不止一次,无法确定取哪一个值;请只保留一个")
                                          for name in getattr(element, "repeated", ())]
+    bad += _unknown_keys(element, REQUEST_KEYS)
     get = element.get
     for name in REQUIRED:
         value = get(name)
@@ -344,10 +389,13 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
         bad.append(("status", f"{_shown(status)} 应为 open 或 closed"))
     address = _text(get("address"), "address", bad)
     status_notes = _text(get("status_notes"), "status_notes", bad)
+    requester_name, requester_phone = _requester(get, bad)
+    sent = {key: _text(get(key), key, bad) for key in KEPT_AS_SENT}
     extension = get(EXTENSION)
     if extension is not None and not isinstance(extension, dict):
         bad.append((EXTENSION, f"应为 JSON 对象 {{…}},不是 {_shown(extension)}"))
     extension = extension if isinstance(extension, dict) else {}
+    bad += _unknown_keys(extension, EXTENSION_KEYS, f"{EXTENSION}.")
     bad += [(f"{EXTENSION}.{name}", "出现了不止一次,无法确定取哪一个值;请只保留一个")
             for name in getattr(extension, "repeated", ())]
     title = _text(extension.get("title"), f"{EXTENSION}.title", bad)
@@ -378,7 +426,8 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
         requested_at=requested, title=title, updated_at=updated, expected_at=expected,
         closed=status == "closed", status_notes=status_notes, address=address, lon=lon, lat=lat,
         source_state=source_state, grid_code=grid_code, origin_id=origin_id, closed_at=closed_at,
-        category=category, merged_into=merged_into,
+        category=category, merged_into=merged_into, requester_name=requester_name, requester_phone=requester_phone,
+        source_fields={key: value for key, value in sent.items() if value} or None,
     )
     return text_problems(request, OPEN311_FIELDS) or request
 
