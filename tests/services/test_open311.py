@@ -205,10 +205,13 @@ def test_the_submitter_becomes_the_requester_and_other_standard_fields_are_kept_
                  service_name="路灯", agency_responsible="城管中队", zipcode="", email=None),
         _request(2, first_name="Hai", last_name="Li"),
         _request(3, phone="138077912340000000000"),
+        _request(4, phone="138****0001"),
     ])
     with pytest.raises(ValidationFailed) as caught:
         open311.import_file(world_db, system, path)
-    assert caught.value.problems == ["第 3 项(第 4 行) 字段 phone:有 21 个字,超过上限 20 个字;请缩短后重新导入"]
+    assert caught.value.problems == ["第 3 项(第 4 行) 字段 phone:有 21 个字,超过上限 20 个字;请缩短后重新导入",
+                                     "第 4 项(第 5 行) 字段 phone:138****0001 是遮挡过的号码(导出这个文件的用户无权查看个人信息,"
+                                     "号码中间几位已遮去),原号码无法还原;请由有权查看个人信息的用户重新导出后再导入,或清空这一项"]
     records = json.loads(path.read_text(encoding="utf-8"))[:2]
     assert open311.import_file(world_db, system, _write(tmp_path, records, "good.json")).imported == 2
     with world_db.session() as session:

@@ -326,6 +326,15 @@ def test_an_open_row_with_a_closing_time_is_refused_naming_both_fields(world_db,
     ]
 
 
+@pytest.mark.law("Art. 15")
+def test_a_masked_phone_is_refused_saying_who_should_export_the_file(world_db, system, tmp_path):
+    path = _write(tmp_path, [_row("P-1", 联系电话="13807791234"), _row("P-2", 联系电话="138****0001")])
+    assert _refusal(world_db, system, path) == [
+        "第 3 行 字段 联系电话:138****0001 是遮挡过的号码(导出这个文件的用户无权查看个人信息,号码中间几位已遮去),原号码无法还原;"
+        "请由有权查看个人信息的用户重新导出后再导入,或清空这一项"]
+    assert _case_count(world_db) == 0
+
+
 def test_merges_and_categories_that_do_not_add_up_are_named(world_db, system, tmp_path):
     path = _write(tmp_path, [_row("M-1", 状态="已合并", 办结时间="2026-03-03 09:00"),
                              _row("M-2", 并入案件="M-9"),

@@ -106,9 +106,14 @@ _LIMITS = {attribute: column.type.length for attribute, column in (
 )}
 
 
+_MASKED_PHONE = ("是遮挡过的号码(导出这个文件的用户无权查看个人信息,号码中间几位已遮去),原号码无法还原;"
+                 "请由有权查看个人信息的用户重新导出后再导入,或清空这一项")
+
+
 def text_problems(request: IncomingRequest, fields: FieldNames) -> list[tuple[str, str]]:
     """What keeps the request's texts from being kept as they are, as (field, message): a character
-    no column can hold, or more characters than the column holds. Nothing is cut or cleaned here."""
+    no column can hold, more characters than the column holds, or a phone masked by an export for
+    a user who may not see personal data (Art. 15). Nothing is cut or cleaned here."""
     found = []
     for attribute, name in fields.texts.items():
         value = getattr(request, attribute)
@@ -120,6 +125,8 @@ def text_problems(request: IncomingRequest, fields: FieldNames) -> list[tuple[st
             found.append((name, why))
         elif limit and len(value) > limit:
             found.append((name, f"有 {len(value)} 个字,超过上限 {limit} 个字;请缩短后重新导入"))
+        elif attribute == "requester_phone" and "*" in value:
+            found.append((name, f"{value} {_MASKED_PHONE}"))
     return found
 
 # Times a request can carry. Outside them a date was mistyped or mis-converted (a year 2099, a

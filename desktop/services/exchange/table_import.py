@@ -3,7 +3,8 @@
 Chinese CSV files from Excel are often GBK (SPEC §9): UTF-8 is tried first (with or without
 BOM), then GB18030, the superset of GBK. Times are Beijing time as exported ("%Y-%m-%d %H:%M",
 a deadline at the end of a day also "%Y-%m-%d 24:00"); in an XLSX file a cell Excel turned into a date is taken as that Beijing time. A masked phone
-(138****1234) carries no number and is not imported. A row with more or fewer cells than the
+(138****1234, as an export for a user who may not see personal data writes it) is refused: the
+number is gone, and the file should be exported by a user who may see it. A row with more or fewer cells than the
 header is refused with both counts: a comma outside quotes or an unclosed quote shifts every
 cell after it, and nothing shifted is guessed back into place.
 """
@@ -217,12 +218,11 @@ def _request(row: dict[str, str], index: int, problems: Problems, now: datetime)
                                         f"编辑时改用 XLSX 格式导出,或先把该列设为“文本”再打开")
     if len(problems) > before:
         return None
-    phone = row.get("联系电话") or None
     request = IncomingRequest(
         row=index, external_id=row["编号"], service_code=row["事项编码"] or category.value, description=row["诉求描述"],
         requested_at=requested, title=row.get("标题") or None, expected_at=expected, updated_at=closed_at,
         closed=closed, status_notes=row.get("办理结果") or None, address=row.get("地址") or None, lon=lon, lat=lat,
-        requester_name=row.get("诉求人") or None, requester_phone=None if phone and "*" in phone else phone,
+        requester_name=row.get("诉求人") or None, requester_phone=row.get("联系电话") or None,
         source_state=state, grid_code=row.get("网格代码") or None, closed_at=closed_at,
         category=category.value if category else None, merged_into=row.get("并入案件") or None,
         origin_id=row.get("外部编号") or None,  # a file of an older export has no such column
