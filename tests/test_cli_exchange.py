@@ -66,6 +66,17 @@ def test_import_then_export_in_every_format(world_db, tmp_path):
     assert code == 1
 
 
+def test_import_says_how_many_requests_had_a_supervision_order_that_stays_behind(world_db, tmp_path):
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps([_request(1, griddesk={"supervision": "key", "urgent": True}), _request(2)]),
+                    encoding="utf-8")
+    code, out = _run(world_db, "cases", "import", str(path), "--township", world.QIAOGANG)
+    assert code == 0 and "已导入 2 件" in out
+    assert "其中 1 件在来源系统受督办:督办是来源系统的决定,未随之导入(见各案件的导入记录),需要时请在本库重新督办" in out
+    with world_db.session() as session:
+        assert session.scalar(select(Case.urgent).where(Case.external_id == "EXT-1")) is True
+
+
 def test_the_service_list_goes_out_as_services_json_and_its_codes_are_those_imports_take(world_db, tmp_path):
     path = tmp_path / "services.json"
     code, out = _run(world_db, "cases", "services", str(path), "--township", world.QIAOGANG)

@@ -2616,6 +2616,11 @@
       <source>,编号 %1 … %2</source>
       <translation>, numbers %1 … %2</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="167" />
+      <source>。其中 %1 件在来源系统受督办:督办未随之导入,需要时请在本库重新督办</source>
+      <translation>. %1 of them were under a supervision order in the source system: supervision orders are not imported; order supervision here if needed</translation>
+    </message>
   </context>
   <context>
     <name>ItemForm</name>

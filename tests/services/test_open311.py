@@ -58,6 +58,7 @@ def test_export_maps_states_and_keeps_ours_in_the_extension(world_db, system):
     dispatched, closed = records["450503103-2025-000001"], records["450503103-2025-000002"]
     assert dispatched["status"] == "open" and dispatched["status_notes"] == "已派遣"
     assert dispatched["griddesk"]["state"] == "dispatched" and dispatched["griddesk"]["grid_code"] == world.QIAOBEI + "001"
+    assert dispatched["griddesk"]["urgent"] is False and dispatched["griddesk"]["supervision"] == "none"
     assert dispatched["agency_responsible"] == "侨港镇城管中队"
     assert dispatched["requested_datetime"] == "2026-03-02T09:30:00+08:00"
     assert dispatched["expected_datetime"] == "2026-03-09T09:30:00+08:00"

@@ -9,8 +9,8 @@ from sqlalchemy import func, select, update
 
 import exchange_world as world
 from desktop.errors import ValidationFailed
-from desktop.models import Case, Grid, Place
-from desktop.models.enums import CaseState, GridStatus, MatterCategory
+from desktop.models import Case, CaseEvent, Grid, Place
+from desktop.models.enums import CaseState, GridStatus, MatterCategory, SupervisionLevel
 from desktop.services.clock import BEIJING
 from desktop.services.exchange import table_import
 from desktop.services.exchange.table_export import HEADERS, export_table
@@ -333,6 +333,32 @@ def test_a_masked_phone_is_refused_saying_who_should_export_the_file(world_db, s
         "第 3 行 字段 联系电话:138****0001 是遮挡过的号码(导出这个文件的用户无权查看个人信息,号码中间几位已遮去),原号码无法还原;"
         "请由有权查看个人信息的用户重新导出后再导入,或清空这一项"]
     assert _case_count(world_db) == 0
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_urgency_comes_in_and_supervision_orders_are_counted_not_carried_over(world_db, other_db, system, tmp_path,
+                                                                             suffix):
+    urgent = world.add_case(world_db, "450503103-2025-000001")
+    world.add_case(world_db, "450503103-2025-000002")
+    with world_db.session() as session:
+        session.execute(update(Case).where(Case.id == urgent).values(urgent=True, supervision=SupervisionLevel.KEY))
+        session.commit()
+    path = tmp_path / f"out.{suffix}"
+    export_table(world_db, system, path, QueueFilter(states=frozenset()), suffix)
+    report = table_import.import_file(other_db, system, path, fmt=suffix)
+    assert (report.imported, report.supervised) == (2, 1)
+    with other_db.session() as session:
+        cases = {c.external_id: c for c in session.scalars(select(Case))}
+        assert cases["450503103-2025-000001"].urgent and not cases["450503103-2025-000002"].urgent
+        assert cases["450503103-2025-000001"].supervision is SupervisionLevel.NONE
+        detail = session.scalar(select(CaseEvent.detail).where(CaseEvent.case_id == cases["450503103-2025-000001"].id))
+    assert detail["source_supervision"] == "重点督办"
+
+
+def test_an_urgency_or_supervision_the_table_does_not_know_is_named(world_db, system, tmp_path):
+    path = _write(tmp_path, [_row("U-1", 紧急="急"), _row("U-2", 督办="督办")])
+    assert _refusal(world_db, system, path) == ["第 2 行 字段 紧急:“急”应为“是”“否”或留空",
+                                                 "第 3 行 字段 督办:“督办”不是督办级别;应为:无、一般督办、重点督办,或留空"]
 
 
 def test_merges_and_categories_that_do_not_add_up_are_named(world_db, system, tmp_path):

@@ -12,6 +12,12 @@ detailed state of the source system is kept in the timeline event; it is not app
 because the dispatches behind it do not exist in this database. A case is numbered in the
 year its request was received (Beijing time), like the cases taken in that year.
 
+A request marked urgent there (紧急) is urgent here: urgency is a fact of the request, and sets
+its deadlines. A supervision order (督办) is not: it is a decision of that database's leaders on
+their handling, and the case here is handled afresh. It is neither refused (the file is right to
+carry it) nor dropped without a word: the source's order is kept in the "imported" event, and the
+report counts the requests that had one (`ImportReport.supervised`), for the leaders here to decide.
+
 A GridDesk export carries two things other platforms do not: a case taken in under no matter
 item (its category alone; the service code is then the category's), and a duplicate merged into
 another case (Art. 16), which comes back merged into that case — found in the same file or
@@ -75,6 +81,8 @@ class IncomingRequest:
     category: str | None = None  # the MatterCategory value of a request taken in under no matter item
     merged_into: str | None = None  # the request (its id in the file, or a case here) a duplicate was merged into
     source_fields: dict[str, str] | None = None  # what the source said that no column holds, kept on the timeline
+    urgent: bool = False  # marked urgent there (紧急): handled within hours here too, whatever its matter item
+    supervision: str | None = None  # the source's supervision order (督办) on it, which does not carry over
 
 
 @dataclass(frozen=True)
@@ -165,6 +173,7 @@ class ImportReport:
     first_number: str | None = None
     last_number: str | None = None
     merged: int = 0  # duplicates that came in merged into another case (not counted as closed)
+    supervised: int = 0  # of those imported: under a supervision order (督办) there, which stays there
 
     @property
     def received(self) -> int:
@@ -477,15 +486,15 @@ def _rows(session: Session, actor: Actor, planned: Planned, ids: list[int], numb
             case_id, number, platform, request.external_id, request.requester_name, request.requester_phone,
             _title(request), request.description, item.category, item.id, request.lon, request.lat,
             request.address, where.county_id, where.township_id, where.village_id, where.grid_id, state,
-            township_level, item.urgent, stamp(request.requested_at), stamp(request.expected_at),
+            township_level, item.urgent or request.urgent, stamp(request.requested_at), stamp(request.expected_at),
             finished, request.status_notes if request.closed and not into else None,
             now_stamp, updated, actor.display_name, into,
         ))
-        if (request.status_notes and not request.closed) or request.source_fields:  # kept with the request
+        if (request.status_notes and not request.closed) or request.source_fields or request.supervision:
             noted = {"source_notes": request.status_notes} if request.status_notes and not request.closed else {}
-            detail = json.dumps({"source": source, "source_state": request.source_state, **noted,
-                                 **({"source_fields": request.source_fields} if request.source_fields else {})},
-                                ensure_ascii=False)
+            noted |= {"source_fields": request.source_fields} if request.source_fields else {}
+            noted |= {"source_supervision": request.supervision} if request.supervision else {}
+            detail = json.dumps({"source": source, "source_state": request.source_state, **noted}, ensure_ascii=False)
         else:
             detail = details.get(request.source_state)
             if detail is None:
@@ -548,12 +557,14 @@ def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest],
             by_township=by_township,
             first_number=numbers[0] if numbers else None, last_number=numbers[-1] if numbers else None,
             merged=sum(1 for request, _, _ in planned if request.merged_into),
+            supervised=sum(1 for request, _, _ in planned if request.supervision),
         )
         merged = f",并入其他诉求 {result.merged} 件" if result.merged else ""
+        supervised = f";{result.supervised} 件在来源系统受督办,督办未随之导入" if result.supervised else ""
         uow.audit(f"从{source}文件导入 {result.imported} 件诉求(待受理 {result.received} 件,其中待分拨 {result.unrouted} 件;"
-                  f"已办结 {result.closed} 件{merged})",
+                  f"已办结 {result.closed} 件{merged}{supervised})",
                   imported=result.imported, closed=result.closed, merged=result.merged, unrouted=result.unrouted,
-                  by_township=result.by_township)
+                  supervised=result.supervised, by_township=result.by_township)
         for township_id, township in townships.items():
             uow.changed("cases", None, township_id=township_id, note=f"imported {by_township[township.code]}")
         return result

@@ -35,7 +35,7 @@ from sqlalchemy.orm import aliased
 
 from ...db import Database
 from ...models import Assignment, Case, Department, MatterItem, Place, utcnow
-from ...models.enums import AssignmentRole, CaseState, MatterCategory
+from ...models.enums import AssignmentRole, CaseState, MatterCategory, SupervisionLevel
 from ..clock import BEIJING, beijing_today
 from ..matters import lists_in_force
 from ..places import get_place, normalise_code
@@ -70,8 +70,9 @@ REQUEST_KEYS = frozenset((
     *REQUIRED, "status", "status_notes", "service_name", "updated_datetime", "expected_datetime", "address",
     "lat", "long", *KEPT_AS_SENT, "first_name", "last_name", "phone", *NOT_KEPT, EXTENSION,
 ))
-EXTENSION_KEYS = frozenset(("state", "state_label", "grid_code", "supervision", "title", "channel", "category",
-                            "external_id", "closed_datetime", "merged_into"))
+EXTENSION_KEYS = frozenset(("state", "state_label", "grid_code", "supervision", "urgent", "title", "channel",
+                            "category", "external_id", "closed_datetime", "merged_into"))
+_SUPERVISION = {level.value for level in SupervisionLevel}
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 
 
@@ -132,7 +133,7 @@ def export_requests(db: Database, actor: Actor, f: QueueFilter | None = None) ->
     columns = (Case.number, Case.state, Case.resolution, Case.hold_explanation, MatterItem.title, MatterItem.code,
                Case.category, Case.description, lead_department.name, item_department.name, Case.received_at,
                Case.updated_at, Case.due_at, Case.address, Case.lat, Case.lon, grid.code, Case.supervision,
-               Case.title, Case.channel, Case.external_id, Case.closed_at, target.number)
+               Case.title, Case.channel, Case.external_id, Case.closed_at, target.number, Case.urgent)
     stmt = (select(*columns).select_from(Case)
             .outerjoin(MatterItem, MatterItem.id == Case.matter_item_id)
             .outerjoin(item_department, item_department.id == MatterItem.department_id)
@@ -144,7 +145,7 @@ def export_requests(db: Database, actor: Actor, f: QueueFilter | None = None) ->
         records = []
         for (number, state, resolution, hold_explanation, item_title, item_code, category, description,
              lead_name, item_dept_name, received, updated, due, address, lat, lon, grid_code, supervision,
-             title, channel, external_id, closed_at, merged_into) in session.execute(
+             title, channel, external_id, closed_at, merged_into, urgent) in session.execute(
                 filtered_select(session, actor, f, stmt)):
             records.append({
                 "service_request_id": number, "status": status_of(state),
@@ -155,7 +156,7 @@ def export_requests(db: Database, actor: Actor, f: QueueFilter | None = None) ->
                 "expected_datetime": _iso(due), "address": address or "", "address_id": "", "zipcode": "",
                 "lat": lat, "long": lon, "media_url": "",
                 EXTENSION: {"state": state.value, "state_label": state.label, "grid_code": grid_code,
-                            "supervision": supervision.value, "title": title, "channel": channel.value,
+                            "supervision": supervision.value, "urgent": urgent, "title": title, "channel": channel.value,
                             "category": category.value, "external_id": external_id,
                             "closed_datetime": _iso(closed_at), "merged_into": merged_into},
             })
@@ -404,6 +405,12 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
     origin_id = _text(extension.get("external_id"), f"{EXTENSION}.external_id", bad)
     merged_into = _text(extension.get("merged_into"), f"{EXTENSION}.merged_into", bad)
     category = _text(extension.get("category"), f"{EXTENSION}.category", bad)
+    urgent = False if extension.get("urgent") is None else extension["urgent"]
+    if type(urgent) is not bool:
+        bad.append((f"{EXTENSION}.urgent", f"{_shown(urgent)} 应为 true 或 false"))
+    supervision = _text(extension.get("supervision"), f"{EXTENSION}.supervision", bad)
+    if supervision is not None and supervision not in _SUPERVISION:
+        bad.append((f"{EXTENSION}.supervision", f"{_shown(supervision)} 应为 {'、'.join(sorted(_SUPERVISION))} 之一"))
     if category is not None and category not in _CATEGORIES:
         bad.append((f"{EXTENSION}.category", f"{_shown(category)} 不是事项类别代码"))
     before = len(bad)
@@ -428,6 +435,7 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
         source_state=source_state, grid_code=grid_code, origin_id=origin_id, closed_at=closed_at,
         category=category, merged_into=merged_into, requester_name=requester_name, requester_phone=requester_phone,
         source_fields={key: value for key, value in sent.items() if value} or None,
+        urgent=urgent, supervision=supervision if supervision != SupervisionLevel.NONE.value else None,
     )
     return text_problems(request, OPEN311_FIELDS) or request
 

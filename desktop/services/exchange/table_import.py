@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ...db import Database
 from ...models import utcnow
-from ...models.enums import CaseState, MatterCategory
+from ...models.enums import CaseState, MatterCategory, SupervisionLevel
 from ..clock import BEIJING
 from ..security import Actor
 from .case_import import (
@@ -44,6 +44,8 @@ FIELDS = FieldNames(request_id="编号", place="经度/纬度", service_code="�
 })
 _STATE_LABELS = {s.label: s for s in CaseState}
 _CATEGORY_LABELS = {c.label: c for c in MatterCategory}
+_URGENT = {"是": True, "否": False, "": False}
+_SUPERVISION_LABELS = {level.label: level for level in SupervisionLevel}
 # A long number Excel showed as 4.50503E+14 and saved so: the digits after the fourth are gone.
 _SCIENTIFIC = re.compile(r"\d(\.\d+)?E\+\d+", re.IGNORECASE)
 _NUMBER_COLUMNS = ("编号", "外部编号", "网格代码", "联系电话")
@@ -212,6 +214,12 @@ def _request(row: dict[str, str], index: int, problems: Problems, now: datetime)
     if merged != bool(row.get("并入案件")):
         problems.add(index, "并入案件", "状态为“已合并”的诉求须填写并入的案件编号" if merged
                      else f"只有状态为“已合并”的诉求才并入其他案件(这一行是“{state or '待受理'}”)")
+    urgent = _URGENT.get(row.get("紧急", ""))
+    if urgent is None:
+        problems.add(index, "紧急", f"“{row['紧急']}”应为“是”“否”或留空")
+    supervision = _SUPERVISION_LABELS.get(row.get("督办") or SupervisionLevel.NONE.label)
+    if supervision is None:
+        problems.add(index, "督办", f"“{row['督办']}”不是督办级别;应为:{'、'.join(_SUPERVISION_LABELS)},或留空")
     for column in _NUMBER_COLUMNS:
         if _SCIENTIFIC.fullmatch(row.get(column, "")):
             problems.add(index, column, f"{row[column]} 是被 Excel 改成科学计数法的数字,原来的数字已无法还原;请回到原导出文件,"
@@ -226,6 +234,7 @@ def _request(row: dict[str, str], index: int, problems: Problems, now: datetime)
         source_state=state, grid_code=row.get("网格代码") or None, closed_at=closed_at,
         category=category.value if category else None, merged_into=row.get("并入案件") or None,
         origin_id=row.get("外部编号") or None,  # a file of an older export has no such column
+        urgent=urgent, supervision=supervision.label if supervision is not SupervisionLevel.NONE else None,
     )
     found = text_problems(request, FIELDS)
     for column, message in found:
