@@ -361,6 +361,12 @@ def test_an_urgency_or_supervision_the_table_does_not_know_is_named(world_db, sy
                                                  "第 3 行 字段 督办:“督办”不是督办级别;应为:无、一般督办、重点督办,或留空"]
 
 
+def test_a_bad_row_whose_text_spans_lines_is_named_by_the_line_it_starts_on(world_db, system, tmp_path):
+    path = _write(tmp_path, [_row("S-1", 诉求描述="第一行\n第二行\n第三行"), _row("S-2", 诉求描述="一\n二", 经度="东经"),
+                             _row("S-3", 经度="西经")])
+    assert _refusal(world_db, system, path) == ["第 5 行 字段 经度:'东经' 不是数字", "第 7 行 字段 经度:'西经' 不是数字"]
+
+
 def test_merges_and_categories_that_do_not_add_up_are_named(world_db, system, tmp_path):
     path = _write(tmp_path, [_row("M-1", 状态="已合并", 办结时间="2026-03-03 09:00"),
                              _row("M-2", 并入案件="M-9"),

@@ -53,7 +53,7 @@ _NUMBER_COLUMNS = ("编号", "外部编号", "网格代码", "联系电话")
 # A description may run long (unbounded in the database); csv's default limit (131,072) would refuse it.
 csv.field_size_limit(max(csv.field_size_limit(), 1 << 24))
 
-Rows = Iterator[tuple[int, list[str]]]  # (the line or sheet row a row ends on, its cells as text)
+Rows = Iterator[tuple[int, list[str]]]  # (the line or sheet row a row starts on, its cells as text)
 
 
 # As exported, and as Excel or WPS on a Chinese Windows save the exported times again (2026/3/2 9:30).
@@ -107,13 +107,15 @@ _CSV_ERRORS = {  # what the csv module's complaints mean for someone holding the
 
 
 def csv_rows(text: str, problems: Problems) -> Rows:
-    """(line, cells) of each row of a CSV text, strictly read; where the reader must stop is added to `problems`."""
+    """(line, cells) of each row of a CSV text, strictly read; where the reader must stop is added to `problems`.
+    A row is named by the line it starts on: a quoted cell may run over several lines, and the row is
+    looked for where it begins."""
     # strict: an unclosed quote would otherwise swallow every later row into one cell, silently.
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     read = 0  # the last line of the last row read whole
     try:
         for cells in reader:
-            yield reader.line_num, [unescape_text(cell) for cell in cells]
+            yield read + 1, [unescape_text(cell) for cell in cells]
             read = reader.line_num
     except csv.Error as exc:  # the reader cannot go on past it: named where the broken row starts
         hint = next((meaning for known, meaning in _CSV_ERRORS.items() if known in str(exc)), str(exc))
@@ -137,7 +139,7 @@ def parse_table(rows: Rows, source: str, problems: Problems | None = None, *, ra
 
     `ragged`: a row may stop before the header's last column (a sheet drops empty cells at the end).
     """
-    lines: list[int] = []  # the line each row ends on (a quoted field may span lines)
+    lines: list[int] = []  # the line each row starts on (a quoted field may span lines)
     problems = Problems(source) if problems is None else problems
     problems.locate = lambda indices: {i: f"第 {lines[i]} 行" for i in indices}
     header_line, header = next(((line, cells) for line, cells in rows if any(cells)), (1, []))
