@@ -246,6 +246,28 @@ def test_a_request_both_open_and_closed_is_refused_naming_the_fields(world_db, s
 
 
 @pytest.mark.law("Art. 16")
+def test_a_request_merged_into_itself_in_a_loop_or_a_chain_is_told_which(world_db, system, tmp_path):
+    def merged(n, into):
+        return _request(n, status="closed", griddesk={"state": "merged", "merged_into": f"EXT-{into:04d}",
+                                                      "closed_datetime": "2026-03-02T10:00:00+08:00"})
+
+    path = _write(tmp_path, [merged(1, 1), merged(2, 3), merged(3, 2), merged(4, 5), merged(5, 6), merged(6, 7),
+                             _request(7)])
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    field = "字段 griddesk.merged_into"
+    assert caught.value.problems == [
+        f"第 1 项(第 2 行) {field}:并入了它自己(EXT-0001);请改为它所重复的那件诉求的编号",
+        f"第 2 项(第 3 行) {field}:所并入的 EXT-0003 在 EXT-0002 → EXT-0003 → EXT-0002 的并入环中,其中没有一件是最终办理的诉求;"
+        "请把其中一件改为不并入(由它办理),其余直接并入它",
+        f"第 3 项(第 4 行) {field}:所并入的 EXT-0002 在 EXT-0003 → EXT-0002 → EXT-0003 的并入环中,其中没有一件是最终办理的诉求;"
+        "请把其中一件改为不并入(由它办理),其余直接并入它",
+        f"第 4 项(第 5 行) {field}:所并入的 EXT-0005 本身也已并入 EXT-0006;请改为直接并入 EXT-0007",
+        f"第 5 项(第 6 行) {field}:所并入的 EXT-0006 本身也已并入 EXT-0007;请改为直接并入 EXT-0007",
+    ]
+
+
+@pytest.mark.law("Art. 16")
 def test_a_duplicate_comes_in_merged_into_the_request_of_the_file_it_was_merged_into(world_db, system, tmp_path):
     merged = {"state": "merged", "merged_into": "EXT-0002", "closed_datetime": "2026-03-02T10:00:00+08:00"}
     path = _write(tmp_path, [_request(1, status="closed", griddesk=merged), _request(2)])  # the duplicate first

@@ -414,8 +414,10 @@ def _link_duplicates(requests: list[IncomingRequest], planned: Planned, existing
         target = in_file.get(request.merged_into)
         case = here.get(request.merged_into)
         number, state, township_id = (case.number, case.state, case.township_id) if case else (None, None, None)
-        if target is not None and target.merged_into:
-            why = f"所并入的 {request.merged_into} 本身也已并入 {target.merged_into};请改为直接并入 {target.merged_into}"
+        if request.merged_into == request.external_id:
+            why = f"并入了它自己({request.external_id});请改为它所重复的那件诉求的编号"
+        elif target is not None and target.merged_into:
+            why = _merged_further(request, in_file)
         elif target is None and request.merged_into in refused_rows:
             why = f"所并入的 {request.merged_into} 在本文件中,但那一行有误未能导入;请一并改正"
         elif target is None and state is None and request.merged_into in existing:
@@ -433,6 +435,21 @@ def _link_duplicates(requests: list[IncomingRequest], planned: Planned, existing
         problems.add(request.row, fields.texts["merged_into"], why)
         refused.add(request.row)
     return [entry for entry in planned if entry[0].row not in refused], here
+
+
+def _merged_further(request: IncomingRequest, in_file: dict[str, IncomingRequest]) -> str:
+    """Why a duplicate merged into a request of the file that is itself merged is refused: the case the
+    chain ends at, to merge it into directly, or the loop the chain runs into (no case is handled)."""
+    chain = [request.external_id]
+    current = request.merged_into
+    while current in in_file and in_file[current].merged_into and current not in chain:
+        chain.append(current)
+        current = in_file[current].merged_into
+    if current in chain:
+        loop = chain[chain.index(current):] + [current]
+        return (f"所并入的 {request.merged_into} 在 {' → '.join(loop)} 的并入环中,其中没有一件是最终办理的诉求;"
+                f"请把其中一件改为不并入(由它办理),其余直接并入它")
+    return f"所并入的 {request.merged_into} 本身也已并入 {in_file[request.merged_into].merged_into};请改为直接并入 {current}"
 
 
 def _merged_into_ids(planned: Planned, ids: list[int], here: dict[str, _Here]) -> dict[int, int]:
