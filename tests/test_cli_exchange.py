@@ -278,3 +278,15 @@ def test_an_import_whose_name_says_no_format_is_told_by_its_content(world_db, tm
     plain.write_text("编号,事项编码\n", encoding="utf-8")
     assert _run(world_db, "cases", "import", str(plain))[0] == 1
     assert "无法从文件名" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["out.csv", "out.json"])
+def test_an_export_under_a_place_that_does_not_exist_says_so_not_no_permission(world_db, system, tmp_path, capsys,
+                                                                                name):
+    users.add_user(world_db, system, username="qg_admin", display_name="侨港管理员", password="secret-123",
+                   role=Role.TOWNSHIP_ADMIN, scope_code=world.QIAOGANG)
+    assert _run(world_db, "--as", "qg_admin", "cases", "export", str(tmp_path / name), "--under", "999999")[0] == 1
+    assert "未知的地点代码 999999000000:区划树中没有这个单位" in capsys.readouterr().err
+    assert _run(world_db, "--as", "qg_admin", "cases", "export", str(tmp_path / name), "--under", "450502")[0] == 1
+    assert "没有在 海城(450502000000) 数据导入导出的权限" in capsys.readouterr().err
+    assert not (tmp_path / name).exists()

@@ -38,9 +38,9 @@ from ...models import Assignment, Case, Department, MatterItem, Place, utcnow
 from ...models.enums import AssignmentRole, CaseState, MatterCategory, SupervisionLevel
 from ..clock import BEIJING, beijing_today
 from ..matters import lists_in_force
-from ..places import get_place, normalise_code
+from ..places import get_place
 from ..queue import QueueFilter, filtered_select
-from ..security import Actor, Permission
+from ..security import Actor
 from ..unit_of_work import unit_of_work
 from .case_import import (
     CLOCK_SLACK,
@@ -54,6 +54,7 @@ from .case_import import (
 )
 from .files import read_bytes, write_atomically
 from .problems import Problems
+from .table_export import require_export
 
 EXTENSION = "griddesk"
 _CATEGORIES = {category.value for category in MatterCategory}
@@ -170,7 +171,7 @@ def write_requests(db: Database, actor: Actor, path: Path, f: QueueFilter | None
     The file appears whole or not at all: `progress(done, total, what)` may raise to cancel.
     """
     with unit_of_work(db, actor, "cases.export", target=path.name) as uow:
-        uow.require(Permission.EXCHANGE, normalise_code(f.under) if f and f.under else None)
+        require_export(uow, f.under if f else None)
         records = export_requests(db, actor, f)
         lines = []
         for count, record in enumerate(records):

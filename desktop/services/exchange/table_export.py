@@ -27,7 +27,7 @@ from ...db import Database
 from ...errors import ValidationFailed
 from ...models import Case, MatterItem, Place
 from ..clock import beijing_text, due_text
-from ..places import normalise_code
+from ..places import get_place, normalise_code
 from ..queue import QueueFilter, filtered_select, mask_phone
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
@@ -124,6 +124,16 @@ def rows(db: Database, actor: Actor, f: QueueFilter) -> Iterator[list]:
                    _time(closed), resolution or "", description, merged_into or ""]
 
 
+def require_export(uow, under: str | None) -> str | None:
+    """The place code an export is limited to (None: all the actor may export), once the actor is found
+    to hold Permission.EXCHANGE there; a code naming no place is told as such, not as a missing permission."""
+    code = normalise_code(under) if under else None
+    if code is not None:
+        get_place(uow.session, code)
+    uow.require(Permission.EXCHANGE, code)
+    return code
+
+
 def export_count(db: Database, actor: Actor, f: QueueFilter) -> int:
     """How many cases an export of the filter writes (those of `filtered_select`, where the actor may
     export): the count the export dialog shows and the progress total, never the cases merely viewed."""
@@ -192,8 +202,7 @@ def export_table(db: Database, actor: Actor, path: Path, f: QueueFilter, fmt: st
     """
     writer = {"csv": _write_csv, "xlsx": _write_xlsx}[fmt]
     with unit_of_work(db, actor, "cases.export", target=path.name) as uow:
-        under = normalise_code(f.under) if f.under else None
-        uow.require(Permission.EXCHANGE, under)
+        under = require_export(uow, f.under)
         total = export_count(db, actor, f) if progress else 0
         count = write_atomically(path, lambda tmp: writer(tmp, _reporting(rows(db, actor, f), total, progress)))
         # Whether whole phone numbers left the system is what an audit of personal data asks first (Art. 15).
