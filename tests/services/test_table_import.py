@@ -2,6 +2,9 @@
 
 import csv
 import io
+import re
+import threading
+import time
 from datetime import datetime, timedelta
 
 import pytest
@@ -189,6 +192,38 @@ def test_a_description_longer_than_the_csv_modules_default_cell_comes_back_whole
     assert table_import.import_file(world_db, system, path).imported == 1
     with world_db.session() as session:
         assert session.scalar(select(Case.description)) == description
+
+
+def _release_readers(pipe, seconds: float = 10.0) -> None:
+    """Give whoever opened the pipe to read it an end of file (open for writing succeeds only then)."""
+    import os
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:  # no reader yet (ENXIO)
+            time.sleep(0.1)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "open311"])
+def test_a_named_pipe_or_a_folder_is_refused_as_such_without_waiting_on_it(world_db, system, tmp_path, fmt):
+    """Opening a named pipe waits for a writer: the import must not hang the desk."""
+    import os
+
+    from desktop.services.exchange import formats
+    from desktop.services.exchange.files import FileUnusable
+
+    pipe, folder = tmp_path / "cases.in", tmp_path / "cases.dir"
+    os.mkfifo(pipe)
+    folder.mkdir()
+    threading.Thread(target=_release_readers, args=(pipe,), daemon=True).start()  # a hang becomes a failure
+    with pytest.raises(FileUnusable, match=re.escape("不是普通文件(是管道、设备或套接字),无法读取")):
+        formats.import_file(world_db, system, pipe, fmt)
+    with pytest.raises(FileUnusable, match=r"不是普通文件"):
+        formats.format_in(pipe)
+    with pytest.raises(FileUnusable, match="是文件夹,不是文件"):
+        formats.import_file(world_db, system, folder, fmt)
 
 
 def test_excel_unicode_text_and_binary_files_are_refused_as_such(world_db, system, tmp_path):

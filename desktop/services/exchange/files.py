@@ -92,9 +92,24 @@ def write_bytes(path: Path, data: bytes) -> None:
     write_atomically(path, lambda tmp: tmp.write_bytes(data))
 
 
+def require_regular(path: Path) -> None:
+    """Refuse, before opening it, a path that names a folder, a pipe, a device or a socket: reading a
+    named pipe waits for a writer that may never come, and a device never ends. A path that cannot
+    be looked at is left to the reading, which says why."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if stat.S_ISDIR(mode):
+        raise FileUnusable(_why(IsADirectoryError(), Path(path), False))
+    if not stat.S_ISREG(mode):
+        raise FileUnusable(f"{path} 不是普通文件(是管道、设备或套接字),无法读取;请选择一个保存在磁盘上的文件")
+
+
 def read_bytes(path: Path) -> bytes:
-    """The file's content; a path that cannot be read raises FileUnusable, saying why."""
+    """The file's content; a path that cannot be read raises FileUnusable, saying why (`require_regular`)."""
     path = Path(path)
+    require_regular(path)
     try:
         return path.read_bytes()
     except OSError as exc:
