@@ -66,6 +66,17 @@ def test_import_then_export_in_every_format(world_db, tmp_path):
     assert code == 1
 
 
+def test_import_says_how_many_requests_had_a_supervision_order_that_stays_behind(world_db, tmp_path):
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps([_request(1, griddesk={"supervision": "key", "urgent": True}), _request(2)]),
+                    encoding="utf-8")
+    code, out = _run(world_db, "cases", "import", str(path), "--township", world.QIAOGANG)
+    assert code == 0 and "已导入 2 件" in out
+    assert "其中 1 件在来源系统受督办:督办是来源系统的决定,未随之导入(见各案件的导入记录),需要时请在本库重新督办" in out
+    with world_db.session() as session:
+        assert session.scalar(select(Case.urgent).where(Case.external_id == "EXT-1")) is True
+
+
 def test_the_service_list_goes_out_as_services_json_and_its_codes_are_those_imports_take(world_db, tmp_path):
     path = tmp_path / "services.json"
     code, out = _run(world_db, "cases", "services", str(path), "--township", world.QIAOGANG)
@@ -267,3 +278,15 @@ def test_an_import_whose_name_says_no_format_is_told_by_its_content(world_db, tm
     plain.write_text("编号,事项编码\n", encoding="utf-8")
     assert _run(world_db, "cases", "import", str(plain))[0] == 1
     assert "无法从文件名" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["out.csv", "out.json"])
+def test_an_export_under_a_place_that_does_not_exist_says_so_not_no_permission(world_db, system, tmp_path, capsys,
+                                                                                name):
+    users.add_user(world_db, system, username="qg_admin", display_name="侨港管理员", password="secret-123",
+                   role=Role.TOWNSHIP_ADMIN, scope_code=world.QIAOGANG)
+    assert _run(world_db, "--as", "qg_admin", "cases", "export", str(tmp_path / name), "--under", "999999")[0] == 1
+    assert "未知的地点代码 999999000000:区划树中没有这个单位" in capsys.readouterr().err
+    assert _run(world_db, "--as", "qg_admin", "cases", "export", str(tmp_path / name), "--under", "450502")[0] == 1
+    assert "没有在 海城(450502000000) 数据导入导出的权限" in capsys.readouterr().err
+    assert not (tmp_path / name).exists()

@@ -33,6 +33,9 @@ def _import(ctx, args) -> int:
     ctx.print(f"已导入 {report.imported} 件:待受理 {report.received} 件(其中待分拨 {report.unrouted} 件)、"
               f"已办结 {report.closed} 件{merged}"
               + (f",编号 {report.first_number} … {report.last_number}" if report.imported else ""))
+    if report.supervised:
+        ctx.print(f"其中 {report.supervised} 件在来源系统受督办:督办是来源系统的决定,未随之导入(见各案件的导入记录),"
+                  f"需要时请在本库重新督办")
     return 0
 
 

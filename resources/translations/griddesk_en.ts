@@ -2563,58 +2563,73 @@
     </message>
     <message>
       <location filename="../../desktop/views/exchange/import_dialog.py" line="143" />
+      <source>%1 是文件夹,不是文件;请选择其中的文件</source>
+      <translation>%1 is a folder, not a file; choose a file in it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="144" />
+      <source>%1 不是普通文件(是管道、设备或套接字),无法导入</source>
+      <translation>%1 is not a regular file (a pipe, device or socket) and cannot be imported</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="145" />
       <source>文件 %1 不存在</source>
       <translation>File %1 does not exist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="149" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="152" />
       <source>正在读取 %1…</source>
       <translation>Reading %1…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="150" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="153" />
       <source>已取消:没有导入任何诉求</source>
       <translation>Cancelled: nothing was imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="153" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="156" />
       <source>正在检查</source>
       <translation>Checking</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="153" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="156" />
       <source>正在准备</source>
       <translation>Preparing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="153" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="156" />
       <source>正在写入案件</source>
       <translation>Writing cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="154" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="157" />
       <source>正在写入办理记录</source>
       <translation>Writing timelines</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="155" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="158" />
       <source>%1 %2/%3</source>
       <translation>%1 %2/%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="159" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="162" />
       <source>已导入 %1 件:待受理 %2 件(其中待分拨 %3 件)、已办结 %4 件</source>
       <translation>Imported %1: %2 received (%3 of them awaiting a grid), %4 closed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="163" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="166" />
       <source>、作为重复诉求并入其他诉求 %1 件</source>
       <translation>, %1 merged into another request as duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="165" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="168" />
       <source>,编号 %1 … %2</source>
       <translation>, numbers %1 … %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="170" />
+      <source>。其中 %1 件在来源系统受督办:督办未随之导入,需要时请在本库重新督办</source>
+      <translation>. %1 of them were under a supervision order in the source system: supervision orders are not imported; order supervision here if needed</translation>
     </message>
   </context>
   <context>

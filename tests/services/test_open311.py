@@ -58,6 +58,7 @@ def test_export_maps_states_and_keeps_ours_in_the_extension(world_db, system):
     dispatched, closed = records["450503103-2025-000001"], records["450503103-2025-000002"]
     assert dispatched["status"] == "open" and dispatched["status_notes"] == "已派遣"
     assert dispatched["griddesk"]["state"] == "dispatched" and dispatched["griddesk"]["grid_code"] == world.QIAOBEI + "001"
+    assert dispatched["griddesk"]["urgent"] is False and dispatched["griddesk"]["supervision"] == "none"
     assert dispatched["agency_responsible"] == "侨港镇城管中队"
     assert dispatched["requested_datetime"] == "2026-03-02T09:30:00+08:00"
     assert dispatched["expected_datetime"] == "2026-03-09T09:30:00+08:00"
@@ -181,6 +182,91 @@ def test_closed_requests_without_a_time_and_duplicates_whose_case_is_missing_are
     assert _case_count(world_db) == 0
 
 
+def test_an_unknown_or_misspelt_key_is_refused_by_name_not_lost(world_db, system, tmp_path):
+    path = _write(tmp_path, [
+        _request(1, adress="侨北路 8 号"),
+        _request(2, griddesk={"grid_cod": world.QIAOBEI + "001"}),
+        _request(3, email="li@example.cn", device_id=""),   # empty: nothing to keep
+    ])
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert caught.value.problems == [
+        "第 1 项(第 2 行) 字段 adress:不是 Open311 诉求的字段,其内容无处保存;是否应为 address?请改为正确的字段名或删去后重新导入",
+        "第 2 项(第 3 行) 字段 griddesk.grid_cod:不是 Open311 诉求的字段,其内容无处保存;是否应为 grid_code?"
+        "请改为正确的字段名或删去后重新导入",
+        "第 3 项(第 4 行) 字段 email:本系统只保存诉求人的姓名和电话,不保存其电子邮箱、设备号或账号;请清空该字段后重新导入",
+    ]
+    assert _case_count(world_db) == 0
+
+
+def test_the_submitter_becomes_the_requester_and_other_standard_fields_are_kept_on_the_timeline(
+        world_db, system, tmp_path):
+    path = _write(tmp_path, [
+        _request(1, first_name="海", last_name="李", phone="13807791234", media_url="https://example.cn/1.jpg",
+                 service_name="路灯", agency_responsible="城管中队", zipcode="", email=None),
+        _request(2, first_name="Hai", last_name="Li"),
+        _request(3, phone="138077912340000000000"),
+        _request(4, phone="138****0001"),
+    ])
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert caught.value.problems == ["第 3 项(第 4 行) 字段 phone:有 21 个字,超过上限 20 个字;请缩短后重新导入",
+                                     "第 4 项(第 5 行) 字段 phone:138****0001 是遮挡过的号码(导出这个文件的用户无权查看个人信息,"
+                                     "号码中间几位已遮去),原号码无法还原;请由有权查看个人信息的用户重新导出后再导入,或清空这一项"]
+    records = json.loads(path.read_text(encoding="utf-8"))[:2]
+    assert open311.import_file(world_db, system, _write(tmp_path, records, "good.json")).imported == 2
+    with world_db.session() as session:
+        cases = {c.external_id: c for c in session.scalars(select(Case))}
+        assert (cases["EXT-0001"].requester_name, cases["EXT-0001"].requester_phone) == ("李海", "13807791234")
+        assert (cases["EXT-0002"].requester_name, cases["EXT-0002"].requester_phone) == ("Hai Li", None)
+        detail = session.scalar(select(CaseEvent.detail).where(CaseEvent.case_id == cases["EXT-0001"].id))
+    assert detail["source_fields"] == {"agency_responsible": "城管中队", "media_url": "https://example.cn/1.jpg"}
+
+
+def test_a_request_both_open_and_closed_is_refused_naming_the_fields(world_db, system, tmp_path):
+    closed_on = "2026-03-03T09:00:00+08:00"
+    path = _write(tmp_path, [
+        _request(1, griddesk={"state": "closed"}),                                              # open, but 已办结
+        _request(2, status="closed", updated_datetime=closed_on, griddesk={"state": "handling"}),  # closed, 办理中
+        _request(3, griddesk={"closed_datetime": closed_on}),                                   # open with a closing time
+        _request(4, status="closed", updated_datetime=closed_on, griddesk={"state": "on_spot"}),  # agrees
+        _request(5, griddesk={"state": "handling"}),                                            # agrees
+    ])
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert caught.value.problems == [
+        "第 1 项(第 2 行) 字段 status/griddesk.state:status 为 open,griddesk.state 却是 closed(已办结),是已办结的状态;"
+        "两者矛盾,请改正其中一个后重新导入",
+        "第 2 项(第 3 行) 字段 status/griddesk.state:status 为 closed,griddesk.state 却是 handling(办理中),是未办结的状态;"
+        "两者矛盾,请改正其中一个后重新导入",
+        "第 3 项(第 4 行) 字段 griddesk.closed_datetime:status 为 open(未办结)的诉求不应有办结时间;若已办结,"
+        "请把 status 改为 closed,否则请删去办结时间",
+    ]
+    assert _case_count(world_db) == 0
+
+
+@pytest.mark.law("Art. 16")
+def test_a_request_merged_into_itself_in_a_loop_or_a_chain_is_told_which(world_db, system, tmp_path):
+    def merged(n, into):
+        return _request(n, status="closed", griddesk={"state": "merged", "merged_into": f"EXT-{into:04d}",
+                                                      "closed_datetime": "2026-03-02T10:00:00+08:00"})
+
+    path = _write(tmp_path, [merged(1, 1), merged(2, 3), merged(3, 2), merged(4, 5), merged(5, 6), merged(6, 7),
+                             _request(7)])
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    field = "字段 griddesk.merged_into"
+    assert caught.value.problems == [
+        f"第 1 项(第 2 行) {field}:并入了它自己(EXT-0001);请改为它所重复的那件诉求的编号",
+        f"第 2 项(第 3 行) {field}:所并入的 EXT-0003 在 EXT-0002 → EXT-0003 → EXT-0002 的并入环中,其中没有一件是最终办理的诉求;"
+        "请把其中一件改为不并入(由它办理),其余直接并入它",
+        f"第 3 项(第 4 行) {field}:所并入的 EXT-0002 在 EXT-0003 → EXT-0002 → EXT-0003 的并入环中,其中没有一件是最终办理的诉求;"
+        "请把其中一件改为不并入(由它办理),其余直接并入它",
+        f"第 4 项(第 5 行) {field}:所并入的 EXT-0005 本身也已并入 EXT-0006;请改为直接并入 EXT-0007",
+        f"第 5 项(第 6 行) {field}:所并入的 EXT-0006 本身也已并入 EXT-0007;请改为直接并入 EXT-0007",
+    ]
+
+
 @pytest.mark.law("Art. 16")
 def test_a_duplicate_comes_in_merged_into_the_request_of_the_file_it_was_merged_into(world_db, system, tmp_path):
     merged = {"state": "merged", "merged_into": "EXT-0002", "closed_datetime": "2026-03-02T10:00:00+08:00"}
@@ -195,8 +281,17 @@ def test_a_duplicate_comes_in_merged_into_the_request_of_the_file_it_was_merged_
 
 
 @pytest.mark.law("Art. 16")
+def _imported_as(db, case_id: int, external_id: str) -> None:
+    """The case came in from another database, where it is `external_id`."""
+    with db.session() as session:
+        session.execute(update(Case).where(Case.id == case_id).values(channel=Channel.PLATFORM, external_id=external_id))
+        session.commit()
+
+
+@pytest.mark.law("Art. 16")
 def test_a_duplicate_whose_case_is_a_bad_row_or_in_another_township_is_named_as_such(world_db, system, tmp_path):
     elsewhere = world.add_case(world_db, "450503103-2025-000001")
+    _imported_as(world_db, elsewhere, "SRC-0001")
     with world_db.session() as session:  # a case of another township (中街街道)
         township = session.scalar(select(Place).where(Place.code == "450502001000"))
         session.execute(update(Case).where(Case.id == elsewhere).values(
@@ -206,7 +301,7 @@ def test_a_duplicate_whose_case_is_a_bad_row_or_in_another_township_is_named_as_
     path = _write(tmp_path, [
         _request(1, service_code="C99-999"),                                                    # bad row
         _request(2, status="closed", griddesk=closed | {"merged_into": "EXT-0001"}),
-        _request(3, status="closed", griddesk=closed | {"merged_into": "450503103-2025-000001"}),
+        _request(3, status="closed", griddesk=closed | {"merged_into": "SRC-0001"}),
     ])
     with pytest.raises(ValidationFailed) as caught:
         open311.import_file(world_db, system, path)
@@ -219,10 +314,25 @@ def test_a_duplicate_whose_case_is_a_bad_row_or_in_another_township_is_named_as_
 
 
 @pytest.mark.law("Art. 16")
-def test_a_duplicate_merged_into_a_case_here_is_on_that_cases_timeline(world_db, system, tmp_path):
-    going_on = world.add_case(world_db, "450503103-2025-000001", state=CaseState.HANDLING, lead=True)
+def test_a_duplicate_is_not_merged_into_a_case_here_that_merely_has_the_same_number(world_db, system, tmp_path):
+    """The file's 450503103-2025-000001 is the number of its own database; ours is another request."""
+    world.add_case(world_db, "450503103-2025-000001", state=CaseState.HANDLING)
     closed = {"state": "merged", "closed_datetime": "2026-03-02T10:00:00+08:00"}
     path = _write(tmp_path, [_request(1, status="closed", griddesk=closed | {"merged_into": "450503103-2025-000001"})])
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert caught.value.problems == [
+        "第 1 项(第 2 行) 字段 griddesk.merged_into:所并入的案件 450503103-2025-000001 不在本文件中,也不是从来源库导入本库"
+        "的案件:本库案件 450503103-2025-000001 只是编号相同,是另一件诉求;请连同所并入的案件一并导出后导入,或删去这一行"]
+    assert _case_count(world_db) == 1
+
+
+@pytest.mark.law("Art. 16")
+def test_a_duplicate_merged_into_a_case_here_is_on_that_cases_timeline(world_db, system, tmp_path):
+    going_on = world.add_case(world_db, "450503103-2025-000001", state=CaseState.HANDLING, lead=True)
+    _imported_as(world_db, going_on, "SRC-0001")  # imported from the file's database before
+    closed = {"state": "merged", "closed_datetime": "2026-03-02T10:00:00+08:00"}
+    path = _write(tmp_path, [_request(1, status="closed", griddesk=closed | {"merged_into": "SRC-0001"})])
     report = open311.import_file(world_db, system, path)
     assert (report.imported, report.merged) == (1, 1)
     with world_db.session() as session:

@@ -187,13 +187,13 @@ def test_an_unknown_column_is_refused_naming_it_and_the_known_ones(db, grids, sy
 def test_a_row_shifted_by_a_quote_or_comma_is_named_by_line_and_never_read(db, grids, system, tmp_path):
     """An unclosed quote, a cell too many or too few: nothing is guessed back into place or defaulted."""
     lines = [GOOD[0],
-             f'"韦丽\n韦芳",13800001111,,{GRID1},网格员,志愿者,,2025-09-01',  # lines 3-4: a quoted line break
+             f'"韦丽\n韦芳",13800001111,,{GRID1},网格员,志愿者,,2025-09-01',  # lines 3-4: a quoted line break, named by line 3
              f"张三,13900000001,,{GRID1},网格员,志愿者,,2025-09-01,多出一格",  # line 5
              f"李四,13900000002,,{GRID1},网格员,志愿者"]  # line 6: no 状态, 起始日期 (would be today)
     assert refused(db, system, write(tmp_path, lines, "utf-8")) == [
         "第 5 行:有 9 列,表头有 8 列(可能某格内容中的逗号未加引号);整行未读",
         "第 6 行:有 6 列,表头有 8 列;整行未读",
-        "第 4 行“姓名”:含有控制字符 U+000A(换行、制表符或看不见的字符),无法保存;请删去后重新导入"]
+        "第 3 行“姓名”:含有控制字符 U+000A(换行、制表符或看不见的字符),无法保存;请删去后重新导入"]
     unclosed = GOOD[:2] + [f'王五,13900000003,,{GRID1},网格员,志愿者,"在岗,2025-09-01', GOOD[2]]
     assert refused(db, system, write(tmp_path, unclosed, "gbk")) == [
         "第 4 行起:无法按 CSV 读取:引号未闭合,一直到文件末尾;此后的行未检查"]

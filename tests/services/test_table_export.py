@@ -60,8 +60,8 @@ def test_xlsx_has_a_bold_frozen_header_and_widths(world_db, system, tmp_path):
     sheet = load_workbook(path).active
     assert [c.value for c in sheet[1]] == HEADERS
     assert sheet["A1"].font.bold and sheet.freeze_panes == "A2"
-    assert sheet.column_dimensions["T"].width == 50  # 诉求描述, the last column
-    assert sheet["A2"].value == "450503103-2025-000002" and sheet["F2"].value == "已办结"
+    assert sheet.column_dimensions["U"].width == 50  # 诉求描述
+    assert sheet["A2"].value == "450503103-2025-000002" and sheet["G2"].value == "已办结"
     assert sheet.max_row == 2
 
 

@@ -1,6 +1,10 @@
 """Import of the case table CSV: a file imported twice, our own export and repeated rows are refused by row."""
 
 import csv
+import io
+import re
+import threading
+import time
 from datetime import datetime, timedelta
 
 import pytest
@@ -8,8 +12,8 @@ from sqlalchemy import func, select, update
 
 import exchange_world as world
 from desktop.errors import ValidationFailed
-from desktop.models import Case, Grid, Place
-from desktop.models.enums import CaseState, GridStatus, MatterCategory
+from desktop.models import Case, CaseEvent, Grid, Place
+from desktop.models.enums import CaseState, GridStatus, MatterCategory, SupervisionLevel
 from desktop.services.clock import BEIJING
 from desktop.services.exchange import table_import
 from desktop.services.exchange.table_export import HEADERS, export_table
@@ -190,6 +194,38 @@ def test_a_description_longer_than_the_csv_modules_default_cell_comes_back_whole
         assert session.scalar(select(Case.description)) == description
 
 
+def _release_readers(pipe, seconds: float = 10.0) -> None:
+    """Give whoever opened the pipe to read it an end of file (open for writing succeeds only then)."""
+    import os
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:  # no reader yet (ENXIO)
+            time.sleep(0.1)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "open311"])
+def test_a_named_pipe_or_a_folder_is_refused_as_such_without_waiting_on_it(world_db, system, tmp_path, fmt):
+    """Opening a named pipe waits for a writer: the import must not hang the desk."""
+    import os
+
+    from desktop.services.exchange import formats
+    from desktop.services.exchange.files import FileUnusable
+
+    pipe, folder = tmp_path / "cases.in", tmp_path / "cases.dir"
+    os.mkfifo(pipe)
+    folder.mkdir()
+    threading.Thread(target=_release_readers, args=(pipe,), daemon=True).start()  # a hang becomes a failure
+    with pytest.raises(FileUnusable, match=re.escape("不是普通文件(是管道、设备或套接字),无法读取")):
+        formats.import_file(world_db, system, pipe, fmt)
+    with pytest.raises(FileUnusable, match=r"不是普通文件"):
+        formats.format_in(pipe)
+    with pytest.raises(FileUnusable, match="是文件夹,不是文件"):
+        formats.import_file(world_db, system, folder, fmt)
+
+
 def test_excel_unicode_text_and_binary_files_are_refused_as_such(world_db, system, tmp_path):
     path = tmp_path / "cases.csv"
     path.write_bytes(",".join(HEADERS).encode("utf-16"))
@@ -199,6 +235,39 @@ def test_excel_unicode_text_and_binary_files_are_refused_as_such(world_db, syste
     with pytest.raises(ValidationFailed) as caught:
         table_import.import_file(world_db, system, path)
     assert "既不是有效的 UTF-8 也不是有效的 GBK" in caught.value.message and len(caught.value.problems) <= 200
+
+
+def _csv_text(rows) -> str:
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, HEADERS)
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def test_a_file_mixing_gbk_and_utf8_lines_is_refused_naming_the_lines(world_db, system, tmp_path):
+    """GB18030 reads UTF-8 bytes too: a UTF-8 line pasted into a GBK file would come in as mojibake
+    (渚ㄦ腐闀囦鲸鍖楄矾涓夊彿 for 侨港镇侨北路三号)."""
+    pasted = _row("U-3", 地址="侨港镇侨北路三号", 诉求描述="侨北路灯不亮")  # reads as GB18030 as it stands
+    gbk, utf8 = _csv_text([_row("G-1"), _row("G-2")]), _csv_text([pasted])
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(gbk.encode("gbk") + utf8.splitlines(keepends=True)[1].encode("utf-8"))
+    with pytest.raises(ValidationFailed) as caught:
+        table_import.import_file(world_db, system, path)
+    assert caught.value.message.startswith("文件混用了 UTF-8 和 GBK 两种编码:下列 1 行是 UTF-8,其余含中文的行是 GBK;")
+    assert caught.value.problems == ["第 4 行:UTF-8 编码"]
+    # The reverse: a GBK line in a UTF-8 file (with a BOM), which neither encoding reads as a whole.
+    path.write_bytes(("\ufeff" + gbk).encode("utf-8") + utf8.splitlines(keepends=True)[1].encode("gbk"))
+    with pytest.raises(ValidationFailed) as caught:
+        table_import.import_file(world_db, system, path)
+    assert caught.value.message.startswith("文件混用了 UTF-8 和 GBK 两种编码:下列 1 行是 GBK,其余含中文的行是 UTF-8;")
+    assert caught.value.problems == ["第 4 行:GBK 编码"]
+    assert _case_count(world_db) == 0
+    for encoding in ("gbk", "utf-8", "utf-8-sig"):  # a file in one of them imports
+        path.write_bytes(_csv_text([_row(f"{encoding}-1"), _row(f"{encoding}-2", 地址="侨港镇侨北路三号")]).encode(encoding))
+        assert table_import.import_file(world_db, system, path).imported == 2
+        with world_db.session() as session:
+            assert session.scalar(select(Case.address).where(Case.external_id == f"{encoding}-2")) == "侨港镇侨北路三号"
 
 
 def test_texts_that_look_like_formulas_are_exported_inert_and_imported_back_unchanged(world_db, system, tmp_path):
@@ -250,6 +319,87 @@ def test_a_duplicate_and_a_case_without_matter_item_come_back_as_they_were(world
     assert merged.resolution is None and merged.closed_at is not None
     taken = cases["450503103-2025-000003"]
     assert taken.matter_item_id is None and taken.category is MatterCategory.LIVELIHOOD
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_our_cases_passed_on_through_another_database_and_back_are_refused_by_their_original_number(
+        world_db, other_db, system, tmp_path, suffix):
+    world.add_case(world_db, "450503103-2025-000001")
+    world.add_case(world_db, "450503103-2025-000002", state=CaseState.CLOSED)
+    there, back = tmp_path / f"there.{suffix}", tmp_path / f"back.{suffix}"
+    export_table(world_db, system, there, QueueFilter(states=frozenset()), suffix)
+    assert table_import.import_file(other_db, system, there, fmt=suffix).imported == 2
+    world.add_case(other_db, "450503103-2025-000007")  # one of its own besides
+    export_table(other_db, system, back, QueueFilter(states=frozenset()), suffix)
+    theirs = _numbers(other_db)
+    with pytest.raises(ValidationFailed) as caught:
+        table_import.import_file(world_db, system, back, fmt=suffix)
+    assert sorted(caught.value.problems) == sorted(
+        f"第 {line} 行 字段 外部编号:编号 {theirs[ours]} 的诉求原编号为 {ours},即本库案件 {ours}:它经另一个库转来又转回,"
+        f"本库已有;请删去这一行后再导入" for line, ours in ((2, "450503103-2025-000001"), (3, "450503103-2025-000002")))
+    assert _case_count(world_db) == 2
+
+
+def test_a_file_exported_before_the_external_id_column_still_imports(world_db, system, tmp_path):
+    path = tmp_path / "older.csv"
+    older = [name for name in HEADERS if name != "外部编号"]
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.DictWriter(out, older)
+        writer.writeheader()
+        writer.writerow(_row("OLD-1"))
+    assert table_import.import_file(world_db, system, path).imported == 1
+    assert list(_numbers(world_db)) == ["OLD-1"]
+
+
+def test_an_open_row_with_a_closing_time_is_refused_naming_both_fields(world_db, system, tmp_path):
+    path = _write(tmp_path, [_row("O-1", 办结时间="2026-03-03 09:00"),
+                             _row("O-2", 状态="办理中", 办结时间="2026-03-03 09:00"),
+                             _row("O-3", 状态="已办结", 办结时间="2026-03-03 09:00")])
+    assert _refusal(world_db, system, path) == [
+        "第 2 行 字段 状态/办结时间:状态为“待受理”(未办结),却填有办结时间;两者矛盾。若已办结,请把状态改为“已办结”,否则请清空办结时间",
+        "第 3 行 字段 状态/办结时间:状态为“办理中”(未办结),却填有办结时间;两者矛盾。若已办结,请把状态改为“已办结”,否则请清空办结时间",
+    ]
+
+
+@pytest.mark.law("Art. 15")
+def test_a_masked_phone_is_refused_saying_who_should_export_the_file(world_db, system, tmp_path):
+    path = _write(tmp_path, [_row("P-1", 联系电话="13807791234"), _row("P-2", 联系电话="138****0001")])
+    assert _refusal(world_db, system, path) == [
+        "第 3 行 字段 联系电话:138****0001 是遮挡过的号码(导出这个文件的用户无权查看个人信息,号码中间几位已遮去),原号码无法还原;"
+        "请由有权查看个人信息的用户重新导出后再导入,或清空这一项"]
+    assert _case_count(world_db) == 0
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_urgency_comes_in_and_supervision_orders_are_counted_not_carried_over(world_db, other_db, system, tmp_path,
+                                                                             suffix):
+    urgent = world.add_case(world_db, "450503103-2025-000001")
+    world.add_case(world_db, "450503103-2025-000002")
+    with world_db.session() as session:
+        session.execute(update(Case).where(Case.id == urgent).values(urgent=True, supervision=SupervisionLevel.KEY))
+        session.commit()
+    path = tmp_path / f"out.{suffix}"
+    export_table(world_db, system, path, QueueFilter(states=frozenset()), suffix)
+    report = table_import.import_file(other_db, system, path, fmt=suffix)
+    assert (report.imported, report.supervised) == (2, 1)
+    with other_db.session() as session:
+        cases = {c.external_id: c for c in session.scalars(select(Case))}
+        assert cases["450503103-2025-000001"].urgent and not cases["450503103-2025-000002"].urgent
+        assert cases["450503103-2025-000001"].supervision is SupervisionLevel.NONE
+        detail = session.scalar(select(CaseEvent.detail).where(CaseEvent.case_id == cases["450503103-2025-000001"].id))
+    assert detail["source_supervision"] == "重点督办"
+
+
+def test_an_urgency_or_supervision_the_table_does_not_know_is_named(world_db, system, tmp_path):
+    path = _write(tmp_path, [_row("U-1", 紧急="急"), _row("U-2", 督办="督办")])
+    assert _refusal(world_db, system, path) == ["第 2 行 字段 紧急:“急”应为“是”“否”或留空",
+                                                 "第 3 行 字段 督办:“督办”不是督办级别;应为:无、一般督办、重点督办,或留空"]
+
+
+def test_a_bad_row_whose_text_spans_lines_is_named_by_the_line_it_starts_on(world_db, system, tmp_path):
+    path = _write(tmp_path, [_row("S-1", 诉求描述="第一行\n第二行\n第三行"), _row("S-2", 诉求描述="一\n二", 经度="东经"),
+                             _row("S-3", 经度="西经")])
+    assert _refusal(world_db, system, path) == ["第 5 行 字段 经度:'东经' 不是数字", "第 7 行 字段 经度:'西经' 不是数字"]
 
 
 def test_merges_and_categories_that_do_not_add_up_are_named(world_db, system, tmp_path):
@@ -313,6 +463,37 @@ def _workbook(path, rows):
         book.active.append(row)
     book.save(path)
     return path
+
+
+def test_rows_on_a_second_sheet_are_refused_naming_the_sheet_not_left_out(world_db, system, tmp_path):
+    header = ["编号", "事项编码", "诉求描述", "受理时间", "经度", "纬度"]
+    path = _workbook(tmp_path / "cases.xlsx", [header, ["X-1", "C09-001", "侨北路路灯不亮", "2026-03-02 09:30", 109.105, 21.415]])
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("空表")  # an empty sheet is no matter
+    book.create_sheet("第二页").append(header)
+    book.save(path)
+    with pytest.raises(ValidationFailed) as caught:
+        table_import.import_file(world_db, system, path, fmt="xlsx")
+    assert caught.value.message == (
+        "cases.xlsx 除第一张工作表“Sheet”外,工作表“第二页”也有内容;只导入第一张工作表,其他表的行不会导入。"
+        "请把要导入的行都移到第一张工作表,删去或清空其他工作表后重新导入,本次未导入任何记录")
+    del book["第二页"]
+    book.save(path)
+    assert table_import.import_file(world_db, system, path, fmt="xlsx").imported == 1
+
+
+def test_a_formula_without_a_computed_value_is_refused_naming_the_cell(world_db, system, tmp_path):
+    """openpyxl writes formulas without computing them: read as values they would be empty."""
+    header = ["编号", "事项编码", "诉求描述", "地址", "受理时间", "经度", "纬度"]
+    row = ["X-1", "C09-001", "侨北路路灯不亮", "=B2&C2", "2026-03-02 09:30", 109.105, 21.415]
+    path = _workbook(tmp_path / "cases.xlsx", [header, row])
+    with pytest.raises(ValidationFailed) as caught:
+        table_import.import_file(world_db, system, path, fmt="xlsx")
+    assert caught.value.message.startswith("cases.xlsx 有 1 个公式单元格没有保存计算结果")
+    assert caught.value.problems == ["第 2 行 地址(D2):公式 =B2&C2 没有计算结果"]
+    assert _case_count(world_db) == 0
 
 
 def test_a_sheet_row_may_end_before_the_headers_last_column_but_not_run_past_it(world_db, system, tmp_path):

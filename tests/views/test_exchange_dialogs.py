@@ -104,6 +104,25 @@ def test_a_bad_file_lists_each_problem_and_imports_nothing(qtbot, window, tmp_pa
     assert _cases(window.db) == 0
 
 
+def test_a_folder_or_a_pipe_is_told_as_such_before_the_import_starts(qtbot, window, tmp_path):
+    import os
+
+    dialog = _open(qtbot, import_dialog.open_import_dialog, window)
+    folder = tmp_path / "cases.csv"
+    folder.mkdir()
+    dialog.path.setText(str(folder))
+    dialog.import_button.click()
+    assert dialog.status.text() == f"{folder} 是文件夹,不是文件;请选择其中的文件"
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    dialog.path.setText(str(pipe))
+    dialog.import_button.click()
+    assert dialog.status.text() == f"{pipe} 不是普通文件(是管道、设备或套接字),无法导入"
+    dialog.path.setText(str(tmp_path / "missing.csv"))
+    dialog.import_button.click()
+    assert dialog.status.text() == f"文件 {tmp_path / 'missing.csv'} 不存在"
+
+
 def test_cancel_during_the_import_writes_nothing(qtbot, window, tmp_path):
     path = _requests(tmp_path, [_request(n) for n in range(5)])
     dialog = _open(qtbot, import_dialog.open_import_dialog, window)

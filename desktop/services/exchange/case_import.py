@@ -12,10 +12,17 @@ detailed state of the source system is kept in the timeline event; it is not app
 because the dispatches behind it do not exist in this database. A case is numbered in the
 year its request was received (Beijing time), like the cases taken in that year.
 
+A request marked urgent there (紧急) is urgent here: urgency is a fact of the request, and sets
+its deadlines. A supervision order (督办) is not: it is a decision of that database's leaders on
+their handling, and the case here is handled afresh. It is neither refused (the file is right to
+carry it) nor dropped without a word: the source's order is kept in the "imported" event, and the
+report counts the requests that had one (`ImportReport.supervised`), for the leaders here to decide.
+
 A GridDesk export carries two things other platforms do not: a case taken in under no matter
 item (its category alone; the service code is then the category's), and a duplicate merged into
 another case (Art. 16), which comes back merged into that case — found in the same file or
-among the cases here — or is refused by name, never turned into a case closed on its own.
+among the cases imported here before under its id — or is refused by name, never turned into a
+case closed on its own.
 """
 
 from __future__ import annotations
@@ -73,6 +80,9 @@ class IncomingRequest:
     closed_at: datetime | None = None  # when a closed request was closed, where the file says it apart from updated_at
     category: str | None = None  # the MatterCategory value of a request taken in under no matter item
     merged_into: str | None = None  # the request (its id in the file, or a case here) a duplicate was merged into
+    source_fields: dict[str, str] | None = None  # what the source said that no column holds, kept on the timeline
+    urgent: bool = False  # marked urgent there (紧急): handled within hours here too, whatever its matter item
+    supervision: str | None = None  # the source's supervision order (督办) on it, which does not carry over
 
 
 @dataclass(frozen=True)
@@ -92,7 +102,7 @@ OPEN311_FIELDS = FieldNames(
     texts={"external_id": "service_request_id", "service_code": "service_code", "description": "description",
            "title": "griddesk.title", "status_notes": "status_notes", "address": "address",
            "source_state": "griddesk.state", "grid_code": "griddesk.grid_code", "origin_id": "griddesk.external_id",
-           "merged_into": "griddesk.merged_into"},
+           "merged_into": "griddesk.merged_into", "requester_name": "first_name/last_name", "requester_phone": "phone"},
 )
 
 # The longest text each field may hold: its column's length (description and result are unbounded).
@@ -104,9 +114,14 @@ _LIMITS = {attribute: column.type.length for attribute, column in (
 )}
 
 
+_MASKED_PHONE = ("是遮挡过的号码(导出这个文件的用户无权查看个人信息,号码中间几位已遮去),原号码无法还原;"
+                 "请由有权查看个人信息的用户重新导出后再导入,或清空这一项")
+
+
 def text_problems(request: IncomingRequest, fields: FieldNames) -> list[tuple[str, str]]:
     """What keeps the request's texts from being kept as they are, as (field, message): a character
-    no column can hold, or more characters than the column holds. Nothing is cut or cleaned here."""
+    no column can hold, more characters than the column holds, or a phone masked by an export for
+    a user who may not see personal data (Art. 15). Nothing is cut or cleaned here."""
     found = []
     for attribute, name in fields.texts.items():
         value = getattr(request, attribute)
@@ -118,6 +133,8 @@ def text_problems(request: IncomingRequest, fields: FieldNames) -> list[tuple[st
             found.append((name, why))
         elif limit and len(value) > limit:
             found.append((name, f"有 {len(value)} 个字,超过上限 {limit} 个字;请缩短后重新导入"))
+        elif attribute == "requester_phone" and "*" in value:
+            found.append((name, f"{value} {_MASKED_PHONE}"))
     return found
 
 # Times a request can carry. Outside them a date was mistyped or mis-converted (a year 2099, a
@@ -156,6 +173,7 @@ class ImportReport:
     first_number: str | None = None
     last_number: str | None = None
     merged: int = 0  # duplicates that came in merged into another case (not counted as closed)
+    supervised: int = 0  # of those imported: under a supervision order (督办) there, which stays there
 
     @property
     def received(self) -> int:
@@ -378,23 +396,33 @@ def _link_duplicates(requests: list[IncomingRequest], planned: Planned, existing
                      problems: Problems, fields: FieldNames) -> tuple[Planned, dict[str, _Here]]:
     """Refuse, by name, each duplicate whose case it was merged into is neither another request of
     the file that imports (itself not merged) nor a case here in the same township (Art. 16); the
-    others are kept, to be linked. Also the cases here they are merged into, by the name the file gives."""
+    others are kept, to be linked. Also the cases here they are merged into, by the name the file gives.
+
+    A case here is that case only when it came from the file's database under that id (its external
+    id): the file names the target by the number it has there, and a case numbered alike here is
+    another request (two databases of one township number their cases alike).
+    """
     merged = [(request, where) for request, where, _ in planned if request.merged_into]
     if not merged:
         return planned, {}
     in_file = {request.external_id: request for request, _, _ in planned}
     refused_rows = {request.external_id for request in requests} - in_file.keys()
     here = {r.merged_into: existing[r.merged_into] for r, _ in merged
-            if r.merged_into not in in_file and r.merged_into in existing}
+            if r.merged_into not in in_file and r.merged_into in existing and existing[r.merged_into].imported}
     refused = set()
     for request, where in merged:
         target = in_file.get(request.merged_into)
         case = here.get(request.merged_into)
         number, state, township_id = (case.number, case.state, case.township_id) if case else (None, None, None)
-        if target is not None and target.merged_into:
-            why = f"所并入的 {request.merged_into} 本身也已并入 {target.merged_into};请改为直接并入 {target.merged_into}"
+        if request.merged_into == request.external_id:
+            why = f"并入了它自己({request.external_id});请改为它所重复的那件诉求的编号"
+        elif target is not None and target.merged_into:
+            why = _merged_further(request, in_file)
         elif target is None and request.merged_into in refused_rows:
             why = f"所并入的 {request.merged_into} 在本文件中,但那一行有误未能导入;请一并改正"
+        elif target is None and state is None and request.merged_into in existing:
+            why = (f"所并入的案件 {request.merged_into} 不在本文件中,也不是从来源库导入本库的案件:本库案件 "
+                   f"{request.merged_into} 只是编号相同,是另一件诉求;请连同所并入的案件一并导出后导入,或删去这一行")
         elif target is None and state is None:
             why = (f"所并入的案件 {request.merged_into} 既不在本文件中,也不是本库案件;请连同该案件一并导出后导入,"
                    f"或删去这一行")
@@ -407,6 +435,21 @@ def _link_duplicates(requests: list[IncomingRequest], planned: Planned, existing
         problems.add(request.row, fields.texts["merged_into"], why)
         refused.add(request.row)
     return [entry for entry in planned if entry[0].row not in refused], here
+
+
+def _merged_further(request: IncomingRequest, in_file: dict[str, IncomingRequest]) -> str:
+    """Why a duplicate merged into a request of the file that is itself merged is refused: the case the
+    chain ends at, to merge it into directly, or the loop the chain runs into (no case is handled)."""
+    chain = [request.external_id]
+    current = request.merged_into
+    while current in in_file and in_file[current].merged_into and current not in chain:
+        chain.append(current)
+        current = in_file[current].merged_into
+    if current in chain:
+        loop = chain[chain.index(current):] + [current]
+        return (f"所并入的 {request.merged_into} 在 {' → '.join(loop)} 的并入环中,其中没有一件是最终办理的诉求;"
+                f"请把其中一件改为不并入(由它办理),其余直接并入它")
+    return f"所并入的 {request.merged_into} 本身也已并入 {in_file[request.merged_into].merged_into};请改为直接并入 {current}"
 
 
 def _merged_into_ids(planned: Planned, ids: list[int], here: dict[str, _Here]) -> dict[int, int]:
@@ -460,13 +503,15 @@ def _rows(session: Session, actor: Actor, planned: Planned, ids: list[int], numb
             case_id, number, platform, request.external_id, request.requester_name, request.requester_phone,
             _title(request), request.description, item.category, item.id, request.lon, request.lat,
             request.address, where.county_id, where.township_id, where.village_id, where.grid_id, state,
-            township_level, item.urgent, stamp(request.requested_at), stamp(request.expected_at),
+            township_level, item.urgent or request.urgent, stamp(request.requested_at), stamp(request.expected_at),
             finished, request.status_notes if request.closed and not into else None,
             now_stamp, updated, actor.display_name, into,
         ))
-        if request.status_notes and not request.closed:  # the source's note on an open request: kept with it
-            detail = json.dumps({"source": source, "source_state": request.source_state,
-                                 "source_notes": request.status_notes}, ensure_ascii=False)
+        if (request.status_notes and not request.closed) or request.source_fields or request.supervision:
+            noted = {"source_notes": request.status_notes} if request.status_notes and not request.closed else {}
+            noted |= {"source_fields": request.source_fields} if request.source_fields else {}
+            noted |= {"source_supervision": request.supervision} if request.supervision else {}
+            detail = json.dumps({"source": source, "source_state": request.source_state, **noted}, ensure_ascii=False)
         else:
             detail = details.get(request.source_state)
             if detail is None:
@@ -529,12 +574,14 @@ def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest],
             by_township=by_township,
             first_number=numbers[0] if numbers else None, last_number=numbers[-1] if numbers else None,
             merged=sum(1 for request, _, _ in planned if request.merged_into),
+            supervised=sum(1 for request, _, _ in planned if request.supervision),
         )
         merged = f",并入其他诉求 {result.merged} 件" if result.merged else ""
+        supervised = f";{result.supervised} 件在来源系统受督办,督办未随之导入" if result.supervised else ""
         uow.audit(f"从{source}文件导入 {result.imported} 件诉求(待受理 {result.received} 件,其中待分拨 {result.unrouted} 件;"
-                  f"已办结 {result.closed} 件{merged})",
+                  f"已办结 {result.closed} 件{merged}{supervised})",
                   imported=result.imported, closed=result.closed, merged=result.merged, unrouted=result.unrouted,
-                  by_township=result.by_township)
+                  supervised=result.supervised, by_township=result.by_township)
         for township_id, township in townships.items():
             uow.changed("cases", None, township_id=township_id, note=f"imported {by_township[township.code]}")
         return result

@@ -12,8 +12,10 @@ import contextlib
 import errno
 import io
 import os
+import re
 import stat
 import tempfile
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -90,59 +92,155 @@ def write_bytes(path: Path, data: bytes) -> None:
     write_atomically(path, lambda tmp: tmp.write_bytes(data))
 
 
+def require_regular(path: Path) -> None:
+    """Refuse, before opening it, a path that names a folder, a pipe, a device or a socket: reading a
+    named pipe waits for a writer that may never come, and a device never ends. A path that cannot
+    be looked at is left to the reading, which says why."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if stat.S_ISDIR(mode):
+        raise FileUnusable(_why(IsADirectoryError(), Path(path), False))
+    if not stat.S_ISREG(mode):
+        raise FileUnusable(f"{path} 不是普通文件(是管道、设备或套接字),无法读取;请选择一个保存在磁盘上的文件")
+
+
 def read_bytes(path: Path) -> bytes:
-    """The file's content; a path that cannot be read raises FileUnusable, saying why."""
+    """The file's content; a path that cannot be read raises FileUnusable, saying why (`require_regular`)."""
     path = Path(path)
+    require_regular(path)
     try:
         return path.read_bytes()
     except OSError as exc:
         raise FileUnusable(_why(exc, path, False)) from exc
 
 
+def _refuse_mixed(data: bytes) -> None:
+    """Refuse a file that is not UTF-8 as a whole but has lines of Chinese text that are: lines
+    pasted in from a UTF-8 file into a GBK one (or the reverse). GB18030 reads any bytes, so the
+    UTF-8 lines would come in as mojibake without a word; GBK text of a whole line almost never
+    forms valid UTF-8 by chance."""
+    utf8, other = [], []
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(number)
+        else:
+            utf8.append(number)
+    if not utf8:
+        return
+    fewer, label, rest = (utf8, "UTF-8", "GBK") if len(utf8) <= len(other) else (other, "GBK", "UTF-8")
+    raise ValidationFailed(f"文件混用了 UTF-8 和 GBK 两种编码:下列 {len(fewer)} 行是 {label},其余含中文的行是 {rest};"
+                           f"按哪一种读都会有行成为乱码。请把这些行改为与其余各行相同的编码(或整个文件另存为 UTF-8)"
+                           f"后重新导入,本次未导入任何记录",
+                           problems=[f"第 {number} 行:{label} 编码" for number in fewer[:SHOWN_LINES]])
+
+
 def decode_csv(data: bytes) -> str:
-    """The text of a CSV file in UTF-8 (BOM or not) or GBK; bytes fitting neither are named by line."""
+    """The text of a CSV file in UTF-8 (BOM or not) or GBK; bytes fitting neither are named by line,
+    and so are the lines of a file that mixes the two (`_refuse_mixed`)."""
     if data.startswith(_UTF16_BOMS):  # Excel's "Unicode text": UTF-16, and tab-separated
         raise ValidationFailed("文件是 UTF-16 编码(Excel 的“Unicode 文本”),不是 CSV;请在 Excel 中另存为"
                                "“CSV UTF-8(逗号分隔)”后重新导入,本次未导入任何记录")
     for encoding, _ in ENCODINGS:
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        if encoding != ENCODINGS[0][0]:
+            _refuse_mixed(data)
+        return text
     lines = data.split(b"\n")
-    failures = {}
+    failures, unread = {}, {}
     for encoding, label in ENCODINGS:
-        failures[label] = []
+        failures[label], unread[label] = [], set()
         for number, line in enumerate(lines, start=1):
             try:
                 line.decode(encoding)
             except UnicodeDecodeError as exc:
                 failures[label].append(f"第 {number} 行:第 {exc.start + 1} 个字节起的字节序列不是有效的 {label} 编码")
+                unread[label].add(number)
+    if not set.intersection(*unread.values()):  # each line reads in one of them: the file mixes the two
+        _refuse_mixed(data)
     label = min(failures, key=lambda k: len(failures[k]))
     raise ValidationFailed(f"文件既不是有效的 UTF-8 也不是有效的 GBK 文本;按 {label} 解读时有错误,请修正后重新导入,"
                            f"本次未导入任何记录", problems=failures[label][:SHOWN_LINES])
 
 
+# A formula element in a sheet's XML (<f>, <f t="shared" …/>, <x:f>): text in a cell is escaped, never matches.
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _values(sheet) -> list[list[object]]:
+    """A sheet's rows as cell values, trailing empty cells dropped (a sheet's rows run to its widest column)."""
+    rows = []
+    for values in sheet.iter_rows(values_only=True):
+        cells = list(values)
+        while cells and cells[-1] in (None, ""):
+            cells.pop()
+        rows.append(cells)
+    return rows
+
+
+def _has_content(sheet) -> bool:
+    return any(value not in (None, "") for values in sheet.iter_rows(values_only=True) for value in values)
+
+
+def _has_formulas(data: bytes) -> bool:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return any(_FORMULA.search(archive.read(part)) for part in archive.namelist()
+                   if part.startswith("xl/worksheets/") and part.endswith(".xml"))
+
+
+def _uncomputed(openpyxl, data: bytes, rows: list[list[object]]) -> list[str]:
+    """The formula cells of the first sheet that carry no computed value (a file written by a program
+    that does not compute them), each named by its row, its column's header and its reference."""
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        header = next((row for row in rows if any(value not in (None, "") for value in row)), [])
+        found = []
+        for number, cells in enumerate(book.worksheets[0].iter_rows(), start=1):
+            values = rows[number - 1] if number <= len(rows) else []
+            for index, cell in enumerate(cells):
+                if cell.data_type == "f" and (index >= len(values) or values[index] is None):
+                    column = cell_text(header[index]) if index < len(header) else ""
+                    found.append(f"第 {number} 行 {column}({cell.coordinate}):公式 {cell.value} 没有计算结果")
+        return found
+    finally:
+        book.close()
+
+
 def read_xlsx(data: bytes, name: str) -> list[list[object]]:
-    """The first sheet's rows as cell values, trailing empty cells dropped (a sheet's rows run to
-    its widest column). A file that is no workbook, or a damaged one, is refused by name."""
+    """The first sheet's rows as cell values (`_values`). A file that is no workbook, or a damaged one,
+    is refused by name; so is one with rows on another sheet (they would not be imported), and one
+    whose formulas carry no computed value (the value is not known: it is not taken as empty)."""
     import openpyxl  # here, not at the top: the main window starts without it (and numpy)
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
-            rows = []
-            for values in book.worksheets[0].iter_rows(values_only=True):
-                cells = list(values)
-                while cells and cells[-1] in (None, ""):
-                    cells.pop()
-                rows.append(cells)
-            return rows
+            first = book.worksheets[0].title
+            rows = _values(book.worksheets[0])
+            others = [sheet.title for sheet in book.worksheets[1:] if _has_content(sheet)]
         finally:
             book.close()
+        uncomputed = _uncomputed(openpyxl, data, rows) if _has_formulas(data) else []
     except Exception as exc:  # openpyxl reports a damaged file by whatever its zip or XML reader raised
         raise ValidationFailed(f"{name} 不是完好的 Excel 工作簿(.xlsx),无法读取;请在 Excel 中打开并另存为"
                                f" .xlsx 后重新导入,本次未导入任何记录", field="file") from exc
+    if others:
+        raise ValidationFailed(f"{name} 除第一张工作表“{first}”外,工作表“{'”、“'.join(others)}”也有内容;只导入第一张"
+                               f"工作表,其他表的行不会导入。请把要导入的行都移到第一张工作表,删去或清空其他工作表后重新导入,"
+                               f"本次未导入任何记录", field="file")
+    if uncomputed:
+        raise ValidationFailed(f"{name} 有 {len(uncomputed)} 个公式单元格没有保存计算结果(文件可能由不计算公式的程序生成),"
+                               f"其值无从得知;请在 Excel 或 WPS 中打开后保存(会算出结果),或把公式改为数值后重新导入,"
+                               f"本次未导入任何记录", problems=uncomputed[:SHOWN_LINES], field="file")
+    return rows
 
 
 def cell_text(value: object) -> str:

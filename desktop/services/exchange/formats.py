@@ -9,6 +9,7 @@ from ..queue import QueueFilter
 from ..security import Actor
 from . import open311, table_export, table_import
 from .case_import import ImportReport, ProgressReport
+from .files import require_regular
 
 IMPORT_FORMATS = ("open311", "csv", "xlsx")
 EXPORT_FORMATS = ("open311", "csv", "xlsx")
@@ -23,7 +24,9 @@ def format_of(path: Path | str) -> str | None:
 
 def format_in(path: Path | str) -> str | None:
     """The format of a file to import whose extension says none, by its first bytes: a workbook is
-    a zip file ("PK"), a JSON array starts with "["; else None (a CSV is not told by its content)."""
+    a zip file ("PK"), a JSON array starts with "["; else None (a CSV is not told by its content).
+    A folder, a pipe or a device is refused before it is opened (files.require_regular)."""
+    require_regular(path)
     try:
         with open(path, "rb") as file:
             start = file.read(64)

@@ -9,6 +9,11 @@ its ``updated_datetime``; one that gives neither is refused rather than closed a
 A case that came from another system carries the id it came with there (``external_id``), so
 that a request passed on through another GridDesk database is known again when it comes back.
 
+A request's keys are GeoReport v2's (with a POST's submitter: first_name, last_name, phone, …) and
+the extension's; any other key is refused by name (REQUEST_KEYS). The submitter's name and phone
+become the requester's; the export writes no requester at all: personal data leaves only through
+the case table, masked for those who may not see it (Art. 15).
+
 Import reads the whole file with `json.loads` and checks each request in one cheap pass; only
 when something is wrong is the text walked element by element (`json.JSONDecoder.raw_decode`)
 to name each bad request by its index AND the line it starts on, with its field. A file with
@@ -17,6 +22,7 @@ any bad request imports nothing.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections import Counter
@@ -29,12 +35,12 @@ from sqlalchemy.orm import aliased
 
 from ...db import Database
 from ...models import Assignment, Case, Department, MatterItem, Place, utcnow
-from ...models.enums import AssignmentRole, CaseState, MatterCategory
+from ...models.enums import AssignmentRole, CaseState, MatterCategory, SupervisionLevel
 from ..clock import BEIJING, beijing_today
 from ..matters import lists_in_force
-from ..places import get_place, normalise_code
+from ..places import get_place
 from ..queue import QueueFilter, filtered_select
-from ..security import Actor, Permission
+from ..security import Actor
 from ..unit_of_work import unit_of_work
 from .case_import import (
     CLOCK_SLACK,
@@ -48,10 +54,26 @@ from .case_import import (
 )
 from .files import read_bytes, write_atomically
 from .problems import Problems
+from .table_export import require_export
 
 EXTENSION = "griddesk"
 _CATEGORIES = {category.value for category in MatterCategory}
 REQUIRED = ("service_request_id", "service_code", "description", "requested_datetime")
+# Kept on the imported case's timeline ("source_fields"): no column holds them. service_name is the
+# name of service_code, which the case keeps.
+KEPT_AS_SENT = ("agency_responsible", "service_notice", "address_id", "zipcode", "media_url")
+# The submitter's contact beyond name and phone (POST service request): personal data this database
+# does not keep (Art. 15); a value is refused rather than dropped.
+NOT_KEPT = ("email", "device_id", "account_id")
+# The keys a request may have: GeoReport v2's (GET requests.json, and the submitter of a POST) and the
+# extension object's. Any other is refused by name: a misspelt "adress" would be lost without a word.
+REQUEST_KEYS = frozenset((
+    *REQUIRED, "status", "status_notes", "service_name", "updated_datetime", "expected_datetime", "address",
+    "lat", "long", *KEPT_AS_SENT, "first_name", "last_name", "phone", *NOT_KEPT, EXTENSION,
+))
+EXTENSION_KEYS = frozenset(("state", "state_label", "grid_code", "supervision", "urgent", "title", "channel",
+                            "category", "external_id", "closed_datetime", "merged_into"))
+_SUPERVISION = {level.value for level in SupervisionLevel}
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 
 
@@ -112,7 +134,7 @@ def export_requests(db: Database, actor: Actor, f: QueueFilter | None = None) ->
     columns = (Case.number, Case.state, Case.resolution, Case.hold_explanation, MatterItem.title, MatterItem.code,
                Case.category, Case.description, lead_department.name, item_department.name, Case.received_at,
                Case.updated_at, Case.due_at, Case.address, Case.lat, Case.lon, grid.code, Case.supervision,
-               Case.title, Case.channel, Case.external_id, Case.closed_at, target.number)
+               Case.title, Case.channel, Case.external_id, Case.closed_at, target.number, Case.urgent)
     stmt = (select(*columns).select_from(Case)
             .outerjoin(MatterItem, MatterItem.id == Case.matter_item_id)
             .outerjoin(item_department, item_department.id == MatterItem.department_id)
@@ -124,7 +146,7 @@ def export_requests(db: Database, actor: Actor, f: QueueFilter | None = None) ->
         records = []
         for (number, state, resolution, hold_explanation, item_title, item_code, category, description,
              lead_name, item_dept_name, received, updated, due, address, lat, lon, grid_code, supervision,
-             title, channel, external_id, closed_at, merged_into) in session.execute(
+             title, channel, external_id, closed_at, merged_into, urgent) in session.execute(
                 filtered_select(session, actor, f, stmt)):
             records.append({
                 "service_request_id": number, "status": status_of(state),
@@ -135,7 +157,7 @@ def export_requests(db: Database, actor: Actor, f: QueueFilter | None = None) ->
                 "expected_datetime": _iso(due), "address": address or "", "address_id": "", "zipcode": "",
                 "lat": lat, "long": lon, "media_url": "",
                 EXTENSION: {"state": state.value, "state_label": state.label, "grid_code": grid_code,
-                            "supervision": supervision.value, "title": title, "channel": channel.value,
+                            "supervision": supervision.value, "urgent": urgent, "title": title, "channel": channel.value,
                             "category": category.value, "external_id": external_id,
                             "closed_datetime": _iso(closed_at), "merged_into": merged_into},
             })
@@ -149,7 +171,7 @@ def write_requests(db: Database, actor: Actor, path: Path, f: QueueFilter | None
     The file appears whole or not at all: `progress(done, total, what)` may raise to cancel.
     """
     with unit_of_work(db, actor, "cases.export", target=path.name) as uow:
-        uow.require(Permission.EXCHANGE, normalise_code(f.under) if f and f.under else None)
+        require_export(uow, f.under if f else None)
         records = export_requests(db, actor, f)
         lines = []
         for count, record in enumerate(records):
@@ -297,12 +319,53 @@ def _text(value, name: str, bad: list) -> str | None:
     return None
 
 
+_STATES = {state.value: state for state in CaseState}
+
+
+def _contradictions(status, source_state: str | None, closed_at: datetime | None, merged_into: str | None
+                    ) -> list[tuple[str, str]]:
+    """Where the request says both open and closed: the import would have to pick one of them."""
+    state = _STATES.get(source_state)
+    if state is not None and status in ("open", "closed") and status != status_of(state):
+        return [(f"status/{EXTENSION}.state", f"status 为 {status},{EXTENSION}.state 却是 {state.value}({state.label}),"
+                                            f"是{'已办结' if status == 'open' else '未办结'}的状态;两者矛盾,请改正其中一个后重新导入")]
+    if status == "open" and closed_at is not None and not merged_into:
+        return [(f"{EXTENSION}.closed_datetime", "status 为 open(未办结)的诉求不应有办结时间;若已办结,请把 status 改为 "
+                                                 "closed,否则请删去办结时间")]
+    return []
+
+
+def _unknown_keys(element: dict, known: frozenset, prefix: str = "") -> list[tuple[str, str]]:
+    found = []
+    for key in element:
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1) if isinstance(key, str) else []
+            hint = f"是否应为 {close[0]}?" if close else ""
+            found.append((f"{prefix}{key}", f"不是 Open311 诉求的字段,其内容无处保存;{hint}请改为正确的字段名或删去后重新导入"))
+    return found
+
+
+def _requester(get, bad: list) -> tuple[str | None, str | None]:
+    """The submitter's name (family name first, as Chinese names are written, when either part is Chinese)
+    and phone; email, device and account are not kept (NOT_KEPT)."""
+    first, last = _text(get("first_name"), "first_name", bad), _text(get("last_name"), "last_name", bad)
+    parts = [part for part in (first, last) if part]
+    name = None
+    if parts:
+        name = f"{last or ''}{first or ''}" if not all(part.isascii() for part in parts) else " ".join(parts)
+    for key in NOT_KEPT:
+        if _text(get(key), key, bad):
+            bad.append((key, "本系统只保存诉求人的姓名和电话,不保存其电子邮箱、设备号或账号;请清空该字段后重新导入"))
+    return name, _text(get("phone"), "phone", bad)
+
+
 def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[str | None, str]]:
     """The request, or what is wrong with it as (field, message) pairs — every fault of the row at once."""
     if not isinstance(element, dict):
         return [(None, "应为 JSON 对象 {…}")]
     bad: list[tuple[str | None, str]] = [(name, "出现了不止一次,无法确定取哪一个值;请只保留一个")
                                          for name in getattr(element, "repeated", ())]
+    bad += _unknown_keys(element, REQUEST_KEYS)
     get = element.get
     for name in REQUIRED:
         value = get(name)
@@ -328,10 +391,13 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
         bad.append(("status", f"{_shown(status)} 应为 open 或 closed"))
     address = _text(get("address"), "address", bad)
     status_notes = _text(get("status_notes"), "status_notes", bad)
+    requester_name, requester_phone = _requester(get, bad)
+    sent = {key: _text(get(key), key, bad) for key in KEPT_AS_SENT}
     extension = get(EXTENSION)
     if extension is not None and not isinstance(extension, dict):
         bad.append((EXTENSION, f"应为 JSON 对象 {{…}},不是 {_shown(extension)}"))
     extension = extension if isinstance(extension, dict) else {}
+    bad += _unknown_keys(extension, EXTENSION_KEYS, f"{EXTENSION}.")
     bad += [(f"{EXTENSION}.{name}", "出现了不止一次,无法确定取哪一个值;请只保留一个")
             for name in getattr(extension, "repeated", ())]
     title = _text(extension.get("title"), f"{EXTENSION}.title", bad)
@@ -340,6 +406,12 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
     origin_id = _text(extension.get("external_id"), f"{EXTENSION}.external_id", bad)
     merged_into = _text(extension.get("merged_into"), f"{EXTENSION}.merged_into", bad)
     category = _text(extension.get("category"), f"{EXTENSION}.category", bad)
+    urgent = False if extension.get("urgent") is None else extension["urgent"]
+    if type(urgent) is not bool:
+        bad.append((f"{EXTENSION}.urgent", f"{_shown(urgent)} 应为 true 或 false"))
+    supervision = _text(extension.get("supervision"), f"{EXTENSION}.supervision", bad)
+    if supervision is not None and supervision not in _SUPERVISION:
+        bad.append((f"{EXTENSION}.supervision", f"{_shown(supervision)} 应为 {'、'.join(sorted(_SUPERVISION))} 之一"))
     if category is not None and category not in _CATEGORIES:
         bad.append((f"{EXTENSION}.category", f"{_shown(category)} 不是事项类别代码"))
     before = len(bad)
@@ -350,6 +422,7 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
     if status == "closed" and closed_at is None and updated is None and len(bad) == before:
         bad.append(("updated_datetime", "已办结(closed)的诉求须给出办结时间(updated_datetime);"
                                         "不按导入时间补记"))
+    bad += _contradictions(status, source_state, closed_at, merged_into)
     if source_state == CaseState.MERGED.value and not merged_into:
         bad.append((f"{EXTENSION}.merged_into", "已合并的诉求须写明并入了哪件诉求(其编号)"))
     if merged_into and status != "closed":
@@ -361,7 +434,9 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
         requested_at=requested, title=title, updated_at=updated, expected_at=expected,
         closed=status == "closed", status_notes=status_notes, address=address, lon=lon, lat=lat,
         source_state=source_state, grid_code=grid_code, origin_id=origin_id, closed_at=closed_at,
-        category=category, merged_into=merged_into,
+        category=category, merged_into=merged_into, requester_name=requester_name, requester_phone=requester_phone,
+        source_fields={key: value for key, value in sent.items() if value} or None,
+        urgent=urgent, supervision=supervision if supervision != SupervisionLevel.NONE.value else None,
     )
     return text_problems(request, OPEN311_FIELDS) or request
 

@@ -2,6 +2,8 @@
 
 Rows come from `queue.filtered_select`: the same filter, scope and order as the queue on
 screen. Requester phones are masked unless the actor may view sensitive data (Art. 15).
+外部编号 is the id a case came with from another platform (as Open311's griddesk.external_id):
+a case passed on through another database and exported back is known by it.
 
 Texts come from residents and other platforms: one that starts like a formula (=HYPERLINK(…))
 must not be computed when the file is opened. XLSX cells are written as text; in CSV such a
@@ -25,7 +27,7 @@ from ...db import Database
 from ...errors import ValidationFailed
 from ...models import Case, MatterItem, Place
 from ..clock import beijing_text, due_text
-from ..places import normalise_code
+from ..places import get_place, normalise_code
 from ..queue import QueueFilter, filtered_select, mask_phone
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
@@ -34,7 +36,7 @@ from .files import write_atomically
 
 # (header, XLSX column width in characters)
 COLUMNS = [
-    ("编号", 24), ("渠道", 10), ("标题", 30), ("类别", 16), ("事项编码", 10), ("状态", 8), ("督办", 8),
+    ("编号", 24), ("渠道", 10), ("外部编号", 24), ("标题", 30), ("类别", 16), ("事项编码", 10), ("状态", 8), ("督办", 8),
     ("紧急", 6), ("网格/地点", 14), ("网格代码", 17), ("诉求人", 8), ("联系电话", 14), ("地址", 24), ("经度", 11), ("纬度", 11),
     ("受理时间", 17), ("办理期限", 17), ("办结时间", 17), ("办理结果", 30), ("诉求描述", 50), ("并入案件", 24),
 ]
@@ -100,7 +102,7 @@ def rows(db: Database, actor: Actor, f: QueueFilter) -> Iterator[list]:
     grid, village, township = aliased(Place), aliased(Place), aliased(Place)
     target = aliased(Case)  # the case a duplicate was merged into
     place_name = func.coalesce(grid.short_name, village.short_name, township.short_name)
-    stmt = (select(Case.number, Case.channel, Case.title, Case.category, MatterItem.code, Case.state, Case.supervision,
+    stmt = (select(Case.number, Case.channel, Case.external_id, Case.title, Case.category, MatterItem.code, Case.state, Case.supervision,
                    Case.urgent, place_name, grid.code, Case.requester_name, Case.requester_phone, Case.address, Case.lon,
                    Case.lat, Case.received_at, Case.due_at, Case.closed_at, Case.resolution, Case.description,
                    target.number)
@@ -113,13 +115,23 @@ def rows(db: Database, actor: Actor, f: QueueFilter) -> Iterator[list]:
     with db.session() as session:
         sensitive = _sees_full_contacts(actor, normalise_code(f.under) if f.under else None)
         result = session.execute(filtered_select(session, actor, f, stmt).execution_options(yield_per=2000))
-        for (number, channel, title, category, item_code, state, supervision, urgent, place, grid_code, name, phone,
+        for (number, channel, external_id, title, category, item_code, state, supervision, urgent, place, grid_code, name, phone,
              address, lon, lat, received, due, closed, resolution, description, merged_into) in result:
-            yield [number, channel.label, title, category.label, item_code or "", state.label,
+            yield [number, channel.label, external_id or "", title, category.label, item_code or "", state.label,
                    supervision.label if supervision.value != "none" else "", "是" if urgent else "",
                    place, grid_code or "", name or "", (phone if sensitive else mask_phone(phone)) or "", address or "",
                    lon if lon is not None else "", lat if lat is not None else "", _time(received), due_text(due),
                    _time(closed), resolution or "", description, merged_into or ""]
+
+
+def require_export(uow, under: str | None) -> str | None:
+    """The place code an export is limited to (None: all the actor may export), once the actor is found
+    to hold Permission.EXCHANGE there; a code naming no place is told as such, not as a missing permission."""
+    code = normalise_code(under) if under else None
+    if code is not None:
+        get_place(uow.session, code)
+    uow.require(Permission.EXCHANGE, code)
+    return code
 
 
 def export_count(db: Database, actor: Actor, f: QueueFilter) -> int:
@@ -190,8 +202,7 @@ def export_table(db: Database, actor: Actor, path: Path, f: QueueFilter, fmt: st
     """
     writer = {"csv": _write_csv, "xlsx": _write_xlsx}[fmt]
     with unit_of_work(db, actor, "cases.export", target=path.name) as uow:
-        under = normalise_code(f.under) if f.under else None
-        uow.require(Permission.EXCHANGE, under)
+        under = require_export(uow, f.under)
         total = export_count(db, actor, f) if progress else 0
         count = write_atomically(path, lambda tmp: writer(tmp, _reporting(rows(db, actor, f), total, progress)))
         # Whether whole phone numbers left the system is what an audit of personal data asks first (Art. 15).

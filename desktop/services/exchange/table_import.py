@@ -3,7 +3,8 @@
 Chinese CSV files from Excel are often GBK (SPEC §9): UTF-8 is tried first (with or without
 BOM), then GB18030, the superset of GBK. Times are Beijing time as exported ("%Y-%m-%d %H:%M",
 a deadline at the end of a day also "%Y-%m-%d 24:00"); in an XLSX file a cell Excel turned into a date is taken as that Beijing time. A masked phone
-(138****1234) carries no number and is not imported. A row with more or fewer cells than the
+(138****1234, as an export for a user who may not see personal data writes it) is refused: the
+number is gone, and the file should be exported by a user who may see it. A row with more or fewer cells than the
 header is refused with both counts: a comma outside quotes or an unclosed quote shifts every
 cell after it, and nothing shifted is guessed back into place.
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from ...db import Database
 from ...models import utcnow
-from ...models.enums import CaseState, MatterCategory
+from ...models.enums import CaseState, MatterCategory, SupervisionLevel
 from ..clock import BEIJING
 from ..security import Actor
 from .case_import import (
@@ -39,18 +40,20 @@ REQUIRED = ("编号", "事项编码", "诉求描述", "受理时间")  # 事项�
 FIELDS = FieldNames(request_id="编号", place="经度/纬度", service_code="事项编码", grid="网格代码", texts={
     "external_id": "编号", "service_code": "事项编码", "description": "诉求描述", "title": "标题", "address": "地址",
     "requester_name": "诉求人", "requester_phone": "联系电话", "grid_code": "网格代码", "source_state": "状态",
-    "status_notes": "办理结果", "merged_into": "并入案件",
+    "status_notes": "办理结果", "merged_into": "并入案件", "origin_id": "外部编号",
 })
 _STATE_LABELS = {s.label: s for s in CaseState}
 _CATEGORY_LABELS = {c.label: c for c in MatterCategory}
+_URGENT = {"是": True, "否": False, "": False}
+_SUPERVISION_LABELS = {level.label: level for level in SupervisionLevel}
 # A long number Excel showed as 4.50503E+14 and saved so: the digits after the fourth are gone.
 _SCIENTIFIC = re.compile(r"\d(\.\d+)?E\+\d+", re.IGNORECASE)
-_NUMBER_COLUMNS = ("编号", "网格代码", "联系电话")
+_NUMBER_COLUMNS = ("编号", "外部编号", "网格代码", "联系电话")
 
 # A description may run long (unbounded in the database); csv's default limit (131,072) would refuse it.
 csv.field_size_limit(max(csv.field_size_limit(), 1 << 24))
 
-Rows = Iterator[tuple[int, list[str]]]  # (the line or sheet row a row ends on, its cells as text)
+Rows = Iterator[tuple[int, list[str]]]  # (the line or sheet row a row starts on, its cells as text)
 
 
 # As exported, and as Excel or WPS on a Chinese Windows save the exported times again (2026/3/2 9:30).
@@ -104,13 +107,15 @@ _CSV_ERRORS = {  # what the csv module's complaints mean for someone holding the
 
 
 def csv_rows(text: str, problems: Problems) -> Rows:
-    """(line, cells) of each row of a CSV text, strictly read; where the reader must stop is added to `problems`."""
+    """(line, cells) of each row of a CSV text, strictly read; where the reader must stop is added to `problems`.
+    A row is named by the line it starts on: a quoted cell may run over several lines, and the row is
+    looked for where it begins."""
     # strict: an unclosed quote would otherwise swallow every later row into one cell, silently.
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     read = 0  # the last line of the last row read whole
     try:
         for cells in reader:
-            yield reader.line_num, [unescape_text(cell) for cell in cells]
+            yield read + 1, [unescape_text(cell) for cell in cells]
             read = reader.line_num
     except csv.Error as exc:  # the reader cannot go on past it: named where the broken row starts
         hint = next((meaning for known, meaning in _CSV_ERRORS.items() if known in str(exc)), str(exc))
@@ -134,7 +139,7 @@ def parse_table(rows: Rows, source: str, problems: Problems | None = None, *, ra
 
     `ragged`: a row may stop before the header's last column (a sheet drops empty cells at the end).
     """
-    lines: list[int] = []  # the line each row ends on (a quoted field may span lines)
+    lines: list[int] = []  # the line each row starts on (a quoted field may span lines)
     problems = Problems(source) if problems is None else problems
     problems.locate = lambda indices: {i: f"第 {lines[i]} 行" for i in indices}
     header_line, header = next(((line, cells) for line, cells in rows if any(cells)), (1, []))
@@ -204,24 +209,34 @@ def _request(row: dict[str, str], index: int, problems: Problems, now: datetime)
     closed = state in _STATE_LABELS and not _STATE_LABELS[state].is_open
     if closed and not row.get("办结时间"):
         problems.add(index, "办结时间", f"状态为“{state}”的诉求须填写办结时间")
+    if not closed and row.get("办结时间") and (state is None or state in _STATE_LABELS):
+        problems.add(index, "状态/办结时间", f"状态为“{state or '待受理'}”(未办结),却填有办结时间;两者矛盾。若已办结,"
+                                         f"请把状态改为“已办结”,否则请清空办结时间")
     merged = state == CaseState.MERGED.label
     if merged != bool(row.get("并入案件")):
         problems.add(index, "并入案件", "状态为“已合并”的诉求须填写并入的案件编号" if merged
                      else f"只有状态为“已合并”的诉求才并入其他案件(这一行是“{state or '待受理'}”)")
+    urgent = _URGENT.get(row.get("紧急", ""))
+    if urgent is None:
+        problems.add(index, "紧急", f"“{row['紧急']}”应为“是”“否”或留空")
+    supervision = _SUPERVISION_LABELS.get(row.get("督办") or SupervisionLevel.NONE.label)
+    if supervision is None:
+        problems.add(index, "督办", f"“{row['督办']}”不是督办级别;应为:{'、'.join(_SUPERVISION_LABELS)},或留空")
     for column in _NUMBER_COLUMNS:
         if _SCIENTIFIC.fullmatch(row.get(column, "")):
             problems.add(index, column, f"{row[column]} 是被 Excel 改成科学计数法的数字,原来的数字已无法还原;请回到原导出文件,"
                                         f"编辑时改用 XLSX 格式导出,或先把该列设为“文本”再打开")
     if len(problems) > before:
         return None
-    phone = row.get("联系电话") or None
     request = IncomingRequest(
         row=index, external_id=row["编号"], service_code=row["事项编码"] or category.value, description=row["诉求描述"],
         requested_at=requested, title=row.get("标题") or None, expected_at=expected, updated_at=closed_at,
         closed=closed, status_notes=row.get("办理结果") or None, address=row.get("地址") or None, lon=lon, lat=lat,
-        requester_name=row.get("诉求人") or None, requester_phone=None if phone and "*" in phone else phone,
+        requester_name=row.get("诉求人") or None, requester_phone=row.get("联系电话") or None,
         source_state=state, grid_code=row.get("网格代码") or None, closed_at=closed_at,
         category=category.value if category else None, merged_into=row.get("并入案件") or None,
+        origin_id=row.get("外部编号") or None,  # a file of an older export has no such column
+        urgent=urgent, supervision=supervision.label if supervision is not SupervisionLevel.NONE else None,
     )
     found = text_problems(request, FIELDS)
     for column, message in found:

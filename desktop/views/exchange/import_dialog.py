@@ -140,7 +140,10 @@ class ImportDialog(Retranslating, QDialog):
     def start(self) -> None:
         path, fmt, township = Path(self.path.text().strip()), self._format(), self.township.currentData()
         if not path.is_file():
-            self.status.setText(self.tr("文件 %1 不存在").replace("%1", str(path)))
+            why = (self.tr("%1 是文件夹,不是文件;请选择其中的文件") if path.is_dir()
+                   else self.tr("%1 不是普通文件(是管道、设备或套接字),无法导入") if path.exists()
+                   else self.tr("文件 %1 不存在"))
+            self.status.setText(why.replace("%1", str(path)))
             return
         self.problems.clear()
         self.problems.hide()
@@ -163,6 +166,9 @@ class ImportDialog(Retranslating, QDialog):
             text += self.tr("、作为重复诉求并入其他诉求 %1 件").replace("%1", str(report.merged))
         if report.imported:
             text += self.tr(",编号 %1 … %2").replace("%1", report.first_number).replace("%2", report.last_number)
+        if report.supervised:  # the source's supervision orders stay there (case_import)
+            text += self.tr("。其中 %1 件在来源系统受督办:督办未随之导入,需要时请在本库重新督办").replace(
+                "%1", str(report.supervised))
         self.status.setText(text)
         self.window_.bus.changed.emit("cases")
 
