@@ -139,7 +139,8 @@ def dispatched(world, *, co=(), now=TUESDAY, **kwargs):
 
 
 def assignments(world, case_id):
-    """{role: share} of a case."""
+    """{role: share} of a case: the newest share of each role."""
     with world.db.session() as s:
-        return {a.role: a for a in s.scalars(select(Assignment).where(Assignment.case_id == case_id))}
+        return {a.role: a for a in s.scalars(select(Assignment).where(Assignment.case_id == case_id)
+                                             .order_by(Assignment.id))}
 
