@@ -72,9 +72,11 @@ def test_import_says_how_many_requests_had_a_supervision_order_that_stays_behind
                     encoding="utf-8")
     code, out = _run(world_db, "cases", "import", str(path), "--township", world.QIAOGANG)
     assert code == 0 and "已导入 2 件" in out
-    assert "其中 1 件在来源系统受督办:督办是来源系统的决定,未随之导入(见各案件的导入记录),需要时请在本库重新督办" in out
     with world_db.session() as session:
-        assert session.scalar(select(Case.urgent).where(Case.external_id == "EXT-1")) is True
+        urgent, number = session.execute(select(Case.urgent, Case.number).where(Case.external_id == "EXT-1")).one()
+    assert urgent is True
+    assert (f"其中 1 件在来源系统受督办:督办是来源系统的决定,未随之导入(各案件的导入记录写明其督办级别),"
+            f"需要时请在本库重新督办:{number}") in out
 
 
 def test_the_service_list_goes_out_as_services_json_and_its_codes_are_those_imports_take(world_db, tmp_path):

@@ -34,9 +34,14 @@ def _import(ctx, args) -> int:
               f"已办结 {report.closed} 件{merged}"
               + (f",编号 {report.first_number} … {report.last_number}" if report.imported else ""))
     if report.supervised:
-        ctx.print(f"其中 {report.supervised} 件在来源系统受督办:督办是来源系统的决定,未随之导入(见各案件的导入记录),"
-                  f"需要时请在本库重新督办")
+        shown = report.supervised_numbers[:SUPERVISED_SHOWN]
+        more = f" 等 {report.supervised} 件" if report.supervised > len(shown) else ""
+        ctx.print(f"其中 {report.supervised} 件在来源系统受督办:督办是来源系统的决定,未随之导入(各案件的导入记录写明其督办级别),"
+                  f"需要时请在本库重新督办:{'、'.join(shown)}{more}")
     return 0
+
+
+SUPERVISED_SHOWN = 10  # case numbers listed for the center to look at; the rest are counted
 
 
 def _export(ctx, args) -> int:

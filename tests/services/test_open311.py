@@ -681,3 +681,32 @@ def test_a_file_naming_grids_into_a_database_without_any_says_to_import_the_grid
         open311.import_file(db, system, path)
     assert caught.value.problems == ["文件 字段 griddesk.grid_code:文件中有 3 件诉求指明了所在网格,但本库还没有在用的网格;"
                                      "请先导入网格(griddesk-admin grids import,或桌面“网格”中建立)再导入诉求"]
+
+
+def test_a_feeds_post_fields_and_common_extras_come_in_and_an_unknown_key_left_empty_loses_nothing(
+        world_db, system, tmp_path):
+    """GeoReport v2's POST fields (jurisdiction_id, address_string, attribute) and the extras platforms
+    add (token, extended_attributes) are no reason to refuse a feed: the address string is the address,
+    the rest kept on the timeline. An unknown key with no value holds nothing to lose."""
+    request = _request(1, jurisdiction_id="beihai.gov.cn", token="t-8f2", attribute={"WHISPER": "路灯杆编号 17"},
+                       extended_attributes={"channel": "12345"}, remark=None, notes="")
+    del request["address"]
+    request["address_string"] = "侨港镇侨北路 17 号灯杆"
+    path = _write(tmp_path, [request, {k: v for k, v in _request(2).items() if k != "status"}])
+    assert open311.import_file(world_db, system, path).imported == 2
+    with world_db.session() as session:
+        case = session.scalar(select(Case).where(Case.external_id == "EXT-0001"))
+        event = session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id)).one()
+    assert case.address == "侨港镇侨北路 17 号灯杆"
+    assert event.detail["source_fields"] == {"jurisdiction_id": "beihai.gov.cn", "token": "t-8f2",
+                                             "attribute": {"WHISPER": "路灯杆编号 17"},
+                                             "extended_attributes": {"channel": "12345"}}
+    assert '来源系统另有:' in event.message and 'attribute={"WHISPER": "路灯杆编号 17"}' in event.message
+
+
+def test_a_request_without_a_status_is_told_it_was_taken_as_open(world_db, system, tmp_path):
+    request = {k: v for k, v in _request(1, griddesk={"state": "closed"}).items() if k != "status"}
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, _write(tmp_path, [request]))
+    assert caught.value.problems[0].startswith("第 1 项(第 2 行) 字段 status/griddesk.state:status 未填(按 open 即未办结),"
+                                               "griddesk.state 却是 closed")

@@ -5,6 +5,7 @@ import io
 import re
 import threading
 import time
+import zipfile
 from datetime import datetime, timedelta
 
 import pytest
@@ -270,6 +271,15 @@ def test_a_file_mixing_gbk_and_utf8_lines_is_refused_naming_the_lines(world_db, 
             assert session.scalar(select(Case.address).where(Case.external_id == f"{encoding}-2")) == "侨港镇侨北路三号"
 
 
+def test_a_gbk_file_whose_short_texts_happen_to_be_valid_utf8_is_read_as_gbk():
+    """漏水 in GBK is the valid UTF-8 of ©ˮ: a line of it is no UTF-8 line, and the file no mixed one."""
+    from desktop.services.exchange.files import decode_csv
+
+    assert "漏水".encode("gbk").decode("utf-8") == "©ˮ"
+    text = "编号,标题\n1,漏水\n2,陆女士反映路灯不亮\n"
+    assert decode_csv(text.encode("gbk")) == text
+
+
 def test_texts_that_look_like_formulas_are_exported_inert_and_imported_back_unchanged(world_db, system, tmp_path):
     """A resident's "=HYPERLINK(…)" must not run in Excel; the CSV round trip keeps every text exact."""
     import openpyxl
@@ -386,8 +396,12 @@ def test_urgency_comes_in_and_supervision_orders_are_counted_not_carried_over(wo
         cases = {c.external_id: c for c in session.scalars(select(Case))}
         assert cases["450503103-2025-000001"].urgent and not cases["450503103-2025-000002"].urgent
         assert cases["450503103-2025-000001"].supervision is SupervisionLevel.NONE
-        detail = session.scalar(select(CaseEvent.detail).where(CaseEvent.case_id == cases["450503103-2025-000001"].id))
-    assert detail["source_supervision"] == "重点督办"
+        event = session.scalars(select(CaseEvent).where(CaseEvent.case_id == cases["450503103-2025-000001"].id)).one()
+        number = cases["450503103-2025-000001"].number
+    # Said where the operator reads the case, and listed in the import's summary.
+    assert event.detail["source_supervision"] == "key"
+    assert "来源系统对其重点督办,未随之导入,是否督办由本中心决定" in event.message
+    assert report.supervised_numbers == (number,)
 
 
 def test_an_urgency_or_supervision_the_table_does_not_know_is_named(world_db, system, tmp_path):
@@ -480,6 +494,9 @@ def test_rows_on_a_second_sheet_are_refused_naming_the_sheet_not_left_out(world_
         "cases.xlsx 除第一张工作表“Sheet”外,工作表“第二页”也有内容;只导入第一张工作表,其他表的行不会导入。"
         "请把要导入的行都移到第一张工作表,删去或清空其他工作表后重新导入,本次未导入任何记录")
     del book["第二页"]
+    lists = book.create_sheet("下拉选项")  # a template's hidden helper sheet: no rows to import
+    lists.append(["12345 热线", "网格员上报"])
+    lists.sheet_state = "hidden"
     book.save(path)
     assert table_import.import_file(world_db, system, path, fmt="xlsx").imported == 1
 
@@ -494,6 +511,19 @@ def test_a_formula_without_a_computed_value_is_refused_naming_the_cell(world_db,
     assert caught.value.message.startswith("cases.xlsx 有 1 个公式单元格没有保存计算结果")
     assert caught.value.problems == ["第 2 行 地址(D2):公式 =B2&C2 没有计算结果"]
     assert _case_count(world_db) == 0
+    # Saved by Excel, the formula's result "" is an empty value element: computed, empty, imported.
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet], found = re.subn(rb'<c r="D2"[^>]*>.*?</c>', b'<c r="D2" t="str"><f>IF(1=1,"",B2)</f><v></v></c>',
+                                  parts[sheet], flags=re.S)
+    assert found == 1
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    assert table_import.import_file(world_db, system, path, fmt="xlsx").imported == 1
+    with world_db.session() as session:
+        assert session.scalar(select(Case.address).where(Case.external_id == "X-1")) is None
 
 
 def test_a_sheet_row_may_end_before_the_headers_last_column_but_not_run_past_it(world_db, system, tmp_path):

@@ -40,7 +40,15 @@ from sqlalchemy.orm import Session
 
 from ...db import Database
 from ...models import Case, CaseEvent, Grid, MatterItem, Place, utcnow
-from ...models.enums import CaseState, Channel, GridStatus, HandlingLevel, MatterComplexity, PlaceLevel
+from ...models.enums import (
+    CaseState,
+    Channel,
+    GridStatus,
+    HandlingLevel,
+    MatterComplexity,
+    PlaceLevel,
+    SupervisionLevel,
+)
 from ...models.texts import unstorable
 from ..clock import BEIJING
 from ..matters import lists_in_force
@@ -80,9 +88,9 @@ class IncomingRequest:
     closed_at: datetime | None = None  # when a closed request was closed, where the file says it apart from updated_at
     category: str | None = None  # the MatterCategory value of a request taken in under no matter item
     merged_into: str | None = None  # the request (its id in the file, or a case here) a duplicate was merged into
-    source_fields: dict[str, str] | None = None  # what the source said that no column holds, kept on the timeline
+    source_fields: dict[str, object] | None = None  # what the source said that no column holds, kept on the timeline
     urgent: bool = False  # marked urgent there (紧急): handled within hours here too, whatever its matter item
-    supervision: str | None = None  # the source's supervision order (督办) on it, which does not carry over
+    supervision: str | None = None  # the SupervisionLevel value of the source's order (督办), which does not carry over
 
 
 @dataclass(frozen=True)
@@ -174,6 +182,7 @@ class ImportReport:
     last_number: str | None = None
     merged: int = 0  # duplicates that came in merged into another case (not counted as closed)
     supervised: int = 0  # of those imported: under a supervision order (督办) there, which stays there
+    supervised_numbers: tuple[str, ...] = ()  # their numbers here, for the center to decide on
 
     @property
     def received(self) -> int:
@@ -479,6 +488,11 @@ _CASE_COLUMNS = (
 _EVENT_COLUMNS = ("case_id", "at", "kind", "actor_id", "actor_name", "desktop", "to_state", "message", "detail")
 
 
+def _sent_text(value) -> str:
+    """A kept field as the timeline shows it: text as it is, anything else as its JSON."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
 def _rows(session: Session, actor: Actor, planned: Planned, ids: list[int], numbers: list[str],
           targets_here: dict[str, _Here], source: str, report: ProgressReport) -> tuple[list[tuple], list[tuple]]:
     """The case rows and their "imported" timeline events, as driver-ready tuples (_CASE/_EVENT_COLUMNS);
@@ -519,6 +533,10 @@ def _rows(session: Session, actor: Actor, planned: Planned, ids: list[int], numb
                     {"source": source, "source_state": request.source_state}, ensure_ascii=False)
         notes = f";来源系统备注:{request.status_notes}" if request.status_notes and not request.closed else ""
         notes += f";作为重复诉求并入 {request.merged_into}" if into else ""
+        if request.supervision:  # said where the operator reads the case: whether to supervise it here is ours to decide
+            notes += f";来源系统对其{SupervisionLevel(request.supervision).label},未随之导入,是否督办由本中心决定"
+        if request.source_fields:
+            notes += ";来源系统另有:" + ",".join(f"{key}={_sent_text(value)}" for key, value in request.source_fields.items())
         events.append((case_id, now_stamp, "imported", actor.user_id, actor.display_name, actor.desktop, state,
                        f"由{source}文件导入(外部编号 {request.external_id}{notes})", detail))
         if (target := targets_here.get(request.merged_into)) is not None and into == target.id:
@@ -575,6 +593,7 @@ def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest],
             first_number=numbers[0] if numbers else None, last_number=numbers[-1] if numbers else None,
             merged=sum(1 for request, _, _ in planned if request.merged_into),
             supervised=sum(1 for request, _, _ in planned if request.supervision),
+            supervised_numbers=tuple(n for (request, _, _), n in zip(planned, numbers) if request.supervision),
         )
         merged = f",并入其他诉求 {result.merged} 件" if result.merged else ""
         supervised = f";{result.supervised} 件在来源系统受督办,督办未随之导入" if result.supervised else ""

@@ -18,6 +18,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 
 from ...errors import GridDeskError, ValidationFailed
 
@@ -116,6 +117,9 @@ def read_bytes(path: Path) -> bytes:
         raise FileUnusable(_why(exc, path, False)) from exc
 
 
+_CHINESE = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
 def _refuse_mixed(data: bytes) -> None:
     """Refuse a file that is not UTF-8 as a whole but has lines of Chinese text that are: lines
     pasted in from a UTF-8 file into a GBK one (or the reverse). GB18030 reads any bytes, so the
@@ -126,11 +130,13 @@ def _refuse_mixed(data: bytes) -> None:
         if line.isascii():
             continue
         try:
-            line.decode("utf-8")
+            text = line.decode("utf-8")
         except UnicodeDecodeError:
             other.append(number)
-        else:
-            utf8.append(number)
+            continue
+        # GBK bytes of a short run (漏水, 陆, 梅) may form valid UTF-8 too, but of Latin letters and
+        # symbols (©ˮ), not of Chinese: only a line reading as Chinese in UTF-8 is a UTF-8 line.
+        (utf8 if _CHINESE.search(text) else other).append(number)
     if not utf8:
         return
     fewer, label, rest = (utf8, "UTF-8", "GBK") if len(utf8) <= len(other) else (other, "GBK", "UTF-8")
@@ -196,17 +202,39 @@ def _has_formulas(data: bytes) -> bool:
                    if part.startswith("xl/worksheets/") and part.endswith(".xml"))
 
 
+_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?\br="([A-Z]+[0-9]+)"[^>]*)>(.*?)</(?:\w+:)?c>', re.S)
+_STRING_RESULT = re.compile(rb'\bt="str"')
+_VALUE = re.compile(rb"<(?:\w+:)?v[\s>/]")
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELATION = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _with_saved_value(data: bytes) -> set[str]:
+    """The formula cells of the first sheet saved with a text result, an empty one included: Excel saves
+    the result "" of =IF(…,"",…) as t="str" and <v/>, which openpyxl reads as no value, like a result
+    never computed (which a program that does not compute formulas saves as <v/> with no type)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheet = ElementTree.fromstring(archive.read("xl/workbook.xml")).find(f"{_MAIN}sheets/{_MAIN}sheet")
+        relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        target = next(r.get("Target") for r in relations if r.get("Id") == sheet.get(_RELATION))
+        xml = archive.read(target.lstrip("/") if target.startswith("/") else f"xl/{target}")
+    return {ref.decode() for attributes, ref, inner in _CELL.findall(xml)
+            if _STRING_RESULT.search(attributes) and _VALUE.search(inner)}
+
+
 def _uncomputed(openpyxl, data: bytes, rows: list[list[object]]) -> list[str]:
     """The formula cells of the first sheet that carry no computed value (a file written by a program
     that does not compute them), each named by its row, its column's header and its reference."""
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
         header = next((row for row in rows if any(value not in (None, "") for value in row)), [])
+        saved = _with_saved_value(data)
         found = []
         for number, cells in enumerate(book.worksheets[0].iter_rows(), start=1):
             values = rows[number - 1] if number <= len(rows) else []
             for index, cell in enumerate(cells):
-                if cell.data_type == "f" and (index >= len(values) or values[index] is None):
+                if (cell.data_type == "f" and (index >= len(values) or values[index] is None)
+                        and cell.coordinate not in saved):
                     column = cell_text(header[index]) if index < len(header) else ""
                     found.append(f"第 {number} 行 {column}({cell.coordinate}):公式 {cell.value} 没有计算结果")
         return found
@@ -225,7 +253,9 @@ def read_xlsx(data: bytes, name: str) -> list[list[object]]:
         try:
             first = book.worksheets[0].title
             rows = _values(book.worksheets[0])
-            others = [sheet.title for sheet in book.worksheets[1:] if _has_content(sheet)]
+            # A hidden sheet is a template's helper (the lists of its drop-downs), not rows to import.
+            others = [sheet.title for sheet in book.worksheets[1:]
+                      if sheet.sheet_state == "visible" and _has_content(sheet)]
         finally:
             book.close()
         uncomputed = _uncomputed(openpyxl, data, rows) if _has_formulas(data) else []

@@ -60,17 +60,23 @@ EXTENSION = "griddesk"
 _CATEGORIES = {category.value for category in MatterCategory}
 REQUIRED = ("service_request_id", "service_code", "description", "requested_datetime")
 # Kept on the imported case's timeline ("source_fields"): no column holds them. service_name is the
-# name of service_code, which the case keeps.
-KEPT_AS_SENT = ("agency_responsible", "service_notice", "address_id", "zipcode", "media_url")
+# name of service_code, which the case keeps. GeoReport v2's POST fields (jurisdiction_id, attribute,
+# address_string — the address where no `address` is given) and the extras platforms commonly add
+# (token, extended_attributes) are kept alike; attribute and extended_attributes may be objects.
+KEPT_AS_SENT = ("agency_responsible", "service_notice", "address_id", "zipcode", "media_url", "jurisdiction_id",
+                "token")
+KEPT_AS_JSON = ("attribute", "extended_attributes")
 # The submitter's contact beyond name and phone (POST service request): personal data this database
 # does not keep (Art. 15); a value is refused rather than dropped.
 NOT_KEPT = ("email", "device_id", "account_id")
 # The keys a request may have: GeoReport v2's (GET requests.json, and the submitter of a POST) and the
 # extension object's. Any other is refused by name: a misspelt "adress" would be lost without a word.
+_SUBMITTER = frozenset(("first_name", "last_name", "phone", *NOT_KEPT))
 REQUEST_KEYS = frozenset((
     *REQUIRED, "status", "status_notes", "service_name", "updated_datetime", "expected_datetime", "address",
-    "lat", "long", *KEPT_AS_SENT, "first_name", "last_name", "phone", *NOT_KEPT, EXTENSION,
+    "address_string", "lat", "long", *KEPT_AS_SENT, *KEPT_AS_JSON, *_SUBMITTER, EXTENSION,
 ))
+_KEPT = frozenset((*KEPT_AS_SENT, *KEPT_AS_JSON, "address_string"))
 EXTENSION_KEYS = frozenset(("state", "state_label", "grid_code", "supervision", "urgent", "title", "channel",
                             "category", "external_id", "closed_datetime", "merged_into"))
 _SUPERVISION = {level.value for level in SupervisionLevel}
@@ -322,27 +328,43 @@ def _text(value, name: str, bad: list) -> str | None:
 _STATES = {state.value: state for state in CaseState}
 
 
-def _contradictions(status, source_state: str | None, closed_at: datetime | None, merged_into: str | None
-                    ) -> list[tuple[str, str]]:
-    """Where the request says both open and closed: the import would have to pick one of them."""
+def _contradictions(status, given: bool, source_state: str | None, closed_at: datetime | None,
+                    merged_into: str | None) -> list[tuple[str, str]]:
+    """Where the request says both open and closed: the import would have to pick one of them.
+    `given`: the file gives the status (a request without one is taken as open, and told so)."""
+    said = f"status 为 {status}" if given else "status 未填(按 open 即未办结)"
     state = _STATES.get(source_state)
     if state is not None and status in ("open", "closed") and status != status_of(state):
-        return [(f"status/{EXTENSION}.state", f"status 为 {status},{EXTENSION}.state 却是 {state.value}({state.label}),"
+        return [(f"status/{EXTENSION}.state", f"{said},{EXTENSION}.state 却是 {state.value}({state.label}),"
                                             f"是{'已办结' if status == 'open' else '未办结'}的状态;两者矛盾,请改正其中一个后重新导入")]
     if status == "open" and closed_at is not None and not merged_into:
-        return [(f"{EXTENSION}.closed_datetime", "status 为 open(未办结)的诉求不应有办结时间;若已办结,请把 status 改为 "
+        return [(f"{EXTENSION}.closed_datetime", f"{said}{'(未办结)' if given else ''}的诉求不应有办结时间;若已办结,请把 status 改为 "
                                                  "closed,否则请删去办结时间")]
     return []
 
 
 def _unknown_keys(element: dict, known: frozenset, prefix: str = "") -> list[tuple[str, str]]:
+    """Keys neither GeoReport v2 nor the extension knows that carry a value (an empty one loses nothing)."""
     found = []
-    for key in element:
-        if key not in known:
-            close = difflib.get_close_matches(key, known, n=1) if isinstance(key, str) else []
+    for key, value in element.items():
+        if key not in known and value is not None and value != "":
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.8) if isinstance(key, str) else []
             hint = f"是否应为 {close[0]}?" if close else ""
             found.append((f"{prefix}{key}", f"不是 Open311 诉求的字段,其内容无处保存;{hint}请改为正确的字段名或删去后重新导入"))
     return found
+
+
+def _kept(element: dict, bad: list) -> dict[str, object] | None:
+    """What the request says that no column holds, for the imported event (KEPT_AS_SENT, KEPT_AS_JSON)."""
+    kept = {}
+    for key in _KEPT.intersection(element):
+        value = element[key]
+        if key in KEPT_AS_JSON:
+            if value not in (None, "", [], {}):
+                kept[key] = value
+        elif (text := _text(value, key, bad)) is not None:
+            kept[key] = text
+    return kept or None
 
 
 def _requester(get, bad: list) -> tuple[str | None, str | None]:
@@ -365,7 +387,8 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
         return [(None, "应为 JSON 对象 {…}")]
     bad: list[tuple[str | None, str]] = [(name, "出现了不止一次,无法确定取哪一个值;请只保留一个")
                                          for name in getattr(element, "repeated", ())]
-    bad += _unknown_keys(element, REQUEST_KEYS)
+    if not element.keys() <= REQUEST_KEYS:
+        bad += _unknown_keys(element, REQUEST_KEYS)
     get = element.get
     for name in REQUIRED:
         value = get(name)
@@ -386,18 +409,24 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
     lon = _degrees(get("long"), "long", 180, bad)
     if (lat is None) != (lon is None) and len(bad) == before:
         bad.append(("lat/long", "经纬度须同时给出"))
-    status = get("status", "open")
+    given = "status" in element
+    status = element["status"] if given else "open"
     if status != "open" and status != "closed":
         bad.append(("status", f"{_shown(status)} 应为 open 或 closed"))
     address = _text(get("address"), "address", bad)
     status_notes = _text(get("status_notes"), "status_notes", bad)
-    requester_name, requester_phone = _requester(get, bad)
-    sent = {key: _text(get(key), key, bad) for key in KEPT_AS_SENT}
+    requester_name = requester_phone = None
+    if not _SUBMITTER.isdisjoint(element):
+        requester_name, requester_phone = _requester(get, bad)
+    sent = _kept(element, bad) if not _KEPT.isdisjoint(element) else None
+    if address is None and sent and "address_string" in sent:  # GeoReport v2 POST: the address as text
+        address = sent.pop("address_string")
     extension = get(EXTENSION)
     if extension is not None and not isinstance(extension, dict):
         bad.append((EXTENSION, f"应为 JSON 对象 {{…}},不是 {_shown(extension)}"))
     extension = extension if isinstance(extension, dict) else {}
-    bad += _unknown_keys(extension, EXTENSION_KEYS, f"{EXTENSION}.")
+    if not extension.keys() <= EXTENSION_KEYS:
+        bad += _unknown_keys(extension, EXTENSION_KEYS, f"{EXTENSION}.")
     bad += [(f"{EXTENSION}.{name}", "出现了不止一次,无法确定取哪一个值;请只保留一个")
             for name in getattr(extension, "repeated", ())]
     title = _text(extension.get("title"), f"{EXTENSION}.title", bad)
@@ -422,7 +451,7 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
     if status == "closed" and closed_at is None and updated is None and len(bad) == before:
         bad.append(("updated_datetime", "已办结(closed)的诉求须给出办结时间(updated_datetime);"
                                         "不按导入时间补记"))
-    bad += _contradictions(status, source_state, closed_at, merged_into)
+    bad += _contradictions(status, given, source_state, closed_at, merged_into)
     if source_state == CaseState.MERGED.value and not merged_into:
         bad.append((f"{EXTENSION}.merged_into", "已合并的诉求须写明并入了哪件诉求(其编号)"))
     if merged_into and status != "closed":
@@ -435,7 +464,7 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
         closed=status == "closed", status_notes=status_notes, address=address, lon=lon, lat=lat,
         source_state=source_state, grid_code=grid_code, origin_id=origin_id, closed_at=closed_at,
         category=category, merged_into=merged_into, requester_name=requester_name, requester_phone=requester_phone,
-        source_fields={key: value for key, value in sent.items() if value} or None,
+        source_fields=sent or None,
         urgent=urgent, supervision=supervision if supervision != SupervisionLevel.NONE.value else None,
     )
     return text_problems(request, OPEN311_FIELDS) or request

@@ -236,7 +236,7 @@ def _request(row: dict[str, str], index: int, problems: Problems, now: datetime)
         source_state=state, grid_code=row.get("网格代码") or None, closed_at=closed_at,
         category=category.value if category else None, merged_into=row.get("并入案件") or None,
         origin_id=row.get("外部编号") or None,  # a file of an older export has no such column
-        urgent=urgent, supervision=supervision.label if supervision is not SupervisionLevel.NONE else None,
+        urgent=urgent, supervision=supervision.value if supervision is not SupervisionLevel.NONE else None,
     )
     found = text_problems(request, FIELDS)
     for column, message in found:
