@@ -2628,8 +2628,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/exchange/import_dialog.py" line="170" />
-      <source>。其中 %1 件在来源系统受督办:督办未随之导入,需要时请在本库重新督办</source>
-      <translation>. %1 of them were under a supervision order in the source system: supervision orders are not imported; order supervision here if needed</translation>
+      <source>。其中 %1 件在来源系统受督办:督办未随之导入,需要时请在本库重新督办(见下列案件)</source>
+      <translation>. %1 of them were under supervision at the source: it did not come with them; supervise them here where needed (cases below)</translation>
     </message>
   </context>
   <context>

@@ -92,6 +92,19 @@ def test_import_with_progress_then_the_queue_hears_of_it(qtbot, window, tmp_path
     assert _cases(window.db) == 3 and not dialog.progress_bar.isVisible() and dialog.problems.isHidden()
 
 
+def test_the_cases_under_a_supervision_order_at_the_source_are_listed_to_decide_on(qtbot, window, tmp_path):
+    path = _requests(tmp_path, [_request(1, griddesk={"supervision": "key"}), _request(2)])
+    dialog = _open(qtbot, import_dialog.open_import_dialog, window)
+    dialog.path.setText(str(path))
+    with qtbot.waitSignal(window.bus.changed, timeout=5000):
+        dialog.import_button.click()
+    with window.db.session() as session:
+        number = session.scalar(select(Case.number).where(Case.external_id == "EXT-0001"))
+    assert "其中 1 件在来源系统受督办:督办未随之导入,需要时请在本库重新督办" in dialog.status.text()
+    assert dialog.problems.isVisible() and [dialog.problems.item(i).text() for i in range(dialog.problems.count())] == [
+        number]
+
+
 def test_a_bad_file_lists_each_problem_and_imports_nothing(qtbot, window, tmp_path):
     path = _requests(tmp_path, [_request(1), _request(2, lat=95.0), _request(3, requested_datetime="昨天")])
     dialog = _open(qtbot, import_dialog.open_import_dialog, window)

@@ -166,10 +166,13 @@ class ImportDialog(Retranslating, QDialog):
             text += self.tr("、作为重复诉求并入其他诉求 %1 件").replace("%1", str(report.merged))
         if report.imported:
             text += self.tr(",编号 %1 … %2").replace("%1", report.first_number).replace("%2", report.last_number)
-        if report.supervised:  # the source's supervision orders stay there (case_import)
-            text += self.tr("。其中 %1 件在来源系统受督办:督办未随之导入,需要时请在本库重新督办").replace(
+        if report.supervised:  # the source's supervision orders stay there (case_import): listed to decide on
+            text += self.tr("。其中 %1 件在来源系统受督办:督办未随之导入,需要时请在本库重新督办(见下列案件)").replace(
                 "%1", str(report.supervised))
         self.status.setText(text)
+        self.problems.clear()
+        self.problems.addItems(report.supervised_numbers)
+        self.problems.setVisible(bool(report.supervised_numbers))
         self.window_.bus.changed.emit("cases")
 
     def _failed(self, exc: BaseException) -> None:
