@@ -381,6 +381,30 @@ def _requester(get, bad: list) -> tuple[str | None, str | None]:
     return name, _text(get("phone"), "phone", bad)
 
 
+_NO_EXTENSION = (None, None, None, None, None, None, False, None)
+
+
+def _extension(extension: dict, bad: list) -> tuple:
+    """The extension's fields: title, state, grid code, external id, merged into, category, urgent, supervision."""
+    if not extension.keys() <= EXTENSION_KEYS:
+        bad += _unknown_keys(extension, EXTENSION_KEYS, f"{EXTENSION}.")
+    bad += [(f"{EXTENSION}.{name}", "出现了不止一次,无法确定取哪一个值;请只保留一个")
+            for name in getattr(extension, "repeated", ())]
+    get = extension.get
+    texts = [_text(get(name), f"{EXTENSION}.{name}", bad)
+             for name in ("title", "state", "grid_code", "external_id", "merged_into", "category")]
+    urgent = False if get("urgent") is None else extension["urgent"]
+    if type(urgent) is not bool:
+        bad.append((f"{EXTENSION}.urgent", f"{_shown(urgent)} 应为 true 或 false"))
+    supervision = _text(get("supervision"), f"{EXTENSION}.supervision", bad)
+    if supervision is not None and supervision not in _SUPERVISION:
+        bad.append((f"{EXTENSION}.supervision", f"{_shown(supervision)} 应为 {'、'.join(sorted(_SUPERVISION))} 之一"))
+    category = texts[-1]
+    if category is not None and category not in _CATEGORIES:
+        bad.append((f"{EXTENSION}.category", f"{_shown(category)} 不是事项类别代码"))
+    return (*texts, urgent, supervision)
+
+
 def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[str | None, str]]:
     """The request, or what is wrong with it as (field, message) pairs — every fault of the row at once."""
     if not isinstance(element, dict):
@@ -425,24 +449,9 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
     if extension is not None and not isinstance(extension, dict):
         bad.append((EXTENSION, f"应为 JSON 对象 {{…}},不是 {_shown(extension)}"))
     extension = extension if isinstance(extension, dict) else {}
-    if not extension.keys() <= EXTENSION_KEYS:
-        bad += _unknown_keys(extension, EXTENSION_KEYS, f"{EXTENSION}.")
-    bad += [(f"{EXTENSION}.{name}", "出现了不止一次,无法确定取哪一个值;请只保留一个")
-            for name in getattr(extension, "repeated", ())]
-    title = _text(extension.get("title"), f"{EXTENSION}.title", bad)
-    source_state = _text(extension.get("state"), f"{EXTENSION}.state", bad)
-    grid_code = _text(extension.get("grid_code"), f"{EXTENSION}.grid_code", bad)
-    origin_id = _text(extension.get("external_id"), f"{EXTENSION}.external_id", bad)
-    merged_into = _text(extension.get("merged_into"), f"{EXTENSION}.merged_into", bad)
-    category = _text(extension.get("category"), f"{EXTENSION}.category", bad)
-    urgent = False if extension.get("urgent") is None else extension["urgent"]
-    if type(urgent) is not bool:
-        bad.append((f"{EXTENSION}.urgent", f"{_shown(urgent)} 应为 true 或 false"))
-    supervision = _text(extension.get("supervision"), f"{EXTENSION}.supervision", bad)
-    if supervision is not None and supervision not in _SUPERVISION:
-        bad.append((f"{EXTENSION}.supervision", f"{_shown(supervision)} 应为 {'、'.join(sorted(_SUPERVISION))} 之一"))
-    if category is not None and category not in _CATEGORIES:
-        bad.append((f"{EXTENSION}.category", f"{_shown(category)} 不是事项类别代码"))
+    # Most feeds carry no extension: its fields are read only where there is one.
+    title, source_state, grid_code, origin_id, merged_into, category, urgent, supervision = (
+        _extension(extension, bad) if extension else _NO_EXTENSION)
     before = len(bad)
     closed_at = _moment(extension.get("closed_datetime"), f"{EXTENSION}.closed_datetime", bad)
     if closed_at is not None and requested is not None and len(bad) == before and not (
@@ -451,7 +460,8 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
     if status == "closed" and closed_at is None and updated is None and len(bad) == before:
         bad.append(("updated_datetime", "已办结(closed)的诉求须给出办结时间(updated_datetime);"
                                         "不按导入时间补记"))
-    bad += _contradictions(status, given, source_state, closed_at, merged_into)
+    if source_state is not None or closed_at is not None:
+        bad += _contradictions(status, given, source_state, closed_at, merged_into)
     if source_state == CaseState.MERGED.value and not merged_into:
         bad.append((f"{EXTENSION}.merged_into", "已合并的诉求须写明并入了哪件诉求(其编号)"))
     if merged_into and status != "closed":
