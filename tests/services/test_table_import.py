@@ -622,3 +622,38 @@ def test_a_deadline_at_the_end_of_a_day_goes_out_as_24_00_and_comes_back_the_sam
     with world_db.session() as here, other_db.session() as there:
         assert sorted(there.scalars(select(Case.due_at))) == sorted(here.scalars(select(Case.due_at)))
         assert here.scalar(select(Case.due_at).where(Case.external_id == "D-1")) == datetime(2026, 3, 7, tzinfo=BEIJING)
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_the_checking_reports_progress_and_a_cancel_there_imports_nothing(world_db, system, tmp_path, monkeypatch,
+                                                                           suffix):
+    """A large file is checked row by row before anything is written: Cancel acts during the checking too."""
+    from desktop.services.exchange import bulk
+
+    monkeypatch.setattr(bulk, "CHUNK", 2)
+    path = tmp_path / f"cases.{suffix}"
+    rows = [_row(f"P-{n}") for n in range(5)]
+    if suffix == "csv":
+        path.write_text(_csv_text(rows), encoding="utf-8")
+    else:
+        header = list(rows[0])
+        _workbook(path, [header, *[[row[h] for h in header] for row in rows]])
+    heard = []
+    table_import.import_file(world_db, system, path, fmt=suffix, progress=lambda *said: heard.append(said))
+    checking = [(done, what) for done, _, what in heard if what == "检查"]
+    assert checking == [(0, "检查"), (2, "检查"), (4, "检查")] and heard.index((0, heard[0][1], "检查")) == 0
+    assert all(total >= 5 for _, total, what in heard if what == "检查")
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel_at_the_second(done, total, what):
+        if what == "检查" and done:
+            raise Cancelled
+
+    path.rename(tmp_path / f"again.{suffix}")
+    before = _case_count(world_db)
+    with pytest.raises(Cancelled):
+        table_import.import_file(world_db, system, tmp_path / f"again.{suffix}", fmt=suffix,
+                                 progress=cancel_at_the_second)
+    assert _case_count(world_db) == before

@@ -23,6 +23,7 @@ from ...models import utcnow
 from ...models.enums import CaseState, MatterCategory, SupervisionLevel
 from ..clock import BEIJING
 from ..security import Actor
+from . import bulk
 from .case_import import (
     FieldNames,
     ImportReport,
@@ -133,11 +134,13 @@ def _xlsx_rows(data: bytes, name: str) -> Rows:
         yield number, [_cell_text(value) for value in values]
 
 
-def parse_table(rows: Rows, source: str, problems: Problems | None = None, *, ragged: bool = False
-                ) -> tuple[list[IncomingRequest], Problems]:
+def parse_table(rows: Rows, source: str, problems: Problems | None = None, *, ragged: bool = False,
+                progress: ProgressReport | None = None, total: int = 0) -> tuple[list[IncomingRequest], Problems]:
     """The requests of a case table, header first; every bad row is named by its line.
 
     `ragged`: a row may stop before the header's last column (a sheet drops empty cells at the end).
+    `progress(done, total, "检查")` hears of the checking every bulk.CHUNK rows (`total`: the rows
+    there are, or the text's lines, which a multi-line cell makes a few more); raising from it cancels.
     """
     lines: list[int] = []  # the line each row starts on (a quoted field may span lines)
     problems = Problems(source) if problems is None else problems
@@ -162,6 +165,8 @@ def parse_table(rows: Rows, source: str, problems: Problems | None = None, *, ra
         if not any(cell.strip() for cell in cells):
             continue
         index = len(lines)
+        if progress and index % bulk.CHUNK == 0:
+            progress(index, max(total, index), "检查")
         lines.append(line)
         if ragged and len(cells) < len(header):
             cells = cells + [""] * (len(header) - len(cells))
@@ -244,10 +249,10 @@ def _request(row: dict[str, str], index: int, problems: Problems, now: datetime)
     return None if found else request
 
 
-def parse_rows(text: str, source: str) -> tuple[list[IncomingRequest], Problems]:
-    """The requests of a case table CSV's text."""
+def parse_rows(text: str, source: str, progress: ProgressReport | None = None) -> tuple[list[IncomingRequest], Problems]:
+    """The requests of a case table CSV's text (`progress` as parse_table takes it)."""
     problems = Problems(source)
-    return parse_table(csv_rows(text, problems), source, problems)
+    return parse_table(csv_rows(text, problems), source, problems, progress=progress, total=text.count("\n"))
 
 
 def import_file(db: Database, actor: Actor, path: Path, *, fmt: str = "csv", township_code: str | None = None,
@@ -256,8 +261,9 @@ def import_file(db: Database, actor: Actor, path: Path, *, fmt: str = "csv", tow
     path = Path(path)
     data = read_bytes(path)  # a missing or unreadable file is told as such, not as a broken workbook
     if fmt == "xlsx":
-        requests, problems = parse_table(_xlsx_rows(data, path.name), path.name, ragged=True)
+        rows = list(_xlsx_rows(data, path.name))
+        requests, problems = parse_table(iter(rows), path.name, ragged=True, progress=progress, total=len(rows))
     else:
-        requests, problems = parse_rows(decode_csv(data), path.name)
+        requests, problems = parse_rows(decode_csv(data), path.name, progress)
     return import_requests(db, actor, requests, problems, township_code=township_code, source=fmt.upper(),
                            fields=FIELDS, progress=progress)
