@@ -229,7 +229,9 @@ def _step_info(step: EmergencyStep, number: str, rule: LadderRule, handled_at: d
                     step.done_by, step.content, every, handled_at)
 
 
-def _info(session: Session, report: EmergencyReport) -> EmergencyInfo:
+def _info(session: Session, report: EmergencyReport,
+          corrections: tuple[CorrectionInfo, ...] | None = None) -> EmergencyInfo:
+    """The report as the views show it; `corrections` where the caller read them for many reports at once."""
     township = session.get(Place, report.township_id)
     grid = session.get(Place, report.grid_id) if report.grid_id else None
     rule = LadderRule.load(session)
@@ -242,21 +244,27 @@ def _info(session: Session, report: EmergencyReport) -> EmergencyInfo:
         deaths=report.deaths, injuries=report.injuries, missing=report.missing, summary=report.summary,
         measures=report.measures, state=report.state, handled_at=report.handled_at,
         reported_by=report.reported_by, acknowledged_at=report.acknowledged_at,
-        acknowledged_by=report.acknowledged_by, steps=tuple(_step_info(s, report.number, rule, report.handled_at) for s in steps),
+        acknowledged_by=report.acknowledged_by,
+        steps=tuple(_step_info(s, report.number, rule, report.handled_at) for s in steps),
         anticipated=report.anticipated, expected_at=report.expected_at,
         casualties_unverified=report.casualties_unverified, duty_phones=_duty_phones_of(session, township),
-        corrections=_corrections(session, report.id),
+        corrections=_corrections(session, [report.id]).get(report.id, ()) if corrections is None else corrections,
     )
 
 
-def _corrections(session: Session, report_id: int) -> tuple[CorrectionInfo, ...]:
+def _corrections(session: Session, report_ids: list[int]) -> dict[int, tuple[CorrectionInfo, ...]]:
+    """{report id: its corrections, oldest first}, in one read of the audit (few entries are corrections)."""
+    targets = {f"emergency:{report_id}": report_id for report_id in report_ids}
     rows = session.execute(
-        select(AuditEntry.at, AuditEntry.actor, User.display_name, AuditEntry.message)
+        select(AuditEntry.target, AuditEntry.at, AuditEntry.actor, User.display_name, AuditEntry.message)
         .outerjoin(User, User.id == AuditEntry.user_id)
-        .where(AuditEntry.target == f"emergency:{report_id}", AuditEntry.outcome == AuditOutcome.OK,
-               AuditEntry.action.in_(CORRECTION_ACTIONS))
+        .where(AuditEntry.action.in_(CORRECTION_ACTIONS), AuditEntry.outcome == AuditOutcome.OK,
+               AuditEntry.target.in_(list(targets)))
         .order_by(AuditEntry.id))
-    return tuple(CorrectionInfo(at, display_name or actor, message) for at, actor, display_name, message in rows)
+    found: dict[int, list[CorrectionInfo]] = {}
+    for target, at, actor, display_name, message in rows:
+        found.setdefault(targets[target], []).append(CorrectionInfo(at, display_name or actor, message))
+    return {report_id: tuple(listed) for report_id, listed in found.items()}
 
 
 def reported_to(township: Place) -> dict[HandlingLevel, Place]:
@@ -548,7 +556,8 @@ def record_step(db: Database, actor: Actor, step_id: int, content: str, *,
         uow.session.flush()
         late = ("(超时)" if done_at > step.due_at else "") + _entered_late(done_at, utcnow())
         late += f"(另有 {len(missed)} 次续报漏报,一并计为超时)" if missed else ""
-        on_linked_case(uow, record, "emergency_step", f"紧急情况 {record.number} {step.kind.label}报{step.to_level.label}{late}")
+        on_linked_case(uow, record, "emergency_step",
+                       f"紧急情况 {record.number} {step.kind.label}报{step.to_level.label}{late}")
         uow.audit(f"{record.number} {step.kind.label}报{step.to_level.label}{late}", step=step.kind.value,
                   to_level=step.to_level.value)
         uow.changed("emergencies", record.id, township_id=record.township_id)
@@ -923,7 +932,9 @@ def _reports(db: Database, actor: Actor, *conditions, under: str | None = None) 
         if under:
             root = get_place(session, under)
             stmt = stmt.where(Place.code.startswith(scope_prefix(root.code, root.level)))
-        return [_info(session, r) for r in session.scalars(stmt.where(*conditions))]
+        reports = session.scalars(stmt.where(*conditions)).all()
+        corrections = _corrections(session, [r.id for r in reports])
+        return [_info(session, r, corrections.get(r.id, ())) for r in reports]
 
 
 def get_report(db: Database, actor: Actor, report_id: int) -> EmergencyInfo:
