@@ -292,6 +292,8 @@ class AssignmentState(LabelledEnum):
 ACTIVE_ASSIGNMENT_STATES = tuple(
     s for s in AssignmentState if s not in (AssignmentState.DONE, AssignmentState.WITHDRAWN)
 )
+# A share whose request (extension, objection) the center has still to decide.
+AWAITING_DECISION = (AssignmentState.EXTENSION_PENDING, AssignmentState.OBJECTION_PENDING)
 
 
 class SupervisionLevel(LabelledEnum):

@@ -38,6 +38,7 @@ from ..models import Assignment, Case, Department, Place
 from ..models.base import utcnow
 from ..models.enums import (
     ACTIVE_ASSIGNMENT_STATES,
+    AWAITING_DECISION,
     OPEN_CASE_STATES,
     AssignmentRole,
     AssignmentState,
@@ -297,8 +298,8 @@ def _filtered(session: Session, actor: Actor, f: QueueFilter, stmt: Select, now:
         stmt = stmt.where(rare(Case.supervision.in_([s for s in SupervisionLevel if s is not SupervisionLevel.NONE])))
     if f.awaiting_center:
         # A co-handler's extension or objection leaves the case in its lead's state: found by its share.
-        pending = select(Assignment.id).where(Assignment.case_id == Case.id, Assignment.state.in_(
-            [AssignmentState.EXTENSION_PENDING, AssignmentState.OBJECTION_PENDING])).exists()
+        pending = select(Assignment.id).where(Assignment.case_id == Case.id,
+                                              Assignment.state.in_(AWAITING_DECISION)).exists()
         stmt = stmt.where(or_(_state_condition(AWAITING_CENTER), pending))
     text = f.text.strip()
     if text:

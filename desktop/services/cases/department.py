@@ -16,7 +16,7 @@ from ...db import Database
 from ...errors import InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
 from ...models import Assignment, Department, Extension, Objection, Place, StageReport
 from ...models.base import utcnow
-from ...models.enums import AssignmentRole, AssignmentState, DecisionState
+from ...models.enums import AWAITING_DECISION, AssignmentRole, AssignmentState, DecisionState
 from ..clock import due_text
 from ..security import Actor, Permission
 from ..unit_of_work import UnitOfWork, unit_of_work
@@ -75,7 +75,8 @@ def contact_requester(db: Database, actor: Actor, *, assignment_id: int, note: s
         case, assignment, dept = _own_assignment(uow, assignment_id, expected_version)
         require_assignment_state(case, assignment, "contact")
         # The first contact starts the handling; a later one (a case sent back, say) leaves the state as it is.
-        to_state = _move(case, assignment, AssignmentState.HANDLING) if assignment.state is AssignmentState.SIGNED else None
+        first = assignment.state is AssignmentState.SIGNED
+        to_state = _move(case, assignment, AssignmentState.HANDLING) if first else None
         assignment.contacted_at = assignment.contacted_at or now
         record(uow, case, "contacted", f"{dept.name} 联系诉求人:{note}", to_state=to_state, assignment=assignment,
                at=now)
@@ -196,7 +197,7 @@ def _waiting_for(session, shares: list[Assignment]) -> str:
     the center has still to decide (the lead then asks the center, not the co-handler)."""
     def name(share: Assignment) -> str:
         return session.get(Department, share.department_id).name
-    deciding = [s for s in shares if s.state in (AssignmentState.EXTENSION_PENDING, AssignmentState.OBJECTION_PENDING)]
+    deciding = [s for s in shares if s.state in AWAITING_DECISION]
     others = [s for s in shares if s not in deciding]
     parts = [f"协办单位 {'、'.join(name(s) for s in others)} 尚未向主办单位报送办理结果,请待其报送"] if others else []
     parts += [f"协办单位 {name(s)} 的{CASE_STATE_OF_LEAD[s.state].label}尚待网格化服务管理机构处理,请联系机构"

@@ -26,13 +26,30 @@ from ...db import Database
 from ...errors import Conflict, InvalidTransition, NotFound, ValidationFailed
 from ...models import Assignment, Case, Department, MatterItem, Objection, Place
 from ...models.base import utcnow
-from ...models.enums import AssignmentRole, AssignmentState, CaseState, DecisionState, DepartmentLevel, HandlingLevel, TimeLimitUnit
+from ...models.enums import (
+    AWAITING_DECISION,
+    AssignmentRole,
+    AssignmentState,
+    CaseState,
+    DecisionState,
+    DepartmentLevel,
+    HandlingLevel,
+    TimeLimitUnit,
+)
 from ..clock import WorkCalendar, due_text
 from ..department_use import use_departments
 from ..places import upward
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
-from .common import CASE_STATE_OF_LEAD, active_assignments, load_case, record, require_case_view, require_on_case, require_state
+from .common import (
+    CASE_STATE_OF_LEAD,
+    active_assignments,
+    load_case,
+    record,
+    require_case_view,
+    require_on_case,
+    require_state,
+)
 from .deadlines import case_limits, start_clock, sync_case_due
 from .results import CaseInfo, DepartmentSuggestion
 
@@ -194,7 +211,7 @@ def dispatch(db: Database, actor: Actor, *, case_id: int, lead_department_id: in
 def _end_co_share_for_lead(session, case: Case, share: Assignment, now: datetime) -> None:
     """A co-handler made the lead: its co-handler share is withdrawn (flushed first, as a department
     holds one running share of a case at a time). Not while the center has its request to decide."""
-    if share.state in (AssignmentState.EXTENSION_PENDING, AssignmentState.OBJECTION_PENDING):
+    if share.state in AWAITING_DECISION:
         name = session.get(Department, share.department_id).name
         raise InvalidTransition(f"协办单位 {name} 的{CASE_STATE_OF_LEAD[share.state].label}尚待本中心处理;"
                                 f"请先处理,再派其为主办单位",

@@ -93,8 +93,9 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
         own = next((a for a, _ in rows if a.department_id == actor.department_id and a.department_id is not None
                     and a.state not in (AssignmentState.DONE, AssignmentState.WITHDRAWN)), None)
         if own is not None and actor.can(Permission.HANDLE, township.code):
+            may_extend = extension_refusal(session, own, utcnow(), case.number) is None
             actions += [a for a, states in ASSIGNMENT_ACTIONS.items() if own.state in states
-                        and (a != "request_extension" or extension_refusal(session, own, utcnow(), case.number) is None)]
+                        and (a != "request_extension" or may_extend)]
         # Whole to those who may see personal data, and to those who must call the requester: the
         # department handling its share (Art. 19(1)) and whoever is to make a pending callback (Art. 20).
         callbacks = session.scalars(select(Callback).where(Callback.case_id == case.id).order_by(Callback.id)).all()

@@ -533,7 +533,7 @@ def _rows(session: Session, actor: Actor, planned: Planned, ids: list[int], numb
                     {"source": source, "source_state": request.source_state}, ensure_ascii=False)
         notes = f";来源系统备注:{request.status_notes}" if request.status_notes and not request.closed else ""
         notes += f";作为重复诉求并入 {request.merged_into}" if into else ""
-        if request.supervision:  # said where the operator reads the case: whether to supervise it here is ours to decide
+        if request.supervision:  # said where the operator reads the case: supervising it here is ours to decide
             notes += f";来源系统对其{SupervisionLevel(request.supervision).label},未随之导入,是否督办由本中心决定"
         if request.source_fields:
             notes += ";来源系统另有:" + ",".join(f"{key}={_sent_text(value)}" for key, value in request.source_fields.items())

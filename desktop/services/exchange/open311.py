@@ -163,8 +163,8 @@ def export_requests(db: Database, actor: Actor, f: QueueFilter | None = None) ->
                 "expected_datetime": _iso(due), "address": address or "", "address_id": "", "zipcode": "",
                 "lat": lat, "long": lon, "media_url": "",
                 EXTENSION: {"state": state.value, "state_label": state.label, "grid_code": grid_code,
-                            "supervision": supervision.value, "urgent": urgent, "title": title, "channel": channel.value,
-                            "category": category.value, "external_id": external_id,
+                            "supervision": supervision.value, "urgent": urgent, "title": title,
+                            "channel": channel.value, "category": category.value, "external_id": external_id,
                             "closed_datetime": _iso(closed_at), "merged_into": merged_into},
             })
         return records

@@ -102,10 +102,10 @@ def rows(db: Database, actor: Actor, f: QueueFilter) -> Iterator[list]:
     grid, village, township = aliased(Place), aliased(Place), aliased(Place)
     target = aliased(Case)  # the case a duplicate was merged into
     place_name = func.coalesce(grid.short_name, village.short_name, township.short_name)
-    stmt = (select(Case.number, Case.channel, Case.external_id, Case.title, Case.category, MatterItem.code, Case.state, Case.supervision,
-                   Case.urgent, place_name, grid.code, Case.requester_name, Case.requester_phone, Case.address, Case.lon,
-                   Case.lat, Case.received_at, Case.due_at, Case.closed_at, Case.resolution, Case.description,
-                   target.number)
+    stmt = (select(Case.number, Case.channel, Case.external_id, Case.title, Case.category, MatterItem.code, Case.state,
+                   Case.supervision, Case.urgent, place_name, grid.code, Case.requester_name, Case.requester_phone,
+                   Case.address, Case.lon, Case.lat, Case.received_at, Case.due_at, Case.closed_at, Case.resolution,
+                   Case.description, target.number)
             .select_from(Case)
             .outerjoin(MatterItem, MatterItem.id == Case.matter_item_id)
             .outerjoin(grid, grid.id == Case.grid_id)
@@ -115,8 +115,8 @@ def rows(db: Database, actor: Actor, f: QueueFilter) -> Iterator[list]:
     with db.session() as session:
         sensitive = _sees_full_contacts(actor, normalise_code(f.under) if f.under else None)
         result = session.execute(filtered_select(session, actor, f, stmt).execution_options(yield_per=2000))
-        for (number, channel, external_id, title, category, item_code, state, supervision, urgent, place, grid_code, name, phone,
-             address, lon, lat, received, due, closed, resolution, description, merged_into) in result:
+        for (number, channel, external_id, title, category, item_code, state, supervision, urgent, place, grid_code,
+             name, phone, address, lon, lat, received, due, closed, resolution, description, merged_into) in result:
             yield [number, channel.label, external_id or "", title, category.label, item_code or "", state.label,
                    supervision.label if supervision.value != "none" else "", "是" if urgent else "",
                    place, grid_code or "", name or "", (phone if sensitive else mask_phone(phone)) or "", address or "",

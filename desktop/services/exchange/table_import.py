@@ -249,7 +249,8 @@ def _request(row: dict[str, str], index: int, problems: Problems, now: datetime)
     return None if found else request
 
 
-def parse_rows(text: str, source: str, progress: ProgressReport | None = None) -> tuple[list[IncomingRequest], Problems]:
+def parse_rows(text: str, source: str, progress: ProgressReport | None = None
+               ) -> tuple[list[IncomingRequest], Problems]:
     """The requests of a case table CSV's text (`progress` as parse_table takes it)."""
     problems = Problems(source)
     return parse_table(csv_rows(text, problems), source, problems, progress=progress, total=text.count("\n"))

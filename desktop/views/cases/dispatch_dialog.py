@@ -151,7 +151,8 @@ class DispatchDialog(QDialog):
             item = self.co.item(row)
             lead, working = row == index, self.suggestions[row].co_handling
             fixed = lead or working
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled if fixed else item.flags() | Qt.ItemFlag.ItemIsEnabled)
+            enabled = Qt.ItemFlag.ItemIsEnabled
+            item.setFlags(item.flags() & ~enabled if fixed else item.flags() | enabled)
             if fixed:
                 item.setCheckState(Qt.CheckState.Checked if working and not lead else Qt.CheckState.Unchecked)
         self._show_chosen()

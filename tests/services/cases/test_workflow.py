@@ -106,16 +106,20 @@ def test_full_flow_from_dispatch_to_callback(world):
     shares = assignments(world, case.id)
     lead_id, co_id = shares[AssignmentRole.LEAD].id, shares[AssignmentRole.CO].id
 
-    case = department.sign_for(db, police, assignment_id=lead_id, expected_version=case.version, now=TUESDAY + timedelta(minutes=10))
+    case = department.sign_for(db, police, assignment_id=lead_id, expected_version=case.version,
+                               now=TUESDAY + timedelta(minutes=10))
     assert case.state is CaseState.SIGNED
     case = department.contact_requester(db, police, assignment_id=lead_id, note="电话联系陈先生,约定上门",
                                         expected_version=case.version, now=TUESDAY + timedelta(minutes=20))
     assert case.state is CaseState.HANDLING
-    case = department.stage_report(db, police, assignment_id=lead_id, content="已约谈双方", expected_version=case.version, now=TUESDAY + timedelta(minutes=30))
+    case = department.stage_report(db, police, assignment_id=lead_id, content="已约谈双方", expected_version=case.version,
+                                   now=TUESDAY + timedelta(minutes=30))
     # Art. 18(1): the lead waits for its co-handler's report
     with pytest.raises(InvalidTransition, match="银海区市场监管局 尚未向主办单位报送"):
-        department.report_result(db, police, assignment_id=lead_id, result="已调解", expected_version=case.version, now=TUESDAY + timedelta(minutes=40))
-    case = department.sign_for(db, market, assignment_id=co_id, expected_version=case.version, now=TUESDAY + timedelta(minutes=50))
+        department.report_result(db, police, assignment_id=lead_id, result="已调解", expected_version=case.version,
+                                 now=TUESDAY + timedelta(minutes=40))
+    case = department.sign_for(db, market, assignment_id=co_id, expected_version=case.version,
+                               now=TUESDAY + timedelta(minutes=50))
     case = department.report_result(db, market, assignment_id=co_id, result="施工单位已整改",
                                     expected_version=case.version, now=TUESDAY + timedelta(minutes=60))
     assert case.state is CaseState.HANDLING  # a co-handler's report goes to the lead, not the case
@@ -124,11 +128,13 @@ def test_full_flow_from_dispatch_to_callback(world):
     assert case.state is CaseState.REPORTED
     assert "review" in detail(world, case.id).actions
 
-    case = review.review(db, op, case_id=case.id, approve=False, comment="未附协议", expected_version=case.version, now=TUESDAY + timedelta(minutes=80))
+    case = review.review(db, op, case_id=case.id, approve=False, comment="未附协议", expected_version=case.version,
+                         now=TUESDAY + timedelta(minutes=80))
     assert case.state is CaseState.SENT_BACK
     case = department.report_result(db, police, assignment_id=lead_id, result="已附调解协议",
                                     expected_version=case.version, now=TUESDAY + timedelta(minutes=90))
-    case = review.review(db, op, case_id=case.id, approve=True, expected_version=case.version, now=TUESDAY + timedelta(minutes=100))
+    case = review.review(db, op, case_id=case.id, approve=True, expected_version=case.version,
+                         now=TUESDAY + timedelta(minutes=100))
     assert case.state is CaseState.CLOSED and case.due_at is None
     assert {a.state for a in assignments(world, case.id).values()} == {AssignmentState.DONE}
 
@@ -172,7 +178,8 @@ def test_only_the_assigned_departments_liaison_may_act(world):
 def test_result_before_contacting_the_requester_is_refused(world):
     case = dispatched(world)
     lead_id = assignments(world, case.id)[AssignmentRole.LEAD].id
-    case = department.sign_for(world.db, world.police, assignment_id=lead_id, expected_version=case.version, now=TUESDAY + timedelta(minutes=10))
+    case = department.sign_for(world.db, world.police, assignment_id=lead_id, expected_version=case.version,
+                               now=TUESDAY + timedelta(minutes=10))
     with pytest.raises(LawRefusal, match="Art. 19"):
         department.report_result(world.db, world.police, assignment_id=lead_id, result="已处理",
                                  expected_version=case.version, now=TUESDAY + timedelta(minutes=20))
@@ -192,7 +199,8 @@ def test_wrong_state_is_refused(world):
 def test_extension_at_most_once_and_at_most_the_original_limit(world):
     case = dispatched(world)
     lead_id = assignments(world, case.id)[AssignmentRole.LEAD].id
-    case = department.sign_for(world.db, world.police, assignment_id=lead_id, expected_version=case.version, now=TUESDAY + timedelta(minutes=10))
+    case = department.sign_for(world.db, world.police, assignment_id=lead_id, expected_version=case.version,
+                               now=TUESDAY + timedelta(minutes=10))
     with pytest.raises(ValidationFailed, match="不能超过原办理时限"):
         department.request_extension(world.db, world.police, assignment_id=lead_id, reason="需鉴定", amount=6,
                                      expected_version=case.version, now=TUESDAY + timedelta(minutes=20))
@@ -220,7 +228,8 @@ def test_the_center_decides_a_request_knowing_what_it_asks_and_not_once_its_shar
     decision must not bring the share back to work."""
     case = dispatched(world, co=("market",))
     co_id = assignments(world, case.id)[AssignmentRole.CO].id
-    case = department.sign_for(world.db, world.market, assignment_id=co_id, expected_version=case.version, now=TUESDAY + timedelta(minutes=10))
+    case = department.sign_for(world.db, world.market, assignment_id=co_id, expected_version=case.version,
+                               now=TUESDAY + timedelta(minutes=10))
     case = department.request_extension(world.db, world.market, assignment_id=co_id, reason="需等待检测报告",
                                         amount=2, expected_version=case.version, now=TUESDAY + timedelta(minutes=20))
     asked = detail(world, case.id).pending_extension
