@@ -2588,6 +2588,11 @@
     </message>
     <message>
       <location filename="../../desktop/views/exchange/import_dialog.py" line="156" />
+      <source>正在读取</source>
+      <translation>Reading</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="156" />
       <source>正在检查</source>
       <translation>Checking</translation>
     </message>
@@ -2607,27 +2612,32 @@
       <translation>Writing timelines</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="158" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="159" />
+      <source>%1 第 %2 行</source>
+      <translation>%1 row %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="160" />
       <source>%1 %2/%3</source>
       <translation>%1 %2/%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="162" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="164" />
       <source>已导入 %1 件:待受理 %2 件(其中待分拨 %3 件)、已办结 %4 件</source>
       <translation>Imported %1: %2 received (%3 of them awaiting a grid), %4 closed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="166" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="168" />
       <source>、作为重复诉求并入其他诉求 %1 件</source>
       <translation>, %1 merged into another request as duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="168" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="170" />
       <source>,编号 %1 … %2</source>
       <translation>, numbers %1 … %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="170" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="172" />
       <source>。其中 %1 件在来源系统受督办:督办未随之导入,需要时请在本库重新督办(见下列案件)</source>
       <translation>. %1 of them were under supervision at the source: it did not come with them; supervise them here where needed (cases below)</translation>
     </message>

@@ -641,7 +641,8 @@ def test_the_checking_reports_progress_and_a_cancel_there_imports_nothing(world_
     heard = []
     table_import.import_file(world_db, system, path, fmt=suffix, progress=lambda *said: heard.append(said))
     checking = [(done, what) for done, _, what in heard if what == "检查"]
-    assert checking == [(0, "检查"), (2, "检查"), (4, "检查")] and heard.index((0, heard[0][1], "检查")) == 0
+    assert checking == [(0, "检查"), (2, "检查"), (4, "检查")]
+    assert heard[0][0] == 0 and heard[0][2] == ("检查" if suffix == "csv" else "读取")  # told from the start
     assert all(total >= 5 for _, total, what in heard if what == "检查")
 
     class Cancelled(Exception):
@@ -657,3 +658,52 @@ def test_the_checking_reports_progress_and_a_cancel_there_imports_nothing(world_
         table_import.import_file(world_db, system, tmp_path / f"again.{suffix}", fmt=suffix,
                                  progress=cancel_at_the_second)
     assert _case_count(world_db) == before
+
+
+def test_a_workbook_reports_its_reading_and_a_cancel_there_stops_it_as_a_cancel(world_db, system, tmp_path,
+                                                                                monkeypatch):
+    """A large sheet takes seconds to read before its rows are checked: Cancel acts while it is read,
+    and is raised as the cancel it is, not taken for a damaged workbook."""
+    from desktop.services.exchange import files
+
+    monkeypatch.setattr(files, "READ_CHUNK", 2)
+    path = tmp_path / "cases.xlsx"
+    rows = [_row(f"R-{n}") for n in range(5)]
+    header = list(rows[0])
+    _workbook(path, [header, *[[row[h] for h in header] for row in rows]])
+    heard = []
+    table_import.import_file(world_db, system, path, fmt="xlsx", progress=lambda *said: heard.append(said))
+    reading = [said for said in heard if said[2] == "读取"]
+    assert [done for done, _, _ in reading] == [0, 2, 4] and heard[:len(reading)] == reading
+    assert all(total >= 6 for _, total, _ in reading)  # the header and five rows, as the sheet says
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel_while_reading(done, total, what):
+        if what == "读取" and done:
+            raise Cancelled
+
+    path.rename(tmp_path / "again.xlsx")
+    before = _case_count(world_db)
+    with pytest.raises(Cancelled):
+        table_import.import_file(world_db, system, tmp_path / "again.xlsx", fmt="xlsx", progress=cancel_while_reading)
+    assert _case_count(world_db) == before
+
+
+def test_a_workbook_that_does_not_say_how_many_rows_it_has_is_read_with_no_total():
+    """A program writing a sheet row by row may leave out its dimension: the total is then 0 (not
+    known), not the rows read so far, which would show a bar always full."""
+    import openpyxl
+
+    from desktop.services.exchange import files
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    for n in range(files.READ_CHUNK + 1):
+        sheet.append([f"第 {n} 行"])
+    data = io.BytesIO()
+    book.save(data)
+    heard = []
+    rows = files.read_xlsx(data.getvalue(), "rows.xlsx", lambda read, total: heard.append((read, total)))
+    assert len(rows) == files.READ_CHUNK + 1 and heard == [(0, 0), (files.READ_CHUNK, 0)]

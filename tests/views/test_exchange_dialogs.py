@@ -92,6 +92,12 @@ def test_import_with_progress_then_the_queue_hears_of_it(qtbot, window, tmp_path
     assert _cases(window.db) == 3 and not dialog.progress_bar.isVisible() and dialog.problems.isHidden()
 
 
+def test_the_reading_of_a_workbook_is_shown_with_its_rows_or_without_a_total(qtbot, window):
+    dialog = _open(qtbot, import_dialog.open_import_dialog, window)
+    assert dialog._describe(10000, 50001, "读取") == "正在读取 10000/50001"
+    assert dialog._describe(10000, 0, "读取") == "正在读取 第 10000 行"
+
+
 def test_the_cases_under_a_supervision_order_at_the_source_are_listed_to_decide_on(qtbot, window, tmp_path):
     path = _requests(tmp_path, [_request(1, griddesk={"supervision": "key"}), _request(2)])
     dialog = _open(qtbot, import_dialog.open_import_dialog, window)

@@ -181,10 +181,27 @@ def decode_csv(data: bytes) -> str:
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
-def _values(sheet) -> list[list[object]]:
+# Rows read between two reports of a workbook's reading (and checks for Cancel between them).
+READ_CHUNK = 10_000
+
+# (rows read, rows the sheet says it has: 0 where it does not say, or says too few); raising from it stops.
+ReadReport = Callable[[int, int], None]
+
+
+class _Stopped(Exception):
+    """What a ReadReport raised (Cancel), carried past the handler that names a damaged workbook."""
+
+
+def _values(sheet, report: ReadReport) -> list[list[object]]:
     """A sheet's rows as cell values, trailing empty cells dropped (a sheet's rows run to its widest column)."""
     rows = []
+    total = sheet.max_row or 0  # from the sheet's saved dimension, which a file written by a program may lack
     for values in sheet.iter_rows(values_only=True):
+        if len(rows) % READ_CHUNK == 0:
+            try:
+                report(len(rows), total if total >= len(rows) else 0)
+            except Exception as exc:
+                raise _Stopped() from exc
         cells = list(values)
         while cells and cells[-1] in (None, ""):
             cells.pop()
@@ -242,23 +259,29 @@ def _uncomputed(openpyxl, data: bytes, rows: list[list[object]]) -> list[str]:
         book.close()
 
 
-def read_xlsx(data: bytes, name: str) -> list[list[object]]:
+def read_xlsx(data: bytes, name: str, report: ReadReport | None = None) -> list[list[object]]:
     """The first sheet's rows as cell values (`_values`). A file that is no workbook, or a damaged one,
     is refused by name; so is one with rows on another sheet (they would not be imported), and one
-    whose formulas carry no computed value (the value is not known: it is not taken as empty)."""
+    whose formulas carry no computed value (the value is not known: it is not taken as empty).
+
+    `report(read, total)` hears of the reading every READ_CHUNK rows, from the first: a large sheet
+    takes seconds to read, and an exception it raises (Cancel) stops the reading and is raised as it is.
+    """
     import openpyxl  # here, not at the top: the main window starts without it (and numpy)
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             first = book.worksheets[0].title
-            rows = _values(book.worksheets[0])
+            rows = _values(book.worksheets[0], report or (lambda read, total: None))
             # A hidden sheet is a template's helper (the lists of its drop-downs), not rows to import.
             others = [sheet.title for sheet in book.worksheets[1:]
                       if sheet.sheet_state == "visible" and _has_content(sheet)]
         finally:
             book.close()
         uncomputed = _uncomputed(openpyxl, data, rows) if _has_formulas(data) else []
+    except _Stopped as stopped:
+        raise stopped.__cause__ from None
     except Exception as exc:  # openpyxl reports a damaged file by whatever its zip or XML reader raised
         raise ValidationFailed(f"{name} 不是完好的 Excel 工作簿(.xlsx),无法读取;请在 Excel 中打开并另存为"
                                f" .xlsx 后重新导入,本次未导入任何记录", field="file") from exc

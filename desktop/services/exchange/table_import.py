@@ -129,8 +129,9 @@ def _cell_text(value) -> str:
     return cell_text(value)
 
 
-def _xlsx_rows(data: bytes, name: str) -> Rows:
-    for number, values in enumerate(read_xlsx(data, name), start=1):
+def _xlsx_rows(data: bytes, name: str, progress: ProgressReport | None) -> Rows:
+    report = (lambda read, total: progress(read, total, "读取")) if progress else None
+    for number, values in enumerate(read_xlsx(data, name, report), start=1):
         yield number, [_cell_text(value) for value in values]
 
 
@@ -262,7 +263,7 @@ def import_file(db: Database, actor: Actor, path: Path, *, fmt: str = "csv", tow
     path = Path(path)
     data = read_bytes(path)  # a missing or unreadable file is told as such, not as a broken workbook
     if fmt == "xlsx":
-        rows = list(_xlsx_rows(data, path.name))
+        rows = list(_xlsx_rows(data, path.name, progress))
         requests, problems = parse_table(iter(rows), path.name, ragged=True, progress=progress, total=len(rows))
     else:
         requests, problems = parse_rows(decode_csv(data), path.name, progress)
