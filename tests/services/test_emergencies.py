@@ -664,10 +664,16 @@ def test_the_long_texts_of_a_bulletin_flow_over_pages_each_under_its_own_label(d
     info = _report(db, operator, summary=summary, measures=measures)
     pdf = tmp_path / "bulletin.pdf"
     assert write_bulletin(db, operator, info.id, pdf) >= 2
-    text = pdf_text(pdf, layout=False).replace("\n", "")
-    assert [text.count(label) for label in ("事件标题", "事件概要", "处置措施")] == [1, 1, 1]
+    pages = pdf_text(pdf, layout=False).replace("\n", "").split("\f")
+    text = "".join(pages)
+    assert [text.count(label) for label in ("事件标题", "事件概要", "处置措施")] == [1, 1 + text.count("事件概要(续)"),
+                                                                             1 + text.count("处置措施(续)")]
     order = ["事件标题", "事件概要", "概要第1句", "概要第60句", "处置措施", "措施第1条", "措施第60条", "报告进度"]
     assert [text.index(mark) for mark in order] == sorted(text.index(mark) for mark in order)
+    # A page that opens in the middle of a text says whose text it is, and only then.
+    assert not [page[:20] for page in pages[1:] if page.lstrip().startswith(("概要第", "措施第"))]
+    continued = [page for page in pages[1:] if "(续)" in page]
+    assert continued and all(page.lstrip().startswith(("事件概要(续)", "处置措施(续)")) for page in continued)
 
 
 @pytest.mark.law("Art. 21")

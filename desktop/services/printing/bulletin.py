@@ -11,7 +11,16 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, HRFlowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    HRFlowable,
+    Paragraph,
+    SetTopFlowables,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from xml.sax.saxutils import escape
 
 from ...db import Database
@@ -110,11 +119,18 @@ def _people(count: int) -> str:
     return f"约 {count} 人" if count else "无"
 
 
+def _continued(label, body: list) -> list:
+    """`body`, with `label` (the label it runs under, marked 续) set at the top of each further page
+    it runs on to: a page that opens in the middle of a text says whose text it is."""
+    return [SetTopFlowables([label]), *body, SetTopFlowables([])]
+
+
 def _section(label: str, text: str, p) -> list:
     """A long text under its own label, flowing over pages paragraph by paragraph."""
     lines = [line for line in (text or "").split("\n") if line.strip()] or ["—"]
     # A new page only if not even its label and two lines fit: the text itself splits where the page ends.
-    return [Spacer(1, 3 * mm), CondPageBreak(SECTION_START), p(label, "section"), *(p(line, "text") for line in lines)]
+    return [Spacer(1, 3 * mm), CondPageBreak(SECTION_START), p(label, "section"),
+            *_continued(p(f"{label}(续)", "section"), [p(line, "text") for line in lines])]
 
 
 def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: str, styles: dict) -> list:
@@ -176,12 +192,12 @@ def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: 
         ladder_table,
     ]
     if made:  # what each report said, in the order it went up
-        story += [Spacer(1, 5 * mm), p("历次报送内容", "heading")]
-        story += [p(f"{_when(step.done_at)} {step.kind.label}(报{step.to_level.label},{step.done_by}):{step.content}",
-                    "small") for step in made]
+        story += [Spacer(1, 5 * mm), p("历次报送内容", "heading"), *_continued(p("历次报送内容(续)", "heading"), [
+            p(f"{_when(step.done_at)} {step.kind.label}(报{step.to_level.label},{step.done_by}):{step.content}",
+              "small") for step in made])]
     if info.corrections:  # the facts and times above are as corrected: what they were, and why, is told here
-        story += [Spacer(1, 5 * mm), p("更正记录", "heading")]
-        story += [p(f"{_when(c.at)} {c.by}:{c.message}", "small") for c in info.corrections]
+        story += [Spacer(1, 5 * mm), p("更正记录", "heading"), *_continued(p("更正记录(续)", "heading"), [
+            p(f"{_when(c.at)} {c.by}:{c.message}", "small") for c in info.corrections])]
     return story
 
 
