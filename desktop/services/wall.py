@@ -1,7 +1,7 @@
 """What the supervisor's wall display shows, read in one go (SPEC §5, §10).
 
 KPI tiles (today's intake, open, overdue, the Art. 21 rungs overdue and the month's three rates
-of SPEC §11), the emergency reports — those owing an overdue rung first, so that the wall never
+of SPEC §11), the years whose holidays nobody has entered that open deadlines run into, the emergency reports — those owing an overdue rung first, so that the wall never
 hides one — and the oldest Art. 21 report nobody has acknowledged yet: it takes over the screen. (The live queue itself is the main window's paged queue model, filtered the same.)
 """
 
@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from ..db import Database
 from ..models import Department, utcnow
 from ..models.enums import EmergencyState
-from . import emergencies, queue, users
+from . import calendar_admin, emergencies, queue, users
 from .emergencies import EmergencyInfo
 from .evaluation.periods import period_of
 from .evaluation.scores import Figure, scope_figures
@@ -53,6 +53,9 @@ class WallSnapshot:
     department_name: str | None = None
     emergencies_not_shown: int = 0  # further reports of the list, beyond EMERGENCY_ROWS
     emergencies_not_shown_overdue: int = 0  # of those, the ones owing an overdue rung
+    # Years open deadlines run into whose holidays are neither published nor entered: the queue's
+    # countdowns there are counted Monday–Friday, and the wall says so (as the desk's banner does).
+    unknown_years: tuple[int, ...] = ()
 
 
 def wall_order(reports: list[EmergencyInfo], now: datetime) -> list[EmergencyInfo]:
@@ -96,7 +99,7 @@ def snapshot(db: Database, actor: Actor, *, under: str | None = None, now: datet
         Kpis(counts.received_today, counts.open, counts.overdue, tuple(rates[c] for c in THREE_RATES), month.label,
              sum(r.overdue_count(now) for r in late), len(late)),
         tuple(shown), waiting[0] if waiting else None, len(waiting), department.name if department else None,
-        len(rest), sum(1 for r in rest if r.overdue_steps(now)),
+        len(rest), sum(1 for r in rest if r.overdue_steps(now)), calendar_admin.unknown_years_of_open_deadlines(db),
     )
 
 

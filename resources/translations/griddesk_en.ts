@@ -667,12 +667,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="553" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="585" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="554" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="586" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -680,356 +680,362 @@
   <context>
     <name>CaseDetailDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="171" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="194" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="171" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="194" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="171" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="194" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="171" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="194" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="172" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="195" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="172" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="195" />
       <source>联系诉求人期限</source>
       <translation>Contact by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="172" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="195" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="173" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="260" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="538" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="196" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="283" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="570" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="199" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="222" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="202" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="225" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="242" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="265" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="257" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="280" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="259" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="282" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="270" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="293" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="273" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="296" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="279" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="302" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="279" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="302" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="285" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="308" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="286" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="309" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="287" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="310" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="287" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="310" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="288" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="311" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="289" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="312" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="290" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="313" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="290" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="313" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="291" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="314" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="292" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="315" />
       <source>并入的重复诉求</source>
       <translation>Duplicates merged in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="294" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="497" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="317" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="520" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="526" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="294" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="317" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="297" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="320" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="297" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="320" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="311" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="334" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="323" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="346" />
       <source>已于 %1 联系</source>
       <translation>Contacted %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="417" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="464" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="440" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="487" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="419" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="422" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="445" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="427" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="450" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="429" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="452" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="435" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="458" />
       <source>撤销并入 %1 的理由(如:核实后并非同一诉求)</source>
       <translation>Why it no longer goes with %1 (e.g. found not to be the same request)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="439" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="462" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="446" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="469" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="452" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="475" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="467" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="490" />
       <source>协办单位(可输入名称的一部分查找)</source>
       <translation>Co-handler (type part of a name to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="471" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="494" />
       <source>请从列表中选择协办单位:“%1”不在可选单位中</source>
       <translation>Choose the co-handler from the list: “%1” is not one of the departments offered</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="474" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="497" />
       <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
       <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="479" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="502" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="479" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="502" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="480" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="503" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="480" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="503" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="483" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="506" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="487" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="510" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="488" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="511" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="492" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="515" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="497" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="520" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="498" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="521" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="503" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="526" />
+      <source>督办期限(至该日 24:00;默认 %1 个工作日)</source>
+      <translation>Deadline of the supervision order (to 24:00 of that day; by default %1 working days)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="535" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="503" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="535" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="504" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="536" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="504" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="536" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="510" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="542" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="510" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="542" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="511" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="543" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="511" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="543" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="519" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="551" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="523" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="555" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="528" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="560" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="528" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="560" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="530" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="562" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="534" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="566" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="542" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="574" />
       <source>办理期限已过,请说明逾期理由</source>
       <translation>The deadline has passed: why is it late?</translation>
     </message>
@@ -4741,27 +4747,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TimelineModel</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="114" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="137" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="114" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="137" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="115" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="138" />
       <source>终端</source>
       <translation>Desktop</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="115" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="138" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="116" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="139" />
       <source>内容</source>
       <translation>Details</translation>
     </message>
@@ -4842,158 +4848,163 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>GridDesk · duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="184" />
+      <location filename="../../desktop/views/wall/window.py" line="190" />
       <source>无在办诉求</source>
       <translation>No open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="184" />
-      <location filename="../../desktop/views/wall/window.py" line="245" />
+      <location filename="../../desktop/views/wall/window.py" line="190" />
+      <location filename="../../desktop/views/wall/window.py" line="251" />
       <source>载入中…</source>
       <translation>Loading…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="188" />
+      <location filename="../../desktop/views/wall/window.py" line="194" />
       <source>实时诉求队列(超期优先)</source>
       <translation>Live request queue (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="189" />
+      <location filename="../../desktop/views/wall/window.py" line="195" />
       <source>紧急情况报告(超时优先)</source>
       <translation>Emergency reports (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="190" />
+      <location filename="../../desktop/views/wall/window.py" line="196" />
       <source>在办诉求分布(红色为超期)</source>
       <translation>Open requests (red: overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="192" />
+      <location filename="../../desktop/views/wall/window.py" line="198" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="192" />
+      <location filename="../../desktop/views/wall/window.py" line="198" />
       <source>等级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="192" />
+      <location filename="../../desktop/views/wall/window.py" line="198" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="192" />
+      <location filename="../../desktop/views/wall/window.py" line="198" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="192" />
+      <location filename="../../desktop/views/wall/window.py" line="198" />
       <source>报告进度</source>
       <translation>Ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="192" />
+      <location filename="../../desktop/views/wall/window.py" line="198" />
       <source>确认</source>
       <translation>Acknowledged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="244" />
+      <location filename="../../desktop/views/wall/window.py" line="250" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="248" />
+      <location filename="../../desktop/views/wall/window.py" line="254" />
       <source>网格指挥台 · {0} 值班大屏 · {1}承办的诉求</source>
       <translation>GridDesk · {0} wall display · cases handled by {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="251" />
+      <location filename="../../desktop/views/wall/window.py" line="257" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="253" />
+      <location filename="../../desktop/views/wall/window.py" line="258" />
+      <source>%1 年的法定节假日和调休安排尚未公布也未录入:期限跨入该年的倒计时暂按周一至周五计算,可能不准;请管理员在“工作日历”中录入</source>
+      <translation>The statutory holidays and make-up workdays of %1 are neither published nor entered: countdowns running into that year are counted Monday to Friday and may be wrong; an administrator should enter them in the working calendar</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="262" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="254" />
+      <location filename="../../desktop/views/wall/window.py" line="263" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="255" />
+      <location filename="../../desktop/views/wall/window.py" line="264" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="256" />
+      <location filename="../../desktop/views/wall/window.py" line="265" />
       <source>紧急报告超时环节</source>
       <translation>Emergency rungs overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="257" />
+      <location filename="../../desktop/views/wall/window.py" line="266" />
       <source>{0} 件报告(第二十一条)</source>
       <translation>in {0} report(s) (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="258" />
+      <location filename="../../desktop/views/wall/window.py" line="267" />
       <source>第二十一条报告进度</source>
       <translation>Art. 21 reporting ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="259" />
+      <location filename="../../desktop/views/wall/window.py" line="268" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="259" />
+      <location filename="../../desktop/views/wall/window.py" line="268" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="260" />
+      <location filename="../../desktop/views/wall/window.py" line="269" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="262" />
+      <location filename="../../desktop/views/wall/window.py" line="271" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="284" />
+      <location filename="../../desktop/views/wall/window.py" line="293" />
       <source>另有 {0} 条未显示</source>
       <translation>{0} more not shown</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="286" />
+      <location filename="../../desktop/views/wall/window.py" line="295" />
       <source>(其中 {0} 条有超时环节)</source>
       <translation> ({0} of them with overdue rungs)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="291" />
+      <location filename="../../desktop/views/wall/window.py" line="300" />
       <source>无紧急情况报告(未结束的及近 {0} 日的)</source>
       <translation>No emergency reports (open or of the last {0} days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="298" />
+      <location filename="../../desktop/views/wall/window.py" line="307" />
       <source>已确认</source>
       <translation>Acknowledged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="298" />
+      <location filename="../../desktop/views/wall/window.py" line="307" />
       <source>待确认</source>
       <translation>Awaiting acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="311" />
+      <location filename="../../desktop/views/wall/window.py" line="320" />
       <source>超时 {0} 项</source>
       <translation>{0} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="318" />
+      <location filename="../../desktop/views/wall/window.py" line="327" />
       <source>{0}·{1} {2}</source>
       <translation>{0} · {1} {2}</translation>
     </message>

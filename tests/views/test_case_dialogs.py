@@ -199,6 +199,7 @@ def test_enter_starts_no_action_and_the_timeline_shows_the_newest_event(qtbot, d
     for _ in range(6):  # enough events that the timeline scrolls, however few the demo case had
         monkeypatch.setattr(case_detail, "ask_item", lambda *args: 0)
         monkeypatch.setattr(case_detail, "ask_text", lambda *args: "请加快办理")
+        monkeypatch.setattr(case_detail, "ask_due_date", lambda parent, title, label, default: default)
         with qtbot.waitSignal(dialog.changed):
             dialog.buttons["supervise"].click()
     assert dialog.detail.case.supervision is SupervisionLevel.GENERAL
@@ -595,6 +596,59 @@ def test_the_panel_shows_open_supervision_orders_with_their_deadline(qtbot, demo
     assert rows["督办"].startswith("重点督办:群众多次反映,期限 ") and "(剩余 " in rows["督办"]
 
 
+
+@pytest.mark.law("Art. 20")
+def test_a_supervisor_sets_the_deadline_of_a_supervision_order_or_keeps_the_default(qtbot, demo_db, tasks, monkeypatch):
+    """Art. 20(1) 督促承办单位限时办结: the supervisor gives the order its time limit. The question
+    starts at the default (3 working days); kept, the order gets the default deadline (recounted when a
+    year's holidays are entered); another day chosen is the order's deadline, at 24:00 Beijing time."""
+    from datetime import datetime, time
+
+    from desktop.models.enums import SupervisionLevel
+    from desktop.services.cases import supervision
+    from desktop.services.clock import BEIJING, beijing_today
+
+    with demo_db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.state == CaseState.REGISTERED).limit(1))
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    offered = []
+
+    def answer(day_shift):
+        def ask(parent, title, label, default):
+            offered.append(default)
+            return default + timedelta(days=day_shift)
+        return ask
+
+    monkeypatch.setattr(case_detail, "ask_item", lambda *args: 0)
+    monkeypatch.setattr(case_detail, "ask_text", lambda *args: "请限期办结")
+    monkeypatch.setattr(case_detail, "ask_due_date", answer(0))
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["supervise"].click()
+    kept = dialog.detail.supervision_orders[-1]
+    assert kept.due_at == supervision.default_due(_calendar(demo_db), kept.issued_at)
+    assert offered[-1] == (kept.due_at.astimezone(BEIJING) - timedelta(days=1)).date()  # its day, shown as 24:00
+
+    monkeypatch.setattr(case_detail, "ask_item", lambda *args: 1)
+    monkeypatch.setattr(case_detail, "ask_due_date", lambda parent, title, label, default: beijing_today() + timedelta(days=1))
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["supervise"].click()
+    chosen = dialog.detail.supervision_orders[-1]
+    assert chosen.level is SupervisionLevel.KEY
+    assert chosen.due_at == datetime.combine(beijing_today() + timedelta(days=2), time(0), BEIJING)
+
+    monkeypatch.setattr(case_detail, "ask_due_date", lambda *args: None)  # cancelled: no order
+    before = len(dialog.detail.supervision_orders)
+    dialog.buttons["supervise"].click()
+    assert len(dialog.detail.supervision_orders) == before
+
+
+def _calendar(db):
+    from desktop.services.clock import WorkCalendar
+
+    with db.session() as s:
+        return WorkCalendar.load(s)
+
 def _particulars(dialog) -> dict[str, str]:
     return {dialog.particulars.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text():
             dialog.particulars.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
@@ -902,6 +956,7 @@ def test_the_case_panel_is_worked_by_keyboard_tab_leaves_its_tables_and_an_actio
     dialog.buttons["supervise"].setFocus()
     monkeypatch.setattr(case_detail, "ask_item", lambda *args: 1)  # 重点督办
     monkeypatch.setattr(case_detail, "ask_text", lambda *args: "请加快办理")
+    monkeypatch.setattr(case_detail, "ask_due_date", lambda parent, title, label, default: default)
     with qtbot.waitSignal(dialog.changed):
         dialog.buttons["supervise"].click()
     qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.buttons.get("supervise"), timeout=2000)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta, timezone
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from sqlalchemy import select
 
-from desktop.models import AuditEntry, EmergencyReport
-from desktop.models.enums import AuditOutcome
-from desktop.services import queue, users
+from desktop.models import AuditEntry, EmergencyReport, MatterItem
+from desktop.models.enums import AuditOutcome, Channel, DayKind
+from desktop.services import calendar_admin, queue, users
+from desktop.services.cases import dispatch, intake
 from desktop.services.wall import snapshot as wall_snapshot
 from desktop.tasks import Handle, Progress, SyncTaskRunner
 from desktop.views.wall import WallWindow
@@ -319,3 +322,30 @@ def test_the_takeover_of_a_warning_says_when_it_is_expected_not_when_it_happened
     wall.alarm.show_report(warning, waiting=1)
     facts = wall.alarm.facts.text()
     assert "预计发生时间" in facts and "尚未发生" in facts and "发生时间</" not in facts.replace("预计发生时间", "")
+
+
+def test_the_wall_says_when_its_countdowns_run_into_a_year_whose_holidays_nobody_entered(qtbot, wall, demo_db, chief):
+    """Today 27 Nov 2026: a complex case dispatched in mid-December runs its 15 working days into 2027,
+    whose holidays are neither published nor entered. The supervisor reads its countdown on the wall,
+    counted Monday–Friday: the wall says so, as the desk's banner does, until the year is entered."""
+    assert wall.calendar_note.isHidden()
+    operator = users.login(demo_db, "qg_op1", "qiaogang-op1")
+    december = datetime(2026, 12, 14, 10, tzinfo=timezone(timedelta(hours=8)))
+    with demo_db.session() as session:  # 协助排查自建房、危旧房屋安全隐患: complex, 15 working days
+        item = session.scalar(select(MatterItem.id).where(MatterItem.code == "C04-03"))
+    case = intake.take_in(demo_db, operator, channel=Channel.HOTLINE_12345, title="自建房墙体开裂",
+                          description="巷内三层自建房外墙开裂", matter_item_id=item,
+                          township_code=QIAOGANG, now=december).case
+    lead = dispatch.suggest_departments(demo_db, operator, case.id)[0]
+    dispatch.dispatch(demo_db, operator, case_id=case.id, lead_department_id=lead.id,
+                      expected_version=case.version, now=december)
+    with qtbot.waitSignal(wall.refreshed):
+        wall.bus.changed.emit("cases")
+    assert wall.calendar_note.isVisible()
+    assert "2027" in wall.calendar_note.text() and "周一至周五" in wall.calendar_note.text()
+
+    calendar_admin.enter_days(demo_db, users.actor_for(demo_db, "qg_admin"),
+                              [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
+    with qtbot.waitSignal(wall.refreshed):
+        wall.bus.changed.emit("calendar")
+    assert wall.calendar_note.isHidden()

@@ -22,6 +22,7 @@ from ...models import (
 )
 from ...models.base import utcnow
 from ...models.enums import ACTIVE_ASSIGNMENT_STATES, AssignmentState, CallbackState, DecisionState, HandlingLevel
+from ..clock import WorkCalendar
 from ..queue import mask_phone
 from ..security import Actor, Permission
 from .callbacks import callback_info, current_lead, may_call
@@ -32,6 +33,7 @@ from .dispatch import suggest_departments
 from .duplicates import find_duplicates
 from .intake import grid_choices
 from .results import AssignmentInfo, CaseDetail, CaseInfo, EventInfo, MergeChoice, PendingRequest, SupervisionInfo
+from .supervision import default_due
 
 # Which permission each center action needs at the place that handles the case.
 _CENTER_PERMISSION = {
@@ -137,6 +139,7 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
             pending_extension=pending_ext, pending_objection=pending_obj,
             handling_limit=limit.amount, handling_unit=limit.unit,
             merged_in=merged_in, route_choices=grid_choices(session, case) if "route" in actions else (),
+            supervise_due=default_due(WorkCalendar.load(session), utcnow()) if "supervise" in actions else None,
         )
     if "merge" in actions and detail.lon is not None:  # looked up once this session has let go
         detail = replace(detail, merge_choices=_merge_choices(db, actor, detail))

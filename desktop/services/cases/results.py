@@ -200,3 +200,5 @@ class CaseDetail:
     merge_choices: tuple[MergeChoice, ...] = ()  # when "merge" is an action: suspected duplicates, nearest first
     # When "add_co_handler" is an action: the departments suggested, those working on the case left out.
     co_handler_choices: tuple[DepartmentSuggestion, ...] = ()
+    # When "supervise" is an action: the deadline an order issued now gets unless the supervisor sets one.
+    supervise_due: datetime | None = None

@@ -73,7 +73,8 @@ def supervise(db: Database, actor: Actor, *, case_id: int, level: SupervisionLev
 
 def unresolved_for_key_supervision(db: Database, actor: Actor, township_code: str,
                                    now: datetime | None = None) -> list[CaseInfo]:
-    """Art. 20(1): unresolved requests not yet under key supervision — overdue, reopened or on hold."""
+    """Art. 20(1): unresolved requests not yet under key supervision — overdue, reopened, on hold, or
+    past the deadline of a 督办 order still running (the order did not get them resolved in time)."""
     now = now or utcnow()
     with db.session() as session:
         township = get_place(session, township_code)
@@ -82,7 +83,9 @@ def unresolved_for_key_supervision(db: Database, actor: Actor, township_code: st
             select(Case).where(
                 Case.township_id == township.id, Case.state.in_(OPEN_CASE_STATES),
                 Case.supervision != SupervisionLevel.KEY,
-                or_(Case.due_at < now, Case.reopen_count > 0, Case.state == CaseState.ON_HOLD),
+                or_(Case.due_at < now, Case.reopen_count > 0, Case.state == CaseState.ON_HOLD,
+                    Case.id.in_(select(SupervisionOrder.case_id).where(SupervisionOrder.closed_at.is_(None),
+                                                                       SupervisionOrder.due_at < now))),
             ).order_by(Case.due_at)
         )
         return [CaseInfo.of(c) for c in cases]

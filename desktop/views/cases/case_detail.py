@@ -9,10 +9,13 @@ answering an action's questions: the action then goes with the version it was de
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QDate,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -22,7 +25,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QDateEdit,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -46,7 +51,7 @@ from ...services.cases import (
 )
 from ...services.cases.common import ACTION_LABELS, LEVEL_ORDER
 from ...services.cases.results import CaseDetail, EventInfo
-from ...services.clock import beijing_text, due_text
+from ...services.clock import BEIJING, beijing_text, beijing_today, due_text
 from .. import dialogs
 from ..countdown import COUNTDOWN_REDRAW_MS, deadline_text
 from ..queue_model import no_clock_reason
@@ -95,6 +100,24 @@ def ask_choice(parent, title: str, label: str, choices: dict[str, str]) -> str |
         return None
     text = dialog.textValue().strip()
     return choices.get(text) or text or None
+
+
+def ask_due_date(parent, title: str, label: str, default: date) -> date | None:
+    """A deadline's last day (from today on), starting at `default`; None when cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    edit = QDateEdit(QDate(default.year, default.month, default.day))
+    edit.setMinimumDate(QDate.fromString(beijing_today().isoformat(), Qt.DateFormat.ISODate))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form = QFormLayout(dialog)
+    form.addRow(QLabel(label))
+    form.addRow(edit)
+    form.addRow(buttons)
+    return edit.date().toPython() if dialog.exec() else None
 
 
 def ask_decision(parent, title: str, text: str, approve: str, refuse: str) -> bool | None:
@@ -496,7 +519,16 @@ class CaseDetailDialog(QDialog):
         levels = [SupervisionLevel.GENERAL, SupervisionLevel.KEY]
         chosen = ask_item(self, self.tr("督办"), self.tr("督办级别"), [label(lv) for lv in levels])
         reason = chosen is not None and self._ask("supervise", QT_TRANSLATE_NOOP("CaseDetailDialog", "督办事由"))
-        return reason and (supervision.supervise, self._case(level=levels[chosen], reason=reason))
+        if not reason:
+            return None
+        # The time limit of the order (Art. 20(1) 限时办结): the default kept is counted as the service counts it.
+        default = (self.detail.supervise_due.astimezone(BEIJING) - timedelta(days=1)).date()  # its day, to 24:00
+        day = ask_due_date(self, self.tr("督办"), self.tr("督办期限(至该日 24:00;默认 %1 个工作日)").replace(
+            "%1", str(supervision.DEFAULT_DAYS)), default)
+        if day is None:
+            return None
+        due_at = None if day == default else datetime.combine(day + timedelta(days=1), time(0), BEIJING)
+        return supervision.supervise, self._case(level=levels[chosen], reason=reason, due_at=due_at)
 
     def _do_decide_extension(self):
         request = self.detail.pending_extension

@@ -25,6 +25,7 @@ def style_sheet(unit: int) -> str:
     QLabel#wallTitle {{ font-size: {int(unit * 1.6)}px; font-weight: bold; }}
     QLabel#clock {{ font-size: {int(unit * 1.6)}px; color: {DIM}; }}
     QLabel#caption, QLabel#note, QLabel#status {{ color: {DIM}; }}
+    QLabel#calendarNote {{ color: {WARN}; font-weight: bold; }}
     QLabel#empty {{ color: {DIM}; font-size: {int(unit * 1.4)}px; }}
     QLabel#tileValue {{ font-size: {unit * 3}px; font-weight: bold; }}
     QLabel#sectionTitle {{ font-size: {int(unit * 1.2)}px; font-weight: bold; }}

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...db import Database
 from ...errors import GridDeskError
-from ...i18n import label, period_label
+from ...i18n import enumeration, label, period_label
 from ...models.enums import EmergencyState, HandlingLevel
 from ...services import wall
 from ...services.clock import BEIJING, due_text
@@ -77,6 +77,11 @@ class WallWindow(QWidget):
         header.addWidget(self.title, 1)
         header.addWidget(self.status)
         header.addWidget(self.clock)
+        # Countdowns counted Monday–Friday in a year whose holidays nobody has entered (the desk's banner says it too).
+        self.calendar_note = QLabel()
+        self.calendar_note.setObjectName("calendarNote")
+        self.calendar_note.setWordWrap(True)
+        self.calendar_note.hide()
 
         # Cases today, open and overdue; Art. 21 rungs overdue; the month's three rates.
         self.tiles = [KpiTile(self) for _ in range(7)]
@@ -121,6 +126,7 @@ class WallWindow(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.calendar_note)
         layout.addLayout(tiles)
         layout.addLayout(body, 1)
 
@@ -208,7 +214,7 @@ class WallWindow(QWidget):
         self.tasks.submit(map_data, self.db, self.actor, self.under, on_done=self.map.set_data, on_error=self._failed)
 
     def _changed(self, topic: str) -> None:
-        if topic in ("cases", "emergencies", "evaluation"):
+        if topic in ("cases", "emergencies", "evaluation", "calendar"):
             self.refresh()
         if topic in ("cases", "places"):
             self.reload_map()
@@ -249,6 +255,9 @@ class WallWindow(QWidget):
                                                                                    s.department_name))
         else:
             self.title.setText(self.tr("网格指挥台 · {0} 值班大屏").format(s.scope_name))
+        self.calendar_note.setText(self.tr("%1 年的法定节假日和调休安排尚未公布也未录入:期限跨入该年的倒计时暂按周一至周五计算,"
+                                           "可能不准;请管理员在“工作日历”中录入").replace("%1", enumeration(s.unknown_years)))
+        self.calendar_note.setVisible(bool(s.unknown_years))
         k = s.kpis
         self.tiles[0].show_figure(self.tr("今日受理"), f"{k.received_today:,}")
         self.tiles[1].show_figure(self.tr("在办诉求"), f"{k.open:,}")

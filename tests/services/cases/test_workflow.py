@@ -579,6 +579,24 @@ def test_supervision_orders_and_key_supervision_candidates(world):
     assert [o.reason for o in detail(world, case.id).supervision_orders] == ["逾期未办结", "再次督办"]
 
 
+
+@pytest.mark.law("Art. 20")
+def test_a_general_supervision_order_whose_deadline_passed_unanswered_offers_the_case_for_key_supervision(world):
+    """Art. 20(1): a case the department has not resolved by the deadline of its 督办 order is an
+    unresolved request for key supervision, even while its own (15-working-day) limit still runs."""
+    case = dispatched(world, matter_item_id=world.items["food"], now=utcnow())
+    case = supervision.supervise(world.db, world.supervisor, case_id=case.id, level=SupervisionLevel.GENERAL,
+                                 reason="群众多次来电催办", expected_version=case.version)
+    [order] = detail(world, case.id, world.supervisor).supervision_orders
+    assert order.due_at < case.due_at
+    before, after = order.due_at - timedelta(hours=1), order.due_at + timedelta(hours=1)
+    assert supervision.unresolved_for_key_supervision(world.db, world.supervisor, TOWNSHIP, now=before) == []
+    assert [c.id for c in supervision.unresolved_for_key_supervision(world.db, world.supervisor, TOWNSHIP,
+                                                                     now=after)] == [case.id]
+    supervision.supervise(world.db, world.supervisor, case_id=case.id, level=SupervisionLevel.KEY,
+                          reason="督办逾期未办结", expected_version=case.version)
+    assert supervision.unresolved_for_key_supervision(world.db, world.supervisor, TOWNSHIP, now=after) == []
+
 def test_stale_version_is_refused_with_who_and_when(world):
     case = world.new_case().case
     fresh = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["police"],
