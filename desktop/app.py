@@ -34,9 +34,12 @@ SCREENSHOT_TIMEOUT_MS = 60_000
 def build_parser() -> argparse.ArgumentParser:
     # Its usage errors in Chinese, as griddesk-admin's are.
     parser = ChineseParser(prog="griddesk", description="GridDesk 网格指挥台")
-    parser.add_argument("--db", metavar="URL", help="数据库地址 (sqlite:///文件 或 postgresql://用户@主机/库);"
-                        "默认 $GRIDDESK_DATABASE_URL 或用户数据文件夹中的 SQLite 文件")
-    parser.add_argument("--demo", action="store_true", help="打开演示数据库(首次启动时创建并载入示例数据)")
+    # One or the other: the demo seeded into the database --db names would put its synthetic cases
+    # and its published log-ins (a city administrator's among them) into a real database.
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", metavar="URL", help="数据库地址 (sqlite:///文件 或 postgresql://用户@主机/库);"
+                       "默认 $GRIDDESK_DATABASE_URL 或用户数据文件夹中的 SQLite 文件")
+    where.add_argument("--demo", action="store_true", help="打开演示数据库(首次启动时创建并载入示例数据)")
     parser.add_argument("--screenshot", metavar="FILE.png", type=Path,
                         help="载入主窗口,截图保存到文件后退出(不显示登录框)")
     parser.add_argument("--user", metavar="NAME", help="截图时以该用户身份载入(仅与 --screenshot 一起使用)")

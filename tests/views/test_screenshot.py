@@ -5,9 +5,12 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
 from PySide6.QtGui import QImage
+from sqlalchemy import func, select
 
 from desktop import app
+from desktop.models import User
 from desktop.services import staff
 
 
@@ -85,3 +88,13 @@ def test_bad_url_and_user_without_screenshot(tmp_path, qapp, capsys):
     with pytest.raises(SystemExit) as exit_:
         app.main(["--user", "qg_op"])
     assert exit_.value.code == 2
+
+
+def test_the_demo_is_never_seeded_into_a_database_named_with_db(desk_db, tmp_path, capsys):
+    """--demo names the demo's own file: given with --db it is refused, before anything is opened,
+    so that no real database receives the demo's cases and its published log-ins."""
+    with pytest.raises(SystemExit) as exited:
+        app.main(["--demo", "--db", _url(desk_db), "--screenshot", str(tmp_path / "x.png")])
+    assert exited.value.code == 2 and "参数 --db 不能与 --demo 同时使用" in capsys.readouterr().err
+    with desk_db.session() as session:
+        assert session.scalar(select(func.count()).select_from(User).where(User.username == "qg_chief")) == 0
