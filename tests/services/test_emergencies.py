@@ -676,6 +676,34 @@ def test_the_long_texts_of_a_bulletin_flow_over_pages_each_under_its_own_label(d
     assert continued and all(page.lstrip().startswith(("事件概要(续)", "处置措施(续)")) for page in continued)
 
 
+def test_a_bulletins_list_heading_never_ends_a_page_and_续_opens_only_a_page_it_runs_on_to(db, operator, tmp_path):
+    """历次报送内容 had stood alone at the foot of a page, its reports all on the next, which opened
+    with 历次报送内容(续) though nothing of it came before. Summaries of every length up to a page
+    push the heading past each position at the foot of the first page."""
+    from pdftools import pdf_text
+
+    info = _report(db, operator)
+    for step in info.steps:
+        if step.kind is not EmergencyStepKind.FOLLOW_UP:
+            emergencies.record_step(db, operator, step.id, f"已报{step.to_level.label}{step.kind.label}")
+    pdf, moved = tmp_path / "bulletin.pdf", 0
+    for lines in range(1, 30):
+        info = emergencies.get_report(db, operator, info.id)
+        emergencies.amend_facts(db, operator, info.id, expected_version=info.version, reason="核实",
+                                summary="\n".join(f"第{n}条情况:渔民聚集,已劝导" for n in range(lines)))
+        write_bulletin(db, operator, info.id, pdf)
+        pages = [[line for line in page.splitlines() if line.strip() and "页" not in line]
+                 for page in pdf_text(pdf, layout=False).split("\f") if page.strip()]
+        assert all(page[-1] != "历次报送内容" for page in pages), lines
+        for before, page in zip(pages, pages[1:]):
+            if page[0] == "历次报送内容(续)":
+                assert before[-1].startswith(tuple("0123456789")) and "历次报送内容" in before, lines
+        moved += any(page[0] == "历次报送内容" for page in pages[1:])
+        if moved:
+            break
+    assert moved  # the heading was pushed over to a page of its own at least once
+
+
 @pytest.mark.law("Art. 21")
 def test_a_bulletins_head_gives_the_time_of_the_report_it_is_not_the_print_time(db, operator, tmp_path):
     import re

@@ -52,9 +52,8 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
         "issuer": ParagraphStyle("issuer", parent=base, alignment=1, fontSize=12),
         "body": base,
         "label": ParagraphStyle("label", parent=base, textColor=colors.HexColor("#333333")),
-        # A heading never ends a page: it goes over with what it heads.
-        "heading": ParagraphStyle("heading", parent=base, textColor=colors.HexColor("#333333"), keepWithNext=1,
-                                  spaceAfter=1 * mm),
+        # A list's heading (it never ends a page: _headed).
+        "heading": ParagraphStyle("heading", parent=base, textColor=colors.HexColor("#333333"), spaceAfter=1 * mm),
         "small": ParagraphStyle("small", parent=base, fontSize=9.5, leading=13),
         "right": ParagraphStyle("right", parent=base, alignment=2),
         "printed": ParagraphStyle("printed", parent=base, alignment=2, fontSize=9, leading=12,
@@ -119,18 +118,18 @@ def _people(count: int) -> str:
     return f"约 {count} 人" if count else "无"
 
 
-def _continued(label, body: list) -> list:
-    """`body`, with `label` (the label it runs under, marked 续) set at the top of each further page
-    it runs on to: a page that opens in the middle of a text says whose text it is."""
-    return [SetTopFlowables([label]), *body, SetTopFlowables([])]
+def _headed(label: str, style: str, body: list, p, space: float) -> list:
+    """`body` under its label, flowing over pages. A new page only if not even the label and two
+    lines fit: the body itself splits where the page ends. The label, marked 续, opens each further
+    page the body runs on to, so that a page opening in the middle of a text says whose text it is."""
+    return [Spacer(1, space), CondPageBreak(SECTION_START), p(label, style),
+            SetTopFlowables([p(f"{label}(续)", style)]), *body, SetTopFlowables([])]
 
 
 def _section(label: str, text: str, p) -> list:
-    """A long text under its own label, flowing over pages paragraph by paragraph."""
+    """A long text under its own label, paragraph by paragraph."""
     lines = [line for line in (text or "").split("\n") if line.strip()] or ["—"]
-    # A new page only if not even its label and two lines fit: the text itself splits where the page ends.
-    return [Spacer(1, 3 * mm), CondPageBreak(SECTION_START), p(label, "section"),
-            *_continued(p(f"{label}(续)", "section"), [p(line, "text") for line in lines])]
+    return _headed(label, "section", [p(line, "text") for line in lines], p, 3 * mm)
 
 
 def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: str, styles: dict) -> list:
@@ -192,12 +191,12 @@ def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: 
         ladder_table,
     ]
     if made:  # what each report said, in the order it went up
-        story += [Spacer(1, 5 * mm), p("历次报送内容", "heading"), *_continued(p("历次报送内容(续)", "heading"), [
+        story += _headed("历次报送内容", "heading", [
             p(f"{_when(step.done_at)} {step.kind.label}(报{step.to_level.label},{step.done_by}):{step.content}",
-              "small") for step in made])]
+              "small") for step in made], p, 5 * mm)
     if info.corrections:  # the facts and times above are as corrected: what they were, and why, is told here
-        story += [Spacer(1, 5 * mm), p("更正记录", "heading"), *_continued(p("更正记录(续)", "heading"), [
-            p(f"{_when(c.at)} {c.by}:{c.message}", "small") for c in info.corrections])]
+        story += _headed("更正记录", "heading", [p(f"{_when(c.at)} {c.by}:{c.message}", "small")
+                                             for c in info.corrections], p, 5 * mm)
     return story
 
 
