@@ -13,11 +13,14 @@ import re
 from pathlib import Path
 
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import ProgrammingError
 
 from .db import Database
+from .errors import DatabaseUnavailable
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 _ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
+INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for "permission denied"
 
 
 def _config(connection=None):
@@ -56,8 +59,19 @@ def upgrade(db: Database) -> tuple[str | None, str]:
     from alembic import command
 
     before = current_revision(db)
-    with db.engine.begin() as conn:
-        command.upgrade(_config(conn), "head")
+    try:
+        with db.engine.begin() as conn:
+            command.upgrade(_config(conn), "head")
+    except ProgrammingError as exc:
+        if getattr(exc.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
+            raise
+        # From PostgreSQL 15 only a database's owner may create tables in its public schema.
+        url = db.engine.url
+        reason = str(exc.orig).strip().splitlines()[0]
+        raise DatabaseUnavailable(
+            f"数据库用户 {url.username} 无权在数据库 {url.database} 中建表或改表({reason});请由数据库管理员把该库的"
+            f"所有者设为这个用户(ALTER DATABASE {url.database} OWNER TO {url.username}),或用该库所有者的账号运行 "
+            f"griddesk-admin init;未作任何更改") from exc
     return before, head_revision()
 
 

@@ -223,3 +223,29 @@ def test_demo_names_the_demo_database_and_a_missing_file_is_not_created(tmp_path
     with pytest.raises(SystemExit):
         main(["--demo", "--db", f"sqlite:///{demo}", "check"])
     assert "参数 --db 不能与 --demo 同时使用" in capsys.readouterr().err
+
+
+def test_init_by_a_role_that_may_not_create_tables_says_what_to_do_without_a_traceback(fresh_url, backend, capsys):
+    """From PostgreSQL 15 only a database's owner may create tables in its public schema: init by
+    another role had ended in a traceback."""
+    if backend != "postgresql":
+        pytest.skip("SQLite has no roles")
+    role = f"gdcli_role_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(make_url(normalise_url(PG_URL)), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE ROLE "{role}" LOGIN'))
+    try:
+        url = make_url(fresh_url).set(username=role).render_as_string(hide_password=False)
+        assert main(["--db", url, "init"]) == 1
+        err = capsys.readouterr().err
+        database = make_url(fresh_url).database
+        assert err.startswith(f"griddesk-admin: 数据库用户 {role} 无权在数据库 {database} 中建表")
+        assert f"ALTER DATABASE {database} OWNER TO {role}" in err and "Traceback" not in err
+        db = Database.connect(fresh_url)
+        assert migrate.current_revision(db) is None  # nothing half made
+        db.dispose()
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP OWNED BY "{role}"'))
+            conn.execute(text(f'DROP ROLE "{role}"'))
+        admin.dispose()
