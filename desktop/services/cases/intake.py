@@ -21,6 +21,7 @@ from ...models import Case, Grid, MatterItem, Place
 from ...models.base import utcnow
 from ...models.enums import CaseState, Channel, GridKind, GridStatus, HandlingLevel, MatterCategory, PlaceLevel
 from ..clock import BEIJING
+from ..matters import lists_in_force
 from ..numbering import reserve_numbers
 from ..places import get_place
 from ..routing import grid_extent, route_point
@@ -150,6 +151,11 @@ def take_in(db: Database, actor: Actor, *, channel: Channel | None, title: str, 
             if township is None or township.level is not PlaceLevel.TOWNSHIP:
                 raise ValidationFailed("乡镇(township_code):诉求未定位到网格,请指定受理的乡镇(街道)",
                                        field="township_code")
+        if item is not None and item.matter_list_id not in {
+                ml.id for ml in lists_in_force(session, township, now.astimezone(BEIJING).date())}:
+            raise ValidationFailed(f"事项(matter_item_id):事项“{item.title}”({item.code})不在现行网格化服务管理事项清单内"
+                                   "(已退出或尚未发布),请从现行清单中选择事项,或只选类别", field="matter_item_id",
+                                   article="Art. 13")
         uow.require(Permission.INTAKE, (grid or township).code, (grid or township).short_name)
         into = None
         if duplicate_of is not None:  # refused before anything is numbered (not through load_case: the
