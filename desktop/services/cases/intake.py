@@ -81,7 +81,7 @@ def unrouted_reason(db: Database, lon: float, lat: float) -> str:
     return f"该点在所有网格范围之外({where});请检查坐标是否为 WGS84 经纬度"
 
 
-def _check(channel: Channel | None, title: str, description: str, requester_name: str | None,
+def _check(channel: Channel | None, title: str, description: str, category_given: bool, requester_name: str | None,
            requester_phone: str | None, lon: float | None, lat: float | None, address: str | None) -> None:
     problems = []
     if channel is None:  # never assumed: a request filed as a grid staff report starts at grid level
@@ -92,6 +92,8 @@ def _check(channel: Channel | None, title: str, description: str, requester_name
         problems.append("标题(title):不能超过 120 字")
     if not description.strip():
         problems.append("诉求内容(description):必填")
+    if not category_given:
+        problems.append("类别(category):请选择诉求类别或事项清单中的事项")
     if requester_name and len(requester_name) > 40:
         problems.append("诉求人姓名(requester_name):不能超过 40 字")
     if requester_phone and len(requester_phone) > 20:
@@ -127,7 +129,8 @@ def take_in(db: Database, actor: Actor, *, channel: Channel | None, title: str, 
     it is recorded with its requester and, in the same transaction, merged into that case
     (duplicates.merge_into) instead of being handled twice.
     """
-    _check(channel, title, description, requester_name, requester_phone, lon, lat, address)
+    _check(channel, title, description, category is not None or matter_item_id is not None, requester_name,
+           requester_phone, lon, lat, address)
     now = now or utcnow()
     with unit_of_work(db, actor, "cases.take_in") as uow:
         session = uow.session
@@ -135,9 +138,7 @@ def take_in(db: Database, actor: Actor, *, channel: Channel | None, title: str, 
         if matter_item_id is not None and item is None:
             raise ValidationFailed(f"事项(matter_item_id):事项 {matter_item_id} 不存在,请从事项清单中选择",
                                    field="matter_item_id")
-        category = category or (item.category if item else None)
-        if category is None:
-            raise ValidationFailed("类别(category):请选择诉求类别或事项清单中的事项", field="category")
+        category = category or item.category
         if item is not None and item.category is not category:
             raise ValidationFailed(f"类别(category):事项“{item.title}”属于“{item.category.label}”,"
                                    f"与所选类别“{category.label}”不符", field="category")

@@ -96,6 +96,12 @@ def test_bad_input_names_each_field_and_saves_nothing(world):
 
 
 
+def test_an_empty_form_is_told_every_required_field_at_once_the_category_too(world):
+    with pytest.raises(ValidationFailed) as err:
+        intake.take_in(world.db, world.operator, channel=None, title="", description="", township_code=TOWNSHIP)
+    assert [p.split("(")[0] for p in err.value.problems] == ["受理渠道", "标题", "诉求内容", "类别"]
+    assert "类别(category):请选择诉求类别或事项清单中的事项" in err.value.problems
+
 @pytest.mark.law("Art. 13")
 def test_an_item_not_on_the_list_in_force_is_refused_and_nothing_is_taken_in(world):
     """An item retired from the list (its older version) or one only drafted is no item to file a
