@@ -116,6 +116,27 @@ def test_new_case_escape_cancels_and_bad_input_keeps_the_dialog_open(qtbot, demo
     assert dialog.result() == QDialog.DialogCode.Rejected
 
 
+
+def test_a_refused_save_puts_the_focus_on_the_first_field_to_correct(qtbot, demo_db, tasks, errors):
+    """Saved from the Save button by keyboard, a refusal left the focus nowhere (the button was disabled
+    while saving): the operator is taken to what to correct instead."""
+    dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitActive(dialog)
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    save.setFocus()
+    qtbot.keyClick(save, Qt.Key.Key_Space)
+    assert "受理渠道(channel)" in errors[0]
+    assert dialog.focusWidget() is dialog.channel
+    dialog.channel.setCurrentIndex(dialog.channel.findData(Channel.HOTLINE_12345.value))
+    dialog.category.setCurrentIndex(0)
+    dialog.description.setPlainText("三楼楼道堆满杂物,影响通行")
+    save.setFocus()
+    qtbot.keyClick(save, Qt.Key.Key_Space)
+    assert "标题(title)" in errors[1] and dialog.focusWidget() is dialog.title_edit
+
+
 def test_new_case_lookups_land_in_the_background_and_a_stale_one_is_dropped(qtbot, demo_db, errors):
     name, lon, lat = staffed_regular_grid(demo_db)
     tasks = Deferred()

@@ -159,6 +159,11 @@ class NewCaseDialog(QDialog):
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
         self.resize(560, 640)
+        # Where a refusal naming a field (the service's "名称(field)") takes the focus, in the form's order.
+        self._fields = {"channel": self.channel, "requester_name": self.requester_name,
+                        "requester_phone": self.requester_phone, "title": self.title_edit,
+                        "description": self.description, "matter_item_id": self.item, "category": self.category,
+                        "lon/lat": self.lon, "township_code": self.lon, "address": self.address}
 
         self.item.currentIndexChanged.connect(self._item_chosen)
         self.category.currentIndexChanged.connect(self.look_around)
@@ -285,8 +290,16 @@ class NewCaseDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
+        """Say why, then take the focus to the first field to correct (saving from the Save button, the
+        focus was lost with the button disabled meanwhile)."""
         self.buttons.setEnabled(True)
         dialogs.show_error(self, exc)
+        field = next((widget for key, widget in self._fields.items() if f"({key})" in str(exc) and widget.isEnabled()),
+                     None)
+        if field is not None:
+            field.setFocus()
+        elif self.focusWidget() is None:
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setFocus()
 
 
 def _taken_in(window, result: intake.IntakeResult) -> None:
