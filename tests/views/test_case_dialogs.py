@@ -137,6 +137,28 @@ def test_a_refused_save_puts_the_focus_on_the_first_field_to_correct(qtbot, demo
     assert "标题(title)" in errors[1] and dialog.focusWidget() is dialog.title_edit
 
 
+def test_a_location_half_typed_or_not_a_number_is_told_not_dropped(qtbot, demo_db, tasks, errors):
+    """A longitude without its latitude, or one written with a comma, was saved as no location at all:
+    the case went to the triage list without a word."""
+    dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.channel.setCurrentIndex(dialog.channel.findData(Channel.HOTLINE_12345.value))
+    dialog.category.setCurrentIndex(0)
+    dialog.title_edit.setText("楼道堆放杂物")
+    dialog.description.setPlainText("三楼楼道堆满杂物,影响通行")
+    saved = []
+    dialog.saved.connect(saved.append)
+    qtbot.keyClicks(dialog.lon, "109.105")
+    qtbot.keyClick(dialog.lon, Qt.Key.Key_Return)
+    assert "经度和纬度须同时填写" in errors[0] and not saved and dialog.isVisible()
+    qtbot.keyClicks(dialog.lat, "21.428")
+    dialog.lon.clear()
+    qtbot.keyClicks(dialog.lon, "109,105")  # a comma for the decimal point
+    qtbot.keyClick(dialog.lat, Qt.Key.Key_Return)
+    assert "“109,105”不是数字" in errors[1] and not saved and dialog.focusWidget() is dialog.lon
+
+
 def test_new_case_lookups_land_in_the_background_and_a_stale_one_is_dropped(qtbot, demo_db, errors):
     name, lon, lat = staffed_regular_grid(demo_db)
     tasks = Deferred()

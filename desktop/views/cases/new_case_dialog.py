@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...errors import ValidationFailed
 from ...i18n import label, unbroken
 from ...models.enums import CaseState, Channel, MatterCategory
 from ...services import matter_list, staff
@@ -47,6 +48,17 @@ def township_of(code: str | None) -> str | None:
     if not code or len(code) < 12 or code[6:9] == "000":
         return None
     return code[:9] + "000"
+
+
+_NOT_A_NUMBER = object()
+
+
+def _number(text: str):
+    """A coordinate field's number, None when empty, _NOT_A_NUMBER for text such as 109,105."""
+    try:
+        return float(text) if text.strip() else None
+    except ValueError:
+        return _NOT_A_NUMBER
 
 
 class SuspectedDuplicates(QListWidget):
@@ -271,8 +283,14 @@ class NewCaseDialog(QDialog):
             self.save(duplicate_of=case_id)
 
     def save(self, duplicate_of: int | None = None) -> None:
-        where = self.location()
-        lon, lat = where if where else (None, None)
+        # Each field as typed: one left empty is the service's to name, never a reason to drop the other.
+        lon, lat = (_number(edit.text()) for edit in (self.lon, self.lat))
+        for edit, value in ((self.lon, lon), (self.lat, lat)):
+            if value is _NOT_A_NUMBER:
+                self._failed(ValidationFailed(self.tr("经纬度(lon/lat):“%1”不是数字,请写成 109.105 这样的小数")
+                                              .replace("%1", edit.text()), field="lon/lat"))
+                edit.setFocus()
+                return
         self.buttons.setEnabled(False)
         self.tasks.submit(
             intake.take_in, self.db, self.actor,
