@@ -159,6 +159,15 @@ def test_a_location_half_typed_or_not_a_number_is_told_not_dropped(qtbot, demo_d
     assert "“109,105”不是数字" in errors[1] and not saved and dialog.focusWidget() is dialog.lon
 
 
+def test_a_coordinate_pasted_from_a_map_with_many_decimals_is_kept(qtbot, demo_db, tasks):
+    dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)
+    qtbot.addWidget(dialog)
+    QApplication.clipboard().setText("109.10512345678")
+    dialog.lon.paste()
+    QApplication.clipboard().setText("21.42812345678")
+    dialog.lat.paste()
+    assert dialog.location() == (109.10512345678, 21.42812345678)
+
 def test_new_case_lookups_land_in_the_background_and_a_stale_one_is_dropped(qtbot, demo_db, errors):
     name, lon, lat = staffed_regular_grid(demo_db)
     tasks = Deferred()

@@ -122,8 +122,10 @@ class NewCaseDialog(QDialog):
         self.lon, self.lat = QLineEdit(), QLineEdit()
         self.lon.setPlaceholderText(self.tr("经度,如 109.105"))
         self.lat.setPlaceholderText(self.tr("纬度,如 21.428"))
-        self.lon.setValidator(QDoubleValidator(-180, 180, 7, self.lon))
-        self.lat.setValidator(QDoubleValidator(-90, 90, 7, self.lat))
+        # As many decimals as a double holds: a point copied from a map with more than the validator
+        # allowed was not pasted at all.
+        self.lon.setValidator(QDoubleValidator(-180, 180, 15, self.lon))
+        self.lat.setValidator(QDoubleValidator(-90, 90, 15, self.lat))
         self.address = QLineEdit()
         self.urgent = QCheckBox(self.tr("紧急(涉及安全或停水停电停气)"))
         self.grid_label, self.staff_label = QLabel(self.tr("未定位:保存后进入待分派列表")), QLabel()
