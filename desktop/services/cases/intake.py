@@ -81,6 +81,11 @@ def unrouted_reason(db: Database, lon: float, lat: float) -> str:
     return f"该点在所有网格范围之外({where});请检查坐标是否为 WGS84 经纬度"
 
 
+def _phone(text: str | None) -> str | None:
+    """A phone number without the spaces it is read out and pasted with (138 0779 1234)."""
+    return "".join((text or "").split()) or None
+
+
 def _check(channel: Channel | None, title: str, description: str, category_given: bool, requester_name: str | None,
            requester_phone: str | None, lon: float | None, lat: float | None, address: str | None) -> None:
     problems = []
@@ -96,9 +101,10 @@ def _check(channel: Channel | None, title: str, description: str, category_given
         problems.append("类别(category):请选择诉求类别或事项清单中的事项")
     if requester_name and len(requester_name) > 40:
         problems.append("诉求人姓名(requester_name):不能超过 40 字")
-    if requester_phone and len(requester_phone) > 20:
-        problems.append(f"联系电话(requester_phone):有 {len(requester_phone)} 位,电话号码最多 20 位")
-    elif requester_phone and not requester_phone.replace("-", "").isdigit():
+    phone = _phone(requester_phone)
+    if phone and len(phone) > 20:
+        problems.append(f"联系电话(requester_phone):有 {len(phone)} 位,电话号码最多 20 位")
+    elif phone and not phone.replace("-", "").isdigit():
         problems.append(f"联系电话(requester_phone):“{requester_phone}”不是有效的电话号码(只能有数字和连字符)")
     if (lon is None) != (lat is None):
         problems.append("经纬度(lon/lat):经度和纬度须同时填写或同时不填")
@@ -167,7 +173,7 @@ def take_in(db: Database, actor: Actor, *, channel: Channel | None, title: str, 
         number = reserve_numbers(session, township, now.astimezone(BEIJING).year)[0]
         case = Case(
             number=number, channel=channel, requester_name=requester_name or None,
-            requester_phone=requester_phone or None, title=title.strip(), description=description.strip(),
+            requester_phone=_phone(requester_phone), title=title.strip(), description=description.strip(),
             category=category, matter_item_id=matter_item_id, lon=lon, lat=lat, address=address or None,
             county_id=township.parent_id, township_id=township.id, village_id=village.id if village else None,
             grid_id=grid_id, state=CaseState.RECEIVED, urgent=urgent, received_at=now,

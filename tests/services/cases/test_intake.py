@@ -96,6 +96,16 @@ def test_bad_input_names_each_field_and_saves_nothing(world):
 
 
 
+def test_a_phone_written_in_groups_is_taken_without_its_spaces(world):
+    """Numbers are read out and pasted in groups (138 0779 1234); a landline keeps its area code."""
+    mobile = world.new_case(requester_phone=" 138 0779\u30001234 ").case
+    landline = world.new_case(requester_phone="0779-3201234").case
+    with world.db.session() as s:
+        assert [s.get(Case, c.id).requester_phone for c in (mobile, landline)] == ["13807791234", "0779-3201234"]
+    assert queries.case_detail(world.db, world.operator, mobile.id).requester_phone == "138****1234"
+    with pytest.raises(ValidationFailed, match="“0779 320 1234 转 8”不是有效的电话号码"):
+        world.new_case(requester_phone="0779 320 1234 转 8")
+
 def test_an_empty_form_is_told_every_required_field_at_once_the_category_too(world):
     with pytest.raises(ValidationFailed) as err:
         intake.take_in(world.db, world.operator, channel=None, title="", description="", township_code=TOWNSHIP)
