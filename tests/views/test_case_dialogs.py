@@ -23,6 +23,7 @@ from desktop.models.enums import (
     DepartmentLevel,
     GridKind,
     HandlingLevel,
+    MatterCategory,
     Satisfaction,
     SupervisionLevel,
 )
@@ -1052,6 +1053,34 @@ def test_a_case_taken_in_is_named_in_the_status_bar_and_chosen_in_the_queue(qtbo
     qtbot.waitUntil(lambda: window.queue_panel.current_case_id() == saved.args[0].case.id, timeout=3000)
     assert not errors
 
+
+
+def test_a_case_saved_before_its_duplicates_were_shown_names_them_in_the_status_bar(qtbot, demo_db, tasks, errors):
+    """Enter pressed before the lookup of the location landed: the service still finds the open cases
+    like it, and the operator is told of them, to merge from the case panel."""
+    from desktop.services.cases import intake
+    from desktop.views.cases.new_case_dialog import open_new_case
+    from desktop.views.main_window import MainWindow
+
+    _name, lon, lat = staffed_regular_grid(demo_db)
+    operator = actor(demo_db, "qg_op1")
+    first = intake.take_in(demo_db, operator, channel=Channel.HOTLINE_12345, title="楼道堆放杂物",
+                           description="三楼楼道堆满杂物", category=MatterCategory.LIVELIHOOD, lon=lon, lat=lat).case
+    window = MainWindow(demo_db, operator, tasks)
+    qtbot.addWidget(window)
+    window.select_place(TOWNSHIP)
+    open_new_case(window)
+    dialog = window.findChild(NewCaseDialog)
+    dialog.channel.setCurrentIndex(dialog.channel.findData(Channel.WALK_IN.value))
+    dialog.category.setCurrentIndex(dialog.category.findData(MatterCategory.LIVELIHOOD.value))
+    dialog.title_edit.setText("楼道杂物堵塞")
+    dialog.description.setPlainText("楼道杂物影响通行")
+    dialog.lon.setText(f"{lon:.6f}")
+    dialog.lat.setText(f"{lat:.6f}")
+    assert dialog.duplicates.count() == 0  # the lookup waits for typing to pause
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    assert f"疑似重复:{first.number}" in window.statusBar().currentMessage()
 
 def test_an_open_case_panel_counts_its_deadlines_down(qtbot, demo_db, tasks, monkeypatch):
     from datetime import timedelta

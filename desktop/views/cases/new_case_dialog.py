@@ -41,6 +41,7 @@ TAKEN_IN_SHOWN_MS = 30_000  # how long the status bar names the case just taken 
 TAKEN_IN_GRID = QT_TRANSLATE_NOOP("NewCaseDialog", "已受理诉求 %1,归入 %2")
 TAKEN_IN_TRIAGE = QT_TRANSLATE_NOOP("NewCaseDialog", "已受理诉求 %1,未落入网格,在待分拨清单上")
 TAKEN_IN_MERGED = QT_TRANSLATE_NOOP("NewCaseDialog", "已受理诉求 %1,作为重复诉求并入所选案件")
+TAKEN_IN_LIKE = QT_TRANSLATE_NOOP("NewCaseDialog", ";附近有同类未办结案件,疑似重复:%1(可在案件详情中合并)")
 
 
 def township_of(code: str | None) -> str | None:
@@ -325,7 +326,8 @@ class NewCaseDialog(QDialog):
 
 
 def _taken_in(window, result: intake.IntakeResult) -> None:
-    """Say which number the case got (the caller is often still on the phone) and choose it in the queue."""
+    """Say which number the case got (the caller is often still on the phone), and any open cases it looks
+    like, and choose it in the queue."""
     queue_panel = getattr(window, "queue_panel", None)
     if queue_panel is not None:
         queue_panel.choose_when_shown(result.case.id)
@@ -334,7 +336,11 @@ def _taken_in(window, result: intake.IntakeResult) -> None:
         said = TAKEN_IN_MERGED if result.case.state is CaseState.MERGED else TAKEN_IN_GRID if result.grid_code \
             else TAKEN_IN_TRIAGE
         text = QCoreApplication.translate("NewCaseDialog", said).replace("%1", result.case.number)
-        window.statusBar().showMessage(text.replace("%2", result.grid_name or ""), TAKEN_IN_SHOWN_MS)
+        text = text.replace("%2", result.grid_name or "")
+        if result.duplicates:  # found on saving: saved before the form's own lookup had shown them
+            text += QCoreApplication.translate("NewCaseDialog", TAKEN_IN_LIKE).replace(
+                "%1", "、".join(hint.case.number for hint in result.duplicates[:3]))
+        window.statusBar().showMessage(text, TAKEN_IN_SHOWN_MS)
 
 
 def open_new_case(window) -> None:
