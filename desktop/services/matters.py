@@ -34,14 +34,15 @@ def require_listed_grid_task(session: Session, matter_item_id: int | None, place
     《条例》第十三条:未纳入网格化服务管理事项清单的,不得要求网格工作人员办理或者协助。
     """
     if matter_item_id is None:
-        raise LawRefusal("未指定事项清单中的事项,不得要求网格工作人员办理或者协助", article="Art. 13")
+        raise LawRefusal("未指定事项清单中的事项,不得要求网格工作人员办理或者协助;请派遣给承办部门或上报", article="Art. 13")
     item = session.get(MatterItem, matter_item_id)
     if item is None:
         raise NotFound(f"事项 {matter_item_id} 不存在")
     in_force = {ml.id for ml in lists_in_force(session, place, on)}
     if item.matter_list_id not in in_force:
         raise LawRefusal(
-            f"事项“{item.title}”({item.code})不在现行网格化服务管理事项清单内,不得要求网格工作人员办理或者协助",
+            f"事项“{item.title}”({item.code})不在现行网格化服务管理事项清单内,不得要求网格工作人员办理或者协助;"
+            "请派遣给承办部门或上报",
             article="Art. 13",
         )
     if not item.grid_staff_task:

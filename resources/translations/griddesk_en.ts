@@ -3543,156 +3543,176 @@
   <context>
     <name>NewCaseDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="40" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="41" />
       <source>已受理诉求 %1,归入 %2</source>
       <translation>Request %1 taken in, in %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="41" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="42" />
       <source>已受理诉求 %1,未落入网格,在待分拨清单上</source>
       <translation>Request %1 taken in; it lies in no grid and is on the triage list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="42" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="43" />
       <source>已受理诉求 %1,作为重复诉求并入所选案件</source>
       <translation>Request %1 taken in and merged into the chosen case as a duplicate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="87" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="44" />
+      <source>;附近有同类未办结案件,疑似重复:%1(可在案件详情中合并)</source>
+      <translation>; open cases of the same kind nearby, possibly the same request: %1 (merge from the case panel)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="100" />
       <source>新建诉求</source>
       <translation>New request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="93" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="106" />
       <source>请选择受理渠道</source>
       <translation>Choose the channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="101" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="110" />
+      <source>必填,一句话说明诉求,如:巷口路灯不亮</source>
+      <translation>Required: the request in one line, e.g. street light out in the lane</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="112" />
+      <source>必填,诉求的具体情况</source>
+      <translation>Required: what the request is about, in full</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="116" />
       <source>(不选事项)</source>
       <translation>(no matter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="108" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="123" />
       <source>请选择类别(选了事项则随事项)</source>
       <translation>Choose a category (or a matter item, which sets it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="111" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="126" />
       <source>经度,如 109.105</source>
       <translation>Longitude, e.g. 109.105</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="112" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="127" />
       <source>纬度,如 21.428</source>
       <translation>Latitude, e.g. 21.428</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="116" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="133" />
       <source>紧急(涉及安全或停水停电停气)</source>
       <translation>Urgent (safety, or water, power or gas cut)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="117" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="200" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="134" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="222" />
       <source>未定位:保存后进入待分派列表</source>
       <translation>No location: goes to the routing list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="123" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="140" />
       <source>双击打开该案件查看;确属同一诉求的,选中后点“并入所选案件”:本诉求登记后即并入该案件,不另行办理</source>
       <translation>Double-click to open the case; if it is the same request, select it and click “Merge into selected case”: this request is recorded and merged into it, not handled separately</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="131" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="148" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="131" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="148" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="132" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="149" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="132" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="149" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="133" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="150" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="133" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="150" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="134" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="151" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="134" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="151" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="135" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="152" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="136" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="153" />
       <source>所属网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="136" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="153" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="137" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="154" />
       <source>疑似重复</source>
       <translation>Possible duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="140" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="157" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="141" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="158" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="142" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="264" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="159" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="286" />
       <source>并入所选案件</source>
       <translation>Merge into selected case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="228" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="250" />
       <source>不在任何网格内:保存后进入待分派列表</source>
       <translation>Outside every grid: goes to the routing list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="234" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="256" />
       <source>{number} {title}(相距 {distance} 米,{state})</source>
       <translation>{number} {title} ({distance} m away, {state})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="265" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="287" />
       <source>本诉求将登记并作为重复诉求并入案件 %1,由该案件一并办理,不另行派遣。确定并入?</source>
       <translation>This request will be recorded and merged into case %1 as a duplicate, handled with it and not dispatched separately. Merge?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="295" />
+      <source>经纬度(lon/lat):“%1”不是数字,请写成 109.105 这样的小数</source>
+      <translation>Longitude/latitude (lon/lat): “%1” is not a number; write a decimal such as 109.105</translation>
     </message>
   </context>
   <context>

@@ -139,14 +139,14 @@ def test_an_administrator_neither_raises_itself_nor_touches_a_wider_or_an_audito
 
 def test_a_disabled_or_demoted_desk_is_stopped_at_its_next_step(db, admins, system):
     from desktop.services.cases import intake
-    from desktop.models.enums import Channel
+    from desktop.models.enums import Channel, MatterCategory
 
     operator = admins["qg_op"]  # logged in before the changes below
     accounts.grant_role(db, system, username="qg_op", role=Role.SUPERVISOR, scope_code=QIAOGANG)
     accounts.revoke_role(db, admins["qg_admin"], "qg_op", Role.OPERATOR, QIAOGANG)
     with pytest.raises(PermissionDenied, match="角色已被管理员调整,请重新登录"):
         intake.take_in(db, operator, channel=Channel.WALK_IN, title="路灯不亮", description="侨北路路灯不亮",
-                       category=None)
+                       category=MatterCategory.LIVELIHOOD)
     supervisor = users.login(db, "qg_op", PASSWORD)
     accounts.set_active(db, admins["yh_admin"], "qg_admin", False)
     with pytest.raises(PermissionDenied, match="账号已被停用"):  # the disabled admin's open desk

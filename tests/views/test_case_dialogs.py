@@ -23,6 +23,7 @@ from desktop.models.enums import (
     DepartmentLevel,
     GridKind,
     HandlingLevel,
+    MatterCategory,
     Satisfaction,
     SupervisionLevel,
 )
@@ -115,6 +116,67 @@ def test_new_case_escape_cancels_and_bad_input_keeps_the_dialog_open(qtbot, demo
     qtbot.keyClick(dialog.requester_name, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected
 
+
+
+
+def test_the_form_says_which_fields_must_be_filled_before_anything_is_saved(qtbot, demo_db, tasks):
+    dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)
+    qtbot.addWidget(dialog)
+    assert "请选择" in dialog.channel.placeholderText() and "请选择" in dialog.category.placeholderText()
+    assert dialog.title_edit.placeholderText().startswith("必填")
+    assert dialog.description.placeholderText().startswith("必填")
+    assert not dialog.requester_name.placeholderText() and not dialog.address.placeholderText()
+
+def test_a_refused_save_puts_the_focus_on_the_first_field_to_correct(qtbot, demo_db, tasks, errors):
+    """Saved from the Save button by keyboard, a refusal left the focus nowhere (the button was disabled
+    while saving): the operator is taken to what to correct instead."""
+    dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitActive(dialog)
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    save.setFocus()
+    qtbot.keyClick(save, Qt.Key.Key_Space)
+    assert "受理渠道(channel)" in errors[0]
+    assert dialog.focusWidget() is dialog.channel
+    dialog.channel.setCurrentIndex(dialog.channel.findData(Channel.HOTLINE_12345.value))
+    dialog.category.setCurrentIndex(0)
+    dialog.description.setPlainText("三楼楼道堆满杂物,影响通行")
+    save.setFocus()
+    qtbot.keyClick(save, Qt.Key.Key_Space)
+    assert "标题(title)" in errors[1] and dialog.focusWidget() is dialog.title_edit
+
+
+def test_a_location_half_typed_or_not_a_number_is_told_not_dropped(qtbot, demo_db, tasks, errors):
+    """A longitude without its latitude, or one written with a comma, was saved as no location at all:
+    the case went to the triage list without a word."""
+    dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.channel.setCurrentIndex(dialog.channel.findData(Channel.HOTLINE_12345.value))
+    dialog.category.setCurrentIndex(0)
+    dialog.title_edit.setText("楼道堆放杂物")
+    dialog.description.setPlainText("三楼楼道堆满杂物,影响通行")
+    saved = []
+    dialog.saved.connect(saved.append)
+    qtbot.keyClicks(dialog.lon, "109.105")
+    qtbot.keyClick(dialog.lon, Qt.Key.Key_Return)
+    assert "经度和纬度须同时填写" in errors[0] and not saved and dialog.isVisible()
+    qtbot.keyClicks(dialog.lat, "21.428")
+    dialog.lon.clear()
+    qtbot.keyClicks(dialog.lon, "109,105")  # a comma for the decimal point
+    qtbot.keyClick(dialog.lat, Qt.Key.Key_Return)
+    assert "“109,105”不是数字" in errors[1] and not saved and dialog.focusWidget() is dialog.lon
+
+
+def test_a_coordinate_pasted_from_a_map_with_many_decimals_is_kept(qtbot, demo_db, tasks):
+    dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)
+    qtbot.addWidget(dialog)
+    QApplication.clipboard().setText("109.10512345678")
+    dialog.lon.paste()
+    QApplication.clipboard().setText("21.42812345678")
+    dialog.lat.paste()
+    assert dialog.location() == (109.10512345678, 21.42812345678)
 
 def test_new_case_lookups_land_in_the_background_and_a_stale_one_is_dropped(qtbot, demo_db, errors):
     name, lon, lat = staffed_regular_grid(demo_db)
@@ -1046,6 +1108,34 @@ def test_a_case_taken_in_is_named_in_the_status_bar_and_chosen_in_the_queue(qtbo
     qtbot.waitUntil(lambda: window.queue_panel.current_case_id() == saved.args[0].case.id, timeout=3000)
     assert not errors
 
+
+
+def test_a_case_saved_before_its_duplicates_were_shown_names_them_in_the_status_bar(qtbot, demo_db, tasks, errors):
+    """Enter pressed before the lookup of the location landed: the service still finds the open cases
+    like it, and the operator is told of them, to merge from the case panel."""
+    from desktop.services.cases import intake
+    from desktop.views.cases.new_case_dialog import open_new_case
+    from desktop.views.main_window import MainWindow
+
+    _name, lon, lat = staffed_regular_grid(demo_db)
+    operator = actor(demo_db, "qg_op1")
+    first = intake.take_in(demo_db, operator, channel=Channel.HOTLINE_12345, title="楼道堆放杂物",
+                           description="三楼楼道堆满杂物", category=MatterCategory.LIVELIHOOD, lon=lon, lat=lat).case
+    window = MainWindow(demo_db, operator, tasks)
+    qtbot.addWidget(window)
+    window.select_place(TOWNSHIP)
+    open_new_case(window)
+    dialog = window.findChild(NewCaseDialog)
+    dialog.channel.setCurrentIndex(dialog.channel.findData(Channel.WALK_IN.value))
+    dialog.category.setCurrentIndex(dialog.category.findData(MatterCategory.LIVELIHOOD.value))
+    dialog.title_edit.setText("楼道杂物堵塞")
+    dialog.description.setPlainText("楼道杂物影响通行")
+    dialog.lon.setText(f"{lon:.6f}")
+    dialog.lat.setText(f"{lat:.6f}")
+    assert dialog.duplicates.count() == 0  # the lookup waits for typing to pause
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    assert f"疑似重复:{first.number}" in window.statusBar().currentMessage()
 
 def test_an_open_case_panel_counts_its_deadlines_down(qtbot, demo_db, tasks, monkeypatch):
     from datetime import timedelta

@@ -21,6 +21,7 @@ from ...models import Case, Grid, MatterItem, Place
 from ...models.base import utcnow
 from ...models.enums import CaseState, Channel, GridKind, GridStatus, HandlingLevel, MatterCategory, PlaceLevel
 from ..clock import BEIJING
+from ..matters import lists_in_force
 from ..numbering import reserve_numbers
 from ..places import get_place
 from ..routing import grid_extent, route_point
@@ -80,7 +81,12 @@ def unrouted_reason(db: Database, lon: float, lat: float) -> str:
     return f"该点在所有网格范围之外({where});请检查坐标是否为 WGS84 经纬度"
 
 
-def _check(channel: Channel | None, title: str, description: str, requester_name: str | None,
+def _phone(text: str | None) -> str | None:
+    """A phone number without the spaces it is read out and pasted with (138 0779 1234)."""
+    return "".join((text or "").split()) or None
+
+
+def _check(channel: Channel | None, title: str, description: str, category_given: bool, requester_name: str | None,
            requester_phone: str | None, lon: float | None, lat: float | None, address: str | None) -> None:
     problems = []
     if channel is None:  # never assumed: a request filed as a grid staff report starts at grid level
@@ -91,11 +97,14 @@ def _check(channel: Channel | None, title: str, description: str, requester_name
         problems.append("标题(title):不能超过 120 字")
     if not description.strip():
         problems.append("诉求内容(description):必填")
+    if not category_given:
+        problems.append("类别(category):请选择诉求类别或事项清单中的事项")
     if requester_name and len(requester_name) > 40:
         problems.append("诉求人姓名(requester_name):不能超过 40 字")
-    if requester_phone and len(requester_phone) > 20:
-        problems.append(f"联系电话(requester_phone):有 {len(requester_phone)} 位,电话号码最多 20 位")
-    elif requester_phone and not requester_phone.replace("-", "").isdigit():
+    phone = _phone(requester_phone)
+    if phone and len(phone) > 20:
+        problems.append(f"联系电话(requester_phone):有 {len(phone)} 位,电话号码最多 20 位")
+    elif phone and not phone.replace("-", "").isdigit():
         problems.append(f"联系电话(requester_phone):“{requester_phone}”不是有效的电话号码(只能有数字和连字符)")
     if (lon is None) != (lat is None):
         problems.append("经纬度(lon/lat):经度和纬度须同时填写或同时不填")
@@ -126,7 +135,8 @@ def take_in(db: Database, actor: Actor, *, channel: Channel | None, title: str, 
     it is recorded with its requester and, in the same transaction, merged into that case
     (duplicates.merge_into) instead of being handled twice.
     """
-    _check(channel, title, description, requester_name, requester_phone, lon, lat, address)
+    _check(channel, title, description, category is not None or matter_item_id is not None, requester_name,
+           requester_phone, lon, lat, address)
     now = now or utcnow()
     with unit_of_work(db, actor, "cases.take_in") as uow:
         session = uow.session
@@ -134,9 +144,7 @@ def take_in(db: Database, actor: Actor, *, channel: Channel | None, title: str, 
         if matter_item_id is not None and item is None:
             raise ValidationFailed(f"事项(matter_item_id):事项 {matter_item_id} 不存在,请从事项清单中选择",
                                    field="matter_item_id")
-        category = category or (item.category if item else None)
-        if category is None:
-            raise ValidationFailed("类别(category):请选择诉求类别或事项清单中的事项", field="category")
+        category = category or item.category
         if item is not None and item.category is not category:
             raise ValidationFailed(f"类别(category):事项“{item.title}”属于“{item.category.label}”,"
                                    f"与所选类别“{category.label}”不符", field="category")
@@ -150,6 +158,11 @@ def take_in(db: Database, actor: Actor, *, channel: Channel | None, title: str, 
             if township is None or township.level is not PlaceLevel.TOWNSHIP:
                 raise ValidationFailed("乡镇(township_code):诉求未定位到网格,请指定受理的乡镇(街道)",
                                        field="township_code")
+        if item is not None and item.matter_list_id not in {
+                ml.id for ml in lists_in_force(session, township, now.astimezone(BEIJING).date())}:
+            raise ValidationFailed(f"事项(matter_item_id):事项“{item.title}”({item.code})不在现行网格化服务管理事项清单内"
+                                   "(已退出或尚未发布),请从现行清单中选择事项,或只选类别", field="matter_item_id",
+                                   article="Art. 13")
         uow.require(Permission.INTAKE, (grid or township).code, (grid or township).short_name)
         into = None
         if duplicate_of is not None:  # refused before anything is numbered (not through load_case: the
@@ -160,7 +173,7 @@ def take_in(db: Database, actor: Actor, *, channel: Channel | None, title: str, 
         number = reserve_numbers(session, township, now.astimezone(BEIJING).year)[0]
         case = Case(
             number=number, channel=channel, requester_name=requester_name or None,
-            requester_phone=requester_phone or None, title=title.strip(), description=description.strip(),
+            requester_phone=_phone(requester_phone), title=title.strip(), description=description.strip(),
             category=category, matter_item_id=matter_item_id, lon=lon, lat=lat, address=address or None,
             county_id=township.parent_id, township_id=township.id, village_id=village.id if village else None,
             grid_id=grid_id, state=CaseState.RECEIVED, urgent=urgent, received_at=now,

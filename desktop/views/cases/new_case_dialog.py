@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...errors import ValidationFailed
 from ...i18n import label, unbroken
 from ...models.enums import CaseState, Channel, MatterCategory
 from ...services import matter_list, staff
@@ -40,6 +41,7 @@ TAKEN_IN_SHOWN_MS = 30_000  # how long the status bar names the case just taken 
 TAKEN_IN_GRID = QT_TRANSLATE_NOOP("NewCaseDialog", "已受理诉求 %1,归入 %2")
 TAKEN_IN_TRIAGE = QT_TRANSLATE_NOOP("NewCaseDialog", "已受理诉求 %1,未落入网格,在待分拨清单上")
 TAKEN_IN_MERGED = QT_TRANSLATE_NOOP("NewCaseDialog", "已受理诉求 %1,作为重复诉求并入所选案件")
+TAKEN_IN_LIKE = QT_TRANSLATE_NOOP("NewCaseDialog", ";附近有同类未办结案件,疑似重复:%1(可在案件详情中合并)")
 
 
 def township_of(code: str | None) -> str | None:
@@ -47,6 +49,17 @@ def township_of(code: str | None) -> str | None:
     if not code or len(code) < 12 or code[6:9] == "000":
         return None
     return code[:9] + "000"
+
+
+_NOT_A_NUMBER = object()
+
+
+def _number(text: str):
+    """A coordinate field's number, None when empty, _NOT_A_NUMBER for text such as 109,105."""
+    try:
+        return float(text) if text.strip() else None
+    except ValueError:
+        return _NOT_A_NUMBER
 
 
 class SuspectedDuplicates(QListWidget):
@@ -94,7 +107,9 @@ class NewCaseDialog(QDialog):
         self.channel.setCurrentIndex(-1)
         self.requester_name, self.requester_phone = QLineEdit(), QLineEdit()
         self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText(self.tr("必填,一句话说明诉求,如:巷口路灯不亮"))
         self.description = QPlainTextEdit()
+        self.description.setPlaceholderText(self.tr("必填,诉求的具体情况"))
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(80)
         self.item = QComboBox()
@@ -110,8 +125,10 @@ class NewCaseDialog(QDialog):
         self.lon, self.lat = QLineEdit(), QLineEdit()
         self.lon.setPlaceholderText(self.tr("经度,如 109.105"))
         self.lat.setPlaceholderText(self.tr("纬度,如 21.428"))
-        self.lon.setValidator(QDoubleValidator(-180, 180, 7, self.lon))
-        self.lat.setValidator(QDoubleValidator(-90, 90, 7, self.lat))
+        # As many decimals as a double holds: a point copied from a map with more than the validator
+        # allowed was not pasted at all.
+        self.lon.setValidator(QDoubleValidator(-180, 180, 15, self.lon))
+        self.lat.setValidator(QDoubleValidator(-90, 90, 15, self.lat))
         self.address = QLineEdit()
         self.urgent = QCheckBox(self.tr("紧急(涉及安全或停水停电停气)"))
         self.grid_label, self.staff_label = QLabel(self.tr("未定位:保存后进入待分派列表")), QLabel()
@@ -159,6 +176,11 @@ class NewCaseDialog(QDialog):
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
         self.resize(560, 640)
+        # Where a refusal naming a field (the service's "名称(field)") takes the focus, in the form's order.
+        self._fields = {"channel": self.channel, "requester_name": self.requester_name,
+                        "requester_phone": self.requester_phone, "title": self.title_edit,
+                        "description": self.description, "matter_item_id": self.item, "category": self.category,
+                        "lon/lat": self.lon, "township_code": self.lon, "address": self.address}
 
         self.item.currentIndexChanged.connect(self._item_chosen)
         self.category.currentIndexChanged.connect(self.look_around)
@@ -266,8 +288,14 @@ class NewCaseDialog(QDialog):
             self.save(duplicate_of=case_id)
 
     def save(self, duplicate_of: int | None = None) -> None:
-        where = self.location()
-        lon, lat = where if where else (None, None)
+        # Each field as typed: one left empty is the service's to name, never a reason to drop the other.
+        lon, lat = (_number(edit.text()) for edit in (self.lon, self.lat))
+        for edit, value in ((self.lon, lon), (self.lat, lat)):
+            if value is _NOT_A_NUMBER:
+                self._failed(ValidationFailed(self.tr("经纬度(lon/lat):“%1”不是数字,请写成 109.105 这样的小数")
+                                              .replace("%1", edit.text()), field="lon/lat"))
+                edit.setFocus()
+                return
         self.buttons.setEnabled(False)
         self.tasks.submit(
             intake.take_in, self.db, self.actor,
@@ -285,12 +313,21 @@ class NewCaseDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
+        """Say why, then take the focus to the first field to correct (saving from the Save button, the
+        focus was lost with the button disabled meanwhile)."""
         self.buttons.setEnabled(True)
         dialogs.show_error(self, exc)
+        field = next((widget for key, widget in self._fields.items() if f"({key})" in str(exc) and widget.isEnabled()),
+                     None)
+        if field is not None:
+            field.setFocus()
+        elif self.focusWidget() is None:
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setFocus()
 
 
 def _taken_in(window, result: intake.IntakeResult) -> None:
-    """Say which number the case got (the caller is often still on the phone) and choose it in the queue."""
+    """Say which number the case got (the caller is often still on the phone), and any open cases it looks
+    like, and choose it in the queue."""
     queue_panel = getattr(window, "queue_panel", None)
     if queue_panel is not None:
         queue_panel.choose_when_shown(result.case.id)
@@ -299,7 +336,11 @@ def _taken_in(window, result: intake.IntakeResult) -> None:
         said = TAKEN_IN_MERGED if result.case.state is CaseState.MERGED else TAKEN_IN_GRID if result.grid_code \
             else TAKEN_IN_TRIAGE
         text = QCoreApplication.translate("NewCaseDialog", said).replace("%1", result.case.number)
-        window.statusBar().showMessage(text.replace("%2", result.grid_name or ""), TAKEN_IN_SHOWN_MS)
+        text = text.replace("%2", result.grid_name or "")
+        if result.duplicates:  # found on saving: saved before the form's own lookup had shown them
+            text += QCoreApplication.translate("NewCaseDialog", TAKEN_IN_LIKE).replace(
+                "%1", "、".join(hint.case.number for hint in result.duplicates[:3]))
+        window.statusBar().showMessage(text, TAKEN_IN_SHOWN_MS)
 
 
 def open_new_case(window) -> None:

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import func, select
 
 from desktop.errors import InvalidTransition, PermissionDenied, ValidationFailed
-from desktop.models import AuditEntry, Case, CaseEvent, ChangeFeed
-from desktop.models.enums import AuditOutcome, CaseState, Channel, HandlingLevel, MatterCategory
+from desktop.models import AuditEntry, Case, CaseEvent, ChangeFeed, MatterItem, MatterList, Place
+from desktop.models.enums import AuditOutcome, CaseState, Channel, HandlingLevel, MatterCategory, MatterListState
 from desktop.services.cases import duplicates, hold, intake, queries
 
-from case_world import AT_SEA, GRID_A, GRID_B, IN_A, IN_B, IN_MARKET, MARKET, OTHER_TOWNSHIP, TOWNSHIP
+from case_world import AT_SEA, COUNTY, GRID_A, GRID_B, IN_A, IN_B, IN_MARKET, MARKET, OTHER_TOWNSHIP, TOWNSHIP
 
 
 @pytest.mark.law("Art. 16")
@@ -92,6 +94,48 @@ def test_bad_input_names_each_field_and_saves_nothing(world):
         world.new_case(matter_item_id=world.items["dispute"], category=MatterCategory.LIVELIHOOD)
     assert intake.triage_list(world.db, world.operator, TOWNSHIP) == []
 
+
+
+def test_a_phone_written_in_groups_is_taken_without_its_spaces(world):
+    """Numbers are read out and pasted in groups (138 0779 1234); a landline keeps its area code."""
+    mobile = world.new_case(requester_phone=" 138 0779\u30001234 ").case
+    landline = world.new_case(requester_phone="0779-3201234").case
+    with world.db.session() as s:
+        assert [s.get(Case, c.id).requester_phone for c in (mobile, landline)] == ["13807791234", "0779-3201234"]
+    assert queries.case_detail(world.db, world.operator, mobile.id).requester_phone == "138****1234"
+    with pytest.raises(ValidationFailed, match="“0779 320 1234 转 8”不是有效的电话号码"):
+        world.new_case(requester_phone="0779 320 1234 转 8")
+
+def test_an_empty_form_is_told_every_required_field_at_once_the_category_too(world):
+    with pytest.raises(ValidationFailed) as err:
+        intake.take_in(world.db, world.operator, channel=None, title="", description="", township_code=TOWNSHIP)
+    assert [p.split("(")[0] for p in err.value.problems] == ["受理渠道", "标题", "诉求内容", "类别"]
+    assert "类别(category):请选择诉求类别或事项清单中的事项" in err.value.problems
+
+@pytest.mark.law("Art. 13")
+def test_an_item_not_on_the_list_in_force_is_refused_and_nothing_is_taken_in(world):
+    """An item retired from the list (its older version) or one only drafted is no item to file a
+    request under: its department and time limit are no longer, or not yet, the law."""
+    with world.db.session() as s:
+        county = s.scalar(select(Place).where(Place.code == COUNTY))
+        retired = MatterItem(code="M05-09", title="已退出的调处事项", category=MatterCategory.DISPUTE,
+                             department_id=world.departments["police"])
+        s.add(MatterList(place_id=county.id, version=1, title="银海区事项清单", state=MatterListState.PUBLISHED,
+                         published_on=date(2025, 9, 1), items=[retired]))
+        s.add(MatterList(place_id=county.id, version=2, title="银海区事项清单", state=MatterListState.PUBLISHED,
+                         published_on=date(2026, 1, 1)))
+        drafted = MatterItem(code="M05-10", title="拟纳入的调处事项", category=MatterCategory.DISPUTE,
+                             department_id=world.departments["police"])
+        s.add(MatterList(place_id=county.id, version=3, title="银海区事项清单", items=[drafted]))
+        s.commit()
+        ids = {"retired": retired.id, "drafted": drafted.id}
+    with pytest.raises(ValidationFailed, match=r"事项“已退出的调处事项”\(M05-09\)不在现行.*事项清单内.*请从现行清单中选择.*Art. 13"):
+        world.new_case(matter_item_id=ids["retired"], channel=Channel.GRID_STAFF)
+    with pytest.raises(ValidationFailed, match=r"事项“拟纳入的调处事项”\(M05-10\)不在现行"):
+        world.new_case(matter_item_id=ids["drafted"])
+    with world.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Case)) == 0
+    assert world.new_case().case.state is CaseState.REGISTERED  # an item of the list in force is taken
 
 def test_duplicates_are_offered_by_category_radius_and_window(world):
     first = world.new_case(at=IN_A).case

@@ -12,9 +12,19 @@ from sqlalchemy import select
 
 from case_world import COUNTY, GRID_A, GRID_B, TOWNSHIP, TUESDAY, actor, assignments, dispatched
 from desktop.errors import Conflict, InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
-from desktop.models import Department, Extension, Grid, Objection, Place, Setting
+from desktop.models import Department, Extension, Grid, MatterItem, MatterList, Objection, Place, Setting
 from desktop.models.base import utcnow
-from desktop.models.enums import AssignmentRole, CaseState, Channel, GridStatus, HandlingLevel, PlaceLevel, Role
+from desktop.models.enums import (
+    AssignmentRole,
+    CaseState,
+    Channel,
+    GridStatus,
+    HandlingLevel,
+    MatterCategory,
+    MatterListState,
+    PlaceLevel,
+    Role,
+)
 from desktop.services.cases import department, dispatch, duplicates, intake, onspot_escalation, queries, review
 from desktop.services.clock import BEIJING
 
@@ -150,6 +160,23 @@ def test_dispatch_names_a_stopped_department_by_its_name(world):
         dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=99999,
                           expected_version=case.version)
 
+
+@pytest.mark.law("Art. 13")
+def test_a_case_without_a_listed_item_is_refused_to_grid_staff_with_what_to_do_instead(world):
+    """The item of a case is chosen at intake only: the refusal says where such a case goes."""
+    case = world.new_case(channel=Channel.GRID_STAFF, category=MatterCategory.DISPUTE).case
+    with pytest.raises(LawRefusal, match="未指定事项清单中的事项,不得要求网格工作人员办理或者协助;请派遣给承办部门或上报"):
+        onspot_escalation.resolve_on_spot(world.db, world.operator, case_id=case.id, result="已调解",
+                                          expected_version=case.version)
+    case = world.new_case(channel=Channel.GRID_STAFF).case
+    with world.db.session() as session:  # its list replaced by a newer one without it since
+        city = session.get(MatterList, session.get(MatterItem, world.items["dispute"]).matter_list_id)
+        session.add(MatterList(place_id=city.place_id, version=2, title=city.title, state=MatterListState.PUBLISHED,
+                               published_on=TUESDAY.date()))
+        session.commit()
+    with pytest.raises(LawRefusal, match="不在现行网格化服务管理事项清单内.*;请派遣给承办部门或上报"):
+        onspot_escalation.resolve_on_spot(world.db, world.operator, case_id=case.id, result="已调解",
+                                          expected_version=case.version)
 
 @pytest.mark.law("Art. 13")
 def test_an_item_on_the_list_but_not_for_grid_staff_is_refused_as_such(world):
