@@ -17,6 +17,7 @@ from ..db import Database
 from ..models import Department, Grid, GridStaffRole, MatterItem, Place
 from ..models.enums import GridStatus, PlaceLevel
 from .clock import beijing_today
+from .matter_list import institution_of
 from .matters import lists_in_force
 from .places import get_place, upward
 
@@ -28,11 +29,22 @@ class Missing(enum.Enum):
     DEPARTMENTS = "departments"  # no active department of the township, its county or the city
 
 
+# Kept by the county or city institution that compiles the township's matter list (Art. 12(1)),
+# not by the township: the list and the departments it dispatches to.
+KEPT_BY_INSTITUTION = frozenset({Missing.MATTER_LIST, Missing.DEPARTMENTS})
+
+
 @dataclass(frozen=True)
 class SetupStatus:
     township_code: str
     township_name: str
     missing: tuple[Missing, ...]  # in the order they are best done
+    institution_code: str = ""  # the county (or city) compiling its matter list: who keeps KEPT_BY_INSTITUTION
+    institution_name: str = ""
+
+    def kept_at(self, missing: Missing) -> str:
+        """The place code where what is missing is set up (the permission is needed there)."""
+        return self.institution_code if missing in KEPT_BY_INSTITUTION else self.township_code
 
 
 def township_setup(db: Database, place_code: str) -> SetupStatus | None:
@@ -59,4 +71,5 @@ def township_setup(db: Database, place_code: str) -> SetupStatus | None:
         }
         present = session.execute(select(*checks.values())).one()
         missing = tuple(kind for kind, there in zip(checks, present) if not there)
-        return SetupStatus(township.code, township.name, missing)
+        institution = institution_of(township)
+        return SetupStatus(township.code, township.name, missing, institution.code, institution.name)

@@ -88,8 +88,11 @@ class SetupBanner(Retranslating, QFrame):
         lines = []
         for missing in status.missing:
             what, how, permission = STEPS[missing]
-            if actor.can(permission, status.township_code):
+            if actor.can(permission, status.kept_at(missing)):
                 lines.append(escape(self.tr("%1:%2").replace("%1", _tr(what)).replace("%2", _tr(how))))
+            elif missing in setup_status.KEPT_BY_INSTITUTION:  # the county's or city's, not a township's (Art. 12(1))
+                lines.append(escape(self.tr("%1:由%2的管理员设置(第十二条)").replace("%1", _tr(what))
+                                    .replace("%2", status.institution_name)))
             else:
                 lines.append(escape(self.tr("%1:请管理员设置").replace("%1", _tr(what))))
         head = self.tr("%1尚未完成初始设置,案件还不能按网格归属和派遣:").replace("%1", status.township_name)

@@ -4699,11 +4699,16 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
     <message>
       <location filename="../../desktop/views/setup_banner.py" line="94" />
+      <source>%1:由%2的管理员设置(第十二条)</source>
+      <translation>%1: set up by an administrator of %2 (Art. 12)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_banner.py" line="97" />
       <source>%1:请管理员设置</source>
       <translation>%1: ask an administrator to set this up</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="95" />
+      <location filename="../../desktop/views/setup_banner.py" line="98" />
       <source>%1尚未完成初始设置,案件还不能按网格归属和派遣:</source>
       <translation>%1 is not yet set up; cases cannot yet be placed in grids and dispatched:</translation>
     </message>

@@ -303,12 +303,22 @@ def test_a_township_not_yet_set_up_says_what_it_lacks_and_where_to_set_it_up(qtb
     text = banner.text.text()
     assert "侨港镇尚未完成初始设置" in text and "griddesk-admin grids import" in text
     assert "在“人员 → 网格人员与配备”中新增" in text and text.count("· ") == 4
+    # The matter list and the departments are the county's (Art. 12(1)): not sent to do what it may not.
+    assert "还没有现行的事项清单:由银海区的管理员设置(第十二条)" in text and "编制并公布" not in text
+    assert "还没有联动部门:由银海区的管理员设置(第十二条)" in text
     admin.select_place("450503000000")  # the county: no queue of its own to set up
     assert not banner.isVisibleTo(admin)
+    users.add_user(sqlite_db, system, username="yh_admin", display_name="银海区管理员", password=PASSWORD,
+                   role=Role.COUNTY_ADMIN, scope_code="450503000000")
+    county = MainWindow(sqlite_db, users.actor_for(sqlite_db, "yh_admin"), tasks)
+    qtbot.addWidget(county)
+    county.select_place("450503103000")
+    assert "在“事项清单 → 事项清单与部门申请”中编制并公布" in county.setup_banner.text.text()
     operator = MainWindow(sqlite_db, users.actor_for(sqlite_db, "qg_op"), tasks)
     qtbot.addWidget(operator)
     operator.select_place("450503103000")
-    assert operator.setup_banner.text.text().count("请管理员设置") == 4
+    assert operator.setup_banner.text.text().count("请管理员设置") == 2
+    assert operator.setup_banner.text.text().count("由银海区的管理员设置") == 2
 
 
 def test_a_set_up_township_shows_no_setup_note(window):
