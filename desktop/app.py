@@ -19,7 +19,7 @@ from PySide6.QtCore import QEventLoop, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from . import migrate, paths
+from . import logs, migrate, paths
 from .cli import ChineseParser
 from . import settings as app_settings
 from .db import Database, resolve_url
@@ -183,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.user and not args.screenshot:
         parser.error("--user 只能与 --screenshot 一起使用;平时请在登录框中登录")
+    logs.start_logging("griddesk")
     if args.screenshot is not None:
         # A scripted screenshot needs no screen (CI, servers) and flashes no window on a desktop.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -201,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     db = None
     try:
         db = open_database(resolve_url(args.db, demo=args.demo), demo=args.demo)
+        logs.log.info("griddesk started on %s", db.describe())
         if screenshot:
             from .services.users import actor_for
 
@@ -235,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
             window.show()
         return app.exec()
     except GridDeskError as exc:
+        logs.log.warning("griddesk did not start: %s", exc)
         return _report(exc, screenshot)
     finally:
         tasks.wait()

@@ -7,6 +7,7 @@ report on and to poll for cancellation. Tests replace the runner with `SyncTaskR
 from __future__ import annotations
 
 import inspect
+import logging
 import threading
 import traceback
 from collections.abc import Callable
@@ -14,6 +15,10 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from shiboken6 import isValid
+
+from .errors import GridDeskError
+
+log = logging.getLogger(__name__)
 
 
 class Cancelled(Exception):
@@ -75,6 +80,8 @@ class _Job(QRunnable):
             result = self.fn(*self.args, **self.kwargs)
         except BaseException as exc:  # reported to the GUI thread, never lost
             exc.__traceback_text__ = traceback.format_exc()
+            if not isinstance(exc, (GridDeskError, Cancelled)):  # a fault, not a refusal: kept for support
+                log.error("task %s failed", getattr(self.fn, "__qualname__", self.fn), exc_info=exc)
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)

@@ -112,6 +112,18 @@ class _PgTemplates:
         self.admin.dispose()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _log_folder(tmp_path_factory):
+    """The programs' log files (desktop.logs) of the run in a folder of its own, not the user's."""
+    before = os.environ.get("XDG_STATE_HOME")
+    os.environ["XDG_STATE_HOME"] = str(tmp_path_factory.mktemp("state"))
+    yield
+    if before is None:
+        del os.environ["XDG_STATE_HOME"]
+    else:
+        os.environ["XDG_STATE_HOME"] = before
+
+
 @pytest.fixture(scope="session")
 def _templates(tmp_path_factory):
     made = {"sqlite": _SqliteTemplates(tmp_path_factory.mktemp("templates"))}

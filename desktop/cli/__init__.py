@@ -22,6 +22,7 @@ from sqlalchemy.engine import make_url
 from .. import migrate
 from ..db import Database, normalise_url, resolve_url
 from ..errors import DatabaseUnavailable, GridDeskError, NotFound
+from ..logs import log, start_logging
 from ..services.security import Actor
 
 Handler = Callable[["Context", argparse.Namespace], int | None]
@@ -147,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None, out=None) -> int:
     args = build_parser().parse_args(argv)
+    start_logging("griddesk-admin")
     ctx = Context(resolve_url(args.db, demo=args.demo), as_user=args.as_user, out=out or sys.stdout,
                   demo=args.demo)
     try:
@@ -157,6 +159,8 @@ def main(argv: list[str] | None = None, out=None) -> int:
         return args.handler(ctx, args) or 0
     except GridDeskError as exc:
         print(f"griddesk-admin: {exc}", file=sys.stderr)
+        # Run by the task scheduler at night (evaluation keep), its standard error is read by nobody.
+        log.warning("griddesk-admin %s refused: %s", args.command, exc)
         return 1
     except KeyboardInterrupt:
         print("griddesk-admin: 已中断", file=sys.stderr)

@@ -91,3 +91,19 @@ def test_a_page_load_never_waits_behind_long_tasks(qtbot):
         release.set()
     assert runner.wait(10_000)
     qtbot.waitUntil(lambda: len(heard) == 5)
+
+
+def test_a_task_that_fails_unexpectedly_is_logged_with_its_trace_a_refusal_is_not(qtbot, caplog):
+    from desktop.errors import ValidationFailed
+
+    runner, listener = TaskRunner(), _Listener()
+    qtbot.addWidget(listener)
+    release = threading.Event()
+    release.set()
+    with caplog.at_level("ERROR", logger="desktop.tasks"):
+        for outcome in (ValidationFailed("标题必填"), KeyError("grid")):
+            runner.submit(_answer_after, release, outcome, on_done=listener.done_with, on_error=listener.failed_with)
+            assert runner.wait(10_000)
+            qtbot.waitUntil(lambda: not runner.pending)
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [("ERROR", "task _answer_after failed")]
+    assert "KeyError: 'grid'" in caplog.text
