@@ -242,6 +242,85 @@ def test_the_wall_never_hides_a_report_owing_an_overdue_rung(wall, demo_db, chie
     assert tile.note.text() == f"{len(late)} 件报告(第二十一条)"
 
 
+@pytest.fixture
+def english(qapp):
+    """The English interface for one test (the Chinese one restored after it)."""
+    from PySide6.QtCore import QTranslator
+
+    from desktop.i18n import Translations
+
+    for stale in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(stale)
+    translations = Translations(qapp)
+    translations.install("en")
+    yield
+    translations.install("zh")
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
+def test_the_emergency_table_fits_its_panel_in_either_language(qtbot, request, demo_db, chief, tasks, cjk_font,
+                                                                language, size):
+    """In English the ladder (Follow-up report · County/district, City 11-28 22:11) had pushed the 确认
+    column off the wall and cut the 报告进度 one; every column now lies on the panel with its text whole,
+    on one line in Chinese and on two where English needs them, and all six rows stay in view."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.models import utcnow
+    from desktop.models.enums import EmergencyLevel, EmergencyType
+    from desktop.services import emergencies
+    from desktop.services.wall import EMERGENCY_ROWS
+    from desktop.views.wall.window import cell_margins
+
+    if language == "en":
+        request.getfixturevalue("english")
+    for n, hours in enumerate((30, 2, 1, 0.5, 0.2, 0.1)):  # a follow-up owed to the county and the city, then …
+        learned = utcnow() - timedelta(hours=hours)
+        emergencies.report(demo_db, chief, type=EmergencyType.OTHER, level=EmergencyLevel.LEVEL_IV,
+                           title=f"台风预警转移渔船第{n + 1}批", occurred_at=learned, learned_at=learned,
+                           place_text="侨港镇避风港", township_code=QIAOGANG, summary="组织渔船进港避风")
+    for id_ in unacknowledged(demo_db):
+        emergencies.acknowledge(demo_db, chief, id_)
+    window = WallWindow(demo_db, chief, tasks, live=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().width() == size[0])
+    QApplication.processEvents()
+    table = window.emergencies
+    assert table.rowCount() == EMERGENCY_ROWS and not window.alarm.isVisible()
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width()
+    assert all(header.sectionViewportPosition(column) >= 0 for column in range(table.columnCount()))
+    assert table.horizontalHeaderItem(5).text() == ("确认" if language == "zh" else "Ack.")
+    metrics = table.fontMetrics()
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            text = table.item(row, column).text()
+            room = table.columnWidth(column) - cell_margins(table)
+            taken = metrics.boundingRect(QRect(0, 0, room, 1 << 20), Qt.TextFlag.TextWordWrap, text)
+            assert taken.width() <= room and taken.height() < table.rowHeight(row), (text, room)
+    # Every row in view, below the header.
+    assert header.height() + EMERGENCY_ROWS * table.rowHeight(0) <= table.height()
+    if language == "zh":  # only what needs two lines takes them: the time keeps its line
+        assert metrics.horizontalAdvance(table.item(0, 0).text()) <= table.columnWidth(0) - cell_margins(table)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
+def test_the_queue_shows_a_grids_whole_name(qtbot, wall, size):
+    """侨南社区第5网格 had been cut to 侨南社区第5… on a 768-line wall."""
+    from desktop.views.queue_model import PLACE
+    from desktop.views.wall.window import cell_margins
+
+    wall.resize(*size)
+    qtbot.waitUntil(lambda: wall.size().width() == size[0])
+    names = {wall.queue_model.index(row, PLACE).data() for row in range(wall.queue_model.rowCount())}
+    assert "侨南社区第5网格" in names
+    room = wall.queue.columnWidth(PLACE) - cell_margins(wall.queue)
+    assert max(wall.queue.fontMetrics().horizontalAdvance(name) for name in names) <= room
+
+
 class HeldTasks(SyncTaskRunner):
     """Holds what is submitted until `run()`: the wall as it stands before its data lands."""
 
