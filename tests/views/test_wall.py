@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage
 from sqlalchemy import select
 
 from desktop.models import AuditEntry, EmergencyReport, MatterItem
-from desktop.models.enums import AuditOutcome, Channel, DayKind
+from desktop.models.enums import AuditOutcome, Channel, DayKind, GridKind
 from desktop.services import calendar_admin, queue, users
 from desktop.services.cases import dispatch, intake
 from desktop.services.wall import snapshot as wall_snapshot
@@ -354,15 +354,36 @@ def test_an_empty_wall_says_so_and_tells_loading_from_empty(qtbot, demo_db, syst
     assert window.map.empty_text() == "无网格边界和带位置的在办诉求可显示"
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
+def test_the_wall_map_names_its_grids_those_with_overdue_cases_first(qtbot, wall, size):
+    """In the wall's type the names had run into each other and been dropped: one land grid of the demo
+    township was named. Now a grid's name (its village's on a line above) shows inside it, in type a little
+    smaller than the legend's, and a grid with overdue cases is named before its neighbours."""
+    wall.resize(*size)
+    qtbot.waitUntil(lambda: wall.height() == size[1])
+    view = wall.map
+    named = {item.data(0) for label, item, _rank in view._labels if label.isVisible()}
+    assert len(named) >= 0.7 * len(view.grid_items)
+    regular = [code for code, item in view.grid_items.items() if item.data(1) is GridKind.REGULAR]
+    assert set(regular) <= named
+    assert "侨南社区\n第5网格" in {label.text() for label, *_ in view._labels}  # the village on a line of its own
+    # Where two names collide, the one of the grid with overdue cases stays.
+    ranks = {item.data(0): rank for _label, item, rank in view._labels}
+    overdue = [code for code, rank in ranks.items() if rank[0] < 0]
+    assert overdue and all(code in named for code in overdue if view.grid_items[code].data(1) is GridKind.REGULAR)
+
+
 @pytest.mark.parametrize("height", [1080, 2160])
 def test_map_names_and_legend_scale_with_the_walls_type(qtbot, wall, height):
     """Grid names and the legend had stayed at the desk's 12 px, unreadable across the room."""
     from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
+    from desktop.views.map.view import NAME_SHARE
+
     wall.resize(height * 16 // 9, height)
     qtbot.waitUntil(lambda: wall.height() == height)
     names = [item for item in wall.map.scene().items() if isinstance(item, QGraphicsSimpleTextItem)]
-    assert names and {name.font().pixelSize() for name in names} == {unit_for(height)}
+    assert names and {name.font().pixelSize() for name in names} == {round(unit_for(height) * NAME_SHARE)}
     assert wall.map.empty_text() == ""
     image = wall.map.grab().toImage()
     # The legend's box grows with the type: its five lines reach below 6 units of the body type.
