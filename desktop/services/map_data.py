@@ -12,6 +12,7 @@ from datetime import datetime
 import shapely
 from shapely.geometry.base import BaseGeometry
 from sqlalchemy import select
+from sqlalchemy.orm import aliased
 
 from ..db import Database
 from ..models import OPEN_CASE_STATES, Case, Grid, Place, utcnow
@@ -33,6 +34,7 @@ class MapGrid:
     kind: GridKind
     category: str | None
     geometry: BaseGeometry
+    village_name: str = ""  # the short name of the village (community) it lies in
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class MapCase:
     lon: float
     lat: float
     overdue: bool
+    grid_code: str | None = None  # the grid it was placed in
 
 
 @dataclass(frozen=True)
@@ -84,25 +87,30 @@ def map_data(db: Database, actor: Actor, code: str, *, now: datetime | None = No
         selected = get_place(session, code)
         area = selected.parent if selected.level is PlaceLevel.GRID else selected
         prefix = area.code[: area.level.code_prefix_length]
+        village = aliased(Place)
         grid_rows = session.execute(
-            select(Place.code, Place.short_name, Grid.kind, Grid.exclusive_category, Grid.sea_category, Place.geometry)
-            .join(Grid, Grid.place_id == Place.id)
+            select(Place.code, Place.short_name, Grid.kind, Grid.exclusive_category, Grid.sea_category, Place.geometry,
+                   village.short_name)
+            .join(Grid, Grid.place_id == Place.id).outerjoin(village, village.id == Place.parent_id)
             .where(Place.code.startswith(prefix), Grid.status == GridStatus.ACTIVE, Place.geometry.is_not(None))
             .order_by(Place.code))
-        grids = tuple(MapGrid(c, name, kind, (ex or sea).value if (ex or sea) else None, shapely.from_wkb(wkb))
-                      for c, name, kind, ex, sea, wkb in grid_rows)
+        grids = tuple(MapGrid(c, name, kind, (ex or sea).value if (ex or sea) else None, shapely.from_wkb(wkb),
+                              parent or "")
+                      for c, name, kind, ex, sea, wkb, parent in grid_rows)
         boundary_rows = session.execute(
             select(Place.code, Place.short_name, Place.level, Place.geometry)
             .where(Place.code.startswith(prefix), Place.level != PlaceLevel.GRID, Place.geometry.is_not(None),
                    Place.level.in_([PlaceLevel.TOWNSHIP, PlaceLevel.VILLAGE]) | (Place.id == area.id))
             .order_by(Place.code))
         boundaries = tuple(MapBoundary(c, name, level, shapely.from_wkb(wkb)) for c, name, level, wkb in boundary_rows)
-        stmt = (select(Case.id, Case.number, Case.title, Case.lon, Case.lat, Case.due_at)
+        grid = aliased(Place)
+        stmt = (select(Case.id, Case.number, Case.title, Case.lon, Case.lat, Case.due_at, grid.code)
+                .outerjoin(grid, grid.id == Case.grid_id)
                 .where(Case.state.in_(OPEN_CASE_STATES), Case.lon.is_not(None), visible_condition(session, actor))
                 .order_by(Case.due_at.is_(None), Case.due_at).limit(case_limit))
         if area.level in _CASE_PLACE_COLUMN:
             stmt = stmt.where(_CASE_PLACE_COLUMN[area.level] == area.id)
-        cases = tuple(MapCase(i, number, title, lon, lat, due is not None and due < now)
-                      for i, number, title, lon, lat, due in session.execute(stmt))
+        cases = tuple(MapCase(i, number, title, lon, lat, due is not None and due < now, grid_code)
+                      for i, number, title, lon, lat, due, grid_code in session.execute(stmt))
         return MapData(area.code, area.name, grids, boundaries, cases,
                        selected.code if selected.level is PlaceLevel.GRID else None)

@@ -3265,42 +3265,42 @@
   <context>
     <name>MapView</name>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="115" />
+      <location filename="../../desktop/views/map/view.py" line="117" />
       <source>(已超期)</source>
       <translation> (overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="235" />
+      <location filename="../../desktop/views/map/view.py" line="238" />
       <source>地图载入中…</source>
       <translation>Loading the map…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="237" />
+      <location filename="../../desktop/views/map/view.py" line="240" />
       <source>无网格边界和带位置的在办诉求可显示</source>
       <translation>No grid boundaries and no open requests with a location to show</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="252" />
+      <location filename="../../desktop/views/map/view.py" line="255" />
       <source>基础网格</source>
       <translation>Regular grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="253" />
+      <location filename="../../desktop/views/map/view.py" line="256" />
       <source>专属网格</source>
       <translation>Exclusive grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="254" />
+      <location filename="../../desktop/views/map/view.py" line="257" />
       <source>涉海专属网格</source>
       <translation>Sea-related grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="255" />
+      <location filename="../../desktop/views/map/view.py" line="258" />
       <source>在办案件</source>
       <translation>Open cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="255" />
+      <location filename="../../desktop/views/map/view.py" line="258" />
       <source>超期案件</source>
       <translation>Overdue cases</translation>
     </message>
@@ -4868,168 +4868,168 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>WallWindow</name>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="70" />
+      <location filename="../../desktop/views/wall/window.py" line="94" />
       <source>网格指挥台 · 值班大屏</source>
       <translation>GridDesk · duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="190" />
+      <location filename="../../desktop/views/wall/window.py" line="218" />
       <source>无在办诉求</source>
       <translation>No open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="190" />
-      <location filename="../../desktop/views/wall/window.py" line="251" />
+      <location filename="../../desktop/views/wall/window.py" line="218" />
+      <location filename="../../desktop/views/wall/window.py" line="279" />
       <source>载入中…</source>
       <translation>Loading…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="194" />
+      <location filename="../../desktop/views/wall/window.py" line="222" />
       <source>实时诉求队列(超期优先)</source>
       <translation>Live request queue (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="195" />
+      <location filename="../../desktop/views/wall/window.py" line="223" />
       <source>紧急情况报告(超时优先)</source>
       <translation>Emergency reports (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="196" />
+      <location filename="../../desktop/views/wall/window.py" line="224" />
       <source>在办诉求分布(红色为超期)</source>
       <translation>Open requests (red: overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="198" />
+      <location filename="../../desktop/views/wall/window.py" line="226" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="198" />
+      <location filename="../../desktop/views/wall/window.py" line="226" />
       <source>等级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="198" />
+      <location filename="../../desktop/views/wall/window.py" line="226" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="198" />
+      <location filename="../../desktop/views/wall/window.py" line="226" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="198" />
+      <location filename="../../desktop/views/wall/window.py" line="226" />
       <source>报告进度</source>
       <translation>Ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="198" />
+      <location filename="../../desktop/views/wall/window.py" line="226" />
       <source>确认</source>
-      <translation>Acknowledged</translation>
+      <translation>Ack.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="250" />
+      <location filename="../../desktop/views/wall/window.py" line="278" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="254" />
+      <location filename="../../desktop/views/wall/window.py" line="282" />
       <source>网格指挥台 · {0} 值班大屏 · {1}承办的诉求</source>
       <translation>GridDesk · {0} wall display · cases handled by {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="257" />
+      <location filename="../../desktop/views/wall/window.py" line="285" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="258" />
+      <location filename="../../desktop/views/wall/window.py" line="286" />
       <source>%1 年的法定节假日和调休安排尚未公布也未录入:期限跨入该年的倒计时暂按周一至周五计算,可能不准;请管理员在“工作日历”中录入</source>
       <translation>The statutory holidays and make-up workdays of %1 are neither published nor entered: countdowns running into that year are counted Monday to Friday and may be wrong; an administrator should enter them in the working calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="262" />
+      <location filename="../../desktop/views/wall/window.py" line="290" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="263" />
+      <location filename="../../desktop/views/wall/window.py" line="291" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="264" />
+      <location filename="../../desktop/views/wall/window.py" line="292" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="265" />
+      <location filename="../../desktop/views/wall/window.py" line="293" />
       <source>紧急报告超时环节</source>
       <translation>Emergency rungs overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="266" />
+      <location filename="../../desktop/views/wall/window.py" line="294" />
       <source>{0} 件报告(第二十一条)</source>
       <translation>in {0} report(s) (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="267" />
+      <location filename="../../desktop/views/wall/window.py" line="295" />
       <source>第二十一条报告进度</source>
       <translation>Art. 21 reporting ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="268" />
+      <location filename="../../desktop/views/wall/window.py" line="296" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="268" />
+      <location filename="../../desktop/views/wall/window.py" line="296" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="269" />
+      <location filename="../../desktop/views/wall/window.py" line="297" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="271" />
+      <location filename="../../desktop/views/wall/window.py" line="299" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="293" />
+      <location filename="../../desktop/views/wall/window.py" line="356" />
       <source>另有 {0} 条未显示</source>
       <translation>{0} more not shown</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="295" />
+      <location filename="../../desktop/views/wall/window.py" line="358" />
       <source>(其中 {0} 条有超时环节)</source>
       <translation> ({0} of them with overdue rungs)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="300" />
+      <location filename="../../desktop/views/wall/window.py" line="363" />
       <source>无紧急情况报告(未结束的及近 {0} 日的)</source>
       <translation>No emergency reports (open or of the last {0} days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="307" />
+      <location filename="../../desktop/views/wall/window.py" line="370" />
       <source>已确认</source>
-      <translation>Acknowledged</translation>
+      <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="307" />
+      <location filename="../../desktop/views/wall/window.py" line="370" />
       <source>待确认</source>
-      <translation>Awaiting acknowledgement</translation>
+      <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="320" />
+      <location filename="../../desktop/views/wall/window.py" line="383" />
       <source>超时 {0} 项</source>
       <translation>{0} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="327" />
+      <location filename="../../desktop/views/wall/window.py" line="390" />
       <source>{0}·{1} {2}</source>
       <translation>{0} · {1} {2}</translation>
     </message>

@@ -149,13 +149,15 @@ def test_map_dock_follows_the_tree_and_clicks_select_in_the_tree(qtbot, mapped_d
 
 def test_grid_names_are_centred_on_their_grids_and_never_overlap(view):
     grid = view.grid_items[QIAOBEI + "001"]
-    label = next(label for label, _width in view._labels if label.text() == grid.toolTip())
+    label = next(label for label, *_ in view._labels if label.text() == grid.toolTip())
     for factor in (1, 3):
         view.fit()
         view.zoom(factor)
         centre = view.mapFromScene(grid.path().boundingRect().center())
         on_screen = label.deviceTransform(view.viewportTransform()).mapRect(label.boundingRect())
         assert abs(on_screen.center().x() - centre.x()) < 3 and abs(on_screen.center().y() - centre.y()) < 3
-        shown = [lb.deviceTransform(view.viewportTransform()).mapRect(lb.boundingRect())
-                 for lb, _width in view._labels if lb.isVisible()]
-        assert shown and all(not a.intersects(b) for i, a in enumerate(shown) for b in shown[i + 1:])
+        shown = [(lb.deviceTransform(view.viewportTransform()).mapRect(lb.boundingRect()), item)
+                 for lb, item, _rank in view._labels if lb.isVisible()]
+        assert shown and all(not a.intersects(b) for i, (a, _) in enumerate(shown) for b, _ in shown[i + 1:])
+        # each inside its own grid
+        assert all(item.path().contains(view.mapToScene(rect.toAlignedRect()).boundingRect()) for rect, item in shown)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage
 from sqlalchemy import select
 
 from desktop.models import AuditEntry, EmergencyReport, MatterItem
-from desktop.models.enums import AuditOutcome, Channel, DayKind
+from desktop.models.enums import AuditOutcome, Channel, DayKind, GridKind
 from desktop.services import calendar_admin, queue, users
 from desktop.services.cases import dispatch, intake
 from desktop.services.wall import snapshot as wall_snapshot
@@ -242,6 +242,85 @@ def test_the_wall_never_hides_a_report_owing_an_overdue_rung(wall, demo_db, chie
     assert tile.note.text() == f"{len(late)} 件报告(第二十一条)"
 
 
+@pytest.fixture
+def english(qapp):
+    """The English interface for one test (the Chinese one restored after it)."""
+    from PySide6.QtCore import QTranslator
+
+    from desktop.i18n import Translations
+
+    for stale in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(stale)
+    translations = Translations(qapp)
+    translations.install("en")
+    yield
+    translations.install("zh")
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
+def test_the_emergency_table_fits_its_panel_in_either_language(qtbot, request, demo_db, chief, tasks, cjk_font,
+                                                                language, size):
+    """In English the ladder (Follow-up report · County/district, City 11-28 22:11) had pushed the 确认
+    column off the wall and cut the 报告进度 one; every column now lies on the panel with its text whole,
+    on one line in Chinese and on two where English needs them, and all six rows stay in view."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.models import utcnow
+    from desktop.models.enums import EmergencyLevel, EmergencyType
+    from desktop.services import emergencies
+    from desktop.services.wall import EMERGENCY_ROWS
+    from desktop.views.wall.window import cell_margins
+
+    if language == "en":
+        request.getfixturevalue("english")
+    for n, hours in enumerate((30, 2, 1, 0.5, 0.2, 0.1)):  # a follow-up owed to the county and the city, then …
+        learned = utcnow() - timedelta(hours=hours)
+        emergencies.report(demo_db, chief, type=EmergencyType.OTHER, level=EmergencyLevel.LEVEL_IV,
+                           title=f"台风预警转移渔船第{n + 1}批", occurred_at=learned, learned_at=learned,
+                           place_text="侨港镇避风港", township_code=QIAOGANG, summary="组织渔船进港避风")
+    for id_ in unacknowledged(demo_db):
+        emergencies.acknowledge(demo_db, chief, id_)
+    window = WallWindow(demo_db, chief, tasks, live=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().width() == size[0])
+    QApplication.processEvents()
+    table = window.emergencies
+    assert table.rowCount() == EMERGENCY_ROWS and not window.alarm.isVisible()
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width()
+    assert all(header.sectionViewportPosition(column) >= 0 for column in range(table.columnCount()))
+    assert table.horizontalHeaderItem(5).text() == ("确认" if language == "zh" else "Ack.")
+    metrics = table.fontMetrics()
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            text = table.item(row, column).text()
+            room = table.columnWidth(column) - cell_margins(table)
+            taken = metrics.boundingRect(QRect(0, 0, room, 1 << 20), Qt.TextFlag.TextWordWrap, text)
+            assert taken.width() <= room and taken.height() < table.rowHeight(row), (text, room)
+    # Every row in view, below the header.
+    assert header.height() + EMERGENCY_ROWS * table.rowHeight(0) <= table.height()
+    if language == "zh":  # only what needs two lines takes them: the time keeps its line
+        assert metrics.horizontalAdvance(table.item(0, 0).text()) <= table.columnWidth(0) - cell_margins(table)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
+def test_the_queue_shows_a_grids_whole_name(qtbot, wall, size):
+    """侨南社区第5网格 had been cut to 侨南社区第5… on a 768-line wall."""
+    from desktop.views.queue_model import PLACE
+    from desktop.views.wall.window import cell_margins
+
+    wall.resize(*size)
+    qtbot.waitUntil(lambda: wall.size().width() == size[0])
+    names = {wall.queue_model.index(row, PLACE).data() for row in range(wall.queue_model.rowCount())}
+    assert "侨南社区第5网格" in names
+    room = wall.queue.columnWidth(PLACE) - cell_margins(wall.queue)
+    assert max(wall.queue.fontMetrics().horizontalAdvance(name) for name in names) <= room
+
+
 class HeldTasks(SyncTaskRunner):
     """Holds what is submitted until `run()`: the wall as it stands before its data lands."""
 
@@ -275,15 +354,36 @@ def test_an_empty_wall_says_so_and_tells_loading_from_empty(qtbot, demo_db, syst
     assert window.map.empty_text() == "无网格边界和带位置的在办诉求可显示"
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
+def test_the_wall_map_names_its_grids_those_with_overdue_cases_first(qtbot, wall, size):
+    """In the wall's type the names had run into each other and been dropped: one land grid of the demo
+    township was named. Now a grid's name (its village's on a line above) shows inside it, in type a little
+    smaller than the legend's, and a grid with overdue cases is named before its neighbours."""
+    wall.resize(*size)
+    qtbot.waitUntil(lambda: wall.height() == size[1])
+    view = wall.map
+    named = {item.data(0) for label, item, _rank in view._labels if label.isVisible()}
+    assert len(named) >= 0.7 * len(view.grid_items)
+    regular = [code for code, item in view.grid_items.items() if item.data(1) is GridKind.REGULAR]
+    assert set(regular) <= named
+    assert "侨南社区\n第5网格" in {label.text() for label, *_ in view._labels}  # the village on a line of its own
+    # Where two names collide, the one of the grid with overdue cases stays.
+    ranks = {item.data(0): rank for _label, item, rank in view._labels}
+    overdue = [code for code, rank in ranks.items() if rank[0] < 0]
+    assert overdue and all(code in named for code in overdue if view.grid_items[code].data(1) is GridKind.REGULAR)
+
+
 @pytest.mark.parametrize("height", [1080, 2160])
 def test_map_names_and_legend_scale_with_the_walls_type(qtbot, wall, height):
     """Grid names and the legend had stayed at the desk's 12 px, unreadable across the room."""
     from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
+    from desktop.views.map.view import NAME_SHARE
+
     wall.resize(height * 16 // 9, height)
     qtbot.waitUntil(lambda: wall.height() == height)
     names = [item for item in wall.map.scene().items() if isinstance(item, QGraphicsSimpleTextItem)]
-    assert names and {name.font().pixelSize() for name in names} == {unit_for(height)}
+    assert names and {name.font().pixelSize() for name in names} == {round(unit_for(height) * NAME_SHARE)}
     assert wall.map.empty_text() == ""
     image = wall.map.grab().toImage()
     # The legend's box grows with the type: its five lines reach below 6 units of the body type.

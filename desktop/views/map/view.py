@@ -27,7 +27,7 @@ KIND_COLOURS = {GridKind.REGULAR: QColor(66, 133, 244), GridKind.EXCLUSIVE: QCol
 OPEN_CASE, OVERDUE_CASE = QColor(255, 179, 0), QColor(211, 47, 47)
 SELECTED = QColor(156, 39, 176)
 _CLICK_SLOP_PX = 4
-_MIN_LABEL_WIDTH_PX = 48  # a grid narrower than this on screen shows no label
+NAME_SHARE = 0.8  # grid names in this share of the legend's type (set_text_size): many names, one legend
 _ZOOM_STEP = 1.25
 
 
@@ -44,8 +44,8 @@ class MapView(QGraphicsView):
     building run through ``tasks`` (desktop.tasks runner) when one is given, else at once.
     ``gridClicked(code)`` is emitted when a grid is clicked (not dragged); ``rendered`` when
     new data is on screen. Wheel zooms under the mouse, dragging pans, ``fit()`` shows all,
-    ``export_png(path)`` saves what is shown. ``set_text_size(px)`` sets the type of the grid names
-    and the legend (the wall's is read across a room). Until data lands it says it is loading;
+    ``export_png(path)`` saves what is shown. ``set_text_size(px)`` sets the type of the legend, and
+    NAME_SHARE of it the grid names' (the wall's is read across a room). Until data lands it says it is loading;
     data with nothing to draw is said to be so, not left blank.
     """
 
@@ -67,8 +67,10 @@ class MapView(QGraphicsView):
         self._generation = 0
         self._selected: str | None = None
         self._press: QPoint | None = None
-        self._labels: list[tuple[QGraphicsSimpleTextItem, float]] = []  # (label, grid width in metres)
-        self._text_font: QFont | None = None  # None: the application's
+        # (label, its grid, which first where names collide: overdue cases, open cases, then area)
+        self._labels: list[tuple[QGraphicsSimpleTextItem, QGraphicsPathItem, tuple]] = []
+        self._text_font: QFont | None = None  # the legend's; None: the application's
+        self._name_font: QFont | None = None  # the grid names'; None: the application's
         self._loaded = False
         self.grid_items: dict[str, QGraphicsPathItem] = {}
         self.case_items: list[QGraphicsEllipseItem] = []
@@ -129,7 +131,7 @@ class MapView(QGraphicsView):
         item.setData(KIND_ROLE, shape.kind)
         item.setToolTip(shape.label)
         self.grid_items[shape.code] = item
-        label = QGraphicsSimpleTextItem(shape.label)
+        label = QGraphicsSimpleTextItem(shape.name or shape.label)
         label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         label.setBrush(QColor(40, 40, 40))
         label.setPos(shape.label_at)
@@ -137,20 +139,23 @@ class MapView(QGraphicsView):
         label.setZValue(10)
         label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks reach the grid below
         self.scene().addItem(label)
-        self._labels.append((label, shape.path.boundingRect().width()))
+        bounds = shape.path.boundingRect()
+        self._labels.append((label, item, (-shape.overdue, -shape.open, -bounds.width() * bounds.height())))
 
     def _set_label_font(self, label: QGraphicsSimpleTextItem) -> None:
-        if self._text_font is not None:
-            label.setFont(self._text_font)
+        if self._name_font is not None:
+            label.setFont(self._name_font)
         # The label keeps its size on screen (pixels): it is centred in its own pixel coordinates.
         size = label.boundingRect()
         label.setTransform(QTransform.fromTranslate(-size.width() / 2, -size.height() / 2))
 
     def set_text_size(self, pixels: int) -> None:
-        """Grid names and the legend in type this many pixels high."""
+        """The legend in type this many pixels high, the grid names in NAME_SHARE of it."""
         self._text_font = QFont(self.font())
         self._text_font.setPixelSize(pixels)
-        for label, _width in self._labels:
+        self._name_font = QFont(self.font())
+        self._name_font.setPixelSize(round(pixels * NAME_SHARE))
+        for label, _grid, _rank in self._labels:
             self._set_label_font(label)
         self._update_labels()
         self.viewport().update()
@@ -181,17 +186,15 @@ class MapView(QGraphicsView):
         self._update_labels()
 
     def _update_labels(self) -> None:
-        """A label shows when its grid is wide enough on screen and it overlaps no label already
-        shown (wider grids first), so that names never run into each other."""
-        pixels_per_metre = self.transform().m11()
+        """A name shows when it lies inside its grid on screen and overlaps no name already shown; where names
+        collide, the grids with overdue cases, then with open cases, then the larger ones come first."""
         shown: list[QRectF] = []
-        for label, width in sorted(self._labels, key=lambda entry: -entry[1]):
-            visible = width * pixels_per_metre >= max(_MIN_LABEL_WIDTH_PX, label.boundingRect().width())
+        for label, grid, _rank in sorted(self._labels, key=lambda entry: entry[2]):
+            on_screen = label.deviceTransform(self.viewportTransform()).mapRect(label.boundingRect())
+            inside = grid.path().contains(self.mapToScene(on_screen.toAlignedRect()).boundingRect())
+            visible = inside and not any(on_screen.intersects(other) for other in shown)
             if visible:
-                on_screen = label.deviceTransform(self.viewportTransform()).mapRect(label.boundingRect())
-                visible = not any(on_screen.intersects(other) for other in shown)
-                if visible:
-                    shown.append(on_screen)
+                shown.append(on_screen)
             label.setVisible(visible)
 
     def resizeEvent(self, event) -> None:

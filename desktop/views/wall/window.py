@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QStackedLayout,
+    QStyle,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -46,6 +47,29 @@ from .tiles import KpiTile
 REFRESH_MS = 30_000
 # Read from across the room: what and where, how late, how far along (numbers are for desks).
 QUEUE_COLUMNS = (TITLE, PLACE, COUNTDOWN, STATE)
+EVENT = 2  # the emergency table's event column: it takes the width the others leave
+EVENT_LEAST_UNITS = 10  # body units of the title's width on one line before the rows take two
+
+
+def cell_margins(table: QTableView) -> int:
+    """What a cell's width holds besides its text: the item delegate's margin either side and the grid line."""
+    return 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + 1
+
+
+def _narrowest(metrics: QFontMetrics, text: str, lines: int) -> int:
+    """The least width in pixels at which `text` wraps onto at most `lines` lines (a word is never broken)."""
+    whole = metrics.horizontalAdvance(text)
+    low, high = whole // lines, whole
+    # As tall as `lines` lines, give or take the font's rounding; a further line adds a whole line spacing.
+    tallest = metrics.boundingRect(text).height() + (lines - 1) * metrics.lineSpacing() + metrics.lineSpacing() // 2
+    while low < high:
+        middle = (low + high) // 2
+        taken = metrics.boundingRect(QRect(0, 0, middle, 1 << 20), Qt.TextFlag.TextWordWrap, text)
+        if taken.width() <= middle and taken.height() <= tallest:
+            high = middle
+        else:
+            low = middle + 1
+    return high
 
 
 def _percent(figure) -> str:
@@ -104,6 +128,10 @@ class WallWindow(QWidget):
             table.verticalHeader().hide()
             table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Its columns follow its width (_fit_emergencies); a heading may take two lines as its rows do.
+        self.emergencies.viewport().installEventFilter(self)
+        self.emergencies.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter
+                                                                | Qt.TextFlag.TextWordWrap)
 
         self.queue_title, self.emergency_title, self.map_title = QLabel(), QLabel(), QLabel()
         # Said instead of an empty table: still loading, or nothing to show.
@@ -279,13 +307,48 @@ class WallWindow(QWidget):
             self.alarm.report = None
 
     def _fit_emergencies(self) -> None:
-        """Every column as wide as its text, the event's (2) taking the rest of the width: sizing it to its
-        contents too had left it narrow, with the rest of the panel empty."""
-        header = self.emergencies.horizontalHeader()
-        for column in range(self.emergencies.columnCount()):
-            if column != 2:
-                self.emergencies.resizeColumnToContents(column)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        """Every column as wide as its text and the event (its title) taking the rest, so that the whole table
+        stays on the panel: where the title would keep less than EVENT_LEAST_UNITS, the widest texts wrap onto
+        two lines (the English ladder, 续报 to the county and the city by when, had pushed 确认 off the wall).
+        The table is then as tall as its rows, however many lines they take."""
+        table, header = self.emergencies, self.emergencies.horizontalHeader()
+        unit = self._unit or unit_for(self.height())
+        metrics = table.fontMetrics()
+        others = [column for column in range(table.columnCount()) if column != EVENT]
+        margins = cell_margins(table)
+
+        def width(column: int, lines: int) -> int:
+            cells = max((_narrowest(metrics, table.item(row, column).text(), lines)
+                         for row in range(table.rowCount())), default=0)
+            # The header pads its text with the style sheet's padding (a quarter unit a side) and its own margins.
+            return max(cells + margins, _narrowest(metrics, table.horizontalHeaderItem(column).text(), lines) + unit)
+
+        room, least = table.viewport().width(), EVENT_LEAST_UNITS * unit
+        widths = {column: width(column, 1) for column in others}
+        narrower = {column: width(column, 2) for column in others}
+        lines = 1
+
+        def title_has_room() -> bool:  # its text on its lines, or EVENT_LEAST_UNITS of it
+            return room - sum(widths.values()) >= min(width(EVENT, lines), least)
+
+        # Until then the column that gains most by taking two lines takes them (and so do the rows, the
+        # title's too); what needs no wrapping keeps its line.
+        for column in sorted(others, key=lambda c: narrower[c] - widths[c]):
+            if title_has_room():
+                break
+            widths[column], lines = narrower[column], 2
+        if not title_has_room():  # even so: every column gives way in proportion (and elides)
+            share = max(0, room - min(width(EVENT, lines), least)) / sum(widths.values())
+            widths = {column: int(w * share) for column, w in widths.items()}
+        for column, w in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            table.setColumnWidth(column, w)
+        header.setSectionResizeMode(EVENT, QHeaderView.ResizeMode.Stretch)
+        padding = int(unit * 1.9) - metrics.lineSpacing()  # a one-line row is 1.9 units, as the queue's
+        header.setFixedHeight(lines * metrics.lineSpacing() + unit // 2 * 2)
+        table.verticalHeader().setDefaultSectionSize(lines * metrics.lineSpacing() + padding)
+        table.setMinimumHeight(header.height() + table.rowCount() * table.verticalHeader().defaultSectionSize()
+                               + 2 * table.frameWidth())
 
     def _show_emergencies(self, s: wall.WallSnapshot) -> None:
         more = ""
@@ -324,7 +387,7 @@ class WallWindow(QWidget):
         first = owed[0]
         levels = sorted((step.to_level for step in owed if step.kind is first.kind and step.due_at == first.due_at),
                         key=list(HandlingLevel).index)  # upward: the county before the city
-        return self.tr("{0}·{1} {2}").format(label(first.kind), "、".join(label(level) for level in levels),
+        return self.tr("{0}·{1} {2}").format(label(first.kind), enumeration(label(level) for level in levels),
                                              due_text(first.due_at, "%m-%d"))
 
     def resizeEvent(self, event) -> None:
@@ -336,15 +399,21 @@ class WallWindow(QWidget):
             self.setStyleSheet(style_sheet(unit))
             self.alarm.scale(unit)
             self.map.set_text_size(unit)
-            for table in (self.queue, self.emergencies):
-                table.verticalHeader().setDefaultSectionSize(int(unit * 1.9))
-            # Fixed widths in body units: sizing the queue to its contents would read a thousand rows.
-            for column, units in ((PLACE, 8), (COUNTDOWN, 9), (STATE, 10)):
+            self.queue.verticalHeader().setDefaultSectionSize(int(unit * 1.9))
+            # Fixed widths in body units: sizing the queue to its contents would read a thousand rows. The place
+            # holds a grid's name of ten characters whole (亚平近岸水产养殖海域; 8 units had cut even 侨南社区第5网格).
+            for column, units in ((COUNTDOWN, 9), (STATE, 10)):
                 self.queue.setColumnWidth(column, unit * units)
+            self.queue.setColumnWidth(PLACE, unit * 10 + cell_margins(self.queue))
             self.queue.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
             self._fit_emergencies()
         self.alarm.resize(self.size())
         super().resizeEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.emergencies.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_emergencies()
+        return super().eventFilter(watched, event)
 
     # --- acknowledging the alarm ----------------------------------------------------------
     def _acknowledge(self, username: str, password: str, report_id: int) -> None:
