@@ -303,8 +303,18 @@ def test_the_emergency_table_fits_its_panel_in_either_language(qtbot, request, d
             assert taken.width() <= room and taken.height() < table.rowHeight(row), (text, room)
     # Every row in view, below the header.
     assert header.height() + EMERGENCY_ROWS * table.rowHeight(0) <= table.height()
-    if language == "zh":  # only what needs two lines takes them: the time keeps its line
-        assert metrics.horizontalAdvance(table.item(0, 0).text()) <= table.columnWidth(0) - cell_margins(table)
+    if language == "zh":  # only what needs two lines takes them: the time and the level keep their line, whole
+        from PySide6.QtGui import QFontMetricsF
+        from PySide6.QtWidgets import QStyle
+
+        # As the item's drawing lays a text out: the cell less the grid line and a margin either side,
+        # against the text's fractional advance ("11-28 04:59" had been drawn "11-28 …" on a 1-pixel miss).
+        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+        exact = QFontMetricsF(table.font())
+        for row in range(table.rowCount()):
+            for column in (0, 1):
+                text = table.item(row, column).text()
+                assert exact.horizontalAdvance(text) <= table.columnWidth(column) - 1 - 2 * margin, text
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])

@@ -52,8 +52,9 @@ EVENT_LEAST_UNITS = 10  # body units of the title's width on one line before the
 
 
 def cell_margins(table: QTableView) -> int:
-    """What a cell's width holds besides its text: the item delegate's margin either side and the grid line."""
-    return 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + 1
+    """What a cell's width holds besides its text: the item delegate's margin either side, the grid line, and
+    2 pixels for the text's fractional advance (drawn on a width rounded down, a text as wide as it is elided)."""
+    return 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + 1 + 2
 
 
 def _narrowest(metrics: QFontMetrics, text: str, lines: int) -> int:
