@@ -229,7 +229,7 @@ def test_a_point_in_no_grid_is_said_to_be_outside_the_grids_or_between_them(worl
                        geometry=shapely.to_wkb(shapely.box(*bounds)), bounds=bounds)
     code, out = _run(world_db, "route", "109.13", "21.415")
     assert code == 1 and "该点在网格之间的空隙中(在用网格分布在经度 109.1000~109.1500" in out
-    assert "进入所在乡镇(街道)的待分拨列表" in out
+    assert "进入所在乡镇(街道)的待分拨清单" in out
 
 
 def test_route_on_a_database_without_grids_says_so(empty_db, capsys):

@@ -3610,8 +3610,8 @@
     <message>
       <location filename="../../desktop/views/cases/new_case_dialog.py" line="134" />
       <location filename="../../desktop/views/cases/new_case_dialog.py" line="222" />
-      <source>未定位:保存后进入待分派列表</source>
-      <translation>No location: goes to the routing list when saved</translation>
+      <source>未定位:保存后进入待分拨清单</source>
+      <translation>Not located: goes to the triage list when saved</translation>
     </message>
     <message>
       <location filename="../../desktop/views/cases/new_case_dialog.py" line="140" />
@@ -3696,8 +3696,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/new_case_dialog.py" line="250" />
-      <source>不在任何网格内:保存后进入待分派列表</source>
-      <translation>Outside every grid: goes to the routing list when saved</translation>
+      <source>不在任何网格内:保存后进入待分拨清单</source>
+      <translation>In no grid: goes to the triage list when saved</translation>
     </message>
     <message>
       <location filename="../../desktop/views/cases/new_case_dialog.py" line="256" />
@@ -4868,168 +4868,168 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>WallWindow</name>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="94" />
+      <location filename="../../desktop/views/wall/window.py" line="95" />
       <source>网格指挥台 · 值班大屏</source>
       <translation>GridDesk · duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="218" />
+      <location filename="../../desktop/views/wall/window.py" line="219" />
       <source>无在办诉求</source>
       <translation>No open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="218" />
-      <location filename="../../desktop/views/wall/window.py" line="279" />
+      <location filename="../../desktop/views/wall/window.py" line="219" />
+      <location filename="../../desktop/views/wall/window.py" line="280" />
       <source>载入中…</source>
       <translation>Loading…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="222" />
+      <location filename="../../desktop/views/wall/window.py" line="223" />
       <source>实时诉求队列(超期优先)</source>
       <translation>Live request queue (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="223" />
+      <location filename="../../desktop/views/wall/window.py" line="224" />
       <source>紧急情况报告(超时优先)</source>
       <translation>Emergency reports (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="224" />
+      <location filename="../../desktop/views/wall/window.py" line="225" />
       <source>在办诉求分布(红色为超期)</source>
       <translation>Open requests (red: overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="226" />
+      <location filename="../../desktop/views/wall/window.py" line="227" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="226" />
+      <location filename="../../desktop/views/wall/window.py" line="227" />
       <source>等级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="226" />
+      <location filename="../../desktop/views/wall/window.py" line="227" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="226" />
+      <location filename="../../desktop/views/wall/window.py" line="227" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="226" />
+      <location filename="../../desktop/views/wall/window.py" line="227" />
       <source>报告进度</source>
       <translation>Ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="226" />
+      <location filename="../../desktop/views/wall/window.py" line="227" />
       <source>确认</source>
       <translation>Ack.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="278" />
+      <location filename="../../desktop/views/wall/window.py" line="279" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="282" />
+      <location filename="../../desktop/views/wall/window.py" line="283" />
       <source>网格指挥台 · {0} 值班大屏 · {1}承办的诉求</source>
       <translation>GridDesk · {0} wall display · cases handled by {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="285" />
+      <location filename="../../desktop/views/wall/window.py" line="286" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="286" />
+      <location filename="../../desktop/views/wall/window.py" line="287" />
       <source>%1 年的法定节假日和调休安排尚未公布也未录入:期限跨入该年的倒计时暂按周一至周五计算,可能不准;请管理员在“工作日历”中录入</source>
       <translation>The statutory holidays and make-up workdays of %1 are neither published nor entered: countdowns running into that year are counted Monday to Friday and may be wrong; an administrator should enter them in the working calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="290" />
+      <location filename="../../desktop/views/wall/window.py" line="291" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="291" />
+      <location filename="../../desktop/views/wall/window.py" line="292" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="292" />
+      <location filename="../../desktop/views/wall/window.py" line="293" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="293" />
+      <location filename="../../desktop/views/wall/window.py" line="294" />
       <source>紧急报告超时环节</source>
       <translation>Emergency rungs overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="294" />
+      <location filename="../../desktop/views/wall/window.py" line="295" />
       <source>{0} 件报告(第二十一条)</source>
       <translation>in {0} report(s) (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="295" />
+      <location filename="../../desktop/views/wall/window.py" line="296" />
       <source>第二十一条报告进度</source>
       <translation>Art. 21 reporting ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="296" />
+      <location filename="../../desktop/views/wall/window.py" line="297" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="296" />
+      <location filename="../../desktop/views/wall/window.py" line="297" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="297" />
+      <location filename="../../desktop/views/wall/window.py" line="298" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="299" />
+      <location filename="../../desktop/views/wall/window.py" line="300" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="356" />
+      <location filename="../../desktop/views/wall/window.py" line="357" />
       <source>另有 {0} 条未显示</source>
       <translation>{0} more not shown</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="358" />
+      <location filename="../../desktop/views/wall/window.py" line="359" />
       <source>(其中 {0} 条有超时环节)</source>
       <translation> ({0} of them with overdue rungs)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="363" />
+      <location filename="../../desktop/views/wall/window.py" line="364" />
       <source>无紧急情况报告(未结束的及近 {0} 日的)</source>
       <translation>No emergency reports (open or of the last {0} days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="370" />
+      <location filename="../../desktop/views/wall/window.py" line="371" />
       <source>已确认</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="370" />
+      <location filename="../../desktop/views/wall/window.py" line="371" />
       <source>待确认</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="383" />
+      <location filename="../../desktop/views/wall/window.py" line="384" />
       <source>超时 {0} 项</source>
       <translation>{0} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="390" />
+      <location filename="../../desktop/views/wall/window.py" line="391" />
       <source>{0}·{1} {2}</source>
       <translation>{0} · {1} {2}</translation>
     </message>

@@ -192,7 +192,7 @@ def test_new_case_lookups_land_in_the_background_and_a_stale_one_is_dropped(qtbo
     dialog.lat.clear()  # the location is taken back before the first answer lands
     dialog.look_around()
     tasks.run_all()
-    assert name not in dialog.grid_label.text() and dialog.grid_label.text() == "未定位:保存后进入待分派列表"
+    assert name not in dialog.grid_label.text() and dialog.grid_label.text() == "未定位:保存后进入待分拨清单"
     dialog.lat.setText(f"{lat:.6f}")
     dialog.look_around()
     tasks.run_all()

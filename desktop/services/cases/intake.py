@@ -73,11 +73,11 @@ def unrouted_reason(db: Database, lon: float, lat: float) -> str:
     with db.session() as session:
         extent = grid_extent(session)
     if extent is None:
-        return "库中还没有画出范围的在用网格;案件将进入所在乡镇(街道)的待分拨列表"
+        return "库中还没有画出范围的在用网格;案件将进入所在乡镇(街道)的待分拨清单"
     west, south, east, north = extent
     where = f"在用网格分布在经度 {west:.4f}~{east:.4f}、纬度 {south:.4f}~{north:.4f}"
     if west <= lon <= east and south <= lat <= north:
-        return f"该点在网格之间的空隙中({where});在此受理的案件将进入所在乡镇(街道)的待分拨列表"
+        return f"该点在网格之间的空隙中({where});在此受理的案件将进入所在乡镇(街道)的待分拨清单"
     return f"该点在所有网格范围之外({where});请检查坐标是否为 WGS84 经纬度"
 
 

@@ -131,7 +131,7 @@ class NewCaseDialog(QDialog):
         self.lat.setValidator(QDoubleValidator(-90, 90, 15, self.lat))
         self.address = QLineEdit()
         self.urgent = QCheckBox(self.tr("紧急(涉及安全或停水停电停气)"))
-        self.grid_label, self.staff_label = QLabel(self.tr("未定位:保存后进入待分派列表")), QLabel()
+        self.grid_label, self.staff_label = QLabel(self.tr("未定位:保存后进入待分拨清单")), QLabel()
         self.staff_label.setWordWrap(True)
         self.duplicates = SuspectedDuplicates()
         self.duplicates.setMaximumHeight(110)
@@ -219,7 +219,7 @@ class NewCaseDialog(QDialog):
         where = self.location()
         self._forget_duplicates()
         if where is None:
-            self.grid_label.setText(self.tr("未定位:保存后进入待分派列表"))
+            self.grid_label.setText(self.tr("未定位:保存后进入待分拨清单"))
             self.staff_label.clear()
             return
 
@@ -247,7 +247,7 @@ class NewCaseDialog(QDialog):
     def _show_lookup(self, found) -> None:
         grid, members, hints = found
         if grid is None:
-            self.grid_label.setText(self.tr("不在任何网格内:保存后进入待分派列表"))
+            self.grid_label.setText(self.tr("不在任何网格内:保存后进入待分拨清单"))
         else:
             self.grid_label.setText(f"{grid.name}({grid.code},{label(grid.kind)})")
         self.staff_label.setText(";".join(unbroken(f"{label(m.role)} {m.name} {m.phone or ''}".strip())
