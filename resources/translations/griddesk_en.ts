@@ -667,12 +667,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="585" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="587" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="586" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="588" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -717,7 +717,7 @@
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="196" />
       <location filename="../../desktop/views/cases/case_detail.py" line="283" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="570" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="572" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
@@ -768,274 +768,284 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="308" />
+      <source>办理机构</source>
+      <translation>Handled by</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="308" />
+      <source>已上报%1,由%1网格化服务管理机构办理;本级可查看进展,不能办理(第十七条)</source>
+      <translation>Escalated to %1: handled by the grid management institution of %1; followed here, not handled (Art. 17)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="310" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="309" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="311" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="310" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="312" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="310" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="312" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="311" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="313" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="312" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="314" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="313" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="315" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="313" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="315" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="314" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="316" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="315" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="317" />
       <source>并入的重复诉求</source>
       <translation>Duplicates merged in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="317" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="520" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="526" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="319" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="522" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="528" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="317" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="319" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="320" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="322" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="320" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="322" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="334" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="336" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="346" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="348" />
       <source>已于 %1 联系</source>
       <translation>Contacted %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="440" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="487" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="489" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="444" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="445" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="447" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="450" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="452" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="452" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="454" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="458" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="460" />
       <source>撤销并入 %1 的理由(如:核实后并非同一诉求)</source>
       <translation>Why it no longer goes with %1 (e.g. found not to be the same request)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="462" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="464" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="469" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="471" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="475" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="477" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="490" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="492" />
       <source>协办单位(可输入名称的一部分查找)</source>
       <translation>Co-handler (type part of a name to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="494" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="496" />
       <source>请从列表中选择协办单位:“%1”不在可选单位中</source>
       <translation>Choose the co-handler from the list: “%1” is not one of the departments offered</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="497" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="499" />
       <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
       <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="502" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="504" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="502" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="504" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="503" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="505" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="503" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="505" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="506" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="508" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="510" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="512" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="511" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="513" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="515" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="517" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="520" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="522" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="521" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="523" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="526" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="528" />
       <source>督办期限(至该日 24:00;默认 %1 个工作日)</source>
       <translation>Deadline of the supervision order (to 24:00 of that day; by default %1 working days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="535" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="537" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="535" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="537" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="536" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="538" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="536" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="538" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="542" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="544" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="542" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="544" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="543" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="545" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="543" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="545" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="551" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="553" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="555" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="557" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="560" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="562" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="560" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="562" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="562" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="564" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="566" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="568" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="574" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="576" />
       <source>办理期限已过,请说明逾期理由</source>
       <translation>The deadline has passed: why is it late?</translation>
     </message>

@@ -935,6 +935,24 @@ def test_escalating_and_assigning_down_say_which_level_the_case_goes_to(qtbot, d
     assert asked == ["上报至县(区),上报理由", "下派至网格,下派说明"]
 
 
+@pytest.mark.law("Art. 17")
+def test_a_case_escalated_to_the_county_says_whose_it_is_to_the_township_that_follows_it(qtbot, demo_db, tasks):
+    from desktop.services.cases import onspot_escalation
+
+    with demo_db.session() as s:
+        case_id, version = s.execute(select(Case.id, Case.version).where(
+            Case.state == CaseState.REGISTERED, Case.level == HandlingLevel.TOWNSHIP).limit(1)).one()
+    onspot_escalation.escalate(demo_db, actor(demo_db, "qg_chief"), case_id=case_id, reason="涉及多部门",
+                               expected_version=version)
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_op1"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    rows = {dialog.particulars.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text():
+            dialog.particulars.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
+            for row in range(dialog.particulars.rowCount())}
+    assert rows["办理机构"] == "已上报银海区,由银海区网格化服务管理机构办理;本级可查看进展,不能办理(第十七条)"
+    assert not [button for button in dialog.buttons.values() if button.isVisible()]
+
+
 def test_each_share_shows_its_departments_office_number_to_chase_it(qtbot, demo_db, tasks):
     with demo_db.session() as s:
         case_id, phone = s.execute(select(Assignment.case_id, Department.phone).join(Department)

@@ -90,6 +90,9 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
         pending_ext = _pending_extension(session, case, rows)
         pending_obj = _pending_objection(session, rows)
         actions = _center_actions(actor, case, place.code)
+        # Escalated above the user's center (Art. 17): whose case it now is, rather than a panel without buttons.
+        handled_above = (place.name if case.state.is_open and not actions
+                         and case.level in (HandlingLevel.COUNTY, HandlingLevel.CITY) else None)
         if actor.can(Permission.REVIEW, place.code):
             actions += ["decide_extension"] * bool(pending_ext) + ["decide_objection"] * bool(pending_obj)
         own = next((a for a, _ in rows if a.department_id == actor.department_id and a.department_id is not None
@@ -140,6 +143,7 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
             handling_limit=limit.amount, handling_unit=limit.unit,
             merged_in=merged_in, route_choices=grid_choices(session, case) if "route" in actions else (),
             supervise_due=default_due(WorkCalendar.load(session), utcnow()) if "supervise" in actions else None,
+            handled_above=handled_above,
         )
     if "merge" in actions and detail.lon is not None:  # looked up once this session has let go
         detail = replace(detail, merge_choices=_merge_choices(db, actor, detail))

@@ -305,7 +305,9 @@ class CaseDetailDialog(QDialog):
         self.header.setText(header)
         while self.particulars.rowCount():
             self.particulars.removeRow(0)
-        rows = [(self.tr("诉求内容"), detail.description),
+        rows = [(self.tr("办理机构"), self.tr("已上报%1,由%1网格化服务管理机构办理;本级可查看进展,不能办理(第十七条)")
+                 .replace("%1", detail.handled_above) if detail.handled_above else None),
+                (self.tr("诉求内容"), detail.description),
                 (self.tr("诉求人"), f"{detail.requester_name or ''} {detail.requester_phone or ''}"),
                 (self.tr("渠道"), label(detail.channel)), (self.tr("事项"), detail.matter_item or label(case.category)),
                 (self.tr("位置"), f"{detail.place_name} {detail.address or ''}"),

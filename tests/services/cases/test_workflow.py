@@ -366,12 +366,16 @@ def test_escalation_up_the_ladder_and_assignment_down(world):
     case = onspot_escalation.escalate(world.db, world.operator, case_id=case.id, reason="涉及多部门",
                                       expected_version=case.version)
     assert (case.level, case.state) == (HandlingLevel.COUNTY, CaseState.ESCALATED)
+    # The township follows it there and is told whose it is; the county has it to handle.
+    assert detail(world, case.id).handled_above == "银海区" and not detail(world, case.id).actions
+    assert detail(world, case.id, county_op).handled_above is None
     with pytest.raises(PermissionDenied):  # the township may not act for the county
         onspot_escalation.escalate(world.db, world.operator, case_id=case.id, reason="再上报",
                                    expected_version=case.version)
     case = onspot_escalation.assign_down(world.db, county_op, case_id=case.id, to_level=HandlingLevel.TOWNSHIP,
                                          reason="由乡镇牵头", expected_version=case.version)
     assert (case.level, case.state) == (HandlingLevel.TOWNSHIP, CaseState.REGISTERED)
+    assert detail(world, case.id).handled_above is None
     with world.db.session() as s:
         steps = [(e.from_level, e.to_level) for e in s.scalars(select(Escalation).order_by(Escalation.id))]
     assert steps == [(HandlingLevel.GRID, HandlingLevel.TOWNSHIP), (HandlingLevel.TOWNSHIP, HandlingLevel.COUNTY),
