@@ -667,12 +667,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="587" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="602" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="588" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="603" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -680,372 +680,373 @@
   <context>
     <name>CaseDetailDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="194" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="195" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="194" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="195" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="194" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="195" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="194" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="195" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="195" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="196" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="195" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="196" />
       <source>联系诉求人期限</source>
       <translation>Contact by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="195" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="196" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="196" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="283" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="572" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="197" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="285" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="587" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="222" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="223" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="225" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="226" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="265" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="267" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="280" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="282" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="282" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="284" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="293" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="295" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="296" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="298" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="302" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="304" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="302" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="304" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="308" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="310" />
       <source>办理机构</source>
       <translation>Handled by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="308" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="310" />
       <source>已上报%1,由%1网格化服务管理机构办理;本级可查看进展,不能办理(第十七条)</source>
       <translation>Escalated to %1: handled by the grid management institution of %1; followed here, not handled (Art. 17)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="310" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="312" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="311" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="313" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="312" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="314" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="312" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="314" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="313" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="315" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="314" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="316" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="315" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="317" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="315" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="317" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="316" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="318" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="326" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="317" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="319" />
       <source>并入的重复诉求</source>
       <translation>Duplicates merged in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="319" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="522" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="528" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="321" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="537" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="543" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="319" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="321" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="322" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="324" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="322" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="324" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="336" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="343" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="348" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="363" />
       <source>已于 %1 联系</source>
       <translation>Contacted %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="489" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="457" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="504" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="444" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="459" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="447" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="462" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="452" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="467" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="454" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="469" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="460" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="475" />
       <source>撤销并入 %1 的理由(如:核实后并非同一诉求)</source>
       <translation>Why it no longer goes with %1 (e.g. found not to be the same request)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="464" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="479" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="471" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="486" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="477" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="492" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="492" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="507" />
       <source>协办单位(可输入名称的一部分查找)</source>
       <translation>Co-handler (type part of a name to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="496" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="511" />
       <source>请从列表中选择协办单位:“%1”不在可选单位中</source>
       <translation>Choose the co-handler from the list: “%1” is not one of the departments offered</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="499" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="514" />
       <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
       <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="504" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="519" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="504" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="519" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="505" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="520" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="505" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="520" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="508" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="523" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="512" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="527" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="513" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="528" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="517" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="532" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="522" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="537" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="523" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="538" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="528" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="543" />
       <source>督办期限(至该日 24:00;默认 %1 个工作日)</source>
       <translation>Deadline of the supervision order (to 24:00 of that day; by default %1 working days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="537" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="552" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="537" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="552" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="538" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="553" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="538" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="553" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="544" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="559" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="544" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="559" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="545" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="560" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="545" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="560" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="553" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="568" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="557" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="572" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="562" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="577" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="562" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="577" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="564" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="579" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="568" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="583" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="576" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="591" />
       <source>办理期限已过,请说明逾期理由</source>
       <translation>The deadline has passed: why is it late?</translation>
     </message>
@@ -4782,27 +4783,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TimelineModel</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="137" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="138" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="137" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="138" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="138" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="139" />
       <source>终端</source>
       <translation>Desktop</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="138" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="139" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="139" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="140" />
       <source>内容</source>
       <translation>Details</translation>
     </message>

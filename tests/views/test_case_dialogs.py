@@ -1019,6 +1019,24 @@ def test_a_merged_case_is_taken_back_out_of_the_case_it_was_merged_into(qtbot, d
     assert dialog.detail.merged_into is None and dialog.detail.case.state.is_open and "unmerge" not in dialog.buttons
 
 
+@pytest.mark.law("Art. 16")
+def test_a_duplicates_panel_opens_the_case_it_was_merged_into(qtbot, demo_db, tasks):
+    """A merged duplicate had named the case that answers its requester without a way to see its progress."""
+    with demo_db.session() as s:
+        case_id, into_id = s.execute(select(Case.id, Case.merged_into_id).where(Case.state == CaseState.MERGED)
+                                     .limit(1)).one()
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_op1"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    link = next(dialog.particulars.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+                for row in range(dialog.particulars.rowCount())
+                if dialog.particulars.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text() == "并入案件")
+    assert dialog.detail.merged_into in link.text() and "<a " in link.text()
+    link.linkActivated.emit("case")
+    other = next(child for child in dialog.findChildren(CaseDetailDialog) if child is not dialog)
+    assert other.isVisible() and other.case_id == into_id and other.detail.case.id == into_id
+    other.close()
+
+
 def test_the_case_panel_is_worked_by_keyboard_tab_leaves_its_tables_and_an_action_keeps_the_focus(
         qtbot, demo_db, tasks, errors, monkeypatch):
     with demo_db.session() as s:

@@ -143,7 +143,7 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
             handling_limit=limit.amount, handling_unit=limit.unit,
             merged_in=merged_in, route_choices=grid_choices(session, case) if "route" in actions else (),
             supervise_due=default_due(WorkCalendar.load(session), utcnow()) if "supervise" in actions else None,
-            handled_above=handled_above,
+            handled_above=handled_above, merged_into_id=case.merged_into_id,
         )
     if "merge" in actions and detail.lon is not None:  # looked up once this session has let go
         detail = replace(detail, merge_choices=_merge_choices(db, actor, detail))

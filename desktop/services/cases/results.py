@@ -205,3 +205,4 @@ class CaseDetail:
     # The county or city whose center handles the case since it was escalated (Art. 17), for a user who
     # may only follow it there (a township's operator): the panel says whose it is.
     handled_above: str | None = None
+    merged_into_id: int | None = None  # the case a duplicate was merged into (merged_into is its number)

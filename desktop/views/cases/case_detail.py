@@ -10,6 +10,7 @@ answering an action's questions: the action then goes with the version it was de
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from html import escape
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -225,6 +226,7 @@ class CaseDetailDialog(QDialog):
         layout.addWidget(QLabel(self.tr("办理过程")))
         layout.addWidget(self.timeline_view, 1)
         layout.addLayout(self.action_bar)
+        self._bus = bus
         if bus is not None:
             bus.casesChanged.connect(self._changed_elsewhere)
         # The countdowns go on while the panel stays open (a deadline passing turns 剩余 into 已逾期).
@@ -321,10 +323,15 @@ class CaseDetailDialog(QDialog):
                   for order in detail.supervision_orders if order.closed_at is None),
                 *((self.tr("回访"), self.tr("待回访,期限 {due}").format(due=deadline_text(callback.due_at, now)))
                   for callback in detail.callbacks if callback.state is CallbackState.PENDING)]
+        merged_caption = self.tr("并入案件")
         for caption, value in rows:
             if value:
                 text = QLabel(value)
                 text.setWordWrap(True)
+                if caption == merged_caption and detail.merged_into_id is not None:
+                    # The case that answers this duplicate's requester too (Art. 16): a click away.
+                    text.setText(f'<a href="case">{escape(value)}</a>')
+                    text.linkActivated.connect(lambda _link, target=detail.merged_into_id: self.open_other(target))
                 self.particulars.addRow(caption, text)
         self.shares.setRowCount(len(detail.assignments))
         self.shares.setVisible(bool(detail.assignments))  # not dispatched yet: no empty table, no caption
@@ -340,6 +347,14 @@ class CaseDetailDialog(QDialog):
                       deadline_text(share.due_at, now) if running else due_text(share.due_at), share.result or ""]
             for column, value in enumerate(values):
                 self.shares.setItem(row, column, QTableWidgetItem(value))
+
+    def open_other(self, case_id: int) -> CaseDetailDialog:
+        """Another case's panel over this one (the case a duplicate was merged into)."""
+        other = CaseDetailDialog(self.db, self.actor, self.tasks, case_id, parent=self, bus=self._bus)
+        other.changed.connect(self.changed)
+        other.finished.connect(other.let_go_when_idle)
+        other.open()
+        return other
 
     def _contact_text(self, share, running: bool, now) -> str:
         """The lead's deadline to contact the requester (Art. 19(1)): counted down until it is met;
