@@ -177,6 +177,16 @@ def test_a_coordinate_pasted_from_a_map_with_many_decimals_is_kept(qtbot, demo_d
     QApplication.clipboard().setText("21.42812345678")
     dialog.lat.paste()
     assert dialog.location() == (109.10512345678, 21.42812345678)
+    # Copied out of a message with the spaces around it: the number is kept, the spaces dropped.
+    for edit, text in ((dialog.lon, " 109.105\t"), (dialog.lat, "\n21.428 ")):
+        edit.clear()
+        QApplication.clipboard().setText(text)
+        edit.paste()
+    assert (dialog.lon.text(), dialog.lat.text()) == ("109.105", "21.428") and dialog.location() == (109.105, 21.428)
+    dialog.lon.clear()
+    QApplication.clipboard().setText("东经109度")
+    dialog.lon.paste()
+    assert dialog.lon.text() == ""  # not a number: refused as before
 
 def test_new_case_lookups_land_in_the_background_and_a_stale_one_is_dropped(qtbot, demo_db, errors):
     name, lon, lat = staffed_regular_grid(demo_db)

@@ -54,6 +54,17 @@ def township_of(code: str | None) -> str | None:
 _NOT_A_NUMBER = object()
 
 
+class CoordinateValidator(QDoubleValidator):
+    """A coordinate as copied from a map or a message, the spaces around it dropped: with them the
+    validator had refused the paste without a word."""
+
+    def validate(self, text: str, pos: int):
+        stripped = text.strip()
+        pos = max(0, min(pos - (len(text) - len(text.lstrip())), len(stripped)))
+        state, stripped, pos = super().validate(stripped, pos)
+        return state, stripped, pos
+
+
 def _number(text: str):
     """A coordinate field's number, None when empty, _NOT_A_NUMBER for text such as 109,105."""
     try:
@@ -127,8 +138,8 @@ class NewCaseDialog(QDialog):
         self.lat.setPlaceholderText(self.tr("纬度,如 21.428"))
         # As many decimals as a double holds: a point copied from a map with more than the validator
         # allowed was not pasted at all.
-        self.lon.setValidator(QDoubleValidator(-180, 180, 15, self.lon))
-        self.lat.setValidator(QDoubleValidator(-90, 90, 15, self.lat))
+        self.lon.setValidator(CoordinateValidator(-180, 180, 15, self.lon))
+        self.lat.setValidator(CoordinateValidator(-90, 90, 15, self.lat))
         self.address = QLineEdit()
         self.urgent = QCheckBox(self.tr("紧急(涉及安全或停水停电停气)"))
         self.grid_label, self.staff_label = QLabel(self.tr("未定位:保存后进入待分拨清单")), QLabel()
