@@ -106,24 +106,31 @@ def due_callbacks(db: Database, actor: Actor, *, until: datetime | None = None) 
 
 def _with_merged_requesters(session: Session, listed: list[CallbackInfo]) -> list[CallbackInfo]:
     """Whoever calls back tells the requesters of the duplicates merged into the case as well: each
-    number once, and not the case's own requester again (a duplicate is often the same caller)."""
+    person once — by the number, or by the name of one who left no number (told in person) — and
+    not the case's own requester again (a duplicate is often the same caller)."""
     if not listed:
         return listed
     merged: dict[int, list[tuple[str | None, str | None]]] = {}
     for into_id, name, phone in session.execute(
             select(Case.merged_into_id, Case.requester_name, Case.requester_phone)
-            .where(Case.merged_into_id.in_({info.case_id for info in listed}), Case.requester_phone.is_not(None))
+            .where(Case.merged_into_id.in_({info.case_id for info in listed}),
+                   or_(Case.requester_phone.is_not(None), Case.requester_name.is_not(None)))
             .order_by(Case.id)):
         merged.setdefault(into_id, []).append((name, phone))
     result = []
     for info in listed:
-        seen, others = {info.requester_phone}, []
+        seen, others = {_person(info.requester_name, info.requester_phone)}, []
         for name, phone in merged.get(info.case_id, ()):
-            if phone not in seen:
-                seen.add(phone)
+            if _person(name, phone) not in seen:
+                seen.add(_person(name, phone))
                 others.append((name, phone))
         result.append(replace(info, merged_in=tuple(others)) if others else info)
     return result
+
+
+def _person(name: str | None, phone: str | None) -> tuple[str, str | None]:
+    """Who a requester is, to tell them once: their number, else their name."""
+    return ("phone", phone) if phone else ("name", name)
 
 
 def _require_lead(uow: UnitOfWork, case: Case) -> None:

@@ -370,8 +370,12 @@ def test_the_callback_names_the_requesters_of_the_duplicates_merged_into_the_cas
     # The same caller again, and a second call from the same number: told once, the case's own not again.
     world.new_case(title="路灯不亮", requester_phone="13807790001", duplicate_of=case.id)
     world.new_case(title="路灯不亮", requester_name="黄女士", requester_phone="13907790002", duplicate_of=case.id)
+    # A walk-in who left only a name is told in person, once; an anonymous report tells nobody.
+    world.new_case(title="路灯不亮", requester_name="陈伯", requester_phone=None, duplicate_of=case.id)
+    world.new_case(title="路灯不亮", requester_name="陈伯", requester_phone=None, duplicate_of=case.id)
+    world.new_case(title="路灯不亮", requester_name=None, requester_phone=None, duplicate_of=case.id)
     closed = _close(world, queries.case_detail(world.db, world.operator, case.id).case, world.police)
     due = next(info for info in callbacks.due_callbacks(world.db, world.operator) if info.case_id == closed.id)
-    assert due.merged_in == (("黄女士", "13907790002"),)  # to dial, as the requester's own number is
+    assert due.merged_in == (("黄女士", "13907790002"), ("陈伯", None))  # to dial, as the requester's own number is
     assert all(info.merged_in == () for info in callbacks.due_callbacks(world.db, world.operator)
                if info.case_id != closed.id)
