@@ -553,113 +553,123 @@
   <context>
     <name>CallbackWorkbench</name>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="52" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="54" />
       <source>回访工作台</source>
       <translation>Callback desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="55" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="57" />
       <source>应回访时间</source>
       <translation>Callback due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="55" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="57" />
       <source>案件编号</source>
       <translation>Case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="55" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="57" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="55" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="57" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="56" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="58" />
       <source>案件状态</source>
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="63" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="65" />
       <source>双击打开案件详情</source>
       <translation>Double-click to open the case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="72" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="74" />
       <source>已联系上诉求人</source>
       <translation>Requester reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="75" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="77" />
       <source>已解决</source>
       <translation>Resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="76" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="78" />
       <source>未解决</source>
       <translation>Not resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="81" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="83" />
       <source>请选择</source>
       <translation>Choose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="88" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="93" />
       <source>记录回访</source>
       <translation>Record callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="91" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="95" />
+      <source>回访方式</source>
+      <translation>Callback by</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="97" />
       <source>是否解决</source>
       <translation>Resolved?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="92" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="98" />
       <source>满意度</source>
       <translation>Satisfaction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="93" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="99" />
       <source>后续处理</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="94" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="100" />
       <source>回访记录</source>
       <translation>Callback notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="141" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="147" />
       <source>案件 %1 的回访已由其他值班台记录(或不再需要回访),刚填写的回答未保存,已清空</source>
       <translation>The callback of case %1 was recorded at another desk (or is no longer due); the answer being filled in was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="181" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="187" />
       <source>已换到另一件回访(案件 %1),原先填写的回答未保存,已清空</source>
       <translation>Moved to another callback (case %1): the answer begun was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="198" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="216" />
       <source>暂缓理由:%1;已向诉求人解释:%2</source>
       <translation>On hold: %1; explained to the requester: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="199" />
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="201" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="217" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="219" />
       <source>(未记录)</source>
       <translation>(not recorded)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="201" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="219" />
       <source>办理结果:%1</source>
       <translation>Result: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="204" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="221" />
+      <source>第 %1 次回访:此前 %2 次未联系上诉求人</source>
+      <translation>Attempt %1: the requester was not reached the previous %2 time(s)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="225" />
       <source>并入本案的重复诉求人,请一并告知:%1</source>
       <translation>Requesters of duplicates merged into this case — tell them too: %1</translation>
     </message>
@@ -1142,22 +1152,32 @@
       <translation>working days later</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="31" />
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="24" />
+      <source>未联系上诉求人时最多回访</source>
+      <translation>Attempts to reach the requester</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="24" />
+      <source>次(每次在不同日期)</source>
+      <translation>times (each on a different day)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="32" />
       <source>不再回访</source>
       <translation>not again</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="34" />
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="35" />
       <source>延期或管辖异议待决定期间暂停计时</source>
       <translation>Stop the clock while an extension or objection is decided</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="36" />
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="37" />
       <source>回访时限适用于保存之后排定的回访;暂停计时适用于保存之后提出的延期申请和管辖异议,暂停的时间在决定时按工作时间补回;已超期的承办任务不暂停。</source>
       <translation>Callback limits apply to callbacks scheduled after saving; the clock pause applies to extension requests and objections raised after saving, and the paused time is given back in working time when they are decided; a share already overdue is not paused.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="38" />
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="39" />
       <source>只有维护全市工作日历的用户可以修改这些规则。</source>
       <translation>Only users who keep the city-wide working calendar may change these rules.</translation>
     </message>
@@ -5535,6 +5555,14 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Failed</translation>
     </message>
     <message>
+      <source>电话回访</source>
+      <translation>By phone</translation>
+    </message>
+    <message>
+      <source>上门回访</source>
+      <translation>In person</translation>
+    </message>
+    <message>
       <source>无需处理</source>
       <translation>No action</translation>
     </message>
@@ -5557,6 +5585,10 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     <message>
       <source>未联系上</source>
       <translation>Unreachable</translation>
+    </message>
+    <message>
+      <source>无法联系</source>
+      <translation>Could not be reached</translation>
     </message>
     <message>
       <source>待受理</source>
