@@ -4169,17 +4169,22 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Ours: %1 · case: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="315" />
+      <location filename="../../desktop/views/queue_model.py" line="316" />
+      <source>%1 · 督办超期</source>
+      <translation>%1 · supervision overdue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="319" />
       <source>【急】</source>
       <translation>[Urgent] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="330" />
+      <location filename="../../desktop/views/queue_model.py" line="334" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="330" />
+      <location filename="../../desktop/views/queue_model.py" line="334" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>
@@ -4187,67 +4192,72 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="59" />
+      <location filename="../../desktop/views/queue_panel.py" line="60" />
       <source>联系 超期 99天23小时</source>
       <translation>Contact 99 d 23 h overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="97" />
+      <location filename="../../desktop/views/queue_panel.py" line="98" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="97" />
+      <location filename="../../desktop/views/queue_panel.py" line="98" />
       <source>待本中心办理</source>
       <translation>Waiting on this center</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="98" />
+      <location filename="../../desktop/views/queue_panel.py" line="99" />
+      <source>待重点督办</source>
+      <translation>Due for key supervision</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_panel.py" line="99" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="100" />
+      <location filename="../../desktop/views/queue_panel.py" line="101" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="101" />
+      <location filename="../../desktop/views/queue_panel.py" line="102" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="102" />
+      <location filename="../../desktop/views/queue_panel.py" line="103" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="103" />
+      <location filename="../../desktop/views/queue_panel.py" line="104" />
       <source>编号或标题</source>
       <translation>Number or title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="104" />
+      <location filename="../../desktop/views/queue_panel.py" line="105" />
       <source>打开案件详情</source>
       <translation>Open case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="105" />
+      <location filename="../../desktop/views/queue_panel.py" line="106" />
       <source>复制案件编号</source>
       <translation>Copy case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="106" />
+      <location filename="../../desktop/views/queue_panel.py" line="107" />
       <source>复制本行</source>
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="207" />
+      <location filename="../../desktop/views/queue_panel.py" line="209" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="207" />
+      <location filename="../../desktop/views/queue_panel.py" line="209" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
