@@ -12,6 +12,7 @@ from .enums import (
     ACTIVE_ASSIGNMENT_STATES,
     AssignmentRole,
     AssignmentState,
+    CallbackMethod,
     CallbackOutcome,
     CallbackState,
     CaseState,
@@ -291,9 +292,14 @@ class Callback(Base):
     satisfaction: Mapped[Satisfaction | None] = mapped_column(str_enum(Satisfaction))
     notes: Mapped[str | None] = mapped_column(Text)
     outcome: Mapped[CallbackOutcome] = mapped_column(str_enum(CallbackOutcome), default=CallbackOutcome.NONE)
+    # The round's attempts (Art. 20(2)): 1 for a callback scheduled, n + 1 for the one after an
+    # attempt n that did not reach the requester.
+    attempt: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+    method: Mapped[CallbackMethod | None] = mapped_column(str_enum(CallbackMethod))  # how it was made
 
     __table_args__ = (
         CheckConstraint("state <> 'done' OR (done_at IS NOT NULL AND solved IS NOT NULL)", name="done_is_complete"),
+        CheckConstraint("attempt >= 1", name="attempt_positive"),
         Index("ix_callbacks_state_due", "state", "due_at"),
         # Covering indexes of the evaluation: callbacks due in a period, and a case's last word.
         Index("ix_callbacks_due_evaluation", "due_at", "state", "done_at", "case_id"),

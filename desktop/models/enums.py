@@ -311,9 +311,20 @@ class Satisfaction(LabelledEnum):
 
 
 class CallbackState(LabelledEnum):
+    """An attempt not reached (未联系上) is followed by another of the same round, until the
+    attempts allowed are used: the last one ends the round as 无法联系 (no_contact)."""
+
     PENDING = ("pending", "待回访")
     DONE = ("done", "已回访")
     UNREACHABLE = ("unreachable", "未联系上")
+    NO_CONTACT = ("no_contact", "无法联系")
+
+
+class CallbackMethod(LabelledEnum):
+    """How the requester was called back: by phone, or in person where there is no phone (Art. 20(3))."""
+
+    PHONE = ("phone", "电话回访")
+    IN_PERSON = ("in_person", "上门回访")
 
 
 class CallbackOutcome(LabelledEnum):

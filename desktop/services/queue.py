@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
 
 from ..db import Database
-from ..models import Assignment, Case, Department, Place
+from ..models import Assignment, Case, Department, Place, SupervisionOrder
 from ..models.base import utcnow
 from ..models.enums import (
     ACTIVE_ASSIGNMENT_STATES,
@@ -103,6 +103,8 @@ class QueueFilter:
     supervised_only: cases under a supervision (督办) order.
     awaiting_center: cases waiting on the center itself (AWAITING_CENTER), a co-handler's request
         to decide among them.
+    key_supervision_due: unresolved cases due for key supervision (待重点督办, Art. 20(1);
+        `due_for_key_supervision`).
     text: part of the case number or title.
     sort, descending: the order; DEADLINE ascending is "overdue first, nearest deadline next".
     """
@@ -113,6 +115,7 @@ class QueueFilter:
     overdue_only: bool = False
     supervised_only: bool = False
     awaiting_center: bool = False
+    key_supervision_due: bool = False
     text: str = ""
     sort: SortKey = SortKey.DEADLINE
     descending: bool = False
@@ -142,6 +145,9 @@ class QueueRow:
     # When the lead was to sign for the case, while it has not: a missed sign-for shows before the
     # handling deadline does (Art. 18(1): the department that signs is responsible from then on).
     lead_sign_due_at: datetime | None = None
+    # A 督办 order still running past its own deadline (Art. 20(1)): the supervision did not get the
+    # case handled in time.
+    supervision_overdue: bool = False
     # A liaison's own part: its department's share still running, and that share's next deadline
     # (signing while unsigned, then contacting, then handling; none while its clock stands still or
     # it has reported).
@@ -234,6 +240,21 @@ def _state_condition(states: frozenset[CaseState]):
     return rare(condition) if all(s.is_open for s in states) else condition
 
 
+def _overdue_order(now: datetime):
+    """A 督办 order still running past its own deadline (Art. 20(1))."""
+    return and_(SupervisionOrder.closed_at.is_(None), SupervisionOrder.due_at < now)
+
+
+def due_for_key_supervision(now: datetime):
+    """Art. 20(1): unresolved requests not yet under key supervision — overdue, reopened, on hold,
+    or past the deadline of a 督办 order still running (the order did not get them resolved in
+    time). Open cases through the state index; the orders past their deadline are few."""
+    overdue_orders = select(SupervisionOrder.case_id).where(_overdue_order(now))
+    return and_(_state_condition(frozenset(OPEN_CASE_STATES)), Case.supervision != SupervisionLevel.KEY,
+                or_(Case.due_at < now, Case.reopen_count > 0, Case.state == CaseState.ON_HOLD,
+                    Case.id.in_(overdue_orders)))
+
+
 def granted_condition(session: Session, actor: Actor, permission: Permission):
     """Cases inside the places where the actor holds `permission` (everywhere for the system actor)."""
     grants = actor.scopes(permission)
@@ -301,6 +322,8 @@ def _filtered(session: Session, actor: Actor, f: QueueFilter, stmt: Select, now:
         pending = select(Assignment.id).where(Assignment.case_id == Case.id,
                                               Assignment.state.in_(AWAITING_DECISION)).exists()
         stmt = stmt.where(or_(_state_condition(AWAITING_CENTER), pending))
+    if f.key_supervision_due:
+        stmt = stmt.where(due_for_key_supervision(now))
     text = f.text.strip()
     if text:
         stmt = stmt.where(_text_condition(session, text))
@@ -355,6 +378,7 @@ def filtered_select(session: Session, actor: Actor, f: QueueFilter, stmt: Select
 def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
          now: datetime | None = None) -> list[QueueRow]:
     """Rows [offset, offset + limit) of the filtered, sorted queue."""
+    now = now or utcnow()
     grid, village, township = aliased(Place), aliased(Place), aliased(Place)
     place_name = func.coalesce(grid.short_name, village.short_name, township.short_name)
     # The department leading the case, looked up for the page's rows only (through an index on case_id).
@@ -366,12 +390,15 @@ def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
                      .where(Assignment.case_id == Case.id, Assignment.role == AssignmentRole.LEAD,
                             Assignment.state == AssignmentState.DISPATCHED)
                      .order_by(Assignment.id.desc()).limit(1).scalar_subquery())
+    # Like the lead, for the page's rows only (through the index on supervision_orders.case_id).
+    supervision_overdue = select(SupervisionOrder.id).where(SupervisionOrder.case_id == Case.id,
+                                                            _overdue_order(now)).exists()
     columns = (Case.id, Case.number, Case.title, Case.category, Case.state, Case.supervision, Case.urgent,
                place_name, Case.requester_name, Case.requester_phone, Case.received_at, Case.due_at, Case.version,
-               lead_department, lead_sign_due)
+               lead_department, lead_sign_due, supervision_overdue)
     with db.session() as session:
         inner = OwnShare.of(actor)
-        ids = _filtered(session, actor, f, select(Case.id), now or utcnow(), inner)
+        ids = _filtered(session, actor, f, select(Case.id), now, inner)
         window = ids.order_by(*_order_by(f, inner)).offset(offset).limit(limit).subquery()
         own = OwnShare.of(actor)  # the outer statement's own join: the window is a table of its own
         stmt = (

@@ -310,7 +310,11 @@ class QueueModel(QAbstractTableModel):
                 state = self.tr("本单位%1").replace("%1", label(r.own_state))
             else:
                 state = self.tr("本单位%1 · 案件%2").replace("%1", label(r.own_state)).replace("%2", label(r.state))
-            return state if r.supervision is SupervisionLevel.NONE else f"{state} · {label(r.supervision)}"
+            if r.supervision is not SupervisionLevel.NONE:
+                state = f"{state} · {label(r.supervision)}"
+            if r.supervision_overdue:  # a 督办 order past its own deadline (Art. 20(1))
+                state = self.tr("%1 · 督办超期").replace("%1", state)
+            return state
         if column == TITLE:
             return (self.tr("【急】") if r.urgent else "") + r.title
         return _PLAIN_TEXT[column](r)

@@ -553,113 +553,123 @@
   <context>
     <name>CallbackWorkbench</name>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="52" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="54" />
       <source>回访工作台</source>
       <translation>Callback desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="55" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="57" />
       <source>应回访时间</source>
       <translation>Callback due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="55" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="57" />
       <source>案件编号</source>
       <translation>Case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="55" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="57" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="55" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="57" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="56" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="58" />
       <source>案件状态</source>
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="63" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="65" />
       <source>双击打开案件详情</source>
       <translation>Double-click to open the case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="72" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="74" />
       <source>已联系上诉求人</source>
       <translation>Requester reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="75" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="77" />
       <source>已解决</source>
       <translation>Resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="76" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="78" />
       <source>未解决</source>
       <translation>Not resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="81" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="83" />
       <source>请选择</source>
       <translation>Choose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="88" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="93" />
       <source>记录回访</source>
       <translation>Record callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="91" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="95" />
+      <source>回访方式</source>
+      <translation>Callback by</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="97" />
       <source>是否解决</source>
       <translation>Resolved?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="92" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="98" />
       <source>满意度</source>
       <translation>Satisfaction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="93" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="99" />
       <source>后续处理</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="94" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="100" />
       <source>回访记录</source>
       <translation>Callback notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="141" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="147" />
       <source>案件 %1 的回访已由其他值班台记录(或不再需要回访),刚填写的回答未保存,已清空</source>
       <translation>The callback of case %1 was recorded at another desk (or is no longer due); the answer being filled in was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="181" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="187" />
       <source>已换到另一件回访(案件 %1),原先填写的回答未保存,已清空</source>
       <translation>Moved to another callback (case %1): the answer begun was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="198" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="216" />
       <source>暂缓理由:%1;已向诉求人解释:%2</source>
       <translation>On hold: %1; explained to the requester: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="199" />
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="201" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="217" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="219" />
       <source>(未记录)</source>
       <translation>(not recorded)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="201" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="219" />
       <source>办理结果:%1</source>
       <translation>Result: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="204" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="221" />
+      <source>第 %1 次回访:此前 %2 次未联系上诉求人</source>
+      <translation>Attempt %1: the requester was not reached the previous %2 time(s)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="225" />
       <source>并入本案的重复诉求人,请一并告知:%1</source>
       <translation>Requesters of duplicates merged into this case — tell them too: %1</translation>
     </message>
@@ -1153,22 +1163,32 @@
       <translation>working days later</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="31" />
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="24" />
+      <source>未联系上诉求人时最多回访</source>
+      <translation>Attempts to reach the requester</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="24" />
+      <source>次(每次在不同日期)</source>
+      <translation>times (each on a different day)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="32" />
       <source>不再回访</source>
       <translation>not again</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="34" />
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="35" />
       <source>延期或管辖异议待决定期间暂停计时</source>
       <translation>Stop the clock while an extension or objection is decided</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="36" />
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="37" />
       <source>回访时限适用于保存之后排定的回访;暂停计时适用于保存之后提出的延期申请和管辖异议,暂停的时间在决定时按工作时间补回;已超期的承办任务不暂停。</source>
       <translation>Callback limits apply to callbacks scheduled after saving; the clock pause applies to extension requests and objections raised after saving, and the paused time is given back in working time when they are decided; a share already overdue is not paused.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="38" />
+      <location filename="../../desktop/views/cases/case_rules_dialog.py" line="39" />
       <source>只有维护全市工作日历的用户可以修改这些规则。</source>
       <translation>Only users who keep the city-wide working calendar may change these rules.</translation>
     </message>
@@ -3574,154 +3594,154 @@
       <translation>; open cases of the same kind nearby, possibly the same request: %1 (merge from the case panel)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="100" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="111" />
       <source>新建诉求</source>
       <translation>New request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="106" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="117" />
       <source>请选择受理渠道</source>
       <translation>Choose the channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="110" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="121" />
       <source>必填,一句话说明诉求,如:巷口路灯不亮</source>
       <translation>Required: the request in one line, e.g. street light out in the lane</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="112" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="123" />
       <source>必填,诉求的具体情况</source>
       <translation>Required: what the request is about, in full</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="116" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="127" />
       <source>(不选事项)</source>
       <translation>(no matter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="123" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="134" />
       <source>请选择类别(选了事项则随事项)</source>
       <translation>Choose a category (or a matter item, which sets it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="126" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="137" />
       <source>经度,如 109.105</source>
       <translation>Longitude, e.g. 109.105</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="127" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="138" />
       <source>纬度,如 21.428</source>
       <translation>Latitude, e.g. 21.428</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="133" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="144" />
       <source>紧急(涉及安全或停水停电停气)</source>
       <translation>Urgent (safety, or water, power or gas cut)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="134" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="222" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="145" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="233" />
       <source>未定位:保存后进入待分拨清单</source>
       <translation>Not located: goes to the triage list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="140" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="151" />
       <source>双击打开该案件查看;确属同一诉求的,选中后点“并入所选案件”:本诉求登记后即并入该案件,不另行办理</source>
       <translation>Double-click to open the case; if it is the same request, select it and click “Merge into selected case”: this request is recorded and merged into it, not handled separately</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="148" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="159" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="148" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="159" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="149" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="160" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="149" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="160" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="150" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="161" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="150" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="161" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="151" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="162" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="151" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="162" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="152" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="163" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="153" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="164" />
       <source>所属网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="153" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="164" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="154" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="165" />
       <source>疑似重复</source>
       <translation>Possible duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="157" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="158" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="159" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="286" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="170" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="297" />
       <source>并入所选案件</source>
       <translation>Merge into selected case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="250" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="261" />
       <source>不在任何网格内:保存后进入待分拨清单</source>
       <translation>In no grid: goes to the triage list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="256" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="267" />
       <source>{number} {title}(相距 {distance} 米,{state})</source>
       <translation>{number} {title} ({distance} m away, {state})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="287" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="298" />
       <source>本诉求将登记并作为重复诉求并入案件 %1,由该案件一并办理,不另行派遣。确定并入?</source>
       <translation>This request will be recorded and merged into case %1 as a duplicate, handled with it and not dispatched separately. Merge?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="295" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="306" />
       <source>经纬度(lon/lat):“%1”不是数字,请写成 109.105 这样的小数</source>
       <translation>Longitude/latitude (lon/lat): “%1” is not a number; write a decimal such as 109.105</translation>
     </message>
@@ -4180,17 +4200,22 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Ours: %1 · case: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="315" />
+      <location filename="../../desktop/views/queue_model.py" line="316" />
+      <source>%1 · 督办超期</source>
+      <translation>%1 · supervision overdue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="319" />
       <source>【急】</source>
       <translation>[Urgent] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="330" />
+      <location filename="../../desktop/views/queue_model.py" line="334" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="330" />
+      <location filename="../../desktop/views/queue_model.py" line="334" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>
@@ -4198,67 +4223,72 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="59" />
+      <location filename="../../desktop/views/queue_panel.py" line="60" />
       <source>联系 超期 99天23小时</source>
       <translation>Contact 99 d 23 h overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="97" />
+      <location filename="../../desktop/views/queue_panel.py" line="98" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="97" />
+      <location filename="../../desktop/views/queue_panel.py" line="98" />
       <source>待本中心办理</source>
       <translation>Waiting on this center</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="98" />
+      <location filename="../../desktop/views/queue_panel.py" line="99" />
+      <source>待重点督办</source>
+      <translation>Due for key supervision</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_panel.py" line="99" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="100" />
+      <location filename="../../desktop/views/queue_panel.py" line="101" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="101" />
+      <location filename="../../desktop/views/queue_panel.py" line="102" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="102" />
+      <location filename="../../desktop/views/queue_panel.py" line="103" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="103" />
+      <location filename="../../desktop/views/queue_panel.py" line="104" />
       <source>编号或标题</source>
       <translation>Number or title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="104" />
+      <location filename="../../desktop/views/queue_panel.py" line="105" />
       <source>打开案件详情</source>
       <translation>Open case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="105" />
+      <location filename="../../desktop/views/queue_panel.py" line="106" />
       <source>复制案件编号</source>
       <translation>Copy case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="106" />
+      <location filename="../../desktop/views/queue_panel.py" line="107" />
       <source>复制本行</source>
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="207" />
+      <location filename="../../desktop/views/queue_panel.py" line="209" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="207" />
+      <location filename="../../desktop/views/queue_panel.py" line="209" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
@@ -5571,6 +5601,14 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Failed</translation>
     </message>
     <message>
+      <source>电话回访</source>
+      <translation>By phone</translation>
+    </message>
+    <message>
+      <source>上门回访</source>
+      <translation>In person</translation>
+    </message>
+    <message>
       <source>无需处理</source>
       <translation>No action</translation>
     </message>
@@ -5593,6 +5631,10 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     <message>
       <source>未联系上</source>
       <translation>Unreachable</translation>
+    </message>
+    <message>
+      <source>无法联系</source>
+      <translation>Could not be reached</translation>
     </message>
     <message>
       <source>待受理</source>

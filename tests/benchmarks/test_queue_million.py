@@ -107,6 +107,7 @@ def test_queue_first_paint_and_filter_changes(qtbot, million_db):
         "filter: a township": base.with_(under=township),
         "filter: a grid": base.with_(under=grid),
         "filter: supervised only": base.with_(supervised_only=True),
+        "filter: due for key supervision": base.with_(key_supervision_due=True),
         "filter: all states (1M rows)": base.with_(states=frozenset()),
         "filter: closed, newest first": base.with_(states=frozenset({CaseState.CLOSED}), sort=SortKey.RECEIVED,
                                                    descending=True),

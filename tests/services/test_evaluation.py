@@ -20,7 +20,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from alembic import command
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
+from sqlalchemy import column as sa_column
+from sqlalchemy import table as sa_table
 
 from desktop import migrate
 from desktop.errors import InvalidTransition, PermissionDenied, ValidationFailed
@@ -600,3 +602,71 @@ def test_a_month_the_database_cannot_keep_now_is_counted_live(db, system, world,
     ev = evaluate(db, system, "2026-10", "township", as_of=AS_OF)
     assert _kept(db) == {}
     assert _figures(ev) == _figures(evaluate(db, system, "2026-10", "township", as_of=AS_OF, recount=True))
+
+
+# A callback round (Art. 20(2)): the attempts that did not reach the requester, then the one that
+# did, or the last allowed, which ends the round as 无法联系.
+
+def _attempt(session, case_id, due, done, state, attempt):
+    session.add(Callback(case_id=case_id, due_at=due, done_at=done, state=state, attempt=attempt))
+
+
+@pytest.mark.law("Art. 20")
+def test_a_callback_round_counts_once_and_one_ended_as_no_contact_is_complete(db, system, world):
+    with db.session() as session:
+        # c1 (township A): tried on 10-12 and not reached, reached on 10-13 (the callback the world has).
+        _attempt(session, world["c1"], bj(10, 14), bj(10, 12), CallbackState.UNREACHABLE, 1)
+        # c7 (township B): three attempts on three days, none reached, all by the due date.
+        for attempt, day in enumerate((3, 4, 5), start=1):
+            state = CallbackState.NO_CONTACT if attempt == 3 else CallbackState.UNREACHABLE
+            _attempt(session, world["c7"], bj(10, 5), bj(10, day), state, attempt)
+        session.commit()
+    ev = evaluate(db, system, "2026-10", "township", as_of=AS_OF)
+    assert fig(ev, world["A"], "callback") == (2, 3)  # as before: c1's round is one callback, on time
+    assert fig(ev, world["B"], "callback") == (1, 1)  # c7's round ended as 无法联系 after all the attempts
+    assert fig(ev, world["A"], "resolution") == (2, 2) and fig(ev, world["B"], "resolution") == (0, 0)
+    rows = drill_down(db, system, "2026-10", "township", world["B"], "callback", "denominator", as_of=AS_OF)
+    assert [row.case_id for row in rows] == [world["c7"]]
+
+
+def _before_0018(db, *callbacks):
+    """The database as a version before revision 0018 left it, with these callbacks (case, due,
+    done, state) added."""
+    with db.engine.begin() as conn:
+        command.downgrade(migrate._config(conn), "0015")
+        table = Callback.__table__
+        then = sa_table("callbacks", *(sa_column(name, table.c[name].type)  # the columns it had then
+                                       for name in ("case_id", "due_at", "done_at", "state", "outcome")))
+        for case_id, due, done, state in callbacks:
+            conn.execute(then.insert().values(case_id=case_id, due_at=due, done_at=done, state=state, outcome="none"))
+
+
+@pytest.mark.law("Art. 20")
+@pytest.mark.law("Art. 23")
+def test_upgrading_recounts_the_kept_months_in_which_an_attempt_not_reached_counted_as_missed(db, system, world):
+    _before_0018(db, (world["c1"], bj(10, 14), bj(10, 12), "unreachable"))
+    evaluate(db, system, "2026-10", "township", as_of=AS_OF)
+    with db.session() as session:  # October as a version before 0018 kept it: the attempt a missed callback
+        session.execute(update(EvaluationMonthFigure).where(EvaluationMonthFigure.subject_id == world["A"])
+                        .values(callback_denominator=EvaluationMonthFigure.callback_denominator + 1))
+        session.commit()
+    assert fig(evaluate(db, system, "2026-10", "township", as_of=AS_OF), world["A"], "callback") == (2, 4)
+    migrate.upgrade(db)
+    assert "2026-10" in _named(db)
+    ev = evaluate(db, system, "2026-10", "township", as_of=AS_OF)
+    assert fig(ev, world["A"], "callback") == (2, 3)
+    assert _figures(ev) == _figures(evaluate(db, system, "2026-10", "township", as_of=AS_OF, recount=True))
+
+
+@pytest.mark.law("Art. 20")
+def test_upgrading_numbers_the_attempts_and_gives_a_pending_retry_its_rounds_due_date_back(db, system, world):
+    with db.session() as session:
+        session.execute(delete(Callback).where(Callback.case_id == world["c5"]))
+        session.commit()
+    # Due 11-04, tried on 10-30 and not reached: the retry was due the next working day.
+    _before_0018(db, (world["c5"], bj(11, 4), bj(10, 30), "unreachable"), (world["c5"], bj(11, 2), None, "pending"))
+    migrate.upgrade(db)
+    with db.session() as session:
+        rows = session.execute(select(Callback.attempt, Callback.due_at).where(Callback.case_id == world["c5"])
+                               .order_by(Callback.id)).all()
+    assert rows == [(1, bj(11, 4)), (2, bj(11, 4))]

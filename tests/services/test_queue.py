@@ -177,3 +177,44 @@ def test_open_states_are_marked_rare_for_sqlites_planner_only(cases_db, system):
     assert "unlikely" not in sql(QueueFilter(states=frozenset({CaseState.CLOSED})), sqlite.dialect())
     assert "unlikely" not in sql(QueueFilter(supervised_only=True), postgresql.dialect())
     assert "NULLS LAST" in sql(QueueFilter(), postgresql.dialect())
+
+
+def _order(session, number: str, due_hours: int, closed: bool = False):
+    from desktop.models import SupervisionOrder
+
+    case_id = session.query(Case.id).filter(Case.number == number).scalar()
+    session.add(SupervisionOrder(case_id=case_id, level=SupervisionLevel.GENERAL, issued_at=NOW - timedelta(days=5),
+                                 issued_by="值班长", due_at=NOW + timedelta(hours=due_hours), reason="督促办理",
+                                 closed_at=NOW if closed else None))
+
+
+@pytest.mark.law("Art. 20")
+def test_the_cases_due_for_key_supervision_are_a_queue_filter_as_the_supervisor_lists_them(cases_db, system):
+    from desktop.services.cases import supervision
+
+    with cases_db.session() as session:
+        session.query(Case).filter(Case.number == "Q-2").update({"reopen_count": 1})  # reopened, then redone
+        _order(session, "Y-1", due_hours=-3)  # a 督办 order past its deadline
+        _order(session, "Q-5", due_hours=-3, closed=True)  # one closed is not
+        session.query(Case).filter(Case.number == "Q-1").update({"supervision": SupervisionLevel.KEY})
+        session.commit()
+    f = QueueFilter(key_supervision_due=True)
+    # Q-1 is overdue but under key supervision already; Q-3 is neither overdue nor reopened.
+    assert numbers(queue.page(cases_db, system, f, 0, 50, now=NOW)) == ["Q-6", "Y-1", "Q-2"]
+    assert queue.count(cases_db, system, f, now=NOW) == 3
+    assert numbers(queue.page(cases_db, system, f.with_(under=QIAOGANG), 0, 50, now=NOW)) == ["Q-6", "Q-2"]
+    listed = supervision.unresolved_for_key_supervision(cases_db, system, QIAOGANG, now=NOW)
+    assert [c.number for c in listed] == ["Q-6", "Q-2"]
+
+
+@pytest.mark.law("Art. 20")
+def test_a_row_says_when_a_supervision_order_is_past_its_own_deadline(cases_db, system):
+    with cases_db.session() as session:
+        _order(session, "Q-3", due_hours=-1)
+        _order(session, "Q-2", due_hours=5)
+        _order(session, "Y-1", due_hours=-1, closed=True)
+        session.commit()
+    rows = {r.number: r for r in queue.page(cases_db, system, QueueFilter(), 0, 50, now=NOW)}
+    assert {n for n, r in rows.items() if r.supervision_overdue} == {"Q-3"}
+    later = {r.number: r for r in queue.page(cases_db, system, QueueFilter(), 0, 50, now=NOW + timedelta(hours=6))}
+    assert {n for n, r in later.items() if r.supervision_overdue} == {"Q-3", "Q-2"}

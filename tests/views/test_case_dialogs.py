@@ -16,6 +16,7 @@ from desktop.models import Assignment, Callback, Case, Department, Extension, Gr
 from desktop.models.enums import (
     AssignmentRole,
     AssignmentState,
+    CallbackMethod,
     CallbackOutcome,
     CallbackState,
     CaseState,
@@ -487,6 +488,30 @@ def test_callback_workbench_offers_only_the_follow_ups_the_user_may_decide(qapp,
     supervisor = CallbackWorkbench(demo_db, actor(demo_db, "qg_chief"), tasks)
     qtbot.addWidget(supervisor)
     assert offered(supervisor) == {o.value for o in CallbackOutcome}
+
+
+@pytest.mark.law("Art. 20")
+def test_a_requester_without_a_phone_is_called_back_in_person_from_the_workbench(qapp, qtbot, demo_db, tasks,
+                                                                                 cjk_font, errors):
+    first = callbacks.due_callbacks(demo_db, actor(demo_db, "qg_op1"))[0]
+    with demo_db.session() as s:  # a walk-in who left a name and no phone
+        s.get(Case, first.case_id).requester_phone = None
+        s.commit()
+    workbench = CallbackWorkbench(demo_db, actor(demo_db, "qg_op1"), tasks)
+    qtbot.addWidget(workbench)
+    workbench.table.selectRow(next(row for row, e in enumerate(workbench.entries) if e.id == first.id))
+    phone = workbench.method.findData(CallbackMethod.PHONE.value)
+    assert workbench.method.currentData() == CallbackMethod.IN_PERSON.value
+    assert not workbench.method.model().item(phone).isEnabled()
+    workbench.solved.setCurrentIndex(workbench.solved.findData(True))
+    workbench.satisfaction.setCurrentIndex(workbench.satisfaction.findData(Satisfaction.SATISFIED.value))
+    with qtbot.waitSignal(workbench.recorded):
+        workbench.record_button.click()
+    assert errors == []
+    with demo_db.session() as s:
+        assert s.get(Callback, first.id).method is CallbackMethod.IN_PERSON
+    # The next requester, with a phone, is called by phone again.
+    assert workbench.entries[0].requester_phone and workbench.method.currentData() == CallbackMethod.PHONE.value
 
 
 def _panel_in_window(qtbot, db, tasks):

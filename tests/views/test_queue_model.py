@@ -197,6 +197,9 @@ def test_every_state_choice_filters_the_queue_and_all_states_means_no_state_filt
         panel.apply_filters()
         chosen[panel.state.itemText(index)] = (panel.model.filter.states, panel.model.filter.awaiting_center)
     assert chosen["全部状态"] == (frozenset(), False) and chosen["待本中心办理"][1]
+    panel.state.setCurrentIndex(panel.state.findText("待重点督办"))  # Art. 20(1), where the supervisor works
+    panel.apply_filters()
+    assert panel.model.filter.key_supervision_due and not panel.model.filter.awaiting_center
     assert chosen["已派遣"] == (frozenset({CaseState.DISPATCHED}), False)
     panel.state.setCurrentIndex(panel.state.findText("全部状态"))
     panel.apply_filters()
@@ -302,3 +305,23 @@ def test_the_lead_department_is_named_beside_each_dispatched_case(demo_db, syste
     assert all(model.index(rows[case_id], LEAD).data() == name for case_id, name in leads.items())
     assert all(model.index(rows[case_id], LEAD).data() == "" for case_id in received)
     assert model.headerData(LEAD, Qt.Orientation.Horizontal) == "承办单位"
+
+
+@pytest.mark.law("Art. 20")
+def test_the_state_column_says_when_a_supervision_order_is_past_its_deadline(desk_db, system, tasks):
+    from desktop.models import SupervisionOrder
+    from desktop.views.queue_model import STATE
+
+    m = QueueModel(desk_db, system, tasks, page_size=7)
+    m.refresh()
+    first, second = m.row_at(0), m.row_at(1)
+    with desk_db.session() as session:
+        for row, due in ((first, utcnow() - timedelta(hours=1)), (second, utcnow() + timedelta(days=2))):
+            session.add(SupervisionOrder(case_id=row.id, level=SupervisionLevel.GENERAL, issued_by="值班长",
+                                         due_at=due, reason="督促办理"))
+        session.execute(update(Case).where(Case.id.in_([first.id, second.id]))
+                        .values(supervision=SupervisionLevel.GENERAL))
+        session.commit()
+    m.refresh()
+    assert m.index(0, STATE).data().endswith("一般督办 · 督办超期")
+    assert m.index(1, STATE).data().endswith("一般督办")

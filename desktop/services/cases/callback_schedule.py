@@ -1,7 +1,8 @@
 """When callbacks fall due (Art. 20(2): the center sets the frequency by how the request was
 resolved and how satisfied the requester was). Setting "callbacks.rule", SPEC §11 defaults:
 every closed case within 3 working days of closing; a temporarily unresolvable case monthly; a
-requester basically satisfied, again after a set number of working days if configured."""
+requester basically satisfied, again after a set number of working days if configured; a
+requester not reached, tried up to 3 times on different days."""
 
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ from .common import setting
 RULE_SETTING = "callbacks.rule"
 # basically_satisfied_again_working_days: a requester only basically satisfied with a solved
 # request is called back again so many working days later (0: not again) — the frequency follows
-# satisfaction too (Art. 20(2)).
-DEFAULT_RULE = {"after_close_working_days": 3, "on_hold_every_days": 30, "basically_satisfied_again_working_days": 0}
+# satisfaction too (Art. 20(2)). callback_attempts: a requester not reached is tried again, each
+# time on a later day, until so many attempts were made; then the round ends as 无法联系.
+DEFAULT_RULE = {"after_close_working_days": 3, "on_hold_every_days": 30, "basically_satisfied_again_working_days": 0,
+                "callback_attempts": 3}
 
 
 def _pending(session, case: Case) -> Callback | None:
@@ -55,6 +58,6 @@ def _schedule(session, case: Case, due: datetime) -> Callback:
     if callback is None:
         callback = Callback(case_id=case.id, due_at=due)
         session.add(callback)
-    else:
-        callback.due_at = due
+    else:  # a new round, where a retry was pending
+        callback.due_at, callback.attempt = due, 1
     return callback

@@ -4,6 +4,12 @@ Solved? Satisfied (满意/基本满意/不满意)? An unsatisfied or unsolved an
 reopen the case or put it under supervision (key supervision when unsolved, Art. 20(1)); the
 next callback follows the next closing. A case on hold is called back again a month later.
 
+A requester not reached is tried again, each attempt on a later day and due no earlier than the
+round's own due date, until the attempts the rules allow (`callback_attempts`, 3 by default) were
+made: the last ends the round as 无法联系, with the reason on the timeline. A requester who left no
+phone (a walk-in) is called back in person (上门回访); one anonymous without a phone cannot be
+called back at all, and the round ends at the first attempt.
+
 Who calls back: the centre, for any case of its area; a department's liaison, only for the cases its
 department leads now (Art. 19, 20). Reopening needs the right to review and close (REVIEW), supervision
 the right to supervise (SUPERVISE), whoever records the callback (Art. 15, 20).
@@ -25,18 +31,24 @@ from ...models.base import utcnow
 from ...models.enums import (
     AssignmentRole,
     AssignmentState,
+    CallbackMethod,
     CallbackOutcome,
     CallbackState,
     CaseState,
     Satisfaction,
     SupervisionLevel,
 )
-from ..clock import WorkCalendar
+from ..clock import BEIJING, WorkCalendar, due_text
 from ..queue import granted_condition, mask_phone, visible_condition
 from ..security import Actor, Permission
 from ..unit_of_work import UnitOfWork, unit_of_work
-from .callback_schedule import schedule_again_if_basically_satisfied, schedule_while_on_hold
-from .common import handling_place, load_case, record, require_case_view, require_on_case
+from .callback_schedule import (
+    DEFAULT_RULE,
+    RULE_SETTING,
+    schedule_again_if_basically_satisfied,
+    schedule_while_on_hold,
+)
+from .common import handling_place, load_case, record, require_case_view, require_on_case, setting
 from .results import CallbackInfo, CaseInfo
 from .review import reopen_case
 from .supervision import issue_order
@@ -63,7 +75,7 @@ def callback_info(callback: Callback, case: Case, actor: Actor, township_code: s
     outcomes = tuple(o for o in CallbackOutcome if not _missing_rights(actor, case, township_code, o, lead_id))
     return CallbackInfo(callback.id, case.id, case.number, case.title, case.requester_name, phone, callback.due_at,
                         callback.state, callback.solved, callback.satisfaction, callback.notes, case.state, outcomes,
-                        case.resolution, case.hold_reason, case.hold_explanation)
+                        case.resolution, case.hold_reason, case.hold_explanation, attempt=callback.attempt)
 
 
 def current_lead(case_id):
@@ -175,10 +187,51 @@ def _require_follow_up_rights(uow: UnitOfWork, case: Case, township: Place, outc
             "请将回访情况转告网格化服务管理中心,由具有该权限的人员记录回访", article="Art. 20")
 
 
+def _require_means(case: Case, method: CallbackMethod, reached: bool) -> None:
+    """A requester without a phone is called back in person (Art. 20(3): the responsible person
+    calls back); only an anonymous one without a phone, whom nobody can find, may be given up at once."""
+    if method is CallbackMethod.PHONE and not case.requester_phone and (reached or case.requester_name):
+        raise ValidationFailed(f"案件 {case.number} 的诉求人未留联系电话,无法电话回访;请上门回访,"
+                               "回访方式选“上门回访”(Art. 20)", field="method", article="Art. 20")
+
+
+def _not_reached(uow: UnitOfWork, case: Case, callback: Callback, notes: str, now: datetime) -> None:
+    """An attempt that did not reach the requester: the next attempt of the round, due no earlier than
+    the round's own due date and made on a later day; or, the attempts allowed made (or the requester
+    anonymous without a phone), the end of the round as 无法联系."""
+    allowed = setting(uow.session, RULE_SETTING, DEFAULT_RULE)["callback_attempts"]
+    previous = uow.session.scalar(select(Callback.done_at).where(
+        Callback.case_id == case.id, Callback.id < callback.id, Callback.state == CallbackState.UNREACHABLE)
+        .order_by(Callback.id.desc()).limit(1)) if callback.attempt > 1 else None
+    if previous is not None and previous.astimezone(BEIJING).date() == now.astimezone(BEIJING).date():
+        raise InvalidTransition(
+            f"案件 {case.number} 今天已回访未联系上诉求人(第 {callback.attempt - 1} 次);未联系上的回访每次须在不同日期,"
+            f"最多 {allowed} 次,今天再次未联系上不另计次数,请改日再回访(Art. 20)", article="Art. 20")
+    suffix = f";{notes}" if notes else ""
+    anonymous = not case.requester_phone and not case.requester_name
+    if anonymous or callback.attempt >= allowed:
+        callback.state = CallbackState.NO_CONTACT
+        reason = ("诉求人匿名且未留联系电话" if anonymous
+                  else f"{callback.attempt} 次回访(不同日期)均未联系上诉求人")
+        record(uow, case, "callback", f"回访无法联系:{reason},本轮回访结束{suffix}", at=now, attempt=callback.attempt)
+        if case.state is CaseState.ON_HOLD:
+            schedule_while_on_hold(uow.session, case, now)  # the next monthly callback
+        return
+    callback.state = CallbackState.UNREACHABLE
+    # Due as the round was, or by the end of the next working day when that has come already: an
+    # early attempt never brings the deadline forward.
+    due = callback.due_at if now > callback.due_at else max(
+        callback.due_at, WorkCalendar.load(uow.session).add_working_days(now, 1))
+    uow.session.add(Callback(case_id=case.id, due_at=due, attempt=callback.attempt + 1))
+    record(uow, case, "callback", f"回访未联系上诉求人(第 {callback.attempt} 次,最多 {allowed} 次),"
+           f"{due_text(due)} 前改日再次回访{suffix}", at=now, attempt=callback.attempt)
+
+
 def record_callback(db: Database, actor: Actor, *, callback_id: int, reached: bool = True,
                     solved: bool | None = None, satisfaction: Satisfaction | None = None, notes: str = "",
-                    outcome: CallbackOutcome = CallbackOutcome.NONE, now: datetime | None = None) -> CaseInfo:
-    """Record a callback. Not reached: tried again the next working day."""
+                    outcome: CallbackOutcome = CallbackOutcome.NONE, method: CallbackMethod = CallbackMethod.PHONE,
+                    now: datetime | None = None) -> CaseInfo:
+    """Record a callback made by phone or in person (上门回访). Not reached: see the module's note."""
     now = now or utcnow()
     if reached:
         problems = []
@@ -207,18 +260,19 @@ def record_callback(db: Database, actor: Actor, *, callback_id: int, reached: bo
             _require_lead(uow, case)
         if callback.state is not CallbackState.PENDING:
             raise InvalidTransition(f"案件 {case.number} 的这次回访已记录({callback.state.label}),请刷新")
+        _require_means(case, method, reached)
         if reached:
             _require_follow_up_rights(uow, case, township, outcome)
         callback.caller, callback.notes, callback.done_at = actor.display_name, notes or None, now
+        callback.method = method
         if not reached:
-            callback.state = CallbackState.UNREACHABLE
-            record(uow, case, "callback", "回访未联系上诉求人,下一工作日再次回访", at=now)
-            uow.session.add(Callback(case_id=case.id, due_at=WorkCalendar.load(uow.session).add_working_days(now, 1)))
+            _not_reached(uow, case, callback, notes, now)
             uow.session.flush()
             return CaseInfo.of(case)
         callback.state, callback.solved, callback.satisfaction = CallbackState.DONE, solved, satisfaction
         callback.outcome = outcome
-        record(uow, case, "callback", f"回访:{'已解决' if solved else '未解决'},{satisfaction.label}"
+        heading = "上门回访" if method is CallbackMethod.IN_PERSON else "回访"
+        record(uow, case, "callback", f"{heading}:{'已解决' if solved else '未解决'},{satisfaction.label}"
                + (f";{notes}" if notes else ""), at=now, solved=solved, satisfaction=satisfaction.value)
         uow.session.flush()  # the pending callback is done before a reopening looks for pending ones
         if _reopens(case, outcome):

@@ -1,7 +1,8 @@
 """The rules of the case clock and of callbacks, set city-wide (SPEC §11, the regulation sets no
 numbers): how many working days after closing a requester is called back, how often a held
-case is, and whether one only basically satisfied is called back again (Art. 19(2), 20(2)), and whether a share's clock stands still while an extension or an
-objection is decided.
+case is, whether one only basically satisfied is called back again, and how many times one not
+reached is tried before the round ends as 无法联系 (Art. 19(2), 20(2)); and whether a share's
+clock stands still while an extension or an objection is decided.
 
 Kept by whoever keeps the working calendar for the whole city (MANAGE_CALENDAR over the city):
 the rules and the calendar make the deadlines together. A change applies to callbacks scheduled
@@ -28,6 +29,7 @@ NUMBERS = {
     "after_close_working_days": ("结案后回访", "个工作日内", 1, 30),
     "on_hold_every_days": ("暂缓案件回访间隔", "天", 7, 92),
     "basically_satisfied_again_working_days": ("基本满意的再次回访(0 为不再回访)", "个工作日后", 0, 30),
+    "callback_attempts": ("未联系上诉求人时最多回访", "次(每次在不同日期)", 1, 5),
 }
 PAUSE_LABEL = "延期或管辖异议待决定期间暂停计时"
 
@@ -38,18 +40,20 @@ class CaseRules:
     on_hold_every_days: int
     pause_while_deciding: bool
     basically_satisfied_again_working_days: int = 0
+    callback_attempts: int = DEFAULT_RULE["callback_attempts"]
 
     def text(self) -> str:
         again = self.basically_satisfied_again_working_days
         return (f"结案后 {self.after_close_working_days} 个工作日内回访,暂缓案件每 {self.on_hold_every_days} 天回访,"
                 + (f"基本满意的 {again} 个工作日后再次回访," if again else "基本满意的不再回访,")
+                + f"未联系上诉求人的最多回访 {self.callback_attempts} 次(不同日期),"
                 + f"延期或异议待决定期间{'暂停' if self.pause_while_deciding else '不暂停'}计时")
 
 
 def _load(session) -> CaseRules:
     rule = setting(session, RULE_SETTING, DEFAULT_RULE)
     return CaseRules(rule["after_close_working_days"], rule["on_hold_every_days"], pausing(session),
-                     rule["basically_satisfied_again_working_days"])
+                     rule["basically_satisfied_again_working_days"], rule["callback_attempts"])
 
 
 def load_rules(db: Database) -> CaseRules:

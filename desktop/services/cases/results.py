@@ -123,6 +123,7 @@ class CallbackInfo:
     hold_explanation: str | None = None
     # The requesters of the duplicates merged into the case (name, phone), to be told as well.
     merged_in: tuple[tuple[str | None, str | None], ...] = ()
+    attempt: int = 1  # within the round: an attempt after attempt - 1 that did not reach the requester
 
 
 @dataclass(frozen=True)

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from ...db import Database
 from ...errors import InvalidTransition, ValidationFailed
 from ...models import Case, SupervisionOrder
 from ...models.base import utcnow
-from ...models.enums import OPEN_CASE_STATES, CaseState, SupervisionLevel
+from ...models.enums import SupervisionLevel
 from ..clock import WorkCalendar, due_text
 from ..places import get_place
+from ..queue import due_for_key_supervision
 from ..security import Actor, Permission
 from ..unit_of_work import UnitOfWork, unit_of_work
 from .common import load_case, record, require_on_case, require_state, require_view
@@ -73,19 +74,12 @@ def supervise(db: Database, actor: Actor, *, case_id: int, level: SupervisionLev
 
 def unresolved_for_key_supervision(db: Database, actor: Actor, township_code: str,
                                    now: datetime | None = None) -> list[CaseInfo]:
-    """Art. 20(1): unresolved requests not yet under key supervision — overdue, reopened, on hold, or
-    past the deadline of a 督办 order still running (the order did not get them resolved in time)."""
+    """Art. 20(1): the township's unresolved requests not yet under key supervision, as the queue's
+    待重点督办 shows them (`queue.due_for_key_supervision`)."""
     now = now or utcnow()
     with db.session() as session:
         township = get_place(session, township_code)
         require_view(actor, township)
         cases = session.scalars(
-            select(Case).where(
-                Case.township_id == township.id, Case.state.in_(OPEN_CASE_STATES),
-                Case.supervision != SupervisionLevel.KEY,
-                or_(Case.due_at < now, Case.reopen_count > 0, Case.state == CaseState.ON_HOLD,
-                    Case.id.in_(select(SupervisionOrder.case_id).where(SupervisionOrder.closed_at.is_(None),
-                                                                       SupervisionOrder.due_at < now))),
-            ).order_by(Case.due_at)
-        )
+            select(Case).where(Case.township_id == township.id, due_for_key_supervision(now)).order_by(Case.due_at))
         return [CaseInfo.of(c) for c in cases]

@@ -21,6 +21,10 @@ transaction still open after that would go unnamed. Units of work last milliseco
 PostgreSQL, where a desk's transaction may still be open at the keeping, a month is not kept
 either while any transaction begun before its end is open (SQLite's one writer holds the
 keeper off meanwhile, and the month is counted live).
+
+The triggers see rows change, not the rules that count them: a change to what an indicator counts
+(sources.py) comes with a migration that names the kept months it changes (as 0018 did when a
+callback round began to count once), and settled months keep the figures they were settled with.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ GROUP BY; the drill-down selects the rows that meet them — so a drill-down alw
 exactly the rows behind the figure.
 
 Rows count in the period of their deadline (SPEC §11): a case by its lead's due date (one
-row per handling round), an assignment by its sign-for deadline, a callback and an emergency-report step by their own due dates.
+row per handling round), an assignment by its sign-for deadline, a callback round (its last attempt)
+and an emergency-report step by their own due dates.
 Cases that are temporarily unresolvable (暂缓, Art. 19(2)) are left out of every rate and
 counted apart as "on_hold". Merged cases count through the case they were merged into.
 
@@ -72,6 +73,7 @@ ON_HOLD = "on_hold"
 COUNTED_STATES = tuple(s for s in CaseState if s is not CaseState.MERGED)
 _CLOSED = (CaseState.CLOSED, CaseState.RESOLVED_ON_SPOT)
 _CONTENT = (Satisfaction.SATISFIED, Satisfaction.BASICALLY)
+_CALLBACK_ENDED = (CallbackState.DONE, CallbackState.NO_CONTACT)  # a callback round complete
 
 
 @dataclass(frozen=True)
@@ -219,15 +221,26 @@ def _cases(level, period, as_of, scope) -> Counted:
 
 
 def _callbacks(level, period, as_of, scope) -> Counted:
+    """Callback completion (回访按时完成率): one row per callback round, its last attempt.
+
+    An attempt that did not reach the requester (未联系上) is followed by another of the same
+    round, so it is not counted itself: the round is, once, in the period of its last attempt's due
+    date. A retry is due no earlier than the round was, nor later than the day after an attempt made
+    in time, so the round is on time when every attempt was made by its due date. A round is
+    complete when the requester was reached (已回访) or, the attempts the rules allow all made on
+    different days, it ended as 无法联系: the desk did what it could. A round still pending past
+    its due date is a missed callback.
+    """
     cb = Callback
     source, key = _case_subject(level, cb.__table__.join(Case.__table__, cb.case_id == Case.id), period,
                                 Case.grid_id)
     due = or_(cb.state != CallbackState.PENDING, cb.due_at < as_of)
     return Counted(
         Grain.CALLBACK, key, Case.township_id, source,
-        (cb.due_at >= period.start, cb.due_at < period.end, Case.state.in_(COUNTED_STATES), *case_scope(scope)),
+        (cb.due_at >= period.start, cb.due_at < period.end, cb.state != CallbackState.UNREACHABLE,
+         Case.state.in_(COUNTED_STATES), *case_scope(scope)),
         {"callback": (and_(Case.state != CaseState.ON_HOLD, due),
-                      and_(cb.state == CallbackState.DONE, cb.done_at <= cb.due_at))},
+                      and_(cb.state.in_(_CALLBACK_ENDED), cb.done_at <= cb.due_at))},
         cb.id, Case.id, Case.number, Case.title, cb.due_at, cb.done_at,
     )
 

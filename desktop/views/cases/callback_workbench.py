@@ -1,7 +1,8 @@
 """The callback workbench (Art. 20): the callbacks due, earliest first (overdue ones in red, saying
 by how long), and a form for the answer: reached? solved? satisfied (满意/基本满意/不满意)? notes;
 an unsatisfied answer is followed by reopening or supervision. Solved and satisfied start unchosen:
-the requester's answer is chosen, never a preset taken by a hurried Enter.
+the requester's answer is chosen, never a preset taken by a hurried Enter. A requester who left no
+phone is called back in person (上门回访): the phone is not offered for them.
 
 The list follows other desks: a callback recorded elsewhere leaves it, the row being answered
 stays chosen, and an answer half-filled for a callback that left is cleared, with a word why, so
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...i18n import label
 from ...models.base import utcnow
-from ...models.enums import CallbackOutcome, Satisfaction
+from ...models.enums import CallbackMethod, CallbackOutcome, Satisfaction
 from ...services.cases import callbacks
 from ...services.cases.results import CallbackInfo
 from .. import dialogs
@@ -49,6 +50,7 @@ class CallbackWorkbench(QDialog):
         self.db, self.actor, self.tasks = db, actor, tasks
         self.entries: list[CallbackInfo] = []
         self._answering: int | None = None  # the callback the answer in the form is for
+        self._method_for: int | None = None  # the callback the way of calling back was chosen for
         self.setWindowTitle(self.tr("回访工作台"))
         self.resize(820, 520)
         self.table = QTableWidget(0, 5)
@@ -81,12 +83,16 @@ class CallbackWorkbench(QDialog):
             box.setPlaceholderText(self.tr("请选择"))
             box.setCurrentIndex(-1)
             box.currentIndexChanged.connect(self._update_record_button)
+        self.method = QComboBox()
+        for method in CallbackMethod:
+            self.method.addItem(label(method), method.value)
         self.outcome = QComboBox()
         for outcome in CallbackOutcome:
             self.outcome.addItem(label(outcome), outcome.value)
         self.notes = QLineEdit()
         self.record_button = QPushButton(self.tr("记录回访"))
         form = QFormLayout()
+        form.addRow(self.tr("回访方式"), self.method)
         form.addRow("", self.reached)
         form.addRow(self.tr("是否解决"), self.solved)
         form.addRow(self.tr("满意度"), self.satisfaction)
@@ -183,12 +189,24 @@ class CallbackWorkbench(QDialog):
             self.notice.show()
         self._answering = entry.id if entry else None
         self.answer.setText(self._answer_text(entry))
+        self._offer_methods(entry)
         allowed = set(entry.outcomes) if entry else set()
         items = self.outcome.model()
         for index in range(self.outcome.count()):
             items.item(index).setEnabled(CallbackOutcome(self.outcome.itemData(index)) in allowed)
         if CallbackOutcome(self.outcome.currentData()) not in allowed:
             self.outcome.setCurrentIndex(self.outcome.findData(CallbackOutcome.NONE.value))
+
+    def _offer_methods(self, entry: CallbackInfo | None) -> None:
+        """By phone where the requester left one; otherwise only in person (Art. 20(3))."""
+        phone = self.method.findData(CallbackMethod.PHONE.value)
+        dialable = entry is None or bool(entry.requester_phone)
+        self.method.model().item(phone).setEnabled(dialable)
+        if not dialable:
+            self.method.setCurrentIndex(self.method.findData(CallbackMethod.IN_PERSON.value))
+        elif entry is not None and entry.id != self._method_for:
+            self.method.setCurrentIndex(phone)  # each requester's callback starts by phone
+        self._method_for = entry.id if entry else None
 
     def _answer_text(self, entry: CallbackInfo | None) -> str:
         """The result the requester is asked about (or why the case is on hold, and what they were told)."""
@@ -199,6 +217,9 @@ class CallbackWorkbench(QDialog):
                 "%2", entry.hold_explanation or self.tr("(未记录)"))
         else:
             text = self.tr("办理结果:%1").replace("%1", entry.resolution or self.tr("(未记录)"))
+        if entry.attempt > 1:
+            text += "\n" + self.tr("第 %1 次回访:此前 %2 次未联系上诉求人").replace("%1", str(entry.attempt)).replace(
+                "%2", str(entry.attempt - 1))
         if entry.merged_in:
             others = ";".join(" ".join(part for part in person if part) for person in entry.merged_in)
             text += "\n" + self.tr("并入本案的重复诉求人,请一并告知:%1").replace("%1", others)
@@ -228,6 +249,7 @@ class CallbackWorkbench(QDialog):
             satisfaction=Satisfaction(self.satisfaction.currentData()) if reached else None,
             notes=self.notes.text().strip(),
             outcome=CallbackOutcome(self.outcome.currentData()) if reached else CallbackOutcome.NONE,
+            method=CallbackMethod(self.method.currentData()),
             on_done=lambda _info: self._recorded(entry.case_id), on_error=lambda exc: dialogs.show_error(self, exc))
 
     def _recorded(self, case_id: int) -> None:

@@ -20,7 +20,8 @@ class CaseRulesDialog(CitySettingsDialog):
         self.setMinimumWidth(460)
         captions = {"after_close_working_days": (self.tr("结案后回访"), self.tr("个工作日内")),
                     "on_hold_every_days": (self.tr("暂缓案件回访间隔"), self.tr("天")),
-                    "basically_satisfied_again_working_days": (self.tr("基本满意的再次回访"), self.tr("个工作日后"))}
+                    "basically_satisfied_again_working_days": (self.tr("基本满意的再次回访"), self.tr("个工作日后")),
+                    "callback_attempts": (self.tr("未联系上诉求人时最多回访"), self.tr("次(每次在不同日期)"))}
         self.numbers: dict[str, QSpinBox] = {}
         for name, (_label, _unit, least, most) in case_rules.NUMBERS.items():
             caption, unit = captions[name]
