@@ -629,8 +629,8 @@ def test_a_callback_round_counts_once_and_one_ended_as_no_contact_is_complete(db
     assert [row.case_id for row in rows] == [world["c7"]]
 
 
-def _before_0018(db, *callbacks):
-    """The database as a version before revision 0018 left it, with these callbacks (case, due,
+def _before_0016(db, *callbacks):
+    """The database as a version before revision 0016 left it, with these callbacks (case, due,
     done, state) added."""
     with db.engine.begin() as conn:
         command.downgrade(migrate._config(conn), "0015")
@@ -644,9 +644,9 @@ def _before_0018(db, *callbacks):
 @pytest.mark.law("Art. 20")
 @pytest.mark.law("Art. 23")
 def test_upgrading_recounts_the_kept_months_in_which_an_attempt_not_reached_counted_as_missed(db, system, world):
-    _before_0018(db, (world["c1"], bj(10, 14), bj(10, 12), "unreachable"))
+    _before_0016(db, (world["c1"], bj(10, 14), bj(10, 12), "unreachable"))
     evaluate(db, system, "2026-10", "township", as_of=AS_OF)
-    with db.session() as session:  # October as a version before 0018 kept it: the attempt a missed callback
+    with db.session() as session:  # October as a version before 0016 kept it: the attempt a missed callback
         session.execute(update(EvaluationMonthFigure).where(EvaluationMonthFigure.subject_id == world["A"])
                         .values(callback_denominator=EvaluationMonthFigure.callback_denominator + 1))
         session.commit()
@@ -664,7 +664,7 @@ def test_upgrading_numbers_the_attempts_and_gives_a_pending_retry_its_rounds_due
         session.execute(delete(Callback).where(Callback.case_id == world["c5"]))
         session.commit()
     # Due 11-04, tried on 10-30 and not reached: the retry was due the next working day.
-    _before_0018(db, (world["c5"], bj(11, 4), bj(10, 30), "unreachable"), (world["c5"], bj(11, 2), None, "pending"))
+    _before_0016(db, (world["c5"], bj(11, 4), bj(10, 30), "unreachable"), (world["c5"], bj(11, 2), None, "pending"))
     migrate.upgrade(db)
     with db.session() as session:
         rows = session.execute(select(Callback.attempt, Callback.due_at).where(Callback.case_id == world["c5"])

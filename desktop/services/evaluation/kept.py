@@ -23,7 +23,7 @@ either while any transaction begun before its end is open (SQLite's one writer h
 keeper off meanwhile, and the month is counted live).
 
 The triggers see rows change, not the rules that count them: a change to what an indicator counts
-(sources.py) comes with a migration that names the kept months it changes (as 0018 did when a
+(sources.py) comes with a migration that names the kept months it changes (as 0016 did when a
 callback round began to count once), and settled months keep the figures they were settled with.
 """
 

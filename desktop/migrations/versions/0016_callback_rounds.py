@@ -12,7 +12,7 @@ completion indicator now counts a round once (its last attempt), where every att
 counted as a missed callback: kept figures of the months such attempts were due in are counted
 again on their next read (settled months keep the figures they were settled with).
 
-Revision ID: 0018
+Revision ID: 0016
 Revises: 0015
 """
 import sqlalchemy as sa
@@ -20,7 +20,7 @@ from alembic import op
 
 from desktop.models.types import UTCDateTime
 
-revision = "0018"
+revision = "0016"
 down_revision = "0015"
 branch_labels = None
 depends_on = None
