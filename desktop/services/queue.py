@@ -105,6 +105,7 @@ class QueueFilter:
         to decide among them.
     key_supervision_due: unresolved cases due for key supervision (待重点督办, Art. 20(1);
         `due_for_key_supervision`).
+    unrouted: the triage list (待分拨清单): cases taken in that lie in no grid yet (`unrouted_condition`).
     text: part of the case number or title.
     sort, descending: the order; DEADLINE ascending is "overdue first, nearest deadline next".
     """
@@ -116,6 +117,7 @@ class QueueFilter:
     supervised_only: bool = False
     awaiting_center: bool = False
     key_supervision_due: bool = False
+    unrouted: bool = False
     text: str = ""
     sort: SortKey = SortKey.DEADLINE
     descending: bool = False
@@ -255,6 +257,12 @@ def due_for_key_supervision(now: datetime):
                     Case.id.in_(overdue_orders)))
 
 
+def unrouted_condition():
+    """The triage list (待分拨清单): cases taken in with no location, or one outside every grid, waiting
+    for the center to give them a grid. Through the (grid, state) index."""
+    return and_(Case.grid_id.is_(None), Case.state == CaseState.RECEIVED)
+
+
 def granted_condition(session: Session, actor: Actor, permission: Permission):
     """Cases inside the places where the actor holds `permission` (everywhere for the system actor)."""
     grants = actor.scopes(permission)
@@ -324,6 +332,8 @@ def _filtered(session: Session, actor: Actor, f: QueueFilter, stmt: Select, now:
         stmt = stmt.where(or_(_state_condition(AWAITING_CENTER), pending))
     if f.key_supervision_due:
         stmt = stmt.where(due_for_key_supervision(now))
+    if f.unrouted:
+        stmt = stmt.where(unrouted_condition())
     text = f.text.strip()
     if text:
         stmt = stmt.where(_text_condition(session, text))

@@ -26,6 +26,7 @@ _OPEN = "open"
 _ALL = "all"
 _CENTER = "center"  # what waits on the center itself (queue.AWAITING_CENTER)
 _KEY = "key_supervision"  # unresolved cases due for key supervision (Art. 20(1))
+_UNROUTED = "unrouted"  # the triage list: taken in, in no grid yet
 
 
 class QueuePanel(Retranslating, QWidget):
@@ -96,7 +97,8 @@ class QueuePanel(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self._fill(self.state, [(self.tr("未办结"), _OPEN), (self.tr("待本中心办理"), _CENTER),
-                                (self.tr("待重点督办"), _KEY), (self.tr("全部状态"), _ALL)]
+                                (self.tr("待分拨清单(未落网格)"), _UNROUTED), (self.tr("待重点督办"), _KEY),
+                                (self.tr("全部状态"), _ALL)]
                    + [(label(s), s.value) for s in CaseState])
         self._fill(self.category, [(self.tr("全部类别"), _ALL)] + [(label(c), c.value) for c in MatterCategory])
         self.overdue.setText(self.tr("只看超期"))
@@ -120,12 +122,13 @@ class QueuePanel(Retranslating, QWidget):
     def apply_filters(self) -> None:
         state = self.state.currentData()
         groups = {_OPEN: frozenset(OPEN_CASE_STATES), _CENTER: frozenset(OPEN_CASE_STATES),
-                  _KEY: frozenset(OPEN_CASE_STATES), _ALL: frozenset()}
+                  _KEY: frozenset(OPEN_CASE_STATES), _UNROUTED: frozenset({CaseState.RECEIVED}), _ALL: frozenset()}
         states = groups[state] if state in groups else frozenset({CaseState(state)})  # empty: every state
         category = self.category.currentData()
         categories = frozenset() if category == _ALL else frozenset({MatterCategory(category)})
         self.model.set_filter(self.model.filter.with_(
-            states=states, awaiting_center=state == _CENTER, key_supervision_due=state == _KEY, categories=categories,
+            states=states, awaiting_center=state == _CENTER, key_supervision_due=state == _KEY,
+            unrouted=state == _UNROUTED, categories=categories,
             overdue_only=self.overdue.isChecked(), supervised_only=self.supervised.isChecked(),
             text=self.text.text().strip()))
 

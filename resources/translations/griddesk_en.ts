@@ -4223,72 +4223,77 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="60" />
+      <location filename="../../desktop/views/queue_panel.py" line="61" />
       <source>联系 超期 99天23小时</source>
       <translation>Contact 99 d 23 h overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="98" />
+      <location filename="../../desktop/views/queue_panel.py" line="99" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="98" />
+      <location filename="../../desktop/views/queue_panel.py" line="99" />
       <source>待本中心办理</source>
       <translation>Waiting on this center</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="99" />
+      <location filename="../../desktop/views/queue_panel.py" line="100" />
+      <source>待分拨清单(未落网格)</source>
+      <translation>Triage list (in no grid)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_panel.py" line="100" />
       <source>待重点督办</source>
       <translation>Due for key supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="99" />
+      <location filename="../../desktop/views/queue_panel.py" line="101" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="101" />
+      <location filename="../../desktop/views/queue_panel.py" line="103" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="102" />
+      <location filename="../../desktop/views/queue_panel.py" line="104" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="103" />
+      <location filename="../../desktop/views/queue_panel.py" line="105" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="104" />
+      <location filename="../../desktop/views/queue_panel.py" line="106" />
       <source>编号或标题</source>
       <translation>Number or title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="105" />
+      <location filename="../../desktop/views/queue_panel.py" line="107" />
       <source>打开案件详情</source>
       <translation>Open case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="106" />
+      <location filename="../../desktop/views/queue_panel.py" line="108" />
       <source>复制案件编号</source>
       <translation>Copy case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="107" />
+      <location filename="../../desktop/views/queue_panel.py" line="109" />
       <source>复制本行</source>
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="209" />
+      <location filename="../../desktop/views/queue_panel.py" line="212" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="209" />
+      <location filename="../../desktop/views/queue_panel.py" line="212" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>

@@ -108,6 +108,7 @@ def test_queue_first_paint_and_filter_changes(qtbot, million_db):
         "filter: a grid": base.with_(under=grid),
         "filter: supervised only": base.with_(supervised_only=True),
         "filter: due for key supervision": base.with_(key_supervision_due=True),
+        "filter: triage list (in no grid)": base.with_(unrouted=True, states=frozenset({CaseState.RECEIVED})),
         "filter: all states (1M rows)": base.with_(states=frozenset()),
         "filter: closed, newest first": base.with_(states=frozenset({CaseState.CLOSED}), sort=SortKey.RECEIVED,
                                                    descending=True),

@@ -207,6 +207,24 @@ def test_the_cases_due_for_key_supervision_are_a_queue_filter_as_the_supervisor_
     assert [c.number for c in listed] == ["Q-6", "Q-2"]
 
 
+@pytest.mark.law("Art. 16")
+def test_the_triage_list_is_a_queue_filter_as_the_intake_service_lists_it(cases_db, system):
+    """Cases taken in outside every grid wait for a grid on the township's triage list (待分拨清单);
+    the queue shows just them."""
+    from desktop.services.cases import intake
+
+    with cases_db.session() as session:
+        township = get_place(session, QIAOGANG)
+        _case(session, "Q-7", township, state=CaseState.RECEIVED, received_hours_ago=3)  # no location
+        _case(session, "Q-8", township, state=CaseState.REGISTERED, received_hours_ago=2)  # taken over at the township
+        session.commit()
+    f = QueueFilter(unrouted=True, states=frozenset({CaseState.RECEIVED}))
+    # Q-5 was received in a grid; Y-1 lies in 驿马街道, with no grid either but already dispatched.
+    assert numbers(queue.page(cases_db, system, f, 0, 50, now=NOW)) == ["Q-7"]
+    assert queue.count(cases_db, system, f.with_(under=QIAOGANG), now=NOW) == 1
+    assert [c.number for c in intake.triage_list(cases_db, system, QIAOGANG)] == ["Q-7"]
+
+
 @pytest.mark.law("Art. 20")
 def test_a_row_says_when_a_supervision_order_is_past_its_own_deadline(cases_db, system):
     with cases_db.session() as session:

@@ -200,6 +200,10 @@ def test_every_state_choice_filters_the_queue_and_all_states_means_no_state_filt
     panel.state.setCurrentIndex(panel.state.findText("待重点督办"))  # Art. 20(1), where the supervisor works
     panel.apply_filters()
     assert panel.model.filter.key_supervision_due and not panel.model.filter.awaiting_center
+    panel.state.setCurrentIndex(panel.state.findText("待分拨清单(未落网格)"))  # Art. 16: waiting for a grid
+    panel.apply_filters()
+    assert panel.model.filter.unrouted and panel.model.filter.states == frozenset({CaseState.RECEIVED})
+    assert not panel.model.filter.key_supervision_due
     assert chosen["已派遣"] == (frozenset({CaseState.DISPATCHED}), False)
     panel.state.setCurrentIndex(panel.state.findText("全部状态"))
     panel.apply_filters()

@@ -24,6 +24,7 @@ from ..clock import BEIJING
 from ..matters import lists_in_force
 from ..numbering import reserve_numbers
 from ..places import get_place
+from ..queue import unrouted_condition
 from ..routing import grid_extent, route_point
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
@@ -255,6 +256,6 @@ def triage_list(db: Database, actor: Actor, township_code: str) -> list[CaseInfo
     with db.session() as session:
         township = get_place(session, township_code)
         require_view(actor, township)
-        cases = session.scalars(select(Case).where(Case.township_id == township.id, Case.grid_id.is_(None),
-                                                   Case.state == CaseState.RECEIVED).order_by(Case.received_at))
+        cases = session.scalars(select(Case).where(Case.township_id == township.id, unrouted_condition())
+                                .order_by(Case.received_at))
         return [CaseInfo.of(c) for c in cases]
