@@ -1,4 +1,4 @@
-"""Reading printed PDFs back in tests: text (pdftotext), fonts (pdffonts), QR codes (zbarimg).
+"""Reading printed PDFs back in tests: text and where it lies (pdftotext), fonts (pdffonts), QR codes (zbarimg).
 
 The tools come from poppler-utils and zbar-tools; `.ci/run` installs them. Where one is
 missing a test that needs it is skipped, saying which package to install.
@@ -6,6 +6,7 @@ missing a test that needs it is skipped, saying which package to install.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -43,3 +44,11 @@ def qr_codes(path: Path, page: int, workdir: Path) -> list[str]:
     image = next(workdir.glob(f"{prefix.name}*.png"))
     found = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True).stdout
     return found.split()
+
+
+def word_boxes(path: Path) -> list[list[tuple[str, float, float, float, float]]]:
+    """Per page, each word as (text, x0, y0, x1, y1) in points from the page's top-left corner."""
+    pages = _run("pdftotext", "-bbox", str(path), "-").split("</page>")[:-1]
+    pattern = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+    return [[(text, float(x0), float(y0), float(x1), float(y1)) for x0, y0, x1, y1, text in pattern.findall(page)]
+            for page in pages]

@@ -44,7 +44,7 @@ from .evaluation.scores import resolve_scope
 from .geo import geojson_io
 from .geo.geojson_io import shown
 from .geo.projection import area_m2
-from .geo.validation import FeatureRef, GridShape, Problem, layout_problems, ring_problems
+from .geo.validation import FeatureRef, GridShape, Problem, layout_problems, outside_problems, ring_problems
 from .places import get_place, normalise_code
 from .security import Actor, Permission, scope_prefix
 from .unit_of_work import UnitOfWork, unit_of_work
@@ -333,6 +333,8 @@ def check_against_tree(session: Session, specs: list[GridSpec], villages: dict[s
     regular = [GridShape(s.feature, s.village_code, s.geometry) for s in specs
                if s.kind is GridKind.REGULAR and s.geometry is not None]
     problems += layout_problems(regular, boundaries, incomplete)
+    problems += outside_problems([GridShape(s.feature, s.village_code, s.geometry) for s in specs
+                                  if s.kind is GridKind.EXCLUSIVE and s.geometry is not None], boundaries)
     registrations = {v.registration_no: spec for spec in specs for v in spec.vessels}
     if registrations:
         taken = session.execute(

@@ -161,15 +161,12 @@ def add_grid_staff(db: Database, actor: Actor, *, grid_code: str, role: StaffRol
         if role is StaffRole.EXCLUSIVE_STAFF and not exclusive:
             raise ValidationFailed(f"{grid.short_name}是基础网格,不设专属网格工作人员", article="Art. 9", field="role")
         check_source(role, source)
-        if person_id is not None:
-            person = uow.session.get(Person, person_id)
-            if person is None:
-                raise NotFound(f"人员 {person_id} 不存在")
-        else:
-            if not name or not name.strip():
-                raise ValidationFailed("请填写姓名", field="name")
-            person = Person(name=name.strip(), phone=phone, id_number=id_number)
-            uow.session.add(person)
+        person = _known_person(uow.session, name, phone, id_number) if person_id is None else None
+        if person is None:
+            person = _new_or_existing_person(uow.session, person_id, name, phone, id_number)
+        _refuse_overlapping_term(uow.session, person, grid, role, start_on)
+        if person.status is PersonStatus.LEFT:  # appointed again: serving, not 离岗
+            person.status = PersonStatus.ACTIVE
         staff_role = GridStaffRole(person=person, grid_id=grid.id, role=role, source=source, start_on=start_on)
         uow.session.add(staff_role)
         uow.session.flush()
@@ -238,7 +235,7 @@ def update_person(db: Database, actor: Actor, person_id: int, *, name: str | Non
 
 
 def _new_or_existing_person(session: Session, person_id: int | None, name: str | None,
-                            phone: str | None) -> Person:
+                            phone: str | None, id_number: str | None = None) -> Person:
     if person_id is not None:
         person = session.get(Person, person_id)
         if person is None:
@@ -246,9 +243,39 @@ def _new_or_existing_person(session: Session, person_id: int | None, name: str |
         return person
     if not name or not name.strip():
         raise ValidationFailed("请填写姓名", field="name")
-    person = Person(name=name.strip(), phone=phone)
+    person = Person(name=name.strip(), phone=phone, id_number=id_number)
     session.add(person)
     return person
+
+
+def _known_person(session: Session, name: str | None, phone: str | None, id_number: str | None) -> Person | None:
+    """The person already registered under this ID number, or else under this name and phone (as the staff
+    import matches people): appointing them again, or to another grid, must not make a second person."""
+    if not name or not name.strip():
+        return None
+    if id_number:
+        person = session.scalar(select(Person).where(Person.id_number == id_number))
+        if person is not None and person.name != name.strip():
+            raise ValidationFailed(f"身份证号 {id_number} 已登记为“{person.name}”,与填写的姓名“{name.strip()}”不符;"
+                                   "请核对身份证号或姓名", field="id_number")
+        if person is not None:
+            return person
+    same_phone = Person.phone == phone if phone else Person.phone.is_(None)
+    return session.scalars(select(Person).where(Person.name == name.strip(), same_phone)
+                           .order_by(Person.id)).first()
+
+
+def _refuse_overlapping_term(session: Session, person: Person, grid: Place, role: StaffRole, start_on: date) -> None:
+    """One person holds one role in one grid once at a time: a second term may start only after the first ended."""
+    if person.id is None:
+        return
+    term = session.scalars(select(GridStaffRole).where(
+        GridStaffRole.person_id == person.id, GridStaffRole.grid_id == grid.id, GridStaffRole.role == role,
+        (GridStaffRole.end_on.is_(None)) | (GridStaffRole.end_on >= start_on)).order_by(GridStaffRole.start_on)).first()
+    if term is not None:
+        until = f"至 {term.end_on}" if term.end_on else "至今"
+        raise ValidationFailed(f"{person.name} 已是 {grid.short_name} 的{role.label}({term.start_on} 起{until}),"
+                               f"不能从 {start_on} 起重复任命;如是改任或重新任命,请先办理离任", field="name")
 
 
 def assign_leadership(db: Database, actor: Actor, *, place_code: str, role: LeadershipRole, start_on: date,

@@ -155,6 +155,24 @@ def test_islands_exclusive_and_sea_grids_and_vessel_roster(bounded, system, tmp_
     assert features[0]["geometry"]["type"] == "MultiPolygon"
 
 
+@pytest.mark.law("Art. 7")
+def test_an_exclusive_grid_outside_its_village_is_refused_by_feature(bounded, system):
+    """Schools, markets, hospitals … are set up within the community (Art. 7(1)); an exclusive grid drawn
+    elsewhere would take the requests located there (exclusive grids route first) from other grids."""
+    school = {"code": "450503103001101", "name": "侨港中学", "kind": "exclusive", "category": "学校",
+              "managing_unit": "侨港中学"}
+    far_away = synthetic.square(109.30, 21.60, 200)  # some 25 km off, in no village of the file
+    problems = problems_of(bounded, system, division() + [geojson_io.feature(far_away, school)])
+    assert len(problems) == 1 and "要素 #5(450503103001101 侨港中学)" in problems[0]
+    assert "超出所属村(社区)450503103001边界" in problems[0] and "Art. 7" in problems[0]
+    across = synthetic.square(109.105, 21.430, 200)  # across the village's northern edge
+    assert ["超出所属村" in p for p in problems_of(bounded, system, division() + [
+        geojson_io.feature(across, school)])] == [True]
+    port = synthetic.square(109.1, 21.40, 800)  # sea grids lie off the village's land: allowed
+    assert grids.import_grids(bounded, system, geojson_io.collection(division() + [geojson_io.feature(
+        port, {"code": "450503103001201", "name": "侨港渔港", "kind": "sea", "category": "port"})])).created == 5
+
+
 def test_export_round_trips(bounded, system, tmp_path):
     source = division(rows=3, cols=2) + division("450503103002", 1, 2)
     grids.import_grids(bounded, system, geojson_io.collection(source))

@@ -7,11 +7,12 @@ import shapely
 from shapely.geometry import Polygon
 from sqlalchemy import select
 
-from pdftools import assert_cjk_font_embedded, pdf_text, qr_codes
+from pdftools import assert_cjk_font_embedded, pdf_text, qr_codes, word_boxes
 from desktop.errors import PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry, Grid, Place, PrintedSheet, Vessel
 from desktop.models.enums import GridKind, PlaceLevel, Role, SeaCategory, StaffRole, StaffSource
 from desktop.services import notice_board, places, staff_admin
+from desktop.services.printing import notice_sheets
 from desktop.services.printing.notice_sheets import print_notice_sheets
 from desktop.services.security import Actor, Grant, Permission
 
@@ -72,6 +73,53 @@ def test_printed_pdf_as_text_and_fonts(db, system, township, tmp_path):
         assert expected in first, expected
     assert "船只编组 3 艘" in pages[2]
     assert_cjk_font_embedded(out)
+
+
+def longest(text: str, key: str) -> str:
+    """`text` repeated to the longest a sheet text may be (notice_board.TEXT_FIELDS)."""
+    size = notice_board.TEXT_FIELDS[key][1]
+    return (text * size)[:size]
+
+
+@pytest.mark.law("Art. 14")
+@pytest.mark.parametrize("members", [2, 9, 30])
+def test_nothing_on_a_sheet_runs_off_the_page_or_under_the_qr_code_or_footer(tmp_path, members):
+    """The longest texts the city may set, and a grid with many staff: every line whole on the page,
+    none over another, over the QR code or under the footer rule; staff that do not fit are counted."""
+    platform = longest("北海市网格化服务管理事项受理平台暨微信小程序“北海网格通”", "notice.platform")
+    hotline = longest("0779-12345 北海市政务服务便民热线及监督举报电话", "notice.hotline")
+    other = longest("每月第一个周一为网格开放日,欢迎居民群众到网格服务站反映诉求、提出意见建议。", "notice.other")
+    staff = tuple(notice_board.SheetStaff("网格长" if n == 0 else "专属网格工作人员", f"韦{n:02d}", f"139{n:08d}")
+                  for n in range(members))
+    sheet = notice_board.NoticeSheet(1, GRID1, "塘仔里第一网格", "海城区 中街街道 塘仔里社区", "基础网格",
+                                     (((109.118, 21.478), (109.124, 21.479), (109.123, 21.474), (109.118, 21.478)),),
+                                     None, staff, platform, hotline, other, "https://wgh.beihai.gov.cn/grid/" + GRID1)
+    out = tmp_path / "sheet.pdf"
+    out.write_bytes(notice_sheets.render([sheet], "中街街道", printed_on=date(2026, 3, 2)))
+    [words] = word_boxes(out)
+    mm = notice_sheets.mm
+    page_w, page_h, margin = notice_sheets.PAGE_W, notice_sheets.PAGE_H, notice_sheets.MARGIN
+    qr = (page_w - margin - notice_sheets.QR_SIZE, page_h - 24 * mm - notice_sheets.QR_SIZE, page_w - margin,
+          page_h - 24 * mm)
+    footer_rule = page_h - 19 * mm
+    for text, x0, y0, x1, y1 in words:
+        assert margin - 1 <= x0 and x1 <= page_w - margin + 1, f"{text} runs off the page ({x0:.0f}–{x1:.0f})"
+        assert not (x0 < qr[2] and x1 > qr[0] and y0 < qr[3] and y1 > qr[1]), f"{text} lies over the QR code"
+        assert y1 <= footer_rule or y0 >= footer_rule, f"{text} is cut by the footer rule"
+    body = [w for w in words if w[4] <= footer_rule]
+    for n, (text, x0, y0, x1, y1) in enumerate(body):
+        for other_text, ox0, oy0, ox1, oy1 in body[n + 1:]:
+            overlap = min(x1, ox1) - max(x0, ox0) > 1 and min(y1, oy1) - max(y0, oy0) > 1
+            assert not overlap, f"{text} and {other_text} overlap"
+    assert [w[0] for w in words if w[4] > footer_rule] == ["中街街道", "公布", "2026年03月02日"], "only the footer below it"
+    joined = "".join(w[0] for w in body)
+    for whole in (platform, hotline, other):
+        assert whole.replace(" ", "") in joined
+    shown = [w[0] for w in body if w[0].startswith("韦")]
+    texts = [w[0] for w in body]
+    left = int(texts[texts.index("另有网格工作人员") + 1]) if "另有网格工作人员" in texts else 0
+    assert shown == [m.name for m in staff[:len(shown)]] and len(shown) + left == members
+    assert left == 0 if members <= 5 else left > 0
 
 
 @pytest.mark.law("Art. 14")

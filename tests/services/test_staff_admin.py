@@ -65,6 +65,37 @@ def test_add_and_end_grid_staff_with_source(db, grid):
 
 
 @pytest.mark.law("Art. 9")
+def test_appointing_a_known_person_again_reuses_them_and_refuses_a_second_same_role(db, grid, system):
+    places.create_grid(db, system, village_code=VILLAGE, code=VILLAGE + "002", name="塘仔里第二网格")
+    first = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
+                                       source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1),
+                                       name="黎敏", phone="13912340000")
+    with pytest.raises(ValidationFailed) as caught:  # typed in twice: no second 黎敏 in the roster
+        staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
+                                   source=StaffSource.VOLUNTEER, start_on=date(2025, 10, 1),
+                                   name="黎敏", phone="139 1234 0000")
+    assert "黎敏" in caught.value.message and "已是" in caught.value.message and "2025-09-01" in caught.value.message
+    assert [m.name for m in staff.roster(db, TOWNSHIP_ADMIN, grid)] == ["黎敏"]
+    assert [s.actual for s in staffing.adequacy(db, under=grid)] == [1]
+    # Moved to the next grid: ended here, appointed there, still one person.
+    staff_admin.end_grid_staff(db, TOWNSHIP_ADMIN, first.id, end_on=date(2025, 11, 30))
+    staff_admin.update_person(db, TOWNSHIP_ADMIN, first.person_id, status=PersonStatus.LEFT)
+    moved = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=VILLAGE + "002", role=StaffRole.GRID_MEMBER,
+                                       source=StaffSource.VOLUNTEER, start_on=date(2025, 12, 1),
+                                       name="黎敏", phone="13912340000")
+    assert moved.person_id == first.person_id
+    assert [(m.name, m.status) for m in staff.roster(db, TOWNSHIP_ADMIN, VILLAGE + "002")] == [
+        ("黎敏", PersonStatus.ACTIVE)]
+    # Back in the first grid on a later day: allowed, the earlier term has ended.
+    again = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
+                                       source=StaffSource.VOLUNTEER, start_on=date(2026, 1, 1), person_id=first.person_id)
+    assert again.person_id == first.person_id
+    with pytest.raises(ValidationFailed, match="已是"):  # the same person chosen again by id
+        staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
+                                   source=StaffSource.VOLUNTEER, start_on=date(2026, 2, 1), person_id=first.person_id)
+
+
+@pytest.mark.law("Art. 9")
 def test_grid_head_from_volunteers_is_refused(db, grid):
     with pytest.raises(LawRefusal, match="Art. 9"):
         staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_HEAD,

@@ -2,7 +2,9 @@
 
 Nothing here repairs a shape: the import reports and refuses (SPEC §1). Regular grids of one
 village must not overlap, must stay inside the village and should cover it; exclusive and
-sea grids may lie over regular ones (Art. 7) and are only checked for valid rings.
+sea grids may lie over regular ones (Art. 7). Exclusive grids (schools, markets …) are set
+up within the community (Art. 7(1)) and must stay inside their village; sea grids (ports,
+waters, tidal flats) lie off the village's land and are only checked for valid rings.
 """
 
 from __future__ import annotations
@@ -136,13 +138,24 @@ def _overlaps(shapes: list[GridShape]) -> list[Problem]:
     return problems
 
 
-def _protrusions(shapes: list[GridShape], boundary: BaseGeometry) -> list[Problem]:
+def outside_problems(shapes: list[GridShape], villages: dict[str, BaseGeometry | None]) -> list[Problem]:
+    """Exclusive grids reaching beyond their village's boundary (where it has one): set up within the
+    community (Art. 7(1)), and routed to before the regular grids, such a grid would take requests
+    located elsewhere."""
+    by_village: dict[str, list[GridShape]] = defaultdict(list)
+    for shape in shapes:
+        by_village[shape.village_code].append(shape)
+    return [problem for code, members in by_village.items() if villages.get(code) is not None
+            for problem in _protrusions(members, villages[code], "(专属网格设在所属城乡社区内,Art. 7)")]
+
+
+def _protrusions(shapes: list[GridShape], boundary: BaseGeometry, note: str = "") -> list[Problem]:
     outside = shapely.difference(np.array([s.geometry for s in shapes], dtype=object), boundary)
     problems = []
     for shape, part in zip(shapes, outside):
         area = area_m2(part)
         if area > AREA_TOLERANCE_M2:
-            problems.append(Problem(shape.feature, f"超出所属村(社区){shape.village_code}边界 {area:.1f} 平方米",
+            problems.append(Problem(shape.feature, f"超出所属村(社区){shape.village_code}边界 {area:.1f} 平方米{note}",
                                     _point(part)))
     return problems
 

@@ -45,7 +45,10 @@ MAP_BOX = (PAGE_W - MARGIN - 70 * mm, PAGE_H - 125 * mm, 70 * mm, 62 * mm)  # x,
 QR_SIZE = 38 * mm
 QR_BORDER = 2  # quiet zone, in modules
 QR_MASK = 0
-STAFF_ROWS = 14  # more than fit are summarised, never drawn over the footer
+STAFF_LINE = 21  # points per staff row; rows that do not fit are summarised, never drawn over what follows
+# Sections 三 and 四 may come down beside the QR code: their lines stop short of it.
+LOWER_TEXT_WIDTH = PAGE_W - 2 * MARGIN - QR_SIZE - 10 * mm
+LOWEST_BASELINE = 19 * mm + 6  # just above the footer rule
 
 
 @dataclass(frozen=True)
@@ -176,40 +179,51 @@ def draw_sheet(canvas: Canvas, sheet: NoticeSheet, font: str, township: str, pri
     canvas.drawString(MARGIN, y - 16, f"网格代码:{sheet.grid_code}")
     _draw_map(canvas, sheet, font)
 
+    platform = _wrap(canvas, f"事项受理平台:{sheet.platform}", font, 12, LOWER_TEXT_WIDTH)
+    hotline = _wrap(canvas, f"监督举报电话:{sheet.hotline}", font, 15, LOWER_TEXT_WIDTH)
+    other = _wrap(canvas, sheet.other.strip(), font, 11, LOWER_TEXT_WIDTH)
+    # What sections 三 and 四 take below the staff (6 points apart), drawn below as measured here.
+    below = 6 + 22 + 16 * len(platform) + 6 + 20 * len(hotline) + 8 + (22 + 15 * len(other) if other else 0)
+
     y = _section(canvas, font, MAP_BOX[1] - 12 * mm, "二、网格工作人员")
     canvas.setFillColor(INK)
+    rows = int((y - below - (LOWEST_BASELINE - 15)) // STAFF_LINE)  # 15: the last line's drop
     if not sheet.staff:
         canvas.setFont(font, 12)
         canvas.drawString(MARGIN + 8, y, "(待配备)")
-        y -= 20
-    shown = sheet.staff if len(sheet.staff) <= STAFF_ROWS else sheet.staff[: STAFF_ROWS - 1]
+        y -= STAFF_LINE
+    shown = sheet.staff if len(sheet.staff) <= rows else sheet.staff[: rows - 1]
     for member in shown:
         canvas.setFont(font, 12)
         canvas.drawString(MARGIN + 8, y, member.role)
         canvas.setFont(font, 15)
         canvas.drawString(MARGIN + 48 * mm, y, member.name)
         canvas.drawString(MARGIN + 95 * mm, y, member.phone)
-        y -= 21
+        y -= STAFF_LINE
     if len(shown) < len(sheet.staff):
         canvas.setFont(font, 11)
-        canvas.drawString(MARGIN + 8, y, f"另有网格员 {len(sheet.staff) - len(shown)} 名,详见网上公示(扫码查看)")
-        y -= 21
+        canvas.drawString(MARGIN + 8, y, f"另有网格工作人员 {len(sheet.staff) - len(shown)} 名,详见网上公示(扫码查看)")
+        y -= STAFF_LINE
 
     y = _section(canvas, font, y - 6, "三、受理平台及监督举报电话")
     canvas.setFillColor(INK)
     canvas.setFont(font, 12)
-    canvas.drawString(MARGIN + 8, y, f"事项受理平台:{sheet.platform}")
+    for line in platform:
+        canvas.drawString(MARGIN + 8, y, line)
+        y -= 16
+    y -= 6
     canvas.setFont(font, 15)
     canvas.setFillColor(RED)
-    canvas.drawString(MARGIN + 8, y - 22, f"监督举报电话:{sheet.hotline}")
-    y -= 50
+    for line in hotline:
+        canvas.drawString(MARGIN + 8, y, line)
+        y -= 20
+    y -= 8
 
-    if sheet.other.strip():
-        other_width = PAGE_W - 2 * MARGIN - QR_SIZE - 10 * mm
+    if other:
         y = _section(canvas, font, y, "四、其他公示信息")
         canvas.setFillColor(INK)
         canvas.setFont(font, 11)
-        for line in _wrap(canvas, sheet.other, font, 11, other_width)[:6]:
+        for line in other:
             canvas.drawString(MARGIN + 8, y, line)
             y -= 15
 
