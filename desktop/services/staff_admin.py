@@ -250,7 +250,8 @@ def _new_or_existing_person(session: Session, person_id: int | None, name: str |
 
 def _known_person(session: Session, name: str | None, phone: str | None, id_number: str | None) -> Person | None:
     """The person already registered under this ID number, or else under this name and phone (as the staff
-    import matches people): appointing them again, or to another grid, must not make a second person."""
+    import matches people): appointing them again, or to another grid, must not make a second person.
+    A name alone matches nobody: two people may share one (李娜), and merging them would be silent."""
     if not name or not name.strip():
         return None
     if id_number:
@@ -260,8 +261,9 @@ def _known_person(session: Session, name: str | None, phone: str | None, id_numb
                                    "请核对身份证号或姓名", field="id_number")
         if person is not None:
             return person
-    same_phone = Person.phone == phone if phone else Person.phone.is_(None)
-    return session.scalars(select(Person).where(Person.name == name.strip(), same_phone)
+    if not phone:
+        return None
+    return session.scalars(select(Person).where(Person.name == name.strip(), Person.phone == phone)
                            .order_by(Person.id)).first()
 
 

@@ -93,6 +93,11 @@ def test_appointing_a_known_person_again_reuses_them_and_refuses_a_second_same_r
     with pytest.raises(ValidationFailed, match="已是"):  # the same person chosen again by id
         staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
                                    source=StaffSource.VOLUNTEER, start_on=date(2026, 2, 1), person_id=first.person_id)
+    # A name alone is nobody in particular: two 李娜 without a phone are two people, in two grids.
+    one, other = (staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=code, role=StaffRole.GRID_MEMBER,
+                                             source=StaffSource.VOLUNTEER, start_on=date(2026, 3, 1), name="李娜")
+                  for code in (grid, VILLAGE + "002"))
+    assert one.person_id != other.person_id
 
 
 @pytest.mark.law("Art. 9")
