@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db import Database
-from ..errors import LawRefusal, NotFound, ValidationFailed
+from ..errors import InvalidTransition, LawRefusal, NotFound, ValidationFailed
 from ..models import (
     GridStaffRole,
     LeadershipAssignment,
@@ -193,6 +193,11 @@ def end_serving(db: Database, actor: Actor, *, person_id: int, grid_code: str, r
             GridStaffRole.person_id == person_id, GridStaffRole.grid_id == grid.id, GridStaffRole.role == role,
             GridStaffRole.end_on.is_(None)))
         if staff_role is None:
+            ended = uow.session.scalar(select(func.max(GridStaffRole.end_on)).where(
+                GridStaffRole.person_id == person_id, GridStaffRole.grid_id == grid.id, GridStaffRole.role == role))
+            if ended is not None and ended >= end_on:  # still listed until that day is over
+                raise InvalidTransition(f"此人在 {grid.short_name} 的{role.label}任职已办理离任,最后任职日为 {ended},"
+                                        f"此后不再列入名单")
             raise NotFound(f"此人目前不是 {grid.short_name} 的{role.label}")
         return _end_role(uow, staff_role, end_on)
 

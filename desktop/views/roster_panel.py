@@ -24,7 +24,10 @@ class RosterModel(RowsModel):
                QT_TRANSLATE_NOOP("RosterModel", "状态"), QT_TRANSLATE_NOOP("RosterModel", "来源")]
 
     def cells(self, m: StaffMember) -> list:
-        return [m.name, label(m.role), m.phone or "", m.grid_name, label(m.status), label(m.source)]
+        status = label(m.status)
+        if m.last_day is not None:  # 离任 done: listed through its last day, then no more
+            status = self.tr("%1(最后任职日 %2)").replace("%1", status).replace("%2", m.last_day.isoformat())
+        return [m.name, label(m.role), m.phone or "", m.grid_name, status, label(m.source)]
 
 
 class RosterPanel(Retranslating, QWidget):

@@ -3956,16 +3956,16 @@
     </message>
     <message>
       <location filename="../../desktop/views/people/window.py" line="161" />
-      <source>%1 自今日起不再担任 %2 的该职务?</source>
-      <translation>%1 leaves this post in %2 from today?</translation>
+      <source>%1 以今日为最后任职日,卸任 %2 的该职务?(明日起不再列入名单)</source>
+      <translation>End %1's post in %2 with today as the last day served? (No longer listed from tomorrow.)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="175" />
+      <location filename="../../desktop/views/people/window.py" line="176" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="175" />
+      <location filename="../../desktop/views/people/window.py" line="176" />
       <source>这里还没有网格工作人员</source>
       <translation>There are no grid staff here yet</translation>
     </message>
@@ -4575,62 +4575,67 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <source>来源</source>
       <translation>Source</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/roster_panel.py" line="29" />
+      <source>%1(最后任职日 %2)</source>
+      <translation>%1 (last day %2)</translation>
+    </message>
   </context>
   <context>
     <name>RosterPanel</name>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="90" />
+      <location filename="../../desktop/views/roster_panel.py" line="93" />
       <source>在左侧选择村(社区)或网格,查看网格人员和基础数据</source>
       <translation>Choose a village/community or grid on the left to see its staff and base data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="97" />
+      <location filename="../../desktop/views/roster_panel.py" line="100" />
       <source>常住人口 %1(2020 年第七次全国人口普查)</source>
       <translation>Resident population %1 (2020 census)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="101" />
+      <location filename="../../desktop/views/roster_panel.py" line="104" />
       <source>户数 %1</source>
       <translation>Households %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="101" />
+      <location filename="../../desktop/views/roster_panel.py" line="104" />
       <source>人口 %1</source>
       <translation>Residents %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="101" />
+      <location filename="../../desktop/views/roster_panel.py" line="104" />
       <source>单位 %1</source>
       <translation>Units %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="102" />
+      <location filename="../../desktop/views/roster_panel.py" line="105" />
       <source>网格人员 %1</source>
       <translation>Grid staff %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="107" />
+      <location filename="../../desktop/views/roster_panel.py" line="110" />
       <source>已划网格 %1 个:</source>
       <translation>%1 grids drawn: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="109" />
-      <location filename="../../desktop/views/roster_panel.py" line="116" />
+      <location filename="../../desktop/views/roster_panel.py" line="112" />
+      <location filename="../../desktop/views/roster_panel.py" line="119" />
       <source>尚未划分网格</source>
       <translation>No grids drawn yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="112" />
+      <location filename="../../desktop/views/roster_panel.py" line="115" />
       <source>网格:</source>
       <translation>Grids: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="112" />
+      <location filename="../../desktop/views/roster_panel.py" line="115" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="113" />
+      <location filename="../../desktop/views/roster_panel.py" line="116" />
       <source>%1(%2,%3人)</source>
       <translation>%1 (%2, %3 staff)</translation>
     </message>

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from desktop.errors import NotFound
+from desktop.errors import InvalidTransition
 from desktop.models.enums import LeadershipRole, PlaceLevel, Profession, Role, StaffRole, StaffSource, WorkLogKind
 from desktop.services import staff_admin
 from desktop.services.clock import beijing_today
@@ -70,8 +70,13 @@ def test_add_and_end_a_role(qtbot, desk_db, tasks, answered, monkeypatch, featur
     people.roster_view.selectRow(row)
     people.end_button.click()
     assert answered == []
+    # Today is the last day served: still listed, saying so, and a second 离任 is told it is done.
+    row = next(n for n, m in enumerate(people.roster_model.rows) if m.name == "黎敏")
     member = people.roster_model.rows[row]
-    with pytest.raises(NotFound):  # today was the last day: no open role is left to end
+    assert member.last_day == beijing_today()
+    status = people.roster_model.index(row, 4).data()
+    assert status.endswith(f"(最后任职日 {beijing_today().isoformat()})")
+    with pytest.raises(InvalidTransition, match=f"已办理离任,最后任职日为 {beijing_today()}"):
         staff_admin.end_serving(desk_db, ADMIN, person_id=member.person_id, grid_code=member.grid_code,
                                 role=member.role, end_on=beijing_today())
 

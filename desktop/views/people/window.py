@@ -158,7 +158,8 @@ class PeopleWindow(Retranslating, QDialog):
     def end_role(self) -> None:
         member = self._selected_member()
         if member is None or not dialogs.confirm(
-                self, self.tr("离任"), self.tr("%1 自今日起不再担任 %2 的该职务?").replace("%1", member.name)
+                self, self.tr("离任"), self.tr("%1 以今日为最后任职日,卸任 %2 的该职务?(明日起不再列入名单)")
+                .replace("%1", member.name)
                 .replace("%2", member.grid_name)):
             return
         self._run(staff_admin.end_serving, self.db, self.actor, person_id=member.person_id,
