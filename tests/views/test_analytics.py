@@ -238,6 +238,29 @@ def test_evaluation_without_the_permission_explains_instead_of_failing(qtbot, de
     assert "没有综合评价的权限" in panel.status.text() and panel.status.isVisible()
 
 
+@pytest.mark.parametrize("chosen, suffix", [(0, ".xlsx"), (1, ".csv"), (2, ".json")])
+def test_an_export_or_form_named_without_its_suffix_takes_the_chosen_file_type(qtbot, demo_db, chief, tasks, tmp_path,
+                                                                              monkeypatch, chosen, suffix):
+    """A file dialog that does not add the suffix (Linux) hands back the bare name typed: the file type
+    chosen in it decides the format, and the file gets its suffix."""
+    panel = EvaluationPanel(demo_db, chief, tasks, under=QIAOGANG)
+    qtbot.addWidget(panel)
+    panel.period.setText("2026-10")
+    panel.run_button.click()
+    out = tmp_path / "out"
+    out.mkdir()
+    filters = panel.tr("Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)").split(";;")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(out / "十月考核"), filters[chosen]))
+    panel.export_button.click()
+    written = out / f"十月考核{suffix}"
+    assert [p.name for p in out.iterdir()] == [written.name] and str(written) in panel.status.text()
+    if suffix == ".csv":
+        assert written.read_text(encoding="utf-8-sig").startswith("排名,")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(out / "十月考核表"), "PDF (*.pdf)"))
+    panel.print_button.click()
+    assert (out / "十月考核表.pdf").read_bytes().startswith(b"%PDF")
+
+
 def test_drill_down_and_conformance_columns_fit_and_exports_say_where(qtbot, demo_db, chief, tasks, tmp_path,
                                                                      monkeypatch):
     panel = EvaluationPanel(demo_db, chief, tasks, under=QIAOGANG)
