@@ -112,11 +112,11 @@ def test_governance_screen_follows_the_lifecycle(qtbot, demo_db, chief, tasks):
     assert len(governance.list_items(demo_db, chief, under=QIAOGANG)) >= listed
     assert [panel.table.horizontalHeaderItem(c).text() for c in (5, 6)] == ["收到时段", "中心(经度, 纬度)"]
     detected = [r for r, item in enumerate(panel.items) if item.state is GovernanceState.PROPOSED]
-    shown = {tuple(panel.table.item(r, c).text() for c in (3, 5, 6, 8)) for r in detected}
+    shown = {tuple(panel.table.item(r, c).text() for c in (3, 5, 6, 9)) for r in detected}
     assert len(detected) > 1 and len(shown) == len(detected)  # category, days, centre, title tell rows apart
     first = panel.items[detected[0]]
     assert panel.table.item(detected[0], 5).text() == "{0} 至 {1}".format(*first.window_dates())
-    assert panel.table.item(detected[0], 8).toolTip() == first.description
+    assert panel.table.item(detected[0], 9).toolTip() == first.description
 
 
 def test_conformance_screen(qtbot, tasks):
@@ -203,6 +203,9 @@ def test_governance_owner_is_chosen_by_name_among_the_items_departments(qtbot, d
     assert seen == {"names": [name for _, name in offered], "preselected": -1, "ok_before": False, "ok_after": True}
     accepted = next(i for i in panel.items if i.id == item.id)
     assert accepted.state is GovernanceState.ACCEPTED and accepted.owner_department_id == offered[-1][0]
+    row = panel.items.index(accepted)
+    assert panel.table.horizontalHeaderItem(8).text() == "责任部门"
+    assert panel.table.item(row, 8).text() == offered[-1][1]  # who owns it is on the list, not only in the dialog
 
 
 def test_governance_buttons_are_off_without_supervision(qtbot, demo_db, liaison, tasks):
