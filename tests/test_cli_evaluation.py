@@ -63,6 +63,8 @@ def test_staff_forms_name_the_person_by_number(demo_db, tmp_path):
     assert run(demo_db, "print", "assessment", "--period", "2026", "--level", "staff", "-o", str(target))[0] == 0
     first = " ".join(pdf_text(target).split("\f")[0].split())
     assert "人员编号" in first and "数据截至" in first
+    # A staff member signs for themself: no unit, no head of one.
+    assert "被考核人(签字)" in first and "单位负责人" not in first
 
 
 @pytest.mark.law("Art. 23")

@@ -1741,62 +1741,62 @@
   <context>
     <name>DrillDownDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="47" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="56" />
       <source>{0} · {1}:计入的诉求</source>
       <translation>{0} · {1}: requests counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="49" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="58" />
       <source>分母(应计)</source>
       <translation>Denominator (counted)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="50" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="59" />
       <source>分子(达标)</source>
       <translation>Numerator (met)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="53" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="62" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="53" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="62" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="53" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="62" />
       <source>期限</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="53" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="62" />
       <source>完成</source>
       <translation>Completed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="54" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="63" />
       <source>达标</source>
       <translation>Met</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="61" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="70" />
       <source>本期含已结算月份({0}):下列为当前数据,可能与结算时的数字不同。</source>
       <translation>This period includes settled months ({0}): the rows below are current data and may differ from the figures at settlement.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="82" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="91" />
       <source>是</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="82" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="91" />
       <source>否</source>
       <translation>No</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="85" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="94" />
       <source>共 {0} 条</source>
       <translation>{0} in all</translation>
     </message>
@@ -2007,152 +2007,152 @@
   <context>
     <name>EvaluationPanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="93" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="102" />
       <source>综合评价(第五条、第二十三条)</source>
       <translation>Evaluation (Art. 5, Art. 23)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="95" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="104" />
       <source>2026-10、2026-Q4 或 2026</source>
       <translation>2026-10, 2026-Q4 or 2026</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="102" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="111" />
       <source>计算</source>
       <translation>Calculate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="103" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="112" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="104" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="113" />
       <source>打印考核表…</source>
       <translation>Print assessment form…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="105" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="114" />
       <source>结算本月…</source>
       <translation>Settle month…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="106" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="115" />
       <source>撤销结算…</source>
       <translation>Undo settlement…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="124" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="133" />
       <source>用户“{0}”没有综合评价的权限(第五条、第二十三条):考核数据由值班长或管理员查看;如需查看,请联系管理员。</source>
       <translation>User “{0}” may not evaluate (Art. 5, 23): assessment figures are for shift supervisors and admins; ask an admin if you need them.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="128" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="137" />
       <source>考核期</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="128" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="137" />
       <source>对象</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="149" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="158" />
       <source>{0}尚未结束(至 {1}),结束后才能结算</source>
       <translation>{0} is not over yet (until {1}); it can be settled once it is over</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="152" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="161" />
       <source>冻结该月的考核数据:此后该月及其所在季度、年度按结算数据计算</source>
       <translation>Freeze the month's assessment data: from then on the month, its quarter and its year are calculated from the settled data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="155" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="164" />
       <source>计算中…</source>
       <translation>Calculating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="165" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="174" />
       <source>计算中…正在统计 {0}(第 {1}/{2} 个月,统计后保留,下次即时显示)</source>
       <translation>Calculating… counting {0} (month {1} of {2}; kept once counted, shown at once next time)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="177" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="186" />
       <source>{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的诉求。</source>
       <translation>{0} · {1} · {2}: {3} units, {4} ranked. Double-click a rate to see the requests counted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="181" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="190" />
       <source> 其中 {0} 为结算数据。</source>
       <translation> Settled data used for {0}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="194" />
-      <source>导出考核结果</source>
-      <translation>Export assessment results</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="195" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="203" />
       <source>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="199" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="204" />
+      <source>导出考核结果</source>
+      <translation>Export assessment results</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="212" />
       <source>考核结果已导出到 {0}</source>
       <translation>Assessment results written to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="203" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="216" />
       <source>打印考核表</source>
       <translation>Print assessment form</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="204" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="217" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="208" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="222" />
       <source>考核表已保存到 {0},共 {1} 页</source>
       <translation>Assessment forms saved to {0}, {1} pages</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="213" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="227" />
       <source>结算考核数据</source>
       <translation>Settle assessment data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="214" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="228" />
       <source>结算 {0} 的考核数据?结算后,该月及其所在季度、年度的考核按结算时的数据计算,不再随后续办理变化;如需更正须撤销结算。</source>
       <translation>Settle the assessment data for {0}? Once settled, the month, its quarter and its year are assessed on the data as settled and no longer change with later handling; to correct them, the settlement must be undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="217" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="231" />
       <source>结算中…</source>
       <translation>Settling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="219" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="233" />
       <source>已结算 {0},共 {1} 项数据。</source>
       <translation>Settled {0}: {1} records.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="225" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="239" />
       <source>撤销结算</source>
       <translation>Undo settlement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="225" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="239" />
       <source>撤销 {0} 结算的理由:</source>
       <translation>Reason for undoing the settlement of {0}:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="229" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="243" />
       <source>已撤销 {0} 的结算。</source>
       <translation>Settlement of {0} undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="233" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="247" />
       <source>综合评价</source>
       <translation>Evaluation</translation>
     </message>
@@ -2322,6 +2322,11 @@
       <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
       <source>复核日期</source>
       <translation>Review date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
+      <source>责任部门</source>
+      <translation>Responsible department</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />

@@ -35,7 +35,7 @@ from desktop.models.enums import (
     SeaCategory,
     StaffRole,
 )
-from desktop.services import calendar_admin, departments, integrity, users
+from desktop.services import calendar_admin, departments, governance, integrity, users
 from desktop.services.cases import dispatch
 from desktop.services.demo import DEMO_USERS, seed_demo
 from desktop.services.routing import route_point
@@ -194,6 +194,15 @@ def test_emergencies_one_recent_and_unacknowledged(demo_db):
         assert len(reports) == 3
         assert sum(r.acknowledged_at is None for r in reports) == 1
         assert all(r.steps for r in reports)
+
+
+@pytest.mark.law("Art. 22")
+def test_the_governance_item_spans_the_days_its_cases_were_received(demo_db, system):
+    """Its 收到时段 is the first and the last day a case of it was received, none of them to come."""
+    (item,) = governance.list_items(demo_db, system, under=QIAOGANG)
+    with demo_db.session() as session:
+        received = session.scalars(select(Case.received_at).where(Case.id.in_(item.case_ids))).all()
+    assert (item.window_start, item.window_end) == (min(received), max(received))
 
 
 def test_demo_users_can_log_in_with_their_scope(demo_db):

@@ -281,6 +281,45 @@ def test_cases_count_in_the_period_of_their_deadline(db, system, world):
     assert fig(quarter, world["B"], "on_time") == (1, 1)
 
 
+# 2026-10-31 24:00: where a limit in working days ends (stored as 00:00 of the next day).
+OCT_31_24H = datetime(2026, 11, 1, 0, 0, tzinfo=BEIJING)
+
+
+def _due_at_24_00_on_october_31(session, world) -> int:
+    """A case of 侨北一网格 (township B) whose sign-for, deadline, callback and report step all end
+    at 2026-10-31 24:00, all met; returns its id."""
+    b = Builder(session)
+    case_ = b.case(b.place("450503103001001"), OCT_31_24H, closed=bj(10, 30), lead=session.get(Department, world["d1"]),
+                   received=bj(10, 29))
+    lead = session.scalar(select(Assignment).where(Assignment.case_id == case_.id))
+    lead.sign_due_at, lead.signed_at = OCT_31_24H, bj(10, 29, 15)
+    b.callback(case_, OCT_31_24H, bj(10, 31), solved=True, satisfaction=Satisfaction.SATISFIED)
+    report = session.scalar(select(EmergencyReport).where(EmergencyReport.number == "E-1"))
+    session.add(EmergencyStep(report_id=report.id, kind=EmergencyStepKind.FOLLOW_UP, to_level=HandlingLevel.COUNTY,
+                              due_at=OCT_31_24H, done_at=bj(10, 31, 20)))
+    session.commit()
+    return case_.id
+
+
+@pytest.mark.law("Art. 23")
+def test_a_deadline_at_24_00_of_a_months_last_day_counts_in_that_month(db, system, world):
+    """A deadline at 00:00 Beijing time is 24:00 of the day before, as every screen shows it: one
+    ending 2026-10-31 24:00 counts in October — in its figures and its drill-down — not in November."""
+    with db.session() as session:
+        case_id = _due_at_24_00_on_october_31(session, world)
+    for level, subject, code in (("township", "B", "on_time"), ("township", "B", "satisfaction"),
+                                 ("township", "B", "callback"), ("department", "d1", "response"),
+                                 ("grid", "g3", "resolution")):
+        october = drill_down(db, system, "2026-10", level, world[subject], code, "numerator", as_of=AS_OF)
+        november = drill_down(db, system, "2026-11", level, world[subject], code, "denominator", as_of=AS_OF)
+        assert case_id in [row.case_id for row in october], (level, code)
+        assert case_id not in [row.case_id for row in november], (level, code)
+    october = evaluate(db, system, "2026-10", "township", as_of=AS_OF, recount=True)
+    assert fig(october, world["B"], "on_time") == (2, 2)  # c7 and this one
+    assert fig(october, world["A"], "emergency") == (2, 3)  # the follow-up ending 10-31 24:00 among October's steps
+    assert fig(evaluate(db, system, "2026-11", "township", as_of=AS_OF), world["A"], "emergency") == (0, 0)
+
+
 def test_drill_down_returns_exactly_the_counted_cases(db, system, world):
     def cases(indicator, part, level="township", subject="A"):
         rows = drill_down(db, system, "2026-10", level, world[subject], indicator, part, as_of=AS_OF)
@@ -531,6 +570,61 @@ def test_a_change_to_a_kept_month_is_counted_again(db, system, world, change, le
             evaluate(db, system, "2026-10", level, under=under, as_of=AS_OF, recount=True))
     assert _figures(evaluate(db, system, "2026-10", level, under=TOWNSHIP_A, as_of=AS_OF)) != _figures(before)
     assert "2026-10" not in _named(db) and ("2026-10", level) in _kept(db)
+
+
+def _hold_case(session, case_id):
+    case_ = session.get(Case, case_id)
+    case_.state, case_.hold_reason = CaseState.ON_HOLD, "客观原因"
+
+
+def _call_back_unsatisfied(session, case_id):
+    session.add(Callback(case_id=case_id, due_at=OCT_31_24H, done_at=bj(10, 31, 9), solved=False,
+                         satisfaction=Satisfaction.UNSATISFIED, state=CallbackState.DONE))
+
+
+def _sign_late(session, case_id):
+    session.scalar(select(Assignment).where(Assignment.case_id == case_id)).signed_at = bj(11, 2)
+
+
+@pytest.mark.law("Art. 23")
+@pytest.mark.parametrize("change", [_hold_case, _call_back_unsatisfied, _sign_late])
+def test_a_change_to_a_deadline_at_24_00_of_a_kept_months_last_day_names_that_month(db, system, world, change):
+    """Such a deadline counts in the month whose last day it ends (2026-10-31 24:00, stored as
+    11-01 00:00): a change to its row names that month, and its kept figures are counted again."""
+    with db.session() as session:
+        case_id = _due_at_24_00_on_october_31(session, world)
+    for level in ("township", "department"):
+        evaluate(db, system, "2026-10", level, as_of=AS_OF)
+    with db.session() as session:
+        change(session, case_id)
+        session.commit()
+    assert "2026-10" in _named(db)
+    for level in ("township", "department"):
+        assert _figures(evaluate(db, system, "2026-10", level, as_of=AS_OF)) == _figures(
+            evaluate(db, system, "2026-10", level, as_of=AS_OF, recount=True))
+
+
+@pytest.mark.law("Art. 23")
+def test_upgrading_counts_the_kept_months_again_now_that_a_deadline_at_24_00_counts_in_its_month(db, system, world):
+    with db.session() as session:
+        case_id = _due_at_24_00_on_october_31(session, world)
+    with db.engine.begin() as conn:
+        command.downgrade(migrate._config(conn), "0016")
+    with db.session() as session:  # October as a version before 0017 kept it: without the case due 10-31 24:00
+        session.execute(delete(EvaluationChangedMonth))
+        session.add(EvaluationMonthCount(month="2026-10", subject_kind="township", counted_at=bj(11, 2)))
+        session.commit()
+        _hold_case(session, case_id)
+        session.commit()
+    assert "2026-10" not in _named(db)  # the triggers of then named November only
+    migrate.upgrade(db)
+    assert "2026-10" in _named(db)
+    with db.session() as session:
+        session.execute(delete(EvaluationChangedMonth))
+        session.commit()
+        _sign_late(session, case_id)
+        session.commit()
+    assert "2026-10" in _named(db)
 
 
 def test_a_change_names_the_months_it_touched_only_once_they_are_over(db, system, world):

@@ -112,11 +112,11 @@ def test_governance_screen_follows_the_lifecycle(qtbot, demo_db, chief, tasks):
     assert len(governance.list_items(demo_db, chief, under=QIAOGANG)) >= listed
     assert [panel.table.horizontalHeaderItem(c).text() for c in (5, 6)] == ["收到时段", "中心(经度, 纬度)"]
     detected = [r for r, item in enumerate(panel.items) if item.state is GovernanceState.PROPOSED]
-    shown = {tuple(panel.table.item(r, c).text() for c in (3, 5, 6, 8)) for r in detected}
+    shown = {tuple(panel.table.item(r, c).text() for c in (3, 5, 6, 9)) for r in detected}
     assert len(detected) > 1 and len(shown) == len(detected)  # category, days, centre, title tell rows apart
     first = panel.items[detected[0]]
     assert panel.table.item(detected[0], 5).text() == "{0} 至 {1}".format(*first.window_dates())
-    assert panel.table.item(detected[0], 8).toolTip() == first.description
+    assert panel.table.item(detected[0], 9).toolTip() == first.description
 
 
 def test_conformance_screen(qtbot, tasks):
@@ -203,6 +203,9 @@ def test_governance_owner_is_chosen_by_name_among_the_items_departments(qtbot, d
     assert seen == {"names": [name for _, name in offered], "preselected": -1, "ok_before": False, "ok_after": True}
     accepted = next(i for i in panel.items if i.id == item.id)
     assert accepted.state is GovernanceState.ACCEPTED and accepted.owner_department_id == offered[-1][0]
+    row = panel.items.index(accepted)
+    assert panel.table.horizontalHeaderItem(8).text() == "责任部门"
+    assert panel.table.item(row, 8).text() == offered[-1][1]  # who owns it is on the list, not only in the dialog
 
 
 def test_governance_buttons_are_off_without_supervision(qtbot, demo_db, liaison, tasks):
@@ -236,6 +239,29 @@ def test_evaluation_without_the_permission_explains_instead_of_failing(qtbot, de
     panel = window.findChild(EvaluationPanel)
     assert errors == [] and not panel.run_button.isEnabled()
     assert "没有综合评价的权限" in panel.status.text() and panel.status.isVisible()
+
+
+@pytest.mark.parametrize("chosen, suffix", [(0, ".xlsx"), (1, ".csv"), (2, ".json")])
+def test_an_export_or_form_named_without_its_suffix_takes_the_chosen_file_type(qtbot, demo_db, chief, tasks, tmp_path,
+                                                                              monkeypatch, chosen, suffix):
+    """A file dialog that does not add the suffix (Linux) hands back the bare name typed: the file type
+    chosen in it decides the format, and the file gets its suffix."""
+    panel = EvaluationPanel(demo_db, chief, tasks, under=QIAOGANG)
+    qtbot.addWidget(panel)
+    panel.period.setText("2026-10")
+    panel.run_button.click()
+    out = tmp_path / "out"
+    out.mkdir()
+    filters = panel.tr("Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)").split(";;")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(out / "十月考核"), filters[chosen]))
+    panel.export_button.click()
+    written = out / f"十月考核{suffix}"
+    assert [p.name for p in out.iterdir()] == [written.name] and str(written) in panel.status.text()
+    if suffix == ".csv":
+        assert written.read_text(encoding="utf-8-sig").startswith("排名,")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(out / "十月考核表"), "PDF (*.pdf)"))
+    panel.print_button.click()
+    assert (out / "十月考核表.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_drill_down_and_conformance_columns_fit_and_exports_say_where(qtbot, demo_db, chief, tasks, tmp_path,

@@ -13,15 +13,15 @@ from .departments import DemoDepartments
 def add_governance(ctx: DemoContext, departments: DemoDepartments, cluster: list[Case]) -> None:
     if not cluster:
         return
-    first = min(c.received_at for c in cluster)
+    received = [c.received_at for c in cluster]
     lon = sum(c.lon for c in cluster) / len(cluster)
     lat = sum(c.lat for c in cluster) / len(cluster)
     owner = departments.township["CGZD"]
     item = GovernanceItem(
         place_id=cluster[0].grid_id, category=MatterCategory.CIVILISATION, title="海鲜市场周边垃圾反复堆积",
         description=f"30 日内同一地点 500 米范围内收到 {len(cluster)} 件垃圾堆积诉求,列入重点治理",
-        center_lon=round(lon, 6), center_lat=round(lat, 6), radius_m=500.0, window_start=first,
-        window_end=first + timedelta(days=30), owner_department_id=owner.id, owner_name=owner.name,
+        center_lon=round(lon, 6), center_lat=round(lat, 6), radius_m=500.0, window_start=min(received),
+        window_end=max(received), owner_department_id=owner.id, owner_name=owner.name,
         review_on=(ctx.now + timedelta(days=14)).date(), state=GovernanceState.ACCEPTED)
     ctx.add_all([item])
     ctx.session.execute(governance_item_cases.insert(),

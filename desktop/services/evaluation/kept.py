@@ -6,9 +6,9 @@ counts such a month keeps its figures (per subject and township, like a settleme
 not frozen and not audited), and later evaluations of any period holding it read them: a
 year reads twelve kept months instead of counting a million rows.
 
-Triggers on assignments, callbacks and cases (migration 0006) name in
-`evaluation_changed_months` each month over a change touched; a month so named is counted
-again on its next read. Keeping a month first takes the names it sees, then counts: a change
+Triggers on assignments, callbacks and cases (migrations 0006, 0017) name in
+`evaluation_changed_months` each month over a change touched — the months of its deadlines,
+one at 24:00 of a month's last day among them; a month so named is counted again on its next read. Keeping a month first takes the names it sees, then counts: a change
 committed meanwhile is counted but leaves its name behind (counted again once more, never
 missed). Keepers of one month take turns (SQLite's one writer; a transaction-scoped advisory
 lock on PostgreSQL), so that one never drops or outlives another's figures half-way. A reader

@@ -8,7 +8,9 @@ exactly the rows behind the figure.
 
 Rows count in the period of their deadline (SPEC §11): a case by its lead's due date (one
 row per handling round), an assignment by its sign-for deadline, a callback round (its last attempt)
-and an emergency-report step by their own due dates.
+and an emergency-report step by their own due dates. A deadline at 00:00 Beijing time — where
+every limit in working days ends — is 24:00 of the day before, as every screen shows it
+(clock.due_text), and counts in that day's period: a period holds the deadlines in (start, end].
 Cases that are temporarily unresolvable (暂缓, Art. 19(2)) are left out of every rate and
 counted apart as "on_hold". Merged cases count through the case they were merged into.
 
@@ -99,6 +101,12 @@ class Counted:
         return and_(self.flags[code][0], self.flags[code][1])
 
 
+def _due_in(deadline: ColumnElement, period: Period) -> tuple[ColumnElement, ColumnElement]:
+    """`deadline` falls in the period: after its first 00:00 (24:00 of the day before), up to 24:00
+    of its last day."""
+    return deadline > period.start, deadline <= period.end
+
+
 def serving_staff(period: Period):
     """(person, grid) pairs of grid staff serving at any time in the period (Art. 9)."""
     return (
@@ -167,7 +175,7 @@ def _assignments(level, period, as_of, scope) -> Counted:
         Objection.raised_at <= a.sign_due_at).exists()
     return Counted(
         Grain.ASSIGNMENT, key, Case.township_id, source,
-        (a.sign_due_at >= period.start, a.sign_due_at < period.end, Case.state.in_(COUNTED_STATES),
+        (*_due_in(a.sign_due_at, period), Case.state.in_(COUNTED_STATES),
          # A share withdrawn unsigned before its sign-for fell due (re-dispatch, a hold taken up again)
          # was never the department's to sign; one withdrawn after it fell due was missed.
          ~and_(a.state == AssignmentState.WITHDRAWN, a.signed_at.is_(None),
@@ -209,7 +217,7 @@ def _cases(level, period, as_of, scope) -> Counted:
     finished = lead.state == AssignmentState.DONE
     return Counted(
         Grain.CASE, key, Case.township_id, source,
-        (lead.due_at >= period.start, lead.due_at < period.end, Case.state.in_(COUNTED_STATES), *case_scope(scope)),
+        (*_due_in(lead.due_at, period), Case.state.in_(COUNTED_STATES), *case_scope(scope)),
         {
             "on_time": (and_(active, or_(finished, lead.due_at < as_of)), lead.finished_at <= lead.due_at),
             "resolution": (and_(active, latest.solved.is_not(None)), latest.solved.is_(True)),
@@ -237,7 +245,7 @@ def _callbacks(level, period, as_of, scope) -> Counted:
     due = or_(cb.state != CallbackState.PENDING, cb.due_at < as_of)
     return Counted(
         Grain.CALLBACK, key, Case.township_id, source,
-        (cb.due_at >= period.start, cb.due_at < period.end, cb.state != CallbackState.UNREACHABLE,
+        (*_due_in(cb.due_at, period), cb.state != CallbackState.UNREACHABLE,
          Case.state.in_(COUNTED_STATES), *case_scope(scope)),
         {"callback": (and_(Case.state != CaseState.ON_HOLD, due),
                       and_(cb.state.in_(_CALLBACK_ENDED), cb.done_at <= cb.due_at))},
@@ -261,7 +269,7 @@ def _emergency_steps(level, period, as_of, scope) -> Counted | None:
                                 else r.township_id, scope)
     return Counted(
         Grain.EMERGENCY_STEP, key, r.township_id, source,
-        (s.due_at >= period.start, s.due_at < period.end, *where_scope),
+        (*_due_in(s.due_at, period), *where_scope),
         {"emergency": (or_(s.done_at.is_not(None), s.due_at < as_of), s.done_at <= s.due_at)},
         s.id, r.case_id, r.number, r.title, s.due_at, s.done_at,
     )

@@ -74,7 +74,9 @@ def _form(evaluation: Evaluation, subject: SubjectScore, ranked: int, styles) ->
         *[("SPAN", (0, r), (4, r)) for r in range(last - 2, last + 1)],
         ("BACKGROUND", (0, last - 2), (-1, last - 1), colors.HexColor("#f6f6f6")),
     ]))
-    signatures = Table([["考核人(签字):", "", "被考核单位负责人(签字):", "", "日期:", ""]],
+    # A staff member signs for themself; a unit's form, its head.
+    assessed = "被考核人(签字):" if evaluation.level is Level.STAFF else "被考核单位负责人(签字):"
+    signatures = Table([["考核人(签字):", "", assessed, "", "日期:", ""]],
                        colWidths=[25 * mm, 30 * mm, 43 * mm, 30 * mm, 12 * mm, 30 * mm])
     signatures.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 10),

@@ -38,6 +38,15 @@ from .. import dialogs
 from .scores_model import ScoresModel
 
 
+_EXPORT_FORMATS = ("xlsx", "csv", "json")  # in the order of the export dialog's file types
+
+
+def _with_suffix(path: str, suffixes: tuple[str, ...], chosen: str) -> str:
+    """The file named in a save dialog, given the suffix `chosen` there when it has none of `suffixes`
+    (a dialog that does not add it hands back the bare name typed)."""
+    return path if Path(path).suffix.lstrip(".").lower() in suffixes else f"{path}.{chosen}"
+
+
 class DrillDownDialog(QDialog):
     """The rows behind one figure: numerator or denominator, switchable."""
 
@@ -191,10 +200,14 @@ class EvaluationPanel(QDialog):
         DrillDownDialog(self, subject.subject_id, subject.name, code, title).show()
 
     def export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出考核结果"), f"考核-{self.evaluation.period.code}.xlsx",
-                                              self.tr("Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)"))
+        filters = self.tr("Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)")
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("导出考核结果"),
+                                                   f"考核-{self.evaluation.period.code}.xlsx", filters)
         if path:
-            fmt = path.rsplit(".", 1)[-1].lower()
+            choices = filters.split(";;")
+            path = _with_suffix(path, _EXPORT_FORMATS,
+                                _EXPORT_FORMATS[choices.index(chosen)] if chosen in choices else "xlsx")
+            fmt = Path(path).suffix.lstrip(".").lower()
             self.tasks.submit(export.write, self.evaluation, fmt, Path(path), None,
                               on_done=lambda _: self.status.setText(self.tr("考核结果已导出到 {0}").format(path)),
                               on_error=lambda exc: dialogs.show_error(self, exc))
@@ -203,6 +216,7 @@ class EvaluationPanel(QDialog):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("打印考核表"), f"考核表-{self.evaluation.period.code}.pdf",
                                               self.tr("PDF (*.pdf)"))
         if path:
+            path = _with_suffix(path, ("pdf",), "pdf")
             self.tasks.submit(print_assessment, self.db, self.actor, self.evaluation, path,
                               on_done=lambda pages: self.status.setText(
                                   self.tr("考核表已保存到 {0},共 {1} 页").format(path, pages)),

@@ -72,15 +72,15 @@ class GovernancePanel(QDialog):
         self.db, self.actor, self.tasks, self.under = db, actor, tasks, under
         self.items: list[GovernanceInfo] = []
         self.setWindowTitle(self.tr("重点治理事项(第二十二条)"))
-        self.table = QTableWidget(0, 9)
+        self.table = QTableWidget(0, 10)
         self.table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("状态"), self.tr("地区"), self.tr("类别"),
                                               self.tr("诉求数"), self.tr("收到时段"), self.tr("中心(经度, 纬度)"),
-                                              self.tr("复核日期"), self.tr("事项")])
+                                              self.tr("复核日期"), self.tr("责任部门"), self.tr("事项")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # days and centre are never cut
-        header.setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(9, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._enable)
         self.buttons = {}
         row = QHBoxLayout()
@@ -132,7 +132,7 @@ class GovernancePanel(QDialog):
             days = self.tr("{0} 至 {1}").format(*window) if window else ""
             centre = f"{item.center_lon:.5f}, {item.center_lat:.5f}" if item.center_lon is not None else ""
             cells = [str(item.id), label(item.state), item.place_name, label(item.category), str(len(item.case_ids)),
-                     days, centre, review, item.title]
+                     days, centre, review, item.owner_department_name or "", item.title]
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(item.description)  # where the cases are, grid by grid
