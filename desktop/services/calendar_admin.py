@@ -35,7 +35,14 @@ from ..models import (
     Setting,
     SupervisionOrder,
 )
-from ..models.enums import ACTIVE_ASSIGNMENT_STATES, CallbackState, DayKind, EmergencyStepKind, LabelledEnum
+from ..models.enums import (
+    ACTIVE_ASSIGNMENT_STATES,
+    CallbackState,
+    CaseState,
+    DayKind,
+    EmergencyStepKind,
+    LabelledEnum,
+)
 from .cases import supervision
 from .cases.deadlines import case_limits, recompute, sync_case_due
 from .clock import BEIJING, SCHEDULE_SETTING, WorkCalendar, last_published_year, published_year
@@ -419,8 +426,10 @@ def unknown_years_of_open_deadlines(db: Database) -> tuple[int, ...]:
     with db.session() as session:
         spans = [session.execute(select(func.min(Assignment.dispatched_at), func.max(Assignment.due_at))
                                  .where(Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES))).one(),
+                 # A held case's callback is due so many calendar days on (Art. 19(2)): no holiday moves it.
                  session.execute(select(func.min(Callback.due_at), func.max(Callback.due_at))
-                                 .where(Callback.state == CallbackState.PENDING)).one(),
+                                 .join(Case, Case.id == Callback.case_id)
+                                 .where(Callback.state == CallbackState.PENDING, Case.state != CaseState.ON_HOLD)).one(),
                  session.execute(select(func.min(EmergencyStep.due_at), func.max(EmergencyStep.due_at))
                                  .where(EmergencyStep.kind == EmergencyStepKind.FINAL,
                                         EmergencyStep.done_at.is_(None))).one(),

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from desktop.errors import ValidationFailed
 from desktop.models import Assignment, Callback, Case, Extension, Objection
-from desktop.models.enums import AssignmentRole, AssignmentState, DayKind, TimeLimitUnit
+from desktop.models.enums import AssignmentRole, AssignmentState, CaseState, DayKind, TimeLimitUnit
 from desktop.services import calendar_admin
 from desktop.services.cases import case_rules, department, dispatch, review
 
@@ -373,3 +373,22 @@ def test_a_day_of_the_regions_own_counts_in_a_published_year_and_does_not_make_a
 
     calendar_admin.remove_day(world.db, world.system, date(2026, 4, 21))
     assert lead_of(world, case.id).due_at == at(2026, 4, 28, 0)
+
+
+@pytest.mark.law("Art. 19")
+def test_a_held_cases_monthly_callback_into_an_unknown_year_raises_no_warning(world):
+    """A held case is called back so many calendar days on: no holiday of 2027 moves that date, so it is
+    no reason to warn that 2027's holidays are not entered. A callback after closing, in working days, is."""
+    from desktop.services.cases import hold
+
+    case = world.new_case(title="待拆迁片区路面破损")
+    case = hold.put_on_hold(world.db, world.operator, case_id=case.case.id, reason="待片区拆迁",
+                            explanation="已向诉求人说明拆迁计划", expected_version=case.case.version)
+    with world.db.session() as s:
+        s.scalar(select(Callback).where(Callback.case_id == case.id)).due_at = at(2027, 1, 15, 0)
+        s.commit()
+    assert calendar_admin.unknown_years_of_open_deadlines(world.db) == ()
+    with world.db.session() as s:  # the same date for a closed case's callback, counted in working days
+        s.get(Case, case.id).state = CaseState.CLOSED
+        s.commit()
+    assert calendar_admin.unknown_years_of_open_deadlines(world.db) == (2027,)
