@@ -165,6 +165,8 @@ def add_grid_staff(db: Database, actor: Actor, *, grid_code: str, role: StaffRol
         if person is None:
             person = _new_or_existing_person(uow.session, person_id, name, phone, id_number)
         _refuse_overlapping_term(uow.session, person, grid, role, start_on)
+        if role is StaffRole.GRID_HEAD:
+            _refuse_second_head(uow.session, grid, start_on)
         if person.status is PersonStatus.LEFT:  # appointed again: serving, not 离岗
             person.status = PersonStatus.ACTIVE
         staff_role = GridStaffRole(person=person, grid_id=grid.id, role=role, source=source, start_on=start_on)
@@ -283,6 +285,28 @@ def _refuse_overlapping_term(session: Session, person: Person, grid: Place, role
         until = f"至 {term.end_on}" if term.end_on else "至今"
         raise ValidationFailed(f"{person.name} 已是 {grid.short_name} 的{role.label}({term.start_on} 起{until}),"
                                f"不能从 {start_on} 起重复任命;如是改任或重新任命,请先办理离任", field="name")
+
+
+def heads_serving(session: Session, grid_ids, on: date) -> dict[int, tuple[str, date]]:
+    """The grid head serving each grid from `on` on (a term not ended before it): {grid id: (name, start)}."""
+    rows = session.execute(
+        select(GridStaffRole.grid_id, Person.name, GridStaffRole.start_on).join(Person)
+        .where(GridStaffRole.grid_id.in_(grid_ids), GridStaffRole.role == StaffRole.GRID_HEAD,
+               (GridStaffRole.end_on.is_(None)) | (GridStaffRole.end_on >= on)))
+    return {grid_id: (name, start) for grid_id, name, start in rows}
+
+
+def second_head(grid: Place, head: tuple[str, date]) -> str:
+    """Why another grid head is refused where `head` (name, start) serves (Art. 10)."""
+    name, start = head
+    return (f"{grid.short_name} 已有网格长 {name}({start} 起);网格长具体负责本网格的网格化服务管理工作,一个网格"
+            f"由一名网格长负责(Art. 10),请先为 {name} 办理离任,或将新任人员任为网格员")
+
+
+def _refuse_second_head(session: Session, grid: Place, start_on: date) -> None:
+    head = heads_serving(session, [grid.id], start_on).get(grid.id)
+    if head is not None:
+        raise LawRefusal(second_head(grid, head), article="Art. 10")
 
 
 def assign_leadership(db: Database, actor: Actor, *, place_code: str, role: LeadershipRole, start_on: date,

@@ -36,7 +36,7 @@ from .exchange.problems import Problems
 from .exchange.table_export import write_table
 from .exchange.table_import import csv_rows
 from .security import Actor, Permission
-from .staff_admin import check_id_number, check_phone, check_source
+from .staff_admin import check_id_number, check_phone, check_source, heads_serving, second_head
 from .unit_of_work import unit_of_work
 
 COLUMNS = ["姓名", "手机", "身份证号", "网格代码", "网格名称", "角色", "来源", "状态", "起始日期"]
@@ -237,9 +237,19 @@ def _stored_problems(session, rows: list[_Row], people: dict[tuple, Person]) -> 
     ).all()
     current, held, in_file = set(serving), Counter(p for p, _, _ in serving), Counter(r.person_key for r in rows)
     problems = []
+    heads_in_file: dict[int, int] = {}  # grid id → the row naming its head
     for row in rows:
         person = people.get(row.person_key)
-        if person is not None and (person.id, row.grid.id, row.role) in current:
+        already = person is not None and (person.id, row.grid.id, row.role) in current
+        if row.role is StaffRole.GRID_HEAD and not already:  # one head per grid (Art. 10): stored, or in the file
+            head = heads_serving(session, [row.grid.id], row.start_on).get(row.grid.id)
+            if head is not None:
+                problems.append(f"第 {row.number} 行:{second_head(row.grid, head)}")
+            elif row.grid.id in heads_in_file:
+                problems.append(f"第 {row.number} 行:与第 {heads_in_file[row.grid.id]} 行都是 {row.grid.short_name} 的"
+                                f"网格长;一个网格由一名网格长负责(Art. 10),请只留一行为网格长")
+            heads_in_file.setdefault(row.grid.id, row.number)
+        if already:
             problems.append(f"第 {row.number} 行:{row.name} 已是 {row.grid.short_name} 的{row.role.label},不能重复导入"
                             "(导入只新增任职;已在岗人员的变更或离岗请在“网格人员”中办理,文件中删去这一行)")
         if person is not None and person.name != row.name:

@@ -100,6 +100,24 @@ def test_appointing_a_known_person_again_reuses_them_and_refuses_a_second_same_r
     assert one.person_id != other.person_id
 
 
+@pytest.mark.law("Art. 10")
+def test_a_grid_has_one_head_at_a_time(db, grid):
+    head = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_HEAD,
+                                      source=StaffSource.COMMITTEE_MEMBER, start_on=date(2025, 9, 1),
+                                      name="李海燕", phone="13907791234")
+    with pytest.raises(LawRefusal, match="已有网格长 李海燕.*Art. 10") as caught:
+        staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_HEAD,
+                                   source=StaffSource.COMMITTEE_MEMBER, start_on=date(2025, 10, 1),
+                                   name="黄建", phone="13900002222")
+    assert caught.value.article == "Art. 10"
+    # Handed over: the new head starts the day after the last day of the one before.
+    staff_admin.end_grid_staff(db, TOWNSHIP_ADMIN, head.id, end_on=date(2025, 10, 31))
+    successor = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_HEAD,
+                                           source=StaffSource.COMMITTEE_MEMBER, start_on=date(2025, 11, 1),
+                                           name="黄建", phone="13900002222")
+    assert successor.name == "黄建"
+
+
 @pytest.mark.law("Art. 9")
 def test_grid_head_from_volunteers_is_refused(db, grid):
     with pytest.raises(LawRefusal, match="Art. 9"):

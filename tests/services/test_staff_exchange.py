@@ -304,3 +304,18 @@ def test_texts_that_look_like_formulas_are_exported_inert(db, grids, system, tmp
     staff_exchange.export_staff(db, system, xlsx_out)
     cells = [row[0] for row in openpyxl.load_workbook(xlsx_out).active.iter_rows(min_row=2)]
     assert [(c.value, c.data_type) for c in cells] == [(formula, "s"), ("@SUM(1+1)", "s")]
+
+
+@pytest.mark.law("Art. 10")
+def test_a_second_grid_head_is_refused_whether_stored_or_twice_in_the_file(db, grids, system, tmp_path):
+    """网格长具体负责本网格 (Art. 10): one head answers for a grid."""
+    staff_exchange.import_staff(db, system, write(tmp_path, GOOD[:1], "utf-8"))
+    heads = [f"黄建,13900002222,,{GRID1},网格长,村(居)委会成员,在岗,2025-10-01",
+             f"覃华,13900003333,,{GRID2},网格长,村(居)委会成员,在岗,2025-10-01",
+             f"莫青,13900004444,,{GRID2},网格长,村(居)委会成员,在岗,2025-10-01"]
+    with pytest.raises(ValidationFailed) as caught:
+        staff_exchange.import_staff(db, system, write(tmp_path, heads, "utf-8", "heads.csv"))
+    assert caught.value.problems == [
+        "第 2 行:塘仔里第一网格 已有网格长 李海燕(2025-09-01 起);网格长具体负责本网格的网格化服务管理工作,一个网格"
+        "由一名网格长负责(Art. 10),请先为 李海燕 办理离任,或将新任人员任为网格员",
+        "第 4 行:与第 3 行都是 塘仔里第二网格 的网格长;一个网格由一名网格长负责(Art. 10),请只留一行为网格长"]
