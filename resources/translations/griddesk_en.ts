@@ -677,12 +677,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="602" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="611" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="603" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="612" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -727,7 +727,7 @@
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="197" />
       <location filename="../../desktop/views/cases/case_detail.py" line="285" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="587" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="596" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
@@ -839,8 +839,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="321" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="537" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="543" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="546" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="552" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
@@ -855,208 +855,213 @@
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="324" />
-      <source>待回访,期限 {due}</source>
-      <translation>pending, due {due}</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="343" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="363" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="356" />
+      <source>待回访(第 {attempt} 次,前 {before} 次未联系上),期限 {due}</source>
+      <translation>To call back (attempt {attempt}; {before} not reached), due {due}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
+      <source>待回访,期限 {due}</source>
+      <translation>pending, due {due}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="372" />
       <source>已于 %1 联系</source>
       <translation>Contacted %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="457" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="504" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="466" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="513" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="459" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="468" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="462" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="471" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="467" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="476" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="469" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="478" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="475" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="484" />
       <source>撤销并入 %1 的理由(如:核实后并非同一诉求)</source>
       <translation>Why it no longer goes with %1 (e.g. found not to be the same request)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="479" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="488" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="486" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="495" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="492" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="501" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="507" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="516" />
       <source>协办单位(可输入名称的一部分查找)</source>
       <translation>Co-handler (type part of a name to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="511" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="520" />
       <source>请从列表中选择协办单位:“%1”不在可选单位中</source>
       <translation>Choose the co-handler from the list: “%1” is not one of the departments offered</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="514" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="523" />
       <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
       <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="519" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="528" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="519" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="528" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="520" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="529" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="520" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="529" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="523" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="532" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="527" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="536" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="528" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="537" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="532" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="541" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="537" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="546" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="538" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="547" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="543" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="552" />
       <source>督办期限(至该日 24:00;默认 %1 个工作日)</source>
       <translation>Deadline of the supervision order (to 24:00 of that day; by default %1 working days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="552" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="561" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="552" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="561" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="553" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="562" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="553" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="562" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="559" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="568" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="559" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="568" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="560" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="569" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="560" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="569" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="568" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="577" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="572" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="581" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="577" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="586" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="577" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="586" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="579" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="588" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="583" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="592" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="591" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="600" />
       <source>办理期限已过,请说明逾期理由</source>
       <translation>The deadline has passed: why is it late?</translation>
     </message>

@@ -999,6 +999,21 @@ def test_each_share_shows_its_departments_office_number_to_chase_it(qtbot, demo_
     assert phone in [dialog.shares.item(row, 1).text() for row in range(dialog.shares.rowCount())]
 
 
+@pytest.mark.law("Art. 20")
+def test_the_panel_says_which_attempt_of_its_round_a_pending_callback_is(qtbot, demo_db, tasks):
+    from desktop.services.cases import callbacks
+
+    operator = actor(demo_db, "qg_op1")
+    due = next(info for info in callbacks.due_callbacks(demo_db, operator) if info.requester_phone)
+    callbacks.record_callback(demo_db, operator, callback_id=due.id, reached=False, notes="无人接听")
+    dialog = CaseDetailDialog(demo_db, operator, tasks, due.case_id)
+    qtbot.addWidget(dialog)
+    rows = {dialog.particulars.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text():
+            dialog.particulars.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
+            for row in range(dialog.particulars.rowCount())}
+    assert rows["回访"].startswith("待回访(第 2 次,前 1 次未联系上),期限 ")
+
+
 def test_a_case_double_clicked_in_the_callback_workbench_opens_over_it(qtbot, demo_db, tasks, feature_window):
     from desktop.views.cases.callback_workbench import open_callback_workbench
 

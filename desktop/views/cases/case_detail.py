@@ -321,7 +321,7 @@ class CaseDetailDialog(QDialog):
                 *((self.tr("督办"), self.tr("{level}:{reason},期限 {due}").format(
                     level=label(order.level), reason=order.reason, due=deadline_text(order.due_at, now)))
                   for order in detail.supervision_orders if order.closed_at is None),
-                *((self.tr("回访"), self.tr("待回访,期限 {due}").format(due=deadline_text(callback.due_at, now)))
+                *((self.tr("回访"), self._callback_text(callback, now))
                   for callback in detail.callbacks if callback.state is CallbackState.PENDING)]
         merged_caption = self.tr("并入案件")
         for caption, value in rows:
@@ -347,6 +347,15 @@ class CaseDetailDialog(QDialog):
                       deadline_text(share.due_at, now) if running else due_text(share.due_at), share.result or ""]
             for column, value in enumerate(values):
                 self.shares.setItem(row, column, QTableWidgetItem(value))
+
+    def _callback_text(self, callback, now) -> str:
+        """A pending callback's deadline, and which attempt of its round it is once one did not reach the
+        requester (Art. 20: a round ends as 无法联系 after the attempts the rules allow)."""
+        due = deadline_text(callback.due_at, now)
+        if callback.attempt > 1:
+            return self.tr("待回访(第 {attempt} 次,前 {before} 次未联系上),期限 {due}").format(
+                attempt=callback.attempt, before=callback.attempt - 1, due=due)
+        return self.tr("待回访,期限 {due}").format(due=due)
 
     def open_other(self, case_id: int) -> CaseDetailDialog:
         """Another case's panel over this one (the case a duplicate was merged into)."""
