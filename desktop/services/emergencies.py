@@ -449,7 +449,11 @@ def on_linked_case(uow: UnitOfWork, record: EmergencyReport, kind: str, message:
 
 def load_report_for(uow: UnitOfWork, report_id: int, permission: Permission,
               expected_version: int | None = None) -> EmergencyReport:
-    record = uow.session.get(EmergencyReport, report_id)
+    """The report, row-locked (PostgreSQL) and read as committed: a desk that acts on it at the same
+    moment as another waits, then sees what the other did (its step made, its acknowledgement) and is
+    told so by name, instead of failing on a save that no longer fits."""
+    record = uow.session.scalar(select(EmergencyReport).where(EmergencyReport.id == report_id).with_for_update()
+                                .execution_options(populate_existing=True))
     if record is None:
         raise NotFound(f"紧急情况报告 {report_id} 不存在")
     uow.audit(target=f"emergency:{record.id}")  # before the check: a refusal names its target too
@@ -458,6 +462,20 @@ def load_report_for(uow: UnitOfWork, report_id: int, permission: Permission,
     if expected_version is not None and record.version != expected_version:
         raise Conflict(_conflict_message(uow.session, record))
     return record
+
+
+def load_step_for(uow: UnitOfWork, step_id: int, permission: Permission,
+                  expected_version: int | None = None) -> tuple[EmergencyReport, EmergencyStep]:
+    """A step and its report (`load_report_for`). The step is read once the report is locked: another
+    desk may be recording it, or dropping it (a follow-up no longer owed), at this very moment."""
+    report_id = uow.session.scalar(select(EmergencyStep.report_id).where(EmergencyStep.id == step_id))
+    if report_id is None:
+        raise NotFound(f"报告步骤 {step_id} 不存在")
+    record = load_report_for(uow, report_id, permission, expected_version)
+    step = uow.session.get(EmergencyStep, step_id)
+    if step is None:  # no longer owed: the report was marked handled, or a follow-up corrected
+        raise Conflict(_conflict_message(uow.session, record))
+    return record, step
 
 
 def _conflict_message(session: Session, record: EmergencyReport) -> str:
@@ -525,13 +543,10 @@ def record_step(db: Database, actor: Actor, step_id: int, content: str, *,
         raise ValidationFailed("报送内容(content):必须填写报告了什么", field="content")
     done_at = done_at or utcnow()
     with unit_of_work(db, actor, "emergencies.record_step") as uow:
-        step = uow.session.get(EmergencyStep, step_id)
-        if step is None:
-            raise NotFound(f"报告步骤 {step_id} 不存在")
-        record = load_report_for(uow, step.report_id, Permission.EMERGENCY_REPORT)
+        record, step = load_step_for(uow, step_id, Permission.EMERGENCY_REPORT)
         if step.done_at is not None:
-            raise InvalidTransition(f"报告 {record.number} 的{step.kind.label}(报{step.to_level.label})已于 "
-                                    f"{step.done_at.astimezone(BEIJING):%Y-%m-%d %H:%M} 报送,无需重复登记;"
+            raise InvalidTransition(f"报告 {record.number} 的{step.kind.label}(报{step.to_level.label})已由 "
+                                    f"{step.done_by} 于 {step.done_at.astimezone(BEIJING):%Y-%m-%d %H:%M} 报送,无需重复登记;"
                                     f"如要登记另一件报告的环节,请核对步骤号(emergencies steps 报告编号)")
         if record.state is EmergencyState.CLOSED:
             raise InvalidTransition(f"报告 {record.number} 已终报结束,不能再登记报送")
