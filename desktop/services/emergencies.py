@@ -439,10 +439,20 @@ def _require_case_of(session: Session, case_id: int, township: Place) -> None:
                                "紧急情况报告只能关联本乡镇(街道)的案件", field="case_id")
 
 
+def linked_case(uow: UnitOfWork, record: EmergencyReport) -> Case | None:
+    """The case the report is linked to, row-locked and read as committed, as `cases.common.load_case`
+    reads it: a desk working on the case meanwhile (dispatching it, say) is waited for, not made to
+    fail this report's step — nor this step made to fail on a case version it read too early."""
+    if record.case_id is None:
+        return None
+    return uow.session.scalar(select(Case).where(Case.id == record.case_id).with_for_update()
+                              .execution_options(populate_existing=True))
+
+
 def on_linked_case(uow: UnitOfWork, record: EmergencyReport, kind: str, message: str) -> None:
     """The step on the timeline of the case the report is linked to: every change is an event on
     the case (SPEC §4)."""
-    case = uow.session.get(Case, record.case_id) if record.case_id else None
+    case = linked_case(uow, record)
     if case is not None:
         record_case_event(uow, case, kind, message, emergency=record.number)
 
@@ -790,7 +800,7 @@ def amend_facts(db: Database, actor: Actor, report_id: int, *, expected_version:
                           for name, (old, new) in changed.items()) + (";级别提高,告警待值班长重新确认" if realarm else "")
         message = f"更正紧急情况报告 {record.number} 的事实({reason}):{lines}"
         detail = {name: {"before": _stored(old), "after": _stored(new)} for name, (old, new) in changed.items()}
-        case = uow.session.get(Case, record.case_id) if record.case_id else None
+        case = linked_case(uow, record)
         if case is not None:
             record_case_event(uow, case, "emergency_amended", message, emergency=record.number, reason=reason,
                               changes=detail)

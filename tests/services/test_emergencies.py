@@ -1,5 +1,6 @@
 """Art. 21 emergency reports: the reporting ladder, its clocks, acknowledgement and scope."""
 
+import re
 import threading
 from datetime import datetime, timedelta
 
@@ -8,7 +9,7 @@ import shapely
 from sqlalchemy import func, select
 
 from desktop.errors import Conflict, InvalidTransition, PermissionDenied, ValidationFailed
-from desktop.models import AuditEntry, CaseEvent, ChangeFeed, EmergencyReport, Setting, utcnow
+from desktop.models import AuditEntry, Case, CaseEvent, ChangeFeed, EmergencyReport, Setting, utcnow
 from desktop.models.enums import (
     AuditOutcome,
     Channel,
@@ -19,8 +20,10 @@ from desktop.models.enums import (
     HandlingLevel,
     MatterCategory,
     Role,
+    SupervisionLevel,
 )
 from desktop.services import emergencies, places, users
+from desktop.services.cases import supervision
 from desktop.services.cases.intake import take_in
 from desktop.services.clock import BEIJING
 from desktop.services.printing.bulletin import write_bulletin
@@ -835,3 +838,46 @@ def test_a_follow_up_dropped_by_a_handling_on_another_desk_is_refused_saying_who
     monkeypatch.setattr(emergencies, "load_report_for", handled_meanwhile)
     with pytest.raises(Conflict, match=f"紧急情况报告 {info.number} 已被 qg_sup 于 .* 修改,请重新载入"):
         emergencies.record_step(db, operator, follow_up.id, "续报")
+
+
+@pytest.mark.law("Art. 21")
+def test_a_rung_recorded_while_another_desk_works_on_the_linked_case_is_recorded(db, backend, operator, supervisor,
+                                                                                  monkeypatch):
+    """The rung waits for the desk supervising the linked case and then notes itself on the case as it
+    is now; the supervisor, who decided on the case as it was before that note, is told who noted what
+    when — neither desk is shown a nameless error, and the rung is not lost."""
+    if backend == "sqlite":
+        pytest.skip("a single-desktop SQLite file serialises writers; the race is a PostgreSQL matter")
+    case = take_in(db, operator, channel=Channel.GRID_STAFF, title="渔民聚集", description="补贴问题聚集",
+                   category=MatterCategory.DISPUTE, township_code=QIAOGANG).case
+    info = _report(db, operator, case_id=case.id)
+    step = _by_level(info, EmergencyStepKind.PHONE_FIRST)[HandlingLevel.COUNTY]
+    with db.session() as session:
+        case_version = session.get(Case, case.id).version
+    supervising = {}
+
+    def supervise():
+        try:
+            supervising["outcome"] = supervision.supervise(db, supervisor, case_id=case.id, level=SupervisionLevel.GENERAL,
+                                                           reason="群众多次来电", expected_version=case_version)
+        except Exception as exc:  # noqa: BLE001 - the outcome under test
+            supervising["outcome"] = exc
+
+    other_desk = threading.Thread(target=supervise)
+    write_event = emergencies.record_case_event
+
+    def while_the_other_desk_supervises(uow, linked, *args, **kwargs):
+        other_desk.start()
+        other_desk.join(timeout=1)  # done at once unless it waits for this desk's hold on the case
+        return write_event(uow, linked, *args, **kwargs)
+
+    monkeypatch.setattr(emergencies, "record_case_event", while_the_other_desk_supervises)
+    made = emergencies.record_step(db, operator, step.id, "电话报区值班室")
+    other_desk.join()
+    assert _by_level(made, EmergencyStepKind.PHONE_FIRST)[HandlingLevel.COUNTY].done_at is not None
+    refused = supervising["outcome"]
+    assert isinstance(refused, Conflict) and re.fullmatch(f"案件 {case.number} 已被 qg_op 于 .* 修改,请重新载入",
+                                                          refused.message), refused
+    with db.session() as session:
+        kinds = session.scalars(select(CaseEvent.kind).where(CaseEvent.case_id == case.id)).all()
+    assert "emergency_step" in kinds and "supervised" not in kinds
