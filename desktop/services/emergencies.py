@@ -439,17 +439,31 @@ def _require_case_of(session: Session, case_id: int, township: Place) -> None:
                                "紧急情况报告只能关联本乡镇(街道)的案件", field="case_id")
 
 
+def linked_case(uow: UnitOfWork, record: EmergencyReport) -> Case | None:
+    """The case the report is linked to, row-locked and read as committed, as `cases.common.load_case`
+    reads it: a desk working on the case meanwhile (dispatching it, say) is waited for, not made to
+    fail this report's step — nor this step made to fail on a case version it read too early."""
+    if record.case_id is None:
+        return None
+    return uow.session.scalar(select(Case).where(Case.id == record.case_id).with_for_update()
+                              .execution_options(populate_existing=True))
+
+
 def on_linked_case(uow: UnitOfWork, record: EmergencyReport, kind: str, message: str) -> None:
     """The step on the timeline of the case the report is linked to: every change is an event on
     the case (SPEC §4)."""
-    case = uow.session.get(Case, record.case_id) if record.case_id else None
+    case = linked_case(uow, record)
     if case is not None:
         record_case_event(uow, case, kind, message, emergency=record.number)
 
 
 def load_report_for(uow: UnitOfWork, report_id: int, permission: Permission,
               expected_version: int | None = None) -> EmergencyReport:
-    record = uow.session.get(EmergencyReport, report_id)
+    """The report, row-locked (PostgreSQL) and read as committed: a desk that acts on it at the same
+    moment as another waits, then sees what the other did (its step made, its acknowledgement) and is
+    told so by name, instead of failing on a save that no longer fits."""
+    record = uow.session.scalar(select(EmergencyReport).where(EmergencyReport.id == report_id).with_for_update()
+                                .execution_options(populate_existing=True))
     if record is None:
         raise NotFound(f"紧急情况报告 {report_id} 不存在")
     uow.audit(target=f"emergency:{record.id}")  # before the check: a refusal names its target too
@@ -458,6 +472,20 @@ def load_report_for(uow: UnitOfWork, report_id: int, permission: Permission,
     if expected_version is not None and record.version != expected_version:
         raise Conflict(_conflict_message(uow.session, record))
     return record
+
+
+def load_step_for(uow: UnitOfWork, step_id: int, permission: Permission,
+                  expected_version: int | None = None) -> tuple[EmergencyReport, EmergencyStep]:
+    """A step and its report (`load_report_for`). The step is read once the report is locked: another
+    desk may be recording it, or dropping it (a follow-up no longer owed), at this very moment."""
+    report_id = uow.session.scalar(select(EmergencyStep.report_id).where(EmergencyStep.id == step_id))
+    if report_id is None:
+        raise NotFound(f"报告步骤 {step_id} 不存在")
+    record = load_report_for(uow, report_id, permission, expected_version)
+    step = uow.session.get(EmergencyStep, step_id)
+    if step is None:  # no longer owed: the report was marked handled, or a follow-up corrected
+        raise Conflict(_conflict_message(uow.session, record))
+    return record, step
 
 
 def _conflict_message(session: Session, record: EmergencyReport) -> str:
@@ -525,13 +553,10 @@ def record_step(db: Database, actor: Actor, step_id: int, content: str, *,
         raise ValidationFailed("报送内容(content):必须填写报告了什么", field="content")
     done_at = done_at or utcnow()
     with unit_of_work(db, actor, "emergencies.record_step") as uow:
-        step = uow.session.get(EmergencyStep, step_id)
-        if step is None:
-            raise NotFound(f"报告步骤 {step_id} 不存在")
-        record = load_report_for(uow, step.report_id, Permission.EMERGENCY_REPORT)
+        record, step = load_step_for(uow, step_id, Permission.EMERGENCY_REPORT)
         if step.done_at is not None:
-            raise InvalidTransition(f"报告 {record.number} 的{step.kind.label}(报{step.to_level.label})已于 "
-                                    f"{step.done_at.astimezone(BEIJING):%Y-%m-%d %H:%M} 报送,无需重复登记;"
+            raise InvalidTransition(f"报告 {record.number} 的{step.kind.label}(报{step.to_level.label})已由 "
+                                    f"{step.done_by} 于 {step.done_at.astimezone(BEIJING):%Y-%m-%d %H:%M} 报送,无需重复登记;"
                                     f"如要登记另一件报告的环节,请核对步骤号(emergencies steps 报告编号)")
         if record.state is EmergencyState.CLOSED:
             raise InvalidTransition(f"报告 {record.number} 已终报结束,不能再登记报送")
@@ -775,7 +800,7 @@ def amend_facts(db: Database, actor: Actor, report_id: int, *, expected_version:
                           for name, (old, new) in changed.items()) + (";级别提高,告警待值班长重新确认" if realarm else "")
         message = f"更正紧急情况报告 {record.number} 的事实({reason}):{lines}"
         detail = {name: {"before": _stored(old), "after": _stored(new)} for name, (old, new) in changed.items()}
-        case = uow.session.get(Case, record.case_id) if record.case_id else None
+        case = linked_case(uow, record)
         if case is not None:
             record_case_event(uow, case, "emergency_amended", message, emergency=record.number, reason=reason,
                               changes=detail)

@@ -34,6 +34,7 @@ from .emergencies import (
     get_report,
     is_missed_round,
     load_report_for,
+    load_step_for,
     missed_rounds,
     on_linked_case,
 )
@@ -98,10 +99,7 @@ def correct_step(db: Database, actor: Actor, step_id: int, *, done_at: datetime,
     """
     reason = _reason(reason, "更正")
     with unit_of_work(db, actor, "emergencies.correct_step") as uow:
-        step = uow.session.get(EmergencyStep, step_id)
-        if step is None:
-            raise NotFound(f"报告步骤 {step_id} 不存在")
-        record = load_report_for(uow, step.report_id, CORRECTION_PERMISSION, expected_version)
+        record, step = load_step_for(uow, step_id, CORRECTION_PERMISSION, expected_version)
         name = f"报告 {record.number} 的{step.kind.label}(报{step.to_level.label})"
         refusal = correction_refusal(record.state, record.steps, step)
         if refusal:

@@ -1,5 +1,7 @@
 """Art. 21 emergency reports: the reporting ladder, its clocks, acknowledgement and scope."""
 
+import re
+import threading
 from datetime import datetime, timedelta
 
 import pytest
@@ -7,7 +9,7 @@ import shapely
 from sqlalchemy import func, select
 
 from desktop.errors import Conflict, InvalidTransition, PermissionDenied, ValidationFailed
-from desktop.models import AuditEntry, CaseEvent, ChangeFeed, EmergencyReport, Setting, utcnow
+from desktop.models import AuditEntry, Case, CaseEvent, ChangeFeed, EmergencyReport, Setting, utcnow
 from desktop.models.enums import (
     AuditOutcome,
     Channel,
@@ -18,8 +20,10 @@ from desktop.models.enums import (
     HandlingLevel,
     MatterCategory,
     Role,
+    SupervisionLevel,
 )
 from desktop.services import emergencies, places, users
+from desktop.services.cases import supervision
 from desktop.services.cases.intake import take_in
 from desktop.services.clock import BEIJING
 from desktop.services.printing.bulletin import write_bulletin
@@ -749,3 +753,131 @@ def test_each_rung_of_a_linked_report_is_on_the_case_timeline(db, operator):
     kinds = [e.kind for e in events if e.kind.startswith("emergency_")]
     assert kinds == ["emergency_reported"] + ["emergency_step"] * 4 + ["emergency_handled", "emergency_closed"]
     assert events[-1].message == f"紧急情况 {info.number} 终报:补贴已发放,人员散去" and events[-1].actor_name == "qg_op"
+
+
+def _both_read_then_act(monkeypatch, *desks) -> list:
+    """Run each desk (a callable) on its own thread at once; each, having read the report, waits (up to
+    a second) for the other to have read it too, as two desks acting at the same moment would. A desk
+    made to wait for the other's lock meanwhile never reaches that point, and the first goes on alone."""
+    read = emergencies.load_report_for
+    both_read, start = threading.Barrier(len(desks)), threading.Barrier(len(desks))
+
+    def reading(*args, **kwargs):
+        record = read(*args, **kwargs)
+        try:
+            both_read.wait(timeout=1)
+        except threading.BrokenBarrierError:
+            pass
+        return record
+
+    monkeypatch.setattr(emergencies, "load_report_for", reading)
+    outcomes = [None] * len(desks)
+
+    def run(index, desk):
+        start.wait()
+        try:
+            outcomes[index] = desk()
+        except Exception as exc:  # noqa: BLE001 - the outcome under test
+            outcomes[index] = exc
+
+    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(desks)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+@pytest.mark.law("Art. 21")
+def test_two_supervisors_acknowledging_at_once_the_second_is_told_who_did_and_when(db, backend, system, operator,
+                                                                                  supervisor, monkeypatch):
+    if backend == "sqlite":
+        pytest.skip("a single-desktop SQLite file serialises writers; the race is a PostgreSQL matter")
+    other = _actor(db, system, "qg_sup2", Role.SUPERVISOR)
+    info = _report(db, operator)
+    outcomes = _both_read_then_act(monkeypatch, lambda: emergencies.acknowledge(db, supervisor, info.id),
+                                   lambda: emergencies.acknowledge(db, other, info.id))
+    [refused] = [o for o in outcomes if isinstance(o, Exception)]
+    acknowledged = emergencies.get_report(db, operator, info.id)
+    assert isinstance(refused, InvalidTransition), refused
+    assert refused.message.startswith(f"报告 {info.number} 已由 {acknowledged.acknowledged_by} 于 "
+                                      f"{acknowledged.acknowledged_at.astimezone(BEIJING):%Y-%m-%d %H:%M} 确认")
+
+
+@pytest.mark.law("Art. 21")
+def test_two_desks_recording_one_rung_at_once_record_it_once_and_the_second_is_told_who_did(
+        db, backend, operator, supervisor, monkeypatch):
+    if backend == "sqlite":
+        pytest.skip("a single-desktop SQLite file serialises writers; the race is a PostgreSQL matter")
+    info = _report(db, operator)
+    step = _by_level(info, EmergencyStepKind.PHONE_FIRST)[HandlingLevel.COUNTY]
+    outcomes = _both_read_then_act(monkeypatch, lambda: emergencies.record_step(db, operator, step.id, "电话报区值班室"),
+                                   lambda: emergencies.record_step(db, supervisor, step.id, "已电话报区里"))
+    [refused] = [o for o in outcomes if isinstance(o, Exception)]
+    made = _by_level(emergencies.get_report(db, operator, info.id), EmergencyStepKind.PHONE_FIRST)[HandlingLevel.COUNTY]
+    assert isinstance(refused, InvalidTransition), refused
+    assert f"已由 {made.done_by} 于 {made.done_at.astimezone(BEIJING):%Y-%m-%d %H:%M} 报送,无需重复登记" in refused.message
+
+
+@pytest.mark.law("Art. 21")
+def test_a_follow_up_dropped_by_a_handling_on_another_desk_is_refused_saying_who_changed_the_report(
+        db, backend, operator, supervisor, monkeypatch):
+    """The wall's desk marks the situation handled (follow-ups no longer owed are dropped) while the
+    other records the next follow-up: that one is told the report changed, by whom, not shown an error."""
+    if backend == "sqlite":
+        pytest.skip("a single-desktop SQLite file serialises writers; the race is a PostgreSQL matter")
+    info = _report(db, operator, learned_at=utcnow() - timedelta(hours=2))
+    follow_up = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.COUNTY]
+    read = emergencies.load_report_for
+
+    def handled_meanwhile(uow, report_id, *args, **kwargs):
+        monkeypatch.setattr(emergencies, "load_report_for", read)
+        emergencies.mark_handled(db, supervisor, report_id, handled_at=utcnow() - timedelta(minutes=5))
+        return read(uow, report_id, *args, **kwargs)
+
+    monkeypatch.setattr(emergencies, "load_report_for", handled_meanwhile)
+    with pytest.raises(Conflict, match=f"紧急情况报告 {info.number} 已被 qg_sup 于 .* 修改,请重新载入"):
+        emergencies.record_step(db, operator, follow_up.id, "续报")
+
+
+@pytest.mark.law("Art. 21")
+def test_a_rung_recorded_while_another_desk_works_on_the_linked_case_is_recorded(db, backend, operator, supervisor,
+                                                                                  monkeypatch):
+    """The rung waits for the desk supervising the linked case and then notes itself on the case as it
+    is now; the supervisor, who decided on the case as it was before that note, is told who noted what
+    when — neither desk is shown a nameless error, and the rung is not lost."""
+    if backend == "sqlite":
+        pytest.skip("a single-desktop SQLite file serialises writers; the race is a PostgreSQL matter")
+    case = take_in(db, operator, channel=Channel.GRID_STAFF, title="渔民聚集", description="补贴问题聚集",
+                   category=MatterCategory.DISPUTE, township_code=QIAOGANG).case
+    info = _report(db, operator, case_id=case.id)
+    step = _by_level(info, EmergencyStepKind.PHONE_FIRST)[HandlingLevel.COUNTY]
+    with db.session() as session:
+        case_version = session.get(Case, case.id).version
+    supervising = {}
+
+    def supervise():
+        try:
+            supervising["outcome"] = supervision.supervise(db, supervisor, case_id=case.id, level=SupervisionLevel.GENERAL,
+                                                           reason="群众多次来电", expected_version=case_version)
+        except Exception as exc:  # noqa: BLE001 - the outcome under test
+            supervising["outcome"] = exc
+
+    other_desk = threading.Thread(target=supervise)
+    write_event = emergencies.record_case_event
+
+    def while_the_other_desk_supervises(uow, linked, *args, **kwargs):
+        other_desk.start()
+        other_desk.join(timeout=1)  # done at once unless it waits for this desk's hold on the case
+        return write_event(uow, linked, *args, **kwargs)
+
+    monkeypatch.setattr(emergencies, "record_case_event", while_the_other_desk_supervises)
+    made = emergencies.record_step(db, operator, step.id, "电话报区值班室")
+    other_desk.join()
+    assert _by_level(made, EmergencyStepKind.PHONE_FIRST)[HandlingLevel.COUNTY].done_at is not None
+    refused = supervising["outcome"]
+    assert isinstance(refused, Conflict) and re.fullmatch(f"案件 {case.number} 已被 qg_op 于 .* 修改,请重新载入",
+                                                          refused.message), refused
+    with db.session() as session:
+        kinds = session.scalars(select(CaseEvent.kind).where(CaseEvent.case_id == case.id)).all()
+    assert "emergency_step" in kinds and "supervised" not in kinds

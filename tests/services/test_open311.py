@@ -349,6 +349,38 @@ def test_a_duplicate_merged_into_a_case_here_is_on_that_cases_timeline(world_db,
     assert back.state is CaseState.RECEIVED
 
 
+
+@pytest.mark.law("Art. 16")
+def test_a_duplicate_is_not_imported_into_a_case_another_desk_merges_meanwhile(world_db, system, tmp_path, monkeypatch):
+    """The file was checked while the case it merges a duplicate into was open; another desk then
+    merged that case into a third before the import wrote. The import is refused, saying who merged
+    it when, rather than leaving a duplicate merged into a merged case, whose requester nobody tells."""
+    from desktop.services.cases import duplicates
+
+    going_on = world.add_case(world_db, "450503103-2025-000001", state=CaseState.RECEIVED)
+    third = world.add_case(world_db, "450503103-2025-000002", state=CaseState.RECEIVED)
+    _imported_as(world_db, going_on, "SRC-0001")
+    users.add_user(world_db, system, username="qg_merger", display_name="qg_merger", password="secret-123",
+                   role=Role.OPERATOR, scope_code=world.QIAOGANG)
+    operator = users.actor_for(world_db, "qg_merger")
+    checked = case_import._link_duplicates
+
+    def merged_elsewhere_meanwhile(*args, **kwargs):
+        planned = checked(*args, **kwargs)
+        with world_db.session() as session:
+            version = session.get(Case, going_on).version
+        duplicates.merge(world_db, operator, case_id=going_on, into_case_id=third, expected_version=version)
+        return planned
+
+    monkeypatch.setattr(case_import, "_link_duplicates", merged_elsewhere_meanwhile)
+    closed = {"state": "merged", "closed_datetime": "2026-03-02T10:00:00+08:00"}
+    path = _write(tmp_path, [_request(1, status="closed", griddesk=closed | {"merged_into": "SRC-0001"})])
+    with pytest.raises(Conflict, match="所并入的本库案件 450503103-2025-000001 刚被 qg_merger 于 .* 并入其他案件"):
+        open311.import_file(world_db, system, path)
+    with world_db.session() as session:
+        assert session.scalar(select(Case).where(Case.external_id == "EXT-0001")) is None
+
+
 MALFORMED = [
     ("[\n" + json.dumps(_request(0)) + ",\n{\"service_request_id\": \"X\",,}\n]", ["第 3 行", "JSON 语法错误"]),
     ('{"service_request_id": "X"}', ["第 1 行", "JSON 数组"]),

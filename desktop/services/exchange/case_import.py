@@ -39,6 +39,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from ...db import Database
+from ...errors import Conflict
 from ...models import Case, CaseEvent, Grid, MatterItem, Place, utcnow
 from ...models.enums import (
     CaseState,
@@ -50,7 +51,7 @@ from ...models.enums import (
     SupervisionLevel,
 )
 from ...models.texts import unstorable
-from ..clock import BEIJING
+from ..clock import BEIJING, beijing_text
 from ..matters import lists_in_force
 from ..numbering import reserve_numbers
 from ..places import get_place
@@ -446,6 +447,23 @@ def _link_duplicates(requests: list[IncomingRequest], planned: Planned, existing
     return [entry for entry in planned if entry[0].row not in refused], here
 
 
+def _hold_targets(session: Session, targets_here: dict[str, _Here]) -> dict[str, _Here]:
+    """The cases here that duplicates are merged into, row-locked (in id order, as a merge at a desk
+    locks its rows) and as they are now: another desk may have merged one into a third case since the
+    file was checked, and a duplicate must not come in merged into a case that is itself merged."""
+    if not targets_here:
+        return targets_here
+    now = {row.id: row for row in session.execute(
+        select(Case.id, Case.state, Case.updated_by, Case.updated_at)
+        .where(Case.id.in_({here.id for here in targets_here.values()})).order_by(Case.id).with_for_update())}
+    for here in targets_here.values():
+        if now[here.id].state is CaseState.MERGED:
+            raise Conflict(f"所并入的本库案件 {here.number} 刚被 {now[here.id].updated_by} 于 "
+                           f"{beijing_text(now[here.id].updated_at, '%H:%M')} 并入其他案件,本文件未导入;"
+                           "请改为并入它最终并入的案件后重新导入")
+    return {key: here._replace(state=now[here.id].state) for key, here in targets_here.items()}
+
+
 def _merged_further(request: IncomingRequest, in_file: dict[str, IncomingRequest]) -> str:
     """Why a duplicate merged into a request of the file that is itself merged is refused: the case the
     chain ends at, to merge it into directly, or the loop the chain runs into (no case is handled)."""
@@ -569,6 +587,8 @@ def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest],
         for township in townships.values():
             uow.require(Permission.EXCHANGE, township.code, township.short_name)
 
+        # Before the numbers: a case, then a counter, as taking in a duplicate at a desk locks them.
+        targets_here = _hold_targets(session, targets_here)
         # Numbered per township in the year each request was received (Beijing time), in file order.
         years = [request.requested_at.astimezone(BEIJING).year for request, _, _ in planned]
         counts = Counter((where.township_id, year) for (_, where, _), year in zip(planned, years))
