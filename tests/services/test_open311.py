@@ -331,6 +331,8 @@ def test_a_duplicate_is_not_merged_into_a_case_here_that_merely_has_the_same_num
 def test_a_duplicate_merged_into_a_case_here_is_on_that_cases_timeline(world_db, system, tmp_path):
     going_on = world.add_case(world_db, "450503103-2025-000001", state=CaseState.HANDLING, lead=True)
     _imported_as(world_db, going_on, "SRC-0001")  # imported from the file's database before
+    with world_db.session() as session:
+        version = session.get(Case, going_on).version
     closed = {"state": "merged", "closed_datetime": "2026-03-02T10:00:00+08:00"}
     path = _write(tmp_path, [_request(1, status="closed", griddesk=closed | {"merged_into": "SRC-0001"})])
     report = open311.import_file(world_db, system, path)
@@ -338,6 +340,9 @@ def test_a_duplicate_merged_into_a_case_here_is_on_that_cases_timeline(world_db,
     with world_db.session() as session:
         duplicate = session.scalar(select(Case).where(Case.external_id == "EXT-0001"))
         assert duplicate.merged_into_id == going_on
+        # Changed, as a merge at a desk changes it: a panel open on it is told who did it.
+        target = session.get(Case, going_on)
+        assert target.version == version + 1 and target.updated_by == system.display_name
         kinds = [(e.kind, e.to_state, e.message) for e in session.scalars(
             select(CaseEvent).where(CaseEvent.case_id == going_on).order_by(CaseEvent.id))]
     assert kinds[-1] == ("merged_in", "handling", f"案件 {duplicate.number} 作为重复诉求并入本案(由Open311文件导入)")

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import NamedTuple
 
-from sqlalchemy import any_, bindparam, exists, func, select, text, union_all
+from sqlalchemy import any_, bindparam, exists, func, select, text, union_all, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
@@ -603,6 +603,10 @@ def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest],
                          lambda done: report(done, len(cases), "写入案件"))
         bulk.insert_rows(session, CaseEvent.__table__, _EVENT_COLUMNS, events,
                          lambda done: report(done, len(events), "写入办理记录"))
+        if targets_here:  # changed, as a merge at a desk changes it: a panel open on one hears who did it
+            session.execute(update(Case).where(Case.id.in_({here.id for here in targets_here.values()}))
+                            .values(version=Case.version + 1, updated_by=actor.display_name, updated_at=utcnow())
+                            .execution_options(synchronize_session=False))
 
         by_township = dict(Counter(townships[where.township_id].code for _, where, _ in planned))
         result = ImportReport(
