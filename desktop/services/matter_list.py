@@ -272,17 +272,22 @@ def new_item(session: Session, matter_list: MatterList, draft: ItemDraft, depart
 
 def update_item(db: Database, actor: Actor, item_id: int, draft: ItemDraft, *, department_id: int,
                 guidance_contact_id: int | None = None) -> None:
+    """Change an item of a draft. Its guidance contact stays while its department does; moved to
+    another department it gets that department's (Art. 13(4)) unless one is named."""
     with unit_of_work(db, actor, "matters.update_item", target=f"matter_item:{item_id}") as uow:
         item = uow.session.get(MatterItem, item_id)
         if item is None:
             raise NotFound(f"事项 {item_id} 不存在")
         matter_list, _ = _editable_list(uow, item.matter_list_id)
         _check_item(uow.session, draft, department_id, guidance_contact_id)
+        if any(i.code == draft.code and i.id != item.id for i in matter_list.items):
+            raise Conflict(f"第 {matter_list.version} 版中已有编号为 {draft.code} 的事项")
+        kept = item.guidance_contact_id if department_id == item.department_id else None
         item.code, item.title, item.category = draft.code, draft.title.strip(), draft.category
         item.complexity, item.time_limit, item.time_limit_unit = draft.complexity, draft.time_limit, draft.time_limit_unit
         item.grid_staff_task, item.description = draft.grid_staff_task, draft.description
         item.department_id = department_id
-        item.guidance_contact_id = guidance_contact_id or _guidance_contact(uow.session, department_id)
+        item.guidance_contact_id = guidance_contact_id or kept or _guidance_contact(uow.session, department_id)
         uow.audit(f"修改事项清单第 {matter_list.version} 版事项 {draft.code}")
         uow.changed("matters", matter_list.id)
 
