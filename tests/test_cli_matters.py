@@ -84,3 +84,21 @@ def test_only_a_city_or_county_keeps_a_list(departments, tmp_path, capsys):
 
 def test_the_applications_list_says_how_many_even_when_there_are_none(db):
     assert _run(db, "matters", "applications") == (0, "共 0 件申请\n")
+
+
+@pytest.mark.law("Art. 12")
+def test_the_export_of_the_list_in_force_is_not_a_version_published_to_take_effect_later(departments, tmp_path):
+    db = departments
+    for code_ in ("BH-CG", "BH-WJ"):
+        assert _run(db, "departments", "contact-add", code_, "--name", "王工", "--phone", "0779-3000000",
+                    "--guidance")[0] == 0
+    path = tmp_path / "items.csv"
+    path.write_text(HEADER + ITEMS, encoding="utf-8")
+    assert _run(db, "matters", "import", str(path))[0] == 0
+    assert _run(db, "matters", "publish", "--on", "2026-01-01")[0] == 0
+    path.write_text(HEADER + "C10-001,占道经营,文明创建与人居环境,一般,5,工作日,BH-CG,是,\n", encoding="utf-8")
+    assert _run(db, "matters", "import", str(path))[0] == 0
+    assert _run(db, "matters", "publish", "--on", "2099-01-01")[0] == 0  # published now, in force from 2099
+    exported = tmp_path / "out.csv"
+    assert _run(db, "matters", "export", str(exported)) == (0, f"已导出事项 2 项到 {exported}\n")
+    assert "C10-001" not in exported.read_text(encoding="utf-8-sig")
