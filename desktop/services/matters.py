@@ -28,6 +28,20 @@ def lists_in_force(session: Session, place: Place, on: date) -> list[MatterList]
     return list(newest.values())
 
 
+def lists_still_current(session: Session, today: date) -> list[int]:
+    """Ids of every version that names departments and contacts for now or later: drafts, published
+    versions, and a superseded one still in force until its successor takes effect."""
+    current = set(session.scalars(select(MatterList.id).where(MatterList.state.in_(
+        [MatterListState.DRAFT, MatterListState.PUBLISHED]))))
+    newest: dict[int, int] = {}
+    for place_id, list_id in session.execute(
+            select(MatterList.place_id, MatterList.id)
+            .where(MatterList.state != MatterListState.DRAFT, MatterList.published_on <= today)
+            .order_by(MatterList.place_id, MatterList.version.desc())):
+        newest.setdefault(place_id, list_id)
+    return sorted(current | set(newest.values()))
+
+
 def current_version_of(session: Session, item: MatterItem, place: Place, on: date) -> MatterItem | None:
     """The item as the list in force for `place` on `on` holds it: a new version copies the items it
     keeps under their codes, so a case taken in under an earlier version's item is still under that
