@@ -8,6 +8,8 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop.cli import main
+from desktop.services import matter_list
+from desktop.services.security import Actor
 
 CITY = "450500000000"
 HEADER = "事项编码,事项名称,类别,复杂程度,办理时限,时限单位,责任部门,网格员可办,说明\n"
@@ -84,3 +86,47 @@ def test_only_a_city_or_county_keeps_a_list(departments, tmp_path, capsys):
 
 def test_the_applications_list_says_how_many_even_when_there_are_none(db):
     assert _run(db, "matters", "applications") == (0, "共 0 件申请\n")
+
+
+@pytest.mark.law("Art. 12")
+def test_the_export_of_the_list_in_force_is_not_a_version_published_to_take_effect_later(departments, tmp_path):
+    db = departments
+    for code_ in ("BH-CG", "BH-WJ"):
+        assert _run(db, "departments", "contact-add", code_, "--name", "王工", "--phone", "0779-3000000",
+                    "--guidance")[0] == 0
+    path = tmp_path / "items.csv"
+    path.write_text(HEADER + ITEMS, encoding="utf-8")
+    assert _run(db, "matters", "import", str(path))[0] == 0
+    assert _run(db, "matters", "publish", "--on", "2026-01-01")[0] == 0
+    path.write_text(HEADER + "C10-001,占道经营,文明创建与人居环境,一般,5,工作日,BH-CG,是,\n", encoding="utf-8")
+    assert _run(db, "matters", "import", str(path))[0] == 0
+    assert _run(db, "matters", "publish", "--on", "2099-01-01")[0] == 0  # published now, in force from 2099
+    exported = tmp_path / "out.csv"
+    assert _run(db, "matters", "export", str(exported)) == (0, f"已导出事项 2 项到 {exported}\n")
+    assert "C10-001" not in exported.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.law("Art. 13")
+def test_a_version_in_force_until_a_later_one_takes_effect_keeps_its_guidance_contacts(departments, tmp_path,
+                                                                                       capsys):
+    db = departments
+    path = tmp_path / "items.csv"
+    path.write_text(HEADER + ITEMS, encoding="utf-8")
+    assert _run(db, "matters", "import", str(path))[0] == 0
+    for code_ in ("BH-CG", "BH-WJ"):
+        assert _run(db, "departments", "contact-add", code_, "--name", "王工", "--phone", "0779-3000000",
+                    "--guidance")[0] == 0
+    assert _run(db, "matters", "publish", "--on", "2026-01-01")[0] == 0
+    assert _run(db, "departments", "contact-add", "BH-WJ", "--name", "李工", "--phone", "0779-3000001",
+                 "--guidance")[0] == 0
+    # The next version drops the health commission's item and takes effect in 2099.
+    draft = matter_list.start_version(db, Actor.system("pytest"), place_code=CITY)
+    item = next(i for i in matter_list.items(db, draft.id) if i.draft.code == "C07-001")
+    matter_list.remove_item(db, Actor.system("pytest"), item.id)
+    assert _run(db, "matters", "publish", "--on", "2099-01-01")[0] == 0
+    contact = next(line.split("\t")[0] for line in _run(db, "departments", "contacts", "BH-WJ")[1].splitlines()
+                   if "王工" in line)
+    assert _run(db, "departments", "contact-remove", contact)[0] == 1  # still named by the list in force
+    assert "王工是事项清单所列的业务指导人员(C07-001 疑似食物中毒)" in capsys.readouterr().err
+    assert _run(db, "departments", "retire", "BH-WJ")[0] == 1
+    assert "事项清单仍列其为责任部门:C07-001 疑似食物中毒" in capsys.readouterr().err

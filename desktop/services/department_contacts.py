@@ -15,9 +15,10 @@ from sqlalchemy import select
 from ..db import Database
 from ..errors import Conflict, InvalidTransition, NotFound, ValidationFailed
 from ..models import Department, Liaison, MatterItem, MatterList, Person, Place
-from ..models.enums import MatterListState
 from .departments import PHONE, by_code, require_keeper
+from .clock import beijing_today
 from .matter_list import institution_of
+from .matters import lists_still_current
 from .queue import mask_phone
 from .security import Actor, Permission
 from .unit_of_work import UnitOfWork, unit_of_work
@@ -104,11 +105,11 @@ def _contact(uow: UnitOfWork, contact_id: int) -> tuple[Liaison, Person, Departm
 
 
 def _guided_items(session, department: Department, person: Person) -> list[str]:
-    """Items of a draft or published list naming the person as guidance contact (Art. 13(4))."""
+    """Items of a draft, published or still-in-force list naming the person as guidance contact (Art. 13(4))."""
     rows = session.execute(
         select(MatterItem.code, MatterItem.title).join(MatterList)
         .where(MatterItem.department_id == department.id, MatterItem.guidance_contact_id == person.id,
-               MatterList.state.in_([MatterListState.DRAFT, MatterListState.PUBLISHED]))
+               MatterList.id.in_(lists_still_current(session, beijing_today())))
         .order_by(MatterItem.code)).all()
     return [f"{code} {title}" for code, title in rows]
 

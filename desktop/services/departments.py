@@ -45,8 +45,9 @@ from ..models.enums import (
     ReviewState,
 )
 from .cases.callbacks import current_lead
-from .clock import BEIJING
+from .clock import BEIJING, beijing_today
 from .matter_list import institution_of
+from .matters import lists_still_current
 from .places import get_place
 from .security import Actor, Permission, in_scope, scope_prefix
 from .unit_of_work import UnitOfWork, unit_of_work
@@ -190,7 +191,7 @@ def update_department(db: Database, actor: Actor, code: str, draft: DepartmentDr
 
 
 def _still_named(session: Session, department: Department) -> list[str]:
-    """What still depends on the department: items of a draft or published list and pending
+    """What still depends on the department: items of a draft, published or still-in-force list, pending
     applications (Art. 13), open rectification notices (Art. 13(5)), open assignments (Art. 18),
     callbacks it owes as the lead of their case (Art. 20(3)), governance it owns (Art. 22), and
     active departments whose line runs through it."""
@@ -198,10 +199,12 @@ def _still_named(session: Session, department: Department) -> list[str]:
     items = session.execute(
         select(MatterItem.code, MatterItem.title, MatterList.state).join(MatterList)
         .where(MatterItem.department_id == department.id,
-               MatterList.state.in_([MatterListState.DRAFT, MatterListState.PUBLISHED]))
+               MatterList.id.in_(lists_still_current(session, beijing_today())))
         .order_by(MatterItem.code)).all()
     if items:
-        names = "、".join(f"{c} {t}({s.label})" for c, t, s in items[:3]) + (" 等" if len(items) > 3 else "")
+        shown = {MatterListState.SUPERSEDED: "现行,至新版施行"}  # published, a later version takes effect on its date
+        names = "、".join(f"{c} {t}({shown.get(s, s.label)})" for c, t, s in items[:3]) + \
+            (" 等" if len(items) > 3 else "")
         reasons.append(f"事项清单仍列其为责任部门:{names};请先经申请审核退出这些事项或在新版清单中改由他部门负责"
                        f"(Art. 13)")
     counted = [

@@ -25,7 +25,9 @@ from .exchange.problems import Problems
 from .exchange.table_export import write_table
 from .exchange.table_import import csv_rows
 from .department_use import use_departments
+from .clock import beijing_today
 from .matter_list import ItemDraft, draft_of, list_place, new_item
+from .matters import lists_in_force
 from .places import get_place
 from .security import Actor, Permission
 from .unit_of_work import unit_of_work
@@ -163,9 +165,12 @@ def export_items(db: Database, actor: Actor, path: str | Path, *, place_code: st
     with unit_of_work(db, actor, "matters.export_items", target=path.name) as uow:
         place = get_place(uow.session, place_code)
         uow.require(Permission.VIEW, place.code, place.short_name)
-        state = MatterListState.DRAFT if draft else MatterListState.PUBLISHED
-        matter_list = uow.session.scalar(select(MatterList).where(MatterList.place_id == place.id,
-                                                                  MatterList.state == state))
+        if draft:
+            matter_list = uow.session.scalar(select(MatterList).where(MatterList.place_id == place.id,
+                                                                      MatterList.state == MatterListState.DRAFT))
+        else:  # in force today: a version published to take effect later is not yet
+            matter_list = next((ml for ml in lists_in_force(uow.session, place, beijing_today())
+                                if ml.place_id == place.id), None)
         if matter_list is None:
             raise ValidationFailed(f"{place.short_name}没有{'草稿' if draft else '现行'}的事项清单,没有可导出的事项")
         codes = dict(uow.session.execute(select(Department.id, Department.code)).all())

@@ -41,7 +41,7 @@ from ..models.enums import (
 )
 from .clock import beijing_today
 from .department_use import use_departments
-from .matters import lists_in_force
+from .matters import current_version_of, lists_in_force
 from .places import get_place, upward
 from .security import Actor, Permission
 from .unit_of_work import UnitOfWork, unit_of_work
@@ -272,17 +272,22 @@ def new_item(session: Session, matter_list: MatterList, draft: ItemDraft, depart
 
 def update_item(db: Database, actor: Actor, item_id: int, draft: ItemDraft, *, department_id: int,
                 guidance_contact_id: int | None = None) -> None:
+    """Change an item of a draft. Its guidance contact stays while its department does; moved to
+    another department it gets that department's (Art. 13(4)) unless one is named."""
     with unit_of_work(db, actor, "matters.update_item", target=f"matter_item:{item_id}") as uow:
         item = uow.session.get(MatterItem, item_id)
         if item is None:
             raise NotFound(f"事项 {item_id} 不存在")
         matter_list, _ = _editable_list(uow, item.matter_list_id)
         _check_item(uow.session, draft, department_id, guidance_contact_id)
+        if any(i.code == draft.code and i.id != item.id for i in matter_list.items):
+            raise Conflict(f"第 {matter_list.version} 版中已有编号为 {draft.code} 的事项")
+        kept = item.guidance_contact_id if department_id == item.department_id else None
         item.code, item.title, item.category = draft.code, draft.title.strip(), draft.category
         item.complexity, item.time_limit, item.time_limit_unit = draft.complexity, draft.time_limit, draft.time_limit_unit
         item.grid_staff_task, item.description = draft.grid_staff_task, draft.description
         item.department_id = department_id
-        item.guidance_contact_id = guidance_contact_id or _guidance_contact(uow.session, department_id)
+        item.guidance_contact_id = guidance_contact_id or kept or _guidance_contact(uow.session, department_id)
         uow.audit(f"修改事项清单第 {matter_list.version} 版事项 {draft.code}")
         uow.changed("matters", matter_list.id)
 
@@ -373,7 +378,8 @@ def apply(db: Database, actor: Actor, *, department_id: int, action: Application
         if not actor.is_system and actor.department_id != department_id:
             raise PermissionDenied(f"只能以本部门名义申请;“{department.short_name}”的申请请由该部门联络员提出",
                                    article="Art. 13")
-        in_force_items = [i for ml in lists_in_force(session, institution, beijing_today()) if ml.place_id == institution.id
+        today = beijing_today()
+        in_force_items = [i for ml in lists_in_force(session, institution, today) if ml.place_id == institution.id
                           for i in ml.items]
         if action is ApplicationAction.ADD:
             if proposal is None:
@@ -386,10 +392,14 @@ def apply(db: Database, actor: Actor, *, department_id: int, action: Application
                                             proposal=proposal.as_proposal(), reason=reason.strip())
             subject = f"{proposal.code} {proposal.title}"
         else:
-            item = next((i for i in in_force_items if i.id == matter_item_id), None)
-            if item is None:
-                raise ValidationFailed(f"事项 {matter_item_id} 不在{institution.short_name}现行事项清单内,无需申请退出",
-                                       field="matter_item_id")
+            named = session.get(MatterItem, matter_item_id) if matter_item_id is not None else None
+            if named is None:
+                raise ValidationFailed("申请退出时须选定现行清单中的事项", field="matter_item_id")
+            # Picked in another version (the draft the window shows first): the same code in force.
+            item = current_version_of(session, named, institution, today)
+            if item not in in_force_items:
+                raise ValidationFailed(f"事项“{named.title}”({named.code})不在{institution.short_name}现行事项清单内,"
+                                       "无需申请退出", field="matter_item_id")
             if item.department_id != department_id:
                 raise PermissionDenied(f"事项“{item.title}”的责任部门不是{department.short_name},不能由本部门申请退出",
                                        article="Art. 13")

@@ -28,6 +28,33 @@ def lists_in_force(session: Session, place: Place, on: date) -> list[MatterList]
     return list(newest.values())
 
 
+def lists_still_current(session: Session, today: date) -> list[int]:
+    """Ids of every version that names departments and contacts for now or later: drafts, published
+    versions, and a superseded one still in force until its successor takes effect."""
+    current = set(session.scalars(select(MatterList.id).where(MatterList.state.in_(
+        [MatterListState.DRAFT, MatterListState.PUBLISHED]))))
+    newest: dict[int, int] = {}
+    for place_id, list_id in session.execute(
+            select(MatterList.place_id, MatterList.id)
+            .where(MatterList.state != MatterListState.DRAFT, MatterList.published_on <= today)
+            .order_by(MatterList.place_id, MatterList.version.desc())):
+        newest.setdefault(place_id, list_id)
+    return sorted(current | set(newest.values()))
+
+
+def current_version_of(session: Session, item: MatterItem, place: Place, on: date) -> MatterItem | None:
+    """The item as the list in force for `place` on `on` holds it: a new version copies the items it
+    keeps under their codes, so a case taken in under an earlier version's item is still under that
+    item while its institution's list in force has the code; None once the item has been retired."""
+    kept = next((ml for ml in lists_in_force(session, place, on)
+                 if ml.place_id == session.get(MatterList, item.matter_list_id).place_id), None)
+    if kept is None:
+        return None
+    if kept.id == item.matter_list_id:
+        return item
+    return session.scalar(select(MatterItem).where(MatterItem.matter_list_id == kept.id, MatterItem.code == item.code))
+
+
 def require_listed_grid_task(session: Session, matter_item_id: int | None, place: Place, on: date) -> MatterItem:
     """Refuse a task to grid staff that is not on the matter list in force (Art. 13(3)).
 
@@ -35,13 +62,13 @@ def require_listed_grid_task(session: Session, matter_item_id: int | None, place
     """
     if matter_item_id is None:
         raise LawRefusal("未指定事项清单中的事项,不得要求网格工作人员办理或者协助;请派遣给承办部门或上报", article="Art. 13")
-    item = session.get(MatterItem, matter_item_id)
-    if item is None:
+    named = session.get(MatterItem, matter_item_id)
+    if named is None:
         raise NotFound(f"事项 {matter_item_id} 不存在")
-    in_force = {ml.id for ml in lists_in_force(session, place, on)}
-    if item.matter_list_id not in in_force:
+    item = current_version_of(session, named, place, on)
+    if item is None:
         raise LawRefusal(
-            f"事项“{item.title}”({item.code})不在现行网格化服务管理事项清单内,不得要求网格工作人员办理或者协助;"
+            f"事项“{named.title}”({named.code})不在现行网格化服务管理事项清单内,不得要求网格工作人员办理或者协助;"
             "请派遣给承办部门或上报",
             article="Art. 13",
         )

@@ -2692,49 +2692,59 @@
   <context>
     <name>ItemForm</name>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="36" />
+      <location filename="../../desktop/views/matters/item_form.py" line="39" />
+      <source>修改事项</source>
+      <translation>Edit matter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/item_form.py" line="39" />
       <source>新增事项</source>
       <translation>Add matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="46" />
+      <location filename="../../desktop/views/matters/item_form.py" line="49" />
       <source>可要求网格工作人员办理或协助</source>
       <translation>Grid staff may be asked to handle or assist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="54" />
+      <location filename="../../desktop/views/matters/item_form.py" line="61" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="55" />
+      <location filename="../../desktop/views/matters/item_form.py" line="62" />
       <source>事项名称</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="56" />
+      <location filename="../../desktop/views/matters/item_form.py" line="63" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="57" />
+      <location filename="../../desktop/views/matters/item_form.py" line="64" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="58" />
+      <location filename="../../desktop/views/matters/item_form.py" line="65" />
       <source>复杂程度</source>
       <translation>Complexity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="59" />
+      <location filename="../../desktop/views/matters/item_form.py" line="66" />
       <source>办理时限</source>
       <translation>Time limit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="60" />
+      <location filename="../../desktop/views/matters/item_form.py" line="67" />
       <source>时限单位</source>
       <translation>Time unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/item_form.py" line="69" />
+      <source>说明</source>
+      <translation>Notes</translation>
     </message>
   </context>
   <context>
@@ -3397,186 +3407,197 @@
   <context>
     <name>MatterListWindow</name>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="123" />
+      <location filename="../../desktop/views/matters/window.py" line="125" />
       <source>网格化服务管理事项清单</source>
       <translation>Grid service matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="124" />
+      <location filename="../../desktop/views/matters/window.py" line="126" />
       <source>新建下一版草稿</source>
       <translation>New draft version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="125" />
+      <location filename="../../desktop/views/matters/window.py" line="127" />
       <source>新增事项…</source>
       <translation>Add matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="126" />
-      <location filename="../../desktop/views/matters/window.py" line="256" />
-      <location filename="../../desktop/views/matters/window.py" line="259" />
+      <location filename="../../desktop/views/matters/window.py" line="128" />
+      <source>修改事项…</source>
+      <translation>Edit matter…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="129" />
+      <location filename="../../desktop/views/matters/window.py" line="270" />
+      <location filename="../../desktop/views/matters/window.py" line="273" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="127" />
+      <location filename="../../desktop/views/matters/window.py" line="130" />
       <source>申请纳入事项…</source>
       <translation>Apply to add a matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="128" />
+      <location filename="../../desktop/views/matters/window.py" line="131" />
       <source>申请退出所选事项…</source>
       <translation>Apply to retire the selected matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="129" />
+      <location filename="../../desktop/views/matters/window.py" line="132" />
       <source>公布…</source>
       <translation>Publish…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="130" />
+      <location filename="../../desktop/views/matters/window.py" line="133" />
       <source>打印现行清单…</source>
       <translation>Print current list…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="131" />
+      <location filename="../../desktop/views/matters/window.py" line="134" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="132" />
+      <location filename="../../desktop/views/matters/window.py" line="135" />
       <source>不同意…</source>
       <translation>Reject…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="133" />
+      <location filename="../../desktop/views/matters/window.py" line="136" />
       <source>部门纳入/退出申请(条例第十三条第二款)</source>
       <translation>Department applications to add/retire (Art. 13(2))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="134" />
+      <location filename="../../desktop/views/matters/window.py" line="137" />
       <source>督促整改(条例第十三条第五款)</source>
       <translation>Rectification orders (Art. 13(5))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="135" />
+      <location filename="../../desktop/views/matters/window.py" line="138" />
       <source>督促限期整改…</source>
       <translation>Order rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="136" />
+      <location filename="../../desktop/views/matters/window.py" line="139" />
       <source>整改完毕…</source>
       <translation>Rectified…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="139" />
+      <location filename="../../desktop/views/matters/window.py" line="142" />
       <source>尚未编制事项清单</source>
       <translation>No matter list yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="142" />
+      <location filename="../../desktop/views/matters/window.py" line="145" />
       <source>%1 · %2 · 公布日期 %3 · %4 项</source>
       <translation>%1 · %2 · published %3 · %4 items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="175" />
+      <location filename="../../desktop/views/matters/window.py" line="178" />
       <source>第 %1 版(%2)</source>
       <translation>Version %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="209" />
+      <location filename="../../desktop/views/matters/window.py" line="212" />
       <source>公布</source>
       <translation>Publish</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="209" />
+      <location filename="../../desktop/views/matters/window.py" line="212" />
       <source>自今日起公布第 %1 版?现行版本将同时废止。</source>
       <translation>Publish version %1 from today? The current version will be superseded.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="216" />
+      <location filename="../../desktop/views/matters/window.py" line="219" />
       <source>审核</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="216" />
+      <location filename="../../desktop/views/matters/window.py" line="219" />
       <source>请先选中一条待审核的申请</source>
       <translation>Select an application awaiting review first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="218" />
+      <location filename="../../desktop/views/matters/window.py" line="221" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="218" />
+      <location filename="../../desktop/views/matters/window.py" line="221" />
       <source>请写明不同意的理由:</source>
       <translation>Reason for rejecting:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="225" />
+      <location filename="../../desktop/views/matters/window.py" line="228" />
       <source>保存事项清单</source>
       <translation>Save matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="229" />
+      <location filename="../../desktop/views/matters/window.py" line="232" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="229" />
+      <location filename="../../desktop/views/matters/window.py" line="232" />
       <source>已生成 %1 页</source>
       <translation>%1 pages generated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="240" />
+      <location filename="../../desktop/views/matters/window.py" line="243" />
       <source>督促整改</source>
       <translation>Order rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="240" />
+      <location filename="../../desktop/views/matters/window.py" line="243" />
       <source>请先选中一条整改中的通知</source>
       <translation>Select an order still being rectified first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="242" />
+      <location filename="../../desktop/views/matters/window.py" line="245" />
       <source>整改完毕</source>
       <translation>Rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="242" />
+      <location filename="../../desktop/views/matters/window.py" line="245" />
       <source>部门的整改情况:</source>
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="256" />
+      <location filename="../../desktop/views/matters/window.py" line="259" />
+      <source>修改事项</source>
+      <translation>Edit matter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="259" />
+      <location filename="../../desktop/views/matters/window.py" line="270" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="259" />
+      <location filename="../../desktop/views/matters/window.py" line="273" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="267" />
+      <location filename="../../desktop/views/matters/window.py" line="281" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="267" />
-      <location filename="../../desktop/views/matters/window.py" line="279" />
+      <location filename="../../desktop/views/matters/window.py" line="281" />
+      <location filename="../../desktop/views/matters/window.py" line="293" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="276" />
-      <location filename="../../desktop/views/matters/window.py" line="279" />
+      <location filename="../../desktop/views/matters/window.py" line="290" />
+      <location filename="../../desktop/views/matters/window.py" line="293" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="276" />
+      <location filename="../../desktop/views/matters/window.py" line="290" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>

@@ -199,3 +199,45 @@ def test_the_list_shown_for_a_place_is_the_nearest_compiled_one_or_the_admins_ow
     assert ml.list_to_show(db, COUNTY_ADMIN, township) == COUNTY  # the county admin starts the county's own
     ml.start_version(db, COUNTY_ADMIN, place_code=COUNTY)
     assert ml.list_to_show(db, operator, township) == COUNTY  # once compiled, the county's
+
+
+@pytest.mark.law("Art. 13")
+def test_an_item_edited_keeps_its_guidance_contact_and_may_not_take_another_items_code(db, departments):
+    with db.session() as session:
+        second = Person(name="住房副指导员", phone="07792051235")
+        session.add(second)
+        session.flush()
+        session.add(Liaison(department_id=departments[0], person_id=second.id, is_guidance_contact=True))
+        session.commit()
+        second_id = second.id
+    v1 = ml.start_version(db, COUNTY_ADMIN, place_code=COUNTY)
+    house = ml.add_item(db, COUNTY_ADMIN, v1.id, draft("HC-04-01", "协助排查自建房安全隐患"),
+                        department_id=departments[0], guidance_contact_id=second_id)
+    ml.add_item(db, COUNTY_ADMIN, v1.id, draft("HC-07-01", "协助开展传染病防控", MatterCategory.PUBLIC_HEALTH),
+                department_id=departments[1])
+    with pytest.raises(Conflict, match="第 1 版中已有编号为 HC-07-01 的事项"):
+        ml.update_item(db, COUNTY_ADMIN, house.id, draft("HC-07-01", "协助排查自建房安全隐患"),
+                       department_id=departments[0])
+    ml.update_item(db, COUNTY_ADMIN, house.id, draft("HC-04-01", "协助排查自建房、危旧房安全隐患", time_limit=10,
+                                                     description="汛期前完成"), department_id=departments[0])
+    edited = next(i for i in ml.items(db, v1.id) if i.id == house.id)
+    assert (edited.draft.title, edited.draft.time_limit, edited.draft.description, edited.guidance_contact) == \
+        ("协助排查自建房、危旧房安全隐患", 10, "汛期前完成", "住房副指导员")
+    ml.update_item(db, COUNTY_ADMIN, house.id, draft("HC-04-01", "协助排查自建房安全隐患"), department_id=departments[1])
+    moved = next(i for i in ml.items(db, v1.id) if i.id == house.id)
+    assert (moved.department, moved.guidance_contact) == ("卫生健康局", "卫生指导员")  # the new department's
+
+
+@pytest.mark.law("Art. 13")
+def test_a_liaison_applies_to_retire_an_item_picked_in_the_next_versions_draft(db, departments, published):
+    v2 = ml.start_version(db, COUNTY_ADMIN, place_code=COUNTY)  # the window shows this draft first
+    application = ml.apply(db, liaison(departments[0]), department_id=departments[0],
+                           action=ApplicationAction.RETIRE, reason="已由专业机构承担",
+                           matter_item_id=item_id(db, v2.id, "HC-04-01"))
+    assert (application.item_code, application.state) == ("HC-04-01", ReviewState.PENDING)
+    ml.review(db, COUNTY_ADMIN, application.id, approve=True)
+    assert [i.draft.code for i in ml.items(db, v2.id)] == ["HC-07-01"]
+    added = ml.add_item(db, COUNTY_ADMIN, v2.id, draft("HC-04-09", "协助排查地质灾害隐患"), department_id=departments[0])
+    with pytest.raises(ValidationFailed, match=r"“协助排查地质灾害隐患”\(HC-04-09\)不在海城现行事项清单内"):
+        ml.apply(db, liaison(departments[0]), department_id=departments[0], action=ApplicationAction.RETIRE,
+                 reason="不需要", matter_item_id=added.id)

@@ -9,7 +9,7 @@ import pytest
 from desktop.models.enums import MatterCategory, MatterListState
 from desktop.services.matter_list import ItemDraft, MatterItemInfo, MatterListInfo
 from desktop.services.printing.matter_list_pdf import render
-from pdftools import pdf_text
+from pdftools import pdf_text, word_boxes
 
 HEADING = re.compile(r"\([一二三四五六七八九十]+\)")  # a category heading: "(六)社会心理服务 …"
 
@@ -38,3 +38,32 @@ def test_no_page_ends_with_a_category_heading_or_is_empty(tmp_path, first_catego
         lines = [line.strip() for line in page.splitlines() if line.strip() and "打印日期" not in line]
         assert lines, f"page {number} is empty"
         assert not HEADING.match(lines[-1]), f"page {number} ends with the heading {lines[-1]!r}"
+
+
+def test_a_long_code_or_contact_name_wraps_within_its_column(tmp_path):
+    item = MatterItemInfo(1, 1, ItemDraft("450503-YJJ-2026-0001", "协助排查海堤安全隐患", MatterCategory.SAFETY_RISK), 1,
+                          "银海区应急管理局", "欧阳娜娜·阿依古丽·买买提江", None)
+    info = MatterListInfo(1, "450503000000", "银海区", 1, "银海区网格化服务管理事项清单", MatterListState.PUBLISHED,
+                          date(2025, 9, 1), 1)
+    pdf = tmp_path / "list.pdf"
+    pdf.write_bytes(render([(info, [item])], printed_on=date(2026, 11, 26))[0])
+    words = word_boxes(pdf)[0]
+    left = {text: x0 for text, x0, _, _, _ in words}
+    header_y = next(y1 for text, _, _, _, y1 in words if text == "编号")
+    row = [(text, x0, x1) for text, x0, y0, x1, _ in words if y0 > header_y and x0 >= left["编号"]]
+    code = [(x0, x1) for text, x0, x1 in row if x0 < left["事项名称"]]
+    contact = [(x0, x1) for text, x0, x1 in row if left["业务指导人员"] <= x0 < left["办理时限"]]
+    assert code and all(x1 < left["事项名称"] for _, x1 in code)  # not run into the item's name
+    assert contact and all(x1 < left["办理时限"] for _, x1 in contact)
+    text = pdf_text(pdf, layout=False)
+    assert "买买提江" in text and "0001" in text
+
+
+def test_an_item_title_with_angle_brackets_is_printed_as_typed(tmp_path):
+    item = MatterItemInfo(1, 1, ItemDraft("C07-09", "PM2.5>75 <b>重污染天气提示", MatterCategory.PUBLIC_HEALTH), 1,
+                          "生态环境局", "陈工", None)
+    info = MatterListInfo(1, "450500000000", "北海市", 1, "北海市网格化服务管理事项清单", MatterListState.PUBLISHED,
+                          date(2025, 9, 1), 1)
+    pdf = tmp_path / "list.pdf"
+    pdf.write_bytes(render([(info, [item])], printed_on=date(2026, 11, 26))[0])
+    assert "PM2.5>75 <b>重污染天气提示" in pdf_text(pdf, layout=False)

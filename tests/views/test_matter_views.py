@@ -157,3 +157,34 @@ def test_liaison_applies_to_retire_its_item(qtbot, window, monkeypatch):
     pending = [a for a in matters.applications_model.rows if a.state is ReviewState.PENDING]
     assert [(a.action, a.item_code) for a in pending] == [(ApplicationAction.RETIRE, "YH-07-01"),
                                                           (ApplicationAction.ADD, "YH-07-02")]
+
+
+@pytest.mark.law("Art. 12")
+def test_an_item_of_the_draft_is_edited_as_it_stands(qtbot, window, monkeypatch):
+    matters = _open(window)
+    qtbot.addWidget(matters)
+    assert not matters.edit_item_button.isEnabled()  # a published version is not edited
+    matters.new_button.click()
+    item = matters.items_model.rows[0]
+    matter_list.update_item(window.db, window.actor, item.id, matter_list.ItemDraft(
+        "YH-07-01", "协助开展传染病防控", MatterCategory.PUBLIC_HEALTH, MatterComplexity.COMPLEX, 30,
+        description="登革热高发季节每周一次"), department_id=item.department_id)  # e.g. as imported
+    window.bus.changed.emit("matters")
+    shown = {}
+
+    def change(form: ItemForm):
+        shown.update(code=form.code.text(), limit=form.limit.value(), description=form.description.toPlainText(),
+                     complexity=form.complexity.currentData(), department=form.department.currentData())
+        form.title.setText("协助开展传染病、登革热防控")
+        form.grid_task.setChecked(False)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ItemForm, "exec", change)
+    matters.items_view.selectRow(0)
+    assert matters.edit_item_button.isEnabled()
+    matters.edit_item_button.click()
+    assert shown == {"code": "YH-07-01", "limit": 30, "description": "登革热高发季节每周一次",
+                     "complexity": MatterComplexity.COMPLEX, "department": item.department_id}
+    edited = matters.items_model.rows[0].draft
+    assert (edited.title, edited.grid_staff_task, edited.time_limit, edited.description) == \
+        ("协助开展传染病、登革热防控", False, 30, "登革热高发季节每周一次")

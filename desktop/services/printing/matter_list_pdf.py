@@ -7,6 +7,7 @@ import hashlib
 import io
 from datetime import date
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -48,12 +49,17 @@ def render(lists: list[tuple[MatterListInfo, list[MatterItemInfo]]], *, printed_
     title = ParagraphStyle("title", fontName=font, fontSize=18, leading=24, alignment=TA_CENTER)
     sub = ParagraphStyle("sub", fontName=font, fontSize=10, leading=14, alignment=TA_CENTER, textColor=colors.grey)
     heading = ParagraphStyle("heading", fontName=font, fontSize=12, leading=18, spaceBefore=6)
-    cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=12)
+    # CJK wrapping breaks a line anywhere, a long code or name too, so no text runs into the next column.
+    cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
+
+    def text(value: str) -> Paragraph:  # as typed: "<" or "&" in a title is no markup
+        return Paragraph(escape(value), cell)
+
     story = []
     for n, (matter_list, items) in enumerate(lists):
         if n:  # between lists; a trailing spacer could spill onto an empty last page
             story.append(Spacer(1, 10 * mm))
-        story += [Paragraph(matter_list.title, title),
+        story += [Paragraph(escape(matter_list.title), title),
                   Paragraph(f"第 {matter_list.version} 版 · {matter_list.published_on:%Y年%m月%d日}公布 · "
                             f"共 {len(items)} 项 · 依据《北海市网格化服务管理条例》第十二条、第十三条", sub),
                   Spacer(1, 4 * mm)]
@@ -67,8 +73,8 @@ def render(lists: list[tuple[MatterListInfo, list[MatterItemInfo]]], *, printed_
             if not rows:
                 story.append(Paragraph("(本类暂无事项)", cell))
                 continue
-            data = [HEADER] + [[i.draft.code, Paragraph(i.draft.title, cell), Paragraph(i.department, cell),
-                                i.guidance_contact or "", _time_limit(i), i.draft.complexity.label,
+            data = [HEADER] + [[text(i.draft.code), text(i.draft.title), text(i.department),
+                                text(i.guidance_contact or ""), _time_limit(i), i.draft.complexity.label,
                                 "是" if i.draft.grid_staff_task else "否"] for i in rows]
             table = LongTable(data, colWidths=WIDTHS, repeatRows=1)
             table.setStyle(TableStyle([

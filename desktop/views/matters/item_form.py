@@ -1,5 +1,6 @@
 """Form: an item of a draft matter list — one of the eleven categories of Art. 12, its department,
-time limit and complexity (SPEC §11 defaults: general 5, complex 15 working days, urgent 24 hours)."""
+time limit and complexity (SPEC §11 defaults: general 5, complex 15 working days, urgent 24 hours),
+new or as an item has it."""
 
 from __future__ import annotations
 
@@ -10,13 +11,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QWidget,
 )
 
 from ...i18n import label
 from ...models.enums import MatterCategory, MatterComplexity, TimeLimitUnit
-from ...services.matter_list import ItemDraft
+from ...services.matter_list import ItemDraft, MatterItemInfo
 
 DEFAULT_LIMITS = {MatterComplexity.GENERAL: (5, TimeLimitUnit.WORKING_DAYS),
                   MatterComplexity.COMPLEX: (15, TimeLimitUnit.WORKING_DAYS),
@@ -31,9 +33,10 @@ def _combo(members) -> QComboBox:
 
 
 class ItemForm(QDialog):
-    def __init__(self, departments: list[tuple[int, str]], parent: QWidget | None = None):
+    def __init__(self, departments: list[tuple[int, str]], parent: QWidget | None = None,
+                 item: MatterItemInfo | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("新增事项"))
+        self.setWindowTitle(self.tr("修改事项") if item else self.tr("新增事项"))
         self.code, self.title = QLineEdit(), QLineEdit()
         self.category = _combo(MatterCategory)
         self.department = QComboBox()
@@ -45,8 +48,12 @@ class ItemForm(QDialog):
         self.unit = _combo(TimeLimitUnit)
         self.grid_task = QCheckBox(self.tr("可要求网格工作人员办理或协助"))
         self.grid_task.setChecked(True)
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
         self.complexity.currentIndexChanged.connect(self._default_limit)
         self._default_limit()
+        if item is not None:
+            self._show(item)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -59,7 +66,23 @@ class ItemForm(QDialog):
         form.addRow(self.tr("办理时限"), self.limit)
         form.addRow(self.tr("时限单位"), self.unit)
         form.addRow("", self.grid_task)
+        form.addRow(self.tr("说明"), self.description)
         form.addRow(buttons)
+
+    def _show(self, item: MatterItemInfo) -> None:
+        draft = item.draft
+        self.code.setText(draft.code)
+        self.title.setText(draft.title)
+        self.category.setCurrentIndex(self.category.findData(draft.category.value))
+        if self.department.findData(item.department_id) < 0:  # e.g. retired since: shown, not swapped silently
+            self.department.addItem(item.department, item.department_id)
+        self.department.setCurrentIndex(self.department.findData(item.department_id))
+        self.complexity.setCurrentIndex(self.complexity.findData(draft.complexity.value))  # sets a default limit …
+        self.limit.setMaximum(max(self.limit.maximum(), draft.time_limit))  # an imported limit is kept as it is
+        self.limit.setValue(draft.time_limit)  # … replaced by the item's own
+        self.unit.setCurrentIndex(self.unit.findData(draft.time_limit_unit.value))
+        self.grid_task.setChecked(draft.grid_staff_task)
+        self.description.setPlainText(draft.description or "")
 
     def _default_limit(self) -> None:
         amount, unit = DEFAULT_LIMITS[MatterComplexity(self.complexity.currentData())]
@@ -71,5 +94,6 @@ class ItemForm(QDialog):
                           category=MatterCategory(self.category.currentData()),
                           complexity=MatterComplexity(self.complexity.currentData()), time_limit=self.limit.value(),
                           time_limit_unit=TimeLimitUnit(self.unit.currentData()),
-                          grid_staff_task=self.grid_task.isChecked())
+                          grid_staff_task=self.grid_task.isChecked(),
+                          description=self.description.toPlainText().strip() or None)
         return draft, self.department.currentData()

@@ -55,7 +55,8 @@ class MatterListWindow(Retranslating, QDialog):
         self.applications_model = ApplicationsModel(self)
         self.applications_view = rows_table(self.applications_model)
         self.new_button, self.publish_button, self.print_button = QPushButton(), QPushButton(), QPushButton()
-        self.add_item_button, self.remove_item_button = QPushButton(), QPushButton()
+        self.add_item_button, self.edit_item_button = QPushButton(), QPushButton()
+        self.remove_item_button = QPushButton()
         # A department liaison applies to add or retire items of its own department (Art. 13(2)).
         self.apply_add_button, self.apply_retire_button = QPushButton(), QPushButton()
         self.apply_add_button.clicked.connect(self.apply_add)
@@ -64,6 +65,7 @@ class MatterListWindow(Retranslating, QDialog):
         self.apply_add_button.setVisible(applies)
         self.apply_retire_button.setVisible(applies)
         self.add_item_button.clicked.connect(self.add_item)
+        self.edit_item_button.clicked.connect(self.edit_item)
         self.remove_item_button.clicked.connect(self.remove_item)
         self.approve_button, self.reject_button = QPushButton(), QPushButton()
         self.new_button.clicked.connect(self.new_version)
@@ -77,8 +79,8 @@ class MatterListWindow(Retranslating, QDialog):
         top = QHBoxLayout()
         top.addWidget(self.version_box)
         top.addWidget(self.version_label, 1)
-        for button in (self.add_item_button, self.remove_item_button, self.new_button, self.publish_button,
-                       self.print_button):
+        for button in (self.add_item_button, self.edit_item_button, self.remove_item_button, self.new_button,
+                       self.publish_button, self.print_button):
             top.addWidget(button)
         review = QHBoxLayout()
         review.addWidget(self.apply_add_button)
@@ -123,6 +125,7 @@ class MatterListWindow(Retranslating, QDialog):
         self.setWindowTitle(self.tr("网格化服务管理事项清单"))
         self.new_button.setText(self.tr("新建下一版草稿"))
         self.add_item_button.setText(self.tr("新增事项…"))
+        self.edit_item_button.setText(self.tr("修改事项…"))
         self.remove_item_button.setText(self.tr("删除事项"))
         self.apply_add_button.setText(self.tr("申请纳入事项…"))
         self.apply_retire_button.setText(self.tr("申请退出所选事项…"))
@@ -185,7 +188,7 @@ class MatterListWindow(Retranslating, QDialog):
         self.retranslate()
         is_draft = current is not None and current.state is MatterListState.DRAFT
         editable = is_draft and self.actor.can(Permission.MANAGE_MATTERS, self.code)
-        for button in (self.publish_button, self.add_item_button, self.remove_item_button):
+        for button in (self.publish_button, self.add_item_button, self.edit_item_button, self.remove_item_button):
             button.setEnabled(editable)  # only a draft is edited; a published version stays as published
         if current is None:
             self.items_model.set_rows([])
@@ -249,6 +252,17 @@ class MatterListWindow(Retranslating, QDialog):
         if form.exec() == QDialog.DialogCode.Accepted:
             draft, department_id = form.values()
             self._run(matter_list.add_item, self.db, self.actor, self.current().id, draft, department_id=department_id)
+
+    def edit_item(self) -> None:
+        rows = self.items_view.selectionModel().selectedRows()
+        if not rows:
+            dialogs.information(self, self.tr("修改事项"), self.tr("请先选中一项"))
+            return
+        item = self.items_model.rows[rows[0].row()]
+        form = ItemForm(self.departments, self, item)
+        if form.exec() == QDialog.DialogCode.Accepted:
+            draft, department_id = form.values()
+            self._run(matter_list.update_item, self.db, self.actor, item.id, draft, department_id=department_id)
 
     def remove_item(self) -> None:
         rows = self.items_view.selectionModel().selectedRows()
