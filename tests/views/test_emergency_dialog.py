@@ -126,6 +126,27 @@ def test_the_ladder_panel_names_the_follow_up_rounds_missed(qtbot, sqlite_db, sy
 
 
 @pytest.mark.law("Art. 21")
+def test_a_rung_another_desk_recorded_first_is_refused_and_the_panel_shows_it_made(qtbot, sqlite_db, system, errors):
+    learned = utcnow() - timedelta(hours=2)
+    info = emergencies.report(sqlite_db, system, type=EmergencyType.EMERGENCY, level=EmergencyLevel.LEVEL_III,
+                              title="渔船碰撞起火", occurred_at=learned, learned_at=learned, place_text="侨港渔港",
+                              township_code=QIAOGANG, summary="两船碰撞起火")
+    panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    phone_row = next(r for r in range(panel.table.rowCount())
+                     if panel.table.item(r, 0).text() == EmergencyStepKind.PHONE_FIRST.label)
+    panel.table.selectRow(phone_row)
+    step = next(s for s in info.steps if s.kind is EmergencyStepKind.PHONE_FIRST
+                and s.to_level.label in panel.table.item(phone_row, 1).text())
+    emergencies.record_step(sqlite_db, system, step.id, "另一台电脑已电话报告")  # no live feed in this test
+    panel.content.setText("电话报告")
+    panel.record_selected()
+    assert len(errors) == 1 and "无需重复登记" in str(errors[0])
+    # Shown as it is now, without waiting for the live update: made, with the other desk's words.
+    assert "另一台电脑已电话报告" in [panel.table.item(r, 4).text() for r in range(panel.table.rowCount())]
+
+
+@pytest.mark.law("Art. 21")
 def test_the_ladder_panel_shows_overdue_steps_and_records_one(qtbot, sqlite_db, system, errors, tmp_path):
     QFontDatabase.addApplicationFont(str(paths.font_path()))
     learned = utcnow() - timedelta(hours=2)

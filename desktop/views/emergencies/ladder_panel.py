@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...errors import Conflict, InvalidTransition, NotFound
 from ...i18n import label
 from ...models.base import utcnow
 from ...models.enums import EmergencyState, EmergencyStepKind
@@ -292,6 +293,8 @@ class LadderPanel(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._offer_actions()
         dialogs.show_error(self, exc)
+        if isinstance(exc, (Conflict, InvalidTransition, NotFound)):  # changed on another desk: shown as it is now
+            self.reload()
 
     def mark_handled(self) -> LadderMomentDialog | None:
         info = self.current()
@@ -363,7 +366,7 @@ class LadderPanel(QWidget):
         info = self.current()
         if info:
             self.tasks.submit(emergencies.acknowledge, self.db, self.actor, info.id, on_done=self._replace,
-                              on_error=lambda exc: dialogs.show_error(self, exc))
+                              on_error=self._failed)
 
     def amend_current(self) -> AmendFactsDialog | None:
         info = self.current()
