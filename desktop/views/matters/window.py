@@ -48,8 +48,11 @@ class MatterListWindow(Retranslating, QDialog):
         self.versions: list[matter_list.MatterListInfo] = []
         self.departments: list[tuple[int, str]] = []  # the institution's departments, for the forms' pickers
         self.version_box = QComboBox()
+        # The versions arrive after the window is first shown: sized then, the box would cut them off.
+        self.version_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.version_box.currentIndexChanged.connect(self.load_items)
         self.version_label = QLabel()
+        self.version_label.setWordWrap(True)  # the long list title gives way, not the version box beside it
         self.items_model = MatterItemsModel(self)
         self.items_view = rows_table(self.items_model)
         self.applications_model = ApplicationsModel(self)
