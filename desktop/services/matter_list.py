@@ -452,7 +452,8 @@ def review(db: Database, actor: Actor, application_id: int, *, approve: bool,
                 new_item(session, draft, ItemDraft.from_proposal(application.proposal), department.id, None)
             elif existing is not None:
                 session.delete(existing)
-            where = f",已列入第 {draft.version} 版草稿"
+            where = (f",已列入第 {draft.version} 版草稿" if application.action is ApplicationAction.ADD
+                     or existing is not None else f";第 {draft.version} 版草稿中已无此事项,无需再改")
         else:
             where = ""
         application.state = ReviewState.APPROVED if approve else ReviewState.REJECTED

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.errors import Conflict, InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
-from desktop.models import Department, Liaison, Person, Place
+from desktop.models import AuditEntry, Department, Liaison, Person, Place
 from desktop.models.enums import (
     ApplicationAction,
     DepartmentLevel,
@@ -237,6 +237,14 @@ def test_a_liaison_applies_to_retire_an_item_picked_in_the_next_versions_draft(d
     assert (application.item_code, application.state) == ("HC-04-01", ReviewState.PENDING)
     ml.review(db, COUNTY_ADMIN, application.id, approve=True)
     assert [i.draft.code for i in ml.items(db, v2.id)] == ["HC-07-01"]
+    # Applied for again and approved after the item had gone from the draft: said so, not "listed".
+    again = ml.apply(db, liaison(departments[0]), department_id=departments[0], action=ApplicationAction.RETIRE,
+                     reason="再次申请", matter_item_id=item_id(db, published.id, "HC-04-01"))
+    ml.review(db, COUNTY_ADMIN, again.id, approve=True)
+    with db.session() as session:
+        said = session.scalars(select(AuditEntry.message).where(AuditEntry.action == "matters.review")
+                               .order_by(AuditEntry.id.desc())).first()
+    assert said.endswith(f"已同意;第 {v2.version} 版草稿中已无此事项,无需再改")
     added = ml.add_item(db, COUNTY_ADMIN, v2.id, draft("HC-04-09", "协助排查地质灾害隐患"), department_id=departments[0])
     with pytest.raises(ValidationFailed, match=r"“协助排查地质灾害隐患”\(HC-04-09\)不在海城现行事项清单内"):
         ml.apply(db, liaison(departments[0]), department_id=departments[0], action=ApplicationAction.RETIRE,
