@@ -40,6 +40,17 @@ def beijing_text(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M", missing: 
     return moment.astimezone(BEIJING).strftime(fmt) if moment else missing
 
 
+def end_of_day(day: date) -> datetime:
+    """24:00 Beijing time of `day` (00:00 of the next), where a limit in days ends."""
+    return datetime.combine(day + timedelta(days=1), time(0), BEIJING)
+
+
+def deadline_day(moment: datetime) -> date:
+    """The day a deadline falls on as people say it (`due_text`): one at 00:00 is the day before's 24:00."""
+    local = moment.astimezone(BEIJING)
+    return (local - timedelta(days=1)).date() if local.time() == time(0) else local.date()
+
+
 def due_text(moment: datetime | None, day_format: str = "%Y-%m-%d", missing: str = "") -> str:
     """A deadline as people say it: one at 00:00 Beijing time — where every limit in working days
     ends — is 24:00 of the day before ("2026-11-06 24:00", not "2026-11-07 00:00", a Saturday)."""
@@ -47,7 +58,7 @@ def due_text(moment: datetime | None, day_format: str = "%Y-%m-%d", missing: str
         return missing
     local = moment.astimezone(BEIJING)
     if local.time() == time(0):
-        return f"{(local - timedelta(days=1)).strftime(day_format)} 24:00"
+        return f"{deadline_day(moment).strftime(day_format)} 24:00"
     return local.strftime(f"{day_format} %H:%M")
 
 
@@ -121,7 +132,7 @@ class WorkCalendar:
             day += timedelta(days=1)
             if self.is_workday(day):
                 counted += 1
-        return datetime.combine(day + timedelta(days=1), time(0), BEIJING)
+        return end_of_day(day)
 
     def deadline(self, start: datetime, amount: int, unit: TimeLimitUnit) -> datetime:
         if unit is TimeLimitUnit.HOURS:

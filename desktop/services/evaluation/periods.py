@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from ...errors import ValidationFailed
 from ...models.enums import PeriodKind
-from ..clock import BEIJING
+from ..clock import BEIJING, end_of_day
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(?:(\d{1,2})|[Qq]([1-4])))?$")
 _QUARTER_NAMES = "一二三四"
@@ -29,7 +29,7 @@ class Period:
     @property
     def end(self) -> datetime:
         """00:00 Beijing time of the day after the last day: the period is [start, end)."""
-        return datetime.combine(self.ends_on + timedelta(days=1), time(0), BEIJING)
+        return end_of_day(self.ends_on)
 
     @property
     def label(self) -> str:

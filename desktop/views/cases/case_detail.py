@@ -9,7 +9,7 @@ answering an action's questions: the action then goes with the version it was de
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from html import escape
 
 from PySide6.QtCore import (
@@ -52,7 +52,7 @@ from ...services.cases import (
 )
 from ...services.cases.common import ACTION_LABELS, LEVEL_ORDER
 from ...services.cases.results import CaseDetail, EventInfo
-from ...services.clock import BEIJING, beijing_text, beijing_today, due_text
+from ...services.clock import beijing_text, beijing_today, deadline_day, due_text, end_of_day
 from .. import dialogs
 from ..countdown import COUNTDOWN_REDRAW_MS, deadline_text
 from ..queue_model import no_clock_reason
@@ -548,12 +548,12 @@ class CaseDetailDialog(QDialog):
         if not reason:
             return None
         # The time limit of the order (Art. 20(1) 限时办结): the default kept is counted as the service counts it.
-        default = (self.detail.supervise_due.astimezone(BEIJING) - timedelta(days=1)).date()  # its day, to 24:00
+        default = deadline_day(self.detail.supervise_due)
         day = ask_due_date(self, self.tr("督办"), self.tr("督办期限(至该日 24:00;默认 %1 个工作日)").replace(
             "%1", str(supervision.DEFAULT_DAYS)), default)
         if day is None:
             return None
-        due_at = None if day == default else datetime.combine(day + timedelta(days=1), time(0), BEIJING)
+        due_at = None if day == default else end_of_day(day)
         return supervision.supervise, self._case(level=levels[chosen], reason=reason, due_at=due_at)
 
     def _do_decide_extension(self):
