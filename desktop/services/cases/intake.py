@@ -21,7 +21,7 @@ from ...models import Case, Grid, MatterItem, Place
 from ...models.base import utcnow
 from ...models.enums import CaseState, Channel, GridKind, GridStatus, HandlingLevel, MatterCategory, PlaceLevel
 from ..clock import BEIJING
-from ..matters import lists_in_force
+from ..matters import current_version_of
 from ..numbering import reserve_numbers
 from ..places import get_place
 from ..queue import unrouted_condition
@@ -159,8 +159,8 @@ def take_in(db: Database, actor: Actor, *, channel: Channel | None, title: str, 
             if township is None or township.level is not PlaceLevel.TOWNSHIP:
                 raise ValidationFailed("乡镇(township_code):诉求未定位到网格,请指定受理的乡镇(街道)",
                                        field="township_code")
-        if item is not None and item.matter_list_id not in {
-                ml.id for ml in lists_in_force(session, township, now.astimezone(BEIJING).date())}:
+        # The item itself in force (not an earlier version's copy, which intake never offers).
+        if item is not None and current_version_of(session, item, township, now.astimezone(BEIJING).date()) is not item:
             raise ValidationFailed(f"事项(matter_item_id):事项“{item.title}”({item.code})不在现行网格化服务管理事项清单内"
                                    "(已退出或尚未发布),请从现行清单中选择事项,或只选类别", field="matter_item_id",
                                    article="Art. 13")
