@@ -49,6 +49,10 @@ STAFF_LINE = 21  # points per staff row; rows that do not fit are summarised, ne
 # Sections 三 and 四 may come down beside the QR code: their lines stop short of it.
 LOWER_TEXT_WIDTH = PAGE_W - 2 * MARGIN - QR_SIZE - 10 * mm
 LOWEST_BASELINE = 19 * mm + 6  # just above the footer rule
+# Points between baselines, measured before the staff are drawn and then drawn so.
+SECTION_DROP = 22  # a section's heading to its first line
+PLATFORM_LINE, HOTLINE_LINE, OTHER_LINE = 16, 20, 15
+GAP_BEFORE_PLATFORM_SECTION, GAP_BEFORE_HOTLINE, GAP_AFTER_HOTLINE = 6, 6, 8
 
 
 @dataclass(frozen=True)
@@ -150,7 +154,7 @@ def _section(canvas: Canvas, font: str, y: float, title: str) -> float:
     canvas.setFillColor(INK)
     canvas.setFont(font, 13)
     canvas.drawString(MARGIN + 8, y, title)
-    return y - 22
+    return y - SECTION_DROP
 
 
 def draw_sheet(canvas: Canvas, sheet: NoticeSheet, font: str, township: str, printed_on: date) -> None:
@@ -182,12 +186,13 @@ def draw_sheet(canvas: Canvas, sheet: NoticeSheet, font: str, township: str, pri
     platform = _wrap(canvas, f"事项受理平台:{sheet.platform}", font, 12, LOWER_TEXT_WIDTH)
     hotline = _wrap(canvas, f"监督举报电话:{sheet.hotline}", font, 15, LOWER_TEXT_WIDTH)
     other = _wrap(canvas, sheet.other.strip(), font, 11, LOWER_TEXT_WIDTH)
-    # What sections 三 and 四 take below the staff (6 points apart), drawn below as measured here.
-    below = 6 + 22 + 16 * len(platform) + 6 + 20 * len(hotline) + 8 + (22 + 15 * len(other) if other else 0)
+    # What sections 三 and 四 take below the staff, drawn below as measured here.
+    below = (GAP_BEFORE_PLATFORM_SECTION + SECTION_DROP + PLATFORM_LINE * len(platform) + GAP_BEFORE_HOTLINE
+             + HOTLINE_LINE * len(hotline) + GAP_AFTER_HOTLINE + (SECTION_DROP + OTHER_LINE * len(other) if other else 0))
 
     y = _section(canvas, font, MAP_BOX[1] - 12 * mm, "二、网格工作人员")
     canvas.setFillColor(INK)
-    rows = int((y - below - (LOWEST_BASELINE - 15)) // STAFF_LINE)  # 15: the last line's drop
+    rows = int((y - below - (LOWEST_BASELINE - OTHER_LINE)) // STAFF_LINE)  # the last line's drop
     if not sheet.staff:
         canvas.setFont(font, 12)
         canvas.drawString(MARGIN + 8, y, "(待配备)")
@@ -205,19 +210,19 @@ def draw_sheet(canvas: Canvas, sheet: NoticeSheet, font: str, township: str, pri
         canvas.drawString(MARGIN + 8, y, f"另有网格工作人员 {len(sheet.staff) - len(shown)} 名,详见网上公示(扫码查看)")
         y -= STAFF_LINE
 
-    y = _section(canvas, font, y - 6, "三、受理平台及监督举报电话")
+    y = _section(canvas, font, y - GAP_BEFORE_PLATFORM_SECTION, "三、受理平台及监督举报电话")
     canvas.setFillColor(INK)
     canvas.setFont(font, 12)
     for line in platform:
         canvas.drawString(MARGIN + 8, y, line)
-        y -= 16
-    y -= 6
+        y -= PLATFORM_LINE
+    y -= GAP_BEFORE_HOTLINE
     canvas.setFont(font, 15)
     canvas.setFillColor(RED)
     for line in hotline:
         canvas.drawString(MARGIN + 8, y, line)
-        y -= 20
-    y -= 8
+        y -= HOTLINE_LINE
+    y -= GAP_AFTER_HOTLINE
 
     if other:
         y = _section(canvas, font, y, "四、其他公示信息")
@@ -225,7 +230,7 @@ def draw_sheet(canvas: Canvas, sheet: NoticeSheet, font: str, township: str, pri
         canvas.setFont(font, 11)
         for line in other:
             canvas.drawString(MARGIN + 8, y, line)
-            y -= 15
+            y -= OTHER_LINE
 
     _draw_qr(canvas, sheet, font)
     canvas.setFillColor(GREY)
