@@ -1,8 +1,10 @@
 """What the supervisor's wall display shows, read in one go (SPEC §5, §10).
 
 KPI tiles (today's intake, open, overdue, the Art. 21 rungs overdue and the month's three rates
-of SPEC §11), the years whose holidays nobody has entered that open deadlines run into, the emergency reports — those owing an overdue rung first, so that the wall never
-hides one — and the oldest Art. 21 report nobody has acknowledged yet: it takes over the screen. (The live queue itself is the main window's paged queue model, filtered the same.)
+of SPEC §11), the years whose holidays nobody has entered that open deadlines run into, the
+emergency reports — those owing an overdue rung first, so that the wall never hides one — and the
+oldest Art. 21 report nobody has acknowledged yet: it takes over the screen. (The live queue
+itself is the main window's paged queue model, filtered the same.)
 """
 
 from __future__ import annotations

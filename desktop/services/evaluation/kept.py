@@ -8,11 +8,12 @@ year reads twelve kept months instead of counting a million rows.
 
 Triggers on assignments, callbacks and cases (migrations 0006, 0017) name in
 `evaluation_changed_months` each month over a change touched — the months of its deadlines,
-one at 24:00 of a month's last day among them; a month so named is counted again on its next read. Keeping a month first takes the names it sees, then counts: a change
-committed meanwhile is counted but leaves its name behind (counted again once more, never
-missed). Keepers of one month take turns (SQLite's one writer; a transaction-scoped advisory
-lock on PostgreSQL), so that one never drops or outlives another's figures half-way. A reader
-learns which months are kept and sums their figures in one statement, one snapshot.
+one at 24:00 of a month's last day among them; a month so named is counted again on its next
+read. Keeping a month first takes the names it sees, then counts: a change committed meanwhile
+is counted but leaves its name behind (counted again once more, never missed). Keepers of one
+month take turns (SQLite's one writer; a transaction-scoped advisory lock on PostgreSQL), so that
+one never drops or outlives another's figures half-way. A reader learns which months are kept
+and sums their figures in one statement, one snapshot.
 
 Only assignments, case rounds and callbacks are kept — emergency-report steps and work logs
 are few and counted live, and the staff level is always counted live (settled.py). A month is
