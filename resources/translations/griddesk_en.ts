@@ -2649,7 +2649,7 @@
       <translation>Preparing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="156" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="157" />
       <source>正在写入案件</source>
       <translation>Writing cases</translation>
     </message>
@@ -3428,8 +3428,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/matters/window.py" line="132" />
-      <location filename="../../desktop/views/matters/window.py" line="273" />
-      <location filename="../../desktop/views/matters/window.py" line="276" />
+      <location filename="../../desktop/views/matters/window.py" line="277" />
+      <location filename="../../desktop/views/matters/window.py" line="280" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
@@ -3564,40 +3564,40 @@
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="262" />
+      <location filename="../../desktop/views/matters/window.py" line="268" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="262" />
-      <location filename="../../desktop/views/matters/window.py" line="273" />
+      <location filename="../../desktop/views/matters/window.py" line="268" />
+      <location filename="../../desktop/views/matters/window.py" line="277" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="276" />
+      <location filename="../../desktop/views/matters/window.py" line="280" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="284" />
+      <location filename="../../desktop/views/matters/window.py" line="288" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="284" />
-      <location filename="../../desktop/views/matters/window.py" line="296" />
+      <location filename="../../desktop/views/matters/window.py" line="288" />
+      <location filename="../../desktop/views/matters/window.py" line="298" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="293" />
-      <location filename="../../desktop/views/matters/window.py" line="296" />
+      <location filename="../../desktop/views/matters/window.py" line="295" />
+      <location filename="../../desktop/views/matters/window.py" line="298" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="293" />
+      <location filename="../../desktop/views/matters/window.py" line="295" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>

@@ -153,8 +153,8 @@ class ImportDialog(Retranslating, QDialog):
                         on_done=self._done, cancelled=self.tr("已取消:没有导入任何诉求"), on_error=self._failed)
 
     def _describe(self, done: int, total: int, what: str) -> str:
-        phases = {"读取": self.tr("正在读取"), "检查": self.tr("正在检查"), "准备": self.tr("正在准备"), "写入案件": self.tr("正在写入案件"),
-                  "写入办理记录": self.tr("正在写入办理记录")}
+        phases = {"读取": self.tr("正在读取"), "检查": self.tr("正在检查"), "准备": self.tr("正在准备"),
+                  "写入案件": self.tr("正在写入案件"), "写入办理记录": self.tr("正在写入办理记录")}
         if not total:  # a workbook that does not say how many rows it has: the bar runs without an end
             return self.tr("%1 第 %2 行").replace("%1", phases.get(what, what)).replace("%2", str(done))
         return (self.tr("%1 %2/%3").replace("%1", phases.get(what, what)).replace("%2", str(done))

@@ -256,23 +256,27 @@ class MatterListWindow(Retranslating, QDialog):
             draft, department_id = form.values()
             self._run(matter_list.add_item, self.db, self.actor, self.current().id, draft, department_id=department_id)
 
-    def edit_item(self) -> None:
+    def _chosen_item(self, title: str, hint: str):
+        """The item selected in the list; None, having told the user to select one, where none is."""
         rows = self.items_view.selectionModel().selectedRows()
         if not rows:
-            dialogs.information(self, self.tr("修改事项"), self.tr("请先选中一项"))
+            dialogs.information(self, title, hint)
+            return None
+        return self.items_model.rows[rows[0].row()]
+
+    def edit_item(self) -> None:
+        item = self._chosen_item(self.tr("修改事项"), self.tr("请先选中一项"))
+        if item is None:
             return
-        item = self.items_model.rows[rows[0].row()]
         form = ItemForm(self.departments, self, item)
         if form.exec() == QDialog.DialogCode.Accepted:
             draft, department_id = form.values()
             self._run(matter_list.update_item, self.db, self.actor, item.id, draft, department_id=department_id)
 
     def remove_item(self) -> None:
-        rows = self.items_view.selectionModel().selectedRows()
-        if not rows:
-            dialogs.information(self, self.tr("删除事项"), self.tr("请先选中一项"))
+        item = self._chosen_item(self.tr("删除事项"), self.tr("请先选中一项"))
+        if item is None:
             return
-        item = self.items_model.rows[rows[0].row()]
         if dialogs.confirm(self, self.tr("删除事项"), self.tr("从本草稿中删除“%1”?").replace("%1", item.draft.title)):
             self._run(matter_list.remove_item, self.db, self.actor, item.id)
 
@@ -288,11 +292,9 @@ class MatterListWindow(Retranslating, QDialog):
                       action=ApplicationAction.ADD, reason=reason, proposal=draft)
 
     def apply_retire(self) -> None:
-        rows = self.items_view.selectionModel().selectedRows()
-        if not rows:
-            dialogs.information(self, self.tr("申请退出事项"), self.tr("请先在现行清单中选中本部门的一项"))
+        item = self._chosen_item(self.tr("申请退出事项"), self.tr("请先在现行清单中选中本部门的一项"))
+        if item is None:
             return
-        item = self.items_model.rows[rows[0].row()]
         reason = ask_text(self, self.tr("申请退出事项"), self.tr("申请理由:"))
         if reason is not None:
             self._run(matter_list.apply, self.db, self.actor, department_id=self.actor.department_id,
