@@ -25,6 +25,9 @@ def _format(args, *, reading: bool = False) -> str:
     return fmt
 
 
+SUPERVISED_SHOWN = 10  # case numbers listed for the center to look at; the rest are counted
+
+
 def _import(ctx, args) -> int:
     path = Path(args.file)
     fmt = _format(args, reading=True)
@@ -39,9 +42,6 @@ def _import(ctx, args) -> int:
         ctx.print(f"其中 {report.supervised} 件在来源系统受督办:督办是来源系统的决定,未随之导入(各案件的导入记录写明其督办级别),"
                   f"需要时请在本库重新督办:{'、'.join(shown)}{more}")
     return 0
-
-
-SUPERVISED_SHOWN = 10  # case numbers listed for the center to look at; the rest are counted
 
 
 def _export(ctx, args) -> int:

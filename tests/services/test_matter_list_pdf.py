@@ -40,13 +40,18 @@ def test_no_page_ends_with_a_category_heading_or_is_empty(tmp_path, first_catego
         assert not HEADING.match(lines[-1]), f"page {number} ends with the heading {lines[-1]!r}"
 
 
+def _printed(tmp_path, item: MatterItemInfo, code: str, name: str):
+    """The PDF of a published list of `name` (place `code`) holding the one item."""
+    info = MatterListInfo(1, code, name, 1, f"{name}网格化服务管理事项清单", MatterListState.PUBLISHED, date(2025, 9, 1), 1)
+    pdf = tmp_path / "list.pdf"
+    pdf.write_bytes(render([(info, [item])], printed_on=date(2026, 11, 26))[0])
+    return pdf
+
+
 def test_a_long_code_or_contact_name_wraps_within_its_column(tmp_path):
     item = MatterItemInfo(1, 1, ItemDraft("450503-YJJ-2026-0001", "协助排查海堤安全隐患", MatterCategory.SAFETY_RISK), 1,
                           "银海区应急管理局", "欧阳娜娜·阿依古丽·买买提江", None)
-    info = MatterListInfo(1, "450503000000", "银海区", 1, "银海区网格化服务管理事项清单", MatterListState.PUBLISHED,
-                          date(2025, 9, 1), 1)
-    pdf = tmp_path / "list.pdf"
-    pdf.write_bytes(render([(info, [item])], printed_on=date(2026, 11, 26))[0])
+    pdf = _printed(tmp_path, item, "450503000000", "银海区")
     words = word_boxes(pdf)[0]
     left = {text: x0 for text, x0, _, _, _ in words}
     header_y = next(y1 for text, _, _, _, y1 in words if text == "编号")
@@ -62,8 +67,5 @@ def test_a_long_code_or_contact_name_wraps_within_its_column(tmp_path):
 def test_an_item_title_with_angle_brackets_is_printed_as_typed(tmp_path):
     item = MatterItemInfo(1, 1, ItemDraft("C07-09", "PM2.5>75 <b>重污染天气提示", MatterCategory.PUBLIC_HEALTH), 1,
                           "生态环境局", "陈工", None)
-    info = MatterListInfo(1, "450500000000", "北海市", 1, "北海市网格化服务管理事项清单", MatterListState.PUBLISHED,
-                          date(2025, 9, 1), 1)
-    pdf = tmp_path / "list.pdf"
-    pdf.write_bytes(render([(info, [item])], printed_on=date(2026, 11, 26))[0])
+    pdf = _printed(tmp_path, item, "450500000000", "北海市")
     assert "PM2.5>75 <b>重污染天气提示" in pdf_text(pdf, layout=False)
