@@ -284,6 +284,8 @@ class MainWindow(Retranslating, QMainWindow):
             self.splitter.restoreState(s.main_splitter)
         if not s.queue_header.isEmpty():
             self.queue_panel.view.horizontalHeader().restoreState(s.queue_header)
+            # Widths saved under the other language, or before a longer label, would cut the labels.
+            self.queue_panel.fit_label_columns()
 
     def _first_size(self) -> None:
         """The first start: FIRST_SIZE, or the whole screen where that does not fit (a 1366×768 laptop)."""

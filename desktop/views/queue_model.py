@@ -75,6 +75,15 @@ _PLAIN_TEXT = {
     DEADLINE: lambda r: due_text(_due(r)),  # a liaison's own, as its queue is sorted by it
 }
 
+# A supervision order as the state column tags it: its label in Chinese, shorter in a language whose
+# label would crowd the case's state out of the column ("Handling · General supervision").
+_SUPERVISION_TAGS = {SupervisionLevel.GENERAL: QT_TRANSLATE_NOOP("QueueModel", "一般督办"),
+                     SupervisionLevel.KEY: QT_TRANSLATE_NOOP("QueueModel", "重点督办")}
+
+
+def supervision_tag(level: SupervisionLevel) -> str:
+    return QCoreApplication.translate("QueueModel", _SUPERVISION_TAGS[level])
+
 
 def no_clock_reason(state: CaseState) -> str:
     """Why an open case has no running deadline: on hold, waiting for a decision, or not dispatched."""
@@ -311,7 +320,7 @@ class QueueModel(QAbstractTableModel):
             else:
                 state = self.tr("本单位%1 · 案件%2").replace("%1", label(r.own_state)).replace("%2", label(r.state))
             if r.supervision is not SupervisionLevel.NONE:
-                state = f"{state} · {label(r.supervision)}"
+                state = f"{state} · {supervision_tag(r.supervision)}"
             if r.supervision_overdue:  # a 督办 order past its own deadline (Art. 20(1))
                 state = self.tr("%1 · 督办超期").replace("%1", state)
             return state

@@ -19,7 +19,18 @@ from PySide6.QtWidgets import (
 
 from ..i18n import label
 from ..models.enums import OPEN_CASE_STATES, CaseState, MatterCategory, SupervisionLevel
-from .queue_model import CASE_ID_ROLE, CATEGORY, COLUMNS, COUNTDOWN, DEADLINE, NUMBER, STATE, TITLE, QueueModel
+from .queue_model import (
+    CASE_ID_ROLE,
+    CATEGORY,
+    COLUMNS,
+    COUNTDOWN,
+    DEADLINE,
+    NUMBER,
+    STATE,
+    TITLE,
+    QueueModel,
+    supervision_tag,
+)
 from .retranslating import Retranslating
 
 _OPEN = "open"
@@ -107,14 +118,15 @@ class QueuePanel(Retranslating, QWidget):
         self.open_action.setText(self.tr("打开案件详情"))
         self.copy_number_action.setText(self.tr("复制案件编号"))
         self.copy_row_action.setText(self.tr("复制本行"))
-        self._fit_label_columns()
+        self.fit_label_columns()
         self._show_total()
 
-    def _fit_label_columns(self) -> None:
+    def fit_label_columns(self) -> None:
         """Widen the state and category columns to hold, in the language in use, a state with its
         supervision order ("办理中 · 一般督办") and the longest category whole: the English labels
-        are far longer than the Chinese ones the default widths were set for."""
-        state = f"{label(CaseState.HANDLING)} · {label(SupervisionLevel.GENERAL)}"
+        are far longer than the Chinese ones the default widths were set for. Never narrower than the
+        user made them."""
+        state = f"{label(CaseState.HANDLING)} · {supervision_tag(SupervisionLevel.GENERAL)}"
         longest = {STATE: [state], CATEGORY: [label(c) for c in MatterCategory]}
         for column, texts in longest.items():
             width = max(self.view.fontMetrics().horizontalAdvance(t) for t in texts) + 24

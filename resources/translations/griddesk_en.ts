@@ -4185,68 +4185,78 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="90" />
+      <location filename="../../desktop/views/queue_model.py" line="80" />
+      <source>一般督办</source>
+      <translation>supervised</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="81" />
+      <source>重点督办</source>
+      <translation>key supervision</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="99" />
       <source>待中心决定,暂停计时</source>
       <translation>Awaiting the centre, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="91" />
+      <location filename="../../desktop/views/queue_model.py" line="100" />
       <source>已反馈,待中心核查</source>
       <translation>Reported, awaiting review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="93" />
+      <location filename="../../desktop/views/queue_model.py" line="102" />
       <source>签收 %1</source>
       <translation>Sign-for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="93" />
+      <location filename="../../desktop/views/queue_model.py" line="102" />
       <source>联系 %1</source>
       <translation>Contact %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="95" />
+      <location filename="../../desktop/views/queue_model.py" line="104" />
       <source>未派遣,未计时</source>
       <translation>Not dispatched, no clock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="97" />
+      <location filename="../../desktop/views/queue_model.py" line="106" />
       <source>暂缓,不计时</source>
       <translation>On hold, no clock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="98" />
-      <location filename="../../desktop/views/queue_model.py" line="99" />
+      <location filename="../../desktop/views/queue_model.py" line="107" />
+      <location filename="../../desktop/views/queue_model.py" line="108" />
       <source>待审批,暂停计时</source>
       <translation>Awaiting decision, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="310" />
+      <location filename="../../desktop/views/queue_model.py" line="319" />
       <source>本单位%1</source>
       <translation>Ours: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="312" />
+      <location filename="../../desktop/views/queue_model.py" line="321" />
       <source>本单位%1 · 案件%2</source>
       <translation>Ours: %1 · case: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="316" />
+      <location filename="../../desktop/views/queue_model.py" line="325" />
       <source>%1 · 督办超期</source>
-      <translation>%1 · supervision overdue</translation>
+      <translation>%1 (late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="319" />
+      <location filename="../../desktop/views/queue_model.py" line="328" />
       <source>【急】</source>
       <translation>[Urgent] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="334" />
+      <location filename="../../desktop/views/queue_model.py" line="343" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="334" />
+      <location filename="../../desktop/views/queue_model.py" line="343" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>
@@ -4254,77 +4264,77 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="61" />
+      <location filename="../../desktop/views/queue_panel.py" line="72" />
       <source>联系 超期 99天23小时</source>
       <translation>Contact 99 d 23 h overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="99" />
+      <location filename="../../desktop/views/queue_panel.py" line="110" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="99" />
+      <location filename="../../desktop/views/queue_panel.py" line="110" />
       <source>待本中心办理</source>
       <translation>Waiting on this center</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="100" />
+      <location filename="../../desktop/views/queue_panel.py" line="111" />
       <source>待分拨清单(未落网格)</source>
       <translation>Triage list (in no grid)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="100" />
+      <location filename="../../desktop/views/queue_panel.py" line="111" />
       <source>待重点督办</source>
       <translation>Due for key supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="101" />
+      <location filename="../../desktop/views/queue_panel.py" line="112" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="103" />
+      <location filename="../../desktop/views/queue_panel.py" line="114" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="104" />
+      <location filename="../../desktop/views/queue_panel.py" line="115" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="105" />
+      <location filename="../../desktop/views/queue_panel.py" line="116" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="106" />
+      <location filename="../../desktop/views/queue_panel.py" line="117" />
       <source>编号或标题</source>
       <translation>Number or title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="107" />
+      <location filename="../../desktop/views/queue_panel.py" line="118" />
       <source>打开案件详情</source>
       <translation>Open case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="108" />
+      <location filename="../../desktop/views/queue_panel.py" line="119" />
       <source>复制案件编号</source>
       <translation>Copy case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="109" />
+      <location filename="../../desktop/views/queue_panel.py" line="120" />
       <source>复制本行</source>
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="223" />
+      <location filename="../../desktop/views/queue_panel.py" line="235" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="223" />
+      <location filename="../../desktop/views/queue_panel.py" line="235" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
@@ -4950,168 +4960,168 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>WallWindow</name>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="95" />
+      <location filename="../../desktop/views/wall/window.py" line="97" />
       <source>网格指挥台 · 值班大屏</source>
       <translation>GridDesk · duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="219" />
+      <location filename="../../desktop/views/wall/window.py" line="237" />
       <source>无在办诉求</source>
       <translation>No open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="219" />
-      <location filename="../../desktop/views/wall/window.py" line="280" />
+      <location filename="../../desktop/views/wall/window.py" line="237" />
+      <location filename="../../desktop/views/wall/window.py" line="298" />
       <source>载入中…</source>
       <translation>Loading…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="223" />
+      <location filename="../../desktop/views/wall/window.py" line="241" />
       <source>实时诉求队列(超期优先)</source>
       <translation>Live request queue (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="224" />
+      <location filename="../../desktop/views/wall/window.py" line="242" />
       <source>紧急情况报告(超时优先)</source>
       <translation>Emergency reports (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="225" />
+      <location filename="../../desktop/views/wall/window.py" line="243" />
       <source>在办诉求分布(红色为超期)</source>
       <translation>Open requests (red: overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="227" />
+      <location filename="../../desktop/views/wall/window.py" line="245" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="227" />
+      <location filename="../../desktop/views/wall/window.py" line="245" />
       <source>等级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="227" />
+      <location filename="../../desktop/views/wall/window.py" line="245" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="227" />
+      <location filename="../../desktop/views/wall/window.py" line="245" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="227" />
+      <location filename="../../desktop/views/wall/window.py" line="245" />
       <source>报告进度</source>
       <translation>Ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="227" />
+      <location filename="../../desktop/views/wall/window.py" line="245" />
       <source>确认</source>
       <translation>Ack.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="279" />
+      <location filename="../../desktop/views/wall/window.py" line="297" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="283" />
+      <location filename="../../desktop/views/wall/window.py" line="301" />
       <source>网格指挥台 · {0} 值班大屏 · {1}承办的诉求</source>
       <translation>GridDesk · {0} wall display · cases handled by {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="286" />
+      <location filename="../../desktop/views/wall/window.py" line="304" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="287" />
+      <location filename="../../desktop/views/wall/window.py" line="305" />
       <source>%1 年的法定节假日和调休安排尚未公布也未录入:期限跨入该年的倒计时暂按周一至周五计算,可能不准;请管理员在“工作日历”中录入</source>
       <translation>The statutory holidays and make-up workdays of %1 are neither published nor entered: countdowns running into that year are counted Monday to Friday and may be wrong; an administrator should enter them in the working calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="291" />
+      <location filename="../../desktop/views/wall/window.py" line="309" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="292" />
+      <location filename="../../desktop/views/wall/window.py" line="310" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="293" />
+      <location filename="../../desktop/views/wall/window.py" line="311" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="294" />
+      <location filename="../../desktop/views/wall/window.py" line="312" />
       <source>紧急报告超时环节</source>
       <translation>Emergency rungs overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="295" />
+      <location filename="../../desktop/views/wall/window.py" line="313" />
       <source>{0} 件报告(第二十一条)</source>
       <translation>in {0} report(s) (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="296" />
+      <location filename="../../desktop/views/wall/window.py" line="314" />
       <source>第二十一条报告进度</source>
       <translation>Art. 21 reporting ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="297" />
+      <location filename="../../desktop/views/wall/window.py" line="315" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="297" />
+      <location filename="../../desktop/views/wall/window.py" line="315" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="298" />
+      <location filename="../../desktop/views/wall/window.py" line="316" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="300" />
+      <location filename="../../desktop/views/wall/window.py" line="318" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="357" />
+      <location filename="../../desktop/views/wall/window.py" line="375" />
       <source>另有 {0} 条未显示</source>
       <translation>{0} more not shown</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="359" />
+      <location filename="../../desktop/views/wall/window.py" line="377" />
       <source>(其中 {0} 条有超时环节)</source>
       <translation> ({0} of them with overdue rungs)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="364" />
+      <location filename="../../desktop/views/wall/window.py" line="382" />
       <source>无紧急情况报告(未结束的及近 {0} 日的)</source>
       <translation>No emergency reports (open or of the last {0} days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="371" />
+      <location filename="../../desktop/views/wall/window.py" line="389" />
       <source>已确认</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="371" />
+      <location filename="../../desktop/views/wall/window.py" line="389" />
       <source>待确认</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="384" />
+      <location filename="../../desktop/views/wall/window.py" line="402" />
       <source>超时 {0} 项</source>
       <translation>{0} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="391" />
+      <location filename="../../desktop/views/wall/window.py" line="409" />
       <source>{0}·{1} {2}</source>
       <translation>{0} · {1} {2}</translation>
     </message>

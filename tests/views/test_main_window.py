@@ -326,3 +326,21 @@ def test_a_set_up_township_shows_no_setup_note(window):
     missing = window.setup_banner.status.missing
     assert (window.setup_banner.isVisibleTo(window)) == bool(missing)
     assert "grids" not in {m.value for m in missing}  # desk_db has grids in use
+
+
+def test_a_state_column_saved_too_narrow_is_widened_to_its_labels_at_the_next_start(qtbot, desk_db, tasks, system):
+    """Widths saved under the other language (or before a label grew) had won over the labels' at
+    start-up, cutting "办理中 · 一般督办" until the language was switched in the window."""
+    from desktop.i18n import label
+    from desktop.models.enums import CaseState, SupervisionLevel
+    from desktop.views.queue_model import STATE, supervision_tag
+
+    first = MainWindow(desk_db, system, tasks)
+    qtbot.addWidget(first)
+    first.queue_panel.view.setColumnWidth(STATE, 30)
+    first.close()
+    again = MainWindow(desk_db, system, tasks)
+    qtbot.addWidget(again)
+    view = again.queue_panel.view
+    state = f"{label(CaseState.HANDLING)} · {supervision_tag(SupervisionLevel.GENERAL)}"
+    assert view.columnWidth(STATE) > view.fontMetrics().horizontalAdvance(state)

@@ -235,14 +235,15 @@ def test_the_ts_holds_every_string_of_the_sources_and_the_qm_is_compiled_from_it
 
 def test_english_state_and_category_columns_hold_their_longest_labels_whole(main_window, translations):
     """The English labels are about twice as wide as the Chinese ones the queue's default widths were
-    set for: "Handling · General supervision" had read "Handling · General …"."""
+    set for: "Handling · General supervision" had read "Handling · General …" (the column now tags an
+    order shorter: "Handling · supervised")."""
     from desktop.models.enums import CaseState, MatterCategory, SupervisionLevel
-    from desktop.views.queue_model import CATEGORY, STATE
+    from desktop.views.queue_model import CATEGORY, STATE, supervision_tag
 
     translations.install("en")
     view = main_window().queue_panel.view
     metrics = view.fontMetrics()
-    state = f"{i18n.label(CaseState.HANDLING)} · {i18n.label(SupervisionLevel.GENERAL)}"
-    assert state == "Handling · General supervision"
+    state = f"{i18n.label(CaseState.HANDLING)} · {supervision_tag(SupervisionLevel.GENERAL)}"
+    assert state == "Handling · supervised"
     assert view.columnWidth(STATE) > metrics.horizontalAdvance(state)
     assert view.columnWidth(CATEGORY) > max(metrics.horizontalAdvance(i18n.label(c)) for c in MatterCategory)

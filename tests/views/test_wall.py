@@ -459,3 +459,44 @@ def test_the_wall_says_when_its_countdowns_run_into_a_year_whose_holidays_nobody
     with qtbot.waitSignal(wall.refreshed):
         wall.bus.changed.emit("calendar")
     assert wall.calendar_note.isHidden()
+
+
+@pytest.mark.law("Art. 20")
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
+def test_the_queue_shows_a_supervised_cases_state_whole(qtbot, request, demo_db, chief, tasks, cjk_font,
+                                                          language, size):
+    """A state column of 10 units had cut "办理中 · 一般督办 · 督办超期" (and in English "Handling · General
+    supervision"); it now takes the longest state shown, as long as the title keeps TITLE_LEAST_UNITS.
+    Every Chinese state is whole at both sizes; the English column tags an order shorter ("supervised")
+    ("supervised (late)") and holds a supervised case's state whole on a 1920 wall, eliding only its longest
+    combinations ("Jurisdiction objection · supervised")."""
+    from desktop.models.enums import SupervisionLevel
+    from desktop.services.cases import supervision
+    from desktop.views.queue_model import STATE, TITLE
+    from desktop.views.wall.window import TITLE_LEAST_UNITS, cell_margins
+
+    if language == "en":
+        request.getfixturevalue("english")
+    window = WallWindow(demo_db, chief, tasks, live=False)
+    qtbot.addWidget(window)
+    window.show()
+    first = window.queue_model.row_at(0)
+    supervision.supervise(demo_db, chief, case_id=first.id, level=SupervisionLevel.GENERAL, reason="逾期未办结",
+                          expected_version=first.version)
+    window.refresh()
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().width() == size[0])
+    model, metrics = window.queue_model, window.queue.fontMetrics()
+    states = [model.index(row, STATE).data() for row in range(min(model.rowCount(), model.page_size))]
+    room = window.queue.columnWidth(STATE) - cell_margins(window.queue)
+    if language == "zh":
+        assert "办理中 · 一般督办 · 督办超期" in states
+        assert max(metrics.horizontalAdvance(state) for state in states) <= room
+    elif size[0] == 1920:
+        top = model.index(0, STATE).data()  # the most overdue: its earlier order has run out too
+        assert top == "Handling · supervised (late)"
+        assert metrics.horizontalAdvance(top) <= room
+    assert window.queue.columnWidth(STATE) > window._unit * 10  # wider than it was, in either language
+    assert window.queue.columnWidth(TITLE) >= window._unit * TITLE_LEAST_UNITS
+    assert window.queue.horizontalHeader().length() <= window.queue.viewport().width()

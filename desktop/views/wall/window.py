@@ -47,6 +47,8 @@ from .tiles import KpiTile
 REFRESH_MS = 30_000
 # Read from across the room: what and where, how late, how far along (numbers are for desks).
 QUEUE_COLUMNS = (TITLE, PLACE, COUNTDOWN, STATE)
+STATE_LEAST_UNITS = 6  # body units of the queue's state column however short the states shown
+TITLE_LEAST_UNITS = 8  # body units the queue's title keeps, however long a state
 EVENT = 2  # the emergency table's event column: it takes the width the others leave
 EVENT_LEAST_UNITS = 10  # body units of the title's width on one line before the rows take two
 
@@ -131,6 +133,7 @@ class WallWindow(QWidget):
             table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Its columns follow its width (_fit_emergencies); a heading may take two lines as its rows do.
         self.emergencies.viewport().installEventFilter(self)
+        self.queue.viewport().installEventFilter(self)  # the state column gives way to the title (_fit_queue_states)
         self.emergencies.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter
                                                                 | Qt.TextFlag.TextWordWrap)
 
@@ -212,7 +215,22 @@ class WallWindow(QWidget):
         self._queue_loaded = True
         self._show_queue_state()
 
+    def _fit_queue_states(self) -> None:
+        """The state column as wide as the longest state shown ("办理中 · 一般督办 · 督办超期"; in English
+        "Handling · General supervision", which a fixed width had cut), at least STATE_LEAST_UNITS and
+        leaving the title TITLE_LEAST_UNITS. Measured over the first page, which the wall (never scrolled)
+        holds whole: a few dozen texts, and no page fetched for it."""
+        unit = self._unit or unit_for(self.height())
+        metrics = self.queue.fontMetrics()
+        shown = min(self.queue_model.rowCount(), self.queue_model.page_size)
+        texts = [self.queue_model.index(row, STATE).data() or "" for row in range(shown)]
+        widest = max((metrics.horizontalAdvance(text) for text in texts), default=0) + cell_margins(self.queue)
+        others = sum(self.queue.columnWidth(column) for column in QUEUE_COLUMNS if column not in (TITLE, STATE))
+        room = self.queue.viewport().width() - others - unit * TITLE_LEAST_UNITS
+        self.queue.setColumnWidth(STATE, max(unit * STATE_LEAST_UNITS, min(widest, room)))
+
     def _show_queue_state(self) -> None:
+        self._fit_queue_states()
         if self.queue_model.rowCount():
             text = ""
         else:
@@ -403,17 +421,20 @@ class WallWindow(QWidget):
             self.queue.verticalHeader().setDefaultSectionSize(int(unit * 1.9))
             # Fixed widths in body units: sizing the queue to its contents would read a thousand rows. The place
             # holds a grid's name of ten characters whole (亚平近岸水产养殖海域; 8 units had cut even 侨南社区第5网格).
-            for column, units in ((COUNTDOWN, 9), (STATE, 10)):
-                self.queue.setColumnWidth(column, unit * units)
+            self.queue.setColumnWidth(COUNTDOWN, unit * 9)
             self.queue.setColumnWidth(PLACE, unit * 10 + cell_margins(self.queue))
             self.queue.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+            self._fit_queue_states()
             self._fit_emergencies()
         self.alarm.resize(self.size())
         super().resizeEvent(event)
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.emergencies.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_emergencies()
+        if event.type() == QEvent.Type.Resize:
+            if watched is self.emergencies.viewport():
+                self._fit_emergencies()
+            elif watched is self.queue.viewport():
+                self._fit_queue_states()
         return super().eventFilter(watched, event)
 
     # --- acknowledging the alarm ----------------------------------------------------------
