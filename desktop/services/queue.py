@@ -147,9 +147,9 @@ class QueueRow:
     # When the lead was to sign for the case, while it has not: a missed sign-for shows before the
     # handling deadline does (Art. 18(1): the department that signs is responsible from then on).
     lead_sign_due_at: datetime | None = None
-    # A 督办 order still running past its own deadline (Art. 20(1)): the supervision did not get the
-    # case handled in time.
-    supervision_overdue: bool = False
+    # The earliest deadline of the 督办 orders still running (Art. 20(1)): past it, the supervision did
+    # not get the case handled in time. Kept as a time, so that a row held on screen turns on the clock.
+    supervision_due_at: datetime | None = None
     # A liaison's own part: its department's share still running, and that share's next deadline
     # (signing while unsigned, then contacting, then handling; none while its clock stands still or
     # it has reported).
@@ -160,6 +160,10 @@ class QueueRow:
     @property
     def is_open(self) -> bool:
         return self.state.is_open
+
+    def supervision_overdue(self, now: datetime) -> bool:
+        """A 督办 order still running past its own deadline (Art. 20(1))."""
+        return self.supervision_due_at is not None and self.supervision_due_at < now
 
 
 @dataclass(frozen=True)
@@ -401,11 +405,12 @@ def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
                             Assignment.state == AssignmentState.DISPATCHED)
                      .order_by(Assignment.id.desc()).limit(1).scalar_subquery())
     # Like the lead, for the page's rows only (through the index on supervision_orders.case_id).
-    supervision_overdue = select(SupervisionOrder.id).where(SupervisionOrder.case_id == Case.id,
-                                                            _overdue_order(now)).exists()
+    supervision_due = (select(func.min(SupervisionOrder.due_at))
+                       .where(SupervisionOrder.case_id == Case.id, SupervisionOrder.closed_at.is_(None))
+                       .scalar_subquery())
     columns = (Case.id, Case.number, Case.title, Case.category, Case.state, Case.supervision, Case.urgent,
                place_name, Case.requester_name, Case.requester_phone, Case.received_at, Case.due_at, Case.version,
-               lead_department, lead_sign_due, supervision_overdue)
+               lead_department, lead_sign_due, supervision_due)
     with db.session() as session:
         inner = OwnShare.of(actor)
         ids = _filtered(session, actor, f, select(Case.id), now, inner)

@@ -218,9 +218,10 @@ class QueueModel(QAbstractTableModel):
             self.failed.emit(exc)
 
     def tick(self) -> None:
-        """Redraw the countdown (and the deadline colours) from the rows held."""
+        """Redraw the countdown, the deadline colours and the state (督办超期 once an order's deadline
+        passes) from the rows held."""
         if self._count:
-            for column in (COUNTDOWN, DEADLINE):
+            for column in (COUNTDOWN, STATE, DEADLINE):
                 self.dataChanged.emit(self.index(0, column), self.index(self._count - 1, column),
                                       [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])
 
@@ -321,7 +322,7 @@ class QueueModel(QAbstractTableModel):
                 state = self.tr("本单位%1 · 案件%2").replace("%1", label(r.own_state)).replace("%2", label(r.state))
             if r.supervision is not SupervisionLevel.NONE:
                 state = f"{state} · {supervision_tag(r.supervision)}"
-            if r.supervision_overdue:  # a 督办 order past its own deadline (Art. 20(1))
+            if r.supervision_overdue(self.clock()):  # a 督办 order past its own deadline (Art. 20(1))
                 state = self.tr("%1 · 督办超期").replace("%1", state)
             return state
         if column == TITLE:

@@ -4231,32 +4231,32 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Awaiting decision, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="319" />
+      <location filename="../../desktop/views/queue_model.py" line="320" />
       <source>本单位%1</source>
       <translation>Ours: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="321" />
+      <location filename="../../desktop/views/queue_model.py" line="322" />
       <source>本单位%1 · 案件%2</source>
       <translation>Ours: %1 · case: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="325" />
+      <location filename="../../desktop/views/queue_model.py" line="326" />
       <source>%1 · 督办超期</source>
       <translation>%1 (late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="328" />
+      <location filename="../../desktop/views/queue_model.py" line="329" />
       <source>【急】</source>
       <translation>[Urgent] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="343" />
+      <location filename="../../desktop/views/queue_model.py" line="344" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="343" />
+      <location filename="../../desktop/views/queue_model.py" line="344" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>
@@ -4965,163 +4965,163 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>GridDesk · duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="237" />
+      <location filename="../../desktop/views/wall/window.py" line="238" />
       <source>无在办诉求</source>
       <translation>No open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="237" />
-      <location filename="../../desktop/views/wall/window.py" line="298" />
+      <location filename="../../desktop/views/wall/window.py" line="238" />
+      <location filename="../../desktop/views/wall/window.py" line="299" />
       <source>载入中…</source>
       <translation>Loading…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="241" />
+      <location filename="../../desktop/views/wall/window.py" line="242" />
       <source>实时诉求队列(超期优先)</source>
       <translation>Live request queue (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="242" />
+      <location filename="../../desktop/views/wall/window.py" line="243" />
       <source>紧急情况报告(超时优先)</source>
       <translation>Emergency reports (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="243" />
+      <location filename="../../desktop/views/wall/window.py" line="244" />
       <source>在办诉求分布(红色为超期)</source>
       <translation>Open requests (red: overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="245" />
+      <location filename="../../desktop/views/wall/window.py" line="246" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="245" />
+      <location filename="../../desktop/views/wall/window.py" line="246" />
       <source>等级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="245" />
+      <location filename="../../desktop/views/wall/window.py" line="246" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="245" />
+      <location filename="../../desktop/views/wall/window.py" line="246" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="245" />
+      <location filename="../../desktop/views/wall/window.py" line="246" />
       <source>报告进度</source>
       <translation>Ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="245" />
+      <location filename="../../desktop/views/wall/window.py" line="246" />
       <source>确认</source>
       <translation>Ack.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="297" />
+      <location filename="../../desktop/views/wall/window.py" line="298" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="301" />
+      <location filename="../../desktop/views/wall/window.py" line="302" />
       <source>网格指挥台 · {0} 值班大屏 · {1}承办的诉求</source>
       <translation>GridDesk · {0} wall display · cases handled by {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="304" />
+      <location filename="../../desktop/views/wall/window.py" line="305" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="305" />
+      <location filename="../../desktop/views/wall/window.py" line="306" />
       <source>%1 年的法定节假日和调休安排尚未公布也未录入:期限跨入该年的倒计时暂按周一至周五计算,可能不准;请管理员在“工作日历”中录入</source>
       <translation>The statutory holidays and make-up workdays of %1 are neither published nor entered: countdowns running into that year are counted Monday to Friday and may be wrong; an administrator should enter them in the working calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="309" />
+      <location filename="../../desktop/views/wall/window.py" line="310" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="310" />
+      <location filename="../../desktop/views/wall/window.py" line="311" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="311" />
+      <location filename="../../desktop/views/wall/window.py" line="312" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="312" />
+      <location filename="../../desktop/views/wall/window.py" line="313" />
       <source>紧急报告超时环节</source>
       <translation>Emergency rungs overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="313" />
+      <location filename="../../desktop/views/wall/window.py" line="314" />
       <source>{0} 件报告(第二十一条)</source>
       <translation>in {0} report(s) (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="314" />
+      <location filename="../../desktop/views/wall/window.py" line="315" />
       <source>第二十一条报告进度</source>
       <translation>Art. 21 reporting ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="315" />
+      <location filename="../../desktop/views/wall/window.py" line="316" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="315" />
+      <location filename="../../desktop/views/wall/window.py" line="316" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="316" />
+      <location filename="../../desktop/views/wall/window.py" line="317" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="318" />
+      <location filename="../../desktop/views/wall/window.py" line="319" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="375" />
+      <location filename="../../desktop/views/wall/window.py" line="376" />
       <source>另有 {0} 条未显示</source>
       <translation>{0} more not shown</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="377" />
+      <location filename="../../desktop/views/wall/window.py" line="378" />
       <source>(其中 {0} 条有超时环节)</source>
       <translation> ({0} of them with overdue rungs)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="382" />
+      <location filename="../../desktop/views/wall/window.py" line="383" />
       <source>无紧急情况报告(未结束的及近 {0} 日的)</source>
       <translation>No emergency reports (open or of the last {0} days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="389" />
+      <location filename="../../desktop/views/wall/window.py" line="390" />
       <source>已确认</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="389" />
+      <location filename="../../desktop/views/wall/window.py" line="390" />
       <source>待确认</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="402" />
+      <location filename="../../desktop/views/wall/window.py" line="403" />
       <source>超时 {0} 项</source>
       <translation>{0} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="409" />
+      <location filename="../../desktop/views/wall/window.py" line="410" />
       <source>{0}·{1} {2}</source>
       <translation>{0} · {1} {2}</translation>
     </message>

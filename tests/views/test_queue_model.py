@@ -97,6 +97,27 @@ def test_timer_tick_repaints_the_countdown_without_refetching(qtbot, model, monk
     assert asked == []
 
 
+@pytest.mark.law("Art. 20")
+def test_a_supervision_order_running_out_shows_on_the_next_tick_without_refetching(qtbot, model, monkeypatch):
+    """督办超期 had waited for the queue's next refresh; the row holds the order's deadline now."""
+    from desktop.views.queue_model import STATE
+
+    row = model.row_at(0)
+    due = utcnow() + timedelta(minutes=1)
+    model._pages[0][0] = replace(row, supervision=SupervisionLevel.GENERAL, supervision_due_at=due)
+    asked = []
+    monkeypatch.setattr("desktop.services.queue.page", lambda *a, **k: asked.append(a) or [])
+    model.clock = lambda: due - timedelta(seconds=1)
+    assert "督办超期" not in model.index(0, STATE).data()
+    model.clock = lambda: due + timedelta(seconds=1)
+    repainted = []
+    model.dataChanged.connect(lambda first, last, roles: repainted.append(first.column()))
+    model.tick()
+    assert STATE in repainted
+    assert model.index(0, STATE).data().endswith(" · 一般督办 · 督办超期")
+    assert asked == []
+
+
 def test_header_sort_orders_in_sql(model):
     model.sort(0, Qt.SortOrder.DescendingOrder)
     assert model.filter.sort is SortKey.NUMBER and model.filter.descending

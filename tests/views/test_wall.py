@@ -500,3 +500,30 @@ def test_the_queue_shows_a_supervised_cases_state_whole(qtbot, request, demo_db,
     assert window.queue.columnWidth(STATE) > window._unit * 10  # wider than it was, in either language
     assert window.queue.columnWidth(TITLE) >= window._unit * TITLE_LEAST_UNITS
     assert window.queue.horizontalHeader().length() <= window.queue.viewport().width()
+
+
+@pytest.mark.law("Art. 20")
+def test_the_walls_state_column_makes_room_when_an_order_runs_out_on_the_tick(qtbot, wall):
+    from dataclasses import replace
+
+    from desktop.models import utcnow
+    from desktop.models.enums import CaseState, SupervisionLevel
+    from desktop.views.queue_model import STATE
+    from desktop.views.wall.window import cell_margins
+
+    wall.resize(1920, 1080)
+    qtbot.waitUntil(lambda: wall.size().width() == 1920)
+    model, metrics = wall.queue_model, wall.queue.fontMetrics()
+    due = utcnow() + timedelta(minutes=1)
+    rows = model._pages[0]
+    rows[:] = [replace(row, state=CaseState.HANDLING, supervision=SupervisionLevel.NONE, supervision_due_at=None)
+               for row in rows]
+    rows[-1] = replace(rows[-1], supervision=SupervisionLevel.KEY, supervision_due_at=due)
+    model.clock = lambda: due - timedelta(seconds=1)
+    model.tick()
+    long = "办理中 · 重点督办 · 督办超期"
+    assert metrics.horizontalAdvance(long) > wall.queue.columnWidth(STATE) - cell_margins(wall.queue)
+    model.clock = lambda: due + timedelta(seconds=1)
+    model.tick()
+    assert model.index(len(rows) - 1, STATE).data() == long
+    assert metrics.horizontalAdvance(long) <= wall.queue.columnWidth(STATE) - cell_margins(wall.queue)

@@ -143,6 +143,7 @@ class WallWindow(QWidget):
         self._queue_loaded = False  # a refresh of the queue has landed
         self.queue_model.refreshed.connect(self._queue_landed)
         self.queue_model.modelReset.connect(self._show_queue_state)
+        self.queue_model.dataChanged.connect(lambda *_: self._fit_queue_states())  # 督办超期 on the countdown's tick
         self.emergencies_more = QLabel()  # 另有 N 条: reports the panel has no room for
         self.emergencies_more.setObjectName("note")
         self.emergencies_more.hide()
