@@ -130,3 +130,17 @@ def test_a_version_in_force_until_a_later_one_takes_effect_keeps_its_guidance_co
     assert "王工是事项清单所列的业务指导人员(C07-001 疑似食物中毒)" in capsys.readouterr().err
     assert _run(db, "departments", "retire", "BH-WJ")[0] == 1
     assert "事项清单仍列其为责任部门:C07-001 疑似食物中毒" in capsys.readouterr().err
+
+
+@pytest.mark.law("Art. 12")
+def test_an_item_naming_another_institutions_department_is_refused_by_row(departments, tmp_path, capsys):
+    """The window offers a list's own departments only; a table could name a county's for the city's list."""
+    db = departments
+    assert _run(db, "departments", "add", "HC-ZJ", "--place", "450502000000", "--name", "海城区住房和城乡建设局")[0] == 0
+    path = tmp_path / "items.csv"
+    path.write_text(HEADER + ITEMS + "C04-001,协助排查自建房安全隐患,安全风险隐患排查,一般,5,工作日,HC-ZJ,是,\n",
+                    encoding="utf-8")
+    assert _run(db, "matters", "import", str(path))[0] == 1
+    assert ("第 4 行 责任部门:海城区住房和城乡建设局是海城区的部门,不是北海市的;北海市事项清单的事项由北海市的联动部门负责,请改选(Art. 12)"
+            in capsys.readouterr().err)
+    assert _run(db, "matters", "versions")[1] == ""  # nothing was added

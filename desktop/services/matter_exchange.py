@@ -26,7 +26,7 @@ from .exchange.table_export import write_table
 from .exchange.table_import import csv_rows
 from .department_use import use_departments
 from .clock import beijing_today
-from .matter_list import ItemDraft, draft_of, list_place, new_item
+from .matter_list import ItemDraft, draft_of, list_place, new_item, other_institutions
 from .matters import lists_in_force
 from .places import get_place
 from .security import Actor, Permission
@@ -86,8 +86,10 @@ def _enum(enum_cls, text: str, column: str, problems: list[str], default=None):
         return default
 
 
-def _draft(line: int, row: dict[str, str], departments: dict[str, Department]) -> tuple[ItemDraft | None, int | None,
-                                                                                        list[str]]:
+def _draft(line: int, row: dict[str, str], departments: dict[str, Department],
+           foreign: dict[int, str]) -> tuple[ItemDraft | None, int | None, list[str]]:
+    """The item a row describes and its department's id, or what is wrong with it. `foreign`: why each
+    department of another institution cannot be named (other_institutions)."""
     problems = [f"{column}:必填" for column in REQUIRED if not row.get(column)]
     problems += [f"{column}:{why}" for column, value in row.items() if (why := unstorable(value))]
     limit = row.get("办理时限", "")
@@ -101,6 +103,8 @@ def _draft(line: int, row: dict[str, str], departments: dict[str, Department]) -
         problems.append(f"责任部门:没有代码为 {row['责任部门']} 的部门(见 griddesk-admin departments list)")
     elif department is not None and not department.active:
         problems.append(f"责任部门:{department.name}已停用,请改选在用的部门(Art. 13)")
+    elif department is not None and department.id in foreign:
+        problems.append(foreign[department.id])
     category = _enum(MatterCategory, row.get("类别", ""), "类别", problems)
     complexity = _enum(MatterComplexity, row.get("复杂程度", ""), "复杂程度", problems, MatterComplexity.GENERAL)
     unit = _enum(TimeLimitUnit, row.get("时限单位", ""), "时限单位", problems, TimeLimitUnit.WORKING_DAYS)
@@ -131,11 +135,12 @@ def import_items(db: Database, actor: Actor, path: str | Path, *, place_code: st
         named = session.scalars(select(Department.id).where(Department.code.in_(codes))).all()
         # Share-locked and read afresh, as add_item does: a department retired meanwhile is not listed.
         departments = {d.code: d for d in use_departments(session, named).values()}
+        foreign = {d.id: why for d in departments.values() if (why := other_institutions(session, d, place))}
         draft_list = draft_of(session, place)
         present = {item.code for item in draft_list.items}
         problems, drafts, seen = [], [], {}
         for line, row in rows:
-            draft, department_id, found = _draft(line, row, departments)
+            draft, department_id, found = _draft(line, row, departments, foreign)
             problems += found
             if draft is None:
                 continue

@@ -140,6 +140,11 @@ def institution_of(place: Place) -> Place:
     return next(node for node in upward(place) if node.level in (PlaceLevel.CITY, PlaceLevel.COUNTY))
 
 
+def institution_served(session: Session, department: Department) -> Place:
+    """The institution whose list a department's items and applications belong to."""
+    return institution_of(session.get(Place, department.place_id))
+
+
 def _list_info(session: Session, matter_list: MatterList) -> MatterListInfo:
     place = session.get(Place, matter_list.place_id)
     count = session.scalar(select(func.count()).where(MatterItem.matter_list_id == matter_list.id))
@@ -213,13 +218,27 @@ def _editable_list(uow: UnitOfWork, list_id: int) -> tuple[MatterList, Place]:
     return matter_list, place
 
 
-def _check_item(session: Session, draft: ItemDraft, department_id: int, guidance_contact_id: int | None) -> None:
+def other_institutions(session: Session, department: Department, place: Place) -> str | None:
+    """Why `department` cannot be responsible for an item of `place`'s list, if it serves another
+    institution: a list is compiled by the institution with its own linked departments (Art. 12(1)),
+    and the window offers only those."""
+    theirs = institution_served(session, department)
+    if theirs.id == place.id:
+        return None
+    return (f"责任部门:{department.name}是{theirs.name}的部门,不是{place.name}的;"
+            f"{place.name}事项清单的事项由{place.name}的联动部门负责,请改选(Art. 12)")
+
+
+def _check_item(session: Session, draft: ItemDraft, department_id: int, guidance_contact_id: int | None,
+                place: Place) -> None:
     problems = draft.problems()
     department = use_departments(session, [department_id]).get(department_id)
     if department is None:
         problems.append(f"责任部门:部门 {department_id} 不存在")
     elif not department.active:
         problems.append(f"责任部门:{department.name}已停用,请改选在用的部门(Art. 13)")
+    elif why := other_institutions(session, department, place):
+        problems.append(why)
     if guidance_contact_id is not None and not session.scalar(select(Liaison.id).where(
             Liaison.department_id == department_id, Liaison.person_id == guidance_contact_id)):
         problems.append("业务指导人员:应为责任部门的联络人员(Art. 13)")
@@ -246,8 +265,8 @@ def add_item(db: Database, actor: Actor, list_id: int, draft: ItemDraft, *, depa
              guidance_contact_id: int | None = None) -> MatterItemInfo:
     """Add an item to a draft; the guidance contact defaults to the department's (Art. 13(4))."""
     with unit_of_work(db, actor, "matters.add_item", target=f"matter_list:{list_id}") as uow:
-        matter_list, _ = _editable_list(uow, list_id)
-        _check_item(uow.session, draft, department_id, guidance_contact_id)
+        matter_list, place = _editable_list(uow, list_id)
+        _check_item(uow.session, draft, department_id, guidance_contact_id, place)
         if any(i.code == draft.code for i in matter_list.items):
             raise Conflict(f"第 {matter_list.version} 版中已有编号为 {draft.code} 的事项")
         item = new_item(uow.session, matter_list, draft, department_id, guidance_contact_id)
@@ -278,8 +297,8 @@ def update_item(db: Database, actor: Actor, item_id: int, draft: ItemDraft, *, d
         item = uow.session.get(MatterItem, item_id)
         if item is None:
             raise NotFound(f"事项 {item_id} 不存在")
-        matter_list, _ = _editable_list(uow, item.matter_list_id)
-        _check_item(uow.session, draft, department_id, guidance_contact_id)
+        matter_list, place = _editable_list(uow, item.matter_list_id)
+        _check_item(uow.session, draft, department_id, guidance_contact_id, place)
         if any(i.code == draft.code and i.id != item.id for i in matter_list.items):
             raise Conflict(f"第 {matter_list.version} 版中已有编号为 {draft.code} 的事项")
         kept = item.guidance_contact_id if department_id == item.department_id else None
@@ -371,7 +390,7 @@ def apply(db: Database, actor: Actor, *, department_id: int, action: Application
         department = use_departments(session, [department_id]).get(department_id)
         if department is None:
             raise NotFound(f"部门 {department_id} 不存在")
-        institution = institution_of(session.get(Place, department.place_id))
+        institution = institution_served(session, department)
         uow.require(Permission.APPLY_MATTERS, institution.code, institution.short_name)
         if not department.active:
             raise InvalidTransition(f"{department.name}已停用,不能再申请纳入或退出事项(Art. 13)")
@@ -433,7 +452,7 @@ def review(db: Database, actor: Actor, application_id: int, *, approve: bool,
         if application is None:
             raise NotFound(f"申请 {application_id} 不存在")
         department = use_departments(session, [application.department_id])[application.department_id]
-        institution = institution_of(session.get(Place, department.place_id))
+        institution = institution_served(session, department)
         uow.require(Permission.MANAGE_MATTERS, institution.code, institution.short_name)
         if approve and application.action is ApplicationAction.ADD and not department.active:
             raise InvalidTransition(f"{department.name}已停用,其事项不能列入清单;请不同意此申请,"
@@ -476,7 +495,7 @@ def applications(db: Database, *, place_code: str | None = None,
         rows = session.execute(stmt).all()
         if place_code:
             institution = institution_of(get_place(session, place_code))
-            rows = [(a, d) for a, d in rows if institution_of(session.get(Place, d.place_id)).id == institution.id]
+            rows = [(a, d) for a, d in rows if institution_served(session, d).id == institution.id]
         return [_application_info(a, d) for a, d in rows]
 
 
@@ -543,7 +562,7 @@ def rectifications(db: Database, *, place_code: str | None = None, open_only: bo
         rows = session.execute(stmt).all()
         if place_code:
             institution = institution_of(get_place(session, place_code))
-            rows = [(n, d) for n, d in rows if institution_of(session.get(Place, d.place_id)).id == institution.id]
+            rows = [(n, d) for n, d in rows if institution_served(session, d).id == institution.id]
         return [_rectification_info(n, d) for n, d in rows]
 
 
@@ -554,7 +573,7 @@ def departments(db: Database, place_code: str | None = None) -> list[tuple[int, 
         found = session.scalars(stmt).all()
         if place_code:
             institution = institution_of(get_place(session, place_code))
-            found = [d for d in found if institution_of(session.get(Place, d.place_id)).id == institution.id]
+            found = [d for d in found if institution_served(session, d).id == institution.id]
         return [(d.id, d.short_name) for d in found]
 
 

@@ -73,6 +73,30 @@ def item_id(db, list_id: int, code: str) -> int:
 
 
 @pytest.mark.law("Art. 12")
+def test_an_item_is_given_to_a_department_of_the_lists_own_institution(db, departments, published):
+    """A list is compiled by its institution with its own linked departments (Art. 12(1)): the city's
+    department (or another county's) cannot be responsible for an item of 海城区's list."""
+    with db.session() as session:
+        city = session.scalar(select(Place).where(Place.code == "450500000000"))
+        city_department = Department(code="BH-CG", name="北海市城市管理局", short_name="城管局",
+                                     level=DepartmentLevel.CITY, place_id=city.id)
+        session.add(city_department)
+        session.commit()
+        city_department_id = city_department.id
+    v2 = ml.start_version(db, COUNTY_ADMIN, place_code=COUNTY)
+    with pytest.raises(ValidationFailed) as refused:
+        ml.add_item(db, COUNTY_ADMIN, v2.id, draft("HC-09-01", "路灯报修"), department_id=city_department_id)
+    assert refused.value.problems == ["责任部门:北海市城市管理局是北海市的部门,不是海城区的;海城区事项清单的事项由海城区的联动部门负责,"
+                                      "请改选(Art. 12)"]
+    kept = item_id(db, v2.id, "HC-04-01")
+    with pytest.raises(ValidationFailed):
+        ml.update_item(db, COUNTY_ADMIN, kept, draft("HC-04-01", "协助排查自建房安全隐患"),
+                       department_id=city_department_id)
+    assert {i.department for i in ml.items(db, v2.id)} == {"住房和城乡建设局", "卫生健康局"}
+    assert ml.departments(db, COUNTY) == [(departments[1], "卫生健康局"), (departments[0], "住房和城乡建设局")]
+
+
+@pytest.mark.law("Art. 12")
 def test_versions_publish_and_supersede(db, departments, published):
     assert (published.version, published.state, published.items) == (1, MatterListState.PUBLISHED, 2)
     item = ml.items(db, published.id)[0]
