@@ -48,13 +48,13 @@ def test_staff_import_export_and_notice_sheets(grid, tmp_path, capsys):
     capsys.readouterr()
     code, text = run(grid, "print", "notice-sheets", "--under", "450502001000", "-o", str(pdf))
     assert code == 0 and "已打印网格公示牌 1 张" in text
-    assert "提示:二维码网址({code} 处代入网格代码)仍是示例默认值" in capsys.readouterr().err
+    assert "提示:尚未设置二维码网址({code} 处代入网格代码),公示牌上不印二维码" in capsys.readouterr().err
     body = pdf_text(pdf, layout=False)
     assert "李海燕" in body and "13907791234" in body and "12345" in body
     assert run(grid, "print", "needing-reprint", "--under", "450502001000")[1].startswith("共 0 个")
     assert run(grid, "print", "notice-texts", "--set", "url=https://example.org/grid/{code}")[0] == 0
     assert run(grid, "print", "notice-sheets", "--under", "450502001000", "-o", str(pdf))[0] == 0
-    assert "示例默认值" not in capsys.readouterr().err
+    assert "尚未设置" not in capsys.readouterr().err
 
 
 @pytest.mark.law("Art. 12")
@@ -105,14 +105,13 @@ def test_print_commands_default_to_the_users_own_place(demo_db, tmp_path):
 
 def test_notice_texts_shown_and_set(grid):
     code, text = run(grid, "print", "notice-texts")
-    assert code == 0 and "hotline=12345 政务服务便民热线" in text and "url=https://" in text
-    # Saving the texts with the stand-in address unchanged (as the texts dialog saves all four) leaves it a stand-in.
-    default_url = notice_board.DEFAULTS["notice.url"]
-    assert run(grid, "print", "notice-texts", "--set", "other=周一至周五", f"url={default_url}")[0] == 0
-    assert notice_board.placeholders_in_use(grid) == ["二维码网址({code} 处代入网格代码)"]
+    assert code == 0 and "hotline=12345 政务服务便民热线" in text and "url=\t" in text
+    # Saving the texts with the address left empty (as the texts dialog saves all four) leaves it unset.
+    assert run(grid, "print", "notice-texts", "--set", "other=周一至周五", "url=")[0] == 0
+    assert notice_board.unset_texts(grid) == ["二维码网址({code} 处代入网格代码)"]
     code, text = run(grid, "print", "notice-texts", "--set", "hotline=0779-12345", "url=https://example.org/{code}")
     assert code == 0 and "hotline=0779-12345" in text and "url=https://example.org/{code}" in text
-    assert notice_board.placeholders_in_use(grid) == []
+    assert notice_board.unset_texts(grid) == []
     assert "hotline=0779-12345" in run(grid, "print", "notice-texts")[1]
     assert run(grid, "print", "notice-texts", "--set", "hotline")[0] == 1  # not KEY=VALUE
     assert run(grid, "print", "notice-texts", "--set", "url=example.org")[0] == 1

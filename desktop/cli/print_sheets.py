@@ -48,8 +48,8 @@ def _progress(ctx):
 
 
 def _notice_sheets(ctx, args) -> int:
-    for label in notice_board.placeholders_in_use(ctx.db):  # printed anyway: a proof sheet is fine
-        print(f"griddesk-admin: 提示:{label}仍是示例默认值,印出的二维码不指向本市的页面;"
+    for label in notice_board.unset_texts(ctx.db):  # printed anyway: a proof sheet is fine
+        print(f"griddesk-admin: 提示:尚未设置{label},公示牌上不印二维码;"
               f"请用 griddesk-admin print notice-texts --set url=… 设置", file=sys.stderr)
     result = print_notice_sheets(ctx.db, ctx.actor, Path(args.output), under=_default_place(ctx, args.under),
                                  only_needing_reprint=args.only_needing_reprint, progress=_progress(ctx))

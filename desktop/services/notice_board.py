@@ -32,7 +32,7 @@ from .unit_of_work import unit_of_work
 DEFAULTS = {
     "notice.platform": "北海市网格化服务管理事项受理平台",
     "notice.hotline": "12345 政务服务便民热线",
-    "notice.url": "https://wgh.beihai.gov.cn/grid/{code}",
+    "notice.url": "",  # not set: the sheets print no QR code until the city names its grid pages
     "notice.other": "",
 }
 # Points kept per ring on the inset: plenty at 6 cm, and a redrawn boundary still changes the hash.
@@ -60,7 +60,7 @@ class NoticeSheet:
     platform: str
     hotline: str
     other: str
-    url: str
+    url: str  # the grid's public page (its QR code); empty while the city has not set the address
 
     def content_hash(self) -> str:
         payload = json.dumps(asdict(self), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -92,16 +92,16 @@ TEXT_FIELDS = {
 }
 
 
-# Defaults that only stand in until the city sets its own: a printed QR code must lead somewhere real.
-PLACEHOLDERS = ("notice.url",)
+# Texts that no default can stand in for: a printed QR code must lead to the city's real page, so
+# none is printed until it is set (a made-up address would send residents nowhere).
+SET_BY_CITY = ("notice.url",)
 
 
-def placeholders_in_use(db: Database) -> list[str]:
-    """The labels of the texts that still print their stand-in default (PLACEHOLDERS), whether
-    never set or saved unchanged with the other texts."""
+def unset_texts(db: Database) -> list[str]:
+    """The labels of the texts (SET_BY_CITY) the city has not set yet."""
     with db.session() as session:
         printed = notice_settings(session)
-    return [TEXT_FIELDS[key][0] for key in PLACEHOLDERS if printed[key] == DEFAULTS[key]]
+    return [TEXT_FIELDS[key][0] for key in SET_BY_CITY if not printed[key]]
 
 
 def texts(db: Database) -> dict[str, str]:
@@ -130,7 +130,7 @@ def configure_texts(db: Database, actor: Actor, **values: str) -> dict[str, str]
         label, longest = TEXT_FIELDS[key]
         if len(value) > longest:
             problems.append(f"{label}({key}):最多 {longest} 个字,现为 {len(value)} 个")
-        if not value and key != "notice.other":
+        if not value and key not in ("notice.other", *SET_BY_CITY):  # an address emptied: no QR code again
             problems.append(f"{label}({key}):不能为空")
         if key == "notice.url" and value and not value.startswith(("https://", "http://")):
             problems.append(f"{label}({key}):应以 https:// 或 http:// 开头,现为 {value!r}")

@@ -3801,8 +3801,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="81" />
-      <source>二维码网址仍是示例默认值,印出的二维码不指向本市的页面;请先在“公示牌文字…”中设置(可以先打印样张)</source>
-      <translation>The QR code address is still the sample default, so printed codes do not lead to the city's pages; set it under “Sheet texts…” first (a proof sheet may be printed meanwhile)</translation>
+      <source>尚未设置二维码网址,公示牌上不印二维码;请先在“公示牌文字…”中设置(可以先打印样张)</source>
+      <translation>The QR code address is not set, so the sheets carry no QR code; set it under "Sheet texts…" first (a proof can be printed meanwhile)</translation>
     </message>
     <message>
       <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="83" />

@@ -54,7 +54,7 @@ def test_sheet_shows_name_area_staff_with_full_phones_and_hotline(db, system, to
     assert sheet.area == "海城区 中街街道 塘仔里社区"
     assert [(m.role, m.name, m.phone) for m in sheet.staff] == [("网格长", "李海燕", "13907791234"),
                                                                 ("网格员", "韦丽", "13800001111")]
-    assert sheet.hotline.startswith("12345") and sheet.url.endswith(GRID1)
+    assert sheet.hotline.startswith("12345") and sheet.url == ""  # the city has not set the address yet
     assert len(sheet.outline) == 1 and sheet.vessels is None
     assert (found[BOATS].vessels, found[BOATS].outline) == (3, ())
 
@@ -93,7 +93,7 @@ def test_nothing_on_a_sheet_runs_off_the_page_or_under_the_qr_code_or_footer(tmp
                   for n in range(members))
     sheet = notice_board.NoticeSheet(1, GRID1, "塘仔里第一网格", "海城区 中街街道 塘仔里社区", "基础网格",
                                      (((109.118, 21.478), (109.124, 21.479), (109.123, 21.474), (109.118, 21.478)),),
-                                     None, staff, platform, hotline, other, "https://wgh.beihai.gov.cn/grid/" + GRID1)
+                                     None, staff, platform, hotline, other, "https://wgh.example.cn/grid/" + GRID1)
     out = tmp_path / "sheet.pdf"
     out.write_bytes(notice_sheets.render([sheet], "中街街道", printed_on=date(2026, 3, 2)))
     [words] = word_boxes(out)
@@ -124,10 +124,29 @@ def test_nothing_on_a_sheet_runs_off_the_page_or_under_the_qr_code_or_footer(tmp
 
 @pytest.mark.law("Art. 14")
 def test_printed_qr_code_reads_back_as_the_grids_public_url(db, system, township, tmp_path):
+    notice_board.configure_texts(db, system, url="https://wgh.example.cn/grid/{code}")
     out = tmp_path / "sheets.pdf"
     print_notice_sheets(db, system, out, under=TOWNSHIP)
     expected = next(s for s in notice_board.sheets(db, system, TOWNSHIP) if s.grid_code == GRID1).url
+    assert expected == f"https://wgh.example.cn/grid/{GRID1}"
     assert qr_codes(out, 1, tmp_path) == [expected]
+
+
+@pytest.mark.law("Art. 14")
+def test_no_qr_code_is_printed_until_the_city_sets_the_grids_page_address(db, system, township, tmp_path):
+    """The address had defaulted to a made-up government address: sheets posted with its QR code sent
+    residents nowhere. Unset, a sheet carries everything else and no QR code, and the print says so."""
+    assert notice_board.unset_texts(db) == ["二维码网址({code} 处代入网格代码)"]
+    assert {s.url for s in notice_board.sheets(db, system, TOWNSHIP)} == {""}
+    out = tmp_path / "sheets.pdf"
+    print_notice_sheets(db, system, out, under=TOWNSHIP)
+    assert qr_codes(out, 1, tmp_path) == []
+    text = pdf_text(out)
+    assert "扫码" not in text and "网格公示牌" in text and "12345 政务服务便民热线" in text
+    notice_board.configure_texts(db, system, url="https://wgh.example.cn/grid/{code}", other="开放日")
+    assert notice_board.unset_texts(db) == []
+    notice_board.configure_texts(db, system, url="")  # emptied again: no QR code again, not a refusal
+    assert notice_board.unset_texts(db) == ["二维码网址({code} 处代入网格代码)"]
 
 
 @pytest.mark.law("Art. 14")
@@ -221,3 +240,25 @@ def test_a_township_may_not_change_the_citys_sheet_texts(db):
         notice_board.configure_texts(db, admin, hotline="12345")
     assert notice_board.texts(db)["notice.hotline"] == notice_board.DEFAULTS["notice.hotline"]
 
+
+
+@pytest.mark.law("Art. 14")
+def test_upgrading_clears_an_address_saved_unchanged_from_the_former_made_up_default(db, system):
+    from alembic import command
+
+    from desktop import migrate
+    from desktop.models import Setting
+
+    former = "https://wgh.beihai.gov.cn/grid/{code}"
+    with db.engine.begin() as conn:
+        command.downgrade(migrate._config(conn), "0017")
+    with db.session() as session:
+        session.add(Setting(key="notice.url", value=former, updated_by="admin"))
+        session.commit()
+    migrate.upgrade(db)
+    assert notice_board.texts(db)["notice.url"] == ""
+    notice_board.configure_texts(db, system, url="https://wgh.example.cn/grid/{code}")
+    with db.engine.begin() as conn:  # an address of the city's own is kept
+        command.downgrade(migrate._config(conn), "0017")
+    migrate.upgrade(db)
+    assert notice_board.texts(db)["notice.url"] == "https://wgh.example.cn/grid/{code}"

@@ -58,7 +58,7 @@ def test_cancel_leaves_no_file_and_nothing_recorded(qtbot, window, pdf, system):
 def test_changed_sheet_texts_list_every_printed_sheet_again(qtbot, window, pdf, system):
     dialog = open_notice_sheets(window)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: not dialog.placeholder_hint.isHidden())  # the QR address is still the stand-in
+    qtbot.waitUntil(lambda: not dialog.unset_hint.isHidden())  # the QR address is not set yet
     dialog.only_changed.setChecked(False)
     with qtbot.waitSignal(window.bus.changed, timeout=5000):
         dialog.print_button.click()
@@ -73,7 +73,7 @@ def test_changed_sheet_texts_list_every_printed_sheet_again(qtbot, window, pdf, 
         texts.save_button.click()
     assert notice_board.texts(window.db)["notice.url"] == "https://wgh.example.cn/grid/{code}"
     assert dialog.reprint_list.count() == 2 and "公示内容已变化" in dialog.reprint_list.item(0).text()
-    qtbot.waitUntil(lambda: dialog.placeholder_hint.isHidden())
+    qtbot.waitUntil(lambda: dialog.unset_hint.isHidden())
 
 
 def test_sheet_texts_are_read_only_below_the_city(qtbot, desk_db, tasks):

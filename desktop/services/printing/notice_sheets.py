@@ -124,8 +124,11 @@ def _draw_qr(canvas: Canvas, sheet: NoticeSheet, font: str) -> None:
 
     Two shortcuts keep a county's batch fast: a fixed mask pattern (every mask is valid for
     readers; choosing the "best" one costs eight trial encodings) and one tiny bitmap, one
-    pixel per module, instead of hundreds of vector rectangles.
+    pixel per module, instead of hundreds of vector rectangles. None while the city has not set
+    the address of the grids' pages (notice_board.SET_BY_CITY).
     """
+    if not sheet.url:
+        return
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     code.addData(sheet.url)
     code.version = code.calculate_version()
@@ -207,7 +210,8 @@ def draw_sheet(canvas: Canvas, sheet: NoticeSheet, font: str, township: str, pri
         y -= STAFF_LINE
     if len(shown) < len(sheet.staff):
         canvas.setFont(font, 11)
-        canvas.drawString(MARGIN + 8, y, f"另有网格工作人员 {len(sheet.staff) - len(shown)} 名,详见网上公示(扫码查看)")
+        online = ",详见网上公示(扫码查看)" if sheet.url else ""
+        canvas.drawString(MARGIN + 8, y, f"另有网格工作人员 {len(sheet.staff) - len(shown)} 名{online}")
         y -= STAFF_LINE
 
     y = _section(canvas, font, y - GAP_BEFORE_PLATFORM_SECTION, "三、受理平台及监督举报电话")

@@ -39,10 +39,10 @@ class NoticeSheetsDialog(Retranslating, QDialog):
         self.db, self.actor, self.tasks = window.db, window.actor, window.tasks
         self.entries: list[notice_board.ReprintEntry] = []
         self.heading = QLabel()
-        self.placeholder_hint = QLabel()  # the QR address still the stand-in default
-        self.placeholder_hint.setWordWrap(True)
-        self.placeholder_hint.setStyleSheet("color: #e68a00")
-        self.placeholder_hint.hide()
+        self.unset_hint = QLabel()  # the QR address not set yet: no QR code printed
+        self.unset_hint.setWordWrap(True)
+        self.unset_hint.setStyleSheet("color: #e68a00")
+        self.unset_hint.hide()
         self.reprint_list = QListWidget()
         self.only_changed = QCheckBox()
         self.only_changed.setChecked(True)
@@ -64,7 +64,7 @@ class NoticeSheetsDialog(Retranslating, QDialog):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.placeholder_hint)
+        layout.addWidget(self.unset_hint)
         layout.addWidget(self.reprint_list, 1)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.status)
@@ -78,7 +78,7 @@ class NoticeSheetsDialog(Retranslating, QDialog):
         self.heading.setText(self.tr("%1:%2 个网格的公示牌从未打印或内容已变化,需要(重新)打印")
                              .replace("%1", self.code).replace("%2", str(len(self.entries))))
         self.only_changed.setText(self.tr("只打印需要重新打印的"))
-        self.placeholder_hint.setText(self.tr("二维码网址仍是示例默认值,印出的二维码不指向本市的页面;"
+        self.unset_hint.setText(self.tr("尚未设置二维码网址,公示牌上不印二维码;"
                                               "请先在“公示牌文字…”中设置(可以先打印样张)"))
         self.print_button.setText(self.tr("打印…"))
         self._offer_print()
@@ -89,8 +89,8 @@ class NoticeSheetsDialog(Retranslating, QDialog):
     def reload(self) -> None:
         self.tasks.submit(notice_board.needs_reprint, self.db, self.actor, self.code, on_done=self._listed,
                           on_error=lambda exc: dialogs.show_error(self, exc))
-        self.tasks.submit(notice_board.placeholders_in_use, self.db,
-                          on_done=lambda labels: self.placeholder_hint.setVisible(bool(labels)),
+        self.tasks.submit(notice_board.unset_texts, self.db,
+                          on_done=lambda labels: self.unset_hint.setVisible(bool(labels)),
                           on_error=lambda exc: dialogs.show_error(self, exc))
 
     def _listed(self, entries: list[notice_board.ReprintEntry]) -> None:
