@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QPushButton,
     QSplitter,
@@ -36,8 +35,7 @@ from ..rows_model import rows_table
 
 def ask_text(parent: QWidget, title: str, prompt: str) -> str | None:
     """A reason or a response typed by the user (a function of its own so that tests can answer it)."""
-    text, ok = QInputDialog.getMultiLineText(parent, title, prompt)
-    return text if ok else None
+    return dialogs.ask_lines(parent, title, prompt)
 
 
 class MatterListWindow(Retranslating, QDialog):
