@@ -391,7 +391,10 @@ def apply(db: Database, actor: Actor, *, department_id: int, action: Application
         if department is None:
             raise NotFound(f"部门 {department_id} 不存在")
         institution = institution_served(session, department)
-        uow.require(Permission.APPLY_MATTERS, institution.code, institution.short_name)
+        # Checked where the department works: a township's police station applies to the county whose
+        # list holds its items, its liaison's scope being the township.
+        works_in = session.get(Place, department.place_id)
+        uow.require(Permission.APPLY_MATTERS, works_in.code, works_in.short_name)
         if not department.active:
             raise InvalidTransition(f"{department.name}已停用,不能再申请纳入或退出事项(Art. 13)")
         if not actor.is_system and actor.department_id != department_id:
@@ -435,6 +438,20 @@ def apply(db: Database, actor: Actor, *, department_id: int, action: Application
         uow.audit(f"{department.short_name}申请{action.label}事项 {subject}", target=f"matter_application:{application.id}")
         uow.changed("matters", application.id)
         return _application_info(application, department)
+
+
+def may_apply(db: Database, actor: Actor, institution_code: str) -> bool:
+    """Whether the actor applies to this institution (Art. 13(2)): as the liaison of an active department
+    whose items and applications belong to its list, as `apply` allows."""
+    if actor.department_id is None:
+        return False
+    with db.session() as session:
+        department = session.get(Department, actor.department_id)
+        if department is None or not department.active:
+            return False
+        works_in = session.get(Place, department.place_id)
+        return (institution_served(session, department).code == institution_code
+                and actor.can(Permission.APPLY_MATTERS, works_in.code))
 
 
 def _application_info(application: MatterApplication, department: Department) -> ApplicationInfo:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPlainTextEdit, QWidget
 
 from ..errors import GridDeskError, ValidationFailed
 
@@ -32,6 +32,24 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     """A line of text from the user, or None when cancelled."""
     text, ok = QInputDialog.getText(parent, title, label)
     return text if ok else None
+
+
+class TextDialog(QInputDialog):
+    """A reason, a note or a result of several lines. Tab goes on to the buttons, as in every other
+    form: a QInputDialog's text box would type a tab character, and a keyboard user could not leave it."""
+
+    def __init__(self, parent: QWidget | None, title: str, label: str):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setLabelText(label)
+        self.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        self.findChild(QPlainTextEdit).setTabChangesFocus(True)
+
+
+def ask_lines(parent: QWidget | None, title: str, label: str) -> str | None:
+    """Text of several lines from the user, or None when cancelled."""
+    dialog = TextDialog(parent, title, label)
+    return dialog.textValue() if dialog.exec() else None
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

@@ -172,6 +172,36 @@ def test_application_to_add_approved_into_next_draft(db, departments, published)
 
 
 @pytest.mark.law("Art. 13")
+def test_a_township_departments_liaison_applies_to_the_county_whose_list_holds_its_items(db, departments):
+    """A street's police station is a linked department of the county's list (Art. 12(1)); its liaison,
+    scoped to the street it works in, applies there to retire its item or add one (Art. 13(2))."""
+    with db.session() as session:
+        street = session.scalar(select(Place).where(Place.code == GRID_TOWNSHIP))
+        station = Department(code="450502001-PCS", name="中街派出所", short_name="中街派出所",
+                             level=DepartmentLevel.TOWNSHIP, place_id=street.id)
+        contact = Person(name="中街指导员", phone="07792021110")
+        session.add_all([station, contact])
+        session.flush()
+        session.add(Liaison(department_id=station.id, person_id=contact.id, is_guidance_contact=True))
+        session.commit()
+        station_id = station.id
+    v1 = ml.start_version(db, COUNTY_ADMIN, place_code=COUNTY)
+    ml.add_item(db, COUNTY_ADMIN, v1.id, draft("HC-04-09", "协助排查出租屋治安隐患"), department_id=station_id)
+    ml.publish(db, COUNTY_ADMIN, v1.id, on=DAY)
+    station_liaison = Actor(username="zj_police", display_name="中街派出所联络员", department_id=station_id,
+                            grants=(Grant(Role.LIAISON, GRID_TOWNSHIP, PlaceLevel.TOWNSHIP),))
+    retire = ml.apply(db, station_liaison, department_id=station_id, action=ApplicationAction.RETIRE,
+                      reason="已由社区民警专项承担", matter_item_id=item_id(db, v1.id, "HC-04-09"))
+    add = ml.apply(db, station_liaison, department_id=station_id, action=ApplicationAction.ADD, reason="电诈高发",
+                   proposal=draft("HC-01-09", "协助开展防范电信网络诈骗宣传", MatterCategory.POLICY_PUBLICITY))
+    assert [(a.item_code, a.state) for a in ml.applications(db, place_code=COUNTY)] == [
+        ("HC-01-09", ReviewState.PENDING), ("HC-04-09", ReviewState.PENDING)]
+    assert retire.department == add.department == "中街派出所"
+    assert ml.may_apply(db, station_liaison, COUNTY) and not ml.may_apply(db, station_liaison, "450500000000")
+    assert not ml.may_apply(db, liaison(departments[0]), GRID_TOWNSHIP)  # whose list is the county's, not the street's
+
+
+@pytest.mark.law("Art. 13")
 def test_retire_application_rejected_needs_comment(db, departments, published):
     housing = liaison(departments[0])
     listed = item_id(db, published.id, "HC-04-01")

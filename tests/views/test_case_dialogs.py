@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 import shapely
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QFormLayout, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QFormLayout, QLineEdit, QPlainTextEdit, QPushButton
 from sqlalchemy import select
 
 from desktop.models import Assignment, Callback, Case, Department, Extension, Grid, GridStaffRole, Person, Place, utcnow
@@ -1112,6 +1112,33 @@ def test_the_case_panel_is_worked_by_keyboard_tab_leaves_its_tables_and_an_actio
     dialog.timeline_view.setFocus()
     dialog.reload()
     assert dialog.focusWidget() is dialog.timeline_view
+    assert not errors
+
+
+@pytest.mark.law("Art. 19")
+def test_a_liaison_types_the_contact_note_and_tabs_on_to_send_it(qtbot, demo_db, tasks, errors, monkeypatch):
+    """The note box of a duty (contact, stage report, reason, result) is left with Tab, not filled with it."""
+    case_id = _police_case(demo_db, AssignmentState.SIGNED)
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_police"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitActive(dialog)
+
+    def type_and_tab_to_ok(box: dialogs.TextDialog):
+        box.show()
+        qtbot.waitActive(box)
+        note = box.findChild(QPlainTextEdit)
+        assert box.focusWidget() is note
+        note.insertPlainText("已电话联系诉求人")
+        qtbot.keyClick(note, Qt.Key.Key_Tab)
+        assert isinstance(box.focusWidget(), QPushButton)  # OK, reached by keyboard
+        box.focusWidget().click()
+        return box.result()
+
+    monkeypatch.setattr(dialogs.TextDialog, "exec", type_and_tab_to_ok)
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["contact"].click()
+    assert dialog.timeline.index(dialog.timeline.rowCount() - 1, 4).data().endswith("联系诉求人:已电话联系诉求人")
     assert not errors
 
 

@@ -159,6 +159,24 @@ def test_liaison_applies_to_retire_its_item(qtbot, window, monkeypatch):
                                                           (ApplicationAction.ADD, "YH-07-02")]
 
 
+@pytest.mark.law("Art. 13")
+def test_a_township_departments_liaison_is_offered_to_apply_to_its_countys_list(qtbot, window):
+    with window.db.session() as session:
+        township = session.scalar(select(Place).where(Place.code == "450503103000"))
+        station = Department(code="450503103-PCS", name="侨港派出所", short_name="侨港派出所",
+                             level=DepartmentLevel.TOWNSHIP, place_id=township.id)
+        session.add(station)
+        session.commit()
+        station_id = station.id
+    window.actor = Actor(username="qg_pcs", display_name="派出所联络员", department_id=station_id,
+                         grants=(Grant(Role.LIAISON, "450503103000", PlaceLevel.TOWNSHIP),))
+    matters = _open(window)
+    qtbot.addWidget(matters)
+    assert matters.code == YINHAI
+    assert not matters.apply_add_button.isHidden() and not matters.apply_retire_button.isHidden()
+    assert not matters.approve_button.isEnabled()
+
+
 @pytest.mark.law("Art. 12")
 def test_an_item_of_the_draft_is_edited_as_it_stands(qtbot, window, monkeypatch):
     matters = _open(window)

@@ -46,6 +46,13 @@ _CENTER_PERMISSION = {
 }
 
 
+# A department's share that calls the requester: from signing for it (Art. 18(1): it answers for the
+# case from then on) until it ends — not while it may yet refuse the case, nor while it contends the
+# case is not its own (Art. 18(2)); until then the number stays masked (Art. 15).
+DIALLING_STATES = frozenset({AssignmentState.SIGNED, AssignmentState.HANDLING, AssignmentState.EXTENSION_PENDING,
+                             AssignmentState.REPORTED})
+
+
 def _center_actions(actor: Actor, case: Case, place_code: str) -> list[str]:
     actions = [a for a, perm in _CENTER_PERMISSION.items()
                if case.state in CASE_ACTIONS[a] and actor.can(perm, place_code)]
@@ -106,7 +113,8 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
         callbacks = session.scalars(select(Callback).where(Callback.case_id == case.id).order_by(Callback.id)).all()
         lead_id = session.scalar(current_lead(case.id))
         pending_callback = any(cb.state is CallbackState.PENDING for cb in callbacks)
-        dialling = ((own is not None and actor.can(Permission.HANDLE, township.code))
+        dialling = ((own is not None and own.state in DIALLING_STATES
+                     and actor.can(Permission.HANDLE, township.code))
                     or (pending_callback and may_call(actor, place.code, lead_id)))
         sensitive = actor.can(Permission.VIEW_SENSITIVE, township.code) or dialling
         merged_into = session.get(Case, case.merged_into_id).number if case.merged_into_id else None

@@ -160,8 +160,8 @@ class GovernancePanel(QDialog):
             self._run(governance.accept, item.id, **dialog.values())
 
     def close_item(self) -> None:
-        note, ok = QInputDialog.getMultiLineText(self, self.tr("销号"), self.tr("治理情况:"))
-        if ok and self.selected():
+        note = dialogs.ask_lines(self, self.tr("销号"), self.tr("治理情况:"))
+        if note is not None and self.selected():
             self._run(governance.close, self.selected().id, note)
 
     def dismiss_item(self) -> None:

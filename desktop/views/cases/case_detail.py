@@ -70,8 +70,7 @@ def _merge_into_number(db, actor, *, into_number: str, **kwargs):
 
 
 def ask_text(parent, title: str, label: str) -> str | None:
-    text, ok = QInputDialog.getMultiLineText(parent, title, label)
-    return text if ok else None
+    return dialogs.ask_lines(parent, title, label)
 
 
 def ask_int(parent, title: str, label: str, maximum: int) -> int | None:

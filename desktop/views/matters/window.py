@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QPushButton,
     QSplitter,
@@ -36,8 +35,7 @@ from ..rows_model import rows_table
 
 def ask_text(parent: QWidget, title: str, prompt: str) -> str | None:
     """A reason or a response typed by the user (a function of its own so that tests can answer it)."""
-    text, ok = QInputDialog.getMultiLineText(parent, title, prompt)
-    return text if ok else None
+    return dialogs.ask_lines(parent, title, prompt)
 
 
 class MatterListWindow(Retranslating, QDialog):
@@ -64,9 +62,8 @@ class MatterListWindow(Retranslating, QDialog):
         self.apply_add_button, self.apply_retire_button = QPushButton(), QPushButton()
         self.apply_add_button.clicked.connect(self.apply_add)
         self.apply_retire_button.clicked.connect(self.apply_retire)
-        applies = self.actor.department_id is not None and self.actor.can(Permission.APPLY_MATTERS, institution)
-        self.apply_add_button.setVisible(applies)
-        self.apply_retire_button.setVisible(applies)
+        self.apply_add_button.hide()  # shown once loaded, to a liaison who applies here
+        self.apply_retire_button.hide()
         self.add_item_button.clicked.connect(self.add_item)
         self.edit_item_button.clicked.connect(self.edit_item)
         self.remove_item_button.clicked.connect(self.remove_item)
@@ -165,12 +162,15 @@ class MatterListWindow(Retranslating, QDialog):
             return (matter_list.lists(self.db, self.code),
                     matter_list.applications(self.db, place_code=self.code),
                     matter_list.rectifications(self.db, place_code=self.code),
-                    matter_list.departments(self.db, self.code))
+                    matter_list.departments(self.db, self.code),
+                    matter_list.may_apply(self.db, self.actor, self.code))
 
         self.tasks.submit(load, on_done=self._loaded, on_error=self._error)
 
     def _loaded(self, result) -> None:
-        versions, applications, rectifications, self.departments = result
+        versions, applications, rectifications, self.departments, applies = result
+        self.apply_add_button.setVisible(applies)
+        self.apply_retire_button.setVisible(applies)
         self.rectifications_model.set_rows(rectifications)
         # A new version (a draft just opened) comes first and is shown; otherwise stay on the one shown.
         keep = self.current().id if self.current() and len(versions) == len(self.versions) else None

@@ -275,3 +275,21 @@ def test_a_department_sent_the_case_again_is_not_told_of_its_old_objection(world
 def assignments_of(world: World, case_id: int) -> list:
     with world.db.session() as s:
         return list(s.scalars(select(Assignment).where(Assignment.case_id == case_id).order_by(Assignment.id)))
+
+
+@pytest.mark.law("Art. 15")
+def test_the_requesters_number_is_whole_to_a_department_from_signing_for_it_and_not_while_it_objects(world):
+    """A department dispatched the case has taken on nothing until it signs (Art. 18(1)) and may yet
+    object; objecting, it says the case is not its own (Art. 18(2)): its liaison sees the number masked
+    until it signs, and again while the objection waits."""
+    def phone_seen() -> str:
+        return queries.case_detail(world.db, world.police, case.id).requester_phone
+
+    case = dispatched(world)
+    lead = assignments(world, case.id)[AssignmentRole.LEAD]
+    assert phone_seen() == "138****0001"
+    case = _signed(world, case, lead.id, world.police, TUESDAY + HOUR)
+    assert phone_seen() == "13807790001"  # to contact the requester (Art. 19(1))
+    department.raise_objection(world.db, world.police, assignment_id=lead.id, reason="属市场监管职责",
+                               expected_version=case.version, now=TUESDAY + 2 * HOUR)
+    assert phone_seen() == "138****0001"

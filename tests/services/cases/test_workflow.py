@@ -159,6 +159,11 @@ def test_the_departments_handling_a_case_see_the_requesters_number_an_operator_d
     """Art. 19(1): a department handling its share contacts the requester — it needs the whole number;
     an operator without VIEW_SENSITIVE sees it masked (Art. 15)."""
     case = dispatched(world, co=("market",))
+    shares = assignments(world, case.id)
+    case = department.sign_for(world.db, world.police, assignment_id=shares[AssignmentRole.LEAD].id,
+                               expected_version=case.version, now=TUESDAY + timedelta(minutes=10))
+    department.sign_for(world.db, world.market, assignment_id=shares[AssignmentRole.CO].id,
+                        expected_version=case.version, now=TUESDAY + timedelta(minutes=20))
     assert detail(world, case.id, world.police).requester_phone == "13807790001"
     assert detail(world, case.id, world.market).requester_phone == "13807790001"
     assert detail(world, case.id, world.operator).requester_phone == "138****0001"
