@@ -37,6 +37,7 @@ from desktop.views.cases.case_detail import CaseDetailDialog
 from desktop.views.cases.dispatch_dialog import DispatchDialog
 from desktop.views.cases.new_case_dialog import NewCaseDialog
 from desktop.views.countdown import deadline_text
+from desktop.views.queue_model import OVERDUE_COLOUR
 
 from .deferred import Deferred
 
@@ -254,6 +255,45 @@ def test_detail_shows_the_liaisons_actions_and_signing_adds_to_the_timeline(qapp
     assert "contact" in dialog.buttons and "sign" not in dialog.buttons
     dialog.resize(900, 640)
     assert not dialog.grab().isNull()  # the whole dialog paints
+
+
+@pytest.mark.law("Art. 18")
+def test_a_liaisons_panel_heads_with_its_own_shares_next_deadline(qtbot, demo_db, tasks):
+    """The header had shown only the case's deadline (剩余 5天…) while the liaison's queue said 签收 超期 7小时:
+    the department answers for signing for its share in time (Art. 18(1)), so the panel says that first."""
+    case_id = _police_case(demo_db, AssignmentState.DISPATCHED)
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_police"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    own = next(a for a in dialog.detail.assignments if a.id == dialog.detail.own_assignment_id)
+    now = utcnow()
+    dialog._show_facts(dialog.detail, now)
+    assert "本单位签收期限:" + deadline_text(own.sign_due_at, now) in dialog.header.text()
+    dialog._show_facts(dialog.detail, own.sign_due_at + timedelta(minutes=1))  # missed: red, as in the queue
+    assert f'<span style="color:{OVERDUE_COLOUR.name()}">本单位签收期限:' in dialog.header.text()
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["sign"].click()
+    own = next(a for a in dialog.detail.assignments if a.id == dialog.detail.own_assignment_id)
+    due, step = (own.contact_due_at, "联系") if own.contact_due_at else (own.due_at, "办理")
+    dialog._show_facts(dialog.detail, now)
+    assert f"本单位{step}期限:" + deadline_text(due, now) in dialog.header.text()
+    chief = CaseDetailDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id)
+    qtbot.addWidget(chief)
+    assert "本单位" not in chief.header.text()  # the center holds no share of its own
+
+
+def test_the_header_shows_a_title_with_angle_brackets_as_typed(qtbot, demo_db, tasks):
+    """The header is rich text: "路灯<不亮>" had been read as a tag and vanished from it."""
+    from html import escape
+
+    from sqlalchemy import update
+
+    case_id = _police_case(demo_db, AssignmentState.DISPATCHED)
+    with demo_db.session() as s:
+        s.execute(update(Case).where(Case.id == case_id).values(title="路灯<不亮> & 积水"))
+        s.commit()
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    assert escape("路灯<不亮> & 积水") in dialog.header.text()
 
 
 def test_enter_starts_no_action_and_the_timeline_shows_the_newest_event(qtbot, demo_db, tasks, monkeypatch):

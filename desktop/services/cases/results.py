@@ -78,6 +78,17 @@ class AssignmentInfo:
     paused: bool
     department_phone: str | None = None  # the office number, to chase a share falling late
 
+    def next_deadline(self) -> tuple[datetime | None, str | None]:
+        """The share's next deadline and its step ("sign", "contact" or "handle"), as a liaison's queue
+        counts it down (queue.OwnShare): none while its clock stands still or once it has reported."""
+        if self.paused or self.state is AssignmentState.REPORTED:
+            return None, None
+        if self.signed_at is None:
+            return self.sign_due_at, "sign"
+        if self.contacted_at is None and self.contact_due_at is not None:
+            return self.contact_due_at, "contact"
+        return self.due_at, "handle"
+
     @classmethod
     def of(cls, a: Assignment, department_name: str, department_phone: str | None = None) -> AssignmentInfo:
         return cls(a.id, a.department_id, department_name, a.role, a.state, a.dispatched_at, a.sign_due_at,

@@ -51,15 +51,24 @@ from ...services.cases import (
     department, dispatch, duplicates, hold, intake, onspot_escalation, queries, review, supervision,
 )
 from ...services.cases.common import ACTION_LABELS, LEVEL_ORDER
-from ...services.cases.results import CaseDetail, EventInfo
+from ...services.cases.results import AssignmentInfo, CaseDetail, EventInfo
 from ...services.clock import beijing_text, beijing_today, deadline_day, due_text, end_of_day
 from .. import dialogs
 from ..countdown import COUNTDOWN_REDRAW_MS, deadline_text
-from ..queue_model import no_clock_reason
+from ..queue_model import OVERDUE_COLOUR, no_clock_reason
 from .dispatch_dialog import DispatchDialog
 
 
 _FINISHED = (AssignmentState.DONE, AssignmentState.WITHDRAWN)
+# The header's line on a liaison's own share: which of its deadlines runs next (AssignmentInfo.next_deadline).
+_OWN_DEADLINES = {"sign": QT_TRANSLATE_NOOP("CaseDetailDialog", "本单位签收期限:"),
+                  "contact": QT_TRANSLATE_NOOP("CaseDetailDialog", "本单位联系期限:"),
+                  "handle": QT_TRANSLATE_NOOP("CaseDetailDialog", "本单位办理期限:")}
+
+
+def _own_share(detail: CaseDetail) -> AssignmentInfo | None:
+    """The current user's department's active share of the case, if any."""
+    return next((a for a in detail.assignments if a.id == detail.own_assignment_id), None)
 
 
 # --- questions to the user (tests patch these) ----------------------------------------------------
@@ -297,12 +306,20 @@ class CaseDetailDialog(QDialog):
             marks.append(self.tr("紧急"))
         if case.supervision is not SupervisionLevel.NONE:
             marks.append(label(case.supervision))
-        header = f"<b>{case.number} {case.title}</b>  [{' · '.join(marks)}]"
+        header = f"<b>{case.number} {escape(case.title)}</b>  [{' · '.join(marks)}]"  # a "<" in a title is text
         paused = any(share.paused and share.role is AssignmentRole.LEAD for share in detail.assignments)
         if case.state.is_open:
             header += "  " + self.tr("期限:") + (self.tr("计时暂停,待中心决定") if paused
                                                  else no_clock_reason(case.state) if case.due_at is None
                                                  else deadline_text(case.due_at, now))
+        own = _own_share(detail)
+        if case.state.is_open and own is not None:  # a liaison answers for its own share's deadlines first
+            due, step = own.next_deadline()
+            line = (self.tr(_OWN_DEADLINES[step]) + deadline_text(due, now) if due is not None
+                    else self.tr("本单位:已反馈,待中心核查") if own.state is AssignmentState.REPORTED
+                    else self.tr("本单位:计时暂停,待中心决定"))
+            late = due is not None and due < now  # red, as the queue shows a deadline missed
+            header += "<br>" + (f'<span style="color:{OVERDUE_COLOUR.name()}">{line}</span>' if late else line)
         self.header.setText(header)
         while self.particulars.rowCount():
             self.particulars.removeRow(0)
@@ -593,7 +610,7 @@ class CaseDetailDialog(QDialog):
 
     def _do_report_result(self):
         result = self._ask("report_result", QT_TRANSLATE_NOOP("CaseDetailDialog", "办理结果"))
-        own = next((a for a in self.detail.assignments if a.id == self.detail.own_assignment_id), None)
+        own = _own_share(self.detail)
         late_reason = ""
         if result and own is not None and utcnow() > own.due_at:  # Art. 18(1): a late result says why
             late_reason = self._ask("report_result", QT_TRANSLATE_NOOP(
