@@ -33,7 +33,7 @@ def _in_force(ctx, args) -> int:
 
 def _applications(ctx, args) -> int:
     state = ReviewState.PENDING if args.pending else None
-    found = matter_list.applications(ctx.db, place_code=args.place, state=state)
+    found = matter_list.applications(ctx.db, place_code=args.place, state=state, viewer=ctx.actor)
     for a in found:
         ctx.print(f"{a.id}\t{a.state.label}\t{a.department}\t{a.action.label}\t{a.item_code} {a.item_title}")
     ctx.print(f"共 {len(found)} 件申请")

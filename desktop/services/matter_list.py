@@ -501,17 +501,28 @@ def review(db: Database, actor: Actor, application_id: int, *, approve: bool,
         return _application_info(application, department)
 
 
-def applications(db: Database, *, place_code: str | None = None,
-                 state: ReviewState | None = None) -> list[ApplicationInfo]:
-    """Applications (to one institution), newest first."""
+def _own_department_only(viewer: Actor | None, institution: Place | None) -> int | None:
+    """The department whose papers alone a viewer sees: a liaison's own, where it does not keep the
+    list — another department's applications and rectification notices are not its business."""
+    if viewer is None or viewer.department_id is None:
+        return None
+    keeps = institution is not None and viewer.can(Permission.MANAGE_MATTERS, institution.code)
+    return None if keeps else viewer.department_id
+
+
+def applications(db: Database, *, place_code: str | None = None, state: ReviewState | None = None,
+                 viewer: Actor | None = None) -> list[ApplicationInfo]:
+    """Applications (to one institution), newest first; a liaison `viewer` sees its department's only."""
     with db.session() as session:
         stmt = (select(MatterApplication, Department).join(Department)
                 .order_by(MatterApplication.id.desc()))
         if state is not None:
             stmt = stmt.where(MatterApplication.state == state)
+        institution = institution_of(get_place(session, place_code)) if place_code else None
+        if (own := _own_department_only(viewer, institution)) is not None:
+            stmt = stmt.where(MatterApplication.department_id == own)
         rows = session.execute(stmt).all()
-        if place_code:
-            institution = institution_of(get_place(session, place_code))
+        if institution is not None:
             rows = [(a, d) for a, d in rows if institution_served(session, d).id == institution.id]
         return [_application_info(a, d) for a, d in rows]
 
@@ -522,7 +533,7 @@ def _department_scope(uow: UnitOfWork, department_id: int) -> Department:
     department = uow.session.get(Department, department_id)
     if department is None:
         raise NotFound(f"部门 {department_id} 不存在")
-    institution = institution_of(uow.session.get(Place, department.place_id))
+    institution = institution_served(uow.session, department)
     uow.require(Permission.MANAGE_MATTERS, institution.code, institution.short_name)
     return department
 
@@ -570,15 +581,19 @@ def _rectification_info(notice: RectificationNotice, department: Department) -> 
                              notice.state, notice.response)
 
 
-def rectifications(db: Database, *, place_code: str | None = None, open_only: bool = False) -> list[RectificationInfo]:
-    """Rectification notices (to departments of one institution's level), by deadline."""
+def rectifications(db: Database, *, place_code: str | None = None, open_only: bool = False,
+                   viewer: Actor | None = None) -> list[RectificationInfo]:
+    """Rectification notices (to departments of one institution's level), by deadline; a liaison
+    `viewer` sees those to its department only."""
     with db.session() as session:
         stmt = select(RectificationNotice, Department).join(Department).order_by(RectificationNotice.due_on)
         if open_only:
             stmt = stmt.where(RectificationNotice.state == RectificationState.OPEN)
+        institution = institution_of(get_place(session, place_code)) if place_code else None
+        if (own := _own_department_only(viewer, institution)) is not None:
+            stmt = stmt.where(RectificationNotice.department_id == own)
         rows = session.execute(stmt).all()
-        if place_code:
-            institution = institution_of(get_place(session, place_code))
+        if institution is not None:
             rows = [(n, d) for n, d in rows if institution_served(session, d).id == institution.id]
         return [_rectification_info(n, d) for n, d in rows]
 

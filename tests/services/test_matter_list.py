@@ -244,6 +244,23 @@ def test_rectification_notice_with_deadline(db, departments):
     assert ml.rectifications(db, open_only=True) == []
 
 
+@pytest.mark.law("Art. 13")
+def test_a_liaison_sees_its_own_departments_applications_and_notices_the_institution_all(db, departments, published):
+    housing, health = liaison(departments[0]), liaison(departments[1])
+    ml.apply(db, housing, department_id=departments[0], action=ApplicationAction.RETIRE, reason="已由专业机构承担",
+             matter_item_id=item_id(db, published.id, "HC-04-01"))
+    ml.apply(db, health, department_id=departments[1], action=ApplicationAction.ADD, reason="流感高发",
+             proposal=draft("HC-07-02", "协助开展流感疫苗接种宣传", MatterCategory.PUBLIC_HEALTH))
+    ml.issue_rectification(db, COUNTY_ADMIN, department_id=departments[1], reason="未落实业务指导",
+                           due_on=date(2025, 9, 30), today=DAY)
+    assert [a.department for a in ml.applications(db, place_code=COUNTY, viewer=housing)] == ["住房和城乡建设局"]
+    assert [a.department for a in ml.applications(db, place_code=COUNTY, viewer=health)] == ["卫生健康局"]
+    assert len(ml.applications(db, place_code=COUNTY, viewer=COUNTY_ADMIN)) == 2
+    assert ml.rectifications(db, place_code=COUNTY, viewer=housing) == []
+    assert [n.department for n in ml.rectifications(db, place_code=COUNTY, viewer=health)] == ["卫生健康局"]
+    assert len(ml.rectifications(db, place_code=COUNTY, viewer=COUNTY_ADMIN)) == 1
+
+
 @pytest.mark.law("Art. 12")
 def test_the_list_shown_for_a_place_is_the_nearest_compiled_one_or_the_admins_own(db, departments):
     operator = Actor(username="zj_op", display_name="中街值班员",

@@ -160,8 +160,8 @@ class MatterListWindow(Retranslating, QDialog):
     def reload(self) -> None:
         def load():
             return (matter_list.lists(self.db, self.code),
-                    matter_list.applications(self.db, place_code=self.code),
-                    matter_list.rectifications(self.db, place_code=self.code),
+                    matter_list.applications(self.db, place_code=self.code, viewer=self.actor),
+                    matter_list.rectifications(self.db, place_code=self.code, viewer=self.actor),
                     matter_list.departments(self.db, self.code),
                     matter_list.may_apply(self.db, self.actor, self.code))
 
