@@ -79,6 +79,15 @@ def actor_for(db: Database, username: str, *, os_user: str | None = None) -> Act
     return Actor(**{**actor.__dict__, "os_user": os_user})
 
 
+def require_department_in_scope(session: Session, actor: Actor, department: Department) -> None:
+    """A liaison acts for its department (Art. 19): only an administrator over the department's
+    territory names one, so that a township's cannot appoint someone to act for the city's bureau."""
+    place = session.get(Place, department.place_id)
+    if not actor.can(Permission.MANAGE_USERS, place.code):
+        raise PermissionDenied(f"{department.name}是{place.short_name}的联动部门,其人员只能由{place.short_name}"
+                               f"或上级的管理员指定;请联系该级管理员办理", article="Art. 15")
+
+
 def require_department_of_liaison(role: Role, department_id: int | None) -> None:
     """A liaison handles only their own department's assignments, so without one they could handle none."""
     if role is Role.LIAISON and department_id is None:
@@ -127,6 +136,8 @@ def add_user(db: Database, actor: Actor, *, username: str, display_name: str | N
         if uow.session.scalar(select(User.id).where(User.username == username)):
             raise Conflict(f"用户名 {username} 已存在")
         department = uow.session.get(Department, department_id) if department_id else None
+        if department is not None:
+            require_department_in_scope(uow.session, actor, department)
         if department is not None and not department.active:
             raise ValidationFailed(f"{department.name}({department.code})已停用,不能再为其开设联络员账号",
                                    field="department")

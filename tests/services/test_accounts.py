@@ -195,3 +195,33 @@ def test_a_liaison_role_is_granted_with_the_accounts_department_and_non_administ
     assert users.login(db, "qg_op", PASSWORD).department_id == office.id
     with pytest.raises(PermissionDenied, match="只有管理员可以查看和管理用户账号"):
         accounts.set_active(db, admins["qg_op"], "qg_admin", False)
+
+
+def test_an_administrator_names_liaisons_only_of_the_departments_of_its_own_subtree(db, admins, system):
+    """A liaison acts for its department (Art. 19): the township cannot name someone to act for
+    the county's bureau, from a new account or a grant; the county, whose department it is, can."""
+    from desktop.services import departments
+    from desktop.services.departments import DepartmentDraft
+
+    bureau = departments.add_department(db, system, code="YH-ZJJ", place_code=YINHAI,
+                                        draft=DepartmentDraft("银海区住房和城乡建设局"))
+    office = departments.add_department(db, system, code="QG-PCS", place_code=QIAOGANG,
+                                        draft=DepartmentDraft("侨港派出所"))
+    township, county = admins["qg_admin"], admins["yh_admin"]
+    with pytest.raises(PermissionDenied, match="银海区住房和城乡建设局是银海的联动部门.*银海或上级的管理员指定.*Art. 15"):
+        users.add_user(db, township, username="qg_zjj", display_name=None, password=PASSWORD, role=Role.LIAISON,
+                       scope_code=QIAOGANG, department_id=bureau.id)
+    with pytest.raises(PermissionDenied, match="银海区住房和城乡建设局是银海的联动部门"):
+        accounts.grant_role(db, township, username="qg_op", role=Role.LIAISON, scope_code=QIAOGANG,
+                            department_id=bureau.id)
+    assert users.login(db, "qg_op", PASSWORD).department_id is None
+    with db.session() as session:
+        refused = session.scalars(select(AuditEntry).where(AuditEntry.action.in_(["users.add", "users.grant"]),
+                                                           AuditEntry.outcome == AuditOutcome.DENIED)).all()
+    assert [(e.actor, e.target) for e in refused] == [("qg_admin", "qg_zjj"), ("qg_admin", "qg_op")]
+    assert [d.code for d in accounts.appointable_departments(db, township)] == ["QG-PCS"]
+    assert [d.code for d in accounts.appointable_departments(db, county)] == ["QG-PCS", "YH-ZJJ"]
+    users.add_user(db, county, username="qg_zjj", display_name=None, password=PASSWORD, role=Role.LIAISON,
+                   scope_code=QIAOGANG, department_id=bureau.id)
+    accounts.grant_role(db, township, username="qg_op", role=Role.LIAISON, scope_code=QIAOGANG,
+                        department_id=office.id)
