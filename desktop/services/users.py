@@ -123,11 +123,20 @@ def check_password(password: str) -> None:
         raise ValidationFailed(f"密码至少 {MIN_PASSWORD_LENGTH} 位", field="password")
 
 
+def _require_fits(text: str, column, what: str, field: str) -> None:
+    """Refused here rather than by PostgreSQL at the write (SQLite would keep it whole)."""
+    if len(text) > column.type.length:
+        raise ValidationFailed(f"{what}最多 {column.type.length} 个字符,“{text[:12]}…”有 {len(text)} 个;请改短",
+                               field=field)
+
+
 def add_user(db: Database, actor: Actor, *, username: str, display_name: str | None, password: str,
              role: Role, scope_code: str, department_id: int | None = None, synthetic: bool = False) -> UserInfo:
     require_department_of_liaison(role, department_id)
     if not username or not username.replace("_", "").replace(".", "").isalnum():
         raise ValidationFailed(f"用户名 {username!r} 无效:只能用字母、数字、下划线和点", field="username")
+    _require_fits(username, User.username, "用户名", "username")
+    _require_fits(display_name or "", User.display_name, "显示名", "display_name")
     check_password(password)
     with unit_of_work(db, actor, "users.add", target=username) as uow:
         place = get_place(uow.session, scope_code)

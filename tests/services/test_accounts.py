@@ -225,3 +225,15 @@ def test_an_administrator_names_liaisons_only_of_the_departments_of_its_own_subt
                    scope_code=QIAOGANG, department_id=bureau.id)
     accounts.grant_role(db, township, username="qg_op", role=Role.LIAISON, scope_code=QIAOGANG,
                         department_id=office.id)
+
+
+def test_a_name_longer_than_an_account_keeps_is_refused_before_it_is_written(db, admins):
+    with pytest.raises(ValidationFailed, match="用户名最多 40 个字符,“qg_aaaaaaaaa…”有 41 个;请改短"):
+        users.add_user(db, admins["qg_admin"], username="qg_" + "a" * 38, display_name=None, password=PASSWORD,
+                       role=Role.OPERATOR, scope_code=QIAOGANG)
+    with pytest.raises(ValidationFailed, match="显示名最多 60 个字符.*有 61 个"):
+        users.add_user(db, admins["qg_admin"], username="qg_op2", display_name="侨" * 61, password=PASSWORD,
+                       role=Role.OPERATOR, scope_code=QIAOGANG)
+    users.add_user(db, admins["qg_admin"], username="qg_" + "a" * 37, display_name="侨" * 60, password=PASSWORD,
+                   role=Role.OPERATOR, scope_code=QIAOGANG)
+    assert [len(a.username) for a in accounts.list_accounts(db, admins["qg_admin"])] == [40, 8, 5]
