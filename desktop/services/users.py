@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..db import Database
 from ..errors import Conflict, NotFound, PermissionDenied, ValidationFailed
-from ..models import Department, Place, RoleGrant, User, utcnow
+from ..models import AuditEntry, Department, Place, RoleGrant, User, utcnow
 from ..models.enums import AuditOutcome, PlaceLevel, Role
 from ..models.texts import NEVER_STORED, unstorable
 from . import audit
@@ -40,6 +40,9 @@ def _actor_of(session: Session, user: User, desktop: str | None = None) -> Actor
                  user_id=user.id, department_id=user.department_id, **kwargs)
 
 
+_LOGGED_NAME_LENGTH = AuditEntry.actor.type.length
+
+
 def login(db: Database, username: str, password: str, *, desktop: str | None = None) -> Actor:
     """Check the password; every attempt, good or bad, is audited."""
     with db.session() as session:
@@ -53,8 +56,11 @@ def login(db: Database, username: str, password: str, *, desktop: str | None = N
             audit.append(session, actor, "users.login", target=username, message="登录成功")
             session.commit()
             return actor
-        # As typed, but escaped where it holds what no database keeps: every attempt is on record (Art. 15).
+        # As typed, but escaped where it holds what no database keeps, and cut to what the log's
+        # column holds (PostgreSQL refuses a longer one): every attempt is on record (Art. 15).
         typed = username.encode("unicode_escape").decode("ascii") if never else username
+        if len(typed) > _LOGGED_NAME_LENGTH:
+            typed = typed[:_LOGGED_NAME_LENGTH - 1] + "…"
         stranger = Actor(username=typed or "?", display_name=typed or "?", **({"desktop": desktop} if desktop else {}))
         audit.append(session, stranger, "users.login", outcome=AuditOutcome.DENIED, target=typed,
                      message="用户名或密码错误,或账号已停用")
