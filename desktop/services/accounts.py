@@ -32,6 +32,7 @@ from .users import (
     CENTER_LEVELS,
     check_grant,
     check_password,
+    refuse_department_of_non_liaison,
     require_department_in_scope,
     require_department_of_liaison,
 )
@@ -150,16 +151,17 @@ def grant_role(db: Database, actor: Actor, *, username: str, role: Role, scope_c
         place = get_place(uow.session, scope_code)
         uow.require(Permission.MANAGE_USERS, place.code, place.short_name)
         user = _account(uow, username)
+        refuse_department_of_non_liaison(role, department_id)
         if department_id is not None and user.department_id != department_id:
             if user.department_id is not None:
                 raise ValidationFailed(f"{username} 已属于另一个联动部门;一个账号只属于一个部门,请另开账号",
                                        field="department")
             user.department_id = department_id
         require_department_of_liaison(role, user.department_id)
-        if role is Role.LIAISON or department_id is not None:
+        if role is Role.LIAISON:
             department = use_departments(uow.session, [user.department_id])[user.department_id]
             require_department_in_scope(uow.session, actor, department)
-            if role is Role.LIAISON and not department.active:
+            if not department.active:
                 raise ValidationFailed(f"{username} 所属的联动部门已停用,不能再授予联络员角色", field="department")
         check_grant(actor, role, place)
         if any(g.role is role and g.place_id == place.id for g in user.grants):

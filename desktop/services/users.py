@@ -101,6 +101,14 @@ def require_department_of_liaison(role: Role, department_id: int | None) -> None
                                "未指定部门则无法办理任何事项;请写明所属部门的代码", field="department")
 
 
+def refuse_department_of_non_liaison(role: Role, department_id: int | None) -> None:
+    """A department is named with a liaison's role only: an account of a department counts as the
+    department's (it may not divide grids, Art. 6(3); it calls back only its own cases, Art. 20)."""
+    if department_id is not None and role is not Role.LIAISON:
+        raise ValidationFailed(f"所属联动部门只随联络员角色填写;{role.label}不属于联动部门,请不选所属部门",
+                               field="department")
+
+
 # An administrator's role is held over a place of its level (Art. 5: the city's, a county's or a
 # township's institution); every role over a city, county or township — where the centres are.
 ADMIN_LEVEL = {Role.TOWNSHIP_ADMIN: PlaceLevel.TOWNSHIP, Role.COUNTY_ADMIN: PlaceLevel.COUNTY,
@@ -139,6 +147,7 @@ def _require_fits(text: str, column, what: str, field: str) -> None:
 def add_user(db: Database, actor: Actor, *, username: str, display_name: str | None, password: str,
              role: Role, scope_code: str, department_id: int | None = None, synthetic: bool = False) -> UserInfo:
     require_department_of_liaison(role, department_id)
+    refuse_department_of_non_liaison(role, department_id)
     if not username or not username.replace("_", "").replace(".", "").isalnum():
         raise ValidationFailed(f"用户名 {username!r} 无效:只能用字母、数字、下划线和点", field="username")
     _require_fits(username, User.username, "用户名", "username")

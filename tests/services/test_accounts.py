@@ -237,3 +237,21 @@ def test_a_name_longer_than_an_account_keeps_is_refused_before_it_is_written(db,
     users.add_user(db, admins["qg_admin"], username="qg_" + "a" * 37, display_name="侨" * 60, password=PASSWORD,
                    role=Role.OPERATOR, scope_code=QIAOGANG)
     assert [len(a.username) for a in accounts.list_accounts(db, admins["qg_admin"])] == [40, 8, 5]
+
+
+def test_a_department_is_named_only_with_a_liaisons_role(db, admins, system):
+    """An account of a department counts as the department's: a township administrator given one
+    by a slip of the form could no longer propose grids (Art. 6(3))."""
+    from desktop.services import departments
+    from desktop.services.departments import DepartmentDraft
+
+    office = departments.add_department(db, system, code="QG-PCS", place_code=QIAOGANG,
+                                        draft=DepartmentDraft("侨港派出所"))
+    with pytest.raises(ValidationFailed, match="所属联动部门只随联络员角色填写;乡镇\\(街道\\)管理员不属于联动部门"):
+        users.add_user(db, admins["yh_admin"], username="qg_admin2", display_name=None, password=PASSWORD,
+                       role=Role.TOWNSHIP_ADMIN, scope_code=QIAOGANG, department_id=office.id)
+    with pytest.raises(ValidationFailed, match="值班长不属于联动部门"):
+        accounts.grant_role(db, admins["qg_admin"], username="qg_op", role=Role.SUPERVISOR, scope_code=QIAOGANG,
+                            department_id=office.id)
+    assert users.login(db, "qg_op", PASSWORD).department_id is None
+    assert "qg_admin2" not in [a.username for a in accounts.list_accounts(db, system)]

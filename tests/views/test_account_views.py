@@ -189,3 +189,24 @@ def test_the_forms_offer_only_the_departments_whose_liaisons_the_admin_may_name(
     _select(screen, "qg_op")
     screen.grant_button.click()
     assert offered == [["QG-PCS(QG-PCS)"]] * 2  # after "(not of a department)", only the township's own
+
+
+def test_a_department_chosen_before_the_role_was_changed_is_not_given_to_a_non_liaison(
+        qtbot, feature_window, sqlite_db, township_admin, tasks, system, shown, monkeypatch):
+    from desktop.services import departments
+    from desktop.services.departments import DepartmentDraft
+
+    departments.add_department(sqlite_db, system, code="QG-PCS", place_code=QIAOGANG,
+                               draft=DepartmentDraft("侨港派出所"))
+    screen = _screen(qtbot, feature_window, sqlite_db, township_admin, tasks)
+
+    def fill(form: GrantForm):
+        form.username.setText("qg_chief2")
+        form.password.setText("first-pass-1")
+        form.again.setText("first-pass-1")
+        form.role.setCurrentIndex(form.role.findData(Role.LIAISON.value))
+        form.department.setCurrentIndex(1)
+        form.role.setCurrentIndex(form.role.findData(Role.SUPERVISOR.value))  # thought better of it
+    _answer(monkeypatch, GrantForm, fill)
+    screen.add_button.click()
+    assert shown == [] and users.login(sqlite_db, "qg_chief2", "first-pass-1").department_id is None
