@@ -22,11 +22,20 @@ from ..errors import Conflict, InvalidTransition, NotFound, PermissionDenied, Va
 from ..models import Department, Place, RoleGrant, User
 from ..models.enums import PlaceLevel, Role
 from .department_use import use_departments
+from .departments import DepartmentInfo, list_departments
 from .passwords import hash_password, verify_password
 from .places import get_place
 from .security import Actor, Permission, in_scope
 from .unit_of_work import UnitOfWork, account_problem, unit_of_work
-from .users import ADMIN_LEVEL, CENTER_LEVELS, check_grant, check_password, require_department_of_liaison
+from .users import (
+    ADMIN_LEVEL,
+    CENTER_LEVELS,
+    check_grant,
+    check_password,
+    refuse_department_of_non_liaison,
+    require_department_in_scope,
+    require_department_of_liaison,
+)
 
 
 @dataclass(frozen=True)
@@ -89,6 +98,12 @@ def grantable(db: Database, actor: Actor) -> tuple[list[Role], list[tuple[str, s
     return [r for r in Role if places and offered(r)], places
 
 
+def appointable_departments(db: Database, actor: Actor) -> list[DepartmentInfo]:
+    """The active departments whose liaisons the actor may name: those of its MANAGE_USERS
+    subtree (see users.require_department_in_scope)."""
+    return [d for d in list_departments(db) if actor.can(Permission.MANAGE_USERS, d.place_code)]
+
+
 def _refusal(actor: Actor, user_id: int, roles: tuple[RoleInfo, ...]) -> str | None:
     """Why the actor may not change this account, or None: an account with a role outside the
     actor's MANAGE_USERS subtree is a higher administrator's; an auditor's, which watches the
@@ -136,14 +151,18 @@ def grant_role(db: Database, actor: Actor, *, username: str, role: Role, scope_c
         place = get_place(uow.session, scope_code)
         uow.require(Permission.MANAGE_USERS, place.code, place.short_name)
         user = _account(uow, username)
+        refuse_department_of_non_liaison(role, department_id)
         if department_id is not None and user.department_id != department_id:
             if user.department_id is not None:
                 raise ValidationFailed(f"{username} 已属于另一个联动部门;一个账号只属于一个部门,请另开账号",
                                        field="department")
             user.department_id = department_id
         require_department_of_liaison(role, user.department_id)
-        if role is Role.LIAISON and not use_departments(uow.session, [user.department_id])[user.department_id].active:
-            raise ValidationFailed(f"{username} 所属的联动部门已停用,不能再授予联络员角色", field="department")
+        if role is Role.LIAISON:
+            department = use_departments(uow.session, [user.department_id])[user.department_id]
+            require_department_in_scope(uow.session, actor, department)
+            if not department.active:
+                raise ValidationFailed(f"{username} 所属的联动部门已停用,不能再授予联络员角色", field="department")
         check_grant(actor, role, place)
         if any(g.role is role and g.place_id == place.id for g in user.grants):
             raise Conflict(f"{username} 已有{role.label} @ {place.short_name}")

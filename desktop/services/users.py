@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..db import Database
 from ..errors import Conflict, NotFound, PermissionDenied, ValidationFailed
-from ..models import Department, Place, RoleGrant, User, utcnow
+from ..models import AuditEntry, Department, Place, RoleGrant, User, utcnow
 from ..models.enums import AuditOutcome, PlaceLevel, Role
 from ..models.texts import NEVER_STORED, unstorable
 from . import audit
@@ -40,6 +40,9 @@ def _actor_of(session: Session, user: User, desktop: str | None = None) -> Actor
                  user_id=user.id, department_id=user.department_id, **kwargs)
 
 
+_LOGGED_NAME_LENGTH = AuditEntry.actor.type.length
+
+
 def login(db: Database, username: str, password: str, *, desktop: str | None = None) -> Actor:
     """Check the password; every attempt, good or bad, is audited."""
     with db.session() as session:
@@ -53,8 +56,11 @@ def login(db: Database, username: str, password: str, *, desktop: str | None = N
             audit.append(session, actor, "users.login", target=username, message="登录成功")
             session.commit()
             return actor
-        # As typed, but escaped where it holds what no database keeps: every attempt is on record (Art. 15).
+        # As typed, but escaped where it holds what no database keeps, and cut to what the log's
+        # column holds (PostgreSQL refuses a longer one): every attempt is on record (Art. 15).
         typed = username.encode("unicode_escape").decode("ascii") if never else username
+        if len(typed) > _LOGGED_NAME_LENGTH:
+            typed = typed[:_LOGGED_NAME_LENGTH - 1] + "…"
         stranger = Actor(username=typed or "?", display_name=typed or "?", **({"desktop": desktop} if desktop else {}))
         audit.append(session, stranger, "users.login", outcome=AuditOutcome.DENIED, target=typed,
                      message="用户名或密码错误,或账号已停用")
@@ -79,11 +85,28 @@ def actor_for(db: Database, username: str, *, os_user: str | None = None) -> Act
     return Actor(**{**actor.__dict__, "os_user": os_user})
 
 
+def require_department_in_scope(session: Session, actor: Actor, department: Department) -> None:
+    """A liaison acts for its department (Art. 19): only an administrator over the department's
+    territory names one, so that a township's cannot appoint someone to act for the city's bureau."""
+    place = session.get(Place, department.place_id)
+    if not actor.can(Permission.MANAGE_USERS, place.code):
+        raise PermissionDenied(f"{department.name}是{place.short_name}的联动部门,其人员只能由{place.short_name}"
+                               f"或上级的管理员指定;请联系该级管理员办理", article="Art. 15")
+
+
 def require_department_of_liaison(role: Role, department_id: int | None) -> None:
     """A liaison handles only their own department's assignments, so without one they could handle none."""
     if role is Role.LIAISON and department_id is None:
         raise ValidationFailed("联动部门联络员须指定所属联动部门:联络员只能办理派给本部门的事项,"
                                "未指定部门则无法办理任何事项;请写明所属部门的代码", field="department")
+
+
+def refuse_department_of_non_liaison(role: Role, department_id: int | None) -> None:
+    """A department is named with a liaison's role only: an account of a department counts as the
+    department's (it may not divide grids, Art. 6(3); it calls back only its own cases, Art. 20)."""
+    if department_id is not None and role is not Role.LIAISON:
+        raise ValidationFailed(f"所属联动部门只随联络员角色填写;{role.label}不属于联动部门,请不选所属部门",
+                               field="department")
 
 
 # An administrator's role is held over a place of its level (Art. 5: the city's, a county's or a
@@ -114,11 +137,21 @@ def check_password(password: str) -> None:
         raise ValidationFailed(f"密码至少 {MIN_PASSWORD_LENGTH} 位", field="password")
 
 
+def _require_fits(text: str, column, what: str, field: str) -> None:
+    """Refused here rather than by PostgreSQL at the write (SQLite would keep it whole)."""
+    if len(text) > column.type.length:
+        raise ValidationFailed(f"{what}最多 {column.type.length} 个字符,“{text[:12]}…”有 {len(text)} 个;请改短",
+                               field=field)
+
+
 def add_user(db: Database, actor: Actor, *, username: str, display_name: str | None, password: str,
              role: Role, scope_code: str, department_id: int | None = None, synthetic: bool = False) -> UserInfo:
     require_department_of_liaison(role, department_id)
+    refuse_department_of_non_liaison(role, department_id)
     if not username or not username.replace("_", "").replace(".", "").isalnum():
         raise ValidationFailed(f"用户名 {username!r} 无效:只能用字母、数字、下划线和点", field="username")
+    _require_fits(username, User.username, "用户名", "username")
+    _require_fits(display_name or "", User.display_name, "显示名", "display_name")
     check_password(password)
     with unit_of_work(db, actor, "users.add", target=username) as uow:
         place = get_place(uow.session, scope_code)
@@ -127,6 +160,8 @@ def add_user(db: Database, actor: Actor, *, username: str, display_name: str | N
         if uow.session.scalar(select(User.id).where(User.username == username)):
             raise Conflict(f"用户名 {username} 已存在")
         department = uow.session.get(Department, department_id) if department_id else None
+        if department is not None:
+            require_department_in_scope(uow.session, actor, department)
         if department is not None and not department.active:
             raise ValidationFailed(f"{department.name}({department.code})已停用,不能再为其开设联络员账号",
                                    field="department")

@@ -229,8 +229,11 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _account_checked(self, problem: str | None) -> None:
         """A desk whose account was disabled or whose roles changed says so and closes (Art. 15):
-        it would be refused at its next step anyway, and must not go on showing cases."""
+        it would be refused at its next step anyway, and must not go on showing cases — nor may
+        the windows it opened (a case's detail, the wall display), which closing it leaves up."""
         if problem:
+            for opened in [w for w in self.findChildren(QWidget) if w.isWindow() and w.isVisible()]:
+                opened.close()
             dialogs.information(self, self.tr("网格指挥台"), problem)
             self.close()
 

@@ -114,12 +114,12 @@
       <translation>Disable…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="128" />
+      <location filename="../../desktop/views/accounts/window.py" line="129" />
       <source>停用账号</source>
       <translation>Disable account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="129" />
+      <location filename="../../desktop/views/accounts/window.py" line="130" />
       <source>停用 %1?停用后不能再登录,其办理记录保留。</source>
       <translation>Disable %1? The account can no longer log in; its records are kept.</translation>
     </message>
@@ -2483,64 +2483,112 @@
     </message>
   </context>
   <context>
+    <name>HardCasesDialog</name>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="96" />
+      <source>{0} · {1}:计入的诉求</source>
+      <translation>{0} · {1}: requests counted</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="98" />
+      <source>编号</source>
+      <translation>Number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="98" />
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="98" />
+      <source>类别</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="98" />
+      <source>状态</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="99" />
+      <source>受理时间</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="118" />
+      <source>共 {0} 件</source>
+      <translation>{0} requests</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="120" />
+      <source>列出最早受理的 {0} 件</source>
+      <translation>The {0} received first are listed</translation>
+    </message>
+  </context>
+  <context>
     <name>HotspotsPanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="70" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="75" />
       <source>{0}月</source>
       <translation>M{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="90" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="129" />
       <source>高频与疑难问题分析(第二十二条)</source>
       <translation>Frequent and difficult problems (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="94" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="133" />
       <source>按{0}</source>
       <translation>By {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="95" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="134" />
       <source>分析</source>
       <translation>Analyse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="97" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="136" />
       <source>在地图上着色</source>
       <translation>Colour the map</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="100" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="139" />
       <source>各类诉求趋势(前五类)</source>
       <translation>Request trends (top five categories)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="102" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="141" />
       <source>诉求数量(按类别)</source>
       <translation>Requests by category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="103" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="142" />
       <source>持续时间长、解决难度大的问题</source>
       <translation>Long-running, hard-to-solve problems</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="108" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="145" />
+      <source>点击一类问题,查看计入的诉求</source>
+      <translation>Click a kind of problem to see the requests counted</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="149" />
       <source>期间</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="122" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="163" />
       <source>统计中…</source>
       <translation>Counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="148" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="189" />
       <source>{0}:受理 {1} 件,涉及网格 {2} 个</source>
       <translation>{0}: {1} requests received in {2} grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="162" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="212" />
       <source>已在地图上为 {0} 个网格着色(颜色越深诉求越多)</source>
       <translation>Coloured {0} grids on the map (darker means more requests)</translation>
     </message>
@@ -3269,12 +3317,12 @@
       <translation>GridDesk: the desktop of a township grid-management command center under the Beihai Grid-based Service Management Regulations.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="234" />
+      <location filename="../../desktop/views/main_window.py" line="237" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="265" />
+      <location filename="../../desktop/views/main_window.py" line="268" />
       <source>未办结 %1 · 超期 %2 · 今日受理 %3</source>
       <translation>Open %1 · overdue %2 · received today %3</translation>
     </message>
@@ -4985,168 +5033,169 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>WallWindow</name>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="97" />
+      <location filename="../../desktop/views/wall/window.py" line="98" />
+      <location filename="../../desktop/views/wall/window.py" line="278" />
       <source>网格指挥台 · 值班大屏</source>
       <translation>GridDesk · duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="238" />
+      <location filename="../../desktop/views/wall/window.py" line="239" />
       <source>无在办诉求</source>
       <translation>No open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="238" />
-      <location filename="../../desktop/views/wall/window.py" line="299" />
+      <location filename="../../desktop/views/wall/window.py" line="239" />
+      <location filename="../../desktop/views/wall/window.py" line="310" />
       <source>载入中…</source>
       <translation>Loading…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="242" />
+      <location filename="../../desktop/views/wall/window.py" line="243" />
       <source>实时诉求队列(超期优先)</source>
       <translation>Live request queue (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="243" />
+      <location filename="../../desktop/views/wall/window.py" line="244" />
       <source>紧急情况报告(超时优先)</source>
       <translation>Emergency reports (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="244" />
+      <location filename="../../desktop/views/wall/window.py" line="245" />
       <source>在办诉求分布(红色为超期)</source>
       <translation>Open requests (red: overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="246" />
+      <location filename="../../desktop/views/wall/window.py" line="247" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="246" />
+      <location filename="../../desktop/views/wall/window.py" line="247" />
       <source>等级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="246" />
+      <location filename="../../desktop/views/wall/window.py" line="247" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="246" />
+      <location filename="../../desktop/views/wall/window.py" line="247" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="246" />
+      <location filename="../../desktop/views/wall/window.py" line="247" />
       <source>报告进度</source>
       <translation>Ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="246" />
+      <location filename="../../desktop/views/wall/window.py" line="247" />
       <source>确认</source>
       <translation>Ack.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="298" />
+      <location filename="../../desktop/views/wall/window.py" line="309" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="302" />
+      <location filename="../../desktop/views/wall/window.py" line="313" />
       <source>网格指挥台 · {0} 值班大屏 · {1}承办的诉求</source>
       <translation>GridDesk · {0} wall display · cases handled by {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="305" />
+      <location filename="../../desktop/views/wall/window.py" line="316" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="306" />
+      <location filename="../../desktop/views/wall/window.py" line="317" />
       <source>%1 年的法定节假日和调休安排尚未公布也未录入:期限跨入该年的倒计时暂按周一至周五计算,可能不准;请管理员在“工作日历”中录入</source>
       <translation>The statutory holidays and make-up workdays of %1 are neither published nor entered: countdowns running into that year are counted Monday to Friday and may be wrong; an administrator should enter them in the working calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="310" />
+      <location filename="../../desktop/views/wall/window.py" line="321" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="311" />
+      <location filename="../../desktop/views/wall/window.py" line="322" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="312" />
+      <location filename="../../desktop/views/wall/window.py" line="323" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="313" />
+      <location filename="../../desktop/views/wall/window.py" line="324" />
       <source>紧急报告超时环节</source>
       <translation>Emergency rungs overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="314" />
+      <location filename="../../desktop/views/wall/window.py" line="325" />
       <source>{0} 件报告(第二十一条)</source>
       <translation>in {0} report(s) (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="315" />
+      <location filename="../../desktop/views/wall/window.py" line="326" />
       <source>第二十一条报告进度</source>
       <translation>Art. 21 reporting ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="316" />
+      <location filename="../../desktop/views/wall/window.py" line="327" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="316" />
+      <location filename="../../desktop/views/wall/window.py" line="327" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="317" />
+      <location filename="../../desktop/views/wall/window.py" line="328" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="319" />
+      <location filename="../../desktop/views/wall/window.py" line="330" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="376" />
+      <location filename="../../desktop/views/wall/window.py" line="387" />
       <source>另有 {0} 条未显示</source>
       <translation>{0} more not shown</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="378" />
+      <location filename="../../desktop/views/wall/window.py" line="389" />
       <source>(其中 {0} 条有超时环节)</source>
       <translation> ({0} of them with overdue rungs)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="383" />
+      <location filename="../../desktop/views/wall/window.py" line="394" />
       <source>无紧急情况报告(未结束的及近 {0} 日的)</source>
       <translation>No emergency reports (open or of the last {0} days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="390" />
+      <location filename="../../desktop/views/wall/window.py" line="401" />
       <source>已确认</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="390" />
+      <location filename="../../desktop/views/wall/window.py" line="401" />
       <source>待确认</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="403" />
+      <location filename="../../desktop/views/wall/window.py" line="414" />
       <source>超时 {0} 项</source>
       <translation>{0} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="410" />
+      <location filename="../../desktop/views/wall/window.py" line="421" />
       <source>{0}·{1} {2}</source>
       <translation>{0} · {1} {2}</translation>
     </message>

@@ -195,3 +195,63 @@ def test_a_liaison_role_is_granted_with_the_accounts_department_and_non_administ
     assert users.login(db, "qg_op", PASSWORD).department_id == office.id
     with pytest.raises(PermissionDenied, match="只有管理员可以查看和管理用户账号"):
         accounts.set_active(db, admins["qg_op"], "qg_admin", False)
+
+
+def test_an_administrator_names_liaisons_only_of_the_departments_of_its_own_subtree(db, admins, system):
+    """A liaison acts for its department (Art. 19): the township cannot name someone to act for
+    the county's bureau, from a new account or a grant; the county, whose department it is, can."""
+    from desktop.services import departments
+    from desktop.services.departments import DepartmentDraft
+
+    bureau = departments.add_department(db, system, code="YH-ZJJ", place_code=YINHAI,
+                                        draft=DepartmentDraft("银海区住房和城乡建设局"))
+    office = departments.add_department(db, system, code="QG-PCS", place_code=QIAOGANG,
+                                        draft=DepartmentDraft("侨港派出所"))
+    township, county = admins["qg_admin"], admins["yh_admin"]
+    with pytest.raises(PermissionDenied, match="银海区住房和城乡建设局是银海的联动部门.*银海或上级的管理员指定.*Art. 15"):
+        users.add_user(db, township, username="qg_zjj", display_name=None, password=PASSWORD, role=Role.LIAISON,
+                       scope_code=QIAOGANG, department_id=bureau.id)
+    with pytest.raises(PermissionDenied, match="银海区住房和城乡建设局是银海的联动部门"):
+        accounts.grant_role(db, township, username="qg_op", role=Role.LIAISON, scope_code=QIAOGANG,
+                            department_id=bureau.id)
+    assert users.login(db, "qg_op", PASSWORD).department_id is None
+    with db.session() as session:
+        refused = session.scalars(select(AuditEntry).where(AuditEntry.action.in_(["users.add", "users.grant"]),
+                                                           AuditEntry.outcome == AuditOutcome.DENIED)).all()
+    assert [(e.actor, e.target) for e in refused] == [("qg_admin", "qg_zjj"), ("qg_admin", "qg_op")]
+    assert [d.code for d in accounts.appointable_departments(db, township)] == ["QG-PCS"]
+    assert [d.code for d in accounts.appointable_departments(db, county)] == ["QG-PCS", "YH-ZJJ"]
+    users.add_user(db, county, username="qg_zjj", display_name=None, password=PASSWORD, role=Role.LIAISON,
+                   scope_code=QIAOGANG, department_id=bureau.id)
+    accounts.grant_role(db, township, username="qg_op", role=Role.LIAISON, scope_code=QIAOGANG,
+                        department_id=office.id)
+
+
+def test_a_name_longer_than_an_account_keeps_is_refused_before_it_is_written(db, admins):
+    with pytest.raises(ValidationFailed, match="用户名最多 40 个字符,“qg_aaaaaaaaa…”有 41 个;请改短"):
+        users.add_user(db, admins["qg_admin"], username="qg_" + "a" * 38, display_name=None, password=PASSWORD,
+                       role=Role.OPERATOR, scope_code=QIAOGANG)
+    with pytest.raises(ValidationFailed, match="显示名最多 60 个字符.*有 61 个"):
+        users.add_user(db, admins["qg_admin"], username="qg_op2", display_name="侨" * 61, password=PASSWORD,
+                       role=Role.OPERATOR, scope_code=QIAOGANG)
+    users.add_user(db, admins["qg_admin"], username="qg_" + "a" * 37, display_name="侨" * 60, password=PASSWORD,
+                   role=Role.OPERATOR, scope_code=QIAOGANG)
+    assert [len(a.username) for a in accounts.list_accounts(db, admins["qg_admin"])] == [40, 8, 5]
+
+
+def test_a_department_is_named_only_with_a_liaisons_role(db, admins, system):
+    """An account of a department counts as the department's: a township administrator given one
+    by a slip of the form could no longer propose grids (Art. 6(3))."""
+    from desktop.services import departments
+    from desktop.services.departments import DepartmentDraft
+
+    office = departments.add_department(db, system, code="QG-PCS", place_code=QIAOGANG,
+                                        draft=DepartmentDraft("侨港派出所"))
+    with pytest.raises(ValidationFailed, match="所属联动部门只随联络员角色填写;乡镇\\(街道\\)管理员不属于联动部门"):
+        users.add_user(db, admins["yh_admin"], username="qg_admin2", display_name=None, password=PASSWORD,
+                       role=Role.TOWNSHIP_ADMIN, scope_code=QIAOGANG, department_id=office.id)
+    with pytest.raises(ValidationFailed, match="值班长不属于联动部门"):
+        accounts.grant_role(db, admins["qg_admin"], username="qg_op", role=Role.SUPERVISOR, scope_code=QIAOGANG,
+                            department_id=office.id)
+    assert users.login(db, "qg_op", PASSWORD).department_id is None
+    assert "qg_admin2" not in [a.username for a in accounts.list_accounts(db, system)]

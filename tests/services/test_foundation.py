@@ -116,3 +116,17 @@ def test_a_login_typed_with_a_character_no_database_keeps_is_refused_as_wrong_an
         last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
         assert (last.outcome, last.action, last.target) == (AuditOutcome.DENIED, "users.login", "qg_op\\x00")
         assert verify_chain(session) == []
+
+
+@pytest.mark.law("Art. 15")
+def test_a_login_typed_longer_than_any_account_name_is_refused_as_wrong_and_still_audited(db, system):
+    users.add_user(db, system, username="qg_op", display_name="侨港值班员", password="secret-123",
+                   role=Role.OPERATOR, scope_code="450503103000")
+    pasted = "qg_op" + "x" * 95  # a password pasted into the name field, say
+    with pytest.raises(PermissionDenied, match="^用户名或密码错误,或账号已停用$"):
+        users.login(db, pasted, "secret-123")
+    with db.session() as session:
+        last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert (last.outcome, last.action) == (AuditOutcome.DENIED, "users.login")
+        assert last.actor == last.target == pasted[:59] + "…"
+        assert verify_chain(session) == []

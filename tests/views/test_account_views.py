@@ -168,3 +168,45 @@ def test_opening_the_screen_again_brings_the_same_one_forward_up_to_date(qtbot, 
     open_accounts(window)  # …until it is opened again
     assert window.findChildren(AccountsWindow) == [first] and first.isVisible()
     assert "qg_op9" in [a.username for a in first.model.rows]
+
+
+def test_the_forms_offer_only_the_departments_whose_liaisons_the_admin_may_name(qtbot, feature_window, sqlite_db,
+                                                                               township_admin, tasks, system,
+                                                                               shown, monkeypatch):
+    from desktop.services import departments
+    from desktop.services.departments import DepartmentDraft
+
+    for code, place in (("QG-PCS", QIAOGANG), ("YH-ZJJ", "450503000000"), ("BH-GAJ", "450500000000")):
+        departments.add_department(sqlite_db, system, code=code, place_code=place, draft=DepartmentDraft(code))
+    screen = _screen(qtbot, feature_window, sqlite_db, township_admin, tasks)
+    offered = []
+
+    def look(form):
+        offered.append([form.department.itemText(i) for i in range(1, form.department.count())])
+        return QDialog.DialogCode.Rejected
+    monkeypatch.setattr(GrantForm, "exec", look)
+    screen.add_button.click()
+    _select(screen, "qg_op")
+    screen.grant_button.click()
+    assert offered == [["QG-PCS(QG-PCS)"]] * 2  # after "(not of a department)", only the township's own
+
+
+def test_a_department_chosen_before_the_role_was_changed_is_not_given_to_a_non_liaison(
+        qtbot, feature_window, sqlite_db, township_admin, tasks, system, shown, monkeypatch):
+    from desktop.services import departments
+    from desktop.services.departments import DepartmentDraft
+
+    departments.add_department(sqlite_db, system, code="QG-PCS", place_code=QIAOGANG,
+                               draft=DepartmentDraft("侨港派出所"))
+    screen = _screen(qtbot, feature_window, sqlite_db, township_admin, tasks)
+
+    def fill(form: GrantForm):
+        form.username.setText("qg_chief2")
+        form.password.setText("first-pass-1")
+        form.again.setText("first-pass-1")
+        form.role.setCurrentIndex(form.role.findData(Role.LIAISON.value))
+        form.department.setCurrentIndex(1)
+        form.role.setCurrentIndex(form.role.findData(Role.SUPERVISOR.value))  # thought better of it
+    _answer(monkeypatch, GrantForm, fill)
+    screen.add_button.click()
+    assert shown == [] and users.login(sqlite_db, "qg_chief2", "first-pass-1").department_id is None

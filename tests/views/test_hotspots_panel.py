@@ -54,3 +54,25 @@ def test_the_bars_name_every_category_in_full(panel):
     rows = sorted(panel.categories.getAxis("left")._tickLevels[0], key=lambda tick: -tick[0])
     assert [name for _, name in rows] == [label(category) for category in by_category]
     assert ticks(panel.hard, "left") == [label(kind) for kind in Hardness]  # "久拖未决(超过30天)", not "久拖未决"
+
+
+@pytest.mark.law("Art. 22")
+def test_a_bar_of_the_hard_problems_clicked_lists_the_cases_behind_it(panel, qtbot):
+    from PySide6.QtCore import QPointF, Qt
+
+    from desktop.views.analytics.hotspots_panel import HardCasesDialog
+
+    panel.show()
+    analyse(panel, "2026", Bucket.MONTH)
+    qtbot.waitUntil(lambda: panel.hard.getPlotItem().getViewBox().viewRange()[1][1] > 1)
+    counted = sum(panel.data.hard[Hardness.MULTI_DEPARTMENT].values())
+    assert 0 < counted < hotspots_panel.HARD_CASES_LISTED
+    row = len(Hardness) - 1 - list(Hardness).index(Hardness.MULTI_DEPARTMENT)  # the first kind is the top bar
+    viewbox = panel.hard.getPlotItem().getViewBox()
+    where = panel.hard.mapFromScene(viewbox.mapViewToScene(QPointF(counted / 2, row + 0.2)))
+    qtbot.mouseClick(panel.hard.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    dialog = panel.findChild(HardCasesDialog)
+    assert dialog is not None and label(Hardness.MULTI_DEPARTMENT) in dialog.windowTitle()
+    assert dialog.table.rowCount() == counted and dialog.count.text() == f"共 {counted} 件"
+    numbers = [dialog.table.item(r, 0).text() for r in range(counted)]
+    assert all(n.startswith("450503103-2026-") for n in numbers) and len(set(numbers)) == counted

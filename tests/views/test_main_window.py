@@ -218,6 +218,26 @@ def test_a_desk_whose_account_is_disabled_says_so_and_closes(qtbot, desk_db, tas
     assert answered == ["您的账号已被停用,不能再办理;请联系管理员"] and not w.isVisible()
 
 
+@pytest.mark.law("Art. 15")
+def test_a_disabled_desk_closes_the_windows_it_opened_too(qtbot, desk_db, tasks, system, answered, cjk_font):
+    """Closing the desk alone would leave its wall display and a case's detail showing cases."""
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.services import accounts, users
+    from desktop.views.wall.window import open_wall
+
+    w = MainWindow(desk_db, users.login(desk_db, "qg_op", PASSWORD), tasks)
+    qtbot.addWidget(w)
+    w.show()
+    open_wall(w)
+    opened = [c for c in w.findChildren(QWidget) if c.isWindow() and c.isVisible()]
+    assert opened
+    accounts.set_active(desk_db, system, "qg_op", False)
+    w.bus.changed.emit("users")
+    assert answered == ["您的账号已被停用,不能再办理;请联系管理员"]  # said once, by the desk
+    assert not w.isVisible() and not any(c.isVisible() for c in opened)
+
+
 def test_the_first_start_fills_a_screen_too_small_for_the_designed_size(window):
     from PySide6.QtCore import QSize
 

@@ -527,3 +527,14 @@ def test_the_walls_state_column_makes_room_when_an_order_runs_out_on_the_tick(qt
     model.tick()
     assert model.index(len(rows) - 1, STATE).data() == long
     assert metrics.horizontalAdvance(long) <= wall.queue.columnWidth(STATE) - cell_margins(wall.queue)
+
+
+@pytest.mark.law("Art. 15")
+def test_a_wall_whose_account_is_disabled_says_so_and_closes(wall, demo_db, system, answered):
+    from desktop.services import accounts
+
+    wall.bus.changed.emit("users")  # another account changed: the wall goes on
+    assert wall.isVisible() and answered == []
+    accounts.set_active(demo_db, system, "qg_chief", False)
+    wall.bus.changed.emit("users")  # what its live listener emits for it
+    assert answered == ["您的账号已被停用,不能再办理;请联系管理员"] and not wall.isVisible()

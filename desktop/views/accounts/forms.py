@@ -79,7 +79,7 @@ class GrantForm(QDialog):
     def account(self) -> dict:
         """The new account's fields, for users.add_user."""
         return {"username": self.username.text().strip(), "display_name": self.display_name.text().strip() or None,
-                "password": self.password.text(), **self.values(), "department_id": self.department.currentData()}
+                "password": self.password.text(), **self.values()}
 
 
 class PasswordForm(QDialog):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...services import accounts, departments, users
+from ...services import accounts, users
 from ...services.accounts import AccountInfo
 from .. import dialogs
 from ..retranslating import Retranslating
@@ -81,7 +81,8 @@ class AccountsWindow(Retranslating, QDialog):
     def reload(self) -> None:
         def load():
             roles, places = accounts.grantable(self.db, self.actor)
-            return accounts.list_accounts(self.db, self.actor), roles, places, departments.list_departments(self.db)
+            return (accounts.list_accounts(self.db, self.actor), roles, places,
+                    accounts.appointable_departments(self.db, self.actor))
 
         self.tasks.submit(load, on_done=self._loaded, on_error=self._error)
 

@@ -4,10 +4,10 @@ problems; the grid counts are handed to the map as a colour layer."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,9 +15,12 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,12 +29,13 @@ from ... import paths
 from ...i18n import label, period_label
 from ...models import utcnow
 from ...services import hotspots
-from ...services.clock import beijing_today
+from ...services.clock import beijing_text, beijing_today
 from ...services.evaluation.periods import parse_period, period_of
-from ...services.hotspots import Bucket, GridHeat, Hardness, HotspotCounts
+from ...services.hotspots import Bucket, GridHeat, HardCase, Hardness, HotspotCounts
 from .. import dialogs
 
 TOP_CATEGORIES = 5
+HARD_CASES_LISTED = 200
 LINE_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd")
 
 
@@ -40,14 +44,15 @@ class HotspotData:
     counts: HotspotCounts
     hard: dict
     heat: list[GridHeat]
+    as_of: datetime  # what "long open" was counted against; the cases behind a bar are listed as of it too
 
 
 def load(db, actor, period_code: str, bucket: Bucket, under: str | None) -> HotspotData:
     """Off the GUI thread: the three aggregations of one period."""
-    period = parse_period(period_code)
+    period, as_of = parse_period(period_code), utcnow()
     return HotspotData(hotspots.counts(db, actor, period, bucket, under=under),
-                       hotspots.hard_problems(db, actor, period, under=under),
-                       hotspots.grid_heat(db, actor, period, under=under))
+                       hotspots.hard_problems(db, actor, period, under=under, as_of=as_of),
+                       hotspots.grid_heat(db, actor, period, under=under), as_of)
 
 
 def apply_heat(view, heat: list[GridHeat]) -> int:
@@ -82,6 +87,40 @@ def _plot(title: str) -> pg.PlotWidget:
     return plot
 
 
+class HardCasesDialog(QDialog):
+    """The cases behind one bar of the hard problems (Art. 22(1)): those the user may read, oldest first."""
+
+    def __init__(self, panel: HotspotsPanel, kind: Hardness):
+        super().__init__(panel)
+        counts = panel.data.counts
+        self.setWindowTitle(self.tr("{0} · {1}:计入的诉求").format(label(kind), period_label(counts.period)))
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("标题"), self.tr("类别"), self.tr("状态"),
+                                              self.tr("受理时间")])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.count = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self.resize(900, 520)
+        panel.tasks.submit(hotspots.hard_cases, panel.db, panel.actor, counts.period, kind, under=panel.under,
+                           as_of=panel.data.as_of, limit=HARD_CASES_LISTED,
+                           on_done=self.show_cases, on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def show_cases(self, cases: list[HardCase]) -> None:
+        self.table.setRowCount(len(cases))
+        for r, case in enumerate(cases):
+            cells = [case.number, case.title, label(case.category), label(case.state), beijing_text(case.received_at)]
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        text = self.tr("共 {0} 件").format(len(cases))
+        if len(cases) == HARD_CASES_LISTED:
+            text = self.tr("列出最早受理的 {0} 件").format(len(cases))
+        self.count.setText(text)
+
+
 class HotspotsPanel(QDialog):
     def __init__(self, db, actor, tasks, *, under: str | None = None, map_view=None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -103,6 +142,8 @@ class HotspotsPanel(QDialog):
         self.hard = _plot(self.tr("持续时间长、解决难度大的问题"))
         for bars in (self.categories, self.hard):
             bars.showGrid(x=True, y=False, alpha=0.25)  # the counts run along the bottom
+        self.hard.setToolTip(self.tr("点击一类问题,查看计入的诉求"))
+        self.hard.scene().sigMouseClicked.connect(lambda event: self.open_hard_cases_at(event.scenePos()))
         self.status = QLabel()
         top = QHBoxLayout()
         for widget in (QLabel(self.tr("期间")), self.period, self.bucket, self.run_button, self.map_button):
@@ -155,6 +196,15 @@ class HotspotsPanel(QDialog):
         rows = [len(values) - 1 - i for i in range(len(values))]
         plot.addItem(pg.BarGraphItem(x0=0, y=rows, width=[n for _, n in values], height=0.7, brush=colour))
         plot.getAxis("left").setTicks([[(row, name) for row, (name, _) in zip(rows, values)]])
+
+    def open_hard_cases_at(self, scene_position: QPointF) -> None:
+        """The cases behind the bar of the hard problems clicked (its row, anywhere along it)."""
+        if self.data is None:
+            return
+        row = round(self.hard.getPlotItem().getViewBox().mapSceneToView(scene_position).y())
+        kinds = list(Hardness)
+        if 0 <= row < len(kinds):
+            HardCasesDialog(self, kinds[len(kinds) - 1 - row]).show()  # the first kind is the top bar
 
     def colour_map(self) -> None:
         if self.data is not None and self.map_view is not None:

@@ -31,12 +31,13 @@ from ...db import Database
 from ...errors import GridDeskError
 from ...i18n import enumeration, label, period_label
 from ...models.enums import EmergencyState, HandlingLevel
-from ...services import wall
+from ...services import accounts, wall
 from ...services.clock import BEIJING, due_text
 from ...services.evaluation.periods import period_of
 from ...services.map_data import map_data
 from ...services.queue import QueueFilter
 from ...services.security import Actor
+from .. import dialogs
 from ..bus import Bus
 from ..map.view import MapView
 from ..queue_model import COLUMNS, COUNTDOWN, PLACE, STATE, TITLE, QueueModel
@@ -266,6 +267,16 @@ class WallWindow(QWidget):
             self.refresh()
         if topic in ("cases", "places"):
             self.reload_map()
+        # A wall of its own (griddesk --wall); one opened from a desk is closed by the desk.
+        if topic == "users" and self.parent() is None:
+            self.tasks.submit(accounts.session_problem, self.db, self.actor, on_done=self._account_checked)
+
+    def _account_checked(self, problem: str | None) -> None:
+        """A wall whose account was disabled or whose roles changed says so and closes (Art. 15),
+        as a desk does: it must not go on showing the queue."""
+        if problem:
+            dialogs.information(self, self.tr("网格指挥台 · 值班大屏"), problem)
+            self.close()
 
     def _landed(self, snapshot: wall.WallSnapshot) -> None:
         self.snapshot = snapshot
