@@ -1,0 +1,119 @@
+"""Reading the audit log (Art. 15(3)): an auditor's scope, the filters, the record of each reading, the chain check."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select, text
+
+from desktop.errors import PermissionDenied
+from desktop.models import AuditEntry, utcnow
+from desktop.models.enums import AuditOutcome, PlaceLevel, Role
+from desktop.services import audit_log, users
+from desktop.services.audit_log import AuditFilter
+from desktop.services.security import Actor, Grant
+
+CITY, HAICHENG, YINHAI = "450500000000", "450502000000", "450503000000"
+QIAOGANG = "450503103000"
+
+
+def _auditor(code: str, level: PlaceLevel) -> Actor:
+    return Actor(username=f"audit-{code}", display_name=f"{code}审计员", grants=(Grant(Role.AUDITOR, code, level),))
+
+
+@pytest.fixture
+def logged(db, system):
+    """Entries at the city, in two counties and a township, a refused log-in (no place) and one refused action."""
+    from desktop.services import audit
+    from desktop.services.unit_of_work import unit_of_work
+
+    for action, place, message in (("places.rename", HAICHENG, "海城区改名"), ("cases.dispatch", QIAOGANG, "派遣 000001"),
+                                   ("cases.close", QIAOGANG, "结案 000001"), ("settings.set", CITY, "全市设置")):
+        with unit_of_work(db, system, action, place_code=place) as uow:
+            uow.audit(message)
+    with pytest.raises(PermissionDenied):
+        users.login(db, "nobody", "wrong-password")
+    with db.session() as session:
+        audit.append(session, Actor(username="qg_op1", display_name="侨港值班员", os_user="op1"), "cases.merge",
+                     outcome=AuditOutcome.DENIED, place_code=QIAOGANG, message="无权合并")
+        session.commit()
+    return db
+
+
+def _messages(rows) -> list[str]:
+    return [row.message for row in rows]
+
+
+@pytest.mark.law("Art. 15")
+def test_an_auditor_reads_the_entries_of_the_places_under_their_grant_newest_first(logged):
+    county = _auditor(YINHAI, PlaceLevel.COUNTY)
+    rows = audit_log.entries(logged, county, AuditFilter())
+    assert _messages(rows) == ["无权合并", "结案 000001", "派遣 000001"]
+    assert rows[0].outcome is AuditOutcome.DENIED and rows[0].os_user == "op1"
+    city = _auditor(CITY, PlaceLevel.CITY)
+    every = audit_log.entries(logged, city, AuditFilter())
+    assert {"海城区改名", "全市设置", "无权合并"} <= set(_messages(every))
+    # A log-in has no place: the city's auditor sees it, the county's does not.
+    assert [(r.action, r.target) for r in every if r.place_code is None] == [
+        ("audit.read", None), ("users.login", "nobody")]  # the county's auditor's reading, then the log-in
+    assert audit_log.count(logged, county, AuditFilter()) == 3
+
+
+@pytest.mark.law("Art. 15")
+def test_the_filters_select_by_time_user_action_text_outcome_and_place(logged):
+    city = _auditor(CITY, PlaceLevel.CITY)
+    assert _messages(audit_log.entries(logged, city, AuditFilter(action="cases."))) == [
+        "无权合并", "结案 000001", "派遣 000001"]
+    assert _messages(audit_log.entries(logged, city, AuditFilter(user="op1"))) == ["无权合并"]
+    assert _messages(audit_log.entries(logged, city, AuditFilter(text="000001", action="cases.d"))) == ["派遣 000001"]
+    assert _messages(audit_log.entries(logged, city, AuditFilter(outcomes=frozenset({AuditOutcome.DENIED}),
+                                                                 under=QIAOGANG))) == ["无权合并"]
+    assert _messages(audit_log.entries(logged, city, AuditFilter(under=HAICHENG))) == ["海城区改名"]
+    assert audit_log.entries(logged, city, AuditFilter(since=utcnow() + timedelta(minutes=1))) == []
+    assert audit_log.entries(logged, city, AuditFilter(until=utcnow() - timedelta(days=1))) == []
+    assert audit_log.entries(logged, city, AuditFilter(user="100%_")) == []  # wildcards are text
+    pages = [audit_log.entries(logged, city, AuditFilter(action="cases."), offset, 2) for offset in (0, 2)]
+    assert [_messages(page) for page in pages] == [["无权合并", "结案 000001"], ["派遣 000001"]]
+
+
+@pytest.mark.law("Art. 15")
+def test_reading_the_log_is_itself_recorded_once_per_query_and_a_refusal_too(logged):
+    county = _auditor(YINHAI, PlaceLevel.COUNTY)
+    audit_log.entries(logged, county, AuditFilter(action="cases.", under=QIAOGANG))
+    audit_log.entries(logged, county, AuditFilter(action="cases.", under=QIAOGANG), offset=2)
+    with logged.session() as session:
+        reads = session.scalars(select(AuditEntry).where(AuditEntry.action == "audit.read")).all()
+    assert [(r.actor, r.message, r.place_code) for r in reads] == [
+        (county.username, f"查阅审计日志(操作=cases.,地点={QIAOGANG})", QIAOGANG)]
+    operator = Actor(username="qg_op1", display_name="侨港值班员",
+                     grants=(Grant(Role.OPERATOR, QIAOGANG, PlaceLevel.TOWNSHIP),))
+    for asked in (lambda: audit_log.entries(logged, operator, AuditFilter()),
+                  lambda: audit_log.entries(logged, county, AuditFilter(under=HAICHENG)),
+                  lambda: audit_log.check_chain(logged, operator)):
+        with pytest.raises(PermissionDenied, match="审计日志只供审计员查阅"):
+            asked()
+    with logged.session() as session:
+        refused = session.scalars(select(AuditEntry).where(AuditEntry.outcome == AuditOutcome.DENIED,
+                                                           AuditEntry.action.like("audit.%"))).all()
+    assert len(refused) == 3 and "海城(450502000000)的审计日志" in refused[1].message
+
+
+@pytest.mark.law("Art. 15")
+def test_the_chain_check_finds_an_entry_changed_behind_the_programs_back(logged, backend):
+    city = _auditor(CITY, PlaceLevel.CITY)
+    checked = audit_log.check_chain(logged, city)
+    assert checked.intact and checked.entries >= 6
+    with logged.engine.begin() as conn:  # as someone with the database's password might
+        if backend == "postgresql":
+            conn.execute(text("ALTER TABLE audit_log DISABLE TRIGGER USER"))
+        else:
+            conn.execute(text("DROP TRIGGER IF EXISTS audit_log_no_update"))
+        conn.execute(text("UPDATE audit_log SET message = '已篡改' WHERE message = '派遣 000001'"))
+        if backend == "postgresql":
+            conn.execute(text("ALTER TABLE audit_log ENABLE TRIGGER USER"))
+    again = audit_log.check_chain(logged, city)
+    assert not again.intact and [p.problem for p in again.problems] == ["内容与哈希不符(记录被篡改)"]
+    with logged.session() as session:
+        last = session.scalar(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1))
+    assert last.action == "audit.check_chain" and "发现 1 处问题" in last.message
