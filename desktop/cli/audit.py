@@ -1,0 +1,58 @@
+"""`audit list|verify`: read the audit log and check its chain of hashes (Art. 15(3)), as an auditor."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from ..models.enums import AuditOutcome
+from ..services import audit_log
+from ..services.audit_log import AuditFilter
+from ..services.clock import BEIJING, beijing_text
+from .calendar import iso_date
+
+
+def _day_start(text: str | None, days_after: int = 0) -> datetime | None:
+    """00:00 Beijing time of a YYYY-MM-DD day (of the day after it for an inclusive end)."""
+    if not text:
+        return None
+    return datetime.combine(date.fromisoformat(text) + timedelta(days=days_after), time(), tzinfo=BEIJING)
+
+
+def _list(ctx, args) -> int:
+    wanted = AuditFilter(since=_day_start(args.since), until=_day_start(args.until, 1), user=args.user or "",
+                         action=args.action or "", text=args.text or "", under=args.under,
+                         outcomes=frozenset({AuditOutcome.DENIED, AuditOutcome.FAILED}) if args.refused else frozenset())
+    total = audit_log.count(ctx.db, ctx.actor, wanted)
+    rows = audit_log.entries(ctx.db, ctx.actor, wanted, 0, args.limit)
+    for row in rows:
+        who = row.actor + (f"({row.os_user}@{row.desktop})" if row.os_user or row.desktop else "")
+        ctx.print("\t".join((str(row.id), beijing_text(row.at, "%Y-%m-%d %H:%M:%S"), who, row.action, row.target or "",
+                             row.place_code or "", row.outcome.label, row.message)))
+    more = f",只列出最新的 {len(rows)} 条(用 --limit 多列)" if total > len(rows) else ""
+    ctx.print(f"共 {total} 条{more}")
+    return 0
+
+
+def _verify(ctx, args) -> int:
+    checked = audit_log.check_chain(ctx.db, ctx.actor)
+    for problem in checked.problems:
+        ctx.print(f"第 {problem.entry_id} 条:{problem.problem}")
+    if checked.intact:
+        ctx.print(f"审计日志 {checked.entries} 条,哈希链完整")
+        return 0
+    ctx.print(f"审计日志 {checked.entries} 条,发现 {len(checked.problems)} 处问题")
+    return 1
+
+
+def register(cli) -> None:
+    group = cli.group("audit", "审计日志 audit log (Art. 15)")
+    sub = cli.command("list", "列出审计日志(最新的在前),可按日期、用户、操作、内容、地点筛选", _list, group=group)
+    sub.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD", help="自这一天起(北京时间)")
+    sub.add_argument("--until", type=iso_date, metavar="YYYY-MM-DD", help="到这一天止(含这一天)")
+    sub.add_argument("--user", metavar="NAME", help="用户名或操作系统用户名含此文字")
+    sub.add_argument("--action", metavar="TEXT", help="操作含此文字,如 cases. 或 users.login")
+    sub.add_argument("--text", metavar="TEXT", help="内容或对象含此文字")
+    sub.add_argument("--under", metavar="CODE", help="只列该地及其下各地的记录")
+    sub.add_argument("--refused", action="store_true", help="只列被拒绝或失败的操作")
+    sub.add_argument("--limit", type=int, default=audit_log.PAGE, metavar="N", help=f"最多列出几条,默认 {audit_log.PAGE}")
+    cli.command("verify", "重新计算审计日志的哈希链,发现被改动、删除或插入的记录时返回 1", _verify, group=group)

@@ -1,0 +1,44 @@
+"""`griddesk-admin audit list|verify`: the audit log read and checked from the command line (Art. 15(3))."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from tampering import rewrite_audit_message
+from desktop.cli import main
+
+
+def _run(db, *argv) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(["--db", db.engine.url.render_as_string(hide_password=False), *argv], out=out)
+    return code, out.getvalue()
+
+
+@pytest.mark.law("Art. 15")
+def test_an_auditor_lists_the_log_filtered_and_verifies_its_chain(demo_db, capsys):
+    code, out = _run(demo_db, "--as", "bh_audit", "audit", "list", "--action", "seed", "--limit", "1")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 2 and "\tdemo.seed\t" in lines[0] and lines[1].startswith("共 ")
+    if int(lines[1].split()[1]) > 1:
+        assert lines[1].endswith("只列出最新的 1 条(用 --limit 多列)")
+    code, out = _run(demo_db, "--as", "bh_audit", "audit", "list", "--action", "audit.read", "--since", "2000-01-01")
+    assert code == 0 and "查阅审计日志(操作=seed)" in out  # the reading before is on record
+    code, out = _run(demo_db, "--as", "bh_audit", "audit", "list", "--until", "2000-01-01")
+    assert (code, out) == (0, "共 0 条\n")
+    code, out = _run(demo_db, "--as", "bh_audit", "audit", "verify")
+    assert code == 0 and out.endswith("哈希链完整\n")
+
+    rewrite_audit_message(demo_db, 2, "已篡改")
+    code, out = _run(demo_db, "--as", "bh_audit", "audit", "verify")
+    assert code == 1 and "第 2 条:内容与哈希不符(记录被篡改)" in out and "发现 1 处问题" in out
+
+
+@pytest.mark.law("Art. 15")
+def test_only_an_auditor_reads_the_log(demo_db, capsys):
+    assert _run(demo_db, "--as", "qg_op1", "audit", "list")[0] == 1
+    assert "审计日志只供审计员查阅" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as refused:
+        _run(demo_db, "--as", "bh_audit", "audit", "list", "--since", "2026-13-01")
+    assert refused.value.code == 2 and "参数 --since 应为" in capsys.readouterr().err
