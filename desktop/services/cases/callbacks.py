@@ -39,6 +39,7 @@ from ...models.enums import (
     SupervisionLevel,
 )
 from ..clock import BEIJING, WorkCalendar, due_text
+from ..personal_data_views import record_shown
 from ..queue import granted_condition, mask_phone, visible_condition
 from ..security import Actor, Permission
 from ..unit_of_work import UnitOfWork, unit_of_work
@@ -111,9 +112,12 @@ def due_callbacks(db: Database, actor: Actor, *, until: datetime | None = None) 
         # Only those the actor may then record: the centre handling the case now calls back (a case
         # escalated to the county is the county's), as record_callback checks (Art. 15, 20).
         # Listed are the callbacks the actor may make (_callable_condition): each to dial.
-        listed = [callback_info(cb, case, actor, code, lead, True) for cb, case, code, lead in session.execute(stmt)
-                  if actor.can(Permission.CALLBACK, handling_place(session, case).code)]
-        return _with_merged_requesters(session, listed)
+        rows = [(callback_info(cb, case, actor, code, lead, True), code) for cb, case, code, lead in session.execute(stmt)
+                if actor.can(Permission.CALLBACK, handling_place(session, case).code)]
+        listed = _with_merged_requesters(session, [info for info, _ in rows])
+    # Each to dial, so whole: who was shown the numbers is on record (Art. 15).
+    record_shown(db, actor, {info.case_number: code for info, code in rows if info.requester_phone})
+    return listed
 
 
 def _with_merged_requesters(session: Session, listed: list[CallbackInfo]) -> list[CallbackInfo]:

@@ -23,6 +23,7 @@ from ...models import (
 from ...models.base import utcnow
 from ...models.enums import ACTIVE_ASSIGNMENT_STATES, AssignmentState, CallbackState, DecisionState, HandlingLevel
 from ..clock import WorkCalendar
+from ..personal_data_views import record_shown
 from ..queue import mask_phone
 from ..security import Actor, Permission
 from .callbacks import callback_info, current_lead, may_call
@@ -122,12 +123,16 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
             Department.id.in_({a.department_id for a, _ in rows}))).all()) if rows else {}
         # A duplicate's requester is called by whoever calls this case's; otherwise whole only where the
         # user may see personal data of the duplicate's own township (it may lie in another).
-        merged_in = tuple(
-            (number, name, phone if dialling or actor.can(Permission.VIEW_SENSITIVE, code) else mask_phone(phone))
-            for number, name, phone, code in session.execute(
-                select(Case.number, Case.requester_name, Case.requester_phone, Place.code)
-                .join(Place, Place.id == Case.township_id)
-                .where(Case.merged_into_id == case.id).order_by(Case.id)))
+        duplicates = [(number, name, phone, code,
+                       bool(phone) and (dialling or actor.can(Permission.VIEW_SENSITIVE, code)))
+                      for number, name, phone, code in session.execute(
+                          select(Case.number, Case.requester_name, Case.requester_phone, Place.code)
+                          .join(Place, Place.id == Case.township_id)
+                          .where(Case.merged_into_id == case.id).order_by(Case.id))]
+        merged_in = tuple((number, name, phone if whole else mask_phone(phone))
+                          for number, name, phone, _, whole in duplicates)
+        whole_phones = [(case.number, sensitive and bool(case.requester_phone), township.code),
+                        *((number, whole, code) for number, _, _, code, whole in duplicates)]
         orders = session.scalars(select(SupervisionOrder).where(SupervisionOrder.case_id == case.id)
                                  .order_by(SupervisionOrder.id))
         limit = case_limits(session, case).handle
@@ -153,6 +158,8 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
             supervise_due=default_due(WorkCalendar.load(session), utcnow()) if "supervise" in actions else None,
             handled_above=handled_above, merged_into_id=case.merged_into_id,
         )
+    shown = {number: code for number, unmasked, code in whole_phones if unmasked}
+    record_shown(db, actor, shown)  # whole numbers are personal data: who saw them is on record (Art. 15)
     if "merge" in actions and detail.lon is not None:  # looked up once this session has let go
         detail = replace(detail, merge_choices=_merge_choices(db, actor, detail))
     if "add_co_handler" in actions:

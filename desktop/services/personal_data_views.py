@@ -1,0 +1,41 @@
+"""Putting on record who was shown a requester's whole phone number (Art. 15; SPEC §9: sensitive
+personal information is masked by default and every view of it is audited).
+
+A panel reloads whenever another desk changes its case, and a workbench each time it is opened: a
+record per reload would bury the log. Each user's first view of a case's number on a Beijing day
+is recorded; the views after it that day add nothing the log does not already say.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from sqlalchemy import select
+
+from ..db import Database
+from ..models import AuditEntry
+from . import audit
+from .clock import BEIJING, beijing_today
+from .security import Actor
+
+ACTION = "privacy.view"
+
+
+def record_shown(db: Database, actor: Actor, shown: dict[str, str], what: str = "诉求人电话") -> int:
+    """Record that `actor` was shown `what` of the cases `shown` ({case number: township code}),
+    those not yet recorded for them today; how many were recorded."""
+    if not shown:
+        return 0
+    since = datetime.combine(beijing_today(), time(), tzinfo=BEIJING)
+    targets = {f"case:{number}": number for number in shown}
+    with db.session() as session:
+        already = set(session.scalars(select(AuditEntry.target).where(
+            AuditEntry.action == ACTION, AuditEntry.actor == actor.username, AuditEntry.at >= since,
+            AuditEntry.target.in_(targets))))
+        new = [target for target in targets if target not in already]
+        for target in new:
+            number = targets[target]
+            audit.append(session, actor, ACTION, target=target, place_code=shown[number],
+                         message=f"查看案件 {number} 的{what}(完整号码)")
+        session.commit()
+    return len(new)

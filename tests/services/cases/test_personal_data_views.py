@@ -1,0 +1,45 @@
+"""Every view of a requester's whole number is on record (Art. 15; SPEC §9): the case panel's and the
+callback workbench's, once a day per user and case; a masked number is not a view of it."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from case_world import TOWNSHIP
+from desktop.models import AuditEntry
+from desktop.models.enums import Channel
+from desktop.services.cases import callbacks, onspot_escalation, queries
+from desktop.services.personal_data_views import ACTION
+
+
+def _views(world) -> list[tuple[str, str, str]]:
+    with world.db.session() as s:
+        return [tuple(row) for row in s.execute(select(AuditEntry.actor, AuditEntry.target, AuditEntry.place_code)
+                                                .where(AuditEntry.action == ACTION).order_by(AuditEntry.id))]
+
+
+@pytest.mark.law("Art. 15")
+def test_a_case_panel_showing_the_whole_number_is_recorded_once_a_day(world):
+    case = world.new_case().case
+    shown = queries.case_detail(world.db, world.supervisor, case.id)
+    assert shown.requester_phone == "13807790001"
+    queries.case_detail(world.db, world.supervisor, case.id)  # a reload as another desk works: no second record
+    masked = queries.case_detail(world.db, world.operator, case.id)
+    assert masked.requester_phone == "138****0001"  # masked: nothing to record
+    assert _views(world) == [("sup_qg", f"case:{case.number}", TOWNSHIP)]
+    with world.db.session() as s:
+        entry = s.scalar(select(AuditEntry).where(AuditEntry.action == ACTION))
+    assert entry.message == f"查看案件 {case.number} 的诉求人电话(完整号码)"
+
+
+@pytest.mark.law("Art. 15")
+@pytest.mark.law("Art. 20")
+def test_the_callback_workbench_records_the_numbers_it_lists_to_dial(world):
+    case = world.new_case(channel=Channel.GRID_STAFF).case
+    onspot_escalation.resolve_on_spot(world.db, world.operator, case_id=case.id, result="已调解",
+                                      expected_version=case.version)
+    listed = [c for c in callbacks.due_callbacks(world.db, world.operator) if c.case_id == case.id]
+    assert [c.requester_phone for c in listed] == ["13807790001"]  # whole: to be dialled
+    callbacks.due_callbacks(world.db, world.operator)
+    assert _views(world) == [("op_qg", f"case:{case.number}", TOWNSHIP)]
