@@ -203,7 +203,7 @@ def revoke_role(db: Database, actor: Actor, username: str, role: Role, place_cod
 
 def reset_password(db: Database, actor: Actor, username: str, password: str) -> None:
     """An administrator sets a new password for a user who forgot theirs (told to them in person)."""
-    check_password(password)
+    check_password(password, username)
     with unit_of_work(db, actor, "users.reset_password") as uow:
         user = _account(uow, username)
         user.password_hash = hash_password(password)
@@ -212,7 +212,7 @@ def reset_password(db: Database, actor: Actor, username: str, password: str) -> 
 
 def change_password(db: Database, actor: Actor, old_password: str, new_password: str) -> None:
     """A user changes their own password; the old one must be given."""
-    check_password(new_password)
+    check_password(new_password, actor.username)
     if new_password == old_password:
         raise ValidationFailed("新密码不能与原密码相同", field="password")
     with unit_of_work(db, actor, "users.change_password", target=actor.username) as uow:

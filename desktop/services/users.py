@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db import Database
@@ -132,9 +133,22 @@ def check_grant(actor: Actor, role: Role, place: Place) -> None:
         raise PermissionDenied("审计员监督管理员的操作,只能由系统管理员(griddesk-admin)授予", article="Art. 15")
 
 
-def check_password(password: str) -> None:
+def check_password(password: str, username: str | None = None) -> None:
+    """A password hard enough to guess (Art. 15): long enough, of at least two kinds of character
+    (letters, digits, symbols), not one character repeated and not holding the log-in name."""
+    problems = []
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationFailed(f"密码至少 {MIN_PASSWORD_LENGTH} 位", field="password")
+        problems.append(f"至少 {MIN_PASSWORD_LENGTH} 位")
+    if len(set(password)) <= 1 or not password.strip():
+        problems.append("不能全是空格或同一个字符")
+    kinds = (any(c.isascii() and c.isalpha() for c in password), any(c.isdigit() for c in password),
+             any(not (c.isascii() and c.isalnum()) for c in password))
+    if sum(kinds) < 2:
+        problems.append("须含字母、数字、符号中的至少两类")
+    if username and username.lower() in password.lower():
+        problems.append(f"不能包含用户名 {username}")
+    if problems:
+        raise ValidationFailed("密码" + ";".join(problems), field="password")
 
 
 def _require_fits(text: str, column, what: str, field: str) -> None:
@@ -148,17 +162,20 @@ def add_user(db: Database, actor: Actor, *, username: str, display_name: str | N
              role: Role, scope_code: str, department_id: int | None = None, synthetic: bool = False) -> UserInfo:
     require_department_of_liaison(role, department_id)
     refuse_department_of_non_liaison(role, department_id)
-    if not username or not username.replace("_", "").replace(".", "").isalnum():
-        raise ValidationFailed(f"用户名 {username!r} 无效:只能用字母、数字、下划线和点", field="username")
+    # ASCII only: a full-width "ｑｇ_op1" would pass for "qg_op1" in a list of accounts.
+    if not re.fullmatch(r"[A-Za-z0-9_.]+", username or ""):
+        raise ValidationFailed(f"用户名 {username!r} 无效:只能用英文字母、数字、下划线和点(半角)", field="username")
     _require_fits(username, User.username, "用户名", "username")
     _require_fits(display_name or "", User.display_name, "显示名", "display_name")
-    check_password(password)
+    check_password(password, username)
     with unit_of_work(db, actor, "users.add", target=username) as uow:
         place = get_place(uow.session, scope_code)
         uow.require(Permission.MANAGE_USERS, place.code, place.short_name)
         check_grant(actor, role, place)
-        if uow.session.scalar(select(User.id).where(User.username == username)):
-            raise Conflict(f"用户名 {username} 已存在")
+        taken = uow.session.scalar(select(User.username).where(func.lower(User.username) == username.lower()))
+        if taken:  # qg_op1 and QG_OP1 would be told apart by no one reading the log
+            raise Conflict(f"用户名 {username} 已存在" if taken == username else
+                           f"用户名 {username} 与已有的 {taken} 只差大小写,容易混淆;请另取一个")
         department = uow.session.get(Department, department_id) if department_id else None
         if department is not None:
             require_department_in_scope(uow.session, actor, department)

@@ -2427,57 +2427,57 @@
   <context>
     <name>GrantForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="45" />
+      <location filename="../../desktop/views/accounts/forms.py" line="48" />
       <source>新增用户</source>
       <translation>New user</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="45" />
+      <location filename="../../desktop/views/accounts/forms.py" line="48" />
       <source>授予角色</source>
       <translation>Grant role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="51" />
+      <location filename="../../desktop/views/accounts/forms.py" line="54" />
       <source>(不属于联动部门)</source>
       <translation>(not a linked department's)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="56" />
+      <location filename="../../desktop/views/accounts/forms.py" line="59" />
       <source>字母、数字、下划线和点,如 qg_op3</source>
       <translation>Letters, digits, underscores and dots, e.g. qg_op3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="59" />
+      <location filename="../../desktop/views/accounts/forms.py" line="62" />
       <source>用户名</source>
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="60" />
+      <location filename="../../desktop/views/accounts/forms.py" line="63" />
       <source>显示名</source>
       <translation>Display name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="61" />
+      <location filename="../../desktop/views/accounts/forms.py" line="64" />
       <source>初始密码</source>
       <translation>Initial password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="62" />
+      <location filename="../../desktop/views/accounts/forms.py" line="65" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="63" />
+      <location filename="../../desktop/views/accounts/forms.py" line="66" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="64" />
+      <location filename="../../desktop/views/accounts/forms.py" line="67" />
       <source>权限范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="65" />
+      <location filename="../../desktop/views/accounts/forms.py" line="68" />
       <source>所属联动部门(联络员必填)</source>
       <translation>Linked department (required for liaisons)</translation>
     </message>
@@ -3974,27 +3974,32 @@
   <context>
     <name>PasswordForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="90" />
+      <location filename="../../desktop/views/accounts/forms.py" line="38" />
+      <source>至少 8 位,含字母、数字、符号中的两类</source>
+      <translation>8 or more characters, of two kinds: letters, digits, symbols</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="93" />
       <source>修改本人密码</source>
       <translation>Change my password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="90" />
+      <location filename="../../desktop/views/accounts/forms.py" line="93" />
       <source>重置 %1 的密码</source>
       <translation>Reset %1's password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="94" />
+      <location filename="../../desktop/views/accounts/forms.py" line="97" />
       <source>原密码</source>
       <translation>Current password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="95" />
-      <source>新密码(至少 8 位)</source>
-      <translation>New password (at least 8 characters)</translation>
+      <location filename="../../desktop/views/accounts/forms.py" line="98" />
+      <source>新密码</source>
+      <translation>New password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="96" />
+      <location filename="../../desktop/views/accounts/forms.py" line="99" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
@@ -5320,12 +5325,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ask_role</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="111" />
+      <location filename="../../desktop/views/accounts/forms.py" line="114" />
       <source>撤销角色</source>
       <translation>Revoke role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="112" />
+      <location filename="../../desktop/views/accounts/forms.py" line="115" />
       <source>撤销 %1 的哪个角色?</source>
       <translation>Which of %1's roles to revoke?</translation>
     </message>

@@ -255,3 +255,32 @@ def test_a_department_is_named_only_with_a_liaisons_role(db, admins, system):
                             department_id=office.id)
     assert users.login(db, "qg_op", PASSWORD).department_id is None
     assert "qg_admin2" not in [a.username for a in accounts.list_accounts(db, system)]
+
+
+@pytest.mark.law("Art. 15")
+@pytest.mark.parametrize(("password", "said"), [
+    ("        ", "不能全是空格或同一个字符"), ("aaaaaaaaaa", "不能全是空格或同一个字符"),
+    ("abcdefghij", "须含字母、数字、符号中的至少两类"), ("1234567890", "须含字母、数字、符号中的至少两类"),
+    ("QG_op-2026", "不能包含用户名 qg_op"), ("ab-1", "至少 8 位"),
+])
+def test_a_password_easy_to_guess_is_refused_wherever_it_is_set(db, admins, system, password, said):
+    """Eight spaces, or the log-in name itself, had been taken: only the length was checked."""
+    for step in (lambda: accounts.reset_password(db, admins["qg_admin"], "qg_op", password),
+                 lambda: accounts.change_password(db, admins["qg_op"], PASSWORD, password),
+                 lambda: users.add_user(db, system, username="qg_op", display_name=None, password=password,
+                                        role=Role.OPERATOR, scope_code=QIAOGANG)):
+        with pytest.raises(ValidationFailed, match=said):
+            step()
+    assert users.login(db, "qg_op", PASSWORD).username == "qg_op"  # unchanged
+
+
+@pytest.mark.law("Art. 15")
+def test_a_user_name_is_plain_ascii_and_not_another_one_in_other_case(db, admins, system):
+    """A full-width ｑｇ_op, or QG_OP, would pass for qg_op in a list of accounts and in the audit log."""
+    for name, said in (("ｑｇ_op2", "只能用英文字母、数字、下划线和点"), ("侨港值班员", "只能用英文字母"),
+                       ("QG_OP", "与已有的 qg_op 只差大小写")):
+        with pytest.raises((ValidationFailed, Conflict), match=said):
+            users.add_user(db, system, username=name, display_name=None, password=PASSWORD, role=Role.OPERATOR,
+                           scope_code=QIAOGANG)
+    users.add_user(db, system, username="qg.op_2", display_name=None, password=PASSWORD, role=Role.OPERATOR,
+                   scope_code=QIAOGANG)

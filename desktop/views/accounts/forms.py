@@ -30,9 +30,12 @@ def typed_twice(form: QDialog, first: QLineEdit, again: QLineEdit) -> bool:
     return False
 
 
-def _password_field() -> QLineEdit:
+def _password_field(rule: bool = False) -> QLineEdit:
+    """`rule`: the field of a new password says what users.check_password asks of it."""
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
+    if rule:
+        field.setPlaceholderText(QCoreApplication.translate("PasswordForm", "至少 8 位,含字母、数字、符号中的两类"))
     return field
 
 
@@ -52,7 +55,7 @@ class GrantForm(QDialog):
         for department in departments:
             self.department.addItem(f"{department.name}({department.code})", department.id)
         self.username, self.display_name = QLineEdit(), QLineEdit()
-        self.password, self.again = _password_field(), _password_field()
+        self.password, self.again = _password_field(rule=True), _password_field()
         self.username.setPlaceholderText(self.tr("字母、数字、下划线和点,如 qg_op3"))
         form = QFormLayout(self)
         if new_account:
@@ -88,11 +91,11 @@ class PasswordForm(QDialog):
     def __init__(self, parent: QWidget | None = None, *, ask_old: bool = False, username: str | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("修改本人密码") if ask_old else self.tr("重置 %1 的密码").replace("%1", username or ""))
-        self.old, self.new, self.again = _password_field(), _password_field(), _password_field()
+        self.old, self.new, self.again = _password_field(), _password_field(rule=True), _password_field()
         form = QFormLayout(self)
         if ask_old:
             form.addRow(self.tr("原密码"), self.old)
-        form.addRow(self.tr("新密码(至少 8 位)"), self.new)
+        form.addRow(self.tr("新密码"), self.new)
         form.addRow(self.tr("再输入一次"), self.again)
         form.addRow(ok_cancel(self))
 
