@@ -47,10 +47,16 @@ def append(session: Session, actor: Actor, action: str, *, outcome: AuditOutcome
     return entry
 
 
+# What verify_chain finds wrong with an entry (the audit window shows them translated).
+UNLINKED = "与前一条记录的哈希不连续(记录被删除或插入)"
+ALTERED = "内容与哈希不符(记录被篡改)"
+CHAIN_PROBLEMS = (UNLINKED, ALTERED)
+
+
 @dataclass(frozen=True)
 class ChainProblem:
     entry_id: int
-    problem: str
+    problem: str  # one of CHAIN_PROBLEMS
 
 
 def verify_chain(session: Session) -> list[ChainProblem]:
@@ -59,10 +65,10 @@ def verify_chain(session: Session) -> list[ChainProblem]:
     prev = GENESIS
     for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(1000):
         if entry.prev_hash != prev:
-            problems.append(ChainProblem(entry.id, "与前一条记录的哈希不连续(记录被删除或插入)"))
+            problems.append(ChainProblem(entry.id, UNLINKED))
         expected = _digest(entry.prev_hash, entry.at, entry.actor, entry.action, entry.target,
                            entry.outcome.value, entry.message, entry.detail)
         if entry.hash != expected:
-            problems.append(ChainProblem(entry.id, "内容与哈希不符(记录被篡改)"))
+            problems.append(ChainProblem(entry.id, ALTERED))
         prev = entry.hash
     return problems

@@ -18,7 +18,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from ..db import Database
 from ..errors import PermissionDenied
-from ..models import AuditEntry
+from ..models import AuditEntry, Place
 from ..models.enums import AuditOutcome, PlaceLevel
 from . import audit
 from .clock import beijing_text
@@ -40,6 +40,9 @@ class AuditFilter:
     text: str = ""  # in the message or the target
     outcomes: frozenset[AuditOutcome] = frozenset()  # empty: every outcome
     under: str | None = None  # a place code: its entries and those of the places under it
+    # The newest entry a query reads: its later pages and its count stop at its first page's newest
+    # entry, so that the entries added meanwhile (the query's own record among them) shift no row.
+    up_to_id: int | None = None
 
     def with_(self, **changes) -> AuditFilter:
         return replace(self, **changes)
@@ -50,7 +53,7 @@ class AuditFilter:
             ("起", self.since and beijing_text(self.since, "%Y-%m-%d %H:%M")),
             ("止", self.until and beijing_text(self.until, "%Y-%m-%d %H:%M")),
             ("用户", self.user), ("操作", self.action), ("内容", self.text), ("地点", self.under),
-            ("结果", "、".join(sorted(o.label for o in self.outcomes)))) if value]
+            ("结果", "、".join(sorted(o.label for o in self.outcomes))), ("截至记录", self.up_to_id)) if value]
         return ",".join(parts) or "全部"
 
 
@@ -66,6 +69,7 @@ class AuditRow:
     place_code: str | None
     outcome: AuditOutcome
     message: str
+    place_name: str | None  # the place's short name
 
 
 @dataclass(frozen=True)
@@ -113,25 +117,32 @@ def _conditions(session: Session, actor: Actor, f: AuditFilter) -> list[ColumnEl
                          AuditEntry.target.contains(f.text, autoescape=True)))
     if f.outcomes:
         found.append(AuditEntry.outcome.in_(f.outcomes))
+    if f.up_to_id is not None:
+        found.append(AuditEntry.id <= f.up_to_id)
     if f.under:
         place = get_place(session, f.under)
-        found.append(AuditEntry.place_code.startswith(scope_prefix(place.code, place.level), autoescape=True))
+        within = AuditEntry.place_code.startswith(scope_prefix(place.code, place.level), autoescape=True)
+        # The entries tied to no place (log-ins, city-wide settings) are the city's, as in _visible.
+        found.append(or_(within, AuditEntry.place_code.is_(None)) if place.level is PlaceLevel.CITY else within)
     return found
 
 
 _COLUMNS = (AuditEntry.id, AuditEntry.at, AuditEntry.actor, AuditEntry.os_user, AuditEntry.desktop,
-            AuditEntry.action, AuditEntry.target, AuditEntry.place_code, AuditEntry.outcome, AuditEntry.message)
+            AuditEntry.action, AuditEntry.target, AuditEntry.place_code, AuditEntry.outcome, AuditEntry.message,
+            Place.short_name)
 
 
 def _page(session: Session, actor: Actor, f: AuditFilter, offset: int, limit: int) -> list[AuditRow]:
-    rows = session.execute(select(*_COLUMNS).where(*_conditions(session, actor, f))
+    rows = session.execute(select(*_COLUMNS).outerjoin(Place, Place.code == AuditEntry.place_code)
+                           .where(*_conditions(session, actor, f))
                            .order_by(AuditEntry.id.desc()).offset(offset).limit(limit))
     return [AuditRow(*row) for row in rows]
 
 
 def entries(db: Database, actor: Actor, f: AuditFilter, offset: int = 0, limit: int = PAGE) -> list[AuditRow]:
     """One page of the entries the filter selects, newest first. The first page of a query is
-    recorded in the log with what was looked for (a refusal too); the later pages of it are not."""
+    recorded in the log with what was looked for (a refusal too); the later pages of it are not.
+    Read the later pages and the count with `up_to_id` set to the first page's first entry."""
     if offset:
         if not actor.can(Permission.VIEW_AUDIT, f.under):
             raise _refusal(actor)

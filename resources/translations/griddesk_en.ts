@@ -375,6 +375,185 @@
     </message>
   </context>
   <context>
+    <name>AuditLogModel</name>
+    <message>
+      <location filename="../../desktop/views/audit/model.py" line="24" />
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/model.py" line="24" />
+      <source>用户</source>
+      <translation>User</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/model.py" line="25" />
+      <source>电脑 / 系统用户</source>
+      <translation>Computer / OS user</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/model.py" line="25" />
+      <source>操作</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/model.py" line="26" />
+      <source>对象</source>
+      <translation>Target</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/model.py" line="26" />
+      <source>地点</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/model.py" line="27" />
+      <source>结果</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/model.py" line="27" />
+      <source>内容</source>
+      <translation>Message</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditLogWindow</name>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="105" />
+      <source>审计日志</source>
+      <translation>Audit log</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="106" />
+      <source>日期从</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="106" />
+      <source>至</source>
+      <translation>to</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="106" />
+      <source>用户</source>
+      <translation>User</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="107" />
+      <source>操作</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="107" />
+      <source>内容</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="107" />
+      <source>结果</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="108" />
+      <source>地点</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="110" />
+      <source>不限</source>
+      <translation>Any</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="111" />
+      <source>用户名或系统用户</source>
+      <translation>User name or OS user</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="112" />
+      <source>如 cases. 或 users.login</source>
+      <translation>e.g. cases. or users.login</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="113" />
+      <source>内容或对象中的文字</source>
+      <translation>Text in the message or target</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="114" />
+      <source>全部</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="116" />
+      <source>查询</source>
+      <translation>Search</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="117" />
+      <source>校验完整性</source>
+      <translation>Verify integrity</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="118" />
+      <source>重新计算整个审计日志的哈希链,查出被修改、删除或插入的记录</source>
+      <translation>Recompute the hash chain of the whole audit log to find entries changed, removed or inserted</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="133" />
+      <source>全部(权限范围内)</source>
+      <translation>All (within your scope)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="185" />
+      <source>查询中…</source>
+      <translation>Searching…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="187" />
+      <source>共 {0} 条,已列出最新的 {1} 条(滚动到底部列出更多)</source>
+      <translation>Total: {0}; the newest {1} listed (scroll to the end for more)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="189" />
+      <source>共 {0} 条</source>
+      <translation>Total: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="218" />
+      <source>正在校验审计日志的哈希链…</source>
+      <translation>Verifying the audit log's hash chain…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="221" />
+      <source>审计日志 {0} 条,哈希链完整</source>
+      <translation>Audit log entries: {0}; the hash chain is intact</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="223" />
+      <source>审计日志 {0} 条,发现 {1} 处问题:</source>
+      <translation>Audit log entries: {0}; problems found: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="224" />
+      <source>记录 {0}:{1}</source>
+      <translation>Entry {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="227" />
+      <source>……另有 {0} 处</source>
+      <translation>… and {0} more</translation>
+    </message>
+    <message>
+      <source>与前一条记录的哈希不连续(记录被删除或插入)</source>
+      <translation>does not follow on from the previous entry's hash (an entry removed or inserted)</translation>
+    </message>
+    <message>
+      <source>内容与哈希不符(记录被篡改)</source>
+      <translation>content does not match its hash (entry altered)</translation>
+    </message>
+  </context>
+  <context>
     <name>CalendarWarning</name>
     <message>
       <location filename="../../desktop/views/calendar/warning.py" line="43" />
@@ -5485,6 +5664,10 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     <message>
       <source>用户账号与权限…</source>
       <translation>User accounts and roles…</translation>
+    </message>
+    <message>
+      <source>审计日志…</source>
+      <translation>Audit log…</translation>
     </message>
     <message>
       <source>网格人员与配备</source>

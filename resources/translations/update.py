@@ -5,9 +5,10 @@
 pyside6-lupdate collects every tr()/QT_TRANSLATE_NOOP string under desktop/; the strings that
 only exist at run time are added here: the labels of every labelled enum in desktop.models and
 desktop.services (context "enums", shown through desktop.i18n.label), the menu registry's titles
-and feature texts (context "menus"), the case actions' button texts (CaseDetailDialog) and the
-evaluation indicators' default names (ScoresModel). Translations already in the .ts are
-kept; new strings stay "unfinished" (shown in Chinese) until someone translates them.
+and feature texts (context "menus"), the case actions' button texts (CaseDetailDialog), the
+evaluation indicators' default names (ScoresModel) and the audit chain's problems (AuditLogWindow).
+Translations already in the .ts are kept; new strings stay "unfinished" (shown in Chinese) until
+someone translates them.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 import desktop.models  # noqa: E402
 import desktop.services  # noqa: E402
+from desktop.services.audit import CHAIN_PROBLEMS  # noqa: E402
 from desktop.services.cases.common import ACTION_LABELS  # noqa: E402
 from desktop.services.evaluation.indicators import DEFAULT_INDICATORS  # noqa: E402
 from desktop.views import menus  # noqa: E402
@@ -52,7 +54,8 @@ def _runtime_strings() -> dict[str, list[str]]:
     return {"enums": list(dict.fromkeys(labels)), "menus": list(dict.fromkeys(menu_texts)),
             # services' label tables, shown through the tr() of the widget named
             "CaseDetailDialog": list(ACTION_LABELS.values()),
-            "ScoresModel": [indicator.name for indicator in DEFAULT_INDICATORS]}
+            "ScoresModel": [indicator.name for indicator in DEFAULT_INDICATORS],
+            "AuditLogWindow": list(CHAIN_PROBLEMS)}
 
 
 def _existing(path: Path) -> dict[tuple[str, str], str]:

@@ -79,6 +79,32 @@ def test_the_filters_select_by_time_user_action_text_outcome_and_place(logged):
 
 
 @pytest.mark.law("Art. 15")
+def test_the_city_holds_the_entries_tied_to_no_place_and_each_entry_names_its_place(logged):
+    city = _auditor(CITY, PlaceLevel.CITY)
+    whole_city = audit_log.entries(logged, city, AuditFilter(under=CITY))
+    assert ("users.login", "nobody") in [(r.action, r.target) for r in whole_city]  # as without a place
+    assert len(whole_city) == audit_log.count(logged, city, AuditFilter(up_to_id=whole_city[0].id))
+    assert [(r.place_code, r.place_name) for r in audit_log.entries(logged, city, AuditFilter(under=HAICHENG))] == [
+        (HAICHENG, "海城")]
+
+
+@pytest.mark.law("Art. 15")
+def test_the_later_pages_and_the_count_of_a_query_read_the_log_as_its_first_page_did(logged, system):
+    from desktop.services.unit_of_work import unit_of_work
+
+    city = _auditor(CITY, PlaceLevel.CITY)
+    first = audit_log.entries(logged, city, AuditFilter(), limit=3)  # the query's own record comes after it
+    with unit_of_work(logged, system, "settings.set", place_code=CITY) as uow:
+        uow.audit("又一项设置")
+    as_first_read = AuditFilter(up_to_id=first[0].id)
+    rows = first + audit_log.entries(logged, city, as_first_read, offset=3)
+    assert len({r.id for r in rows}) == len(rows) == audit_log.count(logged, city, as_first_read)
+    assert not {"又一项设置", "查阅审计日志(全部)"} & set(_messages(rows))
+    # Read as the log is now, the next page would begin with rows of the first one again.
+    assert audit_log.entries(logged, city, AuditFilter(), offset=3)[0].id in {r.id for r in first}
+
+
+@pytest.mark.law("Art. 15")
 def test_reading_the_log_is_itself_recorded_once_per_query_and_a_refusal_too(logged):
     county = _auditor(YINHAI, PlaceLevel.COUNTY)
     audit_log.entries(logged, county, AuditFilter(action="cases.", under=QIAOGANG))
