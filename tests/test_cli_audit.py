@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from tampering import rewrite_audit_message
+from tampering import rewrite_audit_entry
 from desktop.cli import main
 
 
@@ -30,7 +30,7 @@ def test_an_auditor_lists_the_log_filtered_and_verifies_its_chain(demo_db, capsy
     code, out = _run(demo_db, "--as", "bh_audit", "audit", "verify")
     assert code == 0 and out.endswith("哈希链完整\n")
 
-    rewrite_audit_message(demo_db, 2, "已篡改")
+    rewrite_audit_entry(demo_db, 2, message="已篡改")
     code, out = _run(demo_db, "--as", "bh_audit", "audit", "verify")
     assert code == 1 and "第 2 条:内容与哈希不符(记录被篡改)" in out and "发现 1 处问题" in out
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Timestamped, utcnow
@@ -66,5 +66,7 @@ class AuditEntry(Base):
     detail: Mapped[dict] = mapped_column(default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Which fields the hash covers (services.audit.DIGEST_VERSION); entries before version 2 keep 1.
+    digest_version: Mapped[int] = mapped_column(server_default=text("1"))
 
     __table_args__ = (Index("ix_audit_action_at", "action", "at"),)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -18,12 +17,18 @@ GENESIS = "0" * 64
 _CHAIN_LOCK = 4505_0001  # PostgreSQL advisory lock key serialising chain appends
 
 
-def _digest(prev_hash: str, at: datetime, actor: str, action: str, target: str | None,
-            outcome: str, message: str, detail: dict) -> str:
-    payload = json.dumps(
-        [prev_hash, at.isoformat(), actor, action, target, outcome, message, detail],
-        ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str,
-    )
+# Version 1 hashed what was done and its message, but not where, from which desk, nor by which
+# account: an entry could be moved to another place (out of a county auditor's sight) unnoticed.
+# Version 2 hashes every field, its version among them; entries written before keep version 1.
+DIGEST_VERSION = 2
+
+
+def _digest(entry: AuditEntry) -> str:
+    fields = [entry.prev_hash, entry.at.isoformat(), entry.actor, entry.action, entry.target,
+              entry.outcome.value, entry.message, entry.detail]
+    if entry.digest_version >= 2:
+        fields += [entry.digest_version, entry.user_id, entry.os_user, entry.desktop, entry.place_code]
+    payload = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -39,9 +44,9 @@ def append(session: Session, actor: Actor, action: str, *, outcome: AuditOutcome
     entry = AuditEntry(
         at=at, user_id=actor.user_id, actor=actor.username, os_user=actor.os_user, desktop=actor.desktop,
         action=action, target=target, place_code=place_code, outcome=outcome, message=message,
-        detail=detail, prev_hash=prev,
-        hash=_digest(prev, at, actor.username, action, target, outcome.value, message, detail),
+        detail=detail, prev_hash=prev, digest_version=DIGEST_VERSION,
     )
+    entry.hash = _digest(entry)
     session.add(entry)
     session.flush()
     return entry
@@ -66,8 +71,7 @@ def verify_chain(session: Session) -> list[ChainProblem]:
     for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(1000):
         if entry.prev_hash != prev:
             problems.append(ChainProblem(entry.id, UNLINKED))
-        expected = _digest(entry.prev_hash, entry.at, entry.actor, entry.action, entry.target,
-                           entry.outcome.value, entry.message, entry.detail)
+        expected = _digest(entry)
         if entry.hash != expected:
             problems.append(ChainProblem(entry.id, ALTERED))
         prev = entry.hash

@@ -7,11 +7,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from tampering import rewrite_audit_message
+from tampering import rewrite_audit_entry
 from desktop.errors import PermissionDenied
 from desktop.models import AuditEntry, utcnow
 from desktop.models.enums import AuditOutcome, PlaceLevel, Role
-from desktop.services import audit_log, users
+from desktop.services import audit, audit_log, users
 from desktop.services.audit_log import AuditFilter
 from desktop.services.security import Actor, Grant
 
@@ -133,9 +133,24 @@ def test_the_chain_check_finds_an_entry_changed_behind_the_programs_back(logged)
     assert checked.intact and checked.entries >= 6
     with logged.session() as session:
         dispatch = session.scalar(select(AuditEntry.id).where(AuditEntry.message == "派遣 000001"))
-    rewrite_audit_message(logged, dispatch, "已篡改")
+    rewrite_audit_entry(logged, dispatch, message="已篡改")
     again = audit_log.check_chain(logged, city)
     assert not again.intact and [p.problem for p in again.problems] == ["内容与哈希不符(记录被篡改)"]
     with logged.session() as session:
         last = session.scalar(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1))
     assert last.action == "audit.check_chain" and "发现 1 处问题" in last.message
+
+
+@pytest.mark.law("Art. 15")
+def test_an_entry_moved_to_another_place_or_desk_is_found_by_the_chain_check(logged):
+    """The hash had covered what was done but not where: an entry moved out of a county auditor's sight
+    went unnoticed. Entries now hash every field; the version they were hashed with too."""
+    city = _auditor(CITY, PlaceLevel.CITY)
+    with logged.session() as session:
+        merge, dispatch = (session.scalar(select(AuditEntry.id).where(AuditEntry.message == message))
+                           for message in ("无权合并", "派遣 000001"))
+    rewrite_audit_entry(logged, merge, place_code=HAICHENG)
+    rewrite_audit_entry(logged, dispatch, desktop="another-desk", digest_version=1)  # and passed off as version 1
+    problems = audit_log.check_chain(logged, city).problems
+    assert [(p.entry_id, p.problem) for p in problems] == [(dispatch, audit.ALTERED), (merge, audit.ALTERED)]
+

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
+
+from tampering import rewrite_audit_entry
 
 from desktop.errors import PermissionDenied
 from desktop.i18n import Translations, label
@@ -167,20 +170,14 @@ def test_a_page_is_read_on_a_worker_thread(open_window, logged, qtbot):
 
 
 def test_the_chain_check_says_intact_then_names_the_entry_changed_behind_the_programs_back(open_window, logged,
-                                                                                         backend, translations):
+                                                                                         translations):
     screen = open_window()
     entries = _entries_in_log(logged)
     screen.check_button.click()
     assert screen.chain.isVisible() and screen.chain.text() == f"审计日志 {entries} 条,哈希链完整"
-    with logged.engine.begin() as conn:  # as someone with the database's password might
-        if backend == "postgresql":
-            conn.execute(text("ALTER TABLE audit_log DISABLE TRIGGER USER"))
-        else:
-            conn.execute(text("DROP TRIGGER IF EXISTS audit_log_no_update"))
-        changed = conn.execute(text("SELECT id FROM audit_log WHERE target = '450503103-2026-000007'")).scalar()
-        conn.execute(text("UPDATE audit_log SET message = '未派遣' WHERE id = :id"), {"id": changed})
-        if backend == "postgresql":
-            conn.execute(text("ALTER TABLE audit_log ENABLE TRIGGER USER"))
+    with logged.session() as session:
+        changed = session.scalar(select(AuditEntry.id).where(AuditEntry.target == "450503103-2026-000007"))
+    rewrite_audit_entry(logged, changed, message="未派遣")  # as someone with the database's password might
     screen.check_button.click()
     assert screen.chain.text().splitlines() == [f"审计日志 {entries + 1} 条,发现 1 处问题:",
                                                 f"记录 {changed}:内容与哈希不符(记录被篡改)"]
