@@ -25,6 +25,9 @@ class User(Timestamped, Base):
     active: Mapped[bool] = mapped_column(default=True)
     last_login_at: Mapped[datetime | None]
     synthetic: Mapped[bool] = mapped_column(default=False)
+    # Set by an administrator who chose the password (a new account, a reset): its owner sets their
+    # own at the next log-in, so that a password someone else knows does not stay in use (Art. 15).
+    must_change_password: Mapped[bool] = mapped_column(default=False)
 
     grants: Mapped[list[RoleGrant]] = relationship(back_populates="user", cascade="all, delete-orphan")
 

@@ -202,11 +202,13 @@ def revoke_role(db: Database, actor: Actor, username: str, role: Role, place_cod
 
 
 def reset_password(db: Database, actor: Actor, username: str, password: str) -> None:
-    """An administrator sets a new password for a user who forgot theirs (told to them in person)."""
+    """An administrator sets a new password for a user who forgot theirs (told to them in person);
+    the user sets their own at the next log-in."""
     check_password(password, username)
     with unit_of_work(db, actor, "users.reset_password") as uow:
         user = _account(uow, username)
         user.password_hash = hash_password(password)
+        user.must_change_password = True
         uow.audit(f"重置 {username} 的密码")
 
 
@@ -222,6 +224,7 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
         if not verify_password(old_password, user.password_hash):
             raise PermissionDenied("原密码不正确;请重新输入")  # audited like a failed log-in
         user.password_hash = hash_password(new_password)
+        user.must_change_password = False
         uow.audit("修改本人密码")
 
 

@@ -118,6 +118,8 @@ class Actor:
     desktop: str = field(default_factory=socket.gethostname)
     os_user: str | None = None
     is_system: bool = False
+    # Logged in with a password an administrator chose: the desk asks for the user's own first.
+    must_change_password: bool = field(default=False, compare=False)
 
     @classmethod
     def system(cls, os_user: str | None = None) -> Actor:

@@ -38,7 +38,8 @@ def _actor_of(session: Session, user: User, desktop: str | None = None) -> Actor
         grants.append(Grant(grant.role, place.code, place.level, place.id))
     kwargs = {"desktop": desktop} if desktop else {}
     return Actor(username=user.username, display_name=user.display_name, grants=tuple(grants),
-                 user_id=user.id, department_id=user.department_id, **kwargs)
+                 user_id=user.id, department_id=user.department_id,
+                 must_change_password=user.must_change_password, **kwargs)
 
 
 _LOGGED_NAME_LENGTH = AuditEntry.actor.type.length
@@ -183,7 +184,10 @@ def add_user(db: Database, actor: Actor, *, username: str, display_name: str | N
             raise ValidationFailed(f"{department.name}({department.code})已停用,不能再为其开设联络员账号",
                                    field="department")
         user = User(username=username, display_name=display_name or username,
-                    password_hash=hash_password(password), department_id=department_id, synthetic=synthetic)
+                    password_hash=hash_password(password), department_id=department_id, synthetic=synthetic,
+                    # Chosen at a desk by an administrator, not by its owner. The command line sets up a
+                    # database, its first accounts often by their owners: `users reset-password` marks them.
+                    must_change_password=not (synthetic or actor.is_system))
         user.grants.append(RoleGrant(role=role, place_id=place.id))
         uow.session.add(user)
         uow.session.flush()

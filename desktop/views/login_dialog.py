@@ -6,14 +6,17 @@ stays responsive on a busy shared database.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..db import Database
 from ..errors import GridDeskError
-from ..services import users
+from ..services import accounts, users
 from ..services.security import Actor
 from ..tasks import TaskRunner
+from .accounts.forms import PasswordForm
 from .retranslating import Retranslating
 
 
@@ -73,8 +76,34 @@ class LoginDialog(Retranslating, QDialog):
 
     def _logged_in(self, actor: Actor) -> None:
         self.buttons.setEnabled(True)
+        if actor.must_change_password:
+            self._ask_own_password(actor)
+            return
         self.actor = actor
         self.accept()
+
+    def _ask_own_password(self, actor: Actor) -> None:
+        """A password an administrator chose is replaced by the user's own before the desk opens (Art. 15)."""
+        form = PasswordForm(self, first_own=True)
+        typed = self.password.text()
+
+        def submit() -> None:
+            self.buttons.setEnabled(False)
+            self.tasks.submit(accounts.change_password, self.db, actor, typed, form.values()[1],
+                              on_done=lambda _: self._logged_in(replace(actor, must_change_password=False)),
+                              on_error=lambda exc: self._own_password_refused(actor, exc))
+
+        form.accepted.connect(submit)
+        form.rejected.connect(lambda: self.show_error(self.tr("须先设置本人的密码才能使用;请重新登录后设置")))
+        form.finished.connect(form.deleteLater)
+        form.open()
+
+    def _own_password_refused(self, actor: Actor, exc: Exception) -> None:
+        self.buttons.setEnabled(True)
+        if not isinstance(exc, GridDeskError):
+            raise exc
+        self.show_error(exc.message)
+        self._ask_own_password(actor)
 
     def _refused(self, exc: Exception) -> None:
         self.buttons.setEnabled(True)

@@ -2606,57 +2606,57 @@
   <context>
     <name>GrantForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="48" />
+      <location filename="../../desktop/views/accounts/forms.py" line="49" />
       <source>新增用户</source>
       <translation>New user</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="48" />
+      <location filename="../../desktop/views/accounts/forms.py" line="49" />
       <source>授予角色</source>
       <translation>Grant role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="54" />
+      <location filename="../../desktop/views/accounts/forms.py" line="55" />
       <source>(不属于联动部门)</source>
       <translation>(not a linked department's)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="59" />
+      <location filename="../../desktop/views/accounts/forms.py" line="60" />
       <source>字母、数字、下划线和点,如 qg_op3</source>
       <translation>Letters, digits, underscores and dots, e.g. qg_op3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="62" />
+      <location filename="../../desktop/views/accounts/forms.py" line="63" />
       <source>用户名</source>
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="63" />
+      <location filename="../../desktop/views/accounts/forms.py" line="64" />
       <source>显示名</source>
       <translation>Display name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="64" />
+      <location filename="../../desktop/views/accounts/forms.py" line="65" />
       <source>初始密码</source>
       <translation>Initial password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="65" />
+      <location filename="../../desktop/views/accounts/forms.py" line="66" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="66" />
+      <location filename="../../desktop/views/accounts/forms.py" line="67" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="67" />
+      <location filename="../../desktop/views/accounts/forms.py" line="68" />
       <source>权限范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="68" />
+      <location filename="../../desktop/views/accounts/forms.py" line="69" />
       <source>所属联动部门(联络员必填)</source>
       <translation>Linked department (required for liaisons)</translation>
     </message>
@@ -3428,39 +3428,44 @@
   <context>
     <name>LoginDialog</name>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="55" />
+      <location filename="../../desktop/views/login_dialog.py" line="58" />
       <source>登录 — 网格指挥台</source>
       <translation>Log in — GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="56" />
+      <location filename="../../desktop/views/login_dialog.py" line="59" />
       <source>用户名(&amp;U)</source>
       <translation>&amp;User name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="56" />
+      <location filename="../../desktop/views/login_dialog.py" line="59" />
       <source>密码(&amp;P)</source>
       <translation>&amp;Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="56" />
+      <location filename="../../desktop/views/login_dialog.py" line="59" />
       <source>数据库</source>
       <translation>Database</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="58" />
+      <location filename="../../desktop/views/login_dialog.py" line="61" />
       <source>登录</source>
       <translation>Log in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="63" />
+      <location filename="../../desktop/views/login_dialog.py" line="66" />
       <source>请输入用户名</source>
       <translation>Enter your user name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="67" />
+      <location filename="../../desktop/views/login_dialog.py" line="70" />
       <source>请输入密码</source>
       <translation>Enter your password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login_dialog.py" line="97" />
+      <source>须先设置本人的密码才能使用;请重新登录后设置</source>
+      <translation>Set a password of your own before using the desk; log in again to set it</translation>
     </message>
   </context>
   <context>
@@ -4153,32 +4158,42 @@
   <context>
     <name>PasswordForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="38" />
+      <location filename="../../desktop/views/accounts/forms.py" line="39" />
       <source>至少 8 位,含字母、数字、符号中的两类</source>
       <translation>8 or more characters, of two kinds: letters, digits, symbols</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="93" />
+      <location filename="../../desktop/views/accounts/forms.py" line="97" />
+      <source>设置本人密码</source>
+      <translation>Set your own password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="99" />
       <source>修改本人密码</source>
       <translation>Change my password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="93" />
+      <location filename="../../desktop/views/accounts/forms.py" line="100" />
       <source>重置 %1 的密码</source>
       <translation>Reset %1's password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="97" />
+      <location filename="../../desktop/views/accounts/forms.py" line="104" />
+      <source>这个密码由管理员设置;请设置只有您自己知道的新密码后再使用</source>
+      <translation>This password was set by an administrator; set a new one that only you know before going on</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="108" />
       <source>原密码</source>
       <translation>Current password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="98" />
+      <location filename="../../desktop/views/accounts/forms.py" line="109" />
       <source>新密码</source>
       <translation>New password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="99" />
+      <location filename="../../desktop/views/accounts/forms.py" line="110" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
@@ -5504,12 +5519,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ask_role</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="114" />
+      <location filename="../../desktop/views/accounts/forms.py" line="125" />
       <source>撤销角色</source>
       <translation>Revoke role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="115" />
+      <location filename="../../desktop/views/accounts/forms.py" line="126" />
       <source>撤销 %1 的哪个角色?</source>
       <translation>Which of %1's roles to revoke?</translation>
     </message>
@@ -5530,7 +5545,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>forms</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="27" />
+      <location filename="../../desktop/views/accounts/forms.py" line="28" />
       <source>两次输入的密码不一致,请重新输入</source>
       <translation>The two passwords differ; please type them again</translation>
     </message>

@@ -284,3 +284,18 @@ def test_a_user_name_is_plain_ascii_and_not_another_one_in_other_case(db, admins
                            scope_code=QIAOGANG)
     users.add_user(db, system, username="qg.op_2", display_name=None, password=PASSWORD, role=Role.OPERATOR,
                    scope_code=QIAOGANG)
+
+
+@pytest.mark.law("Art. 15")
+def test_a_password_an_administrator_chose_is_changed_by_its_owner_at_the_next_log_in(db, admins, system):
+    """A reset or a new account's password is known to the administrator who typed it: its owner sets
+    their own before working. The command line's first accounts (set up by their owners) are not marked."""
+    assert not users.login(db, "qg_op", PASSWORD).must_change_password  # added from the command line
+    accounts.reset_password(db, admins["qg_admin"], "qg_op", "given-in-person")
+    operator = users.login(db, "qg_op", "given-in-person")
+    assert operator.must_change_password
+    accounts.change_password(db, operator, "given-in-person", "my-own-secret-1")
+    assert not users.login(db, "qg_op", "my-own-secret-1").must_change_password
+    users.add_user(db, admins["qg_admin"], username="qg_op9", display_name=None, password="first-one-9",
+                   role=Role.OPERATOR, scope_code=QIAOGANG)  # at the desk
+    assert users.login(db, "qg_op9", "first-one-9").must_change_password

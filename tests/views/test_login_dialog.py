@@ -71,3 +71,38 @@ def test_the_check_runs_off_the_gui_thread_and_the_buttons_wait_for_it(qtbot, de
         assert not dialog.buttons.isEnabled()  # still checking: no second submission
     assert dialog.actor.username == "qg_op" and dialog.buttons.isEnabled()
     runner.wait()
+
+
+def test_a_password_an_administrator_chose_is_replaced_by_the_users_own_before_the_desk_opens(qtbot, desk_db,
+                                                                                                 system, monkeypatch):
+    """Art. 15: a reset password is known to the administrator who typed it; the desk opens on the user's own."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.services import accounts, users
+    from desktop.views.accounts.forms import PasswordForm
+
+    accounts.reset_password(desk_db, system, "qg_op", "given-in-person")
+    dialog = _dialog(qtbot, desk_db)
+    dialog.username.setText("qg_op")
+    dialog.password.setText("given-in-person")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.findChild(PasswordForm) is not None)
+    form = dialog.findChild(PasswordForm)
+    assert form.windowTitle() == "设置本人密码" and dialog.actor is None
+    form.reject()  # not now: the desk does not open
+    assert dialog.isVisible() and dialog.actor is None and "须先设置本人的密码" in dialog.error.text()
+
+    dialog.buttons.accepted.emit()
+    form = next(f for f in dialog.findChildren(PasswordForm) if f.isVisible())
+    form.new.setText("qg_op-pass1")  # holds the log-in name: refused, and asked again
+    form.again.setText("qg_op-pass1")
+    form.accept()
+    QApplication.processEvents()
+    assert "不能包含用户名" in dialog.error.text() and dialog.actor is None
+    form = next(f for f in dialog.findChildren(PasswordForm) if f.isVisible())
+    form.new.setText("my-own-secret-1")
+    form.again.setText("my-own-secret-1")
+    with qtbot.waitSignal(dialog.accepted):
+        form.accept()
+    assert dialog.actor.username == "qg_op" and not dialog.actor.must_change_password
+    assert not users.login(desk_db, "qg_op", "my-own-secret-1").must_change_password
