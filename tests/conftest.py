@@ -26,10 +26,9 @@ from desktop import migrate  # noqa: E402
 from desktop.db import Database, normalise_url  # noqa: E402
 from desktop.services import reference  # noqa: E402
 from desktop.services.security import Actor  # noqa: E402
+from backends import BACKENDS, PG_URL  # noqa: E402
 from server_use import ServerUse  # noqa: E402
 
-PG_URL = os.environ.get("GRIDDESK_TEST_PG_URL")
-BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 _counter = itertools.count()
 
 _SERVER_USE = ServerUse(Path(tempfile.gettempdir()) / "griddesk-tests-postgresql.lock")

@@ -2,7 +2,6 @@
 
 import io
 import json
-import os
 import subprocess
 import sys
 import uuid
@@ -11,6 +10,7 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
+from backends import PG_URL
 from desktop import migrate
 from desktop.cli import main
 from desktop.db import Database, normalise_url
@@ -18,7 +18,6 @@ from desktop.models import AuditEntry, Case, Place, User
 from desktop.models.enums import CaseState
 from desktop.services import users
 
-PG_URL = os.environ.get("GRIDDESK_TEST_PG_URL")
 PG_DOWN = "postgresql://postgres@127.0.0.1:5999/test"
 
 

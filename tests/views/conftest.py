@@ -28,6 +28,13 @@ from desktop.tasks import SyncTaskRunner
 from desktop.views import dialogs
 
 QIAOBEI = "450503103001"
+
+
+@pytest.fixture(params=["sqlite"])
+def backend(request) -> str:
+    """Widgets are tested on SQLite. They only call the services, whose tests run on both backends;
+    what a view does with PostgreSQL itself (the live listener) is tested in test_live_queue."""
+    return request.param
 GRID = QIAOBEI + "001"
 PASSWORD = "qiaogang-2026"
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import text
 
+from backends import BACKENDS
 from desktop.db import Database
 from desktop.models.enums import Channel, MatterCategory
 from desktop.services import places
@@ -22,6 +23,12 @@ from desktop.views.queue_model import QueueModel
 
 VILLAGE = "450502001003"
 QIAOGANG = "450503103000"
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    """Both backends, as the services' tests: how a desk hears of another's changes is the backend's own."""
+    return request.param
 
 
 def other_desktop(db: Database) -> Database:
