@@ -2664,42 +2664,42 @@
   <context>
     <name>HardCasesDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="96" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="97" />
       <source>{0} · {1}:计入的诉求</source>
       <translation>{0} · {1}: requests counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="98" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="99" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="98" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="99" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="98" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="99" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="98" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="99" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="99" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="100" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="118" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="119" />
       <source>共 {0} 件</source>
       <translation>{0} requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="120" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="121" />
       <source>列出最早受理的 {0} 件</source>
       <translation>The {0} received first are listed</translation>
     </message>
@@ -2707,67 +2707,72 @@
   <context>
     <name>HotspotsPanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="75" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="76" />
       <source>{0}月</source>
       <translation>M{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="129" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="130" />
       <source>高频与疑难问题分析(第二十二条)</source>
       <translation>Frequent and difficult problems (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="133" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="134" />
       <source>按{0}</source>
       <translation>By {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="134" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="135" />
       <source>分析</source>
       <translation>Analyse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="136" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="137" />
       <source>在地图上着色</source>
       <translation>Colour the map</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="139" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="140" />
       <source>各类诉求趋势(前五类)</source>
       <translation>Request trends (top five categories)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="141" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="142" />
       <source>诉求数量(按类别)</source>
       <translation>Requests by category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="142" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="143" />
       <source>持续时间长、解决难度大的问题</source>
       <translation>Long-running, hard-to-solve problems</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="145" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="146" />
       <source>点击一类问题,查看计入的诉求</source>
       <translation>Click a kind of problem to see the requests counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="149" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="150" />
       <source>期间</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="163" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="164" />
       <source>统计中…</source>
       <translation>Counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="189" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="192" />
+      <source>这段时间没有受理诉求</source>
+      <translation>No requests received in this period</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="196" />
       <source>{0}:受理 {1} 件,涉及网格 {2} 个</source>
       <translation>{0}: {1} requests received in {2} grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="212" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="227" />
       <source>已在地图上为 {0} 个网格着色(颜色越深诉求越多)</source>
       <translation>Coloured {0} grids on the map (darker means more requests)</translation>
     </message>

@@ -8,6 +8,7 @@ import pytest
 
 from desktop.i18n import label
 from desktop.services import users
+from desktop.models.enums import MatterCategory
 from desktop.services.hotspots import Bucket, Hardness
 from desktop.views.analytics import hotspots_panel
 from desktop.views.analytics.hotspots_panel import HotspotsPanel
@@ -76,3 +77,32 @@ def test_a_bar_of_the_hard_problems_clicked_lists_the_cases_behind_it(panel, qtb
     assert dialog.table.rowCount() == counted and dialog.count.text() == f"共 {counted} 件"
     numbers = [dialog.table.item(r, 0).text() for r in range(counted)]
     assert all(n.startswith("450503103-2026-") for n in numbers) and len(set(numbers)) == counted
+
+
+def test_the_longest_category_name_has_room_beside_its_bar(panel):
+    """The left axis had sized itself by its numbers and cut 法律法规规定的其他事项 at the window's edge."""
+    from PySide6.QtGui import QFontMetrics
+
+    analyse(panel, "2026", Bucket.MONTH)
+    axis = panel.categories.getAxis("left")
+    metrics = QFontMetrics(axis.style["tickFont"])
+    longest = max(ticks(panel.categories, "left"), key=metrics.horizontalAdvance)
+    assert axis.minimumWidth() >= metrics.horizontalAdvance(longest) + hotspots_panel.AXIS_TEXT_MARGIN
+    assert axis.minimumWidth() >= metrics.horizontalAdvance(label(MatterCategory.OTHER_STATUTORY))
+
+
+def test_a_township_without_requests_says_so_on_its_charts(qtbot, demo_db, tasks, cjk_font):
+    """银滩镇 has no request in the demo: the charts had been three blank frames (and hairline bars)."""
+    import pyqtgraph as pg
+
+    chief = users.login(demo_db, "bh_admin", "beihai-admin")
+    empty = HotspotsPanel(demo_db, chief, tasks, under="450503101000")
+    qtbot.addWidget(empty)
+    analyse(empty, "2026", Bucket.MONTH)
+    assert empty.data.counts.total == 0
+    for plot in (empty.trend, empty.categories, empty.hard):
+        notes = [item for item in plot.getPlotItem().items if isinstance(item, pg.TextItem)]
+        assert [note.textItem.toPlainText() for note in notes] == ["这段时间没有受理诉求"]
+        assert not [item for item in plot.getPlotItem().items if isinstance(item, pg.BarGraphItem)]
+    analyse(empty, "2026", Bucket.MONTH)  # again: one note each, not two
+    assert len([i for i in empty.hard.getPlotItem().items if isinstance(i, pg.TextItem)]) == 1

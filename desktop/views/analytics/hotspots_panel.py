@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,6 +35,7 @@ from ...services.hotspots import Bucket, GridHeat, HardCase, Hardness, HotspotCo
 from .. import dialogs
 
 TOP_CATEGORIES = 5
+AXIS_TEXT_MARGIN = 16  # pixels beside a bar chart's longest name: the tick mark and its gap
 HARD_CASES_LISTED = 200
 LINE_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd")
 
@@ -186,6 +187,12 @@ class HotspotsPanel(QDialog):
             [[(i, bucket_label(start, bucket)) for i, start in enumerate(starts)][::step]])
         self._bars(self.categories, [(label(c), n) for c, n in by_category.items()], "#1f77b4")
         self._bars(self.hard, [(label(kind), sum(data.hard[kind].values())) for kind in Hardness], "#d62728")
+        if not data.counts.total:  # said on the charts themselves, not left as three blank frames
+            for plot in (self.trend, self.categories, self.hard):
+                note = pg.TextItem(self.tr("这段时间没有受理诉求"), color="#666", anchor=(0.5, 0.5))
+                note.setFont(QFont(paths.FONT_FAMILY, 11))
+                plot.addItem(note)
+                note.setPos(*(sum(axis) / 2 for axis in plot.getViewBox().viewRange()))
         self.status.setText(self.tr("{0}:受理 {1} 件,涉及网格 {2} 个").format(
             period_label(data.counts.period), data.counts.total, len(data.heat)))
 
@@ -194,8 +201,16 @@ class HotspotsPanel(QDialog):
         category names side by side under vertical bars ran into one another)."""
         plot.clear()
         rows = [len(values) - 1 - i for i in range(len(values))]
-        plot.addItem(pg.BarGraphItem(x0=0, y=rows, width=[n for _, n in values], height=0.7, brush=colour))
-        plot.getAxis("left").setTicks([[(row, name) for row, (name, _) in zip(rows, values)]])
+        widths = [n for _, n in values]
+        if any(widths):  # zero-width bars would be drawn as hairlines at the axis
+            plot.addItem(pg.BarGraphItem(x0=0, y=rows, width=widths, height=0.7, brush=colour))
+        if values:  # every name in view, even where no bar is drawn
+            plot.setYRange(-0.5, len(values) - 0.5, padding=0.02)
+        axis = plot.getAxis("left")
+        axis.setTicks([[(row, name) for row, (name, _) in zip(rows, values)]])
+        # As wide as the longest name: the axis sizes itself by its numbers, and had cut 法律法规规定的其他事项.
+        metrics = QFontMetrics(axis.style["tickFont"] or axis.font())
+        axis.setWidth(max((metrics.horizontalAdvance(name) for name, _ in values), default=0) + AXIS_TEXT_MARGIN)
 
     def open_hard_cases_at(self, scene_position: QPointF) -> None:
         """The cases behind the bar of the hard problems clicked (its row, anywhere along it)."""
