@@ -278,6 +278,13 @@ def granted_condition(session: Session, actor: Actor, permission: Permission):
 _NO_OWN_CLOCK = (AssignmentState.REPORTED,)
 
 
+def sees_own_share(actor: Actor) -> bool:
+    """A liaison: a department's user who views cases nowhere (wall.snapshot's department view) reads
+    its own share of each case. Whoever views an area — an operator who belongs to a department too —
+    reads the case's."""
+    return actor.department_id is not None and actor.scopes(Permission.VIEW_CASES) == []
+
+
 @dataclass(frozen=True)
 class OwnShare:
     """A liaison's part of each case: its department's running share (outer-joined; at most one per
@@ -292,9 +299,8 @@ class OwnShare:
 
     @classmethod
     def of(cls, actor: Actor) -> OwnShare | None:
-        """For a liaison: a department's user who views cases nowhere (wall.snapshot's department view).
-        Whoever views an area — an operator who belongs to a department too — has the case's deadline."""
-        if actor.department_id is None or actor.scopes(Permission.VIEW_CASES) != []:
+        """For a liaison (sees_own_share); None for anyone else."""
+        if not sees_own_share(actor):
             return None
         share = aliased(Assignment)
         stopped = share.state.in_(_NO_OWN_CLOCK) | share.paused_since.is_not(None)

@@ -313,21 +313,24 @@ class QueueModel(QAbstractTableModel):
         if column == COUNTDOWN:
             return self.countdown_text(r)
         if column == STATE:
-            # A liaison reads its own part first: its share's state, the case's beside it where it says more.
-            if r.own_state is None:
-                state = label(r.state)
-            elif label(r.own_state) == label(r.state):
-                state = self.tr("本单位%1").replace("%1", label(r.own_state))
-            else:
-                state = self.tr("本单位%1 · 案件%2").replace("%1", label(r.own_state)).replace("%2", label(r.state))
-            if r.supervision is not SupervisionLevel.NONE:
-                state = f"{state} · {supervision_tag(r.supervision)}"
-            if r.supervision_overdue(self.clock()):  # a 督办 order past its own deadline (Art. 20(1))
-                state = self.tr("%1 · 督办超期").replace("%1", state)
-            return state
+            return self.state_text(r.state, r.own_state, r.supervision, r.supervision_overdue(self.clock()))
         if column == TITLE:
             return (self.tr("【急】") if r.urgent else "") + r.title
         return _PLAIN_TEXT[column](r)
+
+    def state_text(self, state: CaseState, own_state: AssignmentState | None = None,
+                   supervision: SupervisionLevel = SupervisionLevel.NONE, supervision_overdue: bool = False) -> str:
+        """The state column: a liaison reads its own part first (its share's state, the case's beside it
+        where it says more), then the supervision order, and 督办超期 past its deadline (Art. 20(1))."""
+        if own_state is None:
+            text = label(state)
+        elif label(own_state) == label(state):
+            text = self.tr("本单位%1").replace("%1", label(own_state))
+        else:
+            text = self.tr("本单位%1 · 案件%2").replace("%1", label(own_state)).replace("%2", label(state))
+        if supervision is not SupervisionLevel.NONE:
+            text = f"{text} · {supervision_tag(supervision)}"
+        return self.tr("%1 · 督办超期").replace("%1", text) if supervision_overdue else text
 
     def countdown_text(self, r: QueueRow) -> str:
         """"剩 2天3小时" / "超期 5小时" for open cases with a deadline; for an open case without one,

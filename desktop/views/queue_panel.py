@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import label
-from ..models.enums import OPEN_CASE_STATES, CaseState, MatterCategory, SupervisionLevel
+from ..models.enums import ACTIVE_ASSIGNMENT_STATES, OPEN_CASE_STATES, CaseState, MatterCategory, SupervisionLevel
+from ..services.queue import sees_own_share
 from .queue_model import (
     CASE_ID_ROLE,
     CATEGORY,
@@ -29,7 +30,6 @@ from .queue_model import (
     STATE,
     TITLE,
     QueueModel,
-    supervision_tag,
 )
 from .retranslating import Retranslating
 
@@ -123,11 +123,13 @@ class QueuePanel(Retranslating, QWidget):
 
     def fit_label_columns(self) -> None:
         """Widen the state and category columns to hold, in the language in use, a state with its
-        supervision order ("办理中 · 一般督办") and the longest category whole: the English labels
-        are far longer than the Chinese ones the default widths were set for. Never narrower than the
-        user made them."""
-        state = f"{label(CaseState.HANDLING)} · {supervision_tag(SupervisionLevel.GENERAL)}"
-        longest = {STATE: [state], CATEGORY: [label(c) for c in MatterCategory]}
+        supervision order ("办理中 · 一般督办"), a liaison's own part beside the case's ("本单位待签收 ·
+        案件已派遣") and the longest category whole: the English labels are far longer than the Chinese
+        ones the default widths were set for. Never narrower than the user made them."""
+        states = [self.model.state_text(CaseState.HANDLING, supervision=SupervisionLevel.GENERAL)]
+        if sees_own_share(self.model.actor):
+            states += [self.model.state_text(case, own) for own in ACTIVE_ASSIGNMENT_STATES for case in OPEN_CASE_STATES]
+        longest = {STATE: states, CATEGORY: [label(c) for c in MatterCategory]}
         for column, texts in longest.items():
             width = max(self.view.fontMetrics().horizontalAdvance(t) for t in texts) + 24
             self.view.setColumnWidth(column, max(self.view.columnWidth(column), width))

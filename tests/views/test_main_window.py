@@ -364,3 +364,18 @@ def test_a_state_column_saved_too_narrow_is_widened_to_its_labels_at_the_next_st
     view = again.queue_panel.view
     state = f"{label(CaseState.HANDLING)} · {supervision_tag(SupervisionLevel.GENERAL)}"
     assert view.columnWidth(STATE) > view.fontMetrics().horizontalAdvance(state)
+
+
+def test_a_liaisons_state_column_holds_its_own_part_beside_the_cases(qtbot, demo_db, tasks):
+    """"本单位待签收 · 案件已派遣" had been cut to its first words at the default width (Art. 18)."""
+    from desktop.services import users
+    from desktop.views.queue_model import STATE
+
+    police = users.login(demo_db, "qg_police", "qiaogang-police")
+    w = MainWindow(demo_db, police, tasks)
+    qtbot.addWidget(w)
+    view, model = w.queue_panel.view, w.queue_panel.model
+    texts = [model.index(row, STATE).data() for row in range(min(model.rowCount(), model.page_size))]
+    beside = [text for text in texts if " · 案件" in text and "督办" not in text]
+    assert beside
+    assert max(view.fontMetrics().horizontalAdvance(text) for text in beside) < view.columnWidth(STATE)
