@@ -6,10 +6,11 @@ import gc
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtGui import QFontDatabase
 
 from desktop import paths
+from desktop.i18n import Translations
 from desktop.models import Case, Grid, GridStaffRole, Person, Place
 from desktop.models.enums import (
     CaseState,
@@ -28,6 +29,17 @@ from desktop.tasks import SyncTaskRunner
 from desktop.views import dialogs
 
 QIAOBEI = "450503103001"
+
+
+@pytest.fixture
+def translations(qapp):
+    """The application's translators, none left over from other tests (they are the app's children);
+    Chinese again afterwards."""
+    for stale in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(stale)
+    translations = Translations(qapp)
+    yield translations
+    translations.install("zh")
 
 
 @pytest.fixture(params=["sqlite"])

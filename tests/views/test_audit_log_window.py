@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, QTranslator
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from tampering import rewrite_audit_entry
 
 from desktop.errors import PermissionDenied
-from desktop.i18n import Translations, label
+from desktop.i18n import label
 from desktop.models import AuditEntry
 from desktop.models.enums import AuditOutcome
 from desktop.services import audit, audit_log, users
@@ -67,16 +67,6 @@ def open_window(qtbot, feature_window, logged, auditor, tasks, cjk_font):
         return window.findChild(AuditLogWindow)
 
     return open_
-
-
-@pytest.fixture
-def translations(qapp):
-    """The application's translators, none left over from other tests; Chinese again afterwards."""
-    for stale in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(stale)
-    translations = Translations(qapp)
-    yield translations
-    translations.install("zh")
 
 
 def _entries_in_log(db) -> int:

@@ -10,7 +10,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, QTranslator
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
-from desktop.i18n import LANGUAGES, Translations, period_label
+from desktop.i18n import LANGUAGES, period_label
 from desktop.services.evaluation.periods import parse_period
 from desktop.views import dialogs, menus
 from desktop.tasks import SyncTaskRunner
@@ -47,16 +47,6 @@ DATA = ("侨港镇", "银海区", "海城区", "铁山港区", "合浦县", "侨
         *LANGUAGES.values())
 # Data shown inside interface text: a place offered with its code, the test cases' titles and descriptions.
 DATA_PATTERN = re.compile(r"[\u4e00-\u9fff]+[((]\d{12,15}[))]|诉求 \d+|示例")
-
-
-@pytest.fixture
-def translations(qapp):
-    """The application's translators, none left over from other tests (they are the app's children)."""
-    for stale in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(stale)
-    translations = Translations(qapp)
-    yield translations
-    translations.install("zh")
 
 
 @pytest.fixture

@@ -243,18 +243,9 @@ def test_the_wall_never_hides_a_report_owing_an_overdue_rung(wall, demo_db, chie
 
 
 @pytest.fixture
-def english(qapp):
+def english(translations):
     """The English interface for one test (the Chinese one restored after it)."""
-    from PySide6.QtCore import QTranslator
-
-    from desktop.i18n import Translations
-
-    for stale in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(stale)
-    translations = Translations(qapp)
     translations.install("en")
-    yield
-    translations.install("zh")
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
