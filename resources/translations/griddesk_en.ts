@@ -2694,12 +2694,12 @@
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="119" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="130" />
       <source>共 {0} 件</source>
       <translation>{0} requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="121" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="132" />
       <source>列出最早受理的 {0} 件</source>
       <translation>The {0} received first are listed</translation>
     </message>
@@ -2712,67 +2712,67 @@
       <translation>M{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="130" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="143" />
       <source>高频与疑难问题分析(第二十二条)</source>
       <translation>Frequent and difficult problems (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="134" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="147" />
       <source>按{0}</source>
       <translation>By {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="135" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="148" />
       <source>分析</source>
       <translation>Analyse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="137" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="150" />
       <source>在地图上着色</source>
       <translation>Colour the map</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="140" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="153" />
       <source>各类诉求趋势(前五类)</source>
       <translation>Request trends (top five categories)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="142" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="155" />
       <source>诉求数量(按类别)</source>
       <translation>Requests by category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="143" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="156" />
       <source>持续时间长、解决难度大的问题</source>
       <translation>Long-running, hard-to-solve problems</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="146" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="159" />
       <source>点击一类问题,查看计入的诉求</source>
       <translation>Click a kind of problem to see the requests counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="150" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="163" />
       <source>期间</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="164" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="177" />
       <source>统计中…</source>
       <translation>Counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="192" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="205" />
       <source>这段时间没有受理诉求</source>
       <translation>No requests received in this period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="196" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="209" />
       <source>{0}:受理 {1} 件,涉及网格 {2} 个</source>
       <translation>{0}: {1} requests received in {2} grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="227" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="240" />
       <source>已在地图上为 {0} 个网格着色(颜色越深诉求越多)</source>
       <translation>Coloured {0} grids on the map (darker means more requests)</translation>
     </message>
@@ -4508,32 +4508,32 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Awaiting decision, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="320" />
-      <source>本单位%1</source>
-      <translation>Ours: %1</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/queue_model.py" line="322" />
-      <source>本单位%1 · 案件%2</source>
-      <translation>Ours: %1 · case: %2</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/queue_model.py" line="326" />
-      <source>%1 · 督办超期</source>
-      <translation>%1 (late)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/queue_model.py" line="329" />
+      <location filename="../../desktop/views/queue_model.py" line="318" />
       <source>【急】</source>
       <translation>[Urgent] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="344" />
+      <location filename="../../desktop/views/queue_model.py" line="328" />
+      <source>本单位%1</source>
+      <translation>Ours: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="330" />
+      <source>本单位%1 · 案件%2</source>
+      <translation>Ours: %1 · case: %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="333" />
+      <source>%1 · 督办超期</source>
+      <translation>%1 (late)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="347" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="344" />
+      <location filename="../../desktop/views/queue_model.py" line="347" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>
@@ -4606,12 +4606,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="235" />
+      <location filename="../../desktop/views/queue_panel.py" line="237" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="235" />
+      <location filename="../../desktop/views/queue_panel.py" line="237" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>

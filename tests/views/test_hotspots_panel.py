@@ -77,6 +77,28 @@ def test_a_bar_of_the_hard_problems_clicked_lists_the_cases_behind_it(panel, qtb
     assert dialog.table.rowCount() == counted and dialog.count.text() == f"共 {counted} 件"
     numbers = [dialog.table.item(r, 0).text() for r in range(counted)]
     assert all(n.startswith("450503103-2026-") for n in numbers) and len(set(numbers)) == counted
+    # A case opens at the desk from the list, by Enter (or a double-click) on its row.
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.table.setCurrentCell(1, 0)
+    with qtbot.waitSignal(panel.case_chosen) as chosen:
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert chosen.args == [dialog.case_ids[1]]
+
+
+def test_the_main_window_opens_a_case_chosen_in_the_hotspots(qtbot, demo_db, tasks, cjk_font, monkeypatch):
+    from desktop.views.analytics.hotspots_panel import open_hotspots
+    from desktop.views.cases import case_detail
+    from desktop.views.main_window import MainWindow
+
+    opened = []
+    monkeypatch.setattr(case_detail, "open_case", lambda window, case_id: opened.append((window, case_id)))
+    window = MainWindow(demo_db, users.login(demo_db, "qg_chief", "qiaogang-chief"), tasks)
+    qtbot.addWidget(window)
+    open_hotspots(window)
+    panel = window.findChild(HotspotsPanel)
+    panel.case_chosen.emit(7)
+    assert opened == [(window, 7)]
 
 
 def test_the_longest_category_name_has_room_beside_its_bar(panel):

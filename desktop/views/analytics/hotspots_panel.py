@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF
+from PySide6.QtCore import QCoreApplication, QPointF, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
@@ -101,16 +101,27 @@ class HardCasesDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        # A case opens at the desk as it does from the queue: double-click or Enter.
+        self.table.activated.connect(lambda index: self._open(index.row()))
+        self.case_ids: list[int] = []
         self.count = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         self.resize(900, 520)
+        self.panel = panel
         panel.tasks.submit(hotspots.hard_cases, panel.db, panel.actor, counts.period, kind, under=panel.under,
                            as_of=panel.data.as_of, limit=HARD_CASES_LISTED,
                            on_done=self.show_cases, on_error=lambda exc: dialogs.show_error(self, exc))
 
+    def _open(self, row: int) -> None:
+        if 0 <= row < len(self.case_ids):
+            self.panel.case_chosen.emit(self.case_ids[row])
+
     def show_cases(self, cases: list[HardCase]) -> None:
+        self.case_ids = [case.id for case in cases]
         self.table.setRowCount(len(cases))
         for r, case in enumerate(cases):
             cells = [case.number, case.title, label(case.category), label(case.state), beijing_text(case.received_at)]
@@ -123,6 +134,8 @@ class HardCasesDialog(QDialog):
 
 
 class HotspotsPanel(QDialog):
+    case_chosen = Signal(int)  # a case of a hard-problems list, to open at the desk
+
     def __init__(self, db, actor, tasks, *, under: str | None = None, map_view=None, parent: QWidget | None = None):
         super().__init__(parent)
         self.db, self.actor, self.tasks, self.under, self.map_view = db, actor, tasks, under, map_view
@@ -232,5 +245,7 @@ def open_hotspots(window) -> None:
     view = dock.widget().view if dock is not None else None
     panel = HotspotsPanel(window.db, window.actor, window.tasks, under=window.current_place_code(), map_view=view,
                           parent=window)
+    from ..cases.case_detail import open_case  # as the queue opens a case
+    panel.case_chosen.connect(lambda case_id: open_case(window, case_id))
     panel.show()
     panel.run()
