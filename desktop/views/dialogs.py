@@ -46,9 +46,10 @@ class TextDialog(QInputDialog):
         self.findChild(QPlainTextEdit).setTabChangesFocus(True)
 
 
-def ask_lines(parent: QWidget | None, title: str, label: str) -> str | None:
-    """Text of several lines from the user, or None when cancelled."""
+def ask_lines(parent: QWidget | None, title: str, label: str, typed: str = "") -> str | None:
+    """Text of several lines from the user (starting from `typed`), or None when cancelled."""
     dialog = TextDialog(parent, title, label)
+    dialog.setTextValue(typed)
     return dialog.textValue() if dialog.exec() else None
 
 

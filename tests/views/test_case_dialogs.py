@@ -1397,3 +1397,33 @@ def test_a_case_that_leaves_the_users_view_while_open_closes_its_panel(qtbot, de
     dialog._load_failed(refusal)
     assert len(errors) == 1 and "管辖异议已认定成立" in errors[0]
     assert not dialog.isVisible() and not dialog.clock.isActive()
+
+
+def test_a_note_refused_because_another_desk_changed_the_case_is_offered_again(qtbot, demo_db, tasks, errors,
+                                                                              monkeypatch):
+    """A liaison's contact note refused because the supervisor acted on the case meanwhile had to be typed
+    anew; taken again, the action starts from what was typed."""
+    from desktop.services.cases import supervision
+
+    case_id = _police_case(demo_db, AssignmentState.SIGNED, Assignment.contacted_at.is_(None))
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_police"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    assert "contact" in dialog.buttons
+    note = "已电话联系诉求人,约定明日上门核实"
+    offered = []
+
+    def typed_while_the_supervisor_acts(parent, title, label, typed=""):
+        offered.append(typed)
+        if len(offered) == 1:
+            supervision.supervise(demo_db, actor(demo_db, "qg_chief"), case_id=case_id,
+                                  level=SupervisionLevel.GENERAL, reason="加快办理",
+                                  expected_version=dialog.detail.case.version)
+        return note
+
+    monkeypatch.setattr(case_detail, "ask_text", typed_while_the_supervisor_acts)
+    dialog.buttons["contact"].click()
+    assert len(errors) == 1 and "已被" in errors[0]  # refused: the case changed under the note
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["contact"].click()
+    assert offered == ["", note]
+    assert any(note in event.message for event in dialog.detail.events)

@@ -78,8 +78,8 @@ def _merge_into_number(db, actor, *, into_number: str, **kwargs):
     return duplicates.merge(db, actor, into_case_id=queries.case_id_by_number(db, actor, into_number), **kwargs)
 
 
-def ask_text(parent, title: str, label: str) -> str | None:
-    return dialogs.ask_lines(parent, title, label)
+def ask_text(parent, title: str, label: str, typed: str = "") -> str | None:
+    return dialogs.ask_lines(parent, title, label, typed)
 
 
 def ask_int(parent, title: str, label: str, maximum: int) -> int | None:
@@ -189,6 +189,8 @@ class CaseDetailDialog(QDialog):
         self._stale = False  # another desktop changed the case meanwhile
         self._acting = 0  # actions sent and not yet answered
         self._let_go = False  # closed: to be deleted once they have answered
+        self._answers: dict[tuple[str, str], str] = {}  # (action, question) → typed, for the action being taken
+        self._refused_texts: dict[tuple[str, str], str] = {}  # typed for an action refused: offered again
         self._known_version: int | None = None  # the newest version shown here or written by this panel
         self._own_reload = False  # the next version shown is this panel's own action's
         self._decided_version: int | None = None  # the version on screen when the running action began
@@ -422,6 +424,7 @@ class CaseDetailDialog(QDialog):
         """Ask what the action needs, then call its service with the version on screen."""
         self._asking = True
         self._decided_version = self.detail.case.version  # a reload landing under a question must not change it
+        self._answers = {}
         try:
             call = getattr(self, f"_do_{action}")()
         finally:
@@ -434,7 +437,9 @@ class CaseDetailDialog(QDialog):
         self._stale = False  # a stale version is refused by the service, and the panel reloads then
         fn, kwargs = call
         self._acting += 1
-        self.tasks.submit(fn, self.db, self.actor, **kwargs, on_done=self._action_done, on_error=self._action_failed)
+        answers = self._answers
+        self.tasks.submit(fn, self.db, self.actor, **kwargs, on_done=self._action_done,
+                          on_error=lambda exc: self._action_failed(exc, answers))
 
     def let_go_when_idle(self) -> None:
         """Closed: deleted once no action of it is still to answer. An action's answer still counts
@@ -449,8 +454,11 @@ class CaseDetailDialog(QDialog):
         if self._let_go and not self._acting:
             self.deleteLater()
 
-    def _action_failed(self, exc: BaseException) -> None:
+    def _action_failed(self, exc: BaseException, answers: dict | None = None) -> None:
         self._acting -= 1
+        # What was typed for a refused action is offered again when it is taken again (a note lost
+        # to another desk's change elsewhere on the case would have to be typed anew).
+        self._refused_texts.update(answers or {})
         dialogs.show_error(self if self.isVisible() else self.parentWidget(), exc)
         if self._let_go:
             if not self._acting:
@@ -473,7 +481,12 @@ class CaseDetailDialog(QDialog):
         return {"assignment_id": self.detail.own_assignment_id, "expected_version": self._decided_version, **kwargs}
 
     def _ask(self, action: str, label: str):
-        return ask_text(self, self.tr(ACTION_LABELS[action]), self.tr(label))
+        title, prompt = self.tr(ACTION_LABELS[action]), self.tr(label)
+        typed = self._refused_texts.pop((action, label), "")
+        answer = ask_text(self, title, prompt, typed) if typed else ask_text(self, title, prompt)
+        if answer:
+            self._answers[action, label] = answer
+        return answer
 
     def _do_route(self):
         # The township's grids in use, nearest to the case's point first; a code may be typed too.
