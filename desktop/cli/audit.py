@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from ..models.enums import AuditOutcome
 from ..services import audit_log
 from ..services.audit_log import AuditFilter
-from ..services.clock import BEIJING, beijing_text
+from ..services.clock import beijing_text, end_of_day, start_of_day
 from .calendar import iso_date
 
 
-def _day_start(text: str | None, days_after: int = 0) -> datetime | None:
-    """00:00 Beijing time of a YYYY-MM-DD day (of the day after it for an inclusive end)."""
-    if not text:
-        return None
-    return datetime.combine(date.fromisoformat(text) + timedelta(days=days_after), time(), tzinfo=BEIJING)
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
 
 
 def _list(ctx, args) -> int:
-    wanted = AuditFilter(since=_day_start(args.since), until=_day_start(args.until, 1), user=args.user or "",
-                         action=args.action or "", text=args.text or "", under=args.under,
+    since, until = _day(args.since), _day(args.until)
+    wanted = AuditFilter(since=since and start_of_day(since), until=until and end_of_day(until),
+                         user=args.user or "", action=args.action or "", text=args.text or "", under=args.under,
                          outcomes=frozenset({AuditOutcome.DENIED, AuditOutcome.FAILED}) if args.refused else frozenset())
     total = audit_log.count(ctx.db, ctx.actor, wanted)
     rows = audit_log.entries(ctx.db, ctx.actor, wanted, 0, args.limit)

@@ -40,9 +40,14 @@ def beijing_text(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M", missing: 
     return moment.astimezone(BEIJING).strftime(fmt) if moment else missing
 
 
+def start_of_day(day: date) -> datetime:
+    """00:00 Beijing time of `day`."""
+    return datetime.combine(day, time(0), BEIJING)
+
+
 def end_of_day(day: date) -> datetime:
     """24:00 Beijing time of `day` (00:00 of the next), where a limit in days ends."""
-    return datetime.combine(day + timedelta(days=1), time(0), BEIJING)
+    return start_of_day(day + timedelta(days=1))
 
 
 def deadline_day(moment: datetime) -> date:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from ..db import Database
-from ..errors import InvalidTransition, NotFound, ValidationFailed
+from ..errors import InvalidTransition, ValidationFailed
 from ..models import EmergencyReport, EmergencyStep, utcnow
 from ..models.enums import EmergencyState, EmergencyStepKind, HandlingLevel
 from .clock import beijing_text

@@ -8,14 +8,12 @@ is recorded; the views after it that day add nothing the log does not already sa
 
 from __future__ import annotations
 
-from datetime import datetime, time
-
 from sqlalchemy import select
 
 from ..db import Database
 from ..models import AuditEntry
 from . import audit
-from .clock import BEIJING, beijing_today
+from .clock import beijing_today, start_of_day
 from .security import Actor
 
 ACTION = "privacy.view"
@@ -26,7 +24,7 @@ def record_shown(db: Database, actor: Actor, shown: dict[str, str], what: str = 
     those not yet recorded for them today; how many were recorded."""
     if not shown:
         return 0
-    since = datetime.combine(beijing_today(), time(), tzinfo=BEIJING)
+    since = start_of_day(beijing_today())
     targets = {f"case:{number}": number for number in shown}
     with db.session() as session:
         already = set(session.scalars(select(AuditEntry.target).where(

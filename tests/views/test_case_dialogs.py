@@ -1004,7 +1004,7 @@ def test_escalating_and_assigning_down_say_which_level_the_case_goes_to(qtbot, d
     dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id)
     qtbot.addWidget(dialog)
     asked = []
-    monkeypatch.setattr(case_detail, "ask_text", lambda parent, title, prompt: asked.append(prompt) and None)
+    monkeypatch.setattr(case_detail, "ask_text", lambda parent, title, prompt, typed="": asked.append(prompt) and None)
     dialog.buttons["escalate"].click()
     dialog.buttons["assign_down"].click()
     assert asked == ["上报至县(区),上报理由", "下派至网格,下派说明"]
@@ -1102,7 +1102,7 @@ def test_a_merged_case_is_taken_back_out_of_the_case_it_was_merged_into(qtbot, d
     qtbot.addWidget(dialog)
     into = dialog.detail.merged_into
     asked = []
-    monkeypatch.setattr(case_detail, "ask_text", lambda parent, title, label: asked.append(label) or "并非同一诉求")
+    monkeypatch.setattr(case_detail, "ask_text", lambda parent, title, label, typed="": asked.append(label) or "并非同一诉求")
     with qtbot.waitSignal(dialog.changed):
         dialog.buttons["unmerge"].click()
     assert not errors and into in asked[0]
@@ -1364,7 +1364,7 @@ def test_a_result_fed_back_late_is_sent_with_the_reason_asked_for(qtbot, demo_db
     own = next(a for a in dialog.detail.assignments if a.id == dialog.detail.own_assignment_id)
     asked = []
     answers = iter(["已修复", None, "已修复", "等待配件"])
-    monkeypatch.setattr(case_detail, "ask_text", lambda parent, title, text: asked.append(text) or next(answers))
+    monkeypatch.setattr(case_detail, "ask_text", lambda parent, title, text, typed="": asked.append(text) or next(answers))
     monkeypatch.setattr(case_detail, "utcnow", lambda: own.due_at + timedelta(hours=1))
     dialog.buttons["report_result"].click()
     assert asked == ["办理结果", "办理期限已过,请说明逾期理由"] and not tasks.queued

@@ -131,8 +131,10 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
                           .where(Case.merged_into_id == case.id).order_by(Case.id))]
         merged_in = tuple((number, name, phone if whole else mask_phone(phone))
                           for number, name, phone, _, whole in duplicates)
-        whole_phones = [(case.number, sensitive and bool(case.requester_phone), township.code),
-                        *((number, whole, code) for number, _, _, code, whole in duplicates)]
+        # The whole numbers shown, by case number: who saw them is on record (Art. 15).
+        shown = {number: code for number, _, _, code, whole in duplicates if whole}
+        if sensitive and case.requester_phone:
+            shown[case.number] = township.code
         orders = session.scalars(select(SupervisionOrder).where(SupervisionOrder.case_id == case.id)
                                  .order_by(SupervisionOrder.id))
         limit = case_limits(session, case).handle
@@ -158,8 +160,7 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
             supervise_due=default_due(WorkCalendar.load(session), utcnow()) if "supervise" in actions else None,
             handled_above=handled_above, merged_into_id=case.merged_into_id,
         )
-    shown = {number: code for number, unmasked, code in whole_phones if unmasked}
-    record_shown(db, actor, shown)  # whole numbers are personal data: who saw them is on record (Art. 15)
+    record_shown(db, actor, shown)
     if "merge" in actions and detail.lon is not None:  # looked up once this session has let go
         detail = replace(detail, merge_choices=_merge_choices(db, actor, detail))
     if "add_co_handler" in actions:

@@ -4,8 +4,6 @@ The services decide what each auditor may read; reading and checking are recorde
 
 from __future__ import annotations
 
-from datetime import datetime, time
-
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +22,7 @@ from ...i18n import label
 from ...models.enums import AuditOutcome
 from ...services import audit_log, places
 from ...services.audit_log import AuditFilter, ChainCheck
-from ...services.clock import BEIJING, end_of_day
+from ...services.clock import end_of_day, start_of_day
 from .. import beijing_time, dialogs
 from ..retranslating import Retranslating
 from ..rows_model import rows_table
@@ -169,7 +167,7 @@ class AuditLogWindow(Retranslating, QDialog):
         since = self.since.date()
         outcome = self.outcome.currentData()
         return AuditFilter(
-            since=None if since == EARLIEST else datetime.combine(beijing_time.day_of(since), time(0), BEIJING),
+            since=None if since == EARLIEST else start_of_day(beijing_time.day_of(since)),
             until=end_of_day(beijing_time.day_of(self.until.date())),
             user=self.user.text().strip(), action=self.action.text().strip(), text=self.text.text().strip(),
             outcomes=frozenset({AuditOutcome(outcome)}) if outcome else frozenset(),

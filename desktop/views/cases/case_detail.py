@@ -483,7 +483,7 @@ class CaseDetailDialog(QDialog):
     def _ask(self, action: str, label: str):
         title, prompt = self.tr(ACTION_LABELS[action]), self.tr(label)
         typed = self._refused_texts.pop((action, label), "")
-        answer = ask_text(self, title, prompt, typed) if typed else ask_text(self, title, prompt)
+        answer = ask_text(self, title, prompt, typed)
         if answer:
             self._answers[action, label] = answer
         return answer
