@@ -24,23 +24,29 @@ from desktop.models import (
     Vessel,
 )
 from desktop.models.enums import (
+    ApplicationAction,
     AssignmentRole,
     CaseState,
     DecisionState,
     GridKind,
     HandlingLevel,
     MatterCategory,
+    MatterListState,
     PlaceLevel,
+    ReviewState,
     Role,
     SeaCategory,
     StaffRole,
 )
-from desktop.services import calendar_admin, departments, governance, integrity, users
+from desktop.services import calendar_admin, departments, governance, integrity, matter_list, users
 from desktop.services.cases import dispatch
 from desktop.services.demo import DEMO_USERS, seed_demo
+from desktop.services.matter_list import ItemDraft
 from desktop.services.routing import route_point
 
 QIAOGANG = "450503103000"
+YINHAI = "450503000000"
+CITY = "450500000000"
 
 
 def _grids(session):
@@ -138,6 +144,26 @@ def test_the_police_station_is_suggested_for_an_item_of_the_city_police(demo_db,
     names = [s.name for s in dispatch.suggest_departments(demo_db, system, case_id)]
     assert names[:3] == ["侨港派出所", "北海市公安局银海分局", "北海市公安局"]
 
+
+
+@pytest.mark.law("Art. 13")
+def test_a_township_liaison_applies_to_the_county_list_and_the_county_decides(demo_db):
+    """银海区 compiles a list of its own (Art. 12(1)), so the demo's township liaisons have a list to
+    apply to (Art. 13(2)): the county's, whose institution a township department serves."""
+    county = matter_list.lists(demo_db, YINHAI)
+    assert [(info.version, info.state) for info in county] == [(1, MatterListState.PUBLISHED)]
+    county_items = matter_list.items(demo_db, county[0].id)
+    assert county_items and all(item.department.startswith("银海区") for item in county_items)
+    police = users.login(demo_db, "qg_police", "qiaogang-police")
+    assert matter_list.may_apply(demo_db, police, YINHAI) and not matter_list.may_apply(demo_db, police, CITY)
+    asked = matter_list.apply(demo_db, police, department_id=police.department_id, action=ApplicationAction.ADD,
+                              reason="辖区渔船进出港需网格协助核查",
+                              proposal=ItemDraft("450503-90", "协助核查渔船进出港报告", MatterCategory.SAFETY_RISK))
+    decided = matter_list.review(demo_db, users.login(demo_db, "yh_admin", "yinhai-admin"), asked.id, approve=True)
+    assert decided.state is ReviewState.APPROVED
+    draft = matter_list.lists(demo_db, YINHAI)[0]
+    assert draft.state is MatterListState.DRAFT
+    assert "450503-90" in {item.draft.code for item in matter_list.items(demo_db, draft.id)}
 
 def test_located_cases_route_to_their_own_grid(demo_db):
     with demo_db.session() as session:

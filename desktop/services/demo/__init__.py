@@ -38,7 +38,7 @@ from .evaluation import add_evaluation
 from .geometry import Village, plan_layout
 from .governance import add_governance
 from .grids import add_grids
-from .matter_list import add_matter_list
+from .matter_list import add_county_list, add_matter_list
 from .names import NameMaker
 from .people import add_leadership, add_professionals, add_staff, add_work_log
 from .profiles import DEFAULT_TOWNSHIP, profile_for
@@ -94,6 +94,7 @@ def seed_demo(db: Database, actor: Actor, township_code: str = DEFAULT_TOWNSHIP,
         grids = add_grids(ctx, layout)
         departments = add_departments(ctx)
         items = add_matter_list(ctx, departments)
+        add_county_list(ctx, departments)
         staff = add_staff(ctx, grids)
         add_leadership(ctx)
         add_professionals(ctx, grids)

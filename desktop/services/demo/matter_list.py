@@ -1,8 +1,13 @@
-"""The city's published matter list v1 (Art. 12–13), with items in all eleven categories.
+"""The city's published matter list v1 (Art. 12–13), with items in all eleven categories, and the
+county's own list beside it.
 
-Each item also says which township department usually leads a case about it and who helps,
+Each city item also says which township department usually leads a case about it and who helps,
 which the demo's case generator uses for dispatch. Time limits follow SPEC §11: general
 items 5 working days, complex 15 working days, urgent 24 hours.
+
+The county compiles a short list of its own (Art. 12(1)): its items name county departments, and a
+township department's liaison applies to it (Art. 13(2)), since the county's institution is the one
+whose list a township department serves.
 """
 
 from __future__ import annotations
@@ -94,6 +99,16 @@ ITEMS = (
 )
 
 
+# The county's own items: (code suffix, title, category, county department key, complexity).
+COUNTY_ITEMS = (
+    ("01", "协助开展农村人居环境整治巡查", C.CIVILISATION, "NYJ", G),
+    ("02", "协助排查农村自建房经营性用途安全隐患", C.SAFETY_RISK, "ZJJ", X),
+    ("03", "协助开展台风期间海上养殖人员撤离", C.OTHER_STATUTORY, "YJJ", U),
+    ("04", "协助走访困境儿童和农村留守老人", C.LIVELIHOOD, "MZJ", G),
+)
+COUNTY_PUBLISHED_ON = date(2025, 10, 1)
+
+
 def item_code(spec: ItemSpec, index: int) -> str:
     return f"{spec.category.value.upper()}-{index:02d}"
 
@@ -127,3 +142,22 @@ def add_matter_list(ctx: DemoContext, departments: DemoDepartments) -> dict[int,
         ctx.add_all([matter_list])
     by_code = {item.code: item.id for item in matter_list.items}
     return {by_code[code]: spec for code, spec in zip(_codes(), ITEMS) if code in by_code}
+
+
+def add_county_list(ctx: DemoContext, departments: DemoDepartments) -> None:
+    """The county's list v1 (created once per county, shared by its demo townships)."""
+    exists = ctx.session.scalar(select(MatterList.id).where(MatterList.place_id == ctx.county.id).limit(1))
+    if exists is not None:
+        return
+    matter_list = MatterList(place_id=ctx.county.id, version=1, title=f"{ctx.county.name}网格化服务管理事项清单(2025年版)",
+                             state=MatterListState.PUBLISHED, published_on=COUNTY_PUBLISHED_ON)
+    items = []
+    for suffix, title, category, key, complexity in COUNTY_ITEMS:
+        department = departments.county[key]
+        contact = departments.guidance_contacts.get(department.id)
+        limit, unit = LIMITS[complexity]
+        items.append(MatterItem(code=f"{ctx.county.code[:6]}-{suffix}", title=title, category=category,
+                                department_id=department.id, guidance_contact_id=contact.id if contact else None,
+                                complexity=complexity, time_limit=limit, time_limit_unit=unit))
+    matter_list.items = items
+    ctx.add_all([matter_list])
