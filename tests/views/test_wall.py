@@ -452,6 +452,28 @@ def test_the_wall_says_when_its_countdowns_run_into_a_year_whose_holidays_nobody
     assert wall.calendar_note.isHidden()
 
 
+def test_the_queue_shows_its_titles_whole_on_a_1920_wall(qtbot, demo_db, chief, tasks, cjk_font):
+    """The queue, which the supervisor reads, takes the wider share of the body: beside a map as wide as
+    itself, every title had been cut after eight characters (【急】海鲜排档…); the demo's are whole now,
+    the state column still holding its longest state."""
+    from desktop.views.queue_model import STATE, TITLE
+    from desktop.views.wall.window import cell_margins
+
+    window = WallWindow(demo_db, chief, tasks, live=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: window.size().width() == 1920)
+    model, metrics = window.queue_model, window.queue.fontMetrics()
+    shown = range(min(model.rowCount(), model.page_size))
+    titles = [model.index(row, TITLE).data() for row in shown]
+    assert max(len(title) for title in titles) >= 12
+    assert max(metrics.horizontalAdvance(title) for title in titles) <= (window.queue.columnWidth(TITLE)
+                                                                         - cell_margins(window.queue))
+    states = [model.index(row, STATE).data() for row in shown]
+    assert max(metrics.horizontalAdvance(state) for state in states) <= (window.queue.columnWidth(STATE)
+                                                                         - cell_margins(window.queue))
+
 @pytest.mark.law("Art. 20")
 @pytest.mark.parametrize("language", ["zh", "en"])
 @pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])

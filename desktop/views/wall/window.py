@@ -62,14 +62,20 @@ def cell_margins(table: QTableView) -> int:
 
 def _narrowest(metrics: QFontMetrics, text: str, lines: int) -> int:
     """The least width in pixels at which `text` wraps onto at most `lines` lines (a word is never broken)."""
-    whole = metrics.horizontalAdvance(text)
-    low, high = whole // lines, whole
     # As tall as `lines` lines, give or take the font's rounding; a further line adds a whole line spacing.
     tallest = metrics.boundingRect(text).height() + (lines - 1) * metrics.lineSpacing() + metrics.lineSpacing() // 2
+
+    def fits(width: int) -> bool:
+        taken = metrics.boundingRect(QRect(0, 0, width, 1 << 20), Qt.TextFlag.TextWordWrap, text)
+        return taken.width() <= width and taken.height() <= tallest
+
+    whole = metrics.horizontalAdvance(text)
+    low, high = whole // lines, whole
+    while not fits(high):  # the whole advance is rounded: a line exactly that wide can still wrap its last word
+        high += 1
     while low < high:
         middle = (low + high) // 2
-        taken = metrics.boundingRect(QRect(0, 0, middle, 1 << 20), Qt.TextFlag.TextWordWrap, text)
-        if taken.width() <= middle and taken.height() <= tallest:
+        if fits(middle):
             high = middle
         else:
             low = middle + 1
@@ -153,8 +159,10 @@ class WallWindow(QWidget):
         body.addWidget(self._panel(self.queue_title, self._or_empty(self.queue, self.queue_empty)), 0, 1)
         body.addWidget(self._panel(self.emergency_title, self._or_empty(self.emergencies, self.emergencies_empty),
                                    self.emergencies_more), 1, 1)
-        body.setColumnStretch(0, 11)
-        body.setColumnStretch(1, 9)
+        # The queue, which the supervisor reads, wider than the map, which shows where: at 11:9 the titles
+        # had been cut after eight characters on a 1920-pixel wall.
+        body.setColumnStretch(0, 9)
+        body.setColumnStretch(1, 11)
         body.setRowStretch(0, 3)
         body.setRowStretch(1, 2)
 
