@@ -195,6 +195,20 @@ def test_users_grant_revoke_disable_enable_and_reset_password(fresh_url, monkeyp
         db.dispose()
 
 
+
+@pytest.mark.law("Art. 15")
+def test_users_password_max_age_shows_and_sets_the_citys_rule(fresh_url, monkeypatch, capsys):
+    run(fresh_url, "init")
+    assert run(fresh_url, "users", "password-max-age") == (0, "密码最长使用天数:90 天(到期后登录时须设置新密码)\n")
+    assert run(fresh_url, "users", "password-max-age", "0") == (0, "密码最长使用天数:不限\n")
+    assert run(fresh_url, "users", "password-max-age", "4000")[0] == 1
+    assert "0 至 3650 的整数" in capsys.readouterr().err
+    run(fresh_url, "users", "add", "qg_admin", "--role", "township_admin", "--scope", "450503103",
+        stdin="secret-123\n", monkeypatch=monkeypatch)
+    assert run(fresh_url, "--as", "qg_admin", "users", "password-max-age", "30")[0] == 1
+    assert "Art. 15" in capsys.readouterr().err
+    assert run(fresh_url, "users", "password-max-age")[1] == "密码最长使用天数:不限\n"
+
 def test_a_password_prompt_left_with_end_of_input_changes_nothing(fresh_url, monkeypatch, capsys):
     import getpass
 

@@ -1,5 +1,6 @@
 """`griddesk-admin users …`: accounts and their roles over subtrees of places (Art. 15) — added,
-listed, granted and revoked roles, disabled and enabled, passwords reset."""
+listed, granted and revoked roles, disabled and enabled, passwords reset, and how long a password
+may be used."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import sys
 
 from ..errors import ValidationFailed
 from ..models.enums import Role
-from ..services import accounts, users
+from ..services import accounts, password_policy, users
 from .places import print_table
 
 
@@ -83,6 +84,15 @@ def _reset_password(ctx, args) -> int:
     return 0
 
 
+def _password_max_age(ctx, args) -> int:
+    if args.days is None:
+        days = password_policy.load_max_age_days(ctx.db)
+    else:
+        days = password_policy.set_max_age_days(ctx.db, ctx.actor, args.days)
+    ctx.print(f"密码最长使用天数:{days} 天(到期后登录时须设置新密码)" if days else "密码最长使用天数:不限")
+    return 0
+
+
 def _role_options(sub) -> None:
     sub.add_argument("name", metavar="NAME", help="用户名 username")
     sub.add_argument("--role", required=True, choices=[r.value for r in Role], help="角色 role")
@@ -108,3 +118,7 @@ def register(cli) -> None:
                                 ("reset-password", "重置密码(新密码从标准输入读取或提示输入) reset a password",
                                  _reset_password)):
         cli.command(name, text, handler, group=group).add_argument("name", metavar="NAME", help="用户名 username")
+    sub = cli.command("password-max-age", "查看或设定密码最长使用天数(全市适用) show or set the maximum password age",
+                      _password_max_age, group=group)
+    sub.add_argument("days", metavar="DAYS", type=int, nargs="?",
+                     help=f"天数,0 为不限;不写则只查看(默认 {password_policy.DEFAULT_MAX_AGE_DAYS} 天) days, 0 for none")

@@ -28,6 +28,9 @@ class User(Timestamped, Base):
     # Set by an administrator who chose the password (a new account, a reset): its owner sets their
     # own at the next log-in, so that a password someone else knows does not stay in use (Art. 15).
     must_change_password: Mapped[bool] = mapped_column(default=False)
+    # When the password was last set; past the city's maximum age its owner chooses a new one
+    # (password_policy, Art. 15).
+    password_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     grants: Mapped[list[RoleGrant]] = relationship(back_populates="user", cascade="all, delete-orphan")
 

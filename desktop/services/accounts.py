@@ -19,7 +19,7 @@ from sqlalchemy.orm import selectinload
 
 from ..db import Database
 from ..errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from ..models import Department, Place, RoleGrant, User
+from ..models import Department, Place, RoleGrant, User, utcnow
 from ..models.enums import PlaceLevel, Role
 from .department_use import use_departments
 from .departments import DepartmentInfo, list_departments
@@ -207,7 +207,7 @@ def reset_password(db: Database, actor: Actor, username: str, password: str) -> 
     check_password(password, username)
     with unit_of_work(db, actor, "users.reset_password") as uow:
         user = _account(uow, username)
-        user.password_hash = hash_password(password)
+        user.password_hash, user.password_changed_at = hash_password(password), utcnow()
         user.must_change_password = True
         uow.audit(f"重置 {username} 的密码")
 
@@ -223,7 +223,7 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
             raise InvalidTransition("系统管理员没有登录密码;请以用户身份登录后修改")
         if not verify_password(old_password, user.password_hash):
             raise PermissionDenied("原密码不正确;请重新输入")  # audited like a failed log-in
-        user.password_hash = hash_password(new_password)
+        user.password_hash, user.password_changed_at = hash_password(new_password), utcnow()
         user.must_change_password = False
         uow.audit("修改本人密码")
 

@@ -120,6 +120,8 @@ class Actor:
     is_system: bool = False
     # Logged in with a password an administrator chose: the desk asks for the user's own first.
     must_change_password: bool = field(default=False, compare=False)
+    # Logged in with a password older than the city allows (password_policy): the desk asks for a new one.
+    password_expired: bool = field(default=False, compare=False)
 
     @classmethod
     def system(cls, os_user: str | None = None) -> Actor:

@@ -14,6 +14,7 @@ from ..models import AuditEntry, Department, Place, RoleGrant, User, utcnow
 from ..models.enums import AuditOutcome, PlaceLevel, Role
 from ..models.texts import NEVER_STORED, unstorable
 from . import audit
+from .password_policy import is_expired, max_age_days
 from .passwords import hash_password, verify_password
 from .places import get_place
 from .security import Actor, Grant, Permission
@@ -32,6 +33,8 @@ class UserInfo:
 
 
 def _actor_of(session: Session, user: User, desktop: str | None = None) -> Actor:
+    """The actor of a user who logged in (or acts from the command line): their grants, and whether
+    their password must be replaced before the desk opens."""
     grants = []
     for grant in user.grants:
         place = session.get(Place, grant.place_id)
@@ -39,7 +42,8 @@ def _actor_of(session: Session, user: User, desktop: str | None = None) -> Actor
     kwargs = {"desktop": desktop} if desktop else {}
     return Actor(username=user.username, display_name=user.display_name, grants=tuple(grants),
                  user_id=user.id, department_id=user.department_id,
-                 must_change_password=user.must_change_password, **kwargs)
+                 must_change_password=user.must_change_password,
+                 password_expired=is_expired(user.password_changed_at, max_age_days(session)), **kwargs)
 
 
 _LOGGED_NAME_LENGTH = AuditEntry.actor.type.length

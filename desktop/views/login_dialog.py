@@ -76,21 +76,23 @@ class LoginDialog(Retranslating, QDialog):
 
     def _logged_in(self, actor: Actor) -> None:
         self.buttons.setEnabled(True)
-        if actor.must_change_password:
+        if actor.must_change_password or actor.password_expired:
             self._ask_own_password(actor)
             return
         self.actor = actor
         self.accept()
 
     def _ask_own_password(self, actor: Actor) -> None:
-        """A password an administrator chose is replaced by the user's own before the desk opens (Art. 15)."""
-        form = PasswordForm(self, first_own=True)
+        """A password an administrator chose, or one older than the city allows, is replaced by the
+        user's own before the desk opens (Art. 15)."""
+        form = PasswordForm(self, first_own=actor.must_change_password, expired=not actor.must_change_password)
         typed = self.password.text()
 
         def submit() -> None:
             self.buttons.setEnabled(False)
             self.tasks.submit(accounts.change_password, self.db, actor, typed, form.values()[1],
-                              on_done=lambda _: self._logged_in(replace(actor, must_change_password=False)),
+                              on_done=lambda _: self._logged_in(replace(actor, must_change_password=False,
+                                                                        password_expired=False)),
                               on_error=lambda exc: self._own_password_refused(actor, exc))
 
         form.accepted.connect(submit)

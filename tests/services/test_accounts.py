@@ -299,3 +299,78 @@ def test_a_password_an_administrator_chose_is_changed_by_its_owner_at_the_next_l
     users.add_user(db, admins["qg_admin"], username="qg_op9", display_name=None, password="first-one-9",
                    role=Role.OPERATOR, scope_code=QIAOGANG)  # at the desk
     assert users.login(db, "qg_op9", "first-one-9").must_change_password
+
+
+def _password_set_days_ago(db, username: str, days: float) -> None:
+    from datetime import timedelta
+
+    from desktop.models import User, utcnow
+    with db.session() as session:
+        session.scalar(select(User).where(User.username == username)).password_changed_at = (
+            utcnow() - timedelta(days=days))
+        session.commit()
+
+
+@pytest.mark.law("Art. 15")
+def test_a_password_older_than_the_city_allows_is_replaced_at_the_next_log_in(db, admins):
+    """Passwords are changed periodically (Art. 15, information security): past the city's maximum age
+    (90 days unless set) the password still logs in, and the desk asks for a new one; a new one, or
+    one set by an administrator, counts afresh."""
+    from desktop.services import password_policy
+
+    assert password_policy.load_max_age_days(db) == password_policy.DEFAULT_MAX_AGE_DAYS == 90
+    assert not users.login(db, "qg_op", PASSWORD).password_expired
+    _password_set_days_ago(db, "qg_op", 89.9)
+    assert not users.login(db, "qg_op", PASSWORD).password_expired
+    _password_set_days_ago(db, "qg_op", 90.1)
+    operator = users.login(db, "qg_op", PASSWORD)
+    assert operator.password_expired and not operator.must_change_password
+    accounts.change_password(db, operator, PASSWORD, "my-own-secret-1")
+    assert not users.login(db, "qg_op", "my-own-secret-1").password_expired
+    _password_set_days_ago(db, "qg_op", 400)
+    accounts.reset_password(db, admins["qg_admin"], "qg_op", "given-in-person")
+    reset = users.login(db, "qg_op", "given-in-person")
+    assert reset.must_change_password and not reset.password_expired
+
+
+@pytest.mark.law("Art. 15")
+def test_the_maximum_password_age_is_the_citys_to_set(db, admins, system):
+    from desktop.services import password_policy
+
+    with pytest.raises(PermissionDenied, match="设定密码最长使用天数.*Art. 15"):
+        password_policy.set_max_age_days(db, admins["yh_admin"], 30)
+    for wrong in (-1, 3651, "30", True):
+        with pytest.raises(ValidationFailed, match="0 至 3650 的整数"):
+            password_policy.set_max_age_days(db, system, wrong)
+    assert password_policy.load_max_age_days(db) == 90
+    users.add_user(db, system, username="bh_admin", display_name=None, password=PASSWORD, role=Role.CITY_ADMIN,
+                   scope_code="450500000000")
+    city = users.login(db, "bh_admin", PASSWORD)
+    password_policy.set_max_age_days(db, city, 30)
+    _password_set_days_ago(db, "qg_op", 31)
+    assert users.login(db, "qg_op", PASSWORD).password_expired
+    password_policy.set_max_age_days(db, city, 0)  # passwords do not expire
+    assert not users.login(db, "qg_op", PASSWORD).password_expired
+    with db.session() as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "users.password_policy")
+                                .order_by(AuditEntry.id.desc())).first()
+        assert entry.actor == "bh_admin" and entry.message == "密码最长使用天数由 30 天 改为 不限"
+
+
+def test_upgrading_counts_the_passwords_in_use_from_the_upgrade(db, admins):
+    """Migration 0021: no one is asked for a new password on the day the maximum age comes in."""
+    from datetime import timedelta
+
+    from alembic import command
+
+    from desktop import migrate
+    from desktop.models import User, utcnow
+
+    _password_set_days_ago(db, "qg_op", 400)
+    with db.engine.begin() as conn:
+        command.downgrade(migrate._config(conn), "0020")
+    migrate.upgrade(db)
+    assert not users.login(db, "qg_op", PASSWORD).password_expired
+    with db.session() as session:
+        changed = session.scalar(select(User.password_changed_at).where(User.username == "qg_op"))
+        assert utcnow() - changed < timedelta(minutes=5)

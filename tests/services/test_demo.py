@@ -280,3 +280,20 @@ def test_another_township_gets_a_generic_inland_demo(db, system):
         kinds = {g.kind for _, g in _grids(session)}
         assert GridKind.SEA not in kinds
     assert integrity.check(db) == []
+
+
+def test_the_demo_databases_published_passwords_do_not_expire(tmp_path):
+    """The demo's log-ins are printed in the README: a maximum password age (Art. 15) would lock
+    the next visitor out, so the demo database sets none."""
+    from desktop.services import password_policy
+    from desktop.services.demo import ensure_demo_database
+
+    db = ensure_demo_database(f"sqlite:///{tmp_path / 'demo.sqlite'}")
+    try:
+        assert password_policy.load_max_age_days(db) == 0
+        with db.session() as session:
+            session.execute(User.__table__.update().values(password_changed_at=datetime(2020, 1, 1, tzinfo=timezone.utc)))
+            session.commit()
+        assert not users.login(db, "qg_op1", "qiaogang-op1").password_expired
+    finally:
+        db.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
 from desktop.models import AuditEntry
@@ -106,3 +107,32 @@ def test_a_password_an_administrator_chose_is_replaced_by_the_users_own_before_t
         form.accept()
     assert dialog.actor.username == "qg_op" and not dialog.actor.must_change_password
     assert not users.login(desk_db, "qg_op", "my-own-secret-1").must_change_password
+
+
+def test_a_password_older_than_the_city_allows_is_replaced_before_the_desk_opens(qtbot, desk_db):
+    """Art. 15: past the city's maximum age the password still logs in, and the desk asks for a new one,
+    saying why, before it opens."""
+    from datetime import timedelta
+
+    from desktop.models import User, utcnow
+    from desktop.services import users
+    from desktop.views.accounts.forms import PasswordForm
+
+    with desk_db.session() as session:
+        session.scalar(select(User).where(User.username == "qg_op")).password_changed_at = (
+            utcnow() - timedelta(days=91))
+        session.commit()
+    dialog = _dialog(qtbot, desk_db)
+    dialog.username.setText("qg_op")
+    dialog.password.setText(PASSWORD)
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.findChild(PasswordForm) is not None)
+    form = dialog.findChild(PasswordForm)
+    assert form.windowTitle() == "更换密码" and dialog.actor is None
+    assert any("超过本市规定的最长天数" in label.text() for label in form.findChildren(QLabel))
+    form.new.setText("a-new-secret-2")
+    form.again.setText("a-new-secret-2")
+    with qtbot.waitSignal(dialog.accepted):
+        form.accept()
+    assert dialog.actor.username == "qg_op" and not dialog.actor.password_expired
+    assert not users.login(desk_db, "qg_op", "a-new-secret-2").password_expired

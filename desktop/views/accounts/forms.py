@@ -88,20 +88,22 @@ class GrantForm(QDialog):
 
 class PasswordForm(QDialog):
     """A new password typed twice; with `ask_old`, the user's own old one first; with `first_own`,
-    the user's own in place of the one an administrator chose (asked at log-in)."""
+    the user's own in place of the one an administrator chose, and with `expired`, in place of one
+    older than the city allows (both asked at log-in)."""
 
     def __init__(self, parent: QWidget | None = None, *, ask_old: bool = False, username: str | None = None,
-                 first_own: bool = False):
+                 first_own: bool = False, expired: bool = False):
         super().__init__(parent)
-        if first_own:
-            self.setWindowTitle(self.tr("设置本人密码"))
+        if first_own or expired:
+            self.setWindowTitle(self.tr("设置本人密码") if first_own else self.tr("更换密码"))
         else:
             self.setWindowTitle(self.tr("修改本人密码") if ask_old
                                 else self.tr("重置 %1 的密码").replace("%1", username or ""))
         self.old, self.new, self.again = _password_field(), _password_field(rule=True), _password_field()
         form = QFormLayout(self)
-        if first_own:
-            why = QLabel(self.tr("这个密码由管理员设置;请设置只有您自己知道的新密码后再使用"))
+        if first_own or expired:
+            why = QLabel(self.tr("这个密码由管理员设置;请设置只有您自己知道的新密码后再使用") if first_own else
+                         self.tr("这个密码已使用超过本市规定的最长天数;请设置新密码后再使用"))
             why.setWordWrap(True)
             form.addRow(why)
         if ask_old:
