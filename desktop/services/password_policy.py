@@ -39,6 +39,11 @@ def is_expired(changed_at: datetime, days: int, now: datetime | None = None) -> 
     return days > 0 and (now or utcnow()) - changed_at > timedelta(days=days)
 
 
+def may_set(actor: Actor) -> bool:
+    """Whether the actor sets the city's maximum password age (a city administrator)."""
+    return actor.can(Permission.MANAGE_USERS, CITY_CODE)
+
+
 def set_max_age_days(db: Database, actor: Actor, days: int) -> int:
     """Set the maximum password age for every account of the city (a city administrator's decision)."""
     if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= LONGEST_MAX_AGE_DAYS:

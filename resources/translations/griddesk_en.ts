@@ -74,52 +74,57 @@
   <context>
     <name>AccountsWindow</name>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="50" />
+      <location filename="../../desktop/views/accounts/window.py" line="55" />
       <source>用户账号与权限</source>
       <translation>User accounts and roles</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="51" />
+      <location filename="../../desktop/views/accounts/window.py" line="56" />
       <source>您管辖范围内的账号。管理员只在本辖区内授予角色,管理员角色须授予在其本级;审计员由系统管理员授予;自己的账号由另一位管理员办理(条例第十五条)。</source>
       <translation>The accounts within your scope. Administrators grant roles only within their own area, an administrator's role only at its own level; auditors are granted by the system administrator; your own account is handled by another administrator (Art. 15).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="53" />
+      <location filename="../../desktop/views/accounts/window.py" line="58" />
       <source>新增用户…</source>
       <translation>New user…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="54" />
+      <location filename="../../desktop/views/accounts/window.py" line="59" />
       <source>授予角色…</source>
       <translation>Grant role…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="55" />
+      <location filename="../../desktop/views/accounts/window.py" line="60" />
       <source>撤销角色…</source>
       <translation>Revoke role…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="56" />
+      <location filename="../../desktop/views/accounts/window.py" line="61" />
       <source>重置密码…</source>
       <translation>Reset password…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="58" />
+      <location filename="../../desktop/views/accounts/window.py" line="62" />
+      <source>密码有效期…</source>
+      <translation>Password age…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/window.py" line="64" />
       <source>启用</source>
       <translation>Enable</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="58" />
+      <location filename="../../desktop/views/accounts/window.py" line="64" />
       <source>停用…</source>
       <translation>Disable…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="129" />
+      <location filename="../../desktop/views/accounts/window.py" line="135" />
       <source>停用账号</source>
       <translation>Disable account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="130" />
+      <location filename="../../desktop/views/accounts/window.py" line="136" />
       <source>停用 %1?停用后不能再登录,其办理记录保留。</source>
       <translation>Disable %1? The account can no longer log in; its records are kept.</translation>
     </message>
@@ -2606,57 +2611,57 @@
   <context>
     <name>GrantForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="49" />
+      <location filename="../../desktop/views/accounts/forms.py" line="50" />
       <source>新增用户</source>
       <translation>New user</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="49" />
+      <location filename="../../desktop/views/accounts/forms.py" line="50" />
       <source>授予角色</source>
       <translation>Grant role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="55" />
+      <location filename="../../desktop/views/accounts/forms.py" line="56" />
       <source>(不属于联动部门)</source>
       <translation>(not a linked department's)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="60" />
+      <location filename="../../desktop/views/accounts/forms.py" line="61" />
       <source>字母、数字、下划线和点,如 qg_op3</source>
       <translation>Letters, digits, underscores and dots, e.g. qg_op3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="63" />
+      <location filename="../../desktop/views/accounts/forms.py" line="64" />
       <source>用户名</source>
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="64" />
+      <location filename="../../desktop/views/accounts/forms.py" line="65" />
       <source>显示名</source>
       <translation>Display name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="65" />
+      <location filename="../../desktop/views/accounts/forms.py" line="66" />
       <source>初始密码</source>
       <translation>Initial password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="66" />
+      <location filename="../../desktop/views/accounts/forms.py" line="67" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="67" />
+      <location filename="../../desktop/views/accounts/forms.py" line="68" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="68" />
+      <location filename="../../desktop/views/accounts/forms.py" line="69" />
       <source>权限范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="69" />
+      <location filename="../../desktop/views/accounts/forms.py" line="70" />
       <source>所属联动部门(联络员必填)</source>
       <translation>Linked department (required for liaisons)</translation>
     </message>
@@ -4163,52 +4168,52 @@
   <context>
     <name>PasswordForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="39" />
+      <location filename="../../desktop/views/accounts/forms.py" line="40" />
       <source>至少 8 位,含字母、数字、符号中的两类</source>
       <translation>8 or more characters, of two kinds: letters, digits, symbols</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="98" />
+      <location filename="../../desktop/views/accounts/forms.py" line="99" />
       <source>设置本人密码</source>
       <translation>Set your own password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="98" />
+      <location filename="../../desktop/views/accounts/forms.py" line="99" />
       <source>更换密码</source>
       <translation>Change password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="100" />
+      <location filename="../../desktop/views/accounts/forms.py" line="101" />
       <source>修改本人密码</source>
       <translation>Change my password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="101" />
+      <location filename="../../desktop/views/accounts/forms.py" line="102" />
       <source>重置 %1 的密码</source>
       <translation>Reset %1's password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="105" />
+      <location filename="../../desktop/views/accounts/forms.py" line="106" />
       <source>这个密码由管理员设置;请设置只有您自己知道的新密码后再使用</source>
       <translation>This password was set by an administrator; set a new one that only you know before going on</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="106" />
+      <location filename="../../desktop/views/accounts/forms.py" line="107" />
       <source>这个密码已使用超过本市规定的最长天数;请设置新密码后再使用</source>
       <translation>This password is older than the city allows; set a new one to continue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="110" />
+      <location filename="../../desktop/views/accounts/forms.py" line="111" />
       <source>原密码</source>
       <translation>Current password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="111" />
+      <location filename="../../desktop/views/accounts/forms.py" line="112" />
       <source>新密码</source>
       <translation>New password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="112" />
+      <location filename="../../desktop/views/accounts/forms.py" line="113" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
@@ -5514,6 +5519,19 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
   </context>
   <context>
+    <name>ask_max_age</name>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="138" />
+      <source>密码有效期</source>
+      <translation>Password age</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="139" />
+      <source>密码最长使用天数(全市适用;0 为不限,到期后登录时须设置新密码):</source>
+      <translation>Days a password may be used (city-wide; 0 for no limit; past it, the owner sets a new one at log-in):</translation>
+    </message>
+  </context>
+  <context>
     <name>ask_parent</name>
     <message>
       <location filename="../../desktop/views/departments/forms.py" line="90" />
@@ -5534,12 +5552,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ask_role</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="127" />
+      <location filename="../../desktop/views/accounts/forms.py" line="128" />
       <source>撤销角色</source>
       <translation>Revoke role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="128" />
+      <location filename="../../desktop/views/accounts/forms.py" line="129" />
       <source>撤销 %1 的哪个角色?</source>
       <translation>Which of %1's roles to revoke?</translation>
     </message>
@@ -5560,7 +5578,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>forms</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="28" />
+      <location filename="../../desktop/views/accounts/forms.py" line="29" />
       <source>两次输入的密码不一致,请重新输入</source>
       <translation>The two passwords differ; please type them again</translation>
     </message>

@@ -210,3 +210,21 @@ def test_a_department_chosen_before_the_role_was_changed_is_not_given_to_a_non_l
     _answer(monkeypatch, GrantForm, fill)
     screen.add_button.click()
     assert shown == [] and users.login(sqlite_db, "qg_chief2", "first-pass-1").department_id is None
+
+
+def test_a_city_administrator_sets_how_long_a_password_may_be_used(qtbot, feature_window, sqlite_db, township_admin,
+                                                                   tasks, system, shown, monkeypatch):
+    """The maximum password age is the city's (password_policy): its administrator sets it from the
+    accounts screen, starting from the rule in force; a township's administrator is not offered it."""
+    from desktop.services import password_policy
+
+    assert _screen(qtbot, feature_window, sqlite_db, township_admin, tasks).max_age_button.isHidden()
+    users.add_user(sqlite_db, system, username="bh_admin", display_name=None, password=PASSWORD,
+                   role=Role.CITY_ADMIN, scope_code="450500000000")
+    screen = _screen(qtbot, feature_window, sqlite_db, users.login(sqlite_db, "bh_admin", PASSWORD), tasks)
+    offered = []
+    monkeypatch.setattr("desktop.views.accounts.window.ask_max_age",
+                        lambda parent, days: offered.append(days) or 30)
+    screen.max_age_button.click()
+    assert offered == [90] and not shown
+    assert password_policy.load_max_age_days(sqlite_db) == 30

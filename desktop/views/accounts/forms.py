@@ -17,6 +17,7 @@ from ...i18n import label
 from ...models.enums import PlaceLevel, Role
 from ...services.accounts import AccountInfo, RoleInfo
 from ...services.departments import DepartmentInfo
+from ...services.password_policy import LONGEST_MAX_AGE_DAYS
 from .. import dialogs
 from ..form_buttons import ok_cancel
 
@@ -128,3 +129,13 @@ def ask_role(parent: QWidget, account: AccountInfo) -> RoleInfo | None:
                                     QCoreApplication.translate("ask_role", "撤销 %1 的哪个角色?")
                                     .replace("%1", account.username), names, 0, False)
     return account.roles[names.index(text)] if ok else None
+
+
+def ask_max_age(parent: QWidget, days: int) -> int | None:
+    """The city's maximum password age in days, starting from `days`; None if cancelled (its own
+    function so that tests can answer it)."""
+    chosen, ok = QInputDialog.getInt(
+        parent, QCoreApplication.translate("ask_max_age", "密码有效期"),
+        QCoreApplication.translate("ask_max_age", "密码最长使用天数(全市适用;0 为不限,到期后登录时须设置新密码):"),
+        days, 0, LONGEST_MAX_AGE_DAYS, 1)
+    return chosen if ok else None

@@ -1,17 +1,18 @@
 """The accounts screen (Art. 15): the accounts in the administrator's subtree, with their roles;
-new accounts, roles granted and revoked, accounts disabled and enabled, passwords reset. The
-services decide what is allowed (see accounts.py and users.check_grant); refusals are shown."""
+new accounts, roles granted and revoked, accounts disabled and enabled, passwords reset, and, for
+a city administrator, how long a password may be used. The services decide what is allowed (see
+accounts.py, users.check_grant and password_policy); refusals are shown."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...services import accounts, users
+from ...services import accounts, password_policy, users
 from ...services.accounts import AccountInfo
 from .. import dialogs
 from ..retranslating import Retranslating
 from ..rows_model import rows_table
-from .forms import GrantForm, PasswordForm, ask_role
+from .forms import GrantForm, PasswordForm, ask_max_age, ask_role
 from .models import AccountsModel
 
 
@@ -32,7 +33,11 @@ class AccountsWindow(Retranslating, QDialog):
         self.revoke_button.clicked.connect(self.revoke)
         self.reset_button.clicked.connect(self.reset_password)
         self.active_button.clicked.connect(self.disable_or_enable)
+        self.max_age_button = QPushButton()  # the city's rule: shown to those who set it
+        self.max_age_button.clicked.connect(self.set_max_age)
+        self.max_age_button.setVisible(password_policy.may_set(self.actor))
         buttons = QHBoxLayout()
+        buttons.addWidget(self.max_age_button)
         buttons.addStretch(1)
         for button in (self.add_button, self.grant_button, self.revoke_button, self.reset_button, self.active_button):
             buttons.addWidget(button)
@@ -54,6 +59,7 @@ class AccountsWindow(Retranslating, QDialog):
         self.grant_button.setText(self.tr("授予角色…"))
         self.revoke_button.setText(self.tr("撤销角色…"))
         self.reset_button.setText(self.tr("重置密码…"))
+        self.max_age_button.setText(self.tr("密码有效期…"))
         current = self.current()
         self.active_button.setText(self.tr("启用") if current and not current.active else self.tr("停用…"))
 
@@ -130,3 +136,11 @@ class AccountsWindow(Retranslating, QDialog):
                 self.tr("停用 %1?停用后不能再登录,其办理记录保留。").replace("%1", account.username)):
             return
         self._run(accounts.set_active, self.db, self.actor, account.username, not account.active)
+
+    def set_max_age(self) -> None:
+        def ask(days: int) -> None:
+            chosen = ask_max_age(self, days)
+            if chosen is not None and chosen != days:
+                self._run(password_policy.set_max_age_days, self.db, self.actor, chosen)
+
+        self.tasks.submit(password_policy.load_max_age_days, self.db, on_done=ask, on_error=self._error)
