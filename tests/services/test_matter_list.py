@@ -263,6 +263,12 @@ def test_a_liaison_sees_its_own_departments_applications_and_notices_the_institu
     assert len(ml.rectifications(db, place_code=COUNTY, viewer=COUNTY_ADMIN)) == 1
 
 
+def _notice_to(db, department_id: int, reason: str = "未落实业务指导") -> ml.RectificationInfo:
+    """A notice issued on DAY to rectify by 2025-09-30."""
+    return ml.issue_rectification(db, COUNTY_ADMIN, department_id=department_id, reason=reason,
+                                  due_on=date(2025, 9, 30), today=DAY)
+
+
 def _audited(db, action: str) -> list[str]:
     with db.session() as session:
         return session.scalars(select(AuditEntry.message).where(AuditEntry.action == action)
@@ -272,8 +278,7 @@ def _audited(db, action: str) -> list[str]:
 @pytest.mark.law("Art. 13")
 def test_a_department_answers_its_notice_and_the_institution_confirms_it(db, departments):
     housing = liaison(departments[0])
-    notice = ml.issue_rectification(db, COUNTY_ADMIN, department_id=departments[0], reason="未落实业务指导",
-                                    due_on=date(2025, 9, 30), today=DAY)
+    notice = _notice_to(db, departments[0])
     answered = ml.answer_rectification(db, housing, notice.id, report=" 已指定专人每周指导 ", today=date(2025, 9, 20))
     assert (answered.state, answered.latest_report, answered.answered_late) == \
         (RectificationState.ANSWERED, "已指定专人每周指导", False)
@@ -297,8 +302,7 @@ def test_a_department_answers_its_notice_and_the_institution_confirms_it(db, dep
 @pytest.mark.law("Art. 13")
 def test_a_returned_report_is_kept_beside_the_next_and_a_late_one_is_marked(db, departments):
     health = liaison(departments[1])
-    notice = ml.issue_rectification(db, COUNTY_ADMIN, department_id=departments[1], reason="未提供信息技术支持",
-                                    due_on=date(2025, 9, 30), today=DAY)
+    notice = _notice_to(db, departments[1], reason="未提供信息技术支持")
     late = ml.answer_rectification(db, health, notice.id, report="已开通系统账号", today=date(2025, 10, 3))
     assert late.answered_late and late.answers[0].late
     assert _audited(db, "matters.rectification_answer") == ["卫生健康局报送整改情况,已逾期(整改期限 2025-09-30),待确认"]
@@ -328,8 +332,7 @@ def test_a_returned_report_is_kept_beside_the_next_and_a_late_one_is_marked(db, 
 @pytest.mark.law("Art. 15")
 def test_answering_confirming_and_returning_are_refused_outside_their_department_state_and_scope(db, departments):
     housing, health = liaison(departments[0]), liaison(departments[1])
-    notice = ml.issue_rectification(db, COUNTY_ADMIN, department_id=departments[1], reason="未落实业务指导",
-                                    due_on=date(2025, 9, 30), today=DAY)
+    notice = _notice_to(db, departments[1])
     with pytest.raises(PermissionDenied, match=r"不是海城区卫生健康局的联络员.*由卫生健康局的联络员报送\(Art. 15\)"):
         ml.answer_rectification(db, housing, notice.id, report="代为报送", today=DAY)
     with pytest.raises(PermissionDenied, match=r"不是海城区卫生健康局的联络员.*\(Art. 15\)"):
@@ -377,8 +380,7 @@ def test_revision_0021_adds_the_answers_and_going_back_reopens_the_notices_await
 
     from desktop import migrate
 
-    notice = ml.issue_rectification(db, COUNTY_ADMIN, department_id=departments[0], reason="未落实业务指导",
-                                    due_on=date(2025, 9, 30), today=DAY)
+    notice = _notice_to(db, departments[0])
     ml.answer_rectification(db, liaison(departments[0]), notice.id, report="已指定专人", today=DAY)
     with db.engine.begin() as conn:
         command.downgrade(migrate._config(conn), "0020")
