@@ -420,127 +420,127 @@
   <context>
     <name>AuditLogWindow</name>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="105" />
+      <location filename="../../desktop/views/audit/window.py" line="103" />
       <source>审计日志</source>
       <translation>Audit log</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="106" />
+      <location filename="../../desktop/views/audit/window.py" line="104" />
       <source>日期从</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="106" />
+      <location filename="../../desktop/views/audit/window.py" line="104" />
       <source>至</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="106" />
+      <location filename="../../desktop/views/audit/window.py" line="104" />
       <source>用户</source>
       <translation>User</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="107" />
+      <location filename="../../desktop/views/audit/window.py" line="105" />
       <source>操作</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="107" />
+      <location filename="../../desktop/views/audit/window.py" line="105" />
       <source>内容</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="107" />
+      <location filename="../../desktop/views/audit/window.py" line="105" />
       <source>结果</source>
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="108" />
+      <location filename="../../desktop/views/audit/window.py" line="106" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="110" />
+      <location filename="../../desktop/views/audit/window.py" line="108" />
       <source>不限</source>
       <translation>Any</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="111" />
+      <location filename="../../desktop/views/audit/window.py" line="109" />
       <source>用户名或系统用户</source>
       <translation>User name or OS user</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="112" />
+      <location filename="../../desktop/views/audit/window.py" line="110" />
       <source>如 cases. 或 users.login</source>
       <translation>e.g. cases. or users.login</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="113" />
+      <location filename="../../desktop/views/audit/window.py" line="111" />
       <source>内容或对象中的文字</source>
       <translation>Text in the message or target</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="114" />
+      <location filename="../../desktop/views/audit/window.py" line="112" />
       <source>全部</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="116" />
+      <location filename="../../desktop/views/audit/window.py" line="114" />
       <source>查询</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="117" />
+      <location filename="../../desktop/views/audit/window.py" line="115" />
       <source>校验完整性</source>
       <translation>Verify integrity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="118" />
+      <location filename="../../desktop/views/audit/window.py" line="116" />
       <source>重新计算整个审计日志的哈希链,查出被修改、删除或插入的记录</source>
       <translation>Recompute the hash chain of the whole audit log to find entries changed, removed or inserted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="133" />
+      <location filename="../../desktop/views/audit/window.py" line="131" />
       <source>全部(权限范围内)</source>
       <translation>All (within your scope)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="185" />
+      <location filename="../../desktop/views/audit/window.py" line="183" />
       <source>查询中…</source>
       <translation>Searching…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="187" />
+      <location filename="../../desktop/views/audit/window.py" line="185" />
       <source>共 {0} 条,已列出最新的 {1} 条(滚动到底部列出更多)</source>
       <translation>Total: {0}; the newest {1} listed (scroll to the end for more)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="189" />
+      <location filename="../../desktop/views/audit/window.py" line="187" />
       <source>共 {0} 条</source>
       <translation>Total: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="218" />
+      <location filename="../../desktop/views/audit/window.py" line="216" />
       <source>正在校验审计日志的哈希链…</source>
       <translation>Verifying the audit log's hash chain…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="221" />
+      <location filename="../../desktop/views/audit/window.py" line="219" />
       <source>审计日志 {0} 条,哈希链完整</source>
       <translation>Audit log entries: {0}; the hash chain is intact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="223" />
+      <location filename="../../desktop/views/audit/window.py" line="221" />
       <source>审计日志 {0} 条,发现 {1} 处问题:</source>
       <translation>Audit log entries: {0}; problems found: {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="224" />
+      <location filename="../../desktop/views/audit/window.py" line="222" />
       <source>记录 {0}:{1}</source>
       <translation>Entry {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="227" />
+      <location filename="../../desktop/views/audit/window.py" line="225" />
       <source>……另有 {0} 处</source>
       <translation>… and {0} more</translation>
     </message>
@@ -856,12 +856,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="627" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="640" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="628" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="641" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -884,388 +884,388 @@
       <translation>Our handling deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="203" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="205" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="203" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="205" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="203" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="205" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="203" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="205" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="204" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="206" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="204" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="206" />
       <source>联系诉求人期限</source>
       <translation>Contact by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="204" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="206" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="205" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="293" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="612" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="207" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="295" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="625" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="231" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="233" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="234" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="236" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="275" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="277" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="290" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="292" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="292" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="294" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="303" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="305" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="306" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="308" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="312" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="314" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="312" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="314" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="319" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="321" />
       <source>本单位:已反馈,待中心核查</source>
       <translation>Ours: result reported, awaiting the center's review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="320" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="322" />
       <source>本单位:计时暂停,待中心决定</source>
       <translation>Ours: clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="326" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="328" />
       <source>办理机构</source>
       <translation>Handled by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="326" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="328" />
       <source>已上报%1,由%1网格化服务管理机构办理;本级可查看进展,不能办理(第十七条)</source>
       <translation>Escalated to %1: handled by the grid management institution of %1; followed here, not handled (Art. 17)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="328" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="330" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="329" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="331" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="330" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="332" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="330" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="332" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="331" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="333" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="332" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="334" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="333" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="335" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="333" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="335" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="334" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="342" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="336" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="344" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="335" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="337" />
       <source>并入的重复诉求</source>
       <translation>Duplicates merged in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="337" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="562" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="568" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="339" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="575" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="581" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="337" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="339" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="340" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="342" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="359" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="372" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="374" />
       <source>待回访(第 {attempt} 次,前 {before} 次未联系上),期限 {due}</source>
       <translation>To call back (attempt {attempt}; {before} not reached), due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="374" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="376" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="388" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="390" />
       <source>已于 %1 联系</source>
       <translation>Contacted %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="482" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="529" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="495" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="542" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="484" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="497" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="487" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="500" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="492" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="505" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="494" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="507" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="500" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="513" />
       <source>撤销并入 %1 的理由(如:核实后并非同一诉求)</source>
       <translation>Why it no longer goes with %1 (e.g. found not to be the same request)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="504" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="517" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="511" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="524" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="517" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="530" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="532" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="545" />
       <source>协办单位(可输入名称的一部分查找)</source>
       <translation>Co-handler (type part of a name to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="536" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="549" />
       <source>请从列表中选择协办单位:“%1”不在可选单位中</source>
       <translation>Choose the co-handler from the list: “%1” is not one of the departments offered</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="539" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="552" />
       <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
       <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="544" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="557" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="544" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="557" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="545" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="558" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="545" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="558" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="548" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="561" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="552" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="565" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="553" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="566" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="557" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="570" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="562" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="575" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="563" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="576" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="568" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="581" />
       <source>督办期限(至该日 24:00;默认 %1 个工作日)</source>
       <translation>Deadline of the supervision order (to 24:00 of that day; by default %1 working days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="577" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="590" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="577" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="590" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="578" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="591" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="578" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="591" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="584" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="597" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="584" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="597" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="585" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="598" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="585" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="598" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="593" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="606" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="597" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="610" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="602" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="615" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="602" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="615" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="604" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="617" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="608" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="621" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="616" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="629" />
       <source>办理期限已过,请说明逾期理由</source>
       <translation>The deadline has passed: why is it late?</translation>
     </message>
@@ -3669,197 +3669,238 @@
   <context>
     <name>MatterListWindow</name>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="125" />
+      <location filename="../../desktop/views/matters/window.py" line="133" />
       <source>网格化服务管理事项清单</source>
       <translation>Grid service matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="126" />
+      <location filename="../../desktop/views/matters/window.py" line="134" />
       <source>新建下一版草稿</source>
       <translation>New draft version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="127" />
+      <location filename="../../desktop/views/matters/window.py" line="135" />
       <source>新增事项…</source>
       <translation>Add matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="128" />
+      <location filename="../../desktop/views/matters/window.py" line="136" />
       <source>修改事项…</source>
       <translation>Edit matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="129" />
-      <location filename="../../desktop/views/matters/window.py" line="277" />
-      <location filename="../../desktop/views/matters/window.py" line="280" />
+      <location filename="../../desktop/views/matters/window.py" line="137" />
+      <location filename="../../desktop/views/matters/window.py" line="319" />
+      <location filename="../../desktop/views/matters/window.py" line="322" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="130" />
+      <location filename="../../desktop/views/matters/window.py" line="138" />
       <source>申请纳入事项…</source>
       <translation>Apply to add a matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="131" />
+      <location filename="../../desktop/views/matters/window.py" line="139" />
       <source>申请退出所选事项…</source>
       <translation>Apply to retire the selected matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="132" />
+      <location filename="../../desktop/views/matters/window.py" line="140" />
       <source>公布…</source>
       <translation>Publish…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="133" />
+      <location filename="../../desktop/views/matters/window.py" line="141" />
       <source>打印现行清单…</source>
       <translation>Print current list…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="134" />
+      <location filename="../../desktop/views/matters/window.py" line="142" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="135" />
+      <location filename="../../desktop/views/matters/window.py" line="143" />
       <source>不同意…</source>
       <translation>Reject…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="136" />
+      <location filename="../../desktop/views/matters/window.py" line="144" />
       <source>部门纳入/退出申请(条例第十三条第二款)</source>
       <translation>Department applications to add/retire (Art. 13(2))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="137" />
+      <location filename="../../desktop/views/matters/window.py" line="145" />
       <source>督促整改(条例第十三条第五款)</source>
       <translation>Rectification orders (Art. 13(5))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="138" />
+      <location filename="../../desktop/views/matters/window.py" line="146" />
       <source>督促限期整改…</source>
       <translation>Order rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="139" />
+      <location filename="../../desktop/views/matters/window.py" line="147" />
       <source>整改完毕…</source>
       <translation>Rectified…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="142" />
+      <location filename="../../desktop/views/matters/window.py" line="148" />
+      <source>记录部门以其他方式(如书面)报来的整改情况,并办结通知</source>
+      <translation>Record what the department reported by other means (such as on paper) and close the order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="149" />
+      <source>报送整改情况…</source>
+      <translation>Report rectification…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="150" />
+      <location filename="../../desktop/views/matters/window.py" line="284" />
+      <source>确认整改</source>
+      <translation>Confirm rectification</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="151" />
+      <source>退回…</source>
+      <translation>Return…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="154" />
       <source>尚未编制事项清单</source>
       <translation>No matter list yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="145" />
+      <location filename="../../desktop/views/matters/window.py" line="157" />
       <source>%1 · %2 · 公布日期 %3 · %4 项</source>
       <translation>%1 · %2 · published %3 · %4 items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="181" />
+      <location filename="../../desktop/views/matters/window.py" line="193" />
       <source>第 %1 版(%2)</source>
       <translation>Version %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="215" />
+      <location filename="../../desktop/views/matters/window.py" line="227" />
       <source>公布</source>
       <translation>Publish</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="215" />
+      <location filename="../../desktop/views/matters/window.py" line="227" />
       <source>自今日起公布第 %1 版?现行版本将同时废止。</source>
       <translation>Publish version %1 from today? The current version will be superseded.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="222" />
+      <location filename="../../desktop/views/matters/window.py" line="234" />
       <source>审核</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="222" />
+      <location filename="../../desktop/views/matters/window.py" line="234" />
       <source>请先选中一条待审核的申请</source>
       <translation>Select an application awaiting review first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="224" />
+      <location filename="../../desktop/views/matters/window.py" line="236" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="224" />
+      <location filename="../../desktop/views/matters/window.py" line="236" />
       <source>请写明不同意的理由:</source>
       <translation>Reason for rejecting:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="231" />
+      <location filename="../../desktop/views/matters/window.py" line="243" />
       <source>保存事项清单</source>
       <translation>Save matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="235" />
+      <location filename="../../desktop/views/matters/window.py" line="247" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="235" />
+      <location filename="../../desktop/views/matters/window.py" line="247" />
       <source>已生成 %1 页</source>
       <translation>%1 pages generated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="246" />
-      <source>督促整改</source>
-      <translation>Order rectification</translation>
+      <location filename="../../desktop/views/matters/window.py" line="260" />
+      <source>请先选中一条待确认的通知</source>
+      <translation>Select an order awaiting confirmation first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="246" />
+      <location filename="../../desktop/views/matters/window.py" line="261" />
       <source>请先选中一条整改中的通知</source>
       <translation>Select an order still being rectified first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="248" />
+      <location filename="../../desktop/views/matters/window.py" line="262" />
+      <source>督促整改</source>
+      <translation>Order rectification</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="269" />
       <source>整改完毕</source>
       <translation>Rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="248" />
+      <location filename="../../desktop/views/matters/window.py" line="269" />
       <source>部门的整改情况:</source>
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="268" />
+      <location filename="../../desktop/views/matters/window.py" line="277" />
+      <source>报送整改情况</source>
+      <translation>Report rectification</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="277" />
+      <source>本部门的整改情况:</source>
+      <translation>What our department rectified:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="284" />
+      <source>确认%1已整改完毕?</source>
+      <translation>Confirm that %1 has rectified?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="310" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="268" />
-      <location filename="../../desktop/views/matters/window.py" line="277" />
+      <location filename="../../desktop/views/matters/window.py" line="310" />
+      <location filename="../../desktop/views/matters/window.py" line="319" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="280" />
+      <location filename="../../desktop/views/matters/window.py" line="322" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="288" />
+      <location filename="../../desktop/views/matters/window.py" line="330" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="288" />
-      <location filename="../../desktop/views/matters/window.py" line="298" />
+      <location filename="../../desktop/views/matters/window.py" line="330" />
+      <location filename="../../desktop/views/matters/window.py" line="340" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="295" />
-      <location filename="../../desktop/views/matters/window.py" line="298" />
+      <location filename="../../desktop/views/matters/window.py" line="337" />
+      <location filename="../../desktop/views/matters/window.py" line="340" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="295" />
+      <location filename="../../desktop/views/matters/window.py" line="337" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>
@@ -4619,22 +4660,22 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>RectificationForm</name>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="13" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="24" />
       <source>督促限期整改</source>
       <translation>Order rectification by a deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="24" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="35" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="25" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="36" />
       <source>履职不到位情形</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="26" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="37" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
@@ -4642,34 +4683,93 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>RectificationsModel</name>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="46" />
+      <location filename="../../desktop/views/matters/models.py" line="47" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="46" />
+      <location filename="../../desktop/views/matters/models.py" line="47" />
       <source>履职不到位情形</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="47" />
+      <location filename="../../desktop/views/matters/models.py" line="48" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="47" />
+      <location filename="../../desktop/views/matters/models.py" line="48" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="48" />
+      <location filename="../../desktop/views/matters/models.py" line="49" />
       <source>整改情况</source>
       <translation>Rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="51" />
+      <location filename="../../desktop/views/matters/models.py" line="54" />
       <source>逾期未整改</source>
       <translation>Not rectified in time</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/models.py" line="56" />
+      <source>待确认(逾期报送)</source>
+      <translation>Awaiting confirmation (reported late)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/models.py" line="58" />
+      <source>整改中(已退回)</source>
+      <translation>Rectifying (returned)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/models.py" line="61" />
+      <location filename="../../desktop/views/matters/models.py" line="78" />
+      <source>退回理由:%1</source>
+      <translation>Returned: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/models.py" line="75" />
+      <source>%1 报送(逾期):%2</source>
+      <translation>%1 reported (late): %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/models.py" line="75" />
+      <source>%1 报送:%2</source>
+      <translation>%1 reported: %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/models.py" line="80" />
+      <source>%1 确认整改完毕</source>
+      <translation>%1 rectification confirmed</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReturnForm</name>
+    <message>
+      <location filename="../../desktop/views/matters/rectification_form.py" line="50" />
+      <source>退回整改情况</source>
+      <translation>Return the rectification report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/rectification_form.py" line="60" />
+      <source>部门</source>
+      <translation>Department</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/rectification_form.py" line="63" />
+      <source>部门报送的整改情况</source>
+      <translation>The department's report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/rectification_form.py" line="64" />
+      <source>退回理由</source>
+      <translation>Reason for returning</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/rectification_form.py" line="65" />
+      <source>整改期限</source>
+      <translation>Rectify by</translation>
     </message>
   </context>
   <context>
@@ -5537,12 +5637,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>dialogs</name>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="57" />
+      <location filename="../../desktop/views/dialogs.py" line="58" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="63" />
+      <location filename="../../desktop/views/dialogs.py" line="64" />
       <source>…另有 %1 处,见“详细信息”</source>
       <translation>… %1 more, see “Show Details”</translation>
     </message>
@@ -6348,6 +6448,10 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     <message>
       <source>整改中</source>
       <translation>Rectifying</translation>
+    </message>
+    <message>
+      <source>待确认</source>
+      <translation>Awaiting confirmation</translation>
     </message>
     <message>
       <source>已整改</source>
