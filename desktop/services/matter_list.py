@@ -32,6 +32,7 @@ from ..models import (
 )
 from ..models.enums import (
     ApplicationAction,
+    LabelledEnum,
     MatterCategory,
     MatterComplexity,
     MatterListState,
@@ -120,6 +121,17 @@ class ApplicationInfo:
     review_comment: str | None
 
 
+class NoticeStanding(LabelledEnum):
+    """Where a notice stands as the institution and the department read it on a day."""
+
+    OPEN = ("open", "整改中")
+    RETURNED = ("returned", "整改中(已退回)")
+    OVERDUE = ("overdue", "逾期未整改")
+    ANSWERED = ("answered", "待确认")
+    ANSWERED_LATE = ("answered_late", "待确认(逾期报送)")
+    RECTIFIED = ("rectified", "已整改")
+
+
 @dataclass(frozen=True)
 class RectificationAnswerInfo:
     """One report of the department and the institution's decision on it (None while awaited)."""
@@ -145,10 +157,14 @@ class RectificationInfo:
     def overdue(self, today: date) -> bool:
         return self.state is RectificationState.OPEN and today > self.due_on
 
-    @property
-    def answered_late(self) -> bool:
-        """Awaiting confirmation of a report made after the deadline (逾期报送)."""
-        return self.state is RectificationState.ANSWERED and self.answers[-1].late
+    def standing(self, today: date) -> NoticeStanding:
+        if self.overdue(today):
+            return NoticeStanding.OVERDUE
+        if self.state is RectificationState.ANSWERED:
+            return NoticeStanding.ANSWERED_LATE if self.answers[-1].late else NoticeStanding.ANSWERED
+        if self.returned_reason:
+            return NoticeStanding.RETURNED
+        return NoticeStanding(self.state.value)
 
     @property
     def returned_reason(self) -> str | None:

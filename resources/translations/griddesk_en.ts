@@ -4708,38 +4708,23 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="54" />
-      <source>逾期未整改</source>
-      <translation>Not rectified in time</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/models.py" line="56" />
-      <source>待确认(逾期报送)</source>
-      <translation>Awaiting confirmation (reported late)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/models.py" line="58" />
-      <source>整改中(已退回)</source>
-      <translation>Rectifying (returned)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/models.py" line="61" />
-      <location filename="../../desktop/views/matters/models.py" line="78" />
+      <location filename="../../desktop/views/matters/models.py" line="53" />
+      <location filename="../../desktop/views/matters/models.py" line="70" />
       <source>退回理由:%1</source>
       <translation>Returned: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="75" />
+      <location filename="../../desktop/views/matters/models.py" line="67" />
       <source>%1 报送(逾期):%2</source>
       <translation>%1 reported (late): %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="75" />
+      <location filename="../../desktop/views/matters/models.py" line="67" />
       <source>%1 报送:%2</source>
       <translation>%1 reported: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="80" />
+      <location filename="../../desktop/views/matters/models.py" line="72" />
       <source>%1 确认整改完毕</source>
       <translation>%1 rectification confirmed</translation>
     </message>
@@ -6680,6 +6665,18 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     <message>
       <source>回访不满意</source>
       <translation>Unsatisfied at callback</translation>
+    </message>
+    <message>
+      <source>整改中(已退回)</source>
+      <translation>Rectifying (returned)</translation>
+    </message>
+    <message>
+      <source>逾期未整改</source>
+      <translation>Not rectified in time</translation>
+    </message>
+    <message>
+      <source>待确认(逾期报送)</source>
+      <translation>Awaiting confirmation (reported late)</translation>
     </message>
     <message>
       <source>查看</source>

@@ -280,9 +280,9 @@ def test_a_department_answers_its_notice_and_the_institution_confirms_it(db, dep
     housing = liaison(departments[0])
     notice = _notice_to(db, departments[0])
     answered = ml.answer_rectification(db, housing, notice.id, report=" 已指定专人每周指导 ", today=date(2025, 9, 20))
-    assert (answered.state, answered.latest_report, answered.answered_late) == \
-        (RectificationState.ANSWERED, "已指定专人每周指导", False)
-    assert not answered.overdue(date(2025, 10, 1))  # answered in time: no longer the department's to do
+    assert (answered.state, answered.latest_report) == (RectificationState.ANSWERED, "已指定专人每周指导")
+    # Answered in time, it is no longer the department's to do past the deadline.
+    assert answered.standing(date(2025, 10, 1)) is ml.NoticeStanding.ANSWERED
     assert ml.rectifications(db, open_only=True) == [answered]  # not rectified until confirmed
     assert _audited(db, "matters.rectification_answer") == ["住房和城乡建设局报送整改情况,待确认"]
     with pytest.raises(InvalidTransition, match=r"已报送整改情况,待确认;请确认或退回.*\(Art. 13\)"):
@@ -290,6 +290,8 @@ def test_a_department_answers_its_notice_and_the_institution_confirms_it(db, dep
 
     confirmed = ml.confirm_rectification(db, COUNTY_ADMIN, notice.id)
     assert (confirmed.state, confirmed.response) == (RectificationState.RECTIFIED, "已指定专人每周指导")
+    assert [n.standing(date(2025, 10, 1)) for n in (notice, confirmed)] == \
+        [ml.NoticeStanding.OVERDUE, ml.NoticeStanding.RECTIFIED]
     assert confirmed.answers[0].decided_at is not None and confirmed.answers[0].returned_reason is None
     with db.session() as session:
         assert session.get(RectificationNotice, notice.id).rectified_at == confirmed.answers[0].decided_at
@@ -304,15 +306,17 @@ def test_a_returned_report_is_kept_beside_the_next_and_a_late_one_is_marked(db, 
     health = liaison(departments[1])
     notice = _notice_to(db, departments[1], reason="未提供信息技术支持")
     late = ml.answer_rectification(db, health, notice.id, report="已开通系统账号", today=date(2025, 10, 3))
-    assert late.answered_late and late.answers[0].late
+    assert late.standing(date(2025, 10, 3)) is ml.NoticeStanding.ANSWERED_LATE and late.answers[0].late
     assert _audited(db, "matters.rectification_answer") == ["卫生健康局报送整改情况,已逾期(整改期限 2025-09-30),待确认"]
 
     returned = ml.return_rectification(db, COUNTY_ADMIN, notice.id, reason="账号未分配到各社区", due_on=date(2025, 10, 20),
                                        today=date(2025, 10, 4))
     assert (returned.state, returned.due_on, returned.returned_reason) == \
         (RectificationState.OPEN, date(2025, 10, 20), "账号未分配到各社区")
+    assert [returned.standing(day) for day in (date(2025, 10, 20), date(2025, 10, 21))] == \
+        [ml.NoticeStanding.RETURNED, ml.NoticeStanding.OVERDUE]
     again = ml.answer_rectification(db, health, notice.id, report="已为各社区分配账号", today=date(2025, 10, 15))
-    assert not again.answered_late
+    assert again.standing(date(2025, 10, 15)) is ml.NoticeStanding.ANSWERED
     ml.return_rectification(db, COUNTY_ADMIN, notice.id, reason="缺培训记录", today=date(2025, 10, 16))
     ml.answer_rectification(db, health, notice.id, report="已补培训记录", today=date(2025, 10, 18))
     done = ml.confirm_rectification(db, COUNTY_ADMIN, notice.id)

@@ -50,16 +50,8 @@ class RectificationsModel(RowsModel):
     REPORT_COLUMN = 4
 
     def cells(self, r: RectificationInfo) -> list:
-        if r.overdue(beijing_today()):
-            state = self.tr("逾期未整改")
-        elif r.answered_late:
-            state = self.tr("待确认(逾期报送)")
-        elif r.returned_reason:
-            state = self.tr("整改中(已退回)")
-        else:
-            state = label(r.state)
         report = self.tr("退回理由:%1").replace("%1", r.returned_reason) if r.returned_reason else r.latest_report
-        return [r.department, r.reason, r.due_on.isoformat(), state, report or ""]
+        return [r.department, r.reason, r.due_on.isoformat(), label(r.standing(beijing_today())), report or ""]
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if index.isValid() and role == Qt.ItemDataRole.BackgroundRole and self.rows[index.row()].overdue(beijing_today()):
