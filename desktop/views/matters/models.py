@@ -41,8 +41,8 @@ OVERDUE = QColor("#F8D7DA")
 
 
 class RectificationsModel(RowsModel):
-    """Art. 13(5) notices; an open notice past its deadline is marked, and the department's reports
-    and the returns of them are told under the last one's cell."""
+    """Art. 13(5) notices; an open notice past its deadline is marked. The report column shows the
+    department's last report (or why it was returned), its tooltip every report and decision."""
 
     HEADERS = [QT_TRANSLATE_NOOP("RectificationsModel", "部门"), QT_TRANSLATE_NOOP("RectificationsModel", "履职不到位情形"),
                QT_TRANSLATE_NOOP("RectificationsModel", "整改期限"), QT_TRANSLATE_NOOP("RectificationsModel", "状态"),
