@@ -379,7 +379,7 @@ def test_answering_confirming_and_returning_are_refused_outside_their_department
 
 
 @pytest.mark.law("Art. 13")
-def test_revision_0021_adds_the_answers_and_going_back_reopens_the_notices_awaiting_confirmation(db, departments):
+def test_revision_0022_adds_the_answers_and_going_back_reopens_the_notices_awaiting_confirmation(db, departments):
     from alembic import command
 
     from desktop import migrate
@@ -387,11 +387,11 @@ def test_revision_0021_adds_the_answers_and_going_back_reopens_the_notices_await
     notice = _notice_to(db, departments[0])
     ml.answer_rectification(db, liaison(departments[0]), notice.id, report="已指定专人", today=DAY)
     with db.engine.begin() as conn:
-        command.downgrade(migrate._config(conn), "0020")
+        command.downgrade(migrate._config(conn), "0021")
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT state FROM rectification_notices").scalars().all() == ["open"]
         assert "rectification_answers" not in inspect(conn).get_table_names()
-    with pytest.raises(IntegrityError), db.engine.begin() as conn:  # 0020 knows no such state
+    with pytest.raises(IntegrityError), db.engine.begin() as conn:  # 0021 knows no such state
         conn.exec_driver_sql("UPDATE rectification_notices SET state = 'answered'")
 
     migrate.upgrade(db)

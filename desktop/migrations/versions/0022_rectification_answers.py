@@ -5,19 +5,19 @@ closing the notice at once. Now the department's liaison reports its rectificati
 the notice awaits the institution's confirmation (state `answered`, 待确认), which confirms it
 or returns it with a reason. Each report and each return is kept in `rectification_answers`.
 
-Going back to 0020 turns the notices awaiting confirmation back to open, and drops the reports
-with their table: under 0020 the institution records the response when it closes a notice.
+Going back to 0021 turns the notices awaiting confirmation back to open, and drops the reports
+with their table: before this revision the institution records the response when it closes a notice.
 
-Revision ID: 0021
-Revises: 0020
+Revision ID: 0022
+Revises: 0021
 """
 import sqlalchemy as sa
 from alembic import op
 
 import desktop.models.types
 
-revision = "0021"
-down_revision = "0020"
+revision = "0022"
+down_revision = "0021"
 branch_labels = None
 depends_on = None
 
