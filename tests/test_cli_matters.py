@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 
 import pytest
 from openpyxl import load_workbook
 
 from desktop.cli import main
-from desktop.services import matter_list
+from desktop.services import matter_list, users
+from desktop.services.clock import beijing_today
 from desktop.services.security import Actor
 
 CITY = "450500000000"
@@ -144,3 +146,39 @@ def test_an_item_naming_another_institutions_department_is_refused_by_row(depart
     assert ("第 4 行 责任部门:海城区住房和城乡建设局是海城区的部门,不是北海市的;北海市事项清单的事项由北海市的联动部门负责,请改选(Art. 12)"
             in capsys.readouterr().err)
     assert _run(db, "matters", "versions")[1] == ""  # nothing was added
+
+
+@pytest.mark.law("Art. 13")
+@pytest.mark.law("Art. 15")
+def test_a_liaison_answers_a_rectification_notice_and_the_county_returns_then_confirms_it(demo_db, capsys):
+    """侨港派出所 (a township department) is told to rectify by 银海区, whose list holds its items."""
+    db = demo_db
+    police = users.actor_for(db, "qg_police").department_id
+    notice = matter_list.issue_rectification(db, users.actor_for(db, "yh_admin"), department_id=police,
+                                             reason="未落实专门人员进行业务指导",
+                                             due_on=beijing_today() + timedelta(days=15))
+    code, out = _run(db, "--as", "qg_police", "matters", "rectifications", "--open")
+    assert code == 0 and out.splitlines() == [
+        f"{notice.id}\t整改中\t{notice.due_on}\t{notice.department}\t未落实专门人员进行业务指导\t", "共 1 份整改通知"]
+
+    assert _run(db, "--as", "qg_admin", "matters", "rectification-answer", str(notice.id), "--report", "已整改")[0] == 1
+    assert "不是侨港派出所的联络员,不能报送该部门的整改情况" in capsys.readouterr().err
+    code, out = _run(db, "--as", "qg_police", "matters", "rectification-answer", str(notice.id),
+                     "--report", "已指定专人指导")
+    assert (code, out) == (0, f"已报送{notice.department}对整改通知 {notice.id} 的整改情况,待确认\n")
+    assert _run(db, "--as", "qg_police", "matters", "rectification-confirm", str(notice.id))[0] == 1
+    assert "维护事项清单的权限" in capsys.readouterr().err  # the department does not confirm itself (Art. 15)
+
+    new_due = beijing_today() + timedelta(days=30)
+    code, out = _run(db, "--as", "yh_admin", "matters", "rectification-return", str(notice.id),
+                     "--reason", "未见指导记录", "--due", new_due.isoformat())
+    assert (code, out) == (0, f"已退回{notice.department}对整改通知 {notice.id} 的整改情况,整改期限 {new_due}\n")
+    assert _run(db, "--as", "qg_police", "matters", "rectifications")[1].splitlines()[0].endswith(
+        f"\t整改中(已退回)\t{new_due}\t{notice.department}\t未落实专门人员进行业务指导\t退回理由:未见指导记录")
+    assert _run(db, "--as", "qg_police", "matters", "rectification-answer", str(notice.id),
+                "--report", "已补指导记录")[0] == 0
+    code, out = _run(db, "--as", "yh_admin", "matters", "rectification-confirm", str(notice.id))
+    assert (code, out) == (0, f"已确认{notice.department}整改完毕(整改通知 {notice.id})\n")
+    assert _run(db, "--as", "yh_admin", "matters", "rectification-confirm", str(notice.id))[0] == 1
+    assert "没有待确认的整改情况(Art. 13)" in capsys.readouterr().err
+    assert _run(db, "--as", "qg_police", "matters", "rectifications", "--open")[1] == "共 0 份整改通知\n"

@@ -1,4 +1,5 @@
-"""`griddesk-admin matters versions|in-force|import|export|publish|applications`: the matter list (Art. 12–13)."""
+"""`griddesk-admin matters versions|in-force|import|export|publish|applications|rectifications|rectification-…`:
+the matter list (Art. 12–13)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from ..errors import ValidationFailed
 from ..models.enums import MatterListState, ReviewState
 from ..services import matter_exchange, matter_list
 from ..services.clock import beijing_today
+from .calendar import iso_date
 
 CITY = "450500000000"
 
@@ -37,6 +39,35 @@ def _applications(ctx, args) -> int:
     for a in found:
         ctx.print(f"{a.id}\t{a.state.label}\t{a.department}\t{a.action.label}\t{a.item_code} {a.item_title}")
     ctx.print(f"共 {len(found)} 件申请")
+    return 0
+
+
+def _rectifications(ctx, args) -> int:
+    found = matter_list.rectifications(ctx.db, place_code=args.place, open_only=args.open, viewer=ctx.actor)
+    for n in found:
+        said = f"退回理由:{n.returned_reason}" if n.returned_reason else (n.latest_report or "")
+        ctx.print(f"{n.id}\t{n.standing(beijing_today()).label}\t{n.due_on}\t{n.department}\t{n.reason}\t{said}")
+    ctx.print(f"共 {len(found)} 份整改通知")
+    return 0
+
+
+def _answer(ctx, args) -> int:
+    notice = matter_list.answer_rectification(ctx.db, ctx.actor, args.notice, report=args.report)
+    late = "(逾期报送)" if notice.answers[-1].late else ""
+    ctx.print(f"已报送{notice.department}对整改通知 {notice.id} 的整改情况{late},待确认")
+    return 0
+
+
+def _confirm(ctx, args) -> int:
+    notice = matter_list.confirm_rectification(ctx.db, ctx.actor, args.notice)
+    ctx.print(f"已确认{notice.department}整改完毕(整改通知 {notice.id})")
+    return 0
+
+
+def _return(ctx, args) -> int:
+    due_on = date.fromisoformat(args.due) if args.due else None
+    notice = matter_list.return_rectification(ctx.db, ctx.actor, args.notice, reason=args.reason, due_on=due_on)
+    ctx.print(f"已退回{notice.department}对整改通知 {notice.id} 的整改情况,整改期限 {notice.due_on}")
     return 0
 
 
@@ -84,3 +115,16 @@ def register(cli) -> None:
     sub = cli.command("applications", "列出部门的纳入/退出申请", _applications, group=group)
     sub.add_argument("--place", metavar="CODE", help="只列该市或县(区)机构审核的申请")
     sub.add_argument("--pending", action="store_true", help="只列待审核的")
+    sub = cli.command("rectifications", "列出督促整改通知(联络员只见本部门的)", _rectifications, group=group)
+    sub.add_argument("--place", metavar="CODE", help="只列该市或县(区)机构督促的")
+    sub.add_argument("--open", action="store_true", help="只列尚未整改完毕的")
+    sub = cli.command("rectification-answer", "以联络员身份(--as)报送本部门对整改通知的整改情况,待机构确认(Art. 13)",
+                      _answer, group=group)
+    sub.add_argument("notice", type=int, metavar="ID", help="整改通知编号(见 rectifications)")
+    sub.add_argument("--report", required=True, metavar="TEXT", help="整改情况")
+    sub = cli.command("rectification-confirm", "确认部门报送的整改情况,整改通知办结(Art. 13)", _confirm, group=group)
+    sub.add_argument("notice", type=int, metavar="ID", help="整改通知编号")
+    sub = cli.command("rectification-return", "退回部门报送的整改情况,部门继续整改(Art. 13)", _return, group=group)
+    sub.add_argument("notice", type=int, metavar="ID", help="整改通知编号")
+    sub.add_argument("--reason", required=True, metavar="TEXT", help="退回理由")
+    sub.add_argument("--due", type=iso_date, metavar="YYYY-MM-DD", help="新的整改期限,默认不变")

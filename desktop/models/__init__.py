@@ -26,7 +26,7 @@ from .evaluation import (
     EvaluationScore,
 )
 from .governance import GovernanceItem, governance_item_cases
-from .matters import MatterApplication, MatterItem, MatterList, RectificationNotice
+from .matters import MatterApplication, MatterItem, MatterList, RectificationAnswer, RectificationNotice
 from .people import GridStaffRole, LeadershipAssignment, Person, Professional, ProfessionalVisit, WorkLogEntry
 from .places import Grid, GridAdjustment, GridAdjustmentStep, GridHistory, Place, Vessel
 from .printing import PrintedSheet
@@ -37,7 +37,7 @@ __all__ = [
     "Place", "Grid", "Vessel", "GridAdjustment", "GridAdjustmentStep", "GridHistory",
     "Person", "GridStaffRole", "LeadershipAssignment", "Professional", "ProfessionalVisit", "WorkLogEntry",
     "Department", "Liaison",
-    "MatterList", "MatterItem", "MatterApplication", "RectificationNotice",
+    "MatterList", "MatterItem", "MatterApplication", "RectificationNotice", "RectificationAnswer",
     "Case", "Assignment", "CaseEvent", "Escalation", "Extension", "Objection", "StageReport",
     "SupervisionOrder", "Callback", "CaseNumberSequence",
     "EmergencyReport", "EmergencyStep",

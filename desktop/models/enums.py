@@ -215,6 +215,7 @@ class ReviewState(LabelledEnum):
 
 class RectificationState(LabelledEnum):
     OPEN = ("open", "整改中")
+    ANSWERED = ("answered", "待确认")  # the department reported its rectification; the institution decides
     RECTIFIED = ("rectified", "已整改")
 
 

@@ -101,6 +101,32 @@ class RectificationNotice(Timestamped, Base):
     due_on: Mapped[date]
     state: Mapped[RectificationState] = mapped_column(str_enum(RectificationState), default=RectificationState.OPEN)
     rectified_at: Mapped[datetime | None]
+    # The report that closed it: the one the institution confirmed, or one it recorded itself.
     response: Mapped[str | None] = mapped_column(Text)
 
+    answers: Mapped[list[RectificationAnswer]] = relationship(order_by="RectificationAnswer.id")
+
     __table_args__ = (Index("ix_rectification_state_due", "state", "due_on"),)
+
+
+class RectificationAnswer(Timestamped, Base):
+    """A department's report on a notice (整改情况) and the institution's decision on it: each report
+    kept, a second one after a return beside the first."""
+
+    __tablename__ = "rectification_answers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("rectification_notices.id"), index=True)
+    report: Mapped[str] = mapped_column(Text)
+    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    answered_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Reported after the deadline then in force (a return may set a new one).
+    late: Mapped[bool] = mapped_column(default=False)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None]
+    # Set when the institution returned the report; a decision without it confirmed the rectification.
+    returned_reason: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        CheckConstraint("returned_reason IS NULL OR decided_at IS NOT NULL", name="returned_is_decided"),
+    )

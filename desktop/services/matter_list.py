@@ -11,10 +11,10 @@ its duties is told to rectify within a deadline (Art. 13(5)). The Art. 13(3) ref
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ..db import Database
 from ..errors import Conflict, InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
@@ -26,11 +26,13 @@ from ..models import (
     MatterList,
     Person,
     Place,
+    RectificationAnswer,
     RectificationNotice,
     utcnow,
 )
 from ..models.enums import (
     ApplicationAction,
+    LabelledEnum,
     MatterCategory,
     MatterComplexity,
     MatterListState,
@@ -119,6 +121,28 @@ class ApplicationInfo:
     review_comment: str | None
 
 
+class NoticeStanding(LabelledEnum):
+    """Where a notice stands as the institution and the department read it on a day."""
+
+    OPEN = ("open", "整改中")
+    RETURNED = ("returned", "整改中(已退回)")
+    OVERDUE = ("overdue", "逾期未整改")
+    ANSWERED = ("answered", "待确认")
+    ANSWERED_LATE = ("answered_late", "待确认(逾期报送)")
+    RECTIFIED = ("rectified", "已整改")
+
+
+@dataclass(frozen=True)
+class RectificationAnswerInfo:
+    """One report of the department and the institution's decision on it (None while awaited)."""
+
+    report: str
+    answered_at: datetime
+    late: bool
+    decided_at: datetime | None
+    returned_reason: str | None
+
+
 @dataclass(frozen=True)
 class RectificationInfo:
     id: int
@@ -128,9 +152,29 @@ class RectificationInfo:
     due_on: date
     state: RectificationState
     response: str | None
+    answers: tuple[RectificationAnswerInfo, ...] = ()  # oldest first
 
     def overdue(self, today: date) -> bool:
         return self.state is RectificationState.OPEN and today > self.due_on
+
+    def standing(self, today: date) -> NoticeStanding:
+        if self.overdue(today):
+            return NoticeStanding.OVERDUE
+        if self.state is RectificationState.ANSWERED:
+            return NoticeStanding.ANSWERED_LATE if self.answers[-1].late else NoticeStanding.ANSWERED
+        if self.returned_reason:
+            return NoticeStanding.RETURNED
+        return NoticeStanding(self.state.value)
+
+    @property
+    def returned_reason(self) -> str | None:
+        """Why the institution returned the last report, while the department rectifies again."""
+        return self.answers[-1].returned_reason if self.state is RectificationState.OPEN and self.answers else None
+
+    @property
+    def latest_report(self) -> str | None:
+        """What the department last said it did: the response that closed the notice, or its last report."""
+        return self.response or (self.answers[-1].report if self.answers else None)
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -560,35 +604,124 @@ def issue_rectification(db: Database, actor: Actor, *, department_id: int, reaso
 
 
 def close_rectification(db: Database, actor: Actor, notice_id: int, *, response: str) -> RectificationInfo:
-    """Record how the department rectified and close the notice."""
+    """Record how the department rectified, as it said otherwise than here (on paper), and close the notice."""
     if not response or not response.strip():
         raise ValidationFailed("请记录部门的整改情况", field="response")
     with unit_of_work(db, actor, "matters.rectified", target=f"rectification:{notice_id}") as uow:
-        notice = uow.session.get(RectificationNotice, notice_id)
-        if notice is None:
-            raise NotFound(f"整改通知 {notice_id} 不存在")
-        department = _department_scope(uow, notice.department_id)
+        notice, department = _institutions_notice(uow, notice_id)
         if notice.state is RectificationState.RECTIFIED:
             raise InvalidTransition(f"整改通知 {notice_id} 已办结")
+        if notice.state is RectificationState.ANSWERED:
+            raise InvalidTransition(f"{department.short_name}已报送整改情况,待确认;请确认或退回其报送的整改情况",
+                                    article="Art. 13")
         notice.state, notice.rectified_at, notice.response = RectificationState.RECTIFIED, utcnow(), response.strip()
         uow.audit(f"{department.short_name}整改完毕")
         uow.changed("matters", notice.id)
         return _rectification_info(notice, department)
 
 
+def answer_rectification(db: Database, actor: Actor, notice_id: int, *, report: str,
+                         today: date | None = None) -> RectificationInfo:
+    """Art. 13(5): the notified department reports how it rectified; the notice awaits the institution's
+    confirmation. A report after the deadline is taken, and marked late."""
+    today = today or beijing_today()
+    if not report or not report.strip():
+        raise ValidationFailed("请写明整改情况", field="report")
+    with unit_of_work(db, actor, "matters.rectification_answer", target=f"rectification:{notice_id}") as uow:
+        notice = _notice(uow, notice_id)
+        department = uow.session.get(Department, notice.department_id)
+        if not actor.is_system and actor.department_id != department.id:
+            raise PermissionDenied(f"用户“{actor.display_name}”不是{department.name}的联络员,不能报送该部门的整改情况;"
+                                   f"整改通知 {notice_id} 的整改情况请由{department.short_name}的联络员报送",
+                                   article="Art. 15")
+        # Checked where the department works, as its applications are (a township's police station).
+        works_in = uow.session.get(Place, department.place_id)
+        uow.require(Permission.APPLY_MATTERS, works_in.code, works_in.short_name, action="报送整改情况")
+        if notice.state is RectificationState.ANSWERED:
+            raise InvalidTransition(f"整改通知 {notice_id} 的整改情况已报送,正待确认;被退回后才可再次报送",
+                                    article="Art. 13")
+        if notice.state is RectificationState.RECTIFIED:
+            raise InvalidTransition(f"整改通知 {notice_id} 已整改完毕,无需再报送整改情况", article="Art. 13")
+        late = today > notice.due_on
+        notice.answers.append(RectificationAnswer(report=report.strip(), answered_by_id=actor.user_id, late=late))
+        notice.state = RectificationState.ANSWERED
+        uow.session.flush()  # the report's time is stamped as it is written
+        overdue = f",已逾期(整改期限 {notice.due_on})" if late else ""
+        uow.audit(f"{department.short_name}报送整改情况{overdue},待确认")
+        uow.changed("matters", notice.id)
+        return _rectification_info(notice, department)
+
+
+def confirm_rectification(db: Database, actor: Actor, notice_id: int) -> RectificationInfo:
+    """The institution that issued the notice accepts the department's report: rectified."""
+    with unit_of_work(db, actor, "matters.rectification_confirm", target=f"rectification:{notice_id}") as uow:
+        notice, department = _institutions_notice(uow, notice_id)
+        answer = _awaited_answer(notice)
+        answer.decided_by_id, answer.decided_at = actor.user_id, utcnow()
+        notice.state, notice.rectified_at = RectificationState.RECTIFIED, answer.decided_at
+        notice.response = answer.report
+        uow.audit(f"确认{department.short_name}整改完毕")
+        uow.changed("matters", notice.id)
+        return _rectification_info(notice, department)
+
+
+def return_rectification(db: Database, actor: Actor, notice_id: int, *, reason: str, due_on: date | None = None,
+                         today: date | None = None) -> RectificationInfo:
+    """The institution finds the department's report wanting: the notice is open again, by the same
+    deadline or by `due_on`."""
+    today = today or beijing_today()
+    if not reason or not reason.strip():
+        raise ValidationFailed("退回时须写明理由,以便部门继续整改", field="reason")
+    if due_on is not None and due_on <= today:
+        raise ValidationFailed(f"整改期限 {due_on} 应晚于今天", field="due_on")
+    with unit_of_work(db, actor, "matters.rectification_return", target=f"rectification:{notice_id}") as uow:
+        notice, department = _institutions_notice(uow, notice_id)
+        answer = _awaited_answer(notice)
+        answer.decided_by_id, answer.decided_at, answer.returned_reason = actor.user_id, utcnow(), reason.strip()
+        notice.state, notice.due_on = RectificationState.OPEN, due_on or notice.due_on
+        deadline = f",整改期限改为 {due_on}" if due_on else f",整改期限仍为 {notice.due_on}"
+        uow.audit(f"退回{department.short_name}的整改情况:{reason.strip()}{deadline}")
+        uow.changed("matters", notice.id)
+        return _rectification_info(notice, department)
+
+
+def _notice(uow: UnitOfWork, notice_id: int) -> RectificationNotice:
+    notice = uow.session.get(RectificationNotice, notice_id)
+    if notice is None:
+        raise NotFound(f"整改通知 {notice_id} 不存在")
+    return notice
+
+
+def _institutions_notice(uow: UnitOfWork, notice_id: int) -> tuple[RectificationNotice, Department]:
+    """A notice decided on by the institution that issued it (Art. 13(5)), its department's."""
+    notice = _notice(uow, notice_id)
+    return notice, _department_scope(uow, notice.department_id)
+
+
+def _awaited_answer(notice: RectificationNotice) -> RectificationAnswer:
+    """The department's report awaiting the institution's decision."""
+    if notice.state is not RectificationState.ANSWERED:
+        raise InvalidTransition(f"整改通知 {notice.id} 当前为“{notice.state.label}”,没有待确认的整改情况",
+                                article="Art. 13")
+    return notice.answers[-1]
+
+
 def _rectification_info(notice: RectificationNotice, department: Department) -> RectificationInfo:
+    answers = tuple(RectificationAnswerInfo(a.report, a.answered_at, a.late, a.decided_at, a.returned_reason)
+                    for a in notice.answers)
     return RectificationInfo(notice.id, department.id, department.short_name, notice.reason, notice.due_on,
-                             notice.state, notice.response)
+                             notice.state, notice.response, answers)
 
 
 def rectifications(db: Database, *, place_code: str | None = None, open_only: bool = False,
                    viewer: Actor | None = None) -> list[RectificationInfo]:
-    """Rectification notices (to departments of one institution's level), by deadline; a liaison
-    `viewer` sees those to its department only."""
+    """Rectification notices (to departments of one institution's level), by deadline; `open_only`: those
+    not yet rectified. A liaison `viewer` sees those to its department only."""
     with db.session() as session:
-        stmt = select(RectificationNotice, Department).join(Department).order_by(RectificationNotice.due_on)
+        stmt = (select(RectificationNotice, Department).join(Department)
+                .options(selectinload(RectificationNotice.answers)).order_by(RectificationNotice.due_on))
         if open_only:
-            stmt = stmt.where(RectificationNotice.state == RectificationState.OPEN)
+            stmt = stmt.where(RectificationNotice.state != RectificationState.RECTIFIED)
         institution = institution_of(get_place(session, place_code)) if place_code else None
         if (own := _own_department_only(viewer, institution)) is not None:
             stmt = stmt.where(RectificationNotice.department_id == own)

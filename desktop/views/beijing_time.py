@@ -13,7 +13,10 @@ from ..services.clock import BEIJING, beijing_today
 
 def today() -> QDate:
     """Today in Beijing, for a date field's initial value."""
-    day = beijing_today()
+    return as_qdate(beijing_today())
+
+
+def as_qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 

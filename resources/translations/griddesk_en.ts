@@ -3674,197 +3674,238 @@
   <context>
     <name>MatterListWindow</name>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="125" />
+      <location filename="../../desktop/views/matters/window.py" line="133" />
       <source>网格化服务管理事项清单</source>
       <translation>Grid service matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="126" />
+      <location filename="../../desktop/views/matters/window.py" line="134" />
       <source>新建下一版草稿</source>
       <translation>New draft version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="127" />
+      <location filename="../../desktop/views/matters/window.py" line="135" />
       <source>新增事项…</source>
       <translation>Add matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="128" />
+      <location filename="../../desktop/views/matters/window.py" line="136" />
       <source>修改事项…</source>
       <translation>Edit matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="129" />
-      <location filename="../../desktop/views/matters/window.py" line="277" />
-      <location filename="../../desktop/views/matters/window.py" line="280" />
+      <location filename="../../desktop/views/matters/window.py" line="137" />
+      <location filename="../../desktop/views/matters/window.py" line="319" />
+      <location filename="../../desktop/views/matters/window.py" line="322" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="130" />
+      <location filename="../../desktop/views/matters/window.py" line="138" />
       <source>申请纳入事项…</source>
       <translation>Apply to add a matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="131" />
+      <location filename="../../desktop/views/matters/window.py" line="139" />
       <source>申请退出所选事项…</source>
       <translation>Apply to retire the selected matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="132" />
+      <location filename="../../desktop/views/matters/window.py" line="140" />
       <source>公布…</source>
       <translation>Publish…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="133" />
+      <location filename="../../desktop/views/matters/window.py" line="141" />
       <source>打印现行清单…</source>
       <translation>Print current list…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="134" />
+      <location filename="../../desktop/views/matters/window.py" line="142" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="135" />
+      <location filename="../../desktop/views/matters/window.py" line="143" />
       <source>不同意…</source>
       <translation>Reject…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="136" />
+      <location filename="../../desktop/views/matters/window.py" line="144" />
       <source>部门纳入/退出申请(条例第十三条第二款)</source>
       <translation>Department applications to add/retire (Art. 13(2))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="137" />
+      <location filename="../../desktop/views/matters/window.py" line="145" />
       <source>督促整改(条例第十三条第五款)</source>
       <translation>Rectification orders (Art. 13(5))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="138" />
+      <location filename="../../desktop/views/matters/window.py" line="146" />
       <source>督促限期整改…</source>
       <translation>Order rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="139" />
+      <location filename="../../desktop/views/matters/window.py" line="147" />
       <source>整改完毕…</source>
       <translation>Rectified…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="142" />
+      <location filename="../../desktop/views/matters/window.py" line="148" />
+      <source>记录部门以其他方式(如书面)报来的整改情况,并办结通知</source>
+      <translation>Record what the department reported by other means (such as on paper) and close the order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="149" />
+      <source>报送整改情况…</source>
+      <translation>Report rectification…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="150" />
+      <location filename="../../desktop/views/matters/window.py" line="284" />
+      <source>确认整改</source>
+      <translation>Confirm rectification</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="151" />
+      <source>退回…</source>
+      <translation>Return…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="154" />
       <source>尚未编制事项清单</source>
       <translation>No matter list yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="145" />
+      <location filename="../../desktop/views/matters/window.py" line="157" />
       <source>%1 · %2 · 公布日期 %3 · %4 项</source>
       <translation>%1 · %2 · published %3 · %4 items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="181" />
+      <location filename="../../desktop/views/matters/window.py" line="193" />
       <source>第 %1 版(%2)</source>
       <translation>Version %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="215" />
+      <location filename="../../desktop/views/matters/window.py" line="227" />
       <source>公布</source>
       <translation>Publish</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="215" />
+      <location filename="../../desktop/views/matters/window.py" line="227" />
       <source>自今日起公布第 %1 版?现行版本将同时废止。</source>
       <translation>Publish version %1 from today? The current version will be superseded.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="222" />
+      <location filename="../../desktop/views/matters/window.py" line="234" />
       <source>审核</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="222" />
+      <location filename="../../desktop/views/matters/window.py" line="234" />
       <source>请先选中一条待审核的申请</source>
       <translation>Select an application awaiting review first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="224" />
+      <location filename="../../desktop/views/matters/window.py" line="236" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="224" />
+      <location filename="../../desktop/views/matters/window.py" line="236" />
       <source>请写明不同意的理由:</source>
       <translation>Reason for rejecting:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="231" />
+      <location filename="../../desktop/views/matters/window.py" line="243" />
       <source>保存事项清单</source>
       <translation>Save matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="235" />
+      <location filename="../../desktop/views/matters/window.py" line="247" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="235" />
+      <location filename="../../desktop/views/matters/window.py" line="247" />
       <source>已生成 %1 页</source>
       <translation>%1 pages generated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="246" />
-      <source>督促整改</source>
-      <translation>Order rectification</translation>
+      <location filename="../../desktop/views/matters/window.py" line="260" />
+      <source>请先选中一条待确认的通知</source>
+      <translation>Select an order awaiting confirmation first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="246" />
+      <location filename="../../desktop/views/matters/window.py" line="261" />
       <source>请先选中一条整改中的通知</source>
       <translation>Select an order still being rectified first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="248" />
+      <location filename="../../desktop/views/matters/window.py" line="262" />
+      <source>督促整改</source>
+      <translation>Order rectification</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="269" />
       <source>整改完毕</source>
       <translation>Rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="248" />
+      <location filename="../../desktop/views/matters/window.py" line="269" />
       <source>部门的整改情况:</source>
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="268" />
+      <location filename="../../desktop/views/matters/window.py" line="277" />
+      <source>报送整改情况</source>
+      <translation>Report rectification</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="277" />
+      <source>本部门的整改情况:</source>
+      <translation>What our department rectified:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="284" />
+      <source>确认%1已整改完毕?</source>
+      <translation>Confirm that %1 has rectified?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="310" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="268" />
-      <location filename="../../desktop/views/matters/window.py" line="277" />
+      <location filename="../../desktop/views/matters/window.py" line="310" />
+      <location filename="../../desktop/views/matters/window.py" line="319" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="280" />
+      <location filename="../../desktop/views/matters/window.py" line="322" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="288" />
+      <location filename="../../desktop/views/matters/window.py" line="330" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="288" />
-      <location filename="../../desktop/views/matters/window.py" line="298" />
+      <location filename="../../desktop/views/matters/window.py" line="330" />
+      <location filename="../../desktop/views/matters/window.py" line="340" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="295" />
-      <location filename="../../desktop/views/matters/window.py" line="298" />
+      <location filename="../../desktop/views/matters/window.py" line="337" />
+      <location filename="../../desktop/views/matters/window.py" line="340" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="295" />
+      <location filename="../../desktop/views/matters/window.py" line="337" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>
@@ -4634,22 +4675,22 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>RectificationForm</name>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="13" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="24" />
       <source>督促限期整改</source>
       <translation>Order rectification by a deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="24" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="35" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="25" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="36" />
       <source>履职不到位情形</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="26" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="37" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
@@ -4657,34 +4698,78 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>RectificationsModel</name>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="46" />
+      <location filename="../../desktop/views/matters/models.py" line="47" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="46" />
+      <location filename="../../desktop/views/matters/models.py" line="47" />
       <source>履职不到位情形</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="47" />
+      <location filename="../../desktop/views/matters/models.py" line="48" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="47" />
+      <location filename="../../desktop/views/matters/models.py" line="48" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="48" />
+      <location filename="../../desktop/views/matters/models.py" line="49" />
       <source>整改情况</source>
       <translation>Rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/models.py" line="51" />
-      <source>逾期未整改</source>
-      <translation>Not rectified in time</translation>
+      <location filename="../../desktop/views/matters/models.py" line="53" />
+      <location filename="../../desktop/views/matters/models.py" line="70" />
+      <source>退回理由:%1</source>
+      <translation>Returned: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/models.py" line="67" />
+      <source>%1 报送(逾期):%2</source>
+      <translation>%1 reported (late): %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/models.py" line="67" />
+      <source>%1 报送:%2</source>
+      <translation>%1 reported: %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/models.py" line="72" />
+      <source>%1 确认整改完毕</source>
+      <translation>%1 rectification confirmed</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReturnForm</name>
+    <message>
+      <location filename="../../desktop/views/matters/rectification_form.py" line="50" />
+      <source>退回整改情况</source>
+      <translation>Return the rectification report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/rectification_form.py" line="60" />
+      <source>部门</source>
+      <translation>Department</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/rectification_form.py" line="63" />
+      <source>部门报送的整改情况</source>
+      <translation>The department's report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/rectification_form.py" line="64" />
+      <source>退回理由</source>
+      <translation>Reason for returning</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/rectification_form.py" line="65" />
+      <source>整改期限</source>
+      <translation>Rectify by</translation>
     </message>
   </context>
   <context>
@@ -6378,6 +6463,10 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Rectifying</translation>
     </message>
     <message>
+      <source>待确认</source>
+      <translation>Awaiting confirmation</translation>
+    </message>
+    <message>
       <source>已整改</source>
       <translation>Rectified</translation>
     </message>
@@ -6604,6 +6693,18 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     <message>
       <source>回访不满意</source>
       <translation>Unsatisfied at callback</translation>
+    </message>
+    <message>
+      <source>整改中(已退回)</source>
+      <translation>Rectifying (returned)</translation>
+    </message>
+    <message>
+      <source>逾期未整改</source>
+      <translation>Not rectified in time</translation>
+    </message>
+    <message>
+      <source>待确认(逾期报送)</source>
+      <translation>Awaiting confirmation (reported late)</translation>
     </message>
     <message>
       <source>查看</source>

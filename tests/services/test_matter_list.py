@@ -4,12 +4,14 @@ and the Art. 13(3) refusal of tasks that are not on the list in force."""
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import inspect, select
+from sqlalchemy.exc import IntegrityError
 
 from desktop.errors import Conflict, InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
-from desktop.models import AuditEntry, Department, Liaison, Person, Place
+from desktop.models import AuditEntry, Department, Liaison, Person, Place, RectificationNotice
 from desktop.models.enums import (
     ApplicationAction,
+    AuditOutcome,
     DepartmentLevel,
     MatterCategory,
     MatterListState,
@@ -259,6 +261,143 @@ def test_a_liaison_sees_its_own_departments_applications_and_notices_the_institu
     assert ml.rectifications(db, place_code=COUNTY, viewer=housing) == []
     assert [n.department for n in ml.rectifications(db, place_code=COUNTY, viewer=health)] == ["卫生健康局"]
     assert len(ml.rectifications(db, place_code=COUNTY, viewer=COUNTY_ADMIN)) == 1
+
+
+def _notice_to(db, department_id: int, reason: str = "未落实业务指导") -> ml.RectificationInfo:
+    """A notice issued on DAY to rectify by 2025-09-30."""
+    return ml.issue_rectification(db, COUNTY_ADMIN, department_id=department_id, reason=reason,
+                                  due_on=date(2025, 9, 30), today=DAY)
+
+
+def _audited(db, action: str) -> list[str]:
+    with db.session() as session:
+        return session.scalars(select(AuditEntry.message).where(AuditEntry.action == action)
+                               .order_by(AuditEntry.id)).all()
+
+
+@pytest.mark.law("Art. 13")
+def test_a_department_answers_its_notice_and_the_institution_confirms_it(db, departments):
+    housing = liaison(departments[0])
+    notice = _notice_to(db, departments[0])
+    answered = ml.answer_rectification(db, housing, notice.id, report=" 已指定专人每周指导 ", today=date(2025, 9, 20))
+    assert (answered.state, answered.latest_report) == (RectificationState.ANSWERED, "已指定专人每周指导")
+    # Answered in time, it is no longer the department's to do past the deadline.
+    assert answered.standing(date(2025, 10, 1)) is ml.NoticeStanding.ANSWERED
+    assert ml.rectifications(db, open_only=True) == [answered]  # not rectified until confirmed
+    assert _audited(db, "matters.rectification_answer") == ["住房和城乡建设局报送整改情况,待确认"]
+    with pytest.raises(InvalidTransition, match=r"已报送整改情况,待确认;请确认或退回.*\(Art. 13\)"):
+        ml.close_rectification(db, COUNTY_ADMIN, notice.id, response="代为记录")
+
+    confirmed = ml.confirm_rectification(db, COUNTY_ADMIN, notice.id)
+    assert (confirmed.state, confirmed.response) == (RectificationState.RECTIFIED, "已指定专人每周指导")
+    assert [n.standing(date(2025, 10, 1)) for n in (notice, confirmed)] == \
+        [ml.NoticeStanding.OVERDUE, ml.NoticeStanding.RECTIFIED]
+    assert confirmed.answers[0].decided_at is not None and confirmed.answers[0].returned_reason is None
+    with db.session() as session:
+        assert session.get(RectificationNotice, notice.id).rectified_at == confirmed.answers[0].decided_at
+    assert _audited(db, "matters.rectification_confirm") == ["确认住房和城乡建设局整改完毕"]
+    assert ml.rectifications(db, open_only=True) == []
+    with pytest.raises(InvalidTransition, match="已办结"):  # the direct close refuses it as before
+        ml.close_rectification(db, COUNTY_ADMIN, notice.id, response="代为记录")
+
+
+@pytest.mark.law("Art. 13")
+def test_a_returned_report_is_kept_beside_the_next_and_a_late_one_is_marked(db, departments):
+    health = liaison(departments[1])
+    notice = _notice_to(db, departments[1], reason="未提供信息技术支持")
+    late = ml.answer_rectification(db, health, notice.id, report="已开通系统账号", today=date(2025, 10, 3))
+    assert late.standing(date(2025, 10, 3)) is ml.NoticeStanding.ANSWERED_LATE and late.answers[0].late
+    assert _audited(db, "matters.rectification_answer") == ["卫生健康局报送整改情况,已逾期(整改期限 2025-09-30),待确认"]
+
+    returned = ml.return_rectification(db, COUNTY_ADMIN, notice.id, reason="账号未分配到各社区", due_on=date(2025, 10, 20),
+                                       today=date(2025, 10, 4))
+    assert (returned.state, returned.due_on, returned.returned_reason) == \
+        (RectificationState.OPEN, date(2025, 10, 20), "账号未分配到各社区")
+    assert [returned.standing(day) for day in (date(2025, 10, 20), date(2025, 10, 21))] == \
+        [ml.NoticeStanding.RETURNED, ml.NoticeStanding.OVERDUE]
+    again = ml.answer_rectification(db, health, notice.id, report="已为各社区分配账号", today=date(2025, 10, 15))
+    assert again.standing(date(2025, 10, 15)) is ml.NoticeStanding.ANSWERED
+    ml.return_rectification(db, COUNTY_ADMIN, notice.id, reason="缺培训记录", today=date(2025, 10, 16))
+    ml.answer_rectification(db, health, notice.id, report="已补培训记录", today=date(2025, 10, 18))
+    done = ml.confirm_rectification(db, COUNTY_ADMIN, notice.id)
+
+    assert done.due_on == date(2025, 10, 20)  # the second return kept the deadline set by the first
+    assert [(a.report, a.late, a.returned_reason) for a in done.answers] == [
+        ("已开通系统账号", True, "账号未分配到各社区"),
+        ("已为各社区分配账号", False, "缺培训记录"),
+        ("已补培训记录", False, None)]
+    assert all(a.decided_at is not None for a in done.answers)
+    assert _audited(db, "matters.rectification_return") == [
+        "退回卫生健康局的整改情况:账号未分配到各社区,整改期限改为 2025-10-20",
+        "退回卫生健康局的整改情况:缺培训记录,整改期限仍为 2025-10-20"]
+
+
+@pytest.mark.law("Art. 13")
+@pytest.mark.law("Art. 15")
+def test_answering_confirming_and_returning_are_refused_outside_their_department_state_and_scope(db, departments):
+    housing, health = liaison(departments[0]), liaison(departments[1])
+    notice = _notice_to(db, departments[1])
+    with pytest.raises(PermissionDenied, match=r"不是海城区卫生健康局的联络员.*由卫生健康局的联络员报送\(Art. 15\)"):
+        ml.answer_rectification(db, housing, notice.id, report="代为报送", today=DAY)
+    with pytest.raises(PermissionDenied, match=r"不是海城区卫生健康局的联络员.*\(Art. 15\)"):
+        ml.answer_rectification(db, COUNTY_ADMIN, notice.id, report="代为报送", today=DAY)  # the institution itself
+    elsewhere = Actor(username="wjj_yh", display_name="卫健联络员", department_id=departments[1],
+                      grants=(Grant(Role.LIAISON, "450503000000", PlaceLevel.COUNTY),))
+    with pytest.raises(PermissionDenied, match=r"没有在 海城\(450502000000\) 报送整改情况.*\(Art. 15\)"):
+        ml.answer_rectification(db, elsewhere, notice.id, report="已整改", today=DAY)
+    with pytest.raises(InvalidTransition, match=r"当前为“整改中”,没有待确认的整改情况\(Art. 13\)"):
+        ml.confirm_rectification(db, COUNTY_ADMIN, notice.id)
+    with pytest.raises(InvalidTransition, match=r"当前为“整改中”,没有待确认的整改情况\(Art. 13\)"):
+        ml.return_rectification(db, COUNTY_ADMIN, notice.id, reason="不实", today=DAY)
+
+    ml.answer_rectification(db, health, notice.id, report="已指定专人", today=DAY)
+    with pytest.raises(InvalidTransition, match=r"已报送,正待确认;被退回后才可再次报送\(Art. 13\)"):
+        ml.answer_rectification(db, health, notice.id, report="补充说明", today=DAY)
+    other_county = Actor(username="yh", display_name="银海区管理员",
+                         grants=(Grant(Role.COUNTY_ADMIN, "450503000000", PlaceLevel.COUNTY),))
+    for decide in (lambda actor: ml.confirm_rectification(db, actor, notice.id),
+                   lambda actor: ml.return_rectification(db, actor, notice.id, reason="不实", today=DAY)):
+        with pytest.raises(PermissionDenied, match=r"没有在 海城\(450502000000\) 维护事项清单的权限.*\(Art. 15\)"):
+            decide(other_county)
+        with pytest.raises(PermissionDenied, match="Art. 15"):
+            decide(health)  # the department does not confirm its own rectification
+    with pytest.raises(ValidationFailed, match="退回时须写明理由"):
+        ml.return_rectification(db, COUNTY_ADMIN, notice.id, reason=" ", today=DAY)
+    with pytest.raises(ValidationFailed, match="整改期限 2025-09-01 应晚于今天"):
+        ml.return_rectification(db, COUNTY_ADMIN, notice.id, reason="不实", due_on=DAY, today=DAY)
+    with db.session() as session:
+        refused = session.scalars(select(AuditEntry.actor).where(AuditEntry.action == "matters.rectification_answer",
+                                                                 AuditEntry.outcome == AuditOutcome.DENIED)).all()
+    assert refused == [housing.username, "hc_admin", "wjj_yh"]  # each refusal on record (Art. 15)
+
+    ml.confirm_rectification(db, COUNTY_ADMIN, notice.id)
+    with pytest.raises(InvalidTransition, match=r"已整改完毕,无需再报送整改情况\(Art. 13\)"):
+        ml.answer_rectification(db, health, notice.id, report="补充说明", today=DAY)
+    with pytest.raises(InvalidTransition, match=r"当前为“已整改”,没有待确认的整改情况\(Art. 13\)"):
+        ml.return_rectification(db, COUNTY_ADMIN, notice.id, reason="不实", today=DAY)
+    assert ml.rectifications(db)[0].state is RectificationState.RECTIFIED
+
+
+@pytest.mark.law("Art. 13")
+def test_revision_0022_adds_the_answers_and_going_back_reopens_the_notices_awaiting_confirmation(db, departments):
+    from alembic import command
+
+    from desktop import migrate
+
+    notice = _notice_to(db, departments[0])
+    ml.answer_rectification(db, liaison(departments[0]), notice.id, report="已指定专人", today=DAY)
+    with db.engine.begin() as conn:
+        command.downgrade(migrate._config(conn), "0021")
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT state FROM rectification_notices").scalars().all() == ["open"]
+        assert "rectification_answers" not in inspect(conn).get_table_names()
+    with pytest.raises(IntegrityError), db.engine.begin() as conn:  # 0021 knows no such state
+        conn.exec_driver_sql("UPDATE rectification_notices SET state = 'answered'")
+
+    migrate.upgrade(db)
+    assert [(n.state, n.answers) for n in ml.rectifications(db)] == [(RectificationState.OPEN, ())]
+    again = ml.answer_rectification(db, liaison(departments[0]), notice.id, report="已指定专人每周指导", today=DAY)
+    assert again.state is RectificationState.ANSWERED and [a.report for a in again.answers] == ["已指定专人每周指导"]
 
 
 @pytest.mark.law("Art. 12")

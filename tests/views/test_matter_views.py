@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
 
@@ -16,18 +17,20 @@ from desktop.models.enums import (
     MatterComplexity,
     MatterListState,
     PlaceLevel,
+    RectificationState,
     ReviewState,
     Role,
     TimeLimitUnit,
 )
 from desktop.services import matter_list
+from desktop.services.clock import beijing_today
 from desktop.services.security import Actor, Grant
 from desktop.views import dialogs
 from desktop.views.matters import open_matter_list
 from desktop.views.matters.window import MatterListWindow
 from desktop.views.matters import window as matters_window
 from desktop.views.matters.item_form import ItemForm
-from desktop.views.matters.rectification_form import RectificationForm
+from desktop.views.matters.rectification_form import RectificationForm, ReturnForm
 
 from .conftest import QIAOBEI
 
@@ -140,6 +143,96 @@ def test_rectification_notice_issued_and_closed(qtbot, qtmodeltester, window, mo
     matters.rectifications_view.selectRow(0)
     matters.rectified_button.click()
     assert [(r.state.label, r.response) for r in matters.rectifications_model.rows] == [("已整改", "已指定专人")]
+
+
+def _health_liaison(window) -> Actor:
+    department_id = matter_list.departments(window.db, YINHAI)[0][0]
+    return Actor(username="wjj", display_name="卫健联络员", department_id=department_id,
+                 grants=(Grant(Role.LIAISON, YINHAI, PlaceLevel.COUNTY),))
+
+
+def _notice_to_health(window, **answered) -> matter_list.RectificationInfo:
+    """A notice to 区卫健局 due 2025-09-30; answered by the liaison on the day `answered` names, if any."""
+    department_id = matter_list.departments(window.db, YINHAI)[0][0]
+    notice = matter_list.issue_rectification(window.db, window.actor, department_id=department_id,
+                                             reason="未落实专门人员进行业务指导", due_on=date(2025, 9, 30),
+                                             today=date(2025, 9, 1))
+    if answered:
+        notice = matter_list.answer_rectification(window.db, _health_liaison(window), notice.id,
+                                                  report=answered["report"], today=answered["today"])
+    return notice
+
+
+@pytest.mark.law("Art. 13")
+def test_a_liaison_reports_how_its_department_rectified(qtbot, qtmodeltester, window, monkeypatch):
+    _notice_to_health(window)
+    window.actor = _health_liaison(window)
+    matters = _open(window)
+    qtbot.addWidget(matters)
+    assert not matters.answer_button.isHidden()
+    assert not any(b.isEnabled() for b in (matters.notice_button, matters.confirm_button, matters.return_button,
+                                           matters.rectified_button))
+    assert matters.rectifications_model.index(0, 3).data() == "逾期未整改"  # past its deadline, still red
+    assert matters.rectifications_model.index(0, 3).data(Qt.ItemDataRole.BackgroundRole) is not None
+
+    asked = []
+    monkeypatch.setattr(matters_window, "ask_text", lambda parent, title, prompt: asked.append(prompt) or "已指定专人每周指导")
+    matters.rectifications_view.selectRow(0)
+    matters.answer_button.click()
+    qtmodeltester.check(matters.rectifications_model)
+    assert asked == ["本部门的整改情况:"]
+    notice = matters.rectifications_model.rows[0]
+    assert (notice.state, notice.answers[0].report) == (RectificationState.ANSWERED, "已指定专人每周指导")
+    assert [matters.rectifications_model.index(0, c).data() for c in (3, 4)] == ["待确认(逾期报送)", "已指定专人每周指导"]
+    assert matters.rectifications_model.index(0, 3).data(Qt.ItemDataRole.BackgroundRole) is None  # answered
+
+    said = []
+    monkeypatch.setattr(dialogs, "information", lambda parent, title, text: said.append(text))
+    matters.answer_button.click()  # awaiting confirmation: nothing more to report
+    assert said == ["请先选中一条整改中的通知"] and len(matters.rectifications_model.rows[0].answers) == 1
+
+
+@pytest.mark.law("Art. 13")
+def test_the_institution_returns_a_report_and_confirms_the_next(qtbot, qtmodeltester, window, monkeypatch):
+    _notice_to_health(window, report="已开通系统账号", today=date(2025, 9, 20))
+    matters = _open(window)
+    qtbot.addWidget(matters)
+    assert matters.answer_button.isHidden()  # the institution does not report for the department here
+    assert matters.rectifications_model.index(0, 3).data() == "待确认"
+    said = []
+    monkeypatch.setattr(dialogs, "information", lambda parent, title, text: said.append(text))
+    matters.rectified_button.click()  # nothing selected
+    assert said == ["请先选中一条整改中的通知"]
+
+    new_deadline = beijing_today() + timedelta(days=10)
+
+    def fill(form: ReturnForm):
+        assert form.due.date() == QDate(2025, 9, 30)  # the deadline stays unless set anew
+        form.reason.setPlainText("账号未分配到各社区")
+        form.due.setDate(QDate(new_deadline.year, new_deadline.month, new_deadline.day))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ReturnForm, "exec", fill)
+    matters.rectifications_view.selectRow(0)
+    matters.return_button.click()
+    qtmodeltester.check(matters.rectifications_model)
+    returned = matters.rectifications_model.rows[0]
+    assert (returned.state, returned.due_on) == (RectificationState.OPEN, new_deadline)
+    assert [matters.rectifications_model.index(0, c).data() for c in (3, 4)] == ["整改中(已退回)", "退回理由:账号未分配到各社区"]
+
+    matter_list.answer_rectification(window.db, _health_liaison(window), returned.id, report="已为各社区分配账号")
+    window.bus.changed.emit("matters")
+    history = matters.rectifications_model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole).splitlines()
+    assert history[1:] == ["退回理由:账号未分配到各社区", f"{beijing_today()} 报送:已为各社区分配账号"]
+    assert history[0].endswith(" 报送:已开通系统账号")
+    matters.rectifications_view.selectRow(0)
+    matters.confirm_button.click()
+    done = matters.rectifications_model.rows[0]
+    assert (done.state, done.response) == (RectificationState.RECTIFIED, "已为各社区分配账号")
+    assert [matters.rectifications_model.index(0, c).data() for c in (3, 4)] == ["已整改", "已为各社区分配账号"]
+    matters.rectifications_view.selectRow(0)
+    matters.return_button.click()  # decided: nothing to return
+    assert said[-1] == "请先选中一条待确认的通知"
 
 
 @pytest.mark.law("Art. 13")

@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...i18n import label
 from ...models.enums import RectificationState, ReviewState, TimeLimitUnit
-from ...services.clock import beijing_today
+from ...services.clock import beijing_text, beijing_today
 from ...services.matter_list import ApplicationInfo, MatterItemInfo, RectificationInfo
 from ..rows_model import RowsModel
 
@@ -41,20 +41,38 @@ OVERDUE = QColor("#F8D7DA")
 
 
 class RectificationsModel(RowsModel):
-    """Art. 13(5) notices; an open notice past its deadline is marked."""
+    """Art. 13(5) notices; an open notice past its deadline is marked. The report column shows the
+    department's last report (or why it was returned), its tooltip every report and decision."""
 
     HEADERS = [QT_TRANSLATE_NOOP("RectificationsModel", "部门"), QT_TRANSLATE_NOOP("RectificationsModel", "履职不到位情形"),
                QT_TRANSLATE_NOOP("RectificationsModel", "整改期限"), QT_TRANSLATE_NOOP("RectificationsModel", "状态"),
                QT_TRANSLATE_NOOP("RectificationsModel", "整改情况")]
+    REPORT_COLUMN = 4
 
     def cells(self, r: RectificationInfo) -> list:
-        state = self.tr("逾期未整改") if r.overdue(beijing_today()) else label(r.state)
-        return [r.department, r.reason, r.due_on.isoformat(), state, r.response or ""]
+        report = self.tr("退回理由:%1").replace("%1", r.returned_reason) if r.returned_reason else r.latest_report
+        return [r.department, r.reason, r.due_on.isoformat(), label(r.standing(beijing_today())), report or ""]
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if index.isValid() and role == Qt.ItemDataRole.BackgroundRole and self.rows[index.row()].overdue(beijing_today()):
             return QBrush(OVERDUE)
+        if index.isValid() and role == Qt.ItemDataRole.ToolTipRole and index.column() == self.REPORT_COLUMN:
+            return self.history(self.rows[index.row()]) or None
         return super().data(index, role)
 
-    def open(self, row: int) -> bool:
-        return self.rows[row].state is RectificationState.OPEN
+    def history(self, r: RectificationInfo) -> str:
+        """Each report of the department, as made and as decided."""
+        lines = []
+        for answer in r.answers:
+            made = self.tr("%1 报送(逾期):%2") if answer.late else self.tr("%1 报送:%2")
+            lines.append(made.replace("%1", beijing_text(answer.answered_at, "%Y-%m-%d")).replace("%2", answer.report))
+            if answer.returned_reason:
+                lines.append(self.tr("退回理由:%1").replace("%1", answer.returned_reason))
+            elif answer.decided_at:
+                lines.append(self.tr("%1 确认整改完毕").replace("%1", beijing_text(answer.decided_at, "%Y-%m-%d")))
+        return "\n".join(lines)
+
+    def notice(self, row: int, state: RectificationState) -> RectificationInfo | None:
+        """The notice of a row, if it is in `state`."""
+        notice = self.rows[row]
+        return notice if notice.state is state else None

@@ -1,9 +1,20 @@
-"""Form: tell a department of this institution's level to rectify by a deadline (Art. 13(5))."""
+"""Forms of the rectification notices (Art. 13(5)): tell a department of this institution's level to rectify
+by a deadline; return a department's report."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QWidget,
+)
 
+from ...services.matter_list import RectificationInfo
 from .. import beijing_time
 
 
@@ -29,3 +40,32 @@ class RectificationForm(QDialog):
     def values(self) -> dict:
         return dict(department_id=self.department.currentData(), reason=self.reason.toPlainText(),
                     due_on=beijing_time.day_of(self.due.date()))
+
+
+class ReturnForm(QDialog):
+    """Form: return a department's rectification report, saying why; the deadline stays unless changed."""
+
+    def __init__(self, notice: RectificationInfo, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("退回整改情况"))
+        self.notice = notice
+        self.reason = QPlainTextEdit()
+        self.reason.setTabChangesFocus(True)  # Tab goes on to the deadline, as in every other form
+        self.due = QDateEdit(beijing_time.as_qdate(notice.due_on))
+        self.due.setCalendarPopup(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("部门"), QLabel(notice.department))
+        report = QLabel(notice.latest_report or "")
+        report.setWordWrap(True)
+        form.addRow(self.tr("部门报送的整改情况"), report)
+        form.addRow(self.tr("退回理由"), self.reason)
+        form.addRow(self.tr("整改期限"), self.due)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        """The reason, and the deadline only where it was set anew."""
+        due_on = beijing_time.day_of(self.due.date())
+        return dict(reason=self.reason.toPlainText(), due_on=None if due_on == self.notice.due_on else due_on)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import label
-from ...models.enums import ApplicationAction, MatterListState
+from ...models.enums import ApplicationAction, MatterListState, RectificationState
 from ...services import matter_list
 from ...services.clock import beijing_today
 from ...services.printing.matter_list_pdf import print_matter_list
@@ -28,7 +28,7 @@ from .. import dialogs
 from ..printing.notice_sheets_dialog import ask_save_path
 from .models import ApplicationsModel, MatterItemsModel, RectificationsModel
 from .item_form import ItemForm
-from .rectification_form import RectificationForm
+from .rectification_form import RectificationForm, ReturnForm
 from ..retranslating import Retranslating
 from ..rows_model import rows_table
 
@@ -95,14 +95,22 @@ class MatterListWindow(Retranslating, QDialog):
         self.rectifications_model = RectificationsModel(self)
         self.rectifications_view = rows_table(self.rectifications_model)
         self.notice_button, self.rectified_button = QPushButton(), QPushButton()
+        self.confirm_button, self.return_button = QPushButton(), QPushButton()
+        # A liaison reports how its department rectified; the institution confirms or returns the report.
+        self.answer_button = QPushButton()
+        self.answer_button.setVisible(self.actor.department_id is not None)
         self.notice_button.clicked.connect(self.issue_notice)
         self.rectified_button.clicked.connect(self.close_notice)
-        self.notice_button.setEnabled(manage)
-        self.rectified_button.setEnabled(manage)
+        self.answer_button.clicked.connect(self.answer_notice)
+        self.confirm_button.clicked.connect(self.confirm_notice)
+        self.return_button.clicked.connect(self.return_notice)
+        for button in (self.notice_button, self.rectified_button, self.confirm_button, self.return_button):
+            button.setEnabled(manage)
         rectify = QHBoxLayout()
+        rectify.addWidget(self.answer_button)
         rectify.addStretch(1)
-        rectify.addWidget(self.notice_button)
-        rectify.addWidget(self.rectified_button)
+        for button in (self.notice_button, self.confirm_button, self.return_button, self.rectified_button):
+            rectify.addWidget(button)
         rectifications = QWidget()
         rectifications_layout = QVBoxLayout(rectifications)
         rectifications_layout.addWidget(self.rectifications_view, 1)
@@ -137,6 +145,10 @@ class MatterListWindow(Retranslating, QDialog):
         self.lower_tabs.setTabText(1, self.tr("督促整改(条例第十三条第五款)"))
         self.notice_button.setText(self.tr("督促限期整改…"))
         self.rectified_button.setText(self.tr("整改完毕…"))
+        self.rectified_button.setToolTip(self.tr("记录部门以其他方式(如书面)报来的整改情况,并办结通知"))
+        self.answer_button.setText(self.tr("报送整改情况…"))
+        self.confirm_button.setText(self.tr("确认整改"))
+        self.return_button.setText(self.tr("退回…"))
         current = self.current()
         if current is None:
             self.version_label.setText(self.tr("尚未编制事项清单"))
@@ -240,15 +252,45 @@ class MatterListWindow(Retranslating, QDialog):
         if form.exec() == QDialog.DialogCode.Accepted:
             self._run(matter_list.issue_rectification, self.db, self.actor, **form.values())
 
-    def close_notice(self) -> None:
+    def _chosen_notice(self, state: RectificationState) -> matter_list.RectificationInfo | None:
+        """The notice selected, if in `state`; None, having told the user to select one, otherwise."""
         rows = self.rectifications_view.selectionModel().selectedRows()
-        if not rows or not self.rectifications_model.open(rows[0].row()):
-            dialogs.information(self, self.tr("督促整改"), self.tr("请先选中一条整改中的通知"))
+        notice = self.rectifications_model.notice(rows[0].row(), state) if rows else None
+        if notice is None:
+            hint = (self.tr("请先选中一条待确认的通知") if state is RectificationState.ANSWERED
+                    else self.tr("请先选中一条整改中的通知"))
+            dialogs.information(self, self.tr("督促整改"), hint)
+        return notice
+
+    def close_notice(self) -> None:
+        notice = self._chosen_notice(RectificationState.OPEN)
+        if notice is None:
             return
         response = ask_text(self, self.tr("整改完毕"), self.tr("部门的整改情况:"))
         if response is not None:
-            notice = self.rectifications_model.rows[rows[0].row()]
             self._run(matter_list.close_rectification, self.db, self.actor, notice.id, response=response)
+
+    def answer_notice(self) -> None:
+        notice = self._chosen_notice(RectificationState.OPEN)
+        if notice is None:
+            return
+        report = ask_text(self, self.tr("报送整改情况"), self.tr("本部门的整改情况:"))
+        if report is not None:
+            self._run(matter_list.answer_rectification, self.db, self.actor, notice.id, report=report)
+
+    def confirm_notice(self) -> None:
+        notice = self._chosen_notice(RectificationState.ANSWERED)
+        if notice is not None and dialogs.confirm(
+                self, self.tr("确认整改"), self.tr("确认%1已整改完毕?").replace("%1", notice.department)):
+            self._run(matter_list.confirm_rectification, self.db, self.actor, notice.id)
+
+    def return_notice(self) -> None:
+        notice = self._chosen_notice(RectificationState.ANSWERED)
+        if notice is None:
+            return
+        form = ReturnForm(notice, self)
+        if form.exec() == QDialog.DialogCode.Accepted:
+            self._run(matter_list.return_rectification, self.db, self.actor, notice.id, **form.values())
 
     def add_item(self) -> None:
         form = ItemForm(self.departments, self)

@@ -271,8 +271,9 @@ def test_a_department_owing_a_callback_or_a_rectification_is_not_retired(world, 
     case = department.report_result(world.db, world.police, assignment_id=lead, result="已调解",
                                      expected_version=case.version)
     review.review(world.db, world.operator, case_id=case.id, approve=True, expected_version=case.version)
-    matter_list.issue_rectification(world.db, system, department_id=world.departments["police"],
-                                    reason="未落实专门人员", due_on=date.today() + timedelta(days=30))
+    notice = matter_list.issue_rectification(world.db, system, department_id=world.departments["police"],
+                                             reason="未落实专门人员", due_on=date.today() + timedelta(days=30))
+    matter_list.answer_rectification(world.db, world.police, notice.id, report="已指定专人")  # not yet confirmed
     with pytest.raises(InvalidTransition) as refused:
         departments.set_active(world.db, ADMIN, "QG-PCS", False, expected_version=None)
     message = refused.value.message
