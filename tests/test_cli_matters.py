@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop.cli import main
-from desktop.services import matter_list, users
+from desktop.services import matter_list
 from desktop.services.clock import beijing_today
 from desktop.services.security import Actor
 
@@ -153,10 +153,14 @@ def test_an_item_naming_another_institutions_department_is_refused_by_row(depart
 def test_a_liaison_answers_a_rectification_notice_and_the_county_returns_then_confirms_it(demo_db, capsys):
     """侨港派出所 (a township department) is told to rectify by 银海区, whose list holds its items."""
     db = demo_db
-    police = users.actor_for(db, "qg_police").department_id
-    notice = matter_list.issue_rectification(db, users.actor_for(db, "yh_admin"), department_id=police,
-                                             reason="未落实专门人员进行业务指导",
-                                             due_on=beijing_today() + timedelta(days=15))
+    due = beijing_today() + timedelta(days=15)
+    assert _run(db, "--as", "qg_police", "matters", "rectification-issue", "450503103-PCS",
+                "--reason", "自查", "--due", due.isoformat())[0] == 1  # a department does not notify itself
+    assert "Art. 15" in capsys.readouterr().err
+    code, out = _run(db, "--as", "yh_admin", "matters", "rectification-issue", "450503103-PCS",
+                     "--reason", "未落实专门人员进行业务指导", "--due", due.isoformat())
+    notice = matter_list.rectifications(db)[0]
+    assert (code, out) == (0, f"已督促侨港派出所限期整改,整改期限 {due}(整改通知 {notice.id})\n")
     code, out = _run(db, "--as", "qg_police", "matters", "rectifications", "--open")
     assert code == 0 and out.splitlines() == [
         f"{notice.id}\t整改中\t{notice.due_on}\t{notice.department}\t未落实专门人员进行业务指导\t", "共 1 份整改通知"]

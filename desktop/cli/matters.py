@@ -7,7 +7,7 @@ from datetime import date
 
 from ..errors import ValidationFailed
 from ..models.enums import MatterListState, ReviewState
-from ..services import matter_exchange, matter_list
+from ..services import matter_exchange, matter_list, users
 from ..services.clock import beijing_today
 from .calendar import iso_date
 
@@ -48,6 +48,13 @@ def _rectifications(ctx, args) -> int:
         said = f"退回理由:{n.returned_reason}" if n.returned_reason else (n.latest_report or "")
         ctx.print(f"{n.id}\t{n.standing(beijing_today()).label}\t{n.due_on}\t{n.department}\t{n.reason}\t{said}")
     ctx.print(f"共 {len(found)} 份整改通知")
+    return 0
+
+
+def _issue(ctx, args) -> int:
+    notice = matter_list.issue_rectification(ctx.db, ctx.actor, department_id=users.department_id(ctx.db, args.department),
+                                             reason=args.reason, due_on=date.fromisoformat(args.due))
+    ctx.print(f"已督促{notice.department}限期整改,整改期限 {notice.due_on}(整改通知 {notice.id})")
     return 0
 
 
@@ -118,6 +125,10 @@ def register(cli) -> None:
     sub = cli.command("rectifications", "列出督促整改通知(联络员只见本部门的)", _rectifications, group=group)
     sub.add_argument("--place", metavar="CODE", help="只列该市或县(区)机构督促的")
     sub.add_argument("--open", action="store_true", help="只列尚未整改完毕的")
+    sub = cli.command("rectification-issue", "督促履职不到位的部门限期整改(Art. 13)", _issue, group=group)
+    sub.add_argument("department", metavar="CODE", help="部门代码(见 departments list)")
+    sub.add_argument("--reason", required=True, metavar="TEXT", help="履职不到位的具体情形")
+    sub.add_argument("--due", required=True, type=iso_date, metavar="YYYY-MM-DD", help="整改期限")
     sub = cli.command("rectification-answer", "以联络员身份(--as)报送本部门对整改通知的整改情况,待机构确认(Art. 13)",
                       _answer, group=group)
     sub.add_argument("notice", type=int, metavar="ID", help="整改通知编号(见 rectifications)")
