@@ -3695,8 +3695,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/matters/window.py" line="137" />
-      <location filename="../../desktop/views/matters/window.py" line="319" />
-      <location filename="../../desktop/views/matters/window.py" line="322" />
+      <location filename="../../desktop/views/matters/window.py" line="324" />
+      <location filename="../../desktop/views/matters/window.py" line="327" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
@@ -3762,7 +3762,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/matters/window.py" line="150" />
-      <location filename="../../desktop/views/matters/window.py" line="284" />
+      <location filename="../../desktop/views/matters/window.py" line="289" />
       <source>确认整改</source>
       <translation>Confirm rectification</translation>
     </message>
@@ -3782,130 +3782,135 @@
       <translation>%1 · %2 · published %3 · %4 items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="193" />
+      <location filename="../../desktop/views/matters/window.py" line="190" />
+      <source>第 %1 版草稿尚未公布;请在草稿上修改</source>
+      <translation>Draft version %1 is not yet published; make the changes on it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="198" />
       <source>第 %1 版(%2)</source>
       <translation>Version %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="227" />
+      <location filename="../../desktop/views/matters/window.py" line="232" />
       <source>公布</source>
       <translation>Publish</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="227" />
+      <location filename="../../desktop/views/matters/window.py" line="232" />
       <source>自今日起公布第 %1 版?现行版本将同时废止。</source>
       <translation>Publish version %1 from today? The current version will be superseded.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="234" />
+      <location filename="../../desktop/views/matters/window.py" line="239" />
       <source>审核</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="234" />
+      <location filename="../../desktop/views/matters/window.py" line="239" />
       <source>请先选中一条待审核的申请</source>
       <translation>Select an application awaiting review first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="236" />
+      <location filename="../../desktop/views/matters/window.py" line="241" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="236" />
+      <location filename="../../desktop/views/matters/window.py" line="241" />
       <source>请写明不同意的理由:</source>
       <translation>Reason for rejecting:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="243" />
+      <location filename="../../desktop/views/matters/window.py" line="248" />
       <source>保存事项清单</source>
       <translation>Save matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="247" />
+      <location filename="../../desktop/views/matters/window.py" line="252" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="247" />
+      <location filename="../../desktop/views/matters/window.py" line="252" />
       <source>已生成 %1 页</source>
       <translation>%1 pages generated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="260" />
+      <location filename="../../desktop/views/matters/window.py" line="265" />
       <source>请先选中一条待确认的通知</source>
       <translation>Select an order awaiting confirmation first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="261" />
+      <location filename="../../desktop/views/matters/window.py" line="266" />
       <source>请先选中一条整改中的通知</source>
       <translation>Select an order still being rectified first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="262" />
+      <location filename="../../desktop/views/matters/window.py" line="267" />
       <source>督促整改</source>
       <translation>Order rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="269" />
+      <location filename="../../desktop/views/matters/window.py" line="274" />
       <source>整改完毕</source>
       <translation>Rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="269" />
+      <location filename="../../desktop/views/matters/window.py" line="274" />
       <source>部门的整改情况:</source>
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="277" />
+      <location filename="../../desktop/views/matters/window.py" line="282" />
       <source>报送整改情况</source>
       <translation>Report rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="277" />
+      <location filename="../../desktop/views/matters/window.py" line="282" />
       <source>本部门的整改情况:</source>
       <translation>What our department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="284" />
+      <location filename="../../desktop/views/matters/window.py" line="289" />
       <source>确认%1已整改完毕?</source>
       <translation>Confirm that %1 has rectified?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="310" />
+      <location filename="../../desktop/views/matters/window.py" line="315" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="310" />
-      <location filename="../../desktop/views/matters/window.py" line="319" />
+      <location filename="../../desktop/views/matters/window.py" line="315" />
+      <location filename="../../desktop/views/matters/window.py" line="324" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="322" />
+      <location filename="../../desktop/views/matters/window.py" line="327" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="330" />
+      <location filename="../../desktop/views/matters/window.py" line="335" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="330" />
-      <location filename="../../desktop/views/matters/window.py" line="340" />
+      <location filename="../../desktop/views/matters/window.py" line="335" />
+      <location filename="../../desktop/views/matters/window.py" line="345" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="337" />
-      <location filename="../../desktop/views/matters/window.py" line="340" />
+      <location filename="../../desktop/views/matters/window.py" line="342" />
+      <location filename="../../desktop/views/matters/window.py" line="345" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="337" />
+      <location filename="../../desktop/views/matters/window.py" line="342" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>

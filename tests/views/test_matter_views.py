@@ -84,9 +84,12 @@ def test_versions_items_new_draft_and_publish(qtbot, qtmodeltester, window, monk
     assert "已公布" in matters.version_label.text() and not matters.publish_button.isEnabled()
 
     assert not matters.add_item_button.isEnabled()  # a published version is not edited
+    assert matters.new_button.isEnabled()
     matters.new_button.click()
     assert matters.current().version == 2 and matters.current().state is MatterListState.DRAFT
     assert matters.items_model.rowCount() == 1 and matters.publish_button.isEnabled()
+    # One draft at a time: another is not offered while this one is open.
+    assert not matters.new_button.isEnabled() and "第 2 版草稿尚未公布" in matters.new_button.toolTip()
 
     def fill(form: ItemForm):
         form.code.setText("YH-10-01")
@@ -105,6 +108,7 @@ def test_versions_items_new_draft_and_publish(qtbot, qtmodeltester, window, monk
     matters.publish_button.click()
     assert matters.current().state is MatterListState.PUBLISHED
     assert [v.state for v in matters.versions] == [MatterListState.PUBLISHED, MatterListState.SUPERSEDED]
+    assert matters.new_button.isEnabled()  # published: the next draft may be opened
 
 
 @pytest.mark.law("Art. 13")

@@ -184,6 +184,11 @@ class MatterListWindow(Retranslating, QDialog):
         self.apply_add_button.setVisible(applies)
         self.apply_retire_button.setVisible(applies)
         self.rectifications_model.set_rows(rectifications)
+        # One draft at a time (matter_list.draft_of): while one is open, changes are made on it.
+        draft = next((info for info in versions if info.state is MatterListState.DRAFT), None)
+        self.new_button.setEnabled(self.actor.can(Permission.MANAGE_MATTERS, self.code) and draft is None)
+        self.new_button.setToolTip(self.tr("第 %1 版草稿尚未公布;请在草稿上修改").replace("%1", str(draft.version))
+                                   if draft else "")
         # A new version (a draft just opened) comes first and is shown; otherwise stay on the one shown.
         keep = self.current().id if self.current() and len(versions) == len(self.versions) else None
         self.versions = versions
