@@ -174,8 +174,12 @@ def test_a_liaison_reports_how_its_department_rectified(qtbot, qtmodeltester, wi
     matters = _open(window)
     qtbot.addWidget(matters)
     assert not matters.answer_button.isHidden()
-    assert not any(b.isEnabled() for b in (matters.notice_button, matters.confirm_button, matters.return_button,
-                                           matters.rectified_button))
+    # The reason, what the department must read, is whole (the default width had cut it after five characters).
+    view = matters.rectifications_view
+    assert view.columnWidth(1) >= view.fontMetrics().horizontalAdvance("未落实专门人员进行业务指导")
+    # The institution's actions are not a liaison's: not even shown.
+    assert all(b.isHidden() for b in (matters.notice_button, matters.confirm_button, matters.return_button,
+                                      matters.rectified_button))
     assert matters.rectifications_model.index(0, 3).data() == "逾期未整改"  # past its deadline, still red
     assert matters.rectifications_model.index(0, 3).data(Qt.ItemDataRole.BackgroundRole) is not None
 
@@ -246,7 +250,7 @@ def test_liaison_applies_to_retire_its_item(qtbot, window, monkeypatch):
                          grants=(Grant(Role.LIAISON, YINHAI, PlaceLevel.COUNTY),))
     matters = _open(window)
     qtbot.addWidget(matters)
-    assert not matters.new_button.isEnabled() and not matters.approve_button.isEnabled()
+    assert not matters.new_button.isEnabled() and matters.approve_button.isHidden()
     assert not matters.apply_retire_button.isHidden()
     monkeypatch.setattr(matters_window, "ask_text", lambda parent, title, prompt: "已由疾控中心承担")
     matters.items_view.selectRow(0)
@@ -271,7 +275,7 @@ def test_a_township_departments_liaison_is_offered_to_apply_to_its_countys_list(
     qtbot.addWidget(matters)
     assert matters.code == YINHAI
     assert not matters.apply_add_button.isHidden() and not matters.apply_retire_button.isHidden()
-    assert not matters.approve_button.isEnabled()
+    assert matters.approve_button.isHidden() and matters.reject_button.isHidden()
 
 
 @pytest.mark.law("Art. 12")

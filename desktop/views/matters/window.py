@@ -30,7 +30,7 @@ from .models import ApplicationsModel, MatterItemsModel, RectificationsModel
 from .item_form import ItemForm
 from .rectification_form import RectificationForm, ReturnForm
 from ..retranslating import Retranslating
-from ..rows_model import rows_table
+from ..rows_model import fit_columns, rows_table
 
 
 def ask_text(parent: QWidget, title: str, prompt: str) -> str | None:
@@ -74,8 +74,10 @@ class MatterListWindow(Retranslating, QDialog):
         self.approve_button.clicked.connect(lambda: self.review(True))
         self.reject_button.clicked.connect(lambda: self.review(False))
         manage = self.actor.can(Permission.MANAGE_MATTERS, institution)
-        for button in (self.new_button, self.publish_button, self.approve_button, self.reject_button):
+        for button in (self.new_button, self.publish_button):
             button.setEnabled(manage)
+        for button in (self.approve_button, self.reject_button):  # the institution's decisions: not a liaison's
+            button.setVisible(manage)
         top = QHBoxLayout()
         top.addWidget(self.version_box)
         top.addWidget(self.version_label, 1)
@@ -105,7 +107,7 @@ class MatterListWindow(Retranslating, QDialog):
         self.confirm_button.clicked.connect(self.confirm_notice)
         self.return_button.clicked.connect(self.return_notice)
         for button in (self.notice_button, self.rectified_button, self.confirm_button, self.return_button):
-            button.setEnabled(manage)
+            button.setVisible(manage)
         rectify = QHBoxLayout()
         rectify.addWidget(self.answer_button)
         rectify.addStretch(1)
@@ -184,6 +186,7 @@ class MatterListWindow(Retranslating, QDialog):
         self.apply_add_button.setVisible(applies)
         self.apply_retire_button.setVisible(applies)
         self.rectifications_model.set_rows(rectifications)
+        fit_columns(self.rectifications_view)
         # One draft at a time (matter_list.draft_of): while one is open, changes are made on it.
         draft = next((info for info in versions if info.state is MatterListState.DRAFT), None)
         self.new_button.setEnabled(self.actor.can(Permission.MANAGE_MATTERS, self.code) and draft is None)
@@ -201,6 +204,7 @@ class MatterListWindow(Retranslating, QDialog):
         self.version_box.setCurrentIndex(ids.index(keep) if keep in ids else 0)
         self.version_box.blockSignals(False)
         self.applications_model.set_rows(applications)
+        fit_columns(self.applications_view)
         self.load_items()
 
     def load_items(self) -> None:
@@ -217,7 +221,7 @@ class MatterListWindow(Retranslating, QDialog):
 
     def _items_loaded(self, items) -> None:
         self.items_model.set_rows(items)
-        self.items_view.resizeColumnsToContents()
+        fit_columns(self.items_view)
 
     def _run(self, fn, *args, **kwargs) -> None:
         self.tasks.submit(fn, *args, on_done=lambda _: self.window_.bus.changed.emit("matters"),
