@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db import Database
@@ -112,6 +112,15 @@ class LadderRule:
         if "report_to" in values:
             values["report_to"] = tuple(HandlingLevel(v) for v in values["report_to"])
         return cls(**values)
+
+
+def follow_up_hours_in_force() -> ColumnElement[int]:
+    """The follow-up interval `LadderRule.load` gives, in hours, as SQL read by the statement it is
+    part of: what the desk counts missed rounds by (StepInfo.rounds_behind), for counting them in the
+    database (the evaluation's emergency timeliness)."""
+    stored = (select(Setting.value["follow_up_hours"].as_integer()).where(Setting.key == LADDER_SETTING)
+              .scalar_subquery())
+    return func.coalesce(stored, LadderRule.follow_up_hours)
 
 
 @dataclass(frozen=True)
