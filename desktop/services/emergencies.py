@@ -11,7 +11,8 @@ owed to every level in ``report_to`` (county and city):
 * follow-up reports while it is open, at least every 24 hours: the first is due 24 hours after
   learning of it, each follow-up made starts the next 24-hour clock; a follow-up made more than
   one interval late also answers for the rounds that fell due meanwhile, each kept as a rung made
-  late (with no content of its own), so that four missed days count as four late follow-ups;
+  late (with no content of its own), so that four missed days count as four late follow-ups — as
+  they do at the desk and in the evaluation while that follow-up is still owed (rounds_behind);
 * final report within 5 working days after it is handled (WorkCalendar).
 
 When a report is marked handled, follow-ups not yet due are dropped (nothing more develops);
