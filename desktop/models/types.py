@@ -6,6 +6,8 @@ import enum
 from datetime import datetime, timezone
 
 from sqlalchemy import DateTime, Enum, TypeDecorator
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 
 class UTCDateTime(TypeDecorator):
@@ -33,6 +35,30 @@ class UTCDateTime(TypeDecorator):
         if value.tzinfo is None:
             return value.replace(tzinfo=timezone.utc)
         return value.astimezone(timezone.utc)
+
+
+class hours_after(FunctionElement):
+    """SQL for a `UTCDateTime` value plus a whole number of hours, exact to the microsecond and
+    comparable with the column on every backend: hours_after(moment, hours)."""
+
+    type = UTCDateTime()
+    name = "hours_after"
+    inherit_cache = True
+
+
+@compiles(hours_after)
+def _plus_interval(element, compiler, **kw):
+    moment, hours = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"({moment} + make_interval(hours => {hours}))"
+
+
+@compiles(hours_after, "sqlite")
+def _shifted_text(element, compiler, **kw):
+    # SQLite keeps the time as text "YYYY-MM-DD HH:MM:SS.ffffff": the whole seconds are shifted and
+    # the stored fraction kept as it is (SQLite's own date functions keep milliseconds only).
+    moment, hours = (compiler.process(clause, **kw) for clause in element.clauses)
+    return (f"(strftime('%Y-%m-%d %H:%M:%S', substr({moment}, 1, 19), '+' || ({hours}) || ' hours')"
+            f" || substr({moment}, 20))")
 
 
 def str_enum(enum_cls: type[enum.Enum], name: str | None = None) -> Enum:

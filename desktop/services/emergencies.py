@@ -11,7 +11,8 @@ owed to every level in ``report_to`` (county and city):
 * follow-up reports while it is open, at least every 24 hours: the first is due 24 hours after
   learning of it, each follow-up made starts the next 24-hour clock; a follow-up made more than
   one interval late also answers for the rounds that fell due meanwhile, each kept as a rung made
-  late (with no content of its own), so that four missed days count as four late follow-ups;
+  late (with no content of its own), so that four missed days count as four late follow-ups — as
+  they do at the desk and in the evaluation while that follow-up is still owed (rounds_behind);
 * final report within 5 working days after it is handled (WorkCalendar).
 
 When a report is marked handled, follow-ups not yet due are dropped (nothing more develops);
@@ -32,7 +33,7 @@ import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db import Database
@@ -112,6 +113,15 @@ class LadderRule:
         if "report_to" in values:
             values["report_to"] = tuple(HandlingLevel(v) for v in values["report_to"])
         return cls(**values)
+
+
+def follow_up_hours_in_force() -> ColumnElement[int]:
+    """The follow-up interval `LadderRule.load` gives, in hours, as SQL read by the statement it is
+    part of: what the desk counts missed rounds by (StepInfo.rounds_behind), for counting them in the
+    database (the evaluation's emergency timeliness)."""
+    stored = (select(Setting.value["follow_up_hours"].as_integer()).where(Setting.key == LADDER_SETTING)
+              .scalar_subquery())
+    return func.coalesce(stored, LadderRule.follow_up_hours)
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ DEFAULT_INDICATORS: tuple[Indicator, ...] = (
     Indicator("callback", "回访按时完成率", Grain.CALLBACK, 0.0,
               "按时完成的回访 ÷ 到期的回访(未联系上后的再次回访与首次合计一次;满规定次数仍未联系上的,按无法联系完成)"),
     Indicator("emergency", "紧急信息报送及时率", Grain.EMERGENCY_STEP, 0.0,
-              "按时完成的报送环节 ÷ 到期的报送环节(第二十一条)"),
+              "按时完成的报送环节 ÷ 到期的报送环节(续报逾期未报的,其间每轮到期的续报各计一次;第二十一条)"),
     Indicator("work_log", "工作日志活跃率", Grain.STAFF, 0.0, "考核期内记有工作日志的网格工作人员 ÷ 在岗网格工作人员(第十条)"),
 )
 INDICATOR_CODES = tuple(i.code for i in DEFAULT_INDICATORS)

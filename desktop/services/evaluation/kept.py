@@ -16,7 +16,8 @@ one never drops or outlives another's figures half-way. A reader learns which mo
 and sums their figures in one statement, one snapshot.
 
 Only assignments, case rounds and callbacks are kept — emergency-report steps and work logs
-are few and counted live, and the staff level is always counted live (settled.py). A month is
+are few and counted live (a follow-up owed counts more missed rounds as they fall due, with no row
+changing), and the staff level is always counted live (settled.py). A month is
 kept once the database's clock is `MARGIN_MINUTES` past it: a change made before its end by a
 transaction still open after that would go unnamed. Units of work last milliseconds; on
 PostgreSQL, where a desk's transaction may still be open at the keeping, a month is not kept

@@ -8,7 +8,9 @@ exactly the rows behind the figure.
 
 Rows count in the period of their deadline (SPEC §11): a case by its lead's due date (one
 row per handling round), an assignment by its sign-for deadline, a callback round (its last attempt)
-and an emergency-report step by their own due dates. A deadline at 00:00 Beijing time — where
+and an emergency-report step by their own due dates. A follow-up report still owed (Art. 21)
+counts, late, each further round fallen due meanwhile too, each in the period of its own due time:
+where the row the late follow-up writes for it will count. A deadline at 00:00 Beijing time — where
 every limit in working days ends — is 24:00 of the day before, as every screen shows it
 (clock.due_text), and counts in that day's period: a period holds the deadlines in (start, end].
 Cases that are temporarily unresolvable (暂缓, Art. 19(2)) are left out of every rate and
@@ -26,7 +28,7 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Integer, and_, cast, exists, null, or_, select, true
+from sqlalchemy import Integer, and_, cast, exists, literal, null, or_, select, true, union_all
 from sqlalchemy.orm import aliased
 from sqlalchemy.orm import join as orm_join
 from sqlalchemy.sql import ColumnElement, FromClause
@@ -49,10 +51,12 @@ from ...models.enums import (
     CallbackState,
     CaseState,
     DecisionState,
+    EmergencyStepKind,
     PlaceLevel,
     Satisfaction,
 )
-from ...models.types import UTCDateTime
+from ...models.types import UTCDateTime, hours_after
+from ..emergencies import follow_up_hours_in_force
 from .indicators import Grain
 from .periods import Period
 
@@ -253,11 +257,40 @@ def _callbacks(level, period, as_of, scope) -> Counted:
     )
 
 
+def _missed_rounds(period: Period, as_of: datetime):
+    """The follow-up rounds fallen due while a follow-up is still owed (Art. 21), as rows (step id,
+    report id, due time), as the desk counts them (StepInfo.rounds_behind): one an interval of the
+    ladder in force after another from the owed follow-up's due time, each due before `as_of` and
+    before the handling; here only those due by the end of the period. Once the follow-up is made,
+    the rounds it answers for are rows of their own with the same due times (emergencies.missed_rounds)
+    and are generated here no more."""
+    s, r = EmergencyStep, EmergencyReport
+    owed = (select(s.id.label("step_id"), s.report_id.label("report_id"), s.due_at.label("due"),
+                   r.handled_at.label("handled_at"), follow_up_hours_in_force().label("every"),
+                   literal(0).label("behind"))
+            .join_from(s, r, s.report_id == r.id)
+            .where(s.kind == EmergencyStepKind.FOLLOW_UP, s.done_at.is_(None), s.due_at < as_of)
+            .cte("owed_rounds", recursive=True))
+    due = hours_after(owed.c.due, owed.c.every)
+    rounds = owed.union_all(
+        select(owed.c.step_id, owed.c.report_id, due, owed.c.handled_at, owed.c.every, owed.c.behind + 1)
+        .where(due < as_of, due <= period.end, or_(owed.c.handled_at.is_(None), due < owed.c.handled_at)))
+    # The owed follow-up itself (behind 0) is among the rungs already.
+    return select(rounds.c.step_id, rounds.c.report_id, rounds.c.due).where(rounds.c.behind > 0)
+
+
 def _emergency_steps(level, period, as_of, scope) -> Counted | None:
+    """Every rung of the Art. 21 ladder by its due time and, for a follow-up still owed, each further
+    round fallen due meanwhile, late (_missed_rounds): a level that stopped reporting scores as the
+    desk, the bulletin and the wall count it, and the same before and after the follow-up is made."""
     if level is Level.DEPARTMENT:
         return None  # reports come from the institutions, not from linked departments
     s, r = EmergencyStep, EmergencyReport
-    source = s.__table__.join(r.__table__, s.report_id == r.id)
+    made = select(s.id.label("step_id"), s.report_id.label("report_id"), s.due_at.label("due"),
+                  s.done_at.label("done"))
+    missed = _missed_rounds(period, as_of).add_columns(cast(null(), UTCDateTime()).label("done"))
+    rungs = union_all(made, missed).subquery("rungs")
+    source = rungs.join(r.__table__, rungs.c.report_id == r.id)
     if level is Level.TOWNSHIP:
         key = r.township_id
     elif level is Level.GRID:
@@ -269,9 +302,9 @@ def _emergency_steps(level, period, as_of, scope) -> Counted | None:
                                 else r.township_id, scope)
     return Counted(
         Grain.EMERGENCY_STEP, key, r.township_id, source,
-        (*_due_in(s.due_at, period), *where_scope),
-        {"emergency": (or_(s.done_at.is_not(None), s.due_at < as_of), s.done_at <= s.due_at)},
-        s.id, r.case_id, r.number, r.title, s.due_at, s.done_at,
+        (*_due_in(rungs.c.due, period), *where_scope),
+        {"emergency": (or_(rungs.c.done.is_not(None), rungs.c.due < as_of), rungs.c.done <= rungs.c.due)},
+        rungs.c.step_id, r.case_id, r.number, r.title, rungs.c.due, rungs.c.done,
     )
 
 
