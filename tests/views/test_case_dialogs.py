@@ -29,7 +29,7 @@ from desktop.models.enums import (
     SupervisionLevel,
 )
 from desktop.services import users
-from desktop.services.cases import callbacks, onspot_escalation
+from desktop.services.cases import callbacks, department, dispatch, onspot_escalation
 from desktop.views import dialogs
 from desktop.views.cases import case_detail
 from desktop.views.cases.callback_workbench import CallbackWorkbench
@@ -1399,12 +1399,10 @@ def test_a_case_that_leaves_the_users_view_while_open_closes_its_panel(qtbot, de
     assert not dialog.isVisible() and not dialog.clock.isActive()
 
 
-def test_a_note_refused_because_another_desk_changed_the_case_is_offered_again(qtbot, demo_db, tasks, errors,
-                                                                              monkeypatch):
-    """A liaison's contact note refused because the supervisor acted on the case meanwhile had to be typed
-    anew; taken again, the action starts from what was typed."""
-    from desktop.services.cases import supervision
-
+def test_a_note_refused_because_the_share_changed_elsewhere_is_offered_again(qtbot, demo_db, tasks, errors,
+                                                                           monkeypatch):
+    """A liaison's contact note refused because the department's other desk reported on the same share
+    meanwhile had to be typed anew; taken again, the action starts from what was typed."""
     case_id = _police_case(demo_db, AssignmentState.SIGNED, Assignment.contacted_at.is_(None))
     dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_police"), tasks, case_id)
     qtbot.addWidget(dialog)
@@ -1412,18 +1410,72 @@ def test_a_note_refused_because_another_desk_changed_the_case_is_offered_again(q
     note = "已电话联系诉求人,约定明日上门核实"
     offered = []
 
-    def typed_while_the_supervisor_acts(parent, title, label, typed=""):
+    def typed_while_the_other_desk_reports(parent, title, label, typed=""):
         offered.append(typed)
         if len(offered) == 1:
-            supervision.supervise(demo_db, actor(demo_db, "qg_chief"), case_id=case_id,
-                                  level=SupervisionLevel.GENERAL, reason="加快办理",
-                                  expected_version=dialog.detail.case.version)
+            department.stage_report(demo_db, actor(demo_db, "qg_police"), content="已约谈双方",
+                                    assignment_id=dialog.detail.own_assignment_id,
+                                    expected_version=dialog.detail.case.version)
         return note
 
-    monkeypatch.setattr(case_detail, "ask_text", typed_while_the_supervisor_acts)
+    monkeypatch.setattr(case_detail, "ask_text", typed_while_the_other_desk_reports)
     dialog.buttons["contact"].click()
-    assert len(errors) == 1 and "已被" in errors[0]  # refused: the case changed under the note
+    assert len(errors) == 1 and "已被" in errors[0]  # refused: the share changed under the note
     with qtbot.waitSignal(dialog.changed):
         dialog.buttons["contact"].click()
     assert offered == ["", note]
     assert any(note in event.message for event in dialog.detail.events)
+
+
+def _sent_to_police_and_market(db) -> tuple[int, str, str]:
+    """A registered demo case dispatched to the police station (lead) and the market office (co-handler):
+    its id and the two departments' names."""
+    police, market = actor(db, "qg_police").department_id, actor(db, "qg_market").department_id
+    with db.session() as s:
+        case = s.scalar(select(Case).where(Case.state == CaseState.REGISTERED).limit(1))
+        case_id, version = case.id, case.version
+        names = [s.get(Department, d).name for d in (police, market)]
+    dispatch.dispatch(db, actor(db, "qg_op1"), case_id=case_id, lead_department_id=police, co_department_ids=[market],
+                      expected_version=version)
+    return case_id, *names
+
+
+def _panel(qtbot, db, tasks, username, case_id):
+    dialog = CaseDetailDialog(db, actor(db, username), tasks, case_id)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+@pytest.mark.law("Art. 18")
+def test_lead_and_co_handler_each_act_from_panels_opened_before_the_others_step(qtbot, demo_db, tasks, errors):
+    """Art. 18(1): lead and co-handler work on one case at once; the co-handler signing for its share does
+    not refuse the lead's signing from a panel that had not reloaded, and the lead's panel then shows
+    both."""
+    case_id, police, market = _sent_to_police_and_market(demo_db)
+    lead_panel = _panel(qtbot, demo_db, tasks, "qg_police", case_id)
+    co_panel = _panel(qtbot, demo_db, tasks, "qg_market", case_id)
+    with qtbot.waitSignal(co_panel.changed):
+        co_panel.buttons["sign"].click()
+    with qtbot.waitSignal(lead_panel.changed):
+        lead_panel.buttons["sign"].click()
+    assert errors == []
+    assert [e.message for e in lead_panel.detail.events[-2:]] == [f"{market} 签收", f"{police} 签收"]
+    assert "contact" in lead_panel.buttons and "sign" not in lead_panel.buttons
+
+
+@pytest.mark.law("Art. 19")
+def test_a_liaisons_panel_opened_before_the_case_was_put_on_hold_is_refused_and_reloads(qtbot, demo_db, tasks, errors,
+                                                                                       monkeypatch):
+    """Art. 19(2): the supervisor puts the case on hold from the center's panel, which stops the liaison's
+    share; the liaison's step from a panel opened before is refused with who and when, and the panel
+    reloads without it."""
+    case_id, _, _ = _sent_to_police_and_market(demo_db)
+    liaison_panel = _panel(qtbot, demo_db, tasks, "qg_police", case_id)
+    center_panel = _panel(qtbot, demo_db, tasks, "qg_chief", case_id)
+    monkeypatch.setattr(case_detail, "ask_text", lambda *args: "需待道路改造后解决,已向诉求人说明")
+    with qtbot.waitSignal(center_panel.changed):
+        center_panel.buttons["hold"].click()
+    liaison_panel.buttons["object"].click()
+    number = liaison_panel.detail.case.number
+    assert len(errors) == 1 and errors[0].startswith(f"案件 {number} 已被 侨港值班长 于 ")
+    assert liaison_panel.detail.case.state is CaseState.ON_HOLD and "object" not in liaison_panel.buttons

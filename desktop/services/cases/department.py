@@ -13,14 +13,21 @@ from datetime import datetime
 from sqlalchemy import select
 
 from ...db import Database
-from ...errors import InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
-from ...models import Assignment, Department, Extension, Objection, Place, StageReport
+from ...errors import Conflict, InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
+from ...models import Assignment, Case, CaseEvent, Department, Extension, Objection, Place, StageReport
 from ...models.base import utcnow
 from ...models.enums import AWAITING_DECISION, AssignmentRole, AssignmentState, DecisionState
 from ..clock import due_text
 from ..security import Actor, Permission
 from ..unit_of_work import UnitOfWork, unit_of_work
-from .common import CASE_STATE_OF_LEAD, active_assignments, load_case, record, require_assignment_state
+from .common import (
+    CASE_STATE_OF_LEAD,
+    active_assignments,
+    conflict_message,
+    load_case,
+    record,
+    require_assignment_state,
+)
 from .deadlines import case_limits, pause, sync_case_due
 from .results import CaseInfo
 
@@ -31,11 +38,27 @@ def _text(value: str, what: str, field: str) -> str:
     return value.strip()
 
 
-def _own_assignment(uow: UnitOfWork, assignment_id: int, expected_version: int) -> tuple:
+def _own_assignment(uow: UnitOfWork, assignment_id: int, expected_version: int, seen_event_id: int | None,
+                    seen_share_version: int | None, *, lead_builds_on: frozenset[str] = frozenset()) -> tuple:
+    """The case (row-locked), the share and its department, for the share's own liaison.
+
+    A case saved since `expected_version` is refused (optimistic locking) unless the panel says
+    what it showed — the newest event `seen_event_id` and the share's `seen_share_version` — and
+    nothing since concerns this share's decision (`_untouched_since`): lead and co-handlers work on
+    one case at once (Art. 18), and one's step must not refuse another's. `lead_builds_on`: the
+    kinds of event on other shares that the action of a lead builds on, which concern it too.
+    """
     assignment = uow.session.get(Assignment, assignment_id)
     if assignment is None:
         raise NotFound(f"承办任务 {assignment_id} 不存在,请刷新")
-    case = load_case(uow, assignment.case_id, expected_version)
+    case = load_case(uow, assignment.case_id, None)
+    # Read again under the lock: a desk that held it may have changed the share meanwhile.
+    assignment = uow.session.get(Assignment, assignment_id, populate_existing=True)
+    if case.version != expected_version and not (
+            seen_event_id is not None and seen_share_version is not None
+            and _untouched_since(uow.session, case, assignment, seen_event_id, seen_share_version,
+                                 lead_builds_on if assignment.role is AssignmentRole.LEAD else frozenset())):
+        raise Conflict(conflict_message(case))
     township = uow.session.get(Place, case.township_id)
     uow.require(Permission.HANDLE, township.code, township.short_name)
     department = uow.session.get(Department, assignment.department_id)
@@ -45,6 +68,30 @@ def _own_assignment(uow: UnitOfWork, assignment_id: int, expected_version: int) 
     return case, assignment, department
 
 
+def _untouched_since(session, case: Case, share: Assignment, seen_event_id: int, seen_share_version: int,
+                     builds_on: frozenset[str]) -> bool:
+    """Whether what happened on the case after the panel's newest event leaves this share's decision
+    as the liaison made it: the share itself unchanged (its version also catches what writes no event,
+    such as deadlines recounted after a calendar change), and no event since about this share (a
+    center's decision on it, or the department's own step from another panel), about the whole case
+    moving it (a hold, a closing, a merge, a dispatch), or of a kind the action `builds_on`.
+
+    Steps on other shares pass: a co-handler's report, and the lead's own steps too, although the
+    case's state follows the lead's share (CASE_STATE_OF_LEAD). Events of a case are written under its
+    row lock, so ids above the one seen are exactly what the panel did not show."""
+    if share.version != seen_share_version:
+        return False
+    since = session.execute(select(CaseEvent.assignment_id, CaseEvent.kind, CaseEvent.from_state, CaseEvent.to_state)
+                            .where(CaseEvent.case_id == case.id, CaseEvent.id > seen_event_id)).all()
+    return not any(about == share.id or (about is None and before != after) or kind in builds_on
+                   for about, kind, before, after in since)
+
+
+# What a lead's result is made of besides its own work: the results its co-handlers reported to it
+# (Art. 18(1)). One reported since the lead's panel showed the case is one the lead has not read.
+_LEAD_RESULT_BUILDS_ON = frozenset({"co_reported"})
+
+
 def _move(case, assignment: Assignment, state: AssignmentState):
     """Move the assignment; the case follows its lead assignment's state."""
     assignment.state = state
@@ -52,11 +99,13 @@ def _move(case, assignment: Assignment, state: AssignmentState):
 
 
 def sign_for(db: Database, actor: Actor, *, assignment_id: int, expected_version: int,
+             seen_event_id: int | None = None, seen_share_version: int | None = None,
              now: datetime | None = None) -> CaseInfo:
     """签收 (Art. 18(1): the department that takes it is responsible for it from now on)."""
     now = now or utcnow()
     with unit_of_work(db, actor, "cases.sign_for") as uow:
-        case, assignment, dept = _own_assignment(uow, assignment_id, expected_version)
+        case, assignment, dept = _own_assignment(uow, assignment_id, expected_version, seen_event_id,
+                                                 seen_share_version)
         require_assignment_state(case, assignment, "sign")
         assignment.signed_at = now
         late = "(逾期签收)" if now > assignment.sign_due_at else ""
@@ -67,12 +116,14 @@ def sign_for(db: Database, actor: Actor, *, assignment_id: int, expected_version
 
 
 def contact_requester(db: Database, actor: Actor, *, assignment_id: int, note: str, expected_version: int,
+                      seen_event_id: int | None = None, seen_share_version: int | None = None,
                       now: datetime | None = None) -> CaseInfo:
     """Art. 19(1): contact the requester to learn what exactly they need."""
     note = _text(note, "联系情况", "note")
     now = now or utcnow()
     with unit_of_work(db, actor, "cases.contact") as uow:
-        case, assignment, dept = _own_assignment(uow, assignment_id, expected_version)
+        case, assignment, dept = _own_assignment(uow, assignment_id, expected_version, seen_event_id,
+                                                 seen_share_version)
         require_assignment_state(case, assignment, "contact")
         # The first contact starts the handling; a later one (a case sent back, say) leaves the state as it is.
         first = assignment.state is AssignmentState.SIGNED
@@ -85,12 +136,14 @@ def contact_requester(db: Database, actor: Actor, *, assignment_id: int, note: s
 
 
 def stage_report(db: Database, actor: Actor, *, assignment_id: int, content: str, expected_version: int,
+                 seen_event_id: int | None = None, seen_share_version: int | None = None,
                  now: datetime | None = None) -> CaseInfo:
     """Art. 18(1): when it cannot be finished in time, say why and report how far it has got."""
     content = _text(content, "阶段性工作情况", "content")
     now = now or utcnow()
     with unit_of_work(db, actor, "cases.stage_report") as uow:
-        case, assignment, dept = _own_assignment(uow, assignment_id, expected_version)
+        case, assignment, dept = _own_assignment(uow, assignment_id, expected_version, seen_event_id,
+                                                 seen_share_version)
         require_assignment_state(case, assignment, "stage_report")
         uow.session.add(StageReport(assignment_id=assignment.id, at=now, by=actor.display_name, content=content))
         late = "(已逾期)" if now > assignment.due_at else ""
@@ -114,13 +167,15 @@ def extension_refusal(session, share: Assignment, now: datetime, number: str) ->
 
 
 def request_extension(db: Database, actor: Actor, *, assignment_id: int, reason: str, amount: int,
-                      expected_version: int, now: datetime | None = None) -> CaseInfo:
+                      expected_version: int, seen_event_id: int | None = None,
+                      seen_share_version: int | None = None, now: datetime | None = None) -> CaseInfo:
     """Art. 19(2): ask for more time, with the reason; at most once and at most the original
     limit (SPEC §11). The center decides (review.decide_extension)."""
     reason = _text(reason, "延期理由", "reason")
     now = now or utcnow()
     with unit_of_work(db, actor, "cases.request_extension") as uow:
-        case, assignment, dept = _own_assignment(uow, assignment_id, expected_version)
+        case, assignment, dept = _own_assignment(uow, assignment_id, expected_version, seen_event_id,
+                                                 seen_share_version)
         require_assignment_state(case, assignment, "request_extension")
         refusal = extension_refusal(uow.session, assignment, now, case.number)
         if refusal is not None:
@@ -141,12 +196,14 @@ def request_extension(db: Database, actor: Actor, *, assignment_id: int, reason:
 
 
 def raise_objection(db: Database, actor: Actor, *, assignment_id: int, reason: str, expected_version: int,
+                    seen_event_id: int | None = None, seen_share_version: int | None = None,
                     now: datetime | None = None) -> CaseInfo:
     """Art. 18(2): object to the duty or jurisdiction; the center decides and may re-dispatch."""
     reason = _text(reason, "异议理由", "reason")
     now = now or utcnow()
     with unit_of_work(db, actor, "cases.raise_objection") as uow:
-        case, assignment, dept = _own_assignment(uow, assignment_id, expected_version)
+        case, assignment, dept = _own_assignment(uow, assignment_id, expected_version, seen_event_id,
+                                                 seen_share_version)
         require_assignment_state(case, assignment, "object")
         uow.session.add(Objection(assignment_id=assignment.id, raised_at=now, raised_by=actor.display_name,
                                   reason=reason, paused_clock=pause(uow.session, assignment, now)))
@@ -158,14 +215,17 @@ def raise_objection(db: Database, actor: Actor, *, assignment_id: int, reason: s
 
 
 def report_result(db: Database, actor: Actor, *, assignment_id: int, result: str, expected_version: int,
-                  late_reason: str = "", now: datetime | None = None) -> CaseInfo:
+                  late_reason: str = "", seen_event_id: int | None = None, seen_share_version: int | None = None,
+                  now: datetime | None = None) -> CaseInfo:
     """Feed back the result: a co-handler to the lead (Art. 18(1)); the lead to the center and
     the requester (Art. 19(3)) — after contacting the requester and once every co-handler reported.
     One fed back after its deadline says why it was late (`late_reason`, Art. 18(1))."""
     result = _text(result, "办理结果", "result")
     now = now or utcnow()
     with unit_of_work(db, actor, "cases.report_result") as uow:
-        case, assignment, dept = _own_assignment(uow, assignment_id, expected_version)
+        case, assignment, dept = _own_assignment(uow, assignment_id, expected_version, seen_event_id,
+                                                 seen_share_version,
+                                                 lead_builds_on=_LEAD_RESULT_BUILDS_ON)
         require_assignment_state(case, assignment, "report_result")
         late = now > assignment.due_at
         if late and not late_reason.strip():

@@ -76,6 +76,7 @@ class AssignmentInfo:
     reported_at: datetime | None
     result: str | None
     paused: bool
+    version: int  # goes back with a liaison's action as seen_share_version (department._own_assignment)
     department_phone: str | None = None  # the office number, to chase a share falling late
 
     def next_deadline(self) -> tuple[datetime | None, str | None]:
@@ -93,11 +94,12 @@ class AssignmentInfo:
     def of(cls, a: Assignment, department_name: str, department_phone: str | None = None) -> AssignmentInfo:
         return cls(a.id, a.department_id, department_name, a.role, a.state, a.dispatched_at, a.sign_due_at,
                    a.signed_at, a.contact_due_at, a.contacted_at, a.due_at, a.original_due_at, a.reported_at,
-                   a.result, a.paused_since is not None, department_phone)
+                   a.result, a.paused_since is not None, a.version, department_phone)
 
 
 @dataclass(frozen=True)
 class EventInfo:
+    id: int  # the newest one shown goes back with a liaison's action as seen_event_id
     at: datetime
     kind: str
     actor_name: str
@@ -108,7 +110,7 @@ class EventInfo:
 
     @classmethod
     def of(cls, e: CaseEvent) -> EventInfo:
-        return cls(e.at, e.kind, e.actor_name, e.desktop, CaseState(e.from_state) if e.from_state else None,
+        return cls(e.id, e.at, e.kind, e.actor_name, e.desktop, CaseState(e.from_state) if e.from_state else None,
                    CaseState(e.to_state) if e.to_state else None, e.message)
 
 

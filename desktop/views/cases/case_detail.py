@@ -2,7 +2,10 @@
 button for each action the current user may take in the case's current state.
 
 Every action sends the version the user is looking at; if someone else saved in between,
-the service refuses with "changed by X at T — reload" and the panel reloads. A change another
+the service refuses with "changed by X at T — reload" and the panel reloads. A department's step
+on its own share also sends the newest event shown and the share as shown: only a change that
+concerns that share refuses it, not another department's step or the center's supervision order
+(Art. 18); the panel then reloads showing those too. A change another
 desktop makes to the case reloads the panel at once (and says so), except while the user is
 answering an action's questions: the action then goes with the version it was decided on.
 """
@@ -193,7 +196,7 @@ class CaseDetailDialog(QDialog):
         self._refused_texts: dict[tuple[str, str], str] = {}  # typed for an action refused: offered again
         self._known_version: int | None = None  # the newest version shown here or written by this panel
         self._own_reload = False  # the next version shown is this panel's own action's
-        self._decided_version: int | None = None  # the version on screen when the running action began
+        self._decided: CaseDetail | None = None  # what was on screen when the running action began
         self.resize(900, 640)
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -423,7 +426,7 @@ class CaseDetailDialog(QDialog):
     def run(self, action: str) -> None:
         """Ask what the action needs, then call its service with the version on screen."""
         self._asking = True
-        self._decided_version = self.detail.case.version  # a reload landing under a question must not change it
+        self._decided = self.detail  # a reload landing under a question must not change it
         self._answers = {}
         try:
             call = getattr(self, f"_do_{action}")()
@@ -475,10 +478,14 @@ class CaseDetailDialog(QDialog):
             self.reload()
 
     def _case(self, **kwargs) -> dict:
-        return {"case_id": self.case_id, "expected_version": self._decided_version, **kwargs}
+        return {"case_id": self.case_id, "expected_version": self._decided.case.version, **kwargs}
 
     def _share(self, **kwargs) -> dict:
-        return {"assignment_id": self.detail.own_assignment_id, "expected_version": self._decided_version, **kwargs}
+        """A step on the department's own share goes with what the panel showed of it and of the case
+        (its newest event): a change elsewhere on the case since does not refuse it (Art. 18)."""
+        decided = self._decided
+        return {"assignment_id": decided.own_assignment_id, "expected_version": decided.case.version,
+                "seen_event_id": decided.events[-1].id, "seen_share_version": _own_share(decided).version, **kwargs}
 
     def _ask(self, action: str, label: str):
         title, prompt = self.tr(ACTION_LABELS[action]), self.tr(label)
@@ -531,7 +538,7 @@ class CaseDetailDialog(QDialog):
         return reason and (onspot_escalation.assign_down, self._case(reason=reason, to_level=lower))
 
     def _do_dispatch(self):
-        dialog = DispatchDialog(self.db, self.actor, self.tasks, self.case_id, self._decided_version, self)
+        dialog = DispatchDialog(self.db, self.actor, self.tasks, self.case_id, self._decided.case.version, self)
         dialog.dispatched.connect(self._done)
         dialog.conflicted.connect(self.reload)
         dialog.open()
@@ -590,14 +597,14 @@ class CaseDetailDialog(QDialog):
         approve = ask_decision(self, self.tr("审批延期"), request.text + "\n\n" + self.tr("同意延期申请?"),
                                self.tr("同意延期"), self.tr("不同意"))
         return approve is not None and (review.decide_extension, {
-            "extension_id": request.id, "approve": approve, "expected_version": self._decided_version})
+            "extension_id": request.id, "approve": approve, "expected_version": self._decided.case.version})
 
     def _do_decide_objection(self):
         request = self.detail.pending_objection
         approve = ask_decision(self, self.tr("管辖异议"), request.text + "\n\n" + self.tr("异议成立并撤回派遣?"),
                                self.tr("异议成立,撤回派遣"), self.tr("异议不成立,继续办理"))
         return approve is not None and (review.decide_objection, {
-            "objection_id": request.id, "approve": approve, "expected_version": self._decided_version})
+            "objection_id": request.id, "approve": approve, "expected_version": self._decided.case.version})
 
     def _do_sign(self):
         return department.sign_for, self._share()

@@ -3,15 +3,17 @@ list and actors of each kind (all made up except the administrative tree)."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 import shapely
 from sqlalchemy import select
 
-from desktop.models import Assignment, Department, MatterItem, MatterList, Place
+from desktop.models import Assignment, Department, MatterItem, MatterList, Objection, Place
 from desktop.models.enums import (
+    AssignmentRole,
     Channel,
     DepartmentLevel,
     ExclusiveCategory,
@@ -24,7 +26,7 @@ from desktop.models.enums import (
     TimeLimitUnit,
 )
 from desktop.services import places
-from desktop.services.cases import dispatch, intake
+from desktop.services.cases import department, dispatch, intake, review
 from desktop.services.security import Actor, Grant
 
 TOWNSHIP = "450503103000"  # 侨港镇
@@ -144,3 +146,34 @@ def assignments(world, case_id):
         return {a.role: a for a in s.scalars(select(Assignment).where(Assignment.case_id == case_id)
                                              .order_by(Assignment.id))}
 
+
+def lead_objection_upheld(world: World, co=("market",)):
+    """The police station leads with the co-handlers named; its objection is upheld."""
+    case = dispatched(world, co=co)
+    lead = assignments(world, case.id)[AssignmentRole.LEAD]
+    case = department.raise_objection(world.db, world.police, assignment_id=lead.id, reason="属市场监管职责",
+                                      expected_version=case.version, now=TUESDAY + timedelta(hours=1))
+    with world.db.session() as s:
+        objection = s.scalar(select(Objection.id).where(Objection.assignment_id == lead.id))
+    return review.decide_objection(world.db, world.operator, objection_id=objection, approve=True,
+                                   expected_version=case.version, now=TUESDAY + timedelta(hours=2))
+
+
+def at_once(*desks) -> list:
+    """Run each desk (a callable) on its own thread, started together; what each returned or raised."""
+    barrier = threading.Barrier(len(desks))
+    outcomes = [None] * len(desks)
+
+    def run(index, desk):
+        barrier.wait()
+        try:
+            outcomes[index] = desk()
+        except Exception as exc:  # noqa: BLE001 - the outcome under test
+            outcomes[index] = exc
+
+    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(desks)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return outcomes

@@ -8,10 +8,10 @@ import pytest
 from alembic import command
 from sqlalchemy import select
 
-from case_world import TUESDAY, World, assignments, dispatched
+from case_world import TUESDAY, World, assignments, dispatched, lead_objection_upheld
 from desktop import migrate
 from desktop.errors import InvalidTransition, LawRefusal, PermissionDenied
-from desktop.models import Assignment, CaseEvent, Objection, Setting, utcnow
+from desktop.models import Assignment, CaseEvent, Setting, utcnow
 from desktop.models.enums import AssignmentRole, AssignmentState, CaseState
 from desktop.services import queue
 from desktop.services.cases import department, dispatch, duplicates, queries, review
@@ -118,23 +118,11 @@ def test_contacting_the_requester_again_keeps_a_case_sent_back(world):
     assert assignments(world, case.id)[AssignmentRole.LEAD].state is AssignmentState.HANDLING
 
 
-def _lead_objection_upheld(world: World, co=("market",)):
-    """The police station leads with the co-handlers named; its objection is upheld."""
-    case = dispatched(world, co=co)
-    lead = assignments(world, case.id)[AssignmentRole.LEAD]
-    case = department.raise_objection(world.db, world.police, assignment_id=lead.id, reason="属市场监管职责",
-                                      expected_version=case.version, now=TUESDAY + HOUR)
-    with world.db.session() as s:
-        objection = s.scalar(select(Objection.id).where(Objection.assignment_id == lead.id))
-    return review.decide_objection(world.db, world.operator, objection_id=objection, approve=True,
-                                   expected_version=case.version, now=TUESDAY + 2 * HOUR)
-
-
 @pytest.mark.law("Art. 18")
 def test_a_co_handler_takes_the_lead_after_the_leads_objection_is_upheld(world):
     """Art. 18(2): the center re-dispatches around the co-handler still at work. Named the lead, it
     takes the lead afresh (its co-handler share withdrawn, a lead's share to sign for as the lead)."""
-    case = _lead_objection_upheld(world)
+    case = lead_objection_upheld(world)
     assert case.state is CaseState.REGISTERED
     market = {s.id: s for s in dispatch.suggest_departments(world.db, world.operator, case.id)}[
         world.departments["market"]]
@@ -160,7 +148,7 @@ def test_a_co_handler_takes_the_lead_after_the_leads_objection_is_upheld(world):
 @pytest.mark.law("Art. 18")
 def test_a_co_handler_at_work_carries_on_under_the_new_lead(world):
     """Named again as a co-handler, or not named at all, a co-handler at work keeps its share and clock."""
-    case = _lead_objection_upheld(world)
+    case = lead_objection_upheld(world)
     co = assignments(world, case.id)[AssignmentRole.CO]
     case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["city_admin"],
                              co_department_ids=[world.departments["market"]], expected_version=case.version,
@@ -188,7 +176,7 @@ def test_a_co_handler_waiting_on_the_center_is_not_made_the_lead_and_the_lead_is
 
 @pytest.mark.law("Art. 18")
 def test_a_co_handler_with_a_request_pending_is_decided_before_it_leads(world):
-    case = _lead_objection_upheld(world)
+    case = lead_objection_upheld(world)
     co = assignments(world, case.id)[AssignmentRole.CO]
     case = _signed(world, case, co.id, world.market, TUESDAY + 3 * HOUR)
     case = department.raise_objection(world.db, world.market, assignment_id=co.id, reason="亦非本局职责",
@@ -200,7 +188,7 @@ def test_a_co_handler_with_a_request_pending_is_decided_before_it_leads(world):
 
 
 def test_the_department_whose_objection_was_upheld_learns_it_from_the_case_it_had(world):
-    case = _lead_objection_upheld(world, co=())
+    case = lead_objection_upheld(world, co=())
     with pytest.raises(PermissionDenied, match="管辖异议已于 06-09 12:00 由op_qg认定成立,派遣已撤回"):
         queries.case_detail(world.db, world.police, case.id)
 
@@ -254,7 +242,7 @@ def test_a_contact_deadline_capped_by_the_handling_deadline_stays_with_it_when_a
 def test_a_department_sent_the_case_again_is_not_told_of_its_old_objection(world):
     """Its last share ended otherwise (made a co-handler again, withdrawn when the case was merged away):
     the liaison is refused as for any case not its department's, not told of an objection long decided."""
-    case = _lead_objection_upheld(world, co=())
+    case = lead_objection_upheld(world, co=())
     case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["market"],
                              co_department_ids=[world.departments["police"]], expected_version=case.version,
                              now=TUESDAY + 3 * HOUR)

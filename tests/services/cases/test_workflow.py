@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.errors import Conflict, InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
-from case_world import COUNTY, TOWNSHIP, TUESDAY, actor, assignments, dispatched
+from case_world import COUNTY, TOWNSHIP, TUESDAY, actor, assignments, at_once, dispatched
 
 from desktop.models import Assignment, Callback, Case, Escalation, Extension, Objection, Setting
 from desktop.models.base import utcnow
@@ -617,31 +617,11 @@ def test_stale_version_is_refused_with_who_and_when(world):
     assert err.value.message == f"案件 {case.number} 已被 op_qg 于 {hhmm} 修改,请重新载入"
 
 
-def _at_once(*desks) -> list:
-    """Run each desk (a callable) on its own thread, started together; what each returned or raised."""
-    barrier = threading.Barrier(len(desks))
-    outcomes = [None] * len(desks)
-
-    def run(index, desk):
-        barrier.wait()
-        try:
-            outcomes[index] = desk()
-        except Exception as exc:  # noqa: BLE001 - the outcome under test
-            outcomes[index] = exc
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(desks)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return outcomes
-
-
 def test_two_desks_merging_two_cases_into_each_other_at_once_merge_once_and_refuse_once(world, backend):
     if backend == "sqlite":
         pytest.skip("a single-desktop SQLite file serialises writers; the race is a PostgreSQL matter")
     x, y = world.new_case().case, world.new_case().case
-    outcomes = _at_once(
+    outcomes = at_once(
         lambda: duplicates.merge(world.db, world.operator, case_id=x.id, into_case_id=y.id, expected_version=x.version),
         lambda: duplicates.merge(world.db, world.supervisor, case_id=y.id, into_case_id=x.id,
                                  expected_version=y.version))
@@ -665,7 +645,7 @@ def test_a_deadlock_the_database_breaks_is_told_as_a_conflict_to_retry(world, ba
             barrier.wait()
             uow.session.execute(select(Case.id).where(Case.id == then).with_for_update())
 
-    outcomes = _at_once(lambda: desk(a.id, b.id), lambda: desk(b.id, a.id))
+    outcomes = at_once(lambda: desk(a.id, b.id), lambda: desk(b.id, a.id))
     refused = [o for o in outcomes if isinstance(o, Conflict)]
     assert len(refused) == 1 and outcomes.count(None) == 1, outcomes
     assert refused[0].message == "另一值班台正在同时办理相关记录,本次未保存;请稍候重新载入后再操作"
