@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import DatabaseUnavailable
@@ -114,12 +114,15 @@ class Database:
         return self.engine.url.render_as_string(hide_password=True)
 
     def check(self) -> None:
-        """Connect once; a server that is down or a bad URL raises DatabaseUnavailable."""
+        """Connect once; a server that is down, a bad URL or a file that is no database raises DatabaseUnavailable."""
         try:
             with self.engine.connect() as conn:
                 conn.execute(text("SELECT 1"))
-        except OperationalError as exc:
+        except DatabaseError as exc:  # a server down, a bad URL, or a file that is no database
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            if self.is_sqlite and "not a database" in reason:
+                raise DatabaseUnavailable(f"{self.engine.url.database} 不是 SQLite 数据库文件(file is not a database):"
+                                          f"请检查 --db 所指的文件是否正确,或文件是否已损坏") from exc
             raise DatabaseUnavailable(f"无法连接数据库 {self.describe()}: {reason}") from exc
 
     def session(self) -> Session:

@@ -163,6 +163,17 @@ def test_bad_database_url(url, reason, capsys):
     assert len(err) == 1 and err[0].startswith("griddesk-admin: ") and reason in err[0]
 
 
+
+def test_a_file_that_is_no_database_is_named_in_one_line(tmp_path, capsys):
+    """A --db pointing at some other file had ended in a page of traceback from the first PRAGMA."""
+    path = tmp_path / "notes.sqlite"
+    path.write_text("x")
+    code, out = run(f"sqlite:///{path}", "check")
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and out == "" and len(err) == 1
+    assert err[0] == f"griddesk-admin: {path} 不是 SQLite 数据库文件(file is not a database):请检查 --db 所指的文件是否正确,或文件是否已损坏"
+    assert path.read_text() == "x"  # left as it was
+
 @pytest.mark.parametrize("url", ["mysql://x", PG_DOWN])
 def test_real_process_exit_code_and_one_line(url):
     done = subprocess.run([sys.executable, "-m", "desktop.cli", "--db", url, "init"], capture_output=True,
