@@ -71,15 +71,32 @@ class _HintingSQLiteCompiler(SQLiteCompiler):
         return text
 
 
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _is_sqlite_file(path: Path) -> bool:
+    with path.open("rb") as file:
+        return file.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+
+
+def _not_a_database(path) -> DatabaseUnavailable:
+    return DatabaseUnavailable(f"{path} 不是 SQLite 数据库文件(file is not a database):"
+                               f"请检查 --db 所指的文件是否正确,或文件是否已损坏")
+
+
 def make_engine(url: str, **kwargs) -> Engine:
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.drivername.startswith("sqlite"):
         database = parsed.database
         if database and database != ":memory:":
-            folder = Path(database).expanduser().resolve().parent
-            if not folder.is_dir():
-                raise DatabaseUnavailable(f"数据库文件夹不存在: {folder}")
+            path = Path(database).expanduser().resolve()
+            if not path.parent.is_dir():
+                raise DatabaseUnavailable(f"数据库文件夹不存在: {path.parent}")
+            if path.is_file() and path.stat().st_size and not _is_sqlite_file(path):
+                # Checked before SQLite opens it: SQLite takes a file shorter than its header for an
+                # empty database and writes one over it.
+                raise _not_a_database(path)
         engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         engine.dialect.statement_compiler = _HintingSQLiteCompiler
@@ -120,9 +137,8 @@ class Database:
                 conn.execute(text("SELECT 1"))
         except DatabaseError as exc:  # a server down, a bad URL, or a file that is no database
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            if self.is_sqlite and "not a database" in reason:
-                raise DatabaseUnavailable(f"{self.engine.url.database} 不是 SQLite 数据库文件(file is not a database):"
-                                          f"请检查 --db 所指的文件是否正确,或文件是否已损坏") from exc
+            if self.is_sqlite and "not a database" in reason:  # a damaged one
+                raise _not_a_database(self.engine.url.database) from exc
             raise DatabaseUnavailable(f"无法连接数据库 {self.describe()}: {reason}") from exc
 
     def session(self) -> Session:

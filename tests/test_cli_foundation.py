@@ -164,15 +164,19 @@ def test_bad_database_url(url, reason, capsys):
 
 
 
-def test_a_file_that_is_no_database_is_named_in_one_line(tmp_path, capsys):
-    """A --db pointing at some other file had ended in a page of traceback from the first PRAGMA."""
+@pytest.mark.parametrize("content", [b"x", "会议记录:网格员培训安排\n".encode() * 20,
+                                     b"SQLite format 3\x00" + b"\xff" * 200])
+def test_a_file_that_is_no_database_is_named_in_one_line_and_left_as_it_was(tmp_path, capsys, content):
+    """A --db pointing at some other file, or a damaged one, had ended in a page of traceback from the
+    first PRAGMA; a file shorter than SQLite's header had even been taken for an empty database and
+    written over."""
     path = tmp_path / "notes.sqlite"
-    path.write_text("x")
+    path.write_bytes(content)
     code, out = run(f"sqlite:///{path}", "check")
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 1 and out == "" and len(err) == 1
     assert err[0] == f"griddesk-admin: {path} 不是 SQLite 数据库文件(file is not a database):请检查 --db 所指的文件是否正确,或文件是否已损坏"
-    assert path.read_text() == "x"  # left as it was
+    assert path.read_bytes() == content
 
 @pytest.mark.parametrize("url", ["mysql://x", PG_DOWN])
 def test_real_process_exit_code_and_one_line(url):
