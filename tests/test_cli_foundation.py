@@ -75,6 +75,7 @@ def test_seed_demo_then_check_stays_clean(fresh_url):
     run(fresh_url, "init")
     code, out = run(fresh_url, "seed-demo", "--township", "450503103")
     assert code == 0 and "侨港镇" in out
+    assert "qg_chief / qiaogang-chief" in out  # the log-ins it made, with their demo passwords
     grids = json.loads(run(fresh_url, "places", "list", "--level", "grid", "--under", "450503103", "--json")[1])
     assert len(grids) > 20 and all(g["code"].startswith("450503103") for g in grids)
     code, out = run(fresh_url, "check")
@@ -86,6 +87,18 @@ def test_seed_demo_then_check_stays_clean(fresh_url):
     table = run(fresh_url, "places", "list", "--under", "450503103001")[1]
     assert "侨北社区第1网格" in table
 
+
+
+@pytest.mark.law("Art. 15")
+def test_seed_demo_refuses_a_database_in_use(fresh_url, monkeypatch, capsys):
+    """The demo's log-ins have published passwords: they never go into a database holding real accounts."""
+    run(fresh_url, "init")
+    run(fresh_url, "users", "add", "qg_admin", "--role", "township_admin", "--scope", "450503103",
+        stdin="secret-123\n", monkeypatch=monkeypatch)
+    before = counts(fresh_url)
+    assert run(fresh_url, "seed-demo")[0] == 1
+    assert "已有真实的用户账号或诉求,不能再生成演示数据" in capsys.readouterr().err
+    assert counts(fresh_url)[1:] == before[1:]  # places, users, cases as they were (the refusal is audited)
 
 def test_users_add_and_list(fresh_url, monkeypatch, capsys):
     run(fresh_url, "init")

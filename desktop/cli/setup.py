@@ -42,7 +42,8 @@ def _seed_demo(ctx, args) -> int:
     ctx.print(f"已为 {report.township_name}({report.township_code})生成合成演示数据:网格 {report.grids} 个,"
               f"网格工作人员 {report.staff} 人,诉求 {report.cases} 件 (synthetic demo data added)")
     if report.users:
-        ctx.print(f"演示账号 demo users: {', '.join(report.users)}")
+        ctx.print("演示账号(用户名 / 密码,仅供演示) demo log-ins: "
+                  + ",".join(f"{name} / {password}" for name, password in report.users))
     return 0
 
 

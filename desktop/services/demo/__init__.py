@@ -20,8 +20,8 @@ from sqlalchemy.orm import aliased
 
 from ... import migrate
 from ...db import Database
-from ...errors import Conflict, ValidationFailed
-from ...models import Case, Place
+from ...errors import Conflict, InvalidTransition, ValidationFailed
+from ...models import Case, Place, User
 from ...models.base import utcnow
 from ...models.enums import PlaceLevel
 from .. import password_policy, reference
@@ -54,7 +54,7 @@ class DemoReport:
     grids: int
     staff: int
     cases: int
-    users: tuple[str, ...]
+    users: tuple[tuple[str, str], ...]  # the demo log-ins created: (username, password)
 
 
 def has_demo_data(session, township: Place) -> bool:
@@ -65,9 +65,17 @@ def has_demo_data(session, township: Place) -> bool:
         village.parent_id == township.id))))
 
 
+def holds_real_work(session) -> bool:
+    """Whether the database holds accounts or requests that are not the demo's: a database in use,
+    where the demo's published log-ins and made-up cases must not go (Art. 15)."""
+    return bool(session.scalar(select(exists().where(User.synthetic.is_(False)))) or
+                session.scalar(select(exists().where(Case.synthetic.is_(False)))))
+
+
 def seed_demo(db: Database, actor: Actor, township_code: str = DEFAULT_TOWNSHIP, *,
               now: datetime | None = None) -> DemoReport:
-    """Add the synthetic demo township in one transaction (one audit entry); refuses a second time."""
+    """Add the synthetic demo township in one transaction (one audit entry); refuses a second time, and
+    on a database in use (`holds_real_work`)."""
     now = now or utcnow()
     with unit_of_work(db, actor, "demo.seed", target=township_code) as uow:
         session = uow.session
@@ -79,6 +87,10 @@ def seed_demo(db: Database, actor: Actor, township_code: str = DEFAULT_TOWNSHIP,
         if has_demo_data(session, township):
             raise Conflict(f"{township.name}({township.code})已有演示数据,不再重复生成;"
                            "如需重建,请换一个新的数据库文件")
+        if holds_real_work(session):
+            raise InvalidTransition("这个数据库已有真实的用户账号或诉求,不能再生成演示数据:演示数据带有公开密码的演示账号"
+                                    "和合成的诉求,会混入真实工作;请在单独的演示或培训数据库中生成(例如 griddesk --demo)",
+                                    article="Art. 15")
         villages = sorted(township.children, key=lambda v: v.code)
         if not villages:
             raise ValidationFailed(f"{township.name} 下没有村(社区),无法生成网格;请先运行 griddesk-admin init")

@@ -54,8 +54,8 @@ def _for_township(ctx: DemoContext, user: DemoUser) -> DemoUser:
                     user.department)
 
 
-def add_users(ctx: DemoContext, departments: DemoDepartments) -> list[str]:
-    """Create the demo accounts that do not exist yet; returns the usernames created."""
+def add_users(ctx: DemoContext, departments: DemoDepartments) -> list[tuple[str, str]]:
+    """Create the demo accounts that do not exist yet; returns the (username, password) of each created."""
     scopes = {PlaceLevel.TOWNSHIP: ctx.township, PlaceLevel.COUNTY: ctx.county, PlaceLevel.CITY: ctx.city}
     wanted = [_for_township(ctx, u) for u in DEMO_USERS]
     existing = set(ctx.session.scalars(select(User.username).where(User.username.in_([u.username for u in wanted]))))
@@ -71,4 +71,4 @@ def add_users(ctx: DemoContext, departments: DemoDepartments) -> list[str]:
         user.grants = [RoleGrant(role=spec.role, place_id=scopes[spec.scope].id)]
         users.append(user)
     ctx.add_all(users)
-    return [u.username for u in users]
+    return [(spec.username, spec.password) for spec in missing]
