@@ -178,6 +178,14 @@ def quiet_offscreen(_mode, _context, message: str) -> None:
         sys.stderr.write(message + "\n")
 
 
+def no_screen() -> bool:
+    """A Linux machine without a display and no platform chosen: Qt would abort the process (a core
+    dump, after a page about a missing xcb plug-in) instead of saying so."""
+    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
+            and QApplication.instance() is None)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -187,6 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot is not None:
         # A scripted screenshot needs no screen (CI, servers) and flashes no window on a desktop.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if no_screen():
+        print("griddesk: 没有可用的屏幕(未设置 DISPLAY 或 WAYLAND_DISPLAY):无屏幕的机器上请用 --screenshot FILE.png 出图,"
+              "或设置 QT_QPA_PLATFORM=offscreen (no display)", file=sys.stderr)
+        return 1
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         qInstallMessageHandler(quiet_offscreen)
     app = QApplication.instance() or QApplication([sys.argv[0]])

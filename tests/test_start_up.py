@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -92,3 +93,18 @@ def test_a_mistyped_option_is_refused_in_chinese_as_griddesk_admin_refuses_it(ca
         app.build_parser().parse_args(["--bogus"])
     assert exited.value.code == 2
     assert "griddesk:错误:无法识别的参数 --bogus(用 -h 查看用法)" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the X11/Wayland display variables are Linux's")
+def test_a_start_without_a_screen_says_so_in_one_line_instead_of_aborting(tmp_path):
+    """Without a display Qt had aborted the process (exit 134, a core dump) after a page about a
+    missing xcb plug-in; the desk says what to do instead, and builds no demo database meanwhile."""
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")} | {"XDG_DATA_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", "import sys; from desktop.app import main; sys.exit(main(['--demo']))"],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.strip().splitlines() == [
+        "griddesk: 没有可用的屏幕(未设置 DISPLAY 或 WAYLAND_DISPLAY):无屏幕的机器上请用 --screenshot FILE.png 出图,"
+        "或设置 QT_QPA_PLATFORM=offscreen (no display)"]
+    assert not any(tmp_path.rglob("*.sqlite"))
