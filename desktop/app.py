@@ -178,6 +178,9 @@ def quiet_offscreen(_mode, _context, message: str) -> None:
         sys.stderr.write(message + "\n")
 
 
+SCREENSHOT_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp")
+
+
 def no_screen() -> bool:
     """A Linux machine without a display and no platform chosen: Qt would abort the process (a core
     dump, after a page about a missing xcb plug-in) instead of saying so."""
@@ -191,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.user and not args.screenshot:
         parser.error("--user 只能与 --screenshot 一起使用;平时请在登录框中登录")
+    if args.screenshot is not None and args.screenshot.suffix.lower() not in SCREENSHOT_SUFFIXES:
+        # Said before the window loads: Qt picks the image format by the name and saves nothing without one.
+        parser.error(f"--screenshot {args.screenshot}:文件名须以 .png 结尾(也可用 .jpg、.bmp)")
     logs.start_logging("griddesk")
     if args.screenshot is not None:
         # A scripted screenshot needs no screen (CI, servers) and flashes no window on a desktop.

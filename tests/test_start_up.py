@@ -108,3 +108,11 @@ def test_a_start_without_a_screen_says_so_in_one_line_instead_of_aborting(tmp_pa
         "griddesk: 没有可用的屏幕(未设置 DISPLAY 或 WAYLAND_DISPLAY):无屏幕的机器上请用 --screenshot FILE.png 出图,"
         "或设置 QT_QPA_PLATFORM=offscreen (no display)"]
     assert not any(tmp_path.rglob("*.sqlite"))
+
+
+def test_a_screenshot_name_without_an_image_suffix_is_refused_before_the_window_loads(capsys):
+    """Qt saves by the name's suffix: `--screenshot z` had loaded the whole window, then blamed the folder."""
+    with pytest.raises(SystemExit) as exited:
+        app.main(["--demo", "--screenshot", "z"])
+    assert exited.value.code == 2
+    assert "--screenshot z:文件名须以 .png 结尾(也可用 .jpg、.bmp)" in capsys.readouterr().err
