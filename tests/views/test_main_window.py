@@ -350,7 +350,8 @@ def test_a_set_up_township_shows_no_setup_note(window):
 
 def test_a_state_column_saved_too_narrow_is_widened_to_its_labels_at_the_next_start(qtbot, desk_db, tasks, system):
     """Widths saved under the other language (or before a label grew) had won over the labels' at
-    start-up, cutting "办理中 · 一般督办" until the language was switched in the window."""
+    start-up, cutting "办理中 · 一般督办" until the language was switched in the window; the longest
+    state is one whose supervision order has run out (督办超期)."""
     from desktop.i18n import label
     from desktop.models.enums import CaseState, SupervisionLevel
     from desktop.views.queue_model import STATE, supervision_tag
@@ -362,7 +363,7 @@ def test_a_state_column_saved_too_narrow_is_widened_to_its_labels_at_the_next_st
     again = MainWindow(desk_db, system, tasks)
     qtbot.addWidget(again)
     view = again.queue_panel.view
-    state = f"{label(CaseState.HANDLING)} · {supervision_tag(SupervisionLevel.GENERAL)}"
+    state = f"{label(CaseState.HANDLING)} · {supervision_tag(SupervisionLevel.GENERAL)} · 督办超期"  # its order run out
     assert view.columnWidth(STATE) > view.fontMetrics().horizontalAdvance(state)
 
 
