@@ -1,0 +1,10 @@
+"""What pyproject.toml cannot say: resources/ goes into the wheel inside the package, as
+desktop/_resources/ (a top-level "resources" would collide with other projects' in site-packages).
+Everything else about the build is in pyproject.toml."""
+
+from setuptools import find_packages, setup
+
+setup(
+    packages=find_packages(include=["desktop*"]) + ["desktop._resources"],
+    package_dir={"desktop._resources": "resources"},
+)
