@@ -2,9 +2,9 @@
 desktop/_resources/ (a top-level "resources" would collide with other projects' in site-packages).
 Everything else about the build is in pyproject.toml."""
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 setup(
-    packages=find_packages(include=["desktop*"]) + ["desktop._resources"],
+    packages=find_namespace_packages(include=["desktop*"]) + ["desktop._resources"],
     package_dir={"desktop._resources": "resources"},
 )

@@ -1,11 +1,16 @@
-"""The resources are found in a source checkout, in an installed wheel and in the PyInstaller bundle."""
+"""What an installed copy needs: every package in the wheel, and the resources found in a source
+checkout, in an installed wheel and in the PyInstaller bundle."""
 
 from __future__ import annotations
 
+import runpy
 import sys
 import tomllib
 from pathlib import Path, PurePosixPath
 
+import setuptools
+
+import desktop
 from desktop import paths
 from desktop.i18n import translations_dir
 
@@ -47,3 +52,15 @@ def test_the_wheel_carries_every_resource_the_program_opens():
         assert path.is_file(), path
         relative = PurePosixPath(path.relative_to(paths.resources_dir()).as_posix())
         assert any(relative.match(pattern) for pattern in packaged), f"{relative} is left out of the wheel"
+
+
+def test_the_wheel_carries_every_package(monkeypatch):
+    """A folder without __init__.py (desktop/services) is a package too; leaving it out broke every import."""
+    build = {}
+    monkeypatch.setattr(setuptools, "setup", lambda **options: build.update(options))
+    monkeypatch.chdir(ROOT)
+    runpy.run_path(str(ROOT / "setup.py"))
+    package_root = Path(desktop.__file__).parent
+    with_modules = {".".join(("desktop", *folder.relative_to(package_root).parts))
+                    for folder in {module.parent for module in package_root.rglob("*.py")}}
+    assert with_modules - set(build["packages"]) == set()
