@@ -1,4 +1,5 @@
-"""What pyproject.toml cannot say: resources/ goes into the wheel inside the package, as
+"""The package list, which pyproject.toml cannot give together with a mapped folder: every package
+under desktop/ (those without __init__.py too) and resources/ inside the package as
 desktop/_resources/ (a top-level "resources" would collide with other projects' in site-packages).
 Everything else about the build is in pyproject.toml."""
 
