@@ -50,8 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def install_font(app: QApplication) -> None:
     """The bundled CJK font as the application font: Chinese renders without a system CJK font."""
-    if QFontDatabase.addApplicationFont(str(paths.font_path())) >= 0:
-        app.setFont(QFont(paths.FONT_FAMILY, app.font().pointSize()))
+    path = paths.font_path()
+    if QFontDatabase.addApplicationFont(str(path)) < 0:
+        # The desk still opens, in the system's fonts (Chinese may show as boxes); the log says why.
+        logs.log.warning("the bundled font %s could not be loaded; reinstall GridDesk", path)
+        return
+    app.setFont(QFont(paths.FONT_FAMILY, app.font().pointSize()))
 
 
 def _sqlite_file(url: str) -> Path | None:

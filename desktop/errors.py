@@ -19,6 +19,10 @@ class DatabaseUnavailable(GridDeskError):
     """The database cannot be reached or its URL is wrong."""
 
 
+class InstallationBroken(GridDeskError):
+    """A file installed with the program is missing or unreadable; reinstalling restores it."""
+
+
 class NotFound(GridDeskError):
     pass
 

@@ -16,6 +16,7 @@ from pdftools import assert_cjk_font_embedded, pdf_text
 from desktop.cli import main
 from desktop.models import PrintedSheet
 from desktop.models.enums import SheetKind
+from desktop.services import conformance
 from desktop.services.clock import BEIJING
 
 
@@ -94,6 +95,15 @@ def test_governance_and_conformance_commands(demo_db, tmp_path):
     assert code == 0 and "第21条" in text
     target = tmp_path / "law.pdf"
     assert run(demo_db, "conformance", "-o", str(target))[0] == 0 and target.stat().st_size > 1000
+
+
+def test_conformance_of_an_installed_copy_says_the_tests_are_not_there(tmp_path, monkeypatch):
+    monkeypatch.setattr(conformance, "default_tests_dir", lambda: None)
+    out = io.StringIO()
+    assert main(["--db", f"sqlite:///{tmp_path / 'unused.sqlite'}", "conformance"], out=out) == 0
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "本安装不含测试,测试数不可用"
+    assert lines[1] == "第2条 适用范围与定义\t功能 2\t测试 —" and len(lines) == 23  # no list of untested articles
 
 
 @pytest.mark.law("Art. 23")

@@ -11,6 +11,7 @@ from desktop.cli import main
 from desktop.models import Department, Liaison, Person, Place
 from desktop.models.enums import DepartmentLevel, MatterCategory
 from desktop.services import matter_list, notice_board, places
+from desktop.services.printing import fonts
 from desktop.services.security import Actor
 
 VILLAGE = "450502001003"
@@ -101,6 +102,17 @@ def test_print_commands_default_to_the_users_own_place(demo_db, tmp_path):
     code, text = run(demo_db, "--as", "qg_chief", "print", "matter-list", "-o", str(tmp_path / "list.pdf"))
     assert code == 0
     assert run(demo_db, "--as", "qg_chief", "print", "needing-reprint", "--under", "450500000000")[0] == 1
+
+
+def test_printing_without_the_bundled_font_says_the_installation_is_broken(demo_db, tmp_path, monkeypatch, capsys):
+    missing = tmp_path / "fonts" / "wqy-microhei.ttc"
+    monkeypatch.setattr(fonts, "font_path", lambda: missing)
+    fonts.register_pdf_font.cache_clear()  # registered by an earlier print in this process
+    target = tmp_path / "list.pdf"
+    assert run(demo_db, "print", "matter-list", "-o", str(target)) == (1, "")
+    err = capsys.readouterr().err
+    assert f"缺少或无法读取程序自带的中文字体 {missing}" in err and "请重新安装 GridDesk" in err
+    assert "Traceback" not in err and not target.exists()
 
 
 def test_notice_texts_shown_and_set(grid):

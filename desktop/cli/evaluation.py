@@ -133,9 +133,13 @@ def _conformance(ctx, args) -> int:
         render_conformance(report, args.output)
         ctx.print(f"已生成条例对照表到 {args.output}")
         return 0
+    if not report.tests_counted:
+        ctx.print(conformance.TESTS_NOT_INSTALLED)
     for row in report.rows:
-        ctx.print(f"第{row.number}条 {row.title}\t功能 {len(row.features)}\t测试 {len(row.tests)}")
-    ctx.print(f"无测试检验的条款:{'、'.join(map(str, report.untested)) or '无'}")
+        tests = len(row.tests) if report.tests_counted else "—"
+        ctx.print(f"第{row.number}条 {row.title}\t功能 {len(row.features)}\t测试 {tests}")
+    if report.tests_counted:
+        ctx.print(f"无测试检验的条款:{'、'.join(map(str, report.untested)) or '无'}")
     return 0
 
 

@@ -2,8 +2,9 @@
 
 Features come from the small table below (each "module:function" is checked to exist by the
 test suite). Tests are not typed by hand: they are read from the ``@pytest.mark.law("Art. N")``
-markers of the test suite, parsed with `ast` (nothing is run). The suite is looked for beside
-the installed package; a build without it says so instead of listing nothing silently.
+markers of the test suite, parsed with `ast` (nothing is run). The suite is looked for in the
+source checkout the package runs from; an installed copy has none and says so instead of
+counting 0 tests for every article.
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ FEATURES: dict[int, tuple[str, ...]] = {
 }
 
 _ARTICLE = re.compile(r"Art\.\s*(\d+)")
+TESTS_NOT_INSTALLED = "本安装不含测试,测试数不可用"
 
 
 @dataclass(frozen=True)
@@ -98,14 +100,21 @@ class ConformanceReport:
     tests_dir: str | None  # None: the test suite is not installed with this build
 
     @property
+    def tests_counted(self) -> bool:
+        return self.tests_dir is not None
+
+    @property
     def untested(self) -> list[int]:
+        """Articles no test checks; every article when the tests were not counted (see tests_counted)."""
         return [row.number for row in self.rows if not row.tests]
 
 
 def default_tests_dir() -> Path | None:
-    """The `tests/` folder beside the package (a source checkout or an installed tree)."""
-    folder = Path(__file__).resolve().parents[2] / "tests"
-    return folder if folder.is_dir() else None
+    """The `tests/` folder of the source checkout the package runs from, if it does. Installed, the
+    package sits in site-packages, where a `tests/` folder would be another project's."""
+    checkout = Path(__file__).resolve().parents[2]
+    folder = checkout / "tests"
+    return folder if folder.is_dir() and (checkout / "pyproject.toml").is_file() else None
 
 
 def _law_articles(decorators: list[ast.expr]) -> list[int]:

@@ -861,12 +861,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="640" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="647" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="641" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="648" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -874,403 +874,403 @@
   <context>
     <name>CaseDetailDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="64" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="67" />
       <source>本单位签收期限:</source>
       <translation>Our sign-for deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="65" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="68" />
       <source>本单位联系期限:</source>
       <translation>Our contact deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="66" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="69" />
       <source>本单位办理期限:</source>
       <translation>Our handling deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="205" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="208" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="205" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="208" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="205" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="208" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="205" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="208" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="206" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="209" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="206" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="209" />
       <source>联系诉求人期限</source>
       <translation>Contact by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="206" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="209" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="207" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="295" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="625" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="298" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="632" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="233" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="236" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="236" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="239" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="277" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="280" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="292" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="295" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="294" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="297" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="305" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="308" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="308" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="311" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="314" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="317" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="314" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="317" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="321" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="324" />
       <source>本单位:已反馈,待中心核查</source>
       <translation>Ours: result reported, awaiting the center's review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="322" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="325" />
       <source>本单位:计时暂停,待中心决定</source>
       <translation>Ours: clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="328" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="331" />
       <source>办理机构</source>
       <translation>Handled by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="328" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="331" />
       <source>已上报%1,由%1网格化服务管理机构办理;本级可查看进展,不能办理(第十七条)</source>
       <translation>Escalated to %1: handled by the grid management institution of %1; followed here, not handled (Art. 17)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="330" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="333" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="331" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="334" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="332" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="335" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="332" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="335" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="333" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="336" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="334" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="337" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="335" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="338" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="335" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="338" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="336" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="344" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="339" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="347" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="337" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="340" />
       <source>并入的重复诉求</source>
       <translation>Duplicates merged in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="339" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="575" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="581" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="342" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="582" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="588" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="339" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="342" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="342" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="345" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="364" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="374" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="377" />
       <source>待回访(第 {attempt} 次,前 {before} 次未联系上),期限 {due}</source>
       <translation>To call back (attempt {attempt}; {before} not reached), due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="376" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="379" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="390" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="393" />
       <source>已于 %1 联系</source>
       <translation>Contacted %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="495" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="542" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="502" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="549" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="497" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="504" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="500" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="507" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="505" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="512" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="507" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="514" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="513" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="520" />
       <source>撤销并入 %1 的理由(如:核实后并非同一诉求)</source>
       <translation>Why it no longer goes with %1 (e.g. found not to be the same request)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="517" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="524" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="524" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="531" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="530" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="537" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="545" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="552" />
       <source>协办单位(可输入名称的一部分查找)</source>
       <translation>Co-handler (type part of a name to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="549" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="556" />
       <source>请从列表中选择协办单位:“%1”不在可选单位中</source>
       <translation>Choose the co-handler from the list: “%1” is not one of the departments offered</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="552" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="559" />
       <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
       <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="557" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="564" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="557" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="564" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="558" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="565" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="558" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="565" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="561" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="568" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="565" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="572" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="566" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="573" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="570" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="577" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="575" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="582" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="576" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="583" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="581" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="588" />
       <source>督办期限(至该日 24:00;默认 %1 个工作日)</source>
       <translation>Deadline of the supervision order (to 24:00 of that day; by default %1 working days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="590" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="597" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="590" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="597" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="591" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="598" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="591" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="598" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="597" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="604" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="597" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="604" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="598" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="605" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="598" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="605" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="606" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="613" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="610" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="617" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="615" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="622" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="615" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="622" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="617" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="624" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="621" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="628" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="629" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="636" />
       <source>办理期限已过,请说明逾期理由</source>
       <translation>The deadline has passed: why is it late?</translation>
     </message>
@@ -1453,37 +1453,37 @@
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="55" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="56" />
       <source>(暂无测试)</source>
       <translation>(no tests yet)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="56" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="57" />
       <source>第{0}条 {1}</source>
       <translation>Art. {0} {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="60" />
-      <source>本安装未包含测试套件</source>
-      <translation>This installation does not include the test suite</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="61" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="62" />
       <source>{0} 条中 {1} 条有测试检验;测试清单由测试中的标记生成(来源:{2})</source>
       <translation>{1} of {0} articles are checked by tests; the list is generated from the tests' markers (source: {2})</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/conformance_panel.py" line="65" />
+      <source>共 {0} 条;本安装不含测试,测试数不可用</source>
+      <translation>{0} articles; this installation does not include the tests, so they cannot be counted</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="68" />
       <source>导出条例对照表</source>
       <translation>Export regulation checklist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="65" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="68" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="68" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="71" />
       <source>条例对照表已导出到 {0}</source>
       <translation>Conformance report written to {0}</translation>
     </message>
@@ -3674,243 +3674,243 @@
   <context>
     <name>MatterListWindow</name>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="133" />
+      <location filename="../../desktop/views/matters/window.py" line="135" />
       <source>网格化服务管理事项清单</source>
       <translation>Grid service matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="134" />
+      <location filename="../../desktop/views/matters/window.py" line="136" />
       <source>新建下一版草稿</source>
       <translation>New draft version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="135" />
+      <location filename="../../desktop/views/matters/window.py" line="137" />
       <source>新增事项…</source>
       <translation>Add matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="136" />
+      <location filename="../../desktop/views/matters/window.py" line="138" />
       <source>修改事项…</source>
       <translation>Edit matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="137" />
-      <location filename="../../desktop/views/matters/window.py" line="324" />
-      <location filename="../../desktop/views/matters/window.py" line="327" />
+      <location filename="../../desktop/views/matters/window.py" line="139" />
+      <location filename="../../desktop/views/matters/window.py" line="328" />
+      <location filename="../../desktop/views/matters/window.py" line="331" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="138" />
+      <location filename="../../desktop/views/matters/window.py" line="140" />
       <source>申请纳入事项…</source>
       <translation>Apply to add a matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="139" />
+      <location filename="../../desktop/views/matters/window.py" line="141" />
       <source>申请退出所选事项…</source>
       <translation>Apply to retire the selected matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="140" />
+      <location filename="../../desktop/views/matters/window.py" line="142" />
       <source>公布…</source>
       <translation>Publish…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="141" />
+      <location filename="../../desktop/views/matters/window.py" line="143" />
       <source>打印现行清单…</source>
       <translation>Print current list…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="142" />
+      <location filename="../../desktop/views/matters/window.py" line="144" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="143" />
+      <location filename="../../desktop/views/matters/window.py" line="145" />
       <source>不同意…</source>
       <translation>Reject…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="144" />
+      <location filename="../../desktop/views/matters/window.py" line="146" />
       <source>部门纳入/退出申请(条例第十三条第二款)</source>
       <translation>Department applications to add/retire (Art. 13(2))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="145" />
+      <location filename="../../desktop/views/matters/window.py" line="147" />
       <source>督促整改(条例第十三条第五款)</source>
       <translation>Rectification orders (Art. 13(5))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="146" />
+      <location filename="../../desktop/views/matters/window.py" line="148" />
       <source>督促限期整改…</source>
       <translation>Order rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="147" />
+      <location filename="../../desktop/views/matters/window.py" line="149" />
       <source>整改完毕…</source>
       <translation>Rectified…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="148" />
+      <location filename="../../desktop/views/matters/window.py" line="150" />
       <source>记录部门以其他方式(如书面)报来的整改情况,并办结通知</source>
       <translation>Record what the department reported by other means (such as on paper) and close the order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="149" />
+      <location filename="../../desktop/views/matters/window.py" line="151" />
       <source>报送整改情况…</source>
       <translation>Report rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="150" />
-      <location filename="../../desktop/views/matters/window.py" line="289" />
+      <location filename="../../desktop/views/matters/window.py" line="152" />
+      <location filename="../../desktop/views/matters/window.py" line="293" />
       <source>确认整改</source>
       <translation>Confirm rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="151" />
+      <location filename="../../desktop/views/matters/window.py" line="153" />
       <source>退回…</source>
       <translation>Return…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="154" />
+      <location filename="../../desktop/views/matters/window.py" line="156" />
       <source>尚未编制事项清单</source>
       <translation>No matter list yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="157" />
+      <location filename="../../desktop/views/matters/window.py" line="159" />
       <source>%1 · %2 · 公布日期 %3 · %4 项</source>
       <translation>%1 · %2 · published %3 · %4 items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="190" />
+      <location filename="../../desktop/views/matters/window.py" line="193" />
       <source>第 %1 版草稿尚未公布;请在草稿上修改</source>
       <translation>Draft version %1 is not yet published; make the changes on it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="198" />
+      <location filename="../../desktop/views/matters/window.py" line="201" />
       <source>第 %1 版(%2)</source>
       <translation>Version %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="232" />
+      <location filename="../../desktop/views/matters/window.py" line="236" />
       <source>公布</source>
       <translation>Publish</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="232" />
+      <location filename="../../desktop/views/matters/window.py" line="236" />
       <source>自今日起公布第 %1 版?现行版本将同时废止。</source>
       <translation>Publish version %1 from today? The current version will be superseded.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="239" />
+      <location filename="../../desktop/views/matters/window.py" line="243" />
       <source>审核</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="239" />
+      <location filename="../../desktop/views/matters/window.py" line="243" />
       <source>请先选中一条待审核的申请</source>
       <translation>Select an application awaiting review first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="241" />
+      <location filename="../../desktop/views/matters/window.py" line="245" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="241" />
+      <location filename="../../desktop/views/matters/window.py" line="245" />
       <source>请写明不同意的理由:</source>
       <translation>Reason for rejecting:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="248" />
+      <location filename="../../desktop/views/matters/window.py" line="252" />
       <source>保存事项清单</source>
       <translation>Save matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="252" />
+      <location filename="../../desktop/views/matters/window.py" line="256" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="252" />
+      <location filename="../../desktop/views/matters/window.py" line="256" />
       <source>已生成 %1 页</source>
       <translation>%1 pages generated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="265" />
+      <location filename="../../desktop/views/matters/window.py" line="269" />
       <source>请先选中一条待确认的通知</source>
       <translation>Select an order awaiting confirmation first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="266" />
+      <location filename="../../desktop/views/matters/window.py" line="270" />
       <source>请先选中一条整改中的通知</source>
       <translation>Select an order still being rectified first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="267" />
+      <location filename="../../desktop/views/matters/window.py" line="271" />
       <source>督促整改</source>
       <translation>Order rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="274" />
+      <location filename="../../desktop/views/matters/window.py" line="278" />
       <source>整改完毕</source>
       <translation>Rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="274" />
+      <location filename="../../desktop/views/matters/window.py" line="278" />
       <source>部门的整改情况:</source>
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="282" />
+      <location filename="../../desktop/views/matters/window.py" line="286" />
       <source>报送整改情况</source>
       <translation>Report rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="282" />
+      <location filename="../../desktop/views/matters/window.py" line="286" />
       <source>本部门的整改情况:</source>
       <translation>What our department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="289" />
+      <location filename="../../desktop/views/matters/window.py" line="293" />
       <source>确认%1已整改完毕?</source>
       <translation>Confirm that %1 has rectified?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="315" />
+      <location filename="../../desktop/views/matters/window.py" line="319" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="315" />
-      <location filename="../../desktop/views/matters/window.py" line="324" />
+      <location filename="../../desktop/views/matters/window.py" line="319" />
+      <location filename="../../desktop/views/matters/window.py" line="328" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="327" />
+      <location filename="../../desktop/views/matters/window.py" line="331" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="335" />
+      <location filename="../../desktop/views/matters/window.py" line="339" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="335" />
-      <location filename="../../desktop/views/matters/window.py" line="345" />
+      <location filename="../../desktop/views/matters/window.py" line="339" />
+      <location filename="../../desktop/views/matters/window.py" line="349" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="342" />
-      <location filename="../../desktop/views/matters/window.py" line="345" />
+      <location filename="../../desktop/views/matters/window.py" line="346" />
+      <location filename="../../desktop/views/matters/window.py" line="349" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="342" />
+      <location filename="../../desktop/views/matters/window.py" line="346" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>
@@ -5246,27 +5246,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TimelineModel</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="146" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="149" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="146" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="149" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="147" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="150" />
       <source>终端</source>
       <translation>Desktop</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="147" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="150" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="148" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="151" />
       <source>内容</source>
       <translation>Details</translation>
     </message>

@@ -62,6 +62,20 @@ def test_pdf_lists_articles_with_embedded_font(tmp_path):
     assert_cjk_font_embedded(target)
 
 
+def test_an_installed_copy_says_its_tests_are_not_there_instead_of_counting_none(tmp_path, monkeypatch):
+    site_packages = tmp_path / "site-packages"
+    (site_packages / "tests").mkdir(parents=True)  # another project's, installed carelessly
+    monkeypatch.setattr(conformance, "__file__", str(site_packages / "desktop" / "services" / "conformance.py"))
+    assert conformance.default_tests_dir() is None
+    report = conformance.report()
+    assert not report.tests_counted and all(row.tests == () for row in report.rows)
+    target = tmp_path / "conformance.pdf"
+    render_conformance(report, target)
+    text = " ".join(pdf_text(target).split())
+    assert f"共 22 条。{conformance.TESTS_NOT_INSTALLED}。" in text
+    assert "暂无测试" not in text and "有测试检验" not in text
+
+
 def test_an_article_with_more_tests_than_a_page_holds_goes_on_in_continuation_rows(tmp_path):
     report = conformance.report()
     many = tuple(conformance.TestRef(f"services/test_{n:03d}_{'x' * 40}.py", f"test_{'refusal_' * 8}{n}")

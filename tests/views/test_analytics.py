@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from desktop.models import utcnow
 from desktop.models.enums import GovernanceState
-from desktop.services import governance, users
+from desktop.services import conformance, governance, users
 from desktop.services.evaluation import settlement
 from desktop.services.evaluation.periods import period_of
 from desktop.services.evaluation.scores import evaluate
@@ -126,6 +126,16 @@ def test_conformance_screen(qtbot, tasks):
     assert panel.table.rowCount() == 22
     assert panel.table.item(21, 0).text().startswith("第23条")
     assert "test_township_scores_match_hand_count" in panel.table.item(21, 3).text()
+
+
+
+def test_conformance_screen_of_an_installed_copy_says_the_tests_are_not_there(qtbot, tasks, monkeypatch):
+    monkeypatch.setattr(conformance, "default_tests_dir", lambda: None)
+    panel = ConformancePanel(tasks)
+    qtbot.addWidget(panel)
+    panel.load()
+    assert panel.status.text() == "共 22 条;本安装不含测试,测试数不可用"
+    assert {panel.table.item(r, 3).text() for r in range(panel.table.rowCount())} == {"—"}
 
 
 @pytest.mark.law("Art. 23")

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QImage
 from sqlalchemy import func, select
 
-from desktop import app
+from desktop import app, paths
 from desktop.models import User
 from desktop.services import staff
 
@@ -54,6 +54,16 @@ def test_screenshot_as_a_named_user_shows_their_place_in_full(desk_db, tmp_path,
     assert target.stat().st_size > 0
     [(selected, roster_place, details)] = shown
     assert selected is not None and roster_place == selected and details is not None
+
+
+def test_a_missing_bundled_font_is_logged_and_the_font_left_as_it_was(qapp, tmp_path, monkeypatch, caplog):
+    missing = tmp_path / "wqy-microhei.ttc"
+    monkeypatch.setattr(paths, "font_path", lambda: missing)
+    before = qapp.font()
+    with caplog.at_level("WARNING", logger="desktop"):
+        app.install_font(qapp)
+    assert qapp.font() == before
+    assert caplog.messages == [f"the bundled font {missing} could not be loaded; reinstall GridDesk"]
 
 
 def test_unknown_user_is_one_line_and_exit_1(desk_db, tmp_path, qapp, capsys):

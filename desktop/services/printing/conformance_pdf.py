@@ -11,7 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ..conformance import ConformanceReport
+from ..conformance import TESTS_NOT_INSTALLED, ConformanceReport
 from ..exchange.files import write_bytes
 from .fonts import register_pdf_font
 
@@ -29,7 +29,7 @@ def render_conformance(report: ConformanceReport, target: str | Path | None = No
         # A table row cannot break across pages: a long list of tests goes on in rows of its own.
         chunks = [names[i:i + TESTS_PER_ROW] for i in range(0, len(names), TESTS_PER_ROW)] or [[]]
         for n, chunk in enumerate(chunks):
-            tests = "<br/>".join(chunk) or "<font color='#c62828'>(暂无测试)</font>"
+            tests = "<br/>".join(chunk) or ("<font color='#c62828'>(暂无测试)</font>" if report.tests_counted else "—")
             if n == 0:
                 rows.append([Paragraph(f"第{row.number}条<br/>{row.title}", cell), Paragraph(row.summary, cell),
                              Paragraph("<br/>".join(row.features) or "—", code), Paragraph(tests, code)])
@@ -41,11 +41,13 @@ def render_conformance(report: ConformanceReport, target: str | Path | None = No
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
     ]))
-    tested = len(report.rows) - len(report.untested)
-    # The folder by name only: a printed sheet names no machine's paths.
-    source = f"{Path(report.tests_dir).name}/ 目录" if report.tests_dir else "(本安装未包含测试套件)"
-    note = (f"共 {len(report.rows)} 条,其中 {tested} 条有测试检验。测试清单由测试套件中的 "
-            f"@pytest.mark.law 标记自动生成(来源:{source})。")
+    if report.tests_counted:
+        tested = len(report.rows) - len(report.untested)
+        # The folder by name only: a printed sheet names no machine's paths.
+        note = (f"共 {len(report.rows)} 条,其中 {tested} 条有测试检验。测试清单由测试套件中的 "
+                f"@pytest.mark.law 标记自动生成(来源:{Path(report.tests_dir).name}/ 目录)。")
+    else:
+        note = f"共 {len(report.rows)} 条。{TESTS_NOT_INSTALLED}。"
     buffer = BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
                             topMargin=12 * mm, bottomMargin=12 * mm, title="条例对照表", author="GridDesk 网格指挥台")

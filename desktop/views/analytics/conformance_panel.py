@@ -52,14 +52,17 @@ class ConformancePanel(QDialog):
         self.report = report
         self.table.setRowCount(len(report.rows))
         for r, row in enumerate(report.rows):
-            tests = "\n".join(f"{t.path}::{t.name}" for t in row.tests) or self.tr("(暂无测试)")
+            tests = "\n".join(f"{t.path}::{t.name}" for t in row.tests) or (
+                self.tr("(暂无测试)") if report.tests_counted else "—")
             cells = [self.tr("第{0}条 {1}").format(row.number, row.title), row.summary, "\n".join(row.features), tests]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeRowsToContents()
-        source = report.tests_dir or self.tr("本安装未包含测试套件")
-        self.status.setText(self.tr("{0} 条中 {1} 条有测试检验;测试清单由测试中的标记生成(来源:{2})").format(
-            len(report.rows), len(report.rows) - len(report.untested), source))
+        if report.tests_counted:
+            self.status.setText(self.tr("{0} 条中 {1} 条有测试检验;测试清单由测试中的标记生成(来源:{2})").format(
+                len(report.rows), len(report.rows) - len(report.untested), report.tests_dir))
+        else:
+            self.status.setText(self.tr("共 {0} 条;本安装不含测试,测试数不可用").format(len(report.rows)))
 
     def export_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出条例对照表"), "条例对照表.pdf", self.tr("PDF (*.pdf)"))
