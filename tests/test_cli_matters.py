@@ -164,6 +164,9 @@ def test_a_liaison_answers_a_rectification_notice_and_the_county_returns_then_co
     code, out = _run(db, "--as", "qg_police", "matters", "rectifications", "--open")
     assert code == 0 and out.splitlines() == [
         f"{notice.id}\t整改中\t{notice.due_on}\t{notice.department}\t未落实专门人员进行业务指导\t", "共 1 份整改通知"]
+    # Without --place, an administrator lists the notices of its own institution only.
+    assert _run(db, "--as", "yh_admin", "matters", "rectifications")[1].endswith("共 1 份整改通知\n")
+    assert _run(db, "--as", "bh_admin", "matters", "rectifications")[1] == "共 0 份整改通知\n"
 
     assert _run(db, "--as", "qg_admin", "matters", "rectification-answer", str(notice.id), "--report", "已整改")[0] == 1
     assert "不是侨港派出所的联络员,不能报送该部门的整改情况" in capsys.readouterr().err
@@ -186,3 +189,22 @@ def test_a_liaison_answers_a_rectification_notice_and_the_county_returns_then_co
     assert _run(db, "--as", "yh_admin", "matters", "rectification-confirm", str(notice.id))[0] == 1
     assert "没有待确认的整改情况(Art. 13)" in capsys.readouterr().err
     assert _run(db, "--as", "qg_police", "matters", "rectifications", "--open")[1] == "共 0 份整改通知\n"
+
+
+@pytest.mark.law("Art. 12")
+def test_without_place_the_matters_commands_work_on_the_acting_users_own_area(demo_db, tmp_path, capsys):
+    """侨港镇 is governed by the city's list and 银海区's own; 银海区's administrator keeps the latter.
+    The built-in administrator's default stays the city."""
+    code, out = _run(demo_db, "--as", "qg_admin", "matters", "in-force")
+    assert code == 0 and [line.split("网格化")[0] for line in out.splitlines() if line.startswith("# ")] == [
+        "# 北海市", "# 银海区"]
+    code, out = _run(demo_db, "--as", "yh_admin", "matters", "versions")
+    assert code == 0 and "银海区网格化服务管理事项清单" in out and "北海市" not in out
+    exported = tmp_path / "yinhai.csv"
+    code, out = _run(demo_db, "--as", "yh_admin", "matters", "export", str(exported))
+    assert (code, out) == (0, f"已导出事项 4 项到 {exported}\n")
+    assert _run(demo_db, "--as", "yh_admin", "matters", "publish")[0] == 1
+    assert "450503000000 没有未公布的事项清单草稿" in capsys.readouterr().err
+    assert "北海市网格化服务管理事项清单" in _run(demo_db, "matters", "versions")[1]
+    assert _run(demo_db, "--as", "qg_op1", "matters", "import", str(exported))[0] == 1
+    assert "没有维护事项清单的权限" in capsys.readouterr().err  # an operator keeps no list anywhere

@@ -21,11 +21,13 @@ from sqlalchemy.engine import make_url
 
 from .. import migrate
 from ..db import Database, normalise_url, resolve_url
-from ..errors import DatabaseUnavailable, GridDeskError, NotFound
+from ..errors import DatabaseUnavailable, GridDeskError, NotFound, PermissionDenied
 from ..logs import log, start_logging
-from ..services.security import Actor
+from ..services.security import Actor, Permission
 
 Handler = Callable[["Context", argparse.Namespace], int | None]
+
+CITY = "450500000000"
 
 
 @dataclass
@@ -53,6 +55,17 @@ class Context:
                                "请先不带 --as 运行 griddesk-admin init")
             return actor_for(self.db, self.as_user, os_user=system.os_user)
         return system
+
+    def own_area(self, permission: Permission) -> str:
+        """Where a command given no --under/--place works: the acting user's first grant carrying
+        `permission`, the city for the built-in administrator; refused for a user without it."""
+        grants = self.actor.scopes(permission)
+        if grants is None:
+            return CITY
+        if not grants:
+            raise PermissionDenied(f"用户“{self.actor.display_name}”没有{permission.label}的权限;"
+                                   "请由具有该地区相应角色的用户办理", article="Art. 15")
+        return grants[0].place_code
 
     def print(self, *parts, **kwargs) -> None:
         print(*parts, file=self.out, **kwargs)
