@@ -293,3 +293,15 @@ def test_init_by_a_role_that_may_not_create_tables_says_what_to_do_without_a_tra
             conn.execute(text(f'DROP OWNED BY "{role}"'))
             conn.execute(text(f'DROP ROLE "{role}"'))
         admin.dispose()
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["check", "--demo"], "无法识别的参数 --demo;--demo 须写在命令之前:griddesk-admin --demo check"),
+    (["--demo", "matters", "in-force", "--place", "450503103", "--as", "qg_admin"],
+     "--as 须写在命令之前:griddesk-admin --as qg_admin --demo matters in-force --place 450503103"),
+    (["check", "--frobnicate"], "无法识别的参数 --frobnicate(用 -h 查看用法)"),
+])
+def test_an_option_of_the_tool_after_the_command_is_said_to_go_before_it(argv, said, capsys):
+    with pytest.raises(SystemExit) as refused:
+        main(argv)
+    assert refused.value.code == 2 and said in capsys.readouterr().err
