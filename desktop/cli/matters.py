@@ -11,6 +11,7 @@ from ..services import matter_exchange, matter_list, users
 from ..services.clock import beijing_today
 from ..services.security import Permission
 from .calendar import iso_date
+from .places import print_table
 
 LIST_PLACE_HELP = "市或县(区)代码(默认:当前用户编制的清单,或其所在地区适用的清单;系统管理员为北海市)"
 
@@ -30,9 +31,9 @@ def _reviewing_place(ctx, given: str | None) -> str | None:
 
 
 def _versions(ctx, args) -> int:
-    for info in matter_list.lists(ctx.db, _list_place(ctx, args.place)):
-        published = info.published_on.isoformat() if info.published_on else "—"
-        ctx.print(f"v{info.version}\t{info.state.label}\t{published}\t{info.items} 项\t{info.title}")
+    print_table(ctx, ["版本", "状态", "公布日期", "事项", "名称"],
+                [[f"v{info.version}", info.state.label, info.published_on.isoformat() if info.published_on else "—",
+                  f"{info.items} 项", info.title] for info in matter_list.lists(ctx.db, _list_place(ctx, args.place))])
     return 0
 
 
@@ -52,8 +53,8 @@ def _applications(ctx, args) -> int:
     state = ReviewState.PENDING if args.pending else None
     found = matter_list.applications(ctx.db, place_code=_reviewing_place(ctx, args.place), state=state,
                                      viewer=ctx.actor)
-    for a in found:
-        ctx.print(f"{a.id}\t{a.state.label}\t{a.department}\t{a.action.label}\t{a.item_code} {a.item_title}")
+    print_table(ctx, ["编号", "状态", "部门", "申请", "事项"],
+                [[a.id, a.state.label, a.department, a.action.label, f"{a.item_code} {a.item_title}"] for a in found])
     ctx.print(f"共 {len(found)} 件申请")
     return 0
 
@@ -61,9 +62,9 @@ def _applications(ctx, args) -> int:
 def _rectifications(ctx, args) -> int:
     found = matter_list.rectifications(ctx.db, place_code=_reviewing_place(ctx, args.place), open_only=args.open,
                                        viewer=ctx.actor)
-    for n in found:
-        said = f"退回理由:{n.returned_reason}" if n.returned_reason else (n.latest_report or "")
-        ctx.print(f"{n.id}\t{n.standing(beijing_today()).label}\t{n.due_on}\t{n.department}\t{n.reason}\t{said}")
+    print_table(ctx, ["编号", "状态", "整改期限", "部门", "整改事由", "整改情况"],
+                [[n.id, n.standing(beijing_today()).label, n.due_on, n.department, n.reason,
+                  f"退回理由:{n.returned_reason}" if n.returned_reason else (n.latest_report or "")] for n in found])
     ctx.print(f"共 {len(found)} 份整改通知")
     return 0
 
