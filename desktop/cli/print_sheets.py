@@ -13,6 +13,7 @@ from ..services.printing.notice_sheets import print_notice_sheets
 from ..services.security import Permission
 from .key_value import split_setting
 
+
 def _default_place(ctx, given: str | None) -> str:
     """The place named, else the acting user's own (their first grant to print)."""
     return given or ctx.own_area(Permission.PRINT)

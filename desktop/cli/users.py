@@ -21,7 +21,7 @@ def _password() -> str:
     """From stdin when it is not a terminal (scripts), else asked twice without echo."""
     if not sys.stdin.isatty():
         line = sys.stdin.readline()
-        if not line:  # input ended before any line (</dev/null): no password given, not an empty one
+        if not line:  # input ended before any line (an empty file or pipe): no password given, not an empty one
             raise ValidationFailed(f"{NO_PASSWORD}(标准输入为空);请经标准输入给出密码(一行),或在终端中运行以提示输入",
                                    field="password")
         return line.rstrip("\r\n")
