@@ -86,7 +86,7 @@ def test_settle_and_reopen_a_month(demo_db, tmp_path):
 
 def test_governance_and_conformance_commands(demo_db, tmp_path):
     code, text = run(demo_db, "governance", "list")
-    assert code == 0 and text.strip().endswith("项")
+    assert code == 0 and text.strip().endswith("项") and text.split()[:2] == ["编号", "状态"]
     code, text = run(demo_db, "governance", "detect")
     suggested = text.splitlines()[0].split("\t")[0]
     code, text = run(demo_db, "governance", "accept", suggested, "--department", "450500-CGJ", "--review-on", "2026-12-31")

@@ -222,19 +222,20 @@ def test_usage_errors_and_bad_coordinates_are_said_in_chinese(world_db, capsys):
 def test_a_point_in_no_grid_is_said_to_be_outside_the_grids_or_between_them(world_db, system, capsys):
     """Art. 16–17: a case taken there goes to the triage list; the extent helps to spot a mistyped point."""
     code, out = _run(world_db, "route", "109.0", "21.0")
-    assert code == 1 and out == ("未找到网格:该点在所有网格范围之外(在用网格分布在经度 109.1000~109.1200、"
-                                 "纬度 21.4100~21.4200);请检查坐标是否为 WGS84 经纬度\n")
+    assert (code, out) == (1, "")  # the reason is a refusal's: on standard error
+    assert capsys.readouterr().err == ("griddesk-admin: 未找到网格:该点在所有网格范围之外(在用网格分布在经度 109.1000~109.1200、"
+                                       "纬度 21.4100~21.4200);请检查坐标是否为 WGS84 经纬度\n")
     bounds = (109.14, 21.41, 109.15, 21.42)
     places.create_grid(world_db, system, village_code=world.QIAOBEI, code=world.QIAOBEI + "003", name="侨北第3网格",
                        geometry=shapely.to_wkb(shapely.box(*bounds)), bounds=bounds)
-    code, out = _run(world_db, "route", "109.13", "21.415")
-    assert code == 1 and "该点在网格之间的空隙中(在用网格分布在经度 109.1000~109.1500" in out
-    assert "进入所在乡镇(街道)的待分拨清单" in out
+    assert _run(world_db, "route", "109.13", "21.415")[0] == 1
+    err = capsys.readouterr().err
+    assert "该点在网格之间的空隙中(在用网格分布在经度 109.1000~109.1500" in err and "进入所在乡镇(街道)的待分拨清单" in err
 
 
 def test_route_on_a_database_without_grids_says_so(empty_db, capsys):
-    code, out = _run(empty_db, "route", "109.1", "21.4")
-    assert code == 1 and out.startswith("未找到网格:库中还没有画出范围的在用网格")
+    assert _run(empty_db, "route", "109.1", "21.4")[0] == 1
+    assert capsys.readouterr().err.startswith("griddesk-admin: 未找到网格:库中还没有画出范围的在用网格")
 
 
 @pytest.mark.law("Art. 21")

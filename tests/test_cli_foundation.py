@@ -249,6 +249,37 @@ def test_a_password_prompt_left_with_end_of_input_changes_nothing(fresh_url, mon
     assert json.loads(run(fresh_url, "users", "list", "--json")[1]) == []
 
 
+def test_a_password_is_asked_for_only_once_the_name_is_free(fresh_url, monkeypatch, capsys):
+    import getpass
+
+    run(fresh_url, "init")
+    run(fresh_url, "users", "add", "qg_op", "--role", "operator", "--scope", "450503103", stdin="secret-123\n",
+        monkeypatch=monkeypatch)
+    monkeypatch.setattr(sys, "stdin", type("Terminal", (io.StringIO,), {"isatty": lambda self: True})())
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: pytest.fail(f"asked {prompt!r} for a name refused"))
+    capsys.readouterr()
+    for name, said in (("qg_op", "用户名 qg_op 已存在"), ("QG_OP", "用户名 QG_OP 与已有的 qg_op 只差大小写"),
+                       ("侨港值班员", "用户名 '侨港值班员' 无效")):
+        assert run(fresh_url, "users", "add", name, "--role", "operator", "--scope", "450503103") == (1, "")
+        assert capsys.readouterr().err.startswith(f"griddesk-admin: {said}")
+
+
+def test_no_password_on_standard_input_is_said_so_not_taken_for_a_short_one(fresh_url, monkeypatch, capsys):
+    run(fresh_url, "init")
+    capsys.readouterr()
+    add = ["users", "add", "qg_op", "--role", "operator", "--scope", "450503103"]
+    assert run(fresh_url, *add, stdin="", monkeypatch=monkeypatch) == (1, "")  # as from </dev/null
+    err = capsys.readouterr().err
+    assert "没有输入密码,未作任何更改(标准输入为空)" in err and "8 位" not in err
+    assert json.loads(run(fresh_url, "users", "list", "--json")[1]) == []
+    assert run(fresh_url, *add, stdin="secret-123\n", monkeypatch=monkeypatch)[0] == 0
+    assert run(fresh_url, "users", "reset-password", "qg_op", stdin="", monkeypatch=monkeypatch) == (1, "")
+    assert "没有输入密码,未作任何更改(标准输入为空)" in capsys.readouterr().err
+    assert run(fresh_url, "users", "add", "qg_op2", "--role", "operator", "--scope", "450503103", stdin="\n",
+               monkeypatch=monkeypatch)[0] == 1  # an empty line is a password given, and too short
+    assert "密码至少 8 位" in capsys.readouterr().err
+
+
 def test_demo_names_the_demo_database_and_a_missing_file_is_not_created(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     monkeypatch.delenv("GRIDDESK_DATABASE_URL", raising=False)
@@ -290,3 +321,15 @@ def test_init_by_a_role_that_may_not_create_tables_says_what_to_do_without_a_tra
             conn.execute(text(f'DROP OWNED BY "{role}"'))
             conn.execute(text(f'DROP ROLE "{role}"'))
         admin.dispose()
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["check", "--demo"], "无法识别的参数 --demo;--demo 须写在命令之前:griddesk-admin --demo check"),
+    (["--demo", "matters", "in-force", "--place", "450503103", "--as", "qg_admin"],
+     "--as 须写在命令之前:griddesk-admin --as qg_admin --demo matters in-force --place 450503103"),
+    (["check", "--frobnicate"], "无法识别的参数 --frobnicate(用 -h 查看用法)"),
+])
+def test_an_option_of_the_tool_after_the_command_is_said_to_go_before_it(argv, said, capsys):
+    with pytest.raises(SystemExit) as refused:
+        main(argv)
+    assert refused.value.code == 2 and said in capsys.readouterr().err

@@ -15,6 +15,7 @@ from desktop.services.security import Actor
 
 CITY = "450500000000"
 HEADER = "事项编码,事项名称,类别,复杂程度,办理时限,时限单位,责任部门,网格员可办,说明\n"
+VERSIONS_HEADER = "版本  状态  公布日期  事项  名称"
 ITEMS = ("C09-001,路灯损坏报修,民生公共服务,一般,5,工作日,BH-CG,是,\n"
          "C07-001,疑似食物中毒,公共卫生突发事件,紧急,24,小时,BH-WJ,否,=先报告卫健部门\n")
 
@@ -75,7 +76,7 @@ def test_a_bad_table_is_refused_row_by_row_and_adds_nothing(departments, tmp_pat
     assert _run(db, "matters", "import", str(path))[0] == 1
     assert "不认识的列 备注,其内容无处保存" in capsys.readouterr().err
     code, out = _run(db, "matters", "versions")
-    assert code == 0 and out == ""  # nothing was added, not even a draft
+    assert code == 0 and out.splitlines() == [VERSIONS_HEADER]  # nothing was added, not even a draft
 
 
 @pytest.mark.law("Art. 12")
@@ -87,7 +88,7 @@ def test_only_a_city_or_county_keeps_a_list(departments, tmp_path, capsys):
 
 
 def test_the_applications_list_says_how_many_even_when_there_are_none(db):
-    assert _run(db, "matters", "applications") == (0, "共 0 件申请\n")
+    assert _run(db, "matters", "applications") == (0, "编号  状态  部门  申请  事项\n共 0 件申请\n")
 
 
 @pytest.mark.law("Art. 12")
@@ -145,7 +146,7 @@ def test_an_item_naming_another_institutions_department_is_refused_by_row(depart
     assert _run(db, "matters", "import", str(path))[0] == 1
     assert ("第 4 行 责任部门:海城区住房和城乡建设局是海城区的部门,不是北海市的;北海市事项清单的事项由北海市的联动部门负责,请改选(Art. 12)"
             in capsys.readouterr().err)
-    assert _run(db, "matters", "versions")[1] == ""  # nothing was added
+    assert _run(db, "matters", "versions")[1].splitlines() == [VERSIONS_HEADER]  # nothing was added
 
 
 @pytest.mark.law("Art. 13")
@@ -162,8 +163,13 @@ def test_a_liaison_answers_a_rectification_notice_and_the_county_returns_then_co
     notice = matter_list.rectifications(db)[0]
     assert (code, out) == (0, f"已督促侨港派出所限期整改,整改期限 {due}(整改通知 {notice.id})\n")
     code, out = _run(db, "--as", "qg_police", "matters", "rectifications", "--open")
-    assert code == 0 and out.splitlines() == [
-        f"{notice.id}\t整改中\t{notice.due_on}\t{notice.department}\t未落实专门人员进行业务指导\t", "共 1 份整改通知"]
+    header, row, total = out.splitlines()
+    assert code == 0 and header.split() == ["编号", "状态", "整改期限", "部门", "整改事由", "整改情况"]
+    assert row.split() == [str(notice.id), "整改中", str(notice.due_on), notice.department, "未落实专门人员进行业务指导"]
+    assert total == "共 1 份整改通知"
+    # Without --place, an administrator lists the notices of its own institution only.
+    assert _run(db, "--as", "yh_admin", "matters", "rectifications")[1].endswith("共 1 份整改通知\n")
+    assert _run(db, "--as", "bh_admin", "matters", "rectifications")[1].endswith("整改情况\n共 0 份整改通知\n")
 
     assert _run(db, "--as", "qg_admin", "matters", "rectification-answer", str(notice.id), "--report", "已整改")[0] == 1
     assert "不是侨港派出所的联络员,不能报送该部门的整改情况" in capsys.readouterr().err
@@ -177,12 +183,31 @@ def test_a_liaison_answers_a_rectification_notice_and_the_county_returns_then_co
     code, out = _run(db, "--as", "yh_admin", "matters", "rectification-return", str(notice.id),
                      "--reason", "未见指导记录", "--due", new_due.isoformat())
     assert (code, out) == (0, f"已退回{notice.department}对整改通知 {notice.id} 的整改情况,整改期限 {new_due}\n")
-    assert _run(db, "--as", "qg_police", "matters", "rectifications")[1].splitlines()[0].endswith(
-        f"\t整改中(已退回)\t{new_due}\t{notice.department}\t未落实专门人员进行业务指导\t退回理由:未见指导记录")
+    assert _run(db, "--as", "qg_police", "matters", "rectifications")[1].splitlines()[1].split() == [
+        str(notice.id), "整改中(已退回)", str(new_due), notice.department, "未落实专门人员进行业务指导", "退回理由:未见指导记录"]
     assert _run(db, "--as", "qg_police", "matters", "rectification-answer", str(notice.id),
                 "--report", "已补指导记录")[0] == 0
     code, out = _run(db, "--as", "yh_admin", "matters", "rectification-confirm", str(notice.id))
     assert (code, out) == (0, f"已确认{notice.department}整改完毕(整改通知 {notice.id})\n")
     assert _run(db, "--as", "yh_admin", "matters", "rectification-confirm", str(notice.id))[0] == 1
     assert "没有待确认的整改情况(Art. 13)" in capsys.readouterr().err
-    assert _run(db, "--as", "qg_police", "matters", "rectifications", "--open")[1] == "共 0 份整改通知\n"
+    assert _run(db, "--as", "qg_police", "matters", "rectifications", "--open")[1].endswith("整改情况\n共 0 份整改通知\n")
+
+
+@pytest.mark.law("Art. 12")
+def test_without_place_the_matters_commands_work_on_the_acting_users_own_area(demo_db, tmp_path, capsys):
+    """侨港镇 is governed by the city's list and 银海区's own; 银海区's administrator keeps the latter.
+    The built-in administrator's default stays the city."""
+    code, out = _run(demo_db, "--as", "qg_admin", "matters", "in-force")
+    assert code == 0 and [line.split("网格化")[0] for line in out.splitlines() if line.startswith("# ")] == [
+        "# 北海市", "# 银海区"]
+    code, out = _run(demo_db, "--as", "yh_admin", "matters", "versions")
+    assert code == 0 and "银海区网格化服务管理事项清单" in out and "北海市" not in out
+    exported = tmp_path / "yinhai.csv"
+    code, out = _run(demo_db, "--as", "yh_admin", "matters", "export", str(exported))
+    assert (code, out) == (0, f"已导出事项 4 项到 {exported}\n")
+    assert _run(demo_db, "--as", "yh_admin", "matters", "publish")[0] == 1
+    assert "450503000000 没有未公布的事项清单草稿" in capsys.readouterr().err
+    assert "北海市网格化服务管理事项清单" in _run(demo_db, "matters", "versions")[1]
+    assert _run(demo_db, "--as", "qg_op1", "matters", "import", str(exported))[0] == 1
+    assert "没有维护事项清单的权限" in capsys.readouterr().err  # an operator keeps no list anywhere

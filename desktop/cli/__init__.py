@@ -12,6 +12,7 @@ import importlib
 import os
 import pkgutil
 import re
+import shlex
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,11 +22,13 @@ from sqlalchemy.engine import make_url
 
 from .. import migrate
 from ..db import Database, normalise_url, resolve_url
-from ..errors import DatabaseUnavailable, GridDeskError, NotFound
+from ..errors import DatabaseUnavailable, GridDeskError, NotFound, PermissionDenied
 from ..logs import log, start_logging
-from ..services.security import Actor
+from ..services.security import Actor, Permission
 
 Handler = Callable[["Context", argparse.Namespace], int | None]
+
+CITY = "450500000000"
 
 
 @dataclass
@@ -53,6 +56,17 @@ class Context:
                                "请先不带 --as 运行 griddesk-admin init")
             return actor_for(self.db, self.as_user, os_user=system.os_user)
         return system
+
+    def own_area(self, permission: Permission) -> str:
+        """Where a command given no --under/--place works: the acting user's first grant carrying
+        `permission`, the city for the built-in administrator; refused for a user without it."""
+        grants = self.actor.scopes(permission)
+        if grants is None:
+            return CITY
+        if not grants:
+            raise PermissionDenied(f"用户“{self.actor.display_name}”没有{permission.label}的权限;"
+                                   "请由具有该地区相应角色的用户办理", article="Art. 15")
+        return grants[0].place_code
 
     def print(self, *parts, **kwargs) -> None:
         print(*parts, file=self.out, **kwargs)
@@ -95,12 +109,51 @@ def chinese_usage_error(message: str) -> str:
     return message
 
 
+# The tool's own options, and how many values each takes: a command's parser leaves them over.
+_GLOBAL_OPTIONS = {"--db": 1, "--demo": 0, "--as": 1}
+
+
+def misplaced_options_hint(argv: list[str], left_over: list[str]) -> str:
+    """How to write the tool's own options found after the command, e.g.
+    ";--demo 须写在命令之前:griddesk-admin --demo check"; empty when there are none."""
+    misplaced, names, i = [], [], 0
+    while i < len(left_over):
+        name, given_with_value = left_over[i].split("=", 1)[0], "=" in left_over[i]
+        if name not in _GLOBAL_OPTIONS:
+            i += 1
+            continue
+        taken = 1 + (0 if given_with_value else _GLOBAL_OPTIONS[name])
+        misplaced += left_over[i:i + taken]
+        names.append(name)
+        i += taken
+    if not misplaced:
+        return ""
+    rest, j = [], len(misplaced) - 1
+    for token in reversed(argv):  # the misplaced ones are the last of their kind: the command's own came first
+        if j >= 0 and token == misplaced[j]:
+            j -= 1
+        else:
+            rest.insert(0, token)
+    return f";{'、'.join(dict.fromkeys(names))} 须写在命令之前:griddesk-admin {shlex.join(misplaced + rest)}"
+
+
 class ChineseParser(argparse.ArgumentParser):
     """Says its usage errors in Chinese (exit 2, as argparse does); its subcommands' parsers too."""
 
+    def parse_args(self, args=None, namespace=None):
+        argv = sys.argv[1:] if args is None else list(args)
+        parsed, left_over = self.parse_known_args(argv, namespace)
+        if left_over:
+            self.refuse(chinese_usage_error(f"unrecognized arguments: {' '.join(left_over)}")
+                        + misplaced_options_hint(argv, left_over))
+        return parsed
+
     def error(self, message: str):
+        self.refuse(chinese_usage_error(message))
+
+    def refuse(self, said: str):
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}:错误:{chinese_usage_error(message)}(用 -h 查看用法)\n")
+        self.exit(2, f"{self.prog}:错误:{said}(用 -h 查看用法)\n")
 
 
 class Cli:

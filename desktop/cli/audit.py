@@ -9,6 +9,7 @@ from ..services import audit_log
 from ..services.audit_log import AuditFilter
 from ..services.clock import beijing_text, end_of_day, start_of_day
 from .calendar import iso_date
+from .places import print_table
 
 
 def _day(text: str | None) -> date | None:
@@ -22,10 +23,10 @@ def _list(ctx, args) -> int:
                          outcomes=frozenset({AuditOutcome.DENIED, AuditOutcome.FAILED}) if args.refused else frozenset())
     total = audit_log.count(ctx.db, ctx.actor, wanted)
     rows = audit_log.entries(ctx.db, ctx.actor, wanted, 0, args.limit)
-    for row in rows:
-        who = row.actor + (f"({row.os_user}@{row.desktop})" if row.os_user or row.desktop else "")
-        ctx.print("\t".join((str(row.id), beijing_text(row.at, "%Y-%m-%d %H:%M:%S"), who, row.action, row.target or "",
-                             row.place_code or "", row.outcome.label, row.message)))
+    print_table(ctx, ["序号", "时间", "操作人", "操作", "对象", "地点", "结果", "内容"],
+                [[row.id, beijing_text(row.at, "%Y-%m-%d %H:%M:%S"),
+                  row.actor + (f"({row.os_user}@{row.desktop})" if row.os_user or row.desktop else ""),
+                  row.action, row.target or "", row.place_code or "", row.outcome.label, row.message] for row in rows])
     more = f",只列出最新的 {len(rows)} 条(用 --limit 多列)" if total > len(rows) else ""
     ctx.print(f"共 {total} 条{more}")
     return 0

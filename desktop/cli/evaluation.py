@@ -14,6 +14,7 @@ from ..services.evaluation.scores import evaluate
 from ..services.evaluation.sources import Level
 from ..services.printing.assessment import print_assessment
 from ..services.printing.conformance_pdf import render_conformance
+from .places import print_table
 
 LEVELS = [level.value for level in Level]
 
@@ -73,30 +74,29 @@ def _keep(ctx, args) -> int:
     return 0
 
 
-def _when_where(item) -> str:
+def _when_where(item) -> tuple[str, str]:
     """The days of the item's cases and the centre of their cluster: what tells detected items apart."""
     window = item.window_dates()
     days = f"{window[0]} 至 {window[1]}" if window else "-"
     centre = f"中心 {item.center_lon:.5f},{item.center_lat:.5f}" if item.center_lon is not None else "-"
-    return f"{days}\t{centre}"
+    return days, centre
 
 
 def _governance_detect(ctx, args) -> int:
     items = governance.propose_recurring(ctx.db, ctx.actor, under=args.under)
     for item in items:
-        ctx.print(f"{item.id}\t{item.place_name}\t{item.category.label}\t{len(item.case_ids)} 件\t"
-                  f"{_when_where(item)}\t{item.title}")
+        ctx.print("\t".join((str(item.id), item.place_name, item.category.label, f"{len(item.case_ids)} 件",
+                             *_when_where(item), item.title)))
     ctx.print(f"新建议重点治理事项 {len(items)} 项")
     return 0
 
 
 def _governance_list(ctx, args) -> int:
     items = governance.list_items(ctx.db, ctx.actor, under=args.under)
-    for item in items:
-        review = item.review_on.isoformat() if item.review_on else "-"
-        ctx.print(f"{item.id}\t{item.state.label}\t{item.place_name}\t{item.category.label}\t"
-                  f"{len(item.case_ids)} 件\t{_when_where(item)}\t复核 {review}\t"
-                  f"{item.owner_department_name or '-'}\t{item.title}")
+    print_table(ctx, ["编号", "状态", "地点", "类别", "案件", "案件日期", "聚集中心", "复核日期", "责任部门", "名称"],
+                [[item.id, item.state.label, item.place_name, item.category.label, f"{len(item.case_ids)} 件",
+                  *_when_where(item), item.review_on.isoformat() if item.review_on else "-",
+                  item.owner_department_name or "-", item.title] for item in items])
     ctx.print(f"共 {len(items)} 项")
     return 0
 

@@ -9,21 +9,37 @@ from ..errors import ValidationFailed
 from ..models.enums import MatterListState, ReviewState
 from ..services import matter_exchange, matter_list, users
 from ..services.clock import beijing_today
+from ..services.security import Permission
 from .calendar import iso_date
+from .places import print_table
 
-CITY = "450500000000"
+LIST_PLACE_HELP = "市或县(区)代码(默认:当前用户编制的清单,或其所在地区适用的清单;系统管理员为北海市)"
+
+
+def _list_place(ctx, given: str | None, permission: Permission = Permission.VIEW) -> str:
+    """The city or county whose list a command works on: the one named, else the one the acting user
+    keeps or whose list governs the user's area, as the desktop opens it (`matter_list.list_to_show`)."""
+    return given or matter_list.list_to_show(ctx.db, ctx.actor, ctx.own_area(permission))
+
+
+def _reviewing_place(ctx, given: str | None) -> str | None:
+    """Whose applications or notices to list: those of the institution over the place named, else over
+    the acting user's area (the one its departments serve); every institution's for the built-in administrator."""
+    if given or ctx.actor.is_system:
+        return given
+    return ctx.own_area(Permission.VIEW)
 
 
 def _versions(ctx, args) -> int:
-    for info in matter_list.lists(ctx.db, args.place):
-        published = info.published_on.isoformat() if info.published_on else "—"
-        ctx.print(f"v{info.version}\t{info.state.label}\t{published}\t{info.items} 项\t{info.title}")
+    print_table(ctx, ["版本", "状态", "公布日期", "事项", "名称"],
+                [[f"v{info.version}", info.state.label, info.published_on.isoformat() if info.published_on else "—",
+                  f"{info.items} 项", info.title] for info in matter_list.lists(ctx.db, _list_place(ctx, args.place))])
     return 0
 
 
 def _in_force(ctx, args) -> int:
     on = date.fromisoformat(args.on) if args.on else beijing_today()
-    lists = matter_list.in_force(ctx.db, args.place, on)
+    lists = matter_list.in_force(ctx.db, args.place or ctx.own_area(Permission.VIEW), on)
     for info, items in lists:
         ctx.print(f"# {info.title} 第 {info.version} 版({info.published_on} 公布)")
         for item in items:
@@ -35,18 +51,20 @@ def _in_force(ctx, args) -> int:
 
 def _applications(ctx, args) -> int:
     state = ReviewState.PENDING if args.pending else None
-    found = matter_list.applications(ctx.db, place_code=args.place, state=state, viewer=ctx.actor)
-    for a in found:
-        ctx.print(f"{a.id}\t{a.state.label}\t{a.department}\t{a.action.label}\t{a.item_code} {a.item_title}")
+    found = matter_list.applications(ctx.db, place_code=_reviewing_place(ctx, args.place), state=state,
+                                     viewer=ctx.actor)
+    print_table(ctx, ["编号", "状态", "部门", "申请", "事项"],
+                [[a.id, a.state.label, a.department, a.action.label, f"{a.item_code} {a.item_title}"] for a in found])
     ctx.print(f"共 {len(found)} 件申请")
     return 0
 
 
 def _rectifications(ctx, args) -> int:
-    found = matter_list.rectifications(ctx.db, place_code=args.place, open_only=args.open, viewer=ctx.actor)
-    for n in found:
-        said = f"退回理由:{n.returned_reason}" if n.returned_reason else (n.latest_report or "")
-        ctx.print(f"{n.id}\t{n.standing(beijing_today()).label}\t{n.due_on}\t{n.department}\t{n.reason}\t{said}")
+    found = matter_list.rectifications(ctx.db, place_code=_reviewing_place(ctx, args.place), open_only=args.open,
+                                       viewer=ctx.actor)
+    print_table(ctx, ["编号", "状态", "整改期限", "部门", "整改事由", "整改情况"],
+                [[n.id, n.standing(beijing_today()).label, n.due_on, n.department, n.reason,
+                  f"退回理由:{n.returned_reason}" if n.returned_reason else (n.latest_report or "")] for n in found])
     ctx.print(f"共 {len(found)} 份整改通知")
     return 0
 
@@ -79,23 +97,26 @@ def _return(ctx, args) -> int:
 
 
 def _import(ctx, args) -> int:
-    result = matter_exchange.import_items(ctx.db, ctx.actor, args.file, place_code=args.place)
+    place = _list_place(ctx, args.place, Permission.MANAGE_MATTERS)
+    result = matter_exchange.import_items(ctx.db, ctx.actor, args.file, place_code=place)
     ctx.print(f"已向{result.place_name}事项清单第 {result.version} 版草稿导入事项 {result.added} 项;"
-              f"核对无误后用 griddesk-admin matters publish --place {args.place} 公布")
+              f"核对无误后用 griddesk-admin matters publish --place {place} 公布")
     return 0
 
 
 def _export(ctx, args) -> int:
-    count = matter_exchange.export_items(ctx.db, ctx.actor, args.file, place_code=args.place, draft=args.draft)
+    count = matter_exchange.export_items(ctx.db, ctx.actor, args.file, place_code=_list_place(ctx, args.place),
+                                         draft=args.draft)
     ctx.print(f"已导出事项 {count} 项到 {args.file}")
     return 0
 
 
 def _publish(ctx, args) -> int:
     on = date.fromisoformat(args.on) if args.on else beijing_today()
-    draft = next((info for info in matter_list.lists(ctx.db, args.place) if info.state is MatterListState.DRAFT), None)
+    place = _list_place(ctx, args.place, Permission.MANAGE_MATTERS)
+    draft = next((info for info in matter_list.lists(ctx.db, place) if info.state is MatterListState.DRAFT), None)
     if draft is None:
-        raise ValidationFailed(f"{args.place} 没有未公布的事项清单草稿;请先导入事项(matters import)或在桌面“事项清单”中新建版本")
+        raise ValidationFailed(f"{place} 没有未公布的事项清单草稿;请先导入事项(matters import)或在桌面“事项清单”中新建版本")
     info = matter_list.publish(ctx.db, ctx.actor, draft.id, on=on)
     ctx.print(f"已公布{info.place_name}事项清单第 {info.version} 版({info.items} 项),自 {on} 起施行")
     return 0
@@ -104,26 +125,28 @@ def _publish(ctx, args) -> int:
 def register(cli) -> None:
     group = cli.group("matters", "事项清单 matter list (Art. 12–13)")
     sub = cli.command("versions", "列出某机构事项清单的各版本", _versions, group=group)
-    sub.add_argument("--place", default=CITY, metavar="CODE", help="市或县(区)代码,默认北海市")
+    sub.add_argument("--place", metavar="CODE", help=LIST_PLACE_HELP)
     sub = cli.command("in-force", "列出某地现行的事项(市级及所在县区)", _in_force, group=group)
-    sub.add_argument("--place", default=CITY, metavar="CODE")
+    sub.add_argument("--place", metavar="CODE", help="区划代码(默认:当前用户所在地区,系统管理员为北海市)")
     sub.add_argument("--on", metavar="YYYY-MM-DD", help="哪一天现行,默认今天")
     sub = cli.command("import", "从 CSV/XLSX 向市或县(区)事项清单的草稿导入事项(列:" + "、".join(matter_exchange.COLUMNS)
                       + ";责任部门填部门代码)", _import, group=group)
     sub.add_argument("file", metavar="FILE")
-    sub.add_argument("--place", default=CITY, metavar="CODE", help="市或县(区)代码,默认北海市")
+    sub.add_argument("--place", metavar="CODE", help=LIST_PLACE_HELP)
     sub = cli.command("export", "导出事项清单的事项为 CSV/XLSX(与导入的列相同)", _export, group=group)
     sub.add_argument("file", metavar="FILE")
-    sub.add_argument("--place", default=CITY, metavar="CODE", help="市或县(区)代码,默认北海市")
+    sub.add_argument("--place", metavar="CODE", help=LIST_PLACE_HELP)
     sub.add_argument("--draft", action="store_true", help="导出草稿,而不是现行的版本")
     sub = cli.command("publish", "公布事项清单草稿(每项须有责任部门的业务指导人员,Art. 13)", _publish, group=group)
-    sub.add_argument("--place", default=CITY, metavar="CODE", help="市或县(区)代码,默认北海市")
+    sub.add_argument("--place", metavar="CODE", help=LIST_PLACE_HELP)
     sub.add_argument("--on", metavar="YYYY-MM-DD", help="施行日期,默认今天")
     sub = cli.command("applications", "列出部门的纳入/退出申请", _applications, group=group)
-    sub.add_argument("--place", metavar="CODE", help="只列该市或县(区)机构审核的申请")
+    sub.add_argument("--place", metavar="CODE", help="只列该市或县(区)机构审核的申请"
+                     "(默认:当前用户所在地区的机构;系统管理员列全部)")
     sub.add_argument("--pending", action="store_true", help="只列待审核的")
     sub = cli.command("rectifications", "列出督促整改通知(联络员只见本部门的)", _rectifications, group=group)
-    sub.add_argument("--place", metavar="CODE", help="只列该市或县(区)机构督促的")
+    sub.add_argument("--place", metavar="CODE", help="只列该市或县(区)机构督促的"
+                     "(默认:当前用户所在地区的机构;系统管理员列全部)")
     sub.add_argument("--open", action="store_true", help="只列尚未整改完毕的")
     sub = cli.command("rectification-issue", "督促履职不到位的部门限期整改(Art. 13)", _issue, group=group)
     sub.add_argument("department", metavar="CODE", help="部门代码(见 departments list)")

@@ -7,27 +7,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..errors import PermissionDenied
 from ..services import notice_board
 from ..services.printing.matter_list_pdf import print_matter_list
 from ..services.printing.notice_sheets import print_notice_sheets
 from ..services.security import Permission
 from .key_value import split_setting
 
-CITY = "450500000000"
-
 
 def _default_place(ctx, given: str | None) -> str:
-    """The place named, else the acting user's own (their first grant to print), else the city."""
-    if given:
-        return given
-    grants = ctx.actor.scopes(Permission.PRINT)
-    if grants is None:
-        return CITY
-    if not grants:
-        raise PermissionDenied(f"用户“{ctx.actor.display_name}”没有打印的权限;请由具有该地区相应角色的用户办理",
-                               article="Art. 15")
-    return grants[0].place_code
+    """The place named, else the acting user's own (their first grant to print)."""
+    return given or ctx.own_area(Permission.PRINT)
 
 
 def _matter_list(ctx, args) -> int:

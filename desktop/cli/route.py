@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from ..errors import NotFound
 from ..services.cases.intake import preview_route, unrouted_reason
 
 
 def _route(ctx, args) -> int:
     grid = preview_route(ctx.db, args.lon, args.lat)
     if grid is None:
-        ctx.print(f"未找到网格:{unrouted_reason(ctx.db, args.lon, args.lat)}")
-        return 1
+        raise NotFound(f"未找到网格:{unrouted_reason(ctx.db, args.lon, args.lat)}")
     ctx.print(f"{grid.code}\t{grid.name}")
     return 0
 

@@ -14,21 +14,29 @@ from ..services import accounts, password_policy, users
 from .places import print_table
 
 
+NO_PASSWORD = "没有输入密码,未作任何更改"
+
+
 def _password() -> str:
     """From stdin when it is not a terminal (scripts), else asked twice without echo."""
     if not sys.stdin.isatty():
-        return sys.stdin.readline().rstrip("\r\n")
+        line = sys.stdin.readline()
+        if not line:  # input ended before any line (an empty file or pipe): no password given, not an empty one
+            raise ValidationFailed(f"{NO_PASSWORD}(标准输入为空);请经标准输入给出密码(一行),或在终端中运行以提示输入",
+                                   field="password")
+        return line.rstrip("\r\n")
     try:
         first = getpass.getpass("密码 password: ")
         again = getpass.getpass("再输入一次 again: ")
     except EOFError:  # Ctrl+D (Ctrl+Z on Windows) at the prompt: nothing typed, nothing done
-        raise ValidationFailed("没有输入密码,未作任何更改;请重新运行命令并输入密码", field="password") from None
+        raise ValidationFailed(f"{NO_PASSWORD};请重新运行命令并输入密码", field="password") from None
     if first != again:
         raise ValidationFailed("两次输入的密码不一致,请重新运行命令", field="password")
     return first
 
 
 def _add(ctx, args) -> int:
+    users.check_new_username(ctx.db, args.name)  # before its password is typed, twice, for nothing
     department = users.department_id(ctx.db, args.department) if args.department else None
     info = users.add_user(ctx.db, ctx.actor, username=args.name, display_name=args.display_name,
                           password=_password(), role=Role(args.role), scope_code=args.scope,

@@ -163,24 +163,40 @@ def _require_fits(text: str, column, what: str, field: str) -> None:
                                field=field)
 
 
-def add_user(db: Database, actor: Actor, *, username: str, display_name: str | None, password: str,
-             role: Role, scope_code: str, department_id: int | None = None, synthetic: bool = False) -> UserInfo:
-    require_department_of_liaison(role, department_id)
-    refuse_department_of_non_liaison(role, department_id)
+def _check_username_form(username: str) -> None:
     # ASCII only: a full-width "ｑｇ_op1" would pass for "qg_op1" in a list of accounts.
     if not re.fullmatch(r"[A-Za-z0-9_.]+", username or ""):
         raise ValidationFailed(f"用户名 {username!r} 无效:只能用英文字母、数字、下划线和点(半角)", field="username")
     _require_fits(username, User.username, "用户名", "username")
+
+
+def _refuse_taken_username(session: Session, username: str) -> None:
+    taken = session.scalar(select(User.username).where(func.lower(User.username) == username.lower()))
+    if taken:  # qg_op1 and QG_OP1 would be told apart by no one reading the log
+        raise Conflict(f"用户名 {username} 已存在" if taken == username else
+                       f"用户名 {username} 与已有的 {taken} 只差大小写,容易混淆;请另取一个")
+
+
+def check_new_username(db: Database, username: str) -> None:
+    """Refuse a log-in name `add_user` would refuse for itself (its form, or an account of that name in
+    any case), before anyone is asked to type a password for it."""
+    _check_username_form(username)
+    with db.session() as session:
+        _refuse_taken_username(session, username)
+
+
+def add_user(db: Database, actor: Actor, *, username: str, display_name: str | None, password: str,
+             role: Role, scope_code: str, department_id: int | None = None, synthetic: bool = False) -> UserInfo:
+    require_department_of_liaison(role, department_id)
+    refuse_department_of_non_liaison(role, department_id)
+    _check_username_form(username)
     _require_fits(display_name or "", User.display_name, "显示名", "display_name")
     check_password(password, username)
     with unit_of_work(db, actor, "users.add", target=username) as uow:
         place = get_place(uow.session, scope_code)
         uow.require(Permission.MANAGE_USERS, place.code, place.short_name)
         check_grant(actor, role, place)
-        taken = uow.session.scalar(select(User.username).where(func.lower(User.username) == username.lower()))
-        if taken:  # qg_op1 and QG_OP1 would be told apart by no one reading the log
-            raise Conflict(f"用户名 {username} 已存在" if taken == username else
-                           f"用户名 {username} 与已有的 {taken} 只差大小写,容易混淆;请另取一个")
+        _refuse_taken_username(uow.session, username)
         department = uow.session.get(Department, department_id) if department_id else None
         if department is not None:
             require_department_in_scope(uow.session, actor, department)

@@ -65,9 +65,9 @@ def test_items_of_one_category_say_where_how_many_and_when(db, system):
     assert second.window_dates() == (date(2026, 10, 10), date(2026, 10, 14))
     out = io.StringIO()
     assert cli_main(["--db", db.engine.url.render_as_string(hide_password=False), "governance", "list"], out=out) == 0
-    rows = out.getvalue().splitlines()[:2]
-    assert f"2026-10-01 至 2026-10-06\t中心 {first.center_lon:.5f},{first.center_lat:.5f}" in rows[0]
-    assert f"2026-10-10 至 2026-10-14\t中心 {second.center_lon:.5f},{second.center_lat:.5f}" in rows[1]
+    rows = out.getvalue().splitlines()[1:3]  # below the header
+    assert f"2026-10-01 至 2026-10-06  中心 {first.center_lon:.5f},{first.center_lat:.5f}" in rows[0]
+    assert f"2026-10-10 至 2026-10-14  中心 {second.center_lon:.5f},{second.center_lat:.5f}" in rows[1]
     assert rows[0].endswith(first.title) and rows[1].endswith(second.title)
 
 
