@@ -21,6 +21,7 @@ from pathlib import Path
 
 from chinese_calendar import constants as published_schedule
 from sqlalchemy import delete, extract, func, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 
 from ..db import Database
@@ -34,6 +35,7 @@ from ..models import (
     EmergencyStep,
     Setting,
     SupervisionOrder,
+    utcnow,
 )
 from ..models.enums import (
     ACTIVE_ASSIGNMENT_STATES,
@@ -138,14 +140,14 @@ def catch_up_with_published_schedule(db: Database, actor: Actor) -> int | None:
             return None
     with unit_of_work(db, actor, "calendar.published_schedule", target=str(current)) as uow:
         session = uow.session
-        row = session.get(Setting, SCHEDULE_SETTING, with_for_update=True)  # one desk recounts
-        if row is not None and row.value >= current:
+        # Created, if missing, by an insert that waits for another desk creating it at the same moment
+        # (two desks started at once on a new database), rather than failing on the key afterwards.
+        created = _insert_if_missing(session, SCHEDULE_SETTING, current, by=actor.display_name)
+        row = session.get(Setting, SCHEDULE_SETTING, with_for_update=True, populate_existing=True)  # one desk recounts
+        if not created and row.value >= current:
             uow.audit(f"国务院节假日安排(至 {row.value} 年)已由其他电脑计入期限,无需重算")
             return None
-        if row is None:
-            row = Setting(key=SCHEDULE_SETTING, value=current, updated_by=actor.display_name)
-            session.add(row)
-            session.flush()
+        if created:
             moved = recompute_open_deadlines(session, WorkCalendar.load(session), by=actor.display_name)
             uow.audit(f"本库期限今后按程序内置的国务院节假日安排(至 {current} 年)计算,重算未办结的承办期限 {moved} 项",
                       published_through=current, recomputed=moved)
@@ -157,6 +159,13 @@ def catch_up_with_published_schedule(db: Database, actor: Actor) -> int | None:
         return _recount(uow, before, _from(date(first, 1, 1)),
                         f"程序内置的国务院节假日安排已更新至 {current} 年({first} 年起按公布的安排计算)",
                         published_through=current)
+
+
+def _insert_if_missing(session, key: str, value, *, by: str) -> bool:
+    """Insert the setting unless its key is there (ON CONFLICT DO NOTHING on both backends); whether it was."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    insert = dialect.insert(Setting).values(key=key, value=value, updated_by=by, updated_at=utcnow())
+    return session.execute(insert.on_conflict_do_nothing(index_elements=["key"]).returning(Setting.key)).first() is not None
 
 
 def _check_entries(entries: list[DayEntry]) -> None:

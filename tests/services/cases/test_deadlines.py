@@ -314,6 +314,53 @@ def test_a_database_that_never_kept_the_year_has_its_open_shares_recounted_from_
         assert s.get(Setting, calendar_admin.SCHEDULE_SETTING).value == last_published_year()
 
 
+
+def test_two_desks_starting_at_once_on_a_new_database_recount_once_without_a_conflict(world, backend, monkeypatch):
+    """Both desks find no schedule setting and set out to create it: the second had then failed on
+    the key (a Conflict in its log, the recount left to its next start); now it waits for the first
+    and finds the deadlines already counted with the published years."""
+    import threading
+    import time
+
+    from desktop.services.clock import WorkCalendar
+    from desktop.services.cases.deadlines import case_limits, recompute
+
+    if backend == "sqlite":
+        pytest.skip("a single-desktop SQLite file serialises writers; the race is a PostgreSQL matter")
+    case = dispatch_at(world, at(2026, 9, 30))
+    with world.db.session() as s:  # counted by an older package that did not know 2026
+        share = s.get(Assignment, lead_of(world, case.id).id)
+        recompute(s, share, WorkCalendar.load(s, published_through=2025), case_limits(s, share.case))
+        s.commit()
+    recounting, go_on = threading.Event(), threading.Event()
+    real = calendar_admin.recompute_open_deadlines
+
+    def held(*args, **kwargs):  # the first desk has created the setting and recounts, not yet committed
+        recounting.set()
+        go_on.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(calendar_admin, "recompute_open_deadlines", held)
+    results = {}
+
+    def desk(name):
+        try:
+            results[name] = calendar_admin.catch_up_with_published_schedule(world.db, world.system)
+        except Exception as exc:  # what the desk's log would have shown
+            results[name] = exc
+
+    first = threading.Thread(target=desk, args=("first",))
+    first.start()
+    assert recounting.wait(10)
+    second = threading.Thread(target=desk, args=("second",))
+    second.start()
+    time.sleep(0.5)  # the second desk reaches the setting and waits for the first
+    go_on.set()
+    first.join(10)
+    second.join(10)
+    assert results == {"first": 1, "second": None}
+    assert lead_of(world, case.id).due_at == at(2026, 10, 14, 0)
+
 def test_a_pause_decided_before_pauses_were_marked_is_still_given_back_in_clock_time(world):
     """Migration 0009 marks the requests that stop a clock; a pause decided before it (kept only
     as seconds stood still) is given back as it was then, in clock time — a recount must not
