@@ -121,3 +121,19 @@ def test_a_step_on_a_share_changed_since_it_was_read_is_refused(demo_db, capsys,
     police = actor_for(demo_db, "qg_police")
     events = case_detail(demo_db, police, own_share_step(demo_db, police, number).case.id).events
     assert "stage_report" not in [e.kind for e in events]
+
+
+@pytest.mark.law("Art. 18")
+def test_another_departments_step_on_the_case_since_it_was_read_does_not_refuse_a_step(demo_db, monkeypatch):
+    """Lead and co-handler work on one case at once: a step read before the other department's
+    stage report still goes through, as at the desk."""
+    numbers = {user: {r["number"] for r in _mine(demo_db, user) if r["share_state"] in ("signed", "handling")}
+               for user in ("qg_police", "qg_market", "qg_fish")}
+    number, other = next((n, user) for user in ("qg_market", "qg_fish") for n in sorted(numbers["qg_police"] & numbers[user]))
+    read_before = own_share_step(demo_db, actor_for(demo_db, "qg_police"), number)
+    assert _run(demo_db, other, "cases", "stage-report", number, "--content", "协同核查中")[0] == 0
+    reads = iter([read_before])
+    monkeypatch.setattr(cases_cli, "own_share_step",
+                        lambda db, actor, n: next(reads, None) or own_share_step(db, actor, n))
+    code, out = _run(demo_db, "qg_police", "cases", "stage-report", number, "--content", "已走访,正在核实")
+    assert code == 0 and out.startswith(f"已报送阶段性工作情况:案件 {number}(侨港派出所)")
