@@ -1,19 +1,29 @@
 """`griddesk-admin cases import|export`: exchange of cases as Open311 JSON, CSV or XLSX (SPEC §9);
 `cases services FILE --township CODE`: the Open311 service list, from the matter list in force;
-`cases rules [--set KEY=VALUE …]`: the callback and clock rules (Art. 20).
+`cases rules [--set KEY=VALUE …]`: the callback and clock rules (Art. 20);
+`cases mine|sign|contact|stage-report|extend|object|result`, as a liaison (--as): its department's
+shares and its steps on them (Art. 18–19), each passing what it read of the case as the case panel does.
 
 A bad file is refused as a whole: the CLI prints each bad row to stderr and exits 1.
 """
 
 from __future__ import annotations
 
+import json
+from datetime import datetime
 from pathlib import Path
 
-from ..errors import ValidationFailed
-from ..services.cases import case_rules
+from ..errors import PermissionDenied, ValidationFailed
+from ..models.base import utcnow
+from ..services import queue
+from ..services.cases import case_rules, department
+from ..services.cases.common import ASSIGNMENT_ACTIONS
+from ..services.cases.queries import own_share_step
+from ..services.clock import BEIJING, due_text
 from ..services.exchange import formats, open311
 from ..services.queue import QueueFilter
 from .key_value import number_or_text, split_setting
+from .places import print_table
 
 _YES, _NO = ("yes", "true", "1", "是"), ("no", "false", "0", "否")
 
@@ -82,6 +92,111 @@ def _rules(ctx, args) -> int:
     return 0
 
 
+# The share states in which the department has a step of its own to take; in the others it waits
+# for the center (an extension or objection to decide, a result to review).
+_NEEDS_ACTION = frozenset().union(*ASSIGNMENT_ACTIONS.values())
+_STEPS = {"sign": "签收", "contact": "联系诉求人", "handle": "反馈办理结果"}
+MINE_PAGE = 500  # rows read from the queue at a time
+
+
+def _deadline(due: datetime | None, step: str | None, now: datetime) -> str:
+    """A share's next deadline as the liaison's queue counts it down: which step, by when."""
+    if due is None:
+        return "不计时(待中心决定或核查)"
+    return f"{_STEPS[step]} {due_text(due)}" + ("(已超期)" if due < now else "")
+
+
+def _mine(ctx, args) -> int:
+    if not queue.sees_own_share(ctx.actor):
+        raise PermissionDenied(f"用户“{ctx.actor.display_name}”不是部门联络员,没有本部门的承办任务;"
+                               "请用 --as 指定联络员", article="Art. 15")
+    rows, offset = [], 0
+    while True:  # the queue as a liaison's desk shows it: open cases, its own share's deadline first
+        page = queue.page(ctx.db, ctx.actor, QueueFilter(), offset, MINE_PAGE)
+        rows += [r for r in page if r.own_state is not None and (args.all or r.own_state in _NEEDS_ACTION)]
+        if len(page) < MINE_PAGE:
+            break
+        offset += MINE_PAGE
+    now = utcnow()
+    if args.json:
+        ctx.print(json.dumps([{"number": r.number, "title": r.title, "case_state": r.state.value,
+                               "share_state": r.own_state.value, "share_state_label": r.own_state.label,
+                               "next_step": r.own_step,
+                               "next_due_at": r.own_due_at and r.own_due_at.astimezone(BEIJING).isoformat(),
+                               "overdue": r.own_due_at is not None and r.own_due_at < now} for r in rows],
+                             ensure_ascii=False, indent=1))
+        return 0
+    print_table(ctx, ["编号", "承办状态", "下一期限", "标题"],
+                [[r.number, r.own_state.label, _deadline(r.own_due_at, r.own_step, now), r.title] for r in rows])
+    ctx.print(f"共 {len(rows)} 件")
+    return 0
+
+
+def _step(ctx, number: str, service, done: str, **given) -> int:
+    """One step on the department's share of case `number`, passing the case's and the share's
+    versions and the newest event read just before, as the case panel does; then the share as it stands."""
+    service(ctx.db, ctx.actor, **own_share_step(ctx.db, ctx.actor, number).seen(), **given)
+    after = own_share_step(ctx.db, ctx.actor, number)
+    share = after.share
+    ctx.print(f"已{done}:案件 {number}({share.department_name}),承办任务{share.state.label},"
+              f"下一期限:{_deadline(*share.next_deadline(), utcnow())}")
+    return 0
+
+
+def _sign(ctx, args) -> int:
+    return _step(ctx, args.number, department.sign_for, "签收")
+
+
+def _contact(ctx, args) -> int:
+    return _step(ctx, args.number, department.contact_requester, "记录联系诉求人情况", note=args.note)
+
+
+def _stage_report(ctx, args) -> int:
+    return _step(ctx, args.number, department.stage_report, "报送阶段性工作情况", content=args.content)
+
+
+def _extend(ctx, args) -> int:
+    unit = own_share_step(ctx.db, ctx.actor, args.number).handling_unit.label
+    return _step(ctx, args.number, department.request_extension, f"申请延期 {args.amount} {unit},待审批",
+                 amount=args.amount, reason=args.reason)
+
+
+def _object(ctx, args) -> int:
+    return _step(ctx, args.number, department.raise_objection, "提出管辖异议,待审批", reason=args.reason)
+
+
+def _result(ctx, args) -> int:
+    return _step(ctx, args.number, department.report_result, "反馈办理结果", result=args.result,
+                 late_reason=args.late_reason or "")
+
+
+def _register_liaison_steps(cli, group: str) -> None:
+    sub = cli.command("mine", "以联络员身份(--as)列出本部门待办的承办任务:编号、承办状态、下一期限(Art. 18–19)"
+                      " the liaison's own shares that need action", _mine, group=group)
+    sub.add_argument("--all", action="store_true", help="也列出待中心审批或核查的 also those waiting for the center")
+    sub.add_argument("--json", action="store_true", help="输出 JSON 数组 JSON output")
+    steps = [
+        ("sign", "签收本部门的承办任务(Art. 18) sign for the share", _sign, []),
+        ("contact", "记录联系诉求人的情况(Art. 19) contact the requester", _contact,
+         [("--note", "联系情况")]),
+        ("stage-report", "报送阶段性工作情况(Art. 18) report a stage", _stage_report,
+         [("--content", "阶段性工作情况")]),
+        ("extend", "申请延期,每件一次、不超过原办理时限(Art. 19) ask for an extension", _extend,
+         [("--reason", "延期理由")]),
+        ("object", "提出管辖异议(Art. 18) object to the jurisdiction", _object, [("--reason", "异议理由")]),
+        ("result", "反馈办理结果(Art. 18–19) report the result", _result, [("--result", "办理结果")]),
+    ]
+    parsers = {}
+    for name, help_text, handler, texts in steps:
+        parsers[name] = sub = cli.command(name, "以联络员身份(--as)" + help_text, handler, group=group)
+        sub.add_argument("number", metavar="NUMBER", help="案件编号 case number")
+        for option, meaning in texts:
+            sub.add_argument(option, required=True, metavar="TEXT", help=meaning)
+    parsers["extend"].add_argument("--amount", required=True, type=int, metavar="N",
+                                   help="延期时长,单位同原办理时限(工作日或小时)")
+    parsers["result"].add_argument("--late-reason", metavar="TEXT", help="逾期理由(办理期限已过时必填,Art. 18)")
+
+
 def register(cli) -> None:
     group = cli.group("cases", "诉求案件 cases")
     sub = cli.command("import", "导入诉求(Open311 JSON,或导出的诉求清单 CSV、XLSX;有错误则整个文件不导入)",
@@ -100,3 +215,4 @@ def register(cli) -> None:
     sub = cli.command("rules", "查看或设置期限与回访规则(全市适用;Art. 20)", _rules, group=group)
     sub.add_argument("--set", nargs="+", action="extend", metavar="KEY=VALUE",
                      help=f"设置项:{'、'.join(case_rules.NUMBERS)}、pause_while_deciding(yes 或 no)")
+    _register_liaison_steps(cli, group)

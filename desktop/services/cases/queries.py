@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ...db import Database
-from ...errors import NotFound
+from ...errors import NotFound, PermissionDenied
 from ...models import (
     Assignment,
     Callback,
@@ -33,7 +33,16 @@ from .department import extension_refusal
 from .dispatch import suggest_departments
 from .duplicates import find_duplicates
 from .intake import grid_choices
-from .results import AssignmentInfo, CaseDetail, CaseInfo, EventInfo, MergeChoice, PendingRequest, SupervisionInfo
+from .results import (
+    AssignmentInfo,
+    CaseDetail,
+    CaseInfo,
+    EventInfo,
+    MergeChoice,
+    PendingRequest,
+    ShareStep,
+    SupervisionInfo,
+)
 from .supervision import default_due
 
 # Which permission each center action needs at the place that handles the case.
@@ -84,6 +93,13 @@ def _pending_objection(session, rows) -> PendingRequest | None:
     return request and PendingRequest(request.id, f"{department} 提出管辖异议:{request.reason}")
 
 
+def _running_share(actor: Actor, shares) -> Assignment | None:
+    """The actor's department's running share among a case's `shares` (at most one,
+    uq_assignments_one_active_per_department)."""
+    return next((a for a in shares if a.department_id is not None and a.department_id == actor.department_id
+                 and a.state in ACTIVE_ASSIGNMENT_STATES), None)
+
+
 def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
     with db.session() as session:
         case = session.get(Case, case_id)
@@ -103,8 +119,7 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
                          and case.level in (HandlingLevel.COUNTY, HandlingLevel.CITY) else None)
         if actor.can(Permission.REVIEW, place.code):
             actions += ["decide_extension"] * bool(pending_ext) + ["decide_objection"] * bool(pending_obj)
-        own = next((a for a, _ in rows if a.department_id == actor.department_id and a.department_id is not None
-                    and a.state not in (AssignmentState.DONE, AssignmentState.WITHDRAWN)), None)
+        own = _running_share(actor, (a for a, _ in rows))
         if own is not None and actor.can(Permission.HANDLE, township.code):
             may_extend = extension_refusal(session, own, utcnow(), case.number) is None
             actions += [a for a, states in ASSIGNMENT_ACTIONS.items() if own.state in states
@@ -190,3 +205,23 @@ def case_id_by_number(db: Database, actor: Actor, number: str) -> int:
             raise NotFound(f"没有编号为 {number} 的案件,请核对编号")
         require_case_view(session, actor, case)
         return case.id
+
+
+def own_share_step(db: Database, actor: Actor, number: str) -> ShareStep:
+    """What the actor's step on its department's running share of case `number` goes with, as the
+    case panel passes it. Reads the share, not the panel: no requester's phone is shown, so none is
+    recorded as shown (Art. 15). Refused when the department has no running share (Art. 18)."""
+    case_id = case_id_by_number(db, actor, number)
+    with db.session() as session:
+        case = session.get(Case, case_id)
+        share = _running_share(actor, case.assignments)
+        if share is None:
+            if actor.department_id is None:
+                raise PermissionDenied(f"用户“{actor.display_name}”不是部门联络员;案件 {number} 的签收、联系、反馈等"
+                                       "由承办部门的联络员办理", article="Art. 15")
+            department = session.get(Department, actor.department_id)
+            raise PermissionDenied(f"{department.name} 在案件 {number} 没有正在办理的承办任务(未派给该部门,"
+                                   "或已办结、已撤回);联络员只能办理本部门承办或协办中的任务", article="Art. 18")
+        newest = session.scalar(select(func.max(CaseEvent.id)).where(CaseEvent.case_id == case.id))
+        return ShareStep(CaseInfo.of(case), AssignmentInfo.of(share, session.get(Department, share.department_id).name),
+                         newest, case_limits(session, case).handle.unit)

@@ -159,6 +159,22 @@ class PendingRequest:
 
 
 @dataclass(frozen=True)
+class ShareStep:
+    """What a liaison's step on its department's running share goes with, as the case panel passes it
+    (department._own_assignment): the case and the share as they stand, and the case's newest event."""
+
+    case: CaseInfo
+    share: AssignmentInfo
+    newest_event_id: int
+    handling_unit: TimeLimitUnit  # what an extension's amount counts (the case's time limit's unit)
+
+    def seen(self) -> dict:
+        """The keywords of every department step: the share, and what was read of it and of the case."""
+        return {"assignment_id": self.share.id, "expected_version": self.case.version,
+                "seen_event_id": self.newest_event_id, "seen_share_version": self.share.version}
+
+
+@dataclass(frozen=True)
 class GridChoice:
     """A grid a case on the triage list may be routed to."""
 
