@@ -6,6 +6,7 @@ import csv
 import io
 import hashlib
 import json
+import re
 from datetime import datetime, timedelta
 
 import pytest
@@ -79,16 +80,18 @@ def test_settle_and_reopen_a_month(demo_db, tmp_path):
     assert code == 0 and "其中 2026-09 为结算数据" in text
     assert "其中2026-09为结算数据" in "".join(pdf_text(tmp_path / "q3.pdf").split())
     code, text = run(demo_db, "evaluation", "settlements")
-    assert code == 0 and "2026-09\t已结算" in text
+    assert code == 0 and text.split()[:5] == ["月份", "状态", "结算时间", "结算人", "数据"]
+    assert re.search(r"^2026-09 +已结算 +2026-\d\d-\d\d \d\d:\d\d +\S+ +\d+ 项$", text, re.M)
     assert run(demo_db, "evaluation", "reopen", "--period", "2026-09", "--reason", "回访数据补录")[0] == 0
-    assert "2026-09\t已撤销结算" in run(demo_db, "evaluation", "settlements")[1]
+    assert re.search(r"^2026-09 +已撤销结算 +- +- +\d+ 项$", run(demo_db, "evaluation", "settlements")[1], re.M)
 
 
 def test_governance_and_conformance_commands(demo_db, tmp_path):
     code, text = run(demo_db, "governance", "list")
     assert code == 0 and text.strip().endswith("项") and text.split()[:2] == ["编号", "状态"]
     code, text = run(demo_db, "governance", "detect")
-    suggested = text.splitlines()[0].split("\t")[0]
+    assert code == 0 and text.split()[:2] == ["编号", "地点"] and "\t" not in text
+    suggested = text.splitlines()[1].split()[0]
     code, text = run(demo_db, "governance", "accept", suggested, "--department", "450500-CGJ", "--review-on", "2026-12-31")
     assert code == 0 and "责任部门 北海市城市管理综合执法局" in text  # named by the code departments list shows
     code, text = run(demo_db, "conformance")

@@ -15,7 +15,7 @@ from desktop import migrate
 from desktop.cli import main
 from desktop.db import Database, normalise_url
 from desktop.models import AuditEntry, Case, Place, User
-from desktop.models.enums import CaseState
+from desktop.models.enums import AuditOutcome, CaseState
 from desktop.services import users
 
 PG_DOWN = "postgresql://postgres@127.0.0.1:5999/test"
@@ -263,6 +263,30 @@ def test_a_password_is_asked_for_only_once_the_name_is_free(fresh_url, monkeypat
         assert run(fresh_url, "users", "add", name, "--role", "operator", "--scope", "450503103") == (1, "")
         assert capsys.readouterr().err.startswith(f"griddesk-admin: {said}")
 
+
+@pytest.mark.law("Art. 15")
+def test_a_new_password_is_asked_for_only_once_the_account_is_the_actors_to_reset(fresh_url, monkeypatch, capsys):
+    run(fresh_url, "init")
+    for name, role, scope in (("qg_admin", "township_admin", "450503103"), ("yh_admin", "county_admin", "450503")):
+        run(fresh_url, "users", "add", name, "--role", role, "--scope", scope, stdin="secret-123\n",
+            monkeypatch=monkeypatch)
+    capsys.readouterr()
+    for actor, name, said in ((None, "nobody", "没有名为 'nobody' 的用户"), ("qg_admin", "yh_admin", "管辖范围以外"),
+                              ("qg_admin", "qg_admin", "不能修改自己的账号")):
+        typed = io.StringIO("renewed-456\n")
+        monkeypatch.setattr(sys, "stdin", typed)
+        as_actor = ["--as", actor] if actor else []
+        assert run(fresh_url, *as_actor, "users", "reset-password", name) == (1, "")
+        assert said in capsys.readouterr().err
+        assert typed.tell() == 0  # the password was never read
+    db = Database.connect(fresh_url)
+    try:
+        with db.session() as session:
+            refused = session.scalars(select(AuditEntry.target).where(AuditEntry.action == "users.reset_password",
+                                                                      AuditEntry.outcome == AuditOutcome.DENIED))
+            assert sorted(refused) == ["qg_admin", "yh_admin"]  # on record as a refused reset would be
+    finally:
+        db.dispose()
 
 def test_no_password_on_standard_input_is_said_so_not_taken_for_a_short_one(fresh_url, monkeypatch, capsys):
     run(fresh_url, "init")

@@ -9,7 +9,8 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop.cli import main
-from desktop.services import matter_list
+from desktop.models.enums import Role
+from desktop.services import matter_list, users
 from desktop.services.clock import beijing_today
 from desktop.services.security import Actor
 
@@ -211,3 +212,29 @@ def test_without_place_the_matters_commands_work_on_the_acting_users_own_area(de
     assert "北海市网格化服务管理事项清单" in _run(demo_db, "matters", "versions")[1]
     assert _run(demo_db, "--as", "qg_op1", "matters", "import", str(exported))[0] == 1
     assert "没有维护事项清单的权限" in capsys.readouterr().err  # an operator keeps no list anywhere
+
+
+@pytest.mark.law("Art. 14")
+@pytest.mark.law("Art. 15")
+def test_a_township_reads_its_countys_list_in_force_and_another_county_does_not(demo_db, tmp_path, capsys):
+    """The list is published for the people it governs (Art. 14): 侨港镇's administrator exports and prints
+    银海区's list; a user of 海城区, which it does not govern, may not, nor may 侨港镇 take 银海区's draft."""
+    db = demo_db
+    users.add_user(db, Actor.system(), username="hc_op", display_name=None, password="secret-123",
+                   role=Role.OPERATOR, scope_code="450502")
+    exported = tmp_path / "yh.csv"
+    code, out = _run(db, "--as", "qg_admin", "matters", "export", str(exported))
+    (county_items,) = [found for info, found in matter_list.in_force(db, "450503", beijing_today())
+                       if info.place_code == "450503000000"]
+    assert (code, out) == (0, f"已导出事项 {len(county_items)} 项到 {exported}\n")
+    assert sorted(line.split(",")[0] for line in exported.read_text(encoding="utf-8-sig").splitlines()[1:]) == \
+        sorted(item.draft.code for item in county_items)
+    printed = tmp_path / "yh.pdf"
+    assert _run(db, "--as", "qg_admin", "print", "matter-list", "--place", "450503", "-o", str(printed))[0] == 0
+    capsys.readouterr()
+    assert _run(db, "--as", "qg_admin", "matters", "export", str(tmp_path / "draft.csv"), "--draft")[0] == 1
+    assert "Art. 15" in capsys.readouterr().err
+    for argv in (["matters", "export", str(tmp_path / "other.csv"), "--place", "450503"],
+                 ["print", "matter-list", "--place", "450503", "-o", str(tmp_path / "other.pdf")]):
+        assert _run(db, "--as", "hc_op", *argv) == (1, "")
+        assert "没有在 银海(450503000000)" in capsys.readouterr().err

@@ -5,20 +5,30 @@ from __future__ import annotations
 
 from ..services import department_contacts, departments
 from ..services.departments import DepartmentDraft
+from .places import print_table
 
 
-def _describe(info: departments.DepartmentInfo, above_label: str = "上级:") -> str:
-    """One department on a line; under the list's header its parent goes without the label."""
-    above = f"{info.parent_name}({info.parent_code})" if info.parent_code else "—"
+def _parent_text(info: departments.DepartmentInfo) -> str:
+    return f"{info.parent_name}({info.parent_code})" if info.parent_code else "—"
+
+
+def _describe(info: departments.DepartmentInfo) -> str:
+    """One department on a line, as add and edit confirm it."""
     retired = "" if info.active else "\t(已停用)"
     return (f"{info.code}\t{info.level.label}\t{info.place_name}\t{info.name}\t{info.phone or '—'}"
-            f"\t{above_label}{above}{retired}")
+            f"\t上级:{_parent_text(info)}{retired}")
 
 
 def _list(ctx, args) -> int:
-    ctx.print("代码\t级别\t辖区\t名称\t办公电话\t上级部门")
-    for info in departments.list_departments(ctx.db, args.under, include_retired=args.all):
-        ctx.print(_describe(info, above_label=""))
+    found = departments.list_departments(ctx.db, args.under, include_retired=args.all)
+    header = ["代码", "级别", "辖区", "名称", "办公电话", "上级部门"]
+    rows = [[info.code, info.level.label, info.place_name, info.name, info.phone or "—", _parent_text(info)]
+            for info in found]
+    if args.all:  # only then do retired ones show, so only then is the state worth a column
+        header.append("状态")
+        for row, info in zip(rows, found):
+            row.append("在用" if info.active else "已停用")
+    print_table(ctx, header, rows)
     return 0
 
 

@@ -15,19 +15,21 @@ from ..services import emergencies, emergency_corrections
 from ..services.clock import BEIJING, beijing_text, due_text
 from ..services.printing.bulletin import write_bulletin
 from .key_value import number_or_text, split_setting
+from .places import print_table
 
 
 def _list(ctx, args) -> int:
     reports = emergencies.list_reports(ctx.db, ctx.actor, open_only=args.open, under=args.under)
-    if reports:
-        ctx.print("序号\t编号\t获知时间\t类型\t级别\t状态\t标题\t提示")
+    if not reports:
+        ctx.print("没有紧急情况报告")
+        return 0
+    rows = []
     for info in reports:
         overdue = info.overdue_count()  # each follow-up round fallen due while one is owed, too
         flags = ("未确认 " if info.acknowledged_at is None else "") + (f"超时{overdue}项" if overdue else "")
-        ctx.print(f"{info.id}\t{info.number}\t{info.learned_at.astimezone(BEIJING):%Y-%m-%d %H:%M}\t"
-                  f"{info.type.label}\t{info.level.label}\t{info.state.label}\t{info.title}\t{flags}".rstrip())
-    if not reports:
-        ctx.print("没有紧急情况报告")
+        rows.append([info.id, info.number, f"{info.learned_at.astimezone(BEIJING):%Y-%m-%d %H:%M}", info.type.label,
+                     info.level.label, info.state.label, info.title, flags.rstrip()])
+    print_table(ctx, ["序号", "编号", "获知时间", "类型", "级别", "状态", "标题", "提示"], rows)
     return 0
 
 

@@ -56,9 +56,10 @@ def _reopen(ctx, args) -> int:
 
 def _settlements(ctx, args) -> int:
     rows = settlement.list_settlements(ctx.db)
-    for row in rows:
-        when = f"{row.closed_at.astimezone(BEIJING):%Y-%m-%d %H:%M} {row.closed_by}" if row.settled else "-"
-        ctx.print(f"{row.code}\t{'已结算' if row.settled else '已撤销结算'}\t{when}\t{row.rows} 项")
+    print_table(ctx, ["月份", "状态", "结算时间", "结算人", "数据"],
+                [[row.code, "已结算" if row.settled else "已撤销结算",
+                  f"{row.closed_at.astimezone(BEIJING):%Y-%m-%d %H:%M}" if row.settled else "-",
+                  row.closed_by if row.settled else "-", f"{row.rows} 项"] for row in rows])
     ctx.print(f"共 {len(rows)} 个月")
     return 0
 
@@ -84,9 +85,9 @@ def _when_where(item) -> tuple[str, str]:
 
 def _governance_detect(ctx, args) -> int:
     items = governance.propose_recurring(ctx.db, ctx.actor, under=args.under)
-    for item in items:
-        ctx.print("\t".join((str(item.id), item.place_name, item.category.label, f"{len(item.case_ids)} 件",
-                             *_when_where(item), item.title)))
+    print_table(ctx, ["编号", "地点", "类别", "案件", "案件日期", "聚集中心", "名称"],
+                [[item.id, item.place_name, item.category.label, f"{len(item.case_ids)} 件", *_when_where(item),
+                  item.title] for item in items])
     ctx.print(f"新建议重点治理事项 {len(items)} 项")
     return 0
 

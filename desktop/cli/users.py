@@ -87,6 +87,7 @@ def _enable(ctx, args) -> int:
 
 
 def _reset_password(ctx, args) -> int:
+    accounts.check_resettable(ctx.db, ctx.actor, args.name)  # before the new password is typed, twice, for nothing
     accounts.reset_password(ctx.db, ctx.actor, args.name, _password())
     ctx.print(f"已重置 {args.name} 的密码")
     return 0

@@ -26,7 +26,7 @@ from .departments import DepartmentInfo, list_departments
 from .passwords import hash_password, verify_password
 from .places import get_place
 from .security import Actor, Permission, in_scope
-from .unit_of_work import UnitOfWork, account_problem, unit_of_work
+from .unit_of_work import UnitOfWork, account_problem, checked_ahead, unit_of_work
 from .users import (
     ADMIN_LEVEL,
     CENTER_LEVELS,
@@ -199,6 +199,13 @@ def revoke_role(db: Database, actor: Actor, username: str, role: Role, place_cod
             raise InvalidTransition(f"这是 {username} 仅有的角色;不再使用的账号请停用,而不是撤销全部角色")
         uow.audit(f"撤销 {username} 的{role.label} @ {place.short_name}", role=role.value, scope=place.code)
         uow.changed("users", user.id)
+
+
+def check_resettable(db: Database, actor: Actor, username: str) -> None:
+    """Refuse what `reset_password` would refuse of the account itself (none of that name, or not the
+    actor's to manage), before anyone is asked to type the new password twice."""
+    with checked_ahead(db, actor, "users.reset_password") as uow:
+        _account(uow, username)
 
 
 def reset_password(db: Database, actor: Actor, username: str, password: str) -> None:

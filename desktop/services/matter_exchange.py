@@ -26,7 +26,7 @@ from .exchange.table_export import write_table
 from .exchange.table_import import csv_rows
 from .department_use import use_departments
 from .clock import beijing_today
-from .matter_list import ItemDraft, draft_of, list_place, new_item, other_institutions
+from .matter_list import ItemDraft, draft_of, list_place, new_item, other_institutions, require_governed_reader
 from .matters import lists_in_force
 from .places import get_place
 from .security import Actor, Permission
@@ -169,11 +169,12 @@ def export_items(db: Database, actor: Actor, path: str | Path, *, place_code: st
         raise ValidationFailed(f"不支持的文件类型 {path.suffix or '(无扩展名)'}:请使用 .csv 或 .xlsx", field="file")
     with unit_of_work(db, actor, "matters.export_items", target=path.name) as uow:
         place = get_place(uow.session, place_code)
-        uow.require(Permission.VIEW, place.code, place.short_name)
-        if draft:
+        if draft:  # not yet published: for those who may view the institution's place, not the governed
+            uow.require(Permission.VIEW, place.code, place.short_name)
             matter_list = uow.session.scalar(select(MatterList).where(MatterList.place_id == place.id,
                                                                       MatterList.state == MatterListState.DRAFT))
         else:  # in force today: a version published to take effect later is not yet
+            require_governed_reader(uow, Permission.VIEW, place)
             matter_list = next((ml for ml in lists_in_force(uow.session, place, beijing_today())
                                 if ml.place_id == place.id), None)
         if matter_list is None:

@@ -45,7 +45,7 @@ from .clock import beijing_today
 from .department_use import use_departments
 from .matters import current_version_of, lists_in_force
 from .places import get_place, upward
-from .security import Actor, Permission
+from .security import Actor, Permission, in_scope
 from .unit_of_work import UnitOfWork, unit_of_work
 
 
@@ -239,6 +239,15 @@ def draft_of(session: Session, place: Place, title: str | None = None) -> Matter
                 grid_staff_task=item.grid_staff_task, description=item.description))
     session.flush()
     return draft
+
+
+def require_governed_reader(uow: UnitOfWork, permission: Permission, place: Place) -> None:
+    """Refuse unless the actor holds `permission` over the place or over a place within it. The lists
+    in force there govern those places too, and the people a list governs may read it: it is published
+    (Art. 12–14); keeping it stays the institution's (MANAGE_MATTERS)."""
+    if any(in_scope(grant.place_code, place.code, place.level) for grant in uow.actor.scopes(permission) or ()):
+        return
+    uow.require(permission, place.code, place.short_name)
 
 
 def list_place(uow: UnitOfWork, place_code: str) -> Place:

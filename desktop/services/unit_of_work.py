@@ -154,6 +154,24 @@ def unit_of_work(db: Database, actor: Actor, action: str, *, target: str | None 
         session.close()
 
 
+@contextmanager
+def checked_ahead(db: Database, actor: Actor, action: str) -> Iterator[UnitOfWork]:
+    """Run a use case's checks before its input is asked for (a password typed twice): nothing is
+    written when they pass, and a refusal is on record as the use case's own would be (Art. 15)."""
+    uow = UnitOfWork(db.session(), actor, action)
+    try:
+        problem = account_problem(uow.session, actor)
+        if problem:
+            raise PermissionDenied(problem, article="Art. 15")
+        yield uow
+    except PermissionDenied as exc:
+        uow.session.rollback()
+        _record_refusal(db, uow, AuditOutcome.DENIED, exc.message)
+        raise
+    finally:
+        uow.session.close()
+
+
 def _record_refusal(db: Database, uow: UnitOfWork, outcome: AuditOutcome, message: str) -> None:
     with db.session() as session:
         audit.append(session, uow.actor, uow.action, outcome=outcome, target=uow.target,

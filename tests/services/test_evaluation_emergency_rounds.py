@@ -152,7 +152,7 @@ def test_art21_the_handling_stops_the_rounds(db, system, county_only):
 @pytest.mark.law("Art. 21")
 def test_art21_the_drill_down_lists_each_missed_round(db, system, county_only):
     """Art. 21: the drill-down lists each round fallen due while the follow-up is owed, as the same
-    report with the round's due time — in the denominator, not the numerator."""
+    report with the round's due time, marked as a round not reported — in the denominator, not the numerator."""
     learned = datetime(2026, 10, 6, 9, 0, tzinfo=BEIJING)
     info = _open(db, system, learned)
     owed = _follow_up(info)
@@ -162,6 +162,8 @@ def test_art21_the_drill_down_lists_each_missed_round(db, system, county_only):
     owed_rows = [row for row in counted if row.item_id == owed.id]
     assert [(row.number, row.due, row.done, row.in_numerator) for row in owed_rows] == [
         (info.number, due, None, False) for due in _rounds(owed.due_at, as_of)]
+    # The follow-up owed under its own title, each round missed since said to be one.
+    assert [row.title for row in owed_rows] == [info.title] + [f"{info.title}(未报续报)"] * (len(owed_rows) - 1)
     on_time = drill_down(db, system, "2026-10", "township", township, "emergency", "numerator", as_of=as_of)
     assert owed.id not in [row.item_id for row in on_time]
     assert len(counted) == _emergency(db, system, "2026-10", QIAOGANG, as_of)[1]

@@ -28,7 +28,7 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Integer, and_, cast, exists, literal, null, or_, select, true, union_all
+from sqlalchemy import Integer, and_, case, cast, exists, literal, null, or_, select, true, union_all
 from sqlalchemy.orm import aliased
 from sqlalchemy.orm import join as orm_join
 from sqlalchemy.sql import ColumnElement, FromClause
@@ -257,6 +257,9 @@ def _callbacks(level, period, as_of, scope) -> Counted:
     )
 
 
+UNREPORTED_ROUND = "(未报续报)"  # a drill-down row's title suffix for a round missed while one is owed
+
+
 def _missed_rounds(period: Period, as_of: datetime):
     """The follow-up rounds fallen due while a follow-up is still owed (Art. 21), as rows (step id,
     report id, due time), as the desk counts them (StepInfo.rounds_behind): one an interval of the
@@ -287,8 +290,9 @@ def _emergency_steps(level, period, as_of, scope) -> Counted | None:
         return None  # reports come from the institutions, not from linked departments
     s, r = EmergencyStep, EmergencyReport
     made = select(s.id.label("step_id"), s.report_id.label("report_id"), s.due_at.label("due"),
-                  s.done_at.label("done"))
-    missed = _missed_rounds(period, as_of).add_columns(cast(null(), UTCDateTime()).label("done"))
+                  s.done_at.label("done"), literal(False).label("unreported_round"))
+    missed = _missed_rounds(period, as_of).add_columns(cast(null(), UTCDateTime()).label("done"),
+                                                       literal(True).label("unreported_round"))
     rungs = union_all(made, missed).subquery("rungs")
     source = rungs.join(r.__table__, rungs.c.report_id == r.id)
     if level is Level.TOWNSHIP:
@@ -304,7 +308,9 @@ def _emergency_steps(level, period, as_of, scope) -> Counted | None:
         Grain.EMERGENCY_STEP, key, r.township_id, source,
         (*_due_in(rungs.c.due, period), *where_scope),
         {"emergency": (or_(rungs.c.done.is_not(None), rungs.c.due < as_of), rungs.c.done <= rungs.c.due)},
-        rungs.c.step_id, r.case_id, r.number, r.title, rungs.c.due, rungs.c.done,
+        # A round not reported shows the owed follow-up's id: its title says what the row is.
+        rungs.c.step_id, r.case_id, r.number,
+        case((rungs.c.unreported_round, r.title + UNREPORTED_ROUND), else_=r.title), rungs.c.due, rungs.c.done,
     )
 
 

@@ -22,7 +22,7 @@ from ...models import PrintedSheet
 from ...models.enums import MatterCategory, SheetKind, TimeLimitUnit
 from ..clock import beijing_today
 from ..exchange.files import write_bytes
-from ..matter_list import MatterItemInfo, MatterListInfo, in_force
+from ..matter_list import MatterItemInfo, MatterListInfo, in_force, require_governed_reader
 from ..places import get_place
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
@@ -105,7 +105,7 @@ def print_matter_list(db: Database, actor: Actor, out: Path, *, place_code: str,
     lists = in_force(db, place_code, on)
     with unit_of_work(db, actor, "print.matter_list", target=place_code) as uow:
         place = get_place(uow.session, place_code)
-        uow.require(Permission.PRINT, place.code, place.short_name)
+        require_governed_reader(uow, Permission.PRINT, place)
         if not lists:
             raise ValidationFailed(f"{place.short_name}在 {on} 没有已公布的事项清单;请先公布清单再打印")
         pdf, pages = render(lists, printed_on=on)

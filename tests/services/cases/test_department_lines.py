@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -111,7 +113,8 @@ def test_cli_lists_and_records_lines(world, office, capsys):
     assert "侨港市场监管所(QG-SCJGS)的上级部门:银海区市场监管局(YH-SCJG)" in capsys.readouterr().out
     assert cli_main(["--db", url, "departments", "list", "--under", TOWNSHIP]) == 0
     out = capsys.readouterr().out
-    assert "QG-SCJGS\t乡镇(街道)级\t侨港\t侨港市场监管所\t—\t银海区市场监管局(YH-SCJG)\n" in out  # under 上级部门
+    assert out.split()[:6] == ["代码", "级别", "辖区", "名称", "办公电话", "上级部门"]
+    assert re.search(r"^QG-SCJGS +乡镇\(街道\)级 +侨港 +侨港市场监管所 +— +银海区市场监管局\(YH-SCJG\)$", out, re.M)
     assert "YH-SCJG" not in out.replace("银海区市场监管局(YH-SCJG)", "")  # a county's own is not under it
     assert cli_main(["--db", url, "departments", "line", office, "QG-PCS"]) == 1
     assert "更高一级" in capsys.readouterr().err
