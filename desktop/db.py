@@ -75,8 +75,11 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def _is_sqlite_file(path: Path) -> bool:
-    with path.open("rb") as file:
-        return file.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    try:
+        with path.open("rb") as file:
+            return file.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except OSError as exc:  # no right to read it, say
+        raise DatabaseUnavailable(f"无法读取数据库文件 {path}:{exc.strerror}") from exc
 
 
 def _not_a_database(path) -> DatabaseUnavailable:

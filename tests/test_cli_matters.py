@@ -238,3 +238,17 @@ def test_a_township_reads_its_countys_list_in_force_and_another_county_does_not(
                  ["print", "matter-list", "--place", "450503", "-o", str(tmp_path / "other.pdf")]):
         assert _run(db, "--as", "hc_op", *argv) == (1, "")
         assert "没有在 银海(450503000000)" in capsys.readouterr().err
+
+
+def test_a_user_with_roles_in_two_places_names_the_place(demo_db, capsys):
+    """Without --place a command works on the acting user's own area; a user holding the right in two
+    townships names one, rather than the command picking either."""
+    from desktop.services import accounts
+
+    accounts.grant_role(demo_db, Actor.system("pytest"), username="qg_op1", role=Role.OPERATOR,
+                        scope_code="450503101000")
+    assert _run(demo_db, "--as", "qg_op1", "matters", "in-force")[0] == 1
+    assert ("在 450503101000、450503103000 都有查看的权限;请用 --place 或 --under 指明在哪里办理"
+            in capsys.readouterr().err)
+    code, out = _run(demo_db, "--as", "qg_op1", "matters", "in-force", "--place", "450503101")
+    assert code == 0 and "银海区网格化服务管理事项清单" in out

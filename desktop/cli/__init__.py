@@ -22,7 +22,7 @@ from sqlalchemy.engine import make_url
 
 from .. import migrate
 from ..db import Database, normalise_url, resolve_url
-from ..errors import DatabaseUnavailable, GridDeskError, NotFound, PermissionDenied
+from ..errors import DatabaseUnavailable, GridDeskError, NotFound, PermissionDenied, ValidationFailed
 from ..logs import log, start_logging
 from ..services.security import Actor, Permission
 
@@ -58,15 +58,20 @@ class Context:
         return system
 
     def own_area(self, permission: Permission) -> str:
-        """Where a command given no --under/--place works: the acting user's first grant carrying
-        `permission`, the city for the built-in administrator; refused for a user without it."""
+        """Where a command given no --under/--place works: the place of the acting user's grant carrying
+        `permission`, the city for the built-in administrator; refused for a user without one, and for a
+        user holding it over several places, who names one (the command might otherwise act on another)."""
         grants = self.actor.scopes(permission)
         if grants is None:
             return CITY
         if not grants:
             raise PermissionDenied(f"用户“{self.actor.display_name}”没有{permission.label}的权限;"
                                    "请由具有该地区相应角色的用户办理", article="Art. 15")
-        return grants[0].place_code
+        places = sorted({grant.place_code for grant in grants})
+        if len(places) > 1:
+            raise ValidationFailed(f"用户“{self.actor.display_name}”在 {'、'.join(places)} 都有{permission.label}的权限;"
+                                   "请用 --place 或 --under 指明在哪里办理", field="place")
+        return places[0]
 
     def print(self, *parts, **kwargs) -> None:
         print(*parts, file=self.out, **kwargs)

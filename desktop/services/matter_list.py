@@ -695,7 +695,10 @@ def return_rectification(db: Database, actor: Actor, notice_id: int, *, reason: 
 
 
 def _notice(uow: UnitOfWork, notice_id: int) -> RectificationNotice:
-    notice = uow.session.get(RectificationNotice, notice_id)
+    """The notice, row-locked (PostgreSQL) and as it is now: the department answering and the institution
+    deciding or closing it at the same moment are taken one after the other, each checking the state
+    the other left, never both on the state they read first."""
+    notice = uow.session.get(RectificationNotice, notice_id, with_for_update=True, populate_existing=True)
     if notice is None:
         raise NotFound(f"整改通知 {notice_id} 不存在")
     return notice

@@ -51,12 +51,18 @@ def set_max_age_days(db: Database, actor: Actor, days: int) -> int:
                                field="days")
     with unit_of_work(db, actor, "users.password_policy", target=MAX_AGE_SETTING) as uow:
         uow.require(Permission.MANAGE_USERS, CITY_CODE, action="设定密码最长使用天数")
-        before = max_age_days(uow.session)
-        setting = uow.session.get(Setting, MAX_AGE_SETTING) or Setting(key=MAX_AGE_SETTING)
-        setting.value, setting.updated_by = days, actor.username
-        uow.session.add(setting)
+        before = store_max_age_days(uow.session, days, by=actor.username)
         uow.audit(f"密码最长使用天数由 {_days_text(before)} 改为 {_days_text(days)}", before=before, after=days)
         return days
+
+
+def store_max_age_days(session, days: int, *, by: str) -> int:
+    """Write the rule in the caller's transaction (which checks and audits); the rule it replaces."""
+    before = max_age_days(session)
+    setting = session.get(Setting, MAX_AGE_SETTING) or Setting(key=MAX_AGE_SETTING)
+    setting.value, setting.updated_by = days, by
+    session.add(setting)
+    return before
 
 
 def _days_text(days: int) -> str:

@@ -282,13 +282,17 @@ def test_another_township_gets_a_generic_inland_demo(db, system):
     assert integrity.check(db) == []
 
 
-def test_the_demo_databases_published_passwords_do_not_expire(tmp_path):
+def test_the_demo_databases_published_passwords_do_not_expire(tmp_path, demo_db, system):
     """The demo's log-ins are printed in the README: a maximum password age (Art. 15) would lock
-    the next visitor out, so the demo database sets none."""
+    the next visitor out, so the demo sets none, in the transaction that seeds it (`seed-demo` into
+    a training database too), and a demo database seeded before that is set so at its next start."""
     from desktop.services import password_policy
     from desktop.services.demo import ensure_demo_database
 
-    db = ensure_demo_database(f"sqlite:///{tmp_path / 'demo.sqlite'}")
+    assert password_policy.load_max_age_days(demo_db) == 0
+    url = f"sqlite:///{tmp_path / 'demo.sqlite'}"
+    password_policy.set_max_age_days(ensure_demo_database(url), system, 90)  # as one seeded before
+    db = ensure_demo_database(url)
     try:
         assert password_policy.load_max_age_days(db) == 0
         with db.session() as session:

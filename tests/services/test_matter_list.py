@@ -459,3 +459,41 @@ def test_a_liaison_applies_to_retire_an_item_picked_in_the_next_versions_draft(d
     with pytest.raises(ValidationFailed, match=r"“协助排查地质灾害隐患”\(HC-04-09\)不在海城现行事项清单内"):
         ml.apply(db, liaison(departments[0]), department_id=departments[0], action=ApplicationAction.RETIRE,
                  reason="不需要", matter_item_id=added.id)
+
+
+
+@pytest.mark.law("Art. 13")
+def test_two_desks_deciding_one_report_at_once_are_taken_one_after_the_other(db, departments, backend):
+    """Confirming and returning the same report at the same moment: the second desk waits for the
+    first and is refused on the state it left, rather than both passing their check and the notice
+    ending 已整改 with a returned report (or open with a confirmed one)."""
+    import threading
+
+    if backend == "sqlite":
+        pytest.skip("a single-desktop SQLite file serialises writers; the race is a PostgreSQL matter")
+    notice = _notice_to(db, departments[0])
+    ml.answer_rectification(db, liaison(departments[0]), notice.id, report="已指定专人", today=DAY)
+    start, outcomes = threading.Barrier(2), {}
+
+    def desk(name, decide):
+        start.wait()
+        try:
+            outcomes[name] = decide()
+        except InvalidTransition as exc:
+            outcomes[name] = exc
+
+    desks = [threading.Thread(target=desk, args=("confirm", lambda: ml.confirm_rectification(db, COUNTY_ADMIN, notice.id))),
+             threading.Thread(target=desk, args=("return", lambda: ml.return_rectification(
+                 db, COUNTY_ADMIN, notice.id, reason="未见指导记录", today=DAY)))]
+    for thread in desks:
+        thread.start()
+    for thread in desks:
+        thread.join(10)
+    refused = [name for name, outcome in outcomes.items() if isinstance(outcome, InvalidTransition)]
+    assert len(refused) == 1
+    final = ml.rectifications(db)[0]
+    answer = final.answers[-1]
+    if refused == ["return"]:
+        assert final.state is RectificationState.RECTIFIED and answer.returned_reason is None
+    else:
+        assert final.state is RectificationState.OPEN and answer.returned_reason == "未见指导记录"
