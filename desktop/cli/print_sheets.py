@@ -15,7 +15,7 @@ from .key_value import split_setting
 
 
 def _default_place(ctx, given: str | None) -> str:
-    """The place named, else the acting user's own (their first grant to print)."""
+    """The place named, else the acting user's own area to print in (`Context.own_area`)."""
     return given or ctx.own_area(Permission.PRINT)
 
 

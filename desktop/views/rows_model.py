@@ -54,8 +54,8 @@ def rows_table(model: QAbstractTableModel) -> QTableView:
 
 def fit_columns(view: QTableView, widest_share: float = 0.4) -> None:
     """Each column but the stretched last as wide as its texts, none wider than `widest_share` of
-    the view (a long reason elides there, whole in its tooltip or the row's form): at the default
-    width a reason or an item was cut after five characters beside an empty last column.
+    the view (a longer text elides there, and the column can still be widened by hand): at the
+    default width a reason or an item was cut after five characters beside an empty last column.
     Measures every row: for the short lists these views show."""
     view.resizeColumnsToContents()
     widest = max(view.fontMetrics().averageCharWidth() * 24, int(view.viewport().width() * widest_share))
