@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import timedelta
 
 import pytest
 
 from desktop.cli import cases as cases_cli
 from desktop.cli import main
+from desktop.models.base import utcnow
 from desktop.models.enums import AssignmentRole
 from desktop.services import queue
+from desktop.services.cases import department
 from desktop.services.cases.queries import case_detail, own_share_step
 from desktop.services.users import actor_for
 
@@ -137,3 +140,25 @@ def test_another_departments_step_on_the_case_since_it_was_read_does_not_refuse_
                         lambda db, actor, n: next(reads, None) or own_share_step(db, actor, n))
     code, out = _run(demo_db, "qg_police", "cases", "stage-report", number, "--content", "已走访,正在核实")
     assert code == 0 and out.startswith(f"已报送阶段性工作情况:案件 {number}(侨港派出所)")
+
+
+@pytest.mark.law("Art. 18")
+def test_a_late_result_asks_for_the_late_reason_option_and_a_step_answers_in_json(demo_db, capsys, monkeypatch):
+    police = actor_for(demo_db, "qg_police")
+    number = next(n for n in _unsigned_leads(demo_db, "qg_police")  # led alone: no co-handler's result to wait for
+                  if len(case_detail(demo_db, police, own_share_step(demo_db, police, n).case.id).assignments) == 1)
+    code, out = _run(demo_db, "qg_police", "cases", "sign", number, "--json")
+    signed = json.loads(out)
+    assert code == 0 and signed["number"] == number and signed["step"] == "sign"
+    assert (signed["department"], signed["share_state"], signed["next_step"]) == ("侨港派出所", "signed", "contact")
+    assert _run(demo_db, "qg_police", "cases", "contact", number, "--note", "已联系")[0] == 0
+    monkeypatch.setattr(department, "utcnow", lambda: utcnow() + timedelta(days=90))  # past every deadline
+
+    assert _run(demo_db, "qg_police", "cases", "result", number, "--result", "已处理") == (1, "")
+    err = capsys.readouterr().err
+    assert err.startswith(f"griddesk-admin: 案件 {number} 的办理期限已于 ")
+    assert err.endswith("逾期反馈办理结果须说明逾期理由(Art. 18);用 --late-reason 给出\n")
+    code, out = _run(demo_db, "qg_police", "cases", "result", number, "--result", "已处理",
+                     "--late-reason", "诉求人外出,无法上门", "--json")
+    reported = json.loads(out)
+    assert code == 0 and (reported["share_state"], reported["next_due_at"], reported["overdue"]) == ("reported", None, False)

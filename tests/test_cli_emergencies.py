@@ -65,7 +65,9 @@ def test_the_ladder_is_walked_to_the_final_report_from_the_command_line(demo_db,
     info = _dispute_learned_three_hours_ago(demo_db, system)
     learned = info.learned_at
     code, out = _run(demo_db, "emergencies", "steps", info.number)
-    assert code == 0 and out.splitlines()[1].startswith("步骤号\t环节") and out.count("\t—\t—\t") == len(info.steps)  # none made yet
+    header, *rows = out.splitlines()[1:]
+    assert code == 0 and header.split() == ["步骤号", "环节", "报送对象", "时限", "报送时间", "报送人", "情况"]
+    assert len(rows) == len(info.steps) and all(re.search(r" —\s+—\s+(待报|超时)", row) for row in rows)  # none made yet
 
     first = next(s for s in info.steps if s.kind is EmergencyStepKind.PHONE_FIRST)
     capsys.readouterr()
@@ -236,7 +238,7 @@ def test_the_supervisor_corrects_a_rung_and_undoes_a_handling_from_the_command_l
     code, out = _run(demo_db, "--as", "qg_chief", "emergencies", "correct", str(phone.id), "--at",
                      beijing(learned + timedelta(minutes=50)), "--reason", "误录时间,以通话记录为准")
     assert code == 0 and "更正记录:" in out and "误录时间,以通话记录为准" in out and "(更正后超时)" in out
-    assert re.search(rf"{phone.id}\t电话首报\t.*\t{beijing(learned + timedelta(minutes=50))}\t.*\t超时", out)
+    assert re.search(rf"^{phone.id} +电话首报 .* {beijing(learned + timedelta(minutes=50))} .* 超时", out, re.M)
 
     assert _run(demo_db, "emergencies", "handled", str(info.id))[0] == 0
     code, out = _run(demo_db, "--as", "qg_chief", "emergencies", "reopen", info.number, "--reason", "误点处置完毕")

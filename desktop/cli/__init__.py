@@ -183,7 +183,7 @@ class Cli:
         """`needs_schema`: refused on a database that `init` has not set up (all but `init` and what reads no database)."""
         parent = self._groups[group] if group else self._top
         sub = parent.add_parser(name, help=help, description=help)
-        sub.set_defaults(handler=handler, needs_schema=needs_schema)
+        sub.set_defaults(handler=handler, needs_schema=needs_schema, command_parser=sub)
         return sub
 
     def group(self, name: str, help: str) -> str:
@@ -191,6 +191,17 @@ class Cli:
             sub = self._top.add_parser(name, help=help, description=help)
             self._groups[name] = sub.add_subparsers(dest=f"{name}_command", metavar="COMMAND", required=True)
         return name
+
+
+def option_hint(exc: GridDeskError, parser: argparse.ArgumentParser | None) -> str:
+    """Where a refusal names a field the command takes as an option (late_reason → --late-reason),
+    how to give it: ";用 --late-reason 给出"; empty when the command has no such option or the
+    message names it already."""
+    if not exc.field or parser is None:
+        return ""
+    option = "--" + exc.field.replace("_", "-")
+    known = {name for action in parser._actions for name in action.option_strings}
+    return f";用 {option} 给出" if option in known and option not in str(exc) else ""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -216,7 +227,7 @@ def main(argv: list[str] | None = None, out=None) -> int:
             ctx.actor  # an unknown --as user is refused by every command, before it changes anything
         return args.handler(ctx, args) or 0
     except GridDeskError as exc:
-        print(f"griddesk-admin: {exc}", file=sys.stderr)
+        print(f"griddesk-admin: {exc}{option_hint(exc, getattr(args, 'command_parser', None))}", file=sys.stderr)
         # Run by the task scheduler at night (evaluation keep), its standard error is read by nobody.
         log.warning("griddesk-admin %s refused: %s", args.command, exc)
         return 1

@@ -106,6 +106,12 @@ def _deadline(due: datetime | None, step: str | None, now: datetime) -> str:
     return f"{_STEPS[step]} {due_text(due)}" + ("(已超期)" if due < now else "")
 
 
+def _share_fields(state, step: str | None, due: datetime | None, now: datetime) -> dict[str, object]:
+    """A share's state and next deadline as `--json` gives them."""
+    return {"share_state": state.value, "share_state_label": state.label, "next_step": step,
+            "next_due_at": due and due.astimezone(BEIJING).isoformat(), "overdue": due is not None and due < now}
+
+
 def _mine(ctx, args) -> int:
     if not queue.sees_own_share(ctx.actor):
         raise PermissionDenied(f"用户“{ctx.actor.display_name}”不是部门联络员,没有本部门的承办任务;"
@@ -120,10 +126,7 @@ def _mine(ctx, args) -> int:
     now = utcnow()
     if args.json:
         ctx.print(json.dumps([{"number": r.number, "title": r.title, "case_state": r.state.value,
-                               "share_state": r.own_state.value, "share_state_label": r.own_state.label,
-                               "next_step": r.own_step,
-                               "next_due_at": r.own_due_at and r.own_due_at.astimezone(BEIJING).isoformat(),
-                               "overdue": r.own_due_at is not None and r.own_due_at < now} for r in rows],
+                               **_share_fields(r.own_state, r.own_step, r.own_due_at, now)} for r in rows],
                              ensure_ascii=False, indent=1))
         return 0
     print_table(ctx, ["编号", "承办状态", "下一期限", "标题"],
@@ -132,41 +135,48 @@ def _mine(ctx, args) -> int:
     return 0
 
 
-def _step(ctx, number: str, service, done: str, **given) -> int:
-    """One step on the department's share of case `number`, passing the case's and the share's
-    versions and the newest event read just before, as the case panel does; then the share as it stands."""
+def _step(ctx, args, service, done: str, **given) -> int:
+    """One step on the department's share of case `args.number`, passing the case's and the share's
+    versions and the newest event read just before, as the case panel does; then the share as it
+    stands (with --json, as one object for scripts)."""
+    number = args.number
     service(ctx.db, ctx.actor, **own_share_step(ctx.db, ctx.actor, number).seen(), **given)
-    after = own_share_step(ctx.db, ctx.actor, number)
-    share = after.share
+    share = own_share_step(ctx.db, ctx.actor, number).share
+    due, step = share.next_deadline()
+    now = utcnow()
+    if args.json:
+        ctx.print(json.dumps({"number": number, "step": args.cases_command, "department": share.department_name,
+                              **_share_fields(share.state, step, due, now)}, ensure_ascii=False, indent=1))
+        return 0
     ctx.print(f"已{done}:案件 {number}({share.department_name}),承办任务{share.state.label},"
-              f"下一期限:{_deadline(*share.next_deadline(), utcnow())}")
+              f"下一期限:{_deadline(due, step, now)}")
     return 0
 
 
 def _sign(ctx, args) -> int:
-    return _step(ctx, args.number, department.sign_for, "签收")
+    return _step(ctx, args, department.sign_for, "签收")
 
 
 def _contact(ctx, args) -> int:
-    return _step(ctx, args.number, department.contact_requester, "记录联系诉求人情况", note=args.note)
+    return _step(ctx, args, department.contact_requester, "记录联系诉求人情况", note=args.note)
 
 
 def _stage_report(ctx, args) -> int:
-    return _step(ctx, args.number, department.stage_report, "报送阶段性工作情况", content=args.content)
+    return _step(ctx, args, department.stage_report, "报送阶段性工作情况", content=args.content)
 
 
 def _extend(ctx, args) -> int:
     unit = own_share_step(ctx.db, ctx.actor, args.number).handling_unit.label
-    return _step(ctx, args.number, department.request_extension, f"申请延期 {args.amount} {unit},待审批",
+    return _step(ctx, args, department.request_extension, f"申请延期 {args.amount} {unit},待审批",
                  amount=args.amount, reason=args.reason)
 
 
 def _object(ctx, args) -> int:
-    return _step(ctx, args.number, department.raise_objection, "提出管辖异议,待审批", reason=args.reason)
+    return _step(ctx, args, department.raise_objection, "提出管辖异议,待审批", reason=args.reason)
 
 
 def _result(ctx, args) -> int:
-    return _step(ctx, args.number, department.report_result, "反馈办理结果", result=args.result,
+    return _step(ctx, args, department.report_result, "反馈办理结果", result=args.result,
                  late_reason=args.late_reason or "")
 
 
@@ -190,6 +200,7 @@ def _register_liaison_steps(cli, group: str) -> None:
     for name, help_text, handler, texts in steps:
         parsers[name] = sub = cli.command(name, "以联络员身份(--as)" + help_text, handler, group=group)
         sub.add_argument("number", metavar="NUMBER", help="案件编号 case number")
+        sub.add_argument("--json", action="store_true", help="输出承办任务此后的状态(JSON 对象) JSON output")
         for option, meaning in texts:
             sub.add_argument(option, required=True, metavar="TEXT", help=meaning)
     parsers["extend"].add_argument("--amount", required=True, type=int, metavar="N",

@@ -68,11 +68,12 @@ def _line(ctx, args) -> int:
 
 
 def _contacts(ctx, args) -> int:
-    ctx.print("编号(contact-remove 用)\t姓名\t联系电话\t职责")
+    rows = []
     for contact in department_contacts.contacts(ctx.db, ctx.actor, args.code):
         duties = "、".join(d for d, held in (("回访负责人", contact.responsible), ("业务指导人员", contact.guidance))
                           if held) or "联系人"
-        ctx.print(f"{contact.id}\t{contact.name}\t{contact.phone or '—'}\t{duties}")
+        rows.append([contact.id, contact.name, contact.phone or "—", duties])
+    print_table(ctx, ["编号(contact-remove 用)", "姓名", "联系电话", "职责"], rows)
     return 0
 
 

@@ -46,10 +46,10 @@ def _at(text: str | None, option: str = "--at") -> datetime | None:
 
 def _show_steps(ctx, info) -> None:
     ctx.print(f"{info.number} {info.title}({info.state.label})")
-    ctx.print("步骤号\t环节\t报送对象\t时限\t报送时间\t报送人\t情况")
-    for step in info.steps:
-        ctx.print(f"{step.id}\t{step.kind.label}\t{step.to_level.label}\t{due_text(step.due_at)}\t"
-                  f"{beijing_text(step.done_at, '%Y-%m-%d %H:%M', '—')}\t{step.done_by or '—'}\t{step.status()}")
+    print_table(ctx, ["步骤号", "环节", "报送对象", "时限", "报送时间", "报送人", "情况"],
+                [[step.id, step.kind.label, step.to_level.label, due_text(step.due_at),
+                  beijing_text(step.done_at, "%Y-%m-%d %H:%M", "—"), step.done_by or "—", step.status()]
+                 for step in info.steps])
     if info.corrections:
         ctx.print("更正记录:")
         for correction in info.corrections:

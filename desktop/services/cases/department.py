@@ -230,7 +230,7 @@ def report_result(db: Database, actor: Actor, *, assignment_id: int, result: str
         late = now > assignment.due_at
         if late and not late_reason.strip():
             raise LawRefusal(f"案件 {case.number} 的办理期限已于 {due_text(assignment.due_at)} 届满;逾期反馈办理结果须说明"
-                             f"逾期理由(late_reason)", article="Art. 18", field="late_reason")
+                             "逾期理由", article="Art. 18", field="late_reason")
         if assignment.role is AssignmentRole.LEAD:
             if assignment.contacted_at is None:
                 raise LawRefusal(f"案件 {case.number} 尚未联系诉求人;请先联系诉求人了解具体诉求,再反馈办理结果",
