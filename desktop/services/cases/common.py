@@ -55,6 +55,22 @@ ACTION_LABELS = {
     "decide_extension": "审批延期", "decide_objection": "处理管辖异议",
 }
 
+# The article that provides for each step, cited when the case or the share is not in a state to take it.
+ACTION_ARTICLES = {
+    # Art. 17: the center receives requests and sends each where it belongs, by territory and by level;
+    # grid staff resolve on the spot or report up.
+    "route": "Art. 17", "merge": "Art. 17", "unmerge": "Art. 17", "resolve_on_spot": "Art. 17",
+    "escalate": "Art. 17", "assign_down": "Art. 17", "dispatch": "Art. 17",
+    # Art. 18: first-receiver responsibility, co-handling, stage reports and objections.
+    "add_co_handler": "Art. 18", "sign": "Art. 18", "stage_report": "Art. 18", "object": "Art. 18",
+    "decide_objection": "Art. 18",
+    # Art. 19: contact the requester, extend or pause with reasons, feed the result back.
+    "contact": "Art. 19", "request_extension": "Art. 19", "report_result": "Art. 19", "decide_extension": "Art. 19",
+    "hold": "Art. 19",
+    # Art. 20: supervision and callbacks, following a case until it is solved.
+    "review": "Art. 20", "reopen": "Art. 20", "supervise": "Art. 20",
+}
+
 # The case state that mirrors its lead assignment's state.
 CASE_STATE_OF_LEAD = {
     A.DISPATCHED: S.DISPATCHED, A.SIGNED: S.SIGNED, A.HANDLING: S.HANDLING,
@@ -157,16 +173,15 @@ def require_state(case: Case, action: str) -> None:
         allowed = "、".join(s.label for s in CaseState if s in CASE_ACTIONS[action])
         raise InvalidTransition(
             f"案件 {case.number} 当前状态为“{case.state.label}”,不能{ACTION_LABELS[action]};"
-            f"只有“{allowed}”状态的案件可以{ACTION_LABELS[action]},请刷新后查看案件当前状态"
-        )
+            f"只有“{allowed}”状态的案件可以{ACTION_LABELS[action]},请刷新后查看案件当前状态",
+            article=ACTION_ARTICLES[action])
 
 
 def require_assignment_state(case: Case, assignment: Assignment, action: str) -> None:
     if assignment.state not in ASSIGNMENT_ACTIONS[action]:
         raise InvalidTransition(
             f"案件 {case.number} 的承办任务当前为“{assignment.state.label}”,不能{ACTION_LABELS[action]};"
-            "请刷新后查看承办状态"
-        )
+            "请刷新后查看承办状态", article=ACTION_ARTICLES[action])
 
 
 def lead_assignment(case: Case) -> Assignment | None:

@@ -31,6 +31,7 @@ from desktop.services.unit_of_work import unit_of_work
 from desktop.services.cases import (
     callbacks, department, dispatch, duplicates, hold, onspot_escalation, queries, review, supervision,
 )
+from desktop.services.cases.common import ACTION_ARTICLES, ASSIGNMENT_ACTIONS, CASE_ACTIONS
 
 def detail(world, case_id, who=None):
     return queries.case_detail(world.db, who or world.operator, case_id)
@@ -79,11 +80,19 @@ def test_dispatch_suggestion_puts_the_listed_department_first_then_the_handling_
     assert [s.name for s in ranked] == ["银海区市场监管局", "银海区城管局", "北海供电局", "侨港派出所"]
 
 
+@pytest.mark.law("Art. 17")
 def test_never_a_double_dispatch(world):
     case = dispatched(world)
-    with pytest.raises(InvalidTransition, match="不能派遣"):
+    with pytest.raises(InvalidTransition, match=r"不能派遣.*\(Art. 17\)$"):
         dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["market"],
                           expected_version=case.version)
+
+
+def test_every_step_of_the_state_table_cites_its_article():
+    """Each refusal for a wrong state names the article that provides for the step (Art. 17–20)."""
+    steps = set(CASE_ACTIONS) | set(ASSIGNMENT_ACTIONS)
+    assert steps <= set(ACTION_ARTICLES)
+    assert set(ACTION_ARTICLES.values()) == {"Art. 17", "Art. 18", "Art. 19", "Art. 20"}
 
 
 def test_dispatch_refusals(world):
@@ -190,13 +199,18 @@ def test_result_before_contacting_the_requester_is_refused(world):
                                  expected_version=case.version, now=TUESDAY + timedelta(minutes=20))
 
 
+@pytest.mark.law("Art. 19")
+@pytest.mark.law("Art. 20")
 def test_wrong_state_is_refused(world):
+    """A step the case or the share is not in a state to take is refused citing the article that
+    provides for the step: contacting the requester before signing for the share (Art. 19(1)), and
+    reviewing a case that has fed back no result (Art. 20)."""
     case = dispatched(world)
     lead_id = assignments(world, case.id)[AssignmentRole.LEAD].id
-    with pytest.raises(InvalidTransition, match="不能联系诉求人"):
+    with pytest.raises(InvalidTransition, match=r"承办任务当前为“待签收”,不能联系诉求人;请刷新后查看承办状态\(Art. 19\)$"):
         department.contact_requester(world.db, world.police, assignment_id=lead_id, note="x",
                                      expected_version=case.version)
-    with pytest.raises(InvalidTransition, match="不能核查"):
+    with pytest.raises(InvalidTransition, match=r"不能核查;.*请刷新后查看案件当前状态\(Art. 20\)$"):
         review.review(world.db, world.operator, case_id=case.id, approve=True, expected_version=case.version)
 
 
