@@ -33,6 +33,7 @@ from desktop.models.enums import (
     MatterCategory,
     MatterListState,
     PlaceLevel,
+    RectificationState,
     ReviewState,
     Role,
     SeaCategory,
@@ -164,6 +165,24 @@ def test_a_township_liaison_applies_to_the_county_list_and_the_county_decides(de
     draft = matter_list.lists(demo_db, YINHAI)[0]
     assert draft.state is MatterListState.DRAFT
     assert "450503-90" in {item.draft.code for item in matter_list.items(demo_db, draft.id)}
+
+@pytest.mark.law("Art. 13")
+def test_rectification_notices_in_each_stage_for_their_departments_and_the_county(demo_db):
+    """Art. 13(5): the demo's township departments have notices open, reported and rectified; each
+    liaison sees its own department's, the county's administrator decides the one awaiting it."""
+    county = users.actor_for(demo_db, "yh_admin")
+    notices = matter_list.rectifications(demo_db, place_code=YINHAI, viewer=county)
+    assert [(n.department, n.state) for n in notices] == [
+        ("侨港派出所", RectificationState.RECTIFIED), ("侨港镇渔业站", RectificationState.ANSWERED),
+        ("侨港市场监管所", RectificationState.OPEN)]
+    market = users.actor_for(demo_db, "qg_market")
+    assert [n.state for n in matter_list.rectifications(demo_db, viewer=market)] == [RectificationState.OPEN]
+    answered = notices[1]
+    assert answered.answers[0].report.startswith("已明确由站长牵头") and not answered.answers[0].late
+    assert matter_list.confirm_rectification(demo_db, county, answered.id).state is RectificationState.RECTIFIED
+    reported = matter_list.answer_rectification(demo_db, market, notices[2].id, report="已指定专人每日查看待办")
+    assert reported.state is RectificationState.ANSWERED
+
 
 def test_located_cases_route_to_their_own_grid(demo_db):
     with demo_db.session() as session:

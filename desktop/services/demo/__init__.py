@@ -1,7 +1,7 @@
 """Synthetic demo data for one township on top of the real Beihai tree (issue: demo).
 
 Everything made here is marked `synthetic=True` (places, people, departments, cases, reports,
-users); the villages are real, their polygons are not. The data is generated with a fixed
+users), or belongs to what is (rectification notices to synthetic departments); the villages are real, their polygons are not. The data is generated with a fixed
 seed, so two fresh databases get the same codes, names and case numbers (timestamps follow
 "now").
 
@@ -42,6 +42,7 @@ from .matter_list import add_county_list, add_matter_list
 from .names import NameMaker
 from .people import add_leadership, add_professionals, add_staff, add_work_log
 from .profiles import DEFAULT_TOWNSHIP, profile_for
+from .rectifications import add_rectifications
 
 __all__ = ["DEMO_USERS", "DEFAULT_TOWNSHIP", "DemoReport", "DemoUser", "ensure_demo_database", "has_demo_data",
            "seed_demo"]
@@ -115,6 +116,7 @@ def seed_demo(db: Database, actor: Actor, township_code: str = DEFAULT_TOWNSHIP,
         # The demo's log-ins are published with their passwords: asking for a new one after three months
         # would only lock the next visitor out (password_policy).
         password_policy.store_max_age_days(session, 0, by=actor.username)
+        add_rectifications(ctx, departments)
         add_evaluation(ctx)
         seeded = seed_cases(ctx, grids, departments, items, staff)
         add_governance(ctx, departments, seeded.cluster)

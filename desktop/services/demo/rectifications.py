@@ -1,0 +1,55 @@
+"""Rectification notices to three township departments (Art. 13(5)), one in each stage: open for the
+department to report on, reported and awaiting confirmation, and rectified. A township department
+serves the county's list, so the county's institution issues and decides them (matter_list)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from ...models import RectificationAnswer, RectificationNotice, RoleGrant, User
+from ...models.enums import RectificationState, Role
+from ..clock import BEIJING
+from .context import DemoContext
+from .departments import DemoDepartments
+
+DAY = timedelta(days=1)
+
+# (department key, liaison account, reason, days since issued, days given, the department's report or None,
+#  days since reported, confirmed)
+NOTICES = (
+    ("SCJGS", "qg_market", "近一个月派来的 5 件案件中有 3 件未在签收时限内签收,2 件逾期反馈办理结果且未说明理由",
+     6, 15, None, 0, False),
+    ("YYZ", "qg_fish", "渔船安全隐患排查类案件多次未联系诉求人即反馈办理结果,诉求人反映情况未核实",
+     12, 14, "已明确由站长牵头、专人每日两次查看待办;本月起反馈办理结果前一律电话联系诉求人并记录", 1, False),
+    ("PCS", "qg_police", "阶段性工作情况报送不及时,延期申请未写明理由",
+     60, 10, "已组织联络员学习条例第十八、十九条;延期申请一律写明理由,阶段情况每周报送", 52, True),
+)
+
+
+def add_rectifications(ctx: DemoContext, departments: DemoDepartments) -> None:
+    """Issued and decided by the county administrator's account, reported by each department's liaison."""
+    prefix = ctx.profile.user_prefix
+    county_admin = ctx.session.scalar(select(RoleGrant.user_id).where(
+        RoleGrant.role == Role.COUNTY_ADMIN, RoleGrant.place_id == ctx.county.id).order_by(RoleGrant.user_id).limit(1))
+    liaisons = dict(ctx.session.execute(select(User.username, User.id).where(
+        User.username.in_([prefix + liaison[2:] for _, liaison, *_ in NOTICES]))).all())
+    notices = []
+    for key, liaison, reason, issued_ago, given, report, reported_ago, confirmed in NOTICES:
+        issued = ctx.now - issued_ago * DAY
+        notice = RectificationNotice(department_id=departments.township[key].id,
+                                     issued_by_id=county_admin, issued_at=issued, reason=reason,
+                                     due_on=(issued + given * DAY).astimezone(BEIJING).date(),
+                                     state=RectificationState.OPEN)
+        if report:
+            answered = ctx.now - reported_ago * DAY
+            answer = RectificationAnswer(report=report, answered_by_id=liaisons.get(prefix + liaison[2:]),
+                                         answered_at=answered)
+            notice.answers = [answer]
+            notice.state = RectificationState.ANSWERED
+            if confirmed:
+                answer.decided_by_id, answer.decided_at = notice.issued_by_id, answered + DAY
+                notice.state, notice.rectified_at, notice.response = RectificationState.RECTIFIED, answer.decided_at, report
+        notices.append(notice)
+    ctx.add_all(notices)
