@@ -33,9 +33,12 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        return self.cells(self.rows[index.row()])[index.column()]
+        cell = self.cells(self.rows[index.row()])[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text where a capped column elides it (fit_columns)
+            return cell if isinstance(cell, str) and cell else None
+        return cell
 
     def cells(self, row) -> list:
         raise NotImplementedError
@@ -54,10 +57,12 @@ def rows_table(model: QAbstractTableModel) -> QTableView:
 
 def fit_columns(view: QTableView, widest_share: float = 0.4) -> None:
     """Each column but the stretched last as wide as its texts, none wider than `widest_share` of
-    the view (a longer text elides there, and the column can still be widened by hand): at the
-    default width a reason or an item was cut after five characters beside an empty last column.
-    Measures every row: for the short lists these views show."""
+    the view (a longer text elides there, its tooltip whole, and the column can still be widened by
+    hand): at the default width a reason or an item was cut after five characters beside an empty
+    last column. A view not shown yet (on a tab behind another) has no width of its own: its
+    window's stands for it. Measures every row: for the short lists these views show."""
     view.resizeColumnsToContents()
-    widest = max(view.fontMetrics().averageCharWidth() * 24, int(view.viewport().width() * widest_share))
+    width = view.viewport().width() if view.isVisible() else view.window().width()
+    widest = max(view.fontMetrics().averageCharWidth() * 24, int(width * widest_share))
     for column in range(view.model().columnCount() - 1):
         view.setColumnWidth(column, min(view.columnWidth(column), widest))

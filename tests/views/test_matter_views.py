@@ -149,6 +149,24 @@ def test_rectification_notice_issued_and_closed(qtbot, qtmodeltester, window, mo
     assert [(r.state.label, r.response) for r in matters.rectifications_model.rows] == [("已整改", "已指定专人")]
 
 
+@pytest.mark.law("Art. 13")
+def test_a_long_reason_on_the_tab_behind_is_read_whole(qtbot, window):
+    """The notices' tab is behind the applications' when the window opens: its reason column is fitted
+    against the window, not the hidden tab's default width, and a reason longer than the column
+    still shows whole in its tooltip."""
+    reason = "近一个月派来的 5 件案件中有 3 件未在签收时限内签收,2 件逾期反馈办理结果且未说明理由"
+    department_id = matter_list.departments(window.db, YINHAI)[0][0]
+    matter_list.issue_rectification(window.db, window.actor, department_id=department_id, reason=reason,
+                                    due_on=date(2025, 9, 30), today=date(2025, 9, 1))
+    matters = _open(window)
+    qtbot.addWidget(matters)
+    view = matters.rectifications_view
+    assert not view.isVisible()  # never shown: behind the applications' tab
+    assert view.columnWidth(1) >= int(matters.width() * 0.4) > 24 * view.fontMetrics().averageCharWidth()
+    assert matters.rectifications_model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == reason
+    assert matters.rectifications_model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) == "2025-09-30"
+
+
 def _health_liaison(window) -> Actor:
     department_id = matter_list.departments(window.db, YINHAI)[0][0]
     return Actor(username="wjj", display_name="卫健联络员", department_id=department_id,
