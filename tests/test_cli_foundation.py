@@ -5,6 +5,7 @@ import json
 import subprocess
 import sys
 import uuid
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, func, select, text
@@ -190,6 +191,25 @@ def test_a_file_that_is_no_database_is_named_in_one_line_and_left_as_it_was(tmp_
     assert code == 1 and out == "" and len(err) == 1
     assert err[0] == f"griddesk-admin: {path} 不是 SQLite 数据库文件(file is not a database):请检查 --db 所指的文件是否正确,或文件是否已损坏"
     assert path.read_bytes() == content
+
+
+def test_a_database_file_the_user_may_not_read_is_named_in_one_line(tmp_path, capsys, monkeypatch):
+    """A --db file on a share the user has no right to read: one line naming the file and the
+    system's reason. (The tests run as a user who reads every file: the refusal is the OS's, faked.)"""
+    path = tmp_path / "griddesk.sqlite"
+    path.write_bytes(b"SQLite format 3\x00" + bytes(200))
+    real_open = Path.open
+
+    def refused(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refused)
+    code, out = run(f"sqlite:///{path}", "check")
+    err = capsys.readouterr().err.strip().splitlines()
+    assert (code, out) == (1, "") and err == [f"griddesk-admin: 无法读取数据库文件 {path}:Permission denied"]
+
 
 @pytest.mark.parametrize("url", ["mysql://x", PG_DOWN])
 def test_real_process_exit_code_and_one_line(url):
