@@ -1,13 +1,17 @@
 """What an installed copy needs: every package in the wheel, and the resources found in a source
-checkout, in an installed wheel and in the PyInstaller bundle."""
+checkout, in an installed wheel and in the PyInstaller bundle; and every source file in the source
+distribution."""
 
 from __future__ import annotations
 
 import runpy
+import shutil
+import subprocess
 import sys
 import tomllib
 from pathlib import Path, PurePosixPath
 
+import pytest
 import setuptools
 
 import desktop
@@ -64,3 +68,16 @@ def test_the_wheel_carries_every_package(monkeypatch):
     with_modules = {".".join(("desktop", *folder.relative_to(package_root).parts))
                     for folder in {module.parent for module in package_root.rglob("*.py")}}
     assert with_modules - set(build["packages"]) == set()
+
+
+def test_the_source_distribution_carries_every_tracked_file(tmp_path):
+    """An sdist had carried the top-level test files only, without the conftest files and the folders
+    beside them (pytest failed in an unpacked one), and without the translations' source."""
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: no list of tracked files to compare with")
+    subprocess.run([sys.executable, "setup.py", "-q", "egg_info", "--egg-base", str(tmp_path)], cwd=ROOT, check=True,
+                   capture_output=True)
+    listed = set((tmp_path / "griddesk.egg-info" / "SOURCES.txt").read_text(encoding="utf-8").splitlines())
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    # What only the repository needs: its CI script and its list of files git leaves alone.
+    assert set(tracked.splitlines()) - listed == {".ci/run", ".gitignore"}
