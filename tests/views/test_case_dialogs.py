@@ -1223,6 +1223,39 @@ def test_moving_to_another_callback_clears_an_answer_begun_and_tab_never_moves_t
     assert not errors
 
 
+@pytest.mark.law("Art. 20")
+def test_the_next_requesters_answer_starts_afresh_after_a_reopening_or_one_not_reached(
+        qtbot, demo_db, tasks, feature_window, errors):
+    """The follow-up chosen for an unhappy requester, or "not reached", is not left standing for the
+    next one: a satisfied requester's case was reopened by the 重办 left over."""
+    from desktop.views.cases.callback_workbench import open_callback_workbench
+
+    window = feature_window(demo_db, actor(demo_db, "qg_op1"), tasks)
+    open_callback_workbench(window)
+    workbench = window.findChild(CallbackWorkbench)
+    workbench.table.selectRow(0)
+    workbench.solved.setCurrentIndex(workbench.solved.findData(False))
+    workbench.satisfaction.setCurrentIndex(workbench.satisfaction.findData(Satisfaction.UNSATISFIED.value))
+    assert workbench.outcome.currentData() == CallbackOutcome.REOPEN.value
+    with qtbot.waitSignal(workbench.recorded):
+        workbench.record_button.click()
+    happy = workbench._chosen()
+    assert workbench.outcome.currentData() == CallbackOutcome.NONE.value
+    workbench.solved.setCurrentIndex(workbench.solved.findData(True))
+    workbench.satisfaction.setCurrentIndex(workbench.satisfaction.findData(Satisfaction.SATISFIED.value))
+    with qtbot.waitSignal(workbench.recorded):
+        workbench.record_button.click()
+    with demo_db.session() as s:
+        assert s.get(Case, happy.case_id).state is not CaseState.REOPENED
+    workbench.reached.setChecked(False)  # the next one is not reached…
+    with qtbot.waitSignal(workbench.recorded):
+        workbench.record_button.click()
+    assert workbench.reached.isChecked()  # …and the one after is asked, not recorded as not reached by Enter
+    assert not workbench.record_button.isEnabled()
+    workbench.close()
+    assert not errors
+
+
 def test_tabbing_into_the_suspected_duplicates_chooses_one_so_it_can_be_merged(qtbot, demo_db, tasks):
     from desktop.services.cases.duplicates import DuplicateHint
     from desktop.services.cases.results import CaseInfo
