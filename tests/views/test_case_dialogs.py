@@ -780,6 +780,29 @@ def test_a_supervisor_sets_the_deadline_of_a_supervision_order_or_keeps_the_defa
     assert len(dialog.detail.supervision_orders) == before
 
 
+@pytest.mark.law("Art. 20")
+def test_under_a_running_key_supervision_only_key_supervision_is_offered(qtbot, demo_db, tasks, errors, monkeypatch):
+    """A 一般督办 under a running 重点督办 is refused by the service: it is not offered, to be refused
+    only after the reason and the deadline were typed."""
+    from desktop.services.cases import supervision
+
+    with demo_db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.state == CaseState.HANDLING).limit(1))
+        version = s.get(Case, case_id).version
+    supervision.supervise(demo_db, actor(demo_db, "qg_chief"), case_id=case_id, level=SupervisionLevel.KEY,
+                          reason="超期未办结", expected_version=version)
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    offered = []
+    monkeypatch.setattr(case_detail, "ask_item", lambda parent, title, label, items: offered.extend(items) or 0)
+    monkeypatch.setattr(case_detail, "ask_text", lambda *args: "再次督办,请今日内办结")
+    monkeypatch.setattr(case_detail, "ask_due_date", lambda parent, title, label, default: default)
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["supervise"].click()
+    assert offered == ["重点督办"] and errors == []
+    assert [o.level for o in dialog.detail.supervision_orders if o.closed_at is None][-1] is SupervisionLevel.KEY
+
+
 def _calendar(db):
     from desktop.services.clock import WorkCalendar
 
