@@ -1319,6 +1319,38 @@ def test_a_case_taken_in_is_named_in_the_status_bar_and_chosen_in_the_queue(qtbo
 
 
 
+@pytest.mark.law("Art. 16")
+def test_a_request_merged_on_intake_names_the_case_that_answers_it_and_the_queue_chooses_that(
+        qtbot, demo_db, tasks, errors, answered):
+    """The duplicate itself is in no open queue: the caller is told, and the queue shows, the case
+    that goes on."""
+    from desktop.services.cases.duplicates import DuplicateHint
+    from desktop.services.cases.results import CaseInfo
+    from desktop.views.cases.new_case_dialog import open_new_case
+    from desktop.views.main_window import MainWindow
+
+    window = MainWindow(demo_db, actor(demo_db, "qg_op1"), tasks)
+    qtbot.addWidget(window)
+    window.select_place(TOWNSHIP)
+    with demo_db.session() as s:
+        into = CaseInfo.of(s.scalars(select(Case).join(Place, Place.id == Case.township_id).where(
+            Case.state == CaseState.HANDLING, Place.code == TOWNSHIP)).first())
+    open_new_case(window)
+    dialog = window.findChild(NewCaseDialog)
+    dialog.channel.setCurrentIndex(dialog.channel.findData(Channel.HOTLINE_12345.value))
+    dialog.category.setCurrentIndex(dialog.category.findData(into.category.value))
+    dialog.title_edit.setText("路灯不亮")
+    dialog.description.setPlainText("巷口路灯连续三晚不亮")
+    dialog._show_lookup((None, [], [DuplicateHint(into, 80.0)]))
+    dialog.duplicates.setCurrentRow(0)
+    with qtbot.waitSignal(dialog.saved) as saved:
+        dialog.merge_button.click()
+    number = saved.args[0].case.number
+    assert window.statusBar().currentMessage() == f"已受理诉求 {number},作为重复诉求并入案件 {into.number}"
+    qtbot.waitUntil(lambda: window.queue_panel.current_case_id() == into.id, timeout=3000)
+    assert not errors
+
+
 def test_a_case_saved_before_its_duplicates_were_shown_names_them_in_the_status_bar(qtbot, demo_db, tasks, errors):
     """Enter pressed before the lookup of the location landed: the service still finds the open cases
     like it, and the operator is told of them, to merge from the case panel."""
