@@ -1351,6 +1351,24 @@ def test_a_request_merged_on_intake_names_the_case_that_answers_it_and_the_queue
     assert not errors
 
 
+def test_the_grid_and_its_staff_stand_level_with_their_captions(qtbot, demo_db, tasks):
+    """The form's spare height goes to the grid and staff rows: their text stays on its caption's line,
+    not halfway down to the next caption."""
+    dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    form = dialog.layout().itemAt(0).layout()
+    for shown in (dialog.grid_label, dialog.staff_label):
+        shown.setText("侨港镇卫生院(450503103001103,专属网格)")
+        caption = form.labelForField(shown)
+        line = shown.fontMetrics().height()
+        assert shown.height() > 2 * line  # the spare height is there…
+        text_top = shown.contentsRect().top() + (0 if shown.alignment() & Qt.AlignmentFlag.AlignTop
+                                                 else (shown.contentsRect().height() - line) // 2)
+        assert abs(shown.y() + text_top - caption.y()) < line  # …and the text is level with its caption
+
+
 def test_a_case_saved_before_its_duplicates_were_shown_names_them_in_the_status_bar(qtbot, demo_db, tasks, errors):
     """Enter pressed before the lookup of the location landed: the service still finds the open cases
     like it, and the operator is told of them, to merge from the case panel."""

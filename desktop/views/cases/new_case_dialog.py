@@ -145,6 +145,9 @@ class NewCaseDialog(QDialog):
         self.urgent = QCheckBox(self.tr("紧急(涉及安全或停水停电停气)"))
         self.grid_label, self.staff_label = QLabel(self.tr("未定位:保存后进入待分拨清单")), QLabel()
         self.staff_label.setWordWrap(True)
+        for shown in (self.grid_label, self.staff_label):
+            # The form's spare height goes to these rows: centred, the text stood apart from its caption.
+            shown.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.duplicates = SuspectedDuplicates()
         self.duplicates.setMaximumHeight(110)
         self.duplicates.setWordWrap(True)  # the distance and state at the end of a line stay in view
