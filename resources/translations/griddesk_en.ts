@@ -822,38 +822,38 @@
       <translation>Callback notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="147" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="153" />
       <source>案件 %1 的回访已由其他值班台记录(或不再需要回访),刚填写的回答未保存,已清空</source>
       <translation>The callback of case %1 was recorded at another desk (or is no longer due); the answer being filled in was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="187" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="193" />
       <source>已换到另一件回访(案件 %1),原先填写的回答未保存,已清空</source>
       <translation>Moved to another callback (case %1): the answer begun was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="216" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="222" />
       <source>暂缓理由:%1;已向诉求人解释:%2</source>
       <translation>On hold: %1; explained to the requester: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="217" />
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="219" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="223" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="225" />
       <source>(未记录)</source>
       <translation>(not recorded)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="219" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="225" />
       <source>办理结果:%1</source>
       <translation>Result: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="221" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="227" />
       <source>第 %1 次回访:此前 %2 次未联系上诉求人</source>
       <translation>Attempt %1: the requester was not reached the previous %2 time(s)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="225" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="231" />
       <source>并入本案的重复诉求人,请一并告知:%1</source>
       <translation>Requesters of duplicates merged into this case — tell them too: %1</translation>
     </message>
@@ -861,12 +861,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="647" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="650" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="648" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="651" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -926,7 +926,7 @@
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="210" />
       <location filename="../../desktop/views/cases/case_detail.py" line="298" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="632" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="635" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
@@ -1048,8 +1048,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="342" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="582" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="588" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="585" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="591" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
@@ -1185,92 +1185,92 @@
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="582" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="585" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="583" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="586" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="588" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="591" />
       <source>督办期限(至该日 24:00;默认 %1 个工作日)</source>
       <translation>Deadline of the supervision order (to 24:00 of that day; by default %1 working days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="597" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="600" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="597" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="600" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="598" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="601" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="598" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="601" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="604" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="607" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="604" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="607" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="605" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="608" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="605" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="608" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="613" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="616" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="617" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="620" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="622" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="625" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="622" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="625" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="624" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="627" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="628" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="631" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="636" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="639" />
       <source>办理期限已过,请说明逾期理由</source>
       <translation>The deadline has passed: why is it late?</translation>
     </message>
@@ -3929,8 +3929,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/new_case_dialog.py" line="43" />
-      <source>已受理诉求 %1,作为重复诉求并入所选案件</source>
-      <translation>Request %1 taken in and merged into the chosen case as a duplicate</translation>
+      <source>已受理诉求 %1,作为重复诉求并入案件 %2</source>
+      <translation>Request %1 taken in and merged into case %2 as a duplicate</translation>
     </message>
     <message>
       <location filename="../../desktop/views/cases/new_case_dialog.py" line="44" />
@@ -3938,154 +3938,154 @@
       <translation>; open cases of the same kind nearby, possibly the same request: %1 (merge from the case panel)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="111" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="112" />
       <source>新建诉求</source>
       <translation>New request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="117" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="118" />
       <source>请选择受理渠道</source>
       <translation>Choose the channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="121" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="122" />
       <source>必填,一句话说明诉求,如:巷口路灯不亮</source>
       <translation>Required: the request in one line, e.g. street light out in the lane</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="123" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="124" />
       <source>必填,诉求的具体情况</source>
       <translation>Required: what the request is about, in full</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="127" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="128" />
       <source>(不选事项)</source>
       <translation>(no matter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="134" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="135" />
       <source>请选择类别(选了事项则随事项)</source>
       <translation>Choose a category (or a matter item, which sets it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="137" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="138" />
       <source>经度,如 109.105</source>
       <translation>Longitude, e.g. 109.105</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="138" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="139" />
       <source>纬度,如 21.428</source>
       <translation>Latitude, e.g. 21.428</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="144" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="145" />
       <source>紧急(涉及安全或停水停电停气)</source>
       <translation>Urgent (safety, or water, power or gas cut)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="145" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="233" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="146" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="234" />
       <source>未定位:保存后进入待分拨清单</source>
       <translation>Not located: goes to the triage list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="151" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="152" />
       <source>双击打开该案件查看;确属同一诉求的,选中后点“并入所选案件”:本诉求登记后即并入该案件,不另行办理</source>
       <translation>Double-click to open the case; if it is the same request, select it and click “Merge into selected case”: this request is recorded and merged into it, not handled separately</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="159" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="160" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="159" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="160" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="160" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="161" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="160" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="161" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="161" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="162" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="161" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="162" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="162" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="163" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="162" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="163" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="163" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="164" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="164" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="165" />
       <source>所属网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="164" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="165" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="165" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="166" />
       <source>疑似重复</source>
       <translation>Possible duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="170" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="170" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="297" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="171" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="298" />
       <source>并入所选案件</source>
       <translation>Merge into selected case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="261" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="262" />
       <source>不在任何网格内:保存后进入待分拨清单</source>
       <translation>In no grid: goes to the triage list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="267" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="268" />
       <source>{number} {title}(相距 {distance} 米,{state})</source>
       <translation>{number} {title} ({distance} m away, {state})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="298" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="299" />
       <source>本诉求将登记并作为重复诉求并入案件 %1,由该案件一并办理,不另行派遣。确定并入?</source>
       <translation>This request will be recorded and merged into case %1 as a duplicate, handled with it and not dispatched separately. Merge?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="306" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="310" />
       <source>经纬度(lon/lat):“%1”不是数字,请写成 109.105 这样的小数</source>
       <translation>Longitude/latitude (lon/lat): “%1” is not a number; write a decimal such as 109.105</translation>
     </message>
@@ -4667,12 +4667,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="237" />
+      <location filename="../../desktop/views/queue_panel.py" line="238" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="237" />
+      <location filename="../../desktop/views/queue_panel.py" line="238" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>

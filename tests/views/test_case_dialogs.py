@@ -780,6 +780,29 @@ def test_a_supervisor_sets_the_deadline_of_a_supervision_order_or_keeps_the_defa
     assert len(dialog.detail.supervision_orders) == before
 
 
+@pytest.mark.law("Art. 20")
+def test_under_a_running_key_supervision_only_key_supervision_is_offered(qtbot, demo_db, tasks, errors, monkeypatch):
+    """A 一般督办 under a running 重点督办 is refused by the service: it is not offered, to be refused
+    only after the reason and the deadline were typed."""
+    from desktop.services.cases import supervision
+
+    with demo_db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.state == CaseState.HANDLING).limit(1))
+        version = s.get(Case, case_id).version
+    supervision.supervise(demo_db, actor(demo_db, "qg_chief"), case_id=case_id, level=SupervisionLevel.KEY,
+                          reason="超期未办结", expected_version=version)
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    offered = []
+    monkeypatch.setattr(case_detail, "ask_item", lambda parent, title, label, items: offered.extend(items) or 0)
+    monkeypatch.setattr(case_detail, "ask_text", lambda *args: "再次督办,请今日内办结")
+    monkeypatch.setattr(case_detail, "ask_due_date", lambda parent, title, label, default: default)
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["supervise"].click()
+    assert offered == ["重点督办"] and errors == []
+    assert [o.level for o in dialog.detail.supervision_orders if o.closed_at is None][-1] is SupervisionLevel.KEY
+
+
 def _calendar(db):
     from desktop.services.clock import WorkCalendar
 
@@ -1223,6 +1246,39 @@ def test_moving_to_another_callback_clears_an_answer_begun_and_tab_never_moves_t
     assert not errors
 
 
+@pytest.mark.law("Art. 20")
+def test_the_next_requesters_answer_starts_afresh_after_a_reopening_or_one_not_reached(
+        qtbot, demo_db, tasks, feature_window, errors):
+    """The follow-up chosen for an unhappy requester, or "not reached", is not left standing for the
+    next one: a satisfied requester's case was reopened by the 重办 left over."""
+    from desktop.views.cases.callback_workbench import open_callback_workbench
+
+    window = feature_window(demo_db, actor(demo_db, "qg_op1"), tasks)
+    open_callback_workbench(window)
+    workbench = window.findChild(CallbackWorkbench)
+    workbench.table.selectRow(0)
+    workbench.solved.setCurrentIndex(workbench.solved.findData(False))
+    workbench.satisfaction.setCurrentIndex(workbench.satisfaction.findData(Satisfaction.UNSATISFIED.value))
+    assert workbench.outcome.currentData() == CallbackOutcome.REOPEN.value
+    with qtbot.waitSignal(workbench.recorded):
+        workbench.record_button.click()
+    happy = workbench._chosen()
+    assert workbench.outcome.currentData() == CallbackOutcome.NONE.value
+    workbench.solved.setCurrentIndex(workbench.solved.findData(True))
+    workbench.satisfaction.setCurrentIndex(workbench.satisfaction.findData(Satisfaction.SATISFIED.value))
+    with qtbot.waitSignal(workbench.recorded):
+        workbench.record_button.click()
+    with demo_db.session() as s:
+        assert s.get(Case, happy.case_id).state is not CaseState.REOPENED
+    workbench.reached.setChecked(False)  # the next one is not reached…
+    with qtbot.waitSignal(workbench.recorded):
+        workbench.record_button.click()
+    assert workbench.reached.isChecked()  # …and the one after is asked, not recorded as not reached by Enter
+    assert not workbench.record_button.isEnabled()
+    workbench.close()
+    assert not errors
+
+
 def test_tabbing_into_the_suspected_duplicates_chooses_one_so_it_can_be_merged(qtbot, demo_db, tasks):
     from desktop.services.cases.duplicates import DuplicateHint
     from desktop.services.cases.results import CaseInfo
@@ -1261,6 +1317,56 @@ def test_a_case_taken_in_is_named_in_the_status_bar_and_chosen_in_the_queue(qtbo
     qtbot.waitUntil(lambda: window.queue_panel.current_case_id() == saved.args[0].case.id, timeout=3000)
     assert not errors
 
+
+
+@pytest.mark.law("Art. 16")
+def test_a_request_merged_on_intake_names_the_case_that_answers_it_and_the_queue_chooses_that(
+        qtbot, demo_db, tasks, errors, answered):
+    """The duplicate itself is in no open queue: the caller is told, and the queue shows, the case
+    that goes on."""
+    from desktop.services.cases.duplicates import DuplicateHint
+    from desktop.services.cases.results import CaseInfo
+    from desktop.views.cases.new_case_dialog import open_new_case
+    from desktop.views.main_window import MainWindow
+
+    window = MainWindow(demo_db, actor(demo_db, "qg_op1"), tasks)
+    qtbot.addWidget(window)
+    window.select_place(TOWNSHIP)
+    with demo_db.session() as s:
+        into = CaseInfo.of(s.scalars(select(Case).join(Place, Place.id == Case.township_id).where(
+            Case.state == CaseState.HANDLING, Place.code == TOWNSHIP)).first())
+    open_new_case(window)
+    dialog = window.findChild(NewCaseDialog)
+    dialog.channel.setCurrentIndex(dialog.channel.findData(Channel.HOTLINE_12345.value))
+    dialog.category.setCurrentIndex(dialog.category.findData(into.category.value))
+    dialog.title_edit.setText("路灯不亮")
+    dialog.description.setPlainText("巷口路灯连续三晚不亮")
+    dialog._show_lookup((None, [], [DuplicateHint(into, 80.0)]))
+    dialog.duplicates.setCurrentRow(0)
+    with qtbot.waitSignal(dialog.saved) as saved:
+        dialog.merge_button.click()
+    number = saved.args[0].case.number
+    assert window.statusBar().currentMessage() == f"已受理诉求 {number},作为重复诉求并入案件 {into.number}"
+    qtbot.waitUntil(lambda: window.queue_panel.current_case_id() == into.id, timeout=3000)
+    assert not errors
+
+
+def test_the_grid_and_its_staff_stand_level_with_their_captions(qtbot, demo_db, tasks):
+    """The form's spare height goes to the grid and staff rows: their text stays on its caption's line,
+    not halfway down to the next caption."""
+    dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    form = dialog.layout().itemAt(0).layout()
+    for shown in (dialog.grid_label, dialog.staff_label):
+        shown.setText("侨港镇卫生院(450503103001103,专属网格)")
+        caption = form.labelForField(shown)
+        line = shown.fontMetrics().height()
+        assert shown.height() > 2 * line  # the spare height is there…
+        text_top = shown.contentsRect().top() + (0 if shown.alignment() & Qt.AlignmentFlag.AlignTop
+                                                 else (shown.contentsRect().height() - line) // 2)
+        assert abs(shown.y() + text_top - caption.y()) < line  # …and the text is level with its caption
 
 
 def test_a_case_saved_before_its_duplicates_were_shown_names_them_in_the_status_bar(qtbot, demo_db, tasks, errors):

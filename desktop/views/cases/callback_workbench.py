@@ -133,12 +133,18 @@ class CallbackWorkbench(QDialog):
         return self.entries[row] if 0 <= row < len(self.entries) else None
 
     def _answer_begun(self) -> bool:
-        return bool(self.notes.text().strip()) or self.solved.currentIndex() >= 0 or self.satisfaction.currentIndex() >= 0
+        return (bool(self.notes.text().strip()) or self.solved.currentIndex() >= 0
+                or self.satisfaction.currentIndex() >= 0 or not self.reached.isChecked()
+                or self.outcome.currentData() != CallbackOutcome.NONE.value)
 
     def _clear_answer(self) -> None:
+        """The next requester's answer is chosen afresh: a 重办 or 未联系上 left from the last one would
+        reopen a satisfied requester's case, or record one reached as not reached."""
         self.notes.clear()
         for box in (self.solved, self.satisfaction):
-            box.setCurrentIndex(-1)  # the next requester's answer is chosen afresh
+            box.setCurrentIndex(-1)
+        self.reached.setChecked(True)
+        self.outcome.setCurrentIndex(self.outcome.findData(CallbackOutcome.NONE.value))
 
     def show_entries(self, entries: list[CallbackInfo]) -> None:
         chosen = self._chosen()

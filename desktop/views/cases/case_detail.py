@@ -578,7 +578,10 @@ class CaseDetailDialog(QDialog):
         return reason and (review.reopen, self._case(reason=reason))
 
     def _do_supervise(self):
-        levels = [SupervisionLevel.GENERAL, SupervisionLevel.KEY]
+        # Not a 一般督办 while a 重点督办 runs: the service would refuse it once the reason and deadline were typed.
+        key_running = any(order.level is SupervisionLevel.KEY and order.closed_at is None
+                          for order in self.detail.supervision_orders)
+        levels = [SupervisionLevel.KEY] if key_running else [SupervisionLevel.GENERAL, SupervisionLevel.KEY]
         chosen = ask_item(self, self.tr("督办"), self.tr("督办级别"), [label(lv) for lv in levels])
         reason = chosen is not None and self._ask("supervise", QT_TRANSLATE_NOOP("CaseDetailDialog", "督办事由"))
         if not reason:

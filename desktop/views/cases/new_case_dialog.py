@@ -40,7 +40,7 @@ CITY = "450500000000"
 TAKEN_IN_SHOWN_MS = 30_000  # how long the status bar names the case just taken in
 TAKEN_IN_GRID = QT_TRANSLATE_NOOP("NewCaseDialog", "已受理诉求 %1,归入 %2")
 TAKEN_IN_TRIAGE = QT_TRANSLATE_NOOP("NewCaseDialog", "已受理诉求 %1,未落入网格,在待分拨清单上")
-TAKEN_IN_MERGED = QT_TRANSLATE_NOOP("NewCaseDialog", "已受理诉求 %1,作为重复诉求并入所选案件")
+TAKEN_IN_MERGED = QT_TRANSLATE_NOOP("NewCaseDialog", "已受理诉求 %1,作为重复诉求并入案件 %2")
 TAKEN_IN_LIKE = QT_TRANSLATE_NOOP("NewCaseDialog", ";附近有同类未办结案件,疑似重复:%1(可在案件详情中合并)")
 
 
@@ -108,6 +108,7 @@ class NewCaseDialog(QDialog):
         super().__init__(parent)
         self.db, self.actor, self.tasks, self.township_code = db, actor, tasks, township_code
         self.result_info: intake.IntakeResult | None = None
+        self.merged_into: tuple[int, str] | None = None  # (case id, number) the request is being saved into
         self.setWindowTitle(self.tr("新建诉求"))
 
         self.channel = QComboBox()
@@ -144,6 +145,9 @@ class NewCaseDialog(QDialog):
         self.urgent = QCheckBox(self.tr("紧急(涉及安全或停水停电停气)"))
         self.grid_label, self.staff_label = QLabel(self.tr("未定位:保存后进入待分拨清单")), QLabel()
         self.staff_label.setWordWrap(True)
+        for shown in (self.grid_label, self.staff_label):
+            # The form's spare height goes to these rows: centred, the text stood apart from its caption.
+            shown.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.duplicates = SuspectedDuplicates()
         self.duplicates.setMaximumHeight(110)
         self.duplicates.setWordWrap(True)  # the distance and state at the end of a line stay in view
@@ -296,9 +300,12 @@ class NewCaseDialog(QDialog):
         case_id, number = chosen
         if dialogs.confirm(self, self.tr("并入所选案件"), self.tr(
                 "本诉求将登记并作为重复诉求并入案件 %1,由该案件一并办理,不另行派遣。确定并入?").replace("%1", number)):
+            self.merged_into = chosen
             self.save(duplicate_of=case_id)
 
     def save(self, duplicate_of: int | None = None) -> None:
+        if duplicate_of is None:
+            self.merged_into = None
         # Each field as typed: one left empty is the service's to name, never a reason to drop the other.
         lon, lat = (_number(edit.text()) for edit in (self.lon, self.lat))
         for edit, value in ((self.lon, lon), (self.lat, lat)):
@@ -336,18 +343,19 @@ class NewCaseDialog(QDialog):
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setFocus()
 
 
-def _taken_in(window, result: intake.IntakeResult) -> None:
+def _taken_in(window, result: intake.IntakeResult, merged_into: tuple[int, str] | None = None) -> None:
     """Say which number the case got (the caller is often still on the phone), and any open cases it looks
-    like, and choose it in the queue."""
+    like, and choose it in the queue; merged, the case that answers it instead (the duplicate is in no open
+    queue)."""
     queue_panel = getattr(window, "queue_panel", None)
+    merged = result.case.state is CaseState.MERGED and merged_into is not None
     if queue_panel is not None:
-        queue_panel.choose_when_shown(result.case.id)
+        queue_panel.choose_when_shown(merged_into[0] if merged else result.case.id)
     window.bus.changed.emit("cases")
     if isinstance(window, QMainWindow):
-        said = TAKEN_IN_MERGED if result.case.state is CaseState.MERGED else TAKEN_IN_GRID if result.grid_code \
-            else TAKEN_IN_TRIAGE
+        said = TAKEN_IN_MERGED if merged else TAKEN_IN_GRID if result.grid_code else TAKEN_IN_TRIAGE
         text = QCoreApplication.translate("NewCaseDialog", said).replace("%1", result.case.number)
-        text = text.replace("%2", result.grid_name or "")
+        text = text.replace("%2", merged_into[1] if merged else result.grid_name or "")
         if result.duplicates:  # found on saving: saved before the form's own lookup had shown them
             text += QCoreApplication.translate("NewCaseDialog", TAKEN_IN_LIKE).replace(
                 "%1", "、".join(hint.case.number for hint in result.duplicates[:3]))
@@ -360,6 +368,6 @@ def open_new_case(window) -> None:
     dialog = NewCaseDialog(window.db, window.actor, window.tasks,
                            township_code=township_of(window.current_place_code()), parent=window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a shift opens hundreds: each let go when closed
-    dialog.saved.connect(lambda result: _taken_in(window, result))
+    dialog.saved.connect(lambda result: _taken_in(window, result, dialog.merged_into))
     dialog.duplicate_chosen.connect(lambda case_id: open_case(window, case_id))
     dialog.open()
