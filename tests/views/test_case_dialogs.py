@@ -164,6 +164,7 @@ def test_a_location_half_typed_or_not_a_number_is_told_not_dropped(qtbot, demo_d
     qtbot.keyClicks(dialog.lon, "109.105")
     qtbot.keyClick(dialog.lon, Qt.Key.Key_Return)
     assert "经度和纬度须同时填写" in errors[0] and not saved and dialog.isVisible()
+    assert dialog.focusWidget() is dialog.lat  # the half left empty, not the one typed
     qtbot.keyClicks(dialog.lat, "21.428")
     dialog.lon.clear()
     qtbot.keyClicks(dialog.lon, "109,105")  # a comma for the decimal point

@@ -337,6 +337,8 @@ class NewCaseDialog(QDialog):
         dialogs.show_error(self, exc)
         field = next((widget for key, widget in self._fields.items() if f"({key})" in str(exc) and widget.isEnabled()),
                      None)
+        if field is self.lon and self.lon.text().strip() and not self.lat.text().strip():
+            field = self.lat  # a location half typed: the half left empty is the one to fill
         if field is not None:
             field.setFocus()
         elif self.focusWidget() is None:
