@@ -134,6 +134,8 @@ def test_rectification_notice_issued_and_closed(qtbot, qtmodeltester, window, mo
     qtbot.addWidget(matters)
 
     def fill(form: RectificationForm):
+        qtbot.keyClick(form.reason, Qt.Key.Key_Tab)  # goes on to the deadline, typing nothing
+        assert form.reason.toPlainText() == ""
         form.reason.setPlainText("未落实专门人员进行业务指导")
         return QDialog.DialogCode.Accepted
 
