@@ -119,12 +119,17 @@
       <translation>Disable…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="135" />
+      <location filename="../../desktop/views/accounts/window.py" line="83" />
+      <source>这是该账号唯一的角色,不能撤销;不再使用的账号请停用</source>
+      <translation>This is the account's only role and cannot be revoked; disable an account no longer used</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/window.py" line="141" />
       <source>停用账号</source>
       <translation>Disable account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="136" />
+      <location filename="../../desktop/views/accounts/window.py" line="142" />
       <source>停用 %1?停用后不能再登录,其办理记录保留。</source>
       <translation>Disable %1? The account can no longer log in; its records are kept.</translation>
     </message>
@@ -3354,37 +3359,37 @@
   <context>
     <name>LeaderForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="45" />
+      <location filename="../../desktop/views/people/forms.py" line="51" />
       <source>确定领导联系</source>
       <translation>Assign leadership contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="53" />
+      <location filename="../../desktop/views/people/forms.py" line="59" />
       <source>片区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="54" />
+      <location filename="../../desktop/views/people/forms.py" line="60" />
       <source>职责</source>
       <translation>Duty</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="55" />
+      <location filename="../../desktop/views/people/forms.py" line="61" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="56" />
+      <location filename="../../desktop/views/people/forms.py" line="62" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="57" />
+      <location filename="../../desktop/views/people/forms.py" line="63" />
       <source>职务</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="58" />
+      <location filename="../../desktop/views/people/forms.py" line="64" />
       <source>起始日期</source>
       <translation>Start date</translation>
     </message>
@@ -4667,12 +4672,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="237" />
+      <location filename="../../desktop/views/queue_panel.py" line="238" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="237" />
+      <location filename="../../desktop/views/queue_panel.py" line="238" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
@@ -4685,17 +4690,17 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Order rectification by a deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="35" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="36" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="36" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="37" />
       <source>履职不到位情形</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="37" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="38" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
@@ -4752,27 +4757,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ReturnForm</name>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="50" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="51" />
       <source>退回整改情况</source>
       <translation>Return the rectification report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="60" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="61" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="63" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="64" />
       <source>部门报送的整改情况</source>
       <translation>The department's report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="64" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="65" />
       <source>退回理由</source>
       <translation>Reason for returning</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="65" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="66" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
@@ -5274,67 +5279,67 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>VisitForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="100" />
+      <location filename="../../desktop/views/people/forms.py" line="106" />
       <source>专业人员进网格</source>
       <translation>Professional visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="102" />
+      <location filename="../../desktop/views/people/forms.py" line="108" />
       <source>(新登记)</source>
       <translation>(register new)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="114" />
+      <location filename="../../desktop/views/people/forms.py" line="120" />
       <source>法治宣传</source>
       <translation>Law publicity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="114" />
+      <location filename="../../desktop/views/people/forms.py" line="120" />
       <source>纠纷化解</source>
       <translation>Dispute resolution</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="114" />
+      <location filename="../../desktop/views/people/forms.py" line="120" />
       <source>便民服务</source>
       <translation>Public services</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="117" />
+      <location filename="../../desktop/views/people/forms.py" line="123" />
       <source>专业人员</source>
       <translation>Professional</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="118" />
+      <location filename="../../desktop/views/people/forms.py" line="124" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="119" />
+      <location filename="../../desktop/views/people/forms.py" line="125" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="120" />
+      <location filename="../../desktop/views/people/forms.py" line="126" />
       <source>所在单位</source>
       <translation>Employer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="121" />
+      <location filename="../../desktop/views/people/forms.py" line="127" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="122" />
+      <location filename="../../desktop/views/people/forms.py" line="128" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="123" />
+      <location filename="../../desktop/views/people/forms.py" line="129" />
       <source>事由</source>
       <translation>Purpose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="124" />
+      <location filename="../../desktop/views/people/forms.py" line="130" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -5512,27 +5517,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>WorkLogForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="72" />
+      <location filename="../../desktop/views/people/forms.py" line="78" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="81" />
+      <location filename="../../desktop/views/people/forms.py" line="87" />
       <source>人员</source>
       <translation>Person</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="82" />
+      <location filename="../../desktop/views/people/forms.py" line="88" />
       <source>工作</source>
       <translation>Work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="83" />
+      <location filename="../../desktop/views/people/forms.py" line="89" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="84" />
+      <location filename="../../desktop/views/people/forms.py" line="90" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
