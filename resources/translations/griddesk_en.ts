@@ -3700,8 +3700,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/matters/window.py" line="139" />
-      <location filename="../../desktop/views/matters/window.py" line="328" />
-      <location filename="../../desktop/views/matters/window.py" line="331" />
+      <location filename="../../desktop/views/matters/window.py" line="334" />
+      <location filename="../../desktop/views/matters/window.py" line="337" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
@@ -3767,7 +3767,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/matters/window.py" line="152" />
-      <location filename="../../desktop/views/matters/window.py" line="293" />
+      <location filename="../../desktop/views/matters/window.py" line="297" />
+      <location filename="../../desktop/views/matters/window.py" line="299" />
       <source>确认整改</source>
       <translation>Confirm rectification</translation>
     </message>
@@ -3842,80 +3843,106 @@
       <translation>%1 pages generated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="269" />
+      <location filename="../../desktop/views/matters/window.py" line="270" />
       <source>请先选中一条待确认的通知</source>
       <translation>Select an order awaiting confirmation first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="270" />
+      <location filename="../../desktop/views/matters/window.py" line="271" />
       <source>请先选中一条整改中的通知</source>
       <translation>Select an order still being rectified first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="271" />
+      <location filename="../../desktop/views/matters/window.py" line="274" />
+      <source>所选通知当前为“%1”,不能%2;</source>
+      <translation>The notice selected is “%1”: “%2” is not possible. </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="275" />
+      <source>只有待确认的通知可以%1</source>
+      <translation>“%1” is only for a notice awaiting confirmation</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="276" />
+      <source>只有整改中的通知可以%1</source>
+      <translation>“%1” is only for a notice being rectified</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="277" />
       <source>督促整改</source>
       <translation>Order rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="278" />
+      <location filename="../../desktop/views/matters/window.py" line="281" />
+      <source>记录整改完毕</source>
+      <translation>Record as rectified</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="284" />
       <source>整改完毕</source>
       <translation>Rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="278" />
+      <location filename="../../desktop/views/matters/window.py" line="284" />
       <source>部门的整改情况:</source>
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="286" />
+      <location filename="../../desktop/views/matters/window.py" line="289" />
+      <location filename="../../desktop/views/matters/window.py" line="292" />
       <source>报送整改情况</source>
       <translation>Report rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="286" />
+      <location filename="../../desktop/views/matters/window.py" line="292" />
       <source>本部门的整改情况:</source>
       <translation>What our department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="293" />
+      <location filename="../../desktop/views/matters/window.py" line="299" />
       <source>确认%1已整改完毕?</source>
       <translation>Confirm that %1 has rectified?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="319" />
+      <location filename="../../desktop/views/matters/window.py" line="303" />
+      <source>退回整改情况</source>
+      <translation>Return the report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="325" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="319" />
-      <location filename="../../desktop/views/matters/window.py" line="328" />
+      <location filename="../../desktop/views/matters/window.py" line="325" />
+      <location filename="../../desktop/views/matters/window.py" line="334" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="331" />
+      <location filename="../../desktop/views/matters/window.py" line="337" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="339" />
+      <location filename="../../desktop/views/matters/window.py" line="345" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="339" />
-      <location filename="../../desktop/views/matters/window.py" line="349" />
+      <location filename="../../desktop/views/matters/window.py" line="345" />
+      <location filename="../../desktop/views/matters/window.py" line="355" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="346" />
-      <location filename="../../desktop/views/matters/window.py" line="349" />
+      <location filename="../../desktop/views/matters/window.py" line="352" />
+      <location filename="../../desktop/views/matters/window.py" line="355" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="346" />
+      <location filename="../../desktop/views/matters/window.py" line="352" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>
