@@ -145,6 +145,21 @@ def test_users_add_refuses_a_liaison_without_department(fresh_url, monkeypatch, 
     assert json.loads(run(fresh_url, "users", "list", "--json")[1]) == []
 
 
+def test_a_department_refused_as_given_is_not_asked_for_again(demo_db, monkeypatch, capsys):
+    """The option hint names an option left out; where the --department given is what was refused,
+    it would tell the administrator to give what they gave (or what they must leave out)."""
+    url = demo_db.engine.url.render_as_string(hide_password=False)
+    add = ["--as", "qg_admin", "users", "add", "qg_op3", "--scope", "450503103"]
+    assert run(url, *add, "--role", "operator", "--department", "450503103-PCS",
+               stdin="secret-123\n", monkeypatch=monkeypatch)[0] == 1
+    assert capsys.readouterr().err.endswith("值班员不属于联动部门,请不选所属部门\n")
+    assert run(url, "--as", "qg_admin", "users", "grant", "qg_police", "--role", "liaison", "--scope", "450503103",
+               "--department", "450503103-SCJGS")[0] == 1
+    assert capsys.readouterr().err.endswith("一个账号只属于一个部门,请另开账号\n")
+    assert run(url, *add, "--role", "liaison", stdin="secret-123\n", monkeypatch=monkeypatch)[0] == 1
+    assert capsys.readouterr().err.endswith("请写明所属部门的代码;用 --department 给出\n")  # left out: asked for
+
+
 @pytest.mark.parametrize("argv, reason", [
     (["places", "list", "--under", "450599"], "未知的地点代码 450599000000"),
     (["seed-demo", "--township", "450503999"], "未知的地点代码 450503999000"),

@@ -193,15 +193,20 @@ class Cli:
         return name
 
 
-def option_hint(exc: GridDeskError, parser: argparse.ArgumentParser | None) -> str:
-    """Where a refusal names a field the command takes as an option (late_reason → --late-reason),
-    how to give it: ";用 --late-reason 给出"; empty when the command has no such option or the
-    message names it already."""
+def option_hint(exc: GridDeskError, args: argparse.Namespace) -> str:
+    """Where a refusal names a field the command takes as an option (late_reason → --late-reason)
+    that was left out, how to give it: ";用 --late-reason 给出"; empty when the command has no such
+    option, the message names it already, or it was given: then its value is what was refused (a
+    --department given with an operator's role is to be left out, not given)."""
+    parser = getattr(args, "command_parser", None)
     if not exc.field or parser is None:
         return ""
     option = "--" + exc.field.replace("_", "-")
-    known = {name for action in parser._actions for name in action.option_strings}
-    return f";用 {option} 给出" if option in known and option not in str(exc) else ""
+    action = next((a for a in parser._actions if option in a.option_strings), None)
+    if action is None or option in str(exc):
+        return ""
+    given = getattr(args, action.dest, None)
+    return "" if given is not None and str(given).strip() else f";用 {option} 给出"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -227,7 +232,7 @@ def main(argv: list[str] | None = None, out=None) -> int:
             ctx.actor  # an unknown --as user is refused by every command, before it changes anything
         return args.handler(ctx, args) or 0
     except GridDeskError as exc:
-        print(f"griddesk-admin: {exc}{option_hint(exc, getattr(args, 'command_parser', None))}", file=sys.stderr)
+        print(f"griddesk-admin: {exc}{option_hint(exc, args)}", file=sys.stderr)
         # Run by the task scheduler at night (evaluation keep), its standard error is read by nobody.
         log.warning("griddesk-admin %s refused: %s", args.command, exc)
         return 1

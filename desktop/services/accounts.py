@@ -53,7 +53,11 @@ class AccountInfo:
     department: str | None
     last_login_at: datetime | None
     roles: tuple[RoleInfo, ...]
-    manageable: bool  # the listing actor may change it (see `_account`)
+    refusal: str | None  # why the listing actor may not change it (see `_account`); None if it may
+
+    @property
+    def manageable(self) -> bool:
+        return self.refusal is None
 
 
 def _require_administrator(actor: Actor) -> None:
@@ -74,7 +78,7 @@ def list_accounts(db: Database, actor: Actor) -> list[AccountInfo]:
             if actor.is_system or any(actor.can(Permission.MANAGE_USERS, r.place_code) for r in roles):
                 found.append(AccountInfo(user.username, user.display_name, user.active,
                                          departments.get(user.department_id), user.last_login_at, roles,
-                                         _refusal(actor, user.id, roles) is None))
+                                         _refusal(actor, user.id, roles)))
         return found
 
 

@@ -119,12 +119,17 @@
       <translation>Disable…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="135" />
+      <location filename="../../desktop/views/accounts/window.py" line="83" />
+      <source>这是该账号唯一的角色,不能撤销;不再使用的账号请停用</source>
+      <translation>This is the account's only role and cannot be revoked; disable an account no longer used</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/window.py" line="141" />
       <source>停用账号</source>
       <translation>Disable account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="136" />
+      <location filename="../../desktop/views/accounts/window.py" line="142" />
       <source>停用 %1?停用后不能再登录,其办理记录保留。</source>
       <translation>Disable %1? The account can no longer log in; its records are kept.</translation>
     </message>
@@ -3354,37 +3359,37 @@
   <context>
     <name>LeaderForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="45" />
+      <location filename="../../desktop/views/people/forms.py" line="51" />
       <source>确定领导联系</source>
       <translation>Assign leadership contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="53" />
+      <location filename="../../desktop/views/people/forms.py" line="59" />
       <source>片区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="54" />
+      <location filename="../../desktop/views/people/forms.py" line="60" />
       <source>职责</source>
       <translation>Duty</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="55" />
+      <location filename="../../desktop/views/people/forms.py" line="61" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="56" />
+      <location filename="../../desktop/views/people/forms.py" line="62" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="57" />
+      <location filename="../../desktop/views/people/forms.py" line="63" />
       <source>职务</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="58" />
+      <location filename="../../desktop/views/people/forms.py" line="64" />
       <source>起始日期</source>
       <translation>Start date</translation>
     </message>
@@ -3695,8 +3700,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/matters/window.py" line="139" />
-      <location filename="../../desktop/views/matters/window.py" line="328" />
-      <location filename="../../desktop/views/matters/window.py" line="331" />
+      <location filename="../../desktop/views/matters/window.py" line="334" />
+      <location filename="../../desktop/views/matters/window.py" line="337" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
@@ -3762,7 +3767,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/matters/window.py" line="152" />
-      <location filename="../../desktop/views/matters/window.py" line="293" />
+      <location filename="../../desktop/views/matters/window.py" line="297" />
+      <location filename="../../desktop/views/matters/window.py" line="299" />
       <source>确认整改</source>
       <translation>Confirm rectification</translation>
     </message>
@@ -3837,80 +3843,106 @@
       <translation>%1 pages generated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="269" />
+      <location filename="../../desktop/views/matters/window.py" line="270" />
       <source>请先选中一条待确认的通知</source>
       <translation>Select an order awaiting confirmation first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="270" />
+      <location filename="../../desktop/views/matters/window.py" line="271" />
       <source>请先选中一条整改中的通知</source>
       <translation>Select an order still being rectified first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="271" />
+      <location filename="../../desktop/views/matters/window.py" line="274" />
+      <source>所选通知当前为“%1”,不能%2;</source>
+      <translation>The notice selected is “%1”: “%2” is not possible. </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="275" />
+      <source>只有待确认的通知可以%1</source>
+      <translation>“%1” is only for a notice awaiting confirmation</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="276" />
+      <source>只有整改中的通知可以%1</source>
+      <translation>“%1” is only for a notice being rectified</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="277" />
       <source>督促整改</source>
       <translation>Order rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="278" />
+      <location filename="../../desktop/views/matters/window.py" line="281" />
+      <source>记录整改完毕</source>
+      <translation>Record as rectified</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="284" />
       <source>整改完毕</source>
       <translation>Rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="278" />
+      <location filename="../../desktop/views/matters/window.py" line="284" />
       <source>部门的整改情况:</source>
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="286" />
+      <location filename="../../desktop/views/matters/window.py" line="289" />
+      <location filename="../../desktop/views/matters/window.py" line="292" />
       <source>报送整改情况</source>
       <translation>Report rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="286" />
+      <location filename="../../desktop/views/matters/window.py" line="292" />
       <source>本部门的整改情况:</source>
       <translation>What our department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="293" />
+      <location filename="../../desktop/views/matters/window.py" line="299" />
       <source>确认%1已整改完毕?</source>
       <translation>Confirm that %1 has rectified?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="319" />
+      <location filename="../../desktop/views/matters/window.py" line="303" />
+      <source>退回整改情况</source>
+      <translation>Return the report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="325" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="319" />
-      <location filename="../../desktop/views/matters/window.py" line="328" />
+      <location filename="../../desktop/views/matters/window.py" line="325" />
+      <location filename="../../desktop/views/matters/window.py" line="334" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="331" />
+      <location filename="../../desktop/views/matters/window.py" line="337" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="339" />
+      <location filename="../../desktop/views/matters/window.py" line="345" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="339" />
-      <location filename="../../desktop/views/matters/window.py" line="349" />
+      <location filename="../../desktop/views/matters/window.py" line="345" />
+      <location filename="../../desktop/views/matters/window.py" line="355" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="346" />
-      <location filename="../../desktop/views/matters/window.py" line="349" />
+      <location filename="../../desktop/views/matters/window.py" line="352" />
+      <location filename="../../desktop/views/matters/window.py" line="355" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="346" />
+      <location filename="../../desktop/views/matters/window.py" line="352" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>
@@ -3984,108 +4016,108 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/new_case_dialog.py" line="146" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="234" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="237" />
       <source>未定位:保存后进入待分拨清单</source>
       <translation>Not located: goes to the triage list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="152" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="155" />
       <source>双击打开该案件查看;确属同一诉求的,选中后点“并入所选案件”:本诉求登记后即并入该案件,不另行办理</source>
       <translation>Double-click to open the case; if it is the same request, select it and click “Merge into selected case”: this request is recorded and merged into it, not handled separately</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="160" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="163" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="160" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="163" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="161" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="164" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="161" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="164" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="162" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="165" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="162" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="165" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="163" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="166" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="163" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="166" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="164" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="167" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="165" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
       <source>所属网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="165" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="166" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
       <source>疑似重复</source>
       <translation>Possible duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="172" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="170" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="173" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="171" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="298" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="174" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="301" />
       <source>并入所选案件</source>
       <translation>Merge into selected case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="262" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="265" />
       <source>不在任何网格内:保存后进入待分拨清单</source>
       <translation>In no grid: goes to the triage list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="268" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="271" />
       <source>{number} {title}(相距 {distance} 米,{state})</source>
       <translation>{number} {title} ({distance} m away, {state})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="299" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="302" />
       <source>本诉求将登记并作为重复诉求并入案件 %1,由该案件一并办理,不另行派遣。确定并入?</source>
       <translation>This request will be recorded and merged into case %1 as a duplicate, handled with it and not dispatched separately. Merge?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="310" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="313" />
       <source>经纬度(lon/lat):“%1”不是数字,请写成 109.105 这样的小数</source>
       <translation>Longitude/latitude (lon/lat): “%1” is not a number; write a decimal such as 109.105</translation>
     </message>
@@ -4685,17 +4717,17 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Order rectification by a deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="35" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="36" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="36" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="37" />
       <source>履职不到位情形</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="37" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="38" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
@@ -4752,27 +4784,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ReturnForm</name>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="50" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="51" />
       <source>退回整改情况</source>
       <translation>Return the rectification report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="60" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="61" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="63" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="64" />
       <source>部门报送的整改情况</source>
       <translation>The department's report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="64" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="65" />
       <source>退回理由</source>
       <translation>Reason for returning</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="65" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="66" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
@@ -5274,67 +5306,67 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>VisitForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="100" />
+      <location filename="../../desktop/views/people/forms.py" line="106" />
       <source>专业人员进网格</source>
       <translation>Professional visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="102" />
+      <location filename="../../desktop/views/people/forms.py" line="108" />
       <source>(新登记)</source>
       <translation>(register new)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="114" />
+      <location filename="../../desktop/views/people/forms.py" line="120" />
       <source>法治宣传</source>
       <translation>Law publicity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="114" />
+      <location filename="../../desktop/views/people/forms.py" line="120" />
       <source>纠纷化解</source>
       <translation>Dispute resolution</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="114" />
+      <location filename="../../desktop/views/people/forms.py" line="120" />
       <source>便民服务</source>
       <translation>Public services</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="117" />
+      <location filename="../../desktop/views/people/forms.py" line="123" />
       <source>专业人员</source>
       <translation>Professional</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="118" />
+      <location filename="../../desktop/views/people/forms.py" line="124" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="119" />
+      <location filename="../../desktop/views/people/forms.py" line="125" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="120" />
+      <location filename="../../desktop/views/people/forms.py" line="126" />
       <source>所在单位</source>
       <translation>Employer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="121" />
+      <location filename="../../desktop/views/people/forms.py" line="127" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="122" />
+      <location filename="../../desktop/views/people/forms.py" line="128" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="123" />
+      <location filename="../../desktop/views/people/forms.py" line="129" />
       <source>事由</source>
       <translation>Purpose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="124" />
+      <location filename="../../desktop/views/people/forms.py" line="130" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -5512,27 +5544,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>WorkLogForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="72" />
+      <location filename="../../desktop/views/people/forms.py" line="78" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="81" />
+      <location filename="../../desktop/views/people/forms.py" line="87" />
       <source>人员</source>
       <translation>Person</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="82" />
+      <location filename="../../desktop/views/people/forms.py" line="88" />
       <source>工作</source>
       <translation>Work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="83" />
+      <location filename="../../desktop/views/people/forms.py" line="89" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="84" />
+      <location filename="../../desktop/views/people/forms.py" line="90" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>

@@ -122,12 +122,15 @@ def test_accounts_the_admin_may_not_change_are_listed_with_their_buttons_off(qtb
                    role=Role.COUNTY_ADMIN, scope_code="450503000000")
     accounts.grant_role(sqlite_db, system, username="yh_admin", role=Role.OPERATOR, scope_code=QIAOGANG)
     screen = _screen(qtbot, feature_window, sqlite_db, township_admin, tasks)
-    for username in ("yh_admin", "qg_admin"):  # a wider administrator's, and one's own
+    buttons = (screen.grant_button, screen.revoke_button, screen.reset_button, screen.active_button)
+    for username, why in (("yh_admin", "该账号有您管辖范围以外的角色(县(区)管理员 @ 银海),请由上级管理员办理"),
+                          ("qg_admin", "不能修改自己的账号;请由另一位管理员办理")):  # a wider administrator's, one's own
         _select(screen, username)
-        buttons = (screen.grant_button, screen.revoke_button, screen.reset_button, screen.active_button)
         assert not any(button.isEnabled() for button in buttons), username
+        assert {button.toolTip() for button in buttons} == {why}  # the buttons say why they are off
     _select(screen, "qg_op")
-    assert screen.reset_button.isEnabled()
+    assert screen.reset_button.isEnabled() and screen.reset_button.toolTip() == ""
+    assert screen.revoke_button.toolTip() == "这是该账号唯一的角色,不能撤销;不再使用的账号请停用"
 
 
 def test_passwords_typed_differently_are_not_sent(qtbot, feature_window, sqlite_db, township_admin, tasks, shown):

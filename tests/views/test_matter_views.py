@@ -134,6 +134,8 @@ def test_rectification_notice_issued_and_closed(qtbot, qtmodeltester, window, mo
     qtbot.addWidget(matters)
 
     def fill(form: RectificationForm):
+        qtbot.keyClick(form.reason, Qt.Key.Key_Tab)  # goes on to the deadline, typing nothing
+        assert form.reason.toPlainText() == ""
         form.reason.setPlainText("未落实专门人员进行业务指导")
         return QDialog.DialogCode.Accepted
 
@@ -214,8 +216,10 @@ def test_a_liaison_reports_how_its_department_rectified(qtbot, qtmodeltester, wi
 
     said = []
     monkeypatch.setattr(dialogs, "information", lambda parent, title, text: said.append(text))
-    matters.answer_button.click()  # awaiting confirmation: nothing more to report
-    assert said == ["请先选中一条整改中的通知"] and len(matters.rectifications_model.rows[0].answers) == 1
+    matters.rectifications_view.selectRow(0)
+    matters.answer_button.click()  # awaiting confirmation: nothing more to report, and the notice chosen says so
+    assert said == ["所选通知当前为“待确认(逾期报送)”,不能报送整改情况;只有整改中的通知可以报送整改情况"]
+    assert len(matters.rectifications_model.rows[0].answers) == 1
 
 
 @pytest.mark.law("Art. 13")
@@ -258,7 +262,7 @@ def test_the_institution_returns_a_report_and_confirms_the_next(qtbot, qtmodelte
     assert [matters.rectifications_model.index(0, c).data() for c in (3, 4)] == ["已整改", "已为各社区分配账号"]
     matters.rectifications_view.selectRow(0)
     matters.return_button.click()  # decided: nothing to return
-    assert said[-1] == "请先选中一条待确认的通知"
+    assert said[-1] == "所选通知当前为“已整改”,不能退回整改情况;只有待确认的通知可以退回整改情况"
 
 
 @pytest.mark.law("Art. 13")

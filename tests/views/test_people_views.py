@@ -119,6 +119,8 @@ def test_leader_and_work_log_tabs(qtbot, qtmodeltester, desk_db, tasks, answered
     assert "Art. 8" in answered[-1]
 
     def duty(form: WorkLogForm):
+        qtbot.keyClick(form.summary, Qt.Key.Key_Tab)  # goes on to the buttons, typing nothing
+        assert form.summary.toPlainText() == ""
         form.kind.setCurrentIndex(form.kind.findData(WorkLogKind.RISK_SCREENING))
         form.summary.setPlainText("排查消防通道堵塞 2 处")
         return QDialog.DialogCode.Accepted
@@ -135,6 +137,8 @@ def test_professional_registered_and_visit_logged(qtbot, desk_db, tasks, answere
 
     def visit(form: VisitForm):
         assert form.professional.currentData() is None and form.name.isEnabled()
+        qtbot.keyClick(form.summary, Qt.Key.Key_Tab)
+        assert form.summary.toPlainText() == ""
         form.name.setText("覃律师")
         form.profession.setCurrentIndex(form.profession.findData(Profession.LAWYER))
         form.organisation.setText("广西海派律师事务所")

@@ -75,6 +75,12 @@ class AccountsWindow(Retranslating, QDialog):
         self.revoke_button.setEnabled(manageable and len(current.roles) > 1)  # the last role stays
         self.reset_button.setEnabled(manageable)
         self.active_button.setEnabled(manageable)
+        # The buttons say why they are off: the account is one's own, an auditor's or a higher administrator's.
+        why = current.refusal if current is not None and current.refusal else ""
+        for button in (self.grant_button, self.revoke_button, self.reset_button, self.active_button):
+            button.setToolTip(why)
+        if manageable and len(current.roles) == 1:
+            self.revoke_button.setToolTip(self.tr("这是该账号唯一的角色,不能撤销;不再使用的账号请停用"))
         self.retranslate()
 
     def _changed(self, topic: str) -> None:

@@ -26,6 +26,7 @@ class RectificationForm(QDialog):
         for department_id, name in departments:
             self.department.addItem(name, department_id)
         self.reason = QPlainTextEdit()
+        self.reason.setTabChangesFocus(True)  # Tab goes on to the deadline, not into the reason
         self.due = QDateEdit(beijing_time.today().addDays(15))
         self.due.setCalendarPopup(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -261,18 +261,24 @@ class MatterListWindow(Retranslating, QDialog):
         if form.exec() == QDialog.DialogCode.Accepted:
             self._run(matter_list.issue_rectification, self.db, self.actor, **form.values())
 
-    def _chosen_notice(self, state: RectificationState) -> matter_list.RectificationInfo | None:
-        """The notice selected, if in `state`; None, having told the user to select one, otherwise."""
+    def _chosen_notice(self, state: RectificationState, step: str) -> matter_list.RectificationInfo | None:
+        """The notice selected, if in `state`; None, having told the user why `step` cannot be taken, otherwise:
+        a notice selected in another state is named with its state (selecting it again would not help)."""
         rows = self.rectifications_view.selectionModel().selectedRows()
         notice = self.rectifications_model.notice(rows[0].row(), state) if rows else None
         if notice is None:
             hint = (self.tr("请先选中一条待确认的通知") if state is RectificationState.ANSWERED
                     else self.tr("请先选中一条整改中的通知"))
+            if rows:
+                chosen = self.rectifications_model.rows[rows[0].row()]
+                hint = (self.tr("所选通知当前为“%1”,不能%2;").replace("%1", label(chosen.standing(beijing_today())))
+                        .replace("%2", step) + (self.tr("只有待确认的通知可以%1") if state is RectificationState.ANSWERED
+                                                else self.tr("只有整改中的通知可以%1")).replace("%1", step))
             dialogs.information(self, self.tr("督促整改"), hint)
         return notice
 
     def close_notice(self) -> None:
-        notice = self._chosen_notice(RectificationState.OPEN)
+        notice = self._chosen_notice(RectificationState.OPEN, self.tr("记录整改完毕"))
         if notice is None:
             return
         response = ask_text(self, self.tr("整改完毕"), self.tr("部门的整改情况:"))
@@ -280,7 +286,7 @@ class MatterListWindow(Retranslating, QDialog):
             self._run(matter_list.close_rectification, self.db, self.actor, notice.id, response=response)
 
     def answer_notice(self) -> None:
-        notice = self._chosen_notice(RectificationState.OPEN)
+        notice = self._chosen_notice(RectificationState.OPEN, self.tr("报送整改情况"))
         if notice is None:
             return
         report = ask_text(self, self.tr("报送整改情况"), self.tr("本部门的整改情况:"))
@@ -288,13 +294,13 @@ class MatterListWindow(Retranslating, QDialog):
             self._run(matter_list.answer_rectification, self.db, self.actor, notice.id, report=report)
 
     def confirm_notice(self) -> None:
-        notice = self._chosen_notice(RectificationState.ANSWERED)
+        notice = self._chosen_notice(RectificationState.ANSWERED, self.tr("确认整改"))
         if notice is not None and dialogs.confirm(
                 self, self.tr("确认整改"), self.tr("确认%1已整改完毕?").replace("%1", notice.department)):
             self._run(matter_list.confirm_rectification, self.db, self.actor, notice.id)
 
     def return_notice(self) -> None:
-        notice = self._chosen_notice(RectificationState.ANSWERED)
+        notice = self._chosen_notice(RectificationState.ANSWERED, self.tr("退回整改情况"))
         if notice is None:
             return
         form = ReturnForm(notice, self)

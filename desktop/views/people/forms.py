@@ -30,6 +30,12 @@ class _Form(QDialog):
         self.day = QDateEdit(beijing_time.today())
         self.day.setCalendarPopup(True)
 
+    def summary_field(self) -> QPlainTextEdit:
+        """The account of the work, left with Tab for the form's buttons rather than typed into."""
+        field = QPlainTextEdit()
+        field.setTabChangesFocus(True)
+        return field
+
     def finish(self) -> None:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -77,7 +83,7 @@ class WorkLogForm(_Form):
         self.kind = QComboBox()
         for kind in WorkLogKind:
             self.kind.addItem(label(kind), kind.value)
-        self.summary = QPlainTextEdit()
+        self.summary = self.summary_field()
         self.form.addRow(self.tr("人员"), self.member)
         self.form.addRow(self.tr("工作"), self.kind)
         self.form.addRow(self.tr("日期"), self.day)
@@ -112,7 +118,7 @@ class VisitForm(_Form):
         self.purpose = QComboBox()
         self.purpose.setEditable(True)
         self.purpose.addItems([self.tr("法治宣传"), self.tr("纠纷化解"), self.tr("便民服务")])
-        self.summary = QPlainTextEdit()
+        self.summary = self.summary_field()
         self.professional.currentIndexChanged.connect(self._new_or_known)
         self.form.addRow(self.tr("专业人员"), self.professional)
         self.form.addRow(self.tr("姓名"), self.name)
