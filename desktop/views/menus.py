@@ -67,7 +67,7 @@ FEATURE_ACTIONS: list[FeatureAction] = [
     FeatureAction("紧急情况", "emergencies.duty_phones", "报送对象值班电话…",
                   "desktop.views.emergencies.ladder_settings:open_duty_phones"),
     FeatureAction("分析评价", "analytics.evaluation", "综合评价与考核表…",
-                  "desktop.views.analytics.evaluation_panel:open_evaluation"),
+                  "desktop.views.analytics.evaluation_panel:open_evaluation", permission=Permission.EVALUATE),
     FeatureAction("分析评价", "analytics.hotspots", "高频与疑难问题…", "desktop.views.analytics.hotspots_panel:open_hotspots"),
     FeatureAction("分析评价", "analytics.governance", "重点治理事项…",
                   "desktop.views.analytics.governance_panel:open_governance"),

@@ -172,8 +172,10 @@ def test_actions_are_offered_only_where_the_user_holds_their_permission(qtbot, d
     w = MainWindow(desk_db, liaison, tasks)
     qtbot.addWidget(w)
     actions = _actions(w)
-    for text in ("新建诉求", "报告紧急情况…", "导出诉求…", "导入诉求…", "网格公示牌…"):
+    for text in ("新建诉求", "报告紧急情况…", "导出诉求…", "导入诉求…", "网格公示牌…", "综合评价与考核表…"):
         assert not actions[text].isEnabled(), text
+    # The evaluation is the evaluators' (Art. 5, 23): the menu says so rather than open a window that only refuses.
+    assert "综合评价" in actions["综合评价与考核表…"].toolTip()
     assert "侨港(450503103000)" in actions["新建诉求"].toolTip() and "受理诉求" in actions["新建诉求"].toolTip()
     assert actions["回访工作台"].isEnabled() and actions["案件详情"].isEnabled()
 
