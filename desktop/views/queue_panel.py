@@ -107,9 +107,11 @@ class QueuePanel(Retranslating, QWidget):
         model.refreshed.connect(self._show_total)
 
     def retranslate(self) -> None:
-        self._fill(self.state, [(self.tr("未办结"), _OPEN), (self.tr("待本中心办理"), _CENTER),
-                                (self.tr("待分拨清单(未落网格)"), _UNROUTED), (self.tr("待重点督办"), _KEY),
-                                (self.tr("全部状态"), _ALL)]
+        # The center's own lists (what waits on it, the triage list, key supervision due) are no
+        # liaison's: its queue holds only cases sent to its department, so they would always be empty.
+        center = [] if sees_own_share(self.model.actor) else [
+            (self.tr("待本中心办理"), _CENTER), (self.tr("待分拨清单(未落网格)"), _UNROUTED), (self.tr("待重点督办"), _KEY)]
+        self._fill(self.state, [(self.tr("未办结"), _OPEN), *center, (self.tr("全部状态"), _ALL)]
                    + [(label(s), s.value) for s in CaseState])
         self._fill(self.category, [(self.tr("全部类别"), _ALL)] + [(label(c), c.value) for c in MatterCategory])
         self.overdue.setText(self.tr("只看超期"))

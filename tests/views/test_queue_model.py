@@ -350,3 +350,19 @@ def test_the_state_column_says_when_a_supervision_order_is_past_its_deadline(des
     m.refresh()
     assert m.index(0, STATE).data().endswith("一般督办 · 督办超期")
     assert m.index(1, STATE).data().endswith("一般督办")
+
+
+def test_a_liaison_is_not_offered_the_centers_own_lists(qtbot, demo_db, tasks):
+    """What waits on the center, its triage list and key supervision due are the center's (Art. 16,
+    20(1)); a liaison's queue holds only cases sent to its department, where they would always be empty."""
+    from desktop.services.users import actor_for
+    from desktop.views.queue_panel import QueuePanel
+
+    center_lists = {"待本中心办理", "待分拨清单(未落网格)", "待重点督办"}
+    offered = {}
+    for user in ("qg_police", "qg_op1"):
+        panel = QueuePanel(QueueModel(demo_db, actor_for(demo_db, user), tasks, page_size=50))
+        qtbot.addWidget(panel)
+        offered[user] = {panel.state.itemText(i) for i in range(panel.state.count())}
+    assert not offered["qg_police"] & center_lists and {"未办结", "全部状态", "已派遣"} <= offered["qg_police"]
+    assert center_lists <= offered["qg_op1"]
