@@ -1586,3 +1586,35 @@ def test_a_liaisons_panel_opened_before_the_case_was_put_on_hold_is_refused_and_
     number = liaison_panel.detail.case.number
     assert len(errors) == 1 and errors[0].startswith(f"案件 {number} 已被 侨港值班长 于 ")
     assert liaison_panel.detail.case.state is CaseState.ON_HOLD and "object" not in liaison_panel.buttons
+
+
+class _Screen:
+    def __init__(self, width: int):
+        self.width = width
+
+    def availableGeometry(self):
+        from PySide6.QtCore import QRect
+
+        return QRect(0, 0, self.width, 1040)
+
+
+@pytest.mark.parametrize("screen_width", [1920, 1000])
+def test_the_panel_opens_wide_enough_for_the_shares_whole_within_the_screen(qtbot, demo_db, tasks, monkeypatch,
+                                                                          screen_width):
+    """Two shares a month overdue (each deadline followed by how long it is past) had the shares table
+    scroll sideways at the panel's default width, the result cut off; the panel opens wider, never wider
+    than the screen."""
+    case_id, _, _ = _sent_to_police_and_market(demo_db)
+    monkeypatch.setattr(case_detail, "utcnow", lambda: utcnow() + timedelta(days=30))
+    monkeypatch.setattr(CaseDetailDialog, "screen", lambda self: _Screen(screen_width))
+    dialog = _panel(qtbot, demo_db, tasks, "qg_police", case_id)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    header = dialog.shares.horizontalHeader()
+    before_result = sum(header.sectionSize(c) for c in range(dialog.shares.columnCount() - 1))
+    assert before_result > 900 - 24 * dialog.fontMetrics().averageCharWidth()  # more than the default width holds
+    if screen_width == 1920:
+        assert dialog.shares.horizontalScrollBar().maximum() == 0  # nothing beyond the right edge
+        assert header.sectionSize(dialog.shares.columnCount() - 1) >= 20 * dialog.fontMetrics().averageCharWidth()
+    else:
+        assert dialog.width() <= 0.95 * screen_width

@@ -197,6 +197,7 @@ class CaseDetailDialog(QDialog):
         self._known_version: int | None = None  # the newest version shown here or written by this panel
         self._own_reload = False  # the next version shown is this panel's own action's
         self._decided: CaseDetail | None = None  # what was on screen when the running action began
+        self._widened = False  # widened once for the shares table; after that the width is the user's
         self.resize(900, 640)
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -283,11 +284,26 @@ class CaseDetailDialog(QDialog):
         self._own_reload = False
         self._known_version = max(self._known_version or 0, version)
         self._show_facts(detail, utcnow())
+        if not self._widened:
+            self._widen_for_shares()
         self.timeline.set_events(detail.events)
         self.timeline_view.resizeColumnsToContents()
         self._follow_newest = True
         self._keep_newest_in_view()
         self._show_actions(detail.actions)
+
+    def _widen_for_shares(self) -> None:
+        """Open wide enough for the shares table whole, its result given room too, within the screen: at
+        the default width a case with overdue shares scrolled sideways and cut the result off."""
+        self._widened = True
+        columns = self.shares.columnCount()
+        header = self.shares.horizontalHeader()
+        needed = sum(max(header.sectionSizeHint(c), self.shares.sizeHintForColumn(c)) for c in range(columns - 1))
+        needed += self.fontMetrics().averageCharWidth() * 24  # the result, stretched into what is left
+        margins = self.layout().contentsMargins()
+        needed += margins.left() + margins.right() + 2 * self.shares.frameWidth() + self.shares.verticalHeader().width()
+        screen = self.screen().availableGeometry().width() if self.screen() else needed
+        self.resize(max(self.width(), min(needed, int(screen * 0.95))), self.height())
 
     def _result_caption(self, state: CaseState) -> str:
         """A result sent back or reopened is the one found wanting, not the case's result."""
