@@ -162,3 +162,15 @@ def test_a_late_result_asks_for_the_late_reason_option_and_a_step_answers_in_jso
                      "--late-reason", "诉求人外出,无法上门", "--json")
     reported = json.loads(out)
     assert code == 0 and (reported["share_state"], reported["next_due_at"], reported["overdue"]) == ("reported", None, False)
+
+
+@pytest.mark.law("Art. 15")
+def test_a_mistyped_number_is_told_as_such_a_well_formed_unknown_one_as_not_the_departments(demo_db, capsys):
+    """A liaison typing "337" had been told the case was not sent to its department, as if it existed.
+    A number in the right form that is no case is still answered like another department's case:
+    the answer must not tell a liaison which numbers exist."""
+    assert _run(demo_db, "qg_police", "cases", "sign", "337") == (1, "")
+    assert capsys.readouterr().err == ("griddesk-admin: “337”不是案件编号:案件编号形如 450503103-2026-000042"
+                                       "(乡镇代码-受理年份-序号),请核对后重新输入\n")
+    assert _run(demo_db, "qg_police", "cases", "sign", "450503103-1999-000001")[0] == 1
+    assert "无权查看案件 450503103-1999-000001:该案未派给侨港派出所" in capsys.readouterr().err

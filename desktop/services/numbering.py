@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -10,6 +12,10 @@ from ..models import CaseNumberSequence, Place
 
 CASE_SERIES = "case"
 BULLETIN_SERIES = "bulletin"  # emergency bulletins 信息快报 (Art. 21)
+
+# What `reserve_numbers` hands out for cases: the township's nine digits, the year, six digits.
+CASE_NUMBER = re.compile(r"\d{9}-\d{4}-\d{6}")
+CASE_NUMBER_EXAMPLE = "450503103-2026-000042"
 
 _INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 

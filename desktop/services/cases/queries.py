@@ -7,7 +7,7 @@ from dataclasses import replace
 from sqlalchemy import func, select
 
 from ...db import Database
-from ...errors import NotFound, PermissionDenied
+from ...errors import NotFound, PermissionDenied, ValidationFailed
 from ...models import (
     Assignment,
     Callback,
@@ -23,6 +23,7 @@ from ...models import (
 from ...models.base import utcnow
 from ...models.enums import ACTIVE_ASSIGNMENT_STATES, AssignmentState, CallbackState, DecisionState, HandlingLevel
 from ..clock import WorkCalendar
+from ..numbering import CASE_NUMBER, CASE_NUMBER_EXAMPLE
 from ..personal_data_views import record_shown
 from ..queue import mask_phone
 from ..security import Actor, Permission
@@ -200,6 +201,10 @@ def case_id_by_number(db: Database, actor: Actor, number: str) -> int:
     with db.session() as session:
         case = session.scalar(select(Case).where(Case.number == number))
         if case is None:
+            if not CASE_NUMBER.fullmatch(number.strip()):
+                # Said to a liaison too: it gives away no case, and "not sent to your department" would mislead.
+                raise ValidationFailed(f"“{number}”不是案件编号:案件编号形如 {CASE_NUMBER_EXAMPLE}"
+                                       "(乡镇代码-受理年份-序号),请核对后重新输入", field="number")
             if actor.department_id is not None and actor.scopes(Permission.VIEW_CASES) == []:
                 raise liaison_refusal(session, actor, number)  # as for another department's case
             raise NotFound(f"没有编号为 {number} 的案件,请核对编号")
