@@ -1618,3 +1618,25 @@ def test_the_panel_opens_wide_enough_for_the_shares_whole_within_the_screen(qtbo
         assert header.sectionSize(dialog.shares.columnCount() - 1) >= 20 * dialog.fontMetrics().averageCharWidth()
     else:
         assert dialog.width() <= 0.95 * screen_width
+
+
+def test_a_panel_widened_after_it_opened_stays_on_the_screen(qtbot, demo_db, monkeypatch):
+    """The detail comes after the panel has opened, centred over the main window: widened from there to
+    the right, its right part (the result the widening was for) went past the screen's edge on a
+    1366-pixel screen; it grows about its centre instead, within the screen."""
+    from PySide6.QtWidgets import QWidget
+
+    case_id, _, _ = _sent_to_police_and_market(demo_db)
+    monkeypatch.setattr(case_detail, "utcnow", lambda: utcnow() + timedelta(days=30))
+    monkeypatch.setattr(CaseDetailDialog, "screen", lambda self: _Screen(1366))
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.setGeometry(0, 0, 1366, 740)
+    tasks = Deferred()
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_police"), tasks, case_id, parent=window)
+    dialog.move((1366 - 900) // 2, 60)  # centred over the window, as it opens there (the test screen is smaller)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    tasks.run_all()  # the detail, after the panel has opened
+    assert dialog.width() > 900  # widened for the overdue shares…
+    assert 0 <= dialog.frameGeometry().left() and dialog.frameGeometry().right() < 1366  # …and still on the screen

@@ -149,6 +149,8 @@ def test_rectification_notice_issued_and_closed(qtbot, qtmodeltester, window, mo
     matters.rectifications_view.selectRow(0)
     matters.rectified_button.click()
     assert [(r.state.label, r.response) for r in matters.rectifications_model.rows] == [("已整改", "已指定专人")]
+    # Recorded by the institution, not reported: no history of reports, its tooltip is the text shown whole.
+    assert matters.rectifications_model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) == "已指定专人"
 
 
 @pytest.mark.law("Art. 13")

@@ -302,8 +302,14 @@ class CaseDetailDialog(QDialog):
         needed += self.fontMetrics().averageCharWidth() * 24  # the result, stretched into what is left
         margins = self.layout().contentsMargins()
         needed += margins.left() + margins.right() + 2 * self.shares.frameWidth() + self.shares.verticalHeader().width()
-        screen = self.screen().availableGeometry().width() if self.screen() else needed
-        self.resize(max(self.width(), min(needed, int(screen * 0.95))), self.height())
+        area = self.screen().availableGeometry() if self.screen() else None
+        before = self.width()
+        self.resize(max(before, min(needed, int(area.width() * 0.95) if area else needed)), self.height())
+        if self.isVisible() and area is not None:
+            # Placed already (the detail comes after the panel opens): grown rightwards from there, the
+            # result it was widened for went past the screen's edge. It grows about its centre, on screen.
+            x = self.x() - (self.width() - before) // 2
+            self.move(max(area.left(), min(x, area.right() + 1 - self.frameGeometry().width())), self.y())
 
     def _result_caption(self, state: CaseState) -> str:
         """A result sent back or reopened is the one found wanting, not the case's result."""

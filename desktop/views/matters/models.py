@@ -57,7 +57,8 @@ class RectificationsModel(RowsModel):
         if index.isValid() and role == Qt.ItemDataRole.BackgroundRole and self.rows[index.row()].overdue(beijing_today()):
             return QBrush(OVERDUE)
         if index.isValid() and role == Qt.ItemDataRole.ToolTipRole and index.column() == self.REPORT_COLUMN:
-            return self.history(self.rows[index.row()]) or None
+            # A notice closed by the institution has no reports: its response, as any capped text, whole.
+            return self.history(self.rows[index.row()]) or super().data(index, role)
         return super().data(index, role)
 
     def history(self, r: RectificationInfo) -> str:
