@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolTip,
+)
 
 
 class RowsModel(QAbstractTableModel):
@@ -33,21 +40,49 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
-        cell = self.cells(self.rows[index.row()])[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text where a capped column elides it (fit_columns)
-            return cell if isinstance(cell, str) and cell else None
-        return cell
+        return self.cells(self.rows[index.row()])[index.column()]
 
     def cells(self, row) -> list:
         raise NotImplementedError
 
 
+class WholeTextTips(QStyledItemDelegate):
+    """A cell's tooltip: the model's own where it gives one, else the cell's whole text where the column
+    cuts it short (fit_columns caps long ones), else none: a tooltip repeating what is in view is noise."""
+
+    def helpEvent(self, event, view, option, index) -> bool:
+        if event.type() != QEvent.Type.ToolTip or not index.isValid() \
+                or index.data(Qt.ItemDataRole.ToolTipRole) is not None:
+            return super().helpEvent(event, view, option, index)
+        text = self.cut_text(option, index)
+        if text:
+            QToolTip.showText(event.globalPos(), text, view)
+        else:
+            QToolTip.hideText()
+        return True
+
+    def cut_text(self, option: QStyleOptionViewItem, index: QModelIndex) -> str | None:
+        """The cell's text if it is wider than the room the cell gives it, else None."""
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        if not shown.text:
+            return None
+        style = shown.widget.style() if shown.widget else None
+        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, shown, shown.widget).width() if style \
+            else shown.rect.width()
+        # The style's margin either side of the text (QCommonStyle: the focus frame's, plus one).
+        margin = (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, shown.widget) + 1) if style else 0
+        return shown.text if shown.fontMetrics.horizontalAdvance(shown.text) > room - 2 * margin else None
+
+
 def rows_table(model: QAbstractTableModel) -> QTableView:
-    """A list view of such a model: whole rows, one at a time, the last column stretched."""
+    """A list view of such a model: whole rows, one at a time, the last column stretched, a text the
+    column cuts short whole in its tooltip."""
     view = QTableView()
     view.setModel(model)
+    view.setItemDelegate(WholeTextTips(view))
     view.verticalHeader().hide()
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -57,8 +92,8 @@ def rows_table(model: QAbstractTableModel) -> QTableView:
 
 def fit_columns(view: QTableView, widest_share: float = 0.4) -> None:
     """Each column but the stretched last as wide as its texts, none wider than `widest_share` of
-    the view (a longer text elides there, its tooltip whole, and the column can still be widened by
-    hand): at the default width a reason or an item was cut after five characters beside an empty
+    the view (a longer text elides there, whole in its tooltip (WholeTextTips), and the column can
+    still be widened by hand): at the default width a reason or an item was cut after five characters beside an empty
     last column. A view not shown yet (on a tab behind another) has no width of its own: its
     window's stands for it. Measures every row: for the short lists these views show."""
     view.resizeColumnsToContents()

@@ -57,8 +57,9 @@ class RectificationsModel(RowsModel):
         if index.isValid() and role == Qt.ItemDataRole.BackgroundRole and self.rows[index.row()].overdue(beijing_today()):
             return QBrush(OVERDUE)
         if index.isValid() and role == Qt.ItemDataRole.ToolTipRole and index.column() == self.REPORT_COLUMN:
-            # A notice closed by the institution has no reports: its response, as any capped text, whole.
-            return self.history(self.rows[index.row()]) or super().data(index, role)
+            # A notice closed by the institution has no reports: none, and the view shows its response
+            # whole where the column cuts it short (rows_model.WholeTextTips).
+            return self.history(self.rows[index.row()]) or None
         return super().data(index, role)
 
     def history(self, r: RectificationInfo) -> str:
