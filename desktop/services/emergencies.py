@@ -468,30 +468,31 @@ def on_linked_case(uow: UnitOfWork, record: EmergencyReport, kind: str, message:
 
 
 def load_report_for(uow: UnitOfWork, report_id: int, permission: Permission,
-              expected_version: int | None = None) -> EmergencyReport:
+              expected_version: int | None = None, action: str | None = None) -> EmergencyReport:
     """The report, row-locked (PostgreSQL) and read as committed: a desk that acts on it at the same
     moment as another waits, then sees what the other did (its step made, its acknowledgement) and is
-    told so by name, instead of failing on a save that no longer fits."""
+    told so by name, instead of failing on a save that no longer fits. `action` names what was asked
+    where the permission's label would not (UnitOfWork.require)."""
     record = uow.session.scalar(select(EmergencyReport).where(EmergencyReport.id == report_id).with_for_update()
                                 .execution_options(populate_existing=True))
     if record is None:
         raise NotFound(f"紧急情况报告 {report_id} 不存在")
     uow.audit(target=f"emergency:{record.id}")  # before the check: a refusal names its target too
     township = uow.session.get(Place, record.township_id)
-    uow.require(permission, township.code, township.short_name)
+    uow.require(permission, township.code, township.short_name, action=action)
     if expected_version is not None and record.version != expected_version:
         raise Conflict(_conflict_message(uow.session, record))
     return record
 
 
-def load_step_for(uow: UnitOfWork, step_id: int, permission: Permission,
-                  expected_version: int | None = None) -> tuple[EmergencyReport, EmergencyStep]:
+def load_step_for(uow: UnitOfWork, step_id: int, permission: Permission, expected_version: int | None = None,
+                  action: str | None = None) -> tuple[EmergencyReport, EmergencyStep]:
     """A step and its report (`load_report_for`). The step is read once the report is locked: another
     desk may be recording it, or dropping it (a follow-up no longer owed), at this very moment."""
     report_id = uow.session.scalar(select(EmergencyStep.report_id).where(EmergencyStep.id == step_id))
     if report_id is None:
         raise NotFound(f"报告步骤 {step_id} 不存在")
-    record = load_report_for(uow, report_id, permission, expected_version)
+    record = load_report_for(uow, report_id, permission, expected_version, action)
     step = uow.session.get(EmergencyStep, step_id)
     if step is None:  # no longer owed: the report was marked handled, or a follow-up corrected
         raise Conflict(_conflict_message(uow.session, record))
