@@ -468,30 +468,31 @@ def on_linked_case(uow: UnitOfWork, record: EmergencyReport, kind: str, message:
 
 
 def load_report_for(uow: UnitOfWork, report_id: int, permission: Permission,
-              expected_version: int | None = None) -> EmergencyReport:
+              expected_version: int | None = None, action: str | None = None) -> EmergencyReport:
     """The report, row-locked (PostgreSQL) and read as committed: a desk that acts on it at the same
     moment as another waits, then sees what the other did (its step made, its acknowledgement) and is
-    told so by name, instead of failing on a save that no longer fits."""
+    told so by name, instead of failing on a save that no longer fits. `action` names what was asked
+    where the permission's label would not (UnitOfWork.require)."""
     record = uow.session.scalar(select(EmergencyReport).where(EmergencyReport.id == report_id).with_for_update()
                                 .execution_options(populate_existing=True))
     if record is None:
         raise NotFound(f"紧急情况报告 {report_id} 不存在")
     uow.audit(target=f"emergency:{record.id}")  # before the check: a refusal names its target too
     township = uow.session.get(Place, record.township_id)
-    uow.require(permission, township.code, township.short_name)
+    uow.require(permission, township.code, township.short_name, action=action)
     if expected_version is not None and record.version != expected_version:
         raise Conflict(_conflict_message(uow.session, record))
     return record
 
 
-def load_step_for(uow: UnitOfWork, step_id: int, permission: Permission,
-                  expected_version: int | None = None) -> tuple[EmergencyReport, EmergencyStep]:
+def load_step_for(uow: UnitOfWork, step_id: int, permission: Permission, expected_version: int | None = None,
+                  action: str | None = None) -> tuple[EmergencyReport, EmergencyStep]:
     """A step and its report (`load_report_for`). The step is read once the report is locked: another
     desk may be recording it, or dropping it (a follow-up no longer owed), at this very moment."""
     report_id = uow.session.scalar(select(EmergencyStep.report_id).where(EmergencyStep.id == step_id))
     if report_id is None:
         raise NotFound(f"报告步骤 {step_id} 不存在")
-    record = load_report_for(uow, report_id, permission, expected_version)
+    record = load_report_for(uow, report_id, permission, expected_version, action)
     step = uow.session.get(EmergencyStep, step_id)
     if step is None:  # no longer owed: the report was marked handled, or a follow-up corrected
         raise Conflict(_conflict_message(uow.session, record))
@@ -512,14 +513,16 @@ def _conflict_message(session: Session, record: EmergencyReport) -> str:
 
 
 def check_done_at(record: EmergencyReport, done_at: datetime, *, not_before: datetime | None = None,
-                   after: str = "") -> None:
+                   after: str = "", what: str = "报送时间", name: str = "done_at") -> None:
     """A rung is made after the situation was learned of and not in the future; `not_before` is a
-    later lower bound (`after` says what it is), so that the ladder's times run in order."""
+    later lower bound (`after` says what it is), so that the ladder's times run in order. `what` and
+    `name` are the time's label and field: the handling is checked too, and a refusal names its own time."""
     if done_at.tzinfo is None or done_at > utcnow() + CLOCK_SKEW or done_at < record.learned_at:
-        raise ValidationFailed("报送时间(done_at)应在获知时间之后、当前时间之前", field="done_at")
+        raise ValidationFailed(f"{what}({name})应在获知时间({beijing_text(record.learned_at, '%m-%d %H:%M')})之后、"
+                               "当前时间之前", field=name)
     if not_before is not None and done_at < not_before:
-        raise ValidationFailed(f"报送时间(done_at)应不早于{after}({beijing_text(not_before, '%m-%d %H:%M')})",
-                               field="done_at", article="Art. 21")
+        raise ValidationFailed(f"{what}({name})应不早于{after}({beijing_text(not_before, '%m-%d %H:%M')})",
+                               field=name, article="Art. 21")
 
 
 def _previous_follow_up(record: EmergencyReport, step: EmergencyStep) -> datetime | None:
@@ -609,7 +612,7 @@ def mark_handled(db: Database, actor: Actor, report_id: int, *, handled_at: date
         record = load_report_for(uow, report_id, Permission.EMERGENCY_REPORT, expected_version)
         if record.state is not EmergencyState.OPEN:
             raise InvalidTransition(f"报告 {record.number} 当前为“{record.state.label}”,不能再标记为已处置")
-        check_done_at(record, handled_at)
+        check_done_at(record, handled_at, what="处置完毕时间", name="handled_at")
         rule = LadderRule.load(uow.session)
         # Follow-ups due after the handling are no longer needed: those still owed, and rounds counted as
         # missed (no content of their own) by a follow-up made before this handling was entered. A handling

@@ -99,7 +99,7 @@ def correct_step(db: Database, actor: Actor, step_id: int, *, done_at: datetime,
     """
     reason = _reason(reason, "更正")
     with unit_of_work(db, actor, "emergencies.correct_step") as uow:
-        record, step = load_step_for(uow, step_id, CORRECTION_PERMISSION, expected_version)
+        record, step = load_step_for(uow, step_id, CORRECTION_PERMISSION, expected_version, action="更正报送记录")
         name = f"报告 {record.number} 的{step.kind.label}(报{step.to_level.label})"
         refusal = correction_refusal(record.state, record.steps, step)
         if refusal:
@@ -164,7 +164,7 @@ def undo_handled(db: Database, actor: Actor, report_id: int, *, reason: str, exp
     Refused once the final report is made."""
     reason = _reason(reason, "撤销处置完毕")
     with unit_of_work(db, actor, "emergencies.undo_handled") as uow:
-        record = load_report_for(uow, report_id, CORRECTION_PERMISSION, expected_version)
+        record = load_report_for(uow, report_id, CORRECTION_PERMISSION, expected_version, action="撤销处置完毕")
         if record.state is EmergencyState.OPEN:
             raise InvalidTransition(f"报告 {record.number} 尚未标记处置完毕,无需撤销")
         if record.state is EmergencyState.CLOSED:

@@ -139,6 +139,17 @@ def test_final_report_due_in_working_days_across_national_day(db, operator):
 
 
 @pytest.mark.law("Art. 21")
+def test_a_handling_time_before_the_learning_time_is_refused_in_the_handlings_own_words(db, operator):
+    """The refusal names the time typed (处置完毕时间), not a rung's 报送时间, and the learning time it must follow."""
+    learned = datetime(2026, 9, 30, 8, 0, tzinfo=BEIJING)
+    info = _report(db, operator, learned_at=learned)
+    with pytest.raises(ValidationFailed) as refused:
+        emergencies.mark_handled(db, operator, info.id, handled_at=learned - timedelta(minutes=10))
+    assert str(refused.value).startswith("处置完毕时间(handled_at)应在获知时间(09-30 08:00)之后")
+    assert refused.value.field == "handled_at"
+
+
+@pytest.mark.law("Art. 21")
 @pytest.mark.law("Art. 24")
 def test_a_report_is_never_graded_for_the_reporter_nor_dated_before_the_regulation(db, operator):
     learned = datetime(2024, 9, 30, 8, 0, tzinfo=BEIJING)  # a year mistyped

@@ -164,9 +164,13 @@ def test_an_operator_does_not_correct_the_ladders_record(db, operator):
     info = _report(db, operator)
     step = info.steps[0]
     info = emergencies.record_step(db, operator, step.id, "电话报", done_at=info.learned_at + 0.2 * HOUR)
-    with pytest.raises(PermissionDenied, match="确认紧急告警"):
+    # The refusal names what was asked, not only the permission it needs (which reads as acknowledging an alarm).
+    with pytest.raises(PermissionDenied, match="更正报送记录\\(需有确认紧急告警权限\\)"):
         emergency_corrections.correct_step(db, operator, step.id, done_at=info.learned_at + 0.4 * HOUR, reason="误录",
                                            expected_version=info.version)
+    info = emergencies.mark_handled(db, operator, info.id, handled_at=info.learned_at + 0.5 * HOUR)
+    with pytest.raises(PermissionDenied, match="撤销处置完毕\\(需有确认紧急告警权限\\)"):
+        emergency_corrections.undo_handled(db, operator, info.id, reason="误点", expected_version=info.version)
 
 
 @pytest.mark.law("Art. 21")

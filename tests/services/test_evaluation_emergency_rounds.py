@@ -162,8 +162,13 @@ def test_art21_the_drill_down_lists_each_missed_round(db, system, county_only):
     owed_rows = [row for row in counted if row.item_id == owed.id]
     assert [(row.number, row.due, row.done, row.in_numerator) for row in owed_rows] == [
         (info.number, due, None, False) for due in _rounds(owed.due_at, as_of)]
-    # The follow-up owed under its own title, each round missed since said to be one.
-    assert [row.title for row in owed_rows] == [info.title] + [f"{info.title}(未报续报)"] * (len(owed_rows) - 1)
+    # The follow-up owed under its own title, each round missed since said to be one; each row names its rung,
+    # as a report's rows would otherwise read alike.
+    rung = "续报报县(区):"
+    assert [row.title for row in owed_rows] == [rung + info.title] + [f"{rung}{info.title}(未报续报)"] * (
+        len(owed_rows) - 1)
+    first = next(row for row in counted if row.item_id == info.steps[0].id)
+    assert first.title == f"{info.steps[0].kind.label}报县(区):{info.title}"
     on_time = drill_down(db, system, "2026-10", "township", township, "emergency", "numerator", as_of=as_of)
     assert owed.id not in [row.item_id for row in on_time]
     assert len(counted) == _emergency(db, system, "2026-10", QIAOGANG, as_of)[1]

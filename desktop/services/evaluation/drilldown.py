@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from ...db import Database
 from ...errors import ValidationFailed
-from ...models import utcnow
+from ...models import EmergencyStep, utcnow
 from .indicators import Grain, load_indicators
 from .periods import Period, parse_period
 from ..security import Actor
@@ -35,7 +35,7 @@ class CountedRow:
     item_id: int
     case_id: int | None
     number: str | None  # case or report number; the grid's name for staff
-    title: str  # case or report title; the person's name for staff
+    title: str  # case or report title (a report's with its rung: 续报报县(区):…); the person's name for staff
     due: datetime | None
     done: datetime | None
     in_numerator: bool
@@ -66,5 +66,11 @@ def drill_down(db: Database, actor: Actor, period: str | Period, level: Level | 
                        rows.numerator(indicator).label("in_numerator"))
                 .select_from(rows.source).where(*rows.where, rows.key == subject_id, condition)
                 .order_by(rows.due, rows.item_id).limit(limit))
-        return [CountedRow(grain, item_id, case_id, number, title, due, done, bool(num))
-                for item_id, case_id, number, title, due, done, num in session.execute(stmt)]
+        found = session.execute(stmt).all()
+        rungs = {}
+        if grain is Grain.EMERGENCY_STEP:  # a report's rows differ by rung: named, so that the late one is found
+            ids = {row.item_id for row in found}
+            rungs = {step_id: f"{kind.label}报{level.label}:" for step_id, kind, level in session.execute(
+                select(EmergencyStep.id, EmergencyStep.kind, EmergencyStep.to_level).where(EmergencyStep.id.in_(ids)))}
+        return [CountedRow(grain, item_id, case_id, number, rungs.get(item_id, "") + title, due, done, bool(num))
+                for item_id, case_id, number, title, due, done, num in found]
