@@ -1640,3 +1640,23 @@ def test_a_panel_widened_after_it_opened_stays_on_the_screen(qtbot, demo_db, mon
     tasks.run_all()  # the detail, after the panel has opened
     assert dialog.width() > 900  # widened for the overdue shares…
     assert 0 <= dialog.frameGeometry().left() and dialog.frameGeometry().right() < 1366  # …and still on the screen
+
+
+def test_a_panel_opened_before_dispatch_widens_once_the_shares_arrive(qtbot, demo_db, tasks, monkeypatch):
+    """Opened on a registered case there are no shares to fit; dispatched meanwhile, the shares land at
+    the next load, and the panel widens then."""
+    with demo_db.session() as s:
+        case = s.scalar(select(Case).where(Case.state == CaseState.REGISTERED).limit(1))
+        case_id, version = case.id, case.version
+    monkeypatch.setattr(case_detail, "utcnow", lambda: utcnow() + timedelta(days=30))
+    monkeypatch.setattr(CaseDetailDialog, "screen", lambda self: _Screen(1920))
+    dialog = _panel(qtbot, demo_db, tasks, "qg_op1", case_id)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.width() == 900 and dialog.shares.rowCount() == 0
+    police, market = actor(demo_db, "qg_police").department_id, actor(demo_db, "qg_market").department_id
+    dispatch.dispatch(demo_db, actor(demo_db, "qg_op1"), case_id=case_id, lead_department_id=police,
+                      co_department_ids=[market], expected_version=version)
+    dialog.reload()
+    assert dialog.shares.rowCount() == 2 and dialog.width() > 900
+    assert dialog.shares.horizontalScrollBar().maximum() == 0

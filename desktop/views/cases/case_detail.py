@@ -284,7 +284,7 @@ class CaseDetailDialog(QDialog):
         self._own_reload = False
         self._known_version = max(self._known_version or 0, version)
         self._show_facts(detail, utcnow())
-        if not self._widened:
+        if not self._widened and detail.assignments:  # a case not dispatched yet shows no shares to fit
             self._widen_for_shares()
         self.timeline.set_events(detail.events)
         self.timeline_view.resizeColumnsToContents()
