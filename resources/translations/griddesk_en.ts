@@ -259,7 +259,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/wall/alarm.py" line="110" />
-      <source>等级</source>
+      <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
@@ -1961,8 +1961,8 @@
     <name>DrillDownDialog</name>
     <message>
       <location filename="../../desktop/views/analytics/evaluation_panel.py" line="56" />
-      <source>{0} · {1}:计入的诉求</source>
-      <translation>{0} · {1}: requests counted</translation>
+      <source>{0} · {1}:计入的记录</source>
+      <translation>{0} · {1}: records counted</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/evaluation_panel.py" line="58" />
@@ -2297,8 +2297,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/analytics/evaluation_panel.py" line="186" />
-      <source>{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的诉求。</source>
-      <translation>{0} · {1} · {2}: {3} units, {4} ranked. Double-click a rate to see the requests counted.</translation>
+      <source>{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的记录(诉求、报送环节或工作日志)。</source>
+      <translation>{0} · {1} · {2}: {3} subjects, {4} ranked. Double-click a rate to see the records counted (requests, reporting rungs or work logs).</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/evaluation_panel.py" line="190" />
@@ -5124,8 +5124,8 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
     <message>
       <location filename="../../desktop/views/analytics/scores_model.py" line="62" />
-      <source>分子 {0} / 分母 {1}(双击查看计入的诉求)</source>
-      <translation>Numerator {0} / denominator {1} (double-click to see the requests counted)</translation>
+      <source>分子 {0} / 分母 {1}(双击查看计入的记录)</source>
+      <translation>Numerator {0} / denominator {1} (double-click to see the records counted)</translation>
     </message>
     <message>
       <source>响应率</source>
@@ -5412,7 +5412,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
     <message>
       <location filename="../../desktop/views/wall/window.py" line="255" />
-      <source>等级</source>
+      <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>

@@ -74,7 +74,7 @@ def test_unacknowledged_emergency_takes_over_until_a_supervisor_confirms(qtbot, 
     assert wall.alarm.isVisible() and wall.alarm.report.id == waiting[0]
     assert wall.alarm.geometry() == wall.rect()
     facts = wall.alarm.facts.text()
-    for fact in ("类型", "等级", "发生时间", "地点", "死亡", "已采取措施"):
+    for fact in ("类型", "级别", "发生时间", "地点", "死亡", "已采取措施"):
         assert fact in facts
     # …and what the ladder asks next, with its countdown: the alarm covers the clock and the table.
     deadline = wall.alarm.deadline.text()

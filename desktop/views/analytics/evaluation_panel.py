@@ -53,7 +53,7 @@ class DrillDownDialog(QDialog):
     def __init__(self, panel: EvaluationPanel, subject_id: int, subject_name: str, code: str, title: str):
         super().__init__(panel)
         self.panel, self.subject_id, self.code = panel, subject_id, code
-        self.setWindowTitle(self.tr("{0} · {1}:计入的诉求").format(subject_name, title))
+        self.setWindowTitle(self.tr("{0} · {1}:计入的记录").format(subject_name, title))
         self.part = QComboBox()
         self.part.addItem(self.tr("分母(应计)"), Part.DENOMINATOR)
         self.part.addItem(self.tr("分子(达标)"), Part.NUMERATOR)
@@ -183,7 +183,7 @@ class EvaluationPanel(QDialog):
         self.model.set_evaluation(evaluation)
         self.table.resizeColumnsToContents()
         ranked = sum(1 for s in evaluation.subjects if s.rank is not None)
-        text = self.tr("{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的诉求。").format(
+        text = self.tr("{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的记录(诉求、报送环节或工作日志)。").format(
             evaluation.scope_name, period_label(evaluation.period), label(evaluation.level),
             len(evaluation.subjects), ranked)
         if evaluation.settled:

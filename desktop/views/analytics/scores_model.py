@@ -59,7 +59,7 @@ class ScoresModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column >= FIXED:
             f = s.figures[column - FIXED]
-            return self.tr("分子 {0} / 分母 {1}(双击查看计入的诉求)").format(f.numerator, f.denominator)
+            return self.tr("分子 {0} / 分母 {1}(双击查看计入的记录)").format(f.numerator, f.denominator)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == 0:

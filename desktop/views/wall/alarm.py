@@ -107,7 +107,7 @@ class AlarmOverlay(QFrame):
             timing = (self.tr("发生时间"), self.tr("{0}(获知 {1})").format(beijing_text(report.occurred_at), learned))
         rows = [
             (self.tr("类型"), label(report.type)),
-            (self.tr("等级"), label(report.level)),
+            (self.tr("级别"), label(report.level)),
             timing,
             (self.tr("地点"), f"{report.township_name} · {_shortened(report.place_text, PLACE_CHARACTERS)}"),
             (self.tr("伤亡"), self.tr("涉及 {0} 人;死亡 {1},受伤 {2},失踪 {3}").format(

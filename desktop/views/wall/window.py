@@ -252,7 +252,7 @@ class WallWindow(QWidget):
         self.emergency_title.setText(self.tr("紧急情况报告(超时优先)"))
         self.map_title.setText(self.tr("在办诉求分布(红色为超期)"))
         self.emergencies.setHorizontalHeaderLabels(
-            [self.tr("获知时间"), self.tr("等级"), self.tr("事件"), self.tr("状态"), self.tr("报告进度"), self.tr("确认")])
+            [self.tr("获知时间"), self.tr("级别"), self.tr("事件"), self.tr("状态"), self.tr("报告进度"), self.tr("确认")])
         self.alarm.retranslate()
         self._show()
 
