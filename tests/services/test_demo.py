@@ -301,6 +301,15 @@ def test_another_township_gets_a_generic_inland_demo(db, system):
     assert integrity.check(db) == []
 
 
+@pytest.mark.law("Art. 13")
+def test_a_second_township_in_another_county_gets_no_notice_no_one_could_decide(demo_db, system):
+    """The demo's county administrator (yh_admin) is 银海区's: a township of 海城区 seeded beside 侨港镇 has
+    no county administrator among the log-ins, so it gets no rectification notices to leave undecided."""
+    before = matter_list.rectifications(demo_db)
+    seed_demo(demo_db, system, "450502001000")
+    assert matter_list.rectifications(demo_db) == before and len(before) == 3
+
+
 def test_the_demo_databases_published_passwords_do_not_expire(tmp_path, demo_db, system):
     """The demo's log-ins are printed in the README: a maximum password age (Art. 15) would lock
     the next visitor out, so the demo sets none, in the transaction that seeds it (`seed-demo` into

@@ -19,20 +19,24 @@ DAY = timedelta(days=1)
 # (department key, liaison account, reason, days since issued, days given, the department's report or None,
 #  days since reported, confirmed)
 NOTICES = (
-    ("SCJGS", "qg_market", "近一个月派来的 5 件案件中有 3 件未在签收时限内签收,2 件逾期反馈办理结果且未说明理由",
+    ("SCJGS", "qg_market", "近一个月派来的案件多次超过签收时限才签收,办理结果多在期限届满后才反馈",
      6, 15, None, 0, False),
-    ("YYZ", "qg_fish", "渔船安全隐患排查类案件多次未联系诉求人即反馈办理结果,诉求人反映情况未核实",
-     12, 14, "已明确由站长牵头、专人每日两次查看待办;本月起反馈办理结果前一律电话联系诉求人并记录", 1, False),
-    ("PCS", "qg_police", "阶段性工作情况报送不及时,延期申请未写明理由",
-     60, 10, "已组织联络员学习条例第十八、十九条;延期申请一律写明理由,阶段情况每周报送", 52, True),
+    ("YYZ", "qg_fish", "渔船安全隐患排查类案件多次超过联系时限才联系诉求人,办理结果未写明现场核实情况",
+     12, 14, "已明确由站长牵头、专人每日两次查看待办;本月起签收当日电话联系诉求人,办理结果写明核实经过", 1, False),
+    ("PCS", "qg_police", "阶段性工作情况报送不及时,延期申请理由过于简单,未说明需要协调的具体事项",
+     60, 10, "已组织联络员学习条例第十八、十九条;延期申请写明需协调的事项和进度,阶段情况每周报送", 52, True),
 )
 
 
 def add_rectifications(ctx: DemoContext, departments: DemoDepartments) -> None:
-    """Issued and decided by the county administrator's account, reported by each department's liaison."""
+    """Issued and decided by the county administrator's account, reported by each department's liaison;
+    none where the county has no administrator among the demo's log-ins (a demo township of another
+    county than 银海区): no one could decide them there."""
     prefix = ctx.profile.user_prefix
     county_admin = ctx.session.scalar(select(RoleGrant.user_id).where(
         RoleGrant.role == Role.COUNTY_ADMIN, RoleGrant.place_id == ctx.county.id).order_by(RoleGrant.user_id).limit(1))
+    if county_admin is None:
+        return
     liaisons = dict(ctx.session.execute(select(User.username, User.id).where(
         User.username.in_([prefix + liaison[2:] for _, liaison, *_ in NOTICES]))).all())
     notices = []
