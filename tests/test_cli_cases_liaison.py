@@ -158,6 +158,8 @@ def test_a_late_result_asks_for_the_late_reason_option_and_a_step_answers_in_jso
     err = capsys.readouterr().err
     assert err.startswith(f"griddesk-admin: 案件 {number} 的办理期限已于 ")
     assert err.endswith("逾期反馈办理结果须说明逾期理由(Art. 18);用 --late-reason 给出\n")
+    assert _run(demo_db, "qg_police", "cases", "result", number, "--result", "已处理", "--late-reason", "  ") == (1, "")
+    assert capsys.readouterr().err.endswith(";用 --late-reason 给出\n")  # given blank: as good as left out
     code, out = _run(demo_db, "qg_police", "cases", "result", number, "--result", "已处理",
                      "--late-reason", "诉求人外出,无法上门", "--json")
     reported = json.loads(out)

@@ -206,7 +206,9 @@ def option_hint(exc: GridDeskError, args: argparse.Namespace) -> str:
     if action is None or option in str(exc):
         return ""
     given = getattr(args, action.dest, None)
-    return "" if given is not None and str(given).strip() else f";用 {option} 给出"
+    # Left at its default, or given blank, the option is as good as left out.
+    left_out = given is None or given == action.default or not str(given).strip()
+    return f";用 {option} 给出" if left_out else ""
 
 
 def build_parser() -> argparse.ArgumentParser:
