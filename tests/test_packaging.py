@@ -78,6 +78,7 @@ def test_the_source_distribution_carries_every_tracked_file(tmp_path):
     subprocess.run([sys.executable, "setup.py", "-q", "egg_info", "--egg-base", str(tmp_path)], cwd=ROOT, check=True,
                    capture_output=True)
     listed = set((tmp_path / "griddesk.egg-info" / "SOURCES.txt").read_text(encoding="utf-8").splitlines())
-    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    # -z: the names as they are (git quotes a name with Chinese characters otherwise).
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, check=True, capture_output=True, text=True).stdout
     # What only the repository needs: its CI script and its list of files git leaves alone.
-    assert set(tracked.splitlines()) - listed == {".ci/run", ".gitignore"}
+    assert set(tracked.split("\0")) - {""} - listed == {".ci/run", ".gitignore"}
