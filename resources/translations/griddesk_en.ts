@@ -3177,6 +3177,11 @@
       <translation>Select a step already reported to correct it</translation>
     </message>
     <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="244" />
+      <source>更正报送记录</source>
+      <translation>correct the record of a report</translation>
+    </message>
+    <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="246" />
       <source>只有处置中的报告才能标记处置完毕</source>
       <translation>Only a report still being handled can be marked handled</translation>
@@ -3192,107 +3197,112 @@
       <translation>Only a handled report without its final report can be set back to open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="253" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="252" />
+      <source>撤销处置完毕</source>
+      <translation>undo marking it handled</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="254" />
       <source>没有可打印的报告</source>
       <translation>No report to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="254" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="255" />
       <source>没有待确认的告警</source>
       <translation>No alarm waiting for acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="256" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="257" />
       <source>紧急情况告警须由值班长以本人账号确认</source>
       <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="259" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="260" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="261" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="262" />
       <source>已终报结束的报告不能更正</source>
       <translation>A report closed by its final report cannot be corrected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="306" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="307" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="307" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="308" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="308" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="309" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="320" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="321" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="321" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="322" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="322" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="323" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="322" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="323" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="335" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="336" />
       <source>更正报送记录 — %1</source>
       <translation>Correct record — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="336" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="337" />
       <source>%1(报%2)登记的报送时间为 %3。更正后,原记录、更正后的时间和原因都留在报告的更正记录中。</source>
       <translation>%1 (to %2) was recorded as made at %3. The record before, the corrected time and the reason all stay in the report's corrections.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="339" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="340" />
       <source>实际报送时间</source>
       <translation>Actually made at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="339" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="340" />
       <source>更正原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="349" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="350" />
       <source>撤销处置完毕 — %1</source>
       <translation>Undo handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="350" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="351" />
       <source>撤销原因(撤销后续报恢复计时,终报不再计时)</source>
       <translation>Reason (follow-ups fall due again; the final report no longer does)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="357" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="358" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="361" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="362" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="362" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="363" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>
@@ -5954,12 +5964,17 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>permissions</name>
     <message>
-      <location filename="../../desktop/views/permissions.py" line="23" />
+      <location filename="../../desktop/views/permissions.py" line="25" />
       <source>您没有“%1”的权限</source>
       <translation>You may not %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/permissions.py" line="25" />
+      <location filename="../../desktop/views/permissions.py" line="28" />
+      <source>您在 %1 不能%3:需有“%2”的权限;请由具有该地区相应角色的用户办理</source>
+      <translation>At %1 you cannot %3: it needs the permission “%2”; ask a user with the matching role for this area</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/permissions.py" line="30" />
       <source>您在 %1 没有“%2”的权限;请由具有该地区相应角色的用户办理</source>
       <translation>You may not %2 in %1; ask a user with the matching role there</translation>
     </message>

@@ -241,14 +241,15 @@ class LadderPanel(QWidget):
         else:  # the service's own words: offered exactly where it would be accepted
             made = emergency_corrections.correction_refusal(info.state, info.steps, step) or ""
         permissions.offer(self.correct_button, self.actor, emergency_corrections.CORRECTION_PERMISSION, code, name,
-                          reason=made)
+                          reason=made, action=self.tr("更正报送记录"))
         state = info.state if info else None
         not_open = "" if state is EmergencyState.OPEN else self.tr("只有处置中的报告才能标记处置完毕")
         permissions.offer(self.handled_button, self.actor, Permission.EMERGENCY_REPORT, code, name, reason=not_open)
         not_handled = "" if state is EmergencyState.HANDLED else self.tr("先标记处置完毕,再作终报")
         permissions.offer(self.final_button, self.actor, Permission.EMERGENCY_REPORT, code, name, reason=not_handled)
         permissions.offer(self.undo_handled_button, self.actor, emergency_corrections.CORRECTION_PERMISSION, code, name,
-                          reason="" if state is EmergencyState.HANDLED else self.tr("只有已处置、尚未终报的报告可以撤销处置完毕"))
+                          reason="" if state is EmergencyState.HANDLED else self.tr("只有已处置、尚未终报的报告可以撤销处置完毕"),
+                          action=self.tr("撤销处置完毕"))
         permissions.offer(self.print_button, self.actor, Permission.PRINT, code, name,
                           reason="" if info else self.tr("没有可打印的报告"))
         unacknowledged = "" if info and info.acknowledged_at is None else self.tr("没有待确认的告警")
