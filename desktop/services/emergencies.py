@@ -1000,8 +1000,10 @@ def list_reports(db: Database, actor: Actor, *, open_only: bool = False, under: 
 
 
 def unacknowledged(db: Database, actor: Actor) -> list[EmergencyInfo]:
-    """Reports still waiting for a supervisor's acknowledgement (they take over the wall display)."""
-    return _reports(db, actor, EmergencyReport.acknowledged_at.is_(None))
+    """Running reports still waiting for a supervisor's acknowledgement: they take over the wall display.
+    One closed with its final report made takes over nothing, as the desk's banner shows only running
+    ones; the ladder keeps it marked 【未确认】, and it can still be acknowledged there."""
+    return _reports(db, actor, EmergencyReport.acknowledged_at.is_(None), EmergencyReport.state != EmergencyState.CLOSED)
 
 
 def overdue_steps(db: Database, actor: Actor, now: datetime | None = None) -> list[StepInfo]:

@@ -331,7 +331,11 @@ def test_the_ladder_is_made_in_order(db, operator):
         emergencies.record_step(db, operator, final.id, "终报")
     with pytest.raises(ValidationFailed, match="不早于处置完毕的时间"):
         emergencies.close(db, operator, info.id, "终报", done_at=learned + timedelta(hours=25))
-    assert emergencies.close(db, operator, info.id, "终报").state is EmergencyState.CLOSED
+    assert [r.id for r in emergencies.unacknowledged(db, operator)] == [info.id]
+    closed = emergencies.close(db, operator, info.id, "终报")
+    assert closed.state is EmergencyState.CLOSED and closed.acknowledged_at is None
+    # Closed unacknowledged, it no longer takes over the wall (the desk's banner shows running reports only).
+    assert emergencies.unacknowledged(db, operator) == []
 
 
 def test_a_report_links_only_a_case_of_its_own_township(db, operator, system):
