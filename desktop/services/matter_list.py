@@ -637,14 +637,16 @@ def answer_rectification(db: Database, actor: Actor, notice_id: int, *, report: 
     if not report or not report.strip():
         raise ValidationFailed("请写明整改情况", field="report")
     with unit_of_work(db, actor, "matters.rectification_answer", target=f"rectification:{notice_id}") as uow:
-        notice = _notice(uow, notice_id)
-        department = uow.session.get(Department, notice.department_id)
-        if not actor.is_system and actor.department_id is not None and actor.department_id != department.id:
-            # Another department's liaison is not told which department the notice went to: its list shows
-            # its own department's notices only (Art. 15).
+        notice = uow.session.get(RectificationNotice, notice_id, with_for_update=True, populate_existing=True)
+        if not actor.is_system and actor.department_id is not None and (
+                notice is None or actor.department_id != notice.department_id):
+            # Another department's liaison is told neither which department the notice went to nor whether
+            # it exists: its list shows its own department's notices only (Art. 15).
             own = uow.session.get(Department, actor.department_id)
             raise PermissionDenied(f"整改通知 {notice_id} 不是发给{own.name}的;联络员只能报送本部门所收整改通知的整改情况",
                                    article="Art. 15")
+        notice = _notice(uow, notice_id)  # for the administrator: refused by name where there is none
+        department = uow.session.get(Department, notice.department_id)
         if not actor.is_system and actor.department_id != department.id:
             raise PermissionDenied(f"用户“{actor.display_name}”不是{department.name}的联络员,不能报送该部门的整改情况;"
                                    f"整改通知 {notice_id} 的整改情况请由{department.short_name}的联络员报送",

@@ -342,6 +342,10 @@ def test_answering_confirming_and_returning_are_refused_outside_their_department
         ml.answer_rectification(db, housing, notice.id, report="代为报送", today=DAY)
     assert refused.value.message == (f"整改通知 {notice.id} 不是发给海城区住房和城乡建设局的;"
                                      "联络员只能报送本部门所收整改通知的整改情况(Art. 15)")
+    with pytest.raises(PermissionDenied) as unknown:  # nor whether a notice exists
+        ml.answer_rectification(db, housing, notice.id + 100, report="代为报送", today=DAY)
+    assert unknown.value.message == (f"整改通知 {notice.id + 100} 不是发给海城区住房和城乡建设局的;"
+                                     "联络员只能报送本部门所收整改通知的整改情况(Art. 15)")
     with pytest.raises(PermissionDenied, match=r"不是海城区卫生健康局的联络员.*\(Art. 15\)"):
         ml.answer_rectification(db, COUNTY_ADMIN, notice.id, report="代为报送", today=DAY)  # the institution itself
     elsewhere = Actor(username="wjj_yh", display_name="卫健联络员", department_id=departments[1],
