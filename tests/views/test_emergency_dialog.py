@@ -405,6 +405,8 @@ def test_the_ladder_panel_walks_a_report_to_its_final_report_and_prints_it(qtbot
     assert not errors
     made = [s for s in panel.current().steps if s.done_at is not None]
     assert len(made) == 4 and {s.done_at for s in made} == {made_at.replace(microsecond=0)}
+    # The time typed for the last rung is not offered for the next: the field shows the moment again.
+    assert abs(beijing_time.moment(panel.done_at.dateTime()) - utcnow()) < timedelta(minutes=2)
 
     dialog = panel.mark_handled()
     qtbot.addWidget(dialog)

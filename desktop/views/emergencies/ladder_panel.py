@@ -289,6 +289,7 @@ class LadderPanel(QWidget):
     def _recorded(self, info) -> None:
         self.content.clear()
         self._time_typed = False
+        self._show_now()  # the time typed for this rung is not the next one's
         self._replace(info)
 
     def _failed(self, exc: BaseException) -> None:
