@@ -1297,6 +1297,14 @@ def test_tabbing_into_the_suspected_duplicates_chooses_one_so_it_can_be_merged(q
     assert dialog.merge_button.isEnabled()
 
 
+def _fill_new_case(dialog, channel: Channel, category: MatterCategory | None, title: str, description: str) -> None:
+    """The new-case form filled as an operator would (the first category offered where none is given)."""
+    dialog.channel.setCurrentIndex(dialog.channel.findData(channel.value))
+    dialog.category.setCurrentIndex(dialog.category.findData(category.value) if category else 0)
+    dialog.title_edit.setText(title)
+    dialog.description.setPlainText(description)
+
+
 def test_a_case_taken_in_is_named_in_the_status_bar_and_chosen_in_the_queue(qtbot, demo_db, tasks, errors):
     """The caller is often still on the phone: the number goes to them at once."""
     from desktop.views.cases.new_case_dialog import open_new_case
@@ -1307,10 +1315,7 @@ def test_a_case_taken_in_is_named_in_the_status_bar_and_chosen_in_the_queue(qtbo
     window.select_place(TOWNSHIP)
     open_new_case(window)
     dialog = window.findChild(NewCaseDialog)
-    dialog.channel.setCurrentIndex(dialog.channel.findData(Channel.HOTLINE_12345.value))
-    dialog.category.setCurrentIndex(0)
-    dialog.title_edit.setText("楼道堆放杂物")
-    dialog.description.setPlainText("三楼楼道堆满杂物,影响通行")
+    _fill_new_case(dialog, Channel.HOTLINE_12345, None, "楼道堆放杂物", "三楼楼道堆满杂物,影响通行")
     with qtbot.waitSignal(dialog.saved) as saved:
         dialog.save()
     number = saved.args[0].case.number
@@ -1338,10 +1343,7 @@ def test_a_request_merged_on_intake_names_the_case_that_answers_it_and_the_queue
             Case.state == CaseState.HANDLING, Place.code == TOWNSHIP)).first())
     open_new_case(window)
     dialog = window.findChild(NewCaseDialog)
-    dialog.channel.setCurrentIndex(dialog.channel.findData(Channel.HOTLINE_12345.value))
-    dialog.category.setCurrentIndex(dialog.category.findData(into.category.value))
-    dialog.title_edit.setText("路灯不亮")
-    dialog.description.setPlainText("巷口路灯连续三晚不亮")
+    _fill_new_case(dialog, Channel.HOTLINE_12345, into.category, "路灯不亮", "巷口路灯连续三晚不亮")
     dialog._show_lookup((None, [], [DuplicateHint(into, 80.0)]))
     dialog.duplicates.setCurrentRow(0)
     with qtbot.waitSignal(dialog.saved) as saved:
@@ -1386,10 +1388,7 @@ def test_a_case_saved_before_its_duplicates_were_shown_names_them_in_the_status_
     window.select_place(TOWNSHIP)
     open_new_case(window)
     dialog = window.findChild(NewCaseDialog)
-    dialog.channel.setCurrentIndex(dialog.channel.findData(Channel.WALK_IN.value))
-    dialog.category.setCurrentIndex(dialog.category.findData(MatterCategory.LIVELIHOOD.value))
-    dialog.title_edit.setText("楼道杂物堵塞")
-    dialog.description.setPlainText("楼道杂物影响通行")
+    _fill_new_case(dialog, Channel.WALK_IN, MatterCategory.LIVELIHOOD, "楼道杂物堵塞", "楼道杂物影响通行")
     dialog.lon.setText(f"{lon:.6f}")
     dialog.lat.setText(f"{lat:.6f}")
     assert dialog.duplicates.count() == 0  # the lookup waits for typing to pause
