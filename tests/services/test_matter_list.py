@@ -375,7 +375,7 @@ def test_answering_confirming_and_returning_are_refused_outside_their_department
     with db.session() as session:
         refused = session.scalars(select(AuditEntry.actor).where(AuditEntry.action == "matters.rectification_answer",
                                                                  AuditEntry.outcome == AuditOutcome.DENIED)).all()
-    assert refused == [housing.username, "hc_admin", "wjj_yh"]  # each refusal on record (Art. 15)
+    assert refused == [housing.username, housing.username, "hc_admin", "wjj_yh"]  # each refusal on record (Art. 15)
 
     ml.confirm_rectification(db, COUNTY_ADMIN, notice.id)
     with pytest.raises(InvalidTransition, match=r"已整改完毕,无需再报送整改情况\(Art. 13\)"):
