@@ -637,7 +637,7 @@ def answer_rectification(db: Database, actor: Actor, notice_id: int, *, report: 
     if not report or not report.strip():
         raise ValidationFailed("请写明整改情况", field="report")
     with unit_of_work(db, actor, "matters.rectification_answer", target=f"rectification:{notice_id}") as uow:
-        notice = uow.session.get(RectificationNotice, notice_id, with_for_update=True, populate_existing=True)
+        notice = _locked_notice(uow, notice_id)
         if not actor.is_system and actor.department_id is not None and (
                 notice is None or actor.department_id != notice.department_id):
             # Another department's liaison is told neither which department the notice went to nor whether
@@ -645,7 +645,8 @@ def answer_rectification(db: Database, actor: Actor, notice_id: int, *, report: 
             own = uow.session.get(Department, actor.department_id)
             raise PermissionDenied(f"整改通知 {notice_id} 不是发给{own.name}的;联络员只能报送本部门所收整改通知的整改情况",
                                    article="Art. 15")
-        notice = _notice(uow, notice_id)  # for the administrator: refused by name where there is none
+        if notice is None:  # for the administrator: refused by name
+            raise _no_notice(notice_id)
         department = uow.session.get(Department, notice.department_id)
         if not actor.is_system and actor.department_id != department.id:
             raise PermissionDenied(f"用户“{actor.display_name}”不是{department.name}的联络员,不能报送该部门的整改情况;"
@@ -706,10 +707,18 @@ def _notice(uow: UnitOfWork, notice_id: int) -> RectificationNotice:
     """The notice, row-locked (PostgreSQL) and as it is now: the department answering and the institution
     deciding or closing it at the same moment are taken one after the other, each checking the state
     the other left, never both on the state they read first."""
-    notice = uow.session.get(RectificationNotice, notice_id, with_for_update=True, populate_existing=True)
+    notice = _locked_notice(uow, notice_id)
     if notice is None:
-        raise NotFound(f"整改通知 {notice_id} 不存在")
+        raise _no_notice(notice_id)
     return notice
+
+
+def _locked_notice(uow: UnitOfWork, notice_id: int) -> RectificationNotice | None:
+    return uow.session.get(RectificationNotice, notice_id, with_for_update=True, populate_existing=True)
+
+
+def _no_notice(notice_id: int) -> NotFound:
+    return NotFound(f"整改通知 {notice_id} 不存在")
 
 
 def _institutions_notice(uow: UnitOfWork, notice_id: int) -> tuple[RectificationNotice, Department]:
