@@ -10,6 +10,7 @@ A bad file is refused as a whole: the CLI prints each bad row to stderr and exit
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from ..services import queue
 from ..services.cases import case_rules, department
 from ..services.cases.common import ASSIGNMENT_ACTIONS
 from ..services.cases.queries import own_share_step
+from ..services.cases.results import ShareStep
 from ..services.clock import BEIJING, due_text
 from ..services.exchange import formats, open311
 from ..services.queue import QueueFilter
@@ -135,12 +137,14 @@ def _mine(ctx, args) -> int:
     return 0
 
 
-def _step(ctx, args, service, done: str, **given) -> int:
+def _step(ctx, args, service, done: str | Callable[[ShareStep], str], **given) -> int:
     """One step on the department's share of case `args.number`, passing the case's and the share's
     versions and the newest event read just before, as the case panel does; then the share as it
-    stands (with --json, as one object for scripts)."""
+    stands (with --json, as one object for scripts). `done` says what was done, or makes it of what was read."""
     number = args.number
-    service(ctx.db, ctx.actor, **own_share_step(ctx.db, ctx.actor, number).seen(), **given)
+    before = own_share_step(ctx.db, ctx.actor, number)
+    service(ctx.db, ctx.actor, **before.seen(), **given)
+    done = done(before) if callable(done) else done
     share = own_share_step(ctx.db, ctx.actor, number).share
     due, step = share.next_deadline()
     now = utcnow()
@@ -166,8 +170,8 @@ def _stage_report(ctx, args) -> int:
 
 
 def _extend(ctx, args) -> int:
-    unit = own_share_step(ctx.db, ctx.actor, args.number).handling_unit.label
-    return _step(ctx, args, department.request_extension, f"申请延期 {args.amount} {unit},待审批",
+    return _step(ctx, args, department.request_extension,
+                 lambda read: f"申请延期 {args.amount} {read.handling_unit.label},待审批",
                  amount=args.amount, reason=args.reason)
 
 
