@@ -24,11 +24,10 @@ from .. import migrate
 from ..db import Database, normalise_url, resolve_url
 from ..errors import DatabaseUnavailable, GridDeskError, NotFound, PermissionDenied, ValidationFailed
 from ..logs import log, start_logging
+from ..models.places import CITY_CODE
 from ..services.security import Actor, Permission
 
 Handler = Callable[["Context", argparse.Namespace], int | None]
-
-CITY = "450500000000"
 
 
 @dataclass
@@ -63,7 +62,7 @@ class Context:
         user holding it over several places, who names one (the command might otherwise act on another)."""
         grants = self.actor.scopes(permission)
         if grants is None:
-            return CITY
+            return CITY_CODE
         if not grants:
             raise PermissionDenied(f"用户“{self.actor.display_name}”没有{permission.label}的权限;"
                                    "请由具有该地区相应角色的用户办理", article="Art. 15")

@@ -29,6 +29,10 @@ from .enums import (
 )
 from .types import str_enum
 
+# The root of the place tree: every grant, rule and list that is the whole city's is held here.
+CITY_CODE = "450500000000"
+CITY_NAME = "北海市"
+
 
 class Place(Timestamped, Base):
     """A unit of the tree city → county → township → village → grid.

@@ -50,7 +50,7 @@ from ..models.enums import (
 )
 from .cases.common import record as record_case_event
 from .clock import BEIJING, WorkCalendar, beijing_text, due_text
-from .evaluation.indicators import CITY_CODE
+from ..models.places import CITY_CODE
 from .numbering import BULLETIN_SERIES, reserve_numbers
 from .places import get_place, granted_places, upward
 from .routing import route_point

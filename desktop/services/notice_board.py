@@ -23,7 +23,7 @@ from ..errors import PermissionDenied, ValidationFailed
 from ..models import Grid, GridStaffRole, Person, Place, PrintedSheet, Setting, Vessel
 from ..models.enums import GridStatus, PersonStatus, PlaceLevel, SeaCategory, SheetKind, StaffRole
 from .clock import beijing_today
-from .evaluation.indicators import CITY_CODE
+from ..models.places import CITY_CODE
 from .places import get_place
 from .security import Actor, Permission, scope_prefix
 from .unit_of_work import unit_of_work

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from ..db import Database
 from ..errors import ValidationFailed
 from ..models import Setting, utcnow
-from .evaluation.indicators import CITY_CODE
+from ..models.places import CITY_CODE
 from .security import Actor, Permission
 from .unit_of_work import unit_of_work
 

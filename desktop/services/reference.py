@@ -11,6 +11,7 @@ from sqlalchemy import select
 from ..db import Database
 from ..models import Place
 from ..models.enums import PlaceLevel
+from ..models.places import CITY_CODE, CITY_NAME
 from .security import Actor, Permission
 from .unit_of_work import unit_of_work
 
@@ -51,8 +52,8 @@ class LoadReport:
 def load_beihai_tree(db: Database, actor: Actor) -> LoadReport:
     """Insert what is missing and correct changed names; a second run changes nothing."""
     rows = divisions()
-    with unit_of_work(db, actor, "reference.load_tree", target="450500000000") as uow:
-        uow.require(Permission.MANAGE_PLACES, "450500000000", "北海市")
+    with unit_of_work(db, actor, "reference.load_tree", target=CITY_CODE) as uow:
+        uow.require(Permission.MANAGE_PLACES, CITY_CODE, CITY_NAME)
         session = uow.session
         existing = {p.code: p for p in session.scalars(select(Place).where(Place.level != PlaceLevel.GRID))}
         added = updated = 0

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from ..db import Database
 from ..models import Department, utcnow
 from ..models.enums import EmergencyState
+from ..models.places import CITY_CODE
 from . import calendar_admin, emergencies, queue, users
 from .emergencies import EmergencyInfo
 from .evaluation.periods import period_of
@@ -73,7 +74,7 @@ def wall_order(reports: list[EmergencyInfo], now: datetime) -> list[EmergencyInf
 def home_scope(actor: Actor) -> str:
     """The wall shows the actor's first viewing scope (the city for the system actor)."""
     grants = actor.scopes()
-    return grants[0].place_code if grants else "450500000000"
+    return grants[0].place_code if grants else CITY_CODE
 
 
 def snapshot(db: Database, actor: Actor, *, under: str | None = None, now: datetime | None = None) -> WallSnapshot:

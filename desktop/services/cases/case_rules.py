@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from ...db import Database
 from ...errors import ValidationFailed
 from ...models import Setting
-from ..evaluation.indicators import CITY_CODE
+from ...models.places import CITY_CODE
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
 from .callback_schedule import DEFAULT_RULE, RULE_SETTING

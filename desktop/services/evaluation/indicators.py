@@ -20,10 +20,9 @@ from sqlalchemy.orm import Session
 from ...db import Database
 from ...errors import ValidationFailed
 from ...models import EvaluationIndicator
+from ...models.places import CITY_CODE, CITY_NAME
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
-
-CITY_CODE = "450500000000"
 
 
 class Grain(str, enum.Enum):
@@ -87,7 +86,7 @@ def configure_indicators(db: Database, actor: Actor, weights: dict[str, float],
     problems += [f"指标 {code}:权重 {w} 应在 0 到 1 之间" for code, w in weights.items()
                  if code in _DEFAULTS and not 0 <= w <= 1]
     with unit_of_work(db, actor, "evaluation.configure_indicators") as uow:
-        uow.require(Permission.EVALUATE, CITY_CODE, "北海市")
+        uow.require(Permission.EVALUATE, CITY_CODE, CITY_NAME)
         current = {i.code: i for i in load_indicators(uow.session)}
         merged = {code: replace(ind, weight=weights.get(code, ind.weight), enabled=enabled.get(code, ind.enabled))
                   for code, ind in current.items()}

@@ -21,9 +21,10 @@ from ...db import Database
 from ...errors import PermissionDenied
 from ...models import Department, Person, Place, utcnow
 from ...models.enums import PeriodKind, PlaceLevel
+from ...models.places import CITY_CODE
 from ..places import get_place
 from ..security import Actor, Permission
-from .indicators import CITY_CODE, Grain, Indicator, competition_ranks, composite, load_indicators, rate
+from .indicators import Grain, Indicator, competition_ranks, composite, load_indicators, rate
 from . import kept
 from .counting import aggregate
 from .periods import Period, parse_period

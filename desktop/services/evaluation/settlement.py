@@ -19,11 +19,12 @@ from ...db import Database
 from ...errors import InvalidTransition, ValidationFailed
 from ...models import EvaluationPeriod, EvaluationScore, utcnow
 from ...models.enums import PeriodKind
+from ...models.places import CITY_CODE, CITY_NAME
 from ..clock import BEIJING
 from ..exchange import bulk
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
-from .indicators import CITY_CODE, rate
+from .indicators import rate
 from .periods import Period, parse_period
 from . import kept
 from .counting import township_figures
@@ -75,7 +76,7 @@ def settle(db: Database, actor: Actor, period: str | Period, *, as_of: datetime 
     period = _month(period)
     as_of = as_of or utcnow()
     with unit_of_work(db, actor, "evaluation.settle", target=period.code) as uow:
-        uow.require(Permission.EVALUATE, CITY_CODE, "北海市")
+        uow.require(Permission.EVALUATE, CITY_CODE, CITY_NAME)
         if period.end > as_of:
             raise InvalidTransition(f"{period.label}尚未结束(至 {period.ends_on:%Y-%m-%d}),结束后才能结算")
         session = uow.session
@@ -98,7 +99,7 @@ def reopen(db: Database, actor: Actor, period: str | Period, reason: str) -> Set
     if not reason or not reason.strip():
         raise ValidationFailed("撤销结算须说明理由", field="reason")
     with unit_of_work(db, actor, "evaluation.reopen", target=period.code) as uow:
-        uow.require(Permission.EVALUATE, CITY_CODE, "北海市")
+        uow.require(Permission.EVALUATE, CITY_CODE, CITY_NAME)
         session = uow.session
         record = session.scalar(select(EvaluationPeriod).where(EvaluationPeriod.code == period.code))
         if record is None or not record.closed:

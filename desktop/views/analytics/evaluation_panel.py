@@ -28,7 +28,7 @@ from ...services.clock import beijing_text, due_text
 from ...models.enums import PeriodKind
 from ...services.evaluation import export, settlement
 from ...services.evaluation.drilldown import CountedRow, Part, drill_down
-from ...services.evaluation.indicators import CITY_CODE
+from ...models.places import CITY_CODE
 from ...services.evaluation.periods import period_of
 from ...services.evaluation.scores import Evaluation, evaluate
 from ...services.evaluation.sources import Level

@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 from ...errors import ValidationFailed
 from ...i18n import label, unbroken
 from ...models.enums import CaseState, Channel, MatterCategory
+from ...models.places import CITY_CODE
 from ...services import matter_list, staff
 from ...services.cases import duplicates, intake
 from ...services.clock import beijing_today
 from .. import dialogs
 
-CITY = "450500000000"
 TAKEN_IN_SHOWN_MS = 30_000  # how long the status bar names the case just taken in
 TAKEN_IN_GRID = QT_TRANSLATE_NOOP("NewCaseDialog", "已受理诉求 %1,归入 %2")
 TAKEN_IN_TRIAGE = QT_TRANSLATE_NOOP("NewCaseDialog", "已受理诉求 %1,未落入网格,在待分拨清单上")
@@ -205,7 +205,7 @@ class NewCaseDialog(QDialog):
         self.lon.textChanged.connect(self._location_edited)
         self.lat.textChanged.connect(self._location_edited)
         self.channel.setFocus()
-        self.tasks.submit(matter_list.in_force, db, township_code or CITY, beijing_today(),
+        self.tasks.submit(matter_list.in_force, db, township_code or CITY_CODE, beijing_today(),
                           on_done=self._show_items, on_error=lambda exc: dialogs.show_error(self, exc))
 
     def _show_items(self, in_force) -> None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from ...models.places import CITY_CODE, CITY_NAME
 from ...services.departments import keeper_of
 from .. import dialogs
 from ..reuse import show_again
 from .window import DepartmentsWindow
-
-CITY = ("450500000000", "北海市")
 
 
 def open_departments(window) -> None:
@@ -20,7 +19,7 @@ def open_departments(window) -> None:
 
     code = window.current_place_code()
     if code is None:
-        show(CITY)
+        show((CITY_CODE, CITY_NAME))
         return
     window.tasks.submit(keeper_of, window.db, code, on_done=show,
                         on_error=lambda exc: dialogs.show_error(window, exc))

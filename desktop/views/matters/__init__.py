@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from ...models.places import CITY_CODE
 from ...services.matter_list import list_to_show
 from .. import dialogs
 from .window import MatterListWindow
-
-CITY = "450500000000"
 
 
 def open_matter_list(window) -> None:
@@ -24,7 +23,7 @@ def open_matter_list(window) -> None:
 
     code = window.current_place_code()
     if code is None:
-        show(CITY)
+        show(CITY_CODE)
         return
     window.tasks.submit(list_to_show, window.db, window.actor, code, on_done=show,
                         on_error=lambda exc: dialogs.show_error(window, exc))
