@@ -173,7 +173,7 @@ def require_state(case: Case, action: str) -> None:
         allowed = "、".join(s.label for s in CaseState if s in CASE_ACTIONS[action])
         raise InvalidTransition(
             f"案件 {case.number} 当前状态为“{case.state.label}”,不能{ACTION_LABELS[action]};"
-            f"只有“{allowed}”状态的案件可以{ACTION_LABELS[action]},请刷新后查看案件当前状态",
+            f"只有“{allowed}”状态的案件可以{ACTION_LABELS[action]},请重新查看案件当前状态",
             article=ACTION_ARTICLES[action])
 
 
@@ -181,7 +181,7 @@ def require_assignment_state(case: Case, assignment: Assignment, action: str) ->
     if assignment.state not in ASSIGNMENT_ACTIONS[action]:
         raise InvalidTransition(
             f"案件 {case.number} 的承办任务当前为“{assignment.state.label}”,不能{ACTION_LABELS[action]};"
-            "请刷新后查看承办状态", article=ACTION_ARTICLES[action])
+            "请重新查看承办状态", article=ACTION_ARTICLES[action])
 
 
 def lead_assignment(case: Case) -> Assignment | None:
