@@ -74,7 +74,7 @@ class EnterResult:
 class YearStatus(LabelledEnum):
     PUBLISHED = ("published", "国务院已公布,程序已内置")
     ENTERED = ("entered", "已在本系统录入")
-    UNKNOWN = ("unknown", "尚未公布也未录入:期限暂按周一至周五计算")
+    UNKNOWN = ("unknown", "程序未内置该年的国务院安排,也未录入:期限暂按周一至周五计算")
 
 
 @dataclass(frozen=True)
