@@ -31,6 +31,8 @@ from ..models import (
     Callback,
     CalendarDay,
     Case,
+    CaseEvent,
+    Department,
     EmergencyReport,
     EmergencyStep,
     Setting,
@@ -47,7 +49,7 @@ from ..models.enums import (
 )
 from .cases import supervision
 from .cases.deadlines import case_limits, recompute, sync_case_due
-from .clock import BEIJING, SCHEDULE_SETTING, WorkCalendar, last_published_year, published_year
+from .clock import BEIJING, SCHEDULE_SETTING, WorkCalendar, due_text, last_published_year, published_year
 from .exchange.files import decode_csv, read_bytes
 from .security import Actor, Permission
 from .unit_of_work import UnitOfWork, unit_of_work
@@ -72,7 +74,7 @@ class EnterResult:
 class YearStatus(LabelledEnum):
     PUBLISHED = ("published", "国务院已公布,程序已内置")
     ENTERED = ("entered", "已在本系统录入")
-    UNKNOWN = ("unknown", "尚未公布也未录入:期限暂按周一至周五计算")
+    UNKNOWN = ("unknown", "程序未内置该年的国务院安排,也未录入:期限暂按周一至周五计算")
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ def _recount(uow: UnitOfWork, before: WorkCalendar, since: datetime, message: st
     changed, as 00:00 Beijing time); audit and announce it."""
     uow.session.flush()
     after = WorkCalendar.load(uow.session)
-    moved = recount_deadlines(uow.session, before, after, since, uow.actor.display_name)
+    moved = recount_deadlines(uow.session, before, after, since, uow.actor, message)
     uow.audit(f"{message},重算 {moved} 项期限", recomputed=moved, **detail)
     uow.changed("calendar")
     uow.changed("cases", note="deadlines recomputed")
@@ -113,12 +115,14 @@ def _from(day: date) -> datetime:
     return datetime.combine(day, time(0), BEIJING)
 
 
-def recount_deadlines(session, before: WorkCalendar, after: WorkCalendar, since: datetime, by: str) -> int:
+def recount_deadlines(session, before: WorkCalendar, after: WorkCalendar, since: datetime, by: Actor,
+                      why: str) -> int:
     """Recount, with the calendar `after`, the deadlines the change from `before` may move: every open
     share's, and those of finished shares, callbacks and final reports falling on `since` or later —
     the evaluation judges them by these (a month kept is counted again, a settled one stays).
-    `by`: who changed the calendar, named on each case whose deadlines moved."""
-    return (recompute_open_deadlines(session, after, since, by=by)
+    `by`: who changed the calendar, and `why` what changed, on the timeline of each case whose
+    shares' deadlines moved."""
+    return (recompute_open_deadlines(session, after, since, by=by, why=why)
             + recount_from_their_start(session, before, after, since))
 
 
@@ -148,7 +152,8 @@ def catch_up_with_published_schedule(db: Database, actor: Actor) -> int | None:
             uow.audit(f"国务院节假日安排(至 {row.value} 年)已由其他电脑计入期限,无需重算")
             return None
         if created:
-            moved = recompute_open_deadlines(session, WorkCalendar.load(session), by=actor.display_name)
+            moved = recompute_open_deadlines(session, WorkCalendar.load(session), by=actor,
+                                             why=f"本库期限今后按程序内置的国务院节假日安排(至 {current} 年)计算")
             uow.audit(f"本库期限今后按程序内置的国务院节假日安排(至 {current} 年)计算,重算未办结的承办期限 {moved} 项",
                       published_through=current, recomputed=moved)
             uow.changed("cases", note="deadlines recomputed")
@@ -279,13 +284,14 @@ def remove_day(db: Database, actor: Actor, day: date) -> EnterResult:
 
 
 def recompute_open_deadlines(session, calendar: WorkCalendar | None = None, since: datetime | None = None, *,
-                             by: str | None = None) -> int:
+                             by: Actor | None = None, why: str = "") -> int:
     """Recount every open share's deadlines with the calendar as it now stands, and with `since` also
     those of finished shares with a deadline on or after it. Returns how many shares' deadlines moved.
 
     The cases are locked in id order before they are read: a desk saving one of them meanwhile is
     waited for, not overwritten, and a desk saving after is told the case changed — by `by`, the
-    user whose calendar change moved its deadlines."""
+    user whose calendar change (`why`) moved its deadlines, as the case's timeline then says: its
+    panel shows the new deadlines where the timeline's last word was the old ones."""
     calendar = calendar or WorkCalendar.load(session)
     recounted = Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES)
     if since is not None:
@@ -296,17 +302,40 @@ def recompute_open_deadlines(session, calendar: WorkCalendar | None = None, sinc
              .order_by(Case.id).with_for_update(of=Case))
     for case in session.scalars(cases):
         limits = case_limits(session, case)
-        moved_here = 0
+        moved_here = []
         for assignment in case.assignments:
             if assignment.state in ACTIVE_ASSIGNMENT_STATES or (since is not None and any(
                     due is not None and due >= since
                     for due in (assignment.due_at, assignment.sign_due_at, assignment.contact_due_at))):
-                moved_here += recompute(session, assignment, calendar, limits)
+                was = _deadlines(assignment)
+                if recompute(session, assignment, calendar, limits):
+                    moved_here.append((assignment, was))
         sync_case_due(case)
-        if moved_here and by:
-            case.updated_by = by
-        moved += moved_here
+        if moved_here and by is not None:
+            case.updated_by = by.display_name
+            session.add(CaseEvent(case=case, at=utcnow(), kind="deadlines_recounted", actor_id=by.user_id,
+                                  actor_name=by.display_name, desktop=by.desktop, from_state=case.state.value,
+                                  to_state=case.state.value, message=_recounted_text(session, why, moved_here),
+                                  detail={"shares": [a.id for a, _ in moved_here]}))
+        moved += len(moved_here)
     return moved
+
+
+_DEADLINE_NAMES = ("签收期限", "联系诉求人期限", "办理期限")
+
+
+def _deadlines(assignment: Assignment) -> tuple:
+    return assignment.sign_due_at, assignment.contact_due_at, assignment.due_at
+
+
+def _recounted_text(session, why: str, moved: list[tuple[Assignment, tuple]]) -> str:
+    """The timeline's line for deadlines a calendar change moved: each share's deadlines from → to."""
+    shares = []
+    for assignment, was in moved:
+        changes = [f"{name} {due_text(before, missing='无')} → {due_text(after, missing='无')}"
+                   for name, before, after in zip(_DEADLINE_NAMES, was, _deadlines(assignment)) if before != after]
+        shares.append(f"{session.get(Department, assignment.department_id).name} " + ",".join(changes))
+    return f"工作日历变更后重算期限({why}):" + ";".join(shares)
 
 
 def _recounted(due: datetime, start: datetime, before: WorkCalendar, after: WorkCalendar) -> datetime | None:

@@ -567,8 +567,8 @@
     <name>CalendarWarning</name>
     <message>
       <location filename="../../desktop/views/calendar/warning.py" line="43" />
-      <source>%1 年的法定节假日和调休安排国务院尚未公布,也没有录入:未办结案件在该年的期限暂按周一至周五计算,可能不准。</source>
-      <translation>The State Council has not yet published the statutory holidays and make-up workdays for %1, and they have not been entered: open cases' deadlines in that year are counted Monday to Friday for now and may be wrong.</translation>
+      <source>%1 年的法定节假日和调休安排程序未内置,也没有录入:未办结案件在该年的期限暂按周一至周五计算,可能不准。国务院公布该年安排后(通常在上一年年底前),请录入。</source>
+      <translation>The statutory holidays and make-up workdays of %1 are not built into the program and have not been entered: open cases' deadlines in that year are counted Monday to Friday for now and may be wrong. Enter them once the State Council has published that year's schedule (usually before the end of the year before).</translation>
     </message>
     <message>
       <location filename="../../desktop/views/calendar/warning.py" line="46" />
@@ -610,8 +610,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/calendar/window.py" line="317" />
-      <source>逐行录入尚未公布也未录入的年份的全部节假日和调休上班日,一次保存</source>
-      <translation>Enter, row by row, every statutory holiday and make-up workday of a year neither published nor entered, and save them at once</translation>
+      <source>逐行录入程序未内置也未录入的年份的全部节假日和调休上班日,一次保存</source>
+      <translation>Enter, row by row, every statutory holiday and make-up workday of a year neither built in nor entered, and save them at once</translation>
     </message>
     <message>
       <location filename="../../desktop/views/calendar/window.py" line="318" />
@@ -2306,72 +2306,82 @@
       <translation> Settled data used for {0}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="203" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="193" />
+      <source> 考核期自 {0} 起,尚未开始,不作为考核结果。</source>
+      <translation> The period starts on {0} and has not begun: these are not its results.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="195" />
+      <source> 考核期至 {0} 尚未结束:所列为截至 {1} 的阶段数据,期末前仍会变化。</source>
+      <translation> The period runs to {0} and is not over: the figures are interim, as of {1}, and will change until it ends.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="209" />
       <source>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="204" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="210" />
       <source>导出考核结果</source>
       <translation>Export assessment results</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="212" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="218" />
       <source>考核结果已导出到 {0}</source>
       <translation>Assessment results written to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="216" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="222" />
       <source>打印考核表</source>
       <translation>Print assessment form</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="217" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="223" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="222" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="228" />
       <source>考核表已保存到 {0},共 {1} 页</source>
       <translation>Assessment forms saved to {0}, {1} pages</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="227" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="233" />
       <source>结算考核数据</source>
       <translation>Settle assessment data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="228" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="234" />
       <source>结算 {0} 的考核数据?结算后,该月及其所在季度、年度的考核按结算时的数据计算,不再随后续办理变化;如需更正须撤销结算。</source>
       <translation>Settle the assessment data for {0}? Once settled, the month, its quarter and its year are assessed on the data as settled and no longer change with later handling; to correct them, the settlement must be undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="231" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="237" />
       <source>结算中…</source>
       <translation>Settling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="233" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="239" />
       <source>已结算 {0},共 {1} 项数据。</source>
       <translation>Settled {0}: {1} records.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="239" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="245" />
       <source>撤销结算</source>
       <translation>Undo settlement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="239" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="245" />
       <source>撤销 {0} 结算的理由:</source>
       <translation>Reason for undoing the settlement of {0}:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="243" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="249" />
       <source>已撤销 {0} 的结算。</source>
       <translation>Settlement of {0} undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="247" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="253" />
       <source>综合评价</source>
       <translation>Evaluation</translation>
     </message>
@@ -3227,82 +3237,82 @@
       <translation>A report closed by its final report cannot be corrected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="307" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="308" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="308" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="309" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="309" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="310" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="321" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="322" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="322" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="323" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="323" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="324" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="323" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="324" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="336" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="337" />
       <source>更正报送记录 — %1</source>
       <translation>Correct record — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="337" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="338" />
       <source>%1(报%2)登记的报送时间为 %3。更正后,原记录、更正后的时间和原因都留在报告的更正记录中。</source>
       <translation>%1 (to %2) was recorded as made at %3. The record before, the corrected time and the reason all stay in the report's corrections.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="340" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="341" />
       <source>实际报送时间</source>
       <translation>Actually made at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="340" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="341" />
       <source>更正原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="350" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="351" />
       <source>撤销处置完毕 — %1</source>
       <translation>Undo handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="351" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="352" />
       <source>撤销原因(撤销后续报恢复计时,终报不再计时)</source>
       <translation>Reason (follow-ups fall due again; the final report no longer does)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="358" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="359" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="362" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="363" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="363" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="364" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>
@@ -5462,8 +5472,8 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
     <message>
       <location filename="../../desktop/views/wall/window.py" line="325" />
-      <source>%1 年的法定节假日和调休安排尚未公布也未录入:期限跨入该年的倒计时暂按周一至周五计算,可能不准;请管理员在“工作日历”中录入</source>
-      <translation>The statutory holidays and make-up workdays of %1 are neither published nor entered: countdowns running into that year are counted Monday to Friday and may be wrong; an administrator should enter them in the working calendar</translation>
+      <source>%1 年的法定节假日和调休安排程序未内置也未录入:期限跨入该年的倒计时暂按周一至周五计算,可能不准;请管理员在“工作日历”中录入</source>
+      <translation>The statutory holidays and make-up workdays of %1 are neither built in nor entered: countdowns running into that year are counted Monday to Friday and may be wrong; an administrator should enter them in the working calendar</translation>
     </message>
     <message>
       <location filename="../../desktop/views/wall/window.py" line="329" />
@@ -6711,8 +6721,8 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Entered in this system</translation>
     </message>
     <message>
-      <source>尚未公布也未录入:期限暂按周一至周五计算</source>
-      <translation>Neither published nor entered: deadlines counted Monday to Friday for now</translation>
+      <source>程序未内置该年的国务院安排,也未录入:期限暂按周一至周五计算</source>
+      <translation>The State Council's schedule for the year is not built in and has not been entered: deadlines counted Monday to Friday for now</translation>
     </message>
     <message>
       <source>联动部门</source>

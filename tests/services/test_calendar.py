@@ -172,7 +172,7 @@ def test_calendar_commands(db, tmp_path):
     lines = out.getvalue().splitlines()
     assert lines[0] == "2027 年:已在本系统录入" and lines[2] == "2027-02-06\tworkday\t调休上班\t春节调休"
     for year, status, days in (("2026", "2026 年:国务院已公布,程序已内置", "国庆节"),
-                               ("2031", "2031 年:尚未公布也未录入:期限暂按周一至周五计算", "")):
+                               ("2031", "2031 年:程序未内置该年的国务院安排,也未录入:期限暂按周一至周五计算", "")):
         out = io.StringIO()
         assert main(["--db", url, "calendar", "list", "--year", year], out=out) == 0
         lines = out.getvalue().splitlines()

@@ -240,6 +240,22 @@ def test_a_month_not_yet_over_cannot_be_settled(qtbot, demo_db, tasks):
     assert panel.settle_button.isEnabled() and "尚未结束" not in panel.settle_button.toolTip()
 
 
+def test_a_period_not_over_is_said_to_be_interim(qtbot, demo_db, chief, tasks):
+    """The year looked at before its end showed scores and ranks as if final."""
+    panel = EvaluationPanel(demo_db, chief, tasks, under=QIAOGANG)
+    qtbot.addWidget(panel)
+    this_year = period_of(utcnow()).starts_on.year
+    panel.period.setText(str(this_year))
+    panel.run_button.click()
+    assert f"考核期至 {this_year}-12-31 尚未结束" in panel.status.text()
+    panel.period.setText(f"{this_year + 1}-01")
+    panel.run_button.click()
+    assert f"考核期自 {this_year + 1}-01-01 起,尚未开始" in panel.status.text()
+    panel.period.setText(str(this_year - 1))
+    panel.run_button.click()
+    assert "尚未" not in panel.status.text()
+
+
 def test_evaluation_without_the_permission_explains_instead_of_failing(qtbot, demo_db, liaison, tasks,
                                                                       feature_window, monkeypatch):
     errors = []

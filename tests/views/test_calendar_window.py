@@ -95,7 +95,7 @@ def test_a_year_not_known_is_entered_whole_in_the_window_and_then_day_by_day(
     calendar = open_calendar(window, 2027)
     qtbot.addWidget(calendar)
     qtmodeltester.check(calendar.days_model)
-    assert "尚未公布也未录入" in calendar.status.text() and "录入全年安排" in calendar.status.text()
+    assert "程序未内置该年的国务院安排,也未录入" in calendar.status.text() and "录入全年安排" in calendar.status.text()
     assert calendar.enter_year_button.isEnabled() and not calendar.remove_button.isEnabled()
     assert calendar.add_button.isEnabled() and "广西地方节假日" in calendar.add_button.toolTip()  # those only
 
@@ -126,7 +126,7 @@ def test_a_year_not_known_is_entered_whole_in_the_window_and_then_day_by_day(
     calendar.days_view.selectRow(0)
     calendar.remove_button.click()  # the year's last entered day: not known any more
     assert calendar_admin.list_days(desk_db, 2027) == [] and cells(calendar) == []
-    assert "尚未公布也未录入" in calendar.status.text()
+    assert "程序未内置该年的国务院安排,也未录入" in calendar.status.text()
     assert calendar.enter_year_button.isEnabled() and calendar.add_button.isEnabled()
 
 
@@ -291,6 +291,7 @@ def test_the_main_window_warns_until_the_year_is_entered(qtbot, desk_db, tasks, 
     dispatch_into_2027(desk_db)
     main.bus.changed.emit("cases")  # a dispatch, here or on another desktop
     assert warning.isVisibleTo(main) and "2027 年" in warning.text.text()
+    assert "程序未内置" in warning.text.text() and "国务院尚未公布" not in warning.text.text()  # it may well have
 
     calendar = warning.open_calendar()
     qtbot.addWidget(calendar)

@@ -78,6 +78,16 @@ class Evaluation:
         """For printed and exported figures: which months are settled ones."""
         return f"其中 {'、'.join(self.settled)} 为结算数据" if self.settled else ""
 
+    def running_note(self) -> str:
+        """For printed figures of a period not over when counted (a year's forms printed in November):
+        they still move, so they are not the period's result — nor is a commendation list made of them."""
+        period = self.period
+        if self.as_of >= period.end:
+            return ""
+        if self.as_of < period.start:
+            return f"考核期{period.label}自 {period.starts_on} 起,尚未开始,不作为考核结果"
+        return f"考核期{period.label}至 {period.ends_on} 尚未结束,所列为阶段数据,期末前仍会变化,不作为最终考核结果"
+
     def subject(self, subject_id: int) -> SubjectScore:
         return next(s for s in self.subjects if s.subject_id == subject_id)
 

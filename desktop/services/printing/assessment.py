@@ -38,6 +38,7 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
         "meta": ParagraphStyle("meta", fontName=font, fontSize=10.5, leading=16),
         "cell": ParagraphStyle("cell", fontName=font, fontSize=10, leading=13),
         "note": ParagraphStyle("note", fontName=font, fontSize=9, leading=13, textColor=colors.HexColor("#444444")),
+        "warning": ParagraphStyle("warning", fontName=font, fontSize=10, leading=14, textColor=colors.HexColor("#b00000")),
     }
 
 
@@ -92,8 +93,19 @@ def _form(evaluation: Evaluation, subject: SubjectScore, ranked: int, styles) ->
         Paragraph(f"说明:诉求按其办理期限所在考核期计入;暂缓办理(第十九条第二项)的诉求不计入各项比率,另行统计;"
                   f"无应计事项的指标记为“—”,其权重不参与综合得分。<br/>数据截至 {as_of}{';' + evaluation.settled_note() if evaluation.settled else ''}。"
                   "依据《北海市网格化服务管理条例》第五条、第二十三条。", styles["note"]),
+        *_running(evaluation, styles),
         Spacer(1, 18 * mm), signatures, PageBreak(),
     ]
+
+
+def _running(evaluation: Evaluation, styles) -> list:
+    """A period not over when counted, said in red on each page: a signed form or a commendation
+    list of it would otherwise pass for the period's result."""
+    note = evaluation.running_note()
+    if not note:
+        return []
+    as_of = evaluation.as_of.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+    return [Spacer(1, 2 * mm), Paragraph(f"注意:{note}(数据截至 {as_of})。", styles["warning"])]
 
 
 def _reference(evaluation: Evaluation, subject: SubjectScore) -> str:
@@ -114,7 +126,7 @@ def _commendations(evaluation: Evaluation, styles) -> list:
     ]))
     body = [Paragraph("表彰奖励建议名单", styles["title"]),
             Paragraph(f"考核期:{evaluation.period.label}    类别:{evaluation.level.label}    "
-                      f"范围:{evaluation.scope_name}", styles["meta"]), Spacer(1, 4 * mm)]
+                      f"范围:{evaluation.scope_name}", styles["meta"]), *_running(evaluation, styles), Spacer(1, 4 * mm)]
     if top:
         body.append(table)
     else:

@@ -40,8 +40,8 @@ class CalendarWarning(Retranslating, QFrame):
 
     def retranslate(self) -> None:
         years = enumeration(self.years)
-        self.text.setText(self.tr("%1 年的法定节假日和调休安排国务院尚未公布,也没有录入:"
-                                  "未办结案件在该年的期限暂按周一至周五计算,可能不准。").replace("%1", years))
+        self.text.setText(self.tr("%1 年的法定节假日和调休安排程序未内置,也没有录入:未办结案件在该年的期限暂按"
+                                  "周一至周五计算,可能不准。国务院公布该年安排后(通常在上一年年底前),请录入。").replace("%1", years))
         if self.window_.actor.can(Permission.MANAGE_CALENDAR):
             self.open_button.setText(self.tr("录入该年安排…"))
         else:

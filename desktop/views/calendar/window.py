@@ -314,7 +314,7 @@ class CalendarWindow(Retranslating, QDialog):
         self.setWindowTitle(self.tr("工作日历"))
         self.year_label.setText(self.tr("年份"))
         self.enter_year_button.setText(self.tr("录入全年安排…"))
-        self.enter_year_button.setToolTip(self.tr("逐行录入尚未公布也未录入的年份的全部节假日和调休上班日,一次保存"))
+        self.enter_year_button.setToolTip(self.tr("逐行录入程序未内置也未录入的年份的全部节假日和调休上班日,一次保存"))
         self.add_button.setText(self.tr("录入一天…"))
         self.add_button.setToolTip(self.tr("已录入全年安排的年份中增补一天;或任何年份的广西地方节假日(如壮族三月三)"))
         self.remove_button.setText(self.tr("删除所选日期"))

@@ -439,3 +439,24 @@ def test_a_held_cases_monthly_callback_into_an_unknown_year_raises_no_warning(wo
         s.get(Case, case.id).state = CaseState.CLOSED
         s.commit()
     assert calendar_admin.unknown_years_of_open_deadlines(world.db) == (2027,)
+
+
+def test_deadlines_a_calendar_change_moves_are_on_the_cases_timeline(world):
+    """The case panel showed the new deadline while the timeline's last word was the old one: the
+    recount now says on the timeline who moved which share's deadline, from what to what, and why."""
+    from desktop.models import CaseEvent, Department
+
+    case = dispatch_at(world, at(2026, 12, 30))  # 5 working days, Mon–Fri into 2027: 24:00 of 6 Jan
+    untouched = dispatch_at(world, at(2026, 11, 2))  # due in November: no event
+    calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
+    with world.db.session() as s:
+        events = s.scalars(select(CaseEvent).where(CaseEvent.kind == "deadlines_recounted")).all()
+        assert [e.case_id for e in events] == [case.id]
+        police = s.get(Department, world.departments["police"]).name
+        event = events[0]
+        assert event.actor_name == world.system.display_name
+        assert event.from_state == event.to_state == s.get(Case, case.id).state.value
+        assert event.message == ("工作日历变更后重算期限(录入 2027 年节假日安排 1 天):"
+                                 f"{police} 办理期限 2027-01-06 24:00 → 2027-01-07 24:00")
+        assert not s.scalars(select(CaseEvent).where(CaseEvent.case_id == untouched.id,
+                                                     CaseEvent.kind == "deadlines_recounted")).all()

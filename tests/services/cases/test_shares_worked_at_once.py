@@ -154,15 +154,16 @@ def test_a_step_is_refused_after_the_center_decided_the_shares_extension(world):
 
 
 @pytest.mark.law("Art. 18")
-def test_a_step_is_refused_after_deadlines_were_recounted_without_a_timeline_event(world):
-    """A calendar change recounts the share's deadline and writes no event on the case: the share's
-    own version, sent with the step, still tells that it changed."""
+def test_a_step_is_refused_after_deadlines_were_recounted_by_a_calendar_change(world):
+    """A calendar change recounts the share's deadline; its event on the timeline is about no share
+    and moves no state, which the event check passes: the share's own version, sent with the step,
+    still tells that it changed."""
     case = _both_signed(world)
     seen = _panel(world, world.police, case.id)
     events_before, due_before = _kinds(world, case.id), assignments(world, case.id)[AssignmentRole.LEAD].due_at
     calendar_admin.add_day(world.db, world.system, calendar_admin.DayEntry(
         date(2026, 6, 12), DayKind.HOLIDAY, "地方假日", regional=True))  # the Friday before the deadline
-    assert _kinds(world, case.id) == events_before
+    assert _kinds(world, case.id) == [*events_before, "deadlines_recounted"]
     assert assignments(world, case.id)[AssignmentRole.LEAD].due_at == due_before + timedelta(days=1)
     _refused_as_changed(lambda: _LEAD_STEPS["stage_report"](world, seen), world, case.id)
 
