@@ -35,6 +35,7 @@ from ..models import (
     Department,
     EmergencyReport,
     EmergencyStep,
+    MatterItem,
     Setting,
     SupervisionOrder,
     utcnow,
@@ -46,6 +47,7 @@ from ..models.enums import (
     DayKind,
     EmergencyStepKind,
     LabelledEnum,
+    MatterComplexity,
 )
 from .cases import supervision
 from .cases.deadlines import case_limits, recompute, sync_case_due
@@ -460,10 +462,14 @@ def year_to_enter(today: date) -> int:
 def unknown_years_of_open_deadlines(db: Database) -> tuple[int, ...]:
     """Years that open deadlines run through whose holidays are neither published nor entered:
     the shares' (from dispatch), open supervision orders' (from issue), pending callbacks' and final
-    reports still owed (up to when due)."""
+    reports still owed (up to when due). An urgent case's shares count hours (signing, handling, and
+    contact no later than handling: `deadlines.limits_for`), which no holiday moves."""
+    urgent = or_(Case.urgent, MatterItem.complexity == MatterComplexity.URGENT)
     with db.session() as session:
         spans = [session.execute(select(func.min(Assignment.dispatched_at), func.max(Assignment.due_at))
-                                 .where(Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES))).one(),
+                                 .join(Case, Case.id == Assignment.case_id)
+                                 .outerjoin(MatterItem, MatterItem.id == Case.matter_item_id)
+                                 .where(Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES), ~urgent)).one(),
                  # A held case's callback is due so many calendar days on (Art. 19(2)): no holiday moves it.
                  session.execute(select(func.min(Callback.due_at), func.max(Callback.due_at))
                                  .join(Case, Case.id == Callback.case_id)

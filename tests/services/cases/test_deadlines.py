@@ -79,6 +79,18 @@ def test_deadline_into_2027_falls_back_warns_and_is_recomputed_when_the_year_is_
     assert calendar_admin.warning_for_open_deadlines(world.db) is None
 
 
+def test_an_urgent_case_running_into_an_unknown_year_raises_no_warning(world):
+    """Its shares count hours (signing and handling; contact by the handling deadline), which no
+    holiday of 2027 moves: the banner must not ask for a year that changes nothing."""
+    urgent = dispatch_at(world, at(2026, 12, 31, 20), urgent=True)
+    lead = lead_of(world, urgent.id)
+    assert lead.due_at == at(2027, 1, 1, 20)  # 24 hours
+    assert calendar_admin.unknown_years_of_open_deadlines(world.db) == ()
+
+    dispatch_at(world, at(2026, 12, 30))  # five working days: into 2027, counted Monday–Friday
+    assert calendar_admin.unknown_years_of_open_deadlines(world.db) == (2027,)
+
+
 def test_removing_the_entered_days_of_a_year_brings_back_the_fallback_and_the_warning(world):
     case = dispatch_at(world, at(2026, 12, 30))  # 5 working days: 31 Dec, then 1, 4, 5, 6 Jan (Mon–Fri)
     assert lead_of(world, case.id).due_at == at(2027, 1, 7, 0)
