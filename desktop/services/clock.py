@@ -67,6 +67,14 @@ def due_text(moment: datetime | None, day_format: str = "%Y-%m-%d", missing: str
     return local.strftime(f"{day_format} %H:%M")
 
 
+def due_text_as_of(moment: datetime | None, now: datetime) -> str:
+    """A deadline in a line written at `now` (a timeline entry, a refusal): month and day when it
+    falls in `now`'s year, Beijing time; with the year when not — "新期限 01-08 24:00" written in
+    December reads as the January past."""
+    text = due_text(moment)
+    return text[5:] if text[:4] == str(now.astimezone(BEIJING).year) else text
+
+
 @cache
 def published_year(year: int) -> bool:
     """Does the bundled State Council schedule cover this year?"""

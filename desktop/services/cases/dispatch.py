@@ -36,7 +36,7 @@ from ...models.enums import (
     HandlingLevel,
     TimeLimitUnit,
 )
-from ..clock import WorkCalendar, due_text
+from ..clock import WorkCalendar, due_text_as_of
 from ..department_use import use_departments
 from ..places import upward
 from ..security import Actor, Permission
@@ -197,7 +197,7 @@ def dispatch(db: Database, actor: Actor, *, case_id: int, lead_department_id: in
         lead = departments[lead_department_id]
         co = "、".join(departments[i].name for i in co_ids)
         kept = "、".join(session.get(Department, a.department_id).name for a in carrying_on)
-        due = due_text(made[0].due_at, "%m-%d")
+        due = due_text_as_of(made[0].due_at, now)
         record(uow, case, "dispatched",
                f"派遣至主办单位 {lead.name}" + ("(原为协办单位,改任主办)" if promoted is not None else "")
                + (f",协办单位 {co}" if co else "") + (f";{kept} 继续协办" if kept else "")
@@ -266,7 +266,7 @@ def add_co_handler(db: Database, actor: Actor, *, case_id: int, department_id: i
         start_clock(share, calendar, limits, now)
         session.add(share)
         _flush_shares(session, case)
-        record(uow, case, "co_added", f"增加协办单位 {department.name}:{reason};办理时限至 {due_text(share.due_at, '%m-%d')}",
+        record(uow, case, "co_added", f"增加协办单位 {department.name}:{reason};办理时限至 {due_text_as_of(share.due_at, now)}",
                at=now, assignment=share, co=department.name, reason=reason,
                calendar_warning=calendar.warning_text())
         session.flush()

@@ -12,7 +12,7 @@ from ...errors import InvalidTransition, NotFound, ValidationFailed
 from ...models import Assignment, Callback, Case, CaseEvent, Department, Extension, Objection
 from ...models.base import utcnow
 from ...models.enums import AssignmentRole, AssignmentState, CallbackState, CaseState, DecisionState
-from ..clock import WorkCalendar, due_text
+from ..clock import WorkCalendar, due_text_as_of
 from ..security import Actor, Permission
 from ..unit_of_work import UnitOfWork, unit_of_work
 from .callback_schedule import schedule_after_close
@@ -76,9 +76,9 @@ def decide_extension(db: Database, actor: Actor, *, extension_id: int, approve: 
         assignment.state = _back_to_work(assignment)
         sync_case_due(case)
         if approve:
-            verdict = f"同意延期,新期限 {due_text(assignment.due_at, '%m-%d')}"
+            verdict = f"同意延期,新期限 {due_text_as_of(assignment.due_at, now)}"
         elif assignment.due_at != asked_with:  # the clock stood still while it was decided (pauses setting)
-            verdict = f"不同意延期;审批期间暂停的时间已补回,期限至 {due_text(assignment.due_at, '%m-%d')}"
+            verdict = f"不同意延期;审批期间暂停的时间已补回,期限至 {due_text_as_of(assignment.due_at, now)}"
         else:
             verdict = "不同意延期,按原期限办理"
         record(uow, case, "extension_decided", f"{dept.name} 的延期申请:{verdict}" + (f"({comment})" if comment else ""),

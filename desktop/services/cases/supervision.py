@@ -12,7 +12,7 @@ from ...errors import InvalidTransition, ValidationFailed
 from ...models import Case, SupervisionOrder
 from ...models.base import utcnow
 from ...models.enums import SupervisionLevel
-from ..clock import WorkCalendar, due_text
+from ..clock import WorkCalendar, due_text_as_of
 from ..places import get_place
 from ..queue import due_for_key_supervision
 from ..security import Actor, Permission
@@ -65,7 +65,7 @@ def supervise(db: Database, actor: Actor, *, case_id: int, level: SupervisionLev
             if _RANK[order.level] > _RANK[level]]  # running orders above the one asked for
         if higher:
             raise InvalidTransition(
-                f"案件 {case.number} 正在{higher[-1].level.label}中(期限 {due_text(higher[-1].due_at, '%m-%d')}),"
+                f"案件 {case.number} 正在{higher[-1].level.label}中(期限 {due_text_as_of(higher[-1].due_at, utcnow())}),"
                 f"无需再下{level.label};如需再次督办,请选{higher[-1].level.label}", article="Art. 20")
         issue_order(uow, case, level, reason.strip(), due_at)
         uow.session.flush()

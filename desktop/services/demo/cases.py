@@ -47,7 +47,7 @@ from ...models.enums import (
 )
 from ..cases.callback_schedule import DEFAULT_RULE
 from ..cases.deadlines import extend, limits_for, start_clock
-from ..clock import due_text
+from ..clock import due_text_as_of
 from ..numbering import reserve_numbers
 from .context import HISTORY_DAYS, DemoContext
 from .departments import DemoDepartments
@@ -364,7 +364,7 @@ class Player:
         for department in co:
             self._assign(at, department, AssignmentRole.CO)
         self.case.due_at = self.lead.due_at
-        due = due_text(self.lead.due_at, "%m-%d")
+        due = due_text_as_of(self.lead.due_at, at)
         co_names = "、".join(d.name for d in co)
         self.event(at, "dispatched", f"派遣至主办单位 {lead_department.name}" + (f",协办单位 {co_names}" if co else "")
                    + f";办理时限 {self.limits.handle.label},至 {due}", to_state=S.DISPATCHED,
@@ -417,7 +417,7 @@ class Player:
             extended = extend(self.ctx.calendar, lead.original_due_at, amount, self.limits.handle.unit)
             lead.due_at = extension.new_due_at = extended
             self.case.due_at = extended
-            verdict = f"同意延期,新期限 {due_text(extended, '%m-%d')}"
+            verdict = f"同意延期,新期限 {due_text_as_of(extended, decided_at)}"
         else:
             verdict = "不同意延期,按原期限办理"
         lead.state = A.HANDLING

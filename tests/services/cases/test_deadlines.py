@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.errors import ValidationFailed
-from desktop.models import Assignment, Callback, Case, Extension, Objection
+from desktop.models import Assignment, Callback, Case, CaseEvent, Extension, Objection
 from desktop.models.enums import AssignmentRole, AssignmentState, CaseState, DayKind, TimeLimitUnit
 from desktop.services import calendar_admin
 from desktop.services.cases import case_rules, department, dispatch, review
@@ -89,6 +89,17 @@ def test_an_urgent_case_running_into_an_unknown_year_raises_no_warning(world):
 
     dispatch_at(world, at(2026, 12, 30))  # five working days: into 2027, counted Monday–Friday
     assert calendar_admin.unknown_years_of_open_deadlines(world.db) == (2027,)
+
+
+def test_the_timeline_writes_a_deadline_in_another_year_with_its_year(world):
+    """"至 01-07 24:00" written on 30 December reads as the January past."""
+    def dispatched_line(case_id):
+        with world.db.session() as s:
+            return s.scalars(select(CaseEvent.message).where(CaseEvent.case_id == case_id,
+                                                             CaseEvent.kind == "dispatched")).one()
+
+    assert dispatched_line(dispatch_at(world, at(2026, 12, 30)).id).endswith(",至 2027-01-06 24:00")
+    assert dispatched_line(dispatch_at(world, at(2026, 9, 30)).id).endswith(",至 10-13 24:00")
 
 
 def test_removing_the_entered_days_of_a_year_brings_back_the_fallback_and_the_warning(world):
