@@ -129,7 +129,7 @@ def test_keep_counts_each_month_over_once_ahead_of_the_evaluations(demo_db):
 
 
 @pytest.mark.law("Art. 23")
-def test_forms_of_a_period_not_over_say_they_are_not_its_result(demo_db, tmp_path):
+def test_forms_of_a_period_not_over_say_they_are_not_its_result(demo_db, tmp_path, capsys):
     """A year's forms printed in November, with signature lines and a commendation list, passed for the
     year's result: each page (the list too) and the command's answer now say the period is still running."""
     from desktop.services.clock import beijing_today
@@ -142,9 +142,11 @@ def test_forms_of_a_period_not_over_say_they_are_not_its_result(demo_db, tmp_pat
     pages = ["".join(page.split()) for page in pdf_text(running).split("\f") if page.strip()]
     assert "表彰奖励建议名单" in pages[-1]
     assert all(f"注意:考核期{this_year}年度至{this_year}-12-31尚未结束" in page for page in pages)
-    code, text = run(demo_db, "print", "assessment", "--period", f"{this_year + 1}-01", "--level", "township",
-                     "-o", str(tmp_path / "future.pdf"))
-    assert code == 0 and f"考核期{this_year + 1}年1月自 {this_year + 1}-01-01 起,尚未开始" in text
+    code, _ = run(demo_db, "print", "assessment", "--period", f"{this_year + 1}-01", "--level", "township",
+                  "-o", str(tmp_path / "future.pdf"))
+    refusal = capsys.readouterr().err
+    assert code == 1 and f"考核期{this_year + 1}年1月自 {this_year + 1}-01-01 起,尚未开始" in refusal
+    assert "(Art. 23)" in refusal and not (tmp_path / "future.pdf").exists()
     over = tmp_path / "over.pdf"
     code, text = run(demo_db, "print", "assessment", "--period", str(last_year), "--level", "township", "-o", str(over))
     assert code == 0 and "尚未" not in text and "注意" not in pdf_text(over)

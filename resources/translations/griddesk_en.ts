@@ -2307,81 +2307,76 @@
     </message>
     <message>
       <location filename="../../desktop/views/analytics/evaluation_panel.py" line="193" />
-      <source> 考核期自 {0} 起,尚未开始,不作为考核结果。</source>
-      <translation> The period starts on {0} and has not begun: these are not its results.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="195" />
       <source> 考核期至 {0} 尚未结束:所列为截至 {1} 的阶段数据,期末前仍会变化。</source>
       <translation> The period runs to {0} and is not over: the figures are interim, as of {1}, and will change until it ends.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="209" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="207" />
       <source>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="210" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="208" />
       <source>导出考核结果</source>
       <translation>Export assessment results</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="218" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="216" />
       <source>考核结果已导出到 {0}</source>
       <translation>Assessment results written to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="222" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="220" />
       <source>打印考核表</source>
       <translation>Print assessment form</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="223" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="221" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="228" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="226" />
       <source>考核表已保存到 {0},共 {1} 页</source>
       <translation>Assessment forms saved to {0}, {1} pages</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="233" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="231" />
       <source>结算考核数据</source>
       <translation>Settle assessment data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="234" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="232" />
       <source>结算 {0} 的考核数据?结算后,该月及其所在季度、年度的考核按结算时的数据计算,不再随后续办理变化;如需更正须撤销结算。</source>
       <translation>Settle the assessment data for {0}? Once settled, the month, its quarter and its year are assessed on the data as settled and no longer change with later handling; to correct them, the settlement must be undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="237" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="235" />
       <source>结算中…</source>
       <translation>Settling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="239" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="237" />
       <source>已结算 {0},共 {1} 项数据。</source>
       <translation>Settled {0}: {1} records.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="245" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="243" />
       <source>撤销结算</source>
       <translation>Undo settlement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="245" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="243" />
       <source>撤销 {0} 结算的理由:</source>
       <translation>Reason for undoing the settlement of {0}:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="249" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="247" />
       <source>已撤销 {0} 的结算。</source>
       <translation>Settlement of {0} undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="253" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="251" />
       <source>综合评价</source>
       <translation>Evaluation</translation>
     </message>

@@ -262,11 +262,21 @@ def test_department_grid_and_staff_levels(db, system, world):
 
 
 def test_period_without_cases_gives_no_rates(db, system, world):
-    ev = evaluate(db, system, "2026-12", "township", as_of=AS_OF)
+    ev = evaluate(db, system, "2026-01", "township", as_of=AS_OF)
     assert all(f.rate is None for s in ev.subjects for f in s.figures if f.code != "work_log")
     assert all(s.rank is None for s in ev.subjects if s.composite is None)
-    empty = evaluate(db, system, "2031-02", "department", as_of=AS_OF)
+    empty = evaluate(db, system, "2026-02", "department", as_of=AS_OF)
     assert all(s.composite is None and s.rank is None for s in empty.subjects)
+
+
+@pytest.mark.law("Art. 23")
+def test_a_period_not_yet_begun_is_refused(db, system, world):
+    """Nothing is due in it: every subject would score nought and rank alike, which a printed form
+    or an export would pass off as a result."""
+    for period, starts in (("2026-12", "2026-12-01"), ("2027", "2027-01-01")):
+        with pytest.raises(ValidationFailed, match=rf"自 {starts} 起,尚未开始.*\(Art\. 23\)$"):
+            evaluate(db, system, period, "township", as_of=AS_OF)
+    assert evaluate(db, system, "2026-11", "township", as_of=AS_OF).period.label  # begun, not over: counted
 
 
 def test_cases_count_in_the_period_of_their_deadline(db, system, world):

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...db import Database
-from ...errors import PermissionDenied
+from ...errors import PermissionDenied, ValidationFailed
 from ...models import Department, Person, Place, utcnow
 from ...models.enums import PeriodKind, PlaceLevel
 from ...models.places import CITY_CODE
@@ -84,8 +84,6 @@ class Evaluation:
         period = self.period
         if self.as_of >= period.end:
             return ""
-        if self.as_of < period.start:
-            return f"考核期{period.label}自 {period.starts_on} 起,尚未开始,不作为考核结果"
         return f"考核期{period.label}至 {period.ends_on} 尚未结束,所列为阶段数据,期末前仍会变化,不作为最终考核结果"
 
     def subject(self, subject_id: int) -> SubjectScore:
@@ -176,6 +174,9 @@ def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | st
     period = parse_period(period) if isinstance(period, str) else period
     level = Level(level)
     as_of = as_of or utcnow()
+    if as_of < period.start:  # nothing is due in it yet: every subject would score nought, ranked all the same
+        raise ValidationFailed(f"考核期{period.label}自 {period.starts_on} 起,尚未开始,还没有可考核的数据;"
+                               "请选择已开始的考核期", field="period", article="Art. 23")
     with db.session() as session:
         scope = resolve_scope(session, actor, under)
         indicators = load_indicators(session)

@@ -189,9 +189,7 @@ class EvaluationPanel(QDialog):
         if evaluation.settled:
             text += self.tr(" 其中 {0} 为结算数据。").format(enumeration(evaluation.settled))
         # A year looked at in November is not its result (its printed forms say so too).
-        if evaluation.as_of < evaluation.period.start:
-            text += self.tr(" 考核期自 {0} 起,尚未开始,不作为考核结果。").format(evaluation.period.starts_on.isoformat())
-        elif evaluation.as_of < evaluation.period.end:
+        if evaluation.as_of < evaluation.period.end:
             text += self.tr(" 考核期至 {0} 尚未结束:所列为截至 {1} 的阶段数据,期末前仍会变化。").format(
                 evaluation.period.ends_on.isoformat(), beijing_text(evaluation.as_of))
         self.status.setText(text)
