@@ -46,6 +46,9 @@ QR_SIZE = 38 * mm
 QR_BORDER = 2  # quiet zone, in modules
 QR_MASK = 0
 STAFF_LINE = 21  # points per staff row; rows that do not fit are summarised, never drawn over what follows
+STAFF_NAME_X, STAFF_PHONE_X = MARGIN + 48 * mm, MARGIN + 95 * mm
+STAFF_NAME_WIDTH = STAFF_PHONE_X - STAFF_NAME_X - 4 * mm  # a clear gap before the phone
+SMALLEST_NAME = 10  # points: a longer name is set narrower rather than smaller
 # Sections 三 and 四 may come down beside the QR code: their lines stop short of it.
 LOWER_TEXT_WIDTH = PAGE_W - 2 * MARGIN - QR_SIZE - 10 * mm
 LOWEST_BASELINE = 19 * mm + 6  # just above the footer rule
@@ -73,6 +76,23 @@ def _wrap(canvas: Canvas, text: str, font: str, size: float, width: float) -> li
     if line:
         lines.append(line)
     return lines
+
+
+def _draw_fitted(canvas: Canvas, x: float, y: float, text: str, font: str, size: float, width: float,
+                 smallest: float) -> None:
+    """`text` within `width`: set smaller down to `smallest`, then narrower, so that a long name (a
+    person's name may have 40 characters) never runs over the phone beside it."""
+    natural = canvas.stringWidth(text, font, size)
+    if natural > width:
+        size = max(smallest, size * width / natural)
+        natural = canvas.stringWidth(text, font, size)
+    line = canvas.beginText(x, y)
+    line.setFont(font, size)
+    if natural > width:
+        line.setHorizScale(100 * width / natural)
+    line.textOut(text)
+    line.setHorizScale(100)  # the scale is page state: what follows is drawn at full width again
+    canvas.drawText(line)
 
 
 def _draw_map(canvas: Canvas, sheet: NoticeSheet, font: str) -> None:
@@ -204,9 +224,9 @@ def draw_sheet(canvas: Canvas, sheet: NoticeSheet, font: str, township: str, pri
     for member in shown:
         canvas.setFont(font, 12)
         canvas.drawString(MARGIN + 8, y, member.role)
+        _draw_fitted(canvas, STAFF_NAME_X, y, member.name, font, 15, STAFF_NAME_WIDTH, SMALLEST_NAME)
         canvas.setFont(font, 15)
-        canvas.drawString(MARGIN + 48 * mm, y, member.name)
-        canvas.drawString(MARGIN + 95 * mm, y, member.phone)
+        canvas.drawString(STAFF_PHONE_X, y, member.phone)
         y -= STAFF_LINE
     if len(shown) < len(sheet.staff):
         canvas.setFont(font, 11)
