@@ -211,7 +211,9 @@ def _grid_spec(ref: FeatureRef, props: dict, geometry: BaseGeometry | None, *, d
         if len(given) > 1:
             problems.append(f"{'、'.join(given)} 是同一属性的不同写法,只能写一个")
     code, name = ref.code, ref.name
-    if not code or not code.isdigit() or len(code) != 15:
+    if not code:  # not "code None": the person reading this never wrote None
+        problems.append("缺少 code(网格代码,15 位数字:所属村代码 12 位 + 3 位)")
+    elif not code.isdigit() or len(code) != 15:
         problems.append(f"code {code!r} 无效:网格代码应为 15 位数字(所属村代码 12 位 + 3 位)")
     if not name:
         problems.append("缺少 name(网格名称)")
