@@ -3227,82 +3227,82 @@
       <translation>A report closed by its final report cannot be corrected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="307" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="308" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="308" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="309" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="309" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="310" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="321" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="322" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="322" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="323" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="323" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="324" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="323" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="324" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="336" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="337" />
       <source>更正报送记录 — %1</source>
       <translation>Correct record — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="337" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="338" />
       <source>%1(报%2)登记的报送时间为 %3。更正后,原记录、更正后的时间和原因都留在报告的更正记录中。</source>
       <translation>%1 (to %2) was recorded as made at %3. The record before, the corrected time and the reason all stay in the report's corrections.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="340" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="341" />
       <source>实际报送时间</source>
       <translation>Actually made at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="340" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="341" />
       <source>更正原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="350" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="351" />
       <source>撤销处置完毕 — %1</source>
       <translation>Undo handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="351" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="352" />
       <source>撤销原因(撤销后续报恢复计时,终报不再计时)</source>
       <translation>Reason (follow-ups fall due again; the final report no longer does)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="358" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="359" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="362" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="363" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="363" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="364" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>
@@ -4229,8 +4229,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="23" />
-      <source>服务热线</source>
-      <translation>Service hotline</translation>
+      <source>监督举报电话</source>
+      <translation>Supervision and complaints phone</translation>
     </message>
     <message>
       <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="24" />
@@ -4357,8 +4357,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/people/window.py" line="113" />
-      <source>%1:%2 个网格,%3 个网格员配备不足(红色)</source>
-      <translation>%1: %2 grids, %3 short of grid members (red)</translation>
+      <source>%1:%2 个网格,其中 %3 个网格的网格员配备不足(红色)</source>
+      <translation>%1: %2 grids, %3 of them short of grid members (red)</translation>
     </message>
     <message>
       <location filename="../../desktop/views/people/window.py" line="142" />

@@ -68,6 +68,8 @@ def test_changed_sheet_texts_list_every_printed_sheet_again(qtbot, window, pdf, 
     qtbot.addWidget(texts)
     assert texts.save_button.isEnabled()
     assert texts.edits["notice.hotline"].text() == notice_board.DEFAULTS["notice.hotline"]
+    # Named as the sheet prints it (Art. 14(3)): the number residents call to complain, not any service line.
+    assert texts.form.labelForField(texts.edits["notice.hotline"]).text() == "监督举报电话"
     texts.edits["notice.url"].setText("https://wgh.example.cn/grid/{code}")
     with qtbot.waitSignal(texts.saved, timeout=5000):
         texts.save_button.click()

@@ -36,7 +36,7 @@ def test_under_staffed_grids_are_highlighted(qtbot, qtmodeltester, desk_db, task
     # 280 households need one member; grid 1 has only its head, grid 2 nobody.
     assert model.under_staffed_rows() == [0, 1]
     assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).color() == UNDER_STAFFED
-    assert "2 个网格员配备不足" in people.title.text() and people.title.text().startswith("侨北社区(")
+    assert "其中 2 个网格的网格员配备不足" in people.title.text() and people.title.text().startswith("侨北社区(")
     assert people.roster_model.rows[0].phone == "13807791234"
 
     staff_admin.add_grid_staff(desk_db, ADMIN, grid_code=GRID, role=StaffRole.GRID_MEMBER,

@@ -110,7 +110,7 @@ class PeopleWindow(Retranslating, QDialog):
         self.tabs.setTabText(2, self.tr("工作日志与专业人员进网格"))
         under = len(self.staffing_model.under_staffed_rows())
         place = f"{self.leader_places[0][1]}({self.code})" if self.leader_places else self.code
-        self.title.setText(self.tr("%1:%2 个网格,%3 个网格员配备不足(红色)").replace("%1", place)
+        self.title.setText(self.tr("%1:%2 个网格,其中 %3 个网格的网格员配备不足(红色)").replace("%1", place)
                            .replace("%2", str(len(self.staffing_model.rows))).replace("%3", str(under)))
 
     def _changed(self, topic: str) -> None:
