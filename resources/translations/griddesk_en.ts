@@ -4321,7 +4321,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/people/window.py" line="104" />
-      <location filename="../../desktop/views/people/window.py" line="161" />
+      <location filename="../../desktop/views/people/window.py" line="174" />
       <source>离任</source>
       <translation>Leave post</translation>
     </message>
@@ -4366,17 +4366,17 @@
       <translation>Select a person in the list first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="161" />
+      <location filename="../../desktop/views/people/window.py" line="174" />
       <source>%1 以今日为最后任职日,卸任 %2 的该职务?(明日起不再列入名单)</source>
       <translation>End %1's post in %2 with today as the last day served? (No longer listed from tomorrow.)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="176" />
+      <location filename="../../desktop/views/people/window.py" line="187" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="176" />
+      <location filename="../../desktop/views/people/window.py" line="187" />
       <source>这里还没有网格工作人员</source>
       <translation>There are no grid staff here yet</translation>
     </message>
