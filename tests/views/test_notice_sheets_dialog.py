@@ -33,6 +33,7 @@ def test_prints_with_progress_and_clears_the_reprint_list(qtbot, window, pdf):
     qtbot.addWidget(dialog)
     assert dialog.reprint_list.count() == 2
     assert "从未打印" in dialog.reprint_list.item(0).text()
+    assert dialog.heading.text().startswith(f"侨北社区({QIAOBEI}):2 个网格的公示牌")  # named, not just its code
     seen = []
     dialog.progress_bar.valueChanged.connect(seen.append)
     with qtbot.waitSignal(window.bus.changed, timeout=5000):
