@@ -143,6 +143,20 @@ def test_a_long_name_stays_clear_of_the_phone_beside_it(tmp_path):
     assert len(widths) == 1, "a narrowed name leaves what follows narrowed too"
 
 
+def test_a_phone_number_or_address_is_never_broken_across_lines():
+    """Wrapped character by character, "镇综治中心 0779-3200000" came out as "…0" over "779-3200000":
+    a number to be dialled from the board is moved whole to the next line."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas, font = Canvas(None), notice_sheets.register_pdf_font()
+    for pad in range(30):
+        text = "监督举报电话:12345 政务服务便民热线;" + "镇" * pad + "综治中心 0779-3200000 https://wgh.example.cn/a"
+        lines = notice_sheets._wrap(canvas, text, font, 15, notice_sheets.LOWER_TEXT_WIDTH)
+        assert "".join(lines) == text
+        for word in ("12345", "0779-3200000", "https://wgh.example.cn/a"):
+            assert any(word in line for line in lines), (pad, lines)
+
+
 @pytest.mark.law("Art. 14")
 def test_printed_qr_code_reads_back_as_the_grids_public_url(db, system, township, tmp_path):
     notice_board.configure_texts(db, system, url="https://wgh.example.cn/grid/{code}")

@@ -8,6 +8,7 @@ reportlab's encoder and is drawn as one path.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -58,6 +59,10 @@ PLATFORM_LINE, HOTLINE_LINE, OTHER_LINE = 16, 20, 15
 GAP_BEFORE_PLATFORM_SECTION, GAP_BEFORE_HOTLINE, GAP_AFTER_HOTLINE = 6, 6, 8
 
 
+# A run of characters kept on one line when text is wrapped: a phone number, a web address.
+_UNBROKEN = re.compile(r"[0-9A-Za-z.:/?=&_%#@+\-]+$")
+
+
 @dataclass(frozen=True)
 class PrintResult:
     path: Path
@@ -65,12 +70,15 @@ class PrintResult:
 
 
 def _wrap(canvas: Canvas, text: str, font: str, size: float, width: float) -> list[str]:
-    """Break Chinese text into lines that fit `width` (character by character: no spaces to break at)."""
+    """Break Chinese text into lines that fit `width` (character by character: no spaces to break at),
+    but a phone number or web address whole: one split over two lines is misdialled from the board."""
     lines, line = [], ""
     for ch in text:
         if ch == "\n" or canvas.stringWidth(line + ch, font, size) > width:
-            lines.append(line)
-            line = "" if ch == "\n" else ch
+            run = _UNBROKEN.search(line) if _UNBROKEN.fullmatch(ch) else None
+            carried = run.group() if run and run.start() > 0 else ""  # a run as long as the line is broken
+            lines.append(line[:len(line) - len(carried)])
+            line = carried + ("" if ch == "\n" else ch)
         else:
             line += ch
     if line:
