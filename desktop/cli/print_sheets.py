@@ -79,7 +79,7 @@ def register(cli) -> None:
     sub.add_argument("--only-needing-reprint", action="store_true", help="只打印从未打印或内容已变化的公示牌")
     sub = cli.command("needing-reprint", "列出需要(重新)打印公示牌的网格", _needing_reprint, group=group)
     sub.add_argument("--under", metavar="CODE", help="默认:当前用户所在地区,系统管理员为全市")
-    sub = cli.command("notice-texts", "查看或设置网格公示牌上的受理平台、服务热线、二维码网址等文字(全市适用)",
+    sub = cli.command("notice-texts", "查看或设置网格公示牌上的受理平台、监督举报电话、二维码网址等文字(全市适用)",
                       _notice_texts, group=group)
     sub.add_argument("--set", nargs="+", action="extend", metavar="KEY=VALUE",
                      help="设置项:platform、hotline、url(含 {code} 处代入网格代码)、other")

@@ -59,6 +59,11 @@ _PROPERTIES = ("code", "name", "short_name", "kind", "category", "village_code",
                "urban", "vessels")
 _COMPUTED = ("area_km2",)  # written by the export for the reader; computed from the polygon on import
 _KNOWN = {*_PROPERTIES, *_COMPUTED, *(name for names in _ALIASES.values() for name in names)}
+# The column each text is stored in, whose length is its limit: PostgreSQL refuses a longer one with
+# an error naming no feature, SQLite keeps it whole; so it is refused here by feature and property.
+_LIMITS = {"name": Place.name, "short_name": Place.short_name, "managing_unit": Grid.managing_unit}
+_VESSEL_LIMITS = {"name": Vessel.name, "registration_no": Vessel.registration_no, "skipper": Vessel.skipper,
+                  "phone": Vessel.phone}
 _KNOWN_TEXT = "、".join(_PROPERTIES) + "".join(f";{key} 也可写作 {'、'.join(names)}" for key, names in _ALIASES.items())
 
 
@@ -156,6 +161,13 @@ def _not_texts(props: dict, keys, what: str = "") -> list[str]:
             if props.get(key) is not None and (isinstance(props[key], bool) or not isinstance(props[key], (str, int)))]
 
 
+def _too_long(props: dict, limits: dict, what: str = "") -> list[str]:
+    """A problem for each text of `limits` longer than its column."""
+    lengths = {key: (len(text), column.type.length) for key, column in limits.items() if (text := _text(props, key))}
+    return [f"{what}{key} 不能超过 {limit} 个字(现为 {length} 个)" for key, (length, limit) in lengths.items()
+            if length > limit]
+
+
 def _flag(props: dict, key: str, default: bool, problems: list[str]) -> bool:
     value = props.get(key)
     if value is None or value == "":
@@ -188,6 +200,7 @@ def _vessels(raw, problems: list[str]) -> tuple[VesselSpec, ...]:
             continue
         unknown = [key for key in item if key not in _VESSEL_FIELDS]
         wrong = _not_texts(item, _VESSEL_FIELDS, f"vessels 第 {n} 条船的 ")
+        wrong += _too_long(item, _VESSEL_LIMITS, f"vessels 第 {n} 条船的 ")
         if unknown:
             wrong.append(f"vessels 第 {n} 条船有未知属性 {'、'.join(unknown)}(可用的属性为 {'、'.join(_VESSEL_FIELDS)})")
         values = {key: _text(item, key) for key in _VESSEL_FIELDS}
@@ -206,12 +219,18 @@ def _grid_spec(ref: FeatureRef, props: dict, geometry: BaseGeometry | None, *, d
     unknown = [key for key in props if key not in _KNOWN]
     problems = [f"未知属性 {'、'.join(unknown)}:可用的属性为 {_KNOWN_TEXT}"] if unknown else []
     problems += _not_texts(props, _TEXTS)
+    problems += _too_long(props, _LIMITS)
+    short_limit = Place.short_name.type.length
+    if not _text(props, "short_name") and len(ref.name or "") > short_limit:  # the name would stand in for it
+        problems.append(f"name 有 {len(ref.name)} 个字,简称最多 {short_limit} 个字:请另给 short_name(简称)")
     for key, aliases in _ALIASES.items():
         given = [name for name in (key, *aliases) if props.get(name) not in (None, "")]
         if len(given) > 1:
             problems.append(f"{'、'.join(given)} 是同一属性的不同写法,只能写一个")
     code, name = ref.code, ref.name
-    if not code or not code.isdigit() or len(code) != 15:
+    if not code:  # not "code None": the person reading this never wrote None
+        problems.append("缺少 code(网格代码,15 位数字:所属村代码 12 位 + 3 位)")
+    elif not code.isdigit() or len(code) != 15:
         problems.append(f"code {code!r} 无效:网格代码应为 15 位数字(所属村代码 12 位 + 3 位)")
     if not name:
         problems.append("缺少 name(网格名称)")

@@ -86,7 +86,7 @@ def notice_settings(session: Session) -> dict[str, str]:
 # What each text is, for people: (label, longest length).
 TEXT_FIELDS = {
     "notice.platform": ("受理平台名称", 60),
-    "notice.hotline": ("服务热线", 40),
+    "notice.hotline": ("监督举报电话", 40),  # as the sheet prints it (Art. 14(3))
     "notice.url": ("二维码网址({code} 处代入网格代码)", 200),
     "notice.other": ("其他说明(可空)", 120),
 }

@@ -89,6 +89,14 @@ class ProfessionalInfo:
     organisation: str
 
 
+def check_length(text: str | None, column, label: str, field: str) -> None:
+    """A text longer than the column it is stored in, refused by name: PostgreSQL would refuse the row
+    with an error naming nothing, and SQLite keep it whole."""
+    limit = column.type.length
+    if text is not None and len(text.strip()) > limit:
+        raise ValidationFailed(f"{label}不能超过 {limit} 个字(现为 {len(text.strip())} 个)", field=field)
+
+
 def check_phone(phone: str | None, field: str = "phone") -> str | None:
     """Normalise a phone (spaces removed) or say what is wrong with it."""
     if phone is None or not phone.strip():
@@ -153,6 +161,7 @@ def add_grid_staff(db: Database, actor: Actor, *, grid_code: str, role: StaffRol
                    phone: str | None = None, id_number: str | None = None) -> StaffRoleInfo:
     """Put a person (an existing one, or a new one from name and phone) into a grid's staff (Art. 9)."""
     phone = check_phone(phone)
+    check_length(name, Person.name, "姓名", "name")
     id_number = check_id_number(id_number)
     with unit_of_work(db, actor, "staff.add_role", target=grid_code) as uow:
         grid = _grid(uow.session, grid_code)
@@ -222,6 +231,7 @@ def update_person(db: Database, actor: Actor, person_id: int, *, name: str | Non
                   phone: str | None = None, status: PersonStatus | None = None) -> None:
     """Correct a person's name or phone, or set their status (在岗/请假/离岗)."""
     phone = check_phone(phone)
+    check_length(name, Person.name, "姓名", "name")
     with unit_of_work(db, actor, "staff.update_person", target=f"person:{person_id}") as uow:
         person = uow.session.get(Person, person_id)
         if person is None:
@@ -315,6 +325,8 @@ def assign_leadership(db: Database, actor: Actor, *, place_code: str, role: Lead
     """Art. 8: the county institution names contact leaders and instructors for an area (片区);
     the township names the chief (网格总负责人) of each village (村/社区)."""
     phone = check_phone(phone)
+    check_length(name, Person.name, "姓名", "name")
+    check_length(title, LeadershipAssignment.title, "职务", "title")
     with unit_of_work(db, actor, "staff.assign_leadership", target=place_code) as uow:
         place = get_place(uow.session, place_code)
         if role is LeadershipRole.GRID_CHIEF:
@@ -366,6 +378,8 @@ def add_professional(db: Database, actor: Actor, *, name: str, profession: Profe
     phone = check_phone(phone)
     if not organisation or not organisation.strip():
         raise ValidationFailed("请填写所在单位(如 海城区人民法院)", field="organisation")
+    check_length(name, Person.name, "姓名", "name")
+    check_length(organisation, Professional.organisation, "所在单位", "organisation")
     with unit_of_work(db, actor, "staff.add_professional", target=name) as uow:
         uow.require(Permission.MANAGE_STAFF, None)
         person = _new_or_existing_person(uow.session, person_id, name, phone)
@@ -384,6 +398,7 @@ def log_professional_visit(db: Database, actor: Actor, *, professional_id: int, 
     """Art. 11(2): a professional entered a grid for legal publicity, mediation or services."""
     if not purpose or not purpose.strip():
         raise ValidationFailed("请填写进网格事由(如 法治宣传、纠纷化解、便民服务)", field="purpose")
+    check_length(purpose, ProfessionalVisit.purpose, "进网格事由", "purpose")
     with unit_of_work(db, actor, "staff.log_visit", target=f"professional:{professional_id}") as uow:
         professional = uow.session.get(Professional, professional_id)
         if professional is None:

@@ -133,7 +133,20 @@ def _date(value: object) -> date:
     text = cell_text(value).replace("/", "-").replace(".", "-")
     if not text:
         return beijing_today()
-    return date.fromisoformat("-".join(part.zfill(2) for part in text.split("-")))
+    try:
+        return date.fromisoformat("-".join(part.zfill(2) for part in text.split("-")))
+    except ValueError:
+        raise ValidationFailed(f"无法识别“{cell_text(value)}”;应为日期,如 2025-09-01 或 2025/9/1") from None
+
+
+def _labelled(enum_cls):
+    """A cell's member of `enum_cls` by its label (or value); any other text is refused naming the labels."""
+    def convert(text: str):
+        try:
+            return enum_cls.from_label(text)
+        except ValueError:
+            raise ValidationFailed(f"无法识别“{text}”;应为{'、'.join(m.label for m in enum_cls)}之一") from None
+    return convert
 
 
 def _text_problems(number: int, raw: dict[str, object], values: dict[str, str]) -> list[str]:
@@ -177,9 +190,9 @@ def _parse(session, table: list[Line]) -> tuple[list[_Row], list[str]]:
 
         phone = check("手机", check_phone)
         id_number = check("身份证号", check_id_number)
-        role = check("角色", StaffRole.from_label)
-        source = check("来源", StaffSource.from_label)
-        status = check("状态", lambda v: PersonStatus.from_label(v) if v else None)
+        role = check("角色", _labelled(StaffRole))
+        source = check("来源", _labelled(StaffSource))
+        status = check("状态", lambda v: _labelled(PersonStatus)(v) if v else None)
         start_on = check("起始日期", lambda _: _date(raw.get("起始日期")))
         grid, grid_name = grids.get(values["网格代码"]), values["网格名称"]
         if grid is None:

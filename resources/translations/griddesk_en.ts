@@ -4145,77 +4145,77 @@
       <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="77" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="78" />
       <source>打印网格公示牌</source>
       <translation>Print grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="78" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="79" />
       <source>%1:%2 个网格的公示牌从未打印或内容已变化,需要(重新)打印</source>
       <translation>%1: %2 grids' notice sheets were never printed or have changed and need (re)printing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="80" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="81" />
       <source>只打印需要重新打印的</source>
       <translation>Only those needing a reprint</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="81" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="82" />
       <source>尚未设置二维码网址,公示牌上不印二维码;请先在“公示牌文字…”中设置(可以先打印样张)</source>
       <translation>The QR code address is not set, so the sheets carry no QR code; set it under "Sheet texts…" first (a proof can be printed meanwhile)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="83" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="84" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="85" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="86" />
       <source>公示牌文字…</source>
       <translation>Sheet texts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="87" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="88" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="100" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="107" />
       <source>从未打印</source>
       <translation>Never printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="100" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="107" />
       <source>公示内容已变化</source>
       <translation>Content changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="110" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="117" />
       <source>全部公示牌已是最新,没有需要重新打印的;要全部重印,请取消勾选“只打印需要重新打印的”</source>
       <translation>Every sheet is up to date, none needs reprinting; to reprint them all, untick “Only those needing a reprint”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="122" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="129" />
       <source>保存网格公示牌</source>
       <translation>Save grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="128" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="135" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="129" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="136" />
       <source>已取消:没有生成文件,也没有记为已打印</source>
       <translation>Cancelled: no file was made and nothing was marked printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="132" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="139" />
       <source>正在生成 %1/%2 %3</source>
       <translation>Generating %1/%2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="136" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="143" />
       <source>已打印 %1 张公示牌到 %2</source>
       <translation>Printed %1 notice sheets to %2</translation>
     </message>
@@ -4234,8 +4234,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="23" />
-      <source>服务热线</source>
-      <translation>Service hotline</translation>
+      <source>监督举报电话</source>
+      <translation>Supervision and complaints phone</translation>
     </message>
     <message>
       <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="24" />
@@ -4326,7 +4326,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/people/window.py" line="104" />
-      <location filename="../../desktop/views/people/window.py" line="161" />
+      <location filename="../../desktop/views/people/window.py" line="174" />
       <source>离任</source>
       <translation>Leave post</translation>
     </message>
@@ -4362,8 +4362,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/people/window.py" line="113" />
-      <source>%1:%2 个网格,%3 个网格员配备不足(红色)</source>
-      <translation>%1: %2 grids, %3 short of grid members (red)</translation>
+      <source>%1:%2 个网格,其中 %3 个网格的网格员配备不足(红色)</source>
+      <translation>%1: %2 grids, %3 of them short of grid members (red)</translation>
     </message>
     <message>
       <location filename="../../desktop/views/people/window.py" line="142" />
@@ -4371,17 +4371,17 @@
       <translation>Select a person in the list first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="161" />
+      <location filename="../../desktop/views/people/window.py" line="174" />
       <source>%1 以今日为最后任职日,卸任 %2 的该职务?(明日起不再列入名单)</source>
       <translation>End %1's post in %2 with today as the last day served? (No longer listed from tomorrow.)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="176" />
+      <location filename="../../desktop/views/people/window.py" line="187" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="176" />
+      <location filename="../../desktop/views/people/window.py" line="187" />
       <source>这里还没有网格工作人员</source>
       <translation>There are no grid staff here yet</translation>
     </message>

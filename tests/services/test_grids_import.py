@@ -221,7 +221,8 @@ def test_unreadable_geojson_names_the_position(tmp_path):
     (lambda f: f[2]["properties"].update(households=-3), "households -3 应为非负整数"),
     (lambda f: f[0]["properties"].update(kind="exclusive", category="school"), "须填写 managing_unit"),
     (lambda f: f[0]["properties"].update(code="450503103002001"), "未被基础网格覆盖"),
-    (lambda f: f[0]["properties"].update(code="4505031030011"), "15 位数字"),
+    (lambda f: f[0]["properties"].update(code="4505031030011"), "code '4505031030011' 无效:网格代码应为 15 位数字"),
+    (lambda f: f[1]["properties"].pop("code"), "要素 #2(侨北第2网格):缺少 code(网格代码,15 位数字"),
     (lambda f: f[0]["properties"].update(village_code="450503103002"), "没有以所属村(社区)代码 450503103002 开头"),
     (lambda f: f[3]["properties"].update(code="450503103001001"), "在文件中重复出现 2 次"),
     (lambda f: f[0]["properties"].update(code="450599999999001"), "450599999999 不在区划树中"),
@@ -307,6 +308,28 @@ def test_vessel_entries_must_be_objects_with_known_fields(bounded, system):
     problems = problems_of(bounded, system, [*division(), geojson_io.feature(None, group)])
     assert any("vessels 第 1 条船应为对象" in p for p in problems)
     assert any("vessels 第 2 条船有未知属性 skiper" in p for p in problems)
+
+
+def test_texts_longer_than_their_column_are_named_not_left_to_the_database(bounded, system):
+    """PostgreSQL refused such a row with a DataError naming no feature (SQLite stored it whole):
+    each is named by feature and property with its limit. A name past the short name's 50
+    characters needs a short_name of its own."""
+    features = division()
+    features[0]["properties"]["name"] = "侨" * 101
+    features[1]["properties"]["name"] = "侨北社区" * 13  # 52: fits the name, not the short name it stands for
+    features[2]["properties"].update(name="侨北第3网格", short_name="侨" * 51)
+    group = {"code": "450503103001202", "name": "渔船组", "kind": "sea", "category": "vessel_group", "vessels": [
+        {"name": "桂北渔1", "registration_no": "桂北渔00001", "skipper": "陈三", "phone": "0779-2051234 转 8001 值班室"}]}
+    exclusive = {"code": "450503103001101", "name": "学校", "kind": "exclusive", "category": "school",
+                 "managing_unit": "单位" * 51}
+    problems = problems_of(bounded, system, [*division()[3:], *features[:3],
+                                             geojson_io.feature(None, group), geojson_io.feature(None, exclusive)])
+    for expected in ("name 不能超过 100 个字(现为 101 个)",
+                     "name 有 52 个字,简称最多 50 个字:请另给 short_name(简称)",
+                     "short_name 不能超过 50 个字(现为 51 个)",
+                     "vessels 第 1 条船的 phone 不能超过 20 个字(现为 23 个)",
+                     "managing_unit 不能超过 100 个字(现为 102 个)"):
+        assert any(expected in p for p in problems), (expected, problems)
 
 
 @pytest.mark.parametrize("given,stored", [(False, False), (True, True), ("否", False), ("是", True), (None, True)])

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from pdftools import assert_cjk_font_embedded, pdf_text, qr_codes, word_boxes
 from desktop.errors import PermissionDenied, ValidationFailed
-from desktop.models import AuditEntry, Grid, Place, PrintedSheet, Vessel
+from desktop.models import AuditEntry, Grid, Person, Place, PrintedSheet, Vessel
 from desktop.models.enums import GridKind, PlaceLevel, Role, SeaCategory, StaffRole, StaffSource
 from desktop.services import notice_board, places, staff_admin
 from desktop.services.printing import notice_sheets
@@ -120,6 +120,41 @@ def test_nothing_on_a_sheet_runs_off_the_page_or_under_the_qr_code_or_footer(tmp
     left = int(texts[texts.index("另有网格工作人员") + 1]) if "另有网格工作人员" in texts else 0
     assert shown == [m.name for m in staff[:len(shown)]] and len(shown) + left == members
     assert left == 0 if members <= 5 else left > 0
+
+
+@pytest.mark.law("Art. 14")
+def test_a_long_name_stays_clear_of_the_phone_beside_it(tmp_path):
+    """A name as long as a person's name may be (a transliterated one runs to a dozen characters and
+    more) is set smaller, then narrower, within its column: it never runs over the phone."""
+    longest_name = "阿卜杜热合曼买买提艾则孜" * 4
+    names = ["韦丽", "阿卜杜热合曼买买提艾则孜", longest_name[:Person.name.type.length], "李海燕"]
+    staff = tuple(notice_board.SheetStaff("网格员", name, f"139{n:08d}") for n, name in enumerate(names))
+    sheet = notice_board.NoticeSheet(1, GRID1, "塘仔里第一网格", "海城区 中街街道 塘仔里社区", "基础网格", (), None,
+                                     staff, "北海市网格化服务管理事项受理平台", "12345", "", "")
+    out = tmp_path / "sheet.pdf"
+    out.write_bytes(notice_sheets.render([sheet], "中街街道", printed_on=date(2026, 3, 2)))
+    [words] = word_boxes(out)
+    for n, member in enumerate(staff):
+        name = next(w for w in words if w[0] == member.name)
+        phone = next(w for w in words if w[0] == member.phone)
+        assert name[3] < phone[1] - 2, f"{member.name} runs into {member.phone}"
+        assert name[4] - name[2] >= 9, f"{member.name} is set too small to read"
+    widths = {round(w[3] - w[1]) for w in words if w[0] in {m.phone for m in staff}}
+    assert len(widths) == 1, "a narrowed name leaves what follows narrowed too"
+
+
+def test_a_phone_number_or_address_is_never_broken_across_lines():
+    """Wrapped character by character, "镇综治中心 0779-3200000" came out as "…0" over "779-3200000":
+    a number to be dialled from the board is moved whole to the next line."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas, font = Canvas(None), notice_sheets.register_pdf_font()
+    for pad in range(30):
+        text = "监督举报电话:12345 政务服务便民热线;" + "镇" * pad + "综治中心 0779-3200000 https://wgh.example.cn/a"
+        lines = notice_sheets._wrap(canvas, text, font, 15, notice_sheets.LOWER_TEXT_WIDTH)
+        assert "".join(lines) == text
+        for word in ("12345", "0779-3200000", "https://wgh.example.cn/a"):
+            assert any(word in line for line in lines), (pad, lines)
 
 
 @pytest.mark.law("Art. 14")

@@ -1,5 +1,6 @@
 """People of the grids (Art. 8–11): roles, leadership, professionals, work log, adequacy."""
 
+import re
 from datetime import date, datetime, timezone
 
 import pytest
@@ -139,6 +140,34 @@ def test_bad_phone_names_the_field(db, grid):
         staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
                                    source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1), name="张三", phone="12345")
     assert caught.value.field == "phone"
+
+
+@pytest.mark.parametrize("call,field,limit", [
+    (lambda db, long: staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=GRID, role=StaffRole.GRID_MEMBER,
+                                                 source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1), name=long),
+     "name", 40),
+    (lambda db, long: staff_admin.assign_leadership(db, TOWNSHIP_ADMIN, place_code=VILLAGE, start_on=date(2025, 9, 1),
+                                                    role=LeadershipRole.GRID_CHIEF, name="莫强", title=long),
+     "title", 60),
+    (lambda db, long: staff_admin.add_professional(db, TOWNSHIP_ADMIN, name="梁法官", profession=Profession.JUDGE,
+                                                   organisation=long), "organisation", 100),
+])
+def test_a_text_longer_than_its_column_is_named(db, grid, call, field, limit):
+    """PostgreSQL refused such a row with a DataError naming nothing (SQLite kept it whole)."""
+    with pytest.raises(ValidationFailed, match=re.escape(f"不能超过 {limit} 个字(现为 {limit + 1} 个)")) as caught:
+        call(db, "桂" * (limit + 1))
+    assert caught.value.field == field
+
+
+def test_a_visits_purpose_longer_than_its_column_is_named(db, grid):
+    judge = staff_admin.add_professional(db, TOWNSHIP_ADMIN, name="梁法官", profession=Profession.JUDGE,
+                                         organisation="海城区人民法院")
+    with pytest.raises(ValidationFailed, match="进网格事由不能超过 60 个字") as caught:
+        staff_admin.log_professional_visit(db, TOWNSHIP_ADMIN, professional_id=judge.id, grid_code=grid,
+                                           visited_on=date(2025, 9, 3), purpose="法" * 61)
+    assert caught.value.field == "purpose"
+    with pytest.raises(ValidationFailed, match="姓名不能超过 40 个字"):
+        staff_admin.update_person(db, TOWNSHIP_ADMIN, judge.person_id, name="法" * 41)
 
 
 def test_update_person_status_and_phone_not_in_audit(db, grid):

@@ -71,6 +71,11 @@ def test_bad_rows_are_named_and_nothing_is_imported(db, grids, system, tmp_path)
     for row, column in [(5, "手机"), (6, "网格代码"), (7, "角色"), (8, "来源"), (9, "起始日期"), (11, "来源")]:
         assert any(p.startswith(f"第 {row} 行“{column}”") for p in problems), (row, problems)
     assert any(p.startswith("第 10 行") and "第 2 行重复" in p for p in problems)
+    # What the cell should hold is said, not only that it is not understood.
+    assert "第 7 行“角色”:无法识别“组长”;应为网格长、网格员、专属网格工作人员之一" in problems
+    assert any(p.startswith("第 8 行“来源”:无法识别“路人”;应为村(社区)党组织成员、") and p.endswith("、其他之一")
+               for p in problems), problems
+    assert "第 9 行“起始日期”:无法识别“2025-13-01”;应为日期,如 2025-09-01 或 2025/9/1" in problems
     assert "未导入" in caught.value.message
     assert counts(db) == before
 

@@ -33,6 +33,7 @@ def test_prints_with_progress_and_clears_the_reprint_list(qtbot, window, pdf):
     qtbot.addWidget(dialog)
     assert dialog.reprint_list.count() == 2
     assert "从未打印" in dialog.reprint_list.item(0).text()
+    assert dialog.heading.text().startswith(f"侨北社区({QIAOBEI}):2 个网格的公示牌")  # named, not just its code
     seen = []
     dialog.progress_bar.valueChanged.connect(seen.append)
     with qtbot.waitSignal(window.bus.changed, timeout=5000):
@@ -68,6 +69,8 @@ def test_changed_sheet_texts_list_every_printed_sheet_again(qtbot, window, pdf, 
     qtbot.addWidget(texts)
     assert texts.save_button.isEnabled()
     assert texts.edits["notice.hotline"].text() == notice_board.DEFAULTS["notice.hotline"]
+    # Named as the sheet prints it (Art. 14(3)): the number residents call to complain, not any service line.
+    assert texts.form.labelForField(texts.edits["notice.hotline"]).text() == "监督举报电话"
     texts.edits["notice.url"].setText("https://wgh.example.cn/grid/{code}")
     with qtbot.waitSignal(texts.saved, timeout=5000):
         texts.save_button.click()

@@ -36,7 +36,7 @@ def test_under_staffed_grids_are_highlighted(qtbot, qtmodeltester, desk_db, task
     # 280 households need one member; grid 1 has only its head, grid 2 nobody.
     assert model.under_staffed_rows() == [0, 1]
     assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).color() == UNDER_STAFFED
-    assert "2 个网格员配备不足" in people.title.text() and people.title.text().startswith("侨北社区(")
+    assert "其中 2 个网格的网格员配备不足" in people.title.text() and people.title.text().startswith("侨北社区(")
     assert people.roster_model.rows[0].phone == "13807791234"
 
     staff_admin.add_grid_staff(desk_db, ADMIN, grid_code=GRID, role=StaffRole.GRID_MEMBER,
@@ -81,6 +81,43 @@ def test_add_and_end_a_role(qtbot, desk_db, tasks, answered, monkeypatch, featur
                                 role=member.role, end_on=beijing_today())
 
 
+def test_a_refused_entry_opens_the_form_again_with_what_was_typed(qtbot, desk_db, tasks, answered, monkeypatch,
+                                                                 feature_window):
+    """A mistyped phone (or a second 网格长, Art. 10) is refused by the service after the form closed:
+    the form opens again holding every entry, to correct the one named, not to type it all again."""
+    people = open_people(feature_window(desk_db, ADMIN, tasks))
+    qtbot.addWidget(people)
+    shown = []
+
+    def fill(dialog: AddStaffDialog):
+        shown.append((dialog.grid.currentIndex(), dialog.source.currentData(), dialog.name.text(), dialog.phone.text()))
+        if len(shown) == 1:
+            dialog.grid.setCurrentIndex(1)
+            dialog.role.setCurrentIndex(dialog.role.findData(StaffRole.GRID_MEMBER))
+            dialog.source.setCurrentIndex(dialog.source.findData(StaffSource.GROUP_LEADER))
+            dialog.name.setText("黎敏")
+            dialog.phone.setText("1391234000")  # a digit short
+        else:
+            dialog.phone.setText("13912340000")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AddStaffDialog, "exec", fill)
+    people.add_button.click()
+    assert len(answered) == 1 and "电话号码 1391234000 无效" in answered[0]
+    assert shown[1] == (1, StaffSource.GROUP_LEADER, "黎敏", "1391234000")
+    assert [(m.name, m.phone) for m in people.roster_model.rows if m.name == "黎敏"] == [("黎敏", "13912340000")]
+
+    def give_up(form: WorkLogForm):  # cancelled on the second showing: nothing more is tried
+        shown.append("work log")
+        form.summary.setPlainText("入户走访" if len(shown) == 3 else form.summary.toPlainText())
+        return QDialog.DialogCode.Accepted if len(shown) == 3 else QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(WorkLogForm, "exec", give_up)
+    monkeypatch.setattr(staff_admin, "log_work", lambda *a, **k: (_ for _ in ()).throw(InvalidTransition("拒绝")))
+    people.work_button.click()
+    assert shown[2:] == ["work log", "work log"] and answered[-1] == "拒绝"
+
+
 def test_operators_see_the_published_phones_but_may_not_change_staff(qtbot, desk_db, tasks, answered, feature_window):
     operator_view = open_people(feature_window(desk_db, OPERATOR, tasks))
     qtbot.addWidget(operator_view)
@@ -109,14 +146,17 @@ def test_leader_and_work_log_tabs(qtbot, qtmodeltester, desk_db, tasks, answered
     assert answered == []
     assert [(r.name, r.place_name) for r in people.leaders_model.rows] == [("梁海", "侨北社区")]
 
+    tries = []
+
     def contact_leader(form: LeaderForm):  # a township may not name the county's contact leaders
+        tries.append(form.name.text())
         form.role.setCurrentIndex(form.role.findData(LeadershipRole.CONTACT_LEADER))
         form.name.setText("某")
-        return QDialog.DialogCode.Accepted
+        return QDialog.DialogCode.Accepted if len(tries) == 1 else QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(LeaderForm, "exec", contact_leader)
     people.leader_button.click()
-    assert "Art. 8" in answered[-1]
+    assert "Art. 8" in answered[-1] and tries == ["", "某"]  # shown again as typed, then cancelled
 
     def duty(form: WorkLogForm):
         qtbot.keyClick(form.summary, Qt.Key.Key_Tab)  # goes on to the buttons, typing nothing

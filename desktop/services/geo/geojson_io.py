@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 from shapely.geometry import mapping, shape
@@ -16,6 +17,10 @@ from .validation import FeatureRef, Problem
 
 CRS_CHOICES = ("wgs84", "gcj02")
 AREA_TYPES = ("Polygon", "MultiPolygon")
+# The CRSs a file may declare (the pre-RFC 7946 `crs` member, which QGIS and ogr2ogr still write)
+# whose coordinates are read as they are: WGS84 longitude and latitude, and CGCS2000's, within a
+# metre of them.
+_LON_LAT = re.compile(r"(urn:ogc:def:crs:)?(OGC:(1\.3:)?CRS84|CRS:?84|EPSG:{1,2}(4326|4490))", re.IGNORECASE)
 
 
 def read_collection(path: str | Path) -> dict:
@@ -37,12 +42,27 @@ def read_collection(path: str | Path) -> dict:
 
 def as_collection(data, source: str = "GeoJSON") -> dict:
     """Accept a FeatureCollection, or a single Feature (wrapped); refuse anything else."""
+    if isinstance(data, dict):
+        _check_declared_crs(data.get("crs"), source)
     if isinstance(data, dict) and data.get("type") == "Feature":
         return {"type": "FeatureCollection", "features": [data]}
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(
             data.get("features"), list):
         raise ValidationFailed(f"{source} 的顶层应为 FeatureCollection(含 features 数组)")
     return data
+
+
+def _check_declared_crs(crs, source: str) -> None:
+    """Refuse a file saved in another CRS once, by the CRS it names: its metres would otherwise be
+    refused feature by feature as out of range, and degrees of another datum not at all."""
+    if crs is None:
+        return
+    props = crs.get("properties") if isinstance(crs, dict) else None
+    name = props.get("name") if isinstance(props, dict) and crs.get("type") == "name" else None
+    if isinstance(name, str) and _LON_LAT.fullmatch(name.strip()):
+        return
+    raise ValidationFailed(f"{source} 声明的坐标系为 {name if isinstance(name, str) else shown(crs)},"
+                           "不是 WGS84(或 CGCS2000)经纬度;请在 QGIS 等软件中另存为 EPSG:4326 后重新导入")
 
 
 def check_crs(crs: str) -> str:

@@ -8,6 +8,7 @@ reportlab's encoder and is drawn as one path.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -46,6 +47,9 @@ QR_SIZE = 38 * mm
 QR_BORDER = 2  # quiet zone, in modules
 QR_MASK = 0
 STAFF_LINE = 21  # points per staff row; rows that do not fit are summarised, never drawn over what follows
+STAFF_NAME_X, STAFF_PHONE_X = MARGIN + 48 * mm, MARGIN + 95 * mm
+STAFF_NAME_WIDTH = STAFF_PHONE_X - STAFF_NAME_X - 4 * mm  # a clear gap before the phone
+SMALLEST_NAME = 10  # points: a longer name is set narrower rather than smaller
 # Sections 三 and 四 may come down beside the QR code: their lines stop short of it.
 LOWER_TEXT_WIDTH = PAGE_W - 2 * MARGIN - QR_SIZE - 10 * mm
 LOWEST_BASELINE = 19 * mm + 6  # just above the footer rule
@@ -55,6 +59,10 @@ PLATFORM_LINE, HOTLINE_LINE, OTHER_LINE = 16, 20, 15
 GAP_BEFORE_PLATFORM_SECTION, GAP_BEFORE_HOTLINE, GAP_AFTER_HOTLINE = 6, 6, 8
 
 
+# A run of characters kept on one line when text is wrapped: a phone number, a web address.
+_UNBROKEN = re.compile(r"[0-9A-Za-z.:/?=&_%#@+\-]+$")
+
+
 @dataclass(frozen=True)
 class PrintResult:
     path: Path
@@ -62,17 +70,37 @@ class PrintResult:
 
 
 def _wrap(canvas: Canvas, text: str, font: str, size: float, width: float) -> list[str]:
-    """Break Chinese text into lines that fit `width` (character by character: no spaces to break at)."""
+    """Break Chinese text into lines that fit `width` (character by character: no spaces to break at),
+    but a phone number or web address whole: one split over two lines is misdialled from the board."""
     lines, line = [], ""
     for ch in text:
         if ch == "\n" or canvas.stringWidth(line + ch, font, size) > width:
-            lines.append(line)
-            line = "" if ch == "\n" else ch
+            run = _UNBROKEN.search(line) if _UNBROKEN.fullmatch(ch) else None
+            carried = run.group() if run and run.start() > 0 else ""  # a run as long as the line is broken
+            lines.append(line[:len(line) - len(carried)])
+            line = carried + ("" if ch == "\n" else ch)
         else:
             line += ch
     if line:
         lines.append(line)
     return lines
+
+
+def _draw_fitted(canvas: Canvas, x: float, y: float, text: str, font: str, size: float, width: float,
+                 smallest: float) -> None:
+    """`text` within `width`: set smaller down to `smallest`, then narrower, so that a long name (a
+    person's name may have 40 characters) never runs over the phone beside it."""
+    natural = canvas.stringWidth(text, font, size)
+    if natural > width:
+        size = max(smallest, size * width / natural)
+        natural = canvas.stringWidth(text, font, size)
+    line = canvas.beginText(x, y)
+    line.setFont(font, size)
+    if natural > width:
+        line.setHorizScale(100 * width / natural)
+    line.textOut(text)
+    line.setHorizScale(100)  # the scale is page state: what follows is drawn at full width again
+    canvas.drawText(line)
 
 
 def _draw_map(canvas: Canvas, sheet: NoticeSheet, font: str) -> None:
@@ -204,9 +232,9 @@ def draw_sheet(canvas: Canvas, sheet: NoticeSheet, font: str, township: str, pri
     for member in shown:
         canvas.setFont(font, 12)
         canvas.drawString(MARGIN + 8, y, member.role)
+        _draw_fitted(canvas, STAFF_NAME_X, y, member.name, font, 15, STAFF_NAME_WIDTH, SMALLEST_NAME)
         canvas.setFont(font, 15)
-        canvas.drawString(MARGIN + 48 * mm, y, member.name)
-        canvas.drawString(MARGIN + 95 * mm, y, member.phone)
+        canvas.drawString(STAFF_PHONE_X, y, member.phone)
         y -= STAFF_LINE
     if len(shown) < len(sheet.staff):
         canvas.setFont(font, 11)

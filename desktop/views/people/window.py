@@ -110,7 +110,7 @@ class PeopleWindow(Retranslating, QDialog):
         self.tabs.setTabText(2, self.tr("工作日志与专业人员进网格"))
         under = len(self.staffing_model.under_staffed_rows())
         place = f"{self.leader_places[0][1]}({self.code})" if self.leader_places else self.code
-        self.title.setText(self.tr("%1:%2 个网格,%3 个网格员配备不足(红色)").replace("%1", place)
+        self.title.setText(self.tr("%1:%2 个网格,其中 %3 个网格的网格员配备不足(红色)").replace("%1", place)
                            .replace("%2", str(len(self.staffing_model.rows))).replace("%3", str(under)))
 
     def _changed(self, topic: str) -> None:
@@ -143,17 +143,30 @@ class PeopleWindow(Retranslating, QDialog):
             return None
         return self.roster_model.rows[rows[0].row()]
 
-    def _run(self, fn, *args, **kwargs) -> None:
+    def _run(self, fn, *args, on_error=None, **kwargs) -> None:
         """A change through the task runner; the bus tells every view (this one too) to reload."""
         def done(_result) -> None:
             self.window_.bus.changed.emit("staff")
 
-        self.tasks.submit(fn, *args, on_done=done, on_error=lambda exc: dialogs.show_error(self, exc), **kwargs)
+        self.tasks.submit(fn, *args, on_done=done, on_error=on_error or (lambda exc: dialogs.show_error(self, exc)),
+                          **kwargs)
+
+    def _submit_form(self, form: QDialog, fn) -> None:
+        """Open `form`; on OK run `fn` with the actor and the form's values (read here, on the GUI
+        thread). A refusal (a mistyped phone, a second 网格长 of Art. 10) is shown and the form opens
+        again holding every entry: the one named is corrected, nothing typed twice."""
+        if form.exec() != QDialog.DialogCode.Accepted:
+            return
+
+        def refused(exc: BaseException) -> None:
+            dialogs.show_error(self, exc)
+            self._submit_form(form, fn)
+
+        self._run(fn, self.db, self.actor, on_error=refused, **form.values())
 
     def add_staff(self) -> None:
         dialog = AddStaffDialog([(r.grid_code, r.grid_name) for r in self.staffing_model.rows], self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._run(staff_admin.add_grid_staff, self.db, self.actor, **dialog.values())
+        self._submit_form(dialog, staff_admin.add_grid_staff)
 
     def end_role(self) -> None:
         member = self._selected_member()
@@ -167,17 +180,13 @@ class PeopleWindow(Retranslating, QDialog):
 
     def add_leader(self) -> None:
         """Art. 8: the service refuses a township naming county leaders, or a chief for a non-village."""
-        form = LeaderForm(self.leader_places, self)
-        if form.exec() == QDialog.DialogCode.Accepted:
-            self._run(staff_admin.assign_leadership, self.db, self.actor, **form.values())
+        self._submit_form(LeaderForm(self.leader_places, self), staff_admin.assign_leadership)
 
     def log_work(self) -> None:
         if not self.roster_model.rows:
             dialogs.information(self, self.tr("记录网格工作"), self.tr("这里还没有网格工作人员"))
             return
-        form = WorkLogForm(self.roster_model.rows, self)
-        if form.exec() == QDialog.DialogCode.Accepted:
-            self._run(staff_admin.log_work, self.db, self.actor, **form.values())
+        self._submit_form(WorkLogForm(self.roster_model.rows, self), staff_admin.log_work)
 
     def log_visit(self) -> None:
         grids = [(r.grid_code, r.grid_name) for r in self.staffing_model.rows]

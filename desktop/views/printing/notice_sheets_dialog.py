@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import notice_board
+from ...services import notice_board, places
 from ...services.printing.notice_sheets import PrintResult, print_notice_sheets
 from ...services.security import Permission
 from .. import dialogs, permissions
@@ -38,6 +38,7 @@ class NoticeSheetsDialog(Retranslating, QDialog):
         self.window_, self.code = window, code
         self.db, self.actor, self.tasks = window.db, window.actor, window.tasks
         self.entries: list[notice_board.ReprintEntry] = []
+        self.place = code  # the place as the heading names it: its short name and code once read
         self.heading = QLabel()
         self.unset_hint = QLabel()  # the QR address not set yet: no QR code printed
         self.unset_hint.setWordWrap(True)
@@ -76,7 +77,7 @@ class NoticeSheetsDialog(Retranslating, QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("打印网格公示牌"))
         self.heading.setText(self.tr("%1:%2 个网格的公示牌从未打印或内容已变化,需要(重新)打印")
-                             .replace("%1", self.code).replace("%2", str(len(self.entries))))
+                             .replace("%1", self.place).replace("%2", str(len(self.entries))))
         self.only_changed.setText(self.tr("只打印需要重新打印的"))
         self.unset_hint.setText(self.tr("尚未设置二维码网址,公示牌上不印二维码;"
                                               "请先在“公示牌文字…”中设置(可以先打印样张)"))
@@ -87,11 +88,17 @@ class NoticeSheetsDialog(Retranslating, QDialog):
         self.close_button.setText(self.tr("关闭"))
 
     def reload(self) -> None:
+        self.tasks.submit(places.place_info, self.db, self.code, on_done=self._named,
+                          on_error=lambda exc: dialogs.show_error(self, exc))
         self.tasks.submit(notice_board.needs_reprint, self.db, self.actor, self.code, on_done=self._listed,
                           on_error=lambda exc: dialogs.show_error(self, exc))
         self.tasks.submit(notice_board.unset_texts, self.db,
                           on_done=lambda labels: self.unset_hint.setVisible(bool(labels)),
                           on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def _named(self, info) -> None:
+        self.place = f"{info.short_name}({info.code})"
+        self.retranslate()
 
     def _listed(self, entries: list[notice_board.ReprintEntry]) -> None:
         self.entries = entries

@@ -20,7 +20,7 @@ class NoticeTextsDialog(CitySettingsDialog):
         for key, edit in self.edits.items():
             edit.setMaxLength(notice_board.TEXT_FIELDS[key][1])
         self.edits["notice.url"].setPlaceholderText("https://…/{code}")
-        captions = {"notice.platform": self.tr("受理平台名称"), "notice.hotline": self.tr("服务热线"),
+        captions = {"notice.platform": self.tr("受理平台名称"), "notice.hotline": self.tr("监督举报电话"),
                     "notice.url": self.tr("二维码网址"), "notice.other": self.tr("其他说明(可空)")}
         for key, edit in self.edits.items():
             self.form.addRow(captions[key], edit)

@@ -5,6 +5,7 @@ import json
 import pytest
 from shapely.geometry import box, mapping
 
+from desktop.errors import ValidationFailed
 from desktop.services.geo import geojson_io
 from desktop.services.geo.validation import FeatureRef
 
@@ -56,3 +57,29 @@ def test_good_rings_as_lists_or_as_tuples_from_shapely_are_read():
                      json.loads(json.dumps(mapping(box(109.1, 21.4, 109.2, 21.5))))):
         found, problems = geojson_io.feature_geometry(REF, {"geometry": geometry}, "wgs84")
         assert problems == [] and found.area > 0
+
+
+@pytest.mark.parametrize("name", ["urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", "EPSG:4326",
+                                  "urn:ogc:def:crs:EPSG::4490"])
+def test_a_file_declaring_longitude_and_latitude_is_read(tmp_path, name):
+    path = tmp_path / "grids.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": name}},
+                                "features": []}), encoding="utf-8")
+    assert geojson_io.read_collection(path)["features"] == []
+
+
+@pytest.mark.parametrize("crs,expected", [
+    ({"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}}, "urn:ogc:def:crs:EPSG::3857"),
+    ({"type": "name", "properties": {"name": "EPSG:4545"}}, "EPSG:4545"),  # CGCS2000 Gauss-Krüger, metres
+    ({"type": "name", "properties": {"name": "EPSG:4214"}}, "EPSG:4214"),  # Beijing 1954 degrees: 100 m off
+    ({"type": "link", "properties": {"href": "crs.wkt"}}, '"link"'),
+])
+def test_a_file_declaring_another_crs_is_refused_naming_it(tmp_path, crs, expected):
+    """RFC 7946 dropped the member, but QGIS and ogr2ogr still write it: a file saved in another CRS is
+    refused once, by the CRS it names, not feature by feature (or, in degrees of another datum, not at all)."""
+    path = tmp_path / "grids.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "crs": crs, "features": [
+        {"type": "Feature", "properties": {}, "geometry": polygon(RING)}]}), encoding="utf-8")
+    with pytest.raises(ValidationFailed, match="EPSG:4326") as refused:
+        geojson_io.read_collection(path)
+    assert refused.value.message.startswith("grids.geojson 声明的坐标系为 ") and expected in refused.value.message
