@@ -25,7 +25,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 
 from ..db import Database
-from ..errors import Conflict, NotFound, ValidationFailed
+from ..errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from ..models import (
     Assignment,
     Callback,
@@ -49,12 +49,31 @@ from ..models.enums import (
     LabelledEnum,
     MatterComplexity,
 )
+from ..models.places import CITY_CODE, CITY_NAME
 from .cases import supervision
 from .cases.deadlines import case_limits, recompute, sync_case_due
 from .clock import BEIJING, SCHEDULE_SETTING, WorkCalendar, due_text, last_published_year, published_year
 from .exchange.files import decode_csv, read_bytes
 from .security import Actor, Permission
 from .unit_of_work import UnitOfWork, unit_of_work
+
+
+CALENDAR_PERMISSION = Permission.MANAGE_CALENDAR
+
+
+def may_manage(actor: Actor) -> bool:
+    """Whether `actor` may enter, import or remove days: only over the whole city, since a change
+    recounts every township's deadlines. Reading the calendar is open to everyone."""
+    return actor.can(CALENDAR_PERMISSION, CITY_CODE)
+
+
+def _require_city(uow: UnitOfWork) -> None:
+    """Refuse (Art. 15) an actor who keeps the calendar only for a township or county, saying why and who may."""
+    uow.place_code = CITY_CODE
+    if not may_manage(uow.actor):
+        raise PermissionDenied(f"用户“{uow.actor.display_name}”不能修改工作日历:工作日历全市统一,录入、导入或删除"
+                               f"节假日和调休上班日会重算全市各乡镇案件的期限,须有在{CITY_NAME}{CALENDAR_PERMISSION.label}"
+                               "的权限;请由市级管理员办理", article="Art. 15")
 
 
 @dataclass(frozen=True)
@@ -208,12 +227,12 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: 
     A year with entered days already is refused unless `replace`: then its earlier days go (the
     region's own days stay: they are entered one by one, see add_day).
     """
-    _check_entries(entries)
-    if any(entry.regional for entry in entries):
-        raise ValidationFailed("地方节假日(如壮族三月三)请逐日录入,不随全年安排导入", field="regional")
     years = tuple(sorted({e.day.year for e in entries}))
     with unit_of_work(db, actor, "calendar.enter", target=",".join(map(str, years))) as uow:
-        uow.require(Permission.MANAGE_CALENDAR, None)
+        _require_city(uow)  # first: one who may not change the calendar is not sent to correct the file
+        _check_entries(entries)
+        if any(entry.regional for entry in entries):
+            raise ValidationFailed("地方节假日(如壮族三月三)请逐日录入,不随全年安排导入", field="regional")
         session = uow.session
         before = WorkCalendar.load(session)
         regional = set(session.scalars(select(CalendarDay.day).where(
@@ -248,7 +267,7 @@ def add_day(db: Database, actor: Actor, entry: DayEntry) -> EnterResult:
     A regional day does not make its year known.
     """
     with unit_of_work(db, actor, "calendar.add_day", target=entry.day.isoformat()) as uow:
-        uow.require(Permission.MANAGE_CALENDAR, None)
+        _require_city(uow)
         before = WorkCalendar.load(uow.session)
         problems = _day_problems(entry)
         year = entry.day.year
@@ -274,7 +293,7 @@ def add_day(db: Database, actor: Actor, entry: DayEntry) -> EnterResult:
 def remove_day(db: Database, actor: Actor, day: date) -> EnterResult:
     """Remove an entered day; a year left without any entered day counts Monday–Friday again."""
     with unit_of_work(db, actor, "calendar.remove_day", target=day.isoformat()) as uow:
-        uow.require(Permission.MANAGE_CALENDAR, None)
+        _require_city(uow)
         before = WorkCalendar.load(uow.session)
         row = uow.session.get(CalendarDay, day)
         if row is None:

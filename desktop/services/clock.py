@@ -191,4 +191,4 @@ class WorkCalendar:
             return None
         years = "、".join(str(y) for y in sorted(self.warnings))
         return (f"{years} 年的法定节假日和调休安排尚未录入,相关期限暂按周一至周五计算;"
-                "请管理员在“工作日历”中录入或导入该年安排")
+                "请市级管理员在“工作日历”中录入或导入该年安排")

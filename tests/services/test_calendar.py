@@ -12,6 +12,7 @@ from desktop.cli import main
 from desktop.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry
 from desktop.models.enums import AuditOutcome, DayKind, PlaceLevel, Role
+from desktop.models.places import CITY_CODE
 from desktop.services import calendar_admin
 from desktop.services.calendar_admin import DayEntry, YearStatus
 from desktop.services.clock import WorkCalendar
@@ -121,6 +122,48 @@ def test_operator_may_neither_add_nor_remove_a_day_and_the_refusal_is_on_record(
     assert (refusal.action, refusal.outcome) == ("calendar.remove_day", AuditOutcome.DENIED)
 
 
+TOWNSHIP_ADMIN = Actor("qg_admin", "侨港管理员", (Grant(Role.TOWNSHIP_ADMIN, "450503103000", PlaceLevel.TOWNSHIP),))
+COUNTY_ADMIN = Actor("yh_admin", "银海区管理员", (Grant(Role.COUNTY_ADMIN, "450503000000", PlaceLevel.COUNTY),))
+CITY_ADMIN = Actor("bh_admin", "北海市管理员", (Grant(Role.CITY_ADMIN, CITY_CODE, PlaceLevel.CITY),))
+
+
+@pytest.mark.law("Art. 15")
+@pytest.mark.parametrize("admin", [TOWNSHIP_ADMIN, COUNTY_ADMIN], ids=["township", "county"])
+def test_the_calendar_is_the_whole_citys_and_only_a_city_administrator_changes_it(db, system, tmp_path, admin):
+    """A change recounts every township's deadlines: MANAGE_CALENDAR over a township or county is not enough,
+    for the national schedule and Guangxi's own days alike; reading stays open."""
+    assert not calendar_admin.may_manage(admin) and calendar_admin.may_manage(CITY_ADMIN)
+    calendar_admin.enter_days(db, system, [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
+    path = tmp_path / "2028.csv"
+    path.write_text("2028-01-03,holiday,元旦\n", encoding="utf-8")
+    attempts = [
+        lambda: calendar_admin.enter_days(db, admin, [DayEntry(date(2028, 1, 3), DayKind.HOLIDAY, "元旦")]),
+        lambda: calendar_admin.enter_days(db, admin, [DayEntry(date(2028, 1, 4), DayKind.WORKDAY)]),  # a bad row too
+        lambda: calendar_admin.import_csv(db, admin, path),
+        lambda: calendar_admin.add_day(db, admin, DayEntry(date(2027, 1, 4), DayKind.HOLIDAY)),
+        lambda: calendar_admin.add_day(db, admin, DayEntry(date(2026, 4, 20), DayKind.HOLIDAY, "壮族三月三",
+                                                           regional=True)),
+        lambda: calendar_admin.remove_day(db, admin, date(2027, 1, 1)),
+    ]
+    for attempt in attempts:
+        with pytest.raises(PermissionDenied) as err:
+            attempt()
+        message = err.value.message
+        assert message.startswith(f"用户“{admin.display_name}”不能修改工作日历:工作日历全市统一")
+        assert "请由市级管理员办理" in message and err.value.article == "Art. 15" and message.endswith("(Art. 15)")
+        refusal = _last_audit(db)
+        assert (refusal.outcome, refusal.place_code) == (AuditOutcome.DENIED, CITY_CODE)
+    assert [e.day for e in calendar_admin.list_days(db, 2026) + calendar_admin.list_days(db, 2027)
+            + calendar_admin.list_days(db, 2028)] == [date(2027, 1, 1)]
+    assert calendar_admin.year_calendar(db, 2027).status is YearStatus.ENTERED  # read by anyone
+
+    calendar_admin.add_day(db, CITY_ADMIN, DayEntry(date(2026, 4, 20), DayKind.HOLIDAY, "壮族三月三", regional=True))
+    calendar_admin.import_csv(db, CITY_ADMIN, path)
+    calendar_admin.remove_day(db, CITY_ADMIN, date(2027, 1, 1))
+    assert [e.day for e in calendar_admin.list_days(db, 2026) + calendar_admin.list_days(db, 2028)] == [
+        date(2026, 4, 20), date(2028, 1, 3)]
+
+
 def test_a_years_status_and_days(db, system):
     published = calendar_admin.year_calendar(db, 2026)
     assert published.status is YearStatus.PUBLISHED
@@ -212,3 +255,24 @@ def test_a_regional_day_by_the_command_line(db, capsys):
     assert main(["--db", url, "calendar", "remove", "2026-04-20"], out=out) == 0 and "已删除 2026-04-20" in out.getvalue()
     with pytest.raises(SystemExit):
         main(["--db", url, "calendar", "add", "2026-4-31", "--regional"], out=io.StringIO())
+
+
+@pytest.mark.law("Art. 15")
+def test_the_command_line_refuses_a_township_or_county_admin_the_city_wide_calendar(demo_db, tmp_path, capsys):
+    url = demo_db.engine.url.render_as_string(hide_password=False)
+    path = tmp_path / "2027.csv"
+    path.write_text(CSV_2027, encoding="utf-8")
+    for user, name in (("qg_admin", "侨港"), ("yh_admin", "银海区")):
+        for command in (["import", str(path)], ["add", "2026-04-20", "--name", "壮族三月三", "--regional"],
+                        ["remove", "2026-04-20"]):
+            out = io.StringIO()
+            assert main(["--db", url, "--as", user, "calendar", *command], out=out) == 1
+            err = capsys.readouterr().err
+            assert out.getvalue() == "" and err.startswith("griddesk-admin: 用户“") and name in err
+            assert "不能修改工作日历:工作日历全市统一" in err and "请由市级管理员办理(Art. 15)" in err
+    assert calendar_admin.list_days(demo_db, 2027) == [] and calendar_admin.list_days(demo_db, 2026) == []
+    out = io.StringIO()
+    assert main(["--db", url, "--as", "qg_admin", "calendar", "list", "--year", "2027"], out=out) == 0  # reading is open
+    out = io.StringIO()
+    assert main(["--db", url, "--as", "bh_admin", "calendar", "import", str(path)], out=out) == 0
+    assert out.getvalue().startswith("已导入 2027 年节假日安排 3 天")

@@ -1,6 +1,7 @@
 """The 工作日历 window and the main window's warning with qtbot: a year not known entered whole in
 rows (refused rows named) and then a day added or removed, a CSV imported or refused row by row,
-the warning while open deadlines run into 2027, admins only."""
+the warning while open deadlines run into 2027; the calendar is the whole city's, so a city
+administrator changes it and a township's admin, like an operator, reads it."""
 
 from __future__ import annotations
 
@@ -14,16 +15,20 @@ from sqlalchemy import select
 from desktop.errors import PermissionDenied
 from desktop.models import Assignment, Case, Department, Place
 from desktop.models.enums import AssignmentRole, DayKind, DepartmentLevel, PlaceLevel, Role
+from desktop.models.places import CITY_CODE
 from desktop.services import calendar_admin
 from desktop.services.calendar_admin import DayEntry
 from desktop.services.security import Actor, Grant
 from desktop.views import menus
 from desktop.views.calendar import open_calendar, window as calendar_window
+from desktop.views.calendar.warning import CalendarWarning
 from desktop.views.calendar.window import CalendarWindow, DayForm, YearForm
 from desktop.views.main_window import MainWindow
 
 TOWNSHIP = "450503103000"
-ADMIN = Actor(username="qg_admin", display_name="侨港管理员", grants=(Grant(Role.TOWNSHIP_ADMIN, TOWNSHIP, PlaceLevel.TOWNSHIP),))
+ADMIN = Actor(username="bh_admin", display_name="北海市管理员", grants=(Grant(Role.CITY_ADMIN, CITY_CODE, PlaceLevel.CITY),))
+TOWNSHIP_ADMIN = Actor(username="qg_admin", display_name="侨港管理员",
+                       grants=(Grant(Role.TOWNSHIP_ADMIN, TOWNSHIP, PlaceLevel.TOWNSHIP),))
 OPERATOR = Actor(username="qg_op", display_name="侨港值班员", grants=(Grant(Role.OPERATOR, TOWNSHIP, PlaceLevel.TOWNSHIP),))
 BEIJING = timezone(timedelta(hours=8))
 
@@ -270,7 +275,7 @@ def test_an_operator_sees_the_calendar_read_only_and_is_refused_by_the_service(
         qtbot, desk_db, tasks, answered, monkeypatch, feature_window):
     calendar = open_calendar(feature_window(desk_db, OPERATOR, tasks), 2027)
     qtbot.addWidget(calendar)
-    assert calendar.read_only_note.isVisibleTo(calendar) and "请管理员录入" in calendar.status.text()
+    assert calendar.read_only_note.isVisibleTo(calendar) and "请市级管理员录入" in calendar.status.text()
     assert not any(b.isEnabled() for b in (calendar.enter_year_button, calendar.add_button, calendar.remove_button,
                                            calendar.import_button))
     # Were the buttons reached anyway, the service refuses and the window says so.
@@ -280,6 +285,35 @@ def test_an_operator_sees_the_calendar_read_only_and_is_refused_by_the_service(
     assert calendar_admin.list_days(desk_db, 2027) == []
     with pytest.raises(PermissionDenied):
         calendar_admin.remove_day(desk_db, OPERATOR, date(2027, 1, 1))
+
+
+@pytest.mark.law("Art. 15")
+def test_a_township_admin_reads_the_city_wide_calendar_and_is_told_the_city_administrator_keeps_it(
+        qtbot, desk_db, tasks, answered, monkeypatch, feature_window):
+    dispatch_into_2027(desk_db)
+    window = feature_window(desk_db, TOWNSHIP_ADMIN, tasks)
+    calendar = open_calendar(window, 2027)
+    qtbot.addWidget(calendar)
+    assert "请市级管理员录入" in calendar.status.text() and "录入全年安排" not in calendar.status.text()
+    assert calendar.read_only_note.isVisibleTo(calendar)
+    assert "全市统一" in calendar.read_only_note.text() and "市级管理员" in calendar.read_only_note.text()
+    assert not any(b.isEnabled() for b in (calendar.enter_year_button, calendar.add_button, calendar.remove_button,
+                                           calendar.import_button))
+    answer_day_form(monkeypatch, date(2027, 1, 1), DayKind.HOLIDAY, "元旦", regional=True)
+    calendar.add_day()  # reached anyway: the service refuses, saying why and who may
+    refusal = calendar.outcome.text.text()
+    assert "工作日历全市统一" in refusal and "请由市级管理员办理" in refusal and "Art. 15" in refusal
+    assert calendar_admin.list_days(desk_db, 2027) == []
+
+    # The main window's banner offers no entering: it says who enters the year.
+    warning = CalendarWarning(window)
+    qtbot.addWidget(warning)
+    assert warning.years == (2027,)
+    assert warning.open_button.text() == "查看工作日历(请市级管理员录入)…"
+    assert "工作日历全市统一" in warning.text.text() and "请市级管理员录入" in warning.text.text()
+    shown = warning.open_calendar()
+    qtbot.addWidget(shown)
+    assert not shown.manages and not shown.enter_year_button.isEnabled()
 
 
 def test_the_main_window_warns_until_the_year_is_entered(qtbot, desk_db, tasks, system, answered, monkeypatch):
@@ -292,6 +326,7 @@ def test_the_main_window_warns_until_the_year_is_entered(qtbot, desk_db, tasks, 
     main.bus.changed.emit("cases")  # a dispatch, here or on another desktop
     assert warning.isVisibleTo(main) and "2027 年" in warning.text.text()
     assert "程序未内置" in warning.text.text() and "国务院尚未公布" not in warning.text.text()  # it may well have
+    assert warning.open_button.text() == "录入该年安排…" and "请录入" in warning.text.text()
 
     calendar = warning.open_calendar()
     qtbot.addWidget(calendar)

@@ -444,8 +444,9 @@ def test_the_wall_says_when_its_countdowns_run_into_a_year_whose_holidays_nobody
         wall.bus.changed.emit("cases")
     assert wall.calendar_note.isVisible()
     assert "2027" in wall.calendar_note.text() and "周一至周五" in wall.calendar_note.text()
+    assert "请市级管理员" in wall.calendar_note.text()  # the calendar is the whole city's
 
-    calendar_admin.enter_days(demo_db, users.actor_for(demo_db, "qg_admin"),
+    calendar_admin.enter_days(demo_db, users.actor_for(demo_db, "bh_admin"),  # the city's calendar
                               [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
     with qtbot.waitSignal(wall.refreshed):
         wall.bus.changed.emit("calendar")

@@ -1,5 +1,6 @@
 """The working-day calendar: holidays and make-up workdays of years the State Council has not
-published yet, entered by admins; the main window's warning while deadlines run into such a year."""
+published yet, entered by a city administrator; the main window's warning while deadlines run
+into such a year."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The main window's banner while open deadlines run into a year whose holidays are neither
-published nor entered: they are counted Monday–Friday until an admin enters the year."""
+published nor entered: they are counted Monday–Friday until a city administrator enters the year."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from ...i18n import enumeration
 from ...services import calendar_admin
-from ...services.security import Permission
 from .. import dialogs
 from ..retranslating import Retranslating
 from . import open_calendar
@@ -40,12 +39,16 @@ class CalendarWarning(Retranslating, QFrame):
 
     def retranslate(self) -> None:
         years = enumeration(self.years)
-        self.text.setText(self.tr("%1 年的法定节假日和调休安排程序未内置,也没有录入:未办结案件在该年的期限暂按"
-                                  "周一至周五计算,可能不准。国务院公布该年安排后(通常在上一年年底前),请录入。").replace("%1", years))
-        if self.window_.actor.can(Permission.MANAGE_CALENDAR):
+        # The calendar is the whole city's: only a city administrator enters a year; others are told to ask them.
+        if calendar_admin.may_manage(self.window_.actor):
+            text = self.tr("%1 年的法定节假日和调休安排程序未内置,也没有录入:未办结案件在该年的期限暂按"
+                           "周一至周五计算,可能不准。国务院公布该年安排后(通常在上一年年底前),请录入。")
             self.open_button.setText(self.tr("录入该年安排…"))
         else:
-            self.open_button.setText(self.tr("查看工作日历(请管理员录入)…"))
+            text = self.tr("%1 年的法定节假日和调休安排程序未内置,也没有录入:未办结案件在该年的期限暂按"
+                           "周一至周五计算,可能不准。工作日历全市统一,国务院公布该年安排后,请市级管理员录入。")
+            self.open_button.setText(self.tr("查看工作日历(请市级管理员录入)…"))
+        self.text.setText(text.replace("%1", years))
 
     def _changed(self, topic: str) -> None:
         if topic in ("cases", "calendar"):

@@ -1,8 +1,8 @@
 """The 工作日历 window: a year's days off and make-up workdays and where they come from (the
 bundled State Council schedule, entered here, or not known), with the region's own days
-(壮族三月三); admins enter a year not known yet as a whole (typed in rows, or a CSV imported),
-then add or remove single days of it, add or remove a regional day in any year, and are told
-how many deadlines were recounted."""
+(壮族三月三); a city administrator (the calendar is the whole city's) enters a year not known
+yet as a whole (typed in rows, or a CSV imported), then adds or removes single days of it, adds
+or removes a regional day in any year, and is told how many deadlines were recounted."""
 
 from __future__ import annotations
 
@@ -37,7 +37,6 @@ from ...models.enums import DayKind
 from ...services import calendar_admin
 from ...services.calendar_admin import DayEntry, EnterResult, YearCalendar, YearStatus
 from ...services.clock import beijing_today
-from ...services.security import Permission
 from .. import dialogs
 from ..retranslating import Retranslating
 from ..rows_model import RowsModel, rows_table
@@ -268,7 +267,7 @@ class CalendarWindow(Retranslating, QDialog):
         super().__init__(parent)
         self.window_ = window
         self.db, self.actor, self.tasks = window.db, window.actor, window.tasks
-        self.manages = self.actor.can(Permission.MANAGE_CALENDAR)  # the services check it again
+        self.manages = calendar_admin.may_manage(self.actor)  # city-wide only; the services check it again
         self.read_only_note = QLabel()
         self.read_only_note.setVisible(not self.manages)
         self.shown: YearCalendar | None = None
@@ -322,7 +321,7 @@ class CalendarWindow(Retranslating, QDialog):
         self.import_button.setToolTip(self.tr("每行:日期,类别,名称,如 2027-02-06,调休上班,春节调休;"
                                               "类别为 holiday/法定节假日 或 workday/调休上班。"
                                               "导入的年份如已有录入,先询问是否整体替换。"))
-        self.read_only_note.setText(self.tr("只有管理员可以录入、删除或导入节假日安排"))
+        self.read_only_note.setText(self.tr("工作日历全市统一:只有市级管理员可以录入、删除或导入节假日安排"))
         self._show_status()
 
     def _show_status(self) -> None:
@@ -337,7 +336,7 @@ class CalendarWindow(Retranslating, QDialog):
             text = self.tr("%1 年:%2。请用“录入全年安排…”逐行录入该年全部法定节假日和调休上班日,或“导入 CSV…”;"
                            "全年录入后可逐日增删(“录入一天…”在此之前只录入广西地方节假日)。")
         else:
-            text = self.tr("%1 年:%2。请管理员录入该年全部安排。")
+            text = self.tr("%1 年:%2。请市级管理员录入该年全部安排。")
         regional = sum(entry.regional for entry in shown.days)
         if regional:
             text += self.tr("另有广西地方节假日 %3 天。").replace("%3", str(regional))

@@ -323,7 +323,7 @@ class WallWindow(QWidget):
         else:
             self.title.setText(self.tr("网格指挥台 · {0} 值班大屏").format(s.scope_name))
         self.calendar_note.setText(self.tr("%1 年的法定节假日和调休安排程序未内置也未录入:期限跨入该年的倒计时暂按周一至周五计算,"
-                                           "可能不准;请管理员在“工作日历”中录入").replace("%1", enumeration(s.unknown_years)))
+                                           "可能不准;请市级管理员在“工作日历”中录入").replace("%1", enumeration(s.unknown_years)))
         self.calendar_note.setVisible(bool(s.unknown_years))
         k = s.kpis
         self.tiles[0].show_figure(self.tr("今日受理"), f"{k.received_today:,}")
