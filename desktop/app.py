@@ -265,3 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         tasks.wait()
         if db is not None:
             db.dispose()
+
+
+if __name__ == "__main__":  # python -m desktop.app, as well as python -m desktop
+    raise SystemExit(main())

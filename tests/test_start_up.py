@@ -116,3 +116,10 @@ def test_a_screenshot_name_without_an_image_suffix_is_refused_before_the_window_
         app.main(["--demo", "--screenshot", "z"])
     assert exited.value.code == 2
     assert "--screenshot z:文件名须以 .png 结尾(也可用 .jpg、.bmp)" in capsys.readouterr().err
+
+
+def test_the_desk_starts_as_a_module_by_either_name():
+    """`python -m desktop.app` did nothing and exited 0, while `python -m desktop` started the desk."""
+    for module in ("desktop", "desktop.app"):
+        done = subprocess.run([sys.executable, "-m", module, "--help"], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0 and "--demo" in done.stdout, module
