@@ -3549,60 +3549,60 @@
   <context>
     <name>MapPanel</name>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="26" />
+      <location filename="../../desktop/views/map/panel.py" line="47" />
       <source>适合窗口</source>
       <translation>Fit window</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="26" />
+      <location filename="../../desktop/views/map/panel.py" line="47" />
       <source>放大</source>
       <translation>Zoom in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="27" />
+      <location filename="../../desktop/views/map/panel.py" line="47" />
       <source>缩小</source>
       <translation>Zoom out</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="27" />
+      <location filename="../../desktop/views/map/panel.py" line="47" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="28" />
+      <location filename="../../desktop/views/map/panel.py" line="48" />
       <source>导出图片…</source>
       <translation>Export image…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="56" />
-      <source>  载入中…</source>
-      <translation>  Loading…</translation>
+      <location filename="../../desktop/views/map/panel.py" line="51" />
+      <source>地图</source>
+      <translation>Map</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="62" />
+      <location filename="../../desktop/views/map/panel.py" line="57" />
       <source>  {0}:有边界的网格 {1} 个,已定位的在办案件 {2} 件</source>
       <translation>  {0}: {1} grids with a boundary, {2} open cases with a location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="67" />
-      <location filename="../../desktop/views/map/panel.py" line="69" />
+      <location filename="../../desktop/views/map/panel.py" line="74" />
+      <source>  载入中…</source>
+      <translation>  Loading…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/map/panel.py" line="84" />
+      <location filename="../../desktop/views/map/panel.py" line="86" />
       <source>导出地图图片</source>
       <translation>Export map image</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="67" />
+      <location filename="../../desktop/views/map/panel.py" line="84" />
       <source>PNG 图片 (*.png)</source>
       <translation>PNG image (*.png)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="69" />
+      <location filename="../../desktop/views/map/panel.py" line="86" />
       <source>无法写入 {0}</source>
       <translation>Cannot write {0}</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/map/panel.py" line="76" />
-      <source>地图</source>
-      <translation>Map</translation>
     </message>
   </context>
   <context>

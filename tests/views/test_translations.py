@@ -138,6 +138,18 @@ def test_main_window_switches_to_english_live(qtbot, main_window, translations, 
     assert chinese_left(window, (*DATA, system.display_name)) == []
 
 
+def test_the_map_dock_switches_to_english_live(qtbot, main_window, translations, system):
+    """The dock kept its Chinese title, toolbar and count after 视图 → 界面语言 → English."""
+    translations.install("zh")
+    window = main_window()
+    window.run_feature(next(f for f in menus.FEATURE_ACTIONS if f.id == "grids.map"))
+    dock = window.findChild(QDockWidget, "mapDock")
+    assert dock.windowTitle() == "地图"
+    window.set_language("en")
+    qtbot.waitUntil(lambda: dock.windowTitle() == "Map")
+    assert chinese_left(dock, (*DATA, system.display_name)) == []
+
+
 def test_main_window_opened_in_english(main_window, translations, system):
     translations.install("en")
     window = main_window()

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QToolBar, QVBoxLayout, QWidget
 
 from ...services.map_data import map_data
 from ...services.places import normalise_code
 from .. import dialogs
+from ..retranslating import Retranslating
 from .view import MapView
 
 DOCK_NAME = "mapDock"
 
 
-class MapPanel(QWidget):
+class MapPanel(Retranslating, QWidget):
     """Toolbar + MapView for the place chosen in the tree; clicking a grid selects it there."""
 
     def __init__(self, window, parent: QWidget | None = None):
@@ -23,21 +24,38 @@ class MapPanel(QWidget):
         self.view = MapView(self, tasks=window.tasks)
         self.title = QLabel()
         toolbar = QToolBar()
-        for text, slot in [(self.tr("适合窗口"), self.view.fit), (self.tr("放大"), lambda: self.view.zoom(1.5)),
-                           (self.tr("缩小"), lambda: self.view.zoom(1 / 1.5)), (self.tr("刷新"), self.reload),
-                           (self.tr("导出图片…"), self.export)]:
-            action = QAction(text, self)
+        self.actions_ = []
+        for slot in (self.view.fit, lambda: self.view.zoom(1.5), lambda: self.view.zoom(1 / 1.5), self.reload,
+                     self.export):
+            action = QAction(self)
             action.triggered.connect(slot)
             toolbar.addAction(action)
+            self.actions_.append(action)
         toolbar.addWidget(self.title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(toolbar)
         layout.addWidget(self.view, 1)
         self.code: str | None = None
+        self.data = None  # what the title counts, kept to say it again in another language
+        self.retranslate()
         self.view.gridClicked.connect(window.select_place)
         window.bus.placeSelected.connect(self.show_place)
         window.bus.changed.connect(self._changed)
+
+    def retranslate(self) -> None:
+        for action, text in zip(self.actions_, (self.tr("适合窗口"), self.tr("放大"), self.tr("缩小"), self.tr("刷新"),
+                                                self.tr("导出图片…"))):
+            action.setText(text)
+        if isinstance(self.parent(), QDockWidget):
+            self.parent().setWindowTitle(self.tr("地图"))
+        if self.data is not None:
+            self._show_title()
+
+    def _show_title(self) -> None:
+        # What the map can draw: grids with a boundary (not vessel groups), cases with a location.
+        self.title.setText(self.tr("  {0}:有边界的网格 {1} 个,已定位的在办案件 {2} 件").format(
+            self.data.place_name, len(self.data.grids), len(self.data.cases)))
 
     def show_place(self, code: str | None) -> None:
         if code and code in self.view.grid_items:  # a grid already on the map: just mark it
@@ -58,9 +76,8 @@ class MapPanel(QWidget):
                                   on_done=self._loaded, on_error=lambda exc: dialogs.show_error(self, exc))
 
     def _loaded(self, data) -> None:
-        # What the map can draw: grids with a boundary (not vessel groups), cases with a location.
-        self.title.setText(self.tr("  {0}:有边界的网格 {1} 个,已定位的在办案件 {2} 件").format(
-            data.place_name, len(data.grids), len(data.cases)))
+        self.data = data
+        self._show_title()
         self.view.set_data(data)
 
     def export(self) -> None:
@@ -73,9 +90,9 @@ def open_map(window) -> None:
     """Show (or raise) the map dock for the place selected in the tree."""
     dock = window.findChild(QDockWidget, DOCK_NAME)
     if dock is None:
-        dock = QDockWidget(QCoreApplication.translate("MapPanel", "地图"), window)
+        dock = QDockWidget(window)
         dock.setObjectName(DOCK_NAME)
-        dock.setWidget(MapPanel(window, dock))
+        dock.setWidget(MapPanel(window, dock))  # which titles the dock, in the language of the moment
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.show()
     dock.raise_()
