@@ -31,6 +31,10 @@ def _grids_export(ctx, args) -> None:
 def _boundaries_import(ctx, args) -> None:
     result = grids.import_boundaries(ctx.db, ctx.actor, geojson_io.read_collection(args.file), crs=args.crs)
     ctx.print(f"已设置边界 {result.updated} 个:{'、'.join(result.codes)}")
+    if result.layout:  # said, not refused: the grids follow by an adjustment (Art. 6)
+        ctx.print(f"注意:在用网格与新边界有 {len(result.layout)} 处不符,请按第六条提出网格调整:")
+        for line in result.layout:
+            ctx.print(f"  - {line}")
 
 
 def _propose(ctx, args) -> None:

@@ -121,6 +121,10 @@ class GridExportResult:
 class BoundaryImportResult:
     updated: int
     codes: tuple[str, ...]
+    # How the grids in use now sit in the villages given new boundaries: gaps, grids reaching
+    # beyond (see live_layout_problems). Said, not refused: a rescaled village gets its boundary
+    # first, then its grids by an Art. 6 adjustment.
+    layout: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -768,5 +772,35 @@ def import_boundaries(db: Database, actor: Actor, collection: dict, *, crs: str 
             place.geometry = shapely.to_wkb(geometry)
             place.min_lon, place.min_lat, place.max_lon, place.max_lat = geometry.bounds
             uow.changed("places", place.id)
-        uow.audit(f"导入边界 {len(matched)} 个", updated=len(matched), crs=crs)
-        return BoundaryImportResult(len(matched), tuple(sorted(matched)))
+        uow.session.flush()
+        villages = {place.code for place, _, _ in matched.values() if place.level is PlaceLevel.VILLAGE}
+        layout = tuple(f"网格 {code}:{message}" if code else message
+                       for code, message in live_layout_problems(uow.session, villages)) if villages else ()
+        uow.audit(f"导入边界 {len(matched)} 个" + (f";在用网格与新边界有 {len(layout)} 处不符" if layout else ""),
+                  updated=len(matched), crs=crs, layout=list(layout))
+        return BoundaryImportResult(len(matched), tuple(sorted(matched)), layout)
+
+
+def live_layout_problems(session: Session, village_codes: set[str] | None = None) -> list[tuple[str | None, str]]:
+    """How the grids in use lie in their villages' boundaries (of `village_codes`, or of every village
+    with one), as (grid code or None, what): regular grids overlapping, reaching beyond the village or
+    leaving part of it uncovered; exclusive grids reaching beyond it (Art. 5, 7). The checks a grid
+    import passes, run on what is stored: a boundary imported afterwards may no longer fit."""
+    query = select(Place).where(Place.level == PlaceLevel.VILLAGE, Place.geometry.is_not(None))
+    if village_codes is not None:
+        query = query.where(Place.code.in_(village_codes))
+    villages = {v.id: v for v in session.scalars(query)}
+    if not villages:
+        return []
+    grids = session.execute(
+        select(Place.code, Place.short_name, Place.parent_id, Place.geometry, Grid.kind)
+        .join(Grid, Grid.place_id == Place.id)
+        .where(Place.parent_id.in_(villages), Place.geometry.is_not(None), Grid.status == GridStatus.ACTIVE)
+        .order_by(Place.code)).all()
+    shapes = {kind: [GridShape(FeatureRef(0, code, name), villages[parent].code, shapely.from_wkb(geometry))
+                     for code, name, parent, geometry, grid_kind in grids if grid_kind is kind]
+              for kind in (GridKind.REGULAR, GridKind.EXCLUSIVE)}
+    boundaries = {v.code: shapely.from_wkb(v.geometry) for v in villages.values()}
+    found = (layout_problems(shapes[GridKind.REGULAR], boundaries)
+             + outside_problems(shapes[GridKind.EXCLUSIVE], boundaries))
+    return [(p.feature.code if p.feature else None, str(Problem(None, p.message, p.location))) for p in found]

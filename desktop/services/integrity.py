@@ -17,7 +17,7 @@ from .. import migrate
 from ..db import Database
 from ..models import Assignment, Case, CaseEvent, Grid, Place
 from ..models.enums import PlaceLevel, SeaCategory
-from . import audit, reference
+from . import audit, grids, reference
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,11 @@ def _case_places(session) -> list[Problem]:
     return [Problem("cases", number, "网格、村(社区)、乡镇(街道)、县(区)彼此不符") for number in rows]
 
 
+def _grid_layout(session) -> list[Problem]:
+    """Grids in use that no longer fit their village's boundary (one imported after them)."""
+    return [Problem("grids", code or "—", message) for code, message in grids.live_layout_problems(session)]
+
+
 def _orphans(session) -> list[Problem]:
     problems = []
     for model, table in ((Assignment, "assignments"), (CaseEvent, "case_events")):
@@ -118,7 +123,7 @@ def check(db: Database) -> list[Problem]:
         # Without the newest schema the queries below may not even run.
         return [Problem("alembic_version", revision or "—", f"数据库结构不是最新版本 {head};请运行 griddesk-admin init")]
     with db.session() as session:
-        problems = _tree(session) + _grids(session) + _case_places(session) + _orphans(session)
+        problems = _tree(session) + _grids(session) + _grid_layout(session) + _case_places(session) + _orphans(session)
         problems += [Problem("audit_log", str(p.entry_id), p.problem) for p in audit.verify_chain(session)]
     return problems
 

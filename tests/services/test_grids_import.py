@@ -12,7 +12,7 @@ from desktop.cli import main as cli_main
 from desktop.errors import LawRefusal, PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry, Grid, Place
 from desktop.models.enums import GridKind, PlaceLevel, Role, SeaCategory
-from desktop.services import grids, staffing
+from desktop.services import grids, integrity, staffing
 from desktop.services.exchange.files import FileUnusable
 from desktop.services.geo import geojson_io, synthetic
 from desktop.services.geo.gcj02 import wgs84_to_gcj02
@@ -504,6 +504,32 @@ def test_cli_names_a_folder_or_bad_feature_instead_of_a_traceback(db, tmp_path, 
     assert "是文件夹,不是文件" in capsys.readouterr().err
     assert cli_main(["--db", url, "grids", "export", str(folder / "no" / "grids.geojson")]) == 1
     assert "不存在;请先建好文件夹" in capsys.readouterr().err
+
+
+@pytest.mark.law("Art. 6")
+def test_a_boundary_the_grids_in_use_no_longer_fit_is_set_said_and_found_by_check(bounded, system, tmp_path,
+                                                                                  capsys):
+    """A rescaled village gets its boundary first and its grids by an Art. 6 adjustment, so the boundary
+    is not refused; but the grids now outside it were passed over in silence, and `check` found nothing."""
+    grids.import_grids(bounded, system, geojson_io.collection(division()))
+    assert integrity.check(bounded) == []
+
+    moved = tmp_path / "moved.geojson"
+    geojson_io.write_collection(moved, geojson_io.collection(
+        [geojson_io.feature(synthetic.square(109.0, 21.0, SIDE_M), {"code": "450503103001"})]))
+    url = bounded.engine.url.render_as_string(hide_password=False)
+    assert cli_main(["--db", url, "boundaries", "import", str(moved)]) == 0
+    said = capsys.readouterr().out
+    assert "已设置边界 1 个" in said and "在用网格与新边界有 5 处不符,请按第六条提出网格调整" in said
+    assert said.count("超出所属村(社区)450503103001边界") == 4 and "有 " in said and "未被基础网格覆盖" in said
+
+    found = [str(p) for p in integrity.check(bounded)]
+    assert len(found) == 5 and all(p.startswith("grids ") for p in found)
+    assert sum("超出所属村(社区)450503103001边界" in p for p in found) == 4
+
+    assert grids.import_boundaries(bounded, system, geojson_io.collection(  # put back: the grids fit again
+        [geojson_io.feature(boundary("450503103001"), {"code": "450503103001"})])).layout == ()
+    assert integrity.check(bounded) == []
 
 
 # ------------------------------------------------------------------ map data (read-only)
