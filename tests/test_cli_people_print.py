@@ -55,7 +55,13 @@ def test_staff_import_export_and_notice_sheets(grid, tmp_path, capsys):
     assert run(grid, "print", "needing-reprint", "--under", "450502001000")[1].startswith("共 0 个")
     assert run(grid, "print", "notice-texts", "--set", "url=https://example.org/grid/{code}")[0] == 0
     assert run(grid, "print", "notice-sheets", "--under", "450502001000", "-o", str(pdf))[0] == 0
-    assert "尚未设置" not in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert "尚未设置" not in said and "注意" not in said  # the grid's one member has a phone
+
+    places.create_grid(grid, Actor.system("pytest"), village_code=VILLAGE, code=VILLAGE + "002", name="塘仔里第二网格")
+    assert run(grid, "print", "notice-sheets", "--under", "450502001000", "-o", str(pdf))[0] == 0
+    assert ("注意:塘仔里第二网格(450502001003002):没有在岗的网格工作人员,公示牌上无人可联系(Art. 14(2))"
+            in capsys.readouterr().err)
 
 
 @pytest.mark.law("Art. 12")

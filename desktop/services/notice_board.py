@@ -62,6 +62,14 @@ class NoticeSheet:
     other: str
     url: str  # the grid's public page (its QR code); empty while the city has not set the address
 
+    def gaps(self) -> list[str]:
+        """What Art. 14(2) asks the board to publish and this sheet prints blank: the grid's staff, each
+        with a way to reach them. Printed all the same (a board with a gap beats none), but said."""
+        if not self.staff:
+            return ["没有在岗的网格工作人员,公示牌上无人可联系(Art. 14(2));请先在“网格人员”中配备"]
+        return [f"{member.role} {member.name} 没有联系电话,公示牌上该栏空白(Art. 14(2));请在“网格人员”中补录"
+                for member in self.staff if not member.phone]
+
     def content_hash(self) -> str:
         payload = json.dumps(asdict(self), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()

@@ -19,6 +19,24 @@ def error(parent: QWidget | None, title: str, text: str, details: str | None = N
     box.exec()
 
 
+def warning(parent: QWidget | None, title: str, text: str, items: list[str] | tuple[str, ...] = ()) -> None:
+    """A warning with its items listed, the first SHOWN_PROBLEMS in sight and all under "Show Details…"."""
+    shown, details = _listed(text, items)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, shown, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def _listed(text: str, items) -> tuple[str, str | None]:
+    """`text` with the items in sight (a long list cut, all of it in the details), and the details."""
+    listed = [f"• {item}" for item in items[:SHOWN_PROBLEMS]]
+    if len(items) > SHOWN_PROBLEMS:
+        listed.append(QCoreApplication.translate("dialogs", "…另有 %1 处,见“详细信息”").replace(
+            "%1", str(len(items) - SHOWN_PROBLEMS)))
+    return "\n".join([text, *listed]), "\n".join(items) if len(items) > SHOWN_PROBLEMS else None
+
+
 def information(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
@@ -58,13 +76,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     title = QCoreApplication.translate("dialogs", "网格指挥台")
     if isinstance(exc, ValidationFailed):
         # What to correct is in sight, not behind "Show Details…"; a long list there in full.
-        problems = exc.problems
-        listed = [f"• {p}" for p in problems[:SHOWN_PROBLEMS]]
-        if len(problems) > SHOWN_PROBLEMS:
-            listed.append(QCoreApplication.translate("dialogs", "…另有 %1 处,见“详细信息”").replace(
-                "%1", str(len(problems) - SHOWN_PROBLEMS)))
-        error(parent, title, "\n".join([exc.message, *listed]),
-              "\n".join(problems) if len(problems) > SHOWN_PROBLEMS else None)
+        error(parent, title, *_listed(exc.message, exc.problems))
     elif isinstance(exc, GridDeskError):
         error(parent, title, exc.message)
     else:

@@ -4224,6 +4224,16 @@
       <source>已打印 %1 张公示牌到 %2</source>
       <translation>Printed %1 notice sheets to %2</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="146" />
+      <source>公示牌有空白</source>
+      <translation>Notice sheets with blanks</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="147" />
+      <source>以下公示牌缺少应公布的内容,已照样打印;补录后请重新打印:</source>
+      <translation>These notice sheets lack what must be published and were printed all the same; fill it in and print them again:</translation>
+    </message>
   </context>
   <context>
     <name>NoticeTextsDialog</name>
@@ -5707,14 +5717,14 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>dialogs</name>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="58" />
-      <source>网格指挥台</source>
-      <translation>GridDesk</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/dialogs.py" line="64" />
+      <location filename="../../desktop/views/dialogs.py" line="35" />
       <source>…另有 %1 处,见“详细信息”</source>
       <translation>… %1 more, see “Show Details”</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/dialogs.py" line="76" />
+      <source>网格指挥台</source>
+      <translation>GridDesk</translation>
     </message>
   </context>
   <context>

@@ -75,6 +75,20 @@ def test_printed_pdf_as_text_and_fonts(db, system, township, tmp_path):
     assert_cjk_font_embedded(out)
 
 
+@pytest.mark.law("Art. 14")
+def test_a_sheet_printed_without_staff_or_a_staff_phone_is_said(db, system, township, tmp_path):
+    """Art. 14(2) has the board publish each staff member's name and contact: a phone left out (it is
+    optional on entry) printed a blank in silence. The batch prints all the same, and says where."""
+    staff_admin.add_grid_staff(db, system, grid_code=GRID2, role=StaffRole.GRID_HEAD, source=StaffSource.HIRED,
+                               start_on=date(2025, 9, 1), name="黄志强")
+    result = print_notice_sheets(db, system, tmp_path / "sheets.pdf", under=TOWNSHIP)
+    assert result.pages == 3
+    assert result.gaps == (
+        f"塘仔里第二网格({GRID2}):网格长 黄志强 没有联系电话,公示牌上该栏空白(Art. 14(2));请在“网格人员”中补录",
+        f"侨港渔船第一编组({BOATS}):没有在岗的网格工作人员,公示牌上无人可联系(Art. 14(2));请先在“网格人员”中配备",
+    )
+
+
 def longest(text: str, key: str) -> str:
     """`text` repeated to the longest a sheet text may be (notice_board.TEXT_FIELDS)."""
     size = notice_board.TEXT_FIELDS[key][1]

@@ -143,6 +143,7 @@ def answered(monkeypatch):
     """Message boxes answered without showing them (confirmations with yes); what they said is kept."""
     said = []
     monkeypatch.setattr(dialogs, "information", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(dialogs, "warning", lambda parent, title, text, items=(): said.append("\n".join([text, *items])))
     monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: True)
     monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: said.append(str(exc)))
     return said

@@ -24,7 +24,16 @@ def pdf(tmp_path, monkeypatch):
     path = tmp_path / "sheets.pdf"
     monkeypatch.setattr(notice_sheets_dialog, "ask_save_path", lambda parent, title, suggested: str(path))
     monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: pytest.fail(str(exc)))
+    monkeypatch.setattr(dialogs, "warning", lambda parent, title, text, items=(): warned.extend(items))
     return path
+
+
+warned: list[str] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_warnings_yet():
+    warned.clear()
 
 
 @pytest.mark.law("Art. 14")
@@ -41,6 +50,9 @@ def test_prints_with_progress_and_clears_the_reprint_list(qtbot, window, pdf):
     assert seen[-1] == 2 and dialog.progress_bar.maximum() == 2
     assert pdf.exists() and "已打印 2 张" in dialog.status.text()
     assert dialog.reprint_list.count() == 0 and not dialog.progress_bar.isVisible()
+    # Printed all the same, and said: the second grid has nobody to publish (Art. 14(2)).
+    assert warned == [f"侨北第二网格({QIAOBEI}002):没有在岗的网格工作人员,公示牌上无人可联系(Art. 14(2));"
+                      "请先在“网格人员”中配备"]
 
 
 def test_cancel_leaves_no_file_and_nothing_recorded(qtbot, window, pdf, system):

@@ -67,6 +67,7 @@ _UNBROKEN = re.compile(r"[0-9A-Za-z.:/?=&_%#@+\-]+$")
 class PrintResult:
     path: Path
     pages: int
+    gaps: tuple[str, ...] = ()  # "grid: what it lacks", for each sheet printed with a blank (NoticeSheet.gaps)
 
 
 def _wrap(canvas: Canvas, text: str, font: str, size: float, width: float) -> list[str]:
@@ -319,4 +320,5 @@ def print_notice_sheets(db: Database, actor: Actor, out: Path, *, under: str, on
     except BaseException:
         out.unlink()  # a refused or failed record must not leave an unrecorded batch behind
         raise
-    return PrintResult(out, len(items))
+    return PrintResult(out, len(items), tuple(f"{sheet.grid_name}({sheet.grid_code}):{gap}"
+                                              for sheet in items for gap in sheet.gaps()))
