@@ -14,6 +14,7 @@ from desktop.models import Case
 from desktop.models.enums import PlaceLevel, Role
 from desktop.services.queue import QueueFilter
 from desktop.services.security import Actor, Grant
+from desktop.tasks import SyncTaskRunner
 from desktop.views import dialogs
 from desktop.views.exchange import export_dialog, import_dialog
 from desktop.views.menus import FEATURE_ACTIONS
@@ -121,6 +122,34 @@ def test_a_bad_file_lists_each_problem_and_imports_nothing(qtbot, window, tmp_pa
     assert lines == ["第 2 项(第 3 行) 字段 lat:95.0 超出范围(−90 到 90)",
                      '第 3 项(第 4 行) 字段 requested_datetime:"昨天" 不是带时区的 ISO 8601 时间(如 2026-03-01T09:30:00+08:00)']
     assert _cases(window.db) == 0
+
+
+class _LaterRunner:
+    """Keeps each job until run(), as a pool whose threads are all taken keeps it waiting."""
+
+    def __init__(self):
+        self.jobs = []
+
+    def submit(self, fn, *args, **kwargs):
+        self.jobs.append(lambda: SyncTaskRunner().submit(fn, *args, **kwargs))
+
+    def run(self):
+        while self.jobs:
+            self.jobs.pop(0)()
+
+
+def test_an_import_waiting_for_a_thread_is_not_started_twice_and_its_cancel_holds(qtbot, window, tmp_path):
+    path = _requests(tmp_path, [_request(n) for n in range(3)])
+    dialog = _open(qtbot, import_dialog.open_import_dialog, window)
+    later = dialog.task.tasks = _LaterRunner()
+    dialog.path.setText(str(path))
+    dialog.import_button.click()
+    # A second click would import the same file again beside the first (refused as a conflict).
+    assert not dialog.import_button.isEnabled() and dialog.cancel_button.isEnabled()
+    dialog.cancel_button.click()
+    later.run()
+    assert dialog.status.text() == "已取消:没有导入任何诉求" and _cases(window.db) == 0
+    assert dialog.import_button.isEnabled() and not dialog.cancel_button.isEnabled()
 
 
 def test_a_folder_or_a_pipe_is_told_as_such_before_the_import_starts(qtbot, window, tmp_path):
