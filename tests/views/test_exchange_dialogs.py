@@ -124,6 +124,18 @@ def test_a_bad_file_lists_each_problem_and_imports_nothing(qtbot, window, tmp_pa
     assert _cases(window.db) == 0
 
 
+def test_a_file_not_found_after_a_bad_one_does_not_stand_above_the_bad_one_s_problems(qtbot, window, tmp_path):
+    path = _requests(tmp_path, [_request(1, lat=95.0)])
+    dialog = _open(qtbot, import_dialog.open_import_dialog, window)
+    dialog.path.setText(str(path))
+    dialog.import_button.click()
+    assert dialog.problems.count() == 1
+    dialog.path.setText(str(tmp_path / "missing.json"))
+    dialog.import_button.click()
+    assert dialog.status.text() == f"文件 {tmp_path / 'missing.json'} 不存在"
+    assert dialog.problems.isHidden() and dialog.problems.count() == 0
+
+
 class _LaterRunner:
     """Keeps each job until run(), as a pool whose threads are all taken keeps it waiting."""
 
