@@ -2380,7 +2380,7 @@
     <name>ExportDialog</name>
     <message>
       <location filename="../../desktop/views/exchange/export_dialog.py" line="90" />
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="138" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="147" />
       <source>导出诉求</source>
       <translation>Export requests</translation>
     </message>
@@ -2425,72 +2425,88 @@
       <translation>All areas you may export</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="107" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="108" />
+      <source>待本中心办理</source>
+      <translation>Waiting on this center</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="110" />
+      <source>待分拨清单(未落网格)</source>
+      <translation>Triage list (in no grid)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="112" />
+      <source>待重点督办</source>
+      <translation>Due for key supervision</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="114" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="109" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="116" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="111" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="118" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="121" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="112" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="119" />
       <source>当前队列的筛选:%1,%2</source>
       <translation>Current queue filter: %1, %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="114" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="123" />
       <source>只含已超期</source>
       <translation>overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="116" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="125" />
       <source>只含督办</source>
       <translation>supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="118" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="127" />
       <source>含“%1”</source>
       <translation>containing “%1”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="120" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="129" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="121" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="130" />
       <source>,</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="139" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="148" />
       <source>%1 文件 (*%2)</source>
       <translation>%1 file (*%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="145" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="154" />
       <source>正在导出…</source>
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="146" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="155" />
       <source>已取消:没有写出文件</source>
       <translation>Cancelled: no file written</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="149" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="158" />
       <source>正在导出 %1/%2</source>
       <translation>Exporting %1/%2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="152" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="161" />
       <source>已导出 %1 件到 %2</source>
       <translation>Exported %1 cases to %2</translation>
     </message>
@@ -2876,17 +2892,17 @@
       <translation>By file extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="143" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="145" />
       <source>%1 是文件夹,不是文件;请选择其中的文件</source>
       <translation>%1 is a folder, not a file; choose a file in it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="144" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="146" />
       <source>%1 不是普通文件(是管道、设备或套接字),无法导入</source>
       <translation>%1 is not a regular file (a pipe, device or socket) and cannot be imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="145" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="147" />
       <source>文件 %1 不存在</source>
       <translation>File %1 does not exist</translation>
     </message>
@@ -3227,82 +3243,82 @@
       <translation>A report closed by its final report cannot be corrected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="307" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="308" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="308" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="309" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="309" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="310" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="321" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="322" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="322" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="323" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="323" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="324" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="323" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="324" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="336" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="337" />
       <source>更正报送记录 — %1</source>
       <translation>Correct record — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="337" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="338" />
       <source>%1(报%2)登记的报送时间为 %3。更正后,原记录、更正后的时间和原因都留在报告的更正记录中。</source>
       <translation>%1 (to %2) was recorded as made at %3. The record before, the corrected time and the reason all stay in the report's corrections.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="340" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="341" />
       <source>实际报送时间</source>
       <translation>Actually made at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="340" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="341" />
       <source>更正原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="350" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="351" />
       <source>撤销处置完毕 — %1</source>
       <translation>Undo handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="351" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="352" />
       <source>撤销原因(撤销后续报恢复计时,终报不再计时)</source>
       <translation>Reason (follow-ups fall due again; the final report no longer does)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="358" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="359" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="362" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="363" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="363" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="364" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>
@@ -5275,12 +5291,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TaskProgress</name>
     <message>
-      <location filename="../../desktop/views/progress.py" line="41" />
+      <location filename="../../desktop/views/progress.py" line="45" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/progress.py" line="86" />
+      <location filename="../../desktop/views/progress.py" line="95" />
       <source>正在取消…</source>
       <translation>Cancelling…</translation>
     </message>

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 import exchange_world as world
 from desktop.models import Case
-from desktop.models.enums import PlaceLevel, Role
+from desktop.models.enums import CaseState, MatterCategory, PlaceLevel, Role
 from desktop.services.queue import QueueFilter
 from desktop.services.security import Actor, Grant
 from desktop.tasks import SyncTaskRunner
@@ -209,6 +209,19 @@ def test_export_takes_the_queue_filter_on_screen(qtbot, window, tmp_path, monkey
     rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
     assert [r[0] for r in rows[1:]] == ["450503103-2025-000002"]
     assert "已导出 1 件" in dialog.status.text()
+
+
+@pytest.mark.parametrize("chosen, named", [
+    (dict(awaiting_center=True), "待本中心办理"),
+    (dict(key_supervision_due=True), "待重点督办"),
+    (dict(unrouted=True, states=frozenset({CaseState.RECEIVED})), "待分拨清单(未落网格)"),
+])
+def test_export_names_the_queue_s_list_and_category_not_merely_its_states(qtbot, window, chosen, named):
+    """待本中心办理 under one category was described as 未办结 of every category, with its count."""
+    window.queue_model = _QueueModel(QueueFilter(under=world.QIAOGANG, categories=frozenset({MatterCategory.LIVELIHOOD}),
+                                                 **chosen))
+    dialog = _open(qtbot, export_dialog.open_export_dialog, window)
+    assert dialog.scope.text().startswith(f"当前队列的筛选:侨港镇({world.QIAOGANG}),{named},民生公共服务,共 ")
 
 
 @pytest.mark.law("Art. 15")

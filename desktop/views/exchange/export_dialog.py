@@ -103,13 +103,22 @@ class ExportDialog(Retranslating, QDialog):
         f = self.filter
         place = (f"{self.place_name}({f.under})" if self.place_name else f.under) if f.under \
             else self.tr("可导出的全部地区")
-        if not f.states:
+        # The queue's own lists first: each is a narrower choice than the states it draws on.
+        if f.awaiting_center:
+            states = self.tr("待本中心办理")
+        elif f.unrouted:
+            states = self.tr("待分拨清单(未落网格)")
+        elif f.key_supervision_due:
+            states = self.tr("待重点督办")
+        elif not f.states:
             states = self.tr("全部状态")
         elif f.states == frozenset(OPEN_CASE_STATES):
             states = self.tr("未办结")
         else:
             states = self.tr("、").join(sorted(label(s) for s in f.states))
         parts = [self.tr("当前队列的筛选:%1,%2").replace("%1", place).replace("%2", states)]
+        if f.categories:
+            parts.append(self.tr("、").join(sorted(label(c) for c in f.categories)))
         if f.overdue_only:
             parts.append(self.tr("只含已超期"))
         if f.supervised_only:
