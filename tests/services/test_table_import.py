@@ -238,6 +238,15 @@ def test_excel_unicode_text_and_binary_files_are_refused_as_such(world_db, syste
     assert "既不是有效的 UTF-8 也不是有效的 GBK" in caught.value.message and len(caught.value.problems) <= 200
 
 
+@pytest.mark.parametrize("start", [b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"])
+def test_a_workbook_named_csv_is_told_as_a_workbook_not_as_lines_of_bad_gbk(world_db, system, tmp_path, start):
+    path = tmp_path / "cases.csv"
+    path.write_bytes(start + bytes(range(256)) * 10)
+    with pytest.raises(ValidationFailed) as caught:
+        table_import.import_file(world_db, system, path)
+    assert caught.value.message.startswith("文件是 Excel 工作簿,不是 CSV 文本") and not caught.value.problems
+
+
 def _csv_text(rows) -> str:
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, HEADERS)
