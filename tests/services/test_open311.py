@@ -441,6 +441,17 @@ def test_each_bad_request_is_named_by_index_line_and_field(world_db, system, tmp
     assert _case_count(world_db) == 1  # only the case made above
 
 
+def test_a_day_that_does_not_exist_is_told_so_not_as_a_time_without_offset(world_db, system, tmp_path):
+    path = _write(tmp_path, [_request(1, requested_datetime="2026-02-30T09:30:00+08:00"),
+                             _request(2, updated_datetime="2026-03-02T09:30:00")])
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert caught.value.problems == [
+        '第 1 项(第 2 行) 字段 requested_datetime:"2026-02-30T09:30:00+08:00" 中没有这一天或这一时刻(月、日或时、分超出范围),'
+        '请检查日期',
+        '第 2 项(第 3 行) 字段 updated_datetime:"2026-03-02T09:30:00" 不是带时区的 ISO 8601 时间(如 2026-03-01T09:30:00+08:00)']
+
+
 def test_a_file_imported_twice_is_refused_row_by_row_and_adds_nothing(world_db, system, tmp_path):
     path = _write(tmp_path, [_request(1), _request(2), _request(3, lat=None, long=None)])
     open311.import_file(world_db, system, path, township_code=world.QIAOGANG)

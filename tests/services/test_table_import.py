@@ -179,6 +179,15 @@ def test_times_resaved_by_excel_are_read_and_a_date_past_9999_is_named(world_db,
                         "第 3 行 字段 经度:'1_09.1' 不是数字"]
 
 
+def test_a_day_or_hour_that_does_not_exist_is_told_so_not_as_a_bad_format(world_db, system, tmp_path):
+    path = _write(tmp_path, [_row("D-1", 受理时间="2026-02-30 09:30"), _row("D-2", 办理期限="2026/3/6 25:00"),
+                             _row("D-3", 受理时间="3月2日")])
+    assert _refusal(world_db, system, path) == [
+        "第 2 行 字段 受理时间:'2026-02-30 09:30' 中没有这一天或这一时刻(月、日或时、分超出范围),请检查日期",
+        "第 3 行 字段 办理期限:'2026/3/6 25:00' 中没有这一天或这一时刻(月、日或时、分超出范围),请检查日期",
+        "第 4 行 字段 受理时间:'3月2日' 不是“年-月-日 时:分”格式的时间"]
+
+
 def test_numbers_excel_turned_into_scientific_notation_are_named_not_guessed(world_db, system, tmp_path):
     path = _write(tmp_path, [_row("E-1", 网格代码="4.50503E+14"), _row("E-2", 联系电话="1.38078E+10")])
     problems = _refusal(world_db, system, path)

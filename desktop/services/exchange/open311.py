@@ -81,6 +81,8 @@ EXTENSION_KEYS = frozenset(("state", "state_label", "grid_code", "supervision", 
                             "category", "external_id", "closed_datetime", "merged_into"))
 _SUPERVISION = {level.value for level in SupervisionLevel}
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+# Written as an ISO 8601 time is, whatever the numbers: 2026-13-01T09:00:00+08:00 is no day, not a bad format.
+_ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?")
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -268,6 +270,9 @@ def _moment(value, name: str, bad: list) -> datetime | None:
         parsed = datetime.fromisoformat(value)
     except (TypeError, ValueError):
         parsed = None
+    if parsed is None and type(value) is str and _ISO_SHAPE.fullmatch(value):
+        bad.append((name, f"{_shown(value)} 中没有这一天或这一时刻(月、日或时、分超出范围),请检查日期"))
+        return None
     if parsed is None or parsed.tzinfo is None:
         bad.append((name, f"{_shown(value)} 不是带时区的 ISO 8601 时间(如 2026-03-01T09:30:00+08:00)"))
         return None

@@ -70,6 +70,10 @@ def _read_time(value: str) -> datetime:
     raise ValueError(value)
 
 
+# Written as a time is (as _TIME_FORMATS read it), whatever the numbers: 2026-11-31 is no day, not a bad format.
+_TIME_SHAPE = re.compile(r"\d{4}([-/])\d{1,2}\1\d{1,2} \d{1,2}:\d{2}(:\d{2})?")
+
+
 def _time(value: str, where: int, column: str, problems: Problems) -> datetime | None:
     if not value:
         return None
@@ -78,7 +82,10 @@ def _time(value: str, where: int, column: str, problems: Problems) -> datetime |
             return _read_time(value[:-6] + " 00:00") + timedelta(days=1)
         return _read_time(value)
     except ValueError:
-        problems.add(where, column, f"{value!r} 不是“年-月-日 时:分”格式的时间")
+        if _TIME_SHAPE.fullmatch(value):
+            problems.add(where, column, f"{value!r} 中没有这一天或这一时刻(月、日或时、分超出范围),请检查日期")
+        else:
+            problems.add(where, column, f"{value!r} 不是“年-月-日 时:分”格式的时间")
     except OverflowError:  # the day after 9999-12-31
         problems.add(where, column, f"{value!r} 超出可记录的日期范围,请检查日期")
     return None
