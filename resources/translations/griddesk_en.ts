@@ -2491,24 +2491,29 @@
       <translation>%1 file (*%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="154" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="155" />
       <source>正在导出…</source>
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="155" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="156" />
       <source>已取消:没有写出文件</source>
       <translation>Cancelled: no file written</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="158" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="159" />
       <source>正在导出 %1/%2</source>
       <translation>Exporting %1/%2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="161" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="162" />
       <source>已导出 %1 件到 %2</source>
       <translation>Exported %1 cases to %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="164" />
+      <source>。其中诉求人的联系电话已遮挡(本用户无权查看个人信息,Art. 15):这个文件再导入时会被拒绝;要把诉求转入其他系统,请由有权查看个人信息的用户导出</source>
+      <translation>. Requesters' phones are masked (this user may not view personal data, Art. 15): the file will be refused if imported; to move the cases to another system, have a user who may view personal data export them</translation>
     </message>
   </context>
   <context>
