@@ -441,6 +441,15 @@ def test_each_bad_request_is_named_by_index_line_and_field(world_db, system, tmp
     assert _case_count(world_db) == 1  # only the case made above
 
 
+@pytest.mark.parametrize("content", ["", " \n"])
+def test_an_empty_file_is_told_empty(world_db, system, tmp_path, content):
+    path = tmp_path / "requests.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert caught.value.problems == ["文件:文件是空的,没有可导入的诉求(应为 JSON 数组 [ {…}, {…} ])"]
+
+
 def test_a_day_that_does_not_exist_is_told_so_not_as_a_time_without_offset(world_db, system, tmp_path):
     path = _write(tmp_path, [_request(1, requested_datetime="2026-02-30T09:30:00+08:00"),
                              _request(2, updated_datetime="2026-03-02T09:30:00")])

@@ -179,6 +179,19 @@ def test_times_resaved_by_excel_are_read_and_a_date_past_9999_is_named(world_db,
                         "第 3 行 字段 经度:'1_09.1' 不是数字"]
 
 
+@pytest.mark.parametrize("name, content", [("cases.csv", b""), ("cases.csv", b"\r\n\r\n"), ("cases.xlsx", None)])
+def test_an_empty_file_is_told_empty_not_missing_every_column(world_db, system, tmp_path, name, content):
+    path = tmp_path / name
+    if content is None:
+        import openpyxl
+
+        openpyxl.Workbook().save(path)
+    else:
+        path.write_bytes(content)
+    assert _refusal(world_db, system, path, fmt=name[-4:].lstrip(".")) == [
+        "文件:文件是空的,没有表头也没有诉求行;请选择导出的诉求清单文件"]
+
+
 def test_a_day_or_hour_that_does_not_exist_is_told_so_not_as_a_bad_format(world_db, system, tmp_path):
     path = _write(tmp_path, [_row("D-1", 受理时间="2026-02-30 09:30"), _row("D-2", 办理期限="2026/3/6 25:00"),
                              _row("D-3", 受理时间="3月2日")])

@@ -489,6 +489,9 @@ def parse_requests(text: str, source: str, progress: ProgressReport | None = Non
                    ) -> tuple[list[IncomingRequest], Problems]:
     """Read a requests.json; bad JSON is reported at its line and column, bad fields per request."""
     problems = Problems(source, locate=lambda indices: _lines_of(text, indices))
+    if not text.strip():  # not "第 1 行第 1 列:文件应是一个 JSON 数组": there is nothing in it at all
+        problems.add("文件", None, "文件是空的,没有可导入的诉求(应为 JSON 数组 [ {…}, {…} ])")
+        return [], problems
     try:
         elements = json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:

@@ -155,6 +155,9 @@ def parse_table(rows: Rows, source: str, problems: Problems | None = None, *, ra
     problems.locate = lambda indices: {i: f"第 {lines[i]} 行" for i in indices}
     header_line, header = next(((line, cells) for line, cells in rows if any(cells)), (1, []))
     header = [name.strip() for name in header]
+    if not header and not problems:  # not "缺少列 编号、事项编码…": there is nothing in it at all
+        problems.add("文件", None, "文件是空的,没有表头也没有诉求行;请选择导出的诉求清单文件")
+        return [], problems
     missing = [h for h in REQUIRED if h not in header]
     unknown = [h for h in header if h not in HEADERS]  # its cells would be lost without a word
     twice = sorted({h for h in header if header.count(h) > 1})  # the later column would silently win
