@@ -441,6 +441,20 @@ def test_each_bad_request_is_named_by_index_line_and_field(world_db, system, tmp
     assert _case_count(world_db) == 1  # only the case made above
 
 
+@pytest.mark.parametrize("text, said", [
+    ('[{"service_request_id": "X",}]', "第 1 行第 29 列:第 1 项 JSON 语法错误:此处应为双引号括起的字段名(可能多了逗号,或字段名未加双引号)"),
+    ('[{"service_request_id": "X}]', "第 1 行第 25 列:第 1 项 JSON 语法错误:引号未闭合"),
+    ('[{"service_request_id" "X"}]', "第 1 行第 24 列:第 1 项 JSON 语法错误:字段名之后应为冒号 :"),
+])
+def test_a_json_syntax_error_is_said_in_chinese_at_its_line_and_column(world_db, system, tmp_path, text, said):
+    """Not the json module's English (Expecting property name enclosed in double quotes)."""
+    path = tmp_path / "requests.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert caught.value.problems == [f"JSON:{said}"]
+
+
 @pytest.mark.parametrize("content", ["", " \n"])
 def test_an_empty_file_is_told_empty(world_db, system, tmp_path, content):
     path = tmp_path / "requests.json"
