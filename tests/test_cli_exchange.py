@@ -293,3 +293,17 @@ def test_an_export_under_a_place_that_does_not_exist_says_so_not_no_permission(w
     assert _run(world_db, "--as", "qg_admin", "cases", "export", str(tmp_path / name), "--under", "450502")[0] == 1
     assert "没有在 海城(450502000000) 数据导入导出的权限" in capsys.readouterr().err
     assert not (tmp_path / name).exists()
+
+
+@pytest.mark.law("Art. 15")
+def test_an_export_with_masked_phones_says_so_before_anyone_tries_to_import_it(world_db, system, tmp_path):
+    world.add_case(world_db, "450503103-2025-000001")
+    users.add_user(world_db, system, username="qg_op1", display_name="侨港值班员", password="secret-123",
+                   role=Role.OPERATOR, scope_code=world.QIAOGANG)
+    users.add_user(world_db, system, username="qg_chief", display_name="侨港值班长", password="secret-123",
+                   role=Role.SUPERVISOR, scope_code=world.QIAOGANG)
+    for user, name, masked in (("qg_op1", "out.csv", True), ("qg_op1", "out.xlsx", True),
+                               ("qg_op1", "out.json", False), ("qg_chief", "chief.csv", False)):
+        code, out = _run(world_db, "--as", user, "cases", "export", str(tmp_path / name))
+        assert code == 0 and out.startswith("已导出 1 件")
+        assert ("联系电话已遮挡(本用户无权查看个人信息,Art. 15):这个文件再导入时会被拒绝" in out) is masked, (user, name)

@@ -22,7 +22,7 @@ from ..services.cases.common import ASSIGNMENT_ACTIONS
 from ..services.cases.queries import own_share_step
 from ..services.cases.results import ShareStep
 from ..services.clock import BEIJING, due_text
-from ..services.exchange import formats, open311
+from ..services.exchange import formats, open311, table_export
 from ..services.queue import QueueFilter
 from .key_value import number_or_text, split_setting
 from .places import print_table
@@ -37,6 +37,9 @@ def _format(args, *, reading: bool = False) -> str:
     return fmt
 
 
+# A file for another platform must not be found unusable only when it is imported there.
+MASKED_PHONES = ("其中诉求人的联系电话已遮挡(本用户无权查看个人信息,Art. 15):这个文件再导入时会被拒绝;"
+                 "要把诉求转入其他系统,请由有权查看个人信息的用户导出")
 SUPERVISED_SHOWN = 10  # case numbers listed for the center to look at; the rest are counted
 
 
@@ -62,6 +65,8 @@ def _export(ctx, args) -> int:
     everything = QueueFilter(under=args.under, states=frozenset())
     count = formats.export_file(ctx.db, ctx.actor, path, fmt, everything)
     ctx.print(f"已导出 {count} 件到 {path}")
+    if fmt != "open311" and count and table_export.masks_phones(ctx.actor, everything):
+        ctx.print(MASKED_PHONES)
     return 0
 
 

@@ -27,6 +27,10 @@ class TaskProgress(QObject):
         super().__init__(parent)
         self.tasks = tasks
         self.running: Progress | None = None
+        # Busy from start() on, not from when a worker thread takes the job up: until then the dialog's
+        # start button would stay enabled (a second click started the same import again beside it).
+        self._busy = False
+        self._cancel_asked = False  # Cancel pressed before the job started: it is cancelled as it starts
         self.bar = QProgressBar()
         self.bar.hide()
         self.status = QLabel()
@@ -42,7 +46,7 @@ class TaskProgress(QObject):
 
     @property
     def busy(self) -> bool:
-        return self.running is not None
+        return self._busy
 
     def start(self, work: Callable[[Report], Any], *, status: str, describe: Callable[[int, int, str], str],
               on_done: Callable[[Any], None], cancelled: str,
@@ -55,6 +59,8 @@ class TaskProgress(QObject):
 
         def job(progress: Progress):
             self.running = progress  # Cancel reaches the job through it, whichever runner runs it
+            if self._cancel_asked:
+                progress.cancel()
             return work(progress.report)
 
         def progressed(done: int, total: int, what: str) -> None:
@@ -73,6 +79,7 @@ class TaskProgress(QObject):
             else:
                 (on_error or self.show_error)(exc)
 
+        self._busy, self._cancel_asked = True, False
         self.bar.setRange(0, 0)
         self.bar.show()
         self.cancel_button.setEnabled(True)
@@ -81,8 +88,10 @@ class TaskProgress(QObject):
         self.tasks.submit(job, on_done=done, on_error=failed, on_progress=progressed)
 
     def cancel(self) -> None:
-        if self.running is not None:
-            self.running.cancel()
+        if self._busy:
+            self._cancel_asked = True
+            if self.running is not None:
+                self.running.cancel()
             self.status.setText(self.tr("正在取消…"))
 
     def show_error(self, exc: BaseException) -> None:
@@ -92,6 +101,7 @@ class TaskProgress(QObject):
 
     def _finish(self) -> None:
         self.running = None
+        self._busy = False
         self.bar.hide()
         self.cancel_button.setEnabled(False)
         self.busy_changed.emit(False)

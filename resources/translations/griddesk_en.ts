@@ -2390,7 +2390,7 @@
     <name>ExportDialog</name>
     <message>
       <location filename="../../desktop/views/exchange/export_dialog.py" line="90" />
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="138" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="147" />
       <source>导出诉求</source>
       <translation>Export requests</translation>
     </message>
@@ -2435,74 +2435,95 @@
       <translation>All areas you may export</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="107" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="108" />
+      <source>待本中心办理</source>
+      <translation>Waiting on this center</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="110" />
+      <source>待分拨清单(未落网格)</source>
+      <translation>Triage list (in no grid)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="112" />
+      <source>待重点督办</source>
+      <translation>Due for key supervision</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="114" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="109" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="116" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="111" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="118" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="121" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="112" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="119" />
       <source>当前队列的筛选:%1,%2</source>
       <translation>Current queue filter: %1, %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="114" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="123" />
       <source>只含已超期</source>
       <translation>overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="116" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="125" />
       <source>只含督办</source>
       <translation>supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="118" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="127" />
       <source>含“%1”</source>
       <translation>containing “%1”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="120" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="129" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="121" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="130" />
       <source>,</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="139" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="148" />
       <source>%1 文件 (*%2)</source>
       <translation>%1 file (*%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="145" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="155" />
       <source>正在导出…</source>
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="146" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="156" />
       <source>已取消:没有写出文件</source>
       <translation>Cancelled: no file written</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="149" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="159" />
       <source>正在导出 %1/%2</source>
       <translation>Exporting %1/%2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="152" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="162" />
       <source>已导出 %1 件到 %2</source>
       <translation>Exported %1 cases to %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="164" />
+      <source>。其中诉求人的联系电话已遮挡(本用户无权查看个人信息,Art. 15):这个文件再导入时会被拒绝;要把诉求转入其他系统,请由有权查看个人信息的用户导出</source>
+      <translation>. Requesters' phones are masked (this user may not view personal data, Art. 15): the file will be refused if imported; to move the cases to another system, have a user who may view personal data export them</translation>
     </message>
   </context>
   <context>
@@ -2886,17 +2907,17 @@
       <translation>By file extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="143" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="145" />
       <source>%1 是文件夹,不是文件;请选择其中的文件</source>
       <translation>%1 is a folder, not a file; choose a file in it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="144" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="146" />
       <source>%1 不是普通文件(是管道、设备或套接字),无法导入</source>
       <translation>%1 is not a regular file (a pipe, device or socket) and cannot be imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="145" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="147" />
       <source>文件 %1 不存在</source>
       <translation>File %1 does not exist</translation>
     </message>
@@ -5295,12 +5316,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TaskProgress</name>
     <message>
-      <location filename="../../desktop/views/progress.py" line="41" />
+      <location filename="../../desktop/views/progress.py" line="45" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/progress.py" line="86" />
+      <location filename="../../desktop/views/progress.py" line="95" />
       <source>正在取消…</source>
       <translation>Cancelling…</translation>
     </message>

@@ -441,6 +441,40 @@ def test_each_bad_request_is_named_by_index_line_and_field(world_db, system, tmp
     assert _case_count(world_db) == 1  # only the case made above
 
 
+@pytest.mark.parametrize("text, said", [
+    ('[{"service_request_id": "X",}]', "第 1 行第 29 列:第 1 项 JSON 语法错误:此处应为双引号括起的字段名(可能多了逗号,或字段名未加双引号)"),
+    ('[{"service_request_id": "X}]', "第 1 行第 25 列:第 1 项 JSON 语法错误:引号未闭合"),
+    ('[{"service_request_id" "X"}]', "第 1 行第 24 列:第 1 项 JSON 语法错误:字段名之后应为冒号 :"),
+])
+def test_a_json_syntax_error_is_said_in_chinese_at_its_line_and_column(world_db, system, tmp_path, text, said):
+    """Not the json module's English (Expecting property name enclosed in double quotes)."""
+    path = tmp_path / "requests.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert caught.value.problems == [f"JSON:{said}"]
+
+
+@pytest.mark.parametrize("content", ["", " \n"])
+def test_an_empty_file_is_told_empty(world_db, system, tmp_path, content):
+    path = tmp_path / "requests.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert caught.value.problems == ["文件:文件是空的,没有可导入的诉求(应为 JSON 数组 [ {…}, {…} ])"]
+
+
+def test_a_day_that_does_not_exist_is_told_so_not_as_a_time_without_offset(world_db, system, tmp_path):
+    path = _write(tmp_path, [_request(1, requested_datetime="2026-02-30T09:30:00+08:00"),
+                             _request(2, updated_datetime="2026-03-02T09:30:00")])
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert caught.value.problems == [
+        '第 1 项(第 2 行) 字段 requested_datetime:"2026-02-30T09:30:00+08:00" 中没有这一天或这一时刻(月、日或时、分超出范围),'
+        '请检查日期',
+        '第 2 项(第 3 行) 字段 updated_datetime:"2026-03-02T09:30:00" 不是带时区的 ISO 8601 时间(如 2026-03-01T09:30:00+08:00)']
+
+
 def test_a_file_imported_twice_is_refused_row_by_row_and_adds_nothing(world_db, system, tmp_path):
     path = _write(tmp_path, [_request(1), _request(2), _request(3, lat=None, long=None)])
     open311.import_file(world_db, system, path, township_code=world.QIAOGANG)

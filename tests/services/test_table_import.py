@@ -179,6 +179,28 @@ def test_times_resaved_by_excel_are_read_and_a_date_past_9999_is_named(world_db,
                         "第 3 行 字段 经度:'1_09.1' 不是数字"]
 
 
+@pytest.mark.parametrize("name, content", [("cases.csv", b""), ("cases.csv", b"\r\n\r\n"), ("cases.xlsx", None)])
+def test_an_empty_file_is_told_empty_not_missing_every_column(world_db, system, tmp_path, name, content):
+    path = tmp_path / name
+    if content is None:
+        import openpyxl
+
+        openpyxl.Workbook().save(path)
+    else:
+        path.write_bytes(content)
+    assert _refusal(world_db, system, path, fmt=name[-4:].lstrip(".")) == [
+        "文件:文件是空的,没有表头也没有诉求行;请选择导出的诉求清单文件"]
+
+
+def test_a_day_or_hour_that_does_not_exist_is_told_so_not_as_a_bad_format(world_db, system, tmp_path):
+    path = _write(tmp_path, [_row("D-1", 受理时间="2026-02-30 09:30"), _row("D-2", 办理期限="2026/3/6 25:00"),
+                             _row("D-3", 受理时间="3月2日")])
+    assert _refusal(world_db, system, path) == [
+        "第 2 行 字段 受理时间:'2026-02-30 09:30' 中没有这一天或这一时刻(月、日或时、分超出范围),请检查日期",
+        "第 3 行 字段 办理期限:'2026/3/6 25:00' 中没有这一天或这一时刻(月、日或时、分超出范围),请检查日期",
+        "第 4 行 字段 受理时间:'3月2日' 不是“年-月-日 时:分”格式的时间"]
+
+
 def test_numbers_excel_turned_into_scientific_notation_are_named_not_guessed(world_db, system, tmp_path):
     path = _write(tmp_path, [_row("E-1", 网格代码="4.50503E+14"), _row("E-2", 联系电话="1.38078E+10")])
     problems = _refusal(world_db, system, path)
@@ -236,6 +258,15 @@ def test_excel_unicode_text_and_binary_files_are_refused_as_such(world_db, syste
     with pytest.raises(ValidationFailed) as caught:
         table_import.import_file(world_db, system, path)
     assert "既不是有效的 UTF-8 也不是有效的 GBK" in caught.value.message and len(caught.value.problems) <= 200
+
+
+@pytest.mark.parametrize("start", [b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"])
+def test_a_workbook_named_csv_is_told_as_a_workbook_not_as_lines_of_bad_gbk(world_db, system, tmp_path, start):
+    path = tmp_path / "cases.csv"
+    path.write_bytes(start + bytes(range(256)) * 10)
+    with pytest.raises(ValidationFailed) as caught:
+        table_import.import_file(world_db, system, path)
+    assert caught.value.message.startswith("文件是 Excel 工作簿,不是 CSV 文本") and not caught.value.problems
 
 
 def _csv_text(rows) -> str:

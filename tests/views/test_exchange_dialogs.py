@@ -11,9 +11,10 @@ from sqlalchemy import func, select
 
 import exchange_world as world
 from desktop.models import Case
-from desktop.models.enums import PlaceLevel, Role
+from desktop.models.enums import CaseState, MatterCategory, PlaceLevel, Role
 from desktop.services.queue import QueueFilter
 from desktop.services.security import Actor, Grant
+from desktop.tasks import SyncTaskRunner
 from desktop.views import dialogs
 from desktop.views.exchange import export_dialog, import_dialog
 from desktop.views.menus import FEATURE_ACTIONS
@@ -123,6 +124,46 @@ def test_a_bad_file_lists_each_problem_and_imports_nothing(qtbot, window, tmp_pa
     assert _cases(window.db) == 0
 
 
+def test_a_file_not_found_after_a_bad_one_does_not_stand_above_the_bad_one_s_problems(qtbot, window, tmp_path):
+    path = _requests(tmp_path, [_request(1, lat=95.0)])
+    dialog = _open(qtbot, import_dialog.open_import_dialog, window)
+    dialog.path.setText(str(path))
+    dialog.import_button.click()
+    assert dialog.problems.count() == 1
+    dialog.path.setText(str(tmp_path / "missing.json"))
+    dialog.import_button.click()
+    assert dialog.status.text() == f"文件 {tmp_path / 'missing.json'} 不存在"
+    assert dialog.problems.isHidden() and dialog.problems.count() == 0
+
+
+class _LaterRunner:
+    """Keeps each job until run(), as a pool whose threads are all taken keeps it waiting."""
+
+    def __init__(self):
+        self.jobs = []
+
+    def submit(self, fn, *args, **kwargs):
+        self.jobs.append(lambda: SyncTaskRunner().submit(fn, *args, **kwargs))
+
+    def run(self):
+        while self.jobs:
+            self.jobs.pop(0)()
+
+
+def test_an_import_waiting_for_a_thread_is_not_started_twice_and_its_cancel_holds(qtbot, window, tmp_path):
+    path = _requests(tmp_path, [_request(n) for n in range(3)])
+    dialog = _open(qtbot, import_dialog.open_import_dialog, window)
+    later = dialog.task.tasks = _LaterRunner()
+    dialog.path.setText(str(path))
+    dialog.import_button.click()
+    # A second click would import the same file again beside the first (refused as a conflict).
+    assert not dialog.import_button.isEnabled() and dialog.cancel_button.isEnabled()
+    dialog.cancel_button.click()
+    later.run()
+    assert dialog.status.text() == "已取消:没有导入任何诉求" and _cases(window.db) == 0
+    assert dialog.import_button.isEnabled() and not dialog.cancel_button.isEnabled()
+
+
 def test_a_folder_or_a_pipe_is_told_as_such_before_the_import_starts(qtbot, window, tmp_path):
     import os
 
@@ -170,6 +211,19 @@ def test_export_takes_the_queue_filter_on_screen(qtbot, window, tmp_path, monkey
     assert "已导出 1 件" in dialog.status.text()
 
 
+@pytest.mark.parametrize("chosen, named", [
+    (dict(awaiting_center=True), "待本中心办理"),
+    (dict(key_supervision_due=True), "待重点督办"),
+    (dict(unrouted=True, states=frozenset({CaseState.RECEIVED})), "待分拨清单(未落网格)"),
+])
+def test_export_names_the_queue_s_list_and_category_not_merely_its_states(qtbot, window, chosen, named):
+    """待本中心办理 under one category was described as 未办结 of every category, with its count."""
+    window.queue_model = _QueueModel(QueueFilter(under=world.QIAOGANG, categories=frozenset({MatterCategory.LIVELIHOOD}),
+                                                 **chosen))
+    dialog = _open(qtbot, export_dialog.open_export_dialog, window)
+    assert dialog.scope.text().startswith(f"当前队列的筛选:侨港镇({world.QIAOGANG}),{named},民生公共服务,共 ")
+
+
 @pytest.mark.law("Art. 15")
 def test_export_counts_and_reports_progress_over_the_cases_the_user_may_export(qtbot, window, tmp_path, monkeypatch):
     """Viewing the township (auditor) but exporting for one grid: the dialog names the areas where the
@@ -192,6 +246,8 @@ def test_export_counts_and_reports_progress_over_the_cases_the_user_may_export(q
         assert reports[-1] == "正在导出 1/1", fmt
         assert (dialog.progress_bar.value(), dialog.progress_bar.maximum()) == (1, 1)
         assert "已导出 1 件" in dialog.status.text()
+        # An operator may not see whole phones (Art. 15): the CSV says so; Open311 carries no phones.
+        assert ("联系电话已遮挡(本用户无权查看个人信息,Art. 15)" in dialog.status.text()) is (fmt == "csv")
 
 
 def test_export_without_a_queue_takes_every_case_under_the_place_and_cancel_leaves_no_file(

@@ -25,6 +25,7 @@ from ...errors import GridDeskError, ValidationFailed
 # UTF-8 first (with or without BOM): GBK bytes almost never form valid UTF-8, the reverse is common.
 ENCODINGS = (("utf-8-sig", "UTF-8"), ("gb18030", "GBK"))
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_WORKBOOKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx (a zip file), .xls (an OLE2 compound file)
 SHOWN_LINES = 200  # a binary file fails on every line; the first ones say enough
 # What a new file's mode would be (mkstemp makes 0600): read once, at import, on the main thread,
 # because os.umask can only be read by setting it.
@@ -149,6 +150,9 @@ def _refuse_mixed(data: bytes) -> None:
 def decode_csv(data: bytes) -> str:
     """The text of a CSV file in UTF-8 (BOM or not) or GBK; bytes fitting neither are named by line,
     and so are the lines of a file that mixes the two (`_refuse_mixed`)."""
+    if data.startswith(_WORKBOOKS):  # a workbook named .csv: read as text, every line was "not GBK"
+        raise ValidationFailed("文件是 Excel 工作簿,不是 CSV 文本(只是文件名以 .csv 结尾);请在 Excel 中打开,另存为"
+                               "“CSV UTF-8(逗号分隔)”后重新导入,本次未导入任何记录")
     if data.startswith(_UTF16_BOMS):  # Excel's "Unicode text": UTF-16, and tab-separated
         raise ValidationFailed("文件是 UTF-16 编码(Excel 的“Unicode 文本”),不是 CSV;请在 Excel 中另存为"
                                "“CSV UTF-8(逗号分隔)”后重新导入,本次未导入任何记录")

@@ -81,6 +81,8 @@ EXTENSION_KEYS = frozenset(("state", "state_label", "grid_code", "supervision", 
                             "category", "external_id", "closed_datetime", "merged_into"))
 _SUPERVISION = {level.value for level in SupervisionLevel}
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+# Written as an ISO 8601 time is, whatever the numbers: 2026-13-01T09:00:00+08:00 is no day, not a bad format.
+_ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?")
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -196,6 +198,23 @@ def write_requests(db: Database, actor: Actor, path: Path, f: QueueFilter | None
 # --- in ---------------------------------------------------------------------------------------
 
 
+# What the json module's complaints mean for someone holding the file (its messages are English).
+_JSON_ERRORS = {
+    "Expecting value": "此处应为一个值(可能多了逗号,或文字未加双引号)",
+    "Expecting property name enclosed in double quotes": "此处应为双引号括起的字段名(可能多了逗号,或字段名未加双引号)",
+    "Expecting ':' delimiter": "字段名之后应为冒号 :",
+    "Expecting ',' delimiter": "此处应为逗号 ,(可能少了逗号或引号)",
+    "Unterminated string starting at": "引号未闭合",
+    "Invalid control character at": "文字中有未转义的控制字符(制表符、换行等应写作 \\t、\\n)",
+    "Invalid \\escape": "文字中有无效的反斜杠转义(\\ 本身应写作 \\\\)",
+    "Extra data": "数据结束后还有多余内容",
+}
+
+
+def _json_error(msg: str) -> str:
+    return f"JSON 语法错误:{_JSON_ERRORS[msg]}" if msg in _JSON_ERRORS else f"JSON 语法错误({msg})"
+
+
 class _BadJson(Exception):
     def __init__(self, line: int, column: int, message: str):
         super().__init__(f"第 {line} 行第 {column} 列:{message}")
@@ -222,7 +241,7 @@ def iter_array(text: str) -> Iterator[tuple[int, int, object]]:
         try:
             element, pos = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
-            raise _BadJson(exc.lineno, exc.colno, f"第 {index + 1} 项 JSON 语法错误({exc.msg})") from exc
+            raise _BadJson(exc.lineno, exc.colno, f"第 {index + 1} 项 {_json_error(exc.msg)}") from exc
         yield index, line, element
         index += 1
         pos = _WHITESPACE.match(text, pos).end()
@@ -244,7 +263,7 @@ def _syntax_problem(text: str, error: json.JSONDecodeError | None) -> str:
             pass
     except _BadJson as exc:
         return str(exc)
-    return str(_BadJson(error.lineno, error.colno, f"JSON 语法错误({error.msg})"))
+    return str(_BadJson(error.lineno, error.colno, _json_error(error.msg)))
 
 
 def _lines_of(text: str, indices: Iterable[int]) -> dict[int, str]:
@@ -268,6 +287,9 @@ def _moment(value, name: str, bad: list) -> datetime | None:
         parsed = datetime.fromisoformat(value)
     except (TypeError, ValueError):
         parsed = None
+    if parsed is None and type(value) is str and _ISO_SHAPE.fullmatch(value):
+        bad.append((name, f"{_shown(value)} 中没有这一天或这一时刻(月、日或时、分超出范围),请检查日期"))
+        return None
     if parsed is None or parsed.tzinfo is None:
         bad.append((name, f"{_shown(value)} 不是带时区的 ISO 8601 时间(如 2026-03-01T09:30:00+08:00)"))
         return None
@@ -484,6 +506,9 @@ def parse_requests(text: str, source: str, progress: ProgressReport | None = Non
                    ) -> tuple[list[IncomingRequest], Problems]:
     """Read a requests.json; bad JSON is reported at its line and column, bad fields per request."""
     problems = Problems(source, locate=lambda indices: _lines_of(text, indices))
+    if not text.strip():  # not "第 1 行第 1 列:文件应是一个 JSON 数组": there is nothing in it at all
+        problems.add("文件", None, "文件是空的,没有可导入的诉求(应为 JSON 数组 [ {…}, {…} ])")
+        return [], problems
     try:
         elements = json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:

@@ -97,6 +97,12 @@ def _sees_full_contacts(actor: Actor, under: str | None) -> bool:
     return exported is None or all(actor.can(Permission.VIEW_SENSITIVE, g.place_code) for g in exported)
 
 
+def masks_phones(actor: Actor, f: QueueFilter) -> bool:
+    """Whether a CSV or XLSX export of the filter writes requesters' phones masked (Art. 15): said when
+    the file is written, since such a file cannot be imported elsewhere (case_import refuses a masked phone)."""
+    return not _sees_full_contacts(actor, normalise_code(f.under) if f.under else None)
+
+
 def rows(db: Database, actor: Actor, f: QueueFilter) -> Iterator[list]:
     """The table rows, in the queue's order (streamed: a large queue is never held twice)."""
     grid, village, township = aliased(Place), aliased(Place), aliased(Place)

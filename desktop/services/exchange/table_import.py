@@ -70,6 +70,10 @@ def _read_time(value: str) -> datetime:
     raise ValueError(value)
 
 
+# Written as a time is (as _TIME_FORMATS read it), whatever the numbers: 2026-11-31 is no day, not a bad format.
+_TIME_SHAPE = re.compile(r"\d{4}([-/])\d{1,2}\1\d{1,2} \d{1,2}:\d{2}(:\d{2})?")
+
+
 def _time(value: str, where: int, column: str, problems: Problems) -> datetime | None:
     if not value:
         return None
@@ -78,7 +82,10 @@ def _time(value: str, where: int, column: str, problems: Problems) -> datetime |
             return _read_time(value[:-6] + " 00:00") + timedelta(days=1)
         return _read_time(value)
     except ValueError:
-        problems.add(where, column, f"{value!r} 不是“年-月-日 时:分”格式的时间")
+        if _TIME_SHAPE.fullmatch(value):
+            problems.add(where, column, f"{value!r} 中没有这一天或这一时刻(月、日或时、分超出范围),请检查日期")
+        else:
+            problems.add(where, column, f"{value!r} 不是“年-月-日 时:分”格式的时间")
     except OverflowError:  # the day after 9999-12-31
         problems.add(where, column, f"{value!r} 超出可记录的日期范围,请检查日期")
     return None
@@ -148,6 +155,9 @@ def parse_table(rows: Rows, source: str, problems: Problems | None = None, *, ra
     problems.locate = lambda indices: {i: f"第 {lines[i]} 行" for i in indices}
     header_line, header = next(((line, cells) for line, cells in rows if any(cells)), (1, []))
     header = [name.strip() for name in header]
+    if not header and not problems:  # not "缺少列 编号、事项编码…": there is nothing in it at all
+        problems.add("文件", None, "文件是空的,没有表头也没有诉求行;请选择导出的诉求清单文件")
+        return [], problems
     missing = [h for h in REQUIRED if h not in header]
     unknown = [h for h in header if h not in HEADERS]  # its cells would be lost without a word
     twice = sorted({h for h in header if header.count(h) > 1})  # the later column would silently win

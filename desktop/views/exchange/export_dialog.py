@@ -103,13 +103,22 @@ class ExportDialog(Retranslating, QDialog):
         f = self.filter
         place = (f"{self.place_name}({f.under})" if self.place_name else f.under) if f.under \
             else self.tr("可导出的全部地区")
-        if not f.states:
+        # The queue's own lists first: each is a narrower choice than the states it draws on.
+        if f.awaiting_center:
+            states = self.tr("待本中心办理")
+        elif f.unrouted:
+            states = self.tr("待分拨清单(未落网格)")
+        elif f.key_supervision_due:
+            states = self.tr("待重点督办")
+        elif not f.states:
             states = self.tr("全部状态")
         elif f.states == frozenset(OPEN_CASE_STATES):
             states = self.tr("未办结")
         else:
             states = self.tr("、").join(sorted(label(s) for s in f.states))
         parts = [self.tr("当前队列的筛选:%1,%2").replace("%1", place).replace("%2", states)]
+        if f.categories:
+            parts.append(self.tr("、").join(sorted(label(c) for c in f.categories)))
         if f.overdue_only:
             parts.append(self.tr("只含已超期"))
         if f.supervised_only:
@@ -141,15 +150,20 @@ class ExportDialog(Retranslating, QDialog):
             return
         path = Path(path)
         f = self.filter
+        masked = fmt != "open311" and table_export.masks_phones(self.actor, f)  # Open311 carries no phones
         self.task.start(lambda report: formats.export_file(self.db, self.actor, path, fmt, f, report),
                         status=self.tr("正在导出…"), describe=self._describe,
-                        on_done=lambda count: self._done(count, path), cancelled=self.tr("已取消:没有写出文件"))
+                        on_done=lambda count: self._done(count, path, masked), cancelled=self.tr("已取消:没有写出文件"))
 
     def _describe(self, done: int, total: int, what: str) -> str:
         return self.tr("正在导出 %1/%2").replace("%1", str(done)).replace("%2", str(total))
 
-    def _done(self, count: int, path: Path) -> None:
-        self.status.setText(self.tr("已导出 %1 件到 %2").replace("%1", str(count)).replace("%2", str(path)))
+    def _done(self, count: int, path: Path, masked: bool = False) -> None:
+        text = self.tr("已导出 %1 件到 %2").replace("%1", str(count)).replace("%2", str(path))
+        if masked and count:  # such a file is refused when imported: said now, not there
+            text += self.tr("。其中诉求人的联系电话已遮挡(本用户无权查看个人信息,Art. 15):这个文件再导入时会被拒绝;"
+                            "要把诉求转入其他系统,请由有权查看个人信息的用户导出")
+        self.status.setText(text)
 
 
 def open_export_dialog(window) -> ExportDialog:

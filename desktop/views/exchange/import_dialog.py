@@ -139,14 +139,14 @@ class ImportDialog(Retranslating, QDialog):
 
     def start(self) -> None:
         path, fmt, township = Path(self.path.text().strip()), self._format(), self.township.currentData()
+        self.problems.clear()  # a previous file's problems must not stand under this file's name
+        self.problems.hide()
         if not path.is_file():
             why = (self.tr("%1 是文件夹,不是文件;请选择其中的文件") if path.is_dir()
                    else self.tr("%1 不是普通文件(是管道、设备或套接字),无法导入") if path.exists()
                    else self.tr("文件 %1 不存在"))
             self.status.setText(why.replace("%1", str(path)))
             return
-        self.problems.clear()
-        self.problems.hide()
         self.task.start(lambda report: formats.import_file(self.db, self.actor, path, fmt, township_code=township,
                                                            progress=report),
                         status=self.tr("正在读取 %1…").replace("%1", path.name), describe=self._describe,
