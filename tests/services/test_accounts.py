@@ -100,6 +100,20 @@ def test_five_wrong_passwords_in_a_row_close_the_name_to_log_ins_for_a_while(db,
     assert len(refused) == 3  # each refusal while locked is on record
 
 
+def test_an_account_disabled_or_reset_is_on_record_where_it_works_for_that_places_auditor(db, admins):
+    """Who disabled an operator or reset their password is read by the county's auditor, not only the city's."""
+    from desktop.models.enums import PlaceLevel
+    from desktop.services import audit_log
+    from desktop.services.security import Actor, Grant
+
+    accounts.reset_password(db, admins["qg_admin"], "qg_op", "given-in-person")
+    accounts.set_active(db, admins["yh_admin"], "qg_op", False)
+    auditor = Actor(username="yh_audit", display_name="银海区审计员", grants=(Grant(Role.AUDITOR, YINHAI, PlaceLevel.COUNTY),))
+    read = audit_log.entries(db, auditor, audit_log.AuditFilter(action="users."))
+    assert [(r.message, r.place_code) for r in read if r.target == "qg_op"][:2] == [
+        ("停用账号 qg_op", QIAOGANG), ("重置 qg_op 的密码", QIAOGANG)]
+
+
 def test_a_disabled_account_cannot_log_in_until_enabled(db, admins):
     township = admins["qg_admin"]
     accounts.set_active(db, township, "qg_op", False)
