@@ -25,7 +25,7 @@ from .department_use import use_departments
 from .departments import DepartmentInfo, list_departments
 from .passwords import hash_password, verify_password
 from .places import get_place
-from .security import Actor, Permission, in_scope
+from .security import Actor, Permission, enclosing_code, in_scope
 from .unit_of_work import UnitOfWork, account_problem, checked_ahead, unit_of_work
 from .users import (
     ADMIN_LEVEL,
@@ -141,6 +141,8 @@ def _account(uow: UnitOfWork, username: str) -> User:
     user = locked[target]
     roles = tuple(RoleInfo(g.role, place.code, place.short_name)
                   for g in user.grants for place in [session.get(Place, g.place_id)])
+    # Entered where the account works, so that the auditor over that place reads who changed it.
+    uow.place_code = uow.place_code or enclosing_code(r.place_code for r in roles)
     reason = _refusal(uow.actor, user.id, roles)
     if reason:
         raise PermissionDenied(f"{username}:{reason}", article="Art. 15")

@@ -98,6 +98,20 @@ def in_scope(place_code: str, scope_code: str, scope_level: PlaceLevel) -> bool:
     return place_code.startswith(scope_prefix(scope_code, scope_level))
 
 
+def enclosing_code(codes) -> str | None:
+    """The code of the smallest township, county or the city holding every place of `codes`
+    (None for none): where an audit entry of something spanning them belongs, so that the
+    auditor over that place reads it (audit_log._visible)."""
+    codes = set(codes)
+    if len(codes) <= 1:
+        return next(iter(codes), None)
+    for length in (PlaceLevel.TOWNSHIP.code_prefix_length, PlaceLevel.COUNTY.code_prefix_length,
+                   PlaceLevel.CITY.code_prefix_length):
+        if len({code[:length] for code in codes}) == 1:
+            return next(iter(codes))[:length].ljust(12, "0")
+    return None
+
+
 @dataclass(frozen=True)
 class Grant:
     role: Role

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -14,6 +15,7 @@ from ..models import AuditEntry, Department, Place, RoleGrant, User, utcnow
 from ..models.enums import AuditOutcome, PlaceLevel, Role
 from ..models.texts import NEVER_STORED, unstorable
 from . import audit
+from .clock import beijing_text
 from .password_policy import is_expired, max_age_days
 from .passwords import hash_password, verify_password
 from .places import get_place
@@ -47,12 +49,45 @@ def _actor_of(session: Session, user: User, desktop: str | None = None) -> Actor
 
 
 _LOGGED_NAME_LENGTH = AuditEntry.actor.type.length
+WRONG_PASSWORD = "用户名或密码错误,或账号已停用"
+# Log-in failure handling (Art. 15; 等级保护 asks for it): so many wrong passwords in a row within
+# LOCK_MINUTES close the name to log-ins for LOCK_MINUTES after the last, right password or not.
+LOCK_AFTER_FAILURES = 5
+LOCK_MINUTES = 15
 
 
-def login(db: Database, username: str, password: str, *, desktop: str | None = None) -> Actor:
+def _locked_until(session: Session, name: str, now: datetime) -> datetime | None:
+    """When log-ins as `name` open again, or None. Counted from the audit log, which has every
+    attempt: the last LOCK_AFTER_FAILURES wrong passwords typed for the name, with no successful
+    log-in or administrator's reset between them. Any name typed counts, so that a locked name
+    tells no one whether such an account exists; refusals while locked do not prolong the lock."""
+    window = timedelta(minutes=LOCK_MINUTES)
+    recent = session.execute(
+        select(AuditEntry.at, AuditEntry.outcome)
+        .where(AuditEntry.action.in_(("users.login", "users.reset_password")), AuditEntry.target == name,
+               AuditEntry.at >= now - 2 * window,
+               (AuditEntry.outcome == AuditOutcome.OK) | (AuditEntry.message == WRONG_PASSWORD))
+        .order_by(AuditEntry.id.desc()).limit(LOCK_AFTER_FAILURES)).all()
+    if len(recent) < LOCK_AFTER_FAILURES or any(outcome is not AuditOutcome.DENIED for _, outcome in recent):
+        return None
+    last, first = recent[0].at, recent[-1].at
+    return last + window if last - first <= window and now < last + window else None
+
+
+def login(db: Database, username: str, password: str, *, desktop: str | None = None,
+          now: datetime | None = None) -> Actor:
     """Check the password; every attempt, good or bad, is audited."""
     with db.session() as session:
         never = unstorable(username or "", NEVER_STORED)  # no account has such a name; PostgreSQL could not even look
+        locked = None if never else _locked_until(session, username, now or utcnow())
+        if locked is not None:
+            refusal = (f"账号 {username} 连续 {LOCK_AFTER_FAILURES} 次密码错误,已暂停登录至 "
+                       f"{beijing_text(locked, '%H:%M')};请届时再试,或请管理员重置密码后登录")
+            stranger = Actor(username=username, display_name=username, **({"desktop": desktop} if desktop else {}))
+            audit.append(session, stranger, "users.login", outcome=AuditOutcome.DENIED, target=username,
+                         message=refusal)
+            session.commit()
+            raise PermissionDenied(refusal, article="Art. 15")
         user = None if never else session.scalar(select(User).options(selectinload(User.grants))
                                                  .where(User.username == username))
         ok = user is not None and user.active and verify_password(password, user.password_hash)
@@ -69,14 +104,14 @@ def login(db: Database, username: str, password: str, *, desktop: str | None = N
             typed = typed[:_LOGGED_NAME_LENGTH - 1] + "…"
         stranger = Actor(username=typed or "?", display_name=typed or "?", **({"desktop": desktop} if desktop else {}))
         audit.append(session, stranger, "users.login", outcome=AuditOutcome.DENIED, target=typed,
-                     message="用户名或密码错误,或账号已停用")
+                     message=WRONG_PASSWORD)
         session.commit()
         # A new database has no one to log in as: say what to do rather than "wrong password".
         nobody = session.scalar(select(User.id).where(User.active).limit(1)) is None
     if nobody:
         raise PermissionDenied("这个数据库还没有可登录的用户账号;请管理员先添加,例如:griddesk-admin users add "
                                "qg_admin --role township_admin --scope 450503103(密码按提示输入)")
-    raise PermissionDenied("用户名或密码错误,或账号已停用")
+    raise PermissionDenied(WRONG_PASSWORD)
 
 
 def actor_for(db: Database, username: str, *, os_user: str | None = None) -> Actor:

@@ -62,6 +62,58 @@ def test_accounts_are_listed_within_the_administrators_subtree(db, admins):
         accounts.list_accounts(db, admins["qg_op"])
 
 
+def test_five_wrong_passwords_in_a_row_close_the_name_to_log_ins_for_a_while(db, admins):
+    """Log-in failure handling (Art. 15): after 5 wrong passwords in a row the right one is refused too,
+    saying until when and what to do; an administrator's reset, or the time running out, opens it
+    again. A name no account has is locked the same way, so that a lock tells nobody it exists."""
+    from datetime import timedelta
+
+    from desktop.models import utcnow
+
+    for _ in range(4):
+        with pytest.raises(PermissionDenied, match="用户名或密码错误"):
+            users.login(db, "qg_op", "not-it-123")
+    assert users.login(db, "qg_op", PASSWORD).username == "qg_op"  # a good one starts the count afresh
+    for _ in range(users.LOCK_AFTER_FAILURES):
+        with pytest.raises(PermissionDenied, match="用户名或密码错误"):
+            users.login(db, "qg_op", "not-it-123")
+    for typed in (PASSWORD, "not-it-123"):
+        with pytest.raises(PermissionDenied, match="qg_op 连续 5 次密码错误,已暂停登录至 \\d\\d:\\d\\d;"
+                                                   "请届时再试,或请管理员重置密码后登录.*Art. 15"):
+            users.login(db, "qg_op", typed)
+    later = utcnow() + timedelta(minutes=users.LOCK_MINUTES, seconds=1)
+    assert users.login(db, "qg_op", PASSWORD, now=later).username == "qg_op"  # tries while locked add nothing
+    for _ in range(users.LOCK_AFTER_FAILURES):
+        with pytest.raises(PermissionDenied, match="用户名或密码错误"):
+            users.login(db, "qg_op", "not-it-123")
+    accounts.reset_password(db, admins["qg_admin"], "qg_op", "given-in-person")
+    assert users.login(db, "qg_op", "given-in-person").must_change_password
+    for _ in range(users.LOCK_AFTER_FAILURES):
+        with pytest.raises(PermissionDenied, match="用户名或密码错误"):
+            users.login(db, "no_such_user", "not-it-123")
+    with pytest.raises(PermissionDenied, match="no_such_user 连续 5 次密码错误"):
+        users.login(db, "no_such_user", "not-it-123")
+    with db.session() as session:
+        refused = session.scalars(select(AuditEntry.message).where(
+            AuditEntry.action == "users.login", AuditEntry.outcome == AuditOutcome.DENIED,
+            AuditEntry.message.contains("暂停登录"))).all()
+    assert len(refused) == 3  # each refusal while locked is on record
+
+
+def test_an_account_disabled_or_reset_is_on_record_where_it_works_for_that_places_auditor(db, admins):
+    """Who disabled an operator or reset their password is read by the county's auditor, not only the city's."""
+    from desktop.models.enums import PlaceLevel
+    from desktop.services import audit_log
+    from desktop.services.security import Actor, Grant
+
+    accounts.reset_password(db, admins["qg_admin"], "qg_op", "given-in-person")
+    accounts.set_active(db, admins["yh_admin"], "qg_op", False)
+    auditor = Actor(username="yh_audit", display_name="银海区审计员", grants=(Grant(Role.AUDITOR, YINHAI, PlaceLevel.COUNTY),))
+    read = audit_log.entries(db, auditor, audit_log.AuditFilter(action="users."))
+    assert [(r.message, r.place_code) for r in read if r.target == "qg_op"][:2] == [
+        ("停用账号 qg_op", QIAOGANG), ("重置 qg_op 的密码", QIAOGANG)]
+
+
 def test_a_disabled_account_cannot_log_in_until_enabled(db, admins):
     township = admins["qg_admin"]
     accounts.set_active(db, township, "qg_op", False)

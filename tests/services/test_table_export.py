@@ -103,6 +103,8 @@ def test_the_audit_says_whether_whole_phone_numbers_left_the_system(world_db, sy
     assert [(e.actor, e.detail["phones"]) for e in entries] == [
         (Role.OPERATOR.value, "masked"), (Role.SUPERVISOR.value, "full")]
     assert "联系电话已遮挡" in entries[0].message and "联系电话完整" in entries[1].message
+    # Entered at the township exported, not placeless: the county's auditor reads them too.
+    assert [e.place_code for e in entries] == [world.QIAOGANG, world.QIAOGANG]
 
 
 def test_a_cancelled_export_leaves_no_file_and_the_progress_knows_the_total(world_db, system, tmp_path):

@@ -29,7 +29,7 @@ from ...models import Case, MatterItem, Place
 from ..clock import beijing_text, due_text
 from ..places import get_place, normalise_code
 from ..queue import QueueFilter, filtered_select, mask_phone
-from ..security import Actor, Permission
+from ..security import Actor, Permission, enclosing_code
 from ..unit_of_work import unit_of_work
 from .case_import import ProgressReport
 from .files import write_atomically
@@ -137,6 +137,9 @@ def require_export(uow, under: str | None) -> str | None:
     if code is not None:
         get_place(uow.session, code)
     uow.require(Permission.EXCHANGE, code)
+    if code is None:  # everything the actor exports: entered where that is, for the auditor over it
+        scopes = uow.actor.scopes(Permission.EXCHANGE)
+        uow.place_code = None if scopes is None else enclosing_code(g.place_code for g in scopes)
     return code
 
 
