@@ -62,7 +62,8 @@ class AccountInfo:
 
 def _require_administrator(actor: Actor) -> None:
     if not actor.is_system and not actor.scopes(Permission.MANAGE_USERS):
-        raise PermissionDenied("只有管理员可以查看和管理用户账号", article="Art. 15")
+        raise PermissionDenied("只有管理员可以查看和管理用户账号;账号的开设、停用和重置密码,请找本乡镇(街道)或县(区)的管理员办理",
+                               article="Art. 15")
 
 
 def list_accounts(db: Database, actor: Actor) -> list[AccountInfo]:

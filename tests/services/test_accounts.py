@@ -245,7 +245,7 @@ def test_a_liaison_role_is_granted_with_the_accounts_department_and_non_administ
     accounts.grant_role(db, admins["qg_admin"], username="qg_op", role=Role.LIAISON, scope_code=QIAOGANG,
                         department_id=office.id)
     assert users.login(db, "qg_op", PASSWORD).department_id == office.id
-    with pytest.raises(PermissionDenied, match="只有管理员可以查看和管理用户账号"):
+    with pytest.raises(PermissionDenied, match=r"只有管理员可以查看和管理用户账号;.*请找本乡镇\(街道\)或县\(区\)的管理员办理"):
         accounts.set_active(db, admins["qg_op"], "qg_admin", False)
 
 
