@@ -30,8 +30,11 @@ from .unit_of_work import UnitOfWork, account_problem, checked_ahead, unit_of_wo
 from .users import (
     ADMIN_LEVEL,
     CENTER_LEVELS,
+    WRONG_OLD_PASSWORD,
     check_grant,
     check_password,
+    locked_refusal,
+    password_locked_until,
     refuse_department_of_non_liaison,
     require_department_in_scope,
     require_department_of_liaison,
@@ -235,8 +238,11 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
         user = uow.session.get(User, actor.user_id) if actor.user_id else None
         if user is None:
             raise InvalidTransition("系统管理员没有登录密码;请以用户身份登录后修改")
+        locked = password_locked_until(uow.session, actor.username)
+        if locked is not None:  # a desk left open is no way round the log-in's limit on guessing
+            raise PermissionDenied(locked_refusal(actor.username, locked), article="Art. 15")
         if not verify_password(old_password, user.password_hash):
-            raise PermissionDenied("原密码不正确;请重新输入")  # audited like a failed log-in
+            raise PermissionDenied(WRONG_OLD_PASSWORD)  # audited, and counted like a failed log-in
         user.password_hash, user.password_changed_at = hash_password(new_password), utcnow()
         user.must_change_password = False
         uow.audit("修改本人密码")

@@ -50,6 +50,7 @@ def _actor_of(session: Session, user: User, desktop: str | None = None) -> Actor
 
 _LOGGED_NAME_LENGTH = AuditEntry.actor.type.length
 WRONG_PASSWORD = "用户名或密码错误,或账号已停用"
+WRONG_OLD_PASSWORD = "原密码不正确;请重新输入"  # changing one's password at a desk left open counts too
 # Log-in failure handling (Art. 15; 等级保护 asks for it): so many wrong passwords in a row within
 # LOCK_MINUTES close the name to log-ins for LOCK_MINUTES after the last, right password or not.
 LOCK_AFTER_FAILURES = 5
@@ -58,20 +59,31 @@ LOCK_MINUTES = 15
 
 def _locked_until(session: Session, name: str, now: datetime) -> datetime | None:
     """When log-ins as `name` open again, or None. Counted from the audit log, which has every
-    attempt: the last LOCK_AFTER_FAILURES wrong passwords typed for the name, with no successful
-    log-in or administrator's reset between them. Any name typed counts, so that a locked name
-    tells no one whether such an account exists; refusals while locked do not prolong the lock."""
+    attempt: the last LOCK_AFTER_FAILURES wrong passwords typed for the name — at log-in, or as the
+    old password when changing it at a desk left open — with no successful log-in, change or
+    administrator's reset between them. Any name typed counts, so that a locked name tells no one
+    whether such an account exists; refusals while locked do not prolong the lock."""
     window = timedelta(minutes=LOCK_MINUTES)
     recent = session.execute(
         select(AuditEntry.at, AuditEntry.outcome)
-        .where(AuditEntry.action.in_(("users.login", "users.reset_password")), AuditEntry.target == name,
-               AuditEntry.at >= now - 2 * window,
-               (AuditEntry.outcome == AuditOutcome.OK) | (AuditEntry.message == WRONG_PASSWORD))
+        .where(AuditEntry.action.in_(("users.login", "users.reset_password", "users.change_password")),
+               AuditEntry.target == name, AuditEntry.at >= now - 2 * window,
+               (AuditEntry.outcome == AuditOutcome.OK) | AuditEntry.message.in_((WRONG_PASSWORD, WRONG_OLD_PASSWORD)))
         .order_by(AuditEntry.id.desc()).limit(LOCK_AFTER_FAILURES)).all()
     if len(recent) < LOCK_AFTER_FAILURES or any(outcome is not AuditOutcome.DENIED for _, outcome in recent):
         return None
     last, first = recent[0].at, recent[-1].at
     return last + window if last - first <= window and now < last + window else None
+
+
+def locked_refusal(username: str, until: datetime) -> str:
+    return (f"账号 {username} 连续 {LOCK_AFTER_FAILURES} 次密码错误,已暂停登录和修改密码至 "
+            f"{beijing_text(until, '%H:%M')};请届时再试,或请管理员重置密码后登录")
+
+
+def password_locked_until(session: Session, username: str, now: datetime | None = None) -> datetime | None:
+    """When the account's password may be tried again (see _locked_until), or None."""
+    return _locked_until(session, username, now or utcnow())
 
 
 def login(db: Database, username: str, password: str, *, desktop: str | None = None,
@@ -81,8 +93,7 @@ def login(db: Database, username: str, password: str, *, desktop: str | None = N
         never = unstorable(username or "", NEVER_STORED)  # no account has such a name; PostgreSQL could not even look
         locked = None if never else _locked_until(session, username, now or utcnow())
         if locked is not None:
-            refusal = (f"账号 {username} 连续 {LOCK_AFTER_FAILURES} 次密码错误,已暂停登录至 "
-                       f"{beijing_text(locked, '%H:%M')};请届时再试,或请管理员重置密码后登录")
+            refusal = locked_refusal(username, locked)
             stranger = Actor(username=username, display_name=username, **({"desktop": desktop} if desktop else {}))
             audit.append(session, stranger, "users.login", outcome=AuditOutcome.DENIED, target=username,
                          message=refusal)

@@ -78,7 +78,7 @@ def test_five_wrong_passwords_in_a_row_close_the_name_to_log_ins_for_a_while(db,
         with pytest.raises(PermissionDenied, match="用户名或密码错误"):
             users.login(db, "qg_op", "not-it-123")
     for typed in (PASSWORD, "not-it-123"):
-        with pytest.raises(PermissionDenied, match="qg_op 连续 5 次密码错误,已暂停登录至 \\d\\d:\\d\\d;"
+        with pytest.raises(PermissionDenied, match="qg_op 连续 5 次密码错误,已暂停登录和修改密码至 \\d\\d:\\d\\d;"
                                                    "请届时再试,或请管理员重置密码后登录.*Art. 15"):
             users.login(db, "qg_op", typed)
     later = utcnow() + timedelta(minutes=users.LOCK_MINUTES, seconds=1)
@@ -98,6 +98,19 @@ def test_five_wrong_passwords_in_a_row_close_the_name_to_log_ins_for_a_while(db,
             AuditEntry.action == "users.login", AuditEntry.outcome == AuditOutcome.DENIED,
             AuditEntry.message.contains("暂停登录"))).all()
     assert len(refused) == 3  # each refusal while locked is on record
+
+
+def test_guessing_the_old_password_at_a_desk_left_open_counts_towards_the_lock(db, admins):
+    """The desk's 修改本人密码 asks for the old password: guessed at a desk left open, it was tried
+    without limit. Its wrong tries count with the log-in's, and the lock closes both."""
+    operator = users.login(db, "qg_op", PASSWORD)
+    for _ in range(users.LOCK_AFTER_FAILURES):
+        with pytest.raises(PermissionDenied, match="原密码不正确"):
+            accounts.change_password(db, operator, "not-it-123", "New-secret-456")
+    for change in (lambda: accounts.change_password(db, operator, PASSWORD, "New-secret-456"),
+                   lambda: users.login(db, "qg_op", PASSWORD)):
+        with pytest.raises(PermissionDenied, match="qg_op 连续 5 次密码错误,已暂停登录和修改密码至.*Art. 15"):
+            change()
 
 
 def test_an_account_disabled_or_reset_is_on_record_where_it_works_for_that_places_auditor(db, admins):
