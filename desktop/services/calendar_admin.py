@@ -20,7 +20,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from chinese_calendar import constants as published_schedule
-from sqlalchemy import delete, extract, func, or_, select
+from sqlalchemy import and_, delete, extract, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 
@@ -483,12 +483,14 @@ def unknown_years_of_open_deadlines(db: Database) -> tuple[int, ...]:
     the shares' (from dispatch), open supervision orders' (from issue), pending callbacks' and final
     reports still owed (up to when due). An urgent case's shares count hours (signing, handling, and
     contact no later than handling: `deadlines.limits_for`), which no holiday moves."""
-    urgent = or_(Case.urgent, MatterItem.complexity == MatterComplexity.URGENT)
+    # Spelled out for SQL's NULLs: a case under no matter item has no complexity to compare.
+    counts_days = and_(Case.urgent.is_(False), or_(Case.matter_item_id.is_(None),
+                                                   MatterItem.complexity != MatterComplexity.URGENT))
     with db.session() as session:
         spans = [session.execute(select(func.min(Assignment.dispatched_at), func.max(Assignment.due_at))
                                  .join(Case, Case.id == Assignment.case_id)
                                  .outerjoin(MatterItem, MatterItem.id == Case.matter_item_id)
-                                 .where(Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES), ~urgent)).one(),
+                                 .where(Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES), counts_days)).one(),
                  # A held case's callback is due so many calendar days on (Art. 19(2)): no holiday moves it.
                  session.execute(select(func.min(Callback.due_at), func.max(Callback.due_at))
                                  .join(Case, Case.id == Callback.case_id)

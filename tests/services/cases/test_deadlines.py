@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from desktop.errors import ValidationFailed
 from desktop.models import Assignment, Callback, Case, CaseEvent, Extension, Objection
-from desktop.models.enums import AssignmentRole, AssignmentState, CaseState, DayKind, TimeLimitUnit
+from desktop.models.enums import AssignmentRole, AssignmentState, CaseState, DayKind, MatterCategory, TimeLimitUnit
 from desktop.services import calendar_admin
 from desktop.services.cases import case_rules, department, dispatch, review
 
@@ -87,7 +87,8 @@ def test_an_urgent_case_running_into_an_unknown_year_raises_no_warning(world):
     assert lead.due_at == at(2027, 1, 1, 20)  # 24 hours
     assert calendar_admin.unknown_years_of_open_deadlines(world.db) == ()
 
-    dispatch_at(world, at(2026, 12, 30))  # five working days: into 2027, counted Monday–Friday
+    unlisted = dispatch_at(world, at(2026, 12, 30), category=MatterCategory.DISPUTE)  # under no matter item
+    assert lead_of(world, unlisted.id).due_at == at(2027, 1, 7, 0)  # five working days, Monday–Friday in 2027
     assert calendar_admin.unknown_years_of_open_deadlines(world.db) == (2027,)
 
 
