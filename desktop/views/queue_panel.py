@@ -52,6 +52,13 @@ class QueuePanel(Retranslating, QWidget):
         self.supervised = QCheckBox()
         self.text = QLineEdit()
         self.text.setClearButtonEnabled(True)
+        # Room for a case number whole, read out on the phone; the lists are as wide as a few characters
+        # (their popups show each entry whole): sized to their longest entries, they left the box, on a
+        # 1366-point screen at 125% scaling, no room but for its "…".
+        self.text.setMinimumWidth(self.text.fontMetrics().horizontalAdvance("450503103-2026-000000") + 32)
+        for combo in (self.state, self.category):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.total = QLabel()
         self.view = QTableView()
         self.view.setModel(model)

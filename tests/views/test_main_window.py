@@ -382,3 +382,18 @@ def test_a_liaisons_state_column_holds_its_own_part_beside_the_cases(qtbot, demo
     beside = [text for text in texts if " · 案件" in text and "督办" not in text]
     assert beside
     assert max(view.fontMetrics().horizontalAdvance(text) for text in beside) < view.columnWidth(STATE)
+
+
+def test_the_queues_search_box_holds_a_case_number_on_a_narrow_queue(cjk_font, window, qtbot):
+    """The filter lists were as wide as their longest entries: on a 1366-point screen at 125% scaling they
+    left the queue's search box no room but for its "…". It holds a case number whole; the lists give way."""
+    panel = window.queue_panel
+    panel.setParent(None)  # on its own, as narrow as the queue pane of such a screen
+    qtbot.addWidget(panel)
+    panel.resize(620, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    number = panel.text.fontMetrics().horizontalAdvance("450503103-2026-000000")
+    assert panel.text.width() > number
+    assert panel.total.width() >= panel.total.sizeHint().width()  # the count beside it whole
+
