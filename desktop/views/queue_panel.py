@@ -123,7 +123,7 @@ class QueuePanel(Retranslating, QWidget):
         self._fill(self.category, [(self.tr("全部类别"), _ALL)] + [(label(c), c.value) for c in MatterCategory])
         self.overdue.setText(self.tr("只看超期"))
         self.supervised.setText(self.tr("只看督办"))
-        self.text.setPlaceholderText(self.tr("编号或标题"))
+        self.text.setPlaceholderText(self.tr("编号或标题(Ctrl+Shift+F)"))
         self.open_action.setText(self.tr("打开案件详情"))
         self.copy_number_action.setText(self.tr("复制案件编号"))
         self.copy_row_action.setText(self.tr("复制本行"))

@@ -397,3 +397,29 @@ def test_the_queues_search_box_holds_a_case_number_on_a_narrow_queue(cjk_font, w
     assert panel.text.width() > number
     assert panel.total.width() >= panel.total.sizeHint().width()  # the count beside it whole
 
+
+def test_a_case_read_out_on_the_phone_is_found_and_opened_by_keyboard(window, qtbot, monkeypatch):
+    """Ctrl+F finds a place; nothing took the keyboard to the queue's own search box, and an operator given
+    a case number had to reach for the mouse. Ctrl+Shift+F goes there; Enter filters, Tab goes on to the
+    rows and Enter opens the case."""
+    from PySide6.QtWidgets import QApplication
+
+    monkeypatch.setattr(window, "open_case", lambda case_id: None)  # the panel itself is tested elsewhere
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.queue_panel.view.setFocus()
+    qtbot.keyClick(window.queue_panel.view, Qt.Key.Key_F,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    search = window.queue_panel.text
+    assert search.hasFocus() and "Ctrl+Shift+F" in search.placeholderText()
+    number = window.queue_model.row_at(3).number
+    qtbot.keyClicks(search, number)
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.queue_model.rowCount() == 1)
+    qtbot.keyClick(search, Qt.Key.Key_Tab)
+    assert window.queue_panel.view.hasFocus()
+    with qtbot.waitSignal(window.queue_panel.caseActivated) as opened:
+        qtbot.keyClick(window.queue_panel.view, Qt.Key.Key_Return)
+    assert opened.args == [window.queue_model.row_at(0).id] and window.queue_model.row_at(0).number == number
