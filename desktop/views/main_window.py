@@ -89,6 +89,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.db_label, self.user_label, self.counts_label = QLabel(), QLabel(), QLabel()
         for label in (self.counts_label, self.user_label, self.db_label):
             self.statusBar().addPermanentWidget(label)
+        # A message (the number of a case just taken in, read out to the caller) takes the database's place
+        # while shown: beside a database path, on a 1366-point screen at 150%, it was cut off within the number.
+        self.statusBar().messageChanged.connect(lambda message: self.db_label.setHidden(bool(message)))
         self._summary: queue.QueueSummary | None = None
         self._first_shown = False
 

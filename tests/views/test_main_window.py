@@ -423,3 +423,20 @@ def test_a_case_read_out_on_the_phone_is_found_and_opened_by_keyboard(window, qt
     with qtbot.waitSignal(window.queue_panel.caseActivated) as opened:
         qtbot.keyClick(window.queue_panel.view, Qt.Key.Key_Return)
     assert opened.args == [window.queue_model.row_at(0).id] and window.queue_model.row_at(0).number == number
+
+
+def test_a_status_message_is_not_cut_off_by_the_database_path(cjk_font, window, qtbot):
+    """The number of a case just taken in is read out to the caller from the status bar; beside the counts,
+    the user and the database path on a 1366×768 screen at 150% (911 points) it was cut off within the
+    number. The database's place is the message's while it is shown."""
+    window.resize(911, 480)
+    window.show()
+    qtbot.waitExposed(window)
+    bar = window.statusBar()
+    said = "已受理诉求 450503103-2026-000412,归入 侨北社区第1网格"
+    bar.showMessage(said, 30000)
+    qtbot.waitUntil(lambda: not window.db_label.isVisible())
+    number = bar.fontMetrics().horizontalAdvance("已受理诉求 450503103-2026-000412")
+    qtbot.waitUntil(lambda: window.counts_label.x() >= number)  # the room left of the counts, once laid out
+    bar.clearMessage()
+    assert window.db_label.isVisible()
