@@ -89,6 +89,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.db_label, self.user_label, self.counts_label = QLabel(), QLabel(), QLabel()
         for label in (self.counts_label, self.user_label, self.db_label):
             self.statusBar().addPermanentWidget(label)
+        # A message (the number of a case just taken in, read out to the caller) takes the database's place
+        # while shown: beside a database path, on a 1366-point screen at 150%, it was cut off within the number.
+        self.statusBar().messageChanged.connect(lambda message: self.db_label.setHidden(bool(message)))
         self._summary: queue.QueueSummary | None = None
         self._first_shown = False
 
@@ -137,6 +140,7 @@ class MainWindow(Retranslating, QMainWindow):
             self._menus[title] = menu
             self._texts.append((menu, title))
         self._action("视图", QT_TRANSLATE_NOOP("menus", "查找地点"), self.focus_search, QKeySequence.StandardKey.Find)
+        self._action("视图", QT_TRANSLATE_NOOP("menus", "查找案件"), self.focus_case_search, "Ctrl+Shift+F")
         refresh = self._action("视图", QT_TRANSLATE_NOOP("menus", "刷新"), self.refresh, QKeySequence.StandardKey.Refresh)
         self._action("视图", QT_TRANSLATE_NOOP("menus", "区划树"), self.tree.view.setFocus, "Ctrl+1")
         self._action("视图", QT_TRANSLATE_NOOP("menus", "案件队列"), self.queue_panel.view.setFocus, "Ctrl+2")
@@ -208,6 +212,12 @@ class MainWindow(Retranslating, QMainWindow):
     def focus_search(self) -> None:
         self.tree.search.setFocus()
         self.tree.search.selectAll()
+
+    def focus_case_search(self) -> None:
+        """The queue's search box, from anywhere: a caller reads out a case number (Enter filters, Tab goes
+        on to the rows, Enter there opens the case)."""
+        self.queue_panel.text.setFocus()
+        self.queue_panel.text.selectAll()
 
     def open_case(self, case_id: int) -> None:
         """Enter or double-click on a queue row: that case's detail."""

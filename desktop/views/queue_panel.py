@@ -52,6 +52,13 @@ class QueuePanel(Retranslating, QWidget):
         self.supervised = QCheckBox()
         self.text = QLineEdit()
         self.text.setClearButtonEnabled(True)
+        # Room for a case number whole, read out on the phone; the lists are as wide as a few characters
+        # (their popups show each entry whole): sized to their longest entries, they left the box, on a
+        # 1366-point screen at 125% scaling, no room but for its "…".
+        self.text.setMinimumWidth(self.text.fontMetrics().horizontalAdvance("450503103-2026-000000") + 32)
+        for combo in (self.state, self.category):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.total = QLabel()
         self.view = QTableView()
         self.view.setModel(model)
@@ -116,7 +123,7 @@ class QueuePanel(Retranslating, QWidget):
         self._fill(self.category, [(self.tr("全部类别"), _ALL)] + [(label(c), c.value) for c in MatterCategory])
         self.overdue.setText(self.tr("只看超期"))
         self.supervised.setText(self.tr("只看督办"))
-        self.text.setPlaceholderText(self.tr("编号或标题"))
+        self.text.setPlaceholderText(self.tr("编号或标题(Ctrl+Shift+F)"))
         self.open_action.setText(self.tr("打开案件详情"))
         self.copy_number_action.setText(self.tr("复制案件编号"))
         self.copy_row_action.setText(self.tr("复制本行"))

@@ -3,27 +3,27 @@
   <context>
     <name>AcceptDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="40" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="41" />
       <source>立项:责任部门与复核日期</source>
       <translation>Take up: responsible department and review date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="45" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="46" />
       <source>请选择责任部门</source>
       <translation>Choose the responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="50" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="51" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="51" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="52" />
       <source>责任人</source>
       <translation>Person responsible</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="52" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="53" />
       <source>复核日期</source>
       <translation>Review date</translation>
     </message>
@@ -74,62 +74,62 @@
   <context>
     <name>AccountsWindow</name>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="55" />
+      <location filename="../../desktop/views/accounts/window.py" line="56" />
       <source>用户账号与权限</source>
       <translation>User accounts and roles</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="56" />
+      <location filename="../../desktop/views/accounts/window.py" line="57" />
       <source>您管辖范围内的账号。管理员只在本辖区内授予角色,管理员角色须授予在其本级;审计员由系统管理员授予;自己的账号由另一位管理员办理(条例第十五条)。</source>
       <translation>The accounts within your scope. Administrators grant roles only within their own area, an administrator's role only at its own level; auditors are granted by the system administrator; your own account is handled by another administrator (Art. 15).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="58" />
+      <location filename="../../desktop/views/accounts/window.py" line="59" />
       <source>新增用户…</source>
       <translation>New user…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="59" />
+      <location filename="../../desktop/views/accounts/window.py" line="60" />
       <source>授予角色…</source>
       <translation>Grant role…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="60" />
+      <location filename="../../desktop/views/accounts/window.py" line="61" />
       <source>撤销角色…</source>
       <translation>Revoke role…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="61" />
+      <location filename="../../desktop/views/accounts/window.py" line="62" />
       <source>重置密码…</source>
       <translation>Reset password…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="62" />
+      <location filename="../../desktop/views/accounts/window.py" line="63" />
       <source>密码有效期…</source>
       <translation>Password age…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="64" />
+      <location filename="../../desktop/views/accounts/window.py" line="65" />
       <source>启用</source>
       <translation>Enable</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="64" />
+      <location filename="../../desktop/views/accounts/window.py" line="65" />
       <source>停用…</source>
       <translation>Disable…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="83" />
+      <location filename="../../desktop/views/accounts/window.py" line="84" />
       <source>这是该账号唯一的角色,不能撤销;不再使用的账号请停用</source>
       <translation>This is the account's only role and cannot be revoked; disable an account no longer used</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="141" />
+      <location filename="../../desktop/views/accounts/window.py" line="142" />
       <source>停用账号</source>
       <translation>Disable account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="142" />
+      <location filename="../../desktop/views/accounts/window.py" line="143" />
       <source>停用 %1?停用后不能再登录,其办理记录保留。</source>
       <translation>Disable %1? The account can no longer log in; its records are kept.</translation>
     </message>
@@ -321,32 +321,32 @@
   <context>
     <name>AmendFactsDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="22" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="23" />
       <source>更正/补充事实 — %1</source>
       <translation>Correct/add facts — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="23" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="24" />
       <source>按续报或核实的情况改动下列事实;原值和新值记入审计日志,关联案件的时间线也会记录。获知时间是报告时限的起算点,不能更正。</source>
       <translation>Change the facts below to match a follow-up report or verification; the old and new values go into the audit log and onto the linked case's timeline. The time learned of starts the reporting clock and cannot be corrected.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="31" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="32" />
       <source>必填,如:16:00 续报,伤员增至 3 人</source>
       <translation>Required, e.g. 16:00 follow-up report: injured now 3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="32" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="33" />
       <source>更正原因</source>
       <translation>Reason for correction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="34" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="35" />
       <source>保存更正</source>
       <translation>Save correction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="35" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="36" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -430,127 +430,127 @@
   <context>
     <name>AuditLogWindow</name>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="103" />
+      <location filename="../../desktop/views/audit/window.py" line="104" />
       <source>审计日志</source>
       <translation>Audit log</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="104" />
+      <location filename="../../desktop/views/audit/window.py" line="105" />
       <source>日期从</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="104" />
+      <location filename="../../desktop/views/audit/window.py" line="105" />
       <source>至</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="104" />
+      <location filename="../../desktop/views/audit/window.py" line="105" />
       <source>用户</source>
       <translation>User</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="105" />
+      <location filename="../../desktop/views/audit/window.py" line="106" />
       <source>操作</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="105" />
+      <location filename="../../desktop/views/audit/window.py" line="106" />
       <source>内容</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="105" />
+      <location filename="../../desktop/views/audit/window.py" line="106" />
       <source>结果</source>
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="106" />
+      <location filename="../../desktop/views/audit/window.py" line="107" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="108" />
+      <location filename="../../desktop/views/audit/window.py" line="109" />
       <source>不限</source>
       <translation>Any</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="109" />
+      <location filename="../../desktop/views/audit/window.py" line="110" />
       <source>用户名或系统用户</source>
       <translation>User name or OS user</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="110" />
+      <location filename="../../desktop/views/audit/window.py" line="111" />
       <source>如 cases. 或 users.login</source>
       <translation>e.g. cases. or users.login</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="111" />
+      <location filename="../../desktop/views/audit/window.py" line="112" />
       <source>内容或对象中的文字</source>
       <translation>Text in the message or target</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="112" />
+      <location filename="../../desktop/views/audit/window.py" line="113" />
       <source>全部</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="114" />
+      <location filename="../../desktop/views/audit/window.py" line="115" />
       <source>查询</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="115" />
+      <location filename="../../desktop/views/audit/window.py" line="116" />
       <source>校验完整性</source>
       <translation>Verify integrity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="116" />
+      <location filename="../../desktop/views/audit/window.py" line="117" />
       <source>重新计算整个审计日志的哈希链,查出被修改、删除或插入的记录</source>
       <translation>Recompute the hash chain of the whole audit log to find entries changed, removed or inserted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="131" />
+      <location filename="../../desktop/views/audit/window.py" line="132" />
       <source>全部(权限范围内)</source>
       <translation>All (within your scope)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="183" />
+      <location filename="../../desktop/views/audit/window.py" line="184" />
       <source>查询中…</source>
       <translation>Searching…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="185" />
+      <location filename="../../desktop/views/audit/window.py" line="186" />
       <source>共 {0} 条,已列出最新的 {1} 条(滚动到底部列出更多)</source>
       <translation>Total: {0}; the newest {1} listed (scroll to the end for more)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="187" />
+      <location filename="../../desktop/views/audit/window.py" line="188" />
       <source>共 {0} 条</source>
       <translation>Total: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="216" />
+      <location filename="../../desktop/views/audit/window.py" line="217" />
       <source>正在校验审计日志的哈希链…</source>
       <translation>Verifying the audit log's hash chain…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="219" />
+      <location filename="../../desktop/views/audit/window.py" line="220" />
       <source>审计日志 {0} 条,哈希链完整</source>
       <translation>Audit log entries: {0}; the hash chain is intact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="221" />
+      <location filename="../../desktop/views/audit/window.py" line="222" />
       <source>审计日志 {0} 条,发现 {1} 处问题:</source>
       <translation>Audit log entries: {0}; problems found: {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="222" />
+      <location filename="../../desktop/views/audit/window.py" line="223" />
       <source>记录 {0}:{1}</source>
       <translation>Entry {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="225" />
+      <location filename="../../desktop/views/audit/window.py" line="226" />
       <source>……另有 {0} 处</source>
       <translation>… and {0} more</translation>
     </message>
@@ -589,157 +589,157 @@
   <context>
     <name>CalendarWindow</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="54" />
+      <location filename="../../desktop/views/calendar/window.py" line="55" />
       <source>选择节假日安排文件</source>
       <translation>Choose the holiday schedule file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="55" />
+      <location filename="../../desktop/views/calendar/window.py" line="56" />
       <source>CSV 文件 (*.csv);;所有文件 (*)</source>
       <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="313" />
+      <location filename="../../desktop/views/calendar/window.py" line="314" />
       <source>工作日历</source>
       <translation>Working-day calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="314" />
+      <location filename="../../desktop/views/calendar/window.py" line="315" />
       <source>年份</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="315" />
+      <location filename="../../desktop/views/calendar/window.py" line="316" />
       <source>录入全年安排…</source>
       <translation>Enter the whole year…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="316" />
+      <location filename="../../desktop/views/calendar/window.py" line="317" />
       <source>逐行录入程序未内置也未录入的年份的全部节假日和调休上班日,一次保存</source>
       <translation>Enter, row by row, every statutory holiday and make-up workday of a year neither built in nor entered, and save them at once</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="317" />
+      <location filename="../../desktop/views/calendar/window.py" line="318" />
       <source>录入一天…</source>
       <translation>Enter a day…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="318" />
+      <location filename="../../desktop/views/calendar/window.py" line="319" />
       <source>已录入全年安排的年份中增补一天;或任何年份的广西地方节假日(如壮族三月三)</source>
       <translation>Add one day to a year entered as a whole, or a Guangxi regional day (such as Sanyuesan) to any year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="319" />
+      <location filename="../../desktop/views/calendar/window.py" line="320" />
       <source>删除所选日期</source>
       <translation>Remove selected day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="320" />
+      <location filename="../../desktop/views/calendar/window.py" line="321" />
       <source>导入 CSV…</source>
       <translation>Import CSV…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="321" />
+      <location filename="../../desktop/views/calendar/window.py" line="322" />
       <source>每行:日期,类别,名称,如 2027-02-06,调休上班,春节调休;类别为 holiday/法定节假日 或 workday/调休上班。导入的年份如已有录入,先询问是否整体替换。</source>
       <translation>Each row: date,category,name, e.g. 2027-02-06,workday,Spring Festival make-up workday; the category is holiday (statutory holiday) or workday (make-up workday). If a year in the file already has entered days, you are asked before they are replaced as a whole.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="324" />
+      <location filename="../../desktop/views/calendar/window.py" line="325" />
       <source>工作日历全市统一:只有市级管理员可以录入、删除或导入节假日安排</source>
       <translation>The working calendar is one for the whole city: only the city administrator can enter, remove or import holidays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="334" />
+      <location filename="../../desktop/views/calendar/window.py" line="335" />
       <source>%1 年:%2。</source>
       <translation>%1: %2.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="336" />
+      <location filename="../../desktop/views/calendar/window.py" line="337" />
       <source>%1 年:%2。请用“录入全年安排…”逐行录入该年全部法定节假日和调休上班日,或“导入 CSV…”;全年录入后可逐日增删(“录入一天…”在此之前只录入广西地方节假日)。</source>
       <translation>%1: %2. Enter all of the year's statutory holidays and make-up workdays with “Enter whole year…” or “Import CSV…”; then days can be added or removed one by one (until then “Add a day…” takes Guangxi regional days only).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="339" />
+      <location filename="../../desktop/views/calendar/window.py" line="340" />
       <source>%1 年:%2。请市级管理员录入该年全部安排。</source>
       <translation>%1: %2. Please ask the city administrator to enter the year's whole schedule.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="342" />
+      <location filename="../../desktop/views/calendar/window.py" line="343" />
       <source>另有广西地方节假日 %3 天。</source>
       <translation> Plus %3 Guangxi regional day(s).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="349" />
+      <location filename="../../desktop/views/calendar/window.py" line="350" />
       <source>正在保存并重算期限,完成后再关闭</source>
       <translation>Saving and recounting deadlines; close once it is done</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="404" />
+      <location filename="../../desktop/views/calendar/window.py" line="405" />
       <source>已录入 %1 年全年安排 %2 天。</source>
       <translation>Entered the whole schedule of %1: %2 days.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="412" />
+      <location filename="../../desktop/views/calendar/window.py" line="413" />
       <source>已录入 %1 %2。</source>
       <translation>Entered %1 (%2).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="417" />
+      <location filename="../../desktop/views/calendar/window.py" line="418" />
       <source>删除 %1?该日将按国务院的安排(或该年录入的全年安排)计算,期限随之重算。</source>
       <translation>Remove %1? The day will count as the State Council's schedule (or the year entered here) says, and deadlines are recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="418" />
+      <location filename="../../desktop/views/calendar/window.py" line="419" />
       <source>删除 %1?该日将按平常的周一至周五计算,未办结期限随之重算。</source>
       <translation>Remove %1? The day will count as usual by the Monday-to-Friday week, and open deadlines will be recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="419" />
+      <location filename="../../desktop/views/calendar/window.py" line="420" />
       <source>删除日期</source>
       <translation>Remove day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="422" />
+      <location filename="../../desktop/views/calendar/window.py" line="423" />
       <source>已删除 %1。</source>
       <translation>Removed %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="436" />
+      <location filename="../../desktop/views/calendar/window.py" line="437" />
       <source>%1 年已录入 %2 天</source>
       <translation>%2 days already entered for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="438" />
+      <location filename="../../desktop/views/calendar/window.py" line="439" />
       <source>替换已录入的安排</source>
       <translation>Replace the entered days</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="439" />
+      <location filename="../../desktop/views/calendar/window.py" line="440" />
       <source>%1。导入将整体替换这些年份已录入的全部日期,替换?</source>
       <translation>%1. The import replaces every day entered for these years. Replace them?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="442" />
+      <location filename="../../desktop/views/calendar/window.py" line="443" />
       <source>未导入:已录入的安排保持不变。</source>
       <translation>Not imported: the entered days are unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="447" />
+      <location filename="../../desktop/views/calendar/window.py" line="448" />
       <source>已导入 %1 年节假日安排 %2 天(替换原有录入 %3 天)。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1 (replacing %3 days entered before).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="448" />
+      <location filename="../../desktop/views/calendar/window.py" line="449" />
       <source>已导入 %1 年节假日安排 %2 天。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="456" />
+      <location filename="../../desktop/views/calendar/window.py" line="457" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="463" />
+      <location filename="../../desktop/views/calendar/window.py" line="464" />
       <source>重算了 %1 项未办结案件的期限。</source>
       <translation> Recounted the deadlines of %1 open cases.</translation>
     </message>
@@ -747,123 +747,123 @@
   <context>
     <name>CallbackWorkbench</name>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="54" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="55" />
       <source>回访工作台</source>
       <translation>Callback desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="57" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="58" />
       <source>应回访时间</source>
       <translation>Callback due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="57" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="58" />
       <source>案件编号</source>
       <translation>Case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="57" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="58" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="57" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="58" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="58" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="59" />
       <source>案件状态</source>
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="65" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="66" />
       <source>双击打开案件详情</source>
       <translation>Double-click to open the case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="74" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="75" />
       <source>已联系上诉求人</source>
       <translation>Requester reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="77" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="78" />
       <source>已解决</source>
       <translation>Resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="78" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="79" />
       <source>未解决</source>
       <translation>Not resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="83" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="84" />
       <source>请选择</source>
       <translation>Choose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="93" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="94" />
       <source>记录回访</source>
       <translation>Record callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="95" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="96" />
       <source>回访方式</source>
       <translation>Callback by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="97" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="98" />
       <source>是否解决</source>
       <translation>Resolved?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="98" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="99" />
       <source>满意度</source>
       <translation>Satisfaction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="99" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="100" />
       <source>后续处理</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="100" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="101" />
       <source>回访记录</source>
       <translation>Callback notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="153" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="154" />
       <source>案件 %1 的回访已由其他值班台记录(或不再需要回访),刚填写的回答未保存,已清空</source>
       <translation>The callback of case %1 was recorded at another desk (or is no longer due); the answer being filled in was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="193" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="194" />
       <source>已换到另一件回访(案件 %1),原先填写的回答未保存,已清空</source>
       <translation>Moved to another callback (case %1): the answer begun was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="222" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="223" />
       <source>暂缓理由:%1;已向诉求人解释:%2</source>
       <translation>On hold: %1; explained to the requester: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="223" />
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="225" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="224" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="226" />
       <source>(未记录)</source>
       <translation>(not recorded)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="225" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="226" />
       <source>办理结果:%1</source>
       <translation>Result: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="227" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="228" />
       <source>第 %1 次回访:此前 %2 次未联系上诉求人</source>
       <translation>Attempt %1: the requester was not reached the previous %2 time(s)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="231" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="232" />
       <source>并入本案的重复诉求人,请一并告知:%1</source>
       <translation>Requesters of duplicates merged into this case — tell them too: %1</translation>
     </message>
@@ -871,12 +871,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="672" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="673" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="673" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="674" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -884,403 +884,403 @@
   <context>
     <name>CaseDetailDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="67" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="68" />
       <source>本单位签收期限:</source>
       <translation>Our sign-for deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="68" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="69" />
       <source>本单位联系期限:</source>
       <translation>Our contact deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="69" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="70" />
       <source>本单位办理期限:</source>
       <translation>Our handling deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="209" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="209" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="209" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="209" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="211" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="211" />
       <source>联系诉求人期限</source>
       <translation>Contact by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="211" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="211" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="320" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="657" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="212" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="321" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="658" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="237" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="238" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="240" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="241" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="281" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="282" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="317" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="318" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="319" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="320" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="330" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="331" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="333" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="334" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="339" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="340" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="339" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="340" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="346" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="347" />
       <source>本单位:已反馈,待中心核查</source>
       <translation>Ours: result reported, awaiting the center's review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="347" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="348" />
       <source>本单位:计时暂停,待中心决定</source>
       <translation>Ours: clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="353" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="354" />
       <source>办理机构</source>
       <translation>Handled by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="353" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="354" />
       <source>已上报%1,由%1网格化服务管理机构办理;本级可查看进展,不能办理(第十七条)</source>
       <translation>Escalated to %1: handled by the grid management institution of %1; followed here, not handled (Art. 17)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="355" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="356" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="356" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="357" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="357" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="357" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="359" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="359" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="360" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="360" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="360" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="369" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="362" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="370" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="362" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="363" />
       <source>并入的重复诉求</source>
       <translation>Duplicates merged in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="364" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="607" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="613" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="365" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="608" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="614" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="364" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="365" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="367" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="368" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="386" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="387" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="399" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="400" />
       <source>待回访(第 {attempt} 次,前 {before} 次未联系上),期限 {due}</source>
       <translation>To call back (attempt {attempt}; {before} not reached), due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="401" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="402" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="415" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="416" />
       <source>已于 %1 联系</source>
       <translation>Contacted %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="524" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="571" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="525" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="572" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="526" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="527" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="529" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="530" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="534" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="535" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="536" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="537" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="542" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="543" />
       <source>撤销并入 %1 的理由(如:核实后并非同一诉求)</source>
       <translation>Why it no longer goes with %1 (e.g. found not to be the same request)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="546" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="547" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="553" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="554" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="559" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="560" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="574" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="575" />
       <source>协办单位(可输入名称的一部分查找)</source>
       <translation>Co-handler (type part of a name to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="578" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="579" />
       <source>请从列表中选择协办单位:“%1”不在可选单位中</source>
       <translation>Choose the co-handler from the list: “%1” is not one of the departments offered</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="581" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="582" />
       <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
       <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="586" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="587" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="586" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="587" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="587" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="588" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="587" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="588" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="590" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="591" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="594" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="595" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="595" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="596" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="599" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="600" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="607" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="608" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="608" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="609" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="613" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="614" />
       <source>督办期限(至该日 24:00;默认 %1 个工作日)</source>
       <translation>Deadline of the supervision order (to 24:00 of that day; by default %1 working days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="622" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="623" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="622" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="623" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="623" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="624" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="623" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="624" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="629" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="630" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="629" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="630" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="630" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="631" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="630" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="631" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="638" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="639" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="642" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="643" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="647" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="648" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="647" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="648" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="649" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="650" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="653" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="654" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="661" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="662" />
       <source>办理期限已过,请说明逾期理由</source>
       <translation>The deadline has passed: why is it late?</translation>
     </message>
@@ -1433,67 +1433,67 @@
   <context>
     <name>ConformancePanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="29" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="30" />
       <source>条例对照表</source>
       <translation>Regulation checklist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="31" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="32" />
       <source>条款</source>
       <translation>Article</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="31" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="32" />
       <source>内容要点</source>
       <translation>Key points</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="31" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="32" />
       <source>实现功能</source>
       <translation>Implemented by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="31" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="32" />
       <source>检验测试</source>
       <translation>Tests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="36" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="37" />
       <source>导出 PDF…</source>
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="56" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="57" />
       <source>(暂无测试)</source>
       <translation>(no tests yet)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="57" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="58" />
       <source>第{0}条 {1}</source>
       <translation>Art. {0} {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="62" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="63" />
       <source>{0} 条中 {1} 条有测试检验;测试清单由测试中的标记生成(来源:{2})</source>
       <translation>{1} of {0} articles are checked by tests; the list is generated from the tests' markers (source: {2})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="65" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="66" />
       <source>共 {0} 条;本安装不含测试,测试数不可用</source>
       <translation>{0} articles; this installation does not include the tests, so they cannot be counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="68" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="69" />
       <source>导出条例对照表</source>
       <translation>Export regulation checklist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="68" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="69" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="71" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="72" />
       <source>条例对照表已导出到 {0}</source>
       <translation>Conformance report written to {0}</translation>
     </message>
@@ -1605,32 +1605,32 @@
   <context>
     <name>DayForm</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="134" />
+      <location filename="../../desktop/views/calendar/window.py" line="135" />
       <source>录入一天</source>
       <translation>Enter a day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="137" />
+      <location filename="../../desktop/views/calendar/window.py" line="138" />
       <source>如:春节、壮族三月三</source>
       <translation>e.g. Spring Festival, Sanyuesan</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="138" />
+      <location filename="../../desktop/views/calendar/window.py" line="139" />
       <source>广西地方节假日(国务院安排之外,如壮族三月三)</source>
       <translation>Guangxi regional day (outside the State Council's schedule, such as Sanyuesan)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="142" />
+      <location filename="../../desktop/views/calendar/window.py" line="143" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="143" />
+      <location filename="../../desktop/views/calendar/window.py" line="144" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="144" />
+      <location filename="../../desktop/views/calendar/window.py" line="145" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
@@ -1638,72 +1638,72 @@
   <context>
     <name>DaysModel</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="46" />
+      <location filename="../../desktop/views/calendar/window.py" line="47" />
       <source>周一</source>
       <translation>Mon</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="46" />
+      <location filename="../../desktop/views/calendar/window.py" line="47" />
       <source>周二</source>
       <translation>Tue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="47" />
+      <location filename="../../desktop/views/calendar/window.py" line="48" />
       <source>周三</source>
       <translation>Wed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="47" />
+      <location filename="../../desktop/views/calendar/window.py" line="48" />
       <source>周四</source>
       <translation>Thu</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="48" />
+      <location filename="../../desktop/views/calendar/window.py" line="49" />
       <source>周五</source>
       <translation>Fri</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="48" />
+      <location filename="../../desktop/views/calendar/window.py" line="49" />
       <source>周六</source>
       <translation>Sat</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="49" />
+      <location filename="../../desktop/views/calendar/window.py" line="50" />
       <source>周日</source>
       <translation>Sun</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="60" />
+      <location filename="../../desktop/views/calendar/window.py" line="61" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="60" />
+      <location filename="../../desktop/views/calendar/window.py" line="61" />
       <source>星期</source>
       <translation>Weekday</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="61" />
+      <location filename="../../desktop/views/calendar/window.py" line="62" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="61" />
+      <location filename="../../desktop/views/calendar/window.py" line="62" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="62" />
+      <location filename="../../desktop/views/calendar/window.py" line="63" />
       <source>适用</source>
       <translation>Applies to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="66" />
+      <location filename="../../desktop/views/calendar/window.py" line="67" />
       <source>广西地方</source>
       <translation>Guangxi</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="66" />
+      <location filename="../../desktop/views/calendar/window.py" line="67" />
       <source>全国</source>
       <translation>Nationwide</translation>
     </message>
@@ -1812,88 +1812,88 @@
   <context>
     <name>DepartmentsWindow</name>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="104" />
+      <location filename="../../desktop/views/departments/window.py" line="105" />
       <source>联动部门与联系人</source>
       <translation>Linked departments and contacts</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="105" />
+      <location filename="../../desktop/views/departments/window.py" line="106" />
       <source>%1网格化服务管理机构维护的联动部门(条例第五条、第十二条)</source>
       <translation>Linked departments kept by the %1 grid management institution (Art. 5, 12)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="107" />
+      <location filename="../../desktop/views/departments/window.py" line="108" />
       <source>按代码、名称或辖区筛选</source>
       <translation>Filter by code, name or territory</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="108" />
+      <location filename="../../desktop/views/departments/window.py" line="109" />
       <source>显示已停用</source>
       <translation>Show retired</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="109" />
+      <location filename="../../desktop/views/departments/window.py" line="110" />
       <source>新增部门…</source>
       <translation>New department…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="110" />
+      <location filename="../../desktop/views/departments/window.py" line="111" />
       <source>编辑…</source>
       <translation>Edit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="111" />
+      <location filename="../../desktop/views/departments/window.py" line="112" />
       <source>上级部门…</source>
       <translation>Department above…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="113" />
+      <location filename="../../desktop/views/departments/window.py" line="114" />
       <source>恢复启用</source>
       <translation>Restore</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="113" />
+      <location filename="../../desktop/views/departments/window.py" line="114" />
       <source>停用…</source>
       <translation>Retire…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="114" />
+      <location filename="../../desktop/views/departments/window.py" line="115" />
       <source>新增联系人…</source>
       <translation>New contact…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="115" />
+      <location filename="../../desktop/views/departments/window.py" line="116" />
       <source>职责…</source>
       <translation>Duties…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="116" />
-      <location filename="../../desktop/views/departments/window.py" line="261" />
+      <location filename="../../desktop/views/departments/window.py" line="117" />
+      <location filename="../../desktop/views/departments/window.py" line="262" />
       <source>移除联系人</source>
       <translation>Remove contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="117" />
+      <location filename="../../desktop/views/departments/window.py" line="118" />
       <source>%1 的联系人</source>
       <translation>Contacts of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="118" />
+      <location filename="../../desktop/views/departments/window.py" line="119" />
       <source>联系人(先选中一个部门)</source>
       <translation>Contacts (choose a department first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="240" />
+      <location filename="../../desktop/views/departments/window.py" line="241" />
       <source>停用部门</source>
       <translation>Retire department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="241" />
+      <location filename="../../desktop/views/departments/window.py" line="242" />
       <source>停用“%1”?停用后不再出现在派遣建议和部门选择中,历史案件仍保留其名称。</source>
       <translation>Retire “%1”? It will no longer be suggested for dispatch or offered in pickers; past cases keep its name.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="261" />
+      <location filename="../../desktop/views/departments/window.py" line="262" />
       <source>从本部门联系人中移除“%1”?</source>
       <translation>Remove “%1” from this department's contacts?</translation>
     </message>
@@ -1901,63 +1901,63 @@
   <context>
     <name>DispatchDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="51" />
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="76" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="52" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="77" />
       <source>派遣</source>
       <translation>Dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="59" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="60" />
       <source>输入单位名称的一部分查找</source>
       <translation>Type part of a department's name to find it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="72" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="73" />
       <source>主办(首接)单位</source>
       <translation>Lead department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="74" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="75" />
       <source>协办单位</source>
       <translation>Co-handlers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="77" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="78" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="96" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="97" />
       <source>派遣 %1</source>
       <translation>Dispatch %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="99" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="100" />
       <source>现在派遣:%1 前签收,办理时限 %2 %3,%4 前办结</source>
       <translation>Dispatched now: to be signed for by %1; time limit %2 %3, to be finished by %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="103" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="104" />
       <source>%1 年的节假日安排尚未录入,期限暂按周一至周五计算</source>
       <translation>The holidays of %1 are not entered yet: deadlines are counted Monday to Friday for now</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="116" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="117" />
       <source>已选协办单位:%1</source>
       <translation>Co-handlers chosen: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="134" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="135" />
       <source> · 正在协办</source>
       <translation> · co-handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="135" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="136" />
       <source> · 正在协办,继续协办</source>
       <translation> · co-handling, carries on</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="149" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="150" />
       <source>(无推荐理由)</source>
       <translation>(no reason for the suggestion)</translation>
     </message>
@@ -1965,62 +1965,62 @@
   <context>
     <name>DrillDownDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="56" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="57" />
       <source>{0} · {1}:计入的记录</source>
       <translation>{0} · {1}: records counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="58" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="59" />
       <source>分母(应计)</source>
       <translation>Denominator (counted)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="59" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="60" />
       <source>分子(达标)</source>
       <translation>Numerator (met)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="62" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="63" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="62" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="63" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="62" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="63" />
       <source>期限</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="62" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="63" />
       <source>完成</source>
       <translation>Completed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="63" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="64" />
       <source>达标</source>
       <translation>Met</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="70" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="71" />
       <source>本期含已结算月份({0}):下列为当前数据,可能与结算时的数字不同。</source>
       <translation>This period includes settled months ({0}): the rows below are current data and may differ from the figures at settlement.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="91" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="92" />
       <source>是</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="91" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="92" />
       <source>否</source>
       <translation>No</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="94" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="95" />
       <source>共 {0} 条</source>
       <translation>{0} in all</translation>
     </message>
@@ -2084,27 +2084,27 @@
   <context>
     <name>EmergencyReportDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="175" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="176" />
       <source>报告紧急情况(《条例》第二十一条)</source>
       <translation>Report an emergency (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="180" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="181" />
       <source>按经纬度所在网格确定</source>
       <translation>From the grid at the coordinates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="181" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="182" />
       <source>所属乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="185" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="186" />
       <source>报送</source>
       <translation>Submit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="186" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="187" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -2112,118 +2112,118 @@
   <context>
     <name>EmergencyReportForm</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="54" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="55" />
       <source>请选择类型</source>
       <translation>Choose the type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="59" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="60" />
       <source>请选择级别</source>
       <translation>Choose a level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="62" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="63" />
       <source>尚未发生(可能发生的情况,预警报告)</source>
       <translation>Not happened yet (a situation that may happen: a warning)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="75" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="76" />
       <source>未定位</source>
       <translation>No location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="82" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="83" />
       <source>死亡</source>
       <translation>Dead</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="82" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="83" />
       <source>受伤</source>
       <translation>Injured</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="82" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="83" />
       <source>失踪</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
       <source>尚在核实</source>
       <translation>still being verified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="88" />
       <source>伤亡人数尚未核实时勾选,填目前已知的人数;终报前须核实</source>
       <translation>Tick while casualties are not yet verified and enter the numbers known so far; they must be verified before the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="93" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="94" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="94" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="95" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="95" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="96" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="98" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="99" />
       <source>时间未定</source>
       <translation>Time not known</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="104" />
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="117" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="105" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="118" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="107" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="108" />
       <source>默认为打开本表的时间;请改为实际接到报告的时间,各级报告时限从此时起算</source>
       <translation>Defaults to when this form was opened; set it to when the report actually came in — every reporting deadline counts from it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="108" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="109" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="109" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="110" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="110" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="111" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="111" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="112" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="112" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="113" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="113" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="114" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="114" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="115" />
       <source>已采取的措施</source>
       <translation>Measures taken</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="117" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="118" />
       <source>预计发生时间</source>
       <translation>Expected at</translation>
     </message>
@@ -2231,157 +2231,157 @@
   <context>
     <name>EvaluationPanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="102" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="103" />
       <source>综合评价(第五条、第二十三条)</source>
       <translation>Evaluation (Art. 5, Art. 23)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="104" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="105" />
       <source>2026-10、2026-Q4 或 2026</source>
       <translation>2026-10, 2026-Q4 or 2026</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="111" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="112" />
       <source>计算</source>
       <translation>Calculate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="112" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="113" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="113" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="114" />
       <source>打印考核表…</source>
       <translation>Print assessment form…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="114" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="115" />
       <source>结算本月…</source>
       <translation>Settle month…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="115" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="116" />
       <source>撤销结算…</source>
       <translation>Undo settlement…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="133" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="134" />
       <source>用户“{0}”没有综合评价的权限(第五条、第二十三条):考核数据由值班长或管理员查看;如需查看,请联系管理员。</source>
       <translation>User “{0}” may not evaluate (Art. 5, 23): assessment figures are for shift supervisors and admins; ask an admin if you need them.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="137" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="138" />
       <source>考核期</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="137" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="138" />
       <source>对象</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="158" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="159" />
       <source>{0}尚未结束(至 {1}),结束后才能结算</source>
       <translation>{0} is not over yet (until {1}); it can be settled once it is over</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="161" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="162" />
       <source>冻结该月的考核数据:此后该月及其所在季度、年度按结算数据计算</source>
       <translation>Freeze the month's assessment data: from then on the month, its quarter and its year are calculated from the settled data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="164" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="165" />
       <source>计算中…</source>
       <translation>Calculating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="174" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="175" />
       <source>计算中…正在统计 {0}(第 {1}/{2} 个月,统计后保留,下次即时显示)</source>
       <translation>Calculating… counting {0} (month {1} of {2}; kept once counted, shown at once next time)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="186" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="187" />
       <source>{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的记录(诉求、报送环节或工作日志)。</source>
       <translation>{0} · {1} · {2}: {3} subjects, {4} ranked. Double-click a rate to see the records counted (requests, reporting rungs or work logs).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="190" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="191" />
       <source> 其中 {0} 为结算数据。</source>
       <translation> Settled data used for {0}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="193" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="194" />
       <source> 考核期至 {0} 尚未结束:所列为截至 {1} 的阶段数据,期末前仍会变化。</source>
       <translation> The period runs to {0} and is not over: the figures are interim, as of {1}, and will change until it ends.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="207" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="208" />
       <source>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="208" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="209" />
       <source>导出考核结果</source>
       <translation>Export assessment results</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="216" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="217" />
       <source>考核结果已导出到 {0}</source>
       <translation>Assessment results written to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="220" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="221" />
       <source>打印考核表</source>
       <translation>Print assessment form</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="221" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="222" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="226" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="227" />
       <source>考核表已保存到 {0},共 {1} 页</source>
       <translation>Assessment forms saved to {0}, {1} pages</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="231" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="232" />
       <source>结算考核数据</source>
       <translation>Settle assessment data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="232" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="233" />
       <source>结算 {0} 的考核数据?结算后,该月及其所在季度、年度的考核按结算时的数据计算,不再随后续办理变化;如需更正须撤销结算。</source>
       <translation>Settle the assessment data for {0}? Once settled, the month, its quarter and its year are assessed on the data as settled and no longer change with later handling; to correct them, the settlement must be undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="235" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="236" />
       <source>结算中…</source>
       <translation>Settling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="237" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="238" />
       <source>已结算 {0},共 {1} 项数据。</source>
       <translation>Settled {0}: {1} records.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="243" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="244" />
       <source>撤销结算</source>
       <translation>Undo settlement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="243" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="244" />
       <source>撤销 {0} 结算的理由:</source>
       <translation>Reason for undoing the settlement of {0}:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="247" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="248" />
       <source>已撤销 {0} 的结算。</source>
       <translation>Settlement of {0} undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="251" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="252" />
       <source>综合评价</source>
       <translation>Evaluation</translation>
     </message>
@@ -2389,139 +2389,139 @@
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="90" />
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="147" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="91" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="148" />
       <source>导出诉求</source>
       <translation>Export requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="91" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="92" />
       <source>格式</source>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="92" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="93" />
       <source>范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="93" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="94" />
       <source>CSV(Excel 可直接打开)</source>
       <translation>CSV (opens in Excel)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="93" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="94" />
       <source>Excel 工作簿 XLSX</source>
       <translation>Excel workbook XLSX</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="94" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="95" />
       <source>Open311 GeoReport v2 JSON</source>
       <translation>Open311 GeoReport v2 JSON</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="97" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="98" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="100" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="101" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="105" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="106" />
       <source>可导出的全部地区</source>
       <translation>All areas you may export</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="108" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="109" />
       <source>待本中心办理</source>
       <translation>Waiting on this center</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="110" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="111" />
       <source>待分拨清单(未落网格)</source>
       <translation>Triage list (in no grid)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="112" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="113" />
       <source>待重点督办</source>
       <translation>Due for key supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="114" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="115" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="116" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="117" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="118" />
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="121" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="119" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="122" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="119" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="120" />
       <source>当前队列的筛选:%1,%2</source>
       <translation>Current queue filter: %1, %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="123" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="124" />
       <source>只含已超期</source>
       <translation>overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="125" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="126" />
       <source>只含督办</source>
       <translation>supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="127" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="128" />
       <source>含“%1”</source>
       <translation>containing “%1”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="129" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="130" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="130" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="131" />
       <source>,</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="148" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="149" />
       <source>%1 文件 (*%2)</source>
       <translation>%1 file (*%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="155" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="156" />
       <source>正在导出…</source>
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="156" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="157" />
       <source>已取消:没有写出文件</source>
       <translation>Cancelled: no file written</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="159" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="160" />
       <source>正在导出 %1/%2</source>
       <translation>Exporting %1/%2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="162" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="163" />
       <source>已导出 %1 件到 %2</source>
       <translation>Exported %1 cases to %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="164" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="165" />
       <source>。其中诉求人的联系电话已遮挡(本用户无权查看个人信息,Art. 15):这个文件再导入时会被拒绝;要把诉求转入其他系统,请由有权查看个人信息的用户导出</source>
       <translation>. Requesters' phones are masked (this user may not view personal data, Art. 15): the file will be refused if imported; to move the cases to another system, have a user who may view personal data export them</translation>
     </message>
@@ -2529,117 +2529,117 @@
   <context>
     <name>GovernancePanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="74" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="75" />
       <source>重点治理事项(第二十二条)</source>
       <translation>Key governance items (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="76" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="77" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="76" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="77" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="76" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="77" />
       <source>地区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="76" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="77" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="77" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
       <source>诉求数</source>
       <translation>Requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="77" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
       <source>收到时段</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="77" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
       <source>中心(经度, 纬度)</source>
       <translation>Centre (lon, lat)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
       <source>复核日期</source>
       <translation>Review date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
       <source>事项</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="87" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="88" />
       <source>检测反复发生的问题</source>
       <translation>Detect recurring problems</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="87" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="88" />
       <source>立项…</source>
       <translation>Take up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="88" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="89" />
       <source>销号…</source>
       <translation>Close off…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="88" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="89" />
       <source>不予立项…</source>
       <translation>Decline…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="97" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="98" />
       <source>用户“{0}”没有督办权限:重点治理事项由值班长或管理员检测、立项和办理</source>
       <translation>User “{0}” may not supervise: key governance items are detected, accepted and handled by shift supervisors and admins</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="130" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="131" />
       <source>(到期)</source>
       <translation> (due)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="132" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="133" />
       <source>{0} 至 {1}</source>
       <translation>{0} to {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="140" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="141" />
       <source>共 {0} 项</source>
       <translation>{0} items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="163" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="164" />
       <source>销号</source>
       <translation>Close off</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="163" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="164" />
       <source>治理情况:</source>
       <translation>What was done:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="168" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="169" />
       <source>不予立项</source>
       <translation>Decline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="168" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="169" />
       <source>理由:</source>
       <translation>Reason:</translation>
     </message>
@@ -2705,42 +2705,42 @@
   <context>
     <name>HardCasesDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="97" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="98" />
       <source>{0} · {1}:计入的诉求</source>
       <translation>{0} · {1}: requests counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="99" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="100" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="99" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="100" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="99" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="100" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="99" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="100" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="100" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="101" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="130" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="131" />
       <source>共 {0} 件</source>
       <translation>{0} requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="132" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="133" />
       <source>列出最早受理的 {0} 件</source>
       <translation>The {0} received first are listed</translation>
     </message>
@@ -2748,72 +2748,72 @@
   <context>
     <name>HotspotsPanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="76" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="77" />
       <source>{0}月</source>
       <translation>M{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="143" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="144" />
       <source>高频与疑难问题分析(第二十二条)</source>
       <translation>Frequent and difficult problems (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="147" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="148" />
       <source>按{0}</source>
       <translation>By {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="148" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="149" />
       <source>分析</source>
       <translation>Analyse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="150" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="151" />
       <source>在地图上着色</source>
       <translation>Colour the map</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="153" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="154" />
       <source>各类诉求趋势(前五类)</source>
       <translation>Request trends (top five categories)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="155" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="156" />
       <source>诉求数量(按类别)</source>
       <translation>Requests by category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="156" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="157" />
       <source>持续时间长、解决难度大的问题</source>
       <translation>Long-running, hard-to-solve problems</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="159" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="160" />
       <source>点击一类问题,查看计入的诉求</source>
       <translation>Click a kind of problem to see the requests counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="163" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="164" />
       <source>期间</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="177" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="178" />
       <source>统计中…</source>
       <translation>Counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="205" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="206" />
       <source>这段时间没有受理诉求</source>
       <translation>No requests received in this period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="209" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="210" />
       <source>{0}:受理 {1} 件,涉及网格 {2} 个</source>
       <translation>{0}: {1} requests received in {2} grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="240" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="241" />
       <source>已在地图上为 {0} 个网格着色(颜色越深诉求越多)</source>
       <translation>Coloured {0} grids on the map (darker means more requests)</translation>
     </message>
@@ -2821,168 +2821,168 @@
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="38" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="39" />
       <source>选择要导入的文件</source>
       <translation>Choose the file to import</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="39" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="40" />
       <source>Open311 JSON 或诉求清单 CSV、XLSX (*.json *.csv *.xlsx)</source>
       <translation>Open311 JSON or case list CSV, XLSX (*.json *.csv *.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="94" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="95" />
       <source>导入诉求</source>
       <translation>Import requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="95" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="96" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="96" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="97" />
       <source>格式</source>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="97" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="98" />
       <source>乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="98" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="99" />
       <source>Open311 requests.json 或导出的诉求清单 .csv、.xlsx</source>
       <translation>Open311 requests.json or an exported case list .csv or .xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="99" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="100" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="101" />
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="111" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="102" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="112" />
       <source>按坐标归入所在网格的乡镇</source>
       <translation>By coordinates (township of the grid there)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="102" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="103" />
       <source>没有坐标或坐标不在任何网格内的诉求归入所选乡镇(街道)的待分拨清单;选“按坐标”时,这样的诉求会被列为问题,整个文件不导入。</source>
       <translation>Requests without coordinates, or outside every grid, go to the chosen township's routing list; with “by coordinates” they are listed as problems and nothing in the file is imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="104" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="105" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="106" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="107" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="125" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="126" />
       <source>Open311 GeoReport v2 JSON</source>
       <translation>Open311 GeoReport v2 JSON</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="125" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="126" />
       <source>诉求清单 CSV(UTF-8 或 GBK)</source>
       <translation>Request list CSV (UTF-8 or GBK)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="126" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="127" />
       <source>诉求清单 XLSX(Excel 工作簿)</source>
       <translation>Case list XLSX (Excel workbook)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="130" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="131" />
       <source>无法识别:只能导入 .json(Open311)、.csv 或 .xlsx 文件</source>
       <translation>Not recognised: only .json (Open311), .csv or .xlsx files can be imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="132" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="133" />
       <source>按扩展名判断</source>
       <translation>By file extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="145" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="146" />
       <source>%1 是文件夹,不是文件;请选择其中的文件</source>
       <translation>%1 is a folder, not a file; choose a file in it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="146" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="147" />
       <source>%1 不是普通文件(是管道、设备或套接字),无法导入</source>
       <translation>%1 is not a regular file (a pipe, device or socket) and cannot be imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="147" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="148" />
       <source>文件 %1 不存在</source>
       <translation>File %1 does not exist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="152" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="153" />
       <source>正在读取 %1…</source>
       <translation>Reading %1…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="153" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="154" />
       <source>已取消:没有导入任何诉求</source>
       <translation>Cancelled: nothing was imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="156" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="157" />
       <source>正在读取</source>
       <translation>Reading</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="156" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="157" />
       <source>正在检查</source>
       <translation>Checking</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="156" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="157" />
       <source>正在准备</source>
       <translation>Preparing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="157" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="158" />
       <source>正在写入案件</source>
       <translation>Writing cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="157" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="158" />
       <source>正在写入办理记录</source>
       <translation>Writing timelines</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="159" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="160" />
       <source>%1 第 %2 行</source>
       <translation>%1 row %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="160" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="161" />
       <source>%1 %2/%3</source>
       <translation>%1 %2/%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="164" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="165" />
       <source>已导入 %1 件:待受理 %2 件(其中待分拨 %3 件)、已办结 %4 件</source>
       <translation>Imported %1: %2 received (%3 of them awaiting a grid), %4 closed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="168" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="169" />
       <source>、作为重复诉求并入其他诉求 %1 件</source>
       <translation>, %1 merged into another request as duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="170" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="171" />
       <source>,编号 %1 … %2</source>
       <translation>, numbers %1 … %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="172" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="173" />
       <source>。其中 %1 件在来源系统受督办:督办未随之导入,需要时请在本库重新督办(见下列案件)</source>
       <translation>. %1 of them were under supervision at the source: it did not come with them; supervise them here where needed (cases below)</translation>
     </message>
@@ -3056,284 +3056,284 @@
   <context>
     <name>LadderPanel</name>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="63" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="64" />
       <source>紧急情况报告进度</source>
       <translation>Emergency reporting progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="66" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="67" />
       <source>含已终报的</source>
       <translation>Include closed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="70" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="71" />
       <source>环节</source>
       <translation>Step</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="70" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="71" />
       <source>报送对象</source>
       <translation>Report to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="70" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="71" />
       <source>时限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="70" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="107" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="71" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="108" />
       <source>报送时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="70" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="71" />
       <source>报送内容</source>
       <translation>What was reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="76" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="77" />
       <source>报送了什么(如:电话报区应急局值班室)</source>
       <translation>What was reported (e.g. phoned the district emergency office)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="80" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="81" />
       <source>报送时间(北京时间);不改动则按点击“登记报送”的时间登记</source>
       <translation>When it was reported (Beijing time); left alone, the moment “Record” is pressed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="83" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="84" />
       <source>登记报送</source>
       <translation>Record report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="86" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="87" />
       <source>处置完毕…</source>
       <translation>Handled…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="88" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="89" />
       <source>终报…</source>
       <translation>Final report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="90" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="91" />
       <source>打印信息快报…</source>
       <translation>Print bulletin…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="92" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="93" />
       <source>确认告警</source>
       <translation>Acknowledge alarm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="94" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="95" />
       <source>更正/补充事实…</source>
       <translation>Correct/add facts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="96" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="97" />
       <source>更正报送记录…</source>
       <translation>Correct record…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="98" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="99" />
       <source>撤销处置完毕…</source>
       <translation>Undo handled…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="103" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="104" />
       <source>报告时限设置…</source>
       <translation>Reporting time limits…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="148" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="149" />
       <source>【未确认】</source>
       <translation>[Unacknowledged] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="152" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="153" />
       <source>【预警】</source>
       <translation>[WARNING] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="154" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="155" />
       <source>【超时 %1 项】</source>
       <translation>[%1 overdue]</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="173" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="174" />
       <source>(超时 %1 分钟)</source>
       <translation> (%1 min late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="175" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="176" />
       <source>(又漏报 %1 轮)</source>
       <translation> (%1 more rounds missed)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="178" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="179" />
       <source>漏报,随此时的续报补报</source>
       <translation>missed; made late by the follow-up at this time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="185" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="217" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="186" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="218" />
       <source>超时</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="190" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="191" />
       <source>更正记录:</source>
       <translation>Corrections:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="230" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="231" />
       <source>请先在表中选择要登记的环节</source>
       <translation>Select the step to record in the table first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="232" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="233" />
       <source>该环节已报送</source>
       <translation>This step has been reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="234" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="235" />
       <source>终报向各级一并报送:请用“终报…”</source>
       <translation>The final report goes to every level at once: use “Final report…”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="240" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="241" />
       <source>请先在表中选择要更正的已报送环节</source>
       <translation>Select a step already reported to correct it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="244" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="245" />
       <source>更正报送记录</source>
       <translation>correct the record of a report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="246" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="247" />
       <source>只有处置中的报告才能标记处置完毕</source>
       <translation>Only a report still being handled can be marked handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="248" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="249" />
       <source>先标记处置完毕,再作终报</source>
       <translation>Mark the situation handled first, then make the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="251" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="252" />
       <source>只有已处置、尚未终报的报告可以撤销处置完毕</source>
       <translation>Only a handled report without its final report can be set back to open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="252" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="253" />
       <source>撤销处置完毕</source>
       <translation>undo marking it handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="254" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="255" />
       <source>没有可打印的报告</source>
       <translation>No report to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="255" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="256" />
       <source>没有待确认的告警</source>
       <translation>No alarm waiting for acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="257" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="258" />
       <source>紧急情况告警须由值班长以本人账号确认</source>
       <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="260" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="261" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="262" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="263" />
       <source>已终报结束的报告不能更正</source>
       <translation>A report closed by its final report cannot be corrected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="308" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="309" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="309" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="310" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="310" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="311" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="322" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="323" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="323" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="324" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="324" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="325" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="324" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="325" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="337" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="338" />
       <source>更正报送记录 — %1</source>
       <translation>Correct record — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="338" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="339" />
       <source>%1(报%2)登记的报送时间为 %3。更正后,原记录、更正后的时间和原因都留在报告的更正记录中。</source>
       <translation>%1 (to %2) was recorded as made at %3. The record before, the corrected time and the reason all stay in the report's corrections.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="341" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="342" />
       <source>实际报送时间</source>
       <translation>Actually made at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="341" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="342" />
       <source>更正原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="351" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="352" />
       <source>撤销处置完毕 — %1</source>
       <translation>Undo handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="352" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="353" />
       <source>撤销原因(撤销后续报恢复计时,终报不再计时)</source>
       <translation>Reason (follow-ups fall due again; the final report no longer does)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="359" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="360" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="363" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="364" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="364" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="365" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>
@@ -3527,42 +3527,42 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="191" />
+      <location filename="../../desktop/views/main_window.py" line="195" />
       <source>网格指挥台 — 北海市网格化服务管理</source>
       <translation>GridDesk — Beihai grid-based service management</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="192" />
+      <location filename="../../desktop/views/main_window.py" line="196" />
       <source>工具栏</source>
       <translation>Toolbar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="198" />
+      <location filename="../../desktop/views/main_window.py" line="202" />
       <source>数据库:%1</source>
       <translation>Database: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="199" />
+      <location filename="../../desktop/views/main_window.py" line="203" />
       <source>用户:%1</source>
       <translation>User: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="204" />
+      <location filename="../../desktop/views/main_window.py" line="208" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="205" />
+      <location filename="../../desktop/views/main_window.py" line="209" />
       <source>网格指挥台:依据《北海市网格化服务管理条例》的乡镇(街道)网格化服务管理指挥中心桌面端。</source>
       <translation>GridDesk: the desktop of a township grid-management command center under the Beihai Grid-based Service Management Regulations.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="237" />
+      <location filename="../../desktop/views/main_window.py" line="247" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="268" />
+      <location filename="../../desktop/views/main_window.py" line="278" />
       <source>未办结 %1 · 超期 %2 · 今日受理 %3</source>
       <translation>Open %1 · overdue %2 · received today %3</translation>
     </message>
@@ -3720,270 +3720,270 @@
   <context>
     <name>MatterListWindow</name>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="135" />
+      <location filename="../../desktop/views/matters/window.py" line="136" />
       <source>网格化服务管理事项清单</source>
       <translation>Grid service matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="136" />
+      <location filename="../../desktop/views/matters/window.py" line="137" />
       <source>新建下一版草稿</source>
       <translation>New draft version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="137" />
+      <location filename="../../desktop/views/matters/window.py" line="138" />
       <source>新增事项…</source>
       <translation>Add matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="138" />
+      <location filename="../../desktop/views/matters/window.py" line="139" />
       <source>修改事项…</source>
       <translation>Edit matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="139" />
-      <location filename="../../desktop/views/matters/window.py" line="334" />
-      <location filename="../../desktop/views/matters/window.py" line="337" />
+      <location filename="../../desktop/views/matters/window.py" line="140" />
+      <location filename="../../desktop/views/matters/window.py" line="335" />
+      <location filename="../../desktop/views/matters/window.py" line="338" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="140" />
+      <location filename="../../desktop/views/matters/window.py" line="141" />
       <source>申请纳入事项…</source>
       <translation>Apply to add a matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="141" />
+      <location filename="../../desktop/views/matters/window.py" line="142" />
       <source>申请退出所选事项…</source>
       <translation>Apply to retire the selected matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="142" />
+      <location filename="../../desktop/views/matters/window.py" line="143" />
       <source>公布…</source>
       <translation>Publish…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="143" />
+      <location filename="../../desktop/views/matters/window.py" line="144" />
       <source>打印现行清单…</source>
       <translation>Print current list…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="144" />
+      <location filename="../../desktop/views/matters/window.py" line="145" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="145" />
+      <location filename="../../desktop/views/matters/window.py" line="146" />
       <source>不同意…</source>
       <translation>Reject…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="146" />
+      <location filename="../../desktop/views/matters/window.py" line="147" />
       <source>部门纳入/退出申请(条例第十三条第二款)</source>
       <translation>Department applications to add/retire (Art. 13(2))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="147" />
+      <location filename="../../desktop/views/matters/window.py" line="148" />
       <source>督促整改(条例第十三条第五款)</source>
       <translation>Rectification orders (Art. 13(5))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="148" />
+      <location filename="../../desktop/views/matters/window.py" line="149" />
       <source>督促限期整改…</source>
       <translation>Order rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="149" />
+      <location filename="../../desktop/views/matters/window.py" line="150" />
       <source>整改完毕…</source>
       <translation>Rectified…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="150" />
+      <location filename="../../desktop/views/matters/window.py" line="151" />
       <source>记录部门以其他方式(如书面)报来的整改情况,并办结通知</source>
       <translation>Record what the department reported by other means (such as on paper) and close the order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="151" />
+      <location filename="../../desktop/views/matters/window.py" line="152" />
       <source>报送整改情况…</source>
       <translation>Report rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="152" />
-      <location filename="../../desktop/views/matters/window.py" line="297" />
-      <location filename="../../desktop/views/matters/window.py" line="299" />
+      <location filename="../../desktop/views/matters/window.py" line="153" />
+      <location filename="../../desktop/views/matters/window.py" line="298" />
+      <location filename="../../desktop/views/matters/window.py" line="300" />
       <source>确认整改</source>
       <translation>Confirm rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="153" />
+      <location filename="../../desktop/views/matters/window.py" line="154" />
       <source>退回…</source>
       <translation>Return…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="156" />
+      <location filename="../../desktop/views/matters/window.py" line="157" />
       <source>尚未编制事项清单</source>
       <translation>No matter list yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="159" />
+      <location filename="../../desktop/views/matters/window.py" line="160" />
       <source>%1 · %2 · 公布日期 %3 · %4 项</source>
       <translation>%1 · %2 · published %3 · %4 items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="193" />
+      <location filename="../../desktop/views/matters/window.py" line="194" />
       <source>第 %1 版草稿尚未公布;请在草稿上修改</source>
       <translation>Draft version %1 is not yet published; make the changes on it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="201" />
+      <location filename="../../desktop/views/matters/window.py" line="202" />
       <source>第 %1 版(%2)</source>
       <translation>Version %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="236" />
+      <location filename="../../desktop/views/matters/window.py" line="237" />
       <source>公布</source>
       <translation>Publish</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="236" />
+      <location filename="../../desktop/views/matters/window.py" line="237" />
       <source>自今日起公布第 %1 版?现行版本将同时废止。</source>
       <translation>Publish version %1 from today? The current version will be superseded.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="243" />
+      <location filename="../../desktop/views/matters/window.py" line="244" />
       <source>审核</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="243" />
+      <location filename="../../desktop/views/matters/window.py" line="244" />
       <source>请先选中一条待审核的申请</source>
       <translation>Select an application awaiting review first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="245" />
+      <location filename="../../desktop/views/matters/window.py" line="246" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="245" />
+      <location filename="../../desktop/views/matters/window.py" line="246" />
       <source>请写明不同意的理由:</source>
       <translation>Reason for rejecting:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="252" />
+      <location filename="../../desktop/views/matters/window.py" line="253" />
       <source>保存事项清单</source>
       <translation>Save matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="256" />
+      <location filename="../../desktop/views/matters/window.py" line="257" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="256" />
+      <location filename="../../desktop/views/matters/window.py" line="257" />
       <source>已生成 %1 页</source>
       <translation>%1 pages generated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="270" />
+      <location filename="../../desktop/views/matters/window.py" line="271" />
       <source>请先选中一条待确认的通知</source>
       <translation>Select an order awaiting confirmation first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="271" />
+      <location filename="../../desktop/views/matters/window.py" line="272" />
       <source>请先选中一条整改中的通知</source>
       <translation>Select an order still being rectified first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="274" />
+      <location filename="../../desktop/views/matters/window.py" line="275" />
       <source>所选通知当前为“%1”,不能%2;</source>
       <translation>The notice selected is “%1”: “%2” is not possible. </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="275" />
+      <location filename="../../desktop/views/matters/window.py" line="276" />
       <source>只有待确认的通知可以%1</source>
       <translation>“%1” is only for a notice awaiting confirmation</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="276" />
+      <location filename="../../desktop/views/matters/window.py" line="277" />
       <source>只有整改中的通知可以%1</source>
       <translation>“%1” is only for a notice being rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="277" />
+      <location filename="../../desktop/views/matters/window.py" line="278" />
       <source>督促整改</source>
       <translation>Order rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="281" />
+      <location filename="../../desktop/views/matters/window.py" line="282" />
       <source>记录整改完毕</source>
       <translation>Record as rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="284" />
+      <location filename="../../desktop/views/matters/window.py" line="285" />
       <source>整改完毕</source>
       <translation>Rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="284" />
+      <location filename="../../desktop/views/matters/window.py" line="285" />
       <source>部门的整改情况:</source>
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="289" />
-      <location filename="../../desktop/views/matters/window.py" line="292" />
+      <location filename="../../desktop/views/matters/window.py" line="290" />
+      <location filename="../../desktop/views/matters/window.py" line="293" />
       <source>报送整改情况</source>
       <translation>Report rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="292" />
+      <location filename="../../desktop/views/matters/window.py" line="293" />
       <source>本部门的整改情况:</source>
       <translation>What our department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="299" />
+      <location filename="../../desktop/views/matters/window.py" line="300" />
       <source>确认%1已整改完毕?</source>
       <translation>Confirm that %1 has rectified?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="303" />
+      <location filename="../../desktop/views/matters/window.py" line="304" />
       <source>退回整改情况</source>
       <translation>Return the report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="325" />
+      <location filename="../../desktop/views/matters/window.py" line="326" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="325" />
-      <location filename="../../desktop/views/matters/window.py" line="334" />
+      <location filename="../../desktop/views/matters/window.py" line="326" />
+      <location filename="../../desktop/views/matters/window.py" line="335" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="337" />
+      <location filename="../../desktop/views/matters/window.py" line="338" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="345" />
+      <location filename="../../desktop/views/matters/window.py" line="346" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="345" />
-      <location filename="../../desktop/views/matters/window.py" line="355" />
+      <location filename="../../desktop/views/matters/window.py" line="346" />
+      <location filename="../../desktop/views/matters/window.py" line="356" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="352" />
-      <location filename="../../desktop/views/matters/window.py" line="355" />
+      <location filename="../../desktop/views/matters/window.py" line="353" />
+      <location filename="../../desktop/views/matters/window.py" line="356" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="352" />
+      <location filename="../../desktop/views/matters/window.py" line="353" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>
@@ -3991,174 +3991,174 @@
   <context>
     <name>NewCaseDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="41" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="42" />
       <source>已受理诉求 %1,归入 %2</source>
       <translation>Request %1 taken in, in %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="42" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="43" />
       <source>已受理诉求 %1,未落入网格,在待分拨清单上</source>
       <translation>Request %1 taken in; it lies in no grid and is on the triage list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="43" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="44" />
       <source>已受理诉求 %1,作为重复诉求并入案件 %2</source>
       <translation>Request %1 taken in and merged into case %2 as a duplicate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="44" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="45" />
       <source>;附近有同类未办结案件,疑似重复:%1(可在案件详情中合并)</source>
       <translation>; open cases of the same kind nearby, possibly the same request: %1 (merge from the case panel)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="112" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="113" />
       <source>新建诉求</source>
       <translation>New request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="118" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="119" />
       <source>请选择受理渠道</source>
       <translation>Choose the channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="122" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="123" />
       <source>必填,一句话说明诉求,如:巷口路灯不亮</source>
       <translation>Required: the request in one line, e.g. street light out in the lane</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="124" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="125" />
       <source>必填,诉求的具体情况</source>
       <translation>Required: what the request is about, in full</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="128" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="129" />
       <source>(不选事项)</source>
       <translation>(no matter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="135" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="136" />
       <source>请选择类别(选了事项则随事项)</source>
       <translation>Choose a category (or a matter item, which sets it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="138" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="139" />
       <source>经度,如 109.105</source>
       <translation>Longitude, e.g. 109.105</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="139" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="140" />
       <source>纬度,如 21.428</source>
       <translation>Latitude, e.g. 21.428</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="145" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="146" />
       <source>紧急(涉及安全或停水停电停气)</source>
       <translation>Urgent (safety, or water, power or gas cut)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="146" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="237" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="147" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="241" />
       <source>未定位:保存后进入待分拨清单</source>
       <translation>Not located: goes to the triage list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="155" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="156" />
       <source>双击打开该案件查看;确属同一诉求的,选中后点“并入所选案件”:本诉求登记后即并入该案件,不另行办理</source>
       <translation>Double-click to open the case; if it is the same request, select it and click “Merge into selected case”: this request is recorded and merged into it, not handled separately</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="163" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="164" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="163" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="164" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="164" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="165" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="164" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="165" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="165" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="166" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="165" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="166" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="166" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="167" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="166" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="167" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="167" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
       <source>所属网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="170" />
       <source>疑似重复</source>
       <translation>Possible duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="172" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="173" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="173" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="174" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="174" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="301" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="175" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="305" />
       <source>并入所选案件</source>
       <translation>Merge into selected case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="265" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="269" />
       <source>不在任何网格内:保存后进入待分拨清单</source>
       <translation>In no grid: goes to the triage list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="271" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="275" />
       <source>{number} {title}(相距 {distance} 米,{state})</source>
       <translation>{number} {title} ({distance} m away, {state})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="302" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="306" />
       <source>本诉求将登记并作为重复诉求并入案件 %1,由该案件一并办理,不另行派遣。确定并入?</source>
       <translation>This request will be recorded and merged into case %1 as a duplicate, handled with it and not dispatched separately. Merge?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="313" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="317" />
       <source>经纬度(lon/lat):“%1”不是数字,请写成 109.105 这样的小数</source>
       <translation>Longitude/latitude (lon/lat): “%1” is not a number; write a decimal such as 109.105</translation>
     </message>
@@ -4166,92 +4166,92 @@
   <context>
     <name>NoticeSheetsDialog</name>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="31" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="32" />
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="78" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="79" />
       <source>打印网格公示牌</source>
       <translation>Print grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="79" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="80" />
       <source>%1:%2 个网格的公示牌从未打印或内容已变化,需要(重新)打印</source>
       <translation>%1: %2 grids' notice sheets were never printed or have changed and need (re)printing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="81" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="82" />
       <source>只打印需要重新打印的</source>
       <translation>Only those needing a reprint</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="82" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="83" />
       <source>尚未设置二维码网址,公示牌上不印二维码;请先在“公示牌文字…”中设置(可以先打印样张)</source>
       <translation>The QR code address is not set, so the sheets carry no QR code; set it under "Sheet texts…" first (a proof can be printed meanwhile)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="84" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="85" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="86" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="87" />
       <source>公示牌文字…</source>
       <translation>Sheet texts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="88" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="89" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="107" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="108" />
       <source>从未打印</source>
       <translation>Never printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="107" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="108" />
       <source>公示内容已变化</source>
       <translation>Content changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="117" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="118" />
       <source>全部公示牌已是最新,没有需要重新打印的;要全部重印,请取消勾选“只打印需要重新打印的”</source>
       <translation>Every sheet is up to date, none needs reprinting; to reprint them all, untick “Only those needing a reprint”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="129" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="130" />
       <source>保存网格公示牌</source>
       <translation>Save grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="135" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="136" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="136" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="137" />
       <source>已取消:没有生成文件,也没有记为已打印</source>
       <translation>Cancelled: no file was made and nothing was marked printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="139" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="140" />
       <source>正在生成 %1/%2 %3</source>
       <translation>Generating %1/%2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="143" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="144" />
       <source>已打印 %1 张公示牌到 %2</source>
       <translation>Printed %1 notice sheets to %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="146" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="147" />
       <source>公示牌有空白</source>
       <translation>Notice sheets with blanks</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="147" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="148" />
       <source>以下公示牌缺少应公布的内容,已照样打印;补录后请重新打印:</source>
       <translation>These notice sheets lack what must be published and were printed all the same; fill it in and print them again:</translation>
     </message>
@@ -4350,74 +4350,74 @@
   <context>
     <name>PeopleWindow</name>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="102" />
-      <location filename="../../desktop/views/people/window.py" line="142" />
+      <location filename="../../desktop/views/people/window.py" line="103" />
+      <location filename="../../desktop/views/people/window.py" line="143" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="103" />
+      <location filename="../../desktop/views/people/window.py" line="104" />
       <source>新增人员…</source>
       <translation>Add staff…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="104" />
-      <location filename="../../desktop/views/people/window.py" line="174" />
+      <location filename="../../desktop/views/people/window.py" line="105" />
+      <location filename="../../desktop/views/people/window.py" line="175" />
       <source>离任</source>
       <translation>Leave post</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="105" />
+      <location filename="../../desktop/views/people/window.py" line="106" />
       <source>确定领导联系…</source>
       <translation>Assign leadership contact…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="106" />
+      <location filename="../../desktop/views/people/window.py" line="107" />
       <source>记录网格工作…</source>
       <translation>Log grid work…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="107" />
+      <location filename="../../desktop/views/people/window.py" line="108" />
       <source>专业人员进网格…</source>
       <translation>Professional visit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="108" />
+      <location filename="../../desktop/views/people/window.py" line="109" />
       <source>网格人员与配备</source>
       <translation>Grid staff and staffing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="109" />
+      <location filename="../../desktop/views/people/window.py" line="110" />
       <source>挂点领导、指导员、总负责人</source>
       <translation>Contact leaders, instructors, chiefs</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="110" />
+      <location filename="../../desktop/views/people/window.py" line="111" />
       <source>工作日志与专业人员进网格</source>
       <translation>Work log and professional visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="113" />
+      <location filename="../../desktop/views/people/window.py" line="114" />
       <source>%1:%2 个网格,其中 %3 个网格的网格员配备不足(红色)</source>
       <translation>%1: %2 grids, %3 of them short of grid members (red)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="142" />
+      <location filename="../../desktop/views/people/window.py" line="143" />
       <source>请先在名单中选中一人</source>
       <translation>Select a person in the list first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="174" />
+      <location filename="../../desktop/views/people/window.py" line="175" />
       <source>%1 以今日为最后任职日,卸任 %2 的该职务?(明日起不再列入名单)</source>
       <translation>End %1's post in %2 with today as the last day served? (No longer listed from tomorrow.)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="187" />
+      <location filename="../../desktop/views/people/window.py" line="188" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="187" />
+      <location filename="../../desktop/views/people/window.py" line="188" />
       <source>这里还没有网格工作人员</source>
       <translation>There are no grid staff here yet</translation>
     </message>
@@ -4685,77 +4685,77 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="72" />
+      <location filename="../../desktop/views/queue_panel.py" line="79" />
       <source>联系 超期 99天23小时</source>
       <translation>Contact 99 d 23 h overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="113" />
+      <location filename="../../desktop/views/queue_panel.py" line="120" />
       <source>待本中心办理</source>
       <translation>Waiting on this center</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="113" />
+      <location filename="../../desktop/views/queue_panel.py" line="120" />
       <source>待分拨清单(未落网格)</source>
       <translation>Triage list (in no grid)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="113" />
+      <location filename="../../desktop/views/queue_panel.py" line="120" />
       <source>待重点督办</source>
       <translation>Due for key supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="114" />
+      <location filename="../../desktop/views/queue_panel.py" line="121" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="114" />
+      <location filename="../../desktop/views/queue_panel.py" line="121" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="116" />
+      <location filename="../../desktop/views/queue_panel.py" line="123" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="117" />
+      <location filename="../../desktop/views/queue_panel.py" line="124" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="118" />
+      <location filename="../../desktop/views/queue_panel.py" line="125" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="119" />
-      <source>编号或标题</source>
-      <translation>Number or title</translation>
+      <location filename="../../desktop/views/queue_panel.py" line="126" />
+      <source>编号或标题(Ctrl+Shift+F)</source>
+      <translation>Number or title (Ctrl+Shift+F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="120" />
+      <location filename="../../desktop/views/queue_panel.py" line="127" />
       <source>打开案件详情</source>
       <translation>Open case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="121" />
+      <location filename="../../desktop/views/queue_panel.py" line="128" />
       <source>复制案件编号</source>
       <translation>Copy case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="122" />
+      <location filename="../../desktop/views/queue_panel.py" line="129" />
       <source>复制本行</source>
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="240" />
+      <location filename="../../desktop/views/queue_panel.py" line="247" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="240" />
+      <location filename="../../desktop/views/queue_panel.py" line="247" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
@@ -4863,188 +4863,188 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ReviewDialog</name>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="34" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="35" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="36" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="37" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="38" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="39" />
       <source>备案</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="41" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="42" />
       <source>新增</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="42" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="43" />
       <source>变更</source>
       <translation>Changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="43" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="44" />
       <source>撤销</source>
       <translation>Retired</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="44" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="45" />
       <source>不变</source>
       <translation>Unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="45" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="46" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="45" />
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="65" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="46" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="46" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="47" />
       <source>类别</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="47" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="48" />
       <source>管理单位</source>
       <translation>Managing unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="48" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="49" />
       <source>户数</source>
       <translation>Households</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="49" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="50" />
       <source>人口</source>
       <translation>Residents</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="49" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="50" />
       <source>单位</source>
       <translation>Units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="50" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="51" />
       <source>村民小组</source>
       <translation>Village groups</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="51" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="52" />
       <source>网格员定额</source>
       <translation>Grid member quota</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="52" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="53" />
       <source>城镇</source>
       <translation>Urban</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="53" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="54" />
       <source>边界(面积 km²)</source>
       <translation>Boundary (area km²)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="54" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="55" />
       <source>船只数</source>
       <translation>Vessels</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="63" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="64" />
       <source>网格调整审核与备案</source>
       <translation>Grid adjustment review and filing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="65" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="65" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
       <source>乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="65" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
       <source>调整情形</source>
       <translation>Circumstances</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="65" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
       <source>网格数</source>
       <translation>Grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
       <source>理由</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
       <source>最后意见</source>
       <translation>Last comment</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="77" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="78" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="77" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="78" />
       <source>变化</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="77" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="78" />
       <source>变更前 → 变更后</source>
       <translation>Before → after</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="81" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="82" />
       <source>审核或备案意见(不同意时必填)</source>
       <translation>Review or filing comment (required when rejecting)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="144" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="145" />
       <source>是</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="144" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="145" />
       <source>否</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="154" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="155" />
       <source>新增 {0} 个、变更 {1} 个、撤销 {2} 个、不变 {3} 个</source>
       <translation>{0} new, {1} changed, {2} retired, {3} unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="157" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="158" />
       <source>;撤销:{0}</source>
       <translation>; retired: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="163" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="164" />
       <source>;</source>
       <translation>; </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="164" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="165" />
       <source>{0} {1} → {2}</source>
       <translation>{0} {1} → {2}</translation>
     </message>
@@ -5329,27 +5329,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TimelineModel</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="149" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="150" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="149" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="150" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="150" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="151" />
       <source>终端</source>
       <translation>Desktop</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="150" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="151" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="151" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="152" />
       <source>内容</source>
       <translation>Details</translation>
     </message>
@@ -5623,62 +5623,62 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>YearForm</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="171" />
+      <location filename="../../desktop/views/calendar/window.py" line="172" />
       <source>录入 %1 年全年安排</source>
       <translation>Enter the whole schedule of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="172" />
+      <location filename="../../desktop/views/calendar/window.py" line="173" />
       <source>逐行录入该年的全部法定节假日和调休上班日(不必录入平常的周末)。保存时一次录入;有误的行将逐一列出,不作任何修改。</source>
       <translation>Enter all of the year's statutory holidays and make-up workdays, one per row (ordinary weekends need no entry). Everything is saved at once; rows in error are listed one by one and nothing is changed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="176" />
+      <location filename="../../desktop/views/calendar/window.py" line="177" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="176" />
+      <location filename="../../desktop/views/calendar/window.py" line="177" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="176" />
+      <location filename="../../desktop/views/calendar/window.py" line="177" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="181" />
+      <location filename="../../desktop/views/calendar/window.py" line="182" />
       <source>添加一行</source>
       <translation>Add a row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="182" />
+      <location filename="../../desktop/views/calendar/window.py" line="183" />
       <source>新行为上一行的次日,类别和名称相同,便于录入连续的假日</source>
       <translation>A new row is the day after the previous one, with the same category and name, to enter consecutive holidays quickly</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="187" />
+      <location filename="../../desktop/views/calendar/window.py" line="188" />
       <source>保存全年安排</source>
       <translation>Save the whole year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="188" />
+      <location filename="../../desktop/views/calendar/window.py" line="189" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="213" />
+      <location filename="../../desktop/views/calendar/window.py" line="214" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="218" />
+      <location filename="../../desktop/views/calendar/window.py" line="219" />
       <source>如:春节</source>
       <translation>e.g. Spring Festival</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="243" />
+      <location filename="../../desktop/views/calendar/window.py" line="244" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
@@ -5767,42 +5767,47 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>menus</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="139" />
+      <location filename="../../desktop/views/main_window.py" line="142" />
       <source>查找地点</source>
       <translation>Find place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="140" />
+      <location filename="../../desktop/views/main_window.py" line="143" />
+      <source>查找案件</source>
+      <translation>Find case</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="144" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="141" />
+      <location filename="../../desktop/views/main_window.py" line="145" />
       <source>区划树</source>
       <translation>Place tree</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="142" />
+      <location filename="../../desktop/views/main_window.py" line="146" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="143" />
+      <location filename="../../desktop/views/main_window.py" line="147" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="160" />
+      <location filename="../../desktop/views/main_window.py" line="164" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="161" />
+      <location filename="../../desktop/views/main_window.py" line="165" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="168" />
+      <location filename="../../desktop/views/main_window.py" line="172" />
       <source>界面语言</source>
       <translation>Language</translation>
     </message>

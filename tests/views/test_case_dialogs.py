@@ -1361,7 +1361,7 @@ def test_the_grid_and_its_staff_stand_level_with_their_captions(qtbot, demo_db, 
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    form = dialog.layout().itemAt(0).layout()
+    form = dialog.grid_label.parentWidget().layout()  # the form, in its scroll area
     for shown in (dialog.grid_label, dialog.staff_label):
         shown.setText("侨港镇卫生院(450503103001103,专属网格)")
         caption = form.labelForField(shown)
@@ -1588,13 +1588,73 @@ def test_a_liaisons_panel_opened_before_the_case_was_put_on_hold_is_refused_and_
 
 
 class _Screen:
-    def __init__(self, width: int):
-        self.width = width
+    def __init__(self, width: int, height: int = 1040):
+        self.width, self.height = width, height
 
     def availableGeometry(self):
         from PySide6.QtCore import QRect
 
-        return QRect(0, 0, self.width, 1040)
+        return QRect(0, 0, self.width, self.height)
+
+
+LOW_SCREEN = (911, 464)  # a 1366×768 laptop at 150% scaling, beside the taskbar
+
+
+def _shown_whole_on_a_low_screen(qtbot, dialog, button) -> None:
+    """The dialog, with its title bar, within the low screen, and `button` in view at its foot."""
+    from PySide6.QtCore import QPoint
+
+    from desktop.views.screen_fit import FRAME_ROOM
+
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.width() + FRAME_ROOM.width() <= LOW_SCREEN[0]
+    assert dialog.height() + FRAME_ROOM.height() <= LOW_SCREEN[1]
+    assert button.isVisible() and button.mapTo(dialog, QPoint(0, button.height())).y() <= dialog.height()
+
+
+def test_the_new_case_form_scrolls_on_a_low_screen_with_save_in_view(qtbot, demo_db, tasks, monkeypatch):
+    """At 150% scaling on a 1366×768 laptop the form opened 640 points high on 464: Save and Cancel
+    were below the screen's edge. It opens within the screen, the form scrolling above its buttons,
+    and Tab brings each field it reaches into view."""
+    from desktop.views.screen_fit import FormScrollArea
+
+    monkeypatch.setattr(NewCaseDialog, "screen", lambda self: _Screen(*LOW_SCREEN))
+    dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)
+    qtbot.addWidget(dialog)
+    _shown_whole_on_a_low_screen(qtbot, dialog, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+    area = dialog.findChild(FormScrollArea)
+    dialog.channel.setFocus()
+    while dialog.focusWidget() is not dialog.duplicates:  # the last field, at the foot of the form
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert area.verticalScrollBar().value() > 0  # scrolled down to the field reached
+    top = dialog.duplicates.mapTo(area.viewport(), dialog.duplicates.rect().topLeft()).y()
+    assert 0 <= top and top + dialog.duplicates.height() <= area.viewport().height()
+
+
+def test_the_new_case_form_does_not_scroll_where_the_screen_has_room(qtbot, demo_db, tasks, monkeypatch):
+    from desktop.views.screen_fit import FormScrollArea
+
+    monkeypatch.setattr(NewCaseDialog, "screen", lambda self: _Screen(1920))
+    dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.size().toTuple() == (560, 640)
+    assert dialog.findChild(FormScrollArea).verticalScrollBar().maximum() == 0
+
+
+def test_the_case_panel_and_the_callback_workbench_open_within_a_low_screen(qtbot, demo_db, tasks, monkeypatch):
+    """Opened 640 and 520 points high, their action buttons (and 记录回访) were below the edge of a
+    1366×768 screen at 150%."""
+    case_id, _, _ = _sent_to_police_and_market(demo_db)
+    monkeypatch.setattr(CaseDetailDialog, "screen", lambda self: _Screen(*LOW_SCREEN))
+    monkeypatch.setattr(CallbackWorkbench, "screen", lambda self: _Screen(*LOW_SCREEN))
+    panel = _panel(qtbot, demo_db, tasks, "qg_police", case_id)
+    _shown_whole_on_a_low_screen(qtbot, panel, panel.buttons["sign"])
+    workbench = CallbackWorkbench(demo_db, actor(demo_db, "qg_op1"), tasks)
+    qtbot.addWidget(workbench)
+    _shown_whole_on_a_low_screen(qtbot, workbench, workbench.record_button)
 
 
 @pytest.mark.parametrize("screen_width", [1920, 1000])

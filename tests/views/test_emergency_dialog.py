@@ -670,3 +670,44 @@ def test_the_correction_button_says_why_where_the_service_would_refuse(qtbot, sq
     assert panel.correct_button.toolTip() == ("您在 侨港镇(450503103000) 不能更正报送记录:需有“确认紧急告警”的权限;"
                                               "请由具有该地区相应角色的用户办理")
     assert panel.undo_handled_button.toolTip().startswith("您在 侨港镇(450503103000) 不能撤销处置完毕:")
+
+
+class _LowScreen:
+    """A 1366×768 laptop at 150% scaling: 911×464 points beside the taskbar."""
+
+    def availableGeometry(self):
+        from PySide6.QtCore import QRect
+
+        return QRect(0, 0, 911, 464)
+
+
+def test_the_report_and_its_correction_open_within_a_low_screen_with_their_buttons_in_view(
+        qtbot, sqlite_db, system, errors, monkeypatch):
+    """At 150% on a 1366×768 laptop the report form was 503 points high, no smaller, on 464: 报送 was below
+    the screen's edge (the correction, with its note and reason, was taller still). The form scrolls
+    above its buttons instead; where the screen has room it shows whole."""
+    from PySide6.QtCore import QPoint
+
+    from desktop.views.screen_fit import FRAME_ROOM, FormScrollArea
+
+    def check(dialog, button) -> None:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.height() + FRAME_ROOM.height() <= 464
+        assert button.mapTo(dialog, QPoint(0, button.height())).y() <= dialog.height()
+
+    dialog = EmergencyReportDialog(sqlite_db, system, SyncTaskRunner(), township_code=QIAOGANG)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.findChild(FormScrollArea).verticalScrollBar().maximum() == 0  # the test screen has room
+    monkeypatch.setattr(EmergencyReportDialog, "screen", lambda self: _LowScreen())
+    monkeypatch.setattr(AmendFactsDialog, "screen", lambda self: _LowScreen())
+    dialog = EmergencyReportDialog(sqlite_db, system, SyncTaskRunner(), township_code=QIAOGANG)
+    check(dialog, dialog.buttons.button(dialog.buttons.StandardButton.Ok))
+    _fill(dialog.form)
+    with qtbot.waitSignal(dialog.reported, timeout=1000) as sent:
+        dialog.submit()
+    amend = AmendFactsDialog(sqlite_db, system, SyncTaskRunner(), sent.args[0])
+    check(amend, amend.buttons.button(amend.buttons.StandardButton.Ok))

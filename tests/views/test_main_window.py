@@ -382,3 +382,61 @@ def test_a_liaisons_state_column_holds_its_own_part_beside_the_cases(qtbot, demo
     beside = [text for text in texts if " · 案件" in text and "督办" not in text]
     assert beside
     assert max(view.fontMetrics().horizontalAdvance(text) for text in beside) < view.columnWidth(STATE)
+
+
+def test_the_queues_search_box_holds_a_case_number_on_a_narrow_queue(cjk_font, window, qtbot):
+    """The filter lists were as wide as their longest entries: on a 1366-point screen at 125% scaling they
+    left the queue's search box no room but for its "…". It holds a case number whole; the lists give way."""
+    panel = window.queue_panel
+    panel.setParent(None)  # on its own, as narrow as the queue pane of such a screen
+    qtbot.addWidget(panel)
+    panel.resize(620, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    number = panel.text.fontMetrics().horizontalAdvance("450503103-2026-000000")
+    assert panel.text.width() > number
+    assert panel.total.width() >= panel.total.sizeHint().width()  # the count beside it whole
+
+
+def test_a_case_read_out_on_the_phone_is_found_and_opened_by_keyboard(window, qtbot, monkeypatch):
+    """Ctrl+F finds a place; nothing took the keyboard to the queue's own search box, and an operator given
+    a case number had to reach for the mouse. Ctrl+Shift+F goes there; Enter filters, Tab goes on to the
+    rows and Enter opens the case."""
+    from PySide6.QtWidgets import QApplication
+
+    monkeypatch.setattr(window, "open_case", lambda case_id: None)  # the panel itself is tested elsewhere
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.queue_panel.view.setFocus()
+    qtbot.keyClick(window.queue_panel.view, Qt.Key.Key_F,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    search = window.queue_panel.text
+    assert search.hasFocus() and "Ctrl+Shift+F" in search.placeholderText()
+    number = window.queue_model.row_at(3).number
+    qtbot.keyClicks(search, number)
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.queue_model.rowCount() == 1)
+    qtbot.keyClick(search, Qt.Key.Key_Tab)
+    assert window.queue_panel.view.hasFocus()
+    with qtbot.waitSignal(window.queue_panel.caseActivated) as opened:
+        qtbot.keyClick(window.queue_panel.view, Qt.Key.Key_Return)
+    assert opened.args == [window.queue_model.row_at(0).id] and window.queue_model.row_at(0).number == number
+
+
+def test_a_status_message_is_not_cut_off_by_the_database_path(cjk_font, window, qtbot):
+    """The number of a case just taken in is read out to the caller from the status bar; beside the counts,
+    the user and the database path on a 1366×768 screen at 150% (911 points) it was cut off within the
+    number. The database's place is the message's while it is shown."""
+    window.resize(911, 480)
+    window.show()
+    qtbot.waitExposed(window)
+    bar = window.statusBar()
+    said = "已受理诉求 450503103-2026-000412,归入 侨北社区第1网格"
+    bar.showMessage(said, 30000)
+    qtbot.waitUntil(lambda: not window.db_label.isVisible())
+    number = bar.fontMetrics().horizontalAdvance("已受理诉求 450503103-2026-000412")
+    qtbot.waitUntil(lambda: window.counts_label.x() >= number)  # the room left of the counts, once laid out
+    bar.clearMessage()
+    assert window.db_label.isVisible()

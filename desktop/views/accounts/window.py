@@ -12,6 +12,7 @@ from ...services.accounts import AccountInfo
 from .. import dialogs
 from ..retranslating import Retranslating
 from ..rows_model import rows_table
+from ..screen_fit import fit_to_screen
 from .forms import GrantForm, PasswordForm, ask_max_age, ask_role
 from .models import AccountsModel
 
@@ -45,7 +46,7 @@ class AccountsWindow(Retranslating, QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        self.resize(1000, 560)
+        fit_to_screen(self, 1000, 560)
         window.bus.changed.connect(self._changed)
         self.retranslate()
         self._enable()

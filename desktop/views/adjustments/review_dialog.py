@@ -28,6 +28,7 @@ from ...models.enums import AdjustmentState, PlaceLevel
 from ...services import adjustments
 from ...services.security import Permission
 from .. import dialogs
+from ..screen_fit import fit_to_screen
 
 # (button, service, the state it acts on, the grant it needs: Art. 6 — the county approves or
 # rejects, the city files).
@@ -61,7 +62,7 @@ class ReviewDialog(QDialog):
         super().__init__(parent or window)
         self.window_, self.under = window, under
         self.setWindowTitle(self.tr("网格调整审核与备案"))
-        self.resize(900, 620)
+        fit_to_screen(self, 900, 620)
         headers = [self.tr("编号"), self.tr("乡镇(街道)"), self.tr("类型"), self.tr("调整情形"), self.tr("状态"),
                    self.tr("网格数"), self.tr("理由"), self.tr("最后意见")]
         self.table = QTableWidget(0, len(headers))

@@ -19,6 +19,7 @@ from ...services import conformance
 from ...services.conformance import ConformanceReport
 from ...services.printing.conformance_pdf import render_conformance
 from .. import dialogs
+from ..screen_fit import fit_to_screen
 
 
 class ConformancePanel(QDialog):
@@ -42,7 +43,7 @@ class ConformancePanel(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        self.resize(1200, 760)
+        fit_to_screen(self, 1200, 760)
 
     def load(self) -> None:
         self.tasks.submit(conformance.report, on_done=self.show_report,

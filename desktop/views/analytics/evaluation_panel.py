@@ -35,6 +35,7 @@ from ...services.evaluation.sources import Level
 from ...services.printing.assessment import print_assessment
 from ...services.security import Permission
 from .. import dialogs
+from ..screen_fit import fit_to_screen
 from .scores_model import ScoresModel
 
 
@@ -74,7 +75,7 @@ class DrillDownDialog(QDialog):
         layout.addWidget(self.part)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
-        self.resize(900, 520)
+        fit_to_screen(self, 900, 520)
         self.load()
 
     def load(self) -> None:
@@ -143,7 +144,7 @@ class EvaluationPanel(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
-        self.resize(1300, 700)
+        fit_to_screen(self, 1300, 700)
         self._enable()
 
     def _enable(self) -> None:

@@ -29,6 +29,7 @@ from ...services.clock import beijing_today
 from ...services.governance import GovernanceInfo
 from ...services.security import Permission
 from .. import beijing_time, dialogs
+from ..screen_fit import fit_to_screen
 
 
 class AcceptDialog(QDialog):
@@ -101,7 +102,7 @@ class GovernancePanel(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
-        self.resize(1100, 600)
+        fit_to_screen(self, 1100, 600)
         self._enable()
 
     def selected(self) -> GovernanceInfo | None:

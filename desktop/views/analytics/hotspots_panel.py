@@ -33,6 +33,7 @@ from ...services.clock import beijing_text, beijing_today
 from ...services.evaluation.periods import parse_period, period_of
 from ...services.hotspots import Bucket, GridHeat, HardCase, Hardness, HotspotCounts
 from .. import dialogs
+from ..screen_fit import fit_to_screen
 
 TOP_CATEGORIES = 5
 AXIS_TEXT_MARGIN = 16  # pixels beside a bar chart's longest name: the tick mark and its gap
@@ -110,7 +111,7 @@ class HardCasesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
-        self.resize(900, 520)
+        fit_to_screen(self, 900, 520)
         self.panel = panel
         panel.tasks.submit(hotspots.hard_cases, panel.db, panel.actor, counts.period, kind, under=panel.under,
                            as_of=panel.data.as_of, limit=HARD_CASES_LISTED,
@@ -171,7 +172,7 @@ class HotspotsPanel(QDialog):
         layout.addLayout(top)
         layout.addLayout(grid, 1)
         layout.addWidget(self.status)
-        self.resize(1200, 800)
+        fit_to_screen(self, 1200, 800)
 
     def run(self) -> None:
         self.status.setText(self.tr("统计中…"))

@@ -26,6 +26,7 @@ from ...services.clock import end_of_day, start_of_day
 from .. import beijing_time, dialogs
 from ..retranslating import Retranslating
 from ..rows_model import rows_table
+from ..screen_fit import fit_to_screen
 from .model import ACTION, AT, DESKTOP, HEADERS, MESSAGE, OUTCOME, PLACE, TARGET, USER, AuditLogModel
 
 DAYS_SHOWN = 30  # the dates a window opens with: the last month
@@ -95,7 +96,7 @@ class AuditLogWindow(Retranslating, QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
         layout.addWidget(self.chain)
-        self.resize(1280, 720)
+        fit_to_screen(self, 1280, 720)
         self.retranslate()
         self.reload()
 

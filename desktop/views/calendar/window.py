@@ -40,6 +40,7 @@ from ...services.clock import beijing_today
 from .. import dialogs
 from ..retranslating import Retranslating
 from ..rows_model import RowsModel, rows_table
+from ..screen_fit import fit_to_screen
 
 FIRST_YEAR, LAST_YEAR = 2004, 2099  # the bundled schedule starts in 2004
 ERROR_STYLE = "color: #c62828"
@@ -197,7 +198,7 @@ class YearForm(QDialog):
         layout.addLayout(rows)
         layout.addWidget(self.outcome)
         layout.addWidget(self.buttons)
-        self.resize(560, 520)
+        fit_to_screen(self, 560, 520)
         self._update_buttons()
 
     def add_row(self) -> None:
@@ -303,7 +304,7 @@ class CalendarWindow(Retranslating, QDialog):
         layout.addWidget(self.days_view, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.outcome)
-        self.resize(640, 560)
+        fit_to_screen(self, 640, 560)
         window.bus.changed.connect(self._changed)
         self.retranslate()
         self._update_buttons()

@@ -36,6 +36,7 @@ from ...services.cases.results import CallbackInfo
 from .. import dialogs
 from ..countdown import COUNTDOWN_REDRAW_MS, deadline_text
 from ..reuse import show_again
+from ..screen_fit import fit_to_screen
 
 
 OVERDUE = QColor("#c62828")
@@ -52,7 +53,7 @@ class CallbackWorkbench(QDialog):
         self._answering: int | None = None  # the callback the answer in the form is for
         self._method_for: int | None = None  # the callback the way of calling back was chosen for
         self.setWindowTitle(self.tr("回访工作台"))
-        self.resize(820, 520)
+        fit_to_screen(self, 820, 520)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([self.tr("应回访时间"), self.tr("案件编号"), self.tr("标题"), self.tr("诉求人"),
                                               self.tr("案件状态")])

@@ -59,6 +59,7 @@ from ...services.clock import beijing_text, beijing_today, deadline_day, due_tex
 from .. import dialogs
 from ..countdown import COUNTDOWN_REDRAW_MS, deadline_text
 from ..queue_model import OVERDUE_COLOUR, no_clock_reason
+from ..screen_fit import fit_to_screen
 from .dispatch_dialog import DispatchDialog
 
 
@@ -198,7 +199,7 @@ class CaseDetailDialog(QDialog):
         self._own_reload = False  # the next version shown is this panel's own action's
         self._decided: CaseDetail | None = None  # what was on screen when the running action began
         self._widened = False  # widened once for the shares table; after that the width is the user's
-        self.resize(900, 640)
+        fit_to_screen(self, 900, 640)
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.notice = QLabel()  # "updated from another desktop"

@@ -25,6 +25,7 @@ from ...i18n import label
 from ...services.cases import dispatch
 from ...services.clock import due_text
 from .. import dialogs
+from ..screen_fit import fit_to_screen
 
 
 class FilterEdit(QLineEdit):
@@ -80,7 +81,7 @@ class DispatchDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.resize(620, 520)  # the suggestion's reasons and a screenful of co-handlers in view
+        fit_to_screen(self, 620, 520)  # the suggestion's reasons and a screenful of co-handlers in view
         self.lead.currentIndexChanged.connect(self._lead_chosen)
         self.suggestions: list[dispatch.DepartmentSuggestion] = []
         self.sending = False

@@ -36,6 +36,7 @@ from ...services import matter_list, staff
 from ...services.cases import duplicates, intake
 from ...services.clock import beijing_today
 from .. import dialogs
+from ..screen_fit import fit_to_screen, scrolling
 
 TAKEN_IN_SHOWN_MS = 30_000  # how long the status bar names the case just taken in
 TAKEN_IN_GRID = QT_TRANSLATE_NOOP("NewCaseDialog", "已受理诉求 %1,归入 %2")
@@ -178,8 +179,11 @@ class NewCaseDialog(QDialog):
             lambda: self.merge_button.setEnabled(self.chosen_duplicate() is not None))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        body = QWidget()
+        body.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scrolling(body))  # on a low screen the form scrolls; Save and Cancel stay in view
         layout.addWidget(self.buttons)
         # Only now that the box is in the dialog: the dialog then knows Save as its default, and does not
         # make the first button in the focus chain (并入所选案件) the default when it is shown.
@@ -190,7 +194,7 @@ class NewCaseDialog(QDialog):
                  self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
-        self.resize(560, 640)
+        fit_to_screen(self, 560, 640)
         # Where a refusal naming a field (the service's "名称(field)") takes the focus, in the form's order.
         self._fields = {"channel": self.channel, "requester_name": self.requester_name,
                         "requester_phone": self.requester_phone, "title": self.title_edit,

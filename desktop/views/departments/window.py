@@ -26,6 +26,7 @@ from ...services.security import Permission
 from .. import dialogs
 from ..retranslating import Retranslating
 from ..rows_model import rows_table
+from ..screen_fit import fit_to_screen
 from .forms import ContactForm, DepartmentForm, ask_parent
 from .models import ContactsModel, DepartmentsModel
 
@@ -94,7 +95,7 @@ class DepartmentsWindow(Retranslating, QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        self.resize(1080, 680)
+        fit_to_screen(self, 1080, 680)
         window.bus.changed.connect(self._changed)
         self.retranslate()
         self._enable()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 
 from ...services import emergencies
 from .. import dialogs
+from ..screen_fit import fit_to_screen, scrolling
 from .report_dialog import EmergencyReportForm
 
 
@@ -38,8 +39,10 @@ class AmendFactsDialog(QDialog):
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addWidget(note)
-        layout.addWidget(self.form)
+        layout.addWidget(scrolling(self.form))  # on a low screen the form scrolls; 保存更正 stays in view
         layout.addWidget(buttons)
+        hint = self.sizeHint()
+        fit_to_screen(self, hint.width(), hint.height())
 
     def changes(self) -> dict:
         """The facts changed in the form since it was filled in."""

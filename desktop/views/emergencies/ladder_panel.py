@@ -30,6 +30,7 @@ from ...services import emergencies, emergency_corrections
 from ...services.clock import beijing_text, due_text
 from ...services.printing.bulletin import write_bulletin
 from ...services.security import Permission
+from ..screen_fit import fit_to_screen
 from .banner import to_whom
 from .. import beijing_time, dialogs, permissions
 from ..countdown import deadline_text
@@ -393,7 +394,7 @@ def open_ladder_panel(window) -> LadderPanel:
         panel.setWindowFlag(Qt.WindowType.Window)
         panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a shift opens it often; its clock stops with it
         window.bus.changed.connect(panel.follow_change)  # a slot of the panel: let go when the panel is
-        panel.resize(900, 460)
+        fit_to_screen(panel, 900, 460)
         return panel
 
     return show_again(window.findChild(LadderPanel), make)

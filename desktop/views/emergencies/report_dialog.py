@@ -25,6 +25,7 @@ from ...models.enums import EmergencyLevel, EmergencyType, PlaceLevel
 from ...services import emergencies, places
 from ...services.security import Permission
 from .. import beijing_time, dialogs
+from ..screen_fit import fit_to_screen, scrolling
 
 
 def _count() -> QSpinBox:
@@ -188,8 +189,10 @@ class EmergencyReportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
+        layout.addWidget(scrolling(self.form))  # on a low screen the form scrolls; 报送 stays in view
         layout.addWidget(buttons)
+        hint = self.sizeHint()
+        fit_to_screen(self, hint.width(), hint.height())
 
     def _townships(self, infos) -> None:
         for info in infos:

@@ -25,6 +25,7 @@ from ...services.security import Permission
 from .. import dialogs, permissions
 from ..progress import TaskProgress
 from ..retranslating import Retranslating
+from ..screen_fit import fit_to_screen
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str | None:
@@ -81,7 +82,7 @@ class ExportDialog(Retranslating, QDialog):
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        self.resize(520, 240)
+        fit_to_screen(self, 520, 240)
         self.retranslate()
         self.tasks.submit(_scope_facts, self.db, self.actor, self.filter, on_done=self._counted,
                           on_error=lambda exc: dialogs.show_error(self, exc))

@@ -31,6 +31,7 @@ from ...services.security import Permission
 from .. import dialogs
 from ..progress import TaskProgress
 from ..retranslating import Retranslating
+from ..screen_fit import fit_to_screen
 
 
 def ask_open_path(parent: QWidget) -> str | None:
@@ -84,7 +85,7 @@ class ImportDialog(Retranslating, QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.problems, 1)
         layout.addLayout(buttons)
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
         self.retranslate()
         self._path_changed("")
         self.tasks.submit(places.list_places, self.db, level=PlaceLevel.TOWNSHIP, on_done=self._townships,

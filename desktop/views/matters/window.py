@@ -31,6 +31,7 @@ from .item_form import ItemForm
 from .rectification_form import RectificationForm, ReturnForm
 from ..retranslating import Retranslating
 from ..rows_model import fit_columns, rows_table
+from ..screen_fit import fit_to_screen
 
 
 def ask_text(parent: QWidget, title: str, prompt: str) -> str | None:
@@ -126,7 +127,7 @@ class MatterListWindow(Retranslating, QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        self.resize(980, 680)
+        fit_to_screen(self, 980, 680)
         window.bus.changed.connect(self._changed)
         self.retranslate()
         self.reload()

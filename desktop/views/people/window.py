@@ -28,6 +28,7 @@ from .forms import LeaderForm, VisitForm, WorkLogForm
 from .staffing_model import StaffingModel
 from ..retranslating import Retranslating
 from ..rows_model import rows_table
+from ..screen_fit import fit_to_screen
 
 
 class PeopleWindow(Retranslating, QDialog):
@@ -81,7 +82,7 @@ class PeopleWindow(Retranslating, QDialog):
         self.tabs.addTab(self._tab(self.activity_view, self.work_button, self.visit_button), "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        self.resize(820, 620)
+        fit_to_screen(self, 820, 620)
         window.bus.changed.connect(self._changed)
         self.retranslate()
         self.reload()

@@ -23,6 +23,7 @@ from ...services.security import Permission
 from .. import dialogs, permissions
 from ..progress import TaskProgress
 from ..retranslating import Retranslating
+from ..screen_fit import fit_to_screen
 from .notice_texts_dialog import NoticeTextsDialog
 
 
@@ -70,7 +71,7 @@ class NoticeSheetsDialog(Retranslating, QDialog):
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        self.resize(560, 460)
+        fit_to_screen(self, 560, 460)
         self.retranslate()
         self.reload()
 
