@@ -143,3 +143,16 @@ def test_a_database_a_newer_griddesk_upgraded_is_refused_as_such_not_sent_to_ini
         conn.execute(text("UPDATE alembic_version SET version_num = '0021'"))
     with pytest.raises(DatabaseUnavailable, match="结构版本 0021 较旧;请运行 griddesk-admin"):
         app.open_database(url, demo=False)
+
+
+def test_a_damaged_database_file_is_called_damaged_not_unreachable(sqlite_db, tmp_path):
+    """A file cut short (a copy interrupted, a disk failing) was reported as 无法连接数据库."""
+    from desktop.errors import DatabaseUnavailable
+
+    source = sqlite_db.engine.url.database
+    sqlite_db.dispose()  # the last close folds the WAL into the file
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(open(source, "rb").read(4096))  # the header page only
+    with pytest.raises(DatabaseUnavailable, match=r"damaged.sqlite 已损坏\(database disk image is malformed\):请停止使用,"
+                                                  "联系管理员从备份恢复"):
+        app.open_database(f"sqlite:///{damaged}", demo=False)
