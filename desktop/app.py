@@ -105,10 +105,9 @@ def open_database(url: str, *, demo: bool) -> Database:
         raise DatabaseUnavailable(f"数据库文件不存在:{path};"
                                   f"请先运行 griddesk-admin --db {url} init,或用 griddesk --demo 打开演示数据库")
     db = Database.connect(url)
-    if migrate.current_revision(db) != migrate.head_revision():
-        where = db.describe()
+    if problem := migrate.schema_problem(db):
         db.dispose()
-        raise DatabaseUnavailable(f"数据库 {where} 尚未初始化或版本过旧;请运行 griddesk-admin --db {where} init")
+        raise problem
     return db
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import DatabaseUnavailable
@@ -109,6 +109,41 @@ def make_engine(url: str, **kwargs) -> Engine:
     return engine
 
 
+# PostgreSQL's connection_exception class, and admin_shutdown, crash_shutdown, cannot_connect_now.
+_CONNECTION_LOST = ("08", "57P01", "57P02", "57P03")
+# SQLite's reasons a file stopped taking work, and what to do about each.
+_SQLITE_FAILURES = (
+    ("database or disk is full", "数据库所在的磁盘已满,本次操作未保存;请清理该磁盘的空间后重试"),
+    ("readonly database", "数据库文件是只读的,本次操作未保存;请检查该文件及其所在文件夹是否可写"),
+    ("disk I/O error", "读写数据库文件出错,本次操作未保存;请检查数据库所在的磁盘或网络共享文件夹是否可用"),
+    ("unable to open database file", "无法打开数据库文件(可能已被移走,或所在文件夹不可写、网络共享文件夹已断开);"
+                                     "本次操作未完成,请检查后重试"),
+    ("malformed", "数据库文件已损坏,本次操作未完成;请停止使用,联系管理员从备份恢复(恢复后可用 griddesk-admin check 检查)"),
+    ("not a database", "数据库文件已损坏,本次操作未完成;请停止使用,联系管理员从备份恢复(恢复后可用 griddesk-admin check 检查)"),
+)
+
+
+def explain_failure(exc: BaseException) -> DatabaseUnavailable | None:
+    """The database stopped answering — the server down or out of reach, an SQLite file full, read-only
+    or damaged — said as a sentence a person can act on; None for any other error (a fault, whose
+    trace is what support needs)."""
+    if not isinstance(exc, DBAPIError) or exc.orig is None:
+        return None
+    reason = (str(exc.orig).strip().splitlines() or [""])[0]
+    if type(exc.orig).__module__.startswith("sqlite3"):
+        said = next((text for key, text in _SQLITE_FAILURES if key in reason), None)
+        return DatabaseUnavailable(f"{said}({reason})") if said else None
+    state = getattr(exc.orig, "sqlstate", None)
+    if state == "53100":  # disk_full
+        return DatabaseUnavailable(f"数据库服务器的磁盘已满,本次操作未保存;请联系数据库管理员({reason})")
+    if isinstance(exc, (OperationalError, InterfaceError)) and (
+            exc.connection_invalidated or state is None or state.startswith(_CONNECTION_LOST)):
+        return DatabaseUnavailable(
+            f"与数据库服务器的连接中断,本次操作未完成({reason});请待状态栏显示“实时更新:已连接”后按 F5 刷新查看,"
+            "再重试。如长时间不恢复,请联系数据库管理员")
+    return None
+
+
 @dataclass
 class Database:
     """An engine and its session factory; what every service is handed."""
@@ -140,8 +175,16 @@ class Database:
                 conn.execute(text("SELECT 1"))
         except DatabaseError as exc:  # a server down, a bad URL, or a file that is no database
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            path = self.engine.url.database
             if self.is_sqlite and "not a database" in reason:  # a damaged one
-                raise _not_a_database(self.engine.url.database) from exc
+                raise _not_a_database(path) from exc
+            if self.is_sqlite and "malformed" in reason:  # damaged inside: cut short, say
+                raise DatabaseUnavailable(f"数据库文件 {path} 已损坏({reason}):请停止使用,联系管理员从备份恢复"
+                                          "(恢复后可用 griddesk-admin check 检查)") from exc
+            if self.is_sqlite and "unable to open" in reason:  # WAL mode writes two files beside it
+                raise DatabaseUnavailable(
+                    f"无法打开数据库文件 {path}({reason}):网格指挥台须能写入该文件及其所在文件夹(在旁边建 -wal、-shm "
+                    "两个文件);请检查该文件夹是否可写、磁盘是否只读、网络共享文件夹是否已连接") from exc
             raise DatabaseUnavailable(f"无法连接数据库 {self.describe()}: {reason}") from exc
 
     def session(self) -> Session:

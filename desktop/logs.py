@@ -44,6 +44,12 @@ def start_logging(program: str) -> Path:
     return path
 
 
+def log_file() -> Path | None:
+    """The file this program logs to, to name where a person is told to look (None before start_logging)."""
+    paths = [handler.baseFilename for handler in log.handlers if getattr(handler, "baseFilename", None)]
+    return Path(paths[-1]) if paths else None
+
+
 def _logging_hook(previous):
     """An exception nothing caught (in a Qt slot it does not end the program): logged, then shown
     as before."""

@@ -32,6 +32,12 @@ def _config(connection=None):
     return config
 
 
+def known_revisions() -> set[str]:
+    """Every revision this version's migration files name."""
+    return {ast.literal_eval(dict(_ASSIGNMENT.findall(path.read_text(encoding="utf-8")))["revision"])
+            for path in (MIGRATIONS / "versions").glob("*.py")}
+
+
 def head_revision() -> str:
     """The newest revision: the one no migration file names as its `down_revision`."""
     revisions, parents = set(), set()
@@ -54,11 +60,35 @@ def current_revision(db: Database) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
 
 
+def newer_than_this_program(revision: str | None) -> DatabaseUnavailable | None:
+    """A database another desktop's newer GridDesk has upgraded: this version does not know its schema,
+    cannot upgrade it (Alembic fails on the unknown revision) and must not run on it."""
+    if revision is None or revision in known_revisions():
+        return None
+    return DatabaseUnavailable(
+        f"数据库的结构版本 {revision} 比本程序新(本程序只认识到 {head_revision()}):它已由更新版本的网格指挥台升级;"
+        "请把本机的网格指挥台也升级到该版本后再使用,旧版本不能打开或降级它")
+
+
+def schema_problem(db: Database) -> DatabaseUnavailable | None:
+    """Why the program cannot run on `db` as it stands (not set up, older or newer), or None."""
+    revision = current_revision(db)
+    if revision == head_revision():
+        return None
+    where = db.describe()
+    if revision is None:
+        return DatabaseUnavailable(f"数据库 {where} 尚未初始化;请先对它运行 griddesk-admin --db {where} init")
+    return newer_than_this_program(revision) or DatabaseUnavailable(
+        f"数据库 {where} 的结构版本 {revision} 较旧;请运行 griddesk-admin --db {where} init 升级")
+
+
 def upgrade(db: Database) -> tuple[str | None, str]:
     """Bring the schema to the newest revision; returns (before, after)."""
     from alembic import command
 
     before = current_revision(db)
+    if newer := newer_than_this_program(before):
+        raise newer
     try:
         with db.engine.begin() as conn:
             command.upgrade(_config(conn), "head")

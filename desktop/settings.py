@@ -38,7 +38,10 @@ def upgrade(store: QSettings) -> int:
     """Apply the pending upgrade steps; returns the version the file was at."""
     found = int(store.value("meta/version", VERSION if not store.allKeys() else 0, type=int))
     for version in range(found, VERSION):
-        UPGRADES[version](store)
+        # A file with keys but no version (written by no version of this program's load) takes every
+        # step there is: it had stopped the desk at start with a KeyError.
+        if step := UPGRADES.get(version):
+            step(store)
     store.setValue("meta/version", VERSION)
     return found
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from shiboken6 import isValid
 
+from .db import explain_failure
 from .errors import GridDeskError
 
 log = logging.getLogger(__name__)
@@ -80,8 +81,13 @@ class _Job(QRunnable):
             result = self.fn(*self.args, **self.kwargs)
         except BaseException as exc:  # reported to the GUI thread, never lost
             exc.__traceback_text__ = traceback.format_exc()
+            name = getattr(self.fn, "__qualname__", self.fn)
+            if unavailable := explain_failure(exc):  # the database, not the program: said so, still kept
+                log.warning("task %s: %s", name, unavailable.message, exc_info=exc)
+                self.signals.failed.emit(unavailable)
+                return
             if not isinstance(exc, (GridDeskError, Cancelled)):  # a fault, not a refusal: kept for support
-                log.error("task %s failed", getattr(self.fn, "__qualname__", self.fn), exc_info=exc)
+                log.error("task %s failed", name, exc_info=exc)
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)
@@ -168,7 +174,7 @@ class SyncTaskRunner(QObject):
         except Exception as exc:
             if on_error is None:
                 raise
-            on_error(exc)
+            on_error(explain_failure(exc) or exc)
         else:
             if on_done:
                 on_done(result)

@@ -123,3 +123,36 @@ def test_the_desk_starts_as_a_module_by_either_name():
     for module in ("desktop", "desktop.app"):
         done = subprocess.run([sys.executable, "-m", module, "--help"], capture_output=True, text=True, timeout=60)
         assert done.returncode == 0 and "--demo" in done.stdout, module
+
+
+def test_a_database_a_newer_griddesk_upgraded_is_refused_as_such_not_sent_to_init(sqlite_db):
+    """A desk left on an older version after another upgraded the shared database was told to run
+    `init`, which then failed with Alembic's traceback ("Can't locate revision")."""
+    from sqlalchemy import text
+
+    from desktop.errors import DatabaseUnavailable
+
+    with sqlite_db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099_from_a_newer_version'"))
+    url = sqlite_db.engine.url.render_as_string()
+    for attempt in (lambda: app.open_database(url, demo=False), lambda: migrate.upgrade(sqlite_db)):
+        with pytest.raises(DatabaseUnavailable, match="结构版本 0099_from_a_newer_version 比本程序新.*请把本机的网格指挥台也升级"):
+            attempt()
+    assert migrate.current_revision(sqlite_db) == "0099_from_a_newer_version"  # nothing touched
+    with sqlite_db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0021'"))
+    with pytest.raises(DatabaseUnavailable, match="结构版本 0021 较旧;请运行 griddesk-admin"):
+        app.open_database(url, demo=False)
+
+
+def test_a_damaged_database_file_is_called_damaged_not_unreachable(sqlite_db, tmp_path):
+    """A file cut short (a copy interrupted, a disk failing) was reported as 无法连接数据库."""
+    from desktop.errors import DatabaseUnavailable
+
+    source = sqlite_db.engine.url.database
+    sqlite_db.dispose()  # the last close folds the WAL into the file
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(open(source, "rb").read(4096))  # the header page only
+    with pytest.raises(DatabaseUnavailable, match=r"damaged.sqlite 已损坏\(database disk image is malformed\):请停止使用,"
+                                                  "联系管理员从备份恢复"):
+        app.open_database(f"sqlite:///{damaged}", demo=False)

@@ -13,7 +13,10 @@ from ..services.places import normalise_code
 
 def require_current_schema(db: Database) -> None:
     """Commands other than `init` need the newest schema; say so instead of failing on a missing table."""
-    if migrate.current_revision(db) != migrate.head_revision():
+    revision = migrate.current_revision(db)
+    if newer := migrate.newer_than_this_program(revision):
+        raise newer
+    if revision != migrate.head_revision():
         raise DatabaseUnavailable(f"数据库 {db.describe()} 尚未初始化或结构不是最新版本;"
                                   "请先对这个数据库运行 griddesk-admin init(带上同样的 --db 或 --demo)")
 

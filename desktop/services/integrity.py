@@ -121,7 +121,9 @@ def check(db: Database) -> list[Problem]:
     revision, head = migrate.current_revision(db), migrate.head_revision()
     if revision != head:
         # Without the newest schema the queries below may not even run.
-        return [Problem("alembic_version", revision or "—", f"数据库结构不是最新版本 {head};请运行 griddesk-admin init")]
+        newer = migrate.newer_than_this_program(revision)
+        return [Problem("alembic_version", revision or "—",
+                        newer.message if newer else f"数据库结构不是最新版本 {head};请运行 griddesk-admin init")]
     with db.session() as session:
         problems = _tree(session) + _grids(session) + _grid_layout(session) + _case_places(session) + _orphans(session)
         problems += [Problem("audit_log", str(p.entry_id), p.problem) for p in audit.verify_chain(session)]

@@ -94,6 +94,7 @@ class ChangeListener:
         self.last_seen: int | None = None  # None until the first successful look at change_feed
         self._first_id = 0  # where the feed stood at start: history before it is not news
         self.state: LiveState | None = None
+        self._failures = 0  # attempts failed since live updates last worked
         # Ids delivered lately, so that a re-read margin or a notification never delivers twice.
         self._recent: deque[int] = deque(maxlen=4 * CATCH_UP_MARGIN)
         self._recent_ids: set[int] = set()
@@ -117,9 +118,18 @@ class ChangeListener:
     def _run(self) -> None:
         raise NotImplementedError
 
+    def _failed(self, message: str) -> None:
+        """Log a failed attempt, with its trace once per outage: retried several times a second for as long as
+        a server is down or a share unplugged, the same trace had rotated every earlier record out of the log."""
+        self._failures += 1
+        log.log(logging.DEBUG if self.state is LiveState.RECONNECTING else logging.WARNING, message, exc_info=True)
+
     def _set_state(self, state: LiveState) -> None:
         if state is self.state or self._stop.is_set():
             return
+        if state is LiveState.CONNECTED and self._failures:
+            log.info("live updates back after %d failed attempts", self._failures)
+            self._failures = 0
         self.state = state
         if self._on_state:
             try:
@@ -171,7 +181,7 @@ class PollingListener(ChangeListener):
             try:
                 self._catch_up()
             except Exception:  # a locked, moved or broken file: keep trying, say so meanwhile
-                log.warning("polling the change feed failed; retrying", exc_info=True)
+                self._failed("polling the change feed failed; retrying")
                 self._set_state(LiveState.RECONNECTING)
             else:
                 self._set_state(LiveState.CONNECTED)
@@ -208,7 +218,7 @@ class NotifyListener(ChangeListener):
                 with self._connect() as conn:
                     self._listen(conn)
             except (psycopg.Error, DBAPIError):
-                log.warning("live connection lost", exc_info=True)
+                self._failed("live connection lost")
             except Exception:  # unexpected, but live updates must outlive it
                 log.exception("live listener failed")
             self.backend_pid = None

@@ -144,6 +144,11 @@ def unit_of_work(db: Database, actor: Actor, action: str, *, target: str | None 
         raise Conflict(_integrity_message(exc)) from exc
     except OperationalError as exc:
         session.rollback()
+        if "database is locked" in str(exc.orig):
+            # SQLite: the whole file, held by another program past the busy timeout, not the records
+            # on screen changed; what was typed is still to be saved as it is.
+            raise Conflict("数据库文件正被另一个程序写入(如 griddesk-admin 导入、备份或另一个网格指挥台),"
+                           "本次未保存;请稍候片刻再试") from exc
         if _lost_to_another_desk(exc):
             raise Conflict("另一值班台正在同时办理相关记录,本次未保存;请稍候重新载入后再操作") from exc
         raise

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QPlainTextEdit, QWidget
 
+from .. import logs
 from ..errors import GridDeskError, ValidationFailed
 
 
@@ -80,4 +81,13 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     elif isinstance(exc, GridDeskError):
         error(parent, title, exc.message)
     else:
-        error(parent, title, str(exc) or type(exc).__name__, getattr(exc, "__traceback_text__", None))
+        # A fault of the program, not of what was typed: kept with its trace (a task's failure is logged
+        # where it ran), and the person is told where, for whoever looks after the desk.
+        if not hasattr(exc, "__traceback_text__"):
+            logs.log.error("shown to the user", exc_info=exc)
+        text = QCoreApplication.translate("dialogs", "程序出错,本次操作未完成:%1").replace(
+            "%1", f"{type(exc).__name__}: {exc}")
+        if (where := logs.log_file()) is not None:
+            text += "\n" + QCoreApplication.translate(
+                "dialogs", "这不是您的操作有误。详细情况已记入日志文件 %1,请把它交给负责维护本机的同事。").replace("%1", str(where))
+        error(parent, title, text, getattr(exc, "__traceback_text__", None))

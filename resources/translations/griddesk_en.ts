@@ -5738,14 +5738,24 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>dialogs</name>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="35" />
+      <location filename="../../desktop/views/dialogs.py" line="36" />
       <source>…另有 %1 处,见“详细信息”</source>
       <translation>… %1 more, see “Show Details”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="76" />
+      <location filename="../../desktop/views/dialogs.py" line="77" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/dialogs.py" line="88" />
+      <source>程序出错,本次操作未完成:%1</source>
+      <translation>The program failed; this was not done: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/dialogs.py" line="91" />
+      <source>这不是您的操作有误。详细情况已记入日志文件 %1,请把它交给负责维护本机的同事。</source>
+      <translation>This is not a mistake of yours. The details are in the log file %1: please pass it to whoever looks after this computer.</translation>
     </message>
   </context>
   <context>

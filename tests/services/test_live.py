@@ -139,19 +139,26 @@ def test_an_unreachable_server_is_reported_and_stop_still_returns_at_once():
     nowhere.dispose()
 
 
-def test_polling_recovers_once_the_feed_can_be_read(tmp_path, system):
+def test_polling_recovers_once_the_feed_can_be_read(tmp_path, system, caplog):
+    """…logging the trace of the first failed attempt only: every 0.3 s for an hour-long outage, the same
+    trace had rotated the whole log (five files of 2 MB) away."""
     fresh = Database.connect(f"sqlite:///{tmp_path / 'fresh.sqlite'}")  # no tables yet
     recorder = Recorder()
     listener = live.listener_for(fresh, recorder.on_changes, recorder.on_state)
+    caplog.set_level("INFO", logger="desktop.services.live")
     listener.start()
     try:
         recorder.wait_state(live.LiveState.RECONNECTING)
+        time.sleep(1.0)  # several attempts more
         migrate.upgrade(fresh)
         recorder.wait_state(live.LiveState.CONNECTED)
         assert recorder.states == [live.LiveState.RECONNECTING, live.LiveState.CONNECTED]
     finally:
         listener.stop()
         fresh.dispose()
+    logged = [(r.levelname, r.getMessage()) for r in caplog.records]
+    assert logged[0] == ("WARNING", "polling the change feed failed; retrying") and caplog.records[0].exc_info
+    assert len(logged) == 2 and logged[1][0] == "INFO" and logged[1][1].startswith("live updates back after ")
 
 
 def _terminate(db: Database, pid: int) -> None:

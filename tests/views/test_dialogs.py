@@ -23,3 +23,24 @@ def test_a_long_list_shows_the_first_problems_and_keeps_all_in_the_details(monke
     [(text, details)] = shown
     assert text.count("•") == dialogs.SHOWN_PROBLEMS and "另有 12 处" in text
     assert details.splitlines() == problems
+
+
+def test_a_fault_of_the_program_is_logged_with_its_trace_and_the_message_names_the_log_file(
+        monkeypatch, tmp_path, caplog):
+    """An unexpected error had shown its bare text ("'grid'" for a KeyError), logged nowhere when it
+    arose on the GUI thread, and never said where whoever looks after the desk could find more."""
+    from desktop import logs
+
+    shown = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, text, details=None: shown.append((text, details)))
+    monkeypatch.setattr(logs, "log_file", lambda: tmp_path / "griddesk.log")
+    try:
+        {}["grid"]
+    except KeyError as exc:
+        with caplog.at_level("ERROR", logger="desktop"):
+            dialogs.show_error(None, exc)
+    [(text, _details)] = shown
+    assert text.splitlines() == ["程序出错,本次操作未完成:KeyError: 'grid'",
+                                 f"这不是您的操作有误。详细情况已记入日志文件 {tmp_path / 'griddesk.log'},"
+                                 "请把它交给负责维护本机的同事。"]
+    assert "Traceback" in caplog.text and "KeyError: 'grid'" in caplog.text

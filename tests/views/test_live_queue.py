@@ -176,3 +176,34 @@ def test_the_status_text_follows_a_lost_connection(qtbot, pg_db):
     finally:
         bridge.stop()
         second.dispose()
+
+
+def test_a_queue_refreshed_while_the_server_is_out_of_reach_says_so_in_chinese_and_loads_once_it_is_back(
+        qtbot, _templates, pg_db, system):
+    """The error box had shown psycopg's English text with SQLAlchemy's link, and a traceback under Details."""
+    from desktop.errors import DatabaseUnavailable
+    from desktop.tasks import TaskRunner
+
+    admin = _templates["postgresql"].admin  # a database's connections are refused from outside it
+
+    second = other_desktop(pg_db)
+    tasks = TaskRunner()
+    model = QueueModel(second, system, tasks)
+    with qtbot.waitSignal(model.refreshed, timeout=10000):
+        model.refresh()
+    name = pg_db.engine.url.database
+    with admin.connect() as conn:
+        conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false'))
+        conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
+                     {"name": name})
+        try:
+            with qtbot.waitSignal(model.failed, timeout=20000) as failed:
+                model.refresh()
+            assert isinstance(failed.args[0], DatabaseUnavailable)
+            assert failed.args[0].message.startswith("与数据库服务器的连接中断,本次操作未完成(")
+        finally:
+            conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
+    with qtbot.waitSignal(model.refreshed, timeout=10000):
+        model.refresh()
+    tasks.wait()
+    second.dispose()

@@ -51,3 +51,14 @@ def test_english_translation_is_installed_and_removed(qapp):
     finally:
         translations.install("zh")
     assert QCoreApplication.translate("enums", "已派遣") == "已派遣"
+
+
+def test_a_file_with_window_state_but_no_version_opens_with_every_upgrade_step(qapp):
+    """Such a file (window state written without a version) had stopped the desk at start with a KeyError."""
+    store = settings.open_store()
+    store.setValue("ui/queue_header", QByteArray(b"of some older layout"))
+    store.setValue("ui/last_place", "450503103000")
+    store.sync()
+    _settings, ui = settings.load()
+    assert ui.last_place == "450503103000" and ui.queue_header.isEmpty()
+    assert int(ui.store.value("meta/version")) == settings.VERSION

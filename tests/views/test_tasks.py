@@ -107,3 +107,44 @@ def test_a_task_that_fails_unexpectedly_is_logged_with_its_trace_a_refusal_is_no
             qtbot.waitUntil(lambda: not runner.pending)
     assert [(r.levelname, r.getMessage()) for r in caplog.records] == [("ERROR", "task _answer_after failed")]
     assert "KeyError: 'grid'" in caplog.text
+
+
+def _failed_statement(orig: Exception):
+    from sqlalchemy.exc import DBAPIError
+
+    return DBAPIError.instance("COMMIT", {}, orig, type(orig))  # as SQLAlchemy wraps the driver's error
+
+
+def test_a_database_that_stopped_answering_is_said_in_chinese_and_logged_as_a_warning_with_its_trace(
+        qtbot, caplog):
+    """A full disk or a PostgreSQL server out of reach had reached the user as SQLAlchemy's English text
+    (with its sqlalche.me link and a traceback under Details), and a panel that expects only refusals
+    (the roster, the log-in) raised it again in its slot."""
+    import sqlite3
+
+    import psycopg
+
+    from desktop.errors import DatabaseUnavailable
+
+    runner, listener = TaskRunner(), _Listener()
+    qtbot.addWidget(listener)
+    release = threading.Event()
+    release.set()
+    failures = {
+        "磁盘已满": _failed_statement(sqlite3.OperationalError("database or disk is full")),
+        "只读": _failed_statement(sqlite3.OperationalError("attempt to write a readonly database")),
+        "已损坏": _failed_statement(sqlite3.DatabaseError("database disk image is malformed")),
+        "连接中断": _failed_statement(psycopg.OperationalError(
+            'connection failed: connection to server at "10.0.0.5", port 5432 failed: Connection refused')),
+    }
+    with caplog.at_level("WARNING", logger="desktop.tasks"):
+        for outcome in failures.values():
+            runner.submit(_answer_after, release, outcome, on_done=listener.done_with, on_error=listener.failed_with)
+            assert runner.wait(10_000)
+            qtbot.waitUntil(lambda: not runner.pending)
+    assert all(isinstance(exc, DatabaseUnavailable) for exc in listener.heard)
+    for said, exc in zip(failures, listener.heard):
+        assert said in exc.message and "sqlalche.me" not in exc.message
+    assert "Connection refused" in listener.heard[-1].message  # the driver's reason, for whoever looks after it
+    assert [r.levelname for r in caplog.records] == ["WARNING"] * len(failures)
+    assert "database or disk is full" in caplog.text and "Traceback" in caplog.text

@@ -6,7 +6,7 @@ import threading
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from desktop.errors import Conflict, InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
 from case_world import COUNTY, TOWNSHIP, TUESDAY, actor, assignments, at_once, dispatched
@@ -691,3 +691,22 @@ def test_two_desktops_dispatching_at_once_never_double_dispatch(world, backend):
     winner = next(name for name, o in outcomes.items() if not isinstance(o, Conflict))
     assert refused[0].message.startswith(f"案件 {case.number} 已被 {winner} 于 ")
     assert len(assignments(world, case.id)) == 1
+
+
+def test_an_sqlite_file_another_program_holds_is_said_so_not_blamed_on_another_desk(sqlite_db, system):
+    """A file locked past the busy timeout (an import by griddesk-admin, a backup copying it) had been
+    told as another duty desk working on the same records, to be reloaded: there was nothing to reload."""
+    import sqlite3
+
+    holder = sqlite3.connect(sqlite_db.engine.url.database, isolation_level=None, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(Conflict) as refused:
+            with unit_of_work(sqlite_db, system, "test.locked") as uow:
+                uow.session.execute(text("PRAGMA busy_timeout = 100"))  # the desk's 5 s, shortened for the test
+                uow.session.execute(text("UPDATE places SET name = name WHERE code = '4505'"))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert refused.value.message == ("数据库文件正被另一个程序写入(如 griddesk-admin 导入、备份或另一个网格指挥台),"
+                                     "本次未保存;请稍候片刻再试")
