@@ -104,7 +104,11 @@ def make_engine(url: str, **kwargs) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         engine.dialect.statement_compiler = _HintingSQLiteCompiler
     else:
-        connect_args = {"connect_timeout": 5, "application_name": "griddesk"}
+        # A server or network that vanishes without a word (a cable pulled, a VPN dropped) surfaces as a
+        # lost connection within a minute or so, not as a desk waiting on a dead socket for many minutes.
+        connect_args = {"connect_timeout": 5, "application_name": "griddesk", "keepalives": 1,
+                        "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3,
+                        "tcp_user_timeout": 60_000}
         engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
     return engine
 
@@ -123,10 +127,15 @@ _SQLITE_FAILURES = (
 )
 
 
-def explain_failure(exc: BaseException) -> DatabaseUnavailable | None:
+# What to do once a lost connection comes back: at the desk, which says when it has; at the prompt.
+AT_THE_DESK = "请待状态栏显示“实时更新:已连接”后按 F5 刷新查看,再重试"
+AT_THE_PROMPT = "请稍后重新运行该命令"
+
+
+def explain_failure(exc: BaseException, then: str = AT_THE_DESK) -> DatabaseUnavailable | None:
     """The database stopped answering — the server down or out of reach, an SQLite file full, read-only
-    or damaged — said as a sentence a person can act on; None for any other error (a fault, whose
-    trace is what support needs)."""
+    or damaged — said as a sentence a person can act on (`then`: what to do once the server answers
+    again); None for any other error (a fault, whose trace is what support needs)."""
     if not isinstance(exc, DBAPIError) or exc.orig is None:
         return None
     reason = (str(exc.orig).strip().splitlines() or [""])[0]
@@ -139,8 +148,7 @@ def explain_failure(exc: BaseException) -> DatabaseUnavailable | None:
     if isinstance(exc, (OperationalError, InterfaceError)) and (
             exc.connection_invalidated or state is None or state.startswith(_CONNECTION_LOST)):
         return DatabaseUnavailable(
-            f"与数据库服务器的连接中断,本次操作未完成({reason});请待状态栏显示“实时更新:已连接”后按 F5 刷新查看,"
-            "再重试。如长时间不恢复,请联系数据库管理员")
+            f"与数据库服务器的连接中断,本次操作未完成({reason});{then}。如长时间不恢复,请联系数据库管理员")
     return None
 
 

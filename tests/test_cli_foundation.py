@@ -392,3 +392,25 @@ def test_an_option_of_the_tool_after_the_command_is_said_to_go_before_it(argv, s
     with pytest.raises(SystemExit) as refused:
         main(argv)
     assert refused.value.code == 2 and said in capsys.readouterr().err
+
+
+def test_a_database_that_stops_answering_is_said_in_a_line_not_a_trace(sqlite_db, monkeypatch, capsys):
+    """A server gone or a disk full in the middle of a command printed SQLAlchemy's trace."""
+    import sqlite3
+
+    import psycopg
+    from sqlalchemy.exc import OperationalError
+
+    from desktop.services import integrity
+
+    url = sqlite_db.engine.url.render_as_string(hide_password=False)
+    for failure, said in ((sqlite3.OperationalError("database or disk is full"), "磁盘已满,本次操作未保存"),
+                          (psycopg.OperationalError("server closed the connection unexpectedly"),
+                           "与数据库服务器的连接中断,本次操作未完成(server closed the connection unexpectedly);"
+                           "请稍后重新运行该命令。如长时间不恢复,请联系数据库管理员")):
+        def stopped(db, failure=failure):
+            raise OperationalError("SELECT 1", {}, failure)
+        monkeypatch.setattr(integrity, "check", stopped)
+        assert run(url, "check")[0] == 1
+        printed = capsys.readouterr().err
+        assert said in printed and "Traceback" not in printed and "sqlalche.me" not in printed

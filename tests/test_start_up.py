@@ -156,3 +156,10 @@ def test_a_damaged_database_file_is_called_damaged_not_unreachable(sqlite_db, tm
     with pytest.raises(DatabaseUnavailable, match=r"damaged.sqlite 已损坏\(database disk image is malformed\):请停止使用,"
                                                   "联系管理员从备份恢复"):
         app.open_database(f"sqlite:///{damaged}", demo=False)
+
+
+def test_a_postgresql_connection_notices_a_server_that_vanished_without_a_word(pg_db):
+    """Only the live listener set TCP keepalives: a save over a dropped network waited on a dead socket."""
+    with pg_db.engine.connect() as conn:
+        used = conn.connection.driver_connection.info.get_parameters()
+    assert (used["keepalives"], used["keepalives_idle"], used["tcp_user_timeout"]) == ("1", "30", "60000")

@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from .. import migrate
-from ..db import Database, normalise_url, resolve_url
+from ..db import AT_THE_PROMPT, Database, explain_failure, normalise_url, resolve_url
 from ..errors import DatabaseUnavailable, GridDeskError, NotFound, PermissionDenied, ValidationFailed
 from ..logs import log, start_logging
 from ..models.places import CITY_CODE
@@ -236,6 +237,13 @@ def main(argv: list[str] | None = None, out=None) -> int:
         print(f"griddesk-admin: {exc}{option_hint(exc, args)}", file=sys.stderr)
         # Run by the task scheduler at night (evaluation keep), its standard error is read by nobody.
         log.warning("griddesk-admin %s refused: %s", args.command, exc)
+        return 1
+    except DBAPIError as exc:
+        unavailable = explain_failure(exc, AT_THE_PROMPT)
+        if unavailable is None:  # a fault of the program: its trace is what support needs
+            raise
+        print(f"griddesk-admin: {unavailable}", file=sys.stderr)
+        log.warning("griddesk-admin %s: %s", args.command, unavailable, exc_info=exc)
         return 1
     except KeyboardInterrupt:
         print("griddesk-admin: 已中断", file=sys.stderr)
