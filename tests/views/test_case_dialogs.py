@@ -121,6 +121,23 @@ def test_new_case_escape_cancels_and_bad_input_keeps_the_dialog_open(qtbot, demo
 
 
 
+def test_escape_on_a_half_typed_request_warns_before_throwing_it_away(qtbot, demo_db, tasks):
+    """One key lost what a caller had dictated: the first Esc now says so in the form, a second goes."""
+    dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.description.setPlainText("楼道里的灯坏了一个月")  # as dictated by a caller still on the line
+    qtbot.keyClick(dialog.requester_name, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.description.toPlainText() == "楼道里的灯坏了一个月"
+    assert dialog.discard_note.isVisible() and "再按一次 Esc" in dialog.discard_note.text()
+    qtbot.keyClicks(dialog.requester_phone, "1")  # typing on: the next Esc warns again
+    assert not dialog.discard_note.isVisible()
+    qtbot.keyClick(dialog.requester_name, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.discard_note.isVisible()
+    qtbot.keyClick(dialog.requester_name, Qt.Key.Key_Escape)
+    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+
+
 def test_the_form_says_which_fields_must_be_filled_before_anything_is_saved(qtbot, demo_db, tasks):
     dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)
     qtbot.addWidget(dialog)

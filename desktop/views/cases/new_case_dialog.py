@@ -177,6 +177,9 @@ class NewCaseDialog(QDialog):
         self.merge_button.clicked.connect(self.merge_into_chosen)
         self.duplicates.itemSelectionChanged.connect(
             lambda: self.merge_button.setEnabled(self.chosen_duplicate() is not None))
+        for edit in (self.requester_name, self.requester_phone, self.title_edit, self.lon, self.lat, self.address):
+            edit.textEdited.connect(self._typing)
+        self.description.textChanged.connect(self._typing)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         body = QWidget()
@@ -184,6 +187,12 @@ class NewCaseDialog(QDialog):
         form.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(scrolling(body))  # on a low screen the form scrolls; Save and Cancel stay in view
+        # Said in the form rather than asked in a box: a second Esc is all it takes to go on.
+        self.discard_note = QLabel(self.tr("已填写的内容尚未保存:再按一次 Esc(或再点“取消”)放弃,继续填写则保留"))
+        self.discard_note.setStyleSheet("color: #b00000;")
+        self.discard_note.setWordWrap(True)
+        self.discard_note.hide()
+        layout.addWidget(self.discard_note)
         layout.addWidget(self.buttons)
         # Only now that the box is in the dialog: the dialog then knows Save as its default, and does not
         # make the first button in the focus chain (并入所选案件) the default when it is shown.
@@ -333,6 +342,24 @@ class NewCaseDialog(QDialog):
         self.result_info = result
         self.saved.emit(result)
         self.accept()
+
+    def typed(self) -> bool:
+        """Whether anything was typed that closing the form would lose."""
+        return any(edit.text().strip() for edit in (self.requester_name, self.requester_phone, self.title_edit,
+                                                     self.lon, self.lat, self.address)) \
+            or bool(self.description.toPlainText().strip())
+
+    def reject(self) -> None:
+        """Esc, Cancel or the window's close button: a request half typed (a caller still on the line) is
+        not thrown away by one key. The first says so in the form; a second, with nothing typed between,
+        closes it. (Qt rejects a dialog closed while hidden, too: nothing is on screen to lose then.)"""
+        if self.isVisible() and self.result_info is None and self.typed() and self.discard_note.isHidden():
+            self.discard_note.show()
+            return
+        super().reject()
+
+    def _typing(self) -> None:
+        self.discard_note.hide()  # typing on: the next Esc warns again
 
     def _failed(self, exc: BaseException) -> None:
         """Say why, then take the focus to the first field to correct (saving from the Save button, the
