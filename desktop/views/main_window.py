@@ -24,7 +24,7 @@ from . import permissions
 from .bus import Bus
 from .calendar.warning import CalendarWarning
 from .emergencies.banner import EmergencyBanner
-from .menus import FEATURE_ACTIONS, MENUS, FeatureAction
+from .menus import FEATURE_ACTIONS, MENU_KEYS, MENUS, FeatureAction
 from .place_tree import CODE_ROLE, PlaceTree
 from .queue_model import QueueModel
 from .queue_panel import QueuePanel
@@ -196,7 +196,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.toolbar.setWindowTitle(self.tr("工具栏"))
         for widget, text in self._texts:
             if isinstance(widget, QMenu):
-                widget.setTitle(_menu_text(text))
+                title = _menu_text(text)
+                widget.setTitle(title if "&" in title or text not in MENU_KEYS else f"{title}(&{MENU_KEYS[text]})")
             else:
                 widget.setText(_menu_text(text))
         self.db_label.setText(self.tr("数据库:%1").replace("%1", self.db.describe()))

@@ -29,6 +29,9 @@ class FeatureAction:
 
 
 MENUS = ["文件", "案件", "网格", "人员", "事项清单", "紧急情况", "分析评价", "打印", "视图", "帮助"]
+# Alt+key opens each menu, as in every Windows program: written 文件(&F) in Chinese, where the title
+# has no letter of its own; the English titles mark theirs (&File), the same letters.
+MENU_KEYS = dict(zip(MENUS, "FCGPMEARVH"))
 
 FEATURE_ACTIONS: list[FeatureAction] = [
     FeatureAction("文件", "cases.import", "导入诉求…", "desktop.views.exchange.import_dialog:open_import_dialog",

@@ -3537,32 +3537,32 @@
       <translation>Toolbar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="202" />
+      <location filename="../../desktop/views/main_window.py" line="203" />
       <source>数据库:%1</source>
       <translation>Database: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="203" />
+      <location filename="../../desktop/views/main_window.py" line="204" />
       <source>用户:%1</source>
       <translation>User: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="208" />
+      <location filename="../../desktop/views/main_window.py" line="209" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="209" />
+      <location filename="../../desktop/views/main_window.py" line="210" />
       <source>网格指挥台:依据《北海市网格化服务管理条例》的乡镇(街道)网格化服务管理指挥中心桌面端。</source>
       <translation>GridDesk: the desktop of a township grid-management command center under the Beihai Grid-based Service Management Regulations.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="247" />
+      <location filename="../../desktop/views/main_window.py" line="248" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="278" />
+      <location filename="../../desktop/views/main_window.py" line="279" />
       <source>未办结 %1 · 超期 %2 · 今日受理 %3</source>
       <translation>Open %1 · overdue %2 · received today %3</translation>
     </message>
@@ -4057,7 +4057,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/new_case_dialog.py" line="147" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="241" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="250" />
       <source>未定位:保存后进入待分拨清单</source>
       <translation>Not located: goes to the triage list when saved</translation>
     </message>
@@ -4138,27 +4138,32 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/new_case_dialog.py" line="175" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="305" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="314" />
       <source>并入所选案件</source>
       <translation>Merge into selected case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="269" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="191" />
+      <source>已填写的内容尚未保存:再按一次 Esc(或再点“取消”)放弃,继续填写则保留</source>
+      <translation>What has been typed is not saved: press Esc again (or Cancel) to discard it, or go on typing to keep it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="278" />
       <source>不在任何网格内:保存后进入待分拨清单</source>
       <translation>In no grid: goes to the triage list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="275" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="284" />
       <source>{number} {title}(相距 {distance} 米,{state})</source>
       <translation>{number} {title} ({distance} m away, {state})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="306" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="315" />
       <source>本诉求将登记并作为重复诉求并入案件 %1,由该案件一并办理,不另行派遣。确定并入?</source>
       <translation>This request will be recorded and merged into case %1 as a duplicate, handled with it and not dispatched separately. Merge?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="317" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="326" />
       <source>经纬度(lon/lat):“%1”不是数字,请写成 109.105 这样的小数</source>
       <translation>Longitude/latitude (lon/lat): “%1” is not a number; write a decimal such as 109.105</translation>
     </message>
@@ -5851,7 +5856,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
     <message>
       <source>打印</source>
-      <translation>&amp;Print</translation>
+      <translation>P&amp;rint</translation>
     </message>
     <message>
       <source>视图</source>

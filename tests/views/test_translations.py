@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -128,7 +128,7 @@ def main_window(qtbot, desk_db, tasks, system, translations):
 def test_main_window_switches_to_english_live(qtbot, main_window, translations, system):
     translations.install("zh")
     window = main_window()
-    assert [a.text() for a in window.menuBar().actions()][:2] == ["文件", "案件"]
+    assert [a.text() for a in window.menuBar().actions()][:2] == ["文件(&F)", "案件(&C)"]
     window.set_language("en")  # Qt posts LanguageChange to every widget; each retranslates
     qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&File")
     titles = [a.text() for a in window.menuBar().actions() if a.isVisible()]
@@ -148,6 +148,16 @@ def test_the_map_dock_switches_to_english_live(qtbot, main_window, translations,
     window.set_language("en")
     qtbot.waitUntil(lambda: dock.windowTitle() == "Map")
     assert chinese_left(dock, (*DATA, system.display_name)) == []
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_menu_opens_with_its_own_alt_key(main_window, translations, language):
+    """Alt+F opened nothing in Chinese, and in English Alt+P was both People and Print."""
+    translations.install(language)
+    window = main_window()
+    keys = [QKeySequence.mnemonic(a.text()).toString() for a in window.menuBar().actions()]
+    assert all(keys) and len(set(keys)) == len(keys), keys
+    assert keys[0] == "Alt+F"
 
 
 def test_main_window_opened_in_english(main_window, translations, system):
