@@ -23,7 +23,7 @@ from ..models.enums import AuditOutcome, PlaceLevel
 from . import audit
 from .clock import beijing_text
 from .places import get_place
-from .security import Actor, Permission, scope_prefix
+from .security import Actor, Permission, enclosing_code, scope_prefix
 from .unit_of_work import unit_of_work
 
 PAGE = 200  # entries per page, newest first
@@ -148,7 +148,10 @@ def entries(db: Database, actor: Actor, f: AuditFilter, offset: int = 0, limit: 
             raise _refusal(actor)
         with db.session() as session:
             return _page(session, actor, f, offset, limit)
-    with unit_of_work(db, actor, "audit.read", place_code=f.under) as uow:
+    # Who read the log is itself on record where they may read it, for the auditors over that place.
+    scopes = actor.scopes(Permission.VIEW_AUDIT)
+    where = f.under or (enclosing_code(g.place_code for g in scopes) if scopes else None)
+    with unit_of_work(db, actor, "audit.read", place_code=where) as uow:
         place = get_place(uow.session, f.under) if f.under else None
         if not actor.can(Permission.VIEW_AUDIT, f.under):
             raise _refusal(actor, f"{place.short_name}({place.code})的" if place else "")

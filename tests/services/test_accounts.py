@@ -127,6 +127,24 @@ def test_an_account_disabled_or_reset_is_on_record_where_it_works_for_that_place
         ("停用账号 qg_op", QIAOGANG), ("重置 qg_op 的密码", QIAOGANG)]
 
 
+def test_changing_ones_password_and_reading_the_log_are_on_record_where_the_user_works(db, admins):
+    """Both were placeless, read by the city's auditor alone (Art. 15)."""
+    from desktop.models.enums import PlaceLevel
+    from desktop.services import audit_log
+    from desktop.services.security import Actor, Grant
+
+    operator = users.login(db, "qg_op", PASSWORD)
+    accounts.change_password(db, operator, PASSWORD, "New-secret-456")
+    township_auditor = Actor(username="qg_audit", display_name="侨港审计员",
+                             grants=(Grant(Role.AUDITOR, QIAOGANG, PlaceLevel.TOWNSHIP),))
+    audit_log.entries(db, township_auditor, audit_log.AuditFilter(action="users."))
+    county_auditor = Actor(username="yh_audit", display_name="银海区审计员",
+                           grants=(Grant(Role.AUDITOR, YINHAI, PlaceLevel.COUNTY),))
+    read = audit_log.entries(db, county_auditor, audit_log.AuditFilter())
+    assert ("users.change_password", "qg_op", QIAOGANG) in [(r.action, r.target, r.place_code) for r in read]
+    assert ("audit.read", "qg_audit", QIAOGANG) in [(r.action, r.actor, r.place_code) for r in read]
+
+
 def test_a_disabled_account_cannot_log_in_until_enabled(db, admins):
     township = admins["qg_admin"]
     accounts.set_active(db, township, "qg_op", False)
