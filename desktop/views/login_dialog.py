@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..db import Database
-from ..errors import GridDeskError
+from ..errors import DatabaseUnavailable, GridDeskError
 from ..services import accounts, users
 from ..services.security import Actor
 from ..tasks import TaskRunner
@@ -112,7 +112,8 @@ class LoginDialog(Retranslating, QDialog):
         if not isinstance(exc, GridDeskError):
             raise exc
         self.show_error(exc.message)
-        self.password.clear()
+        if not isinstance(exc, DatabaseUnavailable):  # the server did not answer: the password may be right
+            self.password.clear()
         self.password.setFocus()
 
     def show_error(self, text: str) -> None:

@@ -46,6 +46,22 @@ def test_bad_password_shows_the_reason_keeps_the_name_and_is_audited(qtbot, desk
         assert (last.action, last.outcome, last.target) == ("users.login", AuditOutcome.DENIED, "qg_op")
 
 
+def test_a_database_out_of_reach_keeps_the_password_typed(qtbot, desk_db, monkeypatch):
+    """The password was cleared as after a wrong one, though the server had not even answered."""
+    from desktop.errors import DatabaseUnavailable
+    from desktop.services import users
+
+    def unreachable(*args, **kwargs):
+        raise DatabaseUnavailable("与数据库服务器的连接中断,本次操作未完成")
+    monkeypatch.setattr(users, "login", unreachable)
+    dialog = _dialog(qtbot, desk_db)
+    dialog.username.setText("qg_op")
+    dialog.password.setText(PASSWORD)
+    dialog.buttons.accepted.emit()
+    assert dialog.isVisible() and "连接中断" in dialog.error.text()
+    assert dialog.password.text() == PASSWORD  # Enter again once the server is back
+
+
 def test_empty_fields_are_asked_for_without_a_database_round_trip(qtbot, desk_db):
     dialog = _dialog(qtbot, desk_db)
     dialog.buttons.accepted.emit()
