@@ -34,7 +34,7 @@ from .users import (
     check_grant,
     check_password,
     locked_refusal,
-    password_locked_until,
+    locked_until,
     refuse_department_of_non_liaison,
     require_department_in_scope,
     require_department_of_liaison,
@@ -240,7 +240,7 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
         user = uow.session.get(User, actor.user_id) if actor.user_id else None
         if user is None:
             raise InvalidTransition("系统管理员没有登录密码;请以用户身份登录后修改")
-        locked = password_locked_until(uow.session, actor.username)
+        locked = locked_until(uow.session, actor.username)
         if locked is not None:  # a desk left open is no way round the log-in's limit on guessing
             raise PermissionDenied(locked_refusal(actor.username, locked), article="Art. 15")
         if not verify_password(old_password, user.password_hash):

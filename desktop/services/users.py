@@ -57,12 +57,13 @@ LOCK_AFTER_FAILURES = 5
 LOCK_MINUTES = 15
 
 
-def _locked_until(session: Session, name: str, now: datetime) -> datetime | None:
+def locked_until(session: Session, name: str, now: datetime | None = None) -> datetime | None:
     """When log-ins as `name` open again, or None. Counted from the audit log, which has every
     attempt: the last LOCK_AFTER_FAILURES wrong passwords typed for the name — at log-in, or as the
     old password when changing it at a desk left open — with no successful log-in, change or
     administrator's reset between them. Any name typed counts, so that a locked name tells no one
     whether such an account exists; refusals while locked do not prolong the lock."""
+    now = now or utcnow()
     window = timedelta(minutes=LOCK_MINUTES)
     recent = session.execute(
         select(AuditEntry.at, AuditEntry.outcome)
@@ -81,17 +82,12 @@ def locked_refusal(username: str, until: datetime) -> str:
             f"{beijing_text(until, '%H:%M')};请届时再试,或请管理员重置密码后登录")
 
 
-def password_locked_until(session: Session, username: str, now: datetime | None = None) -> datetime | None:
-    """When the account's password may be tried again (see _locked_until), or None."""
-    return _locked_until(session, username, now or utcnow())
-
-
 def login(db: Database, username: str, password: str, *, desktop: str | None = None,
           now: datetime | None = None) -> Actor:
     """Check the password; every attempt, good or bad, is audited."""
     with db.session() as session:
         never = unstorable(username or "", NEVER_STORED)  # no account has such a name; PostgreSQL could not even look
-        locked = None if never else _locked_until(session, username, now or utcnow())
+        locked = None if never else locked_until(session, username, now)
         if locked is not None:
             refusal = locked_refusal(username, locked)
             stranger = Actor(username=username, display_name=username, **({"desktop": desktop} if desktop else {}))
