@@ -97,9 +97,9 @@ def test_check_names_what_a_new_township_lacks_and_the_command_for_each(fresh_ur
     run(fresh_url, "init")
     code, out = run(fresh_url, "check", "--township", "450521101")  # 合浦县 党江镇, on a database just made
     assert code == 1 and "no problems found" in out  # the data is sound; the township is not set up yet
-    assert "党江镇(450521101000)尚未完成初始设置,还缺 4 项" in out
+    assert "党江镇(450521101000)尚未完成初始设置,还缺 5 项" in out
     for command in ("grids import", "staff import", "matters import FILE --place 450521",
-                    "departments add CODE --place 450521101"):
+                    "departments add CODE --place 450521101", "users add NAME --role operator --scope 450521101"):
         assert command in out
     assert run(fresh_url, "check", "--township", "450521") == (1, "")  # a county has no center of its own
     assert "450521 不是乡镇(街道)" in capsys.readouterr().err

@@ -19,6 +19,7 @@ _SETUP_STEPS = {
                                          "再 matters publish --place {institution}"),
     Missing.DEPARTMENTS: ("联动部门", "griddesk-admin departments add CODE --place {township} --name …"
                                      "(或 --place {institution}),再 departments contact-add CODE --guidance …"),
+    Missing.OPERATORS: ("值班员账号", "griddesk-admin users add NAME --role operator --scope {township}"),
 }
 
 
@@ -88,7 +89,7 @@ def _print_setup(ctx, status: setup_status.SetupStatus) -> None:
     """Whether the township has what its center needs to work, naming the command for each thing missing."""
     if not status.missing:
         ctx.print(f"{status.township_name}({status.township_code})初始设置已完成:网格、网格人员、现行事项清单、"
-                  "联动部门均已具备 (township set up)")
+                  "联动部门、值班员账号均已具备 (township set up)")
         return
     ctx.print(f"{status.township_name}({status.township_code})尚未完成初始设置,"
               f"还缺 {len(status.missing)} 项 (township not set up yet):")
@@ -107,5 +108,5 @@ def register(cli) -> None:
     sub = cli.command("check", "检查数据完整性(区划树、代码、网格、孤立记录、审计链),有问题时返回 1 "
                                "check integrity; exit 1 on problems", _check)
     sub.add_argument("--township", metavar="CODE",
-                     help="并检查该乡镇(街道)的初始设置(网格、网格人员、现行事项清单、联动部门),缺项时逐项说明"
+                     help="并检查该乡镇(街道)的初始设置(网格、网格人员、现行事项清单、联动部门、值班员账号),缺项时逐项说明"
                           "用哪条命令补上并返回 1 also check that the township is set up")
