@@ -81,6 +81,8 @@ def test_seed_demo_then_check_stays_clean(fresh_url):
     assert len(grids) > 20 and all(g["code"].startswith("450503103") for g in grids)
     code, out = run(fresh_url, "check")
     assert code == 0 and "no problems found" in out
+    code, out = run(fresh_url, "check", "--township", "450503103")
+    assert code == 0 and "侨港镇(450503103000)初始设置已完成" in out
     db = Database.connect(fresh_url)
     with db.session() as session:
         assert set(session.scalars(select(Case.state).distinct())) == set(CaseState)
@@ -88,6 +90,19 @@ def test_seed_demo_then_check_stays_clean(fresh_url):
     table = run(fresh_url, "places", "list", "--under", "450503103001")[1]
     assert "侨北社区第1网格" in table
 
+
+
+@pytest.mark.law("Art. 12")
+def test_check_names_what_a_new_township_lacks_and_the_command_for_each(fresh_url, capsys):
+    run(fresh_url, "init")
+    code, out = run(fresh_url, "check", "--township", "450521101")  # 合浦县 党江镇, on a database just made
+    assert code == 1 and "no problems found" in out  # the data is sound; the township is not set up yet
+    assert "党江镇(450521101000)尚未完成初始设置,还缺 5 项" in out
+    for command in ("grids import", "staff import", "matters import FILE --place 450521",
+                    "departments add CODE --place 450521101", "users add NAME --role operator --scope 450521101"):
+        assert command in out
+    assert run(fresh_url, "check", "--township", "450521") == (1, "")  # a county has no center of its own
+    assert "450521 不是乡镇(街道)" in capsys.readouterr().err
 
 
 @pytest.mark.law("Art. 15")

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 from .. import migrate
 from ..db import Database
-from ..errors import DatabaseUnavailable
-from ..services import calendar_admin, integrity, reference
+from ..errors import DatabaseUnavailable, ValidationFailed
+from ..services import calendar_admin, integrity, reference, setup_status
 from ..services.clock import last_published_year
 from ..services.demo import DEFAULT_TOWNSHIP, seed_demo
 from ..services.places import normalise_code
+from ..services.setup_status import Missing
+
+# What a township lacks, and the command that sets it up (the desk's banner names its menus instead).
+_SETUP_STEPS = {
+    Missing.GRIDS: ("在用网格", "griddesk-admin boundaries import(可选)后 grids import FILE.geojson"),
+    Missing.STAFF: ("网格人员", "griddesk-admin staff import FILE.csv"),
+    Missing.MATTER_LIST: ("现行事项清单", "griddesk-admin matters import FILE --place {institution},"
+                                         "再 matters publish --place {institution}"),
+    Missing.DEPARTMENTS: ("联动部门", "griddesk-admin departments add CODE --place {township} --name …"
+                                     "(或 --place {institution}),再 departments contact-add CODE --guidance …"),
+    Missing.OPERATORS: ("值班员账号", "griddesk-admin users add NAME --role operator --scope {township}"),
+}
 
 
 def require_current_schema(db: Database) -> None:
@@ -51,15 +63,40 @@ def _seed_demo(ctx, args) -> int:
 
 
 def _check(ctx, args) -> int:
+    township = _township_status(ctx, args.township) if args.township else None
     problems = integrity.check(ctx.db)
     for problem in problems:
         ctx.print(problem)
     if problems:
         ctx.print(f"发现 {len(problems)} 个问题 ({len(problems)} problem(s) found)")
-        return 1
-    counts = ",".join(f"{name} {n}" for name, n in integrity.summary(ctx.db).items())
-    ctx.print(f"检查通过,未发现问题 (no problems found):{counts}")
-    return 0
+    else:
+        counts = ",".join(f"{name} {n}" for name, n in integrity.summary(ctx.db).items())
+        ctx.print(f"检查通过,未发现问题 (no problems found):{counts}")
+    if township is not None:
+        _print_setup(ctx, township)
+    return 1 if problems or (township and township.missing) else 0
+
+
+def _township_status(ctx, code: str) -> setup_status.SetupStatus:
+    status = setup_status.township_setup(ctx.db, normalise_code(code))
+    if status is None:
+        raise ValidationFailed(f"{code} 不是乡镇(街道)或其下的村(社区)、网格;--township 请给出乡镇(街道)代码,"
+                               "如 griddesk-admin places list --level township 所列", field="township")
+    return status
+
+
+def _print_setup(ctx, status: setup_status.SetupStatus) -> None:
+    """Whether the township has what its center needs to work, naming the command for each thing missing."""
+    if not status.missing:
+        ctx.print(f"{status.township_name}({status.township_code})初始设置已完成:网格、网格人员、现行事项清单、"
+                  "联动部门、值班员账号均已具备 (township set up)")
+        return
+    ctx.print(f"{status.township_name}({status.township_code})尚未完成初始设置,"
+              f"还缺 {len(status.missing)} 项 (township not set up yet):")
+    codes = {"township": status.township_code[:9], "institution": status.institution_code[:6]}
+    for missing in status.missing:
+        what, how = _SETUP_STEPS[missing]
+        ctx.print(f"  - 缺{what}:{how.format(**codes)}")
 
 
 def register(cli) -> None:
@@ -68,5 +105,8 @@ def register(cli) -> None:
     sub = cli.command("seed-demo", "在现有数据上添加一个乡镇的合成演示数据 add synthetic demo data", _seed_demo)
     sub.add_argument("--township", default=DEFAULT_TOWNSHIP, metavar="CODE",
                      help=f"乡镇(街道)的 9 位或 12 位代码,默认 {DEFAULT_TOWNSHIP}(侨港镇) township code")
-    cli.command("check", "检查数据完整性(区划树、代码、网格、孤立记录、审计链),有问题时返回 1 "
-                         "check integrity; exit 1 on problems", _check)
+    sub = cli.command("check", "检查数据完整性(区划树、代码、网格、孤立记录、审计链),有问题时返回 1 "
+                               "check integrity; exit 1 on problems", _check)
+    sub.add_argument("--township", metavar="CODE",
+                     help="并检查该乡镇(街道)的初始设置(网格、网格人员、现行事项清单、联动部门、值班员账号),缺项时逐项说明"
+                          "用哪条命令补上并返回 1 also check that the township is set up")

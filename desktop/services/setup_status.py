@@ -1,5 +1,6 @@
 """What a township still lacks before its center can work: grids in use (Art. 6), grid staff
-(Art. 9), a matter list in force (Art. 12–13) and linked departments to dispatch to (Art. 18).
+(Art. 9), a matter list in force (Art. 12–13), linked departments to dispatch to (Art. 18) and
+someone on duty to take requests in.
 
 A fresh database holds only the Beihai tree; the main window says what is missing for the
 township chosen, instead of an empty queue that explains nothing.
@@ -14,8 +15,8 @@ from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import aliased
 
 from ..db import Database
-from ..models import Department, Grid, GridStaffRole, MatterItem, Place
-from ..models.enums import GridStatus, PlaceLevel
+from ..models import Department, Grid, GridStaffRole, MatterItem, Place, RoleGrant, User
+from ..models.enums import GridStatus, PlaceLevel, Role
 from .clock import beijing_today
 from .matter_list import institution_of
 from .matters import lists_in_force
@@ -27,6 +28,7 @@ class Missing(enum.Enum):
     STAFF = "staff"  # nobody serving any of its grids
     MATTER_LIST = "matter_list"  # no published list in force holds an item
     DEPARTMENTS = "departments"  # no active department of the township, its county or the city
+    OPERATORS = "operators"  # no active operator or shift supervisor account over the township
 
 
 # Kept by the county or city institution that compiles the township's matter list (Art. 12(1)),
@@ -68,6 +70,9 @@ def township_setup(db: Database, place_code: str) -> SetupStatus | None:
                                           or_(GridStaffRole.end_on.is_(None), GridStaffRole.end_on >= today)),
             Missing.MATTER_LIST: exists().where(MatterItem.matter_list_id.in_(in_force)),
             Missing.DEPARTMENTS: exists().where(Department.active.is_(True), Department.place_id.in_(chain)),
+            Missing.OPERATORS: exists().where(RoleGrant.user_id == User.id, User.active.is_(True),
+                                              RoleGrant.role.in_((Role.OPERATOR, Role.SUPERVISOR)),
+                                              RoleGrant.place_id.in_(chain)),
         }
         present = session.execute(select(*checks.values())).one()
         missing = tuple(kind for kind, there in zip(checks, present) if not there)

@@ -30,8 +30,12 @@ STEPS = {
     Missing.DEPARTMENTS: (QT_TRANSLATE_NOOP("SetupBanner", "还没有联动部门"),
                           QT_TRANSLATE_NOOP("SetupBanner", "在“事项清单 → 联动部门与联系人…”中新增"),
                           Permission.MANAGE_MATTERS),
+    Missing.OPERATORS: (QT_TRANSLATE_NOOP("SetupBanner", "还没有值班员账号"),
+                        QT_TRANSLATE_NOOP("SetupBanner", "在“人员 → 用户账号与权限”中新增值班员或值班长,"
+                                                         "或用 griddesk-admin users add NAME --role operator 添加"),
+                        Permission.MANAGE_USERS),
 }
-TOPICS = ("places", "grid_adjustments", "staff", "matters", "departments")
+TOPICS = ("places", "grid_adjustments", "staff", "matters", "departments", "users")
 
 
 def _tr(text: str) -> str:

@@ -5255,22 +5255,32 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>add them in Matter list → Linked departments and contacts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="92" />
+      <location filename="../../desktop/views/setup_banner.py" line="33" />
+      <source>还没有值班员账号</source>
+      <translation>No operator account yet</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_banner.py" line="34" />
+      <source>在“人员 → 用户账号与权限”中新增值班员或值班长,或用 griddesk-admin users add NAME --role operator 添加</source>
+      <translation>add an operator or shift supervisor in People → User accounts and roles, or with griddesk-admin users add NAME --role operator</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_banner.py" line="96" />
       <source>%1:%2</source>
       <translation>%1: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="94" />
+      <location filename="../../desktop/views/setup_banner.py" line="98" />
       <source>%1:由%2的管理员设置(第十二条)</source>
       <translation>%1: set up by an administrator of %2 (Art. 12)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="97" />
+      <location filename="../../desktop/views/setup_banner.py" line="101" />
       <source>%1:请管理员设置</source>
       <translation>%1: ask an administrator to set this up</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="98" />
+      <location filename="../../desktop/views/setup_banner.py" line="102" />
       <source>%1尚未完成初始设置,案件还不能按网格归属和派遣:</source>
       <translation>%1 is not yet set up; cases cannot yet be placed in grids and dispatched:</translation>
     </message>

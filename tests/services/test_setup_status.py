@@ -8,7 +8,8 @@ from sqlalchemy import select
 
 import exchange_world as world
 from desktop.models import GridStaffRole, Person
-from desktop.models.enums import StaffRole, StaffSource
+from desktop.models.enums import Role, StaffRole, StaffSource
+from desktop.services import accounts, users
 from desktop.services.clock import beijing_today
 from desktop.services.places import get_place
 from desktop.services.setup_status import Missing, township_setup
@@ -19,10 +20,16 @@ from desktop.services.setup_status import Missing, township_setup
 def test_a_fresh_township_lacks_everything_and_each_step_set_up_drops_off(db, system):
     fresh = township_setup(db, world.QIAOGANG)
     assert fresh.township_name == "侨港镇"
-    assert fresh.missing == (Missing.GRIDS, Missing.STAFF, Missing.MATTER_LIST, Missing.DEPARTMENTS)
+    assert fresh.missing == (Missing.GRIDS, Missing.STAFF, Missing.MATTER_LIST, Missing.DEPARTMENTS, Missing.OPERATORS)
     assert township_setup(db, "450503000000") is None  # a county has no queue of its own to set up
     world.build(db, system)  # grids, a department, the city's published list
-    assert township_setup(db, world.QIAOBEI).missing == (Missing.STAFF,)  # a village answers for its township
+    assert township_setup(db, world.QIAOBEI).missing == (Missing.STAFF, Missing.OPERATORS)  # a village answers
+    users.add_user(db, system, username="yh_op", display_name="银海值班员", password="duty-2026",
+                   role=Role.OPERATOR, scope_code="450503000000")
+    accounts.set_active(db, system, "yh_op", False)
+    assert Missing.OPERATORS in township_setup(db, world.QIAOGANG).missing  # a disabled account takes nothing in
+    accounts.set_active(db, system, "yh_op", True)  # one on duty over the county takes the township's requests too
+    assert township_setup(db, world.QIAOBEI).missing == (Missing.STAFF,)
     with db.session() as session:
         grid = get_place(session, world.QIAOBEI + "001")
         person = Person(name="陈海", phone="13807791234")
