@@ -254,6 +254,7 @@ def add_user(db: Database, actor: Actor, *, username: str, display_name: str | N
         uow.session.add(user)
         uow.session.flush()
         uow.audit(f"新增用户 {username}:{role.label} @ {place.short_name}", role=role.value, scope=place.code)
+        uow.changed("users", user.id)  # e.g. the first operator: the set-up banner of every desk drops its line
         return UserInfo(user.id, user.username, user.display_name, True, ((role.value, place.code),))
 
 

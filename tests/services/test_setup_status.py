@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 import exchange_world as world
-from desktop.models import GridStaffRole, Person
+from desktop.models import ChangeFeed, GridStaffRole, Person
 from desktop.models.enums import Role, StaffRole, StaffSource
 from desktop.services import accounts, users
 from desktop.services.clock import beijing_today
@@ -26,6 +26,8 @@ def test_a_fresh_township_lacks_everything_and_each_step_set_up_drops_off(db, sy
     assert township_setup(db, world.QIAOBEI).missing == (Missing.STAFF, Missing.OPERATORS)  # a village answers
     users.add_user(db, system, username="yh_op", display_name="银海值班员", password="duty-2026",
                    role=Role.OPERATOR, scope_code="450503000000")
+    with db.session() as session:  # every desk hears of it, so that its set-up banner drops the line
+        assert session.scalars(select(ChangeFeed.topic).order_by(ChangeFeed.id.desc())).first() == "users"
     accounts.set_active(db, system, "yh_op", False)
     assert Missing.OPERATORS in township_setup(db, world.QIAOGANG).missing  # a disabled account takes nothing in
     accounts.set_active(db, system, "yh_op", True)  # one on duty over the county takes the township's requests too
