@@ -74,18 +74,27 @@ def test_a_database_out_of_reach_keeps_the_password_typed_and_says_what_to_do_at
     assert dialog.password.text() == PASSWORD  # 登录 again once the server is back
 
 
+def _asked_for_own_password(qtbot, db, system) -> LoginDialog:
+    """The log-in of a user whose password an administrator reset, at the form asking for their own."""
+    from desktop.services import accounts
+    from desktop.views.accounts.forms import PasswordForm
+
+    accounts.reset_password(db, system, "qg_op", "given-in-person")
+    dialog = _dialog(qtbot, db)
+    dialog.username.setText("qg_op")
+    dialog.password.setText("given-in-person")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.findChild(PasswordForm) is not None)
+    return dialog
+
+
 def test_a_database_lost_while_the_users_own_password_is_set_sends_back_to_the_log_in(
         qtbot, desk_db, system, monkeypatch):
     """The new password was not saved: 登录 again (the password typed is still there) asks for it anew."""
     from desktop.services import accounts
     from desktop.views.accounts.forms import PasswordForm
 
-    accounts.reset_password(desk_db, system, "qg_op", "given-in-person")
-    dialog = _dialog(qtbot, desk_db)
-    dialog.username.setText("qg_op")
-    dialog.password.setText("given-in-person")
-    dialog.buttons.accepted.emit()
-    qtbot.waitUntil(lambda: dialog.findChild(PasswordForm) is not None)
+    dialog = _asked_for_own_password(qtbot, desk_db, system)
     monkeypatch.setattr(accounts, "change_password", _server_out_of_reach)
     form = dialog.findChild(PasswordForm)
     form.new.setText("my-own-secret-1")
@@ -129,15 +138,10 @@ def test_a_password_an_administrator_chose_is_replaced_by_the_users_own_before_t
     """Art. 15: a reset password is known to the administrator who typed it; the desk opens on the user's own."""
     from PySide6.QtWidgets import QApplication
 
-    from desktop.services import accounts, users
+    from desktop.services import users
     from desktop.views.accounts.forms import PasswordForm
 
-    accounts.reset_password(desk_db, system, "qg_op", "given-in-person")
-    dialog = _dialog(qtbot, desk_db)
-    dialog.username.setText("qg_op")
-    dialog.password.setText("given-in-person")
-    dialog.buttons.accepted.emit()
-    qtbot.waitUntil(lambda: dialog.findChild(PasswordForm) is not None)
+    dialog = _asked_for_own_password(qtbot, desk_db, system)
     form = dialog.findChild(PasswordForm)
     assert form.windowTitle() == "设置本人密码" and dialog.actor is None
     form.reject()  # not now: the desk does not open
