@@ -27,6 +27,7 @@ from .errors import DatabaseUnavailable, GridDeskError
 from .i18n import LANGUAGES, Translations
 from .services.security import Actor
 from .tasks import TaskRunner
+from .views import faults
 
 SCREENSHOT_TIMEOUT_MS = 60_000
 
@@ -221,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     screenshot = args.screenshot is not None
     tasks = TaskRunner(app)
     db = None
+    # A fault in a slot no handler catches is shown, not only logged; a scripted screenshot waits on no dialog.
+    restore_hook = None if screenshot else faults.install()
     try:
         db = open_database(resolve_url(args.db, demo=args.demo), demo=args.demo)
         logs.log.info("griddesk started on %s", db.describe())
@@ -261,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
         logs.log.warning("griddesk did not start: %s", exc)
         return _report(exc, screenshot)
     finally:
+        if restore_hook is not None:
+            restore_hook()
         tasks.wait()
         if db is not None:
             db.dispose()

@@ -127,9 +127,24 @@ _SQLITE_FAILURES = (
 )
 
 
-# What to do once a lost connection comes back: at the desk, which says when it has; at the prompt.
+# What to do once a lost connection comes back: at the desk, which says when it has; at the prompt; at the
+# log-in, which has neither a status bar nor anything to refresh; on the wall display, which refreshes itself.
 AT_THE_DESK = "请待状态栏显示“实时更新:已连接”后按 F5 刷新查看,再重试"
 AT_THE_PROMPT = "请稍后重新运行该命令"
+AT_LOG_IN = "请检查本机网络是否连通,或请维护数据库服务器的同事查看服务器是否在运行,再按“登录”重试(已输入的密码仍保留)"
+ON_THE_WALL = "连接恢复后大屏自动刷新"
+
+
+class ConnectionLost(DatabaseUnavailable):
+    """The server stopped answering. The sentence ends with what to do once it answers again, which depends
+    on where it is shown: a task's failure is worded for the desk, and `then` words it for elsewhere."""
+
+    def __init__(self, reason: str, then: str):
+        super().__init__(f"与数据库服务器的连接中断,本次操作未完成({reason});{then}。如长时间不恢复,请联系数据库管理员")
+        self.reason = reason
+
+    def with_next_step(self, then: str) -> ConnectionLost:
+        return ConnectionLost(self.reason, then)
 
 
 def explain_failure(exc: BaseException, then: str = AT_THE_DESK) -> DatabaseUnavailable | None:
@@ -147,8 +162,7 @@ def explain_failure(exc: BaseException, then: str = AT_THE_DESK) -> DatabaseUnav
         return DatabaseUnavailable(f"数据库服务器的磁盘已满,本次操作未保存;请联系数据库管理员({reason})")
     if isinstance(exc, (OperationalError, InterfaceError)) and (
             exc.connection_invalidated or state is None or state.startswith(_CONNECTION_LOST)):
-        return DatabaseUnavailable(
-            f"与数据库服务器的连接中断,本次操作未完成({reason});{then}。如长时间不恢复,请联系数据库管理员")
+        return ConnectionLost(reason, then)
     return None
 
 

@@ -9,6 +9,7 @@ Alembic itself is imported only to upgrade or to write a new revision.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -32,10 +33,11 @@ def _config(connection=None):
     return config
 
 
-def known_revisions() -> set[str]:
+@functools.cache  # read once: asked before every write
+def known_revisions() -> frozenset[str]:
     """Every revision this version's migration files name."""
-    return {ast.literal_eval(dict(_ASSIGNMENT.findall(path.read_text(encoding="utf-8")))["revision"])
-            for path in (MIGRATIONS / "versions").glob("*.py")}
+    return frozenset({ast.literal_eval(dict(_ASSIGNMENT.findall(path.read_text(encoding="utf-8")))["revision"])
+            for path in (MIGRATIONS / "versions").glob("*.py")})
 
 
 def head_revision() -> str:
@@ -68,6 +70,19 @@ def newer_than_this_program(revision: str | None) -> DatabaseUnavailable | None:
     return DatabaseUnavailable(
         f"数据库的结构版本 {revision} 比本程序新(本程序只认识到 {head_revision()}):它已由更新版本的网格指挥台升级;"
         "请把本机的网格指挥台也升级到该版本后再使用,旧版本不能打开或降级它")
+
+
+UPGRADED_WHILE_RUNNING = "数据库已被更新版本的网格指挥台升级,请保存/记下手头的工作后关闭并更新本程序"
+
+
+def upgraded_while_running(connection) -> DatabaseUnavailable | None:
+    """The database a newer GridDesk upgraded after this desk started on it (a Connection or a Session):
+    this program must write nothing more with its older model. One row read, as cheap as a write's audit
+    entry; asked inside a write's own transaction, it sees the schema that write would land on."""
+    revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
+    if newer_than_this_program(revision) is None:
+        return None
+    return DatabaseUnavailable(f"{UPGRADED_WHILE_RUNNING}(结构版本 {revision});本次操作未保存")
 
 
 def schema_problem(db: Database) -> DatabaseUnavailable | None:

@@ -163,3 +163,21 @@ def test_a_postgresql_connection_notices_a_server_that_vanished_without_a_word(p
     with pg_db.engine.connect() as conn:
         used = conn.connection.driver_connection.info.get_parameters()
     assert (used["keepalives"], used["keepalives_idle"], used["tcp_user_timeout"]) == ("1", "30", "60000")
+
+
+def test_the_desk_shows_uncaught_faults_for_its_life_and_gives_the_hook_back_on_exit(sqlite_db, monkeypatch, qapp):
+    """A slot with no handler of its own failed out of sight: only the log knew."""
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.views import faults
+    from desktop.views.login_dialog import LoginDialog
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # start_logging wraps it for the process: not beyond the test
+    during = []
+
+    def log_in_cancelled(dialog) -> QDialog.DialogCode:
+        during.append(sys.excepthook)
+        return QDialog.DialogCode.Rejected
+    monkeypatch.setattr(LoginDialog, "exec", log_in_cancelled)
+    assert app.main(["--db", sqlite_db.engine.url.render_as_string()]) == 0
+    assert isinstance(during[0], faults.ShowingHook) and sys.excepthook is during[0].previous

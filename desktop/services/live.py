@@ -9,6 +9,10 @@ background thread and hands each batch to a callback:
   committed while it was away is missed.
 - SQLite: no notifications exist, so it polls `change_feed` for rows past the last one seen.
 
+Both also read the schema's Alembic revision (SQLite on each poll; PostgreSQL, where an upgrade sends
+no notification, on each connect and every few seconds): once a newer GridDesk has upgraded the
+database, the listener reports `LiveState.UPGRADED` and stops.
+
 Delivery is at least once: a change is a reason to refresh, so consumers must be idempotent.
 PostgreSQL commits need not follow id order — a transaction may draw its id before an outage and
 commit during it — so catch-up after a reconnect re-reads `CATCH_UP_MARGIN` ids below the last
@@ -23,6 +27,7 @@ import enum
 import json
 import logging
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -32,6 +37,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
+from .. import migrate
 from ..db import Database
 from ..models import ChangeFeed
 
@@ -60,6 +66,7 @@ class FeedChange:
 class LiveState(str, enum.Enum):
     CONNECTED = "connected"
     RECONNECTING = "reconnecting"
+    UPGRADED = "upgraded"  # a newer GridDesk upgraded the database: the listener has stopped for good
 
 
 ChangesCallback = Callable[[Sequence[FeedChange]], None]
@@ -137,6 +144,16 @@ class ChangeListener:
             except Exception:  # a failing consumer must not end live updates
                 log.exception("live state callback failed")
 
+    def _upgraded(self, conn: Connection) -> bool:
+        """Has a newer GridDesk upgraded the database since? Then say so and stop: the desk is to be closed
+        and updated, and the feed may no longer be what this version reads."""
+        if (upgraded := migrate.upgraded_while_running(conn)) is None:
+            return False
+        log.warning("live updates stopped: %s", upgraded.message)
+        self._set_state(LiveState.UPGRADED)
+        self._stop.set()
+        return True
+
     def _remember(self, change_id: int) -> None:
         if len(self._recent) == self._recent.maxlen:
             self._recent_ids.discard(self._recent[0])
@@ -161,6 +178,8 @@ class ChangeListener:
         """Deliver rows past `last_seen` less `margin` not delivered yet (on first run just note
         where the feed is)."""
         with self.db.engine.connect() as conn:
+            if self._upgraded(conn):
+                return
             if self.last_seen is None:
                 self.last_seen = self._first_id = _latest_id(conn)
                 return
@@ -193,6 +212,9 @@ class NotifyListener(ChangeListener):
 
     thread_name = "griddesk-live-listen"
     wait_slice = 0.2  # how long one wait for notifications may block `stop()`
+    # An upgrade sends no notification; the schema is looked at on each (re)connect and this often. A write
+    # in between is refused by the unit of work's own check, so this only has to tell the user soon.
+    schema_check_interval = 5.0
     backoff_first, backoff_max = 0.25, 8.0
 
     def __init__(self, db: Database, on_changes: ChangesCallback, on_state: StateCallback | None = None):
@@ -237,8 +259,13 @@ class NotifyListener(ChangeListener):
         self.backend_pid = conn.info.backend_pid
         self._catch_up(CATCH_UP_MARGIN)
         self._set_state(LiveState.CONNECTED)
+        schema_checked = time.monotonic()
         while not self._stop.is_set():
             self._deliver([_parse(n.payload) for n in conn.notifies(timeout=self.wait_slice, stop_after=1)])
+            if time.monotonic() - schema_checked >= self.schema_check_interval:
+                with self.db.engine.connect() as checking:
+                    self._upgraded(checking)
+                schema_checked = time.monotonic()
 
 
 def _parse(payload: str) -> FeedChange:

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from .. import migrate
 from ..db import Database
 from ..errors import Conflict, PermissionDenied
 from ..models import ChangeFeed, Place, RoleGrant, User
@@ -131,6 +132,11 @@ def unit_of_work(db: Database, actor: Actor, action: str, *, target: str | None 
                                    township_id=change.township_id, desktop=actor.desktop, note=change.note))
         audit.append(session, actor, action, target=uow.target, place_code=uow.place_code,
                      message=uow.message, detail=uow.detail)
+        # Read once the rows are flushed: on SQLite this transaction then holds the write lock, and on
+        # PostgreSQL an upgrade's ALTER waits for the tables it wrote, so no upgrade slips in before the commit.
+        session.flush()
+        if upgraded := migrate.upgraded_while_running(session):
+            raise upgraded
         session.commit()
     except PermissionDenied as exc:
         session.rollback()

@@ -22,6 +22,7 @@ from .bus import Bus
 
 COALESCE_MS = 100  # short against the one-second promise, long enough to merge a burst
 LOST_STYLE = "color: #c62828"  # the queue's overdue red: a stale screen must not look live
+UPGRADED_STYLE = "background: #c62828; color: white; font-weight: bold; padding: 6px"
 
 
 class LiveBridge(QObject):
@@ -68,6 +69,8 @@ class LiveBridge(QObject):
             if isinstance(self.listener, PollingListener):  # SQLite: no server pushes changes; the file is read
                 return self.tr("实时更新:已开启(本机数据库)")
             return self.tr("实时更新:已连接")
+        if self.state is LiveState.UPGRADED:
+            return self.tr("数据库已被更新版本的网格指挥台升级,请保存/记下手头的工作后关闭并更新本程序")
         if self.state is LiveState.RECONNECTING:
             return self.tr("实时更新:连接中断,正在重连…")
         return self.tr("实时更新:连接中…")
@@ -109,14 +112,23 @@ class LiveBridge(QObject):
 
 
 def install(window: QMainWindow) -> LiveBridge:
-    """Start live updates for a main window (with `db` and `bus`); show their state in its status bar."""
+    """Start live updates for a main window (with `db` and `bus`); show their state in its status bar, and
+    a database a newer GridDesk upgraded meanwhile also in a banner above everything, for as long as it runs."""
     bridge = LiveBridge(window.db, window.bus, window)
     label = QLabel(bridge.stateText())
     window.statusBar().addPermanentWidget(label)
+    banner = QLabel()
+    banner.setObjectName("UpgradedBanner")
+    banner.setStyleSheet(UPGRADED_STYLE)
+    banner.setWordWrap(True)
+    banner.hide()
+    window.centralWidget().layout().insertWidget(0, banner)
 
     def show(text: str) -> None:
         label.setText(text)
         label.setStyleSheet("" if bridge.state is LiveState.CONNECTED else LOST_STYLE)
+        banner.setText(text)
+        banner.setVisible(bridge.state is LiveState.UPGRADED)
 
     bridge.stateChanged.connect(show)
     window.bus.languageChanged.connect(bridge.retranslate)

@@ -11,7 +11,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ..db import Database
+from ..db import AT_LOG_IN, ConnectionLost, Database
 from ..errors import DatabaseUnavailable, GridDeskError
 from ..services import accounts, users
 from ..services.security import Actor
@@ -101,6 +101,9 @@ class LoginDialog(Retranslating, QDialog):
         form.open()
 
     def _own_password_refused(self, actor: Actor, exc: Exception) -> None:
+        if isinstance(exc, DatabaseUnavailable):  # 登录 again, once the server answers, asks for it anew
+            self._refused(exc)
+            return
         self.buttons.setEnabled(True)
         if not isinstance(exc, GridDeskError):
             raise exc
@@ -111,6 +114,8 @@ class LoginDialog(Retranslating, QDialog):
         self.buttons.setEnabled(True)
         if not isinstance(exc, GridDeskError):
             raise exc
+        if isinstance(exc, ConnectionLost):  # worded for the desk's status bar, which the log-in has not
+            exc = exc.with_next_step(AT_LOG_IN)
         self.show_error(exc.message)
         if not isinstance(exc, DatabaseUnavailable):  # the server did not answer: the password may be right
             self.password.clear()
@@ -119,3 +124,4 @@ class LoginDialog(Retranslating, QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        self.adjustSize()  # a long reason (a server out of reach) wraps onto lines the dialog grows to show

@@ -3461,22 +3461,27 @@
   <context>
     <name>LiveBridge</name>
     <message>
-      <location filename="../../desktop/views/live_bridge.py" line="69" />
+      <location filename="../../desktop/views/live_bridge.py" line="70" />
       <source>实时更新:已开启(本机数据库)</source>
       <translation>Live updates: on (local database)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/live_bridge.py" line="70" />
+      <location filename="../../desktop/views/live_bridge.py" line="71" />
       <source>实时更新:已连接</source>
       <translation>Live updates: connected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/live_bridge.py" line="72" />
+      <location filename="../../desktop/views/live_bridge.py" line="73" />
+      <source>数据库已被更新版本的网格指挥台升级,请保存/记下手头的工作后关闭并更新本程序</source>
+      <translation>A newer version of GridDesk has upgraded the database: save or note down your work, then close this program and update it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/live_bridge.py" line="75" />
       <source>实时更新:连接中断,正在重连…</source>
       <translation>Live updates: connection lost, reconnecting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/live_bridge.py" line="73" />
+      <location filename="../../desktop/views/live_bridge.py" line="76" />
       <source>实时更新:连接中…</source>
       <translation>Live updates: connecting…</translation>
     </message>
@@ -5452,7 +5457,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
     <message>
       <location filename="../../desktop/views/wall/window.py" line="247" />
-      <location filename="../../desktop/views/wall/window.py" line="318" />
+      <location filename="../../desktop/views/wall/window.py" line="320" />
       <source>载入中…</source>
       <translation>Loading…</translation>
     </message>
@@ -5502,107 +5507,107 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Ack.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="317" />
+      <location filename="../../desktop/views/wall/window.py" line="319" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="321" />
+      <location filename="../../desktop/views/wall/window.py" line="323" />
       <source>网格指挥台 · {0} 值班大屏 · {1}承办的诉求</source>
       <translation>GridDesk · {0} wall display · cases handled by {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="324" />
+      <location filename="../../desktop/views/wall/window.py" line="326" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="325" />
+      <location filename="../../desktop/views/wall/window.py" line="327" />
       <source>%1 年的法定节假日和调休安排程序未内置也未录入:期限跨入该年的倒计时暂按周一至周五计算,可能不准;请市级管理员在“工作日历”中录入</source>
       <translation>The statutory holidays and make-up workdays of %1 are neither built in nor entered: countdowns running into that year are counted Monday to Friday and may be wrong; the city administrator should enter them in the working calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="329" />
+      <location filename="../../desktop/views/wall/window.py" line="331" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="330" />
+      <location filename="../../desktop/views/wall/window.py" line="332" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="331" />
+      <location filename="../../desktop/views/wall/window.py" line="333" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="332" />
+      <location filename="../../desktop/views/wall/window.py" line="334" />
       <source>紧急报告超时环节</source>
       <translation>Emergency rungs overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="333" />
+      <location filename="../../desktop/views/wall/window.py" line="335" />
       <source>{0} 件报告(第二十一条)</source>
       <translation>in {0} report(s) (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="334" />
+      <location filename="../../desktop/views/wall/window.py" line="336" />
       <source>第二十一条报告进度</source>
       <translation>Art. 21 reporting ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="335" />
+      <location filename="../../desktop/views/wall/window.py" line="337" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="335" />
+      <location filename="../../desktop/views/wall/window.py" line="337" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="336" />
+      <location filename="../../desktop/views/wall/window.py" line="338" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="338" />
+      <location filename="../../desktop/views/wall/window.py" line="340" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="395" />
+      <location filename="../../desktop/views/wall/window.py" line="397" />
       <source>另有 {0} 条未显示</source>
       <translation>{0} more not shown</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="397" />
+      <location filename="../../desktop/views/wall/window.py" line="399" />
       <source>(其中 {0} 条有超时环节)</source>
       <translation> ({0} of them with overdue rungs)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="402" />
+      <location filename="../../desktop/views/wall/window.py" line="404" />
       <source>无紧急情况报告(未结束的及近 {0} 日的)</source>
       <translation>No emergency reports (open or of the last {0} days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="409" />
+      <location filename="../../desktop/views/wall/window.py" line="411" />
       <source>已确认</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="409" />
+      <location filename="../../desktop/views/wall/window.py" line="411" />
       <source>待确认</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="422" />
+      <location filename="../../desktop/views/wall/window.py" line="424" />
       <source>超时 {0} 项</source>
       <translation>{0} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="429" />
+      <location filename="../../desktop/views/wall/window.py" line="431" />
       <source>{0}·{1} {2}</source>
       <translation>{0} · {1} {2}</translation>
     </message>

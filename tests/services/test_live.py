@@ -263,3 +263,24 @@ def test_catch_up_rereads_a_margin_for_late_commits_and_never_delivers_twice(db)
     assert got == [11, 13, 14, 12]  # the reconnect's margin finds it, and nothing twice
     listener._catch_up(CATCH_UP_MARGIN)
     assert got == [11, 13, 14, 12]
+
+
+def test_a_desk_running_while_a_newer_griddesk_upgrades_the_database_is_told_and_writes_nothing(
+        db, system, watching):
+    """Desks left running on the older program went on writing with the older model."""
+    from desktop.errors import DatabaseUnavailable
+    from desktop.models import Place
+
+    listener, recorder = watching
+    listener.schema_check_interval = 0.1  # PostgreSQL: no notification says it; looked at every few seconds
+    add_grid(db, system, 1)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099_from_a_newer_version'"))
+    recorder.wait_state(live.LiveState.UPGRADED)
+    listener._thread.join(2.0)
+    assert not listener.running  # for good: the feed may no longer be what this version reads
+    with pytest.raises(DatabaseUnavailable, match="数据库已被更新版本的网格指挥台升级,请保存/记下手头的工作后关闭并"
+                                                  r"更新本程序\(结构版本 0099_from_a_newer_version\);本次操作未保存"):
+        add_grid(db, system, 2)
+    with db.session() as session:
+        assert session.query(Place).filter(Place.code.like(f"{VILLAGE}00_")).count() == 1

@@ -207,3 +207,22 @@ def test_a_queue_refreshed_while_the_server_is_out_of_reach_says_so_in_chinese_a
         model.refresh()
     tasks.wait()
     second.dispose()
+
+
+def test_a_database_a_newer_griddesk_upgrades_meanwhile_is_said_in_a_banner_and_the_status_bar(
+        qtbot, sqlite_db, system, tasks, cjk_font):
+    """The desk went on as if nothing had happened, writing with the older model."""
+    window = MainWindow(sqlite_db, system, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.live.state is LiveState.CONNECTED, timeout=10000)
+    banner = window.findChild(QLabel, "UpgradedBanner")
+    assert not banner.isVisible()
+    with sqlite_db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099_from_a_newer_version'"))
+    qtbot.waitUntil(lambda: banner.isVisible(), timeout=10000)
+    said = "数据库已被更新版本的网格指挥台升级,请保存/记下手头的工作后关闭并更新本程序"
+    assert banner.text() == said
+    status = [label for label in window.statusBar().findChildren(QLabel) if label.text() == said]
+    assert len(status) == 1 and status[0].styleSheet() == LOST_STYLE
+    window.close()

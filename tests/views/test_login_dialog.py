@@ -46,20 +46,63 @@ def test_bad_password_shows_the_reason_keeps_the_name_and_is_audited(qtbot, desk
         assert (last.action, last.outcome, last.target) == ("users.login", AuditOutcome.DENIED, "qg_op")
 
 
-def test_a_database_out_of_reach_keeps_the_password_typed(qtbot, desk_db, monkeypatch):
-    """The password was cleared as after a wrong one, though the server had not even answered."""
-    from desktop.errors import DatabaseUnavailable
+def _server_out_of_reach(*args, **kwargs):
+    import psycopg
+    from sqlalchemy.exc import OperationalError
+
+    raise OperationalError.instance("SELECT", {}, psycopg.OperationalError(
+        'connection failed: connection to server at "10.0.0.5", port 5432 failed: Connection refused'),
+        psycopg.Error)
+
+
+def test_a_database_out_of_reach_keeps_the_password_typed_and_says_what_to_do_at_the_log_in(
+        qtbot, desk_db, monkeypatch):
+    """The password was cleared as after a wrong one, though the server had not even answered; and the
+    message sent the user to wait for a status bar and press F5, neither of which the log-in has."""
     from desktop.services import users
 
-    def unreachable(*args, **kwargs):
-        raise DatabaseUnavailable("与数据库服务器的连接中断,本次操作未完成")
-    monkeypatch.setattr(users, "login", unreachable)
+    monkeypatch.setattr(users, "login", _server_out_of_reach)
     dialog = _dialog(qtbot, desk_db)
     dialog.username.setText("qg_op")
     dialog.password.setText(PASSWORD)
     dialog.buttons.accepted.emit()
-    assert dialog.isVisible() and "连接中断" in dialog.error.text()
-    assert dialog.password.text() == PASSWORD  # Enter again once the server is back
+    said = dialog.error.text()
+    assert dialog.isVisible() and "连接中断" in said and "Connection refused" in said
+    assert "状态栏" not in said and "F5" not in said
+    assert "检查本机网络" in said and "再按“登录”重试" in said
+    assert dialog.error.height() >= dialog.error.heightForWidth(dialog.error.width())  # in sight to its end
+    assert dialog.password.text() == PASSWORD  # 登录 again once the server is back
+
+
+def _asked_for_own_password(qtbot, db, system) -> LoginDialog:
+    """The log-in of a user whose password an administrator reset, at the form asking for their own."""
+    from desktop.services import accounts
+    from desktop.views.accounts.forms import PasswordForm
+
+    accounts.reset_password(db, system, "qg_op", "given-in-person")
+    dialog = _dialog(qtbot, db)
+    dialog.username.setText("qg_op")
+    dialog.password.setText("given-in-person")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.findChild(PasswordForm) is not None)
+    return dialog
+
+
+def test_a_database_lost_while_the_users_own_password_is_set_sends_back_to_the_log_in(
+        qtbot, desk_db, system, monkeypatch):
+    """The new password was not saved: 登录 again (the password typed is still there) asks for it anew."""
+    from desktop.services import accounts
+    from desktop.views.accounts.forms import PasswordForm
+
+    dialog = _asked_for_own_password(qtbot, desk_db, system)
+    monkeypatch.setattr(accounts, "change_password", _server_out_of_reach)
+    form = dialog.findChild(PasswordForm)
+    form.new.setText("my-own-secret-1")
+    form.again.setText("my-own-secret-1")
+    form.accept()
+    assert "再按“登录”重试" in dialog.error.text() and "状态栏" not in dialog.error.text()
+    assert not any(f.isVisible() for f in dialog.findChildren(PasswordForm))
+    assert dialog.password.text() == "given-in-person" and dialog.buttons.isEnabled()
 
 
 def test_empty_fields_are_asked_for_without_a_database_round_trip(qtbot, desk_db):
@@ -95,15 +138,10 @@ def test_a_password_an_administrator_chose_is_replaced_by_the_users_own_before_t
     """Art. 15: a reset password is known to the administrator who typed it; the desk opens on the user's own."""
     from PySide6.QtWidgets import QApplication
 
-    from desktop.services import accounts, users
+    from desktop.services import users
     from desktop.views.accounts.forms import PasswordForm
 
-    accounts.reset_password(desk_db, system, "qg_op", "given-in-person")
-    dialog = _dialog(qtbot, desk_db)
-    dialog.username.setText("qg_op")
-    dialog.password.setText("given-in-person")
-    dialog.buttons.accepted.emit()
-    qtbot.waitUntil(lambda: dialog.findChild(PasswordForm) is not None)
+    dialog = _asked_for_own_password(qtbot, desk_db, system)
     form = dialog.findChild(PasswordForm)
     assert form.windowTitle() == "设置本人密码" and dialog.actor is None
     form.reject()  # not now: the desk does not open

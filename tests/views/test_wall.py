@@ -552,3 +552,12 @@ def test_a_wall_whose_account_is_disabled_says_so_and_closes(wall, demo_db, syst
     accounts.set_active(demo_db, system, "qg_chief", False)
     wall.bus.changed.emit("users")  # what its live listener emits for it
     assert answered == ["您的账号已被停用,不能再办理;请联系管理员"] and not wall.isVisible()
+
+
+def test_a_lost_connection_is_said_as_the_wall_recovers_from_it(wall):
+    """The desk's wording sent the wall's viewers to a status bar and F5 the wall has not; it refreshes itself."""
+    from desktop.db import AT_THE_DESK, ConnectionLost
+
+    wall._failed(ConnectionLost("Connection refused", AT_THE_DESK))
+    assert "连接中断" in wall.status.text() and "大屏自动刷新" in wall.status.text()
+    assert "F5" not in wall.status.text()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...db import Database
+from ...db import ON_THE_WALL, ConnectionLost, Database
 from ...errors import GridDeskError
 from ...i18n import enumeration, label, period_label
 from ...models.enums import EmergencyState, HandlingLevel
@@ -297,6 +297,8 @@ class WallWindow(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
+        if isinstance(exc, ConnectionLost):  # worded for the desk's status bar and F5, which the wall has not
+            exc = exc.with_next_step(ON_THE_WALL)
         self.status.setText(exc.message if isinstance(exc, GridDeskError) else str(exc))
         self.failed.emit(exc)
 
