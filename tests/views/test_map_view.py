@@ -161,3 +161,22 @@ def test_grid_names_are_centred_on_their_grids_and_never_overlap(view):
         assert shown and all(not a.intersects(b) for i, (a, _) in enumerate(shown) for b, _ in shown[i + 1:])
         # each inside its own grid
         assert all(item.path().contains(view.mapToScene(rect.toAlignedRect()).boundingRect()) for rect, item in shown)
+
+
+def test_on_the_demos_qiaogang_map_the_chosen_grids_name_shows_and_no_names_overlap(qtbot, demo_db, cjk_font):
+    """Exclusive grids lie over regular ones: their names and the regular grids' are laid out together,
+    and the grid chosen keeps its name, even one too small to hold it (侨南社区第3网格 had none)."""
+    widget = MapView()
+    widget.resize(640, 480)
+    qtbot.addWidget(widget)
+    widget.show()
+    with qtbot.waitSignal(widget.rendered, timeout=5000):
+        widget.set_data(map_data(demo_db, Actor.system("pytest"), "450503103000"))
+    kinds = {GridKind(item.data(1)) for item in widget.grid_items.values()}
+    assert GridKind.EXCLUSIVE in kinds and GridKind.REGULAR in kinds
+    for code in [None, *widget.grid_items]:
+        widget.select_grid(code)
+        shown = [(lb.deviceTransform(widget.viewportTransform()).mapRect(lb.boundingRect()), item.data(0))
+                 for lb, item, _rank in widget._labels if lb.isVisible()]
+        assert all(not a.intersects(b) for i, (a, _) in enumerate(shown) for b, _ in shown[i + 1:]), code
+        assert code is None or code in {shown_code for _, shown_code in shown}
