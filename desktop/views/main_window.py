@@ -69,7 +69,8 @@ class MainWindow(Retranslating, QMainWindow):
         for widget in (self.tree, self.queue_panel, self.roster):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([190, 950, 340])  # place names are short; the queue needs the room
+        # The tree as wide as a grid's name asks (a saved layout replaces this), the queue the rest.
+        self.splitter.setSizes([self.tree.sizeHint().width(), 950, 340])
         # Above the panes: deadlines counted Monday–Friday in a year whose holidays nobody entered.
         self.calendar_warning = CalendarWarning(self)
         # …and, first of all, an emergency waiting for acknowledgement or owing a late report (Art. 21).

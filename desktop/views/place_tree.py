@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QTreeView, QVBoxLayout, QWidget
 
 from ..db import Database
@@ -24,6 +24,12 @@ from .retranslating import Retranslating
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
+# How wide the tree is kept, in characters of a name at a depth below the city: at least a village's
+# (most have 2–6 characters), and at first a grid's, one level deeper (侨北社区第1网格). At 150 % on a
+# 1366-pixel screen the splitter had squeezed the tree to a few characters, the villages' names cut.
+VILLAGE_DEPTH, VILLAGE_NAME_CHARS = 3, 6
+GRID_DEPTH, GRID_NAME_CHARS = 4, 8
+ITEM_PADDING = 8  # beside an item's text: its focus frame's margins
 
 
 @dataclass(eq=False)
@@ -228,6 +234,22 @@ class PlaceTree(Retranslating, QWidget):
         self.model.rowsInserted.connect(self._rows_arrived)
         self.model.fetchMore(QModelIndex())
         self.retranslate()
+
+    def _width_for(self, depth: int, chars: int) -> int:
+        """The tree's width that shows a name of `chars` characters at `depth` whole."""
+        view = self.view
+        return ((depth + 1) * view.indentation()  # the levels above, and the branch's own arrow
+                + view.fontMetrics().horizontalAdvance("网" * chars) + ITEM_PADDING
+                + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._width_for(VILLAGE_DEPTH, VILLAGE_NAME_CHARS)), hint.height())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(self.minimumSizeHint().width(), self._width_for(GRID_DEPTH, GRID_NAME_CHARS)),
+                     hint.height())
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("搜索地名或代码(Ctrl+F)"))

@@ -3,27 +3,27 @@
   <context>
     <name>AcceptDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="41" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="42" />
       <source>立项:责任部门与复核日期</source>
       <translation>Take up: responsible department and review date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="46" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="47" />
       <source>请选择责任部门</source>
       <translation>Choose the responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="51" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="52" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="52" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="53" />
       <source>责任人</source>
       <translation>Person responsible</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="53" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="54" />
       <source>复核日期</source>
       <translation>Review date</translation>
     </message>
@@ -165,42 +165,42 @@
   <context>
     <name>AddStaffDialog</name>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="18" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="19" />
       <source>新增网格人员</source>
       <translation>Add grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="28" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="29" />
       <source>11 位手机号或 0779-xxxxxxx</source>
       <translation>11-digit mobile or 0779-xxxxxxx</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="37" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="38" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="38" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="39" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="39" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="40" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="40" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="41" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="41" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="42" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="42" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="43" />
       <source>起始日期</source>
       <translation>Start date</translation>
     </message>
@@ -321,32 +321,32 @@
   <context>
     <name>AmendFactsDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="23" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="24" />
       <source>更正/补充事实 — %1</source>
       <translation>Correct/add facts — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="24" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="25" />
       <source>按续报或核实的情况改动下列事实;原值和新值记入审计日志,关联案件的时间线也会记录。获知时间是报告时限的起算点,不能更正。</source>
       <translation>Change the facts below to match a follow-up report or verification; the old and new values go into the audit log and onto the linked case's timeline. The time learned of starts the reporting clock and cannot be corrected.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="32" />
-      <source>必填,如:16:00 续报,伤员增至 3 人</source>
-      <translation>Required, e.g. 16:00 follow-up report: injured now 3</translation>
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="33" />
+      <source>如:16:00 续报,伤员增至 3 人</source>
+      <translation>e.g. 16:00 follow-up report: injured now 3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="33" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="34" />
       <source>更正原因</source>
       <translation>Reason for correction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="35" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="37" />
       <source>保存更正</source>
       <translation>Save correction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="36" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="38" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -747,123 +747,123 @@
   <context>
     <name>CallbackWorkbench</name>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="55" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="56" />
       <source>回访工作台</source>
       <translation>Callback desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="58" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="59" />
       <source>应回访时间</source>
       <translation>Callback due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="58" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="59" />
       <source>案件编号</source>
       <translation>Case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="58" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="59" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="58" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="59" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="59" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="60" />
       <source>案件状态</source>
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="66" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="67" />
       <source>双击打开案件详情</source>
       <translation>Double-click to open the case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="75" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="76" />
       <source>已联系上诉求人</source>
       <translation>Requester reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="78" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="79" />
       <source>已解决</source>
       <translation>Resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="79" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="80" />
       <source>未解决</source>
       <translation>Not resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="84" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="85" />
       <source>请选择</source>
       <translation>Choose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="94" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="95" />
       <source>记录回访</source>
       <translation>Record callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="96" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="97" />
       <source>回访方式</source>
       <translation>Callback by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="98" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="99" />
       <source>是否解决</source>
       <translation>Resolved?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="99" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="100" />
       <source>满意度</source>
       <translation>Satisfaction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="100" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="101" />
       <source>后续处理</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="101" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="102" />
       <source>回访记录</source>
       <translation>Callback notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="154" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="157" />
       <source>案件 %1 的回访已由其他值班台记录(或不再需要回访),刚填写的回答未保存,已清空</source>
       <translation>The callback of case %1 was recorded at another desk (or is no longer due); the answer being filled in was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="194" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="197" />
       <source>已换到另一件回访(案件 %1),原先填写的回答未保存,已清空</source>
       <translation>Moved to another callback (case %1): the answer begun was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="223" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="226" />
       <source>暂缓理由:%1;已向诉求人解释:%2</source>
       <translation>On hold: %1; explained to the requester: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="224" />
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="226" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="227" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="229" />
       <source>(未记录)</source>
       <translation>(not recorded)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="226" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="229" />
       <source>办理结果:%1</source>
       <translation>Result: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="228" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="231" />
       <source>第 %1 次回访:此前 %2 次未联系上诉求人</source>
       <translation>Attempt %1: the requester was not reached the previous %2 time(s)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="232" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="235" />
       <source>并入本案的重复诉求人,请一并告知:%1</source>
       <translation>Requesters of duplicates merged into this case — tell them too: %1</translation>
     </message>
@@ -1501,32 +1501,32 @@
   <context>
     <name>ContactForm</name>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="63" />
+      <location filename="../../desktop/views/departments/forms.py" line="67" />
       <source>联系人职责</source>
       <translation>Contact's duties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="63" />
+      <location filename="../../desktop/views/departments/forms.py" line="67" />
       <source>新增联系人</source>
       <translation>New contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="65" />
+      <location filename="../../desktop/views/departments/forms.py" line="69" />
       <source>回访负责人:回访提出诉求的单位和个人(条例第二十条)</source>
       <translation>Responsible person: calls back those who made the request (Art. 20)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="66" />
+      <location filename="../../desktop/views/departments/forms.py" line="70" />
       <source>业务指导人员:对清单事项进行业务指导(条例第十三条)</source>
       <translation>Guidance contact: guides the work on the department's listed matters (Art. 13)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="69" />
+      <location filename="../../desktop/views/departments/forms.py" line="73" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="70" />
+      <location filename="../../desktop/views/departments/forms.py" line="74" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
@@ -1711,47 +1711,47 @@
   <context>
     <name>DepartmentForm</name>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="26" />
+      <location filename="../../desktop/views/departments/forms.py" line="27" />
       <source>编辑联动部门</source>
       <translation>Edit linked department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="26" />
+      <location filename="../../desktop/views/departments/forms.py" line="27" />
       <source>新增联动部门</source>
       <translation>New linked department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="28" />
+      <location filename="../../desktop/views/departments/forms.py" line="29" />
       <source>如 450503103-PCS</source>
       <translation>e.g. 450503103-PCS</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="29" />
+      <location filename="../../desktop/views/departments/forms.py" line="30" />
       <source>默认同部门名称</source>
       <translation>Defaults to the department's name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="44" />
+      <location filename="../../desktop/views/departments/forms.py" line="45" />
       <source>部门代码</source>
       <translation>Department code</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="45" />
+      <location filename="../../desktop/views/departments/forms.py" line="46" />
       <source>辖区(决定部门级别)</source>
       <translation>Territory (sets the level)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="46" />
+      <location filename="../../desktop/views/departments/forms.py" line="47" />
       <source>部门名称</source>
       <translation>Department name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="47" />
+      <location filename="../../desktop/views/departments/forms.py" line="48" />
       <source>简称</source>
       <translation>Short name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="48" />
+      <location filename="../../desktop/views/departments/forms.py" line="49" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
@@ -2084,27 +2084,27 @@
   <context>
     <name>EmergencyReportDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="176" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="179" />
       <source>报告紧急情况(《条例》第二十一条)</source>
       <translation>Report an emergency (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="181" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="184" />
       <source>按经纬度所在网格确定</source>
       <translation>From the grid at the coordinates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="182" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="185" />
       <source>所属乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="186" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="189" />
       <source>报送</source>
       <translation>Submit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="187" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="190" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -2112,118 +2112,118 @@
   <context>
     <name>EmergencyReportForm</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="55" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="56" />
       <source>请选择类型</source>
       <translation>Choose the type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="60" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="61" />
       <source>请选择级别</source>
       <translation>Choose a level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="63" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="64" />
       <source>尚未发生(可能发生的情况,预警报告)</source>
       <translation>Not happened yet (a situation that may happen: a warning)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="76" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="77" />
       <source>未定位</source>
       <translation>No location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="83" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="84" />
       <source>死亡</source>
       <translation>Dead</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="83" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="84" />
       <source>受伤</source>
       <translation>Injured</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="83" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="84" />
       <source>失踪</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="88" />
       <source>尚在核实</source>
       <translation>still being verified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="88" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="89" />
       <source>伤亡人数尚未核实时勾选,填目前已知的人数;终报前须核实</source>
       <translation>Tick while casualties are not yet verified and enter the numbers known so far; they must be verified before the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="94" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="95" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="95" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="96" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="96" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="97" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="99" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="100" />
       <source>时间未定</source>
       <translation>Time not known</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="105" />
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="118" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="106" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="121" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="108" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="109" />
       <source>默认为打开本表的时间;请改为实际接到报告的时间,各级报告时限从此时起算</source>
       <translation>Defaults to when this form was opened; set it to when the report actually came in — every reporting deadline counts from it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="109" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="110" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="110" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="111" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="111" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="112" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="112" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="113" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="113" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="114" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="114" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="115" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="115" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="116" />
       <source>已采取的措施</source>
       <translation>Measures taken</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="118" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="121" />
       <source>预计发生时间</source>
       <translation>Expected at</translation>
     </message>
@@ -2529,117 +2529,117 @@
   <context>
     <name>GovernancePanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="75" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="77" />
       <source>重点治理事项(第二十二条)</source>
       <translation>Key governance items (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="77" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="77" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="77" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
       <source>地区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="77" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
       <source>诉求数</source>
       <translation>Requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
       <source>收到时段</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
       <source>中心(经度, 纬度)</source>
       <translation>Centre (lon, lat)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="81" />
       <source>复核日期</source>
       <translation>Review date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="81" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="81" />
       <source>事项</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="88" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="90" />
       <source>检测反复发生的问题</source>
       <translation>Detect recurring problems</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="88" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="90" />
       <source>立项…</source>
       <translation>Take up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="89" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="91" />
       <source>销号…</source>
       <translation>Close off…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="89" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="91" />
       <source>不予立项…</source>
       <translation>Decline…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="98" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="100" />
       <source>用户“{0}”没有督办权限:重点治理事项由值班长或管理员检测、立项和办理</source>
       <translation>User “{0}” may not supervise: key governance items are detected, accepted and handled by shift supervisors and admins</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="131" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="133" />
       <source>(到期)</source>
       <translation> (due)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="133" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="135" />
       <source>{0} 至 {1}</source>
       <translation>{0} to {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="141" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="143" />
       <source>共 {0} 项</source>
       <translation>{0} items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="164" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="166" />
       <source>销号</source>
       <translation>Close off</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="164" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="166" />
       <source>治理情况:</source>
       <translation>What was done:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="169" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="171" />
       <source>不予立项</source>
       <translation>Decline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="169" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="171" />
       <source>理由:</source>
       <translation>Reason:</translation>
     </message>
@@ -2647,59 +2647,59 @@
   <context>
     <name>GrantForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="50" />
+      <location filename="../../desktop/views/accounts/forms.py" line="51" />
       <source>新增用户</source>
       <translation>New user</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="50" />
+      <location filename="../../desktop/views/accounts/forms.py" line="51" />
       <source>授予角色</source>
       <translation>Grant role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="56" />
+      <location filename="../../desktop/views/accounts/forms.py" line="57" />
       <source>(不属于联动部门)</source>
       <translation>(not a linked department's)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="61" />
+      <location filename="../../desktop/views/accounts/forms.py" line="62" />
       <source>字母、数字、下划线和点,如 qg_op3</source>
       <translation>Letters, digits, underscores and dots, e.g. qg_op3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="64" />
+      <location filename="../../desktop/views/accounts/forms.py" line="65" />
       <source>用户名</source>
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="65" />
+      <location filename="../../desktop/views/accounts/forms.py" line="66" />
       <source>显示名</source>
       <translation>Display name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="66" />
+      <location filename="../../desktop/views/accounts/forms.py" line="67" />
       <source>初始密码</source>
       <translation>Initial password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="67" />
+      <location filename="../../desktop/views/accounts/forms.py" line="68" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="68" />
+      <location filename="../../desktop/views/accounts/forms.py" line="69" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="69" />
+      <location filename="../../desktop/views/accounts/forms.py" line="70" />
       <source>权限范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="70" />
-      <source>所属联动部门(联络员必填)</source>
-      <translation>Linked department (required for liaisons)</translation>
+      <location filename="../../desktop/views/accounts/forms.py" line="71" />
+      <source>所属联动部门</source>
+      <translation>Linked department</translation>
     </message>
   </context>
   <context>
@@ -2990,57 +2990,57 @@
   <context>
     <name>ItemForm</name>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="39" />
+      <location filename="../../desktop/views/matters/item_form.py" line="40" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="39" />
+      <location filename="../../desktop/views/matters/item_form.py" line="40" />
       <source>新增事项</source>
       <translation>Add matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="49" />
+      <location filename="../../desktop/views/matters/item_form.py" line="50" />
       <source>可要求网格工作人员办理或协助</source>
       <translation>Grid staff may be asked to handle or assist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="61" />
+      <location filename="../../desktop/views/matters/item_form.py" line="62" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="62" />
+      <location filename="../../desktop/views/matters/item_form.py" line="63" />
       <source>事项名称</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="63" />
+      <location filename="../../desktop/views/matters/item_form.py" line="64" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="64" />
+      <location filename="../../desktop/views/matters/item_form.py" line="65" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="65" />
+      <location filename="../../desktop/views/matters/item_form.py" line="66" />
       <source>复杂程度</source>
       <translation>Complexity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="66" />
+      <location filename="../../desktop/views/matters/item_form.py" line="67" />
       <source>办理时限</source>
       <translation>Time limit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="67" />
+      <location filename="../../desktop/views/matters/item_form.py" line="68" />
       <source>时限单位</source>
       <translation>Time unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="69" />
+      <location filename="../../desktop/views/matters/item_form.py" line="70" />
       <source>说明</source>
       <translation>Notes</translation>
     </message>
@@ -3400,37 +3400,37 @@
   <context>
     <name>LeaderForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="51" />
+      <location filename="../../desktop/views/people/forms.py" line="52" />
       <source>确定领导联系</source>
       <translation>Assign leadership contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="59" />
+      <location filename="../../desktop/views/people/forms.py" line="60" />
       <source>片区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="60" />
+      <location filename="../../desktop/views/people/forms.py" line="61" />
       <source>职责</source>
       <translation>Duty</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="61" />
+      <location filename="../../desktop/views/people/forms.py" line="62" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="62" />
+      <location filename="../../desktop/views/people/forms.py" line="63" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="63" />
+      <location filename="../../desktop/views/people/forms.py" line="64" />
       <source>职务</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="64" />
+      <location filename="../../desktop/views/people/forms.py" line="65" />
       <source>起始日期</source>
       <translation>Start date</translation>
     </message>
@@ -3532,42 +3532,42 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="195" />
+      <location filename="../../desktop/views/main_window.py" line="196" />
       <source>网格指挥台 — 北海市网格化服务管理</source>
       <translation>GridDesk — Beihai grid-based service management</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="196" />
+      <location filename="../../desktop/views/main_window.py" line="197" />
       <source>工具栏</source>
       <translation>Toolbar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="203" />
+      <location filename="../../desktop/views/main_window.py" line="204" />
       <source>数据库:%1</source>
       <translation>Database: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="204" />
+      <location filename="../../desktop/views/main_window.py" line="205" />
       <source>用户:%1</source>
       <translation>User: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="209" />
+      <location filename="../../desktop/views/main_window.py" line="210" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="210" />
+      <location filename="../../desktop/views/main_window.py" line="211" />
       <source>网格指挥台:依据《北海市网格化服务管理条例》的乡镇(街道)网格化服务管理指挥中心桌面端。</source>
       <translation>GridDesk: the desktop of a township grid-management command center under the Beihai Grid-based Service Management Regulations.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="248" />
+      <location filename="../../desktop/views/main_window.py" line="249" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="279" />
+      <location filename="../../desktop/views/main_window.py" line="280" />
       <source>未办结 %1 · 超期 %2 · 今日受理 %3</source>
       <translation>Open %1 · overdue %2 · received today %3</translation>
     </message>
@@ -3639,37 +3639,37 @@
       <translation> (overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="238" />
+      <location filename="../../desktop/views/map/view.py" line="245" />
       <source>地图载入中…</source>
       <translation>Loading the map…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="240" />
+      <location filename="../../desktop/views/map/view.py" line="247" />
       <source>无网格边界和带位置的在办诉求可显示</source>
       <translation>No grid boundaries and no open requests with a location to show</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="255" />
+      <location filename="../../desktop/views/map/view.py" line="262" />
       <source>基础网格</source>
       <translation>Regular grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="256" />
+      <location filename="../../desktop/views/map/view.py" line="263" />
       <source>专属网格</source>
       <translation>Exclusive grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="257" />
+      <location filename="../../desktop/views/map/view.py" line="264" />
       <source>涉海专属网格</source>
       <translation>Sea-related grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="258" />
+      <location filename="../../desktop/views/map/view.py" line="265" />
       <source>在办案件</source>
       <translation>Open cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="258" />
+      <location filename="../../desktop/views/map/view.py" line="265" />
       <source>超期案件</source>
       <translation>Overdue cases</translation>
     </message>
@@ -3996,179 +3996,179 @@
   <context>
     <name>NewCaseDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="42" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="43" />
       <source>已受理诉求 %1,归入 %2</source>
       <translation>Request %1 taken in, in %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="43" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="44" />
       <source>已受理诉求 %1,未落入网格,在待分拨清单上</source>
       <translation>Request %1 taken in; it lies in no grid and is on the triage list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="44" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="45" />
       <source>已受理诉求 %1,作为重复诉求并入案件 %2</source>
       <translation>Request %1 taken in and merged into case %2 as a duplicate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="45" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="46" />
       <source>;附近有同类未办结案件,疑似重复:%1(可在案件详情中合并)</source>
       <translation>; open cases of the same kind nearby, possibly the same request: %1 (merge from the case panel)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="113" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="114" />
       <source>新建诉求</source>
       <translation>New request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="119" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="120" />
       <source>请选择受理渠道</source>
       <translation>Choose the channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="123" />
-      <source>必填,一句话说明诉求,如:巷口路灯不亮</source>
-      <translation>Required: the request in one line, e.g. street light out in the lane</translation>
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="124" />
+      <source>一句话说明诉求,如:巷口路灯不亮</source>
+      <translation>The request in one line, e.g. street light out in the lane</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="125" />
-      <source>必填,诉求的具体情况</source>
-      <translation>Required: what the request is about, in full</translation>
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="126" />
+      <source>诉求的具体情况</source>
+      <translation>What the request is about, in full</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="129" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="130" />
       <source>(不选事项)</source>
       <translation>(no matter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="136" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="137" />
       <source>请选择类别(选了事项则随事项)</source>
       <translation>Choose a category (or a matter item, which sets it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="139" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="140" />
       <source>经度,如 109.105</source>
       <translation>Longitude, e.g. 109.105</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="140" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="141" />
       <source>纬度,如 21.428</source>
       <translation>Latitude, e.g. 21.428</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="146" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="147" />
       <source>紧急(涉及安全或停水停电停气)</source>
       <translation>Urgent (safety, or water, power or gas cut)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="147" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="250" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="148" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="252" />
       <source>未定位:保存后进入待分拨清单</source>
       <translation>Not located: goes to the triage list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="156" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="157" />
       <source>双击打开该案件查看;确属同一诉求的,选中后点“并入所选案件”:本诉求登记后即并入该案件,不另行办理</source>
       <translation>Double-click to open the case; if it is the same request, select it and click “Merge into selected case”: this request is recorded and merged into it, not handled separately</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="164" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="165" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="164" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="165" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="165" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="166" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="165" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="166" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="166" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="167" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="166" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="167" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="167" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="167" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="170" />
       <source>所属网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="170" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="170" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="171" />
       <source>疑似重复</source>
       <translation>Possible duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="173" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="175" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="174" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="176" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="175" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="314" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="177" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="316" />
       <source>并入所选案件</source>
       <translation>Merge into selected case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="191" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="193" />
       <source>已填写的内容尚未保存:再按一次 Esc(或再点“取消”)放弃,继续填写则保留</source>
       <translation>What has been typed is not saved: press Esc again (or Cancel) to discard it, or go on typing to keep it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="278" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="280" />
       <source>不在任何网格内:保存后进入待分拨清单</source>
       <translation>In no grid: goes to the triage list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="284" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="286" />
       <source>{number} {title}(相距 {distance} 米,{state})</source>
       <translation>{number} {title} ({distance} m away, {state})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="315" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="317" />
       <source>本诉求将登记并作为重复诉求并入案件 %1,由该案件一并办理,不另行派遣。确定并入?</source>
       <translation>This request will be recorded and merged into case %1 as a duplicate, handled with it and not dispatched separately. Merge?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="326" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="328" />
       <source>经纬度(lon/lat):“%1”不是数字,请写成 109.105 这样的小数</source>
       <translation>Longitude/latitude (lon/lat): “%1” is not a number; write a decimal such as 109.105</translation>
     </message>
@@ -4307,52 +4307,52 @@
   <context>
     <name>PasswordForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="40" />
+      <location filename="../../desktop/views/accounts/forms.py" line="41" />
       <source>至少 8 位,含字母、数字、符号中的两类</source>
       <translation>8 or more characters, of two kinds: letters, digits, symbols</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="99" />
+      <location filename="../../desktop/views/accounts/forms.py" line="109" />
       <source>设置本人密码</source>
       <translation>Set your own password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="99" />
+      <location filename="../../desktop/views/accounts/forms.py" line="109" />
       <source>更换密码</source>
       <translation>Change password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="101" />
+      <location filename="../../desktop/views/accounts/forms.py" line="111" />
       <source>修改本人密码</source>
       <translation>Change my password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="102" />
+      <location filename="../../desktop/views/accounts/forms.py" line="112" />
       <source>重置 %1 的密码</source>
       <translation>Reset %1's password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="106" />
+      <location filename="../../desktop/views/accounts/forms.py" line="116" />
       <source>这个密码由管理员设置;请设置只有您自己知道的新密码后再使用</source>
       <translation>This password was set by an administrator; set a new one that only you know before going on</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="107" />
+      <location filename="../../desktop/views/accounts/forms.py" line="117" />
       <source>这个密码已使用超过本市规定的最长天数;请设置新密码后再使用</source>
       <translation>This password is older than the city allows; set a new one to continue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="111" />
+      <location filename="../../desktop/views/accounts/forms.py" line="121" />
       <source>原密码</source>
       <translation>Current password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="112" />
+      <location filename="../../desktop/views/accounts/forms.py" line="122" />
       <source>新密码</source>
       <translation>New password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="113" />
+      <location filename="../../desktop/views/accounts/forms.py" line="123" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
@@ -4435,12 +4435,12 @@
   <context>
     <name>PlaceTree</name>
     <message>
-      <location filename="../../desktop/views/place_tree.py" line="233" />
+      <location filename="../../desktop/views/place_tree.py" line="255" />
       <source>搜索地名或代码(Ctrl+F)</source>
       <translation>Search name or code (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/place_tree.py" line="283" />
+      <location filename="../../desktop/views/place_tree.py" line="305" />
       <source>没有找到“%1”</source>
       <translation>Nothing found for “%1”</translation>
     </message>
@@ -4448,7 +4448,7 @@
   <context>
     <name>PlaceTreeModel</name>
     <message>
-      <location filename="../../desktop/views/place_tree.py" line="156" />
+      <location filename="../../desktop/views/place_tree.py" line="162" />
       <source>(示例数据)</source>
       <translation> (demo data)</translation>
     </message>
@@ -4773,22 +4773,22 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>RectificationForm</name>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="24" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="25" />
       <source>督促限期整改</source>
       <translation>Order rectification by a deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="36" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="37" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="37" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="38" />
       <source>履职不到位情形</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="38" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="40" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
@@ -4843,29 +4843,42 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
   </context>
   <context>
+    <name>RequiredFields</name>
+    <message>
+      <location filename="../../desktop/views/required_fields.py" line="20" />
+      <source>必填</source>
+      <translation>Required</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/required_fields.py" line="39" />
+      <source>为必填项</source>
+      <translation>marks a required field</translation>
+    </message>
+  </context>
+  <context>
     <name>ReturnForm</name>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="51" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="53" />
       <source>退回整改情况</source>
       <translation>Return the rectification report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="61" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="63" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="64" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="66" />
       <source>部门报送的整改情况</source>
       <translation>The department's report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="65" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="67" />
       <source>退回理由</source>
       <translation>Reason for returning</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="66" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="69" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
@@ -5377,67 +5390,67 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>VisitForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="106" />
+      <location filename="../../desktop/views/people/forms.py" line="109" />
       <source>专业人员进网格</source>
       <translation>Professional visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="108" />
+      <location filename="../../desktop/views/people/forms.py" line="111" />
       <source>(新登记)</source>
       <translation>(register new)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="120" />
+      <location filename="../../desktop/views/people/forms.py" line="123" />
       <source>法治宣传</source>
       <translation>Law publicity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="120" />
+      <location filename="../../desktop/views/people/forms.py" line="123" />
       <source>纠纷化解</source>
       <translation>Dispute resolution</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="120" />
+      <location filename="../../desktop/views/people/forms.py" line="123" />
       <source>便民服务</source>
       <translation>Public services</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="123" />
+      <location filename="../../desktop/views/people/forms.py" line="126" />
       <source>专业人员</source>
       <translation>Professional</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="124" />
+      <location filename="../../desktop/views/people/forms.py" line="127" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="125" />
+      <location filename="../../desktop/views/people/forms.py" line="128" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="126" />
+      <location filename="../../desktop/views/people/forms.py" line="129" />
       <source>所在单位</source>
       <translation>Employer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="127" />
+      <location filename="../../desktop/views/people/forms.py" line="130" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="128" />
+      <location filename="../../desktop/views/people/forms.py" line="131" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="129" />
+      <location filename="../../desktop/views/people/forms.py" line="132" />
       <source>事由</source>
       <translation>Purpose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="130" />
+      <location filename="../../desktop/views/people/forms.py" line="133" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -5615,27 +5628,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>WorkLogForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="78" />
+      <location filename="../../desktop/views/people/forms.py" line="80" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="87" />
+      <location filename="../../desktop/views/people/forms.py" line="89" />
       <source>人员</source>
       <translation>Person</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="88" />
+      <location filename="../../desktop/views/people/forms.py" line="90" />
       <source>工作</source>
       <translation>Work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="89" />
+      <location filename="../../desktop/views/people/forms.py" line="91" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="90" />
+      <location filename="../../desktop/views/people/forms.py" line="92" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -5714,12 +5727,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ask_max_age</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="138" />
+      <location filename="../../desktop/views/accounts/forms.py" line="149" />
       <source>密码有效期</source>
       <translation>Password age</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="139" />
+      <location filename="../../desktop/views/accounts/forms.py" line="150" />
       <source>密码最长使用天数(全市适用;0 为不限,到期后登录时须设置新密码):</source>
       <translation>Days a password may be used (city-wide; 0 for no limit; past it, the owner sets a new one at log-in):</translation>
     </message>
@@ -5727,17 +5740,17 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ask_parent</name>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="90" />
+      <location filename="../../desktop/views/departments/forms.py" line="95" />
       <source>(无上级部门)</source>
       <translation>(no department above)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="93" />
+      <location filename="../../desktop/views/departments/forms.py" line="98" />
       <source>上级部门</source>
       <translation>Department above</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="94" />
+      <location filename="../../desktop/views/departments/forms.py" line="99" />
       <source>%1 的上级部门(派遣时优先建议本地下属机构):</source>
       <translation>Department above %1 (dispatch then suggests the local office first):</translation>
     </message>
@@ -5745,12 +5758,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ask_role</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="128" />
+      <location filename="../../desktop/views/accounts/forms.py" line="139" />
       <source>撤销角色</source>
       <translation>Revoke role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="129" />
+      <location filename="../../desktop/views/accounts/forms.py" line="140" />
       <source>撤销 %1 的哪个角色?</source>
       <translation>Which of %1's roles to revoke?</translation>
     </message>
@@ -5781,7 +5794,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>forms</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="29" />
+      <location filename="../../desktop/views/accounts/forms.py" line="30" />
       <source>两次输入的密码不一致,请重新输入</source>
       <translation>The two passwords differ; please type them again</translation>
     </message>
@@ -5797,47 +5810,47 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>menus</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="142" />
+      <location filename="../../desktop/views/main_window.py" line="143" />
       <source>查找地点</source>
       <translation>Find place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="143" />
+      <location filename="../../desktop/views/main_window.py" line="144" />
       <source>查找案件</source>
       <translation>Find case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="144" />
+      <location filename="../../desktop/views/main_window.py" line="145" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="145" />
+      <location filename="../../desktop/views/main_window.py" line="146" />
       <source>区划树</source>
       <translation>Place tree</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="146" />
+      <location filename="../../desktop/views/main_window.py" line="147" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="147" />
+      <location filename="../../desktop/views/main_window.py" line="148" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="164" />
+      <location filename="../../desktop/views/main_window.py" line="165" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="165" />
+      <location filename="../../desktop/views/main_window.py" line="166" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="172" />
+      <location filename="../../desktop/views/main_window.py" line="173" />
       <source>界面语言</source>
       <translation>Language</translation>
     </message>

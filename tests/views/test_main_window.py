@@ -440,3 +440,52 @@ def test_a_status_message_is_not_cut_off_by_the_database_path(cjk_font, window, 
     qtbot.waitUntil(lambda: window.counts_label.x() >= number)  # the room left of the counts, once laid out
     bar.clearMessage()
     assert window.db_label.isVisible()
+
+
+LAPTOP_AT_150 = (1366 * 2 // 3, 768 * 2 // 3)  # a 1366×768 screen at 150 %, in the window's own pixels
+
+
+def _laptop_window(qtbot, desk_db, tasks, system) -> MainWindow:
+    w = MainWindow(desk_db, system, tasks)
+    qtbot.addWidget(w)
+    w.use_first_size()
+    w.resize(*LAPTOP_AT_150)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_at_150_percent_on_a_1366_screen_the_villages_names_show_whole(qtbot, desk_db, tasks, system):
+    """The splitter had squeezed the tree to a few characters: 侨港's villages showed as 侨/亚…."""
+    w = _laptop_window(qtbot, desk_db, tasks, system)
+    w.tree.select_place(QIAOBEI)
+    view, model = w.tree.view, w.tree.model
+    qtbot.waitUntil(lambda: w.tree.current_code() == QIAOBEI)
+    township = view.currentIndex().parent()
+    villages = [model.index(row, 0, township) for row in range(model.rowCount(township))]
+    assert villages
+    for village in villages:
+        name = village.data()
+        assert view.visualRect(village).left() + view.fontMetrics().horizontalAdvance(name) <= view.viewport().width()
+        assert name in village.data(Qt.ItemDataRole.ToolTipRole)  # a longer one cut is read whole there
+    tree, queue, roster = w.splitter.sizes()
+    assert queue >= w.queue_panel.minimumSizeHint().width() and queue > tree + roster  # the queue keeps the room
+
+
+def test_the_users_own_splitter_sizes_come_back_at_the_next_start(qtbot, desk_db, tasks, system):
+    """The tree's share computed for a first start does not replace the one the user chose."""
+    first = MainWindow(desk_db, system, tasks)
+    qtbot.addWidget(first)
+    first.use_first_size()
+    first.resize(first.screen().availableGeometry().size())  # the test screen is narrower than the laptop's
+    first.show()
+    qtbot.waitExposed(first)
+    tree, queue, roster = first.splitter.sizes()
+    first.splitter.setSizes([tree + 60, queue - 60, roster])
+    chosen = first.splitter.sizes()
+    first.close()
+    again = MainWindow(desk_db, system, tasks)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.splitter.sizes() == chosen

@@ -53,15 +53,30 @@ def mapped_db(sqlite_db, system):
     return sqlite_db
 
 
-@pytest.fixture
-def view(qtbot, mapped_db, cjk_font):
+def rendered_map(qtbot, db) -> MapView:
+    """侨港镇's map in a 640 × 480 view, once drawn."""
     widget = MapView()
     widget.resize(640, 480)
     qtbot.addWidget(widget)
     widget.show()
-    with qtbot.waitSignal(widget.rendered, timeout=2000):
-        widget.set_data(map_data(mapped_db, Actor.system("pytest"), "450503103000"))
+    with qtbot.waitSignal(widget.rendered, timeout=5000):
+        widget.set_data(map_data(db, Actor.system("pytest"), "450503103000"))
     return widget
+
+
+def shown_names(view: MapView) -> list:
+    """(where on screen, its grid item) of each grid name shown."""
+    return [(label.deviceTransform(view.viewportTransform()).mapRect(label.boundingRect()), item)
+            for label, item, _rank in view._labels if label.isVisible()]
+
+
+def overlapping(shown: list) -> bool:
+    return any(a.intersects(b) for i, (a, _) in enumerate(shown) for b, _ in shown[i + 1:])
+
+
+@pytest.fixture
+def view(qtbot, mapped_db, cjk_font):
+    return rendered_map(qtbot, mapped_db)
 
 
 def viewport_point(view: MapView, lon: float, lat: float) -> QPoint:
@@ -156,8 +171,20 @@ def test_grid_names_are_centred_on_their_grids_and_never_overlap(view):
         centre = view.mapFromScene(grid.path().boundingRect().center())
         on_screen = label.deviceTransform(view.viewportTransform()).mapRect(label.boundingRect())
         assert abs(on_screen.center().x() - centre.x()) < 3 and abs(on_screen.center().y() - centre.y()) < 3
-        shown = [(lb.deviceTransform(view.viewportTransform()).mapRect(lb.boundingRect()), item)
-                 for lb, item, _rank in view._labels if lb.isVisible()]
-        assert shown and all(not a.intersects(b) for i, (a, _) in enumerate(shown) for b, _ in shown[i + 1:])
+        shown = shown_names(view)
+        assert shown and not overlapping(shown)
         # each inside its own grid
         assert all(item.path().contains(view.mapToScene(rect.toAlignedRect()).boundingRect()) for rect, item in shown)
+
+
+def test_on_the_demos_qiaogang_map_the_chosen_grids_name_shows_and_no_names_overlap(qtbot, demo_db, cjk_font):
+    """Exclusive grids lie over regular ones: their names and the regular grids' are laid out together,
+    and the grid chosen keeps its name, even one too small to hold it (侨南社区第3网格 had none)."""
+    widget = rendered_map(qtbot, demo_db)
+    kinds = {GridKind(item.data(1)) for item in widget.grid_items.values()}
+    assert GridKind.EXCLUSIVE in kinds and GridKind.REGULAR in kinds
+    for code in [None, *widget.grid_items]:
+        widget.select_grid(code)
+        shown = shown_names(widget)
+        assert not overlapping(shown), code
+        assert code is None or widget.grid_items[code] in {item for _, item in shown}

@@ -20,6 +20,7 @@ from ...services.departments import DepartmentInfo
 from ...services.password_policy import LONGEST_MAX_AGE_DAYS
 from .. import dialogs
 from ..form_buttons import ok_cancel
+from ..required_fields import mark_required
 
 
 def typed_twice(form: QDialog, first: QLineEdit, again: QLineEdit) -> bool:
@@ -67,9 +68,18 @@ class GrantForm(QDialog):
             form.addRow(self.tr("再输入一次"), self.again)
         form.addRow(self.tr("角色"), self.role)
         form.addRow(self.tr("权限范围"), self.scope)
-        form.addRow(self.tr("所属联动部门(联络员必填)"), self.department)
+        form.addRow(self.tr("所属联动部门"), self.department)
+        if new_account:
+            mark_required(form, self.username, self.password, self.again)
+        self.form = form
+        self.role.currentIndexChanged.connect(self._department_wanted)
+        self._department_wanted()
         form.addRow(ok_cancel(self))
         self.resize(480, self.sizeHint().height())
+
+    def _department_wanted(self) -> None:
+        """A liaison belongs to a department; the service refuses one without it, and any other role with one."""
+        mark_required(self.form, self.department, required=self.role.currentData() == Role.LIAISON.value)
 
     def accept(self) -> None:
         if typed_twice(self, self.password, self.again):
@@ -111,6 +121,7 @@ class PasswordForm(QDialog):
             form.addRow(self.tr("原密码"), self.old)
         form.addRow(self.tr("新密码"), self.new)
         form.addRow(self.tr("再输入一次"), self.again)
+        mark_required(form, *([self.old] if ask_old else []), self.new, self.again)
         form.addRow(ok_cancel(self))
 
     def accept(self) -> None:

@@ -29,6 +29,7 @@ from ...services.clock import beijing_today
 from ...services.governance import GovernanceInfo
 from ...services.security import Permission
 from .. import beijing_time, dialogs
+from ..required_fields import mark_required
 from ..screen_fit import fit_to_screen
 
 
@@ -51,6 +52,7 @@ class AcceptDialog(QDialog):
         form.addRow(self.tr("责任部门"), self.department)
         form.addRow(self.tr("责任人"), self.owner)
         form.addRow(self.tr("复核日期"), self.review_on)
+        mark_required(form, self.department)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -35,6 +35,7 @@ from ...services.cases import callbacks
 from ...services.cases.results import CallbackInfo
 from .. import dialogs
 from ..countdown import COUNTDOWN_REDRAW_MS, deadline_text
+from ..required_fields import mark_required
 from ..reuse import show_again
 from ..screen_fit import fit_to_screen
 
@@ -99,6 +100,8 @@ class CallbackWorkbench(QDialog):
         form.addRow(self.tr("满意度"), self.satisfaction)
         form.addRow(self.tr("后续处理"), self.outcome)
         form.addRow(self.tr("回访记录"), self.notes)
+        self.form = form
+        mark_required(form, self.solved, self.satisfaction)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.notice)
@@ -235,6 +238,7 @@ class CallbackWorkbench(QDialog):
     def _reached_toggled(self, reached: bool) -> None:
         for widget in (self.solved, self.satisfaction, self.outcome):
             widget.setEnabled(reached)
+        mark_required(self.form, self.solved, self.satisfaction, required=reached)  # asked of one reached only
 
     def _suggest_outcome(self) -> None:
         """Art. 20: an unsolved or unsatisfied answer needs a follow-up; offer reopening."""

@@ -36,6 +36,7 @@ from ...services import matter_list, staff
 from ...services.cases import duplicates, intake
 from ...services.clock import beijing_today
 from .. import dialogs
+from ..required_fields import mark_required
 from ..screen_fit import fit_to_screen, scrolling
 
 TAKEN_IN_SHOWN_MS = 30_000  # how long the status bar names the case just taken in
@@ -120,9 +121,9 @@ class NewCaseDialog(QDialog):
         self.channel.setCurrentIndex(-1)
         self.requester_name, self.requester_phone = QLineEdit(), QLineEdit()
         self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText(self.tr("必填,一句话说明诉求,如:巷口路灯不亮"))
+        self.title_edit.setPlaceholderText(self.tr("一句话说明诉求,如:巷口路灯不亮"))
         self.description = QPlainTextEdit()
-        self.description.setPlaceholderText(self.tr("必填,诉求的具体情况"))
+        self.description.setPlaceholderText(self.tr("诉求的具体情况"))
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(80)
         self.item = QComboBox()
@@ -169,6 +170,7 @@ class NewCaseDialog(QDialog):
                               (self.tr("所属网格"), self.grid_label), (self.tr("网格人员"), self.staff_label),
                               (self.tr("疑似重复"), self.duplicates)):
             form.addRow(caption, widget)
+        mark_required(form, self.channel, self.title_edit, self.description, self.category)  # intake._check
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))

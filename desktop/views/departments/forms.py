@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...services.departments import DepartmentDraft, DepartmentInfo
 from ..form_buttons import ok_cancel
+from ..required_fields import mark_required
 
 
 class DepartmentForm(QDialog):
@@ -46,6 +47,9 @@ class DepartmentForm(QDialog):
         form.addRow(self.tr("部门名称"), self.name)
         form.addRow(self.tr("简称"), self.short_name)
         form.addRow(self.tr("办公电话"), self.phone)
+        if existing is None:  # the code is fixed once made
+            mark_required(form, self.code)
+        mark_required(form, self.name)
         form.addRow(ok_cancel(self))
         self.resize(460, self.sizeHint().height())
 
@@ -68,6 +72,7 @@ class ContactForm(QDialog):
         if roles_of is None:
             form.addRow(self.tr("姓名"), self.name)
             form.addRow(self.tr("联系电话"), self.phone)
+            mark_required(form, self.name, self.phone)
         else:
             self.setToolTip(roles_of.name)
             self.responsible.setChecked(roles_of.responsible)

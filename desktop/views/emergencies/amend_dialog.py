@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 
 from ...services import emergencies
 from .. import dialogs
+from ..required_fields import mark_required
 from ..screen_fit import fit_to_screen, scrolling
 from .report_dialog import EmergencyReportForm
 
@@ -29,8 +30,9 @@ class AmendFactsDialog(QDialog):
         self.form.learned.setEnabled(False)
         self.shown = self.form.values()
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("必填,如:16:00 续报,伤员增至 3 人"))
+        self.reason.setPlaceholderText(self.tr("如:16:00 续报,伤员增至 3 人"))
         self.form.layout().addRow(self.tr("更正原因"), self.reason)
+        mark_required(self.form.layout(), self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存更正"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))

@@ -25,6 +25,7 @@ from ...models.enums import EmergencyLevel, EmergencyType, PlaceLevel
 from ...services import emergencies, places
 from ...services.security import Permission
 from .. import beijing_time, dialogs
+from ..required_fields import mark_required
 from ..screen_fit import fit_to_screen, scrolling
 
 
@@ -113,6 +114,8 @@ class EmergencyReportForm(QWidget):
         form.addRow(self.tr("伤亡"), casualties)
         form.addRow(self.tr("事件概要"), self.summary)
         form.addRow(self.tr("已采取的措施"), self.measures)
+        # emergencies.report refuses these empty; the times always hold one
+        mark_required(form, self.type, self.level, self.title_edit, self.place, self.summary)
 
     def _name_time(self, anticipated: bool) -> None:
         self.time_label.setText(self.tr("预计发生时间") if anticipated else self.tr("发生时间"))

@@ -169,6 +169,7 @@ class MapView(QGraphicsView):
                 colour = SELECTED if chosen else KIND_COLOURS[GridKind(item.data(KIND_ROLE))].darker(130)
                 item.setPen(_cosmetic(colour, 3 if chosen else 1))
         self._selected = code
+        self._update_labels()
 
     # --- viewing ------------------------------------------------------------------------------
     def fit(self) -> None:
@@ -187,15 +188,21 @@ class MapView(QGraphicsView):
 
     def _update_labels(self) -> None:
         """A name shows when it lies inside its grid on screen and overlaps no name already shown; where names
-        collide, the grids with overdue cases, then with open cases, then the larger ones come first."""
+        collide, the grids with overdue cases, then with open cases, then the larger ones come first. The
+        selected grid's name always shows, even where its grid is too small to hold it: placed first, the
+        others give way to it (a small exclusive grid chosen had been left nameless)."""
         shown: list[QRectF] = []
-        for label, grid, _rank in sorted(self._labels, key=lambda entry: entry[2]):
+        for label, grid, _rank in sorted(self._labels, key=lambda entry: (not self._is_selected(entry[1]), entry[2])):
             on_screen = label.deviceTransform(self.viewportTransform()).mapRect(label.boundingRect())
-            inside = grid.path().contains(self.mapToScene(on_screen.toAlignedRect()).boundingRect())
+            inside = self._is_selected(grid) or grid.path().contains(
+                self.mapToScene(on_screen.toAlignedRect()).boundingRect())
             visible = inside and not any(on_screen.intersects(other) for other in shown)
             if visible:
                 shown.append(on_screen)
             label.setVisible(visible)
+
+    def _is_selected(self, grid: QGraphicsPathItem) -> bool:
+        return self._selected is not None and grid.data(CODE_ROLE) == self._selected
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ...i18n import label
 from ...models.enums import MatterCategory, MatterComplexity, TimeLimitUnit
 from ...services.matter_list import ItemDraft, MatterItemInfo
+from ..required_fields import mark_required
 
 DEFAULT_LIMITS = {MatterComplexity.GENERAL: (5, TimeLimitUnit.WORKING_DAYS),
                   MatterComplexity.COMPLEX: (15, TimeLimitUnit.WORKING_DAYS),
@@ -67,6 +68,7 @@ class ItemForm(QDialog):
         form.addRow(self.tr("时限单位"), self.unit)
         form.addRow("", self.grid_task)
         form.addRow(self.tr("说明"), self.description)
+        mark_required(form, self.code, self.title)  # ItemDraft.problems
         form.addRow(buttons)
 
     def _show(self, item: MatterItemInfo) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...services.matter_list import RectificationInfo
 from .. import beijing_time
+from ..required_fields import mark_required
 
 
 class RectificationForm(QDialog):
@@ -35,6 +36,7 @@ class RectificationForm(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("部门"), self.department)
         form.addRow(self.tr("履职不到位情形"), self.reason)
+        mark_required(form, self.reason)
         form.addRow(self.tr("整改期限"), self.due)
         form.addRow(buttons)
 
@@ -63,6 +65,7 @@ class ReturnForm(QDialog):
         report.setWordWrap(True)
         form.addRow(self.tr("部门报送的整改情况"), report)
         form.addRow(self.tr("退回理由"), self.reason)
+        mark_required(form, self.reason)
         form.addRow(self.tr("整改期限"), self.due)
         form.addRow(buttons)
 

@@ -8,6 +8,7 @@ from ...i18n import label
 from ...models.enums import StaffRole, StaffSource
 from ...services.staff_admin import ROLE_SOURCES
 from .. import beijing_time
+from ..required_fields import mark_required
 
 
 class AddStaffDialog(QDialog):
@@ -40,6 +41,7 @@ class AddStaffDialog(QDialog):
         form.addRow(self.tr("姓名"), self.name)
         form.addRow(self.tr("手机"), self.phone)
         form.addRow(self.tr("起始日期"), self.start)
+        mark_required(form, self.name)
         form.addRow(buttons)
 
     def _sources(self) -> None:

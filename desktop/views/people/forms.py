@@ -21,6 +21,7 @@ from ...models.enums import LeadershipRole, Profession, WorkLogKind
 from ...services.clock import BEIJING
 from ...services.staff import StaffMember
 from .. import beijing_time
+from ..required_fields import mark_required
 
 
 class _Form(QDialog):
@@ -62,6 +63,7 @@ class LeaderForm(_Form):
         self.form.addRow(self.tr("手机"), self.phone)
         self.form.addRow(self.tr("职务"), self.title)
         self.form.addRow(self.tr("起始日期"), self.day)
+        mark_required(self.form, self.name)
         self.finish()
 
     def values(self) -> dict:
@@ -88,6 +90,7 @@ class WorkLogForm(_Form):
         self.form.addRow(self.tr("工作"), self.kind)
         self.form.addRow(self.tr("日期"), self.day)
         self.form.addRow(self.tr("情况"), self.summary)
+        mark_required(self.form, self.summary)
         self.finish()
 
     def values(self) -> dict:
@@ -128,12 +131,15 @@ class VisitForm(_Form):
         self.form.addRow(self.tr("日期"), self.day)
         self.form.addRow(self.tr("事由"), self.purpose)
         self.form.addRow(self.tr("情况"), self.summary)
+        mark_required(self.form, self.purpose)
+        self._new_or_known()
         self.finish()
 
     def _new_or_known(self) -> None:
         new = self.professional.currentData() is None
         for widget in (self.name, self.profession, self.organisation):
             widget.setEnabled(new)
+        mark_required(self.form, self.name, self.organisation, required=new)  # a new one is registered
 
     def registration(self) -> dict | None:
         """The new professional's particulars, or None when one already registered was chosen."""
