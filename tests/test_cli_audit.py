@@ -8,6 +8,7 @@ import pytest
 
 from tampering import rewrite_audit_entry
 from desktop.cli import main
+from desktop.services import users
 
 
 def _run(db, *argv) -> tuple[int, str]:
@@ -44,3 +45,9 @@ def test_only_an_auditor_reads_the_log(demo_db, capsys):
     with pytest.raises(SystemExit) as refused:
         _run(demo_db, "--as", "bh_audit", "audit", "list", "--since", "2026-13-01")
     assert refused.value.code == 2 and "参数 --since 应为" in capsys.readouterr().err
+
+
+def test_a_log_in_at_the_desk_is_listed_with_its_computer_and_no_os_account(demo_db, capsys):
+    users.login(demo_db, "qg_op1", "qiaogang-op1", desktop="desk-7")
+    code, out = _run(demo_db, "--as", "bh_audit", "audit", "list", "--action", "users.login", "--limit", "1")
+    assert code == 0 and " qg_op1(desk-7) " in out.splitlines()[1]

@@ -150,3 +150,9 @@ def test_forms_of_a_period_not_over_say_they_are_not_its_result(demo_db, tmp_pat
     over = tmp_path / "over.pdf"
     code, text = run(demo_db, "print", "assessment", "--period", str(last_year), "--level", "township", "-o", str(over))
     assert code == 0 and "尚未" not in text and "注意" not in pdf_text(over)
+
+
+def test_xlsx_to_standard_output_is_refused_naming_the_option_once(demo_db, capsys):
+    assert run(demo_db, "evaluation", "export", "--period", "2026", "--format", "xlsx")[0] == 1
+    err = capsys.readouterr().err
+    assert err == "griddesk-admin: XLSX 是二进制文件,请用 -o 指定输出文件\n"  # not again as --output

@@ -1,7 +1,9 @@
 """griddesk-admin foundation commands on fresh databases of both backends, and bad input."""
 
+import argparse
 import io
 import json
+import re
 import subprocess
 import sys
 import uuid
@@ -13,7 +15,7 @@ from sqlalchemy.engine import make_url
 
 from backends import PG_URL
 from desktop import migrate
-from desktop.cli import main
+from desktop.cli import build_parser, main
 from desktop.db import Database, normalise_url
 from desktop.models import AuditEntry, Case, Place, User
 from desktop.models.enums import AuditOutcome, CaseState
@@ -429,3 +431,11 @@ def test_a_database_that_stops_answering_is_said_in_a_line_not_a_trace(sqlite_db
         assert run(url, "check")[0] == 1
         printed = capsys.readouterr().err
         assert said in printed and "Traceback" not in printed and "sqlalche.me" not in printed
+
+
+def test_every_command_in_the_top_help_has_an_english_gloss():
+    """The README promises the help in Chinese with English glosses of the commands."""
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    unglossed = [choice.dest for choice in commands._choices_actions
+                 if not re.search(r"\b(?!Art\b)[A-Za-z]{3,}", choice.help)]
+    assert unglossed == []

@@ -196,14 +196,16 @@ class Cli:
 def option_hint(exc: GridDeskError, args: argparse.Namespace) -> str:
     """Where a refusal names a field the command takes as an option (late_reason → --late-reason)
     that was left out, how to give it: ";用 --late-reason 给出"; empty when the command has no such
-    option, the message names it already, or it was given: then its value is what was refused (a
-    --department given with an operator's role is to be left out, not given)."""
+    option, the message names it already (by any of its spellings, -o as well as --output), or it was
+    given: then its value is what was refused (a --department given with an operator's role is to be
+    left out, not given)."""
     parser = getattr(args, "command_parser", None)
     if not exc.field or parser is None:
         return ""
     option = "--" + exc.field.replace("_", "-")
     action = next((a for a in parser._actions if option in a.option_strings), None)
-    if action is None or option in str(exc):
+    if action is None or any(re.search(rf"(?<![A-Za-z0-9_-]){re.escape(spelling)}(?![A-Za-z0-9_-])", str(exc))
+                             for spelling in action.option_strings):
         return ""
     given = getattr(args, action.dest, None)
     # Left at its default, or given blank, the option is as good as left out.

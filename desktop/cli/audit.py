@@ -6,7 +6,7 @@ from datetime import date
 
 from ..models.enums import AuditOutcome
 from ..services import audit_log
-from ..services.audit_log import AuditFilter
+from ..services.audit_log import AuditFilter, AuditRow
 from ..services.clock import beijing_text, end_of_day, start_of_day
 from .calendar import iso_date
 from .places import print_table
@@ -14,6 +14,13 @@ from .places import print_table
 
 def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
+
+
+def _who(row: AuditRow) -> str:
+    """The user, with the operating-system account and the computer as far as known: a log-in at
+    the desk records the computer only."""
+    where = "@".join(part for part in (row.os_user, row.desktop) if part)
+    return f"{row.actor}({where})" if where else row.actor
 
 
 def _list(ctx, args) -> int:
@@ -24,8 +31,7 @@ def _list(ctx, args) -> int:
     total = audit_log.count(ctx.db, ctx.actor, wanted)
     rows = audit_log.entries(ctx.db, ctx.actor, wanted, 0, args.limit)
     print_table(ctx, ["序号", "时间", "操作人", "操作", "对象", "地点", "结果", "内容"],
-                [[row.id, beijing_text(row.at, "%Y-%m-%d %H:%M:%S"),
-                  row.actor + (f"({row.os_user}@{row.desktop})" if row.os_user or row.desktop else ""),
+                [[row.id, beijing_text(row.at, "%Y-%m-%d %H:%M:%S"), _who(row),
                   row.action, row.target or "", row.place_code or "", row.outcome.label, row.message] for row in rows])
     more = f",只列出最新的 {len(rows)} 条(用 --limit 多列)" if total > len(rows) else ""
     ctx.print(f"共 {total} 条{more}")

@@ -78,7 +78,7 @@ def register(cli) -> None:
     sub.add_argument("file", metavar="FILE.geojson")
     _crs(sub)
 
-    group = cli.group("adjustments", "网格划分调整 (Art. 6: 乡镇提出、县级同意、市级备案)")
+    group = cli.group("adjustments", "网格划分调整 grid adjustments (Art. 6: 乡镇提出、县级同意、市级备案)")
     sub = cli.command("propose", "乡镇(街道)提出网格划分或调整", _propose, group=group)
     sub.add_argument("file", metavar="FILE.geojson", help="调整后相关村(社区)的网格;已有网格未写的属性保持不变")
     sub.add_argument("--township", required=True, metavar="CODE")

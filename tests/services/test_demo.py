@@ -20,6 +20,7 @@ from desktop.models import (
     MatterItem,
     Person,
     Place,
+    RoleGrant,
     User,
     Vessel,
 )
@@ -299,6 +300,17 @@ def test_another_township_gets_a_generic_inland_demo(db, system):
         kinds = {g.kind for _, g in _grids(session)}
         assert GridKind.SEA not in kinds
     assert integrity.check(db) == []
+
+
+def test_a_township_of_another_county_seeded_first_does_not_make_yinhais_administrator_its_own(db, system):
+    """yh_admin (银海区管理员) is published as 银海区's: seeded first for a township of 海城区 it would
+    otherwise be created over 海城区, under 银海区's name."""
+    report = seed_demo(db, system, "450502001000")
+    assert "t02001_admin" in dict(report.users) and "yh_admin" not in dict(report.users)
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(RoleGrant)
+                              .where(RoleGrant.role == Role.COUNTY_ADMIN)) == 0
+    assert matter_list.rectifications(db) == []
 
 
 @pytest.mark.law("Art. 13")

@@ -3,7 +3,7 @@
 The passwords are deliberately simple so that a demo can be shown; they are demo data only.
 For a township other than the default one, the township users get that township's prefix
 instead of "qg" (see `profiles.TownshipProfile.user_prefix`); the county, city and audit
-accounts are created once and then shared.
+accounts are created once and then shared, the county's only for 银海区, whose administrator it is.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from ...models.enums import PlaceLevel, Role
 from ..passwords import hash_password
 from .context import DemoContext
 from .departments import DemoDepartments
+from .profiles import DEFAULT_TOWNSHIP
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,10 @@ def _for_township(ctx: DemoContext, user: DemoUser) -> DemoUser:
 def add_users(ctx: DemoContext, departments: DemoDepartments) -> list[tuple[str, str]]:
     """Create the demo accounts that do not exist yet; returns the (username, password) of each created."""
     scopes = {PlaceLevel.TOWNSHIP: ctx.township, PlaceLevel.COUNTY: ctx.county, PlaceLevel.CITY: ctx.city}
-    wanted = [_for_township(ctx, u) for u in DEMO_USERS]
+    # yh_admin is 银海区's administrator: a township of another county seeded first must not hand it that
+    # county, so such a county has no administrator among the log-ins (and no rectification notices).
+    wanted = [_for_township(ctx, u) for u in DEMO_USERS
+              if u.scope is not PlaceLevel.COUNTY or ctx.county.code[:6] == DEFAULT_TOWNSHIP[:6]]
     existing = set(ctx.session.scalars(select(User.username).where(User.username.in_([u.username for u in wanted]))))
     missing = [spec for spec in wanted if spec.username not in existing]
     # scrypt is slow on purpose and releases the GIL: hash the passwords side by side.
