@@ -49,6 +49,7 @@ from .case_import import (
     IncomingRequest,
     ProgressReport,
     import_requests,
+    note_masked_phone,
     text_problems,
     time_problems,
 )
@@ -535,6 +536,7 @@ def parse_requests(text: str, source: str, progress: ProgressReport | None = Non
             for name, message in request:
                 problems.add(row, name, message)
         else:
+            note_masked_phone(request, OPEN311_FIELDS, problems)  # kept, to be told also when it is already here
             requests.append(request)
     return requests, problems
 
