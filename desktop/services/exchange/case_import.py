@@ -54,7 +54,7 @@ from ...models.texts import unstorable
 from ..clock import BEIJING, beijing_text
 from ..matters import lists_in_force
 from ..numbering import reserve_numbers
-from ..places import get_place
+from ..places import get_place, not_a_township
 from ..routing import NO_GRID, GridRouter
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
@@ -343,9 +343,8 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
     default_township = None
     if township_code:
         default_township = get_place(session, township_code)
-        if default_township.level is not PlaceLevel.TOWNSHIP:
-            problems.add("参数 --township", None,
-                         f"{default_township.short_name}({default_township.code})不是乡镇(街道)")
+        if why := not_a_township(default_township):
+            problems.add("参数 --township", None, why)
     located = [r for r in requests if r.lon is not None]
     grid_of: dict[int, int] = {}
     if located:
