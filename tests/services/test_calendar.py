@@ -120,6 +120,11 @@ def test_a_december_day_of_next_years_schedule_waits_for_that_year_and_says_whos
     assert _last_audit(db).message.startswith("录入 2026-12-31 法定节假日“元旦”(属 2027 年安排)")
     with pytest.raises(ValidationFailed, match="已录入为 2026-12-31 法定节假日“元旦”\\(属 2027 年安排\\)"):
         calendar_admin.add_day(db, system, december)
+    for year in ("2026", "2027"):  # listed with either year, saying whose schedule it is part of
+        out = io.StringIO()
+        assert main(["--db", db.engine.url.render_as_string(hide_password=False), "calendar", "list", "--year", year],
+                    out=out) == 0
+        assert "2026-12-31\tholiday\t法定节假日\t元旦\t2027 年安排" in out.getvalue().splitlines()
     assert calendar_admin.remove_day(db, system, december.day).years == (2027,)
     assert calendar_admin.first_day_to_enter(2027) == date(2026, 12, 1)
     assert calendar_admin.first_day_to_enter(2026) == date(2026, 1, 1)  # 2025's December is 2025's own
