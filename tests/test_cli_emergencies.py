@@ -124,6 +124,22 @@ def test_a_report_from_the_command_line_of_what_happened_and_of_what_may_happen(
         in capsys.readouterr().err
 
 
+def test_a_report_for_a_township_is_refused_a_county_or_village_code_naming_it(demo_db, capsys):
+    facts = ("--type", "突发事件", "--level", "iv", "--occurred", "2026-11-27 08:10", "--title", "渔港码头聚集",
+             "--place", "侨港渔港码头", "--summary", "约三十名渔民聚集")
+    for given, said in (("450503000000", "450503000000 是银海区(县级)的代码,要乡镇(街道)的代码"),
+                        ("450503103001", "450503103001 是侨北社区居委会(村级)的代码,要乡镇(街道)的代码")):
+        code, _ = _run(demo_db, "emergencies", "report", *facts, "--township", given)
+        assert code == 1 and said in capsys.readouterr().err
+
+
+def test_a_report_without_either_time_is_told_so_in_chinese(demo_db, capsys):
+    with pytest.raises(SystemExit):
+        _run(demo_db, "emergencies", "report", "--type", "突发事件", "--level", "iv", "--title", "渔港码头聚集",
+             "--place", "侨港渔港码头", "--summary", "约三十名渔民聚集", "--township", "450503103000")
+    assert "须给出参数 --occurred 或 --expected 之一" in capsys.readouterr().err
+
+
 def emergencies_actor(db):
     from desktop.services import users
     return users.actor_for(db, "qg_chief")

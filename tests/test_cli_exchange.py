@@ -92,6 +92,20 @@ def test_the_service_list_goes_out_as_services_json_and_its_codes_are_those_impo
     assert _run(world_db, "cases", "import", str(requests))[0] == 0 and _cases(world_db) == len(services)
 
 
+def test_the_township_options_take_a_township_code_and_say_what_another_code_is(world_db, tmp_path, capsys):
+    """A county's code printed the county's lists as if they were a township's: refused, naming the place."""
+    services, requests = tmp_path / "services.json", tmp_path / "in.json"
+    requests.write_text(json.dumps([_request(1)]), encoding="utf-8")
+    for given, said in (("450503", "450503000000 是银海区(县级)的代码,要乡镇(街道)的代码"),
+                        (world.QIAOBEI, f"{world.QIAOBEI} 是侨北社区居委会(村级)的代码,要乡镇(街道)的代码"),
+                        ("450599", "未知的地点代码 450599000000:区划树中没有这个单位")):
+        assert _run(world_db, "cases", "services", str(services), "--township", given)[0] == 1
+        assert said in capsys.readouterr().err
+        assert _run(world_db, "cases", "import", str(requests), "--township", given)[0] == 1
+        assert said in capsys.readouterr().err
+    assert not services.exists() and _cases(world_db) == 0
+
+
 def test_csv_round_trip_in_gbk(world_db, tmp_path):
     world.add_case(world_db, "450503103-2025-000001", state=CaseState.CLOSED)
     code, _ = _run(world_db, "cases", "export", str(tmp_path / "out.csv"))

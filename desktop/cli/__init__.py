@@ -103,6 +103,7 @@ _USAGE_ERRORS = [
     (re.compile(r"argument (\S+): expected one argument"), lambda m: f"参数 {m[1]} 后面缺少取值"),
     (re.compile(r"unrecognized arguments: (.+)"), lambda m: f"无法识别的参数 {m[1]}"),
     (re.compile(r"argument (\S+): not allowed with argument (\S+)"), lambda m: f"参数 {m[1]} 不能与 {m[2]} 同时使用"),
+    (re.compile(r"one of the arguments (.+) is required"), lambda m: f"须给出参数 {' 或 '.join(m[1].split())} 之一"),
 ]
 
 

@@ -24,8 +24,8 @@ def _list(ctx, args) -> int:
         ctx.print(f"国务院公布该年安排后,请用 griddesk-admin calendar import FILE 录入全年的法定节假日和调休上班日"
                   f"(CSV 每行 date,kind,name,如 {year.year}-01-01,holiday,元旦)")
     for entry in year.days:
-        regional = "\t地方" if entry.regional else ""
-        ctx.print(f"{entry.day.isoformat()}\t{entry.kind.value}\t{entry.kind.label}\t{entry.name}{regional}")
+        applies = "\t地方" if entry.regional else f"\t{entry.schedule_year} 年安排" if entry.schedule_year else ""
+        ctx.print(f"{entry.day.isoformat()}\t{entry.kind.value}\t{entry.kind.label}\t{entry.name}{applies}")
     warning = calendar_admin.warning_for_open_deadlines(ctx.db)
     if warning:
         ctx.print(f"注意:{warning}")

@@ -24,8 +24,9 @@ class Setting(Base):
 
 
 class CalendarDay(Base):
-    """A holiday or make-up workday entered by an admin: for a year the bundled calendar lacks, or
-    (`regional`) one of the autonomous region's own, such as 壮族三月三, in any year."""
+    """A holiday or make-up workday entered by an admin: for a year the bundled calendar lacks (with the
+    days its schedule puts in the December before), or (`regional`) one of the autonomous region's own,
+    such as 壮族三月三, in any year."""
 
     __tablename__ = "calendar_days"
 
@@ -35,6 +36,9 @@ class CalendarDay(Base):
     entered_by: Mapped[str] = mapped_column(String(60))
     entered_at: Mapped[datetime] = mapped_column(default=utcnow)
     regional: Mapped[bool] = mapped_column(default=False)
+    # The later year whose schedule put this day at the end of its own (published) year, over the
+    # bundled schedule (29 Dec 2018, a make-up workday of the 2019 New Year); None: the day's own year.
+    schedule_year: Mapped[int | None] = mapped_column(default=None)
 
 
 class ChangeFeed(Base):

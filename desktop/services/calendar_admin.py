@@ -2,7 +2,10 @@
 
 `chinesecalendar` covers the years whose schedule has been published (it raises for later
 ones); until an admin enters such a year, WorkCalendar counts Monday–Friday and deadlines
-running into it carry a warning. A year is entered (or imported) as a whole; a year that has
+running into it carry a warning. A year's schedule may put days at the end of the year before
+(29 December 2018, a make-up workday of the 2019 New Year): entered with the year whose schedule
+they are part of, they apply over the published schedule of their own year until the package
+publishes the later year too. A year is entered (or imported) as a whole; a year that has
 entered days already is replaced only when the admin says so (`replace`), never unseen. A
 single day of a year so entered can then be added or removed. After every change all open
 deadlines are recounted at once.
@@ -15,7 +18,8 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -82,6 +86,30 @@ class DayEntry:
     kind: DayKind
     name: str = ""
     regional: bool = False  # the region's own day (壮族三月三), over any schedule, in any year
+    schedule_year: int | None = None  # the later year whose schedule put it in December (later_schedule_of)
+
+    @property
+    def schedule(self) -> int:
+        """The year whose schedule the day is part of."""
+        return self.schedule_year or self.day.year
+
+
+def later_schedule_of(day: date) -> int | None:
+    """The next year, for a day in the December of a published year whose next year is not published:
+    a day of that year's schedule (its New Year's holiday may start or be made up in December), the
+    only one a published year takes besides the region's own days. None for any other day."""
+    if day.month == 12 and published_year(day.year) and not published_year(day.year + 1):
+        return day.year + 1
+    return None
+
+
+def _in_schedule(entry: DayEntry) -> DayEntry:
+    """The entry with the year whose schedule it is part of (a regional day is part of none)."""
+    return entry if entry.regional else replace(entry, schedule_year=later_schedule_of(entry.day))
+
+
+# The year whose schedule an entered day is part of, in SQL.
+_SCHEDULE = func.coalesce(CalendarDay.schedule_year, extract("year", CalendarDay.day))
 
 
 @dataclass(frozen=True)
@@ -109,15 +137,16 @@ class YearCalendar:
 
 def _day_problems(entry: DayEntry) -> list[str]:
     problems = []
-    if published_year(entry.day.year) and not entry.regional:
+    if published_year(entry.day.year) and not entry.regional and entry.schedule_year is None:
         problems.append(f"{entry.day.year} 年的安排已由国务院公布并已内置,无需录入")
     if entry.kind is DayKind.WORKDAY and entry.day.weekday() < 5:
         problems.append("调休上班日应为周六或周日")
     return problems
 
 
-def _describe(day: date, kind: DayKind, name: str, regional: bool = False) -> str:
-    return f"{day} {'地方' if regional else ''}{kind.label}" + (f"“{name}”" if name else "")
+def _describe(day: date, kind: DayKind, name: str, regional: bool = False, schedule_year: int | None = None) -> str:
+    later = f"(属 {schedule_year} 年安排)" if schedule_year else ""
+    return f"{day} {'地方' if regional else ''}{kind.label}" + (f"“{name}”" if name else "") + later
 
 
 def _recount(uow: UnitOfWork, before: WorkCalendar, since: datetime, message: str, **detail) -> int:
@@ -195,7 +224,7 @@ def _insert_if_missing(session, key: str, value, *, by: str) -> bool:
 
 
 def _check_entries(entries: list[DayEntry]) -> None:
-    """Refuse the whole list, naming each bad row, if any day may not be entered."""
+    """Refuse the whole list, naming each bad row, if any day may not be entered (`_in_schedule`)."""
     problems = []
     seen: dict[date, int] = {}
     for row, entry in enumerate(entries, start=1):
@@ -211,9 +240,9 @@ def _check_entries(entries: list[DayEntry]) -> None:
 
 def _entered_days(session, years) -> dict[int, int]:
     """{year: days entered} of those of `years` that have entered days (the region's own days aside)."""
-    year = extract("year", CalendarDay.day)
-    counted = session.execute(select(year, func.count()).where(year.in_(years), CalendarDay.regional.is_(False))
-                              .group_by(year))
+    counted = session.execute(select(_SCHEDULE, func.count()).where(_SCHEDULE.in_(years),
+                                                                   CalendarDay.regional.is_(False))
+                              .group_by(_SCHEDULE))
     return {int(y): n for y, n in counted}
 
 
@@ -225,9 +254,11 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: 
     """Enter the days of each year in `entries`; recount open deadlines. All or nothing.
 
     A year with entered days already is refused unless `replace`: then its earlier days go (the
-    region's own days stay: they are entered one by one, see add_day).
+    region's own days stay: they are entered one by one, see add_day). A day in the December of a
+    published year is entered as part of the next year's schedule (later_schedule_of).
     """
-    years = tuple(sorted({e.day.year for e in entries}))
+    entries = [_in_schedule(entry) for entry in entries]
+    years = tuple(sorted({e.schedule for e in entries}))
     with unit_of_work(db, actor, "calendar.enter", target=",".join(map(str, years))) as uow:
         _require_city(uow)  # first: one who may not change the calendar is not sent to correct the file
         _check_entries(entries)
@@ -245,14 +276,18 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: 
         if entered and not replace:
             raise Conflict(f"{_describe_entered(entered)};再次录入会整体替换这些年份已录入的全部日期,"
                            "本次未作任何修改。如确需替换:命令行加 --replace,工作日历窗口导入时确认替换")
-        session.execute(delete(CalendarDay).where(extract("year", CalendarDay.day).in_(years),
-                                                  CalendarDay.regional.is_(False)))
-        session.add_all(CalendarDay(day=e.day, kind=e.kind, name=e.name[:40], entered_by=actor.display_name)
-                        for e in entries)
+        replacing = (_SCHEDULE.in_(years), CalendarDay.regional.is_(False))
+        first = min([date(years[0], 1, 1), *(e.day for e in entries),
+                     *session.scalars(select(CalendarDay.day).where(*replacing))])
+        session.execute(delete(CalendarDay).where(*replacing))
+        session.add_all(CalendarDay(day=e.day, kind=e.kind, name=e.name[:40], schedule_year=e.schedule_year,
+                                    entered_by=actor.display_name) for e in entries)
         replaced = sum(entered.values())
-        moved = _recount(uow, before, _from(date(years[0], 1, 1)),
+        earlier = Counter(e.day.year for e in entries if e.schedule_year)
+        moved = _recount(uow, before, _from(first),
                          f"录入 {'、'.join(map(str, years))} 年节假日安排 {len(entries)} 天"
-                              + (f"(替换原有录入 {replaced} 天)" if replaced else ""),
+                         + "".join(f"(含 {year} 年 12 月 {n} 天)" for year, n in sorted(earlier.items()))
+                         + (f"(替换原有录入 {replaced} 天)" if replaced else ""),
                          days=len(entries), replaced=replaced)
         return EnterResult(years, len(entries), moved, replaced)
 
@@ -264,30 +299,32 @@ def add_day(db: Database, actor: Actor, entry: DayEntry) -> EnterResult:
 
     A year is entered as a whole: once it has any entered day it counts as known, so a single
     day typed into an unknown year would leave its other holidays counted Monday–Friday unseen.
-    A regional day does not make its year known.
+    A regional day does not make its year known. A day in the December of a published year is
+    one more day of the next year's schedule (later_schedule_of), entered as such.
     """
+    entry = _in_schedule(entry)
     with unit_of_work(db, actor, "calendar.add_day", target=entry.day.isoformat()) as uow:
         _require_city(uow)
         before = WorkCalendar.load(uow.session)
         problems = _day_problems(entry)
-        year = entry.day.year
+        year = entry.schedule
         entered = uow.session.scalar(select(func.count()).select_from(CalendarDay).where(
-            CalendarDay.day >= date(year, 1, 1), CalendarDay.day <= date(year, 12, 31), CalendarDay.regional.is_(False)))
+            _SCHEDULE == year, CalendarDay.regional.is_(False)))
         if not problems and not entered and not entry.regional:
             problems.append(f"{year} 年尚未录入安排:请先导入该年度的全部节假日和调休上班日(CSV),之后可逐日增删;"
                             "只录入一天会让其余假日仍按周一至周五计算而不再提示")
         existing = uow.session.get(CalendarDay, entry.day)
         if existing is not None:
-            problems.append(f"该日已录入为 {_describe(existing.day, existing.kind, existing.name, existing.regional)};"
+            problems.append(f"该日已录入为 {_describe(existing.day, existing.kind, existing.name, existing.regional, existing.schedule_year)};"
                             f"如需更改,请先删除该日")
         if problems:
             raise ValidationFailed(f"{entry.day} 未录入", problems)
         uow.session.add(CalendarDay(day=entry.day, kind=entry.kind, name=entry.name[:40], regional=entry.regional,
-                                    entered_by=actor.display_name))
+                                    schedule_year=entry.schedule_year, entered_by=actor.display_name))
         moved = _recount(uow, before, _from(entry.day),
-                         f"录入 {_describe(entry.day, entry.kind, entry.name, entry.regional)}",
+                         f"录入 {_describe(entry.day, entry.kind, entry.name, entry.regional, entry.schedule_year)}",
                          kind=entry.kind.value, regional=entry.regional)
-        return EnterResult((entry.day.year,), 1, moved)
+        return EnterResult((entry.schedule,), 1, moved)
 
 
 def remove_day(db: Database, actor: Actor, day: date) -> EnterResult:
@@ -299,9 +336,10 @@ def remove_day(db: Database, actor: Actor, day: date) -> EnterResult:
         if row is None:
             raise NotFound(f"{day} 不是录入的节假日或调休上班日,无可删除;请重新载入该年安排")
         uow.session.delete(row)
-        moved = _recount(uow, before, _from(day), f"删除 {_describe(row.day, row.kind, row.name, row.regional)}",
+        moved = _recount(uow, before, _from(day),
+                         f"删除 {_describe(row.day, row.kind, row.name, row.regional, row.schedule_year)}",
                          kind=row.kind.value, regional=row.regional)
-        return EnterResult((day.year,), 1, moved)
+        return EnterResult((row.schedule_year or day.year,), 1, moved)
 
 
 def recompute_open_deadlines(session, calendar: WorkCalendar | None = None, since: datetime | None = None, *,
@@ -438,17 +476,20 @@ def import_csv(db: Database, actor: Actor, path: str | Path, *, replace: bool = 
 def replaced_by_import(db: Database, path: str | Path) -> dict[int, int]:
     """{year: days entered} that importing the file would replace, for asking first; a bad file is
     refused here as import_csv refuses it."""
-    entries = parse_csv(read_bytes(path))
+    entries = [_in_schedule(entry) for entry in parse_csv(read_bytes(path))]
     _check_entries(entries)
     with db.session() as session:
-        return _entered_days(session, {e.day.year for e in entries})
+        return _entered_days(session, {e.schedule for e in entries})
 
 
 def list_days(db: Database, year: int) -> list[DayEntry]:
+    """The days entered for `year`: of its schedule (with those in the December before), and the
+    region's own of that year."""
     with db.session() as session:
-        rows = session.scalars(select(CalendarDay).where(extract("year", CalendarDay.day) == year)
-                               .order_by(CalendarDay.day))
-        return [DayEntry(r.day, r.kind, r.name, r.regional) for r in rows]
+        rows = session.scalars(select(CalendarDay).where(or_(
+            and_(CalendarDay.regional.is_(False), _SCHEDULE == year),
+            and_(CalendarDay.regional.is_(True), extract("year", CalendarDay.day) == year))).order_by(CalendarDay.day))
+        return [DayEntry(r.day, r.kind, r.name, r.regional, r.schedule_year) for r in rows]
 
 
 def _published_days(year: int) -> list[DayEntry]:
@@ -461,16 +502,26 @@ def _published_days(year: int) -> list[DayEntry]:
 
 
 def year_calendar(db: Database, year: int) -> YearCalendar:
-    """A year's days off and make-up workdays: published (read only), entered here, or none known;
-    with the region's own days of that year in any case."""
+    """A year's days off and make-up workdays: published (read only) with those of the next year's
+    schedule entered in its December over them, entered here, or none known; with the region's own
+    days of that year in any case."""
     entered = list_days(db, year)
     regional = [entry for entry in entered if entry.regional]
     if published_year(year):
-        status, days = YearStatus.PUBLISHED, _published_days(year)
+        later = {entry.day: entry for entry in list_days(db, year + 1)
+                 if entry.day.year == year and not entry.regional and not published_year(year + 1)}
+        status, days = YearStatus.PUBLISHED, list(({e.day: e for e in _published_days(year)} | later).values())
     else:
         days = [entry for entry in entered if not entry.regional]
         status = YearStatus.ENTERED if days else YearStatus.UNKNOWN
     return YearCalendar(year, status, tuple(sorted(days + regional, key=lambda entry: entry.day)))
+
+
+def first_day_to_enter(year: int) -> date:
+    """The first day of `year`'s schedule that may be entered: 1 December before, when that year is
+    published (later_schedule_of), else 1 January."""
+    december = date(year - 1, 12, 1)
+    return december if later_schedule_of(december) == year else date(year, 1, 1)
 
 
 def year_to_enter(today: date) -> int:

@@ -3,9 +3,10 @@
 Working days follow the State Council's holiday schedule as published in the maintained
 `chinesecalendar` package (statutory holidays and make-up workdays). For a year the package
 does not know yet, holidays and make-up workdays entered by an admin (table calendar_days)
-are used; with none entered, Monday–Friday is assumed and `WorkCalendar.warnings` says so
-until they are entered (then open deadlines are recomputed by the case service). Days of the
-region's own (壮族三月三 in Guangxi), entered as regional, apply over either, in any year.
+are used, and the days its schedule puts in the December before apply over the published
+schedule of that year; with none entered, Monday–Friday is assumed and `WorkCalendar.warnings`
+says so until they are entered (then open deadlines are recomputed by the case service). Days
+of the region's own (壮族三月三 in Guangxi), entered as regional, apply over either, in any year.
 
 A time limit of N working days ends at 24:00 Beijing time of the N-th working day after the
 day the clock starts (the starting day itself does not count).
@@ -106,30 +107,39 @@ class WorkCalendar:
     warnings: set[int] = field(default_factory=set)
     published_through: int | None = None
     regional: dict[date, DayKind] = field(default_factory=dict)  # the region's own days, over any schedule
+    # Entered days of a later year's schedule, in the December before (CalendarDay.schedule_year): that year.
+    later_schedule: dict[date, int] = field(default_factory=dict)
 
     @classmethod
     def load(cls, session: Session, *, published_through: int | None = None) -> WorkCalendar:
-        rows = session.execute(select(CalendarDay.day, CalendarDay.kind, CalendarDay.regional)).all()
+        rows = session.execute(select(CalendarDay.day, CalendarDay.kind, CalendarDay.regional,
+                                      CalendarDay.schedule_year)).all()
         if published_through is None:
             counted = session.get(Setting, SCHEDULE_SETTING)
             published_through = counted.value if counted is not None else None
-        return cls({day: kind for day, kind, regional in rows if not regional}, published_through=published_through,
-                   regional={day: kind for day, kind, regional in rows if regional})
+        return cls({day: kind for day, kind, regional, _ in rows if not regional}, published_through=published_through,
+                   regional={day: kind for day, kind, regional, _ in rows if regional},
+                   later_schedule={day: year for day, _, _, year in rows if year is not None})
 
     def _published(self, year: int) -> bool:
         return published_year(year) and (self.published_through is None or year <= self.published_through)
 
+    def _schedule_of(self, day: date) -> int:
+        return self.later_schedule.get(day, day.year)
+
     def year_known(self, year: int) -> bool:
-        return self._published(year) or any(d.year == year for d in self.supplement)
+        return self._published(year) or any(self._schedule_of(d) == year for d in self.supplement)
 
     def is_workday(self, day: date) -> bool:
         if (kind := self.regional.get(day)) is not None:
             return kind is DayKind.WORKDAY
+        # An entered day counts while its schedule is not published: a later year's, over the published
+        # schedule of its own year, until the package publishes that later year (and the day with it).
+        kind = self.supplement.get(day)
+        if kind is not None and not self._published(self._schedule_of(day)):
+            return kind is DayKind.WORKDAY
         if self._published(day.year):
             return chinese_calendar.is_workday(day)
-        kind = self.supplement.get(day)
-        if kind is not None:
-            return kind is DayKind.WORKDAY
         if not self.year_known(day.year):
             # Unknown schedule: Monday–Friday, and say so until an admin enters the year.
             self.warnings.add(day.year)

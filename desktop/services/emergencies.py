@@ -52,7 +52,7 @@ from .cases.common import record as record_case_event
 from .clock import BEIJING, WorkCalendar, beijing_text, due_text
 from ..models.places import CITY_CODE
 from .numbering import BULLETIN_SERIES, reserve_numbers
-from .places import get_place, granted_places, upward
+from .places import get_place, get_township, granted_places, upward
 from .routing import route_point
 from .security import Actor, Permission, scope_prefix
 from .unit_of_work import UnitOfWork, unit_of_work
@@ -398,7 +398,7 @@ def report(
         if grid is not None:
             township = _township_of(grid)
         elif township_code or (lon is None and (township_code := _only_township(actor))):
-            township = _township_of(get_place(session, township_code))
+            township = get_township(session, township_code)
         else:
             where = "地点不在任何网格内" if lon is not None else "没有经纬度"
             raise ValidationFailed(f"无法确定事发乡镇(街道):{where};请指明所属乡镇(街道)(报告表选“所属乡镇(街道)”,"

@@ -42,6 +42,28 @@ def get_place(session: Session, code: str) -> Place:
     return place
 
 
+# What a code is said to be the code of, when a township's was asked for.
+_LEVEL_WORDS = {PlaceLevel.CITY: "市级", PlaceLevel.COUNTY: "县级", PlaceLevel.VILLAGE: "村级", PlaceLevel.GRID: "网格"}
+
+
+def not_a_township(place: Place) -> str | None:
+    """Why a place will not do where a township (乡镇/街道) is asked for, naming what its code is; None for
+    a township. A county's code would otherwise pass for its townships', silently."""
+    if place.level is PlaceLevel.TOWNSHIP:
+        return None
+    return f"{place.code} 是{place.name}({_LEVEL_WORDS[place.level]})的代码,要乡镇(街道)的代码"
+
+
+def get_township(session: Session, code: str) -> Place:
+    """The township (乡镇/街道) `code` names; an unknown code is refused as unknown, another place's
+    code naming what it is."""
+    place = get_place(session, code)
+    why = not_a_township(place)
+    if why:
+        raise ValidationFailed(why, field="township")
+    return place
+
+
 def granted_places(actor: Actor, permission: Permission = Permission.VIEW):
     """A WHERE clause on Place: inside one of the places where the actor holds `permission`
     (Art. 15); None for the system actor, who sees everywhere."""

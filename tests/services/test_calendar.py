@@ -110,6 +110,26 @@ def test_a_single_day_is_refused_when_published_a_weekday_workday_or_entered_alr
     assert [(e.day, e.name) for e in calendar_admin.list_days(db, 2027)] == [(date(2027, 1, 1), "元旦")]
 
 
+def test_a_december_day_of_next_years_schedule_waits_for_that_year_and_says_whose_it_is(db, system):
+    december = DayEntry(date(2026, 12, 31), DayKind.HOLIDAY, "元旦")
+    with pytest.raises(ValidationFailed) as err:  # a year is entered whole, its December days with it
+        calendar_admin.add_day(db, system, december)
+    assert "2027 年尚未录入安排" in err.value.problems[0]
+    calendar_admin.enter_days(db, system, calendar_admin.parse_csv(CSV_2027.encode()))
+    assert calendar_admin.add_day(db, system, december).years == (2027,)
+    assert _last_audit(db).message.startswith("录入 2026-12-31 法定节假日“元旦”(属 2027 年安排)")
+    with pytest.raises(ValidationFailed, match="已录入为 2026-12-31 法定节假日“元旦”\\(属 2027 年安排\\)"):
+        calendar_admin.add_day(db, system, december)
+    for year in ("2026", "2027"):  # listed with either year, saying whose schedule it is part of
+        out = io.StringIO()
+        assert main(["--db", db.engine.url.render_as_string(hide_password=False), "calendar", "list", "--year", year],
+                    out=out) == 0
+        assert "2026-12-31\tholiday\t法定节假日\t元旦\t2027 年安排" in out.getvalue().splitlines()
+    assert calendar_admin.remove_day(db, system, december.day).years == (2027,)
+    assert calendar_admin.first_day_to_enter(2027) == date(2026, 12, 1)
+    assert calendar_admin.first_day_to_enter(2026) == date(2026, 1, 1)  # 2025's December is 2025's own
+
+
 def test_operator_may_neither_add_nor_remove_a_day_and_the_refusal_is_on_record(db, system):
     calendar_admin.enter_days(db, system, [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
     operator = Actor("op", "op", (Grant(Role.OPERATOR, "450503103000", PlaceLevel.TOWNSHIP),))

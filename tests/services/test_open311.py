@@ -212,7 +212,7 @@ def test_the_submitter_becomes_the_requester_and_other_standard_fields_are_kept_
         open311.import_file(world_db, system, path)
     assert caught.value.problems == ["第 3 项(第 4 行) 字段 phone:有 21 个字,超过上限 20 个字;请缩短后重新导入",
                                      "第 4 项(第 5 行) 字段 phone:138****0001 是遮挡过的号码(导出这个文件的用户无权查看个人信息,"
-                                     "号码中间几位已遮去),原号码无法还原;请由有权查看个人信息的用户重新导出后再导入,或清空这一项"]
+                                     "号码中间几位已遮去,Art. 15),原号码无法还原;请由有权查看个人信息的用户重新导出后再导入,或清空这一项"]
     records = json.loads(path.read_text(encoding="utf-8"))[:2]
     assert open311.import_file(world_db, system, _write(tmp_path, records, "good.json")).imported == 2
     with world_db.session() as session:
@@ -495,6 +495,18 @@ def test_a_file_imported_twice_is_refused_row_by_row_and_adds_nothing(world_db, 
     assert caught.value.problems == [f"文件:文件中的 3 件诉求都已导入过本库(例如编号 EXT-0001 即本库案件 "
                                      f"{numbers['EXT-0001']}),这个文件已经导入过,没有新的诉求可导入"]
     assert _case_count(world_db) == 3
+
+
+@pytest.mark.law("Art. 15")
+def test_a_file_imported_twice_with_masked_phones_says_so_first_and_tells_the_phones_once(world_db, system, tmp_path):
+    open311.import_file(world_db, system, _write(tmp_path, [_request(n) for n in range(1, 6)]))
+    masked = _write(tmp_path, [_request(n, phone=f"138****000{n}") for n in range(1, 6)], "masked.json")
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, masked)
+    first, phones = caught.value.problems
+    assert first.startswith("文件:文件中的 5 件诉求都已导入过本库(例如编号 EXT-0001 即本库案件 ")
+    assert phones.startswith("第 1–5 项等 5 项 字段 phone:是遮挡过的号码(这个文件导出时号码已遮挡:") and "Art. 15" in phones
+    assert _case_count(world_db) == 5
 
 
 def test_our_own_export_imported_back_is_refused_naming_each_case(world_db, system, tmp_path):

@@ -14,7 +14,8 @@ from sqlalchemy import func, select, update
 import exchange_world as world
 from desktop.errors import ValidationFailed
 from desktop.models import Case, CaseEvent, Grid, Place
-from desktop.models.enums import CaseState, GridStatus, MatterCategory, SupervisionLevel
+from desktop.models.enums import CaseState, GridStatus, MatterCategory, Role, SupervisionLevel
+from desktop.services import users
 from desktop.services.clock import BEIJING
 from desktop.services.exchange import table_import
 from desktop.services.exchange.table_export import HEADERS, export_table
@@ -406,9 +407,35 @@ def test_an_open_row_with_a_closing_time_is_refused_naming_both_fields(world_db,
 def test_a_masked_phone_is_refused_saying_who_should_export_the_file(world_db, system, tmp_path):
     path = _write(tmp_path, [_row("P-1", 联系电话="13807791234"), _row("P-2", 联系电话="138****0001")])
     assert _refusal(world_db, system, path) == [
-        "第 3 行 字段 联系电话:138****0001 是遮挡过的号码(导出这个文件的用户无权查看个人信息,号码中间几位已遮去),原号码无法还原;"
+        "第 3 行 字段 联系电话:138****0001 是遮挡过的号码(导出这个文件的用户无权查看个人信息,号码中间几位已遮去,Art. 15),原号码无法还原;"
         "请由有权查看个人信息的用户重新导出后再导入,或清空这一项"]
     assert _case_count(world_db) == 0
+
+
+@pytest.mark.law("Art. 15")
+def test_our_masked_export_imported_back_says_first_that_it_is_here_and_tells_the_masked_phones_once(
+        world_db, system, tmp_path):
+    for n in range(1, 6):
+        world.add_case(world_db, f"450503103-2025-00000{n}")
+    users.add_user(world_db, system, username="qg_op1", display_name="侨港值班员", password="secret-123",
+                   role=Role.OPERATOR, scope_code=world.QIAOGANG)
+    path = tmp_path / "out.csv"
+    assert export_table(world_db, users.actor_for(world_db, "qg_op1"), path, QueueFilter(states=frozenset()), "csv") == 5
+    numbers = [row["编号"] for row in csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines())]
+    masked = ("是遮挡过的号码(这个文件导出时号码已遮挡:导出这个文件的用户无权查看个人信息,号码中间几位已遮去,Art. 15),"
+              "原号码无法还原;请由有权查看个人信息的用户重新导出后再导入,或清空这些号码")
+    assert _refusal(world_db, system, path) == [
+        f"文件:文件中的 5 件诉求都是本库已有的案件(例如 {numbers[0]}),这个文件多半导出自本库,没有新的诉求可导入",
+        f"第 2–6 行等 5 行 字段 联系电话:{masked}"]
+    with path.open("a", encoding="utf-8", newline="") as more:  # new requests among them: one with a bad item
+        csv.DictWriter(more, HEADERS).writerows([_row("NEW-1", 事项编码="X99-999"), _row("NEW-2", 联系电话="138****0002")])
+    assert _refusal(world_db, system, path) == [
+        f"第 2–6 行等 5 行 字段 编号:与本库已有案件的编号和受理时间都相同(如 {'、'.join(numbers[:3])}),"
+        "这些行多半导出自本库,不能再导入为新案件;请删去这些行后再导入",
+        f"第 2–6、8 行等 6 行 字段 联系电话:{masked}",
+        "第 7 行 字段 事项编码:X99-999 不是 侨港(450503103000) 现行事项清单中的事项编码(现行事项见“事项清单”面板,"
+        "或 griddesk-admin matters in-force --place 450503103000)"]
+    assert _case_count(world_db) == 5
 
 
 @pytest.mark.parametrize("suffix", ["csv", "xlsx"])

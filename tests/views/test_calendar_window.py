@@ -144,7 +144,8 @@ def test_the_year_form_adds_and_removes_rows_and_saves_nothing_while_a_row_is_re
 
     form.add_row_button.click()
     first_day = form.table.cellWidget(0, YearForm.DAY)
-    assert (first_day.minimumDate(), first_day.maximumDate()) == (QDate(2027, 1, 1), QDate(2027, 12, 31))
+    # From the December before: 2027's schedule may put days there (as 2019's did in December 2018).
+    assert (first_day.minimumDate(), first_day.maximumDate()) == (QDate(2026, 12, 1), QDate(2027, 12, 31))
     form.table.cellWidget(0, YearForm.NAME).setText("元旦")
     form.add_row_button.click()  # a holiday runs on: the next day, the same kind and name
     assert form.entries() == [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"),
@@ -247,6 +248,24 @@ def test_a_published_year_shows_the_state_councils_days_read_only(qtbot, desk_db
     assert calendar.import_button.isEnabled() and calendar.add_button.isEnabled()  # a regional day only
     calendar.year_box.setValue(2027)
     assert cells(calendar) == [] and calendar.enter_year_button.isEnabled()
+
+
+def test_a_december_day_of_next_years_schedule_is_entered_with_it_and_shown_over_the_published_year(
+        qtbot, desk_db, tasks, answered, monkeypatch, feature_window):
+    calendar = open_calendar(feature_window(desk_db, ADMIN, tasks), 2027)
+    qtbot.addWidget(calendar)
+    answer_year_form(monkeypatch, [DayEntry(date(2026, 12, 31), DayKind.HOLIDAY, "元旦"),
+                                   DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
+    calendar.enter_year_button.click()
+    december = ["2026-12-31", "周四", "法定节假日", "元旦", "全国(2027 年安排)"]
+    assert cells(calendar) == [december, ["2027-01-01", "周五", "法定节假日", "元旦", "全国"]]
+    assert "已录入 2027 年全年安排 2 天" in calendar.outcome.text.text()
+    calendar.year_box.setValue(2026)
+    assert december in cells(calendar)  # over the published schedule, and removed from there too
+    calendar.days_view.selectRow(cells(calendar).index(december))
+    assert calendar.remove_button.isEnabled()
+    calendar.days_view.selectRow(0)
+    assert not calendar.remove_button.isEnabled()
 
 
 def test_a_regional_day_is_added_to_a_published_year_and_removed_again(

@@ -54,12 +54,12 @@ from ...models.texts import unstorable
 from ..clock import BEIJING, beijing_text
 from ..matters import lists_in_force
 from ..numbering import reserve_numbers
-from ..places import get_place
+from ..places import get_place, not_a_township
 from ..routing import NO_GRID, GridRouter
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
 from . import bulk
-from .problems import Problems
+from .problems import Problems, Shared
 
 ProgressReport = Callable[[int, int, str], None]  # (done, total, what); raising from it cancels
 
@@ -123,14 +123,9 @@ _LIMITS = {attribute: column.type.length for attribute, column in (
 )}
 
 
-_MASKED_PHONE = ("是遮挡过的号码(导出这个文件的用户无权查看个人信息,号码中间几位已遮去),原号码无法还原;"
-                 "请由有权查看个人信息的用户重新导出后再导入,或清空这一项")
-
-
 def text_problems(request: IncomingRequest, fields: FieldNames) -> list[tuple[str, str]]:
     """What keeps the request's texts from being kept as they are, as (field, message): a character
-    no column can hold, more characters than the column holds, or a phone masked by an export for
-    a user who may not see personal data (Art. 15). Nothing is cut or cleaned here."""
+    no column can hold, or more characters than the column holds. Nothing is cut or cleaned here."""
     found = []
     for attribute, name in fields.texts.items():
         value = getattr(request, attribute)
@@ -142,9 +137,24 @@ def text_problems(request: IncomingRequest, fields: FieldNames) -> list[tuple[st
             found.append((name, why))
         elif limit and len(value) > limit:
             found.append((name, f"有 {len(value)} 个字,超过上限 {limit} 个字;请缩短后重新导入"))
-        elif attribute == "requester_phone" and "*" in value:
-            found.append((name, f"{value} {_MASKED_PHONE}"))
     return found
+
+
+_MASKED_WHY = "导出这个文件的用户无权查看个人信息,号码中间几位已遮去,Art. 15"
+
+
+def note_masked_phone(request: IncomingRequest, fields: FieldNames, problems: Problems) -> None:
+    """Refuse a phone masked by an export for a user who may not see personal data (Art. 15): the number
+    is gone. An export masks every phone of the file, so many rows are told in one line; the request is
+    still checked against the database, for a file already imported to be told so first."""
+    phone = request.requester_phone
+    if phone and "*" in phone:
+        name = fields.texts["requester_phone"]
+        problems.add(request.row, name, f"{phone} 是遮挡过的号码({_MASKED_WHY}),原号码无法还原;"
+                                        "请由有权查看个人信息的用户重新导出后再导入,或清空这一项",
+                     shared=Shared(name, f"是遮挡过的号码(这个文件导出时号码已遮挡:{_MASKED_WHY}),原号码无法还原;"
+                                         "请由有权查看个人信息的用户重新导出后再导入,或清空这些号码"))
+
 
 # Times a request can carry. Outside them a date was mistyped or mis-converted (a year 2099, a
 # 1900 "empty" date, a deadline before the request); refused rather than numbered in that year.
@@ -286,20 +296,37 @@ def _same_moment(a: datetime, b: datetime) -> bool:
     return minute(a) == minute(b)
 
 
-def _already_here(request_id: str, number: str, imported: bool) -> str:
-    """Why a request that names an existing case is refused, and what to do about it."""
+def _already_here(problems: Problems, request: IncomingRequest, field_name: str, number: str, imported: bool) -> None:
+    """Refuse a request that names an existing case, saying what to do about it; rows already here are
+    told before the others (see Shared), for a file imported again is told so first, not row by row."""
+    request_id = request.external_id
     if imported:
-        return f"编号 {request_id} 已导入为本库案件 {number};这个文件可能已经导入过,请删去已导入的行后再导入"
-    return (f"编号 {request_id} 与本库已有案件 {number} 的编号和受理时间都相同(这一行多半导出自本库),"
-            f"不能再导入为新案件;请删去这一行后再导入")
+        problems.add(request.row, field_name,
+                     f"编号 {request_id} 已导入为本库案件 {number};这个文件可能已经导入过,请删去已导入的行后再导入",
+                     shared=Shared(field_name, "已导入为本库案件(如 {examples});这个文件可能已经导入过,"
+                                               "请删去已导入的行后再导入", first=True),
+                     example=f"编号 {request_id} 即本库案件 {number}")
+    else:
+        problems.add(request.row, field_name,
+                     f"编号 {request_id} 与本库已有案件 {number} 的编号和受理时间都相同(这一行多半导出自本库),"
+                     f"不能再导入为新案件;请删去这一行后再导入",
+                     shared=Shared(field_name, "与本库已有案件的编号和受理时间都相同(如 {examples}),这些行多半导出自"
+                                               "本库,不能再导入为新案件;请删去这些行后再导入", first=True),
+                     example=number)
 
 
 DERIVED_TITLE = 60  # a title made from the description's first line, when the file gives none
 
 
-def _come_back(request_id: str, origin_id: str, number: str) -> str:
-    return (f"编号 {request_id} 的诉求原编号为 {origin_id},即本库案件 {number}:它经另一个库转来又转回,本库已有;"
-            f"请删去这一行后再导入")
+def _come_back(problems: Problems, request: IncomingRequest, field_name: str, number: str) -> None:
+    """Refuse a request passed on through another database and back (told first, as _already_here)."""
+    request_id, origin_id = request.external_id, request.origin_id
+    problems.add(request.row, field_name,
+                 f"编号 {request_id} 的诉求原编号为 {origin_id},即本库案件 {number}:它经另一个库转来又转回,本库已有;"
+                 f"请删去这一行后再导入",
+                 shared=Shared(field_name, "诉求经另一个库转来又转回,本库已有(如 {examples});请删去这些行后再导入",
+                               first=True),
+                 example=f"编号 {request_id} 原编号 {origin_id} 即本库案件 {number}")
 
 
 def _title(request: IncomingRequest) -> str:
@@ -316,9 +343,8 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
     default_township = None
     if township_code:
         default_township = get_place(session, township_code)
-        if default_township.level is not PlaceLevel.TOWNSHIP:
-            problems.add("参数 --township", None,
-                         f"{default_township.short_name}({default_township.code})不是乡镇(街道)")
+        if why := not_a_township(default_township):
+            problems.add("参数 --township", None, why)
     located = [r for r in requests if r.lon is not None]
     grid_of: dict[int, int] = {}
     if located:
@@ -351,13 +377,13 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
             # A number of this database with another receiving time is another system's id that
             # reads the same (two databases of one township number their cases alike): a new case.
             if imported or _same_moment(received_at, request.requested_at):
-                problems.add(request.row, fields.request_id, _already_here(external_id, number, imported))
+                _already_here(problems, request, fields.request_id, number, imported)
                 here.append((external_id, number, imported))
                 continue
         if request.origin_id in existing:  # passed on through another database, and back
             number, imported, received_at, *_ = existing[request.origin_id]
             if imported or _same_moment(received_at, request.requested_at):
-                problems.add(request.row, fields.texts["origin_id"], _come_back(external_id, request.origin_id, number))
+                _come_back(problems, request, fields.texts["origin_id"], number)
                 here.append((external_id, number, imported))
                 continue
         # The grid the file names (a vessel group's grid has no place to route to; an operator may
@@ -397,7 +423,8 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
     if unplaced:
         problems.add("文件", fields.grid, f"文件中有 {unplaced} 件诉求指明了所在网格,但本库还没有在用的网格;请先导入网格"
                                         f"(griddesk-admin grids import,或桌面“网格”中建立)再导入诉求")
-    if requests and len(here) == len(requests) == len(problems):
+    # Every row readable is here, and nothing else is wrong but masked phones (which leave no row out).
+    if requests and len(here) == len(requests) and all(found.shared for found in problems.found):
         _whole_file_here(problems, here)
     return _link_duplicates(requests, planned, existing, problems, fields)
 
@@ -486,9 +513,10 @@ def _merged_into_ids(planned: Planned, ids: list[int], here: dict[str, _Here]) -
 
 
 def _whole_file_here(problems: Problems, here: list[tuple[str, str, bool]]) -> None:
-    """Every row is a case already here: one sentence says so, instead of a line per row."""
+    """Every row is a case already here: one sentence says so first, instead of a line per row; a summary
+    of masked phones stays after it (they tell how the file was exported)."""
     request_id, number, _ = here[0]
-    problems.found.clear()
+    problems.found[:] = [found for found in problems.found if not found.shared.first]
     if all(imported for _, _, imported in here):
         problems.add("文件", None, f"文件中的 {len(here)} 件诉求都已导入过本库(例如编号 {request_id} 即本库案件 "
                                  f"{number}),这个文件已经导入过,没有新的诉求可导入")

@@ -38,7 +38,7 @@ from ...models import Assignment, Case, Department, MatterItem, Place, utcnow
 from ...models.enums import AssignmentRole, CaseState, MatterCategory, SupervisionLevel
 from ..clock import BEIJING, beijing_today
 from ..matters import lists_in_force
-from ..places import get_place
+from ..places import get_township
 from ..queue import QueueFilter, filtered_select
 from ..security import Actor
 from ..unit_of_work import unit_of_work
@@ -49,6 +49,7 @@ from .case_import import (
     IncomingRequest,
     ProgressReport,
     import_requests,
+    note_masked_phone,
     text_problems,
     time_problems,
 )
@@ -97,9 +98,10 @@ def status_of(state: CaseState) -> str:
 
 
 def service_list(db: Database, township_code: str) -> list[dict]:
-    """GET services.json: one service per item of the matter list in force for the township."""
+    """GET services.json: one service per item of the matter list in force for the township (a county's
+    code is refused: its lists are only part of each township's)."""
     with db.session() as session:
-        township = get_place(session, township_code)
+        township = get_township(session, township_code)
         today = beijing_today()
         services: dict[str, dict] = {}
         for matter_list in lists_in_force(session, township, today):
@@ -535,6 +537,7 @@ def parse_requests(text: str, source: str, progress: ProgressReport | None = Non
             for name, message in request:
                 problems.add(row, name, message)
         else:
+            note_masked_phone(request, OPEN311_FIELDS, problems)  # kept, to be told also when it is already here
             requests.append(request)
     return requests, problems
 

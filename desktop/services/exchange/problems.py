@@ -4,17 +4,38 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ...errors import ValidationFailed
 
 # A file of 100,000 bad rows would print 100,000 lines; the first ones tell what to fix.
 SHOWN = 200
+SHOWN_SPANS = 10  # of the rows a problem told once concerns: "第 2–5、9、12–40 行…"
+# Up to so many rows with one shared problem are told row by row; more are told once, these as examples.
+TOLD_APART = 3
 
 Where = int | str  # a row's index in the file, or a name such as "JSON" or "参数 --township"
 
 
-def _plain(indices: Iterable[int]) -> dict[int, str]:
-    return {index: f"第 {index + 1} 项" for index in indices}  # counted as people count, from 1
+@dataclass(frozen=True)
+class Shared:
+    """A problem many rows of one file may have alike (a masked phone, a request already here): when
+    more than TOLD_APART rows have it, it is told once, naming the rows, instead of burying the others
+    under a line per row. `message` says it of those rows together; "{examples}" in it becomes the first rows'
+    examples. `first`: told before the problems of single rows, as what decides what to do with the file."""
+
+    field_name: str | None
+    message: str
+    first: bool = False
+
+
+class Found(NamedTuple):
+    where: Where
+    field_name: str | None
+    message: str  # said of this row alone
+    duplicate_of: int | None = None
+    shared: Shared | None = None
+    example: str | None = None  # this row, as an example of its shared problem
 
 
 @dataclass
@@ -22,17 +43,22 @@ class Problems:
     """Problems found in one file; `raise_if_any` refuses the whole file (all-or-nothing).
 
     Rows are named by their index; `locate` turns the indices of bad rows into what the user
-    looks for in the file (line numbers), only when there are problems to show, so that a good
-    file never pays for finding lines.
+    looks for in the file, only when there are problems to show, so that a good file never pays for
+    finding lines. Without it a row is named by `number` and `unit` ("第 3 项"), which also count
+    the rows of a problem told once ("第 2–101 行等 100 行").
     """
 
     source: str
-    locate: Callable[[Iterable[int]], dict[int, str]] = _plain
-    found: list[tuple[Where, str | None, str, int | None]] = field(default_factory=list)
+    locate: Callable[[Iterable[int]], dict[int, str]] | None = None
+    number: Callable[[int], int] = lambda index: index + 1  # counted as people count, from 1
+    unit: str = "项"
+    found: list[Found] = field(default_factory=list)
 
-    def add(self, where: Where, field_name: str | None, message: str, duplicate_of: int | None = None) -> None:
-        """`duplicate_of`: the earlier row that this one repeats, named after the message."""
-        self.found.append((where, field_name, message, duplicate_of))
+    def add(self, where: Where, field_name: str | None, message: str, duplicate_of: int | None = None, *,
+            shared: Shared | None = None, example: str | None = None) -> None:
+        """`duplicate_of`: the earlier row that this one repeats, named after the message.
+        `shared`: what to say instead when other rows have it too (see Shared)."""
+        self.found.append(Found(where, field_name, message, duplicate_of, shared, example))
 
     def __bool__(self) -> bool:
         return bool(self.found)
@@ -41,20 +67,59 @@ class Problems:
         return len(self.found)
 
     def lines(self) -> list[str]:
-        """The problems as sentences, whole-file ones first, then by row; at most SHOWN of them."""
-        ordered = sorted(self.found, key=lambda p: (1, p[0]) if isinstance(p[0], int) else (0, 0))
-        shown = ordered[:SHOWN]
-        rows = {where for where, _, _, _ in shown if isinstance(where, int)}
-        names = self.locate(sorted(rows | {other for _, _, _, other in shown if other is not None}))
+        """The problems as sentences, at most SHOWN of them: whole-file ones first, then those that decide
+        what to do with the file, then the others shared by several rows, each once, then by row."""
+        by_shared: dict[Shared, list[Found]] = {}
+        for found in self.found:
+            if found.shared is not None:
+                by_shared.setdefault(found.shared, []).append(found)
+        told_once = {shared: rows for shared, rows in by_shared.items() if len(rows) > TOLD_APART}
+        told: list[tuple[tuple[int, int], list[Found]]] = [
+            (((1 if found.shared and found.shared.first else 3), found.where) if isinstance(found.where, int)
+             else (0, 0), [found])
+            for found in self.found if found.shared not in told_once]
+        told += [((1 if shared.first else 2, rows[0].where), rows) for shared, rows in told_once.items()]
+        told.sort(key=lambda entry: entry[0])  # stable: whole-file problems in the order found
+        shown = [rows for _, rows in told[:SHOWN]]
+        singles = [rows[0] for rows in shown if len(rows) == 1]
+        names = self._names(sorted({f.where for f in singles if isinstance(f.where, int)}
+                                   | {f.duplicate_of for f in singles if f.duplicate_of is not None}))
         text = []
-        for where, field_name, message, other in shown:
-            name = names[where] if isinstance(where, int) else where
+        for rows in shown:
+            if len(rows) > 1:
+                shared = rows[0].shared
+                examples = "、".join(f.example for f in rows[:TOLD_APART] if f.example)
+                text.append(self._said(self._spans(rows), shared.field_name,
+                                       shared.message.replace("{examples}", examples)))
+                continue
+            where, field_name, message, other, _, _ = rows[0]
             if other is not None:
                 message = f"{message},与{names[other]}重复"
-            text.append(f"{name} 字段 {field_name}:{message}" if field_name else f"{name}:{message}")
-        if len(ordered) > SHOWN:
-            text.append(f"……另有 {len(ordered) - SHOWN} 处问题未列出")
+            text.append(self._said(names[where] if isinstance(where, int) else where, field_name, message))
+        left = len(self.found) - sum(len(rows) for rows in shown)
+        if left:
+            text.append(f"……另有 {left} 处问题未列出")
         return text
+
+    @staticmethod
+    def _said(name: str, field_name: str | None, message: str) -> str:
+        return f"{name} 字段 {field_name}:{message}" if field_name else f"{name}:{message}"
+
+    def _names(self, indices: list[int]) -> dict[int, str]:
+        if self.locate is not None:
+            return self.locate(indices)
+        return {index: f"第 {self.number(index)} {self.unit}" for index in indices}
+
+    def _spans(self, rows: list[Found]) -> str:
+        """The rows as runs of numbers: "第 2–101 行等 100 行", "第 2、5–7 行等 4 行"."""
+        spans: list[list[int]] = []
+        for number in sorted({self.number(found.where) for found in rows}):
+            if spans and number == spans[-1][1] + 1:
+                spans[-1][1] = number
+            else:
+                spans.append([number, number])
+        runs = "、".join(f"{first}–{last}" if last > first else f"{first}" for first, last in spans[:SHOWN_SPANS])
+        return f"第 {runs} {self.unit}等 {len(rows)} {self.unit}"
 
     def raise_if_any(self) -> None:
         if self.found:

@@ -30,6 +30,7 @@ from .case_import import (
     IncomingRequest,
     ProgressReport,
     import_requests,
+    note_masked_phone,
     text_problems,
     time_problems,
 )
@@ -152,7 +153,7 @@ def parse_table(rows: Rows, source: str, problems: Problems | None = None, *, ra
     """
     lines: list[int] = []  # the line each row starts on (a quoted field may span lines)
     problems = Problems(source) if problems is None else problems
-    problems.locate = lambda indices: {i: f"第 {lines[i]} 行" for i in indices}
+    problems.number, problems.unit = lines.__getitem__, "行"
     header_line, header = next(((line, cells) for line, cells in rows if any(cells)), (1, []))
     header = [name.strip() for name in header]
     if not header and not problems:  # not "缺少列 编号、事项编码…": there is nothing in it at all
@@ -257,7 +258,10 @@ def _request(row: dict[str, str], index: int, problems: Problems, now: datetime)
     found = text_problems(request, FIELDS)
     for column, message in found:
         problems.add(index, column, message)
-    return None if found else request
+    if found:
+        return None
+    note_masked_phone(request, FIELDS, problems)  # kept, to be told also when it is already here
+    return request
 
 
 def parse_rows(text: str, source: str, progress: ProgressReport | None = None

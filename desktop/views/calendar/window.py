@@ -64,13 +64,19 @@ class DaysModel(RowsModel):
 
     def cells(self, entry: DayEntry) -> list:
         return [entry.day.isoformat(), self.tr(_WEEKDAYS[entry.day.weekday()]), label(entry.kind), entry.name,
-                self.tr("广西地方") if entry.regional else self.tr("全国")]
+                self.tr("广西地方") if entry.regional else self._national(entry)]
+
+    def _national(self, entry: DayEntry) -> str:
+        if entry.schedule_year:  # a day of the next year's schedule, over the published one of its year
+            return self.tr("全国(%1 年安排)").replace("%1", str(entry.schedule_year))
+        return self.tr("全国")
 
 
-def _day_edit(day: date) -> QDateEdit:
-    """A date of `day`'s year only: what is entered replaces or extends the shown year and no other."""
+def _day_edit(day: date, year: int) -> QDateEdit:
+    """A date of `year`'s schedule only — the year, and the December before when its schedule may put
+    days there (calendar_admin.first_day_to_enter): what is entered replaces or extends the shown year."""
     edit = QDateEdit(QDate(day.year, day.month, day.day))
-    edit.setDateRange(QDate(day.year, 1, 1), QDate(day.year, 12, 31))
+    edit.setDateRange(QDate(calendar_admin.first_day_to_enter(year)), QDate(year, 12, 31))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit
@@ -133,7 +139,7 @@ class DayForm(QDialog):
     def __init__(self, year: int, parent: QWidget | None = None, *, regional_only: bool = False):
         super().__init__(parent)
         self.setWindowTitle(self.tr("录入一天"))
-        self.day = _day_edit(date(year, 1, 1))
+        self.day = _day_edit(date(year, 1, 1), year)
         self.kind = _kind_box(DayKind.HOLIDAY)
         self.name = _name_edit("", self.tr("如:春节、壮族三月三"))
         self.regional = QCheckBox(self.tr("广西地方节假日(国务院安排之外,如壮族三月三)"))
@@ -210,7 +216,7 @@ class YearForm(QDialog):
             kind, name = previous.kind, previous.name
         else:
             day, kind, name = date(self.year, 1, 1), DayKind.HOLIDAY, ""
-        day_edit = _day_edit(day)
+        day_edit = _day_edit(day, self.year)
         remove = QPushButton(self.tr("删除"))
         remove.clicked.connect(lambda: self.remove_row(remove))
         self.table.insertRow(row)
@@ -367,7 +373,7 @@ class CalendarWindow(Retranslating, QDialog):
         self.enter_year_button.setEnabled(may_change and status is YearStatus.UNKNOWN)
         self.add_button.setEnabled(may_change and status is not None)
         self.remove_button.setEnabled(may_change and selected is not None and (
-            selected.regional or status is YearStatus.ENTERED))
+            selected.regional or selected.schedule_year or status is YearStatus.ENTERED))
         self.import_button.setEnabled(may_change)
 
     def selected_entry(self) -> DayEntry | None:
@@ -415,7 +421,9 @@ class CalendarWindow(Retranslating, QDialog):
 
     def remove_day(self) -> None:
         entry = self.selected_entry()
-        question = (self.tr("删除 %1?该日将按国务院的安排(或该年录入的全年安排)计算,期限随之重算。") if entry and entry.regional
+        # A regional day, or one of next year's schedule, leaves its date to the published schedule.
+        question = (self.tr("删除 %1?该日将按国务院的安排(或该年录入的全年安排)计算,期限随之重算。")
+                    if entry and (entry.regional or entry.schedule_year)
                     else self.tr("删除 %1?该日将按平常的周一至周五计算,未办结期限随之重算。"))
         if entry is None or not dialogs.confirm(self, self.tr("删除日期"), question.replace("%1", entry.day.isoformat())):
             return

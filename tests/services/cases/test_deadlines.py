@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.errors import ValidationFailed
-from desktop.models import Assignment, Callback, Case, CaseEvent, Extension, Objection
+from desktop.models import Assignment, AuditEntry, Callback, Case, CaseEvent, Extension, Objection
 from desktop.models.enums import AssignmentRole, AssignmentState, CaseState, DayKind, MatterCategory, TimeLimitUnit
 from desktop.services import calendar_admin
 from desktop.services.cases import case_rules, department, dispatch, review
@@ -444,6 +444,37 @@ def test_a_day_of_the_regions_own_counts_in_a_published_year_and_does_not_make_a
 
     calendar_admin.remove_day(world.db, world.system, date(2026, 4, 21))
     assert lead_of(world, case.id).due_at == at(2026, 4, 28, 0)
+
+
+def test_days_of_2027s_schedule_in_december_2026_count_over_the_published_schedule_as_part_of_2027(world):
+    """As the 2019 New Year's holiday made 29 December 2018 a make-up workday: a later year's schedule
+    may put days in the December of a published year. Entered with that year, they count over the
+    published schedule of their dates, are on record as that year's, and deadlines are recounted."""
+    case = dispatch_at(world, at(2026, 12, 24))  # Thursday; 5 working days: 25, 28, 29, 30, 31 Dec
+    assert lead_of(world, case.id).due_at == at(2027, 1, 1, 0)
+    new_year = [calendar_admin.DayEntry(date(2026, 12, 26), DayKind.WORKDAY, "元旦调休"),  # a Saturday
+                calendar_admin.DayEntry(date(2026, 12, 31), DayKind.HOLIDAY, "元旦"),  # a Thursday
+                calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")]
+    result = calendar_admin.enter_days(world.db, world.system, new_year)
+    assert (result.years, result.days, result.recomputed) == ((2027,), 3, 1)
+    assert lead_of(world, case.id).due_at == at(2026, 12, 31, 0)  # 25, 26, 28, 29, 30 Dec
+    assert [(e.day, e.schedule_year) for e in calendar_admin.list_days(world.db, 2027)] == [
+        (date(2026, 12, 26), 2027), (date(2026, 12, 31), 2027), (date(2027, 1, 1), None)]
+    shown = calendar_admin.year_calendar(world.db, 2026)  # the published year shows what counts there
+    assert calendar_admin.DayEntry(date(2026, 12, 31), DayKind.HOLIDAY, "元旦", schedule_year=2027) in shown.days
+    assert calendar_admin.year_calendar(world.db, 2027).status is calendar_admin.YearStatus.ENTERED
+    with world.db.session() as s:
+        audit = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert (audit.action, audit.target) == ("calendar.enter", "2027") and "含 2026 年 12 月 2 天" in audit.message
+
+    # Entered again without them, 2027 takes its December days away: the published schedule counts again.
+    result = calendar_admin.enter_days(world.db, world.system, new_year[2:], replace=True)
+    assert (result.replaced, result.recomputed) == (3, 1) and lead_of(world, case.id).due_at == at(2027, 1, 1, 0)
+    # One day more of 2027's schedule, in December 2026; any other day of 2026 is the published schedule's.
+    result = calendar_admin.add_day(world.db, world.system, new_year[1])
+    assert (result.years, result.recomputed) == ((2027,), 1)
+    with pytest.raises(ValidationFailed, match="已由国务院公布并已内置"):
+        calendar_admin.add_day(world.db, world.system, calendar_admin.DayEntry(date(2026, 11, 30), DayKind.HOLIDAY))
 
 
 @pytest.mark.law("Art. 19")
