@@ -222,8 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     screenshot = args.screenshot is not None
     tasks = TaskRunner(app)
     db = None
-    # A fault in a slot no handler catches is shown, not only logged; a scripted screenshot waits on no dialog.
-    restore_hook = None if screenshot else faults.install()
+    # A fault in a slot no handler catches is shown, not only logged; a scripted screenshot waits on no dialog,
+    # and nobody is at the wall display's keyboard to close one.
+    restore_hook = None if screenshot or args.wall else faults.install()
     try:
         db = open_database(resolve_url(args.db, demo=args.demo), demo=args.demo)
         logs.log.info("griddesk started on %s", db.describe())

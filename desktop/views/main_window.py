@@ -18,6 +18,7 @@ from ..i18n import LANGUAGES, Translations
 from ..services import accounts, queue
 from ..services.security import Actor
 from ..settings import Settings, UiState
+from ..tasks import logged_only
 from . import dialogs
 from . import live_bridge
 from . import permissions
@@ -237,7 +238,8 @@ class MainWindow(Retranslating, QMainWindow):
         elif topic in ("staff", "places"):
             self.roster.show_place(self.tree.current_code())
         elif topic == "users":  # an administrator may have disabled or changed this desk's account
-            self.tasks.submit(accounts.session_problem, self.db, self.actor, on_done=self._account_checked)
+            self.tasks.submit(accounts.session_problem, self.db, self.actor, on_done=self._account_checked,
+                              on_error=logged_only)
 
     def _account_checked(self, problem: str | None) -> None:
         """A desk whose account was disabled or whose roles changed says so and closes (Art. 15):

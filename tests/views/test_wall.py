@@ -554,6 +554,17 @@ def test_a_wall_whose_account_is_disabled_says_so_and_closes(wall, demo_db, syst
     assert answered == ["您的账号已被停用,不能再办理;请联系管理员"] and not wall.isVisible()
 
 
+def test_an_account_check_after_a_reconnect_that_fails_is_logged_not_shown_on_the_wall(wall, monkeypatch, answered):
+    """Nobody is at the wall's keyboard to close a dialog a network flap brought up."""
+    from desktop.services import accounts
+
+    def lost(db, actor):
+        raise ConnectionError("the network flapped")
+    monkeypatch.setattr(accounts, "session_problem", lost)
+    wall.bus.changed.emit("users")
+    assert answered == [] and wall.isVisible()
+
+
 def test_a_lost_connection_is_said_as_the_wall_recovers_from_it(wall):
     """The desk's wording sent the wall's viewers to a status bar and F5 the wall has not; it refreshes itself."""
     from desktop.db import AT_THE_DESK, ConnectionLost

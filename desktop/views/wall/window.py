@@ -37,6 +37,7 @@ from ...services.evaluation.periods import period_of
 from ...services.map_data import map_data
 from ...services.queue import QueueFilter
 from ...services.security import Actor
+from ...tasks import logged_only
 from .. import dialogs
 from ..bus import Bus
 from ..map.view import MapView
@@ -277,7 +278,8 @@ class WallWindow(QWidget):
             self.reload_map()
         # A wall of its own (griddesk --wall); one opened from a desk is closed by the desk.
         if topic == "users" and self.parent() is None:
-            self.tasks.submit(accounts.session_problem, self.db, self.actor, on_done=self._account_checked)
+            self.tasks.submit(accounts.session_problem, self.db, self.actor, on_done=self._account_checked,
+                              on_error=logged_only)
 
     def _account_checked(self, problem: str | None) -> None:
         """A wall whose account was disabled or whose roles changed says so and closes (Art. 15),
