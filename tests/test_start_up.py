@@ -82,6 +82,21 @@ def test_a_missing_demo_file_is_built_aside_and_renamed_only_when_complete(tmp_p
     db.dispose()
 
 
+def test_a_database_failing_while_the_demo_is_built_is_said_in_a_sentence(tmp_path, monkeypatch, capsys, qapp):
+    """Past the first connection check, building the demo file went wrong with a traceback."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    def disk_failing(url):
+        raise OperationalError("INSERT INTO cases", {}, sqlite3.OperationalError("disk I/O error"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    monkeypatch.setattr("desktop.services.demo.ensure_demo_database", disk_failing)
+    assert app.main(["--demo", "--screenshot", str(tmp_path / "desk.png")]) == 1
+    assert capsys.readouterr().err == ("griddesk: 读写数据库文件出错,本次操作未保存;请检查数据库所在的磁盘或网络共享文件夹是否可用"
+                                       "(disk I/O error)\n")
+
+
 def test_offscreen_runs_drop_only_the_platforms_size_hint_noise(capsys):
     app.quiet_offscreen(None, None, app.OFFSCREEN_NOISE)
     app.quiet_offscreen(None, None, "QFont::setPointSize: Point size <= 0 (0), must be greater than 0")
