@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from ..db import Database
-from ..i18n import LANGUAGES, Translations
+from ..i18n import LANGUAGES, Translations, actor_name
 from ..services import accounts, queue
 from ..services.security import Actor
 from ..settings import Settings, UiState
@@ -203,7 +203,7 @@ class MainWindow(Retranslating, QMainWindow):
             else:
                 widget.setText(_menu_text(text))
         self.db_label.setText(self.tr("数据库:%1").replace("%1", self.db.describe()))
-        self.user_label.setText(self.tr("用户:%1").replace("%1", self.actor.display_name))
+        self.user_label.setText(self.tr("用户:%1").replace("%1", actor_name(self.actor)))
         self._show_counts()
         self._offer_actions()
 
