@@ -18,11 +18,12 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from sqlalchemy.exc import DBAPIError
 
 from . import logs, migrate, paths
 from .cli import ChineseParser
 from . import settings as app_settings
-from .db import Database, resolve_url
+from .db import AT_START, Database, explain_failure, resolve_url
 from .errors import DatabaseUnavailable, GridDeskError
 from .i18n import LANGUAGES, Translations
 from .services.security import Actor
@@ -222,8 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     screenshot = args.screenshot is not None
     tasks = TaskRunner(app)
     db = None
-    # A fault in a slot no handler catches is shown, not only logged; a scripted screenshot waits on no dialog.
-    restore_hook = None if screenshot else faults.install()
+    # A fault in a slot no handler catches is shown, not only logged; a scripted screenshot waits on no dialog,
+    # and nobody is at the wall display's keyboard to close one.
+    restore_hook = None if screenshot or args.wall else faults.install()
     try:
         db = open_database(resolve_url(args.db, demo=args.demo), demo=args.demo)
         logs.log.info("griddesk started on %s", db.describe())
@@ -260,9 +262,14 @@ def main(argv: list[str] | None = None) -> int:
         else:
             window.show()
         return app.exec()
-    except GridDeskError as exc:
-        logs.log.warning("griddesk did not start: %s", exc)
-        return _report(exc, screenshot)
+    except (GridDeskError, DBAPIError) as exc:
+        # A database failing after the first check (while the demo file is built or upgraded) is said in a
+        # sentence as that check says it; any other database error is a fault, whose trace support needs.
+        failure = explain_failure(exc, AT_START) or exc
+        if not isinstance(failure, GridDeskError):
+            raise
+        logs.log.warning("griddesk did not start: %s", failure, exc_info=None if failure is exc else exc)
+        return _report(failure, screenshot)
     finally:
         if restore_hook is not None:
             restore_hook()

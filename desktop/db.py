@@ -127,10 +127,12 @@ _SQLITE_FAILURES = (
 )
 
 
-# What to do once a lost connection comes back: at the desk, which says when it has; at the prompt; at the
-# log-in, which has neither a status bar nor anything to refresh; on the wall display, which refreshes itself.
+# What to do once a lost connection comes back: at the desk, which says when it has; at the prompt; at start-up,
+# before any window; at the log-in, which has neither a status bar nor anything to refresh; on the wall display,
+# which refreshes itself.
 AT_THE_DESK = "请待状态栏显示“实时更新:已连接”后按 F5 刷新查看,再重试"
 AT_THE_PROMPT = "请稍后重新运行该命令"
+AT_START = "请稍后重新启动网格指挥台"
 AT_LOG_IN = "请检查本机网络是否连通,或请维护数据库服务器的同事查看服务器是否在运行,再按“登录”重试(已输入的密码仍保留)"
 ON_THE_WALL = "连接恢复后大屏自动刷新"
 

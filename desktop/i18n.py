@@ -69,6 +69,14 @@ def period_label(period) -> str:
     return QCoreApplication.translate("periods", "%1年度").replace("%1", year)
 
 
+def actor_name(actor) -> str:
+    """Who is acting, as the interface language says it: the built-in administrator's name is the services'
+    Chinese (the audit log records it so), translated here."""
+    if actor.is_system:
+        return QCoreApplication.translate("i18n", "系统管理员(%1)").replace("%1", actor.os_user)
+    return actor.display_name
+
+
 def enumeration(items) -> str:
     """Items as a list in running text: "2026-09、2026-10" in Chinese, "2026-09, 2026-10" in English."""
     return QCoreApplication.translate("i18n", "、").join(map(str, items))

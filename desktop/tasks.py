@@ -65,6 +65,11 @@ def _wants_progress(fn: Callable) -> bool:
         return False
 
 
+def logged_only(_exc: BaseException) -> None:
+    """The `on_error` of a background task nobody asked for (a check after a change arrived): its failure
+    is in the log already (`_Job.run`), and a lost connection in the status bar, not in a dialog."""
+
+
 class _Signals(QObject):
     done = Signal(object)
     failed = Signal(object)

@@ -82,6 +82,21 @@ def test_a_missing_demo_file_is_built_aside_and_renamed_only_when_complete(tmp_p
     db.dispose()
 
 
+def test_a_database_failing_while_the_demo_is_built_is_said_in_a_sentence(tmp_path, monkeypatch, capsys, qapp):
+    """Past the first connection check, building the demo file went wrong with a traceback."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    def disk_failing(url):
+        raise OperationalError("INSERT INTO cases", {}, sqlite3.OperationalError("disk I/O error"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    monkeypatch.setattr("desktop.services.demo.ensure_demo_database", disk_failing)
+    assert app.main(["--demo", "--screenshot", str(tmp_path / "desk.png")]) == 1
+    assert capsys.readouterr().err == ("griddesk: 读写数据库文件出错,本次操作未保存;请检查数据库所在的磁盘或网络共享文件夹是否可用"
+                                       "(disk I/O error)\n")
+
+
 def test_offscreen_runs_drop_only_the_platforms_size_hint_noise(capsys):
     app.quiet_offscreen(None, None, app.OFFSCREEN_NOISE)
     app.quiet_offscreen(None, None, "QFont::setPointSize: Point size <= 0 (0), must be greater than 0")
@@ -165,11 +180,11 @@ def test_a_postgresql_connection_notices_a_server_that_vanished_without_a_word(p
     assert (used["keepalives"], used["keepalives_idle"], used["tcp_user_timeout"]) == ("1", "30", "60000")
 
 
-def test_the_desk_shows_uncaught_faults_for_its_life_and_gives_the_hook_back_on_exit(sqlite_db, monkeypatch, qapp):
-    """A slot with no handler of its own failed out of sight: only the log knew."""
+@pytest.fixture
+def hook_at_log_in(monkeypatch):
+    """The `sys.excepthook` in place while the log-in dialog is up (it is cancelled)."""
     from PySide6.QtWidgets import QDialog
 
-    from desktop.views import faults
     from desktop.views.login_dialog import LoginDialog
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # start_logging wraps it for the process: not beyond the test
@@ -179,5 +194,20 @@ def test_the_desk_shows_uncaught_faults_for_its_life_and_gives_the_hook_back_on_
         during.append(sys.excepthook)
         return QDialog.DialogCode.Rejected
     monkeypatch.setattr(LoginDialog, "exec", log_in_cancelled)
+    return during
+
+
+def test_the_desk_shows_uncaught_faults_for_its_life_and_gives_the_hook_back_on_exit(sqlite_db, hook_at_log_in, qapp):
+    """A slot with no handler of its own failed out of sight: only the log knew."""
+    from desktop.views import faults
+
     assert app.main(["--db", sqlite_db.engine.url.render_as_string()]) == 0
-    assert isinstance(during[0], faults.ShowingHook) and sys.excepthook is during[0].previous
+    assert isinstance(hook_at_log_in[0], faults.ShowingHook) and sys.excepthook is hook_at_log_in[0].previous
+
+
+def test_the_wall_display_on_its_own_logs_uncaught_faults_and_shows_none(sqlite_db, hook_at_log_in, qapp):
+    """Nobody is at the wall's keyboard: a dialog would cover the wall until someone came to close it."""
+    from desktop.views import faults
+
+    assert app.main(["--wall", "--db", sqlite_db.engine.url.render_as_string()]) == 0
+    assert not isinstance(hook_at_log_in[0], faults.ShowingHook) and getattr(hook_at_log_in[0], "logs_to_file")

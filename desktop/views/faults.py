@@ -4,57 +4,73 @@ PySide6 hands an exception raised in a slot (a click, a timer) to `sys.excepthoo
 log keeps it, but the click seems to do nothing. For the life of the desk the hook also shows it,
 with `dialogs.show_error`: a refusal or a database out of reach as its own sentence, a fault of the
 program with where its trace is kept.
+
+The hook may be called from inside a paint, a model's `data()` or a timer: the dialog is shown from
+the event loop afterwards, never inside the failing call (its own event loop would repaint, and fail
+again), one at a time, and each fault once per run of the desk. The log keeps every occurrence.
 """
 
 from __future__ import annotations
 
 import sys
-import time
 import traceback
 from collections.abc import Callable
 
+from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication
 
 from .. import logs
 from ..db import explain_failure
 from . import dialogs
 
-# A slot that fails again and again (a timer's, every fraction of a second) is shown once, not in a stack
-# of dialogs; the same fault is shown again once it has not been shown for this long.
-SAME_FAULT_QUIET_S = 10.0
-
 
 class ShowingHook:
-    """Logs as the hook before it did (each occurrence), then shows the fault unless it is a KeyboardInterrupt,
-    one already in sight, one shown within SAME_FAULT_QUIET_S, or one raised while a fault is being shown."""
+    """Logs as the hook before it did (each occurrence, on any thread), then queues a fault raised on the
+    GUI thread to be shown, unless it is a KeyboardInterrupt, or the same fault (type and line) was shown
+    or queued before in this run."""
 
     def __init__(self, previous):
         self.previous = previous
+        self._waiting: dict[tuple, BaseException] = {}  # in the order raised
+        self._seen: set[tuple] = set()
         self._showing = False
-        self._last_shown: dict[tuple, float] = {}
 
     def __call__(self, kind, value, trace) -> None:
         self.previous(kind, value, trace)
-        if issubclass(kind, KeyboardInterrupt) or self._showing or QApplication.instance() is None:
+        app = QApplication.instance()
+        # Off the GUI thread (a QRunnable, a thread) a message box would crash Qt: logged only.
+        if issubclass(kind, KeyboardInterrupt) or app is None or QThread.currentThread() is not app.thread():
             return
-        fault = _identity(kind, value, trace)
-        if time.monotonic() - self._last_shown.get(fault, -SAME_FAULT_QUIET_S) < SAME_FAULT_QUIET_S:
+        fault = _identity(kind, trace)
+        if fault in self._seen:
+            return
+        self._seen.add(fault)
+        value.__traceback_text__ = "".join(traceback.format_exception(kind, value, trace))  # logged already
+        self._waiting[fault] = value
+        if not self._showing and len(self._waiting) == 1:
+            QTimer.singleShot(0, self._show_waiting)
+
+    def _show_waiting(self) -> None:
+        """Show the queued faults one after the other; those raised meanwhile join the queue."""
+        if self._showing:
             return
         self._showing = True
         try:
-            value.__traceback_text__ = "".join(traceback.format_exception(kind, value, trace))  # logged already
-            dialogs.show_error(QApplication.activeWindow(), explain_failure(value) or value)
-        except Exception:  # the dialog itself failed: kept, never shown in a loop
-            logs.log.exception("a fault could not be shown")
+            while self._waiting:
+                value = self._waiting.pop(next(iter(self._waiting)))
+                try:
+                    dialogs.show_error(QApplication.activeWindow(), explain_failure(value) or value)
+                except Exception:  # the dialog itself failed: kept, never shown in a loop
+                    logs.log.exception("a fault could not be shown")
         finally:
             self._showing = False
-            self._last_shown[fault] = time.monotonic()
 
 
-def _identity(kind, value, trace) -> tuple:
-    """The same fault: of the same type, with the same message, raised on the same line."""
+def _identity(kind, trace) -> tuple:
+    """The same fault: of the same type, raised on the same line, whatever its message (a model's `data()`
+    names a different cell each time)."""
     where = traceback.extract_tb(trace)[-1] if trace is not None else None
-    return kind, str(value), (where.filename, where.lineno) if where else None
+    return kind, (where.filename, where.lineno) if where else None
 
 
 def install() -> Callable[[], None]:

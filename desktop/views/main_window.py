@@ -14,10 +14,11 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from ..db import Database
-from ..i18n import LANGUAGES, Translations
+from ..i18n import LANGUAGES, Translations, actor_name
 from ..services import accounts, queue
 from ..services.security import Actor
 from ..settings import Settings, UiState
+from ..tasks import logged_only
 from . import dialogs
 from . import live_bridge
 from . import permissions
@@ -202,7 +203,7 @@ class MainWindow(Retranslating, QMainWindow):
             else:
                 widget.setText(_menu_text(text))
         self.db_label.setText(self.tr("数据库:%1").replace("%1", self.db.describe()))
-        self.user_label.setText(self.tr("用户:%1").replace("%1", self.actor.display_name))
+        self.user_label.setText(self.tr("用户:%1").replace("%1", actor_name(self.actor)))
         self._show_counts()
         self._offer_actions()
 
@@ -237,7 +238,8 @@ class MainWindow(Retranslating, QMainWindow):
         elif topic in ("staff", "places"):
             self.roster.show_place(self.tree.current_code())
         elif topic == "users":  # an administrator may have disabled or changed this desk's account
-            self.tasks.submit(accounts.session_problem, self.db, self.actor, on_done=self._account_checked)
+            self.tasks.submit(accounts.session_problem, self.db, self.actor, on_done=self._account_checked,
+                              on_error=logged_only)
 
     def _account_checked(self, problem: str | None) -> None:
         """A desk whose account was disabled or whose roles changed says so and closes (Art. 15):

@@ -3537,42 +3537,42 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="196" />
+      <location filename="../../desktop/views/main_window.py" line="197" />
       <source>网格指挥台 — 北海市网格化服务管理</source>
       <translation>GridDesk — Beihai grid-based service management</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="197" />
+      <location filename="../../desktop/views/main_window.py" line="198" />
       <source>工具栏</source>
       <translation>Toolbar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="204" />
+      <location filename="../../desktop/views/main_window.py" line="205" />
       <source>数据库:%1</source>
       <translation>Database: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="205" />
+      <location filename="../../desktop/views/main_window.py" line="206" />
       <source>用户:%1</source>
       <translation>User: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="210" />
+      <location filename="../../desktop/views/main_window.py" line="211" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="211" />
+      <location filename="../../desktop/views/main_window.py" line="212" />
       <source>网格指挥台:依据《北海市网格化服务管理条例》的乡镇(街道)网格化服务管理指挥中心桌面端。</source>
       <translation>GridDesk: the desktop of a township grid-management command center under the Beihai Grid-based Service Management Regulations.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="249" />
+      <location filename="../../desktop/views/main_window.py" line="251" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="280" />
+      <location filename="../../desktop/views/main_window.py" line="282" />
       <source>未办结 %1 · 超期 %2 · 今日受理 %3</source>
       <translation>Open %1 · overdue %2 · received today %3</translation>
     </message>
@@ -5463,169 +5463,169 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>WallWindow</name>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="104" />
-      <location filename="../../desktop/views/wall/window.py" line="286" />
+      <location filename="../../desktop/views/wall/window.py" line="106" />
+      <location filename="../../desktop/views/wall/window.py" line="302" />
       <source>网格指挥台 · 值班大屏</source>
       <translation>GridDesk · duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="247" />
+      <location filename="../../desktop/views/wall/window.py" line="255" />
       <source>无在办诉求</source>
       <translation>No open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="247" />
-      <location filename="../../desktop/views/wall/window.py" line="320" />
+      <location filename="../../desktop/views/wall/window.py" line="255" />
+      <location filename="../../desktop/views/wall/window.py" line="336" />
       <source>载入中…</source>
       <translation>Loading…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="251" />
+      <location filename="../../desktop/views/wall/window.py" line="259" />
       <source>实时诉求队列(超期优先)</source>
       <translation>Live request queue (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="252" />
+      <location filename="../../desktop/views/wall/window.py" line="260" />
       <source>紧急情况报告(超时优先)</source>
       <translation>Emergency reports (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="253" />
+      <location filename="../../desktop/views/wall/window.py" line="261" />
       <source>在办诉求分布(红色为超期)</source>
       <translation>Open requests (red: overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="255" />
+      <location filename="../../desktop/views/wall/window.py" line="263" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="255" />
+      <location filename="../../desktop/views/wall/window.py" line="263" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="255" />
+      <location filename="../../desktop/views/wall/window.py" line="263" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="255" />
+      <location filename="../../desktop/views/wall/window.py" line="263" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="255" />
+      <location filename="../../desktop/views/wall/window.py" line="263" />
       <source>报告进度</source>
       <translation>Ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="255" />
+      <location filename="../../desktop/views/wall/window.py" line="263" />
       <source>确认</source>
       <translation>Ack.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="319" />
+      <location filename="../../desktop/views/wall/window.py" line="335" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="323" />
+      <location filename="../../desktop/views/wall/window.py" line="339" />
       <source>网格指挥台 · {0} 值班大屏 · {1}承办的诉求</source>
       <translation>GridDesk · {0} wall display · cases handled by {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="326" />
+      <location filename="../../desktop/views/wall/window.py" line="342" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="327" />
+      <location filename="../../desktop/views/wall/window.py" line="343" />
       <source>%1 年的法定节假日和调休安排程序未内置也未录入:期限跨入该年的倒计时暂按周一至周五计算,可能不准;请市级管理员在“工作日历”中录入</source>
       <translation>The statutory holidays and make-up workdays of %1 are neither built in nor entered: countdowns running into that year are counted Monday to Friday and may be wrong; the city administrator should enter them in the working calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="331" />
+      <location filename="../../desktop/views/wall/window.py" line="347" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="332" />
+      <location filename="../../desktop/views/wall/window.py" line="348" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="333" />
+      <location filename="../../desktop/views/wall/window.py" line="349" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="334" />
+      <location filename="../../desktop/views/wall/window.py" line="350" />
       <source>紧急报告超时环节</source>
       <translation>Emergency rungs overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="335" />
+      <location filename="../../desktop/views/wall/window.py" line="351" />
       <source>{0} 件报告(第二十一条)</source>
       <translation>in {0} report(s) (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="336" />
+      <location filename="../../desktop/views/wall/window.py" line="352" />
       <source>第二十一条报告进度</source>
       <translation>Art. 21 reporting ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="337" />
+      <location filename="../../desktop/views/wall/window.py" line="353" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="337" />
+      <location filename="../../desktop/views/wall/window.py" line="353" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="338" />
+      <location filename="../../desktop/views/wall/window.py" line="354" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="340" />
+      <location filename="../../desktop/views/wall/window.py" line="356" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="397" />
+      <location filename="../../desktop/views/wall/window.py" line="413" />
       <source>另有 {0} 条未显示</source>
       <translation>{0} more not shown</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="399" />
+      <location filename="../../desktop/views/wall/window.py" line="415" />
       <source>(其中 {0} 条有超时环节)</source>
       <translation> ({0} of them with overdue rungs)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="404" />
+      <location filename="../../desktop/views/wall/window.py" line="420" />
       <source>无紧急情况报告(未结束的及近 {0} 日的)</source>
       <translation>No emergency reports (open or of the last {0} days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="411" />
+      <location filename="../../desktop/views/wall/window.py" line="427" />
       <source>已确认</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="411" />
+      <location filename="../../desktop/views/wall/window.py" line="427" />
       <source>待确认</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="424" />
+      <location filename="../../desktop/views/wall/window.py" line="440" />
       <source>超时 {0} 项</source>
       <translation>{0} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="431" />
+      <location filename="../../desktop/views/wall/window.py" line="447" />
       <source>{0}·{1} {2}</source>
       <translation>{0} · {1} {2}</translation>
     </message>
@@ -5807,7 +5807,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>i18n</name>
     <message>
-      <location filename="../../desktop/i18n.py" line="74" />
+      <location filename="../../desktop/i18n.py" line="76" />
+      <source>系统管理员(%1)</source>
+      <translation>System administrator (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/i18n.py" line="82" />
       <source>、</source>
       <translation>, </translation>
     </message>
@@ -5815,47 +5820,47 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>menus</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="143" />
+      <location filename="../../desktop/views/main_window.py" line="144" />
       <source>查找地点</source>
       <translation>Find place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="144" />
+      <location filename="../../desktop/views/main_window.py" line="145" />
       <source>查找案件</source>
       <translation>Find case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="145" />
+      <location filename="../../desktop/views/main_window.py" line="146" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="146" />
+      <location filename="../../desktop/views/main_window.py" line="147" />
       <source>区划树</source>
       <translation>Place tree</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="147" />
+      <location filename="../../desktop/views/main_window.py" line="148" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="148" />
+      <location filename="../../desktop/views/main_window.py" line="149" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="165" />
+      <location filename="../../desktop/views/main_window.py" line="166" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="166" />
+      <location filename="../../desktop/views/main_window.py" line="167" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="173" />
+      <location filename="../../desktop/views/main_window.py" line="174" />
       <source>界面语言</source>
       <translation>Language</translation>
     </message>

@@ -7,10 +7,12 @@ that off (`qt_no_exception_capture`) so that the desk's hook is the one Qt's slo
 from __future__ import annotations
 
 import sys
+import threading
+import time
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRunnable, Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QPushButton, QTableView
 
 from desktop.errors import DatabaseUnavailable, PermissionDenied
 from desktop.views import dialogs, faults
@@ -41,12 +43,13 @@ def _button_raising(qtbot, exc: BaseException) -> QPushButton:
     return button
 
 
-def test_a_fault_in_a_clicked_slot_is_shown_and_handed_on_to_be_logged(qtbot, hook):
+def test_a_fault_in_a_clicked_slot_is_shown_after_the_slot_and_handed_on_to_be_logged(qtbot, hook):
     """The click had seemed to do nothing: the trace went to the log only."""
     shown, passed_on = hook
     fault = ZeroDivisionError("division by zero")
     _button_raising(qtbot, fault).click()
-    assert shown == [fault] and passed_on == [fault]
+    assert shown == [] and passed_on == [fault]  # not inside the call that failed: from the event loop
+    qtbot.waitUntil(lambda: shown == [fault])
     assert "ZeroDivisionError" in fault.__traceback_text__  # under "Show Details…", not logged a second time
 
 
@@ -60,6 +63,7 @@ def test_a_refusal_or_a_lost_database_that_escapes_is_shown_in_its_own_words(qtb
     lost = OperationalError.instance("SELECT", {}, psycopg.OperationalError("server closed the connection"),
                                      psycopg.Error)
     _button_raising(qtbot, lost).click()
+    qtbot.waitUntil(lambda: len(shown) == 2)
     assert shown[0] is refusal
     assert isinstance(shown[1], DatabaseUnavailable) and "连接中断" in shown[1].message
 
@@ -79,19 +83,99 @@ def test_a_timer_slot_failing_again_and_again_is_shown_once_and_logged_each_time
     assert len(shown) == 1 and len(passed_on) == len(ticks)
 
 
-def test_a_fault_while_the_fault_is_shown_is_logged_not_shown_again(qtbot, hook, monkeypatch, caplog):
+def test_a_fault_that_recurs_long_after_its_dialog_closed_is_not_shown_again(qtbot, hook, monkeypatch):
+    """A timer failing every minute brought the same dialog back every minute, for as long as the desk ran."""
+    shown, passed_on = hook
+    button = _button_raising(qtbot, RuntimeError("the timer's fault"))
+    button.click()
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    an_hour_later = time.monotonic() + 3600
+    with monkeypatch.context() as later:
+        later.setattr(time, "monotonic", lambda: an_hour_later)
+        button.click()
+        QApplication.processEvents()
+    QApplication.processEvents()
+    assert len(shown) == 1 and len(passed_on) == 2
+
+
+def test_a_models_data_failing_for_every_cell_is_one_fault_shown_once(qtbot, hook):
+    """Each cell's KeyError named its own cell: a new fault each time, a dialog after every dialog."""
     shown, passed_on = hook
 
-    def failing_dialog(parent, exc) -> None:
+    class Failing(QAbstractTableModel):
+        def rowCount(self, parent=QModelIndex()) -> int:
+            return 0 if parent.isValid() else 3
+
+        def columnCount(self, parent=QModelIndex()) -> int:
+            return 0 if parent.isValid() else 2
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            if role == Qt.ItemDataRole.DisplayRole:
+                raise KeyError(f"row {index.row()} col {index.column()}")
+            return None
+
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(Failing(view))
+    view.show()
+    qtbot.waitUntil(lambda: len(passed_on) >= 6)
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    painted = len(passed_on)
+    view.viewport().update()  # after the dialog closed, the cells fail again
+    qtbot.waitUntil(lambda: len(passed_on) > painted)
+    QApplication.processEvents()
+    assert len(shown) == 1 and len({str(fault) for fault in passed_on}) >= 6
+
+
+def test_faults_raised_while_a_fault_is_shown_wait_for_it_to_close(qtbot, hook, monkeypatch, caplog):
+    """One dialog at a time; what failed meanwhile (its own repaint again, or something else) comes after."""
+    shown, passed_on = hook
+    open_now, most_open = [0], [0]
+    other = _button_raising(qtbot, ValueError("something else"))
+
+    def modal_dialog(parent, exc) -> None:
         shown.append(exc)
-        sys.excepthook(ValueError, ValueError("the dialog failed"), None)  # as a slot run by its event loop would
-        raise RuntimeError("the dialog itself broke")
-    monkeypatch.setattr(dialogs, "show_error", failing_dialog)
-    _button_raising(qtbot, KeyError("first")).click()
-    assert len(shown) == 1 and len(passed_on) == 2
+        open_now[0] += 1
+        most_open[0] = max(most_open[0], open_now[0])
+        if len(shown) == 1:  # as slots run by the dialog's event loop would
+            first.click()
+            other.click()
+            QApplication.processEvents()
+        open_now[0] -= 1
+        if len(shown) == 1:
+            raise RuntimeError("the dialog itself broke")
+    monkeypatch.setattr(dialogs, "show_error", modal_dialog)
+    first = _button_raising(qtbot, KeyError("first"))
+    first.click()
+    qtbot.waitUntil(lambda: len(shown) == 2)
+    QApplication.processEvents()
+    assert [type(exc) for exc in shown] == [KeyError, ValueError] and len(passed_on) == 3
+    assert most_open[0] == 1
     assert "a fault could not be shown" in caplog.text
-    _button_raising(qtbot, KeyError("another")).click()  # the hook is not stuck in "showing"
-    assert len(shown) == 2
+
+
+def test_a_fault_on_another_thread_is_logged_never_shown(qtbot, hook):
+    """A QMessageBox built off the GUI thread crashes Qt."""
+    shown, passed_on = hook
+
+    class Failing(QRunnable):
+        def run(self) -> None:
+            raise RuntimeError("in a pool thread")
+
+    def thread_hook() -> None:
+        try:
+            raise RuntimeError("in a thread")
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())  # as a thread's excepthook handing on to sys.excepthook does
+    pool = QThreadPool()
+    pool.start(Failing())
+    pool.waitForDone()
+    worker = threading.Thread(target=thread_hook)
+    worker.start()
+    worker.join()
+    QApplication.processEvents()
+    assert sorted(str(exc) for exc in passed_on) == ["in a pool thread", "in a thread"]
+    assert shown == []
 
 
 def test_a_keyboard_interrupt_is_left_to_the_hook_before(hook):

@@ -220,6 +220,18 @@ def test_a_desk_whose_account_is_disabled_says_so_and_closes(qtbot, desk_db, tas
     assert answered == ["您的账号已被停用,不能再办理;请联系管理员"] and not w.isVisible()
 
 
+def test_an_account_check_after_a_reconnect_that_fails_is_logged_not_shown(qtbot, window, monkeypatch, answered):
+    """A reconnect refreshes every topic, users too: a network flap popped the check's failure up as a dialog."""
+    from desktop.services import accounts
+
+    def lost(db, actor):
+        raise ConnectionError("the network flapped")
+    monkeypatch.setattr(accounts, "session_problem", lost)
+    window.show()
+    window.bus.changed.emit("users")
+    assert answered == [] and window.isVisible()
+
+
 @pytest.mark.law("Art. 15")
 def test_a_disabled_desk_closes_the_windows_it_opened_too(qtbot, desk_db, tasks, system, answered, cjk_font):
     """Closing the desk alone would leave its wall display and a case's detail showing cases."""

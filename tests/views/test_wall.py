@@ -554,6 +554,17 @@ def test_a_wall_whose_account_is_disabled_says_so_and_closes(wall, demo_db, syst
     assert answered == ["您的账号已被停用,不能再办理;请联系管理员"] and not wall.isVisible()
 
 
+def test_an_account_check_after_a_reconnect_that_fails_is_logged_not_shown_on_the_wall(wall, monkeypatch, answered):
+    """Nobody is at the wall's keyboard to close a dialog a network flap brought up."""
+    from desktop.services import accounts
+
+    def lost(db, actor):
+        raise ConnectionError("the network flapped")
+    monkeypatch.setattr(accounts, "session_problem", lost)
+    wall.bus.changed.emit("users")
+    assert answered == [] and wall.isVisible()
+
+
 def test_a_lost_connection_is_said_as_the_wall_recovers_from_it(wall):
     """The desk's wording sent the wall's viewers to a status bar and F5 the wall has not; it refreshes itself."""
     from desktop.db import AT_THE_DESK, ConnectionLost
@@ -561,3 +572,24 @@ def test_a_lost_connection_is_said_as_the_wall_recovers_from_it(wall):
     wall._failed(ConnectionLost("Connection refused", AT_THE_DESK))
     assert "连接中断" in wall.status.text() and "大屏自动刷新" in wall.status.text()
     assert "F5" not in wall.status.text()
+
+
+def test_a_database_a_newer_griddesk_upgraded_is_said_in_a_banner_across_the_wall(qtbot, demo_db, chief, tasks, cjk_font):
+    """A wall on its own had said it only in the small grey text of its header."""
+    from sqlalchemy import text
+
+    from desktop.services.live import LiveState
+
+    window = WallWindow(demo_db, chief, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.bridge.state is LiveState.CONNECTED, timeout=10000)
+    assert not window.upgraded_note.isVisible()
+    with demo_db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099_from_a_newer_version'"))
+    qtbot.waitUntil(window.upgraded_note.isVisible, timeout=10000)
+    assert window.upgraded_note.text() == "数据库已被更新版本的网格指挥台升级,请保存/记下手头的工作后关闭并更新本程序"
+    assert window.status.text() == ""  # said once, where it is seen
+    assert window.upgraded_note.y() < window.tiles[0].mapTo(window, window.tiles[0].rect().topLeft()).y()
+    window.close()
+

@@ -26,6 +26,8 @@ def style_sheet(unit: int) -> str:
     QLabel#clock {{ font-size: {int(unit * 1.6)}px; color: {DIM}; }}
     QLabel#caption, QLabel#note, QLabel#status {{ color: {DIM}; }}
     QLabel#calendarNote {{ color: {WARN}; font-weight: bold; }}
+    QLabel#upgradedNote {{ background: {ALERT}; color: {TEXT}; font-size: {int(unit * 1.2)}px; font-weight: bold;
+                          padding: {unit // 2}px; border-radius: {unit // 2}px; }}
     QLabel#empty {{ color: {DIM}; font-size: {int(unit * 1.4)}px; }}
     QLabel#tileValue {{ font-size: {unit * 3}px; font-weight: bold; }}
     QLabel#sectionTitle {{ font-size: {int(unit * 1.2)}px; font-weight: bold; }}

@@ -34,9 +34,11 @@ from ...models.enums import EmergencyState, HandlingLevel
 from ...services import accounts, wall
 from ...services.clock import BEIJING, due_text
 from ...services.evaluation.periods import period_of
+from ...services.live import LiveState
 from ...services.map_data import map_data
 from ...services.queue import QueueFilter
 from ...services.security import Actor
+from ...tasks import logged_only
 from .. import dialogs
 from ..bus import Bus
 from ..map.view import MapView
@@ -111,6 +113,11 @@ class WallWindow(QWidget):
         header.addWidget(self.title, 1)
         header.addWidget(self.status)
         header.addWidget(self.clock)
+        # A newer GridDesk upgraded the database: this wall no longer follows changes, and says so across the room.
+        self.upgraded_note = QLabel()
+        self.upgraded_note.setObjectName("upgradedNote")
+        self.upgraded_note.setWordWrap(True)
+        self.upgraded_note.hide()
         # Countdowns counted Monday–Friday in a year whose holidays nobody has entered (the desk's banner says it too).
         self.calendar_note = QLabel()
         self.calendar_note.setObjectName("calendarNote")
@@ -168,6 +175,7 @@ class WallWindow(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.upgraded_note)
         layout.addWidget(self.calendar_note)
         layout.addLayout(tiles)
         layout.addLayout(body, 1)
@@ -185,7 +193,7 @@ class WallWindow(QWidget):
             from ..live_bridge import LiveBridge
 
             self.bridge = LiveBridge(db, self.bus, self)
-            self.bridge.stateChanged.connect(self.status.setText)
+            self.bridge.stateChanged.connect(self._show_live_state)
             self.installEventFilter(self.bridge)
             self.bridge.start()
         self.retranslate()
@@ -277,7 +285,15 @@ class WallWindow(QWidget):
             self.reload_map()
         # A wall of its own (griddesk --wall); one opened from a desk is closed by the desk.
         if topic == "users" and self.parent() is None:
-            self.tasks.submit(accounts.session_problem, self.db, self.actor, on_done=self._account_checked)
+            self.tasks.submit(accounts.session_problem, self.db, self.actor, on_done=self._account_checked,
+                              on_error=logged_only)
+
+    def _show_live_state(self, text: str) -> None:
+        """The live updates' state in the header; a database a newer GridDesk upgraded in a banner under it."""
+        upgraded = self.bridge.state is LiveState.UPGRADED
+        self.status.setText("" if upgraded else text)
+        self.upgraded_note.setText(text)
+        self.upgraded_note.setVisible(upgraded)
 
     def _account_checked(self, problem: str | None) -> None:
         """A wall whose account was disabled or whose roles changed says so and closes (Art. 15),
