@@ -211,7 +211,10 @@ def catch_up_with_published_schedule(db: Database, actor: Actor) -> int | None:
         before = WorkCalendar.load(session)  # counted through row.value, as every desk counted until now
         first = row.value + 1
         row.value, row.updated_by = current, actor.display_name
-        return _recount(uow, before, _from(date(first, 1, 1)),
+        # Days entered in a December with a newly published year's schedule count no more: recounted from them.
+        since = session.scalar(select(func.min(CalendarDay.day)).where(
+            CalendarDay.schedule_year.between(first, current))) or date(first, 1, 1)
+        return _recount(uow, before, _from(min(since, date(first, 1, 1))),
                         f"程序内置的国务院节假日安排已更新至 {current} 年({first} 年起按公布的安排计算)",
                         published_through=current)
 
