@@ -281,7 +281,8 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: 
 
     A year with entered days already is refused unless `replace`: then its earlier days go (the
     region's own days stay: they are entered one by one, see add_day). A day in the December of a
-    published year is entered as part of the next year's schedule (later_schedule_of).
+    published year, or in the December before the one year of the other days, is entered as part of
+    the next year's schedule (_in_schedules).
     """
     entries = _in_schedules(entries)
     years = tuple(sorted({e.schedule for e in entries}))
