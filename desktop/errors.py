@@ -32,16 +32,20 @@ class PermissionDenied(GridDeskError):
 
 
 class ValidationFailed(GridDeskError):
-    """Bad input; `problems` names each row, feature or field."""
+    """Bad input; `problems` names each row, feature or field. `details`: what a problem told short
+    leaves out ("……另 10 行见详细信息"), told in full."""
 
-    def __init__(self, message: str, problems: list[str] | None = None, **kwargs):
+    def __init__(self, message: str, problems: list[str] | None = None, *, details: list[str] | None = None,
+                 **kwargs):
         super().__init__(message, **kwargs)
         self.problems = list(problems or [])
+        self.details = list(details or [])
 
     def __str__(self) -> str:
-        if not self.problems:
-            return self.message
-        return self.message + "\n" + "\n".join(f"  - {p}" for p in self.problems)
+        listed = [f"  - {p}" for p in self.problems]
+        if self.details:
+            listed += ["详细信息:", *(f"  - {d}" for d in self.details)]
+        return "\n".join([self.message, *listed])
 
 
 class Conflict(GridDeskError):

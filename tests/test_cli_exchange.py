@@ -163,6 +163,22 @@ def test_an_open311_file_imported_twice_exits_1_the_second_time(world_db, tmp_pa
     assert _cases(world_db) == 2
 
 
+def test_every_row_of_a_problem_told_short_is_printed(world_db, tmp_path, capsys):
+    old = [_request(n) for n in range(1, 21)]
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(old), encoding="utf-8")
+    assert _run(world_db, "cases", "import", str(path), "--township", world.QIAOGANG)[0] == 0
+    path.write_text(json.dumps([r for n, one in enumerate(old) for r in (one, _request(100 + n), _request(200 + n))]),
+                    encoding="utf-8")
+    code, _ = _run(world_db, "cases", "import", str(path), "--township", world.QIAOGANG)
+    err = capsys.readouterr().err.splitlines()
+    assert code == 1
+    assert err[1].startswith("  - 第 1、4、7、10、13、16、19、22、25、28 项等 20 项 字段 service_request_id:")
+    assert err[1].endswith("……另 10 项见详细信息") and err[2] == "详细信息:"
+    assert err[3].startswith(f"  - 第 {'、'.join(str(1 + 3 * n) for n in range(20))} 项等 20 项 字段 service_request_id:")
+    assert _cases(world_db) == 20
+
+
 @pytest.mark.law("Art. 21")
 def test_emergency_list_and_bulletin_pdf(world_db, system, tmp_path):
     learned = utcnow() - timedelta(hours=3)

@@ -108,6 +108,20 @@ def _in_schedule(entry: DayEntry) -> DayEntry:
     return entry if entry.regional else replace(entry, schedule_year=later_schedule_of(entry.day))
 
 
+def _in_schedules(entries: list[DayEntry]) -> list[DayEntry]:
+    """The entries of a year's schedule, each with the year it is part of (_in_schedule). A list of one
+    year's days and some in the December before is that year's schedule as a whole, the year before
+    published or not: entered by hand, that year would otherwise be replaced whole by those few days."""
+    entries = [_in_schedule(entry) for entry in entries]
+    national = [entry for entry in entries if not entry.regional]
+    years = {entry.schedule for entry in national}
+    if len(years) == 2 and (later := max(years)) == min(years) + 1 and all(
+            entry.day.month == 12 for entry in national if entry.schedule < later):
+        return [replace(entry, schedule_year=later) if not entry.regional and entry.schedule < later else entry
+                for entry in entries]
+    return entries
+
+
 # The year whose schedule an entered day is part of, in SQL.
 _SCHEDULE = func.coalesce(CalendarDay.schedule_year, extract("year", CalendarDay.day))
 
@@ -211,7 +225,10 @@ def catch_up_with_published_schedule(db: Database, actor: Actor) -> int | None:
         before = WorkCalendar.load(session)  # counted through row.value, as every desk counted until now
         first = row.value + 1
         row.value, row.updated_by = current, actor.display_name
-        return _recount(uow, before, _from(date(first, 1, 1)),
+        # Days entered in a December with a newly published year's schedule count no more: recounted from them.
+        since = session.scalar(select(func.min(CalendarDay.day)).where(
+            CalendarDay.schedule_year.between(first, current))) or date(first, 1, 1)
+        return _recount(uow, before, _from(min(since, date(first, 1, 1))),
                         f"程序内置的国务院节假日安排已更新至 {current} 年({first} 年起按公布的安排计算)",
                         published_through=current)
 
@@ -238,6 +255,15 @@ def _check_entries(entries: list[DayEntry]) -> None:
         raise ValidationFailed("节假日安排有误,未作任何修改", problems)
 
 
+def _staying(row: CalendarDay, year: int) -> str:
+    """Why a day entered already, that entering `year`'s schedule would not replace, stops the entry."""
+    if row.regional:
+        return "该日已录入为广西地方节假日(如壮族三月三);请先删除该地方节假日,或从文件中删去这一行"
+    name = f"“{row.name}”" if row.name else ""
+    return (f"该日已录入为 {row.schedule_year or row.day.year} 年安排中的{row.kind.label}{name},导入 {year} 年的安排"
+            f"不会替换它;请先删除该日,或从文件中删去这一行")
+
+
 def _entered_days(session, years) -> dict[int, int]:
     """{year: days entered} of those of `years` that have entered days (the region's own days aside)."""
     counted = session.execute(select(_SCHEDULE, func.count()).where(_SCHEDULE.in_(years),
@@ -255,9 +281,10 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: 
 
     A year with entered days already is refused unless `replace`: then its earlier days go (the
     region's own days stay: they are entered one by one, see add_day). A day in the December of a
-    published year is entered as part of the next year's schedule (later_schedule_of).
+    published year, or in the December before the one year of the other days, is entered as part of
+    the next year's schedule (_in_schedules).
     """
-    entries = [_in_schedule(entry) for entry in entries]
+    entries = _in_schedules(entries)
     years = tuple(sorted({e.schedule for e in entries}))
     with unit_of_work(db, actor, "calendar.enter", target=",".join(map(str, years))) as uow:
         _require_city(uow)  # first: one who may not change the calendar is not sent to correct the file
@@ -266,12 +293,14 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: 
             raise ValidationFailed("地方节假日(如壮族三月三)请逐日录入,不随全年安排导入", field="regional")
         session = uow.session
         before = WorkCalendar.load(session)
-        regional = set(session.scalars(select(CalendarDay.day).where(
-            CalendarDay.regional.is_(True), CalendarDay.day.in_([e.day for e in entries]))))
-        if regional:
+        # Days entered already that this entry does not replace: the region's own, or another year's.
+        staying = {row.day: row for row in session.scalars(select(CalendarDay).where(
+            CalendarDay.day.in_([e.day for e in entries]),
+            or_(CalendarDay.regional.is_(True), _SCHEDULE.not_in(years))))}
+        if staying:
             raise ValidationFailed("节假日安排有误,未作任何修改", [
-                f"第 {row} 行 {entry.day}:该日已录入为广西地方节假日(如壮族三月三);请先删除该地方节假日,或从文件中删去这一行"
-                for row, entry in enumerate(entries, start=1) if entry.day in regional])
+                f"第 {row} 行 {entry.day}:" + _staying(staying[entry.day], entry.schedule)
+                for row, entry in enumerate(entries, start=1) if entry.day in staying])
         entered = _entered_days(session, years)
         if entered and not replace:
             raise Conflict(f"{_describe_entered(entered)};再次录入会整体替换这些年份已录入的全部日期,"
@@ -476,7 +505,7 @@ def import_csv(db: Database, actor: Actor, path: str | Path, *, replace: bool = 
 def replaced_by_import(db: Database, path: str | Path) -> dict[int, int]:
     """{year: days entered} that importing the file would replace, for asking first; a bad file is
     refused here as import_csv refuses it."""
-    entries = [_in_schedule(entry) for entry in parse_csv(read_bytes(path))]
+    entries = _in_schedules(parse_csv(read_bytes(path)))
     _check_entries(entries)
     with db.session() as session:
         return _entered_days(session, {e.schedule for e in entries})
@@ -502,18 +531,19 @@ def _published_days(year: int) -> list[DayEntry]:
 
 
 def year_calendar(db: Database, year: int) -> YearCalendar:
-    """A year's days off and make-up workdays: published (read only) with those of the next year's
-    schedule entered in its December over them, entered here, or none known; with the region's own
-    days of that year in any case."""
+    """A year's days off and make-up workdays: published (read only), entered here, or none known; with
+    those of the next year's schedule entered in its December over them, and the region's own days of
+    that year, in any case."""
     entered = list_days(db, year)
     regional = [entry for entry in entered if entry.regional]
+    later = {entry.day: entry for entry in list_days(db, year + 1)
+             if entry.day.year == year and not entry.regional and not published_year(year + 1)}
     if published_year(year):
-        later = {entry.day: entry for entry in list_days(db, year + 1)
-                 if entry.day.year == year and not entry.regional and not published_year(year + 1)}
-        status, days = YearStatus.PUBLISHED, list(({e.day: e for e in _published_days(year)} | later).values())
+        status, days = YearStatus.PUBLISHED, _published_days(year)
     else:
         days = [entry for entry in entered if not entry.regional]
         status = YearStatus.ENTERED if days else YearStatus.UNKNOWN
+    days = list(({entry.day: entry for entry in days} | later).values())
     return YearCalendar(year, status, tuple(sorted(days + regional, key=lambda entry: entry.day)))
 
 

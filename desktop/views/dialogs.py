@@ -29,13 +29,15 @@ def warning(parent: QWidget | None, title: str, text: str, items: list[str] | tu
     box.exec()
 
 
-def _listed(text: str, items) -> tuple[str, str | None]:
-    """`text` with the items in sight (a long list cut, all of it in the details), and the details."""
+def _listed(text: str, items, details=()) -> tuple[str, str | None]:
+    """`text` with the items in sight (a long list cut, all of it in the details), and the details:
+    those of the list, then `details` (what an item told short leaves out)."""
     listed = [f"• {item}" for item in items[:SHOWN_PROBLEMS]]
     if len(items) > SHOWN_PROBLEMS:
         listed.append(QCoreApplication.translate("dialogs", "…另有 %1 处,见“详细信息”").replace(
             "%1", str(len(items) - SHOWN_PROBLEMS)))
-    return "\n".join([text, *listed]), "\n".join(items) if len(items) > SHOWN_PROBLEMS else None
+    in_full = [*(items if len(items) > SHOWN_PROBLEMS else ()), *details]
+    return "\n".join([text, *listed]), "\n".join(in_full) or None
 
 
 def information(parent: QWidget | None, title: str, text: str) -> None:
@@ -77,7 +79,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     title = QCoreApplication.translate("dialogs", "网格指挥台")
     if isinstance(exc, ValidationFailed):
         # What to correct is in sight, not behind "Show Details…"; a long list there in full.
-        error(parent, title, *_listed(exc.message, exc.problems))
+        error(parent, title, *_listed(exc.message, exc.problems, exc.details))
     elif isinstance(exc, GridDeskError):
         error(parent, title, exc.message)
     else:

@@ -2991,6 +2991,11 @@
       <source>。其中 %1 件在来源系统受督办:督办未随之导入,需要时请在本库重新督办(见下列案件)</source>
       <translation>. %1 of them were under supervision at the source: it did not come with them; supervise them here where needed (cases below)</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="187" />
+      <source>详细信息:</source>
+      <translation>Details:</translation>
+    </message>
   </context>
   <context>
     <name>ItemForm</name>
@@ -5776,22 +5781,22 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>dialogs</name>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="36" />
+      <location filename="../../desktop/views/dialogs.py" line="37" />
       <source>…另有 %1 处,见“详细信息”</source>
       <translation>… %1 more, see “Show Details”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="77" />
+      <location filename="../../desktop/views/dialogs.py" line="79" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="88" />
+      <location filename="../../desktop/views/dialogs.py" line="90" />
       <source>程序出错,本次操作未完成:%1</source>
       <translation>The program failed; this was not done: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="91" />
+      <location filename="../../desktop/views/dialogs.py" line="93" />
       <source>这不是您的操作有误。详细情况已记入日志文件 %1,请把它交给负责维护本机的同事。</source>
       <translation>This is not a mistake of yours. The details are in the log file %1: please pass it to whoever looks after this computer.</translation>
     </message>

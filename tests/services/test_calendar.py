@@ -130,6 +130,31 @@ def test_a_december_day_of_next_years_schedule_waits_for_that_year_and_says_whos
     assert calendar_admin.first_day_to_enter(2026) == date(2026, 1, 1)  # 2025's December is 2025's own
 
 
+def test_next_years_file_with_a_december_day_keeps_the_year_entered_by_hand(db, system, tmp_path):
+    """2027 entered by hand (the package publishes through 2026): 2028's file, with 31 Dec 2027 of its
+    New Year, had made the import's years 2027 and 2028, and replacing had deleted all of 2027's
+    days but that one. The December day is 2028's schedule, as when 2027 is published."""
+    calendar_admin.enter_days(db, system, calendar_admin.parse_csv(CSV_2027.encode()))
+    path = tmp_path / "2028.csv"
+    path.write_text("date,kind,name\n2027-12-31,holiday,元旦\n2028-01-03,holiday,元旦\n", encoding="utf-8")
+    assert calendar_admin.replaced_by_import(db, path) == {}
+    assert calendar_admin.import_csv(db, system, path).years == (2028,)
+    assert [e.day for e in calendar_admin.list_days(db, 2027)] == [date(2027, 1, 1), date(2027, 2, 6), date(2027, 2, 8)]
+    assert [(e.day, e.schedule_year) for e in calendar_admin.list_days(db, 2028)] == [
+        (date(2027, 12, 31), 2028), (date(2028, 1, 3), None)]
+    shown = calendar_admin.year_calendar(db, 2027)
+    assert shown.status is YearStatus.ENTERED and [(e.day, e.schedule_year) for e in shown.days][-1] == (
+        date(2027, 12, 31), 2028)
+
+    calendar_admin.remove_day(db, system, date(2027, 12, 31))
+    calendar_admin.add_day(db, system, DayEntry(date(2027, 12, 31), DayKind.HOLIDAY, "除夕"))  # entered with 2027
+    with pytest.raises(ValidationFailed) as err:  # not replaced unseen, nor failing on the date
+        calendar_admin.import_csv(db, system, path, replace=True)
+    assert err.value.problems == ["第 1 行 2027-12-31:该日已录入为 2027 年安排中的法定节假日“除夕”,导入 2028 年的安排"
+                                  "不会替换它;请先删除该日,或从文件中删去这一行"]
+    assert len(calendar_admin.list_days(db, 2027)) == 4
+
+
 def test_operator_may_neither_add_nor_remove_a_day_and_the_refusal_is_on_record(db, system):
     calendar_admin.enter_days(db, system, [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
     operator = Actor("op", "op", (Grant(Role.OPERATOR, "450503103000", PlaceLevel.TOWNSHIP),))

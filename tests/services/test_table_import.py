@@ -90,6 +90,26 @@ def test_a_file_imported_twice_is_refused_row_by_row_and_adds_nothing(world_db, 
     assert _case_count(world_db) == 2
 
 
+def test_rows_already_imported_told_once_are_all_named_in_the_details(world_db, system, tmp_path):
+    """20 rows already here on every third line: the line names the first 10 runs and sends the user to
+    the details for the other 10, which name every row to delete (they had been named nowhere)."""
+    old = [_row(f"OLD-{n}") for n in range(1, 21)]
+    assert table_import.import_file(world_db, system, _write(tmp_path, old), township_code=world.QIAOGANG).imported == 20
+    numbers = _numbers(world_db)
+    again = _write(tmp_path, [row for n, one in enumerate(old, start=1)
+                              for row in (one, _row(f"NEW-{n}a"), _row(f"NEW-{n}b"))], "again.csv")
+    with pytest.raises(ValidationFailed) as caught:
+        table_import.import_file(world_db, system, again, township_code=world.QIAOGANG)
+    examples = "、".join(f"编号 {number} 即本库案件 {numbers[number]}" for number in ("OLD-1", "OLD-2", "OLD-3"))
+    message = (f"已导入为本库案件(如 {examples});"
+               "这个文件可能已经导入过,请删去已导入的行后再导入")
+    lines = [2 + 3 * n for n in range(20)]  # 2, 5, …, 59
+    assert caught.value.problems == [
+        f"第 {'、'.join(map(str, lines[:10]))} 行等 20 行 字段 编号:{message}……另 10 行见详细信息"]
+    assert caught.value.details == [f"第 {'、'.join(map(str, lines))} 行等 20 行 字段 编号:{message}"]
+    assert _case_count(world_db) == 20
+
+
 def test_our_own_export_imported_back_is_refused_naming_each_case(world_db, system, tmp_path):
     """Received at 09:30:45: the export shows minutes only, and is still recognised as ours."""
     world.add_case(world_db, "450503103-2025-000001", received=world.T0 + timedelta(seconds=45))

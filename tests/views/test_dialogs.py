@@ -25,6 +25,17 @@ def test_a_long_list_shows_the_first_problems_and_keeps_all_in_the_details(monke
     assert details.splitlines() == problems
 
 
+def test_a_problem_told_short_is_told_in_full_in_the_details(monkeypatch):
+    """A problem of many rows names the first runs in sight; every row is under "Show Details…"."""
+    shown = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, text, details=None: shown.append((text, details)))
+    dialogs.show_error(None, ValidationFailed("文件有 20 处问题:", ["第 2、5 行等 4 行:已导入……另 2 行见详细信息"],
+                                              details=["第 2、5、8、11 行等 4 行:已导入"]))
+    [(text, details)] = shown
+    assert text.splitlines() == ["文件有 20 处问题:", "• 第 2、5 行等 4 行:已导入……另 2 行见详细信息"]
+    assert details == "第 2、5、8、11 行等 4 行:已导入"
+
+
 def test_a_fault_of_the_program_is_logged_with_its_trace_and_the_message_names_the_log_file(
         monkeypatch, tmp_path, caplog):
     """An unexpected error had shown its bare text ("'grid'" for a KeyError), logged nowhere when it

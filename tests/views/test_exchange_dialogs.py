@@ -124,6 +124,24 @@ def test_a_bad_file_lists_each_problem_and_imports_nothing(qtbot, window, tmp_pa
     assert _cases(window.db) == 0
 
 
+def test_the_rows_of_a_problem_told_short_are_listed_under_the_details(qtbot, window, tmp_path):
+    """20 requests already here, every third one of the file: the line told once names 10 runs of them,
+    and the list goes on with every one of them, where "见详细信息" sends the user."""
+    from desktop.services.exchange import open311
+
+    old = [_request(n) for n in range(1, 21)]
+    open311.import_file(window.db, window.actor, _requests(tmp_path, old, "old.json"), township_code=world.QIAOGANG)
+    path = _requests(tmp_path, [r for n, one in enumerate(old) for r in (one, _request(100 + n), _request(200 + n))])
+    dialog = _open(qtbot, import_dialog.open_import_dialog, window)
+    dialog.path.setText(str(path))
+    dialog.import_button.click()
+    lines = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert lines[0].startswith("第 1、4、7、10、13、16、19、22、25、28 项等 20 项 字段 service_request_id:已导入为本库案件")
+    assert lines[0].endswith("……另 10 项见详细信息") and lines[1] == "详细信息:"
+    assert lines[2].startswith(f"第 {'、'.join(str(1 + 3 * n) for n in range(20))} 项等 20 项 字段 service_request_id:")
+    assert len(lines) == 3 and _cases(window.db) == 20
+
+
 def test_a_file_not_found_after_a_bad_one_does_not_stand_above_the_bad_one_s_problems(qtbot, window, tmp_path):
     path = _requests(tmp_path, [_request(1, lat=95.0)])
     dialog = _open(qtbot, import_dialog.open_import_dialog, window)

@@ -67,8 +67,13 @@ class Problems:
         return len(self.found)
 
     def lines(self) -> list[str]:
+        """The problems as sentences (see `report`)."""
+        return self.report()[0]
+
+    def report(self) -> tuple[list[str], list[str]]:
         """The problems as sentences, at most SHOWN of them: whole-file ones first, then those that decide
-        what to do with the file, then the others shared by several rows, each once, then by row."""
+        what to do with the file, then the others shared by several rows, each once, then by row; and the
+        details: each of those told once whose rows were too many to name, with all of its rows."""
         by_shared: dict[Shared, list[Found]] = {}
         for found in self.found:
             if found.shared is not None:
@@ -84,13 +89,18 @@ class Problems:
         singles = [rows[0] for rows in shown if len(rows) == 1]
         names = self._names(sorted({f.where for f in singles if isinstance(f.where, int)}
                                    | {f.duplicate_of for f in singles if f.duplicate_of is not None}))
-        text = []
+        text, details = [], []
         for rows in shown:
             if len(rows) > 1:
                 shared = rows[0].shared
                 examples = "、".join(f.example for f in rows[:TOLD_APART] if f.example)
-                text.append(self._said(self._spans(rows), shared.field_name,
-                                       shared.message.replace("{examples}", examples)))
+                message = shared.message.replace("{examples}", examples)
+                spans = self._spans(rows)
+                text.append(self._said(self._named(spans[:SHOWN_SPANS], len(rows)), shared.field_name, message))
+                if unnamed := sum(last - first + 1 for first, last in spans[SHOWN_SPANS:]):
+                    # Every row stays findable: the user is told to delete them.
+                    text[-1] += f"……另 {unnamed} {self.unit}见详细信息"
+                    details.append(self._said(self._named(spans, len(rows)), shared.field_name, message))
                 continue
             where, field_name, message, other, _, _ = rows[0]
             if other is not None:
@@ -99,7 +109,7 @@ class Problems:
         left = len(self.found) - sum(len(rows) for rows in shown)
         if left:
             text.append(f"……另有 {left} 处问题未列出")
-        return text
+        return text, details
 
     @staticmethod
     def _said(name: str, field_name: str | None, message: str) -> str:
@@ -110,19 +120,24 @@ class Problems:
             return self.locate(indices)
         return {index: f"第 {self.number(index)} {self.unit}" for index in indices}
 
-    def _spans(self, rows: list[Found]) -> str:
-        """The rows as runs of numbers: "第 2–101 行等 100 行", "第 2、5–7 行等 4 行"."""
+    def _spans(self, rows: list[Found]) -> list[tuple[int, int]]:
+        """The rows' numbers as runs (first, last)."""
         spans: list[list[int]] = []
         for number in sorted({self.number(found.where) for found in rows}):
             if spans and number == spans[-1][1] + 1:
                 spans[-1][1] = number
             else:
                 spans.append([number, number])
-        runs = "、".join(f"{first}–{last}" if last > first else f"{first}" for first, last in spans[:SHOWN_SPANS])
-        return f"第 {runs} {self.unit}等 {len(rows)} {self.unit}"
+        return [(first, last) for first, last in spans]
+
+    def _named(self, spans: list[tuple[int, int]], count: int) -> str:
+        """Runs of rows as said: "第 2–101 行等 100 行", "第 2、5–7 行等 4 行"."""
+        runs = "、".join(f"{first}–{last}" if last > first else f"{first}" for first, last in spans)
+        return f"第 {runs} {self.unit}等 {count} {self.unit}"
 
     def raise_if_any(self) -> None:
         if self.found:
+            lines, details = self.report()
             raise ValidationFailed(
-                f"{self.source} 有 {len(self.found)} 处问题,整个文件未导入;请改正后重新导入", self.lines(),
+                f"{self.source} 有 {len(self.found)} 处问题,整个文件未导入;请改正后重新导入", lines, details=details,
             )

@@ -183,6 +183,9 @@ class ImportDialog(Retranslating, QDialog):
         if isinstance(exc, ValidationFailed) and exc.problems:
             self.status.setText(exc.message)
             self.problems.addItems(exc.problems)
+            if exc.details:  # the rows of a problem told short, below it, where "见详细信息" sends the user
+                self.problems.addItem(self.tr("详细信息:"))
+                self.problems.addItems(exc.details)
             self.problems.show()
         else:
             self.task.show_error(exc)

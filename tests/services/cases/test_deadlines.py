@@ -321,6 +321,28 @@ def test_an_upgrade_that_publishes_a_year_recounts_the_deadlines_counted_without
     assert lead_of(world, dispatch_at(world, at(2026, 9, 30)).id).due_at == at(2026, 10, 14, 0)
 
 
+def test_an_upgrade_that_publishes_a_year_recounts_from_its_days_entered_in_the_december_before(world):
+    """Mon 29 Dec 2025 entered as a holiday of the 2026 schedule, which the database's desks did not
+    know: a share dispatched Mon 22 Dec and finished in December was due at 24:00 on the 30th. Once the
+    package publishes 2026 that day counts no more and the deadline, in December, is recounted too."""
+    from desktop.models import CalendarDay, Setting
+
+    with world.db.session() as s:
+        s.add(Setting(key=calendar_admin.SCHEDULE_SETTING, value=2025))
+        s.add(CalendarDay(day=date(2025, 12, 29), kind=DayKind.HOLIDAY, name="元旦", schedule_year=2026,
+                          entered_by="市级管理员"))
+        s.commit()
+    case = dispatch_at(world, at(2025, 12, 22))
+    with world.db.session() as s:  # finished as a closing leaves it (its clock stopped, its deadlines kept)
+        share = s.get(Assignment, lead_of(world, case.id).id)
+        share.state, share.finished_at = AssignmentState.DONE, at(2025, 12, 30, 15)
+        s.commit()
+    assert lead_of(world, case.id).due_at == at(2025, 12, 31, 0)  # 23, 24, 25, 26, 30 Dec
+
+    assert calendar_admin.catch_up_with_published_schedule(world.db, world.system) == 1
+    assert lead_of(world, case.id).due_at == at(2025, 12, 30, 0)  # 23, 24, 25, 26, 29 Dec
+
+
 def test_a_database_that_never_kept_the_year_has_its_open_shares_recounted_from_their_start(world):
     from desktop.models import Setting
     from desktop.services.cases.deadlines import case_limits, recompute
