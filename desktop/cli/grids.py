@@ -7,6 +7,7 @@ import argparse
 from ..services import adjustments, grids
 from ..services.geo import geojson_io
 from ..models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState
+from .places import print_table
 
 
 def _crs(sub: argparse.ArgumentParser) -> None:
@@ -56,9 +57,9 @@ def _decide(action):
 def _list(ctx, args) -> None:
     state = AdjustmentState.from_label(args.state) if args.state else None
     found = adjustments.list_adjustments(ctx.db, ctx.actor, under=args.under, state=state)
-    for info in found:
-        ctx.print(f"#{info.id}\t{info.township_name}\t{info.kind.label}\t{info.reason.label}\t{info.state.label}\t"
-                  f"网格 {info.grid_count} 个\t{info.reason_text}")
+    print_table(ctx, ["编号", "乡镇(街道)", "类型", "原因", "状态", "网格", "理由"],
+                [[f"#{info.id}", info.township_name, info.kind.label, info.reason.label, info.state.label,
+                  f"{info.grid_count} 个", info.reason_text] for info in found])
     ctx.print(f"共 {len(found)} 件申请")
 
 

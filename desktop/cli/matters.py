@@ -42,8 +42,8 @@ def _in_force(ctx, args) -> int:
     lists = matter_list.in_force(ctx.db, args.place or ctx.own_area(Permission.VIEW), on)
     for info, items in lists:
         ctx.print(f"# {info.title} 第 {info.version} 版({info.published_on} 公布)")
-        for item in items:
-            ctx.print(f"{item.draft.code}\t{item.draft.category.label}\t{item.draft.title}\t{item.department}")
+        print_table(ctx, ["事项编码", "类别", "事项名称", "责任部门"],
+                    [[item.draft.code, item.draft.category.label, item.draft.title, item.department] for item in items])
     if not lists:
         ctx.print(f"{on} 没有现行的事项清单")
     return 0
