@@ -7,6 +7,7 @@ import argparse
 from ..services import adjustments, grids
 from ..services.geo import geojson_io
 from ..models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState
+from . import file_help
 from .places import print_table
 
 
@@ -65,7 +66,8 @@ def _list(ctx, args) -> None:
 
 def register(cli) -> None:
     group = cli.group("grids", "网格 导入导出 (grids: GeoJSON import/export)")
-    sub = cli.command("import", "导入村(社区)的初始网格划分(全部通过检查才写入)", _grids_import, group=group)
+    sub = cli.command("import", "导入村(社区)的初始网格划分(全部通过检查才写入)", _grids_import, group=group,
+                      epilog=file_help.grids_import_epilog())
     sub.add_argument("file", metavar="FILE.geojson")
     _crs(sub)
     sub.add_argument("--dry-run", action="store_true", help="只检查,不写入")
@@ -75,12 +77,15 @@ def register(cli) -> None:
     sub.add_argument("--under", metavar="CODE", help="只导出该地点下的网格")
 
     group = cli.group("boundaries", "区划边界 (unit boundaries)")
-    sub = cli.command("import", "导入县、乡镇、村(社区)边界,按代码或名称匹配", _boundaries_import, group=group)
+    sub = cli.command("import", "导入县、乡镇、村(社区)边界,按代码或名称匹配", _boundaries_import, group=group,
+                      epilog=file_help.boundaries_import_epilog())
     sub.add_argument("file", metavar="FILE.geojson")
     _crs(sub)
 
     group = cli.group("adjustments", "网格划分调整 grid adjustments (Art. 6: 乡镇提出、县级同意、市级备案)")
-    sub = cli.command("propose", "乡镇(街道)提出网格划分或调整", _propose, group=group)
+    sub = cli.command("propose", "乡镇(街道)提出网格划分或调整", _propose, group=group,
+                      epilog=file_help.GEOJSON + "\n\nFeature 的 properties(同 grids import):\n"
+                      + file_help.grid_properties())
     sub.add_argument("file", metavar="FILE.geojson", help="调整后相关村(社区)的网格;已有网格未写的属性保持不变")
     sub.add_argument("--township", required=True, metavar="CODE")
     sub.add_argument("--kind", default="adjust", choices=[k.value for k in AdjustmentKind])
