@@ -607,8 +607,8 @@ def history_values(row: GridHistory) -> dict:
 def spec_values(spec: GridSpec) -> dict:
     """A proposed grid in the form `changed_fields` compares."""
     return {"name": spec.name, "kind": spec.kind, "category": spec.exclusive_category or spec.sea_category,
-            "managing_unit": spec.managing_unit, **{key: getattr(spec, key) for key in GRID_COUNTS},
-            "urban": spec.urban, "area_km2": round(area_m2(spec.geometry) / 1e6, 6) if spec.geometry is not None else None,
+            "managing_unit": spec.managing_unit, **{key: getattr(spec, key) for key in GRID_COUNTS}, "urban": spec.urban,
+            "area_km2": round(area_m2(spec.geometry) / 1e6, 6) if spec.geometry is not None else None,
             "geometry": spec.geometry, "vessels": frozenset(v.registration_no for v in spec.vessels)}
 
 
