@@ -439,3 +439,12 @@ def test_every_command_in_the_top_help_has_an_english_gloss():
     unglossed = [choice.dest for choice in commands._choices_actions
                  if not re.search(r"\b(?!Art\b)[A-Za-z]{3,}", choice.help)]
     assert unglossed == []
+
+
+def test_the_readmes_first_account_examples_name_no_township_to_copy_by_mistake():
+    """Setting up a real township, the first account's scope is the administrator's own township:
+    an example naming 侨港镇 would be run as it stands."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    set_up = readme.split("## Configuration: which database")[1].split("## The admin command line")[0]
+    assert re.findall(r"users add (\S+) .*--scope (\S+)", set_up) == [("NAME", "CODE")] * 2
+    assert "CODE: the township's code" in set_up

@@ -180,10 +180,12 @@ class Cli:
         self._groups: dict[str, argparse._SubParsersAction] = {}
 
     def command(self, name: str, help: str, handler: Handler, group: str | None = None, *,
-                needs_schema: bool = True) -> argparse.ArgumentParser:
-        """`needs_schema`: refused on a database that `init` has not set up (all but `init` and what reads no database)."""
+                needs_schema: bool = True, epilog: str | None = None) -> argparse.ArgumentParser:
+        """`needs_schema`: refused on a database that `init` has not set up (all but `init` and what reads no database).
+        `epilog`: what the command's --help says below the options (a file's format), with its line breaks kept."""
         parent = self._groups[group] if group else self._top
-        sub = parent.add_parser(name, help=help, description=help)
+        sub = parent.add_parser(name, help=help, description=help, epilog=epilog,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
         sub.set_defaults(handler=handler, needs_schema=needs_schema, command_parser=sub)
         return sub
 

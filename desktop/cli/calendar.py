@@ -7,6 +7,7 @@ from datetime import date
 
 from ..models.enums import DayKind
 from ..services import calendar_admin
+from .places import print_table
 
 
 def _import(ctx, args) -> int:
@@ -23,9 +24,11 @@ def _list(ctx, args) -> int:
     if year.status is calendar_admin.YearStatus.UNKNOWN:
         ctx.print(f"国务院公布该年安排后,请用 griddesk-admin calendar import FILE 录入全年的法定节假日和调休上班日"
                   f"(CSV 每行 date,kind,name,如 {year.year}-01-01,holiday,元旦)")
-    for entry in year.days:
-        applies = "\t地方" if entry.regional else f"\t{entry.schedule_year} 年安排" if entry.schedule_year else ""
-        ctx.print(f"{entry.day.isoformat()}\t{entry.kind.value}\t{entry.kind.label}\t{entry.name}{applies}")
+    if year.days:
+        print_table(ctx, ["日期", "类型", "名称", "适用"],
+                    [[entry.day.isoformat(), f"{entry.kind.value} {entry.kind.label}", entry.name,
+                      "地方" if entry.regional else f"{entry.schedule_year} 年安排" if entry.schedule_year else ""]
+                     for entry in year.days])
     warning = calendar_admin.warning_for_open_deadlines(ctx.db)
     if warning:
         ctx.print(f"注意:{warning}")

@@ -12,30 +12,29 @@ def _parent_text(info: departments.DepartmentInfo) -> str:
     return f"{info.parent_name}({info.parent_code})" if info.parent_code else "—"
 
 
-def _describe(info: departments.DepartmentInfo) -> str:
-    """One department on a line, as add and edit confirm it."""
-    retired = "" if info.active else "\t(已停用)"
-    return (f"{info.code}\t{info.level.label}\t{info.place_name}\t{info.name}\t{info.phone or '—'}"
-            f"\t上级:{_parent_text(info)}{retired}")
-
-
-def _list(ctx, args) -> int:
-    found = departments.list_departments(ctx.db, args.under, include_retired=args.all)
+def _print_departments(ctx, found: list[departments.DepartmentInfo], *, with_state: bool) -> None:
     header = ["代码", "级别", "辖区", "名称", "办公电话", "上级部门"]
     rows = [[info.code, info.level.label, info.place_name, info.name, info.phone or "—", _parent_text(info)]
             for info in found]
-    if args.all:  # only then do retired ones show, so only then is the state worth a column
+    if with_state:
         header.append("状态")
         for row, info in zip(rows, found):
             row.append("在用" if info.active else "已停用")
     print_table(ctx, header, rows)
+
+
+def _list(ctx, args) -> int:
+    found = departments.list_departments(ctx.db, args.under, include_retired=args.all)
+    # Only with --all do retired ones show, so only then is the state worth a column.
+    _print_departments(ctx, found, with_state=args.all)
     return 0
 
 
 def _add(ctx, args) -> int:
     info = departments.add_department(ctx.db, ctx.actor, code=args.code, place_code=args.place,
                                       draft=DepartmentDraft(args.name, args.short, args.phone), parent_code=args.parent)
-    ctx.print("已新增 " + _describe(info))
+    ctx.print("已新增联动部门:")
+    _print_departments(ctx, [info], with_state=False)
     return 0
 
 
@@ -44,7 +43,8 @@ def _edit(ctx, args) -> int:
     draft = DepartmentDraft(args.name or now.name, args.short or now.short_name,
                             now.phone if args.phone is None else args.phone)
     info = departments.update_department(ctx.db, ctx.actor, args.code, draft, expected_version=now.version)
-    ctx.print("已修改 " + _describe(info))
+    ctx.print("已修改联动部门:")
+    _print_departments(ctx, [info], with_state=not info.active)
     return 0
 
 

@@ -137,9 +137,9 @@ def _conformance(ctx, args) -> int:
         return 0
     if not report.tests_counted:
         ctx.print(conformance.TESTS_NOT_INSTALLED)
-    for row in report.rows:
-        tests = len(row.tests) if report.tests_counted else "—"
-        ctx.print(f"第{row.number}条 {row.title}\t功能 {len(row.features)}\t测试 {tests}")
+    print_table(ctx, ["条款", "功能", "测试"],
+                [[f"第{row.number}条 {row.title}", len(row.features), len(row.tests) if report.tests_counted else "—"]
+                 for row in report.rows])
     if report.tests_counted:
         ctx.print(f"无测试检验的条款:{'、'.join(map(str, report.untested)) or '无'}")
     return 0

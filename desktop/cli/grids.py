@@ -7,6 +7,8 @@ import argparse
 from ..services import adjustments, grids
 from ..services.geo import geojson_io
 from ..models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState
+from . import file_help
+from .places import print_table
 
 
 def _crs(sub: argparse.ArgumentParser) -> None:
@@ -56,15 +58,16 @@ def _decide(action):
 def _list(ctx, args) -> None:
     state = AdjustmentState.from_label(args.state) if args.state else None
     found = adjustments.list_adjustments(ctx.db, ctx.actor, under=args.under, state=state)
-    for info in found:
-        ctx.print(f"#{info.id}\t{info.township_name}\t{info.kind.label}\t{info.reason.label}\t{info.state.label}\t"
-                  f"网格 {info.grid_count} 个\t{info.reason_text}")
+    print_table(ctx, ["编号", "乡镇(街道)", "类型", "原因", "状态", "网格", "理由"],
+                [[f"#{info.id}", info.township_name, info.kind.label, info.reason.label, info.state.label,
+                  f"{info.grid_count} 个", info.reason_text] for info in found])
     ctx.print(f"共 {len(found)} 件申请")
 
 
 def register(cli) -> None:
     group = cli.group("grids", "网格 导入导出 (grids: GeoJSON import/export)")
-    sub = cli.command("import", "导入村(社区)的初始网格划分(全部通过检查才写入)", _grids_import, group=group)
+    sub = cli.command("import", "导入村(社区)的初始网格划分(全部通过检查才写入)", _grids_import, group=group,
+                      epilog=file_help.grids_import_epilog())
     sub.add_argument("file", metavar="FILE.geojson")
     _crs(sub)
     sub.add_argument("--dry-run", action="store_true", help="只检查,不写入")
@@ -74,12 +77,15 @@ def register(cli) -> None:
     sub.add_argument("--under", metavar="CODE", help="只导出该地点下的网格")
 
     group = cli.group("boundaries", "区划边界 (unit boundaries)")
-    sub = cli.command("import", "导入县、乡镇、村(社区)边界,按代码或名称匹配", _boundaries_import, group=group)
+    sub = cli.command("import", "导入县、乡镇、村(社区)边界,按代码或名称匹配", _boundaries_import, group=group,
+                      epilog=file_help.boundaries_import_epilog())
     sub.add_argument("file", metavar="FILE.geojson")
     _crs(sub)
 
     group = cli.group("adjustments", "网格划分调整 grid adjustments (Art. 6: 乡镇提出、县级同意、市级备案)")
-    sub = cli.command("propose", "乡镇(街道)提出网格划分或调整", _propose, group=group)
+    sub = cli.command("propose", "乡镇(街道)提出网格划分或调整", _propose, group=group,
+                      epilog=file_help.GEOJSON + "\n\nFeature 的 properties(同 grids import):\n"
+                      + file_help.grid_properties())
     sub.add_argument("file", metavar="FILE.geojson", help="调整后相关村(社区)的网格;已有网格未写的属性保持不变")
     sub.add_argument("--township", required=True, metavar="CODE")
     sub.add_argument("--kind", default="adjust", choices=[k.value for k in AdjustmentKind])

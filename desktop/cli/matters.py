@@ -10,6 +10,7 @@ from ..models.enums import MatterListState, ReviewState
 from ..services import matter_exchange, matter_list, users
 from ..services.clock import beijing_today
 from ..services.security import Permission
+from . import file_help
 from .calendar import iso_date
 from .places import print_table
 
@@ -42,8 +43,8 @@ def _in_force(ctx, args) -> int:
     lists = matter_list.in_force(ctx.db, args.place or ctx.own_area(Permission.VIEW), on)
     for info, items in lists:
         ctx.print(f"# {info.title} 第 {info.version} 版({info.published_on} 公布)")
-        for item in items:
-            ctx.print(f"{item.draft.code}\t{item.draft.category.label}\t{item.draft.title}\t{item.department}")
+        print_table(ctx, ["事项编码", "类别", "事项名称", "责任部门"],
+                    [[item.draft.code, item.draft.category.label, item.draft.title, item.department] for item in items])
     if not lists:
         ctx.print(f"{on} 没有现行的事项清单")
     return 0
@@ -129,8 +130,8 @@ def register(cli) -> None:
     sub = cli.command("in-force", "列出某地现行的事项(市级及所在县区)", _in_force, group=group)
     sub.add_argument("--place", metavar="CODE", help="区划代码(默认:当前用户所在地区,系统管理员为北海市)")
     sub.add_argument("--on", metavar="YYYY-MM-DD", help="哪一天现行,默认今天")
-    sub = cli.command("import", "从 CSV/XLSX 向市或县(区)事项清单的草稿导入事项(列:" + "、".join(matter_exchange.COLUMNS)
-                      + ";责任部门填部门代码)", _import, group=group)
+    sub = cli.command("import", "从 CSV/XLSX 向市或县(区)事项清单的草稿导入事项(各列见下)", _import, group=group,
+                      epilog=file_help.matters_import_epilog())
     sub.add_argument("file", metavar="FILE")
     sub.add_argument("--place", metavar="CODE", help=LIST_PLACE_HELP)
     sub = cli.command("export", "导出事项清单的事项为 CSV/XLSX(与导入的列相同)", _export, group=group)

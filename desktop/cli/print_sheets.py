@@ -12,6 +12,7 @@ from ..services.printing.matter_list_pdf import print_matter_list
 from ..services.printing.notice_sheets import print_notice_sheets
 from ..services.security import Permission
 from .key_value import split_setting
+from .places import print_table
 
 
 def _default_place(ctx, given: str | None) -> str:
@@ -50,8 +51,9 @@ def _notice_sheets(ctx, args) -> int:
 
 def _needing_reprint(ctx, args) -> int:
     entries = notice_board.needs_reprint(ctx.db, ctx.actor, _default_place(ctx, args.under))
-    for entry in entries:
-        ctx.print(f"{entry.grid_code}\t{entry.grid_name}\t{entry.reason}")
+    if entries:
+        print_table(ctx, ["网格代码", "网格名称", "原因"],
+                    [[entry.grid_code, entry.grid_name, entry.reason] for entry in entries])
     ctx.print(f"共 {len(entries)} 个网格的公示牌需要(重新)打印")
     return 0
 

@@ -86,17 +86,22 @@ def _township_status(ctx, code: str) -> setup_status.SetupStatus:
 
 
 def _print_setup(ctx, status: setup_status.SetupStatus) -> None:
-    """Whether the township has what its center needs to work, naming the command for each thing missing."""
+    """Whether the township has what its center needs to work, naming the command for each thing
+    missing; then, as warnings, the departments nobody can sign for at a desk."""
     if not status.missing:
         ctx.print(f"{status.township_name}({status.township_code})初始设置已完成:网格、网格人员、现行事项清单、"
                   "联动部门、值班员账号均已具备 (township set up)")
-        return
-    ctx.print(f"{status.township_name}({status.township_code})尚未完成初始设置,"
-              f"还缺 {len(status.missing)} 项 (township not set up yet):")
-    codes = {"township": status.township_code[:9], "institution": status.institution_code[:6]}
-    for missing in status.missing:
-        what, how = _SETUP_STEPS[missing]
-        ctx.print(f"  - 缺{what}:{how.format(**codes)}")
+    else:
+        ctx.print(f"{status.township_name}({status.township_code})尚未完成初始设置,"
+                  f"还缺 {len(status.missing)} 项 (township not set up yet):")
+        codes = {"township": status.township_code[:9], "institution": status.institution_code[:6]}
+        for missing in status.missing:
+            what, how = _SETUP_STEPS[missing]
+            ctx.print(f"  - 缺{what}:{how.format(**codes)}")
+    for department in status.unsigned:
+        ctx.print(f"注意:{department.name}({department.code})没有在用的联络员账号,派给它的案件无人能在桌面签收"
+                  f"(Art. 19),派遣后须电话通知;添加:griddesk-admin users add NAME --role liaison "
+                  f"--scope {department.place_code} --department {department.code}")
 
 
 def register(cli) -> None:

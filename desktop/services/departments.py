@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from ..db import Database
@@ -33,6 +33,8 @@ from ..models import (
     MatterList,
     Place,
     RectificationNotice,
+    RoleGrant,
+    User,
 )
 from ..models.enums import (
     ACTIVE_ASSIGNMENT_STATES,
@@ -43,6 +45,7 @@ from ..models.enums import (
     PlaceLevel,
     RectificationState,
     ReviewState,
+    Role,
 )
 from .cases.callbacks import current_lead
 from .clock import BEIJING, beijing_today
@@ -84,6 +87,7 @@ class DepartmentInfo:
     version: int
     parent_code: str | None
     parent_name: str | None
+    signs_at_desk: bool  # it has an active liaison account (liaison_account_exists)
 
 
 def by_code(session: Session, code: str, *, lock: str | None = None) -> Department:
@@ -96,6 +100,14 @@ def by_code(session: Session, code: str, *, lock: str | None = None) -> Departme
     if department is None:
         raise NotFound(f"没有代码为 {code} 的联动部门;用 griddesk-admin departments list 查看各部门代码")
     return department
+
+
+def liaison_account_exists():
+    """Whether the department of the enclosing query has an active liaison account: someone to sign
+    for the cases dispatched to it at a desk (Art. 18(1), 19). Without one a department works, but
+    the center tells it of each case by phone."""
+    return exists().where(User.department_id == Department.id, User.active.is_(True),
+                          RoleGrant.user_id == User.id, RoleGrant.role == Role.LIAISON)
 
 
 def require_keeper(uow: UnitOfWork, place: Place) -> None:
@@ -310,13 +322,14 @@ def set_parent(db: Database, actor: Actor, code: str, parent_code: str | None, *
 
 def _info(session: Session, department: Department, place: Place) -> DepartmentInfo:
     parent = session.get(Department, department.parent_id) if department.parent_id else None
-    return _row(department, place, parent)
+    signs = session.scalar(select(liaison_account_exists()).where(Department.id == department.id))
+    return _row(department, place, parent, signs)
 
 
-def _row(department: Department, place: Place, parent: Department | None) -> DepartmentInfo:
+def _row(department: Department, place: Place, parent: Department | None, signs_at_desk: bool) -> DepartmentInfo:
     return DepartmentInfo(department.id, department.code, department.name, department.short_name, department.level,
                           place.code, place.short_name, department.phone, department.active, department.version,
-                          parent.code if parent else None, parent.name if parent else None)
+                          parent.code if parent else None, parent.name if parent else None, signs_at_desk)
 
 
 def keeper_of(db: Database, place_code: str) -> tuple[str, str]:
@@ -360,14 +373,14 @@ def list_departments(db: Database, under: str | None = None, *, include_retired:
     serving a place or somewhere under it. Retired ones only when asked for."""
     parent = aliased(Department)
     with db.session() as session:
-        stmt = (select(Department, Place, parent).join(Place, Place.id == Department.place_id)
+        stmt = (select(Department, Place, parent, liaison_account_exists()).join(Place, Place.id == Department.place_id)
                 .outerjoin(parent, parent.id == Department.parent_id).order_by(Department.code))
         if not include_retired:
             stmt = stmt.where(Department.active.is_(True))
         if under:
             root = get_place(session, under)
             stmt = stmt.where(Place.code.startswith(scope_prefix(root.code, root.level)))
-        return [_row(d, p, above) for d, p, above in session.execute(stmt)]
+        return [_row(d, p, above, signs) for d, p, above, signs in session.execute(stmt)]
 
 
 def liaison_counts(db: Database, department_ids: list[int]) -> dict[int, int]:

@@ -49,22 +49,23 @@ from .places import get_place, normalise_code
 from .security import Actor, Permission, scope_prefix
 from .unit_of_work import UnitOfWork, unit_of_work
 
-_COUNTS = ("households", "residents", "units", "village_groups", "staff_quota")
+GRID_COUNTS = ("households", "residents", "units", "village_groups", "staff_quota")
 # Other names a grid file may give the staff count by.
-_ALIASES = {"staff_quota": ("staff_count", "网格员数"), "category": ("exclusive_category", "sea_category")}
-_VESSEL_FIELDS = ("name", "registration_no", "skipper", "phone")
+PROPERTY_ALIASES = {"staff_quota": ("staff_count", "网格员数"), "category": ("exclusive_category", "sea_category")}
+VESSEL_FIELDS = ("name", "registration_no", "skipper", "phone")
 _VESSEL_CONTACTS = ("skipper", "phone")  # personal data: exported only to those who may view it (Art. 15)
 _TEXTS = ("code", "name", "short_name", "village_code", "managing_unit")
-_PROPERTIES = ("code", "name", "short_name", "kind", "category", "village_code", "managing_unit", *_COUNTS,
+_PROPERTIES = ("code", "name", "short_name", "kind", "category", "village_code", "managing_unit", *GRID_COUNTS,
                "urban", "vessels")
 _COMPUTED = ("area_km2",)  # written by the export for the reader; computed from the polygon on import
-_KNOWN = {*_PROPERTIES, *_COMPUTED, *(name for names in _ALIASES.values() for name in names)}
+_KNOWN = {*_PROPERTIES, *_COMPUTED, *(name for names in PROPERTY_ALIASES.values() for name in names)}
 # The column each text is stored in, whose length is its limit: PostgreSQL refuses a longer one with
 # an error naming no feature, SQLite keeps it whole; so it is refused here by feature and property.
 _LIMITS = {"name": Place.name, "short_name": Place.short_name, "managing_unit": Grid.managing_unit}
 _VESSEL_LIMITS = {"name": Vessel.name, "registration_no": Vessel.registration_no, "skipper": Vessel.skipper,
                   "phone": Vessel.phone}
-_KNOWN_TEXT = "、".join(_PROPERTIES) + "".join(f";{key} 也可写作 {'、'.join(names)}" for key, names in _ALIASES.items())
+_KNOWN_TEXT = "、".join(_PROPERTIES) + "".join(f";{key} 也可写作 {'、'.join(names)}"
+                                               for key, names in PROPERTY_ALIASES.items())
 
 
 @dataclass(frozen=True)
@@ -202,13 +203,13 @@ def _vessels(raw, problems: list[str]) -> tuple[VesselSpec, ...]:
         if not isinstance(item, dict):
             problems.append(f"vessels 第 {n} 条船应为对象 {{name, registration_no, skipper, phone}},而是 {shown(item)}")
             continue
-        unknown = [key for key in item if key not in _VESSEL_FIELDS]
-        wrong = _not_texts(item, _VESSEL_FIELDS, f"vessels 第 {n} 条船的 ")
+        unknown = [key for key in item if key not in VESSEL_FIELDS]
+        wrong = _not_texts(item, VESSEL_FIELDS, f"vessels 第 {n} 条船的 ")
         wrong += _too_long(item, _VESSEL_LIMITS, f"vessels 第 {n} 条船的 ")
         if unknown:
-            wrong.append(f"vessels 第 {n} 条船有未知属性 {'、'.join(unknown)}(可用的属性为 {'、'.join(_VESSEL_FIELDS)})")
-        values = {key: _text(item, key) for key in _VESSEL_FIELDS}
-        missing = [key for key in _VESSEL_FIELDS[:3] if not values[key]]
+            wrong.append(f"vessels 第 {n} 条船有未知属性 {'、'.join(unknown)}(可用的属性为 {'、'.join(VESSEL_FIELDS)})")
+        values = {key: _text(item, key) for key in VESSEL_FIELDS}
+        missing = [key for key in VESSEL_FIELDS[:3] if not values[key]]
         if missing:
             wrong.append(f"第 {n} 条船缺少 {'、'.join(missing)}(船名、登记号、船长必填)")
         problems += wrong
@@ -227,7 +228,7 @@ def _grid_spec(ref: FeatureRef, props: dict, geometry: BaseGeometry | None, *, d
     short_limit = Place.short_name.type.length
     if not _text(props, "short_name") and len(ref.name or "") > short_limit:  # the name would stand in for it
         problems.append(f"name 有 {len(ref.name)} 个字,简称最多 {short_limit} 个字:请另给 short_name(简称)")
-    for key, aliases in _ALIASES.items():
+    for key, aliases in PROPERTY_ALIASES.items():
         given = [name for name in (key, *aliases) if props.get(name) not in (None, "")]
         if len(given) > 1:
             problems.append(f"{'、'.join(given)} 是同一属性的不同写法,只能写一个")
@@ -260,8 +261,8 @@ def _grid_spec(ref: FeatureRef, props: dict, geometry: BaseGeometry | None, *, d
         elif code and not code.startswith(village_code):
             problems.append(f"网格代码 {code} 没有以所属村(社区)代码 {village_code} 开头")
     counts = {}
-    for key in _COUNTS:
-        given = next((name for name in (key, *_ALIASES.get(key, ())) if name in props), key)
+    for key in GRID_COUNTS:
+        given = next((name for name in (key, *PROPERTY_ALIASES.get(key, ())) if name in props), key)
         value = props.get(given)
         if value is None or value == "":
             value = 0
@@ -327,7 +328,7 @@ def spec_feature(spec: GridSpec) -> dict:
     category = spec.exclusive_category or spec.sea_category
     props = {"code": spec.code, "name": spec.name, "short_name": spec.short_name, "kind": spec.kind.value,
              "category": category.value if category else None, "village_code": spec.village_code,
-             "managing_unit": spec.managing_unit, **{key: getattr(spec, key) for key in _COUNTS},
+             "managing_unit": spec.managing_unit, **{key: getattr(spec, key) for key in GRID_COUNTS},
              "urban": spec.urban, "vessels": [vars(v) for v in spec.vessels] or None}
     return geojson_io.feature(spec.geometry, {k: v for k, v in props.items() if v is not None})
 
@@ -399,7 +400,7 @@ def _snapshot(place: Place) -> dict:
     return {
         "code": place.code, "name": place.name, "short_name": place.short_name, "status": grid.status.value,
         "kind": grid.kind.value, "category": _category(grid), "managing_unit": grid.managing_unit,
-        **{key: getattr(grid, key) for key in _COUNTS}, "urban": grid.urban, "area_km2": grid.area_km2,
+        **{key: getattr(grid, key) for key in GRID_COUNTS}, "urban": grid.urban, "area_km2": grid.area_km2,
     }
 
 
@@ -429,7 +430,7 @@ def _place_values(spec: GridSpec) -> dict:
 def _grid_values(spec: GridSpec) -> dict:
     return {"kind": spec.kind, "exclusive_category": spec.exclusive_category, "sea_category": spec.sea_category,
             "managing_unit": spec.managing_unit, "urban": spec.urban, "status": GridStatus.ACTIVE,
-            **{key: getattr(spec, key) for key in _COUNTS},
+            **{key: getattr(spec, key) for key in GRID_COUNTS},
             "area_km2": round(area_m2(spec.geometry) / 1e6, 6) if spec.geometry is not None else None}
 
 
@@ -489,7 +490,7 @@ def _unchanged(place: Place, spec: GridSpec) -> bool:
     grid = place.grid
     stored = shapely.from_wkb(place.geometry) if place.geometry else None
     same_shape = stored is None if spec.geometry is None else stored is not None and stored.equals(spec.geometry)
-    fields = ("kind", "exclusive_category", "sea_category", "managing_unit", "urban", *_COUNTS)
+    fields = ("kind", "exclusive_category", "sea_category", "managing_unit", "urban", *GRID_COUNTS)
     roster = {VesselSpec(v.name, v.registration_no, v.skipper, v.phone) for v in grid.vessels}
     return ((place.name, place.short_name) == (spec.name, spec.short_name) and same_shape
             and all(getattr(grid, key) == getattr(spec, key) for key in fields) and roster == set(spec.vessels))
@@ -505,7 +506,7 @@ def changes_nothing(session: Session, specs: list[GridSpec], villages: dict[str,
 
 
 def _given(props: dict, key: str) -> bool:
-    return any(name in props for name in (key, *_ALIASES.get(key, ())))
+    return any(name in props for name in (key, *PROPERTY_ALIASES.get(key, ())))
 
 
 def _kind_value(value) -> str | None:
@@ -530,7 +531,7 @@ def _live_properties(place: Place, *, contacts: bool = True) -> dict:
     props = _snapshot(place)
     del props["status"]
     props["village_code"] = place.code[:12]
-    fields = _VESSEL_FIELDS if contacts else [key for key in _VESSEL_FIELDS if key not in _VESSEL_CONTACTS]
+    fields = VESSEL_FIELDS if contacts else [key for key in VESSEL_FIELDS if key not in _VESSEL_CONTACTS]
     if place.grid.vessels:
         props["vessels"] = [{key: getattr(v, key) for key in fields} for v in place.grid.vessels]
     return {k: v for k, v in props.items() if v is not None}
@@ -538,7 +539,7 @@ def _live_properties(place: Place, *, contacts: bool = True) -> dict:
 
 def _inherit(props: dict, live: dict) -> dict:
     props = dict(props)
-    for key in (*_COUNTS, "urban", "kind"):
+    for key in (*GRID_COUNTS, "urban", "kind"):
         if not _given(props, key) and key in live:
             props[key] = live[key]
     same_kind = _kind_value(props["kind"]) == live["kind"]
@@ -546,7 +547,7 @@ def _inherit(props: dict, live: dict) -> dict:
         props["category"] = live["category"]
     if same_kind and not _given(props, "managing_unit") and "managing_unit" in live:
         props["managing_unit"] = live["managing_unit"]
-    category = next((props[name] for name in ("category", *_ALIASES["category"]) if props.get(name)), None)
+    category = next((props[name] for name in ("category", *PROPERTY_ALIASES["category"]) if props.get(name)), None)
     same_category = same_kind and _category_of(live["kind"], category) == _category_of(live["kind"],
                                                                                    live.get("category"))
     if same_category and "vessels" not in props and "vessels" in live:
@@ -582,7 +583,7 @@ def active_grids(session: Session, villages: dict[str, Place]) -> dict[str, Plac
 
 
 # What a before/after comparison shows, in this order; "area_km2" stands for the shape.
-COMPARED = ("name", "kind", "category", "managing_unit", *_COUNTS, "urban", "area_km2", "vessels")
+COMPARED = ("name", "kind", "category", "managing_unit", *GRID_COUNTS, "urban", "area_km2", "vessels")
 
 
 def _comparable(snapshot: dict, geometry: bytes | None, vessels: frozenset[str] | None) -> dict:
@@ -606,7 +607,7 @@ def history_values(row: GridHistory) -> dict:
 def spec_values(spec: GridSpec) -> dict:
     """A proposed grid in the form `changed_fields` compares."""
     return {"name": spec.name, "kind": spec.kind, "category": spec.exclusive_category or spec.sea_category,
-            "managing_unit": spec.managing_unit, **{key: getattr(spec, key) for key in _COUNTS}, "urban": spec.urban,
+            "managing_unit": spec.managing_unit, **{key: getattr(spec, key) for key in GRID_COUNTS}, "urban": spec.urban,
             "area_km2": round(area_m2(spec.geometry) / 1e6, 6) if spec.geometry is not None else None,
             "geometry": spec.geometry, "vessels": frozenset(v.registration_no for v in spec.vessels)}
 
@@ -713,12 +714,12 @@ def grid_history(db: Database, code: str) -> list[GridVersion]:
 
 # ---------------------------------------------------------------- unit boundaries
 
-_CODE_KEYS = ("code", "adcode", "区划代码")
-_NAME_KEYS = ("name", "short_name", "名称")
+BOUNDARY_CODE_KEYS = ("code", "adcode", "区划代码")
+BOUNDARY_NAME_KEYS = ("name", "short_name", "名称")
 
 
 def _match_unit(session: Session, ref: FeatureRef, props: dict) -> tuple[Place | None, str | None]:
-    for key in _CODE_KEYS:
+    for key in BOUNDARY_CODE_KEYS:
         if props.get(key) not in (None, ""):
             try:
                 code = normalise_code(str(props[key]))
@@ -728,9 +729,9 @@ def _match_unit(session: Session, ref: FeatureRef, props: dict) -> tuple[Place |
             if place is None or place.level is PlaceLevel.GRID:
                 return None, f"{key} {props[key]} 对应的单位 {code} 不在区划树中(网格边界请用 grids import)"
             return place, None
-    name = next((str(props[k]).strip() for k in _NAME_KEYS if props.get(k)), None)
+    name = next((str(props[k]).strip() for k in BOUNDARY_NAME_KEYS if props.get(k)), None)
     if not name:
-        return None, f"没有可用于匹配的属性:需要 {'/'.join(_CODE_KEYS)} 或 {'/'.join(_NAME_KEYS)}"
+        return None, f"没有可用于匹配的属性:需要 {'/'.join(BOUNDARY_CODE_KEYS)} 或 {'/'.join(BOUNDARY_NAME_KEYS)}"
     matches = session.scalars(select(Place).where(Place.level != PlaceLevel.GRID)
                               .where((Place.name == name) | (Place.short_name == name))).all()
     if not matches:

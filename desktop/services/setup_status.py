@@ -1,6 +1,7 @@
 """What a township still lacks before its center can work: grids in use (Art. 6), grid staff
 (Art. 9), a matter list in force (Art. 12–13), linked departments to dispatch to (Art. 18) and
-someone on duty to take requests in.
+someone on duty to take requests in. Said besides, as no lack (the center can phone them): the
+departments its matter list sends cases to that nobody can sign for at a desk (Art. 18(1), 19).
 
 A fresh database holds only the Beihai tree; the main window says what is missing for the
 township chosen, instead of an empty queue that explains nothing.
@@ -18,6 +19,7 @@ from ..db import Database
 from ..models import Department, Grid, GridStaffRole, MatterItem, Place, RoleGrant, User
 from ..models.enums import GridStatus, PlaceLevel, Role
 from .clock import beijing_today
+from .departments import liaison_account_exists
 from .matter_list import institution_of
 from .matters import lists_in_force
 from .places import get_place, upward
@@ -37,12 +39,24 @@ KEPT_BY_INSTITUTION = frozenset({Missing.MATTER_LIST, Missing.DEPARTMENTS})
 
 
 @dataclass(frozen=True)
+class UnsignedDepartment:
+    """A department of the township's list without an active liaison account."""
+
+    code: str
+    name: str
+    place_code: str  # its territory: where a liaison account for it is granted
+
+
+@dataclass(frozen=True)
 class SetupStatus:
     township_code: str
     township_name: str
     missing: tuple[Missing, ...]  # in the order they are best done
     institution_code: str = ""  # the county (or city) compiling its matter list: who keeps KEPT_BY_INSTITUTION
     institution_name: str = ""
+    # Departments of the list in force (and the offices of their lines covering the township, where
+    # dispatch goes first) that nobody can sign for at a desk: the center phones them (Art. 18(1), 19).
+    unsigned: tuple[UnsignedDepartment, ...] = ()
 
     def kept_at(self, missing: Missing) -> str:
         """The place code where what is missing is set up (the permission is needed there)."""
@@ -77,4 +91,27 @@ def township_setup(db: Database, place_code: str) -> SetupStatus | None:
         present = session.execute(select(*checks.values())).one()
         missing = tuple(kind for kind, there in zip(checks, present) if not there)
         institution = institution_of(township)
-        return SetupStatus(township.code, township.name, missing, institution.code, institution.name)
+        return SetupStatus(township.code, township.name, missing, institution.code, institution.name,
+                           _unsigned(session, chain, in_force))
+
+
+def _unsigned(session, chain: list[int], in_force: list[int]) -> tuple[UnsignedDepartment, ...]:
+    """The active departments covering the township that the lists in force name, or whose line
+    leads up to one they name (the local office dispatch suggests first), without a liaison account."""
+    named = set(session.scalars(select(MatterItem.department_id).where(MatterItem.matter_list_id.in_(in_force))))
+    if not named:
+        return ()
+    parent_of = dict(session.execute(select(Department.id, Department.parent_id)).all())
+    rows = session.execute(
+        select(Department.id, Department.code, Department.name, Place.code).join(Place, Place.id == Department.place_id)
+        .where(Department.active.is_(True), Department.place_id.in_(chain), ~liaison_account_exists())
+        .order_by(Department.code))
+    unsigned = []
+    for dept_id, code, name, place_code in rows:
+        line, step = set(), dept_id
+        while step is not None and step not in line:  # levels only rise, but a bad row must not hang
+            line.add(step)
+            step = parent_of.get(step)
+        if line & named:
+            unsigned.append(UnsignedDepartment(code, name, place_code))
+    return tuple(unsigned)

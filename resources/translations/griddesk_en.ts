@@ -1534,32 +1534,32 @@
   <context>
     <name>ContactsModel</name>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="36" />
+      <location filename="../../desktop/views/departments/models.py" line="50" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="36" />
+      <location filename="../../desktop/views/departments/models.py" line="50" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="37" />
+      <location filename="../../desktop/views/departments/models.py" line="51" />
       <source>职责</source>
       <translation>Duties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="40" />
+      <location filename="../../desktop/views/departments/models.py" line="54" />
       <source>回访负责人(条例第二十条)</source>
       <translation>Responsible person (Art. 20)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="41" />
+      <location filename="../../desktop/views/departments/models.py" line="55" />
       <source>业务指导人员(条例第十三条)</source>
       <translation>Guidance contact (Art. 13)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="42" />
+      <location filename="../../desktop/views/departments/models.py" line="56" />
       <source>联系人</source>
       <translation>Contact</translation>
     </message>
@@ -1764,54 +1764,74 @@
   <context>
     <name>DepartmentsModel</name>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="19" />
+      <location filename="../../desktop/views/departments/models.py" line="21" />
       <source>代码</source>
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="19" />
+      <location filename="../../desktop/views/departments/models.py" line="21" />
       <source>部门名称</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="20" />
+      <location filename="../../desktop/views/departments/models.py" line="22" />
       <source>简称</source>
       <translation>Short name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="20" />
+      <location filename="../../desktop/views/departments/models.py" line="22" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="21" />
+      <location filename="../../desktop/views/departments/models.py" line="23" />
       <source>辖区</source>
       <translation>Territory</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="21" />
+      <location filename="../../desktop/views/departments/models.py" line="23" />
       <source>上级部门</source>
       <translation>Department above</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="22" />
+      <location filename="../../desktop/views/departments/models.py" line="24" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="22" />
+      <location filename="../../desktop/views/departments/models.py" line="24" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
       <location filename="../../desktop/views/departments/models.py" line="25" />
+      <source>桌面签收</source>
+      <translation>Signing at a desk</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/models.py" line="29" />
       <source>在用</source>
       <translation>Active</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="25" />
+      <location filename="../../desktop/views/departments/models.py" line="29" />
       <source>已停用</source>
       <translation>Retired</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/models.py" line="30" />
+      <source>有联络员账号</source>
+      <translation>Has a liaison account</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/models.py" line="30" />
+      <source>无联络员账号,须电话通知</source>
+      <translation>No liaison account: phone it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/models.py" line="44" />
+      <source>该部门没有在用的联络员账号:派给它的案件无人能在桌面签收(条例第十九条),派遣后须电话通知。请在“人员 → 用户账号与权限”中为其添加联络员账号。</source>
+      <translation>This department has no active liaison account: nobody can sign for the cases dispatched to it at a desk (Art. 19), so it must be told by phone. Add a liaison account for it in People → User accounts and roles.</translation>
     </message>
   </context>
   <context>
@@ -1906,63 +1926,68 @@
   <context>
     <name>DispatchDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="52" />
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="77" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="53" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="82" />
       <source>派遣</source>
       <translation>Dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="60" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="61" />
       <source>输入单位名称的一部分查找</source>
       <translation>Type part of a department's name to find it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="73" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="77" />
       <source>主办(首接)单位</source>
       <translation>Lead department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="75" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="79" />
       <source>协办单位</source>
       <translation>Co-handlers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="78" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="83" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="97" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="102" />
       <source>派遣 %1</source>
       <translation>Dispatch %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="100" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="105" />
       <source>现在派遣:%1 前签收,办理时限 %2 %3,%4 前办结</source>
       <translation>Dispatched now: to be signed for by %1; time limit %2 %3, to be finished by %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="104" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="109" />
       <source>%1 年的节假日安排尚未录入,期限暂按周一至周五计算</source>
       <translation>The holidays of %1 are not entered yet: deadlines are counted Monday to Friday for now</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="117" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="122" />
       <source>已选协办单位:%1</source>
       <translation>Co-handlers chosen: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="135" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="133" />
+      <source>%1 没有联络员账号,无人能在桌面签收(条例第十九条):派遣后请电话通知</source>
+      <translation>%1 has no liaison account, so nobody can sign for the case at a desk (Art. 19): phone it after dispatching</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="152" />
       <source> · 正在协办</source>
       <translation> · co-handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="136" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="153" />
       <source> · 正在协办,继续协办</source>
       <translation> · co-handling, carries on</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="150" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="167" />
       <source>(无推荐理由)</source>
       <translation>(no reason for the suggestion)</translation>
     </message>

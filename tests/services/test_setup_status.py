@@ -7,9 +7,9 @@ import pytest
 from sqlalchemy import select
 
 import exchange_world as world
-from desktop.models import ChangeFeed, GridStaffRole, Person
+from desktop.models import ChangeFeed, Department, GridStaffRole, Person
 from desktop.models.enums import Role, StaffRole, StaffSource
-from desktop.services import accounts, users
+from desktop.services import accounts, departments, users
 from desktop.services.clock import beijing_today
 from desktop.services.places import get_place
 from desktop.services.setup_status import Missing, township_setup
@@ -47,3 +47,32 @@ def test_a_fresh_township_lacks_everything_and_each_step_set_up_drops_off(db, sy
         role.end_on = None
         session.commit()
     assert township_setup(db, world.QIAOGANG).missing == ()
+
+
+@pytest.mark.law("Art. 18")
+@pytest.mark.law("Art. 19")
+def test_a_department_of_the_list_without_a_liaison_account_is_told_of_not_counted_missing(db, system):
+    """Nobody can sign for its cases at a desk (Art. 19): the center phones it, so it is said apart
+    from what the township lacks; so is the office of its line below, where dispatch goes first."""
+    world.build(db, system)  # the list names the township's 城管中队, which has no liaison account
+    status = township_setup(db, world.QIAOGANG)
+    assert [(d.code, d.name, d.place_code) for d in status.unsigned] == [("QG-CG", "侨港镇城管中队", world.QIAOGANG)]
+    assert Missing.DEPARTMENTS not in status.missing
+    with db.session() as session:
+        named = session.scalar(select(Department).where(Department.code == "QG-CG"))
+        office = Department(code="QG-CG-1", name="侨港镇城管中队一组", short_name="一组", level=named.level,
+                            place_id=named.place_id, parent_id=named.id)
+        elsewhere = Department(code="QG-ZZ", name="侨港镇综治中心", short_name="综治中心", level=named.level,
+                               place_id=named.place_id)  # named by no item: dispatched to only by choice
+        session.add_all([office, elsewhere])
+        session.commit()
+        named_id = named.id
+    assert [d.code for d in township_setup(db, world.QIAOGANG).unsigned] == ["QG-CG", "QG-CG-1"]
+    users.add_user(db, system, username="qg_cg", display_name="城管联络员", password="liaison-2026",
+                   role=Role.LIAISON, scope_code=world.QIAOGANG, department_id=named_id)
+    assert [d.code for d in township_setup(db, world.QIAOGANG).unsigned] == ["QG-CG-1"]
+    signs = {d.code: d.signs_at_desk for d in departments.list_departments(db)}
+    assert signs == {"QG-CG": True, "QG-CG-1": False, "QG-ZZ": False}
+    assert departments.get_department(db, "QG-CG").signs_at_desk
+    accounts.set_active(db, system, "qg_cg", False)  # a disabled account signs for nothing
+    assert [d.code for d in township_setup(db, world.QIAOGANG).unsigned] == ["QG-CG", "QG-CG-1"]

@@ -28,7 +28,7 @@ from desktop.models.enums import (
     Satisfaction,
     SupervisionLevel,
 )
-from desktop.services import users
+from desktop.services import departments, users
 from desktop.services.cases import callbacks, department, dispatch, onspot_escalation
 from desktop.views import dialogs
 from desktop.views.cases import case_detail
@@ -1735,3 +1735,26 @@ def test_a_panel_opened_before_dispatch_widens_once_the_shares_arrive(qtbot, dem
     dialog.reload()
     assert dialog.shares.rowCount() == 2 and dialog.width() > 900
     assert dialog.shares.horizontalScrollBar().maximum() == 0
+
+
+@pytest.mark.law("Art. 19")
+def test_dispatch_dialog_says_which_chosen_department_nobody_can_sign_for(qtbot, demo_db, tasks):
+    with demo_db.session() as s:
+        case_id, version = s.execute(select(Case.id, Case.version).where(
+            Case.state == CaseState.REGISTERED, Case.matter_item_id.is_not(None)).limit(1)).one()
+    dialog = DispatchDialog(demo_db, actor(demo_db, "qg_op1"), tasks, case_id, version)
+    qtbot.addWidget(dialog)
+    signs = {s.name: s.signs_at_desk for s in dialog.suggestions}
+    assert signs == {d.name: d.signs_at_desk for d in departments.list_departments(demo_db) if d.name in signs}
+    assert signs["侨港派出所"] and not all(signs.values())  # qg_police signs for the police station
+    signing = next(row for row, s in enumerate(dialog.suggestions) if s.signs_at_desk)
+    unsigned = next(row for row, s in enumerate(dialog.suggestions) if not s.signs_at_desk)
+    said = f"{dialog.suggestions[unsigned].name} 没有联络员账号,无人能在桌面签收(条例第十九条):派遣后请电话通知"
+    dialog.lead.setCurrentIndex(signing)
+    assert dialog.unsigned_note.text() == "" and dialog.unsigned_note.isHidden()
+    dialog.co.item(unsigned).setCheckState(Qt.CheckState.Checked)  # a co-handler is sent the case too
+    assert dialog.unsigned_note.text() == said and not dialog.unsigned_note.isHidden()
+    dialog.co.item(unsigned).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.unsigned_note.text() == ""
+    dialog.lead.setCurrentIndex(unsigned)
+    assert dialog.unsigned_note.text() == said

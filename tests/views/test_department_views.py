@@ -4,17 +4,19 @@ above (Art. 17), retiring, stale edits, and contacts (Art. 13(4), 20(3))."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop.errors import Conflict, InvalidTransition
 from desktop.models.enums import PlaceLevel, Role
-from desktop.services import department_contacts, departments
+from desktop.services import department_contacts, departments, users
 from desktop.services.departments import DepartmentDraft
 from desktop.services.security import Actor, Grant
 from desktop.views import dialogs
 from desktop.views.departments import open_departments
 from desktop.views.departments import window as departments_window
 from desktop.views.departments.forms import ContactForm, DepartmentForm
+from desktop.views.departments.models import UNSIGNED, DepartmentsModel
 from desktop.views.departments.window import DepartmentsWindow
 
 from .conftest import QIAOBEI
@@ -232,3 +234,21 @@ def test_the_matter_list_screen_reloads_its_department_pickers_on_a_department_c
     departments.add_department(registered, system, code="YH-WJJ", place_code=YINHAI, draft=DepartmentDraft("银海区卫健局"))
     window.bus.changed.emit("departments")
     assert [name for _, name in matters.departments] == ["银海公安分局", "银海区卫健局"]
+
+
+@pytest.mark.law("Art. 19")
+def test_each_department_says_whether_someone_can_sign_for_its_cases_at_a_desk(qtbot, qtmodeltester, feature_window,
+                                                                              registered, tasks, errors, system):
+    screen = _open(qtbot, feature_window, registered, COUNTY_ADMIN, tasks)
+    qtmodeltester.check(screen.model)
+    cell = screen.model.index(0, DepartmentsModel.SIGNING)
+    assert screen.model.headerData(DepartmentsModel.SIGNING, Qt.Orientation.Horizontal) == "桌面签收"
+    assert cell.data() == "无联络员账号,须电话通知" and "条例第十九条" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert cell.data(Qt.ItemDataRole.ForegroundRole).color() == UNSIGNED
+    department_id = departments.get_department(registered, "YH-GA").id
+    users.add_user(registered, system, username="yh_ga", display_name="分局联络员", password="liaison-2026",
+                   role=Role.LIAISON, scope_code=YINHAI, department_id=department_id)
+    screen.reload()
+    cell = screen.model.index(0, DepartmentsModel.SIGNING)
+    assert cell.data() == "有联络员账号" and cell.data(Qt.ItemDataRole.ToolTipRole) is None
+    assert cell.data(Qt.ItemDataRole.ForegroundRole) is None

@@ -38,6 +38,7 @@ from ...models.enums import (
 )
 from ..clock import WorkCalendar, due_text_as_of
 from ..department_use import use_departments
+from ..departments import liaison_account_exists
 from ..places import upward
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
@@ -127,7 +128,7 @@ def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[Depart
     with db.session() as session:
         case, item = _case_to_dispatch(session, actor, case_id)
         covering = _chain(session, case)
-        candidates = session.scalars(select(Department).where(
+        candidates = session.execute(select(Department, liaison_account_exists()).where(
             Department.active.is_(True),
             Department.place_id.in_(covering) | (Department.id == (item.department_id if item else -1))))
         wanted_level = _LEVEL_OF[case.level]
@@ -137,7 +138,7 @@ def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[Depart
         objected = set(session.scalars(select(Assignment.department_id).join(Objection).where(
             Assignment.case_id == case.id, Objection.state == DecisionState.APPROVED)))
         ranked = []
-        for dept in candidates:
+        for dept, signs_at_desk in candidates:
             named, local = item is not None and dept.id == item.department_id, dept.place_id in covering
             office = local and dept.id in line
             reasons = []
@@ -155,7 +156,7 @@ def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[Depart
                 reasons.append("属地:服务范围包含本案")
             key = (not (named or office), _level_rank(dept.level, wanted_level), not local, dept.name)
             ranked.append((key, DepartmentSuggestion(dept.id, dept.name, dept.level, tuple(reasons),
-                                                     co_handling=dept.id in working)))
+                                                     co_handling=dept.id in working, signs_at_desk=signs_at_desk)))
         return [suggestion for _, suggestion in sorted(ranked, key=lambda pair: pair[0])]
 
 

@@ -57,6 +57,7 @@ class DepartmentSuggestion:
     level: DepartmentLevel
     reasons: tuple[str, ...]
     co_handling: bool = False  # a co-handler at work on the case: it carries on unless made the lead
+    signs_at_desk: bool = True  # it has an active liaison account; if not, the center phones it (Art. 19)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Dispatch (Art. 18): choose the lead (首接) department — the suggestion comes first — and tick
 any co-handlers, found by typing part of a name. Above them: which case, and when signing and
-handling would fall due if it went now. Enter dispatches, Esc cancels."""
+handling would fall due if it went now; below, which of the chosen nobody can sign for at a desk
+(no liaison account, Art. 19), so that the operator phones them. Enter dispatches, Esc cancels."""
 
 from __future__ import annotations
 
@@ -64,6 +65,9 @@ class DispatchDialog(QDialog):
         self.co_chosen = QLabel()  # the ticked ones, also those a filter hides
         self.co_chosen.setWordWrap(True)
         self.co.itemChanged.connect(self._show_chosen)
+        self.unsigned_note = QLabel()  # the chosen departments without a liaison account
+        self.unsigned_note.setWordWrap(True)
+        self.unsigned_note.setStyleSheet("color: #b45309;")
         co = QVBoxLayout()
         co.addWidget(self.co_filter)
         co.addWidget(self.co)
@@ -73,6 +77,7 @@ class DispatchDialog(QDialog):
         form.addRow(self.tr("主办(首接)单位"), self.lead)
         form.addRow("", self.reasons)
         form.addRow(self.tr("协办单位"), co)
+        form.addRow(self.unsigned_note)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("派遣"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
@@ -115,7 +120,19 @@ class DispatchDialog(QDialog):
         names = [self.co.item(r).text() for r in range(self.co.count())
                  if self.co.item(r).checkState() == Qt.CheckState.Checked]
         self.co_chosen.setText(self.tr("已选协办单位:%1").replace("%1", "、".join(names)) if names else "")
+        self._show_unsigned()
 
+    def _show_unsigned(self) -> None:
+        """Art. 19 has a department sign for what it is sent; one without a liaison account cannot at
+        a desk, and would never hear of the case unless the center phones it."""
+        lead = self.lead.currentIndex()
+        chosen = [s for row, s in enumerate(self.suggestions)
+                  if row == lead or self.co.item(row).checkState() == Qt.CheckState.Checked]
+        unsigned = [s.name for s in chosen if not s.signs_at_desk]
+        self.unsigned_note.setText(
+            self.tr("%1 没有联络员账号,无人能在桌面签收(条例第十九条):派遣后请电话通知").replace("%1", "、".join(unsigned))
+            if unsigned else "")
+        self.unsigned_note.setVisible(bool(unsigned))
     def _filter_co(self, text: str) -> None:
         wanted = text.strip()
         for row in range(self.co.count()):
