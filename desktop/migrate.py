@@ -11,6 +11,8 @@ from __future__ import annotations
 import ast
 import functools
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import inspect, text
@@ -75,14 +77,53 @@ def newer_than_this_program(revision: str | None) -> DatabaseUnavailable | None:
 UPGRADED_WHILE_RUNNING = "数据库已被更新版本的网格指挥台升级,请保存/记下手头的工作后关闭并更新本程序"
 
 
-def upgraded_while_running(connection) -> DatabaseUnavailable | None:
-    """The database a newer GridDesk upgraded after this desk started on it (a Connection or a Session):
-    this program must write nothing more with its older model. One row read, as cheap as a write's audit
-    entry; asked inside a write's own transaction, it sees the schema that write would land on."""
-    revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
+REVISION_QUERY = "SELECT version_num FROM alembic_version"
+
+
+def upgraded_to(revision: str | None) -> DatabaseUnavailable | None:
+    """The refusal of a write with this program's model on a database at `revision`, if a newer GridDesk
+    upgraded it after this desk started on it."""
     if newer_than_this_program(revision) is None:
         return None
     return DatabaseUnavailable(f"{UPGRADED_WHILE_RUNNING}(结构版本 {revision});本次操作未保存")
+
+
+def upgraded_while_running(connection) -> DatabaseUnavailable | None:
+    """`upgraded_to` the revision `connection` (a Connection or a Session) reads: one row, as cheap as a
+    write's audit entry."""
+    return upgraded_to(connection.execute(text(REVISION_QUERY)).scalar_one_or_none())
+
+
+# A write and an upgrade of a shared PostgreSQL database take turns on the row of alembic_version: the
+# write's transaction locks it FOR SHARE as its first statement and holds it to its commit, the upgrade
+# locks it FOR UPDATE before it changes anything. Whichever comes second waits: an upgrade's data
+# migrations see every write committed before it, and a write begun meanwhile reads the newer revision
+# once the upgrade commits, and is refused. First statement, because a table the write had read would
+# stay share-locked by it, and an upgrade's ALTER of that table waiting for the write while the write
+# waited for the row would deadlock.
+
+def held_revision(session) -> str | None:
+    """The database's revision, on PostgreSQL locked against an upgrade until the transaction ends; to be
+    a write transaction's first statement (see above)."""
+    lock = "" if session.get_bind().dialect.name == "sqlite" else " FOR SHARE"
+    return session.execute(text(REVISION_QUERY + lock)).scalar_one_or_none()
+
+
+@contextmanager
+def writing_with_this_schema(session) -> Iterator[None]:
+    """Around all of a write transaction's statements, before its commit: raise DatabaseUnavailable
+    (`upgraded_to`) rather than let it commit on a database a newer GridDesk has upgraded."""
+    if session.get_bind().dialect.name != "sqlite":
+        if upgraded := upgraded_to(held_revision(session)):
+            raise upgraded
+        yield
+        return
+    yield
+    # SQLite has no row locks but one writer: read once the rows are flushed, when this transaction
+    # holds the file's write lock, so no upgrade slips in before the commit.
+    session.flush()
+    if upgraded := upgraded_while_running(session):
+        raise upgraded
 
 
 def schema_problem(db: Database) -> DatabaseUnavailable | None:
@@ -106,6 +147,11 @@ def upgrade(db: Database) -> tuple[str | None, str]:
         raise newer
     try:
         with db.engine.begin() as conn:
+            if before is not None and conn.dialect.name == "postgresql":
+                # Waits for the writes under way and holds new ones off until this commits (see held_revision).
+                locked = conn.execute(text(REVISION_QUERY + " FOR UPDATE")).scalar_one_or_none()
+                if newer := newer_than_this_program(locked):  # a newer GridDesk upgraded it meanwhile
+                    raise newer
             command.upgrade(_config(conn), "head")
     except ProgrammingError as exc:
         if getattr(exc.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:

@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
@@ -144,10 +144,10 @@ class ChangeListener:
             except Exception:  # a failing consumer must not end live updates
                 log.exception("live state callback failed")
 
-    def _upgraded(self, conn: Connection) -> bool:
-        """Has a newer GridDesk upgraded the database since? Then say so and stop: the desk is to be closed
-        and updated, and the feed may no longer be what this version reads."""
-        if (upgraded := migrate.upgraded_while_running(conn)) is None:
+    def _upgraded(self, revision: str | None) -> bool:
+        """Has a newer GridDesk upgraded the database to `revision` since? Then say so and stop: the desk is to
+        be closed and updated, and the feed may no longer be what this version reads."""
+        if (upgraded := migrate.upgraded_to(revision)) is None:
             return False
         log.warning("live updates stopped: %s", upgraded.message)
         self._set_state(LiveState.UPGRADED)
@@ -178,7 +178,7 @@ class ChangeListener:
         """Deliver rows past `last_seen` less `margin` not delivered yet (on first run just note
         where the feed is)."""
         with self.db.engine.connect() as conn:
-            if self._upgraded(conn):
+            if self._upgraded(conn.scalar(text(migrate.REVISION_QUERY))):
                 return
             if self.last_seen is None:
                 self.last_seen = self._first_id = _latest_id(conn)
@@ -212,8 +212,9 @@ class NotifyListener(ChangeListener):
 
     thread_name = "griddesk-live-listen"
     wait_slice = 0.2  # how long one wait for notifications may block `stop()`
-    # An upgrade sends no notification; the schema is looked at on each (re)connect and this often. A write
-    # in between is refused by the unit of work's own check, so this only has to tell the user soon.
+    # An upgrade sends no notification; the schema is looked at on each (re)connect and this often, on the
+    # listening connection itself: a pooled one may all be taken by long tasks. A write in between is
+    # refused by the unit of work's own check, so this only has to tell the user soon.
     schema_check_interval = 5.0
     backoff_first, backoff_max = 0.25, 8.0
 
@@ -263,8 +264,8 @@ class NotifyListener(ChangeListener):
         while not self._stop.is_set():
             self._deliver([_parse(n.payload) for n in conn.notifies(timeout=self.wait_slice, stop_after=1)])
             if time.monotonic() - schema_checked >= self.schema_check_interval:
-                with self.db.engine.connect() as checking:
-                    self._upgraded(checking)
+                # Notifications arriving meanwhile wait for the next `notifies` (psycopg 3.2.4 and later).
+                self._upgraded(conn.execute(migrate.REVISION_QUERY).fetchone()[0])
                 schema_checked = time.monotonic()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from .. import migrate
 from ..db import Database
 from ..models import AuditEntry
 from . import audit
@@ -27,6 +28,9 @@ def record_shown(db: Database, actor: Actor, shown: dict[str, str], what: str = 
     since = start_of_day(beijing_today())
     targets = {f"case:{number}": number for number in shown}
     with db.session() as session:
+        # Recorded even on a database a newer GridDesk has upgraded: the number was shown all the same
+        # (unit_of_work._record_refusal says why an entry may be; migrate.held_revision why first).
+        migrate.held_revision(session)
         already = set(session.scalars(select(AuditEntry.target).where(
             AuditEntry.action == ACTION, AuditEntry.actor == actor.username, AuditEntry.at >= since,
             AuditEntry.target.in_(targets))))

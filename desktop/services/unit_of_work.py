@@ -123,20 +123,16 @@ def unit_of_work(db: Database, actor: Actor, action: str, *, target: str | None 
     session = db.session()
     uow = UnitOfWork(session, actor, action, target=target, place_code=place_code)
     try:
-        problem = account_problem(session, actor)  # a desk acts as its account is now (Art. 15)
-        if problem:
-            raise PermissionDenied(problem, article="Art. 15")
-        yield uow
-        for change in uow.changes:
-            session.add(ChangeFeed(topic=change.topic, entity_id=change.entity_id,
-                                   township_id=change.township_id, desktop=actor.desktop, note=change.note))
-        audit.append(session, actor, action, target=uow.target, place_code=uow.place_code,
-                     message=uow.message, detail=uow.detail)
-        # Read once the rows are flushed: on SQLite this transaction then holds the write lock, and on
-        # PostgreSQL an upgrade's ALTER waits for the tables it wrote, so no upgrade slips in before the commit.
-        session.flush()
-        if upgraded := migrate.upgraded_while_running(session):
-            raise upgraded
+        with migrate.writing_with_this_schema(session):  # before anything is read: see migrate.held_revision
+            problem = account_problem(session, actor)  # a desk acts as its account is now (Art. 15)
+            if problem:
+                raise PermissionDenied(problem, article="Art. 15")
+            yield uow
+            for change in uow.changes:
+                session.add(ChangeFeed(topic=change.topic, entity_id=change.entity_id,
+                                       township_id=change.township_id, desktop=actor.desktop, note=change.note))
+            audit.append(session, actor, action, target=uow.target, place_code=uow.place_code,
+                         message=uow.message, detail=uow.detail)
         session.commit()
     except PermissionDenied as exc:
         session.rollback()
@@ -185,6 +181,10 @@ def checked_ahead(db: Database, actor: Actor, action: str) -> Iterator[UnitOfWor
 
 def _record_refusal(db: Database, uow: UnitOfWork, outcome: AuditOutcome, message: str) -> None:
     with db.session() as session:
+        # Written even on a database a newer GridDesk has upgraded: a refusal is a fact to keep on record
+        # (Art. 15) that no rule of the older program computed, and every entry is hashed by its own digest
+        # version. The revision is still taken first, to take turns with an upgrade (migrate.held_revision).
+        migrate.held_revision(session)
         audit.append(session, uow.actor, uow.action, outcome=outcome, target=uow.target,
                      place_code=uow.place_code, message=message, detail=uow.detail)
         session.commit()

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from .. import migrate
 from ..db import Database
 from ..errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from ..models import AuditEntry, Department, Place, RoleGrant, User, utcnow
@@ -84,8 +85,14 @@ def locked_refusal(username: str, until: datetime) -> str:
 
 def login(db: Database, username: str, password: str, *, desktop: str | None = None,
           now: datetime | None = None) -> Actor:
-    """Check the password; every attempt, good or bad, is audited."""
+    """Check the password; every attempt, good or bad, is audited.
+
+    Not on a database a newer GridDesk has upgraded since the desk started: nothing is then recorded, as
+    when a desk cannot start on it, and the log-in says to update the program rather than open a desk that
+    could save nothing."""
     with db.session() as session:
+        if newer := migrate.newer_than_this_program(migrate.held_revision(session)):
+            raise newer
         never = unstorable(username or "", NEVER_STORED)  # no account has such a name; PostgreSQL could not even look
         locked = None if never else locked_until(session, username, now)
         if locked is not None:

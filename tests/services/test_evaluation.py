@@ -74,6 +74,7 @@ from desktop.services.evaluation.indicators import (
 )
 from desktop.services.evaluation.periods import parse_period, period_of
 from desktop.services.evaluation.scores import evaluate
+from desktop.services.evaluation.sources import Level
 
 AS_OF = datetime(2026, 11, 10, 12, 0, tzinfo=BEIJING)
 TOWNSHIP_A, TOWNSHIP_B = "450502001000", "450503103000"
@@ -646,6 +647,18 @@ def test_a_change_names_the_months_it_touched_only_once_they_are_over(db, system
         session.commit()
     this_month = period_of(datetime.now(BEIJING)).code  # the triggers read the database's clock
     assert _named(db) == {month for month in ("2026-10", "2026-11") if month < this_month}
+
+
+def test_a_desk_left_running_on_a_database_a_newer_griddesk_upgraded_keeps_no_month(db, system, world, caplog):
+    """Its figures, counted by the older rules, were kept in the upgraded database, where the newer desks
+    read them as final."""
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0099_from_a_newer_version'")
+    kept.keep(db, Level.TOWNSHIP, [parse_period("2026-10"), parse_period("2026-11")], AS_OF)
+    assert _kept(db) == {}
+    assert [(r.levelname, r.getMessage()) for r in caplog.records if r.name == kept.log.name] == [
+        ("WARNING", "months not kept for township: 数据库已被更新版本的网格指挥台升级,请保存/记下手头的工作后关闭并"
+                    "更新本程序(结构版本 0099_from_a_newer_version);本次操作未保存")]
 
 
 def test_a_change_uncommitted_while_a_month_is_kept_is_counted_after_all(db, system, world, backend):

@@ -284,3 +284,28 @@ def test_a_desk_running_while_a_newer_griddesk_upgrades_the_database_is_told_and
         add_grid(db, system, 2)
     with db.session() as session:
         assert session.query(Place).filter(Place.code.like(f"{VILLAGE}00_")).count() == 1
+
+
+def test_the_schema_is_looked_at_on_the_listening_connection_when_long_tasks_hold_every_pooled_one(pg_db):
+    """It borrowed a pooled connection every few seconds: with all of them taken it waited out the pool's
+    timeout and the desk said the connection was lost, nothing being down."""
+    from desktop.db import make_engine
+
+    desk = Database(make_engine(pg_db.engine.url.render_as_string(hide_password=False),
+                                pool_size=1, max_overflow=0, pool_timeout=0.5))
+    recorder = Recorder()
+    listener = live.listener_for(desk, recorder.on_changes, recorder.on_state)
+    listener.schema_check_interval = 0.1
+    listener.start()
+    try:
+        recorder.wait_state(live.LiveState.CONNECTED)
+        with desk.engine.connect() as long_task:
+            long_task.execute(text("SELECT 1"))
+            time.sleep(1.0)  # checks many, none of them waiting for the pool
+            with pg_db.engine.begin() as conn:
+                conn.execute(text("UPDATE alembic_version SET version_num = '0099_from_a_newer_version'"))
+            recorder.wait_state(live.LiveState.UPGRADED)
+        assert recorder.states == [live.LiveState.CONNECTED, live.LiveState.UPGRADED]
+    finally:
+        listener.stop()
+        desk.dispose()

@@ -39,8 +39,9 @@ from sqlalchemy import column, delete, func, literal, null, select, table, union
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from ... import migrate
 from ...db import Database
-from ...errors import PermissionDenied
+from ...errors import DatabaseUnavailable, PermissionDenied
 from ...models import EvaluationChangedMonth, EvaluationMonthCount, EvaluationMonthFigure, Place, utcnow
 from ...models.enums import PlaceLevel
 from ..exchange import bulk
@@ -143,6 +144,9 @@ def keep(db: Database, level: Level, months: list[Period], as_of: datetime,
     A month the database cannot keep now (busy writing, or kept by another desktop at the
     same moment) is left to be counted live this time. `progress(done, total, month code)`
     hears of each month before it is counted.
+
+    Nothing is kept on a database a newer GridDesk has upgraded since the desk started: figures counted
+    by this version's rules would be read there as final by the newer desks.
     """
     busy = (IntegrityError, OperationalError, db.engine.dialect.dbapi.IntegrityError,
             db.engine.dialect.dbapi.OperationalError)
@@ -151,11 +155,16 @@ def keep(db: Database, level: Level, months: list[Period], as_of: datetime,
             progress(number, len(months), month.code)
         with db.session() as session:
             try:
-                _keep_month(session, level, month, as_of)
+                with migrate.writing_with_this_schema(session):
+                    _keep_month(session, level, month, as_of)
                 session.commit()
             except busy as exc:
                 session.rollback()
                 log.info("month %s not kept for %s now: %s", month.code, level.value, exc)
+            except DatabaseUnavailable as exc:
+                session.rollback()
+                log.warning("months not kept for %s: %s", level.value, exc.message)
+                return
 
 
 def prepare(db: Database, actor: Actor, years: list[int], *, as_of: datetime | None = None) -> list[str]:
