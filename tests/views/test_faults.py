@@ -183,3 +183,30 @@ def test_a_keyboard_interrupt_is_left_to_the_hook_before(hook):
     interrupt = KeyboardInterrupt()
     sys.excepthook(KeyboardInterrupt, interrupt, None)
     assert shown == [] and passed_on == [interrupt]
+
+
+def test_refusals_raised_on_one_line_are_each_shown_and_the_same_one_again_after_a_while(qtbot, hook, monkeypatch):
+    """Every refusal of a layer is raised on one line (UnitOfWork.require): once per line had shown the
+    first refusal of the day and hidden every later one, and every later outage."""
+    shown, passed_on = hook
+
+    def refuse(message: str) -> None:
+        raise PermissionDenied(message)  # one line for all, as in the services
+    dispatch, export = QPushButton(), QPushButton()
+    for button, message in ((dispatch, "没有派遣的权限"), (export, "没有导出的权限")):
+        qtbot.addWidget(button)
+        button.clicked.connect(lambda _=False, m=message: refuse(m))
+    dispatch.click()
+    export.click()
+    qtbot.waitUntil(lambda: len(shown) == 2)
+    assert [e.message for e in shown] == ["没有派遣的权限", "没有导出的权限"]
+    dispatch.click()  # the same sentence at once: read a moment ago, not said again
+    QApplication.processEvents()
+    QApplication.processEvents()
+    assert len(shown) == 2 and len(passed_on) == 3
+    a_while_later = time.monotonic() + faults.SAID_AGAIN_AFTER_S + 1
+    with monkeypatch.context() as later:
+        later.setattr(time, "monotonic", lambda: a_while_later)
+        dispatch.click()
+        qtbot.waitUntil(lambda: len(shown) == 3)
+    assert shown[2].message == "没有派遣的权限"
