@@ -5,10 +5,10 @@ a write begun during it is refused once it commits."""
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 from alembic import command
+from lock_waits import run, wait_for_a_lock
 from sqlalchemy import func, select, text
 
 from desktop import migrate
@@ -39,32 +39,6 @@ def a_newer_upgrade(monkeypatch, upgrading: threading.Event, release: threading.
             assert release.wait(20)
 
     monkeypatch.setattr(command, "upgrade", upgrade)
-
-
-def wait_for_a_lock(db: Database, timeout: float = 10.0) -> None:
-    """Until a transaction of the database waits for a lock another holds."""
-    deadline = time.monotonic() + timeout
-    with db.engine.connect() as conn:
-        while not conn.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                                   "AND wait_event_type = 'Lock'")):
-            assert time.monotonic() < deadline, "nobody waited"
-            time.sleep(0.05)
-            conn.rollback()
-
-
-def run(target, *args) -> tuple[threading.Thread, list]:
-    """`target(*args)` in a thread of its own; the list receives what it returned or raised."""
-    outcome = []
-
-    def body():
-        try:
-            outcome.append(target(*args))
-        except Exception as exc:
-            outcome.append(exc)
-
-    thread = threading.Thread(target=body, daemon=True)
-    thread.start()
-    return thread, outcome
 
 
 @pytest.fixture

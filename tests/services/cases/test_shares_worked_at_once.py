@@ -10,11 +10,15 @@ import pytest
 from sqlalchemy import func, select
 
 from case_world import TUESDAY, World, assignments, at_once, dispatched, lead_objection_upheld
+from lock_waits import run, wait_for_a_lock
 from desktop.errors import Conflict
-from desktop.models import CaseEvent, Extension, StageReport
-from desktop.models.enums import AssignmentRole, CaseState, DayKind, SupervisionLevel
+from desktop.models import Assignment, CalendarDay, Case, CaseEvent, Extension, StageReport
+from desktop.models.enums import AssignmentRole, AssignmentState, CaseState, DayKind, SupervisionLevel
 from desktop.services import calendar_admin
 from desktop.services.cases import department, dispatch, duplicates, hold, queries, review, supervision
+from desktop.services.cases.common import record
+from desktop.services.security import Actor
+from desktop.services.unit_of_work import UnitOfWork
 
 HOUR = timedelta(hours=1)
 
@@ -273,3 +277,93 @@ def test_one_stage_report_sent_from_two_desks_at_the_same_moment_is_written_once
     assert sorted(type(o).__name__ for o in outcomes) == ["CaseInfo", "Conflict"], outcomes
     with world.db.session() as s:
         assert s.scalar(select(func.count()).select_from(StageReport)) == 1
+
+
+def _while_another_desk_holds_the_case(world: World, case_id: int, step, by: Actor, writes):
+    """`step` on a thread of its own, seen waiting for the case's row lock that another desk's step (by
+    `by`) holds; that step `writes(uow, case)` and commits, then `step` goes on. What `step` returned;
+    what it raised is raised."""
+    with world.db.session() as session:
+        case = session.scalar(select(Case).where(Case.id == case_id).with_for_update())
+        waiting, outcome = run(step)
+        wait_for_a_lock(world.db)
+        writes(UnitOfWork(session, by, "test.another_desk"), case)
+        session.commit()
+    waiting.join(10)
+    if isinstance(outcome[0], Exception):
+        raise outcome[0]
+    return outcome[0]
+
+
+def _stage_reports(world: World) -> list[str]:
+    with world.db.session() as s:
+        return s.scalars(select(StageReport.content).order_by(StageReport.id)).all()
+
+
+@pytest.mark.law("Art. 18")
+def test_a_step_that_waited_for_the_case_is_refused_when_the_desk_it_waited_for_reported_on_its_share(world,
+                                                                                                     backend):
+    """Another desk of the same department reports a stage on the share while this one's report waits
+    for the case: read after the wait, the timeline holds that report, and this one is refused."""
+    if backend == "sqlite":
+        pytest.skip("a single-desktop SQLite file serialises writers; the race is a PostgreSQL matter")
+    case = _both_signed(world)
+    seen = _panel(world, world.police, case.id)
+
+    def reports_a_stage(uow, locked):
+        uow.session.add(StageReport(assignment_id=seen["assignment_id"], at=TUESDAY + 2 * HOUR, by="liaison_pcs",
+                                    content="已约双方调解"))
+        record(uow, locked, "stage_report", "侨港派出所 报送阶段性工作情况:已约双方调解",
+               assignment=uow.session.get(Assignment, seen["assignment_id"]), at=TUESDAY + 2 * HOUR)
+
+    _refused_as_changed(lambda: _while_another_desk_holds_the_case(
+        world, case.id, lambda: _LEAD_STEPS["stage_report"](world, seen), world.police, reports_a_stage),
+        world, case.id)
+    assert _stage_reports(world) == ["已约双方调解"]
+    assert _kinds(world, case.id)[-1] == "stage_report"
+
+
+@pytest.mark.law("Art. 18")
+def test_a_step_that_waited_for_the_case_is_refused_when_its_deadline_was_recounted_meanwhile(world, backend):
+    """A calendar change recounts the share's deadline while the liaison's stage report waits for the
+    case. The recount writes no event about the share: only the share read again after the wait tells
+    that it changed (the copy read before the wait still has the old deadline and version)."""
+    if backend == "sqlite":
+        pytest.skip("a single-desktop SQLite file serialises writers; the race is a PostgreSQL matter")
+    case = _both_signed(world)
+    seen = _panel(world, world.police, case.id)
+
+    def recounts(uow, locked):
+        uow.session.add(CalendarDay(day=date(2026, 6, 12), kind=DayKind.HOLIDAY, name="地方假日", regional=True,
+                                    entered_by="system"))  # the Friday before the deadline
+        uow.session.flush()
+        assert calendar_admin.recompute_open_deadlines(uow.session, by=uow.actor, why="录入 地方假日") == 2
+
+    _refused_as_changed(lambda: _while_another_desk_holds_the_case(
+        world, case.id, lambda: _LEAD_STEPS["stage_report"](world, seen), world.system, recounts),
+        world, case.id)
+    assert _stage_reports(world) == []
+    assert _kinds(world, case.id)[-1] == "deadlines_recounted"
+
+
+@pytest.mark.law("Art. 18")
+def test_a_step_that_waited_for_the_case_goes_through_when_the_co_handler_reported_meanwhile(world, backend):
+    """Art. 18(1): the co-handler's result, committed while the lead's stage report waits for the case,
+    is about the co-handler's share only: the lead's report goes through after it."""
+    if backend == "sqlite":
+        pytest.skip("a single-desktop SQLite file serialises writers; the race is a PostgreSQL matter")
+    case = _both_signed(world)
+    seen = _panel(world, world.police, case.id)
+    co_id = assignments(world, case.id)[AssignmentRole.CO].id
+
+    def co_handler_reports(uow, locked):
+        co = uow.session.get(Assignment, co_id)
+        co.state, co.result, co.reported_at = AssignmentState.REPORTED, "经营户证照齐全", TUESDAY + 2 * HOUR
+        record(uow, locked, "co_reported", "银海区市场监管局(协办)向主办单位报送办理结果:经营户证照齐全",
+               assignment=co, at=TUESDAY + 2 * HOUR)
+
+    stepped = _while_another_desk_holds_the_case(world, case.id, lambda: _LEAD_STEPS["stage_report"](world, seen),
+                                                 world.market, co_handler_reports)
+    assert stepped.version == seen["expected_version"] + 2
+    assert _stage_reports(world) == ["已约双方调解"]
+    assert _kinds(world, case.id)[-2:] == ["co_reported", "stage_report"]
