@@ -47,7 +47,9 @@ def test_only_an_auditor_reads_the_log(demo_db, capsys):
     assert refused.value.code == 2 and "参数 --since 应为" in capsys.readouterr().err
 
 
-def test_a_log_in_at_the_desk_is_listed_with_its_computer_and_no_os_account(demo_db, capsys):
+@pytest.mark.law("Art. 15")
+def test_a_log_in_at_the_desk_is_listed_with_its_os_account_and_computer(demo_db, capsys, monkeypatch):
+    monkeypatch.setattr("getpass.getuser", lambda: "li")  # whoever is logged into the shared duty-room PC
     users.login(demo_db, "qg_op1", "qiaogang-op1", desktop="desk-7")
     code, out = _run(demo_db, "--as", "bh_audit", "audit", "list", "--action", "users.login", "--limit", "1")
-    assert code == 0 and " qg_op1(desk-7) " in out.splitlines()[1]
+    assert code == 0 and " qg_op1(li@desk-7) " in out.splitlines()[1]

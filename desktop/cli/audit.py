@@ -17,8 +17,8 @@ def _day(text: str | None) -> date | None:
 
 
 def _who(row: AuditRow) -> str:
-    """The user, with the operating-system account and the computer as far as known: a log-in at
-    the desk records the computer only."""
+    """The user, with the operating-system account and the computer as far as known (entries made
+    before the desk recorded its operating-system account name the computer only)."""
     where = "@".join(part for part in (row.os_user, row.desktop) if part)
     return f"{row.actor}({where})" if where else row.actor
 

@@ -12,10 +12,15 @@ def _parent_text(info: departments.DepartmentInfo) -> str:
     return f"{info.parent_name}({info.parent_code})" if info.parent_code else "—"
 
 
+def _signing_text(info: departments.DepartmentInfo) -> str:
+    """Whether someone signs for its cases at a desk, or the center phones it of each (Art. 19)."""
+    return "有联络员账号" if info.signs_at_desk else "无联络员账号,须电话通知"
+
+
 def _print_departments(ctx, found: list[departments.DepartmentInfo], *, with_state: bool) -> None:
-    header = ["代码", "级别", "辖区", "名称", "办公电话", "上级部门"]
-    rows = [[info.code, info.level.label, info.place_name, info.name, info.phone or "—", _parent_text(info)]
-            for info in found]
+    header = ["代码", "级别", "辖区", "名称", "办公电话", "上级部门", "桌面签收"]
+    rows = [[info.code, info.level.label, info.place_name, info.name, info.phone or "—", _parent_text(info),
+             _signing_text(info)] for info in found]
     if with_state:
         header.append("状态")
         for row, info in zip(rows, found):

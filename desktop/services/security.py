@@ -140,7 +140,7 @@ class Actor:
     @classmethod
     def system(cls, os_user: str | None = None) -> Actor:
         """The built-in administrator the CLI acts as, recorded with the OS user's name."""
-        os_user = os_user or _os_user()
+        os_user = os_user or os_account() or "unknown"
         return cls(username="system", display_name=f"系统管理员({os_user})", os_user=os_user, is_system=True)
 
     @property
@@ -172,8 +172,10 @@ class Actor:
         return [g for g in self.grants if permission in ROLE_PERMISSIONS[g.role]]
 
 
-def _os_user() -> str:
+def os_account() -> str | None:
+    """The operating-system account this program runs under (on a shared duty-room PC, whoever is
+    logged into it), or None where it has no name."""
     try:
         return getpass.getuser()
-    except Exception:  # no login name (e.g. a service account without passwd entry)
-        return "unknown"
+    except Exception:  # no login name (e.g. a service account without passwd entry); 3.13 raises OSError, older KeyError
+        return None

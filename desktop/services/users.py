@@ -20,7 +20,7 @@ from .clock import beijing_text
 from .password_policy import is_expired, max_age_days
 from .passwords import hash_password, verify_password
 from .places import get_place
-from .security import Actor, Grant, Permission
+from .security import Actor, Grant, Permission, os_account
 from .unit_of_work import unit_of_work
 
 MIN_PASSWORD_LENGTH = 8
@@ -35,18 +35,17 @@ class UserInfo:
     grants: tuple[tuple[str, str], ...]  # (role value, place code)
 
 
-def _actor_of(session: Session, user: User, desktop: str | None = None) -> Actor:
+def _actor_of(session: Session, user: User, **where) -> Actor:
     """The actor of a user who logged in (or acts from the command line): their grants, and whether
-    their password must be replaced before the desk opens."""
+    their password must be replaced before the desk opens; `where` the Actor's desktop and os_user."""
     grants = []
     for grant in user.grants:
         place = session.get(Place, grant.place_id)
         grants.append(Grant(grant.role, place.code, place.level, place.id))
-    kwargs = {"desktop": desktop} if desktop else {}
     return Actor(username=user.username, display_name=user.display_name, grants=tuple(grants),
                  user_id=user.id, department_id=user.department_id,
                  must_change_password=user.must_change_password,
-                 password_expired=is_expired(user.password_changed_at, max_age_days(session)), **kwargs)
+                 password_expired=is_expired(user.password_changed_at, max_age_days(session)), **where)
 
 
 _LOGGED_NAME_LENGTH = AuditEntry.actor.type.length
@@ -89,7 +88,11 @@ def login(db: Database, username: str, password: str, *, desktop: str | None = N
 
     Not on a database a newer GridDesk has upgraded since the desk started: nothing is then recorded, as
     when a desk cannot start on it, and the log-in says to update the program rather than open a desk that
-    could save nothing."""
+    could save nothing.
+
+    Every attempt records the computer (`desktop`, else this one) and the operating-system account
+    this program runs under: who did what from where (Art. 15), on a duty-room PC shared by shifts."""
+    where = {"os_user": os_account(), **({"desktop": desktop} if desktop else {})}
     with db.session() as session:
         if newer := migrate.newer_than_this_program(migrate.held_revision(session)):
             raise newer
@@ -97,7 +100,7 @@ def login(db: Database, username: str, password: str, *, desktop: str | None = N
         locked = None if never else locked_until(session, username, now)
         if locked is not None:
             refusal = locked_refusal(username, locked)
-            stranger = Actor(username=username, display_name=username, **({"desktop": desktop} if desktop else {}))
+            stranger = Actor(username=username, display_name=username, **where)
             audit.append(session, stranger, "users.login", outcome=AuditOutcome.DENIED, target=username,
                          message=refusal)
             session.commit()
@@ -106,7 +109,7 @@ def login(db: Database, username: str, password: str, *, desktop: str | None = N
                                                  .where(User.username == username))
         ok = user is not None and user.active and verify_password(password, user.password_hash)
         if ok:
-            actor = _actor_of(session, user, desktop)
+            actor = _actor_of(session, user, **where)
             user.last_login_at = utcnow()
             audit.append(session, actor, "users.login", target=username, message="登录成功")
             session.commit()
@@ -116,7 +119,7 @@ def login(db: Database, username: str, password: str, *, desktop: str | None = N
         typed = username.encode("unicode_escape").decode("ascii") if never else username
         if len(typed) > _LOGGED_NAME_LENGTH:
             typed = typed[:_LOGGED_NAME_LENGTH - 1] + "…"
-        stranger = Actor(username=typed or "?", display_name=typed or "?", **({"desktop": desktop} if desktop else {}))
+        stranger = Actor(username=typed or "?", display_name=typed or "?", **where)
         audit.append(session, stranger, "users.login", outcome=AuditOutcome.DENIED, target=typed,
                      message=WRONG_PASSWORD)
         session.commit()
@@ -136,8 +139,7 @@ def actor_for(db: Database, username: str, *, os_user: str | None = None) -> Act
             raise NotFound(f"没有名为 {username!r} 的有效用户")
         if not user.active:
             raise PermissionDenied(f"账号 {username} 已停用;请联系管理员", article="Art. 15")
-        actor = _actor_of(session, user)
-    return Actor(**{**actor.__dict__, "os_user": os_user})
+        return _actor_of(session, user, os_user=os_user)
 
 
 def require_department_in_scope(session: Session, actor: Actor, department: Department) -> None:

@@ -457,3 +457,23 @@ def test_upgrading_counts_the_passwords_in_use_from_the_upgrade(db, admins):
     with db.session() as session:
         changed = session.scalar(select(User.password_changed_at).where(User.username == "qg_op"))
         assert utcnow() - changed < timedelta(minutes=5)
+
+
+def test_a_log_in_records_the_operating_system_account_of_the_desk(db, admins, monkeypatch):
+    """Who did what from where: on a duty-room PC shared by shifts, the Windows account tells who sat at it."""
+    monkeypatch.setattr("getpass.getuser", lambda: "duty_room_li")
+    operator = users.login(db, "qg_op", PASSWORD, desktop="DUTY-PC")
+    assert (operator.os_user, operator.desktop) == ("duty_room_li", "DUTY-PC")
+    with pytest.raises(PermissionDenied):
+        users.login(db, "qg_op", "not-it-123", desktop="DUTY-PC")
+
+    def nameless():
+        raise OSError("no user name")
+
+    monkeypatch.setattr("getpass.getuser", nameless)  # a machine without a user name still logs in
+    assert users.login(db, "qg_op", PASSWORD, desktop="DUTY-PC").os_user is None
+    with db.session() as session:
+        recorded = session.execute(select(AuditEntry.outcome, AuditEntry.os_user, AuditEntry.desktop).where(
+            AuditEntry.action == "users.login", AuditEntry.desktop == "DUTY-PC").order_by(AuditEntry.id)).all()
+    assert recorded == [(AuditOutcome.OK, "duty_room_li", "DUTY-PC"), (AuditOutcome.DENIED, "duty_room_li", "DUTY-PC"),
+                        (AuditOutcome.OK, None, "DUTY-PC")]

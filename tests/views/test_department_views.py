@@ -252,3 +252,15 @@ def test_each_department_says_whether_someone_can_sign_for_its_cases_at_a_desk(q
     cell = screen.model.index(0, DepartmentsModel.SIGNING)
     assert cell.data() == "有联络员账号" and cell.data(Qt.ItemDataRole.ToolTipRole) is None
     assert cell.data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_the_search_matches_a_departments_own_text_not_its_state_or_signing(qtbot, qtmodeltester, feature_window,
+                                                                             registered, tasks, errors):
+    screen = _open(qtbot, feature_window, registered, COUNTY_ADMIN, tasks)
+    qtmodeltester.check(screen.proxy)
+    assert screen.proxy.rowCount() == 1  # 北海市公安局银海分局, in use, without a liaison account
+    for every_departments_words in ("联络员", "电话", "在用"):
+        screen.search.setText(every_departments_words)
+        assert screen.proxy.rowCount() == 0, every_departments_words
+    screen.search.setText("yh-ga")  # the code, whatever the case
+    assert [screen.proxy.index(row, 0).data() for row in range(screen.proxy.rowCount())] == ["YH-GA"]

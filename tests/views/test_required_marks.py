@@ -46,6 +46,14 @@ def legends(root: QWidget) -> list[QLabel]:
     return root.findChildren(QLabel, "required_legend")
 
 
+def legend_is_first(root: QWidget) -> bool:
+    """Whether the legend is the first row of its form, shown above every field."""
+    (legend,) = legends(root)
+    form = next(form for form in root.findChildren(QFormLayout) if form.indexOf(legend) >= 0)
+    first = form.itemAt(0, QFormLayout.ItemRole.SpanningRole)
+    return first is not None and first.widget() is legend
+
+
 def refused_fields(refusal: ValidationFailed) -> set[str]:
     """The field names a service's refusal names, as in "标题(title):必填"."""
     return {match.group(1) for problem in refusal.problems if (match := re.match(r"[^(]*\((\w+)\):", problem))}
@@ -78,6 +86,18 @@ def test_the_emergency_report_marks_what_the_service_refuses_to_send_empty(qtbot
     assert refused_fields(refused.value) == set(fields)  # the times always hold one
     assert marked(dialog) == set(fields.values())
     assert len(legends(dialog)) == 1
+
+
+def test_the_legend_stays_above_the_township_row_the_report_inserts_later(qtbot, sqlite_db, system):
+    dialog = EmergencyReportDialog(sqlite_db, system, SyncTaskRunner(), under="450503")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: legend_is_first(dialog))
+    assert dialog.form.layout().labelForField(dialog.township).text() == "所属乡镇(街道)"
+    later = QLabel()  # a row inserted on the open form goes below the legend too
+    dialog.form.layout().insertRow(0, "later", later)
+    qtbot.waitUntil(lambda: legend_is_first(dialog))
+    assert dialog.form.layout().getWidgetPosition(later)[0] == 1
 
 
 def test_a_callback_asks_for_the_answer_only_of_a_requester_reached(qtbot, demo_db):
@@ -139,3 +159,6 @@ def test_each_form_marks_what_its_service_requires_and_nothing_else(qtbot, make,
     form = make(parent)
     assert marked(form) == {getattr(form, name) for name in required}
     assert len(legends(form)) == (1 if required else 0)
+    if required:
+        form.show()
+        assert legend_is_first(form)

@@ -23,7 +23,8 @@ class DepartmentsModel(RowsModel):
                QT_TRANSLATE_NOOP("DepartmentsModel", "辖区"), QT_TRANSLATE_NOOP("DepartmentsModel", "上级部门"),
                QT_TRANSLATE_NOOP("DepartmentsModel", "办公电话"), QT_TRANSLATE_NOOP("DepartmentsModel", "状态"),
                QT_TRANSLATE_NOOP("DepartmentsModel", "桌面签收")]
-    SIGNING = 8
+    STATE, SIGNING = 7, 8
+    SEARCHED = range(STATE)  # the department's own text; the state's and 桌面签收's words are every department's
 
     def cells(self, d: DepartmentInfo) -> list:
         state = self.tr("在用") if d.active else self.tr("已停用")

@@ -31,6 +31,16 @@ from .forms import ContactForm, DepartmentForm, ask_parent
 from .models import ContactsModel, DepartmentsModel
 
 
+class DepartmentSearch(QSortFilterProxyModel):
+    """The search matches a department's own text (code, names, level, territory, the line above,
+    phone): not its state or 桌面签收, or 联络员 and 电话 would match every department without an account."""
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        model, wanted = self.sourceModel(), self.filterRegularExpression()
+        return any(wanted.match(str(model.index(source_row, column, source_parent).data() or "")).hasMatch()
+                   for column in DepartmentsModel.SEARCHED)
+
+
 class DepartmentsWindow(Retranslating, QDialog):
     def __init__(self, window, keeper_code: str, keeper_name: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -44,9 +54,8 @@ class DepartmentsWindow(Retranslating, QDialog):
         self.show_retired = QCheckBox()
         self.show_retired.toggled.connect(self.reload)
         self.model = DepartmentsModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = DepartmentSearch(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)  # code, names, territory, the line above
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search.textChanged.connect(self._filter)
         self.view = rows_table(self.proxy)

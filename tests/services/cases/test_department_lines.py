@@ -114,7 +114,7 @@ def test_cli_lists_and_records_lines(world, office, capsys):
     assert cli_main(["--db", url, "departments", "list", "--under", TOWNSHIP]) == 0
     out = capsys.readouterr().out
     assert out.split()[:6] == ["代码", "级别", "辖区", "名称", "办公电话", "上级部门"]
-    assert re.search(r"^QG-SCJGS +乡镇\(街道\)级 +侨港 +侨港市场监管所 +— +银海区市场监管局\(YH-SCJG\)$", out, re.M)
+    assert re.search(r"^QG-SCJGS +乡镇\(街道\)级 +侨港 +侨港市场监管所 +— +银海区市场监管局\(YH-SCJG\) +无联络员账号,须电话通知$", out, re.M)
     assert "YH-SCJG" not in out.replace("银海区市场监管局(YH-SCJG)", "")  # a county's own is not under it
     assert cli_main(["--db", url, "departments", "line", office, "QG-PCS"]) == 1
     assert "更高一级" in capsys.readouterr().err

@@ -17,7 +17,7 @@ from desktop.cli import main as cli_main
 from desktop.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 from desktop.models import Assignment, AuditEntry, ChangeFeed, Liaison, MatterItem
 from desktop.models.enums import DepartmentLevel, MatterCategory, PlaceLevel, Role
-from desktop.services import department_contacts, departments
+from desktop.services import department_contacts, departments, users
 from desktop.services.cases import dispatch
 from desktop.services.department_use import use_departments
 from desktop.services.departments import DepartmentDraft
@@ -167,7 +167,7 @@ def test_cli_keeps_the_register(world, capsys):
     as_admin = ["--db", url]  # the CLI acts as the system user; scope refusals are the services' tests
     assert cli_main([*as_admin, "departments", "add", "QG-WSY", "--place", TOWNSHIP, "--name", "侨港镇卫生院",
                      "--short", "卫生院", "--phone", "0779-3205555"]) == 0
-    assert re.search(r"^QG-WSY +乡镇\(街道\)级 +侨港 +侨港镇卫生院 +0779-3205555 +—$", capsys.readouterr().out, re.M)
+    assert re.search(r"^QG-WSY +乡镇\(街道\)级 +侨港 +侨港镇卫生院 +0779-3205555 +— +无联络员账号,须电话通知$", capsys.readouterr().out, re.M)
     assert cli_main([*as_admin, "departments", "edit", "QG-WSY", "--phone", "0779-3206666"]) == 0
     assert departments.get_department(world.db, "QG-WSY").phone == "0779-3206666"
     assert cli_main([*as_admin, "departments", "contact-add", "QG-WSY", "--name", "周医生", "--phone", "13700001234",
@@ -181,9 +181,21 @@ def test_cli_keeps_the_register(world, capsys):
     assert "QG-WSY" not in capsys.readouterr().out
     assert cli_main([*as_admin, "departments", "list", "--under", TOWNSHIP, "--all"]) == 0
     out = capsys.readouterr().out
-    assert out.split()[6] == "状态" and re.search(r"侨港镇卫生院 +0779-3206666 +— +已停用$", out, re.M)
+    assert out.split()[6:8] == ["桌面签收", "状态"]
+    assert re.search(r"侨港镇卫生院 +0779-3206666 +— +无联络员账号,须电话通知 +已停用$", out, re.M)
     assert cli_main([*as_admin, "departments", "retire", "BH-GD"]) == 1
     assert "M09-01" in capsys.readouterr().err
+
+
+def test_the_cli_list_says_which_departments_nobody_signs_for_at_a_desk(world, system, capsys):
+    """Art. 19: a department without a liaison account is phoned of each case dispatched to it."""
+    users.add_user(world.db, system, username="pcs_liaison", display_name=None, password="secret-123",
+                   role=Role.LIAISON, scope_code=TOWNSHIP, department_id=users.department_id(world.db, "QG-PCS"))
+    url = world.db.engine.url.render_as_string(hide_password=False)
+    assert cli_main(["--db", url, "departments", "list"]) == 0
+    rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert rows["QG-PCS"].endswith(" 有联络员账号")
+    assert rows["YH-CG"].endswith(" 无联络员账号,须电话通知")
 
 
 def test_the_screen_is_given_the_keeper_its_places_and_the_possible_parents(world):
