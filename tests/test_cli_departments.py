@@ -24,8 +24,8 @@ def test_add_and_edit_confirm_the_department_as_an_aligned_table(db):
                      "--phone", "0779-3000000")
     lines = out.splitlines()
     assert code == 0 and "\t" not in out and lines[0] == "已新增联动部门:"
-    assert lines[1].split() == ["代码", "级别", "辖区", "名称", "办公电话", "上级部门"]
-    assert lines[2].split() == ["BH-CG", "市级", "北海", "北海市城市管理局", "0779-3000000", "—"]
+    assert lines[1].split() == ["代码", "级别", "辖区", "名称", "办公电话", "上级部门", "桌面签收"]
+    assert lines[2].split() == ["BH-CG", "市级", "北海", "北海市城市管理局", "0779-3000000", "—", "无联络员账号,须电话通知"]
     heading, value = lines[1], lines[2]  # a heading starts in the column its value does
     assert display_width(heading[:heading.index("名称")]) == display_width(value[:value.index("北海市城")])
     code, out = _run(db, "departments", "edit", "BH-CG", "--short", "市城管")

@@ -1534,32 +1534,32 @@
   <context>
     <name>ContactsModel</name>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="50" />
+      <location filename="../../desktop/views/departments/models.py" line="51" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="50" />
+      <location filename="../../desktop/views/departments/models.py" line="51" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="51" />
+      <location filename="../../desktop/views/departments/models.py" line="52" />
       <source>职责</source>
       <translation>Duties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="54" />
+      <location filename="../../desktop/views/departments/models.py" line="55" />
       <source>回访负责人(条例第二十条)</source>
       <translation>Responsible person (Art. 20)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="55" />
+      <location filename="../../desktop/views/departments/models.py" line="56" />
       <source>业务指导人员(条例第十三条)</source>
       <translation>Guidance contact (Art. 13)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="56" />
+      <location filename="../../desktop/views/departments/models.py" line="57" />
       <source>联系人</source>
       <translation>Contact</translation>
     </message>
@@ -1809,27 +1809,27 @@
       <translation>Signing at a desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="29" />
+      <location filename="../../desktop/views/departments/models.py" line="30" />
       <source>在用</source>
       <translation>Active</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="29" />
+      <location filename="../../desktop/views/departments/models.py" line="30" />
       <source>已停用</source>
       <translation>Retired</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="30" />
+      <location filename="../../desktop/views/departments/models.py" line="31" />
       <source>有联络员账号</source>
       <translation>Has a liaison account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="30" />
+      <location filename="../../desktop/views/departments/models.py" line="31" />
       <source>无联络员账号,须电话通知</source>
       <translation>No liaison account: phone it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/models.py" line="44" />
+      <location filename="../../desktop/views/departments/models.py" line="45" />
       <source>该部门没有在用的联络员账号:派给它的案件无人能在桌面签收(条例第十九条),派遣后须电话通知。请在“人员 → 用户账号与权限”中为其添加联络员账号。</source>
       <translation>This department has no active liaison account: nobody can sign for the cases dispatched to it at a desk (Art. 19), so it must be told by phone. Add a liaison account for it in People → User accounts and roles.</translation>
     </message>
@@ -1837,88 +1837,88 @@
   <context>
     <name>DepartmentsWindow</name>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="105" />
+      <location filename="../../desktop/views/departments/window.py" line="114" />
       <source>联动部门与联系人</source>
       <translation>Linked departments and contacts</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="106" />
+      <location filename="../../desktop/views/departments/window.py" line="115" />
       <source>%1网格化服务管理机构维护的联动部门(条例第五条、第十二条)</source>
       <translation>Linked departments kept by the %1 grid management institution (Art. 5, 12)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="108" />
+      <location filename="../../desktop/views/departments/window.py" line="117" />
       <source>按代码、名称或辖区筛选</source>
       <translation>Filter by code, name or territory</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="109" />
+      <location filename="../../desktop/views/departments/window.py" line="118" />
       <source>显示已停用</source>
       <translation>Show retired</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="110" />
+      <location filename="../../desktop/views/departments/window.py" line="119" />
       <source>新增部门…</source>
       <translation>New department…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="111" />
+      <location filename="../../desktop/views/departments/window.py" line="120" />
       <source>编辑…</source>
       <translation>Edit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="112" />
+      <location filename="../../desktop/views/departments/window.py" line="121" />
       <source>上级部门…</source>
       <translation>Department above…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="114" />
+      <location filename="../../desktop/views/departments/window.py" line="123" />
       <source>恢复启用</source>
       <translation>Restore</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="114" />
+      <location filename="../../desktop/views/departments/window.py" line="123" />
       <source>停用…</source>
       <translation>Retire…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="115" />
+      <location filename="../../desktop/views/departments/window.py" line="124" />
       <source>新增联系人…</source>
       <translation>New contact…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="116" />
+      <location filename="../../desktop/views/departments/window.py" line="125" />
       <source>职责…</source>
       <translation>Duties…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="117" />
-      <location filename="../../desktop/views/departments/window.py" line="262" />
+      <location filename="../../desktop/views/departments/window.py" line="126" />
+      <location filename="../../desktop/views/departments/window.py" line="271" />
       <source>移除联系人</source>
       <translation>Remove contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="118" />
+      <location filename="../../desktop/views/departments/window.py" line="127" />
       <source>%1 的联系人</source>
       <translation>Contacts of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="119" />
+      <location filename="../../desktop/views/departments/window.py" line="128" />
       <source>联系人(先选中一个部门)</source>
       <translation>Contacts (choose a department first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="241" />
+      <location filename="../../desktop/views/departments/window.py" line="250" />
       <source>停用部门</source>
       <translation>Retire department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="242" />
+      <location filename="../../desktop/views/departments/window.py" line="251" />
       <source>停用“%1”?停用后不再出现在派遣建议和部门选择中,历史案件仍保留其名称。</source>
       <translation>Retire “%1”? It will no longer be suggested for dispatch or offered in pickers; past cases keep its name.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="262" />
+      <location filename="../../desktop/views/departments/window.py" line="271" />
       <source>从本部门联系人中移除“%1”?</source>
       <translation>Remove “%1” from this department's contacts?</translation>
     </message>
@@ -4880,12 +4880,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>RequiredFields</name>
     <message>
-      <location filename="../../desktop/views/required_fields.py" line="20" />
+      <location filename="../../desktop/views/required_fields.py" line="21" />
       <source>必填</source>
       <translation>Required</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/required_fields.py" line="39" />
+      <location filename="../../desktop/views/required_fields.py" line="40" />
       <source>为必填项</source>
       <translation>marks a required field</translation>
     </message>
