@@ -82,10 +82,15 @@ REVISION_QUERY = "SELECT version_num FROM alembic_version"
 
 def upgraded_to(revision: str | None) -> DatabaseUnavailable | None:
     """The refusal of a write with this program's model on a database at `revision`, if a newer GridDesk
-    upgraded it after this desk started on it."""
-    if newer_than_this_program(revision) is None:
+    upgraded it after this desk started on it.
+
+    No revision is a refusal too: a desk starts only on a database that has one, and a newer migration set
+    may rewrite the row by DELETE and INSERT (Alembic does at merge points), so that a FOR SHARE which waited
+    on the deleted row finds none."""
+    if revision is not None and newer_than_this_program(revision) is None:
         return None
-    return DatabaseUnavailable(f"{UPGRADED_WHILE_RUNNING}(结构版本 {revision});本次操作未保存")
+    which = f"(结构版本 {revision})" if revision is not None else ""
+    return DatabaseUnavailable(f"{UPGRADED_WHILE_RUNNING}{which};本次操作未保存")
 
 
 def upgraded_while_running(connection) -> DatabaseUnavailable | None:
@@ -112,18 +117,19 @@ def held_revision(session) -> str | None:
 @contextmanager
 def writing_with_this_schema(session) -> Iterator[None]:
     """Around all of a write transaction's statements, before its commit: raise DatabaseUnavailable
-    (`upgraded_to`) rather than let it commit on a database a newer GridDesk has upgraded."""
-    if session.get_bind().dialect.name != "sqlite":
-        if upgraded := upgraded_to(held_revision(session)):
-            raise upgraded
-        yield
-        return
-    yield
-    # SQLite has no row locks but one writer: read once the rows are flushed, when this transaction
-    # holds the file's write lock, so no upgrade slips in before the commit.
-    session.flush()
-    if upgraded := upgraded_while_running(session):
+    (`upgraded_to`) rather than let it commit on a database a newer GridDesk has upgraded.
+
+    Before the statements on both: on an upgraded database nothing of the write runs, not even a refusal
+    to be put on record there or a check of what was typed."""
+    if upgraded := upgraded_to(held_revision(session)):
         raise upgraded
+    yield
+    if session.get_bind().dialect.name == "sqlite":
+        # SQLite has no row locks but one writer: read again once the rows are flushed, when this
+        # transaction holds the file's write lock, so no upgrade slips in before the commit.
+        session.flush()
+        if upgraded := upgraded_while_running(session):
+            raise upgraded
 
 
 def schema_problem(db: Database) -> DatabaseUnavailable | None:

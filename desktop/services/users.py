@@ -91,8 +91,9 @@ def login(db: Database, username: str, password: str, *, desktop: str | None = N
     when a desk cannot start on it, and the log-in says to update the program rather than open a desk that
     could save nothing."""
     with db.session() as session:
-        if newer := migrate.newer_than_this_program(migrate.held_revision(session)):
-            raise newer
+        revision = migrate.held_revision(session)
+        if refusal := migrate.newer_than_this_program(revision) if revision else migrate.upgraded_to(revision):
+            raise refusal
         never = unstorable(username or "", NEVER_STORED)  # no account has such a name; PostgreSQL could not even look
         locked = None if never else locked_until(session, username, now)
         if locked is not None:
