@@ -4,6 +4,7 @@ a write begun during it is refused once it commits."""
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 
@@ -186,3 +187,51 @@ def test_a_write_waiting_while_a_newer_migration_set_rewrites_the_revision_row_i
     assert isinstance(wrote[0], DatabaseUnavailable)
     assert wrote[0].message == f"{migrate.UPGRADED_WHILE_RUNNING};本次操作未保存"
     assert audit_entries(pg_db) == entries
+
+
+@pytest.fixture
+def a_long_write(pg_db, system):
+    """A write under way on another desk (a whole-queue export, say) until the event returned is set."""
+    started, release = threading.Event(), threading.Event()
+
+    def write():
+        with unit_of_work(pg_db, system, "test.write") as uow:
+            uow.session.add(ChangeFeed(topic="cases"))
+            started.set()
+            assert release.wait(20)
+
+    writing, wrote = run(write)
+    assert started.wait(10)
+    yield release
+    release.set()
+    writing.join(10)
+    assert wrote == [None]
+
+
+def test_an_upgrade_waiting_for_a_long_write_says_so_and_goes_on_once_it_ends(upgrader, a_long_write, monkeypatch):
+    """It waited with no word for as long as the write took."""
+    upgrading, said = threading.Event(), []
+    a_newer_upgrade(monkeypatch, upgrading)
+    monkeypatch.setattr(migrate, "LOCK_ATTEMPT", 0.1)
+    upgrade, upgraded = run(lambda: migrate.upgrade(upgrader, on_wait=said.append, wait_limit=20))
+    deadline = time.monotonic() + 10
+    while len(said) < 2:
+        assert time.monotonic() < deadline, "nothing was said"
+        time.sleep(0.05)
+    assert said[:2] == ["正在等待其他值班台正在进行的 1 项写入完成后升级…"] * 2
+    assert not upgrading.is_set()
+    a_long_write.set()
+    upgrade.join(10)
+    assert upgrading.is_set() and upgraded == [(migrate.head_revision(), migrate.head_revision())]
+
+
+def test_an_upgrade_gives_up_after_its_bound_naming_the_desks_and_changing_nothing(pg_db, upgrader, a_long_write,
+                                                                                     monkeypatch):
+    upgrading = threading.Event()
+    a_newer_upgrade(monkeypatch, upgrading)
+    monkeypatch.setattr(migrate, "LOCK_ATTEMPT", 0.1)
+    with pytest.raises(DatabaseUnavailable) as refused:
+        migrate.upgrade(upgrader, wait_limit=0.5)
+    assert re.fullmatch(r"等待 0\.5 秒后,其他值班台仍有写入未完成\(griddesk@127\.0\.0\.1\(进程 \d+\)\);升级未进行,"
+                        r"未作任何更改;.*griddesk-admin init", refused.value.message)
+    assert not upgrading.is_set() and migrate.current_revision(pg_db) == migrate.head_revision()
