@@ -52,6 +52,14 @@ def other_desktop(db: Database) -> Database:
     return Database.connect(db.engine.url.render_as_string(hide_password=False))
 
 
+def a_desk_with_one_pooled_connection(db: Database) -> Database:
+    """A desk whose pool a long task holds whole by taking one connection; waiting for it fails soon."""
+    from desktop.db import make_engine
+
+    return Database(make_engine(db.engine.url.render_as_string(hide_password=False),
+                                pool_size=1, max_overflow=0, pool_timeout=0.5))
+
+
 def add_grid(db, actor, n: int) -> int:
     return places.create_grid(db, actor, village_code=VILLAGE, code=f"{VILLAGE}{n:03d}", name=f"测试网格{n}").id
 
@@ -294,10 +302,7 @@ def test_a_desk_running_while_a_newer_griddesk_upgrades_the_database_is_told_and
 def test_the_schema_is_looked_at_on_the_listening_connection_when_long_tasks_hold_every_pooled_one(pg_db):
     """It borrowed a pooled connection every few seconds: with all of them taken it waited out the pool's
     timeout and the desk said the connection was lost, nothing being down."""
-    from desktop.db import make_engine
-
-    desk = Database(make_engine(pg_db.engine.url.render_as_string(hide_password=False),
-                                pool_size=1, max_overflow=0, pool_timeout=0.5))
+    desk = a_desk_with_one_pooled_connection(pg_db)
     recorder = Recorder()
     listener = live.listener_for(desk, recorder.on_changes, recorder.on_state)
     listener.schema_check_interval = 0.1
@@ -319,10 +324,7 @@ def test_the_schema_is_looked_at_on_the_listening_connection_when_long_tasks_hol
 def test_a_reconnect_catches_up_on_the_listening_connection_when_long_tasks_hold_every_pooled_one(pg_db, system):
     """The catch-up borrowed a pooled connection: with all of them taken it waited out the pool's timeout,
     failed, and the desk said the connection was lost, nothing being down."""
-    from desktop.db import make_engine
-
-    desk = Database(make_engine(pg_db.engine.url.render_as_string(hide_password=False),
-                                pool_size=1, max_overflow=0, pool_timeout=0.5))
+    desk = a_desk_with_one_pooled_connection(pg_db)
     recorder = Recorder()
     listener = live.listener_for(desk, recorder.on_changes, recorder.on_state)
     gate = _gated_reconnects(listener)
