@@ -11,12 +11,13 @@ from __future__ import annotations
 import ast
 import functools
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import inspect, text
-from sqlalchemy.exc import ProgrammingError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from .db import Database
 from .errors import DatabaseUnavailable
@@ -24,6 +25,9 @@ from .errors import DatabaseUnavailable
 MIGRATIONS = Path(__file__).with_name("migrations")
 _ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
 INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for "permission denied"
+LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's SQLSTATE for a lock_timeout run out
+LOCK_ATTEMPT = 2.0  # seconds an upgrade waits for the revision's lock before it says what it waits for, and again
+UPGRADE_WAIT_LIMIT = 300.0  # seconds an upgrade waits for the writes under way before it gives up
 
 
 def _config(connection=None):
@@ -82,10 +86,15 @@ REVISION_QUERY = "SELECT version_num FROM alembic_version"
 
 def upgraded_to(revision: str | None) -> DatabaseUnavailable | None:
     """The refusal of a write with this program's model on a database at `revision`, if a newer GridDesk
-    upgraded it after this desk started on it."""
-    if newer_than_this_program(revision) is None:
+    upgraded it after this desk started on it.
+
+    No revision is a refusal too: a desk starts only on a database that has one, and a newer migration set
+    may rewrite the row by DELETE and INSERT (Alembic does at merge points), so that a FOR SHARE which waited
+    on the deleted row finds none."""
+    if revision is not None and newer_than_this_program(revision) is None:
         return None
-    return DatabaseUnavailable(f"{UPGRADED_WHILE_RUNNING}(结构版本 {revision});本次操作未保存")
+    which = f"(结构版本 {revision})" if revision is not None else ""
+    return DatabaseUnavailable(f"{UPGRADED_WHILE_RUNNING}{which};本次操作未保存")
 
 
 def upgraded_while_running(connection) -> DatabaseUnavailable | None:
@@ -112,18 +121,58 @@ def held_revision(session) -> str | None:
 @contextmanager
 def writing_with_this_schema(session) -> Iterator[None]:
     """Around all of a write transaction's statements, before its commit: raise DatabaseUnavailable
-    (`upgraded_to`) rather than let it commit on a database a newer GridDesk has upgraded."""
-    if session.get_bind().dialect.name != "sqlite":
-        if upgraded := upgraded_to(held_revision(session)):
-            raise upgraded
-        yield
-        return
-    yield
-    # SQLite has no row locks but one writer: read once the rows are flushed, when this transaction
-    # holds the file's write lock, so no upgrade slips in before the commit.
-    session.flush()
-    if upgraded := upgraded_while_running(session):
+    (`upgraded_to`) rather than let it commit on a database a newer GridDesk has upgraded.
+
+    Before the statements on both: on an upgraded database nothing of the write runs, not even a refusal
+    to be put on record there or a check of what was typed."""
+    if upgraded := upgraded_to(held_revision(session)):
         raise upgraded
+    yield
+    if session.get_bind().dialect.name == "sqlite":
+        # SQLite has no row locks but one writer: read again once the rows are flushed, when this
+        # transaction holds the file's write lock, so no upgrade slips in before the commit.
+        session.flush()
+        if upgraded := upgraded_while_running(session):
+            raise upgraded
+
+
+def _writes_under_way(conn) -> list[str]:
+    """The other connections holding the revision's row for their writes, named as pg_stat_activity knows
+    them: a row lock shows in pg_locks only as its table's ROW SHARE lock."""
+    holders = conn.execute(text(
+        "SELECT a.application_name, host(a.client_addr), a.pid FROM pg_locks l JOIN pg_stat_activity a USING (pid) "
+        "WHERE l.locktype = 'relation' AND l.relation = 'alembic_version'::regclass AND l.mode = 'RowShareLock' "
+        "AND l.granted AND l.pid <> pg_backend_pid() ORDER BY a.pid"))
+    return [f"{application or '?'}@{address or '本机'}(进程 {pid})" for application, address, pid in holders]
+
+
+def _lock_revision(conn, on_wait: Callable[[str], None] | None, wait_limit: float) -> str | None:
+    """The revision, locked FOR UPDATE: waits for the writes under way and holds new ones off until this
+    commits (see held_revision). New FOR SHARE lockers are let in ahead of a waiting FOR UPDATE and a write
+    may hold the row for as long as a whole-queue export, so the lock is tried `LOCK_ATTEMPT` seconds at a
+    time, saying what it waits for in between, for `wait_limit` seconds at most."""
+    deadline = time.monotonic() + wait_limit
+    # Before the savepoints, so that rolling one back keeps it; reset once locked: the migrations' own
+    # ALTERs wait for readers as long as they need.
+    conn.execute(text(f"SET LOCAL lock_timeout = '{round(LOCK_ATTEMPT * 1000)}ms'"))
+    while True:
+        try:
+            with conn.begin_nested():
+                locked = conn.execute(text(REVISION_QUERY + " FOR UPDATE")).scalar_one_or_none()
+            conn.execute(text("SET LOCAL lock_timeout TO DEFAULT"))
+            return locked
+        except OperationalError as exc:
+            if getattr(exc.orig, "sqlstate", None) != LOCK_NOT_AVAILABLE:
+                raise
+        writes = _writes_under_way(conn)
+        if time.monotonic() >= deadline:
+            waited = f"{round(wait_limit / 60)} 分钟" if wait_limit >= 60 else f"{wait_limit:g} 秒"
+            raise DatabaseUnavailable(
+                f"等待 {waited}后,其他值班台仍有写入未完成({', '.join(writes) or '刚刚结束'});升级未进行,未作任何"
+                f"更改;请待这些值班台办完手头的导出、导入或审计检查后再运行 griddesk-admin init")
+        if on_wait is not None:
+            how_many = f" {len(writes)} 项" if writes else ""  # none: the last has just ended
+            on_wait(f"正在等待其他值班台正在进行的{how_many}写入完成后升级…")
 
 
 def schema_problem(db: Database) -> DatabaseUnavailable | None:
@@ -138,8 +187,11 @@ def schema_problem(db: Database) -> DatabaseUnavailable | None:
         f"数据库 {where} 的结构版本 {revision} 较旧;请运行 griddesk-admin --db {where} init 升级")
 
 
-def upgrade(db: Database) -> tuple[str | None, str]:
-    """Bring the schema to the newest revision; returns (before, after)."""
+def upgrade(db: Database, *, on_wait: Callable[[str], None] | None = None,
+            wait_limit: float = UPGRADE_WAIT_LIMIT) -> tuple[str | None, str]:
+    """Bring the schema to the newest revision; returns (before, after). On a shared PostgreSQL database it
+    first waits for other desks' writes under way, telling `on_wait` why now and then, for `wait_limit`
+    seconds at most (then DatabaseUnavailable, nothing changed)."""
     from alembic import command
 
     before = current_revision(db)
@@ -148,8 +200,7 @@ def upgrade(db: Database) -> tuple[str | None, str]:
     try:
         with db.engine.begin() as conn:
             if before is not None and conn.dialect.name == "postgresql":
-                # Waits for the writes under way and holds new ones off until this commits (see held_revision).
-                locked = conn.execute(text(REVISION_QUERY + " FOR UPDATE")).scalar_one_or_none()
+                locked = _lock_revision(conn, on_wait, wait_limit)
                 if newer := newer_than_this_program(locked):  # a newer GridDesk upgraded it meanwhile
                     raise newer
             command.upgrade(_config(conn), "head")

@@ -44,7 +44,7 @@ def _init(ctx, args) -> int:
             ctx.print(f"数据库已是最新版本({head});程序内置的国务院节假日安排已更新至 {last_published_year()} 年,"
                       f"重算期限 {moved} 项 (deadlines recounted with the newly published holidays)")
         return 0
-    migrate.upgrade(db)
+    migrate.upgrade(db, on_wait=ctx.print, wait_limit=args.wait * 60)
     report = reference.load_beihai_tree(db, ctx.actor)
     calendar_admin.catch_up_with_published_schedule(db, ctx.actor)
     ctx.print(f"数据库结构:{before or '空库'} → {head};北海市区划:新增 {report.added},更新 {report.updated},"
@@ -105,8 +105,12 @@ def _print_setup(ctx, status: setup_status.SetupStatus) -> None:
 
 
 def register(cli) -> None:
-    cli.command("init", "创建或升级数据库并载入北海市区划(只含参考数据,可重复执行) "
-                        "create/upgrade the database and load the Beihai tree", _init, needs_schema=False)
+    sub = cli.command("init", "创建或升级数据库并载入北海市区划(只含参考数据,可重复执行) "
+                              "create/upgrade the database and load the Beihai tree", _init, needs_schema=False)
+    sub.add_argument("--wait", type=float, default=migrate.UPGRADE_WAIT_LIMIT / 60, metavar="MINUTES",
+                     help="共享的 PostgreSQL 数据库上,升级前最多等待其他值班台正在进行的写入多少分钟,"
+                          f"默认 {migrate.UPGRADE_WAIT_LIMIT / 60:g};到时仍未完成则不作任何更改 "
+                          "how long to wait for other desks' writes before upgrading")
     sub = cli.command("seed-demo", "在现有数据上添加一个乡镇的合成演示数据 add synthetic demo data", _seed_demo)
     sub.add_argument("--township", default=DEFAULT_TOWNSHIP, metavar="CODE",
                      help=f"乡镇(街道)的 9 位或 12 位代码,默认 {DEFAULT_TOWNSHIP}(侨港镇) township code")

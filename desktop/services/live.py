@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, text
-from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql import Executable
 
 from .. import migrate
 from ..db import Database
@@ -71,20 +71,27 @@ class LiveState(str, enum.Enum):
 
 ChangesCallback = Callable[[Sequence[FeedChange]], None]
 StateCallback = Callable[[LiveState], None]
+# Runs a statement on the connection the listener reads by and returns its rows.
+Rows = Callable[[Executable], Sequence[Sequence]]
 
 
-def _latest_id(conn: Connection) -> int:
-    return conn.scalar(select(func.coalesce(func.max(ChangeFeed.id), 0)))
+def _revision(rows: Rows) -> str | None:
+    found = rows(text(migrate.REVISION_QUERY))
+    return found[0][0] if found else None
 
 
-def _rows_after(conn: Connection, last_id: int) -> list[FeedChange]:
+def _latest_id(rows: Rows) -> int:
+    return rows(select(func.coalesce(func.max(ChangeFeed.id), 0)))[0][0]
+
+
+def _rows_after(rows: Rows, last_id: int) -> list[FeedChange]:
     stmt = (
         select(ChangeFeed.id, ChangeFeed.topic, ChangeFeed.entity_id, ChangeFeed.township_id, ChangeFeed.desktop)
         .where(ChangeFeed.id > last_id)
         .order_by(ChangeFeed.id)
         .limit(CATCH_UP_PAGE)
     )
-    return [FeedChange(*row) for row in conn.execute(stmt)]
+    return [FeedChange(*row) for row in rows(stmt)]
 
 
 class ChangeListener:
@@ -147,9 +154,9 @@ class ChangeListener:
     def _upgraded(self, revision: str | None) -> bool:
         """Has a newer GridDesk upgraded the database to `revision` since? Then say so and stop: the desk is to
         be closed and updated, and the feed may no longer be what this version reads."""
-        if (upgraded := migrate.upgraded_to(revision)) is None:
+        if (newer := migrate.newer_than_this_program(revision)) is None:  # None too: a database being set up
             return False
-        log.warning("live updates stopped: %s", upgraded.message)
+        log.warning("live updates stopped: %s", newer.message)
         self._set_state(LiveState.UPGRADED)
         self._stop.set()
         return True
@@ -174,19 +181,18 @@ class ChangeListener:
         except Exception:  # a failing consumer must not end live updates
             log.exception("live change callback failed")
 
-    def _catch_up(self, margin: int = 0) -> None:
+    def _catch_up(self, rows: Rows, margin: int = 0) -> None:
         """Deliver rows past `last_seen` less `margin` not delivered yet (on first run just note
         where the feed is)."""
-        with self.db.engine.connect() as conn:
-            if self._upgraded(conn.scalar(text(migrate.REVISION_QUERY))):
-                return
-            if self.last_seen is None:
-                self.last_seen = self._first_id = _latest_id(conn)
-                return
-            after = max(self.last_seen - margin, self._first_id)
-            while rows := _rows_after(conn, after):
-                self._deliver(rows)
-                after = rows[-1].id
+        if self._upgraded(_revision(rows)):
+            return
+        if self.last_seen is None:
+            self.last_seen = self._first_id = _latest_id(rows)
+            return
+        after = max(self.last_seen - margin, self._first_id)
+        while changes := _rows_after(rows, after):
+            self._deliver(changes)
+            after = changes[-1].id
 
 
 class PollingListener(ChangeListener):
@@ -198,7 +204,8 @@ class PollingListener(ChangeListener):
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                self._catch_up()
+                with self.db.engine.connect() as conn:
+                    self._catch_up(lambda stmt: conn.execute(stmt).all())
             except Exception:  # a locked, moved or broken file: keep trying, say so meanwhile
                 self._failed("polling the change feed failed; retrying")
                 self._set_state(LiveState.RECONNECTING)
@@ -212,9 +219,9 @@ class NotifyListener(ChangeListener):
 
     thread_name = "griddesk-live-listen"
     wait_slice = 0.2  # how long one wait for notifications may block `stop()`
-    # An upgrade sends no notification; the schema is looked at on each (re)connect and this often, on the
-    # listening connection itself: a pooled one may all be taken by long tasks. A write in between is
-    # refused by the unit of work's own check, so this only has to tell the user soon.
+    # An upgrade sends no notification; the schema is looked at on each (re)connect and this often. That and
+    # the catch-up run on the listening connection itself: the pooled ones may all be taken by long tasks. A
+    # write in between is refused by the unit of work's own check, so this only has to tell the user soon.
     schema_check_interval = 5.0
     backoff_first, backoff_max = 0.25, 8.0
 
@@ -258,15 +265,25 @@ class NotifyListener(ChangeListener):
         # second copy its notification brings is dropped by `_deliver`.
         conn.execute(f"LISTEN {CHANNEL}")
         self.backend_pid = conn.info.backend_pid
-        self._catch_up(CATCH_UP_MARGIN)
+        rows = self._rows_on(conn)
+        self._catch_up(rows, CATCH_UP_MARGIN)
         self._set_state(LiveState.CONNECTED)
         schema_checked = time.monotonic()
         while not self._stop.is_set():
             self._deliver([_parse(n.payload) for n in conn.notifies(timeout=self.wait_slice, stop_after=1)])
             if time.monotonic() - schema_checked >= self.schema_check_interval:
                 # Notifications arriving meanwhile wait for the next `notifies` (psycopg 3.2.4 and later).
-                self._upgraded(conn.execute(migrate.REVISION_QUERY).fetchone()[0])
+                self._upgraded(_revision(rows))
                 schema_checked = time.monotonic()
+
+    def _rows_on(self, conn: psycopg.Connection) -> Rows:
+        dialect = self.db.engine.dialect
+
+        def rows(stmt: Executable) -> list[tuple]:
+            compiled = stmt.compile(dialect=dialect)
+            return conn.execute(compiled.string, compiled.params).fetchall()
+
+        return rows
 
 
 def _parse(payload: str) -> FeedChange:

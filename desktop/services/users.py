@@ -94,8 +94,9 @@ def login(db: Database, username: str, password: str, *, desktop: str | None = N
     this program runs under: who did what from where (Art. 15), on a duty-room PC shared by shifts."""
     where = {"os_user": os_account(), **({"desktop": desktop} if desktop else {})}
     with db.session() as session:
-        if newer := migrate.newer_than_this_program(migrate.held_revision(session)):
-            raise newer
+        revision = migrate.held_revision(session)
+        if refusal := migrate.newer_than_this_program(revision) if revision else migrate.upgraded_to(revision):
+            raise refusal
         never = unstorable(username or "", NEVER_STORED)  # no account has such a name; PostgreSQL could not even look
         locked = None if never else locked_until(session, username, now)
         if locked is not None:

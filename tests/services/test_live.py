@@ -52,6 +52,14 @@ def other_desktop(db: Database) -> Database:
     return Database.connect(db.engine.url.render_as_string(hide_password=False))
 
 
+def a_desk_with_one_pooled_connection(db: Database) -> Database:
+    """A desk whose pool a long task holds whole by taking one connection; waiting for it fails soon."""
+    from desktop.db import make_engine
+
+    return Database(make_engine(db.engine.url.render_as_string(hide_password=False),
+                                pool_size=1, max_overflow=0, pool_timeout=0.5))
+
+
 def add_grid(db, actor, n: int) -> int:
     return places.create_grid(db, actor, village_code=VILLAGE, code=f"{VILLAGE}{n:03d}", name=f"测试网格{n}").id
 
@@ -248,20 +256,25 @@ def test_catch_up_rereads_a_margin_for_late_commits_and_never_delivers_twice(db)
 
     got: list[int] = []
     listener = PollingListener(db, lambda changes: got.extend(c.id for c in changes))
+
+    def catch_up(margin=0):
+        with db.engine.connect() as conn:
+            listener._catch_up(lambda stmt: conn.execute(stmt).all(), margin)
+
     with db.engine.begin() as conn:
         conn.execute(insert(ChangeFeed), [{"id": 10, "topic": "cases"}])
-    listener._catch_up()  # the start: history up to id 10 is not news
+    catch_up()  # the start: history up to id 10 is not news
     with db.engine.begin() as conn:
         conn.execute(insert(ChangeFeed), [{"id": i, "topic": "cases"} for i in (11, 13, 14)])
-    listener._catch_up()
+    catch_up()
     assert got == [11, 13, 14]
     with db.engine.begin() as conn:  # id 12 was drawn earlier but commits only now
         conn.execute(insert(ChangeFeed), [{"id": 12, "topic": "cases"}])
-    listener._catch_up()
+    catch_up()
     assert got == [11, 13, 14]  # plain polling reads past the last id only
-    listener._catch_up(CATCH_UP_MARGIN)
+    catch_up(CATCH_UP_MARGIN)
     assert got == [11, 13, 14, 12]  # the reconnect's margin finds it, and nothing twice
-    listener._catch_up(CATCH_UP_MARGIN)
+    catch_up(CATCH_UP_MARGIN)
     assert got == [11, 13, 14, 12]
 
 
@@ -289,10 +302,7 @@ def test_a_desk_running_while_a_newer_griddesk_upgrades_the_database_is_told_and
 def test_the_schema_is_looked_at_on_the_listening_connection_when_long_tasks_hold_every_pooled_one(pg_db):
     """It borrowed a pooled connection every few seconds: with all of them taken it waited out the pool's
     timeout and the desk said the connection was lost, nothing being down."""
-    from desktop.db import make_engine
-
-    desk = Database(make_engine(pg_db.engine.url.render_as_string(hide_password=False),
-                                pool_size=1, max_overflow=0, pool_timeout=0.5))
+    desk = a_desk_with_one_pooled_connection(pg_db)
     recorder = Recorder()
     listener = live.listener_for(desk, recorder.on_changes, recorder.on_state)
     listener.schema_check_interval = 0.1
@@ -306,6 +316,30 @@ def test_the_schema_is_looked_at_on_the_listening_connection_when_long_tasks_hol
                 conn.execute(text("UPDATE alembic_version SET version_num = '0099_from_a_newer_version'"))
             recorder.wait_state(live.LiveState.UPGRADED)
         assert recorder.states == [live.LiveState.CONNECTED, live.LiveState.UPGRADED]
+    finally:
+        listener.stop()
+        desk.dispose()
+
+
+def test_a_reconnect_catches_up_on_the_listening_connection_when_long_tasks_hold_every_pooled_one(pg_db, system):
+    """The catch-up borrowed a pooled connection: with all of them taken it waited out the pool's timeout,
+    failed, and the desk said the connection was lost, nothing being down."""
+    desk = a_desk_with_one_pooled_connection(pg_db)
+    recorder = Recorder()
+    listener = live.listener_for(desk, recorder.on_changes, recorder.on_state)
+    gate = _gated_reconnects(listener)
+    listener.start()
+    try:
+        recorder.wait_state(live.LiveState.CONNECTED)
+        with desk.engine.connect() as long_task:
+            long_task.execute(text("SELECT 1"))
+            gate.clear()
+            _terminate(pg_db, listener.backend_pid)
+            recorder.wait_state(live.LiveState.RECONNECTING)
+            missed = add_grid(pg_db, system, 1)
+            gate.set()
+            recorder.wait_entity(missed)
+        assert recorder.states == [live.LiveState.CONNECTED, live.LiveState.RECONNECTING, live.LiveState.CONNECTED]
     finally:
         listener.stop()
         desk.dispose()

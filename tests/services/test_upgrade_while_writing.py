@@ -4,6 +4,7 @@ a write begun during it is refused once it commits."""
 
 from __future__ import annotations
 
+import re
 import threading
 
 import pytest
@@ -13,10 +14,11 @@ from sqlalchemy import func, select, text
 
 from desktop import migrate
 from desktop.db import Database
-from desktop.errors import DatabaseUnavailable
-from desktop.models import ChangeFeed, User
+from desktop.errors import DatabaseUnavailable, ValidationFailed
+from desktop.models import AuditEntry, ChangeFeed, User
 from desktop.models.enums import Role
 from desktop.services import places, users
+from desktop.services.security import Actor, Permission
 from desktop.services.unit_of_work import unit_of_work
 
 NEWER = "0099_from_a_newer_version"
@@ -107,3 +109,103 @@ def test_a_log_in_on_a_database_a_newer_griddesk_upgraded_says_to_update_and_rec
     with db.session() as session:
         assert session.scalar(text("SELECT count(*) FROM audit_log")) == entries
         assert session.scalar(select(User.last_login_at).where(User.username == "qg_new")) is None
+
+
+def upgraded_by_a_newer_griddesk(db: Database) -> None:
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = :newer"), {"newer": NEWER})
+
+
+def audit_entries(db: Database) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(AuditEntry))
+
+
+def refuse_for_want_of_permission(uow):
+    uow.require(Permission.DISPATCH, VILLAGE)
+
+
+def refuse_what_was_typed(uow):
+    raise ValidationFailed("网格名称不能为空")
+
+
+@pytest.mark.parametrize("body", [refuse_for_want_of_permission, refuse_what_was_typed])
+def test_on_an_upgraded_database_a_write_says_to_update_before_anything_of_it_runs(db, body):
+    """SQLite ran the write's body first: a refusal was put on record in the upgraded database and a check of
+    what was typed was shown in place of "close and update"."""
+    upgraded_by_a_newer_griddesk(db)
+    entries = audit_entries(db)
+    with pytest.raises(DatabaseUnavailable, match=migrate.UPGRADED_WHILE_RUNNING):
+        with unit_of_work(db, Actor(username="qg_op9", display_name="值班员"), "test.write") as uow:
+            body(uow)
+    assert audit_entries(db) == entries
+
+
+@pytest.mark.parametrize("write", [
+    lambda db, system: places.create_grid(db, system, village_code=VILLAGE, code=f"{VILLAGE}001", name="测试网格1"),
+    lambda db, system: users.login(db, "qg_new", "Qiaogang-1"),
+], ids=["a unit of work", "a log-in"])
+def test_a_write_waiting_while_a_newer_migration_set_rewrites_the_revision_row_is_refused(pg_db, upgrader, system,
+                                                                                          write):
+    """The FOR SHARE that waited on the deleted row found none, and the write went on on the new schema."""
+    users.add_user(pg_db, system, username="qg_new", display_name=None, password="Qiaogang-1", role=Role.OPERATOR,
+                   scope_code="450503103")
+    entries = audit_entries(pg_db)
+    with upgrader.engine.connect() as upgrade:
+        upgrade.execute(text("DELETE FROM alembic_version"))
+        upgrade.execute(text("INSERT INTO alembic_version (version_num) VALUES (:newer)"), {"newer": NEWER})
+        writing, wrote = run(write, pg_db, system)
+        wait_for_a_lock(pg_db)
+        upgrade.commit()
+    writing.join(10)
+    assert isinstance(wrote[0], DatabaseUnavailable)
+    assert wrote[0].message == f"{migrate.UPGRADED_WHILE_RUNNING};本次操作未保存"
+    assert audit_entries(pg_db) == entries
+
+
+@pytest.fixture
+def a_long_write(pg_db, system):
+    """A write under way on another desk (a whole-queue export, say) until the event returned is set."""
+    started, release = threading.Event(), threading.Event()
+
+    def write():
+        with unit_of_work(pg_db, system, "test.write") as uow:
+            uow.session.add(ChangeFeed(topic="cases"))
+            started.set()
+            assert release.wait(20)
+
+    writing, wrote = run(write)
+    assert started.wait(10)
+    yield release
+    release.set()
+    writing.join(10)
+    assert wrote == [None]
+
+
+def test_an_upgrade_waiting_for_a_long_write_says_so_and_goes_on_once_it_ends(upgrader, a_long_write, monkeypatch):
+    """It waited with no word for as long as the write took."""
+    upgrading, said = threading.Event(), []
+    a_newer_upgrade(monkeypatch, upgrading)
+    monkeypatch.setattr(migrate, "LOCK_ATTEMPT", 0.1)
+    upgrade, upgraded = run(lambda: migrate.upgrade(upgrader, on_wait=said.append, wait_limit=20))
+    deadline = time.monotonic() + 10
+    while len(said) < 2:
+        assert time.monotonic() < deadline, "nothing was said"
+        time.sleep(0.05)
+    assert said[:2] == ["正在等待其他值班台正在进行的 1 项写入完成后升级…"] * 2
+    assert not upgrading.is_set()
+    a_long_write.set()
+    upgrade.join(10)
+    assert upgrading.is_set() and upgraded == [(migrate.head_revision(), migrate.head_revision())]
+
+
+def test_an_upgrade_gives_up_after_its_bound_naming_the_desks_and_changing_nothing(pg_db, upgrader, a_long_write,
+                                                                                     monkeypatch):
+    upgrading = threading.Event()
+    a_newer_upgrade(monkeypatch, upgrading)
+    monkeypatch.setattr(migrate, "LOCK_ATTEMPT", 0.1)
+    with pytest.raises(DatabaseUnavailable) as refused:
+        migrate.upgrade(upgrader, wait_limit=0.5)
+    assert re.fullmatch(r"等待 0\.5 秒后,其他值班台仍有写入未完成\(griddesk@127\.0\.0\.1\(进程 \d+\)\);升级未进行,"
+                        r"未作任何更改;.*griddesk-admin init", refused.value.message)
+    assert not upgrading.is_set() and migrate.current_revision(pg_db) == migrate.head_revision()

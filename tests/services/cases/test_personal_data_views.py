@@ -3,10 +3,14 @@ callback workbench's, once a day per user and case; a masked number is not a vie
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from case_world import TOWNSHIP
+from desktop import migrate
+from desktop.db import Database
 from desktop.models import AuditEntry
 from desktop.models.enums import Channel
 from desktop.services.cases import callbacks, onspot_escalation, queries
@@ -43,3 +47,24 @@ def test_the_callback_workbench_records_the_numbers_it_lists_to_dial(world):
     assert [c.requester_phone for c in listed] == ["13807790001"]  # whole: to be dialled
     callbacks.due_callbacks(world.db, world.operator)
     assert _views(world) == [("op_qg", f"case:{case.number}", TOWNSHIP)]
+
+
+def test_a_reload_showing_a_number_already_on_record_does_not_wait_for_an_upgrade(world):
+    """Every reload locked the schema's revision for a write before learning that nothing was new to record:
+    the case panel waited for an upgrade's whole length."""
+    if world.db.is_sqlite:
+        pytest.skip("row locks are PostgreSQL's")
+    case = world.new_case().case
+    queries.case_detail(world.db, world.supervisor, case.id)
+    upgrader = Database.connect(world.db.engine.url.render_as_string(hide_password=False))
+    try:
+        with upgrader.engine.connect() as upgrade, ThreadPoolExecutor(1) as reloads:
+            upgrade.execute(text(migrate.REVISION_QUERY + " FOR UPDATE"))  # as migrate.upgrade locks it
+            reload = reloads.submit(queries.case_detail, world.db, world.supervisor, case.id)
+            try:
+                assert reload.result(timeout=5).requester_phone == "13807790001"
+            finally:
+                upgrade.rollback()
+    finally:
+        upgrader.dispose()
+    assert _views(world) == [("sup_qg", f"case:{case.number}", TOWNSHIP)]
