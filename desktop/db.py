@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,11 +107,19 @@ def make_engine(url: str, **kwargs) -> Engine:
     else:
         # A server or network that vanishes without a word (a cable pulled, a VPN dropped) surfaces as a
         # lost connection within a minute or so, not as a desk waiting on a dead socket for many minutes.
-        connect_args = {"connect_timeout": 5, "application_name": "griddesk", "keepalives": 1,
+        connect_args = {"connect_timeout": 5, "application_name": application_name("griddesk"), "keepalives": 1,
                         "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3,
                         "tcp_user_timeout": 60_000}
         engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
     return engine
+
+
+def application_name(program: str) -> str:
+    """How this desktop's connections are named in pg_stat_activity: the program and the computer, so that
+    an administrator (and `init` waiting for the writes under way) can tell one desktop from another.
+    PostgreSQL keeps 63 bytes of printable ASCII (a Chinese computer name would show as question marks)."""
+    host = socket.gethostname().encode("ascii", "replace").decode("ascii")
+    return f"{program}@{host}".encode("ascii")[:63].decode("ascii")
 
 
 # PostgreSQL's connection_exception class, and admin_shutdown, crash_shutdown, cannot_connect_now.

@@ -180,6 +180,22 @@ def test_a_postgresql_connection_notices_a_server_that_vanished_without_a_word(p
     assert (used["keepalives"], used["keepalives_idle"], used["tcp_user_timeout"]) == ("1", "30", "60000")
 
 
+def test_a_postgresql_connection_names_the_computer_it_comes_from(pg_db, monkeypatch):
+    """Every desktop's connections had been named "griddesk" alike: the administrator, and `init` waiting
+    for the writes under way, could tell them apart only by address and process."""
+    import socket
+
+    from sqlalchemy import text
+
+    from desktop import db as database
+
+    with pg_db.engine.connect() as conn:
+        named = conn.scalar(text("SELECT application_name FROM pg_stat_activity WHERE pid = pg_backend_pid()"))
+    assert named == f"griddesk@{socket.gethostname()}"[:63]
+    monkeypatch.setattr(socket, "gethostname", lambda: "值班室-" + "PC" * 40)  # PostgreSQL keeps 63 ASCII bytes
+    assert database.application_name("griddesk-live") == ("griddesk-live@???-" + "PC" * 40)[:63]
+
+
 @pytest.fixture
 def hook_at_log_in(monkeypatch):
     """The `sys.excepthook` in place while the log-in dialog is up (it is cancelled)."""

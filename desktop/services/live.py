@@ -38,14 +38,14 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import Executable
 
 from .. import migrate
-from ..db import Database
+from ..db import Database, application_name
 from ..models import ChangeFeed
 
 if TYPE_CHECKING:  # the driver itself is imported only by NotifyListener: SQLite desktops start faster
     import psycopg
 
 CHANNEL = "griddesk_changes"  # the channel migration 0002's trigger notifies
-APPLICATION_NAME = "griddesk-live"  # shows the listener's backend in pg_stat_activity
+APPLICATION_NAME = application_name("griddesk-live")  # shows the listener's backend in pg_stat_activity
 CATCH_UP_PAGE = 1000
 CATCH_UP_MARGIN = 1000  # far more commits than can be in flight at once on one database
 
