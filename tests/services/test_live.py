@@ -339,6 +339,7 @@ def test_a_reconnect_catches_up_on_the_listening_connection_when_long_tasks_hold
             missed = add_grid(pg_db, system, 1)
             gate.set()
             recorder.wait_entity(missed)
+            recorder.wait_state(live.LiveState.CONNECTED, count=2)  # said once the catch-up has delivered
         assert recorder.states == [live.LiveState.CONNECTED, live.LiveState.RECONNECTING, live.LiveState.CONNECTED]
     finally:
         listener.stop()
