@@ -143,7 +143,7 @@ def _writes_under_way(conn) -> list[str]:
         "SELECT a.application_name, host(a.client_addr), a.pid FROM pg_locks l JOIN pg_stat_activity a USING (pid) "
         "WHERE l.locktype = 'relation' AND l.relation = 'alembic_version'::regclass AND l.mode = 'RowShareLock' "
         "AND l.granted AND l.pid <> pg_backend_pid() ORDER BY a.pid"))
-    return [f"{application or '?'}@{address or '本机'}(进程 {pid})" for application, address, pid in holders]
+    return [f"{application or '?'}(来自 {address or '本机'},进程 {pid})" for application, address, pid in holders]
 
 
 def _lock_revision(conn, on_wait: Callable[[str], None] | None, wait_limit: float) -> str | None:
@@ -166,13 +166,17 @@ def _lock_revision(conn, on_wait: Callable[[str], None] | None, wait_limit: floa
                 raise
         writes = _writes_under_way(conn)
         if time.monotonic() >= deadline:
-            waited = f"{round(wait_limit / 60)} 分钟" if wait_limit >= 60 else f"{wait_limit:g} 秒"
             raise DatabaseUnavailable(
-                f"等待 {waited}后,其他值班台仍有写入未完成({', '.join(writes) or '刚刚结束'});升级未进行,未作任何"
-                f"更改;请待这些值班台办完手头的导出、导入或审计检查后再运行 griddesk-admin init")
+                f"等待 {said_duration(wait_limit)}后,其他值班台仍有写入未完成({'、'.join(writes) or '刚刚结束'});"
+                f"升级未进行,未作任何更改;请待这些值班台办完手头的导出、导入或审计检查后再运行 griddesk-admin init")
         if on_wait is not None:
             how_many = f" {len(writes)} 项" if writes else ""  # none: the last has just ended
             on_wait(f"正在等待其他值班台正在进行的{how_many}写入完成后升级…")
+
+
+def said_duration(seconds: float) -> str:
+    """"90 秒" is said "1.5 分钟", as `init --wait 1.5` gave it."""
+    return f"{seconds / 60:g} 分钟" if seconds >= 60 else f"{seconds:g} 秒"
 
 
 def schema_problem(db: Database) -> DatabaseUnavailable | None:

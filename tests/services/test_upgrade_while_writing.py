@@ -14,7 +14,7 @@ from lock_waits import run, wait_for_a_lock
 from sqlalchemy import func, select, text
 
 from desktop import migrate
-from desktop.db import Database
+from desktop.db import Database, application_name
 from desktop.errors import DatabaseUnavailable, ValidationFailed
 from desktop.models import AuditEntry, ChangeFeed, User
 from desktop.models.enums import Role
@@ -207,6 +207,8 @@ def test_an_upgrade_gives_up_after_its_bound_naming_the_desks_and_changing_nothi
     monkeypatch.setattr(migrate, "LOCK_ATTEMPT", 0.1)
     with pytest.raises(DatabaseUnavailable) as refused:
         migrate.upgrade(upgrader, wait_limit=0.5)
-    assert re.fullmatch(r"等待 0\.5 秒后,其他值班台仍有写入未完成\(griddesk@127\.0\.0\.1\(进程 \d+\)\);升级未进行,"
+    desk = re.escape(application_name("griddesk"))
+    assert re.fullmatch(rf"等待 0\.5 秒后,其他值班台仍有写入未完成\({desk}\(来自 127\.0\.0\.1,进程 \d+\)\);升级未进行,"
                         r"未作任何更改;.*griddesk-admin init", refused.value.message)
     assert not upgrading.is_set() and migrate.current_revision(pg_db) == migrate.head_revision()
+
