@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import itertools
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -19,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from .db import Database
+from .db import DEADLOCK_DETECTED, Database
 from .errors import DatabaseUnavailable
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -28,6 +29,7 @@ INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for "permission denied
 LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's SQLSTATE for a lock_timeout run out
 LOCK_ATTEMPT = 2.0  # seconds an upgrade waits for the revision's lock before it says what it waits for, and again
 UPGRADE_WAIT_LIMIT = 300.0  # seconds an upgrade waits for the writes under way before it gives up
+UPGRADE_TRIES = 3  # times an upgrade runs that a deadlock with a desk's read undid, before it gives up
 
 
 def _config(connection=None):
@@ -195,12 +197,34 @@ def upgrade(db: Database, *, on_wait: Callable[[str], None] | None = None,
             wait_limit: float = UPGRADE_WAIT_LIMIT) -> tuple[str | None, str]:
     """Bring the schema to the newest revision; returns (before, after). On a shared PostgreSQL database it
     first waits for other desks' writes under way, telling `on_wait` why now and then, for `wait_limit`
-    seconds at most (then DatabaseUnavailable, nothing changed)."""
-    from alembic import command
+    seconds at most (then DatabaseUnavailable, nothing changed).
 
+    A desk's read that holds one table while it asks for another the upgrade has altered deadlocks with it,
+    and PostgreSQL may cancel the upgrade: its DDL being transactional, nothing of it stays, and it is run
+    again, `UPGRADE_TRIES` times at most."""
     before = current_revision(db)
     if newer := newer_than_this_program(before):
         raise newer
+    for attempt in itertools.count(1):
+        try:
+            _upgrade_once(db, before, on_wait, wait_limit)
+            return before, head_revision()
+        except OperationalError as exc:
+            if getattr(exc.orig, "sqlstate", None) != DEADLOCK_DETECTED:
+                raise
+            if attempt == UPGRADE_TRIES:
+                raise DatabaseUnavailable(
+                    f"升级连续 {UPGRADE_TRIES} 次与其他值班台正在进行的查询互相等待(死锁),均被数据库撤销;升级未进行,"
+                    "未作任何更改;请在值班台较空闲时再运行 griddesk-admin init") from exc
+            if on_wait is not None:
+                on_wait(f"升级与其他值班台正在进行的查询互相等待(死锁),已被数据库撤销,未作任何更改;"
+                        f"正在重试(第 {attempt + 1} 次,共 {UPGRADE_TRIES} 次)…")
+
+
+def _upgrade_once(db: Database, before: str | None, on_wait: Callable[[str], None] | None,
+                  wait_limit: float) -> None:
+    from alembic import command
+
     try:
         with db.engine.begin() as conn:
             if before is not None and conn.dialect.name == "postgresql":
@@ -218,7 +242,6 @@ def upgrade(db: Database, *, on_wait: Callable[[str], None] | None = None,
             f"数据库用户 {url.username} 无权在数据库 {url.database} 中建表或改表({reason});请由数据库管理员把该库的"
             f"所有者设为这个用户(ALTER DATABASE {url.database} OWNER TO {url.username}),或用该库所有者的账号运行 "
             f"griddesk-admin init;未作任何更改") from exc
-    return before, head_revision()
 
 
 def revision(db: Database, message: str) -> None:
