@@ -242,6 +242,13 @@ def _upgrade_once(db: Database, before: str | None, on_wait: Callable[[str], Non
             f"数据库用户 {url.username} 无权在数据库 {url.database} 中建表或改表({reason});请由数据库管理员把该库的"
             f"所有者设为这个用户(ALTER DATABASE {url.database} OWNER TO {url.username}),或用该库所有者的账号运行 "
             f"griddesk-admin init;未作任何更改") from exc
+    except OperationalError as exc:
+        if "database is locked" not in str(exc.orig):
+            raise
+        # SQLite: a desk's write held the file past the busy timeout.
+        raise DatabaseUnavailable(
+            "数据库文件正被另一个值班台(或另一条 griddesk-admin 命令)写入,升级未完成;"
+            "请待其办完手头的操作后再运行 griddesk-admin init") from exc
 
 
 def revision(db: Database, message: str) -> None:

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from alembic import command
+from sqlalchemy import text
 
 from desktop import migrate
 from desktop.cli import main
@@ -46,6 +47,19 @@ def test_init_waits_for_a_desks_write_says_so_gives_up_after_wait_then_upgrades_
     assert said.getvalue().startswith(f"数据库结构:{OLDER} → {migrate.head_revision()};")
     assert migrate.current_revision(pg_db) == migrate.head_revision()
     writing.close()
+    desk.dispose()
+
+
+def test_init_on_a_file_a_desk_is_writing_to_says_so_and_to_try_again(sqlite_db, capsys):
+    """It failed with SQLite's "database is locked" and a traceback."""
+    url = at_an_older_revision(sqlite_db)
+    desk = Database.connect(url)
+    with desk.engine.connect() as writing:
+        writing.execute(text("UPDATE places SET name = name WHERE id = 1"))  # the file's write lock, held
+        assert main(["--db", url, "init"]) == 1
+    assert capsys.readouterr().err == ("griddesk-admin: 数据库文件正被另一个值班台(或另一条 griddesk-admin 命令)写入,升级未完成;"
+                                       "请待其办完手头的操作后再运行 griddesk-admin init\n")
+    assert migrate.current_revision(sqlite_db) == OLDER
     desk.dispose()
 
 
