@@ -122,6 +122,7 @@ def application_name(program: str) -> str:
     return f"{program}@{host}".encode("ascii")[:63].decode("ascii")
 
 
+DEADLOCK_DETECTED = "40P01"  # PostgreSQL's SQLSTATE for a transaction it cancelled to break a deadlock
 # PostgreSQL's connection_exception class, and admin_shutdown, crash_shutdown, cannot_connect_now.
 _CONNECTION_LOST = ("08", "57P01", "57P02", "57P03")
 # SQLite's reasons a file stopped taking work, and what to do about each.
@@ -169,6 +170,9 @@ def explain_failure(exc: BaseException, then: str = AT_THE_DESK) -> DatabaseUnav
         said = next((text for key, text in _SQLITE_FAILURES if key in reason), None)
         return DatabaseUnavailable(f"{said}({reason})") if said else None
     state = getattr(exc.orig, "sqlstate", None)
+    if state == DEADLOCK_DETECTED:  # a read that took its tables in the other order than an upgrade, say
+        return DatabaseUnavailable(f"本次操作与其他值班台的操作(如 griddesk-admin init 升级数据库)互相等待,已被数据库中止,"
+                                   f"未作任何更改;请稍候重试({reason})")
     if state == "53100":  # disk_full
         return DatabaseUnavailable(f"数据库服务器的磁盘已满,本次操作未保存;请联系数据库管理员({reason})")
     if isinstance(exc, (OperationalError, InterfaceError)) and (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import itertools
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -19,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from .db import Database
+from .db import DEADLOCK_DETECTED, Database
 from .errors import DatabaseUnavailable
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -28,6 +29,7 @@ INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for "permission denied
 LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's SQLSTATE for a lock_timeout run out
 LOCK_ATTEMPT = 2.0  # seconds an upgrade waits for the revision's lock before it says what it waits for, and again
 UPGRADE_WAIT_LIMIT = 300.0  # seconds an upgrade waits for the writes under way before it gives up
+UPGRADE_TRIES = 3  # times an upgrade runs that a deadlock with a desk's read undid, before it gives up
 
 
 def _config(connection=None):
@@ -143,7 +145,7 @@ def _writes_under_way(conn) -> list[str]:
         "SELECT a.application_name, host(a.client_addr), a.pid FROM pg_locks l JOIN pg_stat_activity a USING (pid) "
         "WHERE l.locktype = 'relation' AND l.relation = 'alembic_version'::regclass AND l.mode = 'RowShareLock' "
         "AND l.granted AND l.pid <> pg_backend_pid() ORDER BY a.pid"))
-    return [f"{application or '?'}@{address or '本机'}(进程 {pid})" for application, address, pid in holders]
+    return [f"{application or '?'}(来自 {address or '本机'},进程 {pid})" for application, address, pid in holders]
 
 
 def _lock_revision(conn, on_wait: Callable[[str], None] | None, wait_limit: float) -> str | None:
@@ -166,13 +168,17 @@ def _lock_revision(conn, on_wait: Callable[[str], None] | None, wait_limit: floa
                 raise
         writes = _writes_under_way(conn)
         if time.monotonic() >= deadline:
-            waited = f"{round(wait_limit / 60)} 分钟" if wait_limit >= 60 else f"{wait_limit:g} 秒"
             raise DatabaseUnavailable(
-                f"等待 {waited}后,其他值班台仍有写入未完成({', '.join(writes) or '刚刚结束'});升级未进行,未作任何"
-                f"更改;请待这些值班台办完手头的导出、导入或审计检查后再运行 griddesk-admin init")
+                f"等待 {said_duration(wait_limit)}后,其他值班台仍有写入未完成({'、'.join(writes) or '刚刚结束'});"
+                f"升级未进行,未作任何更改;请待这些值班台办完手头的导出、导入或审计检查后再运行 griddesk-admin init")
         if on_wait is not None:
             how_many = f" {len(writes)} 项" if writes else ""  # none: the last has just ended
             on_wait(f"正在等待其他值班台正在进行的{how_many}写入完成后升级…")
+
+
+def said_duration(seconds: float) -> str:
+    """"90 秒" is said "1.5 分钟", as `init --wait 1.5` gave it."""
+    return f"{seconds / 60:g} 分钟" if seconds >= 60 else f"{seconds:g} 秒"
 
 
 def schema_problem(db: Database) -> DatabaseUnavailable | None:
@@ -191,12 +197,34 @@ def upgrade(db: Database, *, on_wait: Callable[[str], None] | None = None,
             wait_limit: float = UPGRADE_WAIT_LIMIT) -> tuple[str | None, str]:
     """Bring the schema to the newest revision; returns (before, after). On a shared PostgreSQL database it
     first waits for other desks' writes under way, telling `on_wait` why now and then, for `wait_limit`
-    seconds at most (then DatabaseUnavailable, nothing changed)."""
-    from alembic import command
+    seconds at most (then DatabaseUnavailable, nothing changed).
 
+    A desk's read that holds one table while it asks for another the upgrade has altered deadlocks with it,
+    and PostgreSQL may cancel the upgrade: its DDL being transactional, nothing of it stays, and it is run
+    again, `UPGRADE_TRIES` times at most."""
     before = current_revision(db)
     if newer := newer_than_this_program(before):
         raise newer
+    for attempt in itertools.count(1):
+        try:
+            _upgrade_once(db, before, on_wait, wait_limit)
+            return before, head_revision()
+        except OperationalError as exc:
+            if getattr(exc.orig, "sqlstate", None) != DEADLOCK_DETECTED:
+                raise
+            if attempt == UPGRADE_TRIES:
+                raise DatabaseUnavailable(
+                    f"升级连续 {UPGRADE_TRIES} 次与其他值班台正在进行的查询互相等待(死锁),均被数据库撤销;升级未进行,"
+                    "未作任何更改;请在值班台较空闲时再运行 griddesk-admin init") from exc
+            if on_wait is not None:
+                on_wait(f"升级与其他值班台正在进行的查询互相等待(死锁),已被数据库撤销,未作任何更改;"
+                        f"正在重试(第 {attempt + 1} 次,共 {UPGRADE_TRIES} 次)…")
+
+
+def _upgrade_once(db: Database, before: str | None, on_wait: Callable[[str], None] | None,
+                  wait_limit: float) -> None:
+    from alembic import command
+
     try:
         with db.engine.begin() as conn:
             if before is not None and conn.dialect.name == "postgresql":
@@ -214,7 +242,13 @@ def upgrade(db: Database, *, on_wait: Callable[[str], None] | None = None,
             f"数据库用户 {url.username} 无权在数据库 {url.database} 中建表或改表({reason});请由数据库管理员把该库的"
             f"所有者设为这个用户(ALTER DATABASE {url.database} OWNER TO {url.username}),或用该库所有者的账号运行 "
             f"griddesk-admin init;未作任何更改") from exc
-    return before, head_revision()
+    except OperationalError as exc:
+        if "database is locked" not in str(exc.orig):
+            raise
+        # SQLite: a desk's write held the file past the busy timeout.
+        raise DatabaseUnavailable(
+            "数据库文件正被另一个值班台(或另一条 griddesk-admin 命令)写入,升级未完成;"
+            "请待其办完手头的操作后再运行 griddesk-admin init") from exc
 
 
 def revision(db: Database, message: str) -> None:

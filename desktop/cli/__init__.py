@@ -93,7 +93,7 @@ class Context:
 
 
 # argparse's usage errors, said in Chinese like every other message of the tool.
-_TYPES = {"float": "数字", "int": "整数", "iso_date": "YYYY-MM-DD 格式的日期"}
+_TYPES = {"float": "数字", "int": "整数", "minutes": "不小于 0 的分钟数(可为小数)", "iso_date": "YYYY-MM-DD 格式的日期"}
 _USAGE_ERRORS = [
     (re.compile(r"the following arguments are required: (.+)"), lambda m: f"缺少参数 {m[1]}"),
     (re.compile(r"argument (\S+): invalid (\w+) value: (.+)"),

@@ -104,13 +104,22 @@ def _print_setup(ctx, status: setup_status.SetupStatus) -> None:
                   f"--scope {department.place_code} --department {department.code}")
 
 
+def minutes(given: str) -> float:
+    """`--wait`: a number of minutes, a fraction too (0.5 is half a minute); not below nought. Named for
+    argparse's error (see cli._TYPES)."""
+    value = float(given)
+    if not value >= 0:  # NaN too
+        raise ValueError(given)
+    return value
+
+
 def register(cli) -> None:
     sub = cli.command("init", "创建或升级数据库并载入北海市区划(只含参考数据,可重复执行) "
                               "create/upgrade the database and load the Beihai tree", _init, needs_schema=False)
-    sub.add_argument("--wait", type=float, default=migrate.UPGRADE_WAIT_LIMIT / 60, metavar="MINUTES",
+    sub.add_argument("--wait", type=minutes, default=migrate.UPGRADE_WAIT_LIMIT / 60, metavar="MINUTES",
                      help="共享的 PostgreSQL 数据库上,升级前最多等待其他值班台正在进行的写入多少分钟,"
-                          f"默认 {migrate.UPGRADE_WAIT_LIMIT / 60:g};到时仍未完成则不作任何更改 "
-                          "how long to wait for other desks' writes before upgrading")
+                          f"默认 {migrate.UPGRADE_WAIT_LIMIT / 60:g},可为小数(0.5 即 30 秒);到时仍未完成则不作任何更改 "
+                          "how many minutes (a fraction too) to wait for other desks' writes before upgrading")
     sub = cli.command("seed-demo", "在现有数据上添加一个乡镇的合成演示数据 add synthetic demo data", _seed_demo)
     sub.add_argument("--township", default=DEFAULT_TOWNSHIP, metavar="CODE",
                      help=f"乡镇(街道)的 9 位或 12 位代码,默认 {DEFAULT_TOWNSHIP}(侨港镇) township code")

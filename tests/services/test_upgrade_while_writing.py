@@ -14,7 +14,7 @@ from lock_waits import run, wait_for_a_lock
 from sqlalchemy import func, select, text
 
 from desktop import migrate
-from desktop.db import Database
+from desktop.db import Database, application_name, explain_failure
 from desktop.errors import DatabaseUnavailable, ValidationFailed
 from desktop.models import AuditEntry, ChangeFeed, User
 from desktop.models.enums import Role
@@ -207,6 +207,98 @@ def test_an_upgrade_gives_up_after_its_bound_naming_the_desks_and_changing_nothi
     monkeypatch.setattr(migrate, "LOCK_ATTEMPT", 0.1)
     with pytest.raises(DatabaseUnavailable) as refused:
         migrate.upgrade(upgrader, wait_limit=0.5)
-    assert re.fullmatch(r"等待 0\.5 秒后,其他值班台仍有写入未完成\(griddesk@127\.0\.0\.1\(进程 \d+\)\);升级未进行,"
+    desk = re.escape(application_name("griddesk"))
+    assert re.fullmatch(rf"等待 0\.5 秒后,其他值班台仍有写入未完成\({desk}\(来自 127\.0\.0\.1,进程 \d+\)\);升级未进行,"
                         r"未作任何更改;.*griddesk-admin init", refused.value.message)
     assert not upgrading.is_set() and migrate.current_revision(pg_db) == migrate.head_revision()
+
+
+# A desk's read holds every table it has read to its end; one that read places and then asks for change_feed,
+# while an upgrade has altered change_feed and asks for places, deadlocks with it.
+
+def an_upgrade_altering_change_feed_then_places(monkeypatch, paused: tuple[threading.Event, threading.Event] | None
+                                                = None) -> list[int]:
+    """migrate.upgrade runs, in place of this version's migrations, two ALTERs in that order; in between it
+    sets the first of `paused` and waits for the second. The list counts its runs."""
+    runs = []
+
+    def upgrade(config, target):
+        runs.append(1)
+        conn = config.attributes["connection"]
+        conn.execute(text("ALTER TABLE change_feed ADD COLUMN upgraded integer"))
+        if paused is not None:
+            paused[0].set()
+            assert paused[1].wait(20)
+        conn.execute(text("ALTER TABLE places ADD COLUMN upgraded integer"))
+
+    monkeypatch.setattr(command, "upgrade", upgrade)
+    return runs
+
+
+def reading_places(db: Database):
+    """A desk's read under way, having read places: its connection."""
+    reader = other_desktop(db).engine.connect()
+    reader.execute(text("SELECT count(*) FROM places"))
+    return reader
+
+
+def upgraded_columns(db: Database) -> int:
+    with db.engine.connect() as conn:
+        return conn.scalar(text("SELECT count(*) FROM information_schema.columns WHERE column_name = 'upgraded'"))
+
+
+def test_an_upgrade_cancelled_by_a_deadlock_with_a_desks_read_runs_again_and_says_so(pg_db, upgrader, monkeypatch):
+    """The upgrade failed with PostgreSQL's raw "deadlock detected"."""
+    runs, said = an_upgrade_altering_change_feed_then_places(monkeypatch), []
+    reader = reading_places(pg_db)
+    reader.execute(text("SET deadlock_timeout = '60s'"))  # the upgrade, waiting first, finds the deadlock
+    upgrade, upgraded = run(lambda: migrate.upgrade(upgrader, on_wait=said.append))
+    wait_for_a_lock(pg_db)  # the upgrade, for places
+    reading, read = run(lambda: reader.execute(text("SELECT count(*) FROM change_feed")).scalar_one())
+    reading.join(10)
+    assert len(read) == 1 and isinstance(read[0], int)  # the deadlock broken by cancelling the upgrade
+    wait_for_a_lock(pg_db)  # the upgrade run again, for change_feed the reader now holds
+    reader.commit()
+    upgrade.join(10)
+    assert upgraded == [(migrate.head_revision(), migrate.head_revision())] and len(runs) == 2
+    assert said == ["升级与其他值班台正在进行的查询互相等待(死锁),已被数据库撤销,未作任何更改;正在重试(第 2 次,共 3 次)…"]
+    assert upgraded_columns(pg_db) == 2  # once each: nothing of the cancelled run stayed
+    reader.close()
+
+
+def test_an_upgrade_cancelled_by_deadlocks_each_time_gives_up_saying_why(pg_db, monkeypatch):
+    import psycopg
+    from sqlalchemy.exc import OperationalError
+
+    runs = []
+
+    def deadlocked(config, target):
+        runs.append(1)
+        raise OperationalError("ALTER TABLE places", {}, psycopg.errors.DeadlockDetected("deadlock detected"))
+
+    monkeypatch.setattr(command, "upgrade", deadlocked)
+    with pytest.raises(DatabaseUnavailable) as refused:
+        migrate.upgrade(pg_db)
+    assert len(runs) == migrate.UPGRADE_TRIES
+    assert refused.value.message == ("升级连续 3 次与其他值班台正在进行的查询互相等待(死锁),均被数据库撤销;升级未进行,未作任何更改;"
+                                     "请在值班台较空闲时再运行 griddesk-admin init")
+
+
+def test_a_desks_read_cancelled_by_a_deadlock_with_an_upgrade_is_said_as_one_to_retry(pg_db, upgrader, monkeypatch):
+    """It was taken for a fault of the program, its trace shown."""
+    altered, go_on = threading.Event(), threading.Event()
+    an_upgrade_altering_change_feed_then_places(monkeypatch, (altered, go_on))
+    reader = reading_places(pg_db)
+    upgrade, upgraded = run(migrate.upgrade, upgrader)
+    assert altered.wait(10)
+    reading, read = run(lambda: reader.execute(text("SELECT count(*) FROM change_feed")).scalar_one())
+    wait_for_a_lock(pg_db)  # the reader, for change_feed: it waits first, so it finds the deadlock
+    go_on.set()
+    reading.join(10)
+    reader.rollback()
+    upgrade.join(10)
+    assert upgraded == [(migrate.head_revision(), migrate.head_revision())]
+    explained = explain_failure(read[0])
+    assert explained is not None and explained.message.startswith(
+        "本次操作与其他值班台的操作(如 griddesk-admin init 升级数据库)互相等待,已被数据库中止,未作任何更改;请稍候重试(")
+    reader.close()
