@@ -2098,7 +2098,7 @@
     <message>
       <location filename="../../desktop/views/emergencies/banner.py" line="105" />
       <source>%1 个报送环节已超时,最近到期:%2 %3 · %4,%5</source>
-      <translation>%1 reports overdue, latest due: %2 %3 · %4, %5</translation>
+      <translation>%1 report step(s) overdue, latest due: %2 %3 · %4, %5</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/banner.py" line="110" />
@@ -2677,57 +2677,57 @@
   <context>
     <name>GrantForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="51" />
+      <location filename="../../desktop/views/accounts/forms.py" line="55" />
       <source>新增用户</source>
       <translation>New user</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="51" />
+      <location filename="../../desktop/views/accounts/forms.py" line="55" />
       <source>授予角色</source>
       <translation>Grant role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="57" />
+      <location filename="../../desktop/views/accounts/forms.py" line="61" />
       <source>(不属于联动部门)</source>
       <translation>(not a linked department's)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="62" />
+      <location filename="../../desktop/views/accounts/forms.py" line="66" />
       <source>字母、数字、下划线和点,如 qg_op3</source>
       <translation>Letters, digits, underscores and dots, e.g. qg_op3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="65" />
+      <location filename="../../desktop/views/accounts/forms.py" line="69" />
       <source>用户名</source>
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="66" />
+      <location filename="../../desktop/views/accounts/forms.py" line="70" />
       <source>显示名</source>
       <translation>Display name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="67" />
+      <location filename="../../desktop/views/accounts/forms.py" line="71" />
       <source>初始密码</source>
       <translation>Initial password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="68" />
+      <location filename="../../desktop/views/accounts/forms.py" line="72" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="69" />
+      <location filename="../../desktop/views/accounts/forms.py" line="73" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="70" />
+      <location filename="../../desktop/views/accounts/forms.py" line="74" />
       <source>权限范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="71" />
+      <location filename="../../desktop/views/accounts/forms.py" line="75" />
       <source>所属联动部门</source>
       <translation>Linked department</translation>
     </message>
@@ -4342,52 +4342,52 @@
   <context>
     <name>PasswordForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="41" />
+      <location filename="../../desktop/views/accounts/forms.py" line="43" />
       <source>至少 8 位,含字母、数字、符号中的两类</source>
       <translation>8 or more characters, of two kinds: letters, digits, symbols</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="109" />
+      <location filename="../../desktop/views/accounts/forms.py" line="113" />
       <source>设置本人密码</source>
       <translation>Set your own password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="109" />
+      <location filename="../../desktop/views/accounts/forms.py" line="113" />
       <source>更换密码</source>
       <translation>Change password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="111" />
+      <location filename="../../desktop/views/accounts/forms.py" line="115" />
       <source>修改本人密码</source>
       <translation>Change my password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="112" />
+      <location filename="../../desktop/views/accounts/forms.py" line="116" />
       <source>重置 %1 的密码</source>
       <translation>Reset %1's password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="116" />
+      <location filename="../../desktop/views/accounts/forms.py" line="120" />
       <source>这个密码由管理员设置;请设置只有您自己知道的新密码后再使用</source>
       <translation>This password was set by an administrator; set a new one that only you know before going on</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="117" />
+      <location filename="../../desktop/views/accounts/forms.py" line="121" />
       <source>这个密码已使用超过本市规定的最长天数;请设置新密码后再使用</source>
       <translation>This password is older than the city allows; set a new one to continue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="121" />
+      <location filename="../../desktop/views/accounts/forms.py" line="125" />
       <source>原密码</source>
       <translation>Current password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="122" />
+      <location filename="../../desktop/views/accounts/forms.py" line="126" />
       <source>新密码</source>
       <translation>New password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="123" />
+      <location filename="../../desktop/views/accounts/forms.py" line="127" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
@@ -4795,12 +4795,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="247" />
+      <location filename="../../desktop/views/queue_panel.py" line="248" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="247" />
+      <location filename="../../desktop/views/queue_panel.py" line="248" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
@@ -5762,12 +5762,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ask_max_age</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="149" />
+      <location filename="../../desktop/views/accounts/forms.py" line="153" />
       <source>密码有效期</source>
       <translation>Password age</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="150" />
+      <location filename="../../desktop/views/accounts/forms.py" line="154" />
       <source>密码最长使用天数(全市适用;0 为不限,到期后登录时须设置新密码):</source>
       <translation>Days a password may be used (city-wide; 0 for no limit; past it, the owner sets a new one at log-in):</translation>
     </message>
@@ -5793,12 +5793,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ask_role</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="139" />
+      <location filename="../../desktop/views/accounts/forms.py" line="143" />
       <source>撤销角色</source>
       <translation>Revoke role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="140" />
+      <location filename="../../desktop/views/accounts/forms.py" line="144" />
       <source>撤销 %1 的哪个角色?</source>
       <translation>Which of %1's roles to revoke?</translation>
     </message>
@@ -5829,7 +5829,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>forms</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="30" />
+      <location filename="../../desktop/views/accounts/forms.py" line="32" />
       <source>两次输入的密码不一致,请重新输入</source>
       <translation>The two passwords differ; please type them again</translation>
     </message>

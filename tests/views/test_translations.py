@@ -265,3 +265,19 @@ def test_english_state_and_category_columns_hold_their_longest_labels_whole(main
                   key=metrics.horizontalAdvance)
     assert view.columnWidth(STATE) > metrics.horizontalAdvance(longest)
     assert view.columnWidth(CATEGORY) > max(metrics.horizontalAdvance(i18n.label(c)) for c in MatterCategory)
+
+
+@pytest.mark.parametrize("kind", [{"ask_old": True}, {"first_own": True}, {"expired": True}, {"username": "qg_op"}],
+                         ids=["own", "first", "expired", "reset"])
+def test_the_password_form_in_english_shows_its_rule_whole(qtbot, translations, kind):
+    """The new password's rule had read "8 or more chara…" in a form sized for the Chinese."""
+    from desktop.views.accounts.forms import PasswordForm
+
+    translations.install("en")
+    form = PasswordForm(**kind)
+    qtbot.addWidget(form)
+    form.show()
+    rule = form.new.placeholderText()
+    assert rule.startswith("8 or more characters")
+    assert form.new.width() > form.new.fontMetrics().horizontalAdvance(rule)
+    assert chinese_left(form) == []
