@@ -131,12 +131,13 @@ class QueuePanel(Retranslating, QWidget):
         self._show_total()
 
     def fit_label_columns(self) -> None:
-        """Widen the state and category columns to hold, in the language in use, a state with its
-        supervision order run out ("办理中 · 一般督办 · 督办超期"), a liaison's own part beside the case's
-        ("本单位待签收 · 案件已派遣") and the longest category whole: the English labels are far longer than
-        the Chinese ones the default widths were set for. Never narrower than the user made them."""
-        states = [self.model.state_text(CaseState.HANDLING, supervision=SupervisionLevel.GENERAL,
-                                        supervision_overdue=True)]
+        """Widen the state and category columns to hold, in the language in use, every open state with its
+        supervision order run out ("办理中 · 一般督办 · 督办超期"; in English "Extension requested · key
+        supervision (late)", which measuring the handling state alone had cut), a liaison's own part beside
+        the case's ("本单位待签收 · 案件已派遣") and the longest category whole: the English labels are far
+        longer than the Chinese ones the default widths were set for. Never narrower than the user made them."""
+        states = [self.model.state_text(case, supervision=level, supervision_overdue=True)
+                  for case in OPEN_CASE_STATES for level in SupervisionLevel if level is not SupervisionLevel.NONE]
         if sees_own_share(self.model.actor):
             states += [self.model.state_text(case, own) for own in ACTIVE_ASSIGNMENT_STATES for case in OPEN_CASE_STATES]
         longest = {STATE: states, CATEGORY: [label(c) for c in MatterCategory]}

@@ -599,147 +599,147 @@
       <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="320" />
+      <location filename="../../desktop/views/calendar/window.py" line="322" />
       <source>工作日历</source>
       <translation>Working-day calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="321" />
+      <location filename="../../desktop/views/calendar/window.py" line="323" />
       <source>年份</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="322" />
+      <location filename="../../desktop/views/calendar/window.py" line="324" />
       <source>录入全年安排…</source>
       <translation>Enter the whole year…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="323" />
+      <location filename="../../desktop/views/calendar/window.py" line="325" />
       <source>逐行录入程序未内置也未录入的年份的全部节假日和调休上班日,一次保存</source>
       <translation>Enter, row by row, every statutory holiday and make-up workday of a year neither built in nor entered, and save them at once</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="324" />
+      <location filename="../../desktop/views/calendar/window.py" line="326" />
       <source>录入一天…</source>
       <translation>Enter a day…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="325" />
+      <location filename="../../desktop/views/calendar/window.py" line="327" />
       <source>已录入全年安排的年份中增补一天;或任何年份的广西地方节假日(如壮族三月三)</source>
       <translation>Add one day to a year entered as a whole, or a Guangxi regional day (such as Sanyuesan) to any year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="326" />
+      <location filename="../../desktop/views/calendar/window.py" line="328" />
       <source>删除所选日期</source>
       <translation>Remove selected day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="327" />
+      <location filename="../../desktop/views/calendar/window.py" line="329" />
       <source>导入 CSV…</source>
       <translation>Import CSV…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="328" />
+      <location filename="../../desktop/views/calendar/window.py" line="330" />
       <source>每行:日期,类别,名称,如 2027-02-06,调休上班,春节调休;类别为 holiday/法定节假日 或 workday/调休上班。导入的年份如已有录入,先询问是否整体替换。</source>
       <translation>Each row: date,category,name, e.g. 2027-02-06,workday,Spring Festival make-up workday; the category is holiday (statutory holiday) or workday (make-up workday). If a year in the file already has entered days, you are asked before they are replaced as a whole.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="331" />
+      <location filename="../../desktop/views/calendar/window.py" line="333" />
       <source>工作日历全市统一:只有市级管理员可以录入、删除或导入节假日安排</source>
       <translation>The working calendar is one for the whole city: only the city administrator can enter, remove or import holidays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="341" />
+      <location filename="../../desktop/views/calendar/window.py" line="343" />
       <source>%1 年:%2。</source>
       <translation>%1: %2.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="343" />
+      <location filename="../../desktop/views/calendar/window.py" line="345" />
       <source>%1 年:%2。请用“录入全年安排…”逐行录入该年全部法定节假日和调休上班日,或“导入 CSV…”;全年录入后可逐日增删(“录入一天…”在此之前只录入广西地方节假日)。</source>
       <translation>%1: %2. Enter all of the year's statutory holidays and make-up workdays with “Enter whole year…” or “Import CSV…”; then days can be added or removed one by one (until then “Add a day…” takes Guangxi regional days only).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="346" />
+      <location filename="../../desktop/views/calendar/window.py" line="348" />
       <source>%1 年:%2。请市级管理员录入该年全部安排。</source>
       <translation>%1: %2. Please ask the city administrator to enter the year's whole schedule.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="349" />
+      <location filename="../../desktop/views/calendar/window.py" line="351" />
       <source>另有广西地方节假日 %3 天。</source>
       <translation> Plus %3 Guangxi regional day(s).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="356" />
+      <location filename="../../desktop/views/calendar/window.py" line="358" />
       <source>正在保存并重算期限,完成后再关闭</source>
       <translation>Saving and recounting deadlines; close once it is done</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="411" />
+      <location filename="../../desktop/views/calendar/window.py" line="413" />
       <source>已录入 %1 年全年安排 %2 天。</source>
       <translation>Entered the whole schedule of %1: %2 days.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="419" />
+      <location filename="../../desktop/views/calendar/window.py" line="421" />
       <source>已录入 %1 %2。</source>
       <translation>Entered %1 (%2).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="425" />
+      <location filename="../../desktop/views/calendar/window.py" line="427" />
       <source>删除 %1?该日将按国务院的安排(或该年录入的全年安排)计算,期限随之重算。</source>
       <translation>Remove %1? The day will count as the State Council's schedule (or the year entered here) says, and deadlines are recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="427" />
+      <location filename="../../desktop/views/calendar/window.py" line="429" />
       <source>删除 %1?该日将按平常的周一至周五计算,未办结期限随之重算。</source>
       <translation>Remove %1? The day will count as usual by the Monday-to-Friday week, and open deadlines will be recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="428" />
+      <location filename="../../desktop/views/calendar/window.py" line="430" />
       <source>删除日期</source>
       <translation>Remove day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="431" />
+      <location filename="../../desktop/views/calendar/window.py" line="433" />
       <source>已删除 %1。</source>
       <translation>Removed %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="445" />
+      <location filename="../../desktop/views/calendar/window.py" line="447" />
       <source>%1 年已录入 %2 天</source>
       <translation>%2 days already entered for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="447" />
+      <location filename="../../desktop/views/calendar/window.py" line="449" />
       <source>替换已录入的安排</source>
       <translation>Replace the entered days</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="448" />
+      <location filename="../../desktop/views/calendar/window.py" line="450" />
       <source>%1。导入将整体替换这些年份已录入的全部日期,替换?</source>
       <translation>%1. The import replaces every day entered for these years. Replace them?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="451" />
+      <location filename="../../desktop/views/calendar/window.py" line="453" />
       <source>未导入:已录入的安排保持不变。</source>
       <translation>Not imported: the entered days are unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="456" />
+      <location filename="../../desktop/views/calendar/window.py" line="458" />
       <source>已导入 %1 年节假日安排 %2 天(替换原有录入 %3 天)。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1 (replacing %3 days entered before).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="457" />
+      <location filename="../../desktop/views/calendar/window.py" line="459" />
       <source>已导入 %1 年节假日安排 %2 天。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="465" />
+      <location filename="../../desktop/views/calendar/window.py" line="467" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="472" />
+      <location filename="../../desktop/views/calendar/window.py" line="474" />
       <source>重算了 %1 项未办结案件的期限。</source>
       <translation> Recounted the deadlines of %1 open cases.</translation>
     </message>
@@ -2098,7 +2098,7 @@
     <message>
       <location filename="../../desktop/views/emergencies/banner.py" line="105" />
       <source>%1 个报送环节已超时,最近到期:%2 %3 · %4,%5</source>
-      <translation>%1 reports overdue, latest due: %2 %3 · %4, %5</translation>
+      <translation>%1 report step(s) overdue, latest due: %2 %3 · %4, %5</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/banner.py" line="110" />
@@ -2677,57 +2677,57 @@
   <context>
     <name>GrantForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="51" />
+      <location filename="../../desktop/views/accounts/forms.py" line="55" />
       <source>新增用户</source>
       <translation>New user</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="51" />
+      <location filename="../../desktop/views/accounts/forms.py" line="55" />
       <source>授予角色</source>
       <translation>Grant role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="57" />
+      <location filename="../../desktop/views/accounts/forms.py" line="61" />
       <source>(不属于联动部门)</source>
       <translation>(not a linked department's)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="62" />
+      <location filename="../../desktop/views/accounts/forms.py" line="66" />
       <source>字母、数字、下划线和点,如 qg_op3</source>
       <translation>Letters, digits, underscores and dots, e.g. qg_op3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="65" />
+      <location filename="../../desktop/views/accounts/forms.py" line="69" />
       <source>用户名</source>
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="66" />
+      <location filename="../../desktop/views/accounts/forms.py" line="70" />
       <source>显示名</source>
       <translation>Display name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="67" />
+      <location filename="../../desktop/views/accounts/forms.py" line="71" />
       <source>初始密码</source>
       <translation>Initial password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="68" />
+      <location filename="../../desktop/views/accounts/forms.py" line="72" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="69" />
+      <location filename="../../desktop/views/accounts/forms.py" line="73" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="70" />
+      <location filename="../../desktop/views/accounts/forms.py" line="74" />
       <source>权限范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="71" />
+      <location filename="../../desktop/views/accounts/forms.py" line="75" />
       <source>所属联动部门</source>
       <translation>Linked department</translation>
     </message>
@@ -4342,52 +4342,52 @@
   <context>
     <name>PasswordForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="41" />
+      <location filename="../../desktop/views/accounts/forms.py" line="43" />
       <source>至少 8 位,含字母、数字、符号中的两类</source>
       <translation>8 or more characters, of two kinds: letters, digits, symbols</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="109" />
+      <location filename="../../desktop/views/accounts/forms.py" line="113" />
       <source>设置本人密码</source>
       <translation>Set your own password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="109" />
+      <location filename="../../desktop/views/accounts/forms.py" line="113" />
       <source>更换密码</source>
       <translation>Change password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="111" />
+      <location filename="../../desktop/views/accounts/forms.py" line="115" />
       <source>修改本人密码</source>
       <translation>Change my password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="112" />
+      <location filename="../../desktop/views/accounts/forms.py" line="116" />
       <source>重置 %1 的密码</source>
       <translation>Reset %1's password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="116" />
+      <location filename="../../desktop/views/accounts/forms.py" line="120" />
       <source>这个密码由管理员设置;请设置只有您自己知道的新密码后再使用</source>
       <translation>This password was set by an administrator; set a new one that only you know before going on</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="117" />
+      <location filename="../../desktop/views/accounts/forms.py" line="121" />
       <source>这个密码已使用超过本市规定的最长天数;请设置新密码后再使用</source>
       <translation>This password is older than the city allows; set a new one to continue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="121" />
+      <location filename="../../desktop/views/accounts/forms.py" line="125" />
       <source>原密码</source>
       <translation>Current password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="122" />
+      <location filename="../../desktop/views/accounts/forms.py" line="126" />
       <source>新密码</source>
       <translation>New password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="123" />
+      <location filename="../../desktop/views/accounts/forms.py" line="127" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
@@ -4795,12 +4795,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="247" />
+      <location filename="../../desktop/views/queue_panel.py" line="248" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="247" />
+      <location filename="../../desktop/views/queue_panel.py" line="248" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
@@ -5762,12 +5762,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ask_max_age</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="149" />
+      <location filename="../../desktop/views/accounts/forms.py" line="153" />
       <source>密码有效期</source>
       <translation>Password age</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="150" />
+      <location filename="../../desktop/views/accounts/forms.py" line="154" />
       <source>密码最长使用天数(全市适用;0 为不限,到期后登录时须设置新密码):</source>
       <translation>Days a password may be used (city-wide; 0 for no limit; past it, the owner sets a new one at log-in):</translation>
     </message>
@@ -5793,12 +5793,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ask_role</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="139" />
+      <location filename="../../desktop/views/accounts/forms.py" line="143" />
       <source>撤销角色</source>
       <translation>Revoke role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="140" />
+      <location filename="../../desktop/views/accounts/forms.py" line="144" />
       <source>撤销 %1 的哪个角色?</source>
       <translation>Which of %1's roles to revoke?</translation>
     </message>
@@ -5829,7 +5829,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>forms</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="30" />
+      <location filename="../../desktop/views/accounts/forms.py" line="32" />
       <source>两次输入的密码不一致,请重新输入</source>
       <translation>The two passwords differ; please type them again</translation>
     </message>

@@ -389,3 +389,13 @@ def test_the_window_stays_open_while_its_recount_runs_and_is_let_go_once_closed(
     calendar.saving = False
     calendar.close()
     qtbot.waitUntil(lambda: not window.findChildren(type(calendar)), timeout=2000)
+
+
+def test_in_english_the_read_only_note_keeps_the_window_at_its_first_width(
+        qtbot, desk_db, tasks, answered, translations, feature_window):
+    """Beside the four buttons, the note's one English line had widened the window from 640 to about 1090 px."""
+    translations.install("en")
+    calendar = open_calendar(feature_window(desk_db, OPERATOR, tasks), 2027)
+    qtbot.addWidget(calendar)
+    assert calendar.read_only_note.isVisibleTo(calendar) and "whole city" in calendar.read_only_note.text()
+    assert calendar.minimumSizeHint().width() <= 640

@@ -249,7 +249,7 @@ def test_english_state_and_category_columns_hold_their_longest_labels_whole(main
     """The English labels are about twice as wide as the Chinese ones the queue's default widths were
     set for: "Handling · General supervision" had read "Handling · General …" (the column now tags an
     order shorter: "Handling · supervised")."""
-    from desktop.models.enums import CaseState, MatterCategory, SupervisionLevel
+    from desktop.models.enums import OPEN_CASE_STATES, CaseState, MatterCategory, SupervisionLevel
     from desktop.views.queue_model import CATEGORY, STATE, supervision_tag
 
     translations.install("en")
@@ -258,4 +258,26 @@ def test_english_state_and_category_columns_hold_their_longest_labels_whole(main
     state = f"{i18n.label(CaseState.HANDLING)} · {supervision_tag(SupervisionLevel.GENERAL)}"
     assert state == "Handling · supervised"
     assert view.columnWidth(STATE) > metrics.horizontalAdvance(state)
+    # "Extension requested · supervised (late)" had read "Extension requested · super…": only the
+    # handling state was measured, not the longer ones ("Jurisdiction objection · key supervision (late)").
+    longest = max((view.model().state_text(case, supervision=level, supervision_overdue=True)
+                   for case in OPEN_CASE_STATES for level in (SupervisionLevel.GENERAL, SupervisionLevel.KEY)),
+                  key=metrics.horizontalAdvance)
+    assert view.columnWidth(STATE) > metrics.horizontalAdvance(longest)
     assert view.columnWidth(CATEGORY) > max(metrics.horizontalAdvance(i18n.label(c)) for c in MatterCategory)
+
+
+@pytest.mark.parametrize("kind", [{"ask_old": True}, {"first_own": True}, {"expired": True}, {"username": "qg_op"}],
+                         ids=["own", "first", "expired", "reset"])
+def test_the_password_form_in_english_shows_its_rule_whole(qtbot, translations, kind):
+    """The new password's rule had read "8 or more chara…" in a form sized for the Chinese."""
+    from desktop.views.accounts.forms import PasswordForm
+
+    translations.install("en")
+    form = PasswordForm(**kind)
+    qtbot.addWidget(form)
+    form.show()
+    rule = form.new.placeholderText()
+    assert rule.startswith("8 or more characters")
+    assert form.new.width() > form.new.fontMetrics().horizontalAdvance(rule)
+    assert chinese_left(form) == []

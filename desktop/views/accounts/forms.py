@@ -22,6 +22,8 @@ from .. import dialogs
 from ..form_buttons import ok_cancel
 from ..required_fields import mark_required
 
+PLACEHOLDER_MARGIN = 16  # a line edit's frame and text margins around its placeholder
+
 
 def typed_twice(form: QDialog, first: QLineEdit, again: QLineEdit) -> bool:
     """Whether the password was typed the same twice; if not, says so and puts the cursor back."""
@@ -39,6 +41,8 @@ def _password_field(rule: bool = False) -> QLineEdit:
     field.setEchoMode(QLineEdit.EchoMode.Password)
     if rule:
         field.setPlaceholderText(QCoreApplication.translate("PasswordForm", "至少 8 位,含字母、数字、符号中的两类"))
+        # The rule is read whole before typing: the form, about 120 px wide, had cut it to "8 or more chara…".
+        field.setMinimumWidth(field.fontMetrics().horizontalAdvance(field.placeholderText()) + PLACEHOLDER_MARGIN)
     return field
 
 

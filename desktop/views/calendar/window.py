@@ -276,6 +276,7 @@ class CalendarWindow(Retranslating, QDialog):
         self.db, self.actor, self.tasks = window.db, window.actor, window.tasks
         self.manages = calendar_admin.may_manage(self.actor)  # city-wide only; the services check it again
         self.read_only_note = QLabel()
+        self.read_only_note.setWordWrap(True)
         self.read_only_note.setVisible(not self.manages)
         self.shown: YearCalendar | None = None
         self.saving = False
@@ -304,11 +305,12 @@ class CalendarWindow(Retranslating, QDialog):
         for button in (self.enter_year_button, self.add_button, self.remove_button, self.import_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.read_only_note)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.days_view, 1)
         layout.addLayout(buttons)
+        # Under the buttons, not beside them: there, in one English line, it widened the window by half.
+        layout.addWidget(self.read_only_note)
         layout.addWidget(self.outcome)
         fit_to_screen(self, 640, 560)
         window.bus.changed.connect(self._changed)
