@@ -17,10 +17,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import inspect, text
+from sqlalchemy import event, inspect, text
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.pool import NullPool
 
-from .db import DEADLOCK_DETECTED, Database
+from .db import DEADLOCK_DETECTED, SQLITE_BUSY_TIMEOUT_MS, Database, make_engine
 from .errors import DatabaseUnavailable
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -195,9 +197,9 @@ def schema_problem(db: Database) -> DatabaseUnavailable | None:
 
 def upgrade(db: Database, *, on_wait: Callable[[str], None] | None = None,
             wait_limit: float = UPGRADE_WAIT_LIMIT) -> tuple[str | None, str]:
-    """Bring the schema to the newest revision; returns (before, after). On a shared PostgreSQL database it
-    first waits for other desks' writes under way, telling `on_wait` why now and then, for `wait_limit`
-    seconds at most (then DatabaseUnavailable, nothing changed).
+    """Bring the schema to the newest revision; returns (before, after). It first waits for other desks'
+    writes under way (on an SQLite file, the one holding its write lock), telling `on_wait` why now and
+    then, for `wait_limit` seconds at most (then DatabaseUnavailable, nothing changed).
 
     A desk's read that holds one table while it asks for another the upgrade has altered deadlocks with it,
     and PostgreSQL may cancel the upgrade: its DDL being transactional, nothing of it stays, and it is run
@@ -226,12 +228,18 @@ def _upgrade_once(db: Database, before: str | None, on_wait: Callable[[str], Non
     from alembic import command
 
     try:
-        with db.engine.begin() as conn:
-            if before is not None and conn.dialect.name == "postgresql":
-                locked = _lock_revision(conn, on_wait, wait_limit)
-                if newer := newer_than_this_program(locked):  # a newer GridDesk upgraded it meanwhile
-                    raise newer
-            command.upgrade(_config(conn), "head")
+        if db.is_sqlite:
+            engine = _sqlite_upgrade_engine(db, on_wait, wait_limit)
+            with engine.begin() as conn:
+                command.upgrade(_config(conn), "head")
+                _check_foreign_keys(conn)
+        else:
+            with db.engine.begin() as conn:
+                if before is not None:
+                    locked = _lock_revision(conn, on_wait, wait_limit)
+                    if newer := newer_than_this_program(locked):  # a newer GridDesk upgraded it meanwhile
+                        raise newer
+                command.upgrade(_config(conn), "head")
     except ProgrammingError as exc:
         if getattr(exc.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
             raise
@@ -242,13 +250,55 @@ def _upgrade_once(db: Database, before: str | None, on_wait: Callable[[str], Non
             f"数据库用户 {url.username} 无权在数据库 {url.database} 中建表或改表({reason});请由数据库管理员把该库的"
             f"所有者设为这个用户(ALTER DATABASE {url.database} OWNER TO {url.username}),或用该库所有者的账号运行 "
             f"griddesk-admin init;未作任何更改") from exc
-    except OperationalError as exc:
-        if "database is locked" not in str(exc.orig):
-            raise
-        # SQLite: a desk's write held the file past the busy timeout.
-        raise DatabaseUnavailable(
-            "数据库文件正被另一个值班台(或另一条 griddesk-admin 命令)写入,升级未完成;"
-            "请待其办完手头的操作后再运行 griddesk-admin init") from exc
+
+
+def _sqlite_upgrade_engine(db: Database, on_wait: Callable[[str], None] | None, wait_limit: float) -> Engine:
+    """An engine of its own for an upgrade of an SQLite file, making it one transaction (SQLAlchemy's recipe
+    for transactional DDL on pysqlite): the driver would begin one only before the first INSERT, UPDATE or
+    DELETE, committing each CREATE, ALTER and DROP before it as it ran."""
+    engine = make_engine(db.engine.url.render_as_string(hide_password=False), poolclass=NullPool)
+
+    @event.listens_for(engine, "connect")
+    def leave_transactions_to_the_upgrade(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None  # the driver begins no transaction of its own
+        # Alembic's batch mode copies a table and drops the original: with foreign keys on, SQLite deletes
+        # the original's rows first, refusing, or cascading to, the rows referring to them. Off before BEGIN,
+        # as SQLite ignores the pragma inside a transaction; checked before the commit instead.
+        dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+
+    @event.listens_for(engine, "begin")
+    def begin_immediate(conn):
+        _lock_file(conn, on_wait, wait_limit)
+
+    return engine
+
+
+def _lock_file(conn, on_wait: Callable[[str], None] | None, wait_limit: float) -> None:
+    """Begin the upgrade's transaction holding the file's write lock, so that no desk's write comes between
+    its statements: waits for the write under way, `LOCK_ATTEMPT` seconds at a time, saying so in between,
+    for `wait_limit` seconds at most."""
+    deadline = time.monotonic() + wait_limit
+    conn.exec_driver_sql(f"PRAGMA busy_timeout={round(LOCK_ATTEMPT * 1000)}")
+    while True:
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            break
+        except OperationalError as exc:
+            if "database is locked" not in str(exc.orig):
+                raise
+        if time.monotonic() >= deadline:
+            raise DatabaseUnavailable(
+                f"等待 {said_duration(wait_limit)}后,数据库文件仍被另一个值班台(或另一条 griddesk-admin 命令)写入;"
+                "升级未进行,未作任何更改;请待其办完手头的操作后再运行 griddesk-admin init")
+        if on_wait is not None:
+            on_wait("正在等待其他值班台正在进行的写入完成后升级…")
+    conn.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+
+
+def _check_foreign_keys(conn) -> None:
+    """The references the upgrade left, checked as SQLite would have row by row with foreign keys on."""
+    if broken := conn.exec_driver_sql("PRAGMA foreign_key_check").all():
+        raise RuntimeError(f"the upgrade left rows referring to none (table, rowid, parent, key): {broken}")
 
 
 def revision(db: Database, message: str) -> None:

@@ -50,16 +50,30 @@ def test_init_waits_for_a_desks_write_says_so_gives_up_after_wait_then_upgrades_
     desk.dispose()
 
 
-def test_init_on_a_file_a_desk_is_writing_to_says_so_and_to_try_again(sqlite_db, capsys):
-    """It failed with SQLite's "database is locked" and a traceback."""
+def test_init_on_a_file_a_desk_is_writing_to_waits_says_so_gives_up_changing_nothing_then_upgrades(
+        sqlite_db, monkeypatch, capsys):
+    """It failed with SQLite's "database is locked" after 5 seconds, and could leave a half-upgraded schema."""
     url = at_an_older_revision(sqlite_db)
+    with sqlite_db.engine.connect() as conn:
+        schema = conn.execute(text("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")).all()
+    monkeypatch.setattr(migrate, "LOCK_ATTEMPT", 0.1)
     desk = Database.connect(url)
     with desk.engine.connect() as writing:
         writing.execute(text("UPDATE places SET name = name WHERE id = 1"))  # the file's write lock, held
-        assert main(["--db", url, "init"]) == 1
-    assert capsys.readouterr().err == ("griddesk-admin: 数据库文件正被另一个值班台(或另一条 griddesk-admin 命令)写入,升级未完成;"
-                                       "请待其办完手头的操作后再运行 griddesk-admin init\n")
+        said = io.StringIO()
+        assert main(["--db", url, "init", "--wait", "0.005"], out=said) == 1
+        waits = said.getvalue().splitlines()
+        assert len(waits) >= 2 and set(waits) == {"正在等待其他值班台正在进行的写入完成后升级…"}
+        assert capsys.readouterr().err == (
+            "griddesk-admin: 等待 0.3 秒后,数据库文件仍被另一个值班台(或另一条 griddesk-admin 命令)写入;"
+            "升级未进行,未作任何更改;请待其办完手头的操作后再运行 griddesk-admin init\n")
+        writing.rollback()
     assert migrate.current_revision(sqlite_db) == OLDER
+    with sqlite_db.engine.connect() as conn:
+        assert conn.execute(text("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")).all() == schema
+
+    assert main(["--db", url, "init", "--wait", "0.005"], out=io.StringIO()) == 0
+    assert migrate.current_revision(sqlite_db) == migrate.head_revision()
     desk.dispose()
 
 

@@ -117,7 +117,7 @@ def register(cli) -> None:
     sub = cli.command("init", "创建或升级数据库并载入北海市区划(只含参考数据,可重复执行) "
                               "create/upgrade the database and load the Beihai tree", _init, needs_schema=False)
     sub.add_argument("--wait", type=minutes, default=migrate.UPGRADE_WAIT_LIMIT / 60, metavar="MINUTES",
-                     help="共享的 PostgreSQL 数据库上,升级前最多等待其他值班台正在进行的写入多少分钟,"
+                     help="升级前最多等待其他值班台正在进行的写入(共享的 PostgreSQL 数据库或 SQLite 数据库文件上)多少分钟,"
                           f"默认 {migrate.UPGRADE_WAIT_LIMIT / 60:g},可为小数(0.5 即 30 秒);到时仍未完成则不作任何更改 "
                           "how many minutes (a fraction too) to wait for other desks' writes before upgrading")
     sub = cli.command("seed-demo", "在现有数据上添加一个乡镇的合成演示数据 add synthetic demo data", _seed_demo)
