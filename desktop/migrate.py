@@ -230,9 +230,22 @@ def _upgrade_once(db: Database, before: str | None, on_wait: Callable[[str], Non
     try:
         if db.is_sqlite:
             engine = _sqlite_upgrade_engine(db, on_wait, wait_limit)
-            with engine.begin() as conn:
-                command.upgrade(_config(conn), "head")
-                _check_foreign_keys(conn)
+            try:
+                with engine.begin() as conn:
+                    if before is not None and (newer := newer_than_this_program(
+                            conn.execute(text(REVISION_QUERY)).scalar_one_or_none())):
+                        raise newer  # a newer GridDesk upgraded it while this waited for the file
+                    command.upgrade(_config(conn), "head")
+                    _check_foreign_keys(conn)
+            except OperationalError as exc:
+                if "database is locked" not in str(exc.orig):
+                    raise
+                # A file not in WAL mode (some network shares): the commit waited for readers in vain.
+                raise DatabaseUnavailable(
+                    "数据库文件正被其他值班台读取或写入,升级未能保存,未作任何更改;请待其办完手头的操作后再运行 "
+                    "griddesk-admin init") from exc
+            finally:
+                engine.dispose()
         else:
             with db.engine.begin() as conn:
                 if before is not None:

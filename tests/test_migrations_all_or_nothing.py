@@ -11,6 +11,7 @@ from sqlalchemy import text
 from desktop import migrate
 from desktop.cli import main
 from desktop.db import Database
+from desktop.errors import DatabaseUnavailable
 
 OLDER = "0022"
 
@@ -127,3 +128,23 @@ def test_an_upgrade_from_the_first_revision_gives_the_schema_the_models_describe
     assert migrate.current_revision(empty_db) == migrate.head_revision()
     with empty_db.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+
+
+def test_an_sqlite_file_a_newer_griddesk_upgraded_while_init_waited_is_left_to_it(sqlite_db):
+    """Read again once init holds the file: Alembic had failed on a revision it did not know, with a trace."""
+    import sqlite3
+
+    at_revision(sqlite_db, OLDER)
+    desk = sqlite3.connect(sqlite_db.engine.url.database, isolation_level=None)
+    desk.execute("BEGIN IMMEDIATE")  # a desk's write under way, here a newer GridDesk's own upgrade
+
+    def the_newer_program_finishes(_said: str) -> None:
+        if desk.in_transaction:
+            desk.execute("UPDATE alembic_version SET version_num = '9999'")
+            desk.execute("COMMIT")
+
+    before = schema(sqlite_db)
+    with pytest.raises(DatabaseUnavailable, match="结构版本 9999 比本程序新"):
+        migrate.upgrade(sqlite_db, on_wait=the_newer_program_finishes, wait_limit=30)
+    desk.close()
+    assert migrate.current_revision(sqlite_db) == "9999" and schema(sqlite_db) == before
