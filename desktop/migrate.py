@@ -15,6 +15,7 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import event, inspect, text
@@ -150,12 +151,31 @@ def _writes_under_way(conn) -> list[str]:
     return [f"{application or '?'}(来自 {address or '本机'},进程 {pid})" for application, address, pid in holders]
 
 
-def _lock_revision(conn, on_wait: Callable[[str], None] | None, wait_limit: float) -> str | None:
+@dataclass
+class _Waiting:
+    """How long an upgrade may still wait for the writes under way, counted once for all its runs (one that
+    a deadlock undid does not start the wait afresh), and whom it tells why it waits."""
+
+    on_wait: Callable[[str], None] | None
+    limit: float  # seconds, as `init --wait` gave them
+    deadline: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.deadline = time.monotonic() + self.limit
+
+    def over(self) -> bool:
+        return time.monotonic() >= self.deadline
+
+    def say(self, words: str) -> None:
+        if self.on_wait is not None:
+            self.on_wait(words)
+
+
+def _lock_revision(conn, waiting: _Waiting) -> str | None:
     """The revision, locked FOR UPDATE: waits for the writes under way and holds new ones off until this
     commits (see held_revision). New FOR SHARE lockers are let in ahead of a waiting FOR UPDATE and a write
     may hold the row for as long as a whole-queue export, so the lock is tried `LOCK_ATTEMPT` seconds at a
-    time, saying what it waits for in between, for `wait_limit` seconds at most."""
-    deadline = time.monotonic() + wait_limit
+    time, saying what it waits for in between, until `waiting` is over."""
     # Before the savepoints, so that rolling one back keeps it; reset once locked: the migrations' own
     # ALTERs wait for readers as long as they need.
     conn.execute(text(f"SET LOCAL lock_timeout = '{round(LOCK_ATTEMPT * 1000)}ms'"))
@@ -169,13 +189,12 @@ def _lock_revision(conn, on_wait: Callable[[str], None] | None, wait_limit: floa
             if getattr(exc.orig, "sqlstate", None) != LOCK_NOT_AVAILABLE:
                 raise
         writes = _writes_under_way(conn)
-        if time.monotonic() >= deadline:
+        if waiting.over():
             raise DatabaseUnavailable(
-                f"等待 {said_duration(wait_limit)}后,其他值班台仍有写入未完成({'、'.join(writes) or '刚刚结束'});"
+                f"等待 {said_duration(waiting.limit)}后,其他值班台仍有写入未完成({'、'.join(writes) or '刚刚结束'});"
                 f"升级未进行,未作任何更改;请待这些值班台办完手头的导出、导入或审计检查后再运行 griddesk-admin init")
-        if on_wait is not None:
-            how_many = f" {len(writes)} 项" if writes else ""  # none: the last has just ended
-            on_wait(f"正在等待其他值班台正在进行的{how_many}写入完成后升级…")
+        how_many = f" {len(writes)} 项" if writes else ""  # none: the last has just ended
+        waiting.say(f"正在等待其他值班台正在进行的{how_many}写入完成后升级…")
 
 
 def said_duration(seconds: float) -> str:
@@ -199,7 +218,7 @@ def upgrade(db: Database, *, on_wait: Callable[[str], None] | None = None,
             wait_limit: float = UPGRADE_WAIT_LIMIT) -> tuple[str | None, str]:
     """Bring the schema to the newest revision; returns (before, after). It first waits for other desks'
     writes under way (on an SQLite file, the one holding its write lock), telling `on_wait` why now and
-    then, for `wait_limit` seconds at most (then DatabaseUnavailable, nothing changed).
+    then, for `wait_limit` seconds at most in all (then DatabaseUnavailable, nothing changed).
 
     A desk's read that holds one table while it asks for another the upgrade has altered deadlocks with it,
     and PostgreSQL may cancel the upgrade: its DDL being transactional, nothing of it stays, and it is run
@@ -207,9 +226,10 @@ def upgrade(db: Database, *, on_wait: Callable[[str], None] | None = None,
     before = current_revision(db)
     if newer := newer_than_this_program(before):
         raise newer
+    waiting = _Waiting(on_wait, wait_limit)
     for attempt in itertools.count(1):
         try:
-            _upgrade_once(db, before, on_wait, wait_limit)
+            _upgrade_once(db, before, waiting)
             return before, head_revision()
         except OperationalError as exc:
             if getattr(exc.orig, "sqlstate", None) != DEADLOCK_DETECTED:
@@ -218,18 +238,16 @@ def upgrade(db: Database, *, on_wait: Callable[[str], None] | None = None,
                 raise DatabaseUnavailable(
                     f"升级连续 {UPGRADE_TRIES} 次与其他值班台正在进行的查询互相等待(死锁),均被数据库撤销;升级未进行,"
                     "未作任何更改;请在值班台较空闲时再运行 griddesk-admin init") from exc
-            if on_wait is not None:
-                on_wait(f"升级与其他值班台正在进行的查询互相等待(死锁),已被数据库撤销,未作任何更改;"
+            waiting.say(f"升级与其他值班台正在进行的查询互相等待(死锁),已被数据库撤销,未作任何更改;"
                         f"正在重试(第 {attempt + 1} 次,共 {UPGRADE_TRIES} 次)…")
 
 
-def _upgrade_once(db: Database, before: str | None, on_wait: Callable[[str], None] | None,
-                  wait_limit: float) -> None:
+def _upgrade_once(db: Database, before: str | None, waiting: _Waiting) -> None:
     from alembic import command
 
     try:
         if db.is_sqlite:
-            engine = _sqlite_upgrade_engine(db, on_wait, wait_limit)
+            engine = _sqlite_upgrade_engine(db, waiting)
             try:
                 with engine.begin() as conn:
                     if before is not None and (newer := newer_than_this_program(
@@ -249,7 +267,7 @@ def _upgrade_once(db: Database, before: str | None, on_wait: Callable[[str], Non
         else:
             with db.engine.begin() as conn:
                 if before is not None:
-                    locked = _lock_revision(conn, on_wait, wait_limit)
+                    locked = _lock_revision(conn, waiting)
                     if newer := newer_than_this_program(locked):  # a newer GridDesk upgraded it meanwhile
                         raise newer
                 command.upgrade(_config(conn), "head")
@@ -265,7 +283,7 @@ def _upgrade_once(db: Database, before: str | None, on_wait: Callable[[str], Non
             f"griddesk-admin init;未作任何更改") from exc
 
 
-def _sqlite_upgrade_engine(db: Database, on_wait: Callable[[str], None] | None, wait_limit: float) -> Engine:
+def _sqlite_upgrade_engine(db: Database, waiting: _Waiting) -> Engine:
     """An engine of its own for an upgrade of an SQLite file, making it one transaction (SQLAlchemy's recipe
     for transactional DDL on pysqlite): the driver would begin one only before the first INSERT, UPDATE or
     DELETE, committing each CREATE, ALTER and DROP before it as it ran."""
@@ -281,16 +299,15 @@ def _sqlite_upgrade_engine(db: Database, on_wait: Callable[[str], None] | None, 
 
     @event.listens_for(engine, "begin")
     def begin_immediate(conn):
-        _lock_file(conn, on_wait, wait_limit)
+        _lock_file(conn, waiting)
 
     return engine
 
 
-def _lock_file(conn, on_wait: Callable[[str], None] | None, wait_limit: float) -> None:
+def _lock_file(conn, waiting: _Waiting) -> None:
     """Begin the upgrade's transaction holding the file's write lock, so that no desk's write comes between
     its statements: waits for the write under way, `LOCK_ATTEMPT` seconds at a time, saying so in between,
-    for `wait_limit` seconds at most."""
-    deadline = time.monotonic() + wait_limit
+    until `waiting` is over."""
     conn.exec_driver_sql(f"PRAGMA busy_timeout={round(LOCK_ATTEMPT * 1000)}")
     while True:
         try:
@@ -299,12 +316,11 @@ def _lock_file(conn, on_wait: Callable[[str], None] | None, wait_limit: float) -
         except OperationalError as exc:
             if "database is locked" not in str(exc.orig):
                 raise
-        if time.monotonic() >= deadline:
+        if waiting.over():
             raise DatabaseUnavailable(
-                f"等待 {said_duration(wait_limit)}后,数据库文件仍被另一个值班台(或另一条 griddesk-admin 命令)写入;"
+                f"等待 {said_duration(waiting.limit)}后,数据库文件仍被另一个值班台(或另一条 griddesk-admin 命令)写入;"
                 "升级未进行,未作任何更改;请待其办完手头的操作后再运行 griddesk-admin init")
-        if on_wait is not None:
-            on_wait("正在等待其他值班台正在进行的写入完成后升级…")
+        waiting.say("正在等待其他值班台正在进行的写入完成后升级…")
     conn.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
 
 
