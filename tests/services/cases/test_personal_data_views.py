@@ -68,3 +68,26 @@ def test_a_reload_showing_a_number_already_on_record_does_not_wait_for_an_upgrad
     finally:
         upgrader.dispose()
     assert _views(world) == [("sup_qg", f"case:{case.number}", TOWNSHIP)]
+
+
+@pytest.mark.law("Art. 15")
+def test_a_view_another_desk_of_the_same_user_recorded_meanwhile_is_not_recorded_twice(world, monkeypatch):
+    """Between the plain read that found the view new and the write, the user's other desk recorded it:
+    the write looks again, so the log says it once."""
+    from desktop.services import personal_data_views
+
+    case = world.new_case().case
+    looked = []
+    not_recorded = personal_data_views._not_recorded
+
+    def other_desk_records_after_the_first_look(session, actor, targets):
+        new = not_recorded(session, actor, targets)
+        looked.append(new)
+        if len(looked) == 1:  # the other desk, between this one's read and its write
+            assert personal_data_views.record_shown(world.db, actor, {case.number: TOWNSHIP}) == 1
+        return new
+
+    monkeypatch.setattr(personal_data_views, "_not_recorded", other_desk_records_after_the_first_look)
+    assert personal_data_views.record_shown(world.db, world.supervisor, {case.number: TOWNSHIP}) == 0
+    assert looked[0] == [f"case:{case.number}"] and looked[-1] == []
+    assert _views(world) == [("sup_qg", f"case:{case.number}", TOWNSHIP)]
