@@ -35,6 +35,7 @@ from desktop.views.main_window import MainWindow
 
 from .conftest import QIAOBEI
 
+SHOW_ERROR = dialogs.show_error
 TS = i18n.translations_dir() / "griddesk_en.ts"
 UPDATE = i18n.translations_dir() / "update.py"
 # CJK ideographs plus the full-width punctuation that goes with them (,:()).
@@ -281,3 +282,153 @@ def test_the_password_form_in_english_shows_its_rule_whole(qtbot, translations, 
     assert rule.startswith("8 or more characters")
     assert form.new.width() > form.new.fontMetrics().horizontalAdvance(rule)
     assert chinese_left(form) == []
+
+
+def _inner_forms():
+    from desktop.models.enums import PlaceLevel, Role
+    from desktop.views.accounts.forms import GrantForm
+    from desktop.views.calendar.window import DayForm
+    from desktop.views.departments.forms import ContactForm, DepartmentForm
+    from desktop.views.people.add_staff_dialog import AddStaffDialog
+    from desktop.views.people.forms import LeaderForm, VisitForm, WorkLogForm
+
+    township, grid = ("450503103000", "侨港镇"), (QIAOBEI + "001", "侨北第一网格")
+    return {
+        "department": lambda: DepartmentForm([township]),
+        "contact": lambda: ContactForm(),
+        "new user": lambda: GrantForm([Role.OPERATOR, Role.LIAISON], [(*township, PlaceLevel.TOWNSHIP)], [],
+                                      new_account=True),
+        "grant": lambda: GrantForm([Role.OPERATOR, Role.LIAISON], [(*township, PlaceLevel.TOWNSHIP)], []),
+        "calendar day": lambda: DayForm(2027),
+        "add staff": lambda: AddStaffDialog([grid]),
+        "leader": lambda: LeaderForm([township]),
+        "work log": lambda: WorkLogForm([]),
+        "visit": lambda: VisitForm([], [grid]),
+    }
+
+
+@pytest.mark.parametrize("form", list(_inner_forms()))
+def test_the_forms_opened_from_inside_windows_in_english(qtbot, translations, form):
+    """The department, contact, account, calendar-day and staff forms open only from their windows'
+    buttons, which the walk through every menu does not press."""
+    translations.install("en")
+    dialog = _inner_forms()[form]()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert chinese_left(dialog) == []
+    assert dialog.width() < 700  # no English line widens it past a form's width
+
+
+def test_the_year_form_of_the_calendar_in_english(qtbot, translations, desk_db, system, tasks):
+    from desktop.views.calendar.window import YearForm
+
+    translations.install("en")
+    form = YearForm(2027, desk_db, system, tasks)
+    qtbot.addWidget(form)
+    form.show()
+    form.add_row_button.click()
+    assert {"Add a row", "Save the whole year", "Cancel", "Delete"} <= set(visible_texts(form))
+    assert chinese_left(form) == []
+
+
+def test_the_dispatch_dialog_in_english_leaves_only_its_data_and_the_services_reasons(qtbot, translations, demo_db,
+                                                                                       tasks):
+    """The departments' names, the case's title and matter, and the suggestion's reasons (the dispatch
+    service's) stay Chinese; the dialog's own words are English."""
+    from sqlalchemy import select
+
+    from desktop.models import Case, Department
+    from desktop.models.enums import CaseState
+    from desktop.services import users
+    from desktop.views.cases.dispatch_dialog import DispatchDialog
+
+    translations.install("en")
+    with demo_db.session() as s:
+        case = s.scalar(select(Case).where(Case.state == CaseState.REGISTERED, Case.matter_item_id.is_not(None))
+                        .limit(1))
+        case_id, version, title = case.id, case.version, case.title
+        names = tuple(s.scalars(select(Department.name)))
+    dialog = DispatchDialog(demo_db, users.actor_for(demo_db, "qg_op1"), tasks, case_id, version)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    matter = re.compile(r"C\d\d-\d\d [\u4e00-\u9fff]+")
+    data = (*DATA, *names, title, *(reason for s in dialog.suggestions for reason in s.reasons))
+    left = [matter.sub("", text) for text in chinese_left(dialog, data)]
+    assert [text for text in left if CHINESE.search(text.replace(";", "").replace("、", ""))] == []
+    assert {"Lead department", "Co-handlers", "Dispatch", "Cancel"} <= set(visible_texts(dialog))
+
+
+def test_the_emergency_correction_dialog_in_english(qtbot, translations, sqlite_db, system):
+    from datetime import timedelta
+
+    from desktop.models import utcnow
+    from desktop.models.enums import EmergencyLevel, EmergencyType
+    from desktop.services import emergencies
+    from desktop.views.emergencies.amend_dialog import AmendFactsDialog
+
+    learned = utcnow() - timedelta(hours=2)
+    info = emergencies.report(sqlite_db, system, type=EmergencyType.EMERGENCY, level=EmergencyLevel.LEVEL_IV,
+                              title="渔船碰撞起火", occurred_at=learned - timedelta(minutes=10), learned_at=learned,
+                              place_text="侨港渔港", township_code="450503103000", summary="两船碰撞起火",
+                              people_involved=12, injuries=1, measures="消防船已到场")
+    translations.install("en")
+    dialog = AmendFactsDialog(sqlite_db, system, SyncTaskRunner(), info)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert chinese_left(dialog, (*DATA, "渔船碰撞起火", "侨港渔港")) == []
+    assert {"Save correction", "Cancel"} <= set(visible_texts(dialog))
+
+
+def test_a_supervision_order_is_asked_for_in_english(qtbot, monkeypatch, translations, demo_db, tasks):
+    """The three questions of 督办 (level, reason, deadline) open from the case's own window."""
+    from sqlalchemy import select
+
+    from desktop.models import Case
+    from desktop.models.enums import CaseState
+    from desktop.services import users
+    from desktop.views.cases import case_detail
+
+    translations.install("en")
+    with demo_db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.state == CaseState.REGISTERED).limit(1))
+    dialog = case_detail.CaseDetailDialog(demo_db, users.actor_for(demo_db, "qg_chief"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    asked = []
+    monkeypatch.setattr(case_detail, "ask_item", lambda parent, title, text, items: asked.extend([title, text, *items])
+                        or 0)
+    monkeypatch.setattr(case_detail, "ask_text", lambda parent, title, text, typed="": asked.extend([title, text])
+                        or "请限期办结")
+    monkeypatch.setattr(case_detail, "ask_due_date", lambda parent, title, text, default: asked.extend([title, text]))
+    dialog.buttons["supervise"].click()
+    assert len(asked) == 8 and asked[:2] == ["Supervise", "Supervision level"]
+    assert [text for text in asked if CHINESE.search(text)] == []
+
+
+def test_the_about_box_and_the_fault_dialog_in_english(monkeypatch, main_window, translations, answered):
+    translations.install("en")
+    main_window().about()
+    said = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, text, details=None: said.append(title + " " + text))
+    SHOW_ERROR(None, RuntimeError("boom"))  # as the fault hook shows it (`answered` stands in for it)
+    assert answered[0].startswith("About GridDesk GridDesk: ")
+    assert said[0].startswith("GridDesk The program failed")
+    assert [text for text in answered + said if CHINESE.search(text)] == []
+
+
+def test_the_upgrade_banner_in_english(qtbot, sqlite_db, system, tasks, translations):
+    from sqlalchemy import text
+
+    from desktop.views.live_bridge import LiveState
+
+    translations.install("en")
+    window = MainWindow(sqlite_db, system, tasks, translations=translations)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.live.state is LiveState.CONNECTED, timeout=10000)
+    with sqlite_db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099_from_a_newer_version'"))
+    banner = window.findChild(QLabel, "UpgradedBanner")
+    qtbot.waitUntil(banner.isVisible, timeout=10000)
+    assert banner.text().startswith("A newer version of GridDesk has upgraded the database")
+    assert chinese_left(window, (*DATA, system.display_name)) == []
+    window.close()
