@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
-from PySide6.QtWidgets import QDateTimeEdit
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit
 
 from ..services.clock import BEIJING, beijing_today
 
@@ -14,6 +14,15 @@ from ..services.clock import BEIJING, beijing_today
 def today() -> QDate:
     """Today in Beijing, for a date field's initial value."""
     return as_qdate(beijing_today())
+
+
+def date_field(day: QDate) -> QDateEdit:
+    """A date field with its calendar, writing the date as GridDesk writes it everywhere (2026-11-28), in
+    English too: the locale's own short form was "11/28/26" there."""
+    field = QDateEdit(day)
+    field.setCalendarPopup(True)
+    field.setDisplayFormat("yyyy-MM-dd")
+    return field
 
 
 def as_qdate(day: date) -> QDate:

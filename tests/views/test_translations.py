@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
+    QDateEdit,
     QDockWidget,
     QGroupBox,
     QHeaderView,
@@ -317,6 +318,8 @@ def test_the_forms_opened_from_inside_windows_in_english(qtbot, translations, fo
     dialog.show()
     assert chinese_left(dialog) == []
     assert dialog.width() < 700  # no English line widens it past a form's width
+    for field in dialog.findChildren(QDateEdit):  # as GridDesk writes a date everywhere, not "11/28/26"
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", field.text()), field.text()
 
 
 def test_the_year_form_of_the_calendar_in_english(qtbot, translations, desk_db, system, tasks):

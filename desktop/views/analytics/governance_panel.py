@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -46,8 +45,7 @@ class AcceptDialog(QDialog):
         self.department.setCurrentIndex(-1)  # an owner is chosen, never defaulted
         self.department.setPlaceholderText(self.tr("请选择责任部门"))
         self.owner = QLineEdit()
-        self.review_on = QDateEdit(beijing_time.today().addDays(14))
-        self.review_on.setCalendarPopup(True)
+        self.review_on = beijing_time.date_field(beijing_time.today().addDays(14))
         form = QFormLayout(self)
         form.addRow(self.tr("责任部门"), self.department)
         form.addRow(self.tr("责任人"), self.owner)

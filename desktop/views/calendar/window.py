@@ -37,7 +37,7 @@ from ...models.enums import DayKind
 from ...services import calendar_admin
 from ...services.calendar_admin import DayEntry, EnterResult, YearCalendar, YearStatus
 from ...services.clock import beijing_today
-from .. import dialogs
+from .. import beijing_time, dialogs
 from ..retranslating import Retranslating
 from ..rows_model import RowsModel, rows_table
 from ..screen_fit import fit_to_screen
@@ -75,10 +75,8 @@ class DaysModel(RowsModel):
 def _day_edit(day: date, year: int) -> QDateEdit:
     """A date of `year`'s schedule only — the year, and the December before when its schedule may put
     days there (calendar_admin.first_day_to_enter): what is entered replaces or extends the shown year."""
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit = beijing_time.date_field(beijing_time.as_qdate(day))
     edit.setDateRange(QDate(calendar_admin.first_day_to_enter(year)), QDate(year, 12, 31))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
     return edit
 
 

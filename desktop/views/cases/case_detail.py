@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -29,7 +28,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -56,7 +54,7 @@ from ...services.cases import (
 from ...services.cases.common import ACTION_LABELS, LEVEL_ORDER
 from ...services.cases.results import AssignmentInfo, CaseDetail, EventInfo
 from ...services.clock import beijing_text, beijing_today, deadline_day, due_text, end_of_day
-from .. import dialogs
+from .. import beijing_time, dialogs
 from ..countdown import COUNTDOWN_REDRAW_MS, deadline_text
 from ..queue_model import OVERDUE_COLOUR, no_clock_reason
 from ..screen_fit import fit_to_screen
@@ -119,10 +117,8 @@ def ask_due_date(parent, title: str, label: str, default: date) -> date | None:
     """A deadline's last day (from today on), starting at `default`; None when cancelled."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
-    edit = QDateEdit(QDate(default.year, default.month, default.day))
-    edit.setMinimumDate(QDate.fromString(beijing_today().isoformat(), Qt.DateFormat.ISODate))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit = beijing_time.date_field(beijing_time.as_qdate(default))
+    edit.setMinimumDate(beijing_time.as_qdate(beijing_today()))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)

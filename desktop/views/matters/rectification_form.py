@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,8 +27,7 @@ class RectificationForm(QDialog):
             self.department.addItem(name, department_id)
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)  # Tab goes on to the deadline, not into the reason
-        self.due = QDateEdit(beijing_time.today().addDays(15))
-        self.due.setCalendarPopup(True)
+        self.due = beijing_time.date_field(beijing_time.today().addDays(15))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -54,8 +52,7 @@ class ReturnForm(QDialog):
         self.notice = notice
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)  # Tab goes on to the deadline, as in every other form
-        self.due = QDateEdit(beijing_time.as_qdate(notice.due_on))
-        self.due.setCalendarPopup(True)
+        self.due = beijing_time.date_field(beijing_time.as_qdate(notice.due_on))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from ...i18n import label
 from ...models.enums import StaffRole, StaffSource
@@ -27,8 +27,7 @@ class AddStaffDialog(QDialog):
         self.name = QLineEdit()
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("11 位手机号或 0779-xxxxxxx"))
-        self.start = QDateEdit(beijing_time.today())
-        self.start.setCalendarPopup(True)
+        self.start = beijing_time.date_field(beijing_time.today())
         self.role.currentIndexChanged.connect(self._sources)
         self._sources()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

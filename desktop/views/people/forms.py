@@ -7,7 +7,6 @@ from datetime import datetime, time
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,8 +27,7 @@ class _Form(QDialog):
     def __init__(self, parent: QWidget | None):
         super().__init__(parent)
         self.form = QFormLayout(self)
-        self.day = QDateEdit(beijing_time.today())
-        self.day.setCalendarPopup(True)
+        self.day = beijing_time.date_field(beijing_time.today())
 
     def summary_field(self) -> QPlainTextEdit:
         """The account of the work, left with Tab for the form's buttons rather than typed into."""
