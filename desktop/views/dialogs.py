@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QPlainTextEdit, QWidget
 
 from .. import logs
 from ..errors import GridDeskError, ValidationFailed
@@ -65,6 +65,7 @@ class TextDialog(QInputDialog):
         self.setLabelText(label)
         self.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
         self.findChild(QPlainTextEdit).setTabChangesFocus(True)
+        self.findChild(QLabel).setBuddy(self.findChild(QPlainTextEdit))  # a screen reader names the box by it
 
 
 def ask_lines(parent: QWidget | None, title: str, label: str, typed: str = "") -> str | None:

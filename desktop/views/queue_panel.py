@@ -65,6 +65,7 @@ class QueuePanel(Retranslating, QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
+        self.view.setTabKeyNavigation(False)  # Tab goes on to the roster, not from cell to cell of every case
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -124,6 +125,11 @@ class QueuePanel(Retranslating, QWidget):
         self.overdue.setText(self.tr("只看超期"))
         self.supervised.setText(self.tr("只看督办"))
         self.text.setPlaceholderText(self.tr("编号或标题(Ctrl+Shift+F)"))
+        # What a screen reader says for the fields without a caption.
+        self.text.setAccessibleName(self.tr("查找案件"))
+        self.state.setAccessibleName(self.tr("案件状态"))
+        self.category.setAccessibleName(self.tr("类别"))
+        self.view.setAccessibleName(self.tr("案件队列"))
         self.open_action.setText(self.tr("打开案件详情"))
         self.copy_number_action.setText(self.tr("复制案件编号"))
         self.copy_row_action.setText(self.tr("复制本行"))

@@ -35,6 +35,8 @@ def mark_required(form: QFormLayout, *fields: QWidget | QLayout, required: bool 
         caption.setProperty("required", required)
         for widget in _widgets_of(field):
             widget.setAccessibleDescription(_required_text() if required else "")
+            # Named by the caption without its mark: a screen reader reads a buddy's text as it is, markup too.
+            widget.setAccessibleName(_without_mnemonic(plain) if required else "")
     if required and not form.property(_LEGEND):
         legend = QLabel(f'<span style="color: {REQUIRED_COLOUR};">*</span> '
                         + QCoreApplication.translate("RequiredFields", "为必填项"))
@@ -59,6 +61,11 @@ class _LegendFirst(QObject):
                 self.form.takeRow(row)
                 self.form.insertRow(0, legend)
         return False
+
+
+def _without_mnemonic(caption: str) -> str:
+    """"用户名(&U)" as it is read out: "用户名(U)"; "&User name": "User name"."""
+    return caption.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def _widgets_of(field: QWidget | QLayout) -> list[QWidget]:

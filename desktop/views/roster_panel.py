@@ -49,6 +49,7 @@ class RosterPanel(Retranslating, QWidget):
         self.view.verticalHeader().hide()
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setTabKeyNavigation(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
@@ -85,6 +86,7 @@ class RosterPanel(Retranslating, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.view.setAccessibleName(self.tr("网格人员"))
         d = self.details
         if self.problem:
             self.summary.setText(escape(self.problem))

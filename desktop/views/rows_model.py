@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -87,6 +87,7 @@ def rows_table(model: QAbstractTableModel) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.horizontalHeader().setStretchLastSection(True)
+    view.setTabKeyNavigation(False)  # Tab leaves the list for the next field or button, as in every form
     return view
 
 
@@ -101,3 +102,22 @@ def fit_columns(view: QTableView, widest_share: float = 0.4) -> None:
     widest = max(view.fontMetrics().averageCharWidth() * 24, int(width * widest_share))
     for column in range(view.model().columnCount() - 1):
         view.setColumnWidth(column, min(view.columnWidth(column), widest))
+
+
+class _EnterOpens(QObject):
+    def __init__(self, view: QAbstractItemView, open_row):
+        super().__init__(view)
+        self.open_row = open_row
+
+    def eventFilter(self, view: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and view.currentIndex().isValid():
+            self.open_row(view.currentIndex())
+            return True
+        return False
+
+
+def enter_opens(view: QAbstractItemView, open_row) -> None:
+    """Enter calls `open_row(index)` on the current row, as a double-click does, and stops there: a table
+    lets Enter go on to its dialog, whose default button it would press as well."""
+    view.installEventFilter(_EnterOpens(view, open_row))

@@ -3,27 +3,27 @@
   <context>
     <name>AcceptDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="42" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="41" />
       <source>立项:责任部门与复核日期</source>
       <translation>Take up: responsible department and review date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="47" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="46" />
       <source>请选择责任部门</source>
       <translation>Choose the responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="52" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="50" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="53" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="51" />
       <source>责任人</source>
       <translation>Person responsible</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="54" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="52" />
       <source>复核日期</source>
       <translation>Review date</translation>
     </message>
@@ -175,32 +175,32 @@
       <translation>11-digit mobile or 0779-xxxxxxx</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="38" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="37" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="39" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="38" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="40" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="39" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="41" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="40" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="42" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="41" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="43" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="42" />
       <source>起始日期</source>
       <translation>Start date</translation>
     </message>
@@ -599,147 +599,147 @@
       <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="322" />
+      <location filename="../../desktop/views/calendar/window.py" line="320" />
       <source>工作日历</source>
       <translation>Working-day calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="323" />
+      <location filename="../../desktop/views/calendar/window.py" line="321" />
       <source>年份</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="324" />
+      <location filename="../../desktop/views/calendar/window.py" line="322" />
       <source>录入全年安排…</source>
       <translation>Enter the whole year…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="325" />
+      <location filename="../../desktop/views/calendar/window.py" line="323" />
       <source>逐行录入程序未内置也未录入的年份的全部节假日和调休上班日,一次保存</source>
       <translation>Enter, row by row, every statutory holiday and make-up workday of a year neither built in nor entered, and save them at once</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="326" />
+      <location filename="../../desktop/views/calendar/window.py" line="324" />
       <source>录入一天…</source>
       <translation>Enter a day…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="327" />
+      <location filename="../../desktop/views/calendar/window.py" line="325" />
       <source>已录入全年安排的年份中增补一天;或任何年份的广西地方节假日(如壮族三月三)</source>
       <translation>Add one day to a year entered as a whole, or a Guangxi regional day (such as Sanyuesan) to any year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="328" />
+      <location filename="../../desktop/views/calendar/window.py" line="326" />
       <source>删除所选日期</source>
       <translation>Remove selected day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="329" />
+      <location filename="../../desktop/views/calendar/window.py" line="327" />
       <source>导入 CSV…</source>
       <translation>Import CSV…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="330" />
+      <location filename="../../desktop/views/calendar/window.py" line="328" />
       <source>每行:日期,类别,名称,如 2027-02-06,调休上班,春节调休;类别为 holiday/法定节假日 或 workday/调休上班。导入的年份如已有录入,先询问是否整体替换。</source>
       <translation>Each row: date,category,name, e.g. 2027-02-06,workday,Spring Festival make-up workday; the category is holiday (statutory holiday) or workday (make-up workday). If a year in the file already has entered days, you are asked before they are replaced as a whole.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="333" />
+      <location filename="../../desktop/views/calendar/window.py" line="331" />
       <source>工作日历全市统一:只有市级管理员可以录入、删除或导入节假日安排</source>
       <translation>The working calendar is one for the whole city: only the city administrator can enter, remove or import holidays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="343" />
+      <location filename="../../desktop/views/calendar/window.py" line="341" />
       <source>%1 年:%2。</source>
       <translation>%1: %2.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="345" />
+      <location filename="../../desktop/views/calendar/window.py" line="343" />
       <source>%1 年:%2。请用“录入全年安排…”逐行录入该年全部法定节假日和调休上班日,或“导入 CSV…”;全年录入后可逐日增删(“录入一天…”在此之前只录入广西地方节假日)。</source>
       <translation>%1: %2. Enter all of the year's statutory holidays and make-up workdays with “Enter whole year…” or “Import CSV…”; then days can be added or removed one by one (until then “Add a day…” takes Guangxi regional days only).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="348" />
+      <location filename="../../desktop/views/calendar/window.py" line="346" />
       <source>%1 年:%2。请市级管理员录入该年全部安排。</source>
       <translation>%1: %2. Please ask the city administrator to enter the year's whole schedule.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="351" />
+      <location filename="../../desktop/views/calendar/window.py" line="349" />
       <source>另有广西地方节假日 %3 天。</source>
       <translation> Plus %3 Guangxi regional day(s).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="358" />
+      <location filename="../../desktop/views/calendar/window.py" line="356" />
       <source>正在保存并重算期限,完成后再关闭</source>
       <translation>Saving and recounting deadlines; close once it is done</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="413" />
+      <location filename="../../desktop/views/calendar/window.py" line="411" />
       <source>已录入 %1 年全年安排 %2 天。</source>
       <translation>Entered the whole schedule of %1: %2 days.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="421" />
+      <location filename="../../desktop/views/calendar/window.py" line="419" />
       <source>已录入 %1 %2。</source>
       <translation>Entered %1 (%2).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="427" />
+      <location filename="../../desktop/views/calendar/window.py" line="425" />
       <source>删除 %1?该日将按国务院的安排(或该年录入的全年安排)计算,期限随之重算。</source>
       <translation>Remove %1? The day will count as the State Council's schedule (or the year entered here) says, and deadlines are recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="429" />
+      <location filename="../../desktop/views/calendar/window.py" line="427" />
       <source>删除 %1?该日将按平常的周一至周五计算,未办结期限随之重算。</source>
       <translation>Remove %1? The day will count as usual by the Monday-to-Friday week, and open deadlines will be recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="430" />
+      <location filename="../../desktop/views/calendar/window.py" line="428" />
       <source>删除日期</source>
       <translation>Remove day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="433" />
+      <location filename="../../desktop/views/calendar/window.py" line="431" />
       <source>已删除 %1。</source>
       <translation>Removed %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="447" />
+      <location filename="../../desktop/views/calendar/window.py" line="445" />
       <source>%1 年已录入 %2 天</source>
       <translation>%2 days already entered for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="449" />
+      <location filename="../../desktop/views/calendar/window.py" line="447" />
       <source>替换已录入的安排</source>
       <translation>Replace the entered days</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="450" />
+      <location filename="../../desktop/views/calendar/window.py" line="448" />
       <source>%1。导入将整体替换这些年份已录入的全部日期,替换?</source>
       <translation>%1. The import replaces every day entered for these years. Replace them?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="453" />
+      <location filename="../../desktop/views/calendar/window.py" line="451" />
       <source>未导入:已录入的安排保持不变。</source>
       <translation>Not imported: the entered days are unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="458" />
+      <location filename="../../desktop/views/calendar/window.py" line="456" />
       <source>已导入 %1 年节假日安排 %2 天(替换原有录入 %3 天)。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1 (replacing %3 days entered before).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="459" />
+      <location filename="../../desktop/views/calendar/window.py" line="457" />
       <source>已导入 %1 年节假日安排 %2 天。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="467" />
+      <location filename="../../desktop/views/calendar/window.py" line="465" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="474" />
+      <location filename="../../desktop/views/calendar/window.py" line="472" />
       <source>重算了 %1 项未办结案件的期限。</source>
       <translation> Recounted the deadlines of %1 open cases.</translation>
     </message>
@@ -747,123 +747,128 @@
   <context>
     <name>CallbackWorkbench</name>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="56" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="57" />
       <source>回访工作台</source>
       <translation>Callback desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="59" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="60" />
       <source>应回访时间</source>
       <translation>Callback due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="59" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="60" />
       <source>案件编号</source>
       <translation>Case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="59" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="60" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="59" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="60" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="60" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="61" />
       <source>案件状态</source>
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="67" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="68" />
       <source>双击打开案件详情</source>
       <translation>Double-click to open the case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="76" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="69" />
+      <source>待回访</source>
+      <translation>Callbacks due</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="80" />
       <source>已联系上诉求人</source>
       <translation>Requester reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="79" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="83" />
       <source>已解决</source>
       <translation>Resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="80" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="84" />
       <source>未解决</source>
       <translation>Not resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="85" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="89" />
       <source>请选择</source>
       <translation>Choose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="95" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="99" />
       <source>记录回访</source>
       <translation>Record callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="97" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="101" />
       <source>回访方式</source>
       <translation>Callback by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="99" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="103" />
       <source>是否解决</source>
       <translation>Resolved?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="100" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="104" />
       <source>满意度</source>
       <translation>Satisfaction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="101" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="105" />
       <source>后续处理</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="102" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="106" />
       <source>回访记录</source>
       <translation>Callback notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="157" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="161" />
       <source>案件 %1 的回访已由其他值班台记录(或不再需要回访),刚填写的回答未保存,已清空</source>
       <translation>The callback of case %1 was recorded at another desk (or is no longer due); the answer being filled in was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="197" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="201" />
       <source>已换到另一件回访(案件 %1),原先填写的回答未保存,已清空</source>
       <translation>Moved to another callback (case %1): the answer begun was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="226" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="230" />
       <source>暂缓理由:%1;已向诉求人解释:%2</source>
       <translation>On hold: %1; explained to the requester: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="227" />
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="229" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="231" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="233" />
       <source>(未记录)</source>
       <translation>(not recorded)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="229" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="233" />
       <source>办理结果:%1</source>
       <translation>Result: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="231" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="235" />
       <source>第 %1 次回访:此前 %2 次未联系上诉求人</source>
       <translation>Attempt %1: the requester was not reached the previous %2 time(s)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="235" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="239" />
       <source>并入本案的重复诉求人,请一并告知:%1</source>
       <translation>Requesters of duplicates merged into this case — tell them too: %1</translation>
     </message>
@@ -871,12 +876,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="673" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="672" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="674" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="673" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -884,403 +889,403 @@
   <context>
     <name>CaseDetailDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="68" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="66" />
       <source>本单位签收期限:</source>
       <translation>Our sign-for deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="69" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="67" />
       <source>本单位联系期限:</source>
       <translation>Our contact deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="70" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="68" />
       <source>本单位办理期限:</source>
       <translation>Our handling deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="206" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="206" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="206" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="206" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="211" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="207" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="211" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="207" />
       <source>联系诉求人期限</source>
       <translation>Contact by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="211" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="207" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="212" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="321" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="658" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="208" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="320" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="657" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="238" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="234" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="241" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="238" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="282" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="281" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="318" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="317" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="320" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="319" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="331" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="330" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="334" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="333" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="340" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="339" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="340" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="339" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="347" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="346" />
       <source>本单位:已反馈,待中心核查</source>
       <translation>Ours: result reported, awaiting the center's review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="348" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="347" />
       <source>本单位:计时暂停,待中心决定</source>
       <translation>Ours: clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="354" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="353" />
       <source>办理机构</source>
       <translation>Handled by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="354" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="353" />
       <source>已上报%1,由%1网格化服务管理机构办理;本级可查看进展,不能办理(第十七条)</source>
       <translation>Escalated to %1: handled by the grid management institution of %1; followed here, not handled (Art. 17)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="356" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="355" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="357" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="356" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="357" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="357" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="359" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="360" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="359" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="360" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="360" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="362" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="370" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="369" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="363" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="362" />
       <source>并入的重复诉求</source>
       <translation>Duplicates merged in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="365" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="608" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="614" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="364" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="607" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="613" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="365" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="364" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="368" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="367" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="387" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="386" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="400" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="399" />
       <source>待回访(第 {attempt} 次,前 {before} 次未联系上),期限 {due}</source>
       <translation>To call back (attempt {attempt}; {before} not reached), due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="402" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="401" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="416" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="415" />
       <source>已于 %1 联系</source>
       <translation>Contacted %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="525" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="572" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="524" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="571" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="527" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="526" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="530" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="529" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="535" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="534" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="537" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="536" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="543" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="542" />
       <source>撤销并入 %1 的理由(如:核实后并非同一诉求)</source>
       <translation>Why it no longer goes with %1 (e.g. found not to be the same request)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="547" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="546" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="554" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="553" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="560" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="559" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="575" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="574" />
       <source>协办单位(可输入名称的一部分查找)</source>
       <translation>Co-handler (type part of a name to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="579" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="578" />
       <source>请从列表中选择协办单位:“%1”不在可选单位中</source>
       <translation>Choose the co-handler from the list: “%1” is not one of the departments offered</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="582" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="581" />
       <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
       <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="587" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="586" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="587" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="586" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="588" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="587" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="588" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="587" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="591" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="590" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="595" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="594" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="596" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="595" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="600" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="599" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="608" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="607" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="609" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="608" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="614" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="613" />
       <source>督办期限(至该日 24:00;默认 %1 个工作日)</source>
       <translation>Deadline of the supervision order (to 24:00 of that day; by default %1 working days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="623" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="622" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="623" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="622" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="624" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="623" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="624" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="623" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="630" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="629" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="630" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="629" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="631" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="630" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="631" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="630" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="639" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="638" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="643" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="642" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="648" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="647" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="648" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="647" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="650" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="649" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="654" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="653" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="662" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="661" />
       <source>办理期限已过,请说明逾期理由</source>
       <translation>The deadline has passed: why is it late?</translation>
     </message>
@@ -1438,62 +1443,62 @@
       <translation>Regulation checklist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="32" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="33" />
       <source>条款</source>
       <translation>Article</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="32" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="33" />
       <source>内容要点</source>
       <translation>Key points</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="32" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="33" />
       <source>实现功能</source>
       <translation>Implemented by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="32" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="33" />
       <source>检验测试</source>
       <translation>Tests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="37" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="38" />
       <source>导出 PDF…</source>
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="57" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="58" />
       <source>(暂无测试)</source>
       <translation>(no tests yet)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="58" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="59" />
       <source>第{0}条 {1}</source>
       <translation>Art. {0} {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="63" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="64" />
       <source>{0} 条中 {1} 条有测试检验;测试清单由测试中的标记生成(来源:{2})</source>
       <translation>{1} of {0} articles are checked by tests; the list is generated from the tests' markers (source: {2})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="66" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="67" />
       <source>共 {0} 条;本安装不含测试,测试数不可用</source>
       <translation>{0} articles; this installation does not include the tests, so they cannot be counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="69" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="70" />
       <source>导出条例对照表</source>
       <translation>Export regulation checklist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="69" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="70" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="72" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="73" />
       <source>条例对照表已导出到 {0}</source>
       <translation>Conformance report written to {0}</translation>
     </message>
@@ -1605,32 +1610,32 @@
   <context>
     <name>DayForm</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="141" />
+      <location filename="../../desktop/views/calendar/window.py" line="139" />
       <source>录入一天</source>
       <translation>Enter a day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="144" />
+      <location filename="../../desktop/views/calendar/window.py" line="142" />
       <source>如:春节、壮族三月三</source>
       <translation>e.g. Spring Festival, Sanyuesan</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="145" />
+      <location filename="../../desktop/views/calendar/window.py" line="143" />
       <source>广西地方节假日(国务院安排之外,如壮族三月三)</source>
       <translation>Guangxi regional day (outside the State Council's schedule, such as Sanyuesan)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="149" />
+      <location filename="../../desktop/views/calendar/window.py" line="147" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="150" />
+      <location filename="../../desktop/views/calendar/window.py" line="148" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="151" />
+      <location filename="../../desktop/views/calendar/window.py" line="149" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
@@ -1927,7 +1932,7 @@
     <name>DispatchDialog</name>
     <message>
       <location filename="../../desktop/views/cases/dispatch_dialog.py" line="53" />
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="82" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="84" />
       <source>派遣</source>
       <translation>Dispatch</translation>
     </message>
@@ -1937,57 +1942,63 @@
       <translation>Type part of a department's name to find it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="77" />
-      <source>主办(首接)单位</source>
-      <translation>Lead department</translation>
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="63" />
+      <source>查找协办单位</source>
+      <translation>Find co-handlers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="79" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="64" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="81" />
       <source>协办单位</source>
       <translation>Co-handlers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="83" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="79" />
+      <source>主办(首接)单位</source>
+      <translation>Lead department</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="85" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="102" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="104" />
       <source>派遣 %1</source>
       <translation>Dispatch %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="105" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="107" />
       <source>现在派遣:%1 前签收,办理时限 %2 %3,%4 前办结</source>
       <translation>Dispatched now: to be signed for by %1; time limit %2 %3, to be finished by %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="109" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="111" />
       <source>%1 年的节假日安排尚未录入,期限暂按周一至周五计算</source>
       <translation>The holidays of %1 are not entered yet: deadlines are counted Monday to Friday for now</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="122" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="124" />
       <source>已选协办单位:%1</source>
       <translation>Co-handlers chosen: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="133" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="135" />
       <source>%1 没有联络员账号,无人能在桌面签收(条例第十九条):派遣后请电话通知</source>
       <translation>%1 has no liaison account, so nobody can sign for the case at a desk (Art. 19): phone it after dispatching</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="152" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="154" />
       <source> · 正在协办</source>
       <translation> · co-handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="153" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="155" />
       <source> · 正在协办,继续协办</source>
       <translation> · co-handling, carries on</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="167" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="169" />
       <source>(无推荐理由)</source>
       <translation>(no reason for the suggestion)</translation>
     </message>
@@ -1995,62 +2006,62 @@
   <context>
     <name>DrillDownDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="57" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="58" />
       <source>{0} · {1}:计入的记录</source>
       <translation>{0} · {1}: records counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="59" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="60" />
       <source>分母(应计)</source>
       <translation>Denominator (counted)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="60" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="61" />
       <source>分子(达标)</source>
       <translation>Numerator (met)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="63" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="65" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="63" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="65" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="63" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="65" />
       <source>期限</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="63" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="65" />
       <source>完成</source>
       <translation>Completed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="64" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="66" />
       <source>达标</source>
       <translation>Met</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="71" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="73" />
       <source>本期含已结算月份({0}):下列为当前数据,可能与结算时的数字不同。</source>
       <translation>This period includes settled months ({0}): the rows below are current data and may differ from the figures at settlement.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="92" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="94" />
       <source>是</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="92" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="94" />
       <source>否</source>
       <translation>No</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="95" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="97" />
       <source>共 {0} 条</source>
       <translation>{0} in all</translation>
     </message>
@@ -2114,27 +2125,27 @@
   <context>
     <name>EmergencyReportDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="179" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="183" />
       <source>报告紧急情况(《条例》第二十一条)</source>
       <translation>Report an emergency (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="184" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="188" />
       <source>按经纬度所在网格确定</source>
       <translation>From the grid at the coordinates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="185" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="189" />
       <source>所属乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="189" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="193" />
       <source>报送</source>
       <translation>Submit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="190" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="194" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -2162,98 +2173,108 @@
       <translation>No location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="84" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="79" />
+      <source>经度</source>
+      <translation>Longitude</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="80" />
+      <source>纬度</source>
+      <translation>Latitude</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
       <source>死亡</source>
       <translation>Dead</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="84" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
       <source>受伤</source>
       <translation>Injured</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="84" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
       <source>失踪</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="88" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="91" />
       <source>尚在核实</source>
       <translation>still being verified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="89" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="92" />
       <source>伤亡人数尚未核实时勾选,填目前已知的人数;终报前须核实</source>
       <translation>Tick while casualties are not yet verified and enter the numbers known so far; they must be verified before the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="95" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="98" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="96" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="99" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="97" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="100" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="100" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="103" />
       <source>时间未定</source>
       <translation>Time not known</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="106" />
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="121" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="109" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="125" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="109" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="113" />
       <source>默认为打开本表的时间;请改为实际接到报告的时间,各级报告时限从此时起算</source>
       <translation>Defaults to when this form was opened; set it to when the report actually came in — every reporting deadline counts from it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="110" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="114" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="111" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="115" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="112" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="116" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="113" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="117" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="114" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="118" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="115" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="119" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="116" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="120" />
       <source>已采取的措施</source>
       <translation>Measures taken</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="121" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="125" />
       <source>预计发生时间</source>
       <translation>Expected at</translation>
     </message>
@@ -2261,157 +2282,157 @@
   <context>
     <name>EvaluationPanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="103" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="105" />
       <source>综合评价(第五条、第二十三条)</source>
       <translation>Evaluation (Art. 5, Art. 23)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="105" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="107" />
       <source>2026-10、2026-Q4 或 2026</source>
       <translation>2026-10, 2026-Q4 or 2026</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="112" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="114" />
       <source>计算</source>
       <translation>Calculate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="113" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="115" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="114" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="116" />
       <source>打印考核表…</source>
       <translation>Print assessment form…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="115" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="117" />
       <source>结算本月…</source>
       <translation>Settle month…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="116" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="118" />
       <source>撤销结算…</source>
       <translation>Undo settlement…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="134" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="138" />
       <source>用户“{0}”没有综合评价的权限(第五条、第二十三条):考核数据由值班长或管理员查看;如需查看,请联系管理员。</source>
       <translation>User “{0}” may not evaluate (Art. 5, 23): assessment figures are for shift supervisors and admins; ask an admin if you need them.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="138" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="142" />
       <source>考核期</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="138" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="142" />
       <source>对象</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="159" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="163" />
       <source>{0}尚未结束(至 {1}),结束后才能结算</source>
       <translation>{0} is not over yet (until {1}); it can be settled once it is over</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="162" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="166" />
       <source>冻结该月的考核数据:此后该月及其所在季度、年度按结算数据计算</source>
       <translation>Freeze the month's assessment data: from then on the month, its quarter and its year are calculated from the settled data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="165" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="169" />
       <source>计算中…</source>
       <translation>Calculating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="175" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="179" />
       <source>计算中…正在统计 {0}(第 {1}/{2} 个月,统计后保留,下次即时显示)</source>
       <translation>Calculating… counting {0} (month {1} of {2}; kept once counted, shown at once next time)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="187" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="191" />
       <source>{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的记录(诉求、报送环节或工作日志)。</source>
       <translation>{0} · {1} · {2}: {3} subjects, {4} ranked. Double-click a rate to see the records counted (requests, reporting rungs or work logs).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="191" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="195" />
       <source> 其中 {0} 为结算数据。</source>
       <translation> Settled data used for {0}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="194" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="198" />
       <source> 考核期至 {0} 尚未结束:所列为截至 {1} 的阶段数据,期末前仍会变化。</source>
       <translation> The period runs to {0} and is not over: the figures are interim, as of {1}, and will change until it ends.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="208" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="212" />
       <source>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="209" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="213" />
       <source>导出考核结果</source>
       <translation>Export assessment results</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="217" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="221" />
       <source>考核结果已导出到 {0}</source>
       <translation>Assessment results written to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="221" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="225" />
       <source>打印考核表</source>
       <translation>Print assessment form</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="222" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="226" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="227" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="231" />
       <source>考核表已保存到 {0},共 {1} 页</source>
       <translation>Assessment forms saved to {0}, {1} pages</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="232" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="236" />
       <source>结算考核数据</source>
       <translation>Settle assessment data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="233" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="237" />
       <source>结算 {0} 的考核数据?结算后,该月及其所在季度、年度的考核按结算时的数据计算,不再随后续办理变化;如需更正须撤销结算。</source>
       <translation>Settle the assessment data for {0}? Once settled, the month, its quarter and its year are assessed on the data as settled and no longer change with later handling; to correct them, the settlement must be undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="236" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="240" />
       <source>结算中…</source>
       <translation>Settling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="238" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="242" />
       <source>已结算 {0},共 {1} 项数据。</source>
       <translation>Settled {0}: {1} records.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="244" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="248" />
       <source>撤销结算</source>
       <translation>Undo settlement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="244" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="248" />
       <source>撤销 {0} 结算的理由:</source>
       <translation>Reason for undoing the settlement of {0}:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="248" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="252" />
       <source>已撤销 {0} 的结算。</source>
       <translation>Settlement of {0} undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="252" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="256" />
       <source>综合评价</source>
       <translation>Evaluation</translation>
     </message>
@@ -2559,117 +2580,117 @@
   <context>
     <name>GovernancePanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="77" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="75" />
       <source>重点治理事项(第二十二条)</source>
       <translation>Key governance items (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
       <source>地区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
       <source>诉求数</source>
       <translation>Requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
       <source>收到时段</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
       <source>中心(经度, 纬度)</source>
       <translation>Centre (lon, lat)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="81" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
       <source>复核日期</source>
       <translation>Review date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="81" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="81" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
       <source>事项</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="90" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="89" />
       <source>检测反复发生的问题</source>
       <translation>Detect recurring problems</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="90" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="89" />
       <source>立项…</source>
       <translation>Take up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="91" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="90" />
       <source>销号…</source>
       <translation>Close off…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="91" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="90" />
       <source>不予立项…</source>
       <translation>Decline…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="100" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="99" />
       <source>用户“{0}”没有督办权限:重点治理事项由值班长或管理员检测、立项和办理</source>
       <translation>User “{0}” may not supervise: key governance items are detected, accepted and handled by shift supervisors and admins</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="133" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="132" />
       <source>(到期)</source>
       <translation> (due)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="135" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="134" />
       <source>{0} 至 {1}</source>
       <translation>{0} to {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="143" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="142" />
       <source>共 {0} 项</source>
       <translation>{0} items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="166" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="165" />
       <source>销号</source>
       <translation>Close off</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="166" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="165" />
       <source>治理情况:</source>
       <translation>What was done:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="171" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="170" />
       <source>不予立项</source>
       <translation>Decline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="171" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="170" />
       <source>理由:</source>
       <translation>Reason:</translation>
     </message>
@@ -2740,37 +2761,37 @@
       <translation>{0} · {1}: requests counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="100" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="101" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="100" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="101" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="100" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="101" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="100" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="101" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="101" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="102" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="131" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="132" />
       <source>共 {0} 件</source>
       <translation>{0} requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="133" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="134" />
       <source>列出最早受理的 {0} 件</source>
       <translation>The {0} received first are listed</translation>
     </message>
@@ -2783,67 +2804,67 @@
       <translation>M{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="144" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="145" />
       <source>高频与疑难问题分析(第二十二条)</source>
       <translation>Frequent and difficult problems (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="148" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="149" />
       <source>按{0}</source>
       <translation>By {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="149" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="150" />
       <source>分析</source>
       <translation>Analyse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="151" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="152" />
       <source>在地图上着色</source>
       <translation>Colour the map</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="154" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="155" />
       <source>各类诉求趋势(前五类)</source>
       <translation>Request trends (top five categories)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="156" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="157" />
       <source>诉求数量(按类别)</source>
       <translation>Requests by category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="157" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="158" />
       <source>持续时间长、解决难度大的问题</source>
       <translation>Long-running, hard-to-solve problems</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="160" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="161" />
       <source>点击一类问题,查看计入的诉求</source>
       <translation>Click a kind of problem to see the requests counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="164" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="165" />
       <source>期间</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="178" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="179" />
       <source>统计中…</source>
       <translation>Counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="206" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="207" />
       <source>这段时间没有受理诉求</source>
       <translation>No requests received in this period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="210" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="211" />
       <source>{0}:受理 {1} 件,涉及网格 {2} 个</source>
       <translation>{0}: {1} requests received in {2} grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="241" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="242" />
       <source>已在地图上为 {0} 个网格着色(颜色越深诉求越多)</source>
       <translation>Coloured {0} grids on the map (darker means more requests)</translation>
     </message>
@@ -3117,12 +3138,14 @@
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="71" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="108" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="85" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="113" />
       <source>报送时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="71" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="84" />
       <source>报送内容</source>
       <translation>What was reported</translation>
     </message>
@@ -3132,243 +3155,253 @@
       <translation>What was reported (e.g. phoned the district emergency office)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="81" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="82" />
+      <source>紧急情况</source>
+      <translation>Emergency</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="83" />
+      <source>报告环节</source>
+      <translation>Reporting steps</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="86" />
       <source>报送时间(北京时间);不改动则按点击“登记报送”的时间登记</source>
       <translation>When it was reported (Beijing time); left alone, the moment “Record” is pressed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="84" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="89" />
       <source>登记报送</source>
       <translation>Record report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="87" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="92" />
       <source>处置完毕…</source>
       <translation>Handled…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="89" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="94" />
       <source>终报…</source>
       <translation>Final report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="91" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="96" />
       <source>打印信息快报…</source>
       <translation>Print bulletin…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="93" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="98" />
       <source>确认告警</source>
       <translation>Acknowledge alarm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="95" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="100" />
       <source>更正/补充事实…</source>
       <translation>Correct/add facts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="97" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="102" />
       <source>更正报送记录…</source>
       <translation>Correct record…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="99" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="104" />
       <source>撤销处置完毕…</source>
       <translation>Undo handled…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="104" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="109" />
       <source>报告时限设置…</source>
       <translation>Reporting time limits…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="149" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="154" />
       <source>【未确认】</source>
       <translation>[Unacknowledged] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="153" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="158" />
       <source>【预警】</source>
       <translation>[WARNING] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="155" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="160" />
       <source>【超时 %1 项】</source>
       <translation>[%1 overdue]</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="174" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="179" />
       <source>(超时 %1 分钟)</source>
       <translation> (%1 min late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="176" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="181" />
       <source>(又漏报 %1 轮)</source>
       <translation> (%1 more rounds missed)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="179" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="184" />
       <source>漏报,随此时的续报补报</source>
       <translation>missed; made late by the follow-up at this time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="186" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="218" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="191" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="223" />
       <source>超时</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="191" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="196" />
       <source>更正记录:</source>
       <translation>Corrections:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="231" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="236" />
       <source>请先在表中选择要登记的环节</source>
       <translation>Select the step to record in the table first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="233" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="238" />
       <source>该环节已报送</source>
       <translation>This step has been reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="235" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="240" />
       <source>终报向各级一并报送:请用“终报…”</source>
       <translation>The final report goes to every level at once: use “Final report…”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="241" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="246" />
       <source>请先在表中选择要更正的已报送环节</source>
       <translation>Select a step already reported to correct it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="245" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="250" />
       <source>更正报送记录</source>
       <translation>correct the record of a report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="247" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="252" />
       <source>只有处置中的报告才能标记处置完毕</source>
       <translation>Only a report still being handled can be marked handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="249" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="254" />
       <source>先标记处置完毕,再作终报</source>
       <translation>Mark the situation handled first, then make the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="252" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="257" />
       <source>只有已处置、尚未终报的报告可以撤销处置完毕</source>
       <translation>Only a handled report without its final report can be set back to open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="253" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="258" />
       <source>撤销处置完毕</source>
       <translation>undo marking it handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="255" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="260" />
       <source>没有可打印的报告</source>
       <translation>No report to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="256" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="261" />
       <source>没有待确认的告警</source>
       <translation>No alarm waiting for acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="258" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="263" />
       <source>紧急情况告警须由值班长以本人账号确认</source>
       <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="261" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="266" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="263" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="268" />
       <source>已终报结束的报告不能更正</source>
       <translation>A report closed by its final report cannot be corrected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="309" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="314" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="310" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="315" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="311" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="316" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="323" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="328" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="324" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="329" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="325" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="330" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="325" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="330" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="338" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="343" />
       <source>更正报送记录 — %1</source>
       <translation>Correct record — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="339" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="344" />
       <source>%1(报%2)登记的报送时间为 %3。更正后,原记录、更正后的时间和原因都留在报告的更正记录中。</source>
       <translation>%1 (to %2) was recorded as made at %3. The record before, the corrected time and the reason all stay in the report's corrections.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="342" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="347" />
       <source>实际报送时间</source>
       <translation>Actually made at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="342" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="347" />
       <source>更正原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="352" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="357" />
       <source>撤销处置完毕 — %1</source>
       <translation>Undo handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="353" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="358" />
       <source>撤销原因(撤销后续报恢复计时,终报不再计时)</source>
       <translation>Reason (follow-ups fall due again; the final report no longer does)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="360" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="365" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="364" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="369" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="365" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="370" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>
@@ -3435,37 +3468,37 @@
   <context>
     <name>LeaderForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="52" />
+      <location filename="../../desktop/views/people/forms.py" line="50" />
       <source>确定领导联系</source>
       <translation>Assign leadership contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="60" />
+      <location filename="../../desktop/views/people/forms.py" line="58" />
       <source>片区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="61" />
+      <location filename="../../desktop/views/people/forms.py" line="59" />
       <source>职责</source>
       <translation>Duty</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="62" />
+      <location filename="../../desktop/views/people/forms.py" line="60" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="63" />
+      <location filename="../../desktop/views/people/forms.py" line="61" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="64" />
+      <location filename="../../desktop/views/people/forms.py" line="62" />
       <source>职务</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="65" />
+      <location filename="../../desktop/views/people/forms.py" line="63" />
       <source>起始日期</source>
       <translation>Start date</translation>
     </message>
@@ -4087,123 +4120,133 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/new_case_dialog.py" line="141" />
+      <source>经度</source>
+      <translation>Longitude</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="142" />
+      <source>纬度</source>
+      <translation>Latitude</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="143" />
       <source>纬度,如 21.428</source>
       <translation>Latitude, e.g. 21.428</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="147" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="149" />
       <source>紧急(涉及安全或停水停电停气)</source>
       <translation>Urgent (safety, or water, power or gas cut)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="148" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="252" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="150" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="254" />
       <source>未定位:保存后进入待分拨清单</source>
       <translation>Not located: goes to the triage list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="157" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="159" />
       <source>双击打开该案件查看;确属同一诉求的,选中后点“并入所选案件”:本诉求登记后即并入该案件,不另行办理</source>
       <translation>Double-click to open the case; if it is the same request, select it and click “Merge into selected case”: this request is recorded and merged into it, not handled separately</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="165" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="167" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="165" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="167" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="166" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="166" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="167" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="167" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="170" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="170" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="171" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="170" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="172" />
       <source>所属网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="170" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="172" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="171" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="173" />
       <source>疑似重复</source>
       <translation>Possible duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="175" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="177" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="176" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="178" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="177" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="316" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="179" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="318" />
       <source>并入所选案件</source>
       <translation>Merge into selected case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="193" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="195" />
       <source>已填写的内容尚未保存:再按一次 Esc(或再点“取消”)放弃,继续填写则保留</source>
       <translation>What has been typed is not saved: press Esc again (or Cancel) to discard it, or go on typing to keep it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="280" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="282" />
       <source>不在任何网格内:保存后进入待分拨清单</source>
       <translation>In no grid: goes to the triage list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="286" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="288" />
       <source>{number} {title}(相距 {distance} 米,{state})</source>
       <translation>{number} {title} ({distance} m away, {state})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="317" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="319" />
       <source>本诉求将登记并作为重复诉求并入案件 %1,由该案件一并办理,不另行派遣。确定并入?</source>
       <translation>This request will be recorded and merged into case %1 as a duplicate, handled with it and not dispatched separately. Merge?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="328" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="330" />
       <source>经纬度(lon/lat):“%1”不是数字,请写成 109.105 这样的小数</source>
       <translation>Longitude/latitude (lon/lat): “%1” is not a number; write a decimal such as 109.105</translation>
     </message>
@@ -4475,7 +4518,22 @@
       <translation>Search name or code (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/place_tree.py" line="305" />
+      <location filename="../../desktop/views/place_tree.py" line="257" />
+      <source>搜索地点</source>
+      <translation>Search places</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/place_tree.py" line="258" />
+      <source>搜索结果</source>
+      <translation>Search results</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/place_tree.py" line="259" />
+      <source>区划树</source>
+      <translation>Place tree</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/place_tree.py" line="309" />
       <source>没有找到“%1”</source>
       <translation>Nothing found for “%1”</translation>
     </message>
@@ -4492,7 +4550,7 @@
     <name>ProposalDialog</name>
     <message>
       <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="43" />
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="118" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="119" />
       <source>网格划分调整申请</source>
       <translation>Grid adjustment proposal</translation>
     </message>
@@ -4507,77 +4565,77 @@
       <translation>GCJ-02 (drawn in Amap or DataV)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="52" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="53" />
       <source>写明调整的具体情形,如:村(社区)规模调整、人员流动重大变化</source>
       <translation>State the circumstances, e.g. village/community re-scaled, major population movement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="54" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="55" />
       <source>调整后相关村(社区)的网格(GeoJSON;已有网格未写的属性保持不变)</source>
       <translation>The villages' grids after the adjustment (GeoJSON; properties not given for an existing grid stay unchanged)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="55" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="56" />
       <source>浏览…</source>
       <translation>Browse…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="61" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="62" />
       <source>提出申请</source>
       <translation>Submit proposal</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="65" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="66" />
       <source>乡镇(街道)代码 {0};提出后须经县(区)同意,报市备案</source>
       <translation>Township code {0}; once submitted it needs the county's approval and is filed with the city</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="66" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="67" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="67" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="68" />
       <source>调整情形</source>
       <translation>Circumstances</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="68" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="69" />
       <source>理由说明</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="69" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="70" />
       <source>网格文件</source>
       <translation>Grid file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="70" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="71" />
       <source>坐标系</source>
       <translation>Coordinate system</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="78" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="79" />
       <source>选择网格文件</source>
       <translation>Choose grid file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="78" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="79" />
       <source>GeoJSON (*.geojson *.json)</source>
       <translation>GeoJSON (*.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="87" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="88" />
       <source>请选择调整后网格的 GeoJSON 文件</source>
       <translation>Choose the GeoJSON file of the adjusted grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="100" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="101" />
       <source>已提出申请 #{0}({1} 个网格),等待县(区)审核</source>
       <translation>Proposal #{0} submitted ({1} grids); awaiting county review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="107" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="108" />
       <source>网格文件没有列出以下在用网格:
 {0}
 
@@ -4588,7 +4646,7 @@
 State in the proposal that they are retired? (No: nothing is proposed; add them to the file)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="119" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="120" />
       <source>请先在左侧选择一个乡镇(街道)或其下的村(社区)、网格</source>
       <translation>First choose a township, or a village/community or grid in it, on the left</translation>
     </message>
@@ -4730,77 +4788,97 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="79" />
+      <location filename="../../desktop/views/queue_panel.py" line="80" />
       <source>联系 超期 99天23小时</source>
       <translation>Contact 99 d 23 h overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="120" />
+      <location filename="../../desktop/views/queue_panel.py" line="121" />
       <source>待本中心办理</source>
       <translation>Waiting on this center</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="120" />
+      <location filename="../../desktop/views/queue_panel.py" line="121" />
       <source>待分拨清单(未落网格)</source>
       <translation>Triage list (in no grid)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="120" />
+      <location filename="../../desktop/views/queue_panel.py" line="121" />
       <source>待重点督办</source>
       <translation>Due for key supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="121" />
+      <location filename="../../desktop/views/queue_panel.py" line="122" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="121" />
+      <location filename="../../desktop/views/queue_panel.py" line="122" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="123" />
+      <location filename="../../desktop/views/queue_panel.py" line="124" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="124" />
+      <location filename="../../desktop/views/queue_panel.py" line="125" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="125" />
+      <location filename="../../desktop/views/queue_panel.py" line="126" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="126" />
+      <location filename="../../desktop/views/queue_panel.py" line="127" />
       <source>编号或标题(Ctrl+Shift+F)</source>
       <translation>Number or title (Ctrl+Shift+F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="127" />
+      <location filename="../../desktop/views/queue_panel.py" line="129" />
+      <source>查找案件</source>
+      <translation>Find case</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_panel.py" line="130" />
+      <source>案件状态</source>
+      <translation>Case state</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_panel.py" line="131" />
+      <source>类别</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_panel.py" line="132" />
+      <source>案件队列</source>
+      <translation>Case queue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_panel.py" line="133" />
       <source>打开案件详情</source>
       <translation>Open case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="128" />
+      <location filename="../../desktop/views/queue_panel.py" line="134" />
       <source>复制案件编号</source>
       <translation>Copy case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="129" />
+      <location filename="../../desktop/views/queue_panel.py" line="135" />
       <source>复制本行</source>
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="248" />
+      <location filename="../../desktop/views/queue_panel.py" line="254" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="248" />
+      <location filename="../../desktop/views/queue_panel.py" line="254" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
@@ -4808,22 +4886,22 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>RectificationForm</name>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="25" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="24" />
       <source>督促限期整改</source>
       <translation>Order rectification by a deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="37" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="35" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="38" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="36" />
       <source>履职不到位情形</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="40" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="38" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
@@ -4885,7 +4963,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Required</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/required_fields.py" line="40" />
+      <location filename="../../desktop/views/required_fields.py" line="42" />
       <source>为必填项</source>
       <translation>marks a required field</translation>
     </message>
@@ -4893,27 +4971,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ReturnForm</name>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="53" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="51" />
       <source>退回整改情况</source>
       <translation>Return the rectification report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="63" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="60" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="66" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="63" />
       <source>部门报送的整改情况</source>
       <translation>The department's report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="67" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="64" />
       <source>退回理由</source>
       <translation>Reason for returning</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="69" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="66" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
@@ -5057,52 +5135,52 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Last comment</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="78" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="80" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="78" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="80" />
       <source>变化</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="78" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="80" />
       <source>变更前 → 变更后</source>
       <translation>Before → after</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="82" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="84" />
       <source>审核或备案意见(不同意时必填)</source>
       <translation>Review or filing comment (required when rejecting)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="145" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="147" />
       <source>是</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="145" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="147" />
       <source>否</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="155" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="157" />
       <source>新增 {0} 个、变更 {1} 个、撤销 {2} 个、不变 {3} 个</source>
       <translation>{0} new, {1} changed, {2} retired, {3} unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="158" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="160" />
       <source>;撤销:{0}</source>
       <translation>; retired: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="164" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="166" />
       <source>;</source>
       <translation>; </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="165" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="167" />
       <source>{0} {1} → {2}</source>
       <translation>{0} {1} → {2}</translation>
     </message>
@@ -5148,58 +5226,63 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>RosterPanel</name>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="93" />
+      <location filename="../../desktop/views/roster_panel.py" line="89" />
+      <source>网格人员</source>
+      <translation>Grid staff</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/roster_panel.py" line="95" />
       <source>在左侧选择村(社区)或网格,查看网格人员和基础数据</source>
       <translation>Choose a village/community or grid on the left to see its staff and base data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="100" />
+      <location filename="../../desktop/views/roster_panel.py" line="102" />
       <source>常住人口 %1(2020 年第七次全国人口普查)</source>
       <translation>Resident population %1 (2020 census)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="104" />
+      <location filename="../../desktop/views/roster_panel.py" line="106" />
       <source>户数 %1</source>
       <translation>Households %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="104" />
+      <location filename="../../desktop/views/roster_panel.py" line="106" />
       <source>人口 %1</source>
       <translation>Residents %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="104" />
+      <location filename="../../desktop/views/roster_panel.py" line="106" />
       <source>单位 %1</source>
       <translation>Units %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="105" />
+      <location filename="../../desktop/views/roster_panel.py" line="107" />
       <source>网格人员 %1</source>
       <translation>Grid staff %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="110" />
+      <location filename="../../desktop/views/roster_panel.py" line="112" />
       <source>已划网格 %1 个:</source>
       <translation>%1 grids drawn: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="112" />
-      <location filename="../../desktop/views/roster_panel.py" line="119" />
+      <location filename="../../desktop/views/roster_panel.py" line="114" />
+      <location filename="../../desktop/views/roster_panel.py" line="121" />
       <source>尚未划分网格</source>
       <translation>No grids drawn yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="115" />
+      <location filename="../../desktop/views/roster_panel.py" line="117" />
       <source>网格:</source>
       <translation>Grids: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="115" />
+      <location filename="../../desktop/views/roster_panel.py" line="117" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="116" />
+      <location filename="../../desktop/views/roster_panel.py" line="118" />
       <source>%1(%2,%3人)</source>
       <translation>%1 (%2, %3 staff)</translation>
     </message>
@@ -5397,27 +5480,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TimelineModel</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="150" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="146" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="150" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="146" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="151" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="147" />
       <source>终端</source>
       <translation>Desktop</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="151" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="147" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="152" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="148" />
       <source>内容</source>
       <translation>Details</translation>
     </message>
@@ -5425,67 +5508,67 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>VisitForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="109" />
+      <location filename="../../desktop/views/people/forms.py" line="107" />
       <source>专业人员进网格</source>
       <translation>Professional visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="111" />
+      <location filename="../../desktop/views/people/forms.py" line="109" />
       <source>(新登记)</source>
       <translation>(register new)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="123" />
+      <location filename="../../desktop/views/people/forms.py" line="121" />
       <source>法治宣传</source>
       <translation>Law publicity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="123" />
+      <location filename="../../desktop/views/people/forms.py" line="121" />
       <source>纠纷化解</source>
       <translation>Dispute resolution</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="123" />
+      <location filename="../../desktop/views/people/forms.py" line="121" />
       <source>便民服务</source>
       <translation>Public services</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="126" />
+      <location filename="../../desktop/views/people/forms.py" line="124" />
       <source>专业人员</source>
       <translation>Professional</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="127" />
+      <location filename="../../desktop/views/people/forms.py" line="125" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="128" />
+      <location filename="../../desktop/views/people/forms.py" line="126" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="129" />
+      <location filename="../../desktop/views/people/forms.py" line="127" />
       <source>所在单位</source>
       <translation>Employer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="130" />
+      <location filename="../../desktop/views/people/forms.py" line="128" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="131" />
+      <location filename="../../desktop/views/people/forms.py" line="129" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="132" />
+      <location filename="../../desktop/views/people/forms.py" line="130" />
       <source>事由</source>
       <translation>Purpose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="133" />
+      <location filename="../../desktop/views/people/forms.py" line="131" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -5663,27 +5746,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>WorkLogForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="80" />
+      <location filename="../../desktop/views/people/forms.py" line="78" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="89" />
+      <location filename="../../desktop/views/people/forms.py" line="87" />
       <source>人员</source>
       <translation>Person</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="90" />
+      <location filename="../../desktop/views/people/forms.py" line="88" />
       <source>工作</source>
       <translation>Work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="91" />
+      <location filename="../../desktop/views/people/forms.py" line="89" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="92" />
+      <location filename="../../desktop/views/people/forms.py" line="90" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -5691,62 +5774,62 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>YearForm</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="178" />
+      <location filename="../../desktop/views/calendar/window.py" line="176" />
       <source>录入 %1 年全年安排</source>
       <translation>Enter the whole schedule of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="179" />
+      <location filename="../../desktop/views/calendar/window.py" line="177" />
       <source>逐行录入该年的全部法定节假日和调休上班日(不必录入平常的周末)。保存时一次录入;有误的行将逐一列出,不作任何修改。</source>
       <translation>Enter all of the year's statutory holidays and make-up workdays, one per row (ordinary weekends need no entry). Everything is saved at once; rows in error are listed one by one and nothing is changed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="183" />
+      <location filename="../../desktop/views/calendar/window.py" line="181" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="183" />
+      <location filename="../../desktop/views/calendar/window.py" line="181" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="183" />
+      <location filename="../../desktop/views/calendar/window.py" line="181" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="188" />
+      <location filename="../../desktop/views/calendar/window.py" line="186" />
       <source>添加一行</source>
       <translation>Add a row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="189" />
+      <location filename="../../desktop/views/calendar/window.py" line="187" />
       <source>新行为上一行的次日,类别和名称相同,便于录入连续的假日</source>
       <translation>A new row is the day after the previous one, with the same category and name, to enter consecutive holidays quickly</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="194" />
+      <location filename="../../desktop/views/calendar/window.py" line="192" />
       <source>保存全年安排</source>
       <translation>Save the whole year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="195" />
+      <location filename="../../desktop/views/calendar/window.py" line="193" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="220" />
+      <location filename="../../desktop/views/calendar/window.py" line="218" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="225" />
+      <location filename="../../desktop/views/calendar/window.py" line="223" />
       <source>如:春节</source>
       <translation>e.g. Spring Festival</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="250" />
+      <location filename="../../desktop/views/calendar/window.py" line="248" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
@@ -5811,17 +5894,17 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>… %1 more, see “Show Details”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="79" />
+      <location filename="../../desktop/views/dialogs.py" line="80" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="90" />
+      <location filename="../../desktop/views/dialogs.py" line="91" />
       <source>程序出错,本次操作未完成:%1</source>
       <translation>The program failed; this was not done: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="93" />
+      <location filename="../../desktop/views/dialogs.py" line="94" />
       <source>这不是您的操作有误。详细情况已记入日志文件 %1,请把它交给负责维护本机的同事。</source>
       <translation>This is not a mistake of yours. The details are in the log file %1: please pass it to whoever looks after this computer.</translation>
     </message>

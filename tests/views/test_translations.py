@@ -14,7 +14,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QComboBox,
     QDateEdit,
     QDockWidget,
@@ -35,6 +34,7 @@ from desktop.views.login_dialog import LoginDialog
 from desktop.views.main_window import MainWindow
 
 from .conftest import QIAOBEI
+from .keyboard import open_feature
 
 SHOW_ERROR = dialogs.show_error
 TS = i18n.translations_dir() / "griddesk_en.ts"
@@ -182,15 +182,7 @@ def test_login_dialog_in_english(qtbot, desk_db, translations):
 @pytest.mark.parametrize("feature", menus.FEATURE_ACTIONS, ids=lambda f: f.id)
 def test_every_feature_window_in_english(qtbot, main_window, translations, answered, system, feature):
     translations.install("en")
-    window = main_window()
-    window.queue_panel.view.selectRow(0)  # the case 案件详情 opens
-    before = set(QApplication.topLevelWidgets()) | set(window.findChildren(QDockWidget))
-    window.run_feature(feature)
-    opened = [w for w in [*QApplication.topLevelWidgets(), *window.findChildren(QDockWidget)]
-              if w not in before and w.isVisible()]
-    for widget in opened:
-        if widget.parent() is None:
-            qtbot.addWidget(widget)
+    opened = open_feature(qtbot, main_window(), feature)
     assert opened or answered, "the feature neither opened a window nor said why"
     assert [text for text in answered if CHINESE.search(text)] == []
     for widget in opened:

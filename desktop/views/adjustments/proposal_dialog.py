@@ -49,6 +49,7 @@ class ProposalDialog(QDialog):
         self.crs.addItem(self.tr("WGS84 / CGCS2000"), "wgs84")
         self.crs.addItem(self.tr("GCJ-02(高德、DataV 绘制)"), "gcj02")
         self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)  # Tab goes on to the file, as in every form
         self.text.setPlaceholderText(self.tr("写明调整的具体情形,如:村(社区)规模调整、人员流动重大变化"))
         self.file = QLineEdit()
         self.file.setPlaceholderText(self.tr("调整后相关村(社区)的网格(GeoJSON;已有网格未写的属性保持不变)"))

@@ -66,6 +66,7 @@ class ReviewDialog(QDialog):
         headers = [self.tr("编号"), self.tr("乡镇(街道)"), self.tr("类型"), self.tr("调整情形"), self.tr("状态"),
                    self.tr("网格数"), self.tr("理由"), self.tr("最后意见")]
         self.table = QTableWidget(0, len(headers))
+        self.table.setTabKeyNavigation(False)
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -75,6 +76,7 @@ class ReviewDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.changes = QTableWidget(0, 3)
+        self.changes.setTabKeyNavigation(False)
         self.changes.setHorizontalHeaderLabels([self.tr("网格"), self.tr("变化"), self.tr("变更前 → 变更后")])
         self.changes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.changes.horizontalHeader().setStretchLastSection(True)

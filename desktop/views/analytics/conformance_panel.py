@@ -29,6 +29,7 @@ class ConformancePanel(QDialog):
         self.report: ConformanceReport | None = None
         self.setWindowTitle(self.tr("条例对照表"))
         self.table = QTableWidget(0, 4)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the export button
         self.table.setHorizontalHeaderLabels([self.tr("条款"), self.tr("内容要点"), self.tr("实现功能"), self.tr("检验测试")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # feature names are never cut

@@ -35,6 +35,7 @@ from ...services.evaluation.sources import Level
 from ...services.printing.assessment import print_assessment
 from ...services.security import Permission
 from .. import dialogs
+from ..rows_model import enter_opens
 from ..screen_fit import fit_to_screen
 from .scores_model import ScoresModel
 
@@ -60,6 +61,7 @@ class DrillDownDialog(QDialog):
         self.part.addItem(self.tr("分子(达标)"), Part.NUMERATOR)
         self.part.currentIndexChanged.connect(self.load)
         self.table = QTableWidget(0, 5)
+        self.table.setTabKeyNavigation(False)
         self.table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("标题"), self.tr("期限"), self.tr("完成"),
                                               self.tr("达标")])
         header = self.table.horizontalHeader()
@@ -125,7 +127,9 @@ class EvaluationPanel(QDialog):
         self.model = ScoresModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons
         self.table.doubleClicked.connect(self.drill)
+        enter_opens(self.table, self.drill)  # as a double-click, and without also pressing 计算
         self.status = QLabel()
         self.status.setWordWrap(True)
         # Scores are the evaluators' (Art. 5, 23): without the permission the panel says so instead of failing.

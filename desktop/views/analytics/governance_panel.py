@@ -74,6 +74,7 @@ class GovernancePanel(QDialog):
         self.items: list[GovernanceInfo] = []
         self.setWindowTitle(self.tr("重点治理事项(第二十二条)"))
         self.table = QTableWidget(0, 10)
+        self.table.setTabKeyNavigation(False)
         self.table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("状态"), self.tr("地区"), self.tr("类别"),
                                               self.tr("诉求数"), self.tr("收到时段"), self.tr("中心(经度, 纬度)"),
                                               self.tr("复核日期"), self.tr("责任部门"), self.tr("事项")])

@@ -97,6 +97,7 @@ class HardCasesDialog(QDialog):
         counts = panel.data.counts
         self.setWindowTitle(self.tr("{0} · {1}:计入的诉求").format(label(kind), period_label(counts.period)))
         self.table = QTableWidget(0, 5)
+        self.table.setTabKeyNavigation(False)
         self.table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("标题"), self.tr("类别"), self.tr("状态"),
                                               self.tr("受理时间")])
         header = self.table.horizontalHeader()

@@ -37,6 +37,7 @@ from .. import dialogs
 from ..countdown import COUNTDOWN_REDRAW_MS, deadline_text
 from ..required_fields import mark_required
 from ..reuse import show_again
+from ..rows_model import enter_opens
 from ..screen_fit import fit_to_screen
 
 
@@ -65,7 +66,10 @@ class CallbackWorkbench(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab goes on to the answer, never to the next requester
         self.table.setToolTip(self.tr("双击打开案件详情"))
+        self.table.setAccessibleName(self.tr("待回访"))
         self.table.itemDoubleClicked.connect(lambda item: self.case_chosen.emit(self.entries[item.row()].case_id))
+        # Enter opens the case as a double-click does (and does not also press 记录回访).
+        enter_opens(self.table, lambda index: self.case_chosen.emit(self.entries[index.row()].case_id))
         self.notice = QLabel()  # why an answer being filled in was cleared
         self.notice.setStyleSheet(f"color: {OVERDUE.name()}")
         self.notice.setWordWrap(True)

@@ -232,9 +232,12 @@ class CaseDetailDialog(QDialog):
         layout.addWidget(self.notice)
         layout.addLayout(self.particulars)
         self.shares_caption = QLabel(self.tr("承办情况"))
+        self.shares_caption.setBuddy(self.shares)  # the tables are named by their captions for a screen reader
         layout.addWidget(self.shares_caption)
         layout.addWidget(self.shares)
-        layout.addWidget(QLabel(self.tr("办理过程")))
+        timeline_caption = QLabel(self.tr("办理过程"))
+        timeline_caption.setBuddy(self.timeline_view)
+        layout.addWidget(timeline_caption)
         layout.addWidget(self.timeline_view, 1)
         layout.addLayout(self.action_bar)
         self._bus = bus

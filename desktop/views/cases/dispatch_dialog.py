@@ -60,6 +60,8 @@ class DispatchDialog(QDialog):
         self.co_filter = FilterEdit()
         self.co_filter.setPlaceholderText(self.tr("输入单位名称的一部分查找"))
         self.co_filter.setClearButtonEnabled(True)
+        self.co_filter.setAccessibleName(self.tr("查找协办单位"))
+        self.co.setAccessibleName(self.tr("协办单位"))
         self.co_filter.textChanged.connect(self._filter_co)
         self.co_filter.confirmed.connect(self._to_first_found)  # Enter there finds; it never dispatches
         self.co_chosen = QLabel()  # the ticked ones, also those a filter hides

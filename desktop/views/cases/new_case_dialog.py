@@ -138,6 +138,8 @@ class NewCaseDialog(QDialog):
         self.category.setCurrentIndex(-1)
         self.lon, self.lat = QLineEdit(), QLineEdit()
         self.lon.setPlaceholderText(self.tr("经度,如 109.105"))
+        self.lon.setAccessibleName(self.tr("经度"))
+        self.lat.setAccessibleName(self.tr("纬度"))
         self.lat.setPlaceholderText(self.tr("纬度,如 21.428"))
         # As many decimals as a double holds: a point copied from a map with more than the validator
         # allowed was not pasted at all.

@@ -78,6 +78,11 @@ class LadderPanel(QWidget):
         self.content.returnPressed.connect(self._record_on_enter)
         self.done_at = beijing_time.beijing_field()
         self.done_at.setDisplayFormat("MM-dd HH:mm")
+        # What a screen reader says for the fields without a caption.
+        self.reports.setAccessibleName(self.tr("紧急情况"))
+        self.table.setAccessibleName(self.tr("报告环节"))
+        self.content.setAccessibleName(self.tr("报送内容"))
+        self.done_at.setAccessibleName(self.tr("报送时间"))
         self.done_at.setToolTip(self.tr("报送时间(北京时间);不改动则按点击“登记报送”的时间登记"))
         self._time_typed = False  # the operator said when it was made; else it is made when recorded
         self.done_at.dateTimeChanged.connect(self._typed)

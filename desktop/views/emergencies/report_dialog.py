@@ -76,6 +76,8 @@ class EmergencyReportForm(QWidget):
             box.setDecimals(6)
             box.setSpecialValueText(self.tr("未定位"))
             box.setValue(box.minimum())
+        self.lon.setAccessibleName(self.tr("经度"))
+        self.lat.setAccessibleName(self.tr("纬度"))
         located = QHBoxLayout()
         located.addWidget(self.lon)
         located.addWidget(self.lat)
@@ -83,6 +85,7 @@ class EmergencyReportForm(QWidget):
         casualties = QHBoxLayout()
         for caption, box in ((self.tr("死亡"), self.deaths), (self.tr("受伤"), self.injuries), (self.tr("失踪"), self.missing)):
             box.setPrefix(caption + " ")
+            box.setAccessibleName(caption)
             casualties.addWidget(box)
         # A first report is due before casualties are known: the counts are then those known so far.
         self.casualties_unverified = QCheckBox(self.tr("尚在核实"))
@@ -104,6 +107,7 @@ class EmergencyReportForm(QWidget):
         timing.addWidget(self.occurred, 1)
         timing.addWidget(self.time_unknown)
         self.time_label = QLabel(self.tr("发生时间"))
+        self.time_label.setBuddy(self.occurred)  # a field in a row of its own is no buddy by itself
         form.addRow(self.time_label, timing)
         self.anticipated.toggled.connect(self._name_time)
         self.learned.setToolTip(self.tr("默认为打开本表的时间;请改为实际接到报告的时间,各级报告时限从此时起算"))

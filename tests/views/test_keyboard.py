@@ -1,0 +1,159 @@
+"""Keyboard alone and a screen reader: every window's Tab chain reaches each field and button and leaves
+each of them, fields without a caption have a name, Enter on a row opens it, and no two of the main
+window's actions share a key."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QAccessible, QAction, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QVBoxLayout
+
+from desktop.services import users
+from desktop.views import menus
+from desktop.views.dialogs import TextDialog
+from desktop.views.main_window import MainWindow
+from desktop.views.rows_model import enter_opens
+
+from desktop.views import dialogs
+
+from .conftest import QIAOBEI
+from .keyboard import describe, open_feature, in_reading_order, tab_walk, tabbable, unnamed
+
+# The windows whose fields without a caption have been given names (the others are listed in the report).
+NAMED = {"cases.new", "cases.detail", "cases.callbacks", "emergencies.report", "emergencies.ladder"}
+
+
+@pytest.fixture
+def main_window(qtbot, desk_db, tasks, system):
+    def make() -> MainWindow:
+        window = MainWindow(desk_db, system, tasks)
+        qtbot.addWidget(window)
+        window.show()
+        window.select_place(QIAOBEI)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def answered(monkeypatch):
+    """Message boxes answered without showing them (a question with no)."""
+    said = []
+    monkeypatch.setattr(dialogs, "information", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: said.append(text) or False)
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, text, details=None: said.append(text))
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: said.append(str(exc)))
+    return said
+
+
+def _opened(qtbot, window, feature) -> list:
+    """The windows a feature opened; for a dock, the main window it is in."""
+    return [w if w.isWindow() else window for w in open_feature(qtbot, window, feature)]
+
+
+def _walks_everything(qtbot, top) -> None:
+    walk = tab_walk(qtbot, top)
+    trapped = [describe(a, top) for a, b in zip(walk, walk[1:]) if a is b]
+    # A window of one field (the wall's map) comes round to it at once: that is no trap.
+    assert not trapped or len(tabbable(top)) == 1, f"Tab stays in {trapped}"
+    missed = [describe(w, top) for w in tabbable(top) if w not in walk]
+    assert missed == [], f"Tab never reaches {missed}"
+
+
+@pytest.mark.parametrize("feature", menus.FEATURE_ACTIONS, ids=lambda f: f.id)
+def test_tab_reaches_every_field_and_button_of_each_window_and_leaves_each(qtbot, main_window, answered, feature):
+    """A table took Tab from cell to cell (the accounts, the staff, the scores, the regulation table),
+    and the reason box of a grid adjustment typed a tab character: what followed was out of reach."""
+    window = main_window()
+    for top in _opened(qtbot, window, feature):
+        _walks_everything(qtbot, top)
+        if feature.id in NAMED:
+            assert [describe(w, top) for w in unnamed(top)] == []
+
+
+def test_the_main_window_is_walked_by_tab_and_its_fields_are_named(qtbot, main_window):
+    """The queue took Tab from cell to cell of every case: the roster and the tree's search were out of reach;
+    the search boxes, the queue's filters and the three lists had no name for a screen reader."""
+    window = main_window()
+    _walks_everything(qtbot, window)
+    assert [describe(w, window) for w in unnamed(window) if w.objectName() != "qt_toolbar_ext_button"] == []
+
+
+def test_tab_in_the_main_window_goes_down_the_tree_then_across_the_queue_and_the_roster(qtbot, main_window):
+    window = main_window()
+    walk = in_reading_order(tab_walk(qtbot, window), window)
+    order = [window.tree.search, window.tree.view, window.queue_panel.state, window.queue_panel.category,
+             window.queue_panel.text, window.queue_panel.view, window.roster.view]
+    assert [w for w in walk if w in order] == order
+
+
+def test_a_required_fields_screen_reader_name_is_its_caption_without_the_mark(qtbot, demo_db, tasks):
+    """The asterisk's markup was read out with the caption: 标题 <span style="color: #c00000;">*</span>."""
+    from desktop.views.cases.new_case_dialog import NewCaseDialog
+
+    dialog = NewCaseDialog(demo_db, users.actor_for(demo_db, "qg_op1"), tasks)
+    qtbot.addWidget(dialog)
+    said = QAccessible.queryAccessibleInterface(dialog.title_edit).text(QAccessible.Text.Name)
+    assert said == "标题"
+    assert dialog.title_edit.accessibleDescription() == "必填"
+
+
+def test_the_dispatch_dialogs_find_box_and_list_are_named(qtbot, demo_db, tasks):
+    from sqlalchemy import select
+
+    from desktop.models import Case
+    from desktop.models.enums import CaseState
+    from desktop.views.cases.dispatch_dialog import DispatchDialog
+
+    with demo_db.session() as s:
+        case = s.scalar(select(Case).where(Case.state == CaseState.REGISTERED, Case.matter_item_id.is_not(None))
+                        .limit(1))
+    dialog = DispatchDialog(demo_db, users.actor_for(demo_db, "qg_op1"), tasks, case.id, case.version)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert [describe(w, dialog) for w in unnamed(dialog)] == []
+    _walks_everything(qtbot, dialog)
+
+
+def test_a_reasons_box_is_named_by_its_question(qtbot):
+    dialog = TextDialog(None, "暂缓", "暂缓理由(客观原因)")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert unnamed(dialog) == []
+
+
+def test_enter_on_a_row_opens_it_and_does_not_also_press_the_default_button(qtbot):
+    """Enter on a score or a requester to call back went on to the dialog and pressed 计算 or 记录回访."""
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    table = QTableWidget(2, 1)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+    pressed, opened = [], []
+    buttons.accepted.connect(lambda: pressed.append(True))
+    enter_opens(table, lambda index: opened.append(index.row()))
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(table)
+    layout.addWidget(buttons)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
+    dialog.show()
+    table.setCurrentCell(1, 0)
+    table.setFocus()
+    qtbot.keyClick(table, "\r")
+    assert opened == [1] and pressed == []
+
+
+@pytest.mark.parametrize("username", ["qg_op1", "qg_chief", "qg_police", "bh_admin"])
+def test_no_two_actions_of_the_main_window_share_a_key(qtbot, demo_db, tasks, username):
+    """An ambiguous shortcut does nothing at all in Qt: each key of the window, for every role's menus."""
+    window = MainWindow(demo_db, users.actor_for(demo_db, username), tasks)
+    qtbot.addWidget(window)
+    window.show()
+    keys: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            keys.setdefault(key.toString(), []).append(action.text() or action.objectName())
+    for shortcut in window.findChildren(QShortcut):
+        keys.setdefault(shortcut.key().toString(), []).append(shortcut.objectName() or "QShortcut")
+    shared = {key: names for key, names in keys.items() if len(names) > 1}
+    assert shared == {}
+    assert {"Ctrl+N", "Ctrl+F", "Ctrl+Shift+F", "F5", "Ctrl+E"} <= set(keys)
