@@ -563,9 +563,20 @@ def _own_department_only(viewer: Actor | None, institution: Place | None) -> int
     return None if keeps else viewer.department_id
 
 
+def _governed(viewer: Actor | None, institution: Place) -> bool:
+    """Whether `viewer` reads the papers of `institution` — the applications made to it and the
+    rectification notices it issued (Art. 13): where it views the institution's place, or a place the
+    institution's list governs (require_governed_reader). Not a user of another county (Art. 15)."""
+    if viewer is None or viewer.is_system or viewer.can(Permission.VIEW, institution.code):
+        return True
+    return any(in_scope(grant.place_code, institution.code, institution.level)
+               for grant in viewer.scopes(Permission.VIEW) or ())
+
+
 def applications(db: Database, *, place_code: str | None = None, state: ReviewState | None = None,
                  viewer: Actor | None = None) -> list[ApplicationInfo]:
-    """Applications (to one institution), newest first; a liaison `viewer` sees its department's only."""
+    """Applications (to one institution), newest first; a liaison `viewer` sees its department's only,
+    and a `viewer` sees none made to an institution whose list does not govern where it works."""
     with db.session() as session:
         stmt = (select(MatterApplication, Department).join(Department)
                 .order_by(MatterApplication.id.desc()))
@@ -577,6 +588,7 @@ def applications(db: Database, *, place_code: str | None = None, state: ReviewSt
         rows = session.execute(stmt).all()
         if institution is not None:
             rows = [(a, d) for a, d in rows if institution_served(session, d).id == institution.id]
+        rows = [(a, d) for a, d in rows if _governed(viewer, institution or institution_served(session, d))]
         return [_application_info(a, d) for a, d in rows]
 
 
@@ -745,7 +757,8 @@ def _rectification_info(notice: RectificationNotice, department: Department) -> 
 def rectifications(db: Database, *, place_code: str | None = None, open_only: bool = False,
                    viewer: Actor | None = None) -> list[RectificationInfo]:
     """Rectification notices (to departments of one institution's level), by deadline; `open_only`: those
-    not yet rectified. A liaison `viewer` sees those to its department only."""
+    not yet rectified. A liaison `viewer` sees those to its department only, and a `viewer` none issued by
+    an institution whose list does not govern where it works."""
     with db.session() as session:
         stmt = (select(RectificationNotice, Department).join(Department)
                 .options(selectinload(RectificationNotice.answers)).order_by(RectificationNotice.due_on))
@@ -757,6 +770,7 @@ def rectifications(db: Database, *, place_code: str | None = None, open_only: bo
         rows = session.execute(stmt).all()
         if institution is not None:
             rows = [(n, d) for n, d in rows if institution_served(session, d).id == institution.id]
+        rows = [(n, d) for n, d in rows if _governed(viewer, institution or institution_served(session, d))]
         return [_rectification_info(n, d) for n, d in rows]
 
 
