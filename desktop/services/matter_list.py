@@ -404,18 +404,34 @@ def publish(db: Database, actor: Actor, list_id: int, *, on: date) -> MatterList
         return _list_info(uow.session, matter_list)
 
 
-def lists(db: Database, place_code: str) -> list[MatterListInfo]:
-    """Every version of a place's list, newest first."""
+def reads_drafts(viewer: Actor | None, place: Place) -> bool:
+    """Whether `viewer` reads the drafts of the place's list: a list in force is published (Art. 14) to
+    all it governs, a draft is the institution's own, read where its place is viewed — as only there is
+    it exported (matter_exchange.export_items). None: no viewer to limit (the keeper's own steps)."""
+    return viewer is None or viewer.can(Permission.VIEW, place.code)
+
+
+def lists(db: Database, place_code: str, *, viewer: Actor | None = None) -> list[MatterListInfo]:
+    """Every version of a place's list, newest first; a draft only for a `viewer` who reads drafts."""
     with db.session() as session:
         place = get_place(session, place_code)
-        found = session.scalars(select(MatterList).where(MatterList.place_id == place.id)
-                                .order_by(MatterList.version.desc()))
-        return [_list_info(session, ml) for ml in found]
+        stmt = select(MatterList).where(MatterList.place_id == place.id).order_by(MatterList.version.desc())
+        if not reads_drafts(viewer, place):
+            stmt = stmt.where(MatterList.state != MatterListState.DRAFT)
+        return [_list_info(session, ml) for ml in session.scalars(stmt)]
 
 
-def items(db: Database, list_id: int) -> list[MatterItemInfo]:
-    """The items of one version, by category and code."""
+def items(db: Database, list_id: int, *, viewer: Actor | None = None) -> list[MatterItemInfo]:
+    """The items of one version, by category and code; a draft's only for a `viewer` who reads drafts."""
     with db.session() as session:
+        matter_list = session.get(MatterList, list_id)
+        if matter_list is not None and matter_list.state is MatterListState.DRAFT:
+            place = session.get(Place, matter_list.place_id)
+            if not reads_drafts(viewer, place):
+                raise PermissionDenied(
+                    f"用户“{viewer.display_name}”不能查看{place.short_name}事项清单第 {matter_list.version} 版:"
+                    f"尚未公布的草稿只供在 {place.short_name}({place.code}) 有查看权限的用户查看;"
+                    "公布施行后即可查看", article="Art. 15")
         return _item_infos(session, select(MatterItem).where(MatterItem.matter_list_id == list_id)
                            .order_by(MatterItem.category, MatterItem.code))
 
