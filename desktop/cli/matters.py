@@ -34,7 +34,8 @@ def _reviewing_place(ctx, given: str | None) -> str | None:
 def _versions(ctx, args) -> int:
     print_table(ctx, ["版本", "状态", "公布日期", "事项", "名称"],
                 [[f"v{info.version}", info.state.label, info.published_on.isoformat() if info.published_on else "—",
-                  f"{info.items} 项", info.title] for info in matter_list.lists(ctx.db, _list_place(ctx, args.place))])
+                  f"{info.items} 项", info.title] for info in matter_list.lists(ctx.db, _list_place(ctx, args.place),
+                                                                   viewer=ctx.actor)])
     return 0
 
 

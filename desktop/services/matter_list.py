@@ -404,18 +404,34 @@ def publish(db: Database, actor: Actor, list_id: int, *, on: date) -> MatterList
         return _list_info(uow.session, matter_list)
 
 
-def lists(db: Database, place_code: str) -> list[MatterListInfo]:
-    """Every version of a place's list, newest first."""
+def reads_drafts(viewer: Actor | None, place: Place) -> bool:
+    """Whether `viewer` reads the drafts of the place's list: a list in force is published (Art. 14) to
+    all it governs, a draft is the institution's own, read where its place is viewed — as only there is
+    it exported (matter_exchange.export_items). None: no viewer to limit (the keeper's own steps)."""
+    return viewer is None or viewer.can(Permission.VIEW, place.code)
+
+
+def lists(db: Database, place_code: str, *, viewer: Actor | None = None) -> list[MatterListInfo]:
+    """Every version of a place's list, newest first; a draft only for a `viewer` who reads drafts."""
     with db.session() as session:
         place = get_place(session, place_code)
-        found = session.scalars(select(MatterList).where(MatterList.place_id == place.id)
-                                .order_by(MatterList.version.desc()))
-        return [_list_info(session, ml) for ml in found]
+        stmt = select(MatterList).where(MatterList.place_id == place.id).order_by(MatterList.version.desc())
+        if not reads_drafts(viewer, place):
+            stmt = stmt.where(MatterList.state != MatterListState.DRAFT)
+        return [_list_info(session, ml) for ml in session.scalars(stmt)]
 
 
-def items(db: Database, list_id: int) -> list[MatterItemInfo]:
-    """The items of one version, by category and code."""
+def items(db: Database, list_id: int, *, viewer: Actor | None = None) -> list[MatterItemInfo]:
+    """The items of one version, by category and code; a draft's only for a `viewer` who reads drafts."""
     with db.session() as session:
+        matter_list = session.get(MatterList, list_id)
+        if matter_list is not None and matter_list.state is MatterListState.DRAFT:
+            place = session.get(Place, matter_list.place_id)
+            if not reads_drafts(viewer, place):
+                raise PermissionDenied(
+                    f"用户“{viewer.display_name}”不能查看{place.short_name}事项清单第 {matter_list.version} 版:"
+                    f"尚未公布的草稿只供在 {place.short_name}({place.code}) 有查看权限的用户查看;"
+                    "公布施行后即可查看", article="Art. 15")
         return _item_infos(session, select(MatterItem).where(MatterItem.matter_list_id == list_id)
                            .order_by(MatterItem.category, MatterItem.code))
 
@@ -563,9 +579,20 @@ def _own_department_only(viewer: Actor | None, institution: Place | None) -> int
     return None if keeps else viewer.department_id
 
 
+def _governed(viewer: Actor | None, institution: Place) -> bool:
+    """Whether `viewer` reads the papers of `institution` — the applications made to it and the
+    rectification notices it issued (Art. 13): where it views the institution's place, or a place the
+    institution's list governs (require_governed_reader). Not a user of another county (Art. 15)."""
+    if viewer is None or viewer.is_system or viewer.can(Permission.VIEW, institution.code):
+        return True
+    return any(in_scope(grant.place_code, institution.code, institution.level)
+               for grant in viewer.scopes(Permission.VIEW) or ())
+
+
 def applications(db: Database, *, place_code: str | None = None, state: ReviewState | None = None,
                  viewer: Actor | None = None) -> list[ApplicationInfo]:
-    """Applications (to one institution), newest first; a liaison `viewer` sees its department's only."""
+    """Applications (to one institution), newest first; a liaison `viewer` sees its department's only,
+    and a `viewer` sees none made to an institution whose list does not govern where it works."""
     with db.session() as session:
         stmt = (select(MatterApplication, Department).join(Department)
                 .order_by(MatterApplication.id.desc()))
@@ -577,6 +604,7 @@ def applications(db: Database, *, place_code: str | None = None, state: ReviewSt
         rows = session.execute(stmt).all()
         if institution is not None:
             rows = [(a, d) for a, d in rows if institution_served(session, d).id == institution.id]
+        rows = [(a, d) for a, d in rows if _governed(viewer, institution or institution_served(session, d))]
         return [_application_info(a, d) for a, d in rows]
 
 
@@ -745,7 +773,8 @@ def _rectification_info(notice: RectificationNotice, department: Department) -> 
 def rectifications(db: Database, *, place_code: str | None = None, open_only: bool = False,
                    viewer: Actor | None = None) -> list[RectificationInfo]:
     """Rectification notices (to departments of one institution's level), by deadline; `open_only`: those
-    not yet rectified. A liaison `viewer` sees those to its department only."""
+    not yet rectified. A liaison `viewer` sees those to its department only, and a `viewer` none issued by
+    an institution whose list does not govern where it works."""
     with db.session() as session:
         stmt = (select(RectificationNotice, Department).join(Department)
                 .options(selectinload(RectificationNotice.answers)).order_by(RectificationNotice.due_on))
@@ -757,6 +786,7 @@ def rectifications(db: Database, *, place_code: str | None = None, open_only: bo
         rows = session.execute(stmt).all()
         if institution is not None:
             rows = [(n, d) for n, d in rows if institution_served(session, d).id == institution.id]
+        rows = [(n, d) for n, d in rows if _governed(viewer, institution or institution_served(session, d))]
         return [_rectification_info(n, d) for n, d in rows]
 
 

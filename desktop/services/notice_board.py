@@ -26,7 +26,7 @@ from .clock import beijing_today
 from ..models.places import CITY_CODE
 from .places import get_place
 from .security import Actor, Permission, scope_prefix
-from .unit_of_work import unit_of_work
+from .unit_of_work import checked_ahead, unit_of_work
 
 # Configurable texts of the sheet (Settings) and their defaults.
 DEFAULTS = {
@@ -263,6 +263,15 @@ def needs_reprint(db: Database, actor: Actor, under: str, *, on: date | None = N
         if printed is None or printed[0] != sheet.content_hash():
             result.append(ReprintEntry(sheet.grid_code, sheet.grid_name, printed[1] if printed else None))
     return result
+
+
+def require_printing(db: Database, actor: Actor, under: str) -> None:
+    """Refuse, on record, a user who may not print the sheets under a place (Art. 15) before any is
+    drawn: they carry the staff's whole phones, which no file is to hold for one who may not print them."""
+    with checked_ahead(db, actor, "print.notice_sheets") as uow:
+        uow.target = under
+        root = get_place(uow.session, under)
+        uow.require(Permission.PRINT, root.code, root.short_name)
 
 
 def record_printed(db: Database, actor: Actor, under: str, printed: list[NoticeSheet]) -> None:

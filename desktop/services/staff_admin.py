@@ -200,6 +200,7 @@ def end_serving(db: Database, actor: Actor, *, person_id: int, grid_code: str, r
     """End the open role of a person in a grid, as the roster lists it (person, grid, role)."""
     with unit_of_work(db, actor, "staff.end_role", target=f"person:{person_id}") as uow:
         grid = _grid(uow.session, grid_code)
+        _require_for_grid(uow, grid)  # before saying anything of the grid's staff
         staff_role = uow.session.scalar(select(GridStaffRole).where(
             GridStaffRole.person_id == person_id, GridStaffRole.grid_id == grid.id, GridStaffRole.role == role,
             GridStaffRole.end_on.is_(None)))

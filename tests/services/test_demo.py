@@ -45,6 +45,7 @@ from desktop.services.cases import dispatch
 from desktop.services.demo import DEMO_USERS, seed_demo
 from desktop.services.matter_list import ItemDraft
 from desktop.services.routing import route_point
+from desktop.services.security import Actor, Grant
 
 QIAOGANG = "450503103000"
 YINHAI = "450503000000"
@@ -183,6 +184,28 @@ def test_rectification_notices_in_each_stage_for_their_departments_and_the_count
     assert matter_list.confirm_rectification(demo_db, county, answered.id).state is RectificationState.RECTIFIED
     reported = matter_list.answer_rectification(demo_db, market, notices[2].id, report="已指定专人每日查看待办")
     assert reported.state is RectificationState.ANSWERED
+
+
+@pytest.mark.law("Art. 13")
+@pytest.mark.law("Art. 15")
+def test_another_countys_users_read_neither_the_rectification_notices_nor_the_applications(demo_db):
+    """The notices and applications of 银海区 are its own and its townships' business (Art. 13(5)):
+    a 海城区 township's operator, governed by 银海区's list nowhere, lists none of them, whether it
+    names 银海区 or a place of it, or asks for every institution's."""
+    police = users.actor_for(demo_db, "qg_police")
+    matter_list.apply(demo_db, police, department_id=police.department_id, action=ApplicationAction.ADD,
+                      reason="辖区渔船进出港需网格协助核查",
+                      proposal=ItemDraft("450503-90", "协助核查渔船进出港报告", MatterCategory.SAFETY_RISK))
+    operator = Actor(username="zj_op", display_name="中街值班员",
+                     grants=(Grant(Role.OPERATOR, "450502001000", PlaceLevel.TOWNSHIP),))
+    for place in (YINHAI, QIAOGANG, None):
+        assert matter_list.rectifications(demo_db, place_code=place, viewer=operator) == []
+        assert matter_list.applications(demo_db, place_code=place, viewer=operator) == []
+    # A user of 侨港镇, governed by 银海区's list, reads them, as the county does.
+    chief = users.actor_for(demo_db, "qg_chief")
+    assert len(matter_list.rectifications(demo_db, place_code=QIAOGANG, viewer=chief)) == 3
+    assert len(matter_list.applications(demo_db, place_code=YINHAI, viewer=chief)) == 1
+    assert len(matter_list.rectifications(demo_db, viewer=chief)) == 3
 
 
 def test_located_cases_route_to_their_own_grid(demo_db):

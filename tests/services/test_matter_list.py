@@ -98,6 +98,25 @@ def test_an_item_is_given_to_a_department_of_the_lists_own_institution(db, depar
     assert ml.departments(db, COUNTY) == [(departments[1], "卫生健康局"), (departments[0], "住房和城乡建设局")]
 
 
+@pytest.mark.law("Art. 14")
+@pytest.mark.law("Art. 15")
+def test_a_draft_is_read_by_the_institution_not_by_those_it_will_govern(db, departments, published):
+    """The list in force is published (Art. 14) and read by everyone it governs; a draft is read where
+    the institution's place is viewed, as only there is it exported (matter_exchange.export_items)."""
+    v2 = ml.start_version(db, COUNTY_ADMIN, place_code=COUNTY)
+    operator = Actor(username="zj_op", display_name="中街值班员",
+                     grants=(Grant(Role.OPERATOR, GRID_TOWNSHIP, PlaceLevel.TOWNSHIP),))
+    outsider = Actor(username="qg_op", display_name="侨港值班员",
+                     grants=(Grant(Role.OPERATOR, "450503103000", PlaceLevel.TOWNSHIP),))
+    for viewer in (operator, outsider):
+        assert [v.version for v in ml.lists(db, COUNTY, viewer=viewer)] == [1]
+        with pytest.raises(PermissionDenied, match="草稿"):
+            ml.items(db, v2.id, viewer=viewer)
+        assert len(ml.items(db, published.id, viewer=viewer)) == 2
+    assert [v.version for v in ml.lists(db, COUNTY, viewer=COUNTY_ADMIN)] == [2, 1]
+    assert len(ml.items(db, v2.id, viewer=COUNTY_ADMIN)) == 2
+
+
 @pytest.mark.law("Art. 12")
 def test_versions_publish_and_supersede(db, departments, published):
     assert (published.version, published.state, published.items) == (1, MatterListState.PUBLISHED, 2)

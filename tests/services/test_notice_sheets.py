@@ -233,6 +233,29 @@ def test_printing_outside_scope_is_refused_and_leaves_no_file(db, system, townsh
         assert session.scalar(select(PrintedSheet.id)) is None
 
 
+@pytest.mark.law("Art. 15")
+def test_a_refused_printing_is_on_record_and_draws_no_sheet(db, system, township, tmp_path, monkeypatch):
+    """Refused before the sheets with the staff's whole phones are drawn into a file, as a refusal on
+    record: another county's operator, and the township's liaison, who views it but does not print."""
+    def drawn(*args, **kwargs):
+        raise AssertionError("sheets drawn for a user who may not print them")
+
+    monkeypatch.setattr(notice_sheets, "render", drawn)
+    other = Actor(username="yh", display_name="银海区值班员",
+                  grants=(Grant(Role.OPERATOR, "450503000000", PlaceLevel.COUNTY),))
+    liaison = Actor(username="zj_police", display_name="中街派出所联络员",
+                    grants=(Grant(Role.LIAISON, TOWNSHIP, PlaceLevel.TOWNSHIP),), department_id=1)
+    for actor in (other, liaison):
+        with pytest.raises(PermissionDenied, match="打印"):
+            print_notice_sheets(db, actor, tmp_path / "x.pdf", under=TOWNSHIP)
+    assert not (tmp_path / "x.pdf").exists()
+    with db.session() as session:
+        refused = session.execute(select(AuditEntry.actor, AuditEntry.outcome, AuditEntry.place_code)
+                                  .where(AuditEntry.action == "print.notice_sheets")).all()
+    assert [(who, outcome.value, code) for who, outcome, code in refused] == [
+        ("yh", "denied", TOWNSHIP), ("zj_police", "denied", TOWNSHIP)]
+
+
 def test_cancelled_batch_writes_and_records_nothing(db, system, township, tmp_path):
     class Stop(Exception):
         pass

@@ -127,6 +127,23 @@ def test_grid_head_from_volunteers_is_refused(db, grid):
 
 
 @pytest.mark.law("Art. 15")
+def test_other_township_ending_a_term_is_refused_before_being_told_of_the_grids_staff(db, grid):
+    """Whether a person serves another township's grid, or when their term there ended, is not told
+    to one who may not keep that grid's staff: refused first, and on record."""
+    head = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_HEAD,
+                                      source=StaffSource.COMMITTEE_MEMBER, start_on=date(2025, 9, 1),
+                                      name="李海燕", phone="13907791234")
+    staff_admin.end_serving(db, TOWNSHIP_ADMIN, person_id=head.person_id, grid_code=grid, role=StaffRole.GRID_HEAD,
+                            end_on=date(2025, 10, 1))
+    for role in (StaffRole.GRID_HEAD, StaffRole.GRID_MEMBER):  # a term ended; none at all
+        with pytest.raises(PermissionDenied, match="维护网格人员"):
+            staff_admin.end_serving(db, OTHER_TOWNSHIP, person_id=head.person_id, grid_code=grid, role=role,
+                                    end_on=date(2025, 9, 15))
+        entry = last_audit(db)
+        assert (entry.action, entry.outcome, entry.place_code) == ("staff.end_role", AuditOutcome.DENIED, GRID)
+
+
+@pytest.mark.law("Art. 15")
 def test_other_township_cannot_add_staff_and_is_audited(db, grid):
     with pytest.raises(PermissionDenied):
         staff_admin.add_grid_staff(db, OTHER_TOWNSHIP, grid_code=grid, role=StaffRole.GRID_MEMBER,

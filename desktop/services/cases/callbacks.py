@@ -114,32 +114,39 @@ def due_callbacks(db: Database, actor: Actor, *, until: datetime | None = None) 
         # Listed are the callbacks the actor may make (_callable_condition): each to dial.
         rows = [(callback_info(cb, case, actor, code, lead, True), code) for cb, case, code, lead in session.execute(stmt)
                 if actor.can(Permission.CALLBACK, handling_place(session, case).code)]
-        listed = _with_merged_requesters(session, [info for info, _ in rows])
-    # Each to dial, so whole: who was shown the numbers is on record (Art. 15).
-    record_shown(db, actor, {info.case_number: code for info, code in rows if info.requester_phone})
+        # Each to dial, so whole: who was shown the numbers is on record (Art. 15) — the duplicates'
+        # requesters' too, by the duplicate's number and township, as the case panel records them.
+        shown = {info.case_number: code for info, code in rows if info.requester_phone}
+        listed = _with_merged_requesters(session, [info for info, _ in rows], shown)
+    record_shown(db, actor, shown)
     return listed
 
 
-def _with_merged_requesters(session: Session, listed: list[CallbackInfo]) -> list[CallbackInfo]:
+def _with_merged_requesters(session: Session, listed: list[CallbackInfo],
+                            shown: dict[str, str]) -> list[CallbackInfo]:
     """Whoever calls back tells the requesters of the duplicates merged into the case as well: each
     person once — by the number, or by the name of one who left no number (told in person) — and
-    not the case's own requester again (a duplicate is often the same caller)."""
+    not the case's own requester again (a duplicate is often the same caller). Each duplicate whose
+    number is listed is added to `shown` ({case number: township code})."""
     if not listed:
         return listed
-    merged: dict[int, list[tuple[str | None, str | None]]] = {}
-    for into_id, name, phone in session.execute(
-            select(Case.merged_into_id, Case.requester_name, Case.requester_phone)
+    merged: dict[int, list[tuple[str, str, str | None, str | None]]] = {}
+    for into_id, number, code, name, phone in session.execute(
+            select(Case.merged_into_id, Case.number, Place.code, Case.requester_name, Case.requester_phone)
+            .join(Place, Place.id == Case.township_id)
             .where(Case.merged_into_id.in_({info.case_id for info in listed}),
                    or_(Case.requester_phone.is_not(None), Case.requester_name.is_not(None)))
             .order_by(Case.id)):
-        merged.setdefault(into_id, []).append((name, phone))
+        merged.setdefault(into_id, []).append((number, code, name, phone))
     result = []
     for info in listed:
         seen, others = {_person(info.requester_name, info.requester_phone)}, []
-        for name, phone in merged.get(info.case_id, ()):
+        for number, code, name, phone in merged.get(info.case_id, ()):
             if _person(name, phone) not in seen:
                 seen.add(_person(name, phone))
                 others.append((name, phone))
+                if phone:
+                    shown[number] = code
         result.append(replace(info, merged_in=tuple(others)) if others else info)
     return result
 

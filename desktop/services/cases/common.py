@@ -85,6 +85,14 @@ def conflict_message(case: Case) -> str:
     return f"案件 {case.number} 已被 {case.updated_by or '其他用户'} 于 {when} 修改,请重新载入"
 
 
+def stale(uow: UnitOfWork, case: Case) -> Conflict:
+    """The refusal of a step taken on the case as it was before another desk changed it, naming who
+    changed it and when — once the actor is found to be one who may read the case: to anyone else
+    nothing of it is told, and the refusal is theirs (Art. 15)."""
+    require_case_view(uow.session, uow.actor, case)
+    return Conflict(conflict_message(case))
+
+
 def load_case(uow: UnitOfWork, case_id: int, expected_version: int | None) -> Case:
     """The case, row-locked (PostgreSQL) so that a concurrent save waits and then sees our change.
 
@@ -97,7 +105,7 @@ def load_case(uow: UnitOfWork, case_id: int, expected_version: int | None) -> Ca
         raise NotFound(f"案件 {case_id} 不存在(可能已被删除),请刷新列表")
     uow.target = f"case:{case.id}"
     if expected_version is not None and case.version != expected_version:
-        raise Conflict(conflict_message(case))
+        raise stale(uow, case)
     return case
 
 

@@ -27,6 +27,7 @@ from .common import (
     load_case,
     record,
     require_assignment_state,
+    stale,
 )
 from .deadlines import case_limits, pause, sync_case_due
 from .results import CaseInfo
@@ -58,7 +59,9 @@ def _own_assignment(uow: UnitOfWork, assignment_id: int, expected_version: int, 
             seen_event_id is not None and seen_share_version is not None
             and _untouched_since(uow.session, case, assignment, seen_event_id, seen_share_version,
                                  lead_builds_on if assignment.role is AssignmentRole.LEAD else frozenset())):
-        raise Conflict(conflict_message(case))
+        if uow.actor.department_id is not None and uow.actor.department_id == assignment.department_id:
+            raise Conflict(conflict_message(case))  # its own share's case: it knew the case (withdrawn since too)
+        raise stale(uow, case)
     township = uow.session.get(Place, case.township_id)
     uow.require(Permission.HANDLE, township.code, township.short_name)
     department = uow.session.get(Department, assignment.department_id)

@@ -16,13 +16,13 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from ...db import Database
-from ...errors import Conflict, ValidationFailed
+from ...errors import ValidationFailed
 from ...models import Case, CaseEvent, Place
 from ...models.base import utcnow
 from ...models.enums import OPEN_CASE_STATES, CaseState, MatterCategory
 from ..security import Actor, Permission
 from ..unit_of_work import UnitOfWork, unit_of_work
-from .common import conflict_message, load_case, record, require_on_case, require_state, setting
+from .common import load_case, record, require_on_case, require_state, setting, stale
 from .results import CaseInfo
 
 RULE_SETTING = "cases.duplicate_rule"
@@ -82,7 +82,7 @@ def merge(db: Database, actor: Actor, *, case_id: int, into_case_id: int, expect
         locked = {i: load_case(uow, i, None) for i in sorted({case_id, into_case_id, *earlier})}
         case, into = locked[case_id], locked[into_case_id]
         if case.version != expected_version:
-            raise Conflict(conflict_message(case))
+            raise stale(uow, case)
         uow.target = f"case:{case.id}"
         # The duplicate is closed: by who may take in requests where it is handled now (an escalated
         # case is the county's); merge_into checks the townships of both cases.
@@ -138,7 +138,7 @@ def unmerge(db: Database, actor: Actor, *, case_id: int, reason: str, expected_v
         locked = {i: load_case(uow, i, None) for i in sorted({case_id, into_id or case_id})}
         case = locked[case_id]
         if case.version != expected_version:
-            raise Conflict(conflict_message(case))
+            raise stale(uow, case)
         uow.target = f"case:{case.id}"  # the undone duplicate's, whichever case was loaded last
         require_on_case(uow, case, Permission.INTAKE)
         require_state(case, "unmerge")

@@ -27,7 +27,7 @@ from ...db import Database
 from ...errors import ValidationFailed
 from ..clock import beijing_today
 from ..geo.projection import LocalProjection
-from ..notice_board import NoticeSheet, needs_reprint, record_printed, sheets
+from ..notice_board import NoticeSheet, needs_reprint, record_printed, require_printing, sheets
 from ..places import place_info
 from ..security import Actor
 from ..exchange.files import write_bytes
@@ -307,6 +307,7 @@ def print_notice_sheets(db: Database, actor: Actor, out: Path, *, under: str, on
     behind and records nothing.
     """
     root = place_info(db, under)
+    require_printing(db, actor, under)
     codes = {e.grid_code for e in needs_reprint(db, actor, under)} if only_needing_reprint else None
     items = sheets(db, actor, under, codes=codes)
     if not items:

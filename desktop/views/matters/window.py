@@ -174,7 +174,7 @@ class MatterListWindow(Retranslating, QDialog):
 
     def reload(self) -> None:
         def load():
-            return (matter_list.lists(self.db, self.code),
+            return (matter_list.lists(self.db, self.code, viewer=self.actor),
                     matter_list.applications(self.db, place_code=self.code, viewer=self.actor),
                     matter_list.rectifications(self.db, place_code=self.code, viewer=self.actor),
                     matter_list.departments(self.db, self.code),
@@ -218,7 +218,8 @@ class MatterListWindow(Retranslating, QDialog):
         if current is None:
             self.items_model.set_rows([])
             return
-        self.tasks.submit(matter_list.items, self.db, current.id, on_done=self._items_loaded, on_error=self._error)
+        self.tasks.submit(matter_list.items, self.db, current.id, viewer=self.actor, on_done=self._items_loaded,
+                          on_error=self._error)
 
     def _items_loaded(self, items) -> None:
         self.items_model.set_rows(items)

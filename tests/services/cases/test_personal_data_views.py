@@ -49,6 +49,23 @@ def test_the_callback_workbench_records_the_numbers_it_lists_to_dial(world):
     assert _views(world) == [("op_qg", f"case:{case.number}", TOWNSHIP)]
 
 
+@pytest.mark.law("Art. 15")
+@pytest.mark.law("Art. 20")
+def test_the_callback_workbench_records_the_numbers_of_the_duplicates_it_lists_to_dial(world):
+    case = world.new_case(channel=Channel.GRID_STAFF).case
+    duplicate = world.new_case(requester_name="黄女士", requester_phone="13907790002", duplicate_of=case.id).case
+    same_caller = world.new_case(requester_phone="13807790001", duplicate_of=case.id).case  # told once, not listed
+    case = queries.case_detail(world.db, world.operator, case.id).case
+    onspot_escalation.resolve_on_spot(world.db, world.operator, case_id=case.id, result="已调解",
+                                      expected_version=case.version)
+    listed = next(c for c in callbacks.due_callbacks(world.db, world.operator) if c.case_id == case.id)
+    assert listed.merged_in == (("黄女士", "13907790002"),)  # whole: to be dialled too
+    callbacks.due_callbacks(world.db, world.operator)
+    assert sorted(_views(world)) == sorted([("op_qg", f"case:{case.number}", TOWNSHIP),
+                                            ("op_qg", f"case:{duplicate.number}", TOWNSHIP)])
+    assert f"case:{same_caller.number}" not in {target for _, target, _ in _views(world)}
+
+
 def test_a_reload_showing_a_number_already_on_record_does_not_wait_for_an_upgrade(world):
     """Every reload locked the schema's revision for a write before learning that nothing was new to record:
     the case panel waited for an upgrade's whole length."""

@@ -308,6 +308,37 @@ def test_routing_another_townships_case_is_refused_before_anything_is_said_of_it
                              expected_version=case.version)
 
 
+@pytest.mark.law("Art. 15")
+def test_acting_on_another_townships_case_as_it_was_is_refused_not_told_who_changed_it(world):
+    """A step on what the screen showed before a change is refused with who changed the case and when
+    (optimistic locking); to a user who may not read the case, nothing of it is told: refused, on record.
+    So is a department's step on another department's share."""
+    from desktop.models import AuditEntry
+    from desktop.models.enums import AuditOutcome
+
+    case = dispatched(world)
+    stale = case.version - 1
+    share = next(iter(assignments(world, case.id).values()))
+    steps = (
+        lambda who: review.review(world.db, who, case_id=case.id, approve=True, expected_version=stale),
+        lambda who: dispatch.add_co_handler(world.db, who, case_id=case.id, department_id=world.departments["power"],
+                                            reason="需供电部门配合", expected_version=stale),
+    )
+    for step in steps:
+        with pytest.raises(PermissionDenied, match="中街|无权查看") as refused:
+            step(world.stranger)
+        assert case.number not in refused.value.message
+    with pytest.raises(PermissionDenied) as refused:
+        department.sign_for(world.db, world.market, assignment_id=share.id, expected_version=stale)
+    assert case.number not in refused.value.message or "未派给" in refused.value.message
+    with world.db.session() as s:
+        denied = s.scalars(select(AuditEntry.actor).where(AuditEntry.outcome == AuditOutcome.DENIED)
+                           .order_by(AuditEntry.id)).all()
+    assert denied == ["op_zj", "op_zj", "liaison_scjg"]
+    with pytest.raises(Conflict, match=case.number):  # one who may act is told, to reload
+        review.review(world.db, world.operator, case_id=case.id, approve=True, expected_version=stale)
+
+
 def test_undoing_a_merge_while_the_case_it_is_in_is_merged_on_does_not_deadlock(world):
     """unmerge(A out of B) and merge(B into C), which moves A on with B, lock their rows in one id order:
     one waits for the other and then sees its change, instead of each holding a row the other needs."""
