@@ -299,13 +299,25 @@ def _upgrade_once(db: Database, before: str | None, waiting: _Waiting) -> None:
     except ProgrammingError as exc:
         if getattr(exc.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
             raise
-        # From PostgreSQL 15 only a database's owner may create tables in its public schema.
         url = db.engine.url
         reason = str(exc.orig).strip().splitlines()[0]
+        if (owner := _tables_owner(db)) not in (None, url.username):  # a desktops' role (db grant-desks), say
+            raise DatabaseUnavailable(
+                f"数据库用户 {url.username} 无权改动数据库 {url.database} 的表结构({reason}):升级只能由数据表的所有者 "
+                f"{owner} 运行;请用 {owner} 的账号运行 griddesk-admin init(值班台所用的数据库用户只能读写数据);"
+                "未作任何更改") from exc
+        # From PostgreSQL 15 only a database's owner may create tables in its public schema.
         raise DatabaseUnavailable(
             f"数据库用户 {url.username} 无权在数据库 {url.database} 中建表或改表({reason});请由数据库管理员把该库的"
             f"所有者设为这个用户(ALTER DATABASE {url.database} OWNER TO {url.username}),或用该库所有者的账号运行 "
             f"griddesk-admin init;未作任何更改") from exc
+
+
+def _tables_owner(db: Database) -> str | None:
+    """Who owns the schema's tables (the role that ran `init` first), None before there are any."""
+    with db.engine.connect() as conn:
+        return conn.scalar(text("SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() "
+                                "AND tablename = 'alembic_version'"))
 
 
 def _sqlite_upgrade_engine(db: Database, waiting: _Waiting) -> Engine:

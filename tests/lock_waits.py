@@ -6,9 +6,12 @@ from __future__ import annotations
 import threading
 import time
 
+from alembic import command
 from sqlalchemy import text
 
 from desktop.db import Database
+
+NEWER = "0099_from_a_newer_version"
 
 
 def wait_for_a_lock(db: Database, waiting: int = 1, timeout: float = 10.0) -> None:
@@ -35,3 +38,17 @@ def run(target, *args) -> tuple[threading.Thread, list]:
     thread = threading.Thread(target=body, daemon=True)
     thread.start()
     return thread, outcome
+
+
+def a_newer_upgrade(monkeypatch, upgrading: threading.Event, release: threading.Event | None = None):
+    """migrate.upgrade runs, in place of this version's migrations, a data migration filling a column of
+    every row there is, then records a revision this version does not know (waiting for `release`)."""
+    def upgrade(config, target):
+        conn = config.attributes["connection"]
+        conn.execute(text("UPDATE change_feed SET note = 'backfilled' WHERE note IS NULL"))
+        conn.execute(text("UPDATE alembic_version SET version_num = :newer"), {"newer": NEWER})
+        upgrading.set()
+        if release is not None:
+            assert release.wait(20)
+
+    monkeypatch.setattr(command, "upgrade", upgrade)

@@ -10,7 +10,7 @@ import time
 
 import pytest
 from alembic import command
-from lock_waits import run, wait_for_a_lock
+from lock_waits import NEWER, a_newer_upgrade, run, wait_for_a_lock
 from sqlalchemy import func, select, text
 
 from desktop import migrate
@@ -22,26 +22,11 @@ from desktop.services import places, users
 from desktop.services.security import Actor, Permission
 from desktop.services.unit_of_work import unit_of_work
 
-NEWER = "0099_from_a_newer_version"
 VILLAGE = "450502001003"
 
 
 def other_desktop(db: Database) -> Database:
     return Database.connect(db.engine.url.render_as_string(hide_password=False))
-
-
-def a_newer_upgrade(monkeypatch, upgrading: threading.Event, release: threading.Event | None = None):
-    """migrate.upgrade runs, in place of this version's migrations, a data migration filling a column of
-    every row there is, then records a revision this version does not know (waiting for `release`)."""
-    def upgrade(config, target):
-        conn = config.attributes["connection"]
-        conn.execute(text("UPDATE change_feed SET note = 'backfilled' WHERE note IS NULL"))
-        conn.execute(text("UPDATE alembic_version SET version_num = :newer"), {"newer": NEWER})
-        upgrading.set()
-        if release is not None:
-            assert release.wait(20)
-
-    monkeypatch.setattr(command, "upgrade", upgrade)
 
 
 @pytest.fixture
