@@ -10,7 +10,8 @@ import time
 
 import pytest
 from alembic import command
-from lock_waits import NEWER, a_newer_upgrade, run, wait_for_a_lock
+from lock_waits import (NEWER, a_newer_upgrade, a_write_begun_during_a_newer_upgrade, a_write_under_way, run,
+                        wait_for_a_lock)
 from sqlalchemy import func, select, text
 
 from desktop import migrate
@@ -67,18 +68,9 @@ def test_an_upgrade_waits_for_a_write_under_way_and_its_data_migration_sees_it(p
 
 def test_a_write_begun_during_an_upgrade_waits_for_it_and_is_refused(pg_db, upgrader, system, monkeypatch):
     """The write read the revision the upgrade had not committed yet and committed after it, unfilled."""
-    upgrading, release = threading.Event(), threading.Event()
-    a_newer_upgrade(monkeypatch, upgrading, release)
-    upgrade, upgraded = run(migrate.upgrade, upgrader)
-    assert upgrading.wait(10)
-    writing, wrote = run(lambda: places.create_grid(pg_db, system, village_code=VILLAGE, code=f"{VILLAGE}001",
-                                                    name="测试网格1"))
-    wait_for_a_lock(pg_db)
-    release.set()
-    upgrade.join(10)
-    writing.join(10)
-    assert isinstance(wrote[0], DatabaseUnavailable)
-    assert wrote[0].message == f"{migrate.UPGRADED_WHILE_RUNNING}(结构版本 {NEWER});本次操作未保存"
+    refused = a_write_begun_during_a_newer_upgrade(monkeypatch, upgrader, pg_db, system)
+    assert isinstance(refused, DatabaseUnavailable)
+    assert refused.message == f"{migrate.UPGRADED_WHILE_RUNNING}(结构版本 {NEWER});本次操作未保存"
     with pg_db.session() as session:
         assert session.scalar(select(func.count()).select_from(ChangeFeed).where(ChangeFeed.note.is_(None))) == 0
 
@@ -155,16 +147,7 @@ def test_a_write_waiting_while_a_newer_migration_set_rewrites_the_revision_row_i
 @pytest.fixture
 def a_long_write(pg_db, system):
     """A write under way on another desk (a whole-queue export, say) until the event returned is set."""
-    started, release = threading.Event(), threading.Event()
-
-    def write():
-        with unit_of_work(pg_db, system, "test.write") as uow:
-            uow.session.add(ChangeFeed(topic="cases"))
-            started.set()
-            assert release.wait(20)
-
-    writing, wrote = run(write)
-    assert started.wait(10)
+    release, writing, wrote = a_write_under_way(pg_db, system)
     yield release
     release.set()
     writing.join(10)

@@ -15,7 +15,8 @@ import pytest
 from alembic import command
 from backends import PG_URL
 from case_world import TOWNSHIP, TUESDAY, assignments, dispatched
-from lock_waits import NEWER, a_newer_upgrade, run, wait_for_a_lock
+from lock_waits import (NEWER, a_write_begun_during_a_newer_upgrade, a_write_under_way, run,
+                        wait_for_a_lock)
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ProgrammingError
@@ -26,14 +27,12 @@ from desktop.db import Database, application_name, normalise_url
 from desktop.errors import DatabaseUnavailable, NotFound, ValidationFailed
 from desktop.models import ChangeFeed, EvaluationMonthCount
 from desktop.models.enums import AssignmentRole, EmergencyLevel, EmergencyType, Role
-from desktop.services import audit, desk_roles, emergencies, live, places, users
+from desktop.services import audit, desk_roles, emergencies, live, users
 from desktop.services.cases import department
 from desktop.services.clock import BEIJING
 from desktop.services.evaluation.scores import evaluate
-from desktop.services.unit_of_work import unit_of_work
 
 OLDER = "0022"
-VILLAGE = "450503103001"
 
 
 class SharedDatabase:
@@ -187,16 +186,7 @@ def test_an_upgrade_by_the_owner_waits_for_a_desk_roles_write_and_a_desk_role_ma
     assert main(["--db", desk.engine.url.render_as_string(hide_password=False), "init"], out=io.StringIO()) == 1
     assert capsys.readouterr().err.startswith(f"griddesk-admin: 数据库用户 {desk.engine.url.username} 无权改动数据库 "
                                               f"{db.engine.url.database} 的表结构")
-    written, release = threading.Event(), threading.Event()
-
-    def write():
-        with unit_of_work(desk, system, "test.write") as uow:
-            uow.session.add(ChangeFeed(topic="places"))
-            written.set()
-            assert release.wait(20)
-
-    writing, wrote = run(write)
-    assert written.wait(10)
+    release, writing, wrote = a_write_under_way(desk, system)
     monkeypatch.setattr(migrate, "LOCK_ATTEMPT", 0.1)
     said = []
     upgrade, upgraded = run(lambda: migrate.upgrade(db, on_wait=said.append))
@@ -215,17 +205,8 @@ def test_an_upgrade_by_the_owner_waits_for_a_desk_roles_write_and_a_desk_role_ma
 def test_a_desk_roles_write_begun_during_an_upgrade_by_the_owner_is_refused_once_it_commits(db, desk, system,
                                                                                             monkeypatch):
     at_an_older_revision(db)
-    upgrading, release = threading.Event(), threading.Event()
-    a_newer_upgrade(monkeypatch, upgrading, release)
-    upgrade, upgraded = run(migrate.upgrade, db)
-    assert upgrading.wait(10)
-    writing, wrote = run(lambda: places.create_grid(desk, system, village_code=VILLAGE, code=f"{VILLAGE}001",
-                                                    name="测试网格1"))
-    wait_for_a_lock(desk)  # the owner is not shown what another role's session waits for
-    release.set()
-    upgrade.join(10)
-    writing.join(10)
-    assert isinstance(wrote[0], DatabaseUnavailable)
-    assert wrote[0].message == f"{migrate.UPGRADED_WHILE_RUNNING}(结构版本 {NEWER});本次操作未保存"
+    refused = a_write_begun_during_a_newer_upgrade(monkeypatch, db, desk, system)
+    assert isinstance(refused, DatabaseUnavailable)
+    assert refused.message == f"{migrate.UPGRADED_WHILE_RUNNING}(结构版本 {NEWER});本次操作未保存"
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(ChangeFeed).where(ChangeFeed.note.is_(None))) == 0
