@@ -202,8 +202,15 @@ def test_an_upgrade_by_the_owner_waits_for_a_desk_roles_write_and_a_desk_role_ma
     assert set(said) <= {"正在等待其他值班台正在进行的 1 项写入完成后升级…", "正在等待其他值班台正在进行的写入完成后升级…"}
 
 
-def test_a_desk_roles_write_begun_during_an_upgrade_by_the_owner_is_refused_once_it_commits(db, desk, system,
-                                                                                            monkeypatch):
+@pytest.mark.parametrize("isolation", [None, "repeatable read"])
+def test_a_desk_roles_write_begun_during_an_upgrade_by_the_owner_is_refused_once_it_commits(db, desk, shared, system,
+                                                                                            monkeypatch, isolation):
+    """A server or role whose transactions default to REPEATABLE READ: the write read the revision by the
+    snapshot its transaction took before it waited for the upgrade, and went on on the upgraded database."""
+    if isolation:
+        with shared.admin.connect() as conn:
+            conn.execute(text(f'ALTER ROLE "{shared.desk}" SET default_transaction_isolation = \'{isolation}\''))
+        desk.dispose()  # the role's settings apply from the next log-in
     at_an_older_revision(db)
     refused = a_write_begun_during_a_newer_upgrade(monkeypatch, db, desk, system)
     assert isinstance(refused, DatabaseUnavailable)
