@@ -113,6 +113,9 @@ def make_engine(url: str, **kwargs) -> Engine:
         connect_args = {"connect_timeout": 5, "application_name": application_name("griddesk"), "keepalives": 1,
                         "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3,
                         "tcp_user_timeout": 60_000}
+        # READ COMMITTED whatever the server's or the role's default_transaction_isolation: a write reads the
+        # schema's revision after waiting for an upgrade, by a snapshot taken then (migrate.held_revision).
+        kwargs.setdefault("isolation_level", "READ COMMITTED")
         engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
     return engine
 

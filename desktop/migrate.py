@@ -94,8 +94,8 @@ def upgraded_to(revision: str | None) -> DatabaseUnavailable | None:
     upgraded it after this desk started on it.
 
     No revision is a refusal too: a desk starts only on a database that has one, and a newer migration set
-    may rewrite the row by DELETE and INSERT (Alembic does at merge points), so that a FOR SHARE which waited
-    on the deleted row finds none."""
+    may rewrite the row by DELETE and INSERT (Alembic does at merge points), which a row lock waiting on the
+    deleted row (the previous release's FOR SHARE) sees as none."""
     if revision is not None and newer_than_this_program(revision) is None:
         return None
     which = f"(结构版本 {revision})" if revision is not None else ""
@@ -108,19 +108,32 @@ def upgraded_while_running(connection) -> DatabaseUnavailable | None:
     return upgraded_to(connection.execute(text(REVISION_QUERY)).scalar_one_or_none())
 
 
-# A write and an upgrade of a shared PostgreSQL database take turns on the row of alembic_version: the
-# write's transaction locks it FOR SHARE as its first statement and holds it to its commit, the upgrade
-# locks it FOR UPDATE before it changes anything. Whichever comes second waits: an upgrade's data
-# migrations see every write committed before it, and a write begun meanwhile reads the newer revision
-# once the upgrade commits, and is refused. First statement, because a table the write had read would
-# stay share-locked by it, and an upgrade's ALTER of that table waiting for the write while the write
-# waited for the row would deadlock.
+# A write and an upgrade of a shared PostgreSQL database take turns on a transaction-scoped advisory lock,
+# REVISION_LOCK: the write's transaction takes it shared as its first statement and holds it to its commit,
+# the upgrade takes it exclusively before it changes anything. Whichever comes second waits: an upgrade's
+# data migrations see every write committed before it, and a write begun meanwhile reads the newer revision
+# once the upgrade commits, and is refused. The revision is read by a statement of its own once the lock is
+# granted: in READ COMMITTED (which db.make_engine fixes for every PostgreSQL session) each statement reads
+# by a snapshot taken as it starts, so that one sees an upgrade committed while the lock was waited for; a
+# single statement locking and reading would read by the snapshot it took before it waited. An advisory lock
+# asks no privilege of the desk's role, where a row locked FOR SHARE asks UPDATE on alembic_version: the
+# desktops need not connect as the schema's owner. First statement, because a table the write had read
+# would stay share-locked by it, and an upgrade's ALTER of that table waiting for the write while the write
+# waited for the lock would deadlock.
+#
+# The previous GridDesk release's desks lock the row of alembic_version FOR SHARE instead: an upgrade takes
+# the row FOR UPDATE too, so that it waits for their writes as well while they run on a database being
+# upgraded to this release (they see the new revision once it commits, and refuse to write).
+
+REVISION_LOCK = 4505_0000_0000  # the advisory lock's key: beyond the 32-bit keys hashtext() gives other locks
+
 
 def held_revision(session) -> str | None:
     """The database's revision, on PostgreSQL locked against an upgrade until the transaction ends; to be
     a write transaction's first statement (see above)."""
-    lock = "" if session.get_bind().dialect.name == "sqlite" else " FOR SHARE"
-    return session.execute(text(REVISION_QUERY + lock)).scalar_one_or_none()
+    if session.get_bind().dialect.name != "sqlite":
+        session.execute(text("SELECT pg_advisory_xact_lock_shared(:key)"), {"key": REVISION_LOCK})
+    return session.execute(text(REVISION_QUERY)).scalar_one_or_none()
 
 
 @contextmanager
@@ -142,13 +155,23 @@ def writing_with_this_schema(session) -> Iterator[None]:
 
 
 def _writes_under_way(conn) -> list[str]:
-    """The other connections holding the revision's row for their writes, named as pg_stat_activity knows
-    them: a row lock shows in pg_locks only as its table's ROW SHARE lock."""
+    """The other connections holding the revision's lock for their writes (or, the previous release's desks,
+    its row: a row lock shows in pg_locks only as its table's ROW SHARE lock), named as pg_stat_activity
+    knows them. The address of a connection of another role than this one's is hidden from it, unless this
+    role has that one's privileges (or pg_read_all_stats): such a desk is named by its computer alone."""
     holders = conn.execute(text(
-        "SELECT a.application_name, host(a.client_addr), a.pid FROM pg_locks l JOIN pg_stat_activity a USING (pid) "
-        "WHERE l.locktype = 'relation' AND l.relation = 'alembic_version'::regclass AND l.mode = 'RowShareLock' "
-        "AND l.granted AND l.pid <> pg_backend_pid() ORDER BY a.pid"))
-    return [f"{application or '?'}(来自 {address or '本机'},进程 {pid})" for application, address, pid in holders]
+        "SELECT a.application_name, host(a.client_addr), a.client_port, a.pid FROM pg_stat_activity a "
+        "WHERE a.pid <> pg_backend_pid() AND a.pid IN (SELECT l.pid FROM pg_locks l WHERE l.granted "
+        "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND ("
+        "(l.locktype = 'advisory' AND l.classid = :high AND l.objid = :low AND l.objsubid = 1) "
+        "OR (l.locktype = 'relation' AND l.relation = 'alembic_version'::regclass AND l.mode = 'RowShareLock'))) "
+        "ORDER BY a.pid"), {"high": REVISION_LOCK >> 32, "low": REVISION_LOCK & 0xFFFF_FFFF})
+    # A connection by a local socket has no address and port -1; one hidden, neither.
+    return [f"{application or '?'}({_from(address, port)}进程 {pid})" for application, address, port, pid in holders]
+
+
+def _from(address: str | None, port: int | None) -> str:
+    return "" if port is None else f"来自 {address or '本机'},"
 
 
 @dataclass
@@ -172,16 +195,18 @@ class _Waiting:
 
 
 def _lock_revision(conn, waiting: _Waiting) -> str | None:
-    """The revision, locked FOR UPDATE: waits for the writes under way and holds new ones off until this
-    commits (see held_revision). New FOR SHARE lockers are let in ahead of a waiting FOR UPDATE and a write
-    may hold the row for as long as a whole-queue export, so the lock is tried `LOCK_ATTEMPT` seconds at a
-    time, saying what it waits for in between, until `waiting` is over."""
+    """The revision, under the revision's lock taken exclusively and its row FOR UPDATE (see held_revision):
+    waits for the writes under way and holds new ones off until this commits. A write may hold the lock for
+    as long as a whole-queue export, and writes begun meanwhile queue behind the waiting upgrade (the previous
+    release's, locking the row FOR SHARE, are let in ahead of it), so the lock is tried `LOCK_ATTEMPT` seconds
+    at a time, saying what it waits for in between, until `waiting` is over."""
     # Before the savepoints, so that rolling one back keeps it; reset once locked: the migrations' own
     # ALTERs wait for readers as long as they need.
     conn.execute(text(f"SET LOCAL lock_timeout = '{round(LOCK_ATTEMPT * 1000)}ms'"))
     while True:
         try:
             with conn.begin_nested():
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REVISION_LOCK})
                 locked = conn.execute(text(REVISION_QUERY + " FOR UPDATE")).scalar_one_or_none()
             conn.execute(text("SET LOCAL lock_timeout TO DEFAULT"))
             return locked
@@ -274,13 +299,25 @@ def _upgrade_once(db: Database, before: str | None, waiting: _Waiting) -> None:
     except ProgrammingError as exc:
         if getattr(exc.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
             raise
-        # From PostgreSQL 15 only a database's owner may create tables in its public schema.
         url = db.engine.url
         reason = str(exc.orig).strip().splitlines()[0]
+        if (owner := _tables_owner(db)) not in (None, url.username):  # a desktops' role (db grant-desks), say
+            raise DatabaseUnavailable(
+                f"数据库用户 {url.username} 无权改动数据库 {url.database} 的表结构({reason}):升级只能由数据表的所有者 "
+                f"{owner} 运行;请用 {owner} 的账号运行 griddesk-admin init(值班台所用的数据库用户只能读写数据);"
+                "未作任何更改") from exc
+        # From PostgreSQL 15 only a database's owner may create tables in its public schema.
         raise DatabaseUnavailable(
             f"数据库用户 {url.username} 无权在数据库 {url.database} 中建表或改表({reason});请由数据库管理员把该库的"
             f"所有者设为这个用户(ALTER DATABASE {url.database} OWNER TO {url.username}),或用该库所有者的账号运行 "
             f"griddesk-admin init;未作任何更改") from exc
+
+
+def _tables_owner(db: Database) -> str | None:
+    """Who owns the schema's tables (the role that ran `init` first), None before there are any."""
+    with db.engine.connect() as conn:
+        return conn.scalar(text("SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() "
+                                "AND tablename = 'alembic_version'"))
 
 
 def _sqlite_upgrade_engine(db: Database, waiting: _Waiting) -> Engine:

@@ -24,13 +24,25 @@ def at_an_older_revision(db: Database) -> str:
     return db.engine.url.render_as_string(hide_password=False)
 
 
+def this_release_writing(session) -> str:
+    return migrate.held_revision(session)  # a write's first statement, held to its commit
+
+
+def the_previous_release_writing(session) -> str:
+    """How a desk of the previous release, still running while this one upgrades, takes turns with it."""
+    return session.execute(text(migrate.REVISION_QUERY + " FOR SHARE")).scalar_one()
+
+
+@pytest.mark.parametrize("begin_writing", [this_release_writing, the_previous_release_writing])
 def test_init_waits_for_a_desks_write_says_so_gives_up_after_wait_then_upgrades_once_it_ends(pg_db, monkeypatch,
-                                                                                           capsys):
+                                                                                           capsys, begin_writing):
+    """The previous release's desk: the upgrade went on under its write, which then committed with the older
+    model on the upgraded database."""
     url = at_an_older_revision(pg_db)
     monkeypatch.setattr(migrate, "LOCK_ATTEMPT", 0.1)
     desk = Database.connect(url)
     writing = desk.session()
-    assert migrate.held_revision(writing) == OLDER  # a write's first statement, held to its commit
+    assert begin_writing(writing) == OLDER
     said = io.StringIO()
     assert main(["--db", url, "init", "--wait", "0.01"], out=said) == 1
     waits = said.getvalue().splitlines()

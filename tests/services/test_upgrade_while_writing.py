@@ -1,5 +1,5 @@
 """PostgreSQL: a desk's write and a newer GridDesk's upgrade of the same database take turns
-(migrate.held_revision): the upgrade's data migrations see every write committed before it, and
+(migrate.held_revision, an advisory lock): the upgrade's data migrations see every write committed before it, and
 a write begun during it is refused once it commits."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import time
 
 import pytest
 from alembic import command
-from lock_waits import run, wait_for_a_lock
+from lock_waits import (NEWER, a_newer_upgrade, a_write_begun_during_a_newer_upgrade, a_write_under_way, run,
+                        wait_for_a_lock)
 from sqlalchemy import func, select, text
 
 from desktop import migrate
@@ -22,26 +23,11 @@ from desktop.services import places, users
 from desktop.services.security import Actor, Permission
 from desktop.services.unit_of_work import unit_of_work
 
-NEWER = "0099_from_a_newer_version"
 VILLAGE = "450502001003"
 
 
 def other_desktop(db: Database) -> Database:
     return Database.connect(db.engine.url.render_as_string(hide_password=False))
-
-
-def a_newer_upgrade(monkeypatch, upgrading: threading.Event, release: threading.Event | None = None):
-    """migrate.upgrade runs, in place of this version's migrations, a data migration filling a column of
-    every row there is, then records a revision this version does not know (waiting for `release`)."""
-    def upgrade(config, target):
-        conn = config.attributes["connection"]
-        conn.execute(text("UPDATE change_feed SET note = 'backfilled' WHERE note IS NULL"))
-        conn.execute(text("UPDATE alembic_version SET version_num = :newer"), {"newer": NEWER})
-        upgrading.set()
-        if release is not None:
-            assert release.wait(20)
-
-    monkeypatch.setattr(command, "upgrade", upgrade)
 
 
 @pytest.fixture
@@ -82,18 +68,9 @@ def test_an_upgrade_waits_for_a_write_under_way_and_its_data_migration_sees_it(p
 
 def test_a_write_begun_during_an_upgrade_waits_for_it_and_is_refused(pg_db, upgrader, system, monkeypatch):
     """The write read the revision the upgrade had not committed yet and committed after it, unfilled."""
-    upgrading, release = threading.Event(), threading.Event()
-    a_newer_upgrade(monkeypatch, upgrading, release)
-    upgrade, upgraded = run(migrate.upgrade, upgrader)
-    assert upgrading.wait(10)
-    writing, wrote = run(lambda: places.create_grid(pg_db, system, village_code=VILLAGE, code=f"{VILLAGE}001",
-                                                    name="测试网格1"))
-    wait_for_a_lock(pg_db)
-    release.set()
-    upgrade.join(10)
-    writing.join(10)
-    assert isinstance(wrote[0], DatabaseUnavailable)
-    assert wrote[0].message == f"{migrate.UPGRADED_WHILE_RUNNING}(结构版本 {NEWER});本次操作未保存"
+    refused = a_write_begun_during_a_newer_upgrade(monkeypatch, upgrader, pg_db, system)
+    assert isinstance(refused, DatabaseUnavailable)
+    assert refused.message == f"{migrate.UPGRADED_WHILE_RUNNING}(结构版本 {NEWER});本次操作未保存"
     with pg_db.session() as session:
         assert session.scalar(select(func.count()).select_from(ChangeFeed).where(ChangeFeed.note.is_(None))) == 0
 
@@ -142,17 +119,20 @@ def test_on_an_upgraded_database_a_write_says_to_update_before_anything_of_it_ru
     assert audit_entries(db) == entries
 
 
-@pytest.mark.parametrize("write", [
-    lambda db, system: places.create_grid(db, system, village_code=VILLAGE, code=f"{VILLAGE}001", name="测试网格1"),
-    lambda db, system: users.login(db, "qg_new", "Qiaogang-1"),
+@pytest.mark.parametrize("write, refusal", [
+    (lambda db, system: places.create_grid(db, system, village_code=VILLAGE, code=f"{VILLAGE}001", name="测试网格1"),
+     f"{migrate.UPGRADED_WHILE_RUNNING}(结构版本 {NEWER});本次操作未保存"),
+    (lambda db, system: users.login(db, "qg_new", "Qiaogang-1"), f"数据库的结构版本 {NEWER} 比本程序新"),
 ], ids=["a unit of work", "a log-in"])
 def test_a_write_waiting_while_a_newer_migration_set_rewrites_the_revision_row_is_refused(pg_db, upgrader, system,
-                                                                                          write):
-    """The FOR SHARE that waited on the deleted row found none, and the write went on on the new schema."""
+                                                                                          write, refusal):
+    """The FOR SHARE that waited on the deleted row found none, and the write went on on the new schema; read
+    by the snapshot taken before it waited, the revision would be the one replaced."""
     users.add_user(pg_db, system, username="qg_new", display_name=None, password="Qiaogang-1", role=Role.OPERATOR,
                    scope_code="450503103")
     entries = audit_entries(pg_db)
     with upgrader.engine.connect() as upgrade:
+        upgrade.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": migrate.REVISION_LOCK})  # as upgrade does
         upgrade.execute(text("DELETE FROM alembic_version"))
         upgrade.execute(text("INSERT INTO alembic_version (version_num) VALUES (:newer)"), {"newer": NEWER})
         writing, wrote = run(write, pg_db, system)
@@ -160,23 +140,14 @@ def test_a_write_waiting_while_a_newer_migration_set_rewrites_the_revision_row_i
         upgrade.commit()
     writing.join(10)
     assert isinstance(wrote[0], DatabaseUnavailable)
-    assert wrote[0].message == f"{migrate.UPGRADED_WHILE_RUNNING};本次操作未保存"
+    assert wrote[0].message.startswith(refusal)
     assert audit_entries(pg_db) == entries
 
 
 @pytest.fixture
 def a_long_write(pg_db, system):
     """A write under way on another desk (a whole-queue export, say) until the event returned is set."""
-    started, release = threading.Event(), threading.Event()
-
-    def write():
-        with unit_of_work(pg_db, system, "test.write") as uow:
-            uow.session.add(ChangeFeed(topic="cases"))
-            started.set()
-            assert release.wait(20)
-
-    writing, wrote = run(write)
-    assert started.wait(10)
+    release, writing, wrote = a_write_under_way(pg_db, system)
     yield release
     release.set()
     writing.join(10)

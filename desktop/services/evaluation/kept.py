@@ -71,8 +71,10 @@ def _past_month(session: Session) -> str:
     """The Beijing month the database's clock was in `MARGIN_MINUTES` ago (the triggers' clock);
     on PostgreSQL no later than the month in which the oldest transaction still open began.
 
-    A PostgreSQL role sees when another role's transactions began only with pg_read_all_stats:
-    desks that share one database should connect as one role, or as members of that.
+    A PostgreSQL role sees when another role's transactions began only with pg_read_all_stats or as a
+    member of that role: the desks that share one database connect as one role, the one
+    `griddesk-admin db grant-desks` granted, and so do the admin commands but `init`, whose upgrade
+    the keeping waits for (migrate.held_revision).
     """
     if session.get_bind().dialect.name == "postgresql":
         session.execute(select(func.pg_stat_clear_snapshot()))  # the view is read once per transaction otherwise

@@ -70,13 +70,15 @@ def test_a_reload_showing_a_number_already_on_record_does_not_wait_for_an_upgrad
     """Every reload locked the schema's revision for a write before learning that nothing was new to record:
     the case panel waited for an upgrade's whole length."""
     if world.db.is_sqlite:
-        pytest.skip("row locks are PostgreSQL's")
+        pytest.skip("the revision's lock is PostgreSQL's")
     case = world.new_case().case
     queries.case_detail(world.db, world.supervisor, case.id)
     upgrader = Database.connect(world.db.engine.url.render_as_string(hide_password=False))
     try:
         with upgrader.engine.connect() as upgrade, ThreadPoolExecutor(1) as reloads:
-            upgrade.execute(text(migrate.REVISION_QUERY + " FOR UPDATE"))  # as migrate.upgrade locks it
+            # as migrate.upgrade locks it
+            upgrade.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": migrate.REVISION_LOCK})
+            upgrade.execute(text(migrate.REVISION_QUERY + " FOR UPDATE"))
             reload = reloads.submit(queries.case_detail, world.db, world.supervisor, case.id)
             try:
                 assert reload.result(timeout=5).requester_phone == "13807790001"
