@@ -15,9 +15,10 @@ from sqlalchemy import select
 
 from pdftools import assert_cjk_font_embedded, pdf_text
 from desktop.cli import main
-from desktop.models import PrintedSheet
-from desktop.models.enums import SheetKind
-from desktop.services import conformance
+from desktop.models import AuditEntry, PrintedSheet
+from desktop.models.enums import AuditOutcome, Role, SheetKind
+from desktop.services import conformance, security
+from desktop.services.security import Permission
 from desktop.services.clock import BEIJING
 
 
@@ -42,6 +43,47 @@ def test_export_csv_json_xlsx(demo_db, tmp_path):
     assert run(demo_db, "evaluation", "export", "--period", "2026", "-o", str(target))[0] == 0
     sheet = load_workbook(target).active
     assert sheet.cell(1, 1).value == "排名" and sheet.max_row > 1
+
+
+def _last_entry(db, action: str) -> AuditEntry:
+    with db.session() as session:
+        return session.scalars(select(AuditEntry).where(AuditEntry.action == action)
+                               .order_by(AuditEntry.id.desc())).first()
+
+
+@pytest.mark.law("Art. 15")
+def test_an_export_of_the_staffs_scores_is_on_record(demo_db, tmp_path):
+    """Per-person scores are personal data: each export says what, where, which level and how many rows."""
+    target = tmp_path / "staff.csv"
+    code, _ = run(demo_db, "--as", "qg_chief", "evaluation", "export", "--period", "2026", "--level", "staff",
+                  "--under", "450503103000", "-o", str(target))
+    assert code == 0
+    written = len(list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))) - 1
+    entry = _last_entry(demo_db, "evaluation.export")
+    assert (entry.outcome, entry.actor, entry.place_code, entry.target) == (
+        AuditOutcome.OK, "qg_chief", "450503103000", "2026/staff")
+    assert entry.detail["rows"] == written > 0 and entry.detail["level"] == "staff" and entry.detail["file"] == "staff.csv"
+    assert f"考核结果 {written} 条" in entry.message and "侨港镇" in entry.message
+    code, text = run(demo_db, "evaluation", "export", "--period", "2026", "--level", "grid", "--format", "json")
+    entry = _last_entry(demo_db, "evaluation.export")
+    assert code == 0 and (entry.detail["level"], entry.detail["file"]) == ("grid", None) and "标准输出" in entry.message
+    assert entry.detail["rows"] == len(json.loads(text)["subjects"])
+
+
+@pytest.mark.law("Art. 15")
+def test_an_export_of_scores_needs_the_export_right_over_the_place_and_a_refusal_is_on_record(
+        demo_db, tmp_path, capsys, monkeypatch):
+    """Evaluating is not exporting: one who may evaluate but not export a place's data is refused."""
+    monkeypatch.setitem(security.ROLE_PERMISSIONS, Role.SUPERVISOR,
+                        security.ROLE_PERMISSIONS[Role.SUPERVISOR] - {Permission.EXCHANGE})
+    target = tmp_path / "staff.csv"
+    code, _ = run(demo_db, "--as", "qg_chief", "evaluation", "export", "--period", "2026", "--level", "staff",
+                  "-o", str(target))
+    refusal = capsys.readouterr().err
+    assert code == 1 and "导出考核结果" in refusal and "数据导入导出" in refusal and "Art. 15" in refusal
+    assert not target.exists()
+    entry = _last_entry(demo_db, "evaluation.export")
+    assert (entry.outcome, entry.actor, entry.place_code) == (AuditOutcome.DENIED, "qg_chief", "450503103000")
 
 
 @pytest.mark.law("Art. 23")

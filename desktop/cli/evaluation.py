@@ -25,8 +25,8 @@ def _evaluation(ctx, args):
 
 def _export(ctx, args) -> int:
     fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output else "csv")
-    export.write(_evaluation(ctx, args), fmt, Path(args.output) if args.output else None,
-                 ctx.out if ctx.out is not None else sys.stdout)
+    export.export(ctx.db, ctx.actor, _evaluation(ctx, args), fmt, Path(args.output) if args.output else None,
+                  ctx.out if ctx.out is not None else sys.stdout)
     if args.output:
         print(f"已导出考核结果到 {args.output}", file=sys.stderr)
     return 0

@@ -36,7 +36,7 @@ from ..models.enums import (
     WorkLogKind,
 )
 from .places import get_place, upward
-from .security import Actor, Permission
+from .security import Actor, Permission, enclosing_code
 from .unit_of_work import UnitOfWork, unit_of_work
 
 # Mainland mobile numbers, or a landline with area code (0779 is Beihai).
@@ -170,7 +170,7 @@ def add_grid_staff(db: Database, actor: Actor, *, grid_code: str, role: StaffRol
         if role is StaffRole.EXCLUSIVE_STAFF and not exclusive:
             raise ValidationFailed(f"{grid.short_name}是基础网格,不设专属网格工作人员", article="Art. 9", field="role")
         check_source(role, source)
-        person = _known_person(uow.session, name, phone, id_number) if person_id is None else None
+        person = _known_person(uow.session, actor, grid, name, phone, id_number) if person_id is None else None
         if person is None:
             person = _new_or_existing_person(uow.session, person_id, name, phone, id_number)
         _refuse_overlapping_term(uow.session, person, grid, role, start_on)
@@ -266,7 +266,8 @@ def _new_or_existing_person(session: Session, person_id: int | None, name: str |
     return person
 
 
-def _known_person(session: Session, name: str | None, phone: str | None, id_number: str | None) -> Person | None:
+def _known_person(session: Session, actor: Actor, grid: Place, name: str | None, phone: str | None,
+                  id_number: str | None) -> Person | None:
     """The person already registered under this ID number, or else under this name and phone (as the staff
     import matches people): appointing them again, or to another grid, must not make a second person.
     A name alone matches nobody: two people may share one (李娜), and merging them would be silent."""
@@ -275,14 +276,46 @@ def _known_person(session: Session, name: str | None, phone: str | None, id_numb
     if id_number:
         person = session.scalar(select(Person).where(Person.id_number == id_number))
         if person is not None and person.name != name.strip():
-            raise ValidationFailed(f"身份证号 {id_number} 已登记为“{person.name}”,与填写的姓名“{name.strip()}”不符;"
-                                   "请核对身份证号或姓名", field="id_number")
+            raise ValidationFailed(
+                id_number_elsewhere(session, actor, grid, person, name.strip())
+                or f"身份证号 {id_number} 已登记为“{person.name}”,与填写的姓名“{name.strip()}”不符;请核对身份证号或姓名",
+                field="id_number")
         if person is not None:
             return person
     if not phone:
         return None
     return session.scalars(select(Person).where(Person.name == name.strip(), Person.phone == phone)
                            .order_by(Person.id)).first()
+
+
+def id_number_elsewhere(session: Session, actor: Actor, grid: Place, person: Person, name: str) -> str | None:
+    """Why `person`'s ID number cannot be entered under another name for `grid`, said without their name,
+    or None where the actor may be told who it is.
+
+    The administrator needs to know the number is registered, so that the same person is not entered
+    twice (one person, one record); who it is, only if they may view a place where that person serves or
+    is registered (a grid served, a place led; the professionals' register is read by every desk).
+    Otherwise the name is not shown (Art. 15), and they are told whose administrator to ask: the one
+    over both places."""
+    places = _places_of(session, person.id)
+    professional = session.scalar(select(Professional.id).where(Professional.person_id == person.id))
+    if professional is not None or any(actor.can(Permission.VIEW, code) for code in places):
+        return None
+    over = enclosing_code(places | {grid.code}) if places else None
+    ask = get_place(session, over) if over else None
+    if ask is None or ask.level not in (PlaceLevel.CITY, PlaceLevel.COUNTY):
+        ask = session.scalar(select(Place).where(Place.level == PlaceLevel.CITY))
+    return (f"身份证号 {person.id_number} 已在其他地方登记,登记的姓名与填写的“{name}”不符(姓名不予显示,Art. 15);"
+            f"同一人不能登记两次:请核对身份证号,如确是同一人(姓名有误或已更名),请联系{ask.name}的管理员核实后办理")
+
+
+def _places_of(session: Session, person_id: int) -> set[str]:
+    """The codes of the grids a person serves or served and of the places they lead or led."""
+    grids = select(Place.code).join(GridStaffRole, GridStaffRole.grid_id == Place.id).where(
+        GridStaffRole.person_id == person_id)
+    led = select(Place.code).join(LeadershipAssignment, LeadershipAssignment.place_id == Place.id).where(
+        LeadershipAssignment.person_id == person_id)
+    return set(session.scalars(grids.union(led)))
 
 
 def _refuse_overlapping_term(session: Session, person: Person, grid: Place, role: StaffRole, start_on: date) -> None:

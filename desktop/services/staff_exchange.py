@@ -36,7 +36,7 @@ from .exchange.problems import Problems
 from .exchange.table_export import write_table
 from .exchange.table_import import csv_rows
 from .security import Actor, Permission
-from .staff_admin import check_id_number, check_phone, check_source, heads_serving, second_head
+from .staff_admin import check_id_number, check_phone, check_source, heads_serving, id_number_elsewhere, second_head
 from .unit_of_work import unit_of_work
 
 COLUMNS = ["姓名", "手机", "身份证号", "网格代码", "网格名称", "角色", "来源", "状态", "起始日期"]
@@ -242,7 +242,7 @@ def _existing_people(session, rows: list[_Row]) -> dict[tuple, Person]:
     return found
 
 
-def _stored_problems(session, rows: list[_Row], people: dict[tuple, Person]) -> list[str]:
+def _stored_problems(session, actor: Actor, rows: list[_Row], people: dict[tuple, Person]) -> list[str]:
     """Rows that contradict what is stored of their person: the import only adds appointments."""
     serving = session.execute(
         select(GridStaffRole.person_id, GridStaffRole.grid_id, GridStaffRole.role)
@@ -266,6 +266,10 @@ def _stored_problems(session, rows: list[_Row], people: dict[tuple, Person]) -> 
             problems.append(f"第 {row.number} 行:{row.name} 已是 {row.grid.short_name} 的{row.role.label},不能重复导入"
                             "(导入只新增任职;已在岗人员的变更或离岗请在“网格人员”中办理,文件中删去这一行)")
         if person is not None and person.name != row.name:
+            elsewhere = id_number_elsewhere(session, actor, row.grid, person, row.name)
+            if elsewhere:  # the name is not the importer's to see: nothing more is said of that person
+                problems.append(f"第 {row.number} 行“身份证号”:{elsewhere}")
+                continue
             problems.append(f"第 {row.number} 行“姓名”:此身份证号已登记为“{person.name}”,本行为“{row.name}”;"
                             "请核对身份证号,或在“网格人员”中更正姓名")
         if person is not None and row.phone and row.phone != person.phone:
@@ -288,7 +292,7 @@ def import_staff(db: Database, actor: Actor, path: Path) -> ImportReport:
         for grid in {r.grid.code: r.grid for r in rows}.values():  # before anything stored of people is told
             uow.require(Permission.MANAGE_STAFF, grid.code, grid.short_name)
         people = _existing_people(session, rows)
-        problems += _stored_problems(session, rows, people)
+        problems += _stored_problems(session, actor, rows, people)
         if problems:
             raise ValidationFailed(f"{len(problems)} 处错误,本次未导入任何记录;请修正文件后重新导入", problems=problems)
         added_people = 0

@@ -571,6 +571,76 @@ def test_import_needs_the_exchange_permission_in_the_township(world_db, system, 
     assert _case_count(world_db) == 0
 
 
+def _another_townships_case(db, external_id: str) -> str:
+    """A case of 中街街道 that came in from another database as `external_id`; its number."""
+    case_id = world.add_case(db, "450502001-2025-000007")
+    _imported_as(db, case_id, external_id)
+    with db.session() as session:
+        township = session.scalar(select(Place).where(Place.code == "450502001000"))
+        session.execute(update(Case).where(Case.id == case_id).values(
+            township_id=township.id, county_id=township.parent_id, village_id=None, grid_id=None))
+        session.commit()
+    return "450502001-2025-000007"
+
+
+def _qiaogang_operator(db, system):
+    users.add_user(db, system, username="qg_op", display_name="侨港值班员", password="secret-123",
+                   role=Role.OPERATOR, scope_code=world.QIAOGANG)
+    return users.actor_for(db, "qg_op")
+
+
+@pytest.mark.law("Art. 15")
+def test_rows_going_to_a_township_the_importer_may_not_import_into_are_refused_on_record_before_anything_is_told(
+        world_db, system, tmp_path):
+    number = _another_townships_case(world_db, "SRC-0001")
+    operator = _qiaogang_operator(world_db, system)
+    path = _write(tmp_path, [_request(1), _request(2, service_request_id="SRC-0001", lat=None, long=None)])
+    with pytest.raises(PermissionDenied) as caught:
+        open311.import_file(world_db, operator, path, township_code="450502001000")
+    said = caught.value.message
+    assert "第 2 项(第 3 行)归入 中街(450502001000)" in said and "数据导入导出" in said and "Art. 15" in said
+    assert number not in said and "已导入" not in said
+    with world_db.session() as session:
+        refusal = session.scalar(select(AuditEntry).where(AuditEntry.action == "cases.import")
+                                 .order_by(AuditEntry.id.desc()))
+    assert refusal.outcome.name == "DENIED" and refusal.message == said and refusal.place_code == "450502001000"
+    assert _case_count(world_db) == 1
+
+
+@pytest.mark.law("Art. 15")
+def test_an_id_of_another_townships_case_is_refused_without_its_number(world_db, system, tmp_path):
+    number = _another_townships_case(world_db, "SRC-0001")
+    operator = _qiaogang_operator(world_db, system)
+    closed = {"state": "merged", "closed_datetime": "2026-03-02T10:00:00+08:00"}
+    path = _write(tmp_path, [_request(1, service_request_id="SRC-0001"),
+                             _request(2, griddesk={"external_id": "SRC-0001"})])
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, operator, path)
+    problems = caught.value.problems
+    assert problems[0] == ("第 1 项(第 2 行) 字段 service_request_id:编号 SRC-0001 在本库已被使用,不能再导入为新案件"
+                           "(所在案件不属于你可导入的乡镇(街道),不予显示(Art. 15));请核实编号,或删去这一行后再导入")
+    assert problems[1].startswith("第 2 项(第 3 行) 字段 griddesk.external_id:编号 SRC-0001 在本库已被使用")
+    merged = _write(tmp_path, [_request(3, status="closed", griddesk=closed | {"merged_into": "SRC-0001"}),
+                               _request(4, status="closed", griddesk=closed | {"merged_into": number})], "merged.json")
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, operator, merged)
+    problems += caught.value.problems
+    assert problems[2].startswith("第 1 项(第 2 行) 字段 griddesk.merged_into:所并入的 SRC-0001 在本库已被使用")
+    assert problems[3].startswith(f"第 2 项(第 3 行) 字段 griddesk.merged_into:所并入的案件 {number} 不在本文件中,"
+                                  "也不是从来源库导入本库的案件;")
+    assert len(problems) == 4 and not any(number in p for p in problems[:3])
+    assert "中街" not in " ".join(problems) and "另一个乡镇" not in " ".join(problems)
+    # The whole file already here, as another township's: told row by row, no case named.
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, operator, _write(tmp_path, [_request(1, service_request_id="SRC-0001")], "b.json"))
+    assert caught.value.problems[0].startswith("第 1 项(第 2 行) 字段 service_request_id:编号 SRC-0001 在本库已被使用")
+    # One who may import there is told which case it is.
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+    assert f"编号 SRC-0001 即本库案件 {number}" in caught.value.problems[0]
+    assert _case_count(world_db) == 1
+
+
 def test_export_is_scoped_to_the_filter(world_db, system):
     world.add_case(world_db, "450503103-2025-000001")
     world.add_case(world_db, "450503103-2025-000002", grid=world.QIAOBEI + "002")

@@ -4,10 +4,10 @@ import re
 from datetime import date, datetime, timezone
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.errors import LawRefusal, PermissionDenied, ValidationFailed
-from desktop.models import AuditEntry, Grid, Place
+from desktop.models import AuditEntry, Grid, Person, Place
 from desktop.models.enums import (
     AuditOutcome,
     LeadershipRole,
@@ -150,6 +150,36 @@ def test_other_township_cannot_add_staff_and_is_audited(db, grid):
                                    source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1), name="越界")
     entry = last_audit(db)
     assert (entry.action, entry.outcome) == ("staff.add_role", AuditOutcome.DENIED)
+
+
+@pytest.mark.law("Art. 15")
+def test_an_id_number_registered_in_another_township_is_refused_without_the_name_behind_it(db, grid, system):
+    """One person, one record: the number is said to be taken, but whose it is only to those who may view
+    where that person serves; the others are told whom to ask."""
+    staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
+                               source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1), name="韦丽",
+                               id_number="45050219800101123X")
+    qiaogang_grid, same_county_grid = "450503103001001", "450502002001001"
+    places.create_grid(db, system, village_code=qiaogang_grid[:12], code=qiaogang_grid, name="侨北第一网格")
+    places.create_grid(db, system, village_code=same_county_grid[:12], code=same_county_grid, name="别镇第一网格")
+    neighbour = admin(Role.TOWNSHIP_ADMIN, "450502002000", PlaceLevel.TOWNSHIP)
+
+    def refused(actor, grid_code):
+        with pytest.raises(ValidationFailed) as caught:
+            staff_admin.add_grid_staff(db, actor, grid_code=grid_code, role=StaffRole.GRID_MEMBER,
+                                       source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1), name="韦莉",
+                                       id_number="45050219800101123X")
+        return caught.value.message
+
+    said = refused(OTHER_TOWNSHIP, qiaogang_grid)
+    assert said == ("身份证号 45050219800101123X 已在其他地方登记,登记的姓名与填写的“韦莉”不符(姓名不予显示,Art. 15);"
+                    "同一人不能登记两次:请核对身份证号,如确是同一人(姓名有误或已更名),请联系北海市的管理员核实后办理")
+    assert "韦丽" not in refused(neighbour, same_county_grid) and "请联系海城区的管理员" in refused(neighbour, same_county_grid)
+    # Who may view where she serves is told who she is.
+    assert "已登记为“韦丽”" in refused(COUNTY_ADMIN, same_county_grid)
+    assert "已登记为“韦丽”" in refused(TOWNSHIP_ADMIN, grid)
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Person)) == 1
 
 
 def test_bad_phone_names_the_field(db, grid):

@@ -245,6 +245,15 @@ def test_a_row_must_agree_with_the_person_stored_under_its_id_number(db, grids, 
     other_name = f"韦莉,13800001111,45050219800101123X,{GRID1},网格员,村(居)民小组长,,2025-09-01"
     assert refused(db, system, write(tmp_path, [other_name], "utf-8", "name.csv")) == [
         "第 2 行“姓名”:此身份证号已登记为“韦丽”,本行为“韦莉”;请核对身份证号,或在“网格人员”中更正姓名"]
+    # An administrator of another township is told the number is taken, not whose it is (Art. 15).
+    qiaogang_grid = "450503103001001"
+    places.create_grid(db, system, village_code=qiaogang_grid[:12], code=qiaogang_grid, name="侨北第一网格")
+    qiaogang_admin = Actor(username="qg_admin", display_name="侨港管理员",
+                           grants=(Grant(Role.TOWNSHIP_ADMIN, "450503103000", PlaceLevel.TOWNSHIP),))
+    elsewhere = f"韦莉,13800002222,45050219800101123X,{qiaogang_grid},网格员,村(居)民小组长,,2025-09-01"
+    assert refused(db, qiaogang_admin, write(tmp_path, [elsewhere], "utf-8", "elsewhere.csv")) == [
+        "第 2 行“身份证号”:身份证号 45050219800101123X 已在其他地方登记,登记的姓名与填写的“韦莉”不符(姓名不予显示,"
+        "Art. 15);同一人不能登记两次:请核对身份证号,如确是同一人(姓名有误或已更名),请联系北海市的管理员核实后办理"]
     other_phone = f"韦丽,13800002222,45050219800101123X,{GRID1},网格员,村(居)民小组长,,2025-09-01"
     assert refused(db, system, write(tmp_path, [other_phone], "utf-8", "phone.csv")) == [
         "第 2 行“手机”:与韦丽已登记的手机号不同;导入不更改已登记人员的手机号,请在“网格人员”中更改,或清空这一格"]

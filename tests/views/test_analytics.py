@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog
+from sqlalchemy import select
 
-from desktop.models import utcnow
+from desktop.models import AuditEntry, utcnow
 from desktop.models.enums import GovernanceState
 from desktop.services import conformance, governance, users
 from desktop.services.evaluation import settlement
@@ -303,6 +304,10 @@ def test_drill_down_and_conformance_columns_fit_and_exports_say_where(qtbot, dem
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
     panel.export_button.click()
     assert target.exists() and str(target) in panel.status.text()
+    with demo_db.session() as session:  # as the command line's: on record, with what and how many (Art. 15)
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "evaluation.export")).one()
+    assert (entry.detail["file"], entry.detail["rows"], entry.place_code) == (
+        "考核.xlsx", len(panel.evaluation.subjects), QIAOGANG)
 
     conformance = ConformancePanel(tasks)
     qtbot.addWidget(conformance)

@@ -1,4 +1,9 @@
-"""Evaluation results as rows: CSV (UTF-8 with BOM, opens in Chinese Excel), XLSX or JSON."""
+"""Evaluation results as rows: CSV (UTF-8 with BOM, opens in Chinese Excel), XLSX or JSON.
+
+`export` is the use case (the command line's `evaluation export`, the evaluation window's 导出): the
+scores of the grid staff level are personal data, so writing them out of GridDesk needs the export
+right over the scope and is put on record, as the case, staff and grid exports are (Art. 15).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,11 @@ import io
 import json
 from pathlib import Path
 
+from ...db import Database
 from ...errors import ValidationFailed
+from ..places import get_place
+from ..security import Actor, Permission
+from ..unit_of_work import unit_of_work
 from .scores import Evaluation
 
 FORMATS = ("csv", "xlsx", "json")
@@ -73,3 +82,22 @@ def write(evaluation: Evaluation, fmt: str, target: Path | None, stdout) -> None
         stdout.write(text)
     else:
         target.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+
+
+def export(db: Database, actor: Actor, evaluation: Evaluation, fmt: str, target: Path | None, stdout) -> int:
+    """Write the evaluation as `write` does, and record the export; returns the rows written.
+
+    Needs Permission.EXCHANGE over the evaluation's scope (the export right, as for cases, staff
+    and grids); a refusal is on record. The audit entry says what, where, which level and how many
+    rows, and where they went (a file's name, or standard output)."""
+    subject = f"{evaluation.period.code}/{evaluation.level.value}"
+    with unit_of_work(db, actor, "evaluation.export", target=subject) as uow:
+        scope = get_place(uow.session, evaluation.scope_code)
+        uow.require(Permission.EXCHANGE, scope.code, scope.short_name, action="导出考核结果")
+        write(evaluation, fmt, target, stdout)
+        rows = len(evaluation.subjects)
+        uow.audit(f"导出{evaluation.period.label}{evaluation.level.label}考核结果 {rows} 条"
+                  f"({scope.name},{fmt.upper()},{target.name if target is not None else '标准输出'})",
+                  period=evaluation.period.code, level=evaluation.level.value, scope=scope.code, rows=rows,
+                  format=fmt, file=target.name if target is not None else None, settled=list(evaluation.settled))
+        return rows

@@ -39,7 +39,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from ...db import Database
-from ...errors import Conflict
+from ...errors import Conflict, PermissionDenied
 from ...models import Case, CaseEvent, Grid, MatterItem, Place, utcnow
 from ...models.enums import (
     CaseState,
@@ -57,7 +57,7 @@ from ..numbering import reserve_numbers
 from ..places import get_place, not_a_township
 from ..routing import NO_GRID, GridRouter
 from ..security import Actor, Permission
-from ..unit_of_work import unit_of_work
+from ..unit_of_work import UnitOfWork, unit_of_work
 from . import bulk
 from .problems import Problems, Shared
 
@@ -315,6 +315,19 @@ def _already_here(problems: Problems, request: IncomingRequest, field_name: str,
                      example=number)
 
 
+_NOT_YOURS = "所在案件不属于你可导入的乡镇(街道),不予显示(Art. 15)"
+
+
+def _used_elsewhere(problems: Problems, request: IncomingRequest, field_name: str, request_id: str) -> None:
+    """Refuse a request that names a case of a township the importer may not import into, saying
+    nothing of that case (its number, its place): the id cannot be taken twice, and that is all."""
+    problems.add(request.row, field_name,
+                 f"编号 {request_id} 在本库已被使用,不能再导入为新案件({_NOT_YOURS});"
+                 f"请核实编号,或删去这一行后再导入",
+                 shared=Shared(field_name, f"编号在本库已被使用,不能再导入为新案件({_NOT_YOURS});"
+                                           "请核实编号,或删去这些行后再导入", first=True))
+
+
 DERIVED_TITLE = 60  # a title made from the description's first line, when the file gives none
 
 
@@ -335,10 +348,15 @@ def _title(request: IncomingRequest) -> str:
     return request.description.strip().splitlines()[0][:DERIVED_TITLE]
 
 
-def _plan(session: Session, requests: list[IncomingRequest], problems: Problems, township_code: str | None,
-          fields: FieldNames) -> tuple[Planned, dict[str, _Here]]:
+def _plan(uow: UnitOfWork, requests: list[IncomingRequest], problems: Problems,
+          township_code: str | None, fields: FieldNames) -> tuple[Planned, dict[str, _Here]]:
     """Where each request goes and under which matter item; every row that cannot be placed is named.
-    Also the cases here that duplicates are merged into (see _link_duplicates)."""
+    Also the cases here that duplicates are merged into (see _link_duplicates).
+
+    The importer's right in each township the rows go to is checked before anything of the cases
+    here is told (_refuse_rows_elsewhere); a case here in a township the importer may not import into
+    is told by nothing but that its id is taken (Art. 15)."""
+    session = uow.session
     tree = _Places(session)
     default_township = None
     if township_code:
@@ -358,9 +376,17 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
         select(exists().where(Grid.status == GridStatus.ACTIVE)))
     unplaced = 0
 
+    def grid_of_row(request: IncomingRequest) -> int | None:
+        """The grid the file names (a vessel group's grid has no place to route to; an operator may
+        have moved the case to a grid its point is not in), else the coordinates'."""
+        return grid_named.get(request.grid_code) if request.grid_code else grid_of.get(request.row)
+
+    may_import = _Rights(uow.actor, tree)
+    _refuse_rows_elsewhere(uow, problems, may_import, requests, grid_of_row,
+                           None if default_township is None or not_a_township(default_township) else default_township)
     existing = _existing_cases(session, [r.external_id for r in requests] + [r.origin_id for r in requests if r.origin_id]
                                + [r.merged_into for r in requests if r.merged_into])
-    here: list[tuple[str, str, bool]] = []  # (request id, case number, imported before) of rows already here
+    here: list[tuple[str, str | None, bool]] = []  # (request id, case number or None if not told, imported before)
     seen: dict[str, int] = {}
     wheres: dict[int | None, _Where] = {}
     items: dict[int, dict[str, _Item]] = {}
@@ -373,21 +399,27 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
             continue
         seen[external_id] = request.row
         if external_id in existing:
-            number, imported, received_at, *_ = existing[external_id]
+            number, imported, received_at, *_, township_id = existing[external_id]
             # A number of this database with another receiving time is another system's id that
             # reads the same (two databases of one township number their cases alike): a new case.
             if imported or _same_moment(received_at, request.requested_at):
-                _already_here(problems, request, fields.request_id, number, imported)
+                if may_import(township_id):
+                    _already_here(problems, request, fields.request_id, number, imported)
+                else:
+                    _used_elsewhere(problems, request, fields.request_id, external_id)
+                    number = None
                 here.append((external_id, number, imported))
                 continue
         if request.origin_id in existing:  # passed on through another database, and back
-            number, imported, received_at, *_ = existing[request.origin_id]
+            number, imported, received_at, *_, township_id = existing[request.origin_id]
             if imported or _same_moment(received_at, request.requested_at):
-                _come_back(problems, request, fields.texts["origin_id"], number)
+                if may_import(township_id):
+                    _come_back(problems, request, fields.texts["origin_id"], number)
+                else:
+                    _used_elsewhere(problems, request, fields.texts["origin_id"], request.origin_id)
+                    number = None
                 here.append((external_id, number, imported))
                 continue
-        # The grid the file names (a vessel group's grid has no place to route to; an operator may
-        # have moved the case to a grid its point is not in), else the coordinates'.
         if request.grid_code and no_grids:
             unplaced += 1
             continue
@@ -395,7 +427,7 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
             problems.add(request.row, fields.grid, f"{request.grid_code} 不是本库在用的网格(可能已撤销,或来自另一个库的"
                                                    f"网格);请改为在用网格的代码,或不填,按坐标归入")
             continue
-        grid_id = grid_named.get(request.grid_code) or grid_of.get(request.row)
+        grid_id = grid_of_row(request)
         if grid_id is None and default_township is None:
             reason = "坐标不在任何网格内" if request.lon is not None else "没有坐标"
             problems.add(request.row, fields.place,
@@ -426,11 +458,52 @@ def _plan(session: Session, requests: list[IncomingRequest], problems: Problems,
     # Every row readable is here, and nothing else is wrong but masked phones (which leave no row out).
     if requests and len(here) == len(requests) and all(found.shared for found in problems.found):
         _whole_file_here(problems, here)
-    return _link_duplicates(requests, planned, existing, problems, fields)
+    return _link_duplicates(requests, planned, existing, problems, fields, may_import)
+
+
+class _Rights:
+    """Whether the importer may import into a township (Permission.EXCHANGE), asked once per township."""
+
+    def __init__(self, actor: Actor, tree: _Places):
+        self.actor, self.tree, self.known = actor, tree, {}
+
+    def __call__(self, township_id: int) -> bool:
+        if township_id not in self.known:
+            self.known[township_id] = self.actor.can(Permission.EXCHANGE, self.tree.code[township_id])
+        return self.known[township_id]
+
+
+def _refuse_rows_elsewhere(uow: UnitOfWork, problems: Problems, may_import: _Rights,
+                           requests: list[IncomingRequest], grid_of_row: Callable[[IncomingRequest], int | None],
+                           default_township: Place | None) -> None:
+    """Refuse, on record, the rows going to a township the importer may not import into, naming the
+    rows and the township, before anything of the cases here is looked at or told (Art. 15)."""
+    refused: dict[int, list[int]] = {}
+    for request in requests:
+        grid_id = grid_of_row(request)
+        if grid_id is not None:
+            township_id = may_import.tree.up_to(grid_id, PlaceLevel.TOWNSHIP)
+        elif default_township is not None and not request.grid_code:
+            township_id = default_township.id
+        else:
+            continue  # not placed: told with the row's other problems
+        if not may_import(township_id):
+            refused.setdefault(township_id, []).append(request.row)
+    if not refused:
+        return
+    uow.place_code = may_import.tree.code[next(iter(refused))]  # on record where it was refused, as require() puts it
+    uow.audit(refused_rows={may_import.tree.code[township_id]: len(rows) for township_id, rows in refused.items()})
+    said = ";".join(f"{problems.rows_named(rows)}归入 {may_import.tree.name[township_id]}"
+                    for township_id, rows in refused.items())
+    raise PermissionDenied(
+        f"用户“{may_import.actor.display_name}”没有在这些乡镇(街道)导入诉求的权限(需有{Permission.EXCHANGE.label}"
+        f"权限):{said};整个文件未导入,请删去这些行,或由该乡镇(街道)具有相应角色的用户导入",
+        article="Art. 15")
 
 
 def _link_duplicates(requests: list[IncomingRequest], planned: Planned, existing: dict[str, _Here],
-                     problems: Problems, fields: FieldNames) -> tuple[Planned, dict[str, _Here]]:
+                     problems: Problems, fields: FieldNames,
+                     may_import: _Rights) -> tuple[Planned, dict[str, _Here]]:
     """Refuse, by name, each duplicate whose case it was merged into is neither another request of
     the file that imports (itself not merged) nor a case here in the same township (Art. 16); the
     others are kept, to be linked. Also the cases here they are merged into, by the name the file gives.
@@ -457,12 +530,19 @@ def _link_duplicates(requests: list[IncomingRequest], planned: Planned, existing
             why = _merged_further(request, in_file)
         elif target is None and request.merged_into in refused_rows:
             why = f"所并入的 {request.merged_into} 在本文件中,但那一行有误未能导入;请一并改正"
+        elif (target is None and state is None and request.merged_into in existing
+              and not may_import(existing[request.merged_into].township_id)):
+            why = (f"所并入的案件 {request.merged_into} 不在本文件中,也不是从来源库导入本库的案件;"
+                   f"请连同所并入的案件一并导出后导入,或删去这一行")
         elif target is None and state is None and request.merged_into in existing:
             why = (f"所并入的案件 {request.merged_into} 不在本文件中,也不是从来源库导入本库的案件:本库案件 "
                    f"{request.merged_into} 只是编号相同,是另一件诉求;请连同所并入的案件一并导出后导入,或删去这一行")
         elif target is None and state is None:
             why = (f"所并入的案件 {request.merged_into} 既不在本文件中,也不是本库案件;请连同该案件一并导出后导入,"
                    f"或删去这一行")
+        elif state is not None and not may_import(township_id):
+            why = (f"所并入的 {request.merged_into} 在本库已被使用({_NOT_YOURS});重复诉求只并入本乡镇的案件,"
+                   f"请核实后办理")
         elif state is CaseState.MERGED:
             why = f"所并入的本库案件 {number} 本身也已合并;请改为并入它最终并入的案件"
         elif state is not None and township_id != where.township_id:
@@ -512,9 +592,12 @@ def _merged_into_ids(planned: Planned, ids: list[int], here: dict[str, _Here]) -
     return {r.row: by_request.get(r.merged_into) or here[r.merged_into].id for r, _, _ in planned if r.merged_into}
 
 
-def _whole_file_here(problems: Problems, here: list[tuple[str, str, bool]]) -> None:
+def _whole_file_here(problems: Problems, here: list[tuple[str, str | None, bool]]) -> None:
     """Every row is a case already here: one sentence says so first, instead of a line per row; a summary
-    of masked phones stays after it (they tell how the file was exported)."""
+    of masked phones stays after it (they tell how the file was exported). The example is a case the
+    importer may import into: where any is another township's, the rows are told as they were (_used_elsewhere)."""
+    if any(number is None for _, number, _ in here):
+        return
     request_id, number, _ = here[0]
     problems.found[:] = [found for found in problems.found if not found.shared.first]
     if all(imported for _, _, imported in here):
@@ -608,7 +691,7 @@ def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest],
     """
     with unit_of_work(db, actor, "cases.import", target=source) as uow:
         session = uow.session
-        planned, targets_here = _plan(session, requests, problems, township_code, fields)
+        planned, targets_here = _plan(uow, requests, problems, township_code, fields)
         problems.raise_if_any()
 
         townships = {tid: session.get(Place, tid) for tid in {where.township_id for _, where, _ in planned}}

@@ -115,6 +115,14 @@ class Problems:
     def _said(name: str, field_name: str | None, message: str) -> str:
         return f"{name} 字段 {field_name}:{message}" if field_name else f"{name}:{message}"
 
+    def rows_named(self, indices: Iterable[int]) -> str:
+        """Rows as the user finds them in the file: each by name when few, else as runs (see _named)."""
+        indices = sorted(set(indices))
+        if len(indices) <= TOLD_APART:
+            return "、".join(self._names(indices).values())
+        rows = [Found(index, None, "") for index in indices]
+        return self._named(self._spans(rows)[:SHOWN_SPANS], len(rows))
+
     def _names(self, indices: list[int]) -> dict[int, str]:
         if self.locate is not None:
             return self.locate(indices)

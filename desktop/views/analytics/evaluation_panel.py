@@ -217,7 +217,7 @@ class EvaluationPanel(QDialog):
             path = _with_suffix(path, _EXPORT_FORMATS,
                                 _EXPORT_FORMATS[choices.index(chosen)] if chosen in choices else "xlsx")
             fmt = Path(path).suffix.lstrip(".").lower()
-            self.tasks.submit(export.write, self.evaluation, fmt, Path(path), None,
+            self.tasks.submit(export.export, self.db, self.actor, self.evaluation, fmt, Path(path), None,
                               on_done=lambda _: self.status.setText(self.tr("考核结果已导出到 {0}").format(path)),
                               on_error=lambda exc: dialogs.show_error(self, exc))
 
