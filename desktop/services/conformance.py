@@ -57,7 +57,8 @@ FEATURES: dict[int, tuple[str, ...]] = {
          "matter_list:answer_rectification"),
     14: ("notice_board:sheets", "notice_board:needs_reprint"),
     15: ("security:Actor", "queue:visible_condition", "cases.common:require_case_view", "audit:append",
-         "audit:verify_chain", "users:login", "users:check_grant", "accounts:set_active"),
+         "audit:verify_chain", "users:login", "users:check_grant", "accounts:set_active",
+         "desk_roles:grant_desks"),
     16: ("cases.intake:take_in", "cases.duplicates:unmerge"),
     17: ("routing:route_point", "cases.intake:route_to_grid", "cases.onspot_escalation:resolve_on_spot",
          "cases.dispatch:suggest_departments", "departments:set_parent"),
@@ -72,7 +73,7 @@ FEATURES: dict[int, tuple[str, ...]] = {
     22: ("hotspots:counts", "hotspots:hard_problems", "hotspots:find_recurring", "governance:propose_recurring",
          "governance:close"),
     23: ("evaluation.scores:evaluate", "evaluation.drilldown:drill_down", "evaluation.settlement:settle",
-         "printing.assessment:print_assessment"),
+         "printing.assessment:print_assessment", "evaluation.export:export"),
 }
 
 _ARTICLE = re.compile(r"Art\.\s*(\d+)")

@@ -34,6 +34,8 @@ from desktop.services.evaluation.scores import evaluate
 
 OLDER = "0022"
 
+pytestmark = pytest.mark.law("Art. 15")
+
 
 class SharedDatabase:
     """A database owned by a role of its own, as on a township's server, and the desktops' role."""
