@@ -3,27 +3,27 @@
   <context>
     <name>AcceptDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="41" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="42" />
       <source>立项:责任部门与复核日期</source>
       <translation>Take up: responsible department and review date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="46" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="47" />
       <source>请选择责任部门</source>
       <translation>Choose the responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="50" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="51" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="51" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="52" />
       <source>责任人</source>
       <translation>Person responsible</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="52" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="53" />
       <source>复核日期</source>
       <translation>Review date</translation>
     </message>
@@ -74,62 +74,67 @@
   <context>
     <name>AccountsWindow</name>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="56" />
+      <location filename="../../desktop/views/accounts/window.py" line="58" />
       <source>用户账号与权限</source>
       <translation>User accounts and roles</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="57" />
+      <location filename="../../desktop/views/accounts/window.py" line="59" />
       <source>您管辖范围内的账号。管理员只在本辖区内授予角色,管理员角色须授予在其本级;审计员由系统管理员授予;自己的账号由另一位管理员办理(条例第十五条)。</source>
       <translation>The accounts within your scope. Administrators grant roles only within their own area, an administrator's role only at its own level; auditors are granted by the system administrator; your own account is handled by another administrator (Art. 15).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="59" />
+      <location filename="../../desktop/views/accounts/window.py" line="61" />
       <source>新增用户…</source>
       <translation>New user…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="60" />
+      <location filename="../../desktop/views/accounts/window.py" line="62" />
       <source>授予角色…</source>
       <translation>Grant role…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="61" />
+      <location filename="../../desktop/views/accounts/window.py" line="63" />
       <source>撤销角色…</source>
       <translation>Revoke role…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="62" />
+      <location filename="../../desktop/views/accounts/window.py" line="64" />
       <source>重置密码…</source>
       <translation>Reset password…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="63" />
+      <location filename="../../desktop/views/accounts/window.py" line="65" />
       <source>密码有效期…</source>
       <translation>Password age…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="65" />
+      <location filename="../../desktop/views/accounts/window.py" line="66" />
+      <source>用户账号</source>
+      <translation>User accounts</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/window.py" line="68" />
       <source>启用</source>
       <translation>Enable</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="65" />
+      <location filename="../../desktop/views/accounts/window.py" line="68" />
       <source>停用…</source>
       <translation>Disable…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="84" />
+      <location filename="../../desktop/views/accounts/window.py" line="87" />
       <source>这是该账号唯一的角色,不能撤销;不再使用的账号请停用</source>
       <translation>This is the account's only role and cannot be revoked; disable an account no longer used</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="142" />
+      <location filename="../../desktop/views/accounts/window.py" line="145" />
       <source>停用账号</source>
       <translation>Disable account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="143" />
+      <location filename="../../desktop/views/accounts/window.py" line="146" />
       <source>停用 %1?停用后不能再登录,其办理记录保留。</source>
       <translation>Disable %1? The account can no longer log in; its records are kept.</translation>
     </message>
@@ -506,51 +511,56 @@
     </message>
     <message>
       <location filename="../../desktop/views/audit/window.py" line="117" />
+      <source>审计记录</source>
+      <translation>Audit records</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="118" />
       <source>重新计算整个审计日志的哈希链,查出被修改、删除或插入的记录</source>
       <translation>Recompute the hash chain of the whole audit log to find entries changed, removed or inserted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="132" />
+      <location filename="../../desktop/views/audit/window.py" line="133" />
       <source>全部(权限范围内)</source>
       <translation>All (within your scope)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="184" />
+      <location filename="../../desktop/views/audit/window.py" line="185" />
       <source>查询中…</source>
       <translation>Searching…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="186" />
+      <location filename="../../desktop/views/audit/window.py" line="187" />
       <source>共 {0} 条,已列出最新的 {1} 条(滚动到底部列出更多)</source>
       <translation>Total: {0}; the newest {1} listed (scroll to the end for more)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="188" />
+      <location filename="../../desktop/views/audit/window.py" line="189" />
       <source>共 {0} 条</source>
       <translation>Total: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="217" />
+      <location filename="../../desktop/views/audit/window.py" line="218" />
       <source>正在校验审计日志的哈希链…</source>
       <translation>Verifying the audit log's hash chain…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="220" />
+      <location filename="../../desktop/views/audit/window.py" line="221" />
       <source>审计日志 {0} 条,哈希链完整</source>
       <translation>Audit log entries: {0}; the hash chain is intact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="222" />
+      <location filename="../../desktop/views/audit/window.py" line="223" />
       <source>审计日志 {0} 条,发现 {1} 处问题:</source>
       <translation>Audit log entries: {0}; problems found: {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="223" />
+      <location filename="../../desktop/views/audit/window.py" line="224" />
       <source>记录 {0}:{1}</source>
       <translation>Entry {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="226" />
+      <location filename="../../desktop/views/audit/window.py" line="227" />
       <source>……另有 {0} 处</source>
       <translation>… and {0} more</translation>
     </message>
@@ -589,157 +599,162 @@
   <context>
     <name>CalendarWindow</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="55" />
+      <location filename="../../desktop/views/calendar/window.py" line="56" />
       <source>选择节假日安排文件</source>
       <translation>Choose the holiday schedule file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="56" />
+      <location filename="../../desktop/views/calendar/window.py" line="57" />
       <source>CSV 文件 (*.csv);;所有文件 (*)</source>
       <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="320" />
+      <location filename="../../desktop/views/calendar/window.py" line="334" />
       <source>工作日历</source>
       <translation>Working-day calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="321" />
+      <location filename="../../desktop/views/calendar/window.py" line="335" />
       <source>年份</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="322" />
+      <location filename="../../desktop/views/calendar/window.py" line="336" />
+      <source>节假日和调休上班日</source>
+      <translation>Holidays and make-up workdays</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="337" />
       <source>录入全年安排…</source>
       <translation>Enter the whole year…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="323" />
+      <location filename="../../desktop/views/calendar/window.py" line="338" />
       <source>逐行录入程序未内置也未录入的年份的全部节假日和调休上班日,一次保存</source>
       <translation>Enter, row by row, every statutory holiday and make-up workday of a year neither built in nor entered, and save them at once</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="324" />
+      <location filename="../../desktop/views/calendar/window.py" line="339" />
       <source>录入一天…</source>
       <translation>Enter a day…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="325" />
+      <location filename="../../desktop/views/calendar/window.py" line="340" />
       <source>已录入全年安排的年份中增补一天;或任何年份的广西地方节假日(如壮族三月三)</source>
       <translation>Add one day to a year entered as a whole, or a Guangxi regional day (such as Sanyuesan) to any year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="326" />
+      <location filename="../../desktop/views/calendar/window.py" line="341" />
       <source>删除所选日期</source>
       <translation>Remove selected day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="327" />
+      <location filename="../../desktop/views/calendar/window.py" line="342" />
       <source>导入 CSV…</source>
       <translation>Import CSV…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="328" />
+      <location filename="../../desktop/views/calendar/window.py" line="343" />
       <source>每行:日期,类别,名称,如 2027-02-06,调休上班,春节调休;类别为 holiday/法定节假日 或 workday/调休上班。导入的年份如已有录入,先询问是否整体替换。</source>
       <translation>Each row: date,category,name, e.g. 2027-02-06,workday,Spring Festival make-up workday; the category is holiday (statutory holiday) or workday (make-up workday). If a year in the file already has entered days, you are asked before they are replaced as a whole.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="331" />
+      <location filename="../../desktop/views/calendar/window.py" line="346" />
       <source>工作日历全市统一:只有市级管理员可以录入、删除或导入节假日安排</source>
       <translation>The working calendar is one for the whole city: only the city administrator can enter, remove or import holidays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="341" />
+      <location filename="../../desktop/views/calendar/window.py" line="356" />
       <source>%1 年:%2。</source>
       <translation>%1: %2.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="343" />
+      <location filename="../../desktop/views/calendar/window.py" line="358" />
       <source>%1 年:%2。请用“录入全年安排…”逐行录入该年全部法定节假日和调休上班日,或“导入 CSV…”;全年录入后可逐日增删(“录入一天…”在此之前只录入广西地方节假日)。</source>
       <translation>%1: %2. Enter all of the year's statutory holidays and make-up workdays with “Enter whole year…” or “Import CSV…”; then days can be added or removed one by one (until then “Add a day…” takes Guangxi regional days only).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="346" />
+      <location filename="../../desktop/views/calendar/window.py" line="361" />
       <source>%1 年:%2。请市级管理员录入该年全部安排。</source>
       <translation>%1: %2. Please ask the city administrator to enter the year's whole schedule.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="349" />
+      <location filename="../../desktop/views/calendar/window.py" line="364" />
       <source>另有广西地方节假日 %3 天。</source>
       <translation> Plus %3 Guangxi regional day(s).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="356" />
+      <location filename="../../desktop/views/calendar/window.py" line="371" />
       <source>正在保存并重算期限,完成后再关闭</source>
       <translation>Saving and recounting deadlines; close once it is done</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="411" />
+      <location filename="../../desktop/views/calendar/window.py" line="426" />
       <source>已录入 %1 年全年安排 %2 天。</source>
       <translation>Entered the whole schedule of %1: %2 days.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="419" />
+      <location filename="../../desktop/views/calendar/window.py" line="434" />
       <source>已录入 %1 %2。</source>
       <translation>Entered %1 (%2).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="425" />
+      <location filename="../../desktop/views/calendar/window.py" line="440" />
       <source>删除 %1?该日将按国务院的安排(或该年录入的全年安排)计算,期限随之重算。</source>
       <translation>Remove %1? The day will count as the State Council's schedule (or the year entered here) says, and deadlines are recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="427" />
+      <location filename="../../desktop/views/calendar/window.py" line="442" />
       <source>删除 %1?该日将按平常的周一至周五计算,未办结期限随之重算。</source>
       <translation>Remove %1? The day will count as usual by the Monday-to-Friday week, and open deadlines will be recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="428" />
+      <location filename="../../desktop/views/calendar/window.py" line="443" />
       <source>删除日期</source>
       <translation>Remove day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="431" />
+      <location filename="../../desktop/views/calendar/window.py" line="446" />
       <source>已删除 %1。</source>
       <translation>Removed %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="445" />
+      <location filename="../../desktop/views/calendar/window.py" line="460" />
       <source>%1 年已录入 %2 天</source>
       <translation>%2 days already entered for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="447" />
+      <location filename="../../desktop/views/calendar/window.py" line="462" />
       <source>替换已录入的安排</source>
       <translation>Replace the entered days</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="448" />
+      <location filename="../../desktop/views/calendar/window.py" line="463" />
       <source>%1。导入将整体替换这些年份已录入的全部日期,替换?</source>
       <translation>%1. The import replaces every day entered for these years. Replace them?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="451" />
+      <location filename="../../desktop/views/calendar/window.py" line="466" />
       <source>未导入:已录入的安排保持不变。</source>
       <translation>Not imported: the entered days are unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="456" />
+      <location filename="../../desktop/views/calendar/window.py" line="471" />
       <source>已导入 %1 年节假日安排 %2 天(替换原有录入 %3 天)。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1 (replacing %3 days entered before).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="457" />
+      <location filename="../../desktop/views/calendar/window.py" line="472" />
       <source>已导入 %1 年节假日安排 %2 天。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="465" />
+      <location filename="../../desktop/views/calendar/window.py" line="480" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="472" />
+      <location filename="../../desktop/views/calendar/window.py" line="487" />
       <source>重算了 %1 项未办结案件的期限。</source>
       <translation> Recounted the deadlines of %1 open cases.</translation>
     </message>
@@ -1438,67 +1453,68 @@
   <context>
     <name>ConformancePanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="30" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="31" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="39" />
       <source>条例对照表</source>
       <translation>Regulation checklist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="33" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="34" />
       <source>条款</source>
       <translation>Article</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="33" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="34" />
       <source>内容要点</source>
       <translation>Key points</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="33" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="34" />
       <source>实现功能</source>
       <translation>Implemented by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="33" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="34" />
       <source>检验测试</source>
       <translation>Tests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="38" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="40" />
       <source>导出 PDF…</source>
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="58" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="61" />
       <source>(暂无测试)</source>
       <translation>(no tests yet)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="59" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="62" />
       <source>第{0}条 {1}</source>
       <translation>Art. {0} {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="64" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="67" />
       <source>{0} 条中 {1} 条有测试检验;测试清单由测试中的标记生成(来源:{2})</source>
       <translation>{1} of {0} articles are checked by tests; the list is generated from the tests' markers (source: {2})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="67" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="70" />
       <source>共 {0} 条;本安装不含测试,测试数不可用</source>
       <translation>{0} articles; this installation does not include the tests, so they cannot be counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="70" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="73" />
       <source>导出条例对照表</source>
       <translation>Export regulation checklist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="70" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="73" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="73" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="76" />
       <source>条例对照表已导出到 {0}</source>
       <translation>Conformance report written to {0}</translation>
     </message>
@@ -1610,32 +1626,32 @@
   <context>
     <name>DayForm</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="139" />
+      <location filename="../../desktop/views/calendar/window.py" line="140" />
       <source>录入一天</source>
       <translation>Enter a day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="142" />
+      <location filename="../../desktop/views/calendar/window.py" line="143" />
       <source>如:春节、壮族三月三</source>
       <translation>e.g. Spring Festival, Sanyuesan</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="143" />
+      <location filename="../../desktop/views/calendar/window.py" line="144" />
       <source>广西地方节假日(国务院安排之外,如壮族三月三)</source>
       <translation>Guangxi regional day (outside the State Council's schedule, such as Sanyuesan)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="147" />
+      <location filename="../../desktop/views/calendar/window.py" line="148" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="148" />
+      <location filename="../../desktop/views/calendar/window.py" line="149" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="149" />
+      <location filename="../../desktop/views/calendar/window.py" line="150" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
@@ -1643,77 +1659,77 @@
   <context>
     <name>DaysModel</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="47" />
+      <location filename="../../desktop/views/calendar/window.py" line="48" />
       <source>周一</source>
       <translation>Mon</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="47" />
+      <location filename="../../desktop/views/calendar/window.py" line="48" />
       <source>周二</source>
       <translation>Tue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="48" />
+      <location filename="../../desktop/views/calendar/window.py" line="49" />
       <source>周三</source>
       <translation>Wed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="48" />
+      <location filename="../../desktop/views/calendar/window.py" line="49" />
       <source>周四</source>
       <translation>Thu</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="49" />
+      <location filename="../../desktop/views/calendar/window.py" line="50" />
       <source>周五</source>
       <translation>Fri</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="49" />
+      <location filename="../../desktop/views/calendar/window.py" line="50" />
       <source>周六</source>
       <translation>Sat</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="50" />
+      <location filename="../../desktop/views/calendar/window.py" line="51" />
       <source>周日</source>
       <translation>Sun</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="61" />
+      <location filename="../../desktop/views/calendar/window.py" line="62" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="61" />
+      <location filename="../../desktop/views/calendar/window.py" line="62" />
       <source>星期</source>
       <translation>Weekday</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="62" />
+      <location filename="../../desktop/views/calendar/window.py" line="63" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="62" />
+      <location filename="../../desktop/views/calendar/window.py" line="63" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="63" />
+      <location filename="../../desktop/views/calendar/window.py" line="64" />
       <source>适用</source>
       <translation>Applies to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="67" />
+      <location filename="../../desktop/views/calendar/window.py" line="68" />
       <source>广西地方</source>
       <translation>Guangxi</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="71" />
+      <location filename="../../desktop/views/calendar/window.py" line="72" />
       <source>全国(%1 年安排)</source>
       <translation>Nationwide (%1 schedule)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="72" />
+      <location filename="../../desktop/views/calendar/window.py" line="73" />
       <source>全国</source>
       <translation>Nationwide</translation>
     </message>
@@ -1842,88 +1858,103 @@
   <context>
     <name>DepartmentsWindow</name>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="114" />
+      <location filename="../../desktop/views/departments/window.py" line="116" />
       <source>联动部门与联系人</source>
       <translation>Linked departments and contacts</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="115" />
+      <location filename="../../desktop/views/departments/window.py" line="117" />
       <source>%1网格化服务管理机构维护的联动部门(条例第五条、第十二条)</source>
       <translation>Linked departments kept by the %1 grid management institution (Art. 5, 12)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="117" />
+      <location filename="../../desktop/views/departments/window.py" line="119" />
       <source>按代码、名称或辖区筛选</source>
       <translation>Filter by code, name or territory</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="118" />
+      <location filename="../../desktop/views/departments/window.py" line="120" />
       <source>显示已停用</source>
       <translation>Show retired</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="119" />
+      <location filename="../../desktop/views/departments/window.py" line="122" />
+      <source>筛选部门</source>
+      <translation>Filter departments</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="123" />
+      <source>联动部门</source>
+      <translation>Linked departments</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="124" />
+      <source>联系人</source>
+      <translation>Contacts</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="125" />
       <source>新增部门…</source>
       <translation>New department…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="120" />
+      <location filename="../../desktop/views/departments/window.py" line="126" />
       <source>编辑…</source>
       <translation>Edit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="121" />
+      <location filename="../../desktop/views/departments/window.py" line="127" />
       <source>上级部门…</source>
       <translation>Department above…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="123" />
+      <location filename="../../desktop/views/departments/window.py" line="129" />
       <source>恢复启用</source>
       <translation>Restore</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="123" />
+      <location filename="../../desktop/views/departments/window.py" line="129" />
       <source>停用…</source>
       <translation>Retire…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="124" />
+      <location filename="../../desktop/views/departments/window.py" line="130" />
       <source>新增联系人…</source>
       <translation>New contact…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="125" />
+      <location filename="../../desktop/views/departments/window.py" line="131" />
       <source>职责…</source>
       <translation>Duties…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="126" />
-      <location filename="../../desktop/views/departments/window.py" line="271" />
+      <location filename="../../desktop/views/departments/window.py" line="132" />
+      <location filename="../../desktop/views/departments/window.py" line="277" />
       <source>移除联系人</source>
       <translation>Remove contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="127" />
+      <location filename="../../desktop/views/departments/window.py" line="133" />
       <source>%1 的联系人</source>
       <translation>Contacts of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="128" />
+      <location filename="../../desktop/views/departments/window.py" line="134" />
       <source>联系人(先选中一个部门)</source>
       <translation>Contacts (choose a department first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="250" />
+      <location filename="../../desktop/views/departments/window.py" line="256" />
       <source>停用部门</source>
       <translation>Retire department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="251" />
+      <location filename="../../desktop/views/departments/window.py" line="257" />
       <source>停用“%1”?停用后不再出现在派遣建议和部门选择中,历史案件仍保留其名称。</source>
       <translation>Retire “%1”? It will no longer be suggested for dispatch or offered in pickers; past cases keep its name.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="271" />
+      <location filename="../../desktop/views/departments/window.py" line="277" />
       <source>从本部门联系人中移除“%1”?</source>
       <translation>Remove “%1” from this department's contacts?</translation>
     </message>
@@ -2006,62 +2037,62 @@
   <context>
     <name>DrillDownDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="58" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="59" />
       <source>{0} · {1}:计入的记录</source>
       <translation>{0} · {1}: records counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="60" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="61" />
       <source>分母(应计)</source>
       <translation>Denominator (counted)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="61" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="62" />
       <source>分子(达标)</source>
       <translation>Numerator (met)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="65" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="66" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="65" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="66" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="65" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="66" />
       <source>期限</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="65" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="66" />
       <source>完成</source>
       <translation>Completed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="66" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="67" />
       <source>达标</source>
       <translation>Met</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="73" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="74" />
       <source>本期含已结算月份({0}):下列为当前数据,可能与结算时的数字不同。</source>
       <translation>This period includes settled months ({0}): the rows below are current data and may differ from the figures at settlement.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="94" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="95" />
       <source>是</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="94" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="95" />
       <source>否</source>
       <translation>No</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="97" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="98" />
       <source>共 {0} 条</source>
       <translation>{0} in all</translation>
     </message>
@@ -2282,157 +2313,162 @@
   <context>
     <name>EvaluationPanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="105" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="106" />
       <source>综合评价(第五条、第二十三条)</source>
       <translation>Evaluation (Art. 5, Art. 23)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="107" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="108" />
       <source>2026-10、2026-Q4 或 2026</source>
       <translation>2026-10, 2026-Q4 or 2026</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="114" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="115" />
       <source>计算</source>
       <translation>Calculate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="115" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="116" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="116" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="117" />
       <source>打印考核表…</source>
       <translation>Print assessment form…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="117" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="118" />
       <source>结算本月…</source>
       <translation>Settle month…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="118" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="119" />
       <source>撤销结算…</source>
       <translation>Undo settlement…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="138" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="139" />
       <source>用户“{0}”没有综合评价的权限(第五条、第二十三条):考核数据由值班长或管理员查看;如需查看,请联系管理员。</source>
       <translation>User “{0}” may not evaluate (Art. 5, 23): assessment figures are for shift supervisors and admins; ask an admin if you need them.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="142" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="143" />
       <source>考核期</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="142" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="143" />
       <source>对象</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="163" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="146" />
+      <source>考核得分</source>
+      <translation>Scores</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="173" />
       <source>{0}尚未结束(至 {1}),结束后才能结算</source>
       <translation>{0} is not over yet (until {1}); it can be settled once it is over</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="166" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="176" />
       <source>冻结该月的考核数据:此后该月及其所在季度、年度按结算数据计算</source>
       <translation>Freeze the month's assessment data: from then on the month, its quarter and its year are calculated from the settled data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="169" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="179" />
       <source>计算中…</source>
       <translation>Calculating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="179" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="189" />
       <source>计算中…正在统计 {0}(第 {1}/{2} 个月,统计后保留,下次即时显示)</source>
       <translation>Calculating… counting {0} (month {1} of {2}; kept once counted, shown at once next time)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="191" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="201" />
       <source>{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的记录(诉求、报送环节或工作日志)。</source>
       <translation>{0} · {1} · {2}: {3} subjects, {4} ranked. Double-click a rate to see the records counted (requests, reporting rungs or work logs).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="195" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="205" />
       <source> 其中 {0} 为结算数据。</source>
       <translation> Settled data used for {0}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="198" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="208" />
       <source> 考核期至 {0} 尚未结束:所列为截至 {1} 的阶段数据,期末前仍会变化。</source>
       <translation> The period runs to {0} and is not over: the figures are interim, as of {1}, and will change until it ends.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="212" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="222" />
       <source>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="213" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="223" />
       <source>导出考核结果</source>
       <translation>Export assessment results</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="221" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="231" />
       <source>考核结果已导出到 {0}</source>
       <translation>Assessment results written to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="225" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="235" />
       <source>打印考核表</source>
       <translation>Print assessment form</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="226" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="236" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="231" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="241" />
       <source>考核表已保存到 {0},共 {1} 页</source>
       <translation>Assessment forms saved to {0}, {1} pages</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="236" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="246" />
       <source>结算考核数据</source>
       <translation>Settle assessment data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="237" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="247" />
       <source>结算 {0} 的考核数据?结算后,该月及其所在季度、年度的考核按结算时的数据计算,不再随后续办理变化;如需更正须撤销结算。</source>
       <translation>Settle the assessment data for {0}? Once settled, the month, its quarter and its year are assessed on the data as settled and no longer change with later handling; to correct them, the settlement must be undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="240" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="250" />
       <source>结算中…</source>
       <translation>Settling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="242" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="252" />
       <source>已结算 {0},共 {1} 项数据。</source>
       <translation>Settled {0}: {1} records.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="248" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="258" />
       <source>撤销结算</source>
       <translation>Undo settlement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="248" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="258" />
       <source>撤销 {0} 结算的理由:</source>
       <translation>Reason for undoing the settlement of {0}:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="252" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="262" />
       <source>已撤销 {0} 的结算。</source>
       <translation>Settlement of {0} undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="256" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="266" />
       <source>综合评价</source>
       <translation>Evaluation</translation>
     </message>
@@ -2440,139 +2476,139 @@
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="91" />
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="148" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="92" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="149" />
       <source>导出诉求</source>
       <translation>Export requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="92" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="93" />
       <source>格式</source>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="93" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="94" />
       <source>范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="94" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="95" />
       <source>CSV(Excel 可直接打开)</source>
       <translation>CSV (opens in Excel)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="94" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="95" />
       <source>Excel 工作簿 XLSX</source>
       <translation>Excel workbook XLSX</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="95" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="96" />
       <source>Open311 GeoReport v2 JSON</source>
       <translation>Open311 GeoReport v2 JSON</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="98" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="99" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="101" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="102" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="106" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="107" />
       <source>可导出的全部地区</source>
       <translation>All areas you may export</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="109" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="110" />
       <source>待本中心办理</source>
       <translation>Waiting on this center</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="111" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="112" />
       <source>待分拨清单(未落网格)</source>
       <translation>Triage list (in no grid)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="113" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="114" />
       <source>待重点督办</source>
       <translation>Due for key supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="115" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="116" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="117" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="118" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="119" />
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="122" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="120" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="123" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="120" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="121" />
       <source>当前队列的筛选:%1,%2</source>
       <translation>Current queue filter: %1, %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="124" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="125" />
       <source>只含已超期</source>
       <translation>overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="126" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="127" />
       <source>只含督办</source>
       <translation>supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="128" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="129" />
       <source>含“%1”</source>
       <translation>containing “%1”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="130" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="131" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="131" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="132" />
       <source>,</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="149" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="150" />
       <source>%1 文件 (*%2)</source>
       <translation>%1 file (*%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="156" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="157" />
       <source>正在导出…</source>
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="157" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="158" />
       <source>已取消:没有写出文件</source>
       <translation>Cancelled: no file written</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="160" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="161" />
       <source>正在导出 %1/%2</source>
       <translation>Exporting %1/%2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="163" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="164" />
       <source>已导出 %1 件到 %2</source>
       <translation>Exported %1 cases to %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="165" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="166" />
       <source>。其中诉求人的联系电话已遮挡(本用户无权查看个人信息,Art. 15):这个文件再导入时会被拒绝;要把诉求转入其他系统,请由有权查看个人信息的用户导出</source>
       <translation>. Requesters' phones are masked (this user may not view personal data, Art. 15): the file will be refused if imported; to move the cases to another system, have a user who may view personal data export them</translation>
     </message>
@@ -2580,117 +2616,122 @@
   <context>
     <name>GovernancePanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="75" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="76" />
       <source>重点治理事项(第二十二条)</source>
       <translation>Key governance items (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
       <source>地区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
       <source>诉求数</source>
       <translation>Requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
       <source>收到时段</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
       <source>中心(经度, 纬度)</source>
       <translation>Centre (lon, lat)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="81" />
       <source>复核日期</source>
       <translation>Review date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="81" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="81" />
       <source>事项</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="89" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="88" />
+      <source>重点治理事项</source>
+      <translation>Key governance items</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="91" />
       <source>检测反复发生的问题</source>
       <translation>Detect recurring problems</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="89" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="91" />
       <source>立项…</source>
       <translation>Take up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="90" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="92" />
       <source>销号…</source>
       <translation>Close off…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="90" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="92" />
       <source>不予立项…</source>
       <translation>Decline…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="99" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="101" />
       <source>用户“{0}”没有督办权限:重点治理事项由值班长或管理员检测、立项和办理</source>
       <translation>User “{0}” may not supervise: key governance items are detected, accepted and handled by shift supervisors and admins</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="132" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="135" />
       <source>(到期)</source>
       <translation> (due)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="134" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="137" />
       <source>{0} 至 {1}</source>
       <translation>{0} to {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="142" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="145" />
       <source>共 {0} 项</source>
       <translation>{0} items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="165" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="168" />
       <source>销号</source>
       <translation>Close off</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="165" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="168" />
       <source>治理情况:</source>
       <translation>What was done:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="170" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="173" />
       <source>不予立项</source>
       <translation>Decline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="170" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="173" />
       <source>理由:</source>
       <translation>Reason:</translation>
     </message>
@@ -2756,42 +2797,42 @@
   <context>
     <name>HardCasesDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="98" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="99" />
       <source>{0} · {1}:计入的诉求</source>
       <translation>{0} · {1}: requests counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="101" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="102" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="101" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="102" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="101" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="102" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="101" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="102" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="102" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="103" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="132" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="133" />
       <source>共 {0} 件</source>
       <translation>{0} requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="134" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="135" />
       <source>列出最早受理的 {0} 件</source>
       <translation>The {0} received first are listed</translation>
     </message>
@@ -2799,72 +2840,77 @@
   <context>
     <name>HotspotsPanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="77" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="78" />
       <source>{0}月</source>
       <translation>M{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="145" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="146" />
       <source>高频与疑难问题分析(第二十二条)</source>
       <translation>Frequent and difficult problems (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="149" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="150" />
       <source>按{0}</source>
       <translation>By {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="150" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="151" />
       <source>分析</source>
       <translation>Analyse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="152" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="153" />
       <source>在地图上着色</source>
       <translation>Colour the map</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="155" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="156" />
       <source>各类诉求趋势(前五类)</source>
       <translation>Request trends (top five categories)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="157" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="158" />
       <source>诉求数量(按类别)</source>
       <translation>Requests by category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="158" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="159" />
       <source>持续时间长、解决难度大的问题</source>
       <translation>Long-running, hard-to-solve problems</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="161" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="162" />
       <source>点击一类问题,查看计入的诉求</source>
       <translation>Click a kind of problem to see the requests counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="165" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="166" />
       <source>期间</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="179" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="168" />
+      <source>统计单位</source>
+      <translation>Unit of time</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="186" />
       <source>统计中…</source>
       <translation>Counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="207" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="214" />
       <source>这段时间没有受理诉求</source>
       <translation>No requests received in this period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="211" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="218" />
       <source>{0}:受理 {1} 件,涉及网格 {2} 个</source>
       <translation>{0}: {1} requests received in {2} grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="242" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="249" />
       <source>已在地图上为 {0} 个网格着色(颜色越深诉求越多)</source>
       <translation>Coloured {0} grids on the map (darker means more requests)</translation>
     </message>
@@ -2872,173 +2918,173 @@
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="39" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="40" />
       <source>选择要导入的文件</source>
       <translation>Choose the file to import</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="40" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="41" />
       <source>Open311 JSON 或诉求清单 CSV、XLSX (*.json *.csv *.xlsx)</source>
       <translation>Open311 JSON or case list CSV, XLSX (*.json *.csv *.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="95" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="100" />
       <source>导入诉求</source>
       <translation>Import requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="96" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="101" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="97" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="102" />
       <source>格式</source>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="98" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="103" />
       <source>乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="99" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="104" />
       <source>Open311 requests.json 或导出的诉求清单 .csv、.xlsx</source>
       <translation>Open311 requests.json or an exported case list .csv or .xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="100" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="105" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="102" />
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="112" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="107" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="117" />
       <source>按坐标归入所在网格的乡镇</source>
       <translation>By coordinates (township of the grid there)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="103" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="108" />
       <source>没有坐标或坐标不在任何网格内的诉求归入所选乡镇(街道)的待分拨清单;选“按坐标”时,这样的诉求会被列为问题,整个文件不导入。</source>
       <translation>Requests without coordinates, or outside every grid, go to the chosen township's routing list; with “by coordinates” they are listed as problems and nothing in the file is imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="105" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="110" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="107" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="112" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="126" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="131" />
       <source>Open311 GeoReport v2 JSON</source>
       <translation>Open311 GeoReport v2 JSON</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="126" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="131" />
       <source>诉求清单 CSV(UTF-8 或 GBK)</source>
       <translation>Request list CSV (UTF-8 or GBK)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="127" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="132" />
       <source>诉求清单 XLSX(Excel 工作簿)</source>
       <translation>Case list XLSX (Excel workbook)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="131" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="136" />
       <source>无法识别:只能导入 .json(Open311)、.csv 或 .xlsx 文件</source>
       <translation>Not recognised: only .json (Open311), .csv or .xlsx files can be imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="133" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="138" />
       <source>按扩展名判断</source>
       <translation>By file extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="146" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="151" />
       <source>%1 是文件夹,不是文件;请选择其中的文件</source>
       <translation>%1 is a folder, not a file; choose a file in it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="147" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="152" />
       <source>%1 不是普通文件(是管道、设备或套接字),无法导入</source>
       <translation>%1 is not a regular file (a pipe, device or socket) and cannot be imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="148" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="153" />
       <source>文件 %1 不存在</source>
       <translation>File %1 does not exist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="153" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="158" />
       <source>正在读取 %1…</source>
       <translation>Reading %1…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="154" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="159" />
       <source>已取消:没有导入任何诉求</source>
       <translation>Cancelled: nothing was imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="157" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="162" />
       <source>正在读取</source>
       <translation>Reading</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="157" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="162" />
       <source>正在检查</source>
       <translation>Checking</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="157" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="162" />
       <source>正在准备</source>
       <translation>Preparing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="158" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="163" />
       <source>正在写入案件</source>
       <translation>Writing cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="158" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="163" />
       <source>正在写入办理记录</source>
       <translation>Writing timelines</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="160" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="165" />
       <source>%1 第 %2 行</source>
       <translation>%1 row %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="161" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="166" />
       <source>%1 %2/%3</source>
       <translation>%1 %2/%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="165" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="170" />
       <source>已导入 %1 件:待受理 %2 件(其中待分拨 %3 件)、已办结 %4 件</source>
       <translation>Imported %1: %2 received (%3 of them awaiting a grid), %4 closed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="169" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="174" />
       <source>、作为重复诉求并入其他诉求 %1 件</source>
       <translation>, %1 merged into another request as duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="171" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="176" />
       <source>,编号 %1 … %2</source>
       <translation>, numbers %1 … %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="173" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="178" />
       <source>。其中 %1 件在来源系统受督办:督办未随之导入,需要时请在本库重新督办(见下列案件)</source>
       <translation>. %1 of them were under supervision at the source: it did not come with them; supervise them here where needed (cases below)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="187" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="192" />
       <source>详细信息:</source>
       <translation>Details:</translation>
     </message>
@@ -3793,270 +3839,286 @@
   <context>
     <name>MatterListWindow</name>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="136" />
+      <location filename="../../desktop/views/matters/window.py" line="138" />
       <source>网格化服务管理事项清单</source>
       <translation>Grid service matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="137" />
+      <location filename="../../desktop/views/matters/window.py" line="139" />
       <source>新建下一版草稿</source>
       <translation>New draft version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="138" />
+      <location filename="../../desktop/views/matters/window.py" line="140" />
       <source>新增事项…</source>
       <translation>Add matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="139" />
+      <location filename="../../desktop/views/matters/window.py" line="141" />
       <source>修改事项…</source>
       <translation>Edit matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="140" />
-      <location filename="../../desktop/views/matters/window.py" line="335" />
-      <location filename="../../desktop/views/matters/window.py" line="338" />
+      <location filename="../../desktop/views/matters/window.py" line="142" />
+      <location filename="../../desktop/views/matters/window.py" line="342" />
+      <location filename="../../desktop/views/matters/window.py" line="345" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="141" />
+      <location filename="../../desktop/views/matters/window.py" line="143" />
       <source>申请纳入事项…</source>
       <translation>Apply to add a matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="142" />
+      <location filename="../../desktop/views/matters/window.py" line="144" />
       <source>申请退出所选事项…</source>
       <translation>Apply to retire the selected matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="143" />
+      <location filename="../../desktop/views/matters/window.py" line="145" />
       <source>公布…</source>
       <translation>Publish…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="144" />
+      <location filename="../../desktop/views/matters/window.py" line="146" />
       <source>打印现行清单…</source>
       <translation>Print current list…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="145" />
+      <location filename="../../desktop/views/matters/window.py" line="147" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="146" />
+      <location filename="../../desktop/views/matters/window.py" line="148" />
       <source>不同意…</source>
       <translation>Reject…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="147" />
+      <location filename="../../desktop/views/matters/window.py" line="149" />
       <source>部门纳入/退出申请(条例第十三条第二款)</source>
       <translation>Department applications to add/retire (Art. 13(2))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="148" />
+      <location filename="../../desktop/views/matters/window.py" line="150" />
       <source>督促整改(条例第十三条第五款)</source>
       <translation>Rectification orders (Art. 13(5))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="149" />
+      <location filename="../../desktop/views/matters/window.py" line="151" />
       <source>督促限期整改…</source>
       <translation>Order rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="150" />
+      <location filename="../../desktop/views/matters/window.py" line="152" />
       <source>整改完毕…</source>
       <translation>Rectified…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="151" />
+      <location filename="../../desktop/views/matters/window.py" line="153" />
       <source>记录部门以其他方式(如书面)报来的整改情况,并办结通知</source>
       <translation>Record what the department reported by other means (such as on paper) and close the order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="152" />
+      <location filename="../../desktop/views/matters/window.py" line="154" />
       <source>报送整改情况…</source>
       <translation>Report rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="153" />
-      <location filename="../../desktop/views/matters/window.py" line="298" />
-      <location filename="../../desktop/views/matters/window.py" line="300" />
+      <location filename="../../desktop/views/matters/window.py" line="155" />
+      <location filename="../../desktop/views/matters/window.py" line="305" />
+      <location filename="../../desktop/views/matters/window.py" line="307" />
       <source>确认整改</source>
       <translation>Confirm rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="154" />
+      <location filename="../../desktop/views/matters/window.py" line="156" />
       <source>退回…</source>
       <translation>Return…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="157" />
-      <source>尚未编制事项清单</source>
-      <translation>No matter list yet</translation>
+      <location filename="../../desktop/views/matters/window.py" line="158" />
+      <source>清单版本</source>
+      <translation>List version</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="159" />
+      <source>事项</source>
+      <translation>Items</translation>
     </message>
     <message>
       <location filename="../../desktop/views/matters/window.py" line="160" />
-      <source>%1 · %2 · 公布日期 %3 · %4 项</source>
-      <translation>%1 · %2 · published %3 · %4 items</translation>
+      <source>部门纳入/退出申请</source>
+      <translation>Department applications to add/retire</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="194" />
-      <source>第 %1 版草稿尚未公布;请在草稿上修改</source>
-      <translation>Draft version %1 is not yet published; make the changes on it</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="202" />
-      <source>第 %1 版(%2)</source>
-      <translation>Version %1 (%2)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="237" />
-      <source>公布</source>
-      <translation>Publish</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="237" />
-      <source>自今日起公布第 %1 版?现行版本将同时废止。</source>
-      <translation>Publish version %1 from today? The current version will be superseded.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="244" />
-      <source>审核</source>
-      <translation>Review</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="244" />
-      <source>请先选中一条待审核的申请</source>
-      <translation>Select an application awaiting review first</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="246" />
-      <source>不同意</source>
-      <translation>Reject</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="246" />
-      <source>请写明不同意的理由:</source>
-      <translation>Reason for rejecting:</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="253" />
-      <source>保存事项清单</source>
-      <translation>Save matter list</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="257" />
-      <source>打印</source>
-      <translation>Print</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="257" />
-      <source>已生成 %1 页</source>
-      <translation>%1 pages generated</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="271" />
-      <source>请先选中一条待确认的通知</source>
-      <translation>Select an order awaiting confirmation first</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="272" />
-      <source>请先选中一条整改中的通知</source>
-      <translation>Select an order still being rectified first</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="275" />
-      <source>所选通知当前为“%1”,不能%2;</source>
-      <translation>The notice selected is “%1”: “%2” is not possible. </translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="276" />
-      <source>只有待确认的通知可以%1</source>
-      <translation>“%1” is only for a notice awaiting confirmation</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="277" />
-      <source>只有整改中的通知可以%1</source>
-      <translation>“%1” is only for a notice being rectified</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="278" />
+      <location filename="../../desktop/views/matters/window.py" line="161" />
+      <location filename="../../desktop/views/matters/window.py" line="285" />
       <source>督促整改</source>
       <translation>Order rectification</translation>
     </message>
     <message>
+      <location filename="../../desktop/views/matters/window.py" line="164" />
+      <source>尚未编制事项清单</source>
+      <translation>No matter list yet</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="167" />
+      <source>%1 · %2 · 公布日期 %3 · %4 项</source>
+      <translation>%1 · %2 · published %3 · %4 items</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="201" />
+      <source>第 %1 版草稿尚未公布;请在草稿上修改</source>
+      <translation>Draft version %1 is not yet published; make the changes on it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="209" />
+      <source>第 %1 版(%2)</source>
+      <translation>Version %1 (%2)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="244" />
+      <source>公布</source>
+      <translation>Publish</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="244" />
+      <source>自今日起公布第 %1 版?现行版本将同时废止。</source>
+      <translation>Publish version %1 from today? The current version will be superseded.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="251" />
+      <source>审核</source>
+      <translation>Review</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="251" />
+      <source>请先选中一条待审核的申请</source>
+      <translation>Select an application awaiting review first</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="253" />
+      <source>不同意</source>
+      <translation>Reject</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="253" />
+      <source>请写明不同意的理由:</source>
+      <translation>Reason for rejecting:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="260" />
+      <source>保存事项清单</source>
+      <translation>Save matter list</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="264" />
+      <source>打印</source>
+      <translation>Print</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="264" />
+      <source>已生成 %1 页</source>
+      <translation>%1 pages generated</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="278" />
+      <source>请先选中一条待确认的通知</source>
+      <translation>Select an order awaiting confirmation first</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="279" />
+      <source>请先选中一条整改中的通知</source>
+      <translation>Select an order still being rectified first</translation>
+    </message>
+    <message>
       <location filename="../../desktop/views/matters/window.py" line="282" />
+      <source>所选通知当前为“%1”,不能%2;</source>
+      <translation>The notice selected is “%1”: “%2” is not possible. </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="283" />
+      <source>只有待确认的通知可以%1</source>
+      <translation>“%1” is only for a notice awaiting confirmation</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="284" />
+      <source>只有整改中的通知可以%1</source>
+      <translation>“%1” is only for a notice being rectified</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="289" />
       <source>记录整改完毕</source>
       <translation>Record as rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="285" />
+      <location filename="../../desktop/views/matters/window.py" line="292" />
       <source>整改完毕</source>
       <translation>Rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="285" />
+      <location filename="../../desktop/views/matters/window.py" line="292" />
       <source>部门的整改情况:</source>
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="290" />
-      <location filename="../../desktop/views/matters/window.py" line="293" />
+      <location filename="../../desktop/views/matters/window.py" line="297" />
+      <location filename="../../desktop/views/matters/window.py" line="300" />
       <source>报送整改情况</source>
       <translation>Report rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="293" />
+      <location filename="../../desktop/views/matters/window.py" line="300" />
       <source>本部门的整改情况:</source>
       <translation>What our department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="300" />
+      <location filename="../../desktop/views/matters/window.py" line="307" />
       <source>确认%1已整改完毕?</source>
       <translation>Confirm that %1 has rectified?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="304" />
+      <location filename="../../desktop/views/matters/window.py" line="311" />
       <source>退回整改情况</source>
       <translation>Return the report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="326" />
+      <location filename="../../desktop/views/matters/window.py" line="333" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="326" />
-      <location filename="../../desktop/views/matters/window.py" line="335" />
+      <location filename="../../desktop/views/matters/window.py" line="333" />
+      <location filename="../../desktop/views/matters/window.py" line="342" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="338" />
+      <location filename="../../desktop/views/matters/window.py" line="345" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="346" />
+      <location filename="../../desktop/views/matters/window.py" line="353" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="346" />
-      <location filename="../../desktop/views/matters/window.py" line="356" />
+      <location filename="../../desktop/views/matters/window.py" line="353" />
+      <location filename="../../desktop/views/matters/window.py" line="363" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="353" />
-      <location filename="../../desktop/views/matters/window.py" line="356" />
+      <location filename="../../desktop/views/matters/window.py" line="360" />
+      <location filename="../../desktop/views/matters/window.py" line="363" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="353" />
+      <location filename="../../desktop/views/matters/window.py" line="360" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>
@@ -4254,92 +4316,97 @@
   <context>
     <name>NoticeSheetsDialog</name>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="32" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="33" />
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="79" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="81" />
       <source>打印网格公示牌</source>
       <translation>Print grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="80" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="82" />
       <source>%1:%2 个网格的公示牌从未打印或内容已变化,需要(重新)打印</source>
       <translation>%1: %2 grids' notice sheets were never printed or have changed and need (re)printing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="82" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="84" />
       <source>只打印需要重新打印的</source>
       <translation>Only those needing a reprint</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="83" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="85" />
+      <source>需要打印的公示牌</source>
+      <translation>Notice sheets to print</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="86" />
       <source>尚未设置二维码网址,公示牌上不印二维码;请先在“公示牌文字…”中设置(可以先打印样张)</source>
       <translation>The QR code address is not set, so the sheets carry no QR code; set it under "Sheet texts…" first (a proof can be printed meanwhile)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="85" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="88" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="87" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="90" />
       <source>公示牌文字…</source>
       <translation>Sheet texts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="89" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="92" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="108" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="111" />
       <source>从未打印</source>
       <translation>Never printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="108" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="111" />
       <source>公示内容已变化</source>
       <translation>Content changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="118" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="121" />
       <source>全部公示牌已是最新,没有需要重新打印的;要全部重印,请取消勾选“只打印需要重新打印的”</source>
       <translation>Every sheet is up to date, none needs reprinting; to reprint them all, untick “Only those needing a reprint”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="130" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="133" />
       <source>保存网格公示牌</source>
       <translation>Save grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="136" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="139" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="137" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="140" />
       <source>已取消:没有生成文件,也没有记为已打印</source>
       <translation>Cancelled: no file was made and nothing was marked printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="140" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="143" />
       <source>正在生成 %1/%2 %3</source>
       <translation>Generating %1/%2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="144" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="147" />
       <source>已打印 %1 张公示牌到 %2</source>
       <translation>Printed %1 notice sheets to %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="147" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="150" />
       <source>公示牌有空白</source>
       <translation>Notice sheets with blanks</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="148" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="151" />
       <source>以下公示牌缺少应公布的内容,已照样打印;补录后请重新打印:</source>
       <translation>These notice sheets lack what must be published and were printed all the same; fill it in and print them again:</translation>
     </message>
@@ -4438,74 +4505,82 @@
   <context>
     <name>PeopleWindow</name>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="103" />
-      <location filename="../../desktop/views/people/window.py" line="143" />
+      <location filename="../../desktop/views/people/window.py" line="105" />
+      <location filename="../../desktop/views/people/window.py" line="116" />
+      <location filename="../../desktop/views/people/window.py" line="150" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="104" />
+      <location filename="../../desktop/views/people/window.py" line="106" />
       <source>新增人员…</source>
       <translation>Add staff…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="105" />
-      <location filename="../../desktop/views/people/window.py" line="175" />
+      <location filename="../../desktop/views/people/window.py" line="107" />
+      <location filename="../../desktop/views/people/window.py" line="182" />
       <source>离任</source>
       <translation>Leave post</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="106" />
+      <location filename="../../desktop/views/people/window.py" line="108" />
       <source>确定领导联系…</source>
       <translation>Assign leadership contact…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="107" />
+      <location filename="../../desktop/views/people/window.py" line="109" />
       <source>记录网格工作…</source>
       <translation>Log grid work…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="108" />
+      <location filename="../../desktop/views/people/window.py" line="110" />
       <source>专业人员进网格…</source>
       <translation>Professional visit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="109" />
+      <location filename="../../desktop/views/people/window.py" line="111" />
       <source>网格人员与配备</source>
       <translation>Grid staff and staffing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="110" />
+      <location filename="../../desktop/views/people/window.py" line="112" />
+      <location filename="../../desktop/views/people/window.py" line="117" />
       <source>挂点领导、指导员、总负责人</source>
       <translation>Contact leaders, instructors, chiefs</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="111" />
+      <location filename="../../desktop/views/people/window.py" line="113" />
+      <location filename="../../desktop/views/people/window.py" line="118" />
       <source>工作日志与专业人员进网格</source>
       <translation>Work log and professional visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="114" />
+      <location filename="../../desktop/views/people/window.py" line="115" />
+      <source>网格配备</source>
+      <translation>Grid staffing</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/people/window.py" line="121" />
       <source>%1:%2 个网格,其中 %3 个网格的网格员配备不足(红色)</source>
       <translation>%1: %2 grids, %3 of them short of grid members (red)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="143" />
+      <location filename="../../desktop/views/people/window.py" line="150" />
       <source>请先在名单中选中一人</source>
       <translation>Select a person in the list first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="175" />
+      <location filename="../../desktop/views/people/window.py" line="182" />
       <source>%1 以今日为最后任职日,卸任 %2 的该职务?(明日起不再列入名单)</source>
       <translation>End %1's post in %2 with today as the last day served? (No longer listed from tomorrow.)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="188" />
+      <location filename="../../desktop/views/people/window.py" line="195" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="188" />
+      <location filename="../../desktop/views/people/window.py" line="195" />
       <source>这里还没有网格工作人员</source>
       <translation>There are no grid staff here yet</translation>
     </message>
@@ -4550,7 +4625,7 @@
     <name>ProposalDialog</name>
     <message>
       <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="43" />
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="119" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="120" />
       <source>网格划分调整申请</source>
       <translation>Grid adjustment proposal</translation>
     </message>
@@ -4576,66 +4651,67 @@
     </message>
     <message>
       <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="56" />
-      <source>浏览…</source>
-      <translation>Browse…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="62" />
-      <source>提出申请</source>
-      <translation>Submit proposal</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="66" />
-      <source>乡镇(街道)代码 {0};提出后须经县(区)同意,报市备案</source>
-      <translation>Township code {0}; once submitted it needs the county's approval and is filed with the city</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="67" />
-      <source>类型</source>
-      <translation>Type</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="68" />
-      <source>调整情形</source>
-      <translation>Circumstances</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="69" />
-      <source>理由说明</source>
-      <translation>Reasons</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="70" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="71" />
       <source>网格文件</source>
       <translation>Grid file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="71" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="57" />
+      <source>浏览…</source>
+      <translation>Browse…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="63" />
+      <source>提出申请</source>
+      <translation>Submit proposal</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="67" />
+      <source>乡镇(街道)代码 {0};提出后须经县(区)同意,报市备案</source>
+      <translation>Township code {0}; once submitted it needs the county's approval and is filed with the city</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="68" />
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="69" />
+      <source>调整情形</source>
+      <translation>Circumstances</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="70" />
+      <source>理由说明</source>
+      <translation>Reasons</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="72" />
       <source>坐标系</source>
       <translation>Coordinate system</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="79" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="80" />
       <source>选择网格文件</source>
       <translation>Choose grid file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="79" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="80" />
       <source>GeoJSON (*.geojson *.json)</source>
       <translation>GeoJSON (*.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="88" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="89" />
       <source>请选择调整后网格的 GeoJSON 文件</source>
       <translation>Choose the GeoJSON file of the adjusted grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="101" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="102" />
       <source>已提出申请 #{0}({1} 个网格),等待县(区)审核</source>
       <translation>Proposal #{0} submitted ({1} grids); awaiting county review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="108" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="109" />
       <source>网格文件没有列出以下在用网格:
 {0}
 
@@ -4646,7 +4722,7 @@
 State in the proposal that they are retired? (No: nothing is proposed; add them to the file)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="120" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="121" />
       <source>请先在左侧选择一个乡镇(街道)或其下的村(社区)、网格</source>
       <translation>First choose a township, or a village/community or grid in it, on the left</translation>
     </message>
@@ -4999,188 +5075,203 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ReviewDialog</name>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="35" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="36" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="37" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="38" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="39" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="40" />
       <source>备案</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="42" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="43" />
       <source>新增</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="43" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="44" />
       <source>变更</source>
       <translation>Changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="44" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="45" />
       <source>撤销</source>
       <translation>Retired</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="45" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="46" />
       <source>不变</source>
       <translation>Unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="46" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="47" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="46" />
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="47" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="47" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="48" />
       <source>类别</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="48" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="49" />
       <source>管理单位</source>
       <translation>Managing unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="49" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="50" />
       <source>户数</source>
       <translation>Households</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="50" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="51" />
       <source>人口</source>
       <translation>Residents</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="50" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="51" />
       <source>单位</source>
       <translation>Units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="51" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="52" />
       <source>村民小组</source>
       <translation>Village groups</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="52" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="53" />
       <source>网格员定额</source>
       <translation>Grid member quota</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="53" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="54" />
       <source>城镇</source>
       <translation>Urban</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="54" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="55" />
       <source>边界(面积 km²)</source>
       <translation>Boundary (area km²)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="55" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="56" />
       <source>船只数</source>
       <translation>Vessels</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="64" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="65" />
       <source>网格调整审核与备案</source>
       <translation>Grid adjustment review and filing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
       <source>乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
       <source>调整情形</source>
       <translation>Circumstances</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="68" />
       <source>网格数</source>
       <translation>Grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="68" />
       <source>理由</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="68" />
       <source>最后意见</source>
       <translation>Last comment</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="80" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="81" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="80" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="81" />
       <source>变化</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="80" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="81" />
       <source>变更前 → 变更后</source>
       <translation>Before → after</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="84" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="85" />
       <source>审核或备案意见(不同意时必填)</source>
       <translation>Review or filing comment (required when rejecting)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="147" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="87" />
+      <source>网格调整申请</source>
+      <translation>Grid adjustment applications</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="88" />
+      <source>网格变化</source>
+      <translation>Grid changes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="89" />
+      <source>审核或备案意见</source>
+      <translation>Review or filing comment</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="154" />
       <source>是</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="147" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="154" />
       <source>否</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="157" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="164" />
       <source>新增 {0} 个、变更 {1} 个、撤销 {2} 个、不变 {3} 个</source>
       <translation>{0} new, {1} changed, {2} retired, {3} unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="160" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="167" />
       <source>;撤销:{0}</source>
       <translation>; retired: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="166" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="173" />
       <source>;</source>
       <translation>; </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="167" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="174" />
       <source>{0} {1} → {2}</source>
       <translation>{0} {1} → {2}</translation>
     </message>
@@ -5577,7 +5668,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     <name>WallWindow</name>
     <message>
       <location filename="../../desktop/views/wall/window.py" line="106" />
-      <location filename="../../desktop/views/wall/window.py" line="302" />
+      <location filename="../../desktop/views/wall/window.py" line="305" />
       <source>网格指挥台 · 值班大屏</source>
       <translation>GridDesk · duty wall</translation>
     </message>
@@ -5588,7 +5679,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
     <message>
       <location filename="../../desktop/views/wall/window.py" line="255" />
-      <location filename="../../desktop/views/wall/window.py" line="336" />
+      <location filename="../../desktop/views/wall/window.py" line="339" />
       <source>载入中…</source>
       <translation>Loading…</translation>
     </message>
@@ -5609,136 +5700,146 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
     <message>
       <location filename="../../desktop/views/wall/window.py" line="263" />
+      <source>实时诉求队列</source>
+      <translation>Live request queue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="264" />
+      <source>紧急情况报告</source>
+      <translation>Emergency reports</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="266" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="263" />
+      <location filename="../../desktop/views/wall/window.py" line="266" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="263" />
+      <location filename="../../desktop/views/wall/window.py" line="266" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="263" />
+      <location filename="../../desktop/views/wall/window.py" line="266" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="263" />
+      <location filename="../../desktop/views/wall/window.py" line="266" />
       <source>报告进度</source>
       <translation>Ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="263" />
+      <location filename="../../desktop/views/wall/window.py" line="266" />
       <source>确认</source>
       <translation>Ack.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="335" />
+      <location filename="../../desktop/views/wall/window.py" line="338" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="339" />
+      <location filename="../../desktop/views/wall/window.py" line="342" />
       <source>网格指挥台 · {0} 值班大屏 · {1}承办的诉求</source>
       <translation>GridDesk · {0} wall display · cases handled by {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="342" />
+      <location filename="../../desktop/views/wall/window.py" line="345" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="343" />
+      <location filename="../../desktop/views/wall/window.py" line="346" />
       <source>%1 年的法定节假日和调休安排程序未内置也未录入:期限跨入该年的倒计时暂按周一至周五计算,可能不准;请市级管理员在“工作日历”中录入</source>
       <translation>The statutory holidays and make-up workdays of %1 are neither built in nor entered: countdowns running into that year are counted Monday to Friday and may be wrong; the city administrator should enter them in the working calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="347" />
+      <location filename="../../desktop/views/wall/window.py" line="350" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="348" />
+      <location filename="../../desktop/views/wall/window.py" line="351" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="349" />
+      <location filename="../../desktop/views/wall/window.py" line="352" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="350" />
+      <location filename="../../desktop/views/wall/window.py" line="353" />
       <source>紧急报告超时环节</source>
       <translation>Emergency rungs overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="351" />
+      <location filename="../../desktop/views/wall/window.py" line="354" />
       <source>{0} 件报告(第二十一条)</source>
       <translation>in {0} report(s) (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="352" />
+      <location filename="../../desktop/views/wall/window.py" line="355" />
       <source>第二十一条报告进度</source>
       <translation>Art. 21 reporting ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="353" />
+      <location filename="../../desktop/views/wall/window.py" line="356" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="353" />
+      <location filename="../../desktop/views/wall/window.py" line="356" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="354" />
+      <location filename="../../desktop/views/wall/window.py" line="357" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="356" />
+      <location filename="../../desktop/views/wall/window.py" line="359" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="413" />
+      <location filename="../../desktop/views/wall/window.py" line="416" />
       <source>另有 {0} 条未显示</source>
       <translation>{0} more not shown</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="415" />
+      <location filename="../../desktop/views/wall/window.py" line="418" />
       <source>(其中 {0} 条有超时环节)</source>
       <translation> ({0} of them with overdue rungs)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="420" />
+      <location filename="../../desktop/views/wall/window.py" line="423" />
       <source>无紧急情况报告(未结束的及近 {0} 日的)</source>
       <translation>No emergency reports (open or of the last {0} days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="427" />
+      <location filename="../../desktop/views/wall/window.py" line="430" />
       <source>已确认</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="427" />
+      <location filename="../../desktop/views/wall/window.py" line="430" />
       <source>待确认</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="440" />
+      <location filename="../../desktop/views/wall/window.py" line="443" />
       <source>超时 {0} 项</source>
       <translation>{0} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="447" />
+      <location filename="../../desktop/views/wall/window.py" line="450" />
       <source>{0}·{1} {2}</source>
       <translation>{0} · {1} {2}</translation>
     </message>
@@ -5774,62 +5875,75 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>YearForm</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="176" />
+      <location filename="../../desktop/views/calendar/window.py" line="177" />
       <source>录入 %1 年全年安排</source>
       <translation>Enter the whole schedule of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="177" />
+      <location filename="../../desktop/views/calendar/window.py" line="178" />
       <source>逐行录入该年的全部法定节假日和调休上班日(不必录入平常的周末)。保存时一次录入;有误的行将逐一列出,不作任何修改。</source>
       <translation>Enter all of the year's statutory holidays and make-up workdays, one per row (ordinary weekends need no entry). Everything is saved at once; rows in error are listed one by one and nothing is changed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="181" />
+      <location filename="../../desktop/views/calendar/window.py" line="182" />
+      <location filename="../../desktop/views/calendar/window.py" line="245" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="181" />
+      <location filename="../../desktop/views/calendar/window.py" line="182" />
+      <location filename="../../desktop/views/calendar/window.py" line="245" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="181" />
+      <location filename="../../desktop/views/calendar/window.py" line="182" />
+      <location filename="../../desktop/views/calendar/window.py" line="246" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="186" />
+      <location filename="../../desktop/views/calendar/window.py" line="187" />
+      <source>全年安排</source>
+      <translation>The year's schedule</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="188" />
       <source>添加一行</source>
       <translation>Add a row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="187" />
+      <location filename="../../desktop/views/calendar/window.py" line="189" />
       <source>新行为上一行的次日,类别和名称相同,便于录入连续的假日</source>
       <translation>A new row is the day after the previous one, with the same category and name, to enter consecutive holidays quickly</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="192" />
+      <location filename="../../desktop/views/calendar/window.py" line="194" />
       <source>保存全年安排</source>
       <translation>Save the whole year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="193" />
+      <location filename="../../desktop/views/calendar/window.py" line="195" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="218" />
+      <location filename="../../desktop/views/calendar/window.py" line="220" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="223" />
+      <location filename="../../desktop/views/calendar/window.py" line="225" />
       <source>如:春节</source>
       <translation>e.g. Spring Festival</translation>
     </message>
     <message>
       <location filename="../../desktop/views/calendar/window.py" line="248" />
+      <source>第 %1 行%2</source>
+      <translation>Row %1 %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="260" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>

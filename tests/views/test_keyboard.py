@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QAccessible, QAction, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QTableWidget, QVBoxLayout
 
 from desktop.services import users
 from desktop.views import menus
@@ -17,10 +18,7 @@ from desktop.views.rows_model import enter_opens
 from desktop.views import dialogs
 
 from .conftest import QIAOBEI
-from .keyboard import describe, open_feature, in_reading_order, tab_walk, tabbable, unnamed
-
-# The windows whose fields without a caption have been given names (the others are listed in the report).
-NAMED = {"cases.new", "cases.detail", "cases.callbacks", "emergencies.report", "emergencies.ladder"}
+from .keyboard import default_button, describe, open_feature, in_reading_order, tab_walk, tabbable, unnamed, unnamed_on_every_tab
 
 
 @pytest.fixture
@@ -63,12 +61,62 @@ def _walks_everything(qtbot, top) -> None:
 @pytest.mark.parametrize("feature", menus.FEATURE_ACTIONS, ids=lambda f: f.id)
 def test_tab_reaches_every_field_and_button_of_each_window_and_leaves_each(qtbot, main_window, answered, feature):
     """A table took Tab from cell to cell (the accounts, the staff, the scores, the regulation table),
-    and the reason box of a grid adjustment typed a tab character: what followed was out of reach."""
+    and the reason box of a grid adjustment typed a tab character: what followed was out of reach.
+    Every window of the menus names its fields without a caption, on each of its tabs: the import's file
+    box and township, the export's format, the review's tables, the accounts, the staff, the audit log,
+    the calendar, the departments, the matter list, the scores and the other analyses were read out
+    as "edit", "combo box" or "table" alone."""
     window = main_window()
     for top in _opened(qtbot, window, feature):
         _walks_everything(qtbot, top)
-        if feature.id in NAMED:
-            assert [describe(w, top) for w in unnamed(top)] == []
+        assert [describe(w, top) for w in unnamed_on_every_tab(top)] == []
+
+
+# What Enter presses from a field of each window of the menus: the button that finishes what is done
+# there, or nothing where every button opens a form of its own, changes data or runs a long calculation.
+ENTER = {
+    "cases.import": "导入", "cases.export": "导出…", "cases.new": "保存", "cases.detail": None,
+    "cases.callbacks": "记录回访", "grids.propose": "提出申请", "grids.review": None, "users.password": "OK",
+    "users.accounts": None, "audit.log": "查询", "people.roster": None, "print.notice_sheets": "打印…",
+    "matters.list": None, "matters.departments": None, "calendar.workdays": None, "cases.rules": "保存",
+    "emergencies.report": "报送", "emergencies.ladder_settings": "保存", "emergencies.duty_phones": "保存",
+    "analytics.evaluation": None, "analytics.hotspots": None, "analytics.governance": None,
+    "analytics.conformance": None,
+}
+
+
+@pytest.mark.parametrize("feature", menus.FEATURE_ACTIONS, ids=lambda f: f.id)
+def test_enter_in_a_field_presses_the_button_that_finishes_the_window_or_nothing(qtbot, main_window, answered,
+                                                                                feature):
+    """Enter typed in a field pressed the window's first button: 密码有效期… in the accounts, 选择… in the
+    import, 新增联系人… from the departments' filter, 公示牌文字… in the notice sheets; it recalculated the
+    scores and the hotspots from anywhere, ran the governance detection, and closed the grid adjustment
+    review with the opinion just typed."""
+    window = main_window()
+    for top in _opened(qtbot, window, feature):
+        if not isinstance(top, QDialog):
+            continue
+        assert feature.id in ENTER, "decide what Enter presses in this window"
+        for widget in tab_walk(qtbot, top):
+            if isinstance(widget, QPushButton):
+                continue
+            widget.setFocus()
+            pressed = default_button(top)
+            assert (pressed.text() if pressed else None) == ENTER[feature.id], describe(widget, top)
+
+
+def test_enter_in_the_period_computes_the_scores_and_the_hotspots(qtbot, desk_db, system, tasks, monkeypatch):
+    from desktop.views.analytics.evaluation_panel import EvaluationPanel
+    from desktop.views.analytics.hotspots_panel import HotspotsPanel
+
+    for panel_class in (EvaluationPanel, HotspotsPanel):
+        ran = []
+        monkeypatch.setattr(panel_class, "run", lambda self: ran.append(self))
+        panel = panel_class(desk_db, system, tasks)
+        qtbot.addWidget(panel)
+        panel.show()
+        qtbot.keyClick(panel.period, Qt.Key.Key_Return)
+        assert ran == [panel]
 
 
 def test_the_main_window_is_walked_by_tab_and_its_fields_are_named(qtbot, main_window):
@@ -157,3 +205,19 @@ def test_no_two_actions_of_the_main_window_share_a_key(qtbot, demo_db, tasks, us
     shared = {key: names for key, names in keys.items() if len(names) > 1}
     assert shared == {}
     assert {"Ctrl+N", "Ctrl+F", "Ctrl+Shift+F", "F5", "Ctrl+E"} <= set(keys)
+
+
+def test_the_year_forms_row_fields_are_named_by_row_and_column(qtbot, desk_db, system, tasks):
+    """The date, kind and name of each row of a year's schedule had only the column's header above them."""
+    from desktop.views.calendar.window import YearForm
+
+    form = YearForm(2027, desk_db, system, tasks)
+    qtbot.addWidget(form)
+    form.show()
+    for _ in range(3):
+        form.add_row()
+    assert [describe(w, form) for w in unnamed(form)] == []
+    form.remove_row(form.table.cellWidget(0, YearForm.REMOVE))
+    names = [form.table.cellWidget(row, column).accessibleName()
+             for row in range(2) for column in (YearForm.DAY, YearForm.KIND, YearForm.NAME)]
+    assert names == ["第 1 行日期", "第 1 行类别", "第 1 行名称", "第 2 行日期", "第 2 行类别", "第 2 行名称"]

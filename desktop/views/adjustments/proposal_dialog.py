@@ -53,6 +53,7 @@ class ProposalDialog(QDialog):
         self.text.setPlaceholderText(self.tr("写明调整的具体情形,如:村(社区)规模调整、人员流动重大变化"))
         self.file = QLineEdit()
         self.file.setPlaceholderText(self.tr("调整后相关村(社区)的网格(GeoJSON;已有网格未写的属性保持不变)"))
+        self.file.setAccessibleName(self.tr("网格文件"))  # its caption is the row's, a screen reader misses it
         browse = QPushButton(self.tr("浏览…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()

@@ -40,6 +40,7 @@ from ...services.clock import beijing_today
 from .. import beijing_time, dialogs
 from ..retranslating import Retranslating
 from ..rows_model import RowsModel, rows_table
+from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
 
 FIRST_YEAR, LAST_YEAR = 2004, 2099  # the bundled schedule starts in 2004
@@ -183,6 +184,7 @@ class YearForm(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("全年安排"))
         self.add_row_button = QPushButton(self.tr("添加一行"))
         self.add_row_button.setToolTip(self.tr("新行为上一行的次日,类别和名称相同,便于录入连续的假日"))
         self.add_row_button.clicked.connect(self.add_row)
@@ -236,7 +238,17 @@ class YearForm(QDialog):
         return [_entry_of(cell(row, self.DAY), cell(row, self.KIND), cell(row, self.NAME))
                 for row in range(self.table.rowCount())]
 
+    def _name_rows(self) -> None:
+        """What a screen reader says for each row's fields, which have only the column's header above them:
+        the row's number and the column, renumbered when a row is removed."""
+        for row in range(self.table.rowCount()):
+            for column, caption in ((self.DAY, self.tr("日期")), (self.KIND, self.tr("类别")),
+                                    (self.NAME, self.tr("名称"))):
+                self.table.cellWidget(row, column).setAccessibleName(
+                    self.tr("第 %1 行%2").replace("%1", str(row + 1)).replace("%2", caption))
+
     def _update_buttons(self) -> None:
+        self._name_rows()
         self.table.setEnabled(not self.saving)
         self.add_row_button.setEnabled(not self.saving)
         self.save_button.setEnabled(not self.saving and self.table.rowCount() > 0)
@@ -296,6 +308,7 @@ class CalendarWindow(Retranslating, QDialog):
         self.import_button.clicked.connect(self.import_csv)
         self.outcome = Outcome()
         top = QHBoxLayout()
+        self.year_label.setBuddy(self.year_box)  # a screen reader names the year by its caption
         top.addWidget(self.year_label)
         top.addWidget(self.year_box)
         top.addWidget(self.status, 1)
@@ -310,6 +323,7 @@ class CalendarWindow(Retranslating, QDialog):
         # Under the buttons, not beside them: there, in one English line, it widened the window by half.
         layout.addWidget(self.read_only_note)
         layout.addWidget(self.outcome)
+        enter_presses(self, None)  # its buttons open forms or delete a day: never from the year box
         fit_to_screen(self, 640, 560)
         window.bus.changed.connect(self._changed)
         self.retranslate()
@@ -319,6 +333,7 @@ class CalendarWindow(Retranslating, QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("工作日历"))
         self.year_label.setText(self.tr("年份"))
+        self.days_view.setAccessibleName(self.tr("节假日和调休上班日"))  # what a screen reader says for the list
         self.enter_year_button.setText(self.tr("录入全年安排…"))
         self.enter_year_button.setToolTip(self.tr("逐行录入程序未内置也未录入的年份的全部节假日和调休上班日,一次保存"))
         self.add_button.setText(self.tr("录入一天…"))
