@@ -3,27 +3,27 @@
   <context>
     <name>AcceptDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="42" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="43" />
       <source>立项:责任部门与复核日期</source>
       <translation>Take up: responsible department and review date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="47" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="48" />
       <source>请选择责任部门</source>
       <translation>Choose the responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="51" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="52" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="52" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="53" />
       <source>责任人</source>
       <translation>Person responsible</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="53" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="54" />
       <source>复核日期</source>
       <translation>Review date</translation>
     </message>
@@ -170,42 +170,42 @@
   <context>
     <name>AddStaffDialog</name>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="19" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="20" />
       <source>新增网格人员</source>
       <translation>Add grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="29" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="30" />
       <source>11 位手机号或 0779-xxxxxxx</source>
       <translation>11-digit mobile or 0779-xxxxxxx</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="37" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="38" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="38" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="39" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="39" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="40" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="40" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="41" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="41" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="42" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="42" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="43" />
       <source>起始日期</source>
       <translation>Start date</translation>
     </message>
@@ -326,32 +326,32 @@
   <context>
     <name>AmendFactsDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="24" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="25" />
       <source>更正/补充事实 — %1</source>
       <translation>Correct/add facts — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="25" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="26" />
       <source>按续报或核实的情况改动下列事实;原值和新值记入审计日志,关联案件的时间线也会记录。获知时间是报告时限的起算点,不能更正。</source>
       <translation>Change the facts below to match a follow-up report or verification; the old and new values go into the audit log and onto the linked case's timeline. The time learned of starts the reporting clock and cannot be corrected.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="33" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="34" />
       <source>如:16:00 续报,伤员增至 3 人</source>
       <translation>e.g. 16:00 follow-up report: injured now 3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="34" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="35" />
       <source>更正原因</source>
       <translation>Reason for correction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="37" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="38" />
       <source>保存更正</source>
       <translation>Save correction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="38" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="39" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -387,6 +387,14 @@
       <location filename="../../desktop/views/matters/models.py" line="30" />
       <source>审核意见</source>
       <translation>Review comment</translation>
+    </message>
+  </context>
+  <context>
+    <name>AsksBeforeDiscarding</name>
+    <message>
+      <location filename="../../desktop/views/unsaved.py" line="36" />
+      <source>已填写的内容尚未保存:再按一次 Esc(或再点“取消”)放弃,继续填写则保留</source>
+      <translation>What has been typed is not saved: press Esc again (or Cancel) to discard it, or go on typing to keep it</translation>
     </message>
   </context>
   <context>
@@ -599,162 +607,162 @@
   <context>
     <name>CalendarWindow</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="56" />
+      <location filename="../../desktop/views/calendar/window.py" line="57" />
       <source>选择节假日安排文件</source>
       <translation>Choose the holiday schedule file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="57" />
+      <location filename="../../desktop/views/calendar/window.py" line="58" />
       <source>CSV 文件 (*.csv);;所有文件 (*)</source>
       <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="334" />
+      <location filename="../../desktop/views/calendar/window.py" line="339" />
       <source>工作日历</source>
       <translation>Working-day calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="335" />
+      <location filename="../../desktop/views/calendar/window.py" line="340" />
       <source>年份</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="336" />
+      <location filename="../../desktop/views/calendar/window.py" line="341" />
       <source>节假日和调休上班日</source>
       <translation>Holidays and make-up workdays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="337" />
+      <location filename="../../desktop/views/calendar/window.py" line="342" />
       <source>录入全年安排…</source>
       <translation>Enter the whole year…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="338" />
+      <location filename="../../desktop/views/calendar/window.py" line="343" />
       <source>逐行录入程序未内置也未录入的年份的全部节假日和调休上班日,一次保存</source>
       <translation>Enter, row by row, every statutory holiday and make-up workday of a year neither built in nor entered, and save them at once</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="339" />
+      <location filename="../../desktop/views/calendar/window.py" line="344" />
       <source>录入一天…</source>
       <translation>Enter a day…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="340" />
+      <location filename="../../desktop/views/calendar/window.py" line="345" />
       <source>已录入全年安排的年份中增补一天;或任何年份的广西地方节假日(如壮族三月三)</source>
       <translation>Add one day to a year entered as a whole, or a Guangxi regional day (such as Sanyuesan) to any year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="341" />
+      <location filename="../../desktop/views/calendar/window.py" line="346" />
       <source>删除所选日期</source>
       <translation>Remove selected day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="342" />
+      <location filename="../../desktop/views/calendar/window.py" line="347" />
       <source>导入 CSV…</source>
       <translation>Import CSV…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="343" />
+      <location filename="../../desktop/views/calendar/window.py" line="348" />
       <source>每行:日期,类别,名称,如 2027-02-06,调休上班,春节调休;类别为 holiday/法定节假日 或 workday/调休上班。导入的年份如已有录入,先询问是否整体替换。</source>
       <translation>Each row: date,category,name, e.g. 2027-02-06,workday,Spring Festival make-up workday; the category is holiday (statutory holiday) or workday (make-up workday). If a year in the file already has entered days, you are asked before they are replaced as a whole.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="346" />
+      <location filename="../../desktop/views/calendar/window.py" line="351" />
       <source>工作日历全市统一:只有市级管理员可以录入、删除或导入节假日安排</source>
       <translation>The working calendar is one for the whole city: only the city administrator can enter, remove or import holidays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="356" />
+      <location filename="../../desktop/views/calendar/window.py" line="361" />
       <source>%1 年:%2。</source>
       <translation>%1: %2.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="358" />
+      <location filename="../../desktop/views/calendar/window.py" line="363" />
       <source>%1 年:%2。请用“录入全年安排…”逐行录入该年全部法定节假日和调休上班日,或“导入 CSV…”;全年录入后可逐日增删(“录入一天…”在此之前只录入广西地方节假日)。</source>
       <translation>%1: %2. Enter all of the year's statutory holidays and make-up workdays with “Enter whole year…” or “Import CSV…”; then days can be added or removed one by one (until then “Add a day…” takes Guangxi regional days only).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="361" />
+      <location filename="../../desktop/views/calendar/window.py" line="366" />
       <source>%1 年:%2。请市级管理员录入该年全部安排。</source>
       <translation>%1: %2. Please ask the city administrator to enter the year's whole schedule.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="364" />
+      <location filename="../../desktop/views/calendar/window.py" line="369" />
       <source>另有广西地方节假日 %3 天。</source>
       <translation> Plus %3 Guangxi regional day(s).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="371" />
+      <location filename="../../desktop/views/calendar/window.py" line="376" />
       <source>正在保存并重算期限,完成后再关闭</source>
       <translation>Saving and recounting deadlines; close once it is done</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="426" />
+      <location filename="../../desktop/views/calendar/window.py" line="431" />
       <source>已录入 %1 年全年安排 %2 天。</source>
       <translation>Entered the whole schedule of %1: %2 days.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="434" />
+      <location filename="../../desktop/views/calendar/window.py" line="439" />
       <source>已录入 %1 %2。</source>
       <translation>Entered %1 (%2).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="440" />
+      <location filename="../../desktop/views/calendar/window.py" line="445" />
       <source>删除 %1?该日将按国务院的安排(或该年录入的全年安排)计算,期限随之重算。</source>
       <translation>Remove %1? The day will count as the State Council's schedule (or the year entered here) says, and deadlines are recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="442" />
+      <location filename="../../desktop/views/calendar/window.py" line="447" />
       <source>删除 %1?该日将按平常的周一至周五计算,未办结期限随之重算。</source>
       <translation>Remove %1? The day will count as usual by the Monday-to-Friday week, and open deadlines will be recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="443" />
+      <location filename="../../desktop/views/calendar/window.py" line="448" />
       <source>删除日期</source>
       <translation>Remove day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="446" />
+      <location filename="../../desktop/views/calendar/window.py" line="451" />
       <source>已删除 %1。</source>
       <translation>Removed %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="460" />
+      <location filename="../../desktop/views/calendar/window.py" line="465" />
       <source>%1 年已录入 %2 天</source>
       <translation>%2 days already entered for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="462" />
+      <location filename="../../desktop/views/calendar/window.py" line="467" />
       <source>替换已录入的安排</source>
       <translation>Replace the entered days</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="463" />
+      <location filename="../../desktop/views/calendar/window.py" line="468" />
       <source>%1。导入将整体替换这些年份已录入的全部日期,替换?</source>
       <translation>%1. The import replaces every day entered for these years. Replace them?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="466" />
+      <location filename="../../desktop/views/calendar/window.py" line="471" />
       <source>未导入:已录入的安排保持不变。</source>
       <translation>Not imported: the entered days are unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="471" />
+      <location filename="../../desktop/views/calendar/window.py" line="476" />
       <source>已导入 %1 年节假日安排 %2 天(替换原有录入 %3 天)。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1 (replacing %3 days entered before).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="472" />
+      <location filename="../../desktop/views/calendar/window.py" line="477" />
       <source>已导入 %1 年节假日安排 %2 天。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="480" />
+      <location filename="../../desktop/views/calendar/window.py" line="485" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="487" />
+      <location filename="../../desktop/views/calendar/window.py" line="492" />
       <source>重算了 %1 项未办结案件的期限。</source>
       <translation> Recounted the deadlines of %1 open cases.</translation>
     </message>
@@ -1522,32 +1530,32 @@
   <context>
     <name>ContactForm</name>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="67" />
+      <location filename="../../desktop/views/departments/forms.py" line="68" />
       <source>联系人职责</source>
       <translation>Contact's duties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="67" />
+      <location filename="../../desktop/views/departments/forms.py" line="68" />
       <source>新增联系人</source>
       <translation>New contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="69" />
+      <location filename="../../desktop/views/departments/forms.py" line="70" />
       <source>回访负责人:回访提出诉求的单位和个人(条例第二十条)</source>
       <translation>Responsible person: calls back those who made the request (Art. 20)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="70" />
+      <location filename="../../desktop/views/departments/forms.py" line="71" />
       <source>业务指导人员:对清单事项进行业务指导(条例第十三条)</source>
       <translation>Guidance contact: guides the work on the department's listed matters (Art. 13)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="73" />
+      <location filename="../../desktop/views/departments/forms.py" line="74" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="74" />
+      <location filename="../../desktop/views/departments/forms.py" line="75" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
@@ -1626,32 +1634,32 @@
   <context>
     <name>DayForm</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="140" />
+      <location filename="../../desktop/views/calendar/window.py" line="141" />
       <source>录入一天</source>
       <translation>Enter a day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="143" />
+      <location filename="../../desktop/views/calendar/window.py" line="144" />
       <source>如:春节、壮族三月三</source>
       <translation>e.g. Spring Festival, Sanyuesan</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="144" />
+      <location filename="../../desktop/views/calendar/window.py" line="145" />
       <source>广西地方节假日(国务院安排之外,如壮族三月三)</source>
       <translation>Guangxi regional day (outside the State Council's schedule, such as Sanyuesan)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="148" />
+      <location filename="../../desktop/views/calendar/window.py" line="149" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="149" />
+      <location filename="../../desktop/views/calendar/window.py" line="150" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="150" />
+      <location filename="../../desktop/views/calendar/window.py" line="151" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
@@ -1659,77 +1667,77 @@
   <context>
     <name>DaysModel</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="48" />
+      <location filename="../../desktop/views/calendar/window.py" line="49" />
       <source>周一</source>
       <translation>Mon</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="48" />
+      <location filename="../../desktop/views/calendar/window.py" line="49" />
       <source>周二</source>
       <translation>Tue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="49" />
+      <location filename="../../desktop/views/calendar/window.py" line="50" />
       <source>周三</source>
       <translation>Wed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="49" />
+      <location filename="../../desktop/views/calendar/window.py" line="50" />
       <source>周四</source>
       <translation>Thu</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="50" />
+      <location filename="../../desktop/views/calendar/window.py" line="51" />
       <source>周五</source>
       <translation>Fri</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="50" />
+      <location filename="../../desktop/views/calendar/window.py" line="51" />
       <source>周六</source>
       <translation>Sat</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="51" />
+      <location filename="../../desktop/views/calendar/window.py" line="52" />
       <source>周日</source>
       <translation>Sun</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="62" />
+      <location filename="../../desktop/views/calendar/window.py" line="63" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="62" />
+      <location filename="../../desktop/views/calendar/window.py" line="63" />
       <source>星期</source>
       <translation>Weekday</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="63" />
+      <location filename="../../desktop/views/calendar/window.py" line="64" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="63" />
+      <location filename="../../desktop/views/calendar/window.py" line="64" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="64" />
+      <location filename="../../desktop/views/calendar/window.py" line="65" />
       <source>适用</source>
       <translation>Applies to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="68" />
+      <location filename="../../desktop/views/calendar/window.py" line="69" />
       <source>广西地方</source>
       <translation>Guangxi</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="72" />
+      <location filename="../../desktop/views/calendar/window.py" line="73" />
       <source>全国(%1 年安排)</source>
       <translation>Nationwide (%1 schedule)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="73" />
+      <location filename="../../desktop/views/calendar/window.py" line="74" />
       <source>全国</source>
       <translation>Nationwide</translation>
     </message>
@@ -1737,47 +1745,47 @@
   <context>
     <name>DepartmentForm</name>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="27" />
+      <location filename="../../desktop/views/departments/forms.py" line="28" />
       <source>编辑联动部门</source>
       <translation>Edit linked department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="27" />
+      <location filename="../../desktop/views/departments/forms.py" line="28" />
       <source>新增联动部门</source>
       <translation>New linked department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="29" />
+      <location filename="../../desktop/views/departments/forms.py" line="30" />
       <source>如 450503103-PCS</source>
       <translation>e.g. 450503103-PCS</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="30" />
+      <location filename="../../desktop/views/departments/forms.py" line="31" />
       <source>默认同部门名称</source>
       <translation>Defaults to the department's name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="45" />
+      <location filename="../../desktop/views/departments/forms.py" line="46" />
       <source>部门代码</source>
       <translation>Department code</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="46" />
+      <location filename="../../desktop/views/departments/forms.py" line="47" />
       <source>辖区(决定部门级别)</source>
       <translation>Territory (sets the level)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="47" />
+      <location filename="../../desktop/views/departments/forms.py" line="48" />
       <source>部门名称</source>
       <translation>Department name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="48" />
+      <location filename="../../desktop/views/departments/forms.py" line="49" />
       <source>简称</source>
       <translation>Short name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="49" />
+      <location filename="../../desktop/views/departments/forms.py" line="50" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
@@ -2156,27 +2164,27 @@
   <context>
     <name>EmergencyReportDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="183" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="184" />
       <source>报告紧急情况(《条例》第二十一条)</source>
       <translation>Report an emergency (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="188" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="189" />
       <source>按经纬度所在网格确定</source>
       <translation>From the grid at the coordinates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="189" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="190" />
       <source>所属乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="193" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="194" />
       <source>报送</source>
       <translation>Submit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="194" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="195" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -2184,128 +2192,128 @@
   <context>
     <name>EmergencyReportForm</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="56" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="57" />
       <source>请选择类型</source>
       <translation>Choose the type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="61" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="62" />
       <source>请选择级别</source>
       <translation>Choose a level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="64" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="65" />
       <source>尚未发生(可能发生的情况,预警报告)</source>
       <translation>Not happened yet (a situation that may happen: a warning)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="77" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="78" />
       <source>未定位</source>
       <translation>No location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="79" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="80" />
       <source>经度</source>
       <translation>Longitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="80" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="81" />
       <source>纬度</source>
       <translation>Latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
       <source>死亡</source>
       <translation>Dead</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
       <source>受伤</source>
       <translation>Injured</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
       <source>失踪</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="91" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="92" />
       <source>尚在核实</source>
       <translation>still being verified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="92" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="93" />
       <source>伤亡人数尚未核实时勾选,填目前已知的人数;终报前须核实</source>
       <translation>Tick while casualties are not yet verified and enter the numbers known so far; they must be verified before the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="98" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="99" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="99" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="100" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="100" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="101" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="103" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="104" />
       <source>时间未定</source>
       <translation>Time not known</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="109" />
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="125" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="110" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="126" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="113" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="114" />
       <source>默认为打开本表的时间;请改为实际接到报告的时间,各级报告时限从此时起算</source>
       <translation>Defaults to when this form was opened; set it to when the report actually came in — every reporting deadline counts from it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="114" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="115" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="115" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="116" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="116" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="117" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="117" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="118" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="118" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="119" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="119" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="120" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="120" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="121" />
       <source>已采取的措施</source>
       <translation>Measures taken</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="125" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="126" />
       <source>预计发生时间</source>
       <translation>Expected at</translation>
     </message>
@@ -2616,122 +2624,122 @@
   <context>
     <name>GovernancePanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="76" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="77" />
       <source>重点治理事项(第二十二条)</source>
       <translation>Key governance items (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
       <source>地区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="81" />
       <source>诉求数</source>
       <translation>Requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="81" />
       <source>收到时段</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="81" />
       <source>中心(经度, 纬度)</source>
       <translation>Centre (lon, lat)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="81" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="82" />
       <source>复核日期</source>
       <translation>Review date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="81" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="82" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="81" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="82" />
       <source>事项</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="88" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="89" />
       <source>重点治理事项</source>
       <translation>Key governance items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="91" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="92" />
       <source>检测反复发生的问题</source>
       <translation>Detect recurring problems</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="91" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="92" />
       <source>立项…</source>
       <translation>Take up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="92" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="93" />
       <source>销号…</source>
       <translation>Close off…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="92" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="93" />
       <source>不予立项…</source>
       <translation>Decline…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="101" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="102" />
       <source>用户“{0}”没有督办权限:重点治理事项由值班长或管理员检测、立项和办理</source>
       <translation>User “{0}” may not supervise: key governance items are detected, accepted and handled by shift supervisors and admins</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="135" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="136" />
       <source>(到期)</source>
       <translation> (due)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="137" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="138" />
       <source>{0} 至 {1}</source>
       <translation>{0} to {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="145" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="146" />
       <source>共 {0} 项</source>
       <translation>{0} items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="168" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="169" />
       <source>销号</source>
       <translation>Close off</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="168" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="169" />
       <source>治理情况:</source>
       <translation>What was done:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="173" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="174" />
       <source>不予立项</source>
       <translation>Decline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="173" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="174" />
       <source>理由:</source>
       <translation>Reason:</translation>
     </message>
@@ -2739,57 +2747,57 @@
   <context>
     <name>GrantForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="55" />
+      <location filename="../../desktop/views/accounts/forms.py" line="56" />
       <source>新增用户</source>
       <translation>New user</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="55" />
+      <location filename="../../desktop/views/accounts/forms.py" line="56" />
       <source>授予角色</source>
       <translation>Grant role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="61" />
+      <location filename="../../desktop/views/accounts/forms.py" line="62" />
       <source>(不属于联动部门)</source>
       <translation>(not a linked department's)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="66" />
+      <location filename="../../desktop/views/accounts/forms.py" line="67" />
       <source>字母、数字、下划线和点,如 qg_op3</source>
       <translation>Letters, digits, underscores and dots, e.g. qg_op3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="69" />
+      <location filename="../../desktop/views/accounts/forms.py" line="70" />
       <source>用户名</source>
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="70" />
+      <location filename="../../desktop/views/accounts/forms.py" line="71" />
       <source>显示名</source>
       <translation>Display name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="71" />
+      <location filename="../../desktop/views/accounts/forms.py" line="72" />
       <source>初始密码</source>
       <translation>Initial password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="72" />
+      <location filename="../../desktop/views/accounts/forms.py" line="73" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="73" />
+      <location filename="../../desktop/views/accounts/forms.py" line="74" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="74" />
+      <location filename="../../desktop/views/accounts/forms.py" line="75" />
       <source>权限范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="75" />
+      <location filename="../../desktop/views/accounts/forms.py" line="76" />
       <source>所属联动部门</source>
       <translation>Linked department</translation>
     </message>
@@ -3092,57 +3100,57 @@
   <context>
     <name>ItemForm</name>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="40" />
+      <location filename="../../desktop/views/matters/item_form.py" line="41" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="40" />
+      <location filename="../../desktop/views/matters/item_form.py" line="41" />
       <source>新增事项</source>
       <translation>Add matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="50" />
+      <location filename="../../desktop/views/matters/item_form.py" line="51" />
       <source>可要求网格工作人员办理或协助</source>
       <translation>Grid staff may be asked to handle or assist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="62" />
+      <location filename="../../desktop/views/matters/item_form.py" line="63" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="63" />
+      <location filename="../../desktop/views/matters/item_form.py" line="64" />
       <source>事项名称</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="64" />
+      <location filename="../../desktop/views/matters/item_form.py" line="65" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="65" />
+      <location filename="../../desktop/views/matters/item_form.py" line="66" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="66" />
+      <location filename="../../desktop/views/matters/item_form.py" line="67" />
       <source>复杂程度</source>
       <translation>Complexity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="67" />
+      <location filename="../../desktop/views/matters/item_form.py" line="68" />
       <source>办理时限</source>
       <translation>Time limit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="68" />
+      <location filename="../../desktop/views/matters/item_form.py" line="69" />
       <source>时限单位</source>
       <translation>Time unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="70" />
+      <location filename="../../desktop/views/matters/item_form.py" line="71" />
       <source>说明</source>
       <translation>Notes</translation>
     </message>
@@ -3150,7 +3158,7 @@
   <context>
     <name>LadderMomentDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_moment.py" line="38" />
+      <location filename="../../desktop/views/emergencies/ladder_moment.py" line="39" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -3514,37 +3522,37 @@
   <context>
     <name>LeaderForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="50" />
+      <location filename="../../desktop/views/people/forms.py" line="51" />
       <source>确定领导联系</source>
       <translation>Assign leadership contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="58" />
+      <location filename="../../desktop/views/people/forms.py" line="59" />
       <source>片区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="59" />
+      <location filename="../../desktop/views/people/forms.py" line="60" />
       <source>职责</source>
       <translation>Duty</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="60" />
+      <location filename="../../desktop/views/people/forms.py" line="61" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="61" />
+      <location filename="../../desktop/views/people/forms.py" line="62" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="62" />
+      <location filename="../../desktop/views/people/forms.py" line="63" />
       <source>职务</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="63" />
+      <location filename="../../desktop/views/people/forms.py" line="64" />
       <source>起始日期</source>
       <translation>Start date</translation>
     </message>
@@ -4126,189 +4134,184 @@
   <context>
     <name>NewCaseDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="43" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="44" />
       <source>已受理诉求 %1,归入 %2</source>
       <translation>Request %1 taken in, in %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="44" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="45" />
       <source>已受理诉求 %1,未落入网格,在待分拨清单上</source>
       <translation>Request %1 taken in; it lies in no grid and is on the triage list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="45" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="46" />
       <source>已受理诉求 %1,作为重复诉求并入案件 %2</source>
       <translation>Request %1 taken in and merged into case %2 as a duplicate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="46" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="47" />
       <source>;附近有同类未办结案件,疑似重复:%1(可在案件详情中合并)</source>
       <translation>; open cases of the same kind nearby, possibly the same request: %1 (merge from the case panel)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="114" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="115" />
       <source>新建诉求</source>
       <translation>New request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="120" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="121" />
       <source>请选择受理渠道</source>
       <translation>Choose the channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="124" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="125" />
       <source>一句话说明诉求,如:巷口路灯不亮</source>
       <translation>The request in one line, e.g. street light out in the lane</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="126" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="127" />
       <source>诉求的具体情况</source>
       <translation>What the request is about, in full</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="130" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="131" />
       <source>(不选事项)</source>
       <translation>(no matter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="137" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="138" />
       <source>请选择类别(选了事项则随事项)</source>
       <translation>Choose a category (or a matter item, which sets it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="140" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="141" />
       <source>经度,如 109.105</source>
       <translation>Longitude, e.g. 109.105</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="141" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="142" />
       <source>经度</source>
       <translation>Longitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="142" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="143" />
       <source>纬度</source>
       <translation>Latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="143" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="144" />
       <source>纬度,如 21.428</source>
       <translation>Latitude, e.g. 21.428</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="149" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="150" />
       <source>紧急(涉及安全或停水停电停气)</source>
       <translation>Urgent (safety, or water, power or gas cut)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="150" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="254" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="151" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="246" />
       <source>未定位:保存后进入待分拨清单</source>
       <translation>Not located: goes to the triage list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="159" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="160" />
       <source>双击打开该案件查看;确属同一诉求的,选中后点“并入所选案件”:本诉求登记后即并入该案件,不另行办理</source>
       <translation>Double-click to open the case; if it is the same request, select it and click “Merge into selected case”: this request is recorded and merged into it, not handled separately</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="167" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="167" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="170" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="170" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="170" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="171" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="170" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="171" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="171" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="172" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="172" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="173" />
       <source>所属网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="172" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="173" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="173" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="174" />
       <source>疑似重复</source>
       <translation>Possible duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="177" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="178" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="178" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="179" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="179" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="318" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="180" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="310" />
       <source>并入所选案件</source>
       <translation>Merge into selected case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="195" />
-      <source>已填写的内容尚未保存:再按一次 Esc(或再点“取消”)放弃,继续填写则保留</source>
-      <translation>What has been typed is not saved: press Esc again (or Cancel) to discard it, or go on typing to keep it</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="282" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="274" />
       <source>不在任何网格内:保存后进入待分拨清单</source>
       <translation>In no grid: goes to the triage list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="288" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="280" />
       <source>{number} {title}(相距 {distance} 米,{state})</source>
       <translation>{number} {title} ({distance} m away, {state})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="319" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="311" />
       <source>本诉求将登记并作为重复诉求并入案件 %1,由该案件一并办理,不另行派遣。确定并入?</source>
       <translation>This request will be recorded and merged into case %1 as a duplicate, handled with it and not dispatched separately. Merge?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="330" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="322" />
       <source>经纬度(lon/lat):“%1”不是数字,请写成 109.105 这样的小数</source>
       <translation>Longitude/latitude (lon/lat): “%1” is not a number; write a decimal such as 109.105</translation>
     </message>
@@ -4452,52 +4455,52 @@
   <context>
     <name>PasswordForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="43" />
+      <location filename="../../desktop/views/accounts/forms.py" line="44" />
       <source>至少 8 位,含字母、数字、符号中的两类</source>
       <translation>8 or more characters, of two kinds: letters, digits, symbols</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="113" />
+      <location filename="../../desktop/views/accounts/forms.py" line="114" />
       <source>设置本人密码</source>
       <translation>Set your own password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="113" />
+      <location filename="../../desktop/views/accounts/forms.py" line="114" />
       <source>更换密码</source>
       <translation>Change password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="115" />
+      <location filename="../../desktop/views/accounts/forms.py" line="116" />
       <source>修改本人密码</source>
       <translation>Change my password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="116" />
+      <location filename="../../desktop/views/accounts/forms.py" line="117" />
       <source>重置 %1 的密码</source>
       <translation>Reset %1's password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="120" />
+      <location filename="../../desktop/views/accounts/forms.py" line="121" />
       <source>这个密码由管理员设置;请设置只有您自己知道的新密码后再使用</source>
       <translation>This password was set by an administrator; set a new one that only you know before going on</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="121" />
+      <location filename="../../desktop/views/accounts/forms.py" line="122" />
       <source>这个密码已使用超过本市规定的最长天数;请设置新密码后再使用</source>
       <translation>This password is older than the city allows; set a new one to continue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="125" />
+      <location filename="../../desktop/views/accounts/forms.py" line="126" />
       <source>原密码</source>
       <translation>Current password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="126" />
+      <location filename="../../desktop/views/accounts/forms.py" line="127" />
       <source>新密码</source>
       <translation>New password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="127" />
+      <location filename="../../desktop/views/accounts/forms.py" line="128" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
@@ -4624,94 +4627,94 @@
   <context>
     <name>ProposalDialog</name>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="43" />
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="120" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="44" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="121" />
       <source>网格划分调整申请</source>
       <translation>Grid adjustment proposal</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="49" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="50" />
       <source>WGS84 / CGCS2000</source>
       <translation>WGS84 / CGCS2000</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="50" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="51" />
       <source>GCJ-02(高德、DataV 绘制)</source>
       <translation>GCJ-02 (drawn in Amap or DataV)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="53" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="54" />
       <source>写明调整的具体情形,如:村(社区)规模调整、人员流动重大变化</source>
       <translation>State the circumstances, e.g. village/community re-scaled, major population movement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="55" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="56" />
       <source>调整后相关村(社区)的网格(GeoJSON;已有网格未写的属性保持不变)</source>
       <translation>The villages' grids after the adjustment (GeoJSON; properties not given for an existing grid stay unchanged)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="56" />
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="71" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="57" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="72" />
       <source>网格文件</source>
       <translation>Grid file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="57" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="58" />
       <source>浏览…</source>
       <translation>Browse…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="63" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="64" />
       <source>提出申请</source>
       <translation>Submit proposal</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="67" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="68" />
       <source>乡镇(街道)代码 {0};提出后须经县(区)同意,报市备案</source>
       <translation>Township code {0}; once submitted it needs the county's approval and is filed with the city</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="68" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="69" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="69" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="70" />
       <source>调整情形</source>
       <translation>Circumstances</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="70" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="71" />
       <source>理由说明</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="72" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="73" />
       <source>坐标系</source>
       <translation>Coordinate system</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="80" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="81" />
       <source>选择网格文件</source>
       <translation>Choose grid file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="80" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="81" />
       <source>GeoJSON (*.geojson *.json)</source>
       <translation>GeoJSON (*.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="89" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="90" />
       <source>请选择调整后网格的 GeoJSON 文件</source>
       <translation>Choose the GeoJSON file of the adjusted grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="102" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="103" />
       <source>已提出申请 #{0}({1} 个网格),等待县(区)审核</source>
       <translation>Proposal #{0} submitted ({1} grids); awaiting county review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="109" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="110" />
       <source>网格文件没有列出以下在用网格:
 {0}
 
@@ -4722,7 +4725,7 @@
 State in the proposal that they are retired? (No: nothing is proposed; add them to the file)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="121" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="122" />
       <source>请先在左侧选择一个乡镇(街道)或其下的村(社区)、网格</source>
       <translation>First choose a township, or a village/community or grid in it, on the left</translation>
     </message>
@@ -4962,22 +4965,22 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>RectificationForm</name>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="24" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="25" />
       <source>督促限期整改</source>
       <translation>Order rectification by a deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="35" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="36" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="36" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="37" />
       <source>履职不到位情形</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="38" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="39" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
@@ -5047,27 +5050,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ReturnForm</name>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="51" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="52" />
       <source>退回整改情况</source>
       <translation>Return the rectification report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="60" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="61" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="63" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="64" />
       <source>部门报送的整改情况</source>
       <translation>The department's report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="64" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="65" />
       <source>退回理由</source>
       <translation>Reason for returning</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="66" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="67" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
@@ -5599,67 +5602,67 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>VisitForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="107" />
+      <location filename="../../desktop/views/people/forms.py" line="108" />
       <source>专业人员进网格</source>
       <translation>Professional visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="109" />
+      <location filename="../../desktop/views/people/forms.py" line="110" />
       <source>(新登记)</source>
       <translation>(register new)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="121" />
+      <location filename="../../desktop/views/people/forms.py" line="122" />
       <source>法治宣传</source>
       <translation>Law publicity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="121" />
+      <location filename="../../desktop/views/people/forms.py" line="122" />
       <source>纠纷化解</source>
       <translation>Dispute resolution</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="121" />
+      <location filename="../../desktop/views/people/forms.py" line="122" />
       <source>便民服务</source>
       <translation>Public services</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="124" />
+      <location filename="../../desktop/views/people/forms.py" line="125" />
       <source>专业人员</source>
       <translation>Professional</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="125" />
+      <location filename="../../desktop/views/people/forms.py" line="126" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="126" />
+      <location filename="../../desktop/views/people/forms.py" line="127" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="127" />
+      <location filename="../../desktop/views/people/forms.py" line="128" />
       <source>所在单位</source>
       <translation>Employer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="128" />
+      <location filename="../../desktop/views/people/forms.py" line="129" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="129" />
+      <location filename="../../desktop/views/people/forms.py" line="130" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="130" />
+      <location filename="../../desktop/views/people/forms.py" line="131" />
       <source>事由</source>
       <translation>Purpose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="131" />
+      <location filename="../../desktop/views/people/forms.py" line="132" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -5847,27 +5850,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>WorkLogForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="78" />
+      <location filename="../../desktop/views/people/forms.py" line="79" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="87" />
+      <location filename="../../desktop/views/people/forms.py" line="88" />
       <source>人员</source>
       <translation>Person</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="88" />
+      <location filename="../../desktop/views/people/forms.py" line="89" />
       <source>工作</source>
       <translation>Work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="89" />
+      <location filename="../../desktop/views/people/forms.py" line="90" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="90" />
+      <location filename="../../desktop/views/people/forms.py" line="91" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -5875,75 +5878,75 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>YearForm</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="177" />
+      <location filename="../../desktop/views/calendar/window.py" line="178" />
       <source>录入 %1 年全年安排</source>
       <translation>Enter the whole schedule of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="178" />
+      <location filename="../../desktop/views/calendar/window.py" line="179" />
       <source>逐行录入该年的全部法定节假日和调休上班日(不必录入平常的周末)。保存时一次录入;有误的行将逐一列出,不作任何修改。</source>
       <translation>Enter all of the year's statutory holidays and make-up workdays, one per row (ordinary weekends need no entry). Everything is saved at once; rows in error are listed one by one and nothing is changed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="182" />
-      <location filename="../../desktop/views/calendar/window.py" line="245" />
+      <location filename="../../desktop/views/calendar/window.py" line="183" />
+      <location filename="../../desktop/views/calendar/window.py" line="246" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="182" />
-      <location filename="../../desktop/views/calendar/window.py" line="245" />
+      <location filename="../../desktop/views/calendar/window.py" line="183" />
+      <location filename="../../desktop/views/calendar/window.py" line="246" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="182" />
-      <location filename="../../desktop/views/calendar/window.py" line="246" />
+      <location filename="../../desktop/views/calendar/window.py" line="183" />
+      <location filename="../../desktop/views/calendar/window.py" line="247" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="187" />
+      <location filename="../../desktop/views/calendar/window.py" line="188" />
       <source>全年安排</source>
       <translation>The year's schedule</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="188" />
+      <location filename="../../desktop/views/calendar/window.py" line="189" />
       <source>添加一行</source>
       <translation>Add a row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="189" />
+      <location filename="../../desktop/views/calendar/window.py" line="190" />
       <source>新行为上一行的次日,类别和名称相同,便于录入连续的假日</source>
       <translation>A new row is the day after the previous one, with the same category and name, to enter consecutive holidays quickly</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="194" />
+      <location filename="../../desktop/views/calendar/window.py" line="195" />
       <source>保存全年安排</source>
       <translation>Save the whole year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="195" />
+      <location filename="../../desktop/views/calendar/window.py" line="196" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="220" />
+      <location filename="../../desktop/views/calendar/window.py" line="221" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="225" />
+      <location filename="../../desktop/views/calendar/window.py" line="226" />
       <source>如:春节</source>
       <translation>e.g. Spring Festival</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="248" />
+      <location filename="../../desktop/views/calendar/window.py" line="249" />
       <source>第 %1 行%2</source>
       <translation>Row %1 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="260" />
+      <location filename="../../desktop/views/calendar/window.py" line="261" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
@@ -5959,12 +5962,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ask_max_age</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="153" />
+      <location filename="../../desktop/views/accounts/forms.py" line="154" />
       <source>密码有效期</source>
       <translation>Password age</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="154" />
+      <location filename="../../desktop/views/accounts/forms.py" line="155" />
       <source>密码最长使用天数(全市适用;0 为不限,到期后登录时须设置新密码):</source>
       <translation>Days a password may be used (city-wide; 0 for no limit; past it, the owner sets a new one at log-in):</translation>
     </message>
@@ -5972,17 +5975,17 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ask_parent</name>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="95" />
+      <location filename="../../desktop/views/departments/forms.py" line="96" />
       <source>(无上级部门)</source>
       <translation>(no department above)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="98" />
+      <location filename="../../desktop/views/departments/forms.py" line="99" />
       <source>上级部门</source>
       <translation>Department above</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="99" />
+      <location filename="../../desktop/views/departments/forms.py" line="100" />
       <source>%1 的上级部门(派遣时优先建议本地下属机构):</source>
       <translation>Department above %1 (dispatch then suggests the local office first):</translation>
     </message>
@@ -5990,12 +5993,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ask_role</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="143" />
+      <location filename="../../desktop/views/accounts/forms.py" line="144" />
       <source>撤销角色</source>
       <translation>Revoke role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="144" />
+      <location filename="../../desktop/views/accounts/forms.py" line="145" />
       <source>撤销 %1 的哪个角色?</source>
       <translation>Which of %1's roles to revoke?</translation>
     </message>
@@ -6003,22 +6006,22 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>dialogs</name>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="37" />
+      <location filename="../../desktop/views/dialogs.py" line="38" />
       <source>…另有 %1 处,见“详细信息”</source>
       <translation>… %1 more, see “Show Details”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="80" />
+      <location filename="../../desktop/views/dialogs.py" line="83" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="91" />
+      <location filename="../../desktop/views/dialogs.py" line="94" />
       <source>程序出错,本次操作未完成:%1</source>
       <translation>The program failed; this was not done: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="94" />
+      <location filename="../../desktop/views/dialogs.py" line="97" />
       <source>这不是您的操作有误。详细情况已记入日志文件 %1,请把它交给负责维护本机的同事。</source>
       <translation>This is not a mistake of yours. The details are in the log file %1: please pass it to whoever looks after this computer.</translation>
     </message>
@@ -6026,7 +6029,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>forms</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="32" />
+      <location filename="../../desktop/views/accounts/forms.py" line="33" />
       <source>两次输入的密码不一致,请重新输入</source>
       <translation>The two passwords differ; please type them again</translation>
     </message>

@@ -23,6 +23,7 @@ from ...services import adjustments
 from ...services.geo import geojson_io
 from ...services.security import scope_prefix
 from .. import dialogs
+from ..unsaved import AsksBeforeDiscarding
 
 
 def township_of(code: str | None) -> str | None:
@@ -36,7 +37,7 @@ def _propose(db, actor, *, path: str, **kwargs) -> adjustments.AdjustmentInfo:
     return adjustments.propose(db, actor, proposal=geojson_io.read_collection(path), **kwargs)
 
 
-class ProposalDialog(QDialog):
+class ProposalDialog(AsksBeforeDiscarding, QDialog):
     def __init__(self, window, township_code: str, parent: QWidget | None = None):
         super().__init__(parent or window)
         self.window_, self.township_code = window, township_code

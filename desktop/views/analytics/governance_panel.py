@@ -31,9 +31,10 @@ from .. import beijing_time, dialogs
 from ..required_fields import mark_required
 from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
+from ..unsaved import AsksBeforeDiscarding
 
 
-class AcceptDialog(QDialog):
+class AcceptDialog(AsksBeforeDiscarding, QDialog):
     """Owner department (chosen by name among those of the item's area and above), responsible person
     and first review date."""
 

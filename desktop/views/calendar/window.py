@@ -42,6 +42,7 @@ from ..retranslating import Retranslating
 from ..rows_model import RowsModel, rows_table
 from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
+from ..unsaved import AsksBeforeDiscarding
 
 FIRST_YEAR, LAST_YEAR = 2004, 2099  # the bundled schedule starts in 2004
 ERROR_STYLE = "color: #c62828"
@@ -131,7 +132,7 @@ class Outcome(QWidget):
         return True
 
 
-class DayForm(QDialog):
+class DayForm(AsksBeforeDiscarding, QDialog):
     """One day of `year`: the date, a day off or a make-up workday, the holiday's name, and whether
     it is the region's own (壮族三月三) — the only kind a year published or not yet entered takes."""
 
@@ -158,7 +159,7 @@ class DayForm(QDialog):
         return replace(_entry_of(self.day, self.kind, self.name), regional=self.regional.isChecked())
 
 
-class YearForm(QDialog):
+class YearForm(AsksBeforeDiscarding, QDialog):
     """Every day off and make-up workday of a `year` not known yet, typed in rows and saved at once.
 
     A year is entered whole (calendar_admin.enter_days) so that none of its holidays is left
@@ -271,6 +272,10 @@ class YearForm(QDialog):
         self._update_buttons()
         if not self.outcome.refused(exc):
             dialogs.show_error(self, exc)
+
+    def typed(self) -> bool:
+        """Rows entered, a date or a kind chosen as much as a name typed: closing would lose them."""
+        return self.table.rowCount() > 0
 
     def reject(self) -> None:
         if not self.saving:  # the window must learn what a running save did

@@ -10,10 +10,11 @@ from ...services import emergencies
 from .. import dialogs
 from ..required_fields import mark_required
 from ..screen_fit import fit_to_screen, scrolling
+from ..unsaved import AsksBeforeDiscarding
 from .report_dialog import EmergencyReportForm
 
 
-class AmendFactsDialog(QDialog):
+class AmendFactsDialog(AsksBeforeDiscarding, QDialog):
     """`amended` carries the EmergencyInfo after the correction."""
 
     amended = Signal(object)

@@ -10,9 +10,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from .. import beijing_time, dialogs
+from ..unsaved import AsksBeforeDiscarding
 
 
-class LadderMomentDialog(QDialog):
+class LadderMomentDialog(AsksBeforeDiscarding, QDialog):
     """`send(moment, content)` runs on the task runner; `sent` carries its EmergencyInfo."""
 
     sent = Signal(object)
