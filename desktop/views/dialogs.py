@@ -68,7 +68,9 @@ class TextDialog(AsksBeforeDiscarding, QInputDialog):
         self.setLabelText(label)
         self.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
         self.findChild(QPlainTextEdit).setTabChangesFocus(True)
-        self.findChild(QLabel).setBuddy(self.findChild(QPlainTextEdit))  # a screen reader names the box by it
+        # A screen reader names the box by the question (not by the note of views/unsaved.py, a label too).
+        question = next(label for label in self.findChildren(QLabel) if label is not self.discard_note)
+        question.setBuddy(self.findChild(QPlainTextEdit))
 
 
 def ask_lines(parent: QWidget | None, title: str, label: str, typed: str = "") -> str | None:

@@ -6,8 +6,17 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QAccessible, QAction, QShortcut
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QTableWidget, QVBoxLayout
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+)
 
 from desktop.services import users
 from desktop.views import menus
@@ -18,7 +27,8 @@ from desktop.views.rows_model import enter_opens
 from desktop.views import dialogs
 
 from .conftest import QIAOBEI
-from .keyboard import default_button, describe, open_feature, in_reading_order, tab_walk, tabbable, unnamed, unnamed_on_every_tab
+from .small_forms import FORMS, make
+from .keyboard import backwards, default_button, describe, open_feature, in_reading_order, tab_walk, tabbable, unnamed, unnamed_on_every_tab
 
 
 @pytest.fixture
@@ -168,6 +178,8 @@ def test_a_reasons_box_is_named_by_its_question(qtbot):
     qtbot.addWidget(dialog)
     dialog.show()
     assert unnamed(dialog) == []
+    box = QAccessible.queryAccessibleInterface(dialog.findChild(QPlainTextEdit))
+    assert box.text(QAccessible.Text.Name) == "暂缓理由(客观原因)"
 
 
 def test_enter_on_a_row_opens_it_and_does_not_also_press_the_default_button(qtbot):
@@ -221,3 +233,112 @@ def test_the_year_forms_row_fields_are_named_by_row_and_column(qtbot, desk_db, s
     names = [form.table.cellWidget(row, column).accessibleName()
              for row in range(2) for column in (YearForm.DAY, YearForm.KIND, YearForm.NAME)]
     assert names == ["第 1 行日期", "第 1 行类别", "第 1 行名称", "第 2 行日期", "第 2 行类别", "第 2 行名称"]
+
+
+def _opens_on_its_first_field_and_is_walked_in_reading_order(qtbot, form: QDialog, enter: str | None,
+                                                            opens_on_first: bool = True) -> None:
+    """The focus starts on the form's first field (a box of buttons alone: on its default button), Tab
+    reaches every field and button in reading order and leaves each, and Enter where the focus started
+    presses `enter`. Its fields without a caption have a name."""
+    assert [describe(w, form) for w in unnamed(form)] == []
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().window() is form,
+                    timeout=2000)
+    opened_on = QApplication.focusWidget()
+    _walks_everything(qtbot, form)
+    walk = in_reading_order(tab_walk(qtbot, form), form)
+    fields = [w for w in walk if not isinstance(w, QAbstractButton)]
+    if opens_on_first:
+        assert opened_on is (fields[0] if fields else default_button(form)), describe(opened_on, form)
+    assert [(describe(a, form), describe(b, form)) for a, b in zip(walk, walk[1:]) if backwards(a, b, form)] == []
+    opened_on.setFocus()
+    pressed = default_button(form)
+    assert (pressed.text() if pressed else None) == enter
+
+
+@pytest.mark.parametrize("name", FORMS)
+def test_a_small_form_opens_on_its_first_field_and_is_walked_in_reading_order(qtbot, request, name):
+    """The report ladder's content box took Tab as a character: its OK and Cancel were out of reach."""
+    form = make(request, name)
+    qtbot.addWidget(form)
+    form.show()
+    _opens_on_its_first_field_and_is_walked_in_reading_order(qtbot, form, "报送" if name == "emergency" else "OK")
+
+
+@pytest.mark.parametrize("kind", ["own", "first own", "expired", "reset"])
+def test_the_password_forms_are_walked_in_reading_order(qtbot, kind):
+    from desktop.views.accounts.forms import PasswordForm
+
+    form = PasswordForm(None, ask_old=kind == "own", first_own=kind == "first own", expired=kind == "expired",
+                        username="qg_op1")
+    qtbot.addWidget(form)
+    form.show()
+    _opens_on_its_first_field_and_is_walked_in_reading_order(qtbot, form, "OK")
+
+
+@pytest.mark.parametrize("username", ["", "qg_op1"])
+def test_the_login_is_walked_in_reading_order_from_the_field_to_fill(qtbot, desk_db, tasks, username):
+    """With the last user's name filled in, the focus starts on the password, the field to fill."""
+    from desktop.views.login_dialog import LoginDialog
+
+    dialog = LoginDialog(desk_db, tasks, username=username)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    assert QApplication.focusWidget() is (dialog.password if username else dialog.username)
+    if not username:
+        _opens_on_its_first_field_and_is_walked_in_reading_order(qtbot, dialog, "登录")
+
+
+def test_the_year_form_is_walked_row_by_row(qtbot, desk_db, system, tasks):
+    """Tab went round the rows entered and never on to 添加一行 or 保存全年安排; then from a row added
+    to the buttons and back to the rows before it."""
+    from desktop.views.calendar.window import YearForm
+
+    form = YearForm(2027, desk_db, system, tasks)
+    qtbot.addWidget(form)
+    form.show()
+    form.add_row()
+    form.add_row()  # the focus is on its date
+    _opens_on_its_first_field_and_is_walked_in_reading_order(qtbot, form, "保存全年安排", opens_on_first=False)
+
+
+def _asks(qtbot, ask, enter: str | None):
+    """`ask` run as the desk runs it, its box walked while it is open, then cancelled."""
+    problems = []
+
+    def walk() -> None:
+        box = QApplication.activeModalWidget()
+        try:
+            _opens_on_its_first_field_and_is_walked_in_reading_order(qtbot, box, enter)
+        except AssertionError as failed:
+            problems.append(str(failed))
+        finally:
+            box.reject()
+
+    QTimer.singleShot(0, walk)
+    ask()
+    assert problems == []
+
+
+@pytest.mark.parametrize("question", ["ask_text", "ask_int", "ask_item", "ask_choice", "ask_due_date", "ask_decision",
+                                      "confirm", "ask_max_age"])
+def test_the_questions_are_walked_in_reading_order(qtbot, question):
+    """A deadline's date was read out without its question."""
+    from datetime import date
+
+    from desktop.views.accounts.forms import ask_max_age
+    from desktop.views.cases import case_detail
+
+    asks = {
+        "ask_text": lambda: case_detail.ask_text(None, "申请延期", "延期理由"),
+        "ask_int": lambda: case_detail.ask_int(None, "申请延期", "延长工作日数", 10),
+        "ask_item": lambda: case_detail.ask_item(None, "退回", "退回给", ["侨港镇", "高德街道"]),
+        "ask_choice": lambda: case_detail.ask_choice(None, "转办", "网格", {"侨南网格": "450503103001"}),
+        "ask_due_date": lambda: case_detail.ask_due_date(None, "督办", "办结期限", date(2099, 1, 1)),
+        "ask_decision": lambda: case_detail.ask_decision(None, "延期申请", "同意延期?", "同意", "不同意"),
+        "confirm": lambda: dialogs.confirm(None, "停用账号", "停用 qg_op1?"),
+        "ask_max_age": lambda: ask_max_age(None, 90),
+    }
+    _asks(qtbot, asks[question], {"ask_decision": "Cancel", "confirm": "&Yes"}.get(question, "OK"))

@@ -3,9 +3,6 @@ the form that it is not saved, and a second closes it; with nothing typed, the f
 
 from __future__ import annotations
 
-from datetime import date
-from types import SimpleNamespace
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,53 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.enums import PlaceLevel, Role
-from desktop.tasks import SyncTaskRunner
-from desktop.views.accounts.forms import GrantForm
-from desktop.views.analytics.governance_panel import AcceptDialog
-from desktop.views.calendar.window import DayForm, YearForm
-from desktop.views.departments.forms import ContactForm, DepartmentForm
+from desktop.views.calendar.window import YearForm
 from desktop.views.dialogs import TextDialog
-from desktop.views.emergencies.ladder_moment import LadderMomentDialog
-from desktop.views.emergencies.report_dialog import EmergencyReportDialog
-from desktop.views.matters.item_form import ItemForm
-from desktop.views.matters.rectification_form import RectificationForm, ReturnForm
-from desktop.views.people.add_staff_dialog import AddStaffDialog
-from desktop.views.people.forms import LeaderForm, VisitForm, WorkLogForm
 
-QIAOGANG = "450503103000"
-GRID = ("450503103001", "侨南网格")
-NOTICE = SimpleNamespace(department="市场监管所", latest_report="已整改", due_on=date(2026, 12, 1))
+from .small_forms import FORMS, make
+
 SAID = "来电人说:楼道的灯坏了一个月,物业推说不归他们管。"  # several sentences from a phone call
-
-FORMS = {
-    "reason": lambda fx: TextDialog(None, "不予派遣", "理由"),
-    "emergency": lambda fx: EmergencyReportDialog(fx.sqlite_db, fx.system, SyncTaskRunner(), township_code=QIAOGANG),
-    "ladder": lambda fx: LadderMomentDialog(SyncTaskRunner(), "报送", "说明", "报送时间", lambda *a: None,
-                                            content_label="报送内容"),
-    "account": lambda fx: GrantForm([Role.OPERATOR], [(QIAOGANG, "侨港镇", PlaceLevel.TOWNSHIP)], [],
-                                    new_account=True),
-    "matter item": lambda fx: ItemForm([(1, "市场监管所")]),
-    "rectification": lambda fx: RectificationForm([(1, "市场监管所")]),
-    "return": lambda fx: ReturnForm(NOTICE),
-    "staff": lambda fx: AddStaffDialog([GRID]),
-    "leader": lambda fx: LeaderForm([(QIAOGANG, "侨港镇")]),
-    "work log": lambda fx: WorkLogForm([]),
-    "visit": lambda fx: VisitForm([(7, "李律师 · 海城区人民法院")], [GRID]),
-    "department": lambda fx: DepartmentForm([(QIAOGANG, "侨港镇")]),
-    "contact": lambda fx: ContactForm(),
-    "governance": lambda fx: AcceptDialog(None, [(1, "市场监管所")]),
-    "calendar day": lambda fx: DayForm(2027),
-}
-
-
-def _make(request, name) -> QDialog:
-    """The form `name`; the database is made only for the forms that need one."""
-    needs = SimpleNamespace(sqlite_db=None, system=None)
-    if name == "emergency":
-        needs = SimpleNamespace(sqlite_db=request.getfixturevalue("sqlite_db"),
-                                system=request.getfixturevalue("system"))
-    return FORMS[name](needs)
 
 
 def _text_field(form: QDialog) -> QWidget:
@@ -97,7 +53,7 @@ def _text(field: QWidget) -> str:
 def test_text_typed_in_a_form_is_kept_until_the_second_time(qtbot, request, name, how):
     """A reason typed for a dispatch refusal, an extension or an objection, an emergency dictated on the
     phone, a department's or a person's details went with one Esc, one Cancel or the close button."""
-    form = _make(request, name)
+    form = make(request, name)
     qtbot.addWidget(form)
     form.show()
     field = _text_field(form)
@@ -112,7 +68,7 @@ def test_text_typed_in_a_form_is_kept_until_the_second_time(qtbot, request, name
 
 @pytest.mark.parametrize("name", FORMS)
 def test_a_form_with_nothing_typed_closes_at_once(qtbot, request, name):
-    form = _make(request, name)
+    form = make(request, name)
     qtbot.addWidget(form)
     form.show()
     _leave(qtbot, form, "Esc")

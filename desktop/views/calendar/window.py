@@ -186,6 +186,7 @@ class YearForm(AsksBeforeDiscarding, QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("全年安排"))
+        self.table.setTabKeyNavigation(False)  # Tab goes from field to field of the rows, then on to the buttons
         self.add_row_button = QPushButton(self.tr("添加一行"))
         self.add_row_button.setToolTip(self.tr("新行为上一行的次日,类别和名称相同,便于录入连续的假日"))
         self.add_row_button.clicked.connect(self.add_row)
@@ -239,17 +240,24 @@ class YearForm(AsksBeforeDiscarding, QDialog):
         return [_entry_of(cell(row, self.DAY), cell(row, self.KIND), cell(row, self.NAME))
                 for row in range(self.table.rowCount())]
 
-    def _name_rows(self) -> None:
+    def _name_and_order_rows(self) -> None:
         """What a screen reader says for each row's fields, which have only the column's header above them:
-        the row's number and the column, renumbered when a row is removed."""
+        the row's number and the column, renumbered when a row is removed; and Tab goes through the rows
+        from the first, then on to 添加一行 and the buttons (it had gone from a row added to the buttons
+        and back to the rows before it)."""
+        chain = [self.table]
         for row in range(self.table.rowCount()):
             for column, caption in ((self.DAY, self.tr("日期")), (self.KIND, self.tr("类别")),
                                     (self.NAME, self.tr("名称"))):
                 self.table.cellWidget(row, column).setAccessibleName(
                     self.tr("第 %1 行%2").replace("%1", str(row + 1)).replace("%2", caption))
+            chain += [self.table.cellWidget(row, column) for column in (self.DAY, self.KIND, self.NAME, self.REMOVE)]
+        chain += [self.add_row_button, *self.buttons.buttons()]
+        for first, then in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, then)
 
     def _update_buttons(self) -> None:
-        self._name_rows()
+        self._name_and_order_rows()
         self.table.setEnabled(not self.saving)
         self.add_row_button.setEnabled(not self.saving)
         self.save_button.setEnabled(not self.saving and self.table.rowCount() > 0)

@@ -32,6 +32,7 @@ class LadderMomentDialog(AsksBeforeDiscarding, QDialog):
         form.addRow(when_label, self.when)
         if self.content is not None:
             self.content.setMinimumHeight(90)
+            self.content.setTabChangesFocus(True)  # Tab goes on to the buttons, not into the text
             form.addRow(content_label, self.content)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)  # accepted once the service answers
