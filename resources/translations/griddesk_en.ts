@@ -2085,22 +2085,32 @@
       <translation>Met</translation>
     </message>
     <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="73" />
+      <source>分母或分子</source>
+      <translation>Denominator or numerator</translation>
+    </message>
+    <message>
       <location filename="../../desktop/views/analytics/evaluation_panel.py" line="74" />
+      <source>计入的记录</source>
+      <translation>Records counted</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="77" />
       <source>本期含已结算月份({0}):下列为当前数据,可能与结算时的数字不同。</source>
       <translation>This period includes settled months ({0}): the rows below are current data and may differ from the figures at settlement.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="95" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="98" />
       <source>是</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="95" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="98" />
       <source>否</source>
       <translation>No</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="98" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="101" />
       <source>共 {0} 条</source>
       <translation>{0} in all</translation>
     </message>
@@ -2321,162 +2331,162 @@
   <context>
     <name>EvaluationPanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="106" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="109" />
       <source>综合评价(第五条、第二十三条)</source>
       <translation>Evaluation (Art. 5, Art. 23)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="108" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="111" />
       <source>2026-10、2026-Q4 或 2026</source>
       <translation>2026-10, 2026-Q4 or 2026</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="115" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="118" />
       <source>计算</source>
       <translation>Calculate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="116" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="119" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="117" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="120" />
       <source>打印考核表…</source>
       <translation>Print assessment form…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="118" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="121" />
       <source>结算本月…</source>
       <translation>Settle month…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="119" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="122" />
       <source>撤销结算…</source>
       <translation>Undo settlement…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="139" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="142" />
       <source>用户“{0}”没有综合评价的权限(第五条、第二十三条):考核数据由值班长或管理员查看;如需查看,请联系管理员。</source>
       <translation>User “{0}” may not evaluate (Art. 5, 23): assessment figures are for shift supervisors and admins; ask an admin if you need them.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="143" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="146" />
       <source>考核期</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="143" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="146" />
       <source>对象</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="146" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="149" />
       <source>考核得分</source>
       <translation>Scores</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="173" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="176" />
       <source>{0}尚未结束(至 {1}),结束后才能结算</source>
       <translation>{0} is not over yet (until {1}); it can be settled once it is over</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="176" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="179" />
       <source>冻结该月的考核数据:此后该月及其所在季度、年度按结算数据计算</source>
       <translation>Freeze the month's assessment data: from then on the month, its quarter and its year are calculated from the settled data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="179" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="182" />
       <source>计算中…</source>
       <translation>Calculating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="189" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="192" />
       <source>计算中…正在统计 {0}(第 {1}/{2} 个月,统计后保留,下次即时显示)</source>
       <translation>Calculating… counting {0} (month {1} of {2}; kept once counted, shown at once next time)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="201" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="204" />
       <source>{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的记录(诉求、报送环节或工作日志)。</source>
       <translation>{0} · {1} · {2}: {3} subjects, {4} ranked. Double-click a rate to see the records counted (requests, reporting rungs or work logs).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="205" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="208" />
       <source> 其中 {0} 为结算数据。</source>
       <translation> Settled data used for {0}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="208" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="211" />
       <source> 考核期至 {0} 尚未结束:所列为截至 {1} 的阶段数据,期末前仍会变化。</source>
       <translation> The period runs to {0} and is not over: the figures are interim, as of {1}, and will change until it ends.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="222" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="225" />
       <source>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="223" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="226" />
       <source>导出考核结果</source>
       <translation>Export assessment results</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="231" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="234" />
       <source>考核结果已导出到 {0}</source>
       <translation>Assessment results written to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="235" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="238" />
       <source>打印考核表</source>
       <translation>Print assessment form</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="236" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="239" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="241" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="244" />
       <source>考核表已保存到 {0},共 {1} 页</source>
       <translation>Assessment forms saved to {0}, {1} pages</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="246" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="249" />
       <source>结算考核数据</source>
       <translation>Settle assessment data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="247" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="250" />
       <source>结算 {0} 的考核数据?结算后,该月及其所在季度、年度的考核按结算时的数据计算,不再随后续办理变化;如需更正须撤销结算。</source>
       <translation>Settle the assessment data for {0}? Once settled, the month, its quarter and its year are assessed on the data as settled and no longer change with later handling; to correct them, the settlement must be undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="250" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="253" />
       <source>结算中…</source>
       <translation>Settling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="252" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="255" />
       <source>已结算 {0},共 {1} 项数据。</source>
       <translation>Settled {0}: {1} records.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="258" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="261" />
       <source>撤销结算</source>
       <translation>Undo settlement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="258" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="261" />
       <source>撤销 {0} 结算的理由:</source>
       <translation>Reason for undoing the settlement of {0}:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="262" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="265" />
       <source>已撤销 {0} 的结算。</source>
       <translation>Settlement of {0} undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="266" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="269" />
       <source>综合评价</source>
       <translation>Evaluation</translation>
     </message>
@@ -2835,12 +2845,17 @@
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="133" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="111" />
+      <source>计入的诉求</source>
+      <translation>Requests counted</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="134" />
       <source>共 {0} 件</source>
       <translation>{0} requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="135" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="136" />
       <source>列出最早受理的 {0} 件</source>
       <translation>The {0} received first are listed</translation>
     </message>
@@ -2853,72 +2868,72 @@
       <translation>M{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="146" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="147" />
       <source>高频与疑难问题分析(第二十二条)</source>
       <translation>Frequent and difficult problems (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="150" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="151" />
       <source>按{0}</source>
       <translation>By {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="151" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="152" />
       <source>分析</source>
       <translation>Analyse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="153" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="154" />
       <source>在地图上着色</source>
       <translation>Colour the map</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="156" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="157" />
       <source>各类诉求趋势(前五类)</source>
       <translation>Request trends (top five categories)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="158" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="159" />
       <source>诉求数量(按类别)</source>
       <translation>Requests by category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="159" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="160" />
       <source>持续时间长、解决难度大的问题</source>
       <translation>Long-running, hard-to-solve problems</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="162" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="163" />
       <source>点击一类问题,查看计入的诉求</source>
       <translation>Click a kind of problem to see the requests counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="166" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="167" />
       <source>期间</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="168" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="169" />
       <source>统计单位</source>
       <translation>Unit of time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="186" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="187" />
       <source>统计中…</source>
       <translation>Counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="214" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="215" />
       <source>这段时间没有受理诉求</source>
       <translation>No requests received in this period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="218" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="219" />
       <source>{0}:受理 {1} 件,涉及网格 {2} 个</source>
       <translation>{0}: {1} requests received in {2} grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="249" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="250" />
       <source>已在地图上为 {0} 个网格着色(颜色越深诉求越多)</source>
       <translation>Coloured {0} grids on the map (darker means more requests)</translation>
     </message>

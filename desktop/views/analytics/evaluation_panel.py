@@ -69,6 +69,9 @@ class DrillDownDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # numbers and times are never cut
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.count = QLabel()
+        # What a screen reader says for the fields without a caption.
+        self.part.setAccessibleName(self.tr("分母或分子"))
+        self.table.setAccessibleName(self.tr("计入的记录"))
         layout = QVBoxLayout(self)
         if panel.evaluation.settled:
             note = QLabel(self.tr("本期含已结算月份({0}):下列为当前数据,可能与结算时的数字不同。").format(

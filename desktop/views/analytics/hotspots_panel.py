@@ -108,6 +108,7 @@ class HardCasesDialog(QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         # A case opens at the desk as it does from the queue: double-click or Enter.
         self.table.activated.connect(lambda index: self._open(index.row()))
+        self.table.setAccessibleName(self.tr("计入的诉求"))  # what a screen reader says for the list
         self.case_ids: list[int] = []
         self.count = QLabel()
         layout = QVBoxLayout(self)
