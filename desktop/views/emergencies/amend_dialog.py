@@ -51,6 +51,10 @@ class AmendFactsDialog(AsksBeforeDiscarding, QDialog):
         """The facts changed in the form since it was filled in."""
         return {name: value for name, value in self.form.values().items() if value != self.shown[name]}
 
+    def typed(self) -> bool:
+        """A count or a level corrected from a follow-up call is lost on closing as much as a text typed."""
+        return bool(self.changes()) or bool(self.reason.text().strip())
+
     def submit(self) -> None:
         self.buttons.setEnabled(False)  # sent once: a second press would be refused as a stale edit
         self.tasks.submit(emergencies.amend_facts, self.db, self.actor, self.info.id,
