@@ -107,6 +107,10 @@ def test_a_years_rows_are_kept_until_the_second_esc(qtbot, desk_db, system, task
     form.show()
     form.add_row()  # a date and a kind chosen, no name typed
     _leave(qtbot, form, "Esc")
-    assert form.isVisible() and form.table.rowCount() == 1
+    assert form.isVisible() and form.table.rowCount() == 1 and form.discard_note.isVisible()
+    form.add_row()  # going on: the next Esc warns again
+    assert not form.discard_note.isVisible()
+    _leave(qtbot, form, "Esc")
+    assert form.isVisible() and form.table.rowCount() == 2
     _leave(qtbot, form, "Esc")
     assert not form.isVisible()

@@ -224,7 +224,10 @@ class YearForm(AsksBeforeDiscarding, QDialog):
         self.table.insertRow(row)
         self.table.setCellWidget(row, self.DAY, day_edit)
         self.table.setCellWidget(row, self.KIND, _kind_box(kind))
-        self.table.setCellWidget(row, self.NAME, _name_edit(name, self.tr("如:春节")))
+        name_edit = _name_edit(name, self.tr("如:春节"))
+        name_edit.textEdited.connect(self.discard_note.hide)  # typing on: the next Esc warns again
+        self.table.setCellWidget(row, self.NAME, name_edit)
+        self.discard_note.hide()  # a row added: so does adding one
         self.table.setCellWidget(row, self.REMOVE, remove)
         self.table.scrollToBottom()
         day_edit.setFocus()
