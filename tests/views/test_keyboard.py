@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.services import users
 from desktop.views import menus
 from desktop.views.dialogs import TextDialog
+from desktop.views.form_buttons import enter_presses
 from desktop.views.main_window import MainWindow
 from desktop.views.rows_model import enter_opens
 
@@ -352,3 +354,25 @@ def test_the_questions_are_walked_in_reading_order(qtbot, question):
         "ask_max_age": lambda: ask_max_age(None, 90),
     }
     _asks(qtbot, asks[question], {"ask_decision": "Cancel", "confirm": "&Yes"}.get(question, "OK"))
+
+
+def test_enter_on_a_button_reached_by_tab_presses_it_where_enter_from_a_field_presses_nothing(qtbot):
+    """Where no button is the default, a button lets Enter through: Tab to it and Enter did nothing."""
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    field, first, second = QLineEdit(), QPushButton("first"), QPushButton("second")
+    layout = QVBoxLayout(dialog)
+    for widget in (field, first, second):
+        layout.addWidget(widget)
+    pressed = []
+    first.clicked.connect(lambda: pressed.append("first"))
+    second.clicked.connect(lambda: pressed.append("second"))
+    enter_presses(dialog, None)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert pressed == [] and dialog.isVisible()
+    second.setFocus()
+    qtbot.keyClick(second, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: pressed == ["second"])
