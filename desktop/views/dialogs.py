@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QPlainTextEdit, QWidget
 
 from .. import logs
+from .unsaved import AsksBeforeDiscarding
 from ..errors import GridDeskError, ValidationFailed
 
 
@@ -55,9 +56,11 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     return text if ok else None
 
 
-class TextDialog(QInputDialog):
+class TextDialog(AsksBeforeDiscarding, QInputDialog):
     """A reason, a note or a result of several lines. Tab goes on to the buttons, as in every other
-    form: a QInputDialog's text box would type a tab character, and a keyboard user could not leave it."""
+    form: a QInputDialog's text box would type a tab character, and a keyboard user could not leave it.
+    A reason typed from a phone call (a refused dispatch, an extension, an objection) is not thrown away
+    by one Esc, Cancel or the close button (views/unsaved.py)."""
 
     def __init__(self, parent: QWidget | None, title: str, label: str):
         super().__init__(parent)
@@ -65,7 +68,9 @@ class TextDialog(QInputDialog):
         self.setLabelText(label)
         self.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
         self.findChild(QPlainTextEdit).setTabChangesFocus(True)
-        self.findChild(QLabel).setBuddy(self.findChild(QPlainTextEdit))  # a screen reader names the box by it
+        # A screen reader names the box by the question (not by the note of views/unsaved.py, a label too).
+        question = next(label for label in self.findChildren(QLabel) if label is not self.discard_note)
+        question.setBuddy(self.findChild(QPlainTextEdit))
 
 
 def ask_lines(parent: QWidget | None, title: str, label: str, typed: str = "") -> str | None:

@@ -1,8 +1,9 @@
-"""The OK and Cancel buttons of a small form, wired to accept and reject it."""
+"""The OK and Cancel buttons of a small form, wired to accept and reject it; and what Enter presses in a window."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
 
 def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
@@ -10,3 +11,33 @@ def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def enter_presses(dialog: QDialog, button: QPushButton | None) -> None:
+    """Enter in `dialog` presses `button`, the one that finishes what the user does there, or with None nothing
+    but the button that has the focus.
+
+    Left to itself, Qt makes the first button of a dialog its default: Enter typed in a field pressed
+    "密码有效期…" in the accounts, "选择…" in the import, recalculated an evaluation. With a button
+    given, another button takes Enter only while it has the focus; with None, Enter from a field does
+    nothing, and on a button reached by Tab presses it, as Space does (as on Windows)."""
+    if button is not None:
+        button.setDefault(True)
+        return
+    pressing = _EnterPresses(dialog)
+    for other in dialog.findChildren(QPushButton):
+        if other.window() is dialog:
+            other.setAutoDefault(False)  # else Qt makes the first the dialog's default when it is shown
+            other.setDefault(False)
+            other.installEventFilter(pressing)
+
+
+class _EnterPresses(QObject):
+    """Enter on a button that is no default presses it, as Space does: Qt would let it go on to the dialog."""
+
+    def eventFilter(self, button: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and button.isEnabled():
+            button.animateClick()
+            return True
+        return False

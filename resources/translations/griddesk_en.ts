@@ -3,27 +3,27 @@
   <context>
     <name>AcceptDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="41" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="43" />
       <source>立项:责任部门与复核日期</source>
       <translation>Take up: responsible department and review date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="46" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="48" />
       <source>请选择责任部门</source>
       <translation>Choose the responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="50" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="52" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="51" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="53" />
       <source>责任人</source>
       <translation>Person responsible</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="52" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="54" />
       <source>复核日期</source>
       <translation>Review date</translation>
     </message>
@@ -74,62 +74,67 @@
   <context>
     <name>AccountsWindow</name>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="56" />
+      <location filename="../../desktop/views/accounts/window.py" line="58" />
       <source>用户账号与权限</source>
       <translation>User accounts and roles</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="57" />
+      <location filename="../../desktop/views/accounts/window.py" line="59" />
       <source>您管辖范围内的账号。管理员只在本辖区内授予角色,管理员角色须授予在其本级;审计员由系统管理员授予;自己的账号由另一位管理员办理(条例第十五条)。</source>
       <translation>The accounts within your scope. Administrators grant roles only within their own area, an administrator's role only at its own level; auditors are granted by the system administrator; your own account is handled by another administrator (Art. 15).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="59" />
+      <location filename="../../desktop/views/accounts/window.py" line="61" />
       <source>新增用户…</source>
       <translation>New user…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="60" />
+      <location filename="../../desktop/views/accounts/window.py" line="62" />
       <source>授予角色…</source>
       <translation>Grant role…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="61" />
+      <location filename="../../desktop/views/accounts/window.py" line="63" />
       <source>撤销角色…</source>
       <translation>Revoke role…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="62" />
+      <location filename="../../desktop/views/accounts/window.py" line="64" />
       <source>重置密码…</source>
       <translation>Reset password…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="63" />
+      <location filename="../../desktop/views/accounts/window.py" line="65" />
       <source>密码有效期…</source>
       <translation>Password age…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="65" />
+      <location filename="../../desktop/views/accounts/window.py" line="66" />
+      <source>用户账号</source>
+      <translation>User accounts</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/window.py" line="68" />
       <source>启用</source>
       <translation>Enable</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="65" />
+      <location filename="../../desktop/views/accounts/window.py" line="68" />
       <source>停用…</source>
       <translation>Disable…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="84" />
+      <location filename="../../desktop/views/accounts/window.py" line="87" />
       <source>这是该账号唯一的角色,不能撤销;不再使用的账号请停用</source>
       <translation>This is the account's only role and cannot be revoked; disable an account no longer used</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="142" />
+      <location filename="../../desktop/views/accounts/window.py" line="145" />
       <source>停用账号</source>
       <translation>Disable account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="143" />
+      <location filename="../../desktop/views/accounts/window.py" line="146" />
       <source>停用 %1?停用后不能再登录,其办理记录保留。</source>
       <translation>Disable %1? The account can no longer log in; its records are kept.</translation>
     </message>
@@ -165,42 +170,42 @@
   <context>
     <name>AddStaffDialog</name>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="19" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="20" />
       <source>新增网格人员</source>
       <translation>Add grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="29" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="30" />
       <source>11 位手机号或 0779-xxxxxxx</source>
       <translation>11-digit mobile or 0779-xxxxxxx</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="37" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="38" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="38" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="39" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="39" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="40" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="40" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="41" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="41" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="42" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/add_staff_dialog.py" line="42" />
+      <location filename="../../desktop/views/people/add_staff_dialog.py" line="43" />
       <source>起始日期</source>
       <translation>Start date</translation>
     </message>
@@ -321,32 +326,32 @@
   <context>
     <name>AmendFactsDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="24" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="25" />
       <source>更正/补充事实 — %1</source>
       <translation>Correct/add facts — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="25" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="26" />
       <source>按续报或核实的情况改动下列事实;原值和新值记入审计日志,关联案件的时间线也会记录。获知时间是报告时限的起算点,不能更正。</source>
       <translation>Change the facts below to match a follow-up report or verification; the old and new values go into the audit log and onto the linked case's timeline. The time learned of starts the reporting clock and cannot be corrected.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="33" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="34" />
       <source>如:16:00 续报,伤员增至 3 人</source>
       <translation>e.g. 16:00 follow-up report: injured now 3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="34" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="35" />
       <source>更正原因</source>
       <translation>Reason for correction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="37" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="38" />
       <source>保存更正</source>
       <translation>Save correction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="38" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="39" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -382,6 +387,14 @@
       <location filename="../../desktop/views/matters/models.py" line="30" />
       <source>审核意见</source>
       <translation>Review comment</translation>
+    </message>
+  </context>
+  <context>
+    <name>AsksBeforeDiscarding</name>
+    <message>
+      <location filename="../../desktop/views/unsaved.py" line="36" />
+      <source>已填写的内容尚未保存:再按一次 Esc(或再点“取消”)放弃,继续填写则保留</source>
+      <translation>What has been typed is not saved: press Esc again (or Cancel) to discard it, or go on typing to keep it</translation>
     </message>
   </context>
   <context>
@@ -506,51 +519,56 @@
     </message>
     <message>
       <location filename="../../desktop/views/audit/window.py" line="117" />
+      <source>审计记录</source>
+      <translation>Audit records</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit/window.py" line="118" />
       <source>重新计算整个审计日志的哈希链,查出被修改、删除或插入的记录</source>
       <translation>Recompute the hash chain of the whole audit log to find entries changed, removed or inserted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="132" />
+      <location filename="../../desktop/views/audit/window.py" line="133" />
       <source>全部(权限范围内)</source>
       <translation>All (within your scope)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="184" />
+      <location filename="../../desktop/views/audit/window.py" line="185" />
       <source>查询中…</source>
       <translation>Searching…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="186" />
+      <location filename="../../desktop/views/audit/window.py" line="187" />
       <source>共 {0} 条,已列出最新的 {1} 条(滚动到底部列出更多)</source>
       <translation>Total: {0}; the newest {1} listed (scroll to the end for more)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="188" />
+      <location filename="../../desktop/views/audit/window.py" line="189" />
       <source>共 {0} 条</source>
       <translation>Total: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="217" />
+      <location filename="../../desktop/views/audit/window.py" line="218" />
       <source>正在校验审计日志的哈希链…</source>
       <translation>Verifying the audit log's hash chain…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="220" />
+      <location filename="../../desktop/views/audit/window.py" line="221" />
       <source>审计日志 {0} 条,哈希链完整</source>
       <translation>Audit log entries: {0}; the hash chain is intact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="222" />
+      <location filename="../../desktop/views/audit/window.py" line="223" />
       <source>审计日志 {0} 条,发现 {1} 处问题:</source>
       <translation>Audit log entries: {0}; problems found: {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="223" />
+      <location filename="../../desktop/views/audit/window.py" line="224" />
       <source>记录 {0}:{1}</source>
       <translation>Entry {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="226" />
+      <location filename="../../desktop/views/audit/window.py" line="227" />
       <source>……另有 {0} 处</source>
       <translation>… and {0} more</translation>
     </message>
@@ -589,157 +607,162 @@
   <context>
     <name>CalendarWindow</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="55" />
+      <location filename="../../desktop/views/calendar/window.py" line="57" />
       <source>选择节假日安排文件</source>
       <translation>Choose the holiday schedule file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="56" />
+      <location filename="../../desktop/views/calendar/window.py" line="58" />
       <source>CSV 文件 (*.csv);;所有文件 (*)</source>
       <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="320" />
+      <location filename="../../desktop/views/calendar/window.py" line="350" />
       <source>工作日历</source>
       <translation>Working-day calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="321" />
+      <location filename="../../desktop/views/calendar/window.py" line="351" />
       <source>年份</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="322" />
+      <location filename="../../desktop/views/calendar/window.py" line="352" />
+      <source>节假日和调休上班日</source>
+      <translation>Holidays and make-up workdays</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="353" />
       <source>录入全年安排…</source>
       <translation>Enter the whole year…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="323" />
+      <location filename="../../desktop/views/calendar/window.py" line="354" />
       <source>逐行录入程序未内置也未录入的年份的全部节假日和调休上班日,一次保存</source>
       <translation>Enter, row by row, every statutory holiday and make-up workday of a year neither built in nor entered, and save them at once</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="324" />
+      <location filename="../../desktop/views/calendar/window.py" line="355" />
       <source>录入一天…</source>
       <translation>Enter a day…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="325" />
+      <location filename="../../desktop/views/calendar/window.py" line="356" />
       <source>已录入全年安排的年份中增补一天;或任何年份的广西地方节假日(如壮族三月三)</source>
       <translation>Add one day to a year entered as a whole, or a Guangxi regional day (such as Sanyuesan) to any year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="326" />
+      <location filename="../../desktop/views/calendar/window.py" line="357" />
       <source>删除所选日期</source>
       <translation>Remove selected day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="327" />
+      <location filename="../../desktop/views/calendar/window.py" line="358" />
       <source>导入 CSV…</source>
       <translation>Import CSV…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="328" />
+      <location filename="../../desktop/views/calendar/window.py" line="359" />
       <source>每行:日期,类别,名称,如 2027-02-06,调休上班,春节调休;类别为 holiday/法定节假日 或 workday/调休上班。导入的年份如已有录入,先询问是否整体替换。</source>
       <translation>Each row: date,category,name, e.g. 2027-02-06,workday,Spring Festival make-up workday; the category is holiday (statutory holiday) or workday (make-up workday). If a year in the file already has entered days, you are asked before they are replaced as a whole.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="331" />
+      <location filename="../../desktop/views/calendar/window.py" line="362" />
       <source>工作日历全市统一:只有市级管理员可以录入、删除或导入节假日安排</source>
       <translation>The working calendar is one for the whole city: only the city administrator can enter, remove or import holidays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="341" />
+      <location filename="../../desktop/views/calendar/window.py" line="372" />
       <source>%1 年:%2。</source>
       <translation>%1: %2.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="343" />
+      <location filename="../../desktop/views/calendar/window.py" line="374" />
       <source>%1 年:%2。请用“录入全年安排…”逐行录入该年全部法定节假日和调休上班日,或“导入 CSV…”;全年录入后可逐日增删(“录入一天…”在此之前只录入广西地方节假日)。</source>
       <translation>%1: %2. Enter all of the year's statutory holidays and make-up workdays with “Enter whole year…” or “Import CSV…”; then days can be added or removed one by one (until then “Add a day…” takes Guangxi regional days only).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="346" />
+      <location filename="../../desktop/views/calendar/window.py" line="377" />
       <source>%1 年:%2。请市级管理员录入该年全部安排。</source>
       <translation>%1: %2. Please ask the city administrator to enter the year's whole schedule.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="349" />
+      <location filename="../../desktop/views/calendar/window.py" line="380" />
       <source>另有广西地方节假日 %3 天。</source>
       <translation> Plus %3 Guangxi regional day(s).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="356" />
+      <location filename="../../desktop/views/calendar/window.py" line="387" />
       <source>正在保存并重算期限,完成后再关闭</source>
       <translation>Saving and recounting deadlines; close once it is done</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="411" />
+      <location filename="../../desktop/views/calendar/window.py" line="442" />
       <source>已录入 %1 年全年安排 %2 天。</source>
       <translation>Entered the whole schedule of %1: %2 days.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="419" />
+      <location filename="../../desktop/views/calendar/window.py" line="450" />
       <source>已录入 %1 %2。</source>
       <translation>Entered %1 (%2).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="425" />
+      <location filename="../../desktop/views/calendar/window.py" line="456" />
       <source>删除 %1?该日将按国务院的安排(或该年录入的全年安排)计算,期限随之重算。</source>
       <translation>Remove %1? The day will count as the State Council's schedule (or the year entered here) says, and deadlines are recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="427" />
+      <location filename="../../desktop/views/calendar/window.py" line="458" />
       <source>删除 %1?该日将按平常的周一至周五计算,未办结期限随之重算。</source>
       <translation>Remove %1? The day will count as usual by the Monday-to-Friday week, and open deadlines will be recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="428" />
+      <location filename="../../desktop/views/calendar/window.py" line="459" />
       <source>删除日期</source>
       <translation>Remove day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="431" />
+      <location filename="../../desktop/views/calendar/window.py" line="462" />
       <source>已删除 %1。</source>
       <translation>Removed %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="445" />
+      <location filename="../../desktop/views/calendar/window.py" line="476" />
       <source>%1 年已录入 %2 天</source>
       <translation>%2 days already entered for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="447" />
+      <location filename="../../desktop/views/calendar/window.py" line="478" />
       <source>替换已录入的安排</source>
       <translation>Replace the entered days</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="448" />
+      <location filename="../../desktop/views/calendar/window.py" line="479" />
       <source>%1。导入将整体替换这些年份已录入的全部日期,替换?</source>
       <translation>%1. The import replaces every day entered for these years. Replace them?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="451" />
+      <location filename="../../desktop/views/calendar/window.py" line="482" />
       <source>未导入:已录入的安排保持不变。</source>
       <translation>Not imported: the entered days are unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="456" />
+      <location filename="../../desktop/views/calendar/window.py" line="487" />
       <source>已导入 %1 年节假日安排 %2 天(替换原有录入 %3 天)。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1 (replacing %3 days entered before).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="457" />
+      <location filename="../../desktop/views/calendar/window.py" line="488" />
       <source>已导入 %1 年节假日安排 %2 天。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="465" />
+      <location filename="../../desktop/views/calendar/window.py" line="496" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="472" />
+      <location filename="../../desktop/views/calendar/window.py" line="503" />
       <source>重算了 %1 项未办结案件的期限。</source>
       <translation> Recounted the deadlines of %1 open cases.</translation>
     </message>
@@ -876,12 +899,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="672" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="674" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="673" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="675" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -904,388 +927,388 @@
       <translation>Our handling deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="206" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="208" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="206" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="208" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="206" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="208" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="206" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="208" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="207" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="209" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="207" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="209" />
       <source>联系诉求人期限</source>
       <translation>Contact by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="207" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="209" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="208" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="320" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="657" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="322" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="659" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="234" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="236" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="238" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="240" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="281" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="283" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="317" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="319" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="319" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="321" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="330" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="332" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="333" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="335" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="339" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="341" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="339" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="341" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="346" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="348" />
       <source>本单位:已反馈,待中心核查</source>
       <translation>Ours: result reported, awaiting the center's review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="347" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="349" />
       <source>本单位:计时暂停,待中心决定</source>
       <translation>Ours: clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="353" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="355" />
       <source>办理机构</source>
       <translation>Handled by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="353" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="355" />
       <source>已上报%1,由%1网格化服务管理机构办理;本级可查看进展,不能办理(第十七条)</source>
       <translation>Escalated to %1: handled by the grid management institution of %1; followed here, not handled (Art. 17)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="355" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="357" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="356" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="357" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="359" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="357" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="359" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="360" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="359" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="360" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="362" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="360" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="362" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="369" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="363" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="371" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="362" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="364" />
       <source>并入的重复诉求</source>
       <translation>Duplicates merged in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="364" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="607" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="613" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="366" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="609" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="615" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="364" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="366" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="367" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="369" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="386" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="388" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="399" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="401" />
       <source>待回访(第 {attempt} 次,前 {before} 次未联系上),期限 {due}</source>
       <translation>To call back (attempt {attempt}; {before} not reached), due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="401" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="415" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="417" />
       <source>已于 %1 联系</source>
       <translation>Contacted %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="524" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="571" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="526" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="573" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="526" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="528" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="529" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="531" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="534" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="536" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="536" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="538" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="542" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="544" />
       <source>撤销并入 %1 的理由(如:核实后并非同一诉求)</source>
       <translation>Why it no longer goes with %1 (e.g. found not to be the same request)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="546" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="548" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="553" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="555" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="559" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="561" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="574" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="576" />
       <source>协办单位(可输入名称的一部分查找)</source>
       <translation>Co-handler (type part of a name to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="578" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="580" />
       <source>请从列表中选择协办单位:“%1”不在可选单位中</source>
       <translation>Choose the co-handler from the list: “%1” is not one of the departments offered</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="581" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="583" />
       <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
       <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="586" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="588" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="586" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="588" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="587" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="589" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="587" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="589" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="590" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="592" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="594" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="596" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="595" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="597" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="599" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="601" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="607" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="609" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="608" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="610" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="613" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="615" />
       <source>督办期限(至该日 24:00;默认 %1 个工作日)</source>
       <translation>Deadline of the supervision order (to 24:00 of that day; by default %1 working days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="622" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="624" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="622" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="624" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="623" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="625" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="623" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="625" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="629" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="631" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="629" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="631" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="630" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="632" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="630" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="632" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="638" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="640" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="642" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="644" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="647" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="649" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="647" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="649" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="649" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="651" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="653" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="655" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="661" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="663" />
       <source>办理期限已过,请说明逾期理由</source>
       <translation>The deadline has passed: why is it late?</translation>
     </message>
@@ -1438,67 +1461,68 @@
   <context>
     <name>ConformancePanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="30" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="31" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="39" />
       <source>条例对照表</source>
       <translation>Regulation checklist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="33" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="34" />
       <source>条款</source>
       <translation>Article</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="33" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="34" />
       <source>内容要点</source>
       <translation>Key points</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="33" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="34" />
       <source>实现功能</source>
       <translation>Implemented by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="33" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="34" />
       <source>检验测试</source>
       <translation>Tests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="38" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="40" />
       <source>导出 PDF…</source>
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="58" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="61" />
       <source>(暂无测试)</source>
       <translation>(no tests yet)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="59" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="62" />
       <source>第{0}条 {1}</source>
       <translation>Art. {0} {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="64" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="67" />
       <source>{0} 条中 {1} 条有测试检验;测试清单由测试中的标记生成(来源:{2})</source>
       <translation>{1} of {0} articles are checked by tests; the list is generated from the tests' markers (source: {2})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="67" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="70" />
       <source>共 {0} 条;本安装不含测试,测试数不可用</source>
       <translation>{0} articles; this installation does not include the tests, so they cannot be counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="70" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="73" />
       <source>导出条例对照表</source>
       <translation>Export regulation checklist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="70" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="73" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="73" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="76" />
       <source>条例对照表已导出到 {0}</source>
       <translation>Conformance report written to {0}</translation>
     </message>
@@ -1506,32 +1530,32 @@
   <context>
     <name>ContactForm</name>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="67" />
+      <location filename="../../desktop/views/departments/forms.py" line="68" />
       <source>联系人职责</source>
       <translation>Contact's duties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="67" />
+      <location filename="../../desktop/views/departments/forms.py" line="68" />
       <source>新增联系人</source>
       <translation>New contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="69" />
+      <location filename="../../desktop/views/departments/forms.py" line="70" />
       <source>回访负责人:回访提出诉求的单位和个人(条例第二十条)</source>
       <translation>Responsible person: calls back those who made the request (Art. 20)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="70" />
+      <location filename="../../desktop/views/departments/forms.py" line="71" />
       <source>业务指导人员:对清单事项进行业务指导(条例第十三条)</source>
       <translation>Guidance contact: guides the work on the department's listed matters (Art. 13)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="73" />
+      <location filename="../../desktop/views/departments/forms.py" line="74" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="74" />
+      <location filename="../../desktop/views/departments/forms.py" line="75" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
@@ -1610,32 +1634,32 @@
   <context>
     <name>DayForm</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="139" />
+      <location filename="../../desktop/views/calendar/window.py" line="141" />
       <source>录入一天</source>
       <translation>Enter a day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="142" />
+      <location filename="../../desktop/views/calendar/window.py" line="144" />
       <source>如:春节、壮族三月三</source>
       <translation>e.g. Spring Festival, Sanyuesan</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="143" />
+      <location filename="../../desktop/views/calendar/window.py" line="145" />
       <source>广西地方节假日(国务院安排之外,如壮族三月三)</source>
       <translation>Guangxi regional day (outside the State Council's schedule, such as Sanyuesan)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="147" />
+      <location filename="../../desktop/views/calendar/window.py" line="149" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="148" />
+      <location filename="../../desktop/views/calendar/window.py" line="150" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="149" />
+      <location filename="../../desktop/views/calendar/window.py" line="151" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
@@ -1643,77 +1667,77 @@
   <context>
     <name>DaysModel</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="47" />
+      <location filename="../../desktop/views/calendar/window.py" line="49" />
       <source>周一</source>
       <translation>Mon</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="47" />
+      <location filename="../../desktop/views/calendar/window.py" line="49" />
       <source>周二</source>
       <translation>Tue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="48" />
+      <location filename="../../desktop/views/calendar/window.py" line="50" />
       <source>周三</source>
       <translation>Wed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="48" />
+      <location filename="../../desktop/views/calendar/window.py" line="50" />
       <source>周四</source>
       <translation>Thu</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="49" />
+      <location filename="../../desktop/views/calendar/window.py" line="51" />
       <source>周五</source>
       <translation>Fri</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="49" />
+      <location filename="../../desktop/views/calendar/window.py" line="51" />
       <source>周六</source>
       <translation>Sat</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="50" />
+      <location filename="../../desktop/views/calendar/window.py" line="52" />
       <source>周日</source>
       <translation>Sun</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="61" />
+      <location filename="../../desktop/views/calendar/window.py" line="63" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="61" />
+      <location filename="../../desktop/views/calendar/window.py" line="63" />
       <source>星期</source>
       <translation>Weekday</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="62" />
+      <location filename="../../desktop/views/calendar/window.py" line="64" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="62" />
+      <location filename="../../desktop/views/calendar/window.py" line="64" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="63" />
+      <location filename="../../desktop/views/calendar/window.py" line="65" />
       <source>适用</source>
       <translation>Applies to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="67" />
+      <location filename="../../desktop/views/calendar/window.py" line="69" />
       <source>广西地方</source>
       <translation>Guangxi</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="71" />
+      <location filename="../../desktop/views/calendar/window.py" line="73" />
       <source>全国(%1 年安排)</source>
       <translation>Nationwide (%1 schedule)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="72" />
+      <location filename="../../desktop/views/calendar/window.py" line="74" />
       <source>全国</source>
       <translation>Nationwide</translation>
     </message>
@@ -1721,47 +1745,47 @@
   <context>
     <name>DepartmentForm</name>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="27" />
+      <location filename="../../desktop/views/departments/forms.py" line="28" />
       <source>编辑联动部门</source>
       <translation>Edit linked department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="27" />
+      <location filename="../../desktop/views/departments/forms.py" line="28" />
       <source>新增联动部门</source>
       <translation>New linked department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="29" />
+      <location filename="../../desktop/views/departments/forms.py" line="30" />
       <source>如 450503103-PCS</source>
       <translation>e.g. 450503103-PCS</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="30" />
+      <location filename="../../desktop/views/departments/forms.py" line="31" />
       <source>默认同部门名称</source>
       <translation>Defaults to the department's name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="45" />
+      <location filename="../../desktop/views/departments/forms.py" line="46" />
       <source>部门代码</source>
       <translation>Department code</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="46" />
+      <location filename="../../desktop/views/departments/forms.py" line="47" />
       <source>辖区(决定部门级别)</source>
       <translation>Territory (sets the level)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="47" />
+      <location filename="../../desktop/views/departments/forms.py" line="48" />
       <source>部门名称</source>
       <translation>Department name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="48" />
+      <location filename="../../desktop/views/departments/forms.py" line="49" />
       <source>简称</source>
       <translation>Short name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="49" />
+      <location filename="../../desktop/views/departments/forms.py" line="50" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
@@ -1842,88 +1866,103 @@
   <context>
     <name>DepartmentsWindow</name>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="114" />
+      <location filename="../../desktop/views/departments/window.py" line="116" />
       <source>联动部门与联系人</source>
       <translation>Linked departments and contacts</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="115" />
+      <location filename="../../desktop/views/departments/window.py" line="117" />
       <source>%1网格化服务管理机构维护的联动部门(条例第五条、第十二条)</source>
       <translation>Linked departments kept by the %1 grid management institution (Art. 5, 12)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="117" />
+      <location filename="../../desktop/views/departments/window.py" line="119" />
       <source>按代码、名称或辖区筛选</source>
       <translation>Filter by code, name or territory</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="118" />
+      <location filename="../../desktop/views/departments/window.py" line="120" />
       <source>显示已停用</source>
       <translation>Show retired</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="119" />
+      <location filename="../../desktop/views/departments/window.py" line="122" />
+      <source>筛选部门</source>
+      <translation>Filter departments</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="123" />
+      <source>联动部门</source>
+      <translation>Linked departments</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="124" />
+      <source>联系人</source>
+      <translation>Contacts</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/departments/window.py" line="125" />
       <source>新增部门…</source>
       <translation>New department…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="120" />
+      <location filename="../../desktop/views/departments/window.py" line="126" />
       <source>编辑…</source>
       <translation>Edit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="121" />
+      <location filename="../../desktop/views/departments/window.py" line="127" />
       <source>上级部门…</source>
       <translation>Department above…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="123" />
+      <location filename="../../desktop/views/departments/window.py" line="129" />
       <source>恢复启用</source>
       <translation>Restore</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="123" />
+      <location filename="../../desktop/views/departments/window.py" line="129" />
       <source>停用…</source>
       <translation>Retire…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="124" />
+      <location filename="../../desktop/views/departments/window.py" line="130" />
       <source>新增联系人…</source>
       <translation>New contact…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="125" />
+      <location filename="../../desktop/views/departments/window.py" line="131" />
       <source>职责…</source>
       <translation>Duties…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="126" />
-      <location filename="../../desktop/views/departments/window.py" line="271" />
+      <location filename="../../desktop/views/departments/window.py" line="132" />
+      <location filename="../../desktop/views/departments/window.py" line="277" />
       <source>移除联系人</source>
       <translation>Remove contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="127" />
+      <location filename="../../desktop/views/departments/window.py" line="133" />
       <source>%1 的联系人</source>
       <translation>Contacts of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="128" />
+      <location filename="../../desktop/views/departments/window.py" line="134" />
       <source>联系人(先选中一个部门)</source>
       <translation>Contacts (choose a department first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="250" />
+      <location filename="../../desktop/views/departments/window.py" line="256" />
       <source>停用部门</source>
       <translation>Retire department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="251" />
+      <location filename="../../desktop/views/departments/window.py" line="257" />
       <source>停用“%1”?停用后不再出现在派遣建议和部门选择中,历史案件仍保留其名称。</source>
       <translation>Retire “%1”? It will no longer be suggested for dispatch or offered in pickers; past cases keep its name.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="271" />
+      <location filename="../../desktop/views/departments/window.py" line="277" />
       <source>从本部门联系人中移除“%1”?</source>
       <translation>Remove “%1” from this department's contacts?</translation>
     </message>
@@ -2006,62 +2045,72 @@
   <context>
     <name>DrillDownDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="58" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="59" />
       <source>{0} · {1}:计入的记录</source>
       <translation>{0} · {1}: records counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="60" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="61" />
       <source>分母(应计)</source>
       <translation>Denominator (counted)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="61" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="62" />
       <source>分子(达标)</source>
       <translation>Numerator (met)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="65" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="66" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="65" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="66" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="65" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="66" />
       <source>期限</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="65" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="66" />
       <source>完成</source>
       <translation>Completed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="66" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="67" />
       <source>达标</source>
       <translation>Met</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/evaluation_panel.py" line="73" />
+      <source>分母或分子</source>
+      <translation>Denominator or numerator</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="74" />
+      <source>计入的记录</source>
+      <translation>Records counted</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="77" />
       <source>本期含已结算月份({0}):下列为当前数据,可能与结算时的数字不同。</source>
       <translation>This period includes settled months ({0}): the rows below are current data and may differ from the figures at settlement.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="94" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="98" />
       <source>是</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="94" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="98" />
       <source>否</source>
       <translation>No</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="97" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="101" />
       <source>共 {0} 条</source>
       <translation>{0} in all</translation>
     </message>
@@ -2125,27 +2174,27 @@
   <context>
     <name>EmergencyReportDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="183" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="184" />
       <source>报告紧急情况(《条例》第二十一条)</source>
       <translation>Report an emergency (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="188" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="189" />
       <source>按经纬度所在网格确定</source>
       <translation>From the grid at the coordinates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="189" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="190" />
       <source>所属乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="193" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="194" />
       <source>报送</source>
       <translation>Submit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="194" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="195" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -2153,128 +2202,128 @@
   <context>
     <name>EmergencyReportForm</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="56" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="57" />
       <source>请选择类型</source>
       <translation>Choose the type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="61" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="62" />
       <source>请选择级别</source>
       <translation>Choose a level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="64" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="65" />
       <source>尚未发生(可能发生的情况,预警报告)</source>
       <translation>Not happened yet (a situation that may happen: a warning)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="77" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="78" />
       <source>未定位</source>
       <translation>No location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="79" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="80" />
       <source>经度</source>
       <translation>Longitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="80" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="81" />
       <source>纬度</source>
       <translation>Latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
       <source>死亡</source>
       <translation>Dead</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
       <source>受伤</source>
       <translation>Injured</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
       <source>失踪</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="91" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="92" />
       <source>尚在核实</source>
       <translation>still being verified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="92" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="93" />
       <source>伤亡人数尚未核实时勾选,填目前已知的人数;终报前须核实</source>
       <translation>Tick while casualties are not yet verified and enter the numbers known so far; they must be verified before the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="98" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="99" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="99" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="100" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="100" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="101" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="103" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="104" />
       <source>时间未定</source>
       <translation>Time not known</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="109" />
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="125" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="110" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="126" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="113" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="114" />
       <source>默认为打开本表的时间;请改为实际接到报告的时间,各级报告时限从此时起算</source>
       <translation>Defaults to when this form was opened; set it to when the report actually came in — every reporting deadline counts from it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="114" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="115" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="115" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="116" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="116" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="117" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="117" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="118" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="118" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="119" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="119" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="120" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="120" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="121" />
       <source>已采取的措施</source>
       <translation>Measures taken</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="125" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="126" />
       <source>预计发生时间</source>
       <translation>Expected at</translation>
     </message>
@@ -2282,157 +2331,162 @@
   <context>
     <name>EvaluationPanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="105" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="109" />
       <source>综合评价(第五条、第二十三条)</source>
       <translation>Evaluation (Art. 5, Art. 23)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="107" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="111" />
       <source>2026-10、2026-Q4 或 2026</source>
       <translation>2026-10, 2026-Q4 or 2026</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="114" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="118" />
       <source>计算</source>
       <translation>Calculate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="115" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="119" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="116" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="120" />
       <source>打印考核表…</source>
       <translation>Print assessment form…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="117" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="121" />
       <source>结算本月…</source>
       <translation>Settle month…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="118" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="122" />
       <source>撤销结算…</source>
       <translation>Undo settlement…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="138" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="142" />
       <source>用户“{0}”没有综合评价的权限(第五条、第二十三条):考核数据由值班长或管理员查看;如需查看,请联系管理员。</source>
       <translation>User “{0}” may not evaluate (Art. 5, 23): assessment figures are for shift supervisors and admins; ask an admin if you need them.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="142" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="146" />
       <source>考核期</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="142" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="146" />
       <source>对象</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="163" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="149" />
+      <source>考核得分</source>
+      <translation>Scores</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="176" />
       <source>{0}尚未结束(至 {1}),结束后才能结算</source>
       <translation>{0} is not over yet (until {1}); it can be settled once it is over</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="166" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="179" />
       <source>冻结该月的考核数据:此后该月及其所在季度、年度按结算数据计算</source>
       <translation>Freeze the month's assessment data: from then on the month, its quarter and its year are calculated from the settled data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="169" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="182" />
       <source>计算中…</source>
       <translation>Calculating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="179" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="192" />
       <source>计算中…正在统计 {0}(第 {1}/{2} 个月,统计后保留,下次即时显示)</source>
       <translation>Calculating… counting {0} (month {1} of {2}; kept once counted, shown at once next time)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="191" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="204" />
       <source>{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的记录(诉求、报送环节或工作日志)。</source>
       <translation>{0} · {1} · {2}: {3} subjects, {4} ranked. Double-click a rate to see the records counted (requests, reporting rungs or work logs).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="195" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="208" />
       <source> 其中 {0} 为结算数据。</source>
       <translation> Settled data used for {0}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="198" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="211" />
       <source> 考核期至 {0} 尚未结束:所列为截至 {1} 的阶段数据,期末前仍会变化。</source>
       <translation> The period runs to {0} and is not over: the figures are interim, as of {1}, and will change until it ends.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="212" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="225" />
       <source>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="213" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="226" />
       <source>导出考核结果</source>
       <translation>Export assessment results</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="221" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="234" />
       <source>考核结果已导出到 {0}</source>
       <translation>Assessment results written to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="225" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="238" />
       <source>打印考核表</source>
       <translation>Print assessment form</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="226" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="239" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="231" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="244" />
       <source>考核表已保存到 {0},共 {1} 页</source>
       <translation>Assessment forms saved to {0}, {1} pages</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="236" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="249" />
       <source>结算考核数据</source>
       <translation>Settle assessment data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="237" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="250" />
       <source>结算 {0} 的考核数据?结算后,该月及其所在季度、年度的考核按结算时的数据计算,不再随后续办理变化;如需更正须撤销结算。</source>
       <translation>Settle the assessment data for {0}? Once settled, the month, its quarter and its year are assessed on the data as settled and no longer change with later handling; to correct them, the settlement must be undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="240" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="253" />
       <source>结算中…</source>
       <translation>Settling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="242" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="255" />
       <source>已结算 {0},共 {1} 项数据。</source>
       <translation>Settled {0}: {1} records.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="248" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="261" />
       <source>撤销结算</source>
       <translation>Undo settlement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="248" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="261" />
       <source>撤销 {0} 结算的理由:</source>
       <translation>Reason for undoing the settlement of {0}:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="252" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="265" />
       <source>已撤销 {0} 的结算。</source>
       <translation>Settlement of {0} undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="256" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="269" />
       <source>综合评价</source>
       <translation>Evaluation</translation>
     </message>
@@ -2440,139 +2494,139 @@
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="91" />
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="148" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="92" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="149" />
       <source>导出诉求</source>
       <translation>Export requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="92" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="93" />
       <source>格式</source>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="93" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="94" />
       <source>范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="94" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="95" />
       <source>CSV(Excel 可直接打开)</source>
       <translation>CSV (opens in Excel)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="94" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="95" />
       <source>Excel 工作簿 XLSX</source>
       <translation>Excel workbook XLSX</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="95" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="96" />
       <source>Open311 GeoReport v2 JSON</source>
       <translation>Open311 GeoReport v2 JSON</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="98" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="99" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="101" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="102" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="106" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="107" />
       <source>可导出的全部地区</source>
       <translation>All areas you may export</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="109" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="110" />
       <source>待本中心办理</source>
       <translation>Waiting on this center</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="111" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="112" />
       <source>待分拨清单(未落网格)</source>
       <translation>Triage list (in no grid)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="113" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="114" />
       <source>待重点督办</source>
       <translation>Due for key supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="115" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="116" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="117" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="118" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="119" />
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="122" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="120" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="123" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="120" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="121" />
       <source>当前队列的筛选:%1,%2</source>
       <translation>Current queue filter: %1, %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="124" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="125" />
       <source>只含已超期</source>
       <translation>overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="126" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="127" />
       <source>只含督办</source>
       <translation>supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="128" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="129" />
       <source>含“%1”</source>
       <translation>containing “%1”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="130" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="131" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="131" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="132" />
       <source>,</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="149" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="150" />
       <source>%1 文件 (*%2)</source>
       <translation>%1 file (*%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="156" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="157" />
       <source>正在导出…</source>
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="157" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="158" />
       <source>已取消:没有写出文件</source>
       <translation>Cancelled: no file written</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="160" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="161" />
       <source>正在导出 %1/%2</source>
       <translation>Exporting %1/%2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="163" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="164" />
       <source>已导出 %1 件到 %2</source>
       <translation>Exported %1 cases to %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="165" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="166" />
       <source>。其中诉求人的联系电话已遮挡(本用户无权查看个人信息,Art. 15):这个文件再导入时会被拒绝;要把诉求转入其他系统,请由有权查看个人信息的用户导出</source>
       <translation>. Requesters' phones are masked (this user may not view personal data, Art. 15): the file will be refused if imported; to move the cases to another system, have a user who may view personal data export them</translation>
     </message>
@@ -2580,117 +2634,122 @@
   <context>
     <name>GovernancePanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="75" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="77" />
       <source>重点治理事项(第二十二条)</source>
       <translation>Key governance items (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
       <source>地区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="78" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="81" />
       <source>诉求数</source>
       <translation>Requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="81" />
       <source>收到时段</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="79" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="81" />
       <source>中心(经度, 纬度)</source>
       <translation>Centre (lon, lat)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="82" />
       <source>复核日期</source>
       <translation>Review date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="82" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="80" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="82" />
       <source>事项</source>
       <translation>Item</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/governance_panel.py" line="89" />
+      <source>重点治理事项</source>
+      <translation>Key governance items</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="92" />
       <source>检测反复发生的问题</source>
       <translation>Detect recurring problems</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="89" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="92" />
       <source>立项…</source>
       <translation>Take up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="90" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="93" />
       <source>销号…</source>
       <translation>Close off…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="90" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="93" />
       <source>不予立项…</source>
       <translation>Decline…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="99" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="102" />
       <source>用户“{0}”没有督办权限:重点治理事项由值班长或管理员检测、立项和办理</source>
       <translation>User “{0}” may not supervise: key governance items are detected, accepted and handled by shift supervisors and admins</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="132" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="136" />
       <source>(到期)</source>
       <translation> (due)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="134" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="138" />
       <source>{0} 至 {1}</source>
       <translation>{0} to {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="142" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="146" />
       <source>共 {0} 项</source>
       <translation>{0} items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="165" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="169" />
       <source>销号</source>
       <translation>Close off</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="165" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="169" />
       <source>治理情况:</source>
       <translation>What was done:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="170" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="174" />
       <source>不予立项</source>
       <translation>Decline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/governance_panel.py" line="170" />
+      <location filename="../../desktop/views/analytics/governance_panel.py" line="174" />
       <source>理由:</source>
       <translation>Reason:</translation>
     </message>
@@ -2698,57 +2757,57 @@
   <context>
     <name>GrantForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="55" />
+      <location filename="../../desktop/views/accounts/forms.py" line="56" />
       <source>新增用户</source>
       <translation>New user</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="55" />
+      <location filename="../../desktop/views/accounts/forms.py" line="56" />
       <source>授予角色</source>
       <translation>Grant role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="61" />
+      <location filename="../../desktop/views/accounts/forms.py" line="62" />
       <source>(不属于联动部门)</source>
       <translation>(not a linked department's)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="66" />
+      <location filename="../../desktop/views/accounts/forms.py" line="67" />
       <source>字母、数字、下划线和点,如 qg_op3</source>
       <translation>Letters, digits, underscores and dots, e.g. qg_op3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="69" />
+      <location filename="../../desktop/views/accounts/forms.py" line="70" />
       <source>用户名</source>
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="70" />
+      <location filename="../../desktop/views/accounts/forms.py" line="71" />
       <source>显示名</source>
       <translation>Display name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="71" />
+      <location filename="../../desktop/views/accounts/forms.py" line="72" />
       <source>初始密码</source>
       <translation>Initial password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="72" />
+      <location filename="../../desktop/views/accounts/forms.py" line="73" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="73" />
+      <location filename="../../desktop/views/accounts/forms.py" line="74" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="74" />
+      <location filename="../../desktop/views/accounts/forms.py" line="75" />
       <source>权限范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="75" />
+      <location filename="../../desktop/views/accounts/forms.py" line="76" />
       <source>所属联动部门</source>
       <translation>Linked department</translation>
     </message>
@@ -2756,42 +2815,47 @@
   <context>
     <name>HardCasesDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="98" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="99" />
       <source>{0} · {1}:计入的诉求</source>
       <translation>{0} · {1}: requests counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="101" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="102" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="101" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="102" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="101" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="102" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="101" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="102" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="102" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="103" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="132" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="111" />
+      <source>计入的诉求</source>
+      <translation>Requests counted</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="134" />
       <source>共 {0} 件</source>
       <translation>{0} requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="134" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="136" />
       <source>列出最早受理的 {0} 件</source>
       <translation>The {0} received first are listed</translation>
     </message>
@@ -2799,72 +2863,77 @@
   <context>
     <name>HotspotsPanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="77" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="78" />
       <source>{0}月</source>
       <translation>M{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="145" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="147" />
       <source>高频与疑难问题分析(第二十二条)</source>
       <translation>Frequent and difficult problems (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="149" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="151" />
       <source>按{0}</source>
       <translation>By {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="150" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="152" />
       <source>分析</source>
       <translation>Analyse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="152" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="154" />
       <source>在地图上着色</source>
       <translation>Colour the map</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="155" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="157" />
       <source>各类诉求趋势(前五类)</source>
       <translation>Request trends (top five categories)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="157" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="159" />
       <source>诉求数量(按类别)</source>
       <translation>Requests by category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="158" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="160" />
       <source>持续时间长、解决难度大的问题</source>
       <translation>Long-running, hard-to-solve problems</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="161" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="163" />
       <source>点击一类问题,查看计入的诉求</source>
       <translation>Click a kind of problem to see the requests counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="165" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="167" />
       <source>期间</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="179" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="169" />
+      <source>统计单位</source>
+      <translation>Unit of time</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="187" />
       <source>统计中…</source>
       <translation>Counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="207" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="215" />
       <source>这段时间没有受理诉求</source>
       <translation>No requests received in this period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="211" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="219" />
       <source>{0}:受理 {1} 件,涉及网格 {2} 个</source>
       <translation>{0}: {1} requests received in {2} grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="242" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="250" />
       <source>已在地图上为 {0} 个网格着色(颜色越深诉求越多)</source>
       <translation>Coloured {0} grids on the map (darker means more requests)</translation>
     </message>
@@ -2872,173 +2941,173 @@
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="39" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="40" />
       <source>选择要导入的文件</source>
       <translation>Choose the file to import</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="40" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="41" />
       <source>Open311 JSON 或诉求清单 CSV、XLSX (*.json *.csv *.xlsx)</source>
       <translation>Open311 JSON or case list CSV, XLSX (*.json *.csv *.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="95" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="100" />
       <source>导入诉求</source>
       <translation>Import requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="96" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="101" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="97" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="102" />
       <source>格式</source>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="98" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="103" />
       <source>乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="99" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="104" />
       <source>Open311 requests.json 或导出的诉求清单 .csv、.xlsx</source>
       <translation>Open311 requests.json or an exported case list .csv or .xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="100" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="105" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="102" />
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="112" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="107" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="117" />
       <source>按坐标归入所在网格的乡镇</source>
       <translation>By coordinates (township of the grid there)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="103" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="108" />
       <source>没有坐标或坐标不在任何网格内的诉求归入所选乡镇(街道)的待分拨清单;选“按坐标”时,这样的诉求会被列为问题,整个文件不导入。</source>
       <translation>Requests without coordinates, or outside every grid, go to the chosen township's routing list; with “by coordinates” they are listed as problems and nothing in the file is imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="105" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="110" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="107" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="112" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="126" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="131" />
       <source>Open311 GeoReport v2 JSON</source>
       <translation>Open311 GeoReport v2 JSON</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="126" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="131" />
       <source>诉求清单 CSV(UTF-8 或 GBK)</source>
       <translation>Request list CSV (UTF-8 or GBK)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="127" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="132" />
       <source>诉求清单 XLSX(Excel 工作簿)</source>
       <translation>Case list XLSX (Excel workbook)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="131" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="136" />
       <source>无法识别:只能导入 .json(Open311)、.csv 或 .xlsx 文件</source>
       <translation>Not recognised: only .json (Open311), .csv or .xlsx files can be imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="133" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="138" />
       <source>按扩展名判断</source>
       <translation>By file extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="146" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="151" />
       <source>%1 是文件夹,不是文件;请选择其中的文件</source>
       <translation>%1 is a folder, not a file; choose a file in it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="147" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="152" />
       <source>%1 不是普通文件(是管道、设备或套接字),无法导入</source>
       <translation>%1 is not a regular file (a pipe, device or socket) and cannot be imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="148" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="153" />
       <source>文件 %1 不存在</source>
       <translation>File %1 does not exist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="153" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="158" />
       <source>正在读取 %1…</source>
       <translation>Reading %1…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="154" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="159" />
       <source>已取消:没有导入任何诉求</source>
       <translation>Cancelled: nothing was imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="157" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="162" />
       <source>正在读取</source>
       <translation>Reading</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="157" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="162" />
       <source>正在检查</source>
       <translation>Checking</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="157" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="162" />
       <source>正在准备</source>
       <translation>Preparing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="158" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="163" />
       <source>正在写入案件</source>
       <translation>Writing cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="158" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="163" />
       <source>正在写入办理记录</source>
       <translation>Writing timelines</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="160" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="165" />
       <source>%1 第 %2 行</source>
       <translation>%1 row %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="161" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="166" />
       <source>%1 %2/%3</source>
       <translation>%1 %2/%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="165" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="170" />
       <source>已导入 %1 件:待受理 %2 件(其中待分拨 %3 件)、已办结 %4 件</source>
       <translation>Imported %1: %2 received (%3 of them awaiting a grid), %4 closed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="169" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="174" />
       <source>、作为重复诉求并入其他诉求 %1 件</source>
       <translation>, %1 merged into another request as duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="171" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="176" />
       <source>,编号 %1 … %2</source>
       <translation>, numbers %1 … %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="173" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="178" />
       <source>。其中 %1 件在来源系统受督办:督办未随之导入,需要时请在本库重新督办(见下列案件)</source>
       <translation>. %1 of them were under supervision at the source: it did not come with them; supervise them here where needed (cases below)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="187" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="192" />
       <source>详细信息:</source>
       <translation>Details:</translation>
     </message>
@@ -3046,57 +3115,57 @@
   <context>
     <name>ItemForm</name>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="40" />
+      <location filename="../../desktop/views/matters/item_form.py" line="41" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="40" />
+      <location filename="../../desktop/views/matters/item_form.py" line="41" />
       <source>新增事项</source>
       <translation>Add matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="50" />
+      <location filename="../../desktop/views/matters/item_form.py" line="51" />
       <source>可要求网格工作人员办理或协助</source>
       <translation>Grid staff may be asked to handle or assist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="62" />
+      <location filename="../../desktop/views/matters/item_form.py" line="63" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="63" />
+      <location filename="../../desktop/views/matters/item_form.py" line="64" />
       <source>事项名称</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="64" />
+      <location filename="../../desktop/views/matters/item_form.py" line="65" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="65" />
+      <location filename="../../desktop/views/matters/item_form.py" line="66" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="66" />
+      <location filename="../../desktop/views/matters/item_form.py" line="67" />
       <source>复杂程度</source>
       <translation>Complexity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="67" />
+      <location filename="../../desktop/views/matters/item_form.py" line="68" />
       <source>办理时限</source>
       <translation>Time limit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="68" />
+      <location filename="../../desktop/views/matters/item_form.py" line="69" />
       <source>时限单位</source>
       <translation>Time unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="70" />
+      <location filename="../../desktop/views/matters/item_form.py" line="71" />
       <source>说明</source>
       <translation>Notes</translation>
     </message>
@@ -3104,7 +3173,7 @@
   <context>
     <name>LadderMomentDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_moment.py" line="38" />
+      <location filename="../../desktop/views/emergencies/ladder_moment.py" line="40" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -3468,37 +3537,37 @@
   <context>
     <name>LeaderForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="50" />
+      <location filename="../../desktop/views/people/forms.py" line="51" />
       <source>确定领导联系</source>
       <translation>Assign leadership contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="58" />
+      <location filename="../../desktop/views/people/forms.py" line="59" />
       <source>片区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="59" />
+      <location filename="../../desktop/views/people/forms.py" line="60" />
       <source>职责</source>
       <translation>Duty</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="60" />
+      <location filename="../../desktop/views/people/forms.py" line="61" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="61" />
+      <location filename="../../desktop/views/people/forms.py" line="62" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="62" />
+      <location filename="../../desktop/views/people/forms.py" line="63" />
       <source>职务</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="63" />
+      <location filename="../../desktop/views/people/forms.py" line="64" />
       <source>起始日期</source>
       <translation>Start date</translation>
     </message>
@@ -3793,270 +3862,286 @@
   <context>
     <name>MatterListWindow</name>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="136" />
+      <location filename="../../desktop/views/matters/window.py" line="138" />
       <source>网格化服务管理事项清单</source>
       <translation>Grid service matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="137" />
+      <location filename="../../desktop/views/matters/window.py" line="139" />
       <source>新建下一版草稿</source>
       <translation>New draft version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="138" />
+      <location filename="../../desktop/views/matters/window.py" line="140" />
       <source>新增事项…</source>
       <translation>Add matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="139" />
+      <location filename="../../desktop/views/matters/window.py" line="141" />
       <source>修改事项…</source>
       <translation>Edit matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="140" />
-      <location filename="../../desktop/views/matters/window.py" line="335" />
-      <location filename="../../desktop/views/matters/window.py" line="338" />
+      <location filename="../../desktop/views/matters/window.py" line="142" />
+      <location filename="../../desktop/views/matters/window.py" line="342" />
+      <location filename="../../desktop/views/matters/window.py" line="345" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="141" />
+      <location filename="../../desktop/views/matters/window.py" line="143" />
       <source>申请纳入事项…</source>
       <translation>Apply to add a matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="142" />
+      <location filename="../../desktop/views/matters/window.py" line="144" />
       <source>申请退出所选事项…</source>
       <translation>Apply to retire the selected matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="143" />
+      <location filename="../../desktop/views/matters/window.py" line="145" />
       <source>公布…</source>
       <translation>Publish…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="144" />
+      <location filename="../../desktop/views/matters/window.py" line="146" />
       <source>打印现行清单…</source>
       <translation>Print current list…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="145" />
+      <location filename="../../desktop/views/matters/window.py" line="147" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="146" />
+      <location filename="../../desktop/views/matters/window.py" line="148" />
       <source>不同意…</source>
       <translation>Reject…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="147" />
+      <location filename="../../desktop/views/matters/window.py" line="149" />
       <source>部门纳入/退出申请(条例第十三条第二款)</source>
       <translation>Department applications to add/retire (Art. 13(2))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="148" />
+      <location filename="../../desktop/views/matters/window.py" line="150" />
       <source>督促整改(条例第十三条第五款)</source>
       <translation>Rectification orders (Art. 13(5))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="149" />
+      <location filename="../../desktop/views/matters/window.py" line="151" />
       <source>督促限期整改…</source>
       <translation>Order rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="150" />
+      <location filename="../../desktop/views/matters/window.py" line="152" />
       <source>整改完毕…</source>
       <translation>Rectified…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="151" />
+      <location filename="../../desktop/views/matters/window.py" line="153" />
       <source>记录部门以其他方式(如书面)报来的整改情况,并办结通知</source>
       <translation>Record what the department reported by other means (such as on paper) and close the order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="152" />
+      <location filename="../../desktop/views/matters/window.py" line="154" />
       <source>报送整改情况…</source>
       <translation>Report rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="153" />
-      <location filename="../../desktop/views/matters/window.py" line="298" />
-      <location filename="../../desktop/views/matters/window.py" line="300" />
+      <location filename="../../desktop/views/matters/window.py" line="155" />
+      <location filename="../../desktop/views/matters/window.py" line="305" />
+      <location filename="../../desktop/views/matters/window.py" line="307" />
       <source>确认整改</source>
       <translation>Confirm rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="154" />
+      <location filename="../../desktop/views/matters/window.py" line="156" />
       <source>退回…</source>
       <translation>Return…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="157" />
-      <source>尚未编制事项清单</source>
-      <translation>No matter list yet</translation>
+      <location filename="../../desktop/views/matters/window.py" line="158" />
+      <source>清单版本</source>
+      <translation>List version</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="159" />
+      <source>事项</source>
+      <translation>Items</translation>
     </message>
     <message>
       <location filename="../../desktop/views/matters/window.py" line="160" />
-      <source>%1 · %2 · 公布日期 %3 · %4 项</source>
-      <translation>%1 · %2 · published %3 · %4 items</translation>
+      <source>部门纳入/退出申请</source>
+      <translation>Department applications to add/retire</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="194" />
-      <source>第 %1 版草稿尚未公布;请在草稿上修改</source>
-      <translation>Draft version %1 is not yet published; make the changes on it</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="202" />
-      <source>第 %1 版(%2)</source>
-      <translation>Version %1 (%2)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="237" />
-      <source>公布</source>
-      <translation>Publish</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="237" />
-      <source>自今日起公布第 %1 版?现行版本将同时废止。</source>
-      <translation>Publish version %1 from today? The current version will be superseded.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="244" />
-      <source>审核</source>
-      <translation>Review</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="244" />
-      <source>请先选中一条待审核的申请</source>
-      <translation>Select an application awaiting review first</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="246" />
-      <source>不同意</source>
-      <translation>Reject</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="246" />
-      <source>请写明不同意的理由:</source>
-      <translation>Reason for rejecting:</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="253" />
-      <source>保存事项清单</source>
-      <translation>Save matter list</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="257" />
-      <source>打印</source>
-      <translation>Print</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="257" />
-      <source>已生成 %1 页</source>
-      <translation>%1 pages generated</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="271" />
-      <source>请先选中一条待确认的通知</source>
-      <translation>Select an order awaiting confirmation first</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="272" />
-      <source>请先选中一条整改中的通知</source>
-      <translation>Select an order still being rectified first</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="275" />
-      <source>所选通知当前为“%1”,不能%2;</source>
-      <translation>The notice selected is “%1”: “%2” is not possible. </translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="276" />
-      <source>只有待确认的通知可以%1</source>
-      <translation>“%1” is only for a notice awaiting confirmation</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="277" />
-      <source>只有整改中的通知可以%1</source>
-      <translation>“%1” is only for a notice being rectified</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="278" />
+      <location filename="../../desktop/views/matters/window.py" line="161" />
+      <location filename="../../desktop/views/matters/window.py" line="285" />
       <source>督促整改</source>
       <translation>Order rectification</translation>
     </message>
     <message>
+      <location filename="../../desktop/views/matters/window.py" line="164" />
+      <source>尚未编制事项清单</source>
+      <translation>No matter list yet</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="167" />
+      <source>%1 · %2 · 公布日期 %3 · %4 项</source>
+      <translation>%1 · %2 · published %3 · %4 items</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="201" />
+      <source>第 %1 版草稿尚未公布;请在草稿上修改</source>
+      <translation>Draft version %1 is not yet published; make the changes on it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="209" />
+      <source>第 %1 版(%2)</source>
+      <translation>Version %1 (%2)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="244" />
+      <source>公布</source>
+      <translation>Publish</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="244" />
+      <source>自今日起公布第 %1 版?现行版本将同时废止。</source>
+      <translation>Publish version %1 from today? The current version will be superseded.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="251" />
+      <source>审核</source>
+      <translation>Review</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="251" />
+      <source>请先选中一条待审核的申请</source>
+      <translation>Select an application awaiting review first</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="253" />
+      <source>不同意</source>
+      <translation>Reject</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="253" />
+      <source>请写明不同意的理由:</source>
+      <translation>Reason for rejecting:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="260" />
+      <source>保存事项清单</source>
+      <translation>Save matter list</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="264" />
+      <source>打印</source>
+      <translation>Print</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="264" />
+      <source>已生成 %1 页</source>
+      <translation>%1 pages generated</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="278" />
+      <source>请先选中一条待确认的通知</source>
+      <translation>Select an order awaiting confirmation first</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="279" />
+      <source>请先选中一条整改中的通知</source>
+      <translation>Select an order still being rectified first</translation>
+    </message>
+    <message>
       <location filename="../../desktop/views/matters/window.py" line="282" />
+      <source>所选通知当前为“%1”,不能%2;</source>
+      <translation>The notice selected is “%1”: “%2” is not possible. </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="283" />
+      <source>只有待确认的通知可以%1</source>
+      <translation>“%1” is only for a notice awaiting confirmation</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="284" />
+      <source>只有整改中的通知可以%1</source>
+      <translation>“%1” is only for a notice being rectified</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="289" />
       <source>记录整改完毕</source>
       <translation>Record as rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="285" />
+      <location filename="../../desktop/views/matters/window.py" line="292" />
       <source>整改完毕</source>
       <translation>Rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="285" />
+      <location filename="../../desktop/views/matters/window.py" line="292" />
       <source>部门的整改情况:</source>
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="290" />
-      <location filename="../../desktop/views/matters/window.py" line="293" />
+      <location filename="../../desktop/views/matters/window.py" line="297" />
+      <location filename="../../desktop/views/matters/window.py" line="300" />
       <source>报送整改情况</source>
       <translation>Report rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="293" />
+      <location filename="../../desktop/views/matters/window.py" line="300" />
       <source>本部门的整改情况:</source>
       <translation>What our department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="300" />
+      <location filename="../../desktop/views/matters/window.py" line="307" />
       <source>确认%1已整改完毕?</source>
       <translation>Confirm that %1 has rectified?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="304" />
+      <location filename="../../desktop/views/matters/window.py" line="311" />
       <source>退回整改情况</source>
       <translation>Return the report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="326" />
+      <location filename="../../desktop/views/matters/window.py" line="333" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="326" />
-      <location filename="../../desktop/views/matters/window.py" line="335" />
+      <location filename="../../desktop/views/matters/window.py" line="333" />
+      <location filename="../../desktop/views/matters/window.py" line="342" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="338" />
+      <location filename="../../desktop/views/matters/window.py" line="345" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="346" />
+      <location filename="../../desktop/views/matters/window.py" line="353" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="346" />
-      <location filename="../../desktop/views/matters/window.py" line="356" />
+      <location filename="../../desktop/views/matters/window.py" line="353" />
+      <location filename="../../desktop/views/matters/window.py" line="363" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="353" />
-      <location filename="../../desktop/views/matters/window.py" line="356" />
+      <location filename="../../desktop/views/matters/window.py" line="360" />
+      <location filename="../../desktop/views/matters/window.py" line="363" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="353" />
+      <location filename="../../desktop/views/matters/window.py" line="360" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>
@@ -4064,189 +4149,184 @@
   <context>
     <name>NewCaseDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="43" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="44" />
       <source>已受理诉求 %1,归入 %2</source>
       <translation>Request %1 taken in, in %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="44" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="45" />
       <source>已受理诉求 %1,未落入网格,在待分拨清单上</source>
       <translation>Request %1 taken in; it lies in no grid and is on the triage list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="45" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="46" />
       <source>已受理诉求 %1,作为重复诉求并入案件 %2</source>
       <translation>Request %1 taken in and merged into case %2 as a duplicate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="46" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="47" />
       <source>;附近有同类未办结案件,疑似重复:%1(可在案件详情中合并)</source>
       <translation>; open cases of the same kind nearby, possibly the same request: %1 (merge from the case panel)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="114" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="115" />
       <source>新建诉求</source>
       <translation>New request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="120" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="121" />
       <source>请选择受理渠道</source>
       <translation>Choose the channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="124" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="125" />
       <source>一句话说明诉求,如:巷口路灯不亮</source>
       <translation>The request in one line, e.g. street light out in the lane</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="126" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="127" />
       <source>诉求的具体情况</source>
       <translation>What the request is about, in full</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="130" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="131" />
       <source>(不选事项)</source>
       <translation>(no matter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="137" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="138" />
       <source>请选择类别(选了事项则随事项)</source>
       <translation>Choose a category (or a matter item, which sets it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="140" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="141" />
       <source>经度,如 109.105</source>
       <translation>Longitude, e.g. 109.105</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="141" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="142" />
       <source>经度</source>
       <translation>Longitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="142" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="143" />
       <source>纬度</source>
       <translation>Latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="143" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="144" />
       <source>纬度,如 21.428</source>
       <translation>Latitude, e.g. 21.428</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="149" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="150" />
       <source>紧急(涉及安全或停水停电停气)</source>
       <translation>Urgent (safety, or water, power or gas cut)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="150" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="254" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="151" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="246" />
       <source>未定位:保存后进入待分拨清单</source>
       <translation>Not located: goes to the triage list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="159" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="160" />
       <source>双击打开该案件查看;确属同一诉求的,选中后点“并入所选案件”:本诉求登记后即并入该案件,不另行办理</source>
       <translation>Double-click to open the case; if it is the same request, select it and click “Merge into selected case”: this request is recorded and merged into it, not handled separately</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="167" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="167" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="168" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="170" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="169" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="170" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="170" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="171" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="170" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="171" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="171" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="172" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="172" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="173" />
       <source>所属网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="172" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="173" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="173" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="174" />
       <source>疑似重复</source>
       <translation>Possible duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="177" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="178" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="178" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="179" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="179" />
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="318" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="180" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="310" />
       <source>并入所选案件</source>
       <translation>Merge into selected case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="195" />
-      <source>已填写的内容尚未保存:再按一次 Esc(或再点“取消”)放弃,继续填写则保留</source>
-      <translation>What has been typed is not saved: press Esc again (or Cancel) to discard it, or go on typing to keep it</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="282" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="274" />
       <source>不在任何网格内:保存后进入待分拨清单</source>
       <translation>In no grid: goes to the triage list when saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="288" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="280" />
       <source>{number} {title}(相距 {distance} 米,{state})</source>
       <translation>{number} {title} ({distance} m away, {state})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="319" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="311" />
       <source>本诉求将登记并作为重复诉求并入案件 %1,由该案件一并办理,不另行派遣。确定并入?</source>
       <translation>This request will be recorded and merged into case %1 as a duplicate, handled with it and not dispatched separately. Merge?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/new_case_dialog.py" line="330" />
+      <location filename="../../desktop/views/cases/new_case_dialog.py" line="322" />
       <source>经纬度(lon/lat):“%1”不是数字,请写成 109.105 这样的小数</source>
       <translation>Longitude/latitude (lon/lat): “%1” is not a number; write a decimal such as 109.105</translation>
     </message>
@@ -4254,92 +4334,97 @@
   <context>
     <name>NoticeSheetsDialog</name>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="32" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="33" />
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="79" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="81" />
       <source>打印网格公示牌</source>
       <translation>Print grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="80" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="82" />
       <source>%1:%2 个网格的公示牌从未打印或内容已变化,需要(重新)打印</source>
       <translation>%1: %2 grids' notice sheets were never printed or have changed and need (re)printing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="82" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="84" />
       <source>只打印需要重新打印的</source>
       <translation>Only those needing a reprint</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="83" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="85" />
+      <source>需要打印的公示牌</source>
+      <translation>Notice sheets to print</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="86" />
       <source>尚未设置二维码网址,公示牌上不印二维码;请先在“公示牌文字…”中设置(可以先打印样张)</source>
       <translation>The QR code address is not set, so the sheets carry no QR code; set it under "Sheet texts…" first (a proof can be printed meanwhile)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="85" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="88" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="87" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="90" />
       <source>公示牌文字…</source>
       <translation>Sheet texts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="89" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="92" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="108" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="111" />
       <source>从未打印</source>
       <translation>Never printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="108" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="111" />
       <source>公示内容已变化</source>
       <translation>Content changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="118" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="121" />
       <source>全部公示牌已是最新,没有需要重新打印的;要全部重印,请取消勾选“只打印需要重新打印的”</source>
       <translation>Every sheet is up to date, none needs reprinting; to reprint them all, untick “Only those needing a reprint”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="130" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="133" />
       <source>保存网格公示牌</source>
       <translation>Save grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="136" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="139" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="137" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="140" />
       <source>已取消:没有生成文件,也没有记为已打印</source>
       <translation>Cancelled: no file was made and nothing was marked printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="140" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="143" />
       <source>正在生成 %1/%2 %3</source>
       <translation>Generating %1/%2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="144" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="147" />
       <source>已打印 %1 张公示牌到 %2</source>
       <translation>Printed %1 notice sheets to %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="147" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="150" />
       <source>公示牌有空白</source>
       <translation>Notice sheets with blanks</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="148" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="151" />
       <source>以下公示牌缺少应公布的内容,已照样打印;补录后请重新打印:</source>
       <translation>These notice sheets lack what must be published and were printed all the same; fill it in and print them again:</translation>
     </message>
@@ -4385,52 +4470,52 @@
   <context>
     <name>PasswordForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="43" />
+      <location filename="../../desktop/views/accounts/forms.py" line="44" />
       <source>至少 8 位,含字母、数字、符号中的两类</source>
       <translation>8 or more characters, of two kinds: letters, digits, symbols</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="113" />
+      <location filename="../../desktop/views/accounts/forms.py" line="114" />
       <source>设置本人密码</source>
       <translation>Set your own password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="113" />
+      <location filename="../../desktop/views/accounts/forms.py" line="114" />
       <source>更换密码</source>
       <translation>Change password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="115" />
+      <location filename="../../desktop/views/accounts/forms.py" line="116" />
       <source>修改本人密码</source>
       <translation>Change my password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="116" />
+      <location filename="../../desktop/views/accounts/forms.py" line="117" />
       <source>重置 %1 的密码</source>
       <translation>Reset %1's password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="120" />
+      <location filename="../../desktop/views/accounts/forms.py" line="121" />
       <source>这个密码由管理员设置;请设置只有您自己知道的新密码后再使用</source>
       <translation>This password was set by an administrator; set a new one that only you know before going on</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="121" />
+      <location filename="../../desktop/views/accounts/forms.py" line="122" />
       <source>这个密码已使用超过本市规定的最长天数;请设置新密码后再使用</source>
       <translation>This password is older than the city allows; set a new one to continue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="125" />
+      <location filename="../../desktop/views/accounts/forms.py" line="126" />
       <source>原密码</source>
       <translation>Current password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="126" />
+      <location filename="../../desktop/views/accounts/forms.py" line="127" />
       <source>新密码</source>
       <translation>New password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="127" />
+      <location filename="../../desktop/views/accounts/forms.py" line="128" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
@@ -4438,74 +4523,82 @@
   <context>
     <name>PeopleWindow</name>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="103" />
-      <location filename="../../desktop/views/people/window.py" line="143" />
+      <location filename="../../desktop/views/people/window.py" line="105" />
+      <location filename="../../desktop/views/people/window.py" line="116" />
+      <location filename="../../desktop/views/people/window.py" line="150" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="104" />
+      <location filename="../../desktop/views/people/window.py" line="106" />
       <source>新增人员…</source>
       <translation>Add staff…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="105" />
-      <location filename="../../desktop/views/people/window.py" line="175" />
+      <location filename="../../desktop/views/people/window.py" line="107" />
+      <location filename="../../desktop/views/people/window.py" line="182" />
       <source>离任</source>
       <translation>Leave post</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="106" />
+      <location filename="../../desktop/views/people/window.py" line="108" />
       <source>确定领导联系…</source>
       <translation>Assign leadership contact…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="107" />
+      <location filename="../../desktop/views/people/window.py" line="109" />
       <source>记录网格工作…</source>
       <translation>Log grid work…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="108" />
+      <location filename="../../desktop/views/people/window.py" line="110" />
       <source>专业人员进网格…</source>
       <translation>Professional visit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="109" />
+      <location filename="../../desktop/views/people/window.py" line="111" />
       <source>网格人员与配备</source>
       <translation>Grid staff and staffing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="110" />
+      <location filename="../../desktop/views/people/window.py" line="112" />
+      <location filename="../../desktop/views/people/window.py" line="117" />
       <source>挂点领导、指导员、总负责人</source>
       <translation>Contact leaders, instructors, chiefs</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="111" />
+      <location filename="../../desktop/views/people/window.py" line="113" />
+      <location filename="../../desktop/views/people/window.py" line="118" />
       <source>工作日志与专业人员进网格</source>
       <translation>Work log and professional visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="114" />
+      <location filename="../../desktop/views/people/window.py" line="115" />
+      <source>网格配备</source>
+      <translation>Grid staffing</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/people/window.py" line="121" />
       <source>%1:%2 个网格,其中 %3 个网格的网格员配备不足(红色)</source>
       <translation>%1: %2 grids, %3 of them short of grid members (red)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="143" />
+      <location filename="../../desktop/views/people/window.py" line="150" />
       <source>请先在名单中选中一人</source>
       <translation>Select a person in the list first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="175" />
+      <location filename="../../desktop/views/people/window.py" line="182" />
       <source>%1 以今日为最后任职日,卸任 %2 的该职务?(明日起不再列入名单)</source>
       <translation>End %1's post in %2 with today as the last day served? (No longer listed from tomorrow.)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="188" />
+      <location filename="../../desktop/views/people/window.py" line="195" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="188" />
+      <location filename="../../desktop/views/people/window.py" line="195" />
       <source>这里还没有网格工作人员</source>
       <translation>There are no grid staff here yet</translation>
     </message>
@@ -4549,93 +4642,94 @@
   <context>
     <name>ProposalDialog</name>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="43" />
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="119" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="44" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="121" />
       <source>网格划分调整申请</source>
       <translation>Grid adjustment proposal</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="49" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="50" />
       <source>WGS84 / CGCS2000</source>
       <translation>WGS84 / CGCS2000</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="50" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="51" />
       <source>GCJ-02(高德、DataV 绘制)</source>
       <translation>GCJ-02 (drawn in Amap or DataV)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="53" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="54" />
       <source>写明调整的具体情形,如:村(社区)规模调整、人员流动重大变化</source>
       <translation>State the circumstances, e.g. village/community re-scaled, major population movement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="55" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="56" />
       <source>调整后相关村(社区)的网格(GeoJSON;已有网格未写的属性保持不变)</source>
       <translation>The villages' grids after the adjustment (GeoJSON; properties not given for an existing grid stay unchanged)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="56" />
-      <source>浏览…</source>
-      <translation>Browse…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="62" />
-      <source>提出申请</source>
-      <translation>Submit proposal</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="66" />
-      <source>乡镇(街道)代码 {0};提出后须经县(区)同意,报市备案</source>
-      <translation>Township code {0}; once submitted it needs the county's approval and is filed with the city</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="67" />
-      <source>类型</source>
-      <translation>Type</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="68" />
-      <source>调整情形</source>
-      <translation>Circumstances</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="69" />
-      <source>理由说明</source>
-      <translation>Reasons</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="70" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="57" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="72" />
       <source>网格文件</source>
       <translation>Grid file</translation>
     </message>
     <message>
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="58" />
+      <source>浏览…</source>
+      <translation>Browse…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="64" />
+      <source>提出申请</source>
+      <translation>Submit proposal</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="68" />
+      <source>乡镇(街道)代码 {0};提出后须经县(区)同意,报市备案</source>
+      <translation>Township code {0}; once submitted it needs the county's approval and is filed with the city</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="69" />
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="70" />
+      <source>调整情形</source>
+      <translation>Circumstances</translation>
+    </message>
+    <message>
       <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="71" />
+      <source>理由说明</source>
+      <translation>Reasons</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="73" />
       <source>坐标系</source>
       <translation>Coordinate system</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="79" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="81" />
       <source>选择网格文件</source>
       <translation>Choose grid file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="79" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="81" />
       <source>GeoJSON (*.geojson *.json)</source>
       <translation>GeoJSON (*.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="88" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="90" />
       <source>请选择调整后网格的 GeoJSON 文件</source>
       <translation>Choose the GeoJSON file of the adjusted grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="101" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="103" />
       <source>已提出申请 #{0}({1} 个网格),等待县(区)审核</source>
       <translation>Proposal #{0} submitted ({1} grids); awaiting county review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="108" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="110" />
       <source>网格文件没有列出以下在用网格:
 {0}
 
@@ -4646,7 +4740,7 @@
 State in the proposal that they are retired? (No: nothing is proposed; add them to the file)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="120" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="122" />
       <source>请先在左侧选择一个乡镇(街道)或其下的村(社区)、网格</source>
       <translation>First choose a township, or a village/community or grid in it, on the left</translation>
     </message>
@@ -4886,22 +4980,22 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>RectificationForm</name>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="24" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="25" />
       <source>督促限期整改</source>
       <translation>Order rectification by a deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="35" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="36" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="36" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="37" />
       <source>履职不到位情形</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="38" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="39" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
@@ -4971,27 +5065,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ReturnForm</name>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="51" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="52" />
       <source>退回整改情况</source>
       <translation>Return the rectification report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="60" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="61" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="63" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="64" />
       <source>部门报送的整改情况</source>
       <translation>The department's report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="64" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="65" />
       <source>退回理由</source>
       <translation>Reason for returning</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="66" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="67" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
@@ -4999,188 +5093,203 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ReviewDialog</name>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="35" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="36" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="37" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="38" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="39" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="40" />
       <source>备案</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="42" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="43" />
       <source>新增</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="43" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="44" />
       <source>变更</source>
       <translation>Changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="44" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="45" />
       <source>撤销</source>
       <translation>Retired</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="45" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="46" />
       <source>不变</source>
       <translation>Unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="46" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="47" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="46" />
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="47" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="47" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="48" />
       <source>类别</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="48" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="49" />
       <source>管理单位</source>
       <translation>Managing unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="49" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="50" />
       <source>户数</source>
       <translation>Households</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="50" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="51" />
       <source>人口</source>
       <translation>Residents</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="50" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="51" />
       <source>单位</source>
       <translation>Units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="51" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="52" />
       <source>村民小组</source>
       <translation>Village groups</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="52" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="53" />
       <source>网格员定额</source>
       <translation>Grid member quota</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="53" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="54" />
       <source>城镇</source>
       <translation>Urban</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="54" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="55" />
       <source>边界(面积 km²)</source>
       <translation>Boundary (area km²)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="55" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="56" />
       <source>船只数</source>
       <translation>Vessels</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="64" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="65" />
       <source>网格调整审核与备案</source>
       <translation>Grid adjustment review and filing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
       <source>乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
       <source>调整情形</source>
       <translation>Circumstances</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="68" />
       <source>网格数</source>
       <translation>Grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="68" />
       <source>理由</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="68" />
       <source>最后意见</source>
       <translation>Last comment</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="80" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="81" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="80" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="81" />
       <source>变化</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="80" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="81" />
       <source>变更前 → 变更后</source>
       <translation>Before → after</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="84" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="85" />
       <source>审核或备案意见(不同意时必填)</source>
       <translation>Review or filing comment (required when rejecting)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="147" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="87" />
+      <source>网格调整申请</source>
+      <translation>Grid adjustment applications</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="88" />
+      <source>网格变化</source>
+      <translation>Grid changes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="89" />
+      <source>审核或备案意见</source>
+      <translation>Review or filing comment</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="154" />
       <source>是</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="147" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="154" />
       <source>否</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="157" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="164" />
       <source>新增 {0} 个、变更 {1} 个、撤销 {2} 个、不变 {3} 个</source>
       <translation>{0} new, {1} changed, {2} retired, {3} unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="160" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="167" />
       <source>;撤销:{0}</source>
       <translation>; retired: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="166" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="173" />
       <source>;</source>
       <translation>; </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="167" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="174" />
       <source>{0} {1} → {2}</source>
       <translation>{0} {1} → {2}</translation>
     </message>
@@ -5480,27 +5589,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TimelineModel</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="146" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="148" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="146" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="148" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="147" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="149" />
       <source>终端</source>
       <translation>Desktop</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="147" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="149" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="148" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="150" />
       <source>内容</source>
       <translation>Details</translation>
     </message>
@@ -5508,67 +5617,67 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>VisitForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="107" />
+      <location filename="../../desktop/views/people/forms.py" line="108" />
       <source>专业人员进网格</source>
       <translation>Professional visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="109" />
+      <location filename="../../desktop/views/people/forms.py" line="110" />
       <source>(新登记)</source>
       <translation>(register new)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="121" />
+      <location filename="../../desktop/views/people/forms.py" line="122" />
       <source>法治宣传</source>
       <translation>Law publicity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="121" />
+      <location filename="../../desktop/views/people/forms.py" line="122" />
       <source>纠纷化解</source>
       <translation>Dispute resolution</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="121" />
+      <location filename="../../desktop/views/people/forms.py" line="122" />
       <source>便民服务</source>
       <translation>Public services</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="124" />
+      <location filename="../../desktop/views/people/forms.py" line="125" />
       <source>专业人员</source>
       <translation>Professional</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="125" />
+      <location filename="../../desktop/views/people/forms.py" line="126" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="126" />
+      <location filename="../../desktop/views/people/forms.py" line="127" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="127" />
+      <location filename="../../desktop/views/people/forms.py" line="128" />
       <source>所在单位</source>
       <translation>Employer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="128" />
+      <location filename="../../desktop/views/people/forms.py" line="129" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="129" />
+      <location filename="../../desktop/views/people/forms.py" line="130" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="130" />
+      <location filename="../../desktop/views/people/forms.py" line="131" />
       <source>事由</source>
       <translation>Purpose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="131" />
+      <location filename="../../desktop/views/people/forms.py" line="132" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -5577,7 +5686,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     <name>WallWindow</name>
     <message>
       <location filename="../../desktop/views/wall/window.py" line="106" />
-      <location filename="../../desktop/views/wall/window.py" line="302" />
+      <location filename="../../desktop/views/wall/window.py" line="305" />
       <source>网格指挥台 · 值班大屏</source>
       <translation>GridDesk · duty wall</translation>
     </message>
@@ -5588,7 +5697,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
     <message>
       <location filename="../../desktop/views/wall/window.py" line="255" />
-      <location filename="../../desktop/views/wall/window.py" line="336" />
+      <location filename="../../desktop/views/wall/window.py" line="339" />
       <source>载入中…</source>
       <translation>Loading…</translation>
     </message>
@@ -5609,136 +5718,146 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
     <message>
       <location filename="../../desktop/views/wall/window.py" line="263" />
+      <source>实时诉求队列</source>
+      <translation>Live request queue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="264" />
+      <source>紧急情况报告</source>
+      <translation>Emergency reports</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="266" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="263" />
+      <location filename="../../desktop/views/wall/window.py" line="266" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="263" />
+      <location filename="../../desktop/views/wall/window.py" line="266" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="263" />
+      <location filename="../../desktop/views/wall/window.py" line="266" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="263" />
+      <location filename="../../desktop/views/wall/window.py" line="266" />
       <source>报告进度</source>
       <translation>Ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="263" />
+      <location filename="../../desktop/views/wall/window.py" line="266" />
       <source>确认</source>
       <translation>Ack.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="335" />
+      <location filename="../../desktop/views/wall/window.py" line="338" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="339" />
+      <location filename="../../desktop/views/wall/window.py" line="342" />
       <source>网格指挥台 · {0} 值班大屏 · {1}承办的诉求</source>
       <translation>GridDesk · {0} wall display · cases handled by {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="342" />
+      <location filename="../../desktop/views/wall/window.py" line="345" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="343" />
+      <location filename="../../desktop/views/wall/window.py" line="346" />
       <source>%1 年的法定节假日和调休安排程序未内置也未录入:期限跨入该年的倒计时暂按周一至周五计算,可能不准;请市级管理员在“工作日历”中录入</source>
       <translation>The statutory holidays and make-up workdays of %1 are neither built in nor entered: countdowns running into that year are counted Monday to Friday and may be wrong; the city administrator should enter them in the working calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="347" />
+      <location filename="../../desktop/views/wall/window.py" line="350" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="348" />
+      <location filename="../../desktop/views/wall/window.py" line="351" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="349" />
+      <location filename="../../desktop/views/wall/window.py" line="352" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="350" />
+      <location filename="../../desktop/views/wall/window.py" line="353" />
       <source>紧急报告超时环节</source>
       <translation>Emergency rungs overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="351" />
+      <location filename="../../desktop/views/wall/window.py" line="354" />
       <source>{0} 件报告(第二十一条)</source>
       <translation>in {0} report(s) (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="352" />
+      <location filename="../../desktop/views/wall/window.py" line="355" />
       <source>第二十一条报告进度</source>
       <translation>Art. 21 reporting ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="353" />
+      <location filename="../../desktop/views/wall/window.py" line="356" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="353" />
+      <location filename="../../desktop/views/wall/window.py" line="356" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="354" />
+      <location filename="../../desktop/views/wall/window.py" line="357" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="356" />
+      <location filename="../../desktop/views/wall/window.py" line="359" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="413" />
+      <location filename="../../desktop/views/wall/window.py" line="416" />
       <source>另有 {0} 条未显示</source>
       <translation>{0} more not shown</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="415" />
+      <location filename="../../desktop/views/wall/window.py" line="418" />
       <source>(其中 {0} 条有超时环节)</source>
       <translation> ({0} of them with overdue rungs)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="420" />
+      <location filename="../../desktop/views/wall/window.py" line="423" />
       <source>无紧急情况报告(未结束的及近 {0} 日的)</source>
       <translation>No emergency reports (open or of the last {0} days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="427" />
+      <location filename="../../desktop/views/wall/window.py" line="430" />
       <source>已确认</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="427" />
+      <location filename="../../desktop/views/wall/window.py" line="430" />
       <source>待确认</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="440" />
+      <location filename="../../desktop/views/wall/window.py" line="443" />
       <source>超时 {0} 项</source>
       <translation>{0} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="447" />
+      <location filename="../../desktop/views/wall/window.py" line="450" />
       <source>{0}·{1} {2}</source>
       <translation>{0} · {1} {2}</translation>
     </message>
@@ -5746,27 +5865,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>WorkLogForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="78" />
+      <location filename="../../desktop/views/people/forms.py" line="79" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="87" />
+      <location filename="../../desktop/views/people/forms.py" line="88" />
       <source>人员</source>
       <translation>Person</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="88" />
+      <location filename="../../desktop/views/people/forms.py" line="89" />
       <source>工作</source>
       <translation>Work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="89" />
+      <location filename="../../desktop/views/people/forms.py" line="90" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="90" />
+      <location filename="../../desktop/views/people/forms.py" line="91" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -5774,62 +5893,75 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>YearForm</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="176" />
+      <location filename="../../desktop/views/calendar/window.py" line="178" />
       <source>录入 %1 年全年安排</source>
       <translation>Enter the whole schedule of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="177" />
+      <location filename="../../desktop/views/calendar/window.py" line="179" />
       <source>逐行录入该年的全部法定节假日和调休上班日(不必录入平常的周末)。保存时一次录入;有误的行将逐一列出,不作任何修改。</source>
       <translation>Enter all of the year's statutory holidays and make-up workdays, one per row (ordinary weekends need no entry). Everything is saved at once; rows in error are listed one by one and nothing is changed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="181" />
+      <location filename="../../desktop/views/calendar/window.py" line="183" />
+      <location filename="../../desktop/views/calendar/window.py" line="253" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="181" />
+      <location filename="../../desktop/views/calendar/window.py" line="183" />
+      <location filename="../../desktop/views/calendar/window.py" line="253" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="181" />
+      <location filename="../../desktop/views/calendar/window.py" line="183" />
+      <location filename="../../desktop/views/calendar/window.py" line="254" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="186" />
+      <location filename="../../desktop/views/calendar/window.py" line="188" />
+      <source>全年安排</source>
+      <translation>The year's schedule</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="190" />
       <source>添加一行</source>
       <translation>Add a row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="187" />
+      <location filename="../../desktop/views/calendar/window.py" line="191" />
       <source>新行为上一行的次日,类别和名称相同,便于录入连续的假日</source>
       <translation>A new row is the day after the previous one, with the same category and name, to enter consecutive holidays quickly</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="192" />
+      <location filename="../../desktop/views/calendar/window.py" line="196" />
       <source>保存全年安排</source>
       <translation>Save the whole year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="193" />
+      <location filename="../../desktop/views/calendar/window.py" line="197" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="218" />
+      <location filename="../../desktop/views/calendar/window.py" line="222" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="223" />
+      <location filename="../../desktop/views/calendar/window.py" line="227" />
       <source>如:春节</source>
       <translation>e.g. Spring Festival</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="248" />
+      <location filename="../../desktop/views/calendar/window.py" line="256" />
+      <source>第 %1 行%2</source>
+      <translation>Row %1 %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="272" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
@@ -5845,12 +5977,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ask_max_age</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="153" />
+      <location filename="../../desktop/views/accounts/forms.py" line="154" />
       <source>密码有效期</source>
       <translation>Password age</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="154" />
+      <location filename="../../desktop/views/accounts/forms.py" line="155" />
       <source>密码最长使用天数(全市适用;0 为不限,到期后登录时须设置新密码):</source>
       <translation>Days a password may be used (city-wide; 0 for no limit; past it, the owner sets a new one at log-in):</translation>
     </message>
@@ -5858,17 +5990,17 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ask_parent</name>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="95" />
+      <location filename="../../desktop/views/departments/forms.py" line="96" />
       <source>(无上级部门)</source>
       <translation>(no department above)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="98" />
+      <location filename="../../desktop/views/departments/forms.py" line="99" />
       <source>上级部门</source>
       <translation>Department above</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="99" />
+      <location filename="../../desktop/views/departments/forms.py" line="100" />
       <source>%1 的上级部门(派遣时优先建议本地下属机构):</source>
       <translation>Department above %1 (dispatch then suggests the local office first):</translation>
     </message>
@@ -5876,12 +6008,12 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ask_role</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="143" />
+      <location filename="../../desktop/views/accounts/forms.py" line="144" />
       <source>撤销角色</source>
       <translation>Revoke role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="144" />
+      <location filename="../../desktop/views/accounts/forms.py" line="145" />
       <source>撤销 %1 的哪个角色?</source>
       <translation>Which of %1's roles to revoke?</translation>
     </message>
@@ -5889,22 +6021,22 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>dialogs</name>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="37" />
+      <location filename="../../desktop/views/dialogs.py" line="38" />
       <source>…另有 %1 处,见“详细信息”</source>
       <translation>… %1 more, see “Show Details”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="80" />
+      <location filename="../../desktop/views/dialogs.py" line="85" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="91" />
+      <location filename="../../desktop/views/dialogs.py" line="96" />
       <source>程序出错,本次操作未完成:%1</source>
       <translation>The program failed; this was not done: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="94" />
+      <location filename="../../desktop/views/dialogs.py" line="99" />
       <source>这不是您的操作有误。详细情况已记入日志文件 %1,请把它交给负责维护本机的同事。</source>
       <translation>This is not a mistake of yours. The details are in the log file %1: please pass it to whoever looks after this computer.</translation>
     </message>
@@ -5912,7 +6044,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>forms</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="32" />
+      <location filename="../../desktop/views/accounts/forms.py" line="33" />
       <source>两次输入的密码不一致,请重新输入</source>
       <translation>The two passwords differ; please type them again</translation>
     </message>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTabBar,
+    QTabWidget,
     QTextEdit,
     QWidget,
 )
@@ -106,6 +107,21 @@ def unnamed(top: QWidget) -> list[QWidget]:
             continue  # a part of a field, a table's header, or named by its label or its group's title
         if isinstance(widget, FIELDS) or (isinstance(widget, QAbstractButton) and not widget.text().strip()):
             missing.append(widget)
+    return missing
+
+
+def unnamed_on_every_tab(top: QWidget) -> list[QWidget]:
+    """`unnamed` over each page of each of the window's tab widgets in turn, and the toolbar's overflow
+    button left out (Qt's own, named by its tooltip)."""
+    missing = [w for w in unnamed(top) if w.objectName() != "qt_toolbar_ext_button"]
+    for tabs in top.findChildren(QTabWidget):
+        if not tabs.isVisible() or tabs.window() is not top:
+            continue
+        shown = tabs.currentIndex()
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            missing += [w for w in unnamed(top) if w not in missing and w.objectName() != "qt_toolbar_ext_button"]
+        tabs.setCurrentIndex(shown)
     return missing
 
 

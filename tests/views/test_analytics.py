@@ -22,6 +22,8 @@ from desktop.views.analytics.hotspots_panel import HotspotsPanel, apply_heat
 from desktop.views.analytics.scores_model import FIXED, ScoresModel
 from desktop.views.map.view import MapView
 
+from .keyboard import describe, unnamed
+
 QIAOGANG = "450503103000"
 
 
@@ -54,6 +56,8 @@ def test_evaluation_screen_drills_down_to_the_counted_cases(qtbot, demo_db, chie
     assert dialog.table.rowCount() == figure.denominator
     dialog.part.setCurrentIndex(1)
     assert dialog.table.rowCount() == figure.numerator
+    dialog.show()
+    assert [describe(w, dialog) for w in unnamed(dialog)] == []  # the part and the rows had no name to be read
     panel.show()
     panel.grab().save(str(tmp_path / "evaluation.png"))
 

@@ -83,6 +83,15 @@ def test_a_situation_that_may_happen_is_sent_as_a_warning_with_its_expected_time
     qtbot.addWidget(amend)
     assert amend.form.anticipated.isChecked() and not amend.form.anticipated.isEnabled()
     assert amend.changes() == {}  # filled in as reported: nothing to send until something is changed
+    amend.show()
+    qtbot.keyClick(amend, Qt.Key.Key_Escape)  # nothing changed: Esc closes it
+    assert not amend.isVisible()
+    amend = AmendFactsDialog(sqlite_db, system, SyncTaskRunner(), info)
+    qtbot.addWidget(amend)
+    amend.show()
+    amend.form.people.setValue(30)  # a count from a follow-up call, nothing typed
+    qtbot.keyClick(amend, Qt.Key.Key_Escape)
+    assert amend.isVisible() and amend.discard_note.isVisible() and amend.changes() == {"people_involved": 30}
 
 
 @pytest.mark.law("Art. 21")

@@ -13,6 +13,8 @@ from desktop.services.hotspots import Bucket, Hardness
 from desktop.views.analytics import hotspots_panel
 from desktop.views.analytics.hotspots_panel import HotspotsPanel
 
+from .keyboard import describe, unnamed
+
 QIAOGANG = "450503103000"
 
 
@@ -80,6 +82,7 @@ def test_a_bar_of_the_hard_problems_clicked_lists_the_cases_behind_it(panel, qtb
     # A case opens at the desk from the list, by Enter (or a double-click) on its row.
     dialog.show()
     qtbot.waitExposed(dialog)
+    assert [describe(w, dialog) for w in unnamed(dialog)] == []  # the list had no name to be read
     dialog.table.setCurrentCell(1, 0)
     with qtbot.waitSignal(panel.case_chosen) as chosen:
         qtbot.keyClick(dialog.table, Qt.Key.Key_Return)

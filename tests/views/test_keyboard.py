@@ -6,21 +6,31 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QAccessible, QAction, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QVBoxLayout
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+)
 
 from desktop.services import users
 from desktop.views import menus
 from desktop.views.dialogs import TextDialog
+from desktop.views.form_buttons import enter_presses
 from desktop.views.main_window import MainWindow
 from desktop.views.rows_model import enter_opens
 
 from desktop.views import dialogs
 
 from .conftest import QIAOBEI
-from .keyboard import describe, open_feature, in_reading_order, tab_walk, tabbable, unnamed
-
-# The windows whose fields without a caption have been given names (the others are listed in the report).
-NAMED = {"cases.new", "cases.detail", "cases.callbacks", "emergencies.report", "emergencies.ladder"}
+from .small_forms import FORMS, make
+from .keyboard import backwards, default_button, describe, open_feature, in_reading_order, tab_walk, tabbable, unnamed, unnamed_on_every_tab
 
 
 @pytest.fixture
@@ -63,12 +73,61 @@ def _walks_everything(qtbot, top) -> None:
 @pytest.mark.parametrize("feature", menus.FEATURE_ACTIONS, ids=lambda f: f.id)
 def test_tab_reaches_every_field_and_button_of_each_window_and_leaves_each(qtbot, main_window, answered, feature):
     """A table took Tab from cell to cell (the accounts, the staff, the scores, the regulation table),
-    and the reason box of a grid adjustment typed a tab character: what followed was out of reach."""
+    and the reason box of a grid adjustment typed a tab character: what followed was out of reach.
+    Every window of the menus names its fields without a caption, on each of its tabs: the import's file
+    box and township, the export's format, the review's tables, the accounts, the staff, the audit log,
+    the calendar, the departments, the matter list, the scores and the other analyses were read out
+    as "edit", "combo box" or "table" alone."""
     window = main_window()
     for top in _opened(qtbot, window, feature):
         _walks_everything(qtbot, top)
-        if feature.id in NAMED:
-            assert [describe(w, top) for w in unnamed(top)] == []
+        assert [describe(w, top) for w in unnamed_on_every_tab(top)] == []
+
+
+# What Enter presses from a field of each window of the menus: the button that finishes what is done
+# there, or nothing where every button opens a form of its own, changes data or runs a long calculation.
+ENTER = {
+    "cases.import": "导入", "cases.export": "导出…", "cases.new": "保存", "cases.detail": None,
+    "cases.callbacks": "记录回访", "grids.propose": "提出申请", "grids.review": None, "users.password": "OK",
+    "users.accounts": None, "audit.log": "查询", "people.roster": None, "print.notice_sheets": "打印…",
+    "matters.list": None, "matters.departments": None, "calendar.workdays": None, "cases.rules": "保存",
+    "emergencies.report": "报送", "emergencies.ladder_settings": "保存", "emergencies.duty_phones": "保存",
+    "analytics.evaluation": None, "analytics.hotspots": None, "analytics.governance": None,
+    "analytics.conformance": None,
+}
+
+
+@pytest.mark.parametrize("feature", menus.FEATURE_ACTIONS, ids=lambda f: f.id)
+def test_enter_in_a_field_presses_the_button_that_finishes_the_window_or_nothing(qtbot, main_window, answered,
+                                                                                feature):
+    """Enter typed in a field pressed the window's first button: 密码有效期… in the accounts, 选择… in the
+    import, 新增联系人… from the departments' filter, 公示牌文字… in the notice sheets; it recalculated the
+    scores and the hotspots from anywhere, ran the governance detection, and closed the grid adjustment
+    review with the opinion just typed."""
+    window = main_window()
+    for top in _opened(qtbot, window, feature):
+        if not isinstance(top, QDialog):
+            continue
+        assert feature.id in ENTER, "decide what Enter presses in this window"
+        for widget in tab_walk(qtbot, top):
+            if isinstance(widget, QPushButton):
+                continue
+            widget.setFocus()
+            assert default_button(top) is _button(top, ENTER[feature.id]), describe(widget, top)
+
+
+def test_enter_in_the_period_computes_the_scores_and_the_hotspots(qtbot, desk_db, system, tasks, monkeypatch):
+    from desktop.views.analytics.evaluation_panel import EvaluationPanel
+    from desktop.views.analytics.hotspots_panel import HotspotsPanel
+
+    for panel_class in (EvaluationPanel, HotspotsPanel):
+        ran = []
+        monkeypatch.setattr(panel_class, "run", lambda self: ran.append(self))
+        panel = panel_class(desk_db, system, tasks)
+        qtbot.addWidget(panel)
+        panel.show()
+        qtbot.keyClick(panel.period, Qt.Key.Key_Return)
+        assert ran == [panel]
 
 
 def test_the_main_window_is_walked_by_tab_and_its_fields_are_named(qtbot, main_window):
@@ -120,6 +179,8 @@ def test_a_reasons_box_is_named_by_its_question(qtbot):
     qtbot.addWidget(dialog)
     dialog.show()
     assert unnamed(dialog) == []
+    box = QAccessible.queryAccessibleInterface(dialog.findChild(QPlainTextEdit))
+    assert box.text(QAccessible.Text.Name) == "暂缓理由(客观原因)"
 
 
 def test_enter_on_a_row_opens_it_and_does_not_also_press_the_default_button(qtbot):
@@ -157,3 +218,161 @@ def test_no_two_actions_of_the_main_window_share_a_key(qtbot, demo_db, tasks, us
     shared = {key: names for key, names in keys.items() if len(names) > 1}
     assert shared == {}
     assert {"Ctrl+N", "Ctrl+F", "Ctrl+Shift+F", "F5", "Ctrl+E"} <= set(keys)
+
+
+def test_the_year_forms_row_fields_are_named_by_row_and_column(qtbot, desk_db, system, tasks):
+    """The date, kind and name of each row of a year's schedule had only the column's header above them."""
+    from desktop.views.calendar.window import YearForm
+
+    form = YearForm(2027, desk_db, system, tasks)
+    qtbot.addWidget(form)
+    form.show()
+    for _ in range(3):
+        form.add_row()
+    assert [describe(w, form) for w in unnamed(form)] == []
+    form.remove_row(form.table.cellWidget(0, YearForm.REMOVE))
+    names = [form.table.cellWidget(row, column).accessibleName()
+             for row in range(2) for column in (YearForm.DAY, YearForm.KIND, YearForm.NAME)]
+    assert names == ["第 1 行日期", "第 1 行类别", "第 1 行名称", "第 2 行日期", "第 2 行类别", "第 2 行名称"]
+
+
+def _opens_on_its_first_field_and_is_walked_in_reading_order(qtbot, form: QDialog, enter: str | None,
+                                                            opens_on_first: bool = True) -> None:
+    """The focus starts on the form's first field (a box of buttons alone: on its default button), Tab
+    reaches every field and button in reading order and leaves each, and Enter where the focus started
+    presses `enter`. Its fields without a caption have a name."""
+    assert [describe(w, form) for w in unnamed(form)] == []
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().window() is form,
+                    timeout=2000)
+    opened_on = QApplication.focusWidget()
+    _walks_everything(qtbot, form)
+    walk = in_reading_order(tab_walk(qtbot, form), form)
+    fields = [w for w in walk if not isinstance(w, QAbstractButton)]
+    if opens_on_first:
+        assert opened_on is (fields[0] if fields else default_button(form)), describe(opened_on, form)
+    assert [(describe(a, form), describe(b, form)) for a, b in zip(walk, walk[1:]) if backwards(a, b, form)] == []
+    opened_on.setFocus()
+    assert default_button(form) is _button(form, enter)
+
+
+def _button(form: QDialog, text: str | None) -> QPushButton | None:
+    """The button of `form` that `text` names: "OK", "Cancel" and "&Yes" are Qt's own, whose text is
+    Chinese once a test before has loaded Qt's translations."""
+    if text is None:
+        return None
+    standard = {"OK": QDialogButtonBox.StandardButton.Ok, "Cancel": QDialogButtonBox.StandardButton.Cancel,
+                "&Yes": QDialogButtonBox.StandardButton.Yes}.get(text)
+    if standard is not None:
+        return next(box.button(standard) for box in form.findChildren(QDialogButtonBox) if box.button(standard))
+    return next(button for button in form.findChildren(QPushButton) if button.text() == text)
+
+
+@pytest.mark.parametrize("name", FORMS)
+def test_a_small_form_opens_on_its_first_field_and_is_walked_in_reading_order(qtbot, request, name):
+    """The report ladder's content box took Tab as a character: its OK and Cancel were out of reach."""
+    form = make(request, name)
+    qtbot.addWidget(form)
+    form.show()
+    _opens_on_its_first_field_and_is_walked_in_reading_order(qtbot, form, "报送" if name == "emergency" else "OK")
+
+
+@pytest.mark.parametrize("kind", ["own", "first own", "expired", "reset"])
+def test_the_password_forms_are_walked_in_reading_order(qtbot, kind):
+    from desktop.views.accounts.forms import PasswordForm
+
+    form = PasswordForm(None, ask_old=kind == "own", first_own=kind == "first own", expired=kind == "expired",
+                        username="qg_op1")
+    qtbot.addWidget(form)
+    form.show()
+    _opens_on_its_first_field_and_is_walked_in_reading_order(qtbot, form, "OK")
+
+
+@pytest.mark.parametrize("username", ["", "qg_op1"])
+def test_the_login_is_walked_in_reading_order_from_the_field_to_fill(qtbot, desk_db, tasks, username):
+    """With the last user's name filled in, the focus starts on the password, the field to fill."""
+    from desktop.views.login_dialog import LoginDialog
+
+    dialog = LoginDialog(desk_db, tasks, username=username)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    assert QApplication.focusWidget() is (dialog.password if username else dialog.username)
+    if not username:
+        _opens_on_its_first_field_and_is_walked_in_reading_order(qtbot, dialog, "登录")
+
+
+def test_the_year_form_is_walked_row_by_row(qtbot, desk_db, system, tasks):
+    """Tab went round the rows entered and never on to 添加一行 or 保存全年安排; then from a row added
+    to the buttons and back to the rows before it."""
+    from desktop.views.calendar.window import YearForm
+
+    form = YearForm(2027, desk_db, system, tasks)
+    qtbot.addWidget(form)
+    form.show()
+    form.add_row()
+    form.add_row()  # the focus is on its date
+    _opens_on_its_first_field_and_is_walked_in_reading_order(qtbot, form, "保存全年安排", opens_on_first=False)
+
+
+def _asks(qtbot, ask, enter: str | None):
+    """`ask` run as the desk runs it, its box walked while it is open, then cancelled."""
+    problems = []
+
+    def walk() -> None:
+        box = QApplication.activeModalWidget()
+        try:
+            _opens_on_its_first_field_and_is_walked_in_reading_order(qtbot, box, enter)
+        except AssertionError as failed:
+            problems.append(str(failed))
+        finally:
+            box.reject()
+
+    QTimer.singleShot(0, walk)
+    ask()
+    assert problems == []
+
+
+@pytest.mark.parametrize("question", ["ask_text", "ask_int", "ask_item", "ask_choice", "ask_due_date", "ask_decision",
+                                      "confirm", "ask_max_age"])
+def test_the_questions_are_walked_in_reading_order(qtbot, question):
+    """A deadline's date was read out without its question."""
+    from datetime import date
+
+    from desktop.views.accounts.forms import ask_max_age
+    from desktop.views.cases import case_detail
+
+    asks = {
+        "ask_text": lambda: case_detail.ask_text(None, "申请延期", "延期理由"),
+        "ask_int": lambda: case_detail.ask_int(None, "申请延期", "延长工作日数", 10),
+        "ask_item": lambda: case_detail.ask_item(None, "退回", "退回给", ["侨港镇", "高德街道"]),
+        "ask_choice": lambda: case_detail.ask_choice(None, "转办", "网格", {"侨南网格": "450503103001"}),
+        "ask_due_date": lambda: case_detail.ask_due_date(None, "督办", "办结期限", date(2099, 1, 1)),
+        "ask_decision": lambda: case_detail.ask_decision(None, "延期申请", "同意延期?", "同意", "不同意"),
+        "confirm": lambda: dialogs.confirm(None, "停用账号", "停用 qg_op1?"),
+        "ask_max_age": lambda: ask_max_age(None, 90),
+    }
+    _asks(qtbot, asks[question], {"ask_decision": "Cancel", "confirm": "&Yes"}.get(question, "OK"))
+
+
+def test_enter_on_a_button_reached_by_tab_presses_it_where_enter_from_a_field_presses_nothing(qtbot):
+    """Where no button is the default, a button lets Enter through: Tab to it and Enter did nothing."""
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    field, first, second = QLineEdit(), QPushButton("first"), QPushButton("second")
+    layout = QVBoxLayout(dialog)
+    for widget in (field, first, second):
+        layout.addWidget(widget)
+    pressed = []
+    first.clicked.connect(lambda: pressed.append("first"))
+    second.clicked.connect(lambda: pressed.append("second"))
+    enter_presses(dialog, None)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert pressed == [] and dialog.isVisible()
+    second.setFocus()
+    qtbot.keyClick(second, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: pressed == ["second"])

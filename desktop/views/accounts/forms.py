@@ -21,6 +21,7 @@ from ...services.password_policy import LONGEST_MAX_AGE_DAYS
 from .. import dialogs
 from ..form_buttons import ok_cancel
 from ..required_fields import mark_required
+from ..unsaved import AsksBeforeDiscarding
 
 PLACEHOLDER_MARGIN = 16  # a line edit's frame and text margins around its placeholder
 
@@ -46,7 +47,7 @@ def _password_field(rule: bool = False) -> QLineEdit:
     return field
 
 
-class GrantForm(QDialog):
+class GrantForm(AsksBeforeDiscarding, QDialog):
     """A role over a place; with `new_account`, also the account's name, password and department."""
 
     def __init__(self, roles: list[Role], places: list[tuple[str, str, PlaceLevel]],

@@ -12,6 +12,7 @@ from ...services.accounts import AccountInfo
 from .. import dialogs
 from ..retranslating import Retranslating
 from ..rows_model import rows_table
+from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
 from .forms import GrantForm, PasswordForm, ask_max_age, ask_role
 from .models import AccountsModel
@@ -46,6 +47,7 @@ class AccountsWindow(Retranslating, QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        enter_presses(self, None)  # every button opens a form of its own
         fit_to_screen(self, 1000, 560)
         window.bus.changed.connect(self._changed)
         self.retranslate()
@@ -61,6 +63,7 @@ class AccountsWindow(Retranslating, QDialog):
         self.revoke_button.setText(self.tr("撤销角色…"))
         self.reset_button.setText(self.tr("重置密码…"))
         self.max_age_button.setText(self.tr("密码有效期…"))
+        self.view.setAccessibleName(self.tr("用户账号"))  # what a screen reader says for the list
         current = self.current()
         self.active_button.setText(self.tr("启用") if current and not current.active else self.tr("停用…"))
 

@@ -23,6 +23,7 @@ from ...services import adjustments
 from ...services.geo import geojson_io
 from ...services.security import scope_prefix
 from .. import dialogs
+from ..unsaved import AsksBeforeDiscarding
 
 
 def township_of(code: str | None) -> str | None:
@@ -36,7 +37,7 @@ def _propose(db, actor, *, path: str, **kwargs) -> adjustments.AdjustmentInfo:
     return adjustments.propose(db, actor, proposal=geojson_io.read_collection(path), **kwargs)
 
 
-class ProposalDialog(QDialog):
+class ProposalDialog(AsksBeforeDiscarding, QDialog):
     def __init__(self, window, township_code: str, parent: QWidget | None = None):
         super().__init__(parent or window)
         self.window_, self.township_code = window, township_code
@@ -53,6 +54,7 @@ class ProposalDialog(QDialog):
         self.text.setPlaceholderText(self.tr("写明调整的具体情形,如:村(社区)规模调整、人员流动重大变化"))
         self.file = QLineEdit()
         self.file.setPlaceholderText(self.tr("调整后相关村(社区)的网格(GeoJSON;已有网格未写的属性保持不变)"))
+        self.file.setAccessibleName(self.tr("网格文件"))  # its caption is the row's, a screen reader misses it
         browse = QPushButton(self.tr("浏览…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()

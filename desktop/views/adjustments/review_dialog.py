@@ -28,6 +28,7 @@ from ...models.enums import AdjustmentState, PlaceLevel
 from ...services import adjustments
 from ...services.security import Permission
 from .. import dialogs
+from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
 
 # (button, service, the state it acts on, the grant it needs: Art. 6 — the county approves or
@@ -82,6 +83,10 @@ class ReviewDialog(QDialog):
         self.changes.horizontalHeader().setStretchLastSection(True)
         self.comment = QLineEdit()
         self.comment.setPlaceholderText(self.tr("审核或备案意见(不同意时必填)"))
+        # What a screen reader says for the fields without a caption.
+        self.table.setAccessibleName(self.tr("网格调整申请"))
+        self.changes.setAccessibleName(self.tr("网格变化"))
+        self.comment.setAccessibleName(self.tr("审核或备案意见"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         self.action_buttons: dict[str, QPushButton] = {}
@@ -95,6 +100,8 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.changes, 1)
         layout.addWidget(self.comment)
         layout.addWidget(self.buttons)
+        # Enter after typing an opinion closed the window and lost it: which decision to take is pressed.
+        enter_presses(self, None)
         self.items: list[adjustments.AdjustmentInfo] = []
         self.reload()
 

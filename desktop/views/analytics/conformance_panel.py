@@ -19,6 +19,7 @@ from ...services import conformance
 from ...services.conformance import ConformanceReport
 from ...services.printing.conformance_pdf import render_conformance
 from .. import dialogs
+from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
 
 
@@ -35,6 +36,7 @@ class ConformancePanel(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # feature names are never cut
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
+        self.table.setAccessibleName(self.tr("条例对照表"))  # what a screen reader says for the table
         self.pdf_button = QPushButton(self.tr("导出 PDF…"))
         self.pdf_button.clicked.connect(self.export_pdf)
         self.status = QLabel()
@@ -44,6 +46,7 @@ class ConformancePanel(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
+        enter_presses(self, None)  # Enter on the table exported it
         fit_to_screen(self, 1200, 760)
 
     def load(self) -> None:

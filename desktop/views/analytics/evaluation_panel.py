@@ -36,6 +36,7 @@ from ...services.printing.assessment import print_assessment
 from ...services.security import Permission
 from .. import dialogs
 from ..rows_model import enter_opens
+from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
 from .scores_model import ScoresModel
 
@@ -68,6 +69,9 @@ class DrillDownDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # numbers and times are never cut
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.count = QLabel()
+        # What a screen reader says for the fields without a caption.
+        self.part.setAccessibleName(self.tr("分母或分子"))
+        self.table.setAccessibleName(self.tr("计入的记录"))
         layout = QVBoxLayout(self)
         if panel.evaluation.settled:
             note = QLabel(self.tr("本期含已结算月份({0}):下列为当前数据,可能与结算时的数字不同。").format(
@@ -138,8 +142,13 @@ class EvaluationPanel(QDialog):
             self.status.setText(self.tr("用户“{0}”没有综合评价的权限(第五条、第二十三条):考核数据由值班长或管理员"
                                         "查看;如需查看,请联系管理员。").format(actor.display_name))
             self.run_button.setToolTip(self.status.text())
+        # A screen reader names the period and the level by their captions, the scores by a name of their own.
+        period_caption, level_caption = QLabel(self.tr("考核期")), QLabel(self.tr("对象"))
+        period_caption.setBuddy(self.period)
+        level_caption.setBuddy(self.level)
+        self.table.setAccessibleName(self.tr("考核得分"))
         top = QHBoxLayout()
-        for widget in (QLabel(self.tr("考核期")), self.period, QLabel(self.tr("对象")), self.level, self.run_button):
+        for widget in (period_caption, self.period, level_caption, self.level, self.run_button):
             top.addWidget(widget)
         top.addStretch(1)
         for button in (self.settle_button, self.reopen_button, self.export_button, self.print_button):
@@ -148,6 +157,10 @@ class EvaluationPanel(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
+        # Enter in the period computes it; anywhere else it presses nothing (it computed from the level,
+        # and the export and print buttons opened their dialogs from a field).
+        enter_presses(self, None)
+        self.period.returnPressed.connect(self.run)
         fit_to_screen(self, 1300, 700)
         self._enable()
 

@@ -29,10 +29,12 @@ from ...services.governance import GovernanceInfo
 from ...services.security import Permission
 from .. import beijing_time, dialogs
 from ..required_fields import mark_required
+from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
+from ..unsaved import AsksBeforeDiscarding
 
 
-class AcceptDialog(QDialog):
+class AcceptDialog(AsksBeforeDiscarding, QDialog):
     """Owner department (chosen by name among those of the item's area and above), responsible person
     and first review date."""
 
@@ -84,6 +86,7 @@ class GovernancePanel(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # days and centre are never cut
         header.setSectionResizeMode(9, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._enable)
+        self.table.setAccessibleName(self.tr("重点治理事项"))  # what a screen reader says for the list
         self.buttons = {}
         row = QHBoxLayout()
         for key, text, slot in (("detect", self.tr("检测反复发生的问题"), self.detect), ("accept", self.tr("立项…"), self.accept_item),
@@ -103,6 +106,7 @@ class GovernancePanel(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
+        enter_presses(self, None)  # Enter anywhere ran the detection
         fit_to_screen(self, 1100, 600)
         self._enable()
 

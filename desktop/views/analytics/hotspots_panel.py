@@ -33,6 +33,7 @@ from ...services.clock import beijing_text, beijing_today
 from ...services.evaluation.periods import parse_period, period_of
 from ...services.hotspots import Bucket, GridHeat, HardCase, Hardness, HotspotCounts
 from .. import dialogs
+from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
 
 TOP_CATEGORIES = 5
@@ -107,6 +108,7 @@ class HardCasesDialog(QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         # A case opens at the desk as it does from the queue: double-click or Enter.
         self.table.activated.connect(lambda index: self._open(index.row()))
+        self.table.setAccessibleName(self.tr("计入的诉求"))  # what a screen reader says for the list
         self.case_ids: list[int] = []
         self.count = QLabel()
         layout = QVBoxLayout(self)
@@ -161,8 +163,12 @@ class HotspotsPanel(QDialog):
         self.hard.setToolTip(self.tr("点击一类问题,查看计入的诉求"))
         self.hard.scene().sigMouseClicked.connect(lambda event: self.open_hard_cases_at(event.scenePos()))
         self.status = QLabel()
+        # What a screen reader says for the period (its caption) and the unit (which has none).
+        period_caption = QLabel(self.tr("期间"))
+        period_caption.setBuddy(self.period)
+        self.bucket.setAccessibleName(self.tr("统计单位"))
         top = QHBoxLayout()
-        for widget in (QLabel(self.tr("期间")), self.period, self.bucket, self.run_button, self.map_button):
+        for widget in (period_caption, self.period, self.bucket, self.run_button, self.map_button):
             top.addWidget(widget)
         top.addStretch(1)
         grid = QGridLayout()
@@ -173,6 +179,8 @@ class HotspotsPanel(QDialog):
         layout.addLayout(top)
         layout.addLayout(grid, 1)
         layout.addWidget(self.status)
+        enter_presses(self, None)  # Enter in the period analyses it, nowhere else
+        self.period.returnPressed.connect(self.run)
         fit_to_screen(self, 1200, 800)
 
     def run(self) -> None:

@@ -114,6 +114,7 @@ class AuditLogWindow(Retranslating, QDialog):
         self._fill_places()
         self.query_button.setText(self.tr("查询"))
         self.check_button.setText(self.tr("校验完整性"))
+        self.view.setAccessibleName(self.tr("审计记录"))  # what a screen reader says for the list
         self.check_button.setToolTip(self.tr("重新计算整个审计日志的哈希链,查出被修改、删除或插入的记录"))
         self.model.retranslate()
         self._fit_columns()

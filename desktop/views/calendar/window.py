@@ -40,7 +40,9 @@ from ...services.clock import beijing_today
 from .. import beijing_time, dialogs
 from ..retranslating import Retranslating
 from ..rows_model import RowsModel, rows_table
+from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
+from ..unsaved import AsksBeforeDiscarding
 
 FIRST_YEAR, LAST_YEAR = 2004, 2099  # the bundled schedule starts in 2004
 ERROR_STYLE = "color: #c62828"
@@ -130,7 +132,7 @@ class Outcome(QWidget):
         return True
 
 
-class DayForm(QDialog):
+class DayForm(AsksBeforeDiscarding, QDialog):
     """One day of `year`: the date, a day off or a make-up workday, the holiday's name, and whether
     it is the region's own (壮族三月三) — the only kind a year published or not yet entered takes."""
 
@@ -157,7 +159,7 @@ class DayForm(QDialog):
         return replace(_entry_of(self.day, self.kind, self.name), regional=self.regional.isChecked())
 
 
-class YearForm(QDialog):
+class YearForm(AsksBeforeDiscarding, QDialog):
     """Every day off and make-up workday of a `year` not known yet, typed in rows and saved at once.
 
     A year is entered whole (calendar_admin.enter_days) so that none of its holidays is left
@@ -183,6 +185,8 @@ class YearForm(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("全年安排"))
+        self.table.setTabKeyNavigation(False)  # Tab goes from field to field of the rows, then on to the buttons
         self.add_row_button = QPushButton(self.tr("添加一行"))
         self.add_row_button.setToolTip(self.tr("新行为上一行的次日,类别和名称相同,便于录入连续的假日"))
         self.add_row_button.clicked.connect(self.add_row)
@@ -220,7 +224,10 @@ class YearForm(QDialog):
         self.table.insertRow(row)
         self.table.setCellWidget(row, self.DAY, day_edit)
         self.table.setCellWidget(row, self.KIND, _kind_box(kind))
-        self.table.setCellWidget(row, self.NAME, _name_edit(name, self.tr("如:春节")))
+        name_edit = _name_edit(name, self.tr("如:春节"))
+        name_edit.textEdited.connect(self.discard_note.hide)  # typing on: the next Esc warns again
+        self.table.setCellWidget(row, self.NAME, name_edit)
+        self.discard_note.hide()  # a row added: so does adding one
         self.table.setCellWidget(row, self.REMOVE, remove)
         self.table.scrollToBottom()
         day_edit.setFocus()
@@ -236,7 +243,24 @@ class YearForm(QDialog):
         return [_entry_of(cell(row, self.DAY), cell(row, self.KIND), cell(row, self.NAME))
                 for row in range(self.table.rowCount())]
 
+    def _name_and_order_rows(self) -> None:
+        """What a screen reader says for each row's fields, which have only the column's header above them:
+        the row's number and the column, renumbered when a row is removed; and Tab goes through the rows
+        from the first, then on to 添加一行 and the buttons (it had gone from a row added to the buttons
+        and back to the rows before it)."""
+        chain = [self.table]
+        for row in range(self.table.rowCount()):
+            for column, caption in ((self.DAY, self.tr("日期")), (self.KIND, self.tr("类别")),
+                                    (self.NAME, self.tr("名称"))):
+                self.table.cellWidget(row, column).setAccessibleName(
+                    self.tr("第 %1 行%2").replace("%1", str(row + 1)).replace("%2", caption))
+            chain += [self.table.cellWidget(row, column) for column in (self.DAY, self.KIND, self.NAME, self.REMOVE)]
+        chain += [self.add_row_button, *self.buttons.buttons()]
+        for first, then in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, then)
+
     def _update_buttons(self) -> None:
+        self._name_and_order_rows()
         self.table.setEnabled(not self.saving)
         self.add_row_button.setEnabled(not self.saving)
         self.save_button.setEnabled(not self.saving and self.table.rowCount() > 0)
@@ -259,6 +283,10 @@ class YearForm(QDialog):
         self._update_buttons()
         if not self.outcome.refused(exc):
             dialogs.show_error(self, exc)
+
+    def typed(self) -> bool:
+        """Rows entered, a date or a kind chosen as much as a name typed: closing would lose them."""
+        return self.table.rowCount() > 0
 
     def reject(self) -> None:
         if not self.saving:  # the window must learn what a running save did
@@ -296,6 +324,7 @@ class CalendarWindow(Retranslating, QDialog):
         self.import_button.clicked.connect(self.import_csv)
         self.outcome = Outcome()
         top = QHBoxLayout()
+        self.year_label.setBuddy(self.year_box)  # a screen reader names the year by its caption
         top.addWidget(self.year_label)
         top.addWidget(self.year_box)
         top.addWidget(self.status, 1)
@@ -310,6 +339,7 @@ class CalendarWindow(Retranslating, QDialog):
         # Under the buttons, not beside them: there, in one English line, it widened the window by half.
         layout.addWidget(self.read_only_note)
         layout.addWidget(self.outcome)
+        enter_presses(self, None)  # its buttons open forms or delete a day: never from the year box
         fit_to_screen(self, 640, 560)
         window.bus.changed.connect(self._changed)
         self.retranslate()
@@ -319,6 +349,7 @@ class CalendarWindow(Retranslating, QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("工作日历"))
         self.year_label.setText(self.tr("年份"))
+        self.days_view.setAccessibleName(self.tr("节假日和调休上班日"))  # what a screen reader says for the list
         self.enter_year_button.setText(self.tr("录入全年安排…"))
         self.enter_year_button.setToolTip(self.tr("逐行录入程序未内置也未录入的年份的全部节假日和调休上班日,一次保存"))
         self.add_button.setText(self.tr("录入一天…"))

@@ -123,7 +123,9 @@ def ask_due_date(parent, title: str, label: str, default: date) -> date | None:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     form = QFormLayout(dialog)
-    form.addRow(QLabel(label))
+    caption = QLabel(label)
+    caption.setBuddy(edit)  # a screen reader names the date by the question
+    form.addRow(caption)
     form.addRow(edit)
     form.addRow(buttons)
     return edit.date().toPython() if dialog.exec() else None

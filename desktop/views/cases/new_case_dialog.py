@@ -38,6 +38,7 @@ from ...services.clock import beijing_today
 from .. import dialogs
 from ..required_fields import mark_required
 from ..screen_fit import fit_to_screen, scrolling
+from ..unsaved import AsksBeforeDiscarding
 
 TAKEN_IN_SHOWN_MS = 30_000  # how long the status bar names the case just taken in
 TAKEN_IN_GRID = QT_TRANSLATE_NOOP("NewCaseDialog", "已受理诉求 %1,归入 %2")
@@ -102,7 +103,7 @@ class SuspectedDuplicates(QListWidget):
             item.setSelected(True)
 
 
-class NewCaseDialog(QDialog):
+class NewCaseDialog(AsksBeforeDiscarding, QDialog):
     saved = Signal(object)  # the IntakeResult
     duplicate_chosen = Signal(int)  # a suspected duplicate double-clicked: its case id, to open it
 
@@ -181,9 +182,6 @@ class NewCaseDialog(QDialog):
         self.merge_button.clicked.connect(self.merge_into_chosen)
         self.duplicates.itemSelectionChanged.connect(
             lambda: self.merge_button.setEnabled(self.chosen_duplicate() is not None))
-        for edit in (self.requester_name, self.requester_phone, self.title_edit, self.lon, self.lat, self.address):
-            edit.textEdited.connect(self._typing)
-        self.description.textChanged.connect(self._typing)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         body = QWidget()
@@ -191,12 +189,6 @@ class NewCaseDialog(QDialog):
         form.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(scrolling(body))  # on a low screen the form scrolls; Save and Cancel stay in view
-        # Said in the form rather than asked in a box: a second Esc is all it takes to go on.
-        self.discard_note = QLabel(self.tr("已填写的内容尚未保存:再按一次 Esc(或再点“取消”)放弃,继续填写则保留"))
-        self.discard_note.setStyleSheet("color: #b00000;")
-        self.discard_note.setWordWrap(True)
-        self.discard_note.hide()
-        layout.addWidget(self.discard_note)
         layout.addWidget(self.buttons)
         # Only now that the box is in the dialog: the dialog then knows Save as its default, and does not
         # make the first button in the focus chain (并入所选案件) the default when it is shown.
@@ -348,22 +340,10 @@ class NewCaseDialog(QDialog):
         self.accept()
 
     def typed(self) -> bool:
-        """Whether anything was typed that closing the form would lose."""
-        return any(edit.text().strip() for edit in (self.requester_name, self.requester_phone, self.title_edit,
+        """Whether anything was typed that closing the form would lose (a caller still on the line)."""
+        return self.result_info is None and any(edit.text().strip() for edit in (self.requester_name, self.requester_phone, self.title_edit,
                                                      self.lon, self.lat, self.address)) \
             or bool(self.description.toPlainText().strip())
-
-    def reject(self) -> None:
-        """Esc, Cancel or the window's close button: a request half typed (a caller still on the line) is
-        not thrown away by one key. The first says so in the form; a second, with nothing typed between,
-        closes it. (Qt rejects a dialog closed while hidden, too: nothing is on screen to lose then.)"""
-        if self.isVisible() and self.result_info is None and self.typed() and self.discard_note.isHidden():
-            self.discard_note.show()
-            return
-        super().reject()
-
-    def _typing(self) -> None:
-        self.discard_note.hide()  # typing on: the next Esc warns again
 
     def _failed(self, exc: BaseException) -> None:
         """Say why, then take the focus to the first field to correct (saving from the Save button, the

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 from ...services.departments import DepartmentDraft, DepartmentInfo
 from ..form_buttons import ok_cancel
 from ..required_fields import mark_required
+from ..unsaved import AsksBeforeDiscarding
 
 
-class DepartmentForm(QDialog):
+class DepartmentForm(AsksBeforeDiscarding, QDialog):
     """A new department (code and territory chosen once), or an existing one's names and phone."""
 
     def __init__(self, territories: list[tuple[str, str]], existing: DepartmentInfo | None = None,
@@ -59,7 +60,7 @@ class DepartmentForm(QDialog):
                 DepartmentDraft(self.name.text(), self.short_name.text(), self.phone.text()))
 
 
-class ContactForm(QDialog):
+class ContactForm(AsksBeforeDiscarding, QDialog):
     """A new contact, or (with `roles_of`) only the duties of an existing one."""
 
     def __init__(self, parent: QWidget | None = None, *, roles_of=None):

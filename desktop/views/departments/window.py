@@ -26,6 +26,7 @@ from ...services.security import Permission
 from .. import dialogs
 from ..retranslating import Retranslating
 from ..rows_model import rows_table
+from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
 from .forms import ContactForm, DepartmentForm, ask_parent
 from .models import ContactsModel, DepartmentsModel
@@ -104,6 +105,7 @@ class DepartmentsWindow(Retranslating, QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        enter_presses(self, None)  # Enter in the filter opened 新增联系人
         fit_to_screen(self, 1080, 680)
         window.bus.changed.connect(self._changed)
         self.retranslate()
@@ -116,6 +118,10 @@ class DepartmentsWindow(Retranslating, QDialog):
                            .replace("%1", self.keeper_name))
         self.search.setPlaceholderText(self.tr("按代码、名称或辖区筛选"))
         self.show_retired.setText(self.tr("显示已停用"))
+        # What a screen reader says for the fields without a caption.
+        self.search.setAccessibleName(self.tr("筛选部门"))
+        self.view.setAccessibleName(self.tr("联动部门"))
+        self.contacts_view.setAccessibleName(self.tr("联系人"))
         self.add_button.setText(self.tr("新增部门…"))
         self.edit_button.setText(self.tr("编辑…"))
         self.line_button.setText(self.tr("上级部门…"))

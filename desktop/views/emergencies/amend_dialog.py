@@ -10,10 +10,11 @@ from ...services import emergencies
 from .. import dialogs
 from ..required_fields import mark_required
 from ..screen_fit import fit_to_screen, scrolling
+from ..unsaved import AsksBeforeDiscarding
 from .report_dialog import EmergencyReportForm
 
 
-class AmendFactsDialog(QDialog):
+class AmendFactsDialog(AsksBeforeDiscarding, QDialog):
     """`amended` carries the EmergencyInfo after the correction."""
 
     amended = Signal(object)
@@ -49,6 +50,10 @@ class AmendFactsDialog(QDialog):
     def changes(self) -> dict:
         """The facts changed in the form since it was filled in."""
         return {name: value for name, value in self.form.values().items() if value != self.shown[name]}
+
+    def typed(self) -> bool:
+        """A count or a level corrected from a follow-up call is lost on closing as much as a text typed."""
+        return bool(self.changes()) or bool(self.reason.text().strip())
 
     def submit(self) -> None:
         self.buttons.setEnabled(False)  # sent once: a second press would be refused as a stale edit

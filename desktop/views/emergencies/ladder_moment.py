@@ -10,9 +10,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from .. import beijing_time, dialogs
+from ..unsaved import AsksBeforeDiscarding
 
 
-class LadderMomentDialog(QDialog):
+class LadderMomentDialog(AsksBeforeDiscarding, QDialog):
     """`send(moment, content)` runs on the task runner; `sent` carries its EmergencyInfo."""
 
     sent = Signal(object)
@@ -31,6 +32,7 @@ class LadderMomentDialog(QDialog):
         form.addRow(when_label, self.when)
         if self.content is not None:
             self.content.setMinimumHeight(90)
+            self.content.setTabChangesFocus(True)  # Tab goes on to the buttons, not into the text
             form.addRow(content_label, self.content)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)  # accepted once the service answers

@@ -27,6 +27,7 @@ from ...services.security import Permission
 from .. import beijing_time, dialogs
 from ..required_fields import mark_required
 from ..screen_fit import fit_to_screen, scrolling
+from ..unsaved import AsksBeforeDiscarding
 
 
 def _count() -> QSpinBox:
@@ -169,7 +170,7 @@ class EmergencyReportForm(QWidget):
         )
 
 
-class EmergencyReportDialog(QDialog):
+class EmergencyReportDialog(AsksBeforeDiscarding, QDialog):
     """Fill in and send a report; `reported` carries the EmergencyInfo the service returned."""
 
     reported = Signal(object)

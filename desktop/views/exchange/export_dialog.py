@@ -71,6 +71,7 @@ class ExportDialog(Retranslating, QDialog):
         self.format_caption, self.scope_caption = QLabel(), QLabel()
         form = QFormLayout()
         form.addRow(self.format_caption, self.format)
+        self.format_caption.setBuddy(self.format)  # a screen reader names the list by its caption
         form.addRow(self.scope_caption, self.scope)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

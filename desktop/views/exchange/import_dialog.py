@@ -31,6 +31,7 @@ from ...services.security import Permission
 from .. import dialogs
 from ..progress import TaskProgress
 from ..retranslating import Retranslating
+from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
 
 
@@ -75,6 +76,9 @@ class ImportDialog(Retranslating, QDialog):
         form.addRow(self.format_caption, self.format_label)
         form.addRow(self.township_caption, self.township)
         form.addRow(None, self.township_hint)
+        # A screen reader names the file box and the township by their captions, as a sighted user reads them.
+        self.file_caption.setBuddy(self.path)
+        self.township_caption.setBuddy(self.township)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.import_button, self.cancel_button, self.close_button):
@@ -85,6 +89,7 @@ class ImportDialog(Retranslating, QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.problems, 1)
         layout.addLayout(buttons)
+        enter_presses(self, self.import_button)  # not 选择…, the first button
         fit_to_screen(self, 640, 420)
         self.retranslate()
         self._path_changed("")

@@ -20,6 +20,7 @@ from ...i18n import label
 from ...models.enums import MatterCategory, MatterComplexity, TimeLimitUnit
 from ...services.matter_list import ItemDraft, MatterItemInfo
 from ..required_fields import mark_required
+from ..unsaved import AsksBeforeDiscarding
 
 DEFAULT_LIMITS = {MatterComplexity.GENERAL: (5, TimeLimitUnit.WORKING_DAYS),
                   MatterComplexity.COMPLEX: (15, TimeLimitUnit.WORKING_DAYS),
@@ -33,7 +34,7 @@ def _combo(members) -> QComboBox:
     return box
 
 
-class ItemForm(QDialog):
+class ItemForm(AsksBeforeDiscarding, QDialog):
     def __init__(self, departments: list[tuple[int, str]], parent: QWidget | None = None,
                  item: MatterItemInfo | None = None):
         super().__init__(parent)

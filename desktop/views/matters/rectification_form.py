@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 from ...services.matter_list import RectificationInfo
 from .. import beijing_time
 from ..required_fields import mark_required
+from ..unsaved import AsksBeforeDiscarding
 
 
-class RectificationForm(QDialog):
+class RectificationForm(AsksBeforeDiscarding, QDialog):
     def __init__(self, departments: list[tuple[int, str]], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("督促限期整改"))
@@ -43,7 +44,7 @@ class RectificationForm(QDialog):
                     due_on=beijing_time.day_of(self.due.date()))
 
 
-class ReturnForm(QDialog):
+class ReturnForm(AsksBeforeDiscarding, QDialog):
     """Form: return a department's rectification report, saying why; the deadline stays unless changed."""
 
     def __init__(self, notice: RectificationInfo, parent: QWidget | None = None):

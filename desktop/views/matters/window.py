@@ -31,6 +31,7 @@ from .item_form import ItemForm
 from .rectification_form import RectificationForm, ReturnForm
 from ..retranslating import Retranslating
 from ..rows_model import fit_columns, rows_table
+from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
 
 
@@ -127,6 +128,7 @@ class MatterListWindow(Retranslating, QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        enter_presses(self, None)  # its buttons open forms or change the list: never from a field
         fit_to_screen(self, 980, 680)
         window.bus.changed.connect(self._changed)
         self.retranslate()
@@ -152,6 +154,11 @@ class MatterListWindow(Retranslating, QDialog):
         self.answer_button.setText(self.tr("报送整改情况…"))
         self.confirm_button.setText(self.tr("确认整改"))
         self.return_button.setText(self.tr("退回…"))
+        # What a screen reader says for the fields without a caption.
+        self.version_box.setAccessibleName(self.tr("清单版本"))
+        self.items_view.setAccessibleName(self.tr("事项"))
+        self.applications_view.setAccessibleName(self.tr("部门纳入/退出申请"))
+        self.rectifications_view.setAccessibleName(self.tr("督促整改"))
         current = self.current()
         if current is None:
             self.version_label.setText(self.tr("尚未编制事项清单"))

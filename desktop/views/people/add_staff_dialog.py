@@ -9,9 +9,10 @@ from ...models.enums import StaffRole, StaffSource
 from ...services.staff_admin import ROLE_SOURCES
 from .. import beijing_time
 from ..required_fields import mark_required
+from ..unsaved import AsksBeforeDiscarding
 
 
-class AddStaffDialog(QDialog):
+class AddStaffDialog(AsksBeforeDiscarding, QDialog):
     """Collects the fields; the caller runs the service, so errors come back to the caller."""
 
     def __init__(self, grids: list[tuple[str, str]], parent: QWidget | None = None):

@@ -21,9 +21,10 @@ from ...services.clock import BEIJING
 from ...services.staff import StaffMember
 from .. import beijing_time
 from ..required_fields import mark_required
+from ..unsaved import AsksBeforeDiscarding
 
 
-class _Form(QDialog):
+class _Form(AsksBeforeDiscarding, QDialog):
     def __init__(self, parent: QWidget | None):
         super().__init__(parent)
         self.form = QFormLayout(self)

@@ -28,6 +28,7 @@ from .forms import LeaderForm, VisitForm, WorkLogForm
 from .staffing_model import StaffingModel
 from ..retranslating import Retranslating
 from ..rows_model import rows_table
+from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
 
 
@@ -82,6 +83,7 @@ class PeopleWindow(Retranslating, QDialog):
         self.tabs.addTab(self._tab(self.activity_view, self.work_button, self.visit_button), "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        enter_presses(self, None)  # its buttons open forms of their own
         fit_to_screen(self, 820, 620)
         window.bus.changed.connect(self._changed)
         self.retranslate()
@@ -109,6 +111,11 @@ class PeopleWindow(Retranslating, QDialog):
         self.tabs.setTabText(0, self.tr("网格人员与配备"))
         self.tabs.setTabText(1, self.tr("挂点领导、指导员、总负责人"))
         self.tabs.setTabText(2, self.tr("工作日志与专业人员进网格"))
+        # What a screen reader says for the lists, which have no caption.
+        self.staffing_view.setAccessibleName(self.tr("网格配备"))
+        self.roster_view.setAccessibleName(self.tr("网格人员"))
+        self.leaders_view.setAccessibleName(self.tr("挂点领导、指导员、总负责人"))
+        self.activity_view.setAccessibleName(self.tr("工作日志与专业人员进网格"))
         under = len(self.staffing_model.under_staffed_rows())
         place = f"{self.leader_places[0][1]}({self.code})" if self.leader_places else self.code
         self.title.setText(self.tr("%1:%2 个网格,其中 %3 个网格的网格员配备不足(红色)").replace("%1", place)

@@ -23,6 +23,7 @@ from ...services.security import Permission
 from .. import dialogs, permissions
 from ..progress import TaskProgress
 from ..retranslating import Retranslating
+from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
 from .notice_texts_dialog import NoticeTextsDialog
 
@@ -71,6 +72,7 @@ class NoticeSheetsDialog(Retranslating, QDialog):
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
+        enter_presses(self, self.print_button)  # not 公示牌文字…, the first button
         fit_to_screen(self, 560, 460)
         self.retranslate()
         self.reload()
@@ -80,6 +82,7 @@ class NoticeSheetsDialog(Retranslating, QDialog):
         self.heading.setText(self.tr("%1:%2 个网格的公示牌从未打印或内容已变化,需要(重新)打印")
                              .replace("%1", self.place).replace("%2", str(len(self.entries))))
         self.only_changed.setText(self.tr("只打印需要重新打印的"))
+        self.reprint_list.setAccessibleName(self.tr("需要打印的公示牌"))  # what a screen reader says for the list
         self.unset_hint.setText(self.tr("尚未设置二维码网址,公示牌上不印二维码;"
                                               "请先在“公示牌文字…”中设置(可以先打印样张)"))
         self.print_button.setText(self.tr("打印…"))

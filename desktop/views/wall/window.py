@@ -259,6 +259,9 @@ class WallWindow(QWidget):
         self.queue_title.setText(self.tr("实时诉求队列(超期优先)"))
         self.emergency_title.setText(self.tr("紧急情况报告(超时优先)"))
         self.map_title.setText(self.tr("在办诉求分布(红色为超期)"))
+        # What a screen reader says for the two lists, whose titles are above them.
+        self.queue.setAccessibleName(self.tr("实时诉求队列"))
+        self.emergencies.setAccessibleName(self.tr("紧急情况报告"))
         self.emergencies.setHorizontalHeaderLabels(
             [self.tr("获知时间"), self.tr("级别"), self.tr("事件"), self.tr("状态"), self.tr("报告进度"), self.tr("确认")])
         self.alarm.retranslate()

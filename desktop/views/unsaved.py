@@ -1,0 +1,93 @@
+"""Text typed in a form is not thrown away by one key.
+
+Esc, Cancel or the window's close button on a form with text typed in it (a request a caller
+dictated, a reason for refusing a dispatch, an extension or an objection, a department's address)
+first say in the form that it is not saved; a second, with nothing typed between, closes it. Said
+in the form rather than asked in a box: a second Esc is all it takes to go on. Nothing typed, the
+first closes it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+_TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit)
+
+
+class AsksBeforeDiscarding:
+    """For a QDialog, named before it among the class's bases. What counts as typed: any text field
+    of the form whose text is not what it showed when the form opened (a form says otherwise with
+    its own `typed`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.discard_note = QLabel(QCoreApplication.translate(
+            "AsksBeforeDiscarding", "已填写的内容尚未保存:再按一次 Esc(或再点“取消”)放弃,继续填写则保留"), self)
+        self.discard_note.setStyleSheet("color: #b00000;")
+        self.discard_note.setWordWrap(True)
+        self.discard_note.hide()
+        self._shown_texts: dict[QWidget, str] | None = None
+
+    def typed(self) -> bool:
+        """Whether closing the form would lose text typed in it."""
+        shown = self._shown_texts or {}
+        return any(text.strip() and text != shown.get(field, "") for field, text in self._texts().items())
+
+    def reject(self) -> None:
+        """(Qt rejects a dialog closed while hidden, too: nothing is on screen to lose then.)"""
+        if self.isVisible() and self.typed() and self.discard_note.isHidden():
+            self.discard_note.show()
+            return
+        super().reject()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._shown_texts is not None:
+            return
+        self._shown_texts = self._texts()
+        _put_above_the_buttons(self, self.discard_note)
+        for field in self._shown_texts:  # typing on: the next Esc warns again
+            changed = field.textEdited if isinstance(field, QLineEdit) else field.textChanged
+            changed.connect(self.discard_note.hide)
+
+    def _texts(self) -> dict[QWidget, str]:
+        texts = {}
+        for field in self.findChildren(QWidget):
+            if not isinstance(field, _TEXT_FIELDS) or field.window() is not self or field.isReadOnly() \
+                    or isinstance(field.parentWidget(), (QAbstractSpinBox, QComboBox)):
+                continue  # a part of a date, a number or a list, or what the form only shows
+            texts[field] = field.text() if isinstance(field, QLineEdit) else field.toPlainText()
+        return texts
+
+
+def _put_above_the_buttons(dialog: QWidget, note: QLabel) -> None:
+    box = next((b for b in dialog.findChildren(QDialogButtonBox) if b.window() is dialog), None)
+    layout = box.parentWidget().layout() if box is not None else None
+    if layout is None or not _insert_above(layout, box, note):
+        dialog.layout().addWidget(note)
+
+
+def _insert_above(layout: QLayout, widget: QWidget, note: QLabel) -> bool:
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item.widget() is widget:
+            if isinstance(layout, QFormLayout):
+                layout.insertRow(layout.getItemPosition(index)[0], note)
+            else:
+                layout.insertWidget(index, note)
+            return True
+        if item.layout() is not None and _insert_above(item.layout(), widget, note):
+            return True
+    return False

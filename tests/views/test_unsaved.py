@@ -1,0 +1,116 @@
+"""Text typed in a form is not thrown away by one key: Esc, Cancel or the window's close button say in
+the form that it is not saved, and a second closes it; with nothing typed, the first closes it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from desktop.views.calendar.window import YearForm
+from desktop.views.dialogs import TextDialog
+
+from .small_forms import FORMS, make
+
+SAID = "来电人说:楼道的灯坏了一个月,物业推说不归他们管。"  # several sentences from a phone call
+
+
+def _text_field(form: QDialog) -> QWidget:
+    """The form's first text field to type in."""
+    def typed_in(widget: QWidget) -> bool:
+        if isinstance(widget, QLineEdit):
+            return widget.echoMode() == QLineEdit.EchoMode.Normal \
+                and not isinstance(widget.parentWidget(), (QComboBox, QAbstractSpinBox))
+        return isinstance(widget, QPlainTextEdit)
+
+    return next(w for w in form.findChildren(QWidget) if typed_in(w) and w.isVisible() and not w.isReadOnly())
+
+
+def _leave(qtbot, form: QDialog, how: str) -> None:
+    if how == "Esc":
+        qtbot.keyClick(form.focusWidget() or form, Qt.Key.Key_Escape)
+    elif how == "Cancel":
+        box = next(b for b in form.findChildren(QDialogButtonBox) if b.window() is form)
+        next(b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.RejectRole).click()
+    else:
+        form.close()
+
+
+def _text(field: QWidget) -> str:
+    return field.text() if isinstance(field, QLineEdit) else field.toPlainText()
+
+
+@pytest.mark.parametrize("how", ["Esc", "Cancel", "close"])
+@pytest.mark.parametrize("name", FORMS)
+def test_text_typed_in_a_form_is_kept_until_the_second_time(qtbot, request, name, how):
+    """A reason typed for a dispatch refusal, an extension or an objection, an emergency dictated on the
+    phone, a department's or a person's details went with one Esc, one Cancel or the close button."""
+    form = make(request, name)
+    qtbot.addWidget(form)
+    form.show()
+    field = _text_field(form)
+    field.setFocus()
+    (field.setText if isinstance(field, QLineEdit) else field.setPlainText)(SAID)
+    _leave(qtbot, form, how)
+    assert form.isVisible() and _text(field) == SAID
+    assert form.discard_note.isVisible() and "再按一次 Esc" in form.discard_note.text()
+    _leave(qtbot, form, how)
+    assert not form.isVisible() and form.result() == QDialog.DialogCode.Rejected
+
+
+@pytest.mark.parametrize("name", FORMS)
+def test_a_form_with_nothing_typed_closes_at_once(qtbot, request, name):
+    form = make(request, name)
+    qtbot.addWidget(form)
+    form.show()
+    _leave(qtbot, form, "Esc")
+    assert not form.isVisible() and not form.discard_note.isVisible()
+
+
+def test_typing_on_after_the_warning_makes_the_next_esc_warn_again(qtbot):
+    form = TextDialog(None, "延期", "延期理由")
+    qtbot.addWidget(form)
+    form.setTextValue("已联系施工方")  # what was typed before: unchanged, it is nothing to lose
+    form.show()
+    _leave(qtbot, form, "Esc")
+    assert not form.isVisible()
+    form = TextDialog(None, "延期", "延期理由")
+    qtbot.addWidget(form)
+    form.show()
+    box = form.findChild(QPlainTextEdit)
+    box.setFocus()
+    qtbot.keyClicks(box, "rain")
+    _leave(qtbot, form, "Esc")
+    assert form.discard_note.isVisible()
+    qtbot.keyClicks(box, " again")
+    assert not form.discard_note.isVisible()
+    _leave(qtbot, form, "Esc")
+    assert form.isVisible() and form.textValue() == "rain again"
+
+
+def test_a_years_rows_are_kept_until_the_second_esc(qtbot, desk_db, system, tasks):
+    form = YearForm(2027, desk_db, system, tasks)
+    qtbot.addWidget(form)
+    form.show()
+    _leave(qtbot, form, "Esc")
+    assert not form.isVisible()
+    form = YearForm(2027, desk_db, system, tasks)
+    qtbot.addWidget(form)
+    form.show()
+    form.add_row()  # a date and a kind chosen, no name typed
+    _leave(qtbot, form, "Esc")
+    assert form.isVisible() and form.table.rowCount() == 1 and form.discard_note.isVisible()
+    form.add_row()  # going on: the next Esc warns again
+    assert not form.discard_note.isVisible()
+    _leave(qtbot, form, "Esc")
+    assert form.isVisible() and form.table.rowCount() == 2
+    _leave(qtbot, form, "Esc")
+    assert not form.isVisible()
