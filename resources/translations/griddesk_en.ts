@@ -3883,8 +3883,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/matters/window.py" line="142" />
-      <location filename="../../desktop/views/matters/window.py" line="342" />
-      <location filename="../../desktop/views/matters/window.py" line="345" />
+      <location filename="../../desktop/views/matters/window.py" line="343" />
+      <location filename="../../desktop/views/matters/window.py" line="346" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
@@ -3950,8 +3950,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/matters/window.py" line="155" />
-      <location filename="../../desktop/views/matters/window.py" line="305" />
-      <location filename="../../desktop/views/matters/window.py" line="307" />
+      <location filename="../../desktop/views/matters/window.py" line="306" />
+      <location filename="../../desktop/views/matters/window.py" line="308" />
       <source>确认整改</source>
       <translation>Confirm rectification</translation>
     </message>
@@ -3977,7 +3977,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/matters/window.py" line="161" />
-      <location filename="../../desktop/views/matters/window.py" line="285" />
+      <location filename="../../desktop/views/matters/window.py" line="286" />
       <source>督促整改</source>
       <translation>Order rectification</translation>
     </message>
@@ -4002,146 +4002,146 @@
       <translation>Version %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="244" />
+      <location filename="../../desktop/views/matters/window.py" line="245" />
       <source>公布</source>
       <translation>Publish</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="244" />
+      <location filename="../../desktop/views/matters/window.py" line="245" />
       <source>自今日起公布第 %1 版?现行版本将同时废止。</source>
       <translation>Publish version %1 from today? The current version will be superseded.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="251" />
+      <location filename="../../desktop/views/matters/window.py" line="252" />
       <source>审核</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="251" />
+      <location filename="../../desktop/views/matters/window.py" line="252" />
       <source>请先选中一条待审核的申请</source>
       <translation>Select an application awaiting review first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="253" />
+      <location filename="../../desktop/views/matters/window.py" line="254" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="253" />
+      <location filename="../../desktop/views/matters/window.py" line="254" />
       <source>请写明不同意的理由:</source>
       <translation>Reason for rejecting:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="260" />
+      <location filename="../../desktop/views/matters/window.py" line="261" />
       <source>保存事项清单</source>
       <translation>Save matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="264" />
+      <location filename="../../desktop/views/matters/window.py" line="265" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="264" />
+      <location filename="../../desktop/views/matters/window.py" line="265" />
       <source>已生成 %1 页</source>
       <translation>%1 pages generated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="278" />
+      <location filename="../../desktop/views/matters/window.py" line="279" />
       <source>请先选中一条待确认的通知</source>
       <translation>Select an order awaiting confirmation first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="279" />
+      <location filename="../../desktop/views/matters/window.py" line="280" />
       <source>请先选中一条整改中的通知</source>
       <translation>Select an order still being rectified first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="282" />
+      <location filename="../../desktop/views/matters/window.py" line="283" />
       <source>所选通知当前为“%1”,不能%2;</source>
       <translation>The notice selected is “%1”: “%2” is not possible. </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="283" />
+      <location filename="../../desktop/views/matters/window.py" line="284" />
       <source>只有待确认的通知可以%1</source>
       <translation>“%1” is only for a notice awaiting confirmation</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="284" />
+      <location filename="../../desktop/views/matters/window.py" line="285" />
       <source>只有整改中的通知可以%1</source>
       <translation>“%1” is only for a notice being rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="289" />
+      <location filename="../../desktop/views/matters/window.py" line="290" />
       <source>记录整改完毕</source>
       <translation>Record as rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="292" />
+      <location filename="../../desktop/views/matters/window.py" line="293" />
       <source>整改完毕</source>
       <translation>Rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="292" />
+      <location filename="../../desktop/views/matters/window.py" line="293" />
       <source>部门的整改情况:</source>
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="297" />
-      <location filename="../../desktop/views/matters/window.py" line="300" />
+      <location filename="../../desktop/views/matters/window.py" line="298" />
+      <location filename="../../desktop/views/matters/window.py" line="301" />
       <source>报送整改情况</source>
       <translation>Report rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="300" />
+      <location filename="../../desktop/views/matters/window.py" line="301" />
       <source>本部门的整改情况:</source>
       <translation>What our department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="307" />
+      <location filename="../../desktop/views/matters/window.py" line="308" />
       <source>确认%1已整改完毕?</source>
       <translation>Confirm that %1 has rectified?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="311" />
+      <location filename="../../desktop/views/matters/window.py" line="312" />
       <source>退回整改情况</source>
       <translation>Return the report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="333" />
+      <location filename="../../desktop/views/matters/window.py" line="334" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="333" />
-      <location filename="../../desktop/views/matters/window.py" line="342" />
+      <location filename="../../desktop/views/matters/window.py" line="334" />
+      <location filename="../../desktop/views/matters/window.py" line="343" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="345" />
+      <location filename="../../desktop/views/matters/window.py" line="346" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="353" />
+      <location filename="../../desktop/views/matters/window.py" line="354" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="353" />
-      <location filename="../../desktop/views/matters/window.py" line="363" />
+      <location filename="../../desktop/views/matters/window.py" line="354" />
+      <location filename="../../desktop/views/matters/window.py" line="364" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="360" />
-      <location filename="../../desktop/views/matters/window.py" line="363" />
+      <location filename="../../desktop/views/matters/window.py" line="361" />
+      <location filename="../../desktop/views/matters/window.py" line="364" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="360" />
+      <location filename="../../desktop/views/matters/window.py" line="361" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>
