@@ -67,10 +67,12 @@ class TextDialog(AsksBeforeDiscarding, QInputDialog):
         self.setWindowTitle(title)
         self.setLabelText(label)
         self.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
-        self.findChild(QPlainTextEdit).setTabChangesFocus(True)
+        box = self.findChild(QPlainTextEdit)
+        box.setTabChangesFocus(True)
+        box.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)  # QInputDialog's does not wrap: a reason is prose
         # A screen reader names the box by the question (not by the note of views/unsaved.py, a label too).
         question = next(label for label in self.findChildren(QLabel) if label is not self.discard_note)
-        question.setBuddy(self.findChild(QPlainTextEdit))
+        question.setBuddy(box)
 
 
 def ask_lines(parent: QWidget | None, title: str, label: str, typed: str = "") -> str | None:

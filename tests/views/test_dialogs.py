@@ -55,3 +55,17 @@ def test_a_fault_of_the_program_is_logged_with_its_trace_and_the_message_names_t
                                  f"这不是您的操作有误。详细情况已记入日志文件 {tmp_path / 'griddesk.log'},"
                                  "请把它交给负责维护本机的同事。"]
     assert "Traceback" in caplog.text and "KeyError: 'grid'" in caplog.text
+
+
+def test_a_reason_of_several_sentences_wraps_in_its_box(qtbot):
+    """QInputDialog's box did not wrap: a reason dictated on the phone ran off to the right, read by scrolling."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    dialog = dialogs.TextDialog(None, "申请延期", "延期理由(第十九条)")
+    qtbot.addWidget(dialog)
+    dialog.setTextValue("来电群众反映:小区东门路灯自上周起不亮,物业称需等供电所更换线路,预计下周完成。" * 3)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    box = dialog.findChild(QPlainTextEdit)
+    assert box.horizontalScrollBar().maximum() == 0
+    assert box.document().documentLayout().documentSize().height() > 1  # more than one line, wrapped
