@@ -79,6 +79,8 @@ def ask_lines(parent: QWidget | None, title: str, label: str, typed: str = "") -
     """Text of several lines from the user (starting from `typed`), or None when cancelled."""
     dialog = TextDialog(parent, title, label)
     dialog.setTextValue(typed)
+    if typed:
+        dialog.count_as_typed()  # typed before, for a step refused: not lost by one Esc either
     return dialog.textValue() if dialog.exec() else None
 
 

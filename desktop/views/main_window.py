@@ -32,6 +32,7 @@ from .queue_panel import QueuePanel
 from .roster_panel import RosterPanel
 from .setup_banner import SetupBanner
 from .retranslating import Retranslating
+from .unsaved import close_without_asking
 
 
 FIRST_SIZE = QSize(1480, 860)  # the window's size at the first start, where the screen has room
@@ -247,7 +248,7 @@ class MainWindow(Retranslating, QMainWindow):
         the windows it opened (a case's detail, the wall display), which closing it leaves up."""
         if problem:
             for opened in [w for w in self.findChildren(QWidget) if w.isWindow() and w.isVisible()]:
-                opened.close()
+                close_without_asking(opened)
             dialogs.information(self, self.tr("网格指挥台"), problem)
             self.close()
 

@@ -39,6 +39,13 @@ class AsksBeforeDiscarding:
         self.discard_note.setWordWrap(True)
         self.discard_note.hide()
         self._shown_texts: dict[QWidget, str] | None = None
+        self._given_as_typed = False
+        self._asking = True
+
+    def count_as_typed(self) -> None:
+        """Text put in before the form is shown is the user's own (typed for a step refused, offered
+        again): closing the form asks as for text typed in it."""
+        self._given_as_typed = True
 
     def typed(self) -> bool:
         """Whether closing the form would lose text typed in it."""
@@ -47,7 +54,7 @@ class AsksBeforeDiscarding:
 
     def reject(self) -> None:
         """(Qt rejects a dialog closed while hidden, too: nothing is on screen to lose then.)"""
-        if self.isVisible() and self.typed() and self.discard_note.isHidden():
+        if self._asking and self.isVisible() and self.typed() and self.discard_note.isHidden():
             self.discard_note.show()
             return
         super().reject()
@@ -56,9 +63,10 @@ class AsksBeforeDiscarding:
         super().showEvent(event)
         if self._shown_texts is not None:
             return
-        self._shown_texts = self._texts()
+        texts = self._texts()
+        self._shown_texts = {} if self._given_as_typed else texts
         _put_above_the_buttons(self, self.discard_note)
-        for field in self._shown_texts:  # typing on: the next Esc warns again
+        for field in texts:  # typing on: the next Esc warns again
             changed = field.textEdited if isinstance(field, QLineEdit) else field.textChanged
             changed.connect(self.discard_note.hide)
 
@@ -91,3 +99,16 @@ def _insert_above(layout: QLayout, widget: QWidget, note: QLabel) -> bool:
         if item.layout() is not None and _insert_above(item.layout(), widget, note):
             return True
     return False
+
+
+def close_without_asking(window: QWidget) -> bool:
+    """Close `window` whatever is typed in it: the program closes it (a desk whose account was disabled
+    closes every window it opened), with nobody to ask; a form left up would go on showing its text."""
+    asks = isinstance(window, AsksBeforeDiscarding)
+    if asks:
+        window._asking = False
+    try:
+        return window.close()
+    finally:
+        if asks:
+            window._asking = True

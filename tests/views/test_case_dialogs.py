@@ -121,6 +121,17 @@ def test_new_case_escape_cancels_and_bad_input_keeps_the_dialog_open(qtbot, demo
 
 
 
+def test_a_request_saved_has_nothing_left_to_lose(qtbot, demo_db, tasks):
+    """Once saved, the description no longer counted as typed text to warn about: only the one-line fields did."""
+    dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.description.setPlainText("楼道里的灯坏了一个月")
+    assert dialog.typed()
+    dialog.result_info = object()  # what a save leaves
+    assert not dialog.typed()
+
+
 def test_escape_on_a_half_typed_request_warns_before_throwing_it_away(qtbot, demo_db, tasks):
     """One key lost what a caller had dictated: the first Esc now says so in the form, a second goes."""
     dialog = NewCaseDialog(demo_db, actor(demo_db, "qg_op1"), tasks, township_code=TOWNSHIP)

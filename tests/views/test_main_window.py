@@ -252,6 +252,24 @@ def test_a_disabled_desk_closes_the_windows_it_opened_too(qtbot, desk_db, tasks,
     assert not w.isVisible() and not any(c.isVisible() for c in opened)
 
 
+@pytest.mark.law("Art. 15")
+def test_a_disabled_desk_closes_a_form_with_text_typed_in_it_too(qtbot, desk_db, tasks, system, answered):
+    """A form with text typed in it only said its text was not saved, and stayed up after the desk had
+    closed, showing what was typed."""
+    from desktop.services import accounts, users
+    from desktop.views.dialogs import TextDialog
+
+    w = MainWindow(desk_db, users.login(desk_db, "qg_op", PASSWORD), tasks)
+    qtbot.addWidget(w)
+    w.show()
+    form = TextDialog(w, "申请延期", "延期理由")
+    form.show()
+    form.setTextValue("来电人说:楼道的灯坏了一个月。")
+    accounts.set_active(desk_db, system, "qg_op", False)
+    w.bus.changed.emit("users")
+    assert not w.isVisible() and not form.isVisible()
+
+
 def test_the_first_start_fills_a_screen_too_small_for_the_designed_size(window):
     from PySide6.QtCore import QSize
 

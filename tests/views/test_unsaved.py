@@ -4,9 +4,10 @@ the form that it is not saved, and a second closes it; with nothing typed, the f
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.views.calendar.window import YearForm
+from desktop.views import dialogs
 from desktop.views.dialogs import TextDialog
+from desktop.views.unsaved import close_without_asking
 
 from .small_forms import FORMS, make
 
@@ -114,3 +117,32 @@ def test_a_years_rows_are_kept_until_the_second_esc(qtbot, desk_db, system, task
     assert form.isVisible() and form.table.rowCount() == 2
     _leave(qtbot, form, "Esc")
     assert not form.isVisible()
+
+
+@pytest.mark.parametrize("name", FORMS)
+def test_a_form_the_program_closes_goes_with_its_text(qtbot, request, name):
+    """A desk whose account was disabled closes its windows: a form with text only showed its note and
+    stayed up, showing what was typed (a requester's name and phone, an emergency) after the desk closed."""
+    form = make(request, name)
+    qtbot.addWidget(form)
+    form.show()
+    field = _text_field(form)
+    (field.setText if isinstance(field, QLineEdit) else field.setPlainText)(SAID)
+    assert close_without_asking(form)
+    assert not form.isVisible() and not form.discard_note.isVisible()
+
+
+def test_a_reason_offered_again_after_a_refusal_is_not_lost_by_one_esc(qtbot):
+    """The reason typed for a step refused (another desk changed the case) comes back in the box: one Esc
+    had closed it as if nothing were typed, and it was gone."""
+    seen = []
+
+    def esc_once_then_look():
+        box = QApplication.activeModalWidget()
+        qtbot.keyClick(box.focusWidget() or box, Qt.Key.Key_Escape)
+        seen.append((box.isVisible(), box.discard_note.isVisible(), box.textValue()))
+        box.done(QDialog.DialogCode.Rejected)
+
+    QTimer.singleShot(0, esc_once_then_look)
+    assert dialogs.ask_lines(None, "申请延期", "延期理由", SAID) is None
+    assert seen == [(True, True, SAID)]

@@ -341,9 +341,9 @@ class NewCaseDialog(AsksBeforeDiscarding, QDialog):
 
     def typed(self) -> bool:
         """Whether anything was typed that closing the form would lose (a caller still on the line)."""
-        return self.result_info is None and any(edit.text().strip() for edit in (self.requester_name, self.requester_phone, self.title_edit,
-                                                     self.lon, self.lat, self.address)) \
-            or bool(self.description.toPlainText().strip())
+        fields = (self.requester_name, self.requester_phone, self.title_edit, self.lon, self.lat, self.address)
+        return self.result_info is None and (any(edit.text().strip() for edit in fields)
+                                             or bool(self.description.toPlainText().strip()))
 
     def _failed(self, exc: BaseException) -> None:
         """Say why, then take the focus to the first field to correct (saving from the Save button, the
