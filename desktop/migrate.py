@@ -66,11 +66,44 @@ def head_revision() -> str:
 
 
 def current_revision(db: Database) -> str | None:
-    """The revision recorded in the database (None for an empty database)."""
-    with db.engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
+    """The revision recorded in the database (None for an empty database). A PostgreSQL role that may not
+    read the tables (the desktops' role before `db grant-desks`) is told who grants it, not a traceback."""
+    try:
+        with db.engine.connect() as conn:
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
+    except ProgrammingError as exc:
+        if getattr(exc.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
+            raise
+        url, owner = db.engine.url, _tables_owner(db)
+        reason = str(exc.orig).strip().splitlines()[0]
+        raise DatabaseUnavailable(
+            f"数据库用户 {url.username} 无权读取数据库 {url.database} 的数据表({reason}):值班台和 griddesk-admin "
+            f"的其他命令所用的数据库用户,须先由数据表的所有者 {owner} 为它授权:griddesk-admin --db "
+            f"{owner_url(db, owner)} db grant-desks {url.username};init 和 db grant-desks 本身须用 {owner} "
+            "的账号运行") from exc
+
+
+def owner_url(db: Database, owner: str) -> str:
+    """`db`'s PostgreSQL URL as `owner` gives it to a command, the password left for them to fill in."""
+    url = db.engine.url
+    port = f":{url.port}" if url.port else ""
+    return f"postgresql://{owner}:…@{url.host or ''}{port}/{url.database}"
+
+
+def init_command(db: Database) -> str:
+    """The `init` that sets `db` up or upgrades it: on PostgreSQL, run as the tables' owner (before there are
+    any, the database's, unless a superuser owns it) where that is another role than `db`'s, whose `init`
+    would be refused."""
+    url = db.engine.url
+    if not db.is_sqlite:
+        tables_owner = _tables_owner(db)
+        owner = tables_owner or _database_owner(db)
+        if owner not in (None, url.username):
+            whose = "数据表" if tables_owner else "数据库"
+            return f"griddesk-admin --db {owner_url(db, owner)} init(以{whose}的所有者 {owner} 的账号运行)"
+    return f"griddesk-admin --db {db.describe()} init"
 
 
 def newer_than_this_program(revision: str | None) -> DatabaseUnavailable | None:
@@ -234,9 +267,9 @@ def schema_problem(db: Database) -> DatabaseUnavailable | None:
         return None
     where = db.describe()
     if revision is None:
-        return DatabaseUnavailable(f"数据库 {where} 尚未初始化;请先对它运行 griddesk-admin --db {where} init")
+        return DatabaseUnavailable(f"数据库 {where} 尚未初始化;请先对它运行 {init_command(db)}")
     return newer_than_this_program(revision) or DatabaseUnavailable(
-        f"数据库 {where} 的结构版本 {revision} 较旧;请运行 griddesk-admin --db {where} init 升级")
+        f"数据库 {where} 的结构版本 {revision} 较旧;请运行 {init_command(db)} 升级")
 
 
 def upgrade(db: Database, *, on_wait: Callable[[str], None] | None = None,
@@ -306,6 +339,11 @@ def _upgrade_once(db: Database, before: str | None, waiting: _Waiting) -> None:
                 f"数据库用户 {url.username} 无权改动数据库 {url.database} 的表结构({reason}):升级只能由数据表的所有者 "
                 f"{owner} 运行;请用 {owner} 的账号运行 griddesk-admin init(值班台所用的数据库用户只能读写数据);"
                 "未作任何更改") from exc
+        if (owner := _database_owner(db)) not in (None, url.username):  # the desktops' role before the first init
+            raise DatabaseUnavailable(
+                f"数据库用户 {url.username} 无权在数据库 {url.database} 中建表({reason}):数据库 {url.database} 属于 "
+                f"{owner},请用 {owner} 的账号运行 griddesk-admin init(值班台所用的数据库用户只能读写数据,"
+                "由 init 之后的 db grant-desks 授权);未作任何更改") from exc
         # From PostgreSQL 15 only a database's owner may create tables in its public schema.
         raise DatabaseUnavailable(
             f"数据库用户 {url.username} 无权在数据库 {url.database} 中建表或改表({reason});请由数据库管理员把该库的"
@@ -318,6 +356,14 @@ def _tables_owner(db: Database) -> str | None:
     with db.engine.connect() as conn:
         return conn.scalar(text("SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() "
                                 "AND tablename = 'alembic_version'"))
+
+
+def _database_owner(db: Database) -> str | None:
+    """Who owns the PostgreSQL database itself (`createdb --owner`), None where a superuser does: that one is
+    no role to run `init` as (the tables would be the superuser's)."""
+    with db.engine.connect() as conn:
+        return conn.scalar(text("SELECT r.rolname FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba "
+                                "WHERE d.datname = current_database() AND NOT r.rolsuper"))
 
 
 def _sqlite_upgrade_engine(db: Database, waiting: _Waiting) -> Engine:

@@ -9,10 +9,15 @@ def _grant_desks(ctx, args) -> int:
     granted = desk_roles.grant_desks(ctx.db, ctx.actor, args.role)
     ctx.print(f"已为数据库用户 {granted.role} 授予值班台所需的权限:{granted.tables} 张表可读写数据"
               f"(结构版本表只读)、{granted.sequences} 个序列可用,{granted.owner} 以后运行 griddesk-admin init 新建的表亦然;"
-              f"它不能建表、改表或删表 (granted {granted.role} the rights a desktop needs, no schema changes)")
+              f"它不能{'' if granted.can_create else '建表、'}改表或删表 "
+              f"(granted {granted.role} the rights a desktop needs, no schema changes)")
     if not granted.can_log_in:
         ctx.print(f"注意:{granted.role} 尚不能登录(NOLOGIN),请由数据库管理员运行 ALTER ROLE {granted.role} LOGIN "
                   "(the role cannot log in yet)")
+    if granted.can_create:
+        ctx.print(f"注意:{granted.role} 仍可在模式 {granted.schema} 中建表(CREATE 权限来自 PUBLIC 或直接授予,"
+                  f"本命令不收回);{desk_roles.revoke_create(granted.schema)} "
+                  "(the role can still create tables in the schema)")
     return 0
 
 

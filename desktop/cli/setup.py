@@ -29,8 +29,8 @@ def require_current_schema(db: Database) -> None:
     if newer := migrate.newer_than_this_program(revision):
         raise newer
     if revision != migrate.head_revision():
-        raise DatabaseUnavailable(f"数据库 {db.describe()} 尚未初始化或结构不是最新版本;"
-                                  "请先对这个数据库运行 griddesk-admin init(带上同样的 --db 或 --demo)")
+        how = "griddesk-admin init(带上同样的 --db 或 --demo)" if db.is_sqlite else migrate.init_command(db)
+        raise DatabaseUnavailable(f"数据库 {db.describe()} 尚未初始化或结构不是最新版本;请先对这个数据库运行 {how}")
 
 
 def _init(ctx, args) -> int:

@@ -27,6 +27,16 @@ class Granted:
     tables: int
     sequences: int
     can_log_in: bool
+    schema: str = "public"
+    # The role may yet create tables of its own in the schema: PostgreSQL 14 and older let every role
+    # (PUBLIC) do so in public, which no grant of ours takes back (the schema is not the owner's to revoke on).
+    can_create: bool = False
+
+
+def revoke_create(schema: str) -> str:
+    """What the server's administrator runs so that no role but the owner creates tables in `schema`."""
+    return (f"请由数据库管理员运行 REVOKE CREATE ON SCHEMA {schema} FROM PUBLIC"
+            "(PostgreSQL 14 及更早的版本默认允许所有用户在 public 中建表)")
 
 
 def grant_desks(db: Database, actor: Actor, role: str) -> Granted:
@@ -73,8 +83,12 @@ def grant_desks(db: Database, actor: Actor, role: str) -> Granted:
             session.execute(text(statement))
         tables = session.scalar(text("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"))
         sequences = session.scalar(text("SELECT count(*) FROM pg_sequences WHERE schemaname = current_schema()"))
-        granted = Granted(role, owner, tables, sequences, can_log_in)
+        can_create = session.scalar(text("SELECT has_schema_privilege(:role, current_schema(), 'CREATE')"),
+                                    {"role": role})
+        granted = Granted(role, owner, tables, sequences, can_log_in, schema, can_create)
         login = "" if can_log_in else f";注意:{role} 尚不能登录(NOLOGIN),请由数据库管理员 ALTER ROLE {role} LOGIN"
+        if can_create:
+            login += f";注意:{role} 仍可在模式 {schema} 中建表,{revoke_create(schema)}"
         uow.audit(f"为值班台的数据库用户 {role} 授予读写数据的权限({tables} 张表、{sequences} 个序列,"
                   f"及 {owner} 以后新建的表){login}", owner=owner, tables=tables, sequences=sequences)
         return granted

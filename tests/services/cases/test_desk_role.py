@@ -219,3 +219,69 @@ def test_a_desk_roles_write_begun_during_an_upgrade_by_the_owner_is_refused_once
     assert refused.message == f"{migrate.UPGRADED_WHILE_RUNNING}(结构版本 {NEWER});本次操作未保存"
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(ChangeFeed).where(ChangeFeed.note.is_(None))) == 0
+
+
+def test_a_desk_role_not_granted_yet_is_told_who_grants_it_not_shown_a_traceback(db, shared, capsys):
+    """Before `db grant-desks`, every command (grant-desks itself, run as that role by mistake) and the desktop
+    failed on reading the schema's revision with PostgreSQL's traceback."""
+    desk_url = make_url(shared.desk_url)
+    told = (f"数据库用户 {shared.desk} 无权读取数据库 {shared.name} 的数据表(permission denied for table "
+            f"alembic_version):值班台和 griddesk-admin 的其他命令所用的数据库用户,须先由数据表的所有者 {shared.owner} "
+            f"为它授权:griddesk-admin --db postgresql://{shared.owner}:…@{desk_url.host}"
+            f"{':' + str(desk_url.port) if desk_url.port else ''}/{shared.name} db grant-desks {shared.desk};"
+            f"init 和 db grant-desks 本身须用 {shared.owner} 的账号运行")
+    for command_line in (["users", "list"], ["db", "grant-desks", shared.desk], ["init"]):
+        assert main(["--db", shared.desk_url, *command_line], out=io.StringIO()) == 1
+        assert capsys.readouterr().err == f"griddesk-admin: {told}\n", command_line
+    not_granted = Database.connect(shared.desk_url)
+    try:
+        with pytest.raises(DatabaseUnavailable) as refused:
+            migrate.schema_problem(not_granted)  # what the desktop asks before it opens
+        assert refused.value.message == told
+    finally:
+        not_granted.dispose()
+
+
+def test_a_desk_role_on_an_older_or_empty_database_is_told_to_have_the_owner_run_init(shared, capsys):
+    """They were told to run `init` with their own URL (which is refused), and before the first `init` to make
+    the desktops' role the database's owner."""
+    desk_url = make_url(shared.desk_url)
+    port = f":{desk_url.port}" if desk_url.port else ""
+    owners_init = (f"griddesk-admin --db postgresql://{shared.owner}:…@{desk_url.host}{port}/{shared.name} init"
+                   f"(以数据库的所有者 {shared.owner} 的账号运行)")
+    assert main(["--db", shared.desk_url, "users", "list"], out=io.StringIO()) == 1
+    assert capsys.readouterr().err.endswith(f";请先对这个数据库运行 {owners_init}\n")
+    assert main(["--db", shared.desk_url, "init"], out=io.StringIO()) == 1
+    said = capsys.readouterr().err
+    assert said == (f"griddesk-admin: 数据库用户 {shared.desk} 无权在数据库 {shared.name} 中建表(permission denied for "
+                    f"schema public):数据库 {shared.name} 属于 {shared.owner},请用 {shared.owner} 的账号运行 "
+                    "griddesk-admin init(值班台所用的数据库用户只能读写数据,由 init 之后的 db grant-desks 授权);"
+                    "未作任何更改\n")
+    assert "ALTER DATABASE" not in said
+
+    assert main(["--db", shared.owner_url, "init"], out=io.StringIO()) == 0
+    assert main(["--db", shared.owner_url, "db", "grant-desks", shared.desk], out=io.StringIO()) == 0
+    owner = Database.connect(shared.owner_url)
+    desk = Database.connect(shared.desk_url)
+    try:
+        at_an_older_revision(owner)
+        owners_upgrade = owners_init.replace("以数据库的所有者", "以数据表的所有者")
+        assert main(["--db", shared.desk_url, "users", "list"], out=io.StringIO()) == 1
+        assert capsys.readouterr().err.endswith(f";请先对这个数据库运行 {owners_upgrade}\n")
+        problem = migrate.schema_problem(desk)  # the desktop's refusal to start
+        assert problem.message == (f"数据库 {desk.describe()} 的结构版本 {OLDER} 较旧;请运行 {owners_upgrade} 升级")
+    finally:
+        desk.dispose()
+        owner.dispose()
+
+
+def test_granting_says_so_where_the_desk_role_may_still_create_tables(db, shared):
+    """PostgreSQL 14 and older let every role create tables in public: the grant said the role could not."""
+    with db.engine.begin() as conn:  # the database's owner owns public from PostgreSQL 15
+        conn.execute(text(f'GRANT CREATE ON SCHEMA public TO "{shared.desk}"'))
+    said = io.StringIO()
+    assert main(["--db", shared.owner_url, "db", "grant-desks", shared.desk], out=said) == 0
+    first, warning = said.getvalue().splitlines()
+    assert "它不能改表或删表 " in first and "建表" not in first.split(";")[-1]
+    assert warning.startswith(f"注意:{shared.desk} 仍可在模式 public 中建表")
+    assert "REVOKE CREATE ON SCHEMA public FROM PUBLIC" in warning
