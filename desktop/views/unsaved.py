@@ -2,15 +2,16 @@
 
 Esc, Cancel or the window's close button on a form with text typed in it (a request a caller
 dictated, a reason for refusing a dispatch, an extension or an objection, a department's address)
-first say in the form that it is not saved; a second, with nothing typed between, closes it. Said
-in the form rather than asked in a box: a second Esc is all it takes to go on. Nothing typed, the
-first closes it.
+first say in the form that it is not saved; a second, with nothing changed in the form between,
+closes it. Said in the form rather than asked in a box: a second Esc is all it takes to go on.
+Nothing typed, the first closes it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractSpinBox,
     QComboBox,
     QDialogButtonBox,
@@ -41,6 +42,7 @@ class AsksBeforeDiscarding:
         self._shown_texts: dict[QWidget, str] | None = None
         self._given_as_typed = False
         self._asking = True
+        self._warned_at: tuple | None = None  # what the form held when the note was shown
 
     def count_as_typed(self) -> None:
         """Text put in before the form is shown is the user's own (typed for a step refused, offered
@@ -53,14 +55,46 @@ class AsksBeforeDiscarding:
         return any(text.strip() and text != shown.get(field, "") for field, text in self._texts().items())
 
     def reject(self) -> None:
-        """(Qt rejects a dialog closed while hidden, too: nothing is on screen to lose then.)"""
-        if self._asking and self.isVisible() and self.typed() and self.discard_note.isHidden():
-            self.discard_note.show()
+        """(Qt rejects a dialog closed while hidden, too: nothing is on screen to lose then.) A second time
+        goes only if nothing in the form changed since the note was shown: a date, a count or a row
+        changed after it is to be lost as little as a text typed."""
+        if self._asking and self.isVisible() and self.typed() \
+                and (self.discard_note.isHidden() or self._held() != self._warned_at):
+            self._warned_at = self._held()
+            self._show_note()
             return
         super().reject()
 
+    def _show_note(self) -> None:
+        """The note, and room for all its lines: a narrow form had grown by one line and cut the rest, the
+        very words saying what to do."""
+        self.discard_note.show()
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() \
+            else layout.totalSizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def _held(self) -> tuple:
+        """Every value the form's fields hold, in order: texts, numbers, dates, choices, ticks."""
+        held = []
+        for field in self.findChildren(QWidget):
+            if field.window() is not self or isinstance(field.parentWidget(), (QAbstractSpinBox, QComboBox)):
+                continue
+            if isinstance(field, (QLineEdit, QAbstractSpinBox)):
+                held.append(field.text())
+            elif isinstance(field, (QPlainTextEdit, QTextEdit)):
+                held.append(field.toPlainText())
+            elif isinstance(field, QComboBox):
+                held.append(field.currentIndex())
+            elif isinstance(field, QAbstractButton) and field.isCheckable():
+                held.append(field.isChecked())
+        return tuple(held)
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self.discard_note.hide()  # shown again (a form reopened after a refusal): the next Esc warns again
         if self._shown_texts is not None:
             return
         texts = self._texts()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QLineEdit,
@@ -21,7 +22,7 @@ from desktop.views import dialogs
 from desktop.views.dialogs import TextDialog
 from desktop.views.unsaved import close_without_asking
 
-from .small_forms import FORMS, make
+from .small_forms import FORMS, QIAOGANG, make
 
 SAID = "来电人说:楼道的灯坏了一个月,物业推说不归他们管。"  # several sentences from a phone call
 
@@ -146,3 +147,67 @@ def test_a_reason_offered_again_after_a_refusal_is_not_lost_by_one_esc(qtbot):
     QTimer.singleShot(0, esc_once_then_look)
     assert dialogs.ask_lines(None, "申请延期", "延期理由", SAID) is None
     assert seen == [(True, True, SAID)]
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("name", FORMS)
+def test_the_note_is_read_whole_in_a_narrow_form(qtbot, request, translations, name, language):
+    """A narrow form grew by one line for the note: the rest was cut, the very words saying what to do."""
+    translations.install(language)
+    form = make(request, name)
+    qtbot.addWidget(form)
+    form.show()
+    field = _text_field(form)
+    (field.setText if isinstance(field, QLineEdit) else field.setPlainText)(SAID)
+    _leave(qtbot, form, "Esc")
+    QApplication.processEvents()
+    note = form.discard_note
+    assert note.isVisible() and note.height() >= note.heightForWidth(note.width())
+
+
+def test_a_form_reopened_after_a_refusal_warns_again_at_the_first_esc(qtbot):
+    """A form refused at its save is shown again: the note of an Esc pressed before had stayed up, and the
+    next Esc threw the text away."""
+    form = TextDialog(None, "延期", "延期理由")
+    qtbot.addWidget(form)
+    form.show()
+    form.setTextValue(SAID)
+    _leave(qtbot, form, "Esc")
+    assert form.discard_note.isVisible()
+    form.hide()  # OK pressed, the save refused, the form shown again as it was
+    form.show()
+    assert not form.discard_note.isVisible()
+    _leave(qtbot, form, "Esc")
+    assert form.isVisible() and form.textValue() == SAID
+
+
+def test_a_date_changed_after_the_warning_makes_the_next_esc_warn_again(qtbot, desk_db, system, tasks):
+    """Only typing had armed the note again: a year's date or kind changed after it went with the next Esc."""
+    form = YearForm(2027, desk_db, system, tasks)
+    qtbot.addWidget(form)
+    form.show()
+    form.add_row()
+    _leave(qtbot, form, "Esc")
+    assert form.discard_note.isVisible()
+    date = next(w for w in form.findChildren(QDateEdit) if w.window() is form)
+    date.setDate(date.date().addDays(3))
+    _leave(qtbot, form, "Esc")
+    assert form.isVisible() and form.discard_note.isVisible()
+    _leave(qtbot, form, "Esc")
+    assert not form.isVisible()
+
+
+def test_an_emergency_told_by_choices_and_counts_alone_is_not_lost_by_one_esc(qtbot, sqlite_db, system):
+    """A report taken down during a call as a type, a level and casualty counts, no text typed, went with one Esc."""
+    from desktop.tasks import SyncTaskRunner
+    from desktop.views.emergencies.report_dialog import EmergencyReportDialog
+
+    form = EmergencyReportDialog(sqlite_db, system, SyncTaskRunner(), township_code=QIAOGANG)
+    qtbot.addWidget(form)
+    form.show()
+    form.form.level.setCurrentIndex(1)
+    form.form.deaths.setValue(2)
+    _leave(qtbot, form, "Esc")
+    assert form.isVisible() and form.discard_note.isVisible()
+    _leave(qtbot, form, "Esc")
+    assert not form.isVisible()

@@ -183,6 +183,7 @@ class EmergencyReportDialog(AsksBeforeDiscarding, QDialog):
         self.db, self.actor, self.tasks, self.township_code = db, actor, tasks, township_code
         self.setWindowTitle(self.tr("报告紧急情况(《条例》第二十一条)"))
         self.form = EmergencyReportForm()
+        self._facts_shown: dict | None = None
         self.township: QComboBox | None = None
         if township_code is None:
             self.township = QComboBox()
@@ -201,6 +202,21 @@ class EmergencyReportDialog(AsksBeforeDiscarding, QDialog):
         layout.addWidget(buttons)
         hint = self.sizeHint()
         fit_to_screen(self, hint.width(), hint.height())
+
+    def showEvent(self, event) -> None:
+        if self._facts_shown is None:
+            self._facts_shown = self._facts()
+        super().showEvent(event)
+
+    def _facts(self) -> dict:
+        """What was told of the emergency (not when it was learned, which the form fills in)."""
+        facts = self.form.values()
+        del facts["learned_at"]
+        return facts
+
+    def typed(self) -> bool:
+        """A type, a level, counts or a place chosen from a call are lost on closing as much as a text typed."""
+        return super().typed() or (self._facts_shown is not None and self._facts() != self._facts_shown)
 
     def _townships(self, infos) -> None:
         for info in infos:
