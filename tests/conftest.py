@@ -111,6 +111,15 @@ class _PgTemplates:
         self.admin.dispose()
 
 
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto`: two workers per core. A test waits on PostgreSQL, a timer or the display for about a
+    quarter of its time: with one worker per core the cores stood idle that long. PYTEST_XDIST_AUTO_NUM_WORKERS
+    still says otherwise."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    return 2 * (os.cpu_count() or 1)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _log_folder(tmp_path_factory):
     """The programs' log files (desktop.logs) of the run in a folder of its own, not the user's."""
