@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
+
+from .enter_key import on_enter
 
 
 def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
@@ -24,20 +25,15 @@ def enter_presses(dialog: QDialog, button: QPushButton | None) -> None:
     if button is not None:
         button.setDefault(True)
         return
-    pressing = _EnterPresses(dialog)
-    for other in dialog.findChildren(QPushButton):
-        if other.window() is dialog:
-            other.setAutoDefault(False)  # else Qt makes the first the dialog's default when it is shown
-            other.setDefault(False)
-            other.installEventFilter(pressing)
+    buttons = [b for b in dialog.findChildren(QPushButton) if b.window() is dialog]
+    for other in buttons:
+        other.setAutoDefault(False)  # else Qt makes the first the dialog's default when it is shown
+        other.setDefault(False)
+    on_enter(buttons, _press, owner=dialog)  # Qt would let Enter on a button that is no default go on
 
 
-class _EnterPresses(QObject):
-    """Enter on a button that is no default presses it, as Space does: Qt would let it go on to the dialog."""
-
-    def eventFilter(self, button: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                and button.isEnabled():
-            button.animateClick()
-            return True
+def _press(button: QPushButton) -> bool:
+    if not button.isEnabled():
         return False
+    button.animateClick()
+    return True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QTableView,
     QToolTip,
 )
+
+from .enter_key import on_enter
 
 
 class RowsModel(QAbstractTableModel):
@@ -104,20 +106,13 @@ def fit_columns(view: QTableView, widest_share: float = 0.4) -> None:
         view.setColumnWidth(column, min(view.columnWidth(column), widest))
 
 
-class _EnterOpens(QObject):
-    def __init__(self, view: QAbstractItemView, open_row):
-        super().__init__(view)
-        self.open_row = open_row
-
-    def eventFilter(self, view: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                and view.currentIndex().isValid():
-            self.open_row(view.currentIndex())
-            return True
-        return False
-
-
 def enter_opens(view: QAbstractItemView, open_row) -> None:
     """Enter calls `open_row(index)` on the current row, as a double-click does, and stops there: a table
     lets Enter go on to its dialog, whose default button it would press as well."""
-    view.installEventFilter(_EnterOpens(view, open_row))
+    def open_current(view: QAbstractItemView) -> bool:
+        if not view.currentIndex().isValid():
+            return False
+        open_row(view.currentIndex())
+        return True
+
+    on_enter([view], open_current, owner=view)
