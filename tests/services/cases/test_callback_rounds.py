@@ -4,7 +4,7 @@ is called back in person."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta, timezone
 
 import pytest
 from sqlalchemy import select
@@ -14,7 +14,7 @@ from desktop.models import Callback, CaseEvent
 from desktop.models.base import utcnow
 from desktop.models.enums import CallbackMethod, CallbackState, Channel, Satisfaction
 from desktop.services.cases import callbacks, case_rules, dispatch, hold, onspot_escalation
-from desktop.services.clock import WorkCalendar
+from desktop.services.clock import BEIJING, WorkCalendar
 
 
 def _closed(world, **requester):
@@ -44,7 +44,9 @@ def _last_event(world, case_id):
 def test_an_early_attempt_not_reached_keeps_the_rounds_due_date_and_the_next_is_on_another_day(world):
     case = _closed(world)
     first = _pending(world, case.id)
-    now = utcnow()
+    # Noon of Beijing's day: the attempts half an hour apart fall on one day whatever the hour the
+    # tests run (from 23:30 Beijing time, utcnow() and half an hour later were two days).
+    now = datetime.combine(utcnow().astimezone(BEIJING).date(), time(12), BEIJING).astimezone(timezone.utc)
     callbacks.record_callback(world.db, world.operator, callback_id=first.id, reached=False, now=now)
     retry = _pending(world, case.id)
     assert retry.due_at == first.due_at  # three working days off, not tomorrow
