@@ -7,9 +7,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from . import dialogs
+from .unsaved import AsksBeforeDiscarding
 
 
-class CitySettingsDialog(QDialog):
+class CitySettingsDialog(AsksBeforeDiscarding, QDialog):
     """Subclasses fill `form`, then call `finish(…)`; they show a loaded value in `show_value`
     and give the service's keyword arguments in `values`. `saved` carries what the service stored.
 
@@ -23,6 +24,7 @@ class CitySettingsDialog(QDialog):
         super().__init__(parent)
         self.db, self.actor, self.tasks = db, actor, tasks
         self._shown: dict = {}  # the values() of the setting as loaded
+        self._is_shown = False  # until loaded, nothing in the form is the user's
         self.form = QFormLayout()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -51,7 +53,12 @@ class CitySettingsDialog(QDialog):
     def _loaded(self, value) -> None:
         self.show_value(value)
         self._shown = self.values()
+        self._is_shown = True
         self.save_button.setEnabled(self.may_configure)
+
+    def typed(self) -> bool:
+        """A value changed and not saved (a phone number, a time limit) is not lost by one Esc."""
+        return self._is_shown and bool(self.changes())
 
     def show_value(self, value) -> None:
         raise NotImplementedError

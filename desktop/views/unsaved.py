@@ -34,8 +34,7 @@ class AsksBeforeDiscarding:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.discard_note = QLabel(QCoreApplication.translate(
-            "AsksBeforeDiscarding", "已填写的内容尚未保存:再按一次 Esc(或再点“取消”)放弃,继续填写则保留"), self)
+        self.discard_note = QLabel(self)
         self.discard_note.setStyleSheet("color: #b00000;")
         self.discard_note.setWordWrap(True)
         self.discard_note.hide()
@@ -99,7 +98,11 @@ class AsksBeforeDiscarding:
             return
         texts = self._texts()
         self._shown_texts = {} if self._given_as_typed else texts
-        _put_above_the_buttons(self, self.discard_note)
+        box = _button_box(self)
+        self.discard_note.setText(QCoreApplication.translate(
+            "AsksBeforeDiscarding", "已填写的内容尚未保存:再按一次 Esc(或再点“%1”)放弃,继续填写则保留")
+            .replace("%1", _rejecting_text(box)))
+        _put_above_the_buttons(self, box, self.discard_note)
         for field in texts:  # typing on: the next Esc warns again
             changed = field.textEdited if isinstance(field, QLineEdit) else field.textChanged
             changed.connect(self.discard_note.hide)
@@ -114,8 +117,19 @@ class AsksBeforeDiscarding:
         return texts
 
 
-def _put_above_the_buttons(dialog: QWidget, note: QLabel) -> None:
-    box = next((b for b in dialog.findChildren(QDialogButtonBox) if b.window() is dialog), None)
+def _button_box(dialog: QWidget) -> QDialogButtonBox | None:
+    return next((b for b in dialog.findChildren(QDialogButtonBox) if b.window() is dialog), None)
+
+
+def _rejecting_text(box: QDialogButtonBox | None) -> str:
+    """The caption of the button that closes the form without saving (取消, 关闭), as the note names it."""
+    button = next((b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.RejectRole),
+                  None) if box is not None else None
+    return button.text().replace("&", "") if button is not None \
+        else QCoreApplication.translate("AsksBeforeDiscarding", "取消")
+
+
+def _put_above_the_buttons(dialog: QWidget, box: QDialogButtonBox | None, note: QLabel) -> None:
     layout = box.parentWidget().layout() if box is not None else None
     if layout is None or not _insert_above(layout, box, note):
         dialog.layout().addWidget(note)

@@ -392,9 +392,14 @@
   <context>
     <name>AsksBeforeDiscarding</name>
     <message>
-      <location filename="../../desktop/views/unsaved.py" line="36" />
-      <source>已填写的内容尚未保存:再按一次 Esc(或再点“取消”)放弃,继续填写则保留</source>
-      <translation>What has been typed is not saved: press Esc again (or Cancel) to discard it, or go on typing to keep it</translation>
+      <location filename="../../desktop/views/unsaved.py" line="102" />
+      <source>已填写的内容尚未保存:再按一次 Esc(或再点“%1”)放弃,继续填写则保留</source>
+      <translation>What has been typed is not saved: press Esc again (or %1) to discard it, or go on typing to keep it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/unsaved.py" line="129" />
+      <source>取消</source>
+      <translation>Cancel</translation>
     </message>
   </context>
   <context>
@@ -1448,12 +1453,12 @@
   <context>
     <name>CitySettingsDialog</name>
     <message>
-      <location filename="../../desktop/views/city_settings.py" line="29" />
+      <location filename="../../desktop/views/city_settings.py" line="31" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/city_settings.py" line="31" />
+      <location filename="../../desktop/views/city_settings.py" line="33" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
@@ -1970,74 +1975,74 @@
   <context>
     <name>DispatchDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="53" />
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="84" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="54" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="85" />
       <source>派遣</source>
       <translation>Dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="61" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="62" />
       <source>输入单位名称的一部分查找</source>
       <translation>Type part of a department's name to find it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="63" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="64" />
       <source>查找协办单位</source>
       <translation>Find co-handlers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="64" />
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="81" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="65" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="82" />
       <source>协办单位</source>
       <translation>Co-handlers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="79" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="80" />
       <source>主办(首接)单位</source>
       <translation>Lead department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="85" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="86" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="104" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="105" />
       <source>派遣 %1</source>
       <translation>Dispatch %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="107" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="108" />
       <source>现在派遣:%1 前签收,办理时限 %2 %3,%4 前办结</source>
       <translation>Dispatched now: to be signed for by %1; time limit %2 %3, to be finished by %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="111" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="112" />
       <source>%1 年的节假日安排尚未录入,期限暂按周一至周五计算</source>
       <translation>The holidays of %1 are not entered yet: deadlines are counted Monday to Friday for now</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="124" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="125" />
       <source>已选协办单位:%1</source>
       <translation>Co-handlers chosen: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="135" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="136" />
       <source>%1 没有联络员账号,无人能在桌面签收(条例第十九条):派遣后请电话通知</source>
       <translation>%1 has no liaison account, so nobody can sign for the case at a desk (Art. 19): phone it after dispatching</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="154" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="155" />
       <source> · 正在协办</source>
       <translation> · co-handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="155" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="156" />
       <source> · 正在协办,继续协办</source>
       <translation> · co-handling, carries on</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="169" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="170" />
       <source>(无推荐理由)</source>
       <translation>(no reason for the suggestion)</translation>
     </message>
@@ -2179,22 +2184,22 @@
       <translation>Report an emergency (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="189" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="190" />
       <source>按经纬度所在网格确定</source>
       <translation>From the grid at the coordinates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="190" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="191" />
       <source>所属乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="194" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="195" />
       <source>报送</source>
       <translation>Submit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="195" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="196" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -3669,42 +3674,42 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="197" />
+      <location filename="../../desktop/views/main_window.py" line="198" />
       <source>网格指挥台 — 北海市网格化服务管理</source>
       <translation>GridDesk — Beihai grid-based service management</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="198" />
+      <location filename="../../desktop/views/main_window.py" line="199" />
       <source>工具栏</source>
       <translation>Toolbar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="205" />
+      <location filename="../../desktop/views/main_window.py" line="206" />
       <source>数据库:%1</source>
       <translation>Database: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="206" />
+      <location filename="../../desktop/views/main_window.py" line="207" />
       <source>用户:%1</source>
       <translation>User: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="211" />
+      <location filename="../../desktop/views/main_window.py" line="212" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="212" />
+      <location filename="../../desktop/views/main_window.py" line="213" />
       <source>网格指挥台:依据《北海市网格化服务管理条例》的乡镇(街道)网格化服务管理指挥中心桌面端。</source>
       <translation>GridDesk: the desktop of a township grid-management command center under the Beihai Grid-based Service Management Regulations.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="251" />
+      <location filename="../../desktop/views/main_window.py" line="252" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="282" />
+      <location filename="../../desktop/views/main_window.py" line="283" />
       <source>未办结 %1 · 超期 %2 · 今日受理 %3</source>
       <translation>Open %1 · overdue %2 · received today %3</translation>
     </message>
@@ -6026,17 +6031,17 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>… %1 more, see “Show Details”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="85" />
+      <location filename="../../desktop/views/dialogs.py" line="89" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="96" />
+      <location filename="../../desktop/views/dialogs.py" line="100" />
       <source>程序出错,本次操作未完成:%1</source>
       <translation>The program failed; this was not done: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="99" />
+      <location filename="../../desktop/views/dialogs.py" line="103" />
       <source>这不是您的操作有误。详细情况已记入日志文件 %1,请把它交给负责维护本机的同事。</source>
       <translation>This is not a mistake of yours. The details are in the log file %1: please pass it to whoever looks after this computer.</translation>
     </message>
@@ -6065,47 +6070,47 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>menus</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="144" />
+      <location filename="../../desktop/views/main_window.py" line="145" />
       <source>查找地点</source>
       <translation>Find place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="145" />
+      <location filename="../../desktop/views/main_window.py" line="146" />
       <source>查找案件</source>
       <translation>Find case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="146" />
+      <location filename="../../desktop/views/main_window.py" line="147" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="147" />
+      <location filename="../../desktop/views/main_window.py" line="148" />
       <source>区划树</source>
       <translation>Place tree</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="148" />
+      <location filename="../../desktop/views/main_window.py" line="149" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="149" />
+      <location filename="../../desktop/views/main_window.py" line="150" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="166" />
+      <location filename="../../desktop/views/main_window.py" line="167" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="167" />
+      <location filename="../../desktop/views/main_window.py" line="168" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="174" />
+      <location filename="../../desktop/views/main_window.py" line="175" />
       <source>界面语言</source>
       <translation>Language</translation>
     </message>

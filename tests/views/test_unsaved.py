@@ -17,7 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sqlalchemy import select
+
+from desktop.models import Case
+from desktop.models.enums import CaseState
+from desktop.services import users
+from desktop.tasks import SyncTaskRunner
 from desktop.views.calendar.window import YearForm
+from desktop.views.cases.case_rules_dialog import CaseRulesDialog
+from desktop.views.cases.dispatch_dialog import DispatchDialog
+from desktop.views.emergencies.ladder_settings import DutyPhonesDialog, LadderSettingsDialog
+from desktop.views.printing.notice_texts_dialog import NoticeTextsDialog
 from desktop.views import dialogs
 from desktop.views.dialogs import TextDialog
 from desktop.views.unsaved import close_without_asking
@@ -211,3 +221,79 @@ def test_an_emergency_told_by_choices_and_counts_alone_is_not_lost_by_one_esc(qt
     assert form.isVisible() and form.discard_note.isVisible()
     _leave(qtbot, form, "Esc")
     assert not form.isVisible()
+
+
+def _change_phone(dialog):
+    edit = next(iter(dialog.phones.values()))
+    edit.setText(edit.text() + "1")
+
+
+def _change_limit(dialog):
+    dialog.follow_up.setValue(dialog.follow_up.value() + 1)
+
+
+def _change_rule(dialog):
+    dialog.numbers["on_hold_every_days"].setValue(dialog.numbers["on_hold_every_days"].value() + 1)
+
+
+def _change_hotline(dialog):
+    dialog.edits["notice.hotline"].setText(dialog.edits["notice.hotline"].text() + "5")
+
+
+SETTINGS = {"duty phones": (DutyPhonesDialog, _change_phone), "ladder": (LadderSettingsDialog, _change_limit),
+            "case rules": (CaseRulesDialog, _change_rule), "notice texts": (NoticeTextsDialog, _change_hotline)}
+
+
+@pytest.mark.parametrize("name", SETTINGS)
+def test_a_setting_changed_and_not_saved_is_kept_until_the_second_esc(qtbot, sqlite_db, system, name):
+    """The duty rooms' phones, the ladder's time limits, the callback rules and the notice-board texts went
+    with one Esc or 关闭, changes and all; the note names the button the form has."""
+    kind, change = SETTINGS[name]
+    unchanged = kind(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(unchanged)
+    unchanged.show()
+    _leave(qtbot, unchanged, "Esc")
+    assert not unchanged.isVisible()
+    dialog = kind(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    change(dialog)
+    _leave(qtbot, dialog, "Cancel")
+    assert dialog.isVisible() and "再点“关闭”" in dialog.discard_note.text() and dialog.discard_note.isVisible()
+    change(dialog)  # changed again after the note: the next Esc warns again
+    _leave(qtbot, dialog, "Esc")
+    assert dialog.isVisible() and dialog.changes()
+    _leave(qtbot, dialog, "Esc")
+    assert not dialog.isVisible()
+
+
+@pytest.mark.law("Art. 18")
+def test_a_dispatch_with_co_handlers_ticked_is_kept_until_the_second_esc(qtbot, demo_db, tasks):
+    """Co-handlers found one by one in a long list, or a lead other than the suggestion, went with one Esc."""
+    with demo_db.session() as s:
+        case_id, version = s.execute(select(Case.id, Case.version).where(Case.state == CaseState.REGISTERED)
+                                     .limit(1)).one()
+    operator = users.actor_for(demo_db, "qg_op1")
+    untouched = DispatchDialog(demo_db, operator, tasks, case_id, version)
+    qtbot.addWidget(untouched)
+    untouched.show()
+    untouched.co_filter.setText("派出所")  # only looked for: nothing to keep
+    _leave(qtbot, untouched, "Esc")
+    assert not untouched.isVisible()
+    dialog = DispatchDialog(demo_db, operator, tasks, case_id, version)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.co.item(1).setCheckState(Qt.CheckState.Checked)
+    _leave(qtbot, dialog, "Esc")
+    assert dialog.isVisible() and dialog.discard_note.isVisible() and "再点“取消”" in dialog.discard_note.text()
+    dialog.co.item(2).setCheckState(Qt.CheckState.Checked)  # another ticked after the note
+    _leave(qtbot, dialog, "Esc")
+    assert dialog.isVisible() and len(dialog.co_handlers()) == 2
+    _leave(qtbot, dialog, "Esc")
+    assert not dialog.isVisible()
+    chosen = DispatchDialog(demo_db, operator, tasks, case_id, version)
+    qtbot.addWidget(chosen)
+    chosen.show()
+    chosen.lead.setCurrentIndex(1)
+    _leave(qtbot, chosen, "Esc")
+    assert chosen.isVisible() and chosen.discard_note.isVisible()

@@ -27,6 +27,7 @@ from ...services.cases import dispatch
 from ...services.clock import due_text
 from .. import dialogs
 from ..screen_fit import fit_to_screen
+from ..unsaved import AsksBeforeDiscarding, close_without_asking
 
 
 class FilterEdit(QLineEdit):
@@ -43,7 +44,7 @@ class FilterEdit(QLineEdit):
         super().keyPressEvent(event)
 
 
-class DispatchDialog(QDialog):
+class DispatchDialog(AsksBeforeDiscarding, QDialog):
     dispatched = Signal(object)  # the CaseInfo after dispatching
     conflicted = Signal()  # refused: the case changed since the dialog opened
 
@@ -194,6 +195,15 @@ class DispatchDialog(QDialog):
         self.sending = sending
         self.buttons.setEnabled(not sending)
 
+    def typed(self) -> bool:
+        """A lead chosen other than the suggestion, or co-handlers ticked (found one by one in a long
+        list), is not lost by one Esc; a find field's text alone is nothing to keep."""
+        return self.lead.currentIndex() > 0 or bool(self.co_handlers())
+
+    def _held(self) -> tuple:
+        return super()._held() + tuple(self.co.item(r).checkState() == Qt.CheckState.Checked
+                                       for r in range(self.co.count()))
+
     def reject(self) -> None:
         if not self.sending:  # Esc while the dispatch is on its way: its answer decides
             super().reject()
@@ -208,4 +218,4 @@ class DispatchDialog(QDialog):
         dialogs.show_error(self, exc)
         if isinstance(exc, Conflict):  # the case changed meanwhile: decide again on what it is now
             self.conflicted.emit()
-            self.reject()
+            close_without_asking(self)
