@@ -1,8 +1,9 @@
 """Shared fixtures: a migrated database with the real Beihai tree, on SQLite and PostgreSQL.
 
-Every test gets its own database copied from a template built once per run (once per
-pytest-xdist worker): a file copy on SQLite, `CREATE DATABASE … TEMPLATE` on PostgreSQL (when
-GRIDDESK_TEST_PG_URL is set).
+Every test gets its own database copied from a template built once per run, by the first
+pytest-xdist worker that needs it while the others wait: a file copy on SQLite, `CREATE DATABASE …
+TEMPLATE` on PostgreSQL (when GRIDDESK_TEST_PG_URL is set). The run's first process names the
+run (GRIDDESK_TEST_RUN, which the workers inherit) and removes its templates at the end.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import shutil
 import tempfile
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,7 +29,7 @@ from desktop.db import Database, normalise_url  # noqa: E402
 from desktop.services import reference  # noqa: E402
 from desktop.services.security import Actor  # noqa: E402
 from backends import BACKENDS, PG_URL  # noqa: E402
-from server_use import ServerUse  # noqa: E402
+from server_use import ServerUse, exclusive_lock  # noqa: E402
 
 _counter = itertools.count()
 
@@ -53,19 +55,62 @@ def _build(db: Database, with_tree: bool | str) -> None:
     db.dispose()
 
 
+_RUN = "GRIDDESK_TEST_RUN"  # the run's name, set by its first process and inherited by its workers
+
+
+def _run_name() -> str:
+    return os.environ[_RUN]
+
+
+def _run_folder() -> Path:
+    """The run's folder that all its processes share: the templates and the locks that build each once."""
+    folder = Path(tempfile.gettempdir()) / f"griddesk-tests-{_run_name()}"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def _this_process() -> str:
+    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+@contextmanager
+def _building(kind: str):
+    """One process at a time builds (or finds built) the template `kind` of the run."""
+    with exclusive_lock(_run_folder() / f"template-{kind}.lock"):
+        yield
+
+
+def pytest_configure(config):
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        os.environ[_RUN] = uuid.uuid4().hex[:8]
+
+
+def pytest_unconfigure(config):
+    """The run's first process, after every worker has ended: its templates, and any database a worker
+    that died left behind, go."""
+    if "PYTEST_XDIST_WORKER" in os.environ or _RUN not in os.environ:
+        return
+    shutil.rmtree(Path(tempfile.gettempdir()) / f"griddesk-tests-{_run_name()}", ignore_errors=True)
+    if PG_URL:
+        _PgTemplates(PG_URL).drop_run()
+
+
 class _SqliteTemplates:
-    def __init__(self, folder):
-        self.folder = folder
-        self.files = {}
+    def __init__(self):
+        self.built: set = set()  # the templates this process has seen built
 
-    def template(self, with_tree: bool):
-        if with_tree not in self.files:
-            path = self.folder / f"template-{with_tree}.sqlite"
-            _build(Database.connect(f"sqlite:///{path}"), with_tree)
-            self.files[with_tree] = path
-        return self.files[with_tree]
+    def template(self, with_tree: bool | str) -> Path:
+        path = _run_folder() / f"template-{with_tree}.sqlite"
+        if with_tree not in self.built:
+            with _building(f"sqlite-{with_tree}"):
+                if not path.exists():
+                    building = path.with_suffix(f".{_this_process()}.building")  # whole or not there
+                    _build(Database.connect(f"sqlite:///{building}"), with_tree)
+                    os.replace(building, path)
+            self.built.add(with_tree)
+        return path
 
-    def make(self, with_tree: bool, tmp_path) -> Database:
+    def make(self, with_tree: bool | str, tmp_path) -> Database:
         path = tmp_path / f"db-{next(_counter)}.sqlite"
         shutil.copyfile(self.template(with_tree), path)
         return Database.connect(f"sqlite:///{path}")
@@ -76,38 +121,56 @@ class _PgTemplates:
         self.url = make_url(normalise_url(url))
         # pre-ping: the server-restart test leaves pooled admin connections dead
         self.admin = create_engine(self.url, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
-        self.prefix = f"gdt_{uuid.uuid4().hex[:8]}"
-        self.names = {}
+        self.prefix = f"gdt_{_run_name()}"
+        self.built: set = set()  # the templates this process has seen built
         self.created = []
 
     def _create(self, name: str, template: str | None = None) -> Database:
         with self.admin.connect() as conn:
             suffix = f" TEMPLATE {template}" if template else ""
             conn.execute(text(f'CREATE DATABASE "{name}"{suffix}'))
-        self.created.append(name)
         return Database.connect(self.url.set(database=name).render_as_string(hide_password=False))
 
-    def template(self, with_tree: bool) -> str:
-        if with_tree not in self.names:
-            name = f"{self.prefix}_tmpl_{str(with_tree).lower()}"
-            _build(self._create(name), with_tree)
-            self.names[with_tree] = name
-        return self.names[with_tree]
+    def template(self, with_tree: bool | str) -> str:
+        name = f"{self.prefix}_tmpl_{str(with_tree).lower()}"
+        if with_tree not in self.built:
+            with _building(f"postgresql-{with_tree}"):
+                done = _run_folder() / f"{name}.built"
+                if not done.exists():
+                    self._drop(name)  # half built by a worker that died
+                    _build(self._create(name), with_tree)
+                    done.touch()
+            self.built.add(with_tree)
+        return name
 
-    def make(self, with_tree: bool, tmp_path) -> Database:
-        return self._create(f"{self.prefix}_{next(_counter)}", self.template(with_tree))
+    def make(self, with_tree: bool | str, tmp_path) -> Database:
+        name = f"{self.prefix}_{_this_process()}_{next(_counter)}"
+        db = self._create(name, self.template(with_tree))
+        self.created.append(name)
+        return db
+
+    def _drop(self, name: str) -> None:
+        with self.admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
     def drop(self, db: Database) -> None:
         name = db.engine.url.database
         db.dispose()
-        with self.admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        self._drop(name)
         self.created.remove(name)
 
     def close(self) -> None:
+        """This process's databases; the templates stay for the other workers."""
+        for name in reversed(self.created):
+            self._drop(name)
+        self.admin.dispose()
+
+    def drop_run(self) -> None:
         with self.admin.connect() as conn:
-            for name in reversed(self.created):
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            names = conn.scalars(text("SELECT datname FROM pg_database WHERE datname LIKE :run"),
+                                 {"run": self.prefix.replace("_", r"\_") + r"\_%"}).all()
+        for name in names:
+            self._drop(name)
         self.admin.dispose()
 
 
@@ -133,8 +196,8 @@ def _log_folder(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def _templates(tmp_path_factory):
-    made = {"sqlite": _SqliteTemplates(tmp_path_factory.mktemp("templates"))}
+def _templates():
+    made = {"sqlite": _SqliteTemplates()}
     if PG_URL:
         made["postgresql"] = _PgTemplates(PG_URL)
     yield made

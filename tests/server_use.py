@@ -1,7 +1,9 @@
-"""A lock shared by the test processes of one machine around their use of the PostgreSQL server."""
+"""Locks between the test processes of one machine: around their use of the PostgreSQL server, and
+around building what a run builds once."""
 
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -9,6 +11,30 @@ try:
     import fcntl
 except ImportError:  # Windows: no server-restart test runs there (it needs Debian's pg_ctlcluster)
     fcntl = None
+    import msvcrt
+
+
+@contextmanager
+def exclusive_lock(path: Path):
+    """One process of the machine at a time inside; released by the kernel if the process dies."""
+    with open(path, "a+b") as file:
+        if fcntl:
+            fcntl.flock(file, fcntl.LOCK_EX)
+        else:
+            while True:
+                try:
+                    msvcrt.locking(file.fileno(), msvcrt.LK_NBLCK, 1)
+                    break
+                except OSError:
+                    time.sleep(0.1)
+        try:
+            yield
+        finally:
+            if fcntl:
+                fcntl.flock(file, fcntl.LOCK_UN)
+            else:
+                file.seek(0)
+                msvcrt.locking(file.fileno(), msvcrt.LK_UNLCK, 1)
 
 
 class ServerUse:
