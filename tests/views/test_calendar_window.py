@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
 
@@ -166,6 +166,18 @@ def test_the_year_form_adds_and_removes_rows_and_saves_nothing_while_a_row_is_re
     assert calendar_admin.list_days(desk_db, 2027) == [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"),
                                                        DayEntry(date(2027, 1, 2), DayKind.HOLIDAY, "元旦"),
                                                        DayEntry(date(2027, 2, 6), DayKind.WORKDAY, "调休")]
+
+
+def test_the_year_form_opens_on_its_add_row_button(qtbot, desk_db, tasks):
+    """The first key opens the first row: the focus had been on the empty table, where keys do nothing."""
+    form = YearForm(2027, desk_db, ADMIN, tasks)
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()
+    qtbot.waitUntil(lambda: form.focusWidget() is not None)
+    assert form.focusWidget() is form.add_row_button
+    qtbot.keyClick(form.focusWidget(), Qt.Key.Key_Space)
+    assert form.table.rowCount() == 1 and form.focusWidget() is form.table.cellWidget(0, YearForm.DAY)
 
 
 def test_a_refused_day_is_reported_in_the_window(qtbot, desk_db, tasks, answered, monkeypatch, feature_window):

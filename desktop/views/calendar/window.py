@@ -208,6 +208,7 @@ class YearForm(AsksBeforeDiscarding, QDialog):
         layout.addWidget(self.buttons)
         fit_to_screen(self, 560, 520)
         self._update_buttons()
+        self.add_row_button.setFocus()  # the first key opens the first row, not an empty table
 
     def add_row(self) -> None:
         """A row after the last: the next day with the same kind and name, as a holiday runs for days."""
