@@ -335,13 +335,21 @@ def _asks(qtbot, ask, enter: str | None):
 
 
 @pytest.mark.parametrize("question", ["ask_text", "ask_int", "ask_item", "ask_choice", "ask_due_date", "ask_decision",
-                                      "confirm", "ask_max_age"])
+                                      "confirm", "ask_max_age", "ask_parent", "ask_role"])
 def test_the_questions_are_walked_in_reading_order(qtbot, question):
     """A deadline's date was read out without its question."""
     from datetime import date
+    from types import SimpleNamespace
 
-    from desktop.views.accounts.forms import ask_max_age
+    from desktop.models.enums import Role
+    from desktop.views.accounts.forms import ask_max_age, ask_role
     from desktop.views.cases import case_detail
+    from desktop.views.departments.forms import ask_parent
+
+    police = SimpleNamespace(name="侨港派出所", code="D0002", parent_code="D0001")
+    city_police = SimpleNamespace(name="北海市公安局", code="D0001", parent_code="")
+    account = SimpleNamespace(username="qg_op1", roles=[SimpleNamespace(role=Role.OPERATOR, place_name="侨港镇",
+                                                                         place_code="450503103000")])
 
     asks = {
         "ask_text": lambda: case_detail.ask_text(None, "申请延期", "延期理由"),
@@ -352,8 +360,26 @@ def test_the_questions_are_walked_in_reading_order(qtbot, question):
         "ask_decision": lambda: case_detail.ask_decision(None, "延期申请", "同意延期?", "同意", "不同意"),
         "confirm": lambda: dialogs.confirm(None, "停用账号", "停用 qg_op1?"),
         "ask_max_age": lambda: ask_max_age(None, 90),
+        "ask_parent": lambda: ask_parent(None, police, [city_police]),
+        "ask_role": lambda: ask_role(None, account),
     }
     _asks(qtbot, asks[question], {"ask_decision": "Cancel", "confirm": "&Yes"}.get(question, "OK"))
+
+
+@pytest.mark.parametrize("name", ["amend", "notice texts"])
+def test_the_correction_of_an_emergency_and_the_notice_texts_are_walked_in_reading_order(qtbot, demo_db, tasks, name):
+    from desktop.services import emergencies, users
+    from desktop.views.emergencies.amend_dialog import AmendFactsDialog
+    from desktop.views.printing.notice_texts_dialog import NoticeTextsDialog
+
+    if name == "amend":
+        chief = users.actor_for(demo_db, "qg_chief")
+        form = AmendFactsDialog(demo_db, chief, tasks, emergencies.list_reports(demo_db, chief)[0])
+    else:
+        form = NoticeTextsDialog(demo_db, users.actor_for(demo_db, "bh_admin"), tasks)
+    qtbot.addWidget(form)
+    form.show()
+    _opens_on_its_first_field_and_is_walked_in_reading_order(qtbot, form, "保存更正" if name == "amend" else "保存")
 
 
 def test_enter_on_a_button_reached_by_tab_presses_it_where_enter_from_a_field_presses_nothing(qtbot):
