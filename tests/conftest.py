@@ -14,6 +14,7 @@ import shutil
 import tempfile
 import time
 import uuid
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -23,13 +24,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
+from sqlalchemy.exc import OperationalError  # noqa: E402
 
 from desktop import migrate  # noqa: E402
 from desktop.db import Database, normalise_url  # noqa: E402
 from desktop.services import reference  # noqa: E402
 from desktop.services.security import Actor  # noqa: E402
 from backends import BACKENDS, PG_URL  # noqa: E402
-from server_use import ServerUse, exclusive_lock  # noqa: E402
+from server_use import ServerUse, abandoned, exclusive_lock, held_for_life  # noqa: E402
 
 _counter = itertools.count()
 
@@ -62,9 +64,13 @@ def _run_name() -> str:
     return os.environ[_RUN]
 
 
+def _folder_of(run: str) -> Path:
+    return Path(tempfile.gettempdir()) / f"griddesk-tests-{run}"
+
+
 def _run_folder() -> Path:
     """The run's folder that all its processes share: the templates and the locks that build each once."""
-    folder = Path(tempfile.gettempdir()) / f"griddesk-tests-{_run_name()}"
+    folder = _folder_of(_run_name())
     folder.mkdir(exist_ok=True)
     return folder
 
@@ -80,9 +86,19 @@ def _building(kind: str):
         yield
 
 
+_ALIVE = "alive.lock"  # held by a run's first process while the run lasts
+_alive_key = pytest.StashKey[object]()
+
+
 def pytest_configure(config):
-    if "PYTEST_XDIST_WORKER" not in os.environ:
-        os.environ[_RUN] = uuid.uuid4().hex[:8]
+    """The first process names the run, holds it alive, and removes what runs killed before it left."""
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        return
+    os.environ[_RUN] = uuid.uuid4().hex[:8]
+    config.stash[_alive_key] = held_for_life(_run_folder() / _ALIVE)
+    for folder in Path(tempfile.gettempdir()).glob("griddesk-tests-*"):
+        if folder.is_dir() and folder != _run_folder() and (folder / _ALIVE).exists() and abandoned(folder / _ALIVE):
+            _remove_run(folder.name.removeprefix("griddesk-tests-"))
 
 
 def pytest_unconfigure(config):
@@ -90,9 +106,23 @@ def pytest_unconfigure(config):
     that died left behind, go."""
     if "PYTEST_XDIST_WORKER" in os.environ or _RUN not in os.environ:
         return
-    shutil.rmtree(Path(tempfile.gettempdir()) / f"griddesk-tests-{_run_name()}", ignore_errors=True)
-    if PG_URL:
-        _PgTemplates(PG_URL).drop_run()
+    _remove_run(_run_name())
+    alive = config.stash.get(_alive_key, None)
+    if alive is not None:
+        alive.close()
+
+
+def _remove_run(run: str) -> None:
+    folder = _folder_of(run)
+    made_on_server = any(folder.glob("*.built"))  # no template, no copy of one
+    if PG_URL and made_on_server:
+        try:
+            with _SERVER_USE.shared():
+                _PgTemplates(PG_URL, run).drop_run()
+        except OperationalError as exc:  # the server down or being restarted: said, not a failed run
+            warnings.warn(f"the test databases gdt_{run}_* are left on the server: {exc}")
+            return
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 class _SqliteTemplates:
@@ -117,11 +147,11 @@ class _SqliteTemplates:
 
 
 class _PgTemplates:
-    def __init__(self, url: str):
+    def __init__(self, url: str, run: str | None = None):
         self.url = make_url(normalise_url(url))
         # pre-ping: the server-restart test leaves pooled admin connections dead
         self.admin = create_engine(self.url, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
-        self.prefix = f"gdt_{_run_name()}"
+        self.prefix = f"gdt_{run or _run_name()}"
         self.built: set = set()  # the templates this process has seen built
         self.created = []
 

@@ -21,6 +21,7 @@ def exclusive_lock(path: Path):
         if fcntl:
             fcntl.flock(file, fcntl.LOCK_EX)
         else:
+            file.seek(0)  # the byte unlocked below
             while True:
                 try:
                     msvcrt.locking(file.fileno(), msvcrt.LK_NBLCK, 1)
@@ -35,6 +36,28 @@ def exclusive_lock(path: Path):
             else:
                 file.seek(0)
                 msvcrt.locking(file.fileno(), msvcrt.LK_UNLCK, 1)
+
+
+def held_for_life(path: Path):
+    """An open file locked for as long as this process lives (or the file stays open): `abandoned`
+    tells another process that it is gone. None where there is no flock (Windows)."""
+    if not fcntl:
+        return None
+    file = open(path, "a+b")
+    fcntl.flock(file, fcntl.LOCK_EX)
+    return file
+
+
+def abandoned(path: Path) -> bool:
+    """Whether no living process holds `path` (see `held_for_life`)."""
+    if not fcntl:
+        return False
+    with open(path, "a+b") as file:
+        try:
+            fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
 
 
 class ServerUse:
