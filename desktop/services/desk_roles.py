@@ -92,3 +92,35 @@ def grant_desks(db: Database, actor: Actor, role: str) -> Granted:
         uow.audit(f"为值班台的数据库用户 {role} 授予读写数据的权限({tables} 张表、{sequences} 个序列,"
                   f"及 {owner} 以后新建的表){login}", owner=owner, tables=tables, sequences=sequences)
         return granted
+
+
+@dataclass(frozen=True)
+class OwnerConnection:
+    """A desk connected as the tables' owner (or a superuser) where the desktops have a role of their own."""
+
+    user: str  # whom this desk connects as
+    owner: str  # the tables' owner
+    desk_roles: tuple[str, ...]  # the roles granted what a desktop needs (`grant_desks`)
+
+
+def owner_connection(db: Database) -> OwnerConnection | None:
+    """Whether this desk connects as the tables' owner, or a superuser, although `grant_desks` gave the desktops
+    a role of their own (Art. 15: no more rights than the work needs). A set-up that never made one (a single
+    desktop on its own server, or one set up by an earlier README) is not told: nothing else is at hand."""
+    if db.is_sqlite:
+        return None
+    with db.session() as session:
+        found = session.execute(text(
+            "SELECT current_user, tableowner, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) "
+            "FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'alembic_version'")).one_or_none()
+        if found is None:
+            return None
+        user, owner, superuser = found
+        if user != owner and not superuser:
+            return None
+        desk_roles = session.scalars(text(
+            "SELECT rolname FROM pg_roles WHERE rolcanlogin AND NOT rolsuper AND rolname <> :owner "
+            "AND NOT pg_has_role(rolname, :owner, 'USAGE') "
+            "AND has_table_privilege(oid, quote_ident(current_schema()) || '.cases', 'INSERT') ORDER BY rolname"),
+            {"owner": owner}).all()
+    return OwnerConnection(user, owner, tuple(desk_roles)) if desk_roles else None

@@ -30,6 +30,7 @@ from .place_tree import CODE_ROLE, PlaceTree
 from .queue_model import QueueModel
 from .queue_panel import QueuePanel
 from .roster_panel import RosterPanel
+from .owner_warning import OwnerWarning
 from .setup_banner import SetupBanner
 from .retranslating import Retranslating
 from .unsaved import close_without_asking
@@ -79,6 +80,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.emergency_banner = EmergencyBanner(self)
         # …and, for a township set up only in part, what it still lacks (a fresh database lacks all).
         self.setup_banner = SetupBanner(self)
+        # …and, on a shared server, a desk connected with more rights than a desk needs (Art. 15).
+        self.owner_warning = OwnerWarning(self)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -86,6 +89,7 @@ class MainWindow(Retranslating, QMainWindow):
         layout.addWidget(self.emergency_banner)
         layout.addWidget(self.calendar_warning)
         layout.addWidget(self.setup_banner)
+        layout.addWidget(self.owner_warning)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 

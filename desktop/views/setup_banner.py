@@ -7,15 +7,13 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel
 
 from ..services import setup_status
 from ..services.security import Permission
 from ..services.setup_status import Missing
 from . import dialogs
-from .retranslating import Retranslating
+from .banner import NOTICE, Banner
 
-BANNER_STYLE = "#SetupBanner { background: #e8f1fb; border: 1px solid #5b8fc7; } QLabel { color: #123e6b; }"
 # What is missing, where it is set up, and who may do it.
 STEPS = {
     Missing.GRIDS: (QT_TRANSLATE_NOOP("SetupBanner", "还没有在用的网格"),
@@ -42,23 +40,15 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SetupBanner", text)
 
 
-class SetupBanner(Retranslating, QFrame):
+class SetupBanner(Banner):
     """Hidden while the chosen township lacks nothing (or a county or the city is chosen)."""
 
     def __init__(self, window):
-        super().__init__(window)
+        super().__init__(window, "SetupBanner", NOTICE)
         self.window_ = window
         self.status: setup_status.SetupStatus | None = None
         self._code: str | None = None
         self._asked = 0  # the latest check; an older answer landing late is dropped
-        self.setObjectName("SetupBanner")
-        self.setStyleSheet(BANNER_STYLE)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.text, 1)
-        self.hide()
         window.bus.placeSelected.connect(self.check)
         window.bus.changed.connect(self._changed)
 

@@ -589,22 +589,22 @@
   <context>
     <name>CalendarWarning</name>
     <message>
-      <location filename="../../desktop/views/calendar/warning.py" line="44" />
+      <location filename="../../desktop/views/calendar/warning.py" line="35" />
       <source>%1 年的法定节假日和调休安排程序未内置,也没有录入:未办结案件在该年的期限暂按周一至周五计算,可能不准。国务院公布该年安排后(通常在上一年年底前),请录入。</source>
       <translation>The statutory holidays and make-up workdays of %1 are not built into the program and have not been entered: open cases' deadlines in that year are counted Monday to Friday for now and may be wrong. Enter them once the State Council has published that year's schedule (usually before the end of the year before).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/warning.py" line="46" />
+      <location filename="../../desktop/views/calendar/warning.py" line="37" />
       <source>录入该年安排…</source>
       <translation>Enter the holiday schedule…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/warning.py" line="48" />
+      <location filename="../../desktop/views/calendar/warning.py" line="39" />
       <source>%1 年的法定节假日和调休安排程序未内置,也没有录入:未办结案件在该年的期限暂按周一至周五计算,可能不准。工作日历全市统一,国务院公布该年安排后,请市级管理员录入。</source>
       <translation>The statutory holidays and make-up workdays of %1 are not built into the program and have not been entered: open cases' deadlines in that year are counted Monday to Friday for now and may be wrong. The working calendar is one for the whole city: once the State Council has published that year's schedule, ask the city administrator to enter it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/warning.py" line="50" />
+      <location filename="../../desktop/views/calendar/warning.py" line="41" />
       <source>查看工作日历(请市级管理员录入)…</source>
       <translation>View working-day calendar (the city administrator enters it)…</translation>
     </message>
@@ -622,152 +622,152 @@
       <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="350" />
+      <location filename="../../desktop/views/calendar/window.py" line="351" />
       <source>工作日历</source>
       <translation>Working-day calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="351" />
+      <location filename="../../desktop/views/calendar/window.py" line="352" />
       <source>年份</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="352" />
+      <location filename="../../desktop/views/calendar/window.py" line="353" />
       <source>节假日和调休上班日</source>
       <translation>Holidays and make-up workdays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="353" />
+      <location filename="../../desktop/views/calendar/window.py" line="354" />
       <source>录入全年安排…</source>
       <translation>Enter the whole year…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="354" />
+      <location filename="../../desktop/views/calendar/window.py" line="355" />
       <source>逐行录入程序未内置也未录入的年份的全部节假日和调休上班日,一次保存</source>
       <translation>Enter, row by row, every statutory holiday and make-up workday of a year neither built in nor entered, and save them at once</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="355" />
+      <location filename="../../desktop/views/calendar/window.py" line="356" />
       <source>录入一天…</source>
       <translation>Enter a day…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="356" />
+      <location filename="../../desktop/views/calendar/window.py" line="357" />
       <source>已录入全年安排的年份中增补一天;或任何年份的广西地方节假日(如壮族三月三)</source>
       <translation>Add one day to a year entered as a whole, or a Guangxi regional day (such as Sanyuesan) to any year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="357" />
+      <location filename="../../desktop/views/calendar/window.py" line="358" />
       <source>删除所选日期</source>
       <translation>Remove selected day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="358" />
+      <location filename="../../desktop/views/calendar/window.py" line="359" />
       <source>导入 CSV…</source>
       <translation>Import CSV…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="359" />
+      <location filename="../../desktop/views/calendar/window.py" line="360" />
       <source>每行:日期,类别,名称,如 2027-02-06,调休上班,春节调休;类别为 holiday/法定节假日 或 workday/调休上班。导入的年份如已有录入,先询问是否整体替换。</source>
       <translation>Each row: date,category,name, e.g. 2027-02-06,workday,Spring Festival make-up workday; the category is holiday (statutory holiday) or workday (make-up workday). If a year in the file already has entered days, you are asked before they are replaced as a whole.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="362" />
+      <location filename="../../desktop/views/calendar/window.py" line="363" />
       <source>工作日历全市统一:只有市级管理员可以录入、删除或导入节假日安排</source>
       <translation>The working calendar is one for the whole city: only the city administrator can enter, remove or import holidays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="372" />
+      <location filename="../../desktop/views/calendar/window.py" line="373" />
       <source>%1 年:%2。</source>
       <translation>%1: %2.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="374" />
+      <location filename="../../desktop/views/calendar/window.py" line="375" />
       <source>%1 年:%2。请用“录入全年安排…”逐行录入该年全部法定节假日和调休上班日,或“导入 CSV…”;全年录入后可逐日增删(“录入一天…”在此之前只录入广西地方节假日)。</source>
       <translation>%1: %2. Enter all of the year's statutory holidays and make-up workdays with “Enter whole year…” or “Import CSV…”; then days can be added or removed one by one (until then “Add a day…” takes Guangxi regional days only).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="377" />
+      <location filename="../../desktop/views/calendar/window.py" line="378" />
       <source>%1 年:%2。请市级管理员录入该年全部安排。</source>
       <translation>%1: %2. Please ask the city administrator to enter the year's whole schedule.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="380" />
+      <location filename="../../desktop/views/calendar/window.py" line="381" />
       <source>另有广西地方节假日 %3 天。</source>
       <translation> Plus %3 Guangxi regional day(s).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="387" />
+      <location filename="../../desktop/views/calendar/window.py" line="388" />
       <source>正在保存并重算期限,完成后再关闭</source>
       <translation>Saving and recounting deadlines; close once it is done</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="442" />
+      <location filename="../../desktop/views/calendar/window.py" line="443" />
       <source>已录入 %1 年全年安排 %2 天。</source>
       <translation>Entered the whole schedule of %1: %2 days.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="450" />
+      <location filename="../../desktop/views/calendar/window.py" line="451" />
       <source>已录入 %1 %2。</source>
       <translation>Entered %1 (%2).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="456" />
+      <location filename="../../desktop/views/calendar/window.py" line="457" />
       <source>删除 %1?该日将按国务院的安排(或该年录入的全年安排)计算,期限随之重算。</source>
       <translation>Remove %1? The day will count as the State Council's schedule (or the year entered here) says, and deadlines are recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="458" />
+      <location filename="../../desktop/views/calendar/window.py" line="459" />
       <source>删除 %1?该日将按平常的周一至周五计算,未办结期限随之重算。</source>
       <translation>Remove %1? The day will count as usual by the Monday-to-Friday week, and open deadlines will be recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="459" />
+      <location filename="../../desktop/views/calendar/window.py" line="460" />
       <source>删除日期</source>
       <translation>Remove day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="462" />
+      <location filename="../../desktop/views/calendar/window.py" line="463" />
       <source>已删除 %1。</source>
       <translation>Removed %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="476" />
+      <location filename="../../desktop/views/calendar/window.py" line="477" />
       <source>%1 年已录入 %2 天</source>
       <translation>%2 days already entered for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="478" />
+      <location filename="../../desktop/views/calendar/window.py" line="479" />
       <source>替换已录入的安排</source>
       <translation>Replace the entered days</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="479" />
+      <location filename="../../desktop/views/calendar/window.py" line="480" />
       <source>%1。导入将整体替换这些年份已录入的全部日期,替换?</source>
       <translation>%1. The import replaces every day entered for these years. Replace them?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="482" />
+      <location filename="../../desktop/views/calendar/window.py" line="483" />
       <source>未导入:已录入的安排保持不变。</source>
       <translation>Not imported: the entered days are unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="487" />
+      <location filename="../../desktop/views/calendar/window.py" line="488" />
       <source>已导入 %1 年节假日安排 %2 天(替换原有录入 %3 天)。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1 (replacing %3 days entered before).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="488" />
+      <location filename="../../desktop/views/calendar/window.py" line="489" />
       <source>已导入 %1 年节假日安排 %2 天。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="496" />
+      <location filename="../../desktop/views/calendar/window.py" line="497" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="503" />
+      <location filename="../../desktop/views/calendar/window.py" line="504" />
       <source>重算了 %1 项未办结案件的期限。</source>
       <translation> Recounted the deadlines of %1 open cases.</translation>
     </message>
@@ -2146,32 +2146,32 @@
   <context>
     <name>EmergencyBanner</name>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="33" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="32" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="87" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="78" />
       <source>打开报告进度…</source>
       <translation>Open reporting progress…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="98" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="89" />
       <source>紧急情况 %1 起待值班长确认(%2 %3 %4)</source>
       <translation>%1 emergency report(s) awaiting the shift supervisor's acknowledgement (%2 %3 %4)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="105" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="96" />
       <source>%1 个报送环节已超时,最近到期:%2 %3 · %4,%5</source>
       <translation>%1 report step(s) overdue, latest due: %2 %3 · %4, %5</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="110" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="101" />
       <source>%1 个报送环节即将到期,最早:%2 %3 · %4,%5</source>
       <translation>%1 report step(s) due soon, earliest: %2 %3 · %4, %5</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="112" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="103" />
       <source>;</source>
       <translation>; </translation>
     </message>
@@ -3674,42 +3674,42 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="198" />
+      <location filename="../../desktop/views/main_window.py" line="202" />
       <source>网格指挥台 — 北海市网格化服务管理</source>
       <translation>GridDesk — Beihai grid-based service management</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="199" />
+      <location filename="../../desktop/views/main_window.py" line="203" />
       <source>工具栏</source>
       <translation>Toolbar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="206" />
+      <location filename="../../desktop/views/main_window.py" line="210" />
       <source>数据库:%1</source>
       <translation>Database: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="207" />
+      <location filename="../../desktop/views/main_window.py" line="211" />
       <source>用户:%1</source>
       <translation>User: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="212" />
+      <location filename="../../desktop/views/main_window.py" line="216" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="213" />
+      <location filename="../../desktop/views/main_window.py" line="217" />
       <source>网格指挥台:依据《北海市网格化服务管理条例》的乡镇(街道)网格化服务管理指挥中心桌面端。</source>
       <translation>GridDesk: the desktop of a township grid-management command center under the Beihai Grid-based Service Management Regulations.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="252" />
+      <location filename="../../desktop/views/main_window.py" line="256" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="283" />
+      <location filename="../../desktop/views/main_window.py" line="287" />
       <source>未办结 %1 · 超期 %2 · 今日受理 %3</source>
       <translation>Open %1 · overdue %2 · received today %3</translation>
     </message>
@@ -4470,6 +4470,14 @@
       <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="29" />
       <source>只有全市的管理员可以修改公示牌文字。</source>
       <translation>Only a city-wide administrator may change the sheet texts.</translation>
+    </message>
+  </context>
+  <context>
+    <name>OwnerWarning</name>
+    <message>
+      <location filename="../../desktop/views/owner_warning.py" line="25" />
+      <source>本值班台以数据库用户 %1 连接数据库:它是数据表的所有者或超级用户,可以更改、删除数据表,值班台不需要也不应有这样的权限(《条例》第十五条)。已为值班台授权的数据库用户:%2。请系统管理员把本机 GRIDDESK_DATABASE_URL(或启动参数 --db)中的用户改为其中之一(连同其密码),再重新启动网格指挥台。</source>
+      <translation>This desk connects to the database as %1, the tables' owner or a superuser: it can alter and drop the tables, which a desk neither needs nor should be able to do (Regulation Art. 15). Database users granted to the desks: %2. Ask the system administrator to change the user in this computer's GRIDDESK_DATABASE_URL (or the --db start-up option) to one of them (with its password), then start GridDesk again.</translation>
     </message>
   </context>
   <context>
@@ -5465,72 +5473,72 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>SetupBanner</name>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="21" />
+      <location filename="../../desktop/views/setup_banner.py" line="19" />
       <source>还没有在用的网格</source>
       <translation>No grid in use yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="22" />
+      <location filename="../../desktop/views/setup_banner.py" line="20" />
       <source>用 griddesk-admin grids import 导入各村(社区)的网格划分 GeoJSON</source>
       <translation>import each village's (community's) grid division GeoJSON with griddesk-admin grids import</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="24" />
+      <location filename="../../desktop/views/setup_banner.py" line="22" />
       <source>还没有网格人员</source>
       <translation>No grid staff yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="25" />
+      <location filename="../../desktop/views/setup_banner.py" line="23" />
       <source>在“人员 → 网格人员与配备”中新增,或用 griddesk-admin staff import 导入</source>
       <translation>add them in People → Grid staff and staffing, or import them with griddesk-admin staff import</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="27" />
+      <location filename="../../desktop/views/setup_banner.py" line="25" />
       <source>还没有现行的事项清单</source>
       <translation>No matter list in force yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="28" />
+      <location filename="../../desktop/views/setup_banner.py" line="26" />
       <source>在“事项清单 → 事项清单与部门申请”中编制并公布</source>
       <translation>draw one up and publish it in Matter list → Matter list and department applications</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="30" />
+      <location filename="../../desktop/views/setup_banner.py" line="28" />
       <source>还没有联动部门</source>
       <translation>No linked department yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="31" />
+      <location filename="../../desktop/views/setup_banner.py" line="29" />
       <source>在“事项清单 → 联动部门与联系人…”中新增</source>
       <translation>add them in Matter list → Linked departments and contacts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="33" />
+      <location filename="../../desktop/views/setup_banner.py" line="31" />
       <source>还没有值班员账号</source>
       <translation>No operator account yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="34" />
+      <location filename="../../desktop/views/setup_banner.py" line="32" />
       <source>在“人员 → 用户账号与权限”中新增值班员或值班长,或用 griddesk-admin users add NAME --role operator 添加</source>
       <translation>add an operator or shift supervisor in People → User accounts and roles, or with griddesk-admin users add NAME --role operator</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="96" />
+      <location filename="../../desktop/views/setup_banner.py" line="86" />
       <source>%1:%2</source>
       <translation>%1: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="98" />
+      <location filename="../../desktop/views/setup_banner.py" line="88" />
       <source>%1:由%2的管理员设置(第十二条)</source>
       <translation>%1: set up by an administrator of %2 (Art. 12)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="101" />
+      <location filename="../../desktop/views/setup_banner.py" line="91" />
       <source>%1:请管理员设置</source>
       <translation>%1: ask an administrator to set this up</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="102" />
+      <location filename="../../desktop/views/setup_banner.py" line="92" />
       <source>%1尚未完成初始设置,案件还不能按网格归属和派遣:</source>
       <translation>%1 is not yet set up; cases cannot yet be placed in grids and dispatched:</translation>
     </message>
@@ -5909,19 +5917,19 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
     <message>
       <location filename="../../desktop/views/calendar/window.py" line="183" />
-      <location filename="../../desktop/views/calendar/window.py" line="253" />
+      <location filename="../../desktop/views/calendar/window.py" line="254" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
       <location filename="../../desktop/views/calendar/window.py" line="183" />
-      <location filename="../../desktop/views/calendar/window.py" line="253" />
+      <location filename="../../desktop/views/calendar/window.py" line="254" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
       <location filename="../../desktop/views/calendar/window.py" line="183" />
-      <location filename="../../desktop/views/calendar/window.py" line="254" />
+      <location filename="../../desktop/views/calendar/window.py" line="255" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
@@ -5951,22 +5959,22 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="222" />
+      <location filename="../../desktop/views/calendar/window.py" line="223" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="227" />
+      <location filename="../../desktop/views/calendar/window.py" line="228" />
       <source>如:春节</source>
       <translation>e.g. Spring Festival</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="256" />
+      <location filename="../../desktop/views/calendar/window.py" line="257" />
       <source>第 %1 行%2</source>
       <translation>Row %1 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="272" />
+      <location filename="../../desktop/views/calendar/window.py" line="273" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
@@ -6070,47 +6078,47 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>menus</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="145" />
+      <location filename="../../desktop/views/main_window.py" line="149" />
       <source>查找地点</source>
       <translation>Find place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="146" />
+      <location filename="../../desktop/views/main_window.py" line="150" />
       <source>查找案件</source>
       <translation>Find case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="147" />
+      <location filename="../../desktop/views/main_window.py" line="151" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="148" />
+      <location filename="../../desktop/views/main_window.py" line="152" />
       <source>区划树</source>
       <translation>Place tree</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="149" />
+      <location filename="../../desktop/views/main_window.py" line="153" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="150" />
+      <location filename="../../desktop/views/main_window.py" line="154" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="167" />
+      <location filename="../../desktop/views/main_window.py" line="171" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="168" />
+      <location filename="../../desktop/views/main_window.py" line="172" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="175" />
+      <location filename="../../desktop/views/main_window.py" line="179" />
       <source>界面语言</source>
       <translation>Language</translation>
     </message>

@@ -3,36 +3,27 @@ published nor entered: they are counted Monday–Friday until a city administrat
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from ...i18n import enumeration
 from ...services import calendar_admin
 from .. import dialogs
-from ..retranslating import Retranslating
+from ..banner import WARNING, Banner
 from . import open_calendar
 
-BANNER_STYLE = "#CalendarWarning { background: #fff3cd; border: 1px solid #e68a00; } QLabel { color: #7a4a00; }"
 
 
-class CalendarWarning(Retranslating, QFrame):
+class CalendarWarning(Banner):
     """Hidden until a check finds unknown years; rechecked whenever cases or the calendar change."""
 
     def __init__(self, window):
-        super().__init__(window)
+        super().__init__(window, "CalendarWarning", WARNING)
         self.window_ = window
         self.years: tuple[int, ...] = ()
         self._asked = 0  # the latest check; an older answer landing late is dropped
-        self.setObjectName("CalendarWarning")
-        self.setStyleSheet(BANNER_STYLE)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_calendar)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.open_button)
-        self.hide()
+        self.row.addWidget(self.open_button)
         window.bus.changed.connect(self._changed)
         self.retranslate()
         self.check()

@@ -8,18 +8,17 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from ...i18n import label
 from ...models.base import utcnow
 from .. import dialogs
+from ..banner import ALARM, Banner
 from ..countdown import deadline_text
-from ..retranslating import Retranslating
 
 if TYPE_CHECKING:
     from ...services.emergencies import EmergencyInfo
 
-BANNER_STYLE = "#EmergencyBanner { background: #fdecea; border: 1px solid #c62828; } QLabel { color: #8b0000; }"
 RECHECK_MS = 30_000  # a rung falls overdue with time alone, without any change to announce it
 # A rung due this soon is named before it is late: the 30-minute phone report leaves no time to look.
 DUE_SOON = timedelta(minutes=15)
@@ -33,26 +32,18 @@ def to_whom(info, step) -> str:
     return QCoreApplication.translate("EmergencyBanner", "%1(%2)").replace("%1", label(step.to_level)).replace("%2", phone)
 
 
-class EmergencyBanner(Retranslating, QFrame):
+class EmergencyBanner(Banner):
     """Hidden while no open report needs anyone; reloaded when emergencies change (on this desk or, through
     the live feed, another), and re-judged every half minute against the clock."""
 
     def __init__(self, window):
-        super().__init__(window)
+        super().__init__(window, "EmergencyBanner", ALARM)
         self.window_ = window
         self.reports: list[EmergencyInfo] = []
         self._asked = 0  # the latest load; an older answer landing late is dropped
-        self.setObjectName("EmergencyBanner")
-        self.setStyleSheet(BANNER_STYLE)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_ladder)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.open_button)
-        self.hide()
+        self.row.addWidget(self.open_button)
         self.clock = QTimer(self, interval=RECHECK_MS)
         self.clock.timeout.connect(self.retranslate)
         self.clock.start()

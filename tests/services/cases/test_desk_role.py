@@ -285,3 +285,35 @@ def test_granting_says_so_where_the_desk_role_may_still_create_tables(db, shared
     assert "它不能改表或删表 " in first and "建表" not in first.split(";")[-1]
     assert warning.startswith(f"注意:{shared.desk} 仍可在模式 public 中建表")
     assert "REVOKE CREATE ON SCHEMA public FROM PUBLIC" in warning
+
+
+def test_a_desk_connected_as_the_owner_or_a_superuser_is_told_to_use_the_desktops_role(db, desk, shared, qtbot):
+    """A desk left on the owner's URL (as the earlier README set desks up) could alter and drop every table,
+    unseen: once the desktops have a role of their own, the desk says so in a banner."""
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.tasks import SyncTaskRunner
+    from desktop.views.owner_warning import OwnerWarning
+
+    assert desk_roles.owner_connection(db) == desk_roles.OwnerConnection(shared.owner, shared.owner, (shared.desk,))
+    assert desk_roles.owner_connection(desk) is None
+    superuser = Database.connect(make_url(normalise_url(PG_URL)).set(database=shared.name)
+                                 .render_as_string(hide_password=False))
+    try:
+        assert desk_roles.owner_connection(superuser).user == make_url(normalise_url(PG_URL)).username
+    finally:
+        superuser.dispose()
+    for connected, told in ((db, True), (desk, False)):
+        window = QWidget()
+        qtbot.addWidget(window)
+        window.db, window.tasks = connected, SyncTaskRunner()
+        banner = OwnerWarning(window)
+        assert banner.isVisibleTo(window) is told
+        if told:
+            assert shared.owner in banner.text.text() and shared.desk in banner.text.text()
+            assert "第十五条" in banner.text.text() and "GRIDDESK_DATABASE_URL" in banner.text.text()
+
+
+def test_a_desk_on_the_owners_url_is_not_told_while_the_desktops_have_no_role_of_their_own(db, shared):
+    """A single desk on its own server, or one set up before `db grant-desks`: nothing else to connect as."""
+    assert desk_roles.owner_connection(db) is None
