@@ -104,23 +104,28 @@ class OwnerConnection:
 
 
 def owner_connection(db: Database) -> OwnerConnection | None:
-    """Whether this desk connects as the tables' owner, or a superuser, although `grant_desks` gave the desktops
-    a role of their own (Art. 15: no more rights than the work needs). A set-up that never made one (a single
-    desktop on its own server, or one set up by an earlier README) is not told: nothing else is at hand."""
+    """Whether this desk connects as the tables' owner, a member of it or a superuser, although `grant_desks`
+    gave the desktops a role of their own (Art. 15: no more rights than the work needs). A set-up that never
+    made one (a single desktop on its own server, or one set up by an earlier README) is not told: nothing
+    else is at hand. A desktops' role is one granted INSERT on the cases by name, itself or through a group
+    (as `grant_desks` does): not every role reached by a grant to PUBLIC or by pg_write_all_data."""
     if db.is_sqlite:
         return None
     with db.session() as session:
         found = session.execute(text(
-            "SELECT current_user, tableowner, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) "
+            "SELECT current_user, tableowner, pg_has_role(current_user, tableowner, 'MEMBER'), "
+            "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user) "
             "FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'alembic_version'")).one_or_none()
         if found is None:
             return None
-        user, owner, superuser = found
-        if user != owner and not superuser:
+        user, owner, owners_rights, superuser = found
+        if not owners_rights and not superuser:
             return None
         desk_roles = session.scalars(text(
-            "SELECT rolname FROM pg_roles WHERE rolcanlogin AND NOT rolsuper AND rolname <> :owner "
-            "AND NOT pg_has_role(rolname, :owner, 'USAGE') "
-            "AND has_table_privilege(oid, quote_ident(current_schema()) || '.cases', 'INSERT') ORDER BY rolname"),
-            {"owner": owner}).all()
+            "SELECT r.rolname FROM pg_roles r WHERE r.rolcanlogin AND NOT r.rolsuper "
+            "AND NOT pg_has_role(r.oid, :owner, 'MEMBER') "
+            "AND EXISTS (SELECT 1 FROM pg_class c, aclexplode(c.relacl) a "
+            "WHERE c.oid = to_regclass(quote_ident(current_schema()) || '.cases') "
+            "AND a.privilege_type = 'INSERT' AND a.grantee <> 0 AND pg_has_role(r.oid, a.grantee, 'USAGE')) "
+            "ORDER BY r.rolname"), {"owner": owner}).all()
     return OwnerConnection(user, owner, tuple(desk_roles)) if desk_roles else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 
+from ..i18n import enumeration
 from ..services import desk_roles
 from .banner import WARNING, Banner
 
@@ -25,7 +26,7 @@ class OwnerWarning(Banner):
             "本值班台以数据库用户 %1 连接数据库:它是数据表的所有者或超级用户,可以更改、删除数据表,值班台不需要也不应有"
             "这样的权限(《条例》第十五条)。已为值班台授权的数据库用户:%2。请系统管理员把本机 GRIDDESK_DATABASE_URL"
             "(或启动参数 --db)中的用户改为其中之一(连同其密码),再重新启动网格指挥台。")
-            .replace("%1", self.found.user).replace("%2", "、".join(self.found.desk_roles)))
+            .replace("%1", self.found.user).replace("%2", enumeration(self.found.desk_roles)))
 
     def _landed(self, found: desk_roles.OwnerConnection | None) -> None:
         self.found = found

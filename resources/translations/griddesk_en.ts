@@ -4475,7 +4475,7 @@
   <context>
     <name>OwnerWarning</name>
     <message>
-      <location filename="../../desktop/views/owner_warning.py" line="25" />
+      <location filename="../../desktop/views/owner_warning.py" line="26" />
       <source>本值班台以数据库用户 %1 连接数据库:它是数据表的所有者或超级用户,可以更改、删除数据表,值班台不需要也不应有这样的权限(《条例》第十五条)。已为值班台授权的数据库用户:%2。请系统管理员把本机 GRIDDESK_DATABASE_URL(或启动参数 --db)中的用户改为其中之一(连同其密码),再重新启动网格指挥台。</source>
       <translation>This desk connects to the database as %1, the tables' owner or a superuser: it can alter and drop the tables, which a desk neither needs nor should be able to do (Regulation Art. 15). Database users granted to the desks: %2. Ask the system administrator to change the user in this computer's GRIDDESK_DATABASE_URL (or the --db start-up option) to one of them (with its password), then start GridDesk again.</translation>
     </message>

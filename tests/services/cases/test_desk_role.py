@@ -314,6 +314,27 @@ def test_a_desk_connected_as_the_owner_or_a_superuser_is_told_to_use_the_desktop
             assert "第十五条" in banner.text.text() and "GRIDDESK_DATABASE_URL" in banner.text.text()
 
 
+def test_a_member_of_the_owner_is_told_and_a_grant_to_public_makes_no_role_a_desktops_role(db, desk, shared):
+    """A member of the owner's role may alter and drop the tables as the owner does; a role reached only by a
+    grant to PUBLIC was never made a desktops' role (it was named as one to connect as)."""
+    member, other = f"{shared.owner}_member", f"{shared.owner}_other"
+    with shared.admin.connect() as conn:
+        conn.execute(text(f'CREATE ROLE "{member}" LOGIN IN ROLE "{shared.owner}"'))
+        conn.execute(text(f'CREATE ROLE "{other}" LOGIN'))
+    as_member = Database.connect(make_url(shared.owner_url).set(username=member).render_as_string(hide_password=False))
+    try:
+        with db.engine.begin() as conn:
+            conn.execute(text("GRANT INSERT ON cases TO PUBLIC"))
+        found = desk_roles.owner_connection(as_member)
+        assert found == desk_roles.OwnerConnection(member, shared.owner, (shared.desk,))
+    finally:
+        as_member.dispose()
+        with shared.admin.connect() as conn:
+            for role in (member, other):
+                conn.execute(text(f'DROP OWNED BY "{role}"'))
+                conn.execute(text(f'DROP ROLE "{role}"'))
+
+
 def test_a_desk_on_the_owners_url_is_not_told_while_the_desktops_have_no_role_of_their_own(db, shared):
     """A single desk on its own server, or one set up before `db grant-desks`: nothing else to connect as."""
     assert desk_roles.owner_connection(db) is None
