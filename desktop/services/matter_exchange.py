@@ -183,7 +183,7 @@ def export_items(db: Database, actor: Actor, path: str | Path, *, place_code: st
         rows = [[item.code, item.title, item.category.label, item.complexity.label, item.time_limit,
                  item.time_limit_unit.label, codes[item.department_id], "是" if item.grid_staff_task else "否",
                  item.description or ""] for item in sorted(matter_list.items, key=lambda i: i.code)]
-        write_atomically(path, lambda tmp: write_table(tmp, "事项清单", COLUMNS, rows))
+        write_atomically(path, lambda tmp: write_table(tmp, "事项清单", COLUMNS, rows), published_by=uow)
         uow.audit(f"导出{place.short_name}事项清单第 {matter_list.version} 版事项 {len(rows)} 项到 {path.name}",
                   rows=len(rows))
         return len(rows)

@@ -339,6 +339,6 @@ def export_staff(db: Database, actor: Actor, path: Path, *, under: str | None = 
         uow.require(Permission.VIEW_SENSITIVE, scope.code, scope.short_name)
         rows = _export_rows(uow.session, scope)
 
-        write_atomically(path, lambda tmp: write_table(tmp, "网格人员", COLUMNS, rows))
+        write_atomically(path, lambda tmp: write_table(tmp, "网格人员", COLUMNS, rows), published_by=uow)
         uow.audit(f"导出网格人员 {len(rows)} 条(含手机号、身份证号)", rows=len(rows), scope=scope.code)
         return len(rows)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -44,6 +44,14 @@ class UnitOfWork:
     message: str = ""
     detail: dict = field(default_factory=dict)
     changes: list[Change] = field(default_factory=list)
+    # Files written for the use case, put in place only once its audit entry is committed (`publish`),
+    # and each one's removal should it not be.
+    published: list[tuple[Callable[[], None], Callable[[], None]]] = field(default_factory=list)
+
+    def publish(self, put_in_place: Callable[[], None], discard: Callable[[], None]) -> None:
+        """Run `put_in_place` after the commit, `discard` if the use case fails or is refused: an exported
+        file of personal data exists only with the audit entry that records it (Art. 15)."""
+        self.published.append((put_in_place, discard))
 
     def require(self, permission: Permission, place_code: str | None, place_name: str | None = None,
                 action: str | None = None) -> None:
@@ -122,6 +130,7 @@ def unit_of_work(db: Database, actor: Actor, action: str, *, target: str | None 
     """
     session = db.session()
     uow = UnitOfWork(session, actor, action, target=target, place_code=place_code)
+    committed = False
     try:
         with migrate.writing_with_this_schema(session):  # before anything is read: see migrate.held_revision
             problem = account_problem(session, actor)  # a desk acts as its account is now (Art. 15)
@@ -134,6 +143,7 @@ def unit_of_work(db: Database, actor: Actor, action: str, *, target: str | None 
             audit.append(session, actor, action, target=uow.target, place_code=uow.place_code,
                          message=uow.message, detail=uow.detail)
         session.commit()
+        committed = True
     except PermissionDenied as exc:
         session.rollback()
         _record_refusal(db, uow, AuditOutcome.DENIED, exc.message)
@@ -159,6 +169,11 @@ def unit_of_work(db: Database, actor: Actor, action: str, *, target: str | None 
         raise
     finally:
         session.close()
+        if not committed:
+            for _, discard in uow.published:
+                discard()
+    for put_in_place, _ in uow.published:
+        put_in_place()
 
 
 @contextmanager

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ...db import Database
 from ...errors import ValidationFailed
+from ..exchange.files import write_atomically
 from ..places import get_place
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
@@ -51,37 +52,44 @@ def as_json(evaluation: Evaluation) -> dict:
     }
 
 
-def write(evaluation: Evaluation, fmt: str, target: Path | None, stdout) -> None:
-    """Write to `target`, or as text to `stdout` (XLSX is binary and needs a file)."""
+def write(evaluation: Evaluation, fmt: str, target: Path | None, stdout, *, published_by=None) -> None:
+    """Write to `target`, whole or not at all (exchange.files.write_atomically, which `published_by` is
+    handed to), or as text to `stdout` (XLSX is binary and needs a file)."""
     if fmt not in FORMATS:
         raise ValidationFailed(f"导出格式 {fmt!r} 无效:可用 {'、'.join(FORMATS)}", field="format")
-    if fmt == "xlsx":
-        if target is None:
-            raise ValidationFailed("XLSX 是二进制文件,请用 -o 指定输出文件", field="output")
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = f"{evaluation.period.code} {evaluation.level.label}"[:31]
-        header, rows = table(evaluation)
-        sheet.append(header)
-        for row in rows:
-            sheet.append(row)
-        book.save(target)
-        return
-    if fmt == "json":
-        text = json.dumps(as_json(evaluation), ensure_ascii=False, indent=2) + "\n"
-    else:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        header, rows = table(evaluation)
-        writer.writerow(header)
-        writer.writerows(["" if v is None else v for v in row] for row in rows)
-        text = buffer.getvalue()
     if target is None:
-        stdout.write(text)
-    else:
-        target.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+        if fmt == "xlsx":
+            raise ValidationFailed("XLSX 是二进制文件,请用 -o 指定输出文件", field="output")
+        stdout.write(_text(evaluation, fmt))
+        return
+    write_atomically(target, lambda tmp: _write_file(evaluation, fmt, tmp), published_by=published_by)
+
+
+def _write_file(evaluation: Evaluation, fmt: str, path: Path) -> None:
+    if fmt != "xlsx":
+        path.write_text(_text(evaluation, fmt), encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+        return
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = f"{evaluation.period.code} {evaluation.level.label}"[:31]
+    header, rows = table(evaluation)
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+
+
+def _text(evaluation: Evaluation, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(as_json(evaluation), ensure_ascii=False, indent=2) + "\n"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    header, rows = table(evaluation)
+    writer.writerow(header)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    return buffer.getvalue()
 
 
 def export(db: Database, actor: Actor, evaluation: Evaluation, fmt: str, target: Path | None, stdout) -> int:
@@ -94,7 +102,7 @@ def export(db: Database, actor: Actor, evaluation: Evaluation, fmt: str, target:
     with unit_of_work(db, actor, "evaluation.export", target=subject) as uow:
         scope = get_place(uow.session, evaluation.scope_code)
         uow.require(Permission.EXCHANGE, scope.code, scope.short_name, action="导出考核结果")
-        write(evaluation, fmt, target, stdout)
+        write(evaluation, fmt, target, stdout, published_by=uow)
         rows = len(evaluation.subjects)
         uow.audit(f"导出{evaluation.period.label}{evaluation.level.label}考核结果 {rows} 条"
                   f"({scope.name},{fmt.upper()},{target.name if target is not None else '标准输出'})",

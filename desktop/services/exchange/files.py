@@ -56,8 +56,11 @@ def _why(exc: OSError, path: Path, writing: bool) -> str:
     return f"无法{'写入' if writing else '读取'} {path}:{reason}"
 
 
-def write_atomically(path: Path, write: Callable[[Path], object]):
+def write_atomically(path: Path, write: Callable[[Path], object], *, published_by=None):
     """Call `write(tmp)` on a file beside `path`, then rename it over `path`; returns what `write` returned.
+
+    With `published_by` (the use case's UnitOfWork) the rename waits for the use case's commit and the
+    file is dropped if it does not commit: an export is on record before its file exists (Art. 15).
 
     A failure or a Cancel part-way leaves neither half a file nor a stray temporary one. A path
     that cannot be written raises FileUnusable, saying why. A file replaced keeps its mode (a staff
@@ -79,19 +82,34 @@ def write_atomically(path: Path, write: Callable[[Path], object]):
     try:
         result = write(Path(tmp))
         os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode) if os.path.exists(path) else 0o666 & ~_UMASK)
-        os.replace(tmp, path)
+        if published_by is None:
+            os.replace(tmp, path)
+        else:
+            published_by.publish(lambda: _put_in_place(tmp, path), lambda: _discard(tmp))
     except BaseException as exc:
-        with contextlib.suppress(OSError):  # a scanner holding it on Windows must not hide the real error
-            os.unlink(tmp)
+        _discard(tmp)
         if isinstance(exc, OSError):
             raise FileUnusable(_why(exc, path, True)) from exc
         raise
     return result
 
 
-def write_bytes(path: Path, data: bytes) -> None:
+def _put_in_place(tmp: str, path: Path) -> None:
+    try:
+        os.replace(tmp, path)
+    except OSError as exc:
+        _discard(tmp)
+        raise FileUnusable(_why(exc, path, True)) from exc
+
+
+def _discard(tmp: str) -> None:
+    with contextlib.suppress(OSError):  # a scanner holding it on Windows must not hide the real error
+        os.unlink(tmp)
+
+
+def write_bytes(path: Path, data: bytes, *, published_by=None) -> None:
     """`data` into `path`, whole or not at all (see write_atomically)."""
-    write_atomically(path, lambda tmp: tmp.write_bytes(data))
+    write_atomically(path, lambda tmp: tmp.write_bytes(data), published_by=published_by)
 
 
 def require_regular(path: Path) -> None:

@@ -192,7 +192,7 @@ def write_requests(db: Database, actor: Actor, path: Path, f: QueueFilter | None
             progress(len(records), len(records), "导出")
         body = ",\n".join(lines)
         write_atomically(path, lambda tmp: tmp.write_text(f"[\n{body}\n]\n" if records else "[]\n",
-                                                          encoding="utf-8"))
+                                                          encoding="utf-8"), published_by=uow)
         uow.audit(f"导出 Open311 诉求 {len(records)} 件到 {path.name}", count=len(records), format="open311")
     return len(records)
 

@@ -213,7 +213,8 @@ def export_table(db: Database, actor: Actor, path: Path, f: QueueFilter, fmt: st
     with unit_of_work(db, actor, "cases.export", target=path.name) as uow:
         under = require_export(uow, f.under)
         total = export_count(db, actor, f) if progress else 0
-        count = write_atomically(path, lambda tmp: writer(tmp, _reporting(rows(db, actor, f), total, progress)))
+        count = write_atomically(path, lambda tmp: writer(tmp, _reporting(rows(db, actor, f), total, progress)),
+                                 published_by=uow)
         # Whether whole phone numbers left the system is what an audit of personal data asks first (Art. 15).
         phones = "full" if _sees_full_contacts(actor, under) else "masked"
         uow.audit(f"导出诉求清单 {count} 件到 {path.name}(联系电话{'完整' if phones == 'full' else '已遮挡'})",

@@ -242,7 +242,7 @@ def write_bulletin(db: Database, actor: Actor, report_id: int, path: Path) -> in
 
         _, page_count = build(None)  # counted first: the foot of each page says of how many
         pdf, _ = build(page_count)
-        write_bytes(Path(path), pdf)
+        write_bytes(Path(path), pdf, published_by=uow)
         digest = hashlib.sha256(pdf).hexdigest()
         uow.session.add(PrintedSheet(kind=SheetKind.BULLETIN, place_id=township.id, subject_ref=info.number,
                                      content_hash=digest, printed_by=actor.display_name, pages=page_count))

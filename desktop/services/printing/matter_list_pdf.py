@@ -109,7 +109,7 @@ def print_matter_list(db: Database, actor: Actor, out: Path, *, place_code: str,
         if not lists:
             raise ValidationFailed(f"{place.short_name}在 {on} 没有已公布的事项清单;请先公布清单再打印")
         pdf, pages = render(lists, printed_on=on)
-        write_bytes(Path(out), pdf)
+        write_bytes(Path(out), pdf, published_by=uow)
         uow.session.add_all(PrintedSheet(kind=SheetKind.MATTER_LIST, place_id=place.id,
                                          subject_ref=f"{ml.place_code}:v{ml.version}",
                                          content_hash=hashlib.sha256(repr(items).encode()).hexdigest(), printed_by=actor.username, pages=pages)
