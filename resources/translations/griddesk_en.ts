@@ -3542,37 +3542,37 @@
   <context>
     <name>LeaderForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="51" />
+      <location filename="../../desktop/views/people/forms.py" line="79" />
       <source>确定领导联系</source>
       <translation>Assign leadership contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="59" />
+      <location filename="../../desktop/views/people/forms.py" line="87" />
       <source>片区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="60" />
+      <location filename="../../desktop/views/people/forms.py" line="88" />
       <source>职责</source>
       <translation>Duty</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="61" />
+      <location filename="../../desktop/views/people/forms.py" line="89" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="62" />
+      <location filename="../../desktop/views/people/forms.py" line="90" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="63" />
+      <location filename="../../desktop/views/people/forms.py" line="91" />
       <source>职务</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="64" />
+      <location filename="../../desktop/views/people/forms.py" line="92" />
       <source>起始日期</source>
       <translation>Start date</translation>
     </message>
@@ -4536,84 +4536,117 @@
   <context>
     <name>PeopleWindow</name>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="105" />
-      <location filename="../../desktop/views/people/window.py" line="116" />
-      <location filename="../../desktop/views/people/window.py" line="150" />
+      <location filename="../../desktop/views/people/window.py" line="106" />
+      <location filename="../../desktop/views/people/window.py" line="118" />
+      <location filename="../../desktop/views/people/window.py" line="152" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="106" />
+      <location filename="../../desktop/views/people/window.py" line="107" />
       <source>新增人员…</source>
       <translation>Add staff…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="107" />
-      <location filename="../../desktop/views/people/window.py" line="182" />
+      <location filename="../../desktop/views/people/window.py" line="108" />
+      <source>修改信息…</source>
+      <translation>Edit details…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/people/window.py" line="109" />
+      <location filename="../../desktop/views/people/window.py" line="190" />
       <source>离任</source>
       <translation>Leave post</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="108" />
+      <location filename="../../desktop/views/people/window.py" line="110" />
       <source>确定领导联系…</source>
       <translation>Assign leadership contact…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="109" />
+      <location filename="../../desktop/views/people/window.py" line="111" />
       <source>记录网格工作…</source>
       <translation>Log grid work…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="110" />
+      <location filename="../../desktop/views/people/window.py" line="112" />
       <source>专业人员进网格…</source>
       <translation>Professional visit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="111" />
+      <location filename="../../desktop/views/people/window.py" line="113" />
       <source>网格人员与配备</source>
       <translation>Grid staff and staffing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="112" />
-      <location filename="../../desktop/views/people/window.py" line="117" />
+      <location filename="../../desktop/views/people/window.py" line="114" />
+      <location filename="../../desktop/views/people/window.py" line="119" />
       <source>挂点领导、指导员、总负责人</source>
       <translation>Contact leaders, instructors, chiefs</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="113" />
-      <location filename="../../desktop/views/people/window.py" line="118" />
+      <location filename="../../desktop/views/people/window.py" line="115" />
+      <location filename="../../desktop/views/people/window.py" line="120" />
       <source>工作日志与专业人员进网格</source>
       <translation>Work log and professional visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="115" />
+      <location filename="../../desktop/views/people/window.py" line="117" />
       <source>网格配备</source>
       <translation>Grid staffing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="121" />
+      <location filename="../../desktop/views/people/window.py" line="123" />
       <source>%1:%2 个网格,其中 %3 个网格的网格员配备不足(红色)</source>
       <translation>%1: %2 grids, %3 of them short of grid members (red)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="150" />
+      <location filename="../../desktop/views/people/window.py" line="152" />
       <source>请先在名单中选中一人</source>
       <translation>Select a person in the list first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="182" />
+      <location filename="../../desktop/views/people/window.py" line="190" />
       <source>%1 以今日为最后任职日,卸任 %2 的该职务?(明日起不再列入名单)</source>
       <translation>End %1's post in %2 with today as the last day served? (No longer listed from tomorrow.)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="195" />
+      <location filename="../../desktop/views/people/window.py" line="203" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="195" />
+      <location filename="../../desktop/views/people/window.py" line="203" />
       <source>这里还没有网格工作人员</source>
       <translation>There are no grid staff here yet</translation>
+    </message>
+  </context>
+  <context>
+    <name>PersonForm</name>
+    <message>
+      <location filename="../../desktop/views/people/forms.py" line="53" />
+      <source>修改人员信息</source>
+      <translation>Edit a person's details</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/people/forms.py" line="58" />
+      <source>不修改请留空</source>
+      <translation>Leave empty to keep it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/people/forms.py" line="63" />
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/people/forms.py" line="64" />
+      <source>手机</source>
+      <translation>Mobile</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/people/forms.py" line="65" />
+      <source>状态</source>
+      <translation>Status</translation>
     </message>
   </context>
   <context>
@@ -5630,67 +5663,67 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>VisitForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="108" />
+      <location filename="../../desktop/views/people/forms.py" line="136" />
       <source>专业人员进网格</source>
       <translation>Professional visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="110" />
+      <location filename="../../desktop/views/people/forms.py" line="138" />
       <source>(新登记)</source>
       <translation>(register new)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="122" />
+      <location filename="../../desktop/views/people/forms.py" line="150" />
       <source>法治宣传</source>
       <translation>Law publicity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="122" />
+      <location filename="../../desktop/views/people/forms.py" line="150" />
       <source>纠纷化解</source>
       <translation>Dispute resolution</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="122" />
+      <location filename="../../desktop/views/people/forms.py" line="150" />
       <source>便民服务</source>
       <translation>Public services</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="125" />
+      <location filename="../../desktop/views/people/forms.py" line="153" />
       <source>专业人员</source>
       <translation>Professional</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="126" />
+      <location filename="../../desktop/views/people/forms.py" line="154" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="127" />
+      <location filename="../../desktop/views/people/forms.py" line="155" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="128" />
+      <location filename="../../desktop/views/people/forms.py" line="156" />
       <source>所在单位</source>
       <translation>Employer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="129" />
+      <location filename="../../desktop/views/people/forms.py" line="157" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="130" />
+      <location filename="../../desktop/views/people/forms.py" line="158" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="131" />
+      <location filename="../../desktop/views/people/forms.py" line="159" />
       <source>事由</source>
       <translation>Purpose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="132" />
+      <location filename="../../desktop/views/people/forms.py" line="160" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -5878,27 +5911,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>WorkLogForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="79" />
+      <location filename="../../desktop/views/people/forms.py" line="107" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="88" />
+      <location filename="../../desktop/views/people/forms.py" line="116" />
       <source>人员</source>
       <translation>Person</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="89" />
+      <location filename="../../desktop/views/people/forms.py" line="117" />
       <source>工作</source>
       <translation>Work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="90" />
+      <location filename="../../desktop/views/people/forms.py" line="118" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="91" />
+      <location filename="../../desktop/views/people/forms.py" line="119" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 from PySide6.QtWidgets import QDialog
 
-from desktop.models.enums import PlaceLevel, Role
+from desktop.models.enums import PersonStatus, PlaceLevel, Role, StaffRole, StaffSource
 from desktop.tasks import SyncTaskRunner
 from desktop.views.accounts.forms import GrantForm
 from desktop.views.analytics.governance_panel import AcceptDialog
@@ -19,7 +19,8 @@ from desktop.views.emergencies.report_dialog import EmergencyReportDialog
 from desktop.views.matters.item_form import ItemForm
 from desktop.views.matters.rectification_form import RectificationForm, ReturnForm
 from desktop.views.people.add_staff_dialog import AddStaffDialog
-from desktop.views.people.forms import LeaderForm, VisitForm, WorkLogForm
+from desktop.services.staff import StaffMember
+from desktop.views.people.forms import LeaderForm, PersonForm, VisitForm, WorkLogForm
 
 QIAOGANG = "450503103000"
 GRID = ("450503103001", "侨南网格")
@@ -37,6 +38,8 @@ FORMS = {
     "return": lambda fx: ReturnForm(NOTICE),
     "staff": lambda fx: AddStaffDialog([GRID]),
     "leader": lambda fx: LeaderForm([(QIAOGANG, "侨港镇")]),
+    "person": lambda fx: PersonForm(StaffMember(7, "黎敏", StaffRole.GRID_MEMBER, StaffSource.VOLUNTEER, "13912340000",
+                                                PersonStatus.ACTIVE, *GRID)),
     "work log": lambda fx: WorkLogForm([]),
     "visit": lambda fx: VisitForm([(7, "李律师 · 海城区人民法院")], [GRID]),
     "department": lambda fx: DepartmentForm([(QIAOGANG, "侨港镇")]),

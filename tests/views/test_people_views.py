@@ -9,13 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop.errors import InvalidTransition
-from desktop.models.enums import LeadershipRole, PlaceLevel, Profession, Role, StaffRole, StaffSource, WorkLogKind
+from desktop.models.enums import (LeadershipRole, PersonStatus, PlaceLevel, Profession, Role, StaffRole, StaffSource,
+                                  WorkLogKind)
 from desktop.services import staff_admin
 from desktop.services.clock import beijing_today
 from desktop.services.security import Actor, Grant
 from desktop.views.people import open_people
 from desktop.views.people.add_staff_dialog import AddStaffDialog
-from desktop.views.people.forms import LeaderForm, VisitForm, WorkLogForm
+from desktop.views.people.forms import LeaderForm, PersonForm, VisitForm, WorkLogForm
 from desktop.views.people.staffing_model import UNDER_STAFFED
 
 from .conftest import GRID
@@ -116,6 +117,46 @@ def test_a_refused_entry_opens_the_form_again_with_what_was_typed(qtbot, desk_db
     monkeypatch.setattr(staff_admin, "log_work", lambda *a, **k: (_ for _ in ()).throw(InvalidTransition("拒绝")))
     people.work_button.click()
     assert shown[2:] == ["work log", "work log"] and answered[-1] == "拒绝"
+
+
+@pytest.mark.law("Art. 14")
+def test_a_workers_new_phone_and_leave_are_entered_from_the_roster(qtbot, desk_db, tasks, answered, monkeypatch,
+                                                                   feature_window):
+    """A grid worker's phone, the one residents call from the notice board, could be changed nowhere on the
+    desk; nor could a leave be recorded."""
+    people = open_people(feature_window(desk_db, ADMIN, tasks))
+    qtbot.addWidget(people)
+    people.edit_button.click()  # nobody chosen: said, nothing opened
+    assert answered == ["请先在名单中选中一人"]
+    member = people.roster_model.rows[0]
+    people.roster_view.selectRow(0)
+    shown = []
+
+    def fill(form: PersonForm):
+        shown.append((form.name.text(), form.phone.text(), form.status.currentData()))
+        form.phone.setText("139 0000 1111" if len(shown) == 1 else "13900001111")
+        form.status.setCurrentIndex(form.status.findData(PersonStatus.ON_LEAVE.value))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PersonForm, "exec", fill)
+    people.edit_button.click()
+    assert shown[0] == (member.name, "13807791234", PersonStatus.ACTIVE.value)
+    [changed] = [m for m in people.roster_model.rows if m.person_id == member.person_id]
+    assert (changed.phone, changed.status) == ("13900001111", PersonStatus.ON_LEAVE) and answered[1:] == []
+    operator_view = open_people(feature_window(desk_db, OPERATOR, tasks))
+    qtbot.addWidget(operator_view)
+    assert not operator_view.edit_button.isEnabled()
+
+
+def test_a_phone_shown_masked_is_not_filled_in_and_is_kept_unless_one_is_typed(qtbot):
+    from desktop.services.staff import StaffMember
+
+    member = StaffMember(7, "黎敏", StaffRole.GRID_MEMBER, StaffSource.VOLUNTEER, "139****1111", PersonStatus.ACTIVE,
+                         GRID, "侨北第一网格")
+    form = PersonForm(member)
+    qtbot.addWidget(form)
+    assert form.phone.text() == "" and form.phone.placeholderText() == "不修改请留空"
+    assert form.values() == dict(person_id=7, name="黎敏", phone=None, status=PersonStatus.ACTIVE)
 
 
 def test_operators_see_the_published_phones_but_may_not_change_staff(qtbot, desk_db, tasks, answered, feature_window):

@@ -1,5 +1,5 @@
-"""Small forms of the people screen: a leader for an area (Art. 8), a work-log entry (Art. 10),
-a professional's visit (Art. 11)."""
+"""Small forms of the people screen: a grid worker's details (Art. 9, 14), a leader for an area (Art. 8),
+a work-log entry (Art. 10), a professional's visit (Art. 11)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import label
-from ...models.enums import LeadershipRole, Profession, WorkLogKind
+from ...models.enums import LeadershipRole, PersonStatus, Profession, WorkLogKind
 from ...services.clock import BEIJING
 from ...services.staff import StaffMember
 from .. import beijing_time
@@ -41,6 +41,34 @@ class _Form(AsksBeforeDiscarding, QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.form.addRow(buttons)
+
+
+class PersonForm(_Form):
+    """A grid worker's name or phone corrected, or their status set (在岗/请假/离岗): the phone is the one
+    residents call from the notice board (Art. 14). A phone the user is shown masked is not filled in, and
+    is changed only when one is typed."""
+
+    def __init__(self, member: StaffMember, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("修改人员信息"))
+        self.person_id = member.person_id
+        self.name = QLineEdit(member.name)
+        whole = member.phone if member.phone and "*" not in member.phone else ""
+        self.phone = QLineEdit(whole)
+        self.phone.setPlaceholderText(self.tr("不修改请留空") if not whole else "")
+        self.status = QComboBox()
+        for status in PersonStatus:
+            self.status.addItem(label(status), status.value)  # Qt hands str enums back as plain str
+        self.status.setCurrentIndex(self.status.findData(member.status.value))
+        self.form.addRow(self.tr("姓名"), self.name)
+        self.form.addRow(self.tr("手机"), self.phone)
+        self.form.addRow(self.tr("状态"), self.status)
+        mark_required(self.form, self.name)
+        self.finish()
+
+    def values(self) -> dict:
+        return dict(person_id=self.person_id, name=self.name.text(), phone=self.phone.text() or None,
+                    status=PersonStatus(self.status.currentData()))
 
 
 class LeaderForm(_Form):

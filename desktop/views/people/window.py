@@ -24,7 +24,7 @@ from .. import dialogs
 from ..roster_panel import RosterModel
 from .activity_models import ActivityModel, LeadersModel
 from .add_staff_dialog import AddStaffDialog
-from .forms import LeaderForm, VisitForm, WorkLogForm
+from .forms import LeaderForm, PersonForm, VisitForm, WorkLogForm
 from .staffing_model import StaffingModel
 from ..retranslating import Retranslating
 from ..rows_model import rows_table
@@ -48,14 +48,15 @@ class PeopleWindow(Retranslating, QDialog):
         self.roster_model = RosterModel(self)
         self.roster_view = rows_table(self.roster_model)
         self.add_button = QPushButton()
+        self.edit_button = QPushButton()
         self.end_button = QPushButton()
         self.add_button.clicked.connect(self.add_staff)
+        self.edit_button.clicked.connect(self.edit_person)
         self.end_button.clicked.connect(self.end_role)
         can_manage = self.actor.can(Permission.MANAGE_STAFF, code)
-        self.add_button.setEnabled(can_manage)
-        self.end_button.setEnabled(can_manage)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.end_button):
+        for button in (self.add_button, self.edit_button, self.end_button):
+            button.setEnabled(can_manage)
             buttons.addWidget(button)
         buttons.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -104,6 +105,7 @@ class PeopleWindow(Retranslating, QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("网格人员"))
         self.add_button.setText(self.tr("新增人员…"))
+        self.edit_button.setText(self.tr("修改信息…"))
         self.end_button.setText(self.tr("离任"))
         self.leader_button.setText(self.tr("确定领导联系…"))
         self.work_button.setText(self.tr("记录网格工作…"))
@@ -175,6 +177,12 @@ class PeopleWindow(Retranslating, QDialog):
     def add_staff(self) -> None:
         dialog = AddStaffDialog([(r.grid_code, r.grid_name) for r in self.staffing_model.rows], self)
         self._submit_form(dialog, staff_admin.add_grid_staff)
+
+    def edit_person(self) -> None:
+        """A phone changed or a leave taken: the roster, the wall and the notice sheets to reprint follow."""
+        member = self._selected_member()
+        if member is not None:
+            self._submit_form(PersonForm(member, self), staff_admin.update_person)
 
     def end_role(self) -> None:
         member = self._selected_member()
