@@ -687,7 +687,7 @@ def export_grids(db: Database, actor: Actor, path: str | Path, *, under: str | N
             .order_by(Place.code)).all()
         features = [geojson_io.feature(shapely.from_wkb(p.geometry) if p.geometry else None,
                                        _live_properties(p, contacts=contacts)) for p in places]
-        geojson_io.write_collection(path, geojson_io.collection(features))
+        geojson_io.write_collection(path, geojson_io.collection(features), published_by=uow)
         vessels = sum(len(p.grid.vessels) for p in places)
         result = GridExportResult(len(features), vessels, contacts_left_out=bool(vessels) and not contacts)
         left_out = "(无查看敏感个人信息权限,船长姓名和电话未导出)" if result.contacts_left_out else ""

@@ -13,6 +13,7 @@ import json
 from collections import defaultdict
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 import shapely
 from sqlalchemy import func, or_, select
@@ -23,6 +24,7 @@ from ..errors import PermissionDenied, ValidationFailed
 from ..models import Grid, GridStaffRole, Person, Place, PrintedSheet, Setting, Vessel
 from ..models.enums import GridStatus, PersonStatus, PlaceLevel, SeaCategory, SheetKind, StaffRole
 from .clock import beijing_today
+from .exchange.files import write_bytes
 from ..models.places import CITY_CODE
 from .places import get_place
 from .security import Actor, Permission, scope_prefix
@@ -274,11 +276,15 @@ def require_printing(db: Database, actor: Actor, under: str) -> None:
         uow.require(Permission.PRINT, root.code, root.short_name)
 
 
-def record_printed(db: Database, actor: Actor, under: str, printed: list[NoticeSheet]) -> None:
-    """Note what each printed sheet showed, which clears it from the reprint list."""
+def record_printed(db: Database, actor: Actor, under: str, printed: list[NoticeSheet], *,
+                   pdf: bytes | None = None, out: Path | None = None) -> None:
+    """Note what each printed sheet showed, which clears it from the reprint list; with `pdf`, the sheets
+    are written to `out` once that is on record (they carry the staff's whole phones, Art. 15)."""
     with unit_of_work(db, actor, "print.notice_sheets", target=under) as uow:
         root = get_place(uow.session, under)
         uow.require(Permission.PRINT, root.code, root.short_name)
+        if pdf is not None:
+            write_bytes(out, pdf, published_by=uow)
         uow.session.add_all(PrintedSheet(kind=SheetKind.NOTICE_SHEET, place_id=s.grid_id, subject_ref=s.grid_code,
                                          content_hash=s.content_hash(), printed_by=actor.username)
                             for s in printed)

@@ -13,7 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from .. import migrate
 from ..db import Database
-from ..errors import Conflict, PermissionDenied
+from ..errors import Conflict, GridDeskError, PermissionDenied
 from ..models import ChangeFeed, Place, RoleGrant, User
 from ..models.enums import AuditOutcome
 from . import audit
@@ -168,12 +168,27 @@ def unit_of_work(db: Database, actor: Actor, action: str, *, target: str | None 
         session.rollback()
         raise
     finally:
-        session.close()
-        if not committed:
-            for _, discard in uow.published:
+        try:
+            session.close()
+        finally:
+            if not committed:
+                for _, discard in uow.published:
+                    discard()
+    _put_published_in_place(db, uow)
+
+
+def _put_published_in_place(db: Database, uow: UnitOfWork) -> None:
+    """The files of a committed use case into place. One that cannot be (the old file held open by a viewer
+    on Windows) is put on record as not written, after the entry saying it was, and the rest are dropped."""
+    for done, (put_in_place, _) in enumerate(uow.published):
+        try:
+            put_in_place()
+        except BaseException as exc:
+            for _, discard in uow.published[done:]:
                 discard()
-    for put_in_place, _ in uow.published:
-        put_in_place()
+            if isinstance(exc, GridDeskError):
+                _record_refusal(db, uow, AuditOutcome.FAILED, f"文件未能写入,上一条记录的导出或打印未完成:{exc}")
+            raise
 
 
 @contextmanager

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.services import emergencies, unit_of_work
+import io
+
+from sqlalchemy import select
+
+from desktop.models import AuditEntry
+from desktop.models.enums import AuditOutcome
+from desktop.services import emergencies, grids, unit_of_work
+from desktop.services.exchange.files import FileUnusable
 from desktop.services.evaluation import export
 from desktop.services.evaluation.scores import evaluate
 from desktop.services.exchange.open311 import write_requests
@@ -16,6 +23,7 @@ from desktop.services.matter_exchange import export_items
 from desktop.services.printing.assessment import print_assessment
 from desktop.services.printing.bulletin import write_bulletin
 from desktop.services.printing.matter_list_pdf import print_matter_list
+from desktop.services.printing.notice_sheets import print_notice_sheets
 from desktop.services.queue import QueueFilter
 from desktop.services.staff_exchange import export_staff
 
@@ -34,6 +42,8 @@ EXPORTS = {
     "assessment": lambda db, actor, path: print_assessment(db, actor, evaluate(db, actor, "2026", "grid"),
                                                            path / "forms.pdf"),
     "matter list": lambda db, actor, path: print_matter_list(db, actor, path / "list.pdf", place_code=QIAOGANG),
+    "grids": lambda db, actor, path: grids.export_grids(db, actor, path / "grids.geojson", under=QIAOGANG),
+    "notice sheets": lambda db, actor, path: print_notice_sheets(db, actor, path / "sheets.pdf", under=QIAOGANG),
 }
 
 
@@ -59,21 +69,44 @@ def test_a_file_is_in_place_only_once_its_audit_entry_is_committed(demo_db, syst
     assert list(folder.iterdir()) == []
     EXPORTS[name](demo_db, system, folder)
     [written] = list(folder.iterdir())
-    assert written.stat().st_size > 0 and not written.name.startswith("tmp")
+    assert written.stat().st_size > 0 and not written.name.startswith(".griddesk-")
 
 
-def test_a_file_that_cannot_be_put_in_place_after_the_commit_is_said_and_leaves_no_temporary_file(
+def _outcomes(db, action: str) -> list[AuditOutcome]:
+    with db.session() as session:
+        return list(session.scalars(select(AuditEntry.outcome).where(AuditEntry.action == action)
+                                    .order_by(AuditEntry.id)))
+
+
+@pytest.mark.law("Art. 15")
+def test_a_file_that_cannot_be_put_in_place_after_the_commit_is_on_record_as_not_written(
         demo_db, system, tmp_path, monkeypatch):
+    """The old file held open by a viewer on Windows refuses the rename, after the commit: the entry saying the
+    export was made is followed by one saying its file was not written, and no temporary file stays."""
     folder = tmp_path / "out"
     folder.mkdir()
-    target = folder / "queue.csv"
 
-    def refused(source, destination):  # a viewer holding the old file open on Windows
+    def refused(source, destination):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("desktop.services.exchange.files.os.replace", refused)
-    from desktop.services.exchange.files import FileUnusable
-
     with pytest.raises(FileUnusable, match="没有写入 .*queue.csv 的权限"):
-        export_table(demo_db, system, target, QueueFilter(), "csv")
+        export_table(demo_db, system, folder / "queue.csv", QueueFilter(), "csv")
     assert list(folder.iterdir()) == []
+    assert _outcomes(demo_db, "cases.export") == [AuditOutcome.OK, AuditOutcome.FAILED]
+
+
+def test_results_written_to_standard_output_are_written_once_on_record(demo_db, system, monkeypatch):
+    evaluation = evaluate(demo_db, system, "2026", "grid")
+    out = io.StringIO()
+
+    def fails(*args, **kwargs):
+        raise AuditStoreFailed("the audit entry could not be written")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(unit_of_work.audit, "append", fails)
+        with pytest.raises(AuditStoreFailed):
+            export.export(demo_db, system, evaluation, "csv", None, out)
+    assert out.getvalue() == ""
+    export.export(demo_db, system, evaluation, "csv", None, out)
+    assert out.getvalue().count("\n") == len(evaluation.subjects) + 1

@@ -60,7 +60,11 @@ def write(evaluation: Evaluation, fmt: str, target: Path | None, stdout, *, publ
     if target is None:
         if fmt == "xlsx":
             raise ValidationFailed("XLSX 是二进制文件,请用 -o 指定输出文件", field="output")
-        stdout.write(_text(evaluation, fmt))
+        text = _text(evaluation, fmt)
+        if published_by is None:
+            stdout.write(text)
+        else:  # on record first, as a file is
+            published_by.publish(lambda: stdout.write(text), lambda: None)
         return
     write_atomically(target, lambda tmp: _write_file(evaluation, fmt, tmp), published_by=published_by)
 

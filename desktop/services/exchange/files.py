@@ -75,15 +75,15 @@ def write_atomically(path: Path, write: Callable[[Path], object], *, published_b
     if os.path.islink(path) or (os.path.exists(path) and not os.path.isfile(path)):
         raise FileUnusable(f"{path} 是链接或设备,不是普通文件;GridDesk 不会替换它,请另写一个文件名(可写在链接所指的文件夹中)")
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=path.suffix)
+        # Named for what it becomes; readable by the user alone (mkstemp's mode) until it is put in place.
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".griddesk-{path.stem}-", suffix=path.suffix)
     except OSError as exc:
         raise FileUnusable(_why(exc, path, True)) from exc
     os.close(fd)
     try:
         result = write(Path(tmp))
-        os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode) if os.path.exists(path) else 0o666 & ~_UMASK)
         if published_by is None:
-            os.replace(tmp, path)
+            _put_in_place(tmp, path)
         else:
             published_by.publish(lambda: _put_in_place(tmp, path), lambda: _discard(tmp))
     except BaseException as exc:
@@ -96,6 +96,7 @@ def write_atomically(path: Path, write: Callable[[Path], object], *, published_b
 
 def _put_in_place(tmp: str, path: Path) -> None:
     try:
+        os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode) if os.path.exists(path) else 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except OSError as exc:
         _discard(tmp)

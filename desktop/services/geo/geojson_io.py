@@ -152,7 +152,8 @@ def collection(features: list[dict], **members) -> dict:
     return {"type": "FeatureCollection", **members, "features": features}
 
 
-def write_collection(path: str | Path, collection: dict) -> None:
+def write_collection(path: str | Path, collection: dict, *, published_by=None) -> None:
     """The collection as a UTF-8 file, whole or not at all; a link, a folder or a missing folder is
-    refused by name (FileUnusable, see exchange.files.write_atomically)."""
-    write_bytes(Path(path), json.dumps(collection, ensure_ascii=False, indent=1).encode("utf-8"))
+    refused by name (FileUnusable, see exchange.files.write_atomically, which `published_by` is handed to)."""
+    write_bytes(Path(path), json.dumps(collection, ensure_ascii=False, indent=1).encode("utf-8"),
+                published_by=published_by)

@@ -30,7 +30,6 @@ from ..geo.projection import LocalProjection
 from ..notice_board import NoticeSheet, needs_reprint, record_printed, require_printing, sheets
 from ..places import place_info
 from ..security import Actor
-from ..exchange.files import write_bytes
 from .fonts import register_pdf_font
 
 Progress = Callable[[int, int, str], None]
@@ -315,11 +314,6 @@ def print_notice_sheets(db: Database, actor: Actor, out: Path, *, under: str, on
                                + ("(全部已是最新)" if only_needing_reprint else "(尚无在用网格)"))
     pdf = render(items, root.name, progress=progress)
     out = Path(out)
-    write_bytes(out, pdf)
-    try:
-        record_printed(db, actor, under, items)
-    except BaseException:
-        out.unlink()  # a refused or failed record must not leave an unrecorded batch behind
-        raise
+    record_printed(db, actor, under, items, pdf=pdf, out=out)
     return PrintResult(out, len(items), tuple(f"{sheet.grid_name}({sheet.grid_code}):{gap}"
                                               for sheet in items for gap in sheet.gaps()))
