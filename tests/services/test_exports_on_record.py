@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 import io
+import os
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -94,6 +96,32 @@ def test_a_file_that_cannot_be_put_in_place_after_the_commit_is_on_record_as_not
         export_table(demo_db, system, folder / "queue.csv", QueueFilter(), "csv")
     assert list(folder.iterdir()) == []
     assert _outcomes(demo_db, "cases.export") == [AuditOutcome.OK, AuditOutcome.FAILED]
+
+
+@pytest.mark.law("Art. 15")
+def test_an_old_file_held_open_is_refused_before_anything_is_on_record(demo_db, system, tmp_path, monkeypatch):
+    """On Windows a file open in a viewer or in Excel cannot be replaced: found out before the commit, the
+    export is refused with nothing recorded (the notice sheets had been recorded as printed), and the old file
+    stays as it was."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    old = folder / "queue.csv"
+    old.write_text("the file printed last week\n", encoding="utf-8")
+    real_replace = os.replace
+
+    def held_open(source, destination):
+        if Path(source) == old:
+            raise PermissionError(13, "Permission denied")
+        return real_replace(source, destination)
+
+    monkeypatch.setattr("desktop.services.exchange.files.os.replace", held_open)
+    with pytest.raises(FileUnusable, match="先关闭正打开这个文件的程序"):
+        export_table(demo_db, system, old, QueueFilter(), "csv")
+    assert _outcomes(demo_db, "cases.export") == []
+    assert list(folder.iterdir()) == [old] and old.read_text(encoding="utf-8") == "the file printed last week\n"
+    monkeypatch.setattr("desktop.services.exchange.files.os.replace", real_replace)
+    export_table(demo_db, system, old, QueueFilter(), "csv")  # closed in the viewer: replaced, the old one gone
+    assert list(folder.iterdir()) == [old] and old.read_text(encoding="utf-8-sig").startswith("编号")
 
 
 def test_results_written_to_standard_output_are_written_once_on_record(demo_db, system, monkeypatch):

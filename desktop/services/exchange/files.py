@@ -74,18 +74,22 @@ def write_atomically(path: Path, write: Callable[[Path], object], *, published_b
         raise FileUnusable(_why(IsADirectoryError(), path, True))
     if os.path.islink(path) or (os.path.exists(path) and not os.path.isfile(path)):
         raise FileUnusable(f"{path} 是链接或设备,不是普通文件;GridDesk 不会替换它,请另写一个文件名(可写在链接所指的文件夹中)")
+    mode = stat.S_IMODE(os.stat(path).st_mode) if os.path.exists(path) else 0o666 & ~_UMASK
     try:
         # Named for what it becomes; readable by the user alone (mkstemp's mode) until it is put in place.
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".griddesk-{path.stem}-", suffix=path.suffix)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_prefix(path), suffix=path.suffix)
     except OSError as exc:
         raise FileUnusable(_why(exc, path, True)) from exc
     os.close(fd)
     try:
         result = write(Path(tmp))
         if published_by is None:
-            _put_in_place(tmp, path)
+            _put_in_place(tmp, path, mode)
         else:
-            published_by.publish(lambda: _put_in_place(tmp, path), lambda: _discard(tmp))
+            # The old file moved aside now, before the commit: one a viewer holds open (Windows) refuses here,
+            # while nothing is on record yet, not after the record says the file was written.
+            aside = _set_aside(path)
+            published_by.publish(lambda: _put_in_place(tmp, path, mode, aside), lambda: _discard(tmp, path, aside))
     except BaseException as exc:
         _discard(tmp)
         if isinstance(exc, OSError):
@@ -94,18 +98,42 @@ def write_atomically(path: Path, write: Callable[[Path], object], *, published_b
     return result
 
 
-def _put_in_place(tmp: str, path: Path) -> None:
+def _prefix(path: Path) -> str:
+    return f".griddesk-{path.stem[:32]}-"  # a long name the user chose still fits the file system's limit
+
+
+def _set_aside(path: Path) -> str | None:
+    """The file at `path` renamed beside it until the new one is put in place; None when there is none."""
+    if not os.path.exists(path):
+        return None
+    fd, aside = tempfile.mkstemp(dir=path.parent, prefix=_prefix(path) + "old-", suffix=path.suffix)
+    os.close(fd)
     try:
-        os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode) if os.path.exists(path) else 0o666 & ~_UMASK)
+        os.replace(path, aside)
+    except OSError:
+        _discard(aside)
+        raise
+    return aside
+
+
+def _put_in_place(tmp: str, path: Path, mode: int, aside: str | None = None) -> None:
+    try:
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except OSError as exc:
-        _discard(tmp)
+        _discard(tmp, path, aside)
         raise FileUnusable(_why(exc, path, True)) from exc
+    if aside is not None:
+        _discard(aside)
 
 
-def _discard(tmp: str) -> None:
+def _discard(tmp: str, path: Path | None = None, aside: str | None = None) -> None:
+    """Remove the temporary file, and put back the old file set aside for it."""
     with contextlib.suppress(OSError):  # a scanner holding it on Windows must not hide the real error
         os.unlink(tmp)
+    if aside is not None:
+        with contextlib.suppress(OSError):
+            os.replace(aside, path)
 
 
 def write_bytes(path: Path, data: bytes, *, published_by=None) -> None:
