@@ -35,6 +35,7 @@ from ..models.enums import (
     StaffSource,
     WorkLogKind,
 )
+from .clock import beijing_today
 from .places import get_place, upward
 from .security import Actor, Permission, enclosing_code
 from .unit_of_work import UnitOfWork, unit_of_work
@@ -140,14 +141,22 @@ def _require_for_grid(uow: UnitOfWork, grid: Place) -> None:
 
 
 def _require_over_person(uow: UnitOfWork, person_id: int, permission: Permission) -> list[Place]:
-    """Holding the permission over any one of the person's grids is enough; returns those grids.
+    """The person's details are theirs in every grid they serve (the phone on each notice sheet, a 离岗 that
+    takes them off every roster): the permission is needed over each grid they serve today (Art. 15), and
+    over one of those they served, where they serve none now. Returns every grid they have served.
 
     A person serving no grid (a leader, a professional) needs a grant anywhere.
     """
-    grids = uow.session.scalars(select(Place).join(GridStaffRole, GridStaffRole.grid_id == Place.id)
-                                .where(GridStaffRole.person_id == person_id).distinct()).all()
-    place = next((g for g in grids if uow.actor.can(permission, g.code)), grids[0] if grids else None)
-    uow.require(permission, place.code if place else None, place.short_name if place else None)
+    served = uow.session.execute(select(Place, GridStaffRole.end_on).join(GridStaffRole, GridStaffRole.grid_id == Place.id)
+                                 .where(GridStaffRole.person_id == person_id)).all()
+    today = beijing_today()
+    serving = list({place.id: place for place, end_on in served if end_on is None or end_on >= today}.values())
+    for grid in serving:
+        uow.require(permission, grid.code, grid.short_name)
+    grids = list({place.id: place for place, _ in served}.values())
+    if not serving:
+        place = next((g for g in grids if uow.actor.can(permission, g.code)), grids[0] if grids else None)
+        uow.require(permission, place.code if place else None, place.short_name if place else None)
     return grids
 
 
@@ -230,7 +239,9 @@ def _end_role(uow: UnitOfWork, staff_role: GridStaffRole, end_on: date) -> Staff
 
 def update_person(db: Database, actor: Actor, person_id: int, *, name: str | None = None,
                   phone: str | None = None, status: PersonStatus | None = None) -> None:
-    """Correct a person's name or phone, or set their status (在岗/请假/离岗)."""
+    """Correct a person's name or phone, or set their status (在岗/请假/离岗). A phone None is kept as it
+    is; an empty one is removed (a wrong number taken off the notice sheets)."""
+    removing_phone = phone is not None and not phone.strip()
     phone = check_phone(phone)
     check_length(name, Person.name, "姓名", "name")
     with unit_of_work(db, actor, "staff.update_person", target=f"person:{person_id}") as uow:
@@ -241,7 +252,7 @@ def update_person(db: Database, actor: Actor, person_id: int, *, name: str | Non
         changed = {}
         if name is not None and name.strip() and name.strip() != person.name:
             changed["name"] = person.name = name.strip()
-        if phone is not None and phone != person.phone:
+        if (phone is not None or removing_phone) and phone != person.phone:
             person.phone = phone
             changed["phone"] = "***"  # the audit log is no place for the number itself (Art. 15)
         if status is not None and status is not person.status:

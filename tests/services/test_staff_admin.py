@@ -227,6 +227,34 @@ def test_update_person_status_and_phone_not_in_audit(db, grid):
     assert staff.roster(db, TOWNSHIP_ADMIN, grid)[0].status is PersonStatus.ON_LEAVE
 
 
+@pytest.mark.law("Art. 15")
+def test_a_person_serving_two_townships_is_changed_only_by_who_manages_both(db, grid, system):
+    """A 离岗 set by one township's administrator took the person off the other township's rosters and notice
+    sheets, and a phone changed there was printed on its sheets: each grid the person serves must be theirs."""
+    places.create_grid(db, system, village_code="450503103001", code="450503103001001", name="侨北第一网格",
+                       households=300)
+    member = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
+                                        source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1),
+                                        name="陈晓", phone="13800001111")
+    staff_admin.add_grid_staff(db, OTHER_TOWNSHIP, grid_code="450503103001001", role=StaffRole.GRID_MEMBER,
+                               source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1), person_id=member.person_id)
+    with pytest.raises(PermissionDenied, match="侨北第一网格"):
+        staff_admin.update_person(db, TOWNSHIP_ADMIN, member.person_id, status=PersonStatus.LEFT)
+    assert last_audit(db).outcome is AuditOutcome.DENIED
+    staff_admin.update_person(db, system, member.person_id, status=PersonStatus.LEFT)
+    assert [m.status for m in staff.roster(db, OTHER_TOWNSHIP, "450503103001001")] == [PersonStatus.LEFT]
+
+
+def test_a_phone_emptied_is_removed_and_one_not_given_is_kept(db, grid):
+    member = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
+                                        source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1),
+                                        name="陈晓", phone="13800001111")
+    staff_admin.update_person(db, TOWNSHIP_ADMIN, member.person_id, status=PersonStatus.ON_LEAVE)
+    assert staff.roster(db, TOWNSHIP_ADMIN, grid)[0].phone == "13800001111"
+    staff_admin.update_person(db, TOWNSHIP_ADMIN, member.person_id, phone=" ")
+    assert staff.roster(db, TOWNSHIP_ADMIN, grid)[0].phone is None
+
+
 @pytest.mark.law("Art. 8")
 def test_leadership_by_county_and_village_chief_by_township(db, grid):
     leader = staff_admin.assign_leadership(db, COUNTY_ADMIN, place_code=TOWNSHIP, role=LeadershipRole.CONTACT_LEADER,

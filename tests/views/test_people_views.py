@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -157,6 +158,23 @@ def test_a_phone_shown_masked_is_not_filled_in_and_is_kept_unless_one_is_typed(q
     qtbot.addWidget(form)
     assert form.phone.text() == "" and form.phone.placeholderText() == "不修改请留空"
     assert form.values() == dict(person_id=7, name="黎敏", phone=None, status=PersonStatus.ACTIVE)
+    shown = PersonForm(dataclasses.replace(member, phone="13912341111"))
+    qtbot.addWidget(shown)
+    shown.phone.clear()  # a wrong number taken off: removed, not kept
+    assert shown.values()["phone"] == "" and shown.typed()
+
+
+def test_a_status_chosen_is_not_lost_by_one_esc(qtbot):
+    from desktop.services.staff import StaffMember
+
+    form = PersonForm(StaffMember(7, "黎敏", StaffRole.GRID_MEMBER, StaffSource.VOLUNTEER, "13912341111",
+                                  PersonStatus.ACTIVE, GRID, "侨北第一网格"))
+    qtbot.addWidget(form)
+    form.show()
+    assert not form.typed()
+    form.status.setCurrentIndex(form.status.findData(PersonStatus.ON_LEAVE.value))
+    form.reject()
+    assert form.isVisible() and form.discard_note.isVisible()
 
 
 def test_operators_see_the_published_phones_but_may_not_change_staff(qtbot, desk_db, tasks, answered, feature_window):

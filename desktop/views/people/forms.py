@@ -54,20 +54,27 @@ class PersonForm(_Form):
         self.person_id = member.person_id
         self.name = QLineEdit(member.name)
         whole = member.phone if member.phone and "*" not in member.phone else ""
+        self.phone_shown = bool(whole)  # cleared then, the phone is removed; left empty when masked, it is kept
         self.phone = QLineEdit(whole)
         self.phone.setPlaceholderText(self.tr("不修改请留空") if not whole else "")
         self.status = QComboBox()
         for status in PersonStatus:
             self.status.addItem(label(status), status.value)  # Qt hands str enums back as plain str
         self.status.setCurrentIndex(self.status.findData(member.status.value))
+        self.status_shown = self.status.currentIndex()
         self.form.addRow(self.tr("姓名"), self.name)
         self.form.addRow(self.tr("手机"), self.phone)
         self.form.addRow(self.tr("状态"), self.status)
         mark_required(self.form, self.name)
         self.finish()
 
+    def typed(self) -> bool:
+        """A status chosen is not lost by one Esc any more than a phone typed."""
+        return super().typed() or self.status.currentIndex() != self.status_shown
+
     def values(self) -> dict:
-        return dict(person_id=self.person_id, name=self.name.text(), phone=self.phone.text() or None,
+        phone = self.phone.text() if self.phone_shown else self.phone.text() or None
+        return dict(person_id=self.person_id, name=self.name.text(), phone=phone,
                     status=PersonStatus(self.status.currentData()))
 
 
