@@ -3542,37 +3542,37 @@
   <context>
     <name>LeaderForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="79" />
+      <location filename="../../desktop/views/people/forms.py" line="86" />
       <source>确定领导联系</source>
       <translation>Assign leadership contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="87" />
+      <location filename="../../desktop/views/people/forms.py" line="94" />
       <source>片区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="88" />
+      <location filename="../../desktop/views/people/forms.py" line="95" />
       <source>职责</source>
       <translation>Duty</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="89" />
+      <location filename="../../desktop/views/people/forms.py" line="96" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="90" />
+      <location filename="../../desktop/views/people/forms.py" line="97" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="91" />
+      <location filename="../../desktop/views/people/forms.py" line="98" />
       <source>职务</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="92" />
+      <location filename="../../desktop/views/people/forms.py" line="99" />
       <source>起始日期</source>
       <translation>Start date</translation>
     </message>
@@ -4629,22 +4629,22 @@
       <translation>Edit a person's details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="58" />
+      <location filename="../../desktop/views/people/forms.py" line="59" />
       <source>不修改请留空</source>
       <translation>Leave empty to keep it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="63" />
+      <location filename="../../desktop/views/people/forms.py" line="65" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="64" />
+      <location filename="../../desktop/views/people/forms.py" line="66" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="65" />
+      <location filename="../../desktop/views/people/forms.py" line="67" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
@@ -5663,67 +5663,67 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>VisitForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="136" />
+      <location filename="../../desktop/views/people/forms.py" line="143" />
       <source>专业人员进网格</source>
       <translation>Professional visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="138" />
+      <location filename="../../desktop/views/people/forms.py" line="145" />
       <source>(新登记)</source>
       <translation>(register new)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="150" />
+      <location filename="../../desktop/views/people/forms.py" line="157" />
       <source>法治宣传</source>
       <translation>Law publicity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="150" />
+      <location filename="../../desktop/views/people/forms.py" line="157" />
       <source>纠纷化解</source>
       <translation>Dispute resolution</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="150" />
+      <location filename="../../desktop/views/people/forms.py" line="157" />
       <source>便民服务</source>
       <translation>Public services</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="153" />
+      <location filename="../../desktop/views/people/forms.py" line="160" />
       <source>专业人员</source>
       <translation>Professional</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="154" />
+      <location filename="../../desktop/views/people/forms.py" line="161" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="155" />
+      <location filename="../../desktop/views/people/forms.py" line="162" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="156" />
+      <location filename="../../desktop/views/people/forms.py" line="163" />
       <source>所在单位</source>
       <translation>Employer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="157" />
+      <location filename="../../desktop/views/people/forms.py" line="164" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="158" />
+      <location filename="../../desktop/views/people/forms.py" line="165" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="159" />
+      <location filename="../../desktop/views/people/forms.py" line="166" />
       <source>事由</source>
       <translation>Purpose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="160" />
+      <location filename="../../desktop/views/people/forms.py" line="167" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -5911,27 +5911,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>WorkLogForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="107" />
+      <location filename="../../desktop/views/people/forms.py" line="114" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="116" />
+      <location filename="../../desktop/views/people/forms.py" line="123" />
       <source>人员</source>
       <translation>Person</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="117" />
+      <location filename="../../desktop/views/people/forms.py" line="124" />
       <source>工作</source>
       <translation>Work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="118" />
+      <location filename="../../desktop/views/people/forms.py" line="125" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="119" />
+      <location filename="../../desktop/views/people/forms.py" line="126" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
