@@ -276,15 +276,14 @@ def require_printing(db: Database, actor: Actor, under: str) -> None:
         uow.require(Permission.PRINT, root.code, root.short_name)
 
 
-def record_printed(db: Database, actor: Actor, under: str, printed: list[NoticeSheet], *,
-                   pdf: bytes | None = None, out: Path | None = None) -> None:
-    """Note what each printed sheet showed, which clears it from the reprint list; with `pdf`, the sheets
-    are written to `out` once that is on record (they carry the staff's whole phones, Art. 15)."""
+def record_printed(db: Database, actor: Actor, under: str, printed: list[NoticeSheet], *, pdf: bytes,
+                   out: Path) -> None:
+    """Note what each printed sheet showed, which clears it from the reprint list, and write the sheets
+    (`pdf`) to `out` once that is on record (they carry the staff's whole phones, Art. 15)."""
     with unit_of_work(db, actor, "print.notice_sheets", target=under) as uow:
         root = get_place(uow.session, under)
         uow.require(Permission.PRINT, root.code, root.short_name)
-        if pdf is not None:
-            write_bytes(out, pdf, published_by=uow)
+        write_bytes(out, pdf, published_by=uow)
         uow.session.add_all(PrintedSheet(kind=SheetKind.NOTICE_SHEET, place_id=s.grid_id, subject_ref=s.grid_code,
                                          content_hash=s.content_hash(), printed_by=actor.username)
                             for s in printed)

@@ -24,7 +24,6 @@ class CitySettingsDialog(AsksBeforeDiscarding, QDialog):
         super().__init__(parent)
         self.db, self.actor, self.tasks = db, actor, tasks
         self._shown: dict = {}  # the values() of the setting as loaded
-        self._is_shown = False  # until loaded, nothing in the form is the user's
         self.form = QFormLayout()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -53,12 +52,11 @@ class CitySettingsDialog(AsksBeforeDiscarding, QDialog):
     def _loaded(self, value) -> None:
         self.show_value(value)
         self._shown = self.values()
-        self._is_shown = True
         self.save_button.setEnabled(self.may_configure)
 
     def typed(self) -> bool:
         """A value changed and not saved (a phone number, a time limit) is not lost by one Esc."""
-        return self._is_shown and bool(self.changes())
+        return bool(self._shown) and bool(self.changes())  # nothing is the user's until loaded
 
     def show_value(self, value) -> None:
         raise NotImplementedError

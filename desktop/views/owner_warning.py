@@ -1,7 +1,7 @@
 """The main window's banner while this desk connects to a shared PostgreSQL database as the tables' owner
-(or a superuser) although the desktops were given a role of their own (`griddesk-admin db grant-desks`):
-such a connection can alter and drop the tables, which no desk needs (Art. 15). Checked once, at start-up:
-the connection does not change while the program runs."""
+(a member of its role, or a superuser) although the desktops were given a role of their own
+(`griddesk-admin db grant-desks`): such a connection can alter and drop the tables, which no desk needs
+(Art. 15). Checked once, at start-up: the connection does not change while the program runs."""
 
 from __future__ import annotations
 

@@ -36,7 +36,7 @@ def mark_required(form: QFormLayout, *fields: QWidget | QLayout, required: bool 
         for widget in _widgets_of(field):
             widget.setAccessibleDescription(_required_text() if required else "")
             # Named by the caption without its mark: a screen reader reads a buddy's text as it is, markup too.
-            widget.setAccessibleName(_without_mnemonic(plain) if required else "")
+            widget.setAccessibleName(without_mnemonic(plain) if required else "")
     if required and not form.property(_LEGEND):
         legend = QLabel(f'<span style="color: {REQUIRED_COLOUR};">*</span> '
                         + QCoreApplication.translate("RequiredFields", "为必填项"))
@@ -63,7 +63,7 @@ class _LegendFirst(QObject):
         return False
 
 
-def _without_mnemonic(caption: str) -> str:
+def without_mnemonic(caption: str) -> str:
     """"用户名(&U)" as it is read out: "用户名(U)"; "&User name": "User name"."""
     return caption.replace("&&", "\0").replace("&", "").replace("\0", "&")
 

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .required_fields import without_mnemonic
+
 _TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit)
 
 
@@ -125,7 +127,7 @@ def _rejecting_text(box: QDialogButtonBox | None) -> str:
     """The caption of the button that closes the form without saving (取消, 关闭), as the note names it."""
     button = next((b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.RejectRole),
                   None) if box is not None else None
-    return button.text().replace("&", "") if button is not None \
+    return without_mnemonic(button.text()) if button is not None \
         else QCoreApplication.translate("AsksBeforeDiscarding", "取消")
 
 

@@ -392,12 +392,12 @@
   <context>
     <name>AsksBeforeDiscarding</name>
     <message>
-      <location filename="../../desktop/views/unsaved.py" line="102" />
+      <location filename="../../desktop/views/unsaved.py" line="104" />
       <source>已填写的内容尚未保存:再按一次 Esc(或再点“%1”)放弃,继续填写则保留</source>
       <translation>What has been typed is not saved: press Esc again (or %1) to discard it, or go on typing to keep it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unsaved.py" line="129" />
+      <location filename="../../desktop/views/unsaved.py" line="131" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -1453,12 +1453,12 @@
   <context>
     <name>CitySettingsDialog</name>
     <message>
-      <location filename="../../desktop/views/city_settings.py" line="31" />
+      <location filename="../../desktop/views/city_settings.py" line="30" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/city_settings.py" line="33" />
+      <location filename="../../desktop/views/city_settings.py" line="32" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>

@@ -117,11 +117,11 @@ def _set_aside(path: Path) -> str | None:
 
 
 def _put_in_place(tmp: str, path: Path, mode: int, aside: str | None = None) -> None:
+    """On failure the caller discards `tmp` (and puts `aside` back)."""
     try:
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except OSError as exc:
-        _discard(tmp, path, aside)
         raise FileUnusable(_why(exc, path, True)) from exc
     if aside is not None:
         _discard(aside)

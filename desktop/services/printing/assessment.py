@@ -161,7 +161,7 @@ def print_assessment(db: Database, actor: Actor, evaluation: Evaluation, path: s
     with unit_of_work(db, actor, "printing.assessment", target=f"{evaluation.period.code}/{evaluation.level.value}") as uow:
         scope = get_place(uow.session, evaluation.scope_code)
         uow.require(Permission.PRINT, scope.code, scope.short_name)
-        write_bytes(Path(path), data, published_by=uow)  # the old PDF held open by a viewer: on record as not written
+        write_bytes(Path(path), data, published_by=uow)  # the old PDF held open by a viewer: refused, nothing recorded
         uow.session.add(PrintedSheet(kind=SheetKind.ASSESSMENT, place_id=scope.id,
                                      subject_ref=f"{evaluation.period.code}/{evaluation.level.value}",
                                      content_hash=hashlib.sha256(data).hexdigest(), printed_by=actor.display_name,
