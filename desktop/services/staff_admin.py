@@ -239,8 +239,12 @@ def _end_role(uow: UnitOfWork, staff_role: GridStaffRole, end_on: date) -> Staff
 
 def update_person(db: Database, actor: Actor, person_id: int, *, name: str | None = None,
                   phone: str | None = None, status: PersonStatus | None = None) -> None:
-    """Correct a person's name or phone, or set their status (在岗/请假/离岗). A phone None is kept as it
-    is; an empty one is removed (a wrong number taken off the notice sheets)."""
+    """Correct a person's name or phone, or set their status (在岗/请假/离岗). A name or phone None is kept
+    as it is; an empty phone is removed (a wrong number taken off the notice sheets), an empty name refused
+    (the notice sheets name everyone on them, Art. 14)."""
+    if name is not None and not name.strip():
+        raise ValidationFailed("姓名不能为空:公示牌上要写明每位网格人员的姓名(Art. 14);不改姓名请保留原来的姓名",
+                               field="name")
     removing_phone = phone is not None and not phone.strip()
     phone = check_phone(phone)
     check_length(name, Person.name, "姓名", "name")
@@ -250,7 +254,7 @@ def update_person(db: Database, actor: Actor, person_id: int, *, name: str | Non
             raise NotFound(f"人员 {person_id} 不存在")
         grids = _require_over_person(uow, person_id, Permission.MANAGE_STAFF)
         changed = {}
-        if name is not None and name.strip() and name.strip() != person.name:
+        if name is not None and name.strip() != person.name:
             changed["name"] = person.name = name.strip()
         if (phone is not None or removing_phone) and phone != person.phone:
             person.phone = phone

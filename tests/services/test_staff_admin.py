@@ -255,6 +255,21 @@ def test_a_phone_emptied_is_removed_and_one_not_given_is_kept(db, grid):
     assert staff.roster(db, TOWNSHIP_ADMIN, grid)[0].phone is None
 
 
+@pytest.mark.law("Art. 14")
+def test_an_emptied_name_is_refused_and_nothing_else_of_the_change_is_made(db, grid):
+    """The form marks the name required; an emptied one was passed over in silence, the phone typed beside it
+    saved, and the person told nothing."""
+    member = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
+                                        source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1),
+                                        name="陈晓", phone="13800001111")
+    with pytest.raises(ValidationFailed, match=r"姓名不能为空.*Art\. 14") as refused:
+        staff_admin.update_person(db, TOWNSHIP_ADMIN, member.person_id, name="  ", phone="13800002222")
+    assert refused.value.field == "name"
+    assert [(m.name, m.phone) for m in staff.roster(db, TOWNSHIP_ADMIN, grid)] == [("陈晓", "13800001111")]
+    staff_admin.update_person(db, TOWNSHIP_ADMIN, member.person_id, name=" 陈小 ")
+    assert staff.roster(db, TOWNSHIP_ADMIN, grid)[0].name == "陈小"
+
+
 @pytest.mark.law("Art. 8")
 def test_leadership_by_county_and_village_chief_by_township(db, grid):
     leader = staff_admin.assign_leadership(db, COUNTY_ADMIN, place_code=TOWNSHIP, role=LeadershipRole.CONTACT_LEADER,

@@ -149,6 +149,32 @@ def test_a_workers_new_phone_and_leave_are_entered_from_the_roster(qtbot, desk_d
     assert not operator_view.edit_button.isEnabled()
 
 
+@pytest.mark.law("Art. 14")
+def test_an_emptied_name_is_refused_and_the_form_opens_again_with_the_phone_typed(qtbot, desk_db, tasks, answered,
+                                                                               monkeypatch, feature_window):
+    """The name is marked required; emptied, it was passed over without a word and the phone beside it saved."""
+    people = open_people(feature_window(desk_db, ADMIN, tasks))
+    qtbot.addWidget(people)
+    member = people.roster_model.rows[0]
+    people.roster_view.selectRow(0)
+    shown = []
+
+    def fill(form: PersonForm):
+        shown.append((form.name.text(), form.phone.text()))
+        if len(shown) == 1:
+            form.name.clear()
+            form.phone.setText("13900001111")
+            return QDialog.DialogCode.Accepted
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(PersonForm, "exec", fill)
+    people.edit_button.click()
+    assert len(answered) == 1 and "姓名不能为空" in answered[0]
+    assert shown[1] == ("", "13900001111")
+    [kept] = [m for m in people.roster_model.rows if m.person_id == member.person_id]
+    assert (kept.name, kept.phone) == (member.name, member.phone)
+
+
 def test_a_phone_shown_masked_is_not_filled_in_and_is_kept_unless_one_is_typed(qtbot):
     from desktop.services.staff import StaffMember
 
