@@ -1506,6 +1506,23 @@ def test_a_result_fed_back_late_is_sent_with_the_reason_asked_for(qtbot, demo_db
     assert fn.__name__ == "report_result" and (kwargs["result"], kwargs["late_reason"]) == ("已修复", "等待配件")
 
 
+@pytest.mark.law("Art. 19")
+def test_a_leads_result_before_the_requester_is_contacted_says_so_before_anything_is_typed(qtbot, demo_db, answered,
+                                                                                          monkeypatch):
+    """The panel asked for the result, and past the deadline for the reason it was late, before the service
+    refused it because the requester had not been contacted: now the button says what comes first."""
+    tasks = Deferred()
+    case_id = _police_case(demo_db, AssignmentState.SIGNED, Assignment.role == AssignmentRole.LEAD)
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_police"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    tasks.run_all()
+    monkeypatch.setattr(case_detail, "ask_text", lambda *args, **kwargs: pytest.fail("asked for text"))
+    dialog.buttons["report_result"].click()
+    assert len(answered) == 1 and "尚未联系诉求人;请先联系诉求人" in answered[0] and not tasks.queued
+    assert dialog.buttons["report_result"].toolTip() == answered[0]
+    assert dialog.buttons["contact"].toolTip() == ""
+
+
 def test_the_shares_table_counts_down_the_leads_contact_deadline(qtbot, demo_db, tasks):
     case_id = _police_case(demo_db, AssignmentState.SIGNED, Assignment.role == AssignmentRole.LEAD)
     dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_op1"), tasks, case_id)

@@ -230,18 +230,13 @@ def report_result(db: Database, actor: Actor, *, assignment_id: int, result: str
                                                  seen_share_version,
                                                  lead_builds_on=_LEAD_RESULT_BUILDS_ON)
         require_assignment_state(case, assignment, "report_result")
+        if (refusal := result_refusal(uow.session, case, assignment)) is not None:
+            raise refusal
         late = now > assignment.due_at
         if late and not late_reason.strip():
             raise LawRefusal(f"案件 {case.number} 的办理期限已于 {due_text(assignment.due_at)} 届满;逾期反馈办理结果须说明"
                              "逾期理由", article="Art. 18", field="late_reason")
         if assignment.role is AssignmentRole.LEAD:
-            if assignment.contacted_at is None:
-                raise LawRefusal(f"案件 {case.number} 尚未联系诉求人;请先联系诉求人了解具体诉求,再反馈办理结果",
-                                 article="Art. 19")
-            waiting = [a for a in active_assignments(case)
-                       if a.role is AssignmentRole.CO and a.state is not AssignmentState.REPORTED]
-            if waiting:
-                raise InvalidTransition(_waiting_for(uow.session, waiting), article="Art. 18")
             case.resolution = result
             message = f"{dept.name}(主办)向网格化服务管理机构和诉求人反馈办理结果:{result}"
         else:
@@ -253,6 +248,20 @@ def report_result(db: Database, actor: Actor, *, assignment_id: int, result: str
                **({"late_reason": late_reason.strip()} if late else {}))
         uow.session.flush()
         return CaseInfo.of(case)
+
+
+def result_refusal(session, case: Case, share: Assignment) -> LawRefusal | InvalidTransition | None:
+    """Why the lead may not feed back its result yet, or None (a co-handler may report whenever it works on
+    its share): the requester not contacted (Art. 19(1)), or a co-handler yet to report to it (Art. 18(1)).
+    Asked before the result is typed, for the panel to say what comes first."""
+    if share.role is not AssignmentRole.LEAD:
+        return None
+    if share.contacted_at is None:
+        return LawRefusal(f"案件 {case.number} 尚未联系诉求人;请先联系诉求人了解具体诉求,再反馈办理结果",
+                          article="Art. 19")
+    waiting = [a for a in active_assignments(case)
+               if a.role is AssignmentRole.CO and a.state is not AssignmentState.REPORTED]
+    return InvalidTransition(_waiting_for(session, waiting), article="Art. 18") if waiting else None
 
 
 def _waiting_for(session, shares: list[Assignment]) -> str:

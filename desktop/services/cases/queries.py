@@ -30,7 +30,7 @@ from ..security import Actor, Permission
 from .callbacks import callback_info, current_lead, may_call
 from .common import ASSIGNMENT_ACTIONS, CASE_ACTIONS, handling_place, liaison_refusal, require_case_view
 from .deadlines import case_limits
-from .department import extension_refusal
+from .department import extension_refusal, result_refusal
 from .dispatch import suggest_departments
 from .duplicates import find_duplicates
 from .intake import grid_choices
@@ -121,10 +121,13 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
         if actor.can(Permission.REVIEW, place.code):
             actions += ["decide_extension"] * bool(pending_ext) + ["decide_objection"] * bool(pending_obj)
         own = _running_share(actor, (a for a, _ in rows))
+        not_yet = ()
         if own is not None and actor.can(Permission.HANDLE, township.code):
             may_extend = extension_refusal(session, own, utcnow(), case.number) is None
             actions += [a for a, states in ASSIGNMENT_ACTIONS.items() if own.state in states
                         and (a != "request_extension" or may_extend)]
+            if "report_result" in actions and (early := result_refusal(session, case, own)) is not None:
+                not_yet = (("report_result", early.message),)
         # Whole to those who may see personal data, and to those who must call the requester: the
         # department handling its share (Art. 19(1)) and whoever is to make a pending callback (Art. 20).
         callbacks = session.scalars(select(Callback).where(Callback.case_id == case.id).order_by(Callback.id)).all()
@@ -174,7 +177,7 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
             handling_limit=limit.amount, handling_unit=limit.unit,
             merged_in=merged_in, route_choices=grid_choices(session, case) if "route" in actions else (),
             supervise_due=default_due(WorkCalendar.load(session), utcnow()) if "supervise" in actions else None,
-            handled_above=handled_above, merged_into_id=case.merged_into_id,
+            handled_above=handled_above, merged_into_id=case.merged_into_id, not_yet=not_yet,
         )
     record_shown(db, actor, shown)
     if "merge" in actions and detail.lon is not None:  # looked up once this session has let go

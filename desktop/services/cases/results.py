@@ -237,3 +237,6 @@ class CaseDetail:
     # may only follow it there (a township's operator): the panel says whose it is.
     handled_above: str | None = None
     merged_into_id: int | None = None  # the case a duplicate was merged into (merged_into is its number)
+    # Actions offered that the case is not ready for yet, with why and what comes first (a lead's result
+    # before the requester was contacted): said when the button is pressed, before anything is typed.
+    not_yet: tuple[tuple[str, str], ...] = ()

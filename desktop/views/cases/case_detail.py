@@ -292,7 +292,7 @@ class CaseDetailDialog(QDialog):
         self.timeline_view.resizeColumnsToContents()
         self._follow_newest = True
         self._keep_newest_in_view()
-        self._show_actions(detail.actions)
+        self._show_actions(detail.actions, dict(detail.not_yet))
 
     def _widen_for_shares(self) -> None:
         """Open wide enough for the shares table whole, its result given room too, within the screen: at
@@ -422,10 +422,11 @@ class CaseDetailDialog(QDialog):
     def _stop_following(self) -> None:
         self._follow_newest = False
 
-    def _show_actions(self, actions: tuple[str, ...]) -> None:
-        """The actions the user may take now, as buttons. The focus goes to the first when the panel
-        first shows them; a focused button replaced (an action just taken, a reload) hands it on to
-        the same action's new button, else to the first."""
+    def _show_actions(self, actions: tuple[str, ...], not_yet: dict[str, str]) -> None:
+        """The actions the user may take now, as buttons; one the case is not ready for yet (`not_yet`)
+        says why in its tooltip, and when pressed. The focus goes to the first when the panel first shows
+        them; a focused button replaced (an action just taken, a reload) hands it on to the same action's
+        new button, else to the first."""
         first_shown = not self._actions_shown
         focused = next((action for action, button in self.buttons.items() if self.focusWidget() is button), None)
         self._actions_shown = True
@@ -439,6 +440,7 @@ class CaseDetailDialog(QDialog):
             # None is the default: Enter must not start a merge, a hold or any other action.
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, a=action: self.run(a))
+            button.setToolTip(not_yet.get(action, ""))
             self.action_bar.addWidget(button)
             self.buttons[action] = button
         if (first_shown or focused) and self.buttons:
@@ -448,7 +450,11 @@ class CaseDetailDialog(QDialog):
 
     # --- acting -------------------------------------------------------------------------------
     def run(self, action: str) -> None:
-        """Ask what the action needs, then call its service with the version on screen."""
+        """Ask what the action needs, then call its service with the version on screen. An action the case
+        is not ready for yet says what comes first instead: nothing is typed for the service to refuse."""
+        if (why := dict(self.detail.not_yet).get(action)) is not None:
+            dialogs.information(self, self.tr(ACTION_LABELS[action]), why)
+            return
         self._asking = True
         self._decided = self.detail  # a reload landing under a question must not change it
         self._answers = {}
