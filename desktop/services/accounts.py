@@ -38,6 +38,7 @@ from .users import (
     refuse_department_of_non_liaison,
     require_department_in_scope,
     require_department_of_liaison,
+    require_scope_on_departments_line,
 )
 
 
@@ -171,6 +172,7 @@ def grant_role(db: Database, actor: Actor, *, username: str, role: Role, scope_c
         if role is Role.LIAISON:
             department = use_departments(uow.session, [user.department_id])[user.department_id]
             require_department_in_scope(uow.session, actor, department)
+            require_scope_on_departments_line(uow.session, department, place)
             if not department.active:
                 raise ValidationFailed(f"{username} 所属的联动部门已停用,不能再授予联络员角色", field="department")
         check_grant(actor, role, place)

@@ -19,7 +19,7 @@ from . import audit
 from .clock import beijing_text
 from .password_policy import is_expired, max_age_days
 from .passwords import hash_password, verify_password
-from .places import get_place
+from .places import get_place, upward
 from .security import Actor, Grant, Permission, os_account
 from .unit_of_work import unit_of_work
 
@@ -152,6 +152,18 @@ def require_department_in_scope(session: Session, actor: Actor, department: Depa
                                f"或上级的管理员指定;请联系该级管理员办理", article="Art. 15")
 
 
+def require_scope_on_departments_line(session: Session, department: Department, scope: Place) -> None:
+    """A liaison's scope holds the department's territory, or lies within it (a county bureau's liaison for
+    one township): the cases the liaison reads and handles are the department's within that scope (Art. 19).
+    A scope beside the territory (another township) would show none of them, the account silently empty."""
+    territory = session.get(Place, department.place_id)
+    if territory in set(upward(scope)) or scope in set(upward(territory)):
+        return
+    raise ValidationFailed(f"{department.name}是{territory.short_name}的联动部门,其联络员的权限范围须是"
+                           f"{territory.short_name}、其上级或其下辖的地方;{scope.short_name}不在其中,"
+                           f"这个账号将看不到该部门的任何案件(Art. 19)。请改选权限范围或所属部门", field="scope")
+
+
 def require_department_of_liaison(role: Role, department_id: int | None) -> None:
     """A liaison handles only their own department's assignments, so without one they could handle none."""
     if role is Role.LIAISON and department_id is None:
@@ -252,6 +264,7 @@ def add_user(db: Database, actor: Actor, *, username: str, display_name: str | N
         department = uow.session.get(Department, department_id) if department_id else None
         if department is not None:
             require_department_in_scope(uow.session, actor, department)
+            require_scope_on_departments_line(uow.session, department, place)
         if department is not None and not department.active:
             raise ValidationFailed(f"{department.name}({department.code})已停用,不能再为其开设联络员账号",
                                    field="department")

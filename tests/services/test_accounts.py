@@ -310,6 +310,36 @@ def test_an_administrator_names_liaisons_only_of_the_departments_of_its_own_subt
                         department_id=office.id)
 
 
+@pytest.mark.law("Art. 19")
+def test_a_liaisons_scope_is_on_its_departments_line_not_beside_it(db, admins, system):
+    """A liaison of 侨港派出所 scoped to 福成镇 saw none of the station's cases, and nothing said so: the scope
+    holds the department's territory (银海, 侨港) or lies within it, from a new account or a grant."""
+    from desktop.services import departments
+    from desktop.services.departments import DepartmentDraft
+
+    office = departments.add_department(db, system, code="QG-PCS", place_code=QIAOGANG,
+                                        draft=DepartmentDraft("侨港派出所"))
+    bureau = departments.add_department(db, system, code="YH-SCJ", place_code=YINHAI,
+                                        draft=DepartmentDraft("银海区市场监督管理局"))
+    county, fucheng = admins["yh_admin"], "450503100000"
+    beside = r"侨港派出所是侨港的联动部门,其联络员的权限范围须是侨港、其上级或其下辖的地方;福成不在其中.*\(Art\. 19\)"
+    with pytest.raises(ValidationFailed, match=beside) as refused:
+        users.add_user(db, county, username="fc_pcs", display_name=None, password=PASSWORD, role=Role.LIAISON,
+                       scope_code=fucheng, department_id=office.id)
+    assert refused.value.field == "scope"
+    users.add_user(db, county, username="fc_pcs", display_name=None, password=PASSWORD, role=Role.OPERATOR,
+                   scope_code=fucheng)
+    with pytest.raises(ValidationFailed, match=beside):
+        accounts.grant_role(db, county, username="fc_pcs", role=Role.LIAISON, scope_code=fucheng,
+                            department_id=office.id)
+    assert users.login(db, "fc_pcs", PASSWORD).department_id is None
+    for username, scope, department in (("yh_pcs", YINHAI, office), ("qg_pcs", QIAOGANG, office),
+                                        ("qg_scj", QIAOGANG, bureau), ("yh_scj", YINHAI, bureau)):
+        users.add_user(db, county, username=username, display_name=None, password=PASSWORD, role=Role.LIAISON,
+                       scope_code=scope, department_id=department.id)
+        assert users.login(db, username, PASSWORD).department_id == department.id
+
+
 def test_a_name_longer_than_an_account_keeps_is_refused_before_it_is_written(db, admins):
     with pytest.raises(ValidationFailed, match="用户名最多 40 个字符,“qg_aaaaaaaaa…”有 41 个;请改短"):
         users.add_user(db, admins["qg_admin"], username="qg_" + "a" * 38, display_name=None, password=PASSWORD,

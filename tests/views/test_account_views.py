@@ -90,6 +90,32 @@ def test_a_township_admin_adds_an_operator_then_disables_and_resets_them(qtbot, 
     assert users.login(sqlite_db, "qg_op3", "second-pass-2").username == "qg_op3"
 
 
+def test_a_refused_new_account_opens_the_form_again_holding_every_entry(qtbot, feature_window, sqlite_db,
+                                                                         township_admin, tasks, shown, monkeypatch):
+    """A name already taken was refused after the form closed, and the name, display name and both passwords
+    had to be typed again: the form opens again as it was, for the one entry named to be corrected."""
+    screen = _screen(qtbot, feature_window, sqlite_db, township_admin, tasks)
+    seen = []
+
+    def exec_(form: GrantForm):
+        seen.append((form.username.text(), form.display_name.text(), form.password.text(), form.again.text()))
+        if len(seen) == 1:
+            form.username.setText("qg_op")  # taken
+            form.display_name.setText("侨港值班员 三")
+            form.password.setText("first-pass-1")
+            form.again.setText("first-pass-1")
+        else:
+            form.username.setText("qg_op3")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(GrantForm, "exec", exec_)
+    screen.add_button.click()
+    assert len(shown) == 1 and "qg_op" in shown[0].message
+    assert seen[1] == ("qg_op", "侨港值班员 三", "first-pass-1", "first-pass-1")
+    assert len(seen) == 2 and "qg_op3" in [a.username for a in screen.model.rows]
+    assert users.login(sqlite_db, "qg_op3", "first-pass-1").display_name == "侨港值班员 三"
+
+
 def test_a_role_is_granted_and_revoked_but_never_the_last(qtbot, feature_window, sqlite_db, township_admin, tasks,
                                                           shown, monkeypatch):
     screen = _screen(qtbot, feature_window, sqlite_db, township_admin, tasks)

@@ -116,16 +116,27 @@ class AccountsWindow(Retranslating, QDialog):
         self.tasks.submit(fn, *args, on_done=lambda _: self.window_.bus.changed.emit("users"),
                           on_error=self._error, **kwargs)
 
+    def _submit_form(self, form: GrantForm, fn, values, **fixed) -> None:
+        """Open `form`; on OK run `fn` with the actor and `values(form)` (read here, on the GUI thread). A
+        refusal (a name taken, a liaison's scope beside its department's territory) is shown and the form
+        opens again holding every entry, the passwords too: the one named is corrected, nothing typed twice."""
+        if form.exec() != QDialog.DialogCode.Accepted:
+            return
+
+        def refused(exc: BaseException) -> None:
+            self._error(exc)
+            self._submit_form(form, fn, values, **fixed)
+
+        self.tasks.submit(fn, self.db, self.actor, **fixed, **values(form),
+                          on_done=lambda _: self.window_.bus.changed.emit("users"), on_error=refused)
+
     def add_account(self) -> None:
         form = GrantForm(self.roles, self.places, self.departments, self, new_account=True)
-        if form.exec() == QDialog.DialogCode.Accepted:
-            self._run(users.add_user, self.db, self.actor, **form.account())
+        self._submit_form(form, users.add_user, GrantForm.account)
 
     def grant(self) -> None:
-        account = self.current()
         form = GrantForm(self.roles, self.places, self.departments, self)
-        if form.exec() == QDialog.DialogCode.Accepted:
-            self._run(accounts.grant_role, self.db, self.actor, username=account.username, **form.values())
+        self._submit_form(form, accounts.grant_role, GrantForm.values, username=self.current().username)
 
     def revoke(self) -> None:
         account = self.current()
