@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QFormLayout, QLineEdit, QPlainTextEdit, QPushButton
 from sqlalchemy import select
 
+from desktop.errors import Conflict
 from desktop.models import Assignment, Callback, Case, Department, Extension, Grid, GridStaffRole, Person, Place, utcnow
 from desktop.models.enums import (
     AssignmentRole,
@@ -500,6 +501,51 @@ def test_callback_workbench_follows_an_unsolved_answer_with_reopening(qapp, qtbo
     with demo_db.session() as s:
         assert s.get(Callback, first.id).state is CallbackState.DONE
         assert s.get(Case, first.case_id).state is CaseState.REOPENED
+
+
+@pytest.mark.law("Art. 20")
+def test_a_reopening_offered_for_an_unhappy_answer_is_taken_back_when_the_answer_is_corrected(qtbot, demo_db, tasks):
+    """未解决 chosen by a key pressed once too often, then corrected to 已解决 and 满意: the 重办 the workbench had
+    offered stayed, and the satisfied requester's case was reopened. One the operator chose stays chosen."""
+    workbench = CallbackWorkbench(demo_db, actor(demo_db, "qg_op1"), tasks)
+    qtbot.addWidget(workbench)
+    reopen, none = CallbackOutcome.REOPEN.value, CallbackOutcome.NONE.value
+    workbench.solved.setCurrentIndex(workbench.solved.findData(False))
+    assert workbench.outcome.currentData() == reopen
+    workbench.solved.setCurrentIndex(workbench.solved.findData(True))
+    workbench.satisfaction.setCurrentIndex(workbench.satisfaction.findData(Satisfaction.UNSATISFIED.value))
+    assert workbench.outcome.currentData() == reopen
+    workbench.satisfaction.setCurrentIndex(workbench.satisfaction.findData(Satisfaction.SATISFIED.value))
+    assert workbench.outcome.currentData() == none
+    workbench.outcome.setCurrentIndex(workbench.outcome.findData(reopen))
+    workbench.outcome.activated.emit(workbench.outcome.currentIndex())  # as a click or a key in the list does
+    workbench.satisfaction.setCurrentIndex(workbench.satisfaction.findData(Satisfaction.BASICALLY.value))
+    assert workbench.outcome.currentData() == reopen
+
+
+@pytest.mark.law("Art. 20")
+def test_a_callback_sent_cannot_be_sent_again_before_its_answer(qtbot, demo_db, errors):
+    """Enter pressed twice sent the callback twice: the second was refused as changed by another user."""
+    tasks = Deferred()
+    workbench = CallbackWorkbench(demo_db, actor(demo_db, "qg_op1"), tasks)
+    qtbot.addWidget(workbench)
+    tasks.run_all()
+    chosen = workbench._chosen()
+    workbench.solved.setCurrentIndex(workbench.solved.findData(True))
+    workbench.satisfaction.setCurrentIndex(workbench.satisfaction.findData(Satisfaction.SATISFIED.value))
+    workbench.record_button.click()
+    assert not workbench.record_button.isEnabled()
+    workbench.record()  # Enter in a field, as the default button would
+    assert [fn.__name__ for fn, _, _ in tasks.queued] == ["record_callback"]
+    tasks.queued[0][2]["on_error"](Conflict("记录已被其他用户修改"))  # refused: the answer is there to send again
+    assert workbench.record_button.isEnabled()
+    tasks.queued.clear()
+    workbench.record_button.click()
+    tasks.run_all()
+    assert [str(e) for e in errors] == ["记录已被其他用户修改"] and chosen.id not in [e.id for e in workbench.entries]
+    with demo_db.session() as s:
+        assert s.get(Callback, chosen.id).state is CallbackState.DONE
+    assert not workbench.record_button.isEnabled()  # the next requester's answer is not chosen yet
 
 
 @pytest.mark.law("Art. 20")

@@ -54,6 +54,8 @@ class CallbackWorkbench(QDialog):
         self.entries: list[CallbackInfo] = []
         self._answering: int | None = None  # the callback the answer in the form is for
         self._method_for: int | None = None  # the callback the way of calling back was chosen for
+        self._suggested = False  # the follow-up is the one _suggest_outcome chose, not the operator
+        self._saving = False  # a callback sent and not yet answered: pressed again, it would be refused as stale
         self.setWindowTitle(self.tr("回访工作台"))
         fit_to_screen(self, 820, 520)
         self.table = QTableWidget(0, 5)
@@ -118,6 +120,7 @@ class CallbackWorkbench(QDialog):
         self.satisfaction.currentIndexChanged.connect(self._suggest_outcome)
         self.solved.currentIndexChanged.connect(self._suggest_outcome)
         self.record_button.clicked.connect(self.record)
+        self.outcome.activated.connect(self._outcome_chosen)
         self.table.itemSelectionChanged.connect(self._offer_outcomes)
         # The time each callback is due counts down while the workbench stays open, as the queue's does.
         self.clock = QTimer(self)
@@ -153,6 +156,7 @@ class CallbackWorkbench(QDialog):
             box.setCurrentIndex(-1)
         self.reached.setChecked(True)
         self.outcome.setCurrentIndex(self.outcome.findData(CallbackOutcome.NONE.value))
+        self._suggested = False
 
     def show_entries(self, entries: list[CallbackInfo]) -> None:
         chosen = self._chosen()
@@ -187,7 +191,7 @@ class CallbackWorkbench(QDialog):
         """Recorded once the answer is chosen: solved and satisfied, unless the requester was not reached."""
         chosen = not self.reached.isChecked() or (self.solved.currentIndex() >= 0
                                                   and self.satisfaction.currentIndex() >= 0)
-        self.record_button.setEnabled(bool(self.entries) and chosen)
+        self.record_button.setEnabled(bool(self.entries) and chosen and not self._saving)
 
     def _offer_outcomes(self) -> None:
         """Only the follow-ups this user may decide are offered (reopening needs the review's grant,
@@ -245,19 +249,30 @@ class CallbackWorkbench(QDialog):
         mark_required(self.form, self.solved, self.satisfaction, required=reached)  # asked of one reached only
 
     def _suggest_outcome(self) -> None:
-        """Art. 20: an unsolved or unsatisfied answer needs a follow-up; offer reopening."""
+        """Art. 20: an unsolved or unsatisfied answer needs a follow-up; offer reopening. The offer is taken
+        back when the answer is corrected to solved and not unsatisfied (a key pressed once too often on
+        是否解决 would otherwise reopen a satisfied requester's case); a follow-up the operator chose stays."""
         unhappy = (self.solved.currentData() is False
                    or self.satisfaction.currentData() == Satisfaction.UNSATISFIED.value)
         reopen = self.outcome.findData(CallbackOutcome.REOPEN.value)
         if (unhappy and self.outcome.currentData() == CallbackOutcome.NONE.value
                 and self.outcome.model().item(reopen).isEnabled()):
             self.outcome.setCurrentIndex(reopen)
+            self._suggested = True
+        elif not unhappy and self._suggested:
+            self.outcome.setCurrentIndex(self.outcome.findData(CallbackOutcome.NONE.value))
+            self._suggested = False
+
+    def _outcome_chosen(self) -> None:
+        self._suggested = False
 
     def record(self) -> None:
         entry = self._chosen()
-        if entry is None:
+        if entry is None or self._saving:
             return
         reached = self.reached.isChecked()
+        self._saving = True
+        self._update_record_button()
         self.tasks.submit(
             callbacks.record_callback, self.db, self.actor, callback_id=entry.id, reached=reached,
             solved=self.solved.currentData() if reached else None,
@@ -265,9 +280,15 @@ class CallbackWorkbench(QDialog):
             notes=self.notes.text().strip(),
             outcome=CallbackOutcome(self.outcome.currentData()) if reached else CallbackOutcome.NONE,
             method=CallbackMethod(self.method.currentData()),
-            on_done=lambda _info: self._recorded(entry.case_id), on_error=lambda exc: dialogs.show_error(self, exc))
+            on_done=lambda _info: self._recorded(entry.case_id), on_error=self._refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        self._saving = False
+        self._update_record_button()
+        dialogs.show_error(self, exc)
 
     def _recorded(self, case_id: int) -> None:
+        self._saving = False
         self._clear_answer()
         self.notice.hide()
         self.recorded.emit(case_id)
