@@ -1083,6 +1083,35 @@ def test_a_triage_case_is_routed_by_picking_from_the_townships_grids_nearest_fir
     assert dialog.detail.case.state is CaseState.REGISTERED and dialog.detail.grid_code in offered[0]
 
 
+def test_a_grids_name_typed_whole_routes_to_it_and_a_name_no_grid_bears_is_said_before_anything_is_sent(
+        qtbot, demo_db, monkeypatch, errors):
+    """The prompt says a name may be typed; typed and left with Enter, the name went on as a place code and was
+    refused as "地点代码 … 无效". One entry holding the text stands for it; a name none or several hold is said so."""
+    typed = []
+
+    def enter(dialog):
+        dialog.setTextValue(typed[-1])
+        return 1
+
+    monkeypatch.setattr(case_detail.QInputDialog, "exec", enter)
+    choices = {"侨中社区第3网格(450503103002003),相距 20 米": "450503103002003",
+               "侨中社区第13网格(450503103002013),相距 90 米": "450503103002013"}
+    for text, chosen in (("侨中社区第3网格", "450503103002003"), ("第13", "450503103002013"), ("侨中社区", "侨中社区"),
+                         ("450503103002099", "450503103002099"), ("  ", None)):
+        typed.append(text)
+        assert case_detail.ask_choice(None, "指定网格", "网格", choices) == chosen
+    tasks = Deferred()
+    with demo_db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.state == CaseState.RECEIVED, Case.grid_id.is_(None)).limit(1))
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_op1"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    tasks.run_all()
+    typed.append("侨北第九十九网格")
+    dialog.buttons["route"].click()
+    assert not tasks.queued and len(errors) == 1
+    assert errors[0].startswith("请从列表中选择网格:“侨北第九十九网格”与本乡镇(街道)在用的网格都不相符")
+
+
 def test_an_undispatched_case_says_its_clock_has_not_started_and_shows_no_empty_shares(qtbot, demo_db, tasks):
     with demo_db.session() as s:
         case_id = s.scalar(select(Case.id).where(Case.state == CaseState.REGISTERED).limit(1))
