@@ -13,7 +13,8 @@ from desktop.models import utcnow
 from desktop.errors import Conflict, ValidationFailed
 from desktop.models.enums import EmergencyLevel, EmergencyStepKind, EmergencyType, HandlingLevel, PlaceLevel, Role
 from desktop.services import emergencies, users
-from desktop.services.clock import BEIJING
+from desktop.i18n import label
+from desktop.services.clock import BEIJING, due_text
 from desktop.services.security import Actor, Grant
 from desktop.tasks import SyncTaskRunner
 from desktop.views import beijing_time, dialogs
@@ -59,6 +60,32 @@ def test_the_form_sends_a_report_and_names_missing_fields(qtbot, sqlite_db, syst
     assert info.type is EmergencyType.MAJOR_DISPUTE and info.level is EmergencyLevel.LEVEL_IV
     assert (info.people_involved, info.injuries, info.lon) == (20, 1, None)
     assert [r.id for r in emergencies.unacknowledged(sqlite_db, system)] == [info.id]
+
+
+@pytest.mark.law("Art. 21")
+def test_the_operator_is_told_the_reports_number_and_its_first_rung_once_it_is_filed(qtbot, sqlite_db, system,
+                                                                                     errors):
+    """The form closed on 报送 with no word: the report's number and when its phone report falls due were
+    nowhere in sight (the banner names the oldest report waiting, not the one just filed)."""
+    from desktop.views.emergencies.report_dialog import open_report_dialog
+    from desktop.views.main_window import MainWindow
+
+    window = MainWindow(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(window)
+    window.select_place(QIAOGANG)
+    open_report_dialog(window)
+    dialog = window.findChild(EmergencyReportDialog)
+    qtbot.addWidget(dialog)
+    _fill(dialog.form)
+    if dialog.township is not None:
+        dialog.township.setCurrentIndex(dialog.township.findData(QIAOGANG))
+    with qtbot.waitSignal(dialog.reported, timeout=1000) as sent:
+        dialog.submit()
+    info = sent.args[0]
+    phone = next(step for step in info.steps if step.kind is EmergencyStepKind.PHONE_FIRST)
+    assert min(step.due_at for step in info.steps) == phone.due_at
+    assert window.statusBar().currentMessage() == (
+        f"已报送紧急情况 {info.number};电话首报:向{label(phone.to_level)}报告,限 {due_text(phone.due_at)} 前")
 
 
 @pytest.mark.law("Art. 21")

@@ -3,7 +3,7 @@ the same form reports a situation and corrects its facts later (amend_dialog).""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -23,11 +24,15 @@ from PySide6.QtWidgets import (
 from ...i18n import label
 from ...models.enums import EmergencyLevel, EmergencyType, PlaceLevel
 from ...services import emergencies, places
+from ...services.clock import due_text
 from ...services.security import Permission
 from .. import beijing_time, dialogs
 from ..required_fields import mark_required
 from ..screen_fit import fit_to_screen, scrolling
 from ..unsaved import AsksBeforeDiscarding
+from .banner import to_whom
+
+REPORTED_SHOWN_MS = 60_000  # how long the status bar names the report just filed and its first rung
 
 
 def _count() -> QSpinBox:
@@ -247,4 +252,17 @@ def open_report_dialog(window) -> None:
     dialog = EmergencyReportDialog(window.db, window.actor, window.tasks, township_code=township,
                                    under=None if township else code, parent=window)
     dialog.reported.connect(lambda info: window.bus.changed.emit("emergencies"))
+    if isinstance(window, QMainWindow):
+        dialog.reported.connect(lambda info: window.statusBar().showMessage(reported_text(info), REPORTED_SHOWN_MS))
     dialog.open()
+
+
+def reported_text(info) -> str:
+    """What the operator is told once a report is filed: its number, and the first rung of its ladder —
+    whom to report to, by when (Art. 21) — which the banner, naming the oldest report waiting, may not show."""
+    text = QCoreApplication.translate("EmergencyReportDialog", "已报送紧急情况 %1").replace("%1", info.number)
+    owed = sorted((step for step in info.steps if step.done_at is None), key=lambda step: step.due_at)
+    if owed:
+        text += QCoreApplication.translate("EmergencyReportDialog", ";%1:向%2报告,限 %3 前").replace(
+            "%1", label(owed[0].kind)).replace("%2", to_whom(info, owed[0])).replace("%3", due_text(owed[0].due_at))
+    return text
