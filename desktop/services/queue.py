@@ -279,6 +279,15 @@ def granted_condition(session: Session, actor: Actor, permission: Permission):
 _NO_OWN_CLOCK = (AssignmentState.REPORTED,)
 
 
+def state_of_readable(db: Database, actor: Actor, number: str) -> CaseState | None:
+    """The state of the case numbered `number` where the actor may read it (visible_condition), else None:
+    for a search by number that the queue's filters left empty (the case closed, merged, in another
+    place), to say why. A case the actor may not read is no more told of than one that does not exist."""
+    with db.session() as session:
+        return session.scalar(select(Case.state).where(Case.number == number.strip(),
+                                                       visible_condition(session, actor)))
+
+
 def sees_own_share(actor: Actor) -> bool:
     """A liaison: a department's user who views cases nowhere (wall.snapshot's department view) reads
     its own share of each case. Whoever views an area — an operator who belongs to a department too —

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from ..i18n import label
 from ..models.enums import ACTIVE_ASSIGNMENT_STATES, OPEN_CASE_STATES, CaseState, MatterCategory, SupervisionLevel
-from ..services.queue import sees_own_share
+from ..services.numbering import CASE_NUMBER
+from ..services.queue import sees_own_share, state_of_readable
+from ..tasks import logged_only
 from .queue_model import (
     CASE_ID_ROLE,
     CATEGORY,
@@ -96,6 +98,11 @@ class QueuePanel(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        # A case searched for by number that the filters leave out: said here, the bar having no room.
+        self.left_out = QLabel()
+        self.left_out.setWordWrap(True)
+        self.left_out.hide()
+        layout.addWidget(self.left_out)
         layout.addWidget(self.view)
         self.retranslate()
 
@@ -253,3 +260,18 @@ class QueuePanel(Retranslating, QWidget):
     def _show_total(self) -> None:
         text = self.tr("已显示 %1 件,正在计数…") if self.model.counting else self.tr("共 %1 件")
         self.total.setText(text.replace("%1", f"{self.model.rowCount():,}"))
+        self.left_out.hide()
+        searched = self.model.filter.text
+        if not self.model.counting and self.model.rowCount() == 0 and CASE_NUMBER.fullmatch(searched):
+            # A caller quoting the number of a case closed or merged: found nothing, without a word why.
+            self.model.tasks.submit(state_of_readable, self.model.db, self.model.actor, searched,
+                                    on_done=lambda state: self._show_left_out(searched, state),
+                                    on_error=logged_only)  # only a hint: the count stands as it is
+
+    def _show_left_out(self, number: str, state: CaseState | None) -> None:
+        """Say that the case searched for is there, and in what state, while the empty result still shows."""
+        if state is None or self.model.filter.text != number or self.model.rowCount() or self.model.counting:
+            return
+        self.left_out.setText(self.tr("案件 %1 为“%2”,不符合当前的筛选条件或所选地区;可选“全部状态”或上级地区后再查找")
+                              .replace("%1", number).replace("%2", label(state)))
+        self.left_out.show()

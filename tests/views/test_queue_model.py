@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select, update
 
-from desktop.models import Case
+from desktop.models import Assignment, Case, Department
 from desktop.models.base import utcnow
 from desktop.models.enums import ACTIVE_ASSIGNMENT_STATES, CaseState, SupervisionLevel
 from desktop.services import queue
@@ -366,3 +366,32 @@ def test_a_liaison_is_not_offered_the_centers_own_lists(qtbot, demo_db, tasks):
         offered[user] = {panel.state.itemText(i) for i in range(panel.state.count())}
     assert not offered["qg_police"] & center_lists and {"未办结", "全部状态", "已派遣"} <= offered["qg_police"]
     assert center_lists <= offered["qg_op1"]
+
+
+def test_a_number_searched_for_that_the_filters_leave_out_is_said_to_be_there_and_in_what_state(qtbot, demo_db,
+                                                                                              tasks):
+    """A caller quoting the number of a case closed or merged: the default 未办结 queue showed 共 0 件 and no word
+    why. A case the user may not read (another department's, for a liaison) is not told of."""
+    from desktop.services.users import actor_for
+    from desktop.views.queue_panel import QueuePanel
+
+    with demo_db.session() as session:
+        closed = session.scalar(select(Case.number).where(Case.state == CaseState.CLOSED).limit(1))
+    panel = QueuePanel(QueueModel(demo_db, actor_for(demo_db, "qg_op1"), tasks, page_size=50))
+    qtbot.addWidget(panel)
+    panel.text.setText(closed)
+    panel.text.returnPressed.emit()
+    assert panel.model.rowCount() == 0 and panel.total.text() == "共 0 件" and not panel.left_out.isHidden()
+    assert panel.left_out.text() == (f"案件 {closed} 为“已办结”,不符合当前的筛选条件或所选地区;"
+                                     "可选“全部状态”或上级地区后再查找")
+    panel.state.setCurrentIndex(panel.state.findData("all"))
+    assert panel.model.rowCount() == 1 and panel.total.text() == "共 1 件" and panel.left_out.isHidden()
+    panel.text.setText("450503103-2026-999999")  # no such case: nothing more than the count
+    panel.text.returnPressed.emit()
+    assert panel.total.text() == "共 0 件" and panel.left_out.isHidden()
+    assert queue.state_of_readable(demo_db, actor_for(demo_db, "qg_op1"), closed) is CaseState.CLOSED
+    with demo_db.session() as session:  # a case sent to another department only
+        police = select(Department.id).where(Department.code.like("%PCS%")).scalar_subquery()
+        elsewhere = session.scalar(select(Case.number).where(
+            Case.state == CaseState.CLOSED, ~Case.assignments.any(Assignment.department_id == police)).limit(1))
+    assert queue.state_of_readable(demo_db, actor_for(demo_db, "qg_police"), elsewhere) is None
