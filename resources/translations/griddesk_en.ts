@@ -129,12 +129,12 @@
       <translation>This is the account's only role and cannot be revoked; disable an account no longer used</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="145" />
+      <location filename="../../desktop/views/accounts/window.py" line="156" />
       <source>停用账号</source>
       <translation>Disable account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="146" />
+      <location filename="../../desktop/views/accounts/window.py" line="157" />
       <source>停用 %1?停用后不能再登录,其办理记录保留。</source>
       <translation>Disable %1? The account can no longer log in; its records are kept.</translation>
     </message>
@@ -775,128 +775,128 @@
   <context>
     <name>CallbackWorkbench</name>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="57" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="59" />
       <source>回访工作台</source>
       <translation>Callback desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="60" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="62" />
       <source>应回访时间</source>
       <translation>Callback due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="60" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="62" />
       <source>案件编号</source>
       <translation>Case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="60" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="62" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="60" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="62" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="61" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="63" />
       <source>案件状态</source>
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="68" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="70" />
       <source>双击打开案件详情</source>
       <translation>Double-click to open the case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="69" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="71" />
       <source>待回访</source>
       <translation>Callbacks due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="80" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="82" />
       <source>已联系上诉求人</source>
       <translation>Requester reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="83" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="85" />
       <source>已解决</source>
       <translation>Resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="84" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="86" />
       <source>未解决</source>
       <translation>Not resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="89" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="91" />
       <source>请选择</source>
       <translation>Choose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="99" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="101" />
       <source>记录回访</source>
       <translation>Record callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="101" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="103" />
       <source>回访方式</source>
       <translation>Callback by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="103" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="105" />
       <source>是否解决</source>
       <translation>Resolved?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="104" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="106" />
       <source>满意度</source>
       <translation>Satisfaction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="105" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="107" />
       <source>后续处理</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="106" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="108" />
       <source>回访记录</source>
       <translation>Callback notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="161" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="165" />
       <source>案件 %1 的回访已由其他值班台记录(或不再需要回访),刚填写的回答未保存,已清空</source>
       <translation>The callback of case %1 was recorded at another desk (or is no longer due); the answer being filled in was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="201" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="205" />
       <source>已换到另一件回访(案件 %1),原先填写的回答未保存,已清空</source>
       <translation>Moved to another callback (case %1): the answer begun was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="230" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="234" />
       <source>暂缓理由:%1;已向诉求人解释:%2</source>
       <translation>On hold: %1; explained to the requester: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="231" />
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="233" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="235" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="237" />
       <source>(未记录)</source>
       <translation>(not recorded)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="233" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="237" />
       <source>办理结果:%1</source>
       <translation>Result: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="235" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="239" />
       <source>第 %1 次回访:此前 %2 次未联系上诉求人</source>
       <translation>Attempt %1: the requester was not reached the previous %2 time(s)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="239" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="243" />
       <source>并入本案的重复诉求人,请一并告知:%1</source>
       <translation>Requesters of duplicates merged into this case — tell them too: %1</translation>
     </message>
@@ -904,12 +904,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="674" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="687" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="675" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="688" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -932,388 +932,393 @@
       <translation>Our handling deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="208" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="208" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="208" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="208" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="209" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="211" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="209" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="211" />
       <source>联系诉求人期限</source>
       <translation>Contact by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="209" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="211" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="322" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="659" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="212" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="324" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="672" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="236" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="238" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="240" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="242" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="283" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="285" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="319" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="321" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="321" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="323" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="332" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="334" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="335" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="337" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="341" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="343" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="341" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="343" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="348" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="350" />
       <source>本单位:已反馈,待中心核查</source>
       <translation>Ours: result reported, awaiting the center's review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="349" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="351" />
       <source>本单位:计时暂停,待中心决定</source>
       <translation>Ours: clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="355" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="357" />
       <source>办理机构</source>
       <translation>Handled by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="355" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="357" />
       <source>已上报%1,由%1网格化服务管理机构办理;本级可查看进展,不能办理(第十七条)</source>
       <translation>Escalated to %1: handled by the grid management institution of %1; followed here, not handled (Art. 17)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="357" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="359" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="360" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="359" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="359" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="360" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="362" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="363" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="362" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="364" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="362" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="364" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="363" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="371" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="365" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="373" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="364" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="366" />
       <source>并入的重复诉求</source>
       <translation>Duplicates merged in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="366" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="609" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="615" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="368" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="622" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="628" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="366" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="368" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="369" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="371" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="388" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="390" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="401" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
       <source>待回访(第 {attempt} 次,前 {before} 次未联系上),期限 {due}</source>
       <translation>To call back (attempt {attempt}; {before} not reached), due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="405" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="417" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="419" />
       <source>已于 %1 联系</source>
       <translation>Contacted %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="526" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="573" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="534" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="586" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="528" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="536" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="531" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="539" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="536" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="542" />
+      <source>请从列表中选择网格:“%1”与本乡镇(街道)在用的网格都不相符,或与不止一个相符;也可输入网格的 15 位代码</source>
+      <translation>Choose a grid from the list: “%1” matches none of the township's grids in use, or more than one; a grid's 15-digit code may be typed too</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="549" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="538" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="551" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="544" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="557" />
       <source>撤销并入 %1 的理由(如:核实后并非同一诉求)</source>
       <translation>Why it no longer goes with %1 (e.g. found not to be the same request)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="548" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="561" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="555" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="568" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="561" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="574" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="576" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="589" />
       <source>协办单位(可输入名称的一部分查找)</source>
       <translation>Co-handler (type part of a name to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="580" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="593" />
       <source>请从列表中选择协办单位:“%1”不在可选单位中</source>
       <translation>Choose the co-handler from the list: “%1” is not one of the departments offered</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="583" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="596" />
       <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
       <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="588" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="601" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="588" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="601" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="589" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="602" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="589" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="602" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="592" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="605" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="596" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="609" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="597" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="610" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="601" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="614" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="609" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="622" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="610" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="623" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="615" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="628" />
       <source>督办期限(至该日 24:00;默认 %1 个工作日)</source>
       <translation>Deadline of the supervision order (to 24:00 of that day; by default %1 working days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="624" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="637" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="624" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="637" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="625" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="638" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="625" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="638" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="631" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="644" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="631" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="644" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="632" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="645" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="632" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="645" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="640" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="653" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="644" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="657" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="649" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="662" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="649" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="662" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="651" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="664" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="655" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="668" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="663" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="676" />
       <source>办理期限已过,请说明逾期理由</source>
       <translation>The deadline has passed: why is it late?</translation>
     </message>
@@ -2179,156 +2184,166 @@
   <context>
     <name>EmergencyReportDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="184" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="189" />
       <source>报告紧急情况(《条例》第二十一条)</source>
       <translation>Report an emergency (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="190" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="195" />
       <source>按经纬度所在网格确定</source>
       <translation>From the grid at the coordinates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="191" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="196" />
       <source>所属乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="195" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="200" />
       <source>报送</source>
       <translation>Submit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="196" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="201" />
       <source>取消</source>
       <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="263" />
+      <source>已报送紧急情况 %1</source>
+      <translation>Emergency report %1 filed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="266" />
+      <source>;%1:向%2报告,限 %3 前</source>
+      <translation>; %1: report to %2 by %3</translation>
     </message>
   </context>
   <context>
     <name>EmergencyReportForm</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="57" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="62" />
       <source>请选择类型</source>
       <translation>Choose the type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="62" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="67" />
       <source>请选择级别</source>
       <translation>Choose a level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="65" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="70" />
       <source>尚未发生(可能发生的情况,预警报告)</source>
       <translation>Not happened yet (a situation that may happen: a warning)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="78" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="83" />
       <source>未定位</source>
       <translation>No location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="80" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="85" />
       <source>经度</source>
       <translation>Longitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="81" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
       <source>纬度</source>
       <translation>Latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="92" />
       <source>死亡</source>
       <translation>Dead</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="92" />
       <source>受伤</source>
       <translation>Injured</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="87" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="92" />
       <source>失踪</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="92" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="97" />
       <source>尚在核实</source>
       <translation>still being verified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="93" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="98" />
       <source>伤亡人数尚未核实时勾选,填目前已知的人数;终报前须核实</source>
       <translation>Tick while casualties are not yet verified and enter the numbers known so far; they must be verified before the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="99" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="104" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="100" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="105" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="101" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="106" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="104" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="109" />
       <source>时间未定</source>
       <translation>Time not known</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="110" />
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="126" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="115" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="131" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="114" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="119" />
       <source>默认为打开本表的时间;请改为实际接到报告的时间,各级报告时限从此时起算</source>
       <translation>Defaults to when this form was opened; set it to when the report actually came in — every reporting deadline counts from it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="115" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="120" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="116" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="121" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="117" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="122" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="118" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="123" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="119" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="124" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="120" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="125" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="121" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="126" />
       <source>已采取的措施</source>
       <translation>Measures taken</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="126" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="131" />
       <source>预计发生时间</source>
       <translation>Expected at</translation>
     </message>
@@ -4928,99 +4943,104 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="80" />
+      <location filename="../../desktop/views/queue_panel.py" line="82" />
       <source>联系 超期 99天23小时</source>
       <translation>Contact 99 d 23 h overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="121" />
+      <location filename="../../desktop/views/queue_panel.py" line="128" />
       <source>待本中心办理</source>
       <translation>Waiting on this center</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="121" />
+      <location filename="../../desktop/views/queue_panel.py" line="128" />
       <source>待分拨清单(未落网格)</source>
       <translation>Triage list (in no grid)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="121" />
+      <location filename="../../desktop/views/queue_panel.py" line="128" />
       <source>待重点督办</source>
       <translation>Due for key supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="122" />
+      <location filename="../../desktop/views/queue_panel.py" line="129" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="122" />
+      <location filename="../../desktop/views/queue_panel.py" line="129" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="124" />
+      <location filename="../../desktop/views/queue_panel.py" line="131" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="125" />
+      <location filename="../../desktop/views/queue_panel.py" line="132" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="126" />
+      <location filename="../../desktop/views/queue_panel.py" line="133" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="127" />
+      <location filename="../../desktop/views/queue_panel.py" line="134" />
       <source>编号或标题(Ctrl+Shift+F)</source>
       <translation>Number or title (Ctrl+Shift+F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="129" />
+      <location filename="../../desktop/views/queue_panel.py" line="136" />
       <source>查找案件</source>
       <translation>Find case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="130" />
+      <location filename="../../desktop/views/queue_panel.py" line="137" />
       <source>案件状态</source>
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="131" />
+      <location filename="../../desktop/views/queue_panel.py" line="138" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="132" />
+      <location filename="../../desktop/views/queue_panel.py" line="139" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="133" />
+      <location filename="../../desktop/views/queue_panel.py" line="140" />
       <source>打开案件详情</source>
       <translation>Open case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="134" />
+      <location filename="../../desktop/views/queue_panel.py" line="141" />
       <source>复制案件编号</source>
       <translation>Copy case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="135" />
+      <location filename="../../desktop/views/queue_panel.py" line="142" />
       <source>复制本行</source>
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="254" />
+      <location filename="../../desktop/views/queue_panel.py" line="261" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="254" />
+      <location filename="../../desktop/views/queue_panel.py" line="261" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_panel.py" line="275" />
+      <source>案件 %1 为“%2”,不符合当前的筛选条件或所选地区;可选“全部状态”或上级地区后再查找</source>
+      <translation>Case %1 is “%2”, outside the current filters or the place chosen; choose “All states” or a wider place and search again</translation>
     </message>
   </context>
   <context>
@@ -5635,27 +5655,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TimelineModel</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="148" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="150" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="148" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="150" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="149" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="151" />
       <source>终端</source>
       <translation>Desktop</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="149" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="151" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="150" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="152" />
       <source>内容</source>
       <translation>Details</translation>
     </message>

@@ -214,6 +214,12 @@ def test_located_cases_route_to_their_own_grid(demo_db):
                                                                                 Case.grid_id.is_not(None))).all()
         assert len(located) > 300
         assert all(route_point(session, lon, lat) == grid_id for lon, lat, grid_id in located)
+        # The triage list holds requests without a location (one with a point in a grid is routed at intake,
+        # Art. 16): the demo's waiting ones had points inside grids, and no grid.
+        waiting = session.execute(select(Case.lon, Case.grid_id, Case.address)
+                                  .where(Case.state == CaseState.RECEIVED)).all()
+        assert waiting and all(lon is None and grid_id is None and address.endswith("具体位置待核实")
+                               for lon, grid_id, address in waiting)
 
 
 def test_case_rows_agree_with_their_state(demo_db):

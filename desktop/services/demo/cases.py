@@ -184,7 +184,10 @@ class Planner:
                 step.hours *= max(scale, 0.05)
         title = self.rng.choice(spec.case_titles) if spec.case_titles else spec.title
         channel = self.rng.choice(CHANNELS)
-        return Planned(grid, item_id, spec, state, steps, dwell, title, channel, self.where.point(grid))
+        point = self.where.point(grid)  # drawn for every case, so that the demo's other cases stay as they are
+        # One still waiting to be taken over is on the triage list: taken in without a location (a grid
+        # would have been given to a located one at intake, Art. 16).
+        return Planned(grid, item_id, spec, state, steps, dwell, title, channel, None if state is S.RECEIVED else point)
 
     def _steps(self, state: CaseState, spec: ItemSpec) -> list[Step]:
         u, rng = self.u, self.rng
@@ -264,6 +267,7 @@ class Player:
         requester = self.staff[plan.grid.place.id][0] if plan.channel is Channel.GRID_STAFF else None
         lon, lat = plan.point or (None, None)
         address = (f"{plan.grid.place.short_name}附近" if plan.point  # the grid's name holds its village's
+                   else f"{plan.grid.village.short_name},具体位置待核实" if plan.state is S.RECEIVED
                    else f"{plan.grid.place.short_name}作业渔船")
         case = Case(number=number, channel=plan.channel, title=plan.title,
                     description=f"{'网格员' if requester else '群众'}反映:{plan.title},请协调处理。",
