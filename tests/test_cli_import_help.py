@@ -82,3 +82,24 @@ def test_matters_import_help_lists_each_column_and_the_values_of_category_comple
     assert all(level.label in _field_line(text, "复杂程度") for level in MatterComplexity)
     assert all(unit.label in _field_line(text, "时限单位") for unit in TimeLimitUnit)
     assert all(f"{name}" in text for _, name in ENCODINGS)
+
+
+def test_cases_import_help_names_each_open311_field_and_each_column_the_importer_reads(capsys, tmp_path):
+    """The case table's columns were told nowhere: a file written from scratch was refused column by column."""
+    from desktop.services.exchange import open311, table_export, table_import
+
+    text = _help(capsys, "cases", "import")
+    for field in open311.REQUIRED:
+        assert "必填" in _field_line(text, field)
+    assert all(key in text for key in open311.EXTENSION_KEYS)
+    read = [column for column in table_export.HEADERS if column not in ("渠道", "网格/地点")]
+    for column in read:
+        assert ("必填" in _field_line(text, column)) == (column in table_import.REQUIRED)
+    assert all(category.label in _field_line(text, "类别") for category in MatterCategory)
+    assert "2026-03-01 09:30" in _field_line(text, "受理时间")
+    # A file with the obvious columns only is told which are needed, and where the columns are described.
+    (tmp_path / "cases.csv").write_text("标题,受理时间\n路灯不亮,2026-03-01 09:30\n", encoding="utf-8")
+    _, problems = table_import.parse_rows((tmp_path / "cases.csv").read_text(encoding="utf-8"), "cases.csv")
+    [told] = [str(found) for found in problems.found]
+    assert "缺少列 编号、事项编码、诉求描述;必有的列:编号、事项编码、诉求描述、受理时间" in told
+    assert "cases import --help" in told

@@ -24,6 +24,7 @@ from ..services.cases.results import ShareStep
 from ..services.clock import BEIJING, due_text
 from ..services.exchange import formats, open311, table_export
 from ..services.queue import QueueFilter
+from . import file_help
 from .key_value import number_or_text, split_setting
 from .places import print_table
 
@@ -220,7 +221,7 @@ def _register_liaison_steps(cli, group: str) -> None:
 def register(cli) -> None:
     group = cli.group("cases", "诉求案件 cases")
     sub = cli.command("import", "导入诉求(Open311 JSON,或导出的诉求清单 CSV、XLSX;有错误则整个文件不导入)",
-                      _import, group=group)
+                      _import, group=group, epilog=file_help.cases_import_epilog())
     sub.add_argument("file", metavar="FILE")
     sub.add_argument("--format", choices=formats.IMPORT_FORMATS, help="默认按扩展名:.json、.csv、.xlsx")
     sub.add_argument("--township", metavar="CODE", help="没有坐标或不在网格内的诉求归入的乡镇(街道)")

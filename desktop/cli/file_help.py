@@ -15,7 +15,9 @@ from ..models.enums import (
     StaffSource,
     TimeLimitUnit,
 )
+from ..models.enums import CaseState, SupervisionLevel
 from ..services import grids, matter_exchange, staff_exchange
+from ..services.exchange import open311, table_export, table_import
 from ..services.exchange.files import ENCODINGS
 from ..services.geo.geojson_io import CRS_CHOICES
 from ..services.staff_admin import ROLE_SOURCES
@@ -137,3 +139,56 @@ def matters_import_epilog() -> str:
             "说明": "说明文字",
         }) + "\n  (即 matters export 写出的各列)",
     ])
+
+
+def cases_import_epilog() -> str:
+    extension = ", ".join(sorted(open311.EXTENSION_KEYS))
+    return "\n\n".join([
+        "文件(按扩展名,或 --format):Open311 GeoReport v2 的诉求 JSON(.json),或 cases export 导出的诉求清单"
+        "(.csv、.xlsx)。任何一行有误则整个文件不导入,逐行列出问题;编号已导入过的诉求不能再导入。有坐标的诉求按坐标归入"
+        "网格,没有坐标或不在任何网格内的诉求须用 --township 指定归入的乡镇(街道),进入其待分拨清单。",
+        "Open311 JSON:一个数组,每个元素一件诉求(即 GET requests.json 的内容):\n" + field_lines([
+            ("service_request_id", True, "来源平台的诉求编号,导入后为案件的外部编号"),
+            ("service_code", True, "现行事项清单中的事项编码(cases services 导出对照表)"),
+            ("description", True, "诉求内容"),
+            ("requested_datetime", True, "受理时间,带时区的 ISO 8601,如 2026-03-01T09:30:00+08:00"),
+            ("status", False, "open(默认,作为待受理的新诉求)或 closed(已办结,须有 updated_datetime)"),
+            ("status_notes", False, "closed 的办理结果;open 的备注记入办理记录"),
+            ("updated_datetime、expected_datetime", False, "办结(或最后更新)时间、办理期限,格式同上"),
+            ("lat、long", False, "纬度、经度(WGS84),须同时给出"),
+            ("address", False, "地址(或 address_string)"),
+            ("first_name、last_name、phone", False, "诉求人姓名、联系电话"),
+        ]) + f"\n  (agency_responsible、media_url 等 GeoReport v2 的其他字段记入办理记录;email 等个人信息不予保存,"
+             f"有值则拒绝;其他字段一律拒绝。GridDesk 导出另有扩展对象 {open311.EXTENSION}:{extension})",
+        "诉求清单(CSV、XLSX):" + TABLE.removeprefix("文件:") + "\n列:\n"
+        + column_lines([h for h in table_export.HEADERS if h not in _CASE_COLUMNS_NOT_READ], list(table_import.REQUIRED),
+                       _CASE_COLUMNS)
+        + f"\n  (即 cases export 写出的各列;{'、'.join(_CASE_COLUMNS_NOT_READ)}两列可有,导入时不读:"
+          "导入的诉求渠道为“受理平台”,网格由网格代码或坐标而定)",
+    ])
+
+
+_CASE_COLUMNS_NOT_READ = ("渠道", "网格/地点")
+_CASE_COLUMNS = {
+    "编号": "来源系统的诉求编号,导入后为案件的外部编号",
+    "外部编号": "该诉求在来源系统中原有的外部编号(转来又转回的诉求据此识别)",
+    "标题": "空白则取诉求描述的第一行",
+    "类别": f"{labels(MatterCategory)};事项编码空白时须填写",
+    "事项编码": "现行事项清单中的事项编码(类别填写时可空白)",
+    "状态": f"空白为待受理的新诉求;已办结的填“{CaseState.CLOSED.label}”(或导出的其他状态),"
+            f"已并入其他诉求的填“{CaseState.MERGED.label}”",
+    "督办": f"{labels(SupervisionLevel)};来源系统的督办不随之导入,记入办理记录",
+    "紧急": "是 或 否;空白为否",
+    "网格代码": "15 位在用网格代码;空白则按经纬度归入",
+    "诉求人": "诉求人姓名",
+    "联系电话": "手机或固定电话;Excel 中请设为文本格式。遮挡过的号码(138****1234)不能导入",
+    "地址": "地址",
+    "经度": "WGS84 经度,与纬度同时填写",
+    "纬度": "WGS84 纬度",
+    "受理时间": "北京时间,如 2026-03-01 09:30(2026/3/1 9:30 亦可)",
+    "办理期限": "格式同受理时间;一日终了写作 2026-03-10 24:00",
+    "办结时间": "状态为已办结等时须填写,格式同受理时间",
+    "办理结果": "已办结的诉求的办理结果",
+    "诉求描述": "诉求内容",
+    "并入案件": "状态为已合并时须填写:所并入诉求的编号(本文件中的,或本库已导入的)",
+}

@@ -164,7 +164,9 @@ def parse_table(rows: Rows, source: str, problems: Problems | None = None, *, ra
     twice = sorted({h for h in header if header.count(h) > 1})  # the later column would silently win
     where = f"第 {header_line} 行(表头)"
     if missing:
-        problems.add(where, None, f"缺少列 {'、'.join(missing)};应为导出的列:{','.join(HEADERS)}")
+        problems.add(where, None, f"缺少列 {'、'.join(missing)};必有的列:{'、'.join(REQUIRED)},其他可有的列:"
+                                  f"{','.join(h for h in HEADERS if h not in REQUIRED)}"
+                                  "(griddesk-admin cases import --help 说明各列)")
     if unknown:
         problems.add(where, None, f"不认识的列 {'、'.join(h or '(空)' for h in unknown)},其内容无处保存;"
                                   f"请删去这些列,可用的列:{','.join(HEADERS)}")
