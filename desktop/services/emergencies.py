@@ -52,7 +52,7 @@ from .cases.common import record as record_case_event
 from .clock import BEIJING, WorkCalendar, beijing_text, due_text
 from ..models.places import CITY_CODE
 from .numbering import BULLETIN_SERIES, reserve_numbers
-from .places import get_place, get_township, granted_places, upward
+from .places import get_place, get_township, granted_places, normalise_code, upward
 from .routing import route_point
 from .security import Actor, Permission, scope_prefix
 from .unit_of_work import UnitOfWork, unit_of_work
@@ -933,10 +933,20 @@ def duty_phone_rows(db: Database) -> list[tuple[str, str, str]]:
 
 def configure_duty_phones(db: Database, actor: Actor, phones: dict[str, str]) -> dict[str, str]:
     """Enter (or, with "", remove) the duty-room phones of the city and of counties, which the ladder
-    reports to (Art. 21); the others stay. All or nothing; city-wide, as the ladder is; audited."""
+    reports to (Art. 21); the others stay. A code may be given short, as everywhere (4505, 450503). All or
+    nothing; city-wide, as the ladder is; audited."""
     problems = []
     with unit_of_work(db, actor, "emergencies.duty_phones", target=DUTY_PHONES_SETTING) as uow:
         uow.require(LADDER_PERMISSION, CITY_CODE, action="设定紧急情况报送对象的值班电话")
+        given, phones, written = phones, {}, {}  # written: the code as given, by the whole code
+        for code, phone in given.items():
+            try:
+                whole = normalise_code(code)
+            except ValidationFailed:
+                whole = code  # refused below, as given
+            if whole in written:
+                problems.append(f"{code}:与 {written[whole]} 是同一地方,请只写一次")
+            phones[whole], written[whole] = phone, code
         for code, phone in phones.items():
             place = uow.session.scalar(select(Place).where(Place.code == code))
             if place is None or place.level not in (PlaceLevel.CITY, PlaceLevel.COUNTY):

@@ -585,6 +585,17 @@ def test_duty_phones_of_the_levels_reported_to_are_shown_with_each_report(db, op
         AuditOutcome.DENIED, AuditOutcome.OK, AuditOutcome.OK]
 
 
+@pytest.mark.law("Art. 21")
+def test_duty_phones_take_a_places_code_given_short_as_every_other_command_does(db, city_admin):
+    """`emergencies phones --set 4505=… 450503=…` was refused as "not a city's or county's code"."""
+    assert emergencies.configure_duty_phones(db, city_admin, {"4505": "0779-2020110", "450503": "0779-3030110"}) == {
+        "450500000000": "0779-2020110", "450503000000": "0779-3030110"}
+    with pytest.raises(ValidationFailed) as caught:
+        emergencies.configure_duty_phones(db, city_admin, {"450503": "0779-3030111", "450503000000": "0779-3030112"})
+    assert caught.value.problems == ["450503000000:与 450503 是同一地方,请只写一次"]
+    assert emergencies.load_duty_phones(db)["450503000000"] == "0779-3030110"
+
+
 def test_configured_ladder_applies_to_reports_made_afterwards(db, operator, city_admin):
     learned = utcnow() - timedelta(hours=3)
     earlier = _report(db, operator, learned_at=learned)
