@@ -1,8 +1,11 @@
-"""`db grant-desks`: the PostgreSQL role the desktops log in with, given the rights a desktop needs."""
+"""`db grant-desks`: the PostgreSQL role the desktops log in with, given the rights a desktop needs;
+`db backup FILE`: a copy of an SQLite database, taken while desktops work on it."""
 
 from __future__ import annotations
 
-from ..services import desk_roles
+from pathlib import Path
+
+from ..services import backup, desk_roles
 
 
 def _grant_desks(ctx, args) -> int:
@@ -21,8 +24,18 @@ def _grant_desks(ctx, args) -> int:
     return 0
 
 
+def _backup(ctx, args) -> int:
+    made = backup.back_up(ctx.db, ctx.actor, Path(args.file))
+    ctx.print(f"已备份到 {made.path}({made.size:,} 字节)(backed up)")
+    return 0
+
+
 def register(cli) -> None:
-    group = cli.group("db", "共享的 PostgreSQL 数据库的用户权限 database roles of a shared PostgreSQL database")
+    group = cli.group("db", "数据库的备份,共享的 PostgreSQL 数据库的用户权限 "
+                            "backups; database roles of a shared PostgreSQL database")
+    sub = cli.command("backup", "把 SQLite 数据库备份到一个新文件,值班台可照常使用;审计留痕 "
+                                "back up an SQLite database while desktops work on it", _backup, group=group)
+    sub.add_argument("file", metavar="FILE", help="备份文件(不覆盖已有文件) the backup file, a new one")
     sub = cli.command("grant-desks", "为值班台连接所用的数据库用户授予读写数据的权限(不能改表结构;现有的表和以后 init 新建的表),"
                                      "须以数据表所有者的账号运行,可重复执行 grant a desktops' role the data rights "
                                      "(no schema changes), as the tables' owner", _grant_desks, group=group)
