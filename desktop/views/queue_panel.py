@@ -102,6 +102,7 @@ class QueuePanel(Retranslating, QWidget):
         self.left_out = QLabel()
         self.left_out.setWordWrap(True)
         self.left_out.hide()
+        self._left_out_for = ""  # the number it speaks of: kept in sight while refreshes find nothing again
         layout.addWidget(self.left_out)
         layout.addWidget(self.view)
         self.retranslate()
@@ -260,9 +261,12 @@ class QueuePanel(Retranslating, QWidget):
     def _show_total(self) -> None:
         text = self.tr("已显示 %1 件,正在计数…") if self.model.counting else self.tr("共 %1 件")
         self.total.setText(text.replace("%1", f"{self.model.rowCount():,}"))
-        self.left_out.hide()
         searched = self.model.filter.text
-        if not self.model.counting and self.model.rowCount() == 0 and CASE_NUMBER.fullmatch(searched):
+        nothing = not self.model.counting and self.model.rowCount() == 0
+        if not (nothing and searched == self._left_out_for):
+            self.left_out.hide()
+            self._left_out_for = ""
+        if nothing and CASE_NUMBER.fullmatch(searched):
             # A caller quoting the number of a case closed or merged: found nothing, without a word why.
             self.model.tasks.submit(state_of_readable, self.model.db, self.model.actor, searched,
                                     on_done=lambda state: self._show_left_out(searched, state),
@@ -270,8 +274,13 @@ class QueuePanel(Retranslating, QWidget):
 
     def _show_left_out(self, number: str, state: CaseState | None) -> None:
         """Say that the case searched for is there, and in what state, while the empty result still shows."""
-        if state is None or self.model.filter.text != number or self.model.rowCount() or self.model.counting:
+        if self.model.filter.text != number or self.model.rowCount() or self.model.counting:
+            return  # searched again, or refreshed meanwhile: that answers for itself
+        if state is None:  # gone meanwhile (or never readable): nothing to say
+            self.left_out.hide()
+            self._left_out_for = ""
             return
         self.left_out.setText(self.tr("案件 %1 为“%2”,不符合当前的筛选条件或所选地区;可选“全部状态”或上级地区后再查找")
                               .replace("%1", number).replace("%2", label(state)))
         self.left_out.show()
+        self._left_out_for = number

@@ -4948,97 +4948,97 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Contact 99 d 23 h overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="128" />
+      <location filename="../../desktop/views/queue_panel.py" line="129" />
       <source>待本中心办理</source>
       <translation>Waiting on this center</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="128" />
+      <location filename="../../desktop/views/queue_panel.py" line="129" />
       <source>待分拨清单(未落网格)</source>
       <translation>Triage list (in no grid)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="128" />
+      <location filename="../../desktop/views/queue_panel.py" line="129" />
       <source>待重点督办</source>
       <translation>Due for key supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="129" />
+      <location filename="../../desktop/views/queue_panel.py" line="130" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="129" />
+      <location filename="../../desktop/views/queue_panel.py" line="130" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="131" />
+      <location filename="../../desktop/views/queue_panel.py" line="132" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="132" />
+      <location filename="../../desktop/views/queue_panel.py" line="133" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="133" />
+      <location filename="../../desktop/views/queue_panel.py" line="134" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="134" />
+      <location filename="../../desktop/views/queue_panel.py" line="135" />
       <source>编号或标题(Ctrl+Shift+F)</source>
       <translation>Number or title (Ctrl+Shift+F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="136" />
+      <location filename="../../desktop/views/queue_panel.py" line="137" />
       <source>查找案件</source>
       <translation>Find case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="137" />
+      <location filename="../../desktop/views/queue_panel.py" line="138" />
       <source>案件状态</source>
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="138" />
+      <location filename="../../desktop/views/queue_panel.py" line="139" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="139" />
+      <location filename="../../desktop/views/queue_panel.py" line="140" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="140" />
+      <location filename="../../desktop/views/queue_panel.py" line="141" />
       <source>打开案件详情</source>
       <translation>Open case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="141" />
+      <location filename="../../desktop/views/queue_panel.py" line="142" />
       <source>复制案件编号</source>
       <translation>Copy case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="142" />
+      <location filename="../../desktop/views/queue_panel.py" line="143" />
       <source>复制本行</source>
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="261" />
+      <location filename="../../desktop/views/queue_panel.py" line="262" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="261" />
+      <location filename="../../desktop/views/queue_panel.py" line="262" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="275" />
+      <location filename="../../desktop/views/queue_panel.py" line="283" />
       <source>案件 %1 为“%2”,不符合当前的筛选条件或所选地区;可选“全部状态”或上级地区后再查找</source>
       <translation>Case %1 is “%2”, outside the current filters or the place chosen; choose “All states” or a wider place and search again</translation>
     </message>

@@ -384,6 +384,8 @@ def test_a_number_searched_for_that_the_filters_leave_out_is_said_to_be_there_an
     assert panel.model.rowCount() == 0 and panel.total.text() == "共 0 件" and not panel.left_out.isHidden()
     assert panel.left_out.text() == (f"案件 {closed} 为“已办结”,不符合当前的筛选条件或所选地区;"
                                      "可选“全部状态”或上级地区后再查找")
+    panel.model.refresh()  # another desk's change: found nothing again, the word stays
+    assert not panel.left_out.isHidden() and closed in panel.left_out.text()
     panel.state.setCurrentIndex(panel.state.findData("all"))
     assert panel.model.rowCount() == 1 and panel.total.text() == "共 1 件" and panel.left_out.isHidden()
     panel.text.setText("450503103-2026-999999")  # no such case: nothing more than the count
