@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..models import Place
 from ..models.enums import (
+    CaseState,
     ExclusiveCategory,
     GridKind,
     MatterCategory,
@@ -13,9 +14,9 @@ from ..models.enums import (
     SeaCategory,
     StaffRole,
     StaffSource,
+    SupervisionLevel,
     TimeLimitUnit,
 )
-from ..models.enums import CaseState, SupervisionLevel
 from ..services import grids, matter_exchange, staff_exchange
 from ..services.exchange import open311, table_export, table_import
 from ..services.exchange.files import ENCODINGS
@@ -152,14 +153,16 @@ def cases_import_epilog() -> str:
             ("service_code", True, "现行事项清单中的事项编码(cases services 导出对照表)"),
             ("description", True, "诉求内容"),
             ("requested_datetime", True, "受理时间,带时区的 ISO 8601,如 2026-03-01T09:30:00+08:00"),
-            ("status", False, "open(默认,作为待受理的新诉求)或 closed(已办结,须有 updated_datetime)"),
+            ("status", False, "open(默认,作为待受理的新诉求)或 closed(已办结,须有办结时间:updated_datetime"
+                              f"或 {open311.EXTENSION}.closed_datetime)"),
             ("status_notes", False, "closed 的办理结果;open 的备注记入办理记录"),
             ("updated_datetime、expected_datetime", False, "办结(或最后更新)时间、办理期限,格式同上"),
             ("lat、long", False, "纬度、经度(WGS84),须同时给出"),
             ("address", False, "地址(或 address_string)"),
             ("first_name、last_name、phone", False, "诉求人姓名、联系电话"),
-        ]) + f"\n  (agency_responsible、media_url 等 GeoReport v2 的其他字段记入办理记录;email 等个人信息不予保存,"
-             f"有值则拒绝;其他字段一律拒绝。GridDesk 导出另有扩展对象 {open311.EXTENSION}:{extension})",
+        ]) + f"\n  (service_name 不读,事项名称以本库清单为准;agency_responsible、media_url 等 GeoReport v2 的其他字段"
+             f"记入办理记录;email 等个人信息不予保存,有值则拒绝;其他字段一律拒绝。GridDesk 导出另有扩展对象 "
+             f"{open311.EXTENSION}:{extension})",
         "诉求清单(CSV、XLSX):" + TABLE.removeprefix("文件:") + "\n列:\n"
         + column_lines([h for h in table_export.HEADERS if h not in _CASE_COLUMNS_NOT_READ], list(table_import.REQUIRED),
                        _CASE_COLUMNS)

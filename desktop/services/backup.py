@@ -10,6 +10,7 @@ before the file exists (Art. 15). A PostgreSQL database is backed up with its ow
 from __future__ import annotations
 
 import sqlite3
+import stat
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,21 +36,23 @@ def back_up(db: Database, actor: Actor, target: Path) -> Backup:
     if not db.is_sqlite:
         raise ValidationFailed("备份命令只用于 SQLite 数据库文件;PostgreSQL 数据库请由数据库所有者用 pg_dump 备份"
                                "(如 pg_dump -Fc -f griddesk.dump griddesk),见 README")
-    if target.exists():
+    if db.engine.url.database in (None, "", ":memory:"):
+        raise ValidationFailed("内存中的数据库没有文件,无法备份")
+    if target.exists():  # the database file itself too
         raise FileUnusable(f"{target} 已存在;备份不覆盖已有文件,请另写一个文件名(如带上日期)")
     source = Path(db.engine.url.database)
-    if target.resolve() == source.resolve():
-        raise FileUnusable(f"{target} 就是数据库文件本身;请另写一个文件名")
     with unit_of_work(db, actor, "db.backup", target=target.name) as uow:
         uow.require(Permission.EXCHANGE, CITY_CODE, action="备份整个数据库")
-        size = write_atomically(target, lambda tmp: _copy(source, tmp), published_by=uow)
+        # As private as the database itself: it holds every case and phone number (Art. 15).
+        size = write_atomically(target, lambda tmp: _copy(source, tmp), published_by=uow,
+                                new_mode=stat.S_IMODE(source.stat().st_mode))
         uow.audit(f"备份数据库到 {target}({size:,} 字节)", size=size)
     return Backup(target, size)
 
 
 def _copy(source: Path, tmp: Path) -> int:
     """The online backup of `source` into `tmp` (the empty file made for it: SQLite takes an empty file as an
-    empty database, and it keeps the mode readable by the user alone), checked whole; its size in bytes."""
+    empty database), checked whole; its size in bytes."""
     with closing(sqlite3.connect(source)) as reading, closing(sqlite3.connect(tmp)) as copy:
         reading.backup(copy)  # all pages in one step, under one read lock: one committed state
         verdict = copy.execute("PRAGMA quick_check").fetchone()[0]

@@ -74,67 +74,67 @@
   <context>
     <name>AccountsWindow</name>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="58" />
+      <location filename="../../desktop/views/accounts/window.py" line="59" />
       <source>用户账号与权限</source>
       <translation>User accounts and roles</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="59" />
+      <location filename="../../desktop/views/accounts/window.py" line="60" />
       <source>您管辖范围内的账号。管理员只在本辖区内授予角色,管理员角色须授予在其本级;审计员由系统管理员授予;自己的账号由另一位管理员办理(条例第十五条)。</source>
       <translation>The accounts within your scope. Administrators grant roles only within their own area, an administrator's role only at its own level; auditors are granted by the system administrator; your own account is handled by another administrator (Art. 15).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="61" />
+      <location filename="../../desktop/views/accounts/window.py" line="62" />
       <source>新增用户…</source>
       <translation>New user…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="62" />
+      <location filename="../../desktop/views/accounts/window.py" line="63" />
       <source>授予角色…</source>
       <translation>Grant role…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="63" />
+      <location filename="../../desktop/views/accounts/window.py" line="64" />
       <source>撤销角色…</source>
       <translation>Revoke role…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="64" />
+      <location filename="../../desktop/views/accounts/window.py" line="65" />
       <source>重置密码…</source>
       <translation>Reset password…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="65" />
+      <location filename="../../desktop/views/accounts/window.py" line="66" />
       <source>密码有效期…</source>
       <translation>Password age…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="66" />
+      <location filename="../../desktop/views/accounts/window.py" line="67" />
       <source>用户账号</source>
       <translation>User accounts</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="68" />
+      <location filename="../../desktop/views/accounts/window.py" line="69" />
       <source>启用</source>
       <translation>Enable</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="68" />
+      <location filename="../../desktop/views/accounts/window.py" line="69" />
       <source>停用…</source>
       <translation>Disable…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="87" />
+      <location filename="../../desktop/views/accounts/window.py" line="88" />
       <source>这是该账号唯一的角色,不能撤销;不再使用的账号请停用</source>
       <translation>This is the account's only role and cannot be revoked; disable an account no longer used</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="156" />
+      <location filename="../../desktop/views/accounts/window.py" line="159" />
       <source>停用账号</source>
       <translation>Disable account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="157" />
+      <location filename="../../desktop/views/accounts/window.py" line="160" />
       <source>停用 %1?停用后不能再登录,其办理记录保留。</source>
       <translation>Disable %1? The account can no longer log in; its records are kept.</translation>
     </message>
@@ -904,12 +904,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="687" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="700" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="688" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="701" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -932,393 +932,393 @@
       <translation>Our handling deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="220" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="220" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="220" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="210" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="220" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="211" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="221" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="211" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="221" />
       <source>联系诉求人期限</source>
       <translation>Contact by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="211" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="221" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="212" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="324" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="672" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="222" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="334" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="685" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="238" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="248" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="242" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="285" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="295" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="321" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="331" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="323" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="333" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="334" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="344" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="337" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="347" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="343" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="353" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="343" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="353" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="350" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="360" />
       <source>本单位:已反馈,待中心核查</source>
       <translation>Ours: result reported, awaiting the center's review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="351" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
       <source>本单位:计时暂停,待中心决定</source>
       <translation>Ours: clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="357" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="367" />
       <source>办理机构</source>
       <translation>Handled by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="357" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="367" />
       <source>已上报%1,由%1网格化服务管理机构办理;本级可查看进展,不能办理(第十七条)</source>
       <translation>Escalated to %1: handled by the grid management institution of %1; followed here, not handled (Art. 17)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="359" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="369" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="360" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="370" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="371" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="371" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="362" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="372" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="363" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="373" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="364" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="374" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="364" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="374" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="365" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="373" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="375" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="383" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="366" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="376" />
       <source>并入的重复诉求</source>
       <translation>Duplicates merged in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="368" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="622" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="628" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="378" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="635" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="641" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="368" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="378" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="371" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="381" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="390" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="400" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="413" />
       <source>待回访(第 {attempt} 次,前 {before} 次未联系上),期限 {due}</source>
       <translation>To call back (attempt {attempt}; {before} not reached), due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="405" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="415" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="419" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="429" />
       <source>已于 %1 联系</source>
       <translation>Contacted %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="534" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="586" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="544" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="599" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="536" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="546" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="539" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="549" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="542" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="554" />
       <source>请从列表中选择网格:“%1”与本乡镇(街道)在用的网格都不相符,或与不止一个相符;也可输入网格的 15 位代码</source>
       <translation>Choose a grid from the list: “%1” matches none of the township's grids in use, or more than one; a grid's 15-digit code may be typed too</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="549" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="562" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="551" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="564" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="557" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="570" />
       <source>撤销并入 %1 的理由(如:核实后并非同一诉求)</source>
       <translation>Why it no longer goes with %1 (e.g. found not to be the same request)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="561" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="574" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="568" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="581" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="574" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="587" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="589" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="602" />
       <source>协办单位(可输入名称的一部分查找)</source>
       <translation>Co-handler (type part of a name to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="593" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="606" />
       <source>请从列表中选择协办单位:“%1”不在可选单位中</source>
       <translation>Choose the co-handler from the list: “%1” is not one of the departments offered</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="596" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="609" />
       <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
       <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="601" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="614" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="601" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="614" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="602" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="615" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="602" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="615" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="605" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="618" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="609" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="622" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="610" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="623" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="614" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="627" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="622" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="635" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="623" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="636" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="628" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="641" />
       <source>督办期限(至该日 24:00;默认 %1 个工作日)</source>
       <translation>Deadline of the supervision order (to 24:00 of that day; by default %1 working days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="637" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="650" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="637" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="650" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="638" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="651" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="638" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="651" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="644" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="657" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="644" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="657" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="645" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="658" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="645" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="658" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="653" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="666" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="657" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="670" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="662" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="675" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="662" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="675" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="664" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="677" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="668" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="681" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="676" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="689" />
       <source>办理期限已过,请说明逾期理由</source>
       <translation>The deadline has passed: why is it late?</translation>
     </message>
@@ -2184,37 +2184,37 @@
   <context>
     <name>EmergencyReportDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="189" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="188" />
       <source>报告紧急情况(《条例》第二十一条)</source>
       <translation>Report an emergency (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="195" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="194" />
       <source>按经纬度所在网格确定</source>
       <translation>From the grid at the coordinates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="196" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="195" />
       <source>所属乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="200" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="199" />
       <source>报送</source>
       <translation>Submit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="201" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="200" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="263" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="261" />
       <source>已报送紧急情况 %1</source>
       <translation>Emergency report %1 filed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="266" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="264" />
       <source>;%1:向%2报告,限 %3 前</source>
       <translation>; %1: report to %2 by %3</translation>
     </message>
@@ -2222,128 +2222,128 @@
   <context>
     <name>EmergencyReportForm</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="62" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="61" />
       <source>请选择类型</source>
       <translation>Choose the type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="67" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="66" />
       <source>请选择级别</source>
       <translation>Choose a level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="70" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="69" />
       <source>尚未发生(可能发生的情况,预警报告)</source>
       <translation>Not happened yet (a situation that may happen: a warning)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="83" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="82" />
       <source>未定位</source>
       <translation>No location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="85" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="84" />
       <source>经度</source>
       <translation>Longitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="86" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="85" />
       <source>纬度</source>
       <translation>Latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="92" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="91" />
       <source>死亡</source>
       <translation>Dead</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="92" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="91" />
       <source>受伤</source>
       <translation>Injured</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="92" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="91" />
       <source>失踪</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="97" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="96" />
       <source>尚在核实</source>
       <translation>still being verified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="98" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="97" />
       <source>伤亡人数尚未核实时勾选,填目前已知的人数;终报前须核实</source>
       <translation>Tick while casualties are not yet verified and enter the numbers known so far; they must be verified before the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="104" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="103" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="105" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="104" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="106" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="105" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="109" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="108" />
       <source>时间未定</source>
       <translation>Time not known</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="115" />
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="131" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="114" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="130" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="119" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="118" />
       <source>默认为打开本表的时间;请改为实际接到报告的时间,各级报告时限从此时起算</source>
       <translation>Defaults to when this form was opened; set it to when the report actually came in — every reporting deadline counts from it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="120" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="119" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="121" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="120" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="122" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="121" />
       <source>经度 / 纬度</source>
       <translation>Longitude / latitude</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="123" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="122" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="124" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="123" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="125" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="124" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="126" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="125" />
       <source>已采取的措施</source>
       <translation>Measures taken</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="131" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="130" />
       <source>预计发生时间</source>
       <translation>Expected at</translation>
     </message>
@@ -5655,27 +5655,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TimelineModel</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="150" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="160" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="150" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="160" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="151" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="161" />
       <source>终端</source>
       <translation>Desktop</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="151" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="161" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="152" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="162" />
       <source>内容</source>
       <translation>Details</translation>
     </message>

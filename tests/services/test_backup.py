@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
+from contextlib import closing
 import threading
 
 import pytest
@@ -21,15 +24,24 @@ pytestmark = pytest.mark.law("Art. 15")
 
 
 def _places(path) -> int:
-    with sqlite3.connect(path) as copy:
+    with closing(sqlite3.connect(path)) as copy:
         return copy.execute("SELECT count(*) FROM places").fetchone()[0]
 
 
 def test_a_backup_taken_while_a_desk_writes_holds_what_was_committed_and_is_on_record(sqlite_db, system, tmp_path):
     """A file copied by hand while a desk writes may be torn, and leaves out what is still in the -wal file."""
-    before = _places(sqlite_db.engine.url.database)
+    database = sqlite_db.engine.url.database
+    os.chmod(database, 0o600)
+    # A change committed by another desk and not yet checkpointed: it is in the -wal file only.
+    committed = sqlite3.connect(database)
+    committed.execute("PRAGMA wal_autocheckpoint=0")
+    committed.execute("UPDATE places SET short_name = short_name || '(已提交)' WHERE level = 'city'")
+    committed.commit()
+    with open(database, "rb") as main_file:
+        assert "(已提交)".encode() not in main_file.read()
+    before = _places(database)
     # Another desk, mid-transaction: it lets go half a second later, and the backup's audit entry waits for it.
-    writing = sqlite3.connect(sqlite_db.engine.url.database, check_same_thread=False)
+    writing = sqlite3.connect(database, check_same_thread=False)
     writing.execute("BEGIN IMMEDIATE")
     writing.execute("UPDATE places SET short_name = short_name || '(未提交)' WHERE level = 'county'")
     letting_go = threading.Timer(0.5, writing.rollback)
@@ -39,10 +51,13 @@ def test_a_backup_taken_while_a_desk_writes_holds_what_was_committed_and_is_on_r
     made = backup.back_up(sqlite_db, system, folder / "griddesk-2026-11-28.sqlite")
     letting_go.join()
     writing.close()
+    committed.close()
     assert made.path.stat().st_size == made.size > 0 and _places(made.path) == before
+    assert stat.S_IMODE(made.path.stat().st_mode) == 0o600  # as private as the database: every phone is in it
     copy = Database.connect(f"sqlite:///{made.path}")
     with copy.session() as session:
         assert not session.scalar(select(func.count()).select_from(Place).where(Place.short_name.like("%未提交%")))
+        assert session.scalar(select(Place.short_name).where(Place.level == PlaceLevel.CITY)).endswith("(已提交)")
         assert audit.verify_chain(session) == []
     copy.dispose()
     with sqlite_db.session() as session:

@@ -56,7 +56,7 @@ def _why(exc: OSError, path: Path, writing: bool) -> str:
     return f"无法{'写入' if writing else '读取'} {path}:{reason}"
 
 
-def write_atomically(path: Path, write: Callable[[Path], object], *, published_by=None):
+def write_atomically(path: Path, write: Callable[[Path], object], *, published_by=None, new_mode: int | None = None):
     """Call `write(tmp)` on a file beside `path`, then rename it over `path`; returns what `write` returned.
 
     With `published_by` (the use case's UnitOfWork) the rename waits for the use case's commit and the
@@ -64,7 +64,8 @@ def write_atomically(path: Path, write: Callable[[Path], object], *, published_b
 
     A failure or a Cancel part-way leaves neither half a file nor a stray temporary one. A path
     that cannot be written raises FileUnusable, saying why. A file replaced keeps its mode (a staff
-    list the user made private stays so); a new one gets the mode any new file of the user's gets.
+    list the user made private stays so); a new one gets `new_mode`, else the mode any new file of the
+    user's gets.
     A link, a device or a pipe given as the file is refused by name: renaming over it would
     replace the link itself (/dev/stdout, a shortcut into a shared folder), and following a link
     planted in a shared folder would write personal data wherever it points.
@@ -74,7 +75,8 @@ def write_atomically(path: Path, write: Callable[[Path], object], *, published_b
         raise FileUnusable(_why(IsADirectoryError(), path, True))
     if os.path.islink(path) or (os.path.exists(path) and not os.path.isfile(path)):
         raise FileUnusable(f"{path} 是链接或设备,不是普通文件;GridDesk 不会替换它,请另写一个文件名(可写在链接所指的文件夹中)")
-    mode = stat.S_IMODE(os.stat(path).st_mode) if os.path.exists(path) else 0o666 & ~_UMASK
+    mode = (stat.S_IMODE(os.stat(path).st_mode) if os.path.exists(path)
+            else new_mode if new_mode is not None else 0o666 & ~_UMASK)
     try:
         # Named for what it becomes; readable by the user alone (mkstemp's mode) until it is put in place.
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_prefix(path), suffix=path.suffix)

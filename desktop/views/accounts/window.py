@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ...errors import Conflict, ValidationFailed
 from ...services import accounts, password_policy, users
 from ...services.accounts import AccountInfo
 from .. import dialogs
@@ -125,7 +126,9 @@ class AccountsWindow(Retranslating, QDialog):
 
         def refused(exc: BaseException) -> None:
             self._error(exc)
-            self._submit_form(form, fn, values, **fixed)
+            # Again only for what the form can mend (a name taken, a scope refused), on a window still open.
+            if isinstance(exc, (ValidationFailed, Conflict)) and self.isVisible():
+                self._submit_form(form, fn, values, **fixed)
 
         self.tasks.submit(fn, self.db, self.actor, **fixed, **values(form),
                           on_done=lambda _: self.window_.bus.changed.emit("users"), on_error=refused)

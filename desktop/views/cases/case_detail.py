@@ -97,8 +97,7 @@ def ask_item(parent, title: str, label: str, items: list[str]) -> int | None:
 def ask_choice(parent, title: str, label: str, choices: dict[str, str]) -> str | None:
     """One of `choices` (shown text → value) or a value typed that is not listed (a grid code, a case
     number); None when cancelled or left empty. The field starts empty — Enter alone never takes the
-    first entry — and typing any part of an entry (a name, digits of a code) lists the entries holding it.
-    Text typed and left that only one entry holds stands for that entry (a grid's name typed whole)."""
+    first entry — and typing any part of an entry (a name, digits of a code) lists the entries holding it."""
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)
@@ -111,8 +110,19 @@ def ask_choice(parent, title: str, label: str, choices: dict[str, str]) -> str |
     if not dialog.exec():
         return None
     text = dialog.textValue().strip()
-    holding = {value for shown, value in choices.items() if text.casefold() in shown.casefold()}
-    return choices.get(text) or (holding.pop() if text and len(holding) == 1 else text) or None
+    return choices.get(text) or text or None
+
+
+def _grid_named(grids, typed: str) -> str | None:
+    """The code of the one grid a typed name stands for: its whole name (东街网格 beside 新东街网格), else the one
+    name holding it; None where no grid's name or several hold it."""
+    wanted = typed.casefold()
+    for candidates in ([g for g in grids if g.name.casefold() == wanted], [g for g in grids if wanted in g.name.casefold()]):
+        if len(candidates) == 1:
+            return candidates[0].code
+        if candidates:
+            return None
+    return None
 
 
 def ask_due_date(parent, title: str, label: str, default: date) -> date | None:
@@ -537,11 +547,14 @@ class CaseDetailDialog(QDialog):
             choices[shown] = grid.code
         code = ask_choice(self, self.tr(ACTION_LABELS["route"]),
                           self.tr("网格(可输入名称或 15 位代码查找)"), choices)
-        if code and code not in choices.values() and not code.isdigit():  # a name no grid, or several, bear
-            dialogs.show_error(self, ValidationFailed(
-                self.tr("请从列表中选择网格:“%1”与本乡镇(街道)在用的网格都不相符,或与不止一个相符;也可输入网格的 15 位代码")
-                .replace("%1", code), field="grid_code"))
-            return None
+        if code and code not in choices.values() and not code.isdigit():  # a name typed, as the prompt invites
+            named = _grid_named(self.detail.route_choices, code)
+            if named is None:
+                dialogs.show_error(self, ValidationFailed(
+                    self.tr("请从列表中选择网格:“%1”与本乡镇(街道)在用的网格都不相符,或与不止一个相符;也可输入网格的 15 位代码")
+                    .replace("%1", code), field="grid_code"))
+                return None
+            code = named
         return code and (intake.route_to_grid, self._case(grid_code=code))
 
     def _do_merge(self):

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -252,8 +251,7 @@ def open_report_dialog(window) -> None:
     dialog = EmergencyReportDialog(window.db, window.actor, window.tasks, township_code=township,
                                    under=None if township else code, parent=window)
     dialog.reported.connect(lambda info: window.bus.changed.emit("emergencies"))
-    if isinstance(window, QMainWindow):
-        dialog.reported.connect(lambda info: window.statusBar().showMessage(reported_text(info), REPORTED_SHOWN_MS))
+    dialog.reported.connect(lambda info: window.statusBar().showMessage(reported_text(info), REPORTED_SHOWN_MS))
     dialog.open()
 
 
