@@ -232,6 +232,17 @@ class EmergencyInfo:
         """The rungs owed past their time, each follow-up round fallen due meanwhile counted too."""
         return sum(1 + s.rounds_behind(now) for s in self.overdue_steps(now))
 
+    def alongside(self, step: StepInfo) -> list[StepInfo]:
+        """`step` with the rungs of its kind owed at the same time (the first report owed to the county and to
+        the city at once), upward: the county's first, as the report goes up the ladder (Art. 21)."""
+        return sorted((s for s in self.steps if s.done_at is None and s.kind is step.kind and s.due_at == step.due_at),
+                      key=lambda s: list(HandlingLevel).index(s.to_level))
+
+    def next_owed(self) -> list[StepInfo]:
+        """What the ladder asks for next: the earliest rung owed, with those owed `alongside` it; [] when none is."""
+        owed = [s for s in self.steps if s.done_at is None]
+        return self.alongside(min(owed, key=lambda s: s.due_at)) if owed else []
+
 
 def _step_info(step: EmergencyStep, number: str, rule: LadderRule, handled_at: datetime | None) -> StepInfo:
     every = timedelta(hours=rule.follow_up_hours) if step.kind is EmergencyStepKind.FOLLOW_UP else None

@@ -233,92 +233,97 @@
       <translation>Acknowledge</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="104" />
+      <location filename="../../desktop/views/wall/alarm.py" line="105" />
       <source>未定</source>
       <translation>not known</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="105" />
+      <location filename="../../desktop/views/wall/alarm.py" line="106" />
       <source>预计发生时间</source>
       <translation>Expected at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="105" />
+      <location filename="../../desktop/views/wall/alarm.py" line="106" />
       <source>{0}(尚未发生,获知 {1})</source>
       <translation>{0} (not happened yet; learned {1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="107" />
+      <location filename="../../desktop/views/wall/alarm.py" line="108" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="107" />
+      <location filename="../../desktop/views/wall/alarm.py" line="108" />
       <source>{0}(获知 {1})</source>
       <translation>{0} (learned of {1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="109" />
+      <location filename="../../desktop/views/wall/alarm.py" line="110" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="110" />
+      <location filename="../../desktop/views/wall/alarm.py" line="111" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="112" />
+      <location filename="../../desktop/views/wall/alarm.py" line="113" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="113" />
+      <location filename="../../desktop/views/wall/alarm.py" line="114" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="113" />
+      <location filename="../../desktop/views/wall/alarm.py" line="114" />
       <source>涉及 {0} 人;死亡 {1},受伤 {2},失踪 {3}</source>
       <translation>{0} people involved; {1} dead, {2} injured, {3} missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="115" />
+      <location filename="../../desktop/views/wall/alarm.py" line="116" />
       <source>(尚在核实)</source>
       <translation> (still being verified)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="116" />
+      <location filename="../../desktop/views/wall/alarm.py" line="117" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="117" />
+      <location filename="../../desktop/views/wall/alarm.py" line="118" />
       <source>已采取措施</source>
       <translation>Measures taken</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="117" />
+      <location filename="../../desktop/views/wall/alarm.py" line="118" />
       <source>(未填写)</source>
       <translation>(not given)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="118" />
+      <location filename="../../desktop/views/wall/alarm.py" line="119" />
       <source>报告人</source>
       <translation>Reported by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="122" />
+      <location filename="../../desktop/views/wall/alarm.py" line="123" />
       <source>报送时限:{0} · {1} {2}</source>
       <translation>Report due: {0} · {1} {2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="130" />
+      <location filename="../../desktop/views/wall/alarm.py" line="131" />
       <source>另有 {0} 条紧急情况待确认</source>
       <translation>{0} more emergencies awaiting acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="142" />
+      <location filename="../../desktop/views/wall/alarm.py" line="147" />
+      <source>请输入值班长用户名</source>
+      <translation>Enter the shift supervisor's user name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/alarm.py" line="150" />
       <source>正在确认…</source>
       <translation>Acknowledging…</translation>
     </message>
@@ -2416,97 +2421,97 @@
       <translation>Freeze the month's assessment data: from then on the month, its quarter and its year are calculated from the settled data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="182" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="184" />
       <source>计算中…</source>
       <translation>Calculating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="192" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="194" />
       <source>计算中…正在统计 {0}(第 {1}/{2} 个月,统计后保留,下次即时显示)</source>
       <translation>Calculating… counting {0} (month {1} of {2}; kept once counted, shown at once next time)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="204" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="206" />
       <source>{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的记录(诉求、报送环节或工作日志)。</source>
       <translation>{0} · {1} · {2}: {3} subjects, {4} ranked. Double-click a rate to see the records counted (requests, reporting rungs or work logs).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="208" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="210" />
       <source> 其中 {0} 为结算数据。</source>
       <translation> Settled data used for {0}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="211" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="213" />
       <source> 考核期至 {0} 尚未结束:所列为截至 {1} 的阶段数据,期末前仍会变化。</source>
       <translation> The period runs to {0} and is not over: the figures are interim, as of {1}, and will change until it ends.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="225" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="227" />
       <source>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="226" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="228" />
       <source>导出考核结果</source>
       <translation>Export assessment results</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="234" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="236" />
       <source>考核结果已导出到 {0}</source>
       <translation>Assessment results written to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="238" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="240" />
       <source>打印考核表</source>
       <translation>Print assessment form</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="239" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="241" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="244" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="246" />
       <source>考核表已保存到 {0},共 {1} 页</source>
       <translation>Assessment forms saved to {0}, {1} pages</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="249" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="251" />
       <source>结算考核数据</source>
       <translation>Settle assessment data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="250" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="252" />
       <source>结算 {0} 的考核数据?结算后,该月及其所在季度、年度的考核按结算时的数据计算,不再随后续办理变化;如需更正须撤销结算。</source>
       <translation>Settle the assessment data for {0}? Once settled, the month, its quarter and its year are assessed on the data as settled and no longer change with later handling; to correct them, the settlement must be undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="253" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="255" />
       <source>结算中…</source>
       <translation>Settling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="255" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="257" />
       <source>已结算 {0},共 {1} 项数据。</source>
       <translation>Settled {0}: {1} records.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="261" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="263" />
       <source>撤销结算</source>
       <translation>Undo settlement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="261" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="263" />
       <source>撤销 {0} 结算的理由:</source>
       <translation>Reason for undoing the settlement of {0}:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="265" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="267" />
       <source>已撤销 {0} 的结算。</source>
       <translation>Settlement of {0} undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="269" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="271" />
       <source>综合评价</source>
       <translation>Evaluation</translation>
     </message>
@@ -5752,178 +5757,178 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     <name>WallWindow</name>
     <message>
       <location filename="../../desktop/views/wall/window.py" line="106" />
-      <location filename="../../desktop/views/wall/window.py" line="305" />
+      <location filename="../../desktop/views/wall/window.py" line="306" />
       <source>网格指挥台 · 值班大屏</source>
       <translation>GridDesk · duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="255" />
+      <location filename="../../desktop/views/wall/window.py" line="256" />
       <source>无在办诉求</source>
       <translation>No open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="255" />
-      <location filename="../../desktop/views/wall/window.py" line="339" />
+      <location filename="../../desktop/views/wall/window.py" line="256" />
+      <location filename="../../desktop/views/wall/window.py" line="340" />
       <source>载入中…</source>
       <translation>Loading…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="259" />
+      <location filename="../../desktop/views/wall/window.py" line="260" />
       <source>实时诉求队列(超期优先)</source>
       <translation>Live request queue (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="260" />
+      <location filename="../../desktop/views/wall/window.py" line="261" />
       <source>紧急情况报告(超时优先)</source>
       <translation>Emergency reports (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="261" />
+      <location filename="../../desktop/views/wall/window.py" line="262" />
       <source>在办诉求分布(红色为超期)</source>
       <translation>Open requests (red: overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="263" />
+      <location filename="../../desktop/views/wall/window.py" line="264" />
       <source>实时诉求队列</source>
       <translation>Live request queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="264" />
+      <location filename="../../desktop/views/wall/window.py" line="265" />
       <source>紧急情况报告</source>
       <translation>Emergency reports</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="266" />
+      <location filename="../../desktop/views/wall/window.py" line="267" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="266" />
+      <location filename="../../desktop/views/wall/window.py" line="267" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="266" />
+      <location filename="../../desktop/views/wall/window.py" line="267" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="266" />
+      <location filename="../../desktop/views/wall/window.py" line="267" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="266" />
+      <location filename="../../desktop/views/wall/window.py" line="267" />
       <source>报告进度</source>
       <translation>Ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="266" />
+      <location filename="../../desktop/views/wall/window.py" line="267" />
       <source>确认</source>
       <translation>Ack.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="338" />
+      <location filename="../../desktop/views/wall/window.py" line="339" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="342" />
+      <location filename="../../desktop/views/wall/window.py" line="343" />
       <source>网格指挥台 · {0} 值班大屏 · {1}承办的诉求</source>
       <translation>GridDesk · {0} wall display · cases handled by {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="345" />
+      <location filename="../../desktop/views/wall/window.py" line="346" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="346" />
+      <location filename="../../desktop/views/wall/window.py" line="347" />
       <source>%1 年的法定节假日和调休安排程序未内置也未录入:期限跨入该年的倒计时暂按周一至周五计算,可能不准;请市级管理员在“工作日历”中录入</source>
       <translation>The statutory holidays and make-up workdays of %1 are neither built in nor entered: countdowns running into that year are counted Monday to Friday and may be wrong; the city administrator should enter them in the working calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="350" />
+      <location filename="../../desktop/views/wall/window.py" line="351" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="351" />
+      <location filename="../../desktop/views/wall/window.py" line="352" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="352" />
+      <location filename="../../desktop/views/wall/window.py" line="353" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="353" />
+      <location filename="../../desktop/views/wall/window.py" line="354" />
       <source>紧急报告超时环节</source>
       <translation>Emergency rungs overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="354" />
+      <location filename="../../desktop/views/wall/window.py" line="355" />
       <source>{0} 件报告(第二十一条)</source>
       <translation>in {0} report(s) (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="355" />
+      <location filename="../../desktop/views/wall/window.py" line="356" />
       <source>第二十一条报告进度</source>
       <translation>Art. 21 reporting ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="356" />
+      <location filename="../../desktop/views/wall/window.py" line="357" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="356" />
+      <location filename="../../desktop/views/wall/window.py" line="357" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="357" />
+      <location filename="../../desktop/views/wall/window.py" line="358" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="359" />
+      <location filename="../../desktop/views/wall/window.py" line="360" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="416" />
+      <location filename="../../desktop/views/wall/window.py" line="417" />
       <source>另有 {0} 条未显示</source>
       <translation>{0} more not shown</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="418" />
+      <location filename="../../desktop/views/wall/window.py" line="419" />
       <source>(其中 {0} 条有超时环节)</source>
       <translation> ({0} of them with overdue rungs)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="423" />
+      <location filename="../../desktop/views/wall/window.py" line="424" />
       <source>无紧急情况报告(未结束的及近 {0} 日的)</source>
       <translation>No emergency reports (open or of the last {0} days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="430" />
+      <location filename="../../desktop/views/wall/window.py" line="431" />
       <source>已确认</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="430" />
+      <location filename="../../desktop/views/wall/window.py" line="431" />
       <source>待确认</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="443" />
+      <location filename="../../desktop/views/wall/window.py" line="444" />
       <source>超时 {0} 项</source>
       <translation>{0} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="450" />
+      <location filename="../../desktop/views/wall/window.py" line="448" />
       <source>{0}·{1} {2}</source>
       <translation>{0} · {1} {2}</translation>
     </message>

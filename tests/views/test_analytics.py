@@ -267,6 +267,8 @@ def test_evaluation_without_the_permission_explains_instead_of_failing(qtbot, de
     panel = window.findChild(EvaluationPanel)
     assert errors == [] and not panel.run_button.isEnabled()
     assert "没有综合评价的权限" in panel.status.text() and panel.status.isVisible()
+    panel.period.returnPressed.emit()  # Enter in the period, 计算 being off: nothing run, the reason kept
+    assert errors == [] and "没有综合评价的权限" in panel.status.text()
 
 
 @pytest.mark.parametrize("chosen, suffix", [(0, ".xlsx"), (1, ".csv"), (2, ".json")])

@@ -13,7 +13,6 @@ from desktop.models import utcnow
 from desktop.errors import Conflict, ValidationFailed
 from desktop.models.enums import EmergencyLevel, EmergencyStepKind, EmergencyType, HandlingLevel, PlaceLevel, Role
 from desktop.services import emergencies, users
-from desktop.i18n import label
 from desktop.services.clock import BEIJING, due_text
 from desktop.services.security import Actor, Grant
 from desktop.tasks import SyncTaskRunner
@@ -82,10 +81,12 @@ def test_the_operator_is_told_the_reports_number_and_its_first_rung_once_it_is_f
     with qtbot.waitSignal(dialog.reported, timeout=1000) as sent:
         dialog.submit()
     info = sent.args[0]
-    phone = next(step for step in info.steps if step.kind is EmergencyStepKind.PHONE_FIRST)
-    assert min(step.due_at for step in info.steps) == phone.due_at
+    phone = [step for step in info.steps if step.kind is EmergencyStepKind.PHONE_FIRST]
+    assert {step.to_level for step in phone} == {HandlingLevel.COUNTY, HandlingLevel.CITY}
+    assert min(step.due_at for step in info.steps) == phone[0].due_at == phone[1].due_at
+    # Owed to both levels at once: both named, upward.
     assert window.statusBar().currentMessage() == (
-        f"已报送紧急情况 {info.number};电话首报:向{label(phone.to_level)}报告,限 {due_text(phone.due_at)} 前")
+        f"已报送紧急情况 {info.number};电话首报:向县(区)、市报告,限 {due_text(phone[0].due_at)} 前")
 
 
 @pytest.mark.law("Art. 21")
@@ -629,7 +630,8 @@ def test_the_banner_notices_a_rung_falling_late_with_time_alone(qtbot, sqlite_db
     soon = utcnow() + timedelta(minutes=20)
     monkeypatch.setattr(banner_module, "utcnow", lambda: soon)
     banner.clock.timeout.emit()  # ten minutes before the phone report is due: named before it is late
-    assert f"个报送环节即将到期,最早:{info.number} 电话首报" in banner.text.text() and "剩余" in banner.text.text()
+    assert f"个报送环节即将到期,最早:{info.number} 电话首报 · 县(区)、市," in banner.text.text()  # owed to both
+    assert "剩余" in banner.text.text()
     later = utcnow() + timedelta(hours=3)
     monkeypatch.setattr(banner_module, "utcnow", lambda: later)
     monkeypatch.setattr(emergencies, "utcnow", lambda: later)

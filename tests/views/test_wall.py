@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -10,7 +12,7 @@ from PySide6.QtGui import QImage
 from sqlalchemy import select
 
 from desktop.models import AuditEntry, EmergencyReport, MatterItem
-from desktop.models.enums import AuditOutcome, Channel, DayKind, GridKind
+from desktop.models.enums import AuditOutcome, Channel, DayKind, GridKind, HandlingLevel
 from desktop.services import calendar_admin, queue, users
 from desktop.services.cases import dispatch, intake
 from desktop.services.wall import snapshot as wall_snapshot
@@ -79,6 +81,23 @@ def test_unacknowledged_emergency_takes_over_until_a_supervisor_confirms(qtbot, 
     # …and what the ladder asks next, with its countdown: the alarm covers the clock and the table.
     deadline = wall.alarm.deadline.text()
     assert deadline.startswith("报送时限:") and ("(剩余 " in deadline or "(已逾期 " in deadline)
+    # Owed to the county and the city at once: both named, the county first, as the wall's table names them
+    # (the alarm named the one stored first, the city).
+    report = wall.alarm.report
+    first = min(report.steps, key=lambda step: step.due_at)
+    fresh = dataclasses.replace(report, steps=tuple(sorted(
+        (dataclasses.replace(step, done_at=None) if step.kind is first.kind else step for step in report.steps),
+        key=lambda step: step.to_level is HandlingLevel.COUNTY)))  # the city's stored first
+    assert [step.to_level for step in fresh.next_owed()] == [HandlingLevel.COUNTY, HandlingLevel.CITY]
+    wall.alarm.show_report(fresh, 1)
+    assert wall.alarm.deadline.text().startswith(f"报送时限:{first.kind.label} · 县(区)、市 ")
+    wall.alarm.show_report(report, 1)
+    # The supervisor walking up types at once; a press with no name is answered, as a wrong password is.
+    assert wall.alarm.focusWidget() is wall.alarm.username
+    wall.alarm.password.setText("qiaogang-chief")
+    wall.alarm.confirm.click()
+    assert wall.alarm.error.text() == "请输入值班长用户名" and wall.alarm.focusWidget() is wall.alarm.username
+    assert wall.alarm.isVisible()
 
     wall.alarm.username.setText("qg_chief")
     wall.alarm.password.setText("wrong-password")
@@ -593,3 +612,16 @@ def test_a_database_a_newer_griddesk_upgraded_is_said_in_a_banner_across_the_wal
     assert window.upgraded_note.y() < window.tiles[0].mapTo(window, window.tiles[0].rect().topLeft()).y()
     window.close()
 
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1600, 900), (1366, 768)])
+def test_the_queue_shows_whole_rows_only(qtbot, wall, chief, size):
+    """Never scrolled, the queue was seldom a whole number of rows high: its last row was drawn cut through the text."""
+    wall.alarm.hide()  # only the demo's unacknowledged report covers the queue
+    wall.resize(*size)
+    qtbot.waitUntil(lambda: wall.size().width() == size[0])
+    qtbot.wait(10)
+    row = wall.queue.verticalHeader().defaultSectionSize()
+    shown = wall.queue.viewport().height()
+    assert wall.queue_model.rowCount() * row > shown >= 3 * row  # more cases than room: the room is filled
+    assert shown % row == 0

@@ -179,6 +179,8 @@ class EvaluationPanel(QDialog):
             self.settle_button.setToolTip(self.tr("冻结该月的考核数据:此后该月及其所在季度、年度按结算数据计算"))
 
     def run(self) -> None:
+        if not self.allowed:  # Enter in the period, with 计算 off: the status line already says why
+            return
         self.status.setText(self.tr("计算中…"))
         period, level, under = self.period.text(), self.level.currentData(), self.under
 

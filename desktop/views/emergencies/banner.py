@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QPushButton
 
-from ...i18n import label
+from ...i18n import enumeration, label
 from ...models.base import utcnow
 from .. import dialogs
 from ..banner import ALARM, Banner
@@ -106,8 +106,9 @@ class EmergencyBanner(Banner):
 def _named(template: str, count: int, named: tuple, now: datetime) -> str:
     """`template` (%1 how many, %2 report, %3 step, %4 to whom, %5 deadline) filled for the step named."""
     step, report = named
+    levels = enumeration(to_whom(report, s) for s in report.alongside(step))  # owed at once: the county first
     return (template.replace("%1", str(count)).replace("%2", report.number).replace("%3", label(step.kind))
-            .replace("%4", to_whom(report, step)).replace("%5", deadline_text(step.due_at, now, "%m-%d")))
+            .replace("%4", levels).replace("%5", deadline_text(step.due_at, now, "%m-%d")))
 
 
 def _open_reports(db, actor, asked: int) -> tuple[int, list[EmergencyInfo]]:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import label
+from ...i18n import enumeration, label
 from ...models.enums import EmergencyLevel, EmergencyType, PlaceLevel
 from ...services import emergencies, places
 from ...services.clock import due_text
@@ -259,8 +259,9 @@ def reported_text(info) -> str:
     """What the operator is told once a report is filed: its number, and the first rung of its ladder —
     whom to report to, by when (Art. 21) — which the banner, naming the oldest report waiting, may not show."""
     text = QCoreApplication.translate("EmergencyReportDialog", "已报送紧急情况 %1").replace("%1", info.number)
-    owed = sorted((step for step in info.steps if step.done_at is None), key=lambda step: step.due_at)
+    owed = info.next_owed()
     if owed:
         text += QCoreApplication.translate("EmergencyReportDialog", ";%1:向%2报告,限 %3 前").replace(
-            "%1", label(owed[0].kind)).replace("%2", to_whom(info, owed[0])).replace("%3", due_text(owed[0].due_at))
+            "%1", label(owed[0].kind)).replace("%2", enumeration(to_whom(info, step) for step in owed)).replace(
+            "%3", due_text(owed[0].due_at))
     return text

@@ -9,7 +9,7 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from ...i18n import label
+from ...i18n import enumeration, label
 from ...models.base import utcnow
 from ...services.clock import BEIJING, beijing_text
 from ...services.emergencies import EmergencyInfo
@@ -94,6 +94,7 @@ class AlarmOverlay(QFrame):
             widget.setStyleSheet(f"font-size: {int(unit * 1.2)}px;")
 
     def show_report(self, report: EmergencyInfo, waiting: int, now: datetime | None = None) -> None:
+        coming_up = self.isHidden()  # shown again on each refresh: the keyboard is placed only when it comes up
         if self.report is None or self.report.id != report.id:
             self.password.clear()
             self.error.clear()
@@ -117,11 +118,11 @@ class AlarmOverlay(QFrame):
             (self.tr("已采取措施"), _shortened(report.measures) or self.tr("(未填写)")),
             (self.tr("报告人"), report.reported_by),
         ]
-        owed = sorted((step for step in report.steps if step.done_at is None), key=lambda step: step.due_at)
-        # What the ladder asks next, counting down (or how late it already is).
+        owed = report.next_owed()
+        # What the ladder asks next — to every level owed at once, the county first — counting down (or how late).
         self.deadline.setText(self.tr("报送时限:{0} · {1} {2}").format(
-            label(owed[0].kind), label(owed[0].to_level), deadline_text(owed[0].due_at, now or utcnow(), "%m-%d"))
-            if owed else "")
+            label(owed[0].kind), enumeration(label(step.to_level) for step in owed),
+            deadline_text(owed[0].due_at, now or utcnow(), "%m-%d")) if owed else "")
         self.deadline.setVisible(bool(owed))
         # Typed text is escaped: a "<" in a place or a measure would otherwise hide what follows it.
         self.facts.setText("<table align='center' cellspacing='8'>" + "".join(
@@ -131,6 +132,8 @@ class AlarmOverlay(QFrame):
         self.resize(self.parentWidget().size())
         self.show()
         self.raise_()
+        if coming_up:  # the supervisor walking up types at once, not after a click into the form
+            (self.password if self.username.text().strip() else self.username).setFocus()
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -138,6 +141,11 @@ class AlarmOverlay(QFrame):
         self.password.setFocus()
 
     def _confirm(self) -> None:
-        if self.report is not None and self.username.text().strip():
-            self.error.setText(self.tr("正在确认…"))
-            self.acknowledgeRequested.emit(self.username.text().strip(), self.password.text(), self.report.id)
+        if self.report is None:
+            return
+        if not self.username.text().strip():  # said, as a wrong password is: the press did not go unheard
+            self.error.setText(self.tr("请输入值班长用户名"))
+            self.username.setFocus()
+            return
+        self.error.setText(self.tr("正在确认…"))
+        self.acknowledgeRequested.emit(self.username.text().strip(), self.password.text(), self.report.id)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ...db import ON_THE_WALL, ConnectionLost, Database
 from ...errors import GridDeskError
 from ...i18n import enumeration, label, period_label
-from ...models.enums import EmergencyState, HandlingLevel
+from ...models.enums import EmergencyState
 from ...services import accounts, wall
 from ...services.clock import BEIJING, due_text
 from ...services.evaluation.periods import period_of
@@ -163,7 +163,8 @@ class WallWindow(QWidget):
         self.emergencies_more.hide()
         body = QGridLayout()
         body.addWidget(self._panel(self.map_title, self.map), 0, 0, 2, 1)
-        body.addWidget(self._panel(self.queue_title, self._or_empty(self.queue, self.queue_empty)), 0, 1)
+        self.queue_rows = WholeRows(self.queue, self)
+        body.addWidget(self._panel(self.queue_title, self._or_empty(self.queue_rows, self.queue_empty)), 0, 1)
         body.addWidget(self._panel(self.emergency_title, self._or_empty(self.emergencies, self.emergencies_empty),
                                    self.emergencies_more), 1, 1)
         # The queue, which the supervisor reads, wider than the map, which shows where: at 11:9 the titles
@@ -253,7 +254,7 @@ class WallWindow(QWidget):
             text = ""
         else:
             text = self.tr("无在办诉求") if self._queue_loaded else self.tr("载入中…")
-        self._empty_or_table(self.queue, self.queue_empty, text)
+        self._empty_or_table(self.queue_rows, self.queue_empty, text)
 
     def retranslate(self) -> None:
         self.queue_title.setText(self.tr("实时诉求队列(超期优先)"))
@@ -441,14 +442,11 @@ class WallWindow(QWidget):
         levels, by when (续报·县(区)、市 11-28 02:26)."""
         if overdue:  # each follow-up round fallen due while one is owed counts (EmergencyInfo.overdue_count)
             return self.tr("超时 {0} 项").format(report.overdue_count(now))
-        owed = sorted((step for step in report.steps if step.done_at is None), key=lambda step: step.due_at)
+        owed = report.next_owed()
         if not owed:
             return "—"
-        first = owed[0]
-        levels = sorted((step.to_level for step in owed if step.kind is first.kind and step.due_at == first.due_at),
-                        key=list(HandlingLevel).index)  # upward: the county before the city
-        return self.tr("{0}·{1} {2}").format(label(first.kind), enumeration(label(level) for level in levels),
-                                             due_text(first.due_at, "%m-%d"))
+        return self.tr("{0}·{1} {2}").format(label(owed[0].kind), enumeration(label(s.to_level) for s in owed),
+                                             due_text(owed[0].due_at, "%m-%d"))
 
     def resizeEvent(self, event) -> None:
         unit = unit_for(self.height())
@@ -460,6 +458,7 @@ class WallWindow(QWidget):
             self.alarm.scale(unit)
             self.map.set_text_size(unit)
             self.queue.verticalHeader().setDefaultSectionSize(int(unit * 1.9))
+            self.queue_rows.fit()
             # Fixed widths in body units: sizing the queue to its contents would read a thousand rows. The place
             # holds a grid's name of ten characters whole (亚平近岸水产养殖海域; 8 units had cut even 侨南社区第5网格).
             self.queue.setColumnWidth(COUNTDOWN, unit * 9)
@@ -489,6 +488,28 @@ class WallWindow(QWidget):
         if self.bridge is not None:
             self.bridge.stop()
         super().closeEvent(event)
+
+
+class WholeRows(QWidget):
+    """Holds a table no taller than the whole rows that fit, with its header: the room left under them stays
+    blank. The wall's queue, never scrolled, was seldom a whole number of rows high, and drew its last row cut
+    through the text."""
+
+    def __init__(self, table: QTableView, parent: QWidget):
+        super().__init__(parent)
+        table.setParent(self)
+        self.table = table
+
+    def resizeEvent(self, event) -> None:
+        self.fit()
+        super().resizeEvent(event)
+
+    def fit(self) -> None:
+        table = self.table
+        row = table.verticalHeader().defaultSectionSize()
+        chrome = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        rows = max(1, (self.height() - chrome) // row)
+        table.setGeometry(0, 0, self.width(), min(self.height(), chrome + rows * row))
 
 
 def open_wall(window) -> None:
