@@ -32,6 +32,10 @@ from .types import str_enum
 # The root of the place tree: every grant, rule and list that is the whole city's is held here.
 CITY_CODE = "450500000000"
 CITY_NAME = "北海市"
+# Beihai lies within 20°26′–21°55′34″ N, 108°50′45″–109°47′28″ E, 涠洲岛 and 斜阳岛 included (北海市人民政府,
+# 北海概况). A point given for a request or an incident is taken within about a degree around that, for the
+# sea its fishermen work: farther off it is a mistake (0, 0 written for "unknown", another city's point).
+CITY_REGION = (107.8, 19.4, 110.8, 22.9)  # west, south, east, north, WGS84 degrees
 
 
 class Place(Timestamped, Base):

@@ -49,6 +49,7 @@ from ..models.enums import (
     PlaceLevel,
 )
 from .cases.common import record as record_case_event
+from .cases.intake import coordinate_problem
 from .clock import BEIJING, WorkCalendar, beijing_text, due_text
 from ..models.places import CITY_CODE
 from .numbering import BULLETIN_SERIES, reserve_numbers
@@ -323,8 +324,8 @@ def _validate(*, title, place_text, summary, occurred_at, learned_at, lon, lat, 
         problems.append("获知时间(learned_at):不能早于发生时间")
     if (lon is None) != (lat is None):
         problems.append("经纬度(lon/lat):须同时填写或同时留空")
-    elif lon is not None and not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        problems.append(f"经纬度(lon/lat):{lon}, {lat} 超出范围")
+    elif lon is not None and (problem := coordinate_problem(lon, lat)):
+        problems.append(f"经纬度(lon/lat):{problem}")
     for name, label in COUNT_FIELDS:
         if counts[name] < 0:
             problems.append(f"{label}({name}):不能为负数")

@@ -67,9 +67,11 @@ class MapData:
 
     @property
     def bounds(self) -> tuple[float, float, float, float] | None:
-        """(min lon, min lat, max lon, max lat) of everything drawn, or None when empty."""
+        """(min lon, min lat, max lon, max lat) of the grids and boundaries drawn — of the cases only where there
+        are neither — or None when empty. One case located far away (0, 0 written for "unknown" by another
+        platform) had shrunk the township to a dot: a case outside the area is off the map, not the map's frame."""
         shapes = [g.geometry for g in self.grids] + [b.geometry for b in self.boundaries]
-        shapes += [shapely.Point(c.lon, c.lat) for c in self.cases]
+        shapes = shapes or [shapely.Point(c.lon, c.lat) for c in self.cases]
         if not shapes:
             return None
         return tuple(shapely.total_bounds(shapes).tolist())

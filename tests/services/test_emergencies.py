@@ -389,6 +389,9 @@ def test_bad_report_names_each_field_and_writes_nothing(db, operator):
     problems = "\n".join(caught.value.problems)
     for name in ("title", "learned_at", "deaths", "lon/lat"):
         assert name in problems
+    with pytest.raises(ValidationFailed) as caught:  # 0, 0 for "unknown": no place in Beihai
+        _report(db, operator, lon=0.0, lat=0.0)
+    assert any("(0.0, 0.0) 远在北海市及其海域以外" in problem for problem in caught.value.problems)
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(EmergencyReport)) == 0
 

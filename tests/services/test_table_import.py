@@ -222,6 +222,27 @@ def test_a_day_or_hour_that_does_not_exist_is_told_so_not_as_a_bad_format(world_
         "第 4 行 字段 受理时间:'3月2日' 不是“年-月-日 时:分”格式的时间"]
 
 
+def test_a_point_far_off_beihai_is_named_not_put_on_the_triage_list(world_db, system, tmp_path):
+    """A platform writing 0, 0 for "unknown": the row went to the triage list, and the map fitted itself to it."""
+    path = _write(tmp_path, [_row("F-1"), _row("F-2", 经度="0", 纬度="0"), _row("F-3", 经度="116.4", 纬度="39.9")])
+    problems = _refusal(world_db, system, path)
+    assert [p.split(":")[0] for p in problems] == ["第 3 行 字段 经度/纬度", "第 4 行 字段 经度/纬度"]
+    assert all("远在北海市及其海域以外" in p and "不知道位置请留空" in p for p in problems)
+    assert _case_count(world_db) == 0
+
+
+def test_a_phone_no_one_can_call_is_named_as_the_new_case_form_names_it(world_db, system, tmp_path):
+    """不详 or tel:… went in as the requester's phone, which the form at the desk refuses; spaces are taken out there."""
+    path = _write(tmp_path, [_row("P-1", 联系电话="不详"), _row("P-2", 联系电话="tel:13812345678"),
+                             _row("P-3", 联系电话="138 0779 1234")])
+    problems = _refusal(world_db, system, path)
+    assert problems == ["第 2 行 字段 联系电话:“不详”不是有效的电话号码(只能有数字和连字符);不知道号码请留空",
+                        "第 3 行 字段 联系电话:“tel:13812345678”不是有效的电话号码(只能有数字和连字符);不知道号码请留空"]
+    table_import.import_file(world_db, system, _write(tmp_path, [_row("P-3", 联系电话="138 0779 1234")], "ok.csv"))
+    with world_db.session() as session:
+        assert session.scalar(select(Case.requester_phone)) == "13807791234"
+
+
 def test_numbers_excel_turned_into_scientific_notation_are_named_not_guessed(world_db, system, tmp_path):
     path = _write(tmp_path, [_row("E-1", 网格代码="4.50503E+14"), _row("E-2", 联系电话="1.38078E+10")])
     problems = _refusal(world_db, system, path)
@@ -666,7 +687,7 @@ def test_unknown_states_closed_rows_without_a_closing_time_and_overlong_texts_ar
         _row("A-2", 状态="已办结"),
         _row("A-3", 诉求人="侨" * 41),
         _row("A-4", 编号="X" * 65),
-        _row("A-5", 联系电话="not a phone at all 12345"),
+        _row("A-5", 联系电话="1380779123412345678901"),
         _row("A-6", 地址="路\u0007灯"),
     ])
     problems = _refusal(world_db, system, path)
@@ -675,7 +696,7 @@ def test_unknown_states_closed_rows_without_a_closing_time_and_overlong_texts_ar
         "第 3 行 字段 办结时间:状态为“已办结”的诉求须填写办结时间",
         "第 4 行 字段 诉求人:有 41 个字,超过上限 40 个字;请缩短后重新导入",
         "第 5 行 字段 编号:有 65 个字,超过上限 64 个字;请缩短后重新导入",
-        "第 6 行 字段 联系电话:有 24 个字,超过上限 20 个字;请缩短后重新导入",
+        "第 6 行 字段 联系电话:有 22 个字,超过上限 20 个字;请缩短后重新导入",
         "第 7 行 字段 地址:第 2 个字符是不可见的控制字符(U+0007),无法保存,请删去",
     ]
     with world_db.session() as session:

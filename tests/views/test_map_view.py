@@ -188,3 +188,19 @@ def test_on_the_demos_qiaogang_map_the_chosen_grids_name_shows_and_no_names_over
         shown = shown_names(widget)
         assert not overlapping(shown), code
         assert code is None or widget.grid_items[code] in {item for _, item in shown}
+
+
+def test_a_case_located_far_off_the_area_leaves_the_map_on_the_grids(qtbot, mapped_db, cjk_font):
+    """A platform writing 0, 0 for "unknown" (or a point in Beijing): the map had fitted itself to take it in,
+    and the township's grids shrank to a dot. The grids stay in view; the stray case is a pan away."""
+    with mapped_db.session() as session:
+        village = get_place(session, QIAOBEI)
+        session.add(Case(number="T-far", channel=Channel.PHONE, title="位置不明", description="-",
+                         category=MatterCategory.DISPUTE, county_id=village.parent.parent_id,
+                         township_id=village.parent_id, state=CaseState.RECEIVED, lon=0.0, lat=0.0,
+                         due_at=datetime.now(timezone.utc) + timedelta(days=3)))
+        session.commit()
+    view = rendered_map(qtbot, mapped_db)
+    assert len(view.case_items) == 3 and map_data(mapped_db, Actor.system("pytest"), "450503103000").bounds[0] > 109
+    shown = view.mapFromScene(view.grid_items[QIAOBEI + "001"].sceneBoundingRect()).boundingRect()
+    assert shown.width() > view.viewport().width() / 10  # a quarter of the village, not a dot

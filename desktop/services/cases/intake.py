@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, aliased
 from ...db import Database
 from ...errors import InvalidTransition, NotFound, ValidationFailed
 from ...models import Case, Grid, MatterItem, Place
+from ...models.places import CITY_REGION
 from ...models.base import utcnow
 from ...models.enums import CaseState, Channel, GridKind, GridStatus, HandlingLevel, MatterCategory, PlaceLevel
 from ..clock import BEIJING
@@ -49,10 +50,18 @@ class RoutedGrid:
 
 
 def coordinate_problem(lon: float, lat: float) -> str | None:
-    """What is wrong with a WGS84 point, if anything (NaN and infinity fail the range test too)."""
-    if -180 <= lon <= 180 and -90 <= lat <= 90:
+    """What is wrong with a WGS84 point, if anything (NaN and infinity fail the range test too): out of range,
+    or far off Beihai and its sea (CITY_REGION), as 0, 0 written for "unknown" is."""
+    west, south, east, north = CITY_REGION
+    if west <= lon <= east and south <= lat <= north:
         return None
-    swapped = "(经度和纬度可能写反了:先经度后纬度)" if -180 <= lat <= 180 and -90 <= lon <= 90 else ""
+    in_range = -180 <= lon <= 180 and -90 <= lat <= 90
+    # Written the other way round, would it do?
+    turned = west <= lat <= east and south <= lon <= north if in_range else -180 <= lat <= 180 and -90 <= lon <= 90
+    swapped = "(经度和纬度可能写反了:先经度后纬度)" if turned else ""
+    if in_range:
+        return (f"({lon}, {lat}) 远在北海市及其海域以外(约东经 {west}~{east}、北纬 {south}~{north}){swapped};"
+                "请核对是否为 WGS84 经纬度,不知道位置请留空")
     return f"({lon}, {lat}) 超出范围(经度 -180~180,纬度 -90~90){swapped}"
 
 
@@ -82,9 +91,18 @@ def unrouted_reason(db: Database, lon: float, lat: float) -> str:
     return f"该点在所有网格范围之外({where});请检查坐标是否为 WGS84 经纬度"
 
 
-def _phone(text: str | None) -> str | None:
+def phone_without_spaces(text: str | None) -> str | None:
     """A phone number without the spaces it is read out and pasted with (138 0779 1234)."""
     return "".join((text or "").split()) or None
+
+
+def phone_problem(phone: str, typed: str | None = None) -> str | None:
+    """What keeps `phone` (spaces taken out) from being a number to call, if anything; `typed` is shown."""
+    if len(phone) > 20:
+        return f"有 {len(phone)} 位,电话号码最多 20 位"
+    if not phone.replace("-", "").isdigit():
+        return f"“{typed or phone}”不是有效的电话号码(只能有数字和连字符)"
+    return None
 
 
 def _check(channel: Channel | None, title: str, description: str, category_given: bool, requester_name: str | None,
@@ -102,11 +120,9 @@ def _check(channel: Channel | None, title: str, description: str, category_given
         problems.append("类别(category):请选择诉求类别或事项清单中的事项")
     if requester_name and len(requester_name) > 40:
         problems.append("诉求人姓名(requester_name):不能超过 40 字")
-    phone = _phone(requester_phone)
-    if phone and len(phone) > 20:
-        problems.append(f"联系电话(requester_phone):有 {len(phone)} 位,电话号码最多 20 位")
-    elif phone and not phone.replace("-", "").isdigit():
-        problems.append(f"联系电话(requester_phone):“{requester_phone}”不是有效的电话号码(只能有数字和连字符)")
+    phone = phone_without_spaces(requester_phone)
+    if phone and (problem := phone_problem(phone, requester_phone)):
+        problems.append(f"联系电话(requester_phone):{problem}")
     if (lon is None) != (lat is None):
         problems.append("经纬度(lon/lat):经度和纬度须同时填写或同时不填")
     elif lon is not None and (problem := coordinate_problem(lon, lat)):
@@ -174,7 +190,7 @@ def take_in(db: Database, actor: Actor, *, channel: Channel | None, title: str, 
         number = reserve_numbers(session, township, now.astimezone(BEIJING).year)[0]
         case = Case(
             number=number, channel=channel, requester_name=requester_name or None,
-            requester_phone=_phone(requester_phone), title=title.strip(), description=description.strip(),
+            requester_phone=phone_without_spaces(requester_phone), title=title.strip(), description=description.strip(),
             category=category, matter_item_id=matter_item_id, lon=lon, lat=lat, address=address or None,
             county_id=township.parent_id, township_id=township.id, village_id=village.id if village else None,
             grid_id=grid_id, state=CaseState.RECEIVED, urgent=urgent, received_at=now,

@@ -51,6 +51,7 @@ from ...models.enums import (
     SupervisionLevel,
 )
 from ...models.texts import unstorable
+from ..cases.intake import coordinate_problem, phone_problem
 from ..clock import BEIJING, beijing_text
 from ..matters import lists_in_force
 from ..numbering import reserve_numbers
@@ -137,6 +138,21 @@ def text_problems(request: IncomingRequest, fields: FieldNames) -> list[tuple[st
             found.append((name, why))
         elif limit and len(value) > limit:
             found.append((name, f"有 {len(value)} 个字,超过上限 {limit} 个字;请缩短后重新导入"))
+    return found
+
+
+def value_problems(request: IncomingRequest, fields: FieldNames) -> list[tuple[str, str]]:
+    """What the new-case form would refuse in the request's point and phone, as (field, message): a point far
+    off Beihai and its sea (0, 0 for "unknown", another city's), which lay in no grid and went to the triage
+    list as if it were near; a phone no one can call (不详, tel:…). A masked phone is told apart
+    (note_masked_phone)."""
+    found = []
+    if request.lon is not None and request.lat is not None and (problem := coordinate_problem(request.lon, request.lat)):
+        found.append((fields.place, problem))
+    phone = request.requester_phone
+    # Too long for its column is told by text_problems; masked, by note_masked_phone.
+    if phone and "*" not in phone and len(phone) <= _LIMITS["requester_phone"] and (problem := phone_problem(phone)):
+        found.append((fields.texts["requester_phone"], problem + ";不知道号码请留空"))
     return found
 
 

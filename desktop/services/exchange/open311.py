@@ -36,6 +36,7 @@ from sqlalchemy.orm import aliased
 from ...db import Database
 from ...models import Assignment, Case, Department, MatterItem, Place, utcnow
 from ...models.enums import AssignmentRole, CaseState, MatterCategory, SupervisionLevel
+from ..cases.intake import phone_without_spaces
 from ..clock import BEIJING, beijing_today
 from ..matters import lists_in_force
 from ..places import get_township
@@ -52,6 +53,7 @@ from .case_import import (
     note_masked_phone,
     text_problems,
     time_problems,
+    value_problems,
 )
 from .files import read_bytes, write_atomically
 from .problems import Problems
@@ -402,7 +404,7 @@ def _requester(get, bad: list) -> tuple[str | None, str | None]:
     for key in NOT_KEPT:
         if _text(get(key), key, bad):
             bad.append((key, "本系统只保存诉求人的姓名和电话,不保存其电子邮箱、设备号或账号;请清空该字段后重新导入"))
-    return name, _text(get("phone"), "phone", bad)
+    return name, phone_without_spaces(_text(get("phone"), "phone", bad))
 
 
 _NO_EXTENSION = (None, None, None, None, None, None, False, None)
@@ -501,7 +503,7 @@ def _request(element, row: int, now: datetime) -> IncomingRequest | list[tuple[s
         source_fields=sent or None,
         urgent=urgent, supervision=supervision if supervision != SupervisionLevel.NONE.value else None,
     )
-    return text_problems(request, OPEN311_FIELDS) or request
+    return text_problems(request, OPEN311_FIELDS) + value_problems(request, OPEN311_FIELDS) or request
 
 
 def parse_requests(text: str, source: str, progress: ProgressReport | None = None

@@ -21,6 +21,7 @@ from pathlib import Path
 from ...db import Database
 from ...models import utcnow
 from ...models.enums import CaseState, MatterCategory, SupervisionLevel
+from ..cases.intake import phone_without_spaces
 from ..clock import BEIJING
 from ..security import Actor
 from . import bulk
@@ -33,6 +34,7 @@ from .case_import import (
     note_masked_phone,
     text_problems,
     time_problems,
+    value_problems,
 )
 from .files import cell_text, decode_csv, read_bytes, read_xlsx
 from .problems import Problems
@@ -251,13 +253,13 @@ def _request(row: dict[str, str], index: int, problems: Problems, now: datetime)
         row=index, external_id=row["编号"], service_code=row["事项编码"] or category.value, description=row["诉求描述"],
         requested_at=requested, title=row.get("标题") or None, expected_at=expected, updated_at=closed_at,
         closed=closed, status_notes=row.get("办理结果") or None, address=row.get("地址") or None, lon=lon, lat=lat,
-        requester_name=row.get("诉求人") or None, requester_phone=row.get("联系电话") or None,
+        requester_name=row.get("诉求人") or None, requester_phone=phone_without_spaces(row.get("联系电话")),
         source_state=state, grid_code=row.get("网格代码") or None, closed_at=closed_at,
         category=category.value if category else None, merged_into=row.get("并入案件") or None,
         origin_id=row.get("外部编号") or None,  # a file of an older export has no such column
         urgent=urgent, supervision=supervision.value if supervision is not SupervisionLevel.NONE else None,
     )
-    found = text_problems(request, FIELDS)
+    found = text_problems(request, FIELDS) + value_problems(request, FIELDS)
     for column, message in found:
         problems.add(index, column, message)
     if found:

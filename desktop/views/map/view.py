@@ -173,7 +173,13 @@ class MapView(QGraphicsView):
 
     # --- viewing ------------------------------------------------------------------------------
     def fit(self) -> None:
-        rect = self.scene().itemsBoundingRect()
+        """The grids and boundaries in view, the cases too only where there are neither: one case located far
+        off the area (0, 0 for "unknown") had shrunk the township to a dot. Such a case is reached by panning."""
+        rect = QRectF()
+        for item in [*self.grid_items.values(), *self.boundary_items]:
+            rect |= item.sceneBoundingRect()
+        if rect.isEmpty():
+            rect = self.scene().itemsBoundingRect()
         if rect.isEmpty():
             return
         margin = max(rect.width(), rect.height()) * 0.04

@@ -96,6 +96,19 @@ def test_bad_input_names_each_field_and_saves_nothing(world):
 
 
 
+def test_a_point_far_off_beihai_is_refused_as_a_mistake_and_a_turned_one_said_to_be_turned(world):
+    """0, 0 (written for "unknown") or another city's point lay in no grid and went to the triage list as if near."""
+    for lon, lat, said in ((0.0, 0.0, "(0.0, 0.0) 远在北海市及其海域以外"), (116.4, 39.9, "远在北海市及其海域以外"),
+                           (21.415, 109.105, "经度和纬度可能写反了")):
+        with pytest.raises(ValidationFailed) as refused:
+            world.new_case(at=(lon, lat))
+        assert any(problem.startswith("经纬度(lon/lat):") and said in problem for problem in refused.value.problems)
+    with pytest.raises(ValidationFailed, match="远在北海市及其海域以外"):
+        intake.preview_route(world.db, 113.26, 23.13)  # 广州
+    assert intake.coordinate_problem(109.12, 20.9) is None  # 涠洲岛 is Beihai's
+    assert intake.triage_list(world.db, world.operator, TOWNSHIP) == []
+
+
 def test_a_phone_written_in_groups_is_taken_without_its_spaces(world):
     """Numbers are read out and pasted in groups (138 0779 1234); a landline keeps its area code."""
     mobile = world.new_case(requester_phone=" 138 0779\u30001234 ").case
