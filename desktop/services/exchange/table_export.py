@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.styles import Font
 from sqlalchemy import func, select
@@ -60,11 +60,19 @@ def unescape_text(value: str) -> str:
 
 
 def append_as_text(sheet, row: list) -> None:
-    """Append a row to an XLSX sheet, texts as text: one starting with = is not made a formula."""
-    sheet.append(row)
-    for cell in sheet[sheet.max_row]:
-        if cell.data_type == "f":  # openpyxl took it for a formula: it is text (an inline string)
-            cell.data_type = "s"
+    """Append a row to an XLSX sheet, texts as text: one starting with = is not made a formula.
+
+    The cells are made here and appended as they are: reading the row back (`sheet[sheet.max_row]`) had
+    openpyxl scan every cell of the sheet for its last row, each row, and a 10,000-case export took 87 s."""
+    sheet.append([_as_text(sheet, value) for value in row])
+
+
+def _as_text(sheet, value):
+    if not isinstance(value, str) or not value.startswith("="):
+        return value
+    cell = Cell(sheet, value=value)
+    cell.data_type = "s"  # openpyxl took it for a formula: it is text (an inline string)
+    return cell
 
 
 def write_table(target: Path, title: str, columns: list[str], rows: list[list]) -> None:
