@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
 
 from ..tasks import Cancelled, Progress
@@ -105,3 +105,17 @@ class TaskProgress(QObject):
         self.bar.hide()
         self.cancel_button.setEnabled(False)
         self.busy_changed.emit(False)
+
+
+class StopsOnClose:
+    """For a dialog running its work through `self.task` (a TaskProgress): closed while the work runs (关闭, Esc,
+    the window's ×), it asks whether to stop it. Closed without a word, the work had gone on unseen: an import
+    was kept and an export written with nobody told. Yes cancels it — all or nothing, nothing is imported and no
+    file written, unless it finished meanwhile — and closes; no leaves the dialog open on its progress."""
+
+    def reject(self) -> None:  # QDialog's closeEvent comes here too
+        if self.task.busy and not dialogs.confirm(self, self.windowTitle(), QCoreApplication.translate(
+                "TaskProgress", "尚未完成。停止并关闭窗口?停止后不导入任何内容、不写出文件。")):
+            return
+        self.task.cancel()
+        super().reject()

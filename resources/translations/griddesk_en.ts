@@ -3801,37 +3801,37 @@
       <translation> (overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="245" />
+      <location filename="../../desktop/views/map/view.py" line="251" />
       <source>地图载入中…</source>
       <translation>Loading the map…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="247" />
+      <location filename="../../desktop/views/map/view.py" line="253" />
       <source>无网格边界和带位置的在办诉求可显示</source>
       <translation>No grid boundaries and no open requests with a location to show</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="262" />
+      <location filename="../../desktop/views/map/view.py" line="268" />
       <source>基础网格</source>
       <translation>Regular grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="263" />
+      <location filename="../../desktop/views/map/view.py" line="269" />
       <source>专属网格</source>
       <translation>Exclusive grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="264" />
+      <location filename="../../desktop/views/map/view.py" line="270" />
       <source>涉海专属网格</source>
       <translation>Sea-related grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="265" />
+      <location filename="../../desktop/views/map/view.py" line="271" />
       <source>在办案件</source>
       <translation>Open cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="265" />
+      <location filename="../../desktop/views/map/view.py" line="271" />
       <source>超期案件</source>
       <translation>Overdue cases</translation>
     </message>
@@ -5655,6 +5655,11 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <location filename="../../desktop/views/progress.py" line="95" />
       <source>正在取消…</source>
       <translation>Cancelling…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/progress.py" line="117" />
+      <source>尚未完成。停止并关闭窗口?停止后不导入任何内容、不写出文件。</source>
+      <translation>Not finished yet. Stop it and close the window? Stopped, nothing is imported and no file is written.</translation>
     </message>
   </context>
   <context>

@@ -182,6 +182,27 @@ def test_an_import_waiting_for_a_thread_is_not_started_twice_and_its_cancel_hold
     assert dialog.import_button.isEnabled() and not dialog.cancel_button.isEnabled()
 
 
+def test_an_import_closed_while_it_runs_asks_and_stopped_imports_nothing(qtbot, window, tmp_path, monkeypatch):
+    """关闭, Esc or × while it ran hid the dialog and the import went on unseen: kept, with nobody told."""
+    path = _requests(tmp_path, [_request(n) for n in range(3)])
+    dialog = _open(qtbot, import_dialog.open_import_dialog, window)
+    dialog.show()
+    later = dialog.task.tasks = _LaterRunner()
+    dialog.path.setText(str(path))
+    dialog.import_button.click()
+    answers = iter([False, True])
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: asked.append(text) or next(answers))
+    dialog.close_button.click()  # kept going: the dialog stays on its progress
+    assert dialog.isVisible() and dialog.task.busy and asked == ["尚未完成。停止并关闭窗口?停止后不导入任何内容、不写出文件。"]
+    dialog.reject()  # Esc: stopped, and closed
+    assert not dialog.isVisible() and len(asked) == 2
+    later.run()
+    assert _cases(window.db) == 0 and dialog.status.text() == "已取消:没有导入任何诉求"
+    dialog.reject()  # nothing running: closed without a question
+    assert len(asked) == 2
+
+
 def test_a_folder_or_a_pipe_is_told_as_such_before_the_import_starts(qtbot, window, tmp_path):
     import os
 

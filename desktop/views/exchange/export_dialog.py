@@ -23,7 +23,7 @@ from ...services.exchange import formats, table_export
 from ...services.queue import QueueFilter
 from ...services.security import Permission
 from .. import dialogs, permissions
-from ..progress import TaskProgress
+from ..progress import StopsOnClose, TaskProgress
 from ..retranslating import Retranslating
 from ..screen_fit import fit_to_screen
 
@@ -47,7 +47,7 @@ def _scope_facts(db, actor, f: QueueFilter) -> tuple[str | None, int]:
     return (places.place_info(db, f.under).name if f.under else None), table_export.export_count(db, actor, f)
 
 
-class ExportDialog(Retranslating, QDialog):
+class ExportDialog(StopsOnClose, Retranslating, QDialog):
     def __init__(self, window, parent: QWidget | None = None):
         super().__init__(parent)
         self.window_ = window

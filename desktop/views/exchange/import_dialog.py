@@ -29,7 +29,7 @@ from ...services.exchange import formats
 from ...services.exchange.case_import import ImportReport
 from ...services.security import Permission
 from .. import dialogs
-from ..progress import TaskProgress
+from ..progress import StopsOnClose, TaskProgress
 from ..retranslating import Retranslating
 from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
@@ -42,7 +42,7 @@ def ask_open_path(parent: QWidget) -> str | None:
     return path or None
 
 
-class ImportDialog(Retranslating, QDialog):
+class ImportDialog(StopsOnClose, Retranslating, QDialog):
     def __init__(self, window, parent: QWidget | None = None):
         super().__init__(parent)
         self.window_ = window

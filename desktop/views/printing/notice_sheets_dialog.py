@@ -21,7 +21,7 @@ from ...services import notice_board, places
 from ...services.printing.notice_sheets import PrintResult, print_notice_sheets
 from ...services.security import Permission
 from .. import dialogs, permissions
-from ..progress import TaskProgress
+from ..progress import StopsOnClose, TaskProgress
 from ..retranslating import Retranslating
 from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
@@ -34,7 +34,7 @@ def ask_save_path(parent: QWidget, title: str, suggested: str) -> str | None:
     return path or None
 
 
-class NoticeSheetsDialog(Retranslating, QDialog):
+class NoticeSheetsDialog(StopsOnClose, Retranslating, QDialog):
     def __init__(self, window, code: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.window_, self.code = window, code
