@@ -98,6 +98,7 @@ class UiState(_Group):
     main_splitter = Option(QByteArray(), QByteArray)
     queue_header = Option(QByteArray(), QByteArray)
     last_place = Option("")
+    save_folder = Option("")  # where the last export or print was saved: the next save dialog opens there
 
 
 def load() -> tuple[Settings, UiState]:

@@ -1478,6 +1478,7 @@
     <message>
       <location filename="../../desktop/views/analytics/conformance_panel.py" line="31" />
       <location filename="../../desktop/views/analytics/conformance_panel.py" line="39" />
+      <location filename="../../desktop/views/analytics/conformance_panel.py" line="73" />
       <source>条例对照表</source>
       <translation>Regulation checklist</translation>
     </message>
@@ -1530,11 +1531,6 @@
       <location filename="../../desktop/views/analytics/conformance_panel.py" line="73" />
       <source>导出条例对照表</source>
       <translation>Export regulation checklist</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/analytics/conformance_panel.py" line="73" />
-      <source>PDF (*.pdf)</source>
-      <translation>PDF (*.pdf)</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/conformance_panel.py" line="76" />
@@ -2060,72 +2056,72 @@
   <context>
     <name>DrillDownDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="59" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="50" />
       <source>{0} · {1}:计入的记录</source>
       <translation>{0} · {1}: records counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="61" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="52" />
       <source>分母(应计)</source>
       <translation>Denominator (counted)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="62" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="53" />
       <source>分子(达标)</source>
       <translation>Numerator (met)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="66" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="57" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="66" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="57" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="66" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="57" />
       <source>期限</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="66" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="57" />
       <source>完成</source>
       <translation>Completed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="67" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="58" />
       <source>达标</source>
       <translation>Met</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="73" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="64" />
       <source>分母或分子</source>
       <translation>Denominator or numerator</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="74" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="65" />
       <source>计入的记录</source>
       <translation>Records counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="77" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="68" />
       <source>本期含已结算月份({0}):下列为当前数据,可能与结算时的数字不同。</source>
       <translation>This period includes settled months ({0}): the rows below are current data and may differ from the figures at settlement.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="98" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="89" />
       <source>是</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="98" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="89" />
       <source>否</source>
       <translation>No</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="101" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="92" />
       <source>共 {0} 条</source>
       <translation>{0} in all</translation>
     </message>
@@ -2356,162 +2352,157 @@
   <context>
     <name>EvaluationPanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="109" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="100" />
       <source>综合评价(第五条、第二十三条)</source>
       <translation>Evaluation (Art. 5, Art. 23)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="111" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="102" />
       <source>2026-10、2026-Q4 或 2026</source>
       <translation>2026-10, 2026-Q4 or 2026</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="118" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="109" />
       <source>计算</source>
       <translation>Calculate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="119" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="110" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="120" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="111" />
       <source>打印考核表…</source>
       <translation>Print assessment form…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="121" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="112" />
       <source>结算本月…</source>
       <translation>Settle month…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="122" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="113" />
       <source>撤销结算…</source>
       <translation>Undo settlement…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="142" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="133" />
       <source>用户“{0}”没有综合评价的权限(第五条、第二十三条):考核数据由值班长或管理员查看;如需查看,请联系管理员。</source>
       <translation>User “{0}” may not evaluate (Art. 5, 23): assessment figures are for shift supervisors and admins; ask an admin if you need them.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="146" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="137" />
       <source>考核期</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="146" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="137" />
       <source>对象</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="149" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="140" />
       <source>考核得分</source>
       <translation>Scores</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="176" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="167" />
       <source>{0}尚未结束(至 {1}),结束后才能结算</source>
       <translation>{0} is not over yet (until {1}); it can be settled once it is over</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="179" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="170" />
       <source>冻结该月的考核数据:此后该月及其所在季度、年度按结算数据计算</source>
       <translation>Freeze the month's assessment data: from then on the month, its quarter and its year are calculated from the settled data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="184" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="175" />
       <source>计算中…</source>
       <translation>Calculating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="194" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="185" />
       <source>计算中…正在统计 {0}(第 {1}/{2} 个月,统计后保留,下次即时显示)</source>
       <translation>Calculating… counting {0} (month {1} of {2}; kept once counted, shown at once next time)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="206" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="197" />
       <source>{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的记录(诉求、报送环节或工作日志)。</source>
       <translation>{0} · {1} · {2}: {3} subjects, {4} ranked. Double-click a rate to see the records counted (requests, reporting rungs or work logs).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="210" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="201" />
       <source> 其中 {0} 为结算数据。</source>
       <translation> Settled data used for {0}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="213" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="204" />
       <source> 考核期至 {0} 尚未结束:所列为截至 {1} 的阶段数据,期末前仍会变化。</source>
       <translation> The period runs to {0} and is not over: the figures are interim, as of {1}, and will change until it ends.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="227" />
-      <source>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
-      <translation>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="228" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="218" />
       <source>导出考核结果</source>
       <translation>Export assessment results</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="236" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="219" />
+      <source>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
+      <translation>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="223" />
       <source>考核结果已导出到 {0}</source>
       <translation>Assessment results written to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="240" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="227" />
       <source>打印考核表</source>
       <translation>Print assessment form</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="241" />
-      <source>PDF (*.pdf)</source>
-      <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="246" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="231" />
       <source>考核表已保存到 {0},共 {1} 页</source>
       <translation>Assessment forms saved to {0}, {1} pages</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="251" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="236" />
       <source>结算考核数据</source>
       <translation>Settle assessment data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="252" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="237" />
       <source>结算 {0} 的考核数据?结算后,该月及其所在季度、年度的考核按结算时的数据计算,不再随后续办理变化;如需更正须撤销结算。</source>
       <translation>Settle the assessment data for {0}? Once settled, the month, its quarter and its year are assessed on the data as settled and no longer change with later handling; to correct them, the settlement must be undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="255" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="240" />
       <source>结算中…</source>
       <translation>Settling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="257" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="242" />
       <source>已结算 {0},共 {1} 项数据。</source>
       <translation>Settled {0}: {1} records.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="263" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="248" />
       <source>撤销结算</source>
       <translation>Undo settlement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="263" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="248" />
       <source>撤销 {0} 结算的理由:</source>
       <translation>Reason for undoing the settlement of {0}:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="267" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="252" />
       <source>已撤销 {0} 的结算。</source>
       <translation>Settlement of {0} undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="271" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="256" />
       <source>综合评价</source>
       <translation>Evaluation</translation>
     </message>
@@ -2519,139 +2510,154 @@
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="92" />
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="149" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="86" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="144" />
       <source>导出诉求</source>
       <translation>Export requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="93" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="87" />
       <source>格式</source>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="94" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="88" />
       <source>范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="95" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="89" />
       <source>CSV(Excel 可直接打开)</source>
       <translation>CSV (opens in Excel)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="95" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="89" />
       <source>Excel 工作簿 XLSX</source>
       <translation>Excel workbook XLSX</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="96" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="90" />
       <source>Open311 GeoReport v2 JSON</source>
       <translation>Open311 GeoReport v2 JSON</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="99" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="93" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="102" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="96" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="107" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="101" />
       <source>可导出的全部地区</source>
       <translation>All areas you may export</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="110" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="104" />
       <source>待本中心办理</source>
       <translation>Waiting on this center</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="112" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="106" />
       <source>待分拨清单(未落网格)</source>
       <translation>Triage list (in no grid)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="114" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="108" />
       <source>待重点督办</source>
       <translation>Due for key supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="116" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="110" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="118" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="112" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="120" />
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="123" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="114" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="117" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="121" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="115" />
       <source>当前队列的筛选:%1,%2</source>
       <translation>Current queue filter: %1, %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="125" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="119" />
       <source>只含已超期</source>
       <translation>overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="127" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="121" />
       <source>只含督办</source>
       <translation>supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="129" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="123" />
       <source>含“%1”</source>
       <translation>containing “%1”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="131" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="125" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="132" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="126" />
       <source>,</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="150" />
-      <source>%1 文件 (*%2)</source>
-      <translation>%1 file (*%2)</translation>
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="143" />
+      <source>Open311 JSON</source>
+      <translation>Open311 JSON</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="157" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="143" />
+      <source>CSV 文件</source>
+      <translation>CSV file</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="143" />
+      <source>Excel 工作簿</source>
+      <translation>Excel workbook</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="144" />
+      <source>诉求</source>
+      <translation>cases</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="151" />
       <source>正在导出…</source>
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="158" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="152" />
       <source>已取消:没有写出文件</source>
       <translation>Cancelled: no file written</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="161" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="155" />
       <source>正在导出 %1/%2</source>
       <translation>Exporting %1/%2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="164" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="158" />
       <source>已导出 %1 件到 %2</source>
       <translation>Exported %1 cases to %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="166" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="160" />
       <source>。其中诉求人的联系电话已遮挡(本用户无权查看个人信息,Art. 15):这个文件再导入时会被拒绝;要把诉求转入其他系统,请由有权查看个人信息的用户导出</source>
       <translation>. Requesters' phones are masked (this user may not view personal data, Art. 15): the file will be refused if imported; to move the cases to another system, have a user who may view personal data export them</translation>
     </message>
@@ -3737,58 +3743,59 @@
   <context>
     <name>MapPanel</name>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="47" />
+      <location filename="../../desktop/views/map/panel.py" line="48" />
       <source>适合窗口</source>
       <translation>Fit window</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="47" />
+      <location filename="../../desktop/views/map/panel.py" line="48" />
       <source>放大</source>
       <translation>Zoom in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="47" />
+      <location filename="../../desktop/views/map/panel.py" line="48" />
       <source>缩小</source>
       <translation>Zoom out</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="47" />
+      <location filename="../../desktop/views/map/panel.py" line="48" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="48" />
+      <location filename="../../desktop/views/map/panel.py" line="49" />
       <source>导出图片…</source>
       <translation>Export image…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="51" />
+      <location filename="../../desktop/views/map/panel.py" line="52" />
+      <location filename="../../desktop/views/map/panel.py" line="85" />
       <source>地图</source>
       <translation>Map</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="57" />
+      <location filename="../../desktop/views/map/panel.py" line="58" />
       <source>  {0}:有边界的网格 {1} 个,已定位的在办案件 {2} 件</source>
       <translation>  {0}: {1} grids with a boundary, {2} open cases with a location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="74" />
+      <location filename="../../desktop/views/map/panel.py" line="75" />
       <source>  载入中…</source>
       <translation>  Loading…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="84" />
-      <location filename="../../desktop/views/map/panel.py" line="86" />
+      <location filename="../../desktop/views/map/panel.py" line="85" />
+      <location filename="../../desktop/views/map/panel.py" line="87" />
       <source>导出地图图片</source>
       <translation>Export map image</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="84" />
+      <location filename="../../desktop/views/map/panel.py" line="85" />
       <source>PNG 图片 (*.png)</source>
       <translation>PNG image (*.png)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="86" />
+      <location filename="../../desktop/views/map/panel.py" line="87" />
       <source>无法写入 {0}</source>
       <translation>Cannot write {0}</translation>
     </message>
@@ -4359,97 +4366,92 @@
   <context>
     <name>NoticeSheetsDialog</name>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="33" />
-      <source>PDF 文件 (*.pdf)</source>
-      <translation>PDF file (*.pdf)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="81" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="74" />
       <source>打印网格公示牌</source>
       <translation>Print grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="82" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="75" />
       <source>%1:%2 个网格的公示牌从未打印或内容已变化,需要(重新)打印</source>
       <translation>%1: %2 grids' notice sheets were never printed or have changed and need (re)printing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="84" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="77" />
       <source>只打印需要重新打印的</source>
       <translation>Only those needing a reprint</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="85" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="78" />
       <source>需要打印的公示牌</source>
       <translation>Notice sheets to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="86" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="79" />
       <source>尚未设置二维码网址,公示牌上不印二维码;请先在“公示牌文字…”中设置(可以先打印样张)</source>
       <translation>The QR code address is not set, so the sheets carry no QR code; set it under "Sheet texts…" first (a proof can be printed meanwhile)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="88" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="81" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="90" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="83" />
       <source>公示牌文字…</source>
       <translation>Sheet texts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="92" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="85" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="111" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="104" />
       <source>从未打印</source>
       <translation>Never printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="111" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="104" />
       <source>公示内容已变化</source>
       <translation>Content changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="121" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="114" />
       <source>全部公示牌已是最新,没有需要重新打印的;要全部重印,请取消勾选“只打印需要重新打印的”</source>
       <translation>Every sheet is up to date, none needs reprinting; to reprint them all, untick “Only those needing a reprint”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="133" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="126" />
       <source>保存网格公示牌</source>
       <translation>Save grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="139" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="132" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="140" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="133" />
       <source>已取消:没有生成文件,也没有记为已打印</source>
       <translation>Cancelled: no file was made and nothing was marked printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="143" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="136" />
       <source>正在生成 %1/%2 %3</source>
       <translation>Generating %1/%2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="147" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="140" />
       <source>已打印 %1 张公示牌到 %2</source>
       <translation>Printed %1 notice sheets to %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="150" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="143" />
       <source>公示牌有空白</source>
       <translation>Notice sheets with blanks</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="151" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="144" />
       <source>以下公示牌缺少应公布的内容,已照样打印;补录后请重新打印:</source>
       <translation>These notice sheets lack what must be published and were printed all the same; fill it in and print them again:</translation>
     </message>
@@ -5465,6 +5467,14 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <location filename="../../desktop/views/roster_panel.py" line="118" />
       <source>%1(%2,%3人)</source>
       <translation>%1 (%2, %3 staff)</translation>
+    </message>
+  </context>
+  <context>
+    <name>SavePath</name>
+    <message>
+      <location filename="../../desktop/views/save_path.py" line="37" />
+      <source>PDF 文件 (*.pdf)</source>
+      <translation>PDF file (*.pdf)</translation>
     </message>
   </context>
   <context>

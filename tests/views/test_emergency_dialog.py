@@ -466,7 +466,7 @@ def test_the_ladder_panel_walks_a_report_to_its_final_report_and_prints_it(qtbot
 
     shown = []
     monkeypatch.setattr(dialogs, "information", lambda parent, title, text: shown.append(text))
-    monkeypatch.setattr(ladder_panel, "ask_save_path", lambda parent, title, suggested: str(tmp_path / suggested))
+    monkeypatch.setattr(ladder_panel, "ask_pdf_path", lambda parent, title, suggested: str(tmp_path / suggested))
     panel.print_bulletin()
     assert not errors and (tmp_path / f"信息快报-{info.number}.pdf").stat().st_size > 0
     assert shown and info.number in shown[0]

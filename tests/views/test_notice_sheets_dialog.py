@@ -22,7 +22,7 @@ def window(desk_db, system, tasks, feature_window):
 @pytest.fixture
 def pdf(tmp_path, monkeypatch):
     path = tmp_path / "sheets.pdf"
-    monkeypatch.setattr(notice_sheets_dialog, "ask_save_path", lambda parent, title, suggested: str(path))
+    monkeypatch.setattr(notice_sheets_dialog, "ask_pdf_path", lambda parent, title, suggested: str(path))
     monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: pytest.fail(str(exc)))
     monkeypatch.setattr(dialogs, "warning", lambda parent, title, text, items=(): warned.extend(items))
     return path

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,6 +19,7 @@ from ...services.conformance import ConformanceReport
 from ...services.printing.conformance_pdf import render_conformance
 from .. import dialogs
 from ..form_buttons import enter_presses
+from ..save_path import ask_pdf_path
 from ..screen_fit import fit_to_screen
 
 
@@ -70,7 +70,7 @@ class ConformancePanel(QDialog):
             self.status.setText(self.tr("共 {0} 条;本安装不含测试,测试数不可用").format(len(report.rows)))
 
     def export_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出条例对照表"), "条例对照表.pdf", self.tr("PDF (*.pdf)"))
+        path = ask_pdf_path(self, self.tr("导出条例对照表"), self.tr("条例对照表") + ".pdf")
         if path and self.report is not None:
             self.tasks.submit(render_conformance, self.report, path,
                               on_done=lambda _: self.status.setText(self.tr("条例对照表已导出到 {0}").format(path)),

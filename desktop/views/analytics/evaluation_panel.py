@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,18 +35,10 @@ from ...services.printing.assessment import print_assessment
 from ...services.security import Permission
 from .. import dialogs
 from ..rows_model import enter_opens
+from ..save_path import ask_pdf_path, ask_save_path
 from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
 from .scores_model import ScoresModel
-
-
-_EXPORT_FORMATS = ("xlsx", "csv", "json")  # in the order of the export dialog's file types
-
-
-def _with_suffix(path: str, suffixes: tuple[str, ...], chosen: str) -> str:
-    """The file named in a save dialog, given the suffix `chosen` there when it has none of `suffixes`
-    (a dialog that does not add it hands back the bare name typed)."""
-    return path if Path(path).suffix.lstrip(".").lower() in suffixes else f"{path}.{chosen}"
 
 
 class DrillDownDialog(QDialog):
@@ -224,23 +215,17 @@ class EvaluationPanel(QDialog):
         DrillDownDialog(self, subject.subject_id, subject.name, code, title).show()
 
     def export(self) -> None:
-        filters = self.tr("Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)")
-        path, chosen = QFileDialog.getSaveFileName(self, self.tr("导出考核结果"),
-                                                   f"考核-{self.evaluation.period.code}.xlsx", filters)
+        path = ask_save_path(self, self.tr("导出考核结果"), f"考核-{self.evaluation.period.code}.xlsx",
+                             self.tr("Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)"))
         if path:
-            choices = filters.split(";;")
-            path = _with_suffix(path, _EXPORT_FORMATS,
-                                _EXPORT_FORMATS[choices.index(chosen)] if chosen in choices else "xlsx")
             fmt = Path(path).suffix.lstrip(".").lower()
             self.tasks.submit(export.export, self.db, self.actor, self.evaluation, fmt, Path(path), None,
                               on_done=lambda _: self.status.setText(self.tr("考核结果已导出到 {0}").format(path)),
                               on_error=lambda exc: dialogs.show_error(self, exc))
 
     def print_forms(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("打印考核表"), f"考核表-{self.evaluation.period.code}.pdf",
-                                              self.tr("PDF (*.pdf)"))
+        path = ask_pdf_path(self, self.tr("打印考核表"), f"考核表-{self.evaluation.period.code}.pdf")
         if path:
-            path = _with_suffix(path, ("pdf",), "pdf")
             self.tasks.submit(print_assessment, self.db, self.actor, self.evaluation, path,
                               on_done=lambda pages: self.status.setText(
                                   self.tr("考核表已保存到 {0},共 {1} 页").format(path, pages)),

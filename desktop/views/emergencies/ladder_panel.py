@@ -34,7 +34,7 @@ from ..screen_fit import fit_to_screen
 from .banner import to_whom
 from .. import beijing_time, dialogs, permissions
 from ..countdown import deadline_text
-from ..printing.notice_sheets_dialog import ask_save_path
+from ..save_path import ask_pdf_path
 from ..reuse import show_again
 from .amend_dialog import AmendFactsDialog
 from .ladder_moment import LadderMomentDialog
@@ -362,7 +362,7 @@ class LadderPanel(QWidget):
 
     def print_bulletin(self) -> None:
         info = self.current()
-        path = ask_save_path(self, self.tr("保存信息快报"), f"信息快报-{info.number}.pdf") if info else None
+        path = ask_pdf_path(self, self.tr("保存信息快报"), f"信息快报-{info.number}.pdf") if info else None
         if path:
             self.tasks.submit(write_bulletin, self.db, self.actor, info.id, Path(path),
                               on_done=lambda pages: dialogs.information(

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,13 +24,8 @@ from ...services.security import Permission
 from .. import dialogs, permissions
 from ..progress import StopsOnClose, TaskProgress
 from ..retranslating import Retranslating
+from ..save_path import ask_save_path
 from ..screen_fit import fit_to_screen
-
-
-def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str | None:
-    """The file to write (a function of its own so that tests can answer it)."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
-    return path or None
 
 
 def current_filter(window) -> QueueFilter:
@@ -146,8 +140,8 @@ class ExportDialog(StopsOnClose, Retranslating, QDialog):
     def start(self) -> None:
         fmt = self.format.currentData()
         suffix = formats.SUFFIXES[fmt]
-        path = ask_save_path(self, self.tr("导出诉求"), f"诉求{suffix}",
-                             self.tr("%1 文件 (*%2)").replace("%1", fmt.upper()).replace("%2", suffix))
+        kinds = {"open311": self.tr("Open311 JSON"), "csv": self.tr("CSV 文件"), "xlsx": self.tr("Excel 工作簿")}
+        path = ask_save_path(self, self.tr("导出诉求"), self.tr("诉求") + suffix, f"{kinds[fmt]} (*{suffix})")
         if not path:
             return
         path = Path(path)

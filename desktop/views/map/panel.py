@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar, QVBoxLayout, QWidget
 
 from ...services.map_data import map_data
 from ...services.places import normalise_code
 from .. import dialogs
 from ..retranslating import Retranslating
+from ..save_path import ask_save_path
 from .view import MapView
 
 DOCK_NAME = "mapDock"
@@ -81,7 +82,7 @@ class MapPanel(Retranslating, QWidget):
         self.view.set_data(data)
 
     def export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出地图图片"), "map.png", self.tr("PNG 图片 (*.png)"))
+        path = ask_save_path(self, self.tr("导出地图图片"), self.tr("地图") + ".png", self.tr("PNG 图片 (*.png)"))
         if path and not self.view.export_png(path):
             dialogs.error(self, self.tr("导出地图图片"), self.tr("无法写入 {0}").format(path))
 

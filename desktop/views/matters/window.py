@@ -25,7 +25,7 @@ from ...services.clock import beijing_today
 from ...services.printing.matter_list_pdf import print_matter_list
 from ...services.security import Permission
 from .. import dialogs
-from ..printing.notice_sheets_dialog import ask_save_path
+from ..save_path import ask_pdf_path
 from .models import ApplicationsModel, MatterItemsModel, RectificationsModel
 from .item_form import ItemForm
 from .rectification_form import RectificationForm, ReturnForm
@@ -258,7 +258,7 @@ class MatterListWindow(Retranslating, QDialog):
         self._run(matter_list.review, self.db, self.actor, application.id, approve=approve, comment=comment)
 
     def print_list(self) -> None:
-        path = ask_save_path(self, self.tr("保存事项清单"), "事项清单.pdf")
+        path = ask_pdf_path(self, self.tr("保存事项清单"), "事项清单.pdf")
         if path:
             self.tasks.submit(print_matter_list, self.db, self.actor, Path(path), place_code=self.code,
                               on_done=lambda pages: dialogs.information(

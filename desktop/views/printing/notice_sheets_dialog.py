@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -23,15 +21,10 @@ from ...services.security import Permission
 from .. import dialogs, permissions
 from ..progress import StopsOnClose, TaskProgress
 from ..retranslating import Retranslating
+from ..save_path import ask_pdf_path
 from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
 from .notice_texts_dialog import NoticeTextsDialog
-
-
-def ask_save_path(parent: QWidget, title: str, suggested: str) -> str | None:
-    """The PDF to write (a function of its own so that tests can answer it)."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, QCoreApplication.translate("NoticeSheetsDialog", "PDF 文件 (*.pdf)"))
-    return path or None
 
 
 class NoticeSheetsDialog(StopsOnClose, Retranslating, QDialog):
@@ -130,7 +123,7 @@ class NoticeSheetsDialog(StopsOnClose, Retranslating, QDialog):
         return dialog
 
     def start(self) -> None:
-        path = ask_save_path(self, self.tr("保存网格公示牌"), f"公示牌-{self.code}.pdf")
+        path = ask_pdf_path(self, self.tr("保存网格公示牌"), f"公示牌-{self.code}.pdf")
         if not path:
             return
         only_changed = self.only_changed.isChecked()
