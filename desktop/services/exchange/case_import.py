@@ -36,6 +36,7 @@ from typing import NamedTuple
 
 from sqlalchemy import any_, bindparam, exists, func, select, text, union_all, update
 from sqlalchemy.dialects import postgresql
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ...db import Database
@@ -726,8 +727,15 @@ def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest],
 
         report = progress or (lambda done, total, what: None)
         cases, events = _rows(session, actor, planned, ids, numbers, targets_here, source, report)
-        bulk.insert_rows(session, Case.__table__, _CASE_COLUMNS, cases,
-                         lambda done: report(done, len(cases), "写入案件"))
+        try:
+            bulk.insert_rows(session, Case.__table__, _CASE_COLUMNS, cases,
+                             lambda done: report(done, len(cases), "写入案件"))
+        except IntegrityError as exc:
+            if "external_id" not in str(exc.orig):
+                raise
+            # Checked free a moment ago: another import (this desk's or another's) wrote them meanwhile.
+            raise Conflict("这个文件中的诉求刚刚已由另一个导入(本机或其他值班台)写入本库,本文件未导入;"
+                           "请稍候在队列中查看,再导入时已导入的行会逐行列出") from exc
         bulk.insert_rows(session, CaseEvent.__table__, _EVENT_COLUMNS, events,
                          lambda done: report(done, len(events), "写入办理记录"))
         if targets_here:  # changed, as a merge at a desk changes it: a panel open on one hears who did it
