@@ -315,3 +315,20 @@ def test_export_is_not_offered_where_the_user_may_not_export(qtbot, window):
     dialog = _open(qtbot, export_dialog.open_export_dialog, window)
     assert not dialog.export_button.isEnabled()
     assert f"({world.QIAOGANG}) 没有“数据导入导出”的权限" in dialog.export_button.toolTip()
+
+
+def test_a_refusal_without_a_list_is_said_in_the_dialog_not_over_it(qtbot, window, tmp_path, monkeypatch):
+    """Another import just ahead, a second visible sheet: an error box had stood over the dialog, its status blank."""
+    from desktop.errors import Conflict
+
+    path = _requests(tmp_path, [_request(1)])
+    dialog = _open(qtbot, import_dialog.open_import_dialog, window)
+    said = "这个文件中的诉求刚刚已由另一个导入(本机或其他值班台)写入本库,本文件未导入"
+
+    def refuse(*args, **kwargs):
+        raise Conflict(said)
+
+    monkeypatch.setattr(import_dialog.formats, "import_file", refuse)
+    dialog.path.setText(str(path))
+    dialog.import_button.click()
+    assert dialog.status.text() == said and dialog.problems.isHidden() and dialog.import_button.isEnabled()

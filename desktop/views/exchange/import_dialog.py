@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...errors import ValidationFailed
+from ...errors import GridDeskError, ValidationFailed
 from ...models.enums import PlaceLevel
 from ...services import places
 from ...services.exchange import formats
@@ -184,7 +184,9 @@ class ImportDialog(StopsOnClose, Retranslating, QDialog):
         self.window_.bus.changed.emit("cases")
 
     def _failed(self, exc: BaseException) -> None:
-        """A bad file lists its problems in the dialog; anything else goes to the error dialog."""
+        """A bad file lists its problems in the dialog, and a refusal without a list (a second visible sheet, a
+        workbook named .csv, another import just ahead) is said there too; a fault of the program goes to the
+        error dialog."""
         if isinstance(exc, ValidationFailed) and exc.problems:
             self.status.setText(exc.message)
             self.problems.addItems(exc.problems)
@@ -192,6 +194,8 @@ class ImportDialog(StopsOnClose, Retranslating, QDialog):
                 self.problems.addItem(self.tr("详细信息:"))
                 self.problems.addItems(exc.details)
             self.problems.show()
+        elif isinstance(exc, GridDeskError):
+            self.status.setText(exc.message)
         else:
             self.task.show_error(exc)
 
