@@ -187,19 +187,17 @@ def test_an_upgrade_gives_up_after_its_bound_naming_the_desks_and_changing_nothi
 # A desk's read holds every table it has read to its end; one that read places and then asks for change_feed,
 # while an upgrade has altered change_feed and asks for places, deadlocks with it.
 
-def an_upgrade_altering_change_feed_then_places(monkeypatch, paused: tuple[threading.Event, threading.Event] | None
-                                                = None) -> list[int]:
-    """migrate.upgrade runs, in place of this version's migrations, two ALTERs in that order; in between it
-    sets the first of `paused` and waits for the second. The list counts its runs."""
+def an_upgrade_altering_change_feed_then_places(monkeypatch, *, patient: bool = False) -> list[int]:
+    """migrate.upgrade runs, in place of this version's migrations, two ALTERs in that order. `patient`: it
+    leaves finding a deadlock to the other side (a long deadlock_timeout). The list counts its runs."""
     runs = []
 
     def upgrade(config, target):
         runs.append(1)
         conn = config.attributes["connection"]
+        if patient:
+            conn.execute(text("SET LOCAL deadlock_timeout = '60s'"))
         conn.execute(text("ALTER TABLE change_feed ADD COLUMN upgraded integer"))
-        if paused is not None:
-            paused[0].set()
-            assert paused[1].wait(20)
         conn.execute(text("ALTER TABLE places ADD COLUMN upgraded integer"))
 
     monkeypatch.setattr(command, "upgrade", upgrade)
@@ -257,14 +255,13 @@ def test_an_upgrade_cancelled_by_deadlocks_each_time_gives_up_saying_why(pg_db, 
 
 def test_a_desks_read_cancelled_by_a_deadlock_with_an_upgrade_is_said_as_one_to_retry(pg_db, upgrader, monkeypatch):
     """It was taken for a fault of the program, its trace shown."""
-    altered, go_on = threading.Event(), threading.Event()
-    an_upgrade_altering_change_feed_then_places(monkeypatch, (altered, go_on))
+    an_upgrade_altering_change_feed_then_places(monkeypatch, patient=True)  # the reader is to find the deadlock
     reader = reading_places(pg_db)
     upgrade, upgraded = run(migrate.upgrade, upgrader)
-    assert altered.wait(10)
+    wait_for_a_lock(pg_db)  # the upgrade, for places
+    # The reader waits last: its one deadlock check, a second later, finds the upgrade waiting however slow the
+    # machine (waiting first, it had checked before the upgrade waited, and the upgrade was cancelled instead).
     reading, read = run(lambda: reader.execute(text("SELECT count(*) FROM change_feed")).scalar_one())
-    wait_for_a_lock(pg_db)  # the reader, for change_feed: it waits first, so it finds the deadlock
-    go_on.set()
     reading.join(10)
     reader.rollback()
     upgrade.join(10)
