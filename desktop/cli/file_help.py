@@ -157,7 +157,7 @@ def cases_import_epilog() -> str:
                               f"或 {open311.EXTENSION}.closed_datetime)"),
             ("status_notes", False, "closed 的办理结果;open 的备注记入办理记录"),
             ("updated_datetime、expected_datetime", False, "办结(或最后更新)时间、办理期限,格式同上"),
-            ("lat、long", False, "纬度、经度(WGS84),须同时给出,且在北海市及其海域内"),
+            ("lat、long", False, "纬度、经度(WGS84),须同时给出,且在北海市及北部湾海域内"),
             ("address", False, "地址(或 address_string)"),
             ("first_name、last_name、phone", False, "诉求人姓名、联系电话"),
         ]) + f"\n  (service_name 不读,事项名称以本库清单为准;agency_responsible、media_url 等 GeoReport v2 的其他字段"
@@ -186,7 +186,7 @@ _CASE_COLUMNS = {
     "诉求人": "诉求人姓名",
     "联系电话": "手机或固定电话,只有数字和连字符(空格去掉);Excel 中请设为文本格式。遮挡过的号码(138****1234)不能导入",
     "地址": "地址",
-    "经度": "WGS84 经度,与纬度同时填写;须在北海市及其海域内,不知道位置请留空",
+    "经度": "WGS84 经度,与纬度同时填写;须在北海市及北部湾海域内,不知道位置请留空",
     "纬度": "WGS84 纬度",
     "受理时间": "北京时间,如 2026-03-01 09:30(2026/3/1 9:30 亦可)",
     "办理期限": "格式同受理时间;一日终了写作 2026-03-10 24:00",

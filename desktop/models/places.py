@@ -33,9 +33,10 @@ from .types import str_enum
 CITY_CODE = "450500000000"
 CITY_NAME = "北海市"
 # Beihai lies within 20°26′–21°55′34″ N, 108°50′45″–109°47′28″ E, 涠洲岛 and 斜阳岛 included (北海市人民政府,
-# 北海概况). A point given for a request or an incident is taken within about a degree around that, for the
-# sea its fishermen work: farther off it is a mistake (0, 0 written for "unknown", another city's point).
-CITY_REGION = (107.8, 19.4, 110.8, 22.9)  # west, south, east, north, WGS84 degrees
+# 北海概况); its fishermen work the whole Beibu Gulf, to about 17° N and 105.5° E. A point given for a request
+# or an incident is taken anywhere in that: farther off it is a mistake (0, 0 written for "unknown", a point
+# of a city far away).
+CITY_REGION = (105.5, 17.0, 111.0, 23.0)  # west, south, east, north, WGS84 degrees
 
 
 class Place(Timestamped, Base):

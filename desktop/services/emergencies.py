@@ -307,7 +307,9 @@ def _route_to_grid(session: Session, lon: float, lat: float) -> Place | None:
 
 
 def _validate(*, title, place_text, summary, occurred_at, learned_at, lon, lat, counts: dict[str, int],
-              now) -> list[str]:
+              now, place_given: bool = True) -> list[str]:
+    """What is wrong with a report's facts. `place_given`: the point is given now (a correction that leaves the
+    point as stored does not have it judged again, by rules it may have been stored before)."""
     problems = []
     for name, label, value, limit in (("title", "标题", title, 120), ("place_text", "地点", place_text, 200),
                                       ("summary", "事件概要", summary, None)):
@@ -324,7 +326,7 @@ def _validate(*, title, place_text, summary, occurred_at, learned_at, lon, lat, 
         problems.append("获知时间(learned_at):不能早于发生时间")
     if (lon is None) != (lat is None):
         problems.append("经纬度(lon/lat):须同时填写或同时留空")
-    elif lon is not None and (problem := coordinate_problem(lon, lat)):
+    elif lon is not None and place_given and (problem := coordinate_problem(lon, lat)):
         problems.append(f"经纬度(lon/lat):{problem}")
     for name, label in COUNT_FIELDS:
         if counts[name] < 0:
@@ -801,7 +803,8 @@ def amend_facts(db: Database, actor: Actor, report_id: int, *, expected_version:
         after = before | amended
         problems = _validate(title=after["title"], place_text=after["place_text"], summary=after["summary"],
                              occurred_at=after["occurred_at"], learned_at=record.learned_at, lon=after["lon"],
-                             lat=after["lat"], counts={name: after[name] for name, _ in COUNT_FIELDS}, now=utcnow())
+                             lat=after["lat"], counts={name: after[name] for name, _ in COUNT_FIELDS}, now=utcnow(),
+                             place_given=(after["lon"], after["lat"]) != (before["lon"], before["lat"]))
         problems += _expected_problems(record.anticipated, after["expected_at"], record.learned_at)
         if record.anticipated and after["occurred_at"] != before["occurred_at"]:  # said instead of the order of times
             problems = ["发生时间(occurred_at):预警报告的情况尚未发生;如已发生,请在续报中报告,并更正预计发生时间"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
 
 from ..tasks import Cancelled, Progress
@@ -31,6 +31,7 @@ class TaskProgress(QObject):
         # start button would stay enabled (a second click started the same import again beside it).
         self._busy = False
         self._cancel_asked = False  # Cancel pressed before the job started: it is cancelled as it starts
+        self.cancelled = False  # how the last job ended: stopped by Cancel, or not
         self.bar = QProgressBar()
         self.bar.hide()
         self.status = QLabel()
@@ -69,10 +70,12 @@ class TaskProgress(QObject):
             self.bar.setValue(done)
 
         def done(result) -> None:
+            self.cancelled = False
             self._finish()
             on_done(result)
 
         def failed(exc: BaseException) -> None:
+            self.cancelled = isinstance(exc, Cancelled)
             self._finish()
             if isinstance(exc, Cancelled):
                 self.status.setText(cancelled)
@@ -110,12 +113,21 @@ class TaskProgress(QObject):
 class StopsOnClose:
     """For a dialog running its work through `self.task` (a TaskProgress): closed while the work runs (关闭, Esc,
     the window's ×), it asks whether to stop it. Closed without a word, the work had gone on unseen: an import
-    was kept and an export written with nobody told. Yes cancels it — all or nothing, nothing is imported and no
-    file written, unless it finished meanwhile — and closes; no leaves the dialog open on its progress."""
+    was kept and an export written with nobody told. Yes cancels it and closes the dialog once it has stopped —
+    all or nothing: nothing imported, no file written. Work that ends anyway (it finished while the question was
+    up, or was past its last step) leaves the dialog open on its result. No leaves it open on its progress."""
 
     def reject(self) -> None:  # QDialog's closeEvent comes here too
-        if self.task.busy and not dialogs.confirm(self, self.windowTitle(), QCoreApplication.translate(
+        if not self.task.busy:
+            super().reject()
+            return
+        if not dialogs.confirm(self, self.windowTitle(), QCoreApplication.translate(
                 "TaskProgress", "尚未完成。停止并关闭窗口?停止后不导入任何内容、不写出文件。")):
             return
-        self.task.cancel()
-        super().reject()
+        if self.task.busy:  # else it finished while the question was up: its result stays in sight
+            self.task.busy_changed.connect(self._stopped, Qt.ConnectionType.SingleShotConnection)
+            self.task.cancel()
+
+    def _stopped(self, _busy: bool) -> None:
+        if self.task.cancelled:
+            super().reject()

@@ -24,12 +24,25 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str, file_filte
     """The file to write, or None when cancelled. `suggested` is a file name; `file_filter` Qt's ";;"-joined
     list of file types, the first one the default."""
     state = UiState()
-    folder = state.save_folder or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path, chosen = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / suggested), file_filter)
+    path, chosen = QFileDialog.getSaveFileName(parent, title, str(_folder(state.save_folder) / suggested), file_filter)
     if not path:
         return None
     state.save_folder = str(Path(path).parent)
     return with_suffix(path, file_filter, chosen)
+
+
+def _folder(remembered: str) -> Path:
+    """The folder last saved to, or the nearest one above it that is still there (a USB stick pulled out, a
+    share no longer mapped), else Documents, else home: never a folder Qt would fall back to on its own."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    for start in (remembered, documents):
+        if start:
+            folder = Path(start)
+            while not folder.is_dir() and folder != folder.parent:
+                folder = folder.parent
+            if folder.is_dir() and folder != folder.parent:  # a root left of a path gone: not where to save
+                return folder
+    return Path.home()
 
 
 def ask_pdf_path(parent: QWidget | None, title: str, suggested: str) -> str | None:

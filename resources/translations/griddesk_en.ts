@@ -3138,7 +3138,7 @@
       <translation>. %1 of them were under supervision at the source: it did not come with them; supervise them here where needed (cases below)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="192" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="194" />
       <source>详细信息:</source>
       <translation>Details:</translation>
     </message>
@@ -5472,7 +5472,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>SavePath</name>
     <message>
-      <location filename="../../desktop/views/save_path.py" line="37" />
+      <location filename="../../desktop/views/save_path.py" line="50" />
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF file (*.pdf)</translation>
     </message>
@@ -5657,17 +5657,17 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TaskProgress</name>
     <message>
-      <location filename="../../desktop/views/progress.py" line="45" />
+      <location filename="../../desktop/views/progress.py" line="46" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/progress.py" line="95" />
+      <location filename="../../desktop/views/progress.py" line="98" />
       <source>正在取消…</source>
       <translation>Cancelling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/progress.py" line="117" />
+      <location filename="../../desktop/views/progress.py" line="124" />
       <source>尚未完成。停止并关闭窗口?停止后不导入任何内容、不写出文件。</source>
       <translation>Not finished yet. Stop it and close the window? Stopped, nothing is imported and no file is written.</translation>
     </message>

@@ -391,9 +391,27 @@ def test_bad_report_names_each_field_and_writes_nothing(db, operator):
         assert name in problems
     with pytest.raises(ValidationFailed) as caught:  # 0, 0 for "unknown": no place in Beihai
         _report(db, operator, lon=0.0, lat=0.0)
-    assert any("(0.0, 0.0) 远在北海市及其海域以外" in problem for problem in caught.value.problems)
+    assert any("(0.0, 0.0) 远在北海市及北部湾海域以外" in problem for problem in caught.value.problems)
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(EmergencyReport)) == 0
+
+
+@pytest.mark.law("Art. 21")
+def test_a_boat_in_the_gulf_is_reported_where_it_is_and_a_point_stored_is_not_judged_again(db, operator):
+    """The Gulf's common fishing zone, where 侨港's fleet works, is no mistake; and a report whose point was stored
+    by earlier rules is corrected (a death, a follow-up's news) without its point being refused."""
+    at_sea = _report(db, operator, lon=107.5, lat=18.9)
+    assert (at_sea.lon, at_sea.lat) == (107.5, 18.9)
+    with db.session() as session:  # stored before the rule, far off
+        session.get(EmergencyReport, at_sea.id).lon = 104.0
+        session.commit()
+    stored = emergencies.get_report(db, operator, at_sea.id)
+    amended = emergencies.amend_facts(db, operator, at_sea.id, expected_version=stored.version, reason="医院核实",
+                                      deaths=1)
+    assert amended.deaths == 1 and amended.lon == 104.0
+    with pytest.raises(ValidationFailed, match="远在北海市及北部湾海域以外"):  # given anew, it is judged
+        emergencies.amend_facts(db, operator, at_sea.id, expected_version=amended.version, reason="定位", lon=0.0,
+                                lat=0.0)
 
 
 def test_a_located_report_is_routed_to_its_grid(db, system, operator):

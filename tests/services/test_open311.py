@@ -436,7 +436,7 @@ def test_each_bad_request_is_named_by_index_line_and_field(world_db, system, tmp
         ("第 8 项(第 9 行)", "service_request_id", "第 1 项(第 2 行)重复"),
         ("第 9 项(第 10 行)", "service_request_id", "EXT-0100 已导入为本库案件 450503103-2025-000009"),
         ("第 10 项(第 11 行)", "lat/long", "--township"),
-        ("第 11 项(第 12 行)", "lat/long", "(0.0, 0.0) 远在北海市及其海域以外"),
+        ("第 11 项(第 12 行)", "lat/long", "(0.0, 0.0) 远在北海市及北部湾海域以外"),
         ("第 12 项(第 13 行)", "phone", "“不详”不是有效的电话号码"),
     ]
     for where, field, words in expected:

@@ -227,7 +227,7 @@ def test_a_point_far_off_beihai_is_named_not_put_on_the_triage_list(world_db, sy
     path = _write(tmp_path, [_row("F-1"), _row("F-2", 经度="0", 纬度="0"), _row("F-3", 经度="116.4", 纬度="39.9")])
     problems = _refusal(world_db, system, path)
     assert [p.split(":")[0] for p in problems] == ["第 3 行 字段 经度/纬度", "第 4 行 字段 经度/纬度"]
-    assert all("远在北海市及其海域以外" in p and "不知道位置请留空" in p for p in problems)
+    assert all("远在北海市及北部湾海域以外" in p and "不知道位置请留空" in p for p in problems)
     assert _case_count(world_db) == 0
 
 
@@ -236,8 +236,8 @@ def test_a_phone_no_one_can_call_is_named_as_the_new_case_form_names_it(world_db
     path = _write(tmp_path, [_row("P-1", 联系电话="不详"), _row("P-2", 联系电话="tel:13812345678"),
                              _row("P-3", 联系电话="138 0779 1234")])
     problems = _refusal(world_db, system, path)
-    assert problems == ["第 2 行 字段 联系电话:“不详”不是有效的电话号码(只能有数字和连字符);不知道号码请留空",
-                        "第 3 行 字段 联系电话:“tel:13812345678”不是有效的电话号码(只能有数字和连字符);不知道号码请留空"]
+    assert problems == ["第 2 行 字段 联系电话:“不详”不是有效的电话号码(只能有数字和连字符,国际号码以 + 开头);不知道号码请留空",
+                        "第 3 行 字段 联系电话:“tel:13812345678”不是有效的电话号码(只能有数字和连字符,国际号码以 + 开头);不知道号码请留空"]
     table_import.import_file(world_db, system, _write(tmp_path, [_row("P-3", 联系电话="138 0779 1234")], "ok.csv"))
     with world_db.session() as session:
         assert session.scalar(select(Case.requester_phone)) == "13807791234"

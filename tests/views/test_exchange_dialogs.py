@@ -195,12 +195,26 @@ def test_an_import_closed_while_it_runs_asks_and_stopped_imports_nothing(qtbot, 
     monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: asked.append(text) or next(answers))
     dialog.close_button.click()  # kept going: the dialog stays on its progress
     assert dialog.isVisible() and dialog.task.busy and asked == ["尚未完成。停止并关闭窗口?停止后不导入任何内容、不写出文件。"]
-    dialog.reject()  # Esc: stopped, and closed
-    assert not dialog.isVisible() and len(asked) == 2
+    dialog.reject()  # Esc: stopped, and closed once it has stopped
+    assert dialog.isVisible() and dialog.status.text() == "正在取消…" and len(asked) == 2
     later.run()
-    assert _cases(window.db) == 0 and dialog.status.text() == "已取消:没有导入任何诉求"
+    assert not dialog.isVisible() and _cases(window.db) == 0 and dialog.status.text() == "已取消:没有导入任何诉求"
+    dialog.show()
     dialog.reject()  # nothing running: closed without a question
-    assert len(asked) == 2
+    assert not dialog.isVisible() and len(asked) == 2
+
+
+def test_an_import_finished_while_the_question_to_stop_it_was_up_stays_in_sight(qtbot, window, tmp_path, monkeypatch):
+    """Yes came after the import was done: the window closed over its result, as if nothing had been imported."""
+    path = _requests(tmp_path, [_request(n) for n in range(3)])
+    dialog = _open(qtbot, import_dialog.open_import_dialog, window)
+    dialog.show()
+    later = dialog.task.tasks = _LaterRunner()
+    dialog.path.setText(str(path))
+    dialog.import_button.click()
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: later.run() or True)
+    dialog.close_button.click()
+    assert dialog.isVisible() and _cases(window.db) == 3 and dialog.status.text().startswith("已导入 3 件")
 
 
 def test_a_folder_or_a_pipe_is_told_as_such_before_the_import_starts(qtbot, window, tmp_path):

@@ -8,6 +8,7 @@ dispatches it directly.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -51,7 +52,7 @@ class RoutedGrid:
 
 def coordinate_problem(lon: float, lat: float) -> str | None:
     """What is wrong with a WGS84 point, if anything (NaN and infinity fail the range test too): out of range,
-    or far off Beihai and its sea (CITY_REGION), as 0, 0 written for "unknown" is."""
+    or far off Beihai and the Beibu Gulf (CITY_REGION), as 0, 0 written for "unknown" is."""
     west, south, east, north = CITY_REGION
     if west <= lon <= east and south <= lat <= north:
         return None
@@ -60,7 +61,7 @@ def coordinate_problem(lon: float, lat: float) -> str | None:
     turned = west <= lat <= east and south <= lon <= north if in_range else -180 <= lat <= 180 and -90 <= lon <= 90
     swapped = "(经度和纬度可能写反了:先经度后纬度)" if turned else ""
     if in_range:
-        return (f"({lon}, {lat}) 远在北海市及其海域以外(约东经 {west}~{east}、北纬 {south}~{north}){swapped};"
+        return (f"({lon}, {lat}) 远在北海市及北部湾海域以外(东经 {west}~{east}、北纬 {south}~{north}){swapped};"
                 "请核对是否为 WGS84 经纬度,不知道位置请留空")
     return f"({lon}, {lat}) 超出范围(经度 -180~180,纬度 -90~90){swapped}"
 
@@ -92,16 +93,19 @@ def unrouted_reason(db: Database, lon: float, lat: float) -> str:
 
 
 def phone_without_spaces(text: str | None) -> str | None:
-    """A phone number without the spaces it is read out and pasted with (138 0779 1234)."""
-    return "".join((text or "").split()) or None
+    """A phone number without the spaces it is read out and pasted with (138 0779 1234), its full-width digits
+    (１３８…, as a Chinese input method types them) made the digits a phone dials (NFKC)."""
+    return "".join(unicodedata.normalize("NFKC", text or "").split()) or None
 
 
 def phone_problem(phone: str, typed: str | None = None) -> str | None:
-    """What keeps `phone` (spaces taken out) from being a number to call, if anything; `typed` is shown."""
+    """What keeps `phone` (phone_without_spaces) from being a number to call, if anything; `typed` is shown.
+    Digits and hyphens, an international number led by +; an extension (转 801) goes into the notes."""
     if len(phone) > 20:
         return f"有 {len(phone)} 位,电话号码最多 20 位"
-    if not phone.replace("-", "").isdigit():
-        return f"“{typed or phone}”不是有效的电话号码(只能有数字和连字符)"
+    digits = phone.removeprefix("+").replace("-", "")
+    if not (digits.isascii() and digits.isdigit()):
+        return f"“{typed or phone}”不是有效的电话号码(只能有数字和连字符,国际号码以 + 开头)"
     return None
 
 

@@ -85,7 +85,7 @@ def test_bad_input_names_each_field_and_saves_nothing(world):
     text = str(err.value)
     for name in ("title", "description", "requester_phone", "lon/lat"):
         assert name in text
-    assert "联系电话(requester_phone):“abc”不是有效的电话号码(只能有数字和连字符)" in err.value.problems
+    assert "联系电话(requester_phone):“abc”不是有效的电话号码(只能有数字和连字符,国际号码以 + 开头)" in err.value.problems
     with pytest.raises(ValidationFailed, match="有 21 位,电话号码最多 20 位"):
         world.new_case(requester_phone="1" * 21)
     with pytest.raises(ValidationFailed, match="channel"):  # never assumed
@@ -98,12 +98,12 @@ def test_bad_input_names_each_field_and_saves_nothing(world):
 
 def test_a_point_far_off_beihai_is_refused_as_a_mistake_and_a_turned_one_said_to_be_turned(world):
     """0, 0 (written for "unknown") or another city's point lay in no grid and went to the triage list as if near."""
-    for lon, lat, said in ((0.0, 0.0, "(0.0, 0.0) 远在北海市及其海域以外"), (116.4, 39.9, "远在北海市及其海域以外"),
+    for lon, lat, said in ((0.0, 0.0, "(0.0, 0.0) 远在北海市及北部湾海域以外"), (116.4, 39.9, "远在北海市及北部湾海域以外"),
                            (21.415, 109.105, "经度和纬度可能写反了")):
         with pytest.raises(ValidationFailed) as refused:
             world.new_case(at=(lon, lat))
         assert any(problem.startswith("经纬度(lon/lat):") and said in problem for problem in refused.value.problems)
-    with pytest.raises(ValidationFailed, match="远在北海市及其海域以外"):
+    with pytest.raises(ValidationFailed, match="远在北海市及北部湾海域以外"):
         intake.preview_route(world.db, 113.26, 23.13)  # 广州
     assert intake.coordinate_problem(109.12, 20.9) is None  # 涠洲岛 is Beihai's
     assert intake.triage_list(world.db, world.operator, TOWNSHIP) == []
@@ -118,6 +118,13 @@ def test_a_phone_written_in_groups_is_taken_without_its_spaces(world):
     assert queries.case_detail(world.db, world.operator, mobile.id).requester_phone == "138****1234"
     with pytest.raises(ValidationFailed, match="“0779 320 1234 转 8”不是有效的电话号码"):
         world.new_case(requester_phone="0779 320 1234 转 8")
+    # Full-width digits from a Chinese input method are the digits a phone dials; abroad, a number leads with +.
+    wide = world.new_case(requester_phone="１３８０７７９１２３４").case
+    abroad = world.new_case(requester_phone="+84 912 345 678").case
+    with world.db.session() as s:
+        assert [s.get(Case, c.id).requester_phone for c in (wide, abroad)] == ["13807791234", "+84912345678"]
+    with pytest.raises(ValidationFailed, match="不是有效的电话号码"):
+        world.new_case(requester_phone="١٣٨")  # digits, but not ones a phone dials
 
 def test_an_empty_form_is_told_every_required_field_at_once_the_category_too(world):
     with pytest.raises(ValidationFailed) as err:
