@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QPlainTextEdit, QWidget
 
@@ -28,6 +30,17 @@ def warning(parent: QWidget | None, title: str, text: str, items: list[str] | tu
     if details:
         box.setDetailedText(details)
     box.exec()
+
+
+# "标题(title):必填": a refusal names the field as the command line knows it (its option, --title); at the desk
+# the form's caption names it, and "(requester_phone)" is only noise. A file's own keys, which the user edits
+# ("办结时间(updated_datetime);…"), are not in this form and stay.
+_FIELD_NAME = re.compile(r"(?<=[\u4e00-\u9fff])\([a-z_]+(?:/[a-z_]+)?\)(?=:|$)")
+
+
+def for_the_desk(text: str) -> str:
+    """A service's message as the desk shows it: without the fields' command-line names."""
+    return _FIELD_NAME.sub("", text)
 
 
 def _listed(text: str, items, details=()) -> tuple[str, str | None]:
@@ -89,9 +102,10 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     title = QCoreApplication.translate("dialogs", "网格指挥台")
     if isinstance(exc, ValidationFailed):
         # What to correct is in sight, not behind "Show Details…"; a long list there in full.
-        error(parent, title, *_listed(exc.message, exc.problems, exc.details))
+        error(parent, title, *_listed(for_the_desk(exc.message), [for_the_desk(p) for p in exc.problems],
+                                      exc.details))
     elif isinstance(exc, GridDeskError):
-        error(parent, title, exc.message)
+        error(parent, title, for_the_desk(exc.message))
     else:
         # A fault of the program, not of what was typed: kept with its trace (a task's failure is logged
         # where it ran), and the person is told where, for whoever looks after the desk.

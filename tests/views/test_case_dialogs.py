@@ -167,14 +167,14 @@ def test_a_refused_save_puts_the_focus_on_the_first_field_to_correct(qtbot, demo
     save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
     save.setFocus()
     qtbot.keyClick(save, Qt.Key.Key_Space)
-    assert "受理渠道(channel)" in errors[0]
+    assert "受理渠道:请选择" in errors[0]
     assert dialog.focusWidget() is dialog.channel
     dialog.channel.setCurrentIndex(dialog.channel.findData(Channel.HOTLINE_12345.value))
     dialog.category.setCurrentIndex(0)
     dialog.description.setPlainText("三楼楼道堆满杂物,影响通行")
     save.setFocus()
     qtbot.keyClick(save, Qt.Key.Key_Space)
-    assert "标题(title)" in errors[1] and dialog.focusWidget() is dialog.title_edit
+    assert "标题:必填" in errors[1] and dialog.focusWidget() is dialog.title_edit
 
 
 def test_a_location_half_typed_or_not_a_number_is_told_not_dropped(qtbot, demo_db, tasks, errors):

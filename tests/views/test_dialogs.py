@@ -11,8 +11,21 @@ def test_a_refusal_lists_its_problems_in_the_message(monkeypatch):
     monkeypatch.setattr(dialogs, "error", lambda parent, title, text, details=None: shown.append((text, details)))
     dialogs.show_error(None, ValidationFailed("诉求信息不完整或有误:", ["标题(title):必填", "类别(category):必填"]))
     [(text, details)] = shown
-    assert text.splitlines() == ["诉求信息不完整或有误:", "• 标题(title):必填", "• 类别(category):必填"]
+    # At the desk the form's captions name the fields: their command-line names ("(title)") are left out.
+    assert text.splitlines() == ["诉求信息不完整或有误:", "• 标题:必填", "• 类别:必填"]
     assert details is None
+
+
+def test_a_refusal_at_the_desk_leaves_out_the_fields_command_line_names_but_not_a_files_keys(monkeypatch):
+    """"延期时长(amount):应为 1 至 5" read, at the desk, as a word of the program's insides; a file's keys, which the
+    user edits in the file, stay, as do codes and names in parentheses."""
+    shown = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, text, details=None: shown.append(text))
+    for message in ("延期时长(amount):应为 1 至 5(工作日)", "请填写督办事由(reason)", "经纬度(lon/lat):不在北海"):
+        dialogs.show_error(None, ValidationFailed(message, field="x"))
+    kept = "已办结(closed)的诉求须给出办结时间(updated_datetime);侨港(450503103000)"
+    dialogs.show_error(None, ValidationFailed(kept))
+    assert shown == ["延期时长:应为 1 至 5(工作日)", "请填写督办事由", "经纬度:不在北海", kept]
 
 
 def test_a_long_list_shows_the_first_problems_and_keeps_all_in_the_details(monkeypatch):

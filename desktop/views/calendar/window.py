@@ -128,7 +128,8 @@ class Outcome(QWidget):
         if not isinstance(exc, GridDeskError):
             self.say("")
             return False
-        self.say(exc.message, exc.problems if isinstance(exc, ValidationFailed) else (), error=True)
+        problems = exc.problems if isinstance(exc, ValidationFailed) else ()
+        self.say(dialogs.for_the_desk(exc.message), [dialogs.for_the_desk(p) for p in problems], error=True)
         return True
 
 
