@@ -627,152 +627,152 @@
       <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="351" />
+      <location filename="../../desktop/views/calendar/window.py" line="352" />
       <source>工作日历</source>
       <translation>Working-day calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="352" />
+      <location filename="../../desktop/views/calendar/window.py" line="353" />
       <source>年份</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="353" />
+      <location filename="../../desktop/views/calendar/window.py" line="354" />
       <source>节假日和调休上班日</source>
       <translation>Holidays and make-up workdays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="354" />
+      <location filename="../../desktop/views/calendar/window.py" line="355" />
       <source>录入全年安排…</source>
       <translation>Enter the whole year…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="355" />
+      <location filename="../../desktop/views/calendar/window.py" line="356" />
       <source>逐行录入程序未内置也未录入的年份的全部节假日和调休上班日,一次保存</source>
       <translation>Enter, row by row, every statutory holiday and make-up workday of a year neither built in nor entered, and save them at once</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="356" />
+      <location filename="../../desktop/views/calendar/window.py" line="357" />
       <source>录入一天…</source>
       <translation>Enter a day…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="357" />
+      <location filename="../../desktop/views/calendar/window.py" line="358" />
       <source>已录入全年安排的年份中增补一天;或任何年份的广西地方节假日(如壮族三月三)</source>
       <translation>Add one day to a year entered as a whole, or a Guangxi regional day (such as Sanyuesan) to any year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="358" />
+      <location filename="../../desktop/views/calendar/window.py" line="359" />
       <source>删除所选日期</source>
       <translation>Remove selected day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="359" />
+      <location filename="../../desktop/views/calendar/window.py" line="360" />
       <source>导入 CSV…</source>
       <translation>Import CSV…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="360" />
+      <location filename="../../desktop/views/calendar/window.py" line="361" />
       <source>每行:日期,类别,名称,如 2027-02-06,调休上班,春节调休;类别为 holiday/法定节假日 或 workday/调休上班。导入的年份如已有录入,先询问是否整体替换。</source>
       <translation>Each row: date,category,name, e.g. 2027-02-06,workday,Spring Festival make-up workday; the category is holiday (statutory holiday) or workday (make-up workday). If a year in the file already has entered days, you are asked before they are replaced as a whole.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="363" />
+      <location filename="../../desktop/views/calendar/window.py" line="364" />
       <source>工作日历全市统一:只有市级管理员可以录入、删除或导入节假日安排</source>
       <translation>The working calendar is one for the whole city: only the city administrator can enter, remove or import holidays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="373" />
+      <location filename="../../desktop/views/calendar/window.py" line="374" />
       <source>%1 年:%2。</source>
       <translation>%1: %2.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="375" />
+      <location filename="../../desktop/views/calendar/window.py" line="376" />
       <source>%1 年:%2。请用“录入全年安排…”逐行录入该年全部法定节假日和调休上班日,或“导入 CSV…”;全年录入后可逐日增删(“录入一天…”在此之前只录入广西地方节假日)。</source>
       <translation>%1: %2. Enter all of the year's statutory holidays and make-up workdays with “Enter whole year…” or “Import CSV…”; then days can be added or removed one by one (until then “Add a day…” takes Guangxi regional days only).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="378" />
+      <location filename="../../desktop/views/calendar/window.py" line="379" />
       <source>%1 年:%2。请市级管理员录入该年全部安排。</source>
       <translation>%1: %2. Please ask the city administrator to enter the year's whole schedule.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="381" />
+      <location filename="../../desktop/views/calendar/window.py" line="382" />
       <source>另有广西地方节假日 %3 天。</source>
       <translation> Plus %3 Guangxi regional day(s).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="388" />
+      <location filename="../../desktop/views/calendar/window.py" line="389" />
       <source>正在保存并重算期限,完成后再关闭</source>
       <translation>Saving and recounting deadlines; close once it is done</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="443" />
+      <location filename="../../desktop/views/calendar/window.py" line="444" />
       <source>已录入 %1 年全年安排 %2 天。</source>
       <translation>Entered the whole schedule of %1: %2 days.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="451" />
+      <location filename="../../desktop/views/calendar/window.py" line="452" />
       <source>已录入 %1 %2。</source>
       <translation>Entered %1 (%2).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="457" />
+      <location filename="../../desktop/views/calendar/window.py" line="458" />
       <source>删除 %1?该日将按国务院的安排(或该年录入的全年安排)计算,期限随之重算。</source>
       <translation>Remove %1? The day will count as the State Council's schedule (or the year entered here) says, and deadlines are recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="459" />
+      <location filename="../../desktop/views/calendar/window.py" line="460" />
       <source>删除 %1?该日将按平常的周一至周五计算,未办结期限随之重算。</source>
       <translation>Remove %1? The day will count as usual by the Monday-to-Friday week, and open deadlines will be recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="460" />
+      <location filename="../../desktop/views/calendar/window.py" line="461" />
       <source>删除日期</source>
       <translation>Remove day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="463" />
+      <location filename="../../desktop/views/calendar/window.py" line="464" />
       <source>已删除 %1。</source>
       <translation>Removed %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="477" />
+      <location filename="../../desktop/views/calendar/window.py" line="478" />
       <source>%1 年已录入 %2 天</source>
       <translation>%2 days already entered for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="479" />
+      <location filename="../../desktop/views/calendar/window.py" line="480" />
       <source>替换已录入的安排</source>
       <translation>Replace the entered days</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="480" />
+      <location filename="../../desktop/views/calendar/window.py" line="481" />
       <source>%1。导入将整体替换这些年份已录入的全部日期,替换?</source>
       <translation>%1. The import replaces every day entered for these years. Replace them?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="483" />
+      <location filename="../../desktop/views/calendar/window.py" line="484" />
       <source>未导入:已录入的安排保持不变。</source>
       <translation>Not imported: the entered days are unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="488" />
+      <location filename="../../desktop/views/calendar/window.py" line="489" />
       <source>已导入 %1 年节假日安排 %2 天(替换原有录入 %3 天)。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1 (replacing %3 days entered before).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="489" />
+      <location filename="../../desktop/views/calendar/window.py" line="490" />
       <source>已导入 %1 年节假日安排 %2 天。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="497" />
+      <location filename="../../desktop/views/calendar/window.py" line="498" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="504" />
+      <location filename="../../desktop/views/calendar/window.py" line="505" />
       <source>重算了 %1 项未办结案件的期限。</source>
       <translation> Recounted the deadlines of %1 open cases.</translation>
     </message>
@@ -1645,32 +1645,32 @@
   <context>
     <name>DayForm</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="141" />
+      <location filename="../../desktop/views/calendar/window.py" line="142" />
       <source>录入一天</source>
       <translation>Enter a day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="144" />
+      <location filename="../../desktop/views/calendar/window.py" line="145" />
       <source>如:春节、壮族三月三</source>
       <translation>e.g. Spring Festival, Sanyuesan</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="145" />
+      <location filename="../../desktop/views/calendar/window.py" line="146" />
       <source>广西地方节假日(国务院安排之外,如壮族三月三)</source>
       <translation>Guangxi regional day (outside the State Council's schedule, such as Sanyuesan)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="149" />
+      <location filename="../../desktop/views/calendar/window.py" line="150" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="150" />
+      <location filename="../../desktop/views/calendar/window.py" line="151" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="151" />
+      <location filename="../../desktop/views/calendar/window.py" line="152" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
@@ -2929,42 +2929,42 @@
       <translation>Requests by category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="160" />
-      <source>持续时间长、解决难度大的问题</source>
-      <translation>Long-running, hard-to-solve problems</translation>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="161" />
+      <source>持续时间长、解决难度大的问题(本期受理的诉求中)</source>
+      <translation>Long-running, hard-to-solve problems (of the requests received in the period)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="163" />
-      <source>点击一类问题,查看计入的诉求</source>
-      <translation>Click a kind of problem to see the requests counted</translation>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="164" />
+      <source>点击一类问题,查看计入的诉求。只计本期受理的诉求:久拖未决是其中受理超过 {0} 天仍未办结的,看更早受理的请选更长的期间</source>
+      <translation>Click a kind of problem to see the requests counted. Only requests received in the period count: long unresolved are those of them still open {0} days after they were received; for those received earlier, choose a longer period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="167" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="169" />
       <source>期间</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="169" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="171" />
       <source>统计单位</source>
       <translation>Unit of time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="187" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="189" />
       <source>统计中…</source>
       <translation>Counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="215" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="217" />
       <source>这段时间没有受理诉求</source>
       <translation>No requests received in this period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="219" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="221" />
       <source>{0}:受理 {1} 件,涉及网格 {2} 个</source>
       <translation>{0}: {1} requests received in {2} grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="250" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="252" />
       <source>已在地图上为 {0} 个网格着色(颜色越深诉求越多)</source>
       <translation>Coloured {0} grids on the map (darker means more requests)</translation>
     </message>
@@ -5979,75 +5979,75 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>YearForm</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="178" />
+      <location filename="../../desktop/views/calendar/window.py" line="179" />
       <source>录入 %1 年全年安排</source>
       <translation>Enter the whole schedule of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="179" />
+      <location filename="../../desktop/views/calendar/window.py" line="180" />
       <source>逐行录入该年的全部法定节假日和调休上班日(不必录入平常的周末)。保存时一次录入;有误的行将逐一列出,不作任何修改。</source>
       <translation>Enter all of the year's statutory holidays and make-up workdays, one per row (ordinary weekends need no entry). Everything is saved at once; rows in error are listed one by one and nothing is changed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="183" />
-      <location filename="../../desktop/views/calendar/window.py" line="254" />
+      <location filename="../../desktop/views/calendar/window.py" line="184" />
+      <location filename="../../desktop/views/calendar/window.py" line="255" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="183" />
-      <location filename="../../desktop/views/calendar/window.py" line="254" />
+      <location filename="../../desktop/views/calendar/window.py" line="184" />
+      <location filename="../../desktop/views/calendar/window.py" line="255" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="183" />
-      <location filename="../../desktop/views/calendar/window.py" line="255" />
+      <location filename="../../desktop/views/calendar/window.py" line="184" />
+      <location filename="../../desktop/views/calendar/window.py" line="256" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="188" />
+      <location filename="../../desktop/views/calendar/window.py" line="189" />
       <source>全年安排</source>
       <translation>The year's schedule</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="190" />
+      <location filename="../../desktop/views/calendar/window.py" line="191" />
       <source>添加一行</source>
       <translation>Add a row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="191" />
+      <location filename="../../desktop/views/calendar/window.py" line="192" />
       <source>新行为上一行的次日,类别和名称相同,便于录入连续的假日</source>
       <translation>A new row is the day after the previous one, with the same category and name, to enter consecutive holidays quickly</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="196" />
+      <location filename="../../desktop/views/calendar/window.py" line="197" />
       <source>保存全年安排</source>
       <translation>Save the whole year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="197" />
+      <location filename="../../desktop/views/calendar/window.py" line="198" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="223" />
+      <location filename="../../desktop/views/calendar/window.py" line="224" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="228" />
+      <location filename="../../desktop/views/calendar/window.py" line="229" />
       <source>如:春节</source>
       <translation>e.g. Spring Festival</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="257" />
+      <location filename="../../desktop/views/calendar/window.py" line="258" />
       <source>第 %1 行%2</source>
       <translation>Row %1 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="273" />
+      <location filename="../../desktop/views/calendar/window.py" line="274" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
@@ -6107,22 +6107,22 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>dialogs</name>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="38" />
+      <location filename="../../desktop/views/dialogs.py" line="51" />
       <source>…另有 %1 处,见“详细信息”</source>
       <translation>… %1 more, see “Show Details”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="89" />
+      <location filename="../../desktop/views/dialogs.py" line="102" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="100" />
+      <location filename="../../desktop/views/dialogs.py" line="114" />
       <source>程序出错,本次操作未完成:%1</source>
       <translation>The program failed; this was not done: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="103" />
+      <location filename="../../desktop/views/dialogs.py" line="117" />
       <source>这不是您的操作有误。详细情况已记入日志文件 %1,请把它交给负责维护本机的同事。</source>
       <translation>This is not a mistake of yours. The details are in the log file %1: please pass it to whoever looks after this computer.</translation>
     </message>

@@ -157,10 +157,12 @@ class HotspotsPanel(QDialog):
         self.trend = _plot(self.tr("各类诉求趋势(前五类)"))
         self.trend.addLegend(offset=(10, 10))
         self.categories = _plot(self.tr("诉求数量(按类别)"))
-        self.hard = _plot(self.tr("持续时间长、解决难度大的问题"))
+        # Of the requests received in the period, as every figure here: 久拖未决 of a month still running is few.
+        self.hard = _plot(self.tr("持续时间长、解决难度大的问题(本期受理的诉求中)"))
         for bars in (self.categories, self.hard):
             bars.showGrid(x=True, y=False, alpha=0.25)  # the counts run along the bottom
-        self.hard.setToolTip(self.tr("点击一类问题,查看计入的诉求"))
+        self.hard.setToolTip(self.tr("点击一类问题,查看计入的诉求。只计本期受理的诉求:久拖未决是其中受理超过 {0} 天仍未办结的,"
+                                     "看更早受理的请选更长的期间").format(hotspots.LONG_OPEN_DAYS))
         self.hard.scene().sigMouseClicked.connect(lambda event: self.open_hard_cases_at(event.scenePos()))
         self.status = QLabel()
         # What a screen reader says for the period (its caption) and the unit (which has none).
