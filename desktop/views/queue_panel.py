@@ -264,21 +264,23 @@ class QueuePanel(Retranslating, QWidget):
         searched = self.model.filter.text
         nothing = not self.model.counting and self.model.rowCount() == 0
         if not (nothing and searched == self._left_out_for):
-            self.left_out.hide()
-            self._left_out_for = ""
+            self._forget_left_out()
         if nothing and CASE_NUMBER.fullmatch(searched):
             # A caller quoting the number of a case closed or merged: found nothing, without a word why.
             self.model.tasks.submit(state_of_readable, self.model.db, self.model.actor, searched,
                                     on_done=lambda state: self._show_left_out(searched, state),
                                     on_error=logged_only)  # only a hint: the count stands as it is
 
+    def _forget_left_out(self) -> None:
+        self.left_out.hide()
+        self._left_out_for = ""
+
     def _show_left_out(self, number: str, state: CaseState | None) -> None:
         """Say that the case searched for is there, and in what state, while the empty result still shows."""
         if self.model.filter.text != number or self.model.rowCount() or self.model.counting:
             return  # searched again, or refreshed meanwhile: that answers for itself
         if state is None:  # gone meanwhile (or never readable): nothing to say
-            self.left_out.hide()
-            self._left_out_for = ""
+            self._forget_left_out()
             return
         self.left_out.setText(self.tr("案件 %1 为“%2”,不符合当前的筛选条件或所选地区;可选“全部状态”或上级地区后再查找")
                               .replace("%1", number).replace("%2", label(state)))

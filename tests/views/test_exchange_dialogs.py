@@ -168,12 +168,19 @@ class _LaterRunner:
             self.jobs.pop(0)()
 
 
-def test_an_import_waiting_for_a_thread_is_not_started_twice_and_its_cancel_holds(qtbot, window, tmp_path):
+def _import_held(qtbot, window, tmp_path):
+    """An import dialog, shown, whose import of three requests was started and waits for a thread (run())."""
     path = _requests(tmp_path, [_request(n) for n in range(3)])
     dialog = _open(qtbot, import_dialog.open_import_dialog, window)
+    dialog.show()
     later = dialog.task.tasks = _LaterRunner()
     dialog.path.setText(str(path))
     dialog.import_button.click()
+    return dialog, later
+
+
+def test_an_import_waiting_for_a_thread_is_not_started_twice_and_its_cancel_holds(qtbot, window, tmp_path):
+    dialog, later = _import_held(qtbot, window, tmp_path)
     # A second click would import the same file again beside the first (refused as a conflict).
     assert not dialog.import_button.isEnabled() and dialog.cancel_button.isEnabled()
     dialog.cancel_button.click()
@@ -184,12 +191,7 @@ def test_an_import_waiting_for_a_thread_is_not_started_twice_and_its_cancel_hold
 
 def test_an_import_closed_while_it_runs_asks_and_stopped_imports_nothing(qtbot, window, tmp_path, monkeypatch):
     """关闭, Esc or × while it ran hid the dialog and the import went on unseen: kept, with nobody told."""
-    path = _requests(tmp_path, [_request(n) for n in range(3)])
-    dialog = _open(qtbot, import_dialog.open_import_dialog, window)
-    dialog.show()
-    later = dialog.task.tasks = _LaterRunner()
-    dialog.path.setText(str(path))
-    dialog.import_button.click()
+    dialog, later = _import_held(qtbot, window, tmp_path)
     answers = iter([False, True])
     asked = []
     monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: asked.append(text) or next(answers))
@@ -206,12 +208,7 @@ def test_an_import_closed_while_it_runs_asks_and_stopped_imports_nothing(qtbot, 
 
 def test_an_import_finished_while_the_question_to_stop_it_was_up_stays_in_sight(qtbot, window, tmp_path, monkeypatch):
     """Yes came after the import was done: the window closed over its result, as if nothing had been imported."""
-    path = _requests(tmp_path, [_request(n) for n in range(3)])
-    dialog = _open(qtbot, import_dialog.open_import_dialog, window)
-    dialog.show()
-    later = dialog.task.tasks = _LaterRunner()
-    dialog.path.setText(str(path))
-    dialog.import_button.click()
+    dialog, later = _import_held(qtbot, window, tmp_path)
     monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: later.run() or True)
     dialog.close_button.click()
     assert dialog.isVisible() and _cases(window.db) == 3 and dialog.status.text().startswith("已导入 3 件")
