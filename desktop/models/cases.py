@@ -165,6 +165,10 @@ class Assignment(Versioned, Timestamped, Base):
         # A case's leads (the current round, the department answerable for a callback) without
         # reading assignment rows.
         Index("ix_assignments_case_lead", "case_id", "role", "state", "department_id"),
+        # The leads not signed for yet, a few at any time: the queue's 只看超期 finds a missed sign-for here.
+        Index("ix_assignments_lead_unsigned", "sign_due_at", "case_id",
+              sqlite_where=text("role = 'lead' AND state = 'dispatched'"),
+              postgresql_where=text("role = 'lead' AND state = 'dispatched'")),
     )
 
 

@@ -18,7 +18,7 @@ from ..db import Database
 from ..models import OPEN_CASE_STATES, Case, Grid, Place, utcnow
 from ..models.enums import GridKind, GridStatus, PlaceLevel
 from .places import get_place
-from .queue import visible_condition
+from .queue import overdue_condition, visible_condition
 from .security import Actor
 
 # Case columns that hold the id of each level's place (the indexed subtree filters).
@@ -106,13 +106,15 @@ def map_data(db: Database, actor: Actor, code: str, *, now: datetime | None = No
             .order_by(Place.code))
         boundaries = tuple(MapBoundary(c, name, level, shapely.from_wkb(wkb)) for c, name, level, wkb in boundary_rows)
         grid = aliased(Place)
-        stmt = (select(Case.id, Case.number, Case.title, Case.lon, Case.lat, Case.due_at, grid.code)
+        # Overdue as the queue's 只看超期 has it: the handling deadline, or a sign-for the lead missed.
+        overdue = overdue_condition(now).label("overdue")
+        stmt = (select(Case.id, Case.number, Case.title, Case.lon, Case.lat, overdue, grid.code)
                 .outerjoin(grid, grid.id == Case.grid_id)
                 .where(Case.state.in_(OPEN_CASE_STATES), Case.lon.is_not(None), visible_condition(session, actor))
                 .order_by(Case.due_at.is_(None), Case.due_at).limit(case_limit))
         if area.level in _CASE_PLACE_COLUMN:
             stmt = stmt.where(_CASE_PLACE_COLUMN[area.level] == area.id)
-        cases = tuple(MapCase(i, number, title, lon, lat, due is not None and due < now, grid_code)
-                      for i, number, title, lon, lat, due, grid_code in session.execute(stmt))
+        cases = tuple(MapCase(i, number, title, lon, lat, bool(late), grid_code)
+                      for i, number, title, lon, lat, late, grid_code in session.execute(stmt))
         return MapData(area.code, area.name, grids, boundaries, cases,
                        selected.code if selected.level is PlaceLevel.GRID else None)

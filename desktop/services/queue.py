@@ -8,8 +8,9 @@ so a page of a million-case queue is a LIMIT query of a few milliseconds and no 
 is loaded. Each sort key is followed by columns that an existing index carries after it, so
 that the index also serves the order (see `_ORDER`).
 
-Default order: overdue first, then the nearest deadline — for open cases that is simply
-`due_at` ascending (a passed deadline is the earliest), with cases without a deadline last.
+Default order: overdue first, then the nearest deadline — for open cases that is `due_at`
+ascending (a passed deadline is the earliest), with cases without a deadline last, where a
+sign-for the lead department missed counts in place of `due_at` (`counted_deadline`).
 A liaison's queue counts down, sorts and calls overdue by its department's share instead
 (`OwnShare`): signing, contacting or handling, whichever step is next.
 
@@ -100,7 +101,8 @@ class QueueFilter:
     under: a place code; only cases in its subtree (None: everything the actor may view).
     states: the case states to show; empty means all states. The default is the open ones.
     categories: Art. 12 categories to show; empty means all.
-    overdue_only: open cases whose deadline has passed.
+    overdue_only: open cases whose deadline has passed, or whose lead department let its sign-for
+        deadline pass unsigned (`overdue_condition`): what the countdown shows red.
     supervised_only: cases under a supervision (督办) order.
     awaiting_center: cases waiting on the center itself (AWAITING_CENTER), a co-handler's request
         to decide among them.
@@ -347,8 +349,7 @@ def _filtered(session: Session, actor: Actor, f: QueueFilter, stmt: Select, now:
     if f.categories:
         stmt = stmt.where(Case.category.in_(sorted(f.categories)))
     if f.overdue_only:
-        deadline = own.deadline if own is not None else Case.due_at
-        stmt = stmt.where(_state_condition(frozenset(OPEN_CASE_STATES)), deadline < now)
+        stmt = stmt.where(_state_condition(frozenset(OPEN_CASE_STATES)), overdue_condition(now, own))
     if f.supervised_only:
         # Few cases are ever under a supervision order.
         stmt = stmt.where(rare(Case.supervision.in_([s for s in SupervisionLevel if s is not SupervisionLevel.NONE])))
@@ -367,6 +368,38 @@ def _filtered(session: Session, actor: Actor, f: QueueFilter, stmt: Select, now:
     return stmt
 
 
+def _missed_sign_for(now: datetime):
+    """The unsigned leads whose sign-for deadline has passed (Art. 19), through their partial index:
+    a few rows however large the queue."""
+    return select(Assignment.case_id).where(
+        Assignment.role == AssignmentRole.LEAD, Assignment.state == AssignmentState.DISPATCHED,
+        Assignment.sign_due_at < now)
+
+
+def overdue_condition(now: datetime, own: OwnShare | None = None):
+    """Overdue by the deadline the queue's countdown shows red (the caller keeps to open cases).
+
+    A liaison's: its own share's next one (`OwnShare`). Anyone else's: the case's handling
+    deadline, or the sign-for its lead department let pass unsigned (Art. 19 — the countdown
+    shows "签收 超期" while the handling deadline may be days away).
+    """
+    if own is not None:
+        return own.deadline < now
+    return or_(Case.due_at < now, Case.id.in_(_missed_sign_for(now)))
+
+
+def counted_deadline(now: datetime):
+    """The deadline the countdown of a case counts (not a liaison's): the sign-for its lead missed
+    where it came first, else the handling deadline. The deadline order sorts by it, so that a
+    missed sign-for rises with the overdue cases; the sign-for is looked up only for a case
+    waiting for one (CASE evaluates its branches lazily on both backends)."""
+    missed = (select(Assignment.sign_due_at)
+              .where(Assignment.case_id == Case.id, Assignment.role == AssignmentRole.LEAD,
+                     Assignment.state == AssignmentState.DISPATCHED, Assignment.sign_due_at < now)
+              .order_by(Assignment.sign_due_at).limit(1).scalar_subquery())
+    return case((and_(Case.state == CaseState.DISPATCHED, missed < Case.due_at), missed), else_=Case.due_at)
+
+
 def _text_condition(session: Session, text: str):
     """A whole case number finds its case through the unique index; anything else is a substring."""
     if session.scalar(select(Case.id).where(Case.number == text)) is not None:
@@ -381,15 +414,19 @@ def count(db: Database, actor: Actor, f: QueueFilter, *, now: datetime | None = 
         return session.scalar(_filtered(session, actor, f, select(func.count()).select_from(Case), now or utcnow(), own))
 
 
-def _order_by(f: QueueFilter, own: OwnShare | None = None) -> list:
+def _order_by(f: QueueFilter, now: datetime, own: OwnShare | None = None) -> list:
     order = []
     for column in (*_ORDER[f.sort], Case.id):
         if column is Case.due_at:
-            # Sorted by deadline, undated cases come last either way (an index on due_at still
-            # serves that on both backends); as a tie-breaker a missing deadline counts as the
-            # smallest, which is the order of the state index. A liaison's queue is ordered by the
-            # deadline its countdown shows (its department's share's): its department's cases, no index.
-            deadline = own.deadline if own is not None else column
+            # Sorted by deadline, undated cases come last either way; as a tie-breaker a missing
+            # deadline counts as the smallest, which is the order of the state index. The deadline
+            # order is by the deadline the countdown shows: a liaison's, its department's share's;
+            # anyone else's, a missed sign-for's or the case's (`counted_deadline`). The tie-breaker
+            # keeps to the index on due_at.
+            if own is not None:
+                deadline = own.deadline
+            else:
+                deadline = counted_deadline(now) if f.sort is SortKey.DEADLINE else column
             term = deadline.desc() if f.descending else deadline.asc()
             last = f.sort is SortKey.DEADLINE or f.descending
             term = term.nulls_last() if last else term.nulls_first()
@@ -404,10 +441,10 @@ def filtered_select(session: Session, actor: Actor, f: QueueFilter, stmt: Select
     """`stmt` (a select over `cases`) limited to the filter and in the queue's order, for exports:
     only the cases of the places where the actor may also export (Permission.EXCHANGE). A user who
     views two places but exports for one exports that one's cases (Art. 15)."""
-    own = OwnShare.of(actor)
-    stmt = _filtered(session, actor, f, stmt, now or utcnow(), own).where(
+    own, now = OwnShare.of(actor), now or utcnow()
+    stmt = _filtered(session, actor, f, stmt, now, own).where(
         granted_condition(session, actor, Permission.EXCHANGE))
-    return stmt.order_by(*_order_by(f, own))
+    return stmt.order_by(*_order_by(f, now, own))
 
 
 
@@ -437,7 +474,7 @@ def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
     with db.session() as session:
         inner = OwnShare.of(actor)
         ids = _filtered(session, actor, f, select(Case.id), now, inner)
-        window = ids.order_by(*_order_by(f, inner)).offset(offset).limit(limit).subquery()
+        window = ids.order_by(*_order_by(f, now, inner)).offset(offset).limit(limit).subquery()
         own = OwnShare.of(actor, outer=True)  # the outer statement's own join
         stmt = (
             select(*columns)
@@ -447,7 +484,7 @@ def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
             .join(township, township.id == Case.township_id)
         )
         stmt = own.joined(stmt, actor) if own is not None else stmt
-        stmt = stmt.order_by(*_order_by(f, own))
+        stmt = stmt.order_by(*_order_by(f, now, own))
         if own is not None:  # a liaison's countdown: its own share's
             stmt = stmt.add_columns(own.share.state, own.due, own.step)
         rows = session.execute(stmt).all()
@@ -463,7 +500,7 @@ def summary(db: Database, actor: Actor, under: str | None = None, *, now: dateti
     with db.session() as session:
         stmt = select(
             func.count().filter(is_open),
-            func.count().filter(and_(is_open, (own.deadline if own is not None else Case.due_at) < now)),
+            func.count().filter(and_(is_open, overdue_condition(now, own))),
             func.count().filter(Case.received_at >= midnight),
         ).select_from(Case)
         stmt = _filtered(session, actor, QueueFilter(under=under, states=frozenset()), stmt, now, own)

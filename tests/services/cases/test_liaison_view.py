@@ -344,23 +344,30 @@ def test_a_liaisons_queue_rises_falls_and_counts_overdue_by_its_own_shares_deadl
     late_to_sign = sign_due + timedelta(hours=1)
     assert late_to_sign < handle_due  # the case itself is not overdue yet
 
-    rows = queue.page(world.db, world.police, QueueFilter(), 0, 10, now=late_to_sign)
-    assert [r.number for r in rows] == [unsigned.number, signed.number]  # the case order is the other way
-    assert [r.number for r in queue.page(world.db, world.operator, QueueFilter(), 0, 10)
-            if r.number in (signed.number, unsigned.number)] == [signed.number, unsigned.number]
+    in_time = sign_due - timedelta(hours=1)
+
+    def order(who, now):
+        return [r.number for r in queue.page(world.db, who, QueueFilter(), 0, 10, now=now)
+                if r.number in (signed.number, unsigned.number)]
+
+    assert order(world.police, in_time) == [unsigned.number, signed.number]
+    assert order(world.operator, in_time) == [signed.number, unsigned.number]  # the case order is the other way
+    # Once the sign-for is missed, the center's queue raises the case too (its countdown: 签收 超期).
+    assert order(world.police, late_to_sign) == order(world.operator, late_to_sign) == [unsigned.number, signed.number]
     overdue = QueueFilter(overdue_only=True)
     assert [r.number for r in queue.page(world.db, world.police, overdue, 0, 10, now=late_to_sign)] == [unsigned.number]
     assert queue.count(world.db, world.police, overdue, now=late_to_sign) == 1
     assert queue.summary(world.db, world.police, now=late_to_sign).overdue == 1
-    assert queue.summary(world.db, world.operator, now=late_to_sign).overdue == 0
+    # The center counts it too, by the sign-for its lead missed (its countdown: 签收 超期), not by the case's deadline.
+    assert queue.summary(world.db, world.operator, now=late_to_sign).overdue == 1
     descending = [r.number for r in queue.page(world.db, world.police, QueueFilter(descending=True), 0, 10)]
     assert descending == [signed.number, unsigned.number]
     # An operator who belongs to the department too watches the whole township by the cases' deadlines.
     member = replace(world.operator, department_id=world.departments["police"])
-    rows = [r for r in queue.page(world.db, member, QueueFilter(), 0, 10, now=late_to_sign)
+    rows = [r for r in queue.page(world.db, member, QueueFilter(), 0, 10, now=in_time)
             if r.number in (signed.number, unsigned.number)]
     assert [(r.number, r.own_state) for r in rows] == [(signed.number, None), (unsigned.number, None)]
-    assert queue.summary(world.db, member, now=late_to_sign).overdue == 0
+    assert queue.summary(world.db, member, now=late_to_sign) == queue.summary(world.db, world.operator, now=late_to_sign)
 
 
 @pytest.mark.law("Art. 20")

@@ -284,6 +284,50 @@ def test_the_queue_row_carries_the_leads_sign_for_deadline_until_it_signs(world)
     assert row().lead_sign_due_at is None and row().lead_department == "派出所"
 
 
+@pytest.mark.law("Art. 19")
+def test_a_sign_for_the_lead_let_pass_counts_as_overdue_as_its_countdown_shows_it(world):
+    """只看超期, the status bar's 超期 and the map's red marks hold a case whose lead department let its
+    sign-for deadline pass unsigned (Art. 19), though its handling deadline is days away; once
+    signed, they do not. The deadline order puts it with the overdue cases, as its countdown has it."""
+    from desktop.services import queue
+    from desktop.services.map_data import map_data
+
+    case = dispatched(world, now=TUESDAY)
+    share = assignments(world, case.id)[AssignmentRole.LEAD]
+    missed = share.sign_due_at + timedelta(minutes=1)
+    assert case.due_at > missed + timedelta(days=1)
+    overdue = queue.QueueFilter(under=TOWNSHIP, overdue_only=True)
+
+    def counted(now):
+        ids = [row.id for row in queue.page(world.db, world.operator, overdue, 0, 50, now=now)]
+        assert queue.count(world.db, world.operator, overdue, now=now) == len(ids)
+        on_map = [mark.id for mark in map_data(world.db, world.operator, TOWNSHIP, now=now).cases if mark.overdue]
+        assert on_map == ids
+        return ids, queue.summary(world.db, world.operator, TOWNSHIP, now=now).overdue
+
+    assert counted(share.sign_due_at - timedelta(minutes=1)) == ([], 0)
+    assert counted(missed) == ([case.id], 1)
+
+    # It rises in the deadline order above a signed case whose handling deadline comes sooner.
+    sooner = dispatched(world, now=TUESDAY - timedelta(days=1))
+    sooner_share = assignments(world, sooner.id)[AssignmentRole.LEAD]
+    department.sign_for(world.db, world.police, assignment_id=sooner_share.id, expected_version=sooner.version,
+                        now=TUESDAY)
+    assert missed < sooner.due_at < case.due_at
+
+    def order(now, **kw):
+        f = queue.QueueFilter(under=TOWNSHIP, **kw)
+        return [row.id for row in queue.page(world.db, world.operator, f, 0, 50, now=now)
+                if row.id in (case.id, sooner.id)]
+
+    assert order(share.sign_due_at - timedelta(minutes=1)) == [sooner.id, case.id]
+    assert order(missed) == [case.id, sooner.id]
+    assert order(missed, descending=True) == [sooner.id, case.id]
+    department.sign_for(world.db, world.police, assignment_id=share.id, expected_version=case.version, now=missed)
+    assert counted(missed) == ([], 0)
+    assert order(missed) == [sooner.id, case.id]
+
+
 @pytest.mark.law("Art. 15")
 def test_undoing_a_merge_needs_the_intake_right_in_both_townships_as_merging_does(world):
     from case_world import OTHER_TOWNSHIP
