@@ -559,6 +559,13 @@ def year_to_enter(today: date) -> int:
     return next((y for y in (today.year, today.year + 1) if not published_year(y)), today.year)
 
 
+def _last_counted_year(moment: datetime) -> int:
+    """The year of the last day counted up to `moment`, a time stored in UTC: 2027-01-01 04:59 in
+    Beijing (a paused clock gives back its time to the minute) counts a day of 2027, though it is
+    2026-12-31 in UTC; a deadline at 24:00 of 31 December (2027-01-01 00:00) counts none."""
+    return (moment.astimezone(BEIJING) - timedelta(microseconds=1)).year
+
+
 def unknown_years_of_open_deadlines(db: Database) -> tuple[int, ...]:
     """Years that open deadlines run through whose holidays are neither published nor entered:
     the shares' (from dispatch), open supervision orders' (from issue), pending callbacks' and final
@@ -568,10 +575,14 @@ def unknown_years_of_open_deadlines(db: Database) -> tuple[int, ...]:
     counts_days = and_(Case.urgent.is_(False), or_(Case.matter_item_id.is_(None),
                                                    MatterItem.complexity != MatterComplexity.URGENT))
     with db.session() as session:
-        spans = [session.execute(select(func.min(Assignment.dispatched_at), func.max(Assignment.due_at))
-                                 .join(Case, Case.id == Assignment.case_id)
-                                 .outerjoin(MatterItem, MatterItem.id == Case.matter_item_id)
-                                 .where(Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES), counts_days)).one(),
+        # A share of an item limited in hours still signs for within a working day: its sign-for can
+        # come after its handling deadline.
+        first, due, sign_due = session.execute(
+            select(func.min(Assignment.dispatched_at), func.max(Assignment.due_at), func.max(Assignment.sign_due_at))
+            .join(Case, Case.id == Assignment.case_id)
+            .outerjoin(MatterItem, MatterItem.id == Case.matter_item_id)
+            .where(Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES), counts_days)).one()
+        spans = [(first, max(d for d in (due, sign_due) if d is not None) if first is not None else None),
                  # A held case's callback is due so many calendar days on (Art. 19(2)): no holiday moves it.
                  session.execute(select(func.min(Callback.due_at), func.max(Callback.due_at))
                                  .join(Case, Case.id == Callback.case_id)
@@ -581,7 +592,8 @@ def unknown_years_of_open_deadlines(db: Database) -> tuple[int, ...]:
                                         EmergencyStep.done_at.is_(None))).one(),
                  session.execute(select(func.min(SupervisionOrder.issued_at), func.max(SupervisionOrder.due_at))
                                  .where(SupervisionOrder.closed_at.is_(None))).one()]
-        years = {year for first, last in spans if first is not None for year in range(first.year, last.year + 1)}
+        years = {year for first, last in spans if first is not None
+                 for year in range(first.astimezone(BEIJING).year, _last_counted_year(last) + 1)}
         calendar = WorkCalendar.load(session)
         return tuple(sorted(y for y in years if not calendar.year_known(y)))
 

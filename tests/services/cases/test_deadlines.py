@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.errors import ValidationFailed
-from desktop.models import Assignment, AuditEntry, Callback, Case, CaseEvent, Extension, Objection
+from desktop.models import Assignment, AuditEntry, Callback, Case, CaseEvent, Extension, MatterItem, Objection
 from desktop.models.enums import AssignmentRole, AssignmentState, CaseState, DayKind, MatterCategory, TimeLimitUnit
 from desktop.services import calendar_admin
 from desktop.services.cases import case_rules, department, dispatch, review
@@ -89,6 +89,30 @@ def test_an_urgent_case_running_into_an_unknown_year_raises_no_warning(world):
 
     unlisted = dispatch_at(world, at(2026, 12, 30), category=MatterCategory.DISPUTE)  # under no matter item
     assert lead_of(world, unlisted.id).due_at == at(2027, 1, 7, 0)  # five working days, Monday–Friday in 2027
+    assert calendar_admin.unknown_years_of_open_deadlines(world.db) == (2027,)
+
+
+def test_the_year_a_deadline_runs_into_is_read_in_beijing_time(world):
+    """Deadlines are stored in UTC. One at 24:00 of 31 December counts no day of the next year; one
+    a paused clock gave back to 04:59 of 1 January counts that day (2026-12-31 in UTC), and one of
+    an item limited in hours still signs for within a working day, which can be the later one."""
+    case = dispatch_at(world, at(2026, 12, 24))  # 5 working days: 25, 28–31 Dec → 24:00 of the 31st
+    assert lead_of(world, case.id).due_at == at(2027, 1, 1, 0)
+    assert calendar_admin.unknown_years_of_open_deadlines(world.db) == ()
+    with world.db.session() as s:  # as an objection decided with the clock paused leaves it
+        s.get(Assignment, lead_of(world, case.id).id).due_at = at(2027, 1, 1, 4) + timedelta(minutes=59)
+        s.commit()
+    assert calendar_admin.unknown_years_of_open_deadlines(world.db) == (2027,)
+
+
+def test_a_sign_for_after_the_handling_deadline_runs_into_its_own_year(world):
+    with world.db.session() as s:
+        item = s.get(MatterItem, world.items["dispute"])
+        item.time_limit, item.time_limit_unit = 8, TimeLimitUnit.HOURS
+        s.commit()
+    case = dispatch_at(world, at(2026, 12, 31, 15))
+    lead = lead_of(world, case.id)
+    assert lead.due_at == at(2026, 12, 31, 23) and lead.sign_due_at == at(2027, 1, 2, 0)  # 24:00 of 1 Jan
     assert calendar_admin.unknown_years_of_open_deadlines(world.db) == (2027,)
 
 
