@@ -132,6 +132,27 @@ class EnterResult:
     days: int  # days entered (or, by remove_day, removed)
     recomputed: int  # open assignments whose deadlines moved
     replaced: int = 0  # days entered earlier that enter_days replaced
+    incomplete: tuple[str, ...] = ()  # per year entered: the fixed days off it lacks (`lacking_fixed_days_off`)
+
+
+# The days off that 《全国年节及纪念日放假办法》 fixes by date, in every year's schedule: 元旦, 劳动节, 国庆节.
+_FIXED_DAYS_OFF = ((1, 1, "元旦"), (5, 1, "劳动节"), (5, 2, "劳动节"), (10, 1, "国庆节"), (10, 2, "国庆节"),
+                   (10, 3, "国庆节"))
+
+
+def lacking_fixed_days_off(entries: list[DayEntry]) -> tuple[str, ...]:
+    """For each year of `entries`' schedules, the days off fixed by date that fall on a weekday and are
+    not among its holidays, as a warning: a stray line of another year (2028-01-01 among 2027's) or a
+    typed year (2072) makes that year count as entered, and its other holidays as working days."""
+    holidays = {entry.day for entry in entries if entry.kind is DayKind.HOLIDAY}
+    warnings = []
+    for year in sorted({entry.schedule for entry in entries if not entry.regional}):
+        lacking = [f"{day}({name})" for month, number, name in _FIXED_DAYS_OFF
+                   if (day := date(year, month, number)).weekday() < 5 and day not in holidays]
+        if lacking:
+            warnings.append(f"{year} 年的安排中没有法定节假日 {'、'.join(lacking)};一年的安排应整体录入,未录入的"
+                            f"节假日按工作日计算期限。如是误录,请删除该年录入的日期后重新导入")
+    return tuple(warnings)
 
 
 class YearStatus(LabelledEnum):
@@ -318,7 +339,7 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: 
                          + "".join(f"(含 {year} 年 12 月 {n} 天)" for year, n in sorted(earlier.items()))
                          + (f"(替换原有录入 {replaced} 天)" if replaced else ""),
                          days=len(entries), replaced=replaced)
-        return EnterResult(years, len(entries), moved, replaced)
+        return EnterResult(years, len(entries), moved, replaced, lacking_fixed_days_off(entries))
 
 
 def add_day(db: Database, actor: Actor, entry: DayEntry) -> EnterResult:

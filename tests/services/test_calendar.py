@@ -29,6 +29,19 @@ def test_csv_in_utf8_with_bom_or_gbk():
                                                        (date(2027, 2, 8), DayKind.HOLIDAY)]
 
 
+def test_a_year_entered_without_its_fixed_days_off_is_said_to_lack_them(db, system, tmp_path):
+    """A stray line of 2028 among 2027's days enters 2028 with one day: its other holidays would count
+    as working days unseen. The days off fixed by date (元旦, 劳动节, 国庆节) that fall on a weekday are
+    named; a weekend one, off anyway, is not."""
+    path = tmp_path / "2027.csv"
+    path.write_text("2027-01-01,holiday,元旦\n2027-10-01,holiday,国庆节\n2028-01-03,holiday,元旦\n", encoding="utf-8")
+    result = calendar_admin.import_csv(db, system, path)
+    assert result.years == (2027, 2028)  # entered as asked: the file is the admin's to correct
+    assert result.incomplete == (
+        "2028 年的安排中没有法定节假日 2028-05-01(劳动节)、2028-05-02(劳动节)、2028-10-02(国庆节)、"
+        "2028-10-03(国庆节);一年的安排应整体录入,未录入的节假日按工作日计算期限。如是误录,请删除该年录入的日期后重新导入",)
+
+
 def test_bad_rows_are_each_named():
     with pytest.raises(ValidationFailed) as err:
         calendar_admin.parse_csv(b"2027-13-01,holiday,x\n2027-01-02,day off,x\n2027-01-03\n")
@@ -256,6 +269,7 @@ def test_calendar_commands(db, tmp_path):
     out = io.StringIO()
     assert main(["--db", url, "calendar", "import", str(path)], out=out) == 0
     assert "3 天" in out.getvalue()
+    assert out.getvalue().splitlines()[1].startswith("注意:2027 年的安排中没有法定节假日 2027-10-01(国庆节);")
     out = io.StringIO()
     assert main(["--db", url, "calendar", "list", "--year", "2027"], out=out) == 0
     lines = out.getvalue().splitlines()

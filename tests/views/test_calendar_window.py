@@ -217,13 +217,14 @@ def test_a_bad_csv_names_its_rows_and_a_good_one_replaces_the_year(
         "第 4 行 kind:'day off' 应为 holiday/法定节假日 或 workday/调休上班"]
     assert calendar_admin.list_days(desk_db, 2027) == []
 
-    path.write_text("2027-01-01,holiday,元旦\n2027-02-06,调休上班,春节调休\n", encoding="gbk")
+    path.write_text("2027-01-01,holiday,元旦\n2027-02-06,调休上班,春节调休\n2027-10-01,holiday,国庆节\n", encoding="gbk")
     calendar.import_button.click()
     assert not calendar.outcome.problems.isVisibleTo(calendar)
-    assert "已导入 2027 年节假日安排 2 天" in calendar.outcome.text.text()
+    assert "已导入 2027 年节假日安排 3 天" in calendar.outcome.text.text()
     assert calendar.year_box.value() == 2027  # the imported year is shown
     assert [row[:3] for row in cells(calendar)] == [["2027-01-01", "周五", "法定节假日"],
-                                                    ["2027-02-06", "周六", "调休上班"]]
+                                                    ["2027-02-06", "周六", "调休上班"],
+                                                    ["2027-10-01", "周五", "法定节假日"]]
 
 
 def test_importing_a_year_entered_already_asks_before_replacing_it(
@@ -248,6 +249,10 @@ def test_importing_a_year_entered_already_asks_before_replacing_it(
     assert len(asked) == 2 and "已导入 2027 年节假日安排 1 天(替换原有录入 2 天)" in calendar.outcome.text.text()
     assert calendar_admin.list_days(desk_db, 2027) == [DayEntry(date(2027, 5, 3), DayKind.HOLIDAY, "劳动节")]
     assert cells(calendar) == [["2027-05-03", "周一", "法定节假日", "劳动节", "全国"]]
+    # A file with no 元旦 nor 国庆节 is entered as asked, and said to lack them.
+    assert calendar.outcome.problems.isVisible()
+    assert calendar.outcome.problems.toPlainText().startswith(
+        "2027 年的安排中没有法定节假日 2027-01-01(元旦)、2027-10-01(国庆节);")
 
 
 def test_a_published_year_shows_the_state_councils_days_read_only(qtbot, desk_db, tasks, answered, feature_window):
