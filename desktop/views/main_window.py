@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitte
 from ..db import Database
 from ..i18n import LANGUAGES, Translations, actor_name
 from ..services import accounts, queue
-from ..services.security import Actor
+from ..services.security import Actor, Permission
 from ..settings import Settings, UiState
 from ..tasks import logged_only
 from . import dialogs
@@ -120,7 +120,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.bus.changed.connect(self._changed)
         self.live = live_bridge.install(self)  # other desktops' changes onto the bus
         self.queue_model.refresh()
-        place = self.ui_state.last_place or self._home_place()
+        place = self._remembered_place() or self._home_place()
         if place:
             self.select_place(place)
 
@@ -289,6 +289,13 @@ class MainWindow(Retranslating, QMainWindow):
             text = text.replace(f"%{n}", f"{value:,}")
         self.counts_label.setText(text)
 
+    def _remembered_place(self) -> str | None:
+        """The place this user chose last on this computer, while they may still view it. The window's
+        settings are the computer account's, which every user signing in at a duty-room PC shares:
+        a city admin's 海城区 had opened a township admin's desk on a queue they may not read."""
+        username, _, code = self.ui_state.last_place.partition("\t")
+        return code if code and username == self.actor.username and self.actor.can(Permission.VIEW, code) else None
+
     def _home_place(self) -> str | None:
         """Where a user with one scope starts: their township (or grid, county …)."""
         grants = self.actor.scopes()
@@ -327,6 +334,7 @@ class MainWindow(Retranslating, QMainWindow):
         s.main_state = self.saveState()
         s.main_splitter = self.splitter.saveState()
         s.queue_header = self.queue_panel.view.horizontalHeader().saveState()
-        s.last_place = self.tree.current_code() or ""
+        code = self.tree.current_code()
+        s.last_place = f"{self.actor.username}\t{code}" if code else ""
         s.sync()
         super().closeEvent(event)

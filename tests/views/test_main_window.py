@@ -157,6 +157,28 @@ def test_layout_is_remembered(qtbot, desk_db, tasks, system):
     assert again.current_place_code() == GRID
 
 
+def test_each_user_starts_where_they_left_off_on_a_shared_computer(qtbot, desk_db, tasks, system):
+    """The settings are the computer account's: a place another user chose last, or one this user may
+    no longer view, is not where a desk opens (Art. 15); it opens at the user's own township."""
+    from desktop.services import users
+
+    def reopened(actor, choose=None):
+        w = MainWindow(desk_db, actor, tasks)
+        qtbot.addWidget(w)
+        started = w.current_place_code()
+        if choose:
+            w.select_place(choose)
+        w.close()
+        return started
+
+    reopened(system, "450502007000")  # 驿马街道, another district
+    assert reopened(Actor.system("pytest")) == "450502007000"
+    operator = users.login(desk_db, "qg_op", PASSWORD)
+    assert reopened(operator, "450502007000") == "450503103000"  # not the administrator's choice
+    assert reopened(operator, GRID) == "450503103000"  # nor a place out of the operator's reach
+    assert reopened(operator) == GRID
+
+
 def _actions(window) -> dict:
     return {a.text(): a for a in window.findChildren(QAction) if a.text()}
 
