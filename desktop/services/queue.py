@@ -8,9 +8,9 @@ so a page of a million-case queue is a LIMIT query of a few milliseconds and no 
 is loaded. Each sort key is followed by columns that an existing index carries after it, so
 that the index also serves the order (see `_ORDER`).
 
-Default order: overdue first, then the nearest deadline — for open cases that is `due_at`
-ascending (a passed deadline is the earliest), with cases without a deadline last, where a
-sign-for the lead department missed counts in place of `due_at` (`counted_deadline`).
+Default order: the cases whose lead department missed its sign-for first (`_missed_first`), then
+overdue, then the nearest deadline — for open cases that is simply `due_at` ascending (a passed
+deadline is the earliest), with cases without a deadline last.
 A liaison's queue counts down, sorts and calls overdue by its department's share instead
 (`OwnShare`): signing, contacting or handling, whichever step is next.
 
@@ -388,16 +388,12 @@ def overdue_condition(now: datetime, own: OwnShare | None = None):
     return or_(Case.due_at < now, Case.id.in_(_missed_sign_for(now)))
 
 
-def counted_deadline(now: datetime):
-    """The deadline the countdown of a case counts (not a liaison's): the sign-for its lead missed
-    where it came first, else the handling deadline. The deadline order sorts by it, so that a
-    missed sign-for rises with the overdue cases; the sign-for is looked up only for a case
-    waiting for one (CASE evaluates its branches lazily on both backends)."""
-    missed = (select(Assignment.sign_due_at)
-              .where(Assignment.case_id == Case.id, Assignment.role == AssignmentRole.LEAD,
-                     Assignment.state == AssignmentState.DISPATCHED, Assignment.sign_due_at < now)
-              .order_by(Assignment.sign_due_at).limit(1).scalar_subquery())
-    return case((and_(Case.state == CaseState.DISPATCHED, missed < Case.due_at), missed), else_=Case.due_at)
+def _missed_first(f: QueueFilter, own: OwnShare | None) -> bool:
+    """Whether the queue lists the cases whose lead missed its sign-for first: in the default order
+    (overdue first, nearest deadline next), and not a liaison's, which counts its own share's steps.
+    A case no department has taken on is the first the center chases (Art. 19); listed ahead as a
+    block of their own, they leave the rest in the order of an index (`page`)."""
+    return own is None and f.sort is SortKey.DEADLINE and not f.descending
 
 
 def _text_condition(session: Session, text: str):
@@ -414,19 +410,15 @@ def count(db: Database, actor: Actor, f: QueueFilter, *, now: datetime | None = 
         return session.scalar(_filtered(session, actor, f, select(func.count()).select_from(Case), now or utcnow(), own))
 
 
-def _order_by(f: QueueFilter, now: datetime, own: OwnShare | None = None) -> list:
+def _order_by(f: QueueFilter, own: OwnShare | None = None) -> list:
     order = []
     for column in (*_ORDER[f.sort], Case.id):
         if column is Case.due_at:
-            # Sorted by deadline, undated cases come last either way; as a tie-breaker a missing
-            # deadline counts as the smallest, which is the order of the state index. The deadline
-            # order is by the deadline the countdown shows: a liaison's, its department's share's;
-            # anyone else's, a missed sign-for's or the case's (`counted_deadline`). The tie-breaker
-            # keeps to the index on due_at.
-            if own is not None:
-                deadline = own.deadline
-            else:
-                deadline = counted_deadline(now) if f.sort is SortKey.DEADLINE else column
+            # Sorted by deadline, undated cases come last either way (an index on due_at still
+            # serves that on both backends); as a tie-breaker a missing deadline counts as the
+            # smallest, which is the order of the state index. A liaison's queue is ordered by the
+            # deadline its countdown shows (its department's share's): its department's cases, no index.
+            deadline = own.deadline if own is not None else column
             term = deadline.desc() if f.descending else deadline.asc()
             last = f.sort is SortKey.DEADLINE or f.descending
             term = term.nulls_last() if last else term.nulls_first()
@@ -444,7 +436,29 @@ def filtered_select(session: Session, actor: Actor, f: QueueFilter, stmt: Select
     own, now = OwnShare.of(actor), now or utcnow()
     stmt = _filtered(session, actor, f, stmt, now, own).where(
         granted_condition(session, actor, Permission.EXCHANGE))
-    return stmt.order_by(*_order_by(f, now, own))
+    if _missed_first(f, own):
+        stmt = stmt.order_by(case((Case.id.in_(_missed_sign_for(now)), 0), else_=1))
+    return stmt.order_by(*_order_by(f, own))
+
+
+def _window(session: Session, f: QueueFilter, ids: Select, own: OwnShare | None, now: datetime,
+            offset: int, limit: int) -> list[int]:
+    """The ids of rows [offset, offset + limit) of the filtered queue `ids`, in order. Where the cases
+    whose lead missed its sign-for come first (`_missed_first`), those few are read whole, and the
+    rest keep to their index's order."""
+    if not _missed_first(f, own):
+        return list(session.scalars(ids.order_by(*_order_by(f, own)).offset(offset).limit(limit)))
+    missed = _missed_sign_for(now)
+    sign_due = (select(func.min(Assignment.sign_due_at))
+                .where(Assignment.case_id == Case.id, Assignment.role == AssignmentRole.LEAD,
+                       Assignment.state == AssignmentState.DISPATCHED).scalar_subquery())
+    first = list(session.scalars(ids.where(Case.id.in_(missed)).order_by(sign_due, Case.id)))
+    head = first[offset:offset + limit]
+    if len(head) == limit:
+        return head
+    rest = (ids.where(Case.id.not_in(missed)).order_by(*_order_by(f, own))
+            .offset(max(0, offset - len(first))).limit(limit - len(head)))
+    return head + list(session.scalars(rest))
 
 
 
@@ -473,21 +487,21 @@ def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
                lead_department, lead_sign_due, supervision_due)
     with db.session() as session:
         inner = OwnShare.of(actor)
-        ids = _filtered(session, actor, f, select(Case.id), now, inner)
-        window = ids.order_by(*_order_by(f, now, inner)).offset(offset).limit(limit).subquery()
+        window = _window(session, f, _filtered(session, actor, f, select(Case.id), now, inner), inner, now,
+                         offset, limit)
         own = OwnShare.of(actor, outer=True)  # the outer statement's own join
         stmt = (
             select(*columns)
-            .join(window, window.c.id == Case.id)
+            .where(Case.id.in_(window))
             .outerjoin(grid, grid.id == Case.grid_id)
             .outerjoin(village, village.id == Case.village_id)
             .join(township, township.id == Case.township_id)
         )
         stmt = own.joined(stmt, actor) if own is not None else stmt
-        stmt = stmt.order_by(*_order_by(f, now, own))
         if own is not None:  # a liaison's countdown: its own share's
             stmt = stmt.add_columns(own.share.state, own.due, own.step)
-        rows = session.execute(stmt).all()
+        position = {case_id: n for n, case_id in enumerate(window)}
+        rows = sorted(session.execute(stmt).all(), key=lambda row: position[row[0]])
     return [QueueRow(*row[:9], mask_phone(row[9]), *row[10:]) for row in rows]
 
 

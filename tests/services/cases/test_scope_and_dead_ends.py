@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from case_world import COUNTY, GRID_A, GRID_B, TOWNSHIP, TUESDAY, actor, assignments, dispatched
 from desktop.errors import Conflict, InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
-from desktop.models import Department, Extension, Grid, MatterItem, MatterList, Objection, Place, Setting
+from desktop.models import Case, Department, Extension, Grid, MatterItem, MatterList, Objection, Place, Setting
 from desktop.models.base import utcnow
 from desktop.models.enums import (
     AssignmentRole,
@@ -288,7 +288,7 @@ def test_the_queue_row_carries_the_leads_sign_for_deadline_until_it_signs(world)
 def test_a_sign_for_the_lead_let_pass_counts_as_overdue_as_its_countdown_shows_it(world):
     """只看超期, the status bar's 超期 and the map's red marks hold a case whose lead department let its
     sign-for deadline pass unsigned (Art. 19), though its handling deadline is days away; once
-    signed, they do not. The deadline order puts it with the overdue cases, as its countdown has it."""
+    signed, they do not. The default order lists it first: no department has taken it on."""
     from desktop.services import queue
     from desktop.services.map_data import map_data
 
@@ -322,7 +322,13 @@ def test_a_sign_for_the_lead_let_pass_counts_as_overdue_as_its_countdown_shows_i
 
     assert order(share.sign_due_at - timedelta(minutes=1)) == [sooner.id, case.id]
     assert order(missed) == [case.id, sooner.id]
-    assert order(missed, descending=True) == [sooner.id, case.id]
+    assert order(missed, descending=True) == [case.id, sooner.id]  # the latest handling deadline first
+    rows = [row.id for row in queue.page(world.db, world.operator, queue.QueueFilter(under=TOWNSHIP), 0, 50, now=missed)]
+    assert [row.id for n in range(len(rows)) for row in queue.page(world.db, world.operator, queue.QueueFilter(
+        under=TOWNSHIP), n, 1, now=missed)] == rows  # pages of one row cover the same queue in the same order
+    with world.db.session() as s:  # and an export of the queue as filtered lists it in that order too
+        assert list(s.scalars(queue.filtered_select(s, world.system, queue.QueueFilter(under=TOWNSHIP),
+                                                    select(Case.id), now=missed))) == rows
     department.sign_for(world.db, world.police, assignment_id=share.id, expected_version=case.version, now=missed)
     assert counted(missed) == ([], 0)
     assert order(missed) == [sooner.id, case.id]
