@@ -29,6 +29,7 @@ from .i18n import LANGUAGES, Translations
 from .services.security import Actor
 from .tasks import TaskRunner
 from .views import faults
+from .views.enter_key import enter_presses_focused_buttons
 
 SCREENSHOT_TIMEOUT_MS = 60_000
 
@@ -217,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("GridDesk")
     app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "griddesk.png")))
     install_font(app)
+    enter_presses_focused_buttons(app)
     settings, _ui = app_settings.load()
     translations = Translations(app)
     translations.install(args.lang or settings.language)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
-from .enter_key import on_enter
+from .enter_key import on_enter, press
 
 
 def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
@@ -29,11 +29,4 @@ def enter_presses(dialog: QDialog, button: QPushButton | None) -> None:
     for other in buttons:
         other.setAutoDefault(False)  # else Qt makes the first the dialog's default when it is shown
         other.setDefault(False)
-    on_enter(buttons, _press, owner=dialog)  # Qt would let Enter on a button that is no default go on
-
-
-def _press(button: QPushButton) -> bool:
-    if not button.isEnabled():
-        return False
-    button.animateClick()
-    return True
+    on_enter(buttons, press, owner=dialog)  # Qt would let Enter on a button that is no default go on

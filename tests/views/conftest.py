@@ -27,6 +27,7 @@ from desktop.services.clock import beijing_today
 from desktop.services.places import get_place
 from desktop.tasks import SyncTaskRunner
 from desktop.views import dialogs
+from desktop.views.enter_key import enter_presses_focused_buttons
 
 QIAOBEI = "450503103001"
 
@@ -49,6 +50,12 @@ def backend(request) -> str:
     return request.param
 GRID = QIAOBEI + "001"
 PASSWORD = "qiaogang-2026"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def focused_buttons_take_enter(qapp):
+    """As the application does at start-up (desktop.app)."""
+    enter_presses_focused_buttons(qapp)
 
 
 @pytest.fixture(autouse=True)

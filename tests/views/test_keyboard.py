@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.services import users
@@ -402,3 +403,49 @@ def test_enter_on_a_button_reached_by_tab_presses_it_where_enter_from_a_field_pr
     second.setFocus()
     qtbot.keyClick(second, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: pressed == ["second"])
+
+
+def test_enter_on_a_focused_button_presses_it_in_any_window_and_never_a_dialogs_default_button(qtbot):
+    """The case panel's actions, the banner's and the report ladder's buttons are no dialog's default:
+    Qt let Enter on them, reached by Tab, do nothing; on a dialog's other button, press the default."""
+    window, dialog = QWidget(), QDialog()
+    pressed = []
+    for top in (window, dialog):
+        qtbot.addWidget(top)
+        layout = QVBoxLayout(top)
+        for name in ("派遣", "取消"):
+            button = QPushButton(name, top)
+            button.clicked.connect(lambda _=False, n=name, t=top: pressed.append((t is dialog, n)))
+            layout.addWidget(button)
+    save = QPushButton("保存", dialog)
+    save.setDefault(True)
+    save.clicked.connect(lambda: pressed.append((True, "保存")))
+    dialog.layout().addWidget(save)
+    for top in (window, dialog):
+        top.show()
+        qtbot.waitExposed(top)
+        top.activateWindow()
+        first, cancel = top.findChildren(QPushButton)[:2]
+        for button in (first, cancel):
+            button.setFocus()
+            qtbot.waitUntil(lambda b=button: QApplication.focusWidget() is b)
+            qtbot.keyClick(button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(pressed) == 4)
+    assert pressed == [(False, "派遣"), (False, "取消"), (True, "派遣"), (True, "取消")]
+    assert dialog.isVisible()
+
+
+def test_enter_on_a_case_panels_action_reached_by_tab_takes_it(qtbot, desk_db, system, tasks, monkeypatch):
+    from desktop.views.cases.case_detail import CaseDetailDialog
+
+    panel = CaseDetailDialog(desk_db, system, tasks, 2)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    taken = []
+    monkeypatch.setattr(panel, "run", taken.append)
+    action, button = next(iter(panel.buttons.items()))
+    button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is button)
+    qtbot.keyClick(button, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    qtbot.waitUntil(lambda: taken == [action])
