@@ -1087,12 +1087,13 @@ def test_a_grids_name_typed_whole_routes_to_it_and_a_name_no_grid_bears_is_said_
         qtbot, demo_db, monkeypatch, errors):
     """The prompt says a name may be typed; typed and left with Enter, the name went on as a place code and was
     refused as "地点代码 … 无效". A whole name, or a part only one grid's name holds, stands for that grid; any
-    other name is said so. Other lists (a merge, a co-handler) still take only what is picked or a number."""
+    other name is said so. A merge still takes only what is picked or a number."""
     from desktop.services.cases.results import GridChoice
 
     grids = (GridChoice("450503103002001", "东街网格", 20), GridChoice("450503103002002", "新东街网格", 90),
              GridChoice("450503103002003", "侨中社区第3网格", None))
-    assert [case_detail._grid_named(grids, typed) for typed in ("东街网格", "新东街", "第3", "街网格", "西街")] == [
+    names = {grid.name: grid.code for grid in grids}
+    assert [case_detail._one_named(names, typed) for typed in ("东街网格", "新东街", "第3", "街网格", "西街")] == [
         "450503103002001", "450503103002002", "450503103002003", None, None]
     typed = []
 
@@ -1227,7 +1228,15 @@ def test_a_co_handler_is_picked_from_the_suggested_departments_not_yet_on_the_ca
     assert offered[0].startswith(added.department_name) and added.state is AssignmentState.DISPATCHED
     monkeypatch.setattr(case_detail, "ask_choice", lambda *args: "不存在的单位")
     dialog.buttons["add_co_handler"].click()  # typed, not picked: refused before anything is sent
-    assert errors and "请从列表中选择协办单位" in errors[-1]
+    assert errors and "请从列表中选择协办单位" in errors[-1] and "不存在的单位" in errors[-1]
+    # A part of one suggested department's name, typed and left with Enter, stands for it.
+    department = dialog.detail.co_handler_choices[0]
+    part = next(department.name[i:i + 3] for i in range(len(department.name))
+                if sum(department.name[i:i + 3] in s.name for s in dialog.detail.co_handler_choices) == 1)
+    monkeypatch.setattr(case_detail, "ask_choice", lambda *args: part)
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["add_co_handler"].click()
+    assert len(errors) == 1 and dialog.detail.assignments[-1].department_name == department.name
 
 
 @pytest.mark.law("Art. 16")
@@ -1660,6 +1669,29 @@ def test_a_note_refused_because_the_share_changed_elsewhere_is_offered_again(qtb
         dialog.buttons["contact"].click()
     assert offered == ["", note]
     assert any(note in event.message for event in dialog.detail.events)
+
+
+def test_a_reason_typed_before_esc_on_the_next_question_is_offered_again(qtbot, demo_db, tasks, errors, monkeypatch):
+    """暂缓 asks its reason, then the explanation to the requester: Esc on the second had thrown the
+    reason away, and 暂缓 taken again started empty."""
+    with demo_db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.state == CaseState.HANDLING).limit(1))
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_op1"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    assert "hold" in dialog.buttons
+    offered, answers = [], iter(["待汛期结束后施工", None, "待汛期结束后施工", "已向诉求人说明"])
+
+    def answer(parent, title, label, typed=""):
+        offered.append(typed)
+        return next(answers)
+
+    monkeypatch.setattr(case_detail, "ask_text", answer)
+    dialog.buttons["hold"].click()  # Esc on the explanation
+    assert dialog.detail.case.state is CaseState.HANDLING
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["hold"].click()
+    assert offered == ["", "", "待汛期结束后施工", ""] and not errors
+    assert dialog.detail.case.state is CaseState.ON_HOLD
 
 
 def _sent_to_police_and_market(db) -> tuple[int, str, str]:

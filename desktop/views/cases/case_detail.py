@@ -113,15 +113,14 @@ def ask_choice(parent, title: str, label: str, choices: dict[str, str]) -> str |
     return choices.get(text) or text or None
 
 
-def _grid_named(grids, typed: str) -> str | None:
-    """The code of the one grid a typed name stands for: its whole name (东街网格 beside 新东街网格), else the one
-    name holding it; None where no grid's name or several hold it."""
+def _one_named(names: dict[str, str], typed: str) -> str | None:
+    """The value of the one entry of `names` (name → value) a typed name stands for: its whole name
+    (东街网格 beside 新东街网格), else the one name holding it; None where none or several hold it."""
     wanted = typed.casefold()
-    for candidates in ([g for g in grids if g.name.casefold() == wanted], [g for g in grids if wanted in g.name.casefold()]):
-        if len(candidates) == 1:
-            return candidates[0].code
+    for candidates in ([v for n, v in names.items() if n.casefold() == wanted],
+                       [v for n, v in names.items() if wanted in n.casefold()]):
         if candidates:
-            return None
+            return candidates[0] if len(candidates) == 1 else None
     return None
 
 
@@ -475,6 +474,9 @@ class CaseDetailDialog(QDialog):
         finally:
             self._asking = False
         if not call:  # cancelled, or handled by a dialog of its own
+            # Esc on a later question (the explanation after a hold's reason): what was typed before is
+            # offered again when the action is taken again.
+            self._refused_texts.update(self._answers)
             if self._stale:
                 self._stale = False
                 self.reload()
@@ -548,7 +550,7 @@ class CaseDetailDialog(QDialog):
         code = ask_choice(self, self.tr(ACTION_LABELS["route"]),
                           self.tr("网格(可输入名称或 15 位代码查找)"), choices)
         if code and code not in choices.values() and not code.isdigit():  # a name typed, as the prompt invites
-            named = _grid_named(self.detail.route_choices, code)
+            named = _one_named({grid.name: grid.code for grid in self.detail.route_choices}, code)
             if named is None:
                 dialogs.show_error(self, ValidationFailed(
                     self.tr("请从列表中选择网格:“%1”与本乡镇(街道)在用的网格都不相符,或与不止一个相符;也可输入网格的 15 位代码")
@@ -602,10 +604,14 @@ class CaseDetailDialog(QDialog):
                             self.tr("协办单位(可输入名称的一部分查找)"), choices)
         if chosen is None:
             return None
-        if chosen not in choices.values():  # typed, not picked: a department is named only from the list
-            dialogs.show_error(self, ValidationFailed(self.tr("请从列表中选择协办单位:“%1”不在可选单位中")
-                                                      .replace("%1", chosen), field="department_id"))
-            return None
+        if chosen not in choices.values():  # typed, not picked: the one suggested department its name stands for
+            named = _one_named({s.name: str(s.id) for s in self.detail.co_handler_choices}, chosen)
+            if named is None:
+                dialogs.show_error(self, ValidationFailed(
+                    self.tr("请从列表中选择协办单位:“%1”与可选单位都不相符,或与不止一个相符").replace("%1", chosen),
+                    field="department_id"))
+                return None
+            chosen = named
         reason = self._ask("add_co_handler", QT_TRANSLATE_NOOP(
             "CaseDetailDialog", "增加协办的理由(如:原协办单位异议成立,改由该单位协办)"))
         return reason and (dispatch.add_co_handler, self._case(department_id=int(chosen), reason=reason))
