@@ -21,6 +21,7 @@ from ..settings import Settings, UiState
 from ..tasks import logged_only
 from . import dialogs
 from . import live_bridge
+from .latest import LatestAnswer
 from . import permissions
 from .bus import Bus
 from .calendar.warning import CalendarWarning
@@ -100,6 +101,7 @@ class MainWindow(Retranslating, QMainWindow):
         # while shown: beside a database path, on a 1366-point screen at 150%, it was cut off within the number.
         self.statusBar().messageChanged.connect(lambda message: self.db_label.setHidden(bool(message)))
         self._summary: queue.QueueSummary | None = None
+        self._latest_summary = LatestAnswer()
         self._first_shown = False
 
         self._menus: dict[str, QMenu] = {}
@@ -272,8 +274,9 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _queue_landed(self) -> None:
         under = self.queue_model.filter.under
+        answer = self._latest_summary.send()  # the counts of the place chosen last, not of one left
         self.tasks.submit(queue.summary, self.db, self.actor, under,
-                          on_done=self._summary_landed, on_error=lambda exc: dialogs.show_error(self, exc))
+                          on_done=answer(self._summary_landed), on_error=answer(lambda exc: dialogs.show_error(self, exc)))
 
     def _summary_landed(self, summary: queue.QueueSummary) -> None:
         self._summary = summary

@@ -24,6 +24,7 @@ from desktop.views.map.panel import DOCK_NAME, MapPanel, open_map
 from desktop.views.map.view import OPEN_CASE, OVERDUE_CASE
 
 from .conftest import QIAOBEI
+from .deferred import Deferred
 
 BOUNDARY = synthetic.square(109.10, 21.42, 1200)
 CELLS = synthetic.divide(BOUNDARY, 2, 2)
@@ -204,3 +205,20 @@ def test_a_case_located_far_off_the_area_leaves_the_map_on_the_grids(qtbot, mapp
     assert len(view.case_items) == 3 and map_data(mapped_db, Actor.system("pytest"), "450503103000").bounds[0] > 109
     shown = view.mapFromScene(view.grid_items[QIAOBEI + "001"].sceneBoundingRect()).boundingRect()
     assert shown.width() > view.viewport().width() / 10  # a quarter of the village, not a dot
+
+
+def test_the_map_of_the_place_chosen_last_stays_when_an_earlier_ones_lands_after_it(qtbot, mapped_db, system,
+                                                                                     feature_window):
+    """A county clicked, then a township, before the county's map came back: the county's landing last
+    had shown it under the township chosen."""
+    tasks = Deferred()
+    window = feature_window(mapped_db, system, tasks)
+    window.select_place = lambda code: None
+    panel = MapPanel(window)
+    qtbot.addWidget(panel)
+    panel.show_place("450503000000")
+    panel.show_place("450503103000")
+    tasks.run(1)
+    assert panel.data.place_code == "450503103000"
+    tasks.run(0)
+    assert panel.data.place_code == "450503103000" and "侨港镇" in panel.title.text()

@@ -34,6 +34,7 @@ from ...services.evaluation.periods import parse_period, period_of
 from ...services.hotspots import Bucket, GridHeat, HardCase, Hardness, HotspotCounts
 from .. import dialogs
 from ..form_buttons import enter_presses
+from ..latest import LatestAnswer
 from ..screen_fit import fit_to_screen
 
 TOP_CATEGORIES = 5
@@ -182,13 +183,15 @@ class HotspotsPanel(QDialog):
         layout.addLayout(grid, 1)
         layout.addWidget(self.status)
         enter_presses(self, None)  # Enter in the period analyses it, nowhere else
+        self._latest = LatestAnswer()
         self.period.returnPressed.connect(self.run)
         fit_to_screen(self, 1200, 800)
 
     def run(self) -> None:
         self.status.setText(self.tr("统计中…"))
+        answer = self._latest.send()  # a year asked, then a month: the year landing last showed under the month
         self.tasks.submit(load, self.db, self.actor, self.period.text(), self.bucket.currentData(), self.under,
-                          on_done=self.show_data, on_error=self._failed)
+                          on_done=answer(self.show_data), on_error=answer(self._failed))
 
     def _failed(self, exc) -> None:
         self.status.setText("")

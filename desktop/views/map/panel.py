@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar, QVBoxLayout, QWidge
 from ...services.map_data import map_data
 from ...services.places import normalise_code
 from .. import dialogs
+from ..latest import LatestAnswer
 from ..retranslating import Retranslating
 from ..save_path import ask_save_path
 from .view import MapView
@@ -22,6 +23,7 @@ class MapPanel(Retranslating, QWidget):
     def __init__(self, window, parent: QWidget | None = None):
         super().__init__(parent)
         self.window_ = window
+        self._latest = LatestAnswer()  # of the places chosen one after another, the last one's map
         self.view = MapView(self, tasks=window.tasks)
         self.title = QLabel()
         toolbar = QToolBar()
@@ -73,8 +75,9 @@ class MapPanel(Retranslating, QWidget):
         if not self.code:
             return
         self.title.setText(self.tr("  载入中…"))
+        answer = self._latest.send()
         self.window_.tasks.submit(map_data, self.window_.db, self.window_.actor, normalise_code(self.code),
-                                  on_done=self._loaded, on_error=lambda exc: dialogs.show_error(self, exc))
+                                  on_done=answer(self._loaded), on_error=answer(lambda exc: dialogs.show_error(self, exc)))
 
     def _loaded(self, data) -> None:
         self.data = data
