@@ -48,7 +48,7 @@ def test_staff_import_export_and_notice_sheets(grid, tmp_path, capsys):
     pdf = tmp_path / "sheets.pdf"
     capsys.readouterr()
     code, text = run(grid, "print", "notice-sheets", "--under", "450502001000", "-o", str(pdf))
-    assert code == 0 and "已打印网格公示牌 1 张" in text
+    assert code == 0 and "已打印网格公示牌 1 张(1 个网格)" in text
     assert "提示:尚未设置二维码网址({code} 处代入网格代码),公示牌上不印二维码" in capsys.readouterr().err
     body = pdf_text(pdf, layout=False)
     assert "李海燕" in body and "13907791234" in body and "12345" in body

@@ -43,7 +43,7 @@ def _notice_sheets(ctx, args) -> int:
               f"请用 griddesk-admin print notice-texts --set url=… 设置", file=sys.stderr)
     result = print_notice_sheets(ctx.db, ctx.actor, Path(args.output), under=_default_place(ctx, args.under),
                                  only_needing_reprint=args.only_needing_reprint, progress=_progress(ctx))
-    ctx.print(f"已打印网格公示牌 {result.pages} 张到 {args.output}")
+    ctx.print(f"已打印网格公示牌 {result.pages} 张({result.grids} 个网格)到 {args.output}")
     for gap in result.gaps:
         print(f"griddesk-admin: 注意:{gap}", file=sys.stderr)
     return 0

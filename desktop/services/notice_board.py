@@ -39,6 +39,7 @@ DEFAULTS = {
 }
 # Points kept per ring on the inset: plenty at 6 cm, and a redrawn boundary still changes the hash.
 MAX_RING_POINTS = 200
+# The sheet lists the grid head first, then the members, then the exclusive-grid staff (Art. 9).
 ROLE_ORDER = {StaffRole.GRID_HEAD: 0, StaffRole.GRID_MEMBER: 1, StaffRole.EXCLUSIVE_STAFF: 2}
 
 
@@ -63,6 +64,7 @@ class NoticeSheet:
     hotline: str
     other: str
     url: str  # the grid's public page (its QR code); empty while the city has not set the address
+    publisher: str  # the township (street) that posts the sheet (Art. 14), named in its footer
 
     def gaps(self) -> list[str]:
         """What Art. 14(2) asks the board to publish and this sheet prints blank: the grid's staff, each
@@ -73,7 +75,11 @@ class NoticeSheet:
                 for member in self.staff if not member.phone]
 
     def content_hash(self) -> str:
-        payload = json.dumps(asdict(self), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        shown = asdict(self)
+        # The publisher is the township `area` names already: left out, so that the sheets printed before
+        # it was a field of its own do not all read as changed.
+        del shown["publisher"]
+        payload = json.dumps(shown, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -198,14 +204,17 @@ def _grid_rows(session: Session, root: Place):
 
 def _staff_by_grid(session: Session, grid_ids: list[int], on: date) -> dict[int, list[SheetStaff]]:
     rows = session.execute(
-        select(GridStaffRole.grid_id, GridStaffRole.role, Person.name, Person.phone)
+        select(GridStaffRole.grid_id, GridStaffRole.role, Person.name, Person.phone, Person.id)
         .join(Person, Person.id == GridStaffRole.person_id)
         .where(GridStaffRole.grid_id.in_(grid_ids), GridStaffRole.start_on <= on,
                or_(GridStaffRole.end_on.is_(None), GridStaffRole.end_on >= on), Person.status != PersonStatus.LEFT)
     ).all()
-    rows.sort(key=lambda r: (ROLE_ORDER[r.role], r.name))
+    # By role as the sheet lists them, then by name in code-point order (for Chinese names the CJK block's
+    # radical-and-stroke order; sorted here, as ORDER BY would follow each database's collation), then by
+    # person: namesakes keep one order, on which the sheet's hash depends.
+    rows.sort(key=lambda r: (ROLE_ORDER[r.role], r.name, r.id))
     found: dict[int, list[SheetStaff]] = defaultdict(list)
-    for grid_id, role, name, phone in rows:
+    for grid_id, role, name, phone, _person_id in rows:
         found[grid_id].append(SheetStaff(role.label, name, phone or ""))
     return found
 
@@ -240,7 +249,7 @@ def sheets(db: Database, actor: Actor, under: str, *, on: date | None = None,
                 vessels=vessels.get(place.id, 0) if is_vessel_group else None,
                 staff=tuple(staff.get(place.id, ())),
                 platform=texts["notice.platform"], hotline=texts["notice.hotline"], other=texts["notice.other"],
-                url=texts["notice.url"].replace("{code}", place.code),
+                url=texts["notice.url"].replace("{code}", place.code), publisher=township,
             ))
         return result
 
@@ -276,10 +285,11 @@ def require_printing(db: Database, actor: Actor, under: str) -> None:
         uow.require(Permission.PRINT, root.code, root.short_name)
 
 
-def record_printed(db: Database, actor: Actor, under: str, printed: list[NoticeSheet], *, pdf: bytes,
+def record_printed(db: Database, actor: Actor, under: str, printed: list[NoticeSheet], *, pdf: bytes, pages: int,
                    out: Path) -> None:
     """Note what each printed sheet showed, which clears it from the reprint list, and write the sheets
-    (`pdf`) to `out` once that is on record (they carry the staff's whole phones, Art. 15)."""
+    (`pdf`, `pages` pages: a grid with many staff takes more than one) to `out` once that is on record
+    (they carry the staff's whole phones, Art. 15)."""
     with unit_of_work(db, actor, "print.notice_sheets", target=under) as uow:
         root = get_place(uow.session, under)
         uow.require(Permission.PRINT, root.code, root.short_name)
@@ -287,5 +297,6 @@ def record_printed(db: Database, actor: Actor, under: str, printed: list[NoticeS
         uow.session.add_all(PrintedSheet(kind=SheetKind.NOTICE_SHEET, place_id=s.grid_id, subject_ref=s.grid_code,
                                          content_hash=s.content_hash(), printed_by=actor.username)
                             for s in printed)
-        uow.audit(f"打印{root.short_name}网格公示牌 {len(printed)} 张", sheets=len(printed))
+        uow.audit(f"打印网格公示牌({root.short_name}):{len(printed)} 个网格,共 {pages} 张", sheets=len(printed),
+                  pages=pages)
         uow.changed("printing", root.id)

@@ -12,6 +12,7 @@ from desktop.errors import PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry, Grid, Person, Place, PrintedSheet, Vessel
 from desktop.models.enums import GridKind, PlaceLevel, Role, SeaCategory, StaffRole, StaffSource
 from desktop.services import notice_board, places, staff_admin
+from desktop.services.clock import beijing_today
 from desktop.services.printing import notice_sheets
 from desktop.services.printing.notice_sheets import print_notice_sheets
 from desktop.services.security import Actor, Grant, Permission
@@ -89,6 +90,50 @@ def test_a_sheet_printed_without_staff_or_a_staff_phone_is_said(db, system, town
     )
 
 
+@pytest.mark.law("Art. 14")
+def test_each_sheet_names_its_township_as_the_publisher_whatever_place_it_is_printed_for(db, system, township,
+                                                                                      tmp_path):
+    """Art. 14: the township (street) posts the boards. Printed for a grid, a village or a county, the
+    footer had named that place as the publisher ("塘仔里第一网格 公布", "海城区 公布")."""
+    footer_rule = notice_sheets.PAGE_H - 19 * notice_sheets.mm
+    for under in (GRID1, VILLAGE, "450502000000"):
+        out = tmp_path / f"{under}.pdf"
+        print_notice_sheets(db, system, out, under=under)
+        printed_on = f"{beijing_today():%Y年%m月%d日}"
+        for words in word_boxes(out):
+            assert [w[0] for w in words if w[2] > footer_rule] == ["中街街道", "公布", printed_on]
+    with db.session() as session:
+        said = session.scalars(select(AuditEntry.message).where(AuditEntry.action == "print.notice_sheets")
+                               .order_by(AuditEntry.id)).all()
+    assert said == ["打印网格公示牌(塘仔里第一网格):1 个网格,共 1 张", "打印网格公示牌(塘仔里社区):3 个网格,共 3 张",
+                    "打印网格公示牌(海城):3 个网格,共 3 张"]
+
+
+@pytest.mark.law("Art. 14")
+def test_every_member_of_a_large_grid_staff_is_published_with_their_phone(db, system, township, tmp_path):
+    """18 staff on one grid: the sheet had listed 12 and counted the other 6, whose names and phones were
+    posted nowhere (Art. 14(2)). The rest go on a continuation page: the head first, then the members by
+    name."""
+    names = ["黄志强", "蒋海", "陈静", "梁秀英", "莫小龙", "潘文", "吴海生", "杨丽萍", "周建国", "何志军", "覃美玲",
+             "庞小燕", "钟伟", "苏德明", "林芳", "冯春梅"]
+    for n, name in enumerate(names):
+        staff_admin.add_grid_staff(db, system, grid_code=GRID1, role=StaffRole.GRID_MEMBER,
+                                   source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1), name=name,
+                                   phone=f"1390779{n:04d}")
+    out = tmp_path / "sheets.pdf"
+    result = print_notice_sheets(db, system, out, under=TOWNSHIP)
+    assert (result.pages, result.grids) == (4, 3)
+    first, continued = pdf_text(out).split("\f")[:2]
+    assert "另有网格工作人员" in first and "见续页" in first and "第 1 张,共 2 张" in first
+    assert "网格公示牌(续页)" in continued and "塘仔里第一网格" in continued and "第 2 张,共 2 张" in continued
+    text = first + continued
+    expected = ["李海燕", *sorted(["韦丽", *names])]
+    assert sorted(expected, key=text.index) == expected, "the head, then the members by name, in print order"
+    for n, name in enumerate(names):
+        line = next(line for line in text.splitlines() if name in line)
+        assert f"1390779{n:04d}" in line, f"{name} is printed without their phone"
+
+
 def longest(text: str, key: str) -> str:
     """`text` repeated to the longest a sheet text may be (notice_board.TEXT_FIELDS)."""
     size = notice_board.TEXT_FIELDS[key][1]
@@ -96,44 +141,57 @@ def longest(text: str, key: str) -> str:
 
 
 @pytest.mark.law("Art. 14")
-@pytest.mark.parametrize("members", [2, 9, 30])
-def test_nothing_on_a_sheet_runs_off_the_page_or_under_the_qr_code_or_footer(tmp_path, members):
-    """The longest texts the city may set, and a grid with many staff: every line whole on the page,
-    none over another, over the QR code or under the footer rule; staff that do not fit are counted."""
+@pytest.mark.parametrize("name_length, members", [(7, 2), (7, 9), (7, 30), (72, 2), (100, 2), (100, 18), (100, 60)])
+def test_nothing_on_a_sheet_runs_off_the_page_or_under_the_qr_code_or_footer(tmp_path, name_length, members):
+    """The longest texts the city may set, a grid's name as long as its column allows and a grid with many
+    staff: every line whole on the page, none over another, over the QR code or under the footer rule.
+    A name of 100 characters had its code drawn over section 二; staff that did not fit were only counted
+    ("另有网格工作人员 6 名") and published nowhere, where Art. 14(2) has each one's name and phone posted:
+    they continue on further pages, each headed with the grid and numbered in the footer."""
     platform = longest("北海市网格化服务管理事项受理平台暨微信小程序“北海网格通”", "notice.platform")
     hotline = longest("0779-12345 北海市政务服务便民热线及监督举报电话", "notice.hotline")
     other = longest("每月第一个周一为网格开放日,欢迎居民群众到网格服务站反映诉求、提出意见建议。", "notice.other")
+    assert name_length <= Place.name.type.length
+    name = ("塘仔里第一网格暨中街街道塘仔里社区沿街商铺及老旧小区综合服务片区" * 4)[:name_length]
     staff = tuple(notice_board.SheetStaff("网格长" if n == 0 else "专属网格工作人员", f"韦{n:02d}", f"139{n:08d}")
                   for n in range(members))
-    sheet = notice_board.NoticeSheet(1, GRID1, "塘仔里第一网格", "海城区 中街街道 塘仔里社区", "基础网格",
+    sheet = notice_board.NoticeSheet(1, GRID1, name, "海城区 中街街道 塘仔里社区", "基础网格",
                                      (((109.118, 21.478), (109.124, 21.479), (109.123, 21.474), (109.118, 21.478)),),
-                                     None, staff, platform, hotline, other, "https://wgh.example.cn/grid/" + GRID1)
+                                     None, staff, platform, hotline, other, "https://wgh.example.cn/grid/" + GRID1,
+                                     "中街街道")
     out = tmp_path / "sheet.pdf"
-    out.write_bytes(notice_sheets.render([sheet], "中街街道", printed_on=date(2026, 3, 2)))
-    [words] = word_boxes(out)
+    pdf, page_count = notice_sheets.render([sheet], name, printed_on=date(2026, 3, 2))  # titled as printed for a grid
+    out.write_bytes(pdf)
+    pages = word_boxes(out)
+    assert len(pages) == page_count and (page_count == 1) == (members == 2)
     mm = notice_sheets.mm
     page_w, page_h, margin = notice_sheets.PAGE_W, notice_sheets.PAGE_H, notice_sheets.MARGIN
     qr = (page_w - margin - notice_sheets.QR_SIZE, page_h - 24 * mm - notice_sheets.QR_SIZE, page_w - margin,
           page_h - 24 * mm)
     footer_rule = page_h - 19 * mm
-    for text, x0, y0, x1, y1 in words:
-        assert margin - 1 <= x0 and x1 <= page_w - margin + 1, f"{text} runs off the page ({x0:.0f}–{x1:.0f})"
-        assert not (x0 < qr[2] and x1 > qr[0] and y0 < qr[3] and y1 > qr[1]), f"{text} lies over the QR code"
-        assert y1 <= footer_rule or y0 >= footer_rule, f"{text} is cut by the footer rule"
-    body = [w for w in words if w[4] <= footer_rule]
-    for n, (text, x0, y0, x1, y1) in enumerate(body):
-        for other_text, ox0, oy0, ox1, oy1 in body[n + 1:]:
-            overlap = min(x1, ox1) - max(x0, ox0) > 1 and min(y1, oy1) - max(y0, oy0) > 1
-            assert not overlap, f"{text} and {other_text} overlap"
-    assert [w[0] for w in words if w[4] > footer_rule] == ["中街街道", "公布", "2026年03月02日"], "only the footer below it"
-    joined = "".join(w[0] for w in body)
-    for whole in (platform, hotline, other):
-        assert whole.replace(" ", "") in joined
-    shown = [w[0] for w in body if w[0].startswith("韦")]
-    texts = [w[0] for w in body]
-    left = int(texts[texts.index("另有网格工作人员") + 1]) if "另有网格工作人员" in texts else 0
-    assert shown == [m.name for m in staff[:len(shown)]] and len(shown) + left == members
-    assert left == 0 if members <= 5 else left > 0
+    for number, words in enumerate(pages, start=1):
+        for text, x0, y0, x1, y1 in words:
+            assert margin - 1 <= x0 and x1 <= page_w - margin + 1, f"{text} runs off the page ({x0:.0f}–{x1:.0f})"
+            assert not (x0 < qr[2] and x1 > qr[0] and y0 < qr[3] and y1 > qr[1]), f"{text} lies over the QR code"
+            assert y1 <= footer_rule or y0 >= footer_rule, f"{text} is cut by the footer rule"
+        body = [w for w in words if w[4] <= footer_rule]
+        for n, (text, x0, y0, x1, y1) in enumerate(body):
+            for other_text, ox0, oy0, ox1, oy1 in body[n + 1:]:
+                overlap = min(x1, ox1) - max(x0, ox0) > 1 and min(y1, oy1) - max(y0, oy0) > 1
+                assert not overlap, f"{text} and {other_text} overlap on page {number}"
+        numbered = ["第", str(number), "张,共", str(page_count), "张"] if page_count > 1 else []
+        assert [w[0] for w in words if w[4] > footer_rule] == ["中街街道", "公布", "2026年03月02日", *numbered], \
+            "only the footer below it"
+        joined = "".join(w[0] for w in body)
+        assert name in joined and GRID1 in joined, "each page says whose it is"
+        if number == 1:
+            for whole in (platform, hotline, other):
+                assert whole.replace(" ", "") in joined
+    names = [(number, w) for number, words in enumerate(pages) for w in words if w[0].startswith("韦")]
+    assert [w[0] for _, w in names] == [m.name for m in staff], "every member, in the sheet's order"
+    for member, (number, name_box) in zip(staff, names):
+        phone = next(w for w in pages[number] if w[0] == member.phone)
+        assert abs(phone[2] - name_box[2]) < 2, f"{member.name}'s phone is not on their line"
 
 
 @pytest.mark.law("Art. 14")
@@ -144,9 +202,9 @@ def test_a_long_name_stays_clear_of_the_phone_beside_it(tmp_path):
     names = ["韦丽", "阿卜杜热合曼买买提艾则孜", longest_name[:Person.name.type.length], "李海燕"]
     staff = tuple(notice_board.SheetStaff("网格员", name, f"139{n:08d}") for n, name in enumerate(names))
     sheet = notice_board.NoticeSheet(1, GRID1, "塘仔里第一网格", "海城区 中街街道 塘仔里社区", "基础网格", (), None,
-                                     staff, "北海市网格化服务管理事项受理平台", "12345", "", "")
+                                     staff, "北海市网格化服务管理事项受理平台", "12345", "", "", "中街街道")
     out = tmp_path / "sheet.pdf"
-    out.write_bytes(notice_sheets.render([sheet], "中街街道", printed_on=date(2026, 3, 2)))
+    out.write_bytes(notice_sheets.render([sheet], "中街街道", printed_on=date(2026, 3, 2))[0])
     [words] = word_boxes(out)
     for n, member in enumerate(staff):
         name = next(w for w in words if w[0] == member.name)

@@ -1,4 +1,5 @@
-"""Public notice-board sheets (Art. 14): one A4 page per grid, a township's batch in one PDF.
+"""Public notice-board sheets (Art. 14): one A4 page per grid (and a continuation page for staff that do
+not fit on it), a township's batch in one PDF.
 
 Drawn straight on a reportlab canvas (the batch of a whole county must stay fast): the map
 inset is the grid outline in a local projection scaled into a box; the QR code comes from
@@ -27,7 +28,7 @@ from ...db import Database
 from ...errors import ValidationFailed
 from ..clock import beijing_today
 from ..geo.projection import LocalProjection
-from ..notice_board import NoticeSheet, needs_reprint, record_printed, require_printing, sheets
+from ..notice_board import NoticeSheet, SheetStaff, needs_reprint, record_printed, require_printing, sheets
 from ..places import place_info
 from ..security import Actor
 from .fonts import register_pdf_font
@@ -45,7 +46,7 @@ MAP_BOX = (PAGE_W - MARGIN - 70 * mm, PAGE_H - 125 * mm, 70 * mm, 62 * mm)  # x,
 QR_SIZE = 38 * mm
 QR_BORDER = 2  # quiet zone, in modules
 QR_MASK = 0
-STAFF_LINE = 21  # points per staff row; rows that do not fit are summarised, never drawn over what follows
+STAFF_LINE = 21  # points per staff row; rows that do not fit continue on a further page, never over what follows
 STAFF_NAME_X, STAFF_PHONE_X = MARGIN + 48 * mm, MARGIN + 95 * mm
 STAFF_NAME_WIDTH = STAFF_PHONE_X - STAFF_NAME_X - 4 * mm  # a clear gap before the phone
 SMALLEST_NAME = 10  # points: a longer name is set narrower rather than smaller
@@ -56,6 +57,20 @@ LOWEST_BASELINE = 19 * mm + 6  # just above the footer rule
 SECTION_DROP = 22  # a section's heading to its first line
 PLATFORM_LINE, HOTLINE_LINE, OTHER_LINE = 16, 20, 15
 GAP_BEFORE_PLATFORM_SECTION, GAP_BEFORE_HOTLINE, GAP_AFTER_HOTLINE = 6, 6, 8
+# Section 一 beside the map: the grid's name at the largest of these sizes (points) that keeps it above
+# section 二, lines NAME_LEADING times the size apart; the area, kind and code below it.
+IDENTITY_WIDTH = MAP_BOX[0] - MARGIN - 8 * mm
+IDENTITY_TOP = PAGE_H - 44 * mm - SECTION_DROP  # below section 一's heading
+NAME_SIZES = (20, 18, 16, 14, 12)
+NAME_LEADING = 1.3
+AREA_LINE = 16
+STAFF_TOP = MAP_BOX[1] - 12 * mm  # section 二's heading, below the map
+SECTION_CLEARANCE = 24  # from a section's heading up to the baseline of the last line above it
+# A continuation page: the grid's name and code, then the rest of the staff.
+CONTINUED_NAME_TOP = PAGE_H - 32 * mm
+CONTINUED_NAME_SIZE, CONTINUED_NAME_LINE = 14, 19
+CONTINUED_SECTION_DROP = 12 * mm  # the code's baseline to section 二(续)'s heading
+PAGE_NUMBER_WIDTH = 40 * mm  # the footer's "第 2 张,共 2 张" on a sheet of several pages
 
 
 # A run of characters kept on one line when text is wrapped: a phone number, a web address.
@@ -66,6 +81,7 @@ _UNBROKEN = re.compile(r"[0-9A-Za-z.:/?=&_%#@+\-]+$")
 class PrintResult:
     path: Path
     pages: int
+    grids: int  # fewer than the pages where a grid's staff take a continuation page
     gaps: tuple[str, ...] = ()  # "grid: what it lacks", for each sheet printed with a blank (NoticeSheet.gaps)
 
 
@@ -188,8 +204,100 @@ def _section(canvas: Canvas, font: str, y: float, title: str) -> float:
     return y - SECTION_DROP
 
 
-def draw_sheet(canvas: Canvas, sheet: NoticeSheet, font: str, township: str, printed_on: date) -> None:
-    """One page: heading, name and area with the map, staff, platform and hotline, other notices, QR."""
+def _identity_lines(canvas: Canvas, sheet: NoticeSheet, font: str) -> tuple[float, list[str], list[str]]:
+    """The size of the grid's name and the lines of section 一 beside the map: the name set smaller
+    when long (a grid's name may have 100 characters) until the section ends above section 二."""
+    area = _wrap(canvas, f"区域范围:{sheet.area}", font, 11, IDENTITY_WIDTH)
+    for size in NAME_SIZES:  # the smallest where none fits: section 二 then begins lower (_draw_identity)
+        name = _wrap(canvas, sheet.grid_name, font, size, IDENTITY_WIDTH)
+        if _identity_bottom(size, name, area) >= STAFF_TOP + SECTION_CLEARANCE:
+            break
+    return size, name, area
+
+
+def _name_line(size: float) -> int:
+    """Points between the baselines of the grid's name set at `size`."""
+    return round(size * NAME_LEADING)
+
+
+def _identity_bottom(size: float, name: list[str], area: list[str]) -> float:
+    """The baseline of section 一's last line (the grid code) for these lines."""
+    return IDENTITY_TOP - _name_line(size) * len(name) - AREA_LINE * len(area) - AREA_LINE
+
+
+def _draw_identity(canvas: Canvas, sheet: NoticeSheet, font: str) -> float:
+    """Section 一 with the map; returns where section 二 begins: below it, should even the smallest name
+    size leave it lower than usual."""
+    size, name, area = _identity_lines(canvas, sheet, font)
+    _section(canvas, font, PAGE_H - 44 * mm, "一、网格名称及区域范围")
+    y = IDENTITY_TOP
+    canvas.setFillColor(INK)
+    canvas.setFont(font, size)
+    for line in name:
+        canvas.drawString(MARGIN, y - 6, line)
+        y -= _name_line(size)
+    canvas.setFont(font, 11)
+    for line in area:
+        canvas.drawString(MARGIN, y, line)
+        y -= AREA_LINE
+    canvas.setFillColor(GREY)
+    canvas.drawString(MARGIN, y, f"网格类型:{sheet.kind}")
+    canvas.drawString(MARGIN, y - AREA_LINE, f"网格代码:{sheet.grid_code}")
+    _draw_map(canvas, sheet, font)
+    return min(STAFF_TOP, _identity_bottom(size, name, area) - SECTION_CLEARANCE)
+
+
+def _continued_name(canvas: Canvas, sheet: NoticeSheet, font: str) -> list[str]:
+    return _wrap(canvas, sheet.grid_name, font, CONTINUED_NAME_SIZE, PAGE_W - 2 * MARGIN)
+
+
+def _continued_rows_top(name: list[str]) -> float:
+    """The first staff row's baseline on a continuation page under a name of these lines."""
+    return CONTINUED_NAME_TOP - CONTINUED_NAME_LINE * len(name) - CONTINUED_SECTION_DROP - SECTION_DROP
+
+
+def _staff_pages(canvas: Canvas, sheet: NoticeSheet, font: str, first_rows: int) -> list[tuple[SheetStaff, ...]]:
+    """The staff on each page of the sheet: as many as `first_rows` lets on the first, the rest on
+    continuation pages; all of them, with their phones (Art. 14(2)). A first page that cannot hold all
+    keeps its last row to say where the others are."""
+    staff = sheet.staff
+    if len(staff) <= first_rows:
+        return [staff]
+    later_rows = int((_continued_rows_top(_continued_name(canvas, sheet, font)) - LOWEST_BASELINE) // STAFF_LINE) + 1
+    shown = max(first_rows - 1, 0)
+    rest = staff[shown:]
+    return [staff[:shown], *(rest[start:start + later_rows] for start in range(0, len(rest), later_rows))]
+
+
+def _draw_staff_rows(canvas: Canvas, font: str, y: float, staff: tuple[SheetStaff, ...]) -> float:
+    canvas.setFillColor(INK)
+    for member in staff:
+        canvas.setFont(font, 12)
+        canvas.drawString(MARGIN + 8, y, member.role)
+        _draw_fitted(canvas, STAFF_NAME_X, y, member.name, font, 15, STAFF_NAME_WIDTH, SMALLEST_NAME)
+        canvas.setFont(font, 15)
+        canvas.drawString(STAFF_PHONE_X, y, member.phone)
+        y -= STAFF_LINE
+    return y
+
+
+def _draw_footer(canvas: Canvas, sheet: NoticeSheet, font: str, printed_on: date, page: int, pages: int) -> None:
+    """Who posts the sheet (the township, Art. 14) and when; on a sheet of several pages, which page this is."""
+    canvas.setFillColor(GREY)
+    width = PAGE_W - 2 * MARGIN
+    if pages > 1:
+        canvas.setFont(font, 9)
+        canvas.drawRightString(PAGE_W - MARGIN, 14 * mm, f"第 {page} 张,共 {pages} 张")
+        width -= PAGE_NUMBER_WIDTH
+    _draw_fitted(canvas, MARGIN, 14 * mm, f"{sheet.publisher}  公布    {printed_on:%Y年%m月%d日}", font, 9, width, 7)
+    canvas.setStrokeColor(RED)
+    canvas.line(MARGIN, 19 * mm, PAGE_W - MARGIN, 19 * mm)
+
+
+def _draw_first_page(canvas: Canvas, sheet: NoticeSheet, font: str,
+                     printed_on: date) -> list[tuple[SheetStaff, ...]]:
+    """Heading, name and area with the map, staff, platform and hotline, other notices, QR; returns the
+    staff of each page the sheet takes (those that do not fit here continue on further pages)."""
     canvas.setFillColor(RED)
     canvas.rect(0, PAGE_H - 30 * mm, PAGE_W, 30 * mm, stroke=0, fill=1)
     canvas.setFillColor(white)
@@ -198,22 +306,7 @@ def draw_sheet(canvas: Canvas, sheet: NoticeSheet, font: str, township: str, pri
     canvas.setFont(font, 10)
     canvas.drawCentredString(PAGE_W / 2, PAGE_H - 25 * mm, "依据《北海市网格化服务管理条例》第十四条公布")
 
-    text_width = MAP_BOX[0] - MARGIN - 8 * mm
-    y = _section(canvas, font, PAGE_H - 44 * mm, "一、网格名称及区域范围")
-    canvas.setFont(font, 20)
-    for line in _wrap(canvas, sheet.grid_name, font, 20, text_width):
-        canvas.drawString(MARGIN, y - 6, line)
-        y -= 26
-    canvas.setFont(font, 11)
-    canvas.setFillColor(INK)
-    for line in _wrap(canvas, f"区域范围:{sheet.area}", font, 11, text_width):
-        canvas.drawString(MARGIN, y, line)
-        y -= 16
-    canvas.setFillColor(GREY)
-    canvas.drawString(MARGIN, y, f"网格类型:{sheet.kind}")
-    canvas.drawString(MARGIN, y - 16, f"网格代码:{sheet.grid_code}")
-    _draw_map(canvas, sheet, font)
-
+    staff_top = _draw_identity(canvas, sheet, font)
     platform = _wrap(canvas, f"事项受理平台:{sheet.platform}", font, 12, LOWER_TEXT_WIDTH)
     hotline = _wrap(canvas, f"监督举报电话:{sheet.hotline}", font, 15, LOWER_TEXT_WIDTH)
     other = _wrap(canvas, sheet.other.strip(), font, 11, LOWER_TEXT_WIDTH)
@@ -221,25 +314,18 @@ def draw_sheet(canvas: Canvas, sheet: NoticeSheet, font: str, township: str, pri
     below = (GAP_BEFORE_PLATFORM_SECTION + SECTION_DROP + PLATFORM_LINE * len(platform) + GAP_BEFORE_HOTLINE
              + HOTLINE_LINE * len(hotline) + GAP_AFTER_HOTLINE + (SECTION_DROP + OTHER_LINE * len(other) if other else 0))
 
-    y = _section(canvas, font, MAP_BOX[1] - 12 * mm, "二、网格工作人员")
-    canvas.setFillColor(INK)
+    y = _section(canvas, font, staff_top, "二、网格工作人员")
     rows = int((y - below - (LOWEST_BASELINE - OTHER_LINE)) // STAFF_LINE)  # the last line's drop
+    staff_pages = _staff_pages(canvas, sheet, font, rows)
     if not sheet.staff:
         canvas.setFont(font, 12)
         canvas.drawString(MARGIN + 8, y, "(待配备)")
         y -= STAFF_LINE
-    shown = sheet.staff if len(sheet.staff) <= rows else sheet.staff[: rows - 1]
-    for member in shown:
-        canvas.setFont(font, 12)
-        canvas.drawString(MARGIN + 8, y, member.role)
-        _draw_fitted(canvas, STAFF_NAME_X, y, member.name, font, 15, STAFF_NAME_WIDTH, SMALLEST_NAME)
-        canvas.setFont(font, 15)
-        canvas.drawString(STAFF_PHONE_X, y, member.phone)
-        y -= STAFF_LINE
-    if len(shown) < len(sheet.staff):
+    y = _draw_staff_rows(canvas, font, y, staff_pages[0])
+    if len(staff_pages) > 1:
         canvas.setFont(font, 11)
-        online = ",详见网上公示(扫码查看)" if sheet.url else ""
-        canvas.drawString(MARGIN + 8, y, f"另有网格工作人员 {len(sheet.staff) - len(shown)} 名{online}")
+        canvas.drawString(MARGIN + 8, y,
+                          f"另有网格工作人员 {len(sheet.staff) - len(staff_pages[0])} 名,姓名及联系电话见续页")
         y -= STAFF_LINE
 
     y = _section(canvas, font, y - GAP_BEFORE_PLATFORM_SECTION, "三、受理平台及监督举报电话")
@@ -265,37 +351,70 @@ def draw_sheet(canvas: Canvas, sheet: NoticeSheet, font: str, township: str, pri
             y -= OTHER_LINE
 
     _draw_qr(canvas, sheet, font)
+    _draw_footer(canvas, sheet, font, printed_on, 1, len(staff_pages))
+    return staff_pages
+
+
+def _draw_continuation(canvas: Canvas, sheet: NoticeSheet, font: str, staff: tuple[SheetStaff, ...],
+                       printed_on: date, page: int, pages: int) -> None:
+    """A further page of the grid's staff, headed with the grid's name and code so that it is posted
+    beside its first page."""
+    canvas.setFillColor(RED)
+    canvas.rect(0, PAGE_H - 20 * mm, PAGE_W, 20 * mm, stroke=0, fill=1)
+    canvas.setFillColor(white)
+    canvas.setFont(font, 20)
+    canvas.drawCentredString(PAGE_W / 2, PAGE_H - 13 * mm, "网格公示牌(续页)")
+    name = _continued_name(canvas, sheet, font)
+    y = CONTINUED_NAME_TOP
+    canvas.setFillColor(INK)
+    canvas.setFont(font, CONTINUED_NAME_SIZE)
+    for line in name:
+        canvas.drawString(MARGIN, y, line)
+        y -= CONTINUED_NAME_LINE
     canvas.setFillColor(GREY)
-    canvas.setFont(font, 9)
-    canvas.drawString(MARGIN, 14 * mm, f"{township}  公布    {printed_on:%Y年%m月%d日}")
-    canvas.setStrokeColor(RED)
-    canvas.line(MARGIN, 19 * mm, PAGE_W - MARGIN, 19 * mm)
+    canvas.setFont(font, 11)
+    canvas.drawString(MARGIN, y, f"网格代码:{sheet.grid_code}")
+    y = _section(canvas, font, y - CONTINUED_SECTION_DROP, "二、网格工作人员(续)")
+    _draw_staff_rows(canvas, font, y, staff)
+    _draw_footer(canvas, sheet, font, printed_on, page, pages)
 
 
-def render(items: list[NoticeSheet], township: str, *, progress: Progress | None = None,
-           printed_on: date | None = None) -> bytes:
-    """The PDF of the sheets; `progress(done, total, text)` may raise to cancel."""
+def draw_sheet(canvas: Canvas, sheet: NoticeSheet, font: str, printed_on: date) -> int:
+    """The sheet's pages, each ended: the first, then as many continuation pages as its staff need;
+    returns how many pages it took."""
+    staff_pages = _draw_first_page(canvas, sheet, font, printed_on)
+    canvas.showPage()
+    for number, staff in enumerate(staff_pages[1:], start=2):
+        _draw_continuation(canvas, sheet, font, staff, printed_on, number, len(staff_pages))
+        canvas.showPage()
+    return len(staff_pages)
+
+
+def render(items: list[NoticeSheet], title: str, *, progress: Progress | None = None,
+           printed_on: date | None = None) -> tuple[bytes, int]:
+    """The PDF of the sheets, titled after the place printed for, and its page count; `progress(done,
+    total, text)` may raise to cancel."""
     font = register_pdf_font()
     printed_on = printed_on or beijing_today()
     buffer = io.BytesIO()
+    pages = 0
     # Binary rather than ASCII85 streams: a quarter faster and smaller, and every reader takes them.
     use_a85, rl_config.useA85 = rl_config.useA85, 0
     try:
         canvas = Canvas(buffer, pagesize=A4, pageCompression=1)
-        canvas.setTitle(f"{township} 网格公示牌")
+        canvas.setTitle(f"{title} 网格公示牌")
         canvas.setAuthor("GridDesk 网格指挥台")
         total = len(items)
         for done, sheet in enumerate(items):
             if progress and done % 10 == 0:
                 progress(done, total, sheet.grid_name)
-            draw_sheet(canvas, sheet, font, township, printed_on)
-            canvas.showPage()
+            pages += draw_sheet(canvas, sheet, font, printed_on)
         canvas.save()
     finally:
         rl_config.useA85 = use_a85
     if progress:
         progress(total, total, "")
-    return buffer.getvalue()
+    return buffer.getvalue(), pages
 
 
 def print_notice_sheets(db: Database, actor: Actor, out: Path, *, under: str, only_needing_reprint: bool = False,
@@ -312,8 +431,8 @@ def print_notice_sheets(db: Database, actor: Actor, out: Path, *, under: str, on
     if not items:
         raise ValidationFailed(f"{root.short_name}没有需要打印的网格公示牌"
                                + ("(全部已是最新)" if only_needing_reprint else "(尚无在用网格)"))
-    pdf = render(items, root.name, progress=progress)
+    pdf, pages = render(items, root.name, progress=progress)
     out = Path(out)
-    record_printed(db, actor, under, items, pdf=pdf, out=out)
-    return PrintResult(out, len(items), tuple(f"{sheet.grid_name}({sheet.grid_code}):{gap}"
-                                              for sheet in items for gap in sheet.gaps()))
+    record_printed(db, actor, under, items, pdf=pdf, pages=pages, out=out)
+    return PrintResult(out, pages, len(items), tuple(f"{sheet.grid_name}({sheet.grid_code}):{gap}"
+                                                     for sheet in items for gap in sheet.gaps()))

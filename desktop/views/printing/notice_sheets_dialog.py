@@ -137,8 +137,8 @@ class NoticeSheetsDialog(StopsOnClose, Retranslating, QDialog):
                 .replace("%3", text))
 
     def _done(self, result: PrintResult) -> None:
-        self.status.setText(self.tr("已打印 %1 张公示牌到 %2").replace("%1", str(result.pages))
-                            .replace("%2", str(result.path)))
+        self.status.setText(self.tr("已打印 %1 张公示牌(%2 个网格)到 %3").replace("%1", str(result.pages))
+                            .replace("%2", str(result.grids)).replace("%3", str(result.path)))
         if result.gaps:  # printed all the same: the board needs them filled in and reprinted
             dialogs.warning(self, self.tr("公示牌有空白"),
                             self.tr("以下公示牌缺少应公布的内容,已照样打印;补录后请重新打印:"), result.gaps)
