@@ -102,6 +102,27 @@ def test_print_assessment_forms(demo_db, tmp_path):
     assert run(demo_db, "print", "assessment", "--period", "2026-13", "--level", "grid", "-o", str(target))[0] == 1
 
 
+@pytest.mark.law("Art. 23")
+def test_a_township_form_asked_of_a_village_carries_the_whole_townships_figures(demo_db, tmp_path, capsys):
+    """`print assessment --level township --under` a village printed 侨港镇's form, ranked 1/1 and ready to
+    sign, with that village's figures only: the whole township is assessed, and the command says so."""
+    from desktop.services.clock import beijing_today
+
+    month = f"{beijing_today().replace(day=1) - timedelta(days=1):%Y-%m}"  # over: its figures stay put
+    asked = ("--as", "qg_admin", "evaluation", "export", "--period", month, "--level", "township", "--format", "json")
+    whole = json.loads(run(demo_db, *asked, "--under", "450503103000")[1])
+    capsys.readouterr()
+    village = json.loads(run(demo_db, *asked, "--under", "450503103001")[1])
+    assert (village["scope"], village["subjects"]) == ("450503103000", whole["subjects"])
+    note = "griddesk-admin: 提示:乡镇(街道)按整个乡镇考核:所选侨北社区属于侨港镇,按侨港镇全部数据计算\n"
+    assert capsys.readouterr().err == note
+    target = tmp_path / "village.pdf"
+    code, _ = run(demo_db, "--as", "qg_admin", "print", "assessment", "--period", month, "--level", "township",
+                  "--under", "450503103001", "-o", str(target))
+    assert code == 0 and capsys.readouterr().err == note
+    assert "被考核对象:侨港镇 (450503103000) 范围:侨港镇" in " ".join(pdf_text(target).split())
+
+
 def test_staff_forms_name_the_person_by_number(demo_db, tmp_path):
     target = tmp_path / "staff.pdf"
     assert run(demo_db, "print", "assessment", "--period", "2026", "--level", "staff", "-o", str(target))[0] == 0

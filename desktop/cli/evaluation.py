@@ -20,7 +20,10 @@ LEVELS = [level.value for level in Level]
 
 
 def _evaluation(ctx, args):
-    return evaluate(ctx.db, ctx.actor, args.period, args.level, under=args.under)
+    evaluation = evaluate(ctx.db, ctx.actor, args.period, args.level, under=args.under)
+    if evaluation.widened_from:  # on standard error: an export may go to standard output
+        print(f"griddesk-admin: 提示:{evaluation.widened_note()}", file=sys.stderr)
+    return evaluation
 
 
 def _export(ctx, args) -> int:

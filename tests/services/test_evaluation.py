@@ -55,6 +55,7 @@ from desktop.models.enums import (
     HandlingLevel,
     MatterCategory,
     PeriodKind,
+    PlaceLevel,
     Role,
     Satisfaction,
     StaffRole,
@@ -75,6 +76,7 @@ from desktop.services.evaluation.indicators import (
 from desktop.services.evaluation.periods import parse_period, period_of
 from desktop.services.evaluation.scores import evaluate
 from desktop.services.evaluation.sources import Level
+from desktop.services.security import Actor, Grant
 
 AS_OF = datetime(2026, 11, 10, 12, 0, tzinfo=BEIJING)
 TOWNSHIP_A, TOWNSHIP_B = "450502001000", "450503103000"
@@ -385,6 +387,38 @@ def test_evaluation_is_scoped(db, system, world):
         evaluate(db, users.login(db, "qg_op", "secret-123"), "2026-10", "township")
     with pytest.raises(PermissionDenied):
         configure_indicators(db, supervisor, {"response": 0.3})
+
+
+@pytest.mark.law("Art. 23")
+def test_the_township_level_asked_of_a_village_or_grid_assesses_the_whole_township(db, system, world):
+    """A township's form printed with one of its villages chosen named the township, ranked it 1/1 and had
+    it sign for that village's figures only. The township level looks at the whole township the place lies
+    in (the drill-down too); a user who may not evaluate the whole township is refused."""
+    places.create_grid(db, system, village_code="450502001005", code="450502001005001", name="新安街一网格")
+    with db.session() as session:
+        b = Builder(session)
+        elsewhere = b.case(b.place("450502001005001"), bj(10, 20), closed=bj(10, 18), lead=session.get(Department,
+                                                                                                     world["d1"]))
+        session.commit()
+    whole = evaluate(db, system, "2026-10", "township", under=TOWNSHIP_A, as_of=AS_OF)
+    assert fig(whole, world["A"], "on_time") == (2, 4) and whole.widened_from == ""
+    for under in ("450502001003", "450502001003002"):  # 塘仔里社区 (c1–c3), its second grid (c3)
+        chosen = places.place_info(db, under).short_name
+        ev = evaluate(db, system, "2026-10", "township", under=under, as_of=AS_OF)
+        assert (ev.scope_code, ev.scope_name, ev.widened_from) == (TOWNSHIP_A, whole.scope_name, chosen)
+        assert _all_figures(ev) == _all_figures(whole)
+        assert ev.widened_note() == (f"乡镇(街道)按整个乡镇考核:所选{chosen}属于{whole.scope_name},"
+                                     f"按{whole.scope_name}全部数据计算")
+        rows = drill_down(db, system, "2026-10", "township", world["A"], "on_time", under=under, as_of=AS_OF)
+        assert {r.case_id for r in rows} == {world["c1"], world["c2"], world["c3"], elsewhere.id}
+    grid = evaluate(db, system, "2026-10", "grid", under="450502001003002", as_of=AS_OF)
+    assert (grid.scope_code, grid.widened_from) == ("450502001003002", "")  # a grid is a whole subject
+
+    village_only = Actor(username="tzl", display_name="塘仔里评价员",
+                         grants=(Grant(Role.SUPERVISOR, "450502001003", PlaceLevel.VILLAGE),))
+    with pytest.raises(PermissionDenied, match=r"按整个乡镇考核.*请选择网格或网格工作人员作为考核对象\(Art\. 23\)$"):
+        evaluate(db, village_only, "2026-10", "township", under="450502001003", as_of=AS_OF)
+    assert evaluate(db, village_only, "2026-10", "grid", under="450502001003", as_of=AS_OF).subjects
 
 
 def test_a_reopened_case_counts_once_per_handling_round(db, system):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog
 from sqlalchemy import select
@@ -12,6 +14,7 @@ from desktop.services import conformance, governance, users
 from desktop.services.evaluation import settlement
 from desktop.services.evaluation.periods import period_of
 from desktop.services.evaluation.scores import evaluate
+from desktop.services.evaluation.sources import Level
 from desktop.services.map_data import map_data
 from desktop.services.security import Actor
 from desktop.views import dialogs
@@ -22,9 +25,11 @@ from desktop.views.analytics.hotspots_panel import HotspotsPanel, apply_heat
 from desktop.views.analytics.scores_model import FIXED, ScoresModel
 from desktop.views.map.view import MapView
 
+from .deferred import Deferred
 from .keyboard import describe, unnamed
 
 QIAOGANG = "450503103000"
+QIAOBEI = "450503103001"
 
 
 @pytest.fixture
@@ -84,6 +89,96 @@ def test_the_first_evaluation_of_a_year_says_which_month_it_counts(qtbot, demo_d
     shown.clear()
     panel.run_button.click()
     assert shown == [] and [s.figures for s in panel.evaluation.subjects] == [s.figures for s in first.subjects]
+
+
+def _last_month() -> str:
+    """A month that is over: its figures stay put while a test looks at them."""
+    return period_of(period_of(utcnow()).start - timedelta(days=1)).code
+
+
+@pytest.mark.law("Art. 23")
+def test_scores_of_other_settings_or_of_a_failed_run_are_neither_shown_nor_printed(qtbot, demo_db, chief, tasks,
+                                                                                    monkeypatch, tmp_path):
+    """Last month computed, then a period not yet begun entered (refused) and 网格 chosen: 打印考核表…
+    printed last month's township forms under the new settings. Any change of period or level, and a
+    failed run, clear the table and leave nothing to print or export until the settings shown are computed."""
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: errors.append(str(exc)))
+    panel = EvaluationPanel(demo_db, chief, tasks, under=QIAOGANG)
+    qtbot.addWidget(panel)
+    panel.period.setText(_last_month())
+    panel.run_button.click()
+    assert panel.model.rowCount() == 1 and panel.print_button.isEnabled() and panel.export_button.isEnabled()
+    subject = panel.evaluation.subjects[0]
+    drill = DrillDownDialog(panel, subject.subject_id, subject.name, "on_time", "按期办结率")
+    qtbot.addWidget(drill)
+
+    def nothing_to_print() -> bool:
+        return (panel.evaluation is None and panel.model.rowCount() == 0 and not panel.print_button.isEnabled()
+                and not panel.export_button.isEnabled())
+
+    panel.period.setText(str(period_of(utcnow()).starts_on.year + 1))
+    assert nothing_to_print() and "已更改" in panel.status.text()
+    drill.part.setCurrentIndex(1)  # a drill-down open keeps to the scores it was opened on
+    assert drill.table.rowCount() == subject.figure("on_time").numerator
+    panel.run_button.click()
+    assert errors and "尚未开始" in errors[-1] and nothing_to_print()
+    panel.period.setText(_last_month())
+    panel.run_button.click()
+    assert panel.print_button.isEnabled()
+    panel.level.setCurrentIndex(list(Level).index(Level.GRID))
+    assert nothing_to_print() and "已更改" in panel.status.text()
+    panel.run_button.click()
+    assert panel.evaluation.level is Level.GRID and panel.model.rowCount() > 1 and panel.print_button.isEnabled()
+
+    printed = tmp_path / "forms.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(printed), ""))
+    panel.print_button.click()
+    assert "考核表已保存到" in panel.status.text()
+    printed.unlink()
+    printed.mkdir()  # a folder where the file was: the print fails
+    panel.print_button.click()
+    assert panel.status.text() == f"考核表没有保存到 {printed}" and len(errors) == 2
+
+
+@pytest.mark.law("Art. 23")
+def test_a_slow_earlier_evaluation_does_not_replace_a_later_one(qtbot, demo_db, chief, monkeypatch):
+    """Runs answer in any order off the GUI thread: a slow earlier run (of other settings) landed after a
+    later one and replaced it, under the later settings; a refusal of an earlier run cleared a later result."""
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: errors.append(exc))
+    tasks = Deferred()
+    panel = EvaluationPanel(demo_db, chief, tasks, under=QIAOGANG)
+    qtbot.addWidget(panel)
+    panel.period.setText(_last_month())
+    panel.run_button.click()  # 乡镇(街道)
+    panel.period.setText(str(period_of(utcnow()).starts_on.year + 1))
+    panel.run_button.click()  # not begun: refused
+    panel.period.setText(_last_month())
+    panel.level.setCurrentIndex(list(Level).index(Level.GRID))
+    panel.run_button.click()
+    tasks.run(2)
+    assert panel.evaluation.level is Level.GRID and panel.print_button.isEnabled()
+    shown = panel.status.text()
+    tasks.run_all()  # the township's, then the refusal, land late
+    assert panel.evaluation.level is Level.GRID and panel.model.evaluation is panel.evaluation
+    assert panel.print_button.isEnabled() and panel.status.text() == shown and errors == []
+
+
+@pytest.mark.law("Art. 23")
+def test_the_township_level_of_a_village_chosen_assesses_the_whole_township(qtbot, demo_db, chief, tasks):
+    """A village chosen in the tree, 乡镇(街道) showed 侨港镇 ranked on that village's figures only: it shows
+    the whole township, as the township chosen does, and says why."""
+    panels = {}
+    for under in (QIAOGANG, QIAOBEI):
+        panels[under] = panel = EvaluationPanel(demo_db, chief, tasks, under=under)
+        qtbot.addWidget(panel)
+        panel.period.setText(_last_month())
+        panel.run_button.click()
+    township, village = panels[QIAOGANG].evaluation, panels[QIAOBEI].evaluation
+    assert village.scope_code == QIAOGANG and village.subjects == township.subjects
+    assert "乡镇(街道)按整个乡镇考核:所选侨北社区属于侨港镇" in panels[QIAOBEI].status.text()
+    assert "按整个乡镇" not in panels[QIAOGANG].status.text()
 
 
 @pytest.mark.law("Art. 22")
@@ -170,6 +265,7 @@ def test_a_city_evaluator_settles_and_reopens_a_month(qtbot, demo_db, chief, tas
     assert panel.reopen_button.isEnabled() and not panel.settle_button.isEnabled()
     village = EvaluationPanel(demo_db, city, tasks, under="450503103001")  # counted live below a township
     qtbot.addWidget(village)
+    village.level.setCurrentIndex(list(Level).index(Level.GRID))  # a township's level looks at the whole township
     village.period.setText("2026-09")
     village.run_button.click()
     assert village.evaluation.settled == () and village.reopen_button.isEnabled()

@@ -18,7 +18,7 @@ from ...models import EmergencyStep, utcnow
 from .indicators import Grain, load_indicators
 from .periods import Period, parse_period
 from ..security import Actor
-from .scores import resolve_scope
+from .scores import evaluation_scope
 from .sources import ON_HOLD, Level, counted
 
 
@@ -52,7 +52,7 @@ def drill_down(db: Database, actor: Actor, period: str | Period, level: Level | 
     level, part = Level(level), Part(part)
     as_of = as_of or utcnow()
     with db.session() as session:
-        scope = resolve_scope(session, actor, under)
+        scope, _chosen = evaluation_scope(session, actor, under, level)
         grains = {i.code: i.grain for i in load_indicators(session)} | {ON_HOLD: Grain.CASE}
         if indicator not in grains:
             raise ValidationFailed(f"未知的考核指标 {indicator!r}(可用:{'、'.join(grains)})", field="indicator")

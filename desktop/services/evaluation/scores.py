@@ -22,7 +22,7 @@ from ...errors import PermissionDenied, ValidationFailed
 from ...models import Department, Person, Place, utcnow
 from ...models.enums import PeriodKind, PlaceLevel
 from ...models.places import CITY_CODE
-from ..places import get_place
+from ..places import get_place, upward
 from ..security import Actor, Permission
 from .indicators import Grain, Indicator, competition_ranks, composite, load_indicators, rate
 from . import kept
@@ -73,6 +73,13 @@ class Evaluation:
     subjects: tuple[SubjectScore, ...]  # ranked first, then the unranked by name
     settled: tuple[str, ...] = ()  # months whose settled figures were used (their drill-down is today's rows)
     period_settled: bool = False  # every month of the period is settled (whatever the scope)
+    widened_from: str = ""  # the village or grid chosen, where the township level looks at its whole township
+
+    def widened_note(self) -> str:
+        """For a township level asked of a village or grid: that the whole township is assessed (Art. 23)."""
+        if not self.widened_from:
+            return ""
+        return f"乡镇(街道)按整个乡镇考核:所选{self.widened_from}属于{self.scope_name},按{self.scope_name}全部数据计算"
 
     def settled_note(self) -> str:
         """For printed and exported figures: which months are settled ones."""
@@ -113,6 +120,23 @@ def resolve_scope(session: Session, actor: Actor, under: str | None,
             f"用户“{actor.display_name}”没有在 {scope.short_name}({scope.code}){permission.label}的权限",
             article="Art. 15")
     return scope
+
+
+def evaluation_scope(session: Session, actor: Actor, under: str | None, level: Level) -> tuple[Place, str]:
+    """The place an evaluation of `level` looks at (resolve_scope), and the short name of the place chosen
+    where that is another. A township is assessed on all of its figures (Art. 23): asked of a village or a
+    grid, the township level looks at the whole township it lies in rather than have one village's share
+    signed under the township's name; refused to a user who may not evaluate the whole township."""
+    scope = resolve_scope(session, actor, under)
+    if level is not Level.TOWNSHIP or scope.level not in (PlaceLevel.VILLAGE, PlaceLevel.GRID):
+        return scope, ""
+    township = next(place for place in upward(scope) if place.level is PlaceLevel.TOWNSHIP)
+    if not actor.can(Permission.EVALUATE, township.code):
+        raise PermissionDenied(
+            f"乡镇(街道)按整个乡镇考核,{scope.short_name}属于{township.short_name};用户“{actor.display_name}”"
+            f"没有在 {township.short_name}({township.code})综合评价的权限:请选择网格或网格工作人员作为考核对象",
+            article="Art. 23")
+    return township, scope.short_name
 
 
 def _counted_sums(session: Session, level: Level, period: Period, as_of: datetime, scope: Place,
@@ -164,7 +188,8 @@ def _subject_names(session: Session, level: Level, scope: Place, ids: set[int]) 
 def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | str, *,
              under: str | None = None, as_of: datetime | None = None, recount: bool = False,
              progress: Callable[[int, int, str], None] | None = None) -> Evaluation:
-    """Scores of every subject of `level` in the subtree of `under` for a period, ranked.
+    """Scores of every subject of `level` in the subtree of `under` for a period, ranked; the township
+    level below a township looks at the whole township (evaluation_scope, Art. 23).
 
     Rates are None ("—") when nothing was due; the composite weighs only the rates present.
     Months that are over and not settled are counted once and kept (kept.py); `recount`
@@ -178,7 +203,7 @@ def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | st
         raise ValidationFailed(f"考核期{period.label}自 {period.starts_on} 起,尚未开始,还没有可考核的数据;"
                                "请选择已开始的考核期", field="period", article="Art. 23")
     with db.session() as session:
-        scope = resolve_scope(session, actor, under)
+        scope, widened_from = evaluation_scope(session, actor, under, level)
         indicators = load_indicators(session)
         unkept = [] if recount else kept.unkept(session, level, scope, period, as_of)
     kept.keep(db, level, unkept, as_of, progress)
@@ -200,7 +225,7 @@ def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | st
     ranked = [SubjectScore(level, *row, rank) for row, rank in zip(rows, ranks)]
     ranked.sort(key=lambda s: (s.rank is None, s.rank or 0, s.ref))
     return Evaluation(period, level, scope.code, scope.name, as_of, tuple(enabled), tuple(ranked), settled,
-                      period_settled)
+                      period_settled, widened_from)
 
 
 def scope_figures(db: Database, actor: Actor, period: Period, codes: tuple[str, ...], *, under: str | None = None,

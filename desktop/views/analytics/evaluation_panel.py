@@ -28,7 +28,7 @@ from ...models.enums import PeriodKind
 from ...services.evaluation import export, settlement
 from ...services.evaluation.drilldown import CountedRow, Part, drill_down
 from ...models.places import CITY_CODE
-from ...services.evaluation.periods import period_of
+from ...services.evaluation.periods import Period, period_of
 from ...services.evaluation.scores import Evaluation, evaluate
 from ...services.evaluation.sources import Level
 from ...services.printing.assessment import print_assessment
@@ -46,7 +46,8 @@ class DrillDownDialog(QDialog):
 
     def __init__(self, panel: EvaluationPanel, subject_id: int, subject_name: str, code: str, title: str):
         super().__init__(panel)
-        self.panel, self.subject_id, self.code = panel, subject_id, code
+        # The evaluation it was opened on: the panel's goes once its period or level is changed.
+        self.panel, self.evaluation, self.subject_id, self.code = panel, panel.evaluation, subject_id, code
         self.setWindowTitle(self.tr("{0} · {1}:计入的记录").format(subject_name, title))
         self.part = QComboBox()
         self.part.addItem(self.tr("分母(应计)"), Part.DENOMINATOR)
@@ -64,9 +65,9 @@ class DrillDownDialog(QDialog):
         self.part.setAccessibleName(self.tr("分母或分子"))
         self.table.setAccessibleName(self.tr("计入的记录"))
         layout = QVBoxLayout(self)
-        if panel.evaluation.settled:
+        if self.evaluation.settled:
             note = QLabel(self.tr("本期含已结算月份({0}):下列为当前数据,可能与结算时的数字不同。").format(
-                enumeration(panel.evaluation.settled)))
+                enumeration(self.evaluation.settled)))
             note.setWordWrap(True)
             layout.addWidget(note)
         layout.addWidget(self.part)
@@ -76,9 +77,9 @@ class DrillDownDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        p = self.panel
-        p.tasks.submit(drill_down, p.db, p.actor, p.evaluation.period, p.evaluation.level, self.subject_id,
-                       self.code, self.part.currentData(), under=p.evaluation.scope_code, as_of=p.evaluation.as_of,
+        p, evaluation = self.panel, self.evaluation
+        p.tasks.submit(drill_down, p.db, p.actor, evaluation.period, evaluation.level, self.subject_id,
+                       self.code, self.part.currentData(), under=evaluation.scope_code, as_of=evaluation.as_of,
                        on_done=self.show_rows, on_error=lambda exc: dialogs.show_error(self, exc))
 
     def show_rows(self, rows: list[CountedRow]) -> None:
@@ -96,7 +97,8 @@ class EvaluationPanel(QDialog):
     def __init__(self, db, actor, tasks, *, under: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.db, self.actor, self.tasks, self.under = db, actor, tasks, under
-        self.evaluation: Evaluation | None = None
+        self.evaluation: Evaluation | None = None  # only ever the one of the period and level shown above it
+        self._generation = 0  # the latest run or change of settings: an older run's answer is dropped
         self.setWindowTitle(self.tr("综合评价(第五条、第二十三条)"))
         self.period = QLineEdit(period_of(utcnow()).code)
         self.period.setPlaceholderText(self.tr("2026-10、2026-Q4 或 2026"))
@@ -152,6 +154,8 @@ class EvaluationPanel(QDialog):
         # and the export and print buttons opened their dialogs from a field).
         enter_presses(self, None)
         self.period.returnPressed.connect(self.run)
+        self.period.textChanged.connect(self._settings_changed)
+        self.level.currentIndexChanged.connect(self._settings_changed)
         fit_to_screen(self, 1300, 700)
         self._enable()
 
@@ -169,16 +173,44 @@ class EvaluationPanel(QDialog):
         else:
             self.settle_button.setToolTip(self.tr("冻结该月的考核数据:此后该月及其所在季度、年度按结算数据计算"))
 
+    def _settings_changed(self) -> None:
+        """The period or level edited: the scores shown are another's, so they go, and printing or
+        exporting them with them (2026-09's forms were printed after 2026-12 and 网格 were chosen)."""
+        self._generation += 1  # a run still under way answers for the settings it was given
+        self._show(None)
+        if self.allowed:  # else the status line says why nothing is computed
+            self.status.setText(self.tr("考核期或对象已更改:按“计算”得出其考核结果。"))
+
+    def _show(self, evaluation: Evaluation | None) -> None:
+        self.evaluation = evaluation
+        self.model.set_evaluation(evaluation)
+        self._enable()
+
     def run(self) -> None:
         if not self.allowed:  # Enter in the period, with 计算 off: the status line already says why
             return
+        self._generation += 1
+        generation = self._generation
         self.status.setText(self.tr("计算中…"))
         period, level, under = self.period.text(), self.level.currentData(), self.under
 
         def job(progress):
             return evaluate(self.db, self.actor, period, level, under=under, progress=progress.report)
 
-        self.tasks.submit(job, on_done=self.show_evaluation, on_error=self._failed, on_progress=self._counting)
+        def counting(done: int, total: int, month: str) -> None:
+            if generation == self._generation:
+                self._counting(done, total, month)
+
+        def failed(exc) -> None:
+            if generation == self._generation:
+                self._show(None)  # what was shown was not asked for, or is the settings' no longer
+                self._failed(exc)
+
+        def landed(evaluation: Evaluation) -> None:
+            if generation == self._generation:  # else a later run or change of settings came meanwhile
+                self.show_evaluation(evaluation)
+
+        self.tasks.submit(job, on_done=landed, on_error=failed, on_progress=counting)
 
     def _counting(self, done: int, total: int, month: str) -> None:
         # Months that are over are counted once and kept: the first evaluation of a year takes a while.
@@ -190,13 +222,15 @@ class EvaluationPanel(QDialog):
         dialogs.show_error(self, exc)
 
     def show_evaluation(self, evaluation: Evaluation) -> None:
-        self.evaluation = evaluation
-        self.model.set_evaluation(evaluation)
+        self._show(evaluation)
         self.table.resizeColumnsToContents()
         ranked = sum(1 for s in evaluation.subjects if s.rank is not None)
         text = self.tr("{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的记录(诉求、报送环节或工作日志)。").format(
             evaluation.scope_name, period_label(evaluation.period), label(evaluation.level),
             len(evaluation.subjects), ranked)
+        if evaluation.widened_from:  # a village or grid chosen: the township is assessed whole (Art. 23)
+            text += self.tr(" 乡镇(街道)按整个乡镇考核:所选{0}属于{1}。").format(evaluation.widened_from,
+                                                                     evaluation.scope_name)
         if evaluation.settled:
             text += self.tr(" 其中 {0} 为结算数据。").format(enumeration(evaluation.settled))
         # A year looked at in November is not its result (its printed forms say so too).
@@ -204,7 +238,6 @@ class EvaluationPanel(QDialog):
             text += self.tr(" 考核期至 {0} 尚未结束:所列为截至 {1} 的阶段数据,期末前仍会变化。").format(
                 evaluation.period.ends_on.isoformat(), beijing_text(evaluation.as_of))
         self.status.setText(text)
-        self._enable()
 
     def drill(self, index) -> None:
         code = self.model.indicator_code(index.column())
@@ -221,7 +254,7 @@ class EvaluationPanel(QDialog):
             fmt = Path(path).suffix.lstrip(".").lower()
             self.tasks.submit(export.export, self.db, self.actor, self.evaluation, fmt, Path(path), None,
                               on_done=lambda _: self.status.setText(self.tr("考核结果已导出到 {0}").format(path)),
-                              on_error=lambda exc: dialogs.show_error(self, exc))
+                              on_error=lambda exc: self._not_written(self.tr("考核结果没有导出到 {0}").format(path), exc))
 
     def print_forms(self) -> None:
         path = ask_pdf_path(self, self.tr("打印考核表"), f"考核表-{self.evaluation.period.code}.pdf")
@@ -229,7 +262,12 @@ class EvaluationPanel(QDialog):
             self.tasks.submit(print_assessment, self.db, self.actor, self.evaluation, path,
                               on_done=lambda pages: self.status.setText(
                                   self.tr("考核表已保存到 {0},共 {1} 页").format(path, pages)),
-                              on_error=lambda exc: dialogs.show_error(self, exc))
+                              on_error=lambda exc: self._not_written(self.tr("考核表没有保存到 {0}").format(path), exc))
+
+    def _not_written(self, message: str, exc) -> None:
+        """A refused export or print: the status line says so, not an earlier one's success."""
+        self.status.setText(message)
+        dialogs.show_error(self, exc)
 
     def settle(self) -> None:
         period = self.evaluation.period
@@ -239,7 +277,7 @@ class EvaluationPanel(QDialog):
             return
         self.status.setText(self.tr("结算中…"))
         self.tasks.submit(settlement.settle, self.db, self.actor, period.code,
-                          on_done=lambda done: self._settled(self.tr("已结算 {0},共 {1} 项数据。").format(
+                          on_done=lambda done: self._settled(period, self.tr("已结算 {0},共 {1} 项数据。").format(
                               period_label(period), done.rows)),
                           on_error=self._failed)
 
@@ -249,12 +287,14 @@ class EvaluationPanel(QDialog):
         if reason is None:
             return
         self.tasks.submit(settlement.reopen, self.db, self.actor, period.code, reason,
-                          on_done=lambda _: self._settled(self.tr("已撤销 {0} 的结算。").format(period_label(period))),
+                          on_done=lambda _: self._settled(period, self.tr("已撤销 {0} 的结算。").format(
+                              period_label(period))),
                           on_error=self._failed)
 
-    def _settled(self, message: str) -> None:
+    def _settled(self, period: Period, message: str) -> None:
+        """Computed again for the month settled or reopened (the period may have been edited meanwhile)."""
         dialogs.information(self, self.tr("综合评价"), message)
-        self.period.setText(self.evaluation.period.code)
+        self.period.setText(period.code)
         self.run()
 
 
