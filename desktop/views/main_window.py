@@ -236,13 +236,18 @@ class MainWindow(Retranslating, QMainWindow):
         open_case(self, case_id)
 
     def refresh(self) -> None:
+        self.tree.refresh()
         self.queue_model.refresh()
         self.roster.show_place(self.tree.current_code())
 
     def _changed(self, topic: str) -> None:
         if topic == "cases":
             self.queue_model.refresh()
-        elif topic in ("staff", "places"):
+        elif topic == "places":  # grids adjusted or a place renamed on another desk: its name in the queue too
+            self.tree.refresh()
+            self.queue_model.refresh()
+            self.roster.show_place(self.tree.current_code())
+        elif topic == "staff":
             self.roster.show_place(self.tree.current_code())
         elif topic == "users":  # an administrator may have disabled or changed this desk's account
             self.tasks.submit(accounts.session_problem, self.db, self.actor, on_done=self._account_checked,

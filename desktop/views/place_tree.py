@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QTreeView, QVBoxLayout, QWidget
 
 from ..db import Database
+from ..errors import NotFound
 from ..i18n import label
 from ..services import places
 from ..services.results import PlaceInfo
@@ -49,6 +50,17 @@ def _levels_to(db: Database, code: str, loaded: frozenset[str | None]):
     path = places.ancestors(db, code)
     parents = [None, *(info.code for info in path[:-1])]
     return path, {parent: places.children(db, parent) for parent in parents if parent not in loaded}
+
+
+def _levels(db: Database, parents: list[str | None]) -> dict[str | None, list[PlaceInfo]]:
+    """Off the GUI thread: the children of each place as they are now; none for a place gone."""
+    levels = {}
+    for parent in parents:
+        try:
+            levels[parent] = places.children(db, parent)
+        except NotFound:
+            levels[parent] = []
+    return levels
 
 
 class PlaceTreeModel(QAbstractItemModel):
@@ -146,6 +158,52 @@ class PlaceTreeModel(QAbstractItemModel):
         node.children = [_Node(info, node, row) for row, info in enumerate(infos)]
         self._nodes.update((child.code, child) for child in node.children)
         self.endInsertRows()
+
+    def refresh(self) -> None:
+        """Read again every level loaded (another desk adjusted the grids, renamed a place): names change
+        in place, places gone leave, new ones come in, and what is expanded or chosen stays where it can."""
+        loaded = [code for code, node in self._nodes.items() if node.children is not None]
+        self._submit(_levels, self.db, loaded, on_done=self._renew)
+
+    def _renew(self, levels: dict[str | None, list[PlaceInfo]]) -> None:
+        for parent_code, infos in levels.items():
+            node = self._nodes.get(parent_code)
+            if node is not None and node.children is not None:  # still in the tree, its level still loaded
+                self._renew_children(node, infos)
+
+    def _renew_children(self, node: _Node, infos: list[PlaceInfo]) -> None:
+        parent = self._index_of_node(node)
+        wanted = {info.code: info for info in infos}
+        for gone in [child for child in reversed(node.children) if child.code not in wanted]:
+            self.beginRemoveRows(parent, gone.row, gone.row)
+            node.children.remove(gone)
+            self._forget(gone)
+            self._renumber(node)
+            self.endRemoveRows()
+        kept = {child.code: child for child in node.children}
+        for row, info in enumerate(infos):
+            child = kept.get(info.code)
+            if child is None:
+                self.beginInsertRows(parent, row, row)
+                child = _Node(info, node, row)
+                node.children.insert(row, child)
+                self._nodes[info.code] = child
+                self._renumber(node)
+                self.endInsertRows()
+            elif child.info != info:
+                child.info = info
+                index = self._index_of_node(child)
+                self.dataChanged.emit(index, index)
+
+    @staticmethod
+    def _renumber(node: _Node) -> None:
+        for row, child in enumerate(node.children):
+            child.row = row
+
+    def _forget(self, node: _Node) -> None:
+        self._nodes.pop(node.code, None)
+        for child in node.children or ():
+            self._forget(child)
 
     def _index_of_node(self, node: _Node) -> QModelIndex:
         return QModelIndex() if node is self.root else self.createIndex(node.row, 0, node)
@@ -257,6 +315,10 @@ class PlaceTree(Retranslating, QWidget):
         self.search.setAccessibleName(self.tr("搜索地点"))
         self.hits.setAccessibleName(self.tr("搜索结果"))
         self.view.setAccessibleName(self.tr("区划树"))
+
+    def refresh(self) -> None:
+        """Read the places shown again (see PlaceTreeModel.refresh)."""
+        self.model.refresh()
 
     def current_code(self) -> str | None:
         index = self.view.currentIndex()

@@ -541,3 +541,18 @@ def test_the_users_own_splitter_sizes_come_back_at_the_next_start(qtbot, desk_db
     again.show()
     qtbot.waitExposed(again)
     assert again.splitter.sizes() == chosen
+
+
+def test_a_place_renamed_on_another_desk_is_renamed_in_the_tree_and_the_queue(qtbot, window, desk_db):
+    from desktop.services.places import get_place
+
+    window.select_place(GRID)
+    grid = window.tree.model.index_of(GRID)
+    before = grid.data()
+    with desk_db.session() as s:
+        get_place(s, GRID).short_name = "渔港网格"
+        s.commit()
+    window.bus.changed.emit("places")  # as the live listener hands it on
+    assert window.tree.model.index_of(GRID).data() == "渔港网格" != before
+    assert window.tree.current_code() == GRID
+    assert {window.queue_model.row_at(n).place_name for n in range(window.queue_model.rowCount())} == {"渔港网格"}

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import shapely
 from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.errors import DatabaseUnavailable
 from desktop.services import places
+from desktop.services.places import get_place
 from desktop.tasks import TaskRunner
 from desktop.views.place_tree import CODE_ROLE, PlaceTree
 
@@ -14,6 +16,7 @@ from .deferred import Deferred
 
 YINHAI = "450503000000"
 QIAOGANG = "450503103000"
+QIAOBEI = "450503103001"
 
 
 @pytest.fixture
@@ -111,3 +114,31 @@ def test_model_passes_qtmodeltester_while_levels_arrive(qtbot, qtmodeltester, db
     tree.select_place(QIAOGANG)
     tasks.run_all()
     assert tree.current_code() == QIAOGANG
+
+
+def test_the_tree_follows_places_added_renamed_and_gone_on_another_desk(qtbot, qtmodeltester, db, system, tasks):
+    """A grid adjustment approved on another desk had left the tree as it was, even after F5, until the
+    program was restarted."""
+    tree = PlaceTree(db, tasks)
+    qtbot.addWidget(tree)
+    model = tree.model
+    tree.select_place(QIAOBEI)
+    tree.view.expand(model.index_of(QIAOBEI))
+    assert _codes(model, model.index_of(QIAOBEI)) == []
+    for n, west in ((1, 109.100), (2, 109.110)):
+        bounds = (west, 21.420, west + 0.01, 21.430)
+        places.create_grid(db, system, village_code=QIAOBEI, code=f"{QIAOBEI}00{n}", name=f"侨北第{n}网格",
+                           geometry=shapely.box(*bounds).wkb, bounds=bounds)
+    tree.refresh()
+    assert _codes(model, model.index_of(QIAOBEI)) == [QIAOBEI + "001", QIAOBEI + "002"]
+    with db.session() as s:
+        get_place(s, QIAOBEI).short_name = "侨北新区"
+        gone = get_place(s, QIAOBEI + "001")
+        s.delete(gone.grid)
+        s.delete(gone)
+        s.commit()
+    tree.refresh()
+    assert _codes(model, model.index_of(QIAOBEI)) == [QIAOBEI + "002"]
+    assert model.index_of(QIAOBEI).data() == "侨北新区" and tree.current_code() == QIAOBEI
+    assert model.index_of(QIAOBEI + "001") == QModelIndex()
+    qtmodeltester.check(model)
