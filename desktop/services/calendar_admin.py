@@ -170,8 +170,14 @@ class YearCalendar:
     days: tuple[DayEntry, ...]  # the published schedule's, or the entered ones, and the region's own
 
 
+# The longest name a day keeps (calendar_days.name).
+DAY_NAME_LENGTH = CalendarDay.name.type.length
+
+
 def _day_problems(entry: DayEntry) -> list[str]:
     problems = []
+    if len(entry.name) > DAY_NAME_LENGTH:  # refused, never cut short: the audit and the calendar would differ
+        problems.append(f"名称(name)“{entry.name}”有 {len(entry.name)} 个字,至多 {DAY_NAME_LENGTH} 个")
     if published_year(entry.day.year) and not entry.regional and entry.schedule_year is None:
         problems.append(f"{entry.day.year} 年的安排已由国务院公布并已内置,无需录入")
     if entry.kind is DayKind.WORKDAY and entry.day.weekday() < 5:
@@ -330,7 +336,7 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: 
         first = min([date(years[0], 1, 1), *(e.day for e in entries),
                      *session.scalars(select(CalendarDay.day).where(*replacing))])
         session.execute(delete(CalendarDay).where(*replacing))
-        session.add_all(CalendarDay(day=e.day, kind=e.kind, name=e.name[:40], schedule_year=e.schedule_year,
+        session.add_all(CalendarDay(day=e.day, kind=e.kind, name=e.name, schedule_year=e.schedule_year,
                                     entered_by=actor.display_name) for e in entries)
         replaced = sum(entered.values())
         earlier = Counter(e.day.year for e in entries if e.schedule_year)
@@ -369,7 +375,7 @@ def add_day(db: Database, actor: Actor, entry: DayEntry) -> EnterResult:
                             f"如需更改,请先删除该日")
         if problems:
             raise ValidationFailed(f"{entry.day} 未录入", problems)
-        uow.session.add(CalendarDay(day=entry.day, kind=entry.kind, name=entry.name[:40], regional=entry.regional,
+        uow.session.add(CalendarDay(day=entry.day, kind=entry.kind, name=entry.name, regional=entry.regional,
                                     schedule_year=entry.schedule_year, entered_by=actor.display_name))
         moved = _recount(uow, before, _from(entry.day),
                          f"录入 {_describe(entry.day, entry.kind, entry.name, entry.regional, entry.schedule_year)}",
@@ -499,8 +505,8 @@ def parse_csv(data: bytes) -> list[DayEntry]:
             continue
         if row_no == 1 and row[0].strip().lower() in ("date", "日期"):
             continue
-        if len(row) < 2:
-            problems.append(f"第 {row_no} 行:应有 date,kind,name 三列")
+        if not 2 <= len(row) <= 3:  # a fourth column is no field of ours: a misplaced comma, or another file
+            problems.append(f"第 {row_no} 行:应有 date,kind,name 三列(name 可省),此行有 {len(row)} 列")
             continue
         try:
             day = date.fromisoformat(row[0].strip())

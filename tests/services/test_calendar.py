@@ -44,8 +44,18 @@ def test_a_year_entered_without_its_fixed_days_off_is_said_to_lack_them(db, syst
 
 def test_bad_rows_are_each_named():
     with pytest.raises(ValidationFailed) as err:
-        calendar_admin.parse_csv(b"2027-13-01,holiday,x\n2027-01-02,day off,x\n2027-01-03\n")
-    assert [p.split(" ")[1] for p in err.value.problems] == ["1", "2", "3"]
+        calendar_admin.parse_csv("2027-13-01,holiday,x\n2027-01-02,day off,x\n2027-01-03\n"
+                                 "2027-01-04,holiday,元旦,补假\n".encode())
+    assert [p.split(" ")[1] for p in err.value.problems] == ["1", "2", "3", "4"]
+    assert err.value.problems[3].endswith("此行有 4 列")  # a fourth column is refused, not left out
+
+
+def test_a_name_too_long_for_the_calendar_is_refused_not_cut_short(db, system):
+    long_name = "元旦" * 21
+    with pytest.raises(ValidationFailed) as err:
+        calendar_admin.enter_days(db, system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, long_name)])
+    assert err.value.problems == [f"第 1 行 2027-01-01:名称(name)“{long_name}”有 42 个字,至多 40 个"]
+    assert calendar_admin.list_days(db, 2027) == []
 
 
 def test_entering_a_year_refuses_bad_days_and_changes_nothing(db, system):

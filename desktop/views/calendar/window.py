@@ -92,7 +92,7 @@ def _kind_box(kind: DayKind) -> QComboBox:
 
 def _name_edit(name: str, placeholder: str) -> QLineEdit:
     edit = QLineEdit(name)
-    edit.setMaxLength(40)  # the stored name's length
+    edit.setMaxLength(calendar_admin.DAY_NAME_LENGTH)  # the stored name's length
     edit.setPlaceholderText(placeholder)
     return edit
 
