@@ -6,9 +6,14 @@ import argparse
 
 from ..services import adjustments, grids
 from ..services.geo import geojson_io
-from ..models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState
+from ..models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState, GridStatus
+from ..services.clock import beijing_text
 from . import file_help
 from .places import print_table
+
+
+# How a grid's state reads in its history (kept there as GridStatus's value).
+_STATUS = {status.value: status.label for status in GridStatus}
 
 
 def _crs(sub: argparse.ArgumentParser) -> None:
@@ -28,6 +33,14 @@ def _grids_export(ctx, args) -> None:
     left_out = (";没有查看敏感个人信息的权限,船长姓名和电话未导出(Art. 15),该文件不能原样重新导入船只名册"
                 if result.contacts_left_out else "")
     ctx.print(f"已导出网格 {result.grids} 个到 {args.file}{left_out}")
+
+
+def _history(ctx, args) -> None:
+    versions = grids.grid_history(ctx.db, ctx.actor, args.code)
+    print_table(ctx, ["起", "止", "名称", "类型", "状态", "面积(平方公里)", "结束于调整"],
+                [[beijing_text(v.valid_from), beijing_text(v.valid_to, missing="至今"), v.name, v.kind.label,
+                  _STATUS.get(v.status, v.status), "" if v.area_km2 is None else f"{v.area_km2:.3f}",
+                  f"#{v.adjustment_id}" if v.adjustment_id else ""] for v in versions])
 
 
 def _boundaries_import(ctx, args) -> None:
@@ -75,6 +88,9 @@ def register(cli) -> None:
                       _grids_export, group=group)
     sub.add_argument("file", metavar="FILE.geojson")
     sub.add_argument("--under", metavar="CODE", help="只导出该地点下的网格")
+
+    sub = cli.command("history", "网格沿革:历次调整(Art. 6)前后的名称、类型、状态和面积", _history, group=group)
+    sub.add_argument("code", metavar="CODE", help="网格代码")
 
     group = cli.group("boundaries", "区划边界 (unit boundaries)")
     sub = cli.command("import", "导入县、乡镇、村(社区)边界,按代码或名称匹配", _boundaries_import, group=group,

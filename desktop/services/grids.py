@@ -37,7 +37,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db import Database
-from ..errors import LawRefusal, NotFound, ValidationFailed
+from ..errors import LawRefusal, NotFound, PermissionDenied, ValidationFailed
 from ..models import Grid, GridHistory, Place, Vessel, utcnow
 from ..models.enums import ExclusiveCategory, GridKind, GridStatus, PlaceLevel, Role, SeaCategory
 from .evaluation.scores import resolve_scope
@@ -696,10 +696,14 @@ def export_grids(db: Database, actor: Actor, path: str | Path, *, under: str | N
         return result
 
 
-def grid_history(db: Database, code: str) -> list[GridVersion]:
-    """Every version of a grid, oldest first; the last is the live (or retired) one."""
+def grid_history(db: Database, actor: Actor, code: str) -> list[GridVersion]:
+    """Every version of a grid, oldest first, each with the Art. 6 adjustment that ended it; the last
+    is the live (or retired) one. For a user who may view the grid's place (Art. 15)."""
     with db.session() as session:
-        place = get_place(session, code)
+        place = get_place(session, normalise_code(code))
+        if not actor.can(Permission.VIEW, place.code):
+            raise PermissionDenied(f"用户“{actor.display_name}”无权查看 {place.short_name}({place.code})的网格沿革;"
+                                   "请由具有该地区查看权限的用户查看", article="Art. 15")
         if place.grid is None:
             raise NotFound(f"{place.short_name}({place.code})不是网格")
         rows = session.scalars(select(GridHistory).where(GridHistory.place_id == place.id)

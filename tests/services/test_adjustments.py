@@ -1,5 +1,7 @@
 """Art. 6: the township proposes, the county approves or rejects, the city files."""
 
+import io
+
 import pytest
 import shapely
 from sqlalchemy import select
@@ -69,13 +71,21 @@ def test_approval_keeps_the_history_of_each_grid(divided):
         old_geometry = shapely.from_wkb(session.scalar(select(Place.geometry).where(Place.code == first)))
     info = propose(divided, division(1, 2), retire=(f"{VILLAGE}003", f"{VILLAGE}004"))  # four grids become two
     adjustments.approve(divided, COUNTY_ADMIN, info.id)
-    versions = grids.grid_history(divided, first)
+    versions = grids.grid_history(divided, TOWNSHIP_ADMIN, first)
     assert len(versions) == 2
     closed, live = versions
     assert closed.valid_to == live.valid_from and closed.adjustment_id == info.id
     assert closed.area_km2 == pytest.approx(0.36, rel=1e-3) and live.area_km2 == pytest.approx(0.72, rel=1e-3)
-    retired = grids.grid_history(divided, f"{VILLAGE}004")
+    retired = grids.grid_history(divided, TOWNSHIP_ADMIN, f"{VILLAGE}004")
     assert retired[-1].status == "retired" and retired[0].status == "active"
+    with pytest.raises(PermissionDenied, match=r"无权查看 .*的网格沿革.*Art. 15"):
+        grids.grid_history(divided, OTHER_COUNTY, first)
+    out = io.StringIO()
+    url = divided.engine.url.render_as_string(hide_password=False)
+    assert cli_main(["--db", url, "grids", "history", first], out=out) == 0
+    lines = out.getvalue().splitlines()
+    assert lines[0].split() == ["起", "止", "名称", "类型", "状态", "面积(平方公里)", "结束于调整"]
+    assert lines[1].split()[-3:] == ["在用", "0.360", f"#{info.id}"] and lines[2].split()[2] == "至今"
     assert sorted(live_grids(divided)) == [f"{VILLAGE}001", f"{VILLAGE}002"]
     with divided.session() as session:
         row = session.scalar(select(GridHistory).join(Place).where(Place.code == first))
