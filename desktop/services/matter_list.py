@@ -105,7 +105,6 @@ class MatterItemInfo:
     department_id: int
     department: str
     guidance_contact: str | None
-    guidance_phone: str | None
 
 
 @dataclass(frozen=True)
@@ -198,7 +197,7 @@ def _list_info(session: Session, matter_list: MatterList) -> MatterListInfo:
 
 def _item_infos(session: Session, stmt) -> list[MatterItemInfo]:
     rows = session.execute(
-        stmt.add_columns(Department.short_name, Person.name, Person.phone)
+        stmt.add_columns(Department.short_name, Person.name)
         .join(Department, Department.id == MatterItem.department_id)
         .outerjoin(Person, Person.id == MatterItem.guidance_contact_id)
     )
@@ -206,8 +205,8 @@ def _item_infos(session: Session, stmt) -> list[MatterItemInfo]:
         MatterItemInfo(item.id, item.matter_list_id,
                        ItemDraft(item.code, item.title, item.category, item.complexity, item.time_limit,
                                  item.time_limit_unit, item.grid_staff_task, item.description),
-                       item.department_id, department, contact, phone)
-        for item, department, contact, phone in rows
+                       item.department_id, department, contact)
+        for item, department, contact in rows
     ]
 
 

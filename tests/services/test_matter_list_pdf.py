@@ -19,7 +19,7 @@ def _list(first_category_items: int):
     counts = {category: 1 for category in MatterCategory}
     counts[next(iter(MatterCategory))] = first_category_items
     items = [MatterItemInfo(n, 1, ItemDraft(f"C{n:03d}", f"协助开展第 {n} 项工作", category), 1, "应急管理局",
-                            "莫桂文", None)
+                            "莫桂文")
              for n, category in enumerate((c for c, k in counts.items() for _ in range(k)), start=1)]
     info = MatterListInfo(1, "450503103000", "侨港镇", 1, "侨港镇网格化服务管理事项清单", MatterListState.PUBLISHED,
                           date(2025, 9, 1), len(items))
@@ -50,7 +50,7 @@ def _printed(tmp_path, item: MatterItemInfo, code: str, name: str):
 
 def test_a_long_code_or_contact_name_wraps_within_its_column(tmp_path):
     item = MatterItemInfo(1, 1, ItemDraft("450503-YJJ-2026-0001", "协助排查海堤安全隐患", MatterCategory.SAFETY_RISK), 1,
-                          "银海区应急管理局", "欧阳娜娜·阿依古丽·买买提江", None)
+                          "银海区应急管理局", "欧阳娜娜·阿依古丽·买买提江")
     pdf = _printed(tmp_path, item, "450503000000", "银海区")
     words = word_boxes(pdf)[0]
     left = {text: x0 for text, x0, _, _, _ in words}
@@ -66,6 +66,6 @@ def test_a_long_code_or_contact_name_wraps_within_its_column(tmp_path):
 
 def test_an_item_title_with_angle_brackets_is_printed_as_typed(tmp_path):
     item = MatterItemInfo(1, 1, ItemDraft("C07-09", "PM2.5>75 <b>重污染天气提示", MatterCategory.PUBLIC_HEALTH), 1,
-                          "生态环境局", "陈工", None)
+                          "生态环境局", "陈工")
     pdf = _printed(tmp_path, item, "450500000000", "北海市")
     assert "PM2.5>75 <b>重污染天气提示" in pdf_text(pdf, layout=False)

@@ -11,7 +11,6 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-import shapely
 from shapely.geometry.base import BaseGeometry
 
 EARTH_RADIUS_M = 6_371_008.8  # mean radius (IUGG)
@@ -39,12 +38,6 @@ class LocalProjection:
 
     def inverse(self, x, y):
         return np.asarray(x) / self._kx + self.lon0, np.asarray(y) / METRES_PER_DEGREE + self.lat0
-
-    def project(self, geometry: BaseGeometry) -> BaseGeometry:
-        def convert(coords: np.ndarray) -> np.ndarray:
-            return np.column_stack(self.forward(coords[:, 0], coords[:, 1]))
-
-        return shapely.transform(geometry, convert)
 
 
 def area_m2(geometry: BaseGeometry, lat0: float | None = None) -> float:

@@ -413,10 +413,6 @@ class CalendarWindow(Retranslating, QDialog):
         rows = self.days_view.selectionModel().selectedRows()
         return self.days_model.rows[rows[0].row()] if rows else None
 
-    def selected_day(self) -> date | None:
-        entry = self.selected_entry()
-        return entry.day if entry else None
-
     def _changed(self, topic: str) -> None:
         if topic == "calendar":
             self.reload()
