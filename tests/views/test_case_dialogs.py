@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 import shapely
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QFormLayout, QLineEdit, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 from sqlalchemy import select
 
 from desktop.errors import Conflict
@@ -1237,6 +1237,24 @@ def test_a_co_handler_is_picked_from_the_suggested_departments_not_yet_on_the_ca
     with qtbot.waitSignal(dialog.changed):
         dialog.buttons["add_co_handler"].click()
     assert len(errors) == 1 and dialog.detail.assignments[-1].department_name == department.name
+
+
+def test_the_case_a_duplicate_was_merged_into_opens_from_the_keyboard(qtbot, demo_db, tasks, monkeypatch):
+    with demo_db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.state == CaseState.MERGED).limit(1))
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_op1"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    opened = []
+    monkeypatch.setattr(dialog, "open_other", opened.append)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    link = next(label for label in dialog.findChildren(QLabel) if 'href="case"' in label.text())
+    assert link.focusPolicy() & Qt.FocusPolicy.TabFocus
+    link.setFocus()
+    qtbot.waitUntil(link.hasFocus)
+    qtbot.keyClick(link, Qt.Key.Key_Tab)  # into the label: onto its link
+    qtbot.keyClick(link, Qt.Key.Key_Return)
+    assert opened == [dialog.detail.merged_into_id]
 
 
 @pytest.mark.law("Art. 16")

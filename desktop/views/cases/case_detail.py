@@ -388,6 +388,9 @@ class CaseDetailDialog(QDialog):
                     # The case that answers this duplicate's requester too (Art. 16): a click away.
                     text.setText(f'<a href="case">{escape(value)}</a>')
                     text.linkActivated.connect(lambda _link, target=detail.merged_into_id: self.open_other(target))
+                    # Reached by Tab and opened with Enter, as a keyboard-only operator works.
+                    text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+                    text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
                 self.particulars.addRow(caption, text)
         self.shares.setRowCount(len(detail.assignments))
         self.shares.setVisible(bool(detail.assignments))  # not dispatched yet: no empty table, no caption
