@@ -1198,10 +1198,14 @@ def test_a_case_double_clicked_in_the_callback_workbench_opens_over_it(qtbot, de
     window.show()
     open_callback_workbench(window)
     workbench = window.findChild(CallbackWorkbench)
+    workbench.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is workbench)
     workbench.table.itemDoubleClicked.emit(workbench.table.item(0, 1))
     panel = window.findChild(CaseDetailDialog)
     assert panel is not None and panel.isVisible() and panel.detail.case.id == workbench.entries[0].case_id
+    assert panel.parentWidget() is workbench  # closed, it goes back there, not to the main window's queue
     panel.close()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is workbench)
     workbench.close()
 
 

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QCompleter,
     QDialog,
@@ -712,12 +713,23 @@ def open_current_case(window) -> None:
     open_case(window, case_id)
 
 
+def _in_front(window: QWidget) -> QWidget:
+    """The window the user works in: the active one where the desk `window` opened it, else the desk."""
+    active = widget = QApplication.activeWindow()
+    while widget is not None and widget is not window:
+        widget = widget.parentWidget()
+    return active if widget is window else window
+
+
 def open_case(window, case_id: int) -> None:
     """The case's detail, window-modal over the main window (Enter or double-click in the queue).
 
-    Let go when closed: a shift opens hundreds of cases.
+    Let go when closed: a shift opens hundreds of cases. Opened from another window of the desk (the
+    callback workbench, the hotspots' list), it is that window's: closing it goes back there, to the
+    row it was opened from, not to the main window's queue.
     """
-    dialog = CaseDetailDialog(window.db, window.actor, window.tasks, case_id, parent=window, bus=window.bus)
+    dialog = CaseDetailDialog(window.db, window.actor, window.tasks, case_id, parent=_in_front(window),
+                              bus=window.bus)
     dialog.changed.connect(lambda _id: window.bus.changed.emit("cases"))
     dialog.finished.connect(dialog.let_go_when_idle)
     dialog.open()
