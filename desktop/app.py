@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from sqlalchemy.exc import DBAPIError
@@ -169,7 +169,7 @@ def _report(exc: GridDeskError, screenshot: bool) -> int:
     else:
         from .views import dialogs
 
-        dialogs.error(None, "网格指挥台", exc.message)
+        dialogs.error(None, QCoreApplication.translate("MainWindow", "网格指挥台"), exc.message)
     return 1
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import label
+from ...i18n import enumeration, label
 from ...models.enums import AdjustmentState, PlaceLevel
 from ...services import adjustments
 from ...services.security import Permission
@@ -164,7 +164,7 @@ class ReviewDialog(QDialog):
         text = self.tr("新增 {0} 个、变更 {1} 个、撤销 {2} 个、不变 {3} 个").format(
             *(counts[kind] for kind in adjustments.GridChangeKind))
         if retired:
-            text += self.tr(";撤销:{0}").format("、".join(retired))
+            text += self.tr(";撤销:{0}").format(enumeration(retired))
         self.summary.setText(text)
         self.changes.setRowCount(len(changes))
         bold = QFont()

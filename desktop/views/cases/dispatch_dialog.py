@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import Conflict
-from ...i18n import label
+from ...i18n import enumeration, label
 from ...services.cases import dispatch
 from ...services.clock import due_text
 from .. import dialogs
@@ -110,7 +110,7 @@ class DispatchDialog(AsksBeforeDiscarding, QDialog):
                         .replace("%4", due_text(preview.handle_due_at)))]
         if preview.unknown_years:
             lines.append(escape(self.tr("%1 年的节假日安排尚未录入,期限暂按周一至周五计算").replace(
-                "%1", "、".join(str(year) for year in preview.unknown_years))))
+                "%1", enumeration(str(year) for year in preview.unknown_years))))
         self.case_label.setText("<br>".join(lines))
 
     def _to_first_found(self) -> None:
@@ -122,7 +122,7 @@ class DispatchDialog(AsksBeforeDiscarding, QDialog):
     def _show_chosen(self) -> None:
         names = [self.co.item(r).text() for r in range(self.co.count())
                  if self.co.item(r).checkState() == Qt.CheckState.Checked]
-        self.co_chosen.setText(self.tr("已选协办单位:%1").replace("%1", "、".join(names)) if names else "")
+        self.co_chosen.setText(self.tr("已选协办单位:%1").replace("%1", enumeration(names)) if names else "")
         self._show_unsigned()
 
     def _show_unsigned(self) -> None:
@@ -133,7 +133,7 @@ class DispatchDialog(AsksBeforeDiscarding, QDialog):
                   if row == lead or self.co.item(row).checkState() == Qt.CheckState.Checked]
         unsigned = [s.name for s in chosen if not s.signs_at_desk]
         self.unsigned_note.setText(
-            self.tr("%1 没有联络员账号,无人能在桌面签收(条例第十九条):派遣后请电话通知").replace("%1", "、".join(unsigned))
+            self.tr("%1 没有联络员账号,无人能在桌面签收(条例第十九条):派遣后请电话通知").replace("%1", enumeration(unsigned))
             if unsigned else "")
         self.unsigned_note.setVisible(bool(unsigned))
     def _filter_co(self, text: str) -> None:

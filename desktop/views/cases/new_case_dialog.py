@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import ValidationFailed
-from ...i18n import label, unbroken
+from ...i18n import enumeration, label, unbroken
 from ...models.enums import CaseState, Channel, MatterCategory
 from ...models.places import CITY_CODE
 from ...services import matter_list, staff
@@ -375,7 +375,7 @@ def _taken_in(window, result: intake.IntakeResult, merged_into: tuple[int, str] 
         text = text.replace("%2", merged_into[1] if merged else result.grid_name or "")
         if result.duplicates:  # found on saving: saved before the form's own lookup had shown them
             text += QCoreApplication.translate("NewCaseDialog", TAKEN_IN_LIKE).replace(
-                "%1", "、".join(hint.case.number for hint in result.duplicates[:3]))
+                "%1", enumeration(hint.case.number for hint in result.duplicates[:3]))
         window.statusBar().showMessage(text, TAKEN_IN_SHOWN_MS)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ...i18n import label
+from ...i18n import enumeration, label
 from ...services.department_contacts import ContactInfo
 from ...services.departments import DepartmentInfo
 from ..rows_model import RowsModel
@@ -54,4 +54,4 @@ class ContactsModel(RowsModel):
     def cells(self, c: ContactInfo) -> list:
         duties = [self.tr("回访负责人(条例第二十条)")] if c.responsible else []
         duties += [self.tr("业务指导人员(条例第十三条)")] if c.guidance else []
-        return [c.name, c.phone or "", "、".join(duties) or self.tr("联系人")]
+        return [c.name, c.phone or "", enumeration(duties) or self.tr("联系人")]
