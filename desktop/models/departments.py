@@ -28,6 +28,7 @@ class Department(Versioned, Timestamped, Base):
     phone: Mapped[str | None] = mapped_column(String(20))
     active: Mapped[bool] = mapped_column(default=True)
     synthetic: Mapped[bool] = mapped_column(default=False)
+    updated_by: Mapped[str | None] = mapped_column(String(60))  # who saved it last (services.saved_meanwhile)
 
     liaisons: Mapped[list[Liaison]] = relationship(back_populates="department")
 

@@ -7,13 +7,14 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Timestamped, utcnow
+from .base import Base, Timestamped, Versioned, utcnow
 from .enums import LeadershipRole, PersonStatus, Profession, StaffRole, StaffSource, WorkLogKind
 from .types import str_enum
 
 
-class Person(Timestamped, Base):
-    """Anyone the center deals with by name. Phones and ID numbers are sensitive (Art. 15)."""
+class Person(Versioned, Timestamped, Base):
+    """Anyone the center deals with by name. Phones and ID numbers are sensitive (Art. 15). Versioned: an
+    administrator's edit of a grid worker made on what another has changed since is refused, naming who."""
 
     __tablename__ = "people"
 
@@ -25,6 +26,7 @@ class Person(Timestamped, Base):
     organisation: Mapped[str | None] = mapped_column(String(100))
     notes: Mapped[str | None] = mapped_column(Text)
     synthetic: Mapped[bool] = mapped_column(default=False)
+    updated_by: Mapped[str | None] = mapped_column(String(60))  # who saved it last (services.saved_meanwhile)
 
     grid_roles: Mapped[list[GridStaffRole]] = relationship(back_populates="person")
 

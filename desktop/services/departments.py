@@ -48,10 +48,11 @@ from ..models.enums import (
     Role,
 )
 from .cases.callbacks import current_lead
-from .clock import BEIJING, beijing_today
+from .clock import beijing_today
 from .matter_list import institution_of
 from .matters import lists_still_current
 from .places import get_place
+from .saved_meanwhile import check_version, saved_by
 from .security import Actor, Permission, in_scope, scope_prefix
 from .unit_of_work import UnitOfWork, unit_of_work
 
@@ -122,9 +123,7 @@ def _kept(uow: UnitOfWork, code: str, expected_version: int | None) -> tuple[Dep
     department = by_code(uow.session, code, lock="update")
     place = uow.session.get(Place, department.place_id)
     require_keeper(uow, place)
-    if expected_version is not None and department.version != expected_version:
-        when = department.updated_at.astimezone(BEIJING).strftime("%m-%d %H:%M")
-        raise Conflict(f"联动部门 {department.name} 已被其他用户于 {when} 修改,请重新载入后再编辑")
+    check_version(department, expected_version, f"联动部门 {department.name}")
     return department, place
 
 
@@ -195,6 +194,7 @@ def update_department(db: Database, actor: Actor, code: str, draft: DepartmentDr
         _refuse_same_name(session, place, draft.name, except_id=department.id)
         before = {"name": department.name, "short_name": department.short_name, "phone": department.phone}
         department.name, department.short_name, department.phone = draft.name, draft.short_name, draft.phone
+        saved_by(session, department, uow.actor)
         uow.audit(f"修改联动部门:{department.name}", before=before,
                   after={"name": draft.name, "short_name": draft.short_name, "phone": draft.phone})
         uow.changed("departments", department.id)
@@ -263,6 +263,7 @@ def set_active(db: Database, actor: Actor, code: str, active: bool, *,
             raise InvalidTransition(f"{department.name}的上级部门{parent.name}已停用;请先恢复启用{parent.name},"
                                     f"或清除{department.name}的上级部门后再恢复启用")
         department.active = active
+        saved_by(session, department, uow.actor)
         uow.audit(f"{'恢复启用' if active else '停用'}联动部门:{department.name}", before=not active, after=active)
         uow.changed("departments", department.id)
         session.flush()
@@ -313,6 +314,7 @@ def set_parent(db: Database, actor: Actor, code: str, parent_code: str | None, *
             parent = _link(session, department, place, parent_code)
         else:
             parent, department.parent_id = None, None
+        saved_by(session, department, uow.actor)
         uow.audit(f"{department.name}的上级部门:" + (parent.name if parent else "(无)"),
                   before=before, after=department.parent_id)
         uow.changed("departments", department.id)

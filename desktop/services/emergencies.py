@@ -55,6 +55,7 @@ from ..models.places import CITY_CODE
 from .numbering import BULLETIN_SERIES, reserve_numbers
 from .places import get_place, get_township, granted_places, normalise_code, upward
 from .routing import route_point
+from .saved_meanwhile import changed_meanwhile
 from .security import Actor, Permission, scope_prefix
 from .unit_of_work import UnitOfWork, unit_of_work
 
@@ -495,7 +496,7 @@ def load_report_for(uow: UnitOfWork, report_id: int, permission: Permission,
     township = uow.session.get(Place, record.township_id)
     uow.require(permission, township.code, township.short_name, action=action)
     if expected_version is not None and record.version != expected_version:
-        raise Conflict(_conflict_message(uow.session, record))
+        raise _conflict(uow.session, record)
     return record
 
 
@@ -509,21 +510,22 @@ def load_step_for(uow: UnitOfWork, step_id: int, permission: Permission, expecte
     record = load_report_for(uow, report_id, permission, expected_version, action)
     step = uow.session.get(EmergencyStep, step_id)
     if step is None:  # no longer owed: the report was marked handled, or a follow-up corrected
-        raise Conflict(_conflict_message(uow.session, record))
+        raise _conflict(uow.session, record)
     return record, step
 
 
-def _conflict_message(session: Session, record: EmergencyReport) -> str:
-    """Who changed the report last and when, from its audit trail (the report keeps no editor)."""
+def _conflict(session: Session, record: EmergencyReport, changed_by: str = "emergencies.") -> Conflict:
+    """Who changed the report last and when, from its audit trail (the report keeps no editor): by any
+    step, or by those whose action starts with `changed_by` (a correction of its facts)."""
     last = session.execute(
-        select(AuditEntry.actor, User.display_name).outerjoin(User, User.id == AuditEntry.user_id)
+        select(AuditEntry.actor, User.display_name, AuditEntry.at).outerjoin(User, User.id == AuditEntry.user_id)
         # Only what changed the report: printing its bulletin (same target) does not.
         .where(AuditEntry.target == f"emergency:{record.id}", AuditEntry.outcome == AuditOutcome.OK,
-               AuditEntry.action.startswith("emergencies."))
+               AuditEntry.action.startswith(changed_by))
         .order_by(AuditEntry.id.desc()).limit(1)
     ).first()
-    who = (last.display_name or last.actor) if last else "其他用户"
-    return f"紧急情况报告 {record.number} 已被 {who} 于 {beijing_text(record.updated_at, '%m-%d %H:%M')} 修改,请重新载入"
+    return changed_meanwhile(f"紧急情况报告 {record.number}", (last.display_name or last.actor) if last else None,
+                             last.at if last else record.updated_at)
 
 
 def check_done_at(record: EmergencyReport, done_at: datetime, *, not_before: datetime | None = None,
@@ -772,14 +774,20 @@ def _grid_in_township(session: Session, record: EmergencyReport, lon: float | No
     return grid.id
 
 
+def facts(report: EmergencyReport | EmergencyInfo) -> dict:
+    """The facts of a report a correction may change (AMENDABLE_FACTS), as stored or as a desk shows them."""
+    return {name: getattr(report, name) for name in AMENDABLE_FACTS}
+
+
 def amend_facts(db: Database, actor: Actor, report_id: int, *, expected_version: int, reason: str,
-                **changes) -> EmergencyInfo:
+                seen: dict | None = None, **changes) -> EmergencyInfo:
     """Correct or complete a report's facts after a follow-up (Art. 21): casualties rise, more
     people are involved, measures are taken, the level is raised, the summary is rewritten.
 
     `changes` are facts of the report form (AMENDABLE_FACTS), validated as `report()` does; the
     learning time and the township stay as reported (FIXED_FACTS). `expected_version` is the
-    version the user saw: if someone changed the report since, the user must reload. A reason
+    version the user saw: if someone changed the report since, the user must reload — where
+    `seen` (the `facts` the user was shown) is given, only if one of its facts changed. A reason
     is required. Each changed fact's before and after go into the audit entry and, when the
     report belongs to a case, into the case's timeline. A closed report is not amended. Needs
     Permission.EMERGENCY_REPORT in the report's township, as recording a step does.
@@ -795,11 +803,19 @@ def amend_facts(db: Database, actor: Actor, report_id: int, *, expected_version:
     if problems:
         raise ValidationFailed("紧急情况报告未更正,请按提示改正后再保存", problems, article="Art. 21")
     with unit_of_work(db, actor, "emergencies.amend_facts") as uow:
-        record = load_report_for(uow, report_id, Permission.EMERGENCY_REPORT, expected_version)
+        # The version guards the facts against a correction made on facts another desk corrected since. An
+        # acknowledgement, a rung recorded or the handling marked move the version too but change no fact:
+        # a correction made on the facts as they still are overwrites nothing, and refusing it would only
+        # send the operator back over a follow-up call already typed in. With the facts the user was shown,
+        # only a fact changed since refuses it (naming who corrected it); without, any change does.
+        record = load_report_for(uow, report_id, Permission.EMERGENCY_REPORT,
+                                 expected_version if seen is None else None)
+        if seen is not None and record.version != expected_version and facts(record) != seen:
+            raise _conflict(uow.session, record, "emergencies.amend_facts")
         if record.state is EmergencyState.CLOSED:
             raise InvalidTransition(f"报告 {record.number} 已终报结束,事实以终报为准,不能再更正;"
                                     "此后发现的新情况请另行报告", article="Art. 21")
-        before = {name: getattr(record, name) for name in AMENDABLE_FACTS}
+        before = facts(record)
         after = before | amended
         problems = _validate(title=after["title"], place_text=after["place_text"], summary=after["summary"],
                              occurred_at=after["occurred_at"], learned_at=record.learned_at, lon=after["lon"],

@@ -43,6 +43,7 @@ class StaffMember:
     status: PersonStatus
     grid_code: str
     grid_name: str
+    version: int  # the person's, sent back by an edit (staff_admin.update_person's expected_version)
     last_day: date | None = None  # the last day of a term ended (离任): it serves through that day
 
 
@@ -106,15 +107,16 @@ def roster(db: Database, actor: Actor, code: str) -> list[StaffMember]:
         _require_view(actor, place)
         stmt = (
             select(Person.id, Person.name, GridStaffRole.role, GridStaffRole.source, Person.phone, Person.status,
-                   Place.code, Place.short_name, GridStaffRole.end_on)
+                   Place.code, Place.short_name, Person.version, GridStaffRole.end_on)
             .join(GridStaffRole, GridStaffRole.person_id == Person.id)
             .join(Place, Place.id == GridStaffRole.grid_id)
             .where(GridStaffRole.grid_id.in_(_grids_under(place)), *_serving_today())
             .order_by(Place.code, GridStaffRole.role, Person.name)
         )
         whole = any(actor.can(permission, place.code) for permission in _CALLS_GRID_STAFF)
-        return [StaffMember(pid, name, role, source, phone if whole else mask_phone(phone), status, gcode, gname, end)
-                for pid, name, role, source, phone, status, gcode, gname, end in session.execute(stmt)]
+        return [StaffMember(pid, name, role, source, phone if whole else mask_phone(phone), status, gcode, gname,
+                            version, end)
+                for pid, name, role, source, phone, status, gcode, gname, version, end in session.execute(stmt)]
 
 
 def details(db: Database, actor: Actor, code: str) -> PlaceDetails:

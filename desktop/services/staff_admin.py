@@ -37,6 +37,7 @@ from ..models.enums import (
 )
 from .clock import beijing_today
 from .places import get_place, upward
+from .saved_meanwhile import check_version, saved_by
 from .security import Actor, Permission, enclosing_code
 from .unit_of_work import UnitOfWork, unit_of_work
 
@@ -187,6 +188,7 @@ def add_grid_staff(db: Database, actor: Actor, *, grid_code: str, role: StaffRol
             _refuse_second_head(uow.session, grid, start_on)
         if person.status is PersonStatus.LEFT:  # appointed again: serving, not 离岗
             person.status = PersonStatus.ACTIVE
+            saved_by(uow.session, person, actor)
         staff_role = GridStaffRole(person=person, grid_id=grid.id, role=role, source=source, start_on=start_on)
         uow.session.add(staff_role)
         uow.session.flush()
@@ -238,10 +240,13 @@ def _end_role(uow: UnitOfWork, staff_role: GridStaffRole, end_on: date) -> Staff
 
 
 def update_person(db: Database, actor: Actor, person_id: int, *, name: str | None = None,
-                  phone: str | None = None, status: PersonStatus | None = None) -> None:
+                  phone: str | None = None, status: PersonStatus | None = None,
+                  expected_version: int | None = None) -> None:
     """Correct a person's name or phone, or set their status (在岗/请假/离岗). A name or phone None is kept
     as it is; an empty phone is removed (a wrong number taken off the notice sheets), an empty name refused
-    (the notice sheets name everyone on them, Art. 14)."""
+    (the notice sheets name everyone on them, Art. 14). `expected_version` is the version the form showed:
+    another administrator's save in between is reported by name, never overwritten with what the form still
+    showed (None: acting on whatever is current)."""
     if name is not None and not name.strip():
         raise ValidationFailed("姓名不能为空:公示牌上要写明每位网格人员的姓名(Art. 14);不改姓名请保留原来的姓名",
                                field="name")
@@ -249,10 +254,13 @@ def update_person(db: Database, actor: Actor, person_id: int, *, name: str | Non
     phone = check_phone(phone)
     check_length(name, Person.name, "姓名", "name")
     with unit_of_work(db, actor, "staff.update_person", target=f"person:{person_id}") as uow:
-        person = uow.session.get(Person, person_id)
+        # Row-locked (PostgreSQL) and read afresh: a save at the same moment waits, then is told of this one.
+        person = uow.session.scalar(select(Person).where(Person.id == person_id).with_for_update()
+                                   .execution_options(populate_existing=True))
         if person is None:
             raise NotFound(f"人员 {person_id} 不存在")
         grids = _require_over_person(uow, person_id, Permission.MANAGE_STAFF)
+        check_version(person, expected_version, f"人员 {person.name}")
         changed = {}
         if name is not None and name.strip() != person.name:
             changed["name"] = person.name = name.strip()
@@ -262,6 +270,7 @@ def update_person(db: Database, actor: Actor, person_id: int, *, name: str | Non
         if status is not None and status is not person.status:
             person.status = status
             changed["status"] = status.value
+        saved_by(uow.session, person, actor)
         uow.audit(f"修改人员 {person.name} 的信息", fields=sorted(changed))
         for grid in grids:
             uow.changed("staff", person.id, _township(grid).id)

@@ -35,6 +35,7 @@ from .exchange.files import cell_text, decode_csv, read_bytes, read_xlsx, write_
 from .exchange.problems import Problems
 from .exchange.table_export import write_table
 from .exchange.table_import import csv_rows
+from .saved_meanwhile import saved_by
 from .security import Actor, Permission
 from .staff_admin import check_id_number, check_phone, check_source, heads_serving, id_number_elsewhere, second_head
 from .unit_of_work import unit_of_work
@@ -305,6 +306,7 @@ def import_staff(db: Database, actor: Actor, path: Path) -> ImportReport:
             person.phone = person.phone or row.phone  # from whichever row gives it (all agree, else refused)
             if row.status is not None:
                 person.status = row.status
+            saved_by(session, person, actor)
             session.add(GridStaffRole(person=person, grid_id=row.grid.id, role=row.role, source=row.source,
                                       start_on=row.start_on))
         report = ImportReport(len(rows), added_people, len(rows))

@@ -25,7 +25,7 @@ from desktop.models.enums import (
 from desktop.services import emergencies, places, users
 from desktop.services.cases import supervision
 from desktop.services.cases.intake import take_in
-from desktop.services.clock import BEIJING
+from desktop.services.clock import BEIJING, beijing_text
 from desktop.services.printing.bulletin import write_bulletin
 from desktop.services.security import Actor
 
@@ -492,12 +492,41 @@ def test_a_stale_amendment_names_who_changed_the_report_and_when(db, operator, s
     info = _report(db, operator)
     acked = emergencies.acknowledge(db, supervisor, info.id)
     write_bulletin(db, operator, info.id, tmp_path / "bulletin.pdf")  # printing changes nothing
-    with pytest.raises(Conflict) as caught:
+    with pytest.raises(Conflict) as caught:  # the command line's way: without the facts shown, any change refuses
         emergencies.amend_facts(db, operator, info.id, expected_version=info.version, reason="续报", deaths=1)
     when = acked.acknowledged_at.astimezone(BEIJING)
     assert caught.value.message in {f"紧急情况报告 {info.number} 已被 qg_sup 于 {(when + timedelta(minutes=m)):%m-%d %H:%M} "
                                     "修改,请重新载入" for m in (-1, 0, 1)}
     assert emergencies.get_report(db, operator, info.id).deaths == 0
+
+
+@pytest.mark.law("Art. 21")
+def test_a_correction_made_on_the_facts_shown_is_refused_only_where_a_fact_changed_since(db, system, operator,
+                                                                                        supervisor):
+    """The supervisor's acknowledgement changes no fact, yet the operator's correction typed meanwhile was refused
+    "已被 值班长 … 修改" and could not be saved again. Another desk's correction of a fact still refuses it, naming
+    who corrected it, not who acknowledged since."""
+    info = _report(db, operator)
+    emergencies.acknowledge(db, supervisor, info.id)
+    amended = emergencies.amend_facts(db, operator, info.id, expected_version=info.version,
+                                      seen=emergencies.facts(info), reason="续报", deaths=1)
+    assert amended.deaths == 1 and amended.acknowledged_by == "qg_sup"
+    other = _actor(db, system, "qg_op2", Role.OPERATOR)
+    corrected = emergencies.amend_facts(db, other, info.id, expected_version=amended.version,
+                                        seen=emergencies.facts(amended), reason="医院核实", injuries=2)
+    phone_first = _by_level(corrected, EmergencyStepKind.PHONE_FIRST)[HandlingLevel.COUNTY]
+    emergencies.record_step(db, supervisor, phone_first.id, "电话报区值班室")  # the last change, but not of a fact
+    with pytest.raises(Conflict) as caught:
+        emergencies.amend_facts(db, operator, info.id, expected_version=amended.version,
+                                seen=emergencies.facts(amended), reason="续报", missing=1)
+    [entry] = [e for e in _audit(db, "emergencies.amend_facts") if e.actor == "qg_op2"]
+    assert caught.value.message == (f"紧急情况报告 {info.number} 已被 qg_op2 于 "
+                                    f"{beijing_text(entry.at, '%m-%d %H:%M')} 修改,请重新载入")
+    now = emergencies.get_report(db, operator, info.id)
+    assert (now.injuries, now.missing) == (2, 0)
+    emergencies.amend_facts(db, operator, info.id, expected_version=now.version, seen=emergencies.facts(now),
+                            reason="续报", missing=1)  # on the facts as they are now
+    assert emergencies.get_report(db, operator, info.id).missing == 1
 
 
 @pytest.mark.law("Art. 21")

@@ -6,7 +6,7 @@ from datetime import date, datetime, timezone
 import pytest
 from sqlalchemy import func, select
 
-from desktop.errors import LawRefusal, PermissionDenied, ValidationFailed
+from desktop.errors import Conflict, LawRefusal, PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry, Grid, Person, Place
 from desktop.models.enums import (
     AuditOutcome,
@@ -20,6 +20,7 @@ from desktop.models.enums import (
     WorkLogKind,
 )
 from desktop.services import places, staff, staff_admin, staffing
+from desktop.services.clock import beijing_text
 from desktop.services.security import Actor, Grant
 
 VILLAGE = "450502001003"  # 塘仔里社区, 中街街道, 海城区
@@ -225,6 +226,49 @@ def test_update_person_status_and_phone_not_in_audit(db, grid):
     entry = last_audit(db)
     assert "13800002222" not in str(entry.detail) and entry.detail["fields"] == ["phone", "status"]
     assert staff.roster(db, TOWNSHIP_ADMIN, grid)[0].status is PersonStatus.ON_LEAVE
+
+
+def saved_at(db, person_id: int) -> str:
+    with db.session() as session:
+        return beijing_text(session.get(Person, person_id).updated_at, "%m-%d %H:%M")
+
+
+@pytest.mark.law("Art. 14")
+def test_an_edit_made_on_what_another_administrator_changed_since_is_refused_naming_who(db, grid):
+    """qg_admin opened 修改人员信息 while yh_admin set the worker's phone and 请假; pressing OK on the form as it
+    was shown put the old phone and 在岗 back, without a word, on the roster and the notice sheets."""
+    member = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
+                                        source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1),
+                                        name="陈晓", phone="13800001111")
+    [seen] = staff.roster(db, TOWNSHIP_ADMIN, grid)
+    county = Actor(username="hc_admin", display_name="海城区管理员", grants=COUNTY_ADMIN.grants)
+    staff_admin.update_person(db, county, member.person_id, phone="13800002222", status=PersonStatus.ON_LEAVE,
+                              expected_version=seen.version)
+    with pytest.raises(Conflict) as refused:  # the form as it was shown, nothing changed in it
+        staff_admin.update_person(db, TOWNSHIP_ADMIN, member.person_id, name=seen.name, phone=seen.phone,
+                                  status=seen.status, expected_version=seen.version)
+    assert refused.value.message == f"人员 陈晓 已被 海城区管理员 于 {saved_at(db, member.person_id)} 修改,请重新载入"
+    [now] = staff.roster(db, TOWNSHIP_ADMIN, grid)
+    assert (now.phone, now.status, now.version) == ("13800002222", PersonStatus.ON_LEAVE, seen.version + 1)
+    staff_admin.update_person(db, TOWNSHIP_ADMIN, member.person_id, name=now.name, phone=now.phone,
+                              status=PersonStatus.ACTIVE, expected_version=now.version)  # on what is there now
+    [back] = staff.roster(db, TOWNSHIP_ADMIN, grid)
+    assert (back.phone, back.status) == ("13800002222", PersonStatus.ACTIVE)
+
+
+def test_a_change_by_reappointing_someone_who_had_left_names_who_made_it(db, grid):
+    """Appointed again, a person who had left (离岗) is serving again: a form showing them 离岗 is out of date."""
+    member = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
+                                        source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1),
+                                        name="陈晓", phone="13800001111")
+    staff_admin.update_person(db, TOWNSHIP_ADMIN, member.person_id, status=PersonStatus.LEFT)
+    [seen] = staff.roster(db, TOWNSHIP_ADMIN, grid)
+    county = Actor(username="hc_admin", display_name="海城区管理员", grants=COUNTY_ADMIN.grants)
+    staff_admin.add_grid_staff(db, county, grid_code=grid, role=StaffRole.GRID_HEAD, source=StaffSource.HIRED,
+                               start_on=date(2025, 10, 1), person_id=member.person_id)
+    with pytest.raises(Conflict, match=f"人员 陈晓 已被 海城区管理员 于 {saved_at(db, member.person_id)} 修改"):
+        staff_admin.update_person(db, TOWNSHIP_ADMIN, member.person_id, phone="13800003333",
+                                  expected_version=seen.version)
 
 
 @pytest.mark.law("Art. 15")

@@ -7,10 +7,10 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from desktop.errors import PermissionDenied, ValidationFailed
+from desktop.errors import Conflict, PermissionDenied, ValidationFailed
 from desktop.models import GridStaffRole, Person
 from desktop.models.enums import PersonStatus, PlaceLevel, Role, StaffRole
-from desktop.services import places, staff, staff_exchange
+from desktop.services import places, staff, staff_admin, staff_exchange
 from desktop.services.exchange.files import FileUnusable
 from desktop.services.security import Actor, Grant
 
@@ -265,6 +265,19 @@ def test_a_row_must_agree_with_the_person_stored_under_its_id_number(db, grids, 
     assert {(m.grid_code, m.status) for m in roster} == {(GRID1, PersonStatus.ON_LEAVE), (GRID2, PersonStatus.ON_LEAVE)}
     with db.session() as session:
         assert session.scalar(select(Person.phone)) == "13800001111"
+
+
+def test_a_status_an_import_changed_makes_an_edit_shown_before_it_stale_naming_the_importer(db, grids, system,
+                                                                                          tmp_path):
+    """An import sets the status of people already registered: a form showing the one before is told who changed it."""
+    staff_exchange.import_staff(db, system, write(tmp_path, GOOD[1:2], "utf-8"))
+    [seen] = staff.roster(db, system, VILLAGE)
+    importer = Actor(username="hc_admin", display_name="海城区管理员",
+                     grants=(Grant(Role.COUNTY_ADMIN, "450502000000", PlaceLevel.COUNTY),))
+    staff_exchange.import_staff(db, importer, write(tmp_path, GOOD[2:], "utf-8", "more.csv"))  # 韦丽 in grid 2, 请假
+    with pytest.raises(Conflict, match="人员 韦丽 已被 海城区管理员 于 .* 修改,请重新载入"):
+        staff_admin.update_person(db, system, seen.person_id, status=PersonStatus.ACTIVE, expected_version=seen.version)
+    assert {m.status for m in staff.roster(db, system, VILLAGE)} == {PersonStatus.ON_LEAVE}
 
 
 def test_a_new_appointment_marked_left_while_others_are_held_is_refused(db, grids, system, tmp_path):

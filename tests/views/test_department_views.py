@@ -107,19 +107,51 @@ def test_a_county_admin_registers_an_office_and_records_its_line(qtbot, qtmodelt
     assert screen.contacts_model.rowCount() == 0
 
 
-def test_a_stale_edit_is_reported_and_the_screen_reloaded(qtbot, feature_window, registered, tasks, errors,
-                                                          monkeypatch):
+def test_a_stale_edit_names_who_and_opens_again_on_the_department_as_saved_with_what_was_typed(
+        qtbot, feature_window, registered, tasks, errors, monkeypatch):
+    """The refusal said only "已被其他用户于 … 修改,请重新载入后再编辑", the phone typed was thrown away, and
+    a form opened again would have been refused for ever on the version it was opened on."""
     screen = _open(qtbot, feature_window, registered, COUNTY_ADMIN, tasks)
     _select(screen, "YH-GA")
     seen = screen.current()
-    departments.update_department(registered, COUNTY_ADMIN, "YH-GA", DepartmentDraft("北海市公安局银海分局", "银海分局",
-                                                                          "0779-3030110"), expected_version=seen.version)  # another desktop, not yet announced here
-    _answer(monkeypatch, DepartmentForm, lambda form: form.phone.setText("0779-3039999"))
+    other = Actor(username="adm_yh2", display_name="银海区管理员乙", grants=COUNTY_ADMIN.grants)
+    departments.update_department(registered, other, "YH-GA", DepartmentDraft("北海市公安局银海分局", "银海分局",
+                                                                          "0779-3030120"), expected_version=seen.version)  # another desktop, not yet announced here
+    opened = []
+
+    def fill(form: DepartmentForm):
+        opened.append((form.short_name.text(), form.phone.text(), form.note.isVisibleTo(form), form.note.text()))
+        if len(opened) == 1:
+            form.phone.setText("0779-3039999")
+        return QDialog.DialogCode.Accepted  # OK again on the form opened again: saved
+    monkeypatch.setattr(DepartmentForm, "exec", fill)
     screen.edit_button.click()
-    assert len(errors) == 1 and isinstance(errors[0], Conflict) and "请重新载入" in errors[0].message
-    assert screen.current().short_name == "银海分局" and screen.current().phone == "0779-3030110"
-    screen.edit_button.click()  # now on the fresh version
-    assert len(errors) == 1 and screen.current().phone == "0779-3039999"
+    [refused] = errors
+    assert isinstance(refused, Conflict) and refused.message.startswith("联动部门 北海市公安局银海分局 已被 银海区管理员乙 于 ")
+    assert refused.message.endswith(" 修改,请重新载入")
+    assert opened[1] == ("银海分局", "0779-3039999", True,
+                         "已载入他人所作的修改:简称;办公电话 他人也已修改,表中仍是您填写的,保存即以此为准")
+    assert len(opened) == 2 and (screen.current().short_name, screen.current().phone) == ("银海分局", "0779-3039999")
+
+
+def test_a_refused_new_department_opens_again_holding_what_was_typed(qtbot, feature_window, registered, tasks, errors,
+                                                                     monkeypatch):
+    screen = _open(qtbot, feature_window, registered, COUNTY_ADMIN, tasks)
+    opened = []
+
+    def fill(form: DepartmentForm):
+        opened.append((form.code.text(), form.name.text()))
+        if len(opened) == 1:
+            form.code.setText("YH-GA")  # taken
+            form.place.setCurrentIndex(form.place.findData(QIAOGANG))
+            form.name.setText("侨港派出所")
+            return QDialog.DialogCode.Accepted
+        form.code.setText("QG-PCS")
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(DepartmentForm, "exec", fill)
+    screen.add_button.click()
+    assert len(errors) == 1 and "YH-GA 已被使用" in errors[0].message
+    assert opened[1] == ("YH-GA", "侨港派出所") and "QG-PCS" in [d.code for d in screen.model.rows]
 
 
 @pytest.mark.law("Art. 20")

@@ -13,7 +13,7 @@ from desktop.models import utcnow
 from desktop.errors import Conflict, ValidationFailed
 from desktop.models.enums import EmergencyLevel, EmergencyStepKind, EmergencyType, HandlingLevel, PlaceLevel, Role
 from desktop.services import emergencies, users
-from desktop.services.clock import BEIJING, due_text
+from desktop.services.clock import BEIJING, beijing_text, due_text
 from desktop.services.security import Actor, Grant
 from desktop.tasks import SyncTaskRunner
 from desktop.views import beijing_time, dialogs
@@ -291,21 +291,105 @@ def test_the_correction_form_is_filled_in_and_sends_only_what_changed_with_its_r
     assert (amended.lon, amended.lat, amended.occurred_at) == (info.lon, info.lat, info.occurred_at)
 
 
+CHIEF = Actor(username="chief", display_name="值班长", grants=(Grant(Role.SUPERVISOR, QIAOGANG, PlaceLevel.TOWNSHIP),))
+OTHER_OPERATOR = Actor(username="qg_op2", display_name="侨港值班员乙",
+                       grants=(Grant(Role.OPERATOR, QIAOGANG, PlaceLevel.TOWNSHIP),))
+
+
 @pytest.mark.law("Art. 21")
-def test_a_stale_correction_shows_the_reload_message(qtbot, sqlite_db, system, errors):
+def test_a_correction_typed_while_the_supervisor_acknowledged_is_saved(qtbot, sqlite_db, system, errors):
+    """The acknowledgement changes no fact: the correction was refused "已被 值班长 … 修改" and, the dialog keeping
+    the version it was opened on, every later save too."""
     info = _report(sqlite_db, system)
     dialog = AmendFactsDialog(sqlite_db, system, SyncTaskRunner(), info)
     qtbot.addWidget(dialog)
     dialog.show()
-    chief = Actor(username="chief", display_name="值班长", grants=(Grant(Role.SUPERVISOR, QIAOGANG, PlaceLevel.TOWNSHIP),))
-    emergencies.acknowledge(sqlite_db, chief, info.id)  # another desk, meanwhile
+    emergencies.acknowledge(sqlite_db, CHIEF, info.id)  # another desk, meanwhile
     dialog.form.deaths.setValue(1)
     dialog.reason.setText("续报")
+    with qtbot.waitSignal(dialog.amended, timeout=1000) as sent:
+        dialog.submit()
+    assert not errors and (sent.args[0].deaths, sent.args[0].acknowledged_by) == (1, "值班长")
+
+
+@pytest.mark.law("Art. 21")
+def test_a_correction_refused_for_facts_corrected_meanwhile_takes_them_keeps_what_was_typed_and_saves_again(
+        qtbot, sqlite_db, system, errors):
+    info = _report(sqlite_db, system)
+    dialog = AmendFactsDialog(sqlite_db, system, SyncTaskRunner(), info)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    emergencies.amend_facts(sqlite_db, OTHER_OPERATOR, info.id, expected_version=info.version, reason="医院核实",
+                            injuries=2, missing=1)  # another desk, meanwhile
+    dialog.form.injuries.setValue(3)
+    dialog.form.deaths.setValue(1)
+    dialog.reason.setText("续报:一人死亡")
     dialog.submit()
-    assert isinstance(errors[0], Conflict)
-    assert errors[0].message.startswith(f"紧急情况报告 {info.number} 已被 chief 于 ")
-    assert errors[0].message.endswith("修改,请重新载入") and dialog.isVisible()
-    assert emergencies.get_report(sqlite_db, system, info.id).deaths == 0
+    [refused] = errors
+    assert isinstance(refused, Conflict) and refused.message.startswith(f"紧急情况报告 {info.number} 已被 qg_op2 于 ")
+    assert refused.message.endswith("修改,请重新载入") and dialog.isVisible() and dialog.buttons.isEnabled()
+    form = dialog.form
+    assert (form.injuries.value(), form.deaths.value(), form.missing.value()) == (3, 1, 1)  # typed kept, missing loaded
+    assert dialog.reason.text() == "续报:一人死亡"
+    assert dialog.note.isVisible() and dialog.note.text() == (
+        "已载入他人所作的修改:失踪;受伤 他人也已修改,表中仍是您填写的,保存即以此为准")
+    assert dialog.changes() == {"injuries": 3, "deaths": 1}
+    with qtbot.waitSignal(dialog.amended, timeout=1000) as sent:
+        dialog.submit()
+    amended = sent.args[0]
+    assert len(errors) == 1 and (amended.injuries, amended.deaths, amended.missing) == (3, 1, 1)
+
+
+@pytest.mark.law("Art. 21")
+def test_a_handling_refused_for_a_report_changed_meanwhile_is_saved_on_a_second_press(qtbot, sqlite_db, system,
+                                                                                        errors):
+    """处置完毕 kept the version it was opened on: after the supervisor's acknowledgement every press was refused."""
+    from desktop.models.enums import EmergencyState
+
+    info = _report(sqlite_db, system)
+    panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    dialog = panel.mark_handled()
+    qtbot.addWidget(dialog)
+    emergencies.acknowledge(sqlite_db, CHIEF, info.id)  # another desk, meanwhile
+    handled_at = info.learned_at + timedelta(hours=1)
+    dialog.when.setDateTime(beijing_time.as_qdatetime(handled_at))
+    dialog.submit()
+    assert len(errors) == 1 and errors[0].message.startswith(f"紧急情况报告 {info.number} 已被 chief 于 ")
+    assert dialog.buttons.isEnabled() and dialog.info.version > info.version
+    assert beijing_time.moment(dialog.when.dateTime()) == handled_at.replace(microsecond=0)  # as typed
+    dialog.submit()
+    assert len(errors) == 1 and not dialog.isVisible()
+    assert emergencies.get_report(sqlite_db, system, info.id).state is EmergencyState.HANDLED
+
+
+@pytest.mark.law("Art. 21")
+def test_a_rung_correction_refused_for_another_desks_correction_shows_the_time_now_recorded_and_saves_again(
+        qtbot, sqlite_db, system, errors):
+    from desktop.services import emergency_corrections
+
+    info = _report(sqlite_db, system)
+    step = next(s for s in info.steps if s.kind is EmergencyStepKind.PHONE_FIRST)
+    made = emergencies.record_step(sqlite_db, system, step.id, "电话报区应急局",
+                                   done_at=info.learned_at + timedelta(minutes=10))
+    panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    panel.table.selectRow(_row_of(panel, "电话报区应急局", column=4))
+    dialog = panel.correct_selected()
+    qtbot.addWidget(dialog)
+    emergency_corrections.correct_step(sqlite_db, CHIEF, step.id, done_at=info.learned_at + timedelta(minutes=20),
+                                       reason="按通话记录", expected_version=made.version)  # another desk, meanwhile
+    dialog.when.setDateTime(beijing_time.as_qdatetime(info.learned_at + timedelta(minutes=25)))
+    dialog.content.setPlainText("以传真回执为准")
+    dialog.submit()
+    assert len(errors) == 1 and errors[0].message.startswith(f"紧急情况报告 {info.number} 已被 chief 于 ")
+    recorded = beijing_text(info.learned_at + timedelta(minutes=20), "%m-%d %H:%M")
+    assert f"登记的报送时间为 {recorded}" in dialog.explanation.text()
+    assert dialog.content.toPlainText() == "以传真回执为准"
+    dialog.submit()
+    assert len(errors) == 1 and not dialog.isVisible()
+    corrected = next(s for s in emergencies.get_report(sqlite_db, system, info.id).steps if s.id == step.id)
+    assert corrected.done_at == (info.learned_at + timedelta(minutes=25)).replace(microsecond=0)
 
 
 def test_the_ladder_panel_opens_the_correction_and_shows_the_corrected_report(qtbot, sqlite_db, system, errors):

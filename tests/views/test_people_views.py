@@ -175,15 +175,47 @@ def test_an_emptied_name_is_refused_and_the_form_opens_again_with_the_phone_type
     assert (kept.name, kept.phone) == (member.name, member.phone)
 
 
+@pytest.mark.law("Art. 14")
+def test_an_edit_of_a_worker_another_administrator_changed_meanwhile_is_refused_and_opens_again_on_the_change(
+        qtbot, desk_db, tasks, answered, monkeypatch, feature_window):
+    """qg_admin pressed OK on 修改人员信息 without changing anything while yh_admin had set the worker's phone and
+    请假: the old phone and 在岗 went back into the database, and nobody was told."""
+    people = open_people(feature_window(desk_db, ADMIN, tasks))
+    qtbot.addWidget(people)
+    member = people.roster_model.rows[0]
+    people.roster_view.selectRow(0)
+    county = Actor(username="yh_admin", display_name="银海区管理员",
+                   grants=(Grant(Role.COUNTY_ADMIN, "450503000000", PlaceLevel.COUNTY),))
+    opened = []
+
+    def ok(form: PersonForm):
+        if not opened:  # while the form is open, on another desk
+            staff_admin.update_person(desk_db, county, member.person_id, phone="13900002222",
+                                      status=PersonStatus.ON_LEAVE, expected_version=member.version)
+        opened.append((form.name.text(), form.phone.text(), form.status.currentData(), form.note.text()))
+        if len(opened) == 2:
+            form.name.setText("陈海洋")
+        return QDialog.DialogCode.Accepted if len(opened) <= 2 else QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(PersonForm, "exec", ok)
+    people.edit_button.click()
+    assert len(answered) == 1 and answered[0].startswith(f"人员 {member.name} 已被 银海区管理员 于 ")
+    assert answered[0].endswith(" 修改,请重新载入")
+    assert opened[1] == (member.name, "13900002222", PersonStatus.ON_LEAVE.value, "已载入他人所作的修改:手机、状态")
+    assert len(opened) == 2  # OK on the form opened again saved what was typed onto the other's change
+    [now] = [m for m in people.roster_model.rows if m.person_id == member.person_id]
+    assert (now.name, now.phone, now.status) == ("陈海洋", "13900002222", PersonStatus.ON_LEAVE)
+
+
 def test_a_phone_shown_masked_is_not_filled_in_and_is_kept_unless_one_is_typed(qtbot):
     from desktop.services.staff import StaffMember
 
     member = StaffMember(7, "黎敏", StaffRole.GRID_MEMBER, StaffSource.VOLUNTEER, "139****1111", PersonStatus.ACTIVE,
-                         GRID, "侨北第一网格")
+                         GRID, "侨北第一网格", 3)
     form = PersonForm(member)
     qtbot.addWidget(form)
     assert form.phone.text() == "" and form.phone.placeholderText() == "不修改请留空"
-    assert form.values() == dict(person_id=7, name="黎敏", phone=None, status=PersonStatus.ACTIVE)
+    assert form.values() == dict(person_id=7, name="黎敏", phone=None, status=PersonStatus.ACTIVE, expected_version=3)
     shown = PersonForm(dataclasses.replace(member, phone="13912341111"))
     qtbot.addWidget(shown)
     shown.phone.clear()  # a wrong number taken off: removed, not kept
@@ -194,7 +226,7 @@ def test_a_status_chosen_is_not_lost_by_one_esc(qtbot):
     from desktop.services.staff import StaffMember
 
     form = PersonForm(StaffMember(7, "黎敏", StaffRole.GRID_MEMBER, StaffSource.VOLUNTEER, "13912341111",
-                                  PersonStatus.ACTIVE, GRID, "侨北第一网格"))
+                                  PersonStatus.ACTIVE, GRID, "侨北第一网格", 1))
     qtbot.addWidget(form)
     form.show()
     assert not form.typed()

@@ -16,11 +16,14 @@ from PySide6.QtWidgets import (
 from ...services.departments import DepartmentDraft, DepartmentInfo
 from ..form_buttons import ok_cancel
 from ..required_fields import mark_required
+from ..resubmit import TakesSavedRecord
 from ..unsaved import AsksBeforeDiscarding
 
 
-class DepartmentForm(AsksBeforeDiscarding, QDialog):
-    """A new department (code and territory chosen once), or an existing one's names and phone."""
+class DepartmentForm(TakesSavedRecord, AsksBeforeDiscarding, QDialog):
+    """A new department (code and territory chosen once), or an existing one's names and phone, sent with
+    the version shown (`version`): another desk's change since is refused, and taken for the form to open
+    again on."""
 
     def __init__(self, territories: list[tuple[str, str]], existing: DepartmentInfo | None = None,
                  parent: QWidget | None = None):
@@ -37,9 +40,7 @@ class DepartmentForm(AsksBeforeDiscarding, QDialog):
             if self.place.findData(existing.place_code) < 0:
                 self.place.addItem(existing.place_name, existing.place_code)
             self.place.setCurrentIndex(self.place.findData(existing.place_code))
-            self.name.setText(existing.name)
-            self.short_name.setText(existing.short_name)
-            self.phone.setText(existing.phone or "")
+            self.show_record(existing)
             self.code.setEnabled(False)  # cases and lists refer to the code; the territory fixes the level
             self.place.setEnabled(False)
         form = QFormLayout(self)
@@ -50,9 +51,24 @@ class DepartmentForm(AsksBeforeDiscarding, QDialog):
         form.addRow(self.tr("办公电话"), self.phone)
         if existing is None:  # the code is fixed once made
             mark_required(form, self.code)
+        else:
+            form.addRow(self.note)
         mark_required(form, self.name)
         form.addRow(ok_cancel(self))
         self.resize(460, self.sizeHint().height())
+
+    def fill(self, department: DepartmentInfo, over: dict) -> None:
+        self.version = department.version
+        held = {"name": department.name, "short_name": department.short_name, "phone": department.phone or ""} | over
+        self.name.setText(held["name"])
+        self.short_name.setText(held["short_name"])
+        self.phone.setText(held["phone"])
+
+    def held(self) -> dict:
+        return {"name": self.name.text(), "short_name": self.short_name.text(), "phone": self.phone.text()}
+
+    def captions(self) -> dict:
+        return {"name": self.tr("部门名称"), "short_name": self.tr("简称"), "phone": self.tr("办公电话")}
 
     def values(self) -> tuple[str, str, DepartmentDraft]:
         """(code, territory code, draft) as typed; the service checks them."""

@@ -27,6 +27,7 @@ from .. import dialogs
 from ..retranslating import Retranslating
 from ..rows_model import rows_table
 from ..form_buttons import enter_presses
+from ..resubmit import submit_form
 from ..screen_fit import fit_to_screen
 from .forms import ContactForm, DepartmentForm, ask_parent
 from .models import ContactsModel, DepartmentsModel
@@ -221,23 +222,33 @@ class DepartmentsWindow(Retranslating, QDialog):
         self.contacts_view.resizeColumnsToContents()
         self._enable()
 
-    def _run(self, fn, *args, **kwargs) -> None:
+    def _run(self, fn, *args, on_error=None, **kwargs) -> None:
         self.tasks.submit(fn, *args, on_done=lambda _: self.window_.bus.changed.emit("departments"),
-                          on_error=self._error, **kwargs)
+                          on_error=on_error or self._error, **kwargs)
 
     def add_department(self) -> None:
+        """A refusal (a code taken, a name the territory has) opens the form again holding every entry."""
         form = DepartmentForm(self.territories, parent=self)
-        if form.exec() == QDialog.DialogCode.Accepted:
+
+        def save(refused) -> None:
             code, place_code, draft = form.values()
-            self._run(departments.add_department, self.db, self.actor, code=code, place_code=place_code, draft=draft)
+            self._run(departments.add_department, self.db, self.actor, code=code, place_code=place_code, draft=draft,
+                      on_error=refused)
+
+        submit_form(self, form, save)
 
     def edit_department(self) -> None:
+        """Saved with the version the form shows: another desk's save since is refused naming who, and the form
+        opens again on the department as saved, holding what was typed (resubmit.submit_form)."""
         current = self.current()
         form = DepartmentForm(self.territories, current, parent=self)
-        if form.exec() == QDialog.DialogCode.Accepted:
+
+        def save(refused) -> None:
             _, _, draft = form.values()
             self._run(departments.update_department, self.db, self.actor, current.code, draft,
-                      expected_version=current.version)
+                      expected_version=form.version, on_error=refused)
+
+        submit_form(self, form, save, fresh=lambda: departments.get_department(self.db, current.code))
 
     def choose_parent(self) -> None:
         current = self.current()

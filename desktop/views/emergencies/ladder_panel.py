@@ -308,11 +308,11 @@ class LadderPanel(QWidget):
         info = self.current()
         if info is None:
             return None
-        send = lambda moment, _content: emergencies.mark_handled(  # noqa: E731
-            self.db, self.actor, info.id, handled_at=moment, expected_version=info.version)
+        send = lambda report, moment, _content: emergencies.mark_handled(  # noqa: E731
+            self.db, self.actor, report.id, handled_at=moment, expected_version=report.version)
         dialog = LadderMomentDialog(
-            self.tasks, self.tr("处置完毕 — %1").replace("%1", info.number),
-            self.tr("事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。"),
+            self.db, self.actor, self.tasks, info, self.tr("处置完毕 — %1").replace("%1", info.number),
+            lambda _report: self.tr("事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。"),
             self.tr("处置完毕时间"), send, parent=self)
         dialog.sent.connect(self._replace)
         dialog.open()
@@ -322,11 +322,11 @@ class LadderPanel(QWidget):
         info = self.current()
         if info is None:
             return None
-        send = lambda moment, content: emergencies.close(self.db, self.actor, info.id, content,  # noqa: E731
-                                                         done_at=moment)
+        send = lambda report, moment, content: emergencies.close(self.db, self.actor, report.id, content,  # noqa: E731
+                                                                 done_at=moment)
         dialog = LadderMomentDialog(
-            self.tasks, self.tr("终报 — %1").replace("%1", info.number),
-            self.tr("终报向各级一并报送,报告随之结束(《条例》第二十一条)。"),
+            self.db, self.actor, self.tasks, info, self.tr("终报 — %1").replace("%1", info.number),
+            lambda _report: self.tr("终报向各级一并报送,报告随之结束(《条例》第二十一条)。"),
             self.tr("终报时间"), send, content_label=self.tr("终报内容"), parent=self)
         dialog.sent.connect(lambda _info: self.reload())
         dialog.open()
@@ -337,13 +337,17 @@ class LadderPanel(QWidget):
         info, step = self.current(), self._selected_step()
         if info is None or step is None or step.done_at is None:
             return None
-        send = lambda moment, reason: emergency_corrections.correct_step(  # noqa: E731
-            self.db, self.actor, step.id, done_at=moment, reason=reason, expected_version=info.version)
+        send = lambda report, moment, reason: emergency_corrections.correct_step(  # noqa: E731
+            self.db, self.actor, step.id, done_at=moment, reason=reason, expected_version=report.version)
+
+        def note(report) -> str:  # the rung as the report holds it: another desk may have corrected it meanwhile
+            recorded = next((s for s in report.steps if s.id == step.id), step)
+            return (self.tr("%1(报%2)登记的报送时间为 %3。更正后,原记录、更正后的时间和原因都留在报告的更正记录中。")
+                    .replace("%1", label(step.kind)).replace("%2", label(step.to_level))
+                    .replace("%3", beijing_text(recorded.done_at, "%m-%d %H:%M")))
+
         dialog = LadderMomentDialog(
-            self.tasks, self.tr("更正报送记录 — %1").replace("%1", info.number),
-            self.tr("%1(报%2)登记的报送时间为 %3。更正后,原记录、更正后的时间和原因都留在报告的更正记录中。")
-            .replace("%1", label(step.kind)).replace("%2", label(step.to_level))
-            .replace("%3", beijing_text(step.done_at, "%m-%d %H:%M")),
+            self.db, self.actor, self.tasks, info, self.tr("更正报送记录 — %1").replace("%1", info.number), note,
             self.tr("实际报送时间"), send, content_label=self.tr("更正原因"), parent=self)
         dialog.when.setDateTime(beijing_time.as_qdatetime(step.done_at))
         dialog.sent.connect(self._replace)

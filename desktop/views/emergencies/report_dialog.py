@@ -152,6 +152,15 @@ class EmergencyReportForm(QWidget):
         self.summary.setPlainText(info.summary)
         self.measures.setPlainText(info.measures)
 
+    def captions(self) -> dict:
+        """The caption on the form of each fact a correction may change, by the name `values` gives it."""
+        return {"type": self.tr("类型"), "level": self.tr("级别"), "title": self.tr("标题"),
+                "occurred_at": self.tr("发生时间"), "expected_at": self.tr("预计发生时间"), "place_text": self.tr("地点"),
+                "lon": self.tr("经度"), "lat": self.tr("纬度"), "people_involved": self.tr("涉及人数"),
+                "deaths": self.tr("死亡"), "injuries": self.tr("受伤"), "missing": self.tr("失踪"),
+                "casualties_unverified": self.tr("尚在核实"), "summary": self.tr("事件概要"),
+                "measures": self.tr("已采取的措施")}
+
     def _located(self) -> tuple[float | None, float | None]:
         if self.lon.value() == self.lon.minimum() or self.lat.value() == self.lat.minimum():
             return None, None

@@ -21,6 +21,7 @@ from ...services.clock import BEIJING
 from ...services.staff import StaffMember
 from .. import beijing_time
 from ..required_fields import mark_required
+from ..resubmit import TakesSavedRecord
 from ..unsaved import AsksBeforeDiscarding
 
 
@@ -43,39 +44,51 @@ class _Form(AsksBeforeDiscarding, QDialog):
         self.form.addRow(buttons)
 
 
-class PersonForm(_Form):
+class PersonForm(TakesSavedRecord, _Form):
     """A grid worker's name or phone corrected, or their status set (在岗/请假/离岗): the phone is the one
     residents call from the notice board (Art. 14). A phone the user is shown masked is not filled in, and
-    is changed only when one is typed."""
+    is changed only when one is typed. Sent with the version shown: another administrator's change since
+    is refused, and taken (`take`) for the form to open again on."""
 
     def __init__(self, member: StaffMember, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("修改人员信息"))
         self.person_id = member.person_id
-        self.name = QLineEdit(member.name)
-        whole = member.phone if member.phone and "*" not in member.phone else ""
-        self.phone_shown = bool(whole)  # cleared then, the phone is removed; left empty when masked, it is kept
-        self.phone = QLineEdit(whole)
-        self.phone.setPlaceholderText(self.tr("不修改请留空") if not whole else "")
-        self.status = QComboBox()
+        self.name, self.phone, self.status = QLineEdit(), QLineEdit(), QComboBox()
         for status in PersonStatus:
             self.status.addItem(label(status), status.value)  # Qt hands str enums back as plain str
-        self.status.setCurrentIndex(self.status.findData(member.status.value))
-        self.status_shown = self.status.currentIndex()
+        self.show_record(member)
         self.form.addRow(self.tr("姓名"), self.name)
         self.form.addRow(self.tr("手机"), self.phone)
         self.form.addRow(self.tr("状态"), self.status)
+        self.form.addRow(self.note)
         mark_required(self.form, self.name)
         self.finish()
 
+    def fill(self, member: StaffMember, over: dict) -> None:
+        self.version = member.version
+        whole = member.phone if member.phone and "*" not in member.phone else ""
+        self.phone_shown = bool(whole)  # cleared then, the phone is removed; left empty when masked, it is kept
+        self.phone.setPlaceholderText(self.tr("不修改请留空") if not whole else "")
+        held = {"name": member.name, "phone": whole, "status": member.status.value} | over
+        self.name.setText(held["name"])
+        self.phone.setText(held["phone"])
+        self.status.setCurrentIndex(self.status.findData(held["status"]))
+
+    def held(self) -> dict:
+        return {"name": self.name.text(), "phone": self.phone.text(), "status": self.status.currentData()}
+
+    def captions(self) -> dict:
+        return {"name": self.tr("姓名"), "phone": self.tr("手机"), "status": self.tr("状态")}
+
     def typed(self) -> bool:
         """A status chosen is not lost by one Esc any more than a phone typed."""
-        return super().typed() or self.status.currentIndex() != self.status_shown
+        return super().typed() or self.held()["status"] != self._shown["status"]
 
     def values(self) -> dict:
         phone = self.phone.text() if self.phone_shown else self.phone.text() or None
         return dict(person_id=self.person_id, name=self.name.text(), phone=phone,
-                    status=PersonStatus(self.status.currentData()))
+                    status=PersonStatus(self.status.currentData()), expected_version=self.version)
 
 
 class LeaderForm(_Form):

@@ -29,6 +29,7 @@ from .staffing_model import StaffingModel
 from ..retranslating import Retranslating
 from ..rows_model import rows_table
 from ..form_buttons import enter_presses
+from ..resubmit import submit_form
 from ..screen_fit import fit_to_screen
 
 
@@ -161,18 +162,14 @@ class PeopleWindow(Retranslating, QDialog):
         self.tasks.submit(fn, *args, on_done=done, on_error=on_error or (lambda exc: dialogs.show_error(self, exc)),
                           **kwargs)
 
-    def _submit_form(self, form: QDialog, fn) -> None:
-        """Open `form`; on OK run `fn` with the actor and the form's values (read here, on the GUI
-        thread). A refusal (a mistyped phone, a second 网格长 of Art. 10) is shown and the form opens
-        again holding every entry: the one named is corrected, nothing typed twice."""
-        if form.exec() != QDialog.DialogCode.Accepted:
-            return
+    def _submit_form(self, form: QDialog, fn, fresh=None) -> None:
+        """Open `form`; on OK run `fn` with the actor and the form's values (read on the GUI thread). A refusal
+        (a mistyped phone, a second 网格长 of Art. 10, another administrator's change since) is shown and the
+        form opens again holding every entry (resubmit.submit_form; `fresh` as there)."""
+        def save(refused) -> None:
+            self._run(fn, self.db, self.actor, on_error=refused, **form.values())
 
-        def refused(exc: BaseException) -> None:
-            dialogs.show_error(self, exc)
-            self._submit_form(form, fn)
-
-        self._run(fn, self.db, self.actor, on_error=refused, **form.values())
+        submit_form(self, form, save, fresh=fresh)
 
     def add_staff(self) -> None:
         dialog = AddStaffDialog([(r.grid_code, r.grid_name) for r in self.staffing_model.rows], self)
@@ -181,8 +178,14 @@ class PeopleWindow(Retranslating, QDialog):
     def edit_person(self) -> None:
         """A phone changed or a leave taken: the roster, the wall and the notice sheets to reprint follow."""
         member = self._selected_member()
-        if member is not None:
-            self._submit_form(PersonForm(member, self), staff_admin.update_person)
+        if member is None:
+            return
+
+        def now():  # the person as the roster lists them now; None once they serve none of its grids
+            return next((m for m in staff.roster(self.db, self.actor, self.code) if m.person_id == member.person_id),
+                        None)
+
+        self._submit_form(PersonForm(member, self), staff_admin.update_person, fresh=now)
 
     def end_role(self) -> None:
         member = self._selected_member()

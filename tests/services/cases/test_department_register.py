@@ -15,9 +15,10 @@ from sqlalchemy import select
 from case_world import COUNTY, TOWNSHIP, actor
 from desktop.cli import main as cli_main
 from desktop.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from desktop.models import Assignment, AuditEntry, ChangeFeed, Liaison, MatterItem
+from desktop.models import Assignment, AuditEntry, ChangeFeed, Department, Liaison, MatterItem
 from desktop.models.enums import DepartmentLevel, MatterCategory, PlaceLevel, Role
 from desktop.services import department_contacts, departments, users
+from desktop.services.clock import beijing_text
 from desktop.services.cases import dispatch
 from desktop.services.department_use import use_departments
 from desktop.services.departments import DepartmentDraft
@@ -69,17 +70,32 @@ def test_registering_is_refused_out_of_scope_or_with_bad_input(world):
         "BH-GD", "HC-ZJ", "QG-PCS", "YH-CG", "YH-SCJG"]  # nothing was registered
 
 
-def test_an_edit_from_a_stale_screen_is_refused_and_loses_nothing(world):
+def saved_at(db, code):
+    with db.session() as session:
+        return session.scalars(select(Department.updated_at).where(Department.code == code)).one()
+
+
+def test_an_edit_from_a_stale_screen_is_refused_naming_who_and_loses_nothing(world):
+    """The refusal said "已被其他用户于 … 修改": the administrator could not tell whom to ask about the change."""
     seen = _add_office(world)
-    departments.update_department(world.db, ADMIN, seen.code, DepartmentDraft("侨港镇市场监管所", "监管所", "0779-3209999"),
-                                  expected_version=seen.version)
-    with pytest.raises(Conflict, match="已被其他用户于 .* 修改,请重新载入"):
+    other = actor("adm_yh2", Role.COUNTY_ADMIN, COUNTY, PlaceLevel.COUNTY)
+    saved = departments.update_department(world.db, other, seen.code,
+                                          DepartmentDraft("侨港镇市场监管所", "监管所", "0779-3209999"),
+                                          expected_version=seen.version)
+    with pytest.raises(Conflict) as refused:
         departments.update_department(world.db, ADMIN, seen.code, DepartmentDraft("别的名字"),
                                       expected_version=seen.version)
+    assert refused.value.message == (f"联动部门 侨港镇市场监管所 已被 adm_yh2 于 "
+                                     f"{beijing_text(saved_at(world.db, seen.code), '%m-%d %H:%M')} 修改,请重新载入")
+    departments.update_department(world.db, ADMIN, seen.code, DepartmentDraft("侨港镇市场监管所", "监管所", "0779-3208888"),
+                                  expected_version=saved.version)  # on the version now shown, it is saved
+    with pytest.raises(Conflict, match="联动部门 侨港镇市场监管所 已被 adm_yh 于 "):
+        departments.set_active(world.db, other, seen.code, False, expected_version=saved.version)
     now = departments.get_department(world.db, seen.code)
-    assert (now.name, now.short_name, now.phone, now.version) == ("侨港镇市场监管所", "监管所", "0779-3209999", 2)
+    assert (now.name, now.short_name, now.phone, now.version, now.active) == (
+        "侨港镇市场监管所", "监管所", "0779-3208888", 3, True)
     with pytest.raises(Conflict, match="侨港派出所"):
-        departments.update_department(world.db, ADMIN, seen.code, DepartmentDraft("侨港派出所"), expected_version=2)
+        departments.update_department(world.db, ADMIN, seen.code, DepartmentDraft("侨港派出所"), expected_version=3)
 
 
 @pytest.mark.law("Art. 13")
