@@ -27,7 +27,6 @@ from ..models import (
     Callback,
     Department,
     GovernanceItem,
-    Liaison,
     MatterApplication,
     MatterItem,
     MatterList,
@@ -383,11 +382,3 @@ def list_departments(db: Database, under: str | None = None, *, include_retired:
             root = get_place(session, under)
             stmt = stmt.where(Place.code.startswith(scope_prefix(root.code, root.level)))
         return [_row(d, p, above, signs) for d, p, above, signs in session.execute(stmt)]
-
-
-def liaison_counts(db: Database, department_ids: list[int]) -> dict[int, int]:
-    """How many contacts each department has (a department with none cannot guide or call back)."""
-    with db.session() as session:
-        rows = session.execute(select(Liaison.department_id, func.count()).where(
-            Liaison.department_id.in_(department_ids)).group_by(Liaison.department_id))
-        return dict(rows.all())
