@@ -8,14 +8,17 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
+from sqlalchemy import select
 
 from desktop.errors import InvalidTransition
+from desktop.models import LeadershipAssignment
 from desktop.models.enums import (LeadershipRole, PersonStatus, PlaceLevel, Profession, Role, StaffRole, StaffSource,
                                   WorkLogKind)
 from desktop.services import staff_admin
 from desktop.services.clock import beijing_today
 from desktop.services.security import Actor, Grant
 from desktop.views.people import open_people
+from desktop.views.people import window as people_window
 from desktop.views.people.add_staff_dialog import AddStaffDialog
 from desktop.views.people.forms import LeaderForm, PersonForm, VisitForm, WorkLogForm
 from desktop.views.people.staffing_model import UNDER_STAFFED
@@ -274,6 +277,19 @@ def test_leader_and_work_log_tabs(qtbot, qtmodeltester, desk_db, tasks, answered
     monkeypatch.setattr(LeaderForm, "exec", contact_leader)
     people.leader_button.click()
     assert "Art. 8" in answered[-1] and tries == ["", "某"]  # shown again as typed, then cancelled
+
+    # The chief leaves: today is the last day in office (the service's own end_leadership, on record).
+    people.leaders_view.selectRow(0)
+    asked = []
+    monkeypatch.setattr(people_window.dialogs, "confirm", lambda parent, title, text: asked.append(text) or False)
+    people.end_leader_button.click()
+    assert asked == ["梁海 以今日为最后任职日,卸任 侨北社区 的网格总负责人?(明日起不再列入名单)"]
+    with desk_db.session() as s:
+        assert s.scalar(select(LeadershipAssignment.end_on)) is None  # the question was answered no
+    monkeypatch.setattr(people_window.dialogs, "confirm", lambda parent, title, text: True)
+    people.end_leader_button.click()
+    with desk_db.session() as s:
+        assert s.scalar(select(LeadershipAssignment.end_on)) == beijing_today()
 
     def duty(form: WorkLogForm):
         qtbot.keyClick(form.summary, Qt.Key.Key_Tab)  # goes on to the buttons, typing nothing

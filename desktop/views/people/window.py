@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import label
 from ...services import places, staff, staff_admin, staffing
 from ...services.clock import beijing_today
 from ...services.security import Permission
@@ -73,6 +74,8 @@ class PeopleWindow(Retranslating, QDialog):
         self.leaders_view = rows_table(self.leaders_model)
         self.leader_button = QPushButton()
         self.leader_button.clicked.connect(self.add_leader)
+        self.end_leader_button = QPushButton()
+        self.end_leader_button.clicked.connect(self.end_leader)
         self.activity_model = ActivityModel(self)
         self.activity_view = rows_table(self.activity_model)
         self.work_button = QPushButton()
@@ -81,7 +84,7 @@ class PeopleWindow(Retranslating, QDialog):
         self.visit_button.clicked.connect(self.log_visit)
         self.tabs = QTabWidget()
         self.tabs.addTab(roster_tab, "")
-        self.tabs.addTab(self._tab(self.leaders_view, self.leader_button), "")
+        self.tabs.addTab(self._tab(self.leaders_view, self.leader_button, self.end_leader_button), "")
         self.tabs.addTab(self._tab(self.activity_view, self.work_button, self.visit_button), "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -109,6 +112,7 @@ class PeopleWindow(Retranslating, QDialog):
         self.edit_button.setText(self.tr("修改信息…"))
         self.end_button.setText(self.tr("离任"))
         self.leader_button.setText(self.tr("确定领导联系…"))
+        self.end_leader_button.setText(self.tr("卸任"))
         self.work_button.setText(self.tr("记录网格工作…"))
         self.visit_button.setText(self.tr("专业人员进网格…"))
         self.tabs.setTabText(0, self.tr("网格人员与配备"))
@@ -148,11 +152,14 @@ class PeopleWindow(Retranslating, QDialog):
         self.retranslate()
 
     def _selected_member(self):
-        rows = self.roster_view.selectionModel().selectedRows()
+        return self._selected(self.roster_view, self.roster_model)
+
+    def _selected(self, view: QTableView, model):
+        rows = view.selectionModel().selectedRows()
         if not rows:
             dialogs.information(self, self.tr("网格人员"), self.tr("请先在名单中选中一人"))
             return None
-        return self.roster_model.rows[rows[0].row()]
+        return model.rows[rows[0].row()]
 
     def _run(self, fn, *args, on_error=None, **kwargs) -> None:
         """A change through the task runner; the bus tells every view (this one too) to reload."""
@@ -200,6 +207,15 @@ class PeopleWindow(Retranslating, QDialog):
     def add_leader(self) -> None:
         """Art. 8: the service refuses a township naming county leaders, or a chief for a non-village."""
         self._submit_form(LeaderForm(self.leader_places, self), staff_admin.assign_leadership)
+
+    def end_leader(self) -> None:
+        """Art. 8: a contact leader, instructor or chief who leaves the post is no longer listed from tomorrow."""
+        leader = self._selected(self.leaders_view, self.leaders_model)
+        if leader is None or not dialogs.confirm(
+                self, self.tr("卸任"), self.tr("%1 以今日为最后任职日,卸任 %2 的%3?(明日起不再列入名单)")
+                .replace("%1", leader.name).replace("%2", leader.place_name).replace("%3", label(leader.role))):
+            return
+        self._run(staff_admin.end_leadership, self.db, self.actor, leader.id, end_on=beijing_today())
 
     def log_work(self) -> None:
         if not self.roster_model.rows:
