@@ -53,6 +53,14 @@ def test_the_form_sends_a_report_and_names_missing_fields(qtbot, sqlite_db, syst
     assert errors and "title" in "\n".join(errors[0].problems)
     assert errors[0].problems[:2] == ["类型(type):请选择紧急情况的类型", "级别(level):请选择紧急情况的级别"]
     _fill(dialog.form)
+    dialog.form.place.clear()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.buttons.setFocus()
+    dialog.submit()
+    # Refused for the place alone: the focus goes there, not back to 类型 (the times cost five Tabs each).
+    assert "place_text" in str(errors[-1]) and dialog.focusWidget() is dialog.form.place
+    dialog.form.place.setText("亚平村海边渔排")
     with qtbot.waitSignal(dialog.reported, timeout=1000) as sent:
         dialog.submit()
     info = sent.args[0]
@@ -217,6 +225,25 @@ def test_the_ladder_panel_shows_overdue_steps_and_records_one(qtbot, sqlite_db, 
     chief_panel.acknowledge_current()
     assert not chief_panel.ack_button.isEnabled()
     assert emergencies.get_report(sqlite_db, system, info.id).acknowledged_by == "值班长"
+
+
+def test_tabbed_into_the_ladder_the_rung_under_the_cursor_is_the_one_recorded(qtbot, sqlite_db, system, errors):
+    """A current row alone was no selection: 登记报送 stayed disabled, and Enter in what was reported did
+    nothing and said nothing, until an arrow key was pressed."""
+    learned = utcnow() - timedelta(hours=2)
+    emergencies.report(sqlite_db, system, type=EmergencyType.EMERGENCY, level=EmergencyLevel.LEVEL_III,
+                       title="渔船碰撞起火", occurred_at=learned, learned_at=learned, place_text="侨港渔港",
+                       township_code=QIAOGANG, summary="两船碰撞起火")
+    panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.activateWindow()
+    assert not panel.table.selectionModel().hasSelection() and not panel.record_button.isEnabled()
+    panel.table.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(panel.table.hasFocus)
+    assert panel.table.selectionModel().selectedRows()[0].row() == max(panel.table.currentRow(), 0)
+    assert panel.record_button.isEnabled()
 
 
 def _row_of(panel, text, column: int = 0) -> int:

@@ -36,6 +36,7 @@ from .. import beijing_time, dialogs, permissions
 from ..countdown import deadline_text
 from ..save_path import ask_pdf_path
 from ..reuse import show_again
+from ..row_on_focus import chooses_row_on_focus
 from .amend_dialog import AmendFactsDialog
 from .ladder_moment import LadderMomentDialog
 from .ladder_settings import LadderSettingsDialog
@@ -72,6 +73,7 @@ class LadderPanel(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab goes on to what was reported and the buttons
+        chooses_row_on_focus(self.table)  # tabbed into, the rung under the cursor is the one 登记报送 records
         self.table.horizontalHeader().setStretchLastSection(True)
         self.content = QLineEdit()
         self.content.setPlaceholderText(self.tr("报送了什么(如:电话报区应急局值班室)"))
