@@ -131,3 +131,17 @@ def test_a_township_without_requests_says_so_on_its_charts(qtbot, demo_db, tasks
         assert not [item for item in plot.getPlotItem().items if isinstance(item, pg.BarGraphItem)]
     analyse(empty, "2026", Bucket.MONTH)  # again: one note each, not two
     assert len([i for i in empty.hard.getPlotItem().items if isinstance(i, pg.TextItem)]) == 1
+
+
+def test_a_period_asked_before_the_last_does_not_replace_its_figures_landing_late(qtbot, demo_db, cjk_font):
+    from .deferred import Deferred
+
+    tasks = Deferred()
+    panel = HotspotsPanel(demo_db, users.login(demo_db, "qg_chief", "qiaogang-chief"), tasks, under=QIAOGANG)
+    qtbot.addWidget(panel)
+    analyse(panel, "2026", Bucket.MONTH)
+    analyse(panel, "2026-10", Bucket.DAY)
+    tasks.run(1)
+    shown = panel.data
+    tasks.run(0)  # the year's, landing last
+    assert panel.data is shown and panel.data.counts.period.code == "2026-10"
