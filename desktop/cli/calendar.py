@@ -15,7 +15,7 @@ def _import(ctx, args) -> int:
     replaced = f"(替换原有录入 {result.replaced} 天)" if result.replaced else ""
     ctx.print(f"已导入 {'、'.join(map(str, result.years))} 年节假日安排 {result.days} 天{replaced};"
               f"重算未办结期限 {result.recomputed} 项")
-    for warning in result.incomplete:
+    for warning in result.notes:
         ctx.print(f"注意:{warning}")
     return 0
 

@@ -132,12 +132,22 @@ class EnterResult:
     days: int  # days entered (or, by remove_day, removed)
     recomputed: int  # open assignments whose deadlines moved
     replaced: int = 0  # days entered earlier that enter_days replaced
-    incomplete: tuple[str, ...] = ()  # per year entered: the fixed days off it lacks (`lacking_fixed_days_off`)
+    # What the admin should know of what was entered: December days of a published year taken as part of the
+    # next year's schedule, over the published one (`_in_schedules`); a year lacking its fixed days off.
+    notes: tuple[str, ...] = ()
 
 
 # The days off that 《全国年节及纪念日放假办法》 fixes by date, in every year's schedule: 元旦, 劳动节, 国庆节.
 _FIXED_DAYS_OFF = ((1, 1, "元旦"), (5, 1, "劳动节"), (5, 2, "劳动节"), (10, 1, "国庆节"), (10, 2, "国庆节"),
                    (10, 3, "国庆节"))
+
+
+def _over_published(entries: list[DayEntry]) -> tuple[str, ...]:
+    """Days of a published year entered as part of the next year's schedule: they count in place of
+    the published schedule's (a working day may become a holiday), which the admin is told."""
+    days = [entry for entry in entries if entry.schedule_year and published_year(entry.day.year)]
+    return tuple(f"{entry.day} 属 {entry.schedule_year} 年安排,按录入的{entry.kind.label}计算,"
+                 f"不再按国务院已公布的 {entry.day.year} 年安排" for entry in days)
 
 
 def lacking_fixed_days_off(entries: list[DayEntry]) -> tuple[str, ...]:
@@ -345,7 +355,8 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: 
                          + "".join(f"(含 {year} 年 12 月 {n} 天)" for year, n in sorted(earlier.items()))
                          + (f"(替换原有录入 {replaced} 天)" if replaced else ""),
                          days=len(entries), replaced=replaced)
-        return EnterResult(years, len(entries), moved, replaced, lacking_fixed_days_off(entries))
+        return EnterResult(years, len(entries), moved, replaced, (*_over_published(entries),
+                                                                  *lacking_fixed_days_off(entries)))
 
 
 def add_day(db: Database, actor: Actor, entry: DayEntry) -> EnterResult:

@@ -37,9 +37,19 @@ def test_a_year_entered_without_its_fixed_days_off_is_said_to_lack_them(db, syst
     path.write_text("2027-01-01,holiday,元旦\n2027-10-01,holiday,国庆节\n2028-01-03,holiday,元旦\n", encoding="utf-8")
     result = calendar_admin.import_csv(db, system, path)
     assert result.years == (2027, 2028)  # entered as asked: the file is the admin's to correct
-    assert result.incomplete == (
+    assert result.notes == (
         "2028 年的安排中没有法定节假日 2028-05-01(劳动节)、2028-05-02(劳动节)、2028-10-02(国庆节)、"
         "2028-10-03(国庆节);一年的安排应整体录入,未录入的节假日按工作日计算期限。如是误录,请删除该年录入的日期后重新导入",)
+
+
+def test_a_december_day_of_a_published_year_entered_with_the_next_is_said_to_count_over_the_published(
+        db, system, tmp_path):
+    """31 December 2026 in 2027's file turns a working day the State Council published into a holiday and
+    moves the deadlines over it: the admin is told, not only the audit."""
+    path = tmp_path / "2027.csv"
+    path.write_text("2026-12-31,holiday,元旦\n2027-01-01,holiday,元旦\n2027-10-01,holiday,国庆节\n", encoding="utf-8")
+    assert calendar_admin.import_csv(db, system, path).notes == (
+        "2026-12-31 属 2027 年安排,按录入的法定节假日计算,不再按国务院已公布的 2026 年安排",)
 
 
 def test_bad_rows_are_each_named():

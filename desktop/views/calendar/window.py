@@ -499,7 +499,7 @@ class CalendarWindow(Retranslating, QDialog):
         self.saving = False
         self._update_buttons()
         self.outcome.say(done(result) + self.tr("重算了 %1 项未办结案件的期限。").replace("%1", str(result.recomputed)),
-                         result.incomplete)  # a year lacking its fixed days off: a stray line or a mistyped year
+                         result.notes)  # e.g. a year lacking its fixed days off: a stray line or a mistyped year
         if self.year_box.value() not in result.years:
             self.year_box.blockSignals(True)  # the bus's "calendar" below loads it
             self.year_box.setValue(result.years[0])
