@@ -35,25 +35,31 @@ def press(button: QPushButton) -> bool:
     return True
 
 
-class _ButtonTakesEnter(QObject):
-    def eventFilter(self, button: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or event.key() not in _ENTER:
-            return False
-        if not event.isAutoRepeat():
-            press(button)
-        return True  # never on to a dialog's default button: Enter on 取消 must not press 保存
+class _ButtonReachedByKeyboardTakesEnter(QObject):
+    """Sees the application's events: which button the keyboard last moved the focus to, and Enter on it."""
+
+    _BY_KEYBOARD = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self._reached: QPushButton | None = None
+
+    def eventFilter(self, receiver: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.FocusIn and isinstance(receiver, QPushButton):
+            self._reached = receiver if event.reason() in self._BY_KEYBOARD else None
+        elif (kind == QEvent.Type.KeyPress and receiver is self._reached and event.key() in _ENTER
+              and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            if not event.isAutoRepeat():
+                press(receiver)
+            return True  # never on to a dialog's default button: Enter on 取消 must not press 保存
+        return False
 
 
 def enter_presses_focused_buttons(app: QApplication) -> None:
-    """Enter on the button that has the focus presses it, as Space does (as on Windows), in every
-    window. Qt lets a button take Enter only in a dialog, and only as its default: Enter on the case
-    panel's 派遣 reached by Tab, on the banner's 打开报告进度…, did nothing; on a dialog's other
-    button it went on to press the default one. Each button is given the filter as it takes the
-    focus (installing it again only moves it first), not every event of the application."""
-    handler = _ButtonTakesEnter(app)
-
-    def focused(_old: QWidget | None, new: QWidget | None) -> None:
-        if isinstance(new, QPushButton):
-            new.installEventFilter(handler)
-
-    app.focusChanged.connect(focused)
+    """Enter on a button reached by Tab presses it, as Space does (as on Windows), in every window. Qt lets
+    a button take Enter only in a dialog, and only as its default: Enter on the case panel's 派遣 reached
+    by Tab, on the banner's 打开报告进度…, did nothing; on a dialog's other button it went on to press the
+    default one. A button given the focus by the program (the case panel's first action, as it opens)
+    takes no Enter: one Enter too many after opening a case must not sign for it."""
+    app.installEventFilter(_ButtonReachedByKeyboardTakesEnter(app))

@@ -413,6 +413,7 @@ def test_enter_on_a_focused_button_presses_it_in_any_window_and_never_a_dialogs_
     for top in (window, dialog):
         qtbot.addWidget(top)
         layout = QVBoxLayout(top)
+        layout.addWidget(QLineEdit(top))
         for name in ("派遣", "取消"):
             button = QPushButton(name, top)
             button.clicked.connect(lambda _=False, n=name, t=top: pressed.append((t is dialog, n)))
@@ -425,9 +426,11 @@ def test_enter_on_a_focused_button_presses_it_in_any_window_and_never_a_dialogs_
         top.show()
         qtbot.waitExposed(top)
         top.activateWindow()
+        qtbot.waitUntil(lambda t=top: QApplication.activeWindow() is t)
         first, cancel = top.findChildren(QPushButton)[:2]
         for button in (first, cancel):
-            button.setFocus()
+            top.findChild(QLineEdit).setFocus()
+            button.setFocus(Qt.FocusReason.TabFocusReason)
             qtbot.waitUntil(lambda b=button: QApplication.focusWidget() is b)
             qtbot.keyClick(button, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(pressed) == 4)
@@ -435,17 +438,25 @@ def test_enter_on_a_focused_button_presses_it_in_any_window_and_never_a_dialogs_
     assert dialog.isVisible()
 
 
-def test_enter_on_a_case_panels_action_reached_by_tab_takes_it(qtbot, desk_db, system, tasks, monkeypatch):
+def test_enter_on_a_case_panels_action_reached_by_tab_takes_it_and_not_before(qtbot, desk_db, system, tasks,
+                                                                               monkeypatch):
+    """The panel opens with the focus on its first action: an Enter too many after opening a case must not
+    take it (签收 asks nothing); Tab to it, and Enter does."""
     from desktop.views.cases.case_detail import CaseDetailDialog
 
     panel = CaseDetailDialog(desk_db, system, tasks, 2)
     qtbot.addWidget(panel)
     panel.show()
     qtbot.waitExposed(panel)
+    panel.activateWindow()
     taken = []
     monkeypatch.setattr(panel, "run", taken.append)
-    action, button = next(iter(panel.buttons.items()))
-    button.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is button)
-    qtbot.keyClick(button, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
-    qtbot.waitUntil(lambda: taken == [action])
+    buttons = list(panel.buttons.values())
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is buttons[0])  # given by the panel as it opens
+    qtbot.keyClick(buttons[0], Qt.Key.Key_Return)
+    assert taken == []
+    qtbot.keyClick(buttons[0], Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is buttons[0]
+    qtbot.keyClick(buttons[0], Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    qtbot.waitUntil(lambda: taken == [list(panel.buttons)[0]])
