@@ -1092,9 +1092,11 @@ def test_a_grids_name_typed_whole_routes_to_it_and_a_name_no_grid_bears_is_said_
 
     grids = (GridChoice("450503103002001", "东街网格", 20), GridChoice("450503103002002", "新东街网格", 90),
              GridChoice("450503103002003", "侨中社区第3网格", None))
-    names = {grid.name: grid.code for grid in grids}
+    names = [(grid.name, grid.code) for grid in grids]
     assert [case_detail._one_named(names, typed) for typed in ("东街网格", "新东街", "第3", "街网格", "西街")] == [
         "450503103002001", "450503103002002", "450503103002003", None, None]
+    # Two villages' grids of one name: the name stands for neither.
+    assert case_detail._one_named(names + [("东街网格", "450503103001001")], "东街网格") is None
     typed = []
 
     def enter(dialog):

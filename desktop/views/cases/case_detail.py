@@ -114,12 +114,13 @@ def ask_choice(parent, title: str, label: str, choices: dict[str, str]) -> str |
     return choices.get(text) or text or None
 
 
-def _one_named(names: dict[str, str], typed: str) -> str | None:
-    """The value of the one entry of `names` (name → value) a typed name stands for: its whole name
-    (东街网格 beside 新东街网格), else the one name holding it; None where none or several hold it."""
+def _one_named(names: list[tuple[str, str]], typed: str) -> str | None:
+    """The value of the one entry of `names` ((name, value), names may repeat: 第一网格 of two villages) a
+    typed name stands for: its whole name (东街网格 beside 新东街网格), else the one name holding it; None
+    where none or several hold it."""
     wanted = typed.casefold()
-    for candidates in ([v for n, v in names.items() if n.casefold() == wanted],
-                       [v for n, v in names.items() if wanted in n.casefold()]):
+    for candidates in ([v for n, v in names if n.casefold() == wanted],
+                       [v for n, v in names if wanted in n.casefold()]):
         if candidates:
             return candidates[0] if len(candidates) == 1 else None
     return None
@@ -554,7 +555,7 @@ class CaseDetailDialog(QDialog):
         code = ask_choice(self, self.tr(ACTION_LABELS["route"]),
                           self.tr("网格(可输入名称或 15 位代码查找)"), choices)
         if code and code not in choices.values() and not code.isdigit():  # a name typed, as the prompt invites
-            named = _one_named({grid.name: grid.code for grid in self.detail.route_choices}, code)
+            named = _one_named([(grid.name, grid.code) for grid in self.detail.route_choices], code)
             if named is None:
                 dialogs.show_error(self, ValidationFailed(
                     self.tr("请从列表中选择网格:“%1”与本乡镇(街道)在用的网格都不相符,或与不止一个相符;也可输入网格的 15 位代码")
@@ -609,7 +610,7 @@ class CaseDetailDialog(QDialog):
         if chosen is None:
             return None
         if chosen not in choices.values():  # typed, not picked: the one suggested department its name stands for
-            named = _one_named({s.name: str(s.id) for s in self.detail.co_handler_choices}, chosen)
+            named = _one_named([(s.name, str(s.id)) for s in self.detail.co_handler_choices], chosen)
             if named is None:
                 dialogs.show_error(self, ValidationFailed(
                     self.tr("请从列表中选择协办单位:“%1”与可选单位都不相符,或与不止一个相符").replace("%1", chosen),
