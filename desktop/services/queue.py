@@ -436,31 +436,34 @@ def filtered_select(session: Session, actor: Actor, f: QueueFilter, stmt: Select
     own, now = OwnShare.of(actor), now or utcnow()
     stmt = _filtered(session, actor, f, stmt, now, own).where(
         granted_condition(session, actor, Permission.EXCHANGE))
-    if _missed_first(f, own):
-        stmt = stmt.order_by(case((Case.id.in_(_missed_sign_for(now)), 0), else_=1))
+    if _missed_first(f, own):  # as `page` lists them: a block first, by the sign-for missed
+        missed = Case.id.in_(_missed_sign_for(now))
+        stmt = stmt.order_by(case((missed, 0), else_=1), case((missed, _lead_sign_due()), else_=null()))
     return stmt.order_by(*_order_by(f, own))
+
+
+def _lead_sign_due():
+    """The sign-for deadline of a case's lead department waiting to sign (correlated to `cases`)."""
+    return (select(func.min(Assignment.sign_due_at))
+            .where(Assignment.case_id == Case.id, Assignment.role == AssignmentRole.LEAD,
+                   Assignment.state == AssignmentState.DISPATCHED).scalar_subquery())
 
 
 def _window(session: Session, f: QueueFilter, ids: Select, own: OwnShare | None, now: datetime,
             offset: int, limit: int) -> list[int]:
     """The ids of rows [offset, offset + limit) of the filtered queue `ids`, in order. Where the cases
     whose lead missed its sign-for come first (`_missed_first`), those few are read whole, and the
-    rest keep to their index's order."""
+    rest keep to their index's order. The rest leaves out the ids read, not a second reading of who
+    missed a sign-for: a sign-for saved between the two reads neither repeats a case nor drops one."""
     if not _missed_first(f, own):
         return list(session.scalars(ids.order_by(*_order_by(f, own)).offset(offset).limit(limit)))
-    missed = _missed_sign_for(now)
-    sign_due = (select(func.min(Assignment.sign_due_at))
-                .where(Assignment.case_id == Case.id, Assignment.role == AssignmentRole.LEAD,
-                       Assignment.state == AssignmentState.DISPATCHED).scalar_subquery())
-    first = list(session.scalars(ids.where(Case.id.in_(missed)).order_by(sign_due, Case.id)))
+    first = list(session.scalars(ids.where(Case.id.in_(_missed_sign_for(now))).order_by(_lead_sign_due(), Case.id)))
     head = first[offset:offset + limit]
     if len(head) == limit:
         return head
-    rest = (ids.where(Case.id.not_in(missed)).order_by(*_order_by(f, own))
-            .offset(max(0, offset - len(first))).limit(limit - len(head)))
+    rest = ids.where(Case.id.not_in(first)) if first else ids
+    rest = rest.order_by(*_order_by(f, own)).offset(max(0, offset - len(first))).limit(limit - len(head))
     return head + list(session.scalars(rest))
-
-
 
 
 def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,

@@ -109,9 +109,8 @@ _NO_CLOCK = {
 }
 
 
-def _load_pages(db: Database, actor: Actor, f: QueueFilter, pages: list[int], size: int):
-    """Off the GUI thread: the pages the view was showing, in one snapshot of the clock."""
-    now = utcnow()
+def _load_pages(db: Database, actor: Actor, f: QueueFilter, pages: list[int], size: int, now: datetime):
+    """Off the GUI thread: the pages the view was showing, at one moment of the clock."""
     return {p: queue.page(db, actor, f, p * size, size, now=now) for p in pages}
 
 
@@ -146,6 +145,7 @@ class QueueModel(QAbstractTableModel):
         self._count = 0
         self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
         self._generation = 0
+        self._asked_at = utcnow()  # the moment the pages of the latest refresh are read at (`refresh`)
         self._fetching: set[int] = set()  # pages asked for since the last refresh, on their way
         self._asking: int | None = None  # the page whose task is being submitted (a synchronous runner answers inside)
         self.loading = False  # the pages of a refresh are on their way
@@ -170,9 +170,13 @@ class QueueModel(QAbstractTableModel):
         self._generation += 1
         self._fetching.clear()
         generation = self._generation
+        # The queue's order depends on the time (a sign-for missed moves its case to the top): every page
+        # and the count of one refresh are read at the same moment, or rows would repeat or go missing
+        # between pages fetched as the view scrolls.
+        self._asked_at = utcnow()
         pages = sorted(self._pages) if keep_pages and self._pages else [0]
         self.loading = True
-        self.tasks.submit(_load_pages, self.db, self.actor, self._filter, pages, self.page_size,
+        self.tasks.submit(_load_pages, self.db, self.actor, self._filter, pages, self.page_size, self._asked_at,
                           on_done=lambda result: self._pages_landed(generation, result, keep_pages),
                           on_error=lambda exc: self._failed(generation, exc))
 
@@ -191,7 +195,7 @@ class QueueModel(QAbstractTableModel):
         if complete:
             self.refreshed.emit()
             return
-        self.tasks.submit(queue.count, self.db, self.actor, self._filter,
+        self.tasks.submit(queue.count, self.db, self.actor, self._filter, now=self._asked_at,
                           on_done=lambda total: self._count_landed(generation, total),
                           on_error=lambda exc: self._failed(generation, exc))
 
@@ -247,7 +251,7 @@ class QueueModel(QAbstractTableModel):
         self._asking = number
         try:
             self.tasks.submit(queue.page, self.db, self.actor, self._filter, number * self.page_size, self.page_size,
-                              on_done=lambda rows: self._page_landed(generation, number, rows),
+                              now=self._asked_at, on_done=lambda rows: self._page_landed(generation, number, rows),
                               on_error=lambda exc: self._failed(generation, exc))
         finally:
             self._asking = None

@@ -397,3 +397,20 @@ def test_a_number_searched_for_that_the_filters_leave_out_is_said_to_be_there_an
         elsewhere = session.scalar(select(Case.number).where(
             Case.state == CaseState.CLOSED, ~Case.assignments.any(Assignment.department_id == police)).limit(1))
     assert queue.state_of_readable(demo_db, actor_for(demo_db, "qg_police"), elsewhere) is None
+
+
+def test_every_page_and_the_count_of_a_refresh_are_read_at_its_moment(model, monkeypatch):
+    """The order depends on the time (a sign-for missed meanwhile moves its case to the top): a page fetched
+    as the view scrolls, minutes after the first, had been read at its own moment, its rows shifted against
+    the pages before it."""
+    from desktop.views import queue_model
+
+    asked = []
+    page = queue.page
+    monkeypatch.setattr(queue, "page", lambda *args, now, **kw: asked.append(now) or page(*args, now=now, **kw))
+    refreshed_at = utcnow() - timedelta(minutes=10)
+    monkeypatch.setattr(queue_model, "utcnow", lambda: refreshed_at)
+    model.refresh(keep_pages=False)
+    monkeypatch.setattr(queue_model, "utcnow", lambda: refreshed_at + timedelta(minutes=10))
+    assert model.row_at(model.page_size * 2) is not None  # scrolled to the third page
+    assert len(asked) >= 2 and set(asked) == {refreshed_at}

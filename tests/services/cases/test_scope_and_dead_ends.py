@@ -334,6 +334,25 @@ def test_a_sign_for_the_lead_let_pass_counts_as_overdue_as_its_countdown_shows_i
     assert order(missed) == [sooner.id, case.id]
 
 
+@pytest.mark.law("Art. 19")
+def test_an_export_lists_the_missed_sign_fors_in_the_order_the_queue_shows_them(world):
+    """By the sign-for missed, not by the handling deadline: an urgent case whose sign-for passed later
+    comes second, though its handling deadline comes first."""
+    from desktop.services import queue
+
+    first = dispatched(world, now=TUESDAY)
+    thursday = TUESDAY + timedelta(days=2)
+    urgent = dispatched(world, now=thursday, urgent=True)
+    shares = {case.id: assignments(world, case.id)[AssignmentRole.LEAD] for case in (first, urgent)}
+    now = max(share.sign_due_at for share in shares.values()) + timedelta(minutes=1)
+    assert shares[first.id].sign_due_at < shares[urgent.id].sign_due_at and urgent.due_at < first.due_at
+    f = queue.QueueFilter(under=TOWNSHIP)
+    shown = [row.id for row in queue.page(world.db, world.operator, f, 0, 50, now=now)]
+    assert shown[:2] == [first.id, urgent.id]
+    with world.db.session() as s:
+        assert list(s.scalars(queue.filtered_select(s, world.system, f, select(Case.id), now=now))) == shown
+
+
 @pytest.mark.law("Art. 15")
 def test_undoing_a_merge_needs_the_intake_right_in_both_townships_as_merging_does(world):
     from case_world import OTHER_TOWNSHIP
