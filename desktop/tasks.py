@@ -46,7 +46,7 @@ class Progress:
         self._cancel.set()
 
 
-def _receiver_gone(callback: Callable | None) -> bool:
+def receiver_gone(callback: Callable | None) -> bool:
     """Is `callback` a method of a Qt object that has been deleted since (a dialog closed meanwhile),
     or a closure over one (a lambda written in such a dialog's method)? It would only fail on it."""
     held = [getattr(callback, "__self__", None)]
@@ -138,13 +138,13 @@ class TaskRunner(QObject):
         @Slot(object)
         def finished(result):
             self._live.discard(signals)
-            if on_done and not _receiver_gone(on_done):
+            if on_done and not receiver_gone(on_done):
                 on_done(result)
 
         @Slot(object)
         def failed(exc):
             self._live.discard(signals)
-            if _receiver_gone(on_error):
+            if receiver_gone(on_error):
                 return
             if on_error:
                 on_error(exc)

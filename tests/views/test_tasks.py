@@ -148,3 +148,20 @@ def test_a_database_that_stopped_answering_is_said_in_chinese_and_logged_as_a_wa
     assert "Connection refused" in listener.heard[-1].message  # the driver's reason, for whoever looks after it
     assert [r.levelname for r in caplog.records] == ["WARNING"] * len(failures)
     assert "database or disk is full" in caplog.text and "Traceback" in caplog.text
+
+
+def test_the_latest_answer_goes_neither_to_an_earlier_request_nor_to_a_window_deleted_meanwhile(qtbot):
+    from PySide6.QtWidgets import QLabel
+    from shiboken6 import delete
+
+    from desktop.views.latest import LatestAnswer
+
+    label = QLabel()
+    latest = LatestAnswer()
+    earlier, later = latest.send()(label.setText), latest.send()(label.setText)
+    later("后问的")
+    earlier("先问的")  # landing last
+    assert label.text() == "后问的"
+    again = latest.send()(label.setText)
+    delete(label)
+    again("窗口已关闭")  # would raise RuntimeError on the deleted label
