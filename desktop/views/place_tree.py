@@ -75,6 +75,7 @@ class PlaceTreeModel(QAbstractItemModel):
         self._fetching: set[str | None] = set()  # codes whose children are on their way
         self._busy = 0
         self._reveal_generation = 0
+        self._refresh_generation = 0
 
     @property
     def loading(self) -> bool:
@@ -144,12 +145,14 @@ class PlaceTreeModel(QAbstractItemModel):
         if node.children is not None or node.code in self._fetching:
             return
         self._fetching.add(node.code)
-        self._submit(places.children, self.db, node.code, on_done=lambda infos: self._install(node, infos),
+        # A place another desk took away meanwhile has no children, rather than an error.
+        self._submit(_levels, self.db, [node.code], on_done=lambda levels: self._install(node, levels[node.code]),
                      on_settled=lambda: self._fetching.discard(node.code))
 
     def _install(self, node: _Node, infos: list[PlaceInfo]) -> None:
-        """Give a node its children, unless another query's answer already did."""
-        if node.children is not None:
+        """Give a node its children, unless another query's answer already did, or a refresh took the node
+        out of the tree meanwhile."""
+        if node.children is not None or (node is not self.root and self._nodes.get(node.code) is not node):
             return
         if not infos:
             node.children = []
@@ -163,7 +166,11 @@ class PlaceTreeModel(QAbstractItemModel):
         """Read again every level loaded (another desk adjusted the grids, renamed a place): names change
         in place, places gone leave, new ones come in, and what is expanded or chosen stays where it can."""
         loaded = [code for code, node in self._nodes.items() if node.children is not None]
-        self._submit(_levels, self.db, loaded, on_done=self._renew)
+        self._refresh_generation += 1
+        generation = self._refresh_generation
+        # An earlier refresh answering after a later one would bring back what the later one found gone.
+        self._submit(_levels, self.db, loaded,
+                     on_done=lambda levels: generation == self._refresh_generation and self._renew(levels))
 
     def _renew(self, levels: dict[str | None, list[PlaceInfo]]) -> None:
         for parent_code, infos in levels.items():

@@ -142,3 +142,33 @@ def test_the_tree_follows_places_added_renamed_and_gone_on_another_desk(qtbot, q
     assert model.index_of(QIAOBEI).data() == "侨北新区" and tree.current_code() == QIAOBEI
     assert model.index_of(QIAOBEI + "001") == QModelIndex()
     qtmodeltester.check(model)
+
+
+def test_a_level_landing_after_a_refresh_took_its_place_away_is_dropped(qtbot, qtmodeltester, db, system):
+    tasks = Deferred()
+    tree = PlaceTree(db, tasks)
+    qtbot.addWidget(tree)
+    model = tree.model
+    tasks.run_all()
+    tree.select_place(QIAOBEI)
+    tasks.run_all()
+    model.fetchMore(model.index_of(QIAOBEI))
+    tasks.run_all()
+    bounds = (109.100, 21.420, 109.110, 21.430)
+    grid = places.create_grid(db, system, village_code=QIAOBEI, code=QIAOBEI + "001", name="侨北第一网格",
+                              geometry=shapely.box(*bounds).wkb, bounds=bounds)
+    tree.refresh()
+    tasks.run_all()
+    assert _codes(model, model.index_of(QIAOBEI)) == [QIAOBEI + "001"]
+    model.fetchMore(model.index_of(QIAOBEI + "001"))  # the grid's level asked (it has none) …
+    with db.session() as s:
+        gone = get_place(s, grid.code)
+        s.delete(gone.grid)
+        s.delete(gone)
+        s.commit()
+    tree.refresh()
+    tasks.run(1)  # … the refresh, taking the grid away, lands first
+    tasks.run_all()
+    assert model.index_of(QIAOBEI + "001") == QModelIndex()
+    assert _codes(model, model.index_of(QIAOBEI)) == []
+    qtmodeltester.check(model)
