@@ -715,11 +715,15 @@ def open_current_case(window) -> None:
 
 
 def _in_front(window: QWidget) -> QWidget:
-    """The window the user works in: the active one where the desk `window` opened it, else the desk."""
+    """The window the user works in: the active one where the desk `window` opened it, else the desk. Not
+    a form deleted when it closes (新建诉求, its duplicate opened from it): the panel, answering for an
+    action after it is closed, would go with it."""
     active = widget = QApplication.activeWindow()
     while widget is not None and widget is not window:
         widget = widget.parentWidget()
-    return active if widget is window else window
+    if widget is not window or active.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose):
+        return window
+    return active
 
 
 def open_case(window, case_id: int) -> None:
