@@ -1,10 +1,15 @@
-"""What the supervisor's wall display shows, read in one go (SPEC §5, §10).
+"""What the supervisor's wall display shows, read in two parts (SPEC §5, §10).
 
-KPI tiles (today's intake, open, overdue, the Art. 21 rungs overdue and the month's three rates
-of SPEC §11), the years whose holidays nobody has entered that open deadlines run into, the
-emergency reports — those owing an overdue rung first, so that the wall never hides one — and the
-oldest Art. 21 report nobody has acknowledged yet: it takes over the screen. (The live queue
-itself is the main window's paged queue model, filtered the same.)
+`snapshot`, read on every change of a case or a report: the KPI tiles (today's intake, open,
+overdue, the Art. 21 rungs overdue), the years whose holidays nobody has entered that open
+deadlines run into, the emergency reports — those owing an overdue rung first, so that the wall
+never hides one — and the oldest Art. 21 report nobody has acknowledged yet: it takes over the
+screen as soon as this is read (tens of milliseconds on the demo).
+
+`month_rates`: the month's three rates of SPEC §11. Month figures, and by far the slowest read
+(seconds on a PostgreSQL database whose planner has no statistics yet), they are recomputed on a
+clock of their own and shown with the time they were computed; nothing waits for them. (The live
+queue itself is the main window's paged queue model, filtered the same.)
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from ..models.enums import EmergencyState
 from ..models.places import CITY_CODE
 from . import calendar_admin, emergencies, queue, users
 from .emergencies import EmergencyInfo
-from .evaluation.periods import period_of
+from .evaluation.periods import Period, period_of
 from .evaluation.scores import Figure, scope_figures
 from .places import get_place
 from .security import Actor, Permission, scope_prefix
@@ -33,8 +38,6 @@ class Kpis:
     received_today: int
     open: int
     overdue: int
-    rates: tuple[Figure, ...]  # the month so far: response, resolution, satisfaction
-    period_label: str
     # Art. 21 rungs owed past their time in every report of the scope, each follow-up round fallen due meanwhile too.
     emergency_steps_overdue: int = 0
     emergencies_overdue: int = 0  # the reports owing them
@@ -61,6 +64,14 @@ class WallSnapshot:
     unknown_years: tuple[int, ...] = ()
 
 
+@dataclass(frozen=True)
+class MonthRates:
+    at: datetime  # when they were computed: the wall says it beside them
+    period: Period  # the month so far
+    # Response, resolution, satisfaction; a liaison's are its department's (as WallSnapshot.department_name).
+    rates: tuple[Figure, ...]
+
+
 def wall_order(reports: list[EmergencyInfo], now: datetime) -> list[EmergencyInfo]:
     """Reports owing an overdue rung first, then those owing a rung not yet due, then the rest;
     the newest first within each: a report late on its ladder is never pushed off the wall by newer ones."""
@@ -77,19 +88,22 @@ def home_scope(actor: Actor) -> str:
     return grants[0].place_code if grants else CITY_CODE
 
 
-def snapshot(db: Database, actor: Actor, *, under: str | None = None, now: datetime | None = None) -> WallSnapshot:
-    now = now or utcnow()
-    under = under or home_scope(actor)
+def _scope(db: Database, actor: Actor, under: str) -> tuple[str, str, str, Department | None]:
+    """The place shown (its code, name and code prefix) and, for a liaison who views no cases there,
+    its department: the wall shows that department's cases only."""
     with db.session() as session:
         scope = get_place(session, under)
-        prefix = scope_prefix(scope.code, scope.level)
-        scope_code, scope_name = scope.code, scope.name
         own = actor.department_id if not actor.can(Permission.VIEW_CASES, scope.code) else None
         department = session.get(Department, own) if own is not None else None
+        return scope.code, scope.name, scope_prefix(scope.code, scope.level), department
+
+
+def snapshot(db: Database, actor: Actor, *, under: str | None = None, now: datetime | None = None) -> WallSnapshot:
+    """Everything the wall shows but the queue and the month's rates: what must be up within the second."""
+    now = now or utcnow()
+    under = under or home_scope(actor)
+    scope_code, scope_name, prefix, department = _scope(db, actor, under)
     counts = queue.summary(db, actor, under, now=now)
-    month = period_of(now)
-    rates = scope_figures(db, actor, month, THREE_RATES, under=under, as_of=now,
-                          department_id=department.id if department else None)
     every = emergencies.list_reports(db, actor, under=under)
     late = [r for r in every if r.overdue_steps(now)]
     reports = wall_order([r for r in every if r.state is not EmergencyState.CLOSED
@@ -99,11 +113,21 @@ def snapshot(db: Database, actor: Actor, *, under: str | None = None, now: datet
                      key=lambda r: (r.learned_at, r.id))
     return WallSnapshot(
         now, scope_code, scope_name,
-        Kpis(counts.received_today, counts.open, counts.overdue, tuple(rates[c] for c in THREE_RATES), month.label,
-             sum(r.overdue_count(now) for r in late), len(late)),
+        Kpis(counts.received_today, counts.open, counts.overdue, sum(r.overdue_count(now) for r in late), len(late)),
         tuple(shown), waiting[0] if waiting else None, len(waiting), department.name if department else None,
         len(rest), sum(1 for r in rest if r.overdue_steps(now)), calendar_admin.unknown_years_of_open_deadlines(db),
     )
+
+
+def month_rates(db: Database, actor: Actor, *, under: str | None = None, now: datetime | None = None) -> MonthRates:
+    """The month's response, resolution and satisfaction rates so far, of the scope `snapshot` shows."""
+    now = now or utcnow()
+    under = under or home_scope(actor)
+    department = _scope(db, actor, under)[3]
+    month = period_of(now)
+    rates = scope_figures(db, actor, month, THREE_RATES, under=under, as_of=now,
+                          department_id=department.id if department else None)
+    return MonthRates(now, month, tuple(rates[c] for c in THREE_RATES))
 
 
 def acknowledge_as(db: Database, username: str, password: str, report_id: int, *,

@@ -256,10 +256,12 @@ class MainWindow(Retranslating, QMainWindow):
     def _account_checked(self, problem: str | None) -> None:
         """A desk whose account was disabled or whose roles changed says so and closes (Art. 15):
         it would be refused at its next step anyway, and must not go on showing cases — nor may
-        the windows it opened (a case's detail, the wall display), which closing it leaves up."""
+        the windows it opened (a case's detail, the wall display), which closing it leaves up. Its own
+        cases are hidden while the message waits for a click."""
         if problem:
             for opened in [w for w in self.findChildren(QWidget) if w.isWindow() and w.isVisible()]:
                 close_without_asking(opened)
+            self.centralWidget().hide()
             dialogs.information(self, self.tr("网格指挥台"), problem)
             self.close()
 

@@ -228,18 +228,23 @@ def test_grid_adjustments_are_proposed_from_the_township_only(qtbot, desk_db, ta
 
 
 @pytest.mark.law("Art. 15")
-def test_a_desk_whose_account_is_disabled_says_so_and_closes(qtbot, desk_db, tasks, system, answered):
+def test_a_desk_whose_account_is_disabled_says_so_and_closes(qtbot, desk_db, tasks, system, monkeypatch):
+    """…its queue hidden while the message waits for a click: it had stayed in view behind it."""
     from desktop.services import accounts, users
+    from desktop.views import dialogs
 
     actor = users.login(desk_db, "qg_op", PASSWORD)
     w = MainWindow(desk_db, actor, tasks)
     qtbot.addWidget(w)
     w.show()
+    answered = []  # what was said, and whether the queue was in view behind it
+    monkeypatch.setattr(dialogs, "information", lambda parent, title, text: answered.append(
+        (text, w.queue_panel.isVisible())))
     w.bus.changed.emit("users")  # another account changed: this desk goes on
     assert w.isVisible() and answered == []
     accounts.set_active(desk_db, system, "qg_op", False)
     w.bus.changed.emit("users")  # what the live listener emits for it
-    assert answered == ["您的账号已被停用,不能再办理;请联系管理员"] and not w.isVisible()
+    assert answered == [("您的账号已被停用,不能再办理;请联系管理员", False)] and not w.isVisible()
 
 
 def test_an_account_check_after_a_reconnect_that_fails_is_logged_not_shown(qtbot, window, monkeypatch, answered):

@@ -29,6 +29,7 @@ def style_sheet(unit: int) -> str:
     QLabel#upgradedNote {{ background: {ALERT}; color: {TEXT}; font-size: {int(unit * 1.2)}px; font-weight: bold;
                           padding: {unit // 2}px; border-radius: {unit // 2}px; }}
     QLabel#empty {{ color: {DIM}; font-size: {int(unit * 1.4)}px; }}
+    QLabel#stoppedNote {{ font-size: {unit * 2}px; font-weight: bold; padding: {unit * 2}px; }}
     QLabel#tileValue {{ font-size: {unit * 3}px; font-weight: bold; }}
     QLabel#sectionTitle {{ font-size: {int(unit * 1.2)}px; font-weight: bold; }}
     QTableView {{ background: {PANEL}; gridline-color: {BACKGROUND}; border: none; }}

@@ -13,6 +13,9 @@ class KpiTile(QFrame):
         self.setObjectName("tile")
         self.caption, self.value, self.note = QLabel(), QLabel("—"), QLabel()
         self.caption.setObjectName("caption")
+        # A caption too long for the tile (the month's rates say when they were computed) takes a second line
+        # rather than widening its tile, and with it the wall past a smaller screen.
+        self.caption.setWordWrap(True)
         self.value.setObjectName("tileValue")
         self.note.setObjectName("note")
         layout = QVBoxLayout(self)

@@ -2,7 +2,9 @@
 
 Everything is loaded through the task runner (never on the GUI thread); a refresh comes from
 the live bus (this and other desktops' changes) and from a timer, and a refresh asked for
-while one is running is folded into one more run afterwards.
+while one is running is folded into one more run afterwards. The month's three rates, by far
+the slowest read, are loaded apart on a clock of their own (RATES_MS): a takeover and the counts
+never wait for them.
 """
 
 from __future__ import annotations
@@ -32,14 +34,12 @@ from ...errors import GridDeskError
 from ...i18n import enumeration, label, period_label
 from ...models.enums import EmergencyState
 from ...services import accounts, wall
-from ...services.clock import BEIJING, due_text
-from ...services.evaluation.periods import period_of
+from ...services.clock import BEIJING, beijing_text, due_text
 from ...services.live import LiveState
 from ...services.map_data import map_data
 from ...services.queue import QueueFilter
 from ...services.security import Actor
 from ...tasks import logged_only
-from .. import dialogs
 from ..bus import Bus
 from ..map.view import MapView
 from ..queue_model import COLUMNS, COUNTDOWN, PLACE, STATE, TITLE, QueueModel
@@ -48,6 +48,9 @@ from .scale import ALERT, WARN, style_sheet, unit_for
 from .tiles import KpiTile
 
 REFRESH_MS = 30_000
+# The month's three rates: month figures, recomputed once a minute however often cases change (each
+# time they had been, a takeover waited seconds behind them), and shown with the time they were computed.
+RATES_MS = 60_000
 # Read from across the room: what and where, how late, how far along (numbers are for desks).
 QUEUE_COLUMNS = (TITLE, PLACE, COUNTDOWN, STATE)
 STATE_LEAST_UNITS = 6  # body units of the queue's state column however short the states shown
@@ -89,9 +92,9 @@ def _percent(figure) -> str:
 
 
 class WallWindow(QWidget):
-    dataShown = Signal()  # the first snapshot is on screen (for --screenshot)
+    dataShown = Signal()  # the first snapshot and the first rates are on screen (for --screenshot)
     failed = Signal(object)  # a refresh went wrong
-    refreshed = Signal()  # a snapshot landed
+    refreshed = Signal()  # a snapshot landed (the rates land on their own)
 
     def __init__(self, db: Database, actor: Actor, tasks, *, bus: Bus | None = None, under: str | None = None,
                  live: bool = True, parent: QWidget | None = None):
@@ -100,7 +103,9 @@ class WallWindow(QWidget):
         self.bus = bus or Bus(self)
         self.under = under or wall.home_scope(actor)
         self.snapshot: wall.WallSnapshot | None = None
-        self._loading = self._again = False
+        self.rates: wall.MonthRates | None = None
+        self._loading = self._again = self._rates_loading = False
+        self._stopped = False  # the account was disabled or its roles changed: nothing more is fetched or shown
         self._shown_once = False
         self._unit = 0  # the body type size in pixels the style sheet was made for
         self.setWindowTitle(self.tr("网格指挥台 · 值班大屏"))
@@ -174,12 +179,23 @@ class WallWindow(QWidget):
         body.setRowStretch(0, 3)
         body.setRowStretch(1, 2)
 
-        layout = QVBoxLayout(self)
+        # Everything shown of cases and reports, on a page of its own: a wall stopped shows only why (_stop).
+        self.board = QWidget(self)
+        layout = QVBoxLayout(self.board)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
         layout.addWidget(self.upgraded_note)
         layout.addWidget(self.calendar_note)
         layout.addLayout(tiles)
         layout.addLayout(body, 1)
+        self.stopped_note = QLabel()
+        self.stopped_note.setObjectName("stoppedNote")
+        self.stopped_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stopped_note.setWordWrap(True)
+        self.pages = QStackedLayout()
+        self.pages.addWidget(self.board)
+        self.pages.addWidget(self.stopped_note)
+        QVBoxLayout(self).addLayout(self.pages)
 
         self.alarm = AlarmOverlay(self)
         self.alarm.acknowledgeRequested.connect(self._acknowledge)
@@ -188,6 +204,8 @@ class WallWindow(QWidget):
         self._clock_timer.start()
         self._refresh_timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
         self._refresh_timer.start()
+        self._rates_timer = QTimer(self, interval=RATES_MS, timeout=self.refresh_rates)
+        self._rates_timer.start()
         self.bus.changed.connect(self._changed)
         self.bridge = None
         if live:
@@ -201,6 +219,7 @@ class WallWindow(QWidget):
         self.resize(1920, 1080)
         self._tick()
         self.refresh()
+        self.refresh_rates()
         self.reload_map()
 
     def _panel(self, title: QLabel, content: QWidget, *below: QWidget) -> QFrame:
@@ -267,23 +286,34 @@ class WallWindow(QWidget):
             [self.tr("获知时间"), self.tr("级别"), self.tr("事件"), self.tr("状态"), self.tr("报告进度"), self.tr("确认")])
         self.alarm.retranslate()
         self._show()
+        self._show_rates()
 
     # --- loading ----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Load a new snapshot off the GUI thread (one at a time; a request meanwhile runs next)."""
+        if self._stopped:  # an acknowledgement answered after the wall stopped
+            return
         if self._loading:
             self._again = True
             return
         self._loading = True
         self.tasks.submit(wall.snapshot, self.db, self.actor, under=self.under,
-                          on_done=self._landed, on_error=self._failed)
+                          on_done=self._landed, on_error=self._snapshot_failed)
         self.queue_model.refresh()
+
+    def refresh_rates(self) -> None:
+        """Recompute the month's three rates off the GUI thread (one at a time; a tick meanwhile is skipped)."""
+        if self._rates_loading:
+            return
+        self._rates_loading = True
+        self.tasks.submit(wall.month_rates, self.db, self.actor, under=self.under,
+                          on_done=self._rates_landed, on_error=self._rates_failed)
 
     def reload_map(self) -> None:
         self.tasks.submit(map_data, self.db, self.actor, self.under, on_done=self.map.set_data, on_error=self._failed)
 
     def _changed(self, topic: str) -> None:
-        if topic in ("cases", "emergencies", "evaluation", "calendar"):
+        if topic in ("cases", "emergencies", "calendar"):
             self.refresh()
         if topic in ("cases", "places"):
             self.reload_map()
@@ -300,23 +330,55 @@ class WallWindow(QWidget):
         self.upgraded_note.setVisible(upgraded)
 
     def _account_checked(self, problem: str | None) -> None:
-        """A wall whose account was disabled or whose roles changed says so and closes (Art. 15),
-        as a desk does: it must not go on showing the queue."""
+        """A wall whose account was disabled or whose roles changed stops at once (Art. 15)."""
         if problem:
-            dialogs.information(self, self.tr("网格指挥台 · 值班大屏"), problem)
-            self.close()
+            self._stop(problem)
+
+    def _stop(self, problem: str) -> None:
+        """Fetch nothing more and show no case, report or name: only why, in large type across the room. A message
+        box waiting for a click had left the wall refreshing its cases behind it for hours, nobody at its keyboard."""
+        self._stopped = True
+        self._refresh_timer.stop()
+        self._rates_timer.stop()
+        self.bus.changed.disconnect(self._changed)
+        if self.bridge is not None:
+            self.bridge.stop()
+        self.snapshot, self.rates = None, None
+        self.alarm.hide()
+        self.stopped_note.setText(self.tr("{0}\n本值班大屏已停止刷新,不再显示诉求和紧急情况(《条例》第十五条)").format(problem))
+        self.pages.setCurrentWidget(self.stopped_note)
 
     def _landed(self, snapshot: wall.WallSnapshot) -> None:
+        if self._stopped:  # asked for before the wall stopped
+            return
         self.snapshot = snapshot
         self._finish()
         self._show()
         self.refreshed.emit()
-        if not self._shown_once:
+        self._first_shown()
+
+    def _rates_landed(self, rates: wall.MonthRates) -> None:
+        self._rates_loading = False
+        if not self._stopped:
+            self.rates = rates
+            self._show_rates()
+            self._first_shown()
+
+    def _first_shown(self) -> None:
+        if not self._shown_once and self.snapshot is not None and self.rates is not None:
             self._shown_once = True
             self.dataShown.emit()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _snapshot_failed(self, exc: BaseException) -> None:
         self._finish()
+        self._failed(exc)
+
+    def _rates_failed(self, exc: BaseException) -> None:
+        """The rates shown stay, with the time they were computed; the header says why they are not newer."""
+        self._rates_loading = False
+        self._failed(exc)
+
+    def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ConnectionLost):  # worded for the desk's status bar and F5, which the wall has not
             exc = exc.with_next_step(ON_THE_WALL)
         self.status.setText(exc.message if isinstance(exc, GridDeskError) else str(exc))
@@ -354,11 +416,6 @@ class WallWindow(QWidget):
         self.tiles[3].show_figure(self.tr("紧急报告超时环节"), f"{k.emergency_steps_overdue:,}",
                                   self.tr("{0} 件报告(第二十一条)").format(k.emergencies_overdue) if k.emergencies_overdue
                                   else self.tr("第二十一条报告进度"), alert=k.emergency_steps_overdue > 0)
-        for tile, figure, caption in zip(self.tiles[4:], k.rates, (self.tr("响应率"), self.tr("解决率"),
-                                                                     self.tr("满意率"))):
-            tile.show_figure(caption, _percent(figure),
-                             self.tr("{0} · {1}/{2}").format(period_label(period_of(s.at)), figure.numerator,
-                                                               figure.denominator))
         self._show_emergencies(s)
         self._fit_emergencies()
         if s.alarm is not None:
@@ -366,6 +423,19 @@ class WallWindow(QWidget):
         else:
             self.alarm.hide()
             self.alarm.report = None
+
+    def _show_rates(self) -> None:
+        """The month's rates, each with its month and count, and when they were computed: they may be a minute old."""
+        r = self.rates
+        for n, (tile, caption) in enumerate(zip(self.tiles[4:], (self.tr("响应率"), self.tr("解决率"),
+                                                                  self.tr("满意率")))):
+            if r is None:
+                tile.show_figure(caption, "—", self.tr("载入中…"))
+                continue
+            figure = r.rates[n]
+            tile.show_figure(self.tr("{0}(截至 {1})").format(caption, beijing_text(r.at, "%H:%M")), _percent(figure),
+                             self.tr("{0} · {1}/{2}").format(period_label(r.period), figure.numerator,
+                                                               figure.denominator))
 
     def _fit_emergencies(self) -> None:
         """Every column as wide as its text and the event (its title) taking the rest, so that the whole table
