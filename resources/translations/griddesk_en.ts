@@ -331,32 +331,32 @@
   <context>
     <name>AmendFactsDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="25" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="31" />
       <source>更正/补充事实 — %1</source>
       <translation>Correct/add facts — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="26" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="32" />
       <source>按续报或核实的情况改动下列事实;原值和新值记入审计日志,关联案件的时间线也会记录。获知时间是报告时限的起算点,不能更正。</source>
       <translation>Change the facts below to match a follow-up report or verification; the old and new values go into the audit log and onto the linked case's timeline. The time learned of starts the reporting clock and cannot be corrected.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="34" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="39" />
       <source>如:16:00 续报,伤员增至 3 人</source>
       <translation>e.g. 16:00 follow-up report: injured now 3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="35" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="40" />
       <source>更正原因</source>
       <translation>Reason for correction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="38" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="43" />
       <source>保存更正</source>
       <translation>Save correction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="39" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="44" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -707,72 +707,72 @@
       <translation>Saving and recounting deadlines; close once it is done</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="444" />
+      <location filename="../../desktop/views/calendar/window.py" line="440" />
       <source>已录入 %1 年全年安排 %2 天。</source>
       <translation>Entered the whole schedule of %1: %2 days.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="452" />
+      <location filename="../../desktop/views/calendar/window.py" line="448" />
       <source>已录入 %1 %2。</source>
       <translation>Entered %1 (%2).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="458" />
+      <location filename="../../desktop/views/calendar/window.py" line="454" />
       <source>删除 %1?该日将按国务院的安排(或该年录入的全年安排)计算,期限随之重算。</source>
       <translation>Remove %1? The day will count as the State Council's schedule (or the year entered here) says, and deadlines are recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="460" />
+      <location filename="../../desktop/views/calendar/window.py" line="456" />
       <source>删除 %1?该日将按平常的周一至周五计算,未办结期限随之重算。</source>
       <translation>Remove %1? The day will count as usual by the Monday-to-Friday week, and open deadlines will be recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="461" />
+      <location filename="../../desktop/views/calendar/window.py" line="457" />
       <source>删除日期</source>
       <translation>Remove day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="464" />
+      <location filename="../../desktop/views/calendar/window.py" line="460" />
       <source>已删除 %1。</source>
       <translation>Removed %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="478" />
+      <location filename="../../desktop/views/calendar/window.py" line="474" />
       <source>%1 年已录入 %2 天</source>
       <translation>%2 days already entered for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="480" />
+      <location filename="../../desktop/views/calendar/window.py" line="476" />
       <source>替换已录入的安排</source>
       <translation>Replace the entered days</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="481" />
+      <location filename="../../desktop/views/calendar/window.py" line="477" />
       <source>%1。导入将整体替换这些年份已录入的全部日期,替换?</source>
       <translation>%1. The import replaces every day entered for these years. Replace them?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="484" />
+      <location filename="../../desktop/views/calendar/window.py" line="480" />
       <source>未导入:已录入的安排保持不变。</source>
       <translation>Not imported: the entered days are unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="489" />
+      <location filename="../../desktop/views/calendar/window.py" line="485" />
       <source>已导入 %1 年节假日安排 %2 天(替换原有录入 %3 天)。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1 (replacing %3 days entered before).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="490" />
+      <location filename="../../desktop/views/calendar/window.py" line="486" />
       <source>已导入 %1 年节假日安排 %2 天。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="498" />
+      <location filename="../../desktop/views/calendar/window.py" line="494" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="505" />
+      <location filename="../../desktop/views/calendar/window.py" line="501" />
       <source>重算了 %1 项未办结案件的期限。</source>
       <translation> Recounted the deadlines of %1 open cases.</translation>
     </message>
@@ -909,12 +909,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="700" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="711" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="701" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="712" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -922,408 +922,408 @@
   <context>
     <name>CaseDetailDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="66" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="67" />
       <source>本单位签收期限:</source>
       <translation>Our sign-for deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="67" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="68" />
       <source>本单位联系期限:</source>
       <translation>Our contact deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="68" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="69" />
       <source>本单位办理期限:</source>
       <translation>Our handling deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="220" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="221" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="220" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="221" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="220" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="221" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="220" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="221" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="221" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="222" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="221" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="222" />
       <source>联系诉求人期限</source>
       <translation>Contact by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="221" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="222" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="222" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="334" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="685" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="223" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="335" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="696" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="248" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="249" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="252" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="253" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="295" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="296" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="331" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="332" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="333" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="334" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="344" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="345" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="347" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="348" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="353" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="354" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="353" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="354" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="360" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
       <source>本单位:已反馈,待中心核查</source>
       <translation>Ours: result reported, awaiting the center's review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="362" />
       <source>本单位:计时暂停,待中心决定</source>
       <translation>Ours: clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="367" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="368" />
       <source>办理机构</source>
       <translation>Handled by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="367" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="368" />
       <source>已上报%1,由%1网格化服务管理机构办理;本级可查看进展,不能办理(第十七条)</source>
       <translation>Escalated to %1: handled by the grid management institution of %1; followed here, not handled (Art. 17)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="369" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="370" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="370" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="371" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="371" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="372" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="371" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="372" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="372" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="373" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="373" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="374" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="374" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="375" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="374" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="375" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="375" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="383" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="376" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="384" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="376" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="377" />
       <source>并入的重复诉求</source>
       <translation>Duplicates merged in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="378" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="635" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="641" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="379" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="646" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="652" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="378" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="379" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="381" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="382" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="400" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="404" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="413" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="417" />
       <source>待回访(第 {attempt} 次,前 {before} 次未联系上),期限 {due}</source>
       <translation>To call back (attempt {attempt}; {before} not reached), due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="415" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="419" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="429" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="433" />
       <source>已于 %1 联系</source>
       <translation>Contacted %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="544" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="599" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="551" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="606" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="546" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="553" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="549" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="556" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="554" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="561" />
       <source>请从列表中选择网格:“%1”与本乡镇(街道)在用的网格都不相符,或与不止一个相符;也可输入网格的 15 位代码</source>
       <translation>Choose a grid from the list: “%1” matches none of the township's grids in use, or more than one; a grid's 15-digit code may be typed too</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="562" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="569" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="564" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="571" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="570" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="577" />
       <source>撤销并入 %1 的理由(如:核实后并非同一诉求)</source>
       <translation>Why it no longer goes with %1 (e.g. found not to be the same request)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="574" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="581" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="581" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="588" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="587" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="594" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="602" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="609" />
       <source>协办单位(可输入名称的一部分查找)</source>
       <translation>Co-handler (type part of a name to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="606" />
-      <source>请从列表中选择协办单位:“%1”不在可选单位中</source>
-      <translation>Choose the co-handler from the list: “%1” is not one of the departments offered</translation>
+      <location filename="../../desktop/views/cases/case_detail.py" line="616" />
+      <source>请从列表中选择协办单位:“%1”与可选单位都不相符,或与不止一个相符</source>
+      <translation>Choose the co-handling department from the list: “%1” matches none of the departments offered, or more than one</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="609" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="620" />
       <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
       <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="614" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="625" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="614" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="625" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="615" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="626" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="615" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="626" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="618" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="629" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="622" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="633" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="623" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="634" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="627" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="638" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="635" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="646" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="636" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="647" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="641" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="652" />
       <source>督办期限(至该日 24:00;默认 %1 个工作日)</source>
       <translation>Deadline of the supervision order (to 24:00 of that day; by default %1 working days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="650" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="661" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="650" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="661" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="651" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="662" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="651" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="662" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="657" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="668" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="657" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="668" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="658" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="669" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="658" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="669" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="666" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="677" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="670" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="681" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="675" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="686" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="675" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="686" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="677" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="688" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="681" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="692" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="689" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="700" />
       <source>办理期限已过,请说明逾期理由</source>
       <translation>The deadline has passed: why is it late?</translation>
     </message>
@@ -1541,32 +1541,32 @@
   <context>
     <name>ContactForm</name>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="68" />
+      <location filename="../../desktop/views/departments/forms.py" line="84" />
       <source>联系人职责</source>
       <translation>Contact's duties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="68" />
+      <location filename="../../desktop/views/departments/forms.py" line="84" />
       <source>新增联系人</source>
       <translation>New contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="70" />
+      <location filename="../../desktop/views/departments/forms.py" line="86" />
       <source>回访负责人:回访提出诉求的单位和个人(条例第二十条)</source>
       <translation>Responsible person: calls back those who made the request (Art. 20)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="71" />
+      <location filename="../../desktop/views/departments/forms.py" line="87" />
       <source>业务指导人员:对清单事项进行业务指导(条例第十三条)</source>
       <translation>Guidance contact: guides the work on the department's listed matters (Art. 13)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="74" />
+      <location filename="../../desktop/views/departments/forms.py" line="90" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="75" />
+      <location filename="../../desktop/views/departments/forms.py" line="91" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
@@ -1756,47 +1756,50 @@
   <context>
     <name>DepartmentForm</name>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="28" />
+      <location filename="../../desktop/views/departments/forms.py" line="31" />
       <source>编辑联动部门</source>
       <translation>Edit linked department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="28" />
+      <location filename="../../desktop/views/departments/forms.py" line="31" />
       <source>新增联动部门</source>
       <translation>New linked department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="30" />
+      <location filename="../../desktop/views/departments/forms.py" line="33" />
       <source>如 450503103-PCS</source>
       <translation>e.g. 450503103-PCS</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="31" />
+      <location filename="../../desktop/views/departments/forms.py" line="34" />
       <source>默认同部门名称</source>
       <translation>Defaults to the department's name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="46" />
+      <location filename="../../desktop/views/departments/forms.py" line="47" />
       <source>部门代码</source>
       <translation>Department code</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="47" />
+      <location filename="../../desktop/views/departments/forms.py" line="48" />
       <source>辖区(决定部门级别)</source>
       <translation>Territory (sets the level)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="48" />
+      <location filename="../../desktop/views/departments/forms.py" line="49" />
+      <location filename="../../desktop/views/departments/forms.py" line="71" />
       <source>部门名称</source>
       <translation>Department name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="49" />
+      <location filename="../../desktop/views/departments/forms.py" line="50" />
+      <location filename="../../desktop/views/departments/forms.py" line="71" />
       <source>简称</source>
       <translation>Short name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="50" />
+      <location filename="../../desktop/views/departments/forms.py" line="51" />
+      <location filename="../../desktop/views/departments/forms.py" line="71" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
@@ -1877,103 +1880,103 @@
   <context>
     <name>DepartmentsWindow</name>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="116" />
+      <location filename="../../desktop/views/departments/window.py" line="117" />
       <source>联动部门与联系人</source>
       <translation>Linked departments and contacts</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="117" />
+      <location filename="../../desktop/views/departments/window.py" line="118" />
       <source>%1网格化服务管理机构维护的联动部门(条例第五条、第十二条)</source>
       <translation>Linked departments kept by the %1 grid management institution (Art. 5, 12)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="119" />
+      <location filename="../../desktop/views/departments/window.py" line="120" />
       <source>按代码、名称或辖区筛选</source>
       <translation>Filter by code, name or territory</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="120" />
+      <location filename="../../desktop/views/departments/window.py" line="121" />
       <source>显示已停用</source>
       <translation>Show retired</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="122" />
+      <location filename="../../desktop/views/departments/window.py" line="123" />
       <source>筛选部门</source>
       <translation>Filter departments</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="123" />
+      <location filename="../../desktop/views/departments/window.py" line="124" />
       <source>联动部门</source>
       <translation>Linked departments</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="124" />
+      <location filename="../../desktop/views/departments/window.py" line="125" />
       <source>联系人</source>
       <translation>Contacts</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="125" />
+      <location filename="../../desktop/views/departments/window.py" line="126" />
       <source>新增部门…</source>
       <translation>New department…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="126" />
+      <location filename="../../desktop/views/departments/window.py" line="127" />
       <source>编辑…</source>
       <translation>Edit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="127" />
+      <location filename="../../desktop/views/departments/window.py" line="128" />
       <source>上级部门…</source>
       <translation>Department above…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="129" />
+      <location filename="../../desktop/views/departments/window.py" line="130" />
       <source>恢复启用</source>
       <translation>Restore</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="129" />
+      <location filename="../../desktop/views/departments/window.py" line="130" />
       <source>停用…</source>
       <translation>Retire…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="130" />
+      <location filename="../../desktop/views/departments/window.py" line="131" />
       <source>新增联系人…</source>
       <translation>New contact…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="131" />
+      <location filename="../../desktop/views/departments/window.py" line="132" />
       <source>职责…</source>
       <translation>Duties…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="132" />
-      <location filename="../../desktop/views/departments/window.py" line="277" />
+      <location filename="../../desktop/views/departments/window.py" line="133" />
+      <location filename="../../desktop/views/departments/window.py" line="288" />
       <source>移除联系人</source>
       <translation>Remove contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="133" />
+      <location filename="../../desktop/views/departments/window.py" line="134" />
       <source>%1 的联系人</source>
       <translation>Contacts of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="134" />
+      <location filename="../../desktop/views/departments/window.py" line="135" />
       <source>联系人(先选中一个部门)</source>
       <translation>Contacts (choose a department first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="256" />
+      <location filename="../../desktop/views/departments/window.py" line="267" />
       <source>停用部门</source>
       <translation>Retire department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="257" />
+      <location filename="../../desktop/views/departments/window.py" line="268" />
       <source>停用“%1”?停用后不再出现在派遣建议和部门选择中,历史案件仍保留其名称。</source>
       <translation>Retire “%1”? It will no longer be suggested for dispatch or offered in pickers; past cases keep its name.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/window.py" line="277" />
+      <location filename="../../desktop/views/departments/window.py" line="288" />
       <source>从本部门联系人中移除“%1”?</source>
       <translation>Remove “%1” from this department's contacts?</translation>
     </message>
@@ -2056,72 +2059,72 @@
   <context>
     <name>DrillDownDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="50" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="51" />
       <source>{0} · {1}:计入的记录</source>
       <translation>{0} · {1}: records counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="52" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="53" />
       <source>分母(应计)</source>
       <translation>Denominator (counted)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="53" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="54" />
       <source>分子(达标)</source>
       <translation>Numerator (met)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="57" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="58" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="57" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="58" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="57" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="58" />
       <source>期限</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="57" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="58" />
       <source>完成</source>
       <translation>Completed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="58" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="59" />
       <source>达标</source>
       <translation>Met</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="64" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="65" />
       <source>分母或分子</source>
       <translation>Denominator or numerator</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="65" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="66" />
       <source>计入的记录</source>
       <translation>Records counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="68" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="69" />
       <source>本期含已结算月份({0}):下列为当前数据,可能与结算时的数字不同。</source>
       <translation>This period includes settled months ({0}): the rows below are current data and may differ from the figures at settlement.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="89" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="90" />
       <source>是</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="89" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="90" />
       <source>否</source>
       <translation>No</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="92" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="93" />
       <source>共 {0} 条</source>
       <translation>{0} in all</translation>
     </message>
@@ -2185,37 +2188,37 @@
   <context>
     <name>EmergencyReportDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="188" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="208" />
       <source>报告紧急情况(《条例》第二十一条)</source>
       <translation>Report an emergency (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="194" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="214" />
       <source>按经纬度所在网格确定</source>
       <translation>From the grid at the coordinates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="195" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="215" />
       <source>所属乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="199" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="219" />
       <source>报送</source>
       <translation>Submit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="200" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="220" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="261" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="286" />
       <source>已报送紧急情况 %1</source>
       <translation>Emergency report %1 filed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/report_dialog.py" line="264" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="289" />
       <source>;%1:向%2报告,限 %3 前</source>
       <translation>; %1: report to %2 by %3</translation>
     </message>
@@ -2244,31 +2247,37 @@
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/report_dialog.py" line="84" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="159" />
       <source>经度</source>
       <translation>Longitude</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/report_dialog.py" line="85" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="159" />
       <source>纬度</source>
       <translation>Latitude</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/report_dialog.py" line="91" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="160" />
       <source>死亡</source>
       <translation>Dead</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/report_dialog.py" line="91" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="160" />
       <source>受伤</source>
       <translation>Injured</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/report_dialog.py" line="91" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="160" />
       <source>失踪</source>
       <translation>Missing</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/report_dialog.py" line="96" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="161" />
       <source>尚在核实</source>
       <translation>still being verified</translation>
     </message>
@@ -2279,16 +2288,19 @@
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/report_dialog.py" line="103" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="157" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/report_dialog.py" line="104" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="157" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/report_dialog.py" line="105" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="157" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
@@ -2300,6 +2312,7 @@
     <message>
       <location filename="../../desktop/views/emergencies/report_dialog.py" line="114" />
       <location filename="../../desktop/views/emergencies/report_dialog.py" line="130" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="158" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
@@ -2315,6 +2328,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/report_dialog.py" line="120" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="158" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
@@ -2325,6 +2339,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/report_dialog.py" line="122" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="159" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
@@ -2335,16 +2350,19 @@
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/report_dialog.py" line="124" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="161" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/report_dialog.py" line="125" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="162" />
       <source>已采取的措施</source>
       <translation>Measures taken</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/report_dialog.py" line="130" />
+      <location filename="../../desktop/views/emergencies/report_dialog.py" line="158" />
       <source>预计发生时间</source>
       <translation>Expected at</translation>
     </message>
@@ -2352,157 +2370,177 @@
   <context>
     <name>EvaluationPanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="100" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="102" />
       <source>综合评价(第五条、第二十三条)</source>
       <translation>Evaluation (Art. 5, Art. 23)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="102" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="104" />
       <source>2026-10、2026-Q4 或 2026</source>
       <translation>2026-10, 2026-Q4 or 2026</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="109" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="111" />
       <source>计算</source>
       <translation>Calculate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="110" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="112" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="111" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="113" />
       <source>打印考核表…</source>
       <translation>Print assessment form…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="112" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="114" />
       <source>结算本月…</source>
       <translation>Settle month…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="113" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="115" />
       <source>撤销结算…</source>
       <translation>Undo settlement…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="133" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="135" />
       <source>用户“{0}”没有综合评价的权限(第五条、第二十三条):考核数据由值班长或管理员查看;如需查看,请联系管理员。</source>
       <translation>User “{0}” may not evaluate (Art. 5, 23): assessment figures are for shift supervisors and admins; ask an admin if you need them.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="137" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="139" />
       <source>考核期</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="137" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="139" />
       <source>对象</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="140" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="142" />
       <source>考核得分</source>
       <translation>Scores</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="167" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="171" />
       <source>{0}尚未结束(至 {1}),结束后才能结算</source>
       <translation>{0} is not over yet (until {1}); it can be settled once it is over</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="170" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="174" />
       <source>冻结该月的考核数据:此后该月及其所在季度、年度按结算数据计算</source>
       <translation>Freeze the month's assessment data: from then on the month, its quarter and its year are calculated from the settled data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="175" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="182" />
+      <source>考核期或对象已更改:按“计算”得出其考核结果。</source>
+      <translation>The period or the subjects changed: press Compute for their results.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="194" />
       <source>计算中…</source>
       <translation>Calculating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="185" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="217" />
       <source>计算中…正在统计 {0}(第 {1}/{2} 个月,统计后保留,下次即时显示)</source>
       <translation>Calculating… counting {0} (month {1} of {2}; kept once counted, shown at once next time)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="197" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="228" />
       <source>{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的记录(诉求、报送环节或工作日志)。</source>
       <translation>{0} · {1} · {2}: {3} subjects, {4} ranked. Double-click a rate to see the records counted (requests, reporting rungs or work logs).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="201" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="232" />
+      <source> 乡镇(街道)按整个乡镇考核:所选{0}属于{1}。</source>
+      <translation> A township (street) is assessed as a whole: {0}, as chosen, lies in {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="235" />
       <source> 其中 {0} 为结算数据。</source>
       <translation> Settled data used for {0}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="204" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="238" />
       <source> 考核期至 {0} 尚未结束:所列为截至 {1} 的阶段数据,期末前仍会变化。</source>
       <translation> The period runs to {0} and is not over: the figures are interim, as of {1}, and will change until it ends.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="218" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="251" />
       <source>导出考核结果</source>
       <translation>Export assessment results</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="219" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="252" />
       <source>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="223" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="256" />
       <source>考核结果已导出到 {0}</source>
       <translation>Assessment results written to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="227" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="257" />
+      <source>考核结果没有导出到 {0}</source>
+      <translation>The results were not exported to {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="260" />
       <source>打印考核表</source>
       <translation>Print assessment form</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="231" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="264" />
       <source>考核表已保存到 {0},共 {1} 页</source>
       <translation>Assessment forms saved to {0}, {1} pages</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="236" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="265" />
+      <source>考核表没有保存到 {0}</source>
+      <translation>The assessment forms were not saved to {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="274" />
       <source>结算考核数据</source>
       <translation>Settle assessment data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="237" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="275" />
       <source>结算 {0} 的考核数据?结算后,该月及其所在季度、年度的考核按结算时的数据计算,不再随后续办理变化;如需更正须撤销结算。</source>
       <translation>Settle the assessment data for {0}? Once settled, the month, its quarter and its year are assessed on the data as settled and no longer change with later handling; to correct them, the settlement must be undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="240" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="278" />
       <source>结算中…</source>
       <translation>Settling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="242" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="280" />
       <source>已结算 {0},共 {1} 项数据。</source>
       <translation>Settled {0}: {1} records.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="248" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="286" />
       <source>撤销结算</source>
       <translation>Undo settlement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="248" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="286" />
       <source>撤销 {0} 结算的理由:</source>
       <translation>Reason for undoing the settlement of {0}:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="252" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="290" />
       <source>已撤销 {0} 的结算。</source>
       <translation>Settlement of {0} undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="256" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="296" />
       <source>综合评价</source>
       <translation>Evaluation</translation>
     </message>
@@ -2846,47 +2884,47 @@
   <context>
     <name>HardCasesDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="99" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="100" />
       <source>{0} · {1}:计入的诉求</source>
       <translation>{0} · {1}: requests counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="102" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="103" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="102" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="103" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="102" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="103" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="102" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="103" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="103" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="104" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="111" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="112" />
       <source>计入的诉求</source>
       <translation>Requests counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="134" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="135" />
       <source>共 {0} 件</source>
       <translation>{0} requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="136" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="137" />
       <source>列出最早受理的 {0} 件</source>
       <translation>The {0} received first are listed</translation>
     </message>
@@ -2894,77 +2932,77 @@
   <context>
     <name>HotspotsPanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="78" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="79" />
       <source>{0}月</source>
       <translation>M{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="147" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="148" />
       <source>高频与疑难问题分析(第二十二条)</source>
       <translation>Frequent and difficult problems (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="151" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="152" />
       <source>按{0}</source>
       <translation>By {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="152" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="153" />
       <source>分析</source>
       <translation>Analyse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="154" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="155" />
       <source>在地图上着色</source>
       <translation>Colour the map</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="157" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="158" />
       <source>各类诉求趋势(前五类)</source>
       <translation>Request trends (top five categories)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="159" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="160" />
       <source>诉求数量(按类别)</source>
       <translation>Requests by category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="161" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="162" />
       <source>持续时间长、解决难度大的问题(本期受理的诉求中)</source>
       <translation>Long-running, hard-to-solve problems (of the requests received in the period)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="164" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="165" />
       <source>点击一类问题,查看计入的诉求。只计本期受理的诉求:久拖未决是其中受理超过 {0} 天仍未办结的,看更早受理的请选更长的期间</source>
       <translation>Click a kind of problem to see the requests counted. Only requests received in the period count: long unresolved are those of them still open {0} days after they were received; for those received earlier, choose a longer period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="169" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="170" />
       <source>期间</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="171" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="172" />
       <source>统计单位</source>
       <translation>Unit of time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="189" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="191" />
       <source>统计中…</source>
       <translation>Counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="217" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="220" />
       <source>这段时间没有受理诉求</source>
       <translation>No requests received in this period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="221" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="224" />
       <source>{0}:受理 {1} 件,涉及网格 {2} 个</source>
       <translation>{0}: {1} requests received in {2} grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="252" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="255" />
       <source>已在地图上为 {0} 个网格着色(颜色越深诉求越多)</source>
       <translation>Coloured {0} grids on the map (darker means more requests)</translation>
     </message>
@@ -3204,7 +3242,7 @@
   <context>
     <name>LadderMomentDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_moment.py" line="40" />
+      <location filename="../../desktop/views/emergencies/ladder_moment.py" line="45" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -3212,296 +3250,296 @@
   <context>
     <name>LadderPanel</name>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="64" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="65" />
       <source>紧急情况报告进度</source>
       <translation>Emergency reporting progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="67" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="68" />
       <source>含已终报的</source>
       <translation>Include closed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="71" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="72" />
       <source>环节</source>
       <translation>Step</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="71" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="72" />
       <source>报送对象</source>
       <translation>Report to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="71" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="72" />
       <source>时限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="71" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="85" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="113" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="72" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="87" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="115" />
       <source>报送时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="71" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="84" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="72" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="86" />
       <source>报送内容</source>
       <translation>What was reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="77" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="79" />
       <source>报送了什么(如:电话报区应急局值班室)</source>
       <translation>What was reported (e.g. phoned the district emergency office)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="82" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="84" />
       <source>紧急情况</source>
       <translation>Emergency</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="83" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="85" />
       <source>报告环节</source>
       <translation>Reporting steps</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="86" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="88" />
       <source>报送时间(北京时间);不改动则按点击“登记报送”的时间登记</source>
       <translation>When it was reported (Beijing time); left alone, the moment “Record” is pressed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="89" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="91" />
       <source>登记报送</source>
       <translation>Record report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="92" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="94" />
       <source>处置完毕…</source>
       <translation>Handled…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="94" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="96" />
       <source>终报…</source>
       <translation>Final report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="96" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="98" />
       <source>打印信息快报…</source>
       <translation>Print bulletin…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="98" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="100" />
       <source>确认告警</source>
       <translation>Acknowledge alarm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="100" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="102" />
       <source>更正/补充事实…</source>
       <translation>Correct/add facts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="102" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="104" />
       <source>更正报送记录…</source>
       <translation>Correct record…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="104" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="106" />
       <source>撤销处置完毕…</source>
       <translation>Undo handled…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="109" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="111" />
       <source>报告时限设置…</source>
       <translation>Reporting time limits…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="154" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="156" />
       <source>【未确认】</source>
       <translation>[Unacknowledged] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="158" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="160" />
       <source>【预警】</source>
       <translation>[WARNING] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="160" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="162" />
       <source>【超时 %1 项】</source>
       <translation>[%1 overdue]</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="179" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="181" />
       <source>(超时 %1 分钟)</source>
       <translation> (%1 min late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="181" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="183" />
       <source>(又漏报 %1 轮)</source>
       <translation> (%1 more rounds missed)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="184" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="186" />
       <source>漏报,随此时的续报补报</source>
       <translation>missed; made late by the follow-up at this time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="191" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="223" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="193" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="225" />
       <source>超时</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="196" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="198" />
       <source>更正记录:</source>
       <translation>Corrections:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="236" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="238" />
       <source>请先在表中选择要登记的环节</source>
       <translation>Select the step to record in the table first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="238" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="240" />
       <source>该环节已报送</source>
       <translation>This step has been reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="240" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="242" />
       <source>终报向各级一并报送:请用“终报…”</source>
       <translation>The final report goes to every level at once: use “Final report…”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="246" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="248" />
       <source>请先在表中选择要更正的已报送环节</source>
       <translation>Select a step already reported to correct it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="250" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="252" />
       <source>更正报送记录</source>
       <translation>correct the record of a report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="252" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="254" />
       <source>只有处置中的报告才能标记处置完毕</source>
       <translation>Only a report still being handled can be marked handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="254" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="256" />
       <source>先标记处置完毕,再作终报</source>
       <translation>Mark the situation handled first, then make the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="257" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="259" />
       <source>只有已处置、尚未终报的报告可以撤销处置完毕</source>
       <translation>Only a handled report without its final report can be set back to open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="258" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="260" />
       <source>撤销处置完毕</source>
       <translation>undo marking it handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="260" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="262" />
       <source>没有可打印的报告</source>
       <translation>No report to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="261" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="263" />
       <source>没有待确认的告警</source>
       <translation>No alarm waiting for acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="263" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="265" />
       <source>紧急情况告警须由值班长以本人账号确认</source>
       <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="266" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="268" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="268" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="270" />
       <source>已终报结束的报告不能更正</source>
       <translation>A report closed by its final report cannot be corrected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="314" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="316" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="315" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="317" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="316" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="318" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="328" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="330" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="329" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="331" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="330" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="332" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="330" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="332" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="343" />
-      <source>更正报送记录 — %1</source>
-      <translation>Correct record — %1</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="344" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="347" />
       <source>%1(报%2)登记的报送时间为 %3。更正后,原记录、更正后的时间和原因都留在报告的更正记录中。</source>
       <translation>%1 (to %2) was recorded as made at %3. The record before, the corrected time and the reason all stay in the report's corrections.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="347" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="352" />
+      <source>更正报送记录 — %1</source>
+      <translation>Correct record — %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="353" />
       <source>实际报送时间</source>
       <translation>Actually made at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="347" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="353" />
       <source>更正原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="357" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="363" />
       <source>撤销处置完毕 — %1</source>
       <translation>Undo handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="358" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="364" />
       <source>撤销原因(撤销后续报恢复计时,终报不再计时)</source>
       <translation>Reason (follow-ups fall due again; the final report no longer does)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="365" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="371" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="369" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="375" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="370" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="376" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>
@@ -3568,37 +3606,37 @@
   <context>
     <name>LeaderForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="86" />
+      <location filename="../../desktop/views/people/forms.py" line="99" />
       <source>确定领导联系</source>
       <translation>Assign leadership contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="94" />
+      <location filename="../../desktop/views/people/forms.py" line="107" />
       <source>片区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="95" />
+      <location filename="../../desktop/views/people/forms.py" line="108" />
       <source>职责</source>
       <translation>Duty</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="96" />
+      <location filename="../../desktop/views/people/forms.py" line="109" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="97" />
+      <location filename="../../desktop/views/people/forms.py" line="110" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="98" />
+      <location filename="../../desktop/views/people/forms.py" line="111" />
       <source>职务</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="99" />
+      <location filename="../../desktop/views/people/forms.py" line="112" />
       <source>起始日期</source>
       <translation>Start date</translation>
     </message>
@@ -3700,42 +3738,43 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="202" />
-      <source>网格指挥台 — 北海市网格化服务管理</source>
-      <translation>GridDesk — Beihai grid-based service management</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/main_window.py" line="203" />
-      <source>工具栏</source>
-      <translation>Toolbar</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/main_window.py" line="210" />
-      <source>数据库:%1</source>
-      <translation>Database: %1</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/main_window.py" line="211" />
-      <source>用户:%1</source>
-      <translation>User: %1</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/main_window.py" line="216" />
-      <source>关于网格指挥台</source>
-      <translation>About GridDesk</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/main_window.py" line="217" />
-      <source>网格指挥台:依据《北海市网格化服务管理条例》的乡镇(街道)网格化服务管理指挥中心桌面端。</source>
-      <translation>GridDesk: the desktop of a township grid-management command center under the Beihai Grid-based Service Management Regulations.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/main_window.py" line="256" />
+      <location filename="../../desktop/app.py" line="172" />
+      <location filename="../../desktop/views/main_window.py" line="265" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="287" />
+      <location filename="../../desktop/views/main_window.py" line="204" />
+      <source>网格指挥台 — 北海市网格化服务管理</source>
+      <translation>GridDesk — Beihai grid-based service management</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="205" />
+      <source>工具栏</source>
+      <translation>Toolbar</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="212" />
+      <source>数据库:%1</source>
+      <translation>Database: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="213" />
+      <source>用户:%1</source>
+      <translation>User: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="218" />
+      <source>关于网格指挥台</source>
+      <translation>About GridDesk</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="219" />
+      <source>网格指挥台:依据《北海市网格化服务管理条例》的乡镇(街道)网格化服务管理指挥中心桌面端。</source>
+      <translation>GridDesk: the desktop of a township grid-management command center under the Beihai Grid-based Service Management Regulations.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="297" />
       <source>未办结 %1 · 超期 %2 · 今日受理 %3</source>
       <translation>Open %1 · overdue %2 · received today %3</translation>
     </message>
@@ -3743,59 +3782,59 @@
   <context>
     <name>MapPanel</name>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="48" />
+      <location filename="../../desktop/views/map/panel.py" line="50" />
       <source>适合窗口</source>
       <translation>Fit window</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="48" />
+      <location filename="../../desktop/views/map/panel.py" line="50" />
       <source>放大</source>
       <translation>Zoom in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="48" />
+      <location filename="../../desktop/views/map/panel.py" line="50" />
       <source>缩小</source>
       <translation>Zoom out</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="48" />
+      <location filename="../../desktop/views/map/panel.py" line="50" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="49" />
+      <location filename="../../desktop/views/map/panel.py" line="51" />
       <source>导出图片…</source>
       <translation>Export image…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="52" />
-      <location filename="../../desktop/views/map/panel.py" line="85" />
+      <location filename="../../desktop/views/map/panel.py" line="54" />
+      <location filename="../../desktop/views/map/panel.py" line="88" />
       <source>地图</source>
       <translation>Map</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="58" />
+      <location filename="../../desktop/views/map/panel.py" line="60" />
       <source>  {0}:有边界的网格 {1} 个,已定位的在办案件 {2} 件</source>
       <translation>  {0}: {1} grids with a boundary, {2} open cases with a location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="75" />
+      <location filename="../../desktop/views/map/panel.py" line="77" />
       <source>  载入中…</source>
       <translation>  Loading…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="85" />
-      <location filename="../../desktop/views/map/panel.py" line="87" />
+      <location filename="../../desktop/views/map/panel.py" line="88" />
+      <location filename="../../desktop/views/map/panel.py" line="90" />
       <source>导出地图图片</source>
       <translation>Export map image</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="85" />
+      <location filename="../../desktop/views/map/panel.py" line="88" />
       <source>PNG 图片 (*.png)</source>
       <translation>PNG image (*.png)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="87" />
+      <location filename="../../desktop/views/map/panel.py" line="90" />
       <source>无法写入 {0}</source>
       <translation>Cannot write {0}</translation>
     </message>
@@ -4442,8 +4481,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="140" />
-      <source>已打印 %1 张公示牌到 %2</source>
-      <translation>Printed %1 notice sheets to %2</translation>
+      <source>已打印 %1 张公示牌(%2 个网格)到 %3</source>
+      <translation>Printed %1 notice sheets (%2 grids) to %3</translation>
     </message>
     <message>
       <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="143" />
@@ -4558,87 +4597,98 @@
   <context>
     <name>PeopleWindow</name>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="106" />
-      <location filename="../../desktop/views/people/window.py" line="118" />
-      <location filename="../../desktop/views/people/window.py" line="152" />
+      <location filename="../../desktop/views/people/window.py" line="110" />
+      <location filename="../../desktop/views/people/window.py" line="123" />
+      <location filename="../../desktop/views/people/window.py" line="160" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="107" />
+      <location filename="../../desktop/views/people/window.py" line="111" />
       <source>新增人员…</source>
       <translation>Add staff…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="108" />
+      <location filename="../../desktop/views/people/window.py" line="112" />
       <source>修改信息…</source>
       <translation>Edit details…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="109" />
-      <location filename="../../desktop/views/people/window.py" line="190" />
+      <location filename="../../desktop/views/people/window.py" line="113" />
+      <location filename="../../desktop/views/people/window.py" line="200" />
       <source>离任</source>
       <translation>Leave post</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="110" />
+      <location filename="../../desktop/views/people/window.py" line="114" />
       <source>确定领导联系…</source>
       <translation>Assign leadership contact…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="111" />
+      <location filename="../../desktop/views/people/window.py" line="115" />
+      <location filename="../../desktop/views/people/window.py" line="215" />
+      <source>卸任</source>
+      <translation>End term</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/people/window.py" line="116" />
       <source>记录网格工作…</source>
       <translation>Log grid work…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="112" />
+      <location filename="../../desktop/views/people/window.py" line="117" />
       <source>专业人员进网格…</source>
       <translation>Professional visit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="113" />
+      <location filename="../../desktop/views/people/window.py" line="118" />
       <source>网格人员与配备</source>
       <translation>Grid staff and staffing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="114" />
       <location filename="../../desktop/views/people/window.py" line="119" />
+      <location filename="../../desktop/views/people/window.py" line="124" />
       <source>挂点领导、指导员、总负责人</source>
       <translation>Contact leaders, instructors, chiefs</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="115" />
       <location filename="../../desktop/views/people/window.py" line="120" />
+      <location filename="../../desktop/views/people/window.py" line="125" />
       <source>工作日志与专业人员进网格</source>
       <translation>Work log and professional visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="117" />
+      <location filename="../../desktop/views/people/window.py" line="122" />
       <source>网格配备</source>
       <translation>Grid staffing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="123" />
+      <location filename="../../desktop/views/people/window.py" line="128" />
       <source>%1:%2 个网格,其中 %3 个网格的网格员配备不足(红色)</source>
       <translation>%1: %2 grids, %3 of them short of grid members (red)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="152" />
+      <location filename="../../desktop/views/people/window.py" line="160" />
       <source>请先在名单中选中一人</source>
       <translation>Select a person in the list first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="190" />
+      <location filename="../../desktop/views/people/window.py" line="200" />
       <source>%1 以今日为最后任职日,卸任 %2 的该职务?(明日起不再列入名单)</source>
       <translation>End %1's post in %2 with today as the last day served? (No longer listed from tomorrow.)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="203" />
+      <location filename="../../desktop/views/people/window.py" line="215" />
+      <source>%1 以今日为最后任职日,卸任 %2 的%3?(明日起不再列入名单)</source>
+      <translation>End %1's term as %3 of %2 with today as the last day? (Not listed from tomorrow)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/people/window.py" line="222" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="203" />
+      <location filename="../../desktop/views/people/window.py" line="222" />
       <source>这里还没有网格工作人员</source>
       <translation>There are no grid staff here yet</translation>
     </message>
@@ -4646,55 +4696,58 @@
   <context>
     <name>PersonForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="53" />
+      <location filename="../../desktop/views/people/forms.py" line="55" />
       <source>修改人员信息</source>
       <translation>Edit a person's details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="59" />
-      <source>不修改请留空</source>
-      <translation>Leave empty to keep it</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/people/forms.py" line="65" />
+      <location filename="../../desktop/views/people/forms.py" line="61" />
+      <location filename="../../desktop/views/people/forms.py" line="82" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="66" />
+      <location filename="../../desktop/views/people/forms.py" line="62" />
+      <location filename="../../desktop/views/people/forms.py" line="82" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="67" />
+      <location filename="../../desktop/views/people/forms.py" line="63" />
+      <location filename="../../desktop/views/people/forms.py" line="82" />
       <source>状态</source>
       <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/people/forms.py" line="72" />
+      <source>不修改请留空</source>
+      <translation>Leave empty to keep it</translation>
     </message>
   </context>
   <context>
     <name>PlaceTree</name>
     <message>
-      <location filename="../../desktop/views/place_tree.py" line="255" />
+      <location filename="../../desktop/views/place_tree.py" line="320" />
       <source>搜索地名或代码(Ctrl+F)</source>
       <translation>Search name or code (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/place_tree.py" line="257" />
+      <location filename="../../desktop/views/place_tree.py" line="322" />
       <source>搜索地点</source>
       <translation>Search places</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/place_tree.py" line="258" />
+      <location filename="../../desktop/views/place_tree.py" line="323" />
       <source>搜索结果</source>
       <translation>Search results</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/place_tree.py" line="259" />
+      <location filename="../../desktop/views/place_tree.py" line="324" />
       <source>区划树</source>
       <translation>Place tree</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/place_tree.py" line="309" />
+      <location filename="../../desktop/views/place_tree.py" line="378" />
       <source>没有找到“%1”</source>
       <translation>Nothing found for “%1”</translation>
     </message>
@@ -4702,7 +4755,7 @@
   <context>
     <name>PlaceTreeModel</name>
     <message>
-      <location filename="../../desktop/views/place_tree.py" line="162" />
+      <location filename="../../desktop/views/place_tree.py" line="227" />
       <source>(示例数据)</source>
       <translation> (demo data)</translation>
     </message>
@@ -4917,32 +4970,32 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Awaiting decision, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="318" />
+      <location filename="../../desktop/views/queue_model.py" line="322" />
       <source>【急】</source>
       <translation>[Urgent] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="328" />
+      <location filename="../../desktop/views/queue_model.py" line="332" />
       <source>本单位%1</source>
       <translation>Ours: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="330" />
+      <location filename="../../desktop/views/queue_model.py" line="334" />
       <source>本单位%1 · 案件%2</source>
       <translation>Ours: %1 · case: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="333" />
+      <location filename="../../desktop/views/queue_model.py" line="337" />
       <source>%1 · 督办超期</source>
       <translation>%1 (late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="347" />
+      <location filename="../../desktop/views/queue_model.py" line="351" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="347" />
+      <location filename="../../desktop/views/queue_model.py" line="351" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>
@@ -5045,7 +5098,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="283" />
+      <location filename="../../desktop/views/queue_panel.py" line="285" />
       <source>案件 %1 为“%2”,不符合当前的筛选条件或所选地区;可选“全部状态”或上级地区后再查找</source>
       <translation>Case %1 is “%2”, outside the current filters or the place chosen; choose “All states” or a wider place and search again</translation>
     </message>
@@ -5655,6 +5708,19 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
   </context>
   <context>
+    <name>TakesSavedRecord</name>
+    <message>
+      <location filename="../../desktop/views/resubmit.py" line="46" />
+      <source>已载入他人所作的修改:%1</source>
+      <translation>Loaded the changes someone else made: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/resubmit.py" line="49" />
+      <source>%1 他人也已修改,表中仍是您填写的,保存即以此为准</source>
+      <translation>%1 was changed by someone else too; the form still holds what you typed, and saving keeps it</translation>
+    </message>
+  </context>
+  <context>
     <name>TaskProgress</name>
     <message>
       <location filename="../../desktop/views/progress.py" line="46" />
@@ -5675,27 +5741,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TimelineModel</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="160" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="161" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="160" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="161" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="161" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="162" />
       <source>终端</source>
       <translation>Desktop</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="161" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="162" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="162" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="163" />
       <source>内容</source>
       <translation>Details</translation>
     </message>
@@ -5703,67 +5769,67 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>VisitForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="143" />
+      <location filename="../../desktop/views/people/forms.py" line="156" />
       <source>专业人员进网格</source>
       <translation>Professional visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="145" />
+      <location filename="../../desktop/views/people/forms.py" line="158" />
       <source>(新登记)</source>
       <translation>(register new)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="157" />
+      <location filename="../../desktop/views/people/forms.py" line="170" />
       <source>法治宣传</source>
       <translation>Law publicity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="157" />
+      <location filename="../../desktop/views/people/forms.py" line="170" />
       <source>纠纷化解</source>
       <translation>Dispute resolution</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="157" />
+      <location filename="../../desktop/views/people/forms.py" line="170" />
       <source>便民服务</source>
       <translation>Public services</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="160" />
+      <location filename="../../desktop/views/people/forms.py" line="173" />
       <source>专业人员</source>
       <translation>Professional</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="161" />
+      <location filename="../../desktop/views/people/forms.py" line="174" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="162" />
+      <location filename="../../desktop/views/people/forms.py" line="175" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="163" />
+      <location filename="../../desktop/views/people/forms.py" line="176" />
       <source>所在单位</source>
       <translation>Employer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="164" />
+      <location filename="../../desktop/views/people/forms.py" line="177" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="165" />
+      <location filename="../../desktop/views/people/forms.py" line="178" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="166" />
+      <location filename="../../desktop/views/people/forms.py" line="179" />
       <source>事由</source>
       <translation>Purpose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="167" />
+      <location filename="../../desktop/views/people/forms.py" line="180" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -5771,179 +5837,191 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>WallWindow</name>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="106" />
-      <location filename="../../desktop/views/wall/window.py" line="306" />
+      <location filename="../../desktop/views/wall/window.py" line="111" />
       <source>网格指挥台 · 值班大屏</source>
       <translation>GridDesk · duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="256" />
+      <location filename="../../desktop/views/wall/window.py" line="275" />
       <source>无在办诉求</source>
       <translation>No open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="256" />
-      <location filename="../../desktop/views/wall/window.py" line="340" />
+      <location filename="../../desktop/views/wall/window.py" line="275" />
+      <location filename="../../desktop/views/wall/window.py" line="402" />
+      <location filename="../../desktop/views/wall/window.py" line="433" />
       <source>载入中…</source>
       <translation>Loading…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="260" />
+      <location filename="../../desktop/views/wall/window.py" line="279" />
       <source>实时诉求队列(超期优先)</source>
       <translation>Live request queue (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="261" />
+      <location filename="../../desktop/views/wall/window.py" line="280" />
       <source>紧急情况报告(超时优先)</source>
       <translation>Emergency reports (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="262" />
+      <location filename="../../desktop/views/wall/window.py" line="281" />
       <source>在办诉求分布(红色为超期)</source>
       <translation>Open requests (red: overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="264" />
+      <location filename="../../desktop/views/wall/window.py" line="283" />
       <source>实时诉求队列</source>
       <translation>Live request queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="265" />
+      <location filename="../../desktop/views/wall/window.py" line="284" />
       <source>紧急情况报告</source>
       <translation>Emergency reports</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="267" />
+      <location filename="../../desktop/views/wall/window.py" line="286" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="267" />
+      <location filename="../../desktop/views/wall/window.py" line="286" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="267" />
+      <location filename="../../desktop/views/wall/window.py" line="286" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="267" />
+      <location filename="../../desktop/views/wall/window.py" line="286" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="267" />
+      <location filename="../../desktop/views/wall/window.py" line="286" />
       <source>报告进度</source>
       <translation>Ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="267" />
+      <location filename="../../desktop/views/wall/window.py" line="286" />
       <source>确认</source>
       <translation>Ack.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="339" />
+      <location filename="../../desktop/views/wall/window.py" line="348" />
+      <source>{0}
+本值班大屏已停止刷新,不再显示诉求和紧急情况(《条例》第十五条)</source>
+      <translation>{0}
+This wall display has stopped refreshing and no longer shows requests or emergencies (Regulation, Art. 15)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="401" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="343" />
+      <location filename="../../desktop/views/wall/window.py" line="405" />
       <source>网格指挥台 · {0} 值班大屏 · {1}承办的诉求</source>
       <translation>GridDesk · {0} wall display · cases handled by {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="346" />
+      <location filename="../../desktop/views/wall/window.py" line="408" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="347" />
+      <location filename="../../desktop/views/wall/window.py" line="409" />
       <source>%1 年的法定节假日和调休安排程序未内置也未录入:期限跨入该年的倒计时暂按周一至周五计算,可能不准;请市级管理员在“工作日历”中录入</source>
       <translation>The statutory holidays and make-up workdays of %1 are neither built in nor entered: countdowns running into that year are counted Monday to Friday and may be wrong; the city administrator should enter them in the working calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="351" />
+      <location filename="../../desktop/views/wall/window.py" line="413" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="352" />
+      <location filename="../../desktop/views/wall/window.py" line="414" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="353" />
+      <location filename="../../desktop/views/wall/window.py" line="415" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="354" />
+      <location filename="../../desktop/views/wall/window.py" line="416" />
       <source>紧急报告超时环节</source>
       <translation>Emergency rungs overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="355" />
+      <location filename="../../desktop/views/wall/window.py" line="417" />
       <source>{0} 件报告(第二十一条)</source>
       <translation>in {0} report(s) (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="356" />
+      <location filename="../../desktop/views/wall/window.py" line="418" />
       <source>第二十一条报告进度</source>
       <translation>Art. 21 reporting ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="357" />
+      <location filename="../../desktop/views/wall/window.py" line="430" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="357" />
+      <location filename="../../desktop/views/wall/window.py" line="430" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="358" />
+      <location filename="../../desktop/views/wall/window.py" line="431" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="360" />
+      <location filename="../../desktop/views/wall/window.py" line="436" />
+      <source>{0}(截至 {1})</source>
+      <translation>{0} (as of {1})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/wall/window.py" line="437" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="417" />
+      <location filename="../../desktop/views/wall/window.py" line="487" />
       <source>另有 {0} 条未显示</source>
       <translation>{0} more not shown</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="419" />
+      <location filename="../../desktop/views/wall/window.py" line="489" />
       <source>(其中 {0} 条有超时环节)</source>
       <translation> ({0} of them with overdue rungs)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="424" />
+      <location filename="../../desktop/views/wall/window.py" line="494" />
       <source>无紧急情况报告(未结束的及近 {0} 日的)</source>
       <translation>No emergency reports (open or of the last {0} days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="431" />
+      <location filename="../../desktop/views/wall/window.py" line="501" />
       <source>已确认</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="431" />
+      <location filename="../../desktop/views/wall/window.py" line="501" />
       <source>待确认</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="444" />
+      <location filename="../../desktop/views/wall/window.py" line="514" />
       <source>超时 {0} 项</source>
       <translation>{0} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="448" />
+      <location filename="../../desktop/views/wall/window.py" line="518" />
       <source>{0}·{1} {2}</source>
       <translation>{0} · {1} {2}</translation>
     </message>
@@ -5951,27 +6029,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>WorkLogForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="114" />
+      <location filename="../../desktop/views/people/forms.py" line="127" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="123" />
+      <location filename="../../desktop/views/people/forms.py" line="136" />
       <source>人员</source>
       <translation>Person</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="124" />
+      <location filename="../../desktop/views/people/forms.py" line="137" />
       <source>工作</source>
       <translation>Work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="125" />
+      <location filename="../../desktop/views/people/forms.py" line="138" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="126" />
+      <location filename="../../desktop/views/people/forms.py" line="139" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -6076,17 +6154,17 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ask_parent</name>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="96" />
+      <location filename="../../desktop/views/departments/forms.py" line="112" />
       <source>(无上级部门)</source>
       <translation>(no department above)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="99" />
+      <location filename="../../desktop/views/departments/forms.py" line="115" />
       <source>上级部门</source>
       <translation>Department above</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/departments/forms.py" line="100" />
+      <location filename="../../desktop/views/departments/forms.py" line="116" />
       <source>%1 的上级部门(派遣时优先建议本地下属机构):</source>
       <translation>Department above %1 (dispatch then suggests the local office first):</translation>
     </message>
@@ -6151,47 +6229,47 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>menus</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="149" />
+      <location filename="../../desktop/views/main_window.py" line="151" />
       <source>查找地点</source>
       <translation>Find place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="150" />
+      <location filename="../../desktop/views/main_window.py" line="152" />
       <source>查找案件</source>
       <translation>Find case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="151" />
+      <location filename="../../desktop/views/main_window.py" line="153" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="152" />
+      <location filename="../../desktop/views/main_window.py" line="154" />
       <source>区划树</source>
       <translation>Place tree</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="153" />
+      <location filename="../../desktop/views/main_window.py" line="155" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="154" />
+      <location filename="../../desktop/views/main_window.py" line="156" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="171" />
+      <location filename="../../desktop/views/main_window.py" line="173" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="172" />
+      <location filename="../../desktop/views/main_window.py" line="174" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="179" />
+      <location filename="../../desktop/views/main_window.py" line="181" />
       <source>界面语言</source>
       <translation>Language</translation>
     </message>
