@@ -443,7 +443,8 @@ def filtered_select(session: Session, actor: Actor, f: QueueFilter, stmt: Select
 
 
 def _lead_sign_due():
-    """The sign-for deadline of a case's lead department waiting to sign (correlated to `cases`)."""
+    """The sign-for deadline of a case's lead department waiting to sign (correlated to `cases`; one lead
+    at most is active, uq_assignments_one_active_lead)."""
     return (select(func.min(Assignment.sign_due_at))
             .where(Assignment.case_id == Case.id, Assignment.role == AssignmentRole.LEAD,
                    Assignment.state == AssignmentState.DISPATCHED).scalar_subquery())
@@ -477,10 +478,7 @@ def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
                        .where(Assignment.case_id == Case.id, Assignment.role == AssignmentRole.LEAD,
                               Assignment.state != AssignmentState.WITHDRAWN)
                        .order_by(Assignment.id.desc()).limit(1).scalar_subquery())
-    lead_sign_due = (select(Assignment.sign_due_at)
-                     .where(Assignment.case_id == Case.id, Assignment.role == AssignmentRole.LEAD,
-                            Assignment.state == AssignmentState.DISPATCHED)
-                     .order_by(Assignment.id.desc()).limit(1).scalar_subquery())
+    lead_sign_due = _lead_sign_due()
     # Like the lead, for the page's rows only (through the index on supervision_orders.case_id).
     supervision_due = (select(func.min(SupervisionOrder.due_at))
                        .where(SupervisionOrder.case_id == Case.id, SupervisionOrder.closed_at.is_(None))
