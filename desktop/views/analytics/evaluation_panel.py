@@ -37,6 +37,7 @@ from .. import dialogs
 from ..rows_model import enter_opens
 from ..save_path import ask_pdf_path, ask_save_path
 from ..form_buttons import enter_presses
+from ..latest import LatestAnswer
 from ..screen_fit import fit_to_screen
 from .scores_model import ScoresModel
 
@@ -98,7 +99,7 @@ class EvaluationPanel(QDialog):
         super().__init__(parent)
         self.db, self.actor, self.tasks, self.under = db, actor, tasks, under
         self.evaluation: Evaluation | None = None  # only ever the one of the period and level shown above it
-        self._generation = 0  # the latest run or change of settings: an older run's answer is dropped
+        self._latest = LatestAnswer()  # the latest run or change of settings: an older run's answer is dropped
         self.setWindowTitle(self.tr("综合评价(第五条、第二十三条)"))
         self.period = QLineEdit(period_of(utcnow()).code)
         self.period.setPlaceholderText(self.tr("2026-10、2026-Q4 或 2026"))
@@ -176,7 +177,7 @@ class EvaluationPanel(QDialog):
     def _settings_changed(self) -> None:
         """The period or level edited: the scores shown are another's, so they go, and printing or
         exporting them with them (2026-09's forms were printed after 2026-12 and 网格 were chosen)."""
-        self._generation += 1  # a run still under way answers for the settings it was given
+        self._latest.send()  # a run still under way answers for the settings it was given
         self._show(None)
         if self.allowed:  # else the status line says why nothing is computed
             self.status.setText(self.tr("考核期或对象已更改:按“计算”得出其考核结果。"))
@@ -189,28 +190,19 @@ class EvaluationPanel(QDialog):
     def run(self) -> None:
         if not self.allowed:  # Enter in the period, with 计算 off: the status line already says why
             return
-        self._generation += 1
-        generation = self._generation
+        answer = self._latest.send()
         self.status.setText(self.tr("计算中…"))
         period, level, under = self.period.text(), self.level.currentData(), self.under
 
         def job(progress):
             return evaluate(self.db, self.actor, period, level, under=under, progress=progress.report)
 
-        def counting(done: int, total: int, month: str) -> None:
-            if generation == self._generation:
-                self._counting(done, total, month)
+        self.tasks.submit(job, on_done=answer(self.show_evaluation), on_error=answer(self._run_failed),
+                          on_progress=answer(self._counting))
 
-        def failed(exc) -> None:
-            if generation == self._generation:
-                self._show(None)  # what was shown was not asked for, or is the settings' no longer
-                self._failed(exc)
-
-        def landed(evaluation: Evaluation) -> None:
-            if generation == self._generation:  # else a later run or change of settings came meanwhile
-                self.show_evaluation(evaluation)
-
-        self.tasks.submit(job, on_done=landed, on_error=failed, on_progress=counting)
+    def _run_failed(self, exc) -> None:
+        self._show(None)  # what was shown was not asked for, or is the settings' no longer
+        self._failed(exc)
 
     def _counting(self, done: int, total: int, month: str) -> None:
         # Months that are over are counted once and kept: the first evaluation of a year takes a while.
