@@ -150,7 +150,7 @@ def _over_published(entries: list[DayEntry]) -> tuple[str, ...]:
                  f"不再按国务院已公布的 {entry.day.year} 年安排" for entry in days)
 
 
-def lacking_fixed_days_off(entries: list[DayEntry]) -> tuple[str, ...]:
+def _lacking_fixed_days_off(entries: list[DayEntry]) -> tuple[str, ...]:
     """For each year of `entries`' schedules, the days off fixed by date that fall on a weekday and are
     not among its holidays, as a warning: a stray line of another year (2028-01-01 among 2027's) or a
     typed year (2072) makes that year count as entered, and its other holidays as working days."""
@@ -356,7 +356,7 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: 
                          + (f"(替换原有录入 {replaced} 天)" if replaced else ""),
                          days=len(entries), replaced=replaced)
         return EnterResult(years, len(entries), moved, replaced, (*_over_published(entries),
-                                                                  *lacking_fixed_days_off(entries)))
+                                                                  *_lacking_fixed_days_off(entries)))
 
 
 def add_day(db: Database, actor: Actor, entry: DayEntry) -> EnterResult:
