@@ -17,7 +17,7 @@ from desktop.models import Assignment, Case, Department, Place
 from desktop.models.enums import AssignmentRole, DayKind, DepartmentLevel, PlaceLevel, Role
 from desktop.models.places import CITY_CODE
 from desktop.services import calendar_admin
-from desktop.services.calendar_admin import DayEntry
+from desktop.services.calendar_admin import DayEntry, YearStatus
 from desktop.services.security import Actor, Grant
 from desktop.views import menus
 from desktop.views.calendar import open_calendar, window as calendar_window
@@ -110,7 +110,7 @@ def test_a_year_not_known_is_entered_whole_in_the_window_and_then_day_by_day(
     assert cells(calendar) == [["2027-01-01", "周五", "法定节假日", "元旦", "全国"]]
     assert "已在本系统录入" in calendar.status.text()
     report = calendar.outcome.text.text()
-    assert "已录入 2027 年全年安排 1 天" in report and "重算了 1 项" in report
+    assert "已录入 2027 年全年安排 1 天" in report and "1 项期限随之重算" in report
     assert topics == ["calendar", "cases"] and answered == []
     assert calendar.add_button.isEnabled()
     assert not calendar.enter_year_button.isEnabled()  # an entered year is corrected day by day or re-imported
@@ -120,13 +120,13 @@ def test_a_year_not_known_is_entered_whole_in_the_window_and_then_day_by_day(
     calendar.add_button.click()
     assert seen == [(False, True)]  # an entered year takes national days too
     assert [row[0] for row in cells(calendar)] == ["2027-01-01", "2027-01-04"]
-    assert "已录入 2027-01-04" in calendar.outcome.text.text() and "重算了 1 项" in calendar.outcome.text.text()
+    assert "已录入 2027-01-04" in calendar.outcome.text.text() and "1 项期限随之重算" in calendar.outcome.text.text()
 
     calendar.days_view.selectRow(1)
     assert calendar.remove_button.isEnabled()
     calendar.remove_button.click()
     assert calendar_admin.list_days(desk_db, 2027) == [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")]
-    assert "已删除 2027-01-04" in calendar.outcome.text.text() and "重算了 1 项" in calendar.outcome.text.text()
+    assert "已删除 2027-01-04" in calendar.outcome.text.text() and "1 项期限随之重算" in calendar.outcome.text.text()
 
     calendar.days_view.selectRow(0)
     calendar.remove_button.click()  # the year's last entered day: not known any more
@@ -390,6 +390,17 @@ def test_the_calendar_is_in_the_menu_beside_the_matter_list(qtbot, desk_db, task
     main.run_feature(feature)
     [calendar] = main.findChildren(CalendarWindow)
     assert calendar.isVisible() and calendar.windowTitle() == "工作日历"
+
+
+def test_in_the_december_of_a_year_entered_the_menu_opens_the_next(qtbot, desk_db, tasks, system, monkeypatch):
+    calendar_admin.enter_days(desk_db, system, [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
+    monkeypatch.setattr(calendar_window, "beijing_today", lambda: date(2027, 12, 3))
+    main = MainWindow(desk_db, system, tasks)
+    qtbot.addWidget(main)
+    main.run_feature(next(f for f in menus.FEATURE_ACTIONS if f.id == "calendar.workdays"))
+    [calendar] = main.findChildren(CalendarWindow)
+    assert calendar.year_box.value() == 2028
+    assert (calendar.shown.year, calendar.shown.status) == (2028, YearStatus.UNKNOWN)
 
 
 def test_the_window_stays_open_while_its_recount_runs_and_is_let_go_once_closed(qtbot, desk_db, answered,

@@ -311,7 +311,7 @@ class CalendarWindow(Retranslating, QDialog):
         self.year_label = QLabel()
         self.year_box = QSpinBox()
         self.year_box.setRange(FIRST_YEAR, LAST_YEAR)
-        self.year_box.setValue(year or calendar_admin.year_to_enter(beijing_today()))
+        self.year_box.setValue(year or beijing_today().year)  # until the year to enter is read (_open_at)
         self.year_box.valueChanged.connect(self.reload)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -346,7 +346,18 @@ class CalendarWindow(Retranslating, QDialog):
         window.bus.changed.connect(self._changed)
         self.retranslate()
         self._update_buttons()
-        self.reload()
+        if year is None:
+            self.tasks.submit(calendar_admin.year_to_enter, self.db, beijing_today(), on_done=self._open_at,
+                              on_error=lambda exc: dialogs.show_error(self, exc))
+        else:
+            self.reload()
+
+    def _open_at(self, year: int) -> None:
+        """Open at the year to enter, unless the user has chosen a year meanwhile (their choice loads)."""
+        if self.shown is None and self.year_box.value() == year:
+            self.reload()
+        elif self.shown is None:
+            self.year_box.setValue(year)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("工作日历"))
@@ -498,7 +509,7 @@ class CalendarWindow(Retranslating, QDialog):
     def _saved(self, done: Callable[[EnterResult], str], result: EnterResult) -> None:
         self.saving = False
         self._update_buttons()
-        self.outcome.say(done(result) + self.tr("重算了 %1 项未办结案件的期限。").replace("%1", str(result.recomputed)),
+        self.outcome.say(done(result) + self.tr("%1 项期限随之重算(部门承办、督办、回访与报送)。").replace("%1", str(result.recomputed)),
                          result.notes)  # e.g. a year lacking its fixed days off: a stray line or a mistyped year
         if self.year_box.value() not in result.years:
             self.year_box.blockSignals(True)  # the bus's "calendar" below loads it
