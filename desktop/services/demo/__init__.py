@@ -143,6 +143,7 @@ def ensure_demo_database(url: str) -> Database:
         system = Actor.system()
         reference.load_beihai_tree(db, system)
         seed_demo(db, system)
+        db.gather_statistics()
     elif password_policy.load_max_age_days(db):  # a demo database seeded before the rule was kept with it
         password_policy.set_max_age_days(db, Actor.system(), 0)
     return db
