@@ -787,8 +787,19 @@ def test_the_ladder_panel_corrects_a_rung_and_undoes_a_handling_and_lists_each_c
     qtbot.addWidget(dialog)
     dialog.submit()
     assert panel.undo_handled_button.isEnabled()
-    monkeypatch.setattr(dialogs, "ask_text", lambda parent, title, label: "误点,现场仍在处置")
+    offered = []
+
+    def ask_lines(parent, title, label, typed=""):
+        offered.append(typed)
+        return typed or "误点,现场仍在处置"
+
+    monkeypatch.setattr(dialogs, "ask_lines", ask_lines)
+    emergencies.acknowledge(sqlite_db, CHIEF, info.id)  # another desk, meanwhile: the undoing is refused
     panel.undo_handled()
+    assert len(errors) == 1 and panel.current().state is EmergencyState.HANDLED
+    errors.clear()
+    panel.undo_handled()  # the reason typed is offered again, not typed twice
+    assert offered == ["", "误点,现场仍在处置"]
     assert not errors and panel.current().state is EmergencyState.OPEN
     assert "误点,现场仍在处置" in panel.corrections.text() and not panel.undo_handled_button.isEnabled()
 

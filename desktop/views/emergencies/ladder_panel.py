@@ -62,6 +62,7 @@ class LadderPanel(QWidget):
     def __init__(self, db, actor, tasks, parent: QWidget | None = None):
         super().__init__(parent)
         self.db, self.actor, self.tasks = db, actor, tasks
+        self._undo_reasons: dict[int, str] = {}  # report id → the reason of an undoing refused
         self.setWindowTitle(self.tr("紧急情况报告进度"))
         self.reports = QComboBox()
         self.reports.currentIndexChanged.connect(self._show_current)
@@ -360,11 +361,19 @@ class LadderPanel(QWidget):
         info = self.current()
         if info is None:
             return
-        reason = dialogs.ask_text(self, self.tr("撤销处置完毕 — %1").replace("%1", info.number),
-                                  self.tr("撤销原因(撤销后续报恢复计时,终报不再计时)"))
-        if reason:
-            self.tasks.submit(emergency_corrections.undo_handled, self.db, self.actor, info.id, reason=reason,
-                              expected_version=info.version, on_done=self._replace, on_error=self._failed)
+        reason = dialogs.ask_lines(self, self.tr("撤销处置完毕 — %1").replace("%1", info.number),
+                                   self.tr("撤销原因(撤销后续报恢复计时,终报不再计时)"),
+                                   self._undo_reasons.pop(info.id, ""))
+        if not reason or not reason.strip():
+            return
+        self._undo_reasons[info.id] = reason  # refused (another desk acknowledged meanwhile): offered again
+
+        def undone(report) -> None:
+            self._undo_reasons.pop(report.id, None)
+            self._replace(report)
+
+        self.tasks.submit(emergency_corrections.undo_handled, self.db, self.actor, info.id, reason=reason,
+                          expected_version=info.version, on_done=undone, on_error=self._failed)
 
     def print_bulletin(self) -> None:
         info = self.current()
