@@ -107,7 +107,7 @@ def test_a_migration_leaving_rows_that_refer_to_none_is_undone(demo_db, monkeypa
 
     def add_then_break_references(self, *args, **kwargs):
         add_column(self, *args, **kwargs)
-        self.execute("UPDATE grids SET place_id = -place_id")
+        self.execute("UPDATE grids SET place_id = -abs(place_id)")  # once or many times: broken
 
     monkeypatch.setattr(Operations, "add_column", add_then_break_references)
     with pytest.raises(RuntimeError, match="the upgrade left rows referring to none"):

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Timestamped, utcnow
+from .base import Base, Timestamped, Versioned, utcnow
 from .enums import (
     ApplicationAction,
     MatterCategory,
@@ -41,7 +41,10 @@ class MatterList(Timestamped, Base):
     )
 
 
-class MatterItem(Timestamped, Base):
+class MatterItem(Versioned, Timestamped, Base):
+    """An item of one version of a list. Versioned: an edit of a draft's item made on what another
+    administrator has changed since is refused, naming who."""
+
     __tablename__ = "matter_items"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -57,6 +60,7 @@ class MatterItem(Timestamped, Base):
     # May grid staff be asked to do or assist with it (Art. 13(3))?
     grid_staff_task: Mapped[bool] = mapped_column(default=True)
     description: Mapped[str | None] = mapped_column(Text)
+    updated_by: Mapped[str | None] = mapped_column(String(60))  # who saved it last (services.saved_meanwhile)
 
     matter_list: Mapped[MatterList] = relationship(back_populates="items")
 

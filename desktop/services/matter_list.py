@@ -45,6 +45,7 @@ from .clock import beijing_today
 from .department_use import use_departments
 from .matters import current_version_of, lists_in_force
 from .places import get_place, upward
+from .saved_meanwhile import check_version, saved_by
 from .security import Actor, Permission, in_scope
 from .unit_of_work import UnitOfWork, unit_of_work
 
@@ -105,6 +106,7 @@ class MatterItemInfo:
     department_id: int
     department: str
     guidance_contact: str | None
+    version: int = 1  # the item's, sent back by an edit (update_item's expected_version)
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,7 @@ def _item_infos(session: Session, stmt) -> list[MatterItemInfo]:
         MatterItemInfo(item.id, item.matter_list_id,
                        ItemDraft(item.code, item.title, item.category, item.complexity, item.time_limit,
                                  item.time_limit_unit, item.grid_staff_task, item.description),
-                       item.department_id, department, contact)
+                       item.department_id, department, contact, item.version)
         for item, department, contact in rows
     ]
 
@@ -342,36 +344,49 @@ def new_item(session: Session, matter_list: MatterList, draft: ItemDraft, depart
 
 
 def update_item(db: Database, actor: Actor, item_id: int, draft: ItemDraft, *, department_id: int,
-                guidance_contact_id: int | None = None) -> None:
+                guidance_contact_id: int | None = None, expected_version: int | None = None) -> None:
     """Change an item of a draft. Its guidance contact stays while its department does; moved to
-    another department it gets that department's (Art. 13(4)) unless one is named."""
+    another department it gets that department's (Art. 13(4)) unless one is named. `expected_version` is
+    the version the form showed: another administrator's save in between is reported by name, never
+    overwritten with what the form still showed (None: acting on whatever is current)."""
     with unit_of_work(db, actor, "matters.update_item", target=f"matter_item:{item_id}") as uow:
-        item = uow.session.get(MatterItem, item_id)
-        if item is None:
-            raise NotFound(f"事项 {item_id} 不存在")
+        item = _locked_item(uow, item_id)
         matter_list, place = _editable_list(uow, item.matter_list_id)
+        check_version(item, expected_version, f"事项 {item.code} {item.title}")
         _check_item(uow.session, draft, department_id, guidance_contact_id, place)
         if any(i.code == draft.code and i.id != item.id for i in matter_list.items):
             raise Conflict(f"第 {matter_list.version} 版中已有编号为 {draft.code} 的事项")
         kept = item.guidance_contact_id if department_id == item.department_id else None
+        # Looked up before any field is changed: a query flushes, and the item is saved once, one version on.
+        contact = guidance_contact_id or kept or _guidance_contact(uow.session, department_id)
         item.code, item.title, item.category = draft.code, draft.title.strip(), draft.category
         item.complexity, item.time_limit, item.time_limit_unit = draft.complexity, draft.time_limit, draft.time_limit_unit
         item.grid_staff_task, item.description = draft.grid_staff_task, draft.description
-        item.department_id = department_id
-        item.guidance_contact_id = guidance_contact_id or kept or _guidance_contact(uow.session, department_id)
+        item.department_id, item.guidance_contact_id = department_id, contact
+        saved_by(uow.session, item, actor)
         uow.audit(f"修改事项清单第 {matter_list.version} 版事项 {draft.code}")
         uow.changed("matters", matter_list.id)
 
 
-def remove_item(db: Database, actor: Actor, item_id: int) -> None:
+def remove_item(db: Database, actor: Actor, item_id: int, *, expected_version: int | None = None) -> None:
+    """Take an item out of a draft: the one the user was asked about (`expected_version`, as for
+    update_item), not one another administrator has retitled or given to another department since."""
     with unit_of_work(db, actor, "matters.remove_item", target=f"matter_item:{item_id}") as uow:
-        item = uow.session.get(MatterItem, item_id)
-        if item is None:
-            raise NotFound(f"事项 {item_id} 不存在")
+        item = _locked_item(uow, item_id)
         matter_list, _ = _editable_list(uow, item.matter_list_id)
+        check_version(item, expected_version, f"事项 {item.code} {item.title}")
         uow.session.delete(item)
         uow.audit(f"事项清单第 {matter_list.version} 版删除事项 {item.code} {item.title}")
         uow.changed("matters", matter_list.id)
+
+
+def _locked_item(uow: UnitOfWork, item_id: int) -> MatterItem:
+    """The item, row-locked (PostgreSQL) and read afresh: a save at the same moment waits, then is told of
+    this one."""
+    item = uow.session.get(MatterItem, item_id, with_for_update=True, populate_existing=True)
+    if item is None:
+        raise NotFound(f"事项 {item_id} 不存在")
+    return item
 
 
 def publish(db: Database, actor: Actor, list_id: int, *, on: date) -> MatterListInfo:
@@ -420,19 +435,34 @@ def lists(db: Database, place_code: str, *, viewer: Actor | None = None) -> list
         return [_list_info(session, ml) for ml in session.scalars(stmt)]
 
 
+def _require_reader(session: Session, matter_list: MatterList | None, viewer: Actor | None) -> None:
+    """Refuse a draft's items to a `viewer` who does not read drafts (reads_drafts)."""
+    if matter_list is not None and matter_list.state is MatterListState.DRAFT:
+        place = session.get(Place, matter_list.place_id)
+        if not reads_drafts(viewer, place):
+            raise PermissionDenied(
+                f"用户“{viewer.display_name}”不能查看{place.short_name}事项清单第 {matter_list.version} 版:"
+                f"尚未公布的草稿只供在 {place.short_name}({place.code}) 有查看权限的用户查看;"
+                "公布施行后即可查看", article="Art. 15")
+
+
 def items(db: Database, list_id: int, *, viewer: Actor | None = None) -> list[MatterItemInfo]:
     """The items of one version, by category and code; a draft's only for a `viewer` who reads drafts."""
     with db.session() as session:
-        matter_list = session.get(MatterList, list_id)
-        if matter_list is not None and matter_list.state is MatterListState.DRAFT:
-            place = session.get(Place, matter_list.place_id)
-            if not reads_drafts(viewer, place):
-                raise PermissionDenied(
-                    f"用户“{viewer.display_name}”不能查看{place.short_name}事项清单第 {matter_list.version} 版:"
-                    f"尚未公布的草稿只供在 {place.short_name}({place.code}) 有查看权限的用户查看;"
-                    "公布施行后即可查看", article="Art. 15")
+        _require_reader(session, session.get(MatterList, list_id), viewer)
         return _item_infos(session, select(MatterItem).where(MatterItem.matter_list_id == list_id)
                            .order_by(MatterItem.category, MatterItem.code))
+
+
+def get_item(db: Database, item_id: int, *, viewer: Actor | None = None) -> MatterItemInfo | None:
+    """One item as it is now, for a form whose save another desk's came before to open again on; None
+    once it is gone (removed from the draft meanwhile)."""
+    with db.session() as session:
+        found = session.get(MatterItem, item_id)
+        if found is None:
+            return None
+        _require_reader(session, found.matter_list, viewer)
+        return _item_infos(session, select(MatterItem).where(MatterItem.id == item_id))[0]
 
 
 def in_force(db: Database, place_code: str, on: date) -> list[tuple[MatterListInfo, list[MatterItemInfo]]]:

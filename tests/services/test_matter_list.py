@@ -8,7 +8,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 
 from desktop.errors import Conflict, InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
-from desktop.models import AuditEntry, Department, Liaison, Person, Place, RectificationNotice
+from desktop.models import AuditEntry, Department, Liaison, MatterItem, Person, Place, RectificationNotice
 from desktop.models.enums import (
     ApplicationAction,
     AuditOutcome,
@@ -21,6 +21,7 @@ from desktop.models.enums import (
     Role,
 )
 from desktop.services import matter_list as ml
+from desktop.services.clock import beijing_text
 from desktop.services.matters import require_listed_grid_task
 from desktop.services.security import Actor, Grant
 
@@ -462,6 +463,47 @@ def test_an_item_edited_keeps_its_guidance_contact_and_may_not_take_another_item
     ml.update_item(db, COUNTY_ADMIN, house.id, draft("HC-04-01", "协助排查自建房安全隐患"), department_id=departments[1])
     moved = next(i for i in ml.items(db, v1.id) if i.id == house.id)
     assert (moved.department, moved.guidance_contact) == ("卫生健康局", "卫生指导员")  # the new department's
+
+
+def _saved(db, item_id: int) -> tuple[int, str | None, str]:
+    """(version, last editor, when saved as a refusal says it) of an item."""
+    with db.session() as session:
+        item = session.get(MatterItem, item_id)
+        return item.version, item.updated_by, beijing_text(item.updated_at, "%m-%d %H:%M")
+
+
+@pytest.mark.law("Art. 13")
+def test_an_item_edited_on_what_another_administrator_changed_since_is_refused_naming_who(db, departments):
+    """Two administrators editing one item of the draft: pressing OK on the form as it was shown put the old
+    time limit and department back, without a word, on the list about to be published."""
+    v1 = ml.start_version(db, COUNTY_ADMIN, place_code=COUNTY)
+    seen = ml.add_item(db, COUNTY_ADMIN, v1.id, draft("HC-04-01", "协助排查自建房安全隐患"), department_id=departments[0])
+    assert seen.version == 1
+    deputy = Actor(username="hc_admin2", display_name="海城区副管理员", grants=COUNTY_ADMIN.grants)
+    ml.update_item(db, deputy, seen.id, draft("HC-04-01", "协助排查自建房安全隐患", time_limit=10),
+                   department_id=departments[1], expected_version=seen.version)
+    version, editor, when = _saved(db, seen.id)
+    assert (version, editor) == (2, "海城区副管理员")
+    with pytest.raises(Conflict) as refused:  # the form as it was shown, nothing changed in it
+        ml.update_item(db, COUNTY_ADMIN, seen.id, seen.draft, department_id=seen.department_id,
+                       expected_version=seen.version)
+    assert refused.value.message == f"事项 HC-04-01 协助排查自建房安全隐患 已被 海城区副管理员 于 {when} 修改,请重新载入"
+    with pytest.raises(Conflict, match="事项 HC-04-01 协助排查自建房安全隐患 已被 海城区副管理员 于 "):
+        ml.remove_item(db, COUNTY_ADMIN, seen.id, expected_version=seen.version)  # asked about it as it was
+    now = ml.get_item(db, seen.id)
+    assert (now.draft.time_limit, now.department, now.version) == (10, "卫生健康局", 2)
+    ml.update_item(db, COUNTY_ADMIN, seen.id, draft("HC-04-01", "协助排查自建房、危旧房安全隐患", time_limit=10),
+                   department_id=departments[1], expected_version=now.version)  # on what is there now: saved
+    assert _saved(db, seen.id)[:2] == (3, "海城区管理员")
+    ml.update_item(db, deputy, seen.id, draft("HC-04-01", "协助排查自建房、危旧房安全隐患", time_limit=10,
+                                              description="汛期前完成"), department_id=departments[1])  # on whatever is current
+    assert _saved(db, seen.id)[:2] == (4, "海城区副管理员")
+    ml.publish(db, COUNTY_ADMIN, v1.id, on=DAY)
+    v2 = ml.start_version(db, COUNTY_ADMIN, place_code=COUNTY)
+    [copy] = ml.items(db, v2.id)
+    assert (copy.draft.description, copy.version, _saved(db, copy.id)[1]) == ("汛期前完成", 1, None)  # a new item
+    ml.remove_item(db, COUNTY_ADMIN, copy.id, expected_version=copy.version)
+    assert ml.get_item(db, copy.id) is None and ml.items(db, v2.id) == []
 
 
 @pytest.mark.law("Art. 13")

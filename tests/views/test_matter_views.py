@@ -348,3 +348,72 @@ def test_an_item_of_the_draft_is_edited_as_it_stands(qtbot, window, monkeypatch)
     edited = matters.items_model.rows[0].draft
     assert (edited.title, edited.grid_staff_task, edited.time_limit, edited.description) == \
         ("协助开展传染病、登革热防控", False, 30, "登革热高发季节每周一次")
+
+
+@pytest.mark.law("Art. 12")
+def test_a_refused_new_item_opens_again_holding_what_was_typed(qtbot, window, monkeypatch):
+    """A code the draft already has: the refusal was shown and the title, category and limit typed were lost."""
+    matters = _open(window)
+    qtbot.addWidget(matters)
+    matters.new_button.click()
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: errors.append(exc))
+    opened = []
+
+    def fill(form: ItemForm):
+        opened.append((form.code.text(), form.title.text(), form.category.currentData(), form.limit.value()))
+        if len(opened) == 1:
+            form.code.setText("YH-07-01")  # the draft has it
+            form.title.setText("协助清除积水")
+            form.category.setCurrentIndex(form.category.findData(MatterCategory.PUBLIC_HEALTH))
+            form.limit.setValue(3)
+        else:
+            form.code.setText("YH-07-02")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ItemForm, "exec", fill)
+    matters.add_item_button.click()
+    assert [str(exc) for exc in errors] == ["第 2 版中已有编号为 YH-07-01 的事项"]
+    assert opened[1] == ("YH-07-01", "协助清除积水", MatterCategory.PUBLIC_HEALTH.value, 3)
+    added = next(i.draft for i in matters.items_model.rows if i.draft.code == "YH-07-02")
+    assert (len(opened), added.title, added.time_limit) == (2, "协助清除积水", 3)
+
+
+@pytest.mark.law("Art. 13")
+def test_an_item_another_administrator_changed_meanwhile_opens_again_on_the_change_with_what_was_typed(
+        qtbot, window, monkeypatch):
+    """Pressing OK on 修改事项 put back the time limit and the grid-staff mark another administrator had just
+    changed, without a word; the draft was published so."""
+    matters = _open(window)
+    qtbot.addWidget(matters)
+    matters.new_button.click()
+    item = matters.items_model.rows[0]
+    matters.items_view.selectRow(0)
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: errors.append(exc))
+    deputy = Actor(username="yh_admin2", display_name="银海区副管理员",
+                   grants=(Grant(Role.COUNTY_ADMIN, YINHAI, PlaceLevel.COUNTY),))
+    opened = []
+
+    def change(form: ItemForm):
+        if not opened:  # while the form is open, on another desk
+            matter_list.update_item(window.db, deputy, item.id, matter_list.ItemDraft(
+                "YH-07-01", "协助开展传染病防控", MatterCategory.PUBLIC_HEALTH, time_limit=10, grid_staff_task=False),
+                department_id=item.department_id, expected_version=item.version)
+        opened.append((form.limit.value(), form.grid_task.isChecked(), form.description.toPlainText(),
+                       form.note.isVisibleTo(form), form.note.text()))
+        if len(opened) == 1:
+            form.description.setPlainText("登革热高发季节每周一次")
+        return QDialog.DialogCode.Accepted if len(opened) <= 2 else QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ItemForm, "exec", change)
+    matters.edit_item_button.click()
+    [refused] = errors
+    assert str(refused).startswith("事项 YH-07-01 协助开展传染病防控 已被 银海区副管理员 于 ")
+    assert str(refused).endswith(" 修改,请重新载入")
+    assert opened[1] == (10, False, "登革热高发季节每周一次", True,
+                         "已载入他人所作的修改:办理时限、可要求网格工作人员办理或协助")
+    assert len(opened) == 2  # OK on the form opened again saved what was typed onto the other's change
+    [now] = matters.items_model.rows
+    assert (now.draft.time_limit, now.draft.grid_staff_task, now.draft.description, now.version) == (
+        10, False, "登革热高发季节每周一次", 3)

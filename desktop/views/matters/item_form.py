@@ -1,6 +1,7 @@
 """Form: an item of a draft matter list — one of the eleven categories of Art. 12, its department,
 time limit and complexity (SPEC §11 defaults: general 5, complex 15 working days, urgent 24 hours),
-new or as an item has it."""
+new or as an item has it, sent with the version shown (`version`): another administrator's change since
+is refused, and taken (`take`) for the form to open again on."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from ...i18n import label
 from ...models.enums import MatterCategory, MatterComplexity, TimeLimitUnit
 from ...services.matter_list import ItemDraft, MatterItemInfo
 from ..required_fields import mark_required
+from ..resubmit import TakesSavedRecord
 from ..unsaved import AsksBeforeDiscarding
 
 DEFAULT_LIMITS = {MatterComplexity.GENERAL: (5, TimeLimitUnit.WORKING_DAYS),
@@ -34,7 +36,7 @@ def _combo(members) -> QComboBox:
     return box
 
 
-class ItemForm(AsksBeforeDiscarding, QDialog):
+class ItemForm(TakesSavedRecord, AsksBeforeDiscarding, QDialog):
     def __init__(self, departments: list[tuple[int, str]], parent: QWidget | None = None,
                  item: MatterItemInfo | None = None):
         super().__init__(parent)
@@ -55,7 +57,7 @@ class ItemForm(AsksBeforeDiscarding, QDialog):
         self.complexity.currentIndexChanged.connect(self._default_limit)
         self._default_limit()
         if item is not None:
-            self._show(item)
+            self.show_record(item)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -69,23 +71,42 @@ class ItemForm(AsksBeforeDiscarding, QDialog):
         form.addRow(self.tr("时限单位"), self.unit)
         form.addRow("", self.grid_task)
         form.addRow(self.tr("说明"), self.description)
+        if item is not None:
+            form.addRow(self.note)
         mark_required(form, self.code, self.title)  # ItemDraft.problems
         form.addRow(buttons)
 
-    def _show(self, item: MatterItemInfo) -> None:
+    def fill(self, item: MatterItemInfo, over: dict) -> None:
+        self.version = item.version
         draft = item.draft
-        self.code.setText(draft.code)
-        self.title.setText(draft.title)
-        self.category.setCurrentIndex(self.category.findData(draft.category.value))
+        held = {"code": draft.code, "title": draft.title, "category": draft.category.value,
+                "department": item.department_id, "complexity": draft.complexity.value, "limit": draft.time_limit,
+                "unit": draft.time_limit_unit.value, "grid_task": draft.grid_staff_task,
+                "description": draft.description or ""} | over
+        self.code.setText(held["code"])
+        self.title.setText(held["title"])
+        self.category.setCurrentIndex(self.category.findData(held["category"]))
         if self.department.findData(item.department_id) < 0:  # e.g. retired since: shown, not swapped silently
             self.department.addItem(item.department, item.department_id)
-        self.department.setCurrentIndex(self.department.findData(item.department_id))
-        self.complexity.setCurrentIndex(self.complexity.findData(draft.complexity.value))  # sets a default limit …
-        self.limit.setMaximum(max(self.limit.maximum(), draft.time_limit))  # an imported limit is kept as it is
-        self.limit.setValue(draft.time_limit)  # … replaced by the item's own
-        self.unit.setCurrentIndex(self.unit.findData(draft.time_limit_unit.value))
-        self.grid_task.setChecked(draft.grid_staff_task)
-        self.description.setPlainText(draft.description or "")
+        self.department.setCurrentIndex(self.department.findData(held["department"]))
+        self.complexity.setCurrentIndex(self.complexity.findData(held["complexity"]))  # sets a default limit …
+        self.limit.setMaximum(max(self.limit.maximum(), held["limit"]))  # an imported limit is kept as it is
+        self.limit.setValue(held["limit"])  # … replaced by the one held, as is its unit
+        self.unit.setCurrentIndex(self.unit.findData(held["unit"]))
+        self.grid_task.setChecked(held["grid_task"])
+        self.description.setPlainText(held["description"])
+
+    def held(self) -> dict:
+        return {"code": self.code.text(), "title": self.title.text(), "category": self.category.currentData(),
+                "department": self.department.currentData(), "complexity": self.complexity.currentData(),
+                "limit": self.limit.value(), "unit": self.unit.currentData(), "grid_task": self.grid_task.isChecked(),
+                "description": self.description.toPlainText()}
+
+    def captions(self) -> dict:
+        return {"code": self.tr("编号"), "title": self.tr("事项名称"), "category": self.tr("类别"),
+                "department": self.tr("责任部门"), "complexity": self.tr("复杂程度"), "limit": self.tr("办理时限"),
+                "unit": self.tr("时限单位"), "grid_task": self.tr("可要求网格工作人员办理或协助"),
+                "description": self.tr("说明")}
 
     def _default_limit(self) -> None:
         amount, unit = DEFAULT_LIMITS[MatterComplexity(self.complexity.currentData())]

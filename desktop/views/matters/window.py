@@ -32,6 +32,7 @@ from .rectification_form import RectificationForm, ReturnForm
 from ..retranslating import Retranslating
 from ..rows_model import fit_columns, rows_table
 from ..form_buttons import enter_presses
+from ..resubmit import submit_form
 from ..screen_fit import fit_to_screen
 
 
@@ -232,9 +233,9 @@ class MatterListWindow(Retranslating, QDialog):
         self.items_model.set_rows(items)
         fit_columns(self.items_view)
 
-    def _run(self, fn, *args, **kwargs) -> None:
+    def _run(self, fn, *args, on_error=None, **kwargs) -> None:
         self.tasks.submit(fn, *args, on_done=lambda _: self.window_.bus.changed.emit("matters"),
-                          on_error=self._error, **kwargs)
+                          on_error=on_error or self._error, **kwargs)
 
     def new_version(self) -> None:
         self._run(matter_list.start_version, self.db, self.actor, place_code=self.code)
@@ -317,10 +318,16 @@ class MatterListWindow(Retranslating, QDialog):
             self._run(matter_list.return_rectification, self.db, self.actor, notice.id, **form.values())
 
     def add_item(self) -> None:
+        """A refusal (a code the draft has, a title left empty) opens the form again holding every entry."""
         form = ItemForm(self.departments, self)
-        if form.exec() == QDialog.DialogCode.Accepted:
+        list_id = self.current().id
+
+        def save(refused) -> None:
             draft, department_id = form.values()
-            self._run(matter_list.add_item, self.db, self.actor, self.current().id, draft, department_id=department_id)
+            self._run(matter_list.add_item, self.db, self.actor, list_id, draft, department_id=department_id,
+                      on_error=refused)
+
+        submit_form(self, form, save)
 
     def _chosen_item(self, title: str, hint: str):
         """The item selected in the list; None, having told the user to select one, where none is."""
@@ -331,20 +338,26 @@ class MatterListWindow(Retranslating, QDialog):
         return self.items_model.rows[rows[0].row()]
 
     def edit_item(self) -> None:
+        """Saved with the version the form shows: another desk's save since is refused naming who, and the form
+        opens again on the item as saved, holding what was typed (resubmit.submit_form)."""
         item = self._chosen_item(self.tr("修改事项"), self.tr("请先选中一项"))
         if item is None:
             return
         form = ItemForm(self.departments, self, item)
-        if form.exec() == QDialog.DialogCode.Accepted:
+
+        def save(refused) -> None:
             draft, department_id = form.values()
-            self._run(matter_list.update_item, self.db, self.actor, item.id, draft, department_id=department_id)
+            self._run(matter_list.update_item, self.db, self.actor, item.id, draft, department_id=department_id,
+                      expected_version=form.version, on_error=refused)
+
+        submit_form(self, form, save, fresh=lambda: matter_list.get_item(self.db, item.id, viewer=self.actor))
 
     def remove_item(self) -> None:
         item = self._chosen_item(self.tr("删除事项"), self.tr("请先选中一项"))
         if item is None:
             return
         if dialogs.confirm(self, self.tr("删除事项"), self.tr("从本草稿中删除“%1”?").replace("%1", item.draft.title)):
-            self._run(matter_list.remove_item, self.db, self.actor, item.id)
+            self._run(matter_list.remove_item, self.db, self.actor, item.id, expected_version=item.version)
 
     def apply_add(self) -> None:
         own = [(i, n) for i, n in self.departments if i == self.actor.department_id]
